@@ -1,0 +1,3 @@
+from matchtui.cli import main
+
+raise SystemExit(main())

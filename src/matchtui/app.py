@@ -1,0 +1,146 @@
+"""The App: six panes as lazily-built modes, shared state, bindings, palette commands."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.reactive import reactive
+from textual.screen import Screen
+
+from matchtui.errors import FileProblems
+from matchtui.models.plan import PlanFile
+from matchtui.models.profile import Profile
+from matchtui.panes import FIRST_PANE, PANES, PaneSpec
+from matchtui.workspace import Workspace, demo_profile_path
+
+if TYPE_CHECKING:
+    from matchtui.catalog import Catalog
+
+
+def _screen_factory(pane: PaneSpec) -> Callable[[], Screen[Any]]:
+    def build() -> Screen[Any]:
+        module = importlib.import_module(pane.module)
+        screen: Screen[Any] = getattr(module, pane.screen)()
+        return screen
+
+    return build
+
+
+class MatchApp(App[None]):
+    """matchtui: the applicant's Match cycle, pane by pane."""
+
+    TITLE = "matchtui"
+    SUB_TITLE = "plan your Match cycle"
+    CSS_PATH = "app.tcss"
+    ENABLE_COMMAND_PALETTE = True
+    MODES = {pane.id: _screen_factory(pane) for pane in PANES}
+    BINDINGS = [
+        *(
+            Binding(
+                pane.key,
+                f"show_pane('{pane.id}')",
+                pane.short,
+                priority=True,
+                id=f"pane.{pane.id}",
+                tooltip=pane.help,
+            )
+            for pane in PANES
+        ),
+        Binding(
+            "ctrl+q",
+            "quit",
+            "Quit",
+            priority=True,
+            id="app.quit",
+            tooltip="Quit (asks first if the profile has unsaved changes)",
+        ),
+    ]
+
+    # The profile every pane reasons about; a pane that saves sets it, the others watch it.
+    profile: reactive[Profile | None] = reactive(None, always_update=True)
+    # The saved plan.toml (program mix + plan state); the pane that saves sets it.
+    plan: reactive[PlanFile | None] = reactive(None, always_update=True)
+
+    def __init__(self, workspace: Workspace, first_pane: str = FIRST_PANE) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.first_pane = first_pane
+        self.load_errors: dict[str, str] = {}  # file name -> one-line problem shown to the user
+        self.unsaved: set[str] = set()  # panes with edits not yet saved
+
+    @property
+    def catalog(self) -> Catalog:
+        return self.workspace.catalog
+
+    def on_mount(self) -> None:
+        self.profile = self._load_profile()
+        self.plan = self._load_plan()
+        self.switch_mode(self.first_pane)
+        for message in self.load_errors.values():
+            self.notify(
+                message,
+                title="A file could not be loaded",
+                severity="error",
+                timeout=15,
+                markup=False,
+            )
+
+    def _load_profile(self) -> Profile:
+        try:
+            return self.workspace.load_profile()
+        except FileProblems as exc:
+            # Keep working on the demo profile in memory; the bad file stays untouched.
+            self.load_errors["profile.toml"] = (
+                f"{exc.summary()}. Showing the demo profile; your file was not changed."
+            )
+            from matchtui.tomlio import load_model
+
+            return load_model(demo_profile_path(), Profile)
+
+    def _load_plan(self) -> PlanFile:
+        try:
+            return self.workspace.load_plan()
+        except FileProblems as exc:
+            self.load_errors["plan.toml"] = f"{exc.summary()}. Starting from an empty plan."
+            return PlanFile()
+
+    # -- actions -------------------------------------------------------------------------
+    def action_show_pane(self, pane_id: str) -> None:
+        # Clear focus first: a focused widget in the old pane can otherwise pull focus back.
+        self.screen.set_focus(None)
+        self.switch_mode(pane_id)
+
+    async def action_quit(self) -> None:
+        if not self.unsaved:
+            self.exit()
+            return
+        from matchtui.widgets.confirm import Confirm
+
+        panes = ", ".join(sorted(self.unsaved))
+
+        def decided(leave: bool | None) -> None:
+            if leave:
+                self.exit()
+
+        self.push_screen(
+            Confirm(f"Unsaved changes in: {panes}. Quit without saving?", yes="Quit", no="Stay"),
+            decided,
+        )
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        for pane in PANES:
+            yield SystemCommand(
+                f"Go to {pane.title}",
+                f"{pane.key.upper()}: {pane.help}",
+                lambda pane_id=pane.id: self.action_show_pane(pane_id),
+            )
+        yield from super().get_system_commands(screen)
+
+
+def run_app(workspace: Workspace) -> int:
+    MatchApp(workspace).run()
+    return 0

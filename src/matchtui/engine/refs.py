@@ -1,0 +1,37 @@
+"""Checks a profile against the catalog: region and specialty ids must exist."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from matchtui.catalog import Catalog
+from matchtui.models.profile import Profile
+
+Loc = tuple[str | int, ...]
+
+
+def profile_ref_problems(profile: Profile, catalog: Catalog) -> Iterator[tuple[Loc, str]]:
+    """Each (key path, message) where the profile names a region or specialty the catalog lacks."""
+    regions, specialties = catalog.regions, catalog.specialties
+
+    def region(loc: Loc, value: str) -> Iterator[tuple[Loc, str]]:
+        if value not in regions:
+            yield loc, f"unknown region {value!r} (one of: {', '.join(regions)})"
+
+    def specialty(loc: Loc, value: str | None) -> Iterator[tuple[Loc, str]]:
+        if value is not None and value not in specialties:
+            yield loc, f"unknown specialty {value!r}"
+
+    yield from region(("applicant", "home_region"), profile.applicant.home_region)
+    yield from region(("applicant", "current_region"), profile.applicant.current_region)
+    yield from region(("targets", "region"), profile.targets.region)
+    for i, target in enumerate(profile.targets.specialties):
+        yield from specialty(("targets", "specialties", i), target)
+    for i, tie in enumerate(profile.ties):
+        yield from region(("ties", i, "region"), tie.region)
+    for i, rotation in enumerate(profile.rotations):
+        yield from region(("rotations", i, "region"), rotation.region)
+        yield from specialty(("rotations", i, "specialty"), rotation.specialty)
+    for i, letter in enumerate(profile.letters):
+        yield from region(("letters", i, "region"), letter.region)
+        yield from specialty(("letters", i, "specialty"), letter.specialty)

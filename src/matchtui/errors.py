@@ -1,0 +1,46 @@
+"""Problems with files, reported with the file, the line (where known) and the key path."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with one file."""
+
+    file: Path
+    key: str
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else f"{self.file}"
+        key = f" [{self.key}]" if self.key else ""
+        return f"{where}:{key} {self.message}"
+
+
+class FileProblems(Exception):
+    """Raised when one or more files cannot be used; carries every problem found."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems = list(problems)
+        super().__init__(self.summary())
+
+    def summary(self) -> str:
+        """One line: the first problem, plus how many more there are."""
+        if not self.problems:
+            return "unknown problem"
+        first = str(self.problems[0])
+        rest = len(self.problems) - 1
+        return first if rest == 0 else f"{first} (and {rest} more)"
+
+    @classmethod
+    def of(cls, problems: Iterable[Problem]) -> FileProblems:
+        return cls(list(problems))
+
+
+class UsageError(Exception):
+    """Bad command-line usage or a bad argument value: exit code 2, one line."""

@@ -1,0 +1,1 @@
+"""Pydantic models: reference data (the catalog) and the applicant's own files."""

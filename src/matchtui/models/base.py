@@ -1,0 +1,36 @@
+"""Shared bases: strict models (unknown keys are errors) and the provenance every figure carries."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+Reliability = Literal["primary", "secondary", "third_party", "illustrative", "assumption"]
+
+# Reliabilities that mean "not a published figure": a screen showing one says "illustrative".
+SOFT_RELIABILITY: frozenset[str] = frozenset({"illustrative", "assumption"})
+
+
+class Strict(BaseModel):
+    """Base for every file model: unknown keys are rejected, values are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Sourced(Strict):
+    """A record that carries a figure: where it comes from and how far to trust it."""
+
+    source: str
+    reliability: Reliability
+
+    @property
+    def is_soft(self) -> bool:
+        """True when this figure is illustrative or an assumption rather than published."""
+        return self.reliability in SOFT_RELIABILITY
+
+
+class UserFile(BaseModel):
+    """Base for the applicant's files: strict, but mutable so forms can edit copies."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)

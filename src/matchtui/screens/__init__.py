@@ -1,0 +1,1 @@
+"""One screen per pane, each with its own .tcss beside it."""

@@ -1,0 +1,63 @@
+"""Base for the six pane screens: header, pane bar, the pane's body, footer; shared state access."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import Footer, Header
+
+from matchtui.widgets.pane_bar import PaneBar
+
+if TYPE_CHECKING:
+    from matchtui.app import MatchApp
+    from matchtui.catalog import Catalog
+    from matchtui.models.plan import PlanFile
+    from matchtui.models.profile import Profile
+
+
+class PaneScreen(Screen[None]):
+    """Subclasses set PANE_ID and implement compose_body(); override on_profile() to react
+    when the profile changes (after a save in any pane)."""
+
+    PANE_ID: ClassVar[str] = ""
+
+    @property
+    def matchapp(self) -> MatchApp:
+        return cast("MatchApp", self.app)
+
+    @property
+    def catalog(self) -> Catalog:
+        return self.matchapp.catalog
+
+    @property
+    def profile(self) -> Profile:
+        profile = self.matchapp.profile
+        assert profile is not None, "the app loads a profile before any pane is built"
+        return profile
+
+    @property
+    def plan(self) -> PlanFile:
+        from matchtui.models.plan import PlanFile
+
+        return self.matchapp.plan or PlanFile()
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield PaneBar(self.PANE_ID)
+        yield from self.compose_body()
+        yield Footer()
+
+    def compose_body(self) -> ComposeResult:
+        raise NotImplementedError
+
+    def on_mount(self) -> None:
+        self.watch(self.matchapp, "profile", self._profile_changed, init=False)
+
+    def _profile_changed(self, profile: Profile | None) -> None:
+        if profile is not None:
+            self.on_profile(profile)
+
+    def on_profile(self, profile: Profile) -> None:
+        """Called when the shared profile changes; the default does nothing."""

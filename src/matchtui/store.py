@@ -1,0 +1,153 @@
+"""The applicant's own files: where they live, loading with clear errors, atomic saves.
+
+Files live in one folder (--home / MATCHTUI_HOME, else the platform's user data folder),
+created 0700, files 0600. A file that fails to load is never overwritten by a load; before a
+save replaces a file that did not load, the broken file is kept aside under a dated name.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
+
+from matchtui.errors import FileProblems, Problem
+from matchtui.tomlio import atomic_write, dump_model, key_lines, line_of, load_model, read_toml
+
+M = TypeVar("M", bound=BaseModel)
+
+PROFILE = "profile.toml"
+PROGRAMS = "programs.toml"
+PLAN = "plan.toml"
+PRACTICE = "practice.toml"
+
+Migration = Callable[[dict[str, Any]], dict[str, Any]]
+
+# file name -> {from_version: function returning the data at from_version + 1}
+MIGRATIONS: dict[str, dict[int, Migration]] = {}
+
+
+def _stamp_version(data: dict[str, Any]) -> dict[str, Any]:
+    # Files written by hand before schema_version existed are version 0: same keys, no stamp.
+    return {**data, "schema_version": 1}
+
+
+for _name in (PROFILE, PROGRAMS, PLAN, PRACTICE):
+    MIGRATIONS[_name] = {0: _stamp_version}
+
+
+def resolve_home(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """--home DIR, else MATCHTUI_HOME, else the platform's user data folder."""
+    chosen = explicit or os.environ.get("MATCHTUI_HOME")
+    if chosen:
+        return Path(chosen).expanduser().resolve()
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("matchtui", appauthor=False))
+
+
+class Store:
+    """Load and save the applicant's files in one folder."""
+
+    def __init__(self, home: Path) -> None:
+        self.home = home
+
+    def path(self, name: str) -> Path:
+        return self.home / name
+
+    def ensure_home(self) -> None:
+        """Create the folder readable by its owner only."""
+        self.home.mkdir(parents=True, exist_ok=True, mode=0o700)
+        os.chmod(self.home, 0o700)
+
+    def exists(self, name: str) -> bool:
+        return self.path(name).exists()
+
+    def load(self, name: str, model: type[M], current_version: int = 1) -> M:
+        """Read and validate one file, migrating an older schema_version; FileProblems if bad."""
+        path = self.path(name)
+        data, text = read_toml(path)
+        version = data.get("schema_version", 0)
+        if not isinstance(version, int) or isinstance(version, bool):
+            raise FileProblems(
+                [
+                    Problem(
+                        path,
+                        "schema_version",
+                        "must be a whole number",
+                        line_of(key_lines(text), ("schema_version",)),
+                    )
+                ]
+            )
+        if version > current_version:
+            raise FileProblems(
+                [
+                    Problem(
+                        path,
+                        "schema_version",
+                        f"version {version} was written by a newer matchtui (this one reads up to "
+                        f"{current_version})",
+                        line_of(key_lines(text), ("schema_version",)),
+                    )
+                ]
+            )
+        steps = MIGRATIONS.get(name, {})
+        while version < current_version:
+            if version not in steps:
+                raise FileProblems(
+                    [Problem(path, "schema_version", f"no migration from version {version}")]
+                )
+            data = steps[version](data)
+            version = data["schema_version"]
+        return load_model(path, model, data, text)
+
+    def load_or(self, name: str, model: type[M], default: Callable[[], M]) -> M:
+        """Like load, but a missing file gives `default()` (a bad file still raises)."""
+        if not self.path(name).exists():
+            return default()
+        return self.load(name, model)
+
+    def save(self, name: str, model: BaseModel) -> Path:
+        """Atomically write `model` to the file, keeping the previous version as NAME.bak."""
+        self.ensure_home()
+        path = self.path(name)
+        text = dump_model(model)
+        if path.exists() and not self._loads_cleanly(path, type(model)):
+            self.set_aside(path)
+        atomic_write(path, text)
+        return path
+
+    @staticmethod
+    def _loads_cleanly(path: Path, model: type[BaseModel]) -> bool:
+        try:
+            load_model(path, model)
+        except FileProblems:
+            return False
+        return True
+
+    @staticmethod
+    def set_aside(path: Path) -> Path:
+        """Copy a file that did not load to NAME.broken-YYYYmmdd-HHMMSS so a save never loses it."""
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        target = path.with_name(f"{path.name}.broken-{stamp}")
+        shutil.copy2(path, target)
+        os.chmod(target, 0o600)
+        return target
+
+    # -- the profile ---------------------------------------------------------------------
+    def ensure_profile(self, demo: Path) -> bool:
+        """First run: copy the demo profile in so the first screen is never empty.
+
+        Returns True when it copied. Never touches an existing file.
+        """
+        path = self.path(PROFILE)
+        if path.exists():
+            return False
+        self.ensure_home()
+        atomic_write(path, demo.read_text(encoding="utf-8"), backup=False)
+        return True

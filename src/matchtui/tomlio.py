@@ -1,0 +1,231 @@
+"""Reading TOML with line numbers for key paths, validation into models, and atomic writes."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import tempfile
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from matchtui.errors import FileProblems, Problem
+
+M = TypeVar("M", bound=BaseModel)
+
+_TABLE = re.compile(r"^\s*\[\s*([^\[\]]+?)\s*\]\s*(#.*)?$")
+_ARRAY_TABLE = re.compile(r"^\s*\[\[\s*([^\[\]]+?)\s*\]\]\s*(#.*)?$")
+_KEY = re.compile(
+    r"""^\s*((?:[A-Za-z0-9_\-]+|"[^"]*"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_\-]+|"[^"]*"|'[^']*'))*)\s*="""
+)
+_TOML_LINE = re.compile(r"at line (\d+)")
+
+
+def _split_key(dotted: str) -> list[str]:
+    return [
+        part.strip().strip("\"'")
+        for part in re.split(r"\.(?=(?:[^\"']*[\"'][^\"']*[\"'])*[^\"']*$)", dotted)
+    ]
+
+
+def key_lines(text: str) -> dict[tuple[str | int, ...], int]:
+    """Map each key path defined in `text` to the line (1-based) that defines it.
+
+    Handles [tables], [[arrays of tables]] (indexed in order) and dotted keys; keys inside
+    multi-line values are attributed to the line where the value starts. Good enough to point
+    a person at the right place, which is all it is for.
+    """
+    lines: dict[tuple[str | int, ...], int] = {}
+    array_counts: dict[tuple[str | int, ...], int] = {}
+    current: tuple[str | int, ...] = ()
+    depth = 0  # bracket depth of a multi-line value in progress
+
+    def resolve(parts: list[str]) -> tuple[str | int, ...]:
+        # A header like [a.b] under [[a]] refers to the latest element of array a.
+        path: tuple[str | int, ...] = ()
+        for part in parts:
+            path = (*path, part)
+            if path in array_counts:
+                path = (*path, array_counts[path] - 1)
+        return path
+
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.split("#", 1)[0] if '"' not in raw and "'" not in raw else raw
+        if depth > 0:
+            depth += line.count("[") + line.count("{") - line.count("]") - line.count("}")
+            depth = max(depth, 0)
+            continue
+        if match := _ARRAY_TABLE.match(raw):
+            parts = _split_key(match.group(1))
+            parent = resolve(parts[:-1])
+            key = (*parent, parts[-1])
+            array_counts[key] = array_counts.get(key, 0) + 1
+            current = (*key, array_counts[key] - 1)
+            lines.setdefault(key, number)
+            lines[current] = number
+            continue
+        if match := _TABLE.match(raw):
+            current = resolve(_split_key(match.group(1)))
+            lines.setdefault(current, number)
+            continue
+        if match := _KEY.match(raw):
+            path = (*current, *_split_key(match.group(1)))
+            lines.setdefault(path, number)
+            value = raw[match.end() :]
+            depth = max(
+                0, value.count("[") + value.count("{") - value.count("]") - value.count("}")
+            )
+    return lines
+
+
+def line_of(lines: Mapping[tuple[str | int, ...], int], loc: tuple[str | int, ...]) -> int | None:
+    """The line of the longest prefix of `loc` that the file defines."""
+    for end in range(len(loc), 0, -1):
+        if (found := lines.get(tuple(loc[:end]))) is not None:
+            return found
+    return None
+
+
+def format_loc(loc: tuple[str | int, ...]) -> str:
+    """('letters', 2, 'region') -> 'letters[2].region'."""
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _clean_loc(loc: tuple[str | int, ...]) -> tuple[str | int, ...]:
+    # pydantic adds tags for unions and validator names (e.g. 'function-after[...]'): drop them.
+    return tuple(
+        p for p in loc if isinstance(p, int) or not ("[" in p or p.startswith("function-"))
+    )
+
+
+def read_toml(path: Path) -> tuple[dict[str, Any], str]:
+    """Parse a TOML file; raise FileProblems naming the file and line on any failure."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise FileProblems([Problem(path, "", "file not found")]) from None
+    except OSError as exc:
+        raise FileProblems([Problem(path, "", f"cannot read: {exc.strerror or exc}")]) from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise FileProblems([Problem(path, "", "not valid UTF-8 text", line)]) from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        found = _TOML_LINE.search(str(exc))
+        message = str(exc).split(" (at ")[0]
+        raise FileProblems(
+            [
+                Problem(
+                    path, "", f"not valid TOML: {message}", int(found.group(1)) if found else None
+                )
+            ]
+        ) from None
+    except RecursionError:
+        raise FileProblems([Problem(path, "", "not valid TOML: nested too deeply")]) from None
+    return data, text
+
+
+def problems_from_validation(path: Path, text: str, error: ValidationError) -> list[Problem]:
+    """Turn a pydantic ValidationError into one Problem per error, with key path and line."""
+    lines = key_lines(text)
+    problems = []
+    for item in error.errors(include_url=False):
+        loc = _clean_loc(tuple(item["loc"]))
+        message = item["msg"]
+        if item["type"] == "extra_forbidden":
+            message = "unknown key"
+        elif item["type"] == "missing":
+            message = "required key is missing"
+        message = message.removeprefix("Value error, ")
+        problems.append(Problem(path, format_loc(loc), message, line_of(lines, loc)))
+    return problems
+
+
+def load_model(path: Path, model: type[M], data: dict[str, Any] | None = None, text: str = "") -> M:
+    """Read and validate `path` as `model`; raise FileProblems with every problem found."""
+    if data is None:
+        data, text = read_toml(path)
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise FileProblems(problems_from_validation(path, text, exc)) from None
+    except RecursionError:
+        raise FileProblems([Problem(path, "", "nested too deeply")]) from None
+
+
+def without_none(value: Any) -> Any:
+    """Drop None values recursively: TOML has no null."""
+    if isinstance(value, dict):
+        return {k: without_none(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [without_none(v) for v in value if v is not None]
+    return value
+
+
+def dump_model(model: BaseModel) -> str:
+    """TOML text for a model, with None values left out."""
+    import tomli_w
+
+    return tomli_w.dumps(without_none(model.model_dump(mode="json")))
+
+
+def atomic_write(path: Path, text: str, *, backup: bool = True, mode: int = 0o600) -> None:
+    """Write `text` to `path` so a crash leaves either the old or the new file, never half.
+
+    The temp file lives in the same folder (same filesystem, so rename is atomic), is fsynced
+    before the rename, and the folder is fsynced after. The previous version is kept as
+    NAME.bak (hard link where possible, so the backup appears atomically too).
+    """
+    folder = path.parent
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, mode)
+        if backup and path.exists():
+            _backup(path)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    _fsync_dir(folder)
+
+
+def _backup(path: Path) -> None:
+    bak = path.with_name(path.name + ".bak")
+    staged = path.with_name(f".{path.name}.bak.tmp")
+    with contextlib.suppress(FileNotFoundError):
+        staged.unlink()
+    try:
+        os.link(path, staged)
+    except OSError:
+        staged.write_bytes(path.read_bytes())
+    os.chmod(staged, 0o600)
+    os.replace(staged, bak)
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

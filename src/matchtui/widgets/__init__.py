@@ -1,0 +1,1 @@
+"""Reusable widgets: pane bar, slider, confirm dialog, chart, rule badge."""

@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from matchtui.app import MatchApp
+from matchtui.panes import PANES
+
+
+async def test_every_pane_is_reachable_from_the_palette(workspace: Any) -> None:
+    app = MatchApp(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        for pane in PANES:
+            await pilot.press("ctrl+p")
+            await pilot.pause()
+            await pilot.press(*f"Go to {pane.title}")
+            await pilot.pause()
+            await pilot.press("enter")
+            await pilot.pause()
+            assert app.current_mode == pane.id
+            assert app.screen.query_one(f"#pane-link-{pane.id}").has_class("-active")
+
+
+async def test_function_keys_switch_panes_even_from_a_text_field(workspace: Any) -> None:
+    from textual.widgets import Input
+
+    app = MatchApp(workspace)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        probe = Input(id="probe")
+        await app.screen.mount(probe)
+        probe.focus()
+        await pilot.pause()
+        for pane in reversed(PANES):
+            await pilot.press(pane.key)
+            await pilot.pause()
+            assert app.current_mode == pane.id
+
+
+async def test_first_run_shows_demo_profile(workspace: Any, home: Path) -> None:
+    app = MatchApp(workspace)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert app.profile is not None and app.profile.is_reentry
+        assert (home / "profile.toml").exists()
+
+
+async def test_bad_profile_opens_with_message_and_file_untouched(
+    workspace: Any, home: Path
+) -> None:
+    home.mkdir(parents=True)
+    bad = home / "profile.toml"
+    bad.write_text("schema_version = 1\ncycle_year = 'soon'\n")
+    app = MatchApp(workspace)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert "profile.toml" in app.load_errors
+        assert "cycle_year" in app.load_errors["profile.toml"]
+        assert app.profile is not None  # the demo, in memory
+    assert bad.read_text() == "schema_version = 1\ncycle_year = 'soon'\n"
