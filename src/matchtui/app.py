@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
@@ -65,10 +66,14 @@ class MatchApp(App[None]):
     # The saved plan.toml (program mix + plan state); the pane that saves sets it.
     plan: reactive[PlanFile | None] = reactive(None, always_update=True)
 
-    def __init__(self, workspace: Workspace, first_pane: str = FIRST_PANE) -> None:
+    def __init__(
+        self, workspace: Workspace, first_pane: str = FIRST_PANE, today: dt.date | None = None
+    ) -> None:
         super().__init__()
         self.workspace = workspace
         self.first_pane = first_pane
+        # "Today" for anything date-dependent (overdue items, passed dates); tests pin it.
+        self.today = today or dt.date.today()
         self.load_errors: dict[str, str] = {}  # file name -> one-line problem shown to the user
         self.unsaved: set[str] = set()  # panes with edits not yet saved
 

@@ -7,6 +7,7 @@ region ids, specialty ids) are checked once everything has loaded.
 
 from __future__ import annotations
 
+import importlib
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -34,18 +35,30 @@ F = TypeVar("F", bound=BaseModel)
 
 @dataclass(frozen=True)
 class CatalogFile:
-    """One reference file: its name in the data folder and the model that validates it."""
+    """One reference file: its name in the data folder and the model that validates it,
+    given as "module:Class" so a model module is imported only when its file is loaded."""
 
     name: str
-    model: type[BaseModel]
+    model_path: str
+
+    @property
+    def model(self) -> type[BaseModel]:
+        module, _, attr = self.model_path.partition(":")
+        found: type[BaseModel] = getattr(importlib.import_module(module), attr)
+        return found
 
 
-# The reference files, in load order. A later issue adds its file here and a typed accessor below.
+# The reference files, in load order. Read typed content with catalog.get(name, Model).
 CATALOG_FILES: tuple[CatalogFile, ...] = (
-    CatalogFile("sources.toml", SourcesFile),
-    CatalogFile("regions.toml", RegionsFile),
-    CatalogFile("specialties.toml", SpecialtiesFile),
-    CatalogFile("fees.toml", FeesFile),
+    CatalogFile("sources.toml", "matchtui.models.reference:SourcesFile"),
+    CatalogFile("regions.toml", "matchtui.models.reference:RegionsFile"),
+    CatalogFile("specialties.toml", "matchtui.models.reference:SpecialtiesFile"),
+    CatalogFile("fees.toml", "matchtui.models.reference:FeesFile"),
+    # reality check (risk, back home, archetypes, letters, actions)
+    # specialties charts
+    # program mix
+    # interview practice
+    # plan
 )
 
 
