@@ -59,3 +59,24 @@ async def test_bad_profile_opens_with_message_and_file_untouched(
         assert "cycle_year" in app.load_errors["profile.toml"]
         assert app.profile is not None  # the demo, in memory
     assert bad.read_text() == "schema_version = 1\ncycle_year = 'soon'\n"
+
+
+async def test_deferred_start_draws_the_shell_then_opens_the_first_pane(workspace: Any) -> None:
+    app = MatchApp(workspace, first_pane="plan", defer_load=True)
+    async with app.run_test() as pilot:
+        for _ in range(40):
+            await pilot.pause(0.05)
+            if app.current_mode == "plan" and app.screen.query("#pane-link-plan"):
+                break
+        await pilot.pause()
+        assert app.current_mode == "plan" and app.profile is not None
+
+
+def test_the_app_module_does_not_import_pydantic() -> None:
+    # The first frame must not wait for pydantic and the models: they load after it.
+    import subprocess
+    import sys
+
+    code = "import sys, matchtui.app, matchtui.workspace; print('pydantic' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.strip() == "False", result.stderr

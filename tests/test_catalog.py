@@ -7,8 +7,9 @@ from typing import Any
 
 import pytest
 
-from matchtui.catalog import CATALOG_FILES, Catalog, bundled_data_dir
+from matchtui.catalog import CATALOG_FILES, Catalog
 from matchtui.errors import FileProblems
+from matchtui.locations import bundled_data_dir
 from matchtui.models.base import Sourced
 
 FILE_NAMES = [entry.name for entry in CATALOG_FILES]

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from matchtui.catalog import bundled_data_dir
 from matchtui.cli import main
+from matchtui.locations import bundled_data_dir
 
 NO_TEXTUAL = (
     "import sys, runpy\n"

@@ -7,19 +7,21 @@ import importlib
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
-from textual.app import App, SystemCommand
+from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.widgets import Footer, Static
 
-from matchtui.errors import FileProblems
-from matchtui.models.plan import PlanFile
-from matchtui.models.profile import Profile
 from matchtui.panes import FIRST_PANE, PANES, PaneSpec
-from matchtui.workspace import Workspace, demo_profile_path
+from matchtui.widgets.pane_bar import PaneBar
 
 if TYPE_CHECKING:
+    # Imported lazily at run time: pydantic and the models are not needed for the first frame.
     from matchtui.catalog import Catalog
+    from matchtui.models.plan import PlanFile
+    from matchtui.models.profile import Profile
+    from matchtui.workspace import Workspace
 
 
 def _screen_factory(pane: PaneSpec) -> Callable[[], Screen[Any]]:
@@ -67,9 +69,16 @@ class MatchApp(App[None]):
     plan: reactive[PlanFile | None] = reactive(None, always_update=True)
 
     def __init__(
-        self, workspace: Workspace, first_pane: str = FIRST_PANE, today: dt.date | None = None
+        self,
+        workspace: Workspace,
+        first_pane: str = FIRST_PANE,
+        today: dt.date | None = None,
+        defer_load: bool = False,
     ) -> None:
         super().__init__()
+        # defer_load: draw the shell first, then load data (interactive start-up); tests load
+        # synchronously so every pane is ready as soon as the app is.
+        self.defer_load = defer_load
         self.workspace = workspace
         self.first_pane = first_pane
         # "Today" for anything date-dependent (overdue items, passed dates); tests pin it.
@@ -81,7 +90,31 @@ class MatchApp(App[None]):
     def catalog(self) -> Catalog:
         return self.workspace.catalog
 
+    def compose(self) -> ComposeResult:
+        # The start-up frame: the shell, shown while the data loads. (A plain Static stands in
+        # for the Header here: this screen is left behind as soon as the first pane opens.)
+        yield Static(f"{self.TITLE} — {self.SUB_TITLE}", id="startup-title")
+        yield PaneBar(self.first_pane)
+        yield Static("Loading your profile and the reference data…", id="loading")
+        yield Footer()
+
     def on_mount(self) -> None:
+        if self.defer_load:
+            self.call_after_refresh(self._load_and_open)
+        else:
+            self._load_and_open()
+
+    def _load_and_open(self) -> None:
+        from matchtui.errors import FileProblems
+
+        try:
+            self.workspace.catalog  # noqa: B018 - load and validate the reference data now
+        except FileProblems as exc:
+            self.query_one("#loading", Static).update(
+                f"The reference data could not be loaded: {exc.summary()}"
+            )
+            self.notify(exc.summary(), title="Reference data", severity="error", markup=False)
+            return
         self.profile = self._load_profile()
         self.plan = self._load_plan()
         self.switch_mode(self.first_pane)
@@ -95,26 +128,36 @@ class MatchApp(App[None]):
             )
 
     def _load_profile(self) -> Profile:
+        from matchtui.errors import FileProblems
+
         try:
             return self.workspace.load_profile()
         except FileProblems as exc:
             # Keep working on the demo profile in memory; the bad file stays untouched.
+            from matchtui.models.profile import Profile
+            from matchtui.tomlio import load_model
+            from matchtui.workspace import demo_profile_path
+
             self.load_errors["profile.toml"] = (
                 f"{exc.summary()}. Showing the demo profile; your file was not changed."
             )
-            from matchtui.tomlio import load_model
-
             return load_model(demo_profile_path(), Profile)
 
     def _load_plan(self) -> PlanFile:
+        from matchtui.errors import FileProblems
+
         try:
             return self.workspace.load_plan()
         except FileProblems as exc:
+            from matchtui.models.plan import PlanFile
+
             self.load_errors["plan.toml"] = f"{exc.summary()}. Starting from an empty plan."
             return PlanFile()
 
     # -- actions -------------------------------------------------------------------------
     def action_show_pane(self, pane_id: str) -> None:
+        if self.profile is None:  # still loading
+            return
         # Clear focus first: a focused widget in the old pane can otherwise pull focus back.
         self.screen.set_focus(None)
         self.switch_mode(pane_id)
@@ -147,5 +190,5 @@ class MatchApp(App[None]):
 
 
 def run_app(workspace: Workspace) -> int:
-    MatchApp(workspace).run()
+    MatchApp(workspace, defer_load=True).run()
     return 0

@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 from matchtui.errors import FileProblems, Problem
+from matchtui.locations import bundled_data_dir, resolve_data_dir
 from matchtui.models.reference import (
     FeeSchedule,
     FeesFile,
@@ -60,20 +61,6 @@ CATALOG_FILES: tuple[CatalogFile, ...] = (
     # interview practice
     # plan
 )
-
-
-def bundled_data_dir() -> Path:
-    """The data shipped with matchtui: inside the installed package, else the checkout."""
-    packaged = Path(__file__).resolve().parent / "_data"
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parents[2] / "data"
-
-
-def resolve_data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
-    """--data DIR, else MATCHTUI_DATA, else the bundled data."""
-    chosen = explicit or os.environ.get("MATCHTUI_DATA")
-    return Path(chosen).expanduser().resolve() if chosen else bundled_data_dir()
 
 
 class Catalog:

@@ -10,13 +10,10 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, NoReturn
+from typing import NoReturn
 
 from matchtui import __version__
 from matchtui.errors import FileProblems, UsageError
-
-if TYPE_CHECKING:
-    from matchtui.workspace import Workspace
 
 EXIT_OK, EXIT_INTERNAL, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -137,12 +134,12 @@ COMMANDS = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    from matchtui.workspace import Workspace
-
-    workspace = Workspace.from_options(args.home, args.data)
     try:
         if args.command is None:
-            return _open_app(workspace)
+            return _open_app(args.home, args.data)
+        from matchtui.workspace import Workspace
+
+        workspace = Workspace.from_options(args.home, args.data)
         module = importlib.import_module(f"matchtui.commands.{COMMANDS[args.command]}")
         result: int = module.run(args, workspace)
         return result
@@ -163,7 +160,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INTERNAL
 
 
-def _open_app(workspace: Workspace) -> int:
+def _open_app(home: str | None, data: str | None) -> int:
     from matchtui.app import run_app
+    from matchtui.workspace import Workspace
 
-    return run_app(workspace)
+    return run_app(Workspace.from_options(home, data))

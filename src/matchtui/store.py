@@ -41,16 +41,6 @@ for _name in (PROFILE, PROGRAMS, PLAN, PRACTICE):
     MIGRATIONS[_name] = {0: _stamp_version}
 
 
-def resolve_home(explicit: str | os.PathLike[str] | None = None) -> Path:
-    """--home DIR, else MATCHTUI_HOME, else the platform's user data folder."""
-    chosen = explicit or os.environ.get("MATCHTUI_HOME")
-    if chosen:
-        return Path(chosen).expanduser().resolve()
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("matchtui", appauthor=False))
-
-
 class Store:
     """Load and save the applicant's files in one folder."""
 

@@ -1,4 +1,8 @@
-"""One place that ties a data folder and a home folder together, for the CLI and the TUI alike."""
+"""One place that ties a data folder and a home folder together, for the CLI and the TUI alike.
+
+Constructing a Workspace is cheap (no pydantic, no files read): the catalog and the store are
+built on first use, so the app can draw its first frame before any data is loaded.
+"""
 
 from __future__ import annotations
 
@@ -6,17 +10,17 @@ import os
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from matchtui.catalog import Catalog, bundled_data_dir, resolve_data_dir
-from matchtui.errors import FileProblems, Problem
-from matchtui.models.plan import PlanFile
-from matchtui.models.profile import PROFILE_SCHEMA_VERSION, Profile
-from matchtui.store import PLAN, PROFILE, Store, resolve_home
-from matchtui.tomlio import format_loc, key_lines, line_of, load_model, read_toml
+from matchtui.locations import demo_profile_path, resolve_data_dir, resolve_home
 
+if TYPE_CHECKING:
+    from matchtui.catalog import Catalog
+    from matchtui.models.plan import PlanFile
+    from matchtui.models.profile import Profile
+    from matchtui.store import Store
 
-def demo_profile_path() -> Path:
-    return bundled_data_dir() / "demo" / "profile.toml"
+__all__ = ["Workspace", "demo_profile_path"]
 
 
 @dataclass
@@ -32,10 +36,14 @@ class Workspace:
 
     @cached_property
     def catalog(self) -> Catalog:
+        from matchtui.catalog import Catalog
+
         return Catalog.load(self.data_dir)
 
     @cached_property
     def store(self) -> Store:
+        from matchtui.store import Store
+
         return Store(self.home)
 
     def load_profile(self, path: Path | None = None) -> Profile:
@@ -44,6 +52,10 @@ class Workspace:
         Raises FileProblems naming the file, line and field for syntax, schema or an unknown
         region/specialty id.
         """
+        from matchtui.models.profile import PROFILE_SCHEMA_VERSION, Profile
+        from matchtui.store import PROFILE
+        from matchtui.tomlio import load_model
+
         if path is None:
             self.store.ensure_profile(demo_profile_path())
             path = self.store.path(PROFILE)
@@ -54,7 +66,10 @@ class Workspace:
         return profile
 
     def check_profile(self, profile: Profile, path: Path) -> None:
+        """Raise FileProblems (with lines from `path`) if the profile names unknown ids."""
         from matchtui.engine.refs import profile_ref_problems
+        from matchtui.errors import FileProblems, Problem
+        from matchtui.tomlio import format_loc, key_lines, line_of, read_toml
 
         found = list(profile_ref_problems(profile, self.catalog))
         if found:
@@ -67,11 +82,18 @@ class Workspace:
             )
 
     def save_profile(self, profile: Profile) -> Path:
+        from matchtui.store import PROFILE
+
         return self.store.save(PROFILE, profile)
 
     def load_plan(self) -> PlanFile:
         """plan.toml, or an empty plan when there is none yet (a bad file raises)."""
+        from matchtui.models.plan import PlanFile
+        from matchtui.store import PLAN
+
         return self.store.load_or(PLAN, PlanFile, PlanFile)
 
     def save_plan(self, plan: PlanFile) -> Path:
+        from matchtui.store import PLAN
+
         return self.store.save(PLAN, plan)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import argparse
 
-from matchtui.catalog import bundled_data_dir
+from matchtui.locations import bundled_data_dir
 from matchtui.store import PLAN, PRACTICE, PROFILE, PROGRAMS
 from matchtui.workspace import Workspace
 

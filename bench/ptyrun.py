@@ -1,0 +1,74 @@
+"""Run a command in a real pseudo-terminal and time how long until a text appears on screen."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import pty
+import re
+import select
+import signal
+import struct
+import termios
+import time
+
+_ESCAPES = re.compile(rb"\x1b\[[0-9;?<>=]*[ -/]*[@-~]|\x1b[\]P^_].*?(?:\x07|\x1b\\)|\x1b[@-Z\\-_]")
+
+
+def visible(raw: bytes) -> str:
+    """The text a terminal would show, minus escape sequences (good enough to spot a marker)."""
+    return _ESCAPES.sub(b"", raw).decode("utf-8", "replace")
+
+
+def time_to_text(
+    argv: list[str], marker: str, *, cols: int = 120, rows: int = 40,
+    env: dict[str, str] | None = None, timeout: float = 30.0, keys_after: bytes = b"\x11",
+) -> float:
+    """Seconds from spawning `argv` in a pty until `marker` is visible; then quit it."""
+    start = time.perf_counter()
+    pid, fd = pty.fork()
+    if pid == 0:  # child
+        fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+        os.execvpe(argv[0], argv, {**os.environ, **(env or {}), "TERM": "xterm-256color",
+                                   "COLUMNS": str(cols), "LINES": str(rows)})
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+    seen = b""
+    found_at: float | None = None
+    try:
+        while time.perf_counter() - start < timeout:
+            ready, _, _ = select.select([fd], [], [], 0.05)
+            if not ready:
+                continue
+            try:
+                chunk = os.read(fd, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            seen += chunk
+            if marker in visible(seen[-200_000:]):
+                found_at = time.perf_counter() - start
+                break
+        if found_at is None:
+            raise RuntimeError(f"{marker!r} never appeared; last screen text: "
+                               f"{visible(seen)[-400:]!r}")
+        return found_at
+    finally:
+        try:
+            os.write(fd, keys_after)
+            deadline = time.perf_counter() + 3
+            while time.perf_counter() < deadline:
+                done, _ = os.waitpid(pid, os.WNOHANG)
+                if done:
+                    break
+                try:
+                    if select.select([fd], [], [], 0.05)[0]:
+                        os.read(fd, 65536)
+                except OSError:
+                    pass
+            else:
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+        except (OSError, ChildProcessError):
+            pass
+        os.close(fd)
