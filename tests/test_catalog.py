@@ -166,3 +166,24 @@ def test_partial_data_folder_falls_back_to_bundled_files(tmp_path: Path) -> None
 def test_missing_folder_is_a_problem(tmp_path: Path) -> None:
     problems = problems_for(tmp_path / "nope")
     assert "not found" in problems[0].message
+
+
+def test_lazy_catalog_validates_each_file_on_first_use(data_copy: Path) -> None:
+    fees = data_copy / "fees.toml"
+    fees.write_text("bogus_key = 1\n" + fees.read_text())
+    catalog = Catalog.load(data_copy, lazy=True)
+    assert "internal_medicine" in catalog.specialties  # untouched files work
+    with pytest.raises(FileProblems) as caught:
+        _ = catalog.fees
+    assert caught.value.problems[0].file == fees and caught.value.problems[0].key == "bogus_key"
+    with pytest.raises(FileProblems):  # and it keeps refusing, never caching a bad file
+        _ = catalog.fees
+
+
+def test_lazy_catalog_checks_source_ids_of_the_file_it_loads(data_copy: Path) -> None:
+    regions = data_copy / "regions.toml"
+    regions.write_text(regions.read_text().replace('source = "us_census_regions"',
+                                                   'source = "nowhere"', 1))
+    catalog = Catalog.load(data_copy, lazy=True)
+    with pytest.raises(FileProblems, match="nowhere"):
+        _ = catalog.regions

@@ -64,70 +64,100 @@ CATALOG_FILES: tuple[CatalogFile, ...] = (
 
 
 class Catalog:
-    """All reference data, validated. Build with `Catalog.load(folder)`."""
+    """All reference data, validated.
 
-    def __init__(self, folder: Path, files: dict[str, BaseModel], origins: dict[str, Path]) -> None:
+    `Catalog.load(folder)` validates every file up front and reports every problem at once
+    (the app and `data check` use it). `Catalog.load(folder, lazy=True)` validates each file
+    on first use instead, so a command pays only for the files it reads.
+    """
+
+    def __init__(self, folder: Path, origins: dict[str, Path]) -> None:
         self.folder = folder
-        self._files = files
-        self.origins = origins  # file name -> the path it was actually read from
+        self.origins = origins  # file name -> the path it is read from
+        self._files: dict[str, BaseModel] = {}
+        self._entries = {entry.name: entry for entry in CATALOG_FILES}
 
     # -- loading ---------------------------------------------------------------------------
     @classmethod
-    def load(cls, folder: str | os.PathLike[str] | None = None) -> Catalog:
-        """Load every reference file from `folder` (files it lacks come from the bundled data).
+    def load(cls, folder: str | os.PathLike[str] | None = None, *, lazy: bool = False) -> Catalog:
+        """Open the data in `folder` (files it lacks come from the bundled data).
 
-        Raises FileProblems listing every problem in every file.
+        Raises FileProblems listing every problem in every file (lazy: in each file, when used).
         """
         root = resolve_data_dir(folder)
         bundled = bundled_data_dir()
         if not root.is_dir():
             raise FileProblems([Problem(root, "", "data folder not found")])
-        files: dict[str, BaseModel] = {}
         origins: dict[str, Path] = {}
-        texts: dict[str, str] = {}
-        problems: list[Problem] = []
         for entry in CATALOG_FILES:
             path = root / entry.name
             if not path.exists() and root != bundled:
                 path = bundled / entry.name
             origins[entry.name] = path
+        catalog = cls(root, origins)
+        if not lazy:
+            catalog.load_all()
+        return catalog
+
+    def load_all(self) -> None:
+        """Validate every file; raise FileProblems with every problem found in all of them."""
+        texts: dict[str, str] = {}
+        problems: list[Problem] = []
+        for name in self._entries:
+            if name in self._files:
+                continue
             try:
-                data, text = read_toml(path)
-                texts[entry.name] = text
-                files[entry.name] = load_model(path, entry.model, data, text)
+                self._files[name], texts[name] = self._read(name)
             except FileProblems as exc:
                 problems.extend(exc.problems)
         if problems:
             raise FileProblems(problems)
-        catalog = cls(root, files, origins)
-        problems.extend(catalog._cross_check(texts))
+        for name in self._entries:
+            problems.extend(self._cross_check(name, texts.get(name)))
         if problems:
             raise FileProblems(problems)
-        return catalog
 
-    def _cross_check(self, texts: dict[str, str]) -> Iterator[Problem]:
+    def _read(self, name: str) -> tuple[BaseModel, str]:
+        path = self.origins[name]
+        data, text = read_toml(path)
+        return load_model(path, self._entries[name].model, data, text), text
+
+    def _cross_check(self, name: str, text: str | None) -> Iterator[Problem]:
+        path = self.origins[name]
+        model = self._files[name]
+        if text is None:
+            text = read_toml(path)[1]
+        lines = key_lines(text)
         source_ids = set(self.sources)
-        for name, model in self._files.items():
-            path = self.origins[name]
-            lines = key_lines(texts.get(name, ""))
-            for loc, source in _source_refs(model):
-                if source not in source_ids:
-                    yield Problem(
-                        path,
-                        format_loc((*loc, "source")),
-                        f"unknown source id {source!r} (not in sources.toml)",
-                        line_of(lines, (*loc, "source")),
-                    )
-            for loc, message in _duplicate_ids(model):
+        for loc, source in _source_refs(model):
+            if source not in source_ids:
+                yield Problem(
+                    path,
+                    format_loc((*loc, "source")),
+                    f"unknown source id {source!r} (not in sources.toml)",
+                    line_of(lines, (*loc, "source")),
+                )
+        for loc, message in _duplicate_ids(model):
+            yield Problem(path, format_loc(loc), message, line_of(lines, loc))
+        check = getattr(model, "check_refs", None)
+        if callable(check):
+            for loc, message in check(self):
                 yield Problem(path, format_loc(loc), message, line_of(lines, loc))
-            check = getattr(model, "check_refs", None)
-            if callable(check):
-                for loc, message in check(self):
-                    yield Problem(path, format_loc(loc), message, line_of(lines, loc))
 
     def get(self, name: str, model: type[F]) -> F:
-        """The validated content of one file, typed."""
-        value = self._files[name]
+        """The validated content of one file, typed (loaded and checked on first use)."""
+        value = self._files.get(name)
+        if value is None:
+            value, text = self._read(name)
+            self._files[name] = value
+            try:
+                problems = list(self._cross_check(name, text))
+            except BaseException:
+                del self._files[name]
+                raise
+            if problems:
+                del self._files[name]
+                raise FileProblems(problems)
         assert isinstance(value, model)
         return value
 

@@ -139,7 +139,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _open_app(args.home, args.data)
         from matchtui.workspace import Workspace
 
-        workspace = Workspace.from_options(args.home, args.data)
+        workspace = Workspace.from_options(args.home, args.data, lazy_catalog=True)
         module = importlib.import_module(f"matchtui.commands.{COMMANDS[args.command]}")
         result: int = module.run(args, workspace)
         return result

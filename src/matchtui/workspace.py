@@ -27,18 +27,25 @@ __all__ = ["Workspace", "demo_profile_path"]
 class Workspace:
     home: Path
     data_dir: Path
+    # lazy: validate each reference file when first used (the CLI pays only for what it reads);
+    # otherwise validate them all at once on first access (the app, so problems show up front).
+    lazy_catalog: bool = False
 
     @classmethod
     def from_options(
-        cls, home: str | os.PathLike[str] | None = None, data: str | os.PathLike[str] | None = None
+        cls,
+        home: str | os.PathLike[str] | None = None,
+        data: str | os.PathLike[str] | None = None,
+        *,
+        lazy_catalog: bool = False,
     ) -> Workspace:
-        return cls(home=resolve_home(home), data_dir=resolve_data_dir(data))
+        return cls(resolve_home(home), resolve_data_dir(data), lazy_catalog)
 
     @cached_property
     def catalog(self) -> Catalog:
         from matchtui.catalog import Catalog
 
-        return Catalog.load(self.data_dir)
+        return Catalog.load(self.data_dir, lazy=self.lazy_catalog)
 
     @cached_property
     def store(self) -> Store:
