@@ -25,7 +25,8 @@ BARE_MARKER = "bare textual app ready"
 
 def spread(values: list[float]) -> str:
     q = statistics.quantiles(values, n=20) if len(values) > 1 else values * 19
-    return f"median {statistics.median(values) * 1000:7.1f} ms  p5 {q[0] * 1000:6.1f}  p95 {q[-1] * 1000:6.1f}"
+    median = statistics.median(values) * 1000
+    return f"median {median:7.1f} ms  p5 {q[0] * 1000:6.1f}  p95 {q[-1] * 1000:6.1f}"
 
 
 def main() -> None:

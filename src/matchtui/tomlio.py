@@ -123,16 +123,30 @@ def read_toml(path: Path) -> tuple[dict[str, Any], str]:
     except tomllib.TOMLDecodeError as exc:
         found = _TOML_LINE.search(str(exc))
         message = str(exc).split(" (at ")[0]
-        raise FileProblems(
-            [
-                Problem(
-                    path, "", f"not valid TOML: {message}", int(found.group(1)) if found else None
-                )
-            ]
-        ) from None
+        # tomllib says "at end of document" when the file stops mid-value: point at its last line.
+        line = int(found.group(1)) if found else max(1, len(text.rstrip("\n").splitlines()))
+        raise FileProblems([Problem(path, "", f"not valid TOML: {message}", line)]) from None
     except RecursionError:
-        raise FileProblems([Problem(path, "", "not valid TOML: nested too deeply")]) from None
+        raise FileProblems(
+            [Problem(path, "", "not valid TOML: nested too deeply", _deepest_line(text))]
+        ) from None
     return data, text
+
+
+def _deepest_line(text: str) -> int:
+    """The line where bracket nesting is deepest (strings are not special-cased: a pointer)."""
+    depth = deepest = 0
+    line = found = 1
+    for char in text:
+        if char == "\n":
+            line += 1
+        elif char in "[{":
+            depth += 1
+            if depth > deepest:
+                deepest, found = depth, line
+        elif char in "]}":
+            depth = max(0, depth - 1)
+    return found
 
 
 def problems_from_validation(path: Path, text: str, error: ValidationError) -> list[Problem]:

@@ -53,6 +53,9 @@ class PaneScreen(Screen[None]):
         raise NotImplementedError
 
     def on_mount(self) -> None:
+        from matchtui.panes import PANE_BY_ID
+
+        self.sub_title = PANE_BY_ID[self.PANE_ID].title
         self.watch(self.matchapp, "profile", self._profile_changed, init=False)
 
     def _profile_changed(self, profile: Profile | None) -> None:
