@@ -80,3 +80,34 @@ def test_the_app_module_does_not_import_pydantic() -> None:
     code = "import sys, matchtui.app, matchtui.workspace; print('pydantic' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout.strip() == "False", result.stderr
+
+
+async def test_coming_back_to_a_pane_keeps_its_focus(workspace: Any) -> None:
+    app = MatchApp(workspace, first_pane="profile")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        focusable = [w for w in app.screen.focus_chain]
+        target = focusable[min(2, len(focusable) - 1)]
+        target.focus()
+        await pilot.pause()
+        await pilot.press("f2")
+        await pilot.pause()
+        await pilot.press("f1")
+        await pilot.pause()
+        assert app.current_mode == "profile" and app.screen.focused is target
+
+
+async def test_footer_is_not_rebuilt_when_its_keys_are_unchanged(workspace: Any) -> None:
+    from matchtui.widgets.pane_footer import PaneFooter
+
+    app = MatchApp(workspace, first_pane="plan")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        footer = app.screen.query_one(PaneFooter)
+        keys_before = list(footer.children)
+        assert keys_before
+        await pilot.press("f2")
+        await pilot.pause()
+        await pilot.press("f6")
+        await pilot.pause()
+        assert list(footer.children) == keys_before  # same widgets: no recompose

@@ -56,9 +56,16 @@ CATALOG_FILES: tuple[CatalogFile, ...] = (
     CatalogFile("specialties.toml", "matchtui.models.reference:SpecialtiesFile"),
     CatalogFile("fees.toml", "matchtui.models.reference:FeesFile"),
     # reality check (risk, back home, archetypes, letters, actions)
+    CatalogFile("risk.toml", "matchtui.models.rules:RiskFile"),
+    CatalogFile("back_home.toml", "matchtui.models.rules:BackHomeFile"),
+    CatalogFile("archetypes.toml", "matchtui.models.rules:ArchetypesFile"),
+    CatalogFile("readiness.toml", "matchtui.models.rules:ReadinessFile"),
+    CatalogFile("actions.toml", "matchtui.models.rules:ActionsFile"),
     # specialties charts
     # program mix
     # interview practice
+    CatalogFile("questions.toml", "matchtui.models.questions:QuestionsFile"),
+    CatalogFile("lexicon.toml", "matchtui.models.questions:LexiconFile"),
     # plan
 )
 

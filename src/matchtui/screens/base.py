@@ -5,10 +5,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual.app import ComposeResult
+from textual.events import ScreenResume
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from matchtui.widgets.pane_bar import PaneBar
+from matchtui.widgets.pane_footer import PaneFooter
 
 if TYPE_CHECKING:
     from matchtui.app import MatchApp
@@ -47,7 +49,7 @@ class PaneScreen(Screen[None]):
         yield Header()
         yield PaneBar(self.PANE_ID)
         yield from self.compose_body()
-        yield Footer()
+        yield PaneFooter()
 
     def compose_body(self) -> ComposeResult:
         raise NotImplementedError
@@ -57,6 +59,16 @@ class PaneScreen(Screen[None]):
 
         self.sub_title = PANE_BY_ID[self.PANE_ID].title
         self.watch(self.matchapp, "profile", self._profile_changed, init=False)
+
+    def _on_screen_resume(self, event: ScreenResume) -> None:  # runs before Screen's own
+        # Textual restyles every node of a screen each time it resumes (refresh_styles=True),
+        # which costs ~100 ms+ on a full pane. Styles only go stale when the stylesheet or theme
+        # changed while the screen was away; in that case switch_mode has already run a full
+        # refresh_css, which brings this screen's count up to date either way. Class changes
+        # made while suspended restyle their own widgets as they happen.
+        if self._css_update_count == self.app._css_update_count:
+            event.refresh_styles = False
+        self.refresh_bindings()  # the footer rebuilds only if what it shows has changed
 
     def _profile_changed(self, profile: Profile | None) -> None:
         if profile is not None:

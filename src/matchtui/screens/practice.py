@@ -1,15 +1,568 @@
-"""Interview practice pane (interim: the issue that builds this pane replaces this file)."""
+"""Interview practice pane: pick a question, answer it against a timer, read feedback that
+quotes your own sentences, and watch each question's scores over time.
+
+All judgement comes from `engine.practice.analyse` (the CLI's `matchtui practice` runs the
+same function); this screen only binds widgets to it and keeps practice.toml.
+"""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.widgets import Static
+import datetime as dt
+import time
+from typing import ClassVar, Literal
 
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, ScrollableContainer, Vertical, VerticalScroll
+from textual.widgets import (
+    Button,
+    Checkbox,
+    ContentSwitcher,
+    OptionList,
+    Static,
+    TextArea,
+)
+from textual.widgets.option_list import Option
+
+from matchtui.engine.practice import analyse, count_words, progress
+from matchtui.errors import FileProblems
+from matchtui.models.practice import (
+    MAX_ANSWER_CHARS,
+    Attempt,
+    Feedback,
+    PracticeLog,
+    attempt_from,
+    load_log,
+    save_log,
+)
+from matchtui.models.profile import Profile
+from matchtui.models.questions import (
+    LexiconFile,
+    Question,
+    QuestionsFile,
+    lexicon,
+    question_bank,
+    questions_for,
+)
 from matchtui.screens.base import PaneScreen
+from matchtui.widgets.practice_compare import CompareScreen
+from matchtui.widgets.practice_feedback import AnswerReview, FeedbackPanel
+from matchtui.widgets.practice_history import HistoryPanel
+from matchtui.widgets.practice_timer import PracticeTimer, clock_text
+
+View = Literal["answer", "review", "attempt", "example", "best"]
+
+AUDIENCE_LABELS = {
+    "everyone": "everyone",
+    "reentry": "re-entry applicants",
+    "returner": "returners",
+    "reapplicant": "reapplicants",
+    "img": "IMGs",
+    "exam_failure": "applicants with an exam failure",
+}
+
+
+class PracticeClock:
+    """Where the pane gets its time. Tests replace `PracticeScreen.clock` with a fixed one."""
+
+    def monotonic(self) -> float:
+        return time.monotonic()
+
+    def now(self) -> dt.datetime:
+        return dt.datetime.now()
 
 
 class PracticeScreen(PaneScreen):
     PANE_ID = "practice"
+    CSS_PATH = "practice.tcss"
+    AUTO_FOCUS = "#questions"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "ctrl+s",
+            "submit",
+            "Submit",
+            priority=True,
+            id="practice.submit",
+            tooltip="Analyse this answer and save the attempt",
+        ),
+        Binding(
+            "ctrl+n", "new_attempt", "New try", id="practice.new", tooltip="Answer again, fresh"
+        ),
+        Binding(
+            "ctrl+b",
+            "rehearse",
+            "Rehearse",
+            id="practice.rehearse",
+            tooltip="Rehearse from your best answer: read it, then hide it and answer again",
+        ),
+        Binding(
+            "ctrl+g",
+            "example",
+            "Example",
+            id="practice.example",
+            tooltip="Show an example answer (after your first attempt)",
+        ),
+        Binding(
+            "ctrl+t",
+            "compare",
+            "Compare",
+            id="practice.compare",
+            tooltip="Two attempts side by side",
+        ),
+        Binding(
+            "ctrl+o",
+            "toggle_all",
+            "All questions",
+            id="practice.all",
+            tooltip="Switch between questions for your profile and the whole bank",
+        ),
+    ]
 
+    clock: ClassVar[PracticeClock] = PracticeClock()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.practice_log = PracticeLog()
+        self.log_problem: str | None = None
+        self.current: Question | None = None
+        self.view: View = "answer"
+        self.rehearsing = False
+        self.drafts: dict[str, str] = {}
+        self.marked: list[int] = []  # log indexes picked for comparison (latest last)
+        self.last_feedback: Feedback | None = None
+        self._bank: QuestionsFile | None = None
+        self._lexicon: LexiconFile | None = None
+
+    # -- layout -----------------------------------------------------------------------------
     def compose_body(self) -> ComposeResult:
-        yield Static("Timed typed answers with feedback on your own words", id="pane-body")
+        with Horizontal(id="practice-body"):
+            with Vertical(id="practice-pick"):
+                yield Static(id="pick-count", markup=False)
+                yield Checkbox("All questions", id="show-all", compact=True)
+                yield OptionList(id="questions")
+            with ScrollableContainer(id="practice-main", can_focus=False):
+                with Vertical(id="practice-work"):
+                    yield Static(id="q-prompt", markup=False)
+                    yield Static(id="q-meta", markup=False)
+                    yield PracticeTimer(self._monotonic, id="timer")
+                    yield Static(id="answer-label", markup=False)
+                    with ContentSwitcher(initial="answer", id="answer-area"):
+                        yield TextArea(id="answer", soft_wrap=True, tab_behavior="focus")
+                        with VerticalScroll(id="review", can_focus=True):
+                            yield AnswerReview(id="review-text")
+                    with Horizontal(id="actions"):
+                        yield Button("Submit", id="btn-submit", variant="primary", compact=True)
+                        yield Button("New", id="btn-new", compact=True)
+                        yield Button("Rehearse", id="btn-rehearse", compact=True)
+                        yield Button("Example", id="btn-example", compact=True)
+                        yield Button("Compare", id="btn-compare", compact=True)
+                    yield Static(id="tips", markup=False)
+                with Vertical(id="practice-side"):
+                    yield FeedbackPanel(id="feedback")
+                    yield HistoryPanel(id="history")
+
+    def _monotonic(self) -> float:
+        return self.clock.monotonic()
+
+    # -- data -------------------------------------------------------------------------------
+    @property
+    def bank(self) -> QuestionsFile:
+        if self._bank is None:
+            self._bank = question_bank(self.catalog)
+        return self._bank
+
+    @property
+    def lex(self) -> LexiconFile:
+        if self._lexicon is None:
+            self._lexicon = lexicon(self.catalog)
+        return self._lexicon
+
+    def on_mount(self) -> None:
+        self._load_log()
+        self._fill_questions()
+        self._show_history()
+        if self.log_problem:
+            self.notify(self.log_problem, title="practice.toml", severity="error", markup=False)
+
+    def _load_log(self) -> None:
+        try:
+            self.practice_log = load_log(self.matchapp.workspace.store)
+        except FileProblems as exc:
+            self.practice_log = PracticeLog()
+            self.log_problem = (
+                f"{exc.summary()}. Your past attempts are not shown. New attempts go to a new "
+                "practice.toml; the unreadable file is kept aside, never overwritten."
+            )
+
+    def _save_log(self) -> bool:
+        try:
+            save_log(self.matchapp.workspace.store, self.practice_log)
+        except OSError as exc:
+            self.notify(
+                f"Could not save practice.toml: {exc.strerror or exc}. The attempt is kept "
+                "until you quit.",
+                severity="error",
+                markup=False,
+            )
+            return False
+        return True
+
+    def on_profile(self, profile: Profile) -> None:
+        self._fill_questions()
+
+    # -- the question list ------------------------------------------------------------------
+    def _visible_questions(self) -> list[Question]:
+        show_all = self.query_one("#show-all", Checkbox).value
+        return list(self.bank.questions) if show_all else questions_for(self.bank, self.profile)
+
+    def _question_prompt(self, question: Question) -> Text:
+        text = Text(question.prompt)
+        attempts = self.practice_log.for_question(question.id)
+        if attempts:
+            best = max(a.score for a in attempts)
+            text.append(f"  best {best}", style="bold")
+        return text
+
+    def _fill_questions(self) -> None:
+        visible = self._visible_questions()
+        options: list[Option] = []
+        for category in self.bank.categories:
+            mine = [q for q in visible if q.category == category.id]
+            if not mine:
+                continue
+            options.append(
+                Option(
+                    Text(category.name.upper(), style="bold"),
+                    id=f"cat:{category.id}",
+                    disabled=True,
+                )
+            )
+            options.extend(Option(self._question_prompt(q), id=q.id) for q in mine)
+        total = len(self.bank.questions)
+        count = self.query_one("#pick-count", Static)
+        if self.query_one("#show-all", Checkbox).value:
+            count.update(f"All {total} questions")
+        else:
+            count.update(f"For you: {len(visible)} of {total}")
+        listing = self.query_one("#questions", OptionList)
+        listing.set_options(options)
+        wanted = (
+            self.current.id
+            if self.current and any(q.id == self.current.id for q in visible)
+            else None
+        )
+        if wanted is None and visible:
+            wanted = visible[0].id
+        if wanted is not None:
+            listing.highlighted = listing.get_option_index(wanted)
+            self._select_question(wanted)
+
+    def _refresh_question_prompt(self, question: Question) -> None:
+        listing = self.query_one("#questions", OptionList)
+        try:
+            listing.replace_option_prompt(question.id, self._question_prompt(question))
+        except Exception:  # the question is filtered out of the list: nothing to refresh
+            return
+
+    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        if event.checkbox.id == "show-all":
+            event.stop()
+            self._fill_questions()
+
+    def action_toggle_all(self) -> None:
+        box = self.query_one("#show-all", Checkbox)
+        box.value = not box.value
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_list.id == "questions" and event.option.id:
+            event.stop()
+            self._select_question(event.option.id)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option_list.id == "questions" and event.option.id:
+            event.stop()
+            self._select_question(event.option.id)
+            if self.view == "answer":
+                self.query_one("#answer", TextArea).focus()
+
+    def _select_question(self, question_id: str) -> None:
+        if self.current is not None and self.current.id == question_id:
+            return
+        question = self.bank.by_id(question_id)
+        if question is None:
+            return
+        self._keep_draft()
+        self.current = question
+        self.marked = []
+        self.rehearsing = False
+        self.query_one("#q-prompt", Static).update(Text(question.prompt, style="bold"))
+        low, high = question.band
+        wpm = self.lex.speaking.words_per_minute
+        who = ", ".join(AUDIENCE_LABELS.get(a, a) for a in question.applies_to)
+        self.query_one("#q-meta", Static).update(
+            f"{self.bank.category_name(question.category)} · for {who} · about "
+            f"{round(low * wpm / 60)}-{round(high * wpm / 60)} words ({low}-{high} s at "
+            f"{wpm} wpm, an estimate)"
+        )
+        tips = Text("Tips", style="bold")
+        for tip in question.tips:
+            tips.append(f"\n• {tip}")
+        self.query_one("#tips", Static).update(tips)
+        self._start_answer(self.drafts.get(question.id, ""))
+        self.query_one(FeedbackPanel).clear("Submit an answer (ctrl+s) to see how it reads.")
+        self._show_history()
+
+    def _keep_draft(self) -> None:
+        if self.current is None or self.view != "answer":
+            return
+        text = self.query_one("#answer", TextArea).text
+        if text.strip():
+            self.drafts[self.current.id] = text
+        else:
+            self.drafts.pop(self.current.id, None)
+
+    # -- answering --------------------------------------------------------------------------
+    def _start_answer(self, text: str = "") -> None:
+        """The editor, empty (or with a kept draft), timer reset to start on a keystroke."""
+        assert self.current is not None
+        self.view = "answer"
+        timer = self.query_one(PracticeTimer)
+        timer.reset(self.current.band, self.lex.speaking.words_per_minute)
+        area = self.query_one("#answer", TextArea)
+        with area.prevent(TextArea.Changed):
+            area.load_text(text)
+        timer.set_words(count_words(text))
+        self.query_one("#answer-area", ContentSwitcher).current = "answer"
+        label = "Your answer"
+        if self.rehearsing:
+            label = "Rehearse: answer again from memory"
+        label += ". The timer starts with your first keystroke; ctrl+s submits."
+        self.query_one("#answer-label", Static).update(label)
+        self._sync_unsaved(text)
+        self._sync_buttons()
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        if event.text_area.id != "answer" or self.view != "answer":
+            return
+        text = event.text_area.text
+        timer = self.query_one(PracticeTimer)
+        if text and not timer.started:
+            timer.start()
+        timer.set_words(count_words(text))
+        self._sync_unsaved(text)
+
+    def _sync_unsaved(self, text: str) -> None:
+        if text.strip() and self.view == "answer":
+            self.matchapp.unsaved.add(self.PANE_ID)
+        else:
+            self.matchapp.unsaved.discard(self.PANE_ID)
+
+    def action_submit(self) -> None:
+        if self.current is None:
+            return
+        if self.view != "answer":
+            self.notify("Press ctrl+n for a new try first.", markup=False)
+            return
+        text = self.query_one("#answer", TextArea).text
+        if not text.strip():
+            self.notify("Type your answer first; the timer starts with your first keystroke.")
+            return
+        if len(text) > MAX_ANSWER_CHARS:
+            self.notify(
+                f"That answer is over {MAX_ANSWER_CHARS:,} characters; shorten it to submit.",
+                severity="warning",
+                markup=False,
+            )
+            return
+        seconds = self.query_one(PracticeTimer).stop()
+        feedback = analyse(self.current, text, seconds, self.catalog)
+        attempt = attempt_from(
+            feedback,
+            text,
+            self.clock.now(),
+            seconds,
+            mode="rehearse" if self.rehearsing else "practice",
+        )
+        self.practice_log.attempts.append(attempt)
+        saved = self._save_log()
+        self.drafts.pop(self.current.id, None)
+        self.rehearsing = False
+        self.last_feedback = feedback
+        number = len(self.practice_log.for_question(self.current.id))
+        self._show_review(
+            "review",
+            text,
+            feedback,
+            f"Attempt #{number}, scored {feedback.score}/100. Highlighted: the sentences the "
+            "checks quote (red fail, yellow warn, green pass); move through the checks to see "
+            "one at a time.",
+        )
+        self.query_one(FeedbackPanel).show(feedback, f"attempt #{number}")
+        self.query_one("#review", VerticalScroll).focus()  # the editor is hidden now
+        self.matchapp.unsaved.discard(self.PANE_ID)
+        self._refresh_question_prompt(self.current)
+        self._show_history()
+        if saved:
+            self.notify(f"Saved attempt #{number} ({feedback.score}/100).", timeout=3, markup=False)
+
+    def _show_review(self, view: View, text: str, feedback: Feedback | None, label: str) -> None:
+        self.view = view
+        self.query_one("#answer-label", Static).update(label)
+        self.query_one(AnswerReview).show(text, feedback)
+        self.query_one("#answer-area", ContentSwitcher).current = "review"
+        self.query_one("#review", VerticalScroll).scroll_home(animate=False)
+        self._sync_unsaved("")
+        self._sync_buttons()
+
+    def action_new_attempt(self) -> None:
+        if self.current is None:
+            return
+        if self.view == "answer" and self.query_one("#answer", TextArea).text.strip():
+            self.drafts.pop(self.current.id, None)
+        self.rehearsing = False
+        self._start_answer("")
+        self.query_one(FeedbackPanel).clear("Submit an answer (ctrl+s) to see how it reads.")
+        self.query_one("#answer", TextArea).focus()
+
+    # -- rehearse, example, attempts, compare ---------------------------------------------
+    def _attempts(self) -> list[tuple[int, Attempt]]:
+        if self.current is None:
+            return []
+        return [
+            (index, attempt)
+            for index, attempt in enumerate(self.practice_log.attempts)
+            if attempt.question == self.current.id
+        ]
+
+    def action_rehearse(self) -> None:
+        if self.current is None:
+            return
+        if self.view == "best":
+            # Second press: hide the best answer and time a fresh try.
+            self.rehearsing = True
+            self._start_answer("")
+            self.query_one(FeedbackPanel).clear(
+                "Rehearsing: answer from memory, then ctrl+s to compare with your best."
+            )
+            self.query_one("#answer", TextArea).focus()
+            return
+        best = self.practice_log.best(self.current.id)
+        if best is None:
+            self.notify("Rehearse needs a saved answer: submit one first.", markup=False)
+            return
+        self._keep_draft()
+        self.query_one(PracticeTimer).reset(self.current.band)
+        self._show_review(
+            "best",
+            best.text,
+            None,
+            f"Your best answer ({best.score}/100, {best.time:%Y-%m-%d}). Read it, then press "
+            "ctrl+b (or Rehearse) to hide it and answer again against the timer.",
+        )
+        self.query_one("#review", VerticalScroll).focus()
+
+    def action_example(self) -> None:
+        if self.current is None:
+            return
+        if not self.practice_log.for_question(self.current.id):
+            self.notify(
+                "The example unlocks after your first attempt at this question.", markup=False
+            )
+            return
+        self._keep_draft()
+        self._show_review(
+            "example",
+            self.current.example,
+            None,
+            "EXAMPLE ANSWER, written by matchtui about a fictional applicant. It shows the "
+            "shape, not your story: answer in your own words.",
+        )
+
+    def on_history_panel_attempt_chosen(self, event: HistoryPanel.AttemptChosen) -> None:
+        event.stop()
+        if self.current is None or not 0 <= event.log_index < len(self.practice_log.attempts):
+            return
+        attempt = self.practice_log.attempts[event.log_index]
+        if event.log_index in self.marked:
+            self.marked.remove(event.log_index)
+        self.marked = [*self.marked, event.log_index][-2:]
+        feedback = analyse(self.current, attempt.text, attempt.seconds, self.catalog)
+        self._keep_draft()
+        number = [i for i, _ in self._attempts()].index(event.log_index) + 1
+        self._show_review(
+            "attempt",
+            attempt.text,
+            feedback,
+            f"Attempt #{number} ({attempt.time:%Y-%m-%d %H:%M}), saved score {attempt.score}/100. "
+            "Marked for ctrl+t compare.",
+        )
+        self.query_one(FeedbackPanel).show(feedback, f"attempt #{number}")
+        self._show_history()
+
+    def action_compare(self) -> None:
+        attempts = self._attempts()
+        if self.current is None or len(attempts) < 2:
+            self.notify("Compare needs two attempts at this question.", markup=False)
+            return
+        numbers = {index: number for number, (index, _) in enumerate(attempts, 1)}
+        chosen = [i for i in self.marked if i in numbers]
+        if len(chosen) < 2:
+            chosen = [index for index, _ in attempts[-2:]]
+        older, newer = sorted(chosen)
+        names: dict[str, str] = {check.id: check.name for check in self.lex.checks}
+        self.app.push_screen(
+            CompareScreen(
+                self.current.prompt,
+                (numbers[older], self.practice_log.attempts[older]),
+                (numbers[newer], self.practice_log.attempts[newer]),
+                names,
+            )
+        )
+
+    def _show_history(self) -> None:
+        if self.current is None:
+            return
+        attempts = self._attempts()
+        summary = None
+        if attempts:
+            rows = progress(PracticeLog(attempts=[a for _, a in attempts]), self.catalog)
+            summary = rows[0] if rows else None
+        self.query_one(HistoryPanel).show(attempts, summary, set(self.marked))
+        self._sync_buttons()
+
+    def _sync_buttons(self) -> None:
+        if self.current is None:
+            return
+        tried = bool(self.practice_log.for_question(self.current.id))
+        example = self.query_one("#btn-example", Button)
+        example.disabled = not tried
+        example.tooltip = (
+            "Show an example answer (labelled as one)"
+            if tried
+            else "Unlocks after your first attempt at this question"
+        )
+        self.query_one("#btn-rehearse", Button).disabled = not tried
+        self.query_one("#btn-compare", Button).disabled = len(self._attempts()) < 2
+        self.query_one("#btn-submit", Button).disabled = self.view != "answer"
+
+    def on_feedback_panel_check_focused(self, event: FeedbackPanel.CheckFocused) -> None:
+        event.stop()
+        self.query_one(AnswerReview).set_focus_check(event.check_id)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        actions = {
+            "btn-submit": self.action_submit,
+            "btn-new": self.action_new_attempt,
+            "btn-rehearse": self.action_rehearse,
+            "btn-example": self.action_example,
+            "btn-compare": self.action_compare,
+        }
+        action = actions.get(event.button.id or "")
+        if action is not None:
+            event.stop()
+            action()
+
+
+__all__ = ["PracticeClock", "PracticeScreen", "clock_text"]

@@ -1,18 +1,659 @@
-"""Profile pane (interim: the issue that builds this pane replaces this file)."""
+"""Profile pane: every field of profile.toml as a form, checked field by field as the applicant
+leaves it and as a whole on save. Saving publishes the new profile to every other pane."""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.widgets import Static
+import re
+from collections.abc import Iterator
+from typing import Any, ClassVar
 
+from pydantic import ValidationError
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.events import DescendantBlur
+from textual.widget import Widget
+from textual.widgets import Button, Input, Select, Static, TextArea
+
+from matchtui.catalog import Catalog
+from matchtui.engine.assess import DECISION_LABELS, ROLE_LABELS
+from matchtui.engine.refs import profile_ref_problems
+from matchtui.models.profile import DEGREE_LABELS, STAGE_LABELS, Profile
 from matchtui.screens.base import PaneScreen
+from matchtui.widgets.profile_fields import (
+    FieldRow,
+    FieldSpec,
+    ItemRow,
+    ListEditor,
+    Options,
+    Section,
+)
+
+Loc = tuple[str | int, ...]
+
+STUDENT_YEARS: Options = (("M3", "m3"), ("M4", "m4"))
+VISAS: Options = (
+    ("No sponsorship needed (US citizen / green card)", "none"),
+    ("Needs visa sponsorship", "needs_sponsorship"),
+)
+EXAM_RESULTS: Options = (
+    ("Passed", "pass"),
+    ("Failed (not yet passed)", "fail"),
+    ("Not taken", "not_taken"),
+)
+STEP3: Options = (("Not taken", "not_taken"), ("Scheduled", "scheduled"), ("Passed", "passed"))
+OUTCOMES: Options = (
+    ("No earlier cycle", "none"),
+    ("Unmatched", "unmatched"),
+    ("Matched to a preliminary year", "matched_prelim"),
+    ("Withdrew", "withdrew"),
+)
+TIE_KINDS: Options = (
+    ("Family", "family"),
+    ("Spouse / partner", "partner"),
+    ("Grew up there", "grew_up"),
+    ("Studied there", "prior_school"),
+    ("Worked there", "prior_work"),
+    ("Other", "other"),
+)
+ROTATION_STATUS: Options = (("Done", "done"), ("Planned", "planned"))
+
+
+def _labels(labels: dict[str, str]) -> Options:
+    return tuple((label, key) for key, label in labels.items())
+
+
+def friendly(error: dict[str, Any]) -> str:
+    """A short message for one pydantic error, fit to show under a field."""
+    kind = error.get("type", "")
+    ctx = error.get("ctx") or {}
+    if kind in ("int_parsing", "int_type", "int_from_float"):
+        return "Enter a whole number"
+    if kind.startswith("date"):
+        return "Enter a date as YYYY-MM-DD"
+    if kind == "missing" or (kind == "string_type" and error.get("input") is None):
+        return "Required: choose or enter a value"
+    if kind == "greater_than_equal":
+        return f"Must be {ctx.get('ge')} or more"
+    if kind == "less_than_equal":
+        return f"Must be {ctx.get('le')} or less"
+    if kind == "string_too_long":
+        return f"Too long: at most {ctx.get('max_length')} characters"
+    if kind == "too_long":
+        return f"At most {ctx.get('max_length')} items"
+    if kind == "literal_error":
+        return "Choose one of the listed options"
+    return str(error.get("msg", "Not valid")).removeprefix("Value error, ")
+
+
+def validate_profile(
+    data: dict[str, Any], catalog: Catalog
+) -> tuple[Profile | None, list[tuple[Loc, str]]]:
+    """Build the Profile from form data; every problem as (key path, message)."""
+    try:
+        profile = Profile.model_validate(data)
+    except ValidationError as exc:
+        problems: list[tuple[Loc, str]] = []
+        for error in exc.errors(include_url=False):
+            loc = tuple(
+                p
+                for p in error["loc"]
+                if isinstance(p, int) or not ("[" in p or p.startswith("function-"))
+            )
+            problems.append((loc, friendly(dict(error))))
+        return None, problems
+    refs = list(profile_ref_problems(profile, catalog))
+    return (None, refs) if refs else (profile, [])
 
 
 class ProfileScreen(PaneScreen):
     PANE_ID = "profile"
+    CSS_PATH = "profile.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "ctrl+s",
+            "save",
+            "Save",
+            id="profile.save",
+            tooltip="Check every field and save the profile; the other panes update at once",
+        ),
+    ]
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._baseline: dict[str, Any] | None = None
+        self._published: Profile | None = None
+        self._shown: set[Widget] = set()  # widgets currently showing an error
+
+    # -- layout ----------------------------------------------------------------------------
     def compose_body(self) -> ComposeResult:
-        yield Static(
-            "Who you are on paper: exams, history, targets, ties, letters, narrative",
-            id="pane-body",
+        with Horizontal(id="profile-bar"):
+            yield Static("Your profile", id="profile-title", markup=False)
+            yield Static("● unsaved changes", id="profile-unsaved", markup=False)
+            revert = Button("Revert", id="profile-revert", compact=True)
+            revert.tooltip = "Throw away unsaved edits and show the saved profile"
+            yield revert
+            save = Button("Save", id="profile-save", variant="primary", compact=True)
+            save.tooltip = "Save (ctrl+s): checks every field first"
+            yield save
+        yield VerticalScroll(*self._sections(self.profile), id="profile-form")
+
+    def _sections(self, p: Profile) -> list[Widget]:
+        catalog = self.catalog
+        regions: Options = tuple((r.name, r.id) for r in catalog.regions.values())
+        specialties: Options = tuple(
+            sorted(((s.name, s.id) for s in catalog.specialties.values()), key=lambda o: o[0])
         )
+        a, e, h, c, n = p.applicant, p.exams, p.history, p.clinical, p.narrative
+
+        def row(path: tuple[str, ...], spec: FieldSpec, value: Any) -> FieldRow:
+            return FieldRow(path, spec, value)
+
+        applicant = Section(
+            "applicant",
+            "Applicant",
+            row(("applicant", "name"), FieldSpec("name", "Name", placeholder="optional"), a.name),
+            row(
+                ("applicant", "stage"),
+                FieldSpec("stage", "Stage", "select", _labels(STAGE_LABELS)),
+                a.stage,
+            ),
+            row(
+                ("applicant", "student_year"),
+                FieldSpec(
+                    "student_year", "Student year", "opt_select", STUDENT_YEARS, width="-w-short"
+                ),
+                a.student_year,
+            ),
+            row(
+                ("applicant", "degree"),
+                FieldSpec("degree", "Degree", "select", _labels(DEGREE_LABELS)),
+                a.degree,
+            ),
+            row(
+                ("applicant", "graduation_year"),
+                FieldSpec(
+                    "graduation_year",
+                    "Graduation year",
+                    "int",
+                    placeholder="e.g. 2021",
+                    width="-w-num",
+                    tooltip="Year of medical school graduation (expected year for students)",
+                ),
+                a.graduation_year,
+            ),
+            row(
+                ("cycle_year",),
+                FieldSpec(
+                    "cycle_year",
+                    "Match year",
+                    "int",
+                    placeholder="e.g. 2027",
+                    width="-w-num",
+                    tooltip="The Match you are applying to (March of this year)",
+                ),
+                p.cycle_year,
+            ),
+            row(("applicant", "visa"), FieldSpec("visa", "Visa", "select", VISAS), a.visa),
+        )
+        exams = Section(
+            "exams",
+            "Exams",
+            row(
+                ("exams", "step1"),
+                FieldSpec("step1", "Step 1 / Level 1", "select", EXAM_RESULTS),
+                e.step1,
+            ),
+            row(
+                ("exams", "step1_attempts"),
+                FieldSpec("step1_attempts", "Step 1 attempts", "int", width="-w-num"),
+                e.step1_attempts,
+            ),
+            row(
+                ("exams", "step2_score"),
+                FieldSpec(
+                    "step2_score",
+                    "Step 2 CK score",
+                    "opt_int",
+                    placeholder="blank if none",
+                    width="-w-num",
+                ),
+                e.step2_score,
+            ),
+            row(
+                ("exams", "step2_attempts"),
+                FieldSpec("step2_attempts", "Step 2 attempts", "int", width="-w-num"),
+                e.step2_attempts,
+            ),
+            row(
+                ("exams", "step3"), FieldSpec("step3", "Step 3 / Level 3", "select", STEP3), e.step3
+            ),
+            row(
+                ("exams", "step3_year"),
+                FieldSpec(
+                    "step3_year", "Step 3 passed in", "opt_int", placeholder="year", width="-w-num"
+                ),
+                e.step3_year,
+            ),
+            row(
+                ("exams", "step3_date"),
+                FieldSpec(
+                    "step3_date",
+                    "Step 3 exam date",
+                    "date",
+                    placeholder="YYYY-MM-DD",
+                    width="-w-short",
+                ),
+                e.step3_date.isoformat() if e.step3_date else None,
+            ),
+            row(
+                ("exams", "total_failures"),
+                FieldSpec(
+                    "total_failures",
+                    "Failed attempts, all",
+                    "opt_int",
+                    placeholder="blank: from attempts",
+                    width="-w-short",
+                    tooltip="Failed attempts across all steps; blank counts them from the attempts",
+                ),
+                e.total_failures,
+            ),
+        )
+        history = Section(
+            "history",
+            "Match history",
+            row(
+                ("history", "cycles_applied"),
+                FieldSpec("cycles_applied", "Cycles applied before", "int", width="-w-num"),
+                h.cycles_applied,
+            ),
+            row(
+                ("history", "last_outcome"),
+                FieldSpec("last_outcome", "Last outcome", "select", OUTCOMES),
+                h.last_outcome,
+            ),
+            row(
+                ("history", "soap"),
+                FieldSpec("soap", "Took part in SOAP", "bool", width="-w-short"),
+                h.soap,
+            ),
+        )
+        targets = Section(
+            "targets",
+            "Targets and region",
+            ListEditor(
+                "targets",
+                "Target specialties (ranked)",
+                [FieldSpec("specialty", "Specialty", "select", specialties)],
+                [{"specialty": s} for s in p.targets.specialties],
+                {"specialty": None},
+                max_items=5,
+                orderable=True,
+                scalar=True,
+                help_text="Up to five; ▲ moves one up the ranking.",
+            ),
+            row(
+                ("targets", "region"),
+                FieldSpec("region", "Target region", "select", regions),
+                p.targets.region,
+            ),
+            row(
+                ("applicant", "home_region"),
+                FieldSpec("home_region", "Home region", "select", regions),
+                a.home_region,
+            ),
+            row(
+                ("applicant", "current_region"),
+                FieldSpec(
+                    "current_region",
+                    "Training region now",
+                    "select",
+                    regions,
+                    tooltip="Where you study or train now (or last trained)",
+                ),
+                a.current_region,
+            ),
+            row(
+                ("applicant", "region_decided"),
+                FieldSpec(
+                    "region_decided",
+                    "Region decided",
+                    "select",
+                    _labels(DECISION_LABELS),
+                    tooltip="When you decided on the target region",
+                ),
+                a.region_decided,
+            ),
+            ListEditor(
+                "ties",
+                "Ties to a region",
+                [
+                    FieldSpec("kind", "Kind", "select", TIE_KINDS),
+                    FieldSpec("region", "Region", "select", regions),
+                    FieldSpec("note", "Note", placeholder="who or what, briefly"),
+                ],
+                [t.model_dump() for t in p.ties],
+                {"kind": "family", "region": p.targets.region},
+            ),
+            ListEditor(
+                "rotations",
+                "Away / audition rotations",
+                [
+                    FieldSpec("region", "Region", "select", regions),
+                    FieldSpec("status", "Status", "select", ROTATION_STATUS),
+                    FieldSpec("specialty", "Specialty", "opt_select", specialties),
+                    FieldSpec("place", "Place", placeholder="where"),
+                ],
+                [r.model_dump() for r in p.rotations],
+                {"region": p.targets.region, "status": "planned"},
+            ),
+        )
+        clinical = Section(
+            "clinical",
+            "Recent clinical activity",
+            row(
+                ("clinical", "role"),
+                FieldSpec("role", "Kind of role", "select", _labels(ROLE_LABELS)),
+                c.role,
+            ),
+            row(
+                ("clinical", "months_last_24"),
+                FieldSpec(
+                    "months_last_24",
+                    "Months, last 24",
+                    "int",
+                    width="-w-num",
+                    tooltip="Months of clinical work in the last 24 months (0-24)",
+                ),
+                c.months_last_24,
+            ),
+            row(
+                ("clinical", "months_since_last"),
+                FieldSpec(
+                    "months_since_last",
+                    "Months since last",
+                    "int",
+                    width="-w-num",
+                    tooltip="0 if it is still going on",
+                ),
+                c.months_since_last,
+            ),
+        )
+        letters = Section(
+            "letters",
+            "Letters of recommendation",
+            ListEditor(
+                "letters",
+                "Letters",
+                [
+                    FieldSpec("specialty", "Specialty", "select", specialties),
+                    FieldSpec("region", "Region", "select", regions),
+                    FieldSpec(
+                        "months_ago",
+                        "Months",
+                        "int",
+                        placeholder="months",
+                        width="-w-num",
+                        tooltip="Months since the letter was written",
+                    ),
+                    FieldSpec(
+                        "saw_real_work",
+                        "Real work",
+                        "bool",
+                        tooltip="Did the author supervise your real work, not just observe you?",
+                    ),
+                    FieldSpec("author", "Author", placeholder="author"),
+                ],
+                [x.model_dump() for x in p.letters],
+                {
+                    "specialty": p.targets.specialties[0] if p.targets.specialties else None,
+                    "region": p.targets.region,
+                    "months_ago": 0,
+                    "saw_real_work": False,
+                },
+            ),
+        )
+        narrative = Section(
+            "narrative",
+            "Your story",
+            row(
+                ("narrative", "why_home"),
+                FieldSpec("why_home", "Why this region (why home)", "area"),
+                n.why_home,
+            ),
+            row(
+                ("narrative", "why_now"),
+                FieldSpec("why_now", "Why now (what happened, what changed)", "area"),
+                n.why_now,
+            ),
+            row(
+                ("narrative", "plan_b"),
+                FieldSpec("plan_b", "Plan B if this cycle fails", "area"),
+                n.plan_b,
+            ),
+        )
+        return [applicant, exams, history, targets, clinical, letters, narrative]
+
+    # -- reading the form ------------------------------------------------------------------
+    def _fields(self) -> Iterator[FieldRow]:
+        return iter(self.query(FieldRow))
+
+    def _lists(self) -> dict[Loc, ListEditor]:
+        out: dict[Loc, ListEditor] = {}
+        for editor in self.query(ListEditor):
+            key: Loc = (
+                ("targets", "specialties") if editor.list_id == "targets" else (editor.list_id,)
+            )
+            out[key] = editor
+        return out
+
+    def form_data(self) -> dict[str, Any]:
+        """The raw form values, shaped like profile.toml (pydantic parses and checks them)."""
+        data: dict[str, Any] = {"schema_version": self.profile.schema_version}
+        for field in self._fields():
+            target = data
+            for part in field.path[:-1]:
+                target = target.setdefault(part, {})
+            value = field.value()
+            if value is not None:
+                target[field.path[-1]] = value
+        for loc, editor in self._lists().items():
+            target = data
+            for step in loc[:-1]:
+                target = target.setdefault(str(step), {})
+            target[str(loc[-1])] = editor.values()
+        return data
+
+    # -- errors ----------------------------------------------------------------------------
+    def _route(self, loc: Loc, message: str) -> Widget:
+        """The widget that should show an error at `loc`."""
+        fields = {f.path: f for f in self._fields()}
+        for prefix, editor in self._lists().items():
+            if loc[: len(prefix)] == prefix:
+                rest = loc[len(prefix) :]
+                rows = editor.rows()
+                if rest and isinstance(rest[0], int) and rest[0] < len(rows):
+                    return rows[rest[0]]
+                return editor
+        for end in range(len(loc), 0, -1):
+            found = fields.get(tuple(str(p) for p in loc[:end]))
+            if found is not None and end == len(loc):
+                return found
+        # A whole-model check: route to the field its message names, else to the section.
+        section = str(loc[0]) if loc else "applicant"
+        named: list[tuple[int, FieldRow]] = []
+        for field in fields.values():
+            if loc and field.path[0] != section:
+                continue
+            found_at = re.search(rf"\b{re.escape(field.path[-1])}\b", message)
+            if found_at:
+                named.append((found_at.start(), field))
+        if named:
+            return min(named, key=lambda item: item[0])[1]
+        if loc == ("targets",):
+            return self._lists()[("targets", "specialties")]
+        return self.query_one(f"#section-{section}", Section)
+
+    def _errors(self) -> tuple[Profile | None, dict[Widget, str]]:
+        profile, problems = validate_profile(self.form_data(), self.catalog)
+        routed: dict[Widget, str] = {}
+        for loc, message in problems:
+            widget = self._route(loc, message)
+            if widget not in routed:
+                detail = ""
+                if isinstance(widget, ItemRow) and len(loc) >= 3 and isinstance(loc[-1], str):
+                    detail = f"{loc[-1].replace('_', ' ')}: "
+                routed[widget] = detail + message
+        return profile, routed
+
+    def _show(self, widget: Widget, message: str | None) -> None:
+        if not widget.is_attached:  # a list item removed since its error was shown
+            self._shown.discard(widget)
+            return
+        show = getattr(widget, "show_error", None)
+        if callable(show):
+            show(message)
+        if message:
+            self._shown.add(widget)
+        else:
+            self._shown.discard(widget)
+
+    def _check_part(self, owner: Widget) -> None:
+        """Validate as the applicant leaves `owner`: show its message, refresh shown ones."""
+        _, routed = self._errors()
+        for widget in list(self._shown):
+            if widget is not owner:
+                self._show(widget, routed.get(widget))
+        self._show(owner, routed.get(owner))
+        section = next((a for a in owner.ancestors if isinstance(a, Section)), None)
+        if section is not None and section in routed:
+            self._show(section, routed[section])
+
+    def _owner(self, widget: Widget) -> Widget | None:
+        for node in (widget, *widget.ancestors):
+            if isinstance(node, FieldRow | ItemRow):
+                return node
+        return None
+
+    # -- change tracking -------------------------------------------------------------------
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._set_baseline)
+        self._mark()
+
+    def _set_baseline(self) -> None:
+        self._baseline = self.form_data()
+        self._mark()
+
+    @property
+    def dirty(self) -> bool:
+        return self._baseline is not None and self.form_data() != self._baseline
+
+    def _mark(self) -> None:
+        dirty = self.dirty
+        if dirty:
+            self.matchapp.unsaved.add("profile")
+        else:
+            self.matchapp.unsaved.discard("profile")
+        self.query_one("#profile-unsaved", Static).display = dirty
+        self.query_one("#profile-revert", Button).disabled = not dirty
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self._mark()
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        self._mark()
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        self._mark()
+        owner = self._owner(event.select)
+        if owner is not None and self._baseline is not None:
+            self._check_part(owner)
+
+    def on_descendant_blur(self, event: DescendantBlur) -> None:
+        if self._baseline is None:
+            return
+        widget = event.widget
+        if isinstance(widget, Input | TextArea):
+            owner = self._owner(widget)
+            if owner is not None:
+                self._check_part(owner)
+
+    async def on_button_pressed(self, event: Button.Pressed) -> None:
+        button = event.button
+        event.stop()
+        if button.id == "profile-save":
+            self.action_save()
+            return
+        if button.id == "profile-revert":
+            await self.action_revert()
+            return
+        editor = next((a for a in button.ancestors if isinstance(a, ListEditor)), None)
+        if editor is None:
+            return
+        if button.has_class("item-add"):
+            row = await editor.add_item()
+            row.query(".field-control, Select, Input").first().focus()
+        elif button.has_class("item-remove"):
+            row = next(a for a in button.ancestors if isinstance(a, ItemRow))
+            self._shown.discard(row)
+            await editor.remove_item(row)
+            editor.query_one(".item-add", Button).focus()
+        elif button.has_class("item-up"):
+            row = next(a for a in button.ancestors if isinstance(a, ItemRow))
+            editor.move_up(row)
+        self._mark()
+
+    # -- actions ---------------------------------------------------------------------------
+    def action_save(self) -> None:
+        profile, routed = self._errors()
+        for widget in list(self._shown):
+            if widget not in routed:
+                self._show(widget, None)
+        for widget, message in routed.items():
+            self._show(widget, message)
+        if profile is None or routed:
+            first = next(iter(routed.items()), None)
+            count = len(routed)
+            text = f"Not saved: {count} problem{'s' if count != 1 else ''} to fix"
+            if first is not None:
+                label = getattr(getattr(first[0], "spec", None), "label", "")
+                text += f" (first: {label + ': ' if label else ''}{first[1]})"
+                focus = (
+                    first[0].query(".field-control, Select, Input, TextArea").first()
+                    if first[0].children
+                    else None
+                )
+                if focus is not None:
+                    focus.focus()
+                    focus.scroll_visible()
+            self.notify(text, severity="error", markup=False)
+            return
+        try:
+            path = self.matchapp.workspace.save_profile(profile)
+        except OSError as exc:
+            self.notify(f"Could not save: {exc}", severity="error", markup=False)
+            return
+        self._published = profile
+        self._baseline = self.form_data()
+        self.matchapp.profile = profile  # every pane watching the profile updates now
+        self._mark()
+        self.notify(f"Saved {path.name}; the other panes are up to date.", markup=False)
+
+    async def action_revert(self) -> None:
+        await self._rebuild(self.profile)
+        self.notify("Unsaved edits thrown away.", markup=False)
+
+    async def _rebuild(self, profile: Profile) -> None:
+        form = self.query_one("#profile-form", VerticalScroll)
+        self._shown.clear()
+        await form.remove_children()
+        await form.mount_all(self._sections(profile))
+        self._baseline = self.form_data()
+        self._mark()
+
+    def on_profile(self, profile: Profile) -> None:
+        # Our own save already shows this profile; a change from elsewhere refreshes the form
+        # unless the applicant is in the middle of editing.
+        if profile is self._published or self.dirty:
+            return
+        self.run_worker(self._rebuild(profile), exclusive=True, group="profile-rebuild")

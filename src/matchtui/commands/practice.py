@@ -1,0 +1,88 @@
+"""`matchtui practice --question ID --answer-file F [--seconds S] [--json]`: analyse one answer.
+
+The same engine as the practice pane. The analysis is printed, not saved to practice.toml.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from matchtui.engine.practice import analyse
+from matchtui.errors import FileProblems, Problem, UsageError
+from matchtui.models.practice import Feedback
+from matchtui.models.questions import question_bank
+from matchtui.workspace import Workspace
+
+MARKS = {"pass": "PASS", "warn": "WARN", "fail": "FAIL", "n/a": "n/a "}
+
+
+def read_answer(name: str) -> str:
+    """The answer text from a file ("-" for standard input); FileProblems if unreadable."""
+    if name == "-":
+        return sys.stdin.read()
+    path = Path(name)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise FileProblems([Problem(path, "", "answer file not found")]) from None
+    except IsADirectoryError:
+        raise FileProblems([Problem(path, "", "is a folder, not an answer file")]) from None
+    except OSError as exc:
+        raise FileProblems([Problem(path, "", f"cannot read: {exc.strerror or exc}")]) from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise FileProblems([Problem(path, "", "not valid UTF-8 text", line)]) from None
+
+
+def run(args: argparse.Namespace, workspace: Workspace) -> int:
+    catalog = workspace.catalog
+    bank = question_bank(catalog)
+    question = bank.by_id(args.question)
+    if question is None:
+        raise UsageError(
+            f"unknown question id {args.question!r} (ids are listed in questions.toml, "
+            f"e.g. {', '.join(q.id for q in bank.questions[:3])})"
+        )
+    text = read_answer(args.answer_file)
+    if not text.strip():
+        raise UsageError(f"{args.answer_file}: the answer is empty")
+    feedback = analyse(question, text, args.seconds, catalog)
+    if args.json:
+        print(json.dumps(feedback.model_dump(mode="json"), indent=2, ensure_ascii=False))
+    else:
+        print(render_text(feedback, question.prompt))
+    return 0
+
+
+def _clock(seconds: float) -> str:
+    whole = round(seconds)
+    return f"{whole // 60}:{whole % 60:02d}"
+
+
+def render_text(feedback: Feedback, prompt: str) -> str:
+    low, high = feedback.target_seconds
+    lines = [
+        f"Question  {feedback.question}: {prompt}",
+        f"Score     {feedback.score}/100",
+        f"Length    {feedback.words} words, about {feedback.spoken_seconds:.0f} s spoken at "
+        f"{feedback.words_per_minute} wpm (target {low}-{high} s)"
+        + (f"; you took {_clock(feedback.seconds)}" if feedback.seconds is not None else ""),
+    ]
+    if feedback.assumptions:
+        lines.append(f"Estimate  assumed by matchtui: {', '.join(feedback.assumptions)}")
+    if feedback.top_fixes:
+        lines.append("")
+        lines.append("Fix first")
+        lines.extend(f"  {n}. {fix.text}" for n, fix in enumerate(feedback.top_fixes, 1))
+    lines.append("")
+    lines.append("Checks")
+    for check in feedback.checks:
+        lines.append(f"  {MARKS[check.status]}  {check.name}: {check.detail}")
+        lines.append(f"        rule: {check.rule}")
+        lines.extend(f'        "{quote}"' for quote in check.evidence)
+    return "\n".join(lines)

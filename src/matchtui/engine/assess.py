@@ -1,0 +1,1144 @@
+"""The Reality check: where a profile stands, rule by rule, and what to do next.
+
+Pure and deterministic: `assess(profile, catalog, mix)` reads only its arguments. Every threshold
+comes from the rule files (risk.toml, back_home.toml, archetypes.toml, readiness.toml,
+actions.toml); derived lookups are cached per catalog so a call costs well under a millisecond.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import weakref
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from matchtui.catalog import Catalog
+from matchtui.models.assessment import (
+    Action,
+    Archetype,
+    Assessment,
+    BackHome,
+    CyclesCheck,
+    FeasibilityBand,
+    LettersCheck,
+    Level,
+    NarrativeQuality,
+    RiskFactor,
+    RiskSheet,
+    SpecialtyFeasibility,
+    Step3Check,
+    Tier,
+    TieStrength,
+)
+from matchtui.models.base import SOFT_RELIABILITY, Reliability
+from matchtui.models.plan import MixPlan
+from matchtui.models.profile import STAGE_LABELS, Profile
+from matchtui.models.rules import (
+    ActionsFile,
+    ArchetypesFile,
+    BackHomeFile,
+    ReadinessFile,
+    RiskFile,
+    Rule,
+)
+
+LEVEL_ORDER: dict[str, int] = {"lower": 0, "middle": 1, "higher": 2}
+TIER_ORDER: dict[str, int] = {"low": 0, "moderate": 1, "high": 2}
+
+RULE_FILES: dict[str, str] = {
+    "risk": "risk.toml",
+    "back_home": "back_home.toml",
+    "archetypes": "archetypes.toml",
+    "readiness": "readiness.toml",
+    "actions": "actions.toml",
+}
+
+STEP3_LABELS = {"not_taken": "not taken", "scheduled": "scheduled", "passed": "passed"}
+ROLE_LABELS = {
+    "clinical_job": "clinical job",
+    "transitional": "transitional clinical role",
+    "observership": "observership",
+    "clinical_research": "clinical research",
+    "nonclinical": "non-clinical work",
+    "none": "none",
+}
+ROLE_PHRASES = {
+    "clinical_job": "in a clinical job",
+    "transitional": "in a transitional clinical role",
+    "observership": "as an observer",
+    "clinical_research": "in clinical research",
+    "nonclinical": "in non-clinical work",
+    "none": "without a role",
+}
+# Region names that read better with an article ("in the Midwest").
+_ARTICLE_REGIONS = frozenset({"Northeast", "Midwest", "South", "West", "Southeast", "Southwest"})
+DECISION_LABELS = {
+    "before_m3": "before M3",
+    "m3": "during M3",
+    "m4_early": "early in M4",
+    "m4_late": "late in M4",
+    "residency_late": "late in residency",
+    "not_applicable": "not stated",
+}
+LIKELIHOOD_LABELS = {
+    "very_high": "very high",
+    "high": "high",
+    "moderate_to_low": "moderate to low",
+    "very_low": "very low",
+    "not_applicable": "not applicable",
+}
+
+_WORD = re.compile(r"[A-Za-z0-9']+")
+
+
+# --- rules, loaded once per catalog ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Rules:
+    risk: RiskFile
+    back_home: BackHomeFile
+    archetypes: ArchetypesFile
+    readiness: ReadinessFile
+    actions: ActionsFile
+    concrete: tuple[tuple[str, re.Pattern[str]], ...]
+    generic: tuple[tuple[str, re.Pattern[str]], ...]
+    by_score: tuple[tuple[str, int], ...]  # (specialty id, re-entry score), most open first
+
+
+_RULES: weakref.WeakKeyDictionary[Catalog, Rules] = weakref.WeakKeyDictionary()
+
+
+def _phrase(marker: str) -> re.Pattern[str]:
+    words = r"\s+".join(re.escape(w) for w in marker.lower().split())
+    return re.compile(rf"(?<![\w']){words}(?![\w'])")
+
+
+def rules_of(catalog: Catalog) -> Rules:
+    """The typed rule files of a catalog, with derived lookups, built once."""
+    found = _RULES.get(catalog)
+    if found is None:
+        back_home = catalog.get("back_home.toml", BackHomeFile)
+        scored = [
+            (s.id, s.reentry_feasibility.score)
+            for s in catalog.specialties.values()
+            if s.reentry_feasibility is not None
+        ]
+        found = Rules(
+            risk=catalog.get("risk.toml", RiskFile),
+            back_home=back_home,
+            archetypes=catalog.get("archetypes.toml", ArchetypesFile),
+            readiness=catalog.get("readiness.toml", ReadinessFile),
+            actions=catalog.get("actions.toml", ActionsFile),
+            concrete=tuple((m, _phrase(m)) for m in back_home.narrative.concrete_markers),
+            generic=tuple((m, _phrase(m)) for m in back_home.narrative.generic_markers),
+            by_score=tuple(sorted(scored, key=lambda item: (-item[1], item[0]))),
+        )
+        _RULES[catalog] = found
+    return found
+
+
+# --- helpers ---------------------------------------------------------------------------------
+
+
+@dataclass
+class _Findings:
+    """Finding ids that fired, in order, each with its description in words."""
+
+    items: dict[str, str] = field(default_factory=dict)
+
+    def add(self, finding_id: str, text: str) -> None:
+        self.items.setdefault(finding_id, text)
+
+
+def _ruled(rule_id: str, record: Rule, used: Sequence[str] = ()) -> dict[str, Any]:
+    """Provenance fields for a finding decided by `record`; `used` are keys it relied on."""
+    values = record.params()
+    assumed = [f"{key} = {_show(values.get(key))}" for key in used if key in record.assumed]
+    return {
+        "rule": rule_id,
+        "source": record.source,
+        "reliability": record.reliability,
+        "assumptions": assumed,
+    }
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {v}" for k, v in value.items())
+    return str(value)
+
+
+def _plural(count: int, word: str, many: str | None = None) -> str:
+    return f"{count} {word if count == 1 else (many or word + 's')}"
+
+
+def _words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def place(name: str) -> str:
+    """'Midwest' -> 'the Midwest'; other names unchanged."""
+    return f"the {name}" if name in _ARTICLE_REGIONS else name
+
+
+def _max_level(levels: Sequence[Level]) -> Level:
+    return max(levels, key=lambda level: LEVEL_ORDER[level])
+
+
+# --- risk sheet ------------------------------------------------------------------------------
+
+
+def _years(profile: Profile, rules: RiskFile) -> RiskFactor:
+    rule = rules.years_since_graduation
+    years = profile.years_since_graduation
+    grad = profile.applicant.graduation_year
+    value = f"{_plural(years, 'year')} ({grad} to {profile.cycle_year})"
+    level: Level
+    if years <= rule.lower_max:
+        level = "lower"
+        reason = (
+            f"Graduated {grad}, {_plural(years, 'year')} before the {profile.cycle_year} Match: "
+            f"{rule.lower_max} years or fewer rates lower"
+        )
+    elif years >= rule.higher_min:
+        level = "higher"
+        reason = (
+            f"Graduated {grad}, {_plural(years, 'year')} before the {profile.cycle_year} Match: "
+            f"{rule.higher_min} years or more rates higher"
+        )
+    else:
+        level = "middle"
+        reason = (
+            f"Graduated {grad}, {_plural(years, 'year')} out: past the lower band "
+            f"(up to {rule.lower_max}) but short of the higher one ({rule.higher_min}+)"
+        )
+    return RiskFactor(
+        id="years_since_graduation",
+        label=rule.label,
+        value=value,
+        level=level,
+        reason=reason,
+        **_ruled("risk.years_since_graduation", rule),
+    )
+
+
+def _exams(profile: Profile, rules: RiskFile) -> RiskFactor:
+    rule = rules.exam_status
+    exams = profile.exams
+    failures = exams.failures
+    parts: list[tuple[Level, str]] = []
+    used: list[str] = []
+    if failures >= rule.higher_failures_min:
+        parts.append(
+            (
+                "higher",
+                f"{_plural(failures, 'failed attempt')} "
+                f"({rule.higher_failures_min} or more rates higher)",
+            )
+        )
+    elif failures >= rule.middle_failures_min:
+        used.append("middle_failures_min")
+        parts.append(("middle", f"{_plural(failures, 'failed attempt')}"))
+    if exams.step1 != "pass":
+        parts.append(
+            (rule.step1_not_passed, f"Step 1 {'failed' if exams.step1 == 'fail' else 'not taken'}")
+        )
+    if exams.step2_score is None:
+        used.append("step2_missing")
+        parts.append((rule.step2_missing, "no Step 2 CK score"))
+    step3_level = rule.step3[exams.step3]
+    if step3_level != "lower":
+        when = f" ({exams.step3_date.isoformat()})" if exams.step3_date else ""
+        parts.append((step3_level, f"Step 3 {STEP3_LABELS[exams.step3]}{when}"))
+    level = _max_level([p[0] for p in parts]) if parts else "lower"
+    step3 = STEP3_LABELS[exams.step3]
+    if exams.step3 == "passed" and exams.step3_year:
+        step3 = f"passed {exams.step3_year}"
+    value = f"{_plural(failures, 'failure')}; Step 3 {step3}"
+    if level == "lower":
+        reason = "Every step passed at the first attempt"
+        if exams.step3 == "passed":
+            reason += f", Step 3 included ({exams.step3_year})"
+    else:
+        decisive = [text for lvl, text in parts if lvl == level]
+        reason = "; ".join(decisive) + f": rates {level}"
+    return RiskFactor(
+        id="exam_status",
+        label=rule.label,
+        value=value,
+        level=level,
+        reason=reason[0].upper() + reason[1:],
+        **_ruled("risk.exam_status", rule, used),
+    )
+
+
+def _target(profile: Profile, catalog: Catalog, rules: RiskFile) -> RiskFactor:
+    rule = rules.specialty_target
+    targets = profile.targets.specialties
+    if not targets:
+        return RiskFactor(
+            id="specialty_target",
+            label=rule.label,
+            value="none chosen",
+            level="middle",
+            reason="No target specialty yet: choose one in the Profile to rate this factor",
+            **_ruled("risk.specialty_target", rule),
+        )
+    sid = targets[0]
+    name = catalog.specialty_name(sid)
+    if sid in rule.lower:
+        return RiskFactor(
+            id="specialty_target",
+            label=rule.label,
+            value=name,
+            level="lower",
+            reason=f"{name} is one of the specialties most open to graduates coming back",
+            **_ruled("risk.specialty_target", rule),
+        )
+    if sid in rule.higher:
+        return RiskFactor(
+            id="specialty_target",
+            label=rule.label,
+            value=name,
+            level="higher",
+            reason=f"{name} is one of the tightest markets for a graduate coming back",
+            **_ruled("risk.specialty_target", rule),
+        )
+    fallback = rules.specialty_target_fallback
+    spec = catalog.specialties.get(sid)
+    band = spec.competitiveness.level if spec else "moderate"
+    level = fallback.by_competitiveness[band]
+    return RiskFactor(
+        id="specialty_target",
+        label=rule.label,
+        value=name,
+        level=level,
+        reason=f"{name} is not on either list; its competitiveness band ({band}) rates {level}",
+        **_ruled("risk.specialty_target_fallback", fallback),
+    )
+
+
+def _clinical(profile: Profile, rules: RiskFile) -> RiskFactor:
+    rule = rules.clinical_gap
+    clinical = profile.clinical
+    role = clinical.role
+    counts = role in rule.counting_roles or role in rule.weak_roles
+    months = clinical.months_last_24 if counts else 0
+    since = clinical.months_since_last
+    gap = since if months > 0 else max(since, 24)
+    role_label = ROLE_LABELS[role]
+    value = (
+        f"{months} of the last 24 months ({role_label})"
+        if months
+        else f"none in 24 months ({role_label})"
+    )
+    used: list[str] = []
+    level: Level
+    if gap >= rule.higher_gap_months:
+        level = "higher"
+        if months == 0 and since <= 24:
+            reason = f"No clinical work in the last 24 months (current role: {role_label})"
+        else:
+            reason = f"Last clinical work ended {since} months ago"
+        reason += f": {rule.higher_gap_months} months or more without it rates higher"
+    elif role in rule.weak_roles:
+        used.append("weak_roles")
+        level = "middle"
+        reason = (
+            f"{months} months as an observer: it shows intent, but on its own never rates "
+            "better than middle"
+        )
+    elif months >= rule.lower_min_months and since <= rule.lower_max_since:
+        used.append("lower_max_since")
+        level = "lower"
+        ongoing = "and ongoing" if since == 0 else f"ending {since} months ago"
+        reason = (
+            f"{months} months {ROLE_PHRASES[role]} in the last 24, {ongoing}: "
+            f"{rule.lower_min_months}+ recent months rates lower"
+        )
+    else:
+        used.append("lower_max_since")
+        level = "middle"
+        short: list[str] = []
+        if months < rule.lower_min_months:
+            short.append(
+                f"only {months} months in the last 24 (lower needs {rule.lower_min_months})"
+            )
+        if since > rule.lower_max_since:
+            short.append(
+                f"last clinical work {since} months ago (lower needs {rule.lower_max_since} "
+                "or fewer)"
+            )
+        reason = "Some recent clinical work, but " + " and ".join(short)
+    return RiskFactor(
+        id="clinical_gap",
+        label=rule.label,
+        value=value,
+        level=level,
+        reason=reason,
+        **_ruled("risk.clinical_gap", rule, used),
+    )
+
+
+def _visa(profile: Profile, rules: RiskFile) -> RiskFactor:
+    rule = rules.visa
+    visa = profile.applicant.visa
+    level = rule.levels[visa]
+    if visa == "needs_sponsorship":
+        value, reason = (
+            "needs sponsorship",
+            "Needs visa sponsorship, which many programs do not offer",
+        )
+    else:
+        value, reason = "no sponsorship needed", "No visa sponsorship needed"
+    return RiskFactor(
+        id="visa",
+        label=rule.label,
+        value=value,
+        level=level,
+        reason=f"{reason}: rates {level}",
+        **_ruled("risk.visa", rule),
+    )
+
+
+def _risk(profile: Profile, catalog: Catalog, rules: Rules, found: _Findings) -> RiskSheet:
+    risk = rules.risk
+    stage = profile.applicant.stage
+    if stage not in risk.applies_to_stages:
+        return RiskSheet(
+            applicable=False,
+            tier="not_applicable",
+            reason=(
+                "The re-entry risk sheet is for graduates who are out of training; this profile "
+                f"is a {STAGE_LABELS[stage].lower()}."
+            ),
+            factors=[],
+            **_ruled("risk.tier", risk.tier),
+        )
+    factors = [
+        _years(profile, risk),
+        _exams(profile, risk),
+        _target(profile, catalog, risk),
+        _clinical(profile, risk),
+        _visa(profile, risk),
+    ]
+    for factor in factors:
+        if factor.level != "lower":
+            found.add(
+                f"risk.{factor.id}.{factor.level}",
+                f"{factor.label}: {factor.value} ({factor.level} risk)",
+            )
+    higher = [f for f in factors if f.level == "higher"]
+    middle = [f for f in factors if f.level == "middle"]
+    rule = risk.tier
+    tier: Tier
+    names_h = ", ".join(f.label.lower() for f in higher)
+    names_m = ", ".join(f.label.lower() for f in middle)
+    if len(higher) >= rule.high_min_higher:
+        tier = "high"
+        reason = (
+            f"{len(higher)} factors rate higher ({names_h}); "
+            f"{rule.high_min_higher} or more make the tier high"
+        )
+    elif len(higher) >= rule.moderate_min_higher:
+        tier = "moderate"
+        reason = f"{_plural(len(higher), 'factor')} rates higher ({names_h})"
+        if middle:
+            reason += f" and {len(middle)} middle ({names_m})"
+    elif len(middle) >= rule.moderate_min_middle:
+        tier = "moderate"
+        reason = f"{len(middle)} factors rate middle ({names_m}), none higher"
+    else:
+        tier = "low"
+        reason = "No factor rates higher" + (f"; one middle ({names_m})" if middle else "")
+    provenance = _ruled("risk.tier", rule)
+    statement = None
+    by_id = {f.id: f for f in factors}
+    exams = profile.exams
+    for override in risk.overrides:
+        if (
+            profile.years_since_graduation >= override.years_min
+            and exams.failures >= override.failures_min
+            and (not override.step3_in or exams.step3 in override.step3_in)
+            and all(by_id[f].level == "higher" for f in override.require_higher if f in by_id)
+        ):
+            tier = override.tier
+            reason = f"Hard rule '{override.id}' applies: {reason}"
+            statement = override.statement
+            provenance = _ruled(f"risk.overrides.{override.id}", override)
+            found.add("risk.override", statement)
+            break
+    if tier in ("high", "moderate"):
+        found.add(f"risk.tier.{tier}", f"Re-entry risk tier {tier}: {reason}")
+    return RiskSheet(
+        applicable=True,
+        tier=tier,
+        reason=reason,
+        factors=factors,
+        statement=statement,
+        **provenance,
+    )
+
+
+# --- back home ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Story:
+    quality: NarrativeQuality
+    words: int
+    concrete: tuple[str, ...]
+    generic: tuple[str, ...]
+
+
+def narrative_quality(text: str, rules: Rules) -> _Story:
+    """How concrete a why-home story is: word count and the marker phrases it uses."""
+    lowered = text.lower()
+    words = _words(text)
+    concrete = tuple(m for m, pattern in rules.concrete if pattern.search(lowered))
+    generic = tuple(m for m, pattern in rules.generic if pattern.search(lowered))
+    rule = rules.back_home.narrative
+    quality: NarrativeQuality
+    if words == 0:
+        quality = "missing"
+    elif words >= rule.min_words and len(concrete) >= rule.concrete_min_markers:
+        quality = "concrete"
+    else:
+        quality = "generic"
+    return _Story(quality, words, concrete, generic)
+
+
+@dataclass(frozen=True)
+class _Region:
+    """What the profile shows about the target region."""
+
+    name: str
+    ties: TieStrength
+    kinds: tuple[str, ...]
+    tie_count: int
+    away: str  # done | planned | none
+    away_counts: bool
+    local_letters: int
+    local_ok: bool
+    story: _Story
+
+    @property
+    def levers(self) -> int:
+        return int(self.away_counts) + int(self.local_ok) + int(self.story.quality == "concrete")
+
+
+def _region_facts(profile: Profile, catalog: Catalog, rules: Rules) -> _Region:
+    bh = rules.back_home
+    target = profile.targets.region
+    ties_in = [t for t in profile.ties if t.region == target]
+    kinds = tuple(dict.fromkeys(t.kind for t in ties_in))
+    ties: TieStrength
+    if not ties_in:
+        ties = "none"
+    elif any(k in bh.ties.strong_kinds for k in kinds) or len(ties_in) >= bh.ties.strong_min_count:
+        ties = "strong"
+    else:
+        ties = "weak"
+    statuses = {r.status for r in profile.rotations if r.region == target}
+    away = "done" if "done" in statuses else ("planned" if "planned" in statuses else "none")
+    local = sum(1 for letter in profile.letters if letter.region == target)
+    return _Region(
+        name=place(catalog.region_name(target)),
+        ties=ties,
+        kinds=kinds,
+        tie_count=len(ties_in),
+        away=away,
+        away_counts=away == "done" or (away == "planned" and bh.away.count_planned),
+        local_letters=local,
+        local_ok=local >= bh.local_letters.min_count,
+        story=narrative_quality(profile.narrative.why_home, rules),
+    )
+
+
+def _back_home(profile: Profile, facts: _Region, rules: Rules, found: _Findings) -> BackHome:
+    bh = rules.back_home
+    name = facts.name
+    kinds = ", ".join(k.replace("_", " ") for k in facts.kinds)
+    reasons = [
+        f"Ties to {name}: {facts.ties}" + (f" ({kinds})" if kinds else " (none listed)"),
+    ]
+    if facts.away == "done":
+        reasons.append(f"Away rotation in {name}: done")
+    elif facts.away == "planned":
+        counted = "counts" if facts.away_counts else "counts once it is done"
+        reasons.append(f"Away rotation in {name}: planned, not yet done ({counted})")
+    else:
+        reasons.append(f"Away rotation in {name}: none")
+    reasons.append(
+        f"Letters from {name}: {facts.local_letters} (at least {bh.local_letters.min_count} wanted)"
+    )
+    story = facts.story
+    if story.quality == "concrete":
+        reasons.append(
+            f"Why-home story: concrete ({story.words} words; names {', '.join(story.concrete[:4])})"
+        )
+    elif story.quality == "generic":
+        detail = f"{story.words} words"
+        if story.generic:
+            detail += f"; stock phrase '{story.generic[0]}'"
+        elif story.words < bh.narrative.min_words:
+            detail += f", under {bh.narrative.min_words}"
+        else:
+            detail += "; names no people, past or plan to stay"
+        reasons.append(f"Why-home story: generic ({detail})")
+    else:
+        reasons.append("Why-home story: missing")
+    common: dict[str, Any] = {
+        "ties": facts.ties,
+        "tie_kinds": list(facts.kinds),
+        "away_rotation": facts.away,
+        "local_letters": facts.local_letters,
+        "narrative": story.quality,
+    }
+    if not profile.is_returner:
+        return BackHome(
+            applicable=False,
+            likelihood="not_applicable",
+            scenario="",
+            scenario_label="Already in the target region",
+            reasons=[f"You already train in {name}, the region you are aiming for", *reasons],
+            **common,
+            **_ruled("back_home.scenarios", bh.scenarios[-1]),
+        )
+    chosen = bh.scenarios[-1]
+    for scenario in bh.scenarios:
+        if (
+            (not scenario.ties or facts.ties in scenario.ties)
+            and (scenario.away_rotation is None or scenario.away_rotation == facts.away_counts)
+            and (scenario.local_letters is None or scenario.local_letters == facts.local_ok)
+            and (not scenario.narrative or story.quality in scenario.narrative)
+            and (scenario.min_levers is None or facts.levers >= scenario.min_levers)
+        ):
+            chosen = scenario
+            break
+    likelihood = chosen.likelihood
+    reasons.insert(0, f"Scenario: {chosen.label}: likelihood {LIKELIHOOD_LABELS[likelihood]}")
+    if likelihood in ("moderate_to_low", "very_low"):
+        found.add("back_home.low", f"Back home to {name}: {LIKELIHOOD_LABELS[likelihood]}")
+    if facts.away == "none":
+        found.add("back_home.no_away", f"No away rotation in {name}")
+    elif facts.away == "planned":
+        found.add("back_home.away_planned", f"Rotation in {name} planned but not yet done")
+    if not facts.local_ok:
+        found.add("back_home.no_local_letters", f"{facts.local_letters} letters from {name}")
+    if story.quality == "missing":
+        found.add("back_home.narrative_missing", "No why-home story written")
+    elif story.quality == "generic":
+        found.add("back_home.narrative_generic", reasons[-1])
+    return BackHome(
+        applicable=True,
+        likelihood=likelihood,
+        scenario=chosen.id,
+        scenario_label=chosen.label,
+        reasons=reasons,
+        **common,
+        **_ruled(f"back_home.scenarios.{chosen.id}", chosen),
+    )
+
+
+# --- archetypes --------------------------------------------------------------------------------
+
+
+def _archetypes(
+    profile: Profile,
+    catalog: Catalog,
+    facts: _Region,
+    mix: MixPlan | None,
+    rules: Rules,
+    found: _Findings,
+) -> list[Archetype]:
+    arch = rules.archetypes
+    out: list[Archetype] = []
+    name = facts.name
+    returner = profile.is_returner
+
+    ghost = arch.ghost_applicant
+    if returner or not ghost.returners_only:
+        levers = int(facts.away != "none") + int(facts.local_ok)
+        levers += int(facts.story.quality == "concrete")
+        if levers <= ghost.max_levers:
+            evidence = []
+            if facts.away == "none":
+                evidence.append(f"No rotation in {name}, done or planned")
+            if not facts.local_ok:
+                evidence.append(f"No letter from anyone in {name}")
+            if facts.story.quality != "concrete":
+                evidence.append(f"Why-home story is {facts.story.quality}")
+            if facts.story.generic:
+                evidence.append(f"The story leans on a stock phrase: '{facts.story.generic[0]}'")
+            out.append(
+                Archetype(
+                    id="ghost_applicant",
+                    name=ghost.name,
+                    reason=f"Aiming at {name} with nothing there that shows you mean to come",
+                    evidence=evidence,
+                    **_ruled("archetypes.ghost_applicant", ghost, ["max_levers"]),
+                )
+            )
+
+    gambler = arch.prestige_gambler
+    if returner or not gambler.returners_only:
+        evidence = []
+        used: list[str] = []
+        if mix is not None:
+            if mix.academic_pct >= gambler.academic_pct_min:
+                used.append("academic_pct_min")
+                evidence.append(
+                    f"Saved program mix: {mix.academic_pct}% academic programs "
+                    f"(flagged at {gambler.academic_pct_min}% or more)"
+                )
+            if mix.community_pct <= gambler.community_pct_max:
+                used.append("community_pct_max")
+                evidence.append(
+                    f"Saved program mix: {mix.community_pct}% community programs "
+                    f"(flagged at {gambler.community_pct_max}% or less)"
+                )
+        targets = [
+            catalog.specialties[s] for s in profile.targets.specialties if s in catalog.specialties
+        ]
+        if (
+            gambler.profile_all_targets
+            and targets
+            and all(t.competitiveness.level in gambler.profile_all_targets for t in targets)
+        ):
+            used.append("profile_all_targets")
+            listed = ", ".join(t.name for t in targets)
+            evidence.append(f"Every target specialty is among the most selective: {listed}")
+        if evidence:
+            out.append(
+                Archetype(
+                    id="prestige_gambler",
+                    name=gambler.name,
+                    reason=f"A top-heavy plan for getting back to {name}",
+                    evidence=evidence,
+                    **_ruled("archetypes.prestige_gambler", gambler, used),
+                )
+            )
+
+    switcher = arch.last_second_switcher
+    decided = profile.applicant.region_decided
+    if (returner or not switcher.returners_only) and decided in switcher.late_decisions:
+        evidence = [f"Decided on {name} {DECISION_LABELS[decided]}"]
+        current = place(catalog.region_name(profile.applicant.current_region))
+        if profile.rotations and facts.away == "none":
+            evidence.append(f"All {_plural(len(profile.rotations), 'rotation')} outside {name}")
+        if profile.letters and facts.local_letters == 0:
+            evidence.append(f"All {_plural(len(profile.letters), 'letter')} from outside {name}")
+        evidence.append(f"Current training region: {current}")
+        out.append(
+            Archetype(
+                id="last_second_switcher",
+                name=switcher.name,
+                reason=f"Chose {name} late, after building everything in {current}",
+                evidence=evidence,
+                **_ruled("archetypes.last_second_switcher", switcher),
+            )
+        )
+    for item in out:
+        found.add(f"archetype.{item.id}", f"{item.name}: {item.reason}")
+    return out
+
+
+# --- letters, Step 3, feasibility, cycles --------------------------------------------------------
+
+
+def _letters(profile: Profile, catalog: Catalog, rules: Rules, found: _Findings) -> LettersCheck:
+    rule = rules.readiness.letters
+    targets = set(profile.targets.specialties)
+    adjacent = set(rule.adjacent) if targets & set(rule.adjacent) else set()
+    recent = [x for x in profile.letters if x.months_ago <= rule.window_months]
+    in_spec = [x for x in recent if x.specialty in targets or x.specialty in adjacent]
+    real = [x for x in recent if x.saw_real_work]
+    names = ", ".join(catalog.specialty_name(s) for s in profile.targets.specialties[:2])
+    reasons = [
+        f"{len(recent)} of {_plural(len(profile.letters), 'letter')} written in the last "
+        f"{rule.window_months} months (want {rule.needed_recent})",
+        f"{len(in_spec)} recent from {names or 'your target specialty'}"
+        + (" or primary care" if adjacent else "")
+        + f" (want {rule.needed_in_specialty})",
+        f"{len(real)} recent from someone who supervised your real work "
+        f"(want {rule.needed_real_work})",
+    ]
+    short = False
+    if len(real) < rule.needed_real_work:
+        short = True
+        found.add("letters.short_real_work", reasons[2])
+    if len(recent) < rule.needed_recent:
+        short = True
+        found.add("letters.short_recent", reasons[0])
+    if len(in_spec) < rule.needed_in_specialty:
+        short = True
+        found.add("letters.short_specialty", reasons[1])
+    return LettersCheck(
+        verdict="short" if short else "ready",
+        total=len(profile.letters),
+        recent=len(recent),
+        in_specialty=len(in_spec),
+        saw_real_work=len(real),
+        window_months=rule.window_months,
+        needed_recent=rule.needed_recent,
+        needed_in_specialty=rule.needed_in_specialty,
+        needed_real_work=rule.needed_real_work,
+        reasons=reasons,
+        **_ruled("readiness.letters", rule),
+    )
+
+
+def _step3(profile: Profile, rules: Rules, found: _Findings) -> Step3Check:
+    rule = rules.readiness.step3
+    exams = profile.exams
+    stage = profile.applicant.stage
+    provenance = _ruled("readiness.step3", rule)
+    if stage not in rule.applies_to_stages:
+        return Step3Check(
+            applicable=False,
+            status=exams.step3,
+            verdict="not_applicable",
+            reason=f"Not expected before this application for a {STAGE_LABELS[stage].lower()}",
+            **provenance,
+        )
+    if exams.step3 == "passed":
+        return Step3Check(
+            applicable=True,
+            status="passed",
+            verdict="passed",
+            reason=f"Passed in {exams.step3_year}: programs see a graduate who can sit boards",
+            **provenance,
+        )
+    deadline = dt.date(profile.cycle_year, rule.rank_list_month, rule.rank_list_day)
+    if exams.step3 == "scheduled" and exams.step3_date is not None:
+        ready = exams.step3_date + dt.timedelta(weeks=rule.results_weeks)
+        used = ["rank_list_month", "rank_list_day", "results_weeks"]
+        provenance = _ruled("readiness.step3", rule, used)
+        provenance["assumptions"] = [
+            f"rank lists close about {deadline.isoformat()}",
+            f"results take about {rule.results_weeks} weeks",
+        ]
+        if ready <= deadline:
+            return Step3Check(
+                applicable=True,
+                status="scheduled",
+                verdict="scheduled",
+                reason=(
+                    f"Scheduled {exams.step3_date.isoformat()}: the result should be in by about "
+                    f"{ready.isoformat()}, before rank lists close (about {deadline.isoformat()})"
+                ),
+                **provenance,
+            )
+        text = (
+            f"Scheduled {exams.step3_date.isoformat()}: the result would arrive about "
+            f"{ready.isoformat()}, after rank lists close (about {deadline.isoformat()})"
+        )
+        found.add("step3.late", text)
+        return Step3Check(
+            applicable=True, status="scheduled", verdict="late", reason=text, **provenance
+        )
+    text = "Not taken: a graduate out of training without Step 3 looks like a risky hire"
+    found.add("step3.missing", "Step 3 not taken")
+    return Step3Check(
+        applicable=True, status=exams.step3, verdict="missing", reason=text, **provenance
+    )
+
+
+def _pivots(
+    profile: Profile, catalog: Catalog, rules: Rules, group: str | None = None
+) -> list[str]:
+    rule = rules.readiness.feasibility
+    targets = set(profile.targets.specialties)
+    if profile.is_reentry:
+        return [
+            sid
+            for sid, score in rules.by_score
+            if score >= rule.pivot_min_score and sid not in targets
+        ][: rule.pivot_count]
+    # Everyone else: realistic specialties by competitiveness, the same group first.
+    candidates = [
+        s
+        for s in catalog.specialties.values()
+        if s.id not in targets
+        and rule.by_competitiveness[s.competitiveness.level] == "realistic"
+        and s.group != "other"
+    ]
+    candidates.sort(
+        key=lambda s: (
+            s.group != group,
+            -(s.reentry_feasibility.score if s.reentry_feasibility else -1),
+            s.name,
+        )
+    )
+    return [s.id for s in candidates[: rule.pivot_count]]
+
+
+def _feasibility(
+    profile: Profile, catalog: Catalog, rules: Rules, found: _Findings
+) -> list[SpecialtyFeasibility]:
+    rule = rules.readiness.feasibility
+    out: list[SpecialtyFeasibility] = []
+    cut = [
+        f"realistic_min_score = {rule.realistic_min_score}",
+        f"reach_max_score = {rule.reach_max_score}",
+    ]
+    for rank, sid in enumerate(profile.targets.specialties, start=1):
+        spec = catalog.specialties.get(sid)
+        if spec is None:
+            continue
+        comp = spec.competitiveness.level
+        score = spec.reentry_feasibility.score if spec.reentry_feasibility else None
+        band: FeasibilityBand
+        source: str
+        reliability: Reliability
+        if profile.is_reentry and score is not None and spec.reentry_feasibility is not None:
+            if score >= rule.realistic_min_score:
+                band = "realistic"
+            elif score <= rule.reach_max_score:
+                band = "reach"
+            else:
+                band = "stretch"
+            reason = (
+                f"Re-entry feasibility {score}/100: realistic from {rule.realistic_min_score}, "
+                f"a reach at {rule.reach_max_score} or below"
+            )
+            source = spec.reentry_feasibility.source
+            reliability = spec.reentry_feasibility.reliability
+            assumptions = cut
+        else:
+            band = rule.by_competitiveness[comp]
+            reason = f"Competitiveness {comp.replace('_', ' ')}: banded {band}"
+            if profile.is_reentry:
+                reason += " (no re-entry feasibility figure for this specialty)"
+            source = spec.competitiveness.source
+            reliability = spec.competitiveness.reliability
+            assumptions = [f"by_competitiveness {comp} = {band}"]
+        pivots = _pivots(profile, catalog, rules, spec.group) if band == "reach" else []
+        if band == "reach":
+            if profile.is_reentry:
+                found.add(
+                    "feasibility.reach",
+                    f"{spec.name} is a reach for a returning graduate"
+                    + (f" (feasibility {score}/100)" if score is not None else ""),
+                )
+            else:
+                found.add("feasibility.competitive", f"{spec.name} is among the most selective")
+        out.append(
+            SpecialtyFeasibility(
+                id=sid,
+                name=spec.name,
+                rank=rank,
+                feasibility=band,
+                score=score,
+                competitiveness=comp,
+                reason=reason,
+                pivots=pivots,
+                rule="readiness.feasibility",
+                source=source,
+                reliability=reliability,
+                assumptions=assumptions,
+            )
+        )
+    return out
+
+
+def _cycles(profile: Profile, tier: Tier, rules: Rules, found: _Findings) -> CyclesCheck:
+    rule = rules.readiness.cycles
+    applied = profile.history.cycles_applied
+    this = applied + 1
+    limit = rule.serious_limit
+    plan_b = _words(profile.narrative.plan_b) >= rule.plan_b_min_words
+    verdict: Any
+    if this > limit:
+        verdict = "past_limit"
+        reason = (
+            f"This would be cycle {this}, past {limit} serious attempts: unless the application "
+            "is truly different, another cycle mostly costs time and money"
+        )
+        found.add("cycles.past_limit", f"Cycle {this}, past the limit of {limit}")
+    elif this == limit:
+        verdict = "last_serious"
+        reason = f"Cycle {this} of {limit} serious attempts: the parallel plan is due now"
+        found.add("cycles.last_serious", f"Cycle {this} of {limit}: the last serious attempt")
+    elif applied == 0:
+        verdict = "first"
+        reason = f"First cycle ({limit} serious attempts is the usual limit)"
+    else:
+        verdict = "within_limit"
+        reason = f"Cycle {this} of at most {limit} serious attempts"
+    due = this >= limit or tier == "high"
+    if due and not plan_b:
+        found.add("cycles.no_plan_b", "A parallel plan is due and none is written")
+        reason += "; no plan B is written yet"
+    elif due:
+        reason += "; a plan B is written"
+    return CyclesCheck(
+        cycles_applied=applied,
+        this_cycle=this,
+        serious_limit=limit,
+        verdict=verdict,
+        parallel_plan_due=due,
+        plan_b_present=plan_b,
+        reason=reason,
+        **_ruled("readiness.cycles", rule, ["plan_b_min_words"] if due else []),
+    )
+
+
+# --- actions -----------------------------------------------------------------------------------
+
+
+class _Blank(dict[str, str]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def _actions(
+    profile: Profile,
+    catalog: Catalog,
+    rules: Rules,
+    found: _Findings,
+    specialties: list[SpecialtyFeasibility],
+) -> list[Action]:
+    pivots = next((s.pivots for s in specialties if s.pivots), None)
+    if pivots is None:
+        pivots = _pivots(profile, catalog, rules)
+    targets = profile.targets.specialties
+    context = _Blank(
+        region=place(catalog.region_name(profile.targets.region)),
+        home_region=place(catalog.region_name(profile.applicant.home_region)),
+        current_region=place(catalog.region_name(profile.applicant.current_region)),
+        specialty=catalog.specialty_name(targets[0]) if targets else "your target specialty",
+        pivots=_join_or([catalog.specialty_name(p).lower() for p in pivots])
+        or "a specialty more open to you",
+    )
+    out: list[Action] = []
+    for rule in rules.actions.actions:
+        fired = next((f for f in rule.when if f in found.items), None)
+        if fired is None:
+            continue
+        out.append(
+            Action(
+                id=rule.id,
+                title=rule.title,
+                text=rule.text.format_map(context),
+                finding=found.items[fired],
+                finding_id=fired,
+                priority=len(out) + 1,
+                **_ruled(f"actions.{rule.id}", rule),
+            )
+        )
+    return out
+
+
+def _join_or(items: Sequence[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " or " + items[-1]
+
+
+# --- entry point -------------------------------------------------------------------------------
+
+
+def assess(profile: Profile, catalog: Catalog, mix: MixPlan | None = None) -> Assessment:
+    """The Reality check for `profile`; `mix` is the saved program mix, if any."""
+    rules = rules_of(catalog)
+    found = _Findings()
+    if profile.applicant.visa == "needs_sponsorship":
+        found.add("visa.needs_sponsorship", "Needs visa sponsorship")
+    if profile.history.last_outcome == "unmatched":
+        found.add(
+            "history.unmatched",
+            f"Went unmatched before ({_plural(profile.history.cycles_applied, 'cycle')})",
+        )
+    risk = _risk(profile, catalog, rules, found)
+    facts = _region_facts(profile, catalog, rules)
+    back_home = _back_home(profile, facts, rules, found)
+    archetypes = _archetypes(profile, catalog, facts, mix, rules, found)
+    letters = _letters(profile, catalog, rules, found)
+    step3 = _step3(profile, rules, found)
+    specialties = _feasibility(profile, catalog, rules, found)
+    cycles = _cycles(profile, risk.tier, rules, found)
+    actions = _actions(profile, catalog, rules, found, specialties)
+    ruled: list[Any] = [
+        risk,
+        *risk.factors,
+        back_home,
+        *archetypes,
+        letters,
+        step3,
+        *specialties,
+        cycles,
+    ]
+    illustrative = any(r.reliability in SOFT_RELIABILITY or r.assumptions for r in ruled)
+    return Assessment(
+        cycle_year=profile.cycle_year,
+        reentry=profile.is_reentry,
+        returner=profile.is_returner,
+        risk=risk,
+        back_home=back_home,
+        archetypes=archetypes,
+        letters=letters,
+        step3=step3,
+        specialties=specialties,
+        cycles=cycles,
+        actions=actions,
+        illustrative=illustrative,
+    )
+
+
+# --- rule details (for "show the rule" in the app and the report) ------------------------------
+
+
+@dataclass(frozen=True)
+class RuleDetail:
+    rule: str
+    file: str
+    key: str
+    params: dict[str, Any]
+    source: str
+    citation: str
+    reliability: str
+    assumed: list[str]
+    note: str
+
+
+def rule_detail(catalog: Catalog, rule_id: str) -> RuleDetail | None:
+    """Where a finding's rule lives and what it says, or None for an unknown id."""
+    head, _, rest = rule_id.partition(".")
+    name = RULE_FILES.get(head)
+    if name is None or not rest:
+        return None
+    rules = rules_of(catalog)
+    node: Any = getattr(rules, head)
+    for part in rest.split("."):
+        if isinstance(node, list):
+            node = next((item for item in node if getattr(item, "id", None) == part), None)
+        elif hasattr(node, part):
+            node = getattr(node, part)
+        else:  # "actions.away_rotation": an id inside the file's top-level list
+            lists = [v for v in vars(node).values() if isinstance(v, list)]
+            node = next(
+                (item for items in lists for item in items if getattr(item, "id", None) == part),
+                None,
+            )
+        if node is None:
+            return None
+    if not isinstance(node, Rule):
+        return None
+    return RuleDetail(
+        rule=rule_id,
+        file=name,
+        key=rest,
+        params=node.params(),
+        source=node.source,
+        citation=catalog.cite(node.source),
+        reliability=node.reliability,
+        assumed=list(node.assumed),
+        note=node.note,
+    )

@@ -1,0 +1,167 @@
+"""The Reality check's result: where the applicant stands, rule by rule.
+
+Every finding carries the id of the rule that decided it, the rule's source (an id in
+sources.toml) and its reliability, so a screen or a report can show why and how far to trust it.
+`assess(...).model_dump(mode="json")` is what `matchtui assess --json` prints.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from matchtui.models.base import Reliability, Strict
+
+Level = Literal["lower", "middle", "higher"]
+Tier = Literal["low", "moderate", "high", "not_applicable"]
+Likelihood = Literal["very_high", "high", "moderate_to_low", "very_low", "not_applicable"]
+FactorId = Literal[
+    "years_since_graduation", "exam_status", "specialty_target", "clinical_gap", "visa"
+]
+TieStrength = Literal["strong", "weak", "none"]
+NarrativeQuality = Literal["concrete", "generic", "missing"]
+ArchetypeId = Literal["ghost_applicant", "prestige_gambler", "last_second_switcher"]
+LettersVerdict = Literal["ready", "short"]
+Step3Verdict = Literal["passed", "scheduled", "late", "missing", "not_applicable"]
+FeasibilityBand = Literal["realistic", "stretch", "reach"]
+CyclesVerdict = Literal["first", "within_limit", "last_serious", "past_limit"]
+
+# Action ids other panes (plan, mix, report) may refer to.
+ACTION_IDS: tuple[str, ...] = (
+    "pivot_specialty",
+    "take_step3",
+    "rebuild_clinical",
+    "new_letters",
+    "away_rotation",
+    "local_letters",
+    "why_home_story",
+    "broaden_list",
+    "commit_region_early",
+    "visa_programs",
+    "parallel_plan",
+    "apply_broadly_community",
+    "soap_ready",
+)
+
+
+class Ruled(Strict):
+    """Provenance of a finding: which rule decided it, where the rule comes from."""
+
+    rule: str  # e.g. "risk.clinical_gap": file stem, then the key path in that file
+    source: str
+    reliability: Reliability
+    # Thresholds this decision used that are matchtui's own choices, as "key = value".
+    assumptions: list[str] = Field(default_factory=list)
+
+
+class RiskFactor(Ruled):
+    id: FactorId
+    label: str
+    value: str  # the applicant's own value, as shown in the "your value" column
+    level: Level
+    reason: str  # names the input value and the threshold it met
+
+
+class RiskSheet(Ruled):
+    applicable: bool
+    tier: Tier
+    reason: str
+    factors: list[RiskFactor] = Field(default_factory=list)
+    # A plain statement when a hard rule fires (e.g. the target has to change, not the essay).
+    statement: str | None = None
+
+
+class BackHome(Ruled):
+    applicable: bool
+    likelihood: Likelihood
+    scenario: str  # scenario id in back_home.toml ("" when not applicable)
+    scenario_label: str
+    ties: TieStrength
+    tie_kinds: list[str] = Field(default_factory=list)
+    away_rotation: Literal["done", "planned", "none"]
+    local_letters: int
+    narrative: NarrativeQuality
+    reasons: list[str] = Field(default_factory=list)
+
+
+class Archetype(Ruled):
+    id: ArchetypeId
+    name: str
+    reason: str
+    evidence: list[str] = Field(default_factory=list)
+
+
+class LettersCheck(Ruled):
+    verdict: LettersVerdict
+    total: int
+    recent: int
+    in_specialty: int
+    saw_real_work: int
+    window_months: int
+    needed_recent: int
+    needed_in_specialty: int
+    needed_real_work: int
+    reasons: list[str] = Field(default_factory=list)
+
+
+class Step3Check(Ruled):
+    applicable: bool
+    status: Literal["not_taken", "scheduled", "passed"]
+    verdict: Step3Verdict
+    reason: str
+
+
+class SpecialtyFeasibility(Ruled):
+    id: str
+    name: str
+    rank: int  # 1 = first-choice target
+    feasibility: FeasibilityBand
+    score: int | None  # re-entry feasibility 0-100 where the data has one
+    competitiveness: str
+    reason: str
+    pivots: list[str] = Field(default_factory=list)  # specialty ids with higher feasibility
+
+
+class CyclesCheck(Ruled):
+    cycles_applied: int
+    this_cycle: int
+    serious_limit: int
+    verdict: CyclesVerdict
+    parallel_plan_due: bool
+    plan_b_present: bool
+    reason: str
+
+
+class Action(Ruled):
+    id: str
+    title: str
+    text: str
+    finding: str  # the finding that raised it, in words
+    finding_id: str  # the finding's id, e.g. "risk.clinical_gap.higher"
+    priority: int  # 1 = most important; actions are listed in this order
+
+
+class Assessment(Strict):
+    cycle_year: int
+    reentry: bool
+    returner: bool
+    risk: RiskSheet
+    back_home: BackHome
+    archetypes: list[Archetype] = Field(default_factory=list)
+    letters: LettersCheck
+    step3: Step3Check
+    specialties: list[SpecialtyFeasibility] = Field(default_factory=list)
+    cycles: CyclesCheck
+    actions: list[Action] = Field(default_factory=list)
+    # True when any finding rests on an illustrative figure or an assumption.
+    illustrative: bool
+
+    def action(self, action_id: str) -> Action | None:
+        return next((a for a in self.actions if a.id == action_id), None)
+
+    def archetype(self, archetype_id: str) -> Archetype | None:
+        return next((a for a in self.archetypes if a.id == archetype_id), None)
+
+    def factor(self, factor_id: str) -> RiskFactor | None:
+        return next((f for f in self.risk.factors if f.id == factor_id), None)

@@ -1,0 +1,309 @@
+"""Interview practice reference data: the question bank (questions.toml) and the analysis
+lexicon (lexicon.toml: phrase lists, the speaking rate, each check's rule, fix and weight)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Literal
+
+from pydantic import Field, field_validator, model_validator
+
+from matchtui.models.base import Sourced, Strict
+
+if TYPE_CHECKING:
+    from matchtui.catalog import Catalog
+    from matchtui.models.profile import Profile
+
+CheckId = Literal[
+    "ownership",
+    "no_blame",
+    "specifics",
+    "readiness",
+    "forward_close",
+    "arc",
+    "length",
+    "fillers_hedges",
+    "ties",
+    "local_activity",
+    "plan_to_stay",
+]
+CHECK_IDS: tuple[str, ...] = CheckId.__args__  # type: ignore[attr-defined]
+
+# Who a question is for. "everyone" questions are always offered; the others when the profile
+# fits (see audiences()).
+Audience = Literal["everyone", "reentry", "returner", "reapplicant", "img", "exam_failure"]
+
+ArcPart = Literal["what_happened", "stepped_away", "what_changed", "why_now"]
+ARC_PARTS: tuple[ArcPart, ...] = ("what_happened", "stepped_away", "what_changed", "why_now")
+
+_ID = r"^[a-z0-9_]+$"
+
+
+# -- questions.toml -----------------------------------------------------------------------------
+class Category(Strict):
+    id: str = Field(pattern=_ID)
+    name: str = Field(min_length=1)
+    description: str = ""
+
+
+class BandBasis(Sourced):
+    """Where the target speaking bands come from (they are our own working figures)."""
+
+    note: str = ""
+
+
+class Question(Sourced):
+    id: str = Field(pattern=_ID)
+    category: str
+    prompt: str = Field(min_length=5)
+    band: tuple[int, int]  # target speaking time in seconds, [low, high]
+    checks: list[CheckId] = Field(min_length=1)
+    applies_to: list[Audience] = Field(min_length=1)
+    tips: list[str] = Field(min_length=1)
+    example: str = Field(min_length=40)
+
+    @field_validator("band")
+    @classmethod
+    def _band_ordered(cls, value: tuple[int, int]) -> tuple[int, int]:
+        low, high = value
+        if not 5 <= low < high <= 600:
+            raise ValueError("band must be [low, high] seconds with 5 <= low < high <= 600")
+        return value
+
+    @field_validator("checks")
+    @classmethod
+    def _unique_checks(cls, value: list[CheckId]) -> list[CheckId]:
+        if len(set(value)) != len(value):
+            raise ValueError("a check is listed twice")
+        return value
+
+    @property
+    def for_everyone(self) -> bool:
+        return "everyone" in self.applies_to
+
+
+class QuestionsFile(Strict):
+    bands: BandBasis
+    categories: list[Category] = Field(min_length=1)
+    questions: list[Question] = Field(min_length=1)
+
+    def check_refs(self, catalog: Catalog) -> Iterator[tuple[tuple[str | int, ...], str]]:
+        known = {c.id for c in self.categories}
+        for index, question in enumerate(self.questions):
+            if question.category not in known:
+                yield (
+                    ("questions", index, "category"),
+                    f"unknown category {question.category!r} (not in [[categories]])",
+                )
+
+    def by_id(self, question_id: str) -> Question | None:
+        for question in self.questions:
+            if question.id == question_id:
+                return question
+        return None
+
+    def category_name(self, category_id: str) -> str:
+        for category in self.categories:
+            if category.id == category_id:
+                return category.name
+        return category_id
+
+
+def audiences(profile: Profile) -> set[str]:
+    """The audiences a profile belongs to (always includes "everyone")."""
+    found = {"everyone"}
+    if profile.is_reentry:
+        found.add("reentry")
+    if profile.is_returner:
+        found.add("returner")
+    if profile.is_img:
+        found.add("img")
+    if profile.history.cycles_applied > 0 or profile.history.last_outcome != "none":
+        found.add("reapplicant")
+    if profile.exams.failures > 0:
+        found.add("exam_failure")
+    return found
+
+
+def questions_for(bank: QuestionsFile, profile: Profile | None) -> list[Question]:
+    """The bank filtered to a profile, in bank order (no profile: everything)."""
+    if profile is None:
+        return list(bank.questions)
+    mine = audiences(profile)
+    return [q for q in bank.questions if mine.intersection(q.applies_to)]
+
+
+def question_bank(catalog: Catalog) -> QuestionsFile:
+    return catalog.get("questions.toml", QuestionsFile)
+
+
+# -- lexicon.toml -------------------------------------------------------------------------------
+class PhraseEntry(Strict):
+    """A phrase with conditions: not right after / before certain words, or only at the start
+    of a sentence. A plain string in a list is a phrase with no conditions."""
+
+    phrase: str = Field(min_length=1)
+    not_after: list[str] = Field(default_factory=list)
+    not_before: list[str] = Field(default_factory=list)
+    at_start: bool = False
+
+
+Phrase = str | PhraseEntry
+
+
+def phrase_text(entry: Phrase) -> str:
+    return entry if isinstance(entry, str) else entry.phrase
+
+
+class PhraseList(Sourced):
+    """Phrases matched on word boundaries, case-insensitively; a trailing * matches any word
+    ending ("discriminat*")."""
+
+    note: str = ""
+    phrases: list[Phrase] = Field(min_length=1)
+
+    @field_validator("phrases")
+    @classmethod
+    def _not_blank(cls, value: list[Phrase]) -> list[Phrase]:
+        return _check_phrases(value)
+
+
+def _check_phrases(value: list[Phrase]) -> list[Phrase]:
+    for entry in value:
+        text = phrase_text(entry).strip()
+        if not text:
+            raise ValueError("a phrase is empty")
+        if "*" in text[:-1]:
+            raise ValueError(f"{text!r}: * may only end a phrase")
+        if text.endswith("*") and len(text.split()[-1]) < 4:
+            raise ValueError(f"{text!r}: a wildcard needs at least three letters before the *")
+    return value
+
+
+class Specifics(Sourced):
+    """What counts as concrete detail: regular expressions (case-insensitive unless they say
+    otherwise), counted amounts (a number word before a unit: "three months", "four-week"),
+    and plain phrases (roles, exams, settings)."""
+
+    note: str = ""
+    patterns: list[str] = Field(default_factory=list)
+    numbers: list[str] = Field(default_factory=list)
+    units: list[str] = Field(default_factory=list)
+    phrases: list[Phrase] = Field(default_factory=list)
+
+    @field_validator("phrases")
+    @classmethod
+    def _phrases_ok(cls, value: list[Phrase]) -> list[Phrase]:
+        return _check_phrases(value)
+
+    @field_validator("patterns")
+    @classmethod
+    def _compiles(cls, value: list[str]) -> list[str]:
+        for pattern in value:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise ValueError(f"pattern {pattern!r} is not a valid expression: {exc}") from None
+        return value
+
+
+class SpeakingRate(Sourced):
+    words_per_minute: int = Field(ge=60, le=300)
+    note: str = ""
+
+
+class ArcPartSpec(Strict):
+    label: str
+    phrases: list[Phrase] = Field(min_length=1)
+
+
+class Arc(Sourced):
+    """The returner's four-part story and the phrases that show each part."""
+
+    note: str = ""
+    what_happened: ArcPartSpec
+    stepped_away: ArcPartSpec
+    what_changed: ArcPartSpec
+    why_now: ArcPartSpec
+    add_specialty_names: bool = True  # the catalog's specialty names also count as "why now"
+
+    def part(self, part: ArcPart) -> ArcPartSpec:
+        spec: ArcPartSpec = getattr(self, part)
+        return spec
+
+
+class CheckSpec(Sourced):
+    id: CheckId
+    name: str
+    rule: str
+    fix: str
+    weight: float = Field(ge=0, le=100)
+
+
+class Thresholds(Sourced):
+    """The numbers each check turns on."""
+
+    note: str = ""
+    status_values: dict[Literal["pass", "warn", "fail"], float]
+    max_fixes: int = Field(ge=1, le=5)
+    length_margin: float = Field(ge=0, le=1)  # outside the band by up to this share: warn
+    min_words: int = Field(ge=1)  # fewer words: fillers_hedges is n/a
+    fillers_pass_per_100: float = Field(ge=0)
+    fillers_warn_per_100: float = Field(ge=0)
+    specifics_pass_sentences: int = Field(ge=1)
+    local_activity_pass_sentences: int = Field(ge=1)
+    closing_sentences: int = Field(ge=1, le=3)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Thresholds:
+        if self.fillers_warn_per_100 < self.fillers_pass_per_100:
+            raise ValueError("fillers_warn_per_100 must be at least fillers_pass_per_100")
+        return self
+
+
+class LexiconFile(Strict):
+    speaking: SpeakingRate
+    abbreviations: list[str] = Field(default_factory=list)
+    fillers: PhraseList
+    hedges: PhraseList
+    blame: PhraseList
+    blame_negators: PhraseList
+    ownership: PhraseList
+    specifics: Specifics
+    readiness: PhraseList
+    recency: PhraseList
+    forward: PhraseList
+    regret: PhraseList
+    ties: PhraseList
+    generic_praise: PhraseList
+    local_activity: PhraseList
+    repetition: PhraseList
+    plan_to_stay: PhraseList
+    arc: Arc
+    thresholds: Thresholds
+    checks: list[CheckSpec]
+
+    @model_validator(mode="after")
+    def _every_check_once(self) -> LexiconFile:
+        ids = [c.id for c in self.checks]
+        missing = [c for c in CHECK_IDS if c not in ids]
+        if missing:
+            raise ValueError(f"checks is missing {', '.join(missing)}")
+        return self
+
+    def check(self, check_id: str) -> CheckSpec:
+        for spec in self.checks:
+            if spec.id == check_id:
+                return spec
+        raise KeyError(check_id)
+
+    def phrase_lists(self) -> Iterable[tuple[str, PhraseList]]:
+        for name in type(self).model_fields:
+            value = getattr(self, name)
+            if isinstance(value, PhraseList):
+                yield name, value
+
+
+def lexicon(catalog: Catalog) -> LexiconFile:
+    return catalog.get("lexicon.toml", LexiconFile)

@@ -1,0 +1,342 @@
+"""The Reality check's rules as data: risk.toml, back_home.toml, archetypes.toml, readiness.toml,
+actions.toml. Every rule record names its source and reliability; `assumed` lists the keys of a
+record that are matchtui's own choices rather than figures from the source.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Literal
+
+from pydantic import Field, model_validator
+
+from matchtui.models.assessment import ACTION_IDS
+from matchtui.models.base import Sourced, Strict
+from matchtui.models.profile import ClinicalRole, RegionDecided, Step3Status, TieKind, Visa
+
+if TYPE_CHECKING:
+    from matchtui.catalog import Catalog
+
+Level = Literal["lower", "middle", "higher"]
+TierName = Literal["low", "moderate", "high"]
+Band = Literal["realistic", "stretch", "reach"]
+Competitiveness = Literal["low", "moderate", "high", "very_high"]
+TieStrength = Literal["strong", "weak", "none"]
+Narrative = Literal["concrete", "generic", "missing"]
+Likelihood = Literal["very_high", "high", "moderate_to_low", "very_low"]
+
+Loc = tuple[str | int, ...]
+
+# Finding ids the engine can raise; actions.toml ties actions to these.
+FINDING_IDS: frozenset[str] = frozenset(
+    {
+        "risk.override",
+        "risk.tier.high",
+        "risk.tier.moderate",
+        "risk.years_since_graduation.higher",
+        "risk.years_since_graduation.middle",
+        "risk.exam_status.higher",
+        "risk.exam_status.middle",
+        "risk.specialty_target.higher",
+        "risk.specialty_target.middle",
+        "risk.clinical_gap.higher",
+        "risk.clinical_gap.middle",
+        "risk.visa.higher",
+        "visa.needs_sponsorship",
+        "history.unmatched",
+        "step3.missing",
+        "step3.late",
+        "letters.short_recent",
+        "letters.short_specialty",
+        "letters.short_real_work",
+        "back_home.low",
+        "back_home.no_away",
+        "back_home.away_planned",
+        "back_home.no_local_letters",
+        "back_home.narrative_missing",
+        "back_home.narrative_generic",
+        "archetype.ghost_applicant",
+        "archetype.prestige_gambler",
+        "archetype.last_second_switcher",
+        "feasibility.reach",
+        "feasibility.competitive",
+        "cycles.last_serious",
+        "cycles.past_limit",
+        "cycles.no_plan_b",
+    }
+)
+
+
+class Rule(Sourced):
+    """A rule record: provenance plus the names of keys that are matchtui assumptions."""
+
+    assumed: list[str] = Field(default_factory=list)
+    note: str = ""
+
+    @model_validator(mode="after")
+    def _assumed_are_keys(self) -> Rule:
+        unknown = [k for k in self.assumed if k not in type(self).model_fields]
+        if unknown:
+            raise ValueError(f"assumed names keys this record does not have: {unknown}")
+        return self
+
+    def params(self) -> dict[str, Any]:
+        """The record's own settings (thresholds, lists), without provenance fields."""
+        skip = {"source", "reliability", "assumed", "note", "id"}
+        return {k: v for k, v in self.model_dump(mode="json").items() if k not in skip}
+
+
+def _unknown_specialties(
+    catalog: Catalog, loc: Loc, ids: Iterable[str]
+) -> Iterator[tuple[Loc, str]]:
+    for index, sid in enumerate(ids):
+        if sid not in catalog.specialties:
+            yield (*loc, index), f"unknown specialty {sid!r}"
+
+
+# --- risk.toml -----------------------------------------------------------------------------
+
+
+class YearsRule(Rule):
+    label: str = "Years since graduation"
+    lower_max: int = Field(ge=0)  # at most this many years: lower risk
+    higher_min: int = Field(ge=1)  # at least this many years: higher risk
+
+    @model_validator(mode="after")
+    def _ordered(self) -> YearsRule:
+        if self.higher_min <= self.lower_max:
+            raise ValueError("higher_min must be greater than lower_max")
+        return self
+
+
+class ExamRule(Rule):
+    label: str = "Exam status"
+    middle_failures_min: int = Field(ge=1)
+    higher_failures_min: int = Field(ge=1)
+    step3: dict[Step3Status, Level]  # level for a graduate by Step 3 status
+    step1_not_passed: Level = "higher"
+    step2_missing: Level = "middle"
+
+
+class SpecialtyTargetRule(Rule):
+    label: str = "Specialty target"
+    lower: list[str] = Field(default_factory=list)
+    higher: list[str] = Field(default_factory=list)
+
+
+class SpecialtyFallbackRule(Rule):
+    """Level for a target the named lists leave out, from its competitiveness band."""
+
+    by_competitiveness: dict[Competitiveness, Level]
+
+
+class ClinicalGapRule(Rule):
+    label: str = "Clinical gap"
+    counting_roles: list[ClinicalRole]
+    weak_roles: list[ClinicalRole] = Field(default_factory=list)  # best level is middle
+    higher_gap_months: int = Field(ge=1, le=600)
+    lower_min_months: int = Field(ge=1, le=24)
+    lower_max_since: int = Field(ge=0, le=600)
+
+
+class VisaRule(Rule):
+    label: str = "Visa"
+    levels: dict[Visa, Level]
+
+
+class TierRule(Rule):
+    high_min_higher: int = Field(ge=1)
+    moderate_min_higher: int = Field(ge=1)
+    moderate_min_middle: int = Field(ge=1)
+
+
+class RiskOverride(Rule):
+    """A hard rule: when every condition holds, the tier is forced and a plain statement shown."""
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    years_min: int = Field(default=0, ge=0)
+    failures_min: int = Field(default=0, ge=0)
+    step3_in: list[Step3Status] = Field(default_factory=list)  # empty: any status
+    require_higher: list[str] = Field(default_factory=list)
+    tier: TierName = "high"
+    statement: str
+
+
+class RiskFile(Strict):
+    applies_to_stages: list[Literal["student", "resident", "graduate"]]
+    years_since_graduation: YearsRule
+    exam_status: ExamRule
+    specialty_target: SpecialtyTargetRule
+    specialty_target_fallback: SpecialtyFallbackRule
+    clinical_gap: ClinicalGapRule
+    visa: VisaRule
+    tier: TierRule
+    overrides: list[RiskOverride] = Field(default_factory=list)
+
+    def check_refs(self, catalog: Catalog) -> Iterator[tuple[Loc, str]]:
+        yield from _unknown_specialties(
+            catalog, ("specialty_target", "lower"), self.specialty_target.lower
+        )
+        yield from _unknown_specialties(
+            catalog, ("specialty_target", "higher"), self.specialty_target.higher
+        )
+        factors = {"years_since_graduation", "exam_status", "specialty_target", "clinical_gap"}
+        factors.add("visa")
+        for i, override in enumerate(self.overrides):
+            for j, factor in enumerate(override.require_higher):
+                if factor not in factors:
+                    yield ("overrides", i, "require_higher", j), f"unknown risk factor {factor!r}"
+
+
+# --- back_home.toml ------------------------------------------------------------------------
+
+
+class TiesRule(Rule):
+    strong_kinds: list[TieKind]
+    strong_min_count: int = Field(ge=1)  # this many ties of any kind also count as strong
+
+
+class AwayRule(Rule):
+    count_planned: bool = False
+
+
+class LocalLettersRule(Rule):
+    min_count: int = Field(ge=1)
+
+
+class NarrativeRule(Rule):
+    min_words: int = Field(ge=1)
+    concrete_min_markers: int = Field(ge=1)
+    concrete_markers: list[str] = Field(min_length=1)
+    generic_markers: list[str] = Field(default_factory=list)
+
+
+class Scenario(Rule):
+    """First scenario whose conditions all hold decides the likelihood; unset = any."""
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    label: str
+    likelihood: Likelihood
+    ties: list[TieStrength] = Field(default_factory=list)
+    away_rotation: bool | None = None
+    local_letters: bool | None = None
+    narrative: list[Narrative] = Field(default_factory=list)
+    min_levers: int | None = Field(default=None, ge=0, le=3)
+
+
+class BackHomeFile(Strict):
+    ties: TiesRule
+    away: AwayRule
+    local_letters: LocalLettersRule
+    narrative: NarrativeRule
+    scenarios: list[Scenario] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _has_fallback(self) -> BackHomeFile:
+        last = self.scenarios[-1]
+        conditions = (last.ties, last.narrative)
+        if any(conditions) or last.away_rotation is not None or last.local_letters is not None:
+            raise ValueError("the last scenario must have no conditions (it is the fallback)")
+        if last.min_levers:
+            raise ValueError("the last scenario must have no conditions (it is the fallback)")
+        return self
+
+
+# --- archetypes.toml -----------------------------------------------------------------------
+
+
+class Archetype(Rule):
+    name: str
+    summary: str
+    returners_only: bool = True  # only flagged when the target region is not the current one
+
+
+class GhostRule(Archetype):
+    max_levers: int = Field(ge=0, le=3)  # rotation (done or planned), local letter, concrete story
+
+
+class GamblerRule(Archetype):
+    academic_pct_min: int = Field(ge=0, le=100)
+    community_pct_max: int = Field(ge=0, le=100)
+    profile_all_targets: list[Competitiveness] = Field(default_factory=list)
+
+
+class SwitcherRule(Archetype):
+    late_decisions: list[RegionDecided]
+
+
+class ArchetypesFile(Strict):
+    ghost_applicant: GhostRule
+    prestige_gambler: GamblerRule
+    last_second_switcher: SwitcherRule
+
+
+# --- readiness.toml ------------------------------------------------------------------------
+
+
+class LettersRule(Rule):
+    window_months: int = Field(ge=1, le=120)
+    needed_recent: int = Field(ge=0)
+    needed_in_specialty: int = Field(ge=0)
+    needed_real_work: int = Field(ge=0)
+    adjacent: list[str] = Field(default_factory=list)
+
+
+class Step3Rule(Rule):
+    applies_to_stages: list[Literal["student", "resident", "graduate"]]
+    rank_list_month: int = Field(ge=1, le=12)
+    rank_list_day: int = Field(ge=1, le=28)
+    results_weeks: int = Field(ge=0, le=26)
+
+
+class FeasibilityRule(Rule):
+    realistic_min_score: int = Field(ge=0, le=100)
+    reach_max_score: int = Field(ge=0, le=100)
+    by_competitiveness: dict[Competitiveness, Band]
+    pivot_min_score: int = Field(ge=0, le=100)
+    pivot_count: int = Field(ge=0, le=10)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> FeasibilityRule:
+        if self.reach_max_score >= self.realistic_min_score:
+            raise ValueError("reach_max_score must be below realistic_min_score")
+        return self
+
+
+class CyclesRule(Rule):
+    serious_limit: int = Field(ge=1, le=10)
+    plan_b_min_words: int = Field(ge=0)
+
+
+class ReadinessFile(Strict):
+    letters: LettersRule
+    step3: Step3Rule
+    feasibility: FeasibilityRule
+    cycles: CyclesRule
+
+    def check_refs(self, catalog: Catalog) -> Iterator[tuple[Loc, str]]:
+        yield from _unknown_specialties(catalog, ("letters", "adjacent"), self.letters.adjacent)
+
+
+# --- actions.toml --------------------------------------------------------------------------
+
+
+class ActionRule(Rule):
+    id: str = Field(pattern=r"^[a-z_0-9]+$")
+    title: str
+    text: str  # may use {region}, {home_region}, {current_region}, {specialty}, {pivots}
+    when: list[str] = Field(min_length=1)
+
+
+class ActionsFile(Strict):
+    actions: list[ActionRule] = Field(min_length=1)
+
+    def check_refs(self, catalog: Catalog) -> Iterator[tuple[Loc, str]]:
+        ids = {a.id for a in self.actions}
+        for missing in ACTION_IDS:
+            if missing not in ids:
+                yield ("actions",), f"action {missing!r} is missing (other panes rely on it)"
+        for i, action in enumerate(self.actions):
+            for j, finding in enumerate(action.when):
+                if finding not in FINDING_IDS:
+                    yield ("actions", i, "when", j), f"unknown finding {finding!r}"

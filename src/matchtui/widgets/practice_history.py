@@ -1,0 +1,101 @@
+"""History for one question: attempts, best, average, last, a trend line and the attempt list."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import OptionList, Sparkline, Static
+from textual.widgets.option_list import Option
+
+from matchtui.models.practice import Attempt, QuestionProgress
+from matchtui.widgets.practice_timer import clock_text
+
+
+def attempt_label(number: int, attempt: Attempt, marked: bool = False) -> Text:
+    text = Text()
+    text.append("● " if marked else "  ", style="bold")
+    text.append(f"#{number} ", style="bold")
+    text.append(attempt.time.strftime("%Y-%m-%d %H:%M"))
+    text.append(f"  {attempt.score:>3}/100", style="bold")
+    if attempt.seconds is not None:
+        text.append(f"  {clock_text(attempt.seconds)}")
+    if attempt.mode == "rehearse":
+        text.append("  rehearse", style="italic")
+    return text
+
+
+class HistoryPanel(Vertical):
+    """The saved attempts at the current question."""
+
+    DEFAULT_CSS = """
+    HistoryPanel {
+        height: auto;
+    }
+    HistoryPanel #hist-title {
+        text-style: bold;
+    }
+    HistoryPanel #hist-trend {
+        height: 2;
+        margin: 0 0 0 0;
+    }
+    HistoryPanel #hist-attempts {
+        height: auto;
+        max-height: 8;
+    }
+    """
+
+    class AttemptChosen(Message):
+        """An attempt was opened (Enter or click): its index in the practice log."""
+
+        def __init__(self, log_index: int) -> None:
+            super().__init__()
+            self.log_index = log_index
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.log_indexes: list[int] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static("History", id="hist-title", markup=False)
+        yield Static(id="hist-stats", markup=False)
+        yield Sparkline([], id="hist-trend")
+        yield OptionList(id="hist-attempts", compact=True)
+
+    def show(
+        self,
+        attempts: list[tuple[int, Attempt]],
+        summary: QuestionProgress | None,
+        marked: set[int],
+    ) -> None:
+        """`attempts`: (index in the log, attempt) for this question, oldest first."""
+        stats = self.query_one("#hist-stats", Static)
+        trend = self.query_one("#hist-trend", Sparkline)
+        options = self.query_one("#hist-attempts", OptionList)
+        self.log_indexes = [index for index, _ in attempts]
+        if summary is None or not attempts:
+            stats.update("No attempts yet. Every submitted answer is kept here.")
+            trend.display = False
+            options.clear_options()
+            options.display = False
+            return
+        stats.update(
+            f"{summary.attempts} attempt{'s' if summary.attempts != 1 else ''} · best "
+            f"{summary.best} · average {summary.average:.0f} · last {summary.last}"
+            + ("\nTrend, oldest to latest:" if len(summary.trend) > 1 else "")
+        )
+        trend.data = [float(score) for score in summary.trend]
+        trend.display = len(summary.trend) > 1
+        options.display = True
+        options.set_options(
+            [
+                Option(attempt_label(number, attempt, index in marked), id=f"attempt-{index}")
+                for number, (index, attempt) in reversed(list(enumerate(attempts, 1)))
+            ]
+        )
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option_list.id == "hist-attempts" and event.option.id:
+            event.stop()
+            self.post_message(self.AttemptChosen(int(event.option.id.removeprefix("attempt-"))))

@@ -1,0 +1,281 @@
+"""Form pieces for the Profile pane: one-line labelled fields with an error line under each, and
+lists of items (ties, rotations, letters, target specialties) edited in place.
+
+The widgets only hold raw values; the screen builds the pydantic Profile from them and routes
+its validation errors back with `show_error`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.widget import Widget
+from textual.widgets import Button, Input, Label, Select, Static, TextArea
+
+Kind = Literal["text", "int", "opt_int", "date", "select", "opt_select", "bool", "area"]
+Options = Sequence[tuple[str, Any]]
+
+YES_NO: Options = (("Yes", True), ("No", False))
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """One field of the form: where its value goes in the profile and how to edit it."""
+
+    key: str  # last part of the path; the column key inside a list item
+    label: str
+    kind: Kind = "text"
+    options: Options = ()
+    placeholder: str = ""
+    width: str = ""  # a CSS class for the control width ("-w-short", "-w-num", ...)
+    tooltip: str = ""
+
+
+def _dom_id(path: Sequence[str | int]) -> str:
+    return "f-" + "-".join(str(p) for p in path)
+
+
+def make_control(spec: FieldSpec, value: Any, dom_id: str | None = None) -> Widget:
+    """A compact control for `spec` showing `value`."""
+    classes = f"field-control {spec.width}".strip()
+    control: Widget
+    if spec.kind in ("select", "opt_select", "bool"):
+        options = YES_NO if spec.kind == "bool" else spec.options
+        valid = {v for _, v in options}
+        control = Select(
+            list(options),
+            value=value if value in valid else Select.NULL,
+            allow_blank=spec.kind == "opt_select" or value not in valid,
+            prompt="(choose)" if spec.kind != "opt_select" else "(none)",
+            compact=True,
+            id=dom_id,
+            classes=classes,
+        )
+    elif spec.kind == "area":
+        control = TextArea(
+            str(value or ""),
+            soft_wrap=True,
+            show_line_numbers=False,
+            tab_behavior="focus",
+            compact=True,
+            id=dom_id,
+            classes=classes,
+        )
+    else:
+        text = "" if value is None else str(value)
+        control = Input(
+            text,
+            placeholder=spec.placeholder,
+            compact=True,
+            id=dom_id,
+            classes=classes,
+            select_on_focus=False,
+        )
+    if spec.tooltip:
+        control.tooltip = spec.tooltip
+    return control
+
+
+def read_control(spec: FieldSpec, control: Widget) -> Any:
+    """The raw value to hand to pydantic (which does the parsing and the validation)."""
+    if isinstance(control, Select):
+        value = control.value
+        return None if value is Select.NULL else value
+    if isinstance(control, TextArea):
+        return control.text
+    assert isinstance(control, Input)
+    text = control.value.strip()
+    if spec.kind in ("opt_int", "date"):
+        return text or None
+    if spec.kind == "int":
+        return text  # "" fails as "enter a whole number" rather than silently becoming 0
+    return control.value
+
+
+class ErrorLine(Static):
+    """The message under a field. Mounted only while there is one: a form of a few hundred
+    widgets restyles on every pane switch, so idle error lines are not kept around."""
+
+    def __init__(self, message: str, classes: str = "") -> None:
+        super().__init__(message, classes=f"field-error {classes}".strip(), markup=False)
+
+
+def set_error_line(
+    owner: Widget, message: str | None, classes: str = "", top: bool = False
+) -> None:
+    """Show `message` in `owner`'s error line (added on demand), or drop the line."""
+    found = owner.query_children(ErrorLine)
+    line = found.first() if found else None
+    if not message:
+        if line is not None:
+            line.remove()
+        return
+    if line is not None:
+        line.update(message)
+    elif top and owner.children:
+        owner.mount(ErrorLine(message, classes), before=0)
+    else:
+        owner.mount(ErrorLine(message, classes))
+
+
+class FieldRow(Vertical):
+    """Label and control on one line, the validation message under them."""
+
+    def __init__(self, path: tuple[str, ...], spec: FieldSpec, value: Any) -> None:
+        super().__init__(classes="field-row" + (" -area" if spec.kind == "area" else ""))
+        self.path = path
+        self.spec = spec
+        self._value = value
+
+    def compose(self) -> ComposeResult:
+        if self.spec.kind == "area":
+            yield Label(self.spec.label, classes="field-label", markup=False)
+            yield make_control(self.spec, self._value, _dom_id(self.path))
+        else:
+            with Horizontal(classes="field-line"):
+                yield Label(self.spec.label, classes="field-label", markup=False)
+                yield make_control(self.spec, self._value, _dom_id(self.path))
+
+    @property
+    def control(self) -> Widget:
+        return self.query_one(".field-control")
+
+    def value(self) -> Any:
+        return read_control(self.spec, self.control)
+
+    def show_error(self, message: str | None) -> None:
+        set_error_line(self, message)
+        self.control.set_class(bool(message), "-invalid")
+
+
+class ItemRow(Vertical):
+    """One item of a list (a tie, a rotation, a letter, a target), edited in place."""
+
+    def __init__(
+        self, columns: Sequence[FieldSpec], value: dict[str, Any], orderable: bool = False
+    ) -> None:
+        super().__init__(classes="item-row")
+        self.columns = columns
+        self._value = value
+        self.orderable = orderable
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(classes="item-line"):
+            for spec in self.columns:
+                control = make_control(spec, self._value.get(spec.key))
+                control.add_class(f"col-{spec.key}")
+                yield control
+            if self.orderable:
+                up = Button("▲", classes="item-up", compact=True)
+                up.tooltip = "Move up (rank higher)"
+                yield up
+            remove = Button("✕", classes="item-remove", compact=True, variant="error")
+            remove.tooltip = "Remove this item"
+            yield remove
+
+    def value(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for spec in self.columns:
+            raw = read_control(spec, self.query_one(f".col-{spec.key}"))
+            if (raw is not None and raw != "") or spec.kind == "int":
+                out[spec.key] = raw
+        return out
+
+    def show_error(self, message: str | None) -> None:
+        set_error_line(self, message)
+        self.set_class(bool(message), "-invalid")
+
+
+class ListEditor(Vertical):
+    """A titled list of ItemRows with an Add button. `scalar` lists hold one value per item."""
+
+    def __init__(
+        self,
+        list_id: str,
+        title: str,
+        columns: Sequence[FieldSpec],
+        items: Sequence[dict[str, Any]],
+        new_item: dict[str, Any],
+        *,
+        max_items: int = 50,
+        orderable: bool = False,
+        scalar: bool = False,
+        help_text: str = "",
+    ) -> None:
+        super().__init__(id=f"list-{list_id}", classes="list-editor")
+        self.list_id = list_id
+        self.title = title
+        self.columns = columns
+        self._items = list(items)
+        self.new_item = new_item
+        self.max_items = max_items
+        self.orderable = orderable
+        self.scalar = scalar
+        self.help_text = help_text
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(classes="list-head"):
+            yield Label(self.title, classes="list-title", markup=False)
+            add = Button("+ Add", classes="item-add", compact=True, id=f"add-{self.list_id}")
+            add.tooltip = f"Add to {self.title.lower()}"
+            yield add
+        if self.help_text:
+            yield Static(self.help_text, classes="list-help", markup=False)
+        if len(self.columns) > 1:
+            with Horizontal(classes="item-line list-columns"):
+                for spec in self.columns:
+                    yield Label(spec.label, classes=f"col-{spec.key}", markup=False)
+                yield Static("", classes="list-columns-pad")
+        with Vertical(classes="list-rows"):
+            for item in self._items:
+                yield ItemRow(self.columns, item, self.orderable)
+
+    def rows(self) -> list[ItemRow]:
+        return list(self.query(ItemRow))
+
+    def values(self) -> list[Any]:
+        if self.scalar:
+            key = self.columns[0].key
+            return [row.value().get(key) for row in self.rows()]
+        return [row.value() for row in self.rows()]
+
+    def on_mount(self) -> None:
+        self._update_add()
+
+    def _update_add(self) -> None:
+        self.query_one(".item-add", Button).disabled = len(self.rows()) >= self.max_items
+
+    async def add_item(self) -> ItemRow:
+        row = ItemRow(self.columns, dict(self.new_item), self.orderable)
+        await self.query_one(".list-rows", Vertical).mount(row)
+        self._update_add()
+        return row
+
+    async def remove_item(self, row: ItemRow) -> None:
+        await row.remove()
+        self._update_add()
+
+    def move_up(self, row: ItemRow) -> None:
+        rows = self.rows()
+        index = rows.index(row)
+        if index > 0:
+            self.query_one(".list-rows", Vertical).move_child(row, before=rows[index - 1])
+
+    def show_error(self, message: str | None) -> None:
+        set_error_line(self, message, "list-error")
+
+
+class Section(Vertical):
+    """A titled group of fields with a line for errors that concern the group as a whole."""
+
+    def __init__(self, section_id: str, title: str, *children: Widget) -> None:
+        super().__init__(*children, id=f"section-{section_id}", classes="form-section")
+        self.section_id = section_id
+        self.border_title = title
+
+    def show_error(self, message: str | None) -> None:
+        set_error_line(self, message, "section-error", top=True)

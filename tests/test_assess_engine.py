@@ -1,0 +1,686 @@
+"""Reality check engine: each rule at and around its thresholds, with the articles' own cases."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from typing import Any
+
+import pytest
+
+from matchtui.catalog import Catalog
+from matchtui.engine.assess import assess, narrative_quality, rule_detail, rules_of
+from matchtui.models.assessment import ACTION_IDS, Assessment
+from matchtui.models.plan import MixPlan
+from matchtui.models.profile import Profile
+
+CONCRETE_STORY = (
+    "I grew up in Wisconsin and my parents and my sister still live near Madison. My father is "
+    "ill and my family needs me close by. My partner has a job offer in Milwaukee and we plan "
+    "to settle there and stay long-term, so I want to train where we will live for the next "
+    "twenty years and build a practice near them."
+)
+
+BASE: dict[str, Any] = {
+    "schema_version": 1,
+    "cycle_year": 2027,
+    "applicant": {
+        "name": "Test",
+        "stage": "graduate",
+        "degree": "us_md",
+        "graduation_year": 2025,
+        "visa": "none",
+        "home_region": "midwest",
+        "current_region": "midwest",
+        "region_decided": "not_applicable",
+    },
+    "exams": {
+        "step1": "pass",
+        "step1_attempts": 1,
+        "step2_score": 240,
+        "step2_attempts": 1,
+        "step3": "passed",
+        "step3_year": 2026,
+    },
+    "history": {"cycles_applied": 0, "last_outcome": "none", "soap": False},
+    "targets": {"specialties": ["internal_medicine"], "region": "midwest"},
+    "clinical": {"role": "clinical_job", "months_last_24": 12, "months_since_last": 0},
+    "ties": [],
+    "rotations": [],
+    "letters": [
+        {
+            "specialty": "internal_medicine",
+            "region": "midwest",
+            "months_ago": 3,
+            "saw_real_work": True,
+        },
+        {"specialty": "internal_medicine", "region": "midwest", "months_ago": 5},
+    ],
+    "narrative": {"why_home": "", "why_now": "", "plan_b": ""},
+}
+
+
+def make(**changes: Any) -> Profile:
+    """BASE with nested changes: make(applicant__stage="student", ties=[...])."""
+    data = copy.deepcopy(BASE)
+    for key, value in changes.items():
+        target = data
+        parts = key.split("__")
+        for part in parts[:-1]:
+            target = target[part]
+        target[parts[-1]] = value
+    return Profile.model_validate(data)
+
+
+def level(result: Assessment, factor: str) -> str:
+    found = result.factor(factor)
+    assert found is not None
+    return found.level
+
+
+def action_ids(result: Assessment) -> list[str]:
+    return [a.id for a in result.actions]
+
+
+# --- the articles' cases ------------------------------------------------------------------
+
+
+def test_recent_graduate_with_clinical_work_and_step3_aiming_at_im_is_low_risk(
+    catalog: Catalog,
+) -> None:
+    result = assess(make(), catalog)
+    assert result.risk.applicable and result.risk.tier == "low"
+    assert [f.level for f in result.risk.factors] == ["lower"] * 5
+    assert [f.id for f in result.risk.factors] == [
+        "years_since_graduation",
+        "exam_status",
+        "specialty_target",
+        "clinical_gap",
+        "visa",
+    ]
+    assert "2025" in result.factor("years_since_graduation").reason  # type: ignore[union-attr]
+    assert result.risk.statement is None
+    assert result.step3.verdict == "passed"
+    assert result.specialties[0].feasibility == "realistic"
+    assert result.specialties[0].score == 80
+    assert "pivot_specialty" not in action_ids(result)
+    assert "take_step3" not in action_ids(result)
+
+
+def test_graduate_many_years_out_with_failures_aiming_at_dermatology(catalog: Catalog) -> None:
+    profile = make(
+        applicant__graduation_year=2019,
+        exams__step1_attempts=2,
+        exams__step3="not_taken",
+        exams__step3_year=None,
+        targets__specialties=["dermatology"],
+        clinical={"role": "nonclinical", "months_last_24": 0, "months_since_last": 60},
+        history={"cycles_applied": 2, "last_outcome": "unmatched", "soap": False},
+    )
+    result = assess(profile, catalog)
+    assert result.risk.tier == "high"
+    assert level(result, "years_since_graduation") == "higher"
+    assert level(result, "exam_status") == "higher"
+    assert level(result, "specialty_target") == "higher"
+    assert level(result, "clinical_gap") == "higher"
+    assert "8 years" in result.factor("years_since_graduation").value  # type: ignore[union-attr]
+    assert "Dermatology" in result.factor("specialty_target").reason  # type: ignore[union-attr]
+    # The plain statement: the target has to change, not the essay.
+    assert result.risk.statement is not None
+    assert "target specialty" in result.risk.statement
+    assert "essay" in result.risk.statement
+    assert result.risk.rule == "risk.overrides.different_target"
+    derm = result.specialties[0]
+    assert derm.feasibility == "reach" and derm.score == 5
+    assert derm.pivots == ["internal_medicine", "family_medicine", "psychiatry"]
+    first = result.actions[0]
+    assert first.id == "pivot_specialty" and first.priority == 1
+    assert first.finding_id == "risk.override"
+    assert "internal medicine" in first.text
+    assert {"take_step3", "rebuild_clinical", "parallel_plan"} <= set(action_ids(result))
+    assert result.cycles.verdict == "past_limit"
+
+
+def test_returner_with_ties_away_rotation_local_letters_and_story(catalog: Catalog) -> None:
+    profile = make(
+        applicant__current_region="south",
+        ties=[{"kind": "family", "region": "midwest"}, {"kind": "grew_up", "region": "midwest"}],
+        rotations=[{"region": "midwest", "status": "done"}],
+        narrative__why_home=CONCRETE_STORY,
+    )
+    result = assess(profile, catalog)
+    bh = result.back_home
+    assert bh.applicable and bh.likelihood == "very_high"
+    assert bh.scenario == "ties_away_letters"
+    assert (bh.ties, bh.away_rotation, bh.local_letters, bh.narrative) == (
+        "strong",
+        "done",
+        2,
+        "concrete",
+    )
+    assert any("family" in r for r in bh.reasons)
+    assert result.archetypes == []
+    assert not {"away_rotation", "local_letters", "why_home_story"} & set(action_ids(result))
+
+
+# --- risk factor thresholds -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("graduated", "expected"),
+    [(2027, "lower"), (2024, "lower"), (2023, "middle"), (2022, "higher"), (2015, "higher")],
+)
+def test_years_since_graduation_bands(catalog: Catalog, graduated: int, expected: str) -> None:
+    result = assess(make(applicant__graduation_year=graduated), catalog)
+    assert level(result, "years_since_graduation") == expected
+    assert str(graduated) in result.factor("years_since_graduation").reason  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("attempts", "step3", "expected"),
+    [
+        (1, "passed", "lower"),
+        (2, "passed", "middle"),  # one failure
+        (3, "passed", "higher"),  # two failures
+        (1, "scheduled", "middle"),
+        (1, "not_taken", "higher"),  # a graduate without Step 3
+    ],
+)
+def test_exam_status_bands(catalog: Catalog, attempts: int, step3: str, expected: str) -> None:
+    exams = {
+        "step1": "pass",
+        "step1_attempts": attempts,
+        "step2_score": 240,
+        "step3": step3,
+        "step3_year": 2026 if step3 == "passed" else None,
+        "step3_date": "2026-12-01" if step3 == "scheduled" else None,
+    }
+    result = assess(make(exams={k: v for k, v in exams.items() if v is not None}), catalog)
+    factor = result.factor("exam_status")
+    assert factor is not None and factor.level == expected
+    if attempts > 1:
+        assert f"{attempts - 1} failed attempt" in factor.reason
+    if expected == "middle" and attempts == 2:
+        assert factor.assumptions == ["middle_failures_min = 1"]
+
+
+@pytest.mark.parametrize(
+    ("target", "expected", "rule"),
+    [
+        ("family_medicine", "lower", "risk.specialty_target"),
+        ("psychiatry", "lower", "risk.specialty_target"),
+        ("orthopaedic_surgery", "higher", "risk.specialty_target"),
+        ("otolaryngology", "higher", "risk.specialty_target"),
+        ("neurological_surgery", "higher", "risk.specialty_target_fallback"),  # very high band
+        ("general_surgery", "middle", "risk.specialty_target_fallback"),  # high band
+    ],
+)
+def test_specialty_target_levels(catalog: Catalog, target: str, expected: str, rule: str) -> None:
+    factor = assess(make(targets__specialties=[target]), catalog).factor("specialty_target")
+    assert factor is not None and (factor.level, factor.rule) == (expected, rule)
+    assert catalog.specialty_name(target) in factor.reason
+
+
+@pytest.mark.parametrize(
+    ("role", "months", "since", "expected"),
+    [
+        ("clinical_job", 6, 0, "lower"),
+        ("clinical_job", 5, 0, "middle"),  # just under six months
+        ("clinical_research", 12, 3, "lower"),
+        ("clinical_research", 12, 4, "middle"),  # ended too long ago for lower
+        ("clinical_job", 3, 23, "middle"),
+        ("clinical_job", 3, 24, "higher"),  # two years without clinical work
+        ("observership", 12, 0, "middle"),  # weak role: never better than middle
+        ("nonclinical", 12, 0, "higher"),  # non-clinical work does not count
+        ("none", 0, 0, "higher"),
+    ],
+)
+def test_clinical_gap_bands(
+    catalog: Catalog, role: str, months: int, since: int, expected: str
+) -> None:
+    profile = make(clinical={"role": role, "months_last_24": months, "months_since_last": since})
+    factor = assess(profile, catalog).factor("clinical_gap")
+    assert factor is not None and factor.level == expected, factor
+
+
+def test_visa_factor(catalog: Catalog) -> None:
+    result = assess(make(applicant__visa="needs_sponsorship"), catalog)
+    assert level(result, "visa") == "higher"
+    assert "sponsorship" in result.factor("visa").reason  # type: ignore[union-attr]
+    assert "visa_programs" in action_ids(result)
+    assert result.risk.tier == "moderate"
+
+
+@pytest.mark.parametrize(
+    ("changes", "tier"),
+    [
+        ({}, "low"),
+        ({"applicant__graduation_year": 2023}, "low"),  # one middle
+        ({"applicant__graduation_year": 2023, "applicant__visa": "needs_sponsorship"}, "moderate"),
+        (
+            {
+                "applicant__graduation_year": 2023,
+                "clinical": {"role": "clinical_job", "months_last_24": 4, "months_since_last": 0},
+            },
+            "moderate",
+        ),  # two middle
+        ({"applicant__graduation_year": 2020, "applicant__visa": "needs_sponsorship"}, "high"),
+    ],
+)
+def test_tier_from_factor_levels(catalog: Catalog, changes: dict[str, Any], tier: str) -> None:
+    assert assess(make(**changes), catalog).risk.tier == tier
+
+
+def test_risk_sheet_not_applicable_for_students_and_residents(catalog: Catalog) -> None:
+    student = make(applicant__stage="student", applicant__graduation_year=2027)
+    resident = make(applicant__stage="resident")
+    for profile in (student, resident):
+        result = assess(profile, catalog)
+        assert result.risk.tier == "not_applicable" and not result.risk.applicable
+        assert result.risk.factors == []
+        assert result.step3.verdict == "not_applicable"
+        assert "apply_broadly_community" not in action_ids(result)
+
+
+def test_override_needs_every_condition(catalog: Catalog) -> None:
+    base = {
+        "applicant__graduation_year": 2021,  # 6 years
+        "exams__step1_attempts": 2,  # one failure
+        "targets__specialties": ["dermatology"],
+        "clinical": {"role": "none", "months_last_24": 0, "months_since_last": 40},
+    }
+    assert assess(make(**base), catalog).risk.statement is not None
+    five_years = {**base, "applicant__graduation_year": 2022}
+    assert assess(make(**five_years), catalog).risk.statement is None
+    im = {**base, "targets__specialties": ["internal_medicine"]}
+    assert assess(make(**im), catalog).risk.statement is None
+    working = {**base, "clinical": {"role": "clinical_job", "months_last_24": 12}}
+    assert assess(make(**working), catalog).risk.statement is None
+
+
+# --- back home ----------------------------------------------------------------------------------
+
+
+def returner(**changes: Any) -> Profile:
+    return make(applicant__current_region="south", **changes)
+
+
+def test_back_home_not_applicable_when_already_in_region(catalog: Catalog) -> None:
+    bh = assess(make(), catalog).back_home
+    assert not bh.applicable and bh.likelihood == "not_applicable"
+
+
+def test_strong_ties_clear_story_without_away_is_high(catalog: Catalog) -> None:
+    profile = returner(
+        ties=[{"kind": "partner", "region": "midwest"}],
+        narrative__why_home=CONCRETE_STORY,
+        letters=[],
+    )
+    result = assess(profile, catalog)
+    assert result.back_home.likelihood == "high"
+    assert result.back_home.scenario == "ties_clear_story"
+    ids = action_ids(result)
+    assert "away_rotation" in ids and "local_letters" in ids
+    assert result.action("away_rotation").finding_id == "back_home.no_away"  # type: ignore[union-attr]
+
+
+def test_planned_rotation_is_shown_but_does_not_count(catalog: Catalog) -> None:
+    ties = [{"kind": "family", "region": "midwest"}]
+    planned = returner(ties=ties, rotations=[{"region": "midwest", "status": "planned"}])
+    done = returner(ties=ties, rotations=[{"region": "midwest", "status": "done"}])
+    assert assess(planned, catalog).back_home.likelihood == "moderate_to_low"
+    assert assess(planned, catalog).back_home.away_rotation == "planned"
+    assert assess(done, catalog).back_home.likelihood == "very_high"
+
+
+def test_weak_ties_generic_story_is_moderate_to_low(catalog: Catalog) -> None:
+    profile = returner(
+        ties=[{"kind": "prior_work", "region": "midwest"}],
+        narrative__why_home="I just really like your city and the people seem nice.",
+        letters=[],
+    )
+    result = assess(profile, catalog)
+    bh = result.back_home
+    assert (bh.ties, bh.narrative, bh.likelihood) == ("weak", "generic", "moderate_to_low")
+    assert any("like your city" in r for r in bh.reasons)
+    assert "why_home_story" in action_ids(result)
+    assert "broaden_list" in action_ids(result)
+
+
+def test_two_weak_ties_count_as_strong(catalog: Catalog) -> None:
+    ties = [
+        {"kind": "prior_work", "region": "midwest"},
+        {"kind": "prior_school", "region": "midwest"},
+    ]
+    assert assess(returner(ties=ties), catalog).back_home.ties == "strong"
+
+
+def test_no_ties_no_story_no_contact_is_very_low(catalog: Catalog) -> None:
+    result = assess(returner(letters=[]), catalog)
+    assert result.back_home.likelihood == "very_low"
+    assert result.back_home.scenario == "no_ties_no_contact"
+
+
+def test_no_ties_but_rotation_letters_and_story_is_high(catalog: Catalog) -> None:
+    profile = returner(
+        rotations=[{"region": "midwest", "status": "done"}], narrative__why_home=CONCRETE_STORY
+    )
+    bh = assess(profile, catalog).back_home
+    assert (bh.scenario, bh.likelihood) == ("built_presence", "high")
+    assert bh.reliability == "assumption"
+
+
+def test_narrative_quality_thresholds(catalog: Catalog) -> None:
+    rules = rules_of(catalog)
+    assert narrative_quality("", rules).quality == "missing"
+    short = "My parents live there and I grew up there."
+    assert narrative_quality(short, rules).quality == "generic"  # under 40 words
+    long_plain = " ".join(["I want to train in a busy hospital with good teaching."] * 5)
+    assert narrative_quality(long_plain, rules).quality == "generic"  # no concrete markers
+    story = narrative_quality(CONCRETE_STORY, rules)
+    assert story.quality == "concrete" and "parents" in story.concrete
+    # Word boundaries: "stayed" is not "stay", "dadaism" is not "dad".
+    assert "dad" not in narrative_quality("dadaism", rules).concrete
+    assert "stay" not in narrative_quality("I stayed", rules).concrete
+
+
+# --- archetypes ---------------------------------------------------------------------------------
+
+
+def test_ghost_applicant(catalog: Catalog) -> None:
+    profile = returner(
+        letters=[{"specialty": "internal_medicine", "region": "south", "months_ago": 3}],
+        rotations=[{"region": "south", "status": "done"}],
+        ties=[{"kind": "grew_up", "region": "midwest"}],
+        narrative__why_home="I just really like your city.",
+    )
+    result = assess(profile, catalog)
+    ghost = result.archetype("ghost_applicant")
+    assert ghost is not None
+    assert any("No rotation in the Midwest" in e for e in ghost.evidence)
+    assert any("No letter" in e for e in ghost.evidence)
+    assert any("like your city" in e for e in ghost.evidence)
+    # Any one lever (here a planned rotation) clears the flag.
+    planned = profile.model_copy(deep=True)
+    planned.rotations.append(
+        planned.rotations[0].model_copy(update={"region": "midwest", "status": "planned"})
+    )
+    assert assess(planned, catalog).archetype("ghost_applicant") is None
+    # Not a returner: never a ghost.
+    assert assess(make(letters=[]), catalog).archetype("ghost_applicant") is None
+
+
+def mix(academic: int, mid: int, community: int) -> MixPlan:
+    return MixPlan(
+        specialty="internal_medicine",
+        applications=40,
+        academic_pct=academic,
+        mid_tier_pct=mid,
+        community_pct=community,
+        region_share_pct=70,
+    )
+
+
+@pytest.mark.parametrize(
+    ("shares", "flagged"),
+    [
+        ((39, 41, 20), False),
+        ((40, 40, 20), True),  # academic share at the threshold
+        ((20, 65, 15), True),  # community share at its threshold
+        ((5, 25, 70), False),
+    ],
+)
+def test_prestige_gambler_from_saved_mix(
+    catalog: Catalog, shares: tuple[int, int, int], flagged: bool
+) -> None:
+    result = assess(returner(), catalog, mix(*shares))
+    gambler = result.archetype("prestige_gambler")
+    assert (gambler is not None) is flagged
+    if gambler is not None:
+        assert any("Saved program mix" in e for e in gambler.evidence)
+        assert "broaden_list" in action_ids(result)
+    assert assess(returner(), catalog).archetype("prestige_gambler") is None
+
+
+def test_prestige_gambler_from_targets_alone(catalog: Catalog) -> None:
+    profile = returner(targets__specialties=["dermatology", "plastic_surgery"])
+    gambler = assess(profile, catalog).archetype("prestige_gambler")
+    assert gambler is not None and "Dermatology" in gambler.evidence[0]
+    mixed = returner(targets__specialties=["dermatology", "internal_medicine"])
+    assert assess(mixed, catalog).archetype("prestige_gambler") is None
+
+
+@pytest.mark.parametrize(
+    ("decided", "flagged"),
+    [("m4_late", True), ("residency_late", True), ("m4_early", False), ("before_m3", False)],
+)
+def test_last_second_switcher(catalog: Catalog, decided: str, flagged: bool) -> None:
+    profile = returner(
+        applicant__region_decided=decided,
+        letters=[{"specialty": "internal_medicine", "region": "south", "months_ago": 2}],
+        rotations=[{"region": "south", "status": "done"}],
+    )
+    result = assess(profile, catalog)
+    switcher = result.archetype("last_second_switcher")
+    assert (switcher is not None) is flagged
+    if switcher is not None:
+        assert any("late" in e for e in switcher.evidence)
+        assert any("outside the Midwest" in e for e in switcher.evidence)
+        assert result.action("commit_region_early") is not None
+
+
+# --- letters, Step 3, feasibility, cycles ---------------------------------------------------------
+
+
+def test_letters_window_and_requirements(catalog: Catalog) -> None:
+    def letters(*items: tuple[str, int, bool]) -> Assessment:
+        return assess(
+            make(
+                letters=[
+                    {"specialty": s, "region": "midwest", "months_ago": m, "saw_real_work": w}
+                    for s, m, w in items
+                ]
+            ),
+            catalog,
+        )
+
+    ready = letters(("internal_medicine", 18, True), ("family_medicine", 1, False))
+    assert ready.letters.verdict == "ready"  # 18 months is still recent; FM counts as adjacent
+    old = letters(("internal_medicine", 19, False), ("internal_medicine", 1, True))
+    assert old.letters.verdict == "short" and old.letters.recent == 1
+    assert old.action("new_letters").finding_id == "letters.short_recent"  # type: ignore[union-attr]
+    no_work = letters(("internal_medicine", 2, False), ("internal_medicine", 1, False))
+    assert no_work.letters.saw_real_work == 0
+    assert no_work.action("new_letters").finding_id == "letters.short_real_work"  # type: ignore[union-attr]
+    off = letters(("dermatology", 2, True), ("radiation_oncology", 1, True))
+    assert off.letters.in_specialty == 0
+
+
+def test_letters_adjacent_only_for_primary_care_targets(catalog: Catalog) -> None:
+    profile = make(
+        targets__specialties=["dermatology"],
+        letters=[{"specialty": "internal_medicine", "region": "midwest", "months_ago": 2}] * 2,
+    )
+    assert assess(profile, catalog).letters.in_specialty == 0
+
+
+@pytest.mark.parametrize(
+    ("date", "verdict"),
+    [("2027-01-15", "scheduled"), ("2027-02-01", "scheduled"), ("2027-02-02", "late")],
+)
+def test_step3_scheduled_against_rank_list_deadline(
+    catalog: Catalog, date: str, verdict: str
+) -> None:
+    profile = make(exams__step3="scheduled", exams__step3_year=None, exams__step3_date=date)
+    result = assess(profile, catalog)
+    assert result.step3.verdict == verdict
+    assert date in result.step3.reason
+    assert (result.action("take_step3") is not None) is (verdict == "late")
+
+
+def test_step3_missing_raises_action(catalog: Catalog) -> None:
+    result = assess(make(exams__step3="not_taken", exams__step3_year=None), catalog)
+    assert result.step3.verdict == "missing"
+    assert result.action("take_step3") is not None
+    assert dt.date(2027, 1, 1)  # dates are computed from cycle_year only: no clock
+
+
+@pytest.mark.parametrize(
+    ("target", "band"),
+    [
+        ("internal_medicine", "realistic"),
+        ("psychiatry", "realistic"),  # 65
+        ("pediatrics", "stretch"),  # 50
+        ("general_surgery", "stretch"),  # 30
+        ("emergency_medicine", "reach"),  # 20: at the reach threshold
+        ("orthopaedic_surgery", "reach"),
+        ("neurology", "realistic"),  # no score: competitiveness moderate
+    ],
+)
+def test_feasibility_bands_for_reentry(catalog: Catalog, target: str, band: str) -> None:
+    spec = assess(make(targets__specialties=[target]), catalog).specialties[0]
+    assert spec.feasibility == band
+    assert bool(spec.pivots) is (band == "reach")
+
+
+def test_feasibility_for_students_uses_competitiveness(catalog: Catalog) -> None:
+    student = make(
+        applicant__stage="student",
+        applicant__graduation_year=2027,
+        targets__specialties=["dermatology", "emergency_medicine"],
+    )
+    result = assess(student, catalog)
+    derm, em = result.specialties
+    assert (derm.feasibility, em.feasibility) == ("reach", "realistic")
+    assert derm.pivots and all(p not in ("dermatology", "emergency_medicine") for p in derm.pivots)
+    assert catalog.specialties[derm.pivots[0]].group == "medical"  # same group first
+    assert result.action("broaden_list").finding_id == "feasibility.competitive"  # type: ignore[union-attr]
+    assert result.action("pivot_specialty") is None
+
+
+@pytest.mark.parametrize(
+    ("applied", "verdict", "due"),
+    [
+        (0, "first", False),
+        (1, "last_serious", True),
+        (2, "past_limit", True),
+        (4, "past_limit", True),
+    ],
+)
+def test_cycles(catalog: Catalog, applied: int, verdict: str, due: bool) -> None:
+    result = assess(make(history__cycles_applied=applied), catalog)
+    assert result.cycles.verdict == verdict
+    assert result.cycles.this_cycle == applied + 1
+    assert result.cycles.parallel_plan_due is due
+    assert (result.action("parallel_plan") is not None) is due
+    if due:
+        assert result.action("parallel_plan").finding_id.startswith("cycles.")  # type: ignore[union-attr]
+
+
+def test_plan_b_written_is_recognised(catalog: Catalog) -> None:
+    plan_b = "If this fails I will move into clinical research leadership at the hospital " * 2
+    with_plan = assess(make(history__cycles_applied=1, narrative__plan_b=plan_b), catalog)
+    assert with_plan.cycles.plan_b_present
+    without = assess(make(history__cycles_applied=1), catalog)
+    assert not without.cycles.plan_b_present
+    assert without.action("parallel_plan").finding_id == "cycles.no_plan_b"  # type: ignore[union-attr]
+
+
+# --- actions, provenance, data-driven -----------------------------------------------------------
+
+
+def test_actions_are_ordered_and_tied_to_findings(catalog: Catalog, demo_profile: Profile) -> None:
+    worst = make(
+        applicant__graduation_year=2018,
+        applicant__visa="needs_sponsorship",
+        applicant__current_region="south",
+        applicant__region_decided="m4_late",
+        exams__step3="not_taken",
+        exams__step3_year=None,
+        exams__step1_attempts=3,
+        targets__specialties=["orthopaedic_surgery"],
+        letters=[],
+        clinical={"role": "none"},
+        history={"cycles_applied": 3, "last_outcome": "unmatched"},
+    )
+    for profile in (worst, demo_profile, make()):
+        result = assess(profile, catalog)
+        assert [a.priority for a in result.actions] == list(range(1, len(result.actions) + 1))
+        assert all(a.finding and a.finding_id and a.id in ACTION_IDS for a in result.actions)
+        assert all("{" not in a.text for a in result.actions)
+    ids = action_ids(assess(worst, catalog))
+    assert ids[0] == "pivot_specialty"
+    assert set(ids) >= {
+        "pivot_specialty",
+        "rebuild_clinical",
+        "take_step3",
+        "new_letters",
+        "commit_region_early",
+        "away_rotation",
+        "local_letters",
+        "why_home_story",
+        "visa_programs",
+        "apply_broadly_community",
+        "parallel_plan",
+        "soap_ready",
+    }
+
+
+def test_demo_profile_verdicts(catalog: Catalog, demo_profile: Profile) -> None:
+    result = assess(demo_profile, catalog)
+    assert result.reentry and result.returner
+    assert result.risk.tier == "moderate"
+    assert level(result, "years_since_graduation") == "higher"
+    assert result.back_home.likelihood == "high"
+    assert result.back_home.away_rotation == "planned"
+    assert result.letters.verdict == "ready"
+    assert result.cycles.verdict == "last_serious"
+    assert action_ids(result)[0] == "away_rotation"
+    assert result.illustrative
+
+
+def test_every_finding_names_a_resolvable_rule_and_known_source(
+    catalog: Catalog, demo_profile: Profile
+) -> None:
+    result = assess(demo_profile, catalog)
+    ruled = [
+        result.risk,
+        *result.risk.factors,
+        result.back_home,
+        result.letters,
+        result.step3,
+        result.cycles,
+        *result.actions,
+    ]
+    for item in ruled:
+        assert item.source in catalog.sources
+        detail = rule_detail(catalog, item.rule)
+        assert detail is not None, item.rule
+        assert detail.citation and detail.file.endswith(".toml")
+    detail = rule_detail(catalog, "risk.clinical_gap")
+    assert detail is not None and detail.params["higher_gap_months"] == 24
+    assert "lower_max_since" in detail.assumed
+    assert rule_detail(catalog, "risk.nope") is None
+    assert rule_detail(catalog, "nonsense") is None
+
+
+def test_assess_is_deterministic_and_leaves_the_profile_alone(
+    catalog: Catalog, demo_profile: Profile
+) -> None:
+    before = demo_profile.model_dump()
+    first = assess(demo_profile, catalog).model_dump()
+    assert assess(demo_profile, catalog).model_dump() == first
+    assert demo_profile.model_dump() == before
+
+
+def test_json_has_the_documented_keys(catalog: Catalog, demo_profile: Profile) -> None:
+    data = assess(demo_profile, catalog, mix(60, 30, 10)).model_dump(mode="json")
+    assert {"risk", "back_home", "archetypes", "letters", "step3", "specialties", "actions"} <= set(
+        data
+    )
+    assert {"tier", "factors"} <= set(data["risk"])
+    assert all({"id", "level", "reason"} <= set(f) for f in data["risk"]["factors"])
+    assert {"likelihood", "reasons"} <= set(data["back_home"])
+    assert data["archetypes"] and all({"id", "reason"} <= set(a) for a in data["archetypes"])
+    assert all({"id", "feasibility"} <= set(s) for s in data["specialties"])
+    assert all({"id", "text", "finding", "priority"} <= set(a) for a in data["actions"])

@@ -1,0 +1,454 @@
+"""The answer analysis engine: checks, evidence, phrase matching, score, progress.
+
+Every answer here was written for these tests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from matchtui.engine.practice import (
+    Matcher,
+    analyse,
+    compiled,
+    count_words,
+    progress,
+    split_sentences,
+)
+from matchtui.models.practice import Attempt, Feedback, PracticeLog
+from matchtui.models.questions import PhraseEntry, question_bank
+
+STRONG_RETURNER = (
+    "I applied to emergency medicine in 2021 and did not match. In hindsight my list was far "
+    "too short: I applied to twenty-two programs, mostly in two large cities, and my Step 2 "
+    "score of 226 needed a much broader approach. I stepped away afterwards and worked as a "
+    "project manager at an insurance company for two years while I paid down loans and decided "
+    "whether I still belonged in medicine. That time away taught me that I wanted continuity "
+    "with patients more than the pace of the emergency department. Since March 2024 I have "
+    "worked full time as a scribe for a group of internists at a community hospital in Omaha, "
+    "and I passed Step 3 in January. I am applying to internal medicine now because I have seen "
+    "its daily work up close for eighteen months, and I am ready to commit to it."
+)
+
+VAGUE = (
+    "It got hard, so I took a break from medicine for a while. I did some other things and "
+    "thought about what I really wanted. Now I miss patients and I want to come back."
+)
+
+BLAMING_SENTENCE = (
+    "I did not match because the system is rigged against people who trained where I did."
+)
+BLAMING = (
+    f"{BLAMING_SENTENCE} I had decent scores and good grades. After the Match I worked in "
+    "pharmaceutical sales for three years. I have now passed Step 3 and I am ready to start."
+)
+
+GENERIC_REGION = (
+    "I love your city. The weather is wonderful and the food scene is amazing, and I have always "
+    "wanted to live somewhere with this much going on. Everyone I met on interview day was "
+    "friendly, and the hospital looks modern. It seems like a great place to live and train, and "
+    "I would be excited to join."
+)
+
+CONCRETE_REGION = (
+    "My husband and I both grew up in Spokane, and his parents still live ten minutes from the "
+    "hospital. I did a four-week sub-internship on your family medicine service in 2025 and "
+    "returned in the spring for an elective in your rural track. Two of my letters come from "
+    "faculty who supervised me there. We bought a house in the South Hill neighbourhood last "
+    "year, and we plan to stay in eastern Washington for the rest of our careers."
+)
+
+CONFESSIONAL_PARAGRAPHS = [
+    "Where do I even start with this. I have thought about this question every single day for "
+    "four years, and I want to be completely open with you about all of it, because I think "
+    "you deserve the whole story and not some polished version of it. When I was a child I "
+    "always said I would be a surgeon like my uncle, and everyone in my family repeated it back "
+    "to me at every holiday, so by the time I got to college it felt less like a choice and more "
+    "like a debt I owed to all of them.",
+    "Medical school was harder than I expected. I was lonely in the first year, I did not sleep "
+    "well, and I spent a lot of nights wondering whether I had made a terrible mistake. My "
+    "grandmother was sick for most of my second year, and I flew home almost every other "
+    "weekend, which meant my studying fell apart, and I did not tell anyone at school what was "
+    "going on because I was embarrassed and did not want special treatment from anyone.",
+    "Then came the application year. I applied to general surgery because I could not imagine "
+    "telling my family anything else. I remember refreshing my email over and over in the fall "
+    "and getting almost nothing. I had three interviews, and in every one of them I felt like I "
+    "was pretending to be somebody else. On Match Monday I sat in my car in the parking garage "
+    "for two hours before I could bring myself to walk into the building and see my classmates.",
+    "After that I honestly fell apart for a while. I moved back in with my parents, I stopped "
+    "answering messages from friends, and I took a job at a bookstore because it was quiet and "
+    "nobody there knew me. I felt like a failure every morning. My mother would leave articles "
+    "about other careers on the kitchen table, and my father stopped asking about medicine "
+    "entirely, which hurt more than any conversation we could have had about it.",
+    "Slowly things got better. I started running again, I saw a therapist every week for almost "
+    "a year, and I began volunteering at a clinic downtown on Saturdays. At first I only checked "
+    "people in at the front desk, but after a few months one of the doctors let me take "
+    "histories and present them to her, and I remembered what I had loved about this work in "
+    "the first place, before it turned into a promise I had made to everyone else.",
+    "There were setbacks in that stretch too. I applied to a research job at the university "
+    "and never heard back, and a friend from medical school who had matched in surgery came to "
+    "visit and talked for an entire evening about her program, and I smiled through all of it "
+    "and then cried in the shower afterwards. I kept a journal during that time, and reading it "
+    "now I barely recognise the person who wrote it.",
+    "So here I am, years later, sitting in front of you, and I still get nervous talking about "
+    "all of this. I know my path looks strange on paper, and I know there are applicants with "
+    "cleaner records than mine. I have spent a long time thinking about what went wrong, and I "
+    "still do not have every answer. But I wanted you to hear it from me, honestly and all at "
+    "once, because I have kept it bottled up for far too long and I am tired of hiding it from "
+    "the people who are deciding my future.",
+]
+CONFESSIONAL = " ".join(CONFESSIONAL_PARAGRAPHS)
+
+
+def run(catalog: Any, question: str, text: str, seconds: float | None = None) -> Feedback:
+    return analyse(question, text, seconds, catalog)
+
+
+def status(feedback: Feedback, check: str) -> str | None:
+    return feedback.status(check)
+
+
+# -- the "Done means" cases ---------------------------------------------------------------------
+def test_strong_returner_answer_passes_the_returner_checks(catalog: Any) -> None:
+    fb = run(catalog, "what_happened", STRONG_RETURNER)
+    for check in ("ownership", "no_blame", "specifics", "readiness", "forward_close", "arc"):
+        assert status(fb, check) == "pass", (check, fb.check(check))
+    arc = fb.check("arc")
+    assert arc is not None and arc.detail == "All four parts are there."
+    ownership = fb.check("ownership")
+    assert ownership is not None
+    assert ownership.evidence == [
+        "In hindsight my list was far too short: I applied to twenty-two programs, mostly in two "
+        "large cities, and my Step 2 score of 226 needed a much broader approach."
+    ]
+    assert fb.score >= 90
+
+
+def test_vague_answer_fails_specifics_and_readiness(catalog: Any) -> None:
+    fb = run(catalog, "what_happened", VAGUE)
+    assert status(fb, "specifics") == "fail"
+    assert status(fb, "readiness") == "fail"
+    assert status(fb, "ownership") == "fail"
+    # It ends on missing patients: looking back, not ahead.
+    close = fb.check("forward_close")
+    assert close is not None and close.status != "pass"
+    assert close.evidence == ["Now I miss patients and I want to come back."]
+    arc = fb.check("arc")
+    assert arc is not None and arc.status != "pass" and "what changed" in arc.detail
+    assert fb.score < 50
+
+
+def test_blaming_answer_fails_no_blame_quoting_the_sentence(catalog: Any) -> None:
+    fb = run(catalog, "what_happened", BLAMING)
+    blame = fb.check("no_blame")
+    assert blame is not None and blame.status == "fail"
+    assert blame.evidence == [BLAMING_SENTENCE]
+    assert "the system is" in blame.matches and "rigged" in blame.matches
+    assert blame.rule.startswith("No sentence puts the outcome on the system")
+    assert fb.top_fixes[0].check in {"ownership", "no_blame"}
+
+
+def test_rejecting_blame_is_not_blame(catalog: Any) -> None:
+    text = (
+        "It would be easy to blame the system or bad luck, but the truth is that my application "
+        "was thin. I applied to too few programs in 2022. I have since worked for a year as a "
+        "scribe and I am ready to train."
+    )
+    fb = run(catalog, "why_unmatched", text)
+    assert status(fb, "no_blame") == "pass"
+    assert status(fb, "ownership") == "pass"
+
+
+def test_six_hundred_word_confessional_fails_length(catalog: Any) -> None:
+    words = count_words(CONFESSIONAL)
+    assert 560 <= words <= 640
+    fb = run(catalog, "what_happened", CONFESSIONAL)
+    length = fb.check("length")
+    assert length is not None and length.status == "fail"
+    assert fb.spoken_seconds > 2 * fb.target_seconds[1]
+    # The quoted sentence is where the 120-second band runs out (280 words at 140 wpm).
+    assert len(length.evidence) == 1
+    cut = CONFESSIONAL.index(length.evidence[0])
+    assert (
+        count_words(CONFESSIONAL[:cut])
+        <= 280
+        < count_words(CONFESSIONAL[: cut + len(length.evidence[0])])
+    )
+    assert any(fix.check == "length" for fix in fb.top_fixes) or fb.score < 50
+
+
+def test_generic_region_answer_fails_ties_and_concrete_one_passes(catalog: Any) -> None:
+    generic = run(catalog, "why_region", GENERIC_REGION)
+    ties = generic.check("ties")
+    assert ties is not None and ties.status == "fail"
+    assert "I love your city." in ties.evidence  # praise quoted as what stood in for ties
+    assert status(generic, "plan_to_stay") == "fail"
+    assert status(generic, "local_activity") == "fail"
+
+    concrete = run(catalog, "why_region", CONCRETE_REGION)
+    for check in ("ties", "local_activity", "plan_to_stay", "specifics", "forward_close"):
+        assert status(concrete, check) == "pass", (check, concrete.check(check))
+    assert concrete.score > generic.score + 40
+
+
+def test_also_likely_and_so_called_raise_no_filler_flags(catalog: Any) -> None:
+    text = (
+        "I also worked nights at a so-called swing clinic in 2024, which likely taught me more "
+        "than any lecture. So-called easy shifts were rare, and I also learned to chart fast. "
+        "I would like to keep that pace, and I likely will. Also, I passed Step 3 last year."
+    )
+    fb = run(catalog, "tell_me_about_yourself", text)
+    assert fb.fillers == []
+    fillers = fb.check("fillers_hedges")
+    assert fillers is not None and fillers.status == "pass" and fillers.evidence == []
+
+
+def test_you_know_and_to_be_honest_match_as_phrases(catalog: Any) -> None:
+    text = (
+        "To be honest, the first year was rough. You know, I had never worked nights before. "
+        "As you know, residents cover the wards at night, and I know that well now. "
+        "Um, I learned to ask for help early and I am ready to do that here."
+    )
+    fb = run(catalog, "tell_me_about_yourself", text)
+    assert sorted(fb.fillers) == ["to be honest", "um", "you know"]
+    fillers = fb.check("fillers_hedges")
+    assert fillers is not None and fillers.status == "fail"
+    assert "As you know, residents cover the wards at night, and I know that well now." not in (
+        fillers.evidence
+    )
+
+
+def test_hedges_flagged_only_where_the_answer_must_be_firm(catalog: Any) -> None:
+    middle_hedge = (
+        "I did not match in 2022 and I take responsibility for a list that was too short. "
+        "Maybe the city I was in made it harder to see that at the time. Since 2023 I have "
+        "worked every week as a scribe in an internal medicine clinic. I passed Step 3 in 2024, "
+        "and I am ready to commit to internal medicine."
+    )
+    fb = run(catalog, "why_unmatched", middle_hedge)
+    assert fb.hedges == []  # "maybe" sits in a narrative sentence, not a firm one
+    firm_hedge = middle_hedge.replace("and I am ready", "and I think I am probably ready")
+    fb = run(catalog, "why_unmatched", firm_hedge)
+    assert fb.hedges == ["i think", "probably"]
+    check = fb.check("fillers_hedges")
+    assert check is not None and check.evidence == [
+        "I passed Step 3 in 2024, and I think I am probably ready to commit to internal medicine."
+    ]
+
+
+def test_kind_of_as_a_noun_phrase_is_not_a_hedge(catalog: Any) -> None:
+    text = (
+        "I made the decision to leave in 2021, and that was the kind of choice I should have "
+        "tested first. Since then I have worked every week in a clinic. I know what kind of "
+        "doctor I want to be, and I am ready to train as one."
+    )
+    fb = run(catalog, "what_changed", text)
+    assert fb.hedges == []
+
+
+# -- strong beats weak --------------------------------------------------------------------------
+WEAK_ANSWERS = [
+    VAGUE,
+    BLAMING,
+    GENERIC_REGION,
+    "Um, I guess I just, you know, really like it. It is interesting and I like the people. "
+    "To be honest I am not sure what else to say about it, basically.",
+]
+
+
+def test_every_example_answer_outscores_every_weak_answer(catalog: Any) -> None:
+    bank = question_bank(catalog)
+    for question in bank.questions:
+        example = analyse(question, question.example, None, catalog)
+        for weak in WEAK_ANSWERS:
+            other = analyse(question, weak, None, catalog)
+            assert example.score > other.score, (question.id, weak[:30], other.score)
+
+
+@pytest.mark.parametrize(
+    ("question", "strong", "weak"),
+    [
+        ("what_happened", STRONG_RETURNER, VAGUE),
+        ("what_happened", STRONG_RETURNER, BLAMING),
+        ("what_happened", STRONG_RETURNER, CONFESSIONAL),
+        ("why_now", STRONG_RETURNER, VAGUE),
+        ("why_unmatched", STRONG_RETURNER, BLAMING),
+        ("why_region", CONCRETE_REGION, GENERIC_REGION),
+        ("will_you_stay", CONCRETE_REGION, GENERIC_REGION),
+    ],
+)
+def test_strong_outscores_weak(catalog: Any, question: str, strong: str, weak: str) -> None:
+    assert run(catalog, question, strong).score > run(catalog, question, weak).score
+
+
+# -- evidence, score, fixes ---------------------------------------------------------------------
+def test_evidence_spans_point_at_the_quoted_sentences(catalog: Any) -> None:
+    text = "  " + STRONG_RETURNER.replace("did not match.", "did not match.\n\n")
+    fb = run(catalog, "what_happened", text)
+    spans = 0
+    for check in fb.checks:
+        assert len(check.evidence) == len(check.spans)
+        for quote, span in zip(check.evidence, check.spans, strict=True):
+            assert text[span.start : span.end] == quote
+            spans += 1
+    assert spans > 5
+
+
+def test_score_uses_data_weights_and_status_values(catalog: Any) -> None:
+    fb = run(catalog, "what_happened", VAGUE)
+    lex = compiled(catalog).lexicon
+    values = lex.thresholds.status_values
+    counted = [c for c in fb.checks if c.status != "n/a"]
+    expected = 100 * sum(c.weight * values[c.status] for c in counted)  # type: ignore[index]
+    expected /= sum(c.weight for c in counted)
+    assert fb.score == round(expected)
+    assert all(c.weight == lex.check(c.id).weight for c in fb.checks)
+
+
+def test_top_fixes_put_failures_first_by_weight(catalog: Any) -> None:
+    fb = run(catalog, "what_happened", VAGUE)
+    assert len(fb.top_fixes) == 2
+    failing = sorted((c for c in fb.checks if c.status == "fail"), key=lambda c: -c.weight)
+    assert [f.check for f in fb.top_fixes] == [c.id for c in failing[:2]]
+    assert all(f.text for f in fb.top_fixes)
+
+
+def test_length_fix_names_the_word_range(catalog: Any) -> None:
+    fb = run(catalog, "step3_status", CONFESSIONAL)
+    texts = {f.check: f.text for f in fb.top_fixes}
+    if "length" in texts:
+        assert "47-140 words" in texts["length"]
+    length = fb.check("length")
+    assert length is not None and length.status == "fail"
+
+
+def test_empty_answer_is_all_not_applicable(catalog: Any) -> None:
+    fb = run(catalog, "why_region", "   \n ")
+    assert fb.score == 0 and fb.words == 0 and fb.top_fixes == []
+    assert {c.status for c in fb.checks} == {"n/a"}
+
+
+def test_only_the_questions_checks_run(catalog: Any) -> None:
+    fb = run(catalog, "tell_me_about_yourself", STRONG_RETURNER, seconds=95.0)
+    assert [c.id for c in fb.checks] == ["specifics", "forward_close", "length", "fillers_hedges"]
+    assert fb.seconds == 95.0
+    assert fb.target_seconds == (45, 90)
+    assert fb.words_per_minute == 140
+    assert fb.spoken_seconds == round(fb.words * 60 / 140, 1)
+
+
+def test_unknown_question_id_raises_key_error(catalog: Any) -> None:
+    with pytest.raises(KeyError):
+        analyse("no_such_question", "text", None, catalog)
+
+
+def test_json_has_the_documented_keys(catalog: Any) -> None:
+    data = run(catalog, "why_region", CONCRETE_REGION, 80).model_dump(mode="json")
+    for key in ("question", "words", "spoken_seconds", "target_seconds", "score", "checks"):
+        assert key in data
+    assert data["target_seconds"] == [45, 90]
+    assert set(data["checks"][0]) >= {"id", "status", "evidence", "rule"}
+    assert isinstance(data["top_fixes"], list)
+    # The screen and CLI say which inputs are assumptions, not published figures.
+    assert data["assumptions"] == ["speaking rate (140 wpm)", "target bands", "score weights"]
+
+
+# -- text handling ------------------------------------------------------------------------------
+def test_sentences_split_on_punctuation_and_breaks_but_not_titles() -> None:
+    text = "I worked with Dr. Okafor in St. Paul. It was weekly!\nThen I applied in the U.S. too"
+    abbreviations = frozenset({"dr", "st", "u.s"})
+    spans = split_sentences(text, abbreviations)
+    assert [text[s.start : s.end] for s in spans] == [
+        "I worked with Dr. Okafor in St. Paul.",
+        "It was weekly!",
+        "Then I applied in the U.S. too",
+    ]
+
+
+def test_matcher_word_boundaries_phrases_and_conditions() -> None:
+    matcher = Matcher(
+        [
+            "so",
+            "like",
+            "you know",
+            "discriminat*",
+            PhraseEntry(phrase="kind of", not_after=["what"]),
+            PhraseEntry(phrase="well,", at_start=True),
+        ]
+    )
+    text = (
+        "Also, likely so-called. So I know. You  know it. They discriminated. What kind of "
+        "answer is kind of weak? Well, fine. It went well, mostly."
+    )
+    starts = [s.start for s in split_sentences(text)]
+    found = [hit.found.lower() for hit in matcher.find(text, starts)]
+    assert found == ["so", "you  know", "discriminated", "kind of", "well,"]
+
+
+def test_curly_apostrophes_match_straight_phrases(catalog: Any) -> None:
+    fb = run(
+        catalog, "why_unmatched", "I didn\u2019t match in 2022. It wasn\u2019t my fault at all."
+    )
+    blame = fb.check("no_blame")
+    assert blame is not None and blame.status == "fail"
+    assert blame.evidence == ["It wasn\u2019t my fault at all."]
+
+
+def test_lexicon_is_compiled_once_per_catalog(catalog: Any) -> None:
+    assert compiled(catalog) is compiled(catalog)
+
+
+# -- progress -----------------------------------------------------------------------------------
+def _attempt(question: str, score: int, minute: int) -> Attempt:
+    return Attempt(
+        question=question,
+        time=dt.datetime(2026, 11, 23, 9, minute),
+        score=score,
+        text="answer",
+        words=1,
+    )
+
+
+def test_progress_per_question(catalog: Any) -> None:
+    log = PracticeLog(
+        attempts=[
+            _attempt("why_region", 40, 1),
+            _attempt("what_happened", 55, 2),
+            _attempt("why_region", 70, 3),
+            _attempt("why_region", 61, 4),
+            _attempt("retired_question", 10, 5),
+        ]
+    )
+    rows = progress(log, catalog)
+    assert [r.question_id for r in rows] == ["why_region", "what_happened", "retired_question"]
+    region = rows[0]
+    assert (region.attempts, region.best, region.last, region.trend) == (3, 70, 61, [40, 70, 61])
+    assert region.average == pytest.approx(57.0)
+    assert region.prompt.startswith("Why do you want to train")
+    assert region.first_time == dt.datetime(2026, 11, 23, 9, 1)
+    assert region.last_time == dt.datetime(2026, 11, 23, 9, 4)
+    assert rows[2].prompt == "(no longer in the question bank)"
+    assert progress(PracticeLog(), catalog) == []
+
+
+def test_words_in_any_script_count_once(catalog: Any) -> None:
+    text = "José and Zoë trained in Québec in 2021. So-called naïve questions didn't stop them."
+    fb = run(catalog, "tell_me_about_yourself", text)
+    assert fb.words == count_words(text) == 14
+    assert fb.fillers == []
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=400))
+def test_any_text_is_analysed_without_error(catalog: Any, text: str) -> None:
+    fb = analyse("what_happened", text, None, catalog)
+    assert 0 <= fb.score <= 100
+    assert fb.words == count_words(text)
+    for check in fb.checks:
+        for quote, span in zip(check.evidence, check.spans, strict=True):
+            assert text[span.start : span.end] == quote
