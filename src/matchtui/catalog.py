@@ -62,6 +62,7 @@ CATALOG_FILES: tuple[CatalogFile, ...] = (
     CatalogFile("readiness.toml", "matchtui.models.rules:ReadinessFile"),
     CatalogFile("actions.toml", "matchtui.models.rules:ActionsFile"),
     # specialties charts
+    CatalogFile("figures.toml", "matchtui.models.figures:FiguresFile"),
     # program mix
     # interview practice
     CatalogFile("questions.toml", "matchtui.models.questions:QuestionsFile"),
