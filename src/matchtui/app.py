@@ -61,6 +61,14 @@ class MatchApp(App[None]):
             id="app.quit",
             tooltip="Quit (asks first if the profile has unsaved changes)",
         ),
+        Binding(
+            "ctrl+r",
+            "export_report",
+            "Report",
+            priority=True,
+            id="app.export_report",
+            tooltip="Export the advisor report (Markdown) into your matchtui folder",
+        ),
     ]
 
     # The profile every pane reasons about; a pane that saves sets it, the others watch it.
@@ -158,8 +166,7 @@ class MatchApp(App[None]):
     def action_show_pane(self, pane_id: str) -> None:
         if self.profile is None:  # still loading
             return
-        # Clear focus first: a focused widget in the old pane can otherwise pull focus back.
-        self.screen.set_focus(None)
+        # Each pane is its own screen and keeps its focus: coming back finds you where you were.
         self.switch_mode(pane_id)
 
     async def action_quit(self) -> None:
@@ -179,6 +186,19 @@ class MatchApp(App[None]):
             decided,
         )
 
+    def action_export_report(self) -> None:
+        if self.profile is None:  # still loading
+            return
+        from matchtui.commands.report import export_report
+
+        try:
+            path = export_report(self.workspace, self.profile, self.plan, self.today)
+        except OSError as exc:
+            message = f"Could not write the report: {exc.strerror or exc}"
+            self.notify(message, severity="error", markup=False)
+            return
+        self.notify(f"Saved {path.name} in {path.parent}", title="Advisor report", markup=False)
+
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         for pane in PANES:
             yield SystemCommand(
@@ -186,6 +206,11 @@ class MatchApp(App[None]):
                 f"{pane.key.upper()}: {pane.help}",
                 lambda pane_id=pane.id: self.action_show_pane(pane_id),
             )
+        yield SystemCommand(
+            "Export advisor report",
+            "Ctrl+R: write the report (Markdown) into your matchtui folder",
+            self.action_export_report,
+        )
         yield from super().get_system_commands(screen)
 
 

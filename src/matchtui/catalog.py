@@ -64,10 +64,15 @@ CATALOG_FILES: tuple[CatalogFile, ...] = (
     # specialties charts
     CatalogFile("figures.toml", "matchtui.models.figures:FiguresFile"),
     # program mix
+    CatalogFile("mix.toml", "matchtui.models.mix:MixFile"),
+    CatalogFile("curves.toml", "matchtui.models.mix:CurvesFile"),
     # interview practice
     CatalogFile("questions.toml", "matchtui.models.questions:QuestionsFile"),
     CatalogFile("lexicon.toml", "matchtui.models.questions:LexiconFile"),
     # plan
+    CatalogFile("timeline.toml", "matchtui.models.plan_data:TimelineFile"),
+    CatalogFile("steps.toml", "matchtui.models.plan_data:StepsFile"),
+    CatalogFile("dates.toml", "matchtui.models.plan_data:DatesFile"),
 )
 
 

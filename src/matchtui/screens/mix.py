@@ -1,17 +1,553 @@
-"""Program mix pane (interim: the issue that builds this pane replaces this file)."""
+"""Program mix pane: sliders for the list, a live estimate beside them, the applicant's own list.
+
+Everything shown comes from `engine.mix.estimate` and `engine.programs`; the screen only binds
+sliders to a MixPlan and widgets to the results. The sliders' state saves to plan.toml's `mix`
+section (the plan pane owns `timeline`) and is restored when the pane opens.
+"""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.widgets import Static
+import datetime as dt
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar
 
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.css.query import NoMatches
+from textual.widget import Widget
+from textual.widgets import Label, Select, Static, TabbedContent, TabPane
+
+from matchtui.engine.mix import (
+    estimate,
+    estimate_list,
+    preset_for,
+    rebalance,
+    recommended_mix,
+    risk_tier_for,
+)
+from matchtui.engine.programs import ListComparison, compare, merge, read_import
+from matchtui.errors import FileProblems
+from matchtui.models.mix import ListEstimate, MixEstimate, RiskTier
+from matchtui.models.plan import MixPlan, PlanFile
+from matchtui.models.profile import Profile
+from matchtui.models.programs import PROGRAMS_SCHEMA_VERSION, ProgramList
 from matchtui.screens.base import PaneScreen
+from matchtui.store import PROGRAMS
+from matchtui.widgets.mix_bars import MixBars, set_text
+from matchtui.widgets.mix_estimate import EstimatePanel
+from matchtui.widgets.mix_programs import ProgramsPanel
+from matchtui.widgets.mix_warnings import AssumptionList, WarningList
+from matchtui.widgets.slider import Slider
+
+SHARE_SLIDERS = ("slider-academic", "slider-mid", "slider-community")
+
+
+@dataclass(frozen=True)
+class _Widgets:
+    """The widgets a slider step updates, looked up once."""
+
+    tabs: TabbedContent
+    bars: MixBars
+    estimate: EstimatePanel
+    warnings: WarningList
+    assumptions: AssumptionList
+    programs: ProgramsPanel
+    sliders: dict[str, Slider]
+
+
+def _percent(value: int) -> str:
+    return f"{value}%"
 
 
 class MixScreen(PaneScreen):
     PANE_ID = "mix"
+    CSS_PATH = "mix.tcss"
+    AUTO_FOCUS = "#slider-apps"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "ctrl+s",
+            "save",
+            "Save mix",
+            id="mix.save",
+            tooltip="Save the sliders to plan.toml",
+        ),
+        Binding(
+            "p",
+            "apply_preset",
+            "Use recommended",
+            id="mix.preset",
+            tooltip="Set the sliders to the mix recommended for this profile",
+        ),
+        Binding("m", "show_tab('tab-mix')", "Mix", id="mix.tab-mix", tooltip="The sliders"),
+        Binding(
+            "l",
+            "show_tab('tab-programs')",
+            "List",
+            id="mix.tab-programs",
+            tooltip="Your own program list against the target",
+        ),
+        Binding(
+            "a",
+            "show_tab('tab-assumptions')",
+            "Assumptions",
+            id="mix.tab-assumptions",
+            tooltip="What the estimate assumes, with sources",
+        ),
+    ]
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._shares: tuple[int, int, int] = (20, 45, 35)
+        self._specialty = ""
+        self._risk_tier: RiskTier = "not_applicable"
+        self._saved: MixPlan | None = None
+        self._baseline: MixPlan | None = None  # where the sliders started (before any save)
+        self._programs = ProgramList()
+        self._programs_ok = True
+        self._listed: dict[tuple[str, str], ListEstimate] = {}
+        self.result: MixEstimate | None = None
+        self._illustrative: bool | None = None
+        self._syncing = False
+        self._found: _Widgets | None = None
+        self.comparison: ListComparison | None = None
+
+    # -- layout --------------------------------------------------------------------------------
     def compose_body(self) -> ComposeResult:
-        yield Static(
-            "How many applications, where, and an honest estimate of what they buy", id="pane-body"
+        plan = self._initial_plan()
+        self._specialty = plan.specialty
+        self._shares = (plan.academic_pct, plan.mid_tier_pct, plan.community_pct)
+        signals = self._signals_available(plan.specialty)
+        with TabbedContent(id="mix-tabs", initial="tab-mix"):
+            with TabPane("Mix", id="tab-mix"), Horizontal(id="mix-main"):
+                with VerticalScroll(id="mix-controls", can_focus=False):
+                    yield Select(
+                        self._specialty_options(),
+                        value=plan.specialty,
+                        allow_blank=False,
+                        id="mix-specialty",
+                    )
+                    yield from self._slider_row(
+                        "Applications",
+                        Slider(
+                            plan.applications,
+                            minimum=1,
+                            maximum=200,
+                            step=5,
+                            id="slider-apps",
+                            tooltip="Number of applications (left/right 5, shift 1)",
+                        ),
+                    )
+                    for label, slider_id, value in (
+                        ("Academic", "slider-academic", plan.academic_pct),
+                        ("Mid-tier", "slider-mid", plan.mid_tier_pct),
+                        ("Community", "slider-community", plan.community_pct),
+                    ):
+                        yield from self._slider_row(
+                            label,
+                            Slider(
+                                value,
+                                step=5,
+                                formatter=_percent,
+                                id=slider_id,
+                                tooltip="Share of the list; the other two rebalance to 100%",
+                            ),
+                        )
+                    yield from self._slider_row(
+                        "In region",
+                        Slider(
+                            plan.region_share_pct,
+                            step=5,
+                            formatter=_percent,
+                            id="slider-region",
+                            tooltip="Share of programs in your target region",
+                        ),
+                    )
+                    yield from self._slider_row(
+                        "Signals",
+                        Slider(
+                            min(plan.signals_used, signals),
+                            minimum=0,
+                            maximum=max(signals, 0),
+                            step=1,
+                            id="slider-signals",
+                            disabled=signals == 0,
+                            tooltip="Program signals used (where the specialty has them)",
+                        ),
+                    )
+                    yield Static(id="mix-preset", markup=False)
+                    yield Static(id="mix-status", markup=False)
+                with VerticalScroll(id="mix-results", can_focus=False):
+                    yield Static("Target mix", classes="section-title", markup=False)
+                    yield MixBars(id="mix-bars")
+                    yield Static("Estimate", classes="section-title", markup=False)
+                    yield EstimatePanel(id="mix-estimate")
+                    yield Static(id="mix-note", markup=False)
+                    yield Static("Warnings", classes="section-title", markup=False)
+                    yield WarningList(id="mix-warnings")
+            with (
+                TabPane("My programs", id="tab-programs"),
+                VerticalScroll(id="programs-scroll", can_focus=False),
+            ):
+                yield ProgramsPanel(self.catalog, id="programs-panel")
+            with (
+                TabPane("Assumptions", id="tab-assumptions"),
+                VerticalScroll(id="assumptions-scroll"),
+            ):
+                yield AssumptionList(id="mix-assumptions")
+
+    def _slider_row(self, label: str, slider: Slider) -> ComposeResult:
+        with Horizontal(classes="slider-row"):
+            yield Label(label, classes="slider-label", markup=False)
+            yield slider
+
+    def _specialty_options(self) -> list[tuple[str, str]]:
+        targets = [t for t in self.profile.targets.specialties if t in self.catalog.specialties]
+        rest = sorted(
+            (s for s in self.catalog.specialties.values() if s.id not in targets),
+            key=lambda s: s.name,
         )
+        return [(f"★ {self.catalog.specialty_name(t)}", t) for t in targets] + [
+            (s.name, s.id) for s in rest
+        ]
+
+    # -- state ---------------------------------------------------------------------------------
+    def _initial_plan(self) -> MixPlan:
+        saved = self.plan.mix
+        if saved is not None and saved.specialty in self.catalog.specialties:
+            self._saved = saved
+            return saved
+        self._baseline = recommended_mix(self.profile, self.catalog)
+        return self._baseline
+
+    def _signals_available(self, specialty: str) -> int:
+        signals = self.catalog.specialties[specialty].signals
+        return signals.total if signals else 0
+
+    def _slider(self, slider_id: str) -> Slider:
+        if self._found is not None:
+            return self._found.sliders[slider_id]
+        return self.query_one(f"#{slider_id}", Slider)
+
+    def current_plan(self) -> MixPlan:
+        academic, mid_tier, community = self._shares
+        return MixPlan(
+            specialty=self._specialty,
+            applications=self._slider("slider-apps").value,
+            academic_pct=academic,
+            mid_tier_pct=mid_tier,
+            community_pct=community,
+            region_share_pct=self._slider("slider-region").value,
+            signals_used=self._slider("slider-signals").value,
+        )
+
+    def on_mount(self) -> None:
+        self.watch(self.matchapp, "plan", self._plan_changed, init=False)
+        self._risk_tier = risk_tier_for(self.profile, self.catalog)
+        self._load_programs()
+        self._watch_sliders()
+        self.refresh_estimate()
+
+    def _plan_changed(self, plan: PlanFile | None) -> None:
+        self._saved = plan.mix if plan is not None else None
+        self._mark_unsaved()
+
+    def on_profile(self, profile: Profile) -> None:
+        self._risk_tier = risk_tier_for(profile, self.catalog)
+        self._listed.clear()
+        select = self.query_one("#mix-specialty", Select)
+        with self.prevent(Select.Changed):
+            select.set_options(self._specialty_options())
+            select.value = self._specialty
+        self.refresh_estimate()
+
+    def _load_programs(self) -> None:
+        store = self.matchapp.workspace.store
+        try:
+            if store.exists(PROGRAMS):
+                self._programs = store.load(PROGRAMS, ProgramList, PROGRAMS_SCHEMA_VERSION)
+            self._programs_ok = True
+        except FileProblems as exc:
+            self._programs = ProgramList()
+            self._programs_ok = False
+            self.notify(
+                f"{exc.summary()}. The program list is not shown and will not be overwritten.",
+                title="programs.toml could not be loaded",
+                severity="error",
+                timeout=15,
+                markup=False,
+            )
+        self._listed.clear()
+        self.query_one(ProgramsPanel).set_programs(self._programs, self.profile)
+
+    # -- the live estimate ---------------------------------------------------------------------
+    def refresh_estimate(self) -> None:
+        """Recompute and show the estimate; runs on every slider step, so it touches only the
+        widgets that are visible or changed (see bench/bench_slider.py)."""
+        plan = self.current_plan()
+        result = estimate(
+            self.profile, self.catalog, plan, self._programs, risk_tier=self._risk_tier
+        )
+        self.result = result
+        widgets = self._widgets()
+        region_name = self.catalog.region_name(self.profile.targets.region)
+        comparison = compare(self._programs, result, self.profile, self.catalog)
+        self.comparison = comparison
+        listed = self._list_estimate(plan.specialty) if comparison.actual_total else None
+        widgets.bars.show(result, region_name, comparison)
+        widgets.estimate.show(result, listed)
+        widgets.warnings.show(result.warnings)
+        if widgets.tabs.active == "tab-assumptions":
+            widgets.assumptions.show(result.assumptions, self.catalog)
+        if widgets.tabs.active == "tab-programs":
+            widgets.programs.show_comparison(comparison)
+        self._show_preset(result)
+        self._show_note(result.illustrative)
+        self._mark_unsaved(plan)
+
+    def _widgets(self) -> _Widgets:
+        if self._found is None:
+            self._found = _Widgets(
+                tabs=self.query_one("#mix-tabs", TabbedContent),
+                bars=self.query_one(MixBars),
+                estimate=self.query_one(EstimatePanel),
+                warnings=self.query_one(WarningList),
+                assumptions=self.query_one(AssumptionList),
+                programs=self.query_one(ProgramsPanel),
+                sliders={s.id or "": s for s in self.query(Slider)},
+            )
+        return self._found
+
+    def _show_note(self, illustrative: bool) -> None:
+        if illustrative == self._illustrative:
+            return
+        self._illustrative = illustrative
+        self.query_one("#mix-note", Static).update(
+            "An estimate, not a forecast. Illustrative: some of its inputs are assumptions or "
+            "a seed article's rough figures (see the Assumptions tab)."
+            if illustrative
+            else "An estimate, not a forecast; its inputs are listed in the Assumptions tab."
+        )
+
+    def _list_estimate(self, specialty: str) -> ListEstimate:
+        key = (specialty, self._risk_tier)
+        found = self._listed.get(key)
+        if found is None:
+            found = estimate_list(
+                self.profile, self.catalog, self._programs, specialty, self._risk_tier
+            )
+            self._listed[key] = found
+        return found
+
+    def _show_preset(self, result: MixEstimate) -> None:
+        preset = result.preset
+        text = Text()
+        text.append("Recommended for you: ", style="bold")
+        text.append(f"{preset.name}\n")
+        text.append(
+            f"{preset.mix.academic}/{preset.mix.mid_tier}/{preset.mix.community}, "
+            f"{preset.applications} applications, {preset.region_share_pct}% in region\n"
+        )
+        source = self.catalog.sources.get(preset.source)
+        origin = source.title.split(":")[0] if source else preset.source
+        text.append(f"{preset.reliability} ({origin})", style="italic")
+        text.append("\nPress p to apply it.", style="dim")
+        set_text(self.query_one("#mix-preset", Static), text)
+
+    def _mark_unsaved(self, plan: MixPlan | None = None) -> None:
+        """Unsaved = the sliders differ from plan.toml (or, before any save, from where the
+        pane started); the app asks before quitting with unsaved panes."""
+        try:
+            plan = plan or self.current_plan()
+            status = self.query_one("#mix-status", Static)
+        except NoMatches:  # not composed yet
+            return
+        saved = self._saved.model_copy(update={"saved_at": None}) if self._saved else None
+        baseline = saved or self._baseline
+        dirty = baseline is not None and baseline != plan
+        if dirty:
+            self.matchapp.unsaved.add(self.PANE_ID)
+        else:
+            self.matchapp.unsaved.discard(self.PANE_ID)
+        status.set_class(dirty, "-dirty")
+        if dirty:
+            message = "Changed: ctrl+s saves these sliders to plan.toml"
+        elif saved is not None:
+            message = "Saved in plan.toml"
+        else:
+            message = "Not saved yet: ctrl+s saves these sliders to plan.toml"
+        set_text(status, Text(message))
+
+    # -- events --------------------------------------------------------------------------------
+    def _watch_sliders(self) -> None:
+        # A synchronous watch (not the bubbling Changed message) so a step updates the estimate
+        # in the same turn of the event loop as the key press.
+        for slider in self.query(Slider):
+            self.watch(slider, "value", self._mover(slider.id or ""), init=False)
+
+    def _mover(self, slider_id: str) -> Callable[[int], None]:
+        # one parameter: Textual passes (old, new) to two-parameter watchers
+        def moved(value: int) -> None:
+            self._slider_moved(slider_id, value)
+
+        return moved
+
+    def _slider_moved(self, slider_id: str, value: int) -> None:
+        if self._syncing:
+            return
+        if slider_id in SHARE_SLIDERS:
+            index = SHARE_SLIDERS.index(slider_id)
+            self._shares = rebalance(self._shares, index, value)
+            self._set_share_sliders()
+        self.refresh_estimate()
+
+    def _set_share_sliders(self) -> None:
+        with self._quiet():
+            for slider_id, value in zip(SHARE_SLIDERS, self._shares, strict=True):
+                self._slider(slider_id).value = value
+
+    @contextmanager
+    def _quiet(self) -> Iterator[None]:
+        """Set sliders from code without re-entering the estimate or posting Changed."""
+        self._syncing = True
+        try:
+            with self.prevent(Slider.Changed):
+                yield
+        finally:
+            self._syncing = False
+
+    @on(Select.Changed, "#mix-specialty")
+    def _specialty_changed(self, event: Select.Changed) -> None:
+        if not isinstance(event.value, str) or event.value == self._specialty:
+            return
+        self._specialty = event.value
+        available = self._signals_available(self._specialty)
+        signals = self._slider("slider-signals")
+        with self._quiet():
+            signals.set_range(0, available)
+            signals.value = min(signals.value, available)
+        signals.disabled = available == 0
+        self.refresh_estimate()
+
+    def action_apply_preset(self) -> None:
+        plan = recommended_mix(self.profile, self.catalog, self._specialty)
+        self._apply(plan)
+        preset = preset_for(self.profile, self.catalog, self._specialty)
+        self.notify(f"Applied the recommended mix: {preset.name}", markup=False)
+
+    def _apply(self, plan: MixPlan) -> None:
+        self._shares = (plan.academic_pct, plan.mid_tier_pct, plan.community_pct)
+        self._set_share_sliders()
+        with self._quiet():
+            for slider_id, value in (
+                ("slider-apps", plan.applications),
+                ("slider-region", plan.region_share_pct),
+                ("slider-signals", plan.signals_used),
+            ):
+                self._slider(slider_id).value = value
+        self.refresh_estimate()
+
+    def action_save(self) -> None:
+        plan = self.current_plan().model_copy(
+            update={"saved_at": dt.datetime.now().replace(microsecond=0)}
+        )
+        current = self.matchapp.plan or PlanFile()
+        new_plan = current.model_copy(update={"mix": plan})
+        try:
+            self.matchapp.workspace.save_plan(new_plan)
+        except OSError as exc:
+            self.notify(f"Could not save plan.toml: {exc}", severity="error", markup=False)
+            return
+        self._saved = plan
+        self.matchapp.plan = new_plan
+        self._mark_unsaved()
+        self.notify("Program mix saved to plan.toml", markup=False)
+
+    # -- the program list ----------------------------------------------------------------------
+    @on(ProgramsPanel.ListEdited)
+    def _list_edited(self, event: ProgramsPanel.ListEdited) -> None:
+        if not self._programs_ok:
+            self.notify(
+                "programs.toml did not load, so the list cannot be changed here.",
+                severity="error",
+                markup=False,
+            )
+            return
+        self._save_programs(event.programs)
+
+    def _save_programs(self, programs: ProgramList) -> bool:
+        try:
+            self.matchapp.workspace.store.save(PROGRAMS, programs)
+        except OSError as exc:
+            self.notify(f"Could not save programs.toml: {exc}", severity="error", markup=False)
+            return False
+        self._programs = programs
+        self._listed.clear()
+        self.query_one(ProgramsPanel).set_programs(programs, self.profile)
+        self.refresh_estimate()
+        return True
+
+    @on(ProgramsPanel.ImportRequested)
+    def _import(self, event: ProgramsPanel.ImportRequested) -> None:
+        panel = self.query_one(ProgramsPanel)
+        if not self._programs_ok:
+            panel.show_import_result(
+                ["programs.toml did not load; fix it first (nothing was imported)."], ok=False
+            )
+            return
+        path = Path(event.path).expanduser()
+        result = read_import(path, self.catalog)
+        problems = [f"line {p.line}: {p.message}" if p.line else p.message for p in result.problems]
+        if result.fatal or (problems and not event.skip_bad):
+            head = f"Nothing imported from {path}" + (
+                ""
+                if result.fatal
+                else f": {len(problems)} bad rows (tick 'Skip bad rows' to import the rest)"
+            )
+            panel.show_import_result([head, *problems], ok=False)
+            return
+        merged, duplicates = merge(self._programs, result.programs, replace=event.replace)
+        added = len(result.programs) - len(duplicates)
+        if not self._save_programs(merged):
+            return
+        lines = [f"Imported {added} programs from {path} ({len(merged.programs)} in the list)."]
+        if duplicates:
+            lines.append(f"{len(duplicates)} were already on the list.")
+        if problems:
+            lines.append(f"{len(problems)} bad rows skipped:")
+            lines += problems
+        panel.show_import_result(lines, ok=True)
+
+    def action_show_tab(self, tab_id: str) -> None:
+        # Focus into the pane first: a focused widget left behind in the hidden pane would
+        # otherwise hand focus to its own pane and TabbedContent would switch back to it.
+        self._focus_target(tab_id).focus(scroll_visible=False)
+        self._widgets().tabs.active = tab_id
+
+    def _focus_target(self, tab_id: str) -> Widget:
+        targets = {
+            "tab-mix": "#slider-apps",
+            "tab-programs": "#programs-table",
+            "tab-assumptions": "#assumptions-scroll",
+        }
+        return self.query_one(targets[tab_id])
+
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        # hidden tabs are not updated per slider step; bring the one shown up to date
+        widgets = self._widgets()
+        pane = event.pane.id or ""
+        if pane == "tab-programs" and self.comparison is not None:
+            widgets.programs.show_comparison(self.comparison)
+        elif pane == "tab-assumptions" and self.result is not None:
+            widgets.assumptions.show(self.result.assumptions, self.catalog)
+        focused = self.focused
+        outside = focused is None or event.pane not in focused.ancestors
+        if outside and pane in ("tab-mix", "tab-programs", "tab-assumptions"):
+            target = self._focus_target(pane)
+            self.call_after_refresh(lambda: target.focus(scroll_visible=False))

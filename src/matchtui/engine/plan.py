@@ -1,0 +1,582 @@
+"""The plan: the re-entry timeline and back-home steps placed on real months, their status and
+whether they are overdue, the items the Reality check points to, the season's key dates, entry
+routes, plan B and the cycle advice. Pure: no Textual, no clock (today is an argument)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
+
+from matchtui.models.plan import ItemState, ItemStatus, PlanFile, TimelineState
+from matchtui.models.plan_data import (
+    DoneWhen,
+    EntryRoute,
+    KeyDate,
+    ParallelQuestion,
+    PlanBPath,
+    dates_data,
+    steps_data,
+    timeline_data,
+)
+
+if TYPE_CHECKING:
+    from matchtui.catalog import Catalog
+    from matchtui.models.assessment import Action, Assessment
+    from matchtui.models.profile import Profile
+
+TimingState = Literal["done", "overdue", "now", "upcoming", "unscheduled"]
+TrackId = Literal["reentry", "back_home", "season"]
+Relation = Literal["this_cycle", "previous_cycle", "later_cycle"]
+
+STATUS_ORDER: tuple[ItemStatus, ...] = ("todo", "doing", "done")
+STATUS_LABELS: dict[str, str] = {"todo": "to do", "doing": "doing", "done": "done"}
+STATE_LABELS: dict[str, str] = {
+    "done": "done",
+    "overdue": "overdue",
+    "now": "due now",
+    "upcoming": "upcoming",
+    "unscheduled": "no month set",
+}
+MAX_GRID_MONTHS = 24
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+# --- months ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, order=True)
+class YearMonth:
+    """A calendar month; ordered, so months compare and sort naturally."""
+
+    year: int
+    month: int  # 1-12
+
+    @classmethod
+    def parse(cls, text: str) -> YearMonth:
+        """'2026-03' -> YearMonth(2026, 3); ValueError with a readable message otherwise."""
+        year, sep, month = text.strip().partition("-")
+        if not sep or not (year.isdigit() and month.isdigit()) or len(year) != 4:
+            raise ValueError(f"{text!r} is not a month written YYYY-MM")
+        value = cls(int(year), int(month))
+        if not 1 <= value.month <= 12:
+            raise ValueError(f"{text!r}: the month must be 01-12")
+        return value
+
+    @classmethod
+    def of(cls, day: dt.date) -> YearMonth:
+        return cls(day.year, day.month)
+
+    def add(self, months: int) -> YearMonth:
+        index = self.year * 12 + (self.month - 1) + months
+        return YearMonth(index // 12, index % 12 + 1)
+
+    def minus(self, other: YearMonth) -> int:
+        """Whole months from `other` to self."""
+        return (self.year - other.year) * 12 + (self.month - other.month)
+
+    @property
+    def short(self) -> str:
+        return _MONTHS[self.month - 1]
+
+    @property
+    def label(self) -> str:
+        return f"{self.short} {self.year}"
+
+    def __str__(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+
+def span_label(first: YearMonth, last: YearMonth) -> str:
+    """'Mar-May 2026', 'Nov 2026-Jan 2027' or 'Jul 2026'."""
+    if first == last:
+        return first.label
+    if first.year == last.year:
+        return f"{first.short}-{last.short} {last.year}"
+    return f"{first.label}-{last.label}"
+
+
+# --- results -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MarkedAction:
+    """A Reality check action that points at a plan item."""
+
+    id: str
+    priority: int
+    text: str
+
+
+@dataclass(frozen=True)
+class PlanRow:
+    """One checkable item on the plan (a re-entry timeline item or a back-home step)."""
+
+    id: str
+    track: TrackId
+    title: str
+    kind: str  # the timeline kind (done, active, milestone, ...) or "step" for a back-home step
+    phase: str
+    detail: str
+    first: YearMonth | None
+    last: YearMonth | None
+    status: ItemStatus
+    note: str
+    state: TimingState
+    profile_done: bool  # the profile already shows this done (e.g. Step 3 passed)
+    marked: tuple[MarkedAction, ...]
+    source: str
+    reliability: str
+    timing_source: str  # where the months come from
+    timing_reliability: str
+
+    @property
+    def window(self) -> str:
+        if self.first is None or self.last is None:
+            return "no month set"
+        return span_label(self.first, self.last)
+
+    def covers(self, month: YearMonth) -> bool:
+        return self.first is not None and self.last is not None and self.first <= month <= self.last
+
+
+@dataclass(frozen=True)
+class Track:
+    id: TrackId
+    title: str
+    rows: tuple[PlanRow, ...]
+
+
+@dataclass(frozen=True)
+class KeyDateRow:
+    id: str
+    kind: str
+    title: str
+    label: str
+    match_year: int
+    relation: Relation
+    first: YearMonth
+    passed: bool
+    current: bool
+    note: str
+    source: str
+    reliability: str
+
+
+@dataclass(frozen=True)
+class RouteView:
+    route: EntryRoute
+    marked: tuple[MarkedAction, ...]
+    dates: tuple[KeyDateRow, ...]
+
+
+@dataclass(frozen=True)
+class CyclesView:
+    cycles_applied: int
+    this_cycle: int
+    serious_limit: int
+    verdict: str
+    reason: str  # the Reality check's own reason
+    parallel_plan_due: bool
+    plan_b_present: bool
+    advice_title: str
+    advice_text: str
+    source: str
+    reliability: str
+
+
+@dataclass(frozen=True)
+class PlanView:
+    start: YearMonth
+    start_is_default: bool
+    today: dt.date
+    months: tuple[YearMonth, ...]
+    tracks: tuple[Track, ...]
+    audience_note: str
+    key_dates: tuple[KeyDateRow, ...]
+    dates_note: str
+    cycles: CyclesView
+    routes: tuple[RouteView, ...]
+    plan_b_text: str
+    plan_b_paths: tuple[PlanBPath, ...]
+    parallel_plan: tuple[ParallelQuestion, ...]
+    sources: tuple[str, ...] = field(default=())
+
+    @property
+    def today_month(self) -> YearMonth:
+        return YearMonth.of(self.today)
+
+    @property
+    def rows(self) -> tuple[PlanRow, ...]:
+        return tuple(row for track in self.tracks for row in track.rows)
+
+    def row(self, item_id: str) -> PlanRow | None:
+        return next((row for row in self.rows if row.id == item_id), None)
+
+    @property
+    def overdue(self) -> tuple[PlanRow, ...]:
+        return tuple(row for row in self.rows if row.state == "overdue")
+
+    @property
+    def marked(self) -> tuple[PlanRow, ...]:
+        """Items the Reality check's actions point to, most important action first."""
+        rows = [row for row in self.rows if row.marked]
+        return tuple(sorted(rows, key=lambda row: min(a.priority for a in row.marked)))
+
+    def status_counts(self) -> dict[str, int]:
+        counts = Counter(row.status for row in self.rows)
+        return {status: counts.get(status, 0) for status in STATUS_ORDER}
+
+    def date_months(self) -> dict[YearMonth, list[KeyDateRow]]:
+        """Key dates by the grid month they fall in (only months on the grid)."""
+        grid = set(self.months)
+        found: dict[YearMonth, list[KeyDateRow]] = {}
+        for row in self.key_dates:
+            if row.first in grid:
+                found.setdefault(row.first, []).append(row)
+        return found
+
+
+# --- the rules ---------------------------------------------------------------------------------
+
+
+def default_start(profile: Profile, catalog: Catalog) -> YearMonth:
+    """The start month used until the applicant picks one (a data rule)."""
+    rule = timeline_data(catalog).default_start
+    return YearMonth(profile.cycle_year - rule.years_before_cycle, rule.month)
+
+
+def start_of(profile: Profile, catalog: Catalog, state: TimelineState | None) -> YearMonth:
+    if state is None:
+        return default_start(profile, catalog)
+    return YearMonth.parse(state.start_month)
+
+
+def place(start: YearMonth, offset: int, duration: int) -> tuple[YearMonth, YearMonth]:
+    """First and last month of an item `offset` months after `start`, lasting `duration`."""
+    first = start.add(offset)
+    return first, first.add(duration - 1)
+
+
+def timing_state(
+    first: YearMonth | None,
+    last: YearMonth | None,
+    status: ItemStatus,
+    kind: str,
+    today: YearMonth,
+    profile_done: bool = False,
+) -> TimingState:
+    """Where an item stands on `today`'s month.
+
+    done: marked done (or the profile shows it done). overdue: its last month is over and it is
+    not done; an ongoing habit that is under way ("doing") is never overdue. now: today's month
+    is inside its window. upcoming: it has not started.
+    """
+    if status == "done" or profile_done:
+        return "done"
+    if first is None or last is None:
+        return "unscheduled"
+    if today > last:
+        if kind == "ongoing" and status == "doing":
+            return "now"
+        return "overdue"
+    if today >= first:
+        return "now"
+    return "upcoming"
+
+
+def next_status(status: ItemStatus) -> ItemStatus:
+    """todo -> doing -> done -> todo."""
+    return STATUS_ORDER[(STATUS_ORDER.index(status) + 1) % len(STATUS_ORDER)]
+
+
+def marked_actions(
+    item_actions: Iterable[str], actions: Sequence[Action]
+) -> tuple[MarkedAction, ...]:
+    """The assessment's actions that name one of the item's action ids, in priority order."""
+    wanted = set(item_actions)
+    return tuple(
+        MarkedAction(a.id, a.priority, a.text)
+        for a in sorted(actions, key=lambda a: a.priority)
+        if a.id in wanted
+    )
+
+
+def profile_shows_done(check: DoneWhen | None, profile: Profile, assessment: Assessment) -> bool:
+    """True when the profile (as the Reality check read it) already shows the item done."""
+    if check is None:
+        return False
+    if check == "step3_passed":
+        return profile.exams.step3 == "passed"
+    if check == "step3_booked":
+        return profile.exams.step3 in ("scheduled", "passed")
+    if check == "clinical_recent":
+        factor = assessment.factor("clinical_gap")
+        return factor is not None and factor.level == "lower"
+    if check == "rotation_in_region":
+        return assessment.back_home.away_rotation == "done"
+    if check == "letter_from_region":
+        return assessment.back_home.local_letters > 0
+    if check == "why_home_written":
+        return assessment.back_home.narrative == "concrete"
+    raise AssertionError(f"unhandled done_when {check!r}")
+
+
+def _key_date_row(date: KeyDate, cycle_year: int, today: dt.date) -> KeyDateRow:
+    first = YearMonth.of(date.start)
+    if date.precision == "month":
+        last_day = _month_end(date.end or date.start)
+        label = first.label if date.end is None else span_label(first, YearMonth.of(date.end))
+    else:
+        last_day = date.end or date.start
+        label = _day_span(date.start, date.end)
+    relation: Relation = (
+        "this_cycle"
+        if date.match_year == cycle_year
+        else ("previous_cycle" if date.match_year < cycle_year else "later_cycle")
+    )
+    return KeyDateRow(
+        id=date.id,
+        kind=date.kind,
+        title=date.title,
+        label=label,
+        match_year=date.match_year,
+        relation=relation,
+        first=first,
+        passed=last_day < today,
+        current=date.start <= today <= last_day,
+        note=date.note,
+        source=date.source,
+        reliability=date.reliability,
+    )
+
+
+def _month_end(day: dt.date) -> dt.date:
+    nxt = YearMonth.of(day).add(1)
+    return dt.date(nxt.year, nxt.month, 1) - dt.timedelta(days=1)
+
+
+def _day_span(start: dt.date, end: dt.date | None) -> str:
+    if end is None or end == start:
+        return f"{start.day} {_MONTHS[start.month - 1]} {start.year}"
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}-{end.day} {_MONTHS[start.month - 1]} {start.year}"
+    return f"{_day_span(start, None)} - {_day_span(end, None)}"
+
+
+def key_dates(profile: Profile, catalog: Catalog, today: dt.date) -> tuple[KeyDateRow, ...]:
+    """The dates of the profile's Match and the one before it, in date order."""
+    dates = sorted(
+        (d for d in dates_data(catalog).dates if d.match_year >= profile.cycle_year - 1),
+        key=lambda d: (d.start, d.end or d.start),
+    )
+    return tuple(_key_date_row(date, profile.cycle_year, today) for date in dates)
+
+
+def build_plan(
+    profile: Profile,
+    catalog: Catalog,
+    state: TimelineState | None,
+    today: dt.date,
+    assessment: Assessment,
+) -> PlanView:
+    """Everything the Plan pane and the report show, from the profile, the saved timeline state,
+    today's date and the Reality check's result."""
+    timeline, steps = timeline_data(catalog), steps_data(catalog)
+    start = start_of(profile, catalog, state)
+    saved = state.items if state is not None else {}
+    this_month = YearMonth.of(today)
+    phases = {phase.id: phase.title for phase in timeline.phases}
+
+    def row(
+        item_id: str,
+        track: TrackId,
+        title: str,
+        kind: str,
+        phase: str,
+        detail: str,
+        timing: tuple[int, int] | None,
+        actions: list[str],
+        done_when: DoneWhen | None,
+        sourced: tuple[str, str],
+        timing_sourced: tuple[str, str],
+    ) -> PlanRow:
+        item = saved.get(item_id, ItemState())
+        first, last = place(start, *timing) if timing else (None, None)
+        done = profile_shows_done(done_when, profile, assessment)
+        return PlanRow(
+            id=item_id,
+            track=track,
+            title=title,
+            kind=kind,
+            phase=phase,
+            detail=detail,
+            first=first,
+            last=last,
+            status=item.status,
+            note=item.note,
+            state=timing_state(first, last, item.status, kind, this_month, done),
+            profile_done=done,
+            marked=marked_actions(actions, assessment.actions),
+            source=sourced[0],
+            reliability=sourced[1],
+            timing_source=timing_sourced[0],
+            timing_reliability=timing_sourced[1],
+        )
+
+    def timeline_rows(track: TrackId, everyone_only: bool) -> tuple[PlanRow, ...]:
+        return tuple(
+            row(
+                item.id,
+                track,
+                item.title,
+                item.kind,
+                phases.get(item.phase, item.phase),
+                item.detail,
+                (item.offset, item.duration),
+                item.actions,
+                item.done_when,
+                (item.source, item.reliability),
+                (item.source, item.reliability),
+            )
+            for item in timeline.items
+            if item.for_everyone or not everyone_only
+        )
+
+    tracks: list[Track] = []
+    if profile.is_reentry:
+        tracks.append(
+            Track("reentry", "Re-entry plan (12 months)", timeline_rows("reentry", False))
+        )
+    if profile.is_returner:
+        back_home = tuple(
+            row(
+                step.id,
+                "back_home",
+                step.title,
+                "step",
+                "Back home",
+                step.detail,
+                (step.timing.offset, step.timing.duration) if step.timing else None,
+                step.actions,
+                step.done_when,
+                (step.source, step.reliability),
+                (step.timing.source, step.timing.reliability)
+                if step.timing
+                else (step.source, step.reliability),
+            )
+            for step in steps.back_home
+        )
+        tracks.append(Track("back_home", "Back-home checklist", back_home))
+    audience_note = ""
+    if not tracks:
+        tracks.append(Track("season", "Season plan", timeline_rows("season", True)))
+        audience_note = (
+            "Neither the re-entry plan (graduates not in training) nor the back-home checklist "
+            "(applicants targeting a region other than where they train) applies to this "
+            "profile; the season's common steps are shown."
+        )
+
+    # The grid: at least twelve months, through the last item and this cycle's Match.
+    rows = [r for track in tracks for r in track.rows]
+    dates = key_dates(profile, catalog, today)
+    ends = [r.last for r in rows if r.last is not None]
+    ends += [d.first for d in dates if d.relation == "this_cycle" and d.first >= start]
+    end = min(max([start.add(11), *ends]), start.add(MAX_GRID_MONTHS - 1))
+    months = tuple(start.add(i) for i in range(end.minus(start) + 1))
+
+    dates_note = (
+        ""
+        if any(d.relation == "this_cycle" for d in dates)
+        else f"The data has no key dates for the {profile.cycle_year} Match yet."
+    )
+    routes = tuple(
+        RouteView(
+            route,
+            marked_actions(route.actions, assessment.actions),
+            tuple(d for d in dates if d.kind in route.dates and d.relation == "this_cycle"),
+        )
+        for route in steps.entry_routes
+    )
+
+    cycles = assessment.cycles
+    advice = next(a for a in steps.cycle_advice if a.verdict == cycles.verdict)
+    cycles_view = CyclesView(
+        cycles_applied=cycles.cycles_applied,
+        this_cycle=cycles.this_cycle,
+        serious_limit=cycles.serious_limit,
+        verdict=cycles.verdict,
+        reason=cycles.reason,
+        parallel_plan_due=cycles.parallel_plan_due,
+        plan_b_present=cycles.plan_b_present,
+        advice_title=advice.title,
+        advice_text=advice.text,
+        source=advice.source,
+        reliability=advice.reliability,
+    )
+
+    used = [r.source for r in rows] + [r.timing_source for r in rows]
+    used += [d.source for d in dates] + [r.route.source for r in routes]
+    used += [p.source for p in steps.plan_b_paths] + [q.source for q in steps.parallel_plan]
+    used += [advice.source, cycles.source]
+
+    return PlanView(
+        start=start,
+        start_is_default=state is None,
+        today=today,
+        months=months,
+        tracks=tuple(tracks),
+        audience_note=audience_note,
+        key_dates=dates,
+        dates_note=dates_note,
+        cycles=cycles_view,
+        routes=routes,
+        plan_b_text=profile.narrative.plan_b,
+        plan_b_paths=tuple(steps.plan_b_paths),
+        parallel_plan=tuple(steps.parallel_plan),
+        sources=tuple(dict.fromkeys(used)),
+    )
+
+
+def plan_for(profile: Profile, catalog: Catalog, plan: PlanFile | None, today: dt.date) -> PlanView:
+    """build_plan with the Reality check run the way the Reality check pane runs it."""
+    from matchtui.engine.assess import assess
+
+    mix = plan.mix if plan is not None else None
+    timeline = plan.timeline if plan is not None else None
+    return build_plan(profile, catalog, timeline, today, assess(profile, catalog, mix))
+
+
+# --- editing the saved state (returns new objects; the caller saves) ---------------------------
+
+
+def with_start(state: TimelineState | None, start: YearMonth) -> TimelineState:
+    items = dict(state.items) if state is not None else {}
+    return TimelineState(start_month=str(start), items=items)
+
+
+def with_item(
+    state: TimelineState | None,
+    start: YearMonth,
+    item_id: str,
+    *,
+    status: ItemStatus | None = None,
+    note: str | None = None,
+) -> TimelineState:
+    """The state with one item's status and/or note changed (the start month pinned to `start`,
+    so a default start becomes the saved one)."""
+    items = dict(state.items) if state is not None else {}
+    current = items.get(item_id, ItemState())
+    items[item_id] = ItemState(
+        status=current.status if status is None else status,
+        note=current.note if note is None else note,
+    )
+    return TimelineState(start_month=str(start), items=items)
+
+
+def with_timeline(plan: PlanFile | None, timeline: TimelineState) -> PlanFile:
+    """plan.toml with only the `timeline` section replaced (the mix pane owns `mix`)."""
+    base = plan if plan is not None else PlanFile()
+    return base.model_copy(update={"timeline": timeline})

@@ -1,0 +1,455 @@
+"""The applicant's own program list: import from CSV or TOML, and compare it with the target mix.
+
+Import reads every row, reports each bad one with its line number, and returns the good ones;
+the caller decides whether a file with bad rows is imported at all (`--skip-bad`). Regions come
+from the state (catalog.region_of_state), never from the file.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import tomllib
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from pydantic import ValidationError
+
+from matchtui.models.mix import TIER_LABELS, TIERS
+from matchtui.models.programs import (
+    PROGRAM_COLUMNS,
+    PROGRAM_STATUSES,
+    REQUIRED_COLUMNS,
+    Program,
+    ProgramList,
+)
+from matchtui.tomlio import key_lines, line_of
+
+if TYPE_CHECKING:
+    from matchtui.catalog import Catalog
+    from matchtui.models.mix import MixEstimate
+    from matchtui.models.profile import Profile
+
+_TRUE = {"true", "yes", "y", "1", "x"}
+_FALSE = {"false", "no", "n", "0", ""}
+_TIER_ALIASES = {
+    "academic": "academic",
+    "academic powerhouse": "academic",
+    "university": "academic",
+    "mid_tier": "mid_tier",
+    "mid-tier": "mid_tier",
+    "mid tier": "mid_tier",
+    "mid": "mid_tier",
+    "community": "community",
+    "community/regional": "community",
+    "regional": "community",
+}
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    """One bad row (or a problem with the whole file when `row` is None)."""
+
+    line: int | None
+    message: str
+    row: int | None = None  # 1-based data row, None for file-level problems
+
+    def where(self, path: Path | str) -> str:
+        return f"{path}:{self.line}" if self.line else f"{path}"
+
+
+@dataclass
+class ImportResult:
+    programs: list[Program] = field(default_factory=list)
+    lines: list[int] = field(default_factory=list)  # source line of each program
+    problems: list[RowProblem] = field(default_factory=list)
+    fatal: bool = False  # the file as a whole could not be read: nothing can be imported
+
+    @property
+    def clean(self) -> bool:
+        return not self.problems
+
+
+# --- reading ----------------------------------------------------------------------------------
+def _text(value: Any) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def _flag(value: Any, column: str) -> bool | None:
+    if isinstance(value, bool):
+        return value
+    text = _text(value).lower()
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False if text else None
+    raise ValueError(f"{column}: {value!r} is not yes/no")
+
+
+def _normalise(raw: Mapping[str, Any], catalog: Catalog) -> dict[str, Any]:
+    """Turn one row's raw cells into Program fields; ValueError names the column at fault."""
+    out: dict[str, Any] = {}
+    for column, value in raw.items():
+        if column in ("name", "city", "notes"):
+            out[column] = " ".join(_text(value).split()) if column != "notes" else _text(value)
+        elif column == "state":
+            state = _text(value).upper()
+            if state and state not in catalog.region_of_state:
+                raise ValueError(f"state: {_text(value)!r} is not a US state code we know")
+            out[column] = state
+        elif column == "specialty":
+            out[column] = _specialty_id(_text(value), catalog)
+        elif column == "tier":
+            text = _text(value).lower()
+            if text not in _TIER_ALIASES:
+                raise ValueError(
+                    f"tier: {_text(value)!r} is not one of academic, mid_tier, community"
+                )
+            out[column] = _TIER_ALIASES[text]
+        elif column == "signal":
+            out[column] = bool(_flag(value, column))
+        elif column == "visa_sponsor":
+            out[column] = _flag(value, column)
+        elif column == "yog_limit_years":
+            if isinstance(value, int) and not isinstance(value, bool):
+                out[column] = value
+            else:
+                text = _text(value)
+                if text:
+                    try:
+                        out[column] = int(text)
+                    except ValueError:
+                        raise ValueError(
+                            f"yog_limit_years: {text!r} is not a whole number of years"
+                        ) from None
+        elif column == "status":
+            text = _text(value).lower() or "planned"
+            if text not in PROGRAM_STATUSES:
+                raise ValueError(f"status: {text!r} is not one of {', '.join(PROGRAM_STATUSES)}")
+            out[column] = text
+    return out
+
+
+def _specialty_id(text: str, catalog: Catalog) -> str:
+    if text in catalog.specialties:
+        return text
+    wanted = text.lower()
+    for specialty in catalog.specialties.values():
+        if wanted in (specialty.id, specialty.name.lower(), specialty.short.lower()):
+            return specialty.id
+    raise ValueError(f"specialty: {text!r} is not a specialty id or name in the catalog")
+
+
+def _validate(raw: Mapping[str, Any], catalog: Catalog) -> Program:
+    """One row as a Program; ValueError with a one-line message naming the column."""
+    missing = [c for c in REQUIRED_COLUMNS if not _text(raw.get(c))]
+    if missing:
+        raise ValueError(f"{', '.join(missing)}: required, but empty")
+    fields = _normalise(raw, catalog)
+    try:
+        return Program.model_validate(fields)
+    except ValidationError as exc:
+        first = exc.errors(include_url=False)[0]
+        where = ".".join(str(p) for p in first["loc"]) or "row"
+        raise ValueError(f"{where}: {first['msg']}") from None
+
+
+def _header(cells: Sequence[str]) -> list[str]:
+    return [c.strip().lower().replace(" ", "_").replace("-", "_") for c in cells]
+
+
+def parse_csv(text: str, catalog: Catalog) -> ImportResult:
+    """Programs from CSV text with a header row of known column names."""
+    result = ImportResult()
+    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff")))
+    try:
+        header_cells = next(reader)
+    except StopIteration:
+        result.problems.append(RowProblem(1, "the file is empty (a header row is needed)"))
+        result.fatal = True
+        return result
+    except csv.Error as exc:
+        result.problems.append(RowProblem(1, f"not valid CSV: {exc}"))
+        result.fatal = True
+        return result
+    header = _header(header_cells)
+    unknown = [c for c in header if c not in PROGRAM_COLUMNS]
+    missing = [c for c in REQUIRED_COLUMNS if c not in header]
+    repeated = sorted({c for c in header if header.count(c) > 1})
+    if unknown or missing or repeated:
+        parts = []
+        if unknown:
+            parts.append(f"unknown column(s) {', '.join(repr(c) for c in unknown)}")
+        if missing:
+            parts.append(f"missing column(s) {', '.join(missing)}")
+        if repeated:
+            parts.append(f"repeated column(s) {', '.join(repeated)}")
+        known = ", ".join(PROGRAM_COLUMNS)
+        result.problems.append(RowProblem(1, f"header: {'; '.join(parts)} (columns: {known})"))
+        result.fatal = True
+        return result
+    previous_end = reader.line_num
+    row_number = 0
+    seen: dict[tuple[str, str, str], int] = {}
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            result.problems.append(RowProblem(previous_end + 1, f"not valid CSV: {exc}"))
+            result.fatal = True
+            return result
+        line = previous_end + 1
+        previous_end = reader.line_num
+        if not any(c.strip() for c in cells):
+            continue
+        row_number += 1
+        if len(cells) != len(header):
+            result.problems.append(
+                RowProblem(
+                    line,
+                    f"{len(cells)} fields where the header has {len(header)}",
+                    row_number,
+                )
+            )
+            continue
+        _add_row(result, dict(zip(header, cells, strict=True)), catalog, line, row_number, seen)
+    return result
+
+
+def _add_row(
+    result: ImportResult,
+    raw: Mapping[str, Any],
+    catalog: Catalog,
+    line: int | None,
+    row_number: int,
+    seen: dict[tuple[str, str, str], int],
+) -> None:
+    try:
+        program = _validate(raw, catalog)
+    except ValueError as exc:
+        result.problems.append(RowProblem(line, str(exc), row_number))
+        return
+    if program.key in seen:
+        result.problems.append(
+            RowProblem(line, f"the same program as line {seen[program.key]}", row_number)
+        )
+        return
+    seen[program.key] = line or 0
+    result.programs.append(program)
+    result.lines.append(line or 0)
+
+
+def parse_toml(text: str, catalog: Catalog) -> ImportResult:
+    """Programs from TOML: `[[programs]]` tables with the same keys as the CSV columns."""
+    result = ImportResult()
+    try:
+        data = tomllib.loads(text.removeprefix("\ufeff"))
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc).split(" (at ")[0]
+        line = None
+        if "at line " in str(exc):
+            try:
+                line = int(str(exc).split("at line ")[1].split(",")[0])
+            except ValueError:
+                line = None
+        result.problems.append(RowProblem(line, f"not valid TOML: {message}"))
+        result.fatal = True
+        return result
+    lines = key_lines(text)
+    extra = [k for k in data if k not in ("programs", "schema_version")]
+    programs = data.get("programs")
+    if extra or not isinstance(programs, list):
+        what = (
+            f"unknown key(s) {', '.join(extra)}"
+            if extra
+            else "no [[programs]] tables (each program is a [[programs]] table)"
+        )
+        result.problems.append(RowProblem(line_of(lines, (extra[0],)) if extra else 1, what))
+        result.fatal = True
+        return result
+    seen: dict[tuple[str, str, str], int] = {}
+    for index, entry in enumerate(programs):
+        line = line_of(lines, ("programs", index))
+        if not isinstance(entry, dict):
+            result.problems.append(RowProblem(line, "each program must be a table", index + 1))
+            continue
+        unknown = [k for k in entry if k not in PROGRAM_COLUMNS]
+        if unknown:
+            result.problems.append(
+                RowProblem(
+                    line_of(lines, ("programs", index, unknown[0])) or line,
+                    f"unknown key(s) {', '.join(unknown)}",
+                    index + 1,
+                )
+            )
+            continue
+        _add_row(result, entry, catalog, line, index + 1, seen)
+    return result
+
+
+def read_import(path: Path, catalog: Catalog) -> ImportResult:
+    """Parse a .csv or .toml import file."""
+    suffix = path.suffix.lower()
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return ImportResult(problems=[RowProblem(None, "file not found")], fatal=True)
+    except OSError as exc:
+        return ImportResult(
+            problems=[RowProblem(None, f"cannot read: {exc.strerror or exc}")], fatal=True
+        )
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return ImportResult(problems=[RowProblem(line, "not valid UTF-8 text")], fatal=True)
+    if suffix == ".csv":
+        return parse_csv(text, catalog)
+    if suffix == ".toml":
+        return parse_toml(text, catalog)
+    return ImportResult(
+        problems=[RowProblem(None, "give a .csv or .toml file")],
+        fatal=True,
+    )
+
+
+def merge(
+    existing: ProgramList, incoming: Iterable[Program], *, replace: bool = False
+) -> tuple[ProgramList, list[Program]]:
+    """The new list and the incoming programs left out because the list already has them."""
+    kept = [] if replace else list(existing.programs)
+    keys = {p.key for p in kept}
+    added: list[Program] = []
+    duplicates: list[Program] = []
+    for program in incoming:
+        if program.key in keys:
+            duplicates.append(program)
+            continue
+        keys.add(program.key)
+        added.append(program)
+    return ProgramList(programs=[*kept, *added]), duplicates
+
+
+# --- the list against the target -------------------------------------------------------------
+def region_of(program: Program, catalog: Catalog) -> str:
+    return catalog.region_of_state.get(program.state, "")
+
+
+def over_yog_limit(program: Program, profile: Profile) -> bool:
+    limit = program.yog_limit_years
+    return limit is not None and profile.years_since_graduation > limit
+
+
+@dataclass(frozen=True)
+class TierRow:
+    tier: str
+    label: str
+    target: int
+    actual: int
+
+    @property
+    def delta(self) -> int:
+        """Programs to add (positive) or drop (negative) to reach the target."""
+        return self.target - self.actual
+
+
+@dataclass(frozen=True)
+class ListComparison:
+    specialty: str
+    target_total: int
+    actual_total: int
+    tiers: tuple[TierRow, ...]
+    region: str
+    region_name: str
+    target_in_region: int
+    actual_in_region: int
+    other_specialties: int
+    over_limit: tuple[Program, ...]
+    advice: tuple[str, ...]
+
+    @property
+    def target_out_of_region(self) -> int:
+        return self.target_total - self.target_in_region
+
+    @property
+    def actual_out_of_region(self) -> int:
+        return self.actual_total - self.actual_in_region
+
+
+def active_for(programs: ProgramList, specialty: str) -> list[Program]:
+    return [p for p in programs.programs if p.active and p.specialty == specialty]
+
+
+def compare(
+    programs: ProgramList, estimate: MixEstimate, profile: Profile, catalog: Catalog
+) -> ListComparison:
+    """Actual vs target per tier and region, and what to add or drop to reach the target."""
+    mine = active_for(programs, estimate.specialty)
+    region = profile.targets.region
+    region_name = catalog.region_name(region)
+    targets = estimate.counts.as_tuple()
+    rows = tuple(
+        TierRow(tier, TIER_LABELS[tier], target, sum(1 for p in mine if p.tier == tier))
+        for tier, target in zip(TIERS, targets, strict=True)
+    )
+    in_region = sum(1 for p in mine if region_of(p, catalog) == region)
+    others = sum(1 for p in programs.programs if p.active and p.specialty != estimate.specialty)
+    over = tuple(p for p in programs.programs if p.active and over_yog_limit(p, profile))
+    advice = list(_advice(rows, estimate, in_region, len(mine), region_name, over, profile))
+    return ListComparison(
+        specialty=estimate.specialty,
+        target_total=estimate.total,
+        actual_total=len(mine),
+        tiers=rows,
+        region=region,
+        region_name=region_name,
+        target_in_region=estimate.in_region,
+        actual_in_region=in_region,
+        other_specialties=others,
+        over_limit=over,
+        advice=tuple(advice),
+    )
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def _advice(
+    rows: Sequence[TierRow],
+    estimate: MixEstimate,
+    in_region: int,
+    total: int,
+    region_name: str,
+    over: Sequence[Program],
+    profile: Profile,
+) -> Iterator[str]:
+    if total == 0:
+        yield (
+            f"No {estimate.specialty_name} programs on your list yet: import a CSV or TOML file "
+            "(matchtui programs import FILE) to compare it with the target."
+        )
+        return
+    for row in rows:
+        if row.delta > 0:
+            yield f"Add {_plural(row.delta, row.label.lower() + ' program')}."
+        elif row.delta < 0:
+            dropped = _plural(-row.delta, row.label.lower() + " program")
+            yield f"Drop {dropped} (or move them down the list)."
+    short = estimate.in_region - in_region
+    if short > 0:
+        yield f"Add {_plural(short, 'program')} in the {region_name} (swap out-of-region ones)."
+    out_over = (total - in_region) - (estimate.total - estimate.in_region)
+    if out_over > 0 and short <= 0:
+        yield f"{_plural(out_over, 'program')} outside the {region_name} above the target."
+    if over:
+        yield (
+            f"Drop {_plural(len(over), 'program')} whose years-since-graduation limit you "
+            f"exceed ({profile.years_since_graduation} years out)."
+        )
+    if all(row.delta == 0 for row in rows) and short <= 0 and not over:
+        yield "Your list matches the target mix."

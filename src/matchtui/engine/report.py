@@ -1,0 +1,738 @@
+"""The advisor report: one document from the profile, the Reality check, the saved program mix
+and its estimate, practice progress, plan status and the sources used.
+
+Pure: `build_report(...)` takes what the caller loaded (and today's date) and calls the same
+engine functions the panes call, so the report shows the panes' numbers. `to_markdown` and
+`to_text` render the document; text output fits 80 columns. Anything the applicant typed is
+passed through `visible()` so control characters cannot reach a terminal.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import textwrap
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from matchtui.engine.plan import STATE_LABELS, STATUS_LABELS, PlanView, build_plan
+
+if TYPE_CHECKING:
+    from matchtui.catalog import Catalog
+    from matchtui.models.assessment import Assessment
+    from matchtui.models.plan import MixPlan, PlanFile
+    from matchtui.models.practice import PracticeLog, QuestionProgress
+    from matchtui.models.profile import Profile
+    from matchtui.models.programs import ProgramList
+
+TEXT_WIDTH = 80
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def visible(text: str) -> str:
+    """The text with control characters (escape sequences included) shown as U+FFFD, so
+    printing it cannot move the cursor or change colours. Newlines and tabs stay."""
+    return _CONTROL.sub("\ufffd", text)
+
+
+# --- the document ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Para:
+    text: str
+    quote: bool = False  # the applicant's own words, shown as a quotation
+
+
+@dataclass(frozen=True)
+class Bullets:
+    items: tuple[str, ...]
+    numbered: bool = False
+
+
+@dataclass(frozen=True)
+class Table:
+    headers: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    right: tuple[int, ...] = ()  # indexes of right-aligned (numeric) columns
+
+
+@dataclass(frozen=True)
+class Sub:
+    title: str
+
+
+Block = Para | Bullets | Table | Sub
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title: str
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class ReportFacts:
+    """The key numbers, as the engines returned them (tests hold the report to these)."""
+
+    risk_tier: str
+    p_match: float | None
+    expected_interviews: float | None
+    practice_best: dict[str, int]
+    overdue: tuple[str, ...]
+    this_cycle: int
+
+
+@dataclass(frozen=True)
+class Report:
+    title: str
+    intro: str
+    sections: tuple[Section, ...]
+    facts: ReportFacts
+    sources: tuple[str, ...] = field(default=())
+
+
+def pct(value: float) -> str:
+    """A probability as a whole percentage, the way the report prints every P(...)."""
+    return f"{value * 100:.0f}%"
+
+
+# --- building ----------------------------------------------------------------------------------
+
+
+def build_report(
+    profile: Profile,
+    catalog: Catalog,
+    *,
+    today: dt.date,
+    plan: PlanFile | None,
+    practice: PracticeLog | None,
+    programs: ProgramList | None = None,
+    notes: dict[str, str] | None = None,
+    profile_label: str = "",
+) -> Report:
+    """The whole report. `plan`, `practice` and `programs` are the applicant's saved files
+    (None when there are none); `notes` maps a section id to a sentence about a file that
+    could not be read; `profile_label` names where the profile came from."""
+    from matchtui.engine.assess import assess
+
+    notes = notes or {}
+    mix = plan.mix if plan is not None else None
+    assessment = assess(profile, catalog, mix)
+    view = build_plan(
+        profile, catalog, plan.timeline if plan is not None else None, today, assessment
+    )
+    used: list[str] = []
+
+    profile_section = _profile_section(profile, catalog, profile_label)
+    reality = _reality_section(assessment, catalog, used)
+    mix_section, estimate = _mix_section(
+        profile, catalog, mix, programs, assessment, notes.get("mix"), used
+    )
+    practice_section, progress = _practice_section(practice, catalog, notes.get("practice"))
+    plan_section = _plan_section(view, catalog, notes.get("plan"))
+    used += list(view.sources)
+    sources = tuple(dict.fromkeys(s for s in used if s))
+    sources_section = Section(
+        "sources",
+        "Sources used",
+        (
+            Para(
+                "Where the rules, figures and dates in this report come from. 'Illustrative' "
+                "figures are an advice article's own rough numbers; 'assumption' marks "
+                "matchtui's working choices where no published figure exists."
+            ),
+            Table(
+                ("Id", "Source"),
+                tuple((s, _cite_with_url(catalog, s)) for s in sources),
+            ),
+        ),
+    )
+    who = visible(profile.applicant.name) or "Applicant"
+    facts = ReportFacts(
+        risk_tier=assessment.risk.tier,
+        p_match=estimate.get("p_match") if estimate else None,
+        expected_interviews=estimate.get("expected_interviews") if estimate else None,
+        practice_best={p.question_id: p.best for p in progress},
+        overdue=tuple(row.id for row in view.overdue),
+        this_cycle=assessment.cycles.this_cycle,
+    )
+    return Report(
+        title=f"Advisor report: {who}, {profile.cycle_year} Match",
+        intro=(
+            f"Prepared with matchtui on {today.isoformat()} for an advisor. Every estimate "
+            "here is an estimate; the inputs that are assumptions rather than published "
+            "figures are named where they are used."
+        ),
+        sections=(
+            profile_section,
+            reality,
+            mix_section,
+            practice_section,
+            plan_section,
+            sources_section,
+        ),
+        facts=facts,
+        sources=sources,
+    )
+
+
+def _cite_with_url(catalog: Catalog, source_id: str) -> str:
+    source = catalog.sources.get(source_id)
+    cite = catalog.cite(source_id)
+    return f"{cite} ({source.url})" if source is not None and source.url else cite
+
+
+def _yes(flag: bool) -> str:
+    return "yes" if flag else "no"
+
+
+def _profile_section(profile: Profile, catalog: Catalog, label: str) -> Section:
+    from matchtui.engine.assess import DECISION_LABELS, ROLE_LABELS
+    from matchtui.models.profile import DEGREE_LABELS, STAGE_LABELS
+
+    a, e, h, c = profile.applicant, profile.exams, profile.history, profile.clinical
+    step2 = f"{e.step2_score} ({e.step2_attempts} attempt(s))" if e.step2_score else "not reported"
+    step3 = {"not_taken": "not taken", "scheduled": "scheduled", "passed": "passed"}[e.step3]
+    if e.step3 == "passed" and e.step3_year:
+        step3 += f" in {e.step3_year}"
+    elif e.step3 == "scheduled" and e.step3_date:
+        step3 += f" for {e.step3_date.isoformat()}"
+    kind = []
+    if profile.is_reentry:
+        kind.append("re-entry applicant")
+    if profile.is_returner:
+        kind.append("returner")
+    targets = ", ".join(catalog.specialty_name(s) for s in profile.targets.specialties) or "none"
+    rows: list[tuple[str, str]] = [
+        ("Name", visible(a.name) or "(not given)"),
+        ("Applying as", ", ".join(kind) or "first-time applicant in region"),
+        (
+            "Stage",
+            STAGE_LABELS[a.stage] + (f" ({a.student_year.upper()})" if a.student_year else ""),
+        ),
+        ("Degree", DEGREE_LABELS[a.degree]),
+        (
+            "Graduation",
+            f"{a.graduation_year} ({profile.years_since_graduation} years before the Match)",
+        ),
+        ("Match applied for", str(profile.cycle_year)),
+        ("Visa", "needs sponsorship" if a.visa == "needs_sponsorship" else "no sponsorship needed"),
+        ("Target specialties", targets),
+        ("Target region", catalog.region_name(profile.targets.region)),
+        (
+            "Home / current region",
+            f"{catalog.region_name(a.home_region)} / {catalog.region_name(a.current_region)}",
+        ),
+        ("Region decided", DECISION_LABELS.get(a.region_decided, a.region_decided)),
+        ("Step 1", f"{e.step1} ({e.step1_attempts} attempt(s))"),
+        ("Step 2 CK", step2),
+        ("Step 3", step3),
+        ("Exam failures", str(e.failures)),
+        ("Cycles applied before", str(h.cycles_applied)),
+        ("Last outcome", h.last_outcome.replace("_", " ")),
+        ("SOAP taken part in", _yes(h.soap)),
+        (
+            "Clinical activity",
+            f"{ROLE_LABELS.get(c.role, c.role)}; {c.months_last_24} of the last 24 months; "
+            + ("ongoing" if c.months_since_last == 0 else f"last {c.months_since_last} months ago"),
+        ),
+    ]
+    blocks: list[Block] = []
+    if label:
+        blocks.append(Para(f"Profile: {visible(label)}"))
+    blocks.append(Table(("Item", "Value"), tuple(rows)))
+    if profile.ties:
+        blocks.append(Sub("Ties to a region"))
+        blocks.append(
+            Table(
+                ("Kind", "Region", "Note"),
+                tuple(
+                    (t.kind.replace("_", " "), catalog.region_name(t.region), visible(t.note))
+                    for t in profile.ties
+                ),
+            )
+        )
+    if profile.rotations:
+        blocks.append(Sub("Away and audition rotations"))
+        blocks.append(
+            Table(
+                ("Region", "Status", "Specialty", "Where"),
+                tuple(
+                    (
+                        catalog.region_name(r.region),
+                        r.status,
+                        catalog.specialty_name(r.specialty) if r.specialty else "",
+                        visible(r.place),
+                    )
+                    for r in profile.rotations
+                ),
+            )
+        )
+    if profile.letters:
+        blocks.append(Sub("Letters of recommendation"))
+        blocks.append(
+            Table(
+                ("Specialty", "Region", "Months ago", "Saw real work", "Author"),
+                tuple(
+                    (
+                        catalog.specialty_name(x.specialty),
+                        catalog.region_name(x.region),
+                        str(x.months_ago),
+                        _yes(x.saw_real_work),
+                        visible(x.author),
+                    )
+                    for x in profile.letters
+                ),
+                right=(2,),
+            )
+        )
+    for title, text in (
+        ("Why home (in the applicant's words)", profile.narrative.why_home),
+        ("Why now (in the applicant's words)", profile.narrative.why_now),
+    ):
+        if text.strip():
+            blocks.append(Sub(title))
+            blocks.append(Para(visible(text.strip()), quote=True))
+    return Section("profile", "Profile summary", tuple(blocks))
+
+
+def _reality_section(assessment: Assessment, catalog: Catalog, used: list[str]) -> Section:
+    from matchtui.engine.assess import LIKELIHOOD_LABELS
+
+    risk = assessment.risk
+    blocks: list[Block] = []
+    tier = risk.tier.replace("_", " ")
+    blocks.append(Para(f"Overall re-entry risk: {tier.upper()}. {risk.reason}"))
+    if risk.statement:
+        blocks.append(Para(f"Plainly: {risk.statement}"))
+    used.append(risk.source)
+    if risk.factors:
+        blocks.append(
+            Table(
+                ("Factor", "Your value", "Level", "Why"),
+                tuple((f.label, visible(f.value), f.level, f.reason) for f in risk.factors),
+            )
+        )
+        used += [f.source for f in risk.factors]
+
+    bh = assessment.back_home
+    blocks.append(Sub("Matching back home"))
+    if bh.applicable:
+        blocks.append(
+            Para(f"Likelihood: {LIKELIHOOD_LABELS[bh.likelihood]} ({bh.scenario_label}).")
+        )
+        blocks.append(Bullets(tuple(bh.reasons)))
+        used.append(bh.source)
+    else:
+        blocks.append(Para("Not applicable: the target region is the current one."))
+
+    blocks.append(Sub("Archetypes that sink returners"))
+    if assessment.archetypes:
+        items = []
+        for arch in assessment.archetypes:
+            evidence = "; ".join(arch.evidence)
+            items.append(f"{arch.name}: {arch.reason}" + (f" ({evidence})" if evidence else ""))
+            used.append(arch.source)
+        blocks.append(Bullets(tuple(items)))
+    else:
+        blocks.append(Para("None flagged."))
+
+    letters, step3, cycles = assessment.letters, assessment.step3, assessment.cycles
+    blocks.append(Sub("Letters, Step 3, cycles"))
+    items = [f"Letters: {letters.verdict}. " + "; ".join(letters.reasons) + "."]
+    if step3.applicable:
+        items.append(f"Step 3: {step3.verdict.replace('_', ' ')}. {step3.reason}")
+    items.append(f"Cycles: {cycles.verdict.replace('_', ' ')}. {cycles.reason}")
+    blocks.append(Bullets(tuple(items)))
+    used += [letters.source, step3.source, cycles.source]
+
+    if assessment.specialties:
+        blocks.append(Sub("Target specialties"))
+        blocks.append(
+            Table(
+                ("#", "Specialty", "Feasibility", "Score", "Why", "More open options"),
+                tuple(
+                    (
+                        str(s.rank),
+                        s.name,
+                        s.feasibility,
+                        "" if s.score is None else str(s.score),
+                        s.reason,
+                        ", ".join(catalog.specialty_name(p) for p in s.pivots),
+                    )
+                    for s in assessment.specialties
+                ),
+                right=(0, 3),
+            )
+        )
+        used += [s.source for s in assessment.specialties]
+
+    blocks.append(Sub("Next actions, most important first"))
+    if assessment.actions:
+        blocks.append(
+            Bullets(
+                tuple(f"{a.text} (because: {a.finding})" for a in assessment.actions),
+                numbered=True,
+            )
+        )
+        used += [a.source for a in assessment.actions]
+    else:
+        blocks.append(Para("Nothing pressing."))
+    if assessment.illustrative:
+        blocks.append(
+            Para(
+                "Some of these rules rest on illustrative figures from advice articles or on "
+                "matchtui's own assumptions (see Sources used)."
+            )
+        )
+    return Section("reality", "Reality check", tuple(blocks))
+
+
+def _mix_section(
+    profile: Profile,
+    catalog: Catalog,
+    mix: MixPlan | None,
+    programs: ProgramList | None,
+    assessment: Assessment,
+    note: str | None,
+    used: list[str],
+) -> tuple[Section, dict[str, Any] | None]:
+    from matchtui.engine.mix import estimate, recommended_mix
+
+    blocks: list[Block] = []
+    if note:
+        blocks.append(Para(note))
+    if mix is None:
+        blocks.append(
+            Para(
+                "No program mix has been saved yet, so there is no estimate to report. Set "
+                "one in the Program mix pane (F4) and save it."
+            )
+        )
+        rec = recommended_mix(profile, catalog)
+        blocks.append(
+            Para(
+                f"For reference, the mix recommended for this profile: {rec.applications} "
+                f"applications in {catalog.specialty_name(rec.specialty)}, "
+                f"{rec.academic_pct}% academic / {rec.mid_tier_pct}% mid-tier / "
+                f"{rec.community_pct}% community, {rec.region_share_pct}% in the target region."
+            )
+        )
+        return Section("mix", "Program mix", tuple(blocks)), None
+
+    found = estimate(profile, catalog, mix, programs, risk_tier=assessment.risk.tier)
+    result = found.model_dump(mode="json")
+    counts = result["counts"]
+    saved = f" (saved {mix.saved_at:%Y-%m-%d})" if mix.saved_at else ""
+    blocks.append(
+        Para(
+            f"Saved mix{saved}: {mix.applications} applications in "
+            f"{catalog.specialty_name(mix.specialty)}, {mix.academic_pct}% academic / "
+            f"{mix.mid_tier_pct}% mid-tier / {mix.community_pct}% community, "
+            f"{mix.region_share_pct}% in the target region."
+        )
+    )
+    rows: list[tuple[str, str]] = [
+        ("Specialty", catalog.specialty_name(str(result["specialty"]))),
+        ("Applications", str(result["total"])),
+        (
+            "Academic / mid-tier / community",
+            f"{counts['academic']} / {counts['mid_tier']} / {counts['community']}",
+        ),
+        ("In the target region", str(result["in_region"])),
+        ("Expected interviews", f"{result['expected_interviews']:.1f}"),
+    ]
+    for k, p in sorted(result["p_interviews_at_least"].items(), key=lambda kv: int(kv[0])):
+        rows.append((f"P(at least {k} interview{'' if int(k) == 1 else 's'})", pct(p)))
+    rows.append(("P(match), estimated", pct(result["p_match"])))
+    if result.get("diminishing_returns_at") is not None:
+        rows.append(("More applications add little past", str(result["diminishing_returns_at"])))
+    rows.append(("ERAS fees", f"${result['fees_usd']:,}"))
+    preset = result["preset"]
+    shares = preset["mix"]
+    rows.append(
+        (
+            "Recommended for this profile",
+            f"{preset['name']}: {shares['academic']}/{shares['mid_tier']}/"
+            f"{shares['community']}, {preset['applications']} applications",
+        )
+    )
+    used.append(str(preset["source"]))
+    blocks.append(Table(("Estimate", "Value"), tuple(rows)))
+    if result.get("illustrative"):
+        blocks.append(
+            Para(
+                "Illustrative: at least one input to this estimate is an assumption or an "
+                "article's rough figure, not a published number."
+            )
+        )
+    if result["warnings"]:
+        blocks.append(Sub("Warnings"))
+        blocks.append(Bullets(tuple(w["text"] for w in result["warnings"])))
+    if result["assumptions"]:
+        blocks.append(Sub("Inputs to the estimate"))
+        blocks.append(
+            Table(
+                ("Input", "Value", "Reliability", "Source"),
+                tuple(
+                    (str(a["name"]), str(a["value"]), str(a["reliability"]), str(a["source"]))
+                    for a in result["assumptions"]
+                ),
+            )
+        )
+        used += [str(a["source"]) for a in result["assumptions"]]
+    return Section("mix", "Program mix", tuple(blocks)), result
+
+
+def _practice_section(
+    practice: PracticeLog | None, catalog: Catalog, note: str | None
+) -> tuple[Section, list[QuestionProgress]]:
+    from matchtui.engine.practice import progress
+
+    blocks: list[Block] = []
+    if note:
+        blocks.append(Para(note))
+    found = progress(practice, catalog) if practice is not None else []
+    if not found:
+        blocks.append(
+            Para(
+                "No interview practice saved yet. Answers typed in the Interview practice "
+                "pane (F5) are scored and kept, and their progress appears here."
+            )
+        )
+        return Section("practice", "Interview practice", tuple(blocks)), found
+    blocks.append(
+        Para(
+            f"{sum(p.attempts for p in found)} attempts on {len(found)} questions; scores "
+            "are 0-100 from the practice checks."
+        )
+    )
+    blocks.append(
+        Table(
+            ("Question", "Tries", "Best", "Average", "Last", "Scores in order"),
+            tuple(
+                (
+                    p.prompt,
+                    str(p.attempts),
+                    str(p.best),
+                    f"{p.average:.0f}",
+                    str(p.last),
+                    ", ".join(str(s) for s in p.trend),
+                )
+                for p in found
+            ),
+            right=(1, 2, 3, 4),
+        )
+    )
+    return Section("practice", "Interview practice", tuple(blocks)), found
+
+
+def _plan_section(view: PlanView, catalog: Catalog, note: str | None) -> Section:
+    blocks: list[Block] = []
+    if note:
+        blocks.append(Para(note))
+    counts = view.status_counts()
+    total = sum(counts.values())
+    start = f"{view.start.label}" + (
+        " (the default; not chosen yet)" if view.start_is_default else ""
+    )
+    blocks.append(
+        Para(
+            f"Plan starting {start}, as of {view.today.isoformat()}: {counts['done']} of {total} "
+            f"items done, {counts['doing']} under way, {len(view.overdue)} overdue."
+        )
+    )
+    if view.audience_note:
+        blocks.append(Para(view.audience_note))
+    for track in view.tracks:
+        blocks.append(Sub(track.title))
+        blocks.append(
+            Table(
+                ("Item", "Months", "Status", "Where it stands", "Reality check", "Note"),
+                tuple(
+                    (
+                        row.title,
+                        row.window,
+                        STATUS_LABELS[row.status],
+                        STATE_LABELS[row.state]
+                        + (" (profile)" if row.profile_done and row.status != "done" else ""),
+                        "yes" if row.marked else "",
+                        visible(row.note),
+                    )
+                    for row in track.rows
+                ),
+            )
+        )
+    c = view.cycles
+    blocks.append(Sub("Cycles"))
+    blocks.append(
+        Para(
+            f"This is cycle {c.this_cycle} ({c.cycles_applied} before); the limit is "
+            f"{c.serious_limit} serious cycles. {c.advice_title}: {c.advice_text}"
+        )
+    )
+    blocks.append(Sub("Plan B (in the applicant's words)"))
+    if view.plan_b_text.strip():
+        blocks.append(Para(visible(view.plan_b_text.strip()), quote=True))
+    else:
+        blocks.append(Para("No plan B written yet."))
+    upcoming = [d for d in view.key_dates if d.relation == "this_cycle"]
+    if upcoming:
+        blocks.append(Sub(f"Key dates for the {upcoming[0].match_year} Match"))
+        blocks.append(
+            Table(
+                ("When", "Event", "Status", "Reliability"),
+                tuple(
+                    (
+                        d.label,
+                        d.title,
+                        "passed" if d.passed else ("now" if d.current else "ahead"),
+                        "expected (assumption)" if d.reliability == "assumption" else d.reliability,
+                    )
+                    for d in upcoming
+                ),
+            )
+        )
+    elif view.dates_note:
+        blocks.append(Para(view.dates_note))
+    return Section("plan", "Plan status", tuple(blocks))
+
+
+# --- rendering: Markdown -----------------------------------------------------------------------
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+
+
+def _md(text: str) -> str:
+    return _MD_SPECIAL.sub(r"\\\1", visible(text))
+
+
+def _md_cell(text: str) -> str:
+    return _md(" ".join(text.split())) or " "
+
+
+def to_markdown(report: Report) -> str:
+    out: list[str] = [f"# {_md(report.title)}", "", _md(report.intro), ""]
+    for number, section in enumerate(report.sections, start=1):
+        out += [f"## {number}. {_md(section.title)}", ""]
+        for block in section.blocks:
+            out += _md_block(block)
+            out.append("")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _md_block(block: Block) -> list[str]:
+    if isinstance(block, Sub):
+        return [f"### {_md(block.title)}"]
+    if isinstance(block, Para):
+        if block.quote:
+            return [f"> {_md(line)}" if line.strip() else ">" for line in block.text.splitlines()]
+        return [_md(" ".join(block.text.split()))]
+    if isinstance(block, Bullets):
+        return [
+            f"{index}. {_md(item)}" if block.numbered else f"- {_md(item)}"
+            for index, item in enumerate(block.items, start=1)
+        ]
+    lines = [
+        "| " + " | ".join(_md_cell(h) for h in block.headers) + " |",
+        "|"
+        + "|".join("---:" if i in block.right else "---" for i in range(len(block.headers)))
+        + "|",
+    ]
+    lines += ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in block.rows]
+    return lines
+
+
+# --- rendering: plain text (80 columns) --------------------------------------------------------
+
+
+def to_text(report: Report, width: int = TEXT_WIDTH) -> str:
+    out: list[str] = []
+    out += _wrap(visible(report.title), width)
+    out.append("=" * min(width, len(out[-1])))
+    out += _wrap(visible(report.intro), width)
+    for number, section in enumerate(report.sections, start=1):
+        title = f"{number}. {visible(section.title)}"
+        out += ["", title, "-" * len(title)]
+        for block in section.blocks:
+            out += _text_block(block, width)
+    return "\n".join(line.rstrip() for line in out).rstrip() + "\n"
+
+
+def _wrap(text: str, width: int, indent: str = "", hang: str = "") -> list[str]:
+    return textwrap.wrap(
+        " ".join(text.split()),
+        width,
+        initial_indent=indent,
+        subsequent_indent=hang or indent,
+        break_on_hyphens=False,
+        break_long_words=True,
+    ) or [indent.rstrip()]
+
+
+def _text_block(block: Block, width: int) -> list[str]:
+    if isinstance(block, Sub):
+        title = visible(block.title)
+        return ["", title.upper() if len(title) < width else title]
+    if isinstance(block, Para):
+        if block.quote:
+            lines: list[str] = []
+            for paragraph in visible(block.text).splitlines() or [""]:
+                lines += _wrap(paragraph, width, "  | ")
+            return lines
+        return _wrap(visible(block.text), width)
+    if isinstance(block, Bullets):
+        lines = []
+        for index, item in enumerate(block.items, start=1):
+            mark = f"{index}. " if block.numbered else "- "
+            lines += _wrap(visible(item), width, "  " + mark, " " * (2 + len(mark)))
+        return lines
+    return _text_table(block, width)
+
+
+def _text_table(table: Table, width: int) -> list[str]:
+    """Columns separated by two spaces; the widest columns wrap so the table fits `width`."""
+    cols = len(table.headers)
+    cells = [[" ".join(visible(c).split()) for c in row] for row in table.rows]
+    natural = [max([len(table.headers[i]), *(len(row[i]) for row in cells)]) for i in range(cols)]
+    widths = list(natural)
+    gap = 2
+    budget = width - gap * (cols - 1)
+    # Shrink the column with the most room to give until the table fits: first down to its
+    # longest cell or header word (long headers wrap before any cell does), then down to the
+    # header's longest word (cells wrap too), never below 4.
+    head_word = [max(4, *(len(w) for w in h.split())) for h in table.headers]
+    cell_max = [max([0, *(len(row[i]) for row in cells)]) for i in range(cols)]
+    for floor in (
+        [min(natural[i], max(cell_max[i], head_word[i])) for i in range(cols)],
+        [min(natural[i], head_word[i]) for i in range(cols)],
+    ):
+        while sum(widths) > budget:
+            roomiest = max(range(cols), key=lambda i: widths[i] - floor[i])
+            if widths[roomiest] <= floor[roomiest]:
+                break
+            widths[roomiest] -= 1
+
+    def render(row: list[str]) -> list[str]:
+        wrapped = [
+            textwrap.wrap(row[i], widths[i], break_on_hyphens=False) or [""] for i in range(cols)
+        ]
+        height = max(len(w) for w in wrapped)
+        lines = []
+        for n in range(height):
+            parts = []
+            for i in range(cols):
+                piece = wrapped[i][n] if n < len(wrapped[i]) else ""
+                parts.append(piece.rjust(widths[i]) if i in table.right else piece.ljust(widths[i]))
+            lines.append((" " * gap).join(parts).rstrip())
+        return lines
+
+    lines = [""]
+    lines += render(list(table.headers))
+    lines.append((" " * gap).join("-" * w for w in widths))
+    for row in cells:
+        lines += render(row)
+    return lines

@@ -1,0 +1,395 @@
+"""Program mix: the model data (mix.toml, curves.toml) and the estimate the engine returns."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from matchtui.models.base import Reliability, Sourced, Strict
+from matchtui.models.reference import Competitiveness
+
+if TYPE_CHECKING:
+    from matchtui.catalog import Catalog
+
+Tier = Literal["academic", "mid_tier", "community"]
+TIERS: tuple[Tier, Tier, Tier] = ("academic", "mid_tier", "community")
+TIER_LABELS: dict[str, str] = {
+    "academic": "Academic",
+    "mid_tier": "Mid-tier",
+    "community": "Community",
+}
+RiskTier = Literal["low", "moderate", "high", "not_applicable"]
+RISK_TIERS: tuple[RiskTier, ...] = ("not_applicable", "low", "moderate", "high")
+ApplicantType = Literal["us_md", "us_do", "us_img", "non_us_img"]
+BANDS: tuple[Competitiveness, ...] = ("low", "moderate", "high", "very_high")
+
+Loc = tuple[str | int, ...]
+
+
+# --- mix.toml ---------------------------------------------------------------------------------
+class ModelSettings(Sourced):
+    p_max: float = Field(gt=0, lt=1)
+    at_least: list[int] = Field(min_length=1)
+    diminishing_step: int = Field(ge=1, le=50)
+    diminishing_gain_pp: float = Field(gt=0, le=100)
+    note: str = ""
+
+    @model_validator(mode="after")
+    def _ascending(self) -> ModelSettings:
+        if any(k < 1 for k in self.at_least) or self.at_least != sorted(set(self.at_least)):
+            raise ValueError("at_least must be increasing whole numbers from 1")
+        return self
+
+
+class PresetWhen(Strict):
+    """Conditions on the profile; an empty `when` matches everyone."""
+
+    reentry: bool | None = None
+    img: bool | None = None
+    bands: list[Competitiveness] | None = None
+
+    @property
+    def is_empty(self) -> bool:
+        return self.reentry is None and self.img is None and self.bands is None
+
+
+class PresetSize(Sourced):
+    applications: int = Field(ge=1, le=200)
+    region_share_pct: int = Field(ge=0, le=100)
+    note: str = ""
+
+
+class Preset(Sourced):
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    name: str
+    academic: int = Field(ge=0, le=100)
+    mid_tier: int = Field(ge=0, le=100)
+    community: int = Field(ge=0, le=100)
+    when: PresetWhen = Field(default_factory=PresetWhen)
+    size: PresetSize
+    note: str = ""
+
+    @model_validator(mode="after")
+    def _sums(self) -> Preset:
+        if self.academic + self.mid_tier + self.community != 100:
+            raise ValueError("academic + mid_tier + community must be 100")
+        return self
+
+    @property
+    def shares(self) -> tuple[int, int, int]:
+        return (self.academic, self.mid_tier, self.community)
+
+
+class TierFactors(Sourced):
+    academic: float = Field(gt=0)
+    mid_tier: float = Field(gt=0)
+    community: float = Field(gt=0)
+    note: str = ""
+
+    @model_validator(mode="after")
+    def _ordered(self) -> TierFactors:
+        # The estimate's monotonicity (a more community-heavy list never scores lower) needs it.
+        if not self.academic <= self.mid_tier <= self.community:
+            raise ValueError("tier factors must satisfy academic <= mid_tier <= community")
+        return self
+
+    def of(self, tier: str) -> float:
+        value: float = getattr(self, tier)
+        return value
+
+
+class _ForBandOrSpecialty(Sourced):
+    band: Competitiveness | None = None
+    specialty: str | None = None
+    note: str = ""
+
+    @model_validator(mode="after")
+    def _one_key(self) -> _ForBandOrSpecialty:
+        if (self.band is None) == (self.specialty is None):
+            raise ValueError("give exactly one of band or specialty")
+        return self
+
+
+class BaseRates(_ForBandOrSpecialty):
+    us_md: float = Field(ge=0, le=1)
+    us_do: float = Field(ge=0, le=1)
+    us_img: float = Field(ge=0, le=1)
+    non_us_img: float = Field(ge=0, le=1)
+
+    def of(self, applicant_type: str) -> float:
+        value: float = getattr(self, applicant_type)
+        return value
+
+
+class SignalFactor(_ForBandOrSpecialty):
+    factor: float = Field(ge=1, le=50)
+
+
+class RiskFactor(Sourced):
+    tier: RiskTier
+    factor: float = Field(gt=0, le=1)
+    note: str = ""
+
+
+class TiesFactor(Sourced):
+    factor: float = Field(ge=1, le=5)
+    note: str = ""
+
+
+class WarningThresholds(Sourced):
+    top_heavy_by_risk: dict[RiskTier, int]
+    top_heavy_by_band: dict[Competitiveness, int]
+    few_in_region_min_pct: int = Field(ge=0, le=100)
+    few_in_region_min_count: int = Field(ge=0, le=200)
+    diminishing_slack: int = Field(ge=0, le=200)
+    low_p_match: float = Field(ge=0, le=1)
+    note: str = ""
+
+    @model_validator(mode="after")
+    def _complete(self) -> WarningThresholds:
+        if set(self.top_heavy_by_risk) != set(RISK_TIERS):
+            raise ValueError(f"top_heavy_by_risk needs every risk tier: {', '.join(RISK_TIERS)}")
+        if set(self.top_heavy_by_band) != set(BANDS):
+            raise ValueError(f"top_heavy_by_band needs every band: {', '.join(BANDS)}")
+        return self
+
+
+class Anchor(Sourced):
+    """A published aggregate the model's defaults must reproduce."""
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    description: str
+    degree: ApplicantType
+    target_pct: float = Field(ge=0, le=100)
+    tolerance_pp: float = Field(gt=0, le=50)
+    specialties: list[str] = Field(min_length=1)
+    applications: int | None = Field(default=None, ge=1, le=200)
+    signals: int | None = Field(default=None, ge=0, le=100)
+    ties: bool = True
+    risk_tier: RiskTier = "not_applicable"
+    note: str = ""
+
+
+class MixFile(Strict):
+    model: ModelSettings
+    presets: list[Preset] = Field(min_length=1)
+    tier_factors: TierFactors
+    base_rates: list[BaseRates] = Field(min_length=1)
+    risk_factors: list[RiskFactor] = Field(min_length=1)
+    ties: TiesFactor
+    signal_factors: list[SignalFactor] = Field(min_length=1)
+    warnings: WarningThresholds
+    anchors: list[Anchor] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _complete(self) -> MixFile:
+        if not self.presets[-1].when.is_empty:
+            raise ValueError("the last preset must have no `when` conditions (it is the fallback)")
+        for name, records in (
+            ("base_rates", self.base_rates),
+            ("signal_factors", self.signal_factors),
+        ):
+            bands = {r.band for r in records if r.band is not None}
+            missing = [b for b in BANDS if b not in bands]
+            if missing:
+                raise ValueError(f"{name} has no record for band(s): {', '.join(missing)}")
+            keys = [r.band or f"specialty {r.specialty}" for r in records]
+            if len(keys) != len(set(keys)):
+                raise ValueError(f"{name} names a band or specialty twice")
+        tiers = [r.tier for r in self.risk_factors]
+        if sorted(tiers) != sorted(RISK_TIERS):
+            raise ValueError(f"risk_factors needs each risk tier once: {', '.join(RISK_TIERS)}")
+        return self
+
+    def check_refs(self, catalog: Catalog) -> Iterator[tuple[Loc, str]]:
+        specialties = catalog.specialties
+        for field, records in (
+            ("base_rates", self.base_rates),
+            ("signal_factors", self.signal_factors),
+        ):
+            for i, record in enumerate(records):
+                if record.specialty is not None and record.specialty not in specialties:
+                    yield (field, i, "specialty"), f"unknown specialty {record.specialty!r}"
+        for i, anchor in enumerate(self.anchors):
+            for j, specialty in enumerate(anchor.specialties):
+                if specialty not in specialties:
+                    yield ("anchors", i, "specialties", j), f"unknown specialty {specialty!r}"
+
+    def preset(self, preset_id: str) -> Preset:
+        for preset in self.presets:
+            if preset.id == preset_id:
+                return preset
+        raise KeyError(preset_id)
+
+    def risk_factor(self, tier: str) -> RiskFactor:
+        for record in self.risk_factors:
+            if record.tier == tier:
+                return record
+        raise KeyError(tier)
+
+
+# --- curves.toml ------------------------------------------------------------------------------
+class Curve(Sourced):
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    name: str
+    specialties: list[str] = Field(default_factory=list)
+    bands: list[Competitiveness] = Field(default_factory=list)
+    points: list[tuple[int, float]] = Field(min_length=2)
+    note: str = ""
+
+    @model_validator(mode="after")
+    def _monotone(self) -> Curve:
+        ks = [k for k, _ in self.points]
+        ps = [p for _, p in self.points]
+        if ks[0] != 0:
+            raise ValueError("the first point must be at k = 0")
+        if any(b <= a for a, b in itertools.pairwise(ks)):
+            raise ValueError("k must be strictly increasing")
+        if any(not 0 <= p <= 1 for p in ps):
+            raise ValueError("every p must lie in [0, 1]")
+        if any(b < a for a, b in itertools.pairwise(ps)):
+            raise ValueError("p must not decrease as k grows (the curve must be monotone)")
+        return self
+
+    @property
+    def last_k(self) -> int:
+        return self.points[-1][0]
+
+    def at(self, k: float) -> float:
+        """P(match | K = k), linear between points and flat past the last one."""
+        points = self.points
+        if k <= 0:
+            return points[0][1]
+        for (k0, p0), (k1, p1) in itertools.pairwise(points):
+            if k <= k1:
+                return p0 + (p1 - p0) * (k - k0) / (k1 - k0)
+        return points[-1][1]
+
+    def table(self, upto: int) -> list[float]:
+        """curve(0), curve(1), ..., curve(upto)."""
+        return [self.at(k) for k in range(upto + 1)]
+
+
+class CurvesFile(Strict):
+    curves: list[Curve] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _cover(self) -> CurvesFile:
+        bands = {b for c in self.curves for b in c.bands}
+        missing = [b for b in BANDS if b not in bands]
+        if missing:
+            raise ValueError(f"no curve covers band(s): {', '.join(missing)}")
+        seen: set[str] = set()
+        for curve in self.curves:
+            for specialty in curve.specialties:
+                if specialty in seen:
+                    raise ValueError(f"specialty {specialty!r} is listed by two curves")
+                seen.add(specialty)
+        return self
+
+    def check_refs(self, catalog: Catalog) -> Iterator[tuple[Loc, str]]:
+        for i, curve in enumerate(self.curves):
+            for j, specialty in enumerate(curve.specialties):
+                if specialty not in catalog.specialties:
+                    yield ("curves", i, "specialties", j), f"unknown specialty {specialty!r}"
+
+    def for_specialty(self, specialty: str, band: str) -> Curve:
+        for curve in self.curves:
+            if specialty in curve.specialties:
+                return curve
+        for curve in self.curves:
+            if band in curve.bands:
+                return curve
+        raise KeyError(specialty)
+
+
+def mix_data(catalog: Catalog) -> MixFile:
+    return catalog.get("mix.toml", MixFile)
+
+
+def curves_data(catalog: Catalog) -> CurvesFile:
+    return catalog.get("curves.toml", CurvesFile)
+
+
+# --- the estimate -----------------------------------------------------------------------------
+class _Result(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class TierCounts(_Result):
+    academic: int
+    mid_tier: int
+    community: int
+
+    @classmethod
+    def of(cls, values: Iterable[int]) -> TierCounts:
+        a, m, c = values
+        return cls(academic=a, mid_tier=m, community=c)
+
+    def as_tuple(self) -> tuple[int, int, int]:
+        return (self.academic, self.mid_tier, self.community)
+
+
+class MixWarning(_Result):
+    id: Literal[
+        "top_heavy", "few_in_region", "past_diminishing_returns", "low_p_match", "yog_cutoff"
+    ]
+    text: str
+
+
+class Assumption(_Result):
+    name: str
+    value: float | str
+    reliability: Reliability
+    source: str
+    note: str = ""  # how the value was chosen (from the data record)
+
+
+class PresetRef(_Result):
+    id: str
+    name: str
+    mix: TierCounts
+    applications: int
+    region_share_pct: int
+    source: str
+    reliability: Reliability
+
+
+class MixEstimate(_Result):
+    specialty: str
+    specialty_name: str
+    total: int
+    shares: TierCounts
+    counts: TierCounts
+    region_share_pct: int
+    in_region: int
+    signals_used: int
+    signals_available: int
+    risk_tier: RiskTier
+    applicant_type: ApplicantType
+    expected_interviews: float
+    p_interviews_at_least: dict[int, float]
+    p_match: float
+    diminishing_returns_at: int | None
+    fees_usd: int
+    fee_season: int
+    warnings: list[MixWarning]
+    assumptions: list[Assumption]
+    preset: PresetRef
+    illustrative: bool
+    # P(match) for 1..200 applications with the same mix (index 0 = 0 applications); for charts.
+    p_match_by_apps: tuple[float, ...] = Field(default=(), exclude=True, repr=False)
+
+
+class ListEstimate(_Result):
+    """The same estimate for the applicant's actual list (each program's tier, region, signal)."""
+
+    specialty: str
+    programs: int
+    expected_interviews: float
+    p_interviews_at_least: dict[int, float]
+    p_match: float
+    excluded_over_limit: int

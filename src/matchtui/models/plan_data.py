@@ -1,0 +1,214 @@
+"""Reference data for the Plan pane: the re-entry timeline, back-home steps, entry routes,
+plan B paths, cycle advice (steps.toml) and the season's key dates (dates.toml)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Literal, get_args
+
+from pydantic import Field, model_validator
+
+from matchtui.models.assessment import ACTION_IDS, CyclesVerdict
+from matchtui.models.base import Sourced, Strict
+
+if TYPE_CHECKING:
+    from matchtui.catalog import Catalog
+
+Loc = tuple[str | int, ...]
+
+ItemKind = Literal["done", "active", "milestone", "ongoing", "target", "critical", "decision"]
+
+# Profile facts that mean an item is already done (evaluated in engine/plan.py).
+DoneWhen = Literal[
+    "clinical_recent",
+    "step3_booked",
+    "step3_passed",
+    "rotation_in_region",
+    "letter_from_region",
+    "why_home_written",
+]
+
+DateKind = Literal["eras_opens", "match_week", "soap", "match_day"]
+
+_ID = r"^[a-z][a-z0-9_]*$"
+
+
+def _unknown_actions(actions: list[str], loc: Loc) -> Iterator[tuple[Loc, str]]:
+    for index, action in enumerate(actions):
+        if action not in ACTION_IDS:
+            yield (*loc, "actions", index), f"unknown Reality check action id {action!r}"
+
+
+# --- timeline.toml -----------------------------------------------------------------------------
+
+
+class DefaultStart(Sourced):
+    """Where the plan starts when the applicant has not picked a month."""
+
+    month: int = Field(ge=1, le=12)
+    years_before_cycle: int = Field(ge=0, le=5)
+
+
+class Phase(Strict):
+    id: str = Field(pattern=_ID)
+    title: str
+    first_month: int = Field(ge=1, le=36)  # 1 = the start month
+    last_month: int = Field(ge=1, le=36)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Phase:
+        if self.last_month < self.first_month:
+            raise ValueError("last_month must be >= first_month")
+        return self
+
+
+class TimelineItem(Sourced):
+    id: str = Field(pattern=_ID)
+    title: str = Field(max_length=60)
+    phase: str
+    offset: int = Field(ge=0, le=35)  # whole months after the start month
+    duration: int = Field(ge=1, le=24)
+    kind: ItemKind
+    actions: list[str] = Field(default_factory=list)
+    done_when: DoneWhen | None = None
+    for_everyone: bool = False  # shown even to applicants who are neither re-entry nor returners
+    detail: str = ""
+
+
+class TimelineFile(Strict):
+    default_start: DefaultStart
+    phases: list[Phase] = Field(min_length=1)
+    items: list[TimelineItem] = Field(min_length=1)
+
+    def check_refs(self, catalog: Catalog) -> Iterator[tuple[Loc, str]]:
+        phases = {phase.id: phase for phase in self.phases}
+        for index, item in enumerate(self.items):
+            phase = phases.get(item.phase)
+            if phase is None:
+                yield ("items", index, "phase"), f"unknown phase {item.phase!r}"
+            elif not phase.first_month <= item.offset + 1 <= phase.last_month:
+                yield (
+                    ("items", index, "offset"),
+                    f"month {item.offset + 1} is outside phase {phase.id!r} "
+                    f"(months {phase.first_month}-{phase.last_month})",
+                )
+            yield from _unknown_actions(item.actions, ("items", index))
+
+
+# --- steps.toml --------------------------------------------------------------------------------
+
+
+class Timing(Sourced):
+    """Where a step sits on the plan's month grid (months after the start month)."""
+
+    offset: int = Field(ge=0, le=35)
+    duration: int = Field(ge=1, le=24)
+
+
+class BackHomeStep(Sourced):
+    id: str = Field(pattern=_ID)
+    title: str = Field(max_length=60)
+    actions: list[str] = Field(default_factory=list)
+    done_when: DoneWhen | None = None
+    detail: str = ""
+    timing: Timing | None = None
+
+
+class EntryRoute(Sourced):
+    id: str = Field(pattern=_ID)
+    title: str
+    when: str
+    summary: str
+    steps: list[str] = Field(default_factory=list)
+    actions: list[str] = Field(default_factory=list)
+    dates: list[DateKind] = Field(default_factory=list)  # key dates (by kind) that belong to it
+
+
+class PlanBPath(Sourced):
+    id: str = Field(pattern=_ID)
+    title: str
+    detail: str = ""
+
+
+class ParallelQuestion(Sourced):
+    id: str = Field(pattern=_ID)
+    question: str
+
+
+class CycleAdvice(Sourced):
+    """What to do at one of the Reality check's cycle verdicts (first, within the limit, the
+    last serious cycle, past the limit): the count decides the verdict, the verdict the advice."""
+
+    verdict: CyclesVerdict
+    title: str
+    text: str
+
+
+class StepsFile(Strict):
+    back_home: list[BackHomeStep] = Field(min_length=1)
+    entry_routes: list[EntryRoute] = Field(min_length=1)
+    plan_b_paths: list[PlanBPath] = Field(min_length=1)
+    parallel_plan: list[ParallelQuestion] = Field(default_factory=list)
+    cycle_advice: list[CycleAdvice] = Field(min_length=1)
+
+    def check_refs(self, catalog: Catalog) -> Iterator[tuple[Loc, str]]:
+        for index, step in enumerate(self.back_home):
+            yield from _unknown_actions(step.actions, ("back_home", index))
+        for index, route in enumerate(self.entry_routes):
+            yield from _unknown_actions(route.actions, ("entry_routes", index))
+        seen = [advice.verdict for advice in self.cycle_advice]
+        for verdict in get_args(CyclesVerdict):
+            if seen.count(verdict) != 1:
+                yield (
+                    ("cycle_advice",),
+                    f"cycle verdict {verdict!r} needs exactly one entry "
+                    f"(found {seen.count(verdict)})",
+                )
+        timeline = catalog.get("timeline.toml", TimelineFile)
+        timeline_ids = {item.id for item in timeline.items}
+        for index, step in enumerate(self.back_home):
+            if step.id in timeline_ids:
+                yield (
+                    ("back_home", index, "id"),
+                    f"id {step.id!r} is also a timeline item (plan.toml keys must be unique)",
+                )
+
+
+# --- dates.toml --------------------------------------------------------------------------------
+
+
+class KeyDate(Sourced):
+    id: str = Field(pattern=_ID)
+    kind: DateKind
+    title: str
+    match_year: int = Field(ge=2000, le=2100)
+    start: dt.date
+    end: dt.date | None = None
+    precision: Literal["day", "month"] = "day"
+    note: str = ""
+
+    @model_validator(mode="after")
+    def _ordered(self) -> KeyDate:
+        if self.end is not None and self.end < self.start:
+            raise ValueError("end must not be before start")
+        return self
+
+
+class DatesFile(Strict):
+    dates: list[KeyDate] = Field(min_length=1)
+
+
+# --- typed access ------------------------------------------------------------------------------
+
+
+def timeline_data(catalog: Catalog) -> TimelineFile:
+    return catalog.get("timeline.toml", TimelineFile)
+
+
+def steps_data(catalog: Catalog) -> StepsFile:
+    return catalog.get("steps.toml", StepsFile)
+
+
+def dates_data(catalog: Catalog) -> DatesFile:
+    return catalog.get("dates.toml", DatesFile)

@@ -1,0 +1,136 @@
+"""The plan as a Gantt chart on real months: one row per item, one column per month.
+
+A DataTable with no cell padding, so the month cells of an item join into one bar. The first
+columns hold the marks (star: the Reality check points here; !: overdue), the status box and
+the title; they stay put while the months scroll sideways.
+"""
+
+from __future__ import annotations
+
+from rich.style import Style
+from rich.text import Text
+from textual.widgets import DataTable
+
+from matchtui.engine.plan import PlanRow, PlanView, YearMonth
+
+MONTH_WIDTH = 4
+TITLE_MIN, TITLE_MAX = 22, 44
+STATUS_BOX = {"todo": "[ ] ", "doing": "[~] ", "done": "[x] "}
+DATES_ROW = "dates"
+
+
+class PlanGantt(DataTable[Text]):
+    """Rows are plan items keyed by item id; track titles and the key-dates row are not items."""
+
+    DEFAULT_CSS = """
+    PlanGantt {
+        height: 1fr;
+        scrollbar-size-horizontal: 1;
+    }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(
+            id=id,
+            cursor_type="row",
+            cell_padding=0,
+            header_height=2,
+            fixed_columns=3,
+            show_row_labels=False,
+            cursor_foreground_priority="renderable",  # bars keep their colours under the cursor
+        )
+        self.view: PlanView | None = None
+        self.palette: dict[str, Style] = {}
+
+    # -- building --------------------------------------------------------------------------
+    def show(self, view: PlanView, palette: dict[str, Style]) -> None:
+        """Rebuild from a plan view, keeping the cursor on the same item."""
+        keep = self.current_key()
+        self.view, self.palette = view, palette
+        title_width = self._title_width(view)
+        self.clear(columns=True)
+        self.add_column(Text(""), width=2, key="mark")
+        self.add_column(Text(""), width=4, key="status")
+        self.add_column(Text("\nItem"), width=title_width, key="title")
+        today = view.today_month
+        for month in view.months:
+            top = month.short
+            bottom = str(month.year) if month.month == 1 or month == view.months[0] else ""
+            style = palette["today"] if month == today else Style()
+            label = Text(f"{top:<{MONTH_WIDTH}}\n{bottom:<{MONTH_WIDTH}}", style=style)
+            self.add_column(label, width=MONTH_WIDTH, key=str(month))
+        self._add_dates_row(view, title_width)
+        for track in view.tracks:
+            heading = Text(_clip(f"{track.title}", title_width), style=palette["heading"])
+            blanks = [Text("")] * len(view.months)
+            self.add_row(Text(""), Text(""), heading, *blanks, key=f"track:{track.id}")
+            for row in track.rows:
+                self.add_row(*self._cells(row, view, title_width), key=row.id)
+        if keep is not None and keep in self.rows:
+            self.move_cursor(row=self.get_row_index(keep), animate=False)
+        elif view.rows:
+            self.move_cursor(row=self.get_row_index(view.rows[0].id), animate=False)
+
+    def _title_width(self, view: PlanView) -> int:
+        spare = (self.size.width or 80) - 2 - 4 - MONTH_WIDTH * len(view.months) - 2
+        return max(TITLE_MIN, min(TITLE_MAX, spare))
+
+    def _add_dates_row(self, view: PlanView, title_width: int) -> None:
+        by_month = view.date_months()
+        cells: list[Text] = []
+        for month in view.months:
+            dates = by_month.get(month, [])
+            if not dates:
+                cells.append(self._empty(month, view))
+                continue
+            passed = all(d.passed for d in dates)
+            style = self.palette["muted"] if passed else self.palette["date"]
+            cells.append(Text(" \u25c6  ", style=style))
+        title = Text(_clip("Key dates (\u25c6)", title_width), style=self.palette["muted"])
+        self.add_row(Text(""), Text(""), title, *cells, key=DATES_ROW)
+
+    def _cells(self, row: PlanRow, view: PlanView, title_width: int) -> list[Text]:
+        p = self.palette
+        mark = Text("\u2605" if row.marked else " ", style=p["marked"])
+        mark.append("!" if row.state == "overdue" else " ", style=p["overdue"])
+        if row.profile_done and row.status == "todo":
+            status = Text("[x] ", style=p["muted"])
+        else:
+            status = Text(STATUS_BOX[row.status], style=p[f"status_{row.status}"])
+        title_style = (
+            p["overdue"]
+            if row.state == "overdue"
+            else (p["muted"] if row.state == "done" else Style())
+        )
+        title = Text(_clip(row.title, title_width), style=title_style)
+        bar_style = p[f"bar_{row.state}"]
+        months = [
+            Text("\u2588" * MONTH_WIDTH, style=bar_style)
+            if row.covers(month)
+            else self._empty(month, view)
+            for month in view.months
+        ]
+        return [mark, status, title, *months]
+
+    def _empty(self, month: YearMonth, view: PlanView) -> Text:
+        if month == view.today_month:
+            return Text("\u2506   ", style=self.palette["today_line"])
+        return Text("")
+
+    # -- reading ---------------------------------------------------------------------------
+    def current_key(self) -> str | None:
+        """The item id under the cursor (None on a heading row or an empty table)."""
+        if self.row_count == 0:
+            return None
+        key = self.coordinate_to_cell_key(self.cursor_coordinate).row_key.value
+        return key
+
+    def current_row(self) -> PlanRow | None:
+        key = self.current_key()
+        if key is None or self.view is None:
+            return None
+        return self.view.row(key)
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) < width else text[: width - 2] + "\u2026 "

@@ -1,0 +1,155 @@
+"""`matchtui mix`: JSON keys, the same numbers as the engine, text output, exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from matchtui.cli import main
+from matchtui.engine.mix import estimate, recommended_mix
+
+REQUIRED_KEYS = {
+    "specialty",
+    "total",
+    "counts",
+    "in_region",
+    "expected_interviews",
+    "p_interviews_at_least",
+    "p_match",
+    "diminishing_returns_at",
+    "fees_usd",
+    "warnings",
+    "assumptions",
+    "preset",
+    "illustrative",
+}
+
+
+def run_json(capsys: pytest.CaptureFixture[str], *args: str) -> dict[str, Any]:
+    assert main(["mix", "--json", *args]) == 0
+    data: dict[str, Any] = json.loads(capsys.readouterr().out)
+    return data
+
+
+def test_json_has_the_issue_keys(capsys: pytest.CaptureFixture[str]) -> None:
+    data = run_json(capsys)
+    assert set(data) >= REQUIRED_KEYS
+    assert set(data["counts"]) == {"academic", "mid_tier", "community"}
+    assert sum(data["counts"].values()) == data["total"]
+    assert set(data["preset"]) >= {"id", "mix"}
+    assert all(set(w) == {"id", "text"} for w in data["warnings"])
+    assert all(set(a) >= {"name", "value", "reliability", "source"} for a in data["assumptions"])
+    assert all(k.isdigit() for k in data["p_interviews_at_least"])
+    assert 0 <= data["p_match"] <= 1
+    assert "p_match_by_apps" not in data
+
+
+def test_defaults_are_the_recommended_preset(
+    capsys: pytest.CaptureFixture[str], workspace: Any
+) -> None:
+    data = run_json(capsys)
+    profile = workspace.load_profile()
+    expected = estimate(profile, workspace.catalog, recommended_mix(profile, workspace.catalog))
+    assert data == json.loads(json.dumps(expected.model_dump(mode="json")))
+    assert data["preset"]["id"] == "reentry"
+    assert data["preset"]["mix"] == {"academic": 5, "mid_tier": 25, "community": 70}
+
+
+def test_options_override_the_plan(capsys: pytest.CaptureFixture[str]) -> None:
+    data = run_json(
+        capsys,
+        "--apps",
+        "60",
+        "--mix",
+        "10,30,60",
+        "--region-share",
+        "50",
+        "--signals",
+        "5",
+        "--specialty",
+        "family_medicine",
+    )
+    assert data["specialty"] == "family_medicine"
+    assert data["total"] == 60
+    assert data["counts"] == {"academic": 6, "mid_tier": 18, "community": 36}
+    assert data["in_region"] == 30
+    assert data["fees_usd"] == 1230
+    assert data["signals_used"] == 5
+
+
+def test_saved_plan_is_the_starting_point(
+    capsys: pytest.CaptureFixture[str], workspace: Any
+) -> None:
+    from matchtui.models.plan import MixPlan, PlanFile
+
+    workspace.load_profile()
+    saved = MixPlan(
+        specialty="internal_medicine",
+        applications=43,
+        academic_pct=5,
+        mid_tier_pct=25,
+        community_pct=70,
+        region_share_pct=60,
+        signals_used=3,
+    )
+    workspace.save_plan(PlanFile(mix=saved))
+    data = run_json(capsys)
+    assert (data["total"], data["fees_usd"], data["in_region"]) == (43, 720, 26)
+
+
+def test_text_output_names_estimate_and_assumptions(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["mix", "--apps", "60"]) == 0
+    out = capsys.readouterr().out
+    assert "Program mix: Internal Medicine, 60 applications" in out
+    assert "estimate" in out and "assumptions" in out
+    assert "ERAS fees (2026 season): $1,230" in out
+    assert "Assumptions:" in out
+
+
+def test_profile_file_option(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, workspace: Any
+) -> None:
+    from matchtui.workspace import demo_profile_path
+
+    text = demo_profile_path().read_text().replace('stage = "graduate"', 'stage = "student"')
+    path = tmp_path / "student.toml"
+    path.write_text(text)
+    data = run_json(capsys, "--profile", str(path))
+    assert data["preset"]["id"] == "standard"
+    assert data["risk_tier"] == "not_applicable"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--mix", "50,50,10"], "sum to 100"),
+        (["--apps", "0"], "outside 1-200"),
+        (["--specialty", "astrology"], "unknown specialty"),
+        (["--signals", "99"], "allows 0-15 signals"),
+        (["--region-share", "120"], "outside 0-100"),
+    ],
+)
+def test_bad_options_exit_2_with_one_line(
+    capsys: pytest.CaptureFixture[str], args: list[str], message: str
+) -> None:
+    # argparse refuses some values itself (SystemExit 2), the command refuses the others
+    try:
+        code = main(["mix", *args])
+    except SystemExit as exited:
+        code = int(exited.code or 0)
+    assert code == 2
+    err = capsys.readouterr().err
+    assert message in err and len(err.strip().splitlines()) == 1
+
+
+def test_bad_profile_file_exits_2_naming_file_and_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "bad.toml"
+    path.write_text("schema_version = 1\ncycle_year = 'soon'\n")
+    assert main(["mix", "--profile", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "bad.toml" in err and "cycle_year" in err

@@ -1,0 +1,181 @@
+"""The Plan pane driven with Pilot: checking items, notes, the start month, persistence."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from textual.widgets import Input, Static, TabbedContent
+from textual.widgets.data_table import ColumnKey
+
+from matchtui.app import MatchApp
+from matchtui.models.plan import MixPlan, PlanFile
+from matchtui.models.profile import Profile
+from matchtui.widgets.plan_gantt import PlanGantt
+
+TODAY = dt.date(2026, 11, 23)
+
+
+def make_app(workspace: Any) -> MatchApp:
+    return MatchApp(workspace, first_pane="plan", today=TODAY)
+
+
+def rendered(widget: Static, width: int = 100) -> str:
+    console = Console(width=width, record=True, file=open("/dev/null", "w"))  # noqa: SIM115
+    console.print(widget.content)
+    return console.export_text()
+
+
+async def test_status_and_note_persist_across_restarts(workspace: Any, home: Path) -> None:
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        gantt = app.screen.query_one(PlanGantt)
+        assert gantt.has_focus
+        assert gantt.current_key() == "reality_sheet"
+        await pilot.press("space")  # to do -> doing
+        await pilot.pause()
+        await pilot.press("space")  # doing -> done
+        await pilot.pause()
+        await pilot.press("down")
+        await pilot.press("space")  # clinical_role -> doing
+        await pilot.press("n")
+        await pilot.pause()
+        note = app.screen.query_one("#item-note", Input)
+        assert note.has_focus
+        await pilot.press(*"CRC job since 2024", "enter")
+        await pilot.pause()
+        assert app.plan is not None and app.plan.timeline is not None
+        items = app.plan.timeline.items
+        assert items["reality_sheet"].status == "done"
+        assert items["clinical_role"].status == "doing"
+        assert items["clinical_role"].note == "CRC job since 2024"
+    assert (home / "plan.toml").exists()
+
+    again = make_app(workspace)
+    async with again.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen: Any = again.screen
+        assert screen.view.row("reality_sheet").status == "done"
+        assert screen.view.row("clinical_role").status == "doing"
+        assert screen.view.row("clinical_role").note == "CRC job since 2024"
+        assert screen.view.start == screen.view.months[0]
+        gantt = screen.query_one(PlanGantt)
+        status_cell = gantt.get_cell("reality_sheet", "status")
+        assert status_cell.plain.strip() == "[x]"
+
+
+async def test_enter_on_an_item_cycles_its_status(workspace: Any) -> None:
+    app = make_app(workspace)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.plan is not None and app.plan.timeline is not None
+        assert app.plan.timeline.items["reality_sheet"].status == "doing"
+
+
+async def test_start_month_keys_and_input(workspace: Any) -> None:
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen: Any = app.screen
+        start = screen.query_one("#start-month", Input)
+        assert start.value == "2026-02"  # the data's default for the 2027 Match
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert app.plan is not None and app.plan.timeline is not None
+        assert app.plan.timeline.start_month == "2026-03"
+        assert start.value == "2026-03"
+        assert str(screen.view.row("reality_sheet").first) == "2026-03"
+        await pilot.press("left_square_bracket", "left_square_bracket")
+        await pilot.pause()
+        assert app.plan.timeline.start_month == "2026-01"
+        # typing a month
+        start.focus()
+        start.value = ""
+        await pilot.press(*"2025-10", "enter")
+        await pilot.pause()
+        assert app.plan.timeline.start_month == "2025-10"
+        assert screen.query_one(PlanGantt).has_focus
+        # a bad month is refused with a message, nothing saved
+        start.focus()
+        start.value = ""
+        await pilot.press(*"2025-13", "enter")
+        await pilot.pause()
+        assert app.plan.timeline.start_month == "2025-10"
+        assert any("2025-13" in str(n.message) for n in app._notifications)
+
+
+async def test_saving_keeps_the_program_mix(workspace: Any) -> None:
+    mix = MixPlan(
+        specialty="internal_medicine",
+        applications=50,
+        academic_pct=10,
+        mid_tier_pct=30,
+        community_pct=60,
+        region_share_pct=40,
+    )
+    workspace.save_plan(PlanFile(mix=mix))
+    app = make_app(workspace)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("space")
+        await pilot.pause()
+    loaded = workspace.load_plan()
+    assert loaded.mix == mix
+    assert loaded.timeline.items["reality_sheet"].status == "doing"
+
+
+async def test_overdue_and_marked_items_stand_out(workspace: Any) -> None:
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen: Any = app.screen
+        gantt = screen.query_one(PlanGantt)
+        for row in screen.view.rows:
+            mark = gantt.get_cell(row.id, "mark").plain
+            assert (mark[0] == "\u2605") == bool(row.marked), row.id
+            assert (mark[1] == "!") == (row.state == "overdue"), row.id
+        assert screen.view.overdue and screen.view.marked
+        summary = rendered(screen.query_one("#plan-summary", Static))
+        assert f"!{len(screen.view.overdue)} overdue" in summary
+        # today's month is highlighted in the header
+        today_column = gantt.columns[ColumnKey("2026-11")]
+        assert today_column.label.style  # styled (reverse)
+
+
+async def test_plan_b_shows_the_applicants_own_text_literally(
+    workspace: Any, demo_profile: Profile
+) -> None:
+    data = demo_profile.model_dump()
+    data["narrative"]["plan_b"] = "[bold red]Research[/] leadership \x1b[31m if [link=x]no[/link]"
+    workspace.save_profile(Profile.model_validate(data))
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("t", "t")
+        await pilot.pause()
+        assert app.screen.query_one(TabbedContent).active == "tab-planb"
+        text = rendered(app.screen.query_one("#planb-text", Static), width=200)
+        assert "[bold red]Research[/] leadership" in text
+        assert "[link=x]no[/link]" in text
+        assert "\x1b" not in text
+        assert "Clinical research leadership" in text  # the data's paths
+        assert "cycle 2" in text
+
+
+async def test_profile_change_updates_the_plan(workspace: Any, demo_profile: Profile) -> None:
+    app = make_app(workspace)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen: Any = app.screen
+        assert [t.id for t in screen.view.tracks] == ["reentry", "back_home"]
+        data = demo_profile.model_dump()
+        data["applicant"]["current_region"] = "midwest"
+        app.profile = Profile.model_validate(data)
+        await pilot.pause()
+        assert [t.id for t in screen.view.tracks] == ["reentry"]
+        assert "regional_letter" not in screen.query_one(PlanGantt).rows

@@ -1,0 +1,30 @@
+"""SVG snapshots of the Plan pane with the demo profile, today pinned to 2026-11-23."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from matchtui.app import MatchApp
+
+TODAY = dt.date(2026, 11, 23)
+
+
+def make_app(workspace: Any) -> MatchApp:
+    return MatchApp(workspace, first_pane="plan", today=TODAY)
+
+
+def test_timeline_80x24(snap_compare: Any, workspace: Any) -> None:
+    assert snap_compare(make_app(workspace), terminal_size=(80, 24))
+
+
+def test_timeline_120x40(snap_compare: Any, workspace: Any) -> None:
+    assert snap_compare(make_app(workspace), terminal_size=(120, 40))
+
+
+def test_plan_b_and_cycles_80x24(snap_compare: Any, workspace: Any) -> None:
+    assert snap_compare(make_app(workspace), press=["t", "t"], terminal_size=(80, 24))
+
+
+def test_key_dates_120x40(snap_compare: Any, workspace: Any) -> None:
+    assert snap_compare(make_app(workspace), press=["t", "t", "t"], terminal_size=(120, 40))
