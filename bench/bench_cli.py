@@ -47,8 +47,10 @@ def main() -> None:
     for name, values in times.items():
         median = statistics.median(values)
         p95 = statistics.quantiles(values, n=20)[-1]
-        print(f"{name:<24} median {median * 1000:6.1f} ms  p95 {p95 * 1000:6.1f} ms  "
-              f"ratio {median / baseline:4.2f}")
+        print(
+            f"{name:<24} median {median * 1000:6.1f} ms  p95 {p95 * 1000:6.1f} ms  "
+            f"ratio {median / baseline:4.2f}"
+        )
     print("target: ratio <= 1.50 for both commands")
 
 

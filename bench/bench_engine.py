@@ -29,8 +29,10 @@ def measure(name: str, work: Callable[[], Any], runs: int, target_ms: float) -> 
     median = statistics.median(times) * 1000
     p95 = statistics.quantiles(times, n=20)[-1] * 1000
     verdict = "ok" if median <= target_ms else "OVER"
-    print(f"{name:<36} median {median:8.3f} ms  p95 {p95:8.3f} ms  "
-          f"(target <= {target_ms:g} ms: {verdict})")
+    print(
+        f"{name:<36} median {median:8.3f} ms  p95 {p95:8.3f} ms  "
+        f"(target <= {target_ms:g} ms: {verdict})"
+    )
 
 
 ANSWER = (
@@ -55,8 +57,9 @@ def main() -> None:
     from matchtui.engine.mix import estimate, recommended_mix
 
     mix = recommended_mix(profile, catalog)
-    measure(f"mix estimate ({mix.applications} apps)", lambda: estimate(profile, catalog, mix),
-            300, 2)
+    measure(
+        f"mix estimate ({mix.applications} apps)", lambda: estimate(profile, catalog, mix), 300, 2
+    )
 
     from matchtui.engine.practice import analyse
     from matchtui.engine.practice import questions as question_bank
@@ -72,8 +75,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as home:
         store = Store(Path(home))
         write_programs(store, catalog, 5000)
-        measure("load + validate 5,000 programs", lambda: store.load(PROGRAMS, ProgramList),
-                15, 150)
+        measure(
+            "load + validate 5,000 programs", lambda: store.load(PROGRAMS, ProgramList), 15, 150
+        )
 
 
 if __name__ == "__main__":

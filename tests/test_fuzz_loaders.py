@@ -22,8 +22,8 @@ from matchtui.locations import bundled_data_dir, demo_profile_path
 from tests.conftest import LONG
 
 # Loaders fuzzed below: one per catalog file plus the user's files.
-USER_LOADERS = ["profile.toml", "plan.toml"]
-TARGETS = len(CATALOG_FILES) + len(USER_LOADERS)
+USER_LOADERS = ["profile.toml", "plan.toml", "programs.toml", "practice.toml"]
+TARGETS = len(CATALOG_FILES) + len(USER_LOADERS) + 1  # + the CSV import
 EXAMPLES = (100_000 // TARGETS + 1) if LONG else 60
 
 FUZZ = settings(
@@ -129,30 +129,60 @@ def test_catalog_file_loaders_never_crash(name: str, tmp_path: Path) -> None:
     run()
 
 
-@pytest.mark.parametrize("name", USER_LOADERS)
-def test_user_file_loaders_never_crash(name: str, workspace: Any) -> None:
-    from matchtui.models.plan import MixPlan, PlanFile, TimelineState
-
+def _seed_user_file(name: str, workspace: Any) -> Callable[[], Any]:
+    """Write a valid example of the user file `name`; return the function that loads it."""
     store = workspace.store
     if name == "profile.toml":
-        original = demo_profile_path().read_text()
-        load: Callable[[], Any] = workspace.load_profile
-    else:
-        plan = PlanFile(
-            mix=MixPlan(
-                specialty="internal_medicine",
-                applications=60,
-                academic_pct=5,
-                mid_tier_pct=25,
-                community_pct=70,
-                region_share_pct=40,
+        store.ensure_home()
+        store.path(name).write_text(demo_profile_path().read_text())
+        return workspace.load_profile  # type: ignore[no-any-return]
+    if name == "plan.toml":
+        from matchtui.models.plan import MixPlan, PlanFile, TimelineState
+
+        store.save(
+            name,
+            PlanFile(
+                mix=MixPlan(
+                    specialty="internal_medicine",
+                    applications=60,
+                    academic_pct=5,
+                    mid_tier_pct=25,
+                    community_pct=70,
+                    region_share_pct=40,
+                ),
+                timeline=TimelineState(start_month="2026-12"),
             ),
-            timeline=TimelineState(start_month="2026-12"),
         )
-        store.save(name, plan)
-        original = store.path(name).read_text()
-        load = workspace.load_plan
-    store.ensure_home()
+        return workspace.load_plan  # type: ignore[no-any-return]
+    if name == "programs.toml":
+        from bench.programs_fixture import make_programs
+
+        from matchtui.models.programs import ProgramList
+
+        store.save(name, make_programs(workspace.catalog, 6))
+        return lambda: store.load(name, ProgramList)
+    import datetime as dt
+
+    from matchtui.models.practice import Attempt, AttemptCheck, PracticeLog, load_log
+
+    attempt = Attempt(
+        question="why_now",
+        time=dt.datetime(2026, 11, 23, 10, 0),
+        seconds=31.5,
+        words=11,
+        score=64,
+        checks=[AttemptCheck(id="readiness", status="pass")],
+        text="I passed Step 3 in 2024 and I am ready now.",
+    )
+    store.save(name, PracticeLog(attempts=[attempt, attempt]))
+    return lambda: load_log(store)
+
+
+@pytest.mark.parametrize("name", USER_LOADERS)
+def test_user_file_loaders_never_crash(name: str, workspace: Any) -> None:
+    store = workspace.store
+    load = _seed_user_file(name, workspace)
+    original = store.path(name).read_text()
 
     @FUZZ
     @given(mutated(original))
@@ -162,3 +192,27 @@ def test_user_file_loaders_never_crash(name: str, workspace: Any) -> None:
         assert store.path(name).read_bytes() == blob  # a load never rewrites the file
 
     run()
+
+
+CSV = (
+    "name,city,state,specialty,tier,signal,yog_limit_years,visa_sponsor,status,notes\n"
+    "Lakeside Medical Center,Toledo,OH,internal_medicine,community,no,5,yes,planned,\n"
+    '"[bold]Saint X[/]",Peoria,IL,internal_medicine,mid_tier,yes,,no,applied,a note\n'
+    "River Valley,Dayton,OH,family_medicine,academic,,10,,planned,\n"
+)
+
+
+@FUZZ
+@given(st.one_of(mutated(CSV), st.binary(max_size=300)))
+def test_csv_import_never_crashes(catalog: Any, blob: bytes) -> None:
+    import tempfile
+
+    from matchtui.engine.programs import read_import
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "list.csv"
+        path.write_bytes(blob)
+        result = read_import(path, catalog)
+    for problem in result.problems:
+        assert problem.message
+        assert problem.line is not None or problem.row is None

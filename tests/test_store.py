@@ -122,3 +122,46 @@ def test_umask_does_not_widen_permissions(home: Path, demo_profile: Profile) -> 
     finally:
         os.umask(old)
     assert mode_of(home / PROFILE) == 0o600 and mode_of(home) == 0o700
+
+
+def _programs(workspace: Any, count: int) -> Any:
+    from bench.programs_fixture import make_programs
+
+    return make_programs(workspace.catalog, count)
+
+
+def test_program_list_parse_cache_follows_the_file(workspace: Any, home: Path) -> None:
+    from matchtui.models.programs import ProgramList
+    from matchtui.store import PROGRAMS
+
+    store = workspace.store
+    programs = _programs(workspace, 3)
+    store.save(PROGRAMS, programs)
+    cache = home / ".programs.toml.cache.json"
+    assert cache.exists() and mode_of(cache) == 0o600
+    assert store.load(PROGRAMS, ProgramList) == programs
+    # A hand edit makes the cache stale: the edit is what loads.
+    path = store.path(PROGRAMS)
+    first = programs.programs[0].name
+    path.write_text(path.read_text().replace(first, "Edited By Hand"))
+    assert store.load(PROGRAMS, ProgramList).programs[0].name == "Edited By Hand"
+    # A damaged cache is ignored.
+    cache.write_text("{not json")
+    assert store.load(PROGRAMS, ProgramList).programs[0].name == "Edited By Hand"
+
+
+def test_program_list_errors_still_name_the_line_with_a_warm_cache(workspace: Any) -> None:
+    from matchtui.models.programs import ProgramList
+    from matchtui.store import PROGRAMS
+
+    store = workspace.store
+    store.save(PROGRAMS, _programs(workspace, 3))
+    path = store.path(PROGRAMS)
+    text = path.read_text()
+    broken = text.replace('tier = "', 'tier = "royal_', 1)
+    path.write_text(broken)
+    with pytest.raises(FileProblems) as caught:
+        store.load(PROGRAMS, ProgramList)
+    problem = caught.value.problems[0]
+    assert problem.key == "programs[0].tier"
+    assert problem.line == key_lines(broken)[("programs", 0, "tier")]

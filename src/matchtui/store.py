@@ -8,6 +8,8 @@ save replaces a file that did not load, the broken file is kept aside under a da
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 import os
 import shutil
 from collections.abc import Callable
@@ -17,7 +19,17 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 from matchtui.errors import FileProblems, Problem
-from matchtui.tomlio import atomic_write, dump_model, key_lines, line_of, load_model, read_toml
+from matchtui.tomlio import (
+    atomic_write,
+    dump_model,
+    key_lines,
+    line_of,
+    load_model,
+    parse_toml,
+    read_bytes,
+    read_toml,
+    without_none,
+)
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -25,6 +37,11 @@ PROFILE = "profile.toml"
 PROGRAMS = "programs.toml"
 PLAN = "plan.toml"
 PRACTICE = "practice.toml"
+
+# Files large enough that TOML parsing dominates a load (a 5,000-program list is ~1 MB and takes
+# ~180 ms in tomllib). Their parsed data is kept beside them as .NAME.cache.json, keyed by the
+# file's SHA-256: a changed or hand-edited file is simply parsed again.
+PARSE_CACHED = frozenset({PROGRAMS})
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 
@@ -61,7 +78,7 @@ class Store:
     def load(self, name: str, model: type[M], current_version: int = 1) -> M:
         """Read and validate one file, migrating an older schema_version; FileProblems if bad."""
         path = self.path(name)
-        data, text = read_toml(path)
+        data, text = self._read(name)
         version = data.get("schema_version", 0)
         if not isinstance(version, int) or isinstance(version, bool):
             raise FileProblems(
@@ -96,6 +113,34 @@ class Store:
             version = data["schema_version"]
         return load_model(path, model, data, text)
 
+    def _read(self, name: str) -> tuple[dict[str, Any], str]:
+        """Parse a file, through the parse cache for the files that have one."""
+        path = self.path(name)
+        if name not in PARSE_CACHED:
+            return read_toml(path)
+        raw = read_bytes(path)
+        digest = hashlib.sha256(raw).hexdigest()
+        try:
+            cached = json.loads(self._cache_path(name).read_text(encoding="utf-8"))
+            if cached.get("sha256") == digest and isinstance(cached.get("data"), dict):
+                return cached["data"], raw.decode("utf-8")
+        except (OSError, ValueError, UnicodeDecodeError):
+            pass  # no cache, or a stale or damaged one: parse the TOML
+        data, text = parse_toml(path, raw)
+        self._write_cache(name, digest, data)
+        return data, text
+
+    def _cache_path(self, name: str) -> Path:
+        return self.home / f".{name}.cache.json"
+
+    def _write_cache(self, name: str, digest: str, data: dict[str, Any]) -> None:
+        # Best effort: the TOML stays the truth, a cache that cannot be written is just skipped.
+        try:
+            payload = json.dumps({"sha256": digest, "data": data}, ensure_ascii=False)
+            atomic_write(self._cache_path(name), payload, backup=False)
+        except (OSError, TypeError, ValueError):
+            pass
+
     def load_or(self, name: str, model: type[M], default: Callable[[], M]) -> M:
         """Like load, but a missing file gives `default()` (a bad file still raises)."""
         if not self.path(name).exists():
@@ -110,6 +155,9 @@ class Store:
         if path.exists() and not self._loads_cleanly(path, type(model)):
             self.set_aside(path)
         atomic_write(path, text)
+        if name in PARSE_CACHED:
+            digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+            self._write_cache(name, digest, without_none(model.model_dump(mode="json")))
         return path
 
     @staticmethod

@@ -105,14 +105,23 @@ def _clean_loc(loc: tuple[str | int, ...]) -> tuple[str | int, ...]:
     )
 
 
-def read_toml(path: Path) -> tuple[dict[str, Any], str]:
-    """Parse a TOML file; raise FileProblems naming the file and line on any failure."""
+def read_bytes(path: Path) -> bytes:
+    """A file's bytes; FileProblems naming the file if it cannot be read."""
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise FileProblems([Problem(path, "", "file not found")]) from None
     except OSError as exc:
         raise FileProblems([Problem(path, "", f"cannot read: {exc.strerror or exc}")]) from None
+
+
+def read_toml(path: Path) -> tuple[dict[str, Any], str]:
+    """Parse a TOML file; raise FileProblems naming the file and line on any failure."""
+    return parse_toml(path, read_bytes(path))
+
+
+def parse_toml(path: Path, raw: bytes) -> tuple[dict[str, Any], str]:
+    """Parse TOML bytes read from `path` (named in any problem); returns (data, text)."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -64,4 +64,4 @@ class Program(UserFile):
 
 class ProgramList(UserFile):
     schema_version: int = PROGRAMS_SCHEMA_VERSION
-    programs: list[Program] = Field(default_factory=list, max_length=2000)
+    programs: list[Program] = Field(default_factory=list, max_length=20_000)
