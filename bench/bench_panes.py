@@ -17,6 +17,8 @@ import tempfile
 from bench.ptyrun import Session
 from matchtui.panes import PANES
 
+PREFIX = [sys.executable, "-m", "matchtui"]
+
 
 def main() -> None:
     parser = argparse.ArgumentParser()
@@ -33,7 +35,7 @@ def main() -> None:
     times: dict[str, list[float]] = {pane.id: [] for pane in PANES}
     with (
         tempfile.TemporaryDirectory() as home,
-        Session([sys.executable, "-m", "matchtui", "--home", home]) as session,
+        Session([*PREFIX, "--home", home]) as session,
     ):
         session.wait_for("F6 Plan")
         session.wait_for(" — ", timeout=30)
@@ -45,7 +47,10 @@ def main() -> None:
     every = [t for values in times.values() for t in values]
     for pane in PANES:
         values = times[pane.id]
-        print(f"{pane.title:<20} median {statistics.median(values) * 1000:6.1f} ms")
+        print(
+            f"{pane.title:<20} median {statistics.median(values) * 1000:6.1f} ms  "
+            f"max {max(values) * 1000:6.1f} ms"
+        )
     p95 = statistics.quantiles(every, n=20)[-1]
     print(
         f"{'all switches':<20} median {statistics.median(every) * 1000:6.1f} ms  "

@@ -31,6 +31,22 @@ def time_to_text(
     keys_after: bytes = b"\x11",
 ) -> float:
     """Seconds from spawning `argv` in a pty until `marker` is visible; then quit it."""
+    return times_to_texts(
+        argv, [marker], cols=cols, rows=rows, env=env, timeout=timeout, keys_after=keys_after
+    )[0]
+
+
+def times_to_texts(
+    argv: list[str],
+    markers: list[str],
+    *,
+    cols: int = 120,
+    rows: int = 40,
+    env: dict[str, str] | None = None,
+    timeout: float = 30.0,
+    keys_after: bytes = b"\x11",
+) -> list[float]:
+    """Seconds from spawning `argv` until each marker in turn is visible; then quit it."""
     start = time.perf_counter()
     pid, fd = pty.fork()
     if pid == 0:  # child
@@ -48,9 +64,9 @@ def time_to_text(
         )
     fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
     seen = b""
-    found_at: float | None = None
+    found: list[float] = []
     try:
-        while time.perf_counter() - start < timeout:
+        while len(found) < len(markers) and time.perf_counter() - start < timeout:
             ready, _, _ = select.select([fd], [], [], 0.05)
             if not ready:
                 continue
@@ -61,14 +77,14 @@ def time_to_text(
             if not chunk:
                 break
             seen += chunk
-            if marker in visible(seen[-200_000:]):
-                found_at = time.perf_counter() - start
-                break
-        if found_at is None:
+            while len(found) < len(markers) and markers[len(found)] in visible(seen[-200_000:]):
+                found.append(time.perf_counter() - start)
+        if len(found) < len(markers):
             raise RuntimeError(
-                f"{marker!r} never appeared; last screen text: {visible(seen)[-400:]!r}"
+                f"{markers[len(found)]!r} never appeared; last screen text: "
+                f"{visible(seen)[-400:]!r}"
             )
-        return found_at
+        return found
     finally:
         try:
             os.write(fd, keys_after)
@@ -147,14 +163,19 @@ class Session:
 
     def press_and_wait(self, keys: bytes, marker: str, timeout: float = 10.0) -> float:
         """Write `keys`, then time until `marker` appears in the output that follows."""
-        self._drain(0.0)
-        self.buffer = b""
+        while self._drain(0.0):
+            pass  # discard anything still arriving from before the key
         start = time.perf_counter()
         os.write(self.fd, keys)
+        # Strip escapes chunk by chunk (with a small overlap for sequences cut in two), so the
+        # measuring side does not rescan everything it has read on every chunk.
+        tail = b""
+        text = ""
         while time.perf_counter() - start < timeout:
             chunk = self._drain(0.005)
             if chunk:
-                self.buffer = (self.buffer + chunk)[-400_000:]
-                if marker in visible(self.buffer):
+                text = text[-200:] + visible(tail + chunk)
+                tail = chunk[-32:]
+                if marker in text:
                     return time.perf_counter() - start
         raise RuntimeError(f"{marker!r} never appeared after keys {keys!r}")

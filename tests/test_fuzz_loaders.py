@@ -156,7 +156,6 @@ def _seed_user_file(name: str, workspace: Any) -> Callable[[], Any]:
         return workspace.load_plan  # type: ignore[no-any-return]
     if name == "programs.toml":
         from bench.programs_fixture import make_programs
-
         from matchtui.models.programs import ProgramList
 
         store.save(name, make_programs(workspace.catalog, 6))

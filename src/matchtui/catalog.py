@@ -138,24 +138,22 @@ class Catalog:
     def _cross_check(self, name: str, text: str | None) -> Iterator[Problem]:
         path = self.origins[name]
         model = self._files[name]
-        if text is None:
-            text = read_toml(path)[1]
-        lines = key_lines(text)
         source_ids = set(self.sources)
-        for loc, source in _source_refs(model):
-            if source not in source_ids:
-                yield Problem(
-                    path,
-                    format_loc((*loc, "source")),
-                    f"unknown source id {source!r} (not in sources.toml)",
-                    line_of(lines, (*loc, "source")),
-                )
-        for loc, message in _duplicate_ids(model):
-            yield Problem(path, format_loc(loc), message, line_of(lines, loc))
+        found: list[tuple[tuple[str | int, ...], str]] = [
+            ((*loc, "source"), f"unknown source id {source!r} (not in sources.toml)")
+            for loc, source in _source_refs(model)
+            if source not in source_ids
+        ]
+        found.extend(_duplicate_ids(model))
         check = getattr(model, "check_refs", None)
         if callable(check):
-            for loc, message in check(self):
-                yield Problem(path, format_loc(loc), message, line_of(lines, loc))
+            found.extend(check(self))
+        if not found:
+            return
+        # Line numbers are worked out only when there is something to point at.
+        lines = key_lines(text if text is not None else read_toml(path)[1])
+        for loc, message in found:
+            yield Problem(path, format_loc(loc), message, line_of(lines, loc))
 
     def get(self, name: str, model: type[F]) -> F:
         """The validated content of one file, typed (loaded and checked on first use)."""

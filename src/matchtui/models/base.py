@@ -15,7 +15,7 @@ SOFT_RELIABILITY: frozenset[str] = frozenset({"illustrative", "assumption"})
 class Strict(BaseModel):
     """Base for every file model: unknown keys are rejected, values are immutable."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Sourced(Strict):
@@ -33,4 +33,4 @@ class Sourced(Strict):
 class UserFile(BaseModel):
     """Base for the applicant's files: strict, but mutable so forms can edit copies."""
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, defer_build=True)
