@@ -12,10 +12,10 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, TypedDict
 
 from matchtui.catalog import Catalog
-from matchtui.models.base import Reliability
+from matchtui.models.base import Reliability, Sourced
 from matchtui.models.figures import CHART_IDS, ChartId, FiguresFile, load_figures
 from matchtui.models.profile import DEGREE_LABELS, Profile
 from matchtui.models.reference import Specialty
@@ -218,6 +218,13 @@ def _missing_row(catalog: Catalog, specialty: Specialty, width: int, highlight: 
     )
 
 
+class Provenance(TypedDict):
+    year: str
+    reliability: str
+    note: str
+    source: str
+
+
 @dataclass
 class _Context:
     catalog: Catalog
@@ -229,6 +236,15 @@ class _Context:
 
     def note(self, reliability: Reliability, extra: str = "") -> str:
         return extra or self.figures.reliability_notes.for_(reliability)
+
+    def provenance(self, figure: Sourced, year: int | None, extra: str = "") -> Provenance:
+        """The table columns that say where a figure comes from and how far to trust it."""
+        return {
+            "year": _year(self.catalog, figure.source, year),
+            "reliability": _reliability_label(figure.reliability),
+            "note": self.note(figure.reliability, extra),
+            "source": self.catalog.cite(figure.source),
+        }
 
     def base_notes(self, *extra: str) -> tuple[str, ...]:
         text = self.figures.chart(self.chart).note
@@ -278,10 +294,7 @@ def _scores(ctx: _Context) -> ChartInputs:
                 name=spec.name,
                 values=tuple(str(v) for v in five),
                 you=_score_position(marker, five),
-                year=_year(ctx.catalog, dist.source, dist.year),
-                reliability=_reliability_label(dist.reliability),
-                note=ctx.note(dist.reliability),
-                source=ctx.catalog.cite(dist.source),
+                **ctx.provenance(dist, dist.year),
                 highlight=highlight,
             )
         )
@@ -365,10 +378,7 @@ def _means(ctx: _Context) -> ChartInputs:
                     _num(means.match_rate_pct, "%"),
                 ),
                 you=_means_position(marker, means.matched, means.unmatched),
-                year=_year(ctx.catalog, means.source, means.year),
-                reliability=_reliability_label(means.reliability),
-                note=ctx.note(means.reliability),
-                source=ctx.catalog.cite(means.source),
+                **ctx.provenance(means, means.year),
                 highlight=highlight,
             )
         )
@@ -436,10 +446,7 @@ def _reentry(ctx: _Context) -> ChartInputs:
                 name=spec.name,
                 values=(str(feas.score), feas.group),
                 you="your target" if highlight else "",
-                year=_year(ctx.catalog, feas.source, None),
-                reliability=_reliability_label(feas.reliability),
-                note=ctx.note(feas.reliability),
-                source=ctx.catalog.cite(feas.source),
+                **ctx.provenance(feas, None),
                 highlight=highlight,
             )
         )
@@ -478,10 +485,7 @@ def _pd_factors(ctx: _Context) -> ChartInputs:
             name=f.name,
             values=(_num(f.rating),),
             you="",
-            year=_year(ctx.catalog, ratings.source, ratings.year),
-            reliability=_reliability_label(ratings.reliability),
-            note=ctx.note(ratings.reliability, ratings.note),
-            source=ctx.catalog.cite(ratings.source),
+            **ctx.provenance(ratings, ratings.year, ratings.note),
         )
         for f in factors
     )
@@ -551,10 +555,7 @@ def _fill(ctx: _Context) -> ChartInputs:
                     _num(fill.programs),
                 ),
                 you=_pct(own),
-                year=_year(ctx.catalog, fill.source, fill.year),
-                reliability=_reliability_label(fill.reliability),
-                note=ctx.note(fill.reliability),
-                source=ctx.catalog.cite(fill.source),
+                **ctx.provenance(fill, fill.year),
                 highlight=highlight,
             )
         )
@@ -624,10 +625,7 @@ def _regions(ctx: _Context) -> ChartInputs:
                 name=name,
                 values=(_num(item.value),),
                 you=", ".join(roles),
-                year=_year(ctx.catalog, volume.source, volume.year),
-                reliability=_reliability_label(volume.reliability),
-                note=ctx.note(volume.reliability, volume.note),
-                source=ctx.catalog.cite(volume.source),
+                **ctx.provenance(volume, volume.year, volume.note),
                 highlight=highlight,
             )
         )
