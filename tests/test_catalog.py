@@ -182,8 +182,9 @@ def test_lazy_catalog_validates_each_file_on_first_use(data_copy: Path) -> None:
 
 def test_lazy_catalog_checks_source_ids_of_the_file_it_loads(data_copy: Path) -> None:
     regions = data_copy / "regions.toml"
-    regions.write_text(regions.read_text().replace('source = "us_census_regions"',
-                                                   'source = "nowhere"', 1))
+    regions.write_text(
+        regions.read_text().replace('source = "us_census_regions"', 'source = "nowhere"', 1)
+    )
     catalog = Catalog.load(data_copy, lazy=True)
     with pytest.raises(FileProblems, match="nowhere"):
         _ = catalog.regions

@@ -53,8 +53,12 @@ COMMANDS = [
 @pytest.mark.parametrize("command", COMMANDS, ids=lambda c: " ".join(c[:2]))
 def test_cli_commands_open_no_connection(command: list[str], home: Path, answer_file: Path) -> None:
     argv = [part.replace("{answer}", str(answer_file)) for part in command]
-    result = subprocess.run([sys.executable, "-c", GUARD, "--home", str(home), *argv],
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", GUARD, "--home", str(home), *argv],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert "NETWORK ATTEMPT" not in result.stderr
     assert result.returncode == 0, result.stderr
 

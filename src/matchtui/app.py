@@ -7,6 +7,7 @@ import importlib
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
+from textual import events
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.reactive import reactive
@@ -14,9 +15,12 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from matchtui.panes import FIRST_PANE, PANES, PaneSpec
+from matchtui.safetext import safe_text
 from matchtui.widgets.pane_bar import PaneBar
 
 if TYPE_CHECKING:
+    from textual.notifications import SeverityLevel
+
     # Imported lazily at run time: pydantic and the models are not needed for the first frame.
     from matchtui.catalog import Catalog
     from matchtui.models.plan import PlanFile
@@ -106,7 +110,7 @@ class MatchApp(App[None]):
         # for the Header here: this screen is left behind as soon as the first pane opens.)
         yield Static(f"{self.TITLE} — {self.SUB_TITLE}", id="startup-title")
         yield PaneBar(self.first_pane)
-        yield Static("Loading your profile and the reference data…", id="loading")
+        yield Static("Loading your profile and the reference data…", id="loading", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -167,6 +171,30 @@ class MatchApp(App[None]):
 
             self.load_errors["plan.toml"] = f"{exc.summary()}. Starting from an empty plan."
             return PlanFile()
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        # Messages name files and quote them: Textual would send an ESC in them to the terminal.
+        super().notify(
+            safe_text(message),
+            title=safe_text(title),
+            severity=severity,
+            timeout=timeout,
+            markup=markup,
+        )
+
+    async def on_event(self, event: events.Event) -> None:
+        # A paste can carry escape sequences, and Input and TextArea would show them raw.
+        if isinstance(event, events.Paste) and not event.is_forwarded:
+            event.text = safe_text(event.text)
+        await super().on_event(event)
 
     # -- actions -------------------------------------------------------------------------
     def action_show_pane(self, pane_id: str) -> None:

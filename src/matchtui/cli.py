@@ -14,6 +14,7 @@ from typing import NoReturn
 
 from matchtui import __version__
 from matchtui.errors import FileProblems, UsageError
+from matchtui.safetext import one_line
 
 EXIT_OK, EXIT_INTERNAL, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -144,19 +145,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         result: int = module.run(args, workspace)
         return result
     except FileProblems as exc:
-        print(f"matchtui: error: {exc.summary()}", file=sys.stderr)
+        print(f"matchtui: error: {one_line(exc.summary())}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except UsageError as exc:
-        print(f"matchtui: error: {exc}", file=sys.stderr)
+        print(f"matchtui: error: {one_line(str(exc))}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except OSError as exc:  # a file or folder cannot be read or written (e.g. a read-only home)
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"matchtui: error: {one_line(where + (exc.strerror or str(exc)))}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     except Exception as exc:  # the promise is exit 1 with a message, never a raw traceback
         if os.environ.get("MATCHTUI_DEBUG"):
             raise
-        print(f"matchtui: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        print(
+            f"matchtui: internal error: {type(exc).__name__}: {one_line(str(exc))}", file=sys.stderr
+        )
         return EXIT_INTERNAL
 
 

@@ -6,6 +6,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from matchtui.safetext import one_line
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -19,7 +21,8 @@ class Problem:
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else f"{self.file}"
         key = f" [{self.key}]" if self.key else ""
-        return f"{where}:{key} {self.message}"
+        # One printable line even when a key or a file name carries a newline or an escape.
+        return one_line(f"{where}:{key} {self.message}")
 
 
 class FileProblems(Exception):

@@ -186,6 +186,11 @@ class Store:
         path = self.path(PROFILE)
         if path.exists():
             return False
-        self.ensure_home()
-        atomic_write(path, demo.read_text(encoding="utf-8"), backup=False)
+        try:
+            self.ensure_home()
+            atomic_write(path, demo.read_text(encoding="utf-8"), backup=False)
+        except OSError as exc:  # e.g. --home names a file, or a folder that cannot be written
+            raise FileProblems(
+                [Problem(self.home, "", f"cannot hold your files ({exc.strerror or exc})")]
+            ) from None
         return True

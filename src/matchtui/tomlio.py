@@ -166,6 +166,8 @@ def problems_from_validation(path: Path, text: str, error: ValidationError) -> l
         loc = _clean_loc(tuple(item["loc"]))
         message = item["msg"]
         if item["type"] == "extra_forbidden":
+            # The last part is the file's own key, kept even when it has a "[" in it.
+            loc = (*_clean_loc(tuple(item["loc"][:-1])), item["loc"][-1])
             message = "unknown key"
         elif item["type"] == "missing":
             message = "required key is missing"

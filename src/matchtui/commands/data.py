@@ -13,6 +13,9 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
     try:
         catalog = Catalog.load(folder)
     except FileProblems as exc:
+        if len(exc.problems) == 1:  # one problem: one line
+            print(f"matchtui: error: {exc.problems[0]}", file=sys.stderr)
+            return 2
         for problem in exc.problems:
             print(problem, file=sys.stderr)
         count = len(exc.problems)

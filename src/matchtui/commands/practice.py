@@ -14,6 +14,7 @@ from matchtui.engine.practice import analyse
 from matchtui.errors import FileProblems, Problem, UsageError
 from matchtui.models.practice import Feedback
 from matchtui.models.questions import question_bank
+from matchtui.safetext import safe_text
 from matchtui.workspace import Workspace
 
 MARKS = {"pass": "PASS", "warn": "WARN", "fail": "FAIL", "n/a": "n/a "}
@@ -48,7 +49,9 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
             f"unknown question id {args.question!r} (ids are listed in questions.toml, "
             f"e.g. {', '.join(q.id for q in bank.questions[:3])})"
         )
-    text = read_answer(args.answer_file)
+    # Control characters become U+FFFD before the answer is analysed: the sentences it quotes
+    # are printed, and must not carry escape sequences to the terminal.
+    text = safe_text(read_answer(args.answer_file))
     if not text.strip():
         raise UsageError(f"{args.answer_file}: the answer is empty")
     feedback = analyse(question, text, args.seconds, catalog)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from matchtui.engine.programs import merge, read_import
 from matchtui.models.programs import PROGRAMS_SCHEMA_VERSION, ProgramList
+from matchtui.safetext import one_line
 from matchtui.store import PROGRAMS
 from matchtui.workspace import Workspace
 
@@ -17,16 +18,20 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
         return 2
     path = Path(args.file)
     result = read_import(path, workspace.catalog)
-    for problem in result.problems:
-        print(f"{problem.where(path)}: {problem.message}", file=sys.stderr)
-    if result.fatal:
-        print(f"matchtui: error: nothing imported from {path}", file=sys.stderr)
+    problems = [one_line(f"{p.where(path)}: {p.message}") for p in result.problems]
+    bad = len(problems)
+    if result.fatal or (bad == 1 and not args.skip_bad):
+        # One problem: one line, the problem itself.
+        what = problems[0] if problems else str(path)
+        advice = "" if result.fatal else " (fix it, or use --skip-bad to import the good rows)"
+        print(f"matchtui: error: {what}; nothing imported{advice}", file=sys.stderr)
         return 2
-    bad = len(result.problems)
+    for line in problems:
+        print(line, file=sys.stderr)
     if bad and not args.skip_bad:
         print(
-            f"matchtui: error: {bad} bad row{'s' if bad != 1 else ''} in {path}; nothing "
-            "imported (fix them, or use --skip-bad to import the good rows)",
+            f"matchtui: error: {bad} bad rows in {path}; nothing imported (fix them, or use "
+            "--skip-bad to import the good rows)",
             file=sys.stderr,
         )
         return 2

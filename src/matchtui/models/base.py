@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import AfterValidator, BaseModel, ConfigDict
+
+from matchtui.safetext import safe_text
 
 Reliability = Literal["primary", "secondary", "third_party", "illustrative", "assumption"]
 
 # Reliabilities that mean "not a published figure": a screen showing one says "illustrative".
 SOFT_RELIABILITY: frozenset[str] = frozenset({"illustrative", "assumption"})
+
+# Free text the applicant typed or imported (names, notes, answers): control characters such as
+# ESC are turned into U+FFFD on load, so no file can send escape sequences to a terminal.
+UserText = Annotated[str, AfterValidator(safe_text)]
 
 
 class Strict(BaseModel):

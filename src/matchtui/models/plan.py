@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from matchtui.models.base import UserFile
+from matchtui.models.base import UserFile, UserText
 
 PLAN_SCHEMA_VERSION = 1
 
@@ -37,7 +37,7 @@ class MixPlan(UserFile):
 
 class ItemState(UserFile):
     status: ItemStatus = "todo"
-    note: str = Field(default="", max_length=2000)
+    note: UserText = Field(default="", max_length=2000)
 
 
 class TimelineState(UserFile):

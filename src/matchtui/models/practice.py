@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from matchtui.models.base import UserFile
+from matchtui.models.base import UserFile, UserText
 
 if TYPE_CHECKING:
     from matchtui.store import Store
@@ -104,7 +104,7 @@ class Attempt(UserFile):
     words: int = Field(default=0, ge=0)
     score: int = Field(ge=0, le=100)
     checks: list[AttemptCheck] = Field(default_factory=list)
-    text: str = Field(max_length=MAX_ANSWER_CHARS)
+    text: UserText = Field(max_length=MAX_ANSWER_CHARS)
 
 
 class PracticeLog(UserFile):

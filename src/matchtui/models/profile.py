@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from matchtui.models.base import UserFile
+from matchtui.models.base import UserFile, UserText
 
 PROFILE_SCHEMA_VERSION = 1
 
@@ -41,7 +41,7 @@ DEGREE_LABELS: dict[str, str] = {
 
 
 class Applicant(UserFile):
-    name: str = Field(default="", max_length=120)
+    name: UserText = Field(default="", max_length=120)
     stage: Stage = "student"
     student_year: StudentYear | None = None
     degree: Degree = "us_md"
@@ -110,14 +110,14 @@ class Clinical(UserFile):
 class Tie(UserFile):
     kind: TieKind
     region: str
-    note: str = Field(default="", max_length=500)
+    note: UserText = Field(default="", max_length=500)
 
 
 class Rotation(UserFile):
     region: str
     status: RotationStatus
     specialty: str | None = None
-    place: str = Field(default="", max_length=200)
+    place: UserText = Field(default="", max_length=200)
 
 
 class Letter(UserFile):
@@ -125,13 +125,13 @@ class Letter(UserFile):
     region: str
     months_ago: int = Field(ge=0, le=600)
     saw_real_work: bool = False
-    author: str = Field(default="", max_length=200)
+    author: UserText = Field(default="", max_length=200)
 
 
 class Narrative(UserFile):
-    why_home: str = Field(default="", max_length=5000)
-    why_now: str = Field(default="", max_length=5000)
-    plan_b: str = Field(default="", max_length=5000)
+    why_home: UserText = Field(default="", max_length=5000)
+    why_now: UserText = Field(default="", max_length=5000)
+    plan_b: UserText = Field(default="", max_length=5000)
 
 
 class Profile(UserFile):

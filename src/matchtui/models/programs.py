@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from matchtui.models.base import UserFile
+from matchtui.models.base import UserFile, UserText
 from matchtui.models.mix import Tier
 
 PROGRAMS_SCHEMA_VERSION = 1
@@ -40,8 +40,8 @@ REQUIRED_COLUMNS: tuple[str, ...] = ("name", "state", "specialty", "tier")
 
 
 class Program(UserFile):
-    name: str = Field(min_length=1, max_length=200)
-    city: str = Field(default="", max_length=100)
+    name: UserText = Field(min_length=1, max_length=200)
+    city: UserText = Field(default="", max_length=100)
     state: str = Field(pattern=r"^[A-Z]{2}$")
     specialty: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     tier: Tier
@@ -50,7 +50,7 @@ class Program(UserFile):
     yog_limit_years: int | None = Field(default=None, ge=0, le=60)
     visa_sponsor: bool | None = None
     status: ProgramStatus = "planned"
-    notes: str = Field(default="", max_length=2000)
+    notes: UserText = Field(default="", max_length=2000)
 
     @property
     def active(self) -> bool:

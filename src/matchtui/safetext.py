@@ -1,0 +1,31 @@
+"""Text from files and paths made safe to print: no control character reaches a terminal.
+
+Textual and Rich pass ESC (and so whole escape sequences) straight through to the terminal, so
+text the applicant typed, imported or named must lose its control characters before it is shown.
+No imports beyond `re`: the CLI, the errors and the app's first frame can all use it.
+"""
+
+from __future__ import annotations
+
+import re
+
+REPLACEMENT = "\ufffd"
+# C0 controls but tab and newline, DEL, and the C1 controls (0x9b is a one-byte CSI).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL_OR_NEWLINE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def safe_text(text: str) -> str:
+    """`text` with CRLF as LF and every other control character (escape sequences included)
+    shown as U+FFFD, so printing it cannot move the cursor, change colours or set the title.
+    Newlines and tabs stay."""
+    if "\r\n" in text:
+        text = text.replace("\r\n", "\n")
+    if _CONTROL.search(text) is None:
+        return text
+    return _CONTROL.sub(REPLACEMENT, text)
+
+
+def one_line(text: str) -> str:
+    """`text` as one printable line: newlines and every other control character are U+FFFD."""
+    return _CONTROL_OR_NEWLINE.sub(REPLACEMENT, text)
