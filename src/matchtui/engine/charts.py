@@ -10,9 +10,9 @@ a plotext drawing; a chart is rebuilt only when these inputs (or its size or the
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import Literal, TypedDict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Literal, TypedDict, TypeVar
 
 from matchtui.catalog import Catalog
 from matchtui.models.base import Reliability, Sourced
@@ -218,6 +218,32 @@ def _missing_row(catalog: Catalog, specialty: Specialty, width: int, highlight: 
     )
 
 
+F = TypeVar("F", bound=Sourced)
+
+
+@dataclass
+class _Walk:
+    """Collects a chart's table rows while walking the selected specialties: a specialty without
+    the figure gets a placeholder row and is listed as missing; any soft figure marks the chart."""
+
+    rows: list[TableRow] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    soft: bool = False
+
+    def each(
+        self, ctx: _Context, figure_of: Callable[[Specialty], F | None], width: int
+    ) -> Iterator[tuple[Specialty, F, bool]]:
+        for spec in ctx.selected:
+            figure = figure_of(spec)
+            highlight = spec.id in ctx.targets
+            if figure is None:
+                self.missing.append(spec.id)
+                self.rows.append(_missing_row(ctx.catalog, spec, width, highlight))
+                continue
+            self.soft = self.soft or figure.is_soft
+            yield spec, figure, highlight
+
+
 class Provenance(TypedDict):
     year: str
     reliability: str
@@ -275,17 +301,9 @@ def _scores(ctx: _Context) -> ChartInputs:
     text = ctx.figures.chart("scores")
     marker, marker_label, marker_msgs = _marker(ctx)
     bars: list[Bar] = []
-    rows: list[TableRow] = []
-    missing: list[str] = []
-    soft = False
-    for spec in ctx.selected:
-        dist = spec.step2_distribution
-        highlight = spec.id in ctx.targets
-        if dist is None:
-            missing.append(spec.id)
-            rows.append(_missing_row(ctx.catalog, spec, 5, highlight))
-            continue
-        soft = soft or dist.is_soft
+    walk = _Walk()
+    rows, missing = walk.rows, walk.missing
+    for spec, dist, highlight in walk.each(ctx, lambda s: s.step2_distribution, 5):
         five = (dist.min, dist.q1, dist.median, dist.q3, dist.max)
         bars.append(Bar(spec.id, spec.short, tuple(float(v) for v in five), highlight))
         rows.append(
@@ -321,7 +339,7 @@ def _scores(ctx: _Context) -> ChartInputs:
         table=tuple(rows),
         messages=_messages(ctx, marker_msgs, ctx.missing_message(missing, available)),
         notes=ctx.base_notes(ctx.figures.messages.order),
-        illustrative=soft,
+        illustrative=walk.soft,
         uses_selection=True,
     )
 
@@ -352,17 +370,9 @@ def _means(ctx: _Context) -> ChartInputs:
     text = ctx.figures.chart("means")
     marker, marker_label, marker_msgs = _marker(ctx)
     bars: list[Bar] = []
-    rows: list[TableRow] = []
-    missing: list[str] = []
-    soft = False
-    for spec in ctx.selected:
-        means = spec.step2_means
-        highlight = spec.id in ctx.targets
-        if means is None:
-            missing.append(spec.id)
-            rows.append(_missing_row(ctx.catalog, spec, 5, highlight))
-            continue
-        soft = soft or means.is_soft
+    walk = _Walk()
+    rows, missing = walk.rows, walk.missing
+    for spec, means, highlight in walk.each(ctx, lambda s: s.step2_means, 5):
         bars.append(
             Bar(spec.id, spec.short, (float(means.matched), float(means.unmatched)), highlight)
         )
@@ -407,7 +417,7 @@ def _means(ctx: _Context) -> ChartInputs:
         table=tuple(rows),
         messages=_messages(ctx, marker_msgs, ctx.missing_message(missing, [])),
         notes=ctx.base_notes(ctx.figures.messages.order),
-        illustrative=soft,
+        illustrative=walk.soft,
         uses_selection=True,
     )
 
@@ -428,17 +438,9 @@ def _means_position(marker: float | None, matched: int, unmatched: int) -> str:
 def _reentry(ctx: _Context) -> ChartInputs:
     text = ctx.figures.chart("reentry")
     bars: list[Bar] = []
-    rows: list[TableRow] = []
-    missing: list[str] = []
-    soft = False
-    for spec in ctx.selected:
-        feas = spec.reentry_feasibility
-        highlight = spec.id in ctx.targets
-        if feas is None:
-            missing.append(spec.id)
-            rows.append(_missing_row(ctx.catalog, spec, 2, highlight))
-            continue
-        soft = soft or feas.is_soft
+    walk = _Walk()
+    rows, missing = walk.rows, walk.missing
+    for spec, feas, highlight in walk.each(ctx, lambda s: s.reentry_feasibility, 2):
         bars.append(Bar(spec.id, spec.short, (float(feas.score),), highlight))
         rows.append(
             TableRow(
@@ -469,7 +471,7 @@ def _reentry(ctx: _Context) -> ChartInputs:
         table=tuple(rows),
         messages=_messages(ctx, extra, ctx.missing_message(missing, [])),
         notes=ctx.base_notes(ctx.figures.messages.order),
-        illustrative=soft,
+        illustrative=walk.soft,
         uses_selection=True,
     )
 
@@ -517,19 +519,11 @@ def _fill(ctx: _Context) -> ChartInputs:
     text = ctx.figures.chart("fill")
     mine = ctx.profile.applicant.degree
     bars: list[Bar] = []
-    rows: list[TableRow] = []
-    missing: list[str] = []
+    walk = _Walk()
+    rows, missing = walk.rows, walk.missing
     partial: list[str] = []
-    soft = False
     used: set[str] = set()
-    for spec in ctx.selected:
-        fill = spec.fill
-        highlight = spec.id in ctx.targets
-        if fill is None:
-            missing.append(spec.id)
-            rows.append(_missing_row(ctx.catalog, spec, 8, highlight))
-            continue
-        soft = soft or fill.is_soft
+    for spec, fill, highlight in walk.each(ctx, lambda s: s.fill, 8):
         shares = (fill.us_md_pct, fill.us_do_pct, fill.us_img_pct, fill.non_us_img_pct)
         rate = fill.fill_rate_pct
         if all(s is not None for s in shares):
@@ -595,7 +589,7 @@ def _fill(ctx: _Context) -> ChartInputs:
         notes=ctx.base_notes(
             ctx.figures.messages.your_group.format(group=group), ctx.figures.messages.order
         ),
-        illustrative=soft,
+        illustrative=walk.soft,
         uses_selection=True,
     )
 
