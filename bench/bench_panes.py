@@ -13,6 +13,7 @@ import argparse
 import statistics
 import sys
 import tempfile
+from pathlib import Path
 
 from bench.ptyrun import Session
 from matchtui.panes import PANES
@@ -44,6 +45,10 @@ def main() -> None:
                 elapsed = session.press_and_wait(keys[pane.key], f"matchtui — {pane.title}")
                 if round_number:
                     times[pane.id].append(elapsed)
+    # The floor, in the same run: a bare Textual app answering a key by changing one text.
+    with Session([sys.executable, str(Path(__file__).with_name("bare_key_app.py"))]) as bare:
+        bare.wait_for("pressed 0")
+        floor = [bare.press_and_wait(b"x", f"pressed {i}") for i in range(1, 31)]
     every = [t for values in times.values() for t in values]
     for pane in PANES:
         values = times[pane.id]
@@ -52,6 +57,7 @@ def main() -> None:
             f"max {max(values) * 1000:6.1f} ms"
         )
     p95 = statistics.quantiles(every, n=20)[-1]
+    print(f"{'bare app, key -> text':<20} median {statistics.median(floor) * 1000:6.1f} ms")
     print(
         f"{'all switches':<20} median {statistics.median(every) * 1000:6.1f} ms  "
         f"p95 {p95 * 1000:6.1f} ms  (n={len(every)}; target median <= 33 ms)"
