@@ -38,6 +38,26 @@ def mix_screen(app: MatchApp) -> MixScreen:
     return screen
 
 
+def import_sample_list(folder: Path) -> None:
+    """Import LIST_CSV into the home folder's programs.toml through the CLI."""
+    from matchtui.cli import main
+
+    path = folder / "list.csv"
+    path.write_text(LIST_CSV)
+    assert main(["programs", "import", str(path)]) == 0
+
+
+async def open_program_list(app: MatchApp, pilot: Any) -> tuple[MixScreen, Any]:
+    """The mix screen with its program-list tab open, and the list's table."""
+    from textual.widgets import DataTable
+
+    await pilot.pause()
+    screen = mix_screen(app)
+    await pilot.press("l")
+    await pilot.pause()
+    return screen, screen.query_one("#programs-table", DataTable)
+
+
 def values(screen: MixScreen) -> dict[str, int]:
     return {slider.id or "": slider.value for slider in screen.query(Slider)}
 
@@ -237,20 +257,12 @@ async def test_warnings_are_shown(workspace: Any) -> None:
 async def test_program_list_tab_shows_names_as_text(
     workspace: Any, tmp_path: Path, capsys: Any
 ) -> None:
-    from textual.widgets import DataTable, Select
+    from textual.widgets import Select
 
-    from matchtui.cli import main
-
-    path = tmp_path / "list.csv"
-    path.write_text(LIST_CSV)
-    assert main(["programs", "import", str(path)]) == 0
+    import_sample_list(tmp_path)
     app = app_for(workspace)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        screen = mix_screen(app)
-        await pilot.press("l")
-        await pilot.pause()
-        table = screen.query_one("#programs-table", DataTable)
+        screen, table = await open_program_list(app, pilot)
         assert table.row_count == 5
         names = [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
         assert "[bold]x[/]" in names  # shown literally, never as markup
@@ -284,20 +296,11 @@ async def test_program_list_tab_shows_names_as_text(
 async def test_header_click_sorts_and_status_key_saves(
     workspace: Any, tmp_path: Path, home: Path
 ) -> None:
-    from textual.widgets import DataTable
 
-    from matchtui.cli import main
-
-    path = tmp_path / "list.csv"
-    path.write_text(LIST_CSV)
-    assert main(["programs", "import", str(path)]) == 0
+    import_sample_list(tmp_path)
     app = app_for(workspace)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        screen = mix_screen(app)
-        await pilot.press("l")
-        await pilot.pause()
-        table = screen.query_one("#programs-table", DataTable)
+        _, table = await open_program_list(app, pilot)
         table.focus()
         await pilot.pause()
         await pilot.click("#programs-table", offset=(2, 0))  # the Program header
