@@ -18,10 +18,11 @@ from matchtui.engine.assess import assess
 from matchtui.engine.mix import estimate, recommended_mix
 from matchtui.engine.plan import build_plan
 from matchtui.engine.practice import analyse, progress
-from matchtui.engine.report import build_report, pct, to_markdown, to_text, visible
+from matchtui.engine.report import build_report, pct, to_markdown, to_text
 from matchtui.models.plan import ItemState, MixPlan, PlanFile, TimelineState
 from matchtui.models.practice import PracticeLog, attempt_from, save_log
 from matchtui.models.profile import Profile
+from matchtui.safetext import safe_text as visible
 
 TODAY = dt.date(2026, 11, 23)
 SECTIONS = [

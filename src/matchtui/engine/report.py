@@ -17,6 +17,9 @@ from typing import TYPE_CHECKING, Any
 
 from matchtui.engine.plan import STATE_LABELS, STATUS_LABELS, PlanView, build_plan
 
+# The applicant's own text passes through this before it is printed (one shared definition).
+from matchtui.safetext import safe_text as visible
+
 if TYPE_CHECKING:
     from matchtui.catalog import Catalog
     from matchtui.models.assessment import Assessment
@@ -26,14 +29,6 @@ if TYPE_CHECKING:
     from matchtui.models.programs import ProgramList
 
 TEXT_WIDTH = 80
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def visible(text: str) -> str:
-    """The text with control characters (escape sequences included) shown as U+FFFD, so
-    printing it cannot move the cursor or change colours. Newlines and tabs stay."""
-    return _CONTROL.sub("\ufffd", text)
 
 
 # --- the document ------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from rich.text import Text
 from textual.color import Color, ColorParseError
 
 from matchtui.engine.plan import STATE_LABELS, STATUS_LABELS, PlanRow, PlanView
-from matchtui.engine.report import visible
+from matchtui.safetext import safe_text
 
 Palette = dict[str, Style]
 Cite = Callable[[str], str]
@@ -169,7 +169,7 @@ def plan_b_text(view: PlanView, p: Palette, cite: Cite) -> Group:
     text.append("\n\nYour plan B", style=p["heading"])
     text.append(" (from your profile)", style=p["muted"])
     if view.plan_b_text.strip():
-        text.append("\n" + visible(view.plan_b_text.strip()))
+        text.append("\n" + safe_text(view.plan_b_text.strip()))
     else:
         text.append(
             "\nNo plan B written yet. Add one under Narrative in the Profile pane (F1).",
