@@ -40,6 +40,18 @@ BAD_CSV = HEADER + (
 )
 
 
+def small_mix() -> MixPlan:
+    """Ten applications at 10/20/70 with 40% in the target region."""
+    return MixPlan(
+        specialty="internal_medicine",
+        applications=10,
+        academic_pct=10,
+        mid_tier_pct=20,
+        community_pct=70,
+        region_share_pct=40,
+    )
+
+
 def test_good_csv_parses_every_row(catalog: Any) -> None:
     result = parse_csv(GOOD_CSV, catalog)
     assert result.clean and not result.fatal
@@ -164,14 +176,7 @@ def test_too_many_programs_means_drop(catalog: Any, demo_profile: Any) -> None:
             for i in range(6)
         ]
     )
-    mix = MixPlan(
-        specialty="internal_medicine",
-        applications=10,
-        academic_pct=10,
-        mid_tier_pct=20,
-        community_pct=70,
-        region_share_pct=40,
-    )
+    mix = small_mix()
     comparison = compare(
         programs, estimate(demo_profile, catalog, mix, risk_tier="low"), demo_profile, catalog
     )
@@ -179,14 +184,7 @@ def test_too_many_programs_means_drop(catalog: Any, demo_profile: Any) -> None:
 
 
 def test_empty_list_says_how_to_import(catalog: Any, demo_profile: Any) -> None:
-    mix = MixPlan(
-        specialty="internal_medicine",
-        applications=10,
-        academic_pct=10,
-        mid_tier_pct=20,
-        community_pct=70,
-        region_share_pct=40,
-    )
+    mix = small_mix()
     comparison = compare(
         ProgramList(), estimate(demo_profile, catalog, mix, risk_tier="low"), demo_profile, catalog
     )
