@@ -152,7 +152,7 @@ class Store:
         self.ensure_home()
         path = self.path(name)
         text = dump_model(model)
-        if path.exists() and not self._loads_cleanly(path, type(model)):
+        if path.exists() and not self._loads_cleanly(name, type(model)):
             self.set_aside(path)
         atomic_write(path, text)
         if name in PARSE_CACHED:
@@ -160,10 +160,11 @@ class Store:
             self._write_cache(name, digest, without_none(model.model_dump(mode="json")))
         return path
 
-    @staticmethod
-    def _loads_cleanly(path: Path, model: type[BaseModel]) -> bool:
+    def _loads_cleanly(self, name: str, model: type[BaseModel]) -> bool:
+        # Through load(), so a big file is read via its parse cache and an old schema_version
+        # that migrates counts as loading.
         try:
-            load_model(path, model)
+            self.load(name, model)
         except FileProblems:
             return False
         return True
