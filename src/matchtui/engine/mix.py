@@ -563,67 +563,51 @@ def _assumptions(
     what = "this specialty" if base.specialty else f"{factors.band.replace('_', ' ')} band"
     kind = DEGREE_LABELS.get(profile.applicant.degree, profile.applicant.degree)
     out = [
-        Assumption(
-            name=f"Base interview rate per application ({what}, {kind})",
-            value=factors.base,
-            reliability=base.reliability,
-            source=base.source,
-            note=base.note,
+        Assumption.of(
+            f"Base interview rate per application ({what}, {kind})",
+            factors.base,
+            base,
         ),
-        Assumption(
-            name="Tier factors (academic / mid-tier / community)",
-            value=f"{tf.academic:g} / {tf.mid_tier:g} / {tf.community:g}",
-            reliability=tf.reliability,
-            source=tf.source,
-            note=tf.note,
+        Assumption.of(
+            "Tier factors (academic / mid-tier / community)",
+            f"{tf.academic:g} / {tf.mid_tier:g} / {tf.community:g}",
+            tf,
         ),
-        Assumption(
-            name=f"Risk factor ({tier.replace('_', ' ')} re-entry risk)",
-            value=risk.factor,
-            reliability=risk.reliability,
-            source=risk.source,
-            note=risk.note,
+        Assumption.of(
+            f"Risk factor ({tier.replace('_', ' ')} re-entry risk)",
+            risk.factor,
+            risk,
         ),
-        Assumption(
-            name="Ties factor for target-region programs",
-            value=factors.ties if factors.ties != 1.0 else "not applied (no tie to the region)",
-            reliability=data.ties.reliability,
-            source=data.ties.source,
-            note=data.ties.note,
+        Assumption.of(
+            "Ties factor for target-region programs",
+            factors.ties if factors.ties != 1.0 else "not applied (no tie to the region)",
+            data.ties,
         ),
     ]
     if signals > 0:
         record = _signal_for(data.signal_factors, factors.specialty, factors.band)
         out.append(
-            Assumption(
-                name="Signal factor (signals go to community programs first)",
-                value=record.factor,
-                reliability=record.reliability,
-                source=record.source,
-                note=record.note,
+            Assumption.of(
+                "Signal factor (signals go to community programs first)",
+                record.factor,
+                record,
             )
         )
     out += [
-        Assumption(
-            name=f"P(match | interviews) curve: {curve.name.lower()}",
-            value=", ".join(f"{k} -> {_pct(curve.at(k))}" for k in (2, 5, 10)),
-            reliability=curve.reliability,
-            source=curve.source,
-            note=curve.note,
+        Assumption.of(
+            f"P(match | interviews) curve: {curve.name.lower()}",
+            ", ".join(f"{k} -> {_pct(curve.at(k))}" for k in (2, 5, 10)),
+            curve,
         ),
-        Assumption(
-            name="Highest interview chance of one application",
-            value=data.model.p_max,
-            reliability=data.model.reliability,
-            source=data.model.source,
-            note=data.model.note,
+        Assumption.of(
+            "Highest interview chance of one application",
+            data.model.p_max,
+            data.model,
         ),
-        Assumption(
-            name=f"Recommended mix: {preset.name}",
-            value=f"{preset.academic}/{preset.mid_tier}/{preset.community}",
-            reliability=preset.reliability,
-            source=preset.source,
-            note=preset.note,
+        Assumption.of(
+            f"Recommended mix: {preset.name}",
+            f"{preset.academic}/{preset.mid_tier}/{preset.community}",
+            preset,
         ),
     ]
     schedule = catalog.fee_schedule(fee_season)
@@ -631,12 +615,10 @@ def _assumptions(
         f" (no schedule for {profile.cycle_year} yet)" if fee_season != profile.cycle_year else ""
     )
     out.append(
-        Assumption(
-            name="ERAS fee schedule",
-            value=fee_note,
-            reliability=schedule.reliability,
-            source=schedule.source,
-            note=schedule.note,
+        Assumption.of(
+            "ERAS fee schedule",
+            fee_note,
+            schedule,
         )
     )
     return out

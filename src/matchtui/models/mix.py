@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -340,12 +340,32 @@ class MixWarning(_Result):
     text: str
 
 
+class _Provenance(Protocol):
+    @property
+    def reliability(self) -> Reliability: ...
+    @property
+    def source(self) -> str: ...
+    @property
+    def note(self) -> str: ...
+
+
 class Assumption(_Result):
     name: str
     value: float | str
     reliability: Reliability
     source: str
     note: str = ""  # how the value was chosen (from the data record)
+
+    @classmethod
+    def of(cls, name: str, value: float | str, record: _Provenance) -> Assumption:
+        """An input of the estimate, with the provenance of the data record it came from."""
+        return cls(
+            name=name,
+            value=value,
+            reliability=record.reliability,
+            source=record.source,
+            note=record.note,
+        )
 
 
 class PresetRef(_Result):
