@@ -26,6 +26,10 @@ ClinicalRole = Literal[
 ]
 TieKind = Literal["family", "partner", "grew_up", "prior_school", "prior_work", "other"]
 RotationStatus = Literal["done", "planned"]
+# NRMP's six applicant groups (Results and Data, Table 4A/4B); visa need is a separate attribute.
+ApplicantType = Literal[
+    "us_md_senior", "us_do_senior", "us_md_graduate", "us_do_graduate", "us_img", "non_us_img"
+]
 
 STAGE_LABELS: dict[str, str] = {
     "student": "Medical student",
@@ -173,3 +177,23 @@ class Profile(UserFile):
     @property
     def is_img(self) -> bool:
         return self.applicant.degree in ("us_img", "non_us_img")
+
+    @property
+    def in_training(self) -> bool:
+        """In a residency now (the situation issue 13 makes explicit)."""
+        return self.applicant.stage == "resident"
+
+    @property
+    def cycles_attempted(self) -> int:
+        """Match cycles already applied in (before this one)."""
+        return self.history.cycles_applied
+
+    @property
+    def applicant_type(self) -> ApplicantType:
+        """One of NRMP's six applicant groups; anyone who has graduated is a prior graduate."""
+        degree = self.applicant.degree
+        if degree in ("us_img", "non_us_img"):
+            return degree
+        if self.applicant.stage == "student":
+            return "us_md_senior" if degree == "us_md" else "us_do_senior"
+        return "us_md_graduate" if degree == "us_md" else "us_do_graduate"
