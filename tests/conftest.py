@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import socket
 from collections.abc import Iterator
@@ -20,17 +21,55 @@ class NetworkBlocked(RuntimeError):
     pass
 
 
-def _refuse(*args: Any, **kwargs: Any) -> Any:
-    raise NetworkBlocked("tests must not open network connections")
+_REAL_CONNECT = socket.socket.connect
+_REAL_CONNECT_EX = socket.socket.connect_ex
+_REAL_GETADDRINFO = socket.getaddrinfo
+_LOOPBACK_NAMES = frozenset({"localhost", "127.0.0.1", "::1"})
+
+
+def _is_loopback(host: object) -> bool:
+    if not isinstance(host, str):
+        return False
+    if host in _LOOPBACK_NAMES:
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _check(sock: socket.socket, address: Any) -> None:
+    # Unix sockets and the loopback interface (the browser test's server and its driver) are
+    # local; anything else is refused.
+    if sock.family == getattr(socket, "AF_UNIX", None):
+        return
+    host = address[0] if isinstance(address, tuple) else address
+    if not _is_loopback(host):
+        raise NetworkBlocked(f"tests must not open network connections (tried {host!r})")
+
+
+def _connect(self: socket.socket, address: Any) -> None:
+    _check(self, address)
+    _REAL_CONNECT(self, address)
+
+
+def _connect_ex(self: socket.socket, address: Any) -> int:
+    _check(self, address)
+    return _REAL_CONNECT_EX(self, address)
+
+
+def _getaddrinfo(host: Any, *args: Any, **kwargs: Any) -> Any:
+    if not _is_loopback(host):
+        raise NetworkBlocked(f"tests must not look up names (tried {host!r})")
+    return _REAL_GETADDRINFO(host, *args, **kwargs)
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    # Block outgoing connections and name lookups for the whole run. socketpair() (which asyncio
-    # uses for its self-pipe) needs neither, so the event loop still works.
-    socket.socket.connect = _refuse  # type: ignore[method-assign]
-    socket.socket.connect_ex = _refuse  # type: ignore[method-assign]
-    socket.create_connection = _refuse
-    socket.getaddrinfo = _refuse
+    # Block outgoing connections and name lookups beyond loopback for the whole run. socketpair()
+    # (which asyncio uses for its self-pipe) needs neither, so the event loop still works.
+    socket.socket.connect = _connect  # type: ignore[method-assign]
+    socket.socket.connect_ex = _connect_ex  # type: ignore[method-assign]
+    socket.getaddrinfo = _getaddrinfo
 
 
 @pytest.fixture(autouse=True)
@@ -64,3 +103,12 @@ def demo_profile() -> Any:
     from matchtui.workspace import demo_profile_path
 
     return load_model(demo_profile_path(), Profile)
+
+
+@pytest.hookimpl(tryfirst=True, hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
+    # Lets a fixture's teardown see whether its test failed (the browser test keeps a screenshot).
+    outcome = yield
+    report = outcome.get_result()  # type: ignore[attr-defined]
+    if report.when == "call":
+        item.rep_call = report  # type: ignore[attr-defined]

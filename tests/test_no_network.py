@@ -1,6 +1,6 @@
 """The app and the CLI never open a network connection.
 
-The whole suite already runs with outgoing connections refused (conftest). Here each CLI
+The whole suite already runs with connections beyond loopback refused (conftest). Here each CLI
 command runs in a fresh process whose socket layer records and refuses any attempt, and the
 app visits every pane in-process.
 """

@@ -248,6 +248,8 @@ class MatchApp(App[None]):
             self.notify(message, severity="error", markup=False)
             return
         self.notify(f"Saved {path.name} in {path.parent}", title="Advisor report", markup=False)
+        if self.is_web:  # in a browser (matchtui serve) the page downloads a copy too
+            self.deliver_text(path, save_filename=path.name, mime_type="text/markdown")
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         for pane in PANES:

@@ -66,6 +66,16 @@ def _seconds(text: str) -> float:
     return value
 
 
+def _port(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number") from None
+    if not 1 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"{value} is outside 1-65535")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="matchtui",
@@ -118,6 +128,15 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("dir", nargs="?", metavar="DIR")
 
     sub.add_parser("paths", help="where the data and your files live")
+
+    serve = sub.add_parser("serve", help="open the app in a browser (optional extra: web)")
+    serve.add_argument("--port", type=_port, default=8000, metavar="N", help="port (default 8000)")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (loopback)")
+    serve.add_argument(
+        "--allow-remote",
+        action="store_true",
+        help="allow a --host other than this computer (no login: anyone with the address gets in)",
+    )
     return parser
 
 
@@ -130,6 +149,7 @@ COMMANDS = {
     "programs": "programs",
     "data": "data",
     "paths": "paths",
+    "serve": "serve",
 }
 
 

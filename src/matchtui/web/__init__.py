@@ -1,0 +1,1 @@
+"""The browser front door: textual-serve on loopback behind a secret URL path (optional extra)."""
