@@ -60,7 +60,8 @@ class Served:
 def _start_server(home: Path, *extra: str) -> Served:
     port = _free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "matchtui", "--home", str(home), "serve", "--port", str(port), *extra],
+        [sys.executable, "-m", "matchtui", "--home", str(home), "serve", "--port", str(port)]
+        + list(extra),
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
@@ -158,7 +159,12 @@ def test_serve_beyond_loopback_needs_an_explicit_flag(home: Path) -> None:
 # A real browser
 
 
-_ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[PX^_][^\x1b]*\x1b\\|\x1b.")
+_ANSI = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)"  # OSC
+    r"|\x1b[PX^_][^\x1b]*\x1b\\"  # DCS and friends
+    r"|\x1b."
+)
 
 
 class Page:
