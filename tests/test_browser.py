@@ -57,11 +57,10 @@ class Served:
         self.process, self.url, self.port = process, url, port
 
 
-def _start_server(home: Path, *extra: str) -> Served:
+def _start_server(home: Path) -> Served:
     port = _free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "matchtui", "--home", str(home), "serve", "--port", str(port)]
-        + list(extra),
+        [sys.executable, "-m", "matchtui", "--home", str(home), "serve", "--port", str(port)],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
@@ -73,7 +72,14 @@ def _start_server(home: Path, *extra: str) -> Served:
         line = process.stdout.readline()
         found = re.search(r"http://\S+", line)
         if found:
-            return Served(process, found.group(0), port)
+            # The address is printed as the server starts; wait until it really answers.
+            while time.monotonic() < deadline:
+                try:
+                    if _status(found.group(0)) == 200:
+                        return Served(process, found.group(0), port)
+                except OSError:
+                    time.sleep(0.1)
+            break
         if not line and process.poll() is not None:
             break
     process.kill()
