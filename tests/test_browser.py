@@ -322,3 +322,17 @@ def test_exporting_the_report_downloads_it(page: Page, tmp_path: Path) -> None:
     assert files, "the report was not downloaded"
     assert files[0].suffix == ".md"
     assert "matchtui" in files[0].read_text(encoding="utf-8").lower()
+
+
+def test_palette_and_typing_work_in_a_browser(page: Page) -> None:
+    from selenium.webdriver.common.keys import Keys
+
+    page.wait_for(lambda t: "Reality check" in t and "risk" in t, "the Reality check")
+    page.mark()
+    page.press(Keys.CONTROL + "p")
+    page.wait_for(lambda t: "Go to" in t, "the command palette")
+    page.mark()
+    for letter in "Interview":
+        page.press(letter)
+    page.press(Keys.ENTER)
+    page.wait_for(lambda t: "Interview practice" in t, "the practice pane opened from the palette")
