@@ -111,10 +111,12 @@ def exact(catalog: Catalog) -> Evaluator:
     return evaluate
 
 
-def gridded(catalog: Catalog, step: float = 0.05, low: float = -14.0, high: float = 8.0) -> Evaluator:
+def gridded(
+    catalog: Catalog, step: float = 0.05, low: float = -14.0, high: float = 8.0
+) -> Evaluator:
     """P(match) interpolated on a grid of terms (for fitting only: fast, within 0.1 point)."""
     tables: dict[tuple[str, Plan], list[float]] = {}
-    size = int(round((high - low) / step))
+    size = round((high - low) / step)
 
     def evaluate(specialty: str, term: float, plan: Plan) -> float:
         table = tables.get((specialty, plan))
@@ -284,9 +286,9 @@ def fit_constants(catalog: Catalog) -> Constants:
     evaluate = gridded(catalog)
     constants = Constants(type_offsets={t.id: (0.0, 0.0, 0.0) for t in data.type_anchors})
     for specialty in anchored_specialties(catalog):
-        anchor = score_anchor(catalog, specialty)
-        assert anchor is not None
-        rate = anchor[2]
+        score = score_anchor(catalog, specialty)
+        assert score is not None
+        rate = score[2]
 
         def senior(a: float, specialty: str = specialty) -> float:
             constants.intercepts[specialty] = a

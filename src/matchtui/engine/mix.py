@@ -161,18 +161,33 @@ class Verdict:
     back_home: Likelihood | None
 
 
+_VERDICTS: dict[tuple[int, str], Verdict] = {}
+
+
 def verdict_for(profile: Profile, catalog: Catalog, mix: MixPlan | None = None) -> Verdict:
-    """The Reality check's verdict, computed once (its contract: assess(...).risk/.back_home)."""
+    """The Reality check's verdict (its contract: assess(...).risk.tier and .back_home).
+
+    Neither depends on the mix (only the archetypes read it), so the verdict is computed once per
+    profile and catalog and kept in a small cache keyed by the profile's content."""
     from matchtui.engine.assess import assess
 
-    result = assess(profile, catalog, mix)
+    del mix  # the verdict does not depend on it
+    key = (id(catalog), profile.model_dump_json())
+    found = _VERDICTS.get(key)
+    if found is not None:
+        return found
+    result = assess(profile, catalog)
     back_home = result.back_home
     likelihood: Likelihood | None = (
         back_home.likelihood
         if back_home.applicable and back_home.likelihood != "not_applicable"
         else None
     )
-    return Verdict(risk_tier=result.risk.tier, back_home=likelihood)
+    verdict = Verdict(risk_tier=result.risk.tier, back_home=likelihood)
+    if len(_VERDICTS) >= 16:
+        _VERDICTS.clear()
+    _VERDICTS[key] = verdict
+    return verdict
 
 
 def risk_tier_for(profile: Profile, catalog: Catalog, mix: MixPlan | None = None) -> RiskTier:
@@ -623,14 +638,21 @@ def _preset_ref(preset: Preset) -> PresetRef:
 
 
 # --- the estimate -------------------------------------------------------------------------------
-def p_match_for(factors: Factors, total: int, shares: Shares, region_pct: int, signals: int) -> float:
+def p_match_for(
+    factors: Factors, total: int, shares: Shares, region_pct: int, signals: int
+) -> float:
     """P(match) anywhere in the specialty for one list (exact Poisson-binomial, then the curve)."""
     pmf = pmf_of_blocks(blocks_for(factors, total, shares, region_pct, signals), factors.top)
     return p_match_of(pmf, factors.curve, factors.top)
 
 
 def p_in_region_for(
-    factors: Factors, total: int, shares: Shares, region_pct: int, signals: int
+    factors: Factors,
+    total: int,
+    shares: Shares,
+    region_pct: int,
+    signals: int,
+    overall: float | None = None,
 ) -> float:
     """P(match in the target region): the chance the target-region applications alone bring
     (a returner ranks the programs back home first), each with the target-region factor;
@@ -646,7 +668,9 @@ def p_in_region_for(
         blocks.append((signalled[tier], cell_probability(factors, tier, 100, True)))
     pmf = pmf_of_blocks(blocks, factors.top)
     inside = p_match_of(pmf, factors.curve, factors.top)
-    return min(inside, p_match_for(factors, total, shares, region_pct, signals))
+    if overall is None:
+        overall = p_match_for(factors, total, shares, region_pct, signals)
+    return min(inside, overall)
 
 
 @dataclass(frozen=True)
@@ -668,6 +692,7 @@ def figures_for(
     verdict: Verdict,
     factors: Factors,
     signals: int,
+    point: float | None = None,
 ) -> Figures:
     """P(match), P(match in the target region) and P(placed incl. SOAP), each with its range.
 
@@ -692,16 +717,18 @@ def figures_for(
     )
     shares: Shares = (mix.academic_pct, mix.mid_tier_pct, mix.community_pct)
     args = (mix.applications, shares, mix.region_share_pct, signals)
-    point = p_match_for(factors, *args)
-    low = min(point, p_match_for(low_f, *args))
-    high = max(point, p_match_for(high_f, *args))
+    if point is None:
+        point = p_match_for(factors, *args)
+    low_value = p_match_for(low_f, *args)
+    high_value = p_match_for(high_f, *args)
+    low, high = min(point, low_value), max(point, high_value)
     in_region: float | None = None
     in_range: tuple[float, float] | None = None
     if verdict.back_home is not None:
-        in_region = p_in_region_for(factors, *args)
+        in_region = p_in_region_for(factors, *args, overall=point)
         in_range = (
-            min(in_region, p_in_region_for(low_f, *args)),
-            max(in_region, min(high, p_in_region_for(high_f, *args))),
+            min(in_region, p_in_region_for(low_f, *args, overall=low_value)),
+            max(in_region, p_in_region_for(high_f, *args, overall=high_value)),
         )
     share = data.soap_share(inputs.applicant_type).placed_pct / 100
 
@@ -728,7 +755,7 @@ def calibration_status(catalog: Catalog, specialty: str, inputs: Inputs) -> tupl
     name = catalog.specialty_name(specialty)
     means = catalog.specialties[specialty].step2_means
     has_co = specialty in data.fitted.intercepts and means is not None
-    note = f"Calibrated against the 2025 match rate of {group}s ({anchor.published_pct:g}%)"
+    note = f"Anchored to the 2025 match rate of {group}s ({anchor.published_pct:g}%)"
     if has_co and means is not None:
         note += f" and the Charting Outcomes 2024 rate for {name} ({means.match_rate_pct:g}%)."
     else:
@@ -806,7 +833,15 @@ def estimate(
     counts = apportion(total, shares)
     blocks = blocks_for(factors, total, shares, mix.region_share_pct, signals)
     pmf = pmf_of_blocks(blocks, factors.top)
-    figures = figures_for(profile, catalog, mix, verdict, factors, signals)
+    figures = figures_for(
+        profile,
+        catalog,
+        mix,
+        verdict,
+        factors,
+        signals,
+        p_match_of(pmf, factors.curve, factors.top),
+    )
     p_match = figures.p_match
     by_apps = p_match_by_apps(factors, shares, mix.region_share_pct, signals)
     point = diminishing_point(
@@ -841,7 +876,7 @@ def estimate(
         signals_used=signals,
         signals_available=factors.signals_available,
         risk_tier=tier,
-        applicant_type=inputs.applicant_type,  # type: ignore[arg-type]
+        applicant_type=profile.applicant_type,
         expected_interviews=round(sum(n * p for n, p in blocks), 4),
         p_interviews_at_least={
             k: round(v, 6) for k, v in at_least_of(pmf, factors.at_least).items()
@@ -955,7 +990,8 @@ def _assumptions(
         record = data.back_home_factor(verdict.back_home)
         out.append(
             Assumption.of(
-                f"Back-home factor for target-region programs ({verdict.back_home.replace('_', ' ')})",
+                "Back-home factor for target-region programs "
+                f"({verdict.back_home.replace('_', ' ')})",
                 f"{record.factor:g} (range {record.low:g}-{record.high:g})",
                 record,
             )

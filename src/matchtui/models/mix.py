@@ -326,10 +326,11 @@ class MixFile(Strict):
             keys = [r.band or f"specialty {r.specialty}" for r in records]
             if len(keys) != len(set(keys)):
                 raise ValueError(f"{name} names a band or specialty twice")
-        for name, keys in (
+        groups: tuple[tuple[str, list[str]], ...] = (
             ("soap", [r.applicant_type for r in self.soap]),
             ("type_anchors", [a.id for a in self.type_anchors]),
-        ):
+        )
+        for name, keys in groups:
             if sorted(keys) != sorted(APPLICANT_TYPES):
                 raise ValueError(f"{name} needs each applicant type once")
         if len({a.id for a in self.adjustments}) != len(self.adjustments):
