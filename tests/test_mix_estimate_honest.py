@@ -350,3 +350,23 @@ def test_ranges_contain_the_point_and_in_region_never_exceeds_anywhere(
     assert result.p_match_in_region <= result.p_match + 1e-9
     low, high = result.p_match_in_region_range
     assert low <= result.p_match_in_region <= high
+
+
+def test_report_shows_the_range_and_no_eras_fee_for_obgyn(catalog: Any, demo_profile: Any) -> None:
+    """The advisor report reads the same estimate: range, in-region figure, and for a specialty
+    outside ERAS the service instead of a fee (a None fee must not break it)."""
+    import datetime as dt
+
+    from matchtui.engine.report import build_report, to_markdown
+    from matchtui.models.plan import PlanFile
+
+    saved = plan("obgyn")
+    report = build_report(
+        demo_profile, catalog, today=dt.date(2026, 11, 23), plan=PlanFile(mix=saved), practice=None
+    )
+    md = to_markdown(report)
+    result = estimate(demo_profile, catalog, saved)
+    low, high = result.p_match_range
+    assert f"{low * 100:.0f}%-{high * 100:.0f}%" in md
+    assert "P(match) in the target region" in md
+    assert "via ResidencyCAS, not ERAS" in md and "ERAS fees" not in md
