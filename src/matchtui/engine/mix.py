@@ -222,7 +222,7 @@ class Inputs:
 def clinical_gap_years(profile: Profile) -> float:
     """Years since the last clinical work, for someone out of training (0 otherwise); no
     clinical month in the last two years counts as at least two years."""
-    if profile.applicant.stage != "graduate":
+    if not profile.is_reentry:
         return 0.0
     gap = profile.clinical.months_since_last / 12
     if profile.clinical.months_last_24 == 0:
