@@ -141,3 +141,21 @@ def test_stored_constants_are_the_fit(catalog: Any) -> None:
         assert fitted.intercepts[specialty] == pytest.approx(value, abs=0.05)
     for group, values in refit.type_offsets.items():
         assert list(fitted.type_offsets[group]) == pytest.approx(list(values), abs=0.05)
+
+
+def test_no_fitted_constant_sits_at_a_search_bound(catalog: Any) -> None:
+    """A constant at the edge of its search range would mean the anchor was out of reach (the
+    100% pediatrics rate once drove its intercept to the bound, giving any applicant ~99%)."""
+    fitted = mix_data(catalog).fitted
+    assert all(-7.9 < v < 5.9 for v in fitted.intercepts.values())
+    assert all(-5.9 < v < 5.9 for v in fitted.population.values())
+    assert all(-7.9 < v < 5.9 for values in fitted.type_offsets.values() for v in values)
+
+
+def test_a_prior_graduate_in_pediatrics_is_not_near_certain(
+    catalog: Any, demo_profile: Any
+) -> None:
+    from matchtui.engine.mix import estimate, recommended_mix
+
+    result = estimate(demo_profile, catalog, recommended_mix(demo_profile, catalog, "pediatrics"))
+    assert result.p_match < 0.9

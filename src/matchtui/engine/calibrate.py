@@ -288,7 +288,7 @@ def fit_constants(catalog: Catalog) -> Constants:
     for specialty in anchored_specialties(catalog):
         score = score_anchor(catalog, specialty)
         assert score is not None
-        rate = score[2]
+        rate = min(score[2], data.model.fit_ceiling)  # 100% would need an unbounded intercept
 
         def senior(a: float, specialty: str = specialty) -> float:
             constants.intercepts[specialty] = a

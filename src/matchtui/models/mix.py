@@ -59,6 +59,7 @@ class ModelSettings(Sourced):
     diminishing_step: int = Field(ge=1, le=50)
     diminishing_gain_rel_pct: float = Field(gt=0, le=100)
     margin: float = Field(ge=0, le=3)
+    fit_ceiling: float = Field(gt=0.5, lt=1)
     note: str = ""
 
     @model_validator(mode="after")
