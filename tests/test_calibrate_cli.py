@@ -90,3 +90,26 @@ def test_mix_text_names_the_service_for_obgyn(capsys: pytest.CaptureFixture[str]
     assert "ResidencyCAS" in out and "ERAS fees" not in out
     assert main(["mix", "--specialty", "obgyn", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["fees_usd"] is None
+
+
+def test_calibrate_exits_1_when_the_stored_constants_no_longer_fit(
+    capsys: pytest.CaptureFixture[str], tmp_path: Any
+) -> None:
+    """A data folder whose fitted intercept for IM was tampered with: the IM anchor is off, the
+    command says which and exits 1."""
+    import shutil
+
+    from matchtui.locations import bundled_data_dir
+
+    folder = tmp_path / "data"
+    shutil.copytree(bundled_data_dir(), folder)
+    mix = folder / "mix.toml"
+    text = mix.read_text(encoding="utf-8")
+    start = text.index("[fitted.intercepts]")
+    line_start = text.index("internal_medicine = ", start)
+    line_end = text.index("\n", line_start)
+    mix.write_text(text[:line_start] + "internal_medicine = -3.0" + text[line_end:])
+    assert main(["--data", str(folder), "calibrate"]) == 1
+    captured = capsys.readouterr()
+    assert "co2024_internal_medicine" in captured.err
+    assert "OFF BY MORE THAN 5 POINTS" in captured.out

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 
 from matchtui.engine.calibrate import calibration_table, fit_constants, fitted_toml
 from matchtui.models.mix import CalibrationRow
@@ -22,6 +23,15 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
         print(json.dumps({"anchors": [row.model_dump(mode="json") for row in rows]}, indent=2))
     else:
         print(render_text(rows))
+    off = [row.id for row in rows if abs(row.diff_pp) > TOLERANCE_PP]
+    if off:
+        # the data and its fitted constants disagree: refit (matchtui calibrate --fit)
+        print(
+            f"matchtui: error: {len(off)} anchor(s) off by more than {TOLERANCE_PP:g} points: "
+            f"{', '.join(off)}; refit with matchtui calibrate --fit",
+            file=sys.stderr,
+        )
+        return 1
     return 0
 
 

@@ -113,7 +113,7 @@ class MixScreen(PaneScreen):
         self._baseline: MixPlan | None = None  # where the sliders started (before any save)
         self._programs = ProgramList()
         self._programs_ok = True
-        self._listed: dict[tuple[str, str], ListEstimate] = {}
+        self._listed: dict[tuple[str, Verdict], ListEstimate] = {}
         self.result: MixEstimate | None = None
         self._illustrative: bool | None = None
         self._syncing = False
@@ -343,7 +343,7 @@ class MixScreen(PaneScreen):
         )
 
     def _list_estimate(self, specialty: str) -> ListEstimate:
-        key = (specialty, self._verdict.risk_tier)
+        key = (specialty, self._verdict)
         found = self._listed.get(key)
         if found is None:
             found = estimate_list(
