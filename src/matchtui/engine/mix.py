@@ -9,19 +9,33 @@ The model, kept as simple and explicit as the product spec asks:
   Alabama paradox) no tier ever loses an application when N grows, nor when share moves
   towards community. Both properties are what make the estimate monotone.
 * Interview probability of one application in tier t:
-      p = min(p_max, base(band, applicant type) x tier factor x risk factor
-                     x ties factor (target-region programs, if the applicant has a tie there)
-                     x signal factor (signalled programs))
-  Which programs lie in the target region is not known for a target mix, so each application
-  is in the region with probability equal to the region share: its p is the average of the
+      p = min(p_max, band rate x exp(specialty intercept + applicant term) x tier factor
+                     x signal factor (signalled programs)
+                     x region factor (target-region programs: the back-home factor for a
+                       returner, by the Reality check's likelihood; else the ties factor))
+      applicant term = type offset (NRMP group) + Step 2 CK term (modelled logistic slope
+                       (matched - unmatched mean) / sigma^2; no score: the population term)
+                       - labelled adjustments (years out, failures, clinical gap, earlier
+                       cycles, visa: each counted once)
+  The intercepts, population terms and type offsets are fitted constants (mix.toml [fitted],
+  engine/calibrate.py) that make documented synthetic cohorts reproduce every anchor. Which
+  programs lie in the target region is not known for a target mix, so each application is in
+  the region with probability equal to the region share: its p is the average of the
   in-region and out-of-region values. Signals go to community programs first, then mid-tier,
-  then academic.
+  then academic. The Reality check's risk tier is words only, never a factor.
 * Interviews K: the Poisson-binomial of those p, computed exactly (applications with the same
   p form binomial blocks, which are convolved; no sampling). P(K >= k) follows.
 * P(match) = sum over k of P(K = k) x curve(k), the specialty's curve from curves.toml (flat
   past its last point, so the tail beyond it is summed in one term).
+* P(match in the target region): the same from the target-region applications alone (a
+  returner ranks home programs first), never above P(match). P(placed incl. SOAP) =
+  P + (1 - P) x the group's 2025 SOAP conversion.
+* Ranges: the model at the shallow and steep settings of the assumption parameters (type
+  offsets refitted for each; back-home factor low/high), widened by a margin; always containing
+  the point.
 * The diminishing-returns point: the smallest N past which 10 more applications (same mix)
-  never add 1 percentage point or more.
+  never raise P(match) by 2% of itself or more (relative, so a low chance that still grows by
+  half is never told to stop).
 """
 
 from __future__ import annotations
