@@ -33,13 +33,24 @@ async def test_range_comes_first_with_words_for_each_figure(workspace: Any) -> N
 
 
 async def test_assumptions_tab_shows_the_calibration_table(workspace: Any, catalog: Any) -> None:
+    """The first visit starts the table in a thread (about a second) and shows it when ready;
+    the slider path never computes it."""
+    from matchtui.engine import calibrate
+
+    calibrate._TABLES.clear()
     app = MatchApp(workspace, first_pane="mix", today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
+        assert calibrate.cached_calibration_table(catalog) is None  # not at start-up
         await pilot.press("a")
         await pilot.pause()
         widget = app.screen.query_one(AssumptionList)
+        first = str(widget.render())
+        assert "Computing the table" in first or "co2024_internal_medicine" in first
+        await app.workers.wait_for_complete()
+        await pilot.pause()
         text = str(widget.render())
         assert "Calibration (as matchtui calibrate)" in text
+        assert "Computing the table" not in text
         for row in calibration_table(catalog):
             assert row.id in text

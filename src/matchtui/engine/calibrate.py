@@ -21,7 +21,6 @@ import itertools
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from matchtui.engine.mix import (
@@ -225,10 +224,30 @@ def type_rate(
 
 
 # --- the table ---------------------------------------------------------------------------------
-@lru_cache(maxsize=4)
+# id of the catalog -> (the catalog, kept so the id cannot be reused, and its table)
+_TABLES: dict[int, tuple[Catalog, tuple[CalibrationRow, ...]]] = {}
+
+
+def cached_calibration_table(catalog: Catalog) -> tuple[CalibrationRow, ...] | None:
+    """The table if it has been computed for this catalog already, else None (no work)."""
+    found = _TABLES.get(id(catalog))
+    return found[1] if found is not None and found[0] is catalog else None
+
+
 def calibration_table(catalog: Catalog) -> tuple[CalibrationRow, ...]:
     """Every anchor the data holds next to the model's figure for its cohort (stored constants,
-    exact computation; cached per catalog)."""
+    exact computation, about a second; cached per catalog)."""
+    found = cached_calibration_table(catalog)
+    if found is not None:
+        return found
+    rows = _compute_table(catalog)
+    if len(_TABLES) >= 4:
+        _TABLES.clear()
+    _TABLES[id(catalog)] = (catalog, rows)
+    return rows
+
+
+def _compute_table(catalog: Catalog) -> tuple[CalibrationRow, ...]:
     data = mix_data(catalog)
     constants = stored(catalog)
     evaluate = exact(catalog)

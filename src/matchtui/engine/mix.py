@@ -175,7 +175,9 @@ class Verdict:
     back_home: Likelihood | None
 
 
-_VERDICTS: dict[tuple[int, str], Verdict] = {}
+# (id of the catalog, profile JSON) -> (the catalog itself, kept so its id cannot be reused
+# while the entry lives, and the verdict)
+_VERDICTS: dict[tuple[int, str], tuple[Catalog, Verdict]] = {}
 
 
 def verdict_for(profile: Profile, catalog: Catalog, mix: MixPlan | None = None) -> Verdict:
@@ -188,8 +190,8 @@ def verdict_for(profile: Profile, catalog: Catalog, mix: MixPlan | None = None) 
     del mix  # the verdict does not depend on it
     key = (id(catalog), profile.model_dump_json())
     found = _VERDICTS.get(key)
-    if found is not None:
-        return found
+    if found is not None and found[0] is catalog:
+        return found[1]
     result = assess(profile, catalog)
     back_home = result.back_home
     likelihood: Likelihood | None = (
@@ -200,7 +202,7 @@ def verdict_for(profile: Profile, catalog: Catalog, mix: MixPlan | None = None) 
     verdict = Verdict(risk_tier=result.risk.tier, back_home=likelihood)
     if len(_VERDICTS) >= 16:
         _VERDICTS.clear()
-    _VERDICTS[key] = verdict
+    _VERDICTS[key] = (catalog, verdict)
     return verdict
 
 

@@ -23,7 +23,7 @@ from textual.css.query import NoMatches
 from textual.widget import Widget
 from textual.widgets import Label, Select, Static, TabbedContent, TabPane
 
-from matchtui.engine.calibrate import calibration_table
+from matchtui.engine.calibrate import cached_calibration_table, calibration_table
 from matchtui.engine.mix import (
     Verdict,
     estimate,
@@ -115,6 +115,7 @@ class MixScreen(PaneScreen):
         self._programs_ok = True
         self._listed: dict[tuple[str, Verdict], ListEstimate] = {}
         self.result: MixEstimate | None = None
+        self._calibrating = False
         self._illustrative: bool | None = None
         self._syncing = False
         self._found: _Widgets | None = None
@@ -313,10 +314,24 @@ class MixScreen(PaneScreen):
 
     def _show_assumptions(self, result: MixEstimate) -> None:
         """The estimate's assumptions and the calibration table (`matchtui calibrate`'s own
-        engine function, cached per catalog: computed once, on the first visit to the tab)."""
+        engine function, cached per catalog). Computing it takes about a second, so the first
+        visit to the tab starts it in a thread and the table appears when it is ready."""
+        rows = cached_calibration_table(self.catalog)
+        if rows is None and not self._calibrating:
+            self._calibrating = True
+            self.run_worker(self._compute_calibration, thread=True, group="calibration")
         self._widgets().assumptions.show(
-            result.assumptions, self.catalog, calibration_table(self.catalog)
+            result.assumptions, self.catalog, rows or (), pending=rows is None
         )
+
+    def _compute_calibration(self) -> None:
+        calibration_table(self.catalog)
+        self.app.call_from_thread(self._calibration_ready)
+
+    def _calibration_ready(self) -> None:
+        self._calibrating = False
+        if self.result is not None and self._widgets().tabs.active == "tab-assumptions":
+            self._show_assumptions(self.result)
 
     def _widgets(self) -> _Widgets:
         if self._found is None:

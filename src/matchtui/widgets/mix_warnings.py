@@ -98,19 +98,21 @@ class AssumptionList(Static):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__("", id=id, markup=False)
         self._shown: tuple[Assumption, ...] | None = None
-        self._calibration: tuple[CalibrationRow, ...] = ()
+        self._calibration: tuple[tuple[CalibrationRow, ...], bool] = ((), False)
 
     def show(
         self,
         assumptions: list[Assumption],
         catalog: Catalog,
         calibration: tuple[CalibrationRow, ...] = (),
+        *,
+        pending: bool = False,
     ) -> None:
         current = tuple(assumptions)
-        if current == self._shown and calibration == self._calibration:
+        if current == self._shown and (calibration, pending) == self._calibration:
             return
         self._shown = current
-        self._calibration = calibration
+        self._calibration = (calibration, pending)
         style = self.get_component_rich_style
         text = Text()
         text.append(
@@ -131,6 +133,9 @@ class AssumptionList(Static):
             text.append(
                 f"\n  Source: {catalog.cite(assumption.source)}", style("assumptions--source")
             )
+        if pending:
+            text.append("\n\nCalibration (as matchtui calibrate)", style("assumptions--name"))
+            text.append("\n  Computing the table (about a second)...", style("assumptions--source"))
         if calibration:
             text.append("\n\nCalibration (as matchtui calibrate)", style("assumptions--name"))
             text.append(
