@@ -11,6 +11,7 @@ import pytest
 
 from matchtui.engine import mix as engine
 from matchtui.engine.mix import (
+    Verdict,
     apportion,
     estimate,
     in_region_count,
@@ -144,7 +145,9 @@ def test_truncated_distribution_keeps_the_tail_in_one_term() -> None:
 def test_estimate_matches_an_independent_calculation(catalog: Any, demo_profile: Any) -> None:
     mix = plan(applications=20, academic_pct=20, mid_tier_pct=30, community_pct=50, signals_used=3)
     result = estimate(demo_profile, catalog, mix, risk_tier="low")
-    factors = engine.resolve(demo_profile, catalog, "internal_medicine", "low")
+    factors = engine.resolve(
+        demo_profile, catalog, "internal_medicine", engine.verdict_for(demo_profile, catalog)
+    )
     counts = apportion(20, (20, 30, 50))
     assert result.counts.as_tuple() == counts == (4, 6, 10)
     signalled = signals_by_tier(3, counts)
@@ -178,21 +181,41 @@ def test_curve_for_all_sizes_agrees_with_single_estimates(catalog: Any, demo_pro
 
 
 def test_interview_probability_multiplies_the_factors(catalog: Any, demo_profile: Any) -> None:
+    """p = min(p_max, band rate x exp(specialty intercept + applicant term) x tier x signal x
+    region factor); the demo is a returner, so the region factor is its back-home factor."""
     data = mix_data(catalog)
-    factors = engine.resolve(demo_profile, catalog, "internal_medicine", "moderate")
-    base = next(r for r in data.base_rates if r.band == "low").us_md
-    assert factors.base == base
-    assert factors.risk == data.risk_factor("moderate").factor
-    assert factors.ties == data.ties.factor  # the demo has family in the target region
+    verdict = engine.verdict_for(demo_profile, catalog)
+    assert verdict.back_home == "high"
+    factors = engine.resolve(demo_profile, catalog, "internal_medicine", verdict)
+    rate = next(r for r in data.base_rates if r.band == "low").rate
+    term = engine.applicant_term(catalog, "internal_medicine", engine.inputs_of(demo_profile))
+    base = rate * math.exp(data.fitted.intercepts["internal_medicine"] + term)
+    assert factors.base == pytest.approx(base)
+    assert factors.ties == data.back_home_factor("high").factor
     out_of_region = engine.cell_probability(factors, 0, 0, False)
-    assert out_of_region == pytest.approx(base * data.tier_factors.academic * factors.risk)
+    assert out_of_region == pytest.approx(base * data.tier_factors.academic)
     in_region = engine.cell_probability(factors, 2, 100, True)
     assert in_region == pytest.approx(
-        min(
-            data.model.p_max,
-            base * data.tier_factors.community * factors.risk * factors.ties * factors.signal,
-        )
+        min(data.model.p_max, base * data.tier_factors.community * factors.ties * factors.signal)
     )
+
+
+def test_applicant_term_adds_the_labelled_parts(catalog: Any, demo_profile: Any) -> None:
+    """Type offset + Step 2 CK (modelled) + years out, failures, gap, cycles, visa."""
+    data = mix_data(catalog)
+    inputs = engine.inputs_of(demo_profile)
+    assert inputs.applicant_type == "us_md_graduate" and inputs.years_out == 6
+    assert inputs.prior_cycles == 1 and inputs.failures == 0 and not inputs.visa
+    means = catalog.specialties["internal_medicine"].step2_means
+    slope = (means.matched - means.unmatched) / data.score.sigma**2
+    centre = 0.98 * means.matched + 0.02 * means.unmatched
+    expected = (
+        data.fitted.type_offsets["us_md_graduate"][1]
+        + slope * (238 - centre)
+        - data.adjustment("years_out").per_unit * (6 - 1)
+        - data.adjustment("prior_cycles").per_unit * 1
+    )
+    assert engine.applicant_term(catalog, "internal_medicine", inputs) == pytest.approx(expected)
 
 
 def test_no_ties_means_no_ties_factor(catalog: Any, demo_profile: Any) -> None:
@@ -204,7 +227,7 @@ def test_no_ties_means_no_ties_factor(catalog: Any, demo_profile: Any) -> None:
         }
     )
     assert not engine.has_ties(profile)
-    assert engine.resolve(profile, catalog, "internal_medicine", "low").ties == 1.0
+    assert engine.resolve(profile, catalog, "internal_medicine", Verdict("low", None)).ties == 1.0
 
 
 # --- diminishing returns -------------------------------------------------------------------------
@@ -222,8 +245,9 @@ def test_estimate_reports_the_point_by_its_definition(catalog: Any, demo_profile
     point = result.diminishing_returns_at
     curve = result.p_match_by_apps
     assert point is not None
-    assert all(curve[n + 10] - curve[n] < 0.01 for n in range(point, 191))
-    assert curve[point - 1 + 10] - curve[point - 1] >= 0.01
+    # a relative gain: 10 more applications add less than 2% of the chance itself
+    assert all(curve[n + 10] - curve[n] < 0.02 * curve[n] for n in range(point, 191))
+    assert curve[point - 1 + 10] - curve[point - 1] >= 0.02 * curve[point - 1]
 
 
 # --- fees ---------------------------------------------------------------------------------------
@@ -375,11 +399,19 @@ def test_assumptions_list_every_factor_with_provenance(catalog: Any, demo_profil
     names = " | ".join(a.name for a in result.assumptions)
     for word in (
         "Base interview rate",
+        "Specialty intercept",
+        "Applicant type offset",
+        "Step 2 CK, modelled logistic",
+        "Years since graduation",
+        "Exam failures",
+        "Time since last clinical work",
+        "Earlier Match cycles",
+        "Needs visa sponsorship",
         "Tier factors",
-        "Risk factor",
-        "Ties factor",
+        "Back-home factor",
         "Signal factor",
         "curve",
+        "placed through SOAP",
         "ERAS fee",
     ):
         assert word in names
@@ -419,10 +451,11 @@ def test_actual_list_estimate_uses_each_program(catalog: Any, demo_profile: Any)
         ]
         + [Program(name="FM", state="WI", specialty="family_medicine", tier="community")]
     )
-    listed = engine.estimate_list(demo_profile, catalog, programs, "internal_medicine", "low")
+    verdict = engine.verdict_for(demo_profile, catalog)
+    listed = engine.estimate_list(demo_profile, catalog, programs, "internal_medicine", verdict)
     assert listed.programs == 11 and listed.excluded_over_limit == 1
-    factors = engine.resolve(demo_profile, catalog, "internal_medicine", "low")
-    x = factors.base * factors.tiers[2] * factors.risk
+    factors = engine.resolve(demo_profile, catalog, "internal_medicine", verdict)
+    x = factors.base * factors.tiers[2]
     expected = sum(
         min(factors.p_max, x * (factors.signal if i < 3 else 1) * (factors.ties if i % 2 else 1))
         for i in range(10)

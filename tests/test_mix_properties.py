@@ -11,7 +11,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from matchtui.engine.mix import apportion, estimate, p_match_by_apps, rebalance, resolve
+from matchtui.engine.mix import Verdict, apportion, estimate, p_match_by_apps, rebalance, resolve
 from matchtui.models.plan import MixPlan
 
 SETTINGS = settings(
@@ -104,7 +104,7 @@ def test_p_match_is_a_probability_and_never_falls_as_applications_grow(
     signals: int,
 ) -> None:
     profile = with_degree(demo_profile, degree)
-    factors = resolve(profile, catalog, specialty, tier)
+    factors = resolve(profile, catalog, specialty, Verdict(tier, None))
     signals = min(signals, factors.signals_available)
     curve = p_match_by_apps(factors, split, region, signals)
     assert len(curve) == 201
@@ -181,7 +181,7 @@ def test_a_more_community_heavy_mix_never_lowers_p_match(
         take_m = min(moved - take_a, mid_tier)
     heavier = (academic - take_a, mid_tier - take_m, community + take_a + take_m)
     profile = with_degree(demo_profile, degree)
-    factors = resolve(profile, catalog, specialty, tier)
+    factors = resolve(profile, catalog, specialty, Verdict(tier, None))
     signals = min(signals, factors.signals_available)
     before = p_match_by_apps(factors, split, region, signals)
     after = p_match_by_apps(factors, heavier, region, signals)
@@ -243,7 +243,7 @@ def test_the_fast_all_sizes_curve_equals_the_direct_computation(
 ) -> None:
     from matchtui.engine import mix as engine
 
-    factors = resolve(demo_profile, catalog, specialty, tier)
+    factors = resolve(demo_profile, catalog, specialty, Verdict(tier, None))
     signals = min(signals, factors.signals_available)
     curve = p_match_by_apps(factors, split, region, signals)
     for total in sizes:

@@ -53,4 +53,9 @@ def test_program_list_80x24(snap_compare: Any, workspace: Any, tmp_path: Path) -
 
 
 def test_assumptions_120x40(snap_compare: Any, workspace: Any) -> None:
+    from matchtui.engine.calibrate import calibration_table
+
+    # the pane computes the calibration table in a thread on the first visit; have it ready so
+    # the snapshot shows the table, not the "computing" line
+    calibration_table(workspace.catalog)
     assert snap_compare(make_app(workspace), press=["a"], terminal_size=(120, 40))

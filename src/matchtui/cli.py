@@ -99,6 +99,14 @@ def build_parser() -> argparse.ArgumentParser:
     mix.add_argument("--specialty", metavar="ID", help="specialty id (default: first target)")
     mix.add_argument("--json", action="store_true")
 
+    calibrate = sub.add_parser(
+        "calibrate", help="every published anchor next to the estimate's figure for it"
+    )
+    calibrate.add_argument("--json", action="store_true", help="print JSON")
+    calibrate.add_argument(
+        "--fit", action="store_true", help="refit the constants and print mix.toml's [fitted]"
+    )
+
     practice = sub.add_parser("practice", help="analyse a typed interview answer")
     practice.add_argument("--question", required=True, metavar="ID")
     practice.add_argument("--answer-file", required=True, metavar="F")
@@ -144,6 +152,7 @@ def build_parser() -> argparse.ArgumentParser:
 COMMANDS = {
     "assess": "assess",
     "mix": "mix",
+    "calibrate": "calibrate",
     "practice": "practice",
     "report": "report",
     "programs": "programs",

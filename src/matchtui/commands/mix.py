@@ -8,7 +8,7 @@ from pathlib import Path
 
 from matchtui.engine.mix import default_specialty, estimate, recommended_mix
 from matchtui.errors import UsageError
-from matchtui.models.mix import TIER_LABELS, TIERS, MixEstimate
+from matchtui.models.mix import APPLICANT_TYPE_LABELS, TIER_LABELS, TIERS, MixEstimate
 from matchtui.models.plan import MixPlan
 from matchtui.models.programs import ProgramList
 from matchtui.store import PROGRAMS
@@ -62,6 +62,35 @@ def _pct(value: float) -> str:
     return f"{value * 100:.0f}%"
 
 
+def _range(pair: tuple[float, float]) -> str:
+    return f"{pair[0] * 100:.0f}-{pair[1] * 100:.0f}%"
+
+
+def estimate_lines(result: MixEstimate, region_name: str) -> list[str]:
+    """The three figures, each range first, with words saying what each one means."""
+    lines = [
+        f"Chance of matching anywhere in {result.specialty_name}: {_range(result.p_match_range)} "
+        f"(point {_pct(result.p_match)}; {APPLICANT_TYPE_LABELS[result.applicant_type]}, "
+        f"re-entry risk: {result.risk_tier.replace('_', ' ')})",
+    ]
+    if result.p_match_in_region is not None and result.p_match_in_region_range is not None:
+        lines.append(
+            f"Chance of matching in your target region, the {region_name}: "
+            f"{_range(result.p_match_in_region_range)} (point {_pct(result.p_match_in_region)})"
+        )
+    lines.append(
+        f"Chance of a position including SOAP: {_range(result.p_placed_with_soap_range)} "
+        f"(point {_pct(result.p_placed_with_soap)})"
+    )
+    lines.append(
+        ("Calibrated. " if result.calibrated else "Not fully calibrated. ")
+        + result.calibration_note
+    )
+    if result.range_note:
+        lines.append(result.range_note)
+    return lines
+
+
 def render_text(result: MixEstimate, region_name: str) -> str:
     lines = [
         f"Program mix: {result.specialty_name}, {result.total} applications"
@@ -77,14 +106,20 @@ def render_text(result: MixEstimate, region_name: str) -> str:
     )
     at_least = "  ".join(f"P(>={k}) {_pct(p)}" for k, p in result.p_interviews_at_least.items())
     lines.append(f"Expected interviews: {result.expected_interviews:.1f}   {at_least}")
-    lines.append(f"P(match): {_pct(result.p_match)}  (risk tier: {result.risk_tier})")
+    lines += estimate_lines(result, region_name)
     point = result.diminishing_returns_at
     lines.append(
         f"Diminishing returns: past about {point} applications"
         if point is not None
         else "Diminishing returns: not reached within 200 applications"
     )
-    lines.append(f"ERAS fees ({result.fee_season} season): ${result.fees_usd:,}")
+    if result.fees_usd is None:
+        lines.append(
+            f"Fees: {result.specialty_name} applies through {result.application_service_name}, "
+            "not ERAS; matchtui holds no fee for it"
+        )
+    else:
+        lines.append(f"ERAS fees ({result.fee_season} season): ${result.fees_usd:,}")
     preset = result.preset
     lines.append(
         f"Recommended for this profile: {preset.name} "

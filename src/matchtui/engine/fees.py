@@ -1,10 +1,12 @@
-"""ERAS application fees from a fee schedule (the schedule itself is data)."""
+"""Application fees: ERAS from a fee schedule (the schedule itself is data); specialties that
+apply through another service (specialties.toml `application`) get that service named, no fee."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import NamedTuple
 
-from matchtui.models.reference import FeeSchedule
+from matchtui.models.reference import APPLICATION_SERVICE_NAMES, FeeSchedule, Specialty
 
 
 def fee_for_count(schedule: FeeSchedule, programs: int) -> int:
@@ -28,3 +30,22 @@ def eras_fee(schedule: FeeSchedule, counts_by_specialty: Iterable[int]) -> int:
     if schedule.resets_per_specialty:
         return sum(fee_for_count(schedule, c) for c in counts)
     return fee_for_count(schedule, sum(counts))
+
+
+class FeeQuote(NamedTuple):
+    """The application fee for one specialty's list: the service it goes through and the ERAS
+    fee, or None when the specialty does not apply through ERAS (no fee is invented for it)."""
+
+    service: str  # eras | residencycas | plastics
+    service_name: str
+    fee_usd: int | None
+
+
+def application_fee(specialty: Specialty, schedule: FeeSchedule, programs: int) -> FeeQuote:
+    """The fee for `programs` applications in `specialty`: ERAS from the schedule; any other
+    service is named, with no fee."""
+    service = specialty.application_service
+    name = APPLICATION_SERVICE_NAMES[service]
+    if service != "eras":
+        return FeeQuote(service, name, None)
+    return FeeQuote(service, name, eras_fee(schedule, [programs]))

@@ -9,36 +9,54 @@ The model, kept as simple and explicit as the product spec asks:
   Alabama paradox) no tier ever loses an application when N grows, nor when share moves
   towards community. Both properties are what make the estimate monotone.
 * Interview probability of one application in tier t:
-      p = min(p_max, base(band, applicant type) x tier factor x risk factor
-                     x ties factor (target-region programs, if the applicant has a tie there)
-                     x signal factor (signalled programs))
-  Which programs lie in the target region is not known for a target mix, so each application
-  is in the region with probability equal to the region share: its p is the average of the
+      p = min(p_max, band rate x exp(specialty intercept + applicant term) x tier factor
+                     x signal factor (signalled programs)
+                     x region factor (target-region programs: the back-home factor for a
+                       returner, by the Reality check's likelihood; else the ties factor))
+      applicant term = type offset (NRMP group) + Step 2 CK term (modelled logistic slope
+                       (matched - unmatched mean) / sigma^2; no score: the population term)
+                       - labelled adjustments (years out, failures, clinical gap, earlier
+                       cycles, visa: each counted once)
+  The intercepts, population terms and type offsets are fitted constants (mix.toml [fitted],
+  engine/calibrate.py) that make documented synthetic cohorts reproduce every anchor. Which
+  programs lie in the target region is not known for a target mix, so each application is in
+  the region with probability equal to the region share: its p is the average of the
   in-region and out-of-region values. Signals go to community programs first, then mid-tier,
-  then academic.
+  then academic. The Reality check's risk tier is words only, never a factor.
 * Interviews K: the Poisson-binomial of those p, computed exactly (applications with the same
   p form binomial blocks, which are convolved; no sampling). P(K >= k) follows.
 * P(match) = sum over k of P(K = k) x curve(k), the specialty's curve from curves.toml (flat
   past its last point, so the tail beyond it is summed in one term).
+* P(match in the target region): the same from the target-region applications alone (a
+  returner ranks home programs first), never above P(match). P(placed incl. SOAP) =
+  P + (1 - P) x the group's 2025 SOAP conversion.
+* Ranges: the model at the shallow and steep settings of the assumption parameters (type
+  offsets refitted for each; back-home factor low/high), widened by a margin; always containing
+  the point.
 * The diminishing-returns point: the smallest N past which 10 more applications (same mix)
-  never add 1 percentage point or more.
+  never raise P(match) by 2% of itself or more (relative, so a low chance that still grows by
+  half is never told to stop).
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from operator import mul
 from typing import TYPE_CHECKING
 
-from matchtui.engine.fees import eras_fee
+from matchtui.engine.fees import FeeQuote, application_fee
 from matchtui.models.base import SOFT_RELIABILITY
 from matchtui.models.mix import (
-    Anchor,
+    APPLICANT_TYPE_LABELS,
+    SETTINGS,
+    ApplicantType,
     Assumption,
     BaseRates,
     Curve,
+    Likelihood,
     ListEstimate,
     MixEstimate,
     MixFile,
@@ -52,7 +70,6 @@ from matchtui.models.mix import (
     mix_data,
 )
 from matchtui.models.plan import MixPlan
-from matchtui.models.profile import DEGREE_LABELS
 
 if TYPE_CHECKING:
     from matchtui.catalog import Catalog
@@ -125,8 +142,9 @@ def signals_by_tier(signals: int, counts: Sequence[int]) -> tuple[int, int, int]
 
 
 # --- the applicant and the factors ------------------------------------------------------------
-def applicant_type(profile: Profile) -> str:
-    return profile.applicant.degree
+def applicant_type(profile: Profile) -> ApplicantType:
+    """One of NRMP's six groups (the profile's own property)."""
+    return profile.applicant_type
 
 
 def has_ties(profile: Profile) -> bool:
@@ -147,12 +165,97 @@ def default_specialty(profile: Profile, catalog: Catalog) -> str:
     return next(iter(catalog.specialties))
 
 
-def risk_tier_for(profile: Profile, catalog: Catalog, mix: MixPlan | None = None) -> RiskTier:
-    """The Reality check's overall risk tier (its contract: assess(...).risk.tier)."""
+@dataclass(frozen=True)
+class Verdict:
+    """What the estimate takes from the Reality check: the overall re-entry risk tier (words
+    only, never a factor: the adjustments below carry the same facts once) and the back-home
+    likelihood (None when no back-home question applies)."""
+
+    risk_tier: RiskTier
+    back_home: Likelihood | None
+
+
+# (id of the catalog, profile JSON) -> (the catalog itself, kept so its id cannot be reused
+# while the entry lives, and the verdict)
+_VERDICTS: dict[tuple[int, str], tuple[Catalog, Verdict]] = {}
+
+
+def verdict_for(profile: Profile, catalog: Catalog, mix: MixPlan | None = None) -> Verdict:
+    """The Reality check's verdict (its contract: assess(...).risk.tier and .back_home).
+
+    Neither depends on the mix (only the archetypes read it), so the verdict is computed once per
+    profile and catalog and kept in a small cache keyed by the profile's content."""
     from matchtui.engine.assess import assess
 
-    tier: RiskTier = assess(profile, catalog, mix).risk.tier
-    return tier
+    del mix  # the verdict does not depend on it
+    key = (id(catalog), profile.model_dump_json())
+    found = _VERDICTS.get(key)
+    if found is not None and found[0] is catalog:
+        return found[1]
+    result = assess(profile, catalog)
+    back_home = result.back_home
+    likelihood: Likelihood | None = (
+        back_home.likelihood
+        if back_home.applicable and back_home.likelihood != "not_applicable"
+        else None
+    )
+    verdict = Verdict(risk_tier=result.risk.tier, back_home=likelihood)
+    if len(_VERDICTS) >= 16:
+        _VERDICTS.clear()
+    _VERDICTS[key] = (catalog, verdict)
+    return verdict
+
+
+def risk_tier_for(profile: Profile, catalog: Catalog, mix: MixPlan | None = None) -> RiskTier:
+    """The Reality check's overall risk tier (its contract: assess(...).risk.tier)."""
+    return verdict_for(profile, catalog, mix).risk_tier
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """What the applicant brings to the interview chance: from a profile or a cohort member."""
+
+    applicant_type: str
+    step2: float | None
+    years_out: float = 0.0
+    failures: float = 0.0
+    clinical_gap_years: float = 0.0
+    prior_cycles: float = 0.0
+    visa: bool = False
+
+    def value(self, adjustment_id: str) -> float:
+        if adjustment_id == "visa":
+            return 1.0 if self.visa else 0.0
+        if adjustment_id == "years_out":
+            return self.years_out
+        if adjustment_id == "failures":
+            return self.failures
+        if adjustment_id == "clinical_gap":
+            return self.clinical_gap_years
+        return self.prior_cycles
+
+
+def clinical_gap_years(profile: Profile) -> float:
+    """Years since the last clinical work, for someone out of training (0 otherwise); no
+    clinical month in the last two years counts as at least two years."""
+    if not profile.is_reentry:
+        return 0.0
+    gap = profile.clinical.months_since_last / 12
+    if profile.clinical.months_last_24 == 0:
+        gap = max(gap, 2.0)
+    return gap
+
+
+def inputs_of(profile: Profile) -> Inputs:
+    return Inputs(
+        applicant_type=profile.applicant_type,
+        step2=profile.exams.step2_score,
+        years_out=float(profile.years_since_graduation),
+        failures=float(profile.exams.failures),
+        clinical_gap_years=clinical_gap_years(profile),
+        prior_cycles=float(profile.cycles_attempted),
+        visa=profile.applicant.visa == "needs_sponsorship",
+    )
 
 
 def _band(catalog: Catalog, specialty: str) -> str:
@@ -179,17 +282,60 @@ def _signal_for(records: Sequence[SignalFactor], specialty: str, band: str) -> S
     raise KeyError(specialty)
 
 
+def score_anchor(catalog: Catalog, specialty: str) -> tuple[float, float, float] | None:
+    """(slope per point, centre score, senior match rate) of the specialty's modelled Step 2 CK
+    logistic, or None without a Charting Outcomes row."""
+    means = catalog.specialties[specialty].step2_means
+    if means is None or means.match_rate_pct is None:
+        return None
+    sigma = mix_data(catalog).score.sigma
+    rate = means.match_rate_pct / 100
+    slope = (means.matched - means.unmatched) / sigma**2
+    centre = rate * means.matched + (1 - rate) * means.unmatched
+    return slope, centre, rate
+
+
+def score_term(catalog: Catalog, specialty: str, step2: float | None) -> float:
+    """The Step 2 CK term: slope x (score - centre); with no score, the population term."""
+    anchor = score_anchor(catalog, specialty)
+    if anchor is None:
+        return 0.0
+    if step2 is None:
+        return mix_data(catalog).fitted.population.get(specialty, 0.0)
+    slope, centre, _ = anchor
+    return slope * (step2 - centre)
+
+
+def adjustment_terms(data: MixFile, inputs: Inputs, setting: str) -> dict[str, float]:
+    """Each labelled adjustment's (non-positive) term at one range setting."""
+    return {
+        adj.id: -adj.slope(setting) * adj.units(inputs.value(adj.id)) for adj in data.adjustments
+    }
+
+
+def applicant_term(
+    catalog: Catalog, specialty: str, inputs: Inputs, setting: str = "point"
+) -> float:
+    """The applicant's log-scale factor on every interview chance: type offset + Step 2 CK term
+    + the labelled adjustments, at one range setting."""
+    data = mix_data(catalog)
+    offset = data.fitted.type_offsets[inputs.applicant_type][SETTINGS.index(setting)]
+    return (
+        offset
+        + score_term(catalog, specialty, inputs.step2)
+        + sum(adjustment_terms(data, inputs, setting).values())
+    )
+
+
 @dataclass(frozen=True)
 class Factors:
-    """Everything the estimate multiplies, resolved for one profile and specialty."""
+    """Everything the estimate multiplies, resolved for one applicant and specialty."""
 
     specialty: str
     band: str
-    applicant_type: str
-    base: float
+    base: float  # band rate x exp(specialty intercept + applicant term)
     tiers: tuple[float, float, float]
-    risk: float
-    ties: float  # 1.0 when the applicant has no tie to the target region
+    ties: float  # the target-region factor (back-home or ties factor; 1.0 when neither)
     signal: float
     p_max: float
     curve: tuple[float, ...]  # curve(0..top)
@@ -199,25 +345,25 @@ class Factors:
     signals_available: int
 
 
-def resolve(profile: Profile, catalog: Catalog, specialty: str, risk_tier: RiskTier) -> Factors:
+@lru_cache(maxsize=64)
+def _static(catalog: Catalog, specialty: str) -> Factors:
+    """The applicant-free part of the factors of a specialty (cached per catalog)."""
     data = mix_data(catalog)
     band = _band(catalog, specialty)
-    kind = applicant_type(profile)
     curve = curves_data(catalog).for_specialty(specialty, band)
     top = max(curve.last_k, max(data.model.at_least))
     signals = catalog.specialties[specialty].signals
+    rate = _for(data.base_rates, specialty, band).rate
     return Factors(
         specialty=specialty,
         band=band,
-        applicant_type=kind,
-        base=_for(data.base_rates, specialty, band).of(kind),
+        base=rate * math.exp(data.fitted.intercepts.get(specialty, 0.0)),
         tiers=(
             data.tier_factors.academic,
             data.tier_factors.mid_tier,
             data.tier_factors.community,
         ),
-        risk=data.risk_factor(risk_tier).factor,
-        ties=data.ties.factor if has_ties(profile) else 1.0,
+        ties=1.0,
         signal=_signal_for(data.signal_factors, specialty, band).factor,
         p_max=data.model.p_max,
         curve=tuple(curve.table(top)),
@@ -228,9 +374,42 @@ def resolve(profile: Profile, catalog: Catalog, specialty: str, risk_tier: RiskT
     )
 
 
+def factors_at(catalog: Catalog, specialty: str, term: float, region_factor: float) -> Factors:
+    """The specialty's factors for an applicant term and a target-region factor."""
+    static = _static(catalog, specialty)
+    return replace(static, base=static.base * math.exp(term), ties=region_factor)
+
+
+def region_factor(
+    profile: Profile, catalog: Catalog, verdict: Verdict, which: str = "factor"
+) -> float:
+    """Target-region factor: the back-home factor (by likelihood) for a returner, else the ties
+    factor when the applicant has a connection there, else 1. `which`: factor | low | high."""
+    data = mix_data(catalog)
+    if verdict.back_home is not None:
+        value: float = getattr(data.back_home_factor(verdict.back_home), which)
+        return value
+    return data.ties.factor if has_ties(profile) else 1.0
+
+
+def resolve(
+    profile: Profile,
+    catalog: Catalog,
+    specialty: str,
+    verdict: Verdict,
+    setting: str = "point",
+) -> Factors:
+    return factors_at(
+        catalog,
+        specialty,
+        applicant_term(catalog, specialty, inputs_of(profile), setting),
+        region_factor(profile, catalog, verdict),
+    )
+
+
 def cell_probability(factors: Factors, tier: int, region_pct: int, signalled: bool) -> float:
     """Interview probability of one application in `tier` (0 academic, 1 mid, 2 community)."""
-    x = factors.base * factors.tiers[tier] * factors.risk
+    x = factors.base * factors.tiers[tier]
     if signalled:
         x *= factors.signal
     out_of_region = min(factors.p_max, x)
@@ -410,13 +589,17 @@ def p_match_by_apps(
 
 
 def diminishing_point(curve: Sequence[float], step: int, gain: float) -> int | None:
-    """Smallest n past which `step` more applications never add `gain` or more; None if the
-    gain is still that large at the end of the range."""
+    """Smallest n past which `step` more applications never raise P(match) by `gain` x its own
+    value or more (a relative gain); None if the gain is still that large at the end."""
+
+    def small(n: int) -> bool:
+        return curve[n + step] - curve[n] < gain * curve[n]
+
     last = len(curve) - 1 - step
-    if last < 1 or curve[last + step] - curve[last] >= gain:
+    if last < 1 or not small(last):
         return None
     n = last
-    while n > 1 and curve[n - 1 + step] - curve[n - 1] < gain:
+    while n > 1 and small(n - 1):
         n -= 1
     return n
 
@@ -424,13 +607,17 @@ def diminishing_point(curve: Sequence[float], step: int, gain: float) -> int | N
 # --- presets ------------------------------------------------------------------------------------
 def preset_for(profile: Profile, catalog: Catalog, specialty: str | None = None) -> Preset:
     """The first preset in mix.toml whose conditions match the profile (the last always does)."""
-    data = mix_data(catalog)
     band = _band(catalog, specialty or default_specialty(profile, catalog))
+    return preset_by(catalog, band, reentry=profile.is_reentry, img=profile.is_img)
+
+
+def preset_by(catalog: Catalog, band: str, *, reentry: bool, img: bool) -> Preset:
+    data = mix_data(catalog)
     for preset in data.presets:
         when = preset.when
-        if when.reentry is not None and when.reentry != profile.is_reentry:
+        if when.reentry is not None and when.reentry != reentry:
             continue
-        if when.img is not None and when.img != profile.is_img:
+        if when.img is not None and when.img != img:
             continue
         if when.bands is not None and band not in when.bands:
             continue
@@ -467,6 +654,171 @@ def _preset_ref(preset: Preset) -> PresetRef:
 
 
 # --- the estimate -------------------------------------------------------------------------------
+def p_match_for(
+    factors: Factors, total: int, shares: Shares, region_pct: int, signals: int
+) -> float:
+    """P(match) anywhere in the specialty for one list (exact Poisson-binomial, then the curve)."""
+    pmf = pmf_of_blocks(blocks_for(factors, total, shares, region_pct, signals), factors.top)
+    return p_match_of(pmf, factors.curve, factors.top)
+
+
+def p_in_region_for(
+    factors: Factors,
+    total: int,
+    shares: Shares,
+    region_pct: int,
+    signals: int,
+    overall: float | None = None,
+) -> float:
+    """P(match in the target region): the chance the target-region applications alone bring
+    (a returner ranks the programs back home first), each with the target-region factor;
+    signals are spread over the region like the list. Never above P(match) for the same list."""
+    n_in = in_region_count(total, region_pct)
+    if n_in <= 0:
+        return 0.0
+    counts = apportion(n_in, shares)
+    signalled = signals_by_tier(_round_half_up(signals * n_in, total), counts)
+    blocks: list[tuple[int, float]] = []
+    for tier in (2, 1, 0):
+        blocks.append((counts[tier] - signalled[tier], cell_probability(factors, tier, 100, False)))
+        blocks.append((signalled[tier], cell_probability(factors, tier, 100, True)))
+    pmf = pmf_of_blocks(blocks, factors.top)
+    inside = p_match_of(pmf, factors.curve, factors.top)
+    if overall is None:
+        overall = p_match_for(factors, total, shares, region_pct, signals)
+    return min(inside, overall)
+
+
+@dataclass(frozen=True)
+class Figures:
+    """The estimate's three figures with their ranges (probabilities, 0-1)."""
+
+    p_match: float
+    p_match_range: tuple[float, float]
+    p_in_region: float | None
+    p_in_region_range: tuple[float, float] | None
+    p_placed: float
+    p_placed_range: tuple[float, float]
+
+
+def figures_for(
+    profile: Profile,
+    catalog: Catalog,
+    mix: MixPlan,
+    verdict: Verdict,
+    factors: Factors,
+    signals: int,
+    point: float | None = None,
+) -> Figures:
+    """P(match), P(match in the target region) and P(placed incl. SOAP), each with its range.
+
+    The range re-evaluates the model at the shallow and steep settings of the assumption
+    parameters (adjustment slopes and the type offsets refitted for each, back-home factor low
+    and high), widened by the model margin; it always contains the point."""
+    data = mix_data(catalog)
+    inputs = inputs_of(profile)
+    terms = [applicant_term(catalog, mix.specialty, inputs, s) for s in SETTINGS]
+    margin = data.model.margin
+    low_f = factors_at(
+        catalog,
+        mix.specialty,
+        min(terms) - margin,
+        region_factor(profile, catalog, verdict, "low"),
+    )
+    high_f = factors_at(
+        catalog,
+        mix.specialty,
+        max(terms) + margin,
+        region_factor(profile, catalog, verdict, "high"),
+    )
+    shares: Shares = (mix.academic_pct, mix.mid_tier_pct, mix.community_pct)
+    args = (mix.applications, shares, mix.region_share_pct, signals)
+    if point is None:
+        point = p_match_for(factors, *args)
+    low_value = p_match_for(low_f, *args)
+    high_value = p_match_for(high_f, *args)
+    low, high = min(point, low_value), max(point, high_value)
+    in_region: float | None = None
+    in_range: tuple[float, float] | None = None
+    if verdict.back_home is not None:
+        in_region = p_in_region_for(factors, *args, overall=point)
+        in_range = (
+            min(in_region, p_in_region_for(low_f, *args, overall=low_value)),
+            max(in_region, p_in_region_for(high_f, *args, overall=high_value)),
+        )
+    share = data.soap_share(inputs.applicant_type).placed_pct / 100
+
+    def placed(p: float) -> float:
+        return p + (1 - p) * share
+
+    return Figures(
+        p_match=point,
+        p_match_range=(low, high),
+        p_in_region=in_region,
+        p_in_region_range=in_range,
+        p_placed=placed(point),
+        p_placed_range=(placed(low), placed(high)),
+    )
+
+
+def calibration_status(catalog: Catalog, specialty: str, inputs: Inputs) -> tuple[bool, str, bool]:
+    """(calibrated, a plain note saying which anchors the figure answers to and where the profile
+    lies outside them, outside any cohort)."""
+    data = mix_data(catalog)
+    coverage = data.coverage
+    anchor = data.type_anchor(inputs.applicant_type)
+    group = APPLICANT_TYPE_LABELS[inputs.applicant_type]
+    name = catalog.specialty_name(specialty)
+    means = catalog.specialties[specialty].step2_means
+    has_co = specialty in data.fitted.intercepts and means is not None
+    note = f"Anchored to the 2025 match rate of {group}s ({anchor.published_pct:g}%)"
+    if has_co and means is not None:
+        note += f" and the Charting Outcomes 2024 rate for {name} ({means.match_rate_pct:g}%)."
+    else:
+        note += (
+            f"; {name} has no Charting Outcomes match rate in the data, so its level rests on "
+            "its competitiveness band alone."
+        )
+    outside: list[str] = []
+    checks = (
+        (inputs.years_out, coverage.years_out, "years past graduation"),
+        (inputs.failures, coverage.failures, "exam failures"),
+        (inputs.clinical_gap_years, coverage.clinical_gap_years, "years since clinical work"),
+        (inputs.prior_cycles, coverage.prior_cycles, "earlier Match cycles"),
+    )
+    for value, limit, what in checks:
+        if value > limit:
+            outside.append(f"{value:g} {what} (the cohorts reach {limit:g})")
+    if outside:
+        note += (
+            " Your profile lies outside what any anchor covers: "
+            + "; ".join(outside)
+            + ". Past that point the figure only extends the assumed adjustments, so read it as "
+            "a rough guide, not a calibrated chance."
+        )
+    return has_co and not outside, note, bool(outside)
+
+
+def range_note(verdict: Verdict, figures: Figures, outside: bool) -> str:
+    """The sentence that explains the range when the Reality check rates the risk high or the
+    profile lies past the cohorts (the two engines then say the same thing)."""
+    low, high = figures.p_match_range
+    span = f"{_pct(low)} to {_pct(high)}"
+    if verdict.risk_tier == "high":
+        return (
+            "The Reality check rates your re-entry risk as high, and this estimate agrees: the "
+            f"range runs from {span} because how much years out, exam failures, time away from "
+            "clinical work and earlier cycles cost is assumed, not published. The low end takes "
+            "the steep reading of each, the high end the shallow one."
+        )
+    if outside:
+        return (
+            f"The range runs from {span}: your profile lies beyond the calibrated cohorts, so "
+            "the assumed adjustments decide most of it."
+        )
+    return ""
+
+
 def estimate(
     profile: Profile,
     catalog: Catalog,
@@ -474,35 +826,61 @@ def estimate(
     programs: ProgramList | None = None,
     *,
     risk_tier: RiskTier | None = None,
+    verdict: Verdict | None = None,
 ) -> MixEstimate:
-    """Counts, interviews, P(match), fees, warnings and assumptions for one target mix.
+    """Counts, interviews, P(match) with its range, P(match in the target region), P(placed
+    incl. SOAP), fees, warnings and assumptions for one target mix.
 
-    `risk_tier` defaults to the Reality check's tier for the profile; a caller that already
-    has it (the pane, per slider step) passes it to skip the assessment.
+    `verdict` defaults to the Reality check's for the profile; a caller that already has it
+    (the pane, per slider step) passes it to skip the assessment. `risk_tier` overrides its tier.
     """
     if mix.specialty not in catalog.specialties:
         raise ValueError(f"unknown specialty {mix.specialty!r}")
-    tier = risk_tier or risk_tier_for(profile, catalog, mix)
+    if verdict is None:
+        verdict = verdict_for(profile, catalog, mix)
+    if risk_tier is not None:
+        verdict = replace(verdict, risk_tier=risk_tier)
+    tier = verdict.risk_tier
     data = mix_data(catalog)
-    factors = resolve(profile, catalog, mix.specialty, tier)
+    factors = resolve(profile, catalog, mix.specialty, verdict)
     total = mix.applications
     shares: Shares = (mix.academic_pct, mix.mid_tier_pct, mix.community_pct)
     signals = min(mix.signals_used, factors.signals_available, total)
     counts = apportion(total, shares)
     blocks = blocks_for(factors, total, shares, mix.region_share_pct, signals)
     pmf = pmf_of_blocks(blocks, factors.top)
-    p_match = p_match_of(pmf, factors.curve, factors.top)
+    figures = figures_for(
+        profile,
+        catalog,
+        mix,
+        verdict,
+        factors,
+        signals,
+        p_match_of(pmf, factors.curve, factors.top),
+    )
+    p_match = figures.p_match
     by_apps = p_match_by_apps(factors, shares, mix.region_share_pct, signals)
     point = diminishing_point(
-        by_apps, data.model.diminishing_step, data.model.diminishing_gain_pp / 100
+        by_apps, data.model.diminishing_step, data.model.diminishing_gain_rel_pct / 100
     )
-    fee_season, fees = _fees(catalog, profile, total)
+    fee_season = fee_season_for(catalog, profile)
+    quote = application_fee(
+        catalog.specialties[mix.specialty], catalog.fee_schedule(fee_season), total
+    )
     in_region = in_region_count(total, mix.region_share_pct)
     preset = preset_for(profile, catalog, mix.specialty)
-    assumptions = _assumptions(profile, catalog, data, factors, tier, preset, fee_season, signals)
+    inputs = inputs_of(profile)
+    calibrated, note, outside = calibration_status(catalog, mix.specialty, inputs)
+    assumptions = _assumptions(
+        profile, catalog, data, factors, verdict, inputs, preset, fee_season, signals, quote
+    )
     warnings = _warnings(
         profile, catalog, data, factors, tier, mix, in_region, p_match, point, programs
     )
+
+    def r6(pair: tuple[float, float]) -> tuple[float, float]:
+        return (round(pair[0], 6), round(pair[1], 6))
+
     return MixEstimate(
         specialty=mix.specialty,
         specialty_name=catalog.specialty_name(mix.specialty),
@@ -514,14 +892,28 @@ def estimate(
         signals_used=signals,
         signals_available=factors.signals_available,
         risk_tier=tier,
-        applicant_type=profile.applicant.degree,
+        applicant_type=profile.applicant_type,
         expected_interviews=round(sum(n * p for n, p in blocks), 4),
         p_interviews_at_least={
             k: round(v, 6) for k, v in at_least_of(pmf, factors.at_least).items()
         },
         p_match=round(p_match, 6),
+        p_match_range=r6(figures.p_match_range),
+        p_match_in_region=(
+            round(figures.p_in_region, 6) if figures.p_in_region is not None else None
+        ),
+        p_match_in_region_range=(
+            r6(figures.p_in_region_range) if figures.p_in_region_range is not None else None
+        ),
+        p_placed_with_soap=round(figures.p_placed, 6),
+        p_placed_with_soap_range=r6(figures.p_placed_range),
+        calibrated=calibrated,
+        calibration_note=note,
+        range_note=range_note(verdict, figures, outside),
         diminishing_returns_at=point,
-        fees_usd=fees,
+        application_service=quote.service,
+        application_service_name=quote.service_name,
+        fees_usd=quote.fee_usd,
         fee_season=fee_season,
         warnings=warnings,
         assumptions=assumptions,
@@ -537,11 +929,6 @@ def fee_season_for(catalog: Catalog, profile: Profile) -> int:
     return profile.cycle_year if profile.cycle_year in seasons else catalog.fees.default_season
 
 
-def _fees(catalog: Catalog, profile: Profile, total: int) -> tuple[int, int]:
-    season = fee_season_for(catalog, profile)
-    return season, eras_fee(catalog.fee_schedule(season), [total])
-
-
 def _pct(value: float) -> str:
     return f"{value * 100:.0f}%"
 
@@ -551,76 +938,137 @@ def _assumptions(
     catalog: Catalog,
     data: MixFile,
     factors: Factors,
-    tier: RiskTier,
+    verdict: Verdict,
+    inputs: Inputs,
     preset: Preset,
     fee_season: int,
     signals: int,
+    quote: FeeQuote,
 ) -> list[Assumption]:
-    base = _for(data.base_rates, factors.specialty, factors.band)
-    curve: Curve = curves_data(catalog).for_specialty(factors.specialty, factors.band)
-    risk = data.risk_factor(tier)
+    specialty = factors.specialty
+    base = _for(data.base_rates, specialty, factors.band)
+    curve: Curve = curves_data(catalog).for_specialty(specialty, factors.band)
     tf = data.tier_factors
+    fitted = data.fitted
     what = "this specialty" if base.specialty else f"{factors.band.replace('_', ' ')} band"
-    kind = DEGREE_LABELS.get(profile.applicant.degree, profile.applicant.degree)
+    group = APPLICANT_TYPE_LABELS[inputs.applicant_type]
+    offsets = fitted.type_offsets[inputs.applicant_type]
     out = [
+        Assumption.of(f"Base interview rate per application ({what})", base.rate, base),
         Assumption.of(
-            f"Base interview rate per application ({what}, {kind})",
-            factors.base,
-            base,
+            "Specialty intercept (fitted to its Charting Outcomes 2024 rate)",
+            round(fitted.intercepts[specialty], 3)
+            if specialty in fitted.intercepts
+            else "none (no Charting Outcomes rate)",
+            fitted,
         ),
+        Assumption.of(
+            f"Applicant type offset: {group} (fitted to its 2025 match rate)",
+            f"{offsets[1]:.3f} (range settings {offsets[0]:.3f} / {offsets[2]:.3f})",
+            fitted,
+        ),
+    ]
+    anchor = score_anchor(catalog, specialty)
+    means = catalog.specialties[specialty].step2_means
+    if anchor is not None and means is not None:
+        slope, centre, _ = anchor
+        value = (
+            f"your score {inputs.step2:g}: {score_term(catalog, specialty, inputs.step2):+.2f}"
+            if inputs.step2 is not None
+            else f"no score entered: the population ({score_term(catalog, specialty, None):+.2f})"
+        )
+        out.append(
+            Assumption(
+                name=(
+                    f"Step 2 CK, modelled logistic: slope {slope:.4f} per point around "
+                    f"{centre:.0f} (matched {means.matched}, unmatched {means.unmatched}, "
+                    f"sigma {data.score.sigma:g})"
+                ),
+                value=value,
+                reliability=means.reliability,
+                source=means.source,
+                note="Modelled: " + data.score.note,
+            )
+        )
+    terms = adjustment_terms(data, inputs, "point")
+    for adj in data.adjustments:
+        amount = inputs.value(adj.id)
+        out.append(
+            Assumption.of(
+                f"{adj.label} (-{adj.per_unit:g} per {adj.unit}"
+                + (f" past {adj.grace:g}" if adj.grace else "")
+                + f", range {adj.shallow:g}-{adj.steep:g})",
+                f"{amount:g}: {terms[adj.id]:+.2f}",
+                adj,
+            )
+        )
+    if verdict.back_home is not None:
+        record = data.back_home_factor(verdict.back_home)
+        out.append(
+            Assumption.of(
+                "Back-home factor for target-region programs "
+                f"({verdict.back_home.replace('_', ' ')})",
+                f"{record.factor:g} (range {record.low:g}-{record.high:g})",
+                record,
+            )
+        )
+    else:
+        out.append(
+            Assumption.of(
+                "Ties factor for target-region programs",
+                factors.ties if factors.ties != 1.0 else "not applied (no tie to the region)",
+                data.ties,
+            )
+        )
+    out.append(
         Assumption.of(
             "Tier factors (academic / mid-tier / community)",
             f"{tf.academic:g} / {tf.mid_tier:g} / {tf.community:g}",
             tf,
-        ),
-        Assumption.of(
-            f"Risk factor ({tier.replace('_', ' ')} re-entry risk)",
-            risk.factor,
-            risk,
-        ),
-        Assumption.of(
-            "Ties factor for target-region programs",
-            factors.ties if factors.ties != 1.0 else "not applied (no tie to the region)",
-            data.ties,
-        ),
-    ]
+        )
+    )
     if signals > 0:
-        record = _signal_for(data.signal_factors, factors.specialty, factors.band)
+        record_s = _signal_for(data.signal_factors, specialty, factors.band)
         out.append(
             Assumption.of(
                 "Signal factor (signals go to community programs first)",
-                record.factor,
-                record,
+                record_s.factor,
+                record_s,
             )
         )
+    soap = data.soap_share(inputs.applicant_type)
     out += [
         Assumption.of(
             f"P(match | interviews) curve: {curve.name.lower()}",
             ", ".join(f"{k} -> {_pct(curve.at(k))}" for k in (2, 5, 10)),
             curve,
         ),
-        Assumption.of(
-            "Highest interview chance of one application",
-            data.model.p_max,
-            data.model,
-        ),
+        Assumption.of("Highest interview chance of one application", data.model.p_max, data.model),
+        Assumption.of("Range margin (log scale)", data.model.margin, data.model),
+        Assumption.of(f"Unmatched {group}s placed through SOAP", f"{soap.placed_pct:g}%", soap),
         Assumption.of(
             f"Recommended mix: {preset.name}",
             f"{preset.academic}/{preset.mid_tier}/{preset.community}",
             preset,
         ),
     ]
-    schedule = catalog.fee_schedule(fee_season)
-    fee_note = f"{fee_season} season" + (
-        f" (no schedule for {profile.cycle_year} yet)" if fee_season != profile.cycle_year else ""
-    )
-    out.append(
-        Assumption.of(
-            "ERAS fee schedule",
-            fee_note,
-            schedule,
+    specialty_record = catalog.specialties[specialty]
+    if quote.service == "eras":
+        schedule = catalog.fee_schedule(fee_season)
+        fee_note = f"{fee_season} season" + (
+            f" (no schedule for {profile.cycle_year} yet)"
+            if fee_season != profile.cycle_year
+            else ""
         )
-    )
+        out.append(Assumption.of("ERAS fee schedule", fee_note, schedule))
+    elif specialty_record.application is not None:
+        out.append(
+            Assumption.of(
+                "Application service",
+                f"{quote.service_name}: no ERAS fee; matchtui holds no fee for it",
+                specialty_record.application,
+            )
+        )
     return out
 
 
@@ -679,8 +1127,8 @@ def _warnings(
                 id="past_diminishing_returns",
                 text=(
                     f"Beyond about {point} applications, each further "
-                    f"{data.model.diminishing_step} add less than "
-                    f"{data.model.diminishing_gain_pp:g} percentage point with this mix; "
+                    f"{data.model.diminishing_step} raise your chance of matching by less than "
+                    f"{data.model.diminishing_gain_rel_pct:g}% of itself with this mix; "
                     f"{mix.applications} is well past that."
                 ),
             )
@@ -724,12 +1172,12 @@ def estimate_list(
     catalog: Catalog,
     programs: ProgramList,
     specialty: str,
-    risk_tier: RiskTier,
+    verdict: Verdict,
 ) -> ListEstimate:
     """The estimate for the actual list: each active program of `specialty` with its own tier,
     region (from its state) and signal; a program whose years-since-graduation limit the
     applicant exceeds counts as no chance. Exact per-application Poisson-binomial."""
-    factors = resolve(profile, catalog, specialty, risk_tier)
+    factors = resolve(profile, catalog, specialty, verdict)
     region = profile.targets.region
     years = profile.years_since_graduation
     tier_index = {"academic": 0, "mid_tier": 1, "community": 2}
@@ -742,7 +1190,7 @@ def estimate_list(
             excluded += 1
             probabilities.append(0.0)
             continue
-        x = factors.base * factors.tiers[tier_index[program.tier]] * factors.risk
+        x = factors.base * factors.tiers[tier_index[program.tier]]
         if program.signal and signals_left > 0:
             signals_left -= 1
             x *= factors.signal
@@ -760,76 +1208,3 @@ def estimate_list(
         p_match=round(p_match_of(pmf, factors.curve, factors.top), 6),
         excluded_over_limit=excluded,
     )
-
-
-# --- calibration --------------------------------------------------------------------------------
-_FILL_SHARE = {
-    "us_md": "us_md_pct",
-    "us_do": "us_do_pct",
-    "us_img": "us_img_pct",
-    "non_us_img": "non_us_img_pct",
-}
-
-
-def anchor_profile(anchor: Anchor, catalog: Catalog, specialty: str) -> Profile:
-    """A final-year student of the anchor's degree applying to `specialty`.
-
-    With `anchor.ties` the target region is the home and training region; without, the
-    applicant has no connection to it.
-    """
-    from matchtui.models.profile import Profile
-
-    regions = list(catalog.regions)
-    home = regions[0]
-    target = home if anchor.ties else regions[1 % len(regions)]
-    year = catalog.fees.default_season
-    return Profile.model_validate(
-        {
-            "cycle_year": year,
-            "applicant": {
-                "stage": "student",
-                "student_year": "m4",
-                "degree": anchor.degree,
-                "graduation_year": year,
-                "visa": "needs_sponsorship" if anchor.degree == "non_us_img" else "none",
-                "home_region": home,
-                "current_region": home,
-            },
-            "targets": {"specialties": [specialty], "region": target},
-        }
-    )
-
-
-def anchor_weight(anchor: Anchor, catalog: Catalog, specialty: str) -> float:
-    """Positions filled by applicants of the anchor's degree in the specialty (2025 Match)."""
-    fill = catalog.specialties[specialty].fill
-    share = getattr(fill, _FILL_SHARE[anchor.degree], None) if fill else None
-    if fill is None or fill.filled is None or share is None:
-        return 0.0
-    return float(fill.filled) * float(share) / 100
-
-
-def anchor_estimate(anchor: Anchor, catalog: Catalog, specialty: str) -> MixEstimate:
-    profile = anchor_profile(anchor, catalog, specialty)
-    plan = recommended_mix(profile, catalog, specialty)
-    update: dict[str, int] = {}
-    if anchor.applications is not None:
-        update["applications"] = anchor.applications
-    if anchor.signals is not None:
-        update["signals_used"] = anchor.signals
-    plan = plan.model_copy(update=update)
-    return estimate(profile, catalog, plan, risk_tier=anchor.risk_tier)
-
-
-def anchor_value(anchor: Anchor, catalog: Catalog) -> float:
-    """The model's P(match) in percent for the anchor (weighted over its specialties)."""
-    if len(anchor.specialties) == 1:
-        return 100 * anchor_estimate(anchor, catalog, anchor.specialties[0]).p_match
-    weighted = total = 0.0
-    for specialty in anchor.specialties:
-        weight = anchor_weight(anchor, catalog, specialty)
-        weighted += weight * anchor_estimate(anchor, catalog, specialty).p_match
-        total += weight
-    if total <= 0:
-        raise ValueError(f"anchor {anchor.id}: no fill figures to weight its specialties")
-    return 100 * weighted / total

@@ -443,9 +443,22 @@ def _mix_section(
     for k, p in sorted(result["p_interviews_at_least"].items(), key=lambda kv: int(kv[0])):
         rows.append((f"P(at least {k} interview{'' if int(k) == 1 else 's'})", pct(p)))
     rows.append(("P(match), estimated", pct(result["p_match"])))
+    low, high = result["p_match_range"]
+    rows.append(("P(match) anywhere in the specialty, range", f"{pct(low)}-{pct(high)}"))
+    if result.get("p_match_in_region_range") is not None:
+        low, high = result["p_match_in_region_range"]
+        rows.append(
+            (
+                "P(match) in the target region",
+                f"{pct(low)}-{pct(high)} (point {pct(result['p_match_in_region'])})",
+            )
+        )
     if result.get("diminishing_returns_at") is not None:
         rows.append(("More applications add little past", str(result["diminishing_returns_at"])))
-    rows.append(("ERAS fees", f"${result['fees_usd']:,}"))
+    if result["fees_usd"] is None:
+        rows.append(("Application fees", f"via {result['application_service_name']}, not ERAS"))
+    else:
+        rows.append(("ERAS fees", f"${result['fees_usd']:,}"))
     preset = result["preset"]
     shares = preset["mix"]
     rows.append(

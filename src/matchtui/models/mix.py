@@ -23,7 +23,30 @@ TIER_LABELS: dict[str, str] = {
 }
 RiskTier = Literal["low", "moderate", "high", "not_applicable"]
 RISK_TIERS: tuple[RiskTier, ...] = ("not_applicable", "low", "moderate", "high")
-ApplicantType = Literal["us_md", "us_do", "us_img", "non_us_img"]
+Degree = Literal["us_md", "us_do", "us_img", "non_us_img"]
+# NRMP's six applicant groups (the profile's `applicant_type`).
+ApplicantType = Literal[
+    "us_md_senior", "us_do_senior", "us_md_graduate", "us_do_graduate", "us_img", "non_us_img"
+]
+APPLICANT_TYPES: tuple[ApplicantType, ...] = (
+    "us_md_senior",
+    "us_do_senior",
+    "us_md_graduate",
+    "us_do_graduate",
+    "us_img",
+    "non_us_img",
+)
+APPLICANT_TYPE_LABELS: dict[str, str] = {
+    "us_md_senior": "US MD senior",
+    "us_do_senior": "US DO senior",
+    "us_md_graduate": "US MD prior graduate",
+    "us_do_graduate": "US DO prior graduate",
+    "us_img": "US-citizen IMG",
+    "non_us_img": "Non-US-citizen IMG",
+}
+Likelihood = Literal["very_high", "high", "moderate_to_low", "very_low"]
+# The three settings of the assumption parameters the range is evaluated at.
+SETTINGS: tuple[str, str, str] = ("shallow", "point", "steep")
 BANDS: tuple[Competitiveness, ...] = ("low", "moderate", "high", "very_high")
 
 Loc = tuple[str | int, ...]
@@ -34,7 +57,9 @@ class ModelSettings(Sourced):
     p_max: float = Field(gt=0, lt=1)
     at_least: list[int] = Field(min_length=1)
     diminishing_step: int = Field(ge=1, le=50)
-    diminishing_gain_pp: float = Field(gt=0, le=100)
+    diminishing_gain_rel_pct: float = Field(gt=0, le=100)
+    margin: float = Field(ge=0, le=3)
+    fit_ceiling: float = Field(gt=0.5, lt=1)
     note: str = ""
 
     @model_validator(mode="after")
@@ -114,28 +139,142 @@ class _ForBandOrSpecialty(Sourced):
 
 
 class BaseRates(_ForBandOrSpecialty):
-    us_md: float = Field(ge=0, le=1)
-    us_do: float = Field(ge=0, le=1)
-    us_img: float = Field(ge=0, le=1)
-    non_us_img: float = Field(ge=0, le=1)
+    """Interview chance of one mid-tier application for a US MD senior before the specialty's
+    fitted intercept (calibration) and the applicant's own factor."""
 
-    def of(self, applicant_type: str) -> float:
-        value: float = getattr(self, applicant_type)
-        return value
+    rate: float = Field(gt=0, le=1)
 
 
 class SignalFactor(_ForBandOrSpecialty):
     factor: float = Field(ge=1, le=50)
 
 
-class RiskFactor(Sourced):
-    tier: RiskTier
-    factor: float = Field(gt=0, le=1)
+class TiesFactor(Sourced):
+    factor: float = Field(ge=1, le=5)
     note: str = ""
 
 
-class TiesFactor(Sourced):
-    factor: float = Field(ge=1, le=5)
+class BackHomeFactor(Sourced):
+    """Multiplies the interview chance of target-region applications for a returner, by the
+    Reality check's back-home likelihood; `low`/`high` bound it for the range."""
+
+    likelihood: Likelihood
+    factor: float = Field(gt=0, le=5)
+    low: float = Field(gt=0, le=5)
+    high: float = Field(gt=0, le=5)
+    note: str = ""
+
+    @model_validator(mode="after")
+    def _ordered(self) -> BackHomeFactor:
+        if not self.low <= self.factor <= self.high:
+            raise ValueError("back-home factor must satisfy low <= factor <= high")
+        return self
+
+
+class ScoreModel(Sourced):
+    """Step 2 CK: logistic slope (matched mean - unmatched mean) / sigma^2 per specialty."""
+
+    sigma: float = Field(gt=0, le=50)
+    nodes: list[tuple[float, float]] = Field(min_length=1)  # (standard-normal z, weight)
+    note: str = ""
+
+    @model_validator(mode="after")
+    def _weights(self) -> ScoreModel:
+        if abs(sum(w for _, w in self.nodes) - 1.0) > 1e-6:
+            raise ValueError("score node weights must sum to 1")
+        return self
+
+
+class Adjustment(Sourced):
+    """One labelled adjustment on the log scale of every application's interview chance:
+    -per_unit x min(cap, max(0, value - grace)). `shallow`/`steep` are the range settings."""
+
+    id: Literal["years_out", "failures", "clinical_gap", "prior_cycles", "visa"]
+    label: str
+    unit: str
+    per_unit: float = Field(ge=0, le=5)
+    shallow: float = Field(ge=0, le=5)
+    steep: float = Field(ge=0, le=5)
+    grace: float = Field(default=0, ge=0)
+    cap: float = Field(gt=0)
+    note: str = ""
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Adjustment:
+        if not self.shallow <= self.per_unit <= self.steep:
+            raise ValueError("an adjustment must satisfy shallow <= per_unit <= steep")
+        return self
+
+    def slope(self, setting: str) -> float:
+        return {"shallow": self.shallow, "point": self.per_unit, "steep": self.steep}[setting]
+
+    def units(self, value: float) -> float:
+        return min(self.cap, max(0.0, value - self.grace))
+
+
+class SoapShare(Sourced):
+    """Share of a group's unmatched applicants placed through SOAP (per cent)."""
+
+    applicant_type: ApplicantType
+    placed_pct: float = Field(ge=0, le=100)
+    note: str = ""
+
+
+Distribution = list[tuple[float, float]]  # (value, weight), weights summing to 1
+
+
+class Cohort(Strict):
+    """A synthetic population for one anchor (see mix.toml, [[type_anchors]])."""
+
+    stage: Literal["student", "resident", "graduate"]
+    degree: Degree
+    specialties: list[str] = Field(min_length=1)
+    weights_from: Literal["us_md_pct", "us_do_pct", "us_img_pct", "non_us_img_pct"]
+    preset: str | None = None  # None: the preset the app recommends per specialty
+    visa_share: float = Field(default=0.0, ge=0, le=1)
+    years_out: Distribution = Field(default_factory=lambda: [(0.0, 1.0)])
+    failures: Distribution = Field(default_factory=lambda: [(0.0, 1.0)])
+    clinical_gap_years: Distribution = Field(default_factory=lambda: [(0.0, 1.0)])
+    prior_cycles: Distribution = Field(default_factory=lambda: [(0.0, 1.0)])
+
+    @model_validator(mode="after")
+    def _weights(self) -> Cohort:
+        for name in ("years_out", "failures", "clinical_gap_years", "prior_cycles"):
+            values: Distribution = getattr(self, name)
+            if not values or abs(sum(w for _, w in values) - 1.0) > 1e-6:
+                raise ValueError(f"{name}: weights must sum to 1")
+        return self
+
+
+class TypeAnchor(Sourced):
+    """A group's published 2025 PGY-1 match rate and placement including SOAP."""
+
+    id: ApplicantType
+    population: str
+    published_pct: float = Field(ge=0, le=100)
+    placed_pct: float = Field(ge=0, le=100)
+    tolerance_pp: float = Field(gt=0, le=50)
+    cohort: Cohort
+    note: str = ""
+
+
+class Coverage(Sourced):
+    """How far the anchors' cohorts reach; a profile beyond any of these is extrapolated."""
+
+    years_out: float
+    failures: float
+    clinical_gap_years: float
+    prior_cycles: float
+    note: str = ""
+
+
+class Fitted(Sourced):
+    """Constants fitted by engine/calibrate.py (`fit_constants`) and stored so the estimate never
+    fits at run time; tests/test_mix_calibration.py checks they still reproduce the anchors."""
+
+    intercepts: dict[str, float]  # specialty -> log-scale intercept on the band base rate
+    population: dict[str, float]  # specialty -> score term standing for "no score entered"
+    type_offsets: dict[str, tuple[float, float, float]]  # type -> (shallow, point, steep)
     note: str = ""
 
 
@@ -157,32 +296,21 @@ class WarningThresholds(Sourced):
         return self
 
 
-class Anchor(Sourced):
-    """A published aggregate the model's defaults must reproduce."""
-
-    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
-    description: str
-    degree: ApplicantType
-    target_pct: float = Field(ge=0, le=100)
-    tolerance_pp: float = Field(gt=0, le=50)
-    specialties: list[str] = Field(min_length=1)
-    applications: int | None = Field(default=None, ge=1, le=200)
-    signals: int | None = Field(default=None, ge=0, le=100)
-    ties: bool = True
-    risk_tier: RiskTier = "not_applicable"
-    note: str = ""
-
-
 class MixFile(Strict):
     model: ModelSettings
     presets: list[Preset] = Field(min_length=1)
     tier_factors: TierFactors
     base_rates: list[BaseRates] = Field(min_length=1)
-    risk_factors: list[RiskFactor] = Field(min_length=1)
     ties: TiesFactor
+    back_home_factors: list[BackHomeFactor] = Field(min_length=4, max_length=4)
     signal_factors: list[SignalFactor] = Field(min_length=1)
+    score: ScoreModel
+    adjustments: list[Adjustment] = Field(min_length=5, max_length=5)
+    soap: list[SoapShare] = Field(min_length=6, max_length=6)
+    type_anchors: list[TypeAnchor] = Field(min_length=6, max_length=6)
+    coverage: Coverage
+    fitted: Fitted
     warnings: WarningThresholds
-    anchors: list[Anchor] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _complete(self) -> MixFile:
@@ -199,9 +327,15 @@ class MixFile(Strict):
             keys = [r.band or f"specialty {r.specialty}" for r in records]
             if len(keys) != len(set(keys)):
                 raise ValueError(f"{name} names a band or specialty twice")
-        tiers = [r.tier for r in self.risk_factors]
-        if sorted(tiers) != sorted(RISK_TIERS):
-            raise ValueError(f"risk_factors needs each risk tier once: {', '.join(RISK_TIERS)}")
+        groups: tuple[tuple[str, list[str]], ...] = (
+            ("soap", [r.applicant_type for r in self.soap]),
+            ("type_anchors", [a.id for a in self.type_anchors]),
+        )
+        for name, keys in groups:
+            if sorted(keys) != sorted(APPLICANT_TYPES):
+                raise ValueError(f"{name} needs each applicant type once")
+        if len({a.id for a in self.adjustments}) != len(self.adjustments):
+            raise ValueError("adjustments names one id twice")
         return self
 
     def check_refs(self, catalog: Catalog) -> Iterator[tuple[Loc, str]]:
@@ -213,10 +347,13 @@ class MixFile(Strict):
             for i, record in enumerate(records):
                 if record.specialty is not None and record.specialty not in specialties:
                     yield (field, i, "specialty"), f"unknown specialty {record.specialty!r}"
-        for i, anchor in enumerate(self.anchors):
-            for j, specialty in enumerate(anchor.specialties):
+        for i, anchor in enumerate(self.type_anchors):
+            for j, specialty in enumerate(anchor.cohort.specialties):
                 if specialty not in specialties:
-                    yield ("anchors", i, "specialties", j), f"unknown specialty {specialty!r}"
+                    yield (
+                        ("type_anchors", i, "cohort", "specialties", j),
+                        f"unknown specialty {specialty!r}",
+                    )
 
     def preset(self, preset_id: str) -> Preset:
         for preset in self.presets:
@@ -224,11 +361,29 @@ class MixFile(Strict):
                 return preset
         raise KeyError(preset_id)
 
-    def risk_factor(self, tier: str) -> RiskFactor:
-        for record in self.risk_factors:
-            if record.tier == tier:
+    def adjustment(self, adjustment_id: str) -> Adjustment:
+        for record in self.adjustments:
+            if record.id == adjustment_id:
                 return record
-        raise KeyError(tier)
+        raise KeyError(adjustment_id)
+
+    def back_home_factor(self, likelihood: str) -> BackHomeFactor:
+        for record in self.back_home_factors:
+            if record.likelihood == likelihood:
+                return record
+        raise KeyError(likelihood)
+
+    def soap_share(self, applicant_type: str) -> SoapShare:
+        for record in self.soap:
+            if record.applicant_type == applicant_type:
+                return record
+        raise KeyError(applicant_type)
+
+    def type_anchor(self, applicant_type: str) -> TypeAnchor:
+        for record in self.type_anchors:
+            if record.id == applicant_type:
+                return record
+        raise KeyError(applicant_type)
 
 
 # --- curves.toml ------------------------------------------------------------------------------
@@ -392,9 +547,20 @@ class MixEstimate(_Result):
     applicant_type: ApplicantType
     expected_interviews: float
     p_interviews_at_least: dict[int, float]
-    p_match: float
+    p_match: float  # anywhere in the specialty
+    p_match_range: tuple[float, float]
+    # In the target region: None when no back-home question applies.
+    p_match_in_region: float | None
+    p_match_in_region_range: tuple[float, float] | None
+    p_placed_with_soap: float
+    p_placed_with_soap_range: tuple[float, float]
+    calibrated: bool
+    calibration_note: str
+    range_note: str  # why the range is as wide as it is ("" when nothing to add)
     diminishing_returns_at: int | None
-    fees_usd: int
+    application_service: str  # eras | residencycas | plastics
+    application_service_name: str
+    fees_usd: int | None  # None when the specialty does not apply through ERAS
     fee_season: int
     warnings: list[MixWarning]
     assumptions: list[Assumption]
@@ -402,6 +568,17 @@ class MixEstimate(_Result):
     illustrative: bool
     # P(match) for 1..200 applications with the same mix (index 0 = 0 applications); for charts.
     p_match_by_apps: tuple[float, ...] = Field(default=(), exclude=True, repr=False)
+
+
+class CalibrationRow(_Result):
+    """One anchor next to the model's figure for its synthetic cohort (`matchtui calibrate`)."""
+
+    id: str
+    population: str
+    published: float  # per cent
+    model: float  # per cent
+    diff_pp: float  # model - published, percentage points
+    source: str
 
 
 class ListEstimate(_Result):

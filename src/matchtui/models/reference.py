@@ -106,6 +106,20 @@ class CompetitivenessRating(Sourced):
     level: Competitiveness
 
 
+class ApplicationService(Sourced):
+    """Where applications to the specialty go: ERAS, ResidencyCAS or the plastic surgery service."""
+
+    service: Literal["eras", "residencycas", "plastics"]
+    note: str = ""
+
+
+APPLICATION_SERVICE_NAMES: dict[str, str] = {
+    "eras": "ERAS",
+    "residencycas": "ResidencyCAS",
+    "plastics": "the plastic surgery application service",
+}
+
+
 class Specialty(Strict):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     name: str
@@ -118,6 +132,11 @@ class Specialty(Strict):
     fill: FillFigures | None = None
     signals: Signals | None = None
     reentry_feasibility: Feasibility | None = None
+    application: ApplicationService | None = None  # None: ERAS
+
+    @property
+    def application_service(self) -> str:
+        return self.application.service if self.application is not None else "eras"
 
 
 class SpecialtiesFile(Strict):

@@ -23,17 +23,19 @@ from textual.css.query import NoMatches
 from textual.widget import Widget
 from textual.widgets import Label, Select, Static, TabbedContent, TabPane
 
+from matchtui.engine.calibrate import cached_calibration_table, calibration_table
 from matchtui.engine.mix import (
+    Verdict,
     estimate,
     estimate_list,
     preset_for,
     rebalance,
     recommended_mix,
-    risk_tier_for,
+    verdict_for,
 )
 from matchtui.engine.programs import ListComparison, compare, merge, read_import
 from matchtui.errors import FileProblems
-from matchtui.models.mix import ListEstimate, MixEstimate, RiskTier
+from matchtui.models.mix import ListEstimate, MixEstimate
 from matchtui.models.plan import MixPlan, PlanFile
 from matchtui.models.profile import Profile
 from matchtui.models.programs import PROGRAMS_SCHEMA_VERSION, ProgramList
@@ -106,13 +108,14 @@ class MixScreen(PaneScreen):
         super().__init__()
         self._shares: tuple[int, int, int] = (20, 45, 35)
         self._specialty = ""
-        self._risk_tier: RiskTier = "not_applicable"
+        self._verdict = Verdict(risk_tier="not_applicable", back_home=None)
         self._saved: MixPlan | None = None
         self._baseline: MixPlan | None = None  # where the sliders started (before any save)
         self._programs = ProgramList()
         self._programs_ok = True
-        self._listed: dict[tuple[str, str], ListEstimate] = {}
+        self._listed: dict[tuple[str, Verdict], ListEstimate] = {}
         self.result: MixEstimate | None = None
+        self._calibrating = False
         self._illustrative: bool | None = None
         self._syncing = False
         self._found: _Widgets | None = None
@@ -249,7 +252,7 @@ class MixScreen(PaneScreen):
 
     def on_mount(self) -> None:
         self.watch(self.matchapp, "plan", self._plan_changed, init=False)
-        self._risk_tier = risk_tier_for(self.profile, self.catalog)
+        self._verdict = verdict_for(self.profile, self.catalog)
         self._load_programs()
         self._watch_sliders()
         self.refresh_estimate()
@@ -259,7 +262,7 @@ class MixScreen(PaneScreen):
         self._mark_unsaved()
 
     def on_profile(self, profile: Profile) -> None:
-        self._risk_tier = risk_tier_for(profile, self.catalog)
+        self._verdict = verdict_for(profile, self.catalog)
         self._listed.clear()
         select = self.query_one("#mix-specialty", Select)
         with self.prevent(Select.Changed):
@@ -291,9 +294,7 @@ class MixScreen(PaneScreen):
         """Recompute and show the estimate; runs on every slider step, so it touches only the
         widgets that are visible or changed (see bench/bench_slider.py)."""
         plan = self.current_plan()
-        result = estimate(
-            self.profile, self.catalog, plan, self._programs, risk_tier=self._risk_tier
-        )
+        result = estimate(self.profile, self.catalog, plan, self._programs, verdict=self._verdict)
         self.result = result
         widgets = self._widgets()
         region_name = self.catalog.region_name(self.profile.targets.region)
@@ -304,12 +305,33 @@ class MixScreen(PaneScreen):
         widgets.estimate.show(result, listed)
         widgets.warnings.show(result.warnings)
         if widgets.tabs.active == "tab-assumptions":
-            widgets.assumptions.show(result.assumptions, self.catalog)
+            self._show_assumptions(result)
         if widgets.tabs.active == "tab-programs":
             widgets.programs.show_comparison(comparison)
         self._show_preset(result)
         self._show_note(result.illustrative)
         self._mark_unsaved(plan)
+
+    def _show_assumptions(self, result: MixEstimate) -> None:
+        """The estimate's assumptions and the calibration table (`matchtui calibrate`'s own
+        engine function, cached per catalog). Computing it takes about a second, so the first
+        visit to the tab starts it in a thread and the table appears when it is ready."""
+        rows = cached_calibration_table(self.catalog)
+        if rows is None and not self._calibrating:
+            self._calibrating = True
+            self.run_worker(self._compute_calibration, thread=True, group="calibration")
+        self._widgets().assumptions.show(
+            result.assumptions, self.catalog, rows or (), pending=rows is None
+        )
+
+    def _compute_calibration(self) -> None:
+        calibration_table(self.catalog)
+        self.app.call_from_thread(self._calibration_ready)
+
+    def _calibration_ready(self) -> None:
+        self._calibrating = False
+        if self.result is not None and self._widgets().tabs.active == "tab-assumptions":
+            self._show_assumptions(self.result)
 
     def _widgets(self) -> _Widgets:
         if self._found is None:
@@ -336,11 +358,11 @@ class MixScreen(PaneScreen):
         )
 
     def _list_estimate(self, specialty: str) -> ListEstimate:
-        key = (specialty, self._risk_tier)
+        key = (specialty, self._verdict)
         found = self._listed.get(key)
         if found is None:
             found = estimate_list(
-                self.profile, self.catalog, self._programs, specialty, self._risk_tier
+                self.profile, self.catalog, self._programs, specialty, self._verdict
             )
             self._listed[key] = found
         return found
@@ -545,7 +567,7 @@ class MixScreen(PaneScreen):
         if pane == "tab-programs" and self.comparison is not None:
             widgets.programs.show_comparison(self.comparison)
         elif pane == "tab-assumptions" and self.result is not None:
-            widgets.assumptions.show(self.result.assumptions, self.catalog)
+            self._show_assumptions(self.result)
         focused = self.focused
         outside = focused is None or event.pane not in focused.ancestors
         if outside and pane in ("tab-mix", "tab-programs", "tab-assumptions"):

@@ -6,6 +6,7 @@ frame; plotext is never on this path.
 
 from __future__ import annotations
 
+import textwrap
 from typing import ClassVar
 
 from matchtui.models.mix import ListEstimate, MixEstimate
@@ -17,6 +18,11 @@ LEVELS = " ▁▂▃▄▅▆▇█"
 
 def pct(value: float) -> str:
     return f"{value * 100:.0f}%"
+
+
+def span(pair: tuple[float, float]) -> str:
+    """A range, shown before any point figure: "42-70%"."""
+    return f"{pair[0] * 100:.0f}-{pair[1] * 100:.0f}%"
 
 
 def curve_sizes(maximum: int, width: int) -> list[int]:
@@ -81,8 +87,23 @@ class EstimatePanel(LinesWidget):
         label, value = style("estimate--label"), style("estimate--value")
         width = max(20, self.content_size.width or 50)
         out = LineBuilder()
-        out.add("P(match)     ", label).add(pct(estimate.p_match), style("estimate--big"))
-        out.add("  estimate", style("estimate--note")).newline()
+        big, note = style("estimate--big"), style("estimate--note")
+        out.add("Anywhere     ", label).add(span(estimate.p_match_range), big)
+        out.add(f"  point {pct(estimate.p_match)}", label)
+        out.add(f", anywhere in {estimate.specialty_name}", note).newline()
+        if estimate.p_match_in_region_range is not None and estimate.p_match_in_region is not None:
+            out.add("In region    ", label).add(span(estimate.p_match_in_region_range), big)
+            out.add(f"  point {pct(estimate.p_match_in_region)}", label)
+            out.add(", in your target region", note).newline()
+        out.add("With SOAP    ", label).add(span(estimate.p_placed_with_soap_range), value)
+        out.add(f"  point {pct(estimate.p_placed_with_soap)}", label)
+        out.add(", any position incl. SOAP", note).newline()
+        notes = [estimate.range_note] if estimate.range_note else []
+        if not estimate.calibrated:
+            notes.append(estimate.calibration_note)
+        for text in notes:
+            for line in textwrap.wrap(text, max(20, width - 1), break_on_hyphens=False):
+                out.add(line, note).newline()
         out.add("Interviews   ", label).add(f"{estimate.expected_interviews:.1f}", value)
         out.add(" expected", label)
         bar_width = max(4, min(30, width - 16))
@@ -104,8 +125,12 @@ class EstimatePanel(LinesWidget):
             "not within 200 applications" if point is None else f"past about {point} applications",
             value,
         )
-        out.newline().add("ERAS fees    ", label).add(f"${estimate.fees_usd:,}", value)
-        out.add(f" ({estimate.fee_season} season)", label)
+        if estimate.fees_usd is None:
+            out.newline().add("Fees         ", label)
+            out.add(f"via {estimate.application_service_name}, not ERAS", value)
+        else:
+            out.newline().add("ERAS fees    ", label).add(f"${estimate.fees_usd:,}", value)
+            out.add(f" ({estimate.fee_season} season)", label)
         self._add_curve(out, estimate, width)
         return out
 

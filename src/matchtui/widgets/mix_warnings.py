@@ -9,7 +9,7 @@ from rich.text import Text
 from textual.widgets import Static
 
 from matchtui.models.base import SOFT_RELIABILITY
-from matchtui.models.mix import Assumption, MixWarning
+from matchtui.models.mix import Assumption, CalibrationRow, MixWarning
 from matchtui.widgets.mix_lines import LineBuilder, LinesWidget
 
 if TYPE_CHECKING:
@@ -98,12 +98,21 @@ class AssumptionList(Static):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__("", id=id, markup=False)
         self._shown: tuple[Assumption, ...] | None = None
+        self._calibration: tuple[tuple[CalibrationRow, ...], bool] = ((), False)
 
-    def show(self, assumptions: list[Assumption], catalog: Catalog) -> None:
+    def show(
+        self,
+        assumptions: list[Assumption],
+        catalog: Catalog,
+        calibration: tuple[CalibrationRow, ...] = (),
+        *,
+        pending: bool = False,
+    ) -> None:
         current = tuple(assumptions)
-        if current == self._shown:
+        if current == self._shown and (calibration, pending) == self._calibration:
             return
         self._shown = current
+        self._calibration = (calibration, pending)
         style = self.get_component_rich_style
         text = Text()
         text.append(
@@ -124,4 +133,22 @@ class AssumptionList(Static):
             text.append(
                 f"\n  Source: {catalog.cite(assumption.source)}", style("assumptions--source")
             )
+        if pending:
+            text.append("\n\nCalibration (as matchtui calibrate)", style("assumptions--name"))
+            text.append("\n  Computing the table (about a second)...", style("assumptions--source"))
+        if calibration:
+            text.append("\n\nCalibration (as matchtui calibrate)", style("assumptions--name"))
+            text.append(
+                "\n  Each published anchor next to the model's figure for its synthetic cohort.",
+                style("assumptions--source"),
+            )
+            width = max(len(row.id) for row in calibration)
+            text.append(f"\n  {'anchor':<{width}}  published  model   diff")
+            for row in calibration:
+                off = abs(row.diff_pp) > 5
+                text.append(
+                    f"\n  {row.id:<{width}}  {row.published:>8.1f}%  {row.model:>5.1f}%  "
+                    f"{row.diff_pp:>+5.1f}",
+                    style("assumptions--soft" if off else "assumptions--firm"),
+                )
         self.update(text)

@@ -1,0 +1,364 @@
+"""Calibration: the synthetic cohort behind every anchor, the model's figure for it, and the
+fit of the constants stored in mix.toml ([fitted]). Pure.
+
+Cohorts (documented in mix.toml):
+* `co2024_<specialty>`: US MD seniors applying to one specialty with the preset the app
+  recommends for it (all signals, target region = where they train), Step 2 CK spread by the
+  [score] nodes around the specialty's senior mean. Reproduced through the specialty intercept.
+* one per NRMP applicant group ([[type_anchors]]): the group spread over specialties by the 2025
+  positions it filled, with its cohort's preset, years out, failures, clinical gap, earlier
+  cycles and visa share; seniors with the score spread, everyone else at the population score.
+  Reproduced through the group's type offset (fitted once per range setting).
+
+The estimate never fits at run time: `fit_constants` is run by `matchtui calibrate --fit`, its
+output pasted into mix.toml, and `calibration_table` (what `matchtui calibrate` and the Mix
+pane's Assumptions tab show) checks the stored constants against every anchor.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from matchtui.engine.mix import (
+    Inputs,
+    adjustment_terms,
+    apportion,
+    factors_at,
+    p_match_for,
+    preset_by,
+    score_anchor,
+)
+from matchtui.models.mix import SETTINGS, CalibrationRow, Cohort, Preset, TypeAnchor, mix_data
+
+if TYPE_CHECKING:
+    from matchtui.catalog import Catalog
+
+Plan = tuple[int, tuple[int, int, int], int, int]  # applications, shares, region %, signals
+SENIOR = "us_md_senior"
+
+
+@dataclass
+class Constants:
+    """The fitted constants (as in mix.toml [fitted])."""
+
+    intercepts: dict[str, float] = field(default_factory=dict)
+    population: dict[str, float] = field(default_factory=dict)
+    type_offsets: dict[str, tuple[float, float, float]] = field(default_factory=dict)
+
+
+def stored(catalog: Catalog) -> Constants:
+    fitted = mix_data(catalog).fitted
+    return Constants(
+        intercepts=dict(fitted.intercepts),
+        population=dict(fitted.population),
+        type_offsets={k: tuple(v) for k, v in fitted.type_offsets.items()},  # type: ignore[misc]
+    )
+
+
+def anchored_specialties(catalog: Catalog) -> list[str]:
+    """Specialties with a Charting Outcomes 2024 senior match rate, in catalog order."""
+    return [s for s in catalog.specialties if score_anchor(catalog, s) is not None]
+
+
+def plan_for(catalog: Catalog, specialty: str, preset: Preset) -> Plan:
+    signals = catalog.specialties[specialty].signals
+    total = preset.size.applications
+    return (
+        total,
+        preset.shares,
+        preset.size.region_share_pct,
+        min(signals.total if signals else 0, total),
+    )
+
+
+def cohort_preset(catalog: Catalog, cohort: Cohort, specialty: str) -> Preset:
+    if cohort.preset is not None:
+        return mix_data(catalog).preset(cohort.preset)
+    band = catalog.specialties[specialty].competitiveness.level
+    return preset_by(
+        catalog,
+        band,
+        reentry=cohort.stage == "graduate",
+        img=cohort.degree in ("us_img", "non_us_img"),
+    )
+
+
+def _p(catalog: Catalog, specialty: str, term: float, plan: Plan) -> float:
+    """P(match) for a cohort member whose log-scale term (relative to the stored intercept) is
+    `term`; the member trains in the target region, so the ties factor applies there."""
+    factors = factors_at(catalog, specialty, term, mix_data(catalog).ties.factor)
+    return p_match_for(factors, *plan)
+
+
+Evaluator = Callable[[str, float, Plan], float]
+
+
+def exact(catalog: Catalog) -> Evaluator:
+    memo: dict[tuple[str, float, Plan], float] = {}
+
+    def evaluate(specialty: str, term: float, plan: Plan) -> float:
+        key = (specialty, round(term, 9), plan)
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = _p(catalog, specialty, term, plan)
+        return found
+
+    return evaluate
+
+
+def gridded(
+    catalog: Catalog, step: float = 0.05, low: float = -14.0, high: float = 8.0
+) -> Evaluator:
+    """P(match) interpolated on a grid of terms (for fitting only: fast, within 0.1 point)."""
+    tables: dict[tuple[str, Plan], list[float]] = {}
+    size = round((high - low) / step)
+
+    def evaluate(specialty: str, term: float, plan: Plan) -> float:
+        table = tables.get((specialty, plan))
+        if table is None:
+            table = [_p(catalog, specialty, low + i * step, plan) for i in range(size + 1)]
+            tables[(specialty, plan)] = table
+        x = (min(high, max(low, term)) - low) / step
+        i = min(size - 1, int(x))
+        return table[i] + (table[i + 1] - table[i]) * (x - i)
+
+    return evaluate
+
+
+# --- cohorts -----------------------------------------------------------------------------------
+def members(anchor: TypeAnchor, catalog: Catalog, setting: str) -> list[tuple[float, float]]:
+    """(sum of the adjustment terms, weight) over the cohort's independent distributions."""
+    data = mix_data(catalog)
+    cohort = anchor.cohort
+    visa = [(True, cohort.visa_share), (False, 1 - cohort.visa_share)]
+    out: dict[float, float] = {}
+    for (years, wy), (fails, wf), (gap, wg), (cycles, wc), (needs, wv) in itertools.product(
+        cohort.years_out, cohort.failures, cohort.clinical_gap_years, cohort.prior_cycles, visa
+    ):
+        weight = wy * wf * wg * wc * wv
+        if weight <= 0:
+            continue
+        inputs = Inputs(anchor.id, None, years, fails, gap, cycles, needs)
+        total = round(sum(adjustment_terms(data, inputs, setting).values()), 12)
+        out[total] = out.get(total, 0.0) + weight
+    return sorted(out.items())
+
+
+def specialty_weight(catalog: Catalog, cohort: Cohort, specialty: str) -> float:
+    """Positions the cohort's group filled in the specialty in the 2025 Match."""
+    fill = catalog.specialties[specialty].fill
+    share = getattr(fill, cohort.weights_from, None) if fill else None
+    if fill is None or fill.filled is None or share is None:
+        return 0.0
+    return float(fill.filled) * float(share) / 100
+
+
+def _score_nodes(
+    catalog: Catalog, specialty: str, with_spread: bool, constants: Constants
+) -> list[tuple[float, float]]:
+    """(score term, weight): the [score] spread for seniors, else the population term."""
+    anchor = score_anchor(catalog, specialty)
+    if anchor is None:
+        return [(0.0, 1.0)]
+    if not with_spread:
+        return [(constants.population.get(specialty, 0.0), 1.0)]
+    score = mix_data(catalog).score
+    slope = anchor[0]
+    return [(slope * score.sigma * x, w) for x, w in score.nodes]
+
+
+def _shift(catalog: Catalog, specialty: str, constants: Constants) -> float:
+    """The candidate intercept relative to the stored one (the factors carry the stored one)."""
+    fitted = mix_data(catalog).fitted.intercepts
+    return constants.intercepts.get(specialty, 0.0) - fitted.get(specialty, 0.0)
+
+
+def senior_rate(
+    catalog: Catalog, specialty: str, constants: Constants, evaluate: Evaluator
+) -> float:
+    """The co2024 cohort: US MD seniors in one specialty, score spread, recommended preset."""
+    band = catalog.specialties[specialty].competitiveness.level
+    plan = plan_for(catalog, specialty, preset_by(catalog, band, reentry=False, img=False))
+    shift = _shift(catalog, specialty, constants) + constants.type_offsets[SENIOR][1]
+    return sum(
+        w * evaluate(specialty, shift + z, plan)
+        for z, w in _score_nodes(catalog, specialty, True, constants)
+    )
+
+
+def type_rate(
+    catalog: Catalog,
+    anchor: TypeAnchor,
+    constants: Constants,
+    evaluate: Evaluator,
+    setting: str = "point",
+    offset: float | None = None,
+) -> float:
+    """The group's cohort match rate at one range setting (offset: a candidate type offset)."""
+    cohort = anchor.cohort
+    if offset is None:
+        offset = constants.type_offsets[anchor.id][SETTINGS.index(setting)]
+    spread = members(anchor, catalog, setting)
+    weighted = total = 0.0
+    for specialty in cohort.specialties:
+        weight = specialty_weight(catalog, cohort, specialty)
+        if weight <= 0:
+            continue
+        plan = plan_for(catalog, specialty, cohort_preset(catalog, cohort, specialty))
+        shift = _shift(catalog, specialty, constants) + offset
+        nodes = _score_nodes(catalog, specialty, anchor.id == SENIOR, constants)
+        value = sum(
+            wm * wn * evaluate(specialty, shift + zm + zn, plan)
+            for zm, wm in spread
+            for zn, wn in nodes
+        )
+        weighted += weight * value
+        total += weight
+    if total <= 0:
+        raise ValueError(f"anchor {anchor.id}: no fill figures to weight its specialties")
+    return weighted / total
+
+
+# --- the table ---------------------------------------------------------------------------------
+# id of the catalog -> (the catalog, kept so the id cannot be reused, and its table)
+_TABLES: dict[int, tuple[Catalog, tuple[CalibrationRow, ...]]] = {}
+
+
+def cached_calibration_table(catalog: Catalog) -> tuple[CalibrationRow, ...] | None:
+    """The table if it has been computed for this catalog already, else None (no work)."""
+    found = _TABLES.get(id(catalog))
+    return found[1] if found is not None and found[0] is catalog else None
+
+
+def calibration_table(catalog: Catalog) -> tuple[CalibrationRow, ...]:
+    """Every anchor the data holds next to the model's figure for its cohort (stored constants,
+    exact computation, about a second; cached per catalog)."""
+    found = cached_calibration_table(catalog)
+    if found is not None:
+        return found
+    rows = _compute_table(catalog)
+    if len(_TABLES) >= 4:
+        _TABLES.clear()
+    _TABLES[id(catalog)] = (catalog, rows)
+    return rows
+
+
+def _compute_table(catalog: Catalog) -> tuple[CalibrationRow, ...]:
+    data = mix_data(catalog)
+    constants = stored(catalog)
+    evaluate = exact(catalog)
+    rows: list[CalibrationRow] = []
+    for anchor in data.type_anchors:
+        model = 100 * type_rate(catalog, anchor, constants, evaluate)
+        rows.append(
+            CalibrationRow(
+                id=anchor.id,
+                population=anchor.population,
+                published=anchor.published_pct,
+                model=round(model, 1),
+                diff_pp=round(model - anchor.published_pct, 1),
+                source=anchor.source,
+            )
+        )
+    for specialty in anchored_specialties(catalog):
+        means = catalog.specialties[specialty].step2_means
+        assert means is not None and means.match_rate_pct is not None
+        model = 100 * senior_rate(catalog, specialty, constants, evaluate)
+        rows.append(
+            CalibrationRow(
+                id=f"co2024_{specialty}",
+                population=(
+                    f"US MD seniors, {catalog.specialty_name(specialty)}, Charting Outcomes 2024"
+                ),
+                published=means.match_rate_pct,
+                model=round(model, 1),
+                diff_pp=round(model - means.match_rate_pct, 1),
+                source=means.source,
+            )
+        )
+    return tuple(rows)
+
+
+# --- the fit -----------------------------------------------------------------------------------
+def _bisect(f: Callable[[float], float], target: float, low: float, high: float) -> float:
+    """x in [low, high] with f(x) = target for a non-decreasing f (the nearer end if out)."""
+    if f(low) >= target:
+        return low
+    if f(high) <= target:
+        return high
+    for _ in range(40):
+        mid = (low + high) / 2
+        if f(mid) < target:
+            low = mid
+        else:
+            high = mid
+    return (low + high) / 2
+
+
+def fit_constants(catalog: Catalog) -> Constants:
+    """Fit the intercepts, the population terms and the type offsets (all settings)."""
+    data = mix_data(catalog)
+    evaluate = gridded(catalog)
+    constants = Constants(type_offsets={t.id: (0.0, 0.0, 0.0) for t in data.type_anchors})
+    for specialty in anchored_specialties(catalog):
+        score = score_anchor(catalog, specialty)
+        assert score is not None
+        rate = min(score[2], data.model.fit_ceiling)  # 100% would need an unbounded intercept
+
+        def senior(a: float, specialty: str = specialty) -> float:
+            constants.intercepts[specialty] = a
+            return senior_rate(catalog, specialty, constants, evaluate)
+
+        a = _bisect(senior, rate, -8.0, 6.0)
+        constants.intercepts[specialty] = round(a, 4)
+        band = catalog.specialties[specialty].competitiveness.level
+        plan = plan_for(catalog, specialty, preset_by(catalog, band, reentry=False, img=False))
+        shift = _shift(catalog, specialty, constants)
+        z = _bisect(lambda z: evaluate(specialty, shift + z, plan), rate, -6.0, 6.0)  # noqa: B023
+        constants.population[specialty] = round(z, 4)
+    for anchor in data.type_anchors:
+        if anchor.id == SENIOR:
+            continue
+        offsets = []
+        for setting in SETTINGS:
+            offset = _bisect(
+                lambda d: type_rate(catalog, anchor, constants, evaluate, setting, d),  # noqa: B023
+                anchor.published_pct / 100,
+                -8.0,
+                6.0,
+            )
+            offsets.append(round(offset, 4))
+        constants.type_offsets[anchor.id] = (offsets[0], offsets[1], offsets[2])
+    return constants
+
+
+def fitted_toml(constants: Constants) -> str:
+    """The [fitted] tables of mix.toml for these constants."""
+
+    def number(x: float) -> str:
+        return repr(float(x)) if math.isfinite(x) else "0.0"
+
+    lines = ["[fitted.intercepts]"]
+    lines += [f"{k} = {number(v)}" for k, v in constants.intercepts.items()]
+    lines += ["", "[fitted.population]"]
+    lines += [f"{k} = {number(v)}" for k, v in constants.population.items()]
+    lines += ["", "[fitted.type_offsets]"]
+    lines += [
+        f"{k} = [{', '.join(number(x) for x in v)}]" for k, v in constants.type_offsets.items()
+    ]
+    return "\n".join(lines) + "\n"
+
+
+__all__ = [
+    "Constants",
+    "apportion",
+    "calibration_table",
+    "fit_constants",
+    "fitted_toml",
+    "senior_rate",
+    "type_rate",
+]
