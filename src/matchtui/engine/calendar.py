@@ -65,6 +65,7 @@ class SeasonDate:
 
     id: str
     label: str
+    short: str
     date: dt.date
     match_year: int
     source: str
@@ -163,6 +164,7 @@ def season_dates(catalog: Catalog, match_year: int) -> list[SeasonDate]:
         found[event_id] = SeasonDate(
             id=event.id,
             label=event.label,
+            short=event.short,
             date=day,
             match_year=match_year,
             source=source,
@@ -276,12 +278,11 @@ def check_match_year(catalog: Catalog, match_year: int, today: dt.date) -> Match
 
 
 def countdown(catalog: Catalog, match_year: int, today: dt.date) -> str:
-    """One line for the header: the next date of the applicant's Match and the days left."""
+    """One line for the header: the next date of the applicant's Match and the days left
+    ('?' after a date that is not official yet)."""
     nxt = next_deadline(catalog, match_year, today)
     if nxt is None:
         return f"{match_year} Match: season over"
-    mark = "" if nxt.reliability == "primary" else " (unconfirmed)"
-    return (
-        f"{match_year} Match: {nxt.label.split(' (')[0]} {day_label(nxt.date)}, "
-        f"{when_label(nxt.days_from(today))}{mark}"
-    )
+    mark = "" if nxt.reliability == "primary" else "?"
+    left = when_label(nxt.days_from(today))
+    return f"{match_year}: {nxt.short} {day_label(nxt.date)}{mark}, {left}"

@@ -409,7 +409,9 @@ def key_dates(profile: Profile, catalog: Catalog, today: dt.date) -> tuple[KeyDa
     return tuple(sorted(rows, key=lambda r: r.date))
 
 
-def season_phases(catalog: Catalog, match_year: int, months: Sequence[YearMonth]) -> tuple[str, ...]:
+def season_phases(
+    catalog: Catalog, match_year: int, months: Sequence[YearMonth]
+) -> tuple[str, ...]:
     """The Match season's phase in the middle of each month."""
     return tuple(phase_on(catalog, match_year, dt.date(m.year, m.month, 15)) for m in months)
 

@@ -71,6 +71,7 @@ class DateRule(Strict):
 class EventDef(Sourced):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     label: str = Field(max_length=60)
+    short: str = Field(max_length=24)  # for the header's countdown
     rule: DateRule
     note: str = ""
     deadline: bool = False  # something the applicant must do by this date

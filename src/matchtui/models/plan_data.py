@@ -120,7 +120,7 @@ class EntryRoute(Sourced):
     summary: str
     steps: list[str] = Field(default_factory=list)
     actions: list[str] = Field(default_factory=list)
-    dates: list[str] = Field(default_factory=list)  # season event ids (dates.toml) that belong to it
+    dates: list[str] = Field(default_factory=list)  # season event ids (dates.toml) of the route
 
 
 class PlanBPath(Sourced):

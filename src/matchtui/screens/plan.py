@@ -40,6 +40,7 @@ from matchtui.widgets.plan_sections import (
     summary_text,
 )
 
+
 def match_label(match_year: int, relation: str) -> str:
     """'2027 (yours)' or '2026': never 'last Match' for a Match still ahead."""
     return f"{match_year} (yours)" if relation == "this_cycle" else str(match_year)

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from rich.style import Style
 from rich.text import Text
-from textual.widgets import DataTable
-
 from textual import events
+from textual.widgets import DataTable
 
 from matchtui.engine.calendar import PHASE_SHORT
 from matchtui.engine.plan import PlanRow, PlanView, YearMonth
@@ -97,7 +96,9 @@ class PlanGantt(DataTable[Text]):
         for month, phase in zip(view.months, view.season_phases, strict=True):
             style = self.palette["today"] if month == view.today_month else self.palette["date"]
             cells.append(Text(f"{PHASE_SHORT[phase]:<{MONTH_WIDTH}}", style=style))
-        title = Text(_clip(f"{view.match_year} Match season", title_width), style=self.palette["muted"])
+        title = Text(
+            _clip(f"{view.match_year} Match season", title_width), style=self.palette["muted"]
+        )
         self.add_row(Text(""), Text(""), title, *cells, key=SEASON_ROW)
 
     def _add_dates_row(self, view: PlanView, title_width: int) -> None:
