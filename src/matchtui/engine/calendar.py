@@ -136,11 +136,12 @@ def _by_rule(
     return resolve[rule.event] + dt.timedelta(days=rule.days)
 
 
-def season_dates(catalog: Catalog, match_year: int) -> list[SeasonDate]:
+def season_dates(catalog: Catalog, match_year: int, *, published: bool = True) -> list[SeasonDate]:
     """Every event of the `match_year` season in date order: published dates where the data has
-    them (with their source), the rest derived from the rules (derived=True, assumption)."""
+    them (with their source), the rest derived from the rules (derived=True, assumption).
+    published=False derives every date (to check the rules against the published ones)."""
     data = dates_data(catalog)
-    season = data.season(match_year)
+    season = data.season(match_year) if published else None
     published = {d.event: d for d in season.dates} if season is not None else {}
     found: dict[str, SeasonDate] = {}
     resolved: dict[str, dt.date] = {}
