@@ -135,7 +135,7 @@ DAYS = [
         63,
         2027,
         [(2027, "interview_season"), (2028, "preparing")],
-    ),  # noqa: E501
+    ),
     (
         D(2027, 2, 20),
         "ranking",
@@ -143,9 +143,9 @@ DAYS = [
         11,
         2028,
         [(2027, "ranking"), (2028, "preparing")],
-    ),  # noqa: E501
+    ),
     (D(2027, 3, 16), "soap", "soap_end", 2, 2028, [(2027, "soap"), (2028, "preparing")]),
-    (D(2027, 7, 1), "after_match", None, None, 2028, [(2028, "eras_open"), (2029, "preparing")]),  # noqa: E501
+    (D(2027, 7, 1), "after_match", None, None, 2028, [(2028, "eras_open"), (2029, "preparing")]),
 ]
 
 
