@@ -298,3 +298,22 @@ def test_step3_against_the_years_rank_deadline(
     assert result.step3.verdict == verdict
     deadline = "2027-03-03" if year == 2027 else "2028-03-01"
     assert deadline in result.step3.reason
+
+
+# --- the cycle label -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("applied", "label"),
+    [
+        (0, "Cycle 1 of 2"),
+        (1, "Cycle 2 of 2"),
+        (2, "third cycle, past the usual two"),
+        (10, "11th cycle, past the usual two"),
+    ],
+)
+def test_cycle_label_never_reads_3_of_2(
+    demo_profile: Profile, catalog: Catalog, applied: int, label: str
+) -> None:
+    profile = edit(demo_profile, history={"cycles_applied": applied})
+    assert assess(profile, catalog).cycles.label == label

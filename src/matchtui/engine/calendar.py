@@ -38,16 +38,16 @@ PHASE_LABELS: dict[str, str] = {
     "soap": "Match Week: SOAP days",
     "after_match": "after the Match",
 }
-# Four letters per month on the Plan's chart.
-PHASE_SHORT: dict[str, str] = {
-    "preparing": "prep",
-    "eras_open": "ERAS",
-    "applications_in": "appl",
-    "interview_season": "intv",
-    "ranking": "rank",
-    "match_week": "MTCH",
-    "soap": "SOAP",
-    "after_match": "done",
+# On the Plan's chart: the name where it fits the phase's months, else three letters.
+PHASE_SHORT: dict[str, tuple[str, str]] = {
+    "preparing": ("preparing", "prp"),
+    "eras_open": ("ERAS open", "ERA"),
+    "applications_in": ("applying", "app"),
+    "interview_season": ("interviews", "int"),
+    "ranking": ("ranking", "rnk"),
+    "match_week": ("Match Week", "MW"),
+    "soap": ("SOAP", "SOP"),
+    "after_match": ("after", "aft"),
 }
 RELIABILITY_WORDS: dict[str, str] = {
     "primary": "official",

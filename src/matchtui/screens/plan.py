@@ -138,6 +138,16 @@ class PlanScreen(PaneScreen):
             return source_id
         return f"{source.publisher}, {source.year}" if source.year else source.publisher
 
+    def tiny_cite(self, source_id: str) -> str:
+        """For a table column: a long publisher by its initials ('NRMP 2026', 'AAMC 2025')."""
+        source = self.catalog.sources.get(source_id)
+        if source is None:
+            return source_id
+        words = source.publisher.split()
+        capitals = [w[0] for w in words if w[:1].isupper()]
+        name = "".join(capitals) if len(words) >= 3 and len(capitals) >= 3 else source.publisher
+        return f"{name} {source.year}" if source.year else name
+
     # -- binding the view ------------------------------------------------------------------
     def refresh_plan(self) -> None:
         """Recompute the plan from the shared profile and plan, and show it."""
@@ -207,17 +217,26 @@ class PlanScreen(PaneScreen):
             table.add_row(
                 Text(date.label, style=style),
                 status,
-                Text(date.title, style=style),
+                Text(date.title.split(" (")[0], style=style),
                 Text(match_label(date.match_year, date.relation), style=style),
                 Text(reliability, style=style if date.reliability == "primary" else p["date"]),
-                Text(self.short_cite(date.source), style=p["muted"]),
+                Text(self.tiny_cite(date.source), style=p["muted"]),
                 key=date.id,
             )
+        # Start at the next date of the applicant's Match (the past stays a scroll away).
+        upcoming = [
+            index
+            for index, date in enumerate(view.key_dates)
+            if date.relation == "this_cycle" and date.days_from_today >= 0
+        ]
+        if upcoming:
+            table.move_cursor(row=upcoming[0], animate=False)
         notes = [view.dates_note] if view.dates_note else []
         notes.append(
             "Official dates come from the AAMC and NRMP; third-party dates are not yet "
             "confirmed, and derived dates follow the usual pattern. Check the NRMP and AAMC "
-            "calendars before you act on one."
+            "calendars before you act on one. In the header, a ? after a date means it is "
+            "not confirmed yet."
         )
         self.query_one("#dates-note", Static).update(Text("\n".join(notes), style=p["muted"]))
 

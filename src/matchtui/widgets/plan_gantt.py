@@ -92,10 +92,22 @@ class PlanGantt(DataTable[Text]):
         """The applicant's Match season on the same months: its phase in each month."""
         if not view.season_phases:
             return
+        # One label per run of months in the same phase, written across the run's cells.
+        line = ""
+        phases = view.season_phases
+        start = 0
+        for index in range(1, len(phases) + 1):
+            if index == len(phases) or phases[index] != phases[start]:
+                room = (index - start) * MONTH_WIDTH
+                name, short = PHASE_SHORT[phases[start]]
+                label = name if len(name) < room else short
+                line += f"{label[: room - 1]:<{room}}"
+                start = index
         cells: list[Text] = []
-        for month, phase in zip(view.months, view.season_phases, strict=True):
+        for index, month in enumerate(view.months):
             style = self.palette["today"] if month == view.today_month else self.palette["date"]
-            cells.append(Text(f"{PHASE_SHORT[phase]:<{MONTH_WIDTH}}", style=style))
+            chunk = line[index * MONTH_WIDTH : (index + 1) * MONTH_WIDTH]
+            cells.append(Text(chunk, style=style))
         title = Text(
             _clip(f"{view.match_year} Match season", title_width), style=self.palette["muted"]
         )
