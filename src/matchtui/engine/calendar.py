@@ -142,7 +142,7 @@ def season_dates(catalog: Catalog, match_year: int, *, published: bool = True) -
     published=False derives every date (to check the rules against the published ones)."""
     data = dates_data(catalog)
     season = data.season(match_year) if published else None
-    published = {d.event: d for d in season.dates} if season is not None else {}
+    records = {d.event: d for d in season.dates} if season is not None else {}
     found: dict[str, SeasonDate] = {}
     resolved: dict[str, dt.date] = {}
 
@@ -150,7 +150,7 @@ def season_dates(catalog: Catalog, match_year: int, *, published: bool = True) -
         if event_id in resolved:
             return resolved[event_id]
         event = data.event(event_id)
-        record = published.get(event_id)
+        record = records.get(event_id)
         if record is not None:
             day = record.date
             source, reliability, derived = record.source, record.reliability, False
