@@ -141,6 +141,15 @@ def season_dates(catalog: Catalog, match_year: int, *, published: bool = True) -
     them (with their source), the rest derived from the rules (derived=True, assumption).
     published=False derives every date (to check the rules against the published ones)."""
     data = dates_data(catalog)
+    cached = data.derived_cache.get((match_year, published))
+    if cached is None:
+        cached = data.derived_cache[(match_year, published)] = tuple(
+            _compute_season(data, match_year, published)
+        )
+    return list(cached)
+
+
+def _compute_season(data: DatesFile, match_year: int, published: bool) -> list[SeasonDate]:
     season = data.season(match_year) if published else None
     records = {d.event: d for d in season.dates} if season is not None else {}
     found: dict[str, SeasonDate] = {}
@@ -196,7 +205,12 @@ def next_deadline(catalog: Catalog, match_year: int, today: dt.date) -> SeasonDa
 
 def phase_on(catalog: Catalog, match_year: int, day: dt.date) -> Phase:
     """Where the `match_year` season stands on `day`."""
-    at = {d.id: d.date for d in season_dates(catalog, match_year)}
+    return phase_in(season_dates(catalog, match_year), day)
+
+
+def phase_in(dates: list[SeasonDate], day: dt.date) -> Phase:
+    """Where a season (its `season_dates`) stands on `day`."""
+    at = {d.id: d.date for d in dates}
     if day < at["eras_opens"]:
         return "preparing"
     if day < at["submit_opens"]:

@@ -16,7 +16,7 @@ from matchtui.engine.calendar import (
     check_match_year,
     day_label,
     next_deadline,
-    phase_on,
+    phase_in,
     season_date,
     season_dates,
 )
@@ -413,7 +413,8 @@ def season_phases(
     catalog: Catalog, match_year: int, months: Sequence[YearMonth]
 ) -> tuple[str, ...]:
     """The Match season's phase in the middle of each month."""
-    return tuple(phase_on(catalog, match_year, dt.date(m.year, m.month, 15)) for m in months)
+    dates = season_dates(catalog, match_year)
+    return tuple(phase_in(dates, dt.date(m.year, m.month, 15)) for m in months)
 
 
 def build_plan(

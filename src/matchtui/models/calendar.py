@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, PrivateAttr, model_validator
 
 from matchtui.models.base import Sourced, Strict
 
@@ -100,6 +100,12 @@ class DatesFile(Strict):
     window: Window
     events: list[EventDef] = Field(min_length=1)
     seasons: list[Season] = Field(default_factory=list)
+    # engine.calendar's computed seasons, by (match year, published): the data never changes
+    _derived: dict[tuple[int, bool], tuple[Any, ...]] = PrivateAttr(default_factory=dict)
+
+    @property
+    def derived_cache(self) -> dict[tuple[int, bool], tuple[Any, ...]]:
+        return self._derived
 
     def event(self, event_id: str) -> EventDef:
         return next(e for e in self.events if e.id == event_id)
