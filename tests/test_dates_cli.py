@@ -64,6 +64,7 @@ def test_dates_text_lists_reliability_source_and_days(capsys: pytest.CaptureFixt
     assert main(["--today", "2026-11-30", "dates", "--year", "2026"]) == 0
     out = capsys.readouterr().out
     assert "The 2026 Match, as of 30 Nov 2026: after the Match" in out
+    assert "Cycles today: 2027 (interview season), 2028 (preparing" in out
     assert "Reliability" in out and "Source" in out
     soap = next(line for line in out.splitlines() if "SOAP ends" in line)
     assert "19 Mar 2026" in soap and "256 days ago" in soap and "official" in soap

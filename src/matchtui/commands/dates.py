@@ -11,6 +11,7 @@ from matchtui.engine.calendar import (
     PHASE_LABELS,
     RELIABILITY_WORDS,
     SeasonDate,
+    cycles_today,
     day_label,
     default_match_year,
     next_deadline,
@@ -53,6 +54,8 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
         print(json.dumps(payload, indent=2))
         return 0
     print(f"The {year} Match, as of {day_label(today)}: {PHASE_LABELS[phase]}")
+    cycles = ", ".join(f"{c.match_year} ({c.label})" for c in cycles_today(catalog, today))
+    print(f"Cycles today: {cycles}")
     if upcoming is not None:
         print(
             f"Next: {upcoming.label}, {day_label(upcoming.date)} "

@@ -29,7 +29,7 @@ Phase = Literal[
 ]
 
 PHASE_LABELS: dict[str, str] = {
-    "preparing": "preparing (ERAS not open yet)",
+    "preparing": "preparing, ERAS not open yet",
     "eras_open": "ERAS open: build the application",
     "applications_in": "applications going in",
     "interview_season": "interview season",
