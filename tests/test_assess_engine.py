@@ -506,7 +506,8 @@ def test_letters_adjacent_only_for_primary_care_targets(catalog: Catalog) -> Non
 
 @pytest.mark.parametrize(
     ("date", "verdict"),
-    [("2027-01-15", "scheduled"), ("2027-02-01", "scheduled"), ("2027-02-02", "late")],
+    # the 2027 rank order list deadline is 3 March 2027 (dates.toml); results take 4 weeks
+    [("2027-01-15", "scheduled"), ("2027-02-03", "scheduled"), ("2027-02-04", "late")],
 )
 def test_step3_scheduled_against_rank_list_deadline(
     catalog: Catalog, date: str, verdict: str

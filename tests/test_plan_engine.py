@@ -232,22 +232,25 @@ def test_key_dates_flag_passed_dates_for_the_profiles_cycle(
     dates = {d.id: d for d in view.key_dates}
     assert dates["match_day_2026"].passed and dates["match_day_2026"].relation == "previous_cycle"
     assert dates["match_day_2026"].label == "20 Mar 2026"
-    assert dates["match_week_2026"].label == "16-20 Mar 2026"
-    assert dates["match_week_2026"].source == "nrmp_dates_2026"
+    assert dates["match_week_start_2026"].label == "16 Mar 2026"
+    assert dates["match_week_start_2026"].source == "nrmp_dates_2026"
+    assert dates["soap_end_2026"].label == "19 Mar 2026"  # Monday-Thursday, not the Friday
     assert dates["eras_opens_2027"].passed and dates["eras_opens_2027"].relation == "this_cycle"
-    assert dates["eras_opens_2027"].reliability == "assumption"
+    assert dates["eras_opens_2027"].reliability == "third_party"
     assert not dates["match_day_2027"].passed and dates["match_day_2027"].relation == "this_cycle"
-    assert [d.first for d in view.key_dates] == sorted(d.first for d in view.key_dates)
-    # during Match Week 2026 the week is current, not passed
-    during = plan_for(demo_profile, catalog, None, dt.date(2026, 3, 18))
-    week = next(d for d in during.key_dates if d.id == "match_week_2026")
-    assert week.current and not week.passed
-    # the SOAP route lists this cycle's SOAP date
+    assert [d.date for d in view.key_dates] == sorted(d.date for d in view.key_dates)
+    # on the day itself the date is current, not passed
+    during = plan_for(demo_profile, catalog, None, dt.date(2026, 3, 20))
+    day = next(d for d in during.key_dates if d.id == "match_day_2026")
+    assert day.current and not day.passed
+    # the SOAP route lists this cycle's SOAP days
     soap = next(r for r in view.routes if r.route.id == "soap")
-    assert [d.id for d in soap.dates] == ["soap_2027"]
-    # a cycle the data has no dates for says so
+    assert [d.id for d in soap.dates] == ["soap_start_2027", "soap_end_2027"]
+    # a Match the data has no season for gets derived dates, said so
     later = edit(demo_profile, **{"cycle_year": 2031})  # type: ignore[arg-type]
-    assert "2031" in plan_for(later, catalog, None, TODAY).dates_note
+    later_view = plan_for(later, catalog, None, TODAY)
+    assert "2031" in later_view.dates_note
+    assert all(d.derived for d in later_view.key_dates if d.match_year == 2031)
 
 
 # --- cycles --------------------------------------------------------------------------------
@@ -292,8 +295,9 @@ def test_edits_replace_only_the_timeline_section(
         region_share_pct=50,
     )
     plan = PlanFile(mix=mix)
-    timeline = with_item(None, YearMonth(2026, 2), "submit_eras", status="doing")
-    timeline = with_item(timeline, YearMonth(2026, 2), "submit_eras", note="list drafted")
+    timeline = with_item(None, "submit_eras", status="doing")
+    assert timeline.start_month is None  # a status change does not pin the start
+    timeline = with_item(timeline, "submit_eras", note="list drafted")
     timeline = with_start(timeline, YearMonth(2026, 3))
     saved = with_timeline(plan, timeline)
     assert saved.mix == mix and plan.timeline is None

@@ -28,3 +28,13 @@ def test_plan_b_and_cycles_80x24(snap_compare: Any, workspace: Any) -> None:
 
 def test_key_dates_120x40(snap_compare: Any, workspace: Any) -> None:
     assert snap_compare(make_app(workspace), press=["t", "t", "t"], terminal_size=(120, 40))
+
+
+def test_key_dates_80x24(snap_compare: Any, workspace: Any) -> None:
+    assert snap_compare(make_app(workspace), press=["t", "t", "t"], terminal_size=(80, 24))
+
+
+def test_match_year_banner_120x40(snap_compare: Any, workspace: Any) -> None:
+    """The 2027 Match on 16 March 2027 (SOAP days): the banner offers the 2028 Match."""
+    app = MatchApp(workspace, first_pane="plan", today=dt.date(2027, 3, 16))
+    assert snap_compare(app, terminal_size=(120, 40))

@@ -105,6 +105,14 @@ class MatchApp(App[None]):
     def catalog(self) -> Catalog:
         return self.workspace.catalog
 
+    def season_line(self) -> str:
+        """The header's countdown: the next date of the applicant's Match and the days left."""
+        if self.profile is None:
+            return ""
+        from matchtui.engine.calendar import countdown
+
+        return countdown(self.catalog, self.profile.cycle_year, self.today)
+
     def compose(self) -> ComposeResult:
         # The start-up frame: the shell, shown while the data loads. (A plain Static stands in
         # for the Header here: this screen is left behind as soon as the first pane opens.)
@@ -275,6 +283,6 @@ def _freeze_long_lived() -> None:
     gc.freeze()
 
 
-def run_app(workspace: Workspace) -> int:
-    MatchApp(workspace, interactive=True).run()
+def run_app(workspace: Workspace, today: dt.date | None = None) -> int:
+    MatchApp(workspace, today=today, interactive=True).run()
     return 0

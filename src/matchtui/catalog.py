@@ -72,7 +72,7 @@ CATALOG_FILES: tuple[CatalogFile, ...] = (
     # plan
     CatalogFile("timeline.toml", "matchtui.models.plan_data:TimelineFile"),
     CatalogFile("steps.toml", "matchtui.models.plan_data:StepsFile"),
-    CatalogFile("dates.toml", "matchtui.models.plan_data:DatesFile"),
+    CatalogFile("dates.toml", "matchtui.models.calendar:DatesFile"),
 )
 
 

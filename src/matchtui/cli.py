@@ -6,6 +6,7 @@ Exit codes: 0 ok; 2 bad input or usage (one line naming the file and field); 1 i
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import importlib
 import os
 import sys
@@ -76,6 +77,23 @@ def _port(text: str) -> int:
     return value
 
 
+def _day(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date written YYYY-MM-DD") from None
+
+
+def _year(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a year") from None
+    if not 2000 <= value <= 2100:
+        raise argparse.ArgumentTypeError(f"{value} is outside 2000-2100")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="matchtui",
@@ -84,6 +102,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"matchtui {__version__}")
     parser.add_argument("--home", metavar="DIR", help="folder for your files (or MATCHTUI_HOME)")
     parser.add_argument("--data", metavar="DIR", help="reference data folder (or MATCHTUI_DATA)")
+    parser.add_argument(
+        "--today", type=_day, metavar="YYYY-MM-DD", help="act as if today were this date"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     assess = sub.add_parser("assess", help="the reality check for a profile")
@@ -135,6 +156,10 @@ def build_parser() -> argparse.ArgumentParser:
     check = data_sub.add_parser("check", help="validate a data folder")
     check.add_argument("dir", nargs="?", metavar="DIR")
 
+    dates = sub.add_parser("dates", help="the season's dates, deadlines and days left")
+    dates.add_argument("--year", type=_year, metavar="Y", help="Match year (default: yours)")
+    dates.add_argument("--json", action="store_true", help="print JSON")
+
     sub.add_parser("paths", help="where the data and your files live")
 
     serve = sub.add_parser("serve", help="open the app in a browser (optional extra: web)")
@@ -159,14 +184,17 @@ COMMANDS = {
     "data": "data",
     "paths": "paths",
     "serve": "serve",
+    "dates": "dates",
 }
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    args.today_given = args.today  # a pinned day (serve passes it on to each browser session)
+    args.today = args.today or dt.date.today()  # every command reads the day from here
     try:
         if args.command is None:
-            return _open_app(args.home, args.data)
+            return _open_app(args.home, args.data, args.today)
         from matchtui.workspace import Workspace
 
         workspace = Workspace.from_options(args.home, args.data, lazy_catalog=True)
@@ -196,8 +224,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INTERNAL
 
 
-def _open_app(home: str | None, data: str | None) -> int:
+def _open_app(home: str | None, data: str | None, today: dt.date | None = None) -> int:
     from matchtui.app import run_app
     from matchtui.workspace import Workspace
 
-    return run_app(Workspace.from_options(home, data))
+    return run_app(Workspace.from_options(home, data), today)

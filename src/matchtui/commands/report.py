@@ -93,7 +93,7 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
     text, warnings = report_for(
         workspace,
         profile,
-        dt.date.today(),
+        getattr(args, "today", None) or dt.date.today(),
         fmt=args.format,
         use_saved=path is None,
         profile_label=str(path) if path is not None else "",

@@ -29,8 +29,9 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
             file=sys.stderr,
         )
     workspace.store.ensure_home()
+    pinned = args.today_given
     server = TokenServer(
-        app_command(workspace.home, workspace.data_dir, getattr(args, "today", None)),
+        app_command(workspace.home, workspace.data_dir, pinned.isoformat() if pinned else None),
         host=host,
         port=args.port,
     )

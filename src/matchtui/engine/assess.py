@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from matchtui.catalog import Catalog
+from matchtui.engine.calendar import RELIABILITY_WORDS, season_date
 from matchtui.models.assessment import (
     Action,
     Archetype,
@@ -794,7 +795,7 @@ def _letters(profile: Profile, catalog: Catalog, rules: Rules, found: _Findings)
     )
 
 
-def _step3(profile: Profile, rules: Rules, found: _Findings) -> Step3Check:
+def _step3(profile: Profile, catalog: Catalog, rules: Rules, found: _Findings) -> Step3Check:
     rule = rules.readiness.step3
     exams = profile.exams
     stage = profile.applicant.stage
@@ -815,13 +816,15 @@ def _step3(profile: Profile, rules: Rules, found: _Findings) -> Step3Check:
             reason=f"Passed in {exams.step3_year}: programs see a graduate who can sit boards",
             **provenance,
         )
-    deadline = dt.date(profile.cycle_year, rule.rank_list_month, rule.rank_list_day)
+    # That Match's own rank order list deadline, from the season calendar (dates.toml).
+    rank_deadline = season_date(catalog, profile.cycle_year, "rank_deadline")
+    deadline = rank_deadline.date
     if exams.step3 == "scheduled" and exams.step3_date is not None:
         ready = exams.step3_date + dt.timedelta(weeks=rule.results_weeks)
-        used = ["rank_list_month", "rank_list_day", "results_weeks"]
-        provenance = _ruled("readiness.step3", rule, used)
+        provenance = _ruled("readiness.step3", rule, ["results_weeks"])
         provenance["assumptions"] = [
-            f"rank lists close about {deadline.isoformat()}",
+            f"rank lists close {deadline.isoformat()} "
+            f"({RELIABILITY_WORDS[rank_deadline.reliability]}, {rank_deadline.source})",
             f"results take about {rule.results_weeks} weeks",
         ]
         if ready <= deadline:
@@ -831,13 +834,13 @@ def _step3(profile: Profile, rules: Rules, found: _Findings) -> Step3Check:
                 verdict="scheduled",
                 reason=(
                     f"Scheduled {exams.step3_date.isoformat()}: the result should be in by about "
-                    f"{ready.isoformat()}, before rank lists close (about {deadline.isoformat()})"
+                    f"{ready.isoformat()}, before rank lists close ({deadline.isoformat()})"
                 ),
                 **provenance,
             )
         text = (
             f"Scheduled {exams.step3_date.isoformat()}: the result would arrive about "
-            f"{ready.isoformat()}, after rank lists close (about {deadline.isoformat()})"
+            f"{ready.isoformat()}, after rank lists close ({deadline.isoformat()})"
         )
         found.add("step3.late", text)
         return Step3Check(
@@ -1061,7 +1064,7 @@ def assess(profile: Profile, catalog: Catalog, mix: MixPlan | None = None) -> As
     back_home = _back_home(profile, facts, rules, found)
     archetypes = _archetypes(profile, catalog, facts, mix, rules, found)
     letters = _letters(profile, catalog, rules, found)
-    step3 = _step3(profile, rules, found)
+    step3 = _step3(profile, catalog, rules, found)
     specialties = _feasibility(profile, catalog, rules, found)
     cycles = _cycles(profile, risk.tier, rules, found)
     actions = _actions(profile, catalog, rules, found, specialties)

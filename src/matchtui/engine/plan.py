@@ -10,14 +10,22 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
+from matchtui.engine.calendar import (
+    MatchYearCheck,
+    SeasonDate,
+    check_match_year,
+    day_label,
+    next_deadline,
+    phase_in,
+    season_date,
+    season_dates,
+)
 from matchtui.models.plan import ItemState, ItemStatus, PlanFile, TimelineState
 from matchtui.models.plan_data import (
     DoneWhen,
     EntryRoute,
-    KeyDate,
     ParallelQuestion,
     PlanBPath,
-    dates_data,
     steps_data,
     timeline_data,
 )
@@ -152,7 +160,7 @@ class Track:
 @dataclass(frozen=True)
 class KeyDateRow:
     id: str
-    kind: str
+    kind: str  # the season event id (dates.toml), e.g. "rank_deadline"
     title: str
     label: str
     match_year: int
@@ -163,6 +171,9 @@ class KeyDateRow:
     note: str
     source: str
     reliability: str
+    date: dt.date
+    days_from_today: int
+    derived: bool
 
 
 @dataclass(frozen=True)
@@ -190,7 +201,7 @@ class CyclesView:
 @dataclass(frozen=True)
 class PlanView:
     start: YearMonth
-    start_is_default: bool
+    start_is_default: bool  # derived from the Match year (not pinned by the applicant)
     today: dt.date
     months: tuple[YearMonth, ...]
     tracks: tuple[Track, ...]
@@ -203,6 +214,12 @@ class PlanView:
     plan_b_paths: tuple[PlanBPath, ...]
     parallel_plan: tuple[ParallelQuestion, ...]
     sources: tuple[str, ...] = field(default=())
+    match_year: int = 0
+    derived_start: YearMonth | None = None
+    start_warning: str = ""  # a pinned start month that no longer fits the Match year
+    match_check: MatchYearCheck | None = None
+    next_date: SeasonDate | None = None
+    season_phases: tuple[str, ...] = ()  # the Match season's phase in each grid month
 
     @property
     def today_month(self) -> YearMonth:
@@ -243,15 +260,48 @@ class PlanView:
 
 
 def default_start(profile: Profile, catalog: Catalog) -> YearMonth:
-    """The start month used until the applicant picks one (a data rule)."""
+    """The start month derived from the Match year, used unless the applicant pinned one."""
     rule = timeline_data(catalog).default_start
     return YearMonth(profile.cycle_year - rule.years_before_cycle, rule.month)
 
 
 def start_of(profile: Profile, catalog: Catalog, state: TimelineState | None) -> YearMonth:
-    if state is None:
+    if state is None or state.start_month is None:
         return default_start(profile, catalog)
     return YearMonth.parse(state.start_month)
+
+
+PLAN_MONTHS = 12
+
+
+def start_warning(catalog: Catalog, match_year: int, start: YearMonth) -> str:
+    """Why a pinned start month no longer fits the Match year ("" when it fits): the twelve
+    months must include the month applications can first be submitted."""
+    submit = season_date(catalog, match_year, "submit_opens")
+    month = YearMonth.of(submit.date)
+    if start <= month <= start.add(PLAN_MONTHS - 1):
+        return ""
+    last = start.add(PLAN_MONTHS - 1)
+    return (
+        f"Your pinned start ({start.label}) does not fit the {match_year} Match: the plan runs "
+        f"{span_label(start, last)}, but applications go in from {day_label(submit.date)}. "
+        f"Press d to follow the Match year again."
+    )
+
+
+def migrate_plan(plan: PlanFile | None, profile: Profile, catalog: Catalog) -> PlanFile | None:
+    """Older plan.toml files saved the start month with the first status change, pinned or not
+    (no `pinned` key). A saved month equal to the derived one was not a choice: drop it so the
+    plan follows the Match year; any other month counts as pinned (and is flagged if it no longer
+    fits)."""
+    timeline = plan.timeline if plan is not None else None
+    if plan is None or timeline is None or timeline.start_month is None or timeline.pinned:
+        return plan
+    if timeline.start_month == str(default_start(profile, catalog)):
+        timeline = timeline.model_copy(update={"start_month": None, "pinned": None})
+    else:
+        timeline = timeline.model_copy(update={"pinned": True})
+    return plan.model_copy(update={"timeline": timeline})
 
 
 def place(start: YearMonth, offset: int, duration: int) -> tuple[YearMonth, YearMonth]:
@@ -324,55 +374,47 @@ def profile_shows_done(check: DoneWhen | None, profile: Profile, assessment: Ass
     raise AssertionError(f"unhandled done_when {check!r}")
 
 
-def _key_date_row(date: KeyDate, cycle_year: int, today: dt.date) -> KeyDateRow:
-    first = YearMonth.of(date.start)
-    if date.precision == "month":
-        last_day = _month_end(date.end or date.start)
-        label = first.label if date.end is None else span_label(first, YearMonth.of(date.end))
-    else:
-        last_day = date.end or date.start
-        label = _day_span(date.start, date.end)
+def _key_date_row(date: SeasonDate, cycle_year: int, today: dt.date) -> KeyDateRow:
     relation: Relation = (
         "this_cycle"
         if date.match_year == cycle_year
         else ("previous_cycle" if date.match_year < cycle_year else "later_cycle")
     )
     return KeyDateRow(
-        id=date.id,
-        kind=date.kind,
-        title=date.title,
-        label=label,
+        id=f"{date.id}_{date.match_year}",
+        kind=date.id,
+        title=date.label,
+        label=day_label(date.date),
         match_year=date.match_year,
         relation=relation,
-        first=first,
-        passed=last_day < today,
-        current=date.start <= today <= last_day,
+        first=YearMonth.of(date.date),
+        passed=date.date < today,
+        current=date.date == today,
         note=date.note,
         source=date.source,
         reliability=date.reliability,
+        date=date.date,
+        days_from_today=date.days_from(today),
+        derived=date.derived,
     )
-
-
-def _month_end(day: dt.date) -> dt.date:
-    nxt = YearMonth.of(day).add(1)
-    return dt.date(nxt.year, nxt.month, 1) - dt.timedelta(days=1)
-
-
-def _day_span(start: dt.date, end: dt.date | None) -> str:
-    if end is None or end == start:
-        return f"{start.day} {_MONTHS[start.month - 1]} {start.year}"
-    if (start.year, start.month) == (end.year, end.month):
-        return f"{start.day}-{end.day} {_MONTHS[start.month - 1]} {start.year}"
-    return f"{_day_span(start, None)} - {_day_span(end, None)}"
 
 
 def key_dates(profile: Profile, catalog: Catalog, today: dt.date) -> tuple[KeyDateRow, ...]:
     """The dates of the profile's Match and the one before it, in date order."""
-    dates = sorted(
-        (d for d in dates_data(catalog).dates if d.match_year >= profile.cycle_year - 1),
-        key=lambda d: (d.start, d.end or d.start),
-    )
-    return tuple(_key_date_row(date, profile.cycle_year, today) for date in dates)
+    rows = [
+        _key_date_row(date, profile.cycle_year, today)
+        for year in (profile.cycle_year - 1, profile.cycle_year)
+        for date in season_dates(catalog, year)
+    ]
+    return tuple(sorted(rows, key=lambda r: r.date))
+
+
+def season_phases(
+    catalog: Catalog, match_year: int, months: Sequence[YearMonth]
+) -> tuple[str, ...]:
+    """The Match season's phase in the middle of each month."""
+    dates = season_dates(catalog, match_year)
+    return tuple(phase_in(dates, dt.date(m.year, m.month, 15)) for m in months)
 
 
 def build_plan(
@@ -483,14 +525,21 @@ def build_plan(
     rows = [r for track in tracks for r in track.rows]
     dates = key_dates(profile, catalog, today)
     ends = [r.last for r in rows if r.last is not None]
-    ends += [d.first for d in dates if d.relation == "this_cycle" and d.first >= start]
+    # (through Match Day: the ERAS season's formal end in May adds nothing to plan)
+    ends += [
+        d.first
+        for d in dates
+        if d.relation == "this_cycle" and d.first >= start and d.kind != "eras_season_ends"
+    ]
     end = min(max([start.add(11), *ends]), start.add(MAX_GRID_MONTHS - 1))
     months = tuple(start.add(i) for i in range(end.minus(start) + 1))
 
+    derived = [d for d in dates if d.relation == "this_cycle" and d.derived]
     dates_note = (
-        ""
-        if any(d.relation == "this_cycle" for d in dates)
-        else f"The data has no key dates for the {profile.cycle_year} Match yet."
+        f"{len(derived)} dates of the {profile.cycle_year} Match are not published yet: they "
+        "are derived from the usual calendar (our assumption)."
+        if derived
+        else ""
     )
     routes = tuple(
         RouteView(
@@ -522,9 +571,10 @@ def build_plan(
     used += [p.source for p in steps.plan_b_paths] + [q.source for q in steps.parallel_plan]
     used += [advice.source, cycles.source]
 
+    pinned = state is not None and state.start_month is not None
     return PlanView(
         start=start,
-        start_is_default=state is None,
+        start_is_default=not pinned,
         today=today,
         months=months,
         tracks=tuple(tracks),
@@ -537,6 +587,12 @@ def build_plan(
         plan_b_paths=tuple(steps.plan_b_paths),
         parallel_plan=tuple(steps.parallel_plan),
         sources=tuple(dict.fromkeys(used)),
+        match_year=profile.cycle_year,
+        derived_start=default_start(profile, catalog),
+        start_warning=start_warning(catalog, profile.cycle_year, start) if pinned else "",
+        match_check=check_match_year(catalog, profile.cycle_year, today),
+        next_date=next_deadline(catalog, profile.cycle_year, today),
+        season_phases=season_phases(catalog, profile.cycle_year, months),
     )
 
 
@@ -544,6 +600,7 @@ def plan_for(profile: Profile, catalog: Catalog, plan: PlanFile | None, today: d
     """build_plan with the Reality check run the way the Reality check pane runs it."""
     from matchtui.engine.assess import assess
 
+    plan = migrate_plan(plan, profile, catalog)
     mix = plan.mix if plan is not None else None
     timeline = plan.timeline if plan is not None else None
     return build_plan(profile, catalog, timeline, today, assess(profile, catalog, mix))
@@ -552,28 +609,34 @@ def plan_for(profile: Profile, catalog: Catalog, plan: PlanFile | None, today: d
 # --- editing the saved state (returns new objects; the caller saves) ---------------------------
 
 
-def with_start(state: TimelineState | None, start: YearMonth) -> TimelineState:
+def with_start(
+    state: TimelineState | None, start: YearMonth | None, derived: YearMonth | None = None
+) -> TimelineState:
+    """Pin the start month (None, or the derived month itself: follow the Match year)."""
     items = dict(state.items) if state is not None else {}
-    return TimelineState(start_month=str(start), items=items)
+    if start is None or start == derived:
+        return TimelineState(items=items)
+    return TimelineState(start_month=str(start), pinned=True, items=items)
 
 
 def with_item(
     state: TimelineState | None,
-    start: YearMonth,
     item_id: str,
     *,
     status: ItemStatus | None = None,
     note: str | None = None,
 ) -> TimelineState:
-    """The state with one item's status and/or note changed (the start month pinned to `start`,
-    so a default start becomes the saved one)."""
+    """The state with one item's status and/or note changed (the start month left as it was:
+    pinned or following the Match year)."""
     items = dict(state.items) if state is not None else {}
     current = items.get(item_id, ItemState())
     items[item_id] = ItemState(
         status=current.status if status is None else status,
         note=current.note if note is None else note,
     )
-    return TimelineState(start_month=str(start), items=items)
+    if state is None or state.start_month is None:
+        return TimelineState(items=items)
+    return TimelineState(start_month=state.start_month, pinned=state.pinned, items=items)
 
 
 def with_timeline(plan: PlanFile | None, timeline: TimelineState) -> PlanFile:

@@ -15,6 +15,7 @@ import textwrap
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from matchtui.engine.calendar import RELIABILITY_WORDS
 from matchtui.engine.plan import STATE_LABELS, STATUS_LABELS, PlanView, build_plan
 
 # The applicant's own text passes through this before it is printed (one shared definition).
@@ -592,13 +593,15 @@ def _plan_section(view: PlanView, catalog: Catalog, note: str | None) -> Section
         blocks.append(Sub(f"Key dates for the {upcoming[0].match_year} Match"))
         blocks.append(
             Table(
-                ("When", "Event", "Status", "Reliability"),
+                ("When", "Event", "Status", "Reliability", "Source"),
                 tuple(
                     (
                         d.label,
                         d.title,
-                        "passed" if d.passed else ("now" if d.current else "ahead"),
-                        "expected (assumption)" if d.reliability == "assumption" else d.reliability,
+                        "passed" if d.passed else ("today" if d.current else "ahead"),
+                        ("derived, " if d.derived else "")
+                        + RELIABILITY_WORDS.get(d.reliability, d.reliability),
+                        d.source,
                     )
                     for d in upcoming
                 ),

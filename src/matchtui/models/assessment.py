@@ -132,6 +132,28 @@ class CyclesCheck(Ruled):
     plan_b_present: bool
     reason: str
 
+    @property
+    def label(self) -> str:
+        """'Cycle 1 of 2', or 'third cycle, past the usual two' (never 'Cycle 3/2')."""
+        if self.this_cycle <= self.serious_limit:
+            return f"Cycle {self.this_cycle} of {self.serious_limit}"
+        return f"{_ordinal(self.this_cycle)} cycle, past the usual {_number(self.serious_limit)}"
+
+
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
+_NUMBERS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+
+
+def _ordinal(n: int) -> str:
+    if 1 <= n <= len(_ORDINALS):
+        return _ORDINALS[n - 1]
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def _number(n: int) -> str:
+    return _NUMBERS[n] if 0 <= n < len(_NUMBERS) else str(n)
+
 
 class Action(Ruled):
     id: str

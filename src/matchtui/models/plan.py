@@ -41,7 +41,11 @@ class ItemState(UserFile):
 
 
 class TimelineState(UserFile):
-    start_month: str = Field(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")  # YYYY-MM
+    # YYYY-MM, only when the applicant pinned it; without it the start follows the Match year.
+    start_month: str | None = Field(default=None, pattern=r"^\d{4}-(0[1-9]|1[0-2])$")
+    # Written (true) with a pinned start_month. Files from before it saved start_month with the
+    # first status change, pinned or not: engine.plan.migrate_plan reads those.
+    pinned: bool | None = None
     items: dict[str, ItemState] = Field(default_factory=dict)
 
 

@@ -1,9 +1,8 @@
 """Reference data for the Plan pane: the re-entry timeline, back-home steps, entry routes,
-plan B paths, cycle advice (steps.toml) and the season's key dates (dates.toml)."""
+plan B paths and cycle advice (steps.toml). The season's dates are models/calendar.py."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Literal, get_args
 
@@ -11,6 +10,7 @@ from pydantic import Field, model_validator
 
 from matchtui.models.assessment import ACTION_IDS, CyclesVerdict
 from matchtui.models.base import Sourced, Strict
+from matchtui.models.calendar import EVENT_IDS
 
 if TYPE_CHECKING:
     from matchtui.catalog import Catalog
@@ -28,8 +28,6 @@ DoneWhen = Literal[
     "letter_from_region",
     "why_home_written",
 ]
-
-DateKind = Literal["eras_opens", "match_week", "soap", "match_day"]
 
 _ID = r"^[a-z][a-z0-9_]*$"
 
@@ -122,7 +120,7 @@ class EntryRoute(Sourced):
     summary: str
     steps: list[str] = Field(default_factory=list)
     actions: list[str] = Field(default_factory=list)
-    dates: list[DateKind] = Field(default_factory=list)  # key dates (by kind) that belong to it
+    dates: list[str] = Field(default_factory=list)  # season event ids (dates.toml) of the route
 
 
 class PlanBPath(Sourced):
@@ -157,6 +155,9 @@ class StepsFile(Strict):
             yield from _unknown_actions(step.actions, ("back_home", index))
         for index, route in enumerate(self.entry_routes):
             yield from _unknown_actions(route.actions, ("entry_routes", index))
+            for j, event in enumerate(route.dates):
+                if event not in EVENT_IDS:
+                    yield ("entry_routes", index, "dates", j), f"unknown season event {event!r}"
         seen = [advice.verdict for advice in self.cycle_advice]
         for verdict in get_args(CyclesVerdict):
             if seen.count(verdict) != 1:
@@ -175,30 +176,6 @@ class StepsFile(Strict):
                 )
 
 
-# --- dates.toml --------------------------------------------------------------------------------
-
-
-class KeyDate(Sourced):
-    id: str = Field(pattern=_ID)
-    kind: DateKind
-    title: str
-    match_year: int = Field(ge=2000, le=2100)
-    start: dt.date
-    end: dt.date | None = None
-    precision: Literal["day", "month"] = "day"
-    note: str = ""
-
-    @model_validator(mode="after")
-    def _ordered(self) -> KeyDate:
-        if self.end is not None and self.end < self.start:
-            raise ValueError("end must not be before start")
-        return self
-
-
-class DatesFile(Strict):
-    dates: list[KeyDate] = Field(min_length=1)
-
-
 # --- typed access ------------------------------------------------------------------------------
 
 
@@ -208,7 +185,3 @@ def timeline_data(catalog: Catalog) -> TimelineFile:
 
 def steps_data(catalog: Catalog) -> StepsFile:
     return catalog.get("steps.toml", StepsFile)
-
-
-def dates_data(catalog: Catalog) -> DatesFile:
-    return catalog.get("dates.toml", DatesFile)

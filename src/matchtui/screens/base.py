@@ -58,7 +58,15 @@ class PaneScreen(Screen[None]):
         from matchtui.panes import PANE_BY_ID
 
         self.sub_title = PANE_BY_ID[self.PANE_ID].title
+        self._show_countdown()
         self.watch(self.matchapp, "profile", self._profile_changed, init=False)
+
+    def _show_countdown(self) -> None:
+        from matchtui.panes import PANE_BY_ID
+
+        line = self.matchapp.season_line()
+        title = PANE_BY_ID[self.PANE_ID].title
+        self.sub_title = f"{title} · {line}" if line else title
 
     def _on_screen_resume(self, event: ScreenResume) -> None:  # runs before Screen's own
         # Textual restyles every node of a screen each time it resumes (refresh_styles=True),
@@ -72,6 +80,7 @@ class PaneScreen(Screen[None]):
 
     def _profile_changed(self, profile: Profile | None) -> None:
         if profile is not None:
+            self._show_countdown()
             self.on_profile(profile)
 
     def on_profile(self, profile: Profile) -> None:

@@ -16,9 +16,11 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import DataTable, Input, Label, Static, TabbedContent, TabPane
 
+from matchtui.engine.calendar import RELIABILITY_WORDS, when_label
 from matchtui.engine.plan import (
     PlanView,
     YearMonth,
+    migrate_plan,
     next_status,
     plan_for,
     with_item,
@@ -38,11 +40,10 @@ from matchtui.widgets.plan_sections import (
     summary_text,
 )
 
-RELATION_LABELS = {
-    "this_cycle": "your Match",
-    "previous_cycle": "last Match",
-    "later_cycle": "later",
-}
+
+def match_label(match_year: int, relation: str) -> str:
+    """'2027 (yours)' or '2026': never 'last Match' for a Match still ahead."""
+    return f"{match_year} (yours)" if relation == "this_cycle" else str(match_year)
 
 
 class PlanScreen(PaneScreen):
@@ -59,6 +60,18 @@ class PlanScreen(PaneScreen):
         Binding(
             "right_square_bracket", "shift_start(1)", "Start +1", tooltip="Start a month later"
         ),
+        Binding(
+            "d",
+            "derive_start",
+            "Follow Match",
+            tooltip="Unpin the start month: derive it from the Match year again",
+        ),
+        Binding(
+            "y",
+            "fix_match_year",
+            "Fix Match year",
+            tooltip="Set your profile to the next Match you can still apply to",
+        ),
     ]
 
     def __init__(self) -> None:
@@ -68,6 +81,7 @@ class PlanScreen(PaneScreen):
 
     # -- layout ----------------------------------------------------------------------------
     def compose_body(self) -> ComposeResult:
+        yield Static(id="plan-banner", markup=False)
         with TabbedContent(id="plan-tabs"):
             with TabPane("Timeline", id="tab-timeline"):
                 with Horizontal(id="plan-bar"):
@@ -124,6 +138,16 @@ class PlanScreen(PaneScreen):
             return source_id
         return f"{source.publisher}, {source.year}" if source.year else source.publisher
 
+    def tiny_cite(self, source_id: str) -> str:
+        """For a table column: a long publisher by its initials ('NRMP 2026', 'AAMC 2025')."""
+        source = self.catalog.sources.get(source_id)
+        if source is None:
+            return source_id
+        words = source.publisher.split()
+        capitals = [w[0] for w in words if w[:1].isupper()]
+        name = "".join(capitals) if len(words) >= 3 and len(capitals) >= 3 else source.publisher
+        return f"{name} {source.year}" if source.year else name
+
     # -- binding the view ------------------------------------------------------------------
     def refresh_plan(self) -> None:
         """Recompute the plan from the shared profile and plan, and show it."""
@@ -137,6 +161,7 @@ class PlanScreen(PaneScreen):
         audience = self.query_one("#plan-audience", Static)
         audience.update(Text(view.audience_note, style=p["muted"]))
         audience.display = bool(view.audience_note)
+        self._show_banner(view)
         self.query_one(PlanGantt).show(view, p)
         self._show_item()
         self.query_one("#routes-text", Static).update(routes_text(view, p, cite))
@@ -151,50 +176,82 @@ class PlanScreen(PaneScreen):
         if not note.has_focus:
             note.value = row.note if row is not None else ""
 
+    def _show_banner(self, view: PlanView) -> None:
+        """Which Match is yours: a Match that is over or closed, a pinned start that no longer
+        fits. Each says which key fixes it."""
+        lines: list[str] = []
+        check = view.match_check
+        if check is not None and check.state != "ok":
+            lines.append(f"{check.message} Press y to switch to the {check.suggested} Match.")
+        if view.start_warning:
+            lines.append(view.start_warning)
+        banner = self.query_one("#plan-banner", Static)
+        banner.update(Text("\n".join(lines)))
+        banner.display = bool(lines)
+
     def _show_dates(self, view: PlanView) -> None:
         table = self.query_one("#dates-table", DataTable)
         p = self.palette
         table.clear(columns=True)
         for label, key in (
-            ("When", "when"),
-            ("Status", "status"),
+            ("Date", "when"),
+            ("When", "status"),
             ("Event", "event"),
             ("Match", "match"),
+            ("Reliability", "reliability"),
             ("Source", "source"),
         ):
             table.add_column(label, key=key)
         for date in view.key_dates:
-            if date.passed:
-                status = Text("passed", style=p["overdue"])
-            elif date.current:
-                status = Text("now", style=p["state_now"])
+            days = date.days_from_today
+            if days < 0:
+                status = Text(when_label(days), style=p["muted"])
+            elif days == 0:
+                status = Text("today", style=p["state_now"])
             else:
-                status = Text("ahead", style=p["state_now"])
+                status = Text(when_label(days), style=p["state_now"])
             style = p["muted"] if date.passed else p["status_todo"]
-            source = self.short_cite(date.source)
-            if date.reliability == "assumption":
-                source = "expected: matchtui assumption"
+            reliability = RELIABILITY_WORDS.get(date.reliability, date.reliability)
+            if date.derived:
+                reliability = "derived: " + reliability
             table.add_row(
                 Text(date.label, style=style),
                 status,
-                Text(date.title, style=style),
-                Text(f"{date.match_year} ({RELATION_LABELS[date.relation]})", style=style),
-                Text(source, style=p["muted"]),
+                Text(date.title.split(" (")[0], style=style),
+                Text(match_label(date.match_year, date.relation), style=style),
+                Text(reliability, style=style if date.reliability == "primary" else p["date"]),
+                Text(self.tiny_cite(date.source), style=p["muted"]),
                 key=date.id,
             )
+        # Start at the next date of the applicant's Match (the past stays a scroll away).
+        upcoming = [
+            index
+            for index, date in enumerate(view.key_dates)
+            if date.relation == "this_cycle" and date.days_from_today >= 0
+        ]
+        if upcoming:
+            table.move_cursor(row=upcoming[0], animate=False)
         notes = [view.dates_note] if view.dates_note else []
         notes.append(
-            "Dates marked 'expected' are matchtui's assumptions from the usual calendar; "
-            "check the NRMP and AAMC calendars."
+            "Official dates come from the AAMC and NRMP; third-party dates are not yet "
+            "confirmed, and derived dates follow the usual pattern. Check the NRMP and AAMC "
+            "calendars before you act on one. In the header, a ? after a date means it is "
+            "not confirmed yet."
         )
         self.query_one("#dates-note", Static).update(Text("\n".join(notes), style=p["muted"]))
 
     TIMELINE_ACTIONS: ClassVar[frozenset[str]] = frozenset(
-        {"cycle_status", "edit_note", "shift_start"}
+        {"cycle_status", "edit_note", "shift_start", "derive_start"}
     )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """The timeline's keys act only while the timeline tab is showing."""
+        """The timeline's keys act only while the timeline tab is showing; the fixes only when
+        there is something to fix."""
+        if action == "fix_match_year":
+            check = self.view.match_check if self.view is not None else None
+            return check is not None and check.state != "ok"
+        if action == "derive_start" and (self.view is None or self.view.start_is_default):
+            return False
         if action in self.TIMELINE_ACTIONS:
             return self.query_one(TabbedContent).active == "tab-timeline"
         return True
@@ -222,7 +279,7 @@ class PlanScreen(PaneScreen):
 
     # -- editing (each change saves at once) -----------------------------------------------
     def _timeline(self) -> TimelineState | None:
-        plan = self.matchapp.plan
+        plan = migrate_plan(self.matchapp.plan, self.profile, self.catalog)
         return plan.timeline if plan is not None else None
 
     def _save(self, timeline: TimelineState) -> bool:
@@ -246,7 +303,7 @@ class PlanScreen(PaneScreen):
         if row is None:
             return
         status = next_status(row.status)
-        self._save(with_item(self._timeline(), self.view.start, row.id, status=status))
+        self._save(with_item(self._timeline(), row.id, status=status))
 
     def action_edit_note(self) -> None:
         note = self.query_one("#item-note", Input)
@@ -261,7 +318,31 @@ class PlanScreen(PaneScreen):
 
     def action_shift_start(self, months: int) -> None:
         if self.view is not None:
-            self._save(with_start(self._timeline(), self.view.start.add(months)))
+            start = self.view.start.add(months)
+            self._save(with_start(self._timeline(), start, self.view.derived_start))
+
+    def action_derive_start(self) -> None:
+        if self.view is not None and self._save(with_start(self._timeline(), None)):
+            self.notify(f"The plan follows the {self.view.match_year} Match again.", timeout=3)
+
+    def action_fix_match_year(self) -> None:
+        """Set the profile's Match year to the next Match one can still apply to (saved)."""
+        check = self.view.match_check if self.view is not None else None
+        if check is None or check.state == "ok":
+            return
+        data = {**self.profile.model_dump(), "cycle_year": check.suggested}
+        profile = Profile.model_validate(data)
+        try:
+            self.matchapp.workspace.save_profile(profile)
+        except OSError as exc:
+            self.notify(
+                f"Could not save profile.toml: {exc.strerror or exc}",
+                severity="error",
+                markup=False,
+            )
+            return
+        self.matchapp.profile = profile  # every pane (and the header) follows
+        self.notify(f"Your profile now aims at the {check.suggested} Match.", timeout=4)
 
     @on(Input.Submitted, "#item-note")
     def _note_submitted(self, event: Input.Submitted) -> None:
@@ -276,7 +357,7 @@ class PlanScreen(PaneScreen):
         row = self.query_one(PlanGantt).current_row()
         if self.view is None or row is None or value == row.note:
             return
-        if self._save(with_item(self._timeline(), self.view.start, row.id, note=value)):
+        if self._save(with_item(self._timeline(), row.id, note=value)):
             self.notify(f"Note saved on: {row.title}", markup=False, timeout=3)
 
     @on(Input.Submitted, "#start-month")
@@ -287,5 +368,5 @@ class PlanScreen(PaneScreen):
             self.notify(str(exc), title="Start month", severity="warning", markup=False)
             return
         if self.view is not None and start != self.view.start:
-            self._save(with_start(self._timeline(), start))
+            self._save(with_start(self._timeline(), start, self.view.derived_start))
         self.query_one(PlanGantt).focus()

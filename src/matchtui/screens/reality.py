@@ -179,11 +179,8 @@ class RealityScreen(PaneScreen):
             "Step 3", _words(result.step3.verdict), self._tone(_verdict_style(result.step3.verdict))
         )
         cycles = result.cycles
-        badge(
-            "Cycle",
-            f"{cycles.this_cycle}/{cycles.serious_limit}",
-            self._tone(_verdict_style(cycles.verdict)),
-        )
+        out.append("  ")
+        out.append(cycles.label, style=self._tone(_verdict_style(cycles.verdict)))
         if result.archetypes:
             badge("Warnings", str(len(result.archetypes)), self._tone("bold red"))
         self.query_one("#reality-summary", Static).update(out)

@@ -9,14 +9,17 @@ from __future__ import annotations
 
 from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.widgets import DataTable
 
+from matchtui.engine.calendar import PHASE_SHORT
 from matchtui.engine.plan import PlanRow, PlanView, YearMonth
 
 MONTH_WIDTH = 4
 TITLE_MIN, TITLE_MAX = 22, 44
 STATUS_BOX = {"todo": "[ ] ", "doing": "[~] ", "done": "[x] "}
 DATES_ROW = "dates"
+SEASON_ROW = "season"
 
 
 class PlanGantt(DataTable[Text]):
@@ -41,13 +44,14 @@ class PlanGantt(DataTable[Text]):
         )
         self.view: PlanView | None = None
         self.palette: dict[str, Style] = {}
+        self.title_width = 0  # the width the table was last built with
 
     # -- building --------------------------------------------------------------------------
     def show(self, view: PlanView, palette: dict[str, Style]) -> None:
         """Rebuild from a plan view, keeping the cursor on the same item."""
         keep = self.current_key()
         self.view, self.palette = view, palette
-        title_width = self._title_width(view)
+        title_width = self.title_width = self._title_width(view)
         self.clear(columns=True)
         self.add_column(Text(""), width=2, key="mark")
         self.add_column(Text(""), width=4, key="status")
@@ -59,6 +63,7 @@ class PlanGantt(DataTable[Text]):
             style = palette["today"] if month == today else Style()
             label = Text(f"{top:<{MONTH_WIDTH}}\n{bottom:<{MONTH_WIDTH}}", style=style)
             self.add_column(label, width=MONTH_WIDTH, key=str(month))
+        self._add_season_row(view, title_width)
         self._add_dates_row(view, title_width)
         for track in view.tracks:
             heading = Text(_clip(f"{track.title}", title_width), style=palette["heading"])
@@ -72,8 +77,41 @@ class PlanGantt(DataTable[Text]):
             self.move_cursor(row=self.get_row_index(view.rows[0].id), animate=False)
 
     def _title_width(self, view: PlanView) -> int:
-        spare = (self.size.width or 80) - 2 - 4 - MONTH_WIDTH * len(view.months) - 2
+        # While hidden (another tab showing, or the pane in the background) the table has no
+        # size of its own: measure the screen instead of guessing 80 columns, and build again
+        # when the real size arrives (on_resize).
+        width = self.size.width or self.screen.size.width or self.app.size.width
+        spare = width - 2 - 4 - MONTH_WIDTH * len(view.months) - 2
         return max(TITLE_MIN, min(TITLE_MAX, spare))
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self.view is not None and self._title_width(self.view) != self.title_width:
+            self.show(self.view, self.palette)
+
+    def _add_season_row(self, view: PlanView, title_width: int) -> None:
+        """The applicant's Match season on the same months: its phase in each month."""
+        if not view.season_phases:
+            return
+        # One label per run of months in the same phase, written across the run's cells.
+        line = ""
+        phases = view.season_phases
+        start = 0
+        for index in range(1, len(phases) + 1):
+            if index == len(phases) or phases[index] != phases[start]:
+                room = (index - start) * MONTH_WIDTH
+                name, short = PHASE_SHORT[phases[start]]
+                label = name if len(name) < room else short
+                line += f"{label[: room - 1]:<{room}}"
+                start = index
+        cells: list[Text] = []
+        for index, month in enumerate(view.months):
+            style = self.palette["today"] if month == view.today_month else self.palette["date"]
+            chunk = line[index * MONTH_WIDTH : (index + 1) * MONTH_WIDTH]
+            cells.append(Text(chunk, style=style))
+        title = Text(
+            _clip(f"{view.match_year} Match season", title_width), style=self.palette["muted"]
+        )
+        self.add_row(Text(""), Text(""), title, *cells, key=SEASON_ROW)
 
     def _add_dates_row(self, view: PlanView, title_width: int) -> None:
         by_month = view.date_months()

@@ -14,6 +14,7 @@ from rich.table import Table
 from rich.text import Text
 from textual.color import Color, ColorParseError
 
+from matchtui.engine.calendar import RELIABILITY_WORDS
 from matchtui.engine.plan import STATE_LABELS, STATUS_LABELS, PlanRow, PlanView
 from matchtui.safetext import safe_text
 
@@ -141,8 +142,8 @@ def routes_text(view: PlanView, p: Palette, cite: Cite) -> Group:
         dates = []
         for date in rv.dates:
             line = Text(f"{date.title}: {date.label}", style=p["date"])
-            if date.reliability == "assumption":
-                line.append(" (expected, not yet checked)", style=p["muted"])
+            words = RELIABILITY_WORDS.get(date.reliability, date.reliability)
+            line.append(f" ({'derived, ' if date.derived else ''}{words})", style=p["muted"])
             dates.append(line)
         if dates:
             parts.append(_bullets(dates, "\u25c6"))

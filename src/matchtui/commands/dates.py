@@ -1,0 +1,87 @@
+"""`matchtui dates [--year Y] [--json]`: every date of a Match season with its source,
+reliability and the days from today (`--today` sets the day)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+
+from matchtui.engine.calendar import (
+    PHASE_LABELS,
+    RELIABILITY_WORDS,
+    SeasonDate,
+    cycles_today,
+    day_label,
+    default_match_year,
+    next_deadline,
+    phase_on,
+    season_dates,
+    when_label,
+)
+from matchtui.store import PROFILE
+from matchtui.workspace import Workspace
+
+
+def match_year_of(args: argparse.Namespace, workspace: Workspace, today: dt.date) -> int:
+    """--year, else the saved profile's Match year, else the next Match one can apply to."""
+    if args.year is not None:
+        return int(args.year)
+    if workspace.store.path(PROFILE).exists():
+        return workspace.load_profile().cycle_year
+    return default_match_year(workspace.catalog, today)
+
+
+def _next_json(date: SeasonDate | None, today: dt.date) -> dict[str, object] | None:
+    return None if date is None else date.to_json(today)
+
+
+def run(args: argparse.Namespace, workspace: Workspace) -> int:
+    today: dt.date = args.today
+    catalog = workspace.catalog
+    year = match_year_of(args, workspace, today)
+    dates = season_dates(catalog, year)
+    phase = phase_on(catalog, year, today)
+    upcoming = next_deadline(catalog, year, today)
+    if args.json:
+        payload = {
+            "match_year": year,
+            "today": today.isoformat(),
+            "phase": phase,
+            "dates": [d.to_json(today) for d in dates],
+            "next_deadline": _next_json(upcoming, today),
+        }
+        print(json.dumps(payload, indent=2))
+        return 0
+    print(f"The {year} Match, as of {day_label(today)}: {PHASE_LABELS[phase]}")
+    cycles = ", ".join(f"{c.match_year} ({c.label})" for c in cycles_today(catalog, today))
+    print(f"Cycles today: {cycles}")
+    if upcoming is not None:
+        print(
+            f"Next: {upcoming.label}, {day_label(upcoming.date)} "
+            f"({when_label(upcoming.days_from(today))})"
+        )
+    print()
+    rows = [
+        (
+            day_label(d.date),
+            when_label(d.days_from(today)),
+            d.label,
+            ("derived, " if d.derived else "")
+            + RELIABILITY_WORDS.get(d.reliability, d.reliability),
+            d.source,
+        )
+        for d in dates
+    ]
+    header = ("Date", "When", "Event", "Reliability", "Source")
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    for row in [header, *rows]:
+        print(
+            "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        )
+    if any(d.derived for d in dates):
+        print(
+            "\nDerived dates follow the usual calendar (our assumption); check the AAMC and "
+            "NRMP calendars before acting on one."
+        )
+    return 0

@@ -1,0 +1,303 @@
+"""The season calendar: which Match cycles are open on a given day and in which phase, the dates
+of any season (published where the data has them, derived from the rules otherwise), the next
+deadline and the Match year a new applicant can still aim for.
+
+Pure: no Textual, no clock. `today` is always an argument (the app's `today`, the CLI's
+`--today`), so tests pin it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from matchtui.models.calendar import WEEKDAYS, DateRule, DatesFile, dates_data
+
+if TYPE_CHECKING:
+    from matchtui.catalog import Catalog
+
+Phase = Literal[
+    "preparing",
+    "eras_open",
+    "applications_in",
+    "interview_season",
+    "ranking",
+    "match_week",
+    "soap",
+    "after_match",
+]
+
+PHASE_LABELS: dict[str, str] = {
+    "preparing": "preparing, ERAS not open yet",
+    "eras_open": "ERAS open: build the application",
+    "applications_in": "applications going in",
+    "interview_season": "interview season",
+    "ranking": "ranking",
+    "match_week": "Match Week",
+    "soap": "Match Week: SOAP days",
+    "after_match": "after the Match",
+}
+# On the Plan's chart: the name where it fits the phase's months, else three letters.
+PHASE_SHORT: dict[str, tuple[str, str]] = {
+    "preparing": ("preparing", "prp"),
+    "eras_open": ("ERAS open", "ERA"),
+    "applications_in": ("applying", "app"),
+    "interview_season": ("interviews", "int"),
+    "ranking": ("ranking", "rnk"),
+    "match_week": ("Match Week", "MW"),
+    "soap": ("SOAP", "SOP"),
+    "after_match": ("after", "aft"),
+}
+RELIABILITY_WORDS: dict[str, str] = {
+    "primary": "official",
+    "secondary": "secondary report",
+    "third_party": "third-party, unconfirmed",
+    "illustrative": "illustrative",
+    "assumption": "our assumption",
+}
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+@dataclass(frozen=True)
+class SeasonDate:
+    """One dated event of one season."""
+
+    id: str
+    label: str
+    short: str
+    date: dt.date
+    match_year: int
+    source: str
+    reliability: str
+    derived: bool  # placed by a rule, not published
+    deadline: bool
+    note: str
+
+    def days_from(self, today: dt.date) -> int:
+        return (self.date - today).days
+
+    def to_json(self, today: dt.date) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "label": self.label,
+            "date": self.date.isoformat(),
+            "days_from_today": self.days_from(today),
+            "source": self.source,
+            "reliability": self.reliability,
+            "derived": self.derived,
+        }
+
+
+@dataclass(frozen=True)
+class CycleNow:
+    match_year: int
+    phase: Phase
+
+    @property
+    def label(self) -> str:
+        return PHASE_LABELS[self.phase]
+
+
+# --- dates ---------------------------------------------------------------------------------
+
+
+def day_label(day: dt.date) -> str:
+    """'3 Mar 2027'."""
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def when_label(days: int) -> str:
+    """'today', 'in 1 day', 'in 93 days', '5 days ago': never 'ahead' for a past date."""
+    if days == 0:
+        return "today"
+    if days > 0:
+        return f"in {days} day" + ("s" if days != 1 else "")
+    return f"{-days} day" + ("s" if days != -1 else "") + " ago"
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
+    first = dt.date(year, month, 1)
+    shift = (weekday - first.weekday()) % 7
+    return first + dt.timedelta(days=shift + 7 * (n - 1))
+
+
+def _by_rule(
+    rule: DateRule, match_year: int, resolve: dict[str, dt.date], data: DatesFile
+) -> dt.date:
+    year = match_year + rule.year_offset
+    if rule.kind == "nth_weekday":
+        assert rule.month is not None and rule.weekday is not None and rule.n is not None
+        return _nth_weekday(year, rule.month, WEEKDAYS.index(rule.weekday), rule.n)
+    if rule.kind == "fixed":
+        assert rule.month is not None and rule.day is not None
+        return dt.date(year, rule.month, rule.day)
+    assert rule.event is not None and rule.days is not None
+    return resolve[rule.event] + dt.timedelta(days=rule.days)
+
+
+def season_dates(catalog: Catalog, match_year: int, *, published: bool = True) -> list[SeasonDate]:
+    """Every event of the `match_year` season in date order: published dates where the data has
+    them (with their source), the rest derived from the rules (derived=True, assumption).
+    published=False derives every date (to check the rules against the published ones)."""
+    data = dates_data(catalog)
+    cached = data.derived_cache.get((match_year, published))
+    if cached is None:
+        cached = data.derived_cache[(match_year, published)] = tuple(
+            _compute_season(data, match_year, published)
+        )
+    return list(cached)
+
+
+def _compute_season(data: DatesFile, match_year: int, published: bool) -> list[SeasonDate]:
+    season = data.season(match_year) if published else None
+    records = {d.event: d for d in season.dates} if season is not None else {}
+    found: dict[str, SeasonDate] = {}
+    resolved: dict[str, dt.date] = {}
+
+    def resolve(event_id: str) -> dt.date:
+        if event_id in resolved:
+            return resolved[event_id]
+        event = data.event(event_id)
+        record = records.get(event_id)
+        if record is not None:
+            day = record.date
+            source, reliability, derived = record.source, record.reliability, False
+            note = record.note or event.note
+        else:
+            if event.rule.kind == "after":
+                assert event.rule.event is not None
+                resolve(event.rule.event)
+            day = _by_rule(event.rule, match_year, resolved, data)
+            source, reliability, derived, note = event.source, event.reliability, True, event.note
+        resolved[event_id] = day
+        found[event_id] = SeasonDate(
+            id=event.id,
+            label=event.label,
+            short=event.short,
+            date=day,
+            match_year=match_year,
+            source=source,
+            reliability=reliability,
+            derived=derived,
+            deadline=event.deadline,
+            note=note,
+        )
+        return day
+
+    for event in data.events:
+        resolve(event.id)
+    order = {event.id: index for index, event in enumerate(data.events)}
+    return sorted(found.values(), key=lambda d: (d.date, order[d.id]))
+
+
+def season_date(catalog: Catalog, match_year: int, event_id: str) -> SeasonDate:
+    return next(d for d in season_dates(catalog, match_year) if d.id == event_id)
+
+
+def next_deadline(catalog: Catalog, match_year: int, today: dt.date) -> SeasonDate | None:
+    """The first event of the season on or after today (None once the season is over)."""
+    return next((d for d in season_dates(catalog, match_year) if d.date >= today), None)
+
+
+# --- phases --------------------------------------------------------------------------------
+
+
+def phase_on(catalog: Catalog, match_year: int, day: dt.date) -> Phase:
+    """Where the `match_year` season stands on `day`."""
+    return phase_in(season_dates(catalog, match_year), day)
+
+
+def phase_in(dates: list[SeasonDate], day: dt.date) -> Phase:
+    """Where a season (its `season_dates`) stands on `day`."""
+    at = {d.id: d.date for d in dates}
+    if day < at["eras_opens"]:
+        return "preparing"
+    if day < at["submit_opens"]:
+        return "eras_open"
+    if day < at["programs_review"]:
+        return "applications_in"
+    if day < at["ranking_opens"]:
+        return "interview_season"
+    if day <= at["rank_deadline"]:
+        return "ranking"
+    if at["soap_start"] <= day <= at["soap_end"]:
+        return "soap"
+    if day <= at["match_day"]:
+        return "match_week"
+    return "after_match"
+
+
+def cycles_today(catalog: Catalog, today: dt.date) -> list[CycleNow]:
+    """The Match cycles that matter today, oldest first: every season whose ERAS window
+    (opening to the end of the ERAS season) contains today, and the next one, preparing."""
+    found: list[CycleNow] = []
+    for year in range(today.year - 1, today.year + 3):
+        at = {d.id: d.date for d in season_dates(catalog, year)}
+        if at["eras_opens"] <= today <= at["eras_season_ends"]:
+            found.append(CycleNow(year, phase_on(catalog, year, today)))
+        elif today < at["eras_opens"]:
+            found.append(CycleNow(year, "preparing"))
+            break
+    return found
+
+
+def window_closes(catalog: Catalog, match_year: int) -> SeasonDate:
+    """The day a newcomer can no longer join the `match_year` season (a data rule)."""
+    return season_date(catalog, match_year, dates_data(catalog).window.closes_at)
+
+
+def default_match_year(catalog: Catalog, today: dt.date) -> int:
+    """The next Match one can still apply to: the earliest season whose window is still open."""
+    year = today.year
+    while window_closes(catalog, year).date <= today:
+        year += 1
+    return year
+
+
+# --- is the profile's Match still the right one? --------------------------------------------
+
+
+@dataclass(frozen=True)
+class MatchYearCheck:
+    match_year: int
+    suggested: int
+    state: Literal["ok", "past", "closed"]
+    message: str  # empty when ok
+
+
+def check_match_year(catalog: Catalog, match_year: int, today: dt.date) -> MatchYearCheck:
+    """past: that Match is over. closed: it has not happened yet, but newcomers can no longer
+    join it (someone who already applied keeps it). ok otherwise."""
+    suggested = default_match_year(catalog, today)
+    match_day = season_date(catalog, match_year, "match_day")
+    if match_day.date < today:
+        return MatchYearCheck(
+            match_year,
+            suggested,
+            "past",
+            f"Your profile is set to the {match_year} Match, which is over (Match Day was "
+            f"{day_label(match_day.date)}). The next Match you can apply to is {suggested}.",
+        )
+    closes = window_closes(catalog, match_year)
+    if closes.date <= today and suggested != match_year:
+        return MatchYearCheck(
+            match_year,
+            suggested,
+            "closed",
+            f"The {match_year} Match no longer takes newcomers ({closes.label.lower()} on "
+            f"{day_label(closes.date)}). If you did not apply this season, your Match is "
+            f"{suggested}.",
+        )
+    return MatchYearCheck(match_year, suggested, "ok", "")
+
+
+def countdown(catalog: Catalog, match_year: int, today: dt.date) -> str:
+    """One line for the header: the next date of the applicant's Match and the days left
+    ('?' after a date that is not official yet)."""
+    nxt = next_deadline(catalog, match_year, today)
+    if nxt is None:
+        return f"{match_year} Match: season over"
+    mark = "" if nxt.reliability == "primary" else "?"
+    left = when_label(nxt.days_from(today))
+    return f"{match_year}: {nxt.short} {day_label(nxt.date)}{mark}, {left}"

@@ -1,0 +1,145 @@
+"""The Plan pane and the header with the season calendar: countdown, Match-year banner and its
+one-key fix, pinned start warning, key dates with reliability, the column width after a save.
+Every test pins today."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from textual.widgets import DataTable, Static, TabbedContent
+from textual.widgets.data_table import ColumnKey
+
+from matchtui.app import MatchApp
+from matchtui.models.profile import Profile
+from matchtui.widgets.plan_gantt import TITLE_MAX, PlanGantt
+
+
+def make_app(workspace: Any, today: dt.date) -> MatchApp:
+    return MatchApp(workspace, first_pane="plan", today=today)
+
+
+def save_year(workspace: Any, demo_profile: Profile, year: int) -> None:
+    workspace.save_profile(
+        Profile.model_validate({**demo_profile.model_dump(), "cycle_year": year})
+    )
+
+
+async def test_header_counts_down_to_the_next_date(workspace: Any) -> None:
+    app = make_app(workspace, dt.date(2027, 2, 20))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert app.screen.sub_title == "Plan · 2027: rank list deadline 3 Mar 2027?, in 11 days"
+        await pilot.press("f1")
+        await pilot.pause()
+        assert "rank list deadline 3 Mar 2027" in app.screen.sub_title
+
+
+async def test_a_passed_match_gets_a_banner_and_a_one_key_fix(
+    workspace: Any, demo_profile: Profile
+) -> None:
+    save_year(workspace, demo_profile, 2026)
+    app = make_app(workspace, dt.date(2026, 11, 30))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        banner = app.screen.query_one("#plan-banner", Static)
+        assert banner.display
+        text = str(banner.content)
+        assert "2026 Match, which is over" in text and "Press y" in text and "2027" in text
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.profile is not None and app.profile.cycle_year == 2027
+        assert workspace.load_profile().cycle_year == 2027  # saved through the Workspace
+        assert not app.screen.query_one("#plan-banner", Static).display
+        assert "2027: ranking opens" in app.screen.sub_title
+        screen: Any = app.screen
+        assert str(screen.view.start) == "2026-02"  # the derived start followed
+
+
+async def test_a_closed_match_is_pointed_out(workspace: Any) -> None:
+    app = make_app(workspace, dt.date(2027, 3, 16))  # the demo aims at 2027, in SOAP days
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        text = str(app.screen.query_one("#plan-banner", Static).content)
+        assert "no longer takes newcomers" in text and "2028" in text
+
+
+async def test_no_banner_when_the_match_is_right(workspace: Any) -> None:
+    app = make_app(workspace, dt.date(2026, 11, 30))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert not app.screen.query_one("#plan-banner", Static).display
+        await pilot.press("y")  # nothing to fix: the key does nothing
+        await pilot.pause()
+        assert app.profile is not None and app.profile.cycle_year == 2027
+
+
+async def test_pinned_start_that_no_longer_fits_is_flagged_and_d_unpins(
+    workspace: Any, demo_profile: Profile
+) -> None:
+    app = make_app(workspace, dt.date(2026, 11, 30))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("right_square_bracket")  # pin March 2026
+        await pilot.pause()
+        assert app.plan is not None and app.plan.timeline is not None
+        assert app.plan.timeline.start_month == "2026-03"
+        app.profile = Profile.model_validate({**demo_profile.model_dump(), "cycle_year": 2028})
+        await pilot.pause()
+        text = str(app.screen.query_one("#plan-banner", Static).content)
+        assert "does not fit the 2028 Match" in text and "Press d" in text
+        await pilot.press("d")
+        await pilot.pause()
+        assert app.plan.timeline is not None and app.plan.timeline.start_month is None
+        screen: Any = app.screen
+        assert str(screen.view.start) == "2027-02"
+        assert not app.screen.query_one("#plan-banner", Static).display
+
+
+async def test_a_status_change_does_not_pin_the_start(workspace: Any) -> None:
+    app = make_app(workspace, dt.date(2026, 11, 30))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("space")
+        await pilot.pause()
+        assert app.plan is not None and app.plan.timeline is not None
+        assert app.plan.timeline.start_month is None
+    assert "start_month" not in (workspace.home / "plan.toml").read_text(encoding="utf-8")
+
+
+async def test_key_dates_show_reliability_source_and_days(workspace: Any) -> None:
+    app = make_app(workspace, dt.date(2026, 11, 30))
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.pause()
+        app.screen.query_one(TabbedContent).active = "tab-dates"
+        await pilot.pause()
+        table: DataTable[Any] = app.screen.query_one("#dates-table", DataTable)
+        rows = {str(key.value): [str(c) for c in table.get_row(key)] for key in table.rows}
+        week = rows["match_week_start_2027"]
+        assert week[1] == "in 105 days" and week[3] == "2027 (yours)"
+        assert week[4] == "third-party, unconfirmed"
+        assert rows["soap_end_2027"][4] == "derived: our assumption"
+        assert rows["match_day_2026"][4] == "official" and "ago" in rows["match_day_2026"][1]
+        for cells in rows.values():
+            assert "ahead" not in cells[1] and "last Match" not in cells[3]
+            assert cells[4] and cells[5]  # every date names reliability and source
+
+
+async def test_items_column_keeps_its_width_after_a_save_elsewhere(
+    workspace: Any, demo_profile: Profile
+) -> None:
+    """Bug: a profile save while the timeline was hidden rebuilt the chart for 80 columns."""
+    app = make_app(workspace, dt.date(2026, 11, 30))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        gantt = app.screen.query_one(PlanGantt)
+        wide = gantt.columns[ColumnKey("title")].width
+        assert wide == TITLE_MAX
+        app.screen.query_one(TabbedContent).active = "tab-dates"  # the chart is hidden
+        await pilot.pause()
+        app.profile = Profile.model_validate(demo_profile.model_dump())  # a save elsewhere
+        await pilot.pause()
+        app.screen.query_one(TabbedContent).active = "tab-timeline"
+        await pilot.pause()
+        assert gantt.title_width == wide
+        assert gantt.columns[ColumnKey("title")].width == wide
