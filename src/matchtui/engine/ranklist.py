@@ -49,7 +49,7 @@ def ranklist_data(catalog: Catalog) -> RanklistFile:
     return catalog.get("ranklist.toml", RanklistFile)
 
 
-# --- programs from the tracker ------------------------------------------------------------------
+# --- programs from the tracker --------------------------------------------------------------------
 
 
 class ProgramInfo(BaseModel):
@@ -187,6 +187,7 @@ def resolve(
     out = []
     for entry in entries:
         found = tracker.find(entry.program)
+        source: ChanceSource
         if entry.chance is not None:
             chance, source = entry.chance, "yours"
         else:
@@ -264,7 +265,7 @@ def extra_code_fee(codes: int, data: RanklistFile) -> int:
     return extra * int(data.rules.extra_code_fee_usd.value)
 
 
-# --- odds ---------------------------------------------------------------------------------------
+# --- odds -----------------------------------------------------------------------------------------
 
 
 def odds(chances: Sequence[float]) -> tuple[list[float], float]:
@@ -404,14 +405,14 @@ def warnings_for(
         out.append(
             Warn(
                 "default_chance",
-                f"{defaults} rank{'s' if defaults != 1 else ''} use a default chance (a matchtui "
+                f"{defaults} rank{'s use' if defaults != 1 else ' uses'} a default chance (a matchtui "
                 "assumption by the program's tier): give your own number where you have one.",
             )
         )
     return out
 
 
-# --- suggested order from weighted criteria ---------------------------------------------------------
+# --- suggested order from weighted criteria -------------------------------------------------------
 
 
 def weighted_score(item: RankItem, weights: Mapping[str, int]) -> float:
@@ -455,7 +456,7 @@ def move(items: Sequence[RankItem], index: int, to: int) -> list[RankItem]:
     return out
 
 
-# --- couples ---------------------------------------------------------------------------------------
+# --- couples --------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -547,6 +548,7 @@ def resolve_pairs(
         if is_no_match(ref):
             return Side(None, NO_MATCH, 1.0, None)
         program = tracker.find(ref)
+        source: ChanceSource
         if chance is not None:
             value, source = chance, "yours"
         else:
@@ -616,7 +618,8 @@ def couples_exact(pairs: Sequence[CouplePair]) -> CouplesOdds:
         if weight == 0.0:
             continue
         totals[_outcome(pairs, dict(zip(keys, draw, strict=True)))] += weight
-    return CouplesOdds(*totals, method="exact", error=0.0, programs=len(keys))
+    both, only_a, only_b, neither = totals
+    return CouplesOdds(both, only_a, only_b, neither, "exact", 0.0, len(keys))
 
 
 def couples_monte_carlo(pairs: Sequence[CouplePair], samples: int, seed: int) -> CouplesOdds:
@@ -629,9 +632,7 @@ def couples_monte_carlo(pairs: Sequence[CouplePair], samples: int, seed: int) ->
         counts[_outcome(pairs, takes)] += 1
     p = [n / samples for n in counts]
     error = max(math.sqrt(x * (1 - x) / samples) for x in p)
-    return CouplesOdds(
-        *p, method="monte_carlo", error=error, programs=len(chances), samples=samples
-    )
+    return CouplesOdds(p[0], p[1], p[2], p[3], "monte_carlo", error, len(chances), samples)
 
 
 def couples_odds(pairs: Sequence[CouplePair], data: RanklistFile) -> CouplesOdds:
@@ -642,7 +643,7 @@ def couples_odds(pairs: Sequence[CouplePair], data: RanklistFile) -> CouplesOdds
     return couples_monte_carlo(pairs, int(method.samples.value), int(method.seed.value))
 
 
-# --- SOAP kit --------------------------------------------------------------------------------------
+# --- SOAP kit -------------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -755,7 +756,7 @@ def soap_kit(catalog: Catalog, tracker: Tracker, match_year: int) -> SoapKit:
     )
 
 
-# --- the working list (plan.toml) -------------------------------------------------------------------
+# --- the working list (plan.toml) -----------------------------------------------------------------
 
 
 def starting_items(tracker: Tracker, items: Sequence[RankItem]) -> list[RankItem]:

@@ -115,7 +115,7 @@ class RanklistFile(Strict):
     soap: Soap
 
 
-# --- the applicant's files (CLI) -------------------------------------------------------------------
+# --- the applicant's files (CLI) ------------------------------------------------------------------
 
 
 def _program_ref(value: str) -> str:
@@ -149,7 +149,7 @@ class CouplesFile(UserFile):
     pairs: list[PairEntry] = Field(default_factory=list)
 
 
-# --- the working list in plan.toml ------------------------------------------------------------------
+# --- the working list in plan.toml ----------------------------------------------------------------
 
 
 class RankItem(UserFile):
@@ -170,9 +170,7 @@ class RanklistState(UserFile):
     """The applicant's working rank list, criteria weights (0-5) and hard stops."""
 
     items: list[RankItem] = Field(default_factory=list, max_length=1000)
-    weights: dict[Criterion, int] = Field(
-        default_factory=lambda: {"location": 3, "feel": 3, "training": 3, "life": 3}
-    )
+    weights: dict[Criterion, int] = Field(default_factory=lambda: dict.fromkeys(CRITERIA, 3))
     hard_stops: list[UserText] = Field(default_factory=list, max_length=1000)
 
     @field_validator("weights")
