@@ -405,8 +405,9 @@ def warnings_for(
         out.append(
             Warn(
                 "default_chance",
-                f"{defaults} rank{'s use' if defaults != 1 else ' uses'} a default chance (a matchtui "
-                "assumption by the program's tier): give your own number where you have one.",
+                f"{defaults} rank{'s use' if defaults != 1 else ' uses'} a default chance (a "
+                "matchtui assumption by the program's tier): give your own number where you "
+                "have one.",
             )
         )
     return out
