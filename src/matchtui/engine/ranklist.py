@@ -24,6 +24,7 @@ from matchtui.models.ranklist import (
     CRITERIA,
     NO_MATCH,
     NRMP_CODE,
+    Criterion,
     PairEntry,
     RankEntry,
     RankItem,
@@ -416,7 +417,7 @@ def warnings_for(
 # --- suggested order from weighted criteria -------------------------------------------------------
 
 
-def weighted_score(item: RankItem, weights: Mapping[str, int]) -> float:
+def weighted_score(item: RankItem, weights: Mapping[Criterion, int]) -> float:
     """0..5: the applicant's scores averaged with their weights (unscored criteria count 0)."""
     total = sum(weights.get(c, 0) for c in CRITERIA)
     if total == 0:
@@ -432,7 +433,7 @@ def is_stopped(item: RankItem, hard_stops: Sequence[str], tracker: Tracker) -> b
 
 def suggest_order(
     items: Sequence[RankItem],
-    weights: Mapping[str, int],
+    weights: Mapping[Criterion, int],
     hard_stops: Sequence[str] = (),
     tracker: Tracker | None = None,
 ) -> tuple[list[RankItem], list[RankItem]]:
