@@ -132,6 +132,17 @@ class RanklistScreen(PaneScreen):
     def on_profile(self, profile: Profile) -> None:
         self.refresh_view()
 
+    @property
+    def narrow(self) -> bool:
+        return self.size.width < 100
+
+    def on_resize(self) -> None:
+        if self.narrow != self.has_class("-narrow"):
+            self.set_class(self.narrow, "-narrow")
+            if self.sim is not None:
+                # After this layout pass: a table rebuilt inside one keeps stale column widths.
+                self.call_after_refresh(self._show_table, None)
+
     def _plan_changed(self, plan: PlanFile | None) -> None:
         saved = plan.ranklist if plan is not None else None
         if saved is not None and saved != self.state:
@@ -189,9 +200,11 @@ class RanklistScreen(PaneScreen):
         table = self.query_one("#rank-table", DataTable)
         keep = table.cursor_row if cursor is None else cursor
         table.clear(columns=True)
+        narrow = self.narrow
         table.add_column("#", key="rank")
         table.add_column("Program", key="program")
-        table.add_column("Track", key="track")
+        if not narrow:
+            table.add_column("Track", key="track")
         table.add_column("Chance", key="chance")
         table.add_column("Here", key="here")
         table.add_column("So far", key="sofar")
@@ -200,15 +213,17 @@ class RanklistScreen(PaneScreen):
         for index, (row, item) in enumerate(zip(self.sim.ranks, self.items, strict=True)):
             style = "strike dim" if index in stopped else ""
             name = row.program + ("  (A)" if self.mark_a == item.program else "")
-            table.add_row(
-                str(row.rank),
-                Text(name, style=style),
-                row.track,
+            if narrow and len(name) > 22:
+                name = name[:21] + "…"
+            cells: list[str | Text] = [str(row.rank), Text(name, style=style)]
+            if not narrow:
+                cells.append(row.track)
+            cells += [
                 pct(row.chance) + SOURCE_MARK[row.chance_source],
                 pct(row.p_match_here),
                 pct(row.p_cumulative),
-                key=f"r{index}",
-            )
+            ]
+            table.add_row(*cells, key=f"r{index}")
         if self.items:
             table.move_cursor(row=min(max(keep, 0), len(self.items) - 1), animate=False)
 
