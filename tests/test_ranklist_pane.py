@@ -207,3 +207,35 @@ async def test_f8_opens_the_pane(workspace: Any, home: Path) -> None:
         assert app.screen.sub_title == "Rank list"
         # No tracker: an empty list with the empty-list warning.
         assert "empty" in rendered(app.screen.query_one("#rank-summary", Static))
+
+
+async def test_saving_the_list_keeps_the_other_panes_sections(workspace: Any, home: Path) -> None:
+    from matchtui.models.plan import ItemState, PlanFile, TimelineState
+
+    write_tracker(home)
+    timeline = TimelineState(
+        start_month="2026-01", items={"reality_sheet": ItemState(status="done")}
+    )
+    workspace.save_plan(PlanFile(timeline=timeline))
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("J")
+        await pilot.pause()
+    data = tomllib.loads((home / "plan.toml").read_text(encoding="utf-8"))
+    assert data["timeline"]["items"]["reality_sheet"]["status"] == "done"
+    assert saved(home)[0] == "Beta Community Hospital"
+
+
+async def test_a_name_with_markup_and_escapes_is_shown_as_text(workspace: Any, home: Path) -> None:
+    write_tracker(home)
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("a", *"[bold]Mark[/bold] Clinic", "enter")
+        await pilot.pause()
+        screen: Any = app.screen
+        assert screen.items[-1].program == "[bold]Mark[/bold] Clinic"
+        await pilot.press("m", "t", "t")
+        await pilot.pause()
+        assert "[bold]Mark[/bold] Clinic" in rendered(screen.query_one("#compare-a", Static))

@@ -54,6 +54,37 @@ from matchtui.screens.base import PaneScreen
 from matchtui.store import PROGRAMS
 
 SOURCE_MARK = {"yours": "", "tier default": "*", "default": "*"}
+Cell = str | Text
+
+
+def sync_table(
+    table: DataTable[Cell],
+    columns: list[tuple[str, str]],
+    rows: list[tuple[str, list[Cell]]],
+    shown: dict[str, list[Cell]],
+) -> None:
+    """Show `rows` in `table`, touching only the cells that changed when the shape is the same.
+
+    A rebuild measures every cell (about 1 ms a row); moving one program changes two rows, so
+    keystrokes on a 300-rank list update in place. `shown` caches what the table shows.
+    """
+    keys = [str(c.value) for c in table.columns]
+    same_shape = keys == [key for _, key in columns] and list(shown) == [key for key, _ in rows]
+    if not same_shape:
+        table.clear(columns=True)
+        shown.clear()
+        for label, key in columns:
+            table.add_column(label, key=key)
+        for key, cells in rows:
+            table.add_row(*cells, key=key)
+            shown[key] = cells
+        return
+    for key, cells in rows:
+        before = shown[key]
+        for (_, column), old, new in zip(columns, before, cells, strict=True):
+            if old != new:
+                table.update_cell(key, column, new, update_width=True)
+        shown[key] = cells
 
 
 class RanklistScreen(PaneScreen):
@@ -89,6 +120,7 @@ class RanklistScreen(PaneScreen):
         self.sim: Simulation | None = None
         self.violations: list[Violation] = []
         self.mark_a: str | None = None
+        self._shown: dict[str, dict[str, list[Cell]]] = {"rank": {}, "criteria": {}}
 
     # -- layout ----------------------------------------------------------------------------
     def compose_body(self) -> ComposeResult:
@@ -197,25 +229,22 @@ class RanklistScreen(PaneScreen):
         self._show_soap()
 
     def _show_table(self, cursor: int | None) -> None:
-        table = self.query_one("#rank-table", DataTable)
+        table: DataTable[Cell] = self.query_one("#rank-table", DataTable)
         keep = table.cursor_row if cursor is None else cursor
-        table.clear(columns=True)
         narrow = self.narrow
-        table.add_column("#", key="rank")
-        table.add_column("Program", key="program")
+        columns = [("#", "rank"), ("Program", "program")]
         if not narrow:
-            table.add_column("Track", key="track")
-        table.add_column("Chance", key="chance")
-        table.add_column("Here", key="here")
-        table.add_column("So far", key="sofar")
+            columns.append(("Track", "track"))
+        columns += [("Chance", "chance"), ("Here", "here"), ("So far", "sofar")]
         assert self.sim is not None
         stopped = {v.index for v in self.violations if v.id == "hard_stop"}
+        rows: list[tuple[str, list[Cell]]] = []
         for index, (row, item) in enumerate(zip(self.sim.ranks, self.items, strict=True)):
             style = "strike dim" if index in stopped else ""
             name = row.program + ("  (A)" if self.mark_a == item.program else "")
             if narrow and len(name) > 22:
                 name = name[:21] + "…"
-            cells: list[str | Text] = [str(row.rank), Text(name, style=style)]
+            cells: list[Cell] = [str(row.rank), Text(name, style=style)]
             if not narrow:
                 cells.append(row.track)
             cells += [
@@ -223,7 +252,8 @@ class RanklistScreen(PaneScreen):
                 pct(row.p_match_here),
                 pct(row.p_cumulative),
             ]
-            table.add_row(*cells, key=f"r{index}")
+            rows.append((f"r{index}", cells))
+        sync_table(table, columns, rows, self._shown["rank"])
         if self.items:
             table.move_cursor(row=min(max(keep, 0), len(self.items) - 1), animate=False)
 
@@ -251,25 +281,23 @@ class RanklistScreen(PaneScreen):
         self.query_one("#rank-summary", Static).update(out)
 
     def _show_criteria(self) -> None:
-        table = self.query_one("#criteria-table", DataTable)
+        table: DataTable[Cell] = self.query_one("#criteria-table", DataTable)
         cursor = table.cursor_coordinate
-        table.clear(columns=True)
-        table.add_column("Program", key="program")
-        for c in CRITERIA:
-            table.add_column(CRITERION_LABELS[c], key=c)
-        table.add_column("Score", key="score")
+        columns = [("Program", "program")]
+        columns += [(CRITERION_LABELS[c], c) for c in CRITERIA]
+        columns.append(("Score", "score"))
         weights = self.state.weights
-        table.add_row("WEIGHT", *(str(weights.get(c, 0)) for c in CRITERIA), "", key="weights")
+        rows: list[tuple[str, list[Cell]]] = [
+            ("weights", ["WEIGHT", *(str(weights.get(c, 0)) for c in CRITERIA), ""])
+        ]
         for index, (item, resolved) in enumerate(zip(self.items, self.resolved, strict=True)):
             stop = is_stopped(item, self.state.hard_stops, self.tracker)
-            table.add_row(
-                Text(
-                    resolved.label + (" (hard stop)" if stop else ""), style="dim" if stop else ""
-                ),
-                *(str(item.scores.get(c, 0)) for c in CRITERIA),
-                f"{weighted_score(item, weights):.1f}",
-                key=f"c{index}",
+            label = Text(
+                resolved.label + (" (hard stop)" if stop else ""), style="dim" if stop else ""
             )
+            scores: list[Cell] = [str(item.scores.get(c, 0)) for c in CRITERIA]
+            rows.append((f"c{index}", [label, *scores, f"{weighted_score(item, weights):.1f}"]))
+        sync_table(table, columns, rows, self._shown["criteria"])
         table.cursor_coordinate = cursor
 
     def _compare_text(self, label: str, index: int | None) -> Text:
