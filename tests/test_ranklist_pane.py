@@ -239,3 +239,29 @@ async def test_a_name_with_markup_and_escapes_is_shown_as_text(workspace: Any, h
         await pilot.press("m", "t", "t")
         await pilot.pause()
         assert "[bold]Mark[/bold] Clinic" in rendered(screen.query_one("#compare-a", Static))
+
+
+async def test_interviewed_programs_missing_from_a_saved_list_are_offered(
+    workspace: Any, home: Path
+) -> None:
+    from matchtui.models.plan import PlanFile
+    from matchtui.models.ranklist import RankItem, RanklistState
+
+    write_tracker(home)
+    workspace.save_plan(PlanFile(ranklist=RanklistState(items=[RankItem(program="Omega Clinic")])))
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        summary = rendered(app.screen.query_one("#rank-summary", Static))
+        assert "3 interviewed programs from the tracker not on the list" in summary
+        await pilot.press("i")
+        await pilot.pause()
+        assert programs_in(app) == [
+            "Omega Clinic",
+            "Alpha Medical Center",
+            "Beta Community Hospital",
+            "Gamma University",
+        ]
+        await pilot.press("i")  # nothing left to add
+        await pilot.pause()
+        assert len(programs_in(app)) == 4

@@ -625,15 +625,39 @@ def couples_exact(pairs: Sequence[CouplePair]) -> CouplesOdds:
 
 
 def couples_monte_carlo(pairs: Sequence[CouplePair], samples: int, seed: int) -> CouplesOdds:
+    """Seeded Monte Carlo. Each program's draw is made the first time a pair needs it (the
+    draws are independent, so drawing lazily gives the same distribution at a fraction of the
+    cost on long lists)."""
     chances = _variables(pairs)
     rng = random.Random(seed)
     counts = [0, 0, 0, 0]
-    items = list(chances.items())
+    compiled = [
+        (p.a.key, p.b.key, 2 if p.a.key is None else (1 if p.b.key is None else 0)) for p in pairs
+    ]
+    draw = rng.random
     for _ in range(samples):
-        takes = {key: rng.random() < c for key, c in items}
-        counts[_outcome(pairs, takes)] += 1
+        takes: dict[str, bool] = {}
+        outcome = 3
+        for a_key, b_key, result in compiled:
+            if a_key is not None:
+                took = takes.get(a_key)
+                if took is None:
+                    took = takes[a_key] = draw() < chances[a_key]
+                if not took:
+                    continue
+            if b_key is not None:
+                took = takes.get(b_key)
+                if took is None:
+                    took = takes[b_key] = draw() < chances[b_key]
+                if not took:
+                    continue
+            outcome = result
+            break
+        counts[outcome] += 1
     p = [n / samples for n in counts]
-    error = max(math.sqrt(x * (1 - x) / samples) for x in p)
+    # The largest binomial standard error, floored at one draw's worth (a share of 0 or 1 in
+    # the sample does not mean the chance is exactly 0 or 1).
+    error = max(max(math.sqrt(x * (1 - x) / samples) for x in p), 1 / samples)
     return CouplesOdds(p[0], p[1], p[2], p[3], "monte_carlo", error, len(chances), samples)
 
 
@@ -766,3 +790,14 @@ def starting_items(tracker: Tracker, items: Sequence[RankItem]) -> list[RankItem
     if items:
         return list(items)
     return [RankItem(program=p.nrmp_code or p.name) for p in tracker.interviewed()]
+
+
+def interviewed_not_listed(tracker: Tracker, items: Sequence[RankItem]) -> list[RankItem]:
+    """The tracker's interviewed programs that the list does not hold yet, as new items."""
+    listed = {identity(i.program, tracker.find(i.program)) for i in items}
+    out = []
+    for program in tracker.interviewed():
+        ref = program.nrmp_code or program.name
+        if identity(ref, program) not in listed:
+            out.append(RankItem(program=ref))
+    return out

@@ -26,6 +26,7 @@ from matchtui.engine.ranklist import (
     Tracker,
     Violation,
     check,
+    interviewed_not_listed,
     is_stopped,
     move,
     norm,
@@ -97,6 +98,13 @@ class RanklistScreen(PaneScreen):
         Binding("T", "to_top", "To top", tooltip="Move the program to rank 1"),
         Binding("delete,x", "remove", "Remove", tooltip="Take the program off the list"),
         Binding("a", "add", "Add", tooltip="Add a program by name or NRMP code"),
+        Binding(
+            "i",
+            "add_interviewed",
+            "Add interviewed",
+            show=False,
+            tooltip="Add the tracker's interviewed programs that are not on the list",
+        ),
         Binding("left_square_bracket", "chance(-5)", "Chance -5", show=False),
         Binding("right_square_bracket", "chance(5)", "Chance +5", show=False),
         Binding("h", "hard_stop", "Hard stop", tooltip="Mark or clear: never rank this program"),
@@ -107,7 +115,7 @@ class RanklistScreen(PaneScreen):
         Binding("t", "next_tab", "Next tab", tooltip="List, criteria, compare, SOAP kit"),
     ]
     LIST_ACTIONS: ClassVar[frozenset[str]] = frozenset(
-        {"move", "to_top", "remove", "add", "chance", "hard_stop", "mark"}
+        {"move", "to_top", "remove", "add", "add_interviewed", "chance", "hard_stop", "mark"}
     )
 
     def __init__(self) -> None:
@@ -274,6 +282,13 @@ class RanklistScreen(PaneScreen):
         )
         if any(r.chance_source != "yours" for r in sim.ranks):
             out.append("* default chance (assumption); [ ] set your own\n", style="dim")
+        missing = len(interviewed_not_listed(self.tracker, self.items))
+        if missing:
+            out.append(
+                f"{missing} interviewed program{'s' if missing != 1 else ''} from the tracker "
+                "not on the list: i adds them\n",
+                style="bold",
+            )
         for v in self.violations:
             out.append(f"! {v.text}\n", style="bold red")
         for w in sim.warnings:
@@ -452,6 +467,11 @@ class RanklistScreen(PaneScreen):
         event.input.value = ""
         self._commit([*self.items, RankItem(program=program)], len(self.items))
         self.query_one("#rank-table").focus()
+
+    def action_add_interviewed(self) -> None:
+        extra = interviewed_not_listed(self.tracker, self.items)
+        if extra:
+            self._commit([*self.items, *extra], len(self.items))
 
     def action_chance(self, points: int) -> None:
         index = self.current_index()
