@@ -9,6 +9,8 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from matchtui.cli import main
 from matchtui.engine.ranklist import (
@@ -367,3 +369,61 @@ def test_soap_kit(catalog: Any) -> None:
     assert kit.documents
     assert "expected" in soap_days(catalog, 2027).label
     assert "no 2031 dates" in soap_days(catalog, 2031).label
+
+
+# --- fuzz: any file gives exit 0 or 2 with one line, never a traceback ----------------------------
+
+VALUES = st.sampled_from(
+    [
+        '"Alpha"',
+        '"no_match"',
+        '"1234140C0"',
+        '"12345"',
+        '""',
+        '"\\u001b[31mred"',
+        '"[bold]x[/bold]"',
+        "0.5",
+        "-1",
+        "1e309",
+        "nan",
+        "true",
+        "[]",
+        "{}",
+        "1979-05-27",
+    ]
+)
+KEYS = st.sampled_from(["program", "chance", "a", "b", "a_chance", "b_chance", "other"])
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(
+    section=st.sampled_from(["ranks", "pairs", "other"]),
+    entries=st.lists(st.lists(st.tuples(KEYS, VALUES), max_size=4), max_size=5),
+    action=st.sampled_from(
+        [["check"], ["simulate"], ["simulate", "--json"], ["simulate", "--couple"]]
+    ),
+)
+def test_fuzzed_files_exit_0_or_2(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    section: str,
+    entries: list[list[tuple[str, str]]],
+    action: list[str],
+) -> None:
+    lines = []
+    for entry in entries:
+        lines.append(f"[[{section}]]")
+        lines += [f"{k} = {v}" for k, v in dict(entry).items()]
+    path = tmp_path / "fuzz.toml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code = main(["ranklist", action[0], str(path), *action[1:]])
+    out, err = capsys.readouterr()
+    assert code in (0, 2), err
+    if code == 2:
+        assert len(err.strip().splitlines()) == 1 and "\x1b" not in err
+    assert "\x1b" not in out
