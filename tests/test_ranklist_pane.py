@@ -265,3 +265,16 @@ async def test_interviewed_programs_missing_from_a_saved_list_are_offered(
         await pilot.press("i")  # nothing left to add
         await pilot.pause()
         assert len(programs_in(app)) == 4
+
+
+async def test_tracker_changes_show_when_the_pane_comes_back(workspace: Any, home: Path) -> None:
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert programs_in(app) == []
+        write_tracker(home)  # as the tracker pane would, while this pane is away
+        await pilot.press("f6")
+        await pilot.pause()
+        await pilot.press("f8")
+        await pilot.pause()
+        assert len(programs_in(app)) == 3

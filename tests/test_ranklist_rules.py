@@ -427,3 +427,21 @@ def test_fuzzed_files_exit_0_or_2(
     if code == 2:
         assert len(err.strip().splitlines()) == 1 and "\x1b" not in err
     assert "\x1b" not in out
+
+
+def test_couples_a_program_is_one_event_with_the_applicants_own_chance(catalog: Any) -> None:
+    from matchtui.engine.ranklist import couples_odds, resolve_pairs
+    from matchtui.models.ranklist import PairEntry
+
+    data = ranklist_data(catalog)
+    pairs = [
+        PairEntry(a="Alpha", b="no_match"),  # no chance here: the default would be 20%
+        PairEntry(a="no_match", b="Beta", b_chance=0.5),
+        PairEntry(a="Alpha", b="Gamma", a_chance=0.6, b_chance=1.0),
+    ]
+    result = couples_odds(resolve_pairs(pairs, Tracker(), data), data)
+    # Alpha's chance is 0.6 everywhere: only A at pair 1 with 0.6; else only B with 0.4 x 0.5.
+    assert result.p_only_a == pytest.approx(0.6)
+    assert result.p_only_b == pytest.approx(0.2)
+    assert result.p_both == pytest.approx(0.0)
+    assert result.p_neither == pytest.approx(0.2)

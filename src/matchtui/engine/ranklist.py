@@ -586,11 +586,18 @@ class CouplesOdds:
 
 
 def _variables(pairs: Sequence[CouplePair]) -> dict[str, float]:
+    """Each partner's program is one event with one chance: the first the applicant gave for
+    it, else its default."""
     chances: dict[str, float] = {}
+    own: set[str] = set()
     for pair in pairs:
         for side in (pair.a, pair.b):
-            if side.key is not None:
-                # The first chance given for a program is its chance (a program is one event).
+            if side.key is None or side.key in own:
+                continue
+            if side.chance_source == "yours":
+                own.add(side.key)
+                chances[side.key] = side.chance
+            else:
                 chances.setdefault(side.key, side.chance)
     return chances
 

@@ -162,8 +162,7 @@ class RanklistScreen(PaneScreen):
             with TabPane("SOAP kit", id="tab-soap"), VerticalScroll(id="soap-scroll"):
                 yield Static(id="soap-text", markup=False)
 
-    def on_mount(self) -> None:
-        super().on_mount()
+    def on_mount(self) -> None:  # PaneScreen's on_mount runs too (Textual calls each class's)
         self.watch(self.matchapp, "plan", self._plan_changed, init=False)
         self._load_programs()
         self._load_state()
@@ -171,6 +170,15 @@ class RanklistScreen(PaneScreen):
 
     def on_profile(self, profile: Profile) -> None:
         self.refresh_view()
+
+    def on_screen_resume(self) -> None:
+        # The tracker may have changed in its own pane while this one was away.
+        before = self.tracker
+        self._load_programs()
+        if self.tracker != before:
+            if not self.state.items:
+                self.items = starting_items(self.tracker, self.state.items)
+            self.refresh_view()
 
     @property
     def narrow(self) -> bool:
