@@ -73,6 +73,8 @@ CATALOG_FILES: tuple[CatalogFile, ...] = (
     CatalogFile("timeline.toml", "matchtui.models.plan_data:TimelineFile"),
     CatalogFile("steps.toml", "matchtui.models.plan_data:StepsFile"),
     CatalogFile("dates.toml", "matchtui.models.calendar:DatesFile"),
+    # rank list
+    CatalogFile("ranklist.toml", "matchtui.models.ranklist:RanklistFile"),
 )
 
 

@@ -149,6 +149,17 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--skip-bad", action="store_true", help="import good rows, list the rest")
     imp.add_argument("--replace", action="store_true", help="replace the list instead of adding")
 
+    ranklist = sub.add_parser("ranklist", help="check a rank order list and see its odds")
+    ranklist_sub = ranklist.add_subparsers(
+        dest="ranklist_command", metavar="ACTION", parser_class=_Parser, required=True
+    )
+    rl_check = ranklist_sub.add_parser("check", help="check a rank list or couples file (NRMP)")
+    rl_check.add_argument("file", metavar="FILE")
+    rl_sim = ranklist_sub.add_parser("simulate", help="odds rank by rank; couples: both/one/none")
+    rl_sim.add_argument("file", metavar="FILE")
+    rl_sim.add_argument("--couple", action="store_true", help="FILE is a couples file ([[pairs]])")
+    rl_sim.add_argument("--json", action="store_true", help="print JSON")
+
     data = sub.add_parser("data", help="reference data")
     data_sub = data.add_subparsers(
         dest="data_command", metavar="ACTION", parser_class=_Parser, required=True
@@ -181,6 +192,7 @@ COMMANDS = {
     "practice": "practice",
     "report": "report",
     "programs": "programs",
+    "ranklist": "ranklist",
     "data": "data",
     "paths": "paths",
     "serve": "serve",

@@ -71,6 +71,15 @@ PANES: tuple[PaneSpec, ...] = (
         "PlanScreen",
         "Timeline, checklists, entry routes, plan B and key dates",
     ),
+    PaneSpec(
+        "ranklist",
+        "Rank list",
+        "Rank",
+        "f8",
+        "matchtui.screens.ranklist",
+        "RanklistScreen",
+        "Your rank order list: NRMP rules, odds rank by rank, couples and the SOAP kit",
+    ),
 )
 
 PANE_BY_ID: dict[str, PaneSpec] = {pane.id: pane for pane in PANES}

@@ -79,6 +79,7 @@ class ReportFacts:
     practice_best: dict[str, int]
     overdue: tuple[str, ...]
     this_cycle: int
+    ranklist_p_unmatched: float | None = None  # None: no rank list saved
 
 
 @dataclass(frozen=True)
@@ -129,6 +130,9 @@ def build_report(
     )
     practice_section, progress = _practice_section(practice, catalog, notes.get("practice"))
     plan_section = _plan_section(view, catalog, notes.get("plan"))
+    ranklist_section, ranklist_unmatched = _ranklist_section(
+        plan, programs, catalog, notes.get("plan"), used
+    )
     used += list(view.sources)
     sources = tuple(dict.fromkeys(s for s in used if s))
     sources_section = Section(
@@ -154,6 +158,7 @@ def build_report(
         practice_best={p.question_id: p.best for p in progress},
         overdue=tuple(row.id for row in view.overdue),
         this_cycle=assessment.cycles.this_cycle,
+        ranklist_p_unmatched=ranklist_unmatched,
     )
     return Report(
         title=f"Advisor report: {who}, {profile.cycle_year} Match",
@@ -168,6 +173,7 @@ def build_report(
             mix_section,
             practice_section,
             plan_section,
+            ranklist_section,
             sources_section,
         ),
         facts=facts,
@@ -615,6 +621,80 @@ def _plan_section(view: PlanView, catalog: Catalog, note: str | None) -> Section
 # --- rendering: Markdown -----------------------------------------------------------------------
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+
+
+def _ranklist_section(
+    plan: PlanFile | None,
+    programs: ProgramList | None,
+    catalog: Catalog,
+    note: str | None,
+    used: list[str],
+) -> tuple[Section, float | None]:
+    """The saved rank list (plan.toml) with its odds, as the Rank list pane (F8) shows them."""
+    from matchtui.engine.ranklist import (
+        ASSUMPTION,
+        Tracker,
+        check,
+        ranklist_data,
+        resolve,
+        simulate,
+    )
+
+    blocks: list[Block] = []
+    if note:
+        blocks.append(Para(note))
+    state = plan.ranklist if plan is not None else None
+    if state is None or not state.items:
+        blocks.append(
+            Para(
+                "No rank list has been saved yet. Build one in the Rank list pane (F8) from "
+                "the programs you interviewed at."
+            )
+        )
+        return Section("ranklist", "Rank list", tuple(blocks)), None
+    data = ranklist_data(catalog)
+    tracker = Tracker.of(programs.programs if programs is not None else ())
+    resolved = resolve(state.items, tracker, data)
+    sim = simulate(resolved, data)
+    blocks.append(
+        Para(
+            f"{len(sim.ranks)} ranks, {sim.unique_codes} program codes ({sim.codes_included} "
+            f"included, extra fee ${sim.extra_code_fee_usd}). P(match) {pct(sim.p_match)}, "
+            f"P(unmatched) {pct(sim.p_unmatched)}; one more program at "
+            f"{pct(sim.add_one_chance)} would bring P(unmatched) to "
+            f"{pct(sim.p_unmatched_plus_one)}."
+        )
+    )
+
+    def chance_from(source: str) -> str:
+        return "applicant" if source == "yours" else f"{source} (assumption)"
+
+    blocks.append(
+        Table(
+            ("Rank", "Program", "Chance", "Chance from", "P(match here)", "Cumulative"),
+            tuple(
+                (
+                    str(r.rank),
+                    visible(r.program),
+                    pct(r.chance),
+                    "applicant"
+                    if r.chance_source == "yours"
+                    else f"{r.chance_source} (assumption)",
+                    pct(r.p_match_here),
+                    pct(r.p_cumulative),
+                )
+                for r in sim.ranks
+            ),
+            right=(0, 2, 4, 5),
+        )
+    )
+    blocks.append(Para(ASSUMPTION))
+    problems = [v.text for v in check(state.items, tracker, data, hard_stops=state.hard_stops)]
+    alerts = [*problems, *(w.text for w in sim.warnings)]
+    if alerts:
+        blocks.append(Bullets(tuple(visible(a) for a in alerts)))
+    used += [data.rules.codes_included.source, data.chances.unknown.source]
+    return Section("ranklist", "Rank list", tuple(blocks)), sim.p_unmatched
 
 
 def _md(text: str) -> str:

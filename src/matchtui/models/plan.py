@@ -12,6 +12,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from matchtui.models.base import UserFile, UserText
+from matchtui.models.ranklist import RanklistState
 
 PLAN_SCHEMA_VERSION = 1
 
@@ -53,3 +54,4 @@ class PlanFile(UserFile):
     schema_version: int = PLAN_SCHEMA_VERSION
     mix: MixPlan | None = None
     timeline: TimelineState | None = None
+    ranklist: RanklistState | None = None  # the rank list pane (F8) owns this section

@@ -1,0 +1,143 @@
+"""`matchtui ranklist check FILE` and `matchtui ranklist simulate FILE [--couple] [--json]`.
+
+A file with `[[pairs]]` is a couples file, one with `[[ranks]]` a rank list (see
+models/ranklist.py for both formats). Programs are resolved against the tracker
+(programs.toml) when there is one. A broken rule exits 2 with one line naming the file, the line
+and the rule; warnings do not fail a check.
+
+An unknown program: in a plain rank list any well-formed name or NRMP code is accepted (the
+applicant may rank a program the tracker does not hold, and the odds then use the default
+chance); in a couples file, when a tracker exists, a program it does not hold is refused, since
+both partners' lists must pair programs the couple actually applied to.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from matchtui.engine.ranklist import (
+    ASSUMPTION,
+    CouplesOdds,
+    Simulation,
+    Tracker,
+    Violation,
+    check,
+    check_couples,
+    couples_odds,
+    pct,
+    ranklist_data,
+    resolve,
+    resolve_pairs,
+    simulate,
+)
+from matchtui.errors import FileProblems, Problem, UsageError
+from matchtui.models.programs import ProgramList
+from matchtui.models.ranklist import CouplesFile, RankFile
+from matchtui.safetext import one_line
+from matchtui.store import PROGRAMS
+from matchtui.tomlio import key_lines, line_of, load_model, read_toml
+from matchtui.workspace import Workspace
+
+
+def _tracker(workspace: Workspace) -> Tracker:
+    programs = workspace.store.load_or(PROGRAMS, ProgramList, ProgramList)
+    return Tracker.of(programs.programs)
+
+
+def _refuse(path: Path, text: str, section: str, violation: Violation) -> FileProblems:
+    index = violation.index
+    loc: tuple[str | int, ...] = (section,) if index is None else (section, index)
+    line = line_of(key_lines(text), loc)
+    if line is None and index is not None:  # past the last entry (the rank limit): the last line
+        line = line_of(key_lines(text), (section, index - 1))
+    key = f"{section}[{index}]" if index is not None else section
+    return FileProblems([Problem(path, key, f"{violation.id}: {violation.text}", line)])
+
+
+def run(args: argparse.Namespace, workspace: Workspace) -> int:
+    path = Path(args.file)
+    data, text = read_toml(path)
+    couple = "pairs" in data
+    if getattr(args, "couple", False) and not couple:
+        raise UsageError(f"{path}: --couple needs a couples file with [[pairs]]")
+    if not couple and "ranks" not in data:
+        raise FileProblems([Problem(path, "", "no [[ranks]] (rank list) or [[pairs]] (couples)")])
+    rules = ranklist_data(workspace.catalog)
+    tracker = _tracker(workspace)
+    if couple:
+        pairs = load_model(path, CouplesFile, data, text).pairs
+        problems = check_couples(pairs, tracker, rules)
+        if problems:
+            raise _refuse(path, text, "pairs", problems[0])
+        result = couples_odds(resolve_pairs(pairs, tracker, rules), rules)
+        if args.ranklist_command == "check":
+            print(one_line(f"{path}: ok, a couples list of {len(pairs)} pairs"))
+            return 0
+        _print_couples(result, args.json)
+        return 0
+    ranks = load_model(path, RankFile, data, text).ranks
+    problems = check(ranks, tracker, rules)
+    if problems:
+        raise _refuse(path, text, "ranks", problems[0])
+    sim = simulate(resolve(ranks, tracker, rules), rules)
+    if args.ranklist_command == "check":
+        print(
+            one_line(
+                f"{path}: ok, {len(ranks)} ranks, {sim.unique_codes} program codes "
+                f"({sim.codes_included} included), extra fee ${sim.extra_code_fee_usd}"
+            )
+        )
+        for warning in sim.warnings:
+            print(one_line(f"warning: {warning.text}"))
+        return 0
+    _print_simulation(sim, args.json)
+    return 0
+
+
+def _print_simulation(sim: Simulation, as_json: bool) -> None:
+    if as_json:
+        print(json.dumps(sim.to_json(), indent=2))
+        return
+    print(f"{'Rank':>4}  {'Program':<40} {'Chance':>7} {'Here':>6} {'So far':>7}")
+    for r in sim.ranks:
+        mark = "" if r.chance_source == "yours" else "*"
+        print(
+            one_line(
+                f"{r.rank:>4}  {r.program[:40]:<40} {pct(r.chance) + mark:>7} "
+                f"{pct(r.p_match_here):>6} {pct(r.p_cumulative):>7}"
+            )
+        )
+    print(f"P(unmatched): {pct(sim.p_unmatched)}")
+    print(
+        f"One more program at {pct(sim.add_one_chance)}: P(unmatched) "
+        f"{pct(sim.p_unmatched)} -> {pct(sim.p_unmatched_plus_one)}"
+    )
+    print(
+        f"Program codes: {sim.unique_codes} ({sim.codes_included} included); "
+        f"extra fee ${sim.extra_code_fee_usd}"
+    )
+    if any(r.chance_source != "yours" for r in sim.ranks):
+        print("* a default chance (matchtui assumption), not your own number")
+    print(ASSUMPTION)
+    for warning in sim.warnings:
+        print(one_line(f"warning: {warning.text}"))
+
+
+def _print_couples(result: CouplesOdds, as_json: bool) -> None:
+    if as_json:
+        print(json.dumps(result.to_json(), indent=2))
+        return
+    print(f"Both matched: {pct(result.p_both)}")
+    print(f"Only A:       {pct(result.p_only_a)}")
+    print(f"Only B:       {pct(result.p_only_b)}")
+    print(f"Neither:      {pct(result.p_neither)}")
+    if result.method == "exact":
+        print(f"Method: exact, over every outcome of {result.programs} program chances")
+    else:
+        print(
+            f"Method: seeded Monte Carlo, {result.samples} draws over {result.programs} program "
+            f"chances; standard error up to {result.error * 100:.2f} points"
+        )
+    print(ASSUMPTION)

@@ -1,0 +1,797 @@
+"""The rank list workbench: NRMP rule checks, odds rank by rank, couples and the SOAP kit.
+
+Pure: everything here works over pydantic models and plain values. Programs from the tracker
+(programs.toml) are read through `program_info`, which uses getattr so the engine works with the
+tracker before and after it gained `nrmp_code` and `track`.
+
+The odds rest on one assumption, stated wherever they are shown: each program's chance of
+ranking the applicant high enough is independent of every other program's. Then
+P(match at rank k) = c_k x prod_{j<k} (1 - c_j) and P(unmatched) = prod_j (1 - c_j).
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import random
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from matchtui.models.ranklist import (
+    CRITERIA,
+    NO_MATCH,
+    NRMP_CODE,
+    Criterion,
+    PairEntry,
+    RankEntry,
+    RankItem,
+    RanklistFile,
+)
+
+if TYPE_CHECKING:
+    from matchtui.catalog import Catalog
+    from matchtui.models.plan_data import EntryRoute
+
+ASSUMPTION = (
+    "Assumed: each program's chance is independent of the others. Then P(match at rank k) = "
+    "c_k x the product of (1 - c_j) over the ranks above it, and P(unmatched) = the product of "
+    "(1 - c_j) over the whole list."
+)
+ChanceSource = Literal["yours", "tier default", "default"]
+# Tracker statuses that mean "interviewed there": today's `interview`, the tracker's new
+# `interviewed`, and `ranked`.
+INTERVIEWED: frozenset[str] = frozenset({"interview", "interviewed", "ranked"})
+
+
+def ranklist_data(catalog: Catalog) -> RanklistFile:
+    return catalog.get("ranklist.toml", RanklistFile)
+
+
+# --- programs from the tracker --------------------------------------------------------------------
+
+
+class ProgramInfo(BaseModel):
+    """What the rank list needs to know about one tracker program."""
+
+    model_config = ConfigDict(frozen=True)
+
+    name: str
+    nrmp_code: str | None = None
+    track: str = "categorical"
+    tier: str | None = None
+    specialty: str | None = None
+    state: str = ""
+    city: str = ""
+    status: str = ""
+    notes: str = ""
+
+
+def program_info(program: Any) -> ProgramInfo:
+    """A tracker Program (any version) as ProgramInfo.
+
+    LEAD: after merging i16 (Program.nrmp_code / Program.track), these getattr defaults can
+    become plain attribute reads.
+    """
+    return ProgramInfo(
+        name=str(getattr(program, "name", "")),
+        nrmp_code=getattr(program, "nrmp_code", None),
+        track=str(getattr(program, "track", "categorical") or "categorical"),
+        tier=getattr(program, "tier", None),
+        specialty=getattr(program, "specialty", None),
+        state=str(getattr(program, "state", "") or ""),
+        city=str(getattr(program, "city", "") or ""),
+        status=str(getattr(program, "status", "") or ""),
+        notes=str(getattr(program, "notes", "") or ""),
+    )
+
+
+def norm(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+@dataclass(frozen=True)
+class Tracker:
+    """The tracker's programs, looked up by NRMP code or by name (case-insensitive)."""
+
+    programs: tuple[ProgramInfo, ...] = ()
+    by_key: Mapping[str, ProgramInfo] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, programs: Iterable[Any]) -> Tracker:
+        infos = tuple(program_info(p) for p in programs)
+        keys: dict[str, ProgramInfo] = {}
+        for info in infos:
+            keys.setdefault(norm(info.name), info)
+            if info.nrmp_code:
+                keys.setdefault(info.nrmp_code.upper(), info)
+        return cls(infos, keys)
+
+    def __bool__(self) -> bool:
+        return bool(self.programs)
+
+    def find(self, ref: str) -> ProgramInfo | None:
+        return self.by_key.get(ref.strip().upper()) or self.by_key.get(norm(ref))
+
+    def interviewed(self) -> list[ProgramInfo]:
+        return [p for p in self.programs if p.status in INTERVIEWED]
+
+
+def looks_like_code(ref: str) -> bool:
+    """A reference of digits and capitals only, with a digit in it, is read as an NRMP code."""
+    text = ref.strip()
+    return (
+        bool(text) and " " not in text and text.upper() == text and any(c.isdigit() for c in text)
+    )
+
+
+def ref_problem(ref: str) -> str | None:
+    """Why `ref` is not a well-formed program name or NRMP code (None if it is).
+
+    The rule: a reference made only of digits and capital letters with a digit in it is a code
+    and must be nine characters, seven digits, a letter, a digit (e.g. 1234140C0); anything
+    else is a name and needs at least one letter.
+    """
+    text = ref.strip()
+    if looks_like_code(text):
+        if NRMP_CODE.match(text):
+            return None
+        return f"{text!r} is not an NRMP program code (seven digits, a letter, a digit)"
+    if not any(c.isalpha() for c in text):
+        return f"{text!r} is neither a program name nor an NRMP code"
+    return None
+
+
+def identity(ref: str, found: ProgramInfo | None) -> str:
+    """What makes two ranks the same program (and one program code for the fee)."""
+    if found is not None:
+        return found.nrmp_code.upper() if found.nrmp_code else "name:" + norm(found.name)
+    return ref.strip().upper() if NRMP_CODE.match(ref.strip()) else "name:" + norm(ref)
+
+
+# --- resolving a list -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Resolved:
+    ref: str  # as the applicant wrote it
+    program: ProgramInfo | None  # the tracker's program, when found
+    key: str
+    chance: float
+    chance_source: ChanceSource
+
+    @property
+    def label(self) -> str:
+        return self.program.name if self.program is not None else self.ref
+
+    @property
+    def track(self) -> str:
+        return self.program.track if self.program is not None else "categorical"
+
+
+def default_chance(data: RanklistFile, program: ProgramInfo | None) -> tuple[float, ChanceSource]:
+    """The labelled default chance: by the tracker's tier, else the 'unknown' default."""
+    tier = program.tier if program is not None else None
+    figure = (
+        getattr(data.chances, tier, None) if tier in ("academic", "mid_tier", "community") else None
+    )
+    if figure is not None:
+        return figure.value, "tier default"
+    return data.chances.unknown.value, "default"
+
+
+def resolve(
+    entries: Sequence[RankEntry | RankItem], tracker: Tracker, data: RanklistFile
+) -> list[Resolved]:
+    out = []
+    for entry in entries:
+        found = tracker.find(entry.program)
+        source: ChanceSource
+        if entry.chance is not None:
+            chance, source = entry.chance, "yours"
+        else:
+            chance, source = default_chance(data, found)
+        out.append(Resolved(entry.program, found, identity(entry.program, found), chance, source))
+    return out
+
+
+# --- NRMP rules -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Violation:
+    id: str
+    text: str
+    index: int | None = None  # the entry (rank or pair, 0-based) it is about
+
+
+def check(
+    entries: Sequence[RankEntry | RankItem],
+    tracker: Tracker,
+    data: RanklistFile,
+    *,
+    hard_stops: Sequence[str] = (),
+) -> list[Violation]:
+    """Every rule the list breaks, in list order (the rank limit first)."""
+    found: list[Violation] = []
+    limit = int(data.rules.max_ranks.value)
+    if len(entries) > limit:
+        found.append(
+            Violation(
+                "max_ranks",
+                f"{len(entries)} ranks: NRMP allows at most {limit} on one rank order list",
+                limit,
+            )
+        )
+    stops = {norm(s) for s in hard_stops}
+    seen: dict[str, int] = {}
+    for index, entry in enumerate(entries):
+        problem = ref_problem(entry.program)
+        if problem:
+            found.append(Violation("bad_program", problem, index))
+            continue
+        program = tracker.find(entry.program)
+        key = identity(entry.program, program)
+        if key in seen:
+            found.append(
+                Violation(
+                    "duplicate_program",
+                    f"{entry.program!r} is already at rank {seen[key] + 1}: a program can be "
+                    "ranked once",
+                    index,
+                )
+            )
+        seen.setdefault(key, index)
+        names = {norm(entry.program)} | ({norm(program.name)} if program else set())
+        if stops & names:
+            found.append(
+                Violation(
+                    "hard_stop",
+                    f"{entry.program!r} is one of your hard stops (never rank)",
+                    index,
+                )
+            )
+    return found
+
+
+def unique_codes(resolved: Sequence[Resolved]) -> int:
+    return len({r.key for r in resolved})
+
+
+def extra_code_fee(codes: int, data: RanklistFile) -> int:
+    """NRMP's fee for the codes beyond those the registration includes (primary list)."""
+    extra = max(0, codes - int(data.rules.codes_included.value))
+    return extra * int(data.rules.extra_code_fee_usd.value)
+
+
+# --- odds -----------------------------------------------------------------------------------------
+
+
+def odds(chances: Sequence[float]) -> tuple[list[float], float]:
+    """(P(match at rank k) for each k, P(unmatched)) under the independence assumption."""
+    here: list[float] = []
+    none_yet = 1.0
+    for c in chances:
+        here.append(c * none_yet)
+        none_yet *= 1.0 - c
+    return here, none_yet
+
+
+@dataclass(frozen=True)
+class RankOdds:
+    rank: int
+    program: str
+    chance: float
+    chance_source: ChanceSource
+    p_match_here: float
+    p_cumulative: float
+    track: str = "categorical"
+
+
+@dataclass(frozen=True)
+class Warn:
+    id: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Simulation:
+    ranks: tuple[RankOdds, ...]
+    p_unmatched: float
+    unique_codes: int
+    extra_code_fee_usd: int
+    warnings: tuple[Warn, ...]
+    codes_included: int
+    add_one_chance: float  # the chance assumed for "one more program"
+    p_unmatched_plus_one: float  # P(unmatched) with one more program of that chance at the end
+
+    @property
+    def p_match(self) -> float:
+        return 1.0 - self.p_unmatched
+
+    def to_json(self) -> dict[str, Any]:
+        """The CLI's `simulate --json` shape (the contract in issue 17)."""
+        return {
+            "ranks": [
+                {
+                    "rank": r.rank,
+                    "program": r.program,
+                    "chance": round(r.chance, 6),
+                    "p_match_here": round(r.p_match_here, 6),
+                    "p_cumulative": round(r.p_cumulative, 6),
+                }
+                for r in self.ranks
+            ],
+            "p_unmatched": round(self.p_unmatched, 6),
+            "unique_codes": self.unique_codes,
+            "extra_code_fee_usd": self.extra_code_fee_usd,
+            "warnings": [{"id": w.id, "text": w.text} for w in self.warnings],
+        }
+
+
+def simulate(resolved: Sequence[Resolved], data: RanklistFile) -> Simulation:
+    here, unmatched = odds([r.chance for r in resolved])
+    ranks = []
+    cumulative = 0.0
+    for k, (r, p) in enumerate(zip(resolved, here, strict=True), start=1):
+        cumulative += p
+        ranks.append(RankOdds(k, r.label, r.chance, r.chance_source, p, cumulative, r.track))
+    codes = unique_codes(resolved)
+    extra = data.chances.unknown.value
+    return Simulation(
+        ranks=tuple(ranks),
+        p_unmatched=unmatched,
+        unique_codes=codes,
+        extra_code_fee_usd=extra_code_fee(codes, data),
+        warnings=tuple(warnings_for(resolved, unmatched, codes, data)),
+        codes_included=int(data.rules.codes_included.value),
+        add_one_chance=extra,
+        p_unmatched_plus_one=unmatched * (1.0 - extra),
+    )
+
+
+def pct(value: float) -> str:
+    return f"{value * 100:.0f}%"
+
+
+def warnings_for(
+    resolved: Sequence[Resolved], p_unmatched: float, codes: int, data: RanklistFile
+) -> list[Warn]:
+    out: list[Warn] = []
+    short = int(data.warnings.short_list_ranks.value)
+    high = data.warnings.high_p_unmatched.value
+    if not resolved:
+        out.append(Warn("empty_list", "The list is empty: rank the programs you would attend."))
+    elif len(resolved) < short and p_unmatched > high:
+        out.append(
+            Warn(
+                "short_list_low_chance",
+                f"Only {len(resolved)} ranks and a {pct(p_unmatched)} chance of going unmatched: "
+                "rank every program you would attend rather than go unmatched.",
+            )
+        )
+    elif p_unmatched > high:
+        out.append(
+            Warn(
+                "high_unmatched",
+                f"A {pct(p_unmatched)} chance of going unmatched: add every program you would "
+                "attend, and get the SOAP kit ready.",
+            )
+        )
+    advanced = [r.label for r in resolved if r.track == "advanced"]
+    if advanced:
+        prelim = any(r.track in ("preliminary", "transitional") for r in resolved)
+        plan = "A preliminary-plus-advanced plan" if prelim else "An advanced program"
+        out.append(
+            Warn(
+                "supplemental_needed",
+                f"{plan} needs a supplemental list of PGY-1 years for each advanced program "
+                f"({', '.join(advanced)}); those lists share a further "
+                f"{int(data.rules.supplemental_codes_included.value)} included codes.",
+            )
+        )
+    included = int(data.rules.codes_included.value)
+    if codes > included:
+        out.append(
+            Warn(
+                "extra_codes",
+                f"{codes} program codes: {codes - included} beyond the {included} included, "
+                f"${extra_code_fee(codes, data)} extra at certification.",
+            )
+        )
+    defaults = sum(1 for r in resolved if r.chance_source != "yours")
+    if defaults:
+        out.append(
+            Warn(
+                "default_chance",
+                f"{defaults} rank{'s use' if defaults != 1 else ' uses'} a default chance (a "
+                "matchtui assumption by the program's tier): give your own number where you "
+                "have one.",
+            )
+        )
+    return out
+
+
+# --- suggested order from weighted criteria -------------------------------------------------------
+
+
+def weighted_score(item: RankItem, weights: Mapping[Criterion, int]) -> float:
+    """0..5: the applicant's scores averaged with their weights (unscored criteria count 0)."""
+    total = sum(weights.get(c, 0) for c in CRITERIA)
+    if total == 0:
+        return 0.0
+    return sum(weights.get(c, 0) * item.scores.get(c, 0) for c in CRITERIA) / total
+
+
+def is_stopped(item: RankItem, hard_stops: Sequence[str], tracker: Tracker) -> bool:
+    stops = {norm(s) for s in hard_stops}
+    found = tracker.find(item.program)
+    return norm(item.program) in stops or (found is not None and norm(found.name) in stops)
+
+
+def suggest_order(
+    items: Sequence[RankItem],
+    weights: Mapping[Criterion, int],
+    hard_stops: Sequence[str] = (),
+    tracker: Tracker | None = None,
+) -> tuple[list[RankItem], list[RankItem]]:
+    """(the list ordered by weighted score, best first; the hard-stopped items left off).
+
+    Ties keep the current order, so applying the suggestion twice changes nothing.
+    """
+    tracker = tracker or Tracker()
+    kept = [i for i in items if not is_stopped(i, hard_stops, tracker)]
+    dropped = [i for i in items if is_stopped(i, hard_stops, tracker)]
+    ordered = sorted(kept, key=lambda i: -weighted_score(i, weights))
+    return ordered, dropped
+
+
+def move(items: Sequence[RankItem], index: int, to: int) -> list[RankItem]:
+    """The list with item `index` moved to position `to` (clamped)."""
+    out = list(items)
+    if not 0 <= index < len(out):
+        return out
+    item = out.pop(index)
+    out.insert(max(0, min(to, len(out))), item)
+    return out
+
+
+# --- couples --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Side:
+    key: str | None  # None: the No-Match code
+    label: str
+    chance: float
+    chance_source: ChanceSource | None
+
+
+@dataclass(frozen=True)
+class CouplePair:
+    a: Side
+    b: Side
+
+
+def is_no_match(ref: str) -> bool:
+    return norm(ref) in (NO_MATCH, "no match", "no-match") or ref.strip() == "999999999"
+
+
+def check_couples(
+    pairs: Sequence[PairEntry], tracker: Tracker, data: RanklistFile
+) -> list[Violation]:
+    """Couples rules. With a tracker, a program it does not know is refused."""
+    found: list[Violation] = []
+    limit = int(data.rules.max_ranks.value)
+    if len(pairs) > limit:
+        found.append(
+            Violation(
+                "max_ranks",
+                f"{len(pairs)} pairs: a couple's lists hold at most {limit} ranks",
+                limit,
+            )
+        )
+    seen: dict[tuple[str, str], int] = {}
+    for index, pair in enumerate(pairs):
+        a_none, b_none = is_no_match(pair.a), is_no_match(pair.b)
+        if a_none and b_none:
+            found.append(
+                Violation(
+                    "pair_both_no_match",
+                    "both sides are no_match: a pair must name a program for at least one partner",
+                    index,
+                )
+            )
+            continue
+        keys = []
+        bad = False
+        for side, ref, none in (("a", pair.a, a_none), ("b", pair.b, b_none)):
+            if none:
+                keys.append(NO_MATCH)
+                continue
+            problem = ref_problem(ref)
+            if problem:
+                found.append(Violation("bad_program", f"{side}: {problem}", index))
+                bad = True
+                continue
+            program = tracker.find(ref)
+            if tracker and program is None:
+                found.append(
+                    Violation(
+                        "unknown_program",
+                        f"{side}: {ref!r} is not in your program tracker (programs.toml)",
+                        index,
+                    )
+                )
+                bad = True
+                continue
+            keys.append(identity(ref, program))
+        if bad:
+            continue
+        pair_key = (keys[0], keys[1])
+        if pair_key in seen:
+            found.append(
+                Violation(
+                    "duplicate_pair",
+                    f"the same pair is already at rank {seen[pair_key] + 1}",
+                    index,
+                )
+            )
+        seen.setdefault(pair_key, index)
+    return found
+
+
+def resolve_pairs(
+    pairs: Sequence[PairEntry], tracker: Tracker, data: RanklistFile
+) -> list[CouplePair]:
+    def side(ref: str, chance: float | None, tag: str) -> Side:
+        if is_no_match(ref):
+            return Side(None, NO_MATCH, 1.0, None)
+        program = tracker.find(ref)
+        source: ChanceSource
+        if chance is not None:
+            value, source = chance, "yours"
+        else:
+            value, source = default_chance(data, program)
+        # Each partner's programs are separate chances (a program ranks each partner on its own).
+        return Side(
+            f"{tag}:{identity(ref, program)}", program.name if program else ref, value, source
+        )
+
+    return [CouplePair(side(p.a, p.a_chance, "a"), side(p.b, p.b_chance, "b")) for p in pairs]
+
+
+@dataclass(frozen=True)
+class CouplesOdds:
+    p_both: float
+    p_only_a: float
+    p_only_b: float
+    p_neither: float
+    method: Literal["exact", "monte_carlo"]
+    error: float  # 0 for exact; the largest of the four standard errors for Monte Carlo
+    programs: int  # distinct (partner, program) chances
+    samples: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "p_both": round(self.p_both, 6),
+            "p_only_a": round(self.p_only_a, 6),
+            "p_only_b": round(self.p_only_b, 6),
+            "p_neither": round(self.p_neither, 6),
+            "method": self.method,
+            "error": round(self.error, 6),
+        }
+
+
+def _variables(pairs: Sequence[CouplePair]) -> dict[str, float]:
+    """Each partner's program is one event with one chance: the first the applicant gave for
+    it, else its default."""
+    chances: dict[str, float] = {}
+    own: set[str] = set()
+    for pair in pairs:
+        for side in (pair.a, pair.b):
+            if side.key is None or side.key in own:
+                continue
+            if side.chance_source == "yours":
+                own.add(side.key)
+                chances[side.key] = side.chance
+            else:
+                chances.setdefault(side.key, side.chance)
+    return chances
+
+
+def _outcome(pairs: Sequence[CouplePair], takes: Mapping[str, bool]) -> int:
+    """0 both, 1 only a, 2 only b, 3 neither: the first pair both sides of which can match."""
+    for pair in pairs:
+        a_ok = pair.a.key is None or takes[pair.a.key]
+        b_ok = pair.b.key is None or takes[pair.b.key]
+        if a_ok and b_ok:
+            if pair.a.key is None:
+                return 2
+            if pair.b.key is None:
+                return 1
+            return 0
+    return 3
+
+
+def couples_exact(pairs: Sequence[CouplePair]) -> CouplesOdds:
+    chances = _variables(pairs)
+    keys = list(chances)
+    totals = [0.0, 0.0, 0.0, 0.0]
+    for draw in itertools.product((True, False), repeat=len(keys)):
+        weight = 1.0
+        for key, took in zip(keys, draw, strict=True):
+            weight *= chances[key] if took else 1.0 - chances[key]
+        if weight == 0.0:
+            continue
+        totals[_outcome(pairs, dict(zip(keys, draw, strict=True)))] += weight
+    both, only_a, only_b, neither = totals
+    return CouplesOdds(both, only_a, only_b, neither, "exact", 0.0, len(keys))
+
+
+def couples_monte_carlo(pairs: Sequence[CouplePair], samples: int, seed: int) -> CouplesOdds:
+    """Seeded Monte Carlo. Each program's draw is made the first time a pair needs it (the
+    draws are independent, so drawing lazily gives the same distribution at a fraction of the
+    cost on long lists)."""
+    chances = _variables(pairs)
+    rng = random.Random(seed)
+    counts = [0, 0, 0, 0]
+    compiled = [
+        (p.a.key, p.b.key, 2 if p.a.key is None else (1 if p.b.key is None else 0)) for p in pairs
+    ]
+    draw = rng.random
+    for _ in range(samples):
+        takes: dict[str, bool] = {}
+        outcome = 3
+        for a_key, b_key, result in compiled:
+            if a_key is not None:
+                took = takes.get(a_key)
+                if took is None:
+                    took = takes[a_key] = draw() < chances[a_key]
+                if not took:
+                    continue
+            if b_key is not None:
+                took = takes.get(b_key)
+                if took is None:
+                    took = takes[b_key] = draw() < chances[b_key]
+                if not took:
+                    continue
+            outcome = result
+            break
+        counts[outcome] += 1
+    p = [n / samples for n in counts]
+    # The largest binomial standard error, floored at one draw's worth (a share of 0 or 1 in
+    # the sample does not mean the chance is exactly 0 or 1).
+    error = max(max(math.sqrt(x * (1 - x) / samples) for x in p), 1 / samples)
+    return CouplesOdds(p[0], p[1], p[2], p[3], "monte_carlo", error, len(chances), samples)
+
+
+def couples_odds(pairs: Sequence[CouplePair], data: RanklistFile) -> CouplesOdds:
+    """Exact when the partners' distinct programs are few, a seeded Monte Carlo otherwise."""
+    method = data.couples_method
+    if len(_variables(pairs)) <= int(method.exact_max_programs.value):
+        return couples_exact(pairs)
+    return couples_monte_carlo(pairs, int(method.samples.value), int(method.seed.value))
+
+
+# --- SOAP kit -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SoapDays:
+    match_year: int
+    label: str
+    reliability: str
+    source: str
+
+
+def soap_days(catalog: Catalog, match_year: int) -> SoapDays:
+    """The SOAP days of one Match year, from the season calendar (published or derived)."""
+    from matchtui.engine.calendar import season_date
+
+    start = season_date(catalog, match_year, "soap_start")
+    end = season_date(catalog, match_year, "soap_end")
+    label = f"{start.date:%a %d %b} to {end.date:%a %d %b %Y}"
+    if start.derived:
+        label += " (derived from the usual pattern, not yet published)"
+    return SoapDays(match_year, label, start.reliability, start.source)
+
+
+@dataclass(frozen=True)
+class SoapKit:
+    days: SoapDays
+    facts: tuple[tuple[str, str, str], ...]  # (what, value, reliability)
+    programs: tuple[ProgramInfo, ...]
+    application_limit: int
+    documents: tuple[str, ...]
+    routes: tuple[EntryRoute, ...]
+    sources: tuple[str, ...]
+
+
+def soap_list(tracker: Tracker, data: RanklistFile, limit: int | None = None) -> list[ProgramInfo]:
+    """The tracker's programs in SOAP order: preferred tracks, then preferred specialties, then
+    the rest (withdrawn and rejected left off), at most the SOAP application limit."""
+    preferred = data.soap.preferred
+    tracks = list(preferred.tracks)
+    specialties = list(preferred.specialties)
+
+    def rank(p: ProgramInfo) -> tuple[int, int]:
+        if p.track in tracks:
+            return (0, tracks.index(p.track))
+        if p.specialty in specialties:
+            return (1, specialties.index(p.specialty or ""))
+        return (2, 0)
+
+    pool = [p for p in tracker.programs if p.status not in ("withdrawn", "rejected")]
+    cap = limit if limit is not None else int(data.soap.application_limit.value)
+    return sorted(pool, key=rank)[:cap]
+
+
+def soap_kit(catalog: Catalog, tracker: Tracker, match_year: int) -> SoapKit:
+    from matchtui.models.plan_data import StepsFile
+
+    data = ranklist_data(catalog)
+    soap = data.soap
+    steps = catalog.get("steps.toml", StepsFile)
+    routes = tuple(r for r in steps.entry_routes if r.id != "soap")
+    facts = (
+        ("When", soap.days.text, soap.days.reliability),
+        (
+            "Applications",
+            f"up to {int(soap.application_limit.value)}, sent through ERAS",
+            soap.application_limit.reliability,
+        ),
+        (
+            "Offer rounds",
+            f"{int(soap.offer_rounds.value)}; the unfilled list is updated after each",
+            soap.offer_rounds.reliability,
+        ),
+        (
+            "Answer window",
+            f"{int(soap.offer_window_hours.value)} hours to accept or refuse an offer",
+            soap.offer_window_hours.reliability,
+        ),
+    )
+    days = soap_days(catalog, match_year)
+    sources = (
+        days.source,
+        soap.days.source,
+        soap.application_limit.source,
+        soap.offer_rounds.source,
+        soap.offer_window_hours.source,
+        soap.preferred.source,
+        soap.documents.source,
+        *(r.source for r in routes),
+    )
+    return SoapKit(
+        days=days,
+        facts=facts,
+        programs=tuple(soap_list(tracker, data)),
+        application_limit=int(soap.application_limit.value),
+        documents=tuple(soap.documents.items),
+        routes=routes,
+        sources=tuple(dict.fromkeys(sources)),
+    )
+
+
+# --- the working list (plan.toml) -----------------------------------------------------------------
+
+
+def starting_items(tracker: Tracker, items: Sequence[RankItem]) -> list[RankItem]:
+    """The saved list, or (when none is saved) the tracker's interviewed programs."""
+    if items:
+        return list(items)
+    return [RankItem(program=p.nrmp_code or p.name) for p in tracker.interviewed()]
+
+
+def interviewed_not_listed(tracker: Tracker, items: Sequence[RankItem]) -> list[RankItem]:
+    """The tracker's interviewed programs that the list does not hold yet, as new items."""
+    listed = {identity(i.program, tracker.find(i.program)) for i in items}
+    out = []
+    for program in tracker.interviewed():
+        ref = program.nrmp_code or program.name
+        if identity(ref, program) not in listed:
+            out.append(RankItem(program=ref))
+    return out

@@ -1,0 +1,182 @@
+"""The rank list workbench: the reference rules (data/ranklist.toml), the applicant's rank list
+and couples files (the CLI's contract), and the working list saved in plan.toml.
+
+A rank list file::
+
+    [[ranks]]
+    program = "Name or NRMP code"   # resolved against the tracker when present
+    chance = 0.4                    # optional, 0..1: the applicant's own estimate
+
+A couples file::
+
+    [[pairs]]
+    a = "Program or no_match"
+    b = "Program or no_match"
+    a_chance = 0.5                  # optional; ignored for no_match
+    b_chance = 0.4
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from pydantic import Field, field_validator
+
+from matchtui.models.base import Sourced, Strict, UserFile, UserText
+
+# NRMP program codes: seven digits, a letter, a digit (e.g. 1234140C0). The tracker's
+# Program.nrmp_code uses the same pattern.
+NRMP_CODE = re.compile(r"^[0-9]{7}[A-Z][0-9]$")
+# What a couples file writes for "this partner goes unmatched on this pair".
+NO_MATCH = "no_match"
+
+Criterion = Literal["location", "feel", "training", "life"]
+CRITERIA: tuple[Criterion, ...] = ("location", "feel", "training", "life")
+CRITERION_LABELS: dict[str, str] = {
+    "location": "Location & ties",
+    "feel": "Program feel",
+    "training": "Training",
+    "life": "Life",
+}
+Track = Literal["categorical", "preliminary", "advanced", "transitional", "reserved"]
+
+
+# --- reference data -------------------------------------------------------------------------------
+
+
+class Figure(Sourced):
+    value: float
+    note: str = ""
+
+
+class Rules(Strict):
+    max_ranks: Figure
+    codes_included: Figure
+    extra_code_fee_usd: Figure
+    supplemental_codes_included: Figure
+    no_match_code: Figure
+    one_rank_per_program: Figure
+
+
+class RuleText(Sourced):
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    text: str
+
+
+class Chances(Strict):
+    academic: Figure
+    mid_tier: Figure
+    community: Figure
+    unknown: Figure
+
+
+class WarningLimits(Strict):
+    short_list_ranks: Figure
+    high_p_unmatched: Figure
+
+
+class CouplesMethod(Strict):
+    exact_max_programs: Figure
+    samples: Figure
+    seed: Figure
+
+
+class SoapText(Sourced):
+    text: str
+
+
+class SoapPreferred(Sourced):
+    tracks: list[str]
+    specialties: list[str]
+    note: str = ""
+
+
+class SoapDocuments(Sourced):
+    items: list[str] = Field(min_length=1)
+    note: str = ""
+
+
+class Soap(Strict):
+    days: SoapText
+    application_limit: Figure
+    offer_rounds: Figure
+    offer_window_hours: Figure
+    preferred: SoapPreferred
+    documents: SoapDocuments
+
+
+class RanklistFile(Strict):
+    rules: Rules
+    couples_rules: list[RuleText] = Field(min_length=1)
+    chances: Chances
+    warnings: WarningLimits
+    couples_method: CouplesMethod
+    soap: Soap
+
+
+# --- the applicant's files (CLI) ------------------------------------------------------------------
+
+
+def _program_ref(value: str) -> str:
+    value = " ".join(value.split())
+    if not value:
+        raise ValueError("a program name or NRMP code is needed")
+    return value
+
+
+class RankEntry(UserFile):
+    program: UserText = Field(max_length=200)
+    chance: float | None = Field(default=None, ge=0, le=1)
+
+    _clean = field_validator("program")(_program_ref)
+
+
+class RankFile(UserFile):
+    ranks: list[RankEntry] = Field(default_factory=list)
+
+
+class PairEntry(UserFile):
+    a: UserText = Field(max_length=200)
+    b: UserText = Field(max_length=200)
+    a_chance: float | None = Field(default=None, ge=0, le=1)
+    b_chance: float | None = Field(default=None, ge=0, le=1)
+
+    _clean = field_validator("a", "b")(_program_ref)
+
+
+class CouplesFile(UserFile):
+    pairs: list[PairEntry] = Field(default_factory=list)
+
+
+# --- the working list in plan.toml ----------------------------------------------------------------
+
+
+class RankItem(UserFile):
+    program: UserText = Field(min_length=1, max_length=200)  # a tracker name or an NRMP code
+    chance: float | None = Field(default=None, ge=0, le=1)
+    scores: dict[Criterion, int] = Field(default_factory=dict)  # 0..5 per criterion
+
+    @field_validator("scores")
+    @classmethod
+    def _scores_in_range(cls, value: dict[str, int]) -> dict[str, int]:
+        for key, score in value.items():
+            if not 0 <= score <= 5:
+                raise ValueError(f"score for {key} must be 0-5")
+        return value
+
+
+class RanklistState(UserFile):
+    """The applicant's working rank list, criteria weights (0-5) and hard stops."""
+
+    items: list[RankItem] = Field(default_factory=list, max_length=1000)
+    weights: dict[Criterion, int] = Field(default_factory=lambda: dict.fromkeys(CRITERIA, 3))
+    hard_stops: list[UserText] = Field(default_factory=list, max_length=1000)
+
+    @field_validator("weights")
+    @classmethod
+    def _weights_in_range(cls, value: dict[str, int]) -> dict[str, int]:
+        for key, weight in value.items():
+            if not 0 <= weight <= 5:
+                raise ValueError(f"weight for {key} must be 0-5")
+        return value

@@ -1,0 +1,542 @@
+"""Rank list pane (F8): build the rank order list from the tracker's interviewed programs, rank it
+by keyboard, weigh criteria, compare two programs, see the odds rank by rank, and the SOAP kit.
+
+Every number comes from `engine.ranklist`. The pane saves only the `ranklist` section of
+plan.toml (the mix and plan panes own theirs), through the Workspace, after each change.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import DataTable, Input, Static, TabbedContent, TabPane
+
+from matchtui.engine.ranklist import (
+    ASSUMPTION,
+    ProgramInfo,
+    Resolved,
+    Simulation,
+    Tracker,
+    Violation,
+    check,
+    interviewed_not_listed,
+    is_stopped,
+    move,
+    norm,
+    pct,
+    ranklist_data,
+    ref_problem,
+    resolve,
+    simulate,
+    soap_kit,
+    starting_items,
+    suggest_order,
+    weighted_score,
+)
+from matchtui.errors import FileProblems
+from matchtui.models.plan import PlanFile
+from matchtui.models.profile import Profile
+from matchtui.models.programs import PROGRAMS_SCHEMA_VERSION, ProgramList
+from matchtui.models.ranklist import (
+    CRITERIA,
+    CRITERION_LABELS,
+    RankItem,
+    RanklistFile,
+    RanklistState,
+)
+from matchtui.screens.base import PaneScreen
+from matchtui.store import PROGRAMS
+
+SOURCE_MARK = {"yours": "", "tier default": "*", "default": "*"}
+Cell = str | Text
+
+
+def sync_table(
+    table: DataTable[Cell],
+    columns: list[tuple[str, str]],
+    rows: list[tuple[str, list[Cell]]],
+    shown: dict[str, list[Cell]],
+) -> None:
+    """Show `rows` in `table`, touching only the cells that changed when the shape is the same.
+
+    A rebuild measures every cell (about 1 ms a row); moving one program changes two rows, so
+    keystrokes on a 300-rank list update in place. `shown` caches what the table shows.
+    """
+    keys = [str(c.value) for c in table.columns]
+    same_shape = keys == [key for _, key in columns] and list(shown) == [key for key, _ in rows]
+    if not same_shape:
+        table.clear(columns=True)
+        shown.clear()
+        for label, key in columns:
+            table.add_column(label, key=key)
+        for key, cells in rows:
+            table.add_row(*cells, key=key)
+            shown[key] = cells
+        return
+    for key, cells in rows:
+        before = shown[key]
+        for (_, column), old, new in zip(columns, before, cells, strict=True):
+            if old != new:
+                table.update_cell(key, column, new, update_width=True)
+        shown[key] = cells
+
+
+class RanklistScreen(PaneScreen):
+    PANE_ID = "ranklist"
+    CSS_PATH = "ranklist.tcss"
+    AUTO_FOCUS = "#rank-table"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("shift+up,K", "move(-1)", "Up", tooltip="Move the program up one rank"),
+        Binding("shift+down,J", "move(1)", "Down", tooltip="Move the program down one rank"),
+        Binding("T", "to_top", "To top", tooltip="Move the program to rank 1"),
+        Binding("delete,x", "remove", "Remove", tooltip="Take the program off the list"),
+        Binding("a", "add", "Add", tooltip="Add a program by name or NRMP code"),
+        Binding(
+            "i",
+            "add_interviewed",
+            "Add interviewed",
+            show=False,
+            tooltip="Add the tracker's interviewed programs that are not on the list",
+        ),
+        Binding("left_square_bracket", "chance(-5)", "Chance -5", show=False),
+        Binding("right_square_bracket", "chance(5)", "Chance +5", show=False),
+        Binding("h", "hard_stop", "Hard stop", tooltip="Mark or clear: never rank this program"),
+        Binding("s", "suggest", "Suggest", tooltip="Order the list by your weighted criteria"),
+        Binding("m", "mark", "Mark A", tooltip="Mark this program as A in the comparison"),
+        Binding("plus,equals_sign", "score(1)", "+1", show=False),
+        Binding("minus", "score(-1)", "-1", show=False),
+        Binding("t", "next_tab", "Next tab", tooltip="List, criteria, compare, SOAP kit"),
+    ]
+    LIST_ACTIONS: ClassVar[frozenset[str]] = frozenset(
+        {"move", "to_top", "remove", "add", "add_interviewed", "chance", "hard_stop", "mark"}
+    )
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tracker = Tracker()
+        self.programs_ok = True
+        self.items: list[RankItem] = []
+        self.state = RanklistState()
+        self.resolved: list[Resolved] = []
+        self.sim: Simulation | None = None
+        self.violations: list[Violation] = []
+        self.mark_a: str | None = None
+        self._shown: dict[str, dict[str, list[Cell]]] = {"rank": {}, "criteria": {}}
+
+    # -- layout ----------------------------------------------------------------------------
+    def compose_body(self) -> ComposeResult:
+        with TabbedContent(id="rank-tabs"):
+            with TabPane("List", id="tab-list"):
+                with Horizontal(id="rank-main"):
+                    with Vertical(id="rank-left"):
+                        yield DataTable(id="rank-table", cursor_type="row", zebra_stripes=True)
+                        yield Input(
+                            placeholder="a: add a program (name or NRMP code), Enter adds",
+                            max_length=200,
+                            compact=True,
+                            id="rank-add",
+                        )
+                    with VerticalScroll(id="rank-side"):
+                        yield Static(id="rank-summary", markup=False)
+                yield Static(ASSUMPTION, id="rank-assumption", markup=False)
+            with TabPane("Criteria", id="tab-criteria"):
+                yield DataTable(id="criteria-table", cursor_type="cell", zebra_stripes=True)
+                yield Static(
+                    "+ and - change the weight (top row) or the program's score (0-5). "
+                    "s orders the list by the weighted score; hard stops (h) are left off.",
+                    id="criteria-help",
+                    markup=False,
+                )
+            with TabPane("Compare", id="tab-compare"), Horizontal(id="compare-row"):
+                with VerticalScroll(classes="compare-col"):
+                    yield Static(id="compare-a", markup=False)
+                with VerticalScroll(classes="compare-col"):
+                    yield Static(id="compare-b", markup=False)
+            with TabPane("SOAP kit", id="tab-soap"), VerticalScroll(id="soap-scroll"):
+                yield Static(id="soap-text", markup=False)
+
+    def on_mount(self) -> None:  # PaneScreen's on_mount runs too (Textual calls each class's)
+        self.watch(self.matchapp, "plan", self._plan_changed, init=False)
+        self._load_programs()
+        self._load_state()
+        self.refresh_view()
+
+    def on_profile(self, profile: Profile) -> None:
+        self.refresh_view()
+
+    def on_screen_resume(self) -> None:
+        # The tracker may have changed in its own pane while this one was away.
+        before = self.tracker
+        self._load_programs()
+        if self.tracker != before:
+            if not self.state.items:
+                self.items = starting_items(self.tracker, self.state.items)
+            self.refresh_view()
+
+    @property
+    def narrow(self) -> bool:
+        return self.size.width < 100
+
+    def on_resize(self) -> None:
+        if self.narrow != self.has_class("-narrow"):
+            self.set_class(self.narrow, "-narrow")
+            if self.sim is not None:
+                # After this layout pass: a table rebuilt inside one keeps stale column widths.
+                self.call_after_refresh(self._show_table, None)
+
+    def _plan_changed(self, plan: PlanFile | None) -> None:
+        saved = plan.ranklist if plan is not None else None
+        if saved is not None and saved != self.state:
+            self._load_state()
+            self.refresh_view()
+
+    def _load_programs(self) -> None:
+        store = self.matchapp.workspace.store
+        try:
+            programs = (
+                store.load(PROGRAMS, ProgramList, PROGRAMS_SCHEMA_VERSION)
+                if store.exists(PROGRAMS)
+                else ProgramList()
+            )
+        except FileProblems as exc:
+            programs = ProgramList()
+            self.programs_ok = False
+            self.notify(
+                f"{exc.summary()}. The rank list works without the tracker until it is fixed.",
+                title="programs.toml could not be loaded",
+                severity="error",
+                timeout=15,
+                markup=False,
+            )
+        self.tracker = Tracker.of(programs.programs)
+
+    def _load_state(self) -> None:
+        saved = self.plan.ranklist
+        self.state = saved if saved is not None else RanklistState()
+        self.items = starting_items(self.tracker, self.state.items)
+
+    # -- the view --------------------------------------------------------------------------
+    @property
+    def data(self) -> RanklistFile:
+        return ranklist_data(self.catalog)
+
+    def current_index(self) -> int | None:
+        table = self.query_one("#rank-table", DataTable)
+        if not self.items:
+            return None
+        return min(max(table.cursor_row, 0), len(self.items) - 1)
+
+    def refresh_view(self, cursor: int | None = None) -> None:
+        data = self.data
+        self.resolved = resolve(self.items, self.tracker, data)
+        self.sim = simulate(self.resolved, data)
+        self.violations = check(self.items, self.tracker, data, hard_stops=self.state.hard_stops)
+        self._show_table(cursor)
+        self._show_summary()
+        self._show_criteria()
+        self._show_compare()
+        self._show_soap()
+
+    def _show_table(self, cursor: int | None) -> None:
+        table: DataTable[Cell] = self.query_one("#rank-table", DataTable)
+        keep = table.cursor_row if cursor is None else cursor
+        narrow = self.narrow
+        columns = [("#", "rank"), ("Program", "program")]
+        if not narrow:
+            columns.append(("Track", "track"))
+        columns += [("Chance", "chance"), ("Here", "here"), ("So far", "sofar")]
+        assert self.sim is not None
+        stopped = {v.index for v in self.violations if v.id == "hard_stop"}
+        rows: list[tuple[str, list[Cell]]] = []
+        for index, (row, item) in enumerate(zip(self.sim.ranks, self.items, strict=True)):
+            style = "strike dim" if index in stopped else ""
+            name = row.program + ("  (A)" if self.mark_a == item.program else "")
+            if narrow and len(name) > 22:
+                name = name[:21] + "…"
+            cells: list[Cell] = [str(row.rank), Text(name, style=style)]
+            if not narrow:
+                cells.append(row.track)
+            cells += [
+                pct(row.chance) + SOURCE_MARK[row.chance_source],
+                pct(row.p_match_here),
+                pct(row.p_cumulative),
+            ]
+            rows.append((f"r{index}", cells))
+        sync_table(table, columns, rows, self._shown["rank"])
+        if self.items:
+            table.move_cursor(row=min(max(keep, 0), len(self.items) - 1), animate=False)
+
+    def _show_summary(self) -> None:
+        sim = self.sim
+        assert sim is not None
+        out = Text()
+        out.append("P(match) ", style="bold")
+        out.append(f"{pct(sim.p_match)}", style="bold")
+        out.append(f"   P(unmatched) {pct(sim.p_unmatched)}\n")
+        out.append(
+            f"One more program at {pct(sim.add_one_chance)}: unmatched "
+            f"{pct(sim.p_unmatched)} -> {pct(sim.p_unmatched_plus_one)}\n"
+        )
+        out.append(
+            f"Codes {sim.unique_codes} of {sim.codes_included} included; "
+            f"extra fee ${sim.extra_code_fee_usd}\n"
+        )
+        if any(r.chance_source != "yours" for r in sim.ranks):
+            out.append("* default chance (assumption); [ ] set your own\n", style="dim")
+        missing = len(interviewed_not_listed(self.tracker, self.items))
+        if missing:
+            out.append(
+                f"{missing} interviewed program{'s' if missing != 1 else ''} from the tracker "
+                "not on the list: i adds them\n",
+                style="bold",
+            )
+        for v in self.violations:
+            out.append(f"! {v.text}\n", style="bold red")
+        for w in sim.warnings:
+            out.append(f"- {w.text}\n", style="yellow")
+        self.query_one("#rank-summary", Static).update(out)
+
+    def _show_criteria(self) -> None:
+        table: DataTable[Cell] = self.query_one("#criteria-table", DataTable)
+        cursor = table.cursor_coordinate
+        columns = [("Program", "program")]
+        columns += [(CRITERION_LABELS[c], c) for c in CRITERIA]
+        columns.append(("Score", "score"))
+        weights = self.state.weights
+        rows: list[tuple[str, list[Cell]]] = [
+            ("weights", ["WEIGHT", *(str(weights.get(c, 0)) for c in CRITERIA), ""])
+        ]
+        for index, (item, resolved) in enumerate(zip(self.items, self.resolved, strict=True)):
+            stop = is_stopped(item, self.state.hard_stops, self.tracker)
+            label = Text(
+                resolved.label + (" (hard stop)" if stop else ""), style="dim" if stop else ""
+            )
+            scores: list[Cell] = [str(item.scores.get(c, 0)) for c in CRITERIA]
+            rows.append((f"c{index}", [label, *scores, f"{weighted_score(item, weights):.1f}"]))
+        sync_table(table, columns, rows, self._shown["criteria"])
+        table.cursor_coordinate = cursor
+
+    def _compare_text(self, label: str, index: int | None) -> Text:
+        out = Text()
+        if index is None:
+            out.append(f"{label}: ", style="bold")
+            out.append("m marks a program as A; B is the one under the cursor.", style="dim")
+            return out
+        item, resolved = self.items[index], self.resolved[index]
+        info: ProgramInfo | None = resolved.program
+        assert self.sim is not None
+        odds = self.sim.ranks[index]
+        out.append(f"{label}: {resolved.label}\n", style="bold")
+        out.append(f"Rank {odds.rank}; chance {pct(odds.chance)} ({odds.chance_source})\n")
+        out.append(f"P(match here) {pct(odds.p_match_here)}\n")
+        if info is not None:
+            where = ", ".join(x for x in (info.city, info.state) if x)
+            out.append(f"{info.track}, {info.tier or 'tier?'}, {info.specialty or ''}\n")
+            out.append(f"{where}; tracker: {info.status}\n")
+            if info.nrmp_code:
+                out.append(f"NRMP code {info.nrmp_code}\n")
+        else:
+            out.append("Not in the tracker\n", style="dim")
+        for c in CRITERIA:
+            out.append(f"{CRITERION_LABELS[c]}: {item.scores.get(c, 0)}\n")
+        out.append(f"Weighted score {weighted_score(item, self.state.weights):.1f}\n")
+        if info is not None and info.notes:
+            out.append("Notes: ", style="bold")
+            out.append(info.notes + "\n")
+        return out
+
+    def _show_compare(self) -> None:
+        a = next((i for i, it in enumerate(self.items) if it.program == self.mark_a), None)
+        b = self.current_index() if self.items else None
+        self.query_one("#compare-a", Static).update(self._compare_text("A", a))
+        self.query_one("#compare-b", Static).update(self._compare_text("B", b))
+
+    def _show_soap(self) -> None:
+        kit = soap_kit(self.catalog, self.tracker, self.profile.cycle_year)
+        head = Text()
+        head.append(f"SOAP for the {kit.days.match_year} Match: {kit.days.label}\n", style="bold")
+        facts = Table.grid(padding=(0, 2))
+        for what, value, reliability in kit.facts:
+            facts.add_row(what, value, Text(reliability, style="dim"))
+        body = Text()
+        body.append(
+            f"\nYour SOAP list from the tracker ({len(kit.programs)} of up to "
+            f"{kit.application_limit}; preliminary, transitional, FM and IM first)\n",
+            style="bold",
+        )
+        if not kit.programs:
+            body.append("No programs in the tracker yet.\n", style="dim")
+        for n, p in enumerate(kit.programs, start=1):
+            body.append(f"{n:>2}. {p.name} ({p.track}, {p.specialty or '?'}, {p.state})\n")
+        body.append("\nDocuments to have ready\n", style="bold")
+        for doc in kit.documents:
+            body.append(f"- {doc}\n")
+        body.append("\nIf SOAP does not place you\n", style="bold")
+        for route in kit.routes:
+            body.append(f"- {route.title}: ", style="bold")
+            body.append(f"{route.when}\n")
+        body.append(
+            "\nSources: " + ", ".join(self.catalog.cite(s) for s in kit.sources), style="dim"
+        )
+        self.query_one("#soap-text", Static).update(Group(head, facts, body))
+
+    # -- keys ---------------------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        active = self.query_one(TabbedContent).active
+        if action in self.LIST_ACTIONS:
+            return active == "tab-list"
+        if action == "score":
+            return active == "tab-criteria"
+        if action == "suggest":
+            return active in ("tab-list", "tab-criteria")
+        return True
+
+    @on(TabbedContent.TabActivated)
+    def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        self.refresh_bindings()
+        target = {
+            "tab-list": "#rank-table",
+            "tab-criteria": "#criteria-table",
+            "tab-compare": "#tab-compare .compare-col",
+            "tab-soap": "#soap-scroll",
+        }.get(event.pane.id or "")
+        if target:
+            self.query_one(target).focus()
+        if event.pane.id == "tab-compare":
+            self._show_compare()
+
+    @on(DataTable.RowHighlighted, "#rank-table")
+    def _highlighted(self) -> None:
+        self._show_compare()
+
+    def action_next_tab(self) -> None:
+        tabs = self.query_one(TabbedContent)
+        ids = [pane.id for pane in tabs.query(TabPane) if pane.id]
+        tabs.active = ids[(ids.index(tabs.active) + 1) % len(ids)] if tabs.active in ids else ids[0]
+
+    def _commit(self, items: list[RankItem], cursor: int | None = None, **changes: object) -> None:
+        """Save the new list (and any weight or hard-stop change) to plan.toml, then redraw."""
+        state = RanklistState(
+            items=items,
+            weights=changes.get("weights", self.state.weights),
+            hard_stops=changes.get("hard_stops", self.state.hard_stops),
+        )
+        plan = self.plan.model_copy(update={"ranklist": state})
+        try:
+            self.matchapp.workspace.save_plan(plan)
+        except OSError as exc:
+            self.notify(
+                f"Could not save plan.toml: {exc.strerror or exc}", severity="error", markup=False
+            )
+            return
+        self.state, self.items = state, list(items)
+        self.matchapp.plan = plan
+        self.refresh_view(cursor)
+
+    def action_move(self, step: int) -> None:
+        index = self.current_index()
+        if index is not None:
+            target = max(0, min(index + step, len(self.items) - 1))
+            self._commit(move(self.items, index, target), target)
+
+    def action_to_top(self) -> None:
+        index = self.current_index()
+        if index is not None:
+            self._commit(move(self.items, index, 0), 0)
+
+    def action_remove(self) -> None:
+        index = self.current_index()
+        if index is not None:
+            items = [it for i, it in enumerate(self.items) if i != index]
+            self._commit(items, max(0, min(index, len(items) - 1)))
+
+    def action_add(self) -> None:
+        self.query_one("#rank-add", Input).focus()
+
+    @on(Input.Submitted, "#rank-add")
+    def _add_submitted(self, event: Input.Submitted) -> None:
+        ref = " ".join(event.value.split())
+        if not ref:
+            self.query_one("#rank-table").focus()
+            return
+        problem = ref_problem(ref)
+        if problem:
+            self.notify(problem, title="Add a program", severity="warning", markup=False)
+            return
+        found = self.tracker.find(ref)
+        program = (found.nrmp_code or found.name) if found is not None else ref
+        event.input.value = ""
+        self._commit([*self.items, RankItem(program=program)], len(self.items))
+        self.query_one("#rank-table").focus()
+
+    def action_add_interviewed(self) -> None:
+        extra = interviewed_not_listed(self.tracker, self.items)
+        if extra:
+            self._commit([*self.items, *extra], len(self.items))
+
+    def action_chance(self, points: int) -> None:
+        index = self.current_index()
+        if index is None:
+            return
+        current = self.resolved[index].chance
+        value = round(min(1.0, max(0.0, current + points / 100)), 2)
+        items = list(self.items)
+        items[index] = items[index].model_copy(update={"chance": value})
+        self._commit(items, index)
+
+    def action_hard_stop(self) -> None:
+        index = self.current_index()
+        if index is None:
+            return
+        name = self.resolved[index].label
+        stops = [s for s in self.state.hard_stops if norm(s) != norm(name)]
+        if len(stops) == len(self.state.hard_stops):
+            stops.append(name)
+        self._commit(self.items, index, hard_stops=stops)
+
+    def action_suggest(self) -> None:
+        order, dropped = suggest_order(
+            self.items, self.state.weights, self.state.hard_stops, self.tracker
+        )
+        self._commit(order + dropped, 0)
+        if dropped:
+            self.notify(
+                f"{len(dropped)} hard-stopped program(s) moved to the bottom: remove them "
+                "before you certify.",
+                markup=False,
+                timeout=5,
+            )
+
+    def action_mark(self) -> None:
+        index = self.current_index()
+        if index is not None:
+            self.mark_a = self.items[index].program
+            self.refresh_view()
+
+    def action_score(self, step: int) -> None:
+        table = self.query_one("#criteria-table", DataTable)
+        row, col = table.cursor_coordinate.row, table.cursor_coordinate.column
+        if not 1 <= col <= len(CRITERIA):
+            return
+        criterion = CRITERIA[col - 1]
+        if row == 0:
+            weights = dict(self.state.weights)
+            weights[criterion] = max(0, min(5, weights.get(criterion, 0) + step))
+            self._commit(self.items, weights=weights)
+            return
+        index = row - 1
+        if index >= len(self.items):
+            return
+        item = self.items[index]
+        scores = dict(item.scores)
+        scores[criterion] = max(0, min(5, scores.get(criterion, 0) + step))
+        items = list(self.items)
+        items[index] = item.model_copy(update={"scores": scores})
+        self._commit(items)

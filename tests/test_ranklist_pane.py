@@ -1,0 +1,280 @@
+"""The Rank list pane (F8) driven with Pilot: built from the tracker's interviewed programs,
+reordered, added to and pruned by keyboard, weighted criteria, hard stops, A-versus-B, and the
+list saved to plan.toml (and read back)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from textual.widgets import DataTable, Static
+
+from matchtui.app import MatchApp
+from matchtui.models.programs import Program, ProgramList
+from matchtui.store import PROGRAMS, Store
+
+TODAY = dt.date(2026, 11, 23)
+
+
+def write_tracker(home: Path) -> None:
+    programs = [
+        Program(
+            name="Alpha Medical Center",
+            city="Albany",
+            state="NY",
+            specialty="internal_medicine",
+            tier="academic",
+            status="interview",
+            notes="Strong fellowships; busy wards",
+        ),
+        Program(
+            name="Beta Community Hospital",
+            city="Dayton",
+            state="OH",
+            specialty="family_medicine",
+            tier="community",
+            status="interview",
+            notes="Close to family",
+        ),
+        Program(
+            name="Gamma University",
+            state="TX",
+            specialty="internal_medicine",
+            tier="mid_tier",
+            status="ranked",
+        ),
+        Program(
+            name="Delta Prelim",
+            state="TX",
+            specialty="preliminary_medicine",
+            tier="community",
+            status="applied",
+        ),
+    ]
+    Store(home).save(PROGRAMS, ProgramList(programs=programs))
+
+
+def make_app(workspace: Any) -> MatchApp:
+    return MatchApp(workspace, first_pane="ranklist", today=TODAY)
+
+
+def rendered(widget: Static, width: int = 100) -> str:
+    console = Console(width=width, record=True, file=open("/dev/null", "w"))  # noqa: SIM115
+    console.print(widget.content)
+    return console.export_text()
+
+
+def programs_in(app: MatchApp) -> list[str]:
+    screen: Any = app.screen
+    return [item.program for item in screen.items]
+
+
+def saved(home: Path) -> list[str]:
+    data = tomllib.loads((home / "plan.toml").read_text(encoding="utf-8"))
+    return [item["program"] for item in data["ranklist"]["items"]]
+
+
+async def test_list_built_from_interviewed_programs_and_reordered_by_keyboard(
+    workspace: Any, home: Path
+) -> None:
+    write_tracker(home)
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#rank-table", DataTable)
+        assert table.has_focus
+        # Interviewed and ranked programs, tracker order; "applied" is left off.
+        assert programs_in(app) == [
+            "Alpha Medical Center",
+            "Beta Community Hospital",
+            "Gamma University",
+        ]
+        assert table.row_count == 3
+        assert not (home / "plan.toml").exists()  # nothing saved until the applicant acts
+
+        await pilot.press("J")  # Alpha down one
+        await pilot.pause()
+        assert programs_in(app)[:2] == ["Beta Community Hospital", "Alpha Medical Center"]
+        assert table.cursor_row == 1
+        await pilot.press("down", "T")  # Gamma to the top
+        await pilot.pause()
+        assert programs_in(app) == [
+            "Gamma University",
+            "Beta Community Hospital",
+            "Alpha Medical Center",
+        ]
+        assert table.cursor_row == 0
+        await pilot.press("K")  # already at the top: stays
+        await pilot.press("down", "x")  # remove Beta
+        await pilot.pause()
+        assert programs_in(app) == ["Gamma University", "Alpha Medical Center"]
+        await pilot.press("a", *"Omega Clinic", "enter")
+        await pilot.pause()
+        assert programs_in(app)[-1] == "Omega Clinic"
+        assert table.has_focus
+        assert saved(home) == ["Gamma University", "Alpha Medical Center", "Omega Clinic"]
+        summary = rendered(app.screen.query_one("#rank-summary", Static))
+        assert "P(unmatched)" in summary and "Codes 3 of 20" in summary
+        assert "independent" in rendered(app.screen.query_one("#rank-assumption", Static), 200)
+
+    again = make_app(workspace)
+    async with again.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert programs_in(again) == ["Gamma University", "Alpha Medical Center", "Omega Clinic"]
+
+
+async def test_odds_chance_keys_and_hard_stop(workspace: Any, home: Path) -> None:
+    write_tracker(home)
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen: Any = app.screen
+        before = screen.sim.p_unmatched
+        await pilot.press("right_square_bracket")  # Alpha: 15% default -> 20%, your own number
+        await pilot.pause()
+        assert screen.items[0].chance == 0.2
+        assert screen.sim.ranks[0].chance_source == "yours"
+        assert screen.sim.p_unmatched < before
+        await pilot.press("h")
+        await pilot.pause()
+        assert screen.state.hard_stops == ["Alpha Medical Center"]
+        assert "hard stops" in rendered(screen.query_one("#rank-summary", Static))
+        await pilot.press("h")  # clears it
+        await pilot.pause()
+        assert screen.state.hard_stops == []
+
+
+async def test_criteria_weights_scores_and_suggested_order(workspace: Any, home: Path) -> None:
+    write_tracker(home)
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen: Any = app.screen
+        await pilot.press("t")  # criteria tab
+        await pilot.pause()
+        criteria = screen.query_one("#criteria-table", DataTable)
+        assert criteria.has_focus
+        # Gamma (third program, row 3): location +2.
+        await pilot.press("down", "down", "down", "right", "plus", "plus")
+        await pilot.pause()
+        assert screen.items[2].scores == {"location": 2}
+        # Weight row: training up to 5.
+        await pilot.press("up", "up", "up", "right", "right", "plus", "plus")
+        await pilot.pause()
+        assert screen.state.weights["training"] == 5
+        await pilot.press("s")
+        await pilot.pause()
+        assert programs_in(app)[0] == "Gamma University"
+    data = tomllib.loads((home / "plan.toml").read_text(encoding="utf-8"))
+    assert data["ranklist"]["weights"]["training"] == 5
+
+
+async def test_compare_a_and_b_side_by_side(workspace: Any, home: Path) -> None:
+    write_tracker(home)
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("m", "down", "t", "t")
+        await pilot.pause()
+        a = rendered(app.screen.query_one("#compare-a", Static))
+        b = rendered(app.screen.query_one("#compare-b", Static))
+        assert "A: Alpha Medical Center" in a and "Strong fellowships" in a
+        assert "B: Beta Community Hospital" in b and "Close to family" in b
+
+
+async def test_soap_kit_tab(workspace: Any, home: Path) -> None:
+    write_tracker(home)
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("t", "t", "t")
+        await pilot.pause()
+        text = rendered(app.screen.query_one("#soap-text", Static), 140)
+        assert "up to 45" in text and "2 hours" in text
+        assert text.index("Delta Prelim") < text.index("Beta Community Hospital")
+        assert "Off-cycle" in text
+
+
+async def test_f8_opens_the_pane(workspace: Any, home: Path) -> None:
+    app = MatchApp(workspace, first_pane="reality", today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("f8")
+        await pilot.pause()
+        assert app.screen.sub_title == "Rank list"
+        # No tracker: an empty list with the empty-list warning.
+        assert "empty" in rendered(app.screen.query_one("#rank-summary", Static))
+
+
+async def test_saving_the_list_keeps_the_other_panes_sections(workspace: Any, home: Path) -> None:
+    from matchtui.models.plan import ItemState, PlanFile, TimelineState
+
+    write_tracker(home)
+    timeline = TimelineState(
+        start_month="2026-01", items={"reality_sheet": ItemState(status="done")}
+    )
+    workspace.save_plan(PlanFile(timeline=timeline))
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("J")
+        await pilot.pause()
+    data = tomllib.loads((home / "plan.toml").read_text(encoding="utf-8"))
+    assert data["timeline"]["items"]["reality_sheet"]["status"] == "done"
+    assert saved(home)[0] == "Beta Community Hospital"
+
+
+async def test_a_name_with_markup_and_escapes_is_shown_as_text(workspace: Any, home: Path) -> None:
+    write_tracker(home)
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("a", *"[bold]Mark[/bold] Clinic", "enter")
+        await pilot.pause()
+        screen: Any = app.screen
+        assert screen.items[-1].program == "[bold]Mark[/bold] Clinic"
+        await pilot.press("m", "t", "t")
+        await pilot.pause()
+        assert "[bold]Mark[/bold] Clinic" in rendered(screen.query_one("#compare-a", Static))
+
+
+async def test_interviewed_programs_missing_from_a_saved_list_are_offered(
+    workspace: Any, home: Path
+) -> None:
+    from matchtui.models.plan import PlanFile
+    from matchtui.models.ranklist import RankItem, RanklistState
+
+    write_tracker(home)
+    workspace.save_plan(PlanFile(ranklist=RanklistState(items=[RankItem(program="Omega Clinic")])))
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        summary = rendered(app.screen.query_one("#rank-summary", Static))
+        assert "3 interviewed programs from the tracker not on the list" in summary
+        await pilot.press("i")
+        await pilot.pause()
+        assert programs_in(app) == [
+            "Omega Clinic",
+            "Alpha Medical Center",
+            "Beta Community Hospital",
+            "Gamma University",
+        ]
+        await pilot.press("i")  # nothing left to add
+        await pilot.pause()
+        assert len(programs_in(app)) == 4
+
+
+async def test_tracker_changes_show_when_the_pane_comes_back(workspace: Any, home: Path) -> None:
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert programs_in(app) == []
+        write_tracker(home)  # as the tracker pane would, while this pane is away
+        await pilot.press("f6")
+        await pilot.pause()
+        await pilot.press("f8")
+        await pilot.pause()
+        assert len(programs_in(app)) == 3

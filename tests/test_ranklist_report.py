@@ -1,0 +1,75 @@
+"""The advisor report gains the saved rank list and its odds (the engine's own numbers)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from matchtui.cli import main
+from matchtui.engine.ranklist import Tracker, ranklist_data, resolve, simulate
+from matchtui.engine.report import build_report, pct, to_markdown, to_text
+from matchtui.models.plan import PlanFile
+from matchtui.models.programs import Program, ProgramList
+from matchtui.models.ranklist import RankItem, RanklistState
+
+TODAY = dt.date(2026, 11, 23)
+
+
+def plan_with_list() -> tuple[PlanFile, ProgramList]:
+    programs = ProgramList(
+        programs=[
+            Program(
+                name="Alpha Medical Center",
+                state="NY",
+                specialty="internal_medicine",
+                tier="academic",
+                status="interview",
+            ),
+        ]
+    )
+    state = RanklistState(
+        items=[
+            RankItem(program="Alpha Medical Center"),
+            RankItem(program="Beta Hospital", chance=0.5),
+        ],
+        hard_stops=["Beta Hospital"],
+    )
+    return PlanFile(ranklist=state), programs
+
+
+def test_report_has_the_rank_list_and_its_odds(catalog: Any, demo_profile: Any) -> None:
+    plan, programs = plan_with_list()
+    report = build_report(
+        demo_profile, catalog, today=TODAY, plan=plan, practice=None, programs=programs
+    )
+    data = ranklist_data(catalog)
+    assert plan.ranklist is not None
+    sim = simulate(resolve(plan.ranklist.items, Tracker.of(programs.programs), data), data)
+    assert report.facts.ranklist_p_unmatched == pytest.approx(sim.p_unmatched)
+    md = to_markdown(report)
+    assert "## 6. Rank list" in md or "Rank list" in md
+    assert f"P(unmatched) {pct(sim.p_unmatched)}" in md
+    assert "| 1 | Alpha Medical Center | 15% | tier default (assumption) | 15% | 15% |" in md
+    assert "independent" in md
+    assert "hard stops" in md  # Beta is on the list and a hard stop
+    text = to_text(report)
+    assert all(len(line) <= 80 for line in text.splitlines())
+
+
+def test_report_without_a_rank_list_says_so(catalog: Any, demo_profile: Any) -> None:
+    report = build_report(demo_profile, catalog, today=TODAY, plan=None, practice=None)
+    assert report.facts.ranklist_p_unmatched is None
+    assert "No rank list has been saved yet" in to_markdown(report)
+
+
+def test_report_command_reads_the_saved_list(
+    workspace: Any, home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plan, _programs = plan_with_list()
+    workspace.save_plan(plan)
+    assert main(["report"]) == 0
+    out = capsys.readouterr().out
+    assert "Rank list" in out and "Beta Hospital" in out

@@ -1,0 +1,447 @@
+"""Rank list rules and the `matchtui ranklist` commands: NRMP limits and fees, couples files,
+resolution against the tracker, warnings, the suggested order and the SOAP kit."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from matchtui.cli import main
+from matchtui.engine.ranklist import (
+    Tracker,
+    check,
+    extra_code_fee,
+    ranklist_data,
+    resolve,
+    simulate,
+    soap_days,
+    soap_kit,
+    suggest_order,
+)
+from matchtui.models.programs import Program, ProgramList
+from matchtui.models.ranklist import RankEntry, RankItem
+from matchtui.store import PROGRAMS, Store
+
+
+def write_ranks(path: Path, programs: list[str], chance: float | None = None) -> Path:
+    lines = []
+    for name in programs:
+        lines += ["[[ranks]]", f'program = "{name}"']
+        if chance is not None:
+            lines.append(f"chance = {chance}")
+        lines.append("")
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+def tracker_file(home: Path) -> None:
+    programs = [
+        Program(
+            name="Alpha Medical Center",
+            state="NY",
+            specialty="internal_medicine",
+            tier="academic",
+            status="interview",
+            notes="Strong fellowships",
+        ),
+        Program(
+            name="Beta Community Hospital",
+            state="OH",
+            specialty="family_medicine",
+            tier="community",
+            status="interview",
+            notes="Close to family",
+        ),
+        Program(
+            name="Gamma Prelim",
+            state="TX",
+            specialty="preliminary_medicine",
+            tier="mid_tier",
+            status="applied",
+        ),
+    ]
+    Store(home).save(PROGRAMS, ProgramList(programs=programs))
+
+
+def names(n: int) -> list[str]:
+    return [f"Program {i:03d}" for i in range(n)]
+
+
+# --- the NRMP limits ------------------------------------------------------------------------------
+
+
+def test_301_ranks_refused_with_the_rule_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write_ranks(tmp_path / "list.toml", names(301))
+    assert main(["ranklist", "check", str(path)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1
+    assert "max_ranks" in err and "301 ranks" in err and "300" in err
+    assert str(path) in err
+
+
+def test_300_ranks_accepted(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write_ranks(tmp_path / "list.toml", names(300), chance=0.1)
+    assert main(["ranklist", "check", str(path)]) == 0
+    assert "300 ranks" in capsys.readouterr().out
+
+
+def test_25_codes_cost_150_extra(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], catalog: Any
+) -> None:
+    assert extra_code_fee(25, ranklist_data(catalog)) == 150
+    assert extra_code_fee(20, ranklist_data(catalog)) == 0
+    path = write_ranks(tmp_path / "list.toml", names(25), chance=0.3)
+    assert main(["ranklist", "simulate", str(path), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["unique_codes"] == 25
+    assert out["extra_code_fee_usd"] == 150
+    assert "extra_codes" in {w["id"] for w in out["warnings"]}
+
+
+def test_simulate_json_is_the_contract(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "list.toml"
+    path.write_text(
+        '[[ranks]]\nprogram = "Alpha"\nchance = 0.3\n\n[[ranks]]\nprogram = "1234140C0"\n'
+        'chance = 0.2\n\n[[ranks]]\nprogram = "Beta"\nchance = 0.5\n',
+        encoding="utf-8",
+    )
+    assert main(["ranklist", "simulate", str(path), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert set(out) == {"ranks", "p_unmatched", "unique_codes", "extra_code_fee_usd", "warnings"}
+    assert [set(r) for r in out["ranks"]] == [
+        {"rank", "program", "chance", "p_match_here", "p_cumulative"}
+    ] * 3
+    assert [r["p_match_here"] for r in out["ranks"]] == [0.3, 0.14, 0.28]
+    assert [r["p_cumulative"] for r in out["ranks"]] == [0.3, 0.44, 0.72]
+    assert out["p_unmatched"] == 0.28
+    assert {w["id"] for w in out["warnings"]} == {"short_list_low_chance"}
+    assert all(set(w) == {"id", "text"} for w in out["warnings"])
+
+
+def test_simulate_text_states_the_assumption(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write_ranks(tmp_path / "list.toml", ["Alpha", "Beta"])
+    assert main(["ranklist", "simulate", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "independent" in out
+    assert "default chance (matchtui assumption)" in out
+    assert "One more program" in out
+
+
+@pytest.mark.parametrize(
+    ("body", "rule"),
+    [
+        ('[[ranks]]\nprogram = "12345"\n', "bad_program"),
+        ('[[ranks]]\nprogram = "2024"\n', "bad_program"),
+        ('[[ranks]]\nprogram = "Alpha"\n\n[[ranks]]\nprogram = "alpha "\n', "duplicate_program"),
+    ],
+)
+def test_bad_lists_name_the_rule_and_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], body: str, rule: str
+) -> None:
+    path = tmp_path / "list.toml"
+    path.write_text(body, encoding="utf-8")
+    assert main(["ranklist", "check", str(path)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert rule in err
+    last = body.rstrip("\n").count("\n") - 0
+    assert f"{path}:{last}:" in err or f"{path}:1:" in err
+
+
+def test_chance_out_of_range_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "list.toml"
+    path.write_text('[[ranks]]\nprogram = "Alpha"\nchance = 1.5\n', encoding="utf-8")
+    assert main(["ranklist", "check", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert f"{path}:3:" in err and "chance" in err
+
+
+def test_unknown_but_well_formed_program_is_fine_in_a_plain_list(
+    tmp_path: Path, home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    tracker_file(home)
+    path = write_ranks(
+        tmp_path / "list.toml", ["Alpha Medical Center", "Not In Tracker", "1234140C0"]
+    )
+    assert main(["ranklist", "check", str(path)]) == 0
+
+
+# --- couples --------------------------------------------------------------------------------------
+
+COUPLES = """[[pairs]]
+a = "Alpha Medical Center"
+b = "Beta Community Hospital"
+a_chance = 0.5
+b_chance = 0.4
+
+[[pairs]]
+a = "Alpha Medical Center"
+b = "no_match"
+
+[[pairs]]
+a = "no_match"
+b = "Beta Community Hospital"
+"""
+
+
+def test_couples_simulate_json(
+    tmp_path: Path, home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    tracker_file(home)
+    path = tmp_path / "couple.toml"
+    path.write_text(COUPLES, encoding="utf-8")
+    assert main(["ranklist", "simulate", str(path), "--couple", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out == {
+        "p_both": 0.2,
+        "p_only_a": 0.3,
+        "p_only_b": 0.2,
+        "p_neither": 0.3,
+        "method": "exact",
+        "error": 0.0,
+    }
+
+
+def test_couples_unknown_program_refused_with_the_line(
+    tmp_path: Path, home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    tracker_file(home)
+    path = tmp_path / "couple.toml"
+    path.write_text(COUPLES.replace('b = "no_match"', 'b = "Nowhere General"'), encoding="utf-8")
+    assert main(["ranklist", "check", str(path)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1
+    assert f"{path}:7:" in err and "unknown_program" in err and "Nowhere General" in err
+
+
+def test_couples_malformed_pair_refused_with_the_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "couple.toml"
+    path.write_text(COUPLES.replace('b = "no_match"\n', ""), encoding="utf-8")
+    assert main(["ranklist", "check", str(path)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert f"{path}:7:" in err and "pairs[1].b" in err and "missing" in err
+
+
+def test_couples_both_no_match_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "couple.toml"
+    path.write_text(
+        '[[pairs]]\na = "Alpha"\nb = "Beta"\n\n[[pairs]]\na = "no_match"\nb = "no_match"\n'
+    )
+    assert main(["ranklist", "check", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert f"{path}:5:" in err and "pair_both_no_match" in err
+
+
+def test_couple_flag_needs_pairs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write_ranks(tmp_path / "list.toml", ["Alpha"])
+    assert main(["ranklist", "simulate", str(path), "--couple"]) == 2
+    assert "[[pairs]]" in capsys.readouterr().err
+
+
+def test_missing_file_is_bad_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["ranklist", "check", str(tmp_path / "nope.toml")]) == 2
+    assert "file not found" in capsys.readouterr().err
+
+
+# --- engine: tracker, warnings, suggested order, SOAP ---------------------------------------------
+
+
+def test_tracker_before_and_after_the_tracker_fields(catalog: Any) -> None:
+    data = ranklist_data(catalog)
+    # Today's Program (no nrmp_code, no track) and a future one, as a plain object.
+    old = Program(name="Alpha", state="NY", specialty="internal_medicine", tier="academic")
+    new = SimpleNamespace(
+        name="Delta Advanced Radiology",
+        nrmp_code="1234420A0",
+        track="advanced",
+        tier="academic",
+        specialty="diagnostic_radiology",
+        state="CA",
+        city="",
+        status="interviewed",
+        notes="",
+    )
+    prelim = SimpleNamespace(
+        name="Echo Prelim",
+        nrmp_code="7654140P1",
+        track="preliminary",
+        tier="community",
+        specialty="preliminary_medicine",
+        state="CA",
+        city="",
+        status="interviewed",
+        notes="",
+    )
+    tracker = Tracker.of([old, new, prelim])
+    entries = [
+        RankEntry(program="1234420A0"),
+        RankEntry(program="alpha"),
+        RankEntry(program="Echo Prelim"),
+    ]
+    resolved = resolve(entries, tracker, data)
+    assert [r.label for r in resolved] == ["Delta Advanced Radiology", "Alpha", "Echo Prelim"]
+    assert [r.chance_source for r in resolved] == ["tier default"] * 3
+    assert resolved[0].chance == data.chances.academic.value
+    sim = simulate(resolved, data)
+    ids = {w.id: w.text for w in sim.warnings}
+    assert "supplemental_needed" in ids
+    assert "preliminary-plus-advanced" in ids["supplemental_needed"]
+    assert [p.name for p in tracker.interviewed()] == ["Delta Advanced Radiology", "Echo Prelim"]
+
+
+def test_hard_stop_on_the_list_is_a_violation(catalog: Any) -> None:
+    data = ranklist_data(catalog)
+    entries = [RankEntry(program="Alpha"), RankEntry(program="Beta")]
+    found = check(entries, Tracker(), data, hard_stops=["beta"])
+    assert [(v.id, v.index) for v in found] == [("hard_stop", 1)]
+
+
+def test_suggested_order_weights_and_hard_stops() -> None:
+    items = [
+        RankItem(program="Near home", scores={"location": 5, "training": 1}),
+        RankItem(program="Great training", scores={"location": 1, "training": 5}),
+        RankItem(program="Never", scores={"location": 5, "training": 5}),
+    ]
+    order, dropped = suggest_order(items, {"location": 1, "training": 4}, ["never"])
+    assert [i.program for i in order] == ["Great training", "Near home"]
+    assert [i.program for i in dropped] == ["Never"]
+    order, _ = suggest_order(items, {"location": 4, "training": 1}, ["never"])
+    assert [i.program for i in order] == ["Near home", "Great training"]
+    # Stable: applying the suggestion again changes nothing.
+    again, _ = suggest_order(order, {"location": 4, "training": 1})
+    assert again == order
+
+
+def test_soap_kit(catalog: Any) -> None:
+    programs = [
+        SimpleNamespace(
+            name="Cardiology Fellowship Track",
+            track="categorical",
+            tier="academic",
+            specialty="dermatology",
+            status="interviewed",
+        ),
+        SimpleNamespace(
+            name="Family Med",
+            track="categorical",
+            tier="community",
+            specialty="family_medicine",
+            status="applied",
+        ),
+        SimpleNamespace(
+            name="TY Program",
+            track="transitional",
+            tier="community",
+            specialty="transitional_year",
+            status="applied",
+        ),
+        SimpleNamespace(
+            name="Gone",
+            track="preliminary",
+            tier="community",
+            specialty="preliminary_medicine",
+            status="withdrawn",
+        ),
+    ]
+    kit = soap_kit(catalog, Tracker.of(programs), 2026)
+    assert [p.name for p in kit.programs] == [
+        "TY Program",
+        "Family Med",
+        "Cardiology Fellowship Track",
+    ]
+    assert kit.application_limit == 45
+    assert "Mon 16 Mar" in kit.days.label and kit.days.reliability == "primary"
+    facts = {what: (value, rel) for what, value, rel in kit.facts}
+    assert facts["Answer window"][0].startswith("2 hours")
+    assert facts["Offer rounds"][0].startswith("4")
+    assert {r.id for r in kit.routes} >= {"off_cycle"}
+    assert kit.documents
+    assert "expected" in soap_days(catalog, 2027).label
+    assert "no 2031 dates" in soap_days(catalog, 2031).label
+
+
+# --- fuzz: any file gives exit 0 or 2 with one line, never a traceback ----------------------------
+
+VALUES = st.sampled_from(
+    [
+        '"Alpha"',
+        '"no_match"',
+        '"1234140C0"',
+        '"12345"',
+        '""',
+        '"\\u001b[31mred"',
+        '"[bold]x[/bold]"',
+        "0.5",
+        "-1",
+        "1e309",
+        "nan",
+        "true",
+        "[]",
+        "{}",
+        "1979-05-27",
+    ]
+)
+KEYS = st.sampled_from(["program", "chance", "a", "b", "a_chance", "b_chance", "other"])
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(
+    section=st.sampled_from(["ranks", "pairs", "other"]),
+    entries=st.lists(st.lists(st.tuples(KEYS, VALUES), max_size=4), max_size=5),
+    action=st.sampled_from(
+        [["check"], ["simulate"], ["simulate", "--json"], ["simulate", "--couple"]]
+    ),
+)
+def test_fuzzed_files_exit_0_or_2(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    section: str,
+    entries: list[list[tuple[str, str]]],
+    action: list[str],
+) -> None:
+    lines = []
+    for entry in entries:
+        lines.append(f"[[{section}]]")
+        lines += [f"{k} = {v}" for k, v in dict(entry).items()]
+    path = tmp_path / "fuzz.toml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code = main(["ranklist", action[0], str(path), *action[1:]])
+    out, err = capsys.readouterr()
+    assert code in (0, 2), err
+    if code == 2:
+        assert len(err.strip().splitlines()) == 1 and "\x1b" not in err
+    assert "\x1b" not in out
+
+
+def test_couples_a_program_is_one_event_with_the_applicants_own_chance(catalog: Any) -> None:
+    from matchtui.engine.ranklist import couples_odds, resolve_pairs
+    from matchtui.models.ranklist import PairEntry
+
+    data = ranklist_data(catalog)
+    pairs = [
+        PairEntry(a="Alpha", b="no_match"),  # no chance here: the default would be 20%
+        PairEntry(a="no_match", b="Beta", b_chance=0.5),
+        PairEntry(a="Alpha", b="Gamma", a_chance=0.6, b_chance=1.0),
+    ]
+    result = couples_odds(resolve_pairs(pairs, Tracker(), data), data)
+    # Alpha's chance is 0.6 everywhere: only A at pair 1 with 0.6; else only B with 0.4 x 0.5.
+    assert result.p_only_a == pytest.approx(0.6)
+    assert result.p_only_b == pytest.approx(0.2)
+    assert result.p_both == pytest.approx(0.0)
+    assert result.p_neither == pytest.approx(0.2)
