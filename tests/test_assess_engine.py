@@ -12,7 +12,7 @@ from matchtui.catalog import Catalog
 from matchtui.engine.assess import assess, narrative_quality, rule_detail, rules_of
 from matchtui.models.assessment import ACTION_IDS, Assessment
 from matchtui.models.plan import MixPlan
-from matchtui.models.profile import Profile
+from matchtui.models.profile import Profile, migrate_v1
 
 CONCRETE_STORY = (
     "I grew up in Wisconsin and my parents and my sister still live near Madison. My father is "
@@ -69,7 +69,7 @@ def make(**changes: Any) -> Profile:
         for part in parts[:-1]:
             target = target[part]
         target[parts[-1]] = value
-    return Profile.model_validate(data)
+    return Profile.model_validate(migrate_v1(data))
 
 
 def level(result: Assessment, factor: str) -> str:
@@ -306,8 +306,43 @@ def returner(**changes: Any) -> Profile:
 
 
 def test_back_home_not_applicable_when_already_in_region(catalog: Catalog) -> None:
-    bh = assess(make(), catalog).back_home
+    bh = assess(make(applicant__stage="resident"), catalog).back_home
     assert not bh.applicable and bh.likelihood == "not_applicable"
+    assert "You already train in the Midwest" in bh.reasons[0]
+    student = make(applicant__stage="student", applicant__graduation_year=2027)
+    assert "You already study in the Midwest" in assess(student, catalog).back_home.reasons[0]
+
+
+def test_graduate_not_in_training_never_said_to_train_anywhere(catalog: Catalog) -> None:
+    # Issue 13: a graduate living in the target region was told "You already train in ...".
+    for lives in ("midwest", "south"):
+        profile = make(applicant__current_region=lives)
+        assert profile.applicant.training_region is None
+        result = assess(profile, catalog)
+        assert result.back_home.applicable
+        assert " train" not in result.model_dump_json().lower().replace("training", "")
+
+
+def test_returner_living_in_region_with_family_and_concrete_story_rates_high(
+    catalog: Catalog,
+) -> None:
+    profile = make(
+        ties=[{"kind": "family", "region": "midwest"}],
+        narrative__why_home=CONCRETE_STORY,
+        letters=[],
+    )
+    bh = assess(profile, catalog).back_home
+    assert bh.applicable and "lives_there" in bh.tie_kinds
+    assert bh.likelihood in ("high", "very_high")
+
+
+def test_living_in_region_counts_as_a_tie_and_against_the_ghost(catalog: Catalog) -> None:
+    there = assess(make(letters=[]), catalog)
+    assert there.back_home.ties == "weak" and there.back_home.tie_kinds == ["lives_there"]
+    assert there.archetype("ghost_applicant") is None
+    away = assess(make(applicant__current_region="south", letters=[]), catalog)
+    assert away.back_home.ties == "none"
+    assert away.archetype("ghost_applicant") is not None
 
 
 def test_strong_ties_clear_story_without_away_is_high(catalog: Catalog) -> None:

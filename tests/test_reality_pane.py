@@ -139,8 +139,8 @@ async def test_student_sees_not_applicable(workspace: Any, demo_profile: Profile
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         student = demo_profile.model_copy(deep=True)
-        student.applicant.stage = "student"
-        student.applicant.current_region = "midwest"
+        student.applicant.situation = "in_school"
+        student.applicant.training_region = "midwest"
         student.applicant.graduation_year = 2027
         app.profile = student
         await pilot.pause()

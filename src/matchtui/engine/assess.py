@@ -34,7 +34,7 @@ from matchtui.models.assessment import (
 )
 from matchtui.models.base import SOFT_RELIABILITY, Reliability
 from matchtui.models.plan import MixPlan
-from matchtui.models.profile import STAGE_LABELS, Profile
+from matchtui.models.profile import DECISION_LABELS, STAGE_LABELS, Profile
 from matchtui.models.rules import (
     ActionsFile,
     ArchetypesFile,
@@ -74,14 +74,6 @@ ROLE_PHRASES = {
 }
 # Region names that read better with an article ("in the Midwest").
 _ARTICLE_REGIONS = frozenset({"Northeast", "Midwest", "South", "West", "Southeast", "Southwest"})
-DECISION_LABELS = {
-    "before_m3": "before M3",
-    "m3": "during M3",
-    "m4_early": "early in M4",
-    "m4_late": "late in M4",
-    "residency_late": "late in residency",
-    "not_applicable": "not stated",
-}
 LIKELIHOOD_LABELS = {
     "very_high": "very high",
     "high": "high",
@@ -91,6 +83,7 @@ LIKELIHOOD_LABELS = {
 }
 
 _WORD = re.compile(r"[A-Za-z0-9']+")
+LIVES_THERE = "lives_there"  # the tie kind recorded when the applicant lives in the target region
 
 
 # --- rules, loaded once per catalog ----------------------------------------------------------
@@ -526,6 +519,7 @@ class _Region:
     local_letters: int
     local_ok: bool
     story: _Story
+    lives_there: bool
 
     @property
     def levers(self) -> int:
@@ -535,8 +529,10 @@ class _Region:
 def _region_facts(profile: Profile, catalog: Catalog, rules: Rules) -> _Region:
     bh = rules.back_home
     target = profile.targets.region
-    ties_in = [t for t in profile.ties if t.region == target]
-    kinds = tuple(dict.fromkeys(t.kind for t in ties_in))
+    ties_in: list[str] = [t.kind for t in profile.ties if t.region == target]
+    if profile.lives_in_target:
+        ties_in.append(LIVES_THERE)  # living in the target region counts as a tie
+    kinds = tuple(dict.fromkeys(ties_in))
     ties: TieStrength
     if not ties_in:
         ties = "none"
@@ -557,6 +553,7 @@ def _region_facts(profile: Profile, catalog: Catalog, rules: Rules) -> _Region:
         local_letters=local,
         local_ok=local >= bh.local_letters.min_count,
         story=narrative_quality(profile.narrative.why_home, rules),
+        lives_there=profile.lives_in_target,
     )
 
 
@@ -601,12 +598,13 @@ def _back_home(profile: Profile, facts: _Region, rules: Rules, found: _Findings)
         "narrative": story.quality,
     }
     if not profile.is_returner:
+        verb = "study" if profile.applicant.situation == "in_school" else "train"
         return BackHome(
             applicable=False,
             likelihood="not_applicable",
             scenario="",
             scenario_label="Already in the target region",
-            reasons=[f"You already train in {name}, the region you are aiming for", *reasons],
+            reasons=[f"You already {verb} in {name}, the region you are aiming for", *reasons],
             **common,
             **_ruled("back_home.scenarios", bh.scenarios[-1]),
         )
@@ -665,7 +663,7 @@ def _archetypes(
     ghost = arch.ghost_applicant
     if returner or not ghost.returners_only:
         levers = int(facts.away != "none") + int(facts.local_ok)
-        levers += int(facts.story.quality == "concrete")
+        levers += int(facts.story.quality == "concrete") + int(facts.lives_there)
         if levers <= ghost.max_levers:
             evidence = []
             if facts.away == "none":
@@ -726,15 +724,18 @@ def _archetypes(
             )
 
     switcher = arch.last_second_switcher
-    decided = profile.applicant.region_decided
-    if (returner or not switcher.returners_only) and decided in switcher.late_decisions:
-        evidence = [f"Decided on {name} {DECISION_LABELS[decided]}"]
+    late = _decided_late(profile, switcher.late_decisions, switcher.late_months)
+    trains = profile.applicant.training_region
+    if (returner or not switcher.returners_only) and late is not None:
+        evidence = [f"Decided on {name} {late}"]
         current = place(catalog.region_name(profile.applicant.current_region))
         if profile.rotations and facts.away == "none":
             evidence.append(f"All {_plural(len(profile.rotations), 'rotation')} outside {name}")
         if profile.letters and facts.local_letters == 0:
             evidence.append(f"All {_plural(len(profile.letters), 'letter')} from outside {name}")
-        evidence.append(f"Current training region: {current}")
+        evidence.append(
+            f"Current training region: {current}" if trains else f"Lives in: {current}"
+        )
         out.append(
             Archetype(
                 id="last_second_switcher",
@@ -747,6 +748,23 @@ def _archetypes(
     for item in out:
         found.add(f"archetype.{item.id}", f"{item.name}: {item.reason}")
     return out
+
+
+def _decided_late(profile: Profile, stages: Sequence[str], months: int) -> str | None:
+    """How the decision on the region reads when it came late ("late in M4", "in 3/2026"),
+    else None. A year/month is late within `months` of the application season opening."""
+    a = profile.applicant
+    if a.region_decided is not None:
+        return DECISION_LABELS[a.region_decided] if a.region_decided in stages else None
+    if a.decided_year is None:
+        return None
+    # ERAS opens to programs in September of the year before the Match.
+    opens = (profile.cycle_year - 1) * 12 + 9
+    decided = a.decided_year * 12 + (a.decided_month or 12)
+    if opens - decided >= months:
+        return None
+    when = f"{a.decided_month}/{a.decided_year}" if a.decided_month else str(a.decided_year)
+    return f"in {when}, {max(0, opens - decided)} months before applications open"
 
 
 # --- letters, Step 3, feasibility, cycles --------------------------------------------------------
@@ -950,8 +968,9 @@ def _feasibility(
 
 def _cycles(profile: Profile, tier: Tier, rules: Rules, found: _Findings) -> CyclesCheck:
     rule = rules.readiness.cycles
-    applied = profile.history.cycles_applied
-    this = applied + 1
+    applied = profile.cycles_attempted
+    serious = profile.history.serious
+    this = serious + 1
     limit = rule.serious_limit
     plan_b = _words(profile.narrative.plan_b) >= rule.plan_b_min_words
     verdict: Any
@@ -966,12 +985,15 @@ def _cycles(profile: Profile, tier: Tier, rules: Rules, found: _Findings) -> Cyc
         verdict = "last_serious"
         reason = f"Cycle {this} of {limit} serious attempts: the parallel plan is due now"
         found.add("cycles.last_serious", f"Cycle {this} of {limit}: the last serious attempt")
-    elif applied == 0:
+    elif serious == 0:
         verdict = "first"
         reason = f"First cycle ({limit} serious attempts is the usual limit)"
     else:
         verdict = "within_limit"
         reason = f"Cycle {this} of at most {limit} serious attempts"
+    if applied > serious:
+        withdrawn = _plural(applied - serious, "withdrawn cycle")
+        reason += f" ({withdrawn} not counted)"
     due = this >= limit or tier == "high"
     if due and not plan_b:
         found.add("cycles.no_plan_b", "A parallel plan is due and none is written")
@@ -1013,6 +1035,7 @@ def _actions(
         region=place(catalog.region_name(profile.targets.region)),
         home_region=place(catalog.region_name(profile.applicant.home_region)),
         current_region=place(catalog.region_name(profile.applicant.current_region)),
+        lives_in=place(catalog.region_name(profile.applicant.lives_in)),
         specialty=catalog.specialty_name(targets[0]) if targets else "your target specialty",
         pivots=_join_or([catalog.specialty_name(p).lower() for p in pivots])
         or "a specialty more open to you",
@@ -1051,10 +1074,11 @@ def assess(profile: Profile, catalog: Catalog, mix: MixPlan | None = None) -> As
     found = _Findings()
     if profile.applicant.visa == "needs_sponsorship":
         found.add("visa.needs_sponsorship", "Needs visa sponsorship")
-    if profile.history.last_outcome == "unmatched":
+    last = profile.history.last
+    if last is not None and last.outcome == "unmatched":
         found.add(
             "history.unmatched",
-            f"Went unmatched before ({_plural(profile.history.cycles_applied, 'cycle')})",
+            f"Went unmatched before ({_plural(profile.cycles_attempted, 'cycle')})",
         )
     risk = _risk(profile, catalog, rules, found)
     facts = _region_facts(profile, catalog, rules)

@@ -787,13 +787,14 @@ def anchor_profile(anchor: Anchor, catalog: Catalog, specialty: str) -> Profile:
         {
             "cycle_year": year,
             "applicant": {
-                "stage": "student",
+                "situation": "in_school",
                 "student_year": "m4",
                 "degree": anchor.degree,
                 "graduation_year": year,
                 "visa": "needs_sponsorship" if anchor.degree == "non_us_img" else "none",
                 "home_region": home,
-                "current_region": home,
+                "lives_in": home,
+                "training_region": home,
             },
             "targets": {"specialties": [specialty], "region": target},
         }

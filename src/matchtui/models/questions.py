@@ -119,7 +119,7 @@ def audiences(profile: Profile) -> set[str]:
         found.add("returner")
     if profile.is_img:
         found.add("img")
-    if profile.history.cycles_applied > 0 or profile.history.last_outcome != "none":
+    if profile.history.cycles:
         found.add("reapplicant")
     if profile.exams.failures > 0:
         found.add("exam_failure")

@@ -263,6 +263,9 @@ class GamblerRule(Archetype):
 
 class SwitcherRule(Archetype):
     late_decisions: list[RegionDecided]
+    # For a year/month decision: late when it came less than this many months before the
+    # application season opens.
+    late_months: int = Field(default=6, ge=0, le=60)
 
 
 class ArchetypesFile(Strict):
