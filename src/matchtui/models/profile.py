@@ -365,38 +365,51 @@ def migrate_v1(data: dict[str, Any]) -> dict[str, Any]:
     stage -> situation; current_region -> lives_in (and training_region in school or training);
     region_decided "not_applicable" -> unset; the cycle count, last outcome and SOAP flag -> a
     list of cycles (the last one carries the outcome and SOAP; earlier ones were not matched).
+    Only keys of the old shape are moved, so a file already in the new shape passes unchanged.
     """
     out = dict(data)
-    applicant = dict(out.get("applicant", {}))
-    situation = {"student": "in_school", "resident": "in_training", "graduate": "not_in_training"}
-    stage = applicant.pop("stage", "student")
-    applicant["situation"] = situation.get(stage, stage)
-    if "current_region" in applicant:
-        current = applicant.pop("current_region")
-        applicant["lives_in"] = current
-        if applicant["situation"] != "not_in_training":
-            applicant["training_region"] = current
-    if applicant.get("region_decided") == "not_applicable":
-        del applicant["region_decided"]
-    out["applicant"] = applicant
-    history = dict(out.get("history", {}))
-    count = history.pop("cycles_applied", 0)
-    last = history.pop("last_outcome", "none")
-    soap = history.pop("soap", False)
-    if isinstance(count, int) and not isinstance(count, bool):
-        if last != "none" or soap:
-            count = max(count, 1)
-        cycles: list[dict[str, Any]] = [{"outcome": "unmatched"} for _ in range(count)]
-        if cycles:
-            final = cycles[-1]
-            if last == "matched_prelim":
-                final.update(outcome="matched", preliminary=True)
-            elif last == "withdrew":
-                final["outcome"] = "withdrew"
-            final["soap"] = soap
-        history["cycles"] = cycles
-    else:  # not a number: keep it so validation names the field
-        history["cycles_applied"] = count
-    out["history"] = history
+    applicant = out.get("applicant")
+    if isinstance(applicant, dict):
+        applicant = dict(applicant)
+        situation = {
+            "student": "in_school",
+            "resident": "in_training",
+            "graduate": "not_in_training",
+        }
+        if "stage" in applicant:
+            stage = applicant.pop("stage")
+            applicant["situation"] = situation.get(stage, stage)
+        if "current_region" in applicant:
+            current = applicant.pop("current_region")
+            applicant.setdefault("lives_in", current)
+            if applicant.get("situation", "in_school") != "not_in_training":
+                applicant.setdefault("training_region", current)
+        if applicant.get("region_decided") == "not_applicable":
+            del applicant["region_decided"]
+        out["applicant"] = applicant
+    history = out.get("history")
+    old_keys = ("cycles_applied", "last_outcome", "soap")
+    if isinstance(history, dict) and any(key in history for key in old_keys):
+        history = dict(history)
+        count = history.pop("cycles_applied", 0)
+        last = history.pop("last_outcome", "none")
+        soap = history.pop("soap", False)
+        if isinstance(count, int) and not isinstance(count, bool):
+            if last != "none" or soap is True:
+                count = max(count, 1)
+            cycles: list[dict[str, Any]] = [{"outcome": "unmatched"} for _ in range(count)]
+            if cycles:
+                final = cycles[-1]
+                if last == "matched_prelim":
+                    final.update(outcome="matched", preliminary=True)
+                elif last == "withdrew":
+                    final["outcome"] = "withdrew"
+                elif last not in ("none", "unmatched"):
+                    final["outcome"] = last  # not a known outcome: validation names it
+                final["soap"] = soap
+            history.setdefault("cycles", cycles)
+        else:  # not a number: keep it so validation names the field
+            history["cycles_applied"] = count
+        out["history"] = history
     out["schema_version"] = 2
     return out
