@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from matchtui.catalog import Catalog
+from matchtui.engine.text import judge_story
 from matchtui.models.assessment import (
     Action,
     Archetype,
@@ -24,7 +25,6 @@ from matchtui.models.assessment import (
     FeasibilityBand,
     LettersCheck,
     Level,
-    NarrativeQuality,
     RiskFactor,
     RiskSheet,
     SpecialtyFeasibility,
@@ -34,6 +34,7 @@ from matchtui.models.assessment import (
 )
 from matchtui.models.base import SOFT_RELIABILITY, Reliability
 from matchtui.models.plan import MixPlan
+from matchtui.models.practice import StoryVerdict
 from matchtui.models.profile import DECISION_LABELS, STAGE_LABELS, Profile
 from matchtui.models.rules import (
     ActionsFile,
@@ -96,17 +97,10 @@ class Rules:
     archetypes: ArchetypesFile
     readiness: ReadinessFile
     actions: ActionsFile
-    concrete: tuple[tuple[str, re.Pattern[str]], ...]
-    generic: tuple[tuple[str, re.Pattern[str]], ...]
     by_score: tuple[tuple[str, int], ...]  # (specialty id, re-entry score), most open first
 
 
 _RULES: weakref.WeakKeyDictionary[Catalog, Rules] = weakref.WeakKeyDictionary()
-
-
-def _phrase(marker: str) -> re.Pattern[str]:
-    words = r"\s+".join(re.escape(w) for w in marker.lower().split())
-    return re.compile(rf"(?<![\w']){words}(?![\w'])")
 
 
 def rules_of(catalog: Catalog) -> Rules:
@@ -125,8 +119,6 @@ def rules_of(catalog: Catalog) -> Rules:
             archetypes=catalog.get("archetypes.toml", ArchetypesFile),
             readiness=catalog.get("readiness.toml", ReadinessFile),
             actions=catalog.get("actions.toml", ActionsFile),
-            concrete=tuple((m, _phrase(m)) for m in back_home.narrative.concrete_markers),
-            generic=tuple((m, _phrase(m)) for m in back_home.narrative.generic_markers),
             by_score=tuple(sorted(scored, key=lambda item: (-item[1], item[0]))),
         )
         _RULES[catalog] = found
@@ -481,29 +473,9 @@ def _risk(profile: Profile, catalog: Catalog, rules: Rules, found: _Findings) ->
 # --- back home ---------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Story:
-    quality: NarrativeQuality
-    words: int
-    concrete: tuple[str, ...]
-    generic: tuple[str, ...]
-
-
-def narrative_quality(text: str, rules: Rules) -> _Story:
-    """How concrete a why-home story is: word count and the marker phrases it uses."""
-    lowered = text.lower()
-    words = _words(text)
-    concrete = tuple(m for m, pattern in rules.concrete if pattern.search(lowered))
-    generic = tuple(m for m, pattern in rules.generic if pattern.search(lowered))
-    rule = rules.back_home.narrative
-    quality: NarrativeQuality
-    if words == 0:
-        quality = "missing"
-    elif words >= rule.min_words and len(concrete) >= rule.concrete_min_markers:
-        quality = "concrete"
-    else:
-        quality = "generic"
-    return _Story(quality, words, concrete, generic)
+def narrative_quality(text: str, catalog: Catalog) -> StoryVerdict:
+    """How concrete a why-home story is, judged by the one text analyser (engine/text.py)."""
+    return judge_story("why_home", text, catalog)
 
 
 @dataclass(frozen=True)
@@ -518,7 +490,7 @@ class _Region:
     away_counts: bool
     local_letters: int
     local_ok: bool
-    story: _Story
+    story: StoryVerdict
     lives_there: bool
 
     @property
@@ -552,7 +524,7 @@ def _region_facts(profile: Profile, catalog: Catalog, rules: Rules) -> _Region:
         away_counts=away == "done" or (away == "planned" and bh.away.count_planned),
         local_letters=local,
         local_ok=local >= bh.local_letters.min_count,
-        story=narrative_quality(profile.narrative.why_home, rules),
+        story=narrative_quality(profile.narrative.why_home, catalog),
         lives_there=profile.lives_in_target,
     )
 
@@ -575,21 +547,11 @@ def _back_home(profile: Profile, facts: _Region, rules: Rules, found: _Findings)
         f"Letters from {name}: {facts.local_letters} (at least {bh.local_letters.min_count} wanted)"
     )
     story = facts.story
-    if story.quality == "concrete":
-        reasons.append(
-            f"Why-home story: concrete ({story.words} words; names {', '.join(story.concrete[:4])})"
-        )
-    elif story.quality == "generic":
-        detail = f"{story.words} words"
-        if story.generic:
-            detail += f"; stock phrase '{story.generic[0]}'"
-        elif story.words < bh.narrative.min_words:
-            detail += f", under {bh.narrative.min_words}"
-        else:
-            detail += "; names no people, past or plan to stay"
-        reasons.append(f"Why-home story: generic ({detail})")
-    else:
-        reasons.append("Why-home story: missing")
+    reasons.append(
+        f"{story.label}: {story.reason}"
+        if story.quality != "missing"
+        else f"{story.label}: missing"
+    )
     common: dict[str, Any] = {
         "ties": facts.ties,
         "tie_kinds": list(facts.kinds),
@@ -672,7 +634,7 @@ def _archetypes(
                 evidence.append(f"No letter from anyone in {name}")
             if facts.story.quality != "concrete":
                 evidence.append(f"Why-home story is {facts.story.quality}")
-            if facts.story.generic:
+            if facts.story.generic and facts.story.quality != "concrete":
                 evidence.append(f"The story leans on a stock phrase: '{facts.story.generic[0]}'")
             out.append(
                 Archetype(
@@ -733,9 +695,7 @@ def _archetypes(
             evidence.append(f"All {_plural(len(profile.rotations), 'rotation')} outside {name}")
         if profile.letters and facts.local_letters == 0:
             evidence.append(f"All {_plural(len(profile.letters), 'letter')} from outside {name}")
-        evidence.append(
-            f"Current training region: {current}" if trains else f"Lives in: {current}"
-        )
+        evidence.append(f"Current training region: {current}" if trains else f"Lives in: {current}")
         out.append(
             Archetype(
                 id="last_second_switcher",
@@ -966,13 +926,15 @@ def _feasibility(
     return out
 
 
-def _cycles(profile: Profile, tier: Tier, rules: Rules, found: _Findings) -> CyclesCheck:
+def _cycles(
+    profile: Profile, catalog: Catalog, tier: Tier, rules: Rules, found: _Findings
+) -> CyclesCheck:
     rule = rules.readiness.cycles
     applied = profile.cycles_attempted
     serious = profile.history.serious
     this = serious + 1
     limit = rule.serious_limit
-    plan_b = _words(profile.narrative.plan_b) >= rule.plan_b_min_words
+    plan_b = judge_story("plan_b", profile.narrative.plan_b, catalog).quality == "concrete"
     verdict: Any
     if this > limit:
         verdict = "past_limit"
@@ -1087,7 +1049,11 @@ def assess(profile: Profile, catalog: Catalog, mix: MixPlan | None = None) -> As
     letters = _letters(profile, catalog, rules, found)
     step3 = _step3(profile, rules, found)
     specialties = _feasibility(profile, catalog, rules, found)
-    cycles = _cycles(profile, risk.tier, rules, found)
+    cycles = _cycles(profile, catalog, risk.tier, rules, found)
+    stories = [facts.story] + [
+        judge_story(kind, getattr(profile.narrative, kind), catalog)
+        for kind in ("why_now", "plan_b")
+    ]
     actions = _actions(profile, catalog, rules, found, specialties)
     ruled: list[Any] = [
         risk,
@@ -1112,6 +1078,7 @@ def assess(profile: Profile, catalog: Catalog, mix: MixPlan | None = None) -> As
         specialties=specialties,
         cycles=cycles,
         actions=actions,
+        stories=stories,
         illustrative=illustrative,
     )
 

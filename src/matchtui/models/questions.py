@@ -262,6 +262,31 @@ class Thresholds(Sourced):
         return self
 
 
+StoryKind = Literal["why_home", "why_now", "plan_b"]
+STORY_KINDS: tuple[StoryKind, ...] = ("why_home", "why_now", "plan_b")
+
+
+class StoryRule(Sourced):
+    """How one of the profile's stories is judged (lexicon.toml [stories.*])."""
+
+    label: str
+    signals: list[str] = Field(min_length=1)
+    required: list[str] = Field(default_factory=list)
+    min_signals: int = Field(ge=1)
+    long_words: int = Field(ge=1)
+    generic: str | None = None  # the phrase list quoted when the story is not concrete
+    wanted: str  # what a concrete story names, for the advice
+
+    @model_validator(mode="after")
+    def _required_are_signals(self) -> StoryRule:
+        unknown = [r for r in self.required if r not in self.signals]
+        if unknown:
+            raise ValueError(f"required names signals not listed: {unknown}")
+        if self.min_signals > len(self.signals):
+            raise ValueError("min_signals is more than the signals listed")
+        return self
+
+
 class LexiconFile(Strict):
     speaking: SpeakingRate
     abbreviations: list[str] = Field(default_factory=list)
@@ -281,6 +306,7 @@ class LexiconFile(Strict):
     repetition: PhraseList
     plan_to_stay: PhraseList
     arc: Arc
+    stories: dict[StoryKind, StoryRule]
     thresholds: Thresholds
     checks: list[CheckSpec]
 
@@ -290,6 +316,21 @@ class LexiconFile(Strict):
         missing = [c for c in CHECK_IDS if c not in ids]
         if missing:
             raise ValueError(f"checks is missing {', '.join(missing)}")
+        return self
+
+    @model_validator(mode="after")
+    def _story_signals_exist(self) -> LexiconFile:
+        lists = {name for name, _ in self.phrase_lists()} | set(ARC_PARTS)
+        known = lists | {"specifics", "long"}
+        for kind in STORY_KINDS:
+            rule = self.stories.get(kind)
+            if rule is None:
+                raise ValueError(f"stories is missing {kind}")
+            unknown = [s for s in rule.signals if s not in known]
+            if rule.generic is not None and rule.generic not in lists:
+                unknown.append(rule.generic)
+            if unknown:
+                raise ValueError(f"stories.{kind} names unknown lists: {unknown}")
         return self
 
     def check(self, check_id: str) -> CheckSpec:
