@@ -110,3 +110,70 @@ def test_why_now_and_plan_b_are_judged(catalog: Catalog, demo_profile: Profile) 
 def test_no_duplicate_tokenizer_left_in_practice() -> None:
     assert practice.Matcher is text.Matcher and practice.split_sentences is text.split_sentences
     assert not hasattr(practice, "PhraseIndex") and not hasattr(practice, "Tokens")
+
+
+# --- answers that cannot be gamed ---------------------------------------------------------------
+
+GAMED = (
+    "I made mistakes. I made mistakes in 2019. I made mistakes in my application. Since 2024 I "
+    "have worked as a scribe in clinic. 45 80 3 2 internists Columbus Step 3 June. "
+    + "I will apply. "
+    * 27
+)
+
+
+@pytest.mark.parametrize("question", ["why_unmatched", "what_happened", "why_region", "why_now"])
+def test_gamed_answer_scores_below_40_and_is_named(catalog: Catalog, question: str) -> None:
+    feedback = practice.analyse(question, GAMED, None, catalog)
+    assert feedback.score < 40
+    substance = feedback.check("substance")
+    assert substance is not None and substance.status == "fail"
+    assert "said again" in substance.detail and "I will apply." in substance.detail
+    assert "bare numbers" in substance.detail and "45 80 3 2" in substance.detail
+    assert feedback.top_fixes[0].check == "substance"
+
+
+def test_word_salad_is_named(catalog: Catalog) -> None:
+    salad = "Internists Columbus clinic scribe ICU attending rounds Step June. " * 1
+    answer = (
+        "I did not match in 2023 because my list was too short and I applied late. "
+        + salad
+        + "Since then I have worked as a scribe in a clinic every week, and I will apply early."
+    )
+    substance = practice.analyse("why_unmatched", answer, None, catalog).check("substance")
+    assert substance is not None and "string of keywords" in substance.detail
+
+
+def test_real_answers_are_not_flagged_as_padding(catalog: Catalog) -> None:
+    from matchtui.models.questions import question_bank
+
+    for question in question_bank(catalog).questions:
+        feedback = practice.analyse(question, question.example, None, catalog)
+        assert feedback.check("substance") is None, question.id
+        assert feedback.score >= 90, question.id
+
+
+def test_short_answer_advice_says_what_to_add(catalog: Catalog) -> None:
+    feedback = practice.analyse(
+        "why_unmatched", "I did not match in 2023 because my list was short.", None, catalog
+    )
+    length = [f.text for f in feedback.top_fixes if f.check == "length"]
+    fixes = " ".join(f.text for f in feedback.top_fixes)
+    assert "drop the commentary" not in fixes
+    if length:
+        assert length[0].startswith("Say more") and "add" in length[0]
+    short = practice.analyse("tell_me_about_yourself", "I am a doctor.", None, catalog)
+    fix = next(f.text for f in short.top_fixes if f.check == "length")
+    assert fix.startswith("Say more") and "add" in fix
+
+
+@pytest.mark.parametrize(
+    "question", ["why_unmatched", "soap_experience", "why_left_medicine", "plan_if_unmatched"]
+)
+def test_readiness_is_checked_in_every_returner_question(catalog: Catalog, question: str) -> None:
+    no_proof = (
+        "I did not match in 2023 because my list was too short and too narrow, and that was my "
+        "mistake. I will apply to sixty programs this year."
+    )
+    feedback = practice.analyse(question, no_proof, None, catalog)
+    assert feedback.status("readiness") == "fail"

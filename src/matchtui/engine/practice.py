@@ -18,8 +18,10 @@ from matchtui.engine.text import (
     Analysed,
     Hit,
     Matcher,
+    Padding,
     compiled,
     count_words,
+    find_padding,
     judge,
     split_sentences,
     spoken_seconds,
@@ -350,11 +352,14 @@ def analyse(
     lex = comp.lexicon
     wpm = lex.speaking.words_per_minute
     answer = Analysed(text, comp)
+    padding = find_padding(answer)
+    if padding:  # padding earns nothing: every check reads the answer without it
+        answer = Analysed(text, comp, [p.span for p in padding])
     wanted = list(question.checks)  # in the order the data lists them
     results: list[CheckResult] = []
     fillers: list[str] = []
     hedges: list[str] = []
-    empty = answer.words == 0
+    empty = answer.words == 0 and not padding
     for check_id in wanted:
         spec = lex.check(check_id)
         if empty:
@@ -379,22 +384,61 @@ def analyse(
                 weight=spec.weight,
             )
         )
+    if padding and not empty:
+        results.append(_substance(padding, lex))
+    score = 0 if empty else _score(results, lex)
+    padded = sum(count_words(p.text) for p in padding)
+    total = answer.words + padded
+    if total and padded / total > lex.padding.cap_share:
+        score = min(score, lex.padding.score_cap)
     return Feedback(
         question=question.id,
         category=question.category,
-        words=answer.words,
+        words=total,
         sentences=len(answer.spans),
         words_per_minute=wpm,
         spoken_seconds=spoken_seconds(answer.words, wpm),
         target_seconds=question.band,
         seconds=seconds,
-        score=0 if empty else _score(results, lex),
+        score=score,
         checks=results,
-        top_fixes=[] if empty else _top_fixes(results, lex, question),
+        top_fixes=[]
+        if empty
+        else _top_fixes(results, lex, question, spoken_seconds(answer.words, wpm)),
         fillers=fillers,
         hedges=hedges,
         assumptions=_assumptions(lex, bank),
         story=judge("why_home", answer) if "ties" in question.checks else None,
+    )
+
+
+_PADDING_WORDS = {
+    "repeat": "said again",
+    "numbers": "a list of bare numbers",
+    "salad": "a string of keywords",
+}
+
+
+def _substance(padding: Sequence[Padding], lex: LexiconFile) -> CheckResult:
+    """The check that names the padding (it only appears when there is some)."""
+    spec = lex.check("substance")
+    parts = []
+    for kind, words in _PADDING_WORDS.items():
+        mine = [p for p in padding if p.kind == kind]
+        if mine:
+            example = mine[0].text if len(mine[0].text) <= 60 else mine[0].text[:57] + "..."
+            parts.append(f'{_plural(len(mine), "sentence")} {words} ("{example}")')
+    shown = list({p.text: p for p in padding}.values())[:3]
+    return CheckResult(
+        id="substance",
+        name=spec.name,
+        status="fail",
+        rule=spec.rule,
+        detail="Earns nothing: " + "; ".join(parts) + ".",
+        evidence=[p.text for p in shown],
+        spans=[p.span for p in shown],
+        matches=[p.kind for p in shown],
+        weight=spec.weight,
     )
 
 
@@ -433,7 +477,9 @@ def _score(results: Sequence[CheckResult], lex: LexiconFile) -> int:
     return round(100 * total / weight) if weight else 0
 
 
-def _top_fixes(results: Sequence[CheckResult], lex: LexiconFile, question: Question) -> list[Fix]:
+def _top_fixes(
+    results: Sequence[CheckResult], lex: LexiconFile, question: Question, spoken: float
+) -> list[Fix]:
     order = {"fail": 0, "warn": 1}
     flagged = sorted(
         (r for r in results if r.status in order),
@@ -441,16 +487,23 @@ def _top_fixes(results: Sequence[CheckResult], lex: LexiconFile, question: Quest
     )
     wpm = lex.speaking.words_per_minute
     low, high = question.band
-    fields = {
+    fields: dict[str, object] = {
         "low": low,
         "high": high,
         "low_words": round(low * wpm / 60),
         "high_words": round(high * wpm / 60),
     }
-    return [
-        Fix(check=r.id, text=lex.check(r.id).fix.format_map(fields))
-        for r in flagged[: lex.thresholds.max_fixes]
-    ]
+    skip = ("length", "fillers_hedges", "substance")
+    wanted = [r.name.lower() for r in flagged if r.id not in skip]
+    fields["wanted"] = (
+        ", ".join(wanted[:3]) if wanted else "one concrete example: when, where and what you did"
+    )
+    out = []
+    for r in flagged[: lex.thresholds.max_fixes]:
+        spec = lex.check(r.id)
+        short = r.id == "length" and spoken < low and spec.fix_short
+        out.append(Fix(check=r.id, text=(spec.fix_short if short else spec.fix).format_map(fields)))
+    return out
 
 
 # -- progress -----------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ import re
 import weakref
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from matchtui.models.practice import Span, StoryVerdict
 from matchtui.models.questions import (
@@ -349,9 +349,13 @@ def spoken_seconds(words: int, words_per_minute: int) -> float:
 class Analysed:
     """A text split into sentences, with every phrase list of the lexicon matched once."""
 
-    def __init__(self, text: str, comp: Compiled) -> None:
+    def __init__(self, text: str, comp: Compiled, blank: Sequence[Span] = ()) -> None:
         self.text = text
         self.norm = text.translate(_QUOTES)
+        for span in blank:  # padding: blanked out (same length, so offsets stay valid)
+            self.norm = (
+                self.norm[: span.start] + " " * (span.end - span.start) + self.norm[span.end :]
+            )
         self.spans = split_sentences(self.norm, comp.abbreviations)
         self.starts = [s.start for s in self.spans]
         self.comp = comp
@@ -430,6 +434,50 @@ class Analysed:
         return [self.text[self.spans[i].start : self.spans[i].end] for i in chosen], [
             self.spans[i] for i in chosen
         ]
+
+
+# -- padding ---------------------------------------------------------------------------------------
+PaddingKind = Literal["repeat", "numbers", "salad"]
+
+
+@dataclass(frozen=True)
+class Padding:
+    kind: PaddingKind
+    span: Span  # where the sentence is in the text
+    text: str  # the sentence as written
+
+
+def find_padding(text: Analysed) -> list[Padding]:
+    """Sentences that add words but nothing else: said before, bare number lists, keyword
+    strings (lexicon.toml [padding]). A false flag costs more than a miss: only clear cases."""
+    rule = text.comp.lexicon.padding
+    function = frozenset(w.lower() for w in rule.function_words)
+    seen: set[tuple[str, ...]] = set()
+    found: list[Padding] = []
+    lows, starts, is_word = text.tokens.lows, text.tokens.starts, text.tokens.is_word
+    for span in text.spans:
+        first = bisect.bisect_left(starts, span.start)
+        last = bisect.bisect_left(starts, span.end)
+        tokens = list(range(first, last))
+        words = [lows[i] for i in tokens if is_word[i]]
+        quoted = text.text[span.start : span.end]
+        key = tuple(words)
+        if len(words) >= rule.repeat_min_words and key in seen:
+            found.append(Padding("repeat", span, quoted))
+            continue
+        seen.add(key)
+        run = longest = 0
+        for i in tokens:  # bare numbers in a row ("45 80 3 2"); punctuation breaks a run
+            run = run + 1 if lows[i].isdigit() else 0
+            longest = max(longest, run)
+        if longest >= rule.number_run:
+            found.append(Padding("numbers", span, quoted))
+            continue
+        if len(words) >= rule.salad_min_words:
+            share = sum(1 for w in words if w in function) / len(words)
+            if share <= rule.salad_max_function_share:
+                found.append(Padding("salad", span, quoted))
+    return found
 
 
 # -- the profile's own stories --------------------------------------------------------------------

@@ -27,6 +27,7 @@ CheckId = Literal[
     "ties",
     "local_activity",
     "plan_to_stay",
+    "substance",
 ]
 CHECK_IDS: tuple[str, ...] = CheckId.__args__  # type: ignore[attr-defined]
 
@@ -238,6 +239,7 @@ class CheckSpec(Sourced):
     name: str
     rule: str
     fix: str
+    fix_short: str = ""  # the fix when the answer is too short (may use {wanted})
     weight: float = Field(ge=0, le=100)
 
 
@@ -260,6 +262,19 @@ class Thresholds(Sourced):
         if self.fillers_warn_per_100 < self.fillers_pass_per_100:
             raise ValueError("fillers_warn_per_100 must be at least fillers_pass_per_100")
         return self
+
+
+class PaddingRule(Sourced):
+    """What counts as padding in an answer: it earns nothing and is named (lexicon [padding])."""
+
+    note: str = ""
+    repeat_min_words: int = Field(ge=1)  # a sentence said again with this many words or more
+    number_run: int = Field(ge=2)  # this many bare numbers in a row make a list of numbers
+    salad_min_words: int = Field(ge=2)  # sentences this long are checked for word salad
+    salad_max_function_share: float = Field(ge=0, le=1)  # fewer function words: word salad
+    function_words: list[str] = Field(min_length=1)
+    cap_share: float = Field(ge=0, le=1)  # padding above this share of the words caps the score
+    score_cap: int = Field(ge=0, le=100)
 
 
 StoryKind = Literal["why_home", "why_now", "plan_b"]
@@ -306,6 +321,7 @@ class LexiconFile(Strict):
     repetition: PhraseList
     plan_to_stay: PhraseList
     arc: Arc
+    padding: PaddingRule
     stories: dict[StoryKind, StoryRule]
     thresholds: Thresholds
     checks: list[CheckSpec]
