@@ -117,6 +117,13 @@ def build_parser() -> argparse.ArgumentParser:
     check = data_sub.add_parser("check", help="validate a data folder")
     check.add_argument("dir", nargs="?", metavar="DIR")
 
+    profile = sub.add_parser("profile", help="your profile file")
+    profile_sub = profile.add_subparsers(
+        dest="profile_command", metavar="ACTION", parser_class=_Parser, required=True
+    )
+    new = profile_sub.add_parser("new", help="start a blank profile (the demo is kept aside)")
+    new.add_argument("--force", action="store_true", help="also replace a profile of your own")
+
     sub.add_parser("paths", help="where the data and your files live")
     return parser
 
@@ -130,6 +137,7 @@ COMMANDS = {
     "programs": "programs",
     "data": "data",
     "paths": "paths",
+    "profile": "profile",
 }
 
 

@@ -292,6 +292,9 @@ class Narrative(UserFile):
 
 class Profile(UserFile):
     schema_version: int = PROFILE_SCHEMA_VERSION
+    # True for the shipped demo (fictional): the app shows a banner until a profile of your own
+    # is started (`matchtui profile new`, or "New profile" in the command palette).
+    demo: bool = False
     cycle_year: int = Field(ge=2000, le=2100)
     applicant: Applicant
     exams: Exams = Field(default_factory=Exams)
@@ -413,3 +416,23 @@ def migrate_v1(data: dict[str, Any]) -> dict[str, Any]:
         out["history"] = history
     out["schema_version"] = 2
     return out
+
+
+def blank_profile(today: dt.date, region: str) -> Profile:
+    """A profile to start from: nothing filled in but what validation needs.
+
+    The Match applied for is the next one whose applications are still ahead or open (ERAS
+    opens in June; the Match is the following March); every region starts at `region`.
+    """
+    cycle_year = today.year + 1 if today.month >= 6 else today.year
+    return Profile(
+        cycle_year=cycle_year,
+        applicant=Applicant(
+            situation="in_school",
+            graduation_year=cycle_year,
+            home_region=region,
+            lives_in=region,
+            training_region=region,
+        ),
+        targets=Targets(region=region),
+    )

@@ -29,7 +29,6 @@ from matchtui.models.profile import (
     STUDENT_YEAR_LABELS,
     TIE_LABELS,
     VISA_LABELS,
-    Cycle,
     Profile,
     options,
 )
@@ -121,10 +120,6 @@ def validate_profile(
     return (None, refs) if refs else (profile, [])
 
 
-def _cycle_item(cycle: Cycle) -> dict[str, Any]:
-    return cycle.model_dump(exclude={"preliminary"} if not cycle.preliminary else set())
-
-
 class ProfileScreen(PaneScreen):
     PANE_ID = "profile"
     CSS_PATH = "profile.tcss"
@@ -155,6 +150,16 @@ class ProfileScreen(PaneScreen):
             save = Button("Save", id="profile-save", variant="primary", compact=True)
             save.tooltip = "Save (ctrl+s): checks every field first"
             yield save
+        with Horizontal(id="profile-demo"):
+            yield Static(
+                "This is the demo profile: everyone in it is fictional. Start your own when "
+                "ready; the demo is kept aside.",
+                id="profile-demo-text",
+                markup=False,
+            )
+            new = Button("New profile", id="profile-new", compact=True)
+            new.tooltip = "Start a blank profile of your own (also in the command palette)"
+            yield new
         yield VerticalScroll(*self._sections(self.profile), id="profile-form")
 
     def _sections(self, p: Profile) -> list[Widget]:
@@ -300,8 +305,14 @@ class ProfileScreen(PaneScreen):
                     FieldSpec("specialty", "Specialty", "opt_select", specialties),
                     FieldSpec("outcome", "Outcome", "select", options(OUTCOME_LABELS)),
                     FieldSpec("soap", "SOAP", "bool", tooltip="Took part in SOAP that cycle"),
+                    FieldSpec(
+                        "preliminary",
+                        "Prelim",
+                        "bool",
+                        tooltip="The match was to a one-year preliminary position",
+                    ),
                 ],
-                [_cycle_item(cycle) for cycle in h.cycles],
+                [cycle.model_dump() for cycle in h.cycles],
                 {"year": p.cycle_year - 1, "outcome": "unmatched", "soap": False},
                 max_items=20,
                 help_text="One line per cycle you applied in; leave empty if this is your first.",
@@ -519,7 +530,10 @@ class ProfileScreen(PaneScreen):
 
     def form_data(self) -> dict[str, Any]:
         """The raw form values, shaped like profile.toml (pydantic parses and checks them)."""
-        data: dict[str, Any] = {"schema_version": self.profile.schema_version}
+        data: dict[str, Any] = {
+            "schema_version": self.profile.schema_version,
+            "demo": self.profile.demo,
+        }
         fields = list(self._fields())
         values = {field.path: field.value() for field in fields}
         for field in fields:
@@ -614,6 +628,7 @@ class ProfileScreen(PaneScreen):
 
     # -- change tracking -------------------------------------------------------------------
     def on_mount(self) -> None:
+        self.query_one("#profile-demo").display = self.profile.demo
         self._sync_dependents()
         self.call_after_refresh(self._set_baseline)
         self._mark()
@@ -665,6 +680,9 @@ class ProfileScreen(PaneScreen):
             return
         if button.id == "profile-revert":
             await self.action_revert()
+            return
+        if button.id == "profile-new":
+            self.matchapp.action_new_profile()
             return
         editor = next((a for a in button.ancestors if isinstance(a, ListEditor)), None)
         if editor is None:
@@ -727,6 +745,7 @@ class ProfileScreen(PaneScreen):
         self._shown.clear()
         await form.remove_children()
         await form.mount_all(self._sections(profile))
+        self.query_one("#profile-demo").display = profile.demo
         self._sync_dependents()
         self._baseline = self.form_data()
         self._mark()
