@@ -753,6 +753,7 @@ class ProfileScreen(PaneScreen):
     def on_profile(self, profile: Profile) -> None:
         # Our own save already shows this profile; a change from elsewhere refreshes the form
         # unless the applicant is in the middle of editing.
+        self.query_one("#profile-demo").display = profile.demo
         if profile is self._published or self.dirty:
             return
         self.run_worker(self._rebuild(profile), exclusive=True, group="profile-rebuild")
