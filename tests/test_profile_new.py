@@ -102,3 +102,9 @@ async def test_dependent_fields_are_cleared_with_their_parent(workspace: Any, ho
         saved = Store(home).load(PROFILE, Profile)
         assert saved.exams.step3 == "not_taken" and saved.exams.step3_year is None
         assert saved.applicant.training_region is None
+
+
+def test_every_audience_has_a_label() -> None:
+    from matchtui.models.questions import AUDIENCE_LABELS, Audience
+
+    assert set(typing.get_args(Audience)) == set(AUDIENCE_LABELS)

@@ -35,7 +35,13 @@ from matchtui.models.assessment import (
 from matchtui.models.base import SOFT_RELIABILITY, Reliability
 from matchtui.models.plan import MixPlan
 from matchtui.models.practice import StoryVerdict
-from matchtui.models.profile import DECISION_LABELS, STAGE_LABELS, Profile
+from matchtui.models.profile import (
+    DECISION_LABELS,
+    ROLE_LABELS,
+    STAGE_LABELS,
+    STEP3_LABELS,
+    Profile,
+)
 from matchtui.models.rules import (
     ActionsFile,
     ArchetypesFile,
@@ -56,15 +62,6 @@ RULE_FILES: dict[str, str] = {
     "actions": "actions.toml",
 }
 
-STEP3_LABELS = {"not_taken": "not taken", "scheduled": "scheduled", "passed": "passed"}
-ROLE_LABELS = {
-    "clinical_job": "clinical job",
-    "transitional": "transitional clinical role",
-    "observership": "observership",
-    "clinical_research": "clinical research",
-    "nonclinical": "non-clinical work",
-    "none": "none",
-}
 ROLE_PHRASES = {
     "clinical_job": "in a clinical job",
     "transitional": "in a transitional clinical role",
@@ -239,9 +236,9 @@ def _exams(profile: Profile, rules: RiskFile) -> RiskFactor:
     step3_level = rule.step3[exams.step3]
     if step3_level != "lower":
         when = f" ({exams.step3_date.isoformat()})" if exams.step3_date else ""
-        parts.append((step3_level, f"Step 3 {STEP3_LABELS[exams.step3]}{when}"))
+        parts.append((step3_level, f"Step 3 {STEP3_LABELS[exams.step3].lower()}{when}"))
     level = _max_level([p[0] for p in parts]) if parts else "lower"
-    step3 = STEP3_LABELS[exams.step3]
+    step3 = STEP3_LABELS[exams.step3].lower()
     if exams.step3 == "passed" and exams.step3_year:
         step3 = f"passed {exams.step3_year}"
     value = f"{_plural(failures, 'failure')}; Step 3 {step3}"
@@ -316,7 +313,7 @@ def _clinical(profile: Profile, rules: RiskFile) -> RiskFactor:
     months = clinical.months_last_24 if counts else 0
     since = clinical.months_since_last
     gap = since if months > 0 else max(since, 24)
-    role_label = ROLE_LABELS[role]
+    role_label = ROLE_LABELS[role].lower()
     value = (
         f"{months} of the last 24 months ({role_label})"
         if months

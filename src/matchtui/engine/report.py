@@ -196,16 +196,17 @@ def _decided(profile: Profile) -> str:
 
 
 def _profile_section(profile: Profile, catalog: Catalog, label: str) -> Section:
-    from matchtui.engine.assess import ROLE_LABELS
     from matchtui.models.profile import (
         DEGREE_LABELS,
         OUTCOME_LABELS,
+        ROLE_LABELS,
         SITUATION_LABELS,
+        STEP3_LABELS,
     )
 
     a, e, h, c = profile.applicant, profile.exams, profile.history, profile.clinical
     step2 = f"{e.step2_score} ({e.step2_attempts} attempt(s))" if e.step2_score else "not reported"
-    step3 = {"not_taken": "not taken", "scheduled": "scheduled", "passed": "passed"}[e.step3]
+    step3 = STEP3_LABELS[e.step3].lower()
     if e.step3 == "passed" and e.step3_year:
         step3 += f" in {e.step3_year}"
     elif e.step3 == "scheduled" and e.step3_date:
@@ -258,7 +259,7 @@ def _profile_section(profile: Profile, catalog: Catalog, label: str) -> Section:
         ),
         (
             "Clinical activity",
-            f"{ROLE_LABELS.get(c.role, c.role)}; {c.months_last_24} of the last 24 months; "
+            f"{ROLE_LABELS[c.role]}; {c.months_last_24} of the last 24 months; "
             + ("ongoing" if c.months_since_last == 0 else f"last {c.months_since_last} months ago"),
         ),
     ]

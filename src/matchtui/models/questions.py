@@ -34,6 +34,14 @@ CHECK_IDS: tuple[str, ...] = CheckId.__args__  # type: ignore[attr-defined]
 # Who a question is for. "everyone" questions are always offered; the others when the profile
 # fits (see audiences()).
 Audience = Literal["everyone", "reentry", "returner", "reapplicant", "img", "exam_failure"]
+AUDIENCE_LABELS: dict[str, str] = {
+    "everyone": "everyone",
+    "reentry": "re-entry applicants",
+    "returner": "returners",
+    "reapplicant": "reapplicants",
+    "img": "IMGs",
+    "exam_failure": "applicants with an exam failure",
+}
 
 ArcPart = Literal["what_happened", "stepped_away", "what_changed", "why_now"]
 ARC_PARTS: tuple[ArcPart, ...] = ("what_happened", "stepped_away", "what_changed", "why_now")
