@@ -967,7 +967,7 @@ def _cycles(
         parallel_plan_due=due,
         plan_b_present=plan_b,
         reason=reason,
-        **_ruled("readiness.cycles", rule, ["plan_b_min_words"] if due else []),
+        **_ruled("readiness.cycles", rule, []),
     )
 
 
