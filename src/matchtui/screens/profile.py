@@ -152,8 +152,7 @@ class ProfileScreen(PaneScreen):
             yield save
         with Horizontal(id="profile-demo"):
             yield Static(
-                "This is the demo profile: everyone in it is fictional. Start your own when "
-                "ready; the demo is kept aside.",
+                "Demo profile: the people in it are fictional.",
                 id="profile-demo-text",
                 markup=False,
             )
