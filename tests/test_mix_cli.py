@@ -114,8 +114,10 @@ def test_profile_file_option(
 ) -> None:
     from matchtui.workspace import demo_profile_path
 
-    text = demo_profile_path().read_text().replace(
-        'situation = "not_in_training"', 'situation = "in_school"'
+    text = (
+        demo_profile_path()
+        .read_text()
+        .replace('situation = "not_in_training"', 'situation = "in_school"')
     )
     path = tmp_path / "student.toml"
     path.write_text(text)
