@@ -55,7 +55,7 @@ DEGREE_LABELS: dict[str, str] = {
 }
 STUDENT_YEAR_LABELS: dict[str, str] = {"m3": "M3", "m4": "M4"}
 VISA_LABELS: dict[str, str] = {
-    "none": "No sponsorship needed",
+    "none": "No sponsorship needed (US citizen / green card)",
     "needs_sponsorship": "Needs visa sponsorship",
 }
 DECISION_LABELS: dict[str, str] = {
@@ -65,7 +65,11 @@ DECISION_LABELS: dict[str, str] = {
     "m4_late": "late in M4",
     "residency_late": "late in residency",
 }
-EXAM_RESULT_LABELS: dict[str, str] = {"pass": "Pass", "fail": "Fail", "not_taken": "Not taken"}
+EXAM_RESULT_LABELS: dict[str, str] = {
+    "pass": "Passed",
+    "fail": "Failed (not yet passed)",
+    "not_taken": "Not taken",
+}
 STEP3_LABELS: dict[str, str] = {
     "not_taken": "Not taken",
     "scheduled": "Scheduled",
@@ -87,7 +91,7 @@ ROLE_LABELS: dict[str, str] = {
 }
 TIE_LABELS: dict[str, str] = {
     "family": "Family",
-    "partner": "Partner",
+    "partner": "Spouse / partner",
     "grew_up": "Grew up there",
     "prior_school": "Studied there",
     "prior_work": "Worked there",

@@ -12,7 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.events import DescendantBlur
 from textual.widget import Widget
-from textual.widgets import Button, Input, Select, Static, TextArea
+from textual.widgets import Button, Checkbox, Input, Select, Static, TextArea
 
 from matchtui.catalog import Catalog
 from matchtui.engine.refs import profile_ref_problems
@@ -67,6 +67,9 @@ DEPENDS: dict[Loc, tuple[Loc, frozenset[Any]]] = {
     ("exams", "step3_year"): (("exams", "step3"), frozenset({"passed"})),
     ("exams", "step3_date"): (("exams", "step3"), frozenset({"scheduled"})),
 }
+# Dependent fields that stay shown while they hold a value (a school-stage decision migrated
+# from an older file is kept for a graduate rather than silently dropped on save).
+KEEP_IF_SET: frozenset[tuple[str, ...]] = frozenset({("applicant", "region_decided")})
 # Where each list editor's items go in the profile.
 LIST_LOCS: dict[str, Loc] = {
     "targets": ("targets", "specialties"),
@@ -555,7 +558,10 @@ class ProfileScreen(PaneScreen):
     def _wanted(path: Loc, values: dict[tuple[str, ...], Any]) -> bool:
         """Whether a field applies given its parent's value (see DEPENDS)."""
         depends = DEPENDS.get(path)
-        return depends is None or values.get(tuple(map(str, depends[0]))) in depends[1]
+        key = tuple(map(str, path))
+        if depends is None or (key in KEEP_IF_SET and values.get(key) is not None):
+            return True
+        return values.get(tuple(map(str, depends[0]))) in depends[1]
 
     def _sync_dependents(self) -> None:
         """Show only the fields that apply to the values chosen now."""
@@ -653,6 +659,9 @@ class ProfileScreen(PaneScreen):
         self._mark()
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        self._mark()
+
+    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
         self._mark()
 
     def on_select_changed(self, event: Select.Changed) -> None:
