@@ -318,3 +318,15 @@ def test_program_list_errors_still_name_the_line_with_a_warm_cache(workspace: An
     problem = caught.value.problems[0]
     assert problem.key == "programs[0].tier"
     assert problem.line == key_lines(broken)[("programs", 0, "tier")]
+
+
+def test_a_version_1_file_given_with_profile_migrates_too(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from matchtui.cli import main
+
+    path = tmp_path / "old.toml"
+    path.write_text(V1_PROFILE)
+    assert main(["assess", "--profile", str(path), "--json"]) == 0
+    assert '"returner": true' in capsys.readouterr().out
+    assert path.read_text() == V1_PROFILE

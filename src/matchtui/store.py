@@ -84,10 +84,13 @@ class Store:
     def exists(self, name: str) -> bool:
         return self.path(name).exists()
 
-    def load(self, name: str, model: type[M], current_version: int | None = None) -> M:
+    def load(
+        self, name: str, model: type[M], current_version: int | None = None, kind: str = ""
+    ) -> M:
         """Read and validate one file, migrating an older schema_version; FileProblems if bad.
 
-        The current version defaults to the model's own `schema_version` default.
+        The current version defaults to the model's own `schema_version` default. `kind` names
+        the file whose migrations apply when the file has another name (e.g. --profile F).
         """
         if current_version is None:
             field = model.model_fields.get("schema_version")
@@ -119,7 +122,7 @@ class Store:
                     )
                 ]
             )
-        steps = MIGRATIONS.get(name, {})
+        steps = MIGRATIONS.get(kind or name, {})
         while version < current_version:
             if version not in steps:
                 raise FileProblems(

@@ -63,14 +63,15 @@ class Workspace:
         """
         from matchtui.models.profile import PROFILE_SCHEMA_VERSION, Profile
         from matchtui.store import PROFILE
-        from matchtui.tomlio import load_model
 
         if path is None:
             self.store.ensure_profile(demo_profile_path())
             path = self.store.path(PROFILE)
             profile = self.store.load(PROFILE, Profile, PROFILE_SCHEMA_VERSION)
-        else:
-            profile = load_model(path, Profile)
+        else:  # a file named on the command line: older versions migrate the same way
+            from matchtui.store import Store
+
+            profile = Store(path.parent).load(path.name, Profile, kind=PROFILE)
         self.check_profile(profile, path)
         return profile
 
