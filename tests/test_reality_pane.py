@@ -39,9 +39,8 @@ async def test_demo_sections_are_filled(workspace: Any) -> None:
         assert "MODERATE" in str(screen.query_one("#risk-title", Static).render())
         assert "HIGH" in str(screen.query_one("#home-title", Static).render())
         assert screen.query_one("#arch-none", Static).display
-        assert (
-            screen.query_one("#ready-table", DataTable).row_count == 5
-        )  # letters, step 3, 2, cycles
+        # letters, step 3, 2 specialties, cycles, the why-now story and plan B
+        assert screen.query_one("#ready-table", DataTable).row_count == 7
         actions = screen.query_one("#actions-table", DataTable)
         assert actions.row_count == 4
         summary = str(screen.query_one("#reality-summary", Static).render())
