@@ -203,7 +203,7 @@ def test_reentry_bars_highlight_the_targets(catalog: Catalog, demo_profile: Prof
     assert (inputs.x_min, inputs.x_max) == (0, 100)
     assert inputs.messages == ()  # the demo applicant is a re-entry graduate
     student = with_changes(
-        demo_profile, applicant__stage="student", applicant__graduation_year=2027
+        demo_profile, applicant__situation="in_school", applicant__graduation_year=2027
     )
     assert any("not one" in m for m in chart_inputs("reentry", catalog, student, []).messages)
 
@@ -297,7 +297,7 @@ def test_regional_volume_is_illustrative_and_marks_the_target_region(
     assert inputs.illustrative
     rows = {row.id: row for row in inputs.table}
     assert rows["midwest"].you == "target, home"
-    assert rows["south"].you == "current"
+    assert rows["south"].you == "lives"
     assert "ictional" in rows["west"].note
     west = with_changes(demo_profile, targets__region="west")
     assert chart_inputs("regions", catalog, west, []).highlighted == ("west",)

@@ -114,7 +114,11 @@ def test_profile_file_option(
 ) -> None:
     from matchtui.workspace import demo_profile_path
 
-    text = demo_profile_path().read_text().replace('stage = "graduate"', 'stage = "student"')
+    text = (
+        demo_profile_path()
+        .read_text()
+        .replace('situation = "not_in_training"', 'situation = "in_school"')
+    )
     path = tmp_path / "student.toml"
     path.write_text(text)
     data = run_json(capsys, "--profile", str(path))

@@ -282,7 +282,7 @@ def student(demo_profile: Any, **applicant: Any) -> Any:
     return demo_profile.model_copy(
         update={
             "applicant": demo_profile.applicant.model_copy(
-                update={"stage": "student", "student_year": "m4", **applicant}
+                update={"situation": "in_school", "student_year": "m4", **applicant}
             )
         }
     )
@@ -332,7 +332,9 @@ def test_few_in_region_only_for_returners(catalog: Any, demo_profile: Any) -> No
     assert "few_in_region" in warning_ids(estimate(demo_profile, catalog, few, risk_tier="low"))
     home = demo_profile.model_copy(
         update={
-            "applicant": demo_profile.applicant.model_copy(update={"current_region": "midwest"})
+            "applicant": demo_profile.applicant.model_copy(
+                update={"situation": "in_training", "training_region": "midwest"}
+            )
         }
     )
     assert not home.is_returner

@@ -394,7 +394,7 @@ async def test_a_profile_change_updates_the_recommendation_and_risk(workspace: A
         app.profile = profile.model_copy(
             update={
                 "applicant": profile.applicant.model_copy(
-                    update={"stage": "student", "student_year": "m4"}
+                    update={"situation": "in_school", "student_year": "m4"}
                 )
             }
         )

@@ -199,8 +199,8 @@ def test_tracks_follow_the_kind_of_applicant(demo_profile: Profile, catalog: Cat
 
     returner = edit(
         demo_profile,
-        applicant={"stage": "resident"},
-        history={"cycles_applied": 0, "last_outcome": "none", "soap": False},
+        applicant={"situation": "in_training", "training_region": "south"},
+        history={"cycles": []},
     )
     view = plan_for(returner, catalog, None, TODAY)
     assert [t.id for t in view.tracks] == ["back_home"]
@@ -208,12 +208,13 @@ def test_tracks_follow_the_kind_of_applicant(demo_profile: Profile, catalog: Cat
     plain = edit(
         demo_profile,
         applicant={
-            "stage": "student",
+            "situation": "in_school",
             "student_year": "m4",
             "graduation_year": 2027,
-            "current_region": "midwest",
+            "lives_in": "midwest",
+            "training_region": "midwest",
         },
-        history={"cycles_applied": 0, "last_outcome": "none", "soap": False},
+        history={"cycles": []},
     )
     view = plan_for(plain, catalog, None, TODAY)
     assert [t.id for t in view.tracks] == ["season"]
@@ -263,7 +264,7 @@ def test_key_dates_flag_passed_dates_for_the_profiles_cycle(
 def test_cycle_advice_by_count(
     demo_profile: Profile, catalog: Catalog, applied: int, verdict: str
 ) -> None:
-    profile = edit(demo_profile, history={"cycles_applied": applied})
+    profile = edit(demo_profile, history={"cycles": [{"outcome": "unmatched"}] * applied})
     view = plan_for(profile, catalog, None, TODAY)
     assert view.cycles.cycles_applied == applied
     assert view.cycles.this_cycle == applied + 1

@@ -174,8 +174,8 @@ async def test_profile_change_updates_the_plan(workspace: Any, demo_profile: Pro
         screen: Any = app.screen
         assert [t.id for t in screen.view.tracks] == ["reentry", "back_home"]
         data = demo_profile.model_dump()
-        data["applicant"]["current_region"] = "midwest"
+        data["applicant"].update(situation="in_training", training_region="midwest")
         app.profile = Profile.model_validate(data)
         await pilot.pause()
-        assert [t.id for t in screen.view.tracks] == ["reentry"]
+        assert [t.id for t in screen.view.tracks] == ["season"]
         assert "regional_letter" not in screen.query_one(PlanGantt).rows

@@ -283,10 +283,10 @@ async def test_questions_are_filtered_to_the_profile_with_a_browse_all_switch(
         await pilot.pause()
         profile = pilot.app.profile
         plain = profile.model_copy(deep=True)
-        plain.applicant.stage = "student"
-        plain.applicant.current_region = plain.targets.region
-        plain.history.cycles_applied = 0
-        plain.history.last_outcome = "none"
+        plain.applicant.situation = "in_school"
+        plain.applicant.training_region = plain.targets.region
+        plain.applicant.lives_in = plain.targets.region
+        plain.history.cycles = []
         pilot.app.profile = plain
         await pilot.pause()
         narrow = ids()

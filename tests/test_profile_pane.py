@@ -116,7 +116,7 @@ async def test_whole_model_check_on_save(workspace: Any, home: Path) -> None:
         await pilot.pause()
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert "step3_date is needed" in error_of(screen, "f-exams-step3_date")
+        assert error_of(screen, "f-exams-step3_date") == "needed when Step 3 is scheduled"
         assert (home / "profile.toml").read_text() == before
         date = screen.query_one("#f-exams-step3_date", Input)
         assert app.focused is date

@@ -39,9 +39,8 @@ async def test_demo_sections_are_filled(workspace: Any) -> None:
         assert "MODERATE" in str(screen.query_one("#risk-title", Static).render())
         assert "HIGH" in str(screen.query_one("#home-title", Static).render())
         assert screen.query_one("#arch-none", Static).display
-        assert (
-            screen.query_one("#ready-table", DataTable).row_count == 5
-        )  # letters, step 3, 2, cycles
+        # letters, step 3, 2 specialties, cycles, the why-now story and plan B
+        assert screen.query_one("#ready-table", DataTable).row_count == 7
         actions = screen.query_one("#actions-table", DataTable)
         assert actions.row_count == 4
         summary = str(screen.query_one("#reality-summary", Static).render())
@@ -139,8 +138,8 @@ async def test_student_sees_not_applicable(workspace: Any, demo_profile: Profile
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         student = demo_profile.model_copy(deep=True)
-        student.applicant.stage = "student"
-        student.applicant.current_region = "midwest"
+        student.applicant.situation = "in_school"
+        student.applicant.training_region = "midwest"
         student.applicant.graduation_year = 2027
         app.profile = student
         await pilot.pause()

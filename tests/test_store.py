@@ -49,7 +49,7 @@ def test_none_values_are_omitted(home: Path, demo_profile: Profile) -> None:
     profile.exams.step2_score = None
     store.save(PROFILE, profile)
     text = store.path(PROFILE).read_text()
-    assert "step2_score" not in text and "schema_version = 1" in text
+    assert "step2_score" not in text and "schema_version = 2" in text
 
 
 def test_bad_file_error_names_file_line_and_field(home: Path, demo_profile: Profile) -> None:
@@ -76,16 +76,169 @@ def test_saving_over_a_broken_file_sets_it_aside(home: Path, demo_profile: Profi
     assert len(kept) == 1 and kept[0].read_text() == "not = [valid\n"
 
 
-def test_old_schema_version_migrates_and_newer_is_refused(
+# A profile as matchtui wrote it at schema version 1 (every field set, none at its default).
+V1_PROFILE = """schema_version = 1
+cycle_year = 2027
+
+[applicant]
+name = "Old File"
+stage = "resident"
+student_year = "m4"
+degree = "us_do"
+graduation_year = 2024
+visa = "needs_sponsorship"
+home_region = "west"
+current_region = "south"
+region_decided = "residency_late"
+
+[exams]
+step1 = "pass"
+step1_attempts = 2
+step2_score = 231
+step2_attempts = 1
+step3 = "passed"
+step3_year = 2025
+total_failures = 1
+
+[history]
+cycles_applied = 2
+last_outcome = "matched_prelim"
+soap = true
+
+[targets]
+specialties = ["internal_medicine", "family_medicine"]
+region = "west"
+
+[clinical]
+role = "transitional"
+months_last_24 = 20
+months_since_last = 0
+
+[[ties]]
+kind = "family"
+region = "west"
+note = "Parents in Boise"
+
+[[rotations]]
+region = "west"
+status = "done"
+specialty = "internal_medicine"
+place = "County hospital"
+
+[[letters]]
+specialty = "internal_medicine"
+region = "west"
+months_ago = 4
+saw_real_work = true
+author = "Dr. A"
+
+[narrative]
+why_home = "home story"
+why_now = "now story"
+plan_b = "plan b story"
+"""
+
+
+def _check_v1_values_kept(profile: Profile) -> None:
+    a = profile.applicant
+    assert profile.schema_version == 2 and profile.cycle_year == 2027
+    assert (a.name, a.situation, a.stage, a.student_year, a.degree) == (
+        "Old File",
+        "in_training",
+        "resident",
+        "m4",
+        "us_do",
+    )
+    assert (a.graduation_year, a.visa, a.home_region) == (2024, "needs_sponsorship", "west")
+    assert (a.lives_in, a.training_region, a.current_region) == ("south", "south", "south")
+    assert a.region_decided == "residency_late"
+    e = profile.exams
+    assert (e.step1, e.step1_attempts, e.step2_score, e.step2_attempts) == ("pass", 2, 231, 1)
+    assert (e.step3, e.step3_year, e.total_failures) == ("passed", 2025, 1)
+    cycles = profile.history.cycles
+    assert profile.cycles_attempted == 2 and len(cycles) == 2
+    assert cycles[0].outcome == "unmatched" and not cycles[0].soap
+    assert (cycles[1].outcome, cycles[1].preliminary, cycles[1].soap) == ("matched", True, True)
+    assert profile.targets.specialties == ["internal_medicine", "family_medicine"]
+    assert profile.targets.region == "west"
+    c = profile.clinical
+    assert (c.role, c.months_last_24, c.months_since_last) == ("transitional", 20, 0)
+    assert profile.ties[0].model_dump() == {
+        "kind": "family",
+        "region": "west",
+        "note": "Parents in Boise",
+    }
+    r = profile.rotations[0]
+    assert (r.region, r.status, r.specialty, r.place) == (
+        "west",
+        "done",
+        "internal_medicine",
+        "County hospital",
+    )
+    letter = profile.letters[0]
+    assert (
+        letter.specialty,
+        letter.region,
+        letter.months_ago,
+        letter.saw_real_work,
+        letter.author,
+    ) == (
+        "internal_medicine",
+        "west",
+        4,
+        True,
+        "Dr. A",
+    )
+    n = profile.narrative
+    assert (n.why_home, n.why_now, n.plan_b) == ("home story", "now story", "plan b story")
+
+
+def test_version_1_profile_migrates_with_every_value_kept(home: Path) -> None:
+    store = Store(home)
+    store.ensure_home()
+    store.path(PROFILE).write_text(V1_PROFILE)
+    _check_v1_values_kept(store.load(PROFILE, Profile))
+    assert store.path(PROFILE).read_text() == V1_PROFILE  # loading never rewrites
+
+
+def test_version_0_profile_migrates_with_every_value_kept(home: Path) -> None:
+    store = Store(home)
+    store.ensure_home()
+    store.path(PROFILE).write_text(V1_PROFILE.replace("schema_version = 1\n", ""))
+    _check_v1_values_kept(store.load(PROFILE, Profile))
+
+
+@pytest.mark.parametrize(
+    ("stage", "situation", "training"),
+    [("student", "in_school", "south"), ("graduate", "not_in_training", None)],
+)
+def test_version_1_stages_map_to_situations(
+    home: Path, stage: str, situation: str, training: str | None
+) -> None:
+    store = Store(home)
+    store.ensure_home()
+    text = V1_PROFILE.replace('stage = "resident"', f'stage = "{stage}"')
+    text = text.replace('region_decided = "residency_late"', 'region_decided = "not_applicable"')
+    text = text.replace("graduation_year = 2024", "graduation_year = 2027")
+    store.path(PROFILE).write_text(text)
+    profile = store.load(PROFILE, Profile)
+    assert profile.applicant.situation == situation
+    assert profile.applicant.training_region == training
+    assert profile.applicant.lives_in == "south" and profile.applicant.region_decided is None
+
+
+def test_saving_keeps_the_current_version_and_newer_is_refused(
     home: Path, demo_profile: Profile
 ) -> None:
     store = Store(home)
     store.save(PROFILE, demo_profile)
     path = store.path(PROFILE)
     text = path.read_text()
-    path.write_text(text.replace("schema_version = 1\n", ""))  # a version-0 file
+    assert "schema_version = 2" in text
+    store.save(PROFILE, demo_profile)  # a file that loads is never set aside
+    assert not [p for p in home.iterdir() if ".broken-" in p.name]
     assert store.load(PROFILE, Profile) == demo_profile
-    path.write_text(text.replace("schema_version = 1", "schema_version = 9"))
+    path.write_text(text.replace("schema_version = 2", "schema_version = 9"))
     with pytest.raises(FileProblems, match="newer matchtui"):
         store.load(PROFILE, Profile)
 
@@ -165,3 +318,15 @@ def test_program_list_errors_still_name_the_line_with_a_warm_cache(workspace: An
     problem = caught.value.problems[0]
     assert problem.key == "programs[0].tier"
     assert problem.line == key_lines(broken)[("programs", 0, "tier")]
+
+
+def test_a_version_1_file_given_with_profile_migrates_too(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from matchtui.cli import main
+
+    path = tmp_path / "old.toml"
+    path.write_text(V1_PROFILE)
+    assert main(["assess", "--profile", str(path), "--json"]) == 0
+    assert '"returner": true' in capsys.readouterr().out
+    assert path.read_text() == V1_PROFILE

@@ -37,6 +37,9 @@ def _screen_factory(pane: PaneSpec) -> Callable[[], Screen[Any]]:
     return build
 
 
+DEMO_TITLE = "matchtui · DEMO profile (fictional)"
+
+
 class MatchApp(App[None]):
     """matchtui: the applicant's Match cycle, pane by pane."""
 
@@ -259,6 +262,46 @@ class MatchApp(App[None]):
         if self.is_web:  # in a browser (matchtui serve) the page downloads a copy too
             self.deliver_text(path, save_filename=path.name, mime_type="text/markdown")
 
+    def watch_profile(self, profile: Profile | None) -> None:
+        # The demo is fictional: say so in every pane's header until the applicant starts their own.
+        demo = profile is not None and profile.demo
+        self.title = DEMO_TITLE if demo else self.TITLE
+
+    def action_new_profile(self) -> None:
+        """Start a blank profile (after a yes); the current file is kept aside."""
+        if "profile" in self.unsaved:
+            self.notify(
+                "Save or revert your profile edits first.", severity="warning", markup=False
+            )
+            return
+        own = self.profile is not None and not self.profile.demo
+        question = (
+            "Start a blank profile? Your current profile is kept aside as a copy."
+            if own
+            else "Start a blank profile of your own? The demo is kept aside."
+        )
+        from matchtui.widgets.confirm import Confirm
+
+        def decided(yes: bool | None) -> None:
+            if yes:
+                self._start_new_profile()
+
+        self.push_screen(Confirm(question, yes="Start blank", no="Cancel"), decided)
+
+    def _start_new_profile(self) -> None:
+        from matchtui.errors import FileProblems
+
+        try:
+            path, kept = self.workspace.new_profile(self.today, force=True)
+            profile = self.workspace.load_profile()
+        except (OSError, FileProblems) as exc:
+            self.notify(f"Could not start a new profile: {exc}", severity="error", markup=False)
+            return
+        self.profile = profile
+        where = f"; the previous one is kept as {kept.name}" if kept else ""
+        self.notify(f"Started a blank {path.name}{where}.", title="New profile", markup=False)
+        self.action_show_pane("profile")
+
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         for pane in PANES:
             yield SystemCommand(
@@ -266,6 +309,11 @@ class MatchApp(App[None]):
                 f"{pane.key.upper()}: {pane.help}",
                 lambda pane_id=pane.id: self.action_show_pane(pane_id),
             )
+        yield SystemCommand(
+            "New profile",
+            "Start a blank profile of your own (the current one is kept aside)",
+            self.action_new_profile,
+        )
         yield SystemCommand(
             "Export advisor report",
             "Ctrl+R: write the report (Markdown) into your matchtui folder",

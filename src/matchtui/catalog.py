@@ -20,6 +20,7 @@ from pydantic import BaseModel
 from matchtui.errors import FileProblems, Problem
 from matchtui.locations import bundled_data_dir, resolve_data_dir
 from matchtui.models.reference import (
+    Division,
     FeeSchedule,
     FeesFile,
     Region,
@@ -184,6 +185,15 @@ class Catalog:
         return {r.id: r for r in self.get("regions.toml", RegionsFile).regions}
 
     @cached_property
+    def divisions(self) -> dict[str, Division]:
+        return {d.id: d for d in self.get("regions.toml", RegionsFile).divisions}
+
+    def region_of(self, place_id: str) -> str:
+        """The region id of a region or division id (an unknown id is returned as it is)."""
+        division = self.divisions.get(place_id)
+        return division.region if division is not None else place_id
+
+    @cached_property
     def specialties(self) -> dict[str, Specialty]:
         return {s.id: s for s in self.get("specialties.toml", SpecialtiesFile).specialties}
 
@@ -207,7 +217,7 @@ class Catalog:
         return found.name if found else specialty_id
 
     def region_name(self, region_id: str) -> str:
-        found = self.regions.get(region_id)
+        found = self.regions.get(region_id) or self.divisions.get(region_id)
         return found.name if found else region_id
 
     def cite(self, source_id: str) -> str:

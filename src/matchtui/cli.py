@@ -170,6 +170,12 @@ def build_parser() -> argparse.ArgumentParser:
     dates = sub.add_parser("dates", help="the season's dates, deadlines and days left")
     dates.add_argument("--year", type=_year, metavar="Y", help="Match year (default: yours)")
     dates.add_argument("--json", action="store_true", help="print JSON")
+    profile = sub.add_parser("profile", help="your profile file")
+    profile_sub = profile.add_subparsers(
+        dest="profile_command", metavar="ACTION", parser_class=_Parser, required=True
+    )
+    new = profile_sub.add_parser("new", help="start a blank profile (the demo is kept aside)")
+    new.add_argument("--force", action="store_true", help="also replace a profile of your own")
 
     sub.add_parser("paths", help="where the data and your files live")
 
@@ -197,6 +203,7 @@ COMMANDS = {
     "paths": "paths",
     "serve": "serve",
     "dates": "dates",
+    "profile": "profile",
 }
 
 

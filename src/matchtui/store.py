@@ -58,6 +58,15 @@ for _name in (PROFILE, PROGRAMS, PLAN, PRACTICE):
     MIGRATIONS[_name] = {0: _stamp_version}
 
 
+def _profile_v1(data: dict[str, Any]) -> dict[str, Any]:
+    from matchtui.models.profile import migrate_v1
+
+    return migrate_v1(data)
+
+
+MIGRATIONS[PROFILE][1] = _profile_v1
+
+
 class Store:
     """Load and save the applicant's files in one folder."""
 
@@ -75,8 +84,18 @@ class Store:
     def exists(self, name: str) -> bool:
         return self.path(name).exists()
 
-    def load(self, name: str, model: type[M], current_version: int = 1) -> M:
-        """Read and validate one file, migrating an older schema_version; FileProblems if bad."""
+    def load(
+        self, name: str, model: type[M], current_version: int | None = None, kind: str = ""
+    ) -> M:
+        """Read and validate one file, migrating an older schema_version; FileProblems if bad.
+
+        The current version defaults to the model's own `schema_version` default. `kind` names
+        the file whose migrations apply when the file has another name (e.g. --profile F).
+        """
+        if current_version is None:
+            field = model.model_fields.get("schema_version")
+            default = field.default if field is not None else 1
+            current_version = default if isinstance(default, int) else 1
         path = self.path(name)
         data, text = self._read(name)
         version = data.get("schema_version", 0)
@@ -103,7 +122,7 @@ class Store:
                     )
                 ]
             )
-        steps = MIGRATIONS.get(name, {})
+        steps = MIGRATIONS.get(kind or name, {})
         while version < current_version:
             if version not in steps:
                 raise FileProblems(

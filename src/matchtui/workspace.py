@@ -6,7 +6,9 @@ built on first use, so the app can draw its first frame before any data is loade
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+import shutil
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -61,14 +63,15 @@ class Workspace:
         """
         from matchtui.models.profile import PROFILE_SCHEMA_VERSION, Profile
         from matchtui.store import PROFILE
-        from matchtui.tomlio import load_model
 
         if path is None:
             self.store.ensure_profile(demo_profile_path())
             path = self.store.path(PROFILE)
             profile = self.store.load(PROFILE, Profile, PROFILE_SCHEMA_VERSION)
-        else:
-            profile = load_model(path, Profile)
+        else:  # a file named on the command line: older versions migrate the same way
+            from matchtui.store import Store
+
+            profile = Store(path.parent).load(path.name, Profile, kind=PROFILE)
         self.check_profile(profile, path)
         return profile
 
@@ -87,6 +90,33 @@ class Workspace:
             raise FileProblems(
                 [Problem(path, format_loc(loc), msg, line_of(lines, loc)) for loc, msg in found]
             )
+
+    def new_profile(self, today: dt.date, *, force: bool = False) -> tuple[Path, Path | None]:
+        """Start a blank profile.toml. The current file, if any, is first copied aside (as
+        profile.toml.kept-YYYYmmdd-HHMMSS); the bundled demo is never touched.
+
+        Returns (the new file, the copy kept aside or None). Raises FileExistsError when the
+        current profile is the applicant's own (not the demo) and `force` is not given.
+        """
+        from matchtui.errors import FileProblems
+        from matchtui.models.profile import PROFILE_SCHEMA_VERSION, Profile, blank_profile
+        from matchtui.store import PROFILE
+
+        path = self.store.path(PROFILE)
+        kept: Path | None = None
+        if path.exists():
+            try:
+                own = not self.store.load(PROFILE, Profile, PROFILE_SCHEMA_VERSION).demo
+            except FileProblems:
+                own = False  # a file that does not load is kept aside, never lost
+            if own and not force:
+                raise FileExistsError(path)
+            stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+            kept = path.with_name(f"{PROFILE}.kept-{stamp}")
+            shutil.copy2(path, kept)
+            os.chmod(kept, 0o600)
+        first = next(iter(self.catalog.regions))
+        return self.store.save(PROFILE, blank_profile(today, first)), kept
 
     def save_profile(self, profile: Profile) -> Path:
         from matchtui.store import PROFILE

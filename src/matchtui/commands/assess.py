@@ -108,6 +108,10 @@ def sheet(result: Assessment, profile: Profile, catalog: Catalog) -> str:
     lines += _heading(f"Cycles: {cycles.verdict.replace('_', ' ')}")
     lines += _wrap(cycles.reason)
 
+    lines += _heading("Your stories")
+    for story in result.stories:
+        lines += _wrap(f"- {story.label}: {story.reason if story.words else 'missing'}")
+
     lines += _heading("Next actions")
     if not result.actions:
         lines += _wrap("Nothing pressing: keep the plan going.")

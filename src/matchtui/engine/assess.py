@@ -16,6 +16,7 @@ from typing import Any
 
 from matchtui.catalog import Catalog
 from matchtui.engine.calendar import RELIABILITY_WORDS, season_date
+from matchtui.engine.text import judge_story
 from matchtui.models.assessment import (
     Action,
     Archetype,
@@ -25,7 +26,6 @@ from matchtui.models.assessment import (
     FeasibilityBand,
     LettersCheck,
     Level,
-    NarrativeQuality,
     RiskFactor,
     RiskSheet,
     SpecialtyFeasibility,
@@ -35,7 +35,14 @@ from matchtui.models.assessment import (
 )
 from matchtui.models.base import SOFT_RELIABILITY, Reliability
 from matchtui.models.plan import MixPlan
-from matchtui.models.profile import STAGE_LABELS, Profile
+from matchtui.models.practice import StoryVerdict
+from matchtui.models.profile import (
+    DECISION_LABELS,
+    ROLE_LABELS,
+    STAGE_LABELS,
+    STEP3_LABELS,
+    Profile,
+)
 from matchtui.models.rules import (
     ActionsFile,
     ArchetypesFile,
@@ -56,15 +63,6 @@ RULE_FILES: dict[str, str] = {
     "actions": "actions.toml",
 }
 
-STEP3_LABELS = {"not_taken": "not taken", "scheduled": "scheduled", "passed": "passed"}
-ROLE_LABELS = {
-    "clinical_job": "clinical job",
-    "transitional": "transitional clinical role",
-    "observership": "observership",
-    "clinical_research": "clinical research",
-    "nonclinical": "non-clinical work",
-    "none": "none",
-}
 ROLE_PHRASES = {
     "clinical_job": "in a clinical job",
     "transitional": "in a transitional clinical role",
@@ -75,14 +73,6 @@ ROLE_PHRASES = {
 }
 # Region names that read better with an article ("in the Midwest").
 _ARTICLE_REGIONS = frozenset({"Northeast", "Midwest", "South", "West", "Southeast", "Southwest"})
-DECISION_LABELS = {
-    "before_m3": "before M3",
-    "m3": "during M3",
-    "m4_early": "early in M4",
-    "m4_late": "late in M4",
-    "residency_late": "late in residency",
-    "not_applicable": "not stated",
-}
 LIKELIHOOD_LABELS = {
     "very_high": "very high",
     "high": "high",
@@ -92,6 +82,7 @@ LIKELIHOOD_LABELS = {
 }
 
 _WORD = re.compile(r"[A-Za-z0-9']+")
+LIVES_THERE = "lives_there"  # the tie kind recorded when the applicant lives in the target region
 
 
 # --- rules, loaded once per catalog ----------------------------------------------------------
@@ -104,17 +95,10 @@ class Rules:
     archetypes: ArchetypesFile
     readiness: ReadinessFile
     actions: ActionsFile
-    concrete: tuple[tuple[str, re.Pattern[str]], ...]
-    generic: tuple[tuple[str, re.Pattern[str]], ...]
     by_score: tuple[tuple[str, int], ...]  # (specialty id, re-entry score), most open first
 
 
 _RULES: weakref.WeakKeyDictionary[Catalog, Rules] = weakref.WeakKeyDictionary()
-
-
-def _phrase(marker: str) -> re.Pattern[str]:
-    words = r"\s+".join(re.escape(w) for w in marker.lower().split())
-    return re.compile(rf"(?<![\w']){words}(?![\w'])")
 
 
 def rules_of(catalog: Catalog) -> Rules:
@@ -133,8 +117,6 @@ def rules_of(catalog: Catalog) -> Rules:
             archetypes=catalog.get("archetypes.toml", ArchetypesFile),
             readiness=catalog.get("readiness.toml", ReadinessFile),
             actions=catalog.get("actions.toml", ActionsFile),
-            concrete=tuple((m, _phrase(m)) for m in back_home.narrative.concrete_markers),
-            generic=tuple((m, _phrase(m)) for m in back_home.narrative.generic_markers),
             by_score=tuple(sorted(scored, key=lambda item: (-item[1], item[0]))),
         )
         _RULES[catalog] = found
@@ -255,9 +237,9 @@ def _exams(profile: Profile, rules: RiskFile) -> RiskFactor:
     step3_level = rule.step3[exams.step3]
     if step3_level != "lower":
         when = f" ({exams.step3_date.isoformat()})" if exams.step3_date else ""
-        parts.append((step3_level, f"Step 3 {STEP3_LABELS[exams.step3]}{when}"))
+        parts.append((step3_level, f"Step 3 {STEP3_LABELS[exams.step3].lower()}{when}"))
     level = _max_level([p[0] for p in parts]) if parts else "lower"
-    step3 = STEP3_LABELS[exams.step3]
+    step3 = STEP3_LABELS[exams.step3].lower()
     if exams.step3 == "passed" and exams.step3_year:
         step3 = f"passed {exams.step3_year}"
     value = f"{_plural(failures, 'failure')}; Step 3 {step3}"
@@ -332,7 +314,7 @@ def _clinical(profile: Profile, rules: RiskFile) -> RiskFactor:
     months = clinical.months_last_24 if counts else 0
     since = clinical.months_since_last
     gap = since if months > 0 else max(since, 24)
-    role_label = ROLE_LABELS[role]
+    role_label = ROLE_LABELS[role].lower()
     value = (
         f"{months} of the last 24 months ({role_label})"
         if months
@@ -489,29 +471,9 @@ def _risk(profile: Profile, catalog: Catalog, rules: Rules, found: _Findings) ->
 # --- back home ---------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Story:
-    quality: NarrativeQuality
-    words: int
-    concrete: tuple[str, ...]
-    generic: tuple[str, ...]
-
-
-def narrative_quality(text: str, rules: Rules) -> _Story:
-    """How concrete a why-home story is: word count and the marker phrases it uses."""
-    lowered = text.lower()
-    words = _words(text)
-    concrete = tuple(m for m, pattern in rules.concrete if pattern.search(lowered))
-    generic = tuple(m for m, pattern in rules.generic if pattern.search(lowered))
-    rule = rules.back_home.narrative
-    quality: NarrativeQuality
-    if words == 0:
-        quality = "missing"
-    elif words >= rule.min_words and len(concrete) >= rule.concrete_min_markers:
-        quality = "concrete"
-    else:
-        quality = "generic"
-    return _Story(quality, words, concrete, generic)
+def narrative_quality(text: str, catalog: Catalog) -> StoryVerdict:
+    """How concrete a why-home story is, judged by the one text analyser (engine/text.py)."""
+    return judge_story("why_home", text, catalog)
 
 
 @dataclass(frozen=True)
@@ -526,7 +488,8 @@ class _Region:
     away_counts: bool
     local_letters: int
     local_ok: bool
-    story: _Story
+    story: StoryVerdict
+    lives_there: bool
 
     @property
     def levers(self) -> int:
@@ -536,8 +499,10 @@ class _Region:
 def _region_facts(profile: Profile, catalog: Catalog, rules: Rules) -> _Region:
     bh = rules.back_home
     target = profile.targets.region
-    ties_in = [t for t in profile.ties if t.region == target]
-    kinds = tuple(dict.fromkeys(t.kind for t in ties_in))
+    ties_in: list[str] = [t.kind for t in profile.ties if t.region == target]
+    if profile.lives_in_target:
+        ties_in.append(LIVES_THERE)  # living in the target region counts as a tie
+    kinds = tuple(dict.fromkeys(ties_in))
     ties: TieStrength
     if not ties_in:
         ties = "none"
@@ -557,7 +522,8 @@ def _region_facts(profile: Profile, catalog: Catalog, rules: Rules) -> _Region:
         away_counts=away == "done" or (away == "planned" and bh.away.count_planned),
         local_letters=local,
         local_ok=local >= bh.local_letters.min_count,
-        story=narrative_quality(profile.narrative.why_home, rules),
+        story=narrative_quality(profile.narrative.why_home, catalog),
+        lives_there=profile.lives_in_target,
     )
 
 
@@ -579,21 +545,11 @@ def _back_home(profile: Profile, facts: _Region, rules: Rules, found: _Findings)
         f"Letters from {name}: {facts.local_letters} (at least {bh.local_letters.min_count} wanted)"
     )
     story = facts.story
-    if story.quality == "concrete":
-        reasons.append(
-            f"Why-home story: concrete ({story.words} words; names {', '.join(story.concrete[:4])})"
-        )
-    elif story.quality == "generic":
-        detail = f"{story.words} words"
-        if story.generic:
-            detail += f"; stock phrase '{story.generic[0]}'"
-        elif story.words < bh.narrative.min_words:
-            detail += f", under {bh.narrative.min_words}"
-        else:
-            detail += "; names no people, past or plan to stay"
-        reasons.append(f"Why-home story: generic ({detail})")
-    else:
-        reasons.append("Why-home story: missing")
+    reasons.append(
+        f"{story.label}: {story.reason}"
+        if story.quality != "missing"
+        else f"{story.label}: missing"
+    )
     common: dict[str, Any] = {
         "ties": facts.ties,
         "tie_kinds": list(facts.kinds),
@@ -602,12 +558,13 @@ def _back_home(profile: Profile, facts: _Region, rules: Rules, found: _Findings)
         "narrative": story.quality,
     }
     if not profile.is_returner:
+        verb = "study" if profile.applicant.situation == "in_school" else "train"
         return BackHome(
             applicable=False,
             likelihood="not_applicable",
             scenario="",
             scenario_label="Already in the target region",
-            reasons=[f"You already train in {name}, the region you are aiming for", *reasons],
+            reasons=[f"You already {verb} in {name}, the region you are aiming for", *reasons],
             **common,
             **_ruled("back_home.scenarios", bh.scenarios[-1]),
         )
@@ -666,7 +623,7 @@ def _archetypes(
     ghost = arch.ghost_applicant
     if returner or not ghost.returners_only:
         levers = int(facts.away != "none") + int(facts.local_ok)
-        levers += int(facts.story.quality == "concrete")
+        levers += int(facts.story.quality == "concrete") + int(facts.lives_there)
         if levers <= ghost.max_levers:
             evidence = []
             if facts.away == "none":
@@ -675,7 +632,7 @@ def _archetypes(
                 evidence.append(f"No letter from anyone in {name}")
             if facts.story.quality != "concrete":
                 evidence.append(f"Why-home story is {facts.story.quality}")
-            if facts.story.generic:
+            if facts.story.generic and facts.story.quality != "concrete":
                 evidence.append(f"The story leans on a stock phrase: '{facts.story.generic[0]}'")
             out.append(
                 Archetype(
@@ -727,15 +684,16 @@ def _archetypes(
             )
 
     switcher = arch.last_second_switcher
-    decided = profile.applicant.region_decided
-    if (returner or not switcher.returners_only) and decided in switcher.late_decisions:
-        evidence = [f"Decided on {name} {DECISION_LABELS[decided]}"]
+    late = _decided_late(profile, switcher.late_decisions, switcher.late_months)
+    trains = profile.applicant.training_region
+    if (returner or not switcher.returners_only) and late is not None:
+        evidence = [f"Decided on {name} {late}"]
         current = place(catalog.region_name(profile.applicant.current_region))
         if profile.rotations and facts.away == "none":
             evidence.append(f"All {_plural(len(profile.rotations), 'rotation')} outside {name}")
         if profile.letters and facts.local_letters == 0:
             evidence.append(f"All {_plural(len(profile.letters), 'letter')} from outside {name}")
-        evidence.append(f"Current training region: {current}")
+        evidence.append(f"Current training region: {current}" if trains else f"Lives in: {current}")
         out.append(
             Archetype(
                 id="last_second_switcher",
@@ -748,6 +706,23 @@ def _archetypes(
     for item in out:
         found.add(f"archetype.{item.id}", f"{item.name}: {item.reason}")
     return out
+
+
+def _decided_late(profile: Profile, stages: Sequence[str], months: int) -> str | None:
+    """How the decision on the region reads when it came late ("late in M4", "in 3/2026"),
+    else None. A year/month is late within `months` of the application season opening."""
+    a = profile.applicant
+    if a.region_decided is not None:
+        return DECISION_LABELS[a.region_decided] if a.region_decided in stages else None
+    if a.decided_year is None:
+        return None
+    # ERAS opens to programs in September of the year before the Match.
+    opens = (profile.cycle_year - 1) * 12 + 9
+    decided = a.decided_year * 12 + (a.decided_month or 12)
+    if opens - decided >= months:
+        return None
+    when = f"{a.decided_month}/{a.decided_year}" if a.decided_month else str(a.decided_year)
+    return f"in {when}, {max(0, opens - decided)} months before applications open"
 
 
 # --- letters, Step 3, feasibility, cycles --------------------------------------------------------
@@ -951,12 +926,15 @@ def _feasibility(
     return out
 
 
-def _cycles(profile: Profile, tier: Tier, rules: Rules, found: _Findings) -> CyclesCheck:
+def _cycles(
+    profile: Profile, catalog: Catalog, tier: Tier, rules: Rules, found: _Findings
+) -> CyclesCheck:
     rule = rules.readiness.cycles
-    applied = profile.history.cycles_applied
-    this = applied + 1
+    applied = profile.cycles_attempted
+    serious = profile.history.serious
+    this = serious + 1
     limit = rule.serious_limit
-    plan_b = _words(profile.narrative.plan_b) >= rule.plan_b_min_words
+    plan_b = judge_story("plan_b", profile.narrative.plan_b, catalog).quality == "concrete"
     verdict: Any
     if this > limit:
         verdict = "past_limit"
@@ -969,12 +947,15 @@ def _cycles(profile: Profile, tier: Tier, rules: Rules, found: _Findings) -> Cyc
         verdict = "last_serious"
         reason = f"Cycle {this} of {limit} serious attempts: the parallel plan is due now"
         found.add("cycles.last_serious", f"Cycle {this} of {limit}: the last serious attempt")
-    elif applied == 0:
+    elif serious == 0:
         verdict = "first"
         reason = f"First cycle ({limit} serious attempts is the usual limit)"
     else:
         verdict = "within_limit"
         reason = f"Cycle {this} of at most {limit} serious attempts"
+    if applied > serious:
+        withdrawn = _plural(applied - serious, "withdrawn cycle")
+        reason += f" ({withdrawn} not counted)"
     due = this >= limit or tier == "high"
     if due and not plan_b:
         found.add("cycles.no_plan_b", "A parallel plan is due and none is written")
@@ -989,7 +970,7 @@ def _cycles(profile: Profile, tier: Tier, rules: Rules, found: _Findings) -> Cyc
         parallel_plan_due=due,
         plan_b_present=plan_b,
         reason=reason,
-        **_ruled("readiness.cycles", rule, ["plan_b_min_words"] if due else []),
+        **_ruled("readiness.cycles", rule, []),
     )
 
 
@@ -1016,6 +997,7 @@ def _actions(
         region=place(catalog.region_name(profile.targets.region)),
         home_region=place(catalog.region_name(profile.applicant.home_region)),
         current_region=place(catalog.region_name(profile.applicant.current_region)),
+        lives_in=place(catalog.region_name(profile.applicant.lives_in)),
         specialty=catalog.specialty_name(targets[0]) if targets else "your target specialty",
         pivots=_join_or([catalog.specialty_name(p).lower() for p in pivots])
         or "a specialty more open to you",
@@ -1054,10 +1036,11 @@ def assess(profile: Profile, catalog: Catalog, mix: MixPlan | None = None) -> As
     found = _Findings()
     if profile.applicant.visa == "needs_sponsorship":
         found.add("visa.needs_sponsorship", "Needs visa sponsorship")
-    if profile.history.last_outcome == "unmatched":
+    last = profile.history.last
+    if last is not None and last.outcome == "unmatched":
         found.add(
             "history.unmatched",
-            f"Went unmatched before ({_plural(profile.history.cycles_applied, 'cycle')})",
+            f"Went unmatched before ({_plural(profile.cycles_attempted, 'cycle')})",
         )
     risk = _risk(profile, catalog, rules, found)
     facts = _region_facts(profile, catalog, rules)
@@ -1066,7 +1049,11 @@ def assess(profile: Profile, catalog: Catalog, mix: MixPlan | None = None) -> As
     letters = _letters(profile, catalog, rules, found)
     step3 = _step3(profile, catalog, rules, found)
     specialties = _feasibility(profile, catalog, rules, found)
-    cycles = _cycles(profile, risk.tier, rules, found)
+    cycles = _cycles(profile, catalog, risk.tier, rules, found)
+    stories = [facts.story] + [
+        judge_story(kind, getattr(profile.narrative, kind), catalog)
+        for kind in ("why_now", "plan_b")
+    ]
     actions = _actions(profile, catalog, rules, found, specialties)
     ruled: list[Any] = [
         risk,
@@ -1091,6 +1078,7 @@ def assess(profile: Profile, catalog: Catalog, mix: MixPlan | None = None) -> As
         specialties=specialties,
         cycles=cycles,
         actions=actions,
+        stories=stories,
         illustrative=illustrative,
     )
 

@@ -606,7 +606,8 @@ def _regions(ctx: _Context) -> ChartInputs:
             for label, region in (
                 ("target", ctx.profile.targets.region),
                 ("home", applicant.home_region),
-                ("current", applicant.current_region),
+                ("lives", applicant.lives_in),
+                ("trains", applicant.training_region),
             )
             if region == item.region
         ]

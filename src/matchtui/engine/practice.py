@@ -1,359 +1,60 @@
 """Interview answer analysis: pure functions over the question bank and the lexicon (data).
 
 `analyse(question, text, seconds, catalog) -> Feedback` splits the answer into sentences,
-matches the lexicon's phrase lists on word boundaries ("also" is not "so", "likely" is not
-"like", "so-called" is one word), and runs the checks the question lists. Every check quotes the
-sentences that decided it and names its rule. The phrase index is built once per catalog.
+reads it through the one text analyser (engine/text.py: tokens, sentences, phrase lists on word
+boundaries) and runs the checks the question lists. Every check quotes the sentences that
+decided it and names its rule.
 
 `progress(log, catalog) -> list[QuestionProgress]` summarises the practice log per question.
 """
 
 from __future__ import annotations
 
-import bisect
-import re
-import weakref
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
+from matchtui.engine.text import (
+    Analysed,
+    Hit,
+    Matcher,
+    Padding,
+    compiled,
+    count_words,
+    find_padding,
+    judge,
+    split_sentences,
+    spoken_seconds,
+)
 from matchtui.models.practice import (
     CheckResult,
     Feedback,
     Fix,
     PracticeLog,
     QuestionProgress,
-    Span,
     Status,
 )
 from matchtui.models.questions import (
     ARC_PARTS,
     LexiconFile,
-    Phrase,
-    PhraseEntry,
     Question,
     QuestionsFile,
-    lexicon,
-    phrase_text,
     question_bank,
 )
 
 if TYPE_CHECKING:
     from matchtui.catalog import Catalog
 
-# A word: letters and digits (any script), with inner apostrophes or hyphens ("didn't",
-# "so-called"). Every other non-space character is a token of its own.
-_WORD = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*")
-_TOKEN = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*|[^\s\w]|_")
-_BOUNDARY = re.compile(r"[.!?]+[\"')\]]*(?=\s|$)|\n")
-_TAIL_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)$")
-# Curly quotes become straight ones (same length, so offsets stay valid).
-_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
-
-
-# -- phrase matching ----------------------------------------------------------------------------
-# Matching works on tokens (words with their inner apostrophes and hyphens, and single
-# punctuation marks), so a phrase can only ever match whole words: "so" is not in "also" or
-# "so-called", "like" is not in "likely". One dictionary lookup per token finds every phrase of
-# every list that starts there, which keeps a 300-word answer well under a millisecond.
-
-
-class Tokens:
-    """The tokens of a text as parallel lists (cheaper than one object per token)."""
-
-    __slots__ = ("ends", "is_word", "lows", "starts")
-
-    def __init__(self, text: str) -> None:
-        matches = list(_TOKEN.finditer(text))
-        self.starts: list[int] = [m.start() for m in matches]
-        self.ends: list[int] = [m.end() for m in matches]
-        self.lows: list[str] = [m.group().lower() for m in matches]
-        self.is_word: list[bool] = [low[0].isalnum() for low in self.lows]
-
-    def __len__(self) -> int:
-        return len(self.lows)
-
-
-def tokenize(text: str) -> Tokens:
-    """Tokens of `text` (curly quotes already straightened)."""
-    return Tokens(text)
-
-
-class Hit(NamedTuple):
-    start: int
-    end: int
-    phrase: str  # the lexicon entry that fired
-    found: str  # the text it matched
-
-
-@dataclass(frozen=True)
-class _Pattern:
-    group: str  # the phrase list it belongs to
-    phrase: str
-    tokens: tuple[str, ...]
-    wildcard: bool  # the last token is a prefix ("discriminat*")
-    plural: bool  # the last token also matches with "s" or "'s"
-    not_after: frozenset[str]
-    not_before: frozenset[str]
-    at_start: bool
-
-    def match_at(self, lows: Sequence[str], index: int) -> int | None:
-        """The index after the match when this pattern matches at `index`, else None."""
-        size = len(self.tokens)
-        if index + size > len(lows):
-            return None
-        last = size - 1
-        for offset, want in enumerate(self.tokens):
-            got = lows[index + offset]
-            if offset == last:
-                if self.wildcard:
-                    if not got.startswith(want):
-                        return None
-                elif got != want and not (
-                    self.plural and (got == want + "s" or got == want + "'s")
-                ):
-                    return None
-            elif got != want:
-                return None
-        return index + size
-
-
-def _pattern(group: str, entry: Phrase) -> _Pattern | None:
-    text = phrase_text(entry).strip().translate(_QUOTES)
-    wildcard = text.endswith("*")
-    if wildcard:
-        text = text[:-1]
-    tokens = tuple(tokenize(text).lows)
-    if not tokens:
-        return None
-    conditions = entry if isinstance(entry, PhraseEntry) else None
-    return _Pattern(
-        group=group,
-        phrase=phrase_text(entry).strip(),
-        tokens=tokens,
-        wildcard=wildcard,
-        plural=tokens[-1][-1].isalnum(),
-        not_after=frozenset(w.lower() for w in conditions.not_after) if conditions else frozenset(),
-        not_before=(
-            frozenset(w.lower() for w in conditions.not_before) if conditions else frozenset()
-        ),
-        at_start=conditions.at_start if conditions else False,
-    )
-
-
-_PREFIX = 3  # one-word wildcards are looked up by their first letters
-
-
-def _stem(low: str) -> str | None:
-    """For a possible plural or possessive ("clinics", "clinic's"): the word without it."""
-    if low.endswith("'s"):
-        return low[:-2]
-    if low.endswith("s"):
-        return low[:-1]
-    return None
-
-
-class PhraseIndex:
-    """Every phrase of several named lists, indexed by their first one or two tokens; `scan`
-    finds them all in one pass. Within a list, matches do not overlap and the longest phrase
-    starting at a place wins."""
-
-    def __init__(self, lists: dict[str, Iterable[Phrase]]) -> None:
-        self.groups = list(lists)
-        self._single: dict[str, list[_Pattern]] = {}  # one-word phrases
-        self._prefix: dict[str, list[_Pattern]] = {}  # one-word wildcards, by first letters
-        self._pair: dict[tuple[str, str], list[_Pattern]] = {}  # by first two tokens
-        self._first: dict[str, list[_Pattern]] = {}  # two-word phrases ending in a wildcard
-        for group, phrases in lists.items():
-            seen: set[str] = set()
-            for entry in phrases:
-                pattern = _pattern(group, entry)
-                if pattern is None or pattern.phrase.lower() in seen:
-                    continue
-                seen.add(pattern.phrase.lower())
-                first = pattern.tokens[0]
-                if len(pattern.tokens) == 1:
-                    if pattern.wildcard:
-                        self._prefix.setdefault(first[:_PREFIX], []).append(pattern)
-                    else:
-                        self._single.setdefault(first, []).append(pattern)
-                elif len(pattern.tokens) == 2 and pattern.wildcard:
-                    self._first.setdefault(first, []).append(pattern)
-                else:
-                    self._pair.setdefault((first, pattern.tokens[1]), []).append(pattern)
-
-    def scan(
-        self, text: str, tokens: Tokens, sentence_starts: Sequence[int] = ()
-    ) -> dict[str, list[Hit]]:
-        hits: dict[str, list[Hit]] = {group: [] for group in self.groups}
-        free: dict[str, int] = {}  # per list: the first token index not inside a match
-        lows = tokens.lows
-        stems = [_stem(low) for low in lows]
-        single, prefix, first, pair = self._single, self._prefix, self._first, self._pair
-        last = len(lows) - 1
-        for index, low in enumerate(lows):
-            stem = stems[index]
-            following = lows[index + 1] if index < last else ""
-            following_stem = stems[index + 1] if index < last else None
-            tables = (
-                single.get(low),
-                single.get(stem) if stem else None,
-                prefix.get(low[:_PREFIX]),
-                first.get(low),
-                pair.get((low, following)),
-                pair.get((low, following_stem)) if following_stem else None,
-            )
-            best: dict[str, tuple[_Pattern, int]] | None = None
-            for patterns in tables:
-                if not patterns:
-                    continue
-                for pattern in patterns:
-                    if free.get(pattern.group, 0) > index:
-                        continue
-                    end = pattern.match_at(lows, index)
-                    if end is None or not _conditions_hold(
-                        pattern, tokens, index, end, sentence_starts
-                    ):
-                        continue
-                    if best is None:
-                        best = {}
-                    held = best.get(pattern.group)
-                    if (
-                        held is None
-                        or end > held[1]
-                        or (end == held[1] and len(pattern.phrase) > len(held[0].phrase))
-                    ):
-                        best[pattern.group] = (pattern, end)
-            if best:
-                for group, (pattern, end) in best.items():
-                    start, stop = tokens.starts[index], tokens.ends[end - 1]
-                    hits[group].append(Hit(start, stop, pattern.phrase, text[start:stop]))
-                    free[group] = end
-        return hits
-
-
-def _word_near(tokens: Tokens, indexes: Iterable[int]) -> str | None:
-    for index in indexes:
-        if tokens.is_word[index]:
-            return tokens.lows[index]
-    return None
-
-
-def _conditions_hold(
-    pattern: _Pattern, tokens: Tokens, index: int, end: int, sentence_starts: Sequence[int]
-) -> bool:
-    if pattern.not_after:
-        before = _word_near(tokens, range(index - 1, max(-1, index - 5), -1))
-        if before is not None and before in pattern.not_after:
-            return False
-    if pattern.not_before:
-        after = _word_near(tokens, range(end, min(len(tokens), end + 4)))
-        if after is not None and after in pattern.not_before:
-            return False
-    if pattern.at_start:
-        start = tokens.starts[index]
-        position = bisect.bisect_right(sentence_starts, start) - 1
-        if start != (sentence_starts[position] if position >= 0 else 0):
-            return False
-    return True
-
-
-class Matcher:
-    """One phrase list on its own (handy for tests and one-off use)."""
-
-    def __init__(self, phrases: Iterable[Phrase]) -> None:
-        self._index = PhraseIndex({"phrases": phrases})
-
-    def find(self, text: str, sentence_starts: Sequence[int] = ()) -> list[Hit]:
-        norm = text.translate(_QUOTES)
-        return self._index.scan(norm, tokenize(norm), sentence_starts)["phrases"]
-
-
-# -- compiled lexicon (cached per catalog) ------------------------------------------------------
-@dataclass(frozen=True)
-class Compiled:
-    lexicon: LexiconFile
-    abbreviations: frozenset[str]
-    index: PhraseIndex  # every phrase list, the specifics phrases and the four arc parts
-    specifics: tuple[re.Pattern[str], ...]
-    numbers: frozenset[str]  # number words that count something ("three months")
-    units: frozenset[str]
-
-
-_CACHE: weakref.WeakKeyDictionary[Catalog, Compiled] = weakref.WeakKeyDictionary()
-
-
-def compiled(catalog: Catalog) -> Compiled:
-    """The lexicon's phrase index and patterns, built once per catalog."""
-    found = _CACHE.get(catalog)
-    if found is None:
-        found = _compile(lexicon(catalog), catalog)
-        _CACHE[catalog] = found
-    return found
-
-
-def _specialty_names(catalog: Catalog) -> list[str]:
-    names = set()
-    for specialty in catalog.specialties.values():
-        name = re.sub(r"\s*\(.*?\)", "", specialty.name).strip().lower()
-        if name:
-            names.add(name)
-    return sorted(names)
-
-
-def _compile(lex: LexiconFile, catalog: Catalog) -> Compiled:
-    lists: dict[str, Iterable[Phrase]] = {name: value.phrases for name, value in lex.phrase_lists()}
-    lists["specifics_phrases"] = lex.specifics.phrases
-    for part in ARC_PARTS:
-        phrases: list[Phrase] = list(lex.arc.part(part).phrases)
-        if part == "why_now" and lex.arc.add_specialty_names:
-            phrases += _specialty_names(catalog)
-        lists[part] = phrases
-    specifics = tuple(re.compile(p, re.IGNORECASE) for p in lex.specifics.patterns)
-    abbreviations = frozenset(a.lower().rstrip(".") for a in lex.abbreviations)
-    return Compiled(
-        lex,
-        abbreviations,
-        PhraseIndex(lists),
-        specifics,
-        frozenset(n.lower() for n in lex.specifics.numbers),
-        frozenset(u.lower() for u in lex.specifics.units),
-    )
-
-
-# -- text ---------------------------------------------------------------------------------------
-def split_sentences(text: str, abbreviations: frozenset[str] = frozenset()) -> list[Span]:
-    """Sentence spans (trimmed), split at . ! ? followed by space or end, and at line breaks;
-    a period after a known abbreviation ("Dr.", "e.g.") does not end a sentence."""
-    spans: list[Span] = []
-    start = 0
-    for match in _BOUNDARY.finditer(text):
-        mark = match.group()
-        if mark.startswith(".") and mark.rstrip("\"')]").count(".") == 1:
-            tail = _TAIL_WORD.search(text[start : match.start()])
-            if tail and tail.group(1).lower().rstrip(".") in abbreviations:
-                continue
-        _add_span(spans, text, start, match.end())
-        start = match.end()
-    _add_span(spans, text, start, len(text))
-    return spans
-
-
-def _add_span(spans: list[Span], text: str, start: int, end: int) -> None:
-    piece = text[start:end]
-    stripped = piece.strip()
-    if not _WORD.search(stripped):
-        return
-    lead = len(piece) - len(piece.lstrip())
-    spans.append(Span(start=start + lead, end=start + lead + len(stripped)))
-
-
-def count_words(text: str) -> int:
-    return len(_WORD.findall(text.translate(_QUOTES)))
-
-
-def spoken_seconds(words: int, words_per_minute: int) -> float:
-    return round(words * 60.0 / words_per_minute, 1)
+# Re-exported: the text analyser's entry points that callers of the practice engine use.
+__all__ = [
+    "Matcher",
+    "analyse",
+    "compiled",
+    "count_words",
+    "progress",
+    "questions",
+    "split_sentences",
+]
 
 
 # -- the bank -----------------------------------------------------------------------------------
@@ -362,91 +63,7 @@ def questions(catalog: Catalog) -> dict[str, Question]:
     return {q.id: q for q in question_bank(catalog).questions}
 
 
-# -- analysis -----------------------------------------------------------------------------------
-class _Answer:
-    """The answer split into sentences, with every phrase list matched once."""
-
-    def __init__(self, text: str, comp: Compiled) -> None:
-        self.text = text
-        self.norm = text.translate(_QUOTES)
-        self.spans = split_sentences(self.norm, comp.abbreviations)
-        self.starts = [s.start for s in self.spans]
-        self.comp = comp
-        self.tokens = tokenize(self.norm)
-        self.word_starts = [
-            start
-            for start, word in zip(self.tokens.starts, self.tokens.is_word, strict=True)
-            if word
-        ]
-        self.words = len(self.word_starts)
-        self._hits = comp.index.scan(self.norm, self.tokens, self.starts)
-        self._by_sentence: dict[str, dict[int, list[Hit]]] = {}
-
-    def hits(self, name: str) -> list[Hit]:
-        return self._hits[name]
-
-    def sentence_of(self, offset: int) -> int:
-        return max(0, bisect.bisect_right(self.starts, offset) - 1)
-
-    def by_sentence(self, hits: Iterable[Hit]) -> dict[int, list[Hit]]:
-        found: dict[int, list[Hit]] = {}
-        for hit in hits:
-            found.setdefault(self.sentence_of(hit.start), []).append(hit)
-        return found
-
-    def sentences_with(self, name: str) -> dict[int, list[Hit]]:
-        if name not in self._by_sentence:
-            self._by_sentence[name] = self.by_sentence(self._hits[name])
-        return self._by_sentence[name]
-
-    def specific_sentences(self) -> dict[int, list[str]]:
-        found: dict[int, list[str]] = {}
-        for pattern in self.comp.specifics:
-            for match in pattern.finditer(self.norm):
-                found.setdefault(self.sentence_of(match.start()), []).append(match.group())
-        for index, hits in self.sentences_with("specifics_phrases").items():
-            found.setdefault(index, []).extend(h.found for h in hits)
-        for start, end in self._counted_amounts():
-            found.setdefault(self.sentence_of(start), []).append(self.norm[start:end])
-        return dict(sorted(found.items()))
-
-    def _counted_amounts(self) -> Iterator[tuple[int, int]]:
-        """Spans like "three months", "twenty-two programs", "four-week"."""
-        numbers, units = self.comp.numbers, self.comp.units
-        lows, starts, ends = self.tokens.lows, self.tokens.starts, self.tokens.ends
-
-        def is_unit(low: str) -> bool:
-            return low in units or (_stem(low) or "") in units
-
-        for index, low in enumerate(lows):
-            if low in numbers:
-                unit = index + 1
-            elif "-" in low and low.split("-", 1)[0] in numbers:
-                parts = low.split("-")
-                if all(part in numbers for part in parts):
-                    unit = index + 1
-                elif len(parts) == 2 and is_unit(parts[1]):
-                    yield starts[index], ends[index]
-                    continue
-                else:
-                    continue
-            else:
-                continue
-            if unit < len(lows) and is_unit(lows[unit]):
-                yield starts[index], ends[unit]
-
-    def blame_sentences(self) -> dict[int, list[Hit]]:
-        negated = set(self.sentences_with("blame_negators"))
-        return {i: h for i, h in self.sentences_with("blame").items() if i not in negated}
-
-    def closing(self, count: int) -> list[int]:
-        return list(range(max(0, len(self.spans) - count), len(self.spans)))
-
-    def quote(self, indexes: Iterable[int]) -> tuple[list[str], list[Span]]:
-        chosen = sorted(set(indexes))
-        return [self.text[self.spans[i].start : self.spans[i].end] for i in chosen], [
-            self.spans[i] for i in chosen
-        ]
+# -- analysis ---------------------------------------------------------------------------------
 
 
 @dataclass
@@ -471,7 +88,7 @@ def _quoted(terms: Sequence[str], limit: int = 4) -> str:
     return shown + (f" and {len(terms) - limit} more" if len(terms) > limit else "")
 
 
-def _check_ownership(answer: _Answer) -> _Verdict:
+def _check_ownership(answer: Analysed) -> _Verdict:
     owned = answer.sentences_with("ownership")
     blamed = answer.blame_sentences()
     terms = _terms(h for hits in owned.values() for h in hits)
@@ -496,7 +113,7 @@ def _check_ownership(answer: _Answer) -> _Verdict:
     )
 
 
-def _check_no_blame(answer: _Answer) -> _Verdict:
+def _check_no_blame(answer: Analysed) -> _Verdict:
     blamed = answer.blame_sentences()
     if not blamed:
         return _Verdict("pass", "No sentence puts the outcome on the system, luck or others.")
@@ -509,7 +126,7 @@ def _check_no_blame(answer: _Answer) -> _Verdict:
     )
 
 
-def _check_specifics(answer: _Answer) -> _Verdict:
+def _check_specifics(answer: Analysed) -> _Verdict:
     found = answer.specific_sentences()
     needed = min(answer.comp.lexicon.thresholds.specifics_pass_sentences, len(answer.spans))
     terms = _unique(value for values in found.values() for value in values)
@@ -530,7 +147,7 @@ def _check_specifics(answer: _Answer) -> _Verdict:
     return _Verdict("fail", "No year, number, role, exam or place anywhere in the answer.")
 
 
-def _check_readiness(answer: _Answer) -> _Verdict:
+def _check_readiness(answer: Analysed) -> _Verdict:
     ready = answer.sentences_with("readiness")
     recent = set(answer.sentences_with("recency"))
     terms = _terms(h for hits in ready.values() for h in hits)
@@ -553,7 +170,7 @@ def _check_readiness(answer: _Answer) -> _Verdict:
     )
 
 
-def _check_forward_close(answer: _Answer) -> _Verdict:
+def _check_forward_close(answer: Analysed) -> _Verdict:
     if not answer.spans:
         return _Verdict("n/a", "No sentences.")
     window = answer.closing(answer.comp.lexicon.thresholds.closing_sentences)
@@ -584,7 +201,7 @@ def _check_forward_close(answer: _Answer) -> _Verdict:
     return _Verdict("fail", "The answer does not end on what you will do next.", [last])
 
 
-def _check_arc(answer: _Answer) -> _Verdict:
+def _check_arc(answer: Analysed) -> _Verdict:
     labels = {part: answer.comp.lexicon.arc.part(part).label for part in ARC_PARTS}
     present: dict[str, int] = {}
     for part in ARC_PARTS:
@@ -606,7 +223,7 @@ def _check_arc(answer: _Answer) -> _Verdict:
     return _Verdict(status, detail, list(present.values()), have)
 
 
-def _check_length(answer: _Answer, question: Question, wpm: int) -> _Verdict:
+def _check_length(answer: Analysed, question: Question, wpm: int) -> _Verdict:
     spoken = spoken_seconds(answer.words, wpm)
     low, high = question.band
     margin = answer.comp.lexicon.thresholds.length_margin
@@ -628,7 +245,7 @@ def _check_length(answer: _Answer, question: Question, wpm: int) -> _Verdict:
     return _Verdict(status, f"{said}, short of the {low}-{high} s target.")
 
 
-def _check_fillers_hedges(answer: _Answer) -> tuple[_Verdict, list[str], list[str]]:
+def _check_fillers_hedges(answer: Analysed) -> tuple[_Verdict, list[str], list[str]]:
     limits = answer.comp.lexicon.thresholds
     fillers = answer.hits("fillers")
     firm = (
@@ -668,7 +285,7 @@ def _unique(values: Iterable[str]) -> list[str]:
     return list(seen.values())
 
 
-def _check_ties(answer: _Answer) -> _Verdict:
+def _check_ties(answer: Analysed) -> _Verdict:
     ties = answer.sentences_with("ties")
     if ties:
         terms = _terms(h for hits in ties.values() for h in hits)
@@ -691,7 +308,7 @@ def _check_ties(answer: _Answer) -> _Verdict:
     return _Verdict("fail", "No family, partner, upbringing, school or work in the region named.")
 
 
-def _check_local_activity(answer: _Answer) -> _Verdict:
+def _check_local_activity(answer: Analysed) -> _Verdict:
     acts = answer.sentences_with("local_activity")
     repeated = set(answer.sentences_with("repetition"))
     terms = _terms(h for hits in acts.values() for h in hits)
@@ -713,7 +330,7 @@ def _check_local_activity(answer: _Answer) -> _Verdict:
     return _Verdict("fail", "No rotation, work, research or other activity in the region named.")
 
 
-def _check_plan_to_stay(answer: _Answer) -> _Verdict:
+def _check_plan_to_stay(answer: Analysed) -> _Verdict:
     stay = answer.sentences_with("plan_to_stay")
     if stay:
         terms = _terms(h for hits in stay.values() for h in hits)
@@ -734,12 +351,15 @@ def analyse(
     comp = compiled(catalog)
     lex = comp.lexicon
     wpm = lex.speaking.words_per_minute
-    answer = _Answer(text, comp)
+    answer = Analysed(text, comp)
+    padding = find_padding(answer)
+    if padding:  # padding earns nothing: every check reads the answer without it
+        answer = Analysed(text, comp, [p.span for p in padding])
     wanted = list(question.checks)  # in the order the data lists them
     results: list[CheckResult] = []
     fillers: list[str] = []
     hedges: list[str] = []
-    empty = answer.words == 0
+    empty = answer.words == 0 and not padding
     for check_id in wanted:
         spec = lex.check(check_id)
         if empty:
@@ -764,21 +384,61 @@ def analyse(
                 weight=spec.weight,
             )
         )
+    if padding and not empty:
+        results.append(_substance(padding, lex))
+    score = 0 if empty else _score(results, lex)
+    padded = sum(count_words(p.text) for p in padding)
+    total = answer.words + padded
+    if total and padded / total > lex.padding.cap_share:
+        score = min(score, lex.padding.score_cap)
     return Feedback(
         question=question.id,
         category=question.category,
-        words=answer.words,
+        words=total,
         sentences=len(answer.spans),
         words_per_minute=wpm,
         spoken_seconds=spoken_seconds(answer.words, wpm),
         target_seconds=question.band,
         seconds=seconds,
-        score=0 if empty else _score(results, lex),
+        score=score,
         checks=results,
-        top_fixes=[] if empty else _top_fixes(results, lex, question),
+        top_fixes=[]
+        if empty
+        else _top_fixes(results, lex, question, spoken_seconds(answer.words, wpm)),
         fillers=fillers,
         hedges=hedges,
         assumptions=_assumptions(lex, bank),
+        story=judge("why_home", answer) if "ties" in question.checks else None,
+    )
+
+
+_PADDING_WORDS = {
+    "repeat": "said again",
+    "numbers": "a list of bare numbers",
+    "salad": "a string of keywords",
+}
+
+
+def _substance(padding: Sequence[Padding], lex: LexiconFile) -> CheckResult:
+    """The check that names the padding (it only appears when there is some)."""
+    spec = lex.check("substance")
+    parts = []
+    for kind, words in _PADDING_WORDS.items():
+        mine = [p for p in padding if p.kind == kind]
+        if mine:
+            example = mine[0].text if len(mine[0].text) <= 60 else mine[0].text[:57] + "..."
+            parts.append(f'{_plural(len(mine), "sentence")} {words} ("{example}")')
+    shown = list({p.text: p for p in padding}.values())[:3]
+    return CheckResult(
+        id="substance",
+        name=spec.name,
+        status="fail",
+        rule=spec.rule,
+        detail="Earns nothing: " + "; ".join(parts) + ".",
+        evidence=[p.text for p in shown],
+        spans=[p.span for p in shown],
+        matches=[p.kind for p in shown],
+        weight=spec.weight,
     )
 
 
@@ -817,7 +477,9 @@ def _score(results: Sequence[CheckResult], lex: LexiconFile) -> int:
     return round(100 * total / weight) if weight else 0
 
 
-def _top_fixes(results: Sequence[CheckResult], lex: LexiconFile, question: Question) -> list[Fix]:
+def _top_fixes(
+    results: Sequence[CheckResult], lex: LexiconFile, question: Question, spoken: float
+) -> list[Fix]:
     order = {"fail": 0, "warn": 1}
     flagged = sorted(
         (r for r in results if r.status in order),
@@ -825,16 +487,23 @@ def _top_fixes(results: Sequence[CheckResult], lex: LexiconFile, question: Quest
     )
     wpm = lex.speaking.words_per_minute
     low, high = question.band
-    fields = {
+    fields: dict[str, object] = {
         "low": low,
         "high": high,
         "low_words": round(low * wpm / 60),
         "high_words": round(high * wpm / 60),
     }
-    return [
-        Fix(check=r.id, text=lex.check(r.id).fix.format_map(fields))
-        for r in flagged[: lex.thresholds.max_fixes]
-    ]
+    skip = ("length", "fillers_hedges", "substance")
+    wanted = [r.name.lower() for r in flagged if r.id not in skip]
+    fields["wanted"] = (
+        ", ".join(wanted[:3]) if wanted else "one concrete example: when, where and what you did"
+    )
+    out = []
+    for r in flagged[: lex.thresholds.max_fixes]:
+        spec = lex.check(r.id)
+        short = r.id == "length" and spoken < low and spec.fix_short
+        out.append(Fix(check=r.id, text=(spec.fix_short if short else spec.fix).format_map(fields)))
+    return out
 
 
 # -- progress -----------------------------------------------------------------------------------

@@ -23,8 +23,26 @@ def profile_ref_problems(profile: Profile, catalog: Catalog) -> Iterator[tuple[L
             yield loc, f"unknown specialty {value!r}"
 
     yield from region(("applicant", "home_region"), profile.applicant.home_region)
-    yield from region(("applicant", "current_region"), profile.applicant.current_region)
+    yield from region(("applicant", "lives_in"), profile.applicant.lives_in)
+    if profile.applicant.training_region is not None:
+        yield from region(("applicant", "training_region"), profile.applicant.training_region)
     yield from region(("targets", "region"), profile.targets.region)
+    divisions = catalog.divisions
+    for i, division in enumerate(profile.targets.divisions):
+        found = divisions.get(division)
+        if found is None:
+            yield (
+                ("targets", "divisions", i),
+                f"unknown division {division!r} (one of: {', '.join(divisions)})",
+            )
+        elif found.region != profile.targets.region:
+            yield (
+                ("targets", "divisions", i),
+                f"{found.name} is in the {catalog.region_name(found.region)}, "
+                f"not the target region {catalog.region_name(profile.targets.region)}",
+            )
+    for i, cycle in enumerate(profile.history.cycles):
+        yield from specialty(("history", "cycles", i, "specialty"), cycle.specialty)
     for i, target in enumerate(profile.targets.specialties):
         yield from specialty(("targets", "specialties", i), target)
     for i, tie in enumerate(profile.ties):

@@ -191,13 +191,29 @@ def _yes(flag: bool) -> str:
     return "yes" if flag else "no"
 
 
+def _decided(profile: Profile) -> str:
+    from matchtui.models.profile import DECISION_LABELS
+
+    a = profile.applicant
+    if a.region_decided is not None:
+        return DECISION_LABELS[a.region_decided]
+    if a.decided_year is not None:
+        return f"{a.decided_month}/{a.decided_year}" if a.decided_month else str(a.decided_year)
+    return "not stated"
+
+
 def _profile_section(profile: Profile, catalog: Catalog, label: str) -> Section:
-    from matchtui.engine.assess import DECISION_LABELS, ROLE_LABELS
-    from matchtui.models.profile import DEGREE_LABELS, STAGE_LABELS
+    from matchtui.models.profile import (
+        DEGREE_LABELS,
+        OUTCOME_LABELS,
+        ROLE_LABELS,
+        SITUATION_LABELS,
+        STEP3_LABELS,
+    )
 
     a, e, h, c = profile.applicant, profile.exams, profile.history, profile.clinical
     step2 = f"{e.step2_score} ({e.step2_attempts} attempt(s))" if e.step2_score else "not reported"
-    step3 = {"not_taken": "not taken", "scheduled": "scheduled", "passed": "passed"}[e.step3]
+    step3 = STEP3_LABELS[e.step3].lower()
     if e.step3 == "passed" and e.step3_year:
         step3 += f" in {e.step3_year}"
     elif e.step3 == "scheduled" and e.step3_date:
@@ -213,7 +229,8 @@ def _profile_section(profile: Profile, catalog: Catalog, label: str) -> Section:
         ("Applying as", ", ".join(kind) or "first-time applicant in region"),
         (
             "Stage",
-            STAGE_LABELS[a.stage] + (f" ({a.student_year.upper()})" if a.student_year else ""),
+            SITUATION_LABELS[a.situation]
+            + (f" ({a.student_year.upper()})" if a.student_year else ""),
         ),
         ("Degree", DEGREE_LABELS[a.degree]),
         (
@@ -224,21 +241,32 @@ def _profile_section(profile: Profile, catalog: Catalog, label: str) -> Section:
         ("Visa", "needs sponsorship" if a.visa == "needs_sponsorship" else "no sponsorship needed"),
         ("Target specialties", targets),
         ("Target region", catalog.region_name(profile.targets.region)),
-        (
-            "Home / current region",
-            f"{catalog.region_name(a.home_region)} / {catalog.region_name(a.current_region)}",
+        ("Home region", catalog.region_name(a.home_region)),
+        ("Lives in", catalog.region_name(a.lives_in)),
+        *(
+            [("Studies or trains in", catalog.region_name(a.training_region))]
+            if a.training_region
+            else []
         ),
-        ("Region decided", DECISION_LABELS.get(a.region_decided, a.region_decided)),
+        ("Region decided", _decided(profile)),
         ("Step 1", f"{e.step1} ({e.step1_attempts} attempt(s))"),
         ("Step 2 CK", step2),
         ("Step 3", step3),
         ("Exam failures", str(e.failures)),
-        ("Cycles applied before", str(h.cycles_applied)),
-        ("Last outcome", h.last_outcome.replace("_", " ")),
-        ("SOAP taken part in", _yes(h.soap)),
+        ("Cycles applied before", str(profile.cycles_attempted)),
+        *(
+            (
+                f"Cycle {cycle.year or '(year not given)'}",
+                (catalog.specialty_name(cycle.specialty) if cycle.specialty else "specialty")
+                + f": {OUTCOME_LABELS[cycle.outcome].lower()}"
+                + (" (preliminary)" if cycle.preliminary else "")
+                + ("; took part in SOAP" if cycle.soap else ""),
+            )
+            for cycle in h.cycles
+        ),
         (
             "Clinical activity",
-            f"{ROLE_LABELS.get(c.role, c.role)}; {c.months_last_24} of the last 24 months; "
+            f"{ROLE_LABELS[c.role]}; {c.months_last_24} of the last 24 months; "
             + ("ongoing" if c.months_since_last == 0 else f"last {c.months_since_last} months ago"),
         ),
     ]

@@ -12,6 +12,7 @@ from typing import Literal
 from pydantic import Field
 
 from matchtui.models.base import Reliability, Strict
+from matchtui.models.practice import StoryVerdict
 
 Level = Literal["lower", "middle", "higher"]
 Tier = Literal["low", "moderate", "high", "not_applicable"]
@@ -176,6 +177,8 @@ class Assessment(Strict):
     specialties: list[SpecialtyFeasibility] = Field(default_factory=list)
     cycles: CyclesCheck
     actions: list[Action] = Field(default_factory=list)
+    # The verdicts on the profile's own stories (why_home, why_now, plan_b), phrases quoted.
+    stories: list[StoryVerdict] = Field(default_factory=list)
     # True when any finding rests on an illustrative figure or an assumption.
     illustrative: bool
 

@@ -44,6 +44,21 @@ class CheckResult(_Result):
     weight: float = 0.0
 
 
+class StoryVerdict(_Result):
+    """How concrete a piece of the applicant's own writing is (engine/text.judge), with the
+    phrases that decided it: the same verdict wherever the text is judged."""
+
+    kind: Literal["why_home", "why_now", "plan_b"]
+    label: str
+    quality: Literal["concrete", "generic", "missing"]
+    words: int
+    signals: list[str] = Field(default_factory=list)  # the kinds of signal it shows
+    concrete: list[str] = Field(default_factory=list)  # phrases that made it concrete, quoted
+    generic: list[str] = Field(default_factory=list)  # stock phrases it leans on
+    missing: list[str] = Field(default_factory=list)  # kinds of signal it lacks
+    reason: str
+
+
 class Fix(_Result):
     check: str
     text: str
@@ -65,6 +80,9 @@ class Feedback(_Result):
     hedges: list[str] = Field(default_factory=list)  # only the flagged ones
     # Inputs that are matchtui's working assumptions rather than published figures.
     assumptions: list[str] = Field(default_factory=list)
+    # For region questions: the verdict on the answer as a why-home story (as the Reality check
+    # would judge it).
+    story: StoryVerdict | None = None
 
     def check(self, check_id: str) -> CheckResult | None:
         for result in self.checks:

@@ -3,34 +3,45 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from matchtui.models.base import UserFile, UserText
 
-PROFILE_SCHEMA_VERSION = 1
+PROFILE_SCHEMA_VERSION = 2
 
+Situation = Literal["in_school", "in_training", "not_in_training"]
 Stage = Literal["student", "resident", "graduate"]
 StudentYear = Literal["m3", "m4"]
 Degree = Literal["us_md", "us_do", "us_img", "non_us_img"]
 Visa = Literal["none", "needs_sponsorship"]
-RegionDecided = Literal[
-    "before_m3", "m3", "m4_early", "m4_late", "residency_late", "not_applicable"
-]
+# When a student (or resident) settled on the target region; graduates give a year and month.
+RegionDecided = Literal["before_m3", "m3", "m4_early", "m4_late", "residency_late"]
 ExamResult = Literal["pass", "fail", "not_taken"]
 Step3Status = Literal["not_taken", "scheduled", "passed"]
-Outcome = Literal["none", "unmatched", "matched_prelim", "withdrew"]
+CycleOutcome = Literal["matched", "unmatched", "soap_placed", "withdrew"]
 ClinicalRole = Literal[
     "clinical_job", "transitional", "observership", "clinical_research", "nonclinical", "none"
 ]
 TieKind = Literal["family", "partner", "grew_up", "prior_school", "prior_work", "other"]
 RotationStatus = Literal["done", "planned"]
+Setting = Literal["any", "urban", "suburban", "rural"]
 # NRMP's six applicant groups (Results and Data, Table 4A/4B); visa need is a separate attribute.
 ApplicantType = Literal[
     "us_md_senior", "us_do_senior", "us_md_graduate", "us_do_graduate", "us_img", "non_us_img"
 ]
 
+STAGE_OF: dict[Situation, Stage] = {
+    "in_school": "student",
+    "in_training": "resident",
+    "not_in_training": "graduate",
+}
+SITUATION_LABELS: dict[str, str] = {
+    "in_school": "In medical school",
+    "in_training": "In residency training",
+    "not_in_training": "Graduated, not in training",
+}
 STAGE_LABELS: dict[str, str] = {
     "student": "Medical student",
     "resident": "Resident",
@@ -42,18 +53,123 @@ DEGREE_LABELS: dict[str, str] = {
     "us_img": "US-citizen IMG",
     "non_us_img": "Non-US IMG",
 }
+STUDENT_YEAR_LABELS: dict[str, str] = {"m3": "M3", "m4": "M4"}
+VISA_LABELS: dict[str, str] = {
+    "none": "No sponsorship needed (US citizen / green card)",
+    "needs_sponsorship": "Needs visa sponsorship",
+}
+DECISION_LABELS: dict[str, str] = {
+    "before_m3": "before M3",
+    "m3": "during M3",
+    "m4_early": "early in M4",
+    "m4_late": "late in M4",
+    "residency_late": "late in residency",
+}
+EXAM_RESULT_LABELS: dict[str, str] = {
+    "pass": "Passed",
+    "fail": "Failed (not yet passed)",
+    "not_taken": "Not taken",
+}
+STEP3_LABELS: dict[str, str] = {
+    "not_taken": "Not taken",
+    "scheduled": "Scheduled",
+    "passed": "Passed",
+}
+OUTCOME_LABELS: dict[str, str] = {
+    "matched": "Matched",
+    "unmatched": "Unmatched",
+    "soap_placed": "Placed through SOAP",
+    "withdrew": "Withdrew",
+}
+ROLE_LABELS: dict[str, str] = {
+    "clinical_job": "Clinical job",
+    "transitional": "Transitional clinical role",
+    "observership": "Observership",
+    "clinical_research": "Clinical research",
+    "nonclinical": "Non-clinical work",
+    "none": "None",
+}
+TIE_LABELS: dict[str, str] = {
+    "family": "Family",
+    "partner": "Spouse / partner",
+    "grew_up": "Grew up there",
+    "prior_school": "Studied there",
+    "prior_work": "Worked there",
+    "other": "Other",
+}
+ROTATION_LABELS: dict[str, str] = {"done": "Done", "planned": "Planned"}
+SETTING_LABELS: dict[str, str] = {
+    "any": "No preference",
+    "urban": "Urban",
+    "suburban": "Suburban",
+    "rural": "Rural",
+}
+# Every choice's labels, by the Literal they label (a test checks each value has one).
+LABELS: dict[object, dict[str, str]] = {
+    Situation: SITUATION_LABELS,
+    Stage: STAGE_LABELS,
+    Degree: DEGREE_LABELS,
+    StudentYear: STUDENT_YEAR_LABELS,
+    Visa: VISA_LABELS,
+    RegionDecided: DECISION_LABELS,
+    ExamResult: EXAM_RESULT_LABELS,
+    Step3Status: STEP3_LABELS,
+    CycleOutcome: OUTCOME_LABELS,
+    ClinicalRole: ROLE_LABELS,
+    TieKind: TIE_LABELS,
+    RotationStatus: ROTATION_LABELS,
+    Setting: SETTING_LABELS,
+}
+
+
+def options(labels: dict[str, str]) -> list[tuple[str, str]]:
+    """(label, value) pairs for a choice list, in the order the labels are defined."""
+    return [(label, value) for value, label in labels.items()]
 
 
 class Applicant(UserFile):
     name: UserText = Field(default="", max_length=120)
-    stage: Stage = "student"
+    situation: Situation = "in_school"
     student_year: StudentYear | None = None
     degree: Degree = "us_md"
     graduation_year: int = Field(ge=1960, le=2100)
     visa: Visa = "none"
     home_region: str
-    current_region: str
-    region_decided: RegionDecided = "not_applicable"
+    lives_in: str  # region id where they live now
+    # Where they study or train now; None out of training.
+    training_region: str | None = Field(default=None, validate_default=True)
+    # When the target region was decided: a school stage for students, a year/month otherwise.
+    region_decided: RegionDecided | None = None
+    decided_year: int | None = Field(default=None, ge=1960, le=2100)
+    decided_month: int | None = Field(default=None, ge=1, le=12, validate_default=True)
+
+    # Field validators (not a model validator) so an error carries the field's own location.
+    @field_validator("training_region")
+    @classmethod
+    def _training_region(cls, value: str | None, info: ValidationInfo) -> str | None:
+        situation = info.data.get("situation")
+        if situation == "not_in_training" and value is not None:
+            raise ValueError("only for someone in school or in training")
+        if situation == "in_training" and value is None:
+            raise ValueError("needed while in training")
+        return value
+
+    @field_validator("decided_month")
+    @classmethod
+    def _month_needs_year(cls, value: int | None, info: ValidationInfo) -> int | None:
+        if value is not None and info.data.get("decided_year") is None:
+            raise ValueError("give the year too")
+        return value
+
+    @property
+    def stage(self) -> Stage:
+        """student / resident / graduate, from the situation."""
+        return STAGE_OF[self.situation]
+
+    @property
+    def current_region(self) -> str:
+        """Where they study or train now, else where they live."""
+        return self.training_region or self.lives_in
 
 
 class Exams(UserFile):
@@ -62,19 +178,31 @@ class Exams(UserFile):
     step2_score: int | None = Field(default=None, ge=1, le=300)
     step2_attempts: int = Field(default=1, ge=0, le=9)
     step3: Step3Status = "not_taken"
-    step3_year: int | None = Field(default=None, ge=1960, le=2100)
-    step3_date: dt.date | None = None
+    step3_year: int | None = Field(default=None, ge=1960, le=2100, validate_default=True)
+    step3_date: dt.date | None = Field(default=None, validate_default=True)
     total_failures: int | None = Field(default=None, ge=0, le=20)
 
-    @model_validator(mode="after")
-    def _consistent(self) -> Exams:
-        if self.step3 == "scheduled" and self.step3_date is None:
-            raise ValueError("step3_date is needed when step3 is 'scheduled'")
-        if self.step3 == "passed" and self.step3_year is None:
-            raise ValueError("step3_year is needed when step3 is 'passed'")
-        if self.step1 == "pass" and self.step1_attempts < 1:
-            raise ValueError("step1_attempts must be at least 1 when step1 is 'pass'")
-        return self
+    # Field validators so each error is located at the field that needs fixing.
+    @field_validator("step1_attempts")
+    @classmethod
+    def _attempts(cls, value: int, info: ValidationInfo) -> int:
+        if info.data.get("step1") == "pass" and value < 1:
+            raise ValueError("must be at least 1 when Step 1 is passed")
+        return value
+
+    @field_validator("step3_year")
+    @classmethod
+    def _step3_year(cls, value: int | None, info: ValidationInfo) -> int | None:
+        if info.data.get("step3") == "passed" and value is None:
+            raise ValueError("needed when Step 3 is passed")
+        return value
+
+    @field_validator("step3_date")
+    @classmethod
+    def _step3_date(cls, value: dt.date | None, info: ValidationInfo) -> dt.date | None:
+        if info.data.get("step3") == "scheduled" and value is None:
+            raise ValueError("needed when Step 3 is scheduled")
+        return value
 
     @property
     def failures(self) -> int:
@@ -88,21 +216,49 @@ class Exams(UserFile):
         return max(self.total_failures or 0, step1 + step2)
 
 
-class History(UserFile):
-    cycles_applied: int = Field(default=0, ge=0, le=20)
-    last_outcome: Outcome = "none"
+class Cycle(UserFile):
+    """One past Match cycle: when, in what, how it ended, and whether SOAP was part of it."""
+
+    year: int | None = Field(default=None, ge=1960, le=2100)  # None: not recorded (migrated)
+    specialty: str | None = None
+    outcome: CycleOutcome = "unmatched"
     soap: bool = False
+    preliminary: bool = False  # the match was to a one-year preliminary position
+
+
+class History(UserFile):
+    cycles: list[Cycle] = Field(default_factory=list, max_length=20)
+
+    @property
+    def last(self) -> Cycle | None:
+        """The most recent cycle (by year; unrecorded years count as earliest)."""
+        if not self.cycles:
+            return None
+        return max(enumerate(self.cycles), key=lambda pair: (pair[1].year or 0, pair[0]))[1]
+
+    @property
+    def serious(self) -> int:
+        """Cycles applied through to the end (a withdrawn application does not count)."""
+        return sum(1 for c in self.cycles if c.outcome != "withdrew")
+
+    @property
+    def soap(self) -> bool:
+        return any(c.soap for c in self.cycles)
 
 
 class Targets(UserFile):
     specialties: list[str] = Field(default_factory=list, max_length=5)
     region: str
+    # Up to three Census divisions, as ERAS geographic preferences allow (each in `region`).
+    divisions: list[str] = Field(default_factory=list, max_length=3)
+    setting: Setting = "any"
 
-    @model_validator(mode="after")
-    def _unique(self) -> Targets:
-        if len(set(self.specialties)) != len(self.specialties):
-            raise ValueError("a specialty is listed twice")
-        return self
+    @field_validator("specialties", "divisions")
+    @classmethod
+    def _unique(cls, value: list[str]) -> list[str]:
+        if len(set(value)) != len(value):
+            raise ValueError("an item is listed twice")
+        return value
 
 
 class Clinical(UserFile):
@@ -140,6 +296,9 @@ class Narrative(UserFile):
 
 class Profile(UserFile):
     schema_version: int = PROFILE_SCHEMA_VERSION
+    # True for the shipped demo (fictional): the app shows a banner until a profile of your own
+    # is started (`matchtui profile new`, or "New profile" in the command palette).
+    demo: bool = False
     cycle_year: int = Field(ge=2000, le=2100)
     applicant: Applicant
     exams: Exams = Field(default_factory=Exams)
@@ -167,12 +326,20 @@ class Profile(UserFile):
     @property
     def is_reentry(self) -> bool:
         """A graduate who is not in training: the re-entry risk sheet applies."""
-        return self.applicant.stage == "graduate"
+        return self.applicant.situation == "not_in_training"
+
+    @property
+    def lives_in_target(self) -> bool:
+        return self.applicant.lives_in == self.targets.region
 
     @property
     def is_returner(self) -> bool:
-        """Wants to match in a region other than the one they train in now."""
-        return self.targets.region != self.applicant.current_region
+        """The back-home analysis applies: the target differs from where they study or train,
+        or they are out of training (their ties, living there among them, are what count)."""
+        trains = self.applicant.training_region
+        if trains is None:
+            return True
+        return self.targets.region != trains
 
     @property
     def is_img(self) -> bool:
@@ -181,12 +348,12 @@ class Profile(UserFile):
     @property
     def in_training(self) -> bool:
         """In a residency now (the situation issue 13 makes explicit)."""
-        return self.applicant.stage == "resident"
+        return self.applicant.situation == "in_training"
 
     @property
     def cycles_attempted(self) -> int:
         """Match cycles already applied in (before this one)."""
-        return self.history.cycles_applied
+        return len(self.history.cycles)
 
     @property
     def applicant_type(self) -> ApplicantType:
@@ -197,3 +364,79 @@ class Profile(UserFile):
         if self.applicant.stage == "student":
             return "us_md_senior" if degree == "us_md" else "us_do_senior"
         return "us_md_graduate" if degree == "us_md" else "us_do_graduate"
+
+
+def migrate_v1(data: dict[str, Any]) -> dict[str, Any]:
+    """A version-1 profile as version 2: every value kept, in its new place.
+
+    stage -> situation; current_region -> lives_in (and training_region in school or training);
+    region_decided "not_applicable" -> unset; the cycle count, last outcome and SOAP flag -> a
+    list of cycles (the last one carries the outcome and SOAP; earlier ones were not matched).
+    Only keys of the old shape are moved, so a file already in the new shape passes unchanged.
+    """
+    out = dict(data)
+    applicant = out.get("applicant")
+    if isinstance(applicant, dict):
+        applicant = dict(applicant)
+        situation = {
+            "student": "in_school",
+            "resident": "in_training",
+            "graduate": "not_in_training",
+        }
+        if "stage" in applicant:
+            stage = applicant.pop("stage")
+            applicant["situation"] = situation.get(stage, stage)
+        if "current_region" in applicant:
+            current = applicant.pop("current_region")
+            applicant.setdefault("lives_in", current)
+            if applicant.get("situation", "in_school") != "not_in_training":
+                applicant.setdefault("training_region", current)
+        if applicant.get("region_decided") == "not_applicable":
+            del applicant["region_decided"]
+        out["applicant"] = applicant
+    history = out.get("history")
+    old_keys = ("cycles_applied", "last_outcome", "soap")
+    if isinstance(history, dict) and any(key in history for key in old_keys):
+        history = dict(history)
+        count = history.pop("cycles_applied", 0)
+        last = history.pop("last_outcome", "none")
+        soap = history.pop("soap", False)
+        if isinstance(count, int) and not isinstance(count, bool):
+            if last != "none" or soap is True:
+                count = max(count, 1)
+            cycles: list[dict[str, Any]] = [{"outcome": "unmatched"} for _ in range(count)]
+            if cycles:
+                final = cycles[-1]
+                if last == "matched_prelim":
+                    final.update(outcome="matched", preliminary=True)
+                elif last == "withdrew":
+                    final["outcome"] = "withdrew"
+                elif last not in ("none", "unmatched"):
+                    final["outcome"] = last  # not a known outcome: validation names it
+                final["soap"] = soap
+            history.setdefault("cycles", cycles)
+        else:  # not a number: keep it so validation names the field
+            history["cycles_applied"] = count
+        out["history"] = history
+    out["schema_version"] = 2
+    return out
+
+
+def blank_profile(today: dt.date, region: str) -> Profile:
+    """A profile to start from: nothing filled in but what validation needs.
+
+    The Match applied for is the next one whose applications are still ahead or open (ERAS
+    opens in June; the Match is the following March); every region starts at `region`.
+    """
+    cycle_year = today.year + 1 if today.month >= 6 else today.year
+    return Profile(
+        cycle_year=cycle_year,
+        applicant=Applicant(
+            situation="in_school",
+            graduation_year=cycle_year,
+            home_region=region,
+            lives_in=region,
+            training_region=region,
+        ),
+        targets=Targets(region=region),
+    )

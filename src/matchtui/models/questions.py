@@ -27,12 +27,21 @@ CheckId = Literal[
     "ties",
     "local_activity",
     "plan_to_stay",
+    "substance",
 ]
 CHECK_IDS: tuple[str, ...] = CheckId.__args__  # type: ignore[attr-defined]
 
 # Who a question is for. "everyone" questions are always offered; the others when the profile
 # fits (see audiences()).
 Audience = Literal["everyone", "reentry", "returner", "reapplicant", "img", "exam_failure"]
+AUDIENCE_LABELS: dict[str, str] = {
+    "everyone": "everyone",
+    "reentry": "re-entry applicants",
+    "returner": "returners",
+    "reapplicant": "reapplicants",
+    "img": "IMGs",
+    "exam_failure": "applicants with an exam failure",
+}
 
 ArcPart = Literal["what_happened", "stepped_away", "what_changed", "why_now"]
 ARC_PARTS: tuple[ArcPart, ...] = ("what_happened", "stepped_away", "what_changed", "why_now")
@@ -119,7 +128,7 @@ def audiences(profile: Profile) -> set[str]:
         found.add("returner")
     if profile.is_img:
         found.add("img")
-    if profile.history.cycles_applied > 0 or profile.history.last_outcome != "none":
+    if profile.history.cycles:
         found.add("reapplicant")
     if profile.exams.failures > 0:
         found.add("exam_failure")
@@ -238,6 +247,7 @@ class CheckSpec(Sourced):
     name: str
     rule: str
     fix: str
+    fix_short: str = ""  # the fix when the answer is too short (may use {wanted})
     weight: float = Field(ge=0, le=100)
 
 
@@ -262,6 +272,44 @@ class Thresholds(Sourced):
         return self
 
 
+class PaddingRule(Sourced):
+    """What counts as padding in an answer: it earns nothing and is named (lexicon [padding])."""
+
+    note: str = ""
+    repeat_min_words: int = Field(ge=1)  # a sentence said again with this many words or more
+    number_run: int = Field(ge=2)  # this many bare numbers in a row make a list of numbers
+    salad_min_words: int = Field(ge=2)  # sentences this long are checked for word salad
+    salad_max_function_share: float = Field(ge=0, le=1)  # fewer function words: word salad
+    function_words: list[str] = Field(min_length=1)
+    cap_share: float = Field(ge=0, le=1)  # padding above this share of the words caps the score
+    score_cap: int = Field(ge=0, le=100)
+
+
+StoryKind = Literal["why_home", "why_now", "plan_b"]
+STORY_KINDS: tuple[StoryKind, ...] = ("why_home", "why_now", "plan_b")
+
+
+class StoryRule(Sourced):
+    """How one of the profile's stories is judged (lexicon.toml [stories.*])."""
+
+    label: str
+    signals: list[str] = Field(min_length=1)
+    required: list[str] = Field(default_factory=list)
+    min_signals: int = Field(ge=1)
+    long_words: int = Field(ge=1)
+    generic: str | None = None  # the phrase list quoted when the story is not concrete
+    wanted: str  # what a concrete story names, for the advice
+
+    @model_validator(mode="after")
+    def _required_are_signals(self) -> StoryRule:
+        unknown = [r for r in self.required if r not in self.signals]
+        if unknown:
+            raise ValueError(f"required names signals not listed: {unknown}")
+        if self.min_signals > len(self.signals):
+            raise ValueError("min_signals is more than the signals listed")
+        return self
+
+
 class LexiconFile(Strict):
     speaking: SpeakingRate
     abbreviations: list[str] = Field(default_factory=list)
@@ -281,6 +329,8 @@ class LexiconFile(Strict):
     repetition: PhraseList
     plan_to_stay: PhraseList
     arc: Arc
+    padding: PaddingRule
+    stories: dict[StoryKind, StoryRule]
     thresholds: Thresholds
     checks: list[CheckSpec]
 
@@ -290,6 +340,21 @@ class LexiconFile(Strict):
         missing = [c for c in CHECK_IDS if c not in ids]
         if missing:
             raise ValueError(f"checks is missing {', '.join(missing)}")
+        return self
+
+    @model_validator(mode="after")
+    def _story_signals_exist(self) -> LexiconFile:
+        lists = {name for name, _ in self.phrase_lists()} | set(ARC_PARTS)
+        known = lists | {"specifics", "long"}
+        for kind in STORY_KINDS:
+            rule = self.stories.get(kind)
+            if rule is None:
+                raise ValueError(f"stories is missing {kind}")
+            unknown = [s for s in rule.signals if s not in known]
+            if rule.generic is not None and rule.generic not in lists:
+                unknown.append(rule.generic)
+            if unknown:
+                raise ValueError(f"stories.{kind} names unknown lists: {unknown}")
         return self
 
     def check(self, check_id: str) -> CheckSpec:

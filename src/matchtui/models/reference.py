@@ -32,8 +32,30 @@ class Region(Sourced):
     states: list[str] = Field(min_length=1)
 
 
+class Division(Sourced):
+    """A Census division (ERAS geographic preferences name up to three), inside one region."""
+
+    id: str = Field(pattern=r"^[a-z_]+$")
+    name: str
+    region: str
+    states: list[str] = Field(min_length=1)
+
+
 class RegionsFile(Strict):
     regions: list[Region] = Field(min_length=1)
+    divisions: list[Division] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _divisions_in_regions(self) -> RegionsFile:
+        ids = {r.id for r in self.regions}
+        for division in self.divisions:
+            if division.region not in ids:
+                raise ValueError(
+                    f"division {division.id!r} names unknown region {division.region!r}"
+                )
+            if division.id in ids:
+                raise ValueError(f"division id {division.id!r} is also a region id")
+        return self
 
 
 class ScoreDistribution(Sourced):

@@ -205,10 +205,7 @@ class LocalLettersRule(Rule):
 
 
 class NarrativeRule(Rule):
-    min_words: int = Field(ge=1)
-    concrete_min_markers: int = Field(ge=1)
-    concrete_markers: list[str] = Field(min_length=1)
-    generic_markers: list[str] = Field(default_factory=list)
+    """The why-home story: judged with lexicon.toml [stories.why_home] (engine/text.py)."""
 
 
 class Scenario(Rule):
@@ -263,6 +260,9 @@ class GamblerRule(Archetype):
 
 class SwitcherRule(Archetype):
     late_decisions: list[RegionDecided]
+    # For a year/month decision: late when it came less than this many months before the
+    # application season opens.
+    late_months: int = Field(default=6, ge=0, le=60)
 
 
 class ArchetypesFile(Strict):

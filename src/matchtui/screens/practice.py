@@ -38,6 +38,7 @@ from matchtui.models.practice import (
 )
 from matchtui.models.profile import Profile
 from matchtui.models.questions import (
+    AUDIENCE_LABELS,
     LexiconFile,
     Question,
     QuestionsFile,
@@ -52,15 +53,6 @@ from matchtui.widgets.practice_history import HistoryPanel
 from matchtui.widgets.practice_timer import PracticeTimer, clock_text
 
 View = Literal["answer", "review", "attempt", "example", "best"]
-
-AUDIENCE_LABELS = {
-    "everyone": "everyone",
-    "reentry": "re-entry applicants",
-    "returner": "returners",
-    "reapplicant": "reapplicants",
-    "img": "IMGs",
-    "exam_failure": "applicants with an exam failure",
-}
 
 
 class PracticeClock:

@@ -3,7 +3,6 @@ leaves it and as a whole on save. Saving publishes the new profile to every othe
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
@@ -13,12 +12,26 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.events import DescendantBlur
 from textual.widget import Widget
-from textual.widgets import Button, Input, Select, Static, TextArea
+from textual.widgets import Button, Checkbox, Input, Select, Static, TextArea
 
 from matchtui.catalog import Catalog
-from matchtui.engine.assess import DECISION_LABELS, ROLE_LABELS
 from matchtui.engine.refs import profile_ref_problems
-from matchtui.models.profile import DEGREE_LABELS, STAGE_LABELS, Profile
+from matchtui.models.profile import (
+    DECISION_LABELS,
+    DEGREE_LABELS,
+    EXAM_RESULT_LABELS,
+    OUTCOME_LABELS,
+    ROLE_LABELS,
+    ROTATION_LABELS,
+    SETTING_LABELS,
+    SITUATION_LABELS,
+    STEP3_LABELS,
+    STUDENT_YEAR_LABELS,
+    TIE_LABELS,
+    VISA_LABELS,
+    Profile,
+    options,
+)
 from matchtui.screens.base import PaneScreen
 from matchtui.widgets.profile_fields import (
     FieldRow,
@@ -31,36 +44,40 @@ from matchtui.widgets.profile_fields import (
 
 Loc = tuple[str | int, ...]
 
-STUDENT_YEARS: Options = (("M3", "m3"), ("M4", "m4"))
-VISAS: Options = (
-    ("No sponsorship needed (US citizen / green card)", "none"),
-    ("Needs visa sponsorship", "needs_sponsorship"),
-)
-EXAM_RESULTS: Options = (
-    ("Passed", "pass"),
-    ("Failed (not yet passed)", "fail"),
-    ("Not taken", "not_taken"),
-)
-STEP3: Options = (("Not taken", "not_taken"), ("Scheduled", "scheduled"), ("Passed", "passed"))
-OUTCOMES: Options = (
-    ("No earlier cycle", "none"),
-    ("Unmatched", "unmatched"),
-    ("Matched to a preliminary year", "matched_prelim"),
-    ("Withdrew", "withdrew"),
-)
-TIE_KINDS: Options = (
-    ("Family", "family"),
-    ("Spouse / partner", "partner"),
-    ("Grew up there", "grew_up"),
-    ("Studied there", "prior_school"),
-    ("Worked there", "prior_work"),
-    ("Other", "other"),
-)
-ROTATION_STATUS: Options = (("Done", "done"), ("Planned", "planned"))
-
-
-def _labels(labels: dict[str, str]) -> Options:
-    return tuple((label, key) for key, label in labels.items())
+# Fields shown (and saved) only while their parent holds one of the listed values: a hidden
+# field's value is dropped from the form, so "Step 3 not taken" never keeps "passed in 2024".
+DEPENDS: dict[Loc, tuple[Loc, frozenset[Any]]] = {
+    ("applicant", "student_year"): (("applicant", "situation"), frozenset({"in_school"})),
+    ("applicant", "training_region"): (
+        ("applicant", "situation"),
+        frozenset({"in_school", "in_training"}),
+    ),
+    ("applicant", "region_decided"): (
+        ("applicant", "situation"),
+        frozenset({"in_school", "in_training"}),
+    ),
+    ("applicant", "decided_year"): (
+        ("applicant", "situation"),
+        frozenset({"in_training", "not_in_training"}),
+    ),
+    ("applicant", "decided_month"): (
+        ("applicant", "situation"),
+        frozenset({"in_training", "not_in_training"}),
+    ),
+    ("exams", "step3_year"): (("exams", "step3"), frozenset({"passed"})),
+    ("exams", "step3_date"): (("exams", "step3"), frozenset({"scheduled"})),
+}
+# Dependent fields that stay shown while they hold a value (a school-stage decision migrated
+# from an older file is kept for a graduate rather than silently dropped on save).
+KEEP_IF_SET: frozenset[tuple[str, ...]] = frozenset({("applicant", "region_decided")})
+# Where each list editor's items go in the profile.
+LIST_LOCS: dict[str, Loc] = {
+    "targets": ("targets", "specialties"),
+    "divisions": ("targets", "divisions"),
+    "cycles": ("history", "cycles"),
+}
+# A check over the whole profile (graduation after the Match year) is shown at this field.
+WHOLE_PROFILE: tuple[str, ...] = ("applicant", "graduation_year")
 
 
 def friendly(error: dict[str, Any]) -> str:
@@ -136,6 +153,15 @@ class ProfileScreen(PaneScreen):
             save = Button("Save", id="profile-save", variant="primary", compact=True)
             save.tooltip = "Save (ctrl+s): checks every field first"
             yield save
+        with Horizontal(id="profile-demo"):
+            yield Static(
+                "Demo profile: the people in it are fictional.",
+                id="profile-demo-text",
+                markup=False,
+            )
+            new = Button("New profile", id="profile-new", compact=True)
+            new.tooltip = "Start a blank profile of your own (also in the command palette)"
+            yield new
         yield VerticalScroll(*self._sections(self.profile), id="profile-form")
 
     def _sections(self, p: Profile) -> list[Widget]:
@@ -144,6 +170,7 @@ class ProfileScreen(PaneScreen):
         specialties: Options = tuple(
             sorted(((s.name, s.id) for s in catalog.specialties.values()), key=lambda o: o[0])
         )
+        divisions: Options = tuple((d.name, d.id) for d in catalog.divisions.values())
         a, e, h, c, n = p.applicant, p.exams, p.history, p.clinical, p.narrative
 
         def row(path: tuple[str, ...], spec: FieldSpec, value: Any) -> FieldRow:
@@ -154,20 +181,24 @@ class ProfileScreen(PaneScreen):
             "Applicant",
             row(("applicant", "name"), FieldSpec("name", "Name", placeholder="optional"), a.name),
             row(
-                ("applicant", "stage"),
-                FieldSpec("stage", "Stage", "select", _labels(STAGE_LABELS)),
-                a.stage,
+                ("applicant", "situation"),
+                FieldSpec("situation", "Situation now", "select", options(SITUATION_LABELS)),
+                a.situation,
             ),
             row(
                 ("applicant", "student_year"),
                 FieldSpec(
-                    "student_year", "Student year", "opt_select", STUDENT_YEARS, width="-w-short"
+                    "student_year",
+                    "Student year",
+                    "opt_select",
+                    options(STUDENT_YEAR_LABELS),
+                    width="-w-short",
                 ),
                 a.student_year,
             ),
             row(
                 ("applicant", "degree"),
-                FieldSpec("degree", "Degree", "select", _labels(DEGREE_LABELS)),
+                FieldSpec("degree", "Degree", "select", options(DEGREE_LABELS)),
                 a.degree,
             ),
             row(
@@ -194,14 +225,18 @@ class ProfileScreen(PaneScreen):
                 ),
                 p.cycle_year,
             ),
-            row(("applicant", "visa"), FieldSpec("visa", "Visa", "select", VISAS), a.visa),
+            row(
+                ("applicant", "visa"),
+                FieldSpec("visa", "Visa", "select", options(VISA_LABELS)),
+                a.visa,
+            ),
         )
         exams = Section(
             "exams",
             "Exams",
             row(
                 ("exams", "step1"),
-                FieldSpec("step1", "Step 1 / Level 1", "select", EXAM_RESULTS),
+                FieldSpec("step1", "Step 1 / Level 1", "select", options(EXAM_RESULT_LABELS)),
                 e.step1,
             ),
             row(
@@ -226,7 +261,9 @@ class ProfileScreen(PaneScreen):
                 e.step2_attempts,
             ),
             row(
-                ("exams", "step3"), FieldSpec("step3", "Step 3 / Level 3", "select", STEP3), e.step3
+                ("exams", "step3"),
+                FieldSpec("step3", "Step 3 / Level 3", "select", options(STEP3_LABELS)),
+                e.step3,
             ),
             row(
                 ("exams", "step3_year"),
@@ -262,20 +299,25 @@ class ProfileScreen(PaneScreen):
         history = Section(
             "history",
             "Match history",
-            row(
-                ("history", "cycles_applied"),
-                FieldSpec("cycles_applied", "Cycles applied before", "int", width="-w-num"),
-                h.cycles_applied,
-            ),
-            row(
-                ("history", "last_outcome"),
-                FieldSpec("last_outcome", "Last outcome", "select", OUTCOMES),
-                h.last_outcome,
-            ),
-            row(
-                ("history", "soap"),
-                FieldSpec("soap", "Took part in SOAP", "bool", width="-w-short"),
-                h.soap,
+            ListEditor(
+                "cycles",
+                "Past Match cycles",
+                [
+                    FieldSpec("year", "Year", "opt_int", placeholder="year", width="-w-num"),
+                    FieldSpec("specialty", "Specialty", "opt_select", specialties),
+                    FieldSpec("outcome", "Outcome", "select", options(OUTCOME_LABELS)),
+                    FieldSpec("soap", "SOAP", "bool", tooltip="Took part in SOAP that cycle"),
+                    FieldSpec(
+                        "preliminary",
+                        "Prelim",
+                        "bool",
+                        tooltip="The match was to a one-year preliminary position",
+                    ),
+                ],
+                [cycle.model_dump() for cycle in h.cycles],
+                {"year": p.cycle_year - 1, "outcome": "unmatched", "soap": False},
+                max_items=20,
+                help_text="One line per cycle you applied in; leave empty if this is your first.",
             ),
         )
         targets = Section(
@@ -297,38 +339,81 @@ class ProfileScreen(PaneScreen):
                 FieldSpec("region", "Target region", "select", regions),
                 p.targets.region,
             ),
+            ListEditor(
+                "divisions",
+                "Census divisions (ERAS, optional)",
+                [FieldSpec("division", "Division", "select", divisions)],
+                [{"division": d} for d in p.targets.divisions],
+                {"division": None},
+                max_items=3,
+                scalar=True,
+                help_text="Up to three divisions inside the target region, as ERAS asks.",
+            ),
+            row(
+                ("targets", "setting"),
+                FieldSpec("setting", "Setting", "select", options(SETTING_LABELS)),
+                p.targets.setting,
+            ),
             row(
                 ("applicant", "home_region"),
                 FieldSpec("home_region", "Home region", "select", regions),
                 a.home_region,
             ),
             row(
-                ("applicant", "current_region"),
+                ("applicant", "lives_in"),
+                FieldSpec("lives_in", "Lives in now", "select", regions),
+                a.lives_in,
+            ),
+            row(
+                ("applicant", "training_region"),
                 FieldSpec(
-                    "current_region",
-                    "Training region now",
-                    "select",
+                    "training_region",
+                    "Studies / trains in",
+                    "opt_select",
                     regions,
-                    tooltip="Where you study or train now (or last trained)",
+                    tooltip="The region of your school or residency now",
                 ),
-                a.current_region,
+                a.training_region,
             ),
             row(
                 ("applicant", "region_decided"),
                 FieldSpec(
                     "region_decided",
                     "Region decided",
-                    "select",
-                    _labels(DECISION_LABELS),
+                    "opt_select",
+                    options(DECISION_LABELS),
                     tooltip="When you decided on the target region",
                 ),
                 a.region_decided,
+            ),
+            row(
+                ("applicant", "decided_year"),
+                FieldSpec(
+                    "decided_year",
+                    "Region decided in",
+                    "opt_int",
+                    placeholder="year",
+                    width="-w-num",
+                    tooltip="The year you decided on the target region",
+                ),
+                a.decided_year,
+            ),
+            row(
+                ("applicant", "decided_month"),
+                FieldSpec(
+                    "decided_month",
+                    "  month (1-12)",
+                    "opt_int",
+                    placeholder="month",
+                    width="-w-num",
+                ),
+                a.decided_month,
             ),
             ListEditor(
                 "ties",
                 "Ties to a region",
                 [
-                    FieldSpec("kind", "Kind", "select", TIE_KINDS),
+                    FieldSpec("kind", "Kind", "select", options(TIE_LABELS)),
                     FieldSpec("region", "Region", "select", regions),
                     FieldSpec("note", "Note", placeholder="who or what, briefly"),
                 ],
@@ -340,7 +425,7 @@ class ProfileScreen(PaneScreen):
                 "Away / audition rotations",
                 [
                     FieldSpec("region", "Region", "select", regions),
-                    FieldSpec("status", "Status", "select", ROTATION_STATUS),
+                    FieldSpec("status", "Status", "select", options(ROTATION_LABELS)),
                     FieldSpec("specialty", "Specialty", "opt_select", specialties),
                     FieldSpec("place", "Place", placeholder="where"),
                 ],
@@ -353,7 +438,7 @@ class ProfileScreen(PaneScreen):
             "Recent clinical activity",
             row(
                 ("clinical", "role"),
-                FieldSpec("role", "Kind of role", "select", _labels(ROLE_LABELS)),
+                FieldSpec("role", "Kind of role", "select", options(ROLE_LABELS)),
                 c.role,
             ),
             row(
@@ -441,20 +526,25 @@ class ProfileScreen(PaneScreen):
     def _lists(self) -> dict[Loc, ListEditor]:
         out: dict[Loc, ListEditor] = {}
         for editor in self.query(ListEditor):
-            key: Loc = (
-                ("targets", "specialties") if editor.list_id == "targets" else (editor.list_id,)
-            )
+            key: Loc = LIST_LOCS.get(editor.list_id, (editor.list_id,))
             out[key] = editor
         return out
 
     def form_data(self) -> dict[str, Any]:
         """The raw form values, shaped like profile.toml (pydantic parses and checks them)."""
-        data: dict[str, Any] = {"schema_version": self.profile.schema_version}
-        for field in self._fields():
+        data: dict[str, Any] = {
+            "schema_version": self.profile.schema_version,
+            "demo": self.profile.demo,
+        }
+        fields = list(self._fields())
+        values = {field.path: field.value() for field in fields}
+        for field in fields:
+            if not self._wanted(field.path, values):
+                continue
             target = data
             for part in field.path[:-1]:
                 target = target.setdefault(part, {})
-            value = field.value()
+            value = values[field.path]
             if value is not None:
                 target[field.path[-1]] = value
         for loc, editor in self._lists().items():
@@ -464,9 +554,26 @@ class ProfileScreen(PaneScreen):
             target[str(loc[-1])] = editor.values()
         return data
 
+    @staticmethod
+    def _wanted(path: Loc, values: dict[tuple[str, ...], Any]) -> bool:
+        """Whether a field applies given its parent's value (see DEPENDS)."""
+        depends = DEPENDS.get(path)
+        key = tuple(map(str, path))
+        if depends is None or (key in KEEP_IF_SET and values.get(key) is not None):
+            return True
+        return values.get(tuple(map(str, depends[0]))) in depends[1]
+
+    def _sync_dependents(self) -> None:
+        """Show only the fields that apply to the values chosen now."""
+        fields = list(self._fields())
+        values = {field.path: field.value() for field in fields}
+        for field in fields:
+            if field.path in DEPENDS:
+                field.display = self._wanted(field.path, values)
+
     # -- errors ----------------------------------------------------------------------------
-    def _route(self, loc: Loc, message: str) -> Widget:
-        """The widget that should show an error at `loc`."""
+    def _route(self, loc: Loc) -> Widget:
+        """The widget that should show an error at `loc` (pydantic's error location)."""
         fields = {f.path: f for f in self._fields()}
         for prefix, editor in self._lists().items():
             if loc[: len(prefix)] == prefix:
@@ -475,30 +582,19 @@ class ProfileScreen(PaneScreen):
                 if rest and isinstance(rest[0], int) and rest[0] < len(rows):
                     return rows[rest[0]]
                 return editor
-        for end in range(len(loc), 0, -1):
-            found = fields.get(tuple(str(p) for p in loc[:end]))
-            if found is not None and end == len(loc):
-                return found
-        # A whole-model check: route to the field its message names, else to the section.
+        found = fields.get(tuple(str(p) for p in loc)) or (
+            fields.get(WHOLE_PROFILE) if not loc else None
+        )
+        if found is not None:
+            return found
         section = str(loc[0]) if loc else "applicant"
-        named: list[tuple[int, FieldRow]] = []
-        for field in fields.values():
-            if loc and field.path[0] != section:
-                continue
-            found_at = re.search(rf"\b{re.escape(field.path[-1])}\b", message)
-            if found_at:
-                named.append((found_at.start(), field))
-        if named:
-            return min(named, key=lambda item: item[0])[1]
-        if loc == ("targets",):
-            return self._lists()[("targets", "specialties")]
         return self.query_one(f"#section-{section}", Section)
 
     def _errors(self) -> tuple[Profile | None, dict[Widget, str]]:
         profile, problems = validate_profile(self.form_data(), self.catalog)
         routed: dict[Widget, str] = {}
         for loc, message in problems:
-            widget = self._route(loc, message)
+            widget = self._route(loc)
             if widget not in routed:
                 detail = ""
                 if isinstance(widget, ItemRow) and len(loc) >= 3 and isinstance(loc[-1], str):
@@ -537,6 +633,8 @@ class ProfileScreen(PaneScreen):
 
     # -- change tracking -------------------------------------------------------------------
     def on_mount(self) -> None:
+        self.query_one("#profile-demo").display = self.profile.demo
+        self._sync_dependents()
         self.call_after_refresh(self._set_baseline)
         self._mark()
 
@@ -563,7 +661,11 @@ class ProfileScreen(PaneScreen):
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         self._mark()
 
+    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        self._mark()
+
     def on_select_changed(self, event: Select.Changed) -> None:
+        self._sync_dependents()
         self._mark()
         owner = self._owner(event.select)
         if owner is not None and self._baseline is not None:
@@ -586,6 +688,9 @@ class ProfileScreen(PaneScreen):
             return
         if button.id == "profile-revert":
             await self.action_revert()
+            return
+        if button.id == "profile-new":
+            self.matchapp.action_new_profile()
             return
         editor = next((a for a in button.ancestors if isinstance(a, ListEditor)), None)
         if editor is None:
@@ -648,12 +753,15 @@ class ProfileScreen(PaneScreen):
         self._shown.clear()
         await form.remove_children()
         await form.mount_all(self._sections(profile))
+        self.query_one("#profile-demo").display = profile.demo
+        self._sync_dependents()
         self._baseline = self.form_data()
         self._mark()
 
     def on_profile(self, profile: Profile) -> None:
         # Our own save already shows this profile; a change from elsewhere refreshes the form
         # unless the applicant is in the middle of editing.
+        self.query_one("#profile-demo").display = profile.demo
         if profile is self._published or self.dirty:
             return
         self.run_worker(self._rebuild(profile), exclusive=True, group="profile-rebuild")

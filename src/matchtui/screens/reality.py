@@ -36,6 +36,9 @@ BAND_STYLE = {"realistic": "green", "stretch": "yellow", "reach": "bold red"}
 GOOD = {"ready", "passed", "scheduled", "first", "within_limit", "not_applicable"}
 
 
+STORY_STYLE = {"concrete": "green", "generic": "yellow", "missing": "bold red"}
+
+
 def _verdict_style(verdict: str) -> str:
     return "green" if verdict in GOOD else ("yellow" if verdict == "last_serious" else "bold red")
 
@@ -362,6 +365,19 @@ class RealityScreen(PaneScreen):
             key=key,
             height=None,
         )
+        # The why-home story is judged under Back home; the other two stories here.
+        for story in result.stories[1:]:
+            reason = story.reason if story.words else "not written yet"
+            key = self._finding(
+                f"ready-table:story:{story.kind}", f"{story.label}: {story.quality}", story, reason
+            )
+            table.add_row(
+                Text(story.label),
+                Text(story.quality, style=self._tone(STORY_STYLE[story.quality])),
+                Text(reason),
+                key=key,
+                height=None,
+            )
 
     def _actions(self, result: Assessment, avail: int) -> None:
         self.query_one("#actions-title", Static).update(

@@ -14,12 +14,10 @@ from typing import Any, Literal
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
-from textual.widgets import Button, Input, Label, Select, Static, TextArea
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
 
 Kind = Literal["text", "int", "opt_int", "date", "select", "opt_select", "bool", "area"]
 Options = Sequence[tuple[str, Any]]
-
-YES_NO: Options = (("Yes", True), ("No", False))
 
 
 @dataclass(frozen=True)
@@ -43,8 +41,13 @@ def make_control(spec: FieldSpec, value: Any, dom_id: str | None = None) -> Widg
     """A compact control for `spec` showing `value`."""
     classes = f"field-control {spec.width}".strip()
     control: Widget
-    if spec.kind in ("select", "opt_select", "bool"):
-        options = YES_NO if spec.kind == "bool" else spec.options
+    if spec.kind == "bool":
+        # One widget instead of a Select's six: the form has many yes/no columns.
+        control = Checkbox(
+            "", value=bool(value), compact=True, id=dom_id, classes=classes, button_first=True
+        )
+    elif spec.kind in ("select", "opt_select"):
+        options = spec.options
         valid = {v for _, v in options}
         control = Select(
             list(options),
@@ -82,6 +85,8 @@ def make_control(spec: FieldSpec, value: Any, dom_id: str | None = None) -> Widg
 
 def read_control(spec: FieldSpec, control: Widget) -> Any:
     """The raw value to hand to pydantic (which does the parsing and the validation)."""
+    if isinstance(control, Checkbox):
+        return control.value
     if isinstance(control, Select):
         value = control.value
         return None if value is Select.NULL else value
@@ -180,7 +185,10 @@ class ItemRow(Vertical):
     def value(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
         for spec in self.columns:
-            raw = read_control(spec, self.query_one(f".col-{spec.key}"))
+            found = self.query(f".col-{spec.key}")
+            if not found:  # a row still being built or torn down has no controls to read
+                continue
+            raw = read_control(spec, found.first())
             if (raw is not None and raw != "") or spec.kind == "int":
                 out[spec.key] = raw
         return out

@@ -1,0 +1,557 @@
+"""The one text analyser: everything the applicant writes is read the same way.
+
+Tokens (words with inner apostrophes and hyphens; curly quotes straightened), sentences, and
+every phrase list of lexicon.toml matched in one pass on word boundaries ("also" is not "so",
+"likely" is not "like"; a plural or possessive "parents'"/"clinic's" matches its phrase). The
+practice checks (engine/practice.py) and the Reality check's verdicts on the profile's own
+stories (`judge_story`) both read texts through `Analysed`, so they cannot disagree.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import weakref
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal, NamedTuple
+
+from matchtui.models.practice import Span, StoryVerdict
+from matchtui.models.questions import (
+    ARC_PARTS,
+    LexiconFile,
+    Phrase,
+    PhraseEntry,
+    StoryKind,
+    lexicon,
+    phrase_text,
+)
+
+if TYPE_CHECKING:
+    from matchtui.catalog import Catalog
+
+# A word: letters and digits (any script), with inner apostrophes or hyphens ("didn't",
+# "so-called"). Every other non-space character is a token of its own.
+_WORD = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*")
+_TOKEN = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*|[^\s\w]|_")
+_BOUNDARY = re.compile(r"[.!?]+[\"')\]]*(?=\s|$)|\n")
+_TAIL_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+# Curly quotes become straight ones (same length, so offsets stay valid).
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
+
+
+# -- phrase matching ----------------------------------------------------------------------------
+# Matching works on tokens (words with their inner apostrophes and hyphens, and single
+# punctuation marks), so a phrase can only ever match whole words: "so" is not in "also" or
+# "so-called", "like" is not in "likely". One dictionary lookup per token finds every phrase of
+# every list that starts there, which keeps a 300-word answer well under a millisecond.
+
+
+class Tokens:
+    """The tokens of a text as parallel lists (cheaper than one object per token)."""
+
+    __slots__ = ("ends", "is_word", "lows", "starts")
+
+    def __init__(self, text: str) -> None:
+        matches = list(_TOKEN.finditer(text))
+        self.starts: list[int] = [m.start() for m in matches]
+        self.ends: list[int] = [m.end() for m in matches]
+        self.lows: list[str] = [m.group().lower() for m in matches]
+        self.is_word: list[bool] = [low[0].isalnum() for low in self.lows]
+
+    def __len__(self) -> int:
+        return len(self.lows)
+
+
+def tokenize(text: str) -> Tokens:
+    """Tokens of `text` (curly quotes already straightened)."""
+    return Tokens(text)
+
+
+class Hit(NamedTuple):
+    start: int
+    end: int
+    phrase: str  # the lexicon entry that fired
+    found: str  # the text it matched
+
+
+@dataclass(frozen=True)
+class _Pattern:
+    group: str  # the phrase list it belongs to
+    phrase: str
+    tokens: tuple[str, ...]
+    wildcard: bool  # the last token is a prefix ("discriminat*")
+    plural: bool  # the last token also matches with "s" or "'s"
+    not_after: frozenset[str]
+    not_before: frozenset[str]
+    at_start: bool
+
+    def match_at(self, lows: Sequence[str], index: int) -> int | None:
+        """The index after the match when this pattern matches at `index`, else None."""
+        size = len(self.tokens)
+        if index + size > len(lows):
+            return None
+        last = size - 1
+        for offset, want in enumerate(self.tokens):
+            got = lows[index + offset]
+            if offset == last:
+                if self.wildcard:
+                    if not got.startswith(want):
+                        return None
+                elif got != want and not (
+                    self.plural and (got == want + "s" or got == want + "'s")
+                ):
+                    return None
+            elif got != want:
+                return None
+        return index + size
+
+
+def _pattern(group: str, entry: Phrase) -> _Pattern | None:
+    text = phrase_text(entry).strip().translate(_QUOTES)
+    wildcard = text.endswith("*")
+    if wildcard:
+        text = text[:-1]
+    tokens = tuple(tokenize(text).lows)
+    if not tokens:
+        return None
+    conditions = entry if isinstance(entry, PhraseEntry) else None
+    return _Pattern(
+        group=group,
+        phrase=phrase_text(entry).strip(),
+        tokens=tokens,
+        wildcard=wildcard,
+        plural=tokens[-1][-1].isalnum(),
+        not_after=frozenset(w.lower() for w in conditions.not_after) if conditions else frozenset(),
+        not_before=(
+            frozenset(w.lower() for w in conditions.not_before) if conditions else frozenset()
+        ),
+        at_start=conditions.at_start if conditions else False,
+    )
+
+
+_PREFIX = 3  # one-word wildcards are looked up by their first letters
+
+
+def _stem(low: str) -> str | None:
+    """For a possible plural or possessive ("clinics", "clinic's"): the word without it."""
+    if low.endswith("'s"):
+        return low[:-2]
+    if low.endswith("s"):
+        return low[:-1]
+    return None
+
+
+class PhraseIndex:
+    """Every phrase of several named lists, indexed by their first one or two tokens; `scan`
+    finds them all in one pass. Within a list, matches do not overlap and the longest phrase
+    starting at a place wins."""
+
+    def __init__(self, lists: dict[str, Iterable[Phrase]]) -> None:
+        self.groups = list(lists)
+        self._single: dict[str, list[_Pattern]] = {}  # one-word phrases
+        self._prefix: dict[str, list[_Pattern]] = {}  # one-word wildcards, by first letters
+        self._pair: dict[tuple[str, str], list[_Pattern]] = {}  # by first two tokens
+        self._first: dict[str, list[_Pattern]] = {}  # two-word phrases ending in a wildcard
+        for group, phrases in lists.items():
+            seen: set[str] = set()
+            for entry in phrases:
+                pattern = _pattern(group, entry)
+                if pattern is None or pattern.phrase.lower() in seen:
+                    continue
+                seen.add(pattern.phrase.lower())
+                first = pattern.tokens[0]
+                if len(pattern.tokens) == 1:
+                    if pattern.wildcard:
+                        self._prefix.setdefault(first[:_PREFIX], []).append(pattern)
+                    else:
+                        self._single.setdefault(first, []).append(pattern)
+                elif len(pattern.tokens) == 2 and pattern.wildcard:
+                    self._first.setdefault(first, []).append(pattern)
+                else:
+                    self._pair.setdefault((first, pattern.tokens[1]), []).append(pattern)
+
+    def scan(
+        self, text: str, tokens: Tokens, sentence_starts: Sequence[int] = ()
+    ) -> dict[str, list[Hit]]:
+        hits: dict[str, list[Hit]] = {group: [] for group in self.groups}
+        free: dict[str, int] = {}  # per list: the first token index not inside a match
+        lows = tokens.lows
+        stems = [_stem(low) for low in lows]
+        single, prefix, first, pair = self._single, self._prefix, self._first, self._pair
+        last = len(lows) - 1
+        for index, low in enumerate(lows):
+            stem = stems[index]
+            following = lows[index + 1] if index < last else ""
+            following_stem = stems[index + 1] if index < last else None
+            tables = (
+                single.get(low),
+                single.get(stem) if stem else None,
+                prefix.get(low[:_PREFIX]),
+                first.get(low),
+                pair.get((low, following)),
+                pair.get((low, following_stem)) if following_stem else None,
+            )
+            best: dict[str, tuple[_Pattern, int]] | None = None
+            for patterns in tables:
+                if not patterns:
+                    continue
+                for pattern in patterns:
+                    if free.get(pattern.group, 0) > index:
+                        continue
+                    end = pattern.match_at(lows, index)
+                    if end is None or not _conditions_hold(
+                        pattern, tokens, index, end, sentence_starts
+                    ):
+                        continue
+                    if best is None:
+                        best = {}
+                    held = best.get(pattern.group)
+                    if (
+                        held is None
+                        or end > held[1]
+                        or (end == held[1] and len(pattern.phrase) > len(held[0].phrase))
+                    ):
+                        best[pattern.group] = (pattern, end)
+            if best:
+                for group, (pattern, end) in best.items():
+                    start, stop = tokens.starts[index], tokens.ends[end - 1]
+                    hits[group].append(Hit(start, stop, pattern.phrase, text[start:stop]))
+                    free[group] = end
+        return hits
+
+
+def _word_near(tokens: Tokens, indexes: Iterable[int]) -> str | None:
+    for index in indexes:
+        if tokens.is_word[index]:
+            return tokens.lows[index]
+    return None
+
+
+def _conditions_hold(
+    pattern: _Pattern, tokens: Tokens, index: int, end: int, sentence_starts: Sequence[int]
+) -> bool:
+    if pattern.not_after:
+        before = _word_near(tokens, range(index - 1, max(-1, index - 5), -1))
+        if before is not None and before in pattern.not_after:
+            return False
+    if pattern.not_before:
+        after = _word_near(tokens, range(end, min(len(tokens), end + 4)))
+        if after is not None and after in pattern.not_before:
+            return False
+    if pattern.at_start:
+        start = tokens.starts[index]
+        position = bisect.bisect_right(sentence_starts, start) - 1
+        if start != (sentence_starts[position] if position >= 0 else 0):
+            return False
+    return True
+
+
+class Matcher:
+    """One phrase list on its own (handy for tests and one-off use)."""
+
+    def __init__(self, phrases: Iterable[Phrase]) -> None:
+        self._index = PhraseIndex({"phrases": phrases})
+
+    def find(self, text: str, sentence_starts: Sequence[int] = ()) -> list[Hit]:
+        norm = text.translate(_QUOTES)
+        return self._index.scan(norm, tokenize(norm), sentence_starts)["phrases"]
+
+
+# -- compiled lexicon (cached per catalog) ------------------------------------------------------
+@dataclass(frozen=True)
+class Compiled:
+    lexicon: LexiconFile
+    abbreviations: frozenset[str]
+    index: PhraseIndex  # every phrase list, the specifics phrases and the four arc parts
+    specifics: tuple[re.Pattern[str], ...]
+    numbers: frozenset[str]  # number words that count something ("three months")
+    units: frozenset[str]
+
+
+_CACHE: weakref.WeakKeyDictionary[Catalog, Compiled] = weakref.WeakKeyDictionary()
+
+
+def compiled(catalog: Catalog) -> Compiled:
+    """The lexicon's phrase index and patterns, built once per catalog."""
+    found = _CACHE.get(catalog)
+    if found is None:
+        found = _compile(lexicon(catalog), catalog)
+        _CACHE[catalog] = found
+    return found
+
+
+def _specialty_names(catalog: Catalog) -> list[str]:
+    names = set()
+    for specialty in catalog.specialties.values():
+        name = re.sub(r"\s*\(.*?\)", "", specialty.name).strip().lower()
+        if name:
+            names.add(name)
+    return sorted(names)
+
+
+def _compile(lex: LexiconFile, catalog: Catalog) -> Compiled:
+    lists: dict[str, Iterable[Phrase]] = {name: value.phrases for name, value in lex.phrase_lists()}
+    lists["specifics_phrases"] = lex.specifics.phrases
+    for part in ARC_PARTS:
+        phrases: list[Phrase] = list(lex.arc.part(part).phrases)
+        if part == "why_now" and lex.arc.add_specialty_names:
+            phrases += _specialty_names(catalog)
+        lists[part] = phrases
+    specifics = tuple(re.compile(p, re.IGNORECASE) for p in lex.specifics.patterns)
+    abbreviations = frozenset(a.lower().rstrip(".") for a in lex.abbreviations)
+    return Compiled(
+        lex,
+        abbreviations,
+        PhraseIndex(lists),
+        specifics,
+        frozenset(n.lower() for n in lex.specifics.numbers),
+        frozenset(u.lower() for u in lex.specifics.units),
+    )
+
+
+# -- text ---------------------------------------------------------------------------------------
+def split_sentences(text: str, abbreviations: frozenset[str] = frozenset()) -> list[Span]:
+    """Sentence spans (trimmed), split at . ! ? followed by space or end, and at line breaks;
+    a period after a known abbreviation ("Dr.", "e.g.") does not end a sentence."""
+    spans: list[Span] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        mark = match.group()
+        if mark.startswith(".") and mark.rstrip("\"')]").count(".") == 1:
+            tail = _TAIL_WORD.search(text[start : match.start()])
+            if tail and tail.group(1).lower().rstrip(".") in abbreviations:
+                continue
+        _add_span(spans, text, start, match.end())
+        start = match.end()
+    _add_span(spans, text, start, len(text))
+    return spans
+
+
+def _add_span(spans: list[Span], text: str, start: int, end: int) -> None:
+    piece = text[start:end]
+    stripped = piece.strip()
+    if not _WORD.search(stripped):
+        return
+    lead = len(piece) - len(piece.lstrip())
+    spans.append(Span(start=start + lead, end=start + lead + len(stripped)))
+
+
+def count_words(text: str) -> int:
+    return len(_WORD.findall(text.translate(_QUOTES)))
+
+
+def spoken_seconds(words: int, words_per_minute: int) -> float:
+    return round(words * 60.0 / words_per_minute, 1)
+
+
+# -- analysis -----------------------------------------------------------------------------------
+class Analysed:
+    """A text split into sentences, with every phrase list of the lexicon matched once."""
+
+    def __init__(self, text: str, comp: Compiled, blank: Sequence[Span] = ()) -> None:
+        self.text = text
+        self.norm = text.translate(_QUOTES)
+        for span in blank:  # padding: blanked out (same length, so offsets stay valid)
+            self.norm = (
+                self.norm[: span.start] + " " * (span.end - span.start) + self.norm[span.end :]
+            )
+        self.spans = split_sentences(self.norm, comp.abbreviations)
+        self.starts = [s.start for s in self.spans]
+        self.comp = comp
+        self.tokens = tokenize(self.norm)
+        self.word_starts = [
+            start
+            for start, word in zip(self.tokens.starts, self.tokens.is_word, strict=True)
+            if word
+        ]
+        self.words = len(self.word_starts)
+        self._hits = comp.index.scan(self.norm, self.tokens, self.starts)
+        self._by_sentence: dict[str, dict[int, list[Hit]]] = {}
+
+    def hits(self, name: str) -> list[Hit]:
+        return self._hits[name]
+
+    def sentence_of(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, offset) - 1)
+
+    def by_sentence(self, hits: Iterable[Hit]) -> dict[int, list[Hit]]:
+        found: dict[int, list[Hit]] = {}
+        for hit in hits:
+            found.setdefault(self.sentence_of(hit.start), []).append(hit)
+        return found
+
+    def sentences_with(self, name: str) -> dict[int, list[Hit]]:
+        if name not in self._by_sentence:
+            self._by_sentence[name] = self.by_sentence(self._hits[name])
+        return self._by_sentence[name]
+
+    def specific_sentences(self) -> dict[int, list[str]]:
+        found: dict[int, list[str]] = {}
+        for pattern in self.comp.specifics:
+            for match in pattern.finditer(self.norm):
+                found.setdefault(self.sentence_of(match.start()), []).append(match.group())
+        for index, hits in self.sentences_with("specifics_phrases").items():
+            found.setdefault(index, []).extend(h.found for h in hits)
+        for start, end in self._counted_amounts():
+            found.setdefault(self.sentence_of(start), []).append(self.norm[start:end])
+        return dict(sorted(found.items()))
+
+    def _counted_amounts(self) -> Iterator[tuple[int, int]]:
+        """Spans like "three months", "twenty-two programs", "four-week"."""
+        numbers, units = self.comp.numbers, self.comp.units
+        lows, starts, ends = self.tokens.lows, self.tokens.starts, self.tokens.ends
+
+        def is_unit(low: str) -> bool:
+            return low in units or (_stem(low) or "") in units
+
+        for index, low in enumerate(lows):
+            if low in numbers:
+                unit = index + 1
+            elif "-" in low and low.split("-", 1)[0] in numbers:
+                parts = low.split("-")
+                if all(part in numbers for part in parts):
+                    unit = index + 1
+                elif len(parts) == 2 and is_unit(parts[1]):
+                    yield starts[index], ends[index]
+                    continue
+                else:
+                    continue
+            else:
+                continue
+            if unit < len(lows) and is_unit(lows[unit]):
+                yield starts[index], ends[unit]
+
+    def blame_sentences(self) -> dict[int, list[Hit]]:
+        negated = set(self.sentences_with("blame_negators"))
+        return {i: h for i, h in self.sentences_with("blame").items() if i not in negated}
+
+    def closing(self, count: int) -> list[int]:
+        return list(range(max(0, len(self.spans) - count), len(self.spans)))
+
+    def quote(self, indexes: Iterable[int]) -> tuple[list[str], list[Span]]:
+        chosen = sorted(set(indexes))
+        return [self.text[self.spans[i].start : self.spans[i].end] for i in chosen], [
+            self.spans[i] for i in chosen
+        ]
+
+
+# -- padding ---------------------------------------------------------------------------------------
+PaddingKind = Literal["repeat", "numbers", "salad"]
+
+
+@dataclass(frozen=True)
+class Padding:
+    kind: PaddingKind
+    span: Span  # where the sentence is in the text
+    text: str  # the sentence as written
+
+
+def find_padding(text: Analysed) -> list[Padding]:
+    """Sentences that add words but nothing else: said before, bare number lists, keyword
+    strings (lexicon.toml [padding]). A false flag costs more than a miss: only clear cases."""
+    rule = text.comp.lexicon.padding
+    function = frozenset(w.lower() for w in rule.function_words)
+    seen: set[tuple[str, ...]] = set()
+    found: list[Padding] = []
+    lows, starts, is_word = text.tokens.lows, text.tokens.starts, text.tokens.is_word
+    for span in text.spans:
+        first = bisect.bisect_left(starts, span.start)
+        last = bisect.bisect_left(starts, span.end)
+        tokens = list(range(first, last))
+        words = [lows[i] for i in tokens if is_word[i]]
+        quoted = text.text[span.start : span.end]
+        key = tuple(words)
+        if len(words) >= rule.repeat_min_words and key in seen:
+            found.append(Padding("repeat", span, quoted))
+            continue
+        seen.add(key)
+        run = longest = 0
+        for i in tokens:  # bare numbers in a row ("45 80 3 2"); punctuation breaks a run
+            run = run + 1 if lows[i].isdigit() else 0
+            longest = max(longest, run)
+        if longest >= rule.number_run:
+            found.append(Padding("numbers", span, quoted))
+            continue
+        if len(words) >= rule.salad_min_words:
+            share = sum(1 for w in words if w in function) / len(words)
+            if share <= rule.salad_max_function_share:
+                found.append(Padding("salad", span, quoted))
+    return found
+
+
+# -- the profile's own stories --------------------------------------------------------------------
+# What each kind of signal is, in words (for "names ..." and "add ...").
+SIGNAL_WORDS: dict[str, str] = {
+    "ties": "people or a past there",
+    "specifics": "places, years or roles by name",
+    "plan_to_stay": "a plan to stay",
+    "local_activity": "things done in the region",
+    "long": "enough length",
+    "what_happened": "what happened",
+    "stepped_away": "why you stepped away",
+    "what_changed": "what changed",
+    "why_now": "why now",
+    "readiness": "recent clinical work or Step 3",
+    "forward": "what you will do",
+}
+
+
+def _quote(terms: Sequence[str], limit: int = 4) -> str:
+    return ", ".join(f"'{t}'" for t in terms[:limit])
+
+
+def judge(kind: StoryKind, text: Analysed) -> StoryVerdict:
+    """Concrete, generic or missing, by the signals of lexicon.toml [stories.KIND]; quotes the
+    phrases that decided it."""
+    rule = text.comp.lexicon.stories[kind]
+    found: dict[str, list[str]] = {}
+    for signal in rule.signals:
+        if signal == "long":
+            terms = [f"{text.words} words"] if text.words >= rule.long_words else []
+        elif signal == "specifics":
+            terms = [v for values in text.specific_sentences().values() for v in values]
+        else:
+            terms = [hit.found for hit in text.hits(signal)]
+        if terms:
+            found[signal] = list(dict.fromkeys(" ".join(t.split()) for t in terms))
+    generic = (
+        list(dict.fromkeys(" ".join(h.found.split()) for h in text.hits(rule.generic)))
+        if rule.generic
+        else []
+    )
+    present = [s for s in rule.signals if s in found]
+    absent = [s for s in rule.signals if s not in found and s != "long"]
+    quoted = [t for s in present if s != "long" for t in found[s][:2]]
+    common = {"kind": kind, "label": rule.label, "words": text.words, "signals": present}
+    if text.words == 0:
+        return StoryVerdict(quality="missing", missing=absent, reason="not written yet", **common)
+    needed = [r for r in rule.required if r not in found]
+    if not needed and len(present) >= rule.min_signals:
+        return StoryVerdict(
+            quality="concrete",
+            concrete=quoted,
+            generic=generic,
+            reason=f"concrete ({text.words} words; names {_quote(quoted)})",
+            **common,
+        )
+    short = [SIGNAL_WORDS.get(s, s) for s in (needed or absent)]
+    detail = f"{text.words} words"
+    if generic:
+        detail += f"; stock phrase {_quote(generic, 2)}"
+    if quoted:
+        detail += f"; names only {_quote(quoted, 3)}"
+    detail += f"; missing {', '.join(short[:3]) or 'more detail'}"
+    return StoryVerdict(
+        quality="generic",
+        concrete=quoted,
+        generic=generic,
+        missing=absent,
+        reason=f"generic ({detail}). Add {rule.wanted}.",
+        **common,
+    )
+
+
+def judge_story(kind: StoryKind, text: str, catalog: Catalog) -> StoryVerdict:
+    """The verdict on one of the profile's stories (why_home, why_now, plan_b)."""
+    return judge(kind, Analysed(text, compiled(catalog)))
