@@ -66,11 +66,27 @@ def test_mix_json_adds_the_issue_11_keys(capsys: pytest.CaptureFixture[str]) -> 
 def test_mix_json_in_region_is_null_without_a_back_home_question(
     capsys: pytest.CaptureFixture[str], tmp_path: Any
 ) -> None:
+    import tomllib
+
+    import tomli_w
+
     from matchtui.locations import demo_profile_path
 
-    text = demo_profile_path().read_text(encoding="utf-8")
+    data = tomllib.loads(demo_profile_path().read_text(encoding="utf-8"))
+    # a final-year student at school in the target region: no back-home question
+    target = data["targets"]["region"]
+    data["applicant"].update(
+        situation="in_school",
+        student_year="m4",
+        graduation_year=data["cycle_year"],
+        lives_in=target,
+        training_region=target,
+    )
+    data["applicant"].pop("decided_year", None)
+    data["applicant"].pop("decided_month", None)
+    data["history"] = {"cycles": []}
     path = tmp_path / "p.toml"
-    path.write_text(text.replace('current_region = "south"', 'current_region = "midwest"'))
+    path.write_text(tomli_w.dumps(data))
     assert main(["mix", "--json", "--profile", str(path)]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["p_match_in_region"] is None and data["p_match_in_region_range"] is None

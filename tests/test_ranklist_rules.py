@@ -367,7 +367,7 @@ def test_soap_kit(catalog: Any) -> None:
     assert facts["Offer rounds"][0].startswith("4")
     assert {r.id for r in kit.routes} >= {"off_cycle"}
     assert kit.documents
-    assert "expected" in soap_days(catalog, 2027).label
+    assert "derived" in soap_days(catalog, 2027).label
     assert "no 2031 dates" in soap_days(catalog, 2031).label
 
 

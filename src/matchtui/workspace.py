@@ -115,8 +115,11 @@ class Workspace:
             kept = path.with_name(f"{PROFILE}.kept-{stamp}")
             shutil.copy2(path, kept)
             os.chmod(kept, 0o600)
+        from matchtui.engine.calendar import default_match_year
+
         first = next(iter(self.catalog.regions))
-        return self.store.save(PROFILE, blank_profile(today, first)), kept
+        year = default_match_year(self.catalog, today)
+        return self.store.save(PROFILE, blank_profile(today, first, year)), kept
 
     def save_profile(self, profile: Profile) -> Path:
         from matchtui.store import PROFILE

@@ -296,6 +296,43 @@ class Narrative(UserFile):
 
 class Profile(UserFile):
     schema_version: int = PROFILE_SCHEMA_VERSION
+
+    @model_validator(mode="before")
+    @classmethod
+    def _accept_version_1_shape(cls, data: Any) -> Any:
+        """Fields of the version-1 shape (stage, current_region, the cycle count) still validate:
+        they are moved to their version-2 places with every value kept (see migrate_v1)."""
+        if not isinstance(data, dict):
+            return data
+        applicant = data.get("applicant")
+        history = data.get("history")
+        old_applicant = isinstance(applicant, dict) and (
+            "stage" in applicant or "current_region" in applicant
+        )
+        old_history = isinstance(history, dict) and any(
+            key in history for key in ("cycles_applied", "last_outcome", "soap")
+        )
+        if not (old_applicant or old_history):
+            return data
+        # Given beside new-shape fields (an edited copy of a loaded profile), the old field wins:
+        # it is the one the caller just set.
+        data = dict(data)
+        if old_applicant:
+            applicant = dict(applicant)
+            if "stage" in applicant:
+                applicant.pop("situation", None)
+            if "current_region" in applicant:
+                applicant.pop("lives_in", None)
+                applicant.pop("training_region", None)
+            data["applicant"] = applicant
+        if old_history:
+            history = dict(history)
+            history.pop("cycles", None)
+            data["history"] = history
+        version = data.get("schema_version", PROFILE_SCHEMA_VERSION)
+        migrated = migrate_v1(data)
+        migrated["schema_version"] = version
+        return migrated
     # True for the shipped demo (fictional): the app shows a banner until a profile of your own
     # is started (`matchtui profile new`, or "New profile" in the command palette).
     demo: bool = False
@@ -422,13 +459,14 @@ def migrate_v1(data: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def blank_profile(today: dt.date, region: str) -> Profile:
+def blank_profile(today: dt.date, region: str, cycle_year: int | None = None) -> Profile:
     """A profile to start from: nothing filled in but what validation needs.
 
     The Match applied for is the next one whose applications are still ahead or open (ERAS
     opens in June; the Match is the following March); every region starts at `region`.
     """
-    cycle_year = today.year + 1 if today.month >= 6 else today.year
+    if cycle_year is None:
+        cycle_year = today.year + 1 if today.month >= 6 else today.year
     return Profile(
         cycle_year=cycle_year,
         applicant=Applicant(
