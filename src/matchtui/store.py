@@ -58,6 +58,21 @@ for _name in (PROFILE, PROGRAMS, PLAN, PRACTICE):
     MIGRATIONS[_name] = {0: _stamp_version}
 
 
+def _programs_1_to_2(data: dict[str, Any]) -> dict[str, Any]:
+    # The applications tracker (schema 2); the migration lives beside the model.
+    from matchtui.models.programs import migrate_1_to_2
+
+    return migrate_1_to_2(data)
+
+
+MIGRATIONS[PROGRAMS][1] = _programs_1_to_2
+
+
+def schema_version_for(name: str) -> int:
+    """The schema version this matchtui writes for `name`: one past its last migration."""
+    return max(MIGRATIONS.get(name, {0: _stamp_version})) + 1
+
+
 class Store:
     """Load and save the applicant's files in one folder."""
 
@@ -75,8 +90,10 @@ class Store:
     def exists(self, name: str) -> bool:
         return self.path(name).exists()
 
-    def load(self, name: str, model: type[M], current_version: int = 1) -> M:
+    def load(self, name: str, model: type[M], current_version: int | None = None) -> M:
         """Read and validate one file, migrating an older schema_version; FileProblems if bad."""
+        if current_version is None:
+            current_version = schema_version_for(name)
         path = self.path(name)
         data, text = self._read(name)
         version = data.get("schema_version", 0)

@@ -8,6 +8,7 @@ from the state (catalog.region_of_state), never from the file.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import tomllib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -19,9 +20,13 @@ from pydantic import ValidationError
 
 from matchtui.models.mix import TIER_LABELS, TIERS
 from matchtui.models.programs import (
+    DATE_FIELDS,
+    INTERVIEW_FORMATS,
     PROGRAM_COLUMNS,
     PROGRAM_STATUSES,
     REQUIRED_COLUMNS,
+    SIGNAL_KINDS,
+    TRACKS,
     Program,
     ProgramList,
 )
@@ -46,6 +51,51 @@ _TIER_ALIASES = {
     "community/regional": "community",
     "regional": "community",
 }
+
+
+# Status words from schema 1 and from spreadsheets, and the stage each one means.
+_STATUS_ALIASES = {
+    "interview": "invited",
+    "thank_you": "thanked",
+    "thank_you_sent": "thanked",
+    "letter_of_intent": "thanked",
+    "second_look_done": "second_look",
+}
+_FORMAT_ALIASES = {"in_person": "in_person", "virtual": "virtual", "online": "virtual"}
+
+
+def _words(value: Any) -> str:
+    return "_".join(_text(value).lower().replace("-", " ").split())
+
+
+def _date(value: Any, column: str) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = _text(value)
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"{column}: {text!r} is not a date (write it as YYYY-MM-DD)") from None
+
+
+def _usd(value: Any, column: str) -> float | None:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        amount = float(value)
+    else:
+        text = _text(value).removeprefix("$").replace(",", "")
+        if not text:
+            return None
+        try:
+            amount = float(text)
+        except ValueError:
+            raise ValueError(f"{column}: {_text(value)!r} is not an amount in dollars") from None
+    if not 0 <= amount <= 1_000_000 or amount != amount:
+        raise ValueError(f"{column}: {amount:g} is not between 0 and 1,000,000")
+    return amount
 
 
 @dataclass(frozen=True)
@@ -109,7 +159,44 @@ def _normalise(raw: Mapping[str, Any], catalog: Catalog) -> dict[str, Any]:
                 )
             out[column] = _TIER_ALIASES[text]
         elif column == "signal":
-            out[column] = bool(_flag(value, column))
+            word = _words(value)
+            if word in SIGNAL_KINDS:
+                out[column] = word
+            else:
+                try:
+                    out[column] = "signal" if _flag(value, column) else "none"
+                except ValueError:
+                    kinds = ", ".join(SIGNAL_KINDS)
+                    raise ValueError(
+                        f"signal: {_text(value)!r} is not one of {kinds} (or yes/no)"
+                    ) from None
+        elif column == "nrmp_code":
+            code = _text(value).upper()
+            if code and not (
+                len(code) == 9 and code[:7].isdigit() and code[7].isalpha() and code[8].isdigit()
+            ):
+                raise ValueError(
+                    f"nrmp_code: {_text(value)!r} is not a 9-character NRMP code "
+                    "(7 digits, a track letter, a digit, e.g. 1234140C0)"
+                )
+            out[column] = code or None
+        elif column == "track":
+            word = _words(value) or "categorical"
+            if word not in TRACKS:
+                raise ValueError(f"track: {_text(value)!r} is not one of {', '.join(TRACKS)}")
+            out[column] = word
+        elif column == "interview_format":
+            word = _words(value)
+            if word and word not in _FORMAT_ALIASES:
+                formats = ", ".join(INTERVIEW_FORMATS)
+                raise ValueError(f"interview_format: {_text(value)!r} is not one of {formats}")
+            out[column] = _FORMAT_ALIASES.get(word)
+        elif column in DATE_FIELDS:
+            out[column] = _date(value, column)
+        elif column == "travel_usd":
+            amount = _usd(value, column)
+            if amount is not None:
+                out["costs"] = [{"kind": "travel", "usd": amount}]
         elif column == "visa_sponsor":
             out[column] = _flag(value, column)
         elif column == "yog_limit_years":
@@ -125,10 +212,13 @@ def _normalise(raw: Mapping[str, Any], catalog: Catalog) -> dict[str, Any]:
                             f"yog_limit_years: {text!r} is not a whole number of years"
                         ) from None
         elif column == "status":
-            text = _text(value).lower() or "planned"
+            text = _words(value) or "planned"
+            text = _STATUS_ALIASES.get(text, text)
             if text not in PROGRAM_STATUSES:
                 raise ValueError(f"status: {text!r} is not one of {', '.join(PROGRAM_STATUSES)}")
             out[column] = text
+    if "costs" in out:  # travel for an interview is dated with the interview
+        out["costs"][0]["date"] = out.get("interview_on")
     return out
 
 
