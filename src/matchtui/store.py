@@ -70,7 +70,8 @@ MIGRATIONS[PROGRAMS][1] = _programs_1_to_2
 
 def schema_version_for(name: str) -> int:
     """The schema version this matchtui writes for `name`: one past its last migration."""
-    return max(MIGRATIONS.get(name, {0: _stamp_version})) + 1
+    steps: dict[int, Migration] = MIGRATIONS.get(name) or {0: _stamp_version}
+    return max(steps) + 1
 
 
 class Store:

@@ -142,6 +142,8 @@ def _normalise(raw: Mapping[str, Any], catalog: Catalog) -> dict[str, Any]:
     """Turn one row's raw cells into Program fields; ValueError names the column at fault."""
     out: dict[str, Any] = {}
     for column, value in raw.items():
+        if isinstance(value, str):
+            value = _unneutralise(value)
         if column in ("name", "city", "notes"):
             out[column] = " ".join(_text(value).split()) if column != "notes" else _text(value)
         elif column == "state":
@@ -543,3 +545,75 @@ def _advice(
         )
     if all(row.delta == 0 for row in rows) and short <= 0 and not over:
         yield "Your list matches the target mix."
+
+
+# --- writing: CSV and iCalendar ---------------------------------------------------------------
+# A spreadsheet runs a cell that starts with one of these as a formula; on export such a cell
+# gets a leading apostrophe (which spreadsheets hide), and import takes that apostrophe off again.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(cell: str) -> str:
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+
+
+def _unneutralise(cell: str) -> str:
+    return cell[1:] if cell.startswith("'") and cell[1:].startswith(FORMULA_STARTS) else cell
+
+
+def _cell(program: Program, column: str) -> str:
+    if column == "travel_usd":
+        travel = program.cost_usd("travel")
+        return f"{travel:g}" if any(c.kind == "travel" for c in program.costs) else ""
+    value = getattr(program, column)
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return neutralise(str(value))
+
+
+def to_csv(programs: ProgramList) -> str:
+    """The list as CSV with every import column, so `programs import` reads it back."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(PROGRAM_COLUMNS)
+    for program in programs.programs:
+        writer.writerow([_cell(program, column) for column in PROGRAM_COLUMNS])
+    return out.getvalue()
+
+
+def to_ics(programs: ProgramList, catalog: Catalog, stamp: dt.datetime) -> str:
+    """Booked and past interviews as an iCalendar file (all-day events a calendar app imports)."""
+    from icalendar import Calendar, Event
+
+    calendar = Calendar()
+    calendar.add("prodid", "-//matchtui//applications tracker//EN")
+    calendar.add("version", "2.0")
+    for program in programs.programs:
+        day = program.interview_on
+        if day is None or program.status in ("rejected", "withdrawn"):
+            continue
+        event = Event()
+        ident = program.nrmp_code or "-".join(program.key).replace(" ", "_")
+        event.add("uid", f"{ident}-{day.isoformat()}@matchtui")
+        event.add("dtstamp", stamp)
+        event.add("dtstart", day)
+        event.add("dtend", day + dt.timedelta(days=1))
+        how = {"virtual": "virtual", "in_person": "in person"}.get(program.interview_format or "")
+        specialty = catalog.specialties.get(program.specialty)
+        what = specialty.name if specialty else program.specialty
+        event.add("summary", f"Interview: {program.name}" + (f" ({how})" if how else ""))
+        place = ", ".join(part for part in (program.city, program.state) if part)
+        if place:
+            event.add("location", place)
+        event.add(
+            "description",
+            f"{what}, {program.track}"
+            + (f". NRMP code {program.nrmp_code}" if program.nrmp_code else ""),
+        )
+        calendar.add_component(event)
+    text: str = calendar.to_ical().decode("utf-8")
+    return text

@@ -482,7 +482,7 @@ def ledger(programs: Sequence[Program], catalog: Catalog, season: int | None = N
 
 # --- one summary for the CLI, the report and the pane ----------------------------------------
 def by_stage(programs: Iterable[Program]) -> dict[str, int]:
-    counts = dict.fromkeys(PROGRAM_STATUSES, 0)
+    counts: dict[str, int] = dict.fromkeys(PROGRAM_STATUSES, 0)
     for p in programs:
         counts[p.status] += 1
     return counts
