@@ -273,9 +273,10 @@ def today_view(programs: Sequence[Program], now: dt.datetime, horizon_days: int 
     waiting.sort(key=lambda w: (never if w.hours_left is None else w.hours_left, w.name))
     upcoming.sort(key=lambda u: (u.on, u.name))
     clashes = tuple(
-        Clash(day, tuple(programs[i].name for i in found), tuple(found))
+        Clash(day, tuple(programs[i].name for i in ordered), tuple(ordered))
         for day, found in sorted(by_day.items())
         if len(found) > 1
+        for ordered in [sorted(found, key=lambda i: programs[i].name.lower())]
     )
     return TodayView(today, tuple(waiting), tuple(upcoming), clashes, tuple(thanks))
 
