@@ -64,7 +64,7 @@ COLUMNS: tuple[tuple[str, str, int], ...] = (
     ("tier", "Tier", 9),
     ("signal", "Signal", 7),
     ("stage", "Stage", 14),
-    ("date", "Since", 10),
+    ("date", "Date", 10),
     ("interview", "Interview", 10),
     ("code", "NRMP code", 9),
 )
@@ -87,6 +87,7 @@ class ApplicationsScreen(PaneScreen):
     PANE_ID = "applications"
     CSS_PATH = "applications.tcss"
     AUTO_FOCUS = "#apps-table"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("1", "view('apps-list')", "List", id="apps.list", tooltip="The program table"),
         Binding(
@@ -145,12 +146,14 @@ class ApplicationsScreen(PaneScreen):
                         [("Any stage", ALL)] + [(stage_label(s), s) for s in PROGRAM_STATUSES],
                         value=ALL,
                         allow_blank=False,
+                        compact=True,
                         id="filter-stage",
                     )
                     yield Select(
                         [("Any specialty", ALL)],
                         value=ALL,
                         allow_blank=False,
+                        compact=True,
                         id="filter-specialty",
                     )
                     yield Select(
@@ -158,24 +161,28 @@ class ApplicationsScreen(PaneScreen):
                         + [(r.name, r.id) for r in self.catalog.regions.values()],
                         value=ALL,
                         allow_blank=False,
+                        compact=True,
                         id="filter-region",
                     )
                     yield Select(
                         [("Any signal", ALL)] + [(SIGNAL_LABELS[s], s) for s in SIGNAL_KINDS],
                         value=ALL,
                         allow_blank=False,
+                        compact=True,
                         id="filter-signal",
                     )
                     yield Select(
                         [("Any tier", ALL)] + [(TIER_LABELS[t], t) for t in TIERS],
                         value=ALL,
                         allow_blank=False,
+                        compact=True,
                         id="filter-tier",
                     )
                     yield Select(
                         [(f"Sort: {label}", key) for key, label in SORTS],
                         value="name",
                         allow_blank=False,
+                        compact=True,
                         id="filter-sort",
                     )
                 yield Static("", id="apps-count", markup=False)
