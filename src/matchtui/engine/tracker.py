@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -191,19 +191,19 @@ def visible(
         and (filters.tier == ALL or p.tier == filters.tier)
     ]
     far = dt.date.max
+    field: Callable[[Program], Any] = {
+        "name": lambda p: "",
+        "state": lambda p: p.state,
+        "specialty": lambda p: p.specialty,
+        "tier": lambda p: _TIER_ORDER[p.tier],
+        "signal": lambda p: _SIGNAL_ORDER[p.signal],
+        "stage": lambda p: _STAGE_ORDER[p.status],
+        "date": lambda p: stage_date(p) or far,
+    }[filters.sort]
 
     def key(i: int) -> tuple[Any, ...]:
         p = programs[i]
-        by: dict[str, Any] = {
-            "name": "",
-            "state": p.state,
-            "specialty": p.specialty,
-            "tier": _TIER_ORDER[p.tier],
-            "signal": _SIGNAL_ORDER[p.signal],
-            "stage": _STAGE_ORDER[p.status],
-            "date": stage_date(p) or far,
-        }
-        return (by[filters.sort], p.name.lower(), i)
+        return (field(p), p.name.lower(), i)
 
     return sorted(rows, key=key, reverse=filters.reverse)
 

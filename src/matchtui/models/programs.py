@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field
 
 from matchtui.models.base import UserFile, UserText
 from matchtui.models.mix import Tier
@@ -147,16 +147,6 @@ class Program(UserFile):
     ranked_on: dt.date | None = None
     notes: UserText = Field(default="", max_length=2000)
     costs: list[CostEntry] = Field(default_factory=list, max_length=200)
-
-    @field_validator("signal", mode="before")
-    @classmethod
-    def _old_signal(cls, value: Any) -> Any:
-        # Schema 1 stored a yes/no flag; True meant "a signal was sent" (no gold/silver then).
-        if value is True:
-            return "signal"
-        if value is False:
-            return "none"
-        return value
 
     @property
     def active(self) -> bool:
