@@ -566,8 +566,10 @@ def _season_section(
         Sub("Costs"),
         Table(
             ("Kind", "USD"),
-            tuple((kinds.get(k, k), f"{v:,.2f}") for k, v in book.by_kind().items())
-            + (("Total", f"{book.total:,.2f}"),),
+            (
+                *((kinds.get(k, k), f"{v:,.2f}") for k, v in book.by_kind().items()),
+                ("Total", f"{book.total:,.2f}"),
+            ),
             right=(1,),
         ),
         Para(
