@@ -91,14 +91,19 @@ async def run(count: int) -> None:
             await pilot.pause()
         await pilot.pause()
         start = time.perf_counter()
-        await pilot.press("f7")
+        app.action_show_pane("applications")  # what F7 runs
         opened = time.perf_counter() - start
+        await pilot.pause()
         screen: Any = app.screen
-        while not screen.programs.programs or not screen.fill_done:
+        while not screen.programs.programs:
+            await pilot.pause()
+        loaded = time.perf_counter() - start
+        while not screen.fill_done:
             await pilot.pause()
         filled = time.perf_counter() - start
-        lines.append(f"{'pane: F7 first open (import, build)':<42} {opened * 1000:7.1f} ms")
-        lines.append(f"{'pane: ... list loaded, all rows in':<42} {filled * 1000:7.1f} ms")
+        lines.append(f"{'pane: F7 first open blocks the UI':<42} {opened * 1000:7.1f} ms")
+        lines.append(f"{'pane: ... list read (worker thread)':<42} {loaded * 1000:7.1f} ms")
+        lines.append(f"{'pane: ... all rows in the table':<42} {filled * 1000:7.1f} ms")
         blocked, complete = [], []
         for stage in ["invited", "*", "applied", "*", "interviewed", "*"] * 3:
             start = time.perf_counter()
@@ -107,6 +112,7 @@ async def run(count: int) -> None:
             while not screen.fill_done:
                 await pilot.pause()
             complete.append(time.perf_counter() - start)
+            await pilot.pause(0.1)  # a person does not change filters within the same frame
         lines.append(f"{'pane: filter change blocks the UI':<42} {stats(blocked)}")
         lines.append(f"{'pane: ... all rows in the table':<42} {stats(complete)}")
         screen.set_filters(Filters(stage="planned"))
