@@ -6,11 +6,12 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from textual.widgets import DataTable, Input, Select, Static, TextArea
+from textual.widgets import Input, Select, Static, TextArea
 
 from matchtui.app import MatchApp
 from matchtui.engine.tracker import Filters
 from matchtui.models.programs import Program, ProgramList
+from matchtui.widgets.tracker_table import TrackerTable
 
 TODAY = dt.date(2026, 11, 30)
 
@@ -75,7 +76,7 @@ async def test_one_program_through_every_stage_by_keyboard(workspace: Any, home:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         screen: Any = app.screen
-        table = screen.query_one("#apps-table", DataTable)
+        table = screen.query_one("#apps-table", TrackerTable)
         assert table.has_focus and table.row_count == 3
         # sorted by name: Gulf, Lakeshore, Prairie; go to Lakeshore
         await pilot.press("down")
@@ -103,7 +104,7 @@ async def test_one_program_through_every_stage_by_keyboard(workspace: Any, home:
             TODAY,
         )
         # only that row changed, and it shows the new stage
-        assert str(table.get_cell("0", "stage")) == "Ranked"
+        assert table.cell_text(0, "stage") == "Ranked"
         await _stage(pilot, "w")
         await app.workers.wait_for_complete()
         assert screen.programs.programs[0].status == "withdrawn"
@@ -150,7 +151,7 @@ async def test_filters_today_yields_costs_and_details(workspace: Any) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         screen: Any = app.screen
-        table = screen.query_one("#apps-table", DataTable)
+        table = screen.query_one("#apps-table", TrackerTable)
         screen.query_one("#filter-stage", Select).value = "scheduled"
         await pilot.pause()
         assert table.row_count == 2
@@ -177,7 +178,8 @@ async def test_filters_today_yields_costs_and_details(workspace: Any) -> None:
         await pilot.press("1")
         await pilot.pause()
         # details: notes and a cost entry, kept with ctrl+s
-        await pilot.press("down", "enter")
+        assert screen.selected_index() == 0  # the cursor stayed on Lakeshore through filters
+        await pilot.press("enter")
         await pilot.pause()
         dialog = app.screen
         dialog.query_one("#detail-notes", TextArea).text = "Met the PD"

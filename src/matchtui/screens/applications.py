@@ -1,8 +1,9 @@
 """Applications pane (F7): every program from application to interview, with yields and costs.
 
-The table is filled in chunks between events, so a 20,000-program list never freezes the pane;
-a stage change validates through engine.tracker.move, replaces one row's cells and saves the
-list through the Workspace in a worker thread. Today, Yields and Costs are computed when shown.
+The table is virtual (widgets/tracker_table.py): it draws only the lines on screen, so a filter
+over 20,000 programs is a new list of indices, never a refill; a stage change validates through
+engine.tracker.move, redraws that one row and saves the list through the Workspace in a worker
+thread. Today, Yields and Costs are computed when shown.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import DataTable, Select, Static, TabbedContent, TabPane
+from textual.widgets import Select, Static, TabbedContent, TabPane
 
 from matchtui.engine.tracker import (
     ALL,
@@ -34,6 +35,7 @@ from matchtui.models.mix import TIER_LABELS, TIERS
 from matchtui.models.programs import PROGRAM_STATUSES, SIGNAL_KINDS, Program, ProgramList
 from matchtui.screens.base import PaneScreen
 from matchtui.widgets.tracker_dialogs import ProgramDetail, StagePrompt
+from matchtui.widgets.tracker_table import TrackerTable
 from matchtui.widgets.tracker_views import (
     SIGNAL_LABELS,
     costs_text,
@@ -41,11 +43,6 @@ from matchtui.widgets.tracker_views import (
     today_text,
     yields_text,
 )
-
-# Rows added to the table per step (see bench_tracker.py): the first step only fills the screen,
-# so a filter change shows its first rows at once; the rest stream in between events.
-FIRST_CHUNK = 50
-FILL_CHUNK = 200
 
 # key -> stage; the same letters are listed under the table.
 STAGE_KEYS: tuple[tuple[str, str], ...] = (
@@ -134,8 +131,6 @@ class ApplicationsScreen(PaneScreen):
         self.programs_ok = True
         self.filters = Filters()
         self.shown: list[int] = []  # program indices in table order (filled or not)
-        self._fill_generation = 0
-        self.fill_done = True
         self._save_lock = threading.Lock()
         self._change_count = 0
         self._saved_count = 0
@@ -189,10 +184,7 @@ class ApplicationsScreen(PaneScreen):
                         id="filter-sort",
                     )
                 yield Static("", id="apps-count", markup=False)
-                table: DataTable[Text] = DataTable(
-                    id="apps-table", cursor_type="row", zebra_stripes=True
-                )
-                yield table
+                yield TrackerTable(COLUMNS, self._cells_of, id="apps-table")
                 yield Static(HINT, id="apps-hint", markup=False)
             with TabPane("Today", id="apps-today"), VerticalScroll(can_focus=True):
                 yield Static("", id="apps-today-text", markup=False)
@@ -202,14 +194,11 @@ class ApplicationsScreen(PaneScreen):
                 yield Static("", id="apps-costs-text", markup=False)
 
     def on_mount(self) -> None:
-        table = self.table
-        for key, label, width in COLUMNS:
-            table.add_column(label, width=width, key=key)
         self.load()
 
     @property
-    def table(self) -> DataTable[Text]:
-        return self.query_one("#apps-table", DataTable)
+    def table(self) -> TrackerTable:
+        return self.query_one("#apps-table", TrackerTable)
 
     # -- data ----------------------------------------------------------------------------------
     def load(self) -> None:
@@ -260,18 +249,17 @@ class ApplicationsScreen(PaneScreen):
         self.fill()
 
     def fill(self) -> None:
-        """Show the programs the filters let through; rows go in by chunks between events."""
-        table = self.table
-        table.clear()
+        """Show the programs the filters let through, in sort order."""
         self.shown = visible(self.programs.programs, self.filters, self.catalog.region_of_state)
-        self._fill_generation += 1
-        self.fill_done = False
-        self._add_rows(self._fill_generation, 0)
+        self.table.set_rows(self.shown)
         total = len(self.programs.programs)
         count = f"{len(self.shown)} of {total} programs"
         if not total:
             count += ": import a CSV or TOML file with `matchtui programs import FILE`"
         self.query_one("#apps-count", Static).update(count)
+
+    def _cells_of(self, index: int) -> tuple[Text, ...]:
+        return self._cells(self.programs.programs[index])
 
     def _cells(self, p: Program) -> tuple[Text, ...]:
         specialty = self.catalog.specialties.get(p.specialty)
@@ -289,34 +277,13 @@ class ApplicationsScreen(PaneScreen):
             Text(p.nrmp_code or ""),
         )
 
-    def _add_rows(self, generation: int, start: int) -> None:
-        if generation != self._fill_generation:
-            return  # a newer fill (another filter or sort) took over
-        table = self.table
-        programs = self.programs.programs
-        end = start + (FIRST_CHUNK if start == 0 else FILL_CHUNK)
-        for index in self.shown[start:end]:
-            table.add_row(*self._cells(programs[index]), key=str(index))
-        if end < len(self.shown):
-            self.call_later(self._add_rows, generation, end)
-        else:
-            self.fill_done = True
-
     def selected_index(self) -> int | None:
-        table = self.table
-        if table.row_count == 0:
-            return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        return int(key) if key is not None else None
+        return self.table.selected
 
     def replace_program(self, index: int, program: Program) -> None:
-        """Put a changed program in the list, update its row only, and save."""
+        """Put a changed program in the list, redraw its row only, and save."""
         self.programs.programs[index] = program
-        key = str(index)
-        table = self.table
-        if key in table.rows:
-            for (column, _, _), cell in zip(COLUMNS, self._cells(program), strict=True):
-                table.update_cell(key, column, cell)
+        self.table.update_row(index)
         self._request_save()
 
     # -- saving (through the Workspace, off the event loop) ------------------------------------
@@ -420,8 +387,8 @@ class ApplicationsScreen(PaneScreen):
             done,
         )
 
-    @on(DataTable.RowSelected, "#apps-table")
-    def _row_selected(self, event: DataTable.RowSelected) -> None:
+    @on(TrackerTable.RowActivated)
+    def _row_activated(self, event: TrackerTable.RowActivated) -> None:
         event.stop()
         self.action_detail()
 
@@ -440,12 +407,10 @@ class ApplicationsScreen(PaneScreen):
             self.filters = Filters(**{**current.__dict__, name: value})
         self.fill()
 
-    @on(DataTable.HeaderSelected, "#apps-table")
-    def _sort_by_header(self, event: DataTable.HeaderSelected) -> None:
+    @on(TrackerTable.HeaderSelected)
+    def _sort_by_header(self, event: TrackerTable.HeaderSelected) -> None:
         event.stop()
-        column = {"stage": "stage", "date": "date"}.get(
-            str(event.column_key.value), str(event.column_key.value)
-        )
+        column = event.column
         if column not in dict(SORTS):
             return
         current = self.filters
