@@ -149,9 +149,10 @@ class TrackerTable(ScrollView, can_focus=True):
         if position >= len(self.rows):
             return Strip.blank(width, base)
         index = self.rows[position]
-        strip = self._cache.get(index)
-        if strip is None:
-            strip = self._cache[index] = self._line(self.cells(index))
+        cached = self._cache.get(index)
+        if cached is None:
+            cached = self._cache[index] = self._line(self.cells(index))
+        strip = cached
         if position == self.cursor:
             style = base + self.get_component_rich_style("tracker-table--cursor")
             strip = Strip(
