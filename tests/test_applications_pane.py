@@ -204,3 +204,37 @@ async def test_f7_opens_the_pane_from_another(workspace: Any) -> None:
         assert type(app.screen).__name__ == "ApplicationsScreen"
         count = str(app.screen.query_one("#apps-count", Static).render())
         assert "0 of 0 programs" in count
+
+
+async def test_a_long_list_scrolls_with_the_cursor_and_sorts_by_header(workspace: Any) -> None:
+    states = ["WI", "CA", "TX", "NY"]
+    workspace.save_programs(
+        ProgramList(
+            programs=[
+                Program(
+                    name=f"Program {i:03d}",
+                    state=states[i % 4],
+                    specialty="internal_medicine",
+                    tier="community",
+                )
+                for i in range(120)
+            ]
+        )
+    )
+    app = make_app(workspace)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen: Any = app.screen
+        table = screen.query_one("#apps-table", TrackerTable)
+        assert table.row_count == 120
+        await pilot.press("end")
+        assert screen.selected_index() == 119
+        assert table.scroll_offset.y > 0  # the last row is on screen
+        await pilot.press("home", "down", "down")
+        assert screen.selected_index() == 2 and table.scroll_offset.y == 0
+        await pilot.press("pagedown")
+        assert screen.selected_index() > 2
+        await pilot.click(TrackerTable, offset=(36, 0))  # the "St" header
+        await pilot.pause()
+        assert screen.filters.sort == "state"
+        assert screen.programs.programs[screen.shown[0]].state == "CA"

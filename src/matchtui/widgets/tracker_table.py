@@ -22,6 +22,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 Cells = Callable[[int], Sequence[Text]]
+# Drawn lines kept for redraws (a few screens' worth is plenty; scrolling far just draws again).
+MAX_CACHED = 2000
 
 
 class TrackerTable(ScrollView, can_focus=True):
@@ -151,6 +153,8 @@ class TrackerTable(ScrollView, can_focus=True):
         index = self.rows[position]
         cached = self._cache.get(index)
         if cached is None:
+            if len(self._cache) > MAX_CACHED:
+                self._cache.clear()
             cached = self._cache[index] = self._line(self.cells(index))
         strip = cached
         if position == self.cursor:
