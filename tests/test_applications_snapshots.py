@@ -31,3 +31,11 @@ def test_yields_120x40(snap_compare: Any, workspace: Any) -> None:
 
 def test_costs_120x40(snap_compare: Any, workspace: Any) -> None:
     assert snap_compare(make_app(workspace), press=["4"], terminal_size=(120, 40))
+
+
+def test_stage_prompt_80x24(snap_compare: Any, workspace: Any) -> None:
+    assert snap_compare(make_app(workspace), press=["down", "i"], terminal_size=(80, 24))
+
+
+def test_details_120x40(snap_compare: Any, workspace: Any) -> None:
+    assert snap_compare(make_app(workspace), press=["down", "enter"], terminal_size=(120, 40))
