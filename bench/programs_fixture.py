@@ -5,10 +5,12 @@ from __future__ import annotations
 import random
 
 from matchtui.catalog import Catalog
-from matchtui.models.programs import PROGRAM_STATUSES, Program, ProgramList
+from matchtui.models.programs import Program, ProgramList
 from matchtui.store import PROGRAMS, Store
 
 TIERS = ("academic", "mid_tier", "community")
+# Six statuses, as in schema 1, so the random sequence (and every benchmark list) stays the same.
+STATUSES = ("planned", "applied", "invited", "rejected", "ranked", "withdrawn")
 
 
 def make_programs(catalog: Catalog, count: int, seed: int = 7) -> ProgramList:
@@ -22,10 +24,10 @@ def make_programs(catalog: Catalog, count: int, seed: int = 7) -> ProgramList:
             state=rng.choice(states),
             specialty=rng.choice(specialties),
             tier=rng.choice(TIERS),  # type: ignore[arg-type]
-            signal=rng.random() < 0.05,
+            signal="signal" if rng.random() < 0.05 else "none",
             yog_limit_years=rng.choice([None, None, 3, 5, 10]),
             visa_sponsor=rng.choice([None, True, False]),
-            status=rng.choice(PROGRAM_STATUSES),
+            status=rng.choice(STATUSES),  # type: ignore[arg-type]
             notes="",
         )
         for i in range(count)

@@ -438,7 +438,7 @@ def test_actual_list_estimate_uses_each_program(catalog: Any, demo_profile: Any)
                 state="WI" if i % 2 else "TX",
                 specialty="internal_medicine",
                 tier="community",
-                signal=i < 3,
+                signal="signal" if i < 3 else "none",
             )
             for i in range(10)
         ]

@@ -280,7 +280,9 @@ async def test_program_list_tab_shows_names_as_text(
         assert table.row_count == 1 and str(table.get_row_at(0)[0]) == "Desert FM"
         screen.query_one("#filter-tier", Select).value = "all"
         screen.query_one("#filter-region", Select).value = "all"
-        screen.query_one("#filter-status", Select).value = "interview"
+        screen.query_one(
+            "#filter-status", Select
+        ).value = "invited"  # schema 1 "interview" imports as "invited"
         await pilot.pause()
         assert [str(table.get_row_at(i)[0]) for i in range(table.row_count)] == ["Gulf Regional"]
         screen.query_one("#filter-status", Select).value = "all"

@@ -61,7 +61,7 @@ def test_good_csv_parses_every_row(catalog: Any) -> None:
     assert (gulf.tier, gulf.specialty, gulf.status) == (
         "mid_tier",
         "internal_medicine",
-        "interview",
+        "invited",  # schema 1 status "interview" is now "invited"
     )
     prairie = result.programs[2]
     assert prairie.specialty == "internal_medicine" and prairie.visa_sponsor is True
@@ -221,7 +221,7 @@ def test_cli_skip_bad_imports_the_good_rows_and_lists_the_rest(
     assert "imported 2 programs" in captured.out and "7 bad rows skipped" in captured.out
     assert f"{path}:10: specialty" in captured.err
     saved = tomllib.loads((home / "programs.toml").read_text())
-    assert saved["schema_version"] == 1
+    assert saved["schema_version"] == 2
     assert [p["name"] for p in saved["programs"]] == ["Good One", 'Multi "line"']
     assert (home / "programs.toml").stat().st_mode & 0o777 == 0o600
 

@@ -31,6 +31,7 @@ SECTIONS = [
     "Program mix",
     "Interview practice",
     "Plan status",
+    "Applications season",
     "Rank list",
     "Sources used",
 ]

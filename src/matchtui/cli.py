@@ -11,7 +11,7 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from matchtui import __version__
 from matchtui.errors import FileProblems, UsageError
@@ -148,6 +148,7 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("file", metavar="FILE")
     imp.add_argument("--skip-bad", action="store_true", help="import good rows, list the rest")
     imp.add_argument("--replace", action="store_true", help="replace the list instead of adding")
+    _add_tracker_commands(programs_sub)
 
     ranklist = sub.add_parser("ranklist", help="check a rank order list and see its odds")
     ranklist_sub = ranklist.add_subparsers(
@@ -188,6 +189,30 @@ def build_parser() -> argparse.ArgumentParser:
         help="allow a --host other than this computer (no login: anyone with the address gets in)",
     )
     return parser
+
+
+def _add_tracker_commands(programs_sub: Any) -> None:
+    """`programs export/list/set/summary`: the applications tracker (see commands/programs.py)."""
+    # Stage names are checked by the command (importing the model here would slow every command).
+    stages = "a stage, e.g. applied, invited, scheduled, interviewed"
+    today = {"metavar": "YYYY-MM-DD", "default": argparse.SUPPRESS, "help": "date to use as today"}
+    exp = programs_sub.add_parser("export", help="write the list as CSV (or interviews as .ics)")
+    exp.add_argument("file", metavar="FILE")
+    exp.add_argument("--ics", action="store_true", help="write interview dates as iCalendar")
+    exp.add_argument("--force", action="store_true", help="overwrite an existing FILE")
+    lst = programs_sub.add_parser("list", help="the programs and their stage")
+    lst.add_argument("--stage", metavar="S", help=f"only this stage ({stages})")
+    lst.add_argument("--json", action="store_true")
+    put = programs_sub.add_parser("set", help="move a program to a stage")
+    put.add_argument("program", metavar="NAME_OR_CODE")
+    put.add_argument("--stage", required=True, metavar="S", help=stages)
+    put.add_argument("--date", metavar="YYYY-MM-DD", help="when (default: today)")
+    put.add_argument("--respond-by", metavar="YYYY-MM-DD", help="answer deadline (invited)")
+    put.add_argument("--format", choices=("virtual", "in_person"), help="interview (scheduled)")
+    put.add_argument("--today", **today)
+    summ = programs_sub.add_parser("summary", help="pipeline, yields, agenda and costs")
+    summ.add_argument("--json", action="store_true")
+    summ.add_argument("--today", **today)
 
 
 # command name -> module in matchtui.commands with run(args, workspace) -> int

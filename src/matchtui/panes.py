@@ -1,4 +1,4 @@
-"""The six panes: id, title, key and where the screen class lives (imported only when opened)."""
+"""The panes: id, title, key and where the screen class lives (imported only when opened)."""
 
 from __future__ import annotations
 
@@ -70,6 +70,15 @@ PANES: tuple[PaneSpec, ...] = (
         "matchtui.screens.plan",
         "PlanScreen",
         "Timeline, checklists, entry routes, plan B and key dates",
+    ),
+    PaneSpec(
+        "applications",
+        "Applications",
+        "Apps",
+        "f7",
+        "matchtui.screens.applications",
+        "ApplicationsScreen",
+        "Every program from application to interview: stages, today, yields and costs",
     ),
     PaneSpec(
         "ranklist",

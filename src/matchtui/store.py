@@ -67,6 +67,16 @@ def _profile_v1(data: dict[str, Any]) -> dict[str, Any]:
 MIGRATIONS[PROFILE][1] = _profile_v1
 
 
+def _programs_1_to_2(data: dict[str, Any]) -> dict[str, Any]:
+    # The applications tracker (schema 2); the migration lives beside the model.
+    from matchtui.models.programs import migrate_1_to_2
+
+    return migrate_1_to_2(data)
+
+
+MIGRATIONS[PROGRAMS][1] = _programs_1_to_2
+
+
 class Store:
     """Load and save the applicant's files in one folder."""
 

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from matchtui.catalog import Catalog
     from matchtui.models.plan import PlanFile
     from matchtui.models.profile import Profile
+    from matchtui.models.programs import ProgramList
     from matchtui.store import Store
 
 __all__ = ["Workspace", "demo_profile_path"]
@@ -137,3 +138,15 @@ class Workspace:
         from matchtui.store import PLAN
 
         return self.store.save(PLAN, plan)
+
+    def load_programs(self) -> ProgramList:
+        """programs.toml (migrated to the current schema), or an empty list when there is none."""
+        from matchtui.models.programs import ProgramList
+        from matchtui.store import PROGRAMS
+
+        return self.store.load_or(PROGRAMS, ProgramList, ProgramList)
+
+    def save_programs(self, programs: ProgramList) -> Path:
+        from matchtui.store import PROGRAMS
+
+        return self.store.save(PROGRAMS, programs)

@@ -1,21 +1,38 @@
-"""`matchtui programs import FILE`: add programs from CSV or TOML to programs.toml."""
+"""`matchtui programs import|export|list|set|summary`: the program list and the season tracker."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import json
 import sys
 from pathlib import Path
+from typing import Any
 
-from matchtui.engine.programs import merge, read_import
-from matchtui.models.programs import PROGRAMS_SCHEMA_VERSION, ProgramList
+from matchtui.engine.programs import merge, read_import, region_of, to_csv, to_ics
+from matchtui.errors import UsageError
+from matchtui.models.programs import PROGRAM_STATUSES, STAGE_LABELS, Program, ProgramList
 from matchtui.safetext import one_line
-from matchtui.store import PROGRAMS
+from matchtui.tomlio import atomic_write
 from matchtui.workspace import Workspace
 
 
 def run(args: argparse.Namespace, workspace: Workspace) -> int:
-    if args.programs_command != "import":  # argparse only allows "import" today
-        return 2
+    command = args.programs_command
+    if command == "import":
+        return _import(args, workspace)
+    if command == "export":
+        return _export(args, workspace)
+    if command == "list":
+        return _list(args, workspace)
+    if command == "set":
+        return _set(args, workspace)
+    if command == "summary":
+        return _summary(args, workspace)
+    return 2
+
+
+def _import(args: argparse.Namespace, workspace: Workspace) -> int:
     path = Path(args.file)
     result = read_import(path, workspace.catalog)
     problems = [one_line(f"{p.where(path)}: {p.message}") for p in result.problems]
@@ -35,18 +52,13 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
             file=sys.stderr,
         )
         return 2
-    store = workspace.store
-    existing = (
-        store.load(PROGRAMS, ProgramList, PROGRAMS_SCHEMA_VERSION)
-        if store.exists(PROGRAMS)
-        else ProgramList()
-    )
+    existing = workspace.load_programs()
     merged, duplicates = merge(existing, result.programs, replace=args.replace)
     added = len(result.programs) - len(duplicates)
     if added == 0 and bad and not duplicates:
         print(f"matchtui: error: no good rows in {path}; nothing imported", file=sys.stderr)
         return 2
-    saved = store.save(PROGRAMS, merged)
+    saved = workspace.save_programs(merged)
     parts = [f"imported {added} program{'s' if added != 1 else ''} into {saved}"]
     if duplicates:
         parts.append(f"{len(duplicates)} already on the list")
@@ -54,3 +66,172 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
         parts.append(f"{bad} bad row{'s' if bad != 1 else ''} skipped (listed above)")
     print("; ".join(parts) + f" ({len(merged.programs)} in total)")
     return 0
+
+
+def _export(args: argparse.Namespace, workspace: Workspace) -> int:
+    path = Path(args.file)
+    ics = args.ics or path.suffix.lower() == ".ics"
+    if path.exists() and not args.force:
+        raise UsageError(f"{path} already exists (use --force to replace it)")
+    programs = workspace.load_programs()
+    if ics:
+        text = to_ics(programs, workspace.catalog, dt.datetime.now(dt.UTC))
+        count = sum(
+            1
+            for p in programs.programs
+            if p.interview_on is not None and p.status not in ("rejected", "withdrawn")
+        )
+        what = f"{count} interview{'s' if count != 1 else ''}"
+    else:
+        text = to_csv(programs)
+        count = len(programs.programs)
+        what = f"{count} program{'s' if count != 1 else ''}"
+    atomic_write(path, text, backup=False, mode=0o600)
+    print(f"wrote {what} to {path}")
+    return 0
+
+
+def _date_arg(text: str | None, option: str) -> dt.date | None:
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(str(text))
+    except ValueError:
+        raise UsageError(f"{option}: {text!r} is not a date (write it as YYYY-MM-DD)") from None
+
+
+def _today(args: argparse.Namespace) -> dt.date:
+    given = getattr(args, "today", None)
+    if isinstance(given, dt.date):
+        return given
+    return _date_arg(given, "--today") or dt.date.today()
+
+
+def _now(args: argparse.Namespace) -> dt.datetime:
+    today = _today(args)
+    now = dt.datetime.now()
+    return now if now.date() == today else dt.datetime.combine(today, dt.time(9, 0))
+
+
+def _stage(text: str) -> str:
+    wanted = "_".join(text.lower().replace("-", " ").split())
+    if wanted not in PROGRAM_STATUSES:
+        raise UsageError(f"--stage: {text!r} is not one of {', '.join(PROGRAM_STATUSES)}")
+    return wanted
+
+
+def _row(program: Program, workspace: Workspace) -> dict[str, Any]:
+    data = program.model_dump(mode="json", exclude_none=True)
+    data["region"] = region_of(program, workspace.catalog)
+    return data
+
+
+def _list(args: argparse.Namespace, workspace: Workspace) -> int:
+    stage = _stage(args.stage) if args.stage else None
+    programs = [p for p in workspace.load_programs().programs if stage in (None, p.status)]
+    if args.json:
+        print(json.dumps([_row(p, workspace) for p in programs], indent=2))
+        return 0
+    from matchtui.engine.tracker import stage_date
+
+    for p in programs:
+        when = stage_date(p)
+        print(
+            f"{p.name[:40]:<40}  {p.state}  {p.specialty[:18]:<18}  {p.signal:<6}  "
+            f"{STAGE_LABELS[p.status]:<14}  {when.isoformat() if when else ''}".rstrip()
+        )
+    print(f"{len(programs)} program{'s' if len(programs) != 1 else ''}")
+    return 0
+
+
+def find_program(programs: ProgramList, wanted: str) -> int:
+    """Index of the program named by NRMP code or name (exact, then unique part of a name)."""
+    text = " ".join(wanted.split()).lower()
+    if not text:
+        raise UsageError("give a program name or NRMP code")
+    by_code = [i for i, p in enumerate(programs.programs) if (p.nrmp_code or "").lower() == text]
+    if len(by_code) == 1:
+        return by_code[0]
+    exact = [i for i, p in enumerate(programs.programs) if p.key[0] == text]
+    found = exact or [i for i, p in enumerate(programs.programs) if text in p.key[0]]
+    if not found:
+        raise UsageError(f"no program on your list matches {wanted!r}")
+    if len(found) > 1:
+        raise UsageError(
+            f"{len(found)} programs match {wanted!r} (give the full name or the NRMP code)"
+        )
+    return found[0]
+
+
+def _set(args: argparse.Namespace, workspace: Workspace) -> int:
+    from matchtui.engine.tracker import MoveError, move
+
+    stage = _stage(args.stage)
+    on = _date_arg(args.date, "--date")
+    respond_by = _date_arg(args.respond_by, "--respond-by")
+    programs = workspace.load_programs()
+    index = find_program(programs, args.program)
+    try:
+        moved = move(
+            programs.programs[index],
+            stage,
+            on,
+            today=_today(args),
+            respond_by=respond_by,
+            interview_format=args.format,
+        )
+    except MoveError as exc:
+        raise UsageError(str(exc)) from None
+    changed = list(programs.programs)
+    changed[index] = moved
+    workspace.save_programs(programs.model_copy(update={"programs": changed}))
+    print(f"{moved.name}: {STAGE_LABELS[moved.status].lower()}")
+    return 0
+
+
+def _summary(args: argparse.Namespace, workspace: Workspace) -> int:
+    from matchtui.engine.tracker import summary
+
+    programs = workspace.load_programs()
+    profile = workspace.load_profile()
+    data = summary(programs.programs, workspace.catalog, profile.targets.region, _now(args))
+    if args.json:
+        print(json.dumps(data, indent=2))
+        return 0
+    print(render_summary(data, workspace.catalog.region_name(profile.targets.region)))
+    return 0
+
+
+def _rate(cell: dict[str, Any]) -> str:
+    rate = cell["rate"]
+    return f"{cell['invited']}/{cell['applied']} ({'-' if rate is None else f'{rate:.0%}'})"
+
+
+def render_summary(data: dict[str, Any], region_name: str) -> str:
+    lines = [f"{data['total']} programs"]
+    stages = [f"{STAGE_LABELS[s].lower()} {n}" for s, n in data["by_stage"].items() if n]
+    lines.append("Stages: " + (", ".join(stages) or "none yet"))
+    lines.append(f"Invited / applied: {_rate(data['yield_overall'])}")
+    lines.append(
+        "By signal: "
+        + ", ".join(f"{k} {_rate(v)}" for k, v in data["yield_by_signal"].items() if v["applied"])
+    )
+    lines.append(
+        f"{region_name}: {_rate(data['yield_in_target_region'])}; "
+        f"elsewhere: {_rate(data['yield_outside_target_region'])}"
+    )
+    for w in data["waiting"]:
+        left = "no deadline" if w["hours_left"] is None else f"{w['hours_left']:.0f} h left"
+        lines.append(f"Answer invitation: {w['name']} ({left})")
+    for u in data["upcoming"]:
+        lines.append(f"Interview {u['date']}: {u['name']}")
+    for c in data["clashes"]:
+        lines.append(f"Clash on {c['date']}: {', '.join(c['programs'])}")
+    for name in data["thank_you_due"]:
+        lines.append(f"Thank-you not sent: {name}")
+    costs = data["costs_usd"]
+    lines.append(
+        f"Costs: ERAS ${costs['eras']:,.0f}, NRMP ${costs['nrmp']:,.0f}, "
+        f"your own ${costs['own']:,.2f}; total ${costs['total']:,.2f}"
+    )
+    return "\n".join(lines)

@@ -1191,7 +1191,7 @@ def estimate_list(
             probabilities.append(0.0)
             continue
         x = factors.base * factors.tiers[tier_index[program.tier]]
-        if program.signal and signals_left > 0:
+        if program.signalled and signals_left > 0:
             signals_left -= 1
             x *= factors.signal
         if catalog.region_of_state.get(program.state) == region:

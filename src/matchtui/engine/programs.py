@@ -8,6 +8,7 @@ from the state (catalog.region_of_state), never from the file.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import tomllib
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -19,9 +20,13 @@ from pydantic import ValidationError
 
 from matchtui.models.mix import TIER_LABELS, TIERS
 from matchtui.models.programs import (
+    DATE_FIELDS,
+    INTERVIEW_FORMATS,
     PROGRAM_COLUMNS,
     PROGRAM_STATUSES,
     REQUIRED_COLUMNS,
+    SIGNAL_KINDS,
+    TRACKS,
     Program,
     ProgramList,
 )
@@ -46,6 +51,51 @@ _TIER_ALIASES = {
     "community/regional": "community",
     "regional": "community",
 }
+
+
+# Status words from schema 1 and from spreadsheets, and the stage each one means.
+_STATUS_ALIASES = {
+    "interview": "invited",
+    "thank_you": "thanked",
+    "thank_you_sent": "thanked",
+    "letter_of_intent": "thanked",
+    "second_look_done": "second_look",
+}
+_FORMAT_ALIASES = {"in_person": "in_person", "virtual": "virtual", "online": "virtual"}
+
+
+def _words(value: Any) -> str:
+    return "_".join(_text(value).lower().replace("-", " ").split())
+
+
+def _date(value: Any, column: str) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = _text(value)
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"{column}: {text!r} is not a date (write it as YYYY-MM-DD)") from None
+
+
+def _usd(value: Any, column: str) -> float | None:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        amount = float(value)
+    else:
+        text = _text(value).removeprefix("$").replace(",", "")
+        if not text:
+            return None
+        try:
+            amount = float(text)
+        except ValueError:
+            raise ValueError(f"{column}: {_text(value)!r} is not an amount in dollars") from None
+    if not 0 <= amount <= 1_000_000 or amount != amount:
+        raise ValueError(f"{column}: {amount:g} is not between 0 and 1,000,000")
+    return amount
 
 
 @dataclass(frozen=True)
@@ -92,6 +142,8 @@ def _normalise(raw: Mapping[str, Any], catalog: Catalog) -> dict[str, Any]:
     """Turn one row's raw cells into Program fields; ValueError names the column at fault."""
     out: dict[str, Any] = {}
     for column, value in raw.items():
+        if isinstance(value, str):
+            value = _unneutralise(value)
         if column in ("name", "city", "notes"):
             out[column] = " ".join(_text(value).split()) if column != "notes" else _text(value)
         elif column == "state":
@@ -109,7 +161,44 @@ def _normalise(raw: Mapping[str, Any], catalog: Catalog) -> dict[str, Any]:
                 )
             out[column] = _TIER_ALIASES[text]
         elif column == "signal":
-            out[column] = bool(_flag(value, column))
+            word = _words(value)
+            if word in SIGNAL_KINDS:
+                out[column] = word
+            else:
+                try:
+                    out[column] = "signal" if _flag(value, column) else "none"
+                except ValueError:
+                    kinds = ", ".join(SIGNAL_KINDS)
+                    raise ValueError(
+                        f"signal: {_text(value)!r} is not one of {kinds} (or yes/no)"
+                    ) from None
+        elif column == "nrmp_code":
+            code = _text(value).upper()
+            if code and not (
+                len(code) == 9 and code[:7].isdigit() and code[7].isalpha() and code[8].isdigit()
+            ):
+                raise ValueError(
+                    f"nrmp_code: {_text(value)!r} is not a 9-character NRMP code "
+                    "(7 digits, a track letter, a digit, e.g. 1234140C0)"
+                )
+            out[column] = code or None
+        elif column == "track":
+            word = _words(value) or "categorical"
+            if word not in TRACKS:
+                raise ValueError(f"track: {_text(value)!r} is not one of {', '.join(TRACKS)}")
+            out[column] = word
+        elif column == "interview_format":
+            word = _words(value)
+            if word and word not in _FORMAT_ALIASES:
+                formats = ", ".join(INTERVIEW_FORMATS)
+                raise ValueError(f"interview_format: {_text(value)!r} is not one of {formats}")
+            out[column] = _FORMAT_ALIASES.get(word)
+        elif column in DATE_FIELDS:
+            out[column] = _date(value, column)
+        elif column == "travel_usd":
+            amount = _usd(value, column)
+            if amount is not None:
+                out["costs"] = [{"kind": "travel", "usd": amount}]
         elif column == "visa_sponsor":
             out[column] = _flag(value, column)
         elif column == "yog_limit_years":
@@ -125,10 +214,13 @@ def _normalise(raw: Mapping[str, Any], catalog: Catalog) -> dict[str, Any]:
                             f"yog_limit_years: {text!r} is not a whole number of years"
                         ) from None
         elif column == "status":
-            text = _text(value).lower() or "planned"
+            text = _words(value) or "planned"
+            text = _STATUS_ALIASES.get(text, text)
             if text not in PROGRAM_STATUSES:
                 raise ValueError(f"status: {text!r} is not one of {', '.join(PROGRAM_STATUSES)}")
             out[column] = text
+    if "costs" in out:  # travel for an interview is dated with the interview
+        out["costs"][0]["date"] = out.get("interview_on")
     return out
 
 
@@ -453,3 +545,75 @@ def _advice(
         )
     if all(row.delta == 0 for row in rows) and short <= 0 and not over:
         yield "Your list matches the target mix."
+
+
+# --- writing: CSV and iCalendar ---------------------------------------------------------------
+# A spreadsheet runs a cell that starts with one of these as a formula; on export such a cell
+# gets a leading apostrophe (which spreadsheets hide), and import takes that apostrophe off again.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(cell: str) -> str:
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
+
+
+def _unneutralise(cell: str) -> str:
+    return cell[1:] if cell.startswith("'") and cell[1:].startswith(FORMULA_STARTS) else cell
+
+
+def _cell(program: Program, column: str) -> str:
+    if column == "travel_usd":
+        travel = program.cost_usd("travel")
+        return f"{travel:g}" if any(c.kind == "travel" for c in program.costs) else ""
+    value = getattr(program, column)
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return neutralise(str(value))
+
+
+def to_csv(programs: ProgramList) -> str:
+    """The list as CSV with every import column, so `programs import` reads it back."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(PROGRAM_COLUMNS)
+    for program in programs.programs:
+        writer.writerow([_cell(program, column) for column in PROGRAM_COLUMNS])
+    return out.getvalue()
+
+
+def to_ics(programs: ProgramList, catalog: Catalog, stamp: dt.datetime) -> str:
+    """Booked and past interviews as an iCalendar file (all-day events a calendar app imports)."""
+    from icalendar import Calendar, Event
+
+    calendar = Calendar()
+    calendar.add("prodid", "-//matchtui//applications tracker//EN")
+    calendar.add("version", "2.0")
+    for program in programs.programs:
+        day = program.interview_on
+        if day is None or program.status in ("rejected", "withdrawn"):
+            continue
+        event = Event()
+        ident = program.nrmp_code or "-".join(program.key).replace(" ", "_")
+        event.add("uid", f"{ident}-{day.isoformat()}@matchtui")
+        event.add("dtstamp", stamp)
+        event.add("dtstart", day)
+        event.add("dtend", day + dt.timedelta(days=1))
+        how = {"virtual": "virtual", "in_person": "in person"}.get(program.interview_format or "")
+        specialty = catalog.specialties.get(program.specialty)
+        what = specialty.name if specialty else program.specialty
+        event.add("summary", f"Interview: {program.name}" + (f" ({how})" if how else ""))
+        place = ", ".join(part for part in (program.city, program.state) if part)
+        if place:
+            event.add("location", place)
+        event.add(
+            "description",
+            f"{what}, {program.track}"
+            + (f". NRMP code {program.nrmp_code}" if program.nrmp_code else ""),
+        )
+        calendar.add_component(event)
+    text: str = calendar.to_ical().decode("utf-8")
+    return text

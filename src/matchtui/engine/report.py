@@ -23,6 +23,7 @@ from matchtui.safetext import safe_text as visible
 
 if TYPE_CHECKING:
     from matchtui.catalog import Catalog
+    from matchtui.engine.tracker import Yield
     from matchtui.models.assessment import Assessment
     from matchtui.models.plan import MixPlan, PlanFile
     from matchtui.models.practice import PracticeLog, QuestionProgress
@@ -128,6 +129,7 @@ def build_report(
     mix_section, estimate = _mix_section(
         profile, catalog, mix, programs, assessment, notes.get("mix"), used
     )
+    season_section = _season_section(programs, profile, catalog, today, used)
     practice_section, progress = _practice_section(practice, catalog, notes.get("practice"))
     plan_section = _plan_section(view, catalog, notes.get("plan"))
     ranklist_section, ranklist_unmatched = _ranklist_section(
@@ -173,6 +175,7 @@ def build_report(
             mix_section,
             practice_section,
             plan_section,
+            season_section,
             ranklist_section,
             sources_section,
         ),
@@ -528,6 +531,107 @@ def _mix_section(
         )
         used += [str(a["source"]) for a in result["assumptions"]]
     return Section("mix", "Program mix", tuple(blocks)), result
+
+
+MAX_SEASON_ITEMS = 15
+
+
+def _season_section(
+    programs: ProgramList | None,
+    profile: Profile,
+    catalog: Catalog,
+    today: dt.date,
+    used: list[str],
+) -> Section:
+    """The applications season: programs per stage, invitation yields, the next interviews and
+    clashes, and the costs so far (engine.tracker, the same numbers as the Applications pane)."""
+    from matchtui.engine.tracker import by_stage, division_map, ledger, today_view, yields
+    from matchtui.models.programs import STAGE_LABELS
+
+    listed = programs.programs if programs is not None else []
+    if not any(p.status != "planned" for p in listed):
+        return Section(
+            "season",
+            "Applications season",
+            (
+                Para(
+                    "No application tracked yet. Stages, dates and costs recorded in the "
+                    "Applications pane (F7) or with `matchtui programs set` appear here."
+                ),
+            ),
+        )
+    blocks: list[Block] = [Sub("Pipeline")]
+    counts = by_stage(listed)
+    blocks.append(
+        Table(
+            ("Stage", "Programs"),
+            tuple((STAGE_LABELS[s], str(n)) for s, n in counts.items() if n),
+            right=(1,),
+        )
+    )
+    got = yields(listed, catalog.region_of_state, profile.targets.region, division_map(catalog))
+    region = catalog.region_name(profile.targets.region)
+    rows: list[tuple[str, ...]] = [("All applications", *_yield_cells(got.overall))]
+    rows += [(f"Signal: {k}", *_yield_cells(v)) for k, v in got.by_signal.items() if v.applied]
+    rows += [
+        (f"In {region}", *_yield_cells(got.in_target)),
+        ("Elsewhere", *_yield_cells(got.outside_target)),
+    ]
+    rows += [(f"Tier: {k}", *_yield_cells(v)) for k, v in got.by_tier.items() if v.applied]
+    blocks += [
+        Sub("Invitations per application"),
+        Table(("Group", "Invited", "Applied", "Rate"), tuple(rows), right=(1, 2, 3)),
+    ]
+    view = today_view(listed, dt.datetime.combine(today, dt.time(9, 0)))
+    agenda = [
+        f"Interview {u.on.isoformat()}: {visible(u.name)}" for u in view.upcoming[:MAX_SEASON_ITEMS]
+    ]
+    agenda += [
+        f"Clash on {c.on.isoformat()}: {', '.join(visible(n) for n in c.names)}"
+        for c in view.clashes[:MAX_SEASON_ITEMS]
+    ]
+    agenda += [
+        f"Invitation to answer: {visible(w.name)}"
+        + (f" (by {w.respond_by.isoformat()})" if w.respond_by else "")
+        for w in view.waiting[:MAX_SEASON_ITEMS]
+    ]
+    agenda += [
+        f"Thank-you not sent: {visible(name)}"
+        for _, name, _ in view.thank_you_due[:MAX_SEASON_ITEMS]
+    ]
+    if agenda:
+        blocks += [Sub("The next 14 days"), Bullets(tuple(agenda))]
+    book = ledger(listed, catalog)
+    used += [line.source for line in book.lines if line.source]
+    kinds = {
+        "eras": "ERAS fees",
+        "nrmp": "NRMP fees",
+        "travel": "Travel",
+        "lodging": "Lodging",
+        "other": "Other",
+    }
+    blocks += [
+        Sub("Costs"),
+        Table(
+            ("Kind", "USD"),
+            (
+                *((kinds.get(k, k), f"{v:,.2f}") for k, v in book.by_kind().items()),
+                ("Total", f"{book.total:,.2f}"),
+            ),
+            right=(1,),
+        ),
+        Para(
+            f"ERAS fees follow the {book.season} schedule per specialty in fees.toml; NRMP "
+            "registration and extra rank codes come from the same file; travel, lodging and "
+            "other are the applicant's own entries."
+        ),
+    ]
+    return Section("season", "Applications season", tuple(blocks))
+
+
+def _yield_cells(cell: Yield) -> tuple[str, str, str]:
+    rate = cell.rate
+    return str(cell.invited), str(cell.applied), "-" if rate is None else pct(rate)
 
 
 def _practice_section(

@@ -304,14 +304,11 @@ class Profile(UserFile):
         they are moved to their version-2 places with every value kept (see migrate_v1)."""
         if not isinstance(data, dict):
             return data
-        applicant = data.get("applicant")
-        history = data.get("history")
-        old_applicant = isinstance(applicant, dict) and (
-            "stage" in applicant or "current_region" in applicant
-        )
-        old_history = isinstance(history, dict) and any(
-            key in history for key in ("cycles_applied", "last_outcome", "soap")
-        )
+        raw_applicant, raw_history = data.get("applicant"), data.get("history")
+        applicant: dict[str, Any] = raw_applicant if isinstance(raw_applicant, dict) else {}
+        history: dict[str, Any] = raw_history if isinstance(raw_history, dict) else {}
+        old_applicant = "stage" in applicant or "current_region" in applicant
+        old_history = any(key in history for key in ("cycles_applied", "last_outcome", "soap"))
         if not (old_applicant or old_history):
             return data
         # Given beside new-shape fields (an edited copy of a loaded profile), the old field wins:

@@ -205,6 +205,17 @@ class FeeSchedule(Sourced):
         return self
 
 
+class NrmpFees(Sourced):
+    """NRMP Main Match registration: a primary rank list of `included_codes` program codes is
+    covered by the registration fee; each further code costs `extra_code_usd`."""
+
+    registration_usd: int = Field(ge=0)
+    included_codes: int = Field(ge=0)
+    extra_code_usd: int = Field(ge=0)
+    note: str = ""
+
+
 class FeesFile(Strict):
     default_season: int
     schedules: list[FeeSchedule] = Field(min_length=1)
+    nrmp: NrmpFees | None = None

@@ -198,7 +198,7 @@ class ProgramsPanel(Vertical):
                     else program.specialty
                 ),
                 Text(TIER_LABELS[program.tier]),
-                Text("yes" if program.signal else ""),
+                Text(program.signal if program.signalled else ""),
                 Text(yog + (" !" if over else ""), style="bold red" if over else ""),
                 Text(program.status),
                 key=key,

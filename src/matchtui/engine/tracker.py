@@ -1,0 +1,542 @@
+"""The applications tracker: stage moves, today's agenda, yields and the cost ledger.
+
+Pure functions over the Program model: the pane, the CLI (`matchtui programs list/set/summary`)
+and the report all call these. "Today" is always passed in, never read from the clock here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from matchtui.engine.fees import eras_fee
+from matchtui.models.mix import TIER_LABELS, TIERS
+from matchtui.models.programs import (
+    COST_KINDS,
+    PROGRAM_STATUSES,
+    SIGNAL_KINDS,
+    STAGE_LABELS,
+    Program,
+)
+
+if TYPE_CHECKING:
+    from matchtui.catalog import Catalog
+
+# Where each stage keeps its date.
+STAGE_DATE: dict[str, str] = {
+    "applied": "applied_on",
+    "invited": "invited_on",
+    "scheduled": "interview_on",
+    "interviewed": "interviewed_on",
+    "thanked": "thank_you_on",
+    "second_look": "second_look_on",
+    "ranked": "ranked_on",
+    "rejected": "rejected_on",
+    "withdrawn": "withdrawn_on",
+}
+
+# The moves that make sense from each stage. "scheduled" -> "scheduled" is a new interview date.
+NEXT_STAGES: dict[str, tuple[str, ...]] = {
+    "planned": ("applied", "withdrawn"),
+    "applied": ("invited", "rejected", "withdrawn"),
+    "invited": ("scheduled", "rejected", "withdrawn"),
+    "scheduled": ("scheduled", "interviewed", "withdrawn"),
+    "interviewed": ("thanked", "second_look", "ranked", "withdrawn"),
+    "thanked": ("second_look", "ranked", "withdrawn"),
+    "second_look": ("thanked", "ranked", "withdrawn"),
+    "ranked": ("withdrawn",),
+    "rejected": (),
+    "withdrawn": (),
+}
+
+# A stage's date may not come before these dates (when they are known).
+NOT_BEFORE: dict[str, tuple[str, ...]] = {
+    "applied": (),
+    "invited": ("applied_on",),
+    "scheduled": ("invited_on",),
+    "interviewed": ("invited_on",),
+    "thanked": ("interviewed_on",),
+    "second_look": ("interviewed_on",),
+    "ranked": ("interviewed_on",),
+    "rejected": ("applied_on",),
+    "withdrawn": ("applied_on",),
+}
+
+# Only an interview date can lie ahead; every other stage records something that happened.
+FUTURE_ALLOWED = frozenset({"scheduled"})
+
+APPLIED_STAGES = frozenset(PROGRAM_STATUSES) - {"planned", "withdrawn"}
+INVITED_STAGES = frozenset(
+    {"invited", "scheduled", "interviewed", "thanked", "second_look", "ranked"}
+)
+INTERVIEWED_STAGES = frozenset({"interviewed", "thanked", "second_look", "ranked"})
+
+
+class MoveError(ValueError):
+    """A stage change that does not make sense; the message says why in one line."""
+
+
+def _label(stage: str) -> str:
+    return STAGE_LABELS.get(stage, stage).lower()
+
+
+def move(
+    program: Program,
+    stage: str,
+    on: dt.date | None = None,
+    *,
+    today: dt.date,
+    respond_by: dt.date | None = None,
+    interview_format: str | None = None,
+) -> Program:
+    """`program` moved to `stage` on date `on` (default: today); MoveError if it makes no sense.
+
+    For "scheduled" the date is the interview date (it may lie ahead); for "invited" an
+    optional `respond_by` records the deadline to answer the invitation.
+    """
+    if stage not in STAGE_DATE:
+        known = ", ".join(STAGE_DATE)
+        raise MoveError(f"{stage!r} is not a stage (stages: {known})")
+    allowed = NEXT_STAGES[program.status]
+    if stage not in allowed:
+        if allowed:
+            options = ", ".join(_label(s) for s in allowed)
+            raise MoveError(
+                f"{program.name}: cannot go from {_label(program.status)} to {_label(stage)} "
+                f"(next: {options})"
+            )
+        raise MoveError(
+            f"{program.name}: {_label(program.status)} is final; it cannot move to {_label(stage)}"
+        )
+    when = on or today
+    if when > today and stage not in FUTURE_ALLOWED:
+        hint = " (book a date ahead with 'scheduled')" if stage == "interviewed" else ""
+        raise MoveError(
+            f"{program.name}: {_label(stage)} on {when.isoformat()} is in the future "
+            f"(today is {today.isoformat()}){hint}"
+        )
+    for earlier in NOT_BEFORE[stage]:
+        before = getattr(program, earlier)
+        if before is not None and when < before:
+            raise MoveError(
+                f"{program.name}: {_label(stage)} on {when.isoformat()} comes before "
+                f"{earlier.removesuffix('_on').replace('_', ' ')} on {before.isoformat()}"
+            )
+    update: dict[str, Any] = {"status": stage, STAGE_DATE[stage]: when}
+    if stage == "invited" and respond_by is not None:
+        if respond_by < when:
+            raise MoveError(
+                f"{program.name}: respond by {respond_by.isoformat()} is before the invitation "
+                f"on {when.isoformat()}"
+            )
+        update["respond_by"] = respond_by
+    if stage == "scheduled" and interview_format is not None:
+        update["interview_format"] = interview_format
+    return Program.model_validate({**program.model_dump(), **update})
+
+
+def reached_applied(program: Program) -> bool:
+    return (
+        program.status in APPLIED_STAGES
+        or program.applied_on is not None
+        or program.invited_on is not None
+    )
+
+
+def reached_invited(program: Program) -> bool:
+    return program.status in INVITED_STAGES or program.invited_on is not None
+
+
+# --- the table: filter and sort -------------------------------------------------------------
+ALL = "*"
+
+SORT_KEYS: tuple[str, ...] = ("name", "state", "specialty", "tier", "signal", "stage", "date")
+_TIER_ORDER = {tier: i for i, tier in enumerate(TIERS)}
+_STAGE_ORDER = {stage: i for i, stage in enumerate(PROGRAM_STATUSES)}
+_SIGNAL_ORDER = {kind: i for i, kind in enumerate(("gold", "silver", "signal", "none"))}
+
+
+@dataclass(frozen=True)
+class Filters:
+    stage: str = ALL
+    specialty: str = ALL
+    region: str = ALL
+    signal: str = ALL
+    tier: str = ALL
+    sort: str = "name"
+    reverse: bool = False
+
+
+def stage_date(program: Program) -> dt.date | None:
+    """The date of the program's current stage (None for planned or undated)."""
+    field_name = STAGE_DATE.get(program.status)
+    value = getattr(program, field_name) if field_name else None
+    return value if isinstance(value, dt.date) else None
+
+
+def visible(
+    programs: Sequence[Program], filters: Filters, region_of_state: Mapping[str, str]
+) -> list[int]:
+    """Indices of the programs the filters let through, in sort order."""
+    rows = [
+        i
+        for i, p in enumerate(programs)
+        if (filters.stage == ALL or p.status == filters.stage)
+        and (filters.specialty == ALL or p.specialty == filters.specialty)
+        and (filters.region == ALL or region_of_state.get(p.state, "") == filters.region)
+        and (filters.signal == ALL or p.signal == filters.signal)
+        and (filters.tier == ALL or p.tier == filters.tier)
+    ]
+    far = dt.date.max
+    field: Callable[[Program], Any] = {
+        "name": lambda p: "",
+        "state": lambda p: p.state,
+        "specialty": lambda p: p.specialty,
+        "tier": lambda p: _TIER_ORDER[p.tier],
+        "signal": lambda p: _SIGNAL_ORDER[p.signal],
+        "stage": lambda p: _STAGE_ORDER[p.status],
+        "date": lambda p: stage_date(p) or far,
+    }[filters.sort]
+
+    def key(i: int) -> tuple[Any, ...]:
+        p = programs[i]
+        return (field(p), p.name.lower(), i)
+
+    return sorted(rows, key=key, reverse=filters.reverse)
+
+
+# --- today ------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Waiting:
+    index: int
+    name: str
+    invited_on: dt.date | None
+    respond_by: dt.date | None
+    hours_left: float | None  # to the end of respond_by; negative when overdue
+
+
+@dataclass(frozen=True)
+class Upcoming:
+    index: int
+    name: str
+    on: dt.date
+    days: int
+    format: str | None
+
+
+@dataclass(frozen=True)
+class Clash:
+    on: dt.date
+    names: tuple[str, ...]
+    indices: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class TodayView:
+    today: dt.date
+    waiting: tuple[Waiting, ...]
+    upcoming: tuple[Upcoming, ...]
+    clashes: tuple[Clash, ...]
+    thank_you_due: tuple[tuple[int, str, dt.date | None], ...]
+
+    @property
+    def empty(self) -> bool:
+        return not (self.waiting or self.upcoming or self.clashes or self.thank_you_due)
+
+
+def today_view(programs: Sequence[Program], now: dt.datetime, horizon_days: int = 14) -> TodayView:
+    """Invites waiting for an answer, interviews in the next `horizon_days`, same-day clashes
+    and thank-you notes not yet sent, as of `now`."""
+    today = now.date()
+    waiting: list[Waiting] = []
+    upcoming: list[Upcoming] = []
+    by_day: dict[dt.date, list[int]] = defaultdict(list)
+    thanks: list[tuple[int, str, dt.date | None]] = []
+    for i, p in enumerate(programs):
+        if p.status == "invited":
+            hours = None
+            if p.respond_by is not None:
+                deadline = dt.datetime.combine(p.respond_by + dt.timedelta(days=1), dt.time())
+                hours = (deadline - now.replace(tzinfo=None)).total_seconds() / 3600
+            waiting.append(Waiting(i, p.name, p.invited_on, p.respond_by, hours))
+        elif p.status == "scheduled" and p.interview_on is not None and p.interview_on >= today:
+            by_day[p.interview_on].append(i)
+            days = (p.interview_on - today).days
+            if days <= horizon_days:
+                upcoming.append(Upcoming(i, p.name, p.interview_on, days, p.interview_format))
+        elif p.status == "interviewed" and p.thank_you_on is None:
+            thanks.append((i, p.name, p.interviewed_on))
+    never = float("inf")
+    waiting.sort(key=lambda w: (never if w.hours_left is None else w.hours_left, w.name))
+    upcoming.sort(key=lambda u: (u.on, u.name))
+    clashes = tuple(
+        Clash(day, tuple(programs[i].name for i in ordered), tuple(ordered))
+        for day, found in sorted(by_day.items())
+        if len(found) > 1
+        for ordered in [sorted(found, key=lambda i: programs[i].name.lower())]
+    )
+    return TodayView(today, tuple(waiting), tuple(upcoming), clashes, tuple(thanks))
+
+
+# --- yields -----------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Yield:
+    applied: int = 0
+    invited: int = 0
+
+    @property
+    def rate(self) -> float | None:
+        return self.invited / self.applied if self.applied else None
+
+    def as_dict(self) -> dict[str, Any]:
+        rate = self.rate
+        return {
+            "applied": self.applied,
+            "invited": self.invited,
+            "rate": None if rate is None else round(rate, 4),
+        }
+
+    def text(self) -> str:
+        rate = self.rate
+        pct = "-" if rate is None else f"{rate:.0%}"
+        return f"{self.invited}/{self.applied} ({pct})"
+
+
+@dataclass(frozen=True)
+class Yields:
+    overall: Yield
+    by_signal: dict[str, Yield]
+    by_tier: dict[str, Yield]
+    by_region: dict[str, Yield]
+    by_division: dict[str, Yield]  # empty when the data has no census divisions
+    target_region: str
+    in_target: Yield
+    outside_target: Yield
+
+
+def _tally(pairs: Iterable[tuple[str, bool]], keys: Sequence[str] = ()) -> dict[str, Yield]:
+    counts: dict[str, list[int]] = {k: [0, 0] for k in keys}
+    for key, invited in pairs:
+        cell = counts.setdefault(key, [0, 0])
+        cell[0] += 1
+        cell[1] += int(invited)
+    return {k: Yield(a, i) for k, (a, i) in counts.items()}
+
+
+def division_map(catalog: Catalog) -> Mapping[str, str]:
+    """state -> census division id, when the reference data has divisions (else empty)."""
+    found = getattr(catalog, "division_of_state", None)
+    return found if isinstance(found, Mapping) else {}
+
+
+def yields(
+    programs: Sequence[Program],
+    region_of_state: Mapping[str, str],
+    target_region: str,
+    division_of_state: Mapping[str, str] | None = None,
+) -> Yields:
+    """Invitations per application by signal kind, tier, region, division and target region."""
+    applied = [p for p in programs if reached_applied(p)]
+    invited = [reached_invited(p) for p in applied]
+    regions = [region_of_state.get(p.state, "") for p in applied]
+    divisions = division_of_state or {}
+    in_target = _tally(
+        ("in" if r == target_region else "out", v) for r, v in zip(regions, invited, strict=True)
+    )
+    return Yields(
+        overall=Yield(len(applied), sum(invited)),
+        by_signal=_tally(
+            ((p.signal, v) for p, v in zip(applied, invited, strict=True)), SIGNAL_KINDS
+        ),
+        by_tier=_tally(((p.tier, v) for p, v in zip(applied, invited, strict=True)), TIERS),
+        by_region=_tally(zip(regions, invited, strict=True)),
+        by_division=(
+            _tally((divisions.get(p.state, ""), v) for p, v in zip(applied, invited, strict=True))
+            if divisions
+            else {}
+        ),
+        target_region=target_region,
+        in_target=in_target.get("in", Yield()),
+        outside_target=in_target.get("out", Yield()),
+    )
+
+
+# --- costs ------------------------------------------------------------------------------------
+LEDGER_KINDS: tuple[str, ...] = ("eras", "nrmp", *COST_KINDS)
+UNDATED = "undated"
+
+
+@dataclass(frozen=True)
+class CostLine:
+    kind: str  # eras | nrmp | travel | lodging | other
+    usd: float
+    month: str  # "YYYY-MM" or "undated"
+    label: str
+    program: int | None = None  # index of the program for the applicant's own entries
+    source: str | None = None  # source id for computed fees
+
+
+@dataclass(frozen=True)
+class Ledger:
+    lines: tuple[CostLine, ...]
+    season: int
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    def by_kind(self) -> dict[str, float]:
+        totals = dict.fromkeys(LEDGER_KINDS, 0.0)
+        for line in self.lines:
+            totals[line.kind] = totals.get(line.kind, 0.0) + line.usd
+        return totals
+
+    def by_month(self) -> dict[str, float]:
+        totals: dict[str, float] = defaultdict(float)
+        for line in self.lines:
+            totals[line.month] += line.usd
+        return dict(sorted(totals.items(), key=lambda kv: (kv[0] == UNDATED, kv[0])))
+
+    @property
+    def eras(self) -> float:
+        return sum(line.usd for line in self.lines if line.kind == "eras")
+
+    @property
+    def nrmp(self) -> float:
+        return sum(line.usd for line in self.lines if line.kind == "nrmp")
+
+    @property
+    def own(self) -> float:
+        return sum(line.usd for line in self.lines if line.kind in COST_KINDS)
+
+    @property
+    def total(self) -> float:
+        return sum(line.usd for line in self.lines)
+
+
+def _month(day: dt.date | None) -> str:
+    return UNDATED if day is None else f"{day.year:04d}-{day.month:02d}"
+
+
+def eras_fee_for(catalog: Catalog, specialty: str, count: int, season: int | None = None) -> int:
+    """ERAS fee for `count` applications in one specialty (the one place that asks fees.py)."""
+    return eras_fee(catalog.fee_schedule(season), [count])
+
+
+def ledger(programs: Sequence[Program], catalog: Catalog, season: int | None = None) -> Ledger:
+    """ERAS fees per specialty for the programs applied to, NRMP registration and extra rank
+    codes, and the applicant's own entries, each with its month."""
+    schedule = catalog.fee_schedule(season)
+    lines: list[CostLine] = []
+    notes: list[str] = []
+    per_specialty: dict[str, list[Program]] = defaultdict(list)
+    for p in programs:
+        if reached_applied(p):
+            per_specialty[p.specialty].append(p)
+    for specialty, applied in sorted(per_specialty.items()):
+        fee = eras_fee_for(catalog, specialty, len(applied), schedule.season)
+        dates = [p.applied_on for p in applied if p.applied_on is not None]
+        name = (
+            catalog.specialties[specialty].name if specialty in catalog.specialties else specialty
+        )
+        lines.append(
+            CostLine(
+                "eras",
+                float(fee),
+                _month(min(dates) if dates else None),
+                f"ERAS {schedule.season}: {len(applied)} {name}",
+                source=schedule.source,
+            )
+        )
+    nrmp = catalog.fees.nrmp
+    if nrmp is not None and per_specialty:
+        lines.append(
+            CostLine(
+                "nrmp",
+                float(nrmp.registration_usd),
+                UNDATED,
+                "NRMP registration",
+                source=nrmp.source,
+            )
+        )
+        ranked = sum(1 for p in programs if p.status == "ranked")
+        extra = max(0, ranked - nrmp.included_codes)
+        if extra:
+            lines.append(
+                CostLine(
+                    "nrmp",
+                    float(extra * nrmp.extra_code_usd),
+                    UNDATED,
+                    f"NRMP: {extra} rank code{'s' if extra != 1 else ''} beyond "
+                    f"{nrmp.included_codes}",
+                    source=nrmp.source,
+                )
+            )
+    elif nrmp is None and per_specialty:
+        notes.append("NRMP fees are not in the fee data, so they are not counted.")
+    for i, p in enumerate(programs):
+        for entry in p.costs:
+            label = f"{p.name}: {entry.kind}" + (f" ({entry.note})" if entry.note else "")
+            lines.append(CostLine(entry.kind, entry.usd, _month(entry.date), label, program=i))
+    return Ledger(tuple(lines), schedule.season, tuple(notes))
+
+
+# --- one summary for the CLI, the report and the pane ----------------------------------------
+def by_stage(programs: Iterable[Program]) -> dict[str, int]:
+    counts: dict[str, int] = dict.fromkeys(PROGRAM_STATUSES, 0)
+    for p in programs:
+        counts[p.status] += 1
+    return counts
+
+
+def summary(
+    programs: Sequence[Program],
+    catalog: Catalog,
+    target_region: str,
+    now: dt.datetime,
+    season: int | None = None,
+) -> dict[str, Any]:
+    """Everything `matchtui programs summary --json` prints."""
+    got = yields(programs, catalog.region_of_state, target_region, division_map(catalog))
+    today = today_view(programs, now)
+    costs = ledger(programs, catalog, season)
+    return {
+        "total": len(programs),
+        "today": today.today.isoformat(),
+        "by_stage": by_stage(programs),
+        "yield_overall": got.overall.as_dict(),
+        "yield_by_signal": {k: v.as_dict() for k, v in got.by_signal.items()},
+        "yield_by_tier": {k: v.as_dict() for k, v in got.by_tier.items()},
+        "yield_by_region": {k: v.as_dict() for k, v in got.by_region.items()},
+        "yield_by_division": {k: v.as_dict() for k, v in got.by_division.items()},
+        "target_region": target_region,
+        "yield_in_target_region": got.in_target.as_dict(),
+        "yield_outside_target_region": got.outside_target.as_dict(),
+        "waiting": [
+            {
+                "name": w.name,
+                "respond_by": w.respond_by.isoformat() if w.respond_by else None,
+                "hours_left": None if w.hours_left is None else round(w.hours_left, 1),
+            }
+            for w in today.waiting
+        ],
+        "upcoming": [
+            {"name": u.name, "date": u.on.isoformat(), "days": u.days, "format": u.format}
+            for u in today.upcoming
+        ],
+        "clashes": [{"date": c.on.isoformat(), "programs": list(c.names)} for c in today.clashes],
+        "thank_you_due": [name for _, name, _ in today.thank_you_due],
+        "costs_usd": {
+            "eras": round(costs.eras, 2),
+            "nrmp": round(costs.nrmp, 2),
+            "own": round(costs.own, 2),
+            "total": round(costs.total, 2),
+            "by_kind": {k: round(v, 2) for k, v in costs.by_kind().items()},
+            "by_month": {k: round(v, 2) for k, v in costs.by_month().items()},
+            "season": costs.season,
+        },
+    }
+
+
+def tier_label(tier: str) -> str:
+    return TIER_LABELS.get(tier, tier)

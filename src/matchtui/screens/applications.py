@@ -1,0 +1,424 @@
+"""Applications pane (F7): every program from application to interview, with yields and costs.
+
+The table is virtual (widgets/tracker_table.py): it draws only the lines on screen, so a filter
+over 20,000 programs is a new list of indices, never a refill; a stage change validates through
+engine.tracker.move, redraws that one row and saves the list through the Workspace in a worker
+thread. Today, Yields and Costs are computed when shown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+import threading
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Select, Static, TabbedContent, TabPane
+
+from matchtui.engine.tracker import (
+    ALL,
+    Filters,
+    division_map,
+    ledger,
+    stage_date,
+    today_view,
+    visible,
+    yields,
+)
+from matchtui.errors import FileProblems
+from matchtui.models.mix import TIER_LABELS, TIERS
+from matchtui.models.programs import PROGRAM_STATUSES, SIGNAL_KINDS, Program, ProgramList
+from matchtui.screens.base import PaneScreen
+from matchtui.widgets.tracker_dialogs import ProgramDetail, StagePrompt
+from matchtui.widgets.tracker_table import TrackerTable
+from matchtui.widgets.tracker_views import (
+    SIGNAL_LABELS,
+    costs_text,
+    stage_label,
+    today_text,
+    yields_text,
+)
+
+# key -> stage; the same letters are listed under the table.
+STAGE_KEYS: tuple[tuple[str, str], ...] = (
+    ("a", "applied"),
+    ("i", "invited"),
+    ("s", "scheduled"),
+    ("v", "interviewed"),
+    ("t", "thanked"),
+    ("l", "second_look"),
+    ("k", "ranked"),
+    ("r", "rejected"),
+    ("w", "withdrawn"),
+)
+# (key, label, width): fixed widths, so a row never makes the table measure its columns again.
+COLUMNS: tuple[tuple[str, str, int], ...] = (
+    ("name", "Program", 30),
+    ("state", "St", 3),
+    ("specialty", "Specialty", 11),
+    ("tier", "Tier", 9),
+    ("signal", "Signal", 7),
+    ("stage", "Stage", 14),
+    ("date", "Date", 10),
+    ("interview", "Interview", 10),
+    ("code", "NRMP code", 9),
+)
+SORTS: tuple[tuple[str, str], ...] = (
+    ("name", "Name"),
+    ("stage", "Stage"),
+    ("date", "Stage date"),
+    ("state", "State"),
+    ("specialty", "Specialty"),
+    ("tier", "Tier"),
+    ("signal", "Signal"),
+)
+HINT = (
+    "Stage: a applied · i invited · s scheduled · v interviewed · t thank-you · l second look · "
+    "k ranked · r rejected · w withdrawn · Enter details · 1-4 views"
+)
+
+
+class ApplicationsScreen(PaneScreen):
+    PANE_ID = "applications"
+    CSS_PATH = "applications.tcss"
+    AUTO_FOCUS = "#apps-table"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("1", "view('apps-list')", "List", id="apps.list", tooltip="The program table"),
+        Binding(
+            "2",
+            "view('apps-today')",
+            "Today",
+            id="apps.today",
+            tooltip="Invites to answer, interviews ahead, clashes, thank-you notes",
+        ),
+        Binding(
+            "3",
+            "view('apps-yields')",
+            "Yields",
+            id="apps.yields",
+            tooltip="Invitations per application by signal, tier and region",
+        ),
+        Binding(
+            "4",
+            "view('apps-costs')",
+            "Costs",
+            id="apps.costs",
+            tooltip="ERAS and NRMP fees and your own costs, by kind and month",
+        ),
+        Binding("enter", "detail", "Details", id="apps.detail", tooltip="Notes and costs"),
+        *(
+            Binding(
+                key,
+                f"stage('{stage}')",
+                stage_label(stage),
+                show=False,
+                id=f"apps.stage-{stage}",
+                tooltip=f"Move the selected program to '{stage_label(stage).lower()}'",
+            )
+            for key, stage in STAGE_KEYS
+        ),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.programs = ProgramList()
+        self.programs_ok = True
+        self.filters = Filters()
+        self.shown: list[int] = []  # program indices in table order (filled or not)
+        self._save_lock = threading.Lock()
+        self._change_count = 0
+        self._saved_count = 0
+
+    # -- layout --------------------------------------------------------------------------------
+    def compose_body(self) -> ComposeResult:
+        with TabbedContent(id="apps-tabs", initial="apps-list"):
+            with TabPane("List", id="apps-list"), Vertical(id="apps-main"):
+                with Horizontal(id="apps-filters"):
+                    yield Select(
+                        [("Any stage", ALL)] + [(stage_label(s), s) for s in PROGRAM_STATUSES],
+                        value=ALL,
+                        allow_blank=False,
+                        compact=True,
+                        id="filter-stage",
+                    )
+                    yield Select(
+                        [("Any specialty", ALL)],
+                        value=ALL,
+                        allow_blank=False,
+                        compact=True,
+                        id="filter-specialty",
+                    )
+                    yield Select(
+                        [("Any region", ALL)]
+                        + [(r.name, r.id) for r in self.catalog.regions.values()],
+                        value=ALL,
+                        allow_blank=False,
+                        compact=True,
+                        id="filter-region",
+                    )
+                    yield Select(
+                        [("Any signal", ALL)] + [(SIGNAL_LABELS[s], s) for s in SIGNAL_KINDS],
+                        value=ALL,
+                        allow_blank=False,
+                        compact=True,
+                        id="filter-signal",
+                    )
+                    yield Select(
+                        [("Any tier", ALL)] + [(TIER_LABELS[t], t) for t in TIERS],
+                        value=ALL,
+                        allow_blank=False,
+                        compact=True,
+                        id="filter-tier",
+                    )
+                    yield Select(
+                        [(f"Sort: {label}", key) for key, label in SORTS],
+                        value="name",
+                        allow_blank=False,
+                        compact=True,
+                        id="filter-sort",
+                    )
+                yield Static("", id="apps-count", markup=False)
+                yield TrackerTable(COLUMNS, self._cells_of, id="apps-table")
+                yield Static(HINT, id="apps-hint", markup=False)
+            with TabPane("Today", id="apps-today"), VerticalScroll(can_focus=True):
+                yield Static("", id="apps-today-text", markup=False)
+            with TabPane("Yields", id="apps-yields"), VerticalScroll(can_focus=True):
+                yield Static("", id="apps-yields-text", markup=False)
+            with TabPane("Costs", id="apps-costs"), VerticalScroll(can_focus=True):
+                yield Static("", id="apps-costs-text", markup=False)
+
+    def on_mount(self) -> None:
+        self.load()
+
+    @property
+    def table(self) -> TrackerTable:
+        return self.query_one("#apps-table", TrackerTable)
+
+    # -- data ----------------------------------------------------------------------------------
+    def load(self) -> None:
+        """Read programs.toml: in a worker thread in a real session (validating 5,000 programs
+        takes longer than a frame), at once under tests so the pane is ready when the app is."""
+        if self.matchapp.interactive:
+            self.query_one("#apps-count", Static).update("Loading your programs…")
+            self.run_worker(self._load_in_thread, thread=True, group="apps-load")
+        else:
+            self._loaded(*self._read())
+
+    def _read(self) -> tuple[ProgramList | None, str]:
+        try:
+            return self.matchapp.workspace.load_programs(), ""
+        except FileProblems as exc:
+            return None, exc.summary()
+
+    def _load_in_thread(self) -> None:
+        programs, problem = self._read()
+        self.app.call_from_thread(self._loaded, programs, problem)
+
+    def _loaded(self, programs: ProgramList | None, problem: str) -> None:
+        self.programs = programs or ProgramList()
+        self.programs_ok = programs is not None
+        if self.matchapp.interactive:
+            # As the app does after start-up: the list lives as long as the pane, and full GC
+            # passes walking 5,000 programs' objects stalled the table by 100 ms and more.
+            gc.freeze()
+        if problem:
+            self.notify(
+                f"{problem}. The list is not shown and will not be overwritten.",
+                title="programs.toml could not be loaded",
+                severity="error",
+                timeout=15,
+                markup=False,
+            )
+        present = sorted({p.specialty for p in self.programs.programs})
+        select = self.query_one("#filter-specialty", Select)
+        with self.prevent(Select.Changed):
+            select.set_options(
+                [("Any specialty", ALL)]
+                + [
+                    (self.catalog.specialty_name(s) if s in self.catalog.specialties else s, s)
+                    for s in present
+                ]
+            )
+            select.value = ALL
+        self.fill()
+
+    def fill(self) -> None:
+        """Show the programs the filters let through, in sort order."""
+        self.shown = visible(self.programs.programs, self.filters, self.catalog.region_of_state)
+        self.table.set_rows(self.shown)
+        total = len(self.programs.programs)
+        count = f"{len(self.shown)} of {total} programs"
+        if not total:
+            count += ": import a CSV or TOML file with `matchtui programs import FILE`"
+        self.query_one("#apps-count", Static).update(count)
+
+    def _cells_of(self, index: int) -> tuple[Text, ...]:
+        return self._cells(self.programs.programs[index])
+
+    def _cells(self, p: Program) -> tuple[Text, ...]:
+        specialty = self.catalog.specialties.get(p.specialty)
+        when = stage_date(p)
+        stage_style = {"rejected": "dim", "withdrawn": "dim", "invited": "bold"}.get(p.status, "")
+        return (
+            Text(p.name),
+            Text(p.state),
+            Text(specialty.short if specialty else p.specialty),
+            Text(TIER_LABELS[p.tier]),
+            Text("" if p.signal == "none" else p.signal),
+            Text(stage_label(p.status), style=stage_style),
+            Text(when.isoformat() if when else ""),
+            Text(p.interview_on.isoformat() if p.interview_on else ""),
+            Text(p.nrmp_code or ""),
+        )
+
+    def selected_index(self) -> int | None:
+        return self.table.selected
+
+    def replace_program(self, index: int, program: Program) -> None:
+        """Put a changed program in the list, redraw its row only, and save."""
+        self.programs.programs[index] = program
+        self.table.update_row(index)
+        self._request_save()
+
+    # -- saving (through the Workspace, off the event loop) ------------------------------------
+    def _request_save(self) -> None:
+        if not self.programs_ok:
+            self.notify("programs.toml did not load, so changes are not saved.", severity="warning")
+            return
+        self._change_count += 1
+        self.matchapp.unsaved.add(self.PANE_ID)
+        self.run_worker(self._save_latest, thread=True, group="apps-save", exit_on_error=False)
+
+    def _save_latest(self) -> None:
+        with self._save_lock:  # saves run one at a time, each writing the newest list
+            wanted = self._change_count
+            if wanted <= self._saved_count:
+                return
+            snapshot = self.programs.model_copy(update={"programs": list(self.programs.programs)})
+            try:
+                self.matchapp.workspace.save_programs(snapshot)
+            except (OSError, FileProblems) as exc:
+                self.app.call_from_thread(
+                    self.notify, f"Could not save programs.toml: {exc}", severity="error"
+                )
+                return
+            self._saved_count = wanted
+        self.app.call_from_thread(self._saved, wanted)
+
+    def _saved(self, count: int) -> None:
+        if count >= self._change_count:
+            self.matchapp.unsaved.discard(self.PANE_ID)
+
+    # -- actions -------------------------------------------------------------------------------
+    def action_view(self, tab: str) -> None:
+        self.query_one("#apps-tabs", TabbedContent).active = tab
+        self._show_view(tab)
+        if tab == "apps-list":
+            self.table.focus()
+
+    @on(TabbedContent.TabActivated)
+    def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        self._show_view(event.pane.id or "")
+
+    def _show_view(self, tab: str) -> None:
+        programs = self.programs.programs
+        if tab == "apps-today":
+            now = dt.datetime.now()
+            if now.date() != self.matchapp.today:
+                now = dt.datetime.combine(self.matchapp.today, dt.time(9, 0))
+            text = today_text(today_view(programs, now))
+            self.query_one("#apps-today-text", Static).update(text)
+        elif tab == "apps-yields":
+            got = yields(
+                programs,
+                self.catalog.region_of_state,
+                self.profile.targets.region,
+                division_map(self.catalog),
+            )
+            names = {r.id: r.name for r in self.catalog.regions.values()}
+            self.query_one("#apps-yields-text", Static).update(yields_text(got, names))
+        elif tab == "apps-costs":
+            self.query_one("#apps-costs-text", Static).update(
+                costs_text(ledger(programs, self.catalog))
+            )
+
+    def _on_list(self) -> bool:
+        return self.query_one("#apps-tabs", TabbedContent).active == "apps-list"
+
+    def action_stage(self, stage: str) -> None:
+        index = self.selected_index() if self._on_list() else None
+        if index is None:
+            return
+        program = self.programs.programs[index]
+
+        def done(moved: Program | None) -> None:
+            if moved is not None:
+                self.replace_program(index, moved)
+                self.notify(
+                    f"{moved.name}: {stage_label(moved.status).lower()}", timeout=3, markup=False
+                )
+
+        self.app.push_screen(StagePrompt(program, stage, self.matchapp.today), done)
+
+    def action_detail(self) -> None:
+        index = self.selected_index() if self._on_list() else None
+        if index is None:
+            return
+        program = self.programs.programs[index]
+        region = self.catalog.region_of_state.get(program.state, "")
+        specialty = (
+            self.catalog.specialty_name(program.specialty)
+            if program.specialty in self.catalog.specialties
+            else program.specialty
+        )
+
+        def done(updated: Program | None) -> None:
+            if updated is not None and updated != program:
+                self.replace_program(index, updated)
+
+        self.app.push_screen(
+            ProgramDetail(program, self.catalog.region_name(region) if region else "", specialty),
+            done,
+        )
+
+    @on(TrackerTable.RowActivated)
+    def _row_activated(self, event: TrackerTable.RowActivated) -> None:
+        event.stop()
+        self.action_detail()
+
+    # -- filters and sort ----------------------------------------------------------------------
+    @on(Select.Changed)
+    def _filter(self, event: Select.Changed) -> None:
+        name = (event.select.id or "").removeprefix("filter-")
+        if not (event.select.id or "").startswith("filter-"):
+            return
+        event.stop()
+        value = str(event.value)
+        current = self.filters
+        if name == "sort":
+            self.filters = Filters(**{**current.__dict__, "sort": value, "reverse": False})
+        elif name in ("stage", "specialty", "region", "signal", "tier"):
+            self.filters = Filters(**{**current.__dict__, name: value})
+        self.fill()
+
+    @on(TrackerTable.HeaderSelected)
+    def _sort_by_header(self, event: TrackerTable.HeaderSelected) -> None:
+        event.stop()
+        column = event.column
+        if column not in dict(SORTS):
+            return
+        current = self.filters
+        reverse = not current.reverse if current.sort == column else False
+        self.filters = Filters(**{**current.__dict__, "sort": column, "reverse": reverse})
+        self.fill()
+
+    def set_filters(self, filters: Filters) -> None:
+        """Apply filters from code (tests, bench): the same path as the Selects."""
+        self.filters = filters
+        self.fill()

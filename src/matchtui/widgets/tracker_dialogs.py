@@ -1,0 +1,246 @@
+"""Dialogs of the Applications pane: the date prompt for a stage change, and a program's details
+(notes and own costs editable). Both check through the engine and return a new Program."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import ClassVar
+
+from pydantic import ValidationError
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, DataTable, Input, Label, Select, Static, TextArea
+
+from matchtui.engine.tracker import MoveError, move
+from matchtui.models.programs import COST_KINDS, DATE_FIELDS, CostEntry, Program
+from matchtui.widgets.tracker_views import stage_label
+
+_FORMATS = [("Virtual", "virtual"), ("In person", "in_person")]
+
+
+def _parse_date(text: str, what: str) -> dt.date | None:
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise MoveError(f"{what}: {text!r} is not a date (YYYY-MM-DD)") from None
+
+
+class StagePrompt(ModalScreen[Program | None]):
+    """Ask for the date of a stage (default today); Enter moves, Escape cancels."""
+
+    DEFAULT_CSS = """
+    StagePrompt { align: center middle; }
+    StagePrompt > Vertical {
+        width: 64; max-width: 95%; height: auto;
+        border: thick $accent; background: $surface; padding: 1 2;
+    }
+    StagePrompt Label { margin-top: 1; }
+    StagePrompt #stage-error { color: $error; height: auto; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, program: Program, stage: str, today: dt.date) -> None:
+        super().__init__()
+        self.program = program
+        self.stage = stage
+        self.today = today
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(
+                Text(f"{self.program.name}: {stage_label(self.stage).lower()}", style="bold")
+            )
+            what = "Interview date" if self.stage == "scheduled" else "Date"
+            yield Label(f"{what} (YYYY-MM-DD, Enter to confirm, Esc to cancel)")
+            yield Input(self.today.isoformat(), id="stage-date")
+            if self.stage == "invited":
+                yield Label("Respond by (optional)")
+                yield Input("", placeholder="YYYY-MM-DD", id="stage-respond-by")
+            if self.stage == "scheduled":
+                yield Label("Format")
+                current = self.program.interview_format or "virtual"
+                yield Select(_FORMATS, value=current, allow_blank=False, id="stage-format")
+            yield Static("", id="stage-error", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#stage-date", Input).focus()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    @on(Input.Submitted)
+    def _submit(self, event: Input.Submitted) -> None:
+        event.stop()
+        try:
+            on_date = _parse_date(self.query_one("#stage-date", Input).value, "date")
+            respond_by = None
+            interview_format = None
+            if self.stage == "invited":
+                respond_by = _parse_date(
+                    self.query_one("#stage-respond-by", Input).value, "respond by"
+                )
+            if self.stage == "scheduled":
+                interview_format = str(self.query_one("#stage-format", Select).value)
+            moved = move(
+                self.program,
+                self.stage,
+                on_date,
+                today=self.today,
+                respond_by=respond_by,
+                interview_format=interview_format,
+            )
+        except MoveError as exc:
+            self.query_one("#stage-error", Static).update(str(exc))
+            return
+        self.dismiss(moved)
+
+
+class ProgramDetail(ModalScreen[Program | None]):
+    """Everything about one program; notes and own costs can be edited (ctrl+s keeps them)."""
+
+    DEFAULT_CSS = """
+    ProgramDetail { align: center middle; }
+    ProgramDetail > VerticalScroll {
+        width: 90; max-width: 98%; height: 90%;
+        border: thick $accent; background: $surface; padding: 0 1;
+    }
+    ProgramDetail #detail-notes { height: 5; }
+    ProgramDetail #detail-costs { height: auto; max-height: 8; }
+    ProgramDetail #cost-row { height: auto; }
+    ProgramDetail #cost-row Input { width: 1fr; }
+    ProgramDetail #cost-row Select { width: 16; }
+    ProgramDetail #detail-error { color: $error; height: auto; }
+    ProgramDetail #detail-buttons { height: auto; align: right middle; }
+    ProgramDetail Button { margin-left: 2; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Close"),
+        Binding("ctrl+s", "keep", "Save", priority=True),
+        Binding("delete", "remove_cost", "Remove cost", show=False),
+    ]
+
+    def __init__(self, program: Program, region_name: str, specialty_name: str) -> None:
+        super().__init__()
+        self.program = program
+        self.region_name = region_name
+        self.specialty_name = specialty_name
+        self.costs = list(program.costs)
+
+    def compose(self) -> ComposeResult:
+        p = self.program
+        with VerticalScroll():
+            yield Static(Text(p.name, style="bold"), id="detail-title")
+            facts = Text()
+            place = ", ".join(x for x in (p.city, p.state) if x)
+            facts.append(f"{self.specialty_name} · {p.track} · {p.tier} · {place}")
+            facts.append(f" ({self.region_name})\n" if self.region_name else "\n")
+            facts.append(f"NRMP code {p.nrmp_code or '-'} · signal {p.signal}")
+            facts.append(f" · stage {stage_label(p.status).lower()}\n")
+            for name in DATE_FIELDS:
+                value = getattr(p, name)
+                if value is not None:
+                    facts.append(f"  {name.removesuffix('_on').replace('_', ' '):<14} {value}\n")
+            if p.interview_format:
+                facts.append(f"  {'format':<14} {p.interview_format.replace('_', ' ')}\n")
+            yield Static(facts, id="detail-facts")
+            yield Label("Notes")
+            yield TextArea(p.notes, id="detail-notes", soft_wrap=True)
+            yield Label("Your costs for this program (Delete removes the selected one)")
+            table: DataTable[str] = DataTable(id="detail-costs", cursor_type="row")
+            yield table
+            with Horizontal(id="cost-row"):
+                yield Select(
+                    [(k.capitalize(), k) for k in COST_KINDS],
+                    value="travel",
+                    allow_blank=False,
+                    id="cost-kind",
+                )
+                yield Input("", placeholder="USD", id="cost-usd")
+                yield Input("", placeholder="YYYY-MM-DD", id="cost-date")
+                yield Input("", placeholder="note", id="cost-note")
+                yield Button("Add", id="cost-add")
+            yield Static("", id="detail-error", markup=False)
+            with Horizontal(id="detail-buttons"):
+                yield Button("Save (ctrl+s)", id="detail-save", variant="primary")
+                yield Button("Close (esc)", id="detail-close")
+
+    def on_mount(self) -> None:
+        table: DataTable[str] = self.query_one("#detail-costs", DataTable)
+        table.add_column("Kind", width=8)
+        table.add_column("USD", width=10)
+        table.add_column("Date", width=10)
+        table.add_column("Note", width=30)
+        self._show_costs()
+
+    def _show_costs(self) -> None:
+        table: DataTable[str] = self.query_one("#detail-costs", DataTable)
+        table.clear()
+        for entry in self.costs:
+            table.add_row(
+                entry.kind,
+                f"{entry.usd:,.2f}",
+                entry.date.isoformat() if entry.date else "",
+                entry.note,
+            )
+
+    @on(Button.Pressed, "#cost-add")
+    def _add_cost(self) -> None:
+        self.add_cost()
+
+    @on(Input.Submitted, "#cost-row Input")
+    def _add_cost_enter(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.add_cost()
+
+    def add_cost(self) -> None:
+        error = self.query_one("#detail-error", Static)
+        usd_text = self.query_one("#cost-usd", Input).value.strip().removeprefix("$")
+        try:
+            entry = CostEntry(
+                kind=str(self.query_one("#cost-kind", Select).value),
+                usd=float(usd_text.replace(",", "")),
+                date=_parse_date(self.query_one("#cost-date", Input).value, "date"),
+                note=self.query_one("#cost-note", Input).value.strip(),
+            )
+        except (ValueError, ValidationError) as exc:
+            message = str(exc).splitlines()[0] if isinstance(exc, MoveError) else ""
+            error.update(message or "Give an amount in dollars (0 or more) and a date or none.")
+            return
+        error.update("")
+        self.costs.append(entry)
+        for name in ("#cost-usd", "#cost-date", "#cost-note"):
+            self.query_one(name, Input).value = ""
+        self._show_costs()
+
+    def action_remove_cost(self) -> None:
+        table: DataTable[str] = self.query_one("#detail-costs", DataTable)
+        if not self.costs or not table.has_focus:
+            return
+        del self.costs[min(table.cursor_row, len(self.costs) - 1)]
+        self._show_costs()
+
+    @on(Button.Pressed, "#detail-save")
+    def action_keep(self) -> None:
+        notes = self.query_one("#detail-notes", TextArea).text
+        try:
+            updated = Program.model_validate(
+                {**self.program.model_dump(), "notes": notes, "costs": self.costs}
+            )
+        except ValidationError as exc:
+            first = exc.errors(include_url=False)[0]
+            self.query_one("#detail-error", Static).update(
+                f"{'.'.join(str(x) for x in first['loc'])}: {first['msg']}"
+            )
+            return
+        self.dismiss(updated)
+
+    @on(Button.Pressed, "#detail-close")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,142 @@
+"""Text for the Applications pane's Today, Yields and Costs views (from engine.tracker results).
+
+Program names are user text: they go into rich Text as plain strings, never as markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from rich.text import Text
+
+from matchtui.engine.tracker import Ledger, TodayView, Yield, Yields
+from matchtui.models.mix import TIER_LABELS
+from matchtui.models.programs import STAGE_LABELS
+
+BAR_WIDTH = 24
+SIGNAL_LABELS = {"none": "No signal", "signal": "Signal", "gold": "Gold", "silver": "Silver"}
+
+
+def _title(text: Text, title: str) -> None:
+    if text.plain:
+        text.append("\n")
+    text.append(title + "\n", style="bold")
+
+
+def today_text(view: TodayView) -> Text:
+    text = Text(no_wrap=True, overflow="ellipsis")
+    _title(text, f"Invitations waiting for an answer ({len(view.waiting)})")
+    if not view.waiting:
+        text.append("  none\n", style="dim")
+    for w in view.waiting:
+        if w.hours_left is None:
+            left, style = "no respond-by date", "dim"
+        elif w.hours_left < 0:
+            left, style = f"{-w.hours_left:.0f} h overdue", "bold red"
+        else:
+            left, style = f"{w.hours_left:.0f} h left", "bold red" if w.hours_left < 24 else ""
+        text.append(f"  {left:>18}  ", style=style)
+        by = w.respond_by.isoformat() if w.respond_by else ""
+        text.append(f"{by:<10}  {w.name}\n")
+    _title(text, f"Interviews in the next 14 days ({len(view.upcoming)})")
+    if not view.upcoming:
+        text.append("  none\n", style="dim")
+    for u in view.upcoming:
+        when = "today" if u.days == 0 else "tomorrow" if u.days == 1 else f"in {u.days} days"
+        how = {"virtual": "virtual", "in_person": "in person"}.get(u.format or "", "")
+        text.append(f"  {u.on.isoformat()}  {when:<11} {how:<9}  {u.name}\n")
+    _title(text, f"Clashes: two interviews on one day ({len(view.clashes)})")
+    if not view.clashes:
+        text.append("  none\n", style="dim")
+    for c in view.clashes:
+        text.append(f"  {c.on.isoformat()}  ", style="bold red")
+        text.append(" + ".join(c.names) + "\n")
+    _title(text, f"Thank-you notes not sent yet ({len(view.thank_you_due)})")
+    if not view.thank_you_due:
+        text.append("  none\n", style="dim")
+    for _, name, on in view.thank_you_due:
+        text.append(f"  interviewed {on.isoformat() if on else '?':<10}  {name}\n")
+    text.rstrip()
+    return text
+
+
+def _bar_rows(text: Text, rows: Mapping[str, Yield], labels: Mapping[str, str]) -> None:
+    shown = [(key, y) for key, y in rows.items() if y.applied]
+    if not shown:
+        text.append("  no applications yet\n", style="dim")
+        return
+    for key, y in shown:
+        rate = y.rate or 0.0
+        filled = round(rate * BAR_WIDTH)
+        label = labels.get(key, key or "?")[:16]
+        text.append(f"  {label:<16} ")
+        text.append("█" * filled, style="green")
+        text.append("░" * (BAR_WIDTH - filled), style="dim")
+        text.append(f"  {y.invited:>4} of {y.applied:<4} {rate:>4.0%}\n")
+
+
+def yields_text(got: Yields, region_names: Mapping[str, str]) -> Text:
+    text = Text(no_wrap=True, overflow="ellipsis")
+    _title(text, "Invitations per application (invited of applied)")
+    _bar_rows(text, {"all": got.overall}, {"all": "All programs"})
+    _title(text, "By signal")
+    _bar_rows(text, got.by_signal, SIGNAL_LABELS)
+    _title(text, "Target region against the rest")
+    target = region_names.get(got.target_region, got.target_region)
+    _bar_rows(
+        text,
+        {"in": got.in_target, "out": got.outside_target},
+        {"in": f"In {target}", "out": "Elsewhere"},
+    )
+    _title(text, "By tier")
+    _bar_rows(text, got.by_tier, TIER_LABELS)
+    _title(text, "By region")
+    _bar_rows(text, got.by_region, region_names)
+    if got.by_division:
+        _title(text, "By census division")
+        _bar_rows(text, got.by_division, {})
+    text.rstrip()
+    return text
+
+
+KIND_LABELS = {
+    "eras": "ERAS fees",
+    "nrmp": "NRMP fees",
+    "travel": "Travel",
+    "lodging": "Lodging",
+    "other": "Other",
+}
+MAX_LEDGER_LINES = 200
+
+
+def costs_text(book: Ledger) -> Text:
+    text = Text(no_wrap=True, overflow="ellipsis")
+    _title(text, f"Season costs (ERAS fee schedule {book.season})")
+    for kind, usd in book.by_kind().items():
+        text.append(f"  {KIND_LABELS.get(kind, kind):<12} {usd:>11,.2f}\n")
+    text.append(f"  {'Total':<12} {book.total:>11,.2f}\n", style="bold")
+    _title(text, "By month")
+    months = book.by_month()
+    if not months:
+        text.append("  nothing yet\n", style="dim")
+    for month, usd in months.items():
+        text.append(f"  {month:<12} {usd:>11,.2f}\n")
+    _title(text, "Ledger")
+    for line in book.lines[:MAX_LEDGER_LINES]:
+        text.append(f"  {line.month:<8} {KIND_LABELS.get(line.kind, line.kind):<10}")
+        text.append(f" {line.usd:>9,.2f}  {line.label}\n")
+    if len(book.lines) > MAX_LEDGER_LINES:
+        more = len(book.lines) - MAX_LEDGER_LINES
+        text.append(f"  … {more} more (matchtui programs summary --json has the totals)\n")
+    for note in book.notes:
+        text.append(f"  {note}\n", style="italic")
+    text.append(
+        "  Fees come from fees.toml (ERAS per specialty, NRMP registration and rank codes);\n"
+        "  travel, lodging and other are your own entries (Enter on a program).",
+        style="dim",
+    )
+    return text
+
+
+def stage_label(stage: str) -> str:
+    return STAGE_LABELS.get(stage, stage)

@@ -1,0 +1,240 @@
+"""The Applications pane (F7) driven with Pilot: every stage by keyboard, filters, details."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from textual.widgets import Input, Select, Static, TextArea
+
+from matchtui.app import MatchApp
+from matchtui.engine.tracker import Filters
+from matchtui.models.programs import Program, ProgramList
+from matchtui.widgets.tracker_table import TrackerTable
+
+TODAY = dt.date(2026, 11, 30)
+
+
+def seed(workspace: Any) -> None:
+    workspace.save_programs(
+        ProgramList(
+            programs=[
+                Program(
+                    name="Lakeshore IM",
+                    city="Milwaukee",
+                    state="WI",
+                    specialty="internal_medicine",
+                    tier="community",
+                    signal="gold",
+                ),
+                Program(
+                    name="Prairie University",
+                    city="Iowa City",
+                    state="IA",
+                    specialty="internal_medicine",
+                    tier="academic",
+                    status="scheduled",
+                    invited_on=dt.date(2026, 10, 5),
+                    interview_on=dt.date(2026, 12, 3),
+                    interview_format="virtual",
+                ),
+                Program(
+                    name="Gulf Regional",
+                    city="Houston",
+                    state="TX",
+                    specialty="psychiatry",
+                    tier="mid_tier",
+                    status="scheduled",
+                    invited_on=dt.date(2026, 10, 6),
+                    interview_on=dt.date(2026, 12, 3),
+                ),
+            ]
+        )
+    )
+
+
+def make_app(workspace: Any) -> MatchApp:
+    return MatchApp(workspace, first_pane="applications", today=TODAY)
+
+
+async def _stage(pilot: Any, key: str, date: str | None = None, extra: str | None = None) -> None:
+    await pilot.press(key)
+    await pilot.pause()
+    if date is not None:
+        field = pilot.app.screen.query_one("#stage-date", Input)
+        field.value = date
+    if extra is not None:
+        pilot.app.screen.query_one("#stage-respond-by", Input).value = extra
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def test_one_program_through_every_stage_by_keyboard(workspace: Any, home: Path) -> None:
+    seed(workspace)
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen: Any = app.screen
+        table = screen.query_one("#apps-table", TrackerTable)
+        assert table.has_focus and table.row_count == 3
+        # sorted by name: Gulf, Lakeshore, Prairie; go to Lakeshore
+        await pilot.press("down")
+        assert screen.selected_index() == 0
+        await _stage(pilot, "a", "2026-09-24")
+        await _stage(pilot, "i", "2026-10-10", extra="2026-10-13")
+        await _stage(pilot, "s", "2026-11-20")
+        await _stage(pilot, "v", "2026-11-20")
+        await _stage(pilot, "t", "2026-11-21")
+        await _stage(pilot, "l", "2026-11-28")
+        await _stage(pilot, "k")  # default date: today
+        await app.workers.wait_for_complete()
+        p = screen.programs.programs[0]
+        assert p.status == "ranked"
+        assert (p.applied_on, p.invited_on, p.respond_by, p.interview_on, p.interviewed_on) == (
+            dt.date(2026, 9, 24),
+            dt.date(2026, 10, 10),
+            dt.date(2026, 10, 13),
+            dt.date(2026, 11, 20),
+            dt.date(2026, 11, 20),
+        )
+        assert (p.thank_you_on, p.second_look_on, p.ranked_on) == (
+            dt.date(2026, 11, 21),
+            dt.date(2026, 11, 28),
+            TODAY,
+        )
+        # only that row changed, and it shows the new stage
+        assert table.cell_text(0, "stage") == "Ranked"
+        await _stage(pilot, "w")
+        await app.workers.wait_for_complete()
+        assert screen.programs.programs[0].status == "withdrawn"
+        # and one more on another program: rejected from applied
+    saved = workspace.load_programs().programs[0]
+    assert saved.status == "withdrawn" and saved.withdrawn_on == TODAY
+    assert saved.thank_you_on == dt.date(2026, 11, 21)
+
+
+async def test_rejected_and_a_bad_move_and_a_future_interview(workspace: Any) -> None:
+    seed(workspace)
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen: Any = app.screen
+        await pilot.press("down")  # Lakeshore (planned)
+        await pilot.press("v")  # planned -> interviewed: not a sensible move
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        error = app.screen.query_one("#stage-error", Static)
+        assert "cannot go from planned to interviewed" in str(error.render())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert screen.programs.programs[0].status == "planned"
+        await _stage(pilot, "a", "2026-09-24")
+        await _stage(pilot, "r", "2026-11-01")
+        assert screen.programs.programs[0].status == "rejected"
+        # Prairie is scheduled for Dec 3: interviewed on that date is still in the future
+        await pilot.press("down")
+        await pilot.press("v")
+        await pilot.pause()
+        app.screen.query_one("#stage-date", Input).value = "2026-12-03"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "is in the future" in str(app.screen.query_one("#stage-error", Static).render())
+        await pilot.press("escape")
+        await app.workers.wait_for_complete()
+
+
+async def test_filters_today_yields_costs_and_details(workspace: Any) -> None:
+    seed(workspace)
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen: Any = app.screen
+        table = screen.query_one("#apps-table", TrackerTable)
+        screen.query_one("#filter-stage", Select).value = "scheduled"
+        await pilot.pause()
+        assert table.row_count == 2
+        screen.query_one("#filter-specialty", Select).value = "psychiatry"
+        await pilot.pause()
+        assert table.row_count == 1
+        screen.set_filters(Filters(signal="gold"))
+        await pilot.pause()
+        assert table.row_count == 1 and screen.shown == [0]
+        screen.set_filters(Filters())
+        await pilot.pause()
+        await pilot.press("2")
+        await pilot.pause()
+        today = str(screen.query_one("#apps-today-text", Static).render())
+        assert "Clashes: two interviews on one day (1)" in today
+        assert "Gulf Regional + Prairie University" in today
+        await pilot.press("3")
+        await pilot.pause()
+        assert "By signal" in str(screen.query_one("#apps-yields-text", Static).render())
+        await pilot.press("4")
+        await pilot.pause()
+        costs = str(screen.query_one("#apps-costs-text", Static).render())
+        assert "ERAS fees" in costs and "NRMP fees" in costs
+        await pilot.press("1")
+        await pilot.pause()
+        # details: notes and a cost entry, kept with ctrl+s
+        assert screen.selected_index() == 0  # the cursor stayed on Lakeshore through filters
+        await pilot.press("enter")
+        await pilot.pause()
+        dialog = app.screen
+        dialog.query_one("#detail-notes", TextArea).text = "Met the PD"
+        dialog.query_one("#cost-usd", Input).value = "250"
+        dialog.query_one("#cost-date", Input).value = "2026-12-02"
+        dialog.query_one("#cost-add").press()
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        lake = screen.programs.programs[0]
+        assert lake.notes == "Met the PD" and lake.cost_usd("travel") == 250
+    assert workspace.load_programs().programs[0].costs[0].date == dt.date(2026, 12, 2)
+
+
+async def test_f7_opens_the_pane_from_another(workspace: Any) -> None:
+    app = MatchApp(workspace, first_pane="plan", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f7")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ApplicationsScreen"
+        count = str(app.screen.query_one("#apps-count", Static).render())
+        assert "0 of 0 programs" in count
+
+
+async def test_a_long_list_scrolls_with_the_cursor_and_sorts_by_header(workspace: Any) -> None:
+    states = ["WI", "CA", "TX", "NY"]
+    workspace.save_programs(
+        ProgramList(
+            programs=[
+                Program(
+                    name=f"Program {i:03d}",
+                    state=states[i % 4],
+                    specialty="internal_medicine",
+                    tier="community",
+                )
+                for i in range(120)
+            ]
+        )
+    )
+    app = make_app(workspace)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen: Any = app.screen
+        table = screen.query_one("#apps-table", TrackerTable)
+        assert table.row_count == 120
+        await pilot.press("end")
+        assert screen.selected_index() == 119
+        assert table.scroll_offset.y > 0  # the last row is on screen
+        await pilot.press("home", "down", "down")
+        assert screen.selected_index() == 2 and table.scroll_offset.y == 0
+        await pilot.press("pagedown")
+        assert screen.selected_index() > 2
+        await pilot.click(TrackerTable, offset=(36, 0))  # the "St" header
+        await pilot.pause()
+        assert screen.filters.sort == "state"
+        assert screen.programs.programs[screen.shown[0]].state == "CA"

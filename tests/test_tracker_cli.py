@@ -1,0 +1,359 @@
+"""`matchtui programs export/list/set/summary` and the import of the tracker columns."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import random
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from matchtui.cli import main
+from matchtui.engine.programs import neutralise, parse_csv, to_csv
+from matchtui.models.programs import (
+    PROGRAM_STATUSES,
+    SIGNAL_KINDS,
+    TRACKS,
+    CostEntry,
+    Program,
+    ProgramList,
+)
+
+TRACKER_CSV = (
+    "name,state,specialty,tier,nrmp_code,track,signal,applied_on,invited_on,respond_by,"
+    "interview_on,interview_format,thank_you_on,second_look_on,status,travel_usd,notes\n"
+    "Lake IM,WI,internal_medicine,community,1234140C0,categorical,gold,2026-09-24,2026-10-10,"
+    "2026-10-13,2026-12-03,virtual,,,scheduled,,\n"
+    "River IM,IL,internal_medicine,academic,,preliminary,silver,2026-09-24,2026-10-12,,"
+    "2026-12-03,in person,,,scheduled,$420.50,flight booked\n"
+    "Hill IM,NY,internal_medicine,mid_tier,,,none,2026-09-24,,,,,,,applied,,\n"
+)
+
+
+def _save(workspace: Any, programs: list[Program]) -> None:
+    workspace.save_programs(ProgramList(programs=programs))
+
+
+def test_import_reads_the_tracker_columns(catalog: Any) -> None:
+    result = parse_csv(TRACKER_CSV, catalog)
+    assert result.clean, result.problems
+    lake, river, hill = result.programs
+    assert (lake.nrmp_code, lake.signal, lake.status) == ("1234140C0", "gold", "scheduled")
+    assert lake.respond_by == dt.date(2026, 10, 13) and lake.interview_format == "virtual"
+    assert (river.track, river.interview_format) == ("preliminary", "in_person")
+    assert river.costs == [CostEntry(kind="travel", usd=420.5, date=dt.date(2026, 12, 3))]
+    assert hill.track == "categorical" and hill.signal == "none"
+
+
+@pytest.mark.parametrize(
+    ("cell", "column", "line"),
+    [
+        ("2026-9-24x", "applied_on", 3),
+        ("12345", "nrmp_code", 3),
+        ("platinum", "signal", 3),
+        ("zoom call", "interview_format", 3),
+    ],
+)
+def test_a_bad_tracker_cell_names_line_and_column_and_imports_nothing(
+    tmp_path: Path,
+    home: Path,
+    capsys: pytest.CaptureFixture[str],
+    cell: str,
+    column: str,
+    line: int,
+) -> None:
+    header = "name,state,specialty,tier," + column + "\n"
+    text = (
+        header
+        + "Good,WI,internal_medicine,community,\n"
+        + f"Bad,WI,internal_medicine,community,{cell}\n"
+    )
+    path = tmp_path / "in.csv"
+    path.write_text(text, encoding="utf-8")
+    assert main(["programs", "import", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert f"{path}:{line}: {column}" in err and "nothing imported" in err
+    assert not (home / "programs.toml").exists()
+
+
+def _big_list(count: int) -> ProgramList:
+    rng = random.Random(16)
+    states = ["NY", "CA", "TX", "WI", "IL", "FL", "MA", "WA"]
+    programs = []
+    for i in range(count):
+        status = rng.choice(PROGRAM_STATUSES)
+        interview = dt.date(2026, 11, 1) + dt.timedelta(days=rng.randrange(90))
+        dated = status not in ("planned",)
+        programs.append(
+            Program(
+                name=rng.choice(["=SUM(A1)", "+1 Health", "-Dash", "@home", "Plain"]) + f" {i}",
+                city=f"City {i % 97}",
+                state=rng.choice(states),
+                specialty=rng.choice(["internal_medicine", "psychiatry", "pediatrics"]),
+                tier=rng.choice(["academic", "mid_tier", "community"]),
+                nrmp_code=f"{i:04d}140C0" if i % 3 == 0 else None,
+                track=rng.choice(TRACKS),
+                signal=rng.choice(SIGNAL_KINDS),
+                yog_limit_years=rng.choice([None, 3, 5]),
+                visa_sponsor=rng.choice([None, True, False]),
+                status=status,
+                applied_on=dt.date(2026, 9, 24) if dated else None,
+                invited_on=dt.date(2026, 10, 10) if dated and i % 2 else None,
+                respond_by=dt.date(2026, 10, 14) if dated and i % 4 == 1 else None,
+                interview_on=interview if dated and i % 2 else None,
+                interview_format=rng.choice(["virtual", "in_person"]) if dated and i % 2 else None,
+                interviewed_on=interview if status == "interviewed" else None,
+                thank_you_on=dt.date(2027, 2, 1) if status == "thanked" else None,
+                second_look_on=dt.date(2027, 2, 2) if status == "second_look" else None,
+                rejected_on=dt.date(2026, 11, 2) if status == "rejected" else None,
+                withdrawn_on=dt.date(2026, 11, 3) if status == "withdrawn" else None,
+                ranked_on=dt.date(2027, 2, 20) if status == "ranked" else None,
+                notes=rng.choice(["", "liked the PD", "=cmd|' /C calc'!A0", 'quote "x", comma']),
+                costs=(
+                    [CostEntry(kind="travel", usd=round(rng.uniform(50, 900), 2), date=interview)]
+                    if dated and i % 2 and i % 5 == 0
+                    else []
+                ),
+            )
+        )
+    return ProgramList(programs=programs)
+
+
+def test_csv_round_trip_of_5000_programs(
+    workspace: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    original = _big_list(5000)
+    workspace.save_programs(original)
+    out = tmp_path / "list.csv"
+    assert main(["programs", "export", str(out)]) == 0
+    assert "wrote 5000 programs" in capsys.readouterr().out
+    # no cell a spreadsheet would run as a formula
+    for row in csv.reader(io.StringIO(out.read_text(encoding="utf-8"))):
+        assert not any(cell.startswith(("=", "+", "-", "@")) for cell in row)
+    assert main(["programs", "import", str(out), "--replace"]) == 0
+    assert workspace.load_programs() == original
+
+
+def test_neutralise() -> None:
+    assert [neutralise(c) for c in ("=1+2", "+x", "-y", "@z", "ok", "'=a")] == [
+        "'=1+2",
+        "'+x",
+        "'-y",
+        "'@z",
+        "ok",
+        "'=a",
+    ]
+    one = ProgramList(
+        programs=[
+            Program(name="=HYPERLINK(1)", state="NY", specialty="psychiatry", tier="academic")
+        ]
+    )
+    assert "'=HYPERLINK(1)" in to_csv(one)
+
+
+def test_export_refuses_to_overwrite_without_force(
+    workspace: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "x.csv"
+    target.write_text("keep", encoding="utf-8")
+    assert main(["programs", "export", str(target)]) == 2
+    assert target.read_text(encoding="utf-8") == "keep"
+    assert main(["programs", "export", str(target), "--force"]) == 0
+
+
+def test_ics_export_has_each_interview(workspace: Any, tmp_path: Path) -> None:
+    from icalendar import Calendar
+
+    _save(
+        workspace,
+        [
+            Program(
+                name="Lake IM",
+                state="WI",
+                specialty="internal_medicine",
+                tier="community",
+                status="scheduled",
+                interview_on=dt.date(2026, 12, 3),
+                interview_format="virtual",
+                nrmp_code="1234140C0",
+            ),
+            Program(
+                name="Gone",
+                state="WI",
+                specialty="internal_medicine",
+                tier="community",
+                status="withdrawn",
+                interview_on=dt.date(2026, 12, 4),
+            ),
+            Program(name="Planned", state="WI", specialty="internal_medicine", tier="community"),
+        ],
+    )
+    out = tmp_path / "interviews.ics"
+    assert main(["programs", "export", "--ics", str(out)]) == 0
+    calendar = Calendar.from_ical(out.read_bytes())
+    events = list(calendar.walk("VEVENT"))
+    assert len(events) == 1
+    assert str(events[0]["summary"]) == "Interview: Lake IM (virtual)"
+    assert events[0].decoded("dtstart") == dt.date(2026, 12, 3)
+
+
+def test_set_moves_a_program_and_refuses_bad_moves(
+    workspace: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _save(
+        workspace,
+        [
+            Program(
+                name="Lake IM",
+                state="WI",
+                specialty="internal_medicine",
+                tier="community",
+                nrmp_code="1234140C0",
+                status="applied",
+                applied_on=dt.date(2026, 9, 24),
+            ),
+            Program(name="River IM", state="IL", specialty="internal_medicine", tier="academic"),
+        ],
+    )
+    args = [
+        "programs",
+        "set",
+        "1234140c0",
+        "--stage",
+        "invited",
+        "--date",
+        "2026-10-10",
+        "--respond-by",
+        "2026-10-13",
+        "--today",
+        "2026-11-30",
+    ]
+    assert main(args) == 0
+    lake = workspace.load_programs().programs[0]
+    assert (lake.status, lake.invited_on, lake.respond_by) == (
+        "invited",
+        dt.date(2026, 10, 10),
+        dt.date(2026, 10, 13),
+    )
+    capsys.readouterr()
+    # interviewed straight from invited: not a sensible move
+    assert main(["programs", "set", "Lake IM", "--stage", "interviewed"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "cannot go from invited to interviewed" in err
+    assert main(["programs", "set", "Nowhere General", "--stage", "applied"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "no program on your list matches 'Nowhere General'" in err
+    assert main(["programs", "set", "river im", "--stage", "nap"]) == 2
+    assert "not one of" in capsys.readouterr().err
+    # a future interview date is fine for "scheduled", not for "interviewed"
+    assert (
+        main(
+            [
+                "programs",
+                "set",
+                "Lake",
+                "--stage",
+                "scheduled",
+                "--date",
+                "2026-12-09",
+                "--today",
+                "2026-11-30",
+                "--format",
+                "in_person",
+            ]
+        )
+        == 0
+    )
+    capsys.readouterr()
+    assert (
+        main(
+            [
+                "programs",
+                "set",
+                "Lake",
+                "--stage",
+                "interviewed",
+                "--date",
+                "2026-12-09",
+                "--today",
+                "2026-11-30",
+            ]
+        )
+        == 2
+    )
+    assert "is in the future" in capsys.readouterr().err
+    assert workspace.load_programs().programs[0].status == "scheduled"
+
+
+def test_list_filters_by_stage_and_prints_json(
+    workspace: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _save(
+        workspace,
+        [
+            Program(
+                name="A",
+                state="WI",
+                specialty="internal_medicine",
+                tier="community",
+                status="applied",
+                applied_on=dt.date(2026, 9, 24),
+            ),
+            Program(name="B", state="CA", specialty="psychiatry", tier="academic"),
+        ],
+    )
+    assert main(["programs", "list", "--stage", "applied", "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [(r["name"], r["region"], r["applied_on"]) for r in rows] == [
+        ("A", "midwest", "2026-09-24")
+    ]
+    assert main(["programs", "list"]) == 0
+    out = capsys.readouterr().out
+    assert "2 programs" in out and "Applied" in out
+
+
+def test_summary_json(workspace: Any, capsys: pytest.CaptureFixture[str]) -> None:
+    _save(
+        workspace,
+        [
+            Program(
+                name="A",
+                state="WI",
+                specialty="internal_medicine",
+                tier="community",
+                signal="gold",
+                status="scheduled",
+                interview_on=dt.date(2026, 12, 3),
+            ),
+            Program(
+                name="B",
+                state="WI",
+                specialty="internal_medicine",
+                tier="community",
+                status="scheduled",
+                interview_on=dt.date(2026, 12, 3),
+            ),
+            Program(
+                name="C",
+                state="CA",
+                specialty="internal_medicine",
+                tier="community",
+                status="applied",
+            ),
+        ],
+    )
+    assert main(["programs", "summary", "--json", "--today", "2026-11-30"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["total"] == 3 and data["by_stage"]["scheduled"] == 2
+    assert data["yield_by_signal"]["gold"] == {"applied": 1, "invited": 1, "rate": 1.0}
+    assert data["yield_in_target_region"] == {"applied": 2, "invited": 2, "rate": 1.0}
+    assert [u["name"] for u in data["upcoming"]] == ["A", "B"]
+    assert data["clashes"] == [{"date": "2026-12-03", "programs": ["A", "B"]}]
+    assert data["costs_usd"]["eras"] == 33 and data["costs_usd"]["nrmp"] == 85
+    assert data["costs_usd"]["total"] == 118
+    assert main(["programs", "summary", "--today", "2026-11-30"]) == 0
+    assert "Clash on 2026-12-03: A, B" in capsys.readouterr().out
