@@ -67,7 +67,6 @@ def _percent(value: int) -> str:
 
 class MixScreen(PaneScreen):
     PANE_ID = "mix"
-    CSS_PATH = "mix.tcss"
     AUTO_FOCUS = "#slider-apps"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -47,7 +47,6 @@ RELATION_LABELS = {
 
 class PlanScreen(PaneScreen):
     PANE_ID = "plan"
-    CSS_PATH = "plan.tcss"
     AUTO_FOCUS = "#plan-gantt"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "cycle_status", "Status", tooltip="Cycle the item: to do, doing, done"),
