@@ -6,7 +6,7 @@ import datetime as dt
 import importlib
 import weakref
 from collections.abc import Callable, Iterable
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 
 from textual import events
@@ -30,14 +30,14 @@ if TYPE_CHECKING:
     from matchtui.workspace import Workspace
 
 
-def pane_css_paths() -> list[str]:
+def pane_css_paths() -> list[str | PurePath]:
     """Every pane's stylesheet, read once at start with the app's own: `screens/<module>.tcss`
     next to the pane's screen module. A screen never sets CSS_PATH: Textual would read the file
     on the pane's first visit and then re-parse the whole stylesheet and restyle every widget.
     Each selector in a pane's file starts with its screen class (`MixScreen #mix-main`), so
     nothing in one pane's file can style another pane."""
     here = Path(__file__).parent
-    paths = ["app.tcss"]
+    paths: list[str | PurePath] = ["app.tcss"]
     for pane in PANES:
         relative = f"screens/{pane.module.rsplit('.', 1)[-1]}.tcss"
         if (here / relative).is_file():
