@@ -86,9 +86,7 @@ def test_list_index_matches_a_plain_filter_and_sort(catalog: Any) -> None:
                     }[sort]
                     return (by, p.name.lower(), row[0])
 
-                assert visible(programs, filters, catalog) == sorted(
-                    rows, key=key, reverse=reverse
-                )
+                assert visible(programs, filters, catalog) == sorted(rows, key=key, reverse=reverse)
 
 
 async def test_status_change_updates_one_row_and_saves_off_the_ui_thread(
