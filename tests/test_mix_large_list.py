@@ -104,7 +104,7 @@ async def test_status_change_updates_one_row_and_saves_off_the_ui_thread(
     monkeypatch.setattr(Store, "save", recording)
     app = MatchApp(workspace, first_pane="mix", today=dt.date(2026, 11, 23))
     async with app.run_test(size=(120, 40)) as pilot:
-        panel, table = await open_big_list(workspace, pilot, app, len(programs.programs))
+        _panel, table = await open_big_list(workspace, pilot, app, len(programs.programs))
         await pilot.press("l")
         await pilot.pause()
         table.focus()
