@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from matchtui.models.profile import Profile
 
 ALL = "all"
-# Rows added to the program table at once; the rest stream in (widgets/fast_table.py).
+# Rows loaded into the program table by a fill; more load as you scroll (widgets/fast_table.py).
 FILL_CHUNK = FastTable.FIRST_ROWS
 SORT_KEYS: dict[str, str] = {
     "name": "Name",
@@ -226,8 +226,8 @@ class ProgramsPanel(Vertical):
 
     def _fill_table(self) -> None:
         rows = self._list_index().visible(self.filters)
-        # A screenful at once, the rest streamed in by a worker that yields to the event loop
-        # between slices; a newer fill (another filter or sort) cancels an older one.
+        # Only the rows near the screen are loaded (more as you scroll): the same cost at 100 or
+        # 20,000 programs.
         self._table().fill(rows, self._row)
         total = len(self.programs.programs)
         shown = len(rows)
@@ -241,7 +241,8 @@ class ProgramsPanel(Vertical):
         )
 
     def _row(self, row: tuple[int, Program]) -> tuple[str, list[Text]]:
-        index, program = row
+        index = row[0]
+        program = self.programs.programs[index]  # the current one (a status may have changed)
         profile = getattr(self, "_profile", None)
         over = profile is not None and over_yog_limit(program, profile)
         yog = "" if program.yog_limit_years is None else f"{program.yog_limit_years} y"
@@ -263,7 +264,7 @@ class ProgramsPanel(Vertical):
         index_ = self._list_index()
         self.programs = programs
         index_.replaced(index, program, programs)
-        key, cells = self._row((index, program))
+        key, cells = self._row((index, program))  # not loaded yet: built current when it loads
         self._table().replace_row(key, cells)
 
     def show_comparison(self, comparison: ListComparison) -> None:
