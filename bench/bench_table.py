@@ -164,7 +164,8 @@ def main() -> None:
         results = asyncio.run(measure(size, args.repeats))
         memory, per_program, _ = results.pop("_memory")[0]
         print(
-            f"{size:>6} programs  (list in the pane: +{memory:.1f} MiB, {per_program:.1f} KiB/program)"
+            f"{size:>6} programs  (list in the pane: +{memory:.1f} MiB, "
+            f"{per_program:.1f} KiB/program)"
         )
         for label, samples in results.items():
             shown = sorted(s[0] * 1000 for s in samples)
