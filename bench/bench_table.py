@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import gc
 import datetime as dt
+import gc
 import os
 import statistics
 import tempfile
