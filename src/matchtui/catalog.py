@@ -157,8 +157,8 @@ class Catalog:
 
     def _cache_key(self) -> bytes | None:
         """A digest of everything the validated result depends on: each data file's bytes and
-        path, and the code that validates them (matchtui's model modules and this file, by size
-        and mtime; pydantic and Python versions). None if a file cannot be read."""
+        path, and the code that validates them (matchtui's model modules, tomlio and this file, by
+        size and mtime; pydantic and Python versions). None if a file cannot be read."""
         import hashlib
 
         import pydantic
@@ -169,7 +169,12 @@ class Catalog:
         digest.update(f"{__version__}|{pydantic.VERSION}|{sys.version}".encode())
         here = Path(__file__).resolve().parent
         try:
-            for code in sorted([Path(__file__).resolve(), *(here / "models").glob("*.py")]):
+            code_files = [
+                Path(__file__).resolve(),
+                here / "tomlio.py",
+                *(here / "models").glob("*.py"),
+            ]
+            for code in sorted(code_files):
                 stat = code.stat()
                 digest.update(f"{code}|{stat.st_size}|{stat.st_mtime_ns}".encode())
             for name, path in self.origins.items():
