@@ -1,10 +1,12 @@
 """Pane switch: key press -> the new pane on screen, in a real pseudo-terminal at 120x40.
 
 Cycles F1..F6 repeatedly (after one warm-up round, so each pane is built once, as a user who
-has visited it), timing each switch from the key write until the pane's title shows in the
-header. Prints median and p95 (target: median <= 33 ms).
+has visited it), timing each switch from the key write until a text only that pane's built
+content shows (bench_first_visit.MARKERS) is on screen. Each round alternates with a bare
+Textual app answering a key in a session of its own, so both see the same machine load.
+Prints median and p95 (target: median <= 33 ms).
 
-    .venv/bin/python -m bench.bench_panes [--rounds 5]
+    .venv/bin/python -m bench.bench_panes [--rounds 8]
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from bench.bench_first_visit import KEYS, MARKERS
 from bench.ptyrun import Session
 from matchtui.panes import PANES
 
@@ -23,32 +26,26 @@ PREFIX = [sys.executable, "-m", "matchtui"]
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--rounds", type=int, default=8)
     args = parser.parse_args()
-    keys = {
-        "f1": b"\x1bOP",
-        "f2": b"\x1bOQ",
-        "f3": b"\x1bOR",
-        "f4": b"\x1bOS",
-        "f5": b"\x1b[15~",
-        "f6": b"\x1b[17~",
-    }
     times: dict[str, list[float]] = {pane.id: [] for pane in PANES}
+    floor: list[float] = []
     with (
         tempfile.TemporaryDirectory() as home,
         Session([*PREFIX, "--home", home]) as session,
+        Session([sys.executable, str(Path(__file__).with_name("bare_key_app.py"))]) as bare,
     ):
-        session.wait_for("F6 Plan")
-        session.wait_for(" — ", timeout=30)
+        session.wait_for(MARKERS["reality"], timeout=60)
+        bare.wait_for("pressed 0")
+        presses = 0
         for round_number in range(args.rounds + 1):
             for pane in PANES:
-                elapsed = session.press_and_wait(keys[pane.key], f"matchtui — {pane.title}")
+                elapsed = session.press_and_wait(KEYS[pane.id], MARKERS[pane.id], timeout=60)
                 if round_number:
                     times[pane.id].append(elapsed)
-    # The floor, in the same run: a bare Textual app answering a key by changing one text.
-    with Session([sys.executable, str(Path(__file__).with_name("bare_key_app.py"))]) as bare:
-        bare.wait_for("pressed 0")
-        floor = [bare.press_and_wait(b"x", f"pressed {i}") for i in range(1, 31)]
+                    # The floor, alternating: a bare Textual app changing one text on a key.
+                    presses += 1
+                    floor.append(bare.press_and_wait(b"x", f"pressed {presses}"))
     every = [t for values in times.values() for t in values]
     for pane in PANES:
         values = times[pane.id]

@@ -313,6 +313,7 @@ async def test_header_click_sorts_and_status_key_saves(
         table.move_cursor(row=0)
         await pilot.press("s")
         await pilot.pause()
+        await app.workers.wait_for_complete()  # the list is saved by a worker thread
         saved = tomllib.loads((home / "programs.toml").read_text())
         first = next(p for p in saved["programs"] if p["name"] == names[0])
         assert first["status"] != "planned" or names[0] == "Gulf Regional"
@@ -320,6 +321,7 @@ async def test_header_click_sorts_and_status_key_saves(
         table.move_cursor(row=0)
         await pilot.press("delete")
         await pilot.pause()
+        await app.workers.wait_for_complete()
         saved = tomllib.loads((home / "programs.toml").read_text())
         assert len(saved["programs"]) == 4
 
@@ -351,6 +353,7 @@ async def test_import_in_the_pane_reports_bad_rows(
         await pilot.pause()
         message = str(screen.query_one("#import-result").render())
         assert "Imported 5 programs" in message and "1 bad rows skipped" in message
+        await app.workers.wait_for_complete()
         assert (home / "programs.toml").exists()
         result = screen.result
         assert result is not None and any(w.id == "yog_cutoff" for w in result.warnings)

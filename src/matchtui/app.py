@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+import weakref
 from collections.abc import Callable, Iterable
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 
 from textual import events
@@ -28,6 +30,21 @@ if TYPE_CHECKING:
     from matchtui.workspace import Workspace
 
 
+def pane_css_paths() -> list[str | PurePath]:
+    """Every pane's stylesheet, read once at start with the app's own: `screens/<module>.tcss`
+    next to the pane's screen module. A screen never sets CSS_PATH: Textual would read the file
+    on the pane's first visit and then re-parse the whole stylesheet and restyle every widget.
+    Each selector in a pane's file starts with its screen class (`MixScreen #mix-main`), so
+    nothing in one pane's file can style another pane."""
+    here = Path(__file__).parent
+    paths: list[str | PurePath] = ["app.tcss"]
+    for pane in PANES:
+        relative = f"screens/{pane.module.rsplit('.', 1)[-1]}.tcss"
+        if (here / relative).is_file():
+            paths.append(relative)
+    return paths
+
+
 def _screen_factory(pane: PaneSpec) -> Callable[[], Screen[Any]]:
     def build() -> Screen[Any]:
         module = importlib.import_module(pane.module)
@@ -45,7 +62,7 @@ class MatchApp(App[None]):
 
     TITLE = "matchtui"
     SUB_TITLE = "plan your Match cycle"
-    CSS_PATH = "app.tcss"
+    CSS_PATH = pane_css_paths()
     ENABLE_COMMAND_PALETTE = True
     MODES = {pane.id: _screen_factory(pane) for pane in PANES}
     BINDINGS = [
@@ -103,6 +120,13 @@ class MatchApp(App[None]):
         self.unsaved: set[str] = set()  # panes with edits not yet saved
         self._built_panes: set[str] = set()  # panes whose screen exists (switches need no mask)
         self._instant_switch = False
+        # Style bookkeeping for pane switches (see refresh_css): the stylesheet generation a
+        # full restyle last ran for, and the generation each pane screen was styled with.
+        self._switching_pane = False
+        self._styled_generation = -1
+        self._screen_styles: weakref.WeakKeyDictionary[Screen[Any], int] = (
+            weakref.WeakKeyDictionary()
+        )
 
     @property
     def catalog(self) -> Catalog:
@@ -143,7 +167,7 @@ class MatchApp(App[None]):
             return
         self.profile = self._load_profile()
         self.plan = self._load_plan()
-        self.switch_mode(self.first_pane)
+        self._switch_pane(self.first_pane)
         self._built_panes.add(self.first_pane)
         if self.interactive:
             self.call_after_refresh(_freeze_long_lived)
@@ -214,13 +238,48 @@ class MatchApp(App[None]):
         # Each pane is its own screen and keeps its focus: coming back finds you where you were.
         self._instant_switch = pane_id in self._built_panes
         try:
-            self.switch_mode(pane_id)
+            self._switch_pane(pane_id)
         finally:
             self._instant_switch = False
         if pane_id not in self._built_panes:
             self._built_panes.add(pane_id)
             if self.interactive:
                 self.call_after_refresh(_freeze_long_lived)
+
+    def _switch_pane(self, pane_id: str) -> None:
+        self._switching_pane = True
+        try:
+            self.switch_mode(pane_id)
+        finally:
+            self._switching_pane = False
+
+    def refresh_css(self, animate: bool = True) -> None:
+        # Textual calls this twice on a pane's first visit (a new screen has never been styled
+        # by a full refresh) and on every switch to a pane that was never current during one:
+        # each call re-parses the whole stylesheet and restyles every widget of the current
+        # screen, 40-400 ms. All pane styles are read at start (pane_css_paths) and a new
+        # screen's widgets are styled as they mount, so while the stylesheet has not changed
+        # since the last full refresh, a pane switch needs none. A theme change (or any other
+        # invalidation) still gets the full refresh, and so does each stale pane when shown.
+        generation = self._css_update_count
+        screen = self.screen
+        if (
+            self._switching_pane
+            and generation == self._styled_generation
+            and self._screen_styles.get(screen, generation) == generation
+        ):
+            self._screen_styles[screen] = generation
+            return
+        super().refresh_css(animate)
+        self._styled_generation = generation
+        for restyled in self.screen_stack:
+            self._screen_styles[restyled] = generation
+
+    def screen_styles_current(self, screen: Screen[Any]) -> bool:
+        """True if `screen` was styled with the current stylesheet (no restyle needed on
+        resume); a screen not seen yet is styled as it mounts."""
+        generation = self._css_update_count
+        return self._screen_styles.get(screen, generation) == generation
 
     def delay_update(self, delay: float = 0.05) -> None:
         # switch_mode holds the screen back for 50 ms to hide a new screen while it mounts. A

@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 from matchtui.errors import FileProblems, Problem
+from matchtui.filenames import PLAN, PRACTICE, PROFILE, PROGRAMS  # the names live there
 from matchtui.tomlio import (
     atomic_write,
     dump_model,
@@ -33,10 +34,7 @@ from matchtui.tomlio import (
 
 M = TypeVar("M", bound=BaseModel)
 
-PROFILE = "profile.toml"
-PROGRAMS = "programs.toml"
-PLAN = "plan.toml"
-PRACTICE = "practice.toml"
+__all__ = ["PLAN", "PRACTICE", "PROFILE", "PROGRAMS", "Store"]
 
 # Files large enough that TOML parsing dominates a load (a 5,000-program list is ~1 MB and takes
 # ~180 ms in tomllib). Their parsed data is kept beside them as .NAME.cache.json, keyed by the

@@ -48,7 +48,9 @@ class Workspace:
     def catalog(self) -> Catalog:
         from matchtui.catalog import Catalog
 
-        return Catalog.load(self.data_dir, lazy=self.lazy_catalog)
+        # The app's full load reuses the validated catalog kept in the home folder while the
+        # data files are unchanged (matchtui.catalog: the validated-catalog cache).
+        return Catalog.load(self.data_dir, lazy=self.lazy_catalog, cache_dir=self.home)
 
     @cached_property
     def store(self) -> Store:

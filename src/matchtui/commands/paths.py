@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import argparse
 
+from matchtui.filenames import USER_FILES
 from matchtui.locations import bundled_data_dir
-from matchtui.store import PLAN, PRACTICE, PROFILE, PROGRAMS
 from matchtui.workspace import Workspace
 
 
@@ -13,9 +13,9 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
         ("bundled data", str(bundled_data_dir())),
         ("home", str(workspace.home)),
     ]
-    rows += [
-        (name, str(workspace.store.path(name))) for name in (PROFILE, PROGRAMS, PLAN, PRACTICE)
-    ]
+    # The files live in the home folder under these names (matchtui.store); listing them needs
+    # no Store, so this command never imports pydantic.
+    rows += [(name, str(workspace.home / name)) for name in USER_FILES]
     width = max(len(label) for label, _ in rows)
     for label, value in rows:
         print(f"{label:<{width}}  {value}")

@@ -72,9 +72,9 @@ class PaneScreen(Screen[None]):
         # Textual restyles every node of a screen each time it resumes (refresh_styles=True),
         # which costs ~100 ms+ on a full pane. Styles only go stale when the stylesheet or theme
         # changed while the screen was away; in that case switch_mode has already run a full
-        # refresh_css, which brings this screen's count up to date either way. Class changes
-        # made while suspended restyle their own widgets as they happen.
-        if self._css_update_count == self.app._css_update_count:
+        # refresh_css (MatchApp.refresh_css keeps the books). Class changes made while
+        # suspended restyle their own widgets as they happen.
+        if self.matchapp.screen_styles_current(self):
             event.refresh_styles = False
         self.refresh_bindings()  # the footer rebuilds only if what it shows has changed
 

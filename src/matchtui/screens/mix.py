@@ -8,8 +8,9 @@ section (the plan pane owns `timeline`) and is restored when the pane opens.
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
@@ -69,7 +70,6 @@ def _percent(value: int) -> str:
 
 class MixScreen(PaneScreen):
     PANE_ID = "mix"
-    CSS_PATH = "mix.tcss"
     AUTO_FOCUS = "#slider-apps"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -120,6 +120,11 @@ class MixScreen(PaneScreen):
         self._syncing = False
         self._found: _Widgets | None = None
         self.comparison: ListComparison | None = None
+        # The program list is saved by a background thread, latest list wins (see _queue_save).
+        self._save_lock = threading.Lock()  # guards the two fields below
+        self._write_lock = threading.Lock()  # one save of programs.toml at a time
+        self._pending_save: ProgramList | None = None
+        self._saver_running = False
 
     # -- layout --------------------------------------------------------------------------------
     def compose_body(self) -> ComposeResult:
@@ -503,17 +508,72 @@ class MixScreen(PaneScreen):
             return
         self._save_programs(event.programs)
 
+    @on(ProgramsPanel.StatusChanged)
+    def _status_changed(self, event: ProgramsPanel.StatusChanged) -> None:
+        # The table already shows the new status (one row updated in place).
+        if not self._programs_ok:
+            return
+        self._programs = event.programs
+        self._listed.clear()
+        self._queue_save(event.programs)
+        self.refresh_estimate()
+
     def _save_programs(self, programs: ProgramList) -> bool:
-        try:
-            self.matchapp.workspace.store.save(PROGRAMS, programs)
-        except OSError as exc:
-            self.notify(f"Could not save programs.toml: {exc}", severity="error", markup=False)
-            return False
         self._programs = programs
         self._listed.clear()
+        self._queue_save(programs)
         self.query_one(ProgramsPanel).set_programs(programs, self.profile)
         self.refresh_estimate()
         return True
+
+    # Saving 20,000 programs (TOML, a check that the old file loads, the parse cache) takes
+    # seconds: it runs in a worker thread, never on the UI thread. One thread at a time saves
+    # the newest list; a change made meanwhile is saved right after; leaving the pane (or
+    # quitting) finishes any save still queued.
+    def _queue_save(self, programs: ProgramList) -> None:
+        with self._save_lock:
+            self._pending_save = programs
+            if self._saver_running:
+                return
+            self._saver_running = True
+        self.run_worker(self._save_queued, thread=True, group="programs-save", exit_on_error=False)
+
+    def _save_queued(self) -> None:
+        store = self.matchapp.workspace.store
+        while True:
+            with self._write_lock:
+                # Take the newest list only once the file is ours: saves happen in order and
+                # the last one always writes the newest list.
+                with self._save_lock:
+                    programs, self._pending_save = self._pending_save, None
+                    if programs is None:
+                        self._saver_running = False
+                        return
+                try:
+                    store.save(PROGRAMS, programs)
+                except OSError as exc:
+                    error: OSError | None = exc
+                else:
+                    error = None
+            if error is not None:
+                self.app.call_from_thread(
+                    self.notify,
+                    f"Could not save programs.toml: {error}",
+                    severity="error",
+                    markup=False,
+                )
+
+    def flush_saves(self) -> None:
+        """Save a queued program list now (on the calling thread), if the saver has not yet."""
+        with self._write_lock:
+            with self._save_lock:
+                programs, self._pending_save = self._pending_save, None
+            if programs is not None:
+                with suppress(OSError):
+                    self.matchapp.workspace.store.save(PROGRAMS, programs)
+
+    def on_unmount(self) -> None:
+        self.flush_saves()
 
     @on(ProgramsPanel.ImportRequested)
     def _import(self, event: ProgramsPanel.ImportRequested) -> None:

@@ -48,7 +48,6 @@ def match_label(match_year: int, relation: str) -> str:
 
 class PlanScreen(PaneScreen):
     PANE_ID = "plan"
-    CSS_PATH = "plan.tcss"
     AUTO_FOCUS = "#plan-gantt"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "cycle_status", "Status", tooltip="Cycle the item: to do, doing, done"),

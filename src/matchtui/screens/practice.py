@@ -67,7 +67,6 @@ class PracticeClock:
 
 class PracticeScreen(PaneScreen):
     PANE_ID = "practice"
-    CSS_PATH = "practice.tcss"
     AUTO_FOCUS = "#questions"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -49,7 +49,6 @@ def _words(value: str) -> str:
 
 class RealityScreen(PaneScreen):
     PANE_ID = "reality"
-    CSS_PATH = "reality.tcss"
     AUTO_FOCUS = ""  # open at the top (summary first); Tab, r or a move into the tables
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(

@@ -49,7 +49,6 @@ APP_CHROME_ROWS = 3
 
 class SpecialtiesScreen(PaneScreen):
     PANE_ID = "specialties"
-    CSS_PATH = "specialties.tcss"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -3,9 +3,11 @@ what to add or drop, and import from a file. Program names are shown as text, ne
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -17,6 +19,7 @@ from textual.widgets import Button, Checkbox, DataTable, Input, Select, Static
 from matchtui.engine.programs import ListComparison, over_yog_limit, region_of
 from matchtui.models.mix import TIER_LABELS, TIERS
 from matchtui.models.programs import PROGRAM_STATUSES, Program, ProgramList
+from matchtui.widgets.fast_table import FastTable
 from matchtui.widgets.mix_bars import set_text
 
 if TYPE_CHECKING:
@@ -24,8 +27,8 @@ if TYPE_CHECKING:
     from matchtui.models.profile import Profile
 
 ALL = "all"
-# Rows added to the program table per step (see ProgramsPanel._fill_table).
-FILL_CHUNK = 250
+# Rows loaded into the program table by a fill; more load as you scroll (widgets/fast_table.py).
+FILL_CHUNK = FastTable.FIRST_ROWS
 SORT_KEYS: dict[str, str] = {
     "name": "Name",
     "state": "State",
@@ -34,17 +37,20 @@ SORT_KEYS: dict[str, str] = {
     "status": "Status",
     "specialty": "Specialty",
 }
-COLUMNS: tuple[tuple[str, str], ...] = (
-    ("name", "Program"),
-    ("city", "City"),
-    ("state", "St"),
-    ("region", "Region"),
-    ("specialty", "Specialty"),
-    ("tier", "Tier"),
-    ("signal", "Signal"),
-    ("yog", "YOG limit"),
-    ("status", "Status"),
+# key, header, fixed width (a fixed width is never re-measured as rows stream in). Names and
+# cities get the width of the longest in the list (NAME_WIDTHS bounds it), worked out per list.
+COLUMNS: tuple[tuple[str, str, int], ...] = (
+    ("name", "Program", 24),
+    ("city", "City", 12),
+    ("state", "St", 2),
+    ("region", "Region", 9),
+    ("specialty", "Specialty", 10),
+    ("tier", "Tier", 9),
+    ("signal", "Signal", 6),
+    ("yog", "YOG limit", 9),
+    ("status", "Status", 11),
 )
+NAME_WIDTHS = (7, 60)
 _TIER_ORDER = {tier: i for i, tier in enumerate(TIERS)}
 _STATUS_ORDER = {status: i for i, status in enumerate(PROGRAM_STATUSES)}
 
@@ -60,27 +66,65 @@ class Filters:
 
 def visible(programs: ProgramList, filters: Filters, catalog: Catalog) -> list[tuple[int, Program]]:
     """(index in the list, program) for the rows the filters let through, sorted."""
-    rows = [
-        (i, p)
-        for i, p in enumerate(programs.programs)
-        if (filters.tier == ALL or p.tier == filters.tier)
-        and (filters.region == ALL or region_of(p, catalog) == filters.region)
-        and (filters.status == ALL or p.status == filters.status)
-    ]
+    return ListIndex(programs, catalog).visible(filters)
 
-    def key(row: tuple[int, Program]) -> tuple[object, ...]:
-        p = row[1]
-        by: dict[str, object] = {
-            "name": p.name.lower(),
-            "state": p.state,
-            "region": region_of(p, catalog),
-            "tier": _TIER_ORDER[p.tier],
-            "status": _STATUS_ORDER[p.status],
-            "specialty": p.specialty,
-        }
-        return (by[filters.sort], p.name.lower(), row[0])
 
-    return sorted(rows, key=key, reverse=filters.reverse)
+class ListIndex:
+    """A program list prepared for fast filtering and sorting: each program's filter fields
+    computed once, each sort order computed once per list (20,000 programs: a filter change
+    is one pass over a ready order, not a sort). A status change updates one entry."""
+
+    def __init__(self, programs: ProgramList, catalog: Catalog) -> None:
+        self.programs = programs
+        self.catalog = catalog
+        region = catalog.region_of_state
+        self._tier = [p.tier for p in programs.programs]
+        self._region = [region.get(p.state, "") for p in programs.programs]
+        self._status = [p.status for p in programs.programs]
+        self._orders: dict[str, list[int]] = {}
+
+    def _order(self, sort: str) -> list[int]:
+        order = self._orders.get(sort)
+        if order is None:
+            items = self.programs.programs
+            names = [p.name.lower() for p in items]
+            by: Sequence[object]
+            if sort == "name":
+                by = names
+            elif sort == "region":
+                by = self._region
+            elif sort == "tier":
+                by = [_TIER_ORDER[t] for t in self._tier]
+            elif sort == "status":
+                by = [_STATUS_ORDER[s] for s in self._status]
+            else:  # state, specialty
+                by = [getattr(p, sort) for p in items]
+            keys = list(zip(by, names, range(len(items)), strict=True))
+            order = sorted(range(len(items)), key=keys.__getitem__)
+            self._orders[sort] = order
+        return order
+
+    def visible(self, filters: Filters) -> list[tuple[int, Program]]:
+        order = self._order(filters.sort)
+        if filters.reverse:
+            order = order[::-1]
+        tier, region, status = filters.tier, filters.region, filters.status
+        tiers, regions, statuses = self._tier, self._region, self._status
+        items = self.programs.programs
+        return [
+            (i, items[i])
+            for i in order
+            if (tier == ALL or tiers[i] == tier)
+            and (region == ALL or regions[i] == region)
+            and (status == ALL or statuses[i] == status)
+        ]
+
+    def replaced(self, index: int, program: Program, programs: ProgramList) -> None:
+        """`programs` is the list with `program` at `index` (its status changed)."""
+        self.programs = programs
+        if program.status != self._status[index]:
+            self._status[index] = program.status
+            self._orders.pop("status", None)
 
 
 class ProgramsPanel(Vertical):
@@ -106,6 +150,13 @@ class ProgramsPanel(Vertical):
             super().__init__()
             self.programs = programs
 
+    class StatusChanged(Message):
+        """One program's status changed; the table already shows it (save and re-estimate)."""
+
+        def __init__(self, programs: ProgramList) -> None:
+            super().__init__()
+            self.programs = programs
+
     class ImportRequested(Message):
         def __init__(self, path: str, skip_bad: bool, replace: bool) -> None:
             super().__init__()
@@ -118,8 +169,7 @@ class ProgramsPanel(Vertical):
         self.catalog = catalog
         self.programs = ProgramList()
         self.filters = Filters()
-        self._row_index: dict[str, int] = {}
-        self._fill_generation = 0
+        self._index: ListIndex | None = None
 
     def compose(self) -> ComposeResult:
         tiers = [("All tiers", ALL)] + [(TIER_LABELS[t], t) for t in TIERS]
@@ -132,10 +182,7 @@ class ProgramsPanel(Vertical):
             yield Select(statuses, value=ALL, allow_blank=False, id="filter-status")
             yield Select(sorts, value="name", allow_blank=False, id="filter-sort")
         yield Static("", id="programs-count", markup=False)
-        table: DataTable[Text] = DataTable(
-            id="programs-table", cursor_type="row", zebra_stripes=True
-        )
-        yield table
+        yield FastTable[tuple[int, Program]](id="programs-table")
         yield Static("", id="programs-compare", markup=False)
         yield Static("", id="programs-advice", markup=False)
         yield Input(placeholder="File to import: programs.csv or .toml", id="import-path")
@@ -146,26 +193,42 @@ class ProgramsPanel(Vertical):
         yield Static("", id="import-result", markup=False)
 
     def on_mount(self) -> None:
-        table = self.query_one("#programs-table", DataTable)
-        for key, label in COLUMNS:
-            table.add_column(label, key=key)
+        self._table().set_columns(self._columns())
+
+    def _columns(self) -> list[tuple[str, str, int]]:
+        low, high = NAME_WIDTHS
+        items = self.programs.programs
+        widths = {
+            "name": max((_width(p.name) for p in items), default=COLUMNS[0][2]),
+            "city": max((_width(p.city) for p in items), default=COLUMNS[1][2]),
+        }
+        return [
+            (key, label, max(low, min(high, widths[key])) if key in widths else width)
+            for key, label, width in COLUMNS
+        ]
+
+    def _table(self) -> FastTable[tuple[int, Program]]:
+        table: FastTable[tuple[int, Program]] = self.query_one("#programs-table", FastTable)
+        return table
 
     # -- data ----------------------------------------------------------------------------------
     def set_programs(self, programs: ProgramList, profile: Profile) -> None:
         self.programs = programs
         self._profile = profile
+        self._index = None
+        self._table().set_columns(self._columns())
         self._fill_table()
 
+    def _list_index(self) -> ListIndex:
+        if self._index is None or self._index.programs is not self.programs:
+            self._index = ListIndex(self.programs, self.catalog)
+        return self._index
+
     def _fill_table(self) -> None:
-        table: DataTable[Text] = self.query_one("#programs-table", DataTable)
-        table.clear()
-        self._row_index.clear()
-        rows = visible(self.programs, self.filters, self.catalog)
-        # DataTable spends ~70 us per add_row; a 5,000-program list in one go would freeze the
-        # pane for a third of a second. Rows go in by chunks between events instead, and a newer
-        # fill (another filter or sort) supersedes an older one still in progress.
-        self._fill_generation += 1
-        self._add_rows(self._fill_generation, rows, 0)
+        rows = self._list_index().visible(self.filters)
+        # Only the rows near the screen are loaded (more as you scroll): the same cost at 100 or
+        # 20,000 programs.
+        self._table().fill(rows, self._row)
         total = len(self.programs.programs)
         shown = len(rows)
         self.query_one("#programs-count", Static).update(
@@ -177,34 +240,32 @@ class ProgramsPanel(Vertical):
             )
         )
 
-    def _add_rows(self, generation: int, rows: list[tuple[int, Program]], start: int) -> None:
-        if generation != self._fill_generation:
-            return
-        table: DataTable[Text] = self.query_one("#programs-table", DataTable)
+    def _row(self, row: tuple[int, Program]) -> tuple[str, list[Text]]:
+        index = row[0]
+        program = self.programs.programs[index]  # the current one (a status may have changed)
         profile = getattr(self, "_profile", None)
-        for index, program in rows[start : start + FILL_CHUNK]:
-            key = f"p{index}"
-            self._row_index[key] = index
-            over = profile is not None and over_yog_limit(program, profile)
-            yog = "" if program.yog_limit_years is None else f"{program.yog_limit_years} y"
-            table.add_row(
-                Text(program.name),
-                Text(program.city),
-                Text(program.state),
-                Text(self.catalog.region_name(region_of(program, self.catalog))),
-                Text(
-                    self.catalog.specialties[program.specialty].short
-                    if program.specialty in self.catalog.specialties
-                    else program.specialty
-                ),
-                Text(TIER_LABELS[program.tier]),
-                Text(program.signal if program.signalled else ""),
-                Text(yog + (" !" if over else ""), style="bold red" if over else ""),
-                Text(program.status),
-                key=key,
-            )
-        if start + FILL_CHUNK < len(rows):
-            self.call_later(self._add_rows, generation, rows, start + FILL_CHUNK)
+        over = profile is not None and over_yog_limit(program, profile)
+        yog = "" if program.yog_limit_years is None else f"{program.yog_limit_years} y"
+        specialty = self.catalog.specialties.get(program.specialty)
+        return f"p{index}", [
+            Text(program.name),
+            Text(program.city),
+            Text(program.state),
+            Text(self.catalog.region_name(region_of(program, self.catalog))),
+            Text(specialty.short if specialty is not None else program.specialty),
+            Text(TIER_LABELS[program.tier]),
+            Text(program.signal if program.signalled else ""),
+            Text(yog + (" !" if over else ""), style="bold red" if over else ""),
+            Text(program.status),
+        ]
+
+    def replace_program(self, index: int, program: Program, programs: ProgramList) -> None:
+        """`programs` is the list with `program` changed at `index`: update that row only."""
+        index_ = self._list_index()
+        self.programs = programs
+        index_.replaced(index, program, programs)
+        key, cells = self._row((index, program))  # not loaded yet: built current when it loads
+        self._table().replace_row(key, cells)
 
     def show_comparison(self, comparison: ListComparison) -> None:
         text = Text(no_wrap=True, overflow="crop")
@@ -273,11 +334,14 @@ class ProgramsPanel(Vertical):
         self._fill_table()
 
     def _selected_index(self) -> int | None:
-        table: DataTable[Text] = self.query_one("#programs-table", DataTable)
+        table = self._table()
         if table.row_count == 0:
             return None
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        return self._row_index.get(key or "")
+        if not key or not key.startswith("p"):
+            return None
+        index = int(key[1:])
+        return index if index < len(self.programs.programs) else None
 
     def action_cycle_status(self) -> None:
         index = self._selected_index()
@@ -288,8 +352,12 @@ class ProgramsPanel(Vertical):
             (PROGRAM_STATUSES.index(program.status) + 1) % len(PROGRAM_STATUSES)
         ]
         changed = list(self.programs.programs)
-        changed[index] = program.model_copy(update={"status": following})
-        self.post_message(self.ListEdited(ProgramList(programs=changed)))
+        updated = program.model_copy(update={"status": following})
+        changed[index] = updated
+        programs = self.programs.model_copy(update={"programs": changed})
+        # The row changes in place; the screen saves the list in the background.
+        self.replace_program(index, updated, programs)
+        self.post_message(self.StatusChanged(programs))
 
     def action_remove(self) -> None:
         index = self._selected_index()
@@ -313,6 +381,11 @@ class ProgramsPanel(Vertical):
                 self.query_one("#import-replace", Checkbox).value,
             )
         )
+
+
+def _width(text: str) -> int:
+    # Cells on screen: wide characters take two, a control character shows as one.
+    return max(len(text), cell_len(text))
 
 
 def _signed(value: int) -> str:

@@ -1,0 +1,133 @@
+"""First visit to each pane, cold: key press -> the pane's real content on screen, in a real
+pseudo-terminal at 120x40, alternating with a bare Textual app answering a key (the floor).
+
+Each sample is a fresh app (fresh home): it starts on the Reality check (the Plan pane when
+Reality itself is measured), waits for that pane's content and a quiet second, then presses
+the pane's key and times until a text that only the built pane shows is on screen. The app
+process's CPU time for the visit (from /proc, 10 ms ticks) is printed beside the wall time,
+since wall time on a shared machine includes waiting for the processor.
+
+Then memory: resident size after visiting every pane vs a bare Textual app.
+
+    .venv/bin/python -m bench.bench_first_visit [--runs 5] [--programs 0]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench.ptyrun import Session
+
+HERE = Path(__file__).resolve().parent
+KEYS = {
+    "profile": b"\x1bOP",
+    "reality": b"\x1bOQ",
+    "specialties": b"\x1bOR",
+    "mix": b"\x1bOS",
+    "practice": b"\x1b[15~",
+    "plan": b"\x1b[17~",
+}
+# A text each pane shows only once it is built from the data (the demo profile).
+MARKERS = {
+    "profile": "Took part in SOAP",
+    "reality": "Returner warnings",
+    "specialties": "vs median",
+    "mix": "P(match) by number of applications",
+    "practice": "Rehearse",
+    "plan": "Note n: write a note",
+}
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+def cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / TICK
+
+
+def rss_mib(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def launch(home: str, first: str, programs: int) -> list[str]:
+    return [sys.executable, str(HERE / "launch.py"), home, first, str(programs)]
+
+
+def first_visit(pane: str, programs: int) -> tuple[float, float]:
+    first = "plan" if pane == "reality" else "reality"
+    with tempfile.TemporaryDirectory() as home, Session(launch(home, first, programs)) as app:
+        app.wait_for(MARKERS[first], timeout=60)
+        time.sleep(1.0)  # start-up work after the first pane (gc.freeze, idle) is over
+        cpu = cpu_seconds(app.pid)
+        wall = app.press_and_wait(KEYS[pane], MARKERS[pane], timeout=60)
+        return wall, cpu_seconds(app.pid) - cpu
+
+
+def bare_key() -> float:
+    with Session([sys.executable, str(HERE / "bare_key_app.py")]) as bare:
+        bare.wait_for("pressed 0")
+        time.sleep(0.3)
+        return bare.press_and_wait(b"x", "pressed 1")
+
+
+def memory(programs: int) -> tuple[float, float]:
+    with tempfile.TemporaryDirectory() as home, Session(launch(home, "reality", programs)) as app:
+        app.wait_for(MARKERS["reality"], timeout=60)
+        for pane in ("profile", "specialties", "mix", "practice", "plan", "reality"):
+            app.press_and_wait(KEYS[pane], MARKERS[pane], timeout=60)
+        time.sleep(1.0)
+        mine = rss_mib(app.pid)
+    with Session([sys.executable, str(HERE / "bare_app.py")]) as bare:
+        bare.wait_for("bare textual app ready")
+        time.sleep(1.0)
+        base = rss_mib(bare.pid)
+    return mine, base
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--programs", type=int, default=0, help="programs in the list")
+    parser.add_argument("--panes", default=",".join(KEYS), help="comma-separated pane ids")
+    args = parser.parse_args()
+    panes = args.panes.split(",")
+    walls: dict[str, list[float]] = {pane: [] for pane in panes}
+    cpus: dict[str, list[float]] = {pane: [] for pane in panes}
+    floor: list[float] = []
+    for _ in range(args.runs):
+        for pane in panes:
+            wall, cpu = first_visit(pane, args.programs)
+            walls[pane].append(wall)
+            cpus[pane].append(cpu)
+            floor.append(bare_key())
+    load = os.getloadavg()[0]
+    print(
+        f"first visit, key -> content, 120x40 pty, {args.runs} cold runs per pane, "
+        f"{args.programs} programs (load average {load:.1f} on {os.cpu_count()} CPUs)"
+    )
+    base = statistics.median(floor)
+    for pane in panes:
+        wall = statistics.median(walls[pane]) * 1000
+        print(
+            f"  {pane:<12} wall median {wall:6.0f} ms  min {min(walls[pane]) * 1000:6.0f}"
+            f"  | app CPU median {statistics.median(cpus[pane]) * 1000:5.0f} ms"
+            f"  ({wall / (base * 1000):.1f}x the bare key)"
+        )
+    print(f"  {'bare app key':<12} wall median {base * 1000:6.0f} ms  (target per pane <= 150 ms)")
+    mine, bare = memory(args.programs)
+    print(
+        f"memory after every pane: {mine:.0f} MiB vs bare Textual app {bare:.0f} MiB "
+        f"({mine / bare:.1f}x; target <= 2x)"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,53 @@
+"""Slider step in a real pseudo-terminal at 120x40 with a program list: key -> the new
+estimate on screen (the marker under the P(match)-by-applications curve, drawn by the estimate),
+alternating with a bare Textual app answering a key.
+
+    .venv/bin/python -m bench.bench_slider_pty [--programs 0,5000,20000] [--steps 30]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+from bench.bench_first_visit import MARKERS
+from bench.ptyrun import Session
+
+HERE = Path(__file__).resolve().parent
+RIGHT, LEFT = b"\x1b[C", b"\x1b[D"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--programs", default="0,5000,20000")
+    parser.add_argument("--steps", type=int, default=30)
+    args = parser.parse_args()
+    for count in (int(c) for c in args.programs.split(",")):
+        samples: list[float] = []
+        floor: list[float] = []
+        with (
+            tempfile.TemporaryDirectory() as home,
+            Session([sys.executable, str(HERE / "launch.py"), home, "mix", str(count)]) as app,
+            Session([sys.executable, str(HERE / "bare_key_app.py")]) as bare,
+        ):
+            app.wait_for(MARKERS["mix"], timeout=120)
+            bare.wait_for("pressed 0")
+            value = 80  # the demo's applications; the slider moves by 5
+            for step in range(args.steps):
+                key, delta = (RIGHT, 5) if (step // 5) % 2 == 0 else (LEFT, -5)
+                value += delta
+                samples.append(app.press_and_wait(key, f"▲ {value}", timeout=30))
+                floor.append(bare.press_and_wait(b"x", f"pressed {step + 1}"))
+        ordered = sorted(samples)
+        p95 = ordered[round(0.95 * (len(ordered) - 1))]
+        print(
+            f"{count:>6} programs: slider step median {statistics.median(samples) * 1000:6.1f} ms"
+            f"  p95 {p95 * 1000:6.1f}  | bare key {statistics.median(floor) * 1000:5.1f} ms"
+        )
+
+
+if __name__ == "__main__":
+    main()

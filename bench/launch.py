@@ -1,0 +1,33 @@
+"""Start the app as `matchtui` does, with a chosen first pane (for benchmarks):
+
+    python bench/launch.py HOME [FIRST_PANE] [PROGRAMS]
+
+PROGRAMS > 0 writes that many programs (bench/programs_fixture.py) into HOME first.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+
+def main() -> None:
+    home = sys.argv[1]
+    first = sys.argv[2] if len(sys.argv) > 2 else "reality"
+    count = int(sys.argv[3]) if len(sys.argv) > 3 else 0
+    from matchtui.app import MatchApp
+    from matchtui.workspace import Workspace
+
+    workspace = Workspace.from_options(home)
+    if count:
+        from bench.programs_fixture import write_programs
+
+        write_programs(workspace.store, workspace.catalog, count)
+    MatchApp(workspace, first_pane=first, interactive=True).run()
+
+
+if __name__ == "__main__":
+    main()

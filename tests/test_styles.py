@@ -1,0 +1,112 @@
+"""Styles are parsed once: every pane's stylesheet is read at start, a pane's first visit
+neither re-reads nor re-parses the stylesheet nor restyles the panes already built, each pane's
+rules reach only its own screen, and a theme change still restyles every pane."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.css.stylesheet import Stylesheet
+
+from matchtui.app import MatchApp, pane_css_paths
+from matchtui.panes import PANES
+
+SCREENS = Path(__file__).resolve().parents[1] / "src" / "matchtui" / "screens"
+# profile.tcss belongs to the Profile rebuild (i13); its rules still have to be scoped.
+UNSCOPED_YET = {"profile"}
+
+
+def test_every_pane_stylesheet_is_loaded_by_the_app() -> None:
+    paths = pane_css_paths()
+    for pane in PANES:
+        name = pane.module.rsplit(".", 1)[-1]
+        if (SCREENS / f"{name}.tcss").is_file():
+            assert f"screens/{name}.tcss" in paths
+
+
+@pytest.mark.parametrize("pane", PANES, ids=lambda pane: pane.id)
+def test_each_pane_rule_is_scoped_to_its_screen(pane: Any) -> None:
+    name = pane.module.rsplit(".", 1)[-1]
+    path = SCREENS / f"{name}.tcss"
+    if not path.is_file() or name in UNSCOPED_YET:
+        pytest.skip("no stylesheet, or not scoped yet")
+    text = re.sub(r"/\*.*?\*/", "", path.read_text(), flags=re.S)
+    selectors = [
+        selector.strip()
+        for block in re.findall(r"([^{}]+)\{[^{}]*\}", text)
+        for selector in block.split(",")
+    ]
+    assert selectors
+    for selector in selectors:
+        assert re.match(rf"{pane.screen}\b", selector), f"{path.name}: {selector!r}"
+
+
+async def test_first_visits_do_not_reparse_or_restyle_built_panes(
+    workspace: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reparsed: list[int] = []
+    restyled: list[int] = []
+    original_reparse = Stylesheet.reparse
+    original_update = Stylesheet.update
+
+    def reparse(self: Stylesheet) -> None:
+        reparsed.append(1)
+        original_reparse(self)
+
+    def update(self: Stylesheet, root: Any, animate: bool = False) -> None:
+        restyled.append(len(root.walk_children(with_self=True)))
+        original_update(self, root, animate)
+
+    app = MatchApp(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        sources = set(app.stylesheet.source)
+        monkeypatch.setattr(Stylesheet, "reparse", reparse)
+        monkeypatch.setattr(Stylesheet, "update", update)
+        for pane in [*PANES, *PANES]:
+            await pilot.press(pane.key)
+            await pilot.pause()
+            assert app.current_mode == pane.id
+        # No stylesheet file was read on a visit, nothing re-parsed, no whole-screen restyle.
+        new_files = {path for path, _class_var in set(app.stylesheet.source) - sources}
+        assert not {path for path in new_files if path.endswith(".tcss")}
+        assert reparsed == []
+        assert restyled == []
+
+
+async def test_a_theme_change_still_restyles_panes_built_before_it(workspace: Any) -> None:
+    app = MatchApp(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("f4")
+        await pilot.pause()
+        mix = app.screen
+        dark = mix.styles.background
+        await pilot.press("f2")
+        await pilot.pause()
+        app.theme = "textual-light"
+        await pilot.pause()
+        await pilot.press("f4")
+        await pilot.pause()
+        assert app.screen is mix
+        assert mix.styles.background != dark
+        await pilot.press("f6")  # a pane first built after the change gets the new theme too
+        await pilot.pause()
+        assert app.screen.styles.background == mix.styles.background
+
+
+async def test_the_same_class_in_two_panes_keeps_each_pane_look(workspace: Any) -> None:
+    # Both the Reality check and the Mix pane have `.section-title` headings, styled apart.
+    app = MatchApp(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        reality_title = app.screen.query(".section-title").first()
+        before = (reality_title.styles.margin, reality_title.styles.background)
+        await pilot.press("f4")
+        await pilot.pause()
+        await pilot.press("f2")
+        await pilot.pause()
+        assert (reality_title.styles.margin, reality_title.styles.background) == before
