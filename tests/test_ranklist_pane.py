@@ -27,7 +27,7 @@ def write_tracker(home: Path) -> None:
             state="NY",
             specialty="internal_medicine",
             tier="academic",
-            status="interview",
+            status="interviewed",
             notes="Strong fellowships; busy wards",
         ),
         Program(
@@ -36,7 +36,7 @@ def write_tracker(home: Path) -> None:
             state="OH",
             specialty="family_medicine",
             tier="community",
-            status="interview",
+            status="interviewed",
             notes="Close to family",
         ),
         Program(

@@ -1,8 +1,7 @@
 """The rank list workbench: NRMP rule checks, odds rank by rank, couples and the SOAP kit.
 
 Pure: everything here works over pydantic models and plain values. Programs from the tracker
-(programs.toml) are read through `program_info`, which uses getattr so the engine works with the
-tracker before and after it gained `nrmp_code` and `track`.
+(programs.toml) are read through `program_info`.
 
 The odds rest on one assumption, stated wherever they are shown: each program's chance of
 ranking the applicant high enough is independent of every other program's. Then
@@ -34,6 +33,7 @@ from matchtui.models.ranklist import (
 if TYPE_CHECKING:
     from matchtui.catalog import Catalog
     from matchtui.models.plan_data import EntryRoute
+    from matchtui.models.programs import Program
 
 ASSUMPTION = (
     "Assumed: each program's chance is independent of the others. Then P(match at rank k) = "
@@ -43,7 +43,7 @@ ASSUMPTION = (
 ChanceSource = Literal["yours", "tier default", "default"]
 # Tracker statuses that mean "interviewed there": today's `interview`, the tracker's new
 # `interviewed`, and `ranked`.
-INTERVIEWED: frozenset[str] = frozenset({"interview", "interviewed", "ranked"})
+INTERVIEWED: frozenset[str] = frozenset({"interviewed", "thanked", "second_look", "ranked"})
 
 
 def ranklist_data(catalog: Catalog) -> RanklistFile:
@@ -69,22 +69,18 @@ class ProgramInfo(BaseModel):
     notes: str = ""
 
 
-def program_info(program: Any) -> ProgramInfo:
-    """A tracker Program (any version) as ProgramInfo.
-
-    LEAD: after merging i16 (Program.nrmp_code / Program.track), these getattr defaults can
-    become plain attribute reads.
-    """
+def program_info(program: Program) -> ProgramInfo:
+    """A tracker Program as the rank list sees it."""
     return ProgramInfo(
-        name=str(getattr(program, "name", "")),
-        nrmp_code=getattr(program, "nrmp_code", None),
-        track=str(getattr(program, "track", "categorical") or "categorical"),
-        tier=getattr(program, "tier", None),
-        specialty=getattr(program, "specialty", None),
-        state=str(getattr(program, "state", "") or ""),
-        city=str(getattr(program, "city", "") or ""),
-        status=str(getattr(program, "status", "") or ""),
-        notes=str(getattr(program, "notes", "") or ""),
+        name=program.name,
+        nrmp_code=program.nrmp_code,
+        track=program.track,
+        tier=program.tier,
+        specialty=program.specialty,
+        state=program.state,
+        city=program.city,
+        status=program.status,
+        notes=program.notes,
     )
 
 
@@ -100,7 +96,7 @@ class Tracker:
     by_key: Mapping[str, ProgramInfo] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, programs: Iterable[Any]) -> Tracker:
+    def of(cls, programs: Iterable[Program]) -> Tracker:
         infos = tuple(program_info(p) for p in programs)
         keys: dict[str, ProgramInfo] = {}
         for info in infos:

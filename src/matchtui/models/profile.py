@@ -330,6 +330,7 @@ class Profile(UserFile):
         migrated = migrate_v1(data)
         migrated["schema_version"] = version
         return migrated
+
     # True for the shipped demo (fictional): the app shows a banner until a profile of your own
     # is started (`matchtui profile new`, or "New profile" in the command palette).
     demo: bool = False

@@ -24,10 +24,10 @@ from typing import Literal
 from pydantic import Field, field_validator
 
 from matchtui.models.base import Sourced, Strict, UserFile, UserText
+from matchtui.models.programs import NRMP_CODE_PATTERN
 
 # NRMP program codes: seven digits, a letter, a digit (e.g. 1234140C0). The tracker's
-# Program.nrmp_code uses the same pattern.
-NRMP_CODE = re.compile(r"^[0-9]{7}[A-Z][0-9]$")
+NRMP_CODE = re.compile(NRMP_CODE_PATTERN)
 # What a couples file writes for "this partner goes unmatched on this pair".
 NO_MATCH = "no_match"
 
