@@ -227,7 +227,7 @@ async def test_target_specialties_rank_and_limit(workspace: Any) -> None:
 
 
 async def test_quit_with_unsaved_changes_asks(workspace: Any) -> None:
-    from matchtui.widgets.confirm import Confirm
+    from matchtui.widgets.confirm import QuitDialog
 
     app = make_app(workspace)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -240,7 +240,7 @@ async def test_quit_with_unsaved_changes_asks(workspace: Any) -> None:
         assert app.unsaved == {"profile"}
         await pilot.press("ctrl+q")
         await pilot.pause()
-        assert isinstance(app.screen, Confirm)
+        assert isinstance(app.screen, QuitDialog)
         await pilot.press("escape")  # stay
         await pilot.pause()
         assert app.is_running and app.screen is screen

@@ -73,6 +73,21 @@ class MatchApp(App[None]):
             id="app.export_report",
             tooltip="Export the advisor report (Markdown) into your matchtui folder",
         ),
+        Binding(
+            "question_mark",
+            "show_help",
+            "Help",
+            id="app.help",
+            tooltip="What this pane is for, where its numbers come from, and its keys",
+        ),
+        Binding(
+            "escape",
+            "close_overlay",
+            "Close",
+            show=False,
+            id="app.close_overlay",
+            tooltip="Close the keys panel, a dialog or this help",
+        ),
     ]
 
     # The profile every pane reasons about; a pane that saves sets it, the others watch it.
@@ -100,6 +115,7 @@ class MatchApp(App[None]):
         self.unsaved: set[str] = set()  # panes with edits not yet saved
         self._built_panes: set[str] = set()  # panes whose screen exists (switches need no mask)
         self._instant_switch = False
+        self.pane_screens: dict[str, Screen[Any]] = {}  # pane id -> its screen, once built
 
     @property
     def catalog(self) -> Catalog:
@@ -223,18 +239,54 @@ class MatchApp(App[None]):
         if not self.unsaved:
             self.exit()
             return
-        from matchtui.widgets.confirm import Confirm
+        from matchtui.panes import PANE_BY_ID
+        from matchtui.widgets.confirm import QuitDialog
 
-        panes = ", ".join(sorted(self.unsaved))
+        panes = ", ".join(PANE_BY_ID[p].title for p in sorted(self.unsaved) if p in PANE_BY_ID)
 
-        def decided(leave: bool | None) -> None:
-            if leave:
+        async def decided(answer: str | None) -> None:
+            if answer == "quit":
                 self.exit()
+            elif answer == "save":
+                await self.save_all_and_quit()
 
-        self.push_screen(
-            Confirm(f"Unsaved changes in: {panes}. Quit without saving?", yes="Quit", no="Stay"),
-            decided,
+        self.push_screen(QuitDialog(f"Unsaved changes in: {panes}."), decided)
+
+    async def save_all_and_quit(self) -> None:
+        """Run each unsaved pane's own save; quit if all of them saved, otherwise show the first
+        pane that could not save (its own message says why) and stay."""
+        from matchtui.panes import PANE_BY_ID
+
+        for pane_id in sorted(self.unsaved):
+            spec = PANE_BY_ID.get(pane_id)
+            screen = self.pane_screens.get(pane_id)
+            if spec is not None and screen is not None and spec.save_action:
+                await screen.run_action(spec.save_action)
+        if not self.unsaved:
+            self.exit()
+            return
+        first = sorted(self.unsaved)[0]
+        if first in PANE_BY_ID:
+            self.action_show_pane(first)
+        self.notify(
+            "Not everything could be saved, so matchtui is still open.",
+            title="Save and quit",
+            severity="warning",
+            markup=False,
         )
+
+    def action_show_help(self) -> None:
+        from matchtui.panes import PANE_BY_ID
+        from matchtui.widgets.help import HelpScreen
+
+        pane_id = next((p for p, s in self.pane_screens.items() if s is self.screen), None)
+        if pane_id is None:  # a dialog or the palette is open, or the app is still loading
+            return
+        self.push_screen(HelpScreen(PANE_BY_ID[pane_id], self.screen))
+
+    def action_close_overlay(self) -> None:
+        """Escape: close the keys panel if it is open (dialogs close themselves)."""
+        self.action_hide_help_panel()
 
     def action_export_report(self) -> None:
         if self.profile is None:  # still loading
@@ -256,6 +308,11 @@ class MatchApp(App[None]):
                 f"{pane.key.upper()}: {pane.help}",
                 lambda pane_id=pane.id: self.action_show_pane(pane_id),
             )
+        yield SystemCommand(
+            "Help for this pane",
+            "?: what this pane is for, where its numbers come from, and its keys",
+            self.action_show_help,
+        )
         yield SystemCommand(
             "Export advisor report",
             "Ctrl+R: write the report (Markdown) into your matchtui folder",

@@ -58,6 +58,7 @@ class PaneScreen(Screen[None]):
         from matchtui.panes import PANE_BY_ID
 
         self.sub_title = PANE_BY_ID[self.PANE_ID].title
+        self.matchapp.pane_screens[self.PANE_ID] = self
         self.watch(self.matchapp, "profile", self._profile_changed, init=False)
 
     def _on_screen_resume(self, event: ScreenResume) -> None:  # runs before Screen's own
