@@ -116,6 +116,10 @@ class MatchApp(App[None]):
         self._built_panes: set[str] = set()  # panes whose screen exists (switches need no mask)
         self._instant_switch = False
         self.pane_screens: dict[str, Screen[Any]] = {}  # pane id -> its screen, once built
+        # Keys typed while the data loads or a pane is first built are held, then replayed to
+        # the pane once it is on screen: never lost, never sent to a screen being replaced.
+        self._holding_keys = interactive
+        self._held_keys: list[events.Key] = []
 
     @property
     def catalog(self) -> Catalog:
@@ -145,11 +149,14 @@ class MatchApp(App[None]):
                 f"The reference data could not be loaded: {exc.summary()}"
             )
             self.notify(exc.summary(), title="Reference data", severity="error", markup=False)
+            self._release_keys()
             return
         self.profile = self._load_profile()
         self.plan = self._load_plan()
+        self._holding_keys = True
         self.switch_mode(self.first_pane)
         self._built_panes.add(self.first_pane)
+        self._release_keys_when_ready(self.first_pane)
         if self.interactive:
             self.call_after_refresh(_freeze_long_lived)
         for message in self.load_errors.values():
@@ -210,7 +217,25 @@ class MatchApp(App[None]):
         # A paste can carry escape sequences, and Input and TextArea would show them raw.
         if isinstance(event, events.Paste) and not event.is_forwarded:
             event.text = safe_text(event.text)
+        if isinstance(event, events.Key) and self._holding_keys:
+            self._held_keys.append(events.Key(event.key, event.character))
+            return
         await super().on_event(event)
+
+    def _release_keys_when_ready(self, pane_id: str, tries: int = 0) -> None:
+        """Replay the held keys once `pane_id`'s screen is mounted and in front."""
+        screen = self.pane_screens.get(pane_id)
+        ready = screen is not None and screen is self.screen and screen.is_mounted
+        if not ready and tries < 100:
+            self.call_after_refresh(self._release_keys_when_ready, pane_id, tries + 1)
+            return
+        self._release_keys()
+
+    def _release_keys(self) -> None:
+        self._holding_keys = False
+        held, self._held_keys = self._held_keys, []
+        for key in held:
+            self.post_message(key)
 
     # -- actions -------------------------------------------------------------------------
     def action_show_pane(self, pane_id: str) -> None:
@@ -224,6 +249,8 @@ class MatchApp(App[None]):
             self._instant_switch = False
         if pane_id not in self._built_panes:
             self._built_panes.add(pane_id)
+            self._holding_keys = True
+            self._release_keys_when_ready(pane_id)
             if self.interactive:
                 self.call_after_refresh(_freeze_long_lived)
 

@@ -72,8 +72,8 @@ class RealityScreen(PaneScreen):
         self._narrow: bool | None = None
 
     def compose_body(self) -> ComposeResult:
-        # Not focusable itself: Tab goes straight to the tables, which scroll into view.
-        with VerticalScroll(id="reality-scroll", can_focus=False):
+        # Focusable, so PageDown reaches the summary and notes between the tables at 80x24.
+        with VerticalScroll(id="reality-scroll", can_focus=True):
             yield Static(id="reality-summary", markup=False)
             yield Static(id="risk-title", classes="section-title", markup=False)
             yield Static(id="risk-reason", classes="section-note", markup=False)
