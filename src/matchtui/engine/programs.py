@@ -143,7 +143,7 @@ def state_code(text: str, catalog: Catalog) -> str:
         return code
     names = {s.code: (s.name,) for s in states.states}
     hint = did_you_mean(text, names).replace("; ", " (", 1)
-    raise ValueError(f"state: {text!r} is not a US state we know{hint + ')' if hint else ''}")
+    raise ValueError(f"state: {text!r} is not a US state code we know{hint + ')' if hint else ''}")
 
 
 def _specialty_id(text: str, catalog: Catalog) -> str:
