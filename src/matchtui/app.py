@@ -134,10 +134,24 @@ class MatchApp(App[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        from matchtui.themes import chosen_theme, restrict_themes
+
+        restrict_themes(self)
+        self.theme = chosen_theme(self.workspace.load_settings())
+        self.watch(self, "theme", self._remember_theme, init=False)
         if self.interactive:
             self.call_after_refresh(self._load_and_open)
         else:
             self._load_and_open()
+
+    def _remember_theme(self, theme: str) -> None:
+        settings = self.workspace.load_settings()
+        if settings.get("theme") == theme:
+            return
+        try:
+            self.workspace.save_settings({**settings, "theme": theme})
+        except OSError as exc:
+            self.notify(f"The theme could not be saved: {exc.strerror or exc}", markup=False)
 
     def _load_and_open(self) -> None:
         from matchtui.errors import FileProblems
