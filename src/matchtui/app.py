@@ -137,7 +137,11 @@ class MatchApp(App[None]):
         from matchtui.themes import chosen_theme, restrict_themes
 
         restrict_themes(self)
-        self.theme = chosen_theme(self.workspace.load_settings())
+        theme = chosen_theme(self.workspace.load_settings())
+        if theme == self.theme:
+            self.mutate_reactive(App.theme)  # the tuned colours replace the ones applied at start
+        else:
+            self.theme = theme
         self.watch(self, "theme", self._remember_theme, init=False)
         if self.interactive:
             self.call_after_refresh(self._load_and_open)

@@ -98,7 +98,7 @@ def render_text(result: MixEstimate, region_name: str) -> str:
     )
     if result.warnings:
         lines.append("Warnings:")
-        lines += [f"  - [{w.id}] {w.text}" for w in result.warnings]
+        lines += [f"  - {w.text}" for w in result.warnings]
     lines.append("Assumptions:")
     lines += [f"  - {a.name}: {a.value} ({a.reliability}, {a.source})" for a in result.assumptions]
     return "\n".join(lines)
