@@ -117,3 +117,19 @@ async def test_every_drawn_pair_reaches_aa(
 def test_contrast_formula() -> None:
     assert contrast((0, 0, 0), (255, 255, 255)) == pytest.approx(21.0)
     assert contrast((0x77, 0x77, 0x77), (255, 255, 255)) == pytest.approx(4.48, abs=0.01)
+
+
+async def test_switching_theme_recolours_the_reality_check(workspace: Any) -> None:
+    """The Reality check colours its verdicts from the theme: a switch must redraw them (they
+    stayed dark-theme green and amber on light grey, about 1.5:1)."""
+    app = MatchApp(workspace, first_pane="reality", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.theme = "textual-light"
+        await pilot.pause()
+        low = [
+            (name, text, round(contrast(fg, bg), 2))
+            for name, text, fg, bg, _ in drawn_pairs(app)
+            if contrast(fg, bg) < 4.5
+        ]
+        assert not low

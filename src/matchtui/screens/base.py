@@ -60,6 +60,7 @@ class PaneScreen(Screen[None]):
         self.sub_title = PANE_BY_ID[self.PANE_ID].title
         self.matchapp.pane_screens[self.PANE_ID] = self
         self.watch(self.matchapp, "profile", self._profile_changed, init=False)
+        self.watch(self.matchapp, "theme", self._theme_changed, init=False)
 
     def _on_screen_resume(self, event: ScreenResume) -> None:  # runs before Screen's own
         # Textual restyles every node of a screen each time it resumes (refresh_styles=True),
@@ -77,3 +78,10 @@ class PaneScreen(Screen[None]):
 
     def on_profile(self, profile: Profile) -> None:
         """Called when the shared profile changes; the default does nothing."""
+
+    def _theme_changed(self, theme: str) -> None:
+        self.on_theme()
+
+    def on_theme(self) -> None:
+        """Called when the theme changes: a pane that bakes theme colours into its text
+        (rather than using CSS variables) redraws here. The default does nothing."""

@@ -105,6 +105,9 @@ class RealityScreen(PaneScreen):
     def _plan_changed(self, plan: PlanFile | None) -> None:
         self.refresh_view()
 
+    def on_theme(self) -> None:
+        self.refresh_view()  # the verdict colours come from the theme
+
     def on_resize(self, event: Resize) -> None:
         narrow = event.size.width < NARROW
         if narrow != self._narrow:
