@@ -59,7 +59,12 @@ def describe(catalog: Catalog, finding: Finding, warn: str = "yellow", good: str
     elif finding.reliability == "assumption":
         out.append(" (matchtui's own choice, not a published figure)", style="dim")
     if detail is not None:
-        settings = [f"{k} = {_show(v)}" for k, v in detail.params.items() if k not in _WORDING]
+        # The rule's thresholds, keys in words ("high min higher: 2"), not as the file spells them.
+        settings = [
+            f"{k.replace('_', ' ')}: {_show(v)}"
+            for k, v in detail.params.items()
+            if k not in _WORDING
+        ]
         settings = [s for s in settings if len(s) <= 160]
         if settings:
             out.append("\nSettings ", style="dim")
