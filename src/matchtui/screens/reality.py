@@ -33,6 +33,7 @@ LIKELIHOOD_STYLE = {
     "not_applicable": "dim",
 }
 BAND_STYLE = {"realistic": "green", "stretch": "yellow", "reach": "bold red"}
+HOME_ITEMS = ("Scenario", "Ties", "Away rotation", "Local letters", "Why-home story")
 GOOD = {"ready", "passed", "scheduled", "first", "within_limit", "not_applicable"}
 
 
@@ -262,7 +263,9 @@ class RealityScreen(PaneScreen):
             "back_home.narrative",
         ]
         for index, reason in enumerate(bh.reasons):
-            item, _, rest = reason.partition(": ")
+            item, sep, rest = reason.partition(": ")
+            if not sep:  # a sentence with no "Item: " head: name the item, say it once
+                item, rest = HOME_ITEMS[min(index, len(HOME_ITEMS) - 1)], reason
             part = parts[min(index, len(parts) - 1)]
             provenance = Finding(
                 title=item,
