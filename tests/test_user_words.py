@@ -111,3 +111,22 @@ def test_cli_text_has_no_raw_ids(
     if args[:2] in (["data", "list"], ["practice", "--list"]):
         out = "\n".join(line.split(None, 1)[1] for line in out.splitlines()[1:])  # after the id
     assert not raw_ids_in(out), "\n".join(raw_ids_in(out))
+
+
+async def test_reality_rule_details_have_no_raw_ids(workspace: Any) -> None:
+    """Every risk row's detail: settings and matchtui's assumptions are in words."""
+    app = MatchApp(workspace, first_pane="reality", today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("r")
+        problems: list[str] = []
+        for _ in range(6):
+            await pilot.pause()
+            panel = app.screen.query_one("#rule-panel")
+            text = "\n".join(
+                "".join(s.text for s in strip)
+                for strip in panel.render_lines(panel.region.reset_offset)
+            )
+            problems += raw_ids_in(text)
+            await pilot.press("down")
+        assert not problems, "\n".join(problems)
