@@ -77,7 +77,7 @@ def on_screen(widget: Widget) -> bool:
     for y in range(region.y, region.bottom):
         try:
             found, _ = screen.get_widget_at(x, y)
-        except Exception:  # noqa: BLE001 - nothing there
+        except Exception:  # nothing drawn at that point
             continue
         if found is widget or widget in found.ancestors:
             return True
