@@ -328,5 +328,5 @@ async def test_profile_level_check_lands_on_the_field_it_names(workspace: Any) -
         screen.query_one("#f-applicant-graduation_year", Input).value = "2030"
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert "after cycle_year" in error_of(screen, "f-applicant-graduation_year")
+        assert "after the Match year" in error_of(screen, "f-applicant-graduation_year")
         assert app.profile is not None and app.profile.applicant.graduation_year == 2021

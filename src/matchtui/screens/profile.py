@@ -486,7 +486,9 @@ class ProfileScreen(PaneScreen):
         for field in fields.values():
             if loc and field.path[0] != section:
                 continue
-            found_at = re.search(rf"\b{re.escape(field.path[-1])}\b", message)
+            found_at = re.search(rf"\b{re.escape(field.path[-1])}\b", message) or re.search(
+                rf"\b{re.escape(field.spec.label)}\b", message, re.IGNORECASE
+            )  # messages name fields by their label ("the graduation year is after ...")
             if found_at:
                 named.append((found_at.start(), field))
         if named:
