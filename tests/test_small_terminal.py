@@ -144,8 +144,9 @@ def test_footer_keeps_the_panes_own_keys(workspace: Any) -> None:
     asyncio.run(run())
 
 
-def test_section_text_is_not_cut_mid_word(workspace: Any) -> None:
-    """The Mix estimate's last line used to end "...past about 190 application"."""
+def test_estimate_panel_fits_its_column(workspace: Any) -> None:
+    """The estimate panel is laid out within the results column at 80x24 (it is not wider
+    than the column that scrolls it, so nothing runs off the right edge)."""
     import asyncio
 
     async def run() -> None:
