@@ -254,7 +254,18 @@ def test_fill_bars_cover_every_position_offered(catalog: Catalog, demo_profile: 
     assert no_split == 0
     row = {r.id: r for r in inputs.table}["internal_medicine"]
     assert row.values == ("10,941", "10,584", "96.7%", "34.6%", "17.2%", "10.5%", "32.7%", "758")
-    assert row.you == "34.6%"  # the demo applicant is a US MD
+    # The demo applicant graduated in 2021: a prior US MD graduate, not in the seniors' share.
+    assert row.you == "—"
+
+
+def test_fill_names_a_prior_graduate_as_such(catalog: Catalog, demo_profile: Profile) -> None:
+    inputs = chart_inputs("fill", catalog, demo_profile, DEMO_DEFAULT)
+    assert inputs.you_header == "You (prior US MD graduate)"
+    assert not any(series.mine for series in inputs.series)  # no "US MD seniors (you)"
+    senior = with_changes(demo_profile, applicant__stage="student", applicant__graduation_year=2027)
+    inputs = chart_inputs("fill", catalog, senior, DEMO_DEFAULT)
+    assert [s.key for s in inputs.series if s.mine] == ["us_md"]
+    assert inputs.you_header == "You (US MD senior)"
 
 
 def test_fill_shows_an_img_their_own_group(catalog: Catalog, demo_profile: Profile) -> None:

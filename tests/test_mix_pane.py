@@ -250,7 +250,7 @@ async def test_warnings_are_shown(workspace: Any) -> None:
         await pilot.press("end")
         await pilot.pause()
         text = screen.query_one(WarningList).text
-        assert "top-heavy" in text and "[top_heavy]" in text
+        assert "top-heavy" in text and "[top_heavy]" not in text  # words, not the rule id
         assert text.startswith("▲ ")
 
 

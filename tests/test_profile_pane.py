@@ -227,7 +227,7 @@ async def test_target_specialties_rank_and_limit(workspace: Any) -> None:
 
 
 async def test_quit_with_unsaved_changes_asks(workspace: Any) -> None:
-    from matchtui.widgets.confirm import Confirm
+    from matchtui.widgets.confirm import QuitDialog
 
     app = make_app(workspace)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -240,7 +240,7 @@ async def test_quit_with_unsaved_changes_asks(workspace: Any) -> None:
         assert app.unsaved == {"profile"}
         await pilot.press("ctrl+q")
         await pilot.pause()
-        assert isinstance(app.screen, Confirm)
+        assert isinstance(app.screen, QuitDialog)
         await pilot.press("escape")  # stay
         await pilot.pause()
         assert app.is_running and app.screen is screen
@@ -328,5 +328,5 @@ async def test_profile_level_check_lands_on_the_field_it_names(workspace: Any) -
         screen.query_one("#f-applicant-graduation_year", Input).value = "2030"
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert "after cycle_year" in error_of(screen, "f-applicant-graduation_year")
+        assert "after the Match year" in error_of(screen, "f-applicant-graduation_year")
         assert app.profile is not None and app.profile.applicant.graduation_year == 2021

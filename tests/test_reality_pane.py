@@ -58,13 +58,13 @@ async def test_selecting_a_row_shows_its_rule_and_source(workspace: Any) -> None
         text = panel_text(app)
         assert "risk.years_since_graduation" in text
         assert "Residency Advisor" in text and "illustrative" in text
-        assert "higher_min = 5" in text
+        assert "higher min: 5" in text  # the setting in words, not its key
         for _ in range(3):
             await pilot.press("down")
         await pilot.pause()
         text = panel_text(app)
         assert "risk.clinical_gap" in text
-        assert "lower_max_since = 3" in text and "Assumed by matchtui" in text
+        assert "lower max since: 3" in text and "Assumed by matchtui" in text
         await pilot.press("a")
         await pilot.pause()
         text = panel_text(app)

@@ -93,6 +93,21 @@ class MatchApp(App[None]):
             id="app.export_report",
             tooltip="Export the advisor report (Markdown) into your matchtui folder",
         ),
+        Binding(
+            "question_mark",
+            "show_help",
+            "Help",
+            id="app.help",
+            tooltip="What this pane is for, where its numbers come from, and its keys",
+        ),
+        Binding(
+            "escape",
+            "close_overlay",
+            "Close",
+            show=False,
+            id="app.close_overlay",
+            tooltip="Close the keys panel, a dialog or this help",
+        ),
     ]
 
     # The profile every pane reasons about; a pane that saves sets it, the others watch it.
@@ -127,6 +142,11 @@ class MatchApp(App[None]):
         self._screen_styles: weakref.WeakKeyDictionary[Screen[Any], int] = (
             weakref.WeakKeyDictionary()
         )
+        self.pane_screens: dict[str, Screen[Any]] = {}  # pane id -> its screen, once built
+        # Keys typed while the data loads or a pane is first built are held, then replayed to
+        # the pane once it is on screen: never lost, never sent to a screen being replaced.
+        self._holding_keys = interactive
+        self._held_keys: list[events.Key] = []
 
     @property
     def catalog(self) -> Catalog:
@@ -149,10 +169,28 @@ class MatchApp(App[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        from matchtui.themes import chosen_theme, restrict_themes
+
+        restrict_themes(self)
+        theme = chosen_theme(self.workspace.load_settings())
+        if theme == self.theme:
+            self.mutate_reactive(App.theme)  # the tuned colours replace the ones applied at start
+        else:
+            self.theme = theme
+        self.watch(self, "theme", self._remember_theme, init=False)
         if self.interactive:
             self.call_after_refresh(self._load_and_open)
         else:
             self._load_and_open()
+
+    def _remember_theme(self, theme: str) -> None:
+        settings = self.workspace.load_settings()
+        if settings.get("theme") == theme:
+            return
+        try:
+            self.workspace.save_settings({**settings, "theme": theme})
+        except OSError as exc:
+            self.notify(f"The theme could not be saved: {exc.strerror or exc}", markup=False)
 
     def _load_and_open(self) -> None:
         from matchtui.errors import FileProblems
@@ -164,11 +202,14 @@ class MatchApp(App[None]):
                 f"The reference data could not be loaded: {exc.summary()}"
             )
             self.notify(exc.summary(), title="Reference data", severity="error", markup=False)
+            self._release_keys()
             return
         self.profile = self._load_profile()
         self.plan = self._load_plan()
+        self._holding_keys = True
         self._switch_pane(self.first_pane)
         self._built_panes.add(self.first_pane)
+        self._release_keys_when_ready(self.first_pane)
         if self.interactive:
             self.call_after_refresh(_freeze_long_lived)
         for message in self.load_errors.values():
@@ -229,7 +270,25 @@ class MatchApp(App[None]):
         # A paste can carry escape sequences, and Input and TextArea would show them raw.
         if isinstance(event, events.Paste) and not event.is_forwarded:
             event.text = safe_text(event.text)
+        if isinstance(event, events.Key) and self._holding_keys:
+            self._held_keys.append(events.Key(event.key, event.character))
+            return
         await super().on_event(event)
+
+    def _release_keys_when_ready(self, pane_id: str, tries: int = 0) -> None:
+        """Replay the held keys once `pane_id`'s screen is mounted and in front."""
+        screen = self.pane_screens.get(pane_id)
+        ready = screen is not None and screen is self.screen and screen.is_mounted
+        if not ready and tries < 100:
+            self.call_after_refresh(self._release_keys_when_ready, pane_id, tries + 1)
+            return
+        self._release_keys()
+
+    def _release_keys(self) -> None:
+        self._holding_keys = False
+        held, self._held_keys = self._held_keys, []
+        for key in held:
+            self.post_message(key)
 
     # -- actions -------------------------------------------------------------------------
     def action_show_pane(self, pane_id: str) -> None:
@@ -243,6 +302,8 @@ class MatchApp(App[None]):
             self._instant_switch = False
         if pane_id not in self._built_panes:
             self._built_panes.add(pane_id)
+            self._holding_keys = True
+            self._release_keys_when_ready(pane_id)
             if self.interactive:
                 self.call_after_refresh(_freeze_long_lived)
 
@@ -293,18 +354,54 @@ class MatchApp(App[None]):
         if not self.unsaved:
             self.exit()
             return
-        from matchtui.widgets.confirm import Confirm
+        from matchtui.panes import PANE_BY_ID
+        from matchtui.widgets.confirm import QuitDialog
 
-        panes = ", ".join(sorted(self.unsaved))
+        panes = ", ".join(PANE_BY_ID[p].title for p in sorted(self.unsaved) if p in PANE_BY_ID)
 
-        def decided(leave: bool | None) -> None:
-            if leave:
+        async def decided(answer: str | None) -> None:
+            if answer == "quit":
                 self.exit()
+            elif answer == "save":
+                await self.save_all_and_quit()
 
-        self.push_screen(
-            Confirm(f"Unsaved changes in: {panes}. Quit without saving?", yes="Quit", no="Stay"),
-            decided,
+        self.push_screen(QuitDialog(f"Unsaved changes in: {panes}."), decided)
+
+    async def save_all_and_quit(self) -> None:
+        """Run each unsaved pane's own save; quit if all of them saved, otherwise show the first
+        pane that could not save (its own message says why) and stay."""
+        from matchtui.panes import PANE_BY_ID
+
+        for pane_id in sorted(self.unsaved):
+            spec = PANE_BY_ID.get(pane_id)
+            screen = self.pane_screens.get(pane_id)
+            if spec is not None and screen is not None and spec.save_action:
+                await screen.run_action(spec.save_action)
+        if not self.unsaved:
+            self.exit()
+            return
+        first = sorted(self.unsaved)[0]
+        if first in PANE_BY_ID:
+            self.action_show_pane(first)
+        self.notify(
+            "Not everything could be saved, so matchtui is still open.",
+            title="Save and quit",
+            severity="warning",
+            markup=False,
         )
+
+    def action_show_help(self) -> None:
+        from matchtui.panes import PANE_BY_ID
+        from matchtui.widgets.help import HelpScreen
+
+        pane_id = next((p for p, s in self.pane_screens.items() if s is self.screen), None)
+        if pane_id is None:  # a dialog or the palette is open, or the app is still loading
+            return
+        self.push_screen(HelpScreen(PANE_BY_ID[pane_id], self.screen))
+
+    def action_close_overlay(self) -> None:
+        """Escape: close the keys panel if it is open (dialogs close themselves)."""
+        self.action_hide_help_panel()
 
     def action_export_report(self) -> None:
         if self.profile is None:  # still loading
@@ -372,6 +469,11 @@ class MatchApp(App[None]):
             "New profile",
             "Start a blank profile of your own (the current one is kept aside)",
             self.action_new_profile,
+        )
+        yield SystemCommand(
+            "Help for this pane",
+            "?: what this pane is for, where its numbers come from, and its keys",
+            self.action_show_help,
         )
         yield SystemCommand(
             "Export advisor report",

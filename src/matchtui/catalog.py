@@ -58,6 +58,7 @@ class CatalogFile:
 CATALOG_FILES: tuple[CatalogFile, ...] = (
     CatalogFile("sources.toml", "matchtui.models.reference:SourcesFile"),
     CatalogFile("regions.toml", "matchtui.models.reference:RegionsFile"),
+    CatalogFile("states.toml", "matchtui.models.states:StatesFile"),
     CatalogFile("specialties.toml", "matchtui.models.reference:SpecialtiesFile"),
     CatalogFile("fees.toml", "matchtui.models.reference:FeesFile"),
     # reality check (risk, back home, archetypes, letters, actions)

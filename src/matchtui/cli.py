@@ -129,8 +129,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     practice = sub.add_parser("practice", help="analyse a typed interview answer")
-    practice.add_argument("--question", required=True, metavar="ID")
-    practice.add_argument("--answer-file", required=True, metavar="F")
+    practice.add_argument("--question", metavar="ID", help="question id (see --list)")
+    practice.add_argument("--answer-file", metavar="F", help="your answer (- for stdin)")
+    practice.add_argument("--list", action="store_true", help="list the question ids")
     practice.add_argument("--seconds", type=_seconds, metavar="S", help="time you took")
     practice.add_argument("--json", action="store_true")
 
@@ -167,6 +168,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check = data_sub.add_parser("check", help="validate a data folder")
     check.add_argument("dir", nargs="?", metavar="DIR")
+    listing = data_sub.add_parser("list", help="list ids: specialties, questions, regions...")
+    listing.add_argument("what", choices=("specialties", "questions", "regions", "divisions"))
+    listing.add_argument("--json", action="store_true", help="print JSON")
 
     dates = sub.add_parser("dates", help="the season's dates, deadlines and days left")
     dates.add_argument("--year", type=_year, metavar="Y", help="Match year (default: yours)")

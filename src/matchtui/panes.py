@@ -14,6 +14,11 @@ class PaneSpec:
     module: str
     screen: str
     help: str
+    # For the help screen (`?`): what the pane is for, and where its numbers come from.
+    about: str = ""
+    numbers: str = ""
+    # The pane's action that saves its unsaved edits ("" when it saves as you go).
+    save_action: str = ""
 
 
 PANES: tuple[PaneSpec, ...] = (
@@ -25,6 +30,16 @@ PANES: tuple[PaneSpec, ...] = (
         "matchtui.screens.profile",
         "ProfileScreen",
         "Who you are on paper: exams, history, targets, ties, letters, narrative",
+        about=(
+            "Everything the other panes reason about: your degree, exams, match history, clinical "
+            "work, target specialties and regions, ties, letters and narrative. Edit a field, then"
+            " save with ctrl+s; the other panes update at once."
+        ),
+        numbers=(
+            "Only from you. The profile is saved as profile.toml in your matchtui folder; nothing "
+            "is sent anywhere. A field is checked when you leave it and again on save."
+        ),
+        save_action="save",
     ),
     PaneSpec(
         "reality",
@@ -34,6 +49,16 @@ PANES: tuple[PaneSpec, ...] = (
         "matchtui.screens.reality",
         "RealityScreen",
         "Your position rule by rule: risk sheet, back home, archetypes, next actions",
+        about=(
+            "Where you stand, rule by rule: the re-entry risk sheet, whether going back home "
+            "helps, applicants like you, readiness (letters, Step 3, specialties, cycles) and the "
+            "next actions. Select a row to see why it applies."
+        ),
+        numbers=(
+            "From rules in the reference data (risk, back home, archetypes, readiness, actions). "
+            "Each rule names its source and how reliable it is (published figure, secondary "
+            "source, or the project's own assumption) in the detail panel."
+        ),
     ),
     PaneSpec(
         "specialties",
@@ -43,6 +68,15 @@ PANES: tuple[PaneSpec, ...] = (
         "matchtui.screens.specialties",
         "SpecialtiesScreen",
         "Competitiveness charts with you drawn on them",
+        about=(
+            "How competitive each specialty is, on charts with your own numbers drawn on them. "
+            "Keys 1-9 pick a chart; t shows only your targets, a shows every specialty."
+        ),
+        numbers=(
+            "From the specialty figures in the reference data (NRMP match outcomes and program "
+            "director surveys, with their years). Each chart names its source; figures marked "
+            "illustrative are not published numbers."
+        ),
     ),
     PaneSpec(
         "mix",
@@ -52,6 +86,17 @@ PANES: tuple[PaneSpec, ...] = (
         "matchtui.screens.mix",
         "MixScreen",
         "How many applications, where, and an honest estimate of what they buy",
+        about=(
+            "How many programs to apply to, and of which kind: set the sliders and see the "
+            "expected interviews, the chance of matching, the fees and the warnings. The other "
+            "tabs hold your own program list and the assumptions."
+        ),
+        numbers=(
+            "From an estimating model in the reference data (interview curves and mix weights) and"
+            " the published application fees. The model is a rough guide, not a prediction: the "
+            "Assumptions tab lists every figure it uses with its source."
+        ),
+        save_action="save",
     ),
     PaneSpec(
         "practice",
@@ -61,6 +106,16 @@ PANES: tuple[PaneSpec, ...] = (
         "matchtui.screens.practice",
         "PracticeScreen",
         "Timed typed answers with feedback on your own words",
+        about=(
+            "Practise interview answers: pick a question, type an answer against the clock, submit"
+            " it, and read the feedback. Earlier attempts are kept so you can compare them."
+        ),
+        numbers=(
+            "The questions and the feedback rules come from the reference data. Feedback is "
+            "computed on your own words (length, structure, filler, specifics); nothing is sent "
+            "anywhere."
+        ),
+        save_action="submit",
     ),
     PaneSpec(
         "plan",
@@ -70,6 +125,16 @@ PANES: tuple[PaneSpec, ...] = (
         "matchtui.screens.plan",
         "PlanScreen",
         "Timeline, checklists, entry routes, plan B and key dates",
+        about=(
+            "Your cycle month by month: the timeline with checklists, the entry routes open to "
+            "you, plan B and further cycles, and the key dates. Space cycles an item through to "
+            "do, doing and done; n adds a note."
+        ),
+        numbers=(
+            "The dates and the timeline come from the reference data (ERAS and NRMP calendars, "
+            "with sources); the plan is built from your profile. Your progress is saved in "
+            "plan.toml."
+        ),
     ),
     PaneSpec(
         "applications",

@@ -152,3 +152,26 @@ class Workspace:
         from matchtui.store import PROGRAMS
 
         return self.store.save(PROGRAMS, programs)
+
+    # -- settings.toml: small app preferences (the theme); never worth an error -------------
+    SETTINGS = "settings.toml"
+
+    def load_settings(self) -> dict[str, str]:
+        """The saved preferences as strings; {} when the file is missing or unreadable (a bad
+        settings file must never stop the app: it is rewritten on the next change)."""
+        import tomllib
+
+        try:
+            data = tomllib.loads((self.home / self.SETTINGS).read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            return {}
+        return {k: v for k, v in data.items() if isinstance(k, str) and isinstance(v, str)}
+
+    def save_settings(self, settings: dict[str, str]) -> None:
+        """Write the preferences atomically, readable by the owner only (0600)."""
+        import tomli_w
+
+        from matchtui.tomlio import atomic_write
+
+        self.store.ensure_home()
+        atomic_write(self.home / self.SETTINGS, tomli_w.dumps(settings), backup=False, mode=0o600)

@@ -19,7 +19,11 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
     catalog = workspace.catalog
     profile = workspace.load_profile(Path(args.profile) if args.profile else None)
     if args.specialty is not None and args.specialty not in catalog.specialties:
-        raise UsageError(f"--specialty: unknown specialty {args.specialty!r} (see matchtui data)")
+        from matchtui.suggest import did_you_mean
+
+        names = {s.id: (s.name, s.short) for s in catalog.specialties.values()}
+        hint = did_you_mean(args.specialty, names, "matchtui data list specialties")
+        raise UsageError(f"--specialty: unknown specialty {args.specialty!r}{hint}")
     specialty = args.specialty or default_specialty(profile, catalog)
     plan = _starting_plan(workspace, args, specialty)
     update: dict[str, object] = {}
@@ -129,7 +133,7 @@ def render_text(result: MixEstimate, region_name: str) -> str:
     )
     if result.warnings:
         lines.append("Warnings:")
-        lines += [f"  - [{w.id}] {w.text}" for w in result.warnings]
+        lines += [f"  - {w.text}" for w in result.warnings]
     lines.append("Assumptions:")
     lines += [f"  - {a.name}: {a.value} ({a.reliability}, {a.source})" for a in result.assumptions]
     return "\n".join(lines)

@@ -43,12 +43,22 @@ def read_answer(name: str) -> str:
 def run(args: argparse.Namespace, workspace: Workspace) -> int:
     catalog = workspace.catalog
     bank = question_bank(catalog)
+    if args.list:
+        from matchtui.commands.data import print_questions
+
+        return print_questions(workspace, as_json=args.json)
+    if not args.question or not args.answer_file:
+        raise UsageError(
+            "give --question ID and --answer-file F (`matchtui practice --list` lists the ids)"
+        )
     question = bank.by_id(args.question)
     if question is None:
-        raise UsageError(
-            f"unknown question id {args.question!r} (ids are listed in questions.toml, "
-            f"e.g. {', '.join(q.id for q in bank.questions[:3])})"
+        from matchtui.suggest import did_you_mean
+
+        hint = did_you_mean(
+            args.question, [q.id for q in bank.questions], "matchtui practice --list"
         )
+        raise UsageError(f"--question: unknown question id {args.question!r}{hint}")
     # Control characters become U+FFFD before the answer is analysed: the sentences it quotes
     # are printed, and must not carry escape sequences to the terminal.
     text = safe_text(read_answer(args.answer_file))

@@ -17,7 +17,7 @@ from typing import Literal, TypedDict, TypeVar
 from matchtui.catalog import Catalog
 from matchtui.models.base import Reliability, Sourced
 from matchtui.models.figures import CHART_IDS, ChartId, FiguresFile, load_figures
-from matchtui.models.profile import DEGREE_LABELS, Profile
+from matchtui.models.profile import Profile
 from matchtui.models.reference import Specialty
 
 ChartKind = Literal["box", "dumbbell", "bar", "stacked"]
@@ -515,9 +515,28 @@ def _pd_factors(ctx: _Context) -> ChartInputs:
     )
 
 
+# The applicant's own NRMP group in words, and the fill series that counts it (None: prior US
+# graduates are not in the senior shares; they sit in "Other").
+APPLICANT_TYPE_WORDS: dict[str, str] = {
+    "us_md_senior": "US MD senior",
+    "us_do_senior": "US DO senior",
+    "us_md_graduate": "prior US MD graduate",
+    "us_do_graduate": "prior US DO graduate",
+    "us_img": "US-citizen IMG",
+    "non_us_img": "Non-US IMG",
+}
+FILL_SERIES_OF_TYPE: dict[str, str] = {
+    "us_md_senior": "us_md",
+    "us_do_senior": "us_do",
+    "us_img": "us_img",
+    "non_us_img": "non_us_img",
+}
+
+
 def _fill(ctx: _Context) -> ChartInputs:
     text = ctx.figures.chart("fill")
-    mine = ctx.profile.applicant.degree
+    kind = ctx.profile.applicant_type
+    mine = FILL_SERIES_OF_TYPE.get(kind)
     bars: list[Bar] = []
     walk = _Walk()
     rows, missing = walk.rows, walk.missing
@@ -536,7 +555,9 @@ def _fill(ctx: _Context) -> ChartInputs:
         segments.append(round(100.0 - rate, 3))
         used.update(key for (key, _), v in zip(FILL_SERIES, segments, strict=True) if v > 0)
         bars.append(Bar(spec.id, spec.short, tuple(segments), highlight))
-        own = dict(zip(("us_md", "us_do", "us_img", "non_us_img"), shares, strict=True))[mine]
+        own = dict(zip(("us_md", "us_do", "us_img", "non_us_img"), shares, strict=True)).get(
+            mine or ""
+        )
         rows.append(
             TableRow(
                 id=spec.id,
@@ -556,7 +577,7 @@ def _fill(ctx: _Context) -> ChartInputs:
     messages = list(ctx.missing_message(missing, []))
     if partial and text.partial:
         messages.append(text.partial.format(names=_names(ctx.catalog, partial)))
-    group = DEGREE_LABELS[mine]
+    group = APPLICANT_TYPE_WORDS[kind]
     series = tuple(
         Series(key, label, mine=key == mine) for key, label in FILL_SERIES if key in used
     )

@@ -147,10 +147,7 @@ def _normalise(raw: Mapping[str, Any], catalog: Catalog) -> dict[str, Any]:
         if column in ("name", "city", "notes"):
             out[column] = " ".join(_text(value).split()) if column != "notes" else _text(value)
         elif column == "state":
-            state = _text(value).upper()
-            if state and state not in catalog.region_of_state:
-                raise ValueError(f"state: {_text(value)!r} is not a US state code we know")
-            out[column] = state
+            out[column] = state_code(_text(value), catalog)
         elif column == "specialty":
             out[column] = _specialty_id(_text(value), catalog)
         elif column == "tier":
@@ -224,6 +221,23 @@ def _normalise(raw: Mapping[str, Any], catalog: Catalog) -> dict[str, Any]:
     return out
 
 
+def state_code(text: str, catalog: Catalog) -> str:
+    """The postal code for a state written as a code, a full name or a common abbreviation
+    ("OH", "Ohio", "Calif."); "" for an empty cell. ValueError with the closest names."""
+    from matchtui.models.states import StatesFile, fold
+    from matchtui.suggest import did_you_mean
+
+    if not text or text.upper() in catalog.region_of_state:
+        return text.upper()
+    states = catalog.get("states.toml", StatesFile)
+    code = states.lookup().get(fold(text))
+    if code is not None and code in catalog.region_of_state:
+        return code
+    names = {s.code: (s.name,) for s in states.states}
+    hint = did_you_mean(text, names).replace("; ", " (", 1)
+    raise ValueError(f"state: {text!r} is not a US state code we know{hint + ')' if hint else ''}")
+
+
 def _specialty_id(text: str, catalog: Catalog) -> str:
     if text in catalog.specialties:
         return text
@@ -231,7 +245,14 @@ def _specialty_id(text: str, catalog: Catalog) -> str:
     for specialty in catalog.specialties.values():
         if wanted in (specialty.id, specialty.name.lower(), specialty.short.lower()):
             return specialty.id
-    raise ValueError(f"specialty: {text!r} is not a specialty id or name in the catalog")
+    from matchtui.suggest import did_you_mean
+
+    names = {s.id: (s.name, s.short) for s in catalog.specialties.values()}
+    hint = did_you_mean(text, names, "matchtui data list specialties").replace("; ", " (", 1)
+    raise ValueError(
+        f"specialty: {text!r} is not a specialty id or name in the catalog"
+        + (hint + ")" if hint else "")
+    )
 
 
 def _validate(raw: Mapping[str, Any], catalog: Catalog) -> Program:

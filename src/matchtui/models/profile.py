@@ -348,7 +348,10 @@ class Profile(UserFile):
     @model_validator(mode="after")
     def _timeline(self) -> Profile:
         if self.applicant.stage != "student" and self.applicant.graduation_year > self.cycle_year:
-            raise ValueError("graduation_year is after cycle_year for someone who has graduated")
+            raise ValueError(
+                "the graduation year is after the Match year, but the stage says you have "
+                "already graduated"
+            )
         return self
 
     @property

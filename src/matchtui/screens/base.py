@@ -58,8 +58,10 @@ class PaneScreen(Screen[None]):
         from matchtui.panes import PANE_BY_ID
 
         self.sub_title = PANE_BY_ID[self.PANE_ID].title
+        self.matchapp.pane_screens[self.PANE_ID] = self
         self._show_countdown()
         self.watch(self.matchapp, "profile", self._profile_changed, init=False)
+        self.watch(self.matchapp, "theme", self._theme_changed, init=False)
 
     def _show_countdown(self) -> None:
         from matchtui.panes import PANE_BY_ID
@@ -85,3 +87,10 @@ class PaneScreen(Screen[None]):
 
     def on_profile(self, profile: Profile) -> None:
         """Called when the shared profile changes; the default does nothing."""
+
+    def _theme_changed(self, theme: str) -> None:
+        self.on_theme()
+
+    def on_theme(self) -> None:
+        """Called when the theme changes: a pane that bakes theme colours into its text
+        (rather than using CSS variables) redraws here. The default does nothing."""

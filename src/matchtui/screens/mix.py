@@ -134,7 +134,7 @@ class MixScreen(PaneScreen):
         signals = self._signals_available(plan.specialty)
         with TabbedContent(id="mix-tabs", initial="tab-mix"):
             with TabPane("Mix", id="tab-mix"), Horizontal(id="mix-main"):
-                with VerticalScroll(id="mix-controls", can_focus=False):
+                with VerticalScroll(id="mix-controls", can_focus=True):
                     yield Select(
                         self._specialty_options(),
                         value=plan.specialty,
@@ -191,7 +191,7 @@ class MixScreen(PaneScreen):
                     )
                     yield Static(id="mix-preset", markup=False)
                     yield Static(id="mix-status", markup=False)
-                with VerticalScroll(id="mix-results", can_focus=False):
+                with VerticalScroll(id="mix-results", can_focus=True):
                     yield Static("Target mix", classes="section-title", markup=False)
                     yield MixBars(id="mix-bars")
                     yield Static("Estimate", classes="section-title", markup=False)
@@ -201,7 +201,7 @@ class MixScreen(PaneScreen):
                     yield WarningList(id="mix-warnings")
             with (
                 TabPane("My programs", id="tab-programs"),
-                VerticalScroll(id="programs-scroll", can_focus=False),
+                VerticalScroll(id="programs-scroll", can_focus=True),
             ):
                 yield ProgramsPanel(self.catalog, id="programs-panel")
             with (

@@ -133,7 +133,7 @@ class PracticeScreen(PaneScreen):
                 yield Static(id="pick-count", markup=False)
                 yield Checkbox("All questions", id="show-all", compact=True)
                 yield OptionList(id="questions")
-            with ScrollableContainer(id="practice-main", can_focus=False):
+            with ScrollableContainer(id="practice-main", can_focus=True):
                 with Vertical(id="practice-work"):
                     yield Static(id="q-prompt", markup=False)
                     yield Static(id="q-meta", markup=False)

@@ -33,6 +33,7 @@ LIKELIHOOD_STYLE = {
     "not_applicable": "dim",
 }
 BAND_STYLE = {"realistic": "green", "stretch": "yellow", "reach": "bold red"}
+HOME_ITEMS = ("Scenario", "Ties", "Away rotation", "Local letters", "Why-home story")
 GOOD = {"ready", "passed", "scheduled", "first", "within_limit", "not_applicable"}
 
 
@@ -74,8 +75,8 @@ class RealityScreen(PaneScreen):
         self._narrow: bool | None = None
 
     def compose_body(self) -> ComposeResult:
-        # Not focusable itself: Tab goes straight to the tables, which scroll into view.
-        with VerticalScroll(id="reality-scroll", can_focus=False):
+        # Focusable, so PageDown reaches the summary and notes between the tables at 80x24.
+        with VerticalScroll(id="reality-scroll", can_focus=True):
             yield Static(id="reality-summary", markup=False)
             yield Static(id="risk-title", classes="section-title", markup=False)
             yield Static(id="risk-reason", classes="section-note", markup=False)
@@ -106,6 +107,9 @@ class RealityScreen(PaneScreen):
 
     def _plan_changed(self, plan: PlanFile | None) -> None:
         self.refresh_view()
+
+    def on_theme(self) -> None:
+        self.refresh_view()  # the verdict colours come from the theme
 
     def on_resize(self, event: Resize) -> None:
         narrow = event.size.width < NARROW
@@ -258,7 +262,9 @@ class RealityScreen(PaneScreen):
             "back_home.narrative",
         ]
         for index, reason in enumerate(bh.reasons):
-            item, _, rest = reason.partition(": ")
+            item, sep, rest = reason.partition(": ")
+            if not sep:  # a sentence with no "Item: " head: name the item, say it once
+                item, rest = HOME_ITEMS[min(index, len(HOME_ITEMS) - 1)], reason
             part = parts[min(index, len(parts) - 1)]
             provenance = Finding(
                 title=item,

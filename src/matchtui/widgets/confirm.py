@@ -55,3 +55,57 @@ class Confirm(ModalScreen[bool]):
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)
+
+
+class QuitDialog(ModalScreen[str]):
+    """Asked on quit with unsaved edits: "save" (save, then quit), "stay" or "quit"."""
+
+    DEFAULT_CSS = """
+    QuitDialog {
+        align: center middle;
+    }
+    QuitDialog > Vertical {
+        width: 64;
+        max-width: 100%;
+        height: auto;
+        border: thick $warning;
+        background: $surface;
+        padding: 1 2;
+    }
+    QuitDialog #question {
+        width: 100%;
+        margin-bottom: 1;
+    }
+    QuitDialog Horizontal {
+        height: auto;
+        align: right middle;
+    }
+    QuitDialog Button {
+        margin-left: 1;
+    }
+    """
+    BINDINGS = [
+        Binding("escape", "answer('stay')", "Stay"),
+        Binding("s", "answer('save')", "Save and quit"),
+    ]
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(self.question, id="question", markup=False)
+            with Horizontal():
+                yield Button("Save and quit", id="save", variant="primary")
+                yield Button("Stay", id="stay")
+                yield Button("Quit", id="quit", variant="warning")
+
+    def on_mount(self) -> None:
+        self.query_one("#stay", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id or "stay")
+
+    def action_answer(self, answer: str) -> None:
+        self.dismiss(answer)

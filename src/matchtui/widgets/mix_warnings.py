@@ -55,18 +55,13 @@ class WarningList(LinesWidget):
         for index, warning in enumerate(warnings):
             if index:
                 out.newline()
-            words = f"{warning.text} [{warning.id}]"
-            lines = textwrap.wrap(words, max(10, width - 2), break_on_hyphens=False) or [""]
+            # The warning's words only: its rule id is for developers (and the JSON output).
+            lines = textwrap.wrap(warning.text, max(10, width - 2), break_on_hyphens=False) or [""]
             for number, line in enumerate(lines):
                 if number:
                     out.newline()
                 out.add("▲ " if number == 0 else "  ", style("warnings--mark"))
-                tag = f"[{warning.id}]"
-                if line.endswith(tag):
-                    out.add(line[: -len(tag)])
-                    out.add(tag, style("warnings--id"))
-                else:
-                    out.add(line)
+                out.add(line)
         self.set_strips(out.strips())
 
     def on_resize(self) -> None:

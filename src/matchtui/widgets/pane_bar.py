@@ -9,6 +9,8 @@ from textual.widgets import Static
 
 from matchtui.panes import PANES
 
+UNSAVED_MARK = "●"
+
 
 class PaneLink(Static):
     """One pane's name and key; clicking it opens the pane."""
@@ -18,6 +20,19 @@ class PaneLink(Static):
             label, id=f"pane-link-{pane_id}", classes="-active" if active else "", markup=False
         )
         self.pane_id = pane_id
+        self.label = label
+
+    def mark_unsaved(self, unsaved: bool) -> None:
+        """Show a marker while this pane holds edits the other panes do not see yet."""
+        if self.has_class("-unsaved") == unsaved:
+            return
+        self.set_class(unsaved, "-unsaved")
+        self.update(f"{self.label} {UNSAVED_MARK}" if unsaved else self.label)
+        self.tooltip = (
+            "Unsaved changes here: the other panes still show the saved version"
+            if unsaved
+            else None
+        )
 
     async def on_click(self, event: Click) -> None:
         event.stop()
@@ -40,6 +55,9 @@ class PaneBar(Horizontal):
         background: $boost;
         color: $text;
     }
+    PaneBar PaneLink.-unsaved {
+        text-style: bold;
+    }
     PaneBar PaneLink.-active {
         background: $primary;
         color: $text;
@@ -54,3 +72,14 @@ class PaneBar(Horizontal):
     def compose(self) -> ComposeResult:
         for pane in PANES:
             yield PaneLink(pane.id, f"{pane.key.upper()} {pane.short}", pane.id == self.active)
+
+    def on_mount(self) -> None:
+        # Panes record unsaved edits in the app's `unsaved` set; a cheap poll keeps every pane's
+        # bar in step without each pane having to announce its changes.
+        self.set_interval(0.25, self.refresh_marks)
+        self.refresh_marks()
+
+    def refresh_marks(self) -> None:
+        unsaved: set[str] = getattr(self.app, "unsaved", set())
+        for link in self.query(PaneLink):
+            link.mark_unsaved(link.pane_id in unsaved)

@@ -3,6 +3,9 @@
 Textual's Footer recomposes every FooterKey on every focus change and screen switch; with six
 panes and a dozen keys that restyling dominated the cost of a pane switch. Here each change of
 bindings is compared with what is on show, and an unchanged set is left alone.
+
+When the keys do not fit on one line, the global pane keys (F1, F2, ...) give way: the pane's own
+keys, help and the palette hint stay, and the panes remain one ctrl+p away (and in the pane bar).
 """
 
 from __future__ import annotations
@@ -12,7 +15,16 @@ from typing import TYPE_CHECKING
 from textual.widgets import Footer
 
 if TYPE_CHECKING:
+    from textual.app import ComposeResult
+    from textual.events import Resize
     from textual.screen import Screen
+    from textual.widget import Widget
+
+# What gives way, in this order, when the keys do not fit: the pane keys (every pane is also in
+# the pane bar and in the palette), then the report and quit keys (both in the palette too).
+# The pane's own keys, help and the palette hint stay; past that the footer goes compact.
+GIVE_WAY: tuple[tuple[str, ...], ...] = (("show_pane(",), ("export_report",), ("quit",))
+LAST_RESORT = ("show_help",)
 
 Signature = tuple[tuple[str, str, str, bool, str], ...]
 
@@ -21,6 +33,39 @@ class PaneFooter(Footer):
     def __init__(self) -> None:
         super().__init__()
         self._shown: Signature | None = None
+        self._short: bool | None = None  # True when the global pane keys were left out
+
+    def compose(self) -> ComposeResult:
+        keys: list[Widget] = list(super().compose())
+        width = self.size.width or self.app.size.width
+        self._short = False
+        self.compact = False
+        for prefixes in (*GIVE_WAY, None, LAST_RESORT):
+            if _total(keys, self.compact) <= width:
+                break
+            self._short = True
+            if prefixes is None:
+                self.compact = True
+            else:
+                keys = [key for key in keys if not _action(key).startswith(prefixes)]
+        # Still too long: leave out whole keys from the end (all of them are in the help, `?`),
+        # never a key cut in the middle of its name.
+        while len(keys) > 1 and _total(keys, self.compact) > width:
+            del keys[-2 if keys[-1].has_class("-command-palette") else -1]
+        yield from keys
+
+    def on_resize(self, event: Resize) -> None:
+        if self._short is None:
+            return
+        if self._short != (self._needed_width() > event.size.width):
+            self.call_after_refresh(self.recompose)
+
+    def _needed_width(self) -> int:
+        total = 13  # the palette hint
+        for _, binding, _enabled, _tooltip in self.screen.active_bindings.values():
+            if binding.show:
+                total += len(self.app.get_key_display(binding)) + len(binding.description) + 3
+        return total
 
     def _signature(self) -> Signature:
         return tuple(
@@ -40,3 +85,19 @@ class PaneFooter(Footer):
             return
         self._shown = signature
         self.call_after_refresh(self.recompose)
+
+
+def _action(key: Widget) -> str:
+    return str(getattr(key, "action", ""))
+
+
+def _total(keys: list[Widget], compact: bool) -> int:
+    """Cells the keys take: " key description " each (one less when compact), and the
+    palette hint with its border."""
+    total = 0
+    for key in keys:
+        shown = str(getattr(key, "key_display", "")) + str(getattr(key, "description", ""))
+        total += (
+            len(shown) + (2 if compact else 3) + (1 if key.has_class("-command-palette") else 0)
+        )
+    return total

@@ -59,7 +59,12 @@ def describe(catalog: Catalog, finding: Finding, warn: str = "yellow", good: str
     elif finding.reliability == "assumption":
         out.append(" (matchtui's own choice, not a published figure)", style="dim")
     if detail is not None:
-        settings = [f"{k} = {_show(v)}" for k, v in detail.params.items() if k not in _WORDING]
+        # The rule's thresholds, keys in words ("high min higher: 2"), not as the file spells them.
+        settings = [
+            _plain(f"{k}: {_show(v)}", catalog)
+            for k, v in detail.params.items()
+            if k not in _WORDING
+        ]
         settings = [s for s in settings if len(s) <= 160]
         if settings:
             out.append("\nSettings ", style="dim")
@@ -69,7 +74,7 @@ def describe(catalog: Catalog, finding: Finding, warn: str = "yellow", good: str
             out.append(f"{detail.citation} ({detail.reliability})")
     if finding.assumptions:
         out.append("\nAssumed by matchtui ", style="dim")
-        out.append("; ".join(finding.assumptions), style=warn)
+        out.append("; ".join(_key_words(a) for a in finding.assumptions), style=warn)
     if detail is not None and detail.note:
         out.append("\n" + detail.note, style="italic dim")
     return out
@@ -106,3 +111,28 @@ class RulePanel(Static):
                     good=theme.success or "green",
                 )
             )
+
+
+def _key_words(text: str) -> str:
+    """ "lower_max_since = 3" -> "lower max since: 3": a setting's key in words."""
+    import re
+
+    return re.sub(
+        r"\b([a-z][a-z0-9]*(?:_[a-z0-9]+)+)\s*=\s*",
+        lambda m: m.group(1).replace("_", " ") + ": ",
+        text,
+    )
+
+
+def _plain(text: str, catalog: Catalog) -> str:
+    """Ids in a rule's settings in words: a specialty id becomes its name, any other
+    snake_case id its words ("needs_sponsorship" -> "needs sponsorship")."""
+    import re
+
+    def word(match: re.Match[str]) -> str:
+        found = match.group(0)
+        if found in catalog.specialties:
+            return catalog.specialty_name(found)
+        return found.replace("_", " ")
+
+    return re.sub(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b", word, text)
