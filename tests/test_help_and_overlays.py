@@ -36,7 +36,13 @@ async def test_question_mark_opens_the_panes_help(workspace: Any, pane: Any) -> 
         own = text_of(help_screen, "#help-keys-global")
         assert "Export the advisor report" in own and "ctrl+q" in own
         pane_screen = app.pane_screens[pane.id]
-        own_bindings = [b for b in pane_screen.BINDINGS if getattr(b, "show", True)]
+        # the keys the pane answers to now (a fix key with nothing to fix is not listed)
+        own_bindings = [
+            b
+            for b in pane_screen.BINDINGS
+            if getattr(b, "show", True)
+            and pane_screen.check_action(b.action.split("(")[0], ()) is not False  # type: ignore[union-attr]
+        ]
         if own_bindings:
             keys = text_of(help_screen, "#help-keys-pane")
             for binding in own_bindings:

@@ -26,7 +26,7 @@ def plan_with_list() -> tuple[PlanFile, ProgramList]:
                 state="NY",
                 specialty="internal_medicine",
                 tier="academic",
-                status="interview",
+                status="interviewed",
             ),
         ]
     )
