@@ -8,6 +8,7 @@ from pathlib import Path
 
 from matchtui.engine.mix import default_specialty, estimate, recommended_mix
 from matchtui.errors import UsageError
+from matchtui.models.base import RELIABILITY_LABELS
 from matchtui.models.mix import APPLICANT_TYPE_LABELS, TIER_LABELS, TIERS, MixEstimate
 from matchtui.models.plan import MixPlan
 from matchtui.models.programs import ProgramList
@@ -129,11 +130,14 @@ def render_text(result: MixEstimate, region_name: str) -> str:
         f"Recommended for this profile: {preset.name} "
         f"({preset.mix.academic}/{preset.mix.mid_tier}/{preset.mix.community}, "
         f"{preset.applications} applications, {preset.region_share_pct}% in region; "
-        f"{preset.reliability}, {preset.source})"
+        f"{RELIABILITY_LABELS[preset.reliability]}, {preset.source})"
     )
     if result.warnings:
         lines.append("Warnings:")
         lines += [f"  - {w.text}" for w in result.warnings]
     lines.append("Assumptions:")
-    lines += [f"  - {a.name}: {a.value} ({a.reliability}, {a.source})" for a in result.assumptions]
+    lines += [
+        f"  - {a.name}: {a.value} ({RELIABILITY_LABELS[a.reliability]}, {a.source})"
+        for a in result.assumptions
+    ]
     return "\n".join(lines)

@@ -9,6 +9,14 @@ from pydantic import AfterValidator, BaseModel, ConfigDict
 from matchtui.safetext import safe_text
 
 Reliability = Literal["primary", "secondary", "third_party", "illustrative", "assumption"]
+# How each reliability reads on screen and in the CLI's text output (JSON keeps the ids).
+RELIABILITY_LABELS: dict[str, str] = {
+    "primary": "primary",
+    "secondary": "secondary",
+    "third_party": "third-party",
+    "illustrative": "illustrative",
+    "assumption": "assumption",
+}
 
 # Reliabilities that mean "not a published figure": a screen showing one says "illustrative".
 SOFT_RELIABILITY: frozenset[str] = frozenset({"illustrative", "assumption"})
