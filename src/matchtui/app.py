@@ -274,5 +274,23 @@ def _freeze_long_lived() -> None:
 
 
 def run_app(workspace: Workspace) -> int:
-    MatchApp(workspace, interactive=True).run()
+    """Run the app. An internal error never prints a traceback (which would show local
+    variables, the applicant's profile among them): Textual's error console is pointed at a
+    buffer, written to matchtui-error.log (0600) in the home folder, and one line is printed."""
+    import io
+    import sys
+
+    from rich.console import Console
+
+    from matchtui.cli import write_error_text
+
+    app = MatchApp(workspace, interactive=True)
+    captured = io.StringIO()
+    app.error_console = Console(file=captured, markup=False, highlight=False, width=100)
+    app.run()
+    if app.return_code:
+        log = write_error_text(workspace.home, captured.getvalue())
+        where = f" (details in {log})" if log is not None else ""
+        print(f"matchtui: internal error: the app stopped{where}", file=sys.stderr)
+        return 1
     return 0

@@ -6,10 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from matchtui.engine.programs import merge, read_import
-from matchtui.models.programs import PROGRAMS_SCHEMA_VERSION, ProgramList
+from matchtui.engine.programs import read_import
 from matchtui.safetext import one_line
-from matchtui.store import PROGRAMS
 from matchtui.workspace import Workspace
 
 
@@ -35,18 +33,14 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
             file=sys.stderr,
         )
         return 2
-    store = workspace.store
-    existing = (
-        store.load(PROGRAMS, ProgramList, PROGRAMS_SCHEMA_VERSION)
-        if store.exists(PROGRAMS)
-        else ProgramList()
-    )
-    merged, duplicates = merge(existing, result.programs, replace=args.replace)
-    added = len(result.programs) - len(duplicates)
-    if added == 0 and bad and not duplicates:
+    if not result.programs and bad:
         print(f"matchtui: error: no good rows in {path}; nothing imported", file=sys.stderr)
         return 2
-    saved = store.save(PROGRAMS, merged)
+    # Read, merge and write under the file's lock: an app or another import saving meanwhile
+    # is never overwritten.
+    written, duplicates = workspace.import_programs(result.programs, replace=args.replace)
+    merged, saved = written.model, written.path
+    added = len(result.programs) - len(duplicates)
     parts = [f"imported {added} program{'s' if added != 1 else ''} into {saved}"]
     if duplicates:
         parts.append(f"{len(duplicates)} already on the list")

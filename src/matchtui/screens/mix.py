@@ -31,14 +31,14 @@ from matchtui.engine.mix import (
     recommended_mix,
     risk_tier_for,
 )
-from matchtui.engine.programs import ListComparison, compare, merge, read_import
+from matchtui.engine.programs import ListComparison, compare, read_import
 from matchtui.errors import FileProblems
 from matchtui.models.mix import ListEstimate, MixEstimate, RiskTier
 from matchtui.models.plan import MixPlan, PlanFile
 from matchtui.models.profile import Profile
-from matchtui.models.programs import PROGRAMS_SCHEMA_VERSION, ProgramList
+from matchtui.models.programs import ProgramList
 from matchtui.screens.base import PaneScreen
-from matchtui.store import PROGRAMS
+from matchtui.widgets.conflict import guarded_save, reload_plan
 from matchtui.widgets.mix_bars import MixBars, set_text
 from matchtui.widgets.mix_estimate import EstimatePanel
 from matchtui.widgets.mix_programs import ProgramsPanel
@@ -267,11 +267,11 @@ class MixScreen(PaneScreen):
             select.value = self._specialty
         self.refresh_estimate()
 
-    def _load_programs(self) -> None:
-        store = self.matchapp.workspace.store
+    def _load_programs(self, fresh: bool = False) -> None:
+        workspace = self.matchapp.workspace
         try:
-            if store.exists(PROGRAMS):
-                self._programs = store.load(PROGRAMS, ProgramList, PROGRAMS_SCHEMA_VERSION)
+            load = workspace.reload_programs if fresh else workspace.load_programs
+            self._programs = load()
             self._programs_ok = True
         except FileProblems as exc:
             self._programs = ProgramList()
@@ -459,15 +459,21 @@ class MixScreen(PaneScreen):
         )
         current = self.matchapp.plan or PlanFile()
         new_plan = current.model_copy(update={"mix": plan})
-        try:
-            self.matchapp.workspace.save_plan(new_plan)
-        except OSError as exc:
-            self.notify(f"Could not save plan.toml: {exc}", severity="error", markup=False)
-            return
-        self._saved = plan
-        self.matchapp.plan = new_plan
-        self._mark_unsaved()
-        self.notify("Program mix saved to plan.toml", markup=False)
+        workspace = self.matchapp.workspace
+
+        def saved(_: object) -> None:
+            self._saved = plan
+            self.matchapp.plan = new_plan
+            self._mark_unsaved()
+            self.notify("Program mix saved to plan.toml", markup=False)
+
+        guarded_save(
+            self,
+            lambda how: workspace.save_plan(new_plan, keep_mine=how == "keep"),
+            saved=saved,
+            reload=lambda: reload_plan(self),
+            what="plan.toml",
+        )
 
     # -- the program list ----------------------------------------------------------------------
     @on(ProgramsPanel.ListEdited)
@@ -482,16 +488,27 @@ class MixScreen(PaneScreen):
         self._save_programs(event.programs)
 
     def _save_programs(self, programs: ProgramList) -> bool:
-        try:
-            self.matchapp.workspace.store.save(PROGRAMS, programs)
-        except OSError as exc:
-            self.notify(f"Could not save programs.toml: {exc}", severity="error", markup=False)
-            return False
+        workspace = self.matchapp.workspace
+
+        def reload() -> None:
+            self._load_programs(fresh=True)
+            self.refresh_estimate()
+
+        return guarded_save(
+            self,
+            lambda how: workspace.save_programs(
+                programs, merge=how == "merge", keep_mine=how == "keep"
+            ),
+            saved=lambda saved: self._show_programs(saved.model),
+            reload=reload,
+            what="programs.toml",
+        )
+
+    def _show_programs(self, programs: ProgramList) -> None:
         self._programs = programs
         self._listed.clear()
         self.query_one(ProgramsPanel).set_programs(programs, self.profile)
         self.refresh_estimate()
-        return True
 
     @on(ProgramsPanel.ImportRequested)
     def _import(self, event: ProgramsPanel.ImportRequested) -> None:
@@ -512,10 +529,17 @@ class MixScreen(PaneScreen):
             )
             panel.show_import_result([head, *problems], ok=False)
             return
-        merged, duplicates = merge(self._programs, result.programs, replace=event.replace)
-        added = len(result.programs) - len(duplicates)
-        if not self._save_programs(merged):
+        try:
+            saved, duplicates = self.matchapp.workspace.import_programs(
+                result.programs, replace=event.replace
+            )
+        except (FileProblems, OSError) as exc:
+            message = exc.summary() if isinstance(exc, FileProblems) else f"{exc.strerror or exc}"
+            panel.show_import_result([f"Nothing imported from {path}: {message}"], ok=False)
             return
+        merged = saved.model
+        self._show_programs(merged)
+        added = len(result.programs) - len(duplicates)
         lines = [f"Imported {added} programs from {path} ({len(merged.programs)} in the list)."]
         if duplicates:
             lines.append(f"{len(duplicates)} were already on the list.")

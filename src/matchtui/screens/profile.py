@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any, ClassVar
 
 from pydantic import ValidationError
@@ -18,8 +19,10 @@ from textual.widgets import Button, Input, Select, Static, TextArea
 from matchtui.catalog import Catalog
 from matchtui.engine.assess import DECISION_LABELS, ROLE_LABELS
 from matchtui.engine.refs import profile_ref_problems
+from matchtui.errors import FileProblems
 from matchtui.models.profile import DEGREE_LABELS, STAGE_LABELS, Profile
 from matchtui.screens.base import PaneScreen
+from matchtui.widgets.conflict import guarded_save
 from matchtui.widgets.profile_fields import (
     FieldRow,
     FieldSpec,
@@ -628,16 +631,31 @@ class ProfileScreen(PaneScreen):
                     focus.scroll_visible()
             self.notify(text, severity="error", markup=False)
             return
-        try:
-            path = self.matchapp.workspace.save_profile(profile)
-        except OSError as exc:
-            self.notify(f"Could not save: {exc}", severity="error", markup=False)
-            return
-        self._published = profile
-        self._baseline = self.form_data()
-        self.matchapp.profile = profile  # every pane watching the profile updates now
-        self._mark()
-        self.notify(f"Saved {path.name}; the other panes are up to date.", markup=False)
+        workspace = self.matchapp.workspace
+
+        def saved(path: Path) -> None:
+            self._published = profile
+            self._baseline = self.form_data()
+            self.matchapp.profile = profile  # every pane watching the profile updates now
+            self._mark()
+            self.notify(f"Saved {path.name}; the other panes are up to date.", markup=False)
+
+        def reload() -> None:
+            try:
+                fresh = workspace.reload_profile()
+            except FileProblems as exc:
+                self.notify(exc.summary(), severity="error", markup=False)
+                return
+            self.matchapp.profile = fresh
+            self.run_worker(self._rebuild(fresh), exclusive=True, group="profile-rebuild")
+
+        guarded_save(
+            self,
+            lambda how: workspace.save_profile(profile, keep_mine=how == "keep"),
+            saved=saved,
+            reload=reload,
+            what="profile.toml",
+        )
 
     async def action_revert(self) -> None:
         await self._rebuild(self.profile)
