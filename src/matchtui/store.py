@@ -21,6 +21,7 @@ import hashlib
 import json
 import os
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -441,9 +442,22 @@ class Store:
         ours = without_none(mine.model_dump(mode="json"))
         their_list, base_list = theirs.pop(key, []), before.pop(key, [])
         our_list = ours.pop(key, [])
-        if theirs != before or their_list[: len(base_list)] != base_list:
-            return None  # the other writer changed or removed something: not a pure append
-        added = [record for record in their_list[len(base_list) :] if record not in our_list]
+        if theirs != before:
+            return None  # the other writer changed something besides the list
+        # Every record read must still be there (in any order: an earlier merge may have
+        # interleaved them); what is left is what the other writer added.
+        remaining = Counter(_record_key(r) for r in their_list)
+        remaining.subtract(_record_key(r) for r in base_list)
+        if any(count < 0 for count in remaining.values()):
+            return None  # the other writer removed or edited a record: not a pure append
+        ours_keys = {_record_key(r) for r in our_list}
+        added = []
+        for record in their_list:
+            k = _record_key(record)
+            if remaining[k] > 0:
+                remaining[k] -= 1
+                if k not in ours_keys:
+                    added.append(record)
         try:
             return model.model_validate({**ours, key: [*our_list, *added]})
         except ValueError:
@@ -477,6 +491,10 @@ class Store:
                 [Problem(self.home, "", f"cannot hold your files ({exc.strerror or exc})")]
             ) from None
         return True
+
+
+def _record_key(record: Any) -> str:
+    return json.dumps(record, sort_keys=True, default=str)
 
 
 def _same(before: Fingerprint | None, after: Fingerprint | None) -> bool:

@@ -241,13 +241,17 @@ def _deepest_line(text: str) -> int:
     return found
 
 
-def problems_from_validation(path: Path, text: str, error: ValidationError) -> list[Problem]:
+def problems_from_validation(
+    path: Path, text: str, error: ValidationError, data: Mapping[str, Any] | None = None
+) -> list[Problem]:
     """Turn a pydantic ValidationError into one Problem per error, with key path and line."""
     lines = key_lines(text)
     problems = []
     for item in error.errors(include_url=False):
         loc = _clean_loc(tuple(item["loc"]))
         message = item["msg"]
+        if not loc and data:
+            loc = _rule_key(message, data)
         if item["type"] == "extra_forbidden":
             # The last part is the file's own key, kept even when it has a "[" in it.
             loc = (*_clean_loc(tuple(item["loc"][:-1])), item["loc"][-1])
@@ -259,6 +263,16 @@ def problems_from_validation(path: Path, text: str, error: ValidationError) -> l
     return problems
 
 
+def _rule_key(message: str, data: Mapping[str, Any]) -> tuple[str | int, ...]:
+    """For a rule over the whole file: the top-level key its message names, else the file's only
+    key (so the problem still points at a key and a line)."""
+    keys = [str(k) for k in data]
+    named = [k for k in keys if re.search(rf"\b{re.escape(k)}\b", message)]
+    if named:
+        return (named[0],)
+    return (keys[0],) if len(keys) == 1 else ()
+
+
 def load_model(path: Path, model: type[M], data: dict[str, Any] | None = None, text: str = "") -> M:
     """Read and validate `path` as `model`; raise FileProblems with every problem found."""
     if data is None:
@@ -266,7 +280,7 @@ def load_model(path: Path, model: type[M], data: dict[str, Any] | None = None, t
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        raise FileProblems(problems_from_validation(path, text, exc)) from None
+        raise FileProblems(problems_from_validation(path, text, exc, data)) from None
     except RecursionError:
         raise FileProblems([Problem(path, "", "nested too deeply")]) from None
 
