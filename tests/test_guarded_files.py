@@ -439,7 +439,7 @@ def test_item7_set_aside_names_are_unpredictable_and_never_follow_a_planted_link
     assert kept.read_text() == "this is not TOML ["
 
 
-def test_item7_backup_is_a_copy_never_a_link(home: Path, workspace: Workspace) -> None:
+def test_backup_is_a_copy_never_a_link(home: Path, workspace: Workspace) -> None:
     workspace.save_plan(PlanFile())
     workspace.save_plan(PlanFile(timeline=TimelineState(start_month="2026-12")))
     bak = home / f"{PLAN}.bak"
@@ -462,7 +462,7 @@ def test_item8_existing_home_mode_is_never_changed_and_a_warning_says_so(
     assert "warning" in err and "other users" in err and str(shared) in err
 
 
-def test_item8_new_home_is_created_0700(tmp_path: Path, workspace: Workspace) -> None:
+def test_new_home_is_created_0700(tmp_path: Path, workspace: Workspace) -> None:
     os.umask(0o022)
     new = tmp_path / "new-home"
     code = main(["--home", str(new), "programs", "import", str(tmp_path / "missing.csv")])
