@@ -136,6 +136,8 @@ class MatchApp(App[None]):
         self._built_panes.add(self.first_pane)
         if self.interactive:
             self.call_after_refresh(_freeze_long_lived)
+        if (warning := self.workspace.store.home_warning()) is not None:
+            self.notify(warning, title="Your matchtui folder", severity="warning", markup=False)
         for message in self.load_errors.values():
             self.notify(
                 message,
@@ -240,11 +242,16 @@ class MatchApp(App[None]):
         if self.profile is None:  # still loading
             return
         from matchtui.commands.report import export_report
+        from matchtui.errors import FileProblems
 
         try:
             path = export_report(self.workspace, self.profile, self.plan, self.today)
         except OSError as exc:
             message = f"Could not write the report: {exc.strerror or exc}"
+            self.notify(message, severity="error", markup=False)
+            return
+        except FileProblems as exc:  # e.g. a symbolic link where the report would go
+            message = f"Could not write the report: {exc.summary()}"
             self.notify(message, severity="error", markup=False)
             return
         self.notify(f"Saved {path.name} in {path.parent}", title="Advisor report", markup=False)

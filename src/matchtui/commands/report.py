@@ -114,7 +114,7 @@ def export_path(folder: Path, today: dt.date, suffix: str = "md") -> Path:
     stem = f"report-{today.isoformat()}"
     candidate = folder / f"{stem}.{suffix}"
     number = 2
-    while candidate.exists():
+    while candidate.exists() or candidate.is_symlink():
         candidate = folder / f"{stem}-{number}.{suffix}"
         number += 1
     return candidate
