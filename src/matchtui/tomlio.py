@@ -133,6 +133,8 @@ def read_with_stat(path: Path, limit: int = MAX_USER_FILE_BYTES) -> tuple[bytes,
             if info.st_size > limit:
                 raise FileProblems([_too_big(path, limit)])
             raw = handle.read(limit + 1)  # a file that grows while read is still capped
+    except IsADirectoryError:
+        raise FileProblems([Problem(path, "", "is a folder, not a file")]) from None
     except OSError as exc:
         raise FileProblems([Problem(path, "", f"cannot read: {exc.strerror or exc}")]) from None
     if len(raw) > limit:
