@@ -287,3 +287,24 @@ def test_the_answer_cap_is_one_constant() -> None:
 
     assert practice.MAX_ANSWER_CHARS is limits.MAX_ANSWER_CHARS
     assert os.path.basename(limits.__file__) == "limits.py"
+
+
+def test_item5_app_internal_error_prints_one_line_and_no_locals(
+    home: Path, workspace: Workspace, capfd: pytest.CaptureFixture[str], monkeypatch: Any
+) -> None:
+    from matchtui.app import run_app
+
+    def boom(self: MatchApp) -> None:
+        private = "SECRET-PROFILE-TEXT"  # a local Rich would list beside the traceback
+        raise RuntimeError("boom" + private[:0])
+
+    seed(home)
+    monkeypatch.setattr(MatchApp, "_load_and_open", boom)
+    assert run_app(workspace, headless=True) == 1
+    out, err = capfd.readouterr()
+    log = home / "matchtui-error.log"
+    assert "SECRET-PROFILE-TEXT" not in out + err and "Traceback" not in out + err
+    assert err.strip().splitlines()[-1] == (
+        f"matchtui: internal error: the app stopped (details in {log})"
+    )
+    assert stat.S_IMODE(log.stat().st_mode) == 0o600 and "RuntimeError" in log.read_text()

@@ -280,7 +280,7 @@ def _freeze_long_lived() -> None:
     gc.freeze()
 
 
-def run_app(workspace: Workspace) -> int:
+def run_app(workspace: Workspace, *, headless: bool = False) -> int:
     """Run the app. An internal error never prints a traceback (which would show local
     variables, the applicant's profile among them): Textual's error console is pointed at a
     buffer, written to matchtui-error.log (0600) in the home folder, and one line is printed."""
@@ -294,7 +294,7 @@ def run_app(workspace: Workspace) -> int:
     app = MatchApp(workspace, interactive=True)
     captured = io.StringIO()
     app.error_console = Console(file=captured, markup=False, highlight=False, width=100)
-    app.run()
+    app.run(headless=headless)
     if app.return_code:
         log = write_error_text(workspace.home, captured.getvalue())
         where = f" (details in {log})" if log is not None else ""
