@@ -212,6 +212,8 @@ class MatchApp(App[None]):
         self._release_keys_when_ready(self.first_pane)
         if self.interactive:
             self.call_after_refresh(_freeze_long_lived)
+        if (warning := self.workspace.store.home_warning()) is not None:
+            self.notify(warning, title="Your matchtui folder", severity="warning", markup=False)
         for message in self.load_errors.values():
             self.notify(
                 message,
@@ -407,11 +409,16 @@ class MatchApp(App[None]):
         if self.profile is None:  # still loading
             return
         from matchtui.commands.report import export_report
+        from matchtui.errors import FileProblems
 
         try:
             path = export_report(self.workspace, self.profile, self.plan, self.today)
         except OSError as exc:
             message = f"Could not write the report: {exc.strerror or exc}"
+            self.notify(message, severity="error", markup=False)
+            return
+        except FileProblems as exc:  # e.g. a symbolic link where the report would go
+            message = f"Could not write the report: {exc.summary()}"
             self.notify(message, severity="error", markup=False)
             return
         self.notify(f"Saved {path.name} in {path.parent}", title="Advisor report", markup=False)
@@ -492,6 +499,24 @@ def _freeze_long_lived() -> None:
     gc.freeze()
 
 
-def run_app(workspace: Workspace, today: dt.date | None = None) -> int:
-    MatchApp(workspace, today=today, interactive=True).run()
+def run_app(workspace: Workspace, today: dt.date | None = None, *, headless: bool = False) -> int:
+    """Run the app. An internal error never prints a traceback (which would show local
+    variables, the applicant's profile among them): Textual's error console is pointed at a
+    buffer, written to matchtui-error.log (0600) in the home folder, and one line is printed."""
+    import io
+    import sys
+
+    from rich.console import Console
+
+    from matchtui.cli import write_error_text
+
+    app = MatchApp(workspace, today=today, interactive=True)
+    captured = io.StringIO()
+    app.error_console = Console(file=captured, markup=False, highlight=False, width=100)
+    app.run(headless=headless)
+    if app.return_code:
+        log = write_error_text(workspace.home, captured.getvalue())
+        where = f" (details in {log})" if log is not None else ""
+        print(f"matchtui: internal error: the app stopped{where}", file=sys.stderr)
+        return 1
     return 0

@@ -22,6 +22,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 from matchtui.errors import FileProblems, Problem
+from matchtui.limits import MAX_DATA_FILE_BYTES
 from matchtui.locations import bundled_data_dir, resolve_data_dir
 from matchtui.models.reference import (
     Division,
@@ -231,7 +232,7 @@ class Catalog:
 
     def _read(self, name: str) -> tuple[BaseModel, str]:
         path = self.origins[name]
-        data, text = read_toml(path)
+        data, text = read_toml(path, MAX_DATA_FILE_BYTES)
         return load_model(path, self._entries[name].model, data, text), text
 
     def _cross_check(self, name: str, text: str | None) -> Iterator[Problem]:
@@ -250,7 +251,7 @@ class Catalog:
         if not found:
             return
         # Line numbers are worked out only when there is something to point at.
-        lines = key_lines(text if text is not None else read_toml(path)[1])
+        lines = key_lines(text if text is not None else read_toml(path, MAX_DATA_FILE_BYTES)[1])
         for loc, message in found:
             yield Problem(path, format_loc(loc), message, line_of(lines, loc))
 

@@ -11,10 +11,11 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any, NoReturn
 
 from matchtui import __version__
-from matchtui.errors import FileProblems, UsageError
+from matchtui.errors import Conflict, FileProblems, UsageError
 from matchtui.safetext import one_line
 
 EXIT_OK, EXIT_INTERNAL, EXIT_BAD_INPUT = 0, 1, 2
@@ -240,6 +241,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     args.today_given = args.today  # a pinned day (serve passes it on to each browser session)
     args.today = args.today or dt.date.today()  # every command reads the day from here
+    workspace = None
     try:
         if args.command is None:
             return _open_app(args.home, args.data, args.today)
@@ -249,7 +251,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         module = importlib.import_module(f"matchtui.commands.{COMMANDS[args.command]}")
         result: int = module.run(args, workspace)
         return result
-    except FileProblems as exc:
+    except (FileProblems, Conflict) as exc:
         print(f"matchtui: error: {one_line(exc.summary())}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except UsageError as exc:
@@ -266,10 +268,55 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # the promise is exit 1 with a message, never a raw traceback
         if os.environ.get("MATCHTUI_DEBUG"):
             raise
-        print(
-            f"matchtui: internal error: {type(exc).__name__}: {one_line(str(exc))}", file=sys.stderr
-        )
+        log = write_error_log(_home_of(args), exc)
+        where = f" (details in {log})" if log is not None else ""
+        # The type only: an exception's text can quote the applicant's own files.
+        print(f"matchtui: internal error: {type(exc).__name__}{one_line(where)}", file=sys.stderr)
         return EXIT_INTERNAL
+    finally:
+        if workspace is not None and "store" in workspace.__dict__:
+            for note in workspace.store.notes:
+                print(f"matchtui: warning: {one_line(note)}", file=sys.stderr)
+
+
+ERROR_LOG = "matchtui-error.log"
+
+
+def _home_of(args: argparse.Namespace) -> Path | None:
+    try:
+        from matchtui.locations import resolve_home
+
+        return resolve_home(getattr(args, "home", None))
+    except Exception:
+        return None
+
+
+def write_error_log(home: Path | None, exc: BaseException) -> Path | None:
+    """Write the traceback (no local variables) to matchtui-error.log in the home folder, 0600,
+    never through a link. Returns the path, or None when it could not be written."""
+    import traceback
+
+    return write_error_text(home, "".join(traceback.format_exception(exc)))
+
+
+def write_error_text(home: Path | None, details: str) -> Path | None:
+    """write_error_log's file, with `details` already rendered."""
+    import datetime as dt
+
+    if home is None or not home.is_dir():
+        return None
+    path = home / ERROR_LOG
+    text = f"matchtui {__version__} at {dt.datetime.now().isoformat(timespec='seconds')}\n"
+    text += details
+    flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(path, flags, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            os.fchmod(handle.fileno(), 0o600)
+            handle.write(text)
+    except OSError:
+        return None
+    return path
 
 
 def _open_app(home: str | None, data: str | None, today: dt.date | None = None) -> int:

@@ -47,3 +47,20 @@ class FileProblems(Exception):
 
 class UsageError(Exception):
     """Bad command-line usage or a bad argument value: exit code 2, one line."""
+
+
+class Conflict(Exception):
+    """A save found the file changed on disk since it was read: never overwritten silently.
+
+    `changed` says what changed, in words; `mergeable` is True when the other version only added
+    records (practice attempts, imported programs), so both can be kept exactly.
+    """
+
+    def __init__(self, path: Path, changed: str, *, mergeable: bool = False) -> None:
+        self.path = path
+        self.changed = changed
+        self.mergeable = mergeable
+        super().__init__(self.summary())
+
+    def summary(self) -> str:
+        return one_line(f"{self.path}: changed since it was read ({self.changed}); not saved")

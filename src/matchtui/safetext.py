@@ -10,9 +10,12 @@ from __future__ import annotations
 import re
 
 REPLACEMENT = "\ufffd"
-# C0 controls but tab and newline, DEL, and the C1 controls (0x9b is a one-byte CSI).
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_CONTROL_OR_NEWLINE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# C0 controls but tab and newline, DEL, and the C1 controls (0x9b is a one-byte CSI); and the
+# bidirectional controls (LRM/RLM, ALM, the embeddings and overrides U+202A-202E, the isolates
+# U+2066-2069), which can make printed text read differently from what it is.
+_BIDI = "\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069"
+_CONTROL = re.compile(f"[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f{_BIDI}]")
+_CONTROL_OR_NEWLINE = re.compile(f"[\\x00-\\x1f\\x7f-\\x9f{_BIDI}]")
 
 
 def safe_text(text: str) -> str:

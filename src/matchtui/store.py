@@ -1,45 +1,69 @@
-"""The applicant's own files: where they live, loading with clear errors, atomic saves.
+"""The applicant's own files: where they live, loading with clear errors, guarded saves.
 
 Files live in one folder (--home / MATCHTUI_HOME, else the platform's user data folder),
-created 0700, files 0600. A file that fails to load is never overwritten by a load; before a
-save replaces a file that did not load, the broken file is kept aside under a dated name.
+created 0700 when new (an existing folder's mode is never changed), files 0600. Every save:
+
+- holds an advisory lock on .NAME.lock for the read-modify-write, so the CLI and the app
+  cooperate;
+- compares the file on disk with the fingerprint (mtime, size, SHA-256) taken when it was read,
+  and raises Conflict rather than overwrite a change made since, unless the change only added
+  records (practice attempts, programs) and the caller asked for the exact merge;
+- sets a file that did not load (syntax, schema, unknown id) aside as NAME.broken-DATE-RANDOM
+  before writing over it, and keeps NAME.bak only as a copy of a file that loaded;
+- never writes through a symbolic link.
 """
 
 from __future__ import annotations
 
-import datetime as dt
+import contextlib
+import errno
 import hashlib
 import json
 import os
-import shutil
-from collections.abc import Callable
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
-from matchtui.errors import FileProblems, Problem
-from matchtui.filenames import PLAN, PRACTICE, PROFILE, PROGRAMS  # the names live there
+from matchtui.errors import Conflict, FileProblems, Problem
+from matchtui.filenames import PLAN as PLAN  # the names live there (re-exported)
+from matchtui.filenames import PRACTICE as PRACTICE
+from matchtui.filenames import PROFILE as PROFILE
+from matchtui.filenames import PROGRAMS as PROGRAMS
+from matchtui.limits import MAX_PROGRAMS_BYTES, MAX_USER_FILE_BYTES
 from matchtui.tomlio import (
     atomic_write,
+    dated_copy,
     dump_model,
     key_lines,
     line_of,
     load_model,
     parse_toml,
-    read_bytes,
-    read_toml,
+    read_with_stat,
+    refuse_link,
     without_none,
 )
 
 M = TypeVar("M", bound=BaseModel)
 
-__all__ = ["PLAN", "PRACTICE", "PROFILE", "PROGRAMS", "Store"]
 
 # Files large enough that TOML parsing dominates a load (a 5,000-program list is ~1 MB and takes
 # ~180 ms in tomllib). Their parsed data is kept beside them as .NAME.cache.json, keyed by the
 # file's SHA-256: a changed or hand-edited file is simply parsed again.
 PARSE_CACHED = frozenset({PROGRAMS})
+
+# Files whose records are only ever added by other writers: a save onto a version that only
+# appended to this list can keep both exactly (file name -> the list's key).
+APPEND_ONLY = {PRACTICE: "attempts", PROGRAMS: "programs"}
+
+# The most bytes read from each file.
+READ_LIMITS = {PROGRAMS: MAX_PROGRAMS_BYTES}
+
+LOCK_WAIT_SECONDS = 10.0
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 
@@ -75,37 +99,185 @@ def _programs_1_to_2(data: dict[str, Any]) -> dict[str, Any]:
 MIGRATIONS[PROGRAMS][1] = _programs_1_to_2
 
 
+def model_version(model: type[BaseModel]) -> int:
+    """The schema_version a model writes (its field's default; 1 for a model without one)."""
+    field = model.model_fields.get("schema_version")
+    default = field.default if field is not None else 1
+    return default if isinstance(default, int) and not isinstance(default, bool) else 1
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """What a file was when read: a later save compares the file on disk against it."""
+
+    mtime_ns: int
+    size: int
+    sha256: str  # empty when the file was too large to read
+
+    def same_content(self, other: Fingerprint | None) -> bool:
+        if other is None:
+            return False
+        if self.sha256 and other.sha256:
+            return self.sha256 == other.sha256
+        return (self.mtime_ns, self.size) == (other.mtime_ns, other.size)
+
+
+@dataclass
+class _Seen:
+    fingerprint: Fingerprint | None  # None: there was no file
+    data: dict[str, Any] | None  # what a file that loaded held (the base of an exact merge)
+    broken: bool = False  # it did not load, for whatever reason
+
+
+@dataclass(frozen=True)
+class Saved(Generic[M]):
+    path: Path
+    model: M  # what was written: the caller's model, or the exact merge of it
+    merged: bool = False  # True when another writer's additions were kept too
+    kept: Path | None = None  # where the other version went ("keep mine")
+    set_aside: Path | None = None  # where a file that did not load went
+
+
+def _describe(before: Fingerprint | None, after: Fingerprint | None) -> str:
+    if before is None:
+        return "it was created by something else"
+    if after is None:
+        return "it was deleted"
+    when = time.strftime("%H:%M:%S", time.localtime(after.mtime_ns / 1e9))
+    return f"modified at {when}, {before.size:,} -> {after.size:,} bytes"
+
+
 class Store:
     """Load and save the applicant's files in one folder."""
 
     def __init__(self, home: Path) -> None:
         self.home = home
+        self._seen: dict[str, _Seen] = {}
+        self._versions: dict[str, int] = {}
+        self._locks: dict[str, tuple[int, int]] = {}  # name -> (fd, depth)
+        # Extra checks a file must pass to count as loaded (the profile's ids, from Workspace).
+        self.checks: dict[str, Callable[[Any], None]] = {}
+        self.notes: list[str] = []  # warnings for the user (the CLI prints them, the app shows)
+        self._home_checked = False
 
     def path(self, name: str) -> Path:
         return self.home / name
 
     def ensure_home(self) -> None:
-        """Create the folder readable by its owner only."""
-        self.home.mkdir(parents=True, exist_ok=True, mode=0o700)
-        os.chmod(self.home, 0o700)
+        """Create the folder readable by its owner only; an existing folder is left as it is."""
+        if self.home.is_dir():
+            if not self._home_checked:
+                self._home_checked = True
+                if (warning := self.home_warning()) is not None:
+                    self.notes.append(warning)
+            return
+        if not self.home.parent.is_dir():
+            self.home.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.mkdir(self.home, 0o700)
+        except FileExistsError:
+            return  # made by someone else meanwhile (or a file): its mode is not ours to change
+        os.chmod(self.home, 0o700)  # the folder we just made: the umask may have kept bits off
+
+    def home_warning(self) -> str | None:
+        """A warning when others can read or enter the home folder (its mode is never changed)."""
+        try:
+            mode = self.home.stat().st_mode
+        except OSError:
+            return None
+        if mode & 0o077:
+            return (
+                f"{self.home} can be read by other users (mode {mode & 0o777:o}); "
+                f"consider chmod 700 {self.home}"
+            )
+        return None
 
     def exists(self, name: str) -> bool:
         return self.path(name).exists()
 
-    def load(
-        self, name: str, model: type[M], current_version: int | None = None, kind: str = ""
-    ) -> M:
+    def is_broken(self, name: str) -> bool:
+        """True when the last load of `name` failed (it will be set aside before a save)."""
+        seen = self._seen.get(name)
+        return seen is not None and seen.broken
+
+    def mark_broken(self, name: str) -> None:
+        """Remember that `name` did not pass a check made outside the store."""
+        seen = self._seen.get(name)
+        if seen is not None:
+            seen.broken = True
+        else:
+            self._seen[name] = _Seen(self.fingerprint(name), None, broken=True)
+
+    def fingerprint(self, name: str) -> Fingerprint | None:
+        """The file as it is on disk now (None when there is none)."""
+        path = self.path(name)
+        try:
+            raw, info = read_with_stat(path, READ_LIMITS.get(name, MAX_USER_FILE_BYTES))
+        except FileProblems:
+            try:
+                info = path.stat()
+            except OSError:
+                return None
+            return Fingerprint(info.st_mtime_ns, info.st_size, "")
+        return Fingerprint(info.st_mtime_ns, info.st_size, hashlib.sha256(raw).hexdigest())
+
+    def load(self, name: str, model: type[M], current_version: int | None = None) -> M:
         """Read and validate one file, migrating an older schema_version; FileProblems if bad.
 
-        The current version defaults to the model's own `schema_version` default. `kind` names
-        the file whose migrations apply when the file has another name (e.g. --profile F).
+        Remembers the file's fingerprint (for the conflict check on save) and whether it loaded.
         """
         if current_version is None:
-            field = model.model_fields.get("schema_version")
-            default = field.default if field is not None else 1
-            current_version = default if isinstance(default, int) else 1
+            current_version = model_version(model)
+        self._versions[name] = current_version
+        try:
+            loaded, data, fingerprint = self._load(name, model, current_version)
+        except _Failed as failed:
+            self._seen[name] = _Seen(
+                failed.fingerprint, None, broken=failed.fingerprint is not None
+            )
+            raise failed.problems from None
+        self._seen[name] = _Seen(fingerprint, data)
+        return loaded
+
+    def load_file(
+        self, path: Path, name: str, model: type[M], current_version: int | None = None
+    ) -> M:
+        """A file outside the home folder read as `name` would be (a --profile file): the same
+        size cap, shape checks, schema_version check and validation; nothing remembered."""
+        if current_version is None:
+            current_version = model_version(model)
+        data, text = parse_toml(
+            path, read_with_stat(path, READ_LIMITS.get(name, MAX_USER_FILE_BYTES))[0]
+        )
+        return self._validate(name, path, model, current_version, data, text, checks=False)
+
+    def _load(
+        self, name: str, model: type[M], current_version: int
+    ) -> tuple[M, dict[str, Any], Fingerprint]:
         path = self.path(name)
-        data, text = self._read(name)
+        try:
+            raw, info = read_with_stat(path, READ_LIMITS.get(name, MAX_USER_FILE_BYTES))
+        except FileProblems as exc:
+            raise _Failed(exc, self.fingerprint(name)) from None
+        fingerprint = Fingerprint(info.st_mtime_ns, info.st_size, hashlib.sha256(raw).hexdigest())
+        try:
+            data, text = self._parse(name, raw, fingerprint.sha256)
+            checked = self._validate(name, path, model, current_version, data, text)
+        except FileProblems as exc:
+            raise _Failed(exc, fingerprint) from None
+        return checked, data, fingerprint
+
+    def _validate(
+        self,
+        name: str,
+        path: Path,
+        model: type[M],
+        current_version: int,
+        data: dict[str, Any],
+        text: str,
+        *,
+        checks: bool = True,
+    ) -> M:
         version = data.get("schema_version", 0)
         if not isinstance(version, int) or isinstance(version, bool):
             raise FileProblems(
@@ -130,7 +302,7 @@ class Store:
                     )
                 ]
             )
-        steps = MIGRATIONS.get(kind or name, {})
+        steps = MIGRATIONS.get(name, {})
         while version < current_version:
             if version not in steps:
                 raise FileProblems(
@@ -138,19 +310,20 @@ class Store:
                 )
             data = steps[version](data)
             version = data["schema_version"]
-        return load_model(path, model, data, text)
+        loaded = load_model(path, model, data, text)
+        if checks and (check := self.checks.get(name)) is not None:
+            check(loaded)
+        return loaded
 
-    def _read(self, name: str) -> tuple[dict[str, Any], str]:
+    def _parse(self, name: str, raw: bytes, digest: str) -> tuple[dict[str, Any], str]:
         """Parse a file, through the parse cache for the files that have one."""
         path = self.path(name)
         if name not in PARSE_CACHED:
-            return read_toml(path)
-        raw = read_bytes(path)
-        digest = hashlib.sha256(raw).hexdigest()
+            return parse_toml(path, raw)
         try:
             cached = json.loads(self._cache_path(name).read_text(encoding="utf-8"))
             if cached.get("sha256") == digest and isinstance(cached.get("data"), dict):
-                return cached["data"], raw.decode("utf-8")
+                return cached["data"], raw.decode("utf-8-sig")
         except (OSError, ValueError, UnicodeDecodeError):
             pass  # no cache, or a stale or damaged one: parse the TOML
         data, text = parse_toml(path, raw)
@@ -165,45 +338,173 @@ class Store:
         try:
             payload = json.dumps({"sha256": digest, "data": data}, ensure_ascii=False)
             atomic_write(self._cache_path(name), payload, backup=False)
-        except (OSError, TypeError, ValueError):
+        except (OSError, TypeError, ValueError, FileProblems):
             pass
 
     def load_or(self, name: str, model: type[M], default: Callable[[], M]) -> M:
         """Like load, but a missing file gives `default()` (a bad file still raises)."""
         if not self.path(name).exists():
+            self._seen[name] = _Seen(None, {})
             return default()
         return self.load(name, model)
 
-    def save(self, name: str, model: BaseModel) -> Path:
-        """Atomically write `model` to the file, keeping the previous version as NAME.bak."""
+    # -- locking -------------------------------------------------------------------------
+    @contextlib.contextmanager
+    def locked(self, name: str) -> Iterator[None]:
+        """Hold the advisory lock on .NAME.lock (re-entrant within this Store)."""
+        held = self._locks.get(name)
+        if held is not None:
+            self._locks[name] = (held[0], held[1] + 1)
+            try:
+                yield
+            finally:
+                fd, depth = self._locks[name]
+                self._locks[name] = (fd, depth - 1)
+            return
+        import fcntl
+
+        self.ensure_home()
+        lock_path = self.home / f".{name}.lock"
+        flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+        try:
+            fd = os.open(lock_path, flags, 0o600)
+        except OSError as exc:
+            raise FileProblems(
+                [Problem(lock_path, "", f"cannot open the lock file: {exc.strerror or exc}")]
+            ) from None
+        try:
+            deadline = time.monotonic() + LOCK_WAIT_SECONDS
+            while True:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except OSError as exc:
+                    if exc.errno not in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
+                        raise
+                    if time.monotonic() > deadline:
+                        raise FileProblems(
+                            [
+                                Problem(
+                                    self.path(name),
+                                    "",
+                                    f"another matchtui has been saving it for over "
+                                    f"{LOCK_WAIT_SECONDS:.0f} s; try again",
+                                )
+                            ]
+                        ) from None
+                    time.sleep(0.02)
+            self._locks[name] = (fd, 1)
+            try:
+                yield
+            finally:
+                del self._locks[name]
+        finally:
+            os.close(fd)  # closing releases the lock
+
+    # -- saving --------------------------------------------------------------------------
+    def save(self, name: str, model: BaseModel, *, merge: bool = False) -> Path:
+        """Write `model` to the file, keeping the previous good version as NAME.bak.
+
+        Raises Conflict when the file changed since this Store read it (unless `merge` and the
+        change only added records), FileProblems for a symbolic link.
+        """
+        return self.write(name, model, merge=merge).path
+
+    def write(
+        self, name: str, model: M, *, merge: bool = False, keep_mine: bool = False
+    ) -> Saved[M]:
+        """save(), returning what was written. `keep_mine` overwrites a changed file after
+        copying it to NAME.other-DATE-RANDOM; `merge` keeps another writer's added records."""
         self.ensure_home()
         path = self.path(name)
-        text = dump_model(model)
-        if path.exists() and not self._loads_cleanly(name, type(model)):
-            self.set_aside(path)
-        atomic_write(path, text)
-        if name in PARSE_CACHED:
-            digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-            self._write_cache(name, digest, without_none(model.model_dump(mode="json")))
-        return path
+        with self.locked(name):
+            refuse_link(path)
+            seen = self._seen.get(name)
+            on_disk = self.fingerprint(name)
+            kept: Path | None = None
+            merged = False
+            if seen is not None and not _same(seen.fingerprint, on_disk):
+                exact = self._exact_merge(name, seen, model)
+                if merge and exact is not None:
+                    model, merged = exact, True
+                    broken = False
+                elif keep_mine:
+                    kept = dated_copy(path, "other") if on_disk is not None else None
+                    broken = on_disk is not None and not self._loads_cleanly(name, type(model))
+                else:
+                    raise Conflict(
+                        path, _describe(seen.fingerprint, on_disk), mergeable=bool(exact)
+                    )
+            elif seen is not None:
+                broken = seen.broken and on_disk is not None
+            else:
+                broken = on_disk is not None and not self._loads_cleanly(name, type(model))
+            aside = dated_copy(path, "broken") if broken and kept is None else None
+            text = dump_model(model)
+            atomic_write(path, text, backup=not broken)
+            data = without_none(model.model_dump(mode="json"))
+            encoded = text.encode("utf-8")
+            digest = hashlib.sha256(encoded).hexdigest()
+            info = os.stat(path)
+            self._seen[name] = _Seen(Fingerprint(info.st_mtime_ns, len(encoded), digest), data)
+            if name in PARSE_CACHED:
+                self._write_cache(name, digest, data)
+        return Saved(path, model, merged, kept, aside)
+
+    def forget(self, name: str) -> None:
+        """Drop what was remembered about `name` (after a reload the next load records afresh)."""
+        self._seen.pop(name, None)
+
+    def _exact_merge(self, name: str, seen: _Seen, mine: M) -> M | None:
+        """`mine` plus the records another writer appended, when that is all it did."""
+        key = APPEND_ONLY.get(name)
+        if key is None:
+            return None
+        base_data = seen.data if seen.fingerprint is not None else {}
+        if base_data is None:  # the version read did not load: nothing to merge against
+            return None
+        model = type(mine)
+        try:
+            disk, _, _ = self._load(name, model, self._versions.get(name, model_version(model)))
+            base = model.model_validate(base_data)
+        except (_Failed, ValueError):
+            return None
+        theirs = without_none(disk.model_dump(mode="json"))
+        before = without_none(base.model_dump(mode="json"))
+        ours = without_none(mine.model_dump(mode="json"))
+        their_list, base_list = theirs.pop(key, []), before.pop(key, [])
+        our_list = ours.pop(key, [])
+        if theirs != before:
+            return None  # the other writer changed something besides the list
+        # Every record read must still be there (in any order: an earlier merge may have
+        # interleaved them); what is left is what the other writer added.
+        remaining = Counter(_record_key(r) for r in their_list)
+        remaining.subtract(_record_key(r) for r in base_list)
+        if any(count < 0 for count in remaining.values()):
+            return None  # the other writer removed or edited a record: not a pure append
+        ours_keys = {_record_key(r) for r in our_list}
+        added = []
+        for record in their_list:
+            k = _record_key(record)
+            if remaining[k] > 0:
+                remaining[k] -= 1
+                if k not in ours_keys:
+                    added.append(record)
+        try:
+            return model.model_validate({**ours, key: [*our_list, *added]})
+        except ValueError:
+            return None
 
     def _loads_cleanly(self, name: str, model: type[BaseModel]) -> bool:
-        # Through load(), so a big file is read via its parse cache and an old schema_version
-        # that migrates counts as loading.
         try:
-            self.load(name, model)
-        except FileProblems:
+            self._load(name, model, self._versions.get(name, model_version(model)))
+        except _Failed:
             return False
         return True
 
-    @staticmethod
-    def set_aside(path: Path) -> Path:
-        """Copy a file that did not load to NAME.broken-YYYYmmdd-HHMMSS so a save never loses it."""
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        target = path.with_name(f"{path.name}.broken-{stamp}")
-        shutil.copy2(path, target)
-        os.chmod(target, 0o600)
-        return target
+    def set_aside(self, path: Path) -> Path:
+        """Copy a file that did not load to NAME.broken-DATE-RANDOM so a save never loses it."""
+        return dated_copy(path, "broken")
 
     # -- the profile ---------------------------------------------------------------------
     def ensure_profile(self, demo: Path) -> bool:
@@ -212,7 +513,7 @@ class Store:
         Returns True when it copied. Never touches an existing file.
         """
         path = self.path(PROFILE)
-        if path.exists():
+        if path.exists() or path.is_symlink():
             return False
         try:
             self.ensure_home()
@@ -222,3 +523,22 @@ class Store:
                 [Problem(self.home, "", f"cannot hold your files ({exc.strerror or exc})")]
             ) from None
         return True
+
+
+def _record_key(record: Any) -> str:
+    return json.dumps(record, sort_keys=True, default=str)
+
+
+def _same(before: Fingerprint | None, after: Fingerprint | None) -> bool:
+    if before is None or after is None:
+        return before is after
+    return before.same_content(after)
+
+
+class _Failed(Exception):
+    """A load that failed, with the fingerprint of what was read (None: no file)."""
+
+    def __init__(self, problems: FileProblems, fingerprint: Fingerprint | None) -> None:
+        super().__init__(problems.summary())
+        self.problems = problems
+        self.fingerprint = fingerprint

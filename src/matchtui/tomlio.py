@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import os
 import re
+import secrets
+import stat
 import tempfile
 import tomllib
 from collections.abc import Mapping
@@ -14,6 +17,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from matchtui.errors import FileProblems, Problem
+from matchtui.limits import MAX_DIGITS, MAX_NESTING, MAX_USER_FILE_BYTES, size_words
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -105,28 +109,107 @@ def _clean_loc(loc: tuple[str | int, ...]) -> tuple[str | int, ...]:
     )
 
 
-def read_bytes(path: Path) -> bytes:
-    """A file's bytes; FileProblems naming the file if it cannot be read."""
+def read_bytes(path: Path, limit: int = MAX_USER_FILE_BYTES) -> bytes:
+    """A file's bytes, at most `limit` of them; FileProblems naming the file if it cannot be read
+    or is larger than the cap."""
+    return read_with_stat(path, limit)[0]
+
+
+def read_with_stat(path: Path, limit: int = MAX_USER_FILE_BYTES) -> tuple[bytes, os.stat_result]:
+    """A file's bytes (at most `limit`) and its stat taken on the same open file."""
     try:
-        return path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
         raise FileProblems([Problem(path, "", "file not found")]) from None
+    except IsADirectoryError:
+        raise FileProblems([Problem(path, "", "is a folder, not a file")]) from None
     except OSError as exc:
         raise FileProblems([Problem(path, "", f"cannot read: {exc.strerror or exc}")]) from None
+    try:
+        with os.fdopen(fd, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if stat.S_ISDIR(info.st_mode):
+                raise FileProblems([Problem(path, "", "is a folder, not a file")])
+            if info.st_size > limit:
+                raise FileProblems([_too_big(path, limit)])
+            raw = handle.read(limit + 1)  # a file that grows while read is still capped
+    except IsADirectoryError:
+        raise FileProblems([Problem(path, "", "is a folder, not a file")]) from None
+    except OSError as exc:
+        raise FileProblems([Problem(path, "", f"cannot read: {exc.strerror or exc}")]) from None
+    if len(raw) > limit:
+        raise FileProblems([_too_big(path, limit)])
+    return raw, info
 
 
-def read_toml(path: Path) -> tuple[dict[str, Any], str]:
+def _too_big(path: Path, limit: int) -> Problem:
+    return Problem(path, "", f"file is larger than {size_words(limit)}, the most matchtui reads")
+
+
+def read_toml(path: Path, limit: int = MAX_USER_FILE_BYTES) -> tuple[dict[str, Any], str]:
     """Parse a TOML file; raise FileProblems naming the file and line on any failure."""
-    return parse_toml(path, read_bytes(path))
+    return parse_toml(path, read_bytes(path, limit))
+
+
+# What the shape check skips: strings (basic, literal, multi-line) and comments.
+_STRINGS_AND_COMMENTS = re.compile(
+    r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'|#[^\n]*'
+)
+_BRACKETS = re.compile(r"[\[\]{}\n]")
+_LONG_NUMBER = re.compile(f"[0-9_]{{{MAX_DIGITS + 1},}}")
+
+
+def check_shape(path: Path, text: str) -> None:
+    """Refuse text no parser should be fed: nesting deeper than MAX_NESTING (brackets, or parts
+    of one dotted key) or a number longer than MAX_DIGITS digits. Linear in the text, so a hostile
+    file costs milliseconds; strings and comments are not looked into."""
+    bare = _STRINGS_AND_COMMENTS.sub(lambda m: "\n" * m.group().count("\n"), text)
+    if (found := _LONG_NUMBER.search(bare)) is not None:
+        line = bare.count("\n", 0, found.start()) + 1
+        raise FileProblems([Problem(path, "", f"a number longer than {MAX_DIGITS:,} digits", line)])
+    depth = 0
+    line = 1
+    for match in _BRACKETS.finditer(bare):
+        char = match.group()
+        if char == "\n":
+            line += 1
+        elif char in "[{":
+            depth += 1
+            if depth > MAX_NESTING:
+                raise FileProblems(
+                    [Problem(path, "", f"nested too deeply (more than {MAX_NESTING} levels)", line)]
+                )
+        else:
+            depth = max(0, depth - 1)
+    for number, raw in enumerate(bare.split("\n"), start=1):
+        if raw.count(".") <= MAX_NESTING:
+            continue
+        stripped = raw.lstrip()
+        key = stripped if stripped.startswith("[") else raw.split("=", 1)[0] if "=" in raw else ""
+        if key.count(".") > MAX_NESTING:
+            raise FileProblems(
+                [
+                    Problem(
+                        path,
+                        "",
+                        f"nested too deeply (a dotted key of more than {MAX_NESTING} parts)",
+                        number,
+                    )
+                ]
+            )
 
 
 def parse_toml(path: Path, raw: bytes) -> tuple[dict[str, Any], str]:
-    """Parse TOML bytes read from `path` (named in any problem); returns (data, text)."""
+    """Parse TOML bytes read from `path` (named in any problem); returns (data, text).
+
+    A UTF-8 byte-order mark (some Windows editors add one) is dropped first."""
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise FileProblems([Problem(path, "", "not valid UTF-8 text", line)]) from None
+    text = text.removeprefix("\ufeff")
+    check_shape(path, text)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -139,6 +222,8 @@ def parse_toml(path: Path, raw: bytes) -> tuple[dict[str, Any], str]:
         raise FileProblems(
             [Problem(path, "", "not valid TOML: nested too deeply", _deepest_line(text))]
         ) from None
+    except ValueError:  # a value Python will not convert (the shape check should catch it first)
+        raise FileProblems([Problem(path, "", "not valid TOML: a value is too large")]) from None
     return data, text
 
 
@@ -158,13 +243,17 @@ def _deepest_line(text: str) -> int:
     return found
 
 
-def problems_from_validation(path: Path, text: str, error: ValidationError) -> list[Problem]:
+def problems_from_validation(
+    path: Path, text: str, error: ValidationError, data: Mapping[str, Any] | None = None
+) -> list[Problem]:
     """Turn a pydantic ValidationError into one Problem per error, with key path and line."""
     lines = key_lines(text)
     problems = []
     for item in error.errors(include_url=False):
         loc = _clean_loc(tuple(item["loc"]))
         message = item["msg"]
+        if not loc and data:
+            loc = _rule_key(message, data)
         if item["type"] == "extra_forbidden":
             # The last part is the file's own key, kept even when it has a "[" in it.
             loc = (*_clean_loc(tuple(item["loc"][:-1])), item["loc"][-1])
@@ -176,6 +265,16 @@ def problems_from_validation(path: Path, text: str, error: ValidationError) -> l
     return problems
 
 
+def _rule_key(message: str, data: Mapping[str, Any]) -> tuple[str | int, ...]:
+    """For a rule over the whole file: the top-level key its message names, else the file's only
+    key (so the problem still points at a key and a line)."""
+    keys = [str(k) for k in data]
+    named = [k for k in keys if re.search(rf"\b{re.escape(k)}\b", message)]
+    if named:
+        return (named[0],)
+    return (keys[0],) if len(keys) == 1 else ()
+
+
 def load_model(path: Path, model: type[M], data: dict[str, Any] | None = None, text: str = "") -> M:
     """Read and validate `path` as `model`; raise FileProblems with every problem found."""
     if data is None:
@@ -183,7 +282,7 @@ def load_model(path: Path, model: type[M], data: dict[str, Any] | None = None, t
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        raise FileProblems(problems_from_validation(path, text, exc)) from None
+        raise FileProblems(problems_from_validation(path, text, exc, data)) from None
     except RecursionError:
         raise FileProblems([Problem(path, "", "nested too deeply")]) from None
 
@@ -204,30 +303,100 @@ def dump_model(model: BaseModel) -> str:
     return tomli_w.dumps(without_none(model.model_dump(mode="json")))
 
 
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
+
+
+def refuse_link(path: Path) -> None:
+    """FileProblems if `path` is a symbolic link: matchtui never writes through one."""
+    if path.is_symlink():
+        raise FileProblems(
+            [
+                Problem(
+                    path,
+                    "",
+                    "is a symbolic link; matchtui does not write through links (put the file "
+                    "itself here, or point --home at the folder the link leads to)",
+                )
+            ]
+        )
+
+
 def atomic_write(path: Path, text: str, *, backup: bool = True, mode: int = 0o600) -> None:
     """Write `text` to `path` so a crash leaves either the old or the new file, never half.
 
     The temp file lives in the same folder (same filesystem, so rename is atomic), is fsynced
     before the rename, and the folder is fsynced after. The previous version is kept as
-    NAME.bak (hard link where possible, so the backup appears atomically too).
+    NAME.bak, a copy made through a no-follow open. `path` must not be a symbolic link (refused
+    with FileProblems). An OSError always names the file.
     """
+    refuse_link(path)
     folder = path.parent
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise _naming(exc, path) from None
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
             handle.flush()
+            os.fchmod(handle.fileno(), mode)
             os.fsync(handle.fileno())
-        os.chmod(tmp, mode)
         if backup and path.exists():
             _backup(path)
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
+        if isinstance(exc, OSError):
+            raise _naming(exc, path) from None
         raise
     _fsync_dir(folder)
+
+
+def _naming(exc: OSError, path: Path) -> OSError:
+    """The same error, naming `path` when it named no file (e.g. "No space left on device")."""
+    if exc.filename and not str(exc.filename).endswith(".tmp"):
+        return exc
+    return type(exc)(exc.errno, exc.strerror or str(exc), str(path))
+
+
+def copy_exclusive(source: Path, target: Path) -> None:
+    """Copy `source` (not following a link) to a new `target` created exclusively, 0600; never
+    follows or replaces anything already at `target`."""
+    src = os.open(source, os.O_RDONLY | _NOFOLLOW | _CLOEXEC)
+    try:
+        dst = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW | _CLOEXEC, 0o600)
+    except BaseException:
+        os.close(src)
+        raise
+    try:
+        with os.fdopen(src, "rb") as reader, os.fdopen(dst, "wb") as writer:
+            while chunk := reader.read(1 << 20):
+                writer.write(chunk)
+            writer.flush()
+            os.fsync(writer.fileno())
+    except BaseException:
+        with contextlib.suppress(OSError):
+            target.unlink()
+        raise
+
+
+def dated_copy(path: Path, label: str) -> Path:
+    """Copy `path` to NAME.LABEL-YYYYmmdd-HHMMSS-RANDOM, created exclusively (an unpredictable
+    name, so nothing planted in advance can be followed or overwritten)."""
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    for _ in range(5):
+        target = path.with_name(f"{path.name}.{label}-{stamp}-{secrets.token_hex(4)}")
+        try:
+            copy_exclusive(path, target)
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            raise _naming(exc, target) from None
+        return target
+    raise FileExistsError(f"could not find a free name for a copy of {path}")
 
 
 def _backup(path: Path) -> None:
@@ -235,11 +404,7 @@ def _backup(path: Path) -> None:
     staged = path.with_name(f".{path.name}.bak.tmp")
     with contextlib.suppress(FileNotFoundError):
         staged.unlink()
-    try:
-        os.link(path, staged)
-    except OSError:
-        staged.write_bytes(path.read_bytes())
-    os.chmod(staged, 0o600)
+    copy_exclusive(path, staged)
     os.replace(staged, bak)
 
 

@@ -1,5 +1,9 @@
 """One place that ties a data folder and a home folder together, for the CLI and the TUI alike.
 
+It is also the one door to the applicant's files: screens and commands load and save profile,
+plan, programs, practice log and exported reports through it, never directly (see store.py for
+what every save checks).
+
 Constructing a Workspace is cheap (no pydantic, no files read): the catalog and the store are
 built on first use, so the app can draw its first frame before any data is loaded.
 """
@@ -8,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import shutil
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -19,9 +22,10 @@ from matchtui.locations import demo_profile_path, resolve_data_dir, resolve_home
 if TYPE_CHECKING:
     from matchtui.catalog import Catalog
     from matchtui.models.plan import PlanFile
+    from matchtui.models.practice import Attempt, PracticeLog
     from matchtui.models.profile import Profile
-    from matchtui.models.programs import ProgramList
-    from matchtui.store import Store
+    from matchtui.models.programs import Program, ProgramList
+    from matchtui.store import Saved, Store
 
 __all__ = ["Workspace", "demo_profile_path"]
 
@@ -54,27 +58,28 @@ class Workspace:
 
     @cached_property
     def store(self) -> Store:
-        from matchtui.store import Store
+        from matchtui.store import PROFILE, Store
 
-        return Store(self.home)
+        store = Store(self.home)
+        # A profile naming an unknown region or specialty did not load either: it is set aside
+        # before a save writes over it, like a file with a syntax error.
+        store.checks[PROFILE] = lambda profile: self.check_profile(profile, store.path(PROFILE))
+        return store
 
+    # -- the profile ---------------------------------------------------------------------
     def load_profile(self, path: Path | None = None) -> Profile:
         """The profile at `path` (default: the home folder's, seeded from the demo on first run).
 
-        Raises FileProblems naming the file, line and field for syntax, schema or an unknown
-        region/specialty id.
+        Raises FileProblems naming the file, line and field for syntax, schema (including a
+        schema_version this matchtui cannot read), size, or an unknown region/specialty id.
         """
         from matchtui.models.profile import PROFILE_SCHEMA_VERSION, Profile
         from matchtui.store import PROFILE
 
         if path is None:
             self.store.ensure_profile(demo_profile_path())
-            path = self.store.path(PROFILE)
-            profile = self.store.load(PROFILE, Profile, PROFILE_SCHEMA_VERSION)
-        else:  # a file named on the command line: older versions migrate the same way
-            from matchtui.store import Store
-
-            profile = Store(path.parent).load(path.name, Profile, kind=PROFILE)
+            return self.store.load(PROFILE, Profile, PROFILE_SCHEMA_VERSION)
+        profile = self.store.load_file(path, PROFILE, Profile, PROFILE_SCHEMA_VERSION)
         self.check_profile(profile, path)
         return profile
 
@@ -96,7 +101,7 @@ class Workspace:
 
     def new_profile(self, today: dt.date, *, force: bool = False) -> tuple[Path, Path | None]:
         """Start a blank profile.toml. The current file, if any, is first copied aside (as
-        profile.toml.kept-YYYYmmdd-HHMMSS); the bundled demo is never touched.
+        profile.toml.kept-DATE-RANDOM); the bundled demo is never touched.
 
         Returns (the new file, the copy kept aside or None). Raises FileExistsError when the
         current profile is the applicant's own (not the demo) and `force` is not given.
@@ -104,6 +109,7 @@ class Workspace:
         from matchtui.errors import FileProblems
         from matchtui.models.profile import PROFILE_SCHEMA_VERSION, Profile, blank_profile
         from matchtui.store import PROFILE
+        from matchtui.tomlio import dated_copy
 
         path = self.store.path(PROFILE)
         kept: Path | None = None
@@ -114,21 +120,27 @@ class Workspace:
                 own = False  # a file that does not load is kept aside, never lost
             if own and not force:
                 raise FileExistsError(path)
-            stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-            kept = path.with_name(f"{PROFILE}.kept-{stamp}")
-            shutil.copy2(path, kept)
-            os.chmod(kept, 0o600)
+            kept = dated_copy(path, "kept")  # exclusive, unpredictable name, no link followed
         from matchtui.engine.calendar import default_match_year
 
         first = next(iter(self.catalog.regions))
         year = default_match_year(self.catalog, today)
-        return self.store.save(PROFILE, blank_profile(today, first, year)), kept
+        self.store.forget(PROFILE)  # replacing it on purpose: no conflict with what was read
+        return self.store.write(PROFILE, blank_profile(today, first, year)).path, kept
 
-    def save_profile(self, profile: Profile) -> Path:
+    def save_profile(self, profile: Profile, *, keep_mine: bool = False) -> Path:
         from matchtui.store import PROFILE
 
-        return self.store.save(PROFILE, profile)
+        return self.store.write(PROFILE, profile, keep_mine=keep_mine).path
 
+    def reload_profile(self) -> Profile:
+        """The profile as it is on disk now (after a conflict: "reload")."""
+        from matchtui.store import PROFILE
+
+        self.store.forget(PROFILE)
+        return self.load_profile()
+
+    # -- the plan ------------------------------------------------------------------------
     def load_plan(self) -> PlanFile:
         """plan.toml, or an empty plan when there is none yet (a bad file raises)."""
         from matchtui.models.plan import PlanFile
@@ -136,22 +148,116 @@ class Workspace:
 
         return self.store.load_or(PLAN, PlanFile, PlanFile)
 
-    def save_plan(self, plan: PlanFile) -> Path:
+    def save_plan(self, plan: PlanFile, *, keep_mine: bool = False) -> Path:
         from matchtui.store import PLAN
 
-        return self.store.save(PLAN, plan)
+        return self.store.write(PLAN, plan, keep_mine=keep_mine).path
 
+    def reload_plan(self) -> PlanFile:
+        from matchtui.store import PLAN
+
+        self.store.forget(PLAN)
+        return self.load_plan()
+
+    # -- the program list ----------------------------------------------------------------
     def load_programs(self) -> ProgramList:
-        """programs.toml (migrated to the current schema), or an empty list when there is none."""
-        from matchtui.models.programs import ProgramList
+        """programs.toml, or an empty list when there is none yet (a bad file raises)."""
+        from matchtui.models.programs import PROGRAMS_SCHEMA_VERSION, ProgramList
         from matchtui.store import PROGRAMS
 
-        return self.store.load_or(PROGRAMS, ProgramList, ProgramList)
+        if not self.store.exists(PROGRAMS):
+            return self.store.load_or(PROGRAMS, ProgramList, ProgramList)
+        return self.store.load(PROGRAMS, ProgramList, PROGRAMS_SCHEMA_VERSION)
 
-    def save_programs(self, programs: ProgramList) -> Path:
+    def save_programs(
+        self, programs: ProgramList, *, merge: bool = False, keep_mine: bool = False
+    ) -> Saved[ProgramList]:
         from matchtui.store import PROGRAMS
 
-        return self.store.save(PROGRAMS, programs)
+        self._check_program_count(len(programs.programs))
+        return self.store.write(PROGRAMS, programs, merge=merge, keep_mine=keep_mine)
+
+    def reload_programs(self) -> ProgramList:
+        from matchtui.store import PROGRAMS
+
+        self.store.forget(PROGRAMS)
+        return self.load_programs()
+
+    def import_programs(
+        self, incoming: list[Program], *, replace: bool = False
+    ) -> tuple[Saved[ProgramList], list[Program]]:
+        """Add `incoming` to programs.toml as it is on disk now (read, merge and write under the
+        file's lock, so a concurrent import or edit is never lost). Returns what was saved and
+        the programs left out because the list already had them."""
+        from matchtui.engine.programs import merge
+        from matchtui.store import PROGRAMS
+
+        with self.store.locked(PROGRAMS):
+            existing = self.load_programs()
+            keys = {p.key for p in existing.programs} if not replace else set()
+            fresh = {p.key for p in incoming} - keys
+            self._check_program_count(len(keys) + len(fresh))
+            merged, duplicates = merge(existing, incoming, replace=replace)
+            saved = self.store.write(PROGRAMS, merged)
+        return saved, duplicates
+
+    def _check_program_count(self, count: int) -> None:
+        from matchtui.errors import FileProblems, Problem
+        from matchtui.limits import MAX_PROGRAMS
+        from matchtui.store import PROGRAMS
+
+        if count > MAX_PROGRAMS:
+            raise FileProblems(
+                [
+                    Problem(
+                        self.store.path(PROGRAMS),
+                        "programs",
+                        f"the list would hold {count:,} programs; the limit is "
+                        f"{MAX_PROGRAMS:,} (nothing was saved)",
+                    )
+                ]
+            )
+
+    # -- the practice log ----------------------------------------------------------------
+    def load_practice(self) -> PracticeLog:
+        """practice.toml, or an empty log when there is none yet (a bad file raises)."""
+        from matchtui.models.practice import PRACTICE_SCHEMA_VERSION, PracticeLog
+        from matchtui.store import PRACTICE
+
+        if not self.store.exists(PRACTICE):
+            return self.store.load_or(PRACTICE, PracticeLog, PracticeLog)
+        return self.store.load(PRACTICE, PracticeLog, PRACTICE_SCHEMA_VERSION)
+
+    def save_practice(self, log: PracticeLog, *, keep_mine: bool = False) -> Saved[PracticeLog]:
+        """Save the log; attempts another writer added meanwhile are kept (an exact merge:
+        attempts are only ever appended). The saved log is in the result's `model`."""
+        from matchtui.store import PRACTICE
+
+        return self.store.write(PRACTICE, log, merge=True, keep_mine=keep_mine)
+
+    def add_attempt(self, attempt: Attempt) -> Saved[PracticeLog]:
+        """Append one attempt to practice.toml as it is on disk now (under its lock)."""
+        from matchtui.errors import FileProblems
+        from matchtui.models.practice import PracticeLog
+        from matchtui.store import PRACTICE
+
+        with self.store.locked(PRACTICE):
+            try:
+                log = self.load_practice()
+            except FileProblems:
+                if not self.store.is_broken(PRACTICE):
+                    raise
+                log = PracticeLog()  # the bad file is set aside by the save, never lost
+            log = log.model_copy(update={"attempts": [*log.attempts, attempt]})
+            return self.store.write(PRACTICE, log)
+
+    # -- exported documents --------------------------------------------------------------
+    def export(self, path: Path, text: str) -> Path:
+        """Write an exported document (a report) atomically, 0600, never through a link."""
+        from matchtui.tomlio import atomic_write
+
+        atomic_write(path, text, backup=False, mode=0o600)
+        return path
 
     # -- settings.toml: small app preferences (the theme); never worth an error -------------
     SETTINGS = "settings.toml"

@@ -11,8 +11,6 @@ from matchtui.errors import UsageError
 from matchtui.models.base import RELIABILITY_LABELS
 from matchtui.models.mix import APPLICANT_TYPE_LABELS, TIER_LABELS, TIERS, MixEstimate
 from matchtui.models.plan import MixPlan
-from matchtui.models.programs import ProgramList
-from matchtui.store import PROGRAMS
 from matchtui.workspace import Workspace
 
 
@@ -44,7 +42,7 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
             )
         update["signals_used"] = args.signals
     plan = MixPlan.model_validate({**plan.model_dump(), **update})
-    programs = workspace.store.load_or(PROGRAMS, ProgramList, ProgramList)
+    programs = workspace.load_programs()
     result = estimate(profile, catalog, plan, programs)
     if args.json:
         print(json.dumps(result.model_dump(mode="json"), indent=2))

@@ -12,9 +12,11 @@ from pathlib import Path
 
 from matchtui.engine.practice import analyse
 from matchtui.errors import FileProblems, Problem, UsageError
+from matchtui.limits import MAX_ANSWER_BYTES, MAX_ANSWER_CHARS
 from matchtui.models.practice import Feedback
 from matchtui.models.questions import question_bank
 from matchtui.safetext import safe_text
+from matchtui.tomlio import read_bytes
 from matchtui.workspace import Workspace
 
 MARKS = {"pass": "PASS", "warn": "WARN", "fail": "FAIL", "n/a": "n/a "}
@@ -23,21 +25,41 @@ MARKS = {"pass": "PASS", "warn": "WARN", "fail": "FAIL", "n/a": "n/a "}
 def read_answer(name: str) -> str:
     """The answer text from a file ("-" for standard input); FileProblems if unreadable."""
     if name == "-":
-        return sys.stdin.read()
+        text = sys.stdin.read(MAX_ANSWER_CHARS + 1)
+        _check_length(Path("<standard input>"), text)
+        return text
     path = Path(name)
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise FileProblems([Problem(path, "", "answer file not found")]) from None
-    except IsADirectoryError:
-        raise FileProblems([Problem(path, "", "is a folder, not an answer file")]) from None
-    except OSError as exc:
-        raise FileProblems([Problem(path, "", f"cannot read: {exc.strerror or exc}")]) from None
+        raw = read_bytes(path, MAX_ANSWER_BYTES)
+    except FileProblems as exc:
+        message = exc.problems[0].message
+        if message == "file not found":
+            message = "answer file not found"
+        elif message.startswith("is a folder"):
+            message = "is a folder, not an answer file"
+        raise FileProblems([Problem(path, "", message)]) from None
     try:
-        return raw.decode("utf-8-sig")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise FileProblems([Problem(path, "", "not valid UTF-8 text", line)]) from None
+    _check_length(path, text)
+    return text
+
+
+def _check_length(path: Path, text: str) -> None:
+    # The same cap as the practice pane, so an answer the CLI analyses could also be saved.
+    if len(text) > MAX_ANSWER_CHARS:
+        raise FileProblems(
+            [
+                Problem(
+                    path,
+                    "",
+                    f"the answer is over {MAX_ANSWER_CHARS:,} characters (the most matchtui "
+                    "analyses)",
+                )
+            ]
+        )
 
 
 def run(args: argparse.Namespace, workspace: Workspace) -> int:

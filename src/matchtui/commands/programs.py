@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from matchtui.engine.programs import merge, read_import, region_of, to_csv, to_ics
+from matchtui.engine.programs import read_import, region_of, to_csv, to_ics
 from matchtui.errors import UsageError
 from matchtui.models.programs import PROGRAM_STATUSES, STAGE_LABELS, Program, ProgramList
 from matchtui.safetext import one_line
@@ -52,13 +52,14 @@ def _import(args: argparse.Namespace, workspace: Workspace) -> int:
             file=sys.stderr,
         )
         return 2
-    existing = workspace.load_programs()
-    merged, duplicates = merge(existing, result.programs, replace=args.replace)
-    added = len(result.programs) - len(duplicates)
-    if added == 0 and bad and not duplicates:
+    if not result.programs and bad:
         print(f"matchtui: error: no good rows in {path}; nothing imported", file=sys.stderr)
         return 2
-    saved = workspace.save_programs(merged)
+    # Read, merge and write under the file's lock: an app or another import saving meanwhile
+    # is never overwritten.
+    written, duplicates = workspace.import_programs(result.programs, replace=args.replace)
+    merged, saved = written.model, written.path
+    added = len(result.programs) - len(duplicates)
     parts = [f"imported {added} program{'s' if added != 1 else ''} into {saved}"]
     if duplicates:
         parts.append(f"{len(duplicates)} already on the list")

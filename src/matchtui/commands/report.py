@@ -14,11 +14,9 @@ from pathlib import Path
 from matchtui.engine.report import build_report, to_markdown, to_text
 from matchtui.errors import FileProblems, UsageError
 from matchtui.models.plan import PlanFile
-from matchtui.models.practice import PracticeLog, load_log
+from matchtui.models.practice import PracticeLog
 from matchtui.models.profile import Profile
 from matchtui.models.programs import ProgramList
-from matchtui.store import PROGRAMS
-from matchtui.tomlio import atomic_write
 from matchtui.workspace import Workspace
 
 
@@ -50,12 +48,12 @@ def report_for(
                 warnings.append(f"plan.toml left out: {exc.summary()}")
                 notes["plan"] = notes["mix"] = f"plan.toml could not be read: {exc.summary()}"
         try:
-            practice = load_log(workspace.store)
+            practice = workspace.load_practice()
         except FileProblems as exc:
             warnings.append(f"practice.toml left out: {exc.summary()}")
             notes["practice"] = f"practice.toml could not be read: {exc.summary()}"
         try:
-            programs = workspace.store.load_or(PROGRAMS, ProgramList, ProgramList)
+            programs = workspace.load_programs()
         except FileProblems as exc:
             warnings.append(f"programs.toml left out: {exc.summary()}")
             notes["mix"] = f"programs.toml could not be read: {exc.summary()}"
@@ -104,7 +102,7 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
         sys.stdout.write(text)
         return 0
     try:
-        atomic_write(output, text, backup=False, mode=0o600)
+        workspace.export(output, text)
     except OSError as exc:
         raise UsageError(f"cannot write {output}: {exc.strerror or exc}") from None
     print(f"Report written to {output}", file=sys.stderr)
@@ -116,7 +114,7 @@ def export_path(folder: Path, today: dt.date, suffix: str = "md") -> Path:
     stem = f"report-{today.isoformat()}"
     candidate = folder / f"{stem}.{suffix}"
     number = 2
-    while candidate.exists():
+    while candidate.exists() or candidate.is_symlink():
         candidate = folder / f"{stem}-{number}.{suffix}"
         number += 1
     return candidate
@@ -129,6 +127,4 @@ def export_report(
     (report-YYYY-MM-DD.md, then -2, -3, ...), atomically. Returns the path written."""
     text, _ = report_for(workspace, profile, today, plan=plan)
     workspace.store.ensure_home()
-    path = export_path(workspace.home, today)
-    atomic_write(path, text, backup=False, mode=0o600)
-    return path
+    return workspace.export(export_path(workspace.home, today), text)

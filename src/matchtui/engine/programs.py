@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
+from matchtui.errors import FileProblems
+from matchtui.limits import MAX_CSV_BYTES, MAX_PROGRAMS_BYTES
 from matchtui.models.mix import TIER_LABELS, TIERS
 from matchtui.models.programs import (
     DATE_FIELDS,
@@ -30,7 +32,7 @@ from matchtui.models.programs import (
     Program,
     ProgramList,
 )
-from matchtui.tomlio import key_lines, line_of
+from matchtui.tomlio import check_shape, key_lines, line_of, read_bytes
 
 if TYPE_CHECKING:
     from matchtui.catalog import Catalog
@@ -408,15 +410,14 @@ def read_import(path: Path, catalog: Catalog) -> ImportResult:
     """Parse a .csv or .toml import file."""
     suffix = path.suffix.lower()
     try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        return ImportResult(problems=[RowProblem(None, "file not found")], fatal=True)
-    except OSError as exc:
-        return ImportResult(
-            problems=[RowProblem(None, f"cannot read: {exc.strerror or exc}")], fatal=True
-        )
-    try:
+        # Bounded, and for TOML checked for depth and overlong numbers before tomllib sees it.
+        raw = read_bytes(path, MAX_CSV_BYTES if suffix == ".csv" else MAX_PROGRAMS_BYTES)
         text = raw.decode("utf-8")
+        if suffix == ".toml":
+            check_shape(path, text.removeprefix("\ufeff"))
+    except FileProblems as exc:
+        first = exc.problems[0]
+        return ImportResult(problems=[RowProblem(first.line, first.message)], fatal=True)
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         return ImportResult(problems=[RowProblem(line, "not valid UTF-8 text")], fatal=True)

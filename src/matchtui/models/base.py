@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+import types
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
-from pydantic import AfterValidator, BaseModel, ConfigDict
+from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationInfo, field_validator
 
 from matchtui.safetext import safe_text
 
@@ -44,7 +45,31 @@ class Sourced(Strict):
         return self.reliability in SOFT_RELIABILITY
 
 
+def _numeric(annotation: Any) -> bool:
+    """True for int, float and their Optional / Annotated forms (bool excluded)."""
+    if annotation in (int, float):
+        return True
+    origin = get_origin(annotation)
+    if origin is Annotated:
+        return _numeric(get_args(annotation)[0])
+    if origin in (Union, types.UnionType):
+        args = [a for a in get_args(annotation) if a is not type(None)]
+        return bool(args) and bool not in args and all(_numeric(a) for a in args)
+    return False
+
+
 class UserFile(BaseModel):
-    """Base for the applicant's files: strict, but mutable so forms can edit copies."""
+    """Base for the applicant's files: strict, but mutable so forms can edit copies.
+
+    A number is never read from true/false (pydantic would take `step2_score = true` as 1)."""
 
     model_config = ConfigDict(extra="forbid", validate_assignment=True, defer_build=True)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _no_boolean_numbers(cls, value: Any, info: ValidationInfo) -> Any:
+        if isinstance(value, bool) and info.field_name is not None:
+            field = cls.model_fields.get(info.field_name)
+            if field is not None and _numeric(field.annotation):
+                raise ValueError("must be a number, not true or false")
+        return value

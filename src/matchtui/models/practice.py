@@ -7,13 +7,15 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from matchtui.limits import MAX_ANSWER_CHARS as MAX_ANSWER_CHARS
 from matchtui.models.base import UserFile, UserText
 
 if TYPE_CHECKING:
     from matchtui.store import Store
 
 PRACTICE_SCHEMA_VERSION = 1
-MAX_ANSWER_CHARS = 50_000  # far beyond any spoken answer; keeps practice.toml sane
+# MAX_ANSWER_CHARS (limits.py, re-exported here): far beyond any spoken answer; the CLI and the
+# app both cap a typed answer at it.
 
 Status = Literal["pass", "warn", "fail", "n/a"]
 Mode = Literal["practice", "rehearse"]

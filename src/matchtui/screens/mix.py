@@ -34,14 +34,15 @@ from matchtui.engine.mix import (
     recommended_mix,
     verdict_for,
 )
-from matchtui.engine.programs import ListComparison, compare, merge, read_import
-from matchtui.errors import FileProblems
+from matchtui.engine.programs import ListComparison, compare, read_import
+from matchtui.errors import Conflict, FileProblems
 from matchtui.models.mix import ListEstimate, MixEstimate
 from matchtui.models.plan import MixPlan, PlanFile
 from matchtui.models.profile import Profile
-from matchtui.models.programs import PROGRAMS_SCHEMA_VERSION, ProgramList
+from matchtui.models.programs import ProgramList
 from matchtui.screens.base import PaneScreen
-from matchtui.store import PROGRAMS
+from matchtui.store import Saved
+from matchtui.widgets.conflict import guarded_save, reload_plan
 from matchtui.widgets.mix_bars import MixBars, set_text
 from matchtui.widgets.mix_estimate import EstimatePanel
 from matchtui.widgets.mix_programs import ProgramsPanel
@@ -275,11 +276,11 @@ class MixScreen(PaneScreen):
             select.value = self._specialty
         self.refresh_estimate()
 
-    def _load_programs(self) -> None:
-        store = self.matchapp.workspace.store
+    def _load_programs(self, fresh: bool = False) -> None:
+        workspace = self.matchapp.workspace
         try:
-            if store.exists(PROGRAMS):
-                self._programs = store.load(PROGRAMS, ProgramList, PROGRAMS_SCHEMA_VERSION)
+            load = workspace.reload_programs if fresh else workspace.load_programs
+            self._programs = load()
             self._programs_ok = True
         except FileProblems as exc:
             self._programs = ProgramList()
@@ -486,15 +487,21 @@ class MixScreen(PaneScreen):
         )
         current = self.matchapp.plan or PlanFile()
         new_plan = current.model_copy(update={"mix": plan})
-        try:
-            self.matchapp.workspace.save_plan(new_plan)
-        except OSError as exc:
-            self.notify(f"Could not save plan.toml: {exc}", severity="error", markup=False)
-            return
-        self._saved = plan
-        self.matchapp.plan = new_plan
-        self._mark_unsaved()
-        self.notify("Program mix saved to plan.toml", markup=False)
+        workspace = self.matchapp.workspace
+
+        def saved(_: object) -> None:
+            self._saved = plan
+            self.matchapp.plan = new_plan
+            self._mark_unsaved()
+            self.notify("Program mix saved to plan.toml", markup=False)
+
+        guarded_save(
+            self,
+            lambda how: workspace.save_plan(new_plan, keep_mine=how == "keep"),
+            saved=saved,
+            reload=lambda: reload_plan(self),
+            what="plan.toml",
+        )
 
     # -- the program list ----------------------------------------------------------------------
     @on(ProgramsPanel.ListEdited)
@@ -518,13 +525,15 @@ class MixScreen(PaneScreen):
         self._queue_save(event.programs)
         self.refresh_estimate()
 
-    def _save_programs(self, programs: ProgramList) -> bool:
+    def _save_programs(self, programs: ProgramList) -> None:
+        self._show_programs(programs)
+
+    def _show_programs(self, programs: ProgramList) -> None:
         self._programs = programs
         self._listed.clear()
         self._queue_save(programs)
         self.query_one(ProgramsPanel).set_programs(programs, self.profile)
         self.refresh_estimate()
-        return True
 
     # Saving 20,000 programs (TOML, a check that the old file loads, the parse cache) takes
     # seconds: it runs in a worker thread, never on the UI thread. One thread at a time saves
@@ -539,7 +548,7 @@ class MixScreen(PaneScreen):
         self.run_worker(self._save_queued, thread=True, group="programs-save", exit_on_error=False)
 
     def _save_queued(self) -> None:
-        store = self.matchapp.workspace.store
+        workspace = self.matchapp.workspace
         while True:
             with self._write_lock:
                 # Take the newest list only once the file is ours: saves happen in order and
@@ -550,9 +559,14 @@ class MixScreen(PaneScreen):
                         self._saver_running = False
                         return
                 try:
-                    store.save(PROGRAMS, programs)
-                except OSError as exc:
-                    error: OSError | None = exc
+                    workspace.save_programs(programs)
+                except Conflict:
+                    # Someone else changed the file: ask on the UI thread (reload, keep mine,
+                    # or merge what they added), never overwrite silently.
+                    self.app.call_from_thread(self._save_after_conflict, programs)
+                    error: Exception | None = None
+                except (FileProblems, OSError) as exc:
+                    error = exc
                 else:
                     error = None
             if error is not None:
@@ -569,8 +583,32 @@ class MixScreen(PaneScreen):
             with self._save_lock:
                 programs, self._pending_save = self._pending_save, None
             if programs is not None:
-                with suppress(OSError):
-                    self.matchapp.workspace.store.save(PROGRAMS, programs)
+                # Leaving (or quitting): no dialog can be shown, so a changed file is kept
+                # aside as programs.toml.other-DATE-RANDOM and ours is written.
+                with suppress(OSError, FileProblems):
+                    self.matchapp.workspace.save_programs(programs, keep_mine=True)
+
+    def _save_after_conflict(self, programs: ProgramList) -> None:
+        workspace = self.matchapp.workspace
+
+        def reload() -> None:
+            self._load_programs(fresh=True)
+            self.refresh_estimate()
+
+        def saved(result: Saved[ProgramList]) -> None:
+            self._programs = result.model
+            self.query_one(ProgramsPanel).set_programs(result.model, self.profile)
+            self.refresh_estimate()
+
+        guarded_save(
+            self,
+            lambda how: workspace.save_programs(
+                programs, merge=how == "merge", keep_mine=how == "keep"
+            ),
+            saved=saved,
+            reload=reload,
+            what="programs.toml",
+        )
 
     def on_unmount(self) -> None:
         self.flush_saves()
@@ -594,10 +632,17 @@ class MixScreen(PaneScreen):
             )
             panel.show_import_result([head, *problems], ok=False)
             return
-        merged, duplicates = merge(self._programs, result.programs, replace=event.replace)
-        added = len(result.programs) - len(duplicates)
-        if not self._save_programs(merged):
+        try:
+            saved, duplicates = self.matchapp.workspace.import_programs(
+                result.programs, replace=event.replace
+            )
+        except (FileProblems, OSError) as exc:
+            message = exc.summary() if isinstance(exc, FileProblems) else f"{exc.strerror or exc}"
+            panel.show_import_result([f"Nothing imported from {path}: {message}"], ok=False)
             return
+        merged = saved.model
+        self._show_programs(merged)
+        added = len(result.programs) - len(duplicates)
         lines = [f"Imported {added} programs from {path} ({len(merged.programs)} in the list)."]
         if duplicates:
             lines.append(f"{len(duplicates)} were already on the list.")

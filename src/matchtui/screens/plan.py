@@ -30,6 +30,7 @@ from matchtui.engine.plan import (
 from matchtui.models.plan import PlanFile, TimelineState
 from matchtui.models.profile import Profile
 from matchtui.screens.base import PaneScreen
+from matchtui.widgets.conflict import guarded_save, reload_plan
 from matchtui.widgets.plan_gantt import PlanGantt
 from matchtui.widgets.plan_sections import (
     Palette,
@@ -283,17 +284,18 @@ class PlanScreen(PaneScreen):
 
     def _save(self, timeline: TimelineState) -> bool:
         new_plan = with_timeline(self.matchapp.plan, timeline)
-        try:
-            self.matchapp.workspace.save_plan(new_plan)
-        except OSError as exc:
-            self.notify(
-                f"Could not save plan.toml: {exc.strerror or exc}",
-                severity="error",
-                markup=False,
-            )
-            return False
-        self.matchapp.plan = new_plan  # the watcher redraws this pane (and any other that cares)
-        return True
+        workspace = self.matchapp.workspace
+
+        def saved(_: object) -> None:
+            self.matchapp.plan = new_plan  # the watcher redraws this pane (and any that cares)
+
+        return guarded_save(
+            self,
+            lambda how: workspace.save_plan(new_plan, keep_mine=how == "keep"),
+            saved=saved,
+            reload=lambda: reload_plan(self),
+            what="plan.toml",
+        )
 
     def action_cycle_status(self) -> None:
         if self.view is None:

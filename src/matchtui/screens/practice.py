@@ -33,8 +33,6 @@ from matchtui.models.practice import (
     Feedback,
     PracticeLog,
     attempt_from,
-    load_log,
-    save_log,
 )
 from matchtui.models.profile import Profile
 from matchtui.models.questions import (
@@ -47,6 +45,8 @@ from matchtui.models.questions import (
     questions_for,
 )
 from matchtui.screens.base import PaneScreen
+from matchtui.store import Saved
+from matchtui.widgets.conflict import guarded_save
 from matchtui.widgets.practice_compare import CompareScreen
 from matchtui.widgets.practice_feedback import AnswerReview, FeedbackPanel
 from matchtui.widgets.practice_history import HistoryPanel
@@ -177,9 +177,12 @@ class PracticeScreen(PaneScreen):
         if self.log_problem:
             self.notify(self.log_problem, title="practice.toml", severity="error", markup=False)
 
-    def _load_log(self) -> None:
+    def _load_log(self, fresh: bool = False) -> None:
+        workspace = self.matchapp.workspace
         try:
-            self.practice_log = load_log(self.matchapp.workspace.store)
+            if fresh:
+                workspace.store.forget("practice.toml")
+            self.practice_log = workspace.load_practice()
         except FileProblems as exc:
             self.practice_log = PracticeLog()
             self.log_problem = (
@@ -187,18 +190,35 @@ class PracticeScreen(PaneScreen):
                 "practice.toml; the unreadable file is kept aside, never overwritten."
             )
 
+    # True while an attempt is only in memory (its save failed): quitting then asks first.
+    _log_unsaved = False
+
     def _save_log(self) -> bool:
-        try:
-            save_log(self.matchapp.workspace.store, self.practice_log)
-        except OSError as exc:
-            self.notify(
-                f"Could not save practice.toml: {exc.strerror or exc}. The attempt is kept "
-                "until you quit.",
-                severity="error",
-                markup=False,
-            )
-            return False
-        return True
+        workspace = self.matchapp.workspace
+        log = self.practice_log
+
+        def saved(result: Saved[PracticeLog]) -> None:
+            self.practice_log = result.model  # with any attempts another matchtui added
+            self._log_unsaved = False
+            self._sync_unsaved("")
+            self._show_history()
+
+        def reload() -> None:
+            self._load_log(fresh=True)
+            self._log_unsaved = False
+            self._sync_unsaved("")
+            self._show_history()
+
+        self._log_unsaved = True  # until a save succeeds
+        ok = guarded_save(
+            self,
+            lambda how: workspace.save_practice(log, keep_mine=how == "keep"),
+            saved=saved,
+            reload=reload,
+            what="practice.toml (the attempt is kept here until it is saved; ctrl+s saves again)",
+        )
+        self._sync_unsaved("")
+        return ok
 
     def on_profile(self, profile: Profile) -> None:
         self._fill_questions()
@@ -345,7 +365,7 @@ class PracticeScreen(PaneScreen):
         self._sync_unsaved(text)
 
     def _sync_unsaved(self, text: str) -> None:
-        if text.strip() and self.view == "answer":
+        if (text.strip() and self.view == "answer") or self._log_unsaved:
             self.matchapp.unsaved.add(self.PANE_ID)
         else:
             self.matchapp.unsaved.discard(self.PANE_ID)
@@ -354,6 +374,10 @@ class PracticeScreen(PaneScreen):
         if self.current is None:
             return
         if self.view != "answer":
+            if self._log_unsaved:  # a failed save: ctrl+s tries again
+                if self._save_log():
+                    self.notify("Saved practice.toml.", timeout=3, markup=False)
+                return
             self.notify("Press ctrl+n for a new try first.", markup=False)
             return
         text = self.query_one("#answer", TextArea).text
@@ -392,7 +416,7 @@ class PracticeScreen(PaneScreen):
         )
         self.query_one(FeedbackPanel).show(feedback, f"attempt #{number}")
         self.query_one("#review", VerticalScroll).focus()  # the editor is hidden now
-        self.matchapp.unsaved.discard(self.PANE_ID)
+        self._sync_unsaved("")
         self._refresh_question_prompt(self.current)
         self._show_history()
         if saved:

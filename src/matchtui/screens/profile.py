@@ -4,6 +4,7 @@ leaves it and as a whole on save. Saving publishes the new profile to every othe
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any, ClassVar
 
 from pydantic import ValidationError
@@ -16,6 +17,7 @@ from textual.widgets import Button, Checkbox, Input, Select, Static, TextArea
 
 from matchtui.catalog import Catalog
 from matchtui.engine.refs import profile_ref_problems
+from matchtui.errors import FileProblems
 from matchtui.models.profile import (
     DECISION_LABELS,
     DEGREE_LABELS,
@@ -33,6 +35,7 @@ from matchtui.models.profile import (
     options,
 )
 from matchtui.screens.base import PaneScreen
+from matchtui.widgets.conflict import guarded_save
 from matchtui.widgets.profile_fields import (
     FieldRow,
     FieldSpec,
@@ -734,16 +737,31 @@ class ProfileScreen(PaneScreen):
                     focus.scroll_visible()
             self.notify(text, severity="error", markup=False)
             return
-        try:
-            path = self.matchapp.workspace.save_profile(profile)
-        except OSError as exc:
-            self.notify(f"Could not save: {exc}", severity="error", markup=False)
-            return
-        self._published = profile
-        self._baseline = self.form_data()
-        self.matchapp.profile = profile  # every pane watching the profile updates now
-        self._mark()
-        self.notify(f"Saved {path.name}; the other panes are up to date.", markup=False)
+        workspace = self.matchapp.workspace
+
+        def saved(path: Path) -> None:
+            self._published = profile
+            self._baseline = self.form_data()
+            self.matchapp.profile = profile  # every pane watching the profile updates now
+            self._mark()
+            self.notify(f"Saved {path.name}; the other panes are up to date.", markup=False)
+
+        def reload() -> None:
+            try:
+                fresh = workspace.reload_profile()
+            except FileProblems as exc:
+                self.notify(exc.summary(), severity="error", markup=False)
+                return
+            self.matchapp.profile = fresh
+            self.run_worker(self._rebuild(fresh), exclusive=True, group="profile-rebuild")
+
+        guarded_save(
+            self,
+            lambda how: workspace.save_profile(profile, keep_mine=how == "keep"),
+            saved=saved,
+            reload=reload,
+            what="profile.toml",
+        )
 
     async def action_revert(self) -> None:
         await self._rebuild(self.profile)
