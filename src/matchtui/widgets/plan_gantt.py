@@ -149,7 +149,7 @@ class PlanGantt(DataTable[Text]):
         bar = (
             Text(" " * MONTH_WIDTH, style=Style(bgcolor=bar_style.color))
             if bar_style.color is not None
-            else Text("\u2588" * MONTH_WIDTH, style=bar_style)  # a dim bar in the text colour
+            else Text("\u2588" * MONTH_WIDTH, style=bar_style)  # a style with no colour: glyphs
         )
         months = [
             bar.copy() if row.covers(month) else self._empty(month, view) for month in view.months
