@@ -4,6 +4,7 @@ rules reach only its own screen, and a theme change still restyles every pane.""
 
 from __future__ import annotations
 
+import importlib
 import re
 from pathlib import Path
 from typing import Any
@@ -15,8 +16,6 @@ from matchtui.app import MatchApp, pane_css_paths
 from matchtui.panes import PANES
 
 SCREENS = Path(__file__).resolve().parents[1] / "src" / "matchtui" / "screens"
-# profile.tcss belongs to the Profile rebuild (i13); its rules still have to be scoped.
-UNSCOPED_YET = {"profile"}
 
 
 def test_every_pane_stylesheet_is_loaded_by_the_app() -> None:
@@ -31,8 +30,8 @@ def test_every_pane_stylesheet_is_loaded_by_the_app() -> None:
 def test_each_pane_rule_is_scoped_to_its_screen(pane: Any) -> None:
     name = pane.module.rsplit(".", 1)[-1]
     path = SCREENS / f"{name}.tcss"
-    if not path.is_file() or name in UNSCOPED_YET:
-        pytest.skip("no stylesheet, or not scoped yet")
+    if not path.is_file():
+        pytest.skip("no stylesheet")
     text = re.sub(r"/\*.*?\*/", "", path.read_text(), flags=re.S)
     selectors = [
         selector.strip()
@@ -42,6 +41,15 @@ def test_each_pane_rule_is_scoped_to_its_screen(pane: Any) -> None:
     assert selectors
     for selector in selectors:
         assert re.match(rf"{pane.screen}\b", selector), f"{path.name}: {selector!r}"
+
+
+@pytest.mark.parametrize("pane", PANES, ids=lambda pane: pane.id)
+def test_no_pane_screen_brings_its_own_stylesheet(pane: Any) -> None:
+    # The app reads every pane's file at start; a screen's own CSS_PATH or CSS would be read on
+    # its first visit instead, re-parsing the whole stylesheet.
+    screen = getattr(importlib.import_module(pane.module), pane.screen)
+    assert not screen.CSS_PATH
+    assert not screen.CSS
 
 
 async def test_first_visits_do_not_reparse_or_restyle_built_panes(

@@ -144,6 +144,19 @@ PANES: tuple[PaneSpec, ...] = (
         "matchtui.screens.applications",
         "ApplicationsScreen",
         "Every program from application to interview: stages, today, yields and costs",
+        about=(
+            "Follow each program you applied to from application to rank list: filter and sort "
+            "the table, move a program to its next stage with one key, and open its notes and "
+            "costs with Enter. Keys 1-4 switch to Today (invites to answer, interviews ahead, "
+            "clashes, thank-you notes), Yields and Costs."
+        ),
+        numbers=(
+            "From your own program list, programs.toml in your matchtui folder (the Program mix "
+            "pane edits the same list), saved after each change. Yields count invitations per "
+            "application by signal, tier and region. Costs take the ERAS fees from the season's "
+            "published fee schedule and the NRMP registration and extra rank-code fees from the "
+            "fee data, and add the costs you enter yourself."
+        ),
     ),
     PaneSpec(
         "ranklist",
@@ -153,6 +166,19 @@ PANES: tuple[PaneSpec, ...] = (
         "matchtui.screens.ranklist",
         "RanklistScreen",
         "Your rank order list: NRMP rules, odds rank by rank, couples and the SOAP kit",
+        about=(
+            "Build your rank order list from the programs you interviewed at: move them up and "
+            "down, mark a program you would never take as a hard stop, score programs on your own"
+            " criteria and let s order the list, compare two side by side, and keep a SOAP kit "
+            "ready for Match Week. The list is checked against the NRMP rules as you edit it."
+        ),
+        numbers=(
+            "The odds combine each program's chance of ranking you high enough, taken as "
+            "independent of the others: your own chance if you set one with [ and ], otherwise a "
+            "default by the program's tier, which is the project's assumption and marked *. The "
+            "NRMP list rules and fees and the SOAP facts come from the reference data with their "
+            "sources. The list is saved in plan.toml after each change."
+        ),
     ),
 )
 

@@ -13,6 +13,7 @@ import gc
 import threading
 from typing import ClassVar
 
+from rich.style import Style
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -34,6 +35,7 @@ from matchtui.errors import FileProblems
 from matchtui.models.mix import TIER_LABELS, TIERS
 from matchtui.models.programs import PROGRAM_STATUSES, SIGNAL_KINDS, Program, ProgramList
 from matchtui.screens.base import PaneScreen
+from matchtui.themes import text_style
 from matchtui.widgets.tracker_dialogs import ProgramDetail, StagePrompt
 from matchtui.widgets.tracker_table import TrackerTable
 from matchtui.widgets.tracker_views import (
@@ -85,7 +87,6 @@ HINT = (
 
 class ApplicationsScreen(PaneScreen):
     PANE_ID = "applications"
-    CSS_PATH = "applications.tcss"
     AUTO_FOCUS = "#apps-table"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -326,13 +327,17 @@ class ApplicationsScreen(PaneScreen):
     def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
         self._show_view(event.pane.id or "")
 
+    def on_theme(self) -> None:
+        self._show_view(self.query_one("#apps-tabs", TabbedContent).active)
+
     def _show_view(self, tab: str) -> None:
         programs = self.programs.programs
         if tab == "apps-today":
             now = dt.datetime.now()
             if now.date() != self.matchapp.today:
                 now = dt.datetime.combine(self.matchapp.today, dt.time(9, 0))
-            text = today_text(today_view(programs, now))
+            alert = text_style(self.app, "text-error") + Style(bold=True)
+            text = today_text(today_view(programs, now), alert)
             self.query_one("#apps-today-text", Static).update(text)
         elif tab == "apps-yields":
             got = yields(

@@ -89,7 +89,9 @@ class PaneScreen(Screen[None]):
         """Called when the shared profile changes; the default does nothing."""
 
     def _theme_changed(self, theme: str) -> None:
-        self.on_theme()
+        # After the app's own refresh_css, which it queues as the theme changes: that is what
+        # fills `app.theme_variables` with the new theme's colours.
+        self.app.call_next(self.on_theme)
 
     def on_theme(self) -> None:
         """Called when the theme changes: a pane that bakes theme colours into its text

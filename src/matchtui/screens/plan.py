@@ -123,6 +123,11 @@ class PlanScreen(PaneScreen):
     def on_profile(self, profile: Profile) -> None:
         self.refresh_plan()
 
+    def on_theme(self) -> None:
+        # The palette bakes the theme's colours into the text: build it again and redraw.
+        self.palette = palette_from(self.app.theme_variables)
+        self.refresh_plan()
+
     def _plan_changed(self, plan: PlanFile | None) -> None:
         self.refresh_plan()
 

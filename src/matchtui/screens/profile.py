@@ -128,7 +128,6 @@ def validate_profile(
 
 class ProfileScreen(PaneScreen):
     PANE_ID = "profile"
-    CSS_PATH = "profile.tcss"
     AUTO_FOCUS = "#f-applicant-name"  # a field, never the Save button (Enter would save)
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.console import Group
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 from textual import on
@@ -53,6 +54,7 @@ from matchtui.models.ranklist import (
 )
 from matchtui.screens.base import PaneScreen
 from matchtui.store import PROGRAMS
+from matchtui.themes import text_style
 
 SOURCE_MARK = {"yours": "", "tier default": "*", "default": "*"}
 Cell = str | Text
@@ -90,7 +92,6 @@ def sync_table(
 
 class RanklistScreen(PaneScreen):
     PANE_ID = "ranklist"
-    CSS_PATH = "ranklist.tcss"
     AUTO_FOCUS = "#rank-table"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("shift+up,K", "move(-1)", "Up", tooltip="Move the program up one rank"),
@@ -297,11 +298,17 @@ class RanklistScreen(PaneScreen):
                 "not on the list: i adds them\n",
                 style="bold",
             )
+        error = text_style(self.app, "text-error") + Style(bold=True)
+        warning = text_style(self.app, "text-warning")
         for v in self.violations:
-            out.append(f"! {v.text}\n", style="bold red")
+            out.append(f"! {v.text}\n", style=error)
         for w in sim.warnings:
-            out.append(f"- {w.text}\n", style="yellow")
+            out.append(f"- {w.text}\n", style=warning)
         self.query_one("#rank-summary", Static).update(out)
+
+    def on_theme(self) -> None:
+        if self.sim is not None:
+            self._show_summary()
 
     def _show_criteria(self) -> None:
         table: DataTable[Cell] = self.query_one("#criteria-table", DataTable)

@@ -35,7 +35,9 @@ def palette_from(variables: dict[str, str]) -> Palette:
     error = color("text-error", "#D17E92")
     warning = color("text-warning", "#FFC473")
     success = color("text-success", "#8AD4A1")
-    muted = Style(dim=True)
+    # Muted is a colour, not dim: under a table's cursor the cursor's colour replaces it, where
+    # dim text stayed dim on the cursor (3.2:1).
+    muted = color("text-muted", "#A3A3A3")
     return {
         "heading": primary + Style(bold=True),
         "muted": muted,
@@ -142,7 +144,8 @@ def routes_text(view: PlanView, p: Palette, cite: Cite) -> Group:
         parts.append(_bullets([Text(step) for step in route.steps]))
         dates = []
         for date in rv.dates:
-            line = Text(f"{date.title}: {date.label}", style=p["date"])
+            line = Text()  # the reliability words are muted, not muted-on-warning
+            line.append(f"{date.title}: {date.label}", style=p["date"])
             words = RELIABILITY_WORDS.get(date.reliability, date.reliability)
             line.append(f" ({'derived, ' if date.derived else ''}{words})", style=p["muted"])
             dates.append(line)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from rich.style import Style
 from rich.text import Text
 
 from matchtui.engine.tracker import Ledger, TodayView, Yield, Yields
@@ -23,18 +24,20 @@ def _title(text: Text, title: str) -> None:
     text.append(title + "\n", style="bold")
 
 
-def today_text(view: TodayView) -> Text:
+def today_text(view: TodayView, alert: Style) -> Text:
+    """`alert` colours what needs acting on now (the pane passes its theme's error colour)."""
     text = Text(no_wrap=True, overflow="ellipsis")
     _title(text, f"Invitations waiting for an answer ({len(view.waiting)})")
     if not view.waiting:
         text.append("  none\n", style="dim")
     for w in view.waiting:
+        style: Style | str
         if w.hours_left is None:
             left, style = "no respond-by date", "dim"
         elif w.hours_left < 0:
-            left, style = f"{-w.hours_left:.0f} h overdue", "bold red"
+            left, style = f"{-w.hours_left:.0f} h overdue", alert
         else:
-            left, style = f"{w.hours_left:.0f} h left", "bold red" if w.hours_left < 24 else ""
+            left, style = f"{w.hours_left:.0f} h left", alert if w.hours_left < 24 else ""
         text.append(f"  {left:>18}  ", style=style)
         by = w.respond_by.isoformat() if w.respond_by else ""
         text.append(f"{by:<10}  {w.name}\n")
@@ -49,7 +52,7 @@ def today_text(view: TodayView) -> Text:
     if not view.clashes:
         text.append("  none\n", style="dim")
     for c in view.clashes:
-        text.append(f"  {c.on.isoformat()}  ", style="bold red")
+        text.append(f"  {c.on.isoformat()}  ", style=alert)
         text.append(" + ".join(c.names) + "\n")
     _title(text, f"Thank-you notes not sent yet ({len(view.thank_you_due)})")
     if not view.thank_you_due:
