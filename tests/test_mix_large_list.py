@@ -86,13 +86,13 @@ async def test_status_change_updates_one_row_and_saves_off_the_ui_thread(
     programs = make_programs(workspace.catalog, 4 * FILL_CHUNK)
     workspace.store.save(PROGRAMS, programs)
     saved_on: list[bool] = []
-    original = Store.save
+    original = Store.write
 
-    def recording(self: Store, name: str, model: Any) -> Path:
+    def recording(self: Store, name: str, model: Any, **options: Any) -> Any:
         saved_on.append(threading.current_thread() is threading.main_thread())
-        return original(self, name, model)
+        return original(self, name, model, **options)
 
-    monkeypatch.setattr(Store, "save", recording)
+    monkeypatch.setattr(Store, "write", recording)
     app = MatchApp(workspace, first_pane="mix", today=dt.date(2026, 11, 23))
     async with app.run_test(size=(120, 40)) as pilot:
         _panel, table = await open_big_list(workspace, pilot, app, len(programs.programs))
