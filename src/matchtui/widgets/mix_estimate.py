@@ -9,6 +9,8 @@ from __future__ import annotations
 import textwrap
 from typing import ClassVar
 
+from rich.style import Style
+
 from matchtui.models.mix import ListEstimate, MixEstimate
 from matchtui.widgets.mix_bars import BAR, EMPTY, bar_cells
 from matchtui.widgets.mix_lines import LineBuilder, LinesWidget
@@ -88,16 +90,44 @@ class EstimatePanel(LinesWidget):
         width = max(20, self.content_size.width or 50)
         out = LineBuilder()
         big, note = style("estimate--big"), style("estimate--note")
-        out.add("Anywhere     ", label).add(span(estimate.p_match_range), big)
-        out.add(f"  point {pct(estimate.p_match)}", label)
-        out.add(f", anywhere in {estimate.specialty_name}", note).newline()
+
+        def figure(
+            name: str, low_high: tuple[float, float], point: float, what: str, shown: Style
+        ) -> None:
+            # "Anywhere     47-76%  point 62%, anywhere in X"; where the column is narrow the
+            # explanation goes on its own lines below, wrapped at word boundaries.
+            head, figures = f"{name:<13}", span(low_high)
+            point_text = f"  point {pct(point)}"
+            out.add(head, label).add(figures, shown).add(point_text, label)
+            if len(head) + len(figures) + len(point_text) + len(what) + 2 <= width:
+                out.add(f", {what}", note).newline()
+                return
+            out.newline()
+            for line in textwrap.wrap(what, max(10, width - len(head)), break_on_hyphens=False):
+                out.add(" " * len(head) + line, note).newline()
+
+        figure(
+            "Anywhere",
+            estimate.p_match_range,
+            estimate.p_match,
+            f"anywhere in {estimate.specialty_name}",
+            big,
+        )
         if estimate.p_match_in_region_range is not None and estimate.p_match_in_region is not None:
-            out.add("In region    ", label).add(span(estimate.p_match_in_region_range), big)
-            out.add(f"  point {pct(estimate.p_match_in_region)}", label)
-            out.add(", in your target region", note).newline()
-        out.add("With SOAP    ", label).add(span(estimate.p_placed_with_soap_range), value)
-        out.add(f"  point {pct(estimate.p_placed_with_soap)}", label)
-        out.add(", any position incl. SOAP", note).newline()
+            figure(
+                "In region",
+                estimate.p_match_in_region_range,
+                estimate.p_match_in_region,
+                "in your target region",
+                big,
+            )
+        figure(
+            "With SOAP",
+            estimate.p_placed_with_soap_range,
+            estimate.p_placed_with_soap,
+            "any position incl. SOAP",
+            value,
+        )
         notes = [estimate.range_note] if estimate.range_note else []
         if not estimate.calibrated:
             notes.append(estimate.calibration_note)

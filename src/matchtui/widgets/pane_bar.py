@@ -15,12 +15,22 @@ UNSAVED_MARK = "●"
 class PaneLink(Static):
     """One pane's name and key; clicking it opens the pane."""
 
-    def __init__(self, pane_id: str, label: str, active: bool) -> None:
+    def __init__(self, pane_id: str, label: str, active: bool, key: str = "") -> None:
         super().__init__(
             label, id=f"pane-link-{pane_id}", classes="-active" if active else "", markup=False
         )
         self.pane_id = pane_id
+        self.full_label = label
+        self.key_label = key or label
         self.label = label
+
+    def use_short(self, short: bool) -> None:
+        """Only the key ("F3") when the bar is too narrow for every name; the current pane
+        always keeps its name."""
+        label = self.key_label if short and not self.has_class("-active") else self.full_label
+        if label != self.label:
+            self.label = label
+            self.update(f"{label} {UNSAVED_MARK}" if self.has_class("-unsaved") else label)
 
     def mark_unsaved(self, unsaved: bool) -> None:
         """Show a marker while this pane holds edits the other panes do not see yet."""
@@ -55,6 +65,9 @@ class PaneBar(Horizontal):
         background: $boost;
         color: $text;
     }
+    PaneBar.-compact PaneLink {
+        padding: 0 0 0 1;
+    }
     PaneBar PaneLink.-unsaved {
         text-style: bold;
     }
@@ -71,7 +84,27 @@ class PaneBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         for pane in PANES:
-            yield PaneLink(pane.id, f"{pane.key.upper()} {pane.short}", pane.id == self.active)
+            yield PaneLink(
+                pane.id,
+                f"{pane.key.upper()} {pane.short}",
+                pane.id == self.active,
+                pane.key.upper(),
+            )
+
+    def on_resize(self) -> None:
+        self.fit_labels()
+
+    def fit_labels(self) -> None:
+        """Every pane name when they fit; tighter spacing, then keys only, when they do not."""
+        links = list(self.query(PaneLink))
+        width = self.size.width
+        marks = sum(2 for link in links if link.has_class("-unsaved"))
+        full = sum(len(link.full_label) for link in links) + marks
+        compact = full + 2 * len(links) > width
+        self.set_class(compact, "-compact")
+        short = full + len(links) > width
+        for link in links:
+            link.use_short(short)
 
     def on_mount(self) -> None:
         # Panes record unsaved edits in the app's `unsaved` set; a cheap poll keeps every pane's
@@ -81,5 +114,9 @@ class PaneBar(Horizontal):
 
     def refresh_marks(self) -> None:
         unsaved: set[str] = getattr(self.app, "unsaved", set())
+        changed = False
         for link in self.query(PaneLink):
+            changed |= link.has_class("-unsaved") != (link.pane_id in unsaved)
             link.mark_unsaved(link.pane_id in unsaved)
+        if changed:
+            self.fit_labels()
