@@ -147,6 +147,19 @@ def test_yields_by_signal_tier_and_target_region(catalog: Any) -> None:
     assert got.by_region["west"].text() == "1/2 (50%)"
 
 
+def test_yields_by_census_division(catalog: Any) -> None:
+    programs = [
+        prog("NY1", status="invited"),  # Middle Atlantic
+        prog("NY2", status="applied"),
+        prog("CA1", status="interviewed", state="CA"),  # Pacific
+        prog("TX1", status="applied", state="TX"),  # West South Central
+    ]
+    got = yields(programs, catalog.region_of_state, "northeast", catalog.division_of_state)
+    assert got.by_division["middle_atlantic"].text() == "1/2 (50%)"
+    assert (got.by_division["pacific"].applied, got.by_division["pacific"].invited) == (1, 1)
+    assert got.by_division["west_south_central"].invited == 0
+
+
 def test_eras_fee_examples_from_figures(catalog: Any) -> None:
     # AAMC's worked examples for the 2026 schedule: 43 IM + 7 radiology = $797; 30 programs = $330.
     im = eras_fee_for(catalog, "internal_medicine", 43, 2026)

@@ -309,6 +309,11 @@ class Catalog:
     def region_of_state(self) -> dict[str, str]:
         return {state: region.id for region in self.regions.values() for state in region.states}
 
+    @cached_property
+    def division_of_state(self) -> dict[str, str]:
+        """state -> census division id (ERAS geography)."""
+        return {state: d.id for d in self.divisions.values() for state in d.states}
+
     def specialty_name(self, specialty_id: str) -> str:
         found = self.specialties.get(specialty_id)
         return found.name if found else specialty_id

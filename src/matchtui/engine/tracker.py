@@ -327,9 +327,8 @@ def _tally(pairs: Iterable[tuple[str, bool]], keys: Sequence[str] = ()) -> dict[
 
 
 def division_map(catalog: Catalog) -> Mapping[str, str]:
-    """state -> census division id, when the reference data has divisions (else empty)."""
-    found = getattr(catalog, "division_of_state", None)
-    return found if isinstance(found, Mapping) else {}
+    """state -> census division id."""
+    return catalog.division_of_state
 
 
 def yields(
