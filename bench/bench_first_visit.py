@@ -32,15 +32,19 @@ KEYS = {
     "mix": b"\x1bOS",
     "practice": b"\x1b[15~",
     "plan": b"\x1b[17~",
+    "applications": b"\x1b[18~",
+    "ranklist": b"\x1b[19~",
 }
 # A text each pane shows only once it is built from the data (the demo profile).
 MARKERS = {
-    "profile": "Took part in SOAP",
+    "profile": "East North Central",  # the demo's ERAS division, in the form once it is filled
     "reality": "Returner warnings",
     "specialties": "vs median",
     "mix": "P(match) by number of applications",
     "practice": "Rehearse",
     "plan": "Note n: write a note",
+    "applications": "0 of 0 programs",
+    "ranklist": "The list is empty",
 }
 TICK = os.sysconf("SC_CLK_TCK")
 
@@ -81,7 +85,7 @@ def bare_key() -> float:
 def memory(programs: int) -> tuple[float, float]:
     with tempfile.TemporaryDirectory() as home, Session(launch(home, "reality", programs)) as app:
         app.wait_for(MARKERS["reality"], timeout=60)
-        for pane in ("profile", "specialties", "mix", "practice", "plan", "reality"):
+        for pane in (*KEYS, "reality"):  # every pane once, then back
             app.press_and_wait(KEYS[pane], MARKERS[pane], timeout=60)
         time.sleep(1.0)
         mine = rss_mib(app.pid)
