@@ -139,6 +139,7 @@ class MatchApp(App[None]):
         # full restyle last ran for, and the generation each pane screen was styled with.
         self._switching_pane = False
         self._styled_generation = -1
+        self._style_generation = 0  # bumped by every refresh_css that is not a pane switch
         self._screen_styles: weakref.WeakKeyDictionary[Screen[Any], int] = (
             weakref.WeakKeyDictionary()
         )
@@ -324,7 +325,11 @@ class MatchApp(App[None]):
         # screen's widgets are styled as they mount, so while the stylesheet has not changed
         # since the last full refresh, a pane switch needs none. A theme change (or any other
         # invalidation) still gets the full refresh, and so does each stale pane when shown.
-        generation = self._css_update_count
+        if not self._switching_pane:
+            # Any refresh outside a pane switch is a real invalidation (a theme change, a CSS
+            # edit): a new generation, and every pane is stale until it is restyled.
+            self._style_generation += 1
+        generation = self._style_generation
         screen = self.screen
         if (
             self._switching_pane
@@ -341,7 +346,7 @@ class MatchApp(App[None]):
     def screen_styles_current(self, screen: Screen[Any]) -> bool:
         """True if `screen` was styled with the current stylesheet (no restyle needed on
         resume); a screen not seen yet is styled as it mounts."""
-        generation = self._css_update_count
+        generation = self._style_generation
         return self._screen_styles.get(screen, generation) == generation
 
     def delay_update(self, delay: float = 0.05) -> None:

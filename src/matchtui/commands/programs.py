@@ -13,7 +13,6 @@ from matchtui.engine.programs import read_import, region_of, to_csv, to_ics
 from matchtui.errors import UsageError
 from matchtui.models.programs import PROGRAM_STATUSES, STAGE_LABELS, Program, ProgramList
 from matchtui.safetext import one_line
-from matchtui.tomlio import atomic_write
 from matchtui.workspace import Workspace
 
 
@@ -87,7 +86,7 @@ def _export(args: argparse.Namespace, workspace: Workspace) -> int:
         text = to_csv(programs)
         count = len(programs.programs)
         what = f"{count} program{'s' if count != 1 else ''}"
-    atomic_write(path, text, backup=False, mode=0o600)
+    workspace.export(path, text)
     print(f"wrote {what} to {path}")
     return 0
 

@@ -33,16 +33,14 @@ from matchtui.engine.ranklist import (
     simulate,
 )
 from matchtui.errors import FileProblems, Problem, UsageError
-from matchtui.models.programs import ProgramList
 from matchtui.models.ranklist import CouplesFile, RankFile
 from matchtui.safetext import one_line
-from matchtui.store import PROGRAMS
 from matchtui.tomlio import key_lines, line_of, load_model, read_toml
 from matchtui.workspace import Workspace
 
 
 def _tracker(workspace: Workspace) -> Tracker:
-    programs = workspace.store.load_or(PROGRAMS, ProgramList, ProgramList)
+    programs = workspace.load_programs()
     return Tracker.of(programs.programs)
 
 
