@@ -10,7 +10,7 @@ import datetime as dt
 import importlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -48,14 +48,24 @@ def _mix(text: str) -> tuple[int, int, int]:
     return a, m, c
 
 
-def _apps(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if not 1 <= value <= 200:
-        raise argparse.ArgumentTypeError(f"{value} is outside 1-200")
-    return value
+def _whole(what: str, low: int, high: int) -> Callable[[str], int]:
+    """An argparse type: a whole number in low..high, else one line naming the problem."""
+
+    def convert(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not {what}") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{value} is outside {low}-{high}")
+        return value
+
+    return convert
+
+
+_apps = _whole("a whole number", 1, 200)
+_port = _whole("a port number", 1, 65535)
+_year = _whole("a year", 2000, 2100)
 
 
 def _seconds(text: str) -> float:
@@ -68,31 +78,11 @@ def _seconds(text: str) -> float:
     return value
 
 
-def _port(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a port number") from None
-    if not 1 <= value <= 65535:
-        raise argparse.ArgumentTypeError(f"{value} is outside 1-65535")
-    return value
-
-
 def _day(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date written YYYY-MM-DD") from None
-
-
-def _year(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a year") from None
-    if not 2000 <= value <= 2100:
-        raise argparse.ArgumentTypeError(f"{value} is outside 2000-2100")
-    return value
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -8,7 +8,7 @@ signal sent, a dated record of each stage, the applicant's own costs per program
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from pydantic import Field
 
@@ -31,18 +31,7 @@ ProgramStatus = Literal[
     "rejected",
     "withdrawn",
 ]
-PROGRAM_STATUSES: tuple[ProgramStatus, ...] = (
-    "planned",
-    "applied",
-    "invited",
-    "scheduled",
-    "interviewed",
-    "thanked",
-    "second_look",
-    "ranked",
-    "rejected",
-    "withdrawn",
-)
+PROGRAM_STATUSES: tuple[ProgramStatus, ...] = get_args(ProgramStatus)
 STAGE_LABELS: dict[str, str] = {
     "planned": "Planned",
     "applied": "Applied",
@@ -59,13 +48,13 @@ STAGE_LABELS: dict[str, str] = {
 INACTIVE_STATUSES: frozenset[str] = frozenset({"withdrawn"})
 
 Track = Literal["categorical", "preliminary", "advanced", "transitional", "reserved"]
-TRACKS: tuple[Track, ...] = ("categorical", "preliminary", "advanced", "transitional", "reserved")
+TRACKS: tuple[Track, ...] = get_args(Track)
 SignalKind = Literal["none", "signal", "gold", "silver"]
-SIGNAL_KINDS: tuple[SignalKind, ...] = ("none", "signal", "gold", "silver")
+SIGNAL_KINDS: tuple[SignalKind, ...] = get_args(SignalKind)
 InterviewFormat = Literal["virtual", "in_person"]
-INTERVIEW_FORMATS: tuple[InterviewFormat, ...] = ("virtual", "in_person")
+INTERVIEW_FORMATS: tuple[InterviewFormat, ...] = get_args(InterviewFormat)
 CostKind = Literal["travel", "lodging", "other"]
-COST_KINDS: tuple[CostKind, ...] = ("travel", "lodging", "other")
+COST_KINDS: tuple[CostKind, ...] = get_args(CostKind)
 
 # 4-digit institution, 3-digit specialty, track letter, check digit (e.g. 1234140C0).
 NRMP_CODE_PATTERN = r"^[0-9]{7}[A-Z][0-9]$"
