@@ -54,6 +54,16 @@ class PaneScreen(Screen[None]):
     def compose_body(self) -> ComposeResult:
         raise NotImplementedError
 
+    # tab id -> selector of the widget that takes the keys when that tab is shown
+    TAB_FOCUS: ClassVar[dict[str, str]] = {}
+
+    def focus_tab(self, tab_id: str) -> None:
+        """A tab was shown: its keys apply now, and what it shows takes the focus."""
+        self.refresh_bindings()
+        target = self.TAB_FOCUS.get(tab_id)
+        if target:
+            self.query_one(target).focus()
+
     def on_mount(self) -> None:
         from matchtui.panes import PANE_BY_ID
 

@@ -49,6 +49,13 @@ def match_label(match_year: int, relation: str) -> str:
 
 class PlanScreen(PaneScreen):
     PANE_ID = "plan"
+    # Keys (scrolling, the cursor) go to what the tab shows.
+    TAB_FOCUS: ClassVar[dict[str, str]] = {
+        "tab-timeline": "#plan-gantt",
+        "tab-routes": "#tab-routes .plan-text",
+        "tab-planb": "#tab-planb .plan-text",
+        "tab-dates": "#dates-table",
+    }
     AUTO_FOCUS = "#plan-gantt"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "cycle_status", "Status", tooltip="Cycle the item: to do, doing, done"),
@@ -263,16 +270,7 @@ class PlanScreen(PaneScreen):
 
     @on(TabbedContent.TabActivated)
     def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
-        self.refresh_bindings()
-        # Keys (scrolling, the cursor) go to what the tab shows.
-        target = {
-            "tab-timeline": "#plan-gantt",
-            "tab-routes": "#tab-routes .plan-text",
-            "tab-planb": "#tab-planb .plan-text",
-            "tab-dates": "#dates-table",
-        }.get(event.pane.id or "")
-        if target:
-            self.query_one(target).focus()
+        self.focus_tab(event.pane.id or "")
 
     @on(DataTable.RowHighlighted, "#plan-gantt")
     def _highlighted(self) -> None:

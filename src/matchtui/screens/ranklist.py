@@ -92,6 +92,13 @@ def sync_table(
 
 class RanklistScreen(PaneScreen):
     PANE_ID = "ranklist"
+    # Keys (scrolling, the cursor) go to what the tab shows.
+    TAB_FOCUS: ClassVar[dict[str, str]] = {
+        "tab-list": "#rank-table",
+        "tab-criteria": "#criteria-table",
+        "tab-compare": "#tab-compare .compare-col",
+        "tab-soap": "#soap-scroll",
+    }
     AUTO_FOCUS = "#rank-table"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("shift+up,K", "move(-1)", "Up", tooltip="Move the program up one rank"),
@@ -407,15 +414,7 @@ class RanklistScreen(PaneScreen):
 
     @on(TabbedContent.TabActivated)
     def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
-        self.refresh_bindings()
-        target = {
-            "tab-list": "#rank-table",
-            "tab-criteria": "#criteria-table",
-            "tab-compare": "#tab-compare .compare-col",
-            "tab-soap": "#soap-scroll",
-        }.get(event.pane.id or "")
-        if target:
-            self.query_one(target).focus()
+        self.focus_tab(event.pane.id or "")
         if event.pane.id == "tab-compare":
             self._show_compare()
 
