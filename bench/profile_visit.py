@@ -3,7 +3,7 @@
 pane's content is on screen, then print the hottest functions.
 
     .venv/bin/python -m bench.profile_visit mix [--programs 0] [--sort cumulative] [--lines 40]
-    .venv/bin/python -m bench.profile_visit startup     # from spawn to the first pane's content
+    .venv/bin/python -m bench.profile_visit startup --home /tmp/h  # spawn to the first content
 
 The profiler runs in the app's main thread only (worker threads are not seen), and it slows
 the code it watches about twofold: read the shares, not the absolute times.
@@ -50,12 +50,13 @@ def main() -> None:
     parser.add_argument("--sort", default="cumulative")
     parser.add_argument("--lines", type=int, default=40)
     parser.add_argument("--out", default="", help="keep the .prof file here")
+    parser.add_argument("--home", default="", help="reuse this home (warm catalog cache)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         wrapper = Path(tmp, "wrapper.py")
         wrapper.write_text(WRAPPER.format(launch=str(HERE / "launch.py")))
         out = args.out or str(Path(tmp, "visit.prof"))
-        home = Path(tmp, "home")
+        home = Path(args.home or Path(tmp, "home"))
         startup = args.pane == "startup"
         first = "plan" if args.pane == "reality" else "reality"
         argv = [sys.executable, str(wrapper), out, str(home), first, str(args.programs)]

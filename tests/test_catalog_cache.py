@@ -118,3 +118,46 @@ def test_an_unwritable_cache_folder_is_no_error(data_copy: Path, tmp_path: Path)
     blocker.write_text("")
     catalog = Catalog.load(data_copy, cache_dir=blocker / "sub")
     assert "internal_medicine" in catalog.specialties
+
+
+def test_a_cached_file_is_unpickled_only_when_read(data_copy: Path, tmp_path: Path) -> None:
+    """Start-up reads a few files: the others' model modules must not be imported for it."""
+    import subprocess
+    import sys
+
+    cache = tmp_path / "home"
+    Catalog.load(data_copy, cache_dir=cache)
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from matchtui.catalog import Catalog\n"
+        f"c = Catalog.load({str(data_copy)!r}, cache_dir=Path({str(cache)!r}))\n"
+        "assert 'internal_medicine' in c.specialties\n"
+        "print(sorted(m for m in sys.modules if m.startswith('matchtui.models.')))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert "matchtui.models.reference" in out
+    for unread in ("matchtui.models.mix", "matchtui.models.ranklist", "matchtui.models.figures"):
+        assert unread not in out
+
+
+def test_a_damaged_entry_is_validated_from_its_file(
+    data_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pickle
+
+    cache = tmp_path / "home"
+    Catalog.load(data_copy, cache_dir=cache)
+    path = cache / Catalog.CACHE_NAME
+    raw = path.read_bytes()
+    key, files = raw[:20], pickle.loads(raw[20:])
+    files["specialties.toml"] = b"not a pickle"
+    files["regions.toml"] = pickle.dumps({"not": "a RegionsFile"})
+    path.write_bytes(key + pickle.dumps(files))
+    _no_validation(monkeypatch)  # the cache as a whole is current: no full validation
+    catalog = Catalog.load(data_copy, cache_dir=cache)
+    assert "internal_medicine" in catalog.specialties  # read from its file instead
+    assert catalog.regions  # a wrong type in the cache is not trusted either
+    assert "specialties.toml ok" in catalog.summary()

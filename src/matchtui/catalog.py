@@ -97,6 +97,9 @@ class Catalog:
         self.folder = folder
         self.origins = origins  # file name -> the path it is read from
         self._files: dict[str, BaseModel] = {}
+        # From the cache: each file's validated content, pickled on its own and unpickled on
+        # first use, so a pane pays only for the model modules of the files it reads.
+        self._pickled: dict[str, bytes] = {}
         self._entries = {entry.name: entry for entry in CATALOG_FILES}
 
     # -- loading ---------------------------------------------------------------------------
@@ -111,8 +114,9 @@ class Catalog:
         """Open the data in `folder` (files it lacks come from the bundled data).
 
         With `cache_dir` (and not lazy), the validated catalog is kept there and reused while
-        every data file (and matchtui's model code) is byte for byte the same: the 17 files are
-        validated once per content, not on every start (~150 ms -> ~5 ms).
+        every data file (and matchtui's model code) is byte for byte the same: the files are
+        validated once per content, not on every start (~150 ms -> ~5 ms). Each file's content
+        is unpickled when it is first read, so its model module is imported only then.
 
         Raises FileProblems listing every problem in every file (lazy: in each file, when used).
         """
@@ -144,7 +148,7 @@ class Catalog:
         texts: dict[str, str] = {}
         problems: list[Problem] = []
         for name in self._entries:
-            if name in self._files:
+            if name in self._files or name in self._pickled:
                 continue
             try:
                 self._files[name], texts[name] = self._read(name)
@@ -203,19 +207,36 @@ class Catalog:
                 files = pickle.load(handle)
         except Exception:  # a missing, stale or damaged cache: validate instead
             return False
-        if not isinstance(files, dict) or set(files) != set(self._entries):
+        if (
+            not isinstance(files, dict)
+            or set(files) != set(self._entries)
+            or not all(isinstance(value, bytes) for value in files.values())
+        ):
             return False
-        for name, value in files.items():
-            if not isinstance(value, self._entries[name].model):
-                return False
-        self._files = files
+        self._pickled = files
         return True
+
+    def _unpickle(self, name: str) -> BaseModel | None:
+        """One file's content from the cache, or None if it is not there or not what the file's
+        model says (the file is then validated from its text instead)."""
+        payload = self._pickled.pop(name, None)
+        if payload is None:
+            return None
+        try:
+            value = pickle.loads(payload)
+        except Exception:  # a damaged entry: validate the file instead
+            return None
+        return value if isinstance(value, self._entries[name].model) else None
 
     def _write_cache(self, cache_dir: Path, key: bytes) -> None:
         """Best effort, atomic, 0600: a cache that cannot be written is just skipped."""
         tmp: str | None = None
         try:
-            payload = key + pickle.dumps(self._files, protocol=pickle.HIGHEST_PROTOCOL)
+            files = {
+                name: pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+                for name, value in self._files.items()
+            }
+            payload = key + pickle.dumps(files, protocol=pickle.HIGHEST_PROTOCOL)
             cache_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=".catalog.", suffix=".tmp", dir=cache_dir)
             with os.fdopen(fd, "wb") as handle:
@@ -258,6 +279,8 @@ class Catalog:
     def get(self, name: str, model: type[F]) -> F:
         """The validated content of one file, typed (loaded and checked on first use)."""
         value = self._files.get(name)
+        if value is None and (value := self._unpickle(name)) is not None:
+            self._files[name] = value  # validated and cross-checked when the cache was written
         if value is None:
             value, text = self._read(name)
             self._files[name] = value
@@ -331,8 +354,9 @@ class Catalog:
         return f"{source.publisher}: {source.title}{year}"
 
     def summary(self) -> str:
-        counts = ", ".join(f"{name} ok" for name in self._files)
-        return f"{len(self._files)} files valid in {self.folder} ({counts})"
+        names = [name for name in self._entries if name in self._files or name in self._pickled]
+        counts = ", ".join(f"{name} ok" for name in names)
+        return f"{len(names)} files valid in {self.folder} ({counts})"
 
 
 def _source_refs(
