@@ -18,6 +18,9 @@ def main() -> None:
     home = sys.argv[1]
     first = sys.argv[2] if len(sys.argv) > 2 else "reality"
     count = int(sys.argv[3]) if len(sys.argv) > 3 else 0
+    from matchtui import startup_gc
+
+    startup_gc()  # as matchtui.cli._open_app does
     from matchtui.app import MatchApp
     from matchtui.workspace import Workspace
 

@@ -498,10 +498,16 @@ class MatchApp(App[None]):
 def _freeze_long_lived() -> None:
     """Move what exists now (the data, the models, a pane's widgets) out of the cyclic GC's
     sight: they live as long as the app, and full collections walking them caused pauses of
-    100-300 ms on pane switches. Objects made later are collected as usual."""
+    100-300 ms on pane switches. Objects made later are collected as usual.
+
+    Until here full collections were rare (`matchtui.startup_gc`); young ones still ran, so
+    start-up's garbage is not frozen with the rest."""
     import gc
 
+    from matchtui import steady_gc
+
     gc.freeze()
+    steady_gc()
 
 
 def run_app(workspace: Workspace, today: dt.date | None = None, *, headless: bool = False) -> int:

@@ -310,6 +310,9 @@ def write_error_text(home: Path | None, details: str) -> Path | None:
 
 
 def _open_app(home: str | None, data: str | None, today: dt.date | None = None) -> int:
+    from matchtui import startup_gc
+
+    startup_gc()  # until the first pane is on screen (app._freeze_long_lived)
     from matchtui.app import run_app
     from matchtui.workspace import Workspace
 
