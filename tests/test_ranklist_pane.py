@@ -278,3 +278,13 @@ async def test_tracker_changes_show_when_the_pane_comes_back(workspace: Any, hom
         await pilot.press("f8")
         await pilot.pause()
         assert len(programs_in(app)) == 3
+
+
+def test_key_state_asked_before_the_pane_is_composed() -> None:
+    """The footer can ask which keys are live before the pane's tabs exist (a key typed just
+    as the pane opens): the answer is the list tab's, not an error."""
+    from matchtui.screens.ranklist import RanklistScreen
+
+    screen = RanklistScreen()
+    assert screen.check_action("score", ()) is False
+    assert all(screen.check_action(action, ()) for action in RanklistScreen.LIST_ACTIONS)

@@ -6,6 +6,7 @@ import datetime as dt
 import importlib
 import weakref
 from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
 
@@ -135,6 +136,8 @@ class MatchApp(App[None]):
         self.unsaved: set[str] = set()  # panes with edits not yet saved
         self._built_panes: set[str] = set()  # panes whose screen exists (switches need no mask)
         self._instant_switch = False
+        # While a pane is first built, the screen is held (no frames) until it is mounted.
+        self._new_pane_mask: AbstractContextManager[None] | None = None
         # Style bookkeeping for pane switches (see refresh_css): the stylesheet generation a
         # full restyle last ran for, and the generation each pane screen was styled with.
         self._switching_pane = False
@@ -279,12 +282,13 @@ class MatchApp(App[None]):
         await super().on_event(event)
 
     def _release_keys_when_ready(self, pane_id: str, tries: int = 0) -> None:
-        """Replay the held keys once `pane_id`'s screen is mounted and in front."""
+        """Show `pane_id`'s screen and replay the held keys once it is mounted and in front."""
         screen = self.pane_screens.get(pane_id)
         ready = screen is not None and screen is self.screen and screen.is_mounted
         if not ready and tries < 100:
             self.call_after_refresh(self._release_keys_when_ready, pane_id, tries + 1)
             return
+        self._end_new_pane_mask()
         self._release_keys()
 
     def _release_keys(self) -> None:
@@ -355,7 +359,22 @@ class MatchApp(App[None]):
         # a switch took (the frame itself renders in under 10 ms).
         if self._instant_switch:
             return
+        if self._switching_pane and self._new_pane_mask is None:
+            # A pane's first visit: hold the screen until the pane is mounted, neither a fixed
+            # 50 ms (idle time when it mounts sooner) nor frames of a half-built pane (drawn
+            # and thrown away when it takes longer). _release_keys_when_ready ends the hold;
+            # the timer makes sure it never lasts.
+            self._new_pane_mask = self.batch_update()
+            self._new_pane_mask.__enter__()
+            self.set_timer(2.0, self._end_new_pane_mask, name="new pane mask")
+            return
         super().delay_update(delay)
+
+    def _end_new_pane_mask(self) -> None:
+        mask, self._new_pane_mask = self._new_pane_mask, None
+        if mask is not None:
+            mask.__exit__(None, None, None)
+            self.screen.refresh()
 
     async def action_quit(self) -> None:
         if not self.unsaved:

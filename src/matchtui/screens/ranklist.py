@@ -403,7 +403,9 @@ class RanklistScreen(PaneScreen):
 
     # -- keys ---------------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        active = self.query_one(TabbedContent).active
+        tabs = self.query(TabbedContent)
+        # The footer can ask before the pane is composed: the list is the tab that opens first.
+        active = tabs.first().active if tabs else "tab-list"
         if action in self.LIST_ACTIONS:
             return active == "tab-list"
         if action == "score":
