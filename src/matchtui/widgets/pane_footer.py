@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from textual.reactive import Reactive
 from textual.widgets import Footer
 
 if TYPE_CHECKING:
@@ -52,6 +53,15 @@ class PaneFooter(Footer):
         # never a key cut in the middle of its name.
         while len(keys) > 1 and _total(keys, self.compact) > width:
             del keys[-2 if keys[-1].has_class("-command-palette") else -1]
+        for key in keys:
+            # Each binding's key is data-bound to the footer's `compact`, but a FooterKey starts
+            # compact: the bound value then flips it, and every flip restyled that key after
+            # mounting (~10% of a pane's first visit). Start each as the binding will set it.
+            # (The palette hint is not bound: it stays as Textual made it.)
+            compact = getattr(type(key), "compact", None)  # FooterKey is not exported
+            if isinstance(compact, Reactive) and not key.has_class("-command-palette"):
+                key.set_reactive(compact, self.compact)
+                key.set_class(self.compact, "-compact", update=False)
         yield from keys
 
     def on_resize(self, event: Resize) -> None:
