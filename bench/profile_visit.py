@@ -3,6 +3,7 @@
 pane's content is on screen, then print the hottest functions.
 
     .venv/bin/python -m bench.profile_visit mix [--programs 0] [--sort cumulative] [--lines 40]
+    .venv/bin/python -m bench.profile_visit mix --warm   # a switch to the pane once it is built
     .venv/bin/python -m bench.profile_visit startup --home /tmp/h  # spawn to the first content
 
 The profiler runs in the app's main thread only (worker threads are not seen), and it slows
@@ -51,6 +52,7 @@ def main() -> None:
     parser.add_argument("--lines", type=int, default=40)
     parser.add_argument("--out", default="", help="keep the .prof file here")
     parser.add_argument("--home", default="", help="reuse this home (warm catalog cache)")
+    parser.add_argument("--warm", action="store_true", help="profile a switch to the built pane")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         wrapper = Path(tmp, "wrapper.py")
@@ -66,6 +68,10 @@ def main() -> None:
                 os.kill(app.pid, signal.SIGUSR2)
             else:
                 time.sleep(1.0)
+                if args.warm:  # build it, go back, then profile the switch to the built pane
+                    app.press_and_wait(KEYS[args.pane], MARKERS[args.pane], timeout=120)
+                    app.press_and_wait(KEYS[first], MARKERS[first], timeout=120)
+                    time.sleep(1.0)
                 os.kill(app.pid, signal.SIGUSR1)
                 time.sleep(0.05)
                 seconds = app.press_and_wait(KEYS[args.pane], MARKERS[args.pane], timeout=120)

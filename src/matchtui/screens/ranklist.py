@@ -17,6 +17,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.css.query import NoMatches
 from textual.widgets import DataTable, Input, Static, TabbedContent, TabPane
 
 from matchtui.engine.ranklist import (
@@ -403,9 +404,10 @@ class RanklistScreen(PaneScreen):
 
     # -- keys ---------------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        tabs = self.query(TabbedContent)
-        # The footer can ask before the pane is composed: the list is the tab that opens first.
-        active = tabs.first().active if tabs else "tab-list"
+        try:
+            active = self.query_one(TabbedContent).active
+        except NoMatches:  # asked by the footer before the pane is composed: the list opens first
+            active = "tab-list"
         if action in self.LIST_ACTIONS:
             return active == "tab-list"
         if action == "score":
