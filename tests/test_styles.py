@@ -1,6 +1,7 @@
-"""Styles are parsed once: every pane's stylesheet is read at start, a pane's first visit
-neither re-reads nor re-parses the stylesheet nor restyles the panes already built, each pane's
-rules reach only its own screen, and a theme change still restyles every pane."""
+"""Pane styles cost only the pane that uses them: start-up parses the app's and the first
+pane's, each pane's stylesheet is added on its first visit without a full re-parse or a
+restyle of the panes already built, each pane's rules reach only its own screen, and a theme
+change still restyles every pane."""
 
 from __future__ import annotations
 
@@ -12,18 +13,28 @@ from typing import Any
 import pytest
 from textual.css.stylesheet import Stylesheet
 
-from matchtui.app import MatchApp, pane_css_paths
+from matchtui.app import MatchApp, pane_css_path
 from matchtui.panes import PANES
 
 SCREENS = Path(__file__).resolve().parents[1] / "src" / "matchtui" / "screens"
 
 
-def test_every_pane_stylesheet_is_loaded_by_the_app() -> None:
-    paths = pane_css_paths()
-    for pane in PANES:
-        name = pane.module.rsplit(".", 1)[-1]
-        if (SCREENS / f"{name}.tcss").is_file():
-            assert f"screens/{name}.tcss" in paths
+async def test_each_pane_stylesheet_is_added_on_its_first_visit(workspace: Any) -> None:
+    def loaded(app: MatchApp) -> set[str]:
+        return {
+            Path(path).name for path, _class_var in app.stylesheet.source if path.endswith(".tcss")
+        }
+
+    app = MatchApp(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert loaded(app) == {"app.tcss", "reality.tcss"}  # start-up: the first pane's only
+        for pane in PANES:
+            await pilot.press(pane.key)
+            await pilot.pause()
+            path = pane_css_path(pane)
+            assert path is not None and path.name in loaded(app)
+            assert path == SCREENS / f"{pane.module.rsplit('.', 1)[-1]}.tcss"
 
 
 @pytest.mark.parametrize("pane", PANES, ids=lambda pane: pane.id)
@@ -45,8 +56,8 @@ def test_each_pane_rule_is_scoped_to_its_screen(pane: Any) -> None:
 
 @pytest.mark.parametrize("pane", PANES, ids=lambda pane: pane.id)
 def test_no_pane_screen_brings_its_own_stylesheet(pane: Any) -> None:
-    # The app reads every pane's file at start; a screen's own CSS_PATH or CSS would be read on
-    # its first visit instead, re-parsing the whole stylesheet.
+    # The app adds each pane's file itself; a screen's own CSS_PATH or CSS would make Textual
+    # re-parse the whole stylesheet and restyle every widget on the pane's first visit.
     screen = getattr(importlib.import_module(pane.module), pane.screen)
     assert not screen.CSS_PATH
     assert not screen.CSS
@@ -78,9 +89,10 @@ async def test_first_visits_do_not_reparse_or_restyle_built_panes(
             await pilot.press(pane.key)
             await pilot.pause()
             assert app.current_mode == pane.id
-        # No stylesheet file was read on a visit, nothing re-parsed, no whole-screen restyle.
+        # Only each pane's own file was added, nothing fully re-parsed, no whole-screen restyle.
         new_files = {path for path, _class_var in set(app.stylesheet.source) - sources}
-        assert not {path for path in new_files if path.endswith(".tcss")}
+        visited = {str(pane_css_path(pane)) for pane in PANES if pane.id != "reality"}
+        assert {path for path in new_files if path.endswith(".tcss")} == visited
         assert reparsed == []
         assert restyled == []
 
