@@ -10,6 +10,9 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationInfo, fiel
 from matchtui.safetext import safe_text
 
 Reliability = Literal["primary", "secondary", "third_party", "illustrative", "assumption"]
+# A program's tier (mix.py's estimate and programs.py's list both use it; kept here so the
+# program list does not import the mix model).
+Tier = Literal["academic", "mid_tier", "community"]
 # How each reliability reads on screen and in the CLI's text output (JSON keeps the ids).
 RELIABILITY_LABELS: dict[str, str] = {
     "primary": "primary",

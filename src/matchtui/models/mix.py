@@ -9,12 +9,12 @@ from typing import TYPE_CHECKING, Literal, Protocol
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from matchtui.models.base import Reliability, Sourced, Strict
+from matchtui.models.base import Tier as Tier
 from matchtui.models.reference import Competitiveness
 
 if TYPE_CHECKING:
     from matchtui.catalog import Catalog
 
-Tier = Literal["academic", "mid_tier", "community"]
 TIERS: tuple[Tier, Tier, Tier] = ("academic", "mid_tier", "community")
 TIER_LABELS: dict[str, str] = {
     "academic": "Academic",
@@ -471,7 +471,8 @@ def curves_data(catalog: Catalog) -> CurvesFile:
 
 # --- the estimate -----------------------------------------------------------------------------
 class _Result(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    # The validator is built on first use: a command that never makes one does not pay for it.
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
 
 class TierCounts(_Result):

@@ -22,9 +22,10 @@ Mode = Literal["practice", "rehearse"]
 
 
 class _Result(BaseModel):
-    """Engine results: plain, immutable, JSON-ready."""
+    """Engine results: plain, immutable, JSON-ready. The validator is built on first use, so a
+    command that never makes one (e.g. `assess`) does not pay for building it."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class Span(_Result):

@@ -12,8 +12,7 @@ from typing import Any, Literal, get_args
 
 from pydantic import Field
 
-from matchtui.models.base import UserFile, UserText
-from matchtui.models.mix import Tier
+from matchtui.models.base import Tier, UserFile, UserText
 
 PROGRAMS_SCHEMA_VERSION = 2
 
