@@ -12,7 +12,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from matchtui.models.base import UserFile, UserText
-from matchtui.models.ranklist import RanklistState
+from matchtui.models.rank_state import RanklistState
 
 PLAN_SCHEMA_VERSION = 1
 

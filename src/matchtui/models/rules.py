@@ -5,6 +5,7 @@ record that are matchtui's own choices rather than figures from the source.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -81,9 +82,27 @@ class Rule(Sourced):
         return self
 
     def params(self) -> dict[str, Any]:
-        """The record's own settings (thresholds, lists), without provenance fields."""
+        """The record's own settings (thresholds, lists), without provenance fields: what
+        `model_dump(mode="json")` gives, read directly (no serializer is built for it)."""
         skip = {"source", "reliability", "assumed", "note", "id"}
-        return {k: v for k, v in self.model_dump(mode="json").items() if k not in skip}
+        try:
+            values = {k: _plain(getattr(self, k)) for k in type(self).model_fields}
+        except TypeError:  # a value that is not plain text, numbers, lists or tables
+            values = self.model_dump(mode="json")
+        return {k: v for k, v in values.items() if k not in skip}
+
+
+def _plain(value: Any) -> Any:
+    """A copy of a plain record value as JSON mode dumps it; TypeError for anything else."""
+    if value is None or isinstance(value, str | bool | int):
+        return value
+    if isinstance(value, float) and math.isfinite(value):
+        return value
+    if isinstance(value, list | tuple):
+        return [_plain(item) for item in value]
+    if isinstance(value, dict) and all(isinstance(key, str) for key in value):
+        return {key: _plain(item) for key, item in value.items()}
+    raise TypeError(type(value).__name__)
 
 
 def _unknown_specialties(
