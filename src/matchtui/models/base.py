@@ -30,6 +30,19 @@ SOFT_RELIABILITY: frozenset[str] = frozenset({"illustrative", "assumption"})
 UserText = Annotated[str, AfterValidator(safe_text)]
 
 
+# Field defaults: `Field(default_factory=empty_list)` means the same as `default_factory=list`,
+# but pydantic inspects a factory's signature when it builds a model's validator, and for the
+# built-in `list`/`dict` that costs ~15 times more than for a plain function (~5 ms a command).
+def empty_list() -> list[Any]:
+    """A new empty list (a field default)."""
+    return []
+
+
+def empty_dict() -> dict[Any, Any]:
+    """A new empty dict (a field default)."""
+    return {}
+
+
 class Strict(BaseModel):
     """Base for every file model: unknown keys are rejected, values are immutable."""
 

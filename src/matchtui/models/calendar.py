@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field, PrivateAttr, model_validator
 
-from matchtui.models.base import Sourced, Strict
+from matchtui.models.base import Sourced, Strict, empty_dict, empty_list
 
 if TYPE_CHECKING:
     from matchtui.catalog import Catalog
@@ -86,7 +86,7 @@ class SeasonDate(Sourced):
 class Season(Strict):
     match_year: int = Field(ge=2000, le=2100)
     note: str = ""
-    dates: list[SeasonDate] = Field(default_factory=list)
+    dates: list[SeasonDate] = Field(default_factory=empty_list)
 
 
 class Window(Sourced):
@@ -99,9 +99,9 @@ class Window(Sourced):
 class DatesFile(Strict):
     window: Window
     events: list[EventDef] = Field(min_length=1)
-    seasons: list[Season] = Field(default_factory=list)
+    seasons: list[Season] = Field(default_factory=empty_list)
     # engine.calendar's computed seasons, by (match year, published): the data never changes
-    _derived: dict[tuple[int, bool], tuple[Any, ...]] = PrivateAttr(default_factory=dict)
+    _derived: dict[tuple[int, bool], tuple[Any, ...]] = PrivateAttr(default_factory=empty_dict)
 
     @property
     def derived_cache(self) -> dict[tuple[int, bool], tuple[Any, ...]]:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from matchtui.models.base import Reliability, Sourced, Strict
+from matchtui.models.base import Reliability, Sourced, Strict, empty_list
 from matchtui.models.base import Tier as Tier
 from matchtui.models.reference import Competitiveness
 
@@ -390,8 +390,8 @@ class MixFile(Strict):
 class Curve(Sourced):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     name: str
-    specialties: list[str] = Field(default_factory=list)
-    bands: list[Competitiveness] = Field(default_factory=list)
+    specialties: list[str] = Field(default_factory=empty_list)
+    bands: list[Competitiveness] = Field(default_factory=empty_list)
     points: list[tuple[int, float]] = Field(min_length=2)
     note: str = ""
 

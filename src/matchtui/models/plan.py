@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from matchtui.models.base import UserFile, UserText
+from matchtui.models.base import UserFile, UserText, empty_dict
 from matchtui.models.rank_state import RanklistState
 
 PLAN_SCHEMA_VERSION = 1
@@ -47,7 +47,7 @@ class TimelineState(UserFile):
     # Written (true) with a pinned start_month. Files from before it saved start_month with the
     # first status change, pinned or not: engine.plan.migrate_plan reads those.
     pinned: bool | None = None
-    items: dict[str, ItemState] = Field(default_factory=dict)
+    items: dict[str, ItemState] = Field(default_factory=empty_dict)
 
 
 class PlanFile(UserFile):

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from matchtui.models.base import Sourced, Strict
+from matchtui.models.base import Sourced, Strict, empty_list
 
 if TYPE_CHECKING:
     from matchtui.catalog import Catalog
@@ -153,8 +153,8 @@ class PhraseEntry(Strict):
     of a sentence. A plain string in a list is a phrase with no conditions."""
 
     phrase: str = Field(min_length=1)
-    not_after: list[str] = Field(default_factory=list)
-    not_before: list[str] = Field(default_factory=list)
+    not_after: list[str] = Field(default_factory=empty_list)
+    not_before: list[str] = Field(default_factory=empty_list)
     at_start: bool = False
 
 
@@ -196,10 +196,10 @@ class Specifics(Sourced):
     and plain phrases (roles, exams, settings)."""
 
     note: str = ""
-    patterns: list[str] = Field(default_factory=list)
-    numbers: list[str] = Field(default_factory=list)
-    units: list[str] = Field(default_factory=list)
-    phrases: list[Phrase] = Field(default_factory=list)
+    patterns: list[str] = Field(default_factory=empty_list)
+    numbers: list[str] = Field(default_factory=empty_list)
+    units: list[str] = Field(default_factory=empty_list)
+    phrases: list[Phrase] = Field(default_factory=empty_list)
 
     @field_validator("phrases")
     @classmethod
@@ -294,7 +294,7 @@ class StoryRule(Sourced):
 
     label: str
     signals: list[str] = Field(min_length=1)
-    required: list[str] = Field(default_factory=list)
+    required: list[str] = Field(default_factory=empty_list)
     min_signals: int = Field(ge=1)
     long_words: int = Field(ge=1)
     generic: str | None = None  # the phrase list quoted when the story is not concrete
@@ -312,7 +312,7 @@ class StoryRule(Sourced):
 
 class LexiconFile(Strict):
     speaking: SpeakingRate
-    abbreviations: list[str] = Field(default_factory=list)
+    abbreviations: list[str] = Field(default_factory=empty_list)
     fillers: PhraseList
     hedges: PhraseList
     blame: PhraseList

@@ -8,7 +8,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator
 
-from matchtui.models.base import UserFile, UserText
+from matchtui.models.base import UserFile, UserText, empty_dict, empty_list
 
 Criterion = Literal["location", "feel", "training", "life"]
 CRITERIA: tuple[Criterion, ...] = ("location", "feel", "training", "life")
@@ -23,7 +23,7 @@ CRITERION_LABELS: dict[str, str] = {
 class RankItem(UserFile):
     program: UserText = Field(min_length=1, max_length=200)  # a tracker name or an NRMP code
     chance: float | None = Field(default=None, ge=0, le=1)
-    scores: dict[Criterion, int] = Field(default_factory=dict)  # 0..5 per criterion
+    scores: dict[Criterion, int] = Field(default_factory=empty_dict)  # 0..5 per criterion
 
     @field_validator("scores")
     @classmethod
@@ -37,9 +37,9 @@ class RankItem(UserFile):
 class RanklistState(UserFile):
     """The applicant's working rank list, criteria weights (0-5) and hard stops."""
 
-    items: list[RankItem] = Field(default_factory=list, max_length=1000)
+    items: list[RankItem] = Field(default_factory=empty_list, max_length=1000)
     weights: dict[Criterion, int] = Field(default_factory=lambda: dict.fromkeys(CRITERIA, 3))
-    hard_stops: list[UserText] = Field(default_factory=list, max_length=1000)
+    hard_stops: list[UserText] = Field(default_factory=empty_list, max_length=1000)
 
     @field_validator("weights")
     @classmethod

@@ -23,7 +23,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator
 
-from matchtui.models.base import Sourced, Strict, UserFile, UserText
+from matchtui.models.base import Sourced, Strict, UserFile, UserText, empty_list
 from matchtui.models.programs import NRMP_CODE_PATTERN
 
 # The working list saved in plan.toml lives in rank_state.py (plan.toml loads without the rest).
@@ -132,7 +132,7 @@ class RankEntry(UserFile):
 
 
 class RankFile(UserFile):
-    ranks: list[RankEntry] = Field(default_factory=list)
+    ranks: list[RankEntry] = Field(default_factory=empty_list)
 
 
 class PairEntry(UserFile):
@@ -145,4 +145,4 @@ class PairEntry(UserFile):
 
 
 class CouplesFile(UserFile):
-    pairs: list[PairEntry] = Field(default_factory=list)
+    pairs: list[PairEntry] = Field(default_factory=empty_list)

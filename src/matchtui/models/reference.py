@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from matchtui.models.base import Sourced, Strict
+from matchtui.models.base import Sourced, Strict, empty_list
 
 Competitiveness = Literal["low", "moderate", "high", "very_high"]
 SpecialtyGroup = Literal["primary_care", "medical", "surgical", "hospital_based", "other"]
@@ -43,7 +43,7 @@ class Division(Sourced):
 
 class RegionsFile(Strict):
     regions: list[Region] = Field(min_length=1)
-    divisions: list[Division] = Field(default_factory=list)
+    divisions: list[Division] = Field(default_factory=empty_list)
 
     @model_validator(mode="after")
     def _divisions_in_regions(self) -> RegionsFile:

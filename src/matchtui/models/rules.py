@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import Field, model_validator
 
 from matchtui.models.assessment import ACTION_IDS
-from matchtui.models.base import Sourced, Strict
+from matchtui.models.base import Sourced, Strict, empty_list
 from matchtui.models.profile import ClinicalRole, RegionDecided, Step3Status, TieKind, Visa
 
 if TYPE_CHECKING:
@@ -71,7 +71,7 @@ FINDING_IDS: frozenset[str] = frozenset(
 class Rule(Sourced):
     """A rule record: provenance plus the names of keys that are matchtui assumptions."""
 
-    assumed: list[str] = Field(default_factory=list)
+    assumed: list[str] = Field(default_factory=empty_list)
     note: str = ""
 
     @model_validator(mode="after")
@@ -139,8 +139,8 @@ class ExamRule(Rule):
 
 class SpecialtyTargetRule(Rule):
     label: str = "Specialty target"
-    lower: list[str] = Field(default_factory=list)
-    higher: list[str] = Field(default_factory=list)
+    lower: list[str] = Field(default_factory=empty_list)
+    higher: list[str] = Field(default_factory=empty_list)
 
 
 class SpecialtyFallbackRule(Rule):
@@ -152,7 +152,7 @@ class SpecialtyFallbackRule(Rule):
 class ClinicalGapRule(Rule):
     label: str = "Clinical gap"
     counting_roles: list[ClinicalRole]
-    weak_roles: list[ClinicalRole] = Field(default_factory=list)  # best level is middle
+    weak_roles: list[ClinicalRole] = Field(default_factory=empty_list)  # best level is middle
     higher_gap_months: int = Field(ge=1, le=600)
     lower_min_months: int = Field(ge=1, le=24)
     lower_max_since: int = Field(ge=0, le=600)
@@ -175,8 +175,8 @@ class RiskOverride(Rule):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     years_min: int = Field(default=0, ge=0)
     failures_min: int = Field(default=0, ge=0)
-    step3_in: list[Step3Status] = Field(default_factory=list)  # empty: any status
-    require_higher: list[str] = Field(default_factory=list)
+    step3_in: list[Step3Status] = Field(default_factory=empty_list)  # empty: any status
+    require_higher: list[str] = Field(default_factory=empty_list)
     tier: TierName = "high"
     statement: str
 
@@ -190,7 +190,7 @@ class RiskFile(Strict):
     clinical_gap: ClinicalGapRule
     visa: VisaRule
     tier: TierRule
-    overrides: list[RiskOverride] = Field(default_factory=list)
+    overrides: list[RiskOverride] = Field(default_factory=empty_list)
 
     def check_refs(self, catalog: Catalog) -> Iterator[tuple[Loc, str]]:
         yield from _unknown_specialties(
@@ -233,10 +233,10 @@ class Scenario(Rule):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     label: str
     likelihood: Likelihood
-    ties: list[TieStrength] = Field(default_factory=list)
+    ties: list[TieStrength] = Field(default_factory=empty_list)
     away_rotation: bool | None = None
     local_letters: bool | None = None
-    narrative: list[Narrative] = Field(default_factory=list)
+    narrative: list[Narrative] = Field(default_factory=empty_list)
     min_levers: int | None = Field(default=None, ge=0, le=3)
 
 
@@ -274,7 +274,7 @@ class GhostRule(Archetype):
 class GamblerRule(Archetype):
     academic_pct_min: int = Field(ge=0, le=100)
     community_pct_max: int = Field(ge=0, le=100)
-    profile_all_targets: list[Competitiveness] = Field(default_factory=list)
+    profile_all_targets: list[Competitiveness] = Field(default_factory=empty_list)
 
 
 class SwitcherRule(Archetype):
@@ -298,7 +298,7 @@ class LettersRule(Rule):
     needed_recent: int = Field(ge=0)
     needed_in_specialty: int = Field(ge=0)
     needed_real_work: int = Field(ge=0)
-    adjacent: list[str] = Field(default_factory=list)
+    adjacent: list[str] = Field(default_factory=empty_list)
 
 
 class Step3Rule(Rule):
