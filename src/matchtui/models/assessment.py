@@ -5,8 +5,6 @@ sources.toml) and its reliability, so a screen or a report can show why and how 
 `assess(...).model_dump(mode="json")` is what `matchtui assess --json` prints.
 """
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pydantic import Field

@@ -1,7 +1,5 @@
 """Shared bases: strict models (unknown keys are errors) and the provenance every figure carries."""
 
-from __future__ import annotations
-
 import types
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 

@@ -1,7 +1,5 @@
 """dates.toml: the season calendar (events, the rules that place them, published dates)."""
 
-from __future__ import annotations
-
 import datetime as dt
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, Literal
@@ -56,7 +54,7 @@ class DateRule(Strict):
     days: int | None = Field(default=None, ge=-120, le=120)
 
     @model_validator(mode="after")
-    def _complete(self) -> DateRule:
+    def _complete(self) -> "DateRule":
         needs = {
             "nth_weekday": ("month", "weekday", "n"),
             "fixed": ("month", "day"),
@@ -113,7 +111,7 @@ class DatesFile(Strict):
     def season(self, match_year: int) -> Season | None:
         return next((s for s in self.seasons if s.match_year == match_year), None)
 
-    def check_refs(self, catalog: Catalog) -> Iterator[tuple[Loc, str]]:
+    def check_refs(self, catalog: "Catalog") -> Iterator[tuple[Loc, str]]:
         ids = [e.id for e in self.events]
         for wanted in EVENT_IDS:
             if wanted not in ids:
@@ -143,5 +141,5 @@ class DatesFile(Strict):
                     yield ("seasons", index, "dates", j, "event"), f"unknown event {date.event!r}"
 
 
-def dates_data(catalog: Catalog) -> DatesFile:
+def dates_data(catalog: "Catalog") -> DatesFile:
     return catalog.get("dates.toml", DatesFile)

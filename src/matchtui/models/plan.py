@@ -4,8 +4,6 @@ Two panes write this file: the program-mix pane owns `mix`, the plan pane owns `
 Each saves the whole file with its own section replaced, so neither loses the other's work.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Literal
 
@@ -30,7 +28,7 @@ class MixPlan(UserFile):
     saved_at: dt.datetime | None = None
 
     @model_validator(mode="after")
-    def _sums_to_100(self) -> MixPlan:
+    def _sums_to_100(self) -> "MixPlan":
         if self.academic_pct + self.mid_tier_pct + self.community_pct != 100:
             raise ValueError("academic_pct + mid_tier_pct + community_pct must be 100")
         return self

@@ -1,7 +1,5 @@
 """Interview practice: the analysis result (Feedback) and the applicant's log (practice.toml)."""
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import TYPE_CHECKING, Literal
 
@@ -164,14 +162,14 @@ def attempt_from(
     )
 
 
-def load_log(store: Store) -> PracticeLog:
+def load_log(store: "Store") -> PracticeLog:
     """practice.toml, or an empty log when there is none yet (a bad file raises FileProblems)."""
     from matchtui.store import PRACTICE
 
     return store.load_or(PRACTICE, PracticeLog, PracticeLog)
 
 
-def save_log(store: Store, log: PracticeLog) -> None:
+def save_log(store: "Store", log: PracticeLog) -> None:
     from matchtui.store import PRACTICE
 
     store.save(PRACTICE, log)

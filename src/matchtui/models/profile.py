@@ -1,7 +1,5 @@
 """The applicant's profile (profile.toml): who they are on paper."""
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Any, Literal
 
@@ -346,7 +344,7 @@ class Profile(UserFile):
     narrative: Narrative = Field(default_factory=Narrative)
 
     @model_validator(mode="after")
-    def _timeline(self) -> Profile:
+    def _timeline(self) -> "Profile":
         if self.applicant.stage != "student" and self.applicant.graduation_year > self.cycle_year:
             raise ValueError(
                 "the graduation year is after the Match year, but the stage says you have "

@@ -5,8 +5,6 @@ signal sent, a dated record of each stage, the applicant's own costs per program
 `status`. `migrate_1_to_2` turns a schema-1 file into a schema-2 one, keeping every value.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Any, Literal, get_args
 

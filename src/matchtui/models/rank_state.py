@@ -2,8 +2,6 @@
 applicant's criteria weights and hard stops (models/ranklist.py holds the reference rules and
 the CLI's rank list files, and re-exports these)."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pydantic import Field, field_validator

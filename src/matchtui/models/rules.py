@@ -3,8 +3,6 @@ actions.toml. Every rule record names its source and reliability; `assumed` list
 record that are matchtui's own choices rather than figures from the source.
 """
 
-from __future__ import annotations
-
 import math
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Literal
@@ -75,7 +73,7 @@ class Rule(Sourced):
     note: str = ""
 
     @model_validator(mode="after")
-    def _assumed_are_keys(self) -> Rule:
+    def _assumed_are_keys(self) -> "Rule":
         unknown = [k for k in self.assumed if k not in type(self).model_fields]
         if unknown:
             raise ValueError(f"assumed names keys this record does not have: {unknown}")
@@ -106,7 +104,7 @@ def _plain(value: Any) -> Any:
 
 
 def _unknown_specialties(
-    catalog: Catalog, loc: Loc, ids: Iterable[str]
+    catalog: "Catalog", loc: Loc, ids: Iterable[str]
 ) -> Iterator[tuple[Loc, str]]:
     for index, sid in enumerate(ids):
         if sid not in catalog.specialties:
@@ -122,7 +120,7 @@ class YearsRule(Rule):
     higher_min: int = Field(ge=1)  # at least this many years: higher risk
 
     @model_validator(mode="after")
-    def _ordered(self) -> YearsRule:
+    def _ordered(self) -> "YearsRule":
         if self.higher_min <= self.lower_max:
             raise ValueError("higher_min must be greater than lower_max")
         return self
@@ -192,7 +190,7 @@ class RiskFile(Strict):
     tier: TierRule
     overrides: list[RiskOverride] = Field(default_factory=empty_list)
 
-    def check_refs(self, catalog: Catalog) -> Iterator[tuple[Loc, str]]:
+    def check_refs(self, catalog: "Catalog") -> Iterator[tuple[Loc, str]]:
         yield from _unknown_specialties(
             catalog, ("specialty_target", "lower"), self.specialty_target.lower
         )
@@ -248,7 +246,7 @@ class BackHomeFile(Strict):
     scenarios: list[Scenario] = Field(min_length=1)
 
     @model_validator(mode="after")
-    def _has_fallback(self) -> BackHomeFile:
+    def _has_fallback(self) -> "BackHomeFile":
         last = self.scenarios[-1]
         conditions = (last.ties, last.narrative)
         if any(conditions) or last.away_rotation is not None or last.local_letters is not None:
@@ -316,7 +314,7 @@ class FeasibilityRule(Rule):
     pivot_count: int = Field(ge=0, le=10)
 
     @model_validator(mode="after")
-    def _ordered(self) -> FeasibilityRule:
+    def _ordered(self) -> "FeasibilityRule":
         if self.reach_max_score >= self.realistic_min_score:
             raise ValueError("reach_max_score must be below realistic_min_score")
         return self
@@ -333,7 +331,7 @@ class ReadinessFile(Strict):
     feasibility: FeasibilityRule
     cycles: CyclesRule
 
-    def check_refs(self, catalog: Catalog) -> Iterator[tuple[Loc, str]]:
+    def check_refs(self, catalog: "Catalog") -> Iterator[tuple[Loc, str]]:
         yield from _unknown_specialties(catalog, ("letters", "adjacent"), self.letters.adjacent)
 
 
@@ -350,7 +348,7 @@ class ActionRule(Rule):
 class ActionsFile(Strict):
     actions: list[ActionRule] = Field(min_length=1)
 
-    def check_refs(self, catalog: Catalog) -> Iterator[tuple[Loc, str]]:
+    def check_refs(self, catalog: "Catalog") -> Iterator[tuple[Loc, str]]:
         ids = {a.id for a in self.actions}
         for missing in ACTION_IDS:
             if missing not in ids:
