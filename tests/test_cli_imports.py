@@ -1,12 +1,22 @@
-"""Light commands stay light: `paths` and `--version` never import pydantic (nor Textual)."""
+"""Light commands stay light: `paths` and `--version` never import pydantic (nor Textual), and
+`assess`/`mix` import only what they use (no Textual, no tracker or rank-list engine, no plotext,
+no model they do not touch). The laziness behind it keeps the same results."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from pydantic import BaseModel
+
+from matchtui.catalog import Catalog
+from matchtui.cli import SUBCOMMANDS, build_parser
+from matchtui.locations import bundled_data_dir
+from matchtui.models.rules import Rule
 
 PROBE = (
     "import sys\n"
@@ -18,12 +28,13 @@ PROBE = (
     "    code = exc.code\n"
     "heavy = sorted({m.split('.')[0] for m in sys.modules} & {'pydantic', 'textual'})\n"
     "print('HEAVY', ','.join(heavy))\n"
+    "print('LOADED', ' '.join(sorted(sys.modules)))\n"
     "raise SystemExit(code)\n"
 )
 
 
-@pytest.mark.parametrize("args", [["paths"], ["--version"]], ids=["paths", "version"])
-def test_light_commands_do_not_import_pydantic(args: list[str], home: Path) -> None:
+def _probe(home: Path, *args: str) -> tuple[set[str], set[str]]:
+    """(heavy packages, every module loaded) after `matchtui --home HOME ARGS`."""
     result = subprocess.run(
         [sys.executable, "-c", PROBE, "--home", str(home), *args],
         capture_output=True,
@@ -31,4 +42,144 @@ def test_light_commands_do_not_import_pydantic(args: list[str], home: Path) -> N
         timeout=60,
     )
     assert result.returncode == 0, result.stderr
-    assert "HEAVY \n" in result.stdout or result.stdout.rstrip().endswith("HEAVY"), result.stdout
+    found = {}
+    for line in result.stdout.splitlines():
+        tag, _, rest = line.partition(" ")
+        found[tag] = rest
+    return set(filter(None, found["HEAVY"].split(","))), set(found["LOADED"].split())
+
+
+@pytest.mark.parametrize("args", [["paths"], ["--version"]], ids=["paths", "version"])
+def test_light_commands_do_not_import_pydantic(args: list[str], home: Path) -> None:
+    heavy, _ = _probe(home, *args)
+    assert heavy == set()
+
+
+# Never needed by `assess --json` or `mix --json`.
+NOT_FOR_ASSESS_OR_MIX = {
+    "textual",
+    "plotext",
+    "matchtui.app",
+    "matchtui.engine.tracker",
+    "matchtui.engine.ranklist",
+    "matchtui.engine.practice",
+    "matchtui.engine.plan",
+    "matchtui.engine.charts",
+    "matchtui.models.ranklist",  # the rank-list reference rules (plan.toml needs rank_state only)
+    "matchtui.models.figures",
+    "matchtui.models.plan_data",
+    "matchtui.commands.programs",
+}
+
+
+@pytest.mark.parametrize(
+    ("args", "also_absent"),
+    [
+        (["assess", "--json"], {"matchtui.models.mix", "matchtui.engine.mix"}),
+        (["mix", "--json"], set()),
+    ],
+    ids=["assess", "mix"],
+)
+def test_assess_and_mix_import_only_what_they_use(
+    args: list[str], also_absent: set[str], home: Path
+) -> None:
+    heavy, loaded = _probe(home, *args)
+    assert heavy == {"pydantic"}
+    unwanted = NOT_FOR_ASSESS_OR_MIX | also_absent
+    assert not {m for m in loaded if m in unwanted or m.split(".")[0] in unwanted}
+
+
+def _run(parser_args: list[str], *, lazy: bool) -> tuple[object, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            result: object = sorted(vars(build_parser(lazy=lazy).parse_args(parser_args)).items())
+        except SystemExit as exc:
+            result = ("exit", exc.code)
+    return result, out.getvalue(), err.getvalue()
+
+
+LINES = [
+    ["--help"],
+    ["frobnicate"],
+    ["mix", "--apps", "500"],
+    ["mix", "--bogus"],
+    ["programs"],
+    ["programs", "set", "x"],
+    ["programs", "set", "x", "--stage", "applied", "--today", "2026-01-02"],
+    ["data", "list", "foo"],
+    ["--home", "/tmp/x", "assess", "--json", "--profile", "p.toml"],
+    ["--ho", "assess", "paths"],
+    ["ranklist", "simulate", "f.toml", "--couple", "--json"],
+    ["serve", "--port", "0"],
+    [],
+]
+
+
+@pytest.mark.parametrize(
+    "args",
+    LINES
+    + [[name, "--help"] for name, _, _ in SUBCOMMANDS]
+    + [
+        [group, action, "--help"]
+        for group in ("programs", "ranklist", "data", "profile")
+        for action in ("import", "export", "list", "set", "summary", "check", "simulate", "new")
+    ],
+    ids=lambda args: " ".join(args) or "(none)",
+)
+def test_lazy_options_parse_and_print_as_the_full_parser(
+    args: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each command's options are added only when it is chosen: same values, same help, same
+    errors (and exit codes) as the parser built whole."""
+    monkeypatch.setenv("COLUMNS", "100")
+    assert _run(args, lazy=True) == _run(args, lazy=False)
+
+
+def test_rule_params_are_the_json_dump_without_provenance() -> None:
+    """Rule.params reads the record directly: exactly what model_dump(mode="json") gives."""
+    catalog = Catalog.load(bundled_data_dir())
+    skip = {"source", "reliability", "assumed", "note", "id"}
+    seen = 0
+    for name in (
+        "risk.toml",
+        "back_home.toml",
+        "archetypes.toml",
+        "readiness.toml",
+        "actions.toml",
+    ):
+        stack: list[object] = [catalog.get(name, BaseModel)]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, Rule):
+                dumped = {k: v for k, v in node.model_dump(mode="json").items() if k not in skip}
+                assert node.params() == dumped
+                assert list(node.params()) == list(dumped)
+                seen += 1
+            if isinstance(node, list):
+                stack.extend(node)
+            elif isinstance(node, BaseModel):
+                stack.extend(getattr(node, field) for field in type(node).model_fields)
+    assert seen >= 20
+
+
+def test_every_model_builds() -> None:
+    """Models are built on first use (defer_build) and most read native annotations: every one
+    still builds, so no forward reference is left unresolved until some rare path needs it."""
+    import importlib
+    import pkgutil
+
+    import matchtui.models
+
+    built = 0
+    for info in pkgutil.iter_modules(matchtui.models.__path__):
+        module = importlib.import_module(f"matchtui.models.{info.name}")
+        for value in vars(module).values():
+            if (
+                isinstance(value, type)
+                and issubclass(value, BaseModel)
+                and value.__module__ == module.__name__
+            ):
+                value.model_json_schema()
+                built += 1
+    assert built > 150

@@ -12,7 +12,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, NoReturn, cast
 
 from matchtui import __version__
 from matchtui.errors import Conflict, FileProblems, UsageError
@@ -85,7 +85,43 @@ def _day(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date written YYYY-MM-DD") from None
 
 
-def build_parser() -> argparse.ArgumentParser:
+Filler = Callable[[argparse.ArgumentParser], None]
+
+
+class _Subcommands(argparse._SubParsersAction):  # type: ignore[type-arg]
+    """Subcommands whose options are added only when that subcommand is the one chosen, so a run
+    of `assess` does not build the options of eleven other commands. The list of commands (and
+    `matchtui --help`) is the same either way; `build_parser()` fills every one up front."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fillers: dict[str, Filler] = {}
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: Any,
+        option_string: str | None = None,
+    ) -> None:
+        fill = self.fillers.pop(values[0], None)  # values: the command name, then its arguments
+        if fill is not None:
+            fill(self.choices[values[0]])
+        super().__call__(parser, namespace, values, option_string)
+
+
+def _add(sub: _Subcommands, name: str, help: str, fill: Filler | None, lazy: bool) -> None:
+    parser = sub.add_parser(name, help=help)
+    if fill is None:
+        return
+    if lazy:
+        sub.fillers[name] = fill
+    else:
+        fill(parser)
+
+
+def build_parser(*, lazy: bool = False) -> argparse.ArgumentParser:
+    """The whole command line. `lazy`: each command's options are added when it is chosen."""
     parser = _Parser(
         prog="matchtui",
         description="Plan a US residency Match cycle. With no command, opens the app.",
@@ -96,13 +132,24 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--today", type=_day, metavar="YYYY-MM-DD", help="act as if today were this date"
     )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    parser.register("action", "lazy_parsers", _Subcommands)
+    sub = cast(
+        _Subcommands,
+        parser.add_subparsers(
+            action="lazy_parsers", dest="command", metavar="COMMAND", parser_class=_Parser
+        ),
+    )
+    for name, help, fill in SUBCOMMANDS:
+        _add(sub, name, help, fill, lazy)
+    return parser
 
-    assess = sub.add_parser("assess", help="the reality check for a profile")
+
+def _assess(assess: argparse.ArgumentParser) -> None:
     assess.add_argument("--profile", metavar="F", help="profile TOML (default: your saved one)")
     assess.add_argument("--json", action="store_true", help="print JSON")
 
-    mix = sub.add_parser("mix", help="program mix: counts, interviews, P(match), fees")
+
+def _mix_options(mix: argparse.ArgumentParser) -> None:
     mix.add_argument("--profile", metavar="F")
     mix.add_argument("--apps", type=_apps, metavar="N", help="number of applications (1-200)")
     mix.add_argument("--mix", type=_mix, metavar="A,M,C", help="academic,mid-tier,community %%")
@@ -111,28 +158,30 @@ def build_parser() -> argparse.ArgumentParser:
     mix.add_argument("--specialty", metavar="ID", help="specialty id (default: first target)")
     mix.add_argument("--json", action="store_true")
 
-    calibrate = sub.add_parser(
-        "calibrate", help="every published anchor next to the estimate's figure for it"
-    )
+
+def _calibrate(calibrate: argparse.ArgumentParser) -> None:
     calibrate.add_argument("--json", action="store_true", help="print JSON")
     calibrate.add_argument(
         "--fit", action="store_true", help="refit the constants and print mix.toml's [fitted]"
     )
 
-    practice = sub.add_parser("practice", help="analyse a typed interview answer")
+
+def _practice(practice: argparse.ArgumentParser) -> None:
     practice.add_argument("--question", metavar="ID", help="question id (see --list)")
     practice.add_argument("--answer-file", metavar="F", help="your answer (- for stdin)")
     practice.add_argument("--list", action="store_true", help="list the question ids")
     practice.add_argument("--seconds", type=_seconds, metavar="S", help="time you took")
     practice.add_argument("--json", action="store_true")
 
-    report = sub.add_parser("report", help="one document to send an advisor")
+
+def _report(report: argparse.ArgumentParser) -> None:
     report.add_argument("--profile", metavar="F")
     report.add_argument("--format", choices=("md", "text"), default="md")
     report.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomic)")
     report.add_argument("--force", action="store_true", help="overwrite an existing FILE")
 
-    programs = sub.add_parser("programs", help="your program list")
+
+def _programs(programs: argparse.ArgumentParser) -> None:
     programs_sub = programs.add_subparsers(
         dest="programs_command", metavar="ACTION", parser_class=_Parser, required=True
     )
@@ -142,7 +191,8 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--replace", action="store_true", help="replace the list instead of adding")
     _add_tracker_commands(programs_sub)
 
-    ranklist = sub.add_parser("ranklist", help="check a rank order list and see its odds")
+
+def _ranklist(ranklist: argparse.ArgumentParser) -> None:
     ranklist_sub = ranklist.add_subparsers(
         dest="ranklist_command", metavar="ACTION", parser_class=_Parser, required=True
     )
@@ -153,7 +203,8 @@ def build_parser() -> argparse.ArgumentParser:
     rl_sim.add_argument("--couple", action="store_true", help="FILE is a couples file ([[pairs]])")
     rl_sim.add_argument("--json", action="store_true", help="print JSON")
 
-    data = sub.add_parser("data", help="reference data")
+
+def _data(data: argparse.ArgumentParser) -> None:
     data_sub = data.add_subparsers(
         dest="data_command", metavar="ACTION", parser_class=_Parser, required=True
     )
@@ -163,19 +214,21 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument("what", choices=("specialties", "questions", "regions", "divisions"))
     listing.add_argument("--json", action="store_true", help="print JSON")
 
-    dates = sub.add_parser("dates", help="the season's dates, deadlines and days left")
+
+def _dates(dates: argparse.ArgumentParser) -> None:
     dates.add_argument("--year", type=_year, metavar="Y", help="Match year (default: yours)")
     dates.add_argument("--json", action="store_true", help="print JSON")
-    profile = sub.add_parser("profile", help="your profile file")
+
+
+def _profile(profile: argparse.ArgumentParser) -> None:
     profile_sub = profile.add_subparsers(
         dest="profile_command", metavar="ACTION", parser_class=_Parser, required=True
     )
     new = profile_sub.add_parser("new", help="start a blank profile (the demo is kept aside)")
     new.add_argument("--force", action="store_true", help="also replace a profile of your own")
 
-    sub.add_parser("paths", help="where the data and your files live")
 
-    serve = sub.add_parser("serve", help="open the app in a browser (optional extra: web)")
+def _serve(serve: argparse.ArgumentParser) -> None:
     serve.add_argument("--port", type=_port, default=8000, metavar="N", help="port (default 8000)")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (loopback)")
     serve.add_argument(
@@ -183,7 +236,6 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="allow a --host other than this computer (no login: anyone with the address gets in)",
     )
-    return parser
 
 
 def _add_tracker_commands(programs_sub: Any) -> None:
@@ -210,6 +262,22 @@ def _add_tracker_commands(programs_sub: Any) -> None:
     summ.add_argument("--today", **today)
 
 
+# The commands in the order `matchtui --help` lists them: name, help, what adds its options.
+SUBCOMMANDS: tuple[tuple[str, str, Filler | None], ...] = (
+    ("assess", "the reality check for a profile", _assess),
+    ("mix", "program mix: counts, interviews, P(match), fees", _mix_options),
+    ("calibrate", "every published anchor next to the estimate's figure for it", _calibrate),
+    ("practice", "analyse a typed interview answer", _practice),
+    ("report", "one document to send an advisor", _report),
+    ("programs", "your program list", _programs),
+    ("ranklist", "check a rank order list and see its odds", _ranklist),
+    ("data", "reference data", _data),
+    ("dates", "the season's dates, deadlines and days left", _dates),
+    ("profile", "your profile file", _profile),
+    ("paths", "where the data and your files live", None),
+    ("serve", "open the app in a browser (optional extra: web)", _serve),
+)
+
 # command name -> module in matchtui.commands with run(args, workspace) -> int
 COMMANDS = {
     "assess": "assess",
@@ -228,7 +296,7 @@ COMMANDS = {
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = build_parser(lazy=True).parse_args(argv)
     args.today_given = args.today  # a pinned day (serve passes it on to each browser session)
     args.today = args.today or dt.date.today()  # every command reads the day from here
     workspace = None

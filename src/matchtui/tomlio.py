@@ -6,9 +6,7 @@ import contextlib
 import datetime as dt
 import os
 import re
-import secrets
 import stat
-import tempfile
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
@@ -330,6 +328,8 @@ def atomic_write(path: Path, text: str, *, backup: bool = True, mode: int = 0o60
     NAME.bak, a copy made through a no-follow open. `path` must not be a symbolic link (refused
     with FileProblems). An OSError always names the file.
     """
+    import tempfile  # only writers pay for it (every command reads; few write)
+
     refuse_link(path)
     folder = path.parent
     try:
@@ -386,6 +386,8 @@ def copy_exclusive(source: Path, target: Path) -> None:
 def dated_copy(path: Path, label: str) -> Path:
     """Copy `path` to NAME.LABEL-YYYYmmdd-HHMMSS-RANDOM, created exclusively (an unpredictable
     name, so nothing planted in advance can be followed or overwritten)."""
+    import secrets
+
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     for _ in range(5):
         target = path.with_name(f"{path.name}.{label}-{stamp}-{secrets.token_hex(4)}")

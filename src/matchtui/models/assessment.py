@@ -5,13 +5,11 @@ sources.toml) and its reliability, so a screen or a report can show why and how 
 `assess(...).model_dump(mode="json")` is what `matchtui assess --json` prints.
 """
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pydantic import Field
 
-from matchtui.models.base import Reliability, Strict
+from matchtui.models.base import Reliability, Strict, empty_list
 from matchtui.models.practice import StoryVerdict
 
 Level = Literal["lower", "middle", "higher"]
@@ -53,7 +51,7 @@ class Ruled(Strict):
     source: str
     reliability: Reliability
     # Thresholds this decision used that are matchtui's own choices, as "key = value".
-    assumptions: list[str] = Field(default_factory=list)
+    assumptions: list[str] = Field(default_factory=empty_list)
 
 
 class RiskFactor(Ruled):
@@ -68,7 +66,7 @@ class RiskSheet(Ruled):
     applicable: bool
     tier: Tier
     reason: str
-    factors: list[RiskFactor] = Field(default_factory=list)
+    factors: list[RiskFactor] = Field(default_factory=empty_list)
     # A plain statement when a hard rule fires (e.g. the target has to change, not the essay).
     statement: str | None = None
 
@@ -79,18 +77,18 @@ class BackHome(Ruled):
     scenario: str  # scenario id in back_home.toml ("" when not applicable)
     scenario_label: str
     ties: TieStrength
-    tie_kinds: list[str] = Field(default_factory=list)
+    tie_kinds: list[str] = Field(default_factory=empty_list)
     away_rotation: Literal["done", "planned", "none"]
     local_letters: int
     narrative: NarrativeQuality
-    reasons: list[str] = Field(default_factory=list)
+    reasons: list[str] = Field(default_factory=empty_list)
 
 
 class Archetype(Ruled):
     id: ArchetypeId
     name: str
     reason: str
-    evidence: list[str] = Field(default_factory=list)
+    evidence: list[str] = Field(default_factory=empty_list)
 
 
 class LettersCheck(Ruled):
@@ -103,7 +101,7 @@ class LettersCheck(Ruled):
     needed_recent: int
     needed_in_specialty: int
     needed_real_work: int
-    reasons: list[str] = Field(default_factory=list)
+    reasons: list[str] = Field(default_factory=empty_list)
 
 
 class Step3Check(Ruled):
@@ -121,7 +119,7 @@ class SpecialtyFeasibility(Ruled):
     score: int | None  # re-entry feasibility 0-100 where the data has one
     competitiveness: str
     reason: str
-    pivots: list[str] = Field(default_factory=list)  # specialty ids with higher feasibility
+    pivots: list[str] = Field(default_factory=empty_list)  # specialty ids with higher feasibility
 
 
 class CyclesCheck(Ruled):
@@ -171,14 +169,14 @@ class Assessment(Strict):
     returner: bool
     risk: RiskSheet
     back_home: BackHome
-    archetypes: list[Archetype] = Field(default_factory=list)
+    archetypes: list[Archetype] = Field(default_factory=empty_list)
     letters: LettersCheck
     step3: Step3Check
-    specialties: list[SpecialtyFeasibility] = Field(default_factory=list)
+    specialties: list[SpecialtyFeasibility] = Field(default_factory=empty_list)
     cycles: CyclesCheck
-    actions: list[Action] = Field(default_factory=list)
+    actions: list[Action] = Field(default_factory=empty_list)
     # The verdicts on the profile's own stories (why_home, why_now, plan_b), phrases quoted.
-    stories: list[StoryVerdict] = Field(default_factory=list)
+    stories: list[StoryVerdict] = Field(default_factory=empty_list)
     # True when any finding rests on an illustrative figure or an assumption.
     illustrative: bool
 

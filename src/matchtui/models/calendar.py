@@ -1,14 +1,12 @@
 """dates.toml: the season calendar (events, the rules that place them, published dates)."""
 
-from __future__ import annotations
-
 import datetime as dt
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field, PrivateAttr, model_validator
 
-from matchtui.models.base import Sourced, Strict
+from matchtui.models.base import Sourced, Strict, empty_dict, empty_list
 
 if TYPE_CHECKING:
     from matchtui.catalog import Catalog
@@ -56,7 +54,7 @@ class DateRule(Strict):
     days: int | None = Field(default=None, ge=-120, le=120)
 
     @model_validator(mode="after")
-    def _complete(self) -> DateRule:
+    def _complete(self) -> "DateRule":
         needs = {
             "nth_weekday": ("month", "weekday", "n"),
             "fixed": ("month", "day"),
@@ -86,7 +84,7 @@ class SeasonDate(Sourced):
 class Season(Strict):
     match_year: int = Field(ge=2000, le=2100)
     note: str = ""
-    dates: list[SeasonDate] = Field(default_factory=list)
+    dates: list[SeasonDate] = Field(default_factory=empty_list)
 
 
 class Window(Sourced):
@@ -99,9 +97,9 @@ class Window(Sourced):
 class DatesFile(Strict):
     window: Window
     events: list[EventDef] = Field(min_length=1)
-    seasons: list[Season] = Field(default_factory=list)
+    seasons: list[Season] = Field(default_factory=empty_list)
     # engine.calendar's computed seasons, by (match year, published): the data never changes
-    _derived: dict[tuple[int, bool], tuple[Any, ...]] = PrivateAttr(default_factory=dict)
+    _derived: dict[tuple[int, bool], tuple[Any, ...]] = PrivateAttr(default_factory=empty_dict)
 
     @property
     def derived_cache(self) -> dict[tuple[int, bool], tuple[Any, ...]]:
@@ -113,7 +111,7 @@ class DatesFile(Strict):
     def season(self, match_year: int) -> Season | None:
         return next((s for s in self.seasons if s.match_year == match_year), None)
 
-    def check_refs(self, catalog: Catalog) -> Iterator[tuple[Loc, str]]:
+    def check_refs(self, catalog: "Catalog") -> Iterator[tuple[Loc, str]]:
         ids = [e.id for e in self.events]
         for wanted in EVENT_IDS:
             if wanted not in ids:
@@ -143,5 +141,5 @@ class DatesFile(Strict):
                     yield ("seasons", index, "dates", j, "event"), f"unknown event {date.event!r}"
 
 
-def dates_data(catalog: Catalog) -> DatesFile:
+def dates_data(catalog: "Catalog") -> DatesFile:
     return catalog.get("dates.toml", DatesFile)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field, model_validator
 
-from matchtui.models.base import Reliability, Sourced, Strict
+from matchtui.models.base import Reliability, Sourced, Strict, empty_list
 
 if TYPE_CHECKING:
     from matchtui.catalog import Catalog
@@ -54,9 +54,9 @@ class Messages(Strict):
 class Selection(Strict):
     """Specialties shown beside the applicant's targets when the pane first opens."""
 
-    compare: list[str] = Field(default_factory=list)
+    compare: list[str] = Field(default_factory=empty_list)
     # Added for international graduates: specialties where IMGs fill many positions.
-    img_compare: list[str] = Field(default_factory=list)
+    img_compare: list[str] = Field(default_factory=empty_list)
 
 
 class Factor(Strict):

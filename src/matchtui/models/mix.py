@@ -1,20 +1,18 @@
 """Program mix: the model data (mix.toml, curves.toml) and the estimate the engine returns."""
 
-from __future__ import annotations
-
 import itertools
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from matchtui.models.base import Reliability, Sourced, Strict
+from matchtui.models.base import Reliability, Sourced, Strict, empty_list
+from matchtui.models.base import Tier as Tier
 from matchtui.models.reference import Competitiveness
 
 if TYPE_CHECKING:
     from matchtui.catalog import Catalog
 
-Tier = Literal["academic", "mid_tier", "community"]
 TIERS: tuple[Tier, Tier, Tier] = ("academic", "mid_tier", "community")
 TIER_LABELS: dict[str, str] = {
     "academic": "Academic",
@@ -63,7 +61,7 @@ class ModelSettings(Sourced):
     note: str = ""
 
     @model_validator(mode="after")
-    def _ascending(self) -> ModelSettings:
+    def _ascending(self) -> "ModelSettings":
         if any(k < 1 for k in self.at_least) or self.at_least != sorted(set(self.at_least)):
             raise ValueError("at_least must be increasing whole numbers from 1")
         return self
@@ -98,7 +96,7 @@ class Preset(Sourced):
     note: str = ""
 
     @model_validator(mode="after")
-    def _sums(self) -> Preset:
+    def _sums(self) -> "Preset":
         if self.academic + self.mid_tier + self.community != 100:
             raise ValueError("academic + mid_tier + community must be 100")
         return self
@@ -115,7 +113,7 @@ class TierFactors(Sourced):
     note: str = ""
 
     @model_validator(mode="after")
-    def _ordered(self) -> TierFactors:
+    def _ordered(self) -> "TierFactors":
         # The estimate's monotonicity (a more community-heavy list never scores lower) needs it.
         if not self.academic <= self.mid_tier <= self.community:
             raise ValueError("tier factors must satisfy academic <= mid_tier <= community")
@@ -132,7 +130,7 @@ class _ForBandOrSpecialty(Sourced):
     note: str = ""
 
     @model_validator(mode="after")
-    def _one_key(self) -> _ForBandOrSpecialty:
+    def _one_key(self) -> "_ForBandOrSpecialty":
         if (self.band is None) == (self.specialty is None):
             raise ValueError("give exactly one of band or specialty")
         return self
@@ -165,7 +163,7 @@ class BackHomeFactor(Sourced):
     note: str = ""
 
     @model_validator(mode="after")
-    def _ordered(self) -> BackHomeFactor:
+    def _ordered(self) -> "BackHomeFactor":
         if not self.low <= self.factor <= self.high:
             raise ValueError("back-home factor must satisfy low <= factor <= high")
         return self
@@ -179,7 +177,7 @@ class ScoreModel(Sourced):
     note: str = ""
 
     @model_validator(mode="after")
-    def _weights(self) -> ScoreModel:
+    def _weights(self) -> "ScoreModel":
         if abs(sum(w for _, w in self.nodes) - 1.0) > 1e-6:
             raise ValueError("score node weights must sum to 1")
         return self
@@ -200,7 +198,7 @@ class Adjustment(Sourced):
     note: str = ""
 
     @model_validator(mode="after")
-    def _ordered(self) -> Adjustment:
+    def _ordered(self) -> "Adjustment":
         if not self.shallow <= self.per_unit <= self.steep:
             raise ValueError("an adjustment must satisfy shallow <= per_unit <= steep")
         return self
@@ -238,7 +236,7 @@ class Cohort(Strict):
     prior_cycles: Distribution = Field(default_factory=lambda: [(0.0, 1.0)])
 
     @model_validator(mode="after")
-    def _weights(self) -> Cohort:
+    def _weights(self) -> "Cohort":
         for name in ("years_out", "failures", "clinical_gap_years", "prior_cycles"):
             values: Distribution = getattr(self, name)
             if not values or abs(sum(w for _, w in values) - 1.0) > 1e-6:
@@ -288,7 +286,7 @@ class WarningThresholds(Sourced):
     note: str = ""
 
     @model_validator(mode="after")
-    def _complete(self) -> WarningThresholds:
+    def _complete(self) -> "WarningThresholds":
         if set(self.top_heavy_by_risk) != set(RISK_TIERS):
             raise ValueError(f"top_heavy_by_risk needs every risk tier: {', '.join(RISK_TIERS)}")
         if set(self.top_heavy_by_band) != set(BANDS):
@@ -313,7 +311,7 @@ class MixFile(Strict):
     warnings: WarningThresholds
 
     @model_validator(mode="after")
-    def _complete(self) -> MixFile:
+    def _complete(self) -> "MixFile":
         if not self.presets[-1].when.is_empty:
             raise ValueError("the last preset must have no `when` conditions (it is the fallback)")
         for name, records in (
@@ -338,7 +336,7 @@ class MixFile(Strict):
             raise ValueError("adjustments names one id twice")
         return self
 
-    def check_refs(self, catalog: Catalog) -> Iterator[tuple[Loc, str]]:
+    def check_refs(self, catalog: "Catalog") -> Iterator[tuple[Loc, str]]:
         specialties = catalog.specialties
         for field, records in (
             ("base_rates", self.base_rates),
@@ -390,13 +388,13 @@ class MixFile(Strict):
 class Curve(Sourced):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     name: str
-    specialties: list[str] = Field(default_factory=list)
-    bands: list[Competitiveness] = Field(default_factory=list)
+    specialties: list[str] = Field(default_factory=empty_list)
+    bands: list[Competitiveness] = Field(default_factory=empty_list)
     points: list[tuple[int, float]] = Field(min_length=2)
     note: str = ""
 
     @model_validator(mode="after")
-    def _monotone(self) -> Curve:
+    def _monotone(self) -> "Curve":
         ks = [k for k, _ in self.points]
         ps = [p for _, p in self.points]
         if ks[0] != 0:
@@ -432,7 +430,7 @@ class CurvesFile(Strict):
     curves: list[Curve] = Field(min_length=1)
 
     @model_validator(mode="after")
-    def _cover(self) -> CurvesFile:
+    def _cover(self) -> "CurvesFile":
         bands = {b for c in self.curves for b in c.bands}
         missing = [b for b in BANDS if b not in bands]
         if missing:
@@ -445,7 +443,7 @@ class CurvesFile(Strict):
                 seen.add(specialty)
         return self
 
-    def check_refs(self, catalog: Catalog) -> Iterator[tuple[Loc, str]]:
+    def check_refs(self, catalog: "Catalog") -> Iterator[tuple[Loc, str]]:
         for i, curve in enumerate(self.curves):
             for j, specialty in enumerate(curve.specialties):
                 if specialty not in catalog.specialties:
@@ -461,17 +459,18 @@ class CurvesFile(Strict):
         raise KeyError(specialty)
 
 
-def mix_data(catalog: Catalog) -> MixFile:
+def mix_data(catalog: "Catalog") -> MixFile:
     return catalog.get("mix.toml", MixFile)
 
 
-def curves_data(catalog: Catalog) -> CurvesFile:
+def curves_data(catalog: "Catalog") -> CurvesFile:
     return catalog.get("curves.toml", CurvesFile)
 
 
 # --- the estimate -----------------------------------------------------------------------------
 class _Result(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    # The validator is built on first use: a command that never makes one does not pay for it.
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
 
 class TierCounts(_Result):
@@ -480,7 +479,7 @@ class TierCounts(_Result):
     community: int
 
     @classmethod
-    def of(cls, values: Iterable[int]) -> TierCounts:
+    def of(cls, values: Iterable[int]) -> "TierCounts":
         a, m, c = values
         return cls(academic=a, mid_tier=m, community=c)
 
@@ -512,7 +511,7 @@ class Assumption(_Result):
     note: str = ""  # how the value was chosen (from the data record)
 
     @classmethod
-    def of(cls, name: str, value: float | str, record: _Provenance) -> Assumption:
+    def of(cls, name: str, value: float | str, record: _Provenance) -> "Assumption":
         """An input of the estimate, with the provenance of the data record it came from."""
         return cls(
             name=name,

@@ -4,15 +4,13 @@ Two panes write this file: the program-mix pane owns `mix`, the plan pane owns `
 Each saves the whole file with its own section replaced, so neither loses the other's work.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Literal
 
 from pydantic import Field, model_validator
 
-from matchtui.models.base import UserFile, UserText
-from matchtui.models.ranklist import RanklistState
+from matchtui.models.base import UserFile, UserText, empty_dict
+from matchtui.models.rank_state import RanklistState
 
 PLAN_SCHEMA_VERSION = 1
 
@@ -30,7 +28,7 @@ class MixPlan(UserFile):
     saved_at: dt.datetime | None = None
 
     @model_validator(mode="after")
-    def _sums_to_100(self) -> MixPlan:
+    def _sums_to_100(self) -> "MixPlan":
         if self.academic_pct + self.mid_tier_pct + self.community_pct != 100:
             raise ValueError("academic_pct + mid_tier_pct + community_pct must be 100")
         return self
@@ -47,7 +45,7 @@ class TimelineState(UserFile):
     # Written (true) with a pinned start_month. Files from before it saved start_month with the
     # first status change, pinned or not: engine.plan.migrate_plan reads those.
     pinned: bool | None = None
-    items: dict[str, ItemState] = Field(default_factory=dict)
+    items: dict[str, ItemState] = Field(default_factory=empty_dict)
 
 
 class PlanFile(UserFile):

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Literal, get_args
 from pydantic import Field, model_validator
 
 from matchtui.models.assessment import ACTION_IDS, CyclesVerdict
-from matchtui.models.base import Sourced, Strict
+from matchtui.models.base import Sourced, Strict, empty_list
 from matchtui.models.calendar import EVENT_IDS
 
 if TYPE_CHECKING:
@@ -68,7 +68,7 @@ class TimelineItem(Sourced):
     offset: int = Field(ge=0, le=35)  # whole months after the start month
     duration: int = Field(ge=1, le=24)
     kind: ItemKind
-    actions: list[str] = Field(default_factory=list)
+    actions: list[str] = Field(default_factory=empty_list)
     done_when: DoneWhen | None = None
     for_everyone: bool = False  # shown even to applicants who are neither re-entry nor returners
     detail: str = ""
@@ -107,7 +107,7 @@ class Timing(Sourced):
 class BackHomeStep(Sourced):
     id: str = Field(pattern=_ID)
     title: str = Field(max_length=60)
-    actions: list[str] = Field(default_factory=list)
+    actions: list[str] = Field(default_factory=empty_list)
     done_when: DoneWhen | None = None
     detail: str = ""
     timing: Timing | None = None
@@ -118,9 +118,10 @@ class EntryRoute(Sourced):
     title: str
     when: str
     summary: str
-    steps: list[str] = Field(default_factory=list)
-    actions: list[str] = Field(default_factory=list)
-    dates: list[str] = Field(default_factory=list)  # season event ids (dates.toml) of the route
+    steps: list[str] = Field(default_factory=empty_list)
+    actions: list[str] = Field(default_factory=empty_list)
+    # season event ids (dates.toml) of the route
+    dates: list[str] = Field(default_factory=empty_list)
 
 
 class PlanBPath(Sourced):
@@ -147,7 +148,7 @@ class StepsFile(Strict):
     back_home: list[BackHomeStep] = Field(min_length=1)
     entry_routes: list[EntryRoute] = Field(min_length=1)
     plan_b_paths: list[PlanBPath] = Field(min_length=1)
-    parallel_plan: list[ParallelQuestion] = Field(default_factory=list)
+    parallel_plan: list[ParallelQuestion] = Field(default_factory=empty_list)
     cycle_advice: list[CycleAdvice] = Field(min_length=1)
 
     def check_refs(self, catalog: Catalog) -> Iterator[tuple[Loc, str]]:

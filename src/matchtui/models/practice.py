@@ -1,14 +1,12 @@
 """Interview practice: the analysis result (Feedback) and the applicant's log (practice.toml)."""
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from matchtui.limits import MAX_ANSWER_CHARS as MAX_ANSWER_CHARS
-from matchtui.models.base import UserFile, UserText
+from matchtui.models.base import UserFile, UserText, empty_list
 
 if TYPE_CHECKING:
     from matchtui.store import Store
@@ -22,9 +20,10 @@ Mode = Literal["practice", "rehearse"]
 
 
 class _Result(BaseModel):
-    """Engine results: plain, immutable, JSON-ready."""
+    """Engine results: plain, immutable, JSON-ready. The validator is built on first use, so a
+    command that never makes one (e.g. `assess`) does not pay for building it."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 class Span(_Result):
@@ -40,9 +39,9 @@ class CheckResult(_Result):
     status: Status
     rule: str  # the rule, in words, as the data states it
     detail: str  # what decided it for this answer
-    evidence: list[str] = Field(default_factory=list)  # the sentences that decided it, quoted
-    spans: list[Span] = Field(default_factory=list)  # where those sentences are in the text
-    matches: list[str] = Field(default_factory=list)  # the words or phrases that fired
+    evidence: list[str] = Field(default_factory=empty_list)  # the sentences that decided it, quoted
+    spans: list[Span] = Field(default_factory=empty_list)  # where those sentences are in the text
+    matches: list[str] = Field(default_factory=empty_list)  # the words or phrases that fired
     weight: float = 0.0
 
 
@@ -54,10 +53,10 @@ class StoryVerdict(_Result):
     label: str
     quality: Literal["concrete", "generic", "missing"]
     words: int
-    signals: list[str] = Field(default_factory=list)  # the kinds of signal it shows
-    concrete: list[str] = Field(default_factory=list)  # phrases that made it concrete, quoted
-    generic: list[str] = Field(default_factory=list)  # stock phrases it leans on
-    missing: list[str] = Field(default_factory=list)  # kinds of signal it lacks
+    signals: list[str] = Field(default_factory=empty_list)  # the kinds of signal it shows
+    concrete: list[str] = Field(default_factory=empty_list)  # phrases that made it concrete, quoted
+    generic: list[str] = Field(default_factory=empty_list)  # stock phrases it leans on
+    missing: list[str] = Field(default_factory=empty_list)  # kinds of signal it lacks
     reason: str
 
 
@@ -78,10 +77,10 @@ class Feedback(_Result):
     score: int
     checks: list[CheckResult]
     top_fixes: list[Fix]
-    fillers: list[str] = Field(default_factory=list)
-    hedges: list[str] = Field(default_factory=list)  # only the flagged ones
+    fillers: list[str] = Field(default_factory=empty_list)
+    hedges: list[str] = Field(default_factory=empty_list)  # only the flagged ones
     # Inputs that are matchtui's working assumptions rather than published figures.
-    assumptions: list[str] = Field(default_factory=list)
+    assumptions: list[str] = Field(default_factory=empty_list)
     # For region questions: the verdict on the answer as a why-home story (as the Reality check
     # would judge it).
     story: StoryVerdict | None = None
@@ -123,13 +122,13 @@ class Attempt(UserFile):
     seconds: float | None = Field(default=None, ge=0, le=36_000)  # time taken to answer
     words: int = Field(default=0, ge=0)
     score: int = Field(ge=0, le=100)
-    checks: list[AttemptCheck] = Field(default_factory=list)
+    checks: list[AttemptCheck] = Field(default_factory=empty_list)
     text: UserText = Field(max_length=MAX_ANSWER_CHARS)
 
 
 class PracticeLog(UserFile):
     schema_version: int = PRACTICE_SCHEMA_VERSION
-    attempts: list[Attempt] = Field(default_factory=list)
+    attempts: list[Attempt] = Field(default_factory=empty_list)
 
     def for_question(self, question_id: str) -> list[Attempt]:
         return [a for a in self.attempts if a.question == question_id]
@@ -163,14 +162,14 @@ def attempt_from(
     )
 
 
-def load_log(store: Store) -> PracticeLog:
+def load_log(store: "Store") -> PracticeLog:
     """practice.toml, or an empty log when there is none yet (a bad file raises FileProblems)."""
     from matchtui.store import PRACTICE
 
     return store.load_or(PRACTICE, PracticeLog, PracticeLog)
 
 
-def save_log(store: Store, log: PracticeLog) -> None:
+def save_log(store: "Store", log: PracticeLog) -> None:
     from matchtui.store import PRACTICE
 
     store.save(PRACTICE, log)

@@ -1,13 +1,11 @@
 """The applicant's profile (profile.toml): who they are on paper."""
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Any, Literal
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
-from matchtui.models.base import UserFile, UserText
+from matchtui.models.base import UserFile, UserText, empty_list
 
 PROFILE_SCHEMA_VERSION = 2
 
@@ -227,7 +225,7 @@ class Cycle(UserFile):
 
 
 class History(UserFile):
-    cycles: list[Cycle] = Field(default_factory=list, max_length=20)
+    cycles: list[Cycle] = Field(default_factory=empty_list, max_length=20)
 
     @property
     def last(self) -> Cycle | None:
@@ -247,10 +245,10 @@ class History(UserFile):
 
 
 class Targets(UserFile):
-    specialties: list[str] = Field(default_factory=list, max_length=5)
+    specialties: list[str] = Field(default_factory=empty_list, max_length=5)
     region: str
     # Up to three Census divisions, as ERAS geographic preferences allow (each in `region`).
-    divisions: list[str] = Field(default_factory=list, max_length=3)
+    divisions: list[str] = Field(default_factory=empty_list, max_length=3)
     setting: Setting = "any"
 
     @field_validator("specialties", "divisions")
@@ -340,13 +338,13 @@ class Profile(UserFile):
     history: History = Field(default_factory=History)
     targets: Targets
     clinical: Clinical = Field(default_factory=Clinical)
-    ties: list[Tie] = Field(default_factory=list)
-    rotations: list[Rotation] = Field(default_factory=list)
-    letters: list[Letter] = Field(default_factory=list)
+    ties: list[Tie] = Field(default_factory=empty_list)
+    rotations: list[Rotation] = Field(default_factory=empty_list)
+    letters: list[Letter] = Field(default_factory=empty_list)
     narrative: Narrative = Field(default_factory=Narrative)
 
     @model_validator(mode="after")
-    def _timeline(self) -> Profile:
+    def _timeline(self) -> "Profile":
         if self.applicant.stage != "student" and self.applicant.graduation_year > self.cycle_year:
             raise ValueError(
                 "the graduation year is after the Match year, but the stage says you have "

@@ -5,15 +5,12 @@ signal sent, a dated record of each stage, the applicant's own costs per program
 `status`. `migrate_1_to_2` turns a schema-1 file into a schema-2 one, keeping every value.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Any, Literal, get_args
 
 from pydantic import Field
 
-from matchtui.models.base import UserFile, UserText
-from matchtui.models.mix import Tier
+from matchtui.models.base import Tier, UserFile, UserText, empty_list
 
 PROGRAMS_SCHEMA_VERSION = 2
 
@@ -135,7 +132,7 @@ class Program(UserFile):
     withdrawn_on: dt.date | None = None
     ranked_on: dt.date | None = None
     notes: UserText = Field(default="", max_length=2000)
-    costs: list[CostEntry] = Field(default_factory=list, max_length=200)
+    costs: list[CostEntry] = Field(default_factory=empty_list, max_length=200)
 
     @property
     def active(self) -> bool:
@@ -156,7 +153,7 @@ class Program(UserFile):
 
 class ProgramList(UserFile):
     schema_version: int = PROGRAMS_SCHEMA_VERSION
-    programs: list[Program] = Field(default_factory=list, max_length=20_000)
+    programs: list[Program] = Field(default_factory=empty_list, max_length=20_000)
 
 
 # Schema 1 statuses that do not exist any more, and what they became.

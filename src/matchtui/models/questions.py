@@ -1,15 +1,13 @@
 """Interview practice reference data: the question bank (questions.toml) and the analysis
 lexicon (lexicon.toml: phrase lists, the speaking rate, each check's rule, fix and weight)."""
 
-from __future__ import annotations
-
 import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from matchtui.models.base import Sourced, Strict
+from matchtui.models.base import Sourced, Strict, empty_list
 
 if TYPE_CHECKING:
     from matchtui.catalog import Catalog
@@ -97,7 +95,7 @@ class QuestionsFile(Strict):
     categories: list[Category] = Field(min_length=1)
     questions: list[Question] = Field(min_length=1)
 
-    def check_refs(self, catalog: Catalog) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    def check_refs(self, catalog: "Catalog") -> Iterator[tuple[tuple[str | int, ...], str]]:
         known = {c.id for c in self.categories}
         for index, question in enumerate(self.questions):
             if question.category not in known:
@@ -119,7 +117,7 @@ class QuestionsFile(Strict):
         return category_id
 
 
-def audiences(profile: Profile) -> set[str]:
+def audiences(profile: "Profile") -> set[str]:
     """The audiences a profile belongs to (always includes "everyone")."""
     found = {"everyone"}
     if profile.is_reentry:
@@ -135,7 +133,7 @@ def audiences(profile: Profile) -> set[str]:
     return found
 
 
-def questions_for(bank: QuestionsFile, profile: Profile | None) -> list[Question]:
+def questions_for(bank: QuestionsFile, profile: "Profile | None") -> list[Question]:
     """The bank filtered to a profile, in bank order (no profile: everything)."""
     if profile is None:
         return list(bank.questions)
@@ -143,7 +141,7 @@ def questions_for(bank: QuestionsFile, profile: Profile | None) -> list[Question
     return [q for q in bank.questions if mine.intersection(q.applies_to)]
 
 
-def question_bank(catalog: Catalog) -> QuestionsFile:
+def question_bank(catalog: "Catalog") -> QuestionsFile:
     return catalog.get("questions.toml", QuestionsFile)
 
 
@@ -153,8 +151,8 @@ class PhraseEntry(Strict):
     of a sentence. A plain string in a list is a phrase with no conditions."""
 
     phrase: str = Field(min_length=1)
-    not_after: list[str] = Field(default_factory=list)
-    not_before: list[str] = Field(default_factory=list)
+    not_after: list[str] = Field(default_factory=empty_list)
+    not_before: list[str] = Field(default_factory=empty_list)
     at_start: bool = False
 
 
@@ -196,10 +194,10 @@ class Specifics(Sourced):
     and plain phrases (roles, exams, settings)."""
 
     note: str = ""
-    patterns: list[str] = Field(default_factory=list)
-    numbers: list[str] = Field(default_factory=list)
-    units: list[str] = Field(default_factory=list)
-    phrases: list[Phrase] = Field(default_factory=list)
+    patterns: list[str] = Field(default_factory=empty_list)
+    numbers: list[str] = Field(default_factory=empty_list)
+    units: list[str] = Field(default_factory=empty_list)
+    phrases: list[Phrase] = Field(default_factory=empty_list)
 
     @field_validator("phrases")
     @classmethod
@@ -266,7 +264,7 @@ class Thresholds(Sourced):
     closing_sentences: int = Field(ge=1, le=3)
 
     @model_validator(mode="after")
-    def _ordered(self) -> Thresholds:
+    def _ordered(self) -> "Thresholds":
         if self.fillers_warn_per_100 < self.fillers_pass_per_100:
             raise ValueError("fillers_warn_per_100 must be at least fillers_pass_per_100")
         return self
@@ -294,14 +292,14 @@ class StoryRule(Sourced):
 
     label: str
     signals: list[str] = Field(min_length=1)
-    required: list[str] = Field(default_factory=list)
+    required: list[str] = Field(default_factory=empty_list)
     min_signals: int = Field(ge=1)
     long_words: int = Field(ge=1)
     generic: str | None = None  # the phrase list quoted when the story is not concrete
     wanted: str  # what a concrete story names, for the advice
 
     @model_validator(mode="after")
-    def _required_are_signals(self) -> StoryRule:
+    def _required_are_signals(self) -> "StoryRule":
         unknown = [r for r in self.required if r not in self.signals]
         if unknown:
             raise ValueError(f"required names signals not listed: {unknown}")
@@ -312,7 +310,7 @@ class StoryRule(Sourced):
 
 class LexiconFile(Strict):
     speaking: SpeakingRate
-    abbreviations: list[str] = Field(default_factory=list)
+    abbreviations: list[str] = Field(default_factory=empty_list)
     fillers: PhraseList
     hedges: PhraseList
     blame: PhraseList
@@ -335,7 +333,7 @@ class LexiconFile(Strict):
     checks: list[CheckSpec]
 
     @model_validator(mode="after")
-    def _every_check_once(self) -> LexiconFile:
+    def _every_check_once(self) -> "LexiconFile":
         ids = [c.id for c in self.checks]
         missing = [c for c in CHECK_IDS if c not in ids]
         if missing:
@@ -343,7 +341,7 @@ class LexiconFile(Strict):
         return self
 
     @model_validator(mode="after")
-    def _story_signals_exist(self) -> LexiconFile:
+    def _story_signals_exist(self) -> "LexiconFile":
         lists = {name for name, _ in self.phrase_lists()} | set(ARC_PARTS)
         known = lists | {"specifics", "long"}
         for kind in STORY_KINDS:
@@ -370,5 +368,5 @@ class LexiconFile(Strict):
                 yield name, value
 
 
-def lexicon(catalog: Catalog) -> LexiconFile:
+def lexicon(catalog: "Catalog") -> LexiconFile:
     return catalog.get("lexicon.toml", LexiconFile)

@@ -23,22 +23,21 @@ from typing import Literal
 
 from pydantic import Field, field_validator
 
-from matchtui.models.base import Sourced, Strict, UserFile, UserText
+from matchtui.models.base import Sourced, Strict, UserFile, UserText, empty_list
 from matchtui.models.programs import NRMP_CODE_PATTERN
+
+# The working list saved in plan.toml lives in rank_state.py (plan.toml loads without the rest).
+from matchtui.models.rank_state import CRITERIA as CRITERIA
+from matchtui.models.rank_state import CRITERION_LABELS as CRITERION_LABELS
+from matchtui.models.rank_state import Criterion as Criterion
+from matchtui.models.rank_state import RankItem as RankItem
+from matchtui.models.rank_state import RanklistState as RanklistState
 
 # NRMP program codes: seven digits, a letter, a digit (e.g. 1234140C0). The tracker's
 NRMP_CODE = re.compile(NRMP_CODE_PATTERN)
 # What a couples file writes for "this partner goes unmatched on this pair".
 NO_MATCH = "no_match"
 
-Criterion = Literal["location", "feel", "training", "life"]
-CRITERIA: tuple[Criterion, ...] = ("location", "feel", "training", "life")
-CRITERION_LABELS: dict[str, str] = {
-    "location": "Location & ties",
-    "feel": "Program feel",
-    "training": "Training",
-    "life": "Life",
-}
 Track = Literal["categorical", "preliminary", "advanced", "transitional", "reserved"]
 
 
@@ -133,7 +132,7 @@ class RankEntry(UserFile):
 
 
 class RankFile(UserFile):
-    ranks: list[RankEntry] = Field(default_factory=list)
+    ranks: list[RankEntry] = Field(default_factory=empty_list)
 
 
 class PairEntry(UserFile):
@@ -146,37 +145,4 @@ class PairEntry(UserFile):
 
 
 class CouplesFile(UserFile):
-    pairs: list[PairEntry] = Field(default_factory=list)
-
-
-# --- the working list in plan.toml ----------------------------------------------------------------
-
-
-class RankItem(UserFile):
-    program: UserText = Field(min_length=1, max_length=200)  # a tracker name or an NRMP code
-    chance: float | None = Field(default=None, ge=0, le=1)
-    scores: dict[Criterion, int] = Field(default_factory=dict)  # 0..5 per criterion
-
-    @field_validator("scores")
-    @classmethod
-    def _scores_in_range(cls, value: dict[str, int]) -> dict[str, int]:
-        for key, score in value.items():
-            if not 0 <= score <= 5:
-                raise ValueError(f"score for {key} must be 0-5")
-        return value
-
-
-class RanklistState(UserFile):
-    """The applicant's working rank list, criteria weights (0-5) and hard stops."""
-
-    items: list[RankItem] = Field(default_factory=list, max_length=1000)
-    weights: dict[Criterion, int] = Field(default_factory=lambda: dict.fromkeys(CRITERIA, 3))
-    hard_stops: list[UserText] = Field(default_factory=list, max_length=1000)
-
-    @field_validator("weights")
-    @classmethod
-    def _weights_in_range(cls, value: dict[str, int]) -> dict[str, int]:
-        for key, weight in value.items():
-            if not 0 <= weight <= 5:
-                raise ValueError(f"weight for {key} must be 0-5")
-        return value
+    pairs: list[PairEntry] = Field(default_factory=empty_list)

@@ -1,12 +1,10 @@
 """Reference data shipped in data/: sources, regions, specialties and their figures, fees."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pydantic import Field, model_validator
 
-from matchtui.models.base import Sourced, Strict
+from matchtui.models.base import Sourced, Strict, empty_list
 
 Competitiveness = Literal["low", "moderate", "high", "very_high"]
 SpecialtyGroup = Literal["primary_care", "medical", "surgical", "hospital_based", "other"]
@@ -43,10 +41,10 @@ class Division(Sourced):
 
 class RegionsFile(Strict):
     regions: list[Region] = Field(min_length=1)
-    divisions: list[Division] = Field(default_factory=list)
+    divisions: list[Division] = Field(default_factory=empty_list)
 
     @model_validator(mode="after")
-    def _divisions_in_regions(self) -> RegionsFile:
+    def _divisions_in_regions(self) -> "RegionsFile":
         ids = {r.id for r in self.regions}
         for division in self.divisions:
             if division.region not in ids:
@@ -69,7 +67,7 @@ class ScoreDistribution(Sourced):
     max: int
 
     @model_validator(mode="after")
-    def _ordered(self) -> ScoreDistribution:
+    def _ordered(self) -> "ScoreDistribution":
         if not self.min <= self.q1 <= self.median <= self.q3 <= self.max:
             raise ValueError("must satisfy min <= q1 <= median <= q3 <= max")
         return self
@@ -111,7 +109,7 @@ class Signals(Sourced):
     note: str = ""
 
     @model_validator(mode="after")
-    def _sum(self) -> Signals:
+    def _sum(self) -> "Signals":
         if (self.gold or self.silver) and self.gold + self.silver != self.total:
             raise ValueError("gold + silver must equal total")
         return self
@@ -175,7 +173,7 @@ class FeeTier(Strict):
     flat: int | None = Field(default=None, ge=0)
 
     @model_validator(mode="after")
-    def _one_price(self) -> FeeTier:
+    def _one_price(self) -> "FeeTier":
         if (self.each is None) == (self.flat is None):
             raise ValueError("give exactly one of each or flat")
         if self.last is not None and self.last < self.first:
@@ -190,7 +188,7 @@ class FeeSchedule(Sourced):
     tiers: list[FeeTier] = Field(min_length=1)
 
     @model_validator(mode="after")
-    def _contiguous(self) -> FeeSchedule:
+    def _contiguous(self) -> "FeeSchedule":
         expected = 1
         for i, tier in enumerate(self.tiers):
             if tier.first != expected:

@@ -3,15 +3,14 @@ actions.toml. Every rule record names its source and reliability; `assumed` list
 record that are matchtui's own choices rather than figures from the source.
 """
 
-from __future__ import annotations
-
+import math
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field, model_validator
 
 from matchtui.models.assessment import ACTION_IDS
-from matchtui.models.base import Sourced, Strict
+from matchtui.models.base import Sourced, Strict, empty_list
 from matchtui.models.profile import ClinicalRole, RegionDecided, Step3Status, TieKind, Visa
 
 if TYPE_CHECKING:
@@ -70,24 +69,42 @@ FINDING_IDS: frozenset[str] = frozenset(
 class Rule(Sourced):
     """A rule record: provenance plus the names of keys that are matchtui assumptions."""
 
-    assumed: list[str] = Field(default_factory=list)
+    assumed: list[str] = Field(default_factory=empty_list)
     note: str = ""
 
     @model_validator(mode="after")
-    def _assumed_are_keys(self) -> Rule:
+    def _assumed_are_keys(self) -> "Rule":
         unknown = [k for k in self.assumed if k not in type(self).model_fields]
         if unknown:
             raise ValueError(f"assumed names keys this record does not have: {unknown}")
         return self
 
     def params(self) -> dict[str, Any]:
-        """The record's own settings (thresholds, lists), without provenance fields."""
+        """The record's own settings (thresholds, lists), without provenance fields: what
+        `model_dump(mode="json")` gives, read directly (no serializer is built for it)."""
         skip = {"source", "reliability", "assumed", "note", "id"}
-        return {k: v for k, v in self.model_dump(mode="json").items() if k not in skip}
+        try:
+            values = {k: _plain(getattr(self, k)) for k in type(self).model_fields}
+        except TypeError:  # a value that is not plain text, numbers, lists or tables
+            values = self.model_dump(mode="json")
+        return {k: v for k, v in values.items() if k not in skip}
+
+
+def _plain(value: Any) -> Any:
+    """A copy of a plain record value as JSON mode dumps it; TypeError for anything else."""
+    if value is None or isinstance(value, str | bool | int):
+        return value
+    if isinstance(value, float) and math.isfinite(value):
+        return value
+    if isinstance(value, list | tuple):
+        return [_plain(item) for item in value]
+    if isinstance(value, dict) and all(isinstance(key, str) for key in value):
+        return {key: _plain(item) for key, item in value.items()}
+    raise TypeError(type(value).__name__)
 
 
 def _unknown_specialties(
-    catalog: Catalog, loc: Loc, ids: Iterable[str]
+    catalog: "Catalog", loc: Loc, ids: Iterable[str]
 ) -> Iterator[tuple[Loc, str]]:
     for index, sid in enumerate(ids):
         if sid not in catalog.specialties:
@@ -103,7 +120,7 @@ class YearsRule(Rule):
     higher_min: int = Field(ge=1)  # at least this many years: higher risk
 
     @model_validator(mode="after")
-    def _ordered(self) -> YearsRule:
+    def _ordered(self) -> "YearsRule":
         if self.higher_min <= self.lower_max:
             raise ValueError("higher_min must be greater than lower_max")
         return self
@@ -120,8 +137,8 @@ class ExamRule(Rule):
 
 class SpecialtyTargetRule(Rule):
     label: str = "Specialty target"
-    lower: list[str] = Field(default_factory=list)
-    higher: list[str] = Field(default_factory=list)
+    lower: list[str] = Field(default_factory=empty_list)
+    higher: list[str] = Field(default_factory=empty_list)
 
 
 class SpecialtyFallbackRule(Rule):
@@ -133,7 +150,7 @@ class SpecialtyFallbackRule(Rule):
 class ClinicalGapRule(Rule):
     label: str = "Clinical gap"
     counting_roles: list[ClinicalRole]
-    weak_roles: list[ClinicalRole] = Field(default_factory=list)  # best level is middle
+    weak_roles: list[ClinicalRole] = Field(default_factory=empty_list)  # best level is middle
     higher_gap_months: int = Field(ge=1, le=600)
     lower_min_months: int = Field(ge=1, le=24)
     lower_max_since: int = Field(ge=0, le=600)
@@ -156,8 +173,8 @@ class RiskOverride(Rule):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     years_min: int = Field(default=0, ge=0)
     failures_min: int = Field(default=0, ge=0)
-    step3_in: list[Step3Status] = Field(default_factory=list)  # empty: any status
-    require_higher: list[str] = Field(default_factory=list)
+    step3_in: list[Step3Status] = Field(default_factory=empty_list)  # empty: any status
+    require_higher: list[str] = Field(default_factory=empty_list)
     tier: TierName = "high"
     statement: str
 
@@ -171,9 +188,9 @@ class RiskFile(Strict):
     clinical_gap: ClinicalGapRule
     visa: VisaRule
     tier: TierRule
-    overrides: list[RiskOverride] = Field(default_factory=list)
+    overrides: list[RiskOverride] = Field(default_factory=empty_list)
 
-    def check_refs(self, catalog: Catalog) -> Iterator[tuple[Loc, str]]:
+    def check_refs(self, catalog: "Catalog") -> Iterator[tuple[Loc, str]]:
         yield from _unknown_specialties(
             catalog, ("specialty_target", "lower"), self.specialty_target.lower
         )
@@ -214,10 +231,10 @@ class Scenario(Rule):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     label: str
     likelihood: Likelihood
-    ties: list[TieStrength] = Field(default_factory=list)
+    ties: list[TieStrength] = Field(default_factory=empty_list)
     away_rotation: bool | None = None
     local_letters: bool | None = None
-    narrative: list[Narrative] = Field(default_factory=list)
+    narrative: list[Narrative] = Field(default_factory=empty_list)
     min_levers: int | None = Field(default=None, ge=0, le=3)
 
 
@@ -229,7 +246,7 @@ class BackHomeFile(Strict):
     scenarios: list[Scenario] = Field(min_length=1)
 
     @model_validator(mode="after")
-    def _has_fallback(self) -> BackHomeFile:
+    def _has_fallback(self) -> "BackHomeFile":
         last = self.scenarios[-1]
         conditions = (last.ties, last.narrative)
         if any(conditions) or last.away_rotation is not None or last.local_letters is not None:
@@ -255,7 +272,7 @@ class GhostRule(Archetype):
 class GamblerRule(Archetype):
     academic_pct_min: int = Field(ge=0, le=100)
     community_pct_max: int = Field(ge=0, le=100)
-    profile_all_targets: list[Competitiveness] = Field(default_factory=list)
+    profile_all_targets: list[Competitiveness] = Field(default_factory=empty_list)
 
 
 class SwitcherRule(Archetype):
@@ -279,7 +296,7 @@ class LettersRule(Rule):
     needed_recent: int = Field(ge=0)
     needed_in_specialty: int = Field(ge=0)
     needed_real_work: int = Field(ge=0)
-    adjacent: list[str] = Field(default_factory=list)
+    adjacent: list[str] = Field(default_factory=empty_list)
 
 
 class Step3Rule(Rule):
@@ -297,7 +314,7 @@ class FeasibilityRule(Rule):
     pivot_count: int = Field(ge=0, le=10)
 
     @model_validator(mode="after")
-    def _ordered(self) -> FeasibilityRule:
+    def _ordered(self) -> "FeasibilityRule":
         if self.reach_max_score >= self.realistic_min_score:
             raise ValueError("reach_max_score must be below realistic_min_score")
         return self
@@ -314,7 +331,7 @@ class ReadinessFile(Strict):
     feasibility: FeasibilityRule
     cycles: CyclesRule
 
-    def check_refs(self, catalog: Catalog) -> Iterator[tuple[Loc, str]]:
+    def check_refs(self, catalog: "Catalog") -> Iterator[tuple[Loc, str]]:
         yield from _unknown_specialties(catalog, ("letters", "adjacent"), self.letters.adjacent)
 
 
@@ -331,7 +348,7 @@ class ActionRule(Rule):
 class ActionsFile(Strict):
     actions: list[ActionRule] = Field(min_length=1)
 
-    def check_refs(self, catalog: Catalog) -> Iterator[tuple[Loc, str]]:
+    def check_refs(self, catalog: "Catalog") -> Iterator[tuple[Loc, str]]:
         ids = {a.id for a in self.actions}
         for missing in ACTION_IDS:
             if missing not in ids:

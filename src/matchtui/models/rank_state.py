@@ -1,0 +1,48 @@
+"""The rank list workbench's working list, saved in plan.toml: the ranked programs, the
+applicant's criteria weights and hard stops (models/ranklist.py holds the reference rules and
+the CLI's rank list files, and re-exports these)."""
+
+from typing import Literal
+
+from pydantic import Field, field_validator
+
+from matchtui.models.base import UserFile, UserText, empty_dict, empty_list
+
+Criterion = Literal["location", "feel", "training", "life"]
+CRITERIA: tuple[Criterion, ...] = ("location", "feel", "training", "life")
+CRITERION_LABELS: dict[str, str] = {
+    "location": "Location & ties",
+    "feel": "Program feel",
+    "training": "Training",
+    "life": "Life",
+}
+
+
+class RankItem(UserFile):
+    program: UserText = Field(min_length=1, max_length=200)  # a tracker name or an NRMP code
+    chance: float | None = Field(default=None, ge=0, le=1)
+    scores: dict[Criterion, int] = Field(default_factory=empty_dict)  # 0..5 per criterion
+
+    @field_validator("scores")
+    @classmethod
+    def _scores_in_range(cls, value: dict[str, int]) -> dict[str, int]:
+        for key, score in value.items():
+            if not 0 <= score <= 5:
+                raise ValueError(f"score for {key} must be 0-5")
+        return value
+
+
+class RanklistState(UserFile):
+    """The applicant's working rank list, criteria weights (0-5) and hard stops."""
+
+    items: list[RankItem] = Field(default_factory=empty_list, max_length=1000)
+    weights: dict[Criterion, int] = Field(default_factory=lambda: dict.fromkeys(CRITERIA, 3))
+    hard_stops: list[UserText] = Field(default_factory=empty_list, max_length=1000)
+
+    @field_validator("weights")
+    @classmethod
+    def _weights_in_range(cls, value: dict[str, int]) -> dict[str, int]:
+        for key, weight in value.items():
+            if not 0 <= weight <= 5:
+                raise ValueError(f"weight for {key} must be 0-5")
+        return value
