@@ -47,15 +47,16 @@ def line_of(text: str, needle: str) -> int:
 def tree(*roots: Path) -> dict[str, str]:
     """Every file and folder under `roots`: path -> sha256 of its bytes ("dir" for folders).
 
-    The store's parse caches (.NAME.cache.json, keyed by the file's hash) and its empty lock
-    files (.NAME.lock) are not the user's files and are left out."""
+    The store's parse caches (.NAME.cache.json, keyed by the file's hash), the validated
+    reference data (.catalog.cache.pickle) and the store's empty lock files (.NAME.lock) are
+    not the user's files and are left out."""
     found: dict[str, str] = {}
     for root in roots:
         if root.is_file():
             found[str(root)] = hashlib.sha256(root.read_bytes()).hexdigest()
             continue
         for path in sorted(root.rglob("*")):
-            if path.name.endswith((".cache.json", ".lock")):
+            if path.name.endswith((".cache.json", ".cache.pickle", ".lock")):
                 continue
             if path.is_dir():
                 found[str(path)] = "dir"

@@ -161,3 +161,94 @@ def test_a_damaged_entry_is_validated_from_its_file(
     assert "internal_medicine" in catalog.specialties  # read from its file instead
     assert catalog.regions  # a wrong type in the cache is not trusted either
     assert "specialties.toml ok" in catalog.summary()
+
+
+def _no_reading(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(self: Catalog, name: str) -> None:
+        raise AssertionError(f"{name} validated although the cache had it")
+
+    monkeypatch.setattr(Catalog, "_read", refuse)
+
+
+def test_a_lazy_catalog_takes_files_from_the_cache(
+    data_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pydantic import BaseModel
+
+    cache = tmp_path / "home"
+    full = Catalog.load(data_copy, cache_dir=cache)  # the app's start writes every file
+    _no_reading(monkeypatch)
+    lazy = Catalog.load(data_copy, lazy=True, cache_dir=cache)
+    assert lazy.specialties == full.specialties
+    assert lazy.get("risk.toml", BaseModel) == full.get("risk.toml", BaseModel)
+
+
+def test_files_a_lazy_catalog_validated_are_cached_once_saved(
+    data_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pydantic import BaseModel
+
+    cache = tmp_path / "home"
+    first = Catalog.load(data_copy, lazy=True, cache_dir=cache)
+    specialties, regions = first.specialties, first.regions  # not in load order
+    assert not (cache / Catalog.CACHE_NAME).exists()  # nothing written before save_cache
+    first.save_cache()
+    assert (cache / Catalog.CACHE_NAME).stat().st_mode & 0o777 == 0o600
+    with pytest.MonkeyPatch.context() as patch:
+        _no_reading(patch)
+        assert Catalog.load(data_copy, lazy=True, cache_dir=cache).regions == regions
+        assert Catalog.load(data_copy, lazy=True, cache_dir=cache).specialties == specialties
+    # A file the cache lacks is validated (and cross-checked) as before.
+    assert Catalog.load(data_copy, lazy=True, cache_dir=cache).fees.schedules
+    # The full load completes a partial cache: validates what is missing, reuses the rest.
+    read: list[str] = []
+    original = Catalog._read
+
+    def counting(self: Catalog, name: str) -> tuple[BaseModel, str]:
+        read.append(name)
+        return original(self, name)
+
+    monkeypatch.setattr(Catalog, "_read", counting)
+    full = Catalog.load(data_copy, cache_dir=cache)
+    assert "regions.toml" not in read and "specialties.toml" not in read and "risk.toml" in read
+    assert full.regions == regions
+    assert full.summary() == Catalog.load(data_copy).summary()  # files listed in load order
+    read.clear()
+    Catalog.load(data_copy, cache_dir=cache).summary()  # ... and the completed cache is whole
+    assert read == []
+
+
+def test_a_lazy_catalog_sees_a_changed_file(data_copy: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "home"
+    Catalog.load(data_copy, cache_dir=cache)
+    (data_copy / "regions.toml").write_text("schema_version = 1\nregions = 'none'\n")
+    with pytest.raises(FileProblems) as caught:
+        _ = Catalog.load(data_copy, lazy=True, cache_dir=cache).regions
+    assert "regions.toml" in caught.value.summary()
+
+
+def test_a_command_reuses_what_the_one_before_validated(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from matchtui.cli import main
+
+    home = tmp_path / "home"
+    assert main(["--home", str(home), "assess", "--json"]) == 0
+    first = capsys.readouterr().out
+    assert (home / Catalog.CACHE_NAME).exists()
+    _no_reading(monkeypatch)
+    assert main(["--home", str(home), "assess", "--json"]) == 0
+    assert capsys.readouterr().out == first
+
+
+def test_a_failed_command_writes_no_cache(tmp_path: Path) -> None:
+    from matchtui.cli import main
+
+    home = tmp_path / "home"
+    home.mkdir()
+    demo = (bundled_data_dir() / "demo" / "profile.toml").read_text(encoding="utf-8")
+    bad_ref = demo.replace('home_region = "midwest"', 'home_region = "atlantis"')
+    assert bad_ref != demo
+    (home / "profile.toml").write_text(bad_ref, encoding="utf-8")
+    assert main(["--home", str(home), "assess"]) == 2  # read the regions, then refused
+    assert not (home / Catalog.CACHE_NAME).exists()

@@ -12,7 +12,6 @@ import importlib
 import os
 import pickle
 import sys
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -97,10 +96,14 @@ class Catalog:
         self.folder = folder
         self.origins = origins  # file name -> the path it is read from
         self._files: dict[str, BaseModel] = {}
-        # From the cache: each file's validated content, pickled on its own and unpickled on
-        # first use, so a pane pays only for the model modules of the files it reads.
-        self._pickled: dict[str, bytes] = {}
         self._entries = {entry.name: entry for entry in CATALOG_FILES}
+        # The validated-catalog cache: each file's content pickled on its own and unpickled on
+        # first use, so a pane or a command pays only for the models of the files it reads.
+        self._cache_dir: Path | None = None
+        self._cache_key: bytes | None = None
+        self._cache_read = False
+        self._pickled: dict[str, bytes] = {}  # name -> pickled content, as cached
+        self._unsaved = False  # files validated since the cache was read
 
     # -- loading ---------------------------------------------------------------------------
     @classmethod
@@ -113,10 +116,11 @@ class Catalog:
     ) -> Catalog:
         """Open the data in `folder` (files it lacks come from the bundled data).
 
-        With `cache_dir` (and not lazy), the validated catalog is kept there and reused while
-        every data file (and matchtui's model code) is byte for byte the same: the files are
-        validated once per content, not on every start (~150 ms -> ~5 ms). Each file's content
-        is unpickled when it is first read, so its model module is imported only then.
+        With `cache_dir`, the validated catalog is kept there and reused while every data file
+        (and matchtui's model code) is byte for byte the same: the files are validated once per
+        content, not on every start (~150 ms -> ~5 ms). Each file is unpickled when it is first
+        read, so its model module is imported only then. Lazy, a file the cache lacks is
+        validated on first use and kept for `save_cache`; the full load completes the cache.
 
         Raises FileProblems listing every problem in every file (lazy: in each file, when used).
         """
@@ -131,16 +135,13 @@ class Catalog:
                 path = bundled / entry.name
             origins[entry.name] = path
         catalog = cls(root, origins)
+        catalog._cache_dir = cache_dir
         if lazy:
             return catalog
-        if cache_dir is None:
+        catalog._read_cache()
+        if set(catalog._pickled) != set(catalog._entries):  # no cache, or a partial one
             catalog.load_all()
-            return catalog
-        key = catalog._cache_key()
-        if key is None or not catalog._load_cache(cache_dir, key):
-            catalog.load_all()
-            if key is not None:
-                catalog._write_cache(cache_dir, key)
+            catalog.save_cache()
         return catalog
 
     def load_all(self) -> None:
@@ -156,15 +157,17 @@ class Catalog:
                 problems.extend(exc.problems)
         if problems:
             raise FileProblems(problems)
-        for name in self._entries:
-            problems.extend(self._cross_check(name, texts.get(name)))
+        for name in texts:  # a file from the cache was cross-checked when it was cached
+            problems.extend(self._cross_check(name, texts[name]))
         if problems:
             raise FileProblems(problems)
+        for name in texts:
+            self._remember(name)
 
     # -- the validated-catalog cache ---------------------------------------------------------
     CACHE_NAME = ".catalog.cache.pickle"
 
-    def _cache_key(self) -> bytes | None:
+    def _cache_key_of(self) -> bytes | None:
         """A digest of everything the validated result depends on: each data file's bytes and
         path, and the code that validates them (matchtui's model modules, tomlio and this file, by
         size and mtime; pydantic and Python versions). None if a file cannot be read."""
@@ -193,56 +196,79 @@ class Catalog:
             return None
         return digest.digest()
 
-    def _load_cache(self, cache_dir: Path, key: bytes) -> bool:
-        """Fill the catalog from the cache if it is ours and current; False on any doubt."""
-        path = cache_dir / self.CACHE_NAME
+    def _read_cache(self) -> None:
+        """Take the cached files (name -> pickled content) if the cache is ours and current;
+        nothing on any doubt. Read once, on the first need."""
+        if self._cache_read or self._cache_dir is None:
+            return
+        self._cache_read = True
+        self._cache_key = key = self._cache_key_of()
+        if key is None:
+            return
         try:
-            with open(path, "rb") as handle:
+            with open(self._cache_dir / self.CACHE_NAME, "rb") as handle:
                 stat = os.fstat(handle.fileno())
                 # Only a file this user wrote and nobody else can change (pickle runs code).
                 if stat.st_uid != os.getuid() or stat.st_mode & 0o022:
-                    return False
+                    return
                 if handle.read(len(key)) != key:
-                    return False
+                    return
                 files = pickle.load(handle)
         except Exception:  # a missing, stale or damaged cache: validate instead
-            return False
-        if (
-            not isinstance(files, dict)
-            or set(files) != set(self._entries)
-            or not all(isinstance(value, bytes) for value in files.values())
-        ):
-            return False
-        self._pickled = files
-        return True
+            return
+        if isinstance(files, dict):
+            self._pickled = {
+                name: value
+                for name, value in files.items()
+                if name in self._entries and isinstance(value, bytes)
+            }
 
     def _unpickle(self, name: str) -> BaseModel | None:
         """One file's content from the cache, or None if it is not there or not what the file's
         model says (the file is then validated from its text instead)."""
-        payload = self._pickled.pop(name, None)
+        self._read_cache()
+        payload = self._pickled.get(name)
         if payload is None:
             return None
         try:
             value = pickle.loads(payload)
         except Exception:  # a damaged entry: validate the file instead
+            value = None
+        if not isinstance(value, self._entries[name].model):
+            del self._pickled[name]
             return None
-        return value if isinstance(value, self._entries[name].model) else None
+        return value
 
-    def _write_cache(self, cache_dir: Path, key: bytes) -> None:
-        """Best effort, atomic, 0600: a cache that cannot be written is just skipped."""
+    def _remember(self, name: str) -> None:
+        """Keep a file just validated and cross-checked for the cache."""
+        if self._cache_dir is None or self._cache_key is None:
+            return
+        try:
+            self._pickled[name] = pickle.dumps(self._files[name], protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception:  # caching is an optimisation only
+            return
+        self._unsaved = True
+
+    def save_cache(self) -> None:
+        """Write the files validated since the cache was read (best effort, atomic, 0600: a
+        cache that cannot be written is just skipped). A command calls this once it succeeded,
+        so a failed command leaves the home folder as it was."""
+        if not self._unsaved or self._cache_dir is None or self._cache_key is None:
+            return
+        import tempfile
+
+        self._unsaved = False
         tmp: str | None = None
         try:
-            files = {
-                name: pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-                for name, value in self._files.items()
-            }
-            payload = key + pickle.dumps(files, protocol=pickle.HIGHEST_PROTOCOL)
-            cache_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".catalog.", suffix=".tmp", dir=cache_dir)
+            payload = self._cache_key + pickle.dumps(
+                self._pickled, protocol=pickle.HIGHEST_PROTOCOL
+            )
+            self._cache_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".catalog.", suffix=".tmp", dir=self._cache_dir)
             with os.fdopen(fd, "wb") as handle:
                 handle.write(payload)
             os.chmod(tmp, 0o600)
-            os.replace(tmp, cache_dir / self.CACHE_NAME)
+            os.replace(tmp, self._cache_dir / self.CACHE_NAME)
             tmp = None
         except Exception:  # caching is an optimisation only
             pass
@@ -280,7 +306,7 @@ class Catalog:
         """The validated content of one file, typed (loaded and checked on first use)."""
         value = self._files.get(name)
         if value is None and (value := self._unpickle(name)) is not None:
-            self._files[name] = value  # validated and cross-checked when the cache was written
+            self._files[name] = value  # validated and cross-checked when it was cached
         if value is None:
             value, text = self._read(name)
             self._files[name] = value
@@ -292,6 +318,7 @@ class Catalog:
             if problems:
                 del self._files[name]
                 raise FileProblems(problems)
+            self._remember(name)
         assert isinstance(value, model)
         return value
 

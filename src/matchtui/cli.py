@@ -308,6 +308,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         workspace = Workspace.from_options(args.home, args.data, lazy_catalog=True)
         module = importlib.import_module(f"matchtui.commands.{COMMANDS[args.command]}")
         result: int = module.run(args, workspace)
+        if result == EXIT_OK and "catalog" in workspace.__dict__:
+            workspace.catalog.save_cache()  # the reference files this command validated
         return result
     except (FileProblems, Conflict) as exc:
         print(f"matchtui: error: {one_line(exc.summary())}", file=sys.stderr)
