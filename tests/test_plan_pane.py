@@ -7,13 +7,14 @@ from pathlib import Path
 from typing import Any
 
 from rich.console import Console
+from rich.style import Style
 from textual.widgets import Input, Static, TabbedContent
 from textual.widgets.data_table import ColumnKey
 
 from matchtui.app import MatchApp
 from matchtui.models.plan import MixPlan, PlanFile
 from matchtui.models.profile import Profile
-from matchtui.widgets.plan_gantt import PlanGantt
+from matchtui.widgets.plan_gantt import MONTH_WIDTH, MONTHS_COLUMN, PlanGantt
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -142,9 +143,12 @@ async def test_overdue_and_marked_items_stand_out(workspace: Any) -> None:
         assert screen.view.overdue and screen.view.marked
         summary = rendered(screen.query_one("#plan-summary", Static))
         assert f"!{len(screen.view.overdue)} overdue" in summary
-        # today's month is highlighted in the header
-        today_column = gantt.columns[ColumnKey("2026-11")]
-        assert today_column.label.style  # styled (reverse)
+        # today's month is highlighted in the header (the months are one column, 4 cells each)
+        months = gantt.columns[ColumnKey(MONTHS_COLUMN)].label
+        offset = MONTH_WIDTH * screen.view.months.index(screen.view.today_month)
+        assert months.plain[offset : offset + MONTH_WIDTH] == "Nov "
+        styles = [span.style for span in months.spans if span.start <= offset < span.end]
+        assert any(isinstance(style, Style) and style.reverse for style in styles)
 
 
 async def test_plan_b_shows_the_applicants_own_text_literally(
@@ -179,3 +183,27 @@ async def test_profile_change_updates_the_plan(workspace: Any, demo_profile: Pro
         await pilot.pause()
         assert [t.id for t in screen.view.tracks] == ["season"]
         assert "regional_letter" not in screen.query_one(PlanGantt).rows
+
+
+async def test_each_item_bar_covers_exactly_its_months(workspace: Any) -> None:
+    """The months are one column: each month is MONTH_WIDTH cells of it, a bar where the item
+    runs (a background colour), nothing (or today's dotted line) elsewhere."""
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen: Any = app.screen
+        gantt = screen.query_one(PlanGantt)
+        view = screen.view
+        assert len(gantt.columns) == 4  # mark, status, title, months
+        assert gantt.columns[ColumnKey(MONTHS_COLUMN)].width == MONTH_WIDTH * len(view.months)
+        for row in view.rows:
+            cells = gantt.get_cell(row.id, MONTHS_COLUMN)
+            assert len(cells.plain) == MONTH_WIDTH * len(view.months)
+            for index, month in enumerate(view.months):
+                offset = MONTH_WIDTH * index
+                styles = [s.style for s in cells.spans if s.start <= offset < s.end]
+                barred = any(isinstance(s, Style) and s.bgcolor is not None for s in styles)
+                assert barred == row.covers(month), (row.id, str(month))
+                if not barred:
+                    today = month == view.today_month
+                    assert cells.plain[offset] == ("\u2506" if today else " ")

@@ -141,7 +141,7 @@ class PlanScreen(PaneScreen):
     def on_resize(self) -> None:
         self.set_class(self.size.height < 30, "-compact")
         if self.view is not None:
-            self.query_one(PlanGantt).show(self.view, self.palette)
+            self.query_one(PlanGantt).fit()
 
     def short_cite(self, source_id: str) -> str:
         """Publisher and year: short enough for one line under an item."""
