@@ -47,6 +47,10 @@ def match_label(match_year: int, relation: str) -> str:
     return f"{match_year} (yours)" if relation == "this_cycle" else str(match_year)
 
 
+# Below this many rows the item detail under the chart takes less room.
+COMPACT_BELOW = 30
+
+
 class PlanScreen(PaneScreen):
     PANE_ID = "plan"
     # Keys (scrolling, the cursor) go to what the tab shows.
@@ -83,6 +87,8 @@ class PlanScreen(PaneScreen):
 
     def __init__(self) -> None:
         super().__init__()
+        # Styled once, with the class its height will give it (on_resize keeps it right).
+        self.set_class(self.app.size.height < COMPACT_BELOW, "-compact", update=False)
         self.view: PlanView | None = None
         self.palette: Palette = {}
 
@@ -139,7 +145,7 @@ class PlanScreen(PaneScreen):
         self.refresh_plan()
 
     def on_resize(self) -> None:
-        self.set_class(self.size.height < 30, "-compact")
+        self.set_class(self.size.height < COMPACT_BELOW, "-compact")
         if self.view is not None:
             self.query_one(PlanGantt).fit()
 

@@ -45,6 +45,7 @@ from matchtui.models.questions import (
     questions_for,
 )
 from matchtui.screens.base import PaneScreen
+from matchtui.screens.sizing import start_with_size_classes
 from matchtui.store import Saved
 from matchtui.widgets.conflict import guarded_save
 from matchtui.widgets.practice_compare import CompareScreen
@@ -115,6 +116,7 @@ class PracticeScreen(PaneScreen):
 
     def __init__(self) -> None:
         super().__init__()
+        start_with_size_classes(self)  # styled once, not again on the first Resize
         self.practice_log = PracticeLog()
         self.log_problem: str | None = None
         self.current: Question | None = None
