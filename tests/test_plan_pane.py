@@ -14,7 +14,14 @@ from textual.widgets.data_table import ColumnKey
 from matchtui.app import MatchApp
 from matchtui.models.plan import MixPlan, PlanFile
 from matchtui.models.profile import Profile
-from matchtui.widgets.plan_gantt import MONTH_WIDTH, MONTHS_COLUMN, PlanGantt
+from matchtui.widgets.plan_gantt import (
+    ITEM_COLUMN,
+    MARK_WIDTH,
+    MONTH_WIDTH,
+    MONTHS_COLUMN,
+    STATUS_WIDTH,
+    PlanGantt,
+)
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -64,8 +71,8 @@ async def test_status_and_note_persist_across_restarts(workspace: Any, home: Pat
         assert screen.view.row("clinical_role").note == "CRC job since 2024"
         assert screen.view.start == screen.view.months[0]
         gantt = screen.query_one(PlanGantt)
-        status_cell = gantt.get_cell("reality_sheet", "status")
-        assert status_cell.plain.strip() == "[x]"
+        item_cell = gantt.get_cell("reality_sheet", ITEM_COLUMN)  # marks, status, title
+        assert item_cell.plain[MARK_WIDTH : MARK_WIDTH + STATUS_WIDTH].strip() == "[x]"
 
 
 async def test_enter_on_an_item_cycles_its_status(workspace: Any) -> None:
@@ -137,7 +144,7 @@ async def test_overdue_and_marked_items_stand_out(workspace: Any) -> None:
         screen: Any = app.screen
         gantt = screen.query_one(PlanGantt)
         for row in screen.view.rows:
-            mark = gantt.get_cell(row.id, "mark").plain
+            mark = gantt.get_cell(row.id, ITEM_COLUMN).plain[:MARK_WIDTH]
             assert (mark[0] == "\u2605") == bool(row.marked), row.id
             assert (mark[1] == "!") == (row.state == "overdue"), row.id
         assert screen.view.overdue and screen.view.marked
@@ -194,7 +201,7 @@ async def test_each_item_bar_covers_exactly_its_months(workspace: Any) -> None:
         screen: Any = app.screen
         gantt = screen.query_one(PlanGantt)
         view = screen.view
-        assert len(gantt.columns) == 4  # mark, status, title, months
+        assert len(gantt.columns) == 2  # the item (marks, status, title), the months
         assert gantt.columns[ColumnKey(MONTHS_COLUMN)].width == MONTH_WIDTH * len(view.months)
         for row in view.rows:
             cells = gantt.get_cell(row.id, MONTHS_COLUMN)
@@ -207,3 +214,26 @@ async def test_each_item_bar_covers_exactly_its_months(workspace: Any) -> None:
                 if not barred:
                     today = month == view.today_month
                     assert cells.plain[offset] == ("\u2506" if today else " ")
+
+
+async def test_item_cell_holds_marks_status_and_title_in_their_widths(workspace: Any) -> None:
+    """The item column is the marks (2 cells), the status box (4) and the title, padded to
+    the title width; the status box follows a status change."""
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen: Any = app.screen
+        gantt = screen.query_one(PlanGantt)
+        width = MARK_WIDTH + STATUS_WIDTH + gantt.title_width
+        assert gantt.columns[ColumnKey(ITEM_COLUMN)].width == width
+        for row in screen.view.rows:
+            plain = gantt.get_cell(row.id, ITEM_COLUMN).plain
+            assert len(plain) == width, row.id
+            assert plain[MARK_WIDTH + STATUS_WIDTH :].startswith(row.title[:10]), row.id
+        assert gantt.current_key() == "reality_sheet"
+        before = gantt.get_cell("reality_sheet", ITEM_COLUMN).plain[MARK_WIDTH:][:STATUS_WIDTH]
+        assert before == "[ ] "
+        await pilot.press("space")  # to do -> doing
+        await pilot.pause()
+        after = gantt.get_cell("reality_sheet", ITEM_COLUMN).plain[MARK_WIDTH:][:STATUS_WIDTH]
+        assert after == "[~] "

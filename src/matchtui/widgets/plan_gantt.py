@@ -1,10 +1,12 @@
 """The plan as a Gantt chart on real months: one row per item, one column per month.
 
-A DataTable with no cell padding. The first columns hold the marks (star: the Reality check
-points here; !: overdue), the status box and the title; they stay put while the months scroll
-sideways. The months are one column whose cells are MONTH_WIDTH characters a month, so an
-item's months join into one bar: the table renders one cell per row for them instead of one
-per month (a per-month column cost ~50 ms on the pane's first frame; the look is the same).
+A DataTable with no cell padding and two columns. The item column holds the marks (star: the
+Reality check points here; !: overdue), the status box and the title; it stays put while the
+months scroll sideways. The months column is MONTH_WIDTH characters a month, so an item's
+months join into one bar. Two wide cells a row rather than a column per part and per month:
+the table renders (and measures) every cell of a row, and a column per month cost ~50 ms on
+the pane's first frame. Each part and each month carries its own meta, so it keeps its own
+segments and the chart looks exactly as it did with a column each.
 """
 
 from __future__ import annotations
@@ -18,9 +20,11 @@ from matchtui.engine.calendar import PHASE_SHORT
 from matchtui.engine.plan import PlanRow, PlanView, YearMonth
 
 MONTH_WIDTH = 4
+MARK_WIDTH, STATUS_WIDTH = 2, 4
 TITLE_MIN, TITLE_MAX = 22, 44
 STATUS_BOX = {"todo": "[ ] ", "doing": "[~] ", "done": "[x] "}
 DATES_ROW = "dates"
+ITEM_COLUMN = "item"
 MONTHS_COLUMN = "months"
 SEASON_ROW = "season"
 
@@ -41,7 +45,7 @@ class PlanGantt(DataTable[Text]):
             cursor_type="row",
             cell_padding=0,
             header_height=2,
-            fixed_columns=3,
+            fixed_columns=1,
             show_row_labels=False,
             # The cursor row's words take the cursor's colours (an overdue title in the error
             # colour read at 1.3-2:1 on the cursor); bars are drawn as background, which the
@@ -53,6 +57,9 @@ class PlanGantt(DataTable[Text]):
         self.palette: dict[str, Style] = {}
         self.title_width = 0  # the width the table was last built with
         self._month_styles: dict[YearMonth, Style] = {}
+        self._part_styles = {
+            part: Style.from_meta({"part": part}) for part in ("mark", "status", "title")
+        }
 
     # -- building --------------------------------------------------------------------------
     def show(self, view: PlanView, palette: dict[str, Style]) -> None:
@@ -61,9 +68,10 @@ class PlanGantt(DataTable[Text]):
         self.view, self.palette = view, palette
         title_width = self.title_width = self._title_width(view)
         self.clear(columns=True)
-        self.add_column(Text(""), width=2, key="mark")
-        self.add_column(Text(""), width=4, key="status")
-        self.add_column(Text("\nItem"), width=title_width, key="title")
+        header = [self._item(Text(""), Text(""), Text(title)) for title in ("", "Item")]
+        self.add_column(
+            Text("\n").join(header), width=MARK_WIDTH + STATUS_WIDTH + title_width, key=ITEM_COLUMN
+        )
         today = view.today_month
         top, bottom = Text(), Text()
         for month in view.months:
@@ -81,7 +89,7 @@ class PlanGantt(DataTable[Text]):
             blanks = Text()
             for month in view.months:
                 blanks.append(" " * MONTH_WIDTH, style=self._month_meta(month))
-            self.add_row(Text(""), Text(""), heading, blanks, key=f"track:{track.id}")
+            self.add_row(self._item(Text(""), Text(""), heading), blanks, key=f"track:{track.id}")
             for row in track.rows:
                 self.add_row(*self._cells(row, view, title_width), key=row.id)
         if keep is not None and keep in self.rows:
@@ -128,7 +136,7 @@ class PlanGantt(DataTable[Text]):
         title = Text(
             _clip(f"{view.match_year} Match season", title_width), style=self.palette["muted"]
         )
-        self.add_row(Text(""), Text(""), title, cells, key=SEASON_ROW)
+        self.add_row(self._item(Text(""), Text(""), title), cells, key=SEASON_ROW)
 
     def _add_dates_row(self, view: PlanView, title_width: int) -> None:
         by_month = view.date_months()
@@ -142,7 +150,7 @@ class PlanGantt(DataTable[Text]):
             style = self.palette["muted"] if passed else self.palette["date"]
             cells.append(" \u25c6  ", style=style + self._month_meta(month))
         title = Text(_clip("Key dates (\u25c6)", title_width), style=self.palette["muted"])
-        self.add_row(Text(""), Text(""), title, cells, key=DATES_ROW)
+        self.add_row(self._item(Text(""), Text(""), title), cells, key=DATES_ROW)
 
     def _cells(self, row: PlanRow, view: PlanView, title_width: int) -> list[Text]:
         p = self.palette
@@ -169,7 +177,22 @@ class PlanGantt(DataTable[Text]):
                 months.append(bar, style=bar_cell_style + self._month_meta(month))
             else:
                 self._append_empty(months, month, view)
-        return [mark, status, title, months]
+        return [self._item(mark, status, title), months]
+
+    def _item(self, mark: Text, status: Text, title: Text) -> Text:
+        """The item cell: marks, status box and title, each padded to its width and tagged
+        with its own meta (so each keeps its own segments, as a column each did)."""
+        cell = Text(no_wrap=True, end="")
+        for part, width, meta in (
+            (mark, MARK_WIDTH, self._part_styles["mark"]),
+            (status, STATUS_WIDTH, self._part_styles["status"]),
+            (title, self.title_width, self._part_styles["title"]),
+        ):
+            start = len(cell)
+            cell.append_text(part)
+            cell.append(" " * max(0, width - part.cell_len))
+            cell.stylize(meta, start, len(cell))
+        return cell
 
     def _append_empty(self, cells: Text, month: YearMonth, view: PlanView) -> None:
         """A month with nothing in it: blank, or the dotted line down today's month."""
