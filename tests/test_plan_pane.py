@@ -8,7 +8,7 @@ from typing import Any
 
 from rich.console import Console
 from rich.style import Style
-from textual.widgets import Input, Static, TabbedContent
+from textual.widgets import DataTable, Input, Static, TabbedContent
 from textual.widgets.data_table import ColumnKey
 
 from matchtui.app import MatchApp
@@ -22,6 +22,7 @@ from matchtui.widgets.plan_gantt import (
     STATUS_WIDTH,
     PlanGantt,
 )
+from matchtui.widgets.plan_sections import routes_text
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -237,3 +238,37 @@ async def test_item_cell_holds_marks_status_and_title_in_their_widths(workspace:
         await pilot.pause()
         after = gantt.get_cell("reality_sheet", ITEM_COLUMN).plain[MARK_WIDTH:][:STATUS_WIDTH]
         assert after == "[~] "
+
+
+async def test_tabs_out_of_sight_show_the_current_plan_when_switched_to(
+    workspace: Any, demo_profile: Profile
+) -> None:
+    """Routes, Plan B and Key dates are filled when shown: each shows the plan as it is then,
+    including a profile change made while another tab was showing."""
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen: Any = app.screen
+        tabs = screen.query_one(TabbedContent)
+        tabs.active = "tab-dates"
+        await pilot.pause()
+        table = screen.query_one("#dates-table", DataTable)
+        assert table.row_count == len(screen.view.key_dates) > 0
+        tabs.active = "tab-timeline"
+        await pilot.pause()
+        data = demo_profile.model_dump()
+        data["narrative"]["plan_b"] = "Lazy tab marker: research coordinator"
+        app.profile = Profile.model_validate(data)  # a save elsewhere, Plan B out of sight
+        await pilot.pause()
+        await pilot.press("t", "t")
+        await pilot.pause()
+        assert tabs.active == "tab-planb"
+        text = rendered(screen.query_one("#planb-text", Static), width=200)
+        assert "Lazy tab marker: research coordinator" in text
+        tabs.active = "tab-routes"
+        await pilot.pause()
+        routes = rendered(screen.query_one("#routes-text", Static), width=200)
+        assert routes.strip()
+        assert routes == rendered(
+            Static(routes_text(screen.view, screen.palette, app.catalog.cite)), width=200
+        )
