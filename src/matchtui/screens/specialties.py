@@ -74,6 +74,7 @@ class SpecialtiesScreen(PaneScreen):
         self.selected: tuple[str, ...] = ()
         self.inputs: ChartInputs | None = None
         self._targets: tuple[str, ...] = ()
+        self._legend: Text | None = None  # what the legend shows
 
     # -- layout ----------------------------------------------------------------------------
     def compose_body(self) -> ComposeResult:
@@ -197,7 +198,11 @@ class SpecialtiesScreen(PaneScreen):
     def _update_legend(self) -> None:
         if self.inputs is None:
             return
-        self.query_one("#chart-legend", Static).update(legend(self.inputs, theme_palette(self.app)))
+        text = legend(self.inputs, theme_palette(self.app))
+        if text == self._legend:
+            return  # unchanged (a pane switch with the same theme): no update, no new layout
+        self._legend = text
+        self.query_one("#chart-legend", Static).update(text)
 
     def _size_chart(self) -> None:
         chart = self.query_one("#chart", ChartView)
