@@ -1,4 +1,4 @@
-"""The plan as a Gantt chart on real months: one row per item, one column per month.
+"""The plan as a Gantt chart on real months: one row per item, four characters per month.
 
 A DataTable with no cell padding and two columns. The item column holds the marks (star: the
 Reality check points here; !: overdue), the status box and the title; it stays put while the
