@@ -7,13 +7,22 @@ from pathlib import Path
 from typing import Any
 
 from rich.console import Console
-from textual.widgets import Input, Static, TabbedContent
+from rich.style import Style
+from textual.widgets import DataTable, Input, Static, TabbedContent
 from textual.widgets.data_table import ColumnKey
 
 from matchtui.app import MatchApp
 from matchtui.models.plan import MixPlan, PlanFile
 from matchtui.models.profile import Profile
-from matchtui.widgets.plan_gantt import PlanGantt
+from matchtui.widgets.plan_gantt import (
+    ITEM_COLUMN,
+    MARK_WIDTH,
+    MONTH_WIDTH,
+    MONTHS_COLUMN,
+    STATUS_WIDTH,
+    PlanGantt,
+)
+from matchtui.widgets.plan_sections import routes_text
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -63,8 +72,8 @@ async def test_status_and_note_persist_across_restarts(workspace: Any, home: Pat
         assert screen.view.row("clinical_role").note == "CRC job since 2024"
         assert screen.view.start == screen.view.months[0]
         gantt = screen.query_one(PlanGantt)
-        status_cell = gantt.get_cell("reality_sheet", "status")
-        assert status_cell.plain.strip() == "[x]"
+        item_cell = gantt.get_cell("reality_sheet", ITEM_COLUMN)  # marks, status, title
+        assert item_cell.plain[MARK_WIDTH : MARK_WIDTH + STATUS_WIDTH].strip() == "[x]"
 
 
 async def test_enter_on_an_item_cycles_its_status(workspace: Any) -> None:
@@ -136,15 +145,18 @@ async def test_overdue_and_marked_items_stand_out(workspace: Any) -> None:
         screen: Any = app.screen
         gantt = screen.query_one(PlanGantt)
         for row in screen.view.rows:
-            mark = gantt.get_cell(row.id, "mark").plain
+            mark = gantt.get_cell(row.id, ITEM_COLUMN).plain[:MARK_WIDTH]
             assert (mark[0] == "\u2605") == bool(row.marked), row.id
             assert (mark[1] == "!") == (row.state == "overdue"), row.id
         assert screen.view.overdue and screen.view.marked
         summary = rendered(screen.query_one("#plan-summary", Static))
         assert f"!{len(screen.view.overdue)} overdue" in summary
-        # today's month is highlighted in the header
-        today_column = gantt.columns[ColumnKey("2026-11")]
-        assert today_column.label.style  # styled (reverse)
+        # today's month is highlighted in the header (the months are one column, 4 cells each)
+        months = gantt.columns[ColumnKey(MONTHS_COLUMN)].label
+        offset = MONTH_WIDTH * screen.view.months.index(screen.view.today_month)
+        assert months.plain[offset : offset + MONTH_WIDTH] == "Nov "
+        styles = [span.style for span in months.spans if span.start <= offset < span.end]
+        assert any(isinstance(style, Style) and style.reverse for style in styles)
 
 
 async def test_plan_b_shows_the_applicants_own_text_literally(
@@ -179,3 +191,84 @@ async def test_profile_change_updates_the_plan(workspace: Any, demo_profile: Pro
         await pilot.pause()
         assert [t.id for t in screen.view.tracks] == ["season"]
         assert "regional_letter" not in screen.query_one(PlanGantt).rows
+
+
+async def test_each_item_bar_covers_exactly_its_months(workspace: Any) -> None:
+    """The months are one column: each month is MONTH_WIDTH cells of it, a bar where the item
+    runs (a background colour), nothing (or today's dotted line) elsewhere."""
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen: Any = app.screen
+        gantt = screen.query_one(PlanGantt)
+        view = screen.view
+        assert len(gantt.columns) == 2  # the item (marks, status, title), the months
+        assert gantt.columns[ColumnKey(MONTHS_COLUMN)].width == MONTH_WIDTH * len(view.months)
+        for row in view.rows:
+            cells = gantt.get_cell(row.id, MONTHS_COLUMN)
+            assert len(cells.plain) == MONTH_WIDTH * len(view.months)
+            for index, month in enumerate(view.months):
+                offset = MONTH_WIDTH * index
+                styles = [s.style for s in cells.spans if s.start <= offset < s.end]
+                barred = any(isinstance(s, Style) and s.bgcolor is not None for s in styles)
+                assert barred == row.covers(month), (row.id, str(month))
+                if not barred:
+                    today = month == view.today_month
+                    assert cells.plain[offset] == ("\u2506" if today else " ")
+
+
+async def test_item_cell_holds_marks_status_and_title_in_their_widths(workspace: Any) -> None:
+    """The item column is the marks (2 cells), the status box (4) and the title, padded to
+    the title width; the status box follows a status change."""
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen: Any = app.screen
+        gantt = screen.query_one(PlanGantt)
+        width = MARK_WIDTH + STATUS_WIDTH + gantt.title_width
+        assert gantt.columns[ColumnKey(ITEM_COLUMN)].width == width
+        for row in screen.view.rows:
+            plain = gantt.get_cell(row.id, ITEM_COLUMN).plain
+            assert len(plain) == width, row.id
+            assert plain[MARK_WIDTH + STATUS_WIDTH :].startswith(row.title[:10]), row.id
+        assert gantt.current_key() == "reality_sheet"
+        before = gantt.get_cell("reality_sheet", ITEM_COLUMN).plain[MARK_WIDTH:][:STATUS_WIDTH]
+        assert before == "[ ] "
+        await pilot.press("space")  # to do -> doing
+        await pilot.pause()
+        after = gantt.get_cell("reality_sheet", ITEM_COLUMN).plain[MARK_WIDTH:][:STATUS_WIDTH]
+        assert after == "[~] "
+
+
+async def test_tabs_out_of_sight_show_the_current_plan_when_switched_to(
+    workspace: Any, demo_profile: Profile
+) -> None:
+    """Routes, Plan B and Key dates are filled when shown: each shows the plan as it is then,
+    including a profile change made while another tab was showing."""
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen: Any = app.screen
+        tabs = screen.query_one(TabbedContent)
+        tabs.active = "tab-dates"
+        await pilot.pause()
+        table = screen.query_one("#dates-table", DataTable)
+        assert table.row_count == len(screen.view.key_dates) > 0
+        tabs.active = "tab-timeline"
+        await pilot.pause()
+        data = demo_profile.model_dump()
+        data["narrative"]["plan_b"] = "Lazy tab marker: research coordinator"
+        app.profile = Profile.model_validate(data)  # a save elsewhere, Plan B out of sight
+        await pilot.pause()
+        await pilot.press("t", "t")
+        await pilot.pause()
+        assert tabs.active == "tab-planb"
+        text = rendered(screen.query_one("#planb-text", Static), width=200)
+        assert "Lazy tab marker: research coordinator" in text
+        tabs.active = "tab-routes"
+        await pilot.pause()
+        routes = rendered(screen.query_one("#routes-text", Static), width=200)
+        assert routes.strip()
+        assert routes == rendered(
+            Static(routes_text(screen.view, screen.palette, app.catalog.cite)), width=200
+        )

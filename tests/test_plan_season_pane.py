@@ -12,7 +12,13 @@ from textual.widgets.data_table import ColumnKey
 
 from matchtui.app import MatchApp
 from matchtui.models.profile import Profile
-from matchtui.widgets.plan_gantt import TITLE_MAX, PlanGantt
+from matchtui.widgets.plan_gantt import (
+    ITEM_COLUMN,
+    MARK_WIDTH,
+    STATUS_WIDTH,
+    TITLE_MAX,
+    PlanGantt,
+)
 
 
 def make_app(workspace: Any, today: dt.date) -> MatchApp:
@@ -133,8 +139,10 @@ async def test_items_column_keeps_its_width_after_a_save_elsewhere(
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         gantt = app.screen.query_one(PlanGantt)
-        wide = gantt.columns[ColumnKey("title")].width
+        wide = gantt.title_width
         assert wide == TITLE_MAX
+        item_width = gantt.columns[ColumnKey(ITEM_COLUMN)].width
+        assert item_width == MARK_WIDTH + STATUS_WIDTH + wide
         app.screen.query_one(TabbedContent).active = "tab-dates"  # the chart is hidden
         await pilot.pause()
         app.profile = Profile.model_validate(demo_profile.model_dump())  # a save elsewhere
@@ -142,4 +150,4 @@ async def test_items_column_keeps_its_width_after_a_save_elsewhere(
         app.screen.query_one(TabbedContent).active = "tab-timeline"
         await pilot.pause()
         assert gantt.title_width == wide
-        assert gantt.columns[ColumnKey("title")].width == wide
+        assert gantt.columns[ColumnKey(ITEM_COLUMN)].width == item_width

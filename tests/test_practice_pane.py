@@ -367,3 +367,29 @@ async def test_after_submit_keys_do_not_reach_the_hidden_editor(
         await pilot.pause()
         area = screen.query_one("#answer", TextArea)
         assert pilot.app.focused is area and area.text == ""
+
+
+async def test_buttons_follow_the_first_question_attempts_when_the_pane_opens(
+    workspace: Any, clock: FixedClock
+) -> None:
+    """Rehearse, Example and Compare start disabled: on a fresh log they stay so, and they
+    are enabled at once when the question shown first already has attempts."""
+    buttons = ("#btn-rehearse", "#btn-example", "#btn-compare")
+    async with make_app(workspace).run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = pilot.app.screen
+        assert isinstance(screen, PracticeScreen) and screen.current is not None
+        first = screen.current.id
+        assert all(screen.query_one(b, Button).disabled for b in buttons)
+        for answer in ("I want to come back to patients.", "I miss patients and teams."):
+            await type_answer(pilot, screen, answer)
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            await pilot.press("ctrl+n")
+            await pilot.pause()
+    async with make_app(workspace).run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = pilot.app.screen
+        assert isinstance(screen, PracticeScreen) and screen.current is not None
+        assert screen.current.id == first
+        assert not any(screen.query_one(b, Button).disabled for b in buttons)

@@ -236,3 +236,27 @@ async def test_no_selection_shows_a_message_not_a_broken_chart(workspace: Any) -
         await pilot.press("4")
         await pilot.pause()
         assert chart(app).display and chart(app).drawn == 5
+
+
+async def test_legend_follows_a_theme_changed_while_the_pane_was_away(workspace: Any) -> None:
+    """Coming back with the same theme leaves the legend alone; with another theme (changed
+    while another pane showed) it takes the new colours."""
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        legend = pane(app).query_one("#chart-legend", Static)
+        before = legend.content
+        await pilot.press("f2")
+        await pilot.pause()
+        await pilot.press("f3")
+        await pilot.pause()
+        assert legend.content is before  # same theme: not rebuilt
+        await pilot.press("f2")
+        await pilot.pause()
+        app.theme = "textual-light"
+        await pilot.pause()
+        await pilot.press("f3")
+        await pilot.pause()
+        after = legend.content
+        styles = {str(span.style) for span in after.spans}  # type: ignore[union-attr]
+        assert styles != {str(span.style) for span in before.spans}  # type: ignore[union-attr]

@@ -7,6 +7,7 @@ plan.toml (the program-mix pane owns `mix`) and sets `app.plan`, which every pan
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from rich.text import Text
@@ -47,6 +48,10 @@ def match_label(match_year: int, relation: str) -> str:
     return f"{match_year} (yours)" if relation == "this_cycle" else str(match_year)
 
 
+# Below this many rows the item detail under the chart takes less room.
+COMPACT_BELOW = 30
+
+
 class PlanScreen(PaneScreen):
     PANE_ID = "plan"
     # Keys (scrolling, the cursor) go to what the tab shows.
@@ -83,8 +88,12 @@ class PlanScreen(PaneScreen):
 
     def __init__(self) -> None:
         super().__init__()
+        # Styled once, with the class its height will give it (on_resize keeps it right).
+        self.set_class(self.app.size.height < COMPACT_BELOW, "-compact", update=False)
         self.view: PlanView | None = None
         self.palette: Palette = {}
+        # The tabs out of sight whose text is older than the view: filled when shown.
+        self._stale_tabs: set[str] = set()
 
     # -- layout ----------------------------------------------------------------------------
     def compose_body(self) -> ComposeResult:
@@ -125,6 +134,8 @@ class PlanScreen(PaneScreen):
     def on_mount(self) -> None:
         self.palette = palette_from(self.app.theme_variables)
         self.watch(self.matchapp, "plan", self._plan_changed, init=False)
+        # Synchronously as a tab is switched to, so it is filled before it is drawn.
+        self.watch(self.query_one(TabbedContent), "active", self._fill_shown_tab, init=False)
         self.refresh_plan()
 
     def on_profile(self, profile: Profile) -> None:
@@ -139,9 +150,9 @@ class PlanScreen(PaneScreen):
         self.refresh_plan()
 
     def on_resize(self) -> None:
-        self.set_class(self.size.height < 30, "-compact")
+        self.set_class(self.size.height < COMPACT_BELOW, "-compact")
         if self.view is not None:
-            self.query_one(PlanGantt).show(self.view, self.palette)
+            self.query_one(PlanGantt).fit()
 
     def short_cite(self, source_id: str) -> str:
         """Publisher and year: short enough for one line under an item."""
@@ -165,7 +176,7 @@ class PlanScreen(PaneScreen):
         """Recompute the plan from the shared profile and plan, and show it."""
         view = plan_for(self.profile, self.catalog, self.matchapp.plan, self.matchapp.today)
         self.view = view
-        p, cite = self.palette, self.catalog.cite
+        p = self.palette
         start = self.query_one("#start-month", Input)
         if not start.has_focus:
             start.value = str(view.start)
@@ -176,9 +187,32 @@ class PlanScreen(PaneScreen):
         self._show_banner(view)
         self.query_one(PlanGantt).show(view, p)
         self._show_item()
-        self.query_one("#routes-text", Static).update(routes_text(view, p, cite))
-        self.query_one("#planb-text", Static).update(plan_b_text(view, p, cite))
-        self._show_dates(view)
+        # The other tabs are filled when they are shown (now, for the one showing).
+        self._stale_tabs = set(self._tab_fillers())
+        self._fill_shown_tab()
+
+    def _tab_fillers(self) -> dict[str, Callable[[PlanView], None]]:
+        """Tab id -> what fills it from a view (the timeline is always filled)."""
+        return {
+            "tab-routes": self._show_routes,
+            "tab-planb": self._show_plan_b,
+            "tab-dates": self._show_dates,
+        }
+
+    def _fill_shown_tab(self, _active: str = "") -> None:
+        tab = self.query_one(TabbedContent).active
+        if self.view is None or tab not in self._stale_tabs:
+            return
+        self._stale_tabs.discard(tab)
+        self._tab_fillers()[tab](self.view)
+
+    def _show_routes(self, view: PlanView) -> None:
+        text = routes_text(view, self.palette, self.catalog.cite)
+        self.query_one("#routes-text", Static).update(text)
+
+    def _show_plan_b(self, view: PlanView) -> None:
+        text = plan_b_text(view, self.palette, self.catalog.cite)
+        self.query_one("#planb-text", Static).update(text)
 
     def _show_item(self) -> None:
         row = self.query_one(PlanGantt).current_row()

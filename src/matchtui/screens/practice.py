@@ -45,9 +45,9 @@ from matchtui.models.questions import (
     questions_for,
 )
 from matchtui.screens.base import PaneScreen
+from matchtui.screens.sizing import start_with_size_classes
 from matchtui.store import Saved
 from matchtui.widgets.conflict import guarded_save
-from matchtui.widgets.practice_compare import CompareScreen
 from matchtui.widgets.practice_feedback import AnswerReview, FeedbackPanel
 from matchtui.widgets.practice_history import HistoryPanel
 from matchtui.widgets.practice_timer import PracticeTimer, clock_text
@@ -115,6 +115,7 @@ class PracticeScreen(PaneScreen):
 
     def __init__(self) -> None:
         super().__init__()
+        start_with_size_classes(self)  # styled once, not again on the first Resize
         self.practice_log = PracticeLog()
         self.log_problem: str | None = None
         self.current: Question | None = None
@@ -146,9 +147,11 @@ class PracticeScreen(PaneScreen):
                     with Horizontal(id="actions"):
                         yield Button("Submit", id="btn-submit", variant="primary", compact=True)
                         yield Button("New", id="btn-new", compact=True)
-                        yield Button("Rehearse", id="btn-rehearse", compact=True)
-                        yield Button("Example", id="btn-example", compact=True)
-                        yield Button("Compare", id="btn-compare", compact=True)
+                        # Disabled until the question has attempts (_sync_buttons): a fresh
+                        # pane then styles them once.
+                        yield Button("Rehearse", id="btn-rehearse", compact=True, disabled=True)
+                        yield Button("Example", id="btn-example", compact=True, disabled=True)
+                        yield Button("Compare", id="btn-compare", compact=True, disabled=True)
                     yield Static(id="tips", markup=False)
                 with Vertical(id="practice-side"):
                     yield FeedbackPanel(id="feedback")
@@ -527,6 +530,8 @@ class PracticeScreen(PaneScreen):
             chosen = [index for index, _ in attempts[-2:]]
         older, newer = sorted(chosen)
         names: dict[str, str] = {check.id: check.name for check in self.lex.checks}
+        from matchtui.widgets.practice_compare import CompareScreen  # only when asked for
+
         self.app.push_screen(
             CompareScreen(
                 self.current.prompt,

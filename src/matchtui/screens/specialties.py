@@ -30,6 +30,7 @@ from matchtui.engine.charts import (
 from matchtui.models.figures import CHART_IDS, ChartId
 from matchtui.models.profile import Profile
 from matchtui.screens.base import PaneScreen
+from matchtui.screens.sizing import start_with_size_classes
 from matchtui.widgets.chart_draw import TARGET_MARK, preferred_height
 from matchtui.widgets.chart_view import ChartView, legend, theme_palette
 
@@ -68,10 +69,12 @@ class SpecialtiesScreen(PaneScreen):
 
     def __init__(self) -> None:
         super().__init__()
+        start_with_size_classes(self)  # styled once, not again on the first Resize
         self.chart_id: ChartId = "scores"
         self.selected: tuple[str, ...] = ()
         self.inputs: ChartInputs | None = None
         self._targets: tuple[str, ...] = ()
+        self._legend: Text | None = None  # what the legend shows
 
     # -- layout ----------------------------------------------------------------------------
     def compose_body(self) -> ComposeResult:
@@ -195,7 +198,11 @@ class SpecialtiesScreen(PaneScreen):
     def _update_legend(self) -> None:
         if self.inputs is None:
             return
-        self.query_one("#chart-legend", Static).update(legend(self.inputs, theme_palette(self.app)))
+        text = legend(self.inputs, theme_palette(self.app))
+        if text == self._legend:
+            return  # unchanged (a pane switch with the same theme): no update, no new layout
+        self._legend = text
+        self.query_one("#chart-legend", Static).update(text)
 
     def _size_chart(self) -> None:
         chart = self.query_one("#chart", ChartView)

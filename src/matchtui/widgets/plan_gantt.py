@@ -1,8 +1,12 @@
-"""The plan as a Gantt chart on real months: one row per item, one column per month.
+"""The plan as a Gantt chart on real months: one row per item, four characters per month.
 
-A DataTable with no cell padding, so the month cells of an item join into one bar. The first
-columns hold the marks (star: the Reality check points here; !: overdue), the status box and
-the title; they stay put while the months scroll sideways.
+A DataTable with no cell padding and two columns. The item column holds the marks (star: the
+Reality check points here; !: overdue), the status box and the title; it stays put while the
+months scroll sideways. The months column is MONTH_WIDTH characters a month, so an item's
+months join into one bar. Two wide cells a row rather than a column per part and per month:
+the table renders (and measures) every cell of a row, and a column per month cost ~50 ms on
+the pane's first frame. Each part and each month carries its own meta, so it keeps its own
+segments and the chart looks exactly as it did with a column each.
 """
 
 from __future__ import annotations
@@ -16,9 +20,12 @@ from matchtui.engine.calendar import PHASE_SHORT
 from matchtui.engine.plan import PlanRow, PlanView, YearMonth
 
 MONTH_WIDTH = 4
+MARK_WIDTH, STATUS_WIDTH = 2, 4
 TITLE_MIN, TITLE_MAX = 22, 44
 STATUS_BOX = {"todo": "[ ] ", "doing": "[~] ", "done": "[x] "}
 DATES_ROW = "dates"
+ITEM_COLUMN = "item"
+MONTHS_COLUMN = "months"
 SEASON_ROW = "season"
 
 
@@ -38,7 +45,7 @@ class PlanGantt(DataTable[Text]):
             cursor_type="row",
             cell_padding=0,
             header_height=2,
-            fixed_columns=3,
+            fixed_columns=1,
             show_row_labels=False,
             # The cursor row's words take the cursor's colours (an overdue title in the error
             # colour read at 1.3-2:1 on the cursor); bars are drawn as background, which the
@@ -49,6 +56,10 @@ class PlanGantt(DataTable[Text]):
         self.view: PlanView | None = None
         self.palette: dict[str, Style] = {}
         self.title_width = 0  # the width the table was last built with
+        self._month_styles: dict[YearMonth, Style] = {}
+        self._part_styles = {
+            part: Style.from_meta({"part": part}) for part in ("mark", "status", "title")
+        }
 
     # -- building --------------------------------------------------------------------------
     def show(self, view: PlanView, palette: dict[str, Style]) -> None:
@@ -57,22 +68,28 @@ class PlanGantt(DataTable[Text]):
         self.view, self.palette = view, palette
         title_width = self.title_width = self._title_width(view)
         self.clear(columns=True)
-        self.add_column(Text(""), width=2, key="mark")
-        self.add_column(Text(""), width=4, key="status")
-        self.add_column(Text("\nItem"), width=title_width, key="title")
+        header = [self._item(Text(""), Text(""), Text(title)) for title in ("", "Item")]
+        self.add_column(
+            Text("\n").join(header), width=MARK_WIDTH + STATUS_WIDTH + title_width, key=ITEM_COLUMN
+        )
         today = view.today_month
+        top, bottom = Text(), Text()
         for month in view.months:
-            top = month.short
-            bottom = str(month.year) if month.month == 1 or month == view.months[0] else ""
+            year = str(month.year) if month.month == 1 or month == view.months[0] else ""
             style = palette["today"] if month == today else Style()
-            label = Text(f"{top:<{MONTH_WIDTH}}\n{bottom:<{MONTH_WIDTH}}", style=style)
-            self.add_column(label, width=MONTH_WIDTH, key=str(month))
+            style += self._month_meta(month)
+            top.append(f"{month.short:<{MONTH_WIDTH}}", style=style)
+            bottom.append(f"{year:<{MONTH_WIDTH}}", style=style)
+        label = Text("\n").join([top, bottom])
+        self.add_column(label, width=MONTH_WIDTH * len(view.months), key=MONTHS_COLUMN)
         self._add_season_row(view, title_width)
         self._add_dates_row(view, title_width)
         for track in view.tracks:
             heading = Text(_clip(f"{track.title}", title_width), style=palette["heading"])
-            blanks = [Text("")] * len(view.months)
-            self.add_row(Text(""), Text(""), heading, *blanks, key=f"track:{track.id}")
+            blanks = Text()
+            for month in view.months:
+                blanks.append(" " * MONTH_WIDTH, style=self._month_meta(month))
+            self.add_row(self._item(Text(""), Text(""), heading), blanks, key=f"track:{track.id}")
             for row in track.rows:
                 self.add_row(*self._cells(row, view, title_width), key=row.id)
         if keep is not None and keep in self.rows:
@@ -89,6 +106,10 @@ class PlanGantt(DataTable[Text]):
         return max(TITLE_MIN, min(TITLE_MAX, spare))
 
     def on_resize(self, event: events.Resize) -> None:
+        self.fit()
+
+    def fit(self) -> None:
+        """Build again if the title column's width no longer fits the room (a resize)."""
         if self.view is not None and self._title_width(self.view) != self.title_width:
             self.show(self.view, self.palette)
 
@@ -107,29 +128,29 @@ class PlanGantt(DataTable[Text]):
                 label = name if len(name) < room else short
                 line += f"{label[: room - 1]:<{room}}"
                 start = index
-        cells: list[Text] = []
+        cells = Text()
         for index, month in enumerate(view.months):
             style = self.palette["today"] if month == view.today_month else self.palette["date"]
             chunk = line[index * MONTH_WIDTH : (index + 1) * MONTH_WIDTH]
-            cells.append(Text(chunk, style=style))
+            cells.append(chunk, style=style + self._month_meta(month))
         title = Text(
             _clip(f"{view.match_year} Match season", title_width), style=self.palette["muted"]
         )
-        self.add_row(Text(""), Text(""), title, *cells, key=SEASON_ROW)
+        self.add_row(self._item(Text(""), Text(""), title), cells, key=SEASON_ROW)
 
     def _add_dates_row(self, view: PlanView, title_width: int) -> None:
         by_month = view.date_months()
-        cells: list[Text] = []
+        cells = Text()
         for month in view.months:
             dates = by_month.get(month, [])
             if not dates:
-                cells.append(self._empty(month, view))
+                self._append_empty(cells, month, view)
                 continue
             passed = all(d.passed for d in dates)
             style = self.palette["muted"] if passed else self.palette["date"]
-            cells.append(Text(" \u25c6  ", style=style))
+            cells.append(" \u25c6  ", style=style + self._month_meta(month))
         title = Text(_clip("Key dates (\u25c6)", title_width), style=self.palette["muted"])
-        self.add_row(Text(""), Text(""), title, *cells, key=DATES_ROW)
+        self.add_row(self._item(Text(""), Text(""), title), cells, key=DATES_ROW)
 
     def _cells(self, row: PlanRow, view: PlanView, title_width: int) -> list[Text]:
         p = self.palette
@@ -146,20 +167,47 @@ class PlanGantt(DataTable[Text]):
         )
         title = Text(_clip(row.title, title_width), style=title_style)
         bar_style = p[f"bar_{row.state}"]
-        bar = (
-            Text(" " * MONTH_WIDTH, style=Style(bgcolor=bar_style.color))
-            if bar_style.color is not None
-            else Text("\u2588" * MONTH_WIDTH, style=bar_style)  # a style with no colour: glyphs
-        )
-        months = [
-            bar.copy() if row.covers(month) else self._empty(month, view) for month in view.months
-        ]
-        return [mark, status, title, *months]
+        if bar_style.color is not None:
+            bar, bar_cell_style = " " * MONTH_WIDTH, Style(bgcolor=bar_style.color)
+        else:  # a style with no colour: glyphs
+            bar, bar_cell_style = "\u2588" * MONTH_WIDTH, bar_style
+        months = Text()
+        for month in view.months:
+            if row.covers(month):
+                months.append(bar, style=bar_cell_style + self._month_meta(month))
+            else:
+                self._append_empty(months, month, view)
+        return [self._item(mark, status, title), months]
 
-    def _empty(self, month: YearMonth, view: PlanView) -> Text:
+    def _item(self, mark: Text, status: Text, title: Text) -> Text:
+        """The item cell: marks, status box and title, each padded to its width and tagged
+        with its own meta (so each keeps its own segments, as a column each did)."""
+        cell = Text(no_wrap=True, end="")
+        for part, width, meta in (
+            (mark, MARK_WIDTH, self._part_styles["mark"]),
+            (status, STATUS_WIDTH, self._part_styles["status"]),
+            (title, self.title_width, self._part_styles["title"]),
+        ):
+            start = len(cell)
+            cell.append_text(part)
+            cell.append(" " * max(0, width - part.cell_len))
+            cell.stylize(meta, start, len(cell))
+        return cell
+
+    def _append_empty(self, cells: Text, month: YearMonth, view: PlanView) -> None:
+        """A month with nothing in it: blank, or the dotted line down today's month."""
         if month == view.today_month:
-            return Text("\u2506   ", style=self.palette["today_line"])
-        return Text("")
+            cells.append("\u2506   ", style=self.palette["today_line"] + self._month_meta(month))
+        else:
+            cells.append(" " * MONTH_WIDTH, style=self._month_meta(month))
+
+    def _month_meta(self, month: YearMonth) -> Style:
+        """Which month a stretch of the months column is (a click's meta). Each month keeps its
+        own segment, as when the months were separate columns."""
+        meta = self._month_styles.get(month)
+        if meta is None:
+            meta = self._month_styles[month] = Style.from_meta({"month": str(month)})
+        return meta
 
     # -- reading ---------------------------------------------------------------------------
     def current_key(self) -> str | None:

@@ -1,0 +1,37 @@
+"""Size classes a pane screen can take before it is first styled.
+
+Textual sets a screen's breakpoint classes (HORIZONTAL_BREAKPOINTS) on its first Resize, after
+every widget has been styled once: the class change then restyles the whole pane again (~30 ms
+on a full pane's first visit). A screen that starts with the classes its size will give it
+is styled once; the Resize finds nothing to change (and still corrects them if the terminal
+changed size in between).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from textual.screen import Screen
+
+
+def breakpoint_class(breakpoints: Iterable[tuple[int, str]], size: int) -> str | None:
+    """The class Textual gives for `size` (the largest breakpoint at or below it)."""
+    for breakpoint, class_name in sorted(breakpoints, reverse=True):
+        if size >= breakpoint:
+            return class_name
+    return None
+
+
+def start_with_size_classes(screen: Screen[Any]) -> None:
+    """Give a screen being built the breakpoint classes of the app's current size (call it in
+    the screen's __init__; no restyle, nothing is styled yet)."""
+    width, height = screen.app.size
+    app = screen.app
+    for breakpoints, size in (
+        (screen.HORIZONTAL_BREAKPOINTS or app.HORIZONTAL_BREAKPOINTS or [], width),
+        (screen.VERTICAL_BREAKPOINTS or app.VERTICAL_BREAKPOINTS or [], height),
+    ):
+        class_name = breakpoint_class(breakpoints, size)
+        if class_name is not None:
+            screen.add_class(class_name, update=False)
