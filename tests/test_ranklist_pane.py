@@ -280,11 +280,13 @@ async def test_tracker_changes_show_when_the_pane_comes_back(workspace: Any, hom
         assert len(programs_in(app)) == 3
 
 
-def test_key_state_asked_before_the_pane_is_composed() -> None:
+async def test_key_state_asked_before_the_pane_is_composed(workspace: Any) -> None:
     """The footer can ask which keys are live before the pane's tabs exist (a key typed just
     as the pane opens): the answer is the list tab's, not an error."""
     from matchtui.screens.ranklist import RanklistScreen
 
-    screen = RanklistScreen()
-    assert screen.check_action("score", ()) is False
-    assert all(screen.check_action(action, ()) for action in RanklistScreen.LIST_ACTIONS)
+    app = MatchApp(workspace, today=TODAY)
+    async with app.run_test(size=(120, 40)):
+        screen = RanklistScreen()
+        assert screen.check_action("score", ()) is False
+        assert all(screen.check_action(action, ()) for action in RanklistScreen.LIST_ACTIONS)

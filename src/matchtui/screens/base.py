@@ -9,6 +9,7 @@ from textual.events import ScreenResume
 from textual.screen import Screen
 from textual.widgets import Header
 
+from matchtui.screens.sizing import start_with_size_classes
 from matchtui.widgets.pane_bar import PaneBar
 from matchtui.widgets.pane_footer import PaneFooter
 
@@ -24,6 +25,10 @@ class PaneScreen(Screen[None]):
     when the profile changes (after a save in any pane)."""
 
     PANE_ID: ClassVar[str] = ""
+
+    def __init__(self) -> None:
+        super().__init__()
+        start_with_size_classes(self)  # styled once, not again on the first Resize
 
     @property
     def matchapp(self) -> MatchApp:

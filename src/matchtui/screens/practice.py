@@ -45,7 +45,6 @@ from matchtui.models.questions import (
     questions_for,
 )
 from matchtui.screens.base import PaneScreen
-from matchtui.screens.sizing import start_with_size_classes
 from matchtui.store import Saved
 from matchtui.widgets.conflict import guarded_save
 from matchtui.widgets.practice_feedback import AnswerReview, FeedbackPanel
@@ -115,7 +114,6 @@ class PracticeScreen(PaneScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        start_with_size_classes(self)  # styled once, not again on the first Resize
         self.practice_log = PracticeLog()
         self.log_problem: str | None = None
         self.current: Question | None = None

@@ -30,7 +30,6 @@ from matchtui.engine.charts import (
 from matchtui.models.figures import CHART_IDS, ChartId
 from matchtui.models.profile import Profile
 from matchtui.screens.base import PaneScreen
-from matchtui.screens.sizing import start_with_size_classes
 from matchtui.widgets.chart_draw import TARGET_MARK, preferred_height
 from matchtui.widgets.chart_view import ChartView, legend, theme_palette
 
@@ -69,7 +68,6 @@ class SpecialtiesScreen(PaneScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        start_with_size_classes(self)  # styled once, not again on the first Resize
         self.chart_id: ChartId = "scores"
         self.selected: tuple[str, ...] = ()
         self.inputs: ChartInputs | None = None
