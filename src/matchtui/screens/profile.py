@@ -669,8 +669,9 @@ class ProfileScreen(PaneScreen):
     # first frame, one part at a time so keys and frames keep flowing (a save or an error in
     # a part not built yet builds the rest at once).
     def _plan_build(self, sections: list[Section]) -> None:
-        """Build with the pane the parts that fill the first screen (a few lines over)."""
-        budget = self.app.size.height
+        """Build with the pane the parts that fill the first screen: the terminal's height less
+        the header, pane bar, title bar and footer (a line over with the demo bar)."""
+        budget = self.app.size.height - 4
         used = 0
         for section in sections:
             used += 2  # the section's border
