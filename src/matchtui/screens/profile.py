@@ -666,7 +666,7 @@ class ProfileScreen(PaneScreen):
 
     # -- building -------------------------------------------------------------------------
     # The parts the first screen shows are built with the pane; the others right after the
-    # first frame, one part at a time so keys and frames keep flowing (a save or an error in
+    # first frame, a section at a time so keys and frames keep flowing (a save or an error in
     # a part not built yet builds the rest at once).
     def _plan_build(self, sections: list[Section]) -> None:
         """Build with the pane the parts that fill the first screen: the terminal's height less
@@ -690,12 +690,14 @@ class ProfileScreen(PaneScreen):
     async def _build_rest(self) -> None:
         sections = self._sections_now
         for section in sections:
-            while section.is_attached:
-                await asyncio.sleep(0)  # keys and frames in between
-                pending = section.build_next()
-                if pending is None:
-                    break
+            # A section at a time: each batch costs one layout of the whole form.
+            await asyncio.sleep(0)  # keys and frames in between
+            if not section.is_attached:  # the form was rebuilt meanwhile
+                return
+            pending = section.build_next(len(section.units))
+            if pending is not None:
                 await pending
+        await self.wait_for_refresh()  # laid out too
         if sections is self._sections_now:
             self._complete.set()
 
@@ -711,8 +713,8 @@ class ProfileScreen(PaneScreen):
             self._complete.set()
 
     async def form_built(self) -> None:
-        """Wait until every part of the form is mounted (the parts below the first screen
-        are built just after it is shown)."""
+        """Wait until every part of the form is mounted and laid out (the parts below the
+        first screen are built just after it is shown)."""
         await self._complete.wait()
 
     # -- change tracking -------------------------------------------------------------------
