@@ -122,3 +122,25 @@ async def test_typing_never_rebuilds_the_whole_form(workspace: Any) -> None:
         await pilot.press("backspace")
         await pilot.pause()
         assert app.unsaved == set()
+
+
+async def test_save_and_quit_saves_fields_never_built(
+    workspace: Any, home: Path, never_built: None
+) -> None:
+    app = make_app(workspace)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        before = app.profile
+        assert before is not None
+        name = app.screen.query_one("#f-applicant-name", Input)
+        name.focus()
+        await pilot.press("end", *" Jr")
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        await pilot.press("s")  # save and quit
+        await pilot.pause()
+    assert not app.is_running
+    saved = load_model(home / "profile.toml", Profile)
+    assert saved.applicant.name == "Avery Lindqvist Jr"
+    assert saved.narrative == before.narrative and saved.letters == before.letters
