@@ -692,7 +692,7 @@ class ProfileScreen(PaneScreen):
         for section in sections:
             # A section at a time: each batch costs one layout of the whole form.
             await asyncio.sleep(0)  # keys and frames in between
-            if not section.is_attached:  # the form was rebuilt meanwhile
+            if not section.is_attached or not self.app.is_running:  # rebuilt, or quitting
                 return
             pending = section.build_next(len(section.units))
             if pending is not None:
