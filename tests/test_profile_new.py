@@ -83,6 +83,7 @@ async def test_dependent_fields_are_cleared_with_their_parent(workspace: Any, ho
     app = MatchApp(workspace, first_pane="profile", today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
+        await app.screen.form_built()  # type: ignore[attr-defined]
         screen: Any = app.screen
         year = screen.query_one("#f-exams-step3_year", Input)
         assert year.value == "2024"

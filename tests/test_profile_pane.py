@@ -33,6 +33,13 @@ def error_of(screen: Any, dom_id: str) -> str:
     return str(lines.first(Static).render()) if lines else ""
 
 
+async def built(pilot: Any) -> None:
+    """Wait until the whole form is built (the parts below the first screen come just after)."""
+    await pilot.pause()
+    await pilot.app.screen.form_built()
+    await pilot.pause()
+
+
 async def replace_text(pilot: Any, widget: Input, text: str) -> None:
     widget.focus()
     await pilot.pause()
@@ -46,7 +53,7 @@ async def test_fill_bad_value_shows_inline_error_then_save_updates_reality(
 ) -> None:
     app = make_app(workspace)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await built(pilot)
         screen = app.screen
         assert isinstance(screen, ProfileScreen)
         year = screen.query_one("#f-applicant-graduation_year", Input)
@@ -89,7 +96,7 @@ async def test_reality_already_open_updates_on_save(workspace: Any) -> None:
         reality = app.screen
         assert reality.assessment.risk.tier == "moderate"  # type: ignore[attr-defined]
         await pilot.press("f1")
-        await pilot.pause()
+        await built(pilot)
         screen = app.screen
         await replace_text(pilot, screen.query_one("#f-clinical-months_last_24", Input), "0")
         screen.query_one("#f-clinical-role", Select).value = "nonclinical"
@@ -109,7 +116,7 @@ async def test_reality_already_open_updates_on_save(workspace: Any) -> None:
 async def test_whole_model_check_on_save(workspace: Any, home: Path) -> None:
     app = make_app(workspace)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await built(pilot)
         screen = app.screen
         before = (home / "profile.toml").read_text()
         screen.query_one("#f-exams-step3", Select).value = "scheduled"  # no date given
@@ -133,7 +140,7 @@ async def test_whole_model_check_on_save(workspace: Any, home: Path) -> None:
 async def test_lists_are_edited_in_place(workspace: Any) -> None:
     app = make_app(workspace)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await built(pilot)
         screen = app.screen
         rotations = screen.query_one("#list-rotations", ListEditor)
         assert len(rotations.rows()) == 1
@@ -168,7 +175,7 @@ async def test_lists_are_edited_in_place(workspace: Any) -> None:
 async def test_remove_button_and_bad_list_item(workspace: Any) -> None:
     app = make_app(workspace)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await built(pilot)
         screen = app.screen
         ties = screen.query_one("#list-ties", ListEditor)
         remove = ties.rows()[0].query_one(".item-remove", Button)
@@ -199,7 +206,7 @@ async def test_remove_button_and_bad_list_item(workspace: Any) -> None:
 async def test_target_specialties_rank_and_limit(workspace: Any) -> None:
     app = make_app(workspace)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await built(pilot)
         screen = app.screen
         targets = screen.query_one("#list-targets", ListEditor)
         up = targets.rows()[1].query_one(".item-up", Button)
@@ -231,7 +238,7 @@ async def test_quit_with_unsaved_changes_asks(workspace: Any) -> None:
 
     app = make_app(workspace)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await built(pilot)
         screen = app.screen
         name = screen.query_one("#f-applicant-name", Input)
         name.focus()
@@ -263,7 +270,7 @@ async def test_quit_with_unsaved_changes_asks(workspace: Any) -> None:
 async def test_ctrl_s_saves_from_a_text_area(workspace: Any) -> None:
     app = make_app(workspace)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await built(pilot)
         area = app.screen.query_one("#f-narrative-plan_b", TextArea)
         area.focus()
         await pilot.pause()
@@ -279,7 +286,7 @@ async def test_ctrl_s_saves_from_a_text_area(workspace: Any) -> None:
 async def test_user_text_is_not_markup(workspace: Any) -> None:
     app = make_app(workspace)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await built(pilot)
         screen = app.screen
         screen.query_one("#f-applicant-name", Input).value = "[bold]Dr [red]X"
         rows = screen.query_one("#list-ties", ListEditor).rows()
@@ -311,7 +318,7 @@ def test_validate_profile_reports_each_path(catalog: Any, demo_profile: Profile)
 async def test_item_rows_read_back_what_they_show(workspace: Any) -> None:
     app = make_app(workspace)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await built(pilot)
         screen = app.screen
         letters = screen.query_one("#list-letters", ListEditor)
         values = [row.value() for row in letters.query(ItemRow)]
@@ -323,7 +330,7 @@ async def test_item_rows_read_back_what_they_show(workspace: Any) -> None:
 async def test_profile_level_check_lands_on_the_field_it_names(workspace: Any) -> None:
     app = make_app(workspace)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        await built(pilot)
         screen = app.screen
         screen.query_one("#f-applicant-graduation_year", Input).value = "2030"
         await pilot.press("ctrl+s")

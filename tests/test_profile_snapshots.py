@@ -15,6 +15,8 @@ def make_app(workspace: Any) -> MatchApp:
 
 
 async def no_focus(pilot: Any) -> None:
+    # The parts below the first screen are built just after it: picture the whole form.
+    await pilot.app.screen.form_built()
     # A focused Input blinks its cursor: take the picture with nothing focused.
     pilot.app.screen.set_focus(None)
     await pilot.pause()
@@ -31,6 +33,7 @@ def test_profile_120x40(snap_compare: Any, workspace: Any) -> None:
 def test_profile_lists_120x40(snap_compare: Any, workspace: Any) -> None:
     async def scroll_to_lists(pilot: Any) -> None:
         screen = pilot.app.screen
+        await screen.form_built()
         screen.query_one("#list-ties").scroll_visible(animate=False, top=True)
         await no_focus(pilot)
 

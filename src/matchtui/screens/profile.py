@@ -3,7 +3,7 @@ leaves it and as a whole on save. Saving publishes the new profile to every othe
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import asyncio
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -79,6 +79,11 @@ LIST_LOCS: dict[str, Loc] = {
     "divisions": ("targets", "divisions"),
     "cycles": ("history", "cycles"),
 }
+# The fields whose shown value depends on each field (its DEPENDS children, itself if kept).
+DEPENDENTS: dict[Loc, tuple[Loc, ...]] = {
+    parent: tuple(child for child, (p, _) in DEPENDS.items() if p == parent)
+    for parent, _ in DEPENDS.values()
+}
 # A check over the whole profile (graduation after the Match year) is shown at this field.
 WHOLE_PROFILE: tuple[str, ...] = ("applicant", "graduation_year")
 
@@ -141,22 +146,33 @@ class ProfileScreen(PaneScreen):
 
     def __init__(self) -> None:
         super().__init__()
-        self._baseline: dict[str, Any] | None = None
         self._published: Profile | None = None
         self._shown: set[Widget] = set()  # widgets currently showing an error
+        self._sections_now: list[Section] = []
+        self._rows: dict[tuple[str, ...], FieldRow] = {}
+        self._editors: dict[Loc, ListEditor] = {}
+        self._baseline: dict[Loc, Any] | None = None  # each part's value as last saved
+        self._now: dict[Loc, Any] = {}  # each part's value as last read
+        self._changed: set[Loc] = set()  # parts that differ from the baseline
+        self._complete = asyncio.Event()  # set once every part of the form is mounted
 
     # -- layout ----------------------------------------------------------------------------
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="profile-bar"):
             yield Static("Your profile", id="profile-title", markup=False)
-            yield Static("● unsaved changes", id="profile-unsaved", markup=False)
-            revert = Button("Revert", id="profile-revert", compact=True)
+            self._unsaved = Static("● unsaved changes", id="profile-unsaved", markup=False)
+            self._unsaved.display = False
+            yield self._unsaved
+            revert = Button("Revert", id="profile-revert", compact=True, disabled=True)
             revert.tooltip = "Throw away unsaved edits and show the saved profile"
+            self._revert = revert
             yield revert
             save = Button("Save", id="profile-save", variant="primary", compact=True)
             save.tooltip = "Save (ctrl+s): checks every field first"
             yield save
-        with Horizontal(id="profile-demo"):
+        demo = Horizontal(id="profile-demo")
+        demo.display = self.profile.demo
+        with demo:
             yield Static(
                 "Demo profile: the people in it are fictional.",
                 id="profile-demo-text",
@@ -165,9 +181,12 @@ class ProfileScreen(PaneScreen):
             new = Button("New profile", id="profile-new", compact=True)
             new.tooltip = "Start a blank profile of your own (also in the command palette)"
             yield new
-        yield VerticalScroll(*self._sections(self.profile), id="profile-form")
+        sections = self._sections(self.profile)
+        self._index(sections)
+        self._plan_build(sections)
+        yield VerticalScroll(*sections, id="profile-form")
 
-    def _sections(self, p: Profile) -> list[Widget]:
+    def _sections(self, p: Profile) -> list[Section]:
         catalog = self.catalog
         regions: Options = tuple((r.name, r.id) for r in catalog.regions.values())
         specialties: Options = tuple(
@@ -523,15 +542,34 @@ class ProfileScreen(PaneScreen):
         return [applicant, exams, history, targets, clinical, letters, narrative]
 
     # -- reading the form ------------------------------------------------------------------
-    def _fields(self) -> Iterator[FieldRow]:
-        return iter(self.query(FieldRow))
+    # The form's parts are kept by key (a field's path, a list's location in the profile) as
+    # they are built, so reading the form never searches the DOM, and parts not mounted yet
+    # read as built (see FieldRow.value): a save writes every field, opened or not.
+    def _index(self, sections: list[Section]) -> None:
+        self._sections_now = sections
+        self._rows = {}
+        self._editors = {}
+        for section in sections:
+            for unit in section.units:
+                if isinstance(unit, FieldRow):
+                    self._rows[unit.path] = unit
+                elif isinstance(unit, ListEditor):
+                    self._editors[LIST_LOCS.get(unit.list_id, (unit.list_id,))] = unit
+        self._sync_dependents()
 
-    def _lists(self) -> dict[Loc, ListEditor]:
-        out: dict[Loc, ListEditor] = {}
-        for editor in self.query(ListEditor):
-            key: Loc = LIST_LOCS.get(editor.list_id, (editor.list_id,))
-            out[key] = editor
-        return out
+    def _part(self, key: Loc) -> Any:
+        """One part's contribution to the form data: a list's items, a field's raw value, or
+        None for a field that does not apply (see DEPENDS) or is left blank."""
+        editor = self._editors.get(key)
+        if editor is not None:
+            return editor.values()
+        path = tuple(map(str, key))
+        if path in DEPENDS and not self._wanted(path):
+            return None
+        return self._rows[path].value()
+
+    def _parts(self) -> dict[Loc, Any]:
+        return {key: self._part(key) for key in (*self._rows, *self._editors)}
 
     def form_data(self) -> dict[str, Any]:
         """The raw form values, shaped like profile.toml (pydantic parses and checks them)."""
@@ -539,46 +577,37 @@ class ProfileScreen(PaneScreen):
             "schema_version": self.profile.schema_version,
             "demo": self.profile.demo,
         }
-        fields = list(self._fields())
-        values = {field.path: field.value() for field in fields}
-        for field in fields:
-            if not self._wanted(field.path, values):
+        for key, value in self._parts().items():
+            if value is None:
                 continue
             target = data
-            for part in field.path[:-1]:
-                target = target.setdefault(part, {})
-            value = values[field.path]
-            if value is not None:
-                target[field.path[-1]] = value
-        for loc, editor in self._lists().items():
-            target = data
-            for step in loc[:-1]:
+            for step in key[:-1]:
                 target = target.setdefault(str(step), {})
-            target[str(loc[-1])] = editor.values()
+            target[str(key[-1])] = value
         return data
 
-    @staticmethod
-    def _wanted(path: Loc, values: dict[tuple[str, ...], Any]) -> bool:
+    def _wanted(self, path: tuple[str, ...]) -> bool:
         """Whether a field applies given its parent's value (see DEPENDS)."""
         depends = DEPENDS.get(path)
-        key = tuple(map(str, path))
-        if depends is None or (key in KEEP_IF_SET and values.get(key) is not None):
+        if depends is None or (path in KEEP_IF_SET and self._rows[path].value() is not None):
             return True
-        return values.get(tuple(map(str, depends[0]))) in depends[1]
+        parent = self._rows.get(tuple(map(str, depends[0])))
+        return parent is not None and parent.value() in depends[1]
 
     def _sync_dependents(self) -> None:
         """Show only the fields that apply to the values chosen now."""
-        fields = list(self._fields())
-        values = {field.path: field.value() for field in fields}
-        for field in fields:
-            if field.path in DEPENDS:
-                field.display = self._wanted(field.path, values)
+        for path in DEPENDS:
+            row = self._rows.get(tuple(map(str, path)))
+            if row is not None:
+                shown = self._wanted(row.path)
+                if row.display != shown:
+                    row.display = shown
 
     # -- errors ----------------------------------------------------------------------------
     def _route(self, loc: Loc) -> Widget:
         """The widget that should show an error at `loc` (pydantic's error location)."""
-        fields = {f.path: f for f in self._fields()}
-        for prefix, editor in self._lists().items():
+        fields = self._rows
+        for prefix, editor in self._editors.items():
             if loc[: len(prefix)] == prefix:
                 rest = loc[len(prefix) :]
                 rows = editor.rows()
@@ -591,7 +620,8 @@ class ProfileScreen(PaneScreen):
         if found is not None:
             return found
         section = str(loc[0]) if loc else "applicant"
-        return self.query_one(f"#section-{section}", Section)
+        sections = self._sections_now
+        return next((s for s in sections if s.section_id == section), sections[0])
 
     def _errors(self) -> tuple[Profile | None, dict[Widget, str]]:
         profile, problems = validate_profile(self.form_data(), self.catalog)
@@ -634,20 +664,100 @@ class ProfileScreen(PaneScreen):
                 return node
         return None
 
+    # -- building -------------------------------------------------------------------------
+    # The parts the first screen shows are built with the pane; the others right after the
+    # first frame, a section at a time so keys and frames keep flowing (a save or an error in
+    # a part not built yet builds the rest at once).
+    def _plan_build(self, sections: list[Section]) -> None:
+        """Build with the pane the parts that fill the first screen: the terminal's height less
+        the header, pane bar, title bar and footer (a line over with the demo bar)."""
+        budget = self.app.size.height - 4
+        used = 0
+        for section in sections:
+            used += 2  # the section's border
+            section.built = 0
+            for unit in section.units:
+                if used >= budget:
+                    break
+                section.built += 1
+                if isinstance(unit, FieldRow | ListEditor):
+                    used += unit.lines()
+        self._complete.clear()
+
+    def _start_building(self) -> None:
+        self.run_worker(self._build_rest(), group="profile-build", exclusive=True)
+
+    async def _build_rest(self) -> None:
+        sections = self._sections_now
+        for section in sections:
+            # A section at a time: each batch costs one layout of the whole form.
+            await asyncio.sleep(0)  # keys and frames in between
+            if not section.is_attached or not self.app.is_running:  # rebuilt, or quitting
+                return
+            pending = section.build_next(len(section.units))
+            if pending is not None:
+                await pending
+        await self.wait_for_refresh()  # laid out too
+        if sections is self._sections_now:
+            self._complete.set()
+
+    async def _build_all(self) -> None:
+        """Build every part not built yet, now."""
+        self.workers.cancel_group(self, "profile-build")
+        sections = self._sections_now
+        for section in sections:
+            pending = section.build_next(len(section.units))
+            if pending is not None:
+                await pending
+        if sections is self._sections_now:
+            self._complete.set()
+
+    async def form_built(self) -> None:
+        """Wait until every part of the form is mounted and laid out (the parts below the
+        first screen are built just after it is shown)."""
+        await self._complete.wait()
+
     # -- change tracking -------------------------------------------------------------------
     def on_mount(self) -> None:
-        self.query_one("#profile-demo").display = self.profile.demo
-        self._sync_dependents()
-        self.call_after_refresh(self._set_baseline)
-        self._mark()
+        self._set_baseline()
+        self.call_after_refresh(self._start_building)
 
     def _set_baseline(self) -> None:
-        self._baseline = self.form_data()
+        self._baseline = self._parts()
+        self._now = dict(self._baseline)
+        self._changed.clear()
         self._mark()
 
     @property
     def dirty(self) -> bool:
-        return self._baseline is not None and self.form_data() != self._baseline
+        return bool(self._changed)
+
+    def _key(self, widget: Widget) -> Loc | None:
+        """The part of the form (a field's path, a list's place) `widget` belongs to."""
+        for node in (widget, *widget.ancestors):
+            if isinstance(node, FieldRow):
+                return node.path
+            if isinstance(node, ListEditor):
+                return LIST_LOCS.get(node.list_id, (node.list_id,))
+        return None
+
+    def _reread(self, widget: Widget) -> bool:
+        """Re-read the part `widget` belongs to and the fields that depend on it (never the
+        whole form: this runs on every key); whether any of them changed."""
+        key = self._key(widget)
+        if key is None or self._baseline is None:
+            return False
+        changed = False
+        for part in (key, *DEPENDENTS.get(key, ())):
+            value = self._part(part)
+            if value != self._now.get(part):
+                self._now[part] = value
+                changed = True
+            if value == self._baseline.get(part):
+                self._changed.discard(part)
+            else:
+                self._changed.add(part)
+        return changed
 
     def _mark(self) -> None:
         dirty = self.dirty
@@ -655,23 +765,29 @@ class ProfileScreen(PaneScreen):
             self.matchapp.unsaved.add("profile")
         else:
             self.matchapp.unsaved.discard("profile")
-        self.query_one("#profile-unsaved", Static).display = dirty
-        self.query_one("#profile-revert", Button).disabled = not dirty
+        self._unsaved.display = dirty
+        self._revert.disabled = not dirty
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        self._mark()
+        if self._reread(event.input):
+            self._mark()
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
-        self._mark()
+        if self._reread(event.text_area):
+            self._mark()
 
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
-        self._mark()
+        if self._reread(event.checkbox):
+            self._mark()
 
     def on_select_changed(self, event: Select.Changed) -> None:
+        # Every Select reports its first value as it mounts: nothing changed then.
+        if not self._reread(event.select):
+            return
         self._sync_dependents()
         self._mark()
         owner = self._owner(event.select)
-        if owner is not None and self._baseline is not None:
+        if owner is not None:
             self._check_part(owner)
 
     def on_descendant_blur(self, event: DescendantBlur) -> None:
@@ -687,7 +803,7 @@ class ProfileScreen(PaneScreen):
         button = event.button
         event.stop()
         if button.id == "profile-save":
-            self.action_save()
+            await self.action_save()
             return
         if button.id == "profile-revert":
             await self.action_revert()
@@ -709,11 +825,14 @@ class ProfileScreen(PaneScreen):
         elif button.has_class("item-up"):
             row = next(a for a in button.ancestors if isinstance(a, ItemRow))
             editor.move_up(row)
+        self._reread(editor)
         self._mark()
 
     # -- actions ---------------------------------------------------------------------------
-    def action_save(self) -> None:
+    async def action_save(self) -> None:
         profile, routed = self._errors()
+        if any(not widget.is_attached for widget in routed):
+            await self._build_all()  # show each message where it belongs
         for widget in list(self._shown):
             if widget not in routed:
                 self._show(widget, None)
@@ -740,9 +859,8 @@ class ProfileScreen(PaneScreen):
 
         def saved(path: Path) -> None:
             self._published = profile
-            self._baseline = self.form_data()
+            self._set_baseline()
             self.matchapp.profile = profile  # every pane watching the profile updates now
-            self._mark()
             self.notify(f"Saved {path.name}; the other panes are up to date.", markup=False)
 
         def reload() -> None:
@@ -767,14 +885,17 @@ class ProfileScreen(PaneScreen):
         self.notify("Unsaved edits thrown away.", markup=False)
 
     async def _rebuild(self, profile: Profile) -> None:
+        self.workers.cancel_group(self, "profile-build")
         form = self.query_one("#profile-form", VerticalScroll)
         self._shown.clear()
         await form.remove_children()
-        await form.mount_all(self._sections(profile))
+        sections = self._sections(profile)
+        self._index(sections)
+        self._plan_build(sections)
+        await form.mount_all(sections)
         self.query_one("#profile-demo").display = profile.demo
-        self._sync_dependents()
-        self._baseline = self.form_data()
-        self._mark()
+        self._set_baseline()
+        self.call_after_refresh(self._start_building)
 
     def on_profile(self, profile: Profile) -> None:
         # Our own save already shows this profile; a change from elsewhere refreshes the form

@@ -13,7 +13,7 @@ from typing import Any, Literal
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.widget import Widget
+from textual.widget import AwaitMount, Widget
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
 
 Kind = Literal["text", "int", "opt_int", "date", "select", "opt_select", "bool", "area"]
@@ -83,6 +83,23 @@ def make_control(spec: FieldSpec, value: Any, dom_id: str | None = None) -> Widg
     return control
 
 
+def initial_value(spec: FieldSpec, value: Any) -> Any:
+    """What `read_control` gives for a control `make_control(spec, value)` builds, without
+    building it: a row of a part of the form not built yet still reads (and saves) its value."""
+    if spec.kind == "bool":
+        return bool(value)
+    if spec.kind in ("select", "opt_select"):
+        return value if value in {v for _, v in spec.options} else None
+    if spec.kind == "area":
+        return str(value or "")
+    text = "" if value is None else str(value)
+    if spec.kind in ("opt_int", "date"):
+        return text.strip() or None
+    if spec.kind == "int":
+        return text.strip()
+    return text
+
+
 def read_control(spec: FieldSpec, control: Widget) -> Any:
     """The raw value to hand to pydantic (which does the parsing and the validation)."""
     if isinstance(control, Checkbox):
@@ -135,22 +152,37 @@ class FieldRow(Vertical):
         self.path = path
         self.spec = spec
         self._value = value
+        self._control: Widget | None = None
 
     def compose(self) -> ComposeResult:
+        self._control = make_control(self.spec, self._value, _dom_id(self.path))
         if self.spec.kind == "area":
             yield Label(self.spec.label, classes="field-label", markup=False)
-            yield make_control(self.spec, self._value, _dom_id(self.path))
+            yield self._control
         else:
             with Horizontal(classes="field-line"):
                 yield Label(self.spec.label, classes="field-label", markup=False)
-                yield make_control(self.spec, self._value, _dom_id(self.path))
+                yield self._control
+
+    def lines(self) -> int:
+        """Lines the row takes on screen as profile.tcss lays it out (without an error)."""
+        if not self.display:
+            return 0
+        return 7 if self.spec.kind == "area" else 1
 
     @property
     def control(self) -> Widget:
-        return self.query_one(".field-control")
+        if self._control is None:
+            raise LookupError(f"{_dom_id(self.path)} is not built yet")
+        return self._control
 
     def value(self) -> Any:
-        return read_control(self.spec, self.control)
+        """The raw value; until the control is mounted (a Select sets its value as it
+        mounts), the value the row was built with."""
+        control = self._control
+        if control is None or not control.is_mounted:
+            return initial_value(self.spec, self._value)
+        return read_control(self.spec, control)
 
     def show_error(self, message: str | None) -> None:
         set_error_line(self, message)
@@ -167,12 +199,14 @@ class ItemRow(Vertical):
         self.columns = columns
         self._value = value
         self.orderable = orderable
+        self._controls: dict[str, Widget] = {}
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="item-line"):
             for spec in self.columns:
                 control = make_control(spec, self._value.get(spec.key))
                 control.add_class(f"col-{spec.key}")
+                self._controls[spec.key] = control
                 yield control
             if self.orderable:
                 up = Button("▲", classes="item-up", compact=True)
@@ -185,10 +219,11 @@ class ItemRow(Vertical):
     def value(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
         for spec in self.columns:
-            found = self.query(f".col-{spec.key}")
-            if not found:  # a row still being built or torn down has no controls to read
-                continue
-            raw = read_control(spec, found.first())
+            control = self._controls.get(spec.key)
+            if control is None or not control.is_mounted:  # not built yet: as built
+                raw = initial_value(spec, self._value.get(spec.key))
+            else:
+                raw = read_control(spec, control)
             if (raw is not None and raw != "") or spec.kind == "int":
                 out[spec.key] = raw
         return out
@@ -218,7 +253,8 @@ class ListEditor(Vertical):
         self.list_id = list_id
         self.title = title
         self.columns = columns
-        self._items = list(items)
+        self._rows = [ItemRow(columns, dict(item), orderable) for item in items]
+        self._box = Vertical(classes="list-rows")
         self.new_item = new_item
         self.max_items = max_items
         self.orderable = orderable
@@ -228,7 +264,13 @@ class ListEditor(Vertical):
     def compose(self) -> ComposeResult:
         with Horizontal(classes="list-head"):
             yield Label(self.title, classes="list-title", markup=False)
-            add = Button("+ Add", classes="item-add", compact=True, id=f"add-{self.list_id}")
+            add = Button(
+                "+ Add",
+                classes="item-add",
+                compact=True,
+                id=f"add-{self.list_id}",
+                disabled=len(self._rows) >= self.max_items,
+            )
             add.tooltip = f"Add to {self.title.lower()}"
             yield add
         if self.help_text:
@@ -238,12 +280,18 @@ class ListEditor(Vertical):
                 for spec in self.columns:
                     yield Label(spec.label, classes=f"col-{spec.key}", markup=False)
                 yield Static("", classes="list-columns-pad")
-        with Vertical(classes="list-rows"):
-            for item in self._items:
-                yield ItemRow(self.columns, item, self.orderable)
+        with self._box:
+            yield from self._rows
+
+    def lines(self) -> int:
+        """Lines the list takes on screen as profile.tcss lays it out (without errors)."""
+        return 2 + bool(self.help_text) + (len(self.columns) > 1) + len(self._rows)
 
     def rows(self) -> list[ItemRow]:
-        return list(self.query(ItemRow))
+        """The items in their order on screen (as built until the list is mounted)."""
+        if not self._box.is_mounted:
+            return list(self._rows)
+        return [row for row in self._box.children if isinstance(row, ItemRow)]
 
     def values(self) -> list[Any]:
         if self.scalar:
@@ -251,15 +299,12 @@ class ListEditor(Vertical):
             return [row.value().get(key) for row in self.rows()]
         return [row.value() for row in self.rows()]
 
-    def on_mount(self) -> None:
-        self._update_add()
-
     def _update_add(self) -> None:
         self.query_one(".item-add", Button).disabled = len(self.rows()) >= self.max_items
 
     async def add_item(self) -> ItemRow:
         row = ItemRow(self.columns, dict(self.new_item), self.orderable)
-        await self.query_one(".list-rows", Vertical).mount(row)
+        await self._box.mount(row)
         self._update_add()
         return row
 
@@ -271,19 +316,35 @@ class ListEditor(Vertical):
         rows = self.rows()
         index = rows.index(row)
         if index > 0:
-            self.query_one(".list-rows", Vertical).move_child(row, before=rows[index - 1])
+            self._box.move_child(row, before=rows[index - 1])
 
     def show_error(self, message: str | None) -> None:
         set_error_line(self, message, "list-error")
 
 
 class Section(Vertical):
-    """A titled group of fields with a line for errors that concern the group as a whole."""
+    """A titled group of fields with a line for errors that concern the group as a whole.
 
-    def __init__(self, section_id: str, title: str, *children: Widget) -> None:
-        super().__init__(*children, id=f"section-{section_id}", classes="form-section")
+    Its parts (`units`: field rows and lists) are built in order: the first `built` of them
+    with the section, the others as the screen mounts them (see `build_next`)."""
+
+    def __init__(self, section_id: str, title: str, *units: Widget) -> None:
+        super().__init__(id=f"section-{section_id}", classes="form-section")
         self.section_id = section_id
         self.border_title = title
+        self.units = list(units)
+        self.built = len(self.units)
+
+    def compose(self) -> ComposeResult:
+        yield from self.units[: self.built]
+
+    def build_next(self, count: int = 1) -> AwaitMount | None:
+        """Mount the next `count` parts not built yet (None when all are built)."""
+        todo = self.units[self.built : self.built + count]
+        if not todo:
+            return None
+        self.built += len(todo)
+        return self.mount_all(todo)
 
     def show_error(self, message: str | None) -> None:
         set_error_line(self, message, "section-error", top=True)

@@ -1,0 +1,146 @@
+"""The Profile pane builds the parts of its form below the first screen just after that screen
+is shown: parts not built yet still read, save and report errors as if they were there."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.css.query import NoMatches
+from textual.widgets import Input, Select, TextArea
+
+from matchtui.app import MatchApp
+from matchtui.models.profile import Profile
+from matchtui.screens.profile import ProfileScreen
+from matchtui.tomlio import load_model
+from matchtui.widgets.profile_fields import FieldRow, ListEditor
+
+TODAY = dt.date(2026, 11, 23)
+
+
+def make_app(workspace: Any) -> MatchApp:
+    return MatchApp(workspace, first_pane="profile", today=TODAY)
+
+
+@pytest.fixture
+def never_built(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The applicant never scrolls: the parts below the first screen are never built."""
+    monkeypatch.setattr(ProfileScreen, "_start_building", lambda self: None)
+
+
+async def test_parts_below_the_first_screen_come_right_after(workspace: Any) -> None:
+    app = make_app(workspace)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ProfileScreen)
+        await screen.form_built()
+        await pilot.pause()
+        assert app.profile is not None
+        story = screen.query_one("#f-narrative-plan_b", TextArea)
+        assert story.text == app.profile.narrative.plan_b
+        letters = screen.query_one("#list-letters", ListEditor)
+        assert len(letters.rows()) == len(app.profile.letters)
+        assert screen.query_one("#f-clinical-months_last_24", Input).value == "18"
+        assert app.unsaved == set()  # building the rest is not an edit
+        assert Profile.model_validate(screen.form_data()) == app.profile
+
+
+async def test_save_writes_fields_never_built(
+    workspace: Any, home: Path, never_built: None
+) -> None:
+    app = make_app(workspace)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ProfileScreen)
+        with pytest.raises(NoMatches):
+            screen.query_one("#f-narrative-plan_b")  # not built
+        before = app.profile
+        assert before is not None
+        assert Profile.model_validate(screen.form_data()) == before
+        name = screen.query_one("#f-applicant-name", Input)
+        name.focus()
+        await pilot.press("end", *" Jr")
+        await pilot.pause()
+        assert app.unsaved == {"profile"}
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.unsaved == set()
+        saved = load_model(home / "profile.toml", Profile)
+        assert saved.applicant.name == "Avery Lindqvist Jr"
+        expected = before.model_copy(
+            update={"applicant": before.applicant.model_copy(update={"name": saved.applicant.name})}
+        )
+        assert saved == expected  # every other field, built or not, as it was
+
+
+async def test_error_in_a_part_never_built_is_shown_there(
+    workspace: Any, home: Path, never_built: None
+) -> None:
+    app = make_app(workspace)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ProfileScreen)
+        before = (home / "profile.toml").read_text()
+        with pytest.raises(NoMatches):
+            screen.query_one("#f-applicant-training_region")
+        # In training, the region of training is needed: that field is not built yet.
+        screen.query_one("#f-applicant-situation", Select).value = "in_training"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert (home / "profile.toml").read_text() == before
+        control = screen.query_one("#f-applicant-training_region", Select)
+        row = next(a for a in control.ancestors if isinstance(a, FieldRow))
+        assert row.display
+        errors = row.query(".field-error")
+        assert errors and "needed while in training" in str(errors.first().render())
+        assert app.focused is control
+
+
+async def test_typing_never_rebuilds_the_whole_form(workspace: Any) -> None:
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ProfileScreen)
+        await screen.form_built()
+
+        def whole_form() -> dict[str, Any]:
+            raise AssertionError("form_data() on a key press")
+
+        screen.form_data = whole_form  # type: ignore[method-assign]
+        name = screen.query_one("#f-applicant-name", Input)
+        name.focus()
+        await pilot.press("end", *"!")
+        await pilot.pause()
+        assert app.unsaved == {"profile"}
+        await pilot.press("backspace")
+        await pilot.pause()
+        assert app.unsaved == set()
+
+
+async def test_save_and_quit_saves_fields_never_built(
+    workspace: Any, home: Path, never_built: None
+) -> None:
+    app = make_app(workspace)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        before = app.profile
+        assert before is not None
+        name = app.screen.query_one("#f-applicant-name", Input)
+        name.focus()
+        await pilot.press("end", *" Jr")
+        await pilot.pause()
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        await pilot.press("s")  # save and quit
+        await pilot.pause()
+    assert not app.is_running
+    saved = load_model(home / "profile.toml", Profile)
+    assert saved.applicant.name == "Avery Lindqvist Jr"
+    assert saved.narrative == before.narrative and saved.letters == before.letters
