@@ -19,4 +19,10 @@ TODAY = dt.date(2026, 11, 23)
 def test_light_theme(snap_compare: Any, workspace: Any, pane: str, size: tuple[int, int]) -> None:
     workspace.save_settings({"theme": "textual-light"})
     app = MatchApp(workspace, first_pane=pane, today=TODAY)
-    assert snap_compare(app, terminal_size=size)
+
+    async def settled(pilot: Any) -> None:
+        built = getattr(pilot.app.screen, "form_built", None)
+        if built is not None:
+            await built()  # Profile builds what is below its first screen just after it
+
+    assert snap_compare(app, terminal_size=size, run_before=settled)
