@@ -130,3 +130,28 @@ async def test_the_same_class_in_two_panes_keeps_each_pane_look(workspace: Any) 
         await pilot.press("f2")
         await pilot.pause()
         assert (reality_title.styles.margin, reality_title.styles.background) == before
+
+
+async def test_no_pane_switch_holds_the_screen(
+    workspace: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Textual holds the screen 50 ms on a mode switch (and, while held, renders each layout
+    and throws it away): neither a first visit nor a return to a built pane asks for that."""
+    from textual.app import App
+
+    held: list[float] = []
+    original = App.delay_update
+
+    def delay_update(self: App[Any], delay: float = 0.05) -> None:
+        held.append(delay)
+        original(self, delay)
+
+    monkeypatch.setattr(App, "delay_update", delay_update)
+    app = MatchApp(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        for pane in [*PANES, *PANES]:
+            await pilot.press(pane.key)
+            await pilot.pause()
+            assert app.current_mode == pane.id
+    assert held == []

@@ -6,7 +6,6 @@ import datetime as dt
 import importlib
 import weakref
 from collections.abc import Callable, Iterable
-from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -130,9 +129,6 @@ class MatchApp(App[None]):
         self.load_errors: dict[str, str] = {}  # file name -> one-line problem shown to the user
         self.unsaved: set[str] = set()  # panes with edits not yet saved
         self._built_panes: set[str] = set()  # panes whose screen exists (switches need no mask)
-        self._instant_switch = False
-        # While a pane is first built, the screen is held (no frames) until it is mounted.
-        self._new_pane_mask: AbstractContextManager[None] | None = None
         # Style bookkeeping for pane switches (see refresh_css): the stylesheet generation a
         # full restyle last ran for, and the generation each pane screen was styled with.
         self._switching_pane = False
@@ -211,6 +207,7 @@ class MatchApp(App[None]):
         self._release_keys_when_ready(self.first_pane)
         if self.interactive:
             self.call_after_refresh(_freeze_long_lived)
+            self.call_after_refresh(_preload_panes, self.first_pane)
         if (warning := self.workspace.store.home_warning()) is not None:
             self.notify(warning, title="Your matchtui folder", severity="warning", markup=False)
         for message in self.load_errors.values():
@@ -277,13 +274,12 @@ class MatchApp(App[None]):
         await super().on_event(event)
 
     def _release_keys_when_ready(self, pane_id: str, tries: int = 0) -> None:
-        """Show `pane_id`'s screen and replay the held keys once it is mounted and in front."""
+        """Replay the held keys once `pane_id`'s screen is mounted and in front."""
         screen = self.pane_screens.get(pane_id)
         ready = screen is not None and screen is self.screen and screen.is_mounted
         if not ready and tries < 100:
             self.call_after_refresh(self._release_keys_when_ready, pane_id, tries + 1)
             return
-        self._end_new_pane_mask()
         self._release_keys()
 
     def _release_keys(self) -> None:
@@ -297,11 +293,7 @@ class MatchApp(App[None]):
         if self.profile is None:  # still loading
             return
         # Each pane is its own screen and keeps its focus: coming back finds you where you were.
-        self._instant_switch = pane_id in self._built_panes
-        try:
-            self._switch_pane(pane_id)
-        finally:
-            self._instant_switch = False
+        self._switch_pane(pane_id)
         if pane_id not in self._built_panes:
             self._built_panes.add(pane_id)
             self._holding_keys = True
@@ -367,26 +359,14 @@ class MatchApp(App[None]):
 
     def delay_update(self, delay: float = 0.05) -> None:
         # switch_mode holds the screen back for 50 ms to hide a new screen while it mounts. A
-        # pane that has been built before has nothing to hide, and the hold was most of the time
-        # a switch took (the frame itself renders in under 10 ms).
-        if self._instant_switch:
-            return
-        if self._switching_pane and self._new_pane_mask is None:
-            # A pane's first visit: hold the screen until the pane is mounted, neither a fixed
-            # 50 ms (idle time when it mounts sooner) nor frames of a half-built pane (drawn
-            # and thrown away when it takes longer). _release_keys_when_ready ends the hold;
-            # the timer makes sure it never lasts.
-            self._new_pane_mask = self.batch_update()
-            self._new_pane_mask.__enter__()
-            self.set_timer(2.0, self._end_new_pane_mask, name="new pane mask")
+        # pane built before has nothing to hide, and the hold was most of the time a switch
+        # took (the frame itself renders in under 10 ms). A pane's first visit needs no hold
+        # either: its first frame already shows it composed and filled, and while updates are
+        # held Textual still renders each layout and throws the frame away (then renders it
+        # again once the hold ends): holding cost 40-60 ms on every first visit.
+        if self._switching_pane:
             return
         super().delay_update(delay)
-
-    def _end_new_pane_mask(self) -> None:
-        mask, self._new_pane_mask = self._new_pane_mask, None
-        if mask is not None:
-            mask.__exit__(None, None, None)
-            self.screen.refresh()
 
     async def action_quit(self) -> None:
         if not self.unsaved:
@@ -524,6 +504,26 @@ class MatchApp(App[None]):
             self.action_export_report,
         )
         yield from super().get_system_commands(screen)
+
+
+def _preload_panes(first_pane: str) -> None:
+    """Import the other panes' modules in a background thread once the first pane is on
+    screen, so a pane's first visit does not wait for its imports (plotext alone ~17 ms, each
+    pane's modules 15-30 ms). Python's import locks make this safe: a visit that needs a module
+    still being imported here waits for it; a module that fails here fails again, and is
+    reported, on its visit."""
+    import threading
+
+    modules = [pane.module for pane in PANES if pane.id != first_pane]
+
+    def run() -> None:
+        for name in modules:
+            try:
+                importlib.import_module(name)
+            except Exception:  # the visit imports it again and reports the error
+                continue
+
+    threading.Thread(target=run, name="matchtui-preload", daemon=True).start()
 
 
 def _freeze_long_lived() -> None:
