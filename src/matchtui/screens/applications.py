@@ -273,7 +273,8 @@ class ApplicationsScreen(PaneScreen):
         count = f"{len(self.shown)} of {total} programs"
         if not total:
             count += ": import a CSV or TOML file with `matchtui programs import FILE`"
-        self.query_one("#apps-count", Static).update(count)
+        # One line of fixed size (applications.tcss): no layout pass for a new count.
+        self.query_one("#apps-count", Static).update(count, layout=False)
 
     def _cells_of(self, index: int) -> tuple[Text, ...]:
         return self._cells(self.programs.programs[index])
