@@ -19,7 +19,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.widgets import Select, Static, TabbedContent, TabPane
 
 from matchtui.engine.tracker import (
@@ -36,12 +36,14 @@ from matchtui.errors import FileProblems
 from matchtui.models.mix import TIER_LABELS, TIERS
 from matchtui.models.programs import PROGRAM_STATUSES, SIGNAL_KINDS, Program, ProgramList
 from matchtui.screens.base import PaneScreen
+from matchtui.store import PROGRAMS
 from matchtui.themes import text_style
-from matchtui.widgets.tracker_dialogs import ProgramDetail, StagePrompt
 from matchtui.widgets.tracker_table import TrackerTable
 from matchtui.widgets.tracker_views import (
     SIGNAL_LABELS,
+    LinesView,
     costs_text,
+    split_lines,
     stage_label,
     today_text,
     yields_text,
@@ -193,12 +195,12 @@ class ApplicationsScreen(PaneScreen):
                 yield Static("", id="apps-count", markup=False)
                 yield TrackerTable(COLUMNS, self._cells_of, id="apps-table")
                 yield Static(HINT, id="apps-hint", markup=False)
-            with TabPane("Today", id="apps-today"), VerticalScroll(can_focus=True):
-                yield Static("", id="apps-today-text", markup=False)
-            with TabPane("Yields", id="apps-yields"), VerticalScroll(can_focus=True):
-                yield Static("", id="apps-yields-text", markup=False)
-            with TabPane("Costs", id="apps-costs"), VerticalScroll(can_focus=True):
-                yield Static("", id="apps-costs-text", markup=False)
+            with TabPane("Today", id="apps-today"):
+                yield LinesView(id="apps-today-text")
+            with TabPane("Yields", id="apps-yields"):
+                yield LinesView(id="apps-yields-text")
+            with TabPane("Costs", id="apps-costs"):
+                yield LinesView(id="apps-costs-text")
 
     def on_mount(self) -> None:
         self.load()
@@ -210,8 +212,9 @@ class ApplicationsScreen(PaneScreen):
     # -- data ----------------------------------------------------------------------------------
     def load(self) -> None:
         """Read programs.toml: in a worker thread in a real session (validating 5,000 programs
-        takes longer than a frame), at once under tests so the pane is ready when the app is."""
-        if self.matchapp.interactive:
+        takes longer than a frame), at once under tests so the pane is ready when the app is,
+        and at once when there is no file yet (nothing to read)."""
+        if self.matchapp.interactive and self.matchapp.workspace.store.exists(PROGRAMS):
             self.query_one("#apps-count", Static).update("Loading your programs…")
             self.run_worker(self._load_in_thread, thread=True, group="apps-load")
         else:
@@ -357,23 +360,23 @@ class ApplicationsScreen(PaneScreen):
         make = self._view_maker(tab)
         if make is None:
             return
-        target = self.query_one(f"#{tab}-text", Static)
+        target = self.query_one(f"#{tab}-text", LinesView)
         if len(self.programs.programs) <= VIEW_SYNC_MAX:
-            target.update(make())
+            target.show(make())
             return
-        target.update(Text(f"Working out {len(self.programs.programs):,} programs…", style="dim"))
+        target.show(Text(f"Working out {len(self.programs.programs):,} programs…", style="dim"))
         version = self._views_version
 
         def work() -> None:
             text = make()
-            self.app.call_from_thread(self._view_done, tab, version, text)
+            self.app.call_from_thread(self._view_done, tab, version, text, split_lines(text))
 
         self.run_worker(work, thread=True, group=f"apps-view-{tab}", exit_on_error=False)
 
-    def _view_done(self, tab: str, version: int, text: Text) -> None:
+    def _view_done(self, tab: str, version: int, text: Text, lines: list[Text]) -> None:
         if version != self._views_version:
             return  # the list changed while it was computed: shown again when next opened
-        self.query_one(f"#{tab}-text", Static).update(text)
+        self.query_one(f"#{tab}-text", LinesView).show(text, lines)
 
     def _view_maker(self, tab: str) -> Callable[[], Text] | None:
         """A function that computes one view's text from a snapshot of the list as it is now
@@ -405,6 +408,7 @@ class ApplicationsScreen(PaneScreen):
         if index is None:
             return
         program = self.programs.programs[index]
+        from matchtui.widgets.tracker_dialogs import StagePrompt  # TextArea & co: when first used
 
         def done(moved: Program | None) -> None:
             if moved is not None:
@@ -426,6 +430,8 @@ class ApplicationsScreen(PaneScreen):
             if program.specialty in self.catalog.specialties
             else program.specialty
         )
+
+        from matchtui.widgets.tracker_dialogs import ProgramDetail  # when first used
 
         def done(updated: Program | None) -> None:
             if updated is not None and updated != program:
