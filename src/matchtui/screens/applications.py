@@ -134,6 +134,13 @@ class ApplicationsScreen(PaneScreen):
 
     def __init__(self) -> None:
         super().__init__()
+        # The breakpoint class the first resize would add, set before the widgets are styled:
+        # added after, it restyles every widget of the pane once more.
+        width = self.app.size.width
+        for threshold, name in sorted(self.HORIZONTAL_BREAKPOINTS, reverse=True):
+            if width >= threshold:
+                self.add_class(name)
+                break
         self.programs = ProgramList()
         self.programs_ok = True
         self.filters = Filters()

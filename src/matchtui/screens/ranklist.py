@@ -139,6 +139,7 @@ class RanklistScreen(PaneScreen):
         self._shown: dict[str, dict[str, list[Cell]]] = {"rank": {}, "criteria": {}}
         self.loading = False  # programs.toml is being read for the first time: no list yet
         self._stamp: tuple[int, int] | None = None  # programs.toml as last read
+        self._tabs_found: TabbedContent | None = None
 
     # -- layout ----------------------------------------------------------------------------
     def compose_body(self) -> ComposeResult:
@@ -438,10 +439,17 @@ class RanklistScreen(PaneScreen):
         self.query_one("#soap-text", Static).update(Group(head, facts, body))
 
     # -- keys ---------------------------------------------------------------------------------
+    @property
+    def _tabs(self) -> TabbedContent:
+        """The pane's tabs (asked for each binding whenever the footer is redrawn)."""
+        if self._tabs_found is None:
+            self._tabs_found = self.query_one(TabbedContent)
+        return self._tabs_found
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self.loading and (action in self.LIST_ACTIONS or action in ("score", "suggest")):
             return False  # nothing to act on until the list is known
-        active = self.query_one(TabbedContent).active
+        active = self._tabs.active
         if action in self.LIST_ACTIONS:
             return active == "tab-list"
         if action == "score":
