@@ -10,6 +10,7 @@ stage change runs in a thread: its duration (key -> programs.toml replaced) and 
 longest stall during it are printed too.
 
     .venv/bin/python -m bench.bench_tracker [COUNT] [--rounds 3] [--skip-inprocess] [--skip-pty]
+        [--first-visit RUNS]    # also cold first visits to F7 and F8 with COUNT programs
 """
 
 from __future__ import annotations
@@ -304,7 +305,7 @@ def in_pty(count: int, rounds: int) -> None:
         order = ["name", "stage", "date", "state", "specialty", "tier", "signal"]  # as listed
         assert set(order) == set(SORT_KEYS)
         for _ in range(rounds):
-            for sort in order[1:]:
+            for _sort in order[1:]:  # Down moves to the next sort in this order
                 keys.press(None, ENTER, "Sort: Signal")
                 keys.press(None, DOWN, "")
                 keys.press("sort (result: screen quiet)", ENTER, None)
@@ -339,6 +340,36 @@ def in_pty(count: int, rounds: int) -> None:
         )
 
 
+def first_visits(count: int, runs: int) -> None:
+    """bench_first_visit's cold first visit to F7 and F8, with `count` programs in the list (its
+    markers are for an empty list): F7 until its count line shows every program, F8 until the
+    rank list's odds (P(match), shown once the tracker is read) are on screen."""
+    from bench import bench_first_visit as visit
+
+    markers = {
+        "applications": f"{count} of {count} programs",
+        "ranklist": "P(match)" if count else visit.MARKERS["ranklist"],
+    }
+    saved = dict(visit.MARKERS)
+    visit.MARKERS.update(markers)
+    try:
+        print(f"\nfirst visit, key -> content, 120x40 pty, {count:,} programs, {runs} cold runs")
+        for pane, marker in markers.items():
+            walls, cpus = [], []
+            for _ in range(runs):
+                wall, cpu = visit.first_visit(pane, count)
+                walls.append(wall)
+                cpus.append(cpu)
+            print(
+                f"  {pane:<12} wall median {statistics.median(walls) * 1000:6.0f} ms  min "
+                f"{min(walls) * 1000:6.0f} | app CPU median {statistics.median(cpus) * 1000:5.0f}"
+                f" ms  (marker {marker!r}; load average {os.getloadavg()[0]:.1f})"
+            )
+    finally:
+        visit.MARKERS.clear()
+        visit.MARKERS.update(saved)
+
+
 def main() -> None:
     if len(sys.argv) > 1 and sys.argv[1] == "--child":
         child(sys.argv[2], sys.argv[3])
@@ -348,7 +379,12 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--skip-inprocess", action="store_true")
     parser.add_argument("--skip-pty", action="store_true")
+    parser.add_argument(
+        "--first-visit", type=int, default=0, metavar="RUNS", help="also F7/F8 first visits"
+    )
     args = parser.parse_args()
+    if args.first_visit:
+        first_visits(args.count, args.first_visit)
     if not args.skip_inprocess:
         asyncio.run(run(args.count))
     if not args.skip_pty:
