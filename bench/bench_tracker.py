@@ -333,11 +333,12 @@ def in_pty(count: int, rounds: int) -> None:
             saves.append((done - start, stalls.longest(start, done)))
             keys.press(None, DOWN, "")
         print("\n".join(keys.report()))
-        print(
-            f"  {'stage change: save (thread)':<26} key->file replaced median "
-            f"{statistics.median(s for s, _ in saves) * 1000:6.0f} ms | longest loop stall "
-            f"during saves {max(g for _, g in saves) * 1000:5.0f} ms"
-        )
+        if saves:
+            print(
+                f"  {'stage change: save (thread)':<26} key->file replaced median "
+                f"{statistics.median(s for s, _ in saves) * 1000:6.0f} ms | longest loop stall "
+                f"during saves {max(g for _, g in saves) * 1000:5.0f} ms"
+            )
 
 
 def first_visits(count: int, runs: int) -> None:

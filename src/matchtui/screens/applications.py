@@ -347,8 +347,11 @@ class ApplicationsScreen(PaneScreen):
 
     # -- actions -------------------------------------------------------------------------------
     def action_view(self, tab: str) -> None:
-        self.query_one("#apps-tabs", TabbedContent).active = tab
-        self._show_view(tab)
+        tabs = self.query_one("#apps-tabs", TabbedContent)
+        if tabs.active == tab:
+            self._show_view(tab)  # shown already: worked out again
+        else:
+            tabs.active = tab  # TabActivated works it out (once)
         if tab == "apps-list":
             self.table.focus()
 

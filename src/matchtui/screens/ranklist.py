@@ -140,6 +140,7 @@ class RanklistScreen(PaneScreen):
         self.loading = False  # programs.toml is being read for the first time: no list yet
         self._stamp: tuple[int, int] | None = None  # programs.toml as last read
         self._tabs_found: TabbedContent | None = None
+        self._stale: set[str] = set()  # tabs to draw again when next shown
 
     # -- layout ----------------------------------------------------------------------------
     def compose_body(self) -> ComposeResult:
@@ -285,9 +286,20 @@ class RanklistScreen(PaneScreen):
         self.violations = check(self.items, self.tracker, data, hard_stops=self.state.hard_stops)
         self._show_table(cursor)
         self._show_summary()
-        self._show_criteria()
-        self._show_compare()
-        self._show_soap()
+        # The other tabs are drawn when shown (each is a table or text over the whole list).
+        self._stale = {"tab-criteria", "tab-compare", "tab-soap"}
+        self._show_tab(self._tabs.active)
+
+    def _show_tab(self, tab: str) -> None:
+        """Draw a tab other than the list if the list changed since it was last drawn."""
+        if tab not in self._stale:
+            return
+        self._stale.discard(tab)
+        {
+            "tab-criteria": self._show_criteria,
+            "tab-compare": self._show_compare,
+            "tab-soap": self._show_soap,
+        }[tab]()
 
     def _show_table(self, cursor: int | None) -> None:
         table: DataTable[Cell] = self.query_one("#rank-table", DataTable)
@@ -449,6 +461,8 @@ class RanklistScreen(PaneScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self.loading and (action in self.LIST_ACTIONS or action in ("score", "suggest")):
             return False  # nothing to act on until the list is known
+        if self._tabs_found is None and not self.query(TabbedContent):
+            return True  # the footer can ask before the pane's widgets are mounted
         active = self._tabs.active
         if action in self.LIST_ACTIONS:
             return active == "tab-list"
@@ -461,12 +475,20 @@ class RanklistScreen(PaneScreen):
     @on(TabbedContent.TabActivated)
     def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
         self.focus_tab(event.pane.id or "")
+        if self.sim is None:
+            return  # still loading: drawn by refresh_view
         if event.pane.id == "tab-compare":
+            self._stale.discard("tab-compare")
             self._show_compare()
+        else:
+            self._show_tab(event.pane.id or "")
 
     @on(DataTable.RowHighlighted, "#rank-table")
     def _highlighted(self) -> None:
-        self._show_compare()
+        if self.sim is not None and self._tabs.active == "tab-compare":
+            self._show_compare()
+        else:
+            self._stale.add("tab-compare")  # B is the program under the cursor: drawn when shown
 
     def action_next_tab(self) -> None:
         tabs = self.query_one(TabbedContent)
