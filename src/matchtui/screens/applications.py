@@ -147,6 +147,7 @@ class ApplicationsScreen(PaneScreen):
         self.shown: list[int] = []  # program indices in table order (filled or not)
         self.orders = Orders(self.programs.programs)  # each sort's order, kept as programs change
         self._views_version = 0  # a view computed in a thread for an older list is not shown
+        self._specialties: list[str] = []  # the specialties the filter offers (besides Any)
         self._save_lock = threading.Lock()
         self._change_count = 0
         self._saved_count = 0
@@ -263,6 +264,12 @@ class ApplicationsScreen(PaneScreen):
                 markup=False,
             )
         present = sorted({p.specialty for p in self.programs.programs})
+        if present != self._specialties:  # the options as composed: no programs, no specialty
+            self._specialties = present
+            self._specialty_options(present)
+        self.fill()
+
+    def _specialty_options(self, present: list[str]) -> None:
         select = self.query_one("#filter-specialty", Select)
         with self.prevent(Select.Changed):
             select.set_options(
@@ -273,7 +280,6 @@ class ApplicationsScreen(PaneScreen):
                 ]
             )
             select.value = ALL
-        self.fill()
 
     def fill(self) -> None:
         """Show the programs the filters let through, in sort order."""
