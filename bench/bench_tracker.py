@@ -386,7 +386,7 @@ def main() -> None:
     args = parser.parse_args()
     if args.first_visit:
         first_visits(args.count, args.first_visit)
-    if not args.skip_inprocess:
+    if not args.skip_inprocess and args.count:  # (it times moves and filters over the list)
         asyncio.run(run(args.count))
     if not args.skip_pty:
         in_pty(args.count, args.rounds)
