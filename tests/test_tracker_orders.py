@@ -85,3 +85,16 @@ def test_orders_prepared_ahead_stay_right_and_a_returned_list_is_the_callers() -
 
 def test_an_empty_list() -> None:
     assert Orders([]).prepare().visible(Filters(stage="applied"), REGIONS) == []
+
+
+def test_orders_computed_over_a_copy_are_adopted_when_the_list_is_the_same() -> None:
+    rng = random.Random(17)
+    programs = [random_program(rng) for _ in range(80)]
+    orders = Orders(programs)
+    orders.order("name")
+    orders.adopt(Orders(list(programs)).prepare())
+    programs[3] = random_program(rng)
+    orders.changed(3)  # every adopted order moves the program too
+    for sort in SORT_KEYS:
+        filters = Filters(sort=sort, reverse=True)
+        assert orders.visible(filters, REGIONS) == visible(programs, filters, REGIONS)

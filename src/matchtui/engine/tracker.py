@@ -245,6 +245,13 @@ class Orders:
             found = self._orders[sort] = sorted(range(len(programs)), key=sort_key(programs, sort))
         return found
 
+    def adopt(self, other: Orders) -> None:
+        """Take the orders `other` computed over a copy of this same, unchanged list."""
+        if len(other.programs) != len(self.programs):
+            raise ValueError("orders over a different list")
+        for sort, order in other._orders.items():
+            self._orders.setdefault(sort, order)
+
     def changed(self, index: int) -> None:
         """programs[index] was replaced: put it where its new values sort in every order."""
         for sort, order in self._orders.items():
