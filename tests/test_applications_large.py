@@ -6,8 +6,10 @@ orders that a stage change keeps right."""
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from typing import Any
 
+import pytest
 from rich.text import Text
 
 from matchtui.app import MatchApp
@@ -22,7 +24,7 @@ from matchtui.engine.tracker import (
     yields,
 )
 from matchtui.models.programs import Program, ProgramList
-from matchtui.screens.applications import VIEW_SYNC_MAX
+from matchtui.screens.applications import VIEW_SYNC_MAX, ApplicationsScreen
 from matchtui.themes import text_style
 from matchtui.widgets.tracker_views import costs_text, today_text, yields_text
 
@@ -136,3 +138,28 @@ async def test_filters_and_sorts_after_stage_changes_equal_a_full_recomputation(
                 screen.set_filters(filters)
                 assert screen.shown == visible(screen.programs.programs, filters, regions)
                 assert screen.table.rows == screen.shown
+
+
+async def test_a_view_opened_while_the_list_is_read_shows_the_list_once_read(
+    workspace: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    workspace.save_programs(many(30))
+    go = threading.Event()
+    read = ApplicationsScreen._read
+
+    def slow_read(self: Any) -> Any:
+        go.wait(10)
+        return read(self)
+
+    monkeypatch.setattr(ApplicationsScreen, "_read", slow_read)
+    app = MatchApp(workspace, first_pane="applications", today=TODAY, interactive=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen: Any = app.screen
+        await pilot.press("2")  # Today, before the list is read
+        await pilot.pause()
+        assert "Invitations waiting for an answer (0)" in screen.query_one("#apps-today-text").plain
+        go.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "Invitations waiting for an answer (6)" in screen.query_one("#apps-today-text").plain

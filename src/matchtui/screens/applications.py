@@ -286,6 +286,9 @@ class ApplicationsScreen(PaneScreen):
             self._specialties = present
             self._specialty_options(present)
         self.fill()
+        active = self.query_one("#apps-tabs", TabbedContent).active
+        if active != "apps-list":
+            self._show_view(active)  # opened while the list was read: shown with the list now
 
     def _specialty_options(self, present: list[str]) -> None:
         select = self.query_one("#filter-specialty", Select)
