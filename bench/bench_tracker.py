@@ -1,11 +1,21 @@
 """The Applications pane (F7) with 5,000 tracked programs: how long loading, a filter change and a
 stage change block the UI, against one frame at 60 Hz (16.7 ms). Prints median and p95.
 
-    .venv/bin/python -m bench.bench_tracker [COUNT]
+Then the same pane in a real pseudo-terminal (120x40), driven by keys as a person would: view
+switches (1-4), the stage filter and the sort (Select: Enter, a move, Enter), a stage change
+(a, Enter in the date prompt). For each: key -> first frame after it, key -> the text that
+shows the result, and the event loop's longest stall around it (the app runs a 5 ms ticker
+that records every late wake-up; a stall is the time the loop could not run it). The save of a
+stage change runs in a thread: its duration (key -> programs.toml replaced) and the loop's
+longest stall during it are printed too.
+
+    .venv/bin/python -m bench.bench_tracker [COUNT] [--rounds 3] [--skip-inprocess] [--skip-pty]
+        [--first-visit RUNS]    # also cold first visits to F7 and F8 with COUNT programs
 """
 
 from __future__ import annotations
 
+import argparse
 import asyncio
 import datetime as dt
 import os
@@ -15,6 +25,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
@@ -122,5 +133,264 @@ async def run(count: int) -> None:
     print("\n".join(lines))
 
 
+# --- in a pty, by keys ---------------------------------------------------------------------------
+ROOT = Path(__file__).resolve().parents[1]
+SHIFT_TAB, TAB, DOWN, HOME, ENTER = b"\x1b[Z", b"\t", b"\x1b[B", b"\x1b[H", b"\r"
+TICK = 0.005
+
+
+def child(home: str, stalls: str) -> None:
+    """The app as `matchtui` runs it, on the Applications pane, plus the loop-stall recorder."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from matchtui.app import MatchApp
+
+    async def watch() -> None:
+        with open(stalls, "a", encoding="utf-8") as out:
+            last = time.perf_counter()
+            while True:
+                await asyncio.sleep(TICK)
+                now = time.perf_counter()
+                if now - last - TICK > 0.008:
+                    out.write(f"{last:.6f} {now - last - TICK:.6f}\n")
+                    out.flush()
+                last = now
+
+    import matchtui.app
+
+    here = Path(matchtui.app.__file__).parent
+
+    class Watched(MatchApp):
+        CSS_PATH = [here / path for path in matchtui.app.pane_css_paths()]
+
+        def on_mount(self) -> None:  # runs after MatchApp's own on_mount
+            self._watcher = asyncio.get_running_loop().create_task(watch())
+
+    Watched(
+        Workspace.from_options(home), first_pane="applications", today=TODAY, interactive=True
+    ).run()
+
+
+class Stalls:
+    """The child's stall records (start, seconds), read as they come."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    def longest(self, start: float, end: float) -> float:
+        worst = 0.0
+        try:
+            lines = Path(self.path).read_text().splitlines()
+        except OSError:
+            return 0.0
+        for line in lines:
+            at, gap = (float(x) for x in line.split())
+            if at + gap >= start and at <= end:
+                worst = max(worst, gap)
+        return worst
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))] * 1000
+
+
+class Keys:
+    """Keys into the pty: key -> first frame, key -> marker, the longest stall meanwhile."""
+
+    def __init__(self, app: Any, stalls: Stalls) -> None:
+        self.app, self.stalls = app, stalls
+        self.rows: dict[str, list[tuple[float, float, float]]] = {}
+
+    def press(
+        self, kind: str | None, keys: bytes, marker: str | None, settle: float = 0.15
+    ) -> None:
+        """`marker` None: the result is the last frame before the screen is quiet for 0.2 s."""
+        from bench.ptyrun import visible as screen_text
+
+        app = self.app
+        while app._drain(0.0):
+            pass
+        start = time.perf_counter()
+        os.write(app.fd, keys)
+        frame = last = None
+        text, tail = "", b""
+        while time.perf_counter() - start < 30:
+            chunk = app._drain(0.002)
+            now = time.perf_counter()
+            if not chunk:
+                if marker is None and last is not None and now - last > 0.2:
+                    break
+                continue
+            if frame is None:
+                frame = now - start
+            last = now
+            text = text[-300:] + screen_text(tail + chunk)
+            tail = chunk[-32:]
+            if marker is not None and marker in text:
+                break
+        else:
+            raise RuntimeError(f"{marker!r} never appeared after {keys!r}: {text[-300:]!r}")
+        content = (last or time.perf_counter()) - start
+        time.sleep(settle)  # the next key comes later, as a person's would
+        stall = self.stalls.longest(start, time.perf_counter())
+        if kind is not None:
+            self.rows.setdefault(kind, []).append((frame or content, content, stall))
+
+    def report(self) -> list[str]:
+        out = []
+        for kind, rows in self.rows.items():
+            frames = [r[0] for r in rows]
+            contents = [r[1] for r in rows]
+            stall = max(r[2] for r in rows) * 1000
+            out.append(
+                f"  {kind:<26} key->frame median {statistics.median(frames) * 1000:6.1f} "
+                f"p99 {pct(frames, 0.99):6.1f} | key->result median "
+                f"{statistics.median(contents) * 1000:6.1f} p99 {pct(contents, 0.99):6.1f} ms"
+                f" | longest loop stall {stall:5.0f} ms  (n={len(rows)})"
+            )
+        return out
+
+
+def in_pty(count: int, rounds: int) -> None:
+    from bench.ptyrun import Session
+    from matchtui.engine.tracker import SORT_KEYS, visible
+    from matchtui.models.programs import PROGRAM_STATUSES
+
+    tmp = tempfile.mkdtemp()
+    home, stalls_path = str(Path(tmp, "home")), str(Path(tmp, "stalls.txt"))
+    workspace = Workspace.from_options(home)
+    programs = tracked(workspace.catalog, count)
+    workspace.save_programs(programs)
+    listed = programs.programs
+    regions = workspace.catalog.region_of_state
+    saved = workspace.store.path("programs.toml")
+    stalls = Stalls(stalls_path)
+    argv = [sys.executable, "-m", "bench.bench_tracker", "--child", home, stalls_path]
+    env = {"PYTHONPATH": f"{ROOT}:{ROOT / 'src'}"}
+    total = f"{count} of {count} programs"
+    print(f"\nin a pty, 120x40, {count:,} programs, {rounds} rounds, keys as typed")
+    with Session(argv, env=env) as app:
+        started = time.perf_counter()
+        app.wait_for(total, timeout=120)
+        print(f"  start on F7 -> '{total}' {(time.perf_counter() - started) * 1000:7.0f} ms")
+        time.sleep(1.5)
+        load_stall = stalls.longest(started, time.perf_counter())
+        print(f"  longest loop stall while starting and loading: {load_stall * 1000:.0f} ms")
+        keys = Keys(app, stalls)
+        views = [
+            (b"2", "Invitations waiting for an answer", "view: Today (2)"),
+            (b"3", "Invitations per application", "view: Yields (3)"),
+            (b"4", "Season costs", "view: Costs (4)"),
+            (b"1", f"of {count} programs", "view: List (1)"),
+        ]
+        for _ in range(rounds):
+            for key, marker, kind in views:
+                keys.press(kind, key, marker)
+        # the stage filter: six Selects back from the table (sort, tier, signal, region,
+        # specialty, stage); Enter opens it, Down picks the next stage, Enter applies it
+        for _ in range(6):
+            keys.press(None, SHIFT_TAB, "")
+        for _ in range(rounds):
+            for stage in PROGRAM_STATUSES:
+                keys.press("select: open", ENTER, "Second look")
+                keys.press(None, DOWN, "")
+                shown = sum(1 for p in listed if p.status == stage)
+                keys.press("filter: stage", ENTER, f"{shown} of {count} programs")
+            keys.press(None, ENTER, "Second look")
+            keys.press(None, HOME, "")
+            keys.press("filter: stage", ENTER, total)
+        # the sort: five Selects on
+        for _ in range(5):
+            keys.press(None, TAB, "")
+        order = ["name", "stage", "date", "state", "specialty", "tier", "signal"]  # as listed
+        assert set(order) == set(SORT_KEYS)
+        for _ in range(rounds):
+            for _sort in order[1:]:  # Down moves to the next sort in this order
+                keys.press(None, ENTER, "Sort: Signal")
+                keys.press(None, DOWN, "")
+                keys.press("sort (result: screen quiet)", ENTER, None)
+            keys.press(None, ENTER, "Sort: Signal")
+            keys.press(None, HOME, "")
+            keys.press("sort (result: screen quiet)", ENTER, None)
+        # stage changes: filter on planned, to the table, then a + Enter on row after row
+        for _ in range(5):
+            keys.press(None, SHIFT_TAB, "")
+        keys.press(None, ENTER, "Second look")
+        keys.press(None, DOWN, "")
+        planned = visible(listed, Filters(stage="planned"), regions)
+        keys.press(None, ENTER, f"{len(planned)} of {count} programs")
+        for _ in range(6):
+            keys.press(None, TAB, "")
+        saves: list[tuple[float, float]] = []
+        for index in planned[: rounds * 3]:
+            keys.press("stage change: prompt (a)", b"a", "YYYY-MM-DD")
+            before = saved.stat().st_mtime_ns
+            start = time.perf_counter()
+            keys.press("stage change: confirm", ENTER, f"{listed[index].name}: applied", 0.0)
+            while saved.stat().st_mtime_ns == before and time.perf_counter() - start < 60:
+                time.sleep(0.01)
+            done = time.perf_counter()
+            saves.append((done - start, stalls.longest(start, done)))
+            keys.press(None, DOWN, "")
+        print("\n".join(keys.report()))
+        if saves:
+            print(
+                f"  {'stage change: save (thread)':<26} key->file replaced median "
+                f"{statistics.median(s for s, _ in saves) * 1000:6.0f} ms | longest loop stall "
+                f"during saves {max(g for _, g in saves) * 1000:5.0f} ms"
+            )
+
+
+def first_visits(count: int, runs: int) -> None:
+    """bench_first_visit's cold first visit to F7 and F8, with `count` programs in the list (its
+    markers are for an empty list): F7 until its count line shows every program, F8 until the
+    rank list's odds (P(match), shown once the tracker is read) are on screen."""
+    from bench import bench_first_visit as visit
+
+    markers = {
+        "applications": f"{count} of {count} programs",
+        "ranklist": "P(match)" if count else visit.MARKERS["ranklist"],
+    }
+    saved = dict(visit.MARKERS)
+    visit.MARKERS.update(markers)
+    try:
+        print(f"\nfirst visit, key -> content, 120x40 pty, {count:,} programs, {runs} cold runs")
+        for pane, marker in markers.items():
+            walls, cpus = [], []
+            for _ in range(runs):
+                wall, cpu = visit.first_visit(pane, count)
+                walls.append(wall)
+                cpus.append(cpu)
+            print(
+                f"  {pane:<12} wall median {statistics.median(walls) * 1000:6.0f} ms  min "
+                f"{min(walls) * 1000:6.0f} | app CPU median {statistics.median(cpus) * 1000:5.0f}"
+                f" ms  (marker {marker!r}; load average {os.getloadavg()[0]:.1f})"
+            )
+    finally:
+        visit.MARKERS.clear()
+        visit.MARKERS.update(saved)
+
+
+def main() -> None:
+    if len(sys.argv) > 1 and sys.argv[1] == "--child":
+        child(sys.argv[2], sys.argv[3])
+        return
+    parser = argparse.ArgumentParser()
+    parser.add_argument("count", nargs="?", type=int, default=5000)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--skip-inprocess", action="store_true")
+    parser.add_argument("--skip-pty", action="store_true")
+    parser.add_argument(
+        "--first-visit", type=int, default=0, metavar="RUNS", help="also F7/F8 first visits"
+    )
+    args = parser.parse_args()
+    if args.first_visit:
+        first_visits(args.count, args.first_visit)
+    if not args.skip_inprocess and args.count:  # (it times moves and filters over the list)
+        asyncio.run(run(args.count))
+    if not args.skip_pty:
+        in_pty(args.count, args.rounds)
+
+
 if __name__ == "__main__":
-    asyncio.run(run(int(sys.argv[1]) if len(sys.argv) > 1 else 5000))
+    main()

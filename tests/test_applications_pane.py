@@ -165,15 +165,15 @@ async def test_filters_today_yields_costs_and_details(workspace: Any) -> None:
         await pilot.pause()
         await pilot.press("2")
         await pilot.pause()
-        today = str(screen.query_one("#apps-today-text", Static).render())
+        today = screen.query_one("#apps-today-text").plain
         assert "Clashes: two interviews on one day (1)" in today
         assert "Gulf Regional + Prairie University" in today
         await pilot.press("3")
         await pilot.pause()
-        assert "By signal" in str(screen.query_one("#apps-yields-text", Static).render())
+        assert "By signal" in screen.query_one("#apps-yields-text").plain
         await pilot.press("4")
         await pilot.pause()
-        costs = str(screen.query_one("#apps-costs-text", Static).render())
+        costs = screen.query_one("#apps-costs-text").plain
         assert "ERAS fees" in costs and "NRMP fees" in costs
         await pilot.press("1")
         await pilot.pause()

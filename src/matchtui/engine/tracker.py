@@ -6,6 +6,7 @@ and the report all call these. "Today" is always passed in, never read from the 
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -177,19 +178,21 @@ def stage_date(program: Program) -> dt.date | None:
     return value if isinstance(value, dt.date) else None
 
 
-def visible(
-    programs: Sequence[Program], filters: Filters, region_of_state: Mapping[str, str]
-) -> list[int]:
-    """Indices of the programs the filters let through, in sort order."""
-    rows = [
-        i
-        for i, p in enumerate(programs)
-        if (filters.stage == ALL or p.status == filters.stage)
+def _passes(
+    p: Program, filters: Filters, region_of_state: Mapping[str, str]
+) -> bool:  # the one filter rule (Orders.visible narrows by the same tests, field by field)
+    return (
+        (filters.stage == ALL or p.status == filters.stage)
         and (filters.specialty == ALL or p.specialty == filters.specialty)
         and (filters.region == ALL or region_of_state.get(p.state, "") == filters.region)
         and (filters.signal == ALL or p.signal == filters.signal)
         and (filters.tier == ALL or p.tier == filters.tier)
-    ]
+    )
+
+
+def sort_key(programs: Sequence[Program], sort: str) -> Callable[[int], tuple[Any, ...]]:
+    """The key that orders program indices for one sort: the field, then the name, then the
+    index (so no two keys are equal and a reversed sort is the exact reverse)."""
     far = dt.date.max
     field: Callable[[Program], Any] = {
         "name": lambda p: "",
@@ -199,13 +202,77 @@ def visible(
         "signal": lambda p: _SIGNAL_ORDER[p.signal],
         "stage": lambda p: _STAGE_ORDER[p.status],
         "date": lambda p: stage_date(p) or far,
-    }[filters.sort]
+    }[sort]
 
     def key(i: int) -> tuple[Any, ...]:
         p = programs[i]
         return (field(p), p.name.lower(), i)
 
-    return sorted(rows, key=key, reverse=filters.reverse)
+    return key
+
+
+def visible(
+    programs: Sequence[Program], filters: Filters, region_of_state: Mapping[str, str]
+) -> list[int]:
+    """Indices of the programs the filters let through, in sort order."""
+    rows = [i for i, p in enumerate(programs) if _passes(p, filters, region_of_state)]
+    return sorted(rows, key=sort_key(programs, filters.sort), reverse=filters.reverse)
+
+
+class Orders:
+    """`visible` for a long list that changes one program at a time (the Applications pane).
+
+    Each sort's full order is computed once (`prepare` can do them all in a worker thread) and
+    kept right as programs change (`changed` moves one program in each order), so a filter or
+    sort change is one pass over a ready order, never a sort. `visible` gives exactly what the
+    function `visible` gives for the same list (tests/test_tracker_orders.py checks it).
+    """
+
+    def __init__(self, programs: list[Program]) -> None:
+        self.programs = programs  # the same list the caller changes in place
+        self._orders: dict[str, list[int]] = {}
+
+    def prepare(self, sorts: Iterable[str] = SORT_KEYS) -> Orders:
+        for sort in sorts:
+            self.order(sort)
+        return self
+
+    def order(self, sort: str) -> list[int]:
+        """Every program index, ascending by `sort` (do not change the list returned)."""
+        found = self._orders.get(sort)
+        if found is None:
+            programs = self.programs
+            found = self._orders[sort] = sorted(range(len(programs)), key=sort_key(programs, sort))
+        return found
+
+    def adopt(self, other: Orders) -> None:
+        """Take the orders `other` computed over a copy of this same, unchanged list."""
+        if len(other.programs) != len(self.programs):
+            raise ValueError("orders over a different list")
+        for sort, order in other._orders.items():
+            self._orders.setdefault(sort, order)
+
+    def changed(self, index: int) -> None:
+        """programs[index] was replaced: put it where its new values sort in every order."""
+        for sort, order in self._orders.items():
+            order.remove(index)
+            bisect.insort(order, index, key=sort_key(self.programs, sort))
+
+    def visible(self, filters: Filters, region_of_state: Mapping[str, str]) -> list[int]:
+        programs = self.programs
+        rows = self.order(filters.sort)
+        if filters.stage != ALL:
+            rows = [i for i in rows if programs[i].status == filters.stage]
+        if filters.specialty != ALL:
+            rows = [i for i in rows if programs[i].specialty == filters.specialty]
+        if filters.region != ALL:
+            region = filters.region
+            rows = [i for i in rows if region_of_state.get(programs[i].state, "") == region]
+        if filters.signal != ALL:
+            rows = [i for i in rows if programs[i].signal == filters.signal]
+        if filters.tier != ALL:
+            rows = [i for i in rows if programs[i].tier == filters.tier]
+        return rows[::-1] if filters.reverse else list(rows)
 
 
 # --- today ------------------------------------------------------------------------------------

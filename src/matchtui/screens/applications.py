@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import threading
+from collections.abc import Callable
 from typing import ClassVar
 
 from rich.style import Style
@@ -18,29 +19,31 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.widgets import Select, Static, TabbedContent, TabPane
 
 from matchtui.engine.tracker import (
     ALL,
     Filters,
+    Orders,
     division_map,
     ledger,
     stage_date,
     today_view,
-    visible,
     yields,
 )
 from matchtui.errors import FileProblems
 from matchtui.models.mix import TIER_LABELS, TIERS
 from matchtui.models.programs import PROGRAM_STATUSES, SIGNAL_KINDS, Program, ProgramList
 from matchtui.screens.base import PaneScreen
+from matchtui.store import PROGRAMS
 from matchtui.themes import text_style
-from matchtui.widgets.tracker_dialogs import ProgramDetail, StagePrompt
 from matchtui.widgets.tracker_table import TrackerTable
 from matchtui.widgets.tracker_views import (
     SIGNAL_LABELS,
+    LinesView,
     costs_text,
+    split_lines,
     stage_label,
     today_text,
     yields_text,
@@ -79,6 +82,9 @@ SORTS: tuple[tuple[str, str], ...] = (
     ("tier", "Tier"),
     ("signal", "Signal"),
 )
+# Up to this many programs the Today, Yields and Costs views are computed at once when shown;
+# above it in a worker thread (20,000 programs take 50-100 ms, several frames).
+VIEW_SYNC_MAX = 1000
 HINT = (
     "Stage: a applied · i invited · s scheduled · v interviewed · t thank-you · l second look · "
     "k ranked · r rejected · w withdrawn · Enter details · 1-4 views"
@@ -128,10 +134,20 @@ class ApplicationsScreen(PaneScreen):
 
     def __init__(self) -> None:
         super().__init__()
+        # The breakpoint class the first resize would add, set before the widgets are styled:
+        # added after, it restyles every widget of the pane once more.
+        width = self.app.size.width
+        for threshold, name in sorted(self.HORIZONTAL_BREAKPOINTS, reverse=True):
+            if width >= threshold:
+                self.add_class(name)
+                break
         self.programs = ProgramList()
         self.programs_ok = True
         self.filters = Filters()
         self.shown: list[int] = []  # program indices in table order (filled or not)
+        self.orders = Orders(self.programs.programs)  # each sort's order, kept as programs change
+        self._views_version = 0  # a view computed in a thread for an older list is not shown
+        self._specialties: list[str] = []  # the specialties the filter offers (besides Any)
         self._save_lock = threading.Lock()
         self._change_count = 0
         self._saved_count = 0
@@ -187,12 +203,12 @@ class ApplicationsScreen(PaneScreen):
                 yield Static("", id="apps-count", markup=False)
                 yield TrackerTable(COLUMNS, self._cells_of, id="apps-table")
                 yield Static(HINT, id="apps-hint", markup=False)
-            with TabPane("Today", id="apps-today"), VerticalScroll(can_focus=True):
-                yield Static("", id="apps-today-text", markup=False)
-            with TabPane("Yields", id="apps-yields"), VerticalScroll(can_focus=True):
-                yield Static("", id="apps-yields-text", markup=False)
-            with TabPane("Costs", id="apps-costs"), VerticalScroll(can_focus=True):
-                yield Static("", id="apps-costs-text", markup=False)
+            with TabPane("Today", id="apps-today"):
+                yield LinesView(id="apps-today-text")
+            with TabPane("Yields", id="apps-yields"):
+                yield LinesView(id="apps-yields-text")
+            with TabPane("Costs", id="apps-costs"):
+                yield LinesView(id="apps-costs-text")
 
     def on_mount(self) -> None:
         self.load()
@@ -204,26 +220,55 @@ class ApplicationsScreen(PaneScreen):
     # -- data ----------------------------------------------------------------------------------
     def load(self) -> None:
         """Read programs.toml: in a worker thread in a real session (validating 5,000 programs
-        takes longer than a frame), at once under tests so the pane is ready when the app is."""
-        if self.matchapp.interactive:
+        takes longer than a frame), at once under tests so the pane is ready when the app is,
+        and at once when there is no file yet (nothing to read)."""
+        if self.matchapp.interactive and self.matchapp.workspace.store.exists(PROGRAMS):
             self.query_one("#apps-count", Static).update("Loading your programs…")
             self.run_worker(self._load_in_thread, thread=True, group="apps-load")
         else:
             self._loaded(*self._read())
 
-    def _read(self) -> tuple[ProgramList | None, str]:
+    def _read(self) -> tuple[ProgramList | None, str, Orders]:
+        """The list, a problem (or ""), and the order of the sort on show (sorting 20,000
+        programs takes ~25 ms: done here, in the load's thread, not on the event loop; the
+        other sorts are prepared in a thread once the table is on screen)."""
         try:
-            return self.matchapp.workspace.load_programs(), ""
+            programs: ProgramList | None = self.matchapp.workspace.load_programs()
+            problem = ""
         except FileProblems as exc:
-            return None, exc.summary()
+            programs, problem = None, exc.summary()
+        orders = Orders((programs or ProgramList()).programs)
+        orders.order(self.filters.sort)
+        return programs, problem, orders
+
+    def _prepare_orders(self) -> None:
+        """Every other sort's order, in a worker thread over a copy of the list; kept only if
+        no program changed meanwhile (else each is computed when first asked for)."""
+        version = self._views_version
+        snapshot = list(self.programs.programs)
+
+        def work() -> None:
+            ready = Orders(snapshot).prepare()
+            self.app.call_from_thread(self._orders_ready, version, ready)
+
+        self.run_worker(work, thread=True, group="apps-orders", exit_on_error=False)
+
+    def _orders_ready(self, version: int, ready: Orders) -> None:
+        if version == self._views_version:
+            self.orders.adopt(ready)
 
     def _load_in_thread(self) -> None:
-        programs, problem = self._read()
-        self.app.call_from_thread(self._loaded, programs, problem)
+        self.app.call_from_thread(self._loaded, *self._read())
 
-    def _loaded(self, programs: ProgramList | None, problem: str) -> None:
+    def _loaded(self, programs: ProgramList | None, problem: str, orders: Orders) -> None:
         self.programs = programs or ProgramList()
         self.programs_ok = programs is not None
+        self.orders = (
+            orders if orders.programs is self.programs.programs else Orders(self.programs.programs)
+        )
+        self._views_version += 1
+        if len(self.programs.programs) > VIEW_SYNC_MAX:
+            self._prepare_orders()
         if self.matchapp.interactive:
             # As the app does after start-up: the list lives as long as the pane, and full GC
             # passes walking 5,000 programs' objects stalled the table by 100 ms and more.
@@ -237,6 +282,15 @@ class ApplicationsScreen(PaneScreen):
                 markup=False,
             )
         present = sorted({p.specialty for p in self.programs.programs})
+        if present != self._specialties:  # the options as composed: no programs, no specialty
+            self._specialties = present
+            self._specialty_options(present)
+        self.fill()
+        active = self.query_one("#apps-tabs", TabbedContent).active
+        if active != "apps-list":
+            self._show_view(active)  # opened while the list was read: shown with the list now
+
+    def _specialty_options(self, present: list[str]) -> None:
         select = self.query_one("#filter-specialty", Select)
         with self.prevent(Select.Changed):
             select.set_options(
@@ -247,17 +301,17 @@ class ApplicationsScreen(PaneScreen):
                 ]
             )
             select.value = ALL
-        self.fill()
 
     def fill(self) -> None:
         """Show the programs the filters let through, in sort order."""
-        self.shown = visible(self.programs.programs, self.filters, self.catalog.region_of_state)
+        self.shown = self.orders.visible(self.filters, self.catalog.region_of_state)
         self.table.set_rows(self.shown)
         total = len(self.programs.programs)
         count = f"{len(self.shown)} of {total} programs"
         if not total:
             count += ": import a CSV or TOML file with `matchtui programs import FILE`"
-        self.query_one("#apps-count", Static).update(count)
+        # One line of fixed size (applications.tcss): no layout pass for a new count.
+        self.query_one("#apps-count", Static).update(count, layout=False)
 
     def _cells_of(self, index: int) -> tuple[Text, ...]:
         return self._cells(self.programs.programs[index])
@@ -284,6 +338,8 @@ class ApplicationsScreen(PaneScreen):
     def replace_program(self, index: int, program: Program) -> None:
         """Put a changed program in the list, redraw its row only, and save."""
         self.programs.programs[index] = program
+        self.orders.changed(index)
+        self._views_version += 1
         self.table.update_row(index)
         self._request_save()
 
@@ -318,8 +374,11 @@ class ApplicationsScreen(PaneScreen):
 
     # -- actions -------------------------------------------------------------------------------
     def action_view(self, tab: str) -> None:
-        self.query_one("#apps-tabs", TabbedContent).active = tab
-        self._show_view(tab)
+        tabs = self.query_one("#apps-tabs", TabbedContent)
+        if tabs.active == tab:
+            self._show_view(tab)  # shown already: worked out again
+        else:
+            tabs.active = tab  # TabActivated works it out (once)
         if tab == "apps-list":
             self.table.focus()
 
@@ -331,27 +390,52 @@ class ApplicationsScreen(PaneScreen):
         self._show_view(self.query_one("#apps-tabs", TabbedContent).active)
 
     def _show_view(self, tab: str) -> None:
-        programs = self.programs.programs
+        """Compute and show the Today, Yields or Costs view (nothing to do for the list).
+
+        A long list is computed in a worker thread (the text too); the view says it is being
+        worked out until then, and a result for a list that changed meanwhile is dropped."""
+        make = self._view_maker(tab)
+        if make is None:
+            return
+        target = self.query_one(f"#{tab}-text", LinesView)
+        if len(self.programs.programs) <= VIEW_SYNC_MAX:
+            target.show(make())
+            return
+        target.show(Text(f"Working out {len(self.programs.programs):,} programs…", style="dim"))
+        version = self._views_version
+
+        def work() -> None:
+            text = make()
+            self.app.call_from_thread(self._view_done, tab, version, text, split_lines(text))
+
+        self.run_worker(work, thread=True, group=f"apps-view-{tab}", exit_on_error=False)
+
+    def _view_done(self, tab: str, version: int, text: Text, lines: list[Text]) -> None:
+        if version != self._views_version:
+            return  # the list changed while it was computed: shown again when next opened
+        self.query_one(f"#{tab}-text", LinesView).show(text, lines)
+
+    def _view_maker(self, tab: str) -> Callable[[], Text] | None:
+        """A function that computes one view's text from a snapshot of the list as it is now
+        (safe to call in a worker thread: it reads nothing the pane changes later)."""
+        programs = list(self.programs.programs)
         if tab == "apps-today":
             now = dt.datetime.now()
             if now.date() != self.matchapp.today:
                 now = dt.datetime.combine(self.matchapp.today, dt.time(9, 0))
             alert = text_style(self.app, "text-error") + Style(bold=True)
-            text = today_text(today_view(programs, now), alert)
-            self.query_one("#apps-today-text", Static).update(text)
-        elif tab == "apps-yields":
-            got = yields(
-                programs,
-                self.catalog.region_of_state,
-                self.profile.targets.region,
-                division_map(self.catalog),
-            )
+            return lambda: today_text(today_view(programs, now), alert)
+        if tab == "apps-yields":
+            regions = self.catalog.region_of_state
+            target = self.profile.targets.region
+            divisions = division_map(self.catalog)
             names = {r.id: r.name for r in self.catalog.regions.values()}
-            self.query_one("#apps-yields-text", Static).update(yields_text(got, names))
-        elif tab == "apps-costs":
-            self.query_one("#apps-costs-text", Static).update(
-                costs_text(ledger(programs, self.catalog))
-            )
+            return lambda: yields_text(yields(programs, regions, target, divisions), names)
+        if tab == "apps-costs":
+            catalog = self.catalog
+            catalog.fee_schedule()  # the catalog reads its files here, on the event loop's thread
+            return lambda: costs_text(ledger(programs, catalog))
+        return None
 
     def _on_list(self) -> bool:
         return self.query_one("#apps-tabs", TabbedContent).active == "apps-list"
@@ -361,6 +445,7 @@ class ApplicationsScreen(PaneScreen):
         if index is None:
             return
         program = self.programs.programs[index]
+        from matchtui.widgets.tracker_dialogs import StagePrompt  # TextArea & co: when first used
 
         def done(moved: Program | None) -> None:
             if moved is not None:
@@ -382,6 +467,8 @@ class ApplicationsScreen(PaneScreen):
             if program.specialty in self.catalog.specialties
             else program.specialty
         )
+
+        from matchtui.widgets.tracker_dialogs import ProgramDetail  # when first used
 
         def done(updated: Program | None) -> None:
             if updated is not None and updated != program:

@@ -138,6 +138,10 @@ class RanklistScreen(PaneScreen):
         self.violations: list[Violation] = []
         self.mark_a: str | None = None
         self._shown: dict[str, dict[str, list[Cell]]] = {"rank": {}, "criteria": {}}
+        self.reading_programs = False  # programs.toml is being read for the first time: no list yet
+        self._stamp: tuple[int, int] | None = None  # programs.toml as last read
+        self._tabs_found: TabbedContent | None = None
+        self._stale: set[str] = set()  # tabs to draw again when next shown
 
     # -- layout ----------------------------------------------------------------------------
     def compose_body(self) -> ComposeResult:
@@ -173,21 +177,28 @@ class RanklistScreen(PaneScreen):
 
     def on_mount(self) -> None:  # PaneScreen's on_mount runs too (Textual calls each class's)
         self.watch(self.matchapp, "plan", self._plan_changed, init=False)
-        self._load_programs()
-        self._load_state()
-        self.refresh_view()
+        if self.matchapp.interactive and self._programs_stamp() is not None:
+            # In a real session a long programs.toml is read in a worker thread (20,000
+            # programs: a second of validation); the list is shown once the tracker is known.
+            self.reading_programs = True
+            self.query_one("#rank-summary", Static).update("Loading your programs…")
+            self.run_worker(self._read_in_thread, thread=True, group="rank-load")
+            return
+        self._programs_read(*self._read_programs())
 
     def on_profile(self, profile: Profile) -> None:
-        self.refresh_view()
+        if not self.reading_programs:
+            self.refresh_view()
 
     def on_screen_resume(self) -> None:
-        # The tracker may have changed in its own pane while this one was away.
-        before = self.tracker
-        self._load_programs()
-        if self.tracker != before:
-            if not self.state.items:
-                self.items = starting_items(self.tracker, self.state.items)
-            self.refresh_view()
+        # The tracker may have changed in its own pane while this one was away: read it again
+        # only then (the file's size or time changed), in a thread in a real session.
+        if self.reading_programs or self._programs_stamp() == self._stamp:
+            return
+        if self.matchapp.interactive:
+            self.run_worker(self._read_in_thread, thread=True, group="rank-load")
+        else:
+            self._programs_read(*self._read_programs())
 
     @property
     def narrow(self) -> bool:
@@ -202,12 +213,22 @@ class RanklistScreen(PaneScreen):
 
     def _plan_changed(self, plan: PlanFile | None) -> None:
         saved = plan.ranklist if plan is not None else None
-        if saved is not None and saved != self.state:
+        if saved is not None and saved != self.state and not self.reading_programs:
             self._load_state()
             self.refresh_view()
 
-    def _load_programs(self) -> None:
+    def _programs_stamp(self) -> tuple[int, int] | None:
+        """programs.toml's modification time and size (None when there is none)."""
+        try:
+            info = self.matchapp.workspace.store.path(PROGRAMS).stat()
+        except OSError:
+            return None
+        return (info.st_mtime_ns, info.st_size)
+
+    def _read_programs(self) -> tuple[Tracker, str, tuple[int, int] | None]:
+        """(the tracker, a problem or "", the file's stamp): no UI here (it runs in a thread)."""
         store = self.matchapp.workspace.store
+        stamp = self._programs_stamp()
         try:
             programs = (
                 store.load(PROGRAMS, ProgramList, PROGRAMS_SCHEMA_VERSION)
@@ -215,16 +236,33 @@ class RanklistScreen(PaneScreen):
                 else ProgramList()
             )
         except FileProblems as exc:
-            programs = ProgramList()
-            self.programs_ok = False
+            return Tracker(), exc.summary(), stamp
+        return Tracker.of(programs.programs), "", stamp
+
+    def _read_in_thread(self) -> None:
+        self.app.call_from_thread(self._programs_read, *self._read_programs())
+
+    def _programs_read(self, tracker: Tracker, problem: str, stamp: tuple[int, int] | None) -> None:
+        first = self.reading_programs or self.sim is None
+        self.reading_programs = False
+        self._stamp = stamp
+        self.programs_ok = not problem
+        if problem:
             self.notify(
-                f"{exc.summary()}. The rank list works without the tracker until it is fixed.",
+                f"{problem}. The rank list works without the tracker until it is fixed.",
                 title="programs.toml could not be loaded",
                 severity="error",
                 timeout=15,
                 markup=False,
             )
-        self.tracker = Tracker.of(programs.programs)
+        before, self.tracker = self.tracker, tracker
+        if first:
+            self._load_state()
+            self.refresh_view()
+        elif self.tracker != before:
+            if not self.state.items:
+                self.items = starting_items(self.tracker, self.state.items)
+            self.refresh_view()
 
     def _load_state(self) -> None:
         saved = self.plan.ranklist
@@ -249,9 +287,20 @@ class RanklistScreen(PaneScreen):
         self.violations = check(self.items, self.tracker, data, hard_stops=self.state.hard_stops)
         self._show_table(cursor)
         self._show_summary()
-        self._show_criteria()
-        self._show_compare()
-        self._show_soap()
+        # The other tabs are drawn when shown (each is a table or text over the whole list).
+        self._stale = {"tab-criteria", "tab-compare", "tab-soap"}
+        self._show_tab(self._tabs.active)
+
+    def _show_tab(self, tab: str) -> None:
+        """Draw a tab other than the list if the list changed since it was last drawn."""
+        if tab not in self._stale:
+            return
+        self._stale.discard(tab)
+        {
+            "tab-criteria": self._show_criteria,
+            "tab-compare": self._show_compare,
+            "tab-soap": self._show_soap,
+        }[tab]()
 
     def _show_table(self, cursor: int | None) -> None:
         table: DataTable[Cell] = self.query_one("#rank-table", DataTable)
@@ -403,9 +452,20 @@ class RanklistScreen(PaneScreen):
         self.query_one("#soap-text", Static).update(Group(head, facts, body))
 
     # -- keys ---------------------------------------------------------------------------------
+    @property
+    def _tabs(self) -> TabbedContent:
+        """The pane's tabs (asked for each binding whenever the footer is redrawn)."""
+        if self._tabs_found is None:
+            self._tabs_found = self.query_one(TabbedContent)
+        return self._tabs_found
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.reading_programs and (
+            action in self.LIST_ACTIONS or action in ("score", "suggest")
+        ):
+            return False  # nothing to act on until the list is known
         try:
-            active = self.query_one(TabbedContent).active
+            active = self._tabs.active
         except NoMatches:  # asked by the footer before the pane is composed: the list opens first
             active = "tab-list"
         if action in self.LIST_ACTIONS:
@@ -419,12 +479,20 @@ class RanklistScreen(PaneScreen):
     @on(TabbedContent.TabActivated)
     def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
         self.focus_tab(event.pane.id or "")
+        if self.sim is None:
+            return  # still loading: drawn by refresh_view
         if event.pane.id == "tab-compare":
+            self._stale.discard("tab-compare")
             self._show_compare()
+        else:
+            self._show_tab(event.pane.id or "")
 
     @on(DataTable.RowHighlighted, "#rank-table")
     def _highlighted(self) -> None:
-        self._show_compare()
+        if self.sim is not None and self._tabs.active == "tab-compare":
+            self._show_compare()
+        else:
+            self._stale.add("tab-compare")  # B is the program under the cursor: drawn when shown
 
     def action_next_tab(self) -> None:
         tabs = self.query_one(TabbedContent)

@@ -107,7 +107,9 @@ class TrackerTable(ScrollView, can_focus=True):
         keep = self.selected
         self.rows = rows
         self._cache.clear()
-        self.virtual_size = Size(self._line_width, len(rows) + 1)
+        size = Size(self._line_width, len(rows) + 1)
+        if size != self.virtual_size:  # a new size lays the screen out again: only when it changes
+            self.virtual_size = size
         self.cursor = 0
         if keep is not None and rows:
             try:

@@ -9,6 +9,9 @@ from collections.abc import Mapping
 
 from rich.style import Style
 from rich.text import Text
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from matchtui.engine.tracker import Ledger, TodayView, Yield, Yields
 from matchtui.models.mix import TIER_LABELS
@@ -139,6 +142,60 @@ def costs_text(book: Ledger) -> Text:
         style="dim",
     )
     return text
+
+
+class LinesView(ScrollView, can_focus=True):
+    """A view's text, one line per row, scrolled; it draws only the lines on screen.
+
+    It looks and scrolls as a Static (no wrap, ellipsis, one cell of padding each side) in a
+    VerticalScroll would, but Today over 20,000 programs can run to thousands of lines, and a
+    Static lays every line out on each change (half a second and more on the event loop).
+    """
+
+    DEFAULT_CSS = """
+    LinesView {
+        height: 1fr;
+        overflow-x: hidden;
+        overflow-y: auto;
+    }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.lines: list[Text] = []
+        self.plain = ""
+        self._drawn: dict[tuple[int, int], Strip] = {}
+
+    def show(self, text: Text, lines: list[Text] | None = None) -> None:
+        """Show `text` (`lines`: the same text already split in lines, e.g. in a thread)."""
+        self.lines = lines if lines is not None else split_lines(text)
+        self.plain = text.plain
+        self._drawn.clear()
+        self.virtual_size = Size(0, len(self.lines))
+        self.scroll_to(y=0, animate=False, immediate=True)
+        self.refresh()
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        base = self.rich_style
+        index = int(self.scroll_offset.y) + y
+        if index >= len(self.lines):
+            return Strip.blank(width, base)
+        strip = self._drawn.get((index, width))
+        if strip is None:
+            if len(self._drawn) > 1000:
+                self._drawn.clear()
+            line = self.lines[index].copy()
+            line.no_wrap, line.overflow, line.end = True, "ellipsis", ""
+            line.truncate(max(0, width - 2), overflow="ellipsis")
+            line = Text(" ", end="") + line + Text(" ")
+            segments = [s for s in line.render(self.app.console) if s.text != "\n"]
+            strip = self._drawn[(index, width)] = Strip(segments).apply_style(base)
+        return strip.crop_extend(0, width, base)
+
+
+def split_lines(text: Text) -> list[Text]:
+    return list(text.split("\n", allow_blank=True)) if text.plain else []
 
 
 def stage_label(stage: str) -> str:
