@@ -296,9 +296,14 @@ def without_none(value: Any) -> Any:
 
 def dump_model(model: BaseModel) -> str:
     """TOML text for a model, with None values left out."""
+    return dump_data(without_none(model.model_dump(mode="json")))
+
+
+def dump_data(data: dict[str, Any]) -> str:
+    """TOML text for a model's dumped data (`without_none(model.model_dump(mode="json"))`)."""
     import tomli_w
 
-    return tomli_w.dumps(without_none(model.model_dump(mode="json")))
+    return tomli_w.dumps(data)
 
 
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
