@@ -35,17 +35,32 @@ KEYS = {
     "applications": b"\x1b[18~",
     "ranklist": b"\x1b[19~",
 }
-# A text each pane shows only once it is built from the data (the demo profile).
+# A text each pane shows only once it is built from the data (the demo profile), never a fixed
+# label or a key name that is drawn before the data is there.
 MARKERS = {
     "profile": "East North Central",  # the demo's ERAS division, in the form once it is filled
-    "reality": "Returner warnings",
-    "specialties": "vs median",
-    "mix": "P(match) by number of applications",
-    "practice": "Rehearse",
-    "plan": "Note n: write a note",
+    "reality": "Returner warnings",  # the last section, filled from the assessment
+    "specialties": "vs median",  # the "You" column, computed from the applicant's score
+    "mix": "P(match) by number of applications",  # the estimate's curve
+    "practice": "wpm, an estimate",  # the selected question's meta line
+    "plan": "Match season",  # the chart's "2027 Match season" row, built from the plan
     "applications": "0 of 0 programs",
     "ranklist": "The list is empty",
 }
+
+
+def markers_for(programs: int) -> dict[str, str]:
+    """MARKERS with a list of `programs`: F7 until its count line shows every program, F8
+    until the rank list's odds (shown once the programs are read) are on screen."""
+    if not programs:
+        return dict(MARKERS)
+    return {
+        **MARKERS,
+        "applications": f"{programs} of {programs} programs",
+        "ranklist": "P(match)",
+    }
+
+
 TICK = os.sysconf("SC_CLK_TCK")
 
 
@@ -67,11 +82,12 @@ def launch(home: str, first: str, programs: int) -> list[str]:
 
 def first_visit(pane: str, programs: int) -> tuple[float, float]:
     first = "plan" if pane == "reality" else "reality"
+    markers = markers_for(programs)
     with tempfile.TemporaryDirectory() as home, Session(launch(home, first, programs)) as app:
-        app.wait_for(MARKERS[first], timeout=60)
+        app.wait_for(markers[first], timeout=60)
         time.sleep(1.0)  # start-up work after the first pane (gc.freeze, idle) is over
         cpu = cpu_seconds(app.pid)
-        wall = app.press_and_wait(KEYS[pane], MARKERS[pane], timeout=60)
+        wall = app.press_and_wait(KEYS[pane], markers[pane], timeout=60)
         return wall, cpu_seconds(app.pid) - cpu
 
 
@@ -83,10 +99,11 @@ def bare_key() -> float:
 
 
 def memory(programs: int) -> tuple[float, float]:
+    markers = markers_for(programs)
     with tempfile.TemporaryDirectory() as home, Session(launch(home, "reality", programs)) as app:
-        app.wait_for(MARKERS["reality"], timeout=60)
+        app.wait_for(markers["reality"], timeout=60)
         for pane in (*KEYS, "reality"):  # every pane once, then back
-            app.press_and_wait(KEYS[pane], MARKERS[pane], timeout=60)
+            app.press_and_wait(KEYS[pane], markers[pane], timeout=60)
         time.sleep(1.0)
         mine = rss_mib(app.pid)
     with Session([sys.executable, str(HERE / "bare_app.py")]) as bare:

@@ -19,7 +19,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bench.bench_first_visit import KEYS, MARKERS, launch
+from bench.bench_first_visit import KEYS, launch, markers_for
 from bench.ptyrun import Session
 from matchtui.panes import PANES
 
@@ -27,17 +27,18 @@ from matchtui.panes import PANES
 def switches(rounds: int, programs: int) -> tuple[dict[str, list[float]], list[float]]:
     times: dict[str, list[float]] = {pane.id: [] for pane in PANES}
     floor: list[float] = []
+    markers = markers_for(programs)
     with (
         tempfile.TemporaryDirectory() as home,
         Session(launch(home, "reality", programs)) as session,
         Session([sys.executable, str(Path(__file__).with_name("bare_key_app.py"))]) as bare,
     ):
-        session.wait_for(MARKERS["reality"], timeout=120)
+        session.wait_for(markers["reality"], timeout=120)
         bare.wait_for("pressed 0")
         presses = 0
         for round_number in range(rounds + 1):
             for pane in PANES:
-                elapsed = session.press_and_wait(KEYS[pane.id], MARKERS[pane.id], timeout=120)
+                elapsed = session.press_and_wait(KEYS[pane.id], markers[pane.id], timeout=120)
                 if round_number:
                     times[pane.id].append(elapsed)
                     # The floor, alternating: a bare Textual app changing one text on a key.

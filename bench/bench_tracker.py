@@ -342,33 +342,23 @@ def in_pty(count: int, rounds: int) -> None:
 
 
 def first_visits(count: int, runs: int) -> None:
-    """bench_first_visit's cold first visit to F7 and F8, with `count` programs in the list (its
-    markers are for an empty list): F7 until its count line shows every program, F8 until the
-    rank list's odds (P(match), shown once the tracker is read) are on screen."""
+    """bench_first_visit's cold first visit to F7 and F8 with `count` programs in the list (its
+    markers for a list: F7's count line with every program, F8's odds once the list is read)."""
     from bench import bench_first_visit as visit
 
-    markers = {
-        "applications": f"{count} of {count} programs",
-        "ranklist": "P(match)" if count else visit.MARKERS["ranklist"],
-    }
-    saved = dict(visit.MARKERS)
-    visit.MARKERS.update(markers)
-    try:
-        print(f"\nfirst visit, key -> content, 120x40 pty, {count:,} programs, {runs} cold runs")
-        for pane, marker in markers.items():
-            walls, cpus = [], []
-            for _ in range(runs):
-                wall, cpu = visit.first_visit(pane, count)
-                walls.append(wall)
-                cpus.append(cpu)
-            print(
-                f"  {pane:<12} wall median {statistics.median(walls) * 1000:6.0f} ms  min "
-                f"{min(walls) * 1000:6.0f} | app CPU median {statistics.median(cpus) * 1000:5.0f}"
-                f" ms  (marker {marker!r}; load average {os.getloadavg()[0]:.1f})"
-            )
-    finally:
-        visit.MARKERS.clear()
-        visit.MARKERS.update(saved)
+    markers = visit.markers_for(count)
+    print(f"\nfirst visit, key -> content, 120x40 pty, {count:,} programs, {runs} cold runs")
+    for pane in ("applications", "ranklist"):
+        walls, cpus = [], []
+        for _ in range(runs):
+            wall, cpu = visit.first_visit(pane, count)
+            walls.append(wall)
+            cpus.append(cpu)
+        print(
+            f"  {pane:<12} wall median {statistics.median(walls) * 1000:6.0f} ms  min "
+            f"{min(walls) * 1000:6.0f} | app CPU median {statistics.median(cpus) * 1000:5.0f}"
+            f" ms  (marker {markers[pane]!r}; load average {os.getloadavg()[0]:.1f})"
+        )
 
 
 def main() -> None:

@@ -21,7 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.bench_first_visit import KEYS, MARKERS
+from bench.bench_first_visit import KEYS, markers_for
 from bench.ptyrun import Session
 
 HERE = Path(__file__).resolve().parent
@@ -61,20 +61,21 @@ def main() -> None:
         home = Path(args.home or Path(tmp, "home"))
         startup = args.pane == "startup"
         first = "plan" if args.pane == "reality" else "reality"
+        markers = markers_for(args.programs)
         argv = [sys.executable, str(wrapper), out, str(home), first, str(args.programs)]
         with Session(argv + (["startup"] if startup else [])) as app:
-            seconds = app.wait_for(MARKERS[first], timeout=120)
+            seconds = app.wait_for(markers[first], timeout=120)
             if startup:
                 os.kill(app.pid, signal.SIGUSR2)
             else:
                 time.sleep(1.0)
                 if args.warm:  # build it, go back, then profile the switch to the built pane
-                    app.press_and_wait(KEYS[args.pane], MARKERS[args.pane], timeout=120)
-                    app.press_and_wait(KEYS[first], MARKERS[first], timeout=120)
+                    app.press_and_wait(KEYS[args.pane], markers[args.pane], timeout=120)
+                    app.press_and_wait(KEYS[first], markers[first], timeout=120)
                     time.sleep(1.0)
                 os.kill(app.pid, signal.SIGUSR1)
                 time.sleep(0.05)
-                seconds = app.press_and_wait(KEYS[args.pane], MARKERS[args.pane], timeout=120)
+                seconds = app.press_and_wait(KEYS[args.pane], markers[args.pane], timeout=120)
                 os.kill(app.pid, signal.SIGUSR2)
             time.sleep(0.5)
             print(f"{args.pane}: {seconds * 1000:.0f} ms to content (profiled, so slower)")
