@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -34,7 +35,7 @@ from matchtui.engine.mix import (
     recommended_mix,
     verdict_for,
 )
-from matchtui.engine.programs import ListComparison, compare, read_import
+from matchtui.engine.programs import ListComparison, ListTally, compare, read_import
 from matchtui.errors import Conflict, FileProblems
 from matchtui.models.mix import ListEstimate, MixEstimate
 from matchtui.models.plan import MixPlan, PlanFile
@@ -50,6 +51,10 @@ from matchtui.widgets.mix_warnings import AssumptionList, WarningList
 from matchtui.widgets.slider import Slider
 
 SHARE_SLIDERS = ("slider-academic", "slider-mid", "slider-community")
+# A program-list save starts once no change has come for this long (seconds): the frame showing
+# the change is drawn first, and a burst of status changes is saved once (saving 20,000
+# programs is about a second of CPU that would otherwise compete with the key presses).
+SAVE_QUIET = 0.3
 
 
 @dataclass(frozen=True)
@@ -114,7 +119,9 @@ class MixScreen(PaneScreen):
         self._baseline: MixPlan | None = None  # where the sliders started (before any save)
         self._programs = ProgramList()
         self._programs_ok = True
+        self._tally: ListTally | None = None  # counts from the list, kept by delta
         self._listed: dict[tuple[str, Verdict], ListEstimate] = {}
+        self._mix_stale = False  # the Mix tab's widgets wait for the tab to be shown
         self.result: MixEstimate | None = None
         self._calibrating = False
         self._illustrative: bool | None = None
@@ -126,6 +133,7 @@ class MixScreen(PaneScreen):
         self._write_lock = threading.Lock()  # one save of programs.toml at a time
         self._pending_save: ProgramList | None = None
         self._saver_running = False
+        self._queued_at = 0.0
 
     # -- layout --------------------------------------------------------------------------------
     def compose_body(self) -> ComposeResult:
@@ -298,25 +306,44 @@ class MixScreen(PaneScreen):
     # -- the live estimate ---------------------------------------------------------------------
     def refresh_estimate(self) -> None:
         """Recompute and show the estimate; runs on every slider step, so it touches only the
-        widgets that are visible or changed (see bench/bench_slider.py)."""
+        widgets that are visible or changed (see bench/bench_slider.py), and reads the program
+        list through its tally (counts kept by delta), never row by row."""
         plan = self.current_plan()
-        result = estimate(self.profile, self.catalog, plan, self._programs, verdict=self._verdict)
+        tally = self._list_tally()
+        result = estimate(
+            self.profile, self.catalog, plan, self._programs, verdict=self._verdict, tally=tally
+        )
         self.result = result
         widgets = self._widgets()
-        region_name = self.catalog.region_name(self.profile.targets.region)
-        comparison = compare(self._programs, result, self.profile, self.catalog)
+        comparison = compare(self._programs, result, self.profile, self.catalog, tally)
         self.comparison = comparison
-        listed = self._list_estimate(plan.specialty) if comparison.actual_total else None
-        widgets.bars.show(result, region_name, comparison)
-        widgets.estimate.show(result, listed)
-        widgets.warnings.show(result.warnings)
-        if widgets.tabs.active == "tab-assumptions":
+        active = widgets.tabs.active
+        if active == "tab-mix":
+            self._show_mix(result, comparison)
+        else:  # shown when the tab is (the list estimate alone is a pass over the list)
+            self._mix_stale = True
+        if active == "tab-assumptions":
             self._show_assumptions(result)
-        if widgets.tabs.active == "tab-programs":
+        if active == "tab-programs":
             widgets.programs.show_comparison(comparison)
         self._show_preset(result)
         self._show_note(result.illustrative)
         self._mark_unsaved(plan)
+
+    def _show_mix(self, result: MixEstimate, comparison: ListComparison) -> None:
+        self._mix_stale = False
+        widgets = self._widgets()
+        region_name = self.catalog.region_name(self.profile.targets.region)
+        listed = self._list_estimate(result.specialty) if comparison.actual_total else None
+        widgets.bars.show(result, region_name, comparison)
+        widgets.estimate.show(result, listed)
+        widgets.warnings.show(result.warnings)
+
+    def _list_tally(self) -> ListTally:
+        tally = self._tally
+        if tally is None or not tally.fits(self._programs, self.profile):
+            tally = self._tally = ListTally(self._programs, self.catalog, self.profile)
+        return tally
 
     def _show_assumptions(self, result: MixEstimate) -> None:
         """The estimate's assumptions and the calibration table (`matchtui calibrate`'s own
@@ -517,11 +544,20 @@ class MixScreen(PaneScreen):
 
     @on(ProgramsPanel.StatusChanged)
     def _status_changed(self, event: ProgramsPanel.StatusChanged) -> None:
-        # The table already shows the new status (one row updated in place).
+        # The table already shows the new status (one row updated in place). The tally and the
+        # list estimates change by this one program: a status only decides whether it counts.
         if not self._programs_ok:
             return
+        old = self._programs.programs
+        before = old[event.index] if len(old) == len(event.programs.programs) else None
+        tally = self._tally
+        if before is not None and tally is not None and tally.fits(self._programs, self.profile):
+            tally.replaced(event.index, event.program, event.programs)
+        else:
+            self._tally = None
         self._programs = event.programs
-        self._listed.clear()
+        if before is None or before.active != event.program.active:
+            self._listed.clear()
         self._queue_save(event.programs)
         self.refresh_estimate()
 
@@ -542,6 +578,7 @@ class MixScreen(PaneScreen):
     def _queue_save(self, programs: ProgramList) -> None:
         with self._save_lock:
             self._pending_save = programs
+            self._queued_at = time.monotonic()
             if self._saver_running:
                 return
             self._saver_running = True
@@ -550,6 +587,11 @@ class MixScreen(PaneScreen):
     def _save_queued(self) -> None:
         workspace = self.matchapp.workspace
         while True:
+            with self._save_lock:
+                quiet = self._queued_at + SAVE_QUIET - time.monotonic()
+            if quiet > 0:
+                time.sleep(quiet)
+                continue
             with self._write_lock:
                 # Take the newest list only once the file is ours: saves happen in order and
                 # the last one always writes the newest list.
@@ -669,7 +711,9 @@ class MixScreen(PaneScreen):
         # hidden tabs are not updated per slider step; bring the one shown up to date
         widgets = self._widgets()
         pane = event.pane.id or ""
-        if pane == "tab-programs" and self.comparison is not None:
+        if pane == "tab-mix" and self._mix_stale and self.result and self.comparison:
+            self._show_mix(self.result, self.comparison)
+        elif pane == "tab-programs" and self.comparison is not None:
             widgets.programs.show_comparison(self.comparison)
         elif pane == "tab-assumptions" and self.result is not None:
             self._show_assumptions(self.result)

@@ -151,11 +151,14 @@ class ProgramsPanel(Vertical):
             self.programs = programs
 
     class StatusChanged(Message):
-        """One program's status changed; the table already shows it (save and re-estimate)."""
+        """One program's status changed; the table already shows it (save and re-estimate).
+        `programs` is the new list, `program` the changed one at `index` in it."""
 
-        def __init__(self, programs: ProgramList) -> None:
+        def __init__(self, programs: ProgramList, index: int, program: Program) -> None:
             super().__init__()
             self.programs = programs
+            self.index = index
+            self.program = program
 
     class ImportRequested(Message):
         def __init__(self, path: str, skip_bad: bool, replace: bool) -> None:
@@ -357,7 +360,7 @@ class ProgramsPanel(Vertical):
         programs = self.programs.model_copy(update={"programs": changed})
         # The row changes in place; the screen saves the list in the background.
         self.replace_program(index, updated, programs)
-        self.post_message(self.StatusChanged(programs))
+        self.post_message(self.StatusChanged(programs, index, updated))
 
     def action_remove(self) -> None:
         index = self._selected_index()
