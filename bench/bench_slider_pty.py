@@ -39,6 +39,7 @@ def main() -> None:
         ):
             app.wait_for(MARKERS["mix"], timeout=120)
             bare.wait_for("pressed 0")
+            time.sleep(1.5)  # start-up work after the first pane (gc.freeze, idle) is over
             value = 80  # the demo's applications; the slider moves by 5
             for step in range(args.steps):
                 key, delta = (RIGHT, 5) if (step // 5) % 2 == 0 else (LEFT, -5)
