@@ -7,6 +7,8 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from matchtui.app import MatchApp
 from matchtui.screens.mix import MixScreen
@@ -48,3 +50,12 @@ async def test_panels_are_as_tall_as_their_lines(workspace: Any, size: tuple[int
             assert panel.size.height == len(panel.plain_lines), panel.id
         caption = screen.query_one(EstimatePanel).plain_lines[-1]
         assert "▲ 80" in caption  # the curve's caption, the last line, is on screen
+
+
+@given(st.text())
+def test_column_width_of_any_text_is_its_cells_or_length(text: str) -> None:
+    from rich.cells import cell_len
+
+    from matchtui.widgets.mix_programs import _width
+
+    assert _width(text) == max(len(text), cell_len(text))
