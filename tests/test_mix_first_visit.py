@@ -59,3 +59,34 @@ def test_column_width_of_any_text_is_its_cells_or_length(text: str) -> None:
     from matchtui.widgets.mix_programs import _width
 
     assert _width(text) == max(len(text), cell_len(text))
+
+
+async def test_list_tab_built_after_the_first_frame_shows_the_list(workspace: Any) -> None:
+    """The list tab is mounted lazily (right after the pane's first frame), with the list."""
+    from bench.programs_fixture import make_programs
+    from matchtui.store import PROGRAMS
+    from matchtui.widgets.mix_programs import ProgramsPanel
+
+    programs = make_programs(workspace.catalog, 300)
+    workspace.store.save(PROGRAMS, programs)
+    app = app_for(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("l")  # at once, before the panel may be there
+        for _ in range(50):
+            await pilot.pause()
+            panels = app.screen.query(ProgramsPanel)
+            if panels and app.screen.focused is not None:
+                if app.screen.focused.id == "programs-table":
+                    break
+        panel = app.screen.query_one(ProgramsPanel)
+        table = panel.query_one("#programs-table")
+        assert app.screen.focused is table
+        assert table.total_rows == 300
+        count = str(panel.query_one("#programs-count").render())
+        assert "300 of 300 programs shown" in count
+        assert "target" in str(panel.query_one("#programs-compare").render())
+        await pilot.press("s")  # the table takes keys: the status changes and is saved
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        saved = workspace.reload_programs()
+        assert saved.programs != programs.programs

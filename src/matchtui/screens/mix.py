@@ -22,6 +22,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.css.query import NoMatches
+from textual.lazy import Lazy
 from textual.widget import Widget
 from textual.widgets import Label, Select, Static, TabbedContent, TabPane
 
@@ -66,7 +67,6 @@ class _Widgets:
     estimate: EstimatePanel
     warnings: WarningList
     assumptions: AssumptionList
-    programs: ProgramsPanel
     sliders: dict[str, Slider]
 
 
@@ -222,7 +222,9 @@ class MixScreen(PaneScreen):
                 TabPane("My programs", id="tab-programs"),
                 VerticalScroll(id="programs-scroll", can_focus=True),
             ):
-                yield ProgramsPanel(self.catalog, id="programs-panel")
+                # Mounted right after the pane's first frame (Lazy): a third of the pane's
+                # widgets, in a tab that is hidden at first; it asks for the list when mounted.
+                yield Lazy(ProgramsPanel(self.catalog, id="programs-panel"))
             with (
                 TabPane("Assumptions", id="tab-assumptions"),
                 VerticalScroll(id="assumptions-scroll"),
@@ -311,7 +313,25 @@ class MixScreen(PaneScreen):
                 markup=False,
             )
         self._listed.clear()
-        self.query_one(ProgramsPanel).set_programs(self._programs, self.profile)
+        panel = self._panel()
+        if panel is not None:
+            panel.set_programs(self._programs, self.profile)
+
+    def _panel(self) -> ProgramsPanel | None:
+        """The list tab's panel, or None until it is mounted (just after the first frame)."""
+        if not self.is_mounted:
+            return None
+        found = self.query(ProgramsPanel)
+        return found.first(ProgramsPanel) if found else None
+
+    @on(ProgramsPanel.Ready)
+    def _panel_ready(self, event: ProgramsPanel.Ready) -> None:
+        event.panel.set_programs(self._programs, self.profile)
+        if self._widgets().tabs.active == "tab-programs":
+            if self.comparison is not None:
+                event.panel.show_comparison(self.comparison)
+            if self.focused is None or self.focused.id == "programs-scroll":
+                self.query_one("#programs-table").focus(scroll_visible=False)
 
     # -- the live estimate ---------------------------------------------------------------------
     def refresh_estimate(self) -> None:
@@ -334,8 +354,9 @@ class MixScreen(PaneScreen):
             self._mix_stale = True
         if active == "tab-assumptions":
             self._show_assumptions(result)
-        if active == "tab-programs":
-            widgets.programs.show_comparison(comparison)
+        panel = self._panel() if active == "tab-programs" else None
+        if panel is not None:
+            panel.show_comparison(comparison)
         self._show_preset(result)
         self._show_note(result.illustrative)
         self._mark_unsaved(plan)
@@ -384,7 +405,6 @@ class MixScreen(PaneScreen):
                 estimate=self.query_one(EstimatePanel),
                 warnings=self.query_one(WarningList),
                 assumptions=self.query_one(AssumptionList),
-                programs=self.query_one(ProgramsPanel),
                 sliders={s.id or "": s for s in self.query(Slider)},
             )
         return self._found
@@ -578,7 +598,9 @@ class MixScreen(PaneScreen):
         self._programs = programs
         self._listed.clear()
         self._queue_save(programs)
-        self.query_one(ProgramsPanel).set_programs(programs, self.profile)
+        panel = self._panel()
+        if panel is not None:
+            panel.set_programs(programs, self.profile)
         self.refresh_estimate()
 
     # Saving 20,000 programs (TOML, a check that the old file loads, the parse cache) takes
@@ -649,7 +671,9 @@ class MixScreen(PaneScreen):
 
         def saved(result: Saved[ProgramList]) -> None:
             self._programs = result.model
-            self.query_one(ProgramsPanel).set_programs(result.model, self.profile)
+            panel = self._panel()
+            if panel is not None:
+                panel.set_programs(result.model, self.profile)
             self.refresh_estimate()
 
         guarded_save(
@@ -667,7 +691,8 @@ class MixScreen(PaneScreen):
 
     @on(ProgramsPanel.ImportRequested)
     def _import(self, event: ProgramsPanel.ImportRequested) -> None:
-        panel = self.query_one(ProgramsPanel)
+        panel = self._panel()
+        assert panel is not None  # it sent the request
         if not self._programs_ok:
             panel.show_import_result(
                 ["programs.toml did not load; fix it first (nothing was imported)."], ok=False
@@ -715,16 +740,19 @@ class MixScreen(PaneScreen):
             "tab-programs": "#programs-table",
             "tab-assumptions": "#assumptions-scroll",
         }
+        if tab_id == "tab-programs" and self._panel() is None:
+            return self.query_one("#programs-scroll")  # the table is not mounted yet
         return self.query_one(targets[tab_id])
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         # hidden tabs are not updated per slider step; bring the one shown up to date
-        widgets = self._widgets()
         pane = event.pane.id or ""
         if pane == "tab-mix" and self._mix_stale and self.result and self.comparison:
             self._show_mix(self.result, self.comparison)
         elif pane == "tab-programs" and self.comparison is not None:
-            widgets.programs.show_comparison(self.comparison)
+            panel = self._panel()
+            if panel is not None:
+                panel.show_comparison(self.comparison)
         elif pane == "tab-assumptions" and self.result is not None:
             self._show_assumptions(self.result)
         focused = self.focused

@@ -160,6 +160,13 @@ class ProgramsPanel(Vertical):
             self.index = index
             self.program = program
 
+    class Ready(Message):
+        """The panel is mounted (lazily, after the pane's first frame): give it the list."""
+
+        def __init__(self, panel: ProgramsPanel) -> None:
+            super().__init__()
+            self.panel = panel
+
     class ImportRequested(Message):
         def __init__(self, path: str, skip_bad: bool, replace: bool) -> None:
             super().__init__()
@@ -197,6 +204,7 @@ class ProgramsPanel(Vertical):
 
     def on_mount(self) -> None:
         self._table().set_columns(self._columns())
+        self.post_message(self.Ready(self))
 
     def _columns(self) -> list[tuple[str, str, int]]:
         low, high = NAME_WIDTHS
