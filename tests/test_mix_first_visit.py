@@ -75,9 +75,9 @@ async def test_list_tab_built_after_the_first_frame_shows_the_list(workspace: An
         for _ in range(50):
             await pilot.pause()
             panels = app.screen.query(ProgramsPanel)
-            if panels and app.screen.focused is not None:
-                if app.screen.focused.id == "programs-table":
-                    break
+            focused = app.screen.focused
+            if panels and focused is not None and focused.id == "programs-table":
+                break
         panel = app.screen.query_one(ProgramsPanel)
         table = panel.query_one("#programs-table")
         assert app.screen.focused is table
