@@ -184,3 +184,38 @@ async def test_pane_after_status_changes_shows_what_a_fresh_pane_would(workspace
         assert f"from {listed.programs} programs" in text
         assert f"{listed.expected_interviews:.1f} interviews" in text
         await app.workers.wait_for_complete()
+
+
+async def test_a_burst_of_status_changes_on_a_big_list_is_saved_once(
+    workspace: Any, monkeypatch: Any
+) -> None:
+    """A list of SAVE_QUIET_FROM programs or more is saved once the changes pause (in a
+    worker): three quick status changes, one save, of the newest list."""
+    from matchtui.screens.mix import SAVE_QUIET_FROM
+    from matchtui.store import Store
+
+    programs = make_programs(workspace.catalog, SAVE_QUIET_FROM)
+    workspace.store.save(PROGRAMS, programs)
+    writes: list[ProgramList] = []
+    original = Store.write
+
+    def recording(self: Store, name: str, model: Any, **options: Any) -> Any:
+        if name == PROGRAMS:
+            writes.append(model)
+        return original(self, name, model, **options)
+
+    monkeypatch.setattr(Store, "write", recording)
+    app = MatchApp(workspace, first_pane="mix", today=dt.date(2026, 11, 23))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("l")
+        await pilot.pause()
+        panel = app.screen.query_one(ProgramsPanel)
+        panel.query_one("#programs-table").focus()
+        await pilot.press("s", "s", "s")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        assert len(writes) == 1
+        assert writes[0] is panel.programs
+    saved = workspace.reload_programs()
+    assert saved.programs == panel.programs.programs

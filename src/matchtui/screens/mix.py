@@ -56,6 +56,7 @@ SHARE_SLIDERS = ("slider-academic", "slider-mid", "slider-community")
 # the change is drawn first, and a burst of status changes is saved once (saving 20,000
 # programs is about a second of CPU that would otherwise compete with the key presses).
 SAVE_QUIET = 0.3
+SAVE_QUIET_FROM = 2_000  # programs; a shorter list saves in milliseconds, at once
 
 
 @dataclass(frozen=True)
@@ -620,7 +621,9 @@ class MixScreen(PaneScreen):
         workspace = self.matchapp.workspace
         while True:
             with self._save_lock:
-                quiet = self._queued_at + SAVE_QUIET - time.monotonic()
+                pending = self._pending_save
+                big = pending is not None and len(pending.programs) >= SAVE_QUIET_FROM
+                quiet = self._queued_at + SAVE_QUIET - time.monotonic() if big else 0.0
             if quiet > 0:
                 time.sleep(quiet)
                 continue
