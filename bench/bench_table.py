@@ -158,7 +158,8 @@ def measure(count: int, repeats: int) -> None:
             if count:
                 bench.status_changes(repeats)
             bench.filter_changes(repeats)
-            bench.sort_changes(repeats)
+            if count:  # no rows to order (and no row to spot on screen)
+                bench.sort_changes(repeats)
             bench.report()
 
 
