@@ -73,8 +73,9 @@ from matchtui.models.plan import MixPlan
 
 if TYPE_CHECKING:
     from matchtui.catalog import Catalog
+    from matchtui.engine.programs import ListTally
     from matchtui.models.profile import Profile
-    from matchtui.models.programs import ProgramList
+    from matchtui.models.programs import Program, ProgramList
 
 MAX_APPLICATIONS = 200
 Shares = tuple[int, int, int]
@@ -827,12 +828,15 @@ def estimate(
     *,
     risk_tier: RiskTier | None = None,
     verdict: Verdict | None = None,
+    tally: ListTally | None = None,
 ) -> MixEstimate:
     """Counts, interviews, P(match) with its range, P(match in the target region), P(placed
     incl. SOAP), fees, warnings and assumptions for one target mix.
 
     `verdict` defaults to the Reality check's for the profile; a caller that already has it
     (the pane, per slider step) passes it to skip the assessment. `risk_tier` overrides its tier.
+    `tally` (engine.programs.ListTally for `programs`, kept by the pane) saves the warnings a
+    pass over the list; one that does not fit the list and profile is ignored.
     """
     if mix.specialty not in catalog.specialties:
         raise ValueError(f"unknown specialty {mix.specialty!r}")
@@ -875,7 +879,7 @@ def estimate(
         profile, catalog, data, factors, verdict, inputs, preset, fee_season, signals, quote
     )
     warnings = _warnings(
-        profile, catalog, data, factors, tier, mix, in_region, p_match, point, programs
+        profile, catalog, data, factors, tier, mix, in_region, p_match, point, programs, tally
     )
 
     def r6(pair: tuple[float, float]) -> tuple[float, float]:
@@ -1083,6 +1087,7 @@ def _warnings(
     p_match: float,
     point: int | None,
     programs: ProgramList | None,
+    tally: ListTally | None = None,
 ) -> list[MixWarning]:
     rules = data.warnings
     out: list[MixWarning] = []
@@ -1146,11 +1151,15 @@ def _warnings(
         )
     if programs is not None:
         years = profile.years_since_graduation
-        over = [
-            p
-            for p in programs.programs
-            if p.active and p.yog_limit_years is not None and years > p.yog_limit_years
-        ]
+        over: Sequence[Program] = (
+            tally.over_limit()
+            if tally is not None and tally.fits(programs, profile)
+            else [
+                p
+                for p in programs.programs
+                if p.active and p.yog_limit_years is not None and years > p.yog_limit_years
+            ]
+        )
         if over:
             names = "; ".join(p.name for p in over[:5]) + ("; ..." if len(over) > 5 else "")
             count = len(over)

@@ -7,6 +7,7 @@ from the state (catalog.region_of_state), never from the file.
 
 from __future__ import annotations
 
+import bisect
 import csv
 import datetime as dt
 import io
@@ -498,26 +499,111 @@ def active_for(programs: ProgramList, specialty: str) -> list[Program]:
     return [p for p in programs.programs if p.active and p.specialty == specialty]
 
 
+class ListTally:
+    """What `compare` and the estimate's warnings need from a program list, counted once per
+    list and then kept up to date by delta: active programs per specialty, per specialty and
+    tier, per specialty in the target region, and the active programs whose years-since-
+    graduation limit the applicant exceeds (in list order). A slider step then costs the same at
+    20,000 programs as at none, and a status change updates a few counters.
+
+    Built for one profile's target region and years since graduation (`fits`)."""
+
+    def __init__(self, programs: ProgramList, catalog: Catalog, profile: Profile) -> None:
+        self.programs = programs
+        self.catalog = catalog
+        self.region = profile.targets.region
+        self.years = profile.years_since_graduation
+        self._active: dict[str, int] = {}
+        self._tiers: dict[tuple[str, str], int] = {}
+        self._in_region: dict[str, int] = {}
+        self._over: list[int] = []  # indices of active programs over their limit, ascending
+        self._over_programs: tuple[Program, ...] | None = None
+        for index, program in enumerate(programs.programs):
+            self._count(index, program, 1)
+
+    def fits(self, programs: ProgramList, profile: Profile) -> bool:
+        """True when this tally is for `programs` (the same list object) and the profile's
+        region and years since graduation."""
+        return (
+            self.programs is programs
+            and self.region == profile.targets.region
+            and self.years == profile.years_since_graduation
+        )
+
+    def _count(self, index: int, program: Program, sign: int) -> None:
+        if not program.active:
+            return
+        specialty = program.specialty
+        self._active[specialty] = self._active.get(specialty, 0) + sign
+        key = (specialty, program.tier)
+        self._tiers[key] = self._tiers.get(key, 0) + sign
+        if region_of(program, self.catalog) == self.region:
+            self._in_region[specialty] = self._in_region.get(specialty, 0) + sign
+        limit = program.yog_limit_years
+        if limit is not None and self.years > limit:
+            if sign > 0:
+                bisect.insort(self._over, index)
+            else:
+                del self._over[bisect.bisect_left(self._over, index)]
+            self._over_programs = None
+
+    def replaced(self, index: int, program: Program, programs: ProgramList) -> None:
+        """`programs` is the list with `program` now at `index` (the same length)."""
+        self._count(index, self.programs.programs[index], -1)
+        self.programs = programs
+        self._count(index, program, 1)
+
+    def active(self, specialty: str) -> int:
+        return self._active.get(specialty, 0)
+
+    def active_elsewhere(self, specialty: str) -> int:
+        """Active programs in any other specialty."""
+        return sum(self._active.values()) - self.active(specialty)
+
+    def in_tier(self, specialty: str, tier: str) -> int:
+        return self._tiers.get((specialty, tier), 0)
+
+    def in_region(self, specialty: str) -> int:
+        return self._in_region.get(specialty, 0)
+
+    def over_limit(self) -> tuple[Program, ...]:
+        """Active programs whose years-since-graduation limit the applicant exceeds."""
+        if self._over_programs is None:
+            items = self.programs.programs
+            self._over_programs = tuple(items[i] for i in self._over)
+        return self._over_programs
+
+
 def compare(
-    programs: ProgramList, estimate: MixEstimate, profile: Profile, catalog: Catalog
+    programs: ProgramList,
+    estimate: MixEstimate,
+    profile: Profile,
+    catalog: Catalog,
+    tally: ListTally | None = None,
 ) -> ListComparison:
-    """Actual vs target per tier and region, and what to add or drop to reach the target."""
-    mine = active_for(programs, estimate.specialty)
+    """Actual vs target per tier and region, and what to add or drop to reach the target.
+
+    `tally` (kept by the caller across slider steps and status changes) saves a pass over the
+    list; one that does not fit the list and profile is ignored."""
+    if tally is None or not tally.fits(programs, profile):
+        tally = ListTally(programs, catalog, profile)
+    specialty = estimate.specialty
+    mine = tally.active(specialty)
     region = profile.targets.region
     region_name = catalog.region_name(region)
     targets = estimate.counts.as_tuple()
     rows = tuple(
-        TierRow(tier, TIER_LABELS[tier], target, sum(1 for p in mine if p.tier == tier))
+        TierRow(tier, TIER_LABELS[tier], target, tally.in_tier(specialty, tier))
         for tier, target in zip(TIERS, targets, strict=True)
     )
-    in_region = sum(1 for p in mine if region_of(p, catalog) == region)
-    others = sum(1 for p in programs.programs if p.active and p.specialty != estimate.specialty)
-    over = tuple(p for p in programs.programs if p.active and over_yog_limit(p, profile))
-    advice = list(_advice(rows, estimate, in_region, len(mine), region_name, over, profile))
+    in_region = tally.in_region(specialty)
+    others = tally.active_elsewhere(specialty)
+    over = tally.over_limit()
+    advice = list(_advice(rows, estimate, in_region, mine, region_name, over, profile))
     return ListComparison(
         specialty=estimate.specialty,
         target_total=estimate.total,
-        actual_total=len(mine),
+        actual_total=mine,
         tiers=rows,
         region=region,
         region_name=region_name,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.css.query import NoMatches
+from textual.lazy import Lazy
 from textual.widget import Widget
 from textual.widgets import Label, Select, Static, TabbedContent, TabPane
 
@@ -34,7 +36,7 @@ from matchtui.engine.mix import (
     recommended_mix,
     verdict_for,
 )
-from matchtui.engine.programs import ListComparison, compare, read_import
+from matchtui.engine.programs import ListComparison, ListTally, compare, read_import
 from matchtui.errors import Conflict, FileProblems
 from matchtui.models.mix import ListEstimate, MixEstimate
 from matchtui.models.plan import MixPlan, PlanFile
@@ -50,6 +52,11 @@ from matchtui.widgets.mix_warnings import AssumptionList, WarningList
 from matchtui.widgets.slider import Slider
 
 SHARE_SLIDERS = ("slider-academic", "slider-mid", "slider-community")
+# A program-list save starts once no change has come for this long (seconds): the frame showing
+# the change is drawn first, and a burst of status changes is saved once (saving 20,000
+# programs is about a second of CPU that would otherwise compete with the key presses).
+SAVE_QUIET = 0.3
+SAVE_QUIET_FROM = 2_000  # programs; a shorter list saves in milliseconds, at once
 
 
 @dataclass(frozen=True)
@@ -61,7 +68,6 @@ class _Widgets:
     estimate: EstimatePanel
     warnings: WarningList
     assumptions: AssumptionList
-    programs: ProgramsPanel
     sliders: dict[str, Slider]
 
 
@@ -107,6 +113,10 @@ class MixScreen(PaneScreen):
 
     def __init__(self) -> None:
         super().__init__()
+        # The breakpoint class the first Resize would add, set before the widgets mount: adding
+        # it afterwards restyles every widget of the pane (a third of the first visit's work).
+        with suppress(RuntimeError):  # no running app (built outside one)
+            self.add_class(self._breakpoint(self.app.size.width))
         self._shares: tuple[int, int, int] = (20, 45, 35)
         self._specialty = ""
         self._verdict = Verdict(risk_tier="not_applicable", back_home=None)
@@ -114,7 +124,9 @@ class MixScreen(PaneScreen):
         self._baseline: MixPlan | None = None  # where the sliders started (before any save)
         self._programs = ProgramList()
         self._programs_ok = True
+        self._tally: ListTally | None = None  # counts from the list, kept by delta
         self._listed: dict[tuple[str, Verdict], ListEstimate] = {}
+        self._mix_stale = False  # the Mix tab's widgets wait for the tab to be shown
         self.result: MixEstimate | None = None
         self._calibrating = False
         self._illustrative: bool | None = None
@@ -126,6 +138,13 @@ class MixScreen(PaneScreen):
         self._write_lock = threading.Lock()  # one save of programs.toml at a time
         self._pending_save: ProgramList | None = None
         self._saver_running = False
+        self._queued_at = 0.0
+
+    @classmethod
+    def _breakpoint(cls, width: int) -> str:
+        """The class of the widest breakpoint that `width` reaches (as Textual picks it)."""
+        reached = [(at, name) for at, name in cls.HORIZONTAL_BREAKPOINTS or [] if width >= at]
+        return max(reached)[1] if reached else "-narrow"
 
     # -- layout --------------------------------------------------------------------------------
     def compose_body(self) -> ComposeResult:
@@ -204,7 +223,9 @@ class MixScreen(PaneScreen):
                 TabPane("My programs", id="tab-programs"),
                 VerticalScroll(id="programs-scroll", can_focus=True),
             ):
-                yield ProgramsPanel(self.catalog, id="programs-panel")
+                # Mounted right after the pane's first frame (Lazy): a third of the pane's
+                # widgets, in a tab that is hidden at first; it asks for the list when mounted.
+                yield Lazy(ProgramsPanel(self.catalog, id="programs-panel"))
             with (
                 TabPane("Assumptions", id="tab-assumptions"),
                 VerticalScroll(id="assumptions-scroll"),
@@ -293,30 +314,68 @@ class MixScreen(PaneScreen):
                 markup=False,
             )
         self._listed.clear()
-        self.query_one(ProgramsPanel).set_programs(self._programs, self.profile)
+        panel = self._panel()
+        if panel is not None:
+            panel.set_programs(self._programs, self.profile)
+
+    def _panel(self) -> ProgramsPanel | None:
+        """The list tab's panel, or None until it is mounted (just after the first frame)."""
+        if not self.is_mounted:
+            return None
+        found = self.query(ProgramsPanel)
+        return found.first(ProgramsPanel) if found else None
+
+    @on(ProgramsPanel.Ready)
+    def _panel_ready(self, event: ProgramsPanel.Ready) -> None:
+        event.panel.set_programs(self._programs, self.profile)
+        if self._widgets().tabs.active == "tab-programs":
+            if self.comparison is not None:
+                event.panel.show_comparison(self.comparison)
+            if self.focused is None or self.focused.id == "programs-scroll":
+                self.query_one("#programs-table").focus(scroll_visible=False)
 
     # -- the live estimate ---------------------------------------------------------------------
     def refresh_estimate(self) -> None:
         """Recompute and show the estimate; runs on every slider step, so it touches only the
-        widgets that are visible or changed (see bench/bench_slider.py)."""
+        widgets that are visible or changed (see bench/bench_slider.py), and reads the program
+        list through its tally (counts kept by delta), never row by row."""
         plan = self.current_plan()
-        result = estimate(self.profile, self.catalog, plan, self._programs, verdict=self._verdict)
+        tally = self._list_tally()
+        result = estimate(
+            self.profile, self.catalog, plan, self._programs, verdict=self._verdict, tally=tally
+        )
         self.result = result
         widgets = self._widgets()
-        region_name = self.catalog.region_name(self.profile.targets.region)
-        comparison = compare(self._programs, result, self.profile, self.catalog)
+        comparison = compare(self._programs, result, self.profile, self.catalog, tally)
         self.comparison = comparison
-        listed = self._list_estimate(plan.specialty) if comparison.actual_total else None
-        widgets.bars.show(result, region_name, comparison)
-        widgets.estimate.show(result, listed)
-        widgets.warnings.show(result.warnings)
-        if widgets.tabs.active == "tab-assumptions":
+        active = widgets.tabs.active
+        if active == "tab-mix":
+            self._show_mix(result, comparison)
+        else:  # shown when the tab is (the list estimate alone is a pass over the list)
+            self._mix_stale = True
+        if active == "tab-assumptions":
             self._show_assumptions(result)
-        if widgets.tabs.active == "tab-programs":
-            widgets.programs.show_comparison(comparison)
+        panel = self._panel() if active == "tab-programs" else None
+        if panel is not None:
+            panel.show_comparison(comparison)
         self._show_preset(result)
         self._show_note(result.illustrative)
         self._mark_unsaved(plan)
+
+    def _show_mix(self, result: MixEstimate, comparison: ListComparison) -> None:
+        self._mix_stale = False
+        widgets = self._widgets()
+        region_name = self.catalog.region_name(self.profile.targets.region)
+        listed = self._list_estimate(result.specialty) if comparison.actual_total else None
+        widgets.bars.show(result, region_name, comparison)
+        widgets.estimate.show(result, listed)
+        widgets.warnings.show(result.warnings)
+
+    def _list_tally(self) -> ListTally:
+        tally = self._tally
+        if tally is None or not tally.fits(self._programs, self.profile):
+            tally = self._tally = ListTally(self._programs, self.catalog, self.profile)
+        return tally
 
     def _show_assumptions(self, result: MixEstimate) -> None:
         """The estimate's assumptions and the calibration table (`matchtui calibrate`'s own
@@ -347,7 +406,6 @@ class MixScreen(PaneScreen):
                 estimate=self.query_one(EstimatePanel),
                 warnings=self.query_one(WarningList),
                 assumptions=self.query_one(AssumptionList),
-                programs=self.query_one(ProgramsPanel),
                 sliders={s.id or "": s for s in self.query(Slider)},
             )
         return self._found
@@ -517,11 +575,20 @@ class MixScreen(PaneScreen):
 
     @on(ProgramsPanel.StatusChanged)
     def _status_changed(self, event: ProgramsPanel.StatusChanged) -> None:
-        # The table already shows the new status (one row updated in place).
+        # The table already shows the new status (one row updated in place). The tally and the
+        # list estimates change by this one program: a status only decides whether it counts.
         if not self._programs_ok:
             return
+        old = self._programs.programs
+        before = old[event.index] if len(old) == len(event.programs.programs) else None
+        tally = self._tally
+        if before is not None and tally is not None and tally.fits(self._programs, self.profile):
+            tally.replaced(event.index, event.program, event.programs)
+        else:
+            self._tally = None
         self._programs = event.programs
-        self._listed.clear()
+        if before is None or before.active != event.program.active:
+            self._listed.clear()
         self._queue_save(event.programs)
         self.refresh_estimate()
 
@@ -532,7 +599,9 @@ class MixScreen(PaneScreen):
         self._programs = programs
         self._listed.clear()
         self._queue_save(programs)
-        self.query_one(ProgramsPanel).set_programs(programs, self.profile)
+        panel = self._panel()
+        if panel is not None:
+            panel.set_programs(programs, self.profile)
         self.refresh_estimate()
 
     # Saving 20,000 programs (TOML, a check that the old file loads, the parse cache) takes
@@ -542,6 +611,7 @@ class MixScreen(PaneScreen):
     def _queue_save(self, programs: ProgramList) -> None:
         with self._save_lock:
             self._pending_save = programs
+            self._queued_at = time.monotonic()
             if self._saver_running:
                 return
             self._saver_running = True
@@ -550,6 +620,13 @@ class MixScreen(PaneScreen):
     def _save_queued(self) -> None:
         workspace = self.matchapp.workspace
         while True:
+            with self._save_lock:
+                pending = self._pending_save
+                big = pending is not None and len(pending.programs) >= SAVE_QUIET_FROM
+                quiet = self._queued_at + SAVE_QUIET - time.monotonic() if big else 0.0
+            if quiet > 0:
+                time.sleep(quiet)
+                continue
             with self._write_lock:
                 # Take the newest list only once the file is ours: saves happen in order and
                 # the last one always writes the newest list.
@@ -597,7 +674,9 @@ class MixScreen(PaneScreen):
 
         def saved(result: Saved[ProgramList]) -> None:
             self._programs = result.model
-            self.query_one(ProgramsPanel).set_programs(result.model, self.profile)
+            panel = self._panel()
+            if panel is not None:
+                panel.set_programs(result.model, self.profile)
             self.refresh_estimate()
 
         guarded_save(
@@ -615,7 +694,8 @@ class MixScreen(PaneScreen):
 
     @on(ProgramsPanel.ImportRequested)
     def _import(self, event: ProgramsPanel.ImportRequested) -> None:
-        panel = self.query_one(ProgramsPanel)
+        panel = self._panel()
+        assert panel is not None  # it sent the request
         if not self._programs_ok:
             panel.show_import_result(
                 ["programs.toml did not load; fix it first (nothing was imported)."], ok=False
@@ -663,14 +743,19 @@ class MixScreen(PaneScreen):
             "tab-programs": "#programs-table",
             "tab-assumptions": "#assumptions-scroll",
         }
+        if tab_id == "tab-programs" and self._panel() is None:
+            return self.query_one("#programs-scroll")  # the table is not mounted yet
         return self.query_one(targets[tab_id])
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         # hidden tabs are not updated per slider step; bring the one shown up to date
-        widgets = self._widgets()
         pane = event.pane.id or ""
-        if pane == "tab-programs" and self.comparison is not None:
-            widgets.programs.show_comparison(self.comparison)
+        if pane == "tab-mix" and self._mix_stale and self.result and self.comparison:
+            self._show_mix(self.result, self.comparison)
+        elif pane == "tab-programs" and self.comparison is not None:
+            panel = self._panel()
+            if panel is not None:
+                panel.show_comparison(self.comparison)
         elif pane == "tab-assumptions" and self.result is not None:
             self._show_assumptions(self.result)
         focused = self.focused

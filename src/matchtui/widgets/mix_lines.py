@@ -65,6 +65,9 @@ class LinesWidget(Widget):
         self._texts = texts
         if len(texts) != len(previous) or not previous:
             self.refresh(layout=True)
+            # A layout asked for while the screen is sending Resize events (a panel rebuilt for
+            # its new width in on_resize) is lost; ask again once this pass is over.
+            self.call_after_refresh(self.refresh, layout=True)
             return True
         # Same height: repaint only the lines that changed.
         width = max(1, self.content_size.width)

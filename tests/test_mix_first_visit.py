@@ -1,0 +1,92 @@
+"""The Mix pane's first visit: built once at the terminal's width (no restyle of every widget
+when the first Resize arrives), and what that used to hide stays right."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from matchtui.app import MatchApp
+from matchtui.screens.mix import MixScreen
+from matchtui.widgets.mix_bars import MixBars
+from matchtui.widgets.mix_estimate import EstimatePanel
+from matchtui.widgets.mix_warnings import WarningList
+
+
+def app_for(workspace: Any) -> MatchApp:
+    return MatchApp(workspace, first_pane="mix", today=dt.date(2026, 11, 23))
+
+
+async def test_the_focused_sliders_label_is_highlighted_as_focus_moves(workspace: Any) -> None:
+    app = app_for(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        for presses in range(4):
+            focused = app.screen.focused
+            assert focused is not None and focused.id and focused.id.startswith("slider-")
+            for label in app.screen.query(".slider-label"):
+                assert (label.parent is focused.parent) == bool(label.styles.text_style.bold), (
+                    presses,
+                    str(label.render()),
+                )
+            await pilot.press("tab")
+            await pilot.pause()
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_panels_are_as_tall_as_their_lines(workspace: Any, size: tuple[int, int]) -> None:
+    app = app_for(workspace)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MixScreen)
+        assert screen.has_class("-narrow" if size[0] < 100 else "-wide")
+        for panel in screen.query("MixBars, EstimatePanel, WarningList"):
+            assert isinstance(panel, (MixBars, EstimatePanel, WarningList))
+            assert panel.size.height == len(panel.plain_lines), panel.id
+        caption = screen.query_one(EstimatePanel).plain_lines[-1]
+        assert "▲ 80" in caption  # the curve's caption, the last line, is on screen
+
+
+@given(st.text())
+def test_column_width_of_any_text_is_its_cells_or_length(text: str) -> None:
+    from rich.cells import cell_len
+
+    from matchtui.widgets.mix_programs import _width
+
+    assert _width(text) == max(len(text), cell_len(text))
+
+
+async def test_list_tab_built_after_the_first_frame_shows_the_list(workspace: Any) -> None:
+    """The list tab is mounted lazily (right after the pane's first frame), with the list."""
+    from bench.programs_fixture import make_programs
+    from matchtui.store import PROGRAMS
+    from matchtui.widgets.mix_programs import ProgramsPanel
+
+    programs = make_programs(workspace.catalog, 300)
+    workspace.store.save(PROGRAMS, programs)
+    app = app_for(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("l")  # at once, before the panel may be there
+        for _ in range(50):
+            await pilot.pause()
+            panels = app.screen.query(ProgramsPanel)
+            focused = app.screen.focused
+            if panels and focused is not None and focused.id == "programs-table":
+                break
+        panel = app.screen.query_one(ProgramsPanel)
+        table = panel.query_one("#programs-table")
+        assert app.screen.focused is table
+        assert table.total_rows == 300
+        count = str(panel.query_one("#programs-count").render())
+        assert "300 of 300 programs shown" in count
+        assert "target" in str(panel.query_one("#programs-compare").render())
+        await pilot.press("s")  # the table takes keys: the status changes and is saved
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        saved = workspace.reload_programs()
+        assert saved.programs != programs.programs
