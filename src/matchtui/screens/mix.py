@@ -112,11 +112,7 @@ class MixScreen(PaneScreen):
     ]
 
     def __init__(self) -> None:
-        super().__init__()
-        # The breakpoint class the first Resize would add, set before the widgets mount: adding
-        # it afterwards restyles every widget of the pane (a third of the first visit's work).
-        with suppress(RuntimeError):  # no running app (built outside one)
-            self.add_class(self._breakpoint(self.app.size.width))
+        super().__init__()  # the base gives the breakpoint class before anything mounts
         self._shares: tuple[int, int, int] = (20, 45, 35)
         self._specialty = ""
         self._verdict = Verdict(risk_tier="not_applicable", back_home=None)
@@ -139,12 +135,6 @@ class MixScreen(PaneScreen):
         self._pending_save: ProgramList | None = None
         self._saver_running = False
         self._queued_at = 0.0
-
-    @classmethod
-    def _breakpoint(cls, width: int) -> str:
-        """The class of the widest breakpoint that `width` reaches (as Textual picks it)."""
-        reached = [(at, name) for at, name in cls.HORIZONTAL_BREAKPOINTS or [] if width >= at]
-        return max(reached)[1] if reached else "-narrow"
 
     # -- layout --------------------------------------------------------------------------------
     def compose_body(self) -> ComposeResult:

@@ -26,8 +26,11 @@ def breakpoint_class(breakpoints: Iterable[tuple[int, str]], size: int) -> str |
 def start_with_size_classes(screen: Screen[Any]) -> None:
     """Give a screen being built the breakpoint classes of the app's current size (call it in
     the screen's __init__; no restyle, nothing is styled yet)."""
-    width, height = screen.app.size
-    app = screen.app
+    try:
+        app = screen.app
+    except RuntimeError:  # built outside a running app (a test): the first Resize sets them
+        return
+    width, height = app.size
     for breakpoints, size in (
         (screen.HORIZONTAL_BREAKPOINTS or app.HORIZONTAL_BREAKPOINTS or [], width),
         (screen.VERTICAL_BREAKPOINTS or app.VERTICAL_BREAKPOINTS or [], height),
