@@ -160,7 +160,7 @@ def child(home: str, stalls: str) -> None:
     here = Path(matchtui.app.__file__).parent
 
     class Watched(MatchApp):
-        CSS_PATH = [here / path for path in matchtui.app.pane_css_paths()]
+        CSS_PATH = here / "app.tcss"  # a subclass elsewhere: the app's own path, made absolute
 
         def on_mount(self) -> None:  # runs after MatchApp's own on_mount
             self._watcher = asyncio.get_running_loop().create_task(watch())

@@ -329,8 +329,8 @@ class MatchApp(App[None]):
         # Textual calls this twice on a pane's first visit (a new screen has never been styled
         # by a full refresh) and on every switch to a pane that was never current during one:
         # each call re-parses the whole stylesheet and restyles every widget of the current
-        # screen, 40-400 ms. All pane styles are read at start (pane_css_paths) and a new
-        # screen's widgets are styled as they mount, so while the stylesheet has not changed
+        # screen, 40-400 ms. A pane's styles are added before it is first built (add_pane_css)
+        # and its widgets are styled as they mount, so while the stylesheet has not changed
         # since the last full refresh, a pane switch needs none. A theme change (or any other
         # invalidation) still gets the full refresh, and so does each stale pane when shown.
         if not self._switching_pane:
