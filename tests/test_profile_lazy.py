@@ -144,3 +144,33 @@ async def test_save_and_quit_saves_fields_never_built(
     saved = load_model(home / "profile.toml", Profile)
     assert saved.applicant.name == "Avery Lindqvist Jr"
     assert saved.narrative == before.narrative and saved.letters == before.letters
+
+
+@pytest.mark.parametrize("pause", [0.0, 0.05, 0.1])
+def test_quitting_while_the_lower_sections_are_mounting(tmp_path: Path, pause: float) -> None:
+    """Quit just after opening the Profile, in a real terminal: its lower sections are still
+    being mounted, and the app exits cleanly once the one mounting has finished (a Select torn
+    down mid-mount stopped the app with an internal error, 8 times in 8)."""
+    import os
+    import sys
+    import time
+
+    from bench.ptyrun import Session
+
+    home = tmp_path / "home"
+    home.mkdir(mode=0o700)
+    env = {"MATCHTUI_HOME": str(home), "TEXTUAL_ANIMATIONS": "none"}
+    with Session([sys.executable, "-m", "matchtui"], env=env) as app:
+        app.wait_for("Returner warnings", timeout=60)
+        os.write(app.fd, b"\x1bOP")  # F1
+        time.sleep(pause)
+        os.write(app.fd, b"\x11")  # ctrl+q
+        deadline = time.perf_counter() + 20
+        status = None
+        while time.perf_counter() < deadline:
+            pid, status = os.waitpid(app.pid, os.WNOHANG)
+            if pid:
+                break
+            app._drain(0.05)  # keep reading, so the app never blocks writing to the terminal
+        assert status is not None and os.waitstatus_to_exitcode(status) == 0
+    assert not (home / "matchtui-error.log").exists()

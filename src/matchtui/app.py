@@ -368,9 +368,19 @@ class MatchApp(App[None]):
             return
         super().delay_update(delay)
 
+    async def exit_settled(self) -> None:
+        """Exit once every built pane has finished the work it has in flight (a part of a form
+        being mounted): Textual tears the screens down on exit, and a widget still mounting
+        then fails (Profile's lower sections are mounted just after the pane opens)."""
+        for screen in list(self.pane_screens.values()):
+            settle = getattr(screen, "settle", None)
+            if settle is not None:
+                await settle()
+        self.exit()
+
     async def action_quit(self) -> None:
         if not self.unsaved:
-            self.exit()
+            await self.exit_settled()
             return
         from matchtui.panes import PANE_BY_ID
         from matchtui.widgets.confirm import QuitDialog
@@ -379,7 +389,7 @@ class MatchApp(App[None]):
 
         async def decided(answer: str | None) -> None:
             if answer == "quit":
-                self.exit()
+                await self.exit_settled()
             elif answer == "save":
                 await self.save_all_and_quit()
 
@@ -396,7 +406,7 @@ class MatchApp(App[None]):
             if spec is not None and screen is not None and spec.save_action:
                 await screen.run_action(spec.save_action)
         if not self.unsaved:
-            self.exit()
+            await self.exit_settled()
             return
         first = sorted(self.unsaved)[0]
         if first in PANE_BY_ID:

@@ -103,6 +103,10 @@ class PaneScreen(Screen[None]):
     def on_profile(self, profile: Profile) -> None:
         """Called when the shared profile changes; the default does nothing."""
 
+    async def settle(self) -> None:
+        """Before the app exits: stop background building and wait for what is mounting now
+        (the default has nothing in flight)."""
+
     def _theme_changed(self, theme: str) -> None:
         # After the app's own refresh_css, which it queues as the theme changes: that is what
         # fills `app.theme_variables` with the new theme's colours.

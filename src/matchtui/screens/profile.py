@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.events import DescendantBlur
-from textual.widget import Widget
+from textual.widget import AwaitMount, Widget
 from textual.widgets import Button, Checkbox, Input, Select, Static, TextArea
 
 from matchtui.catalog import Catalog
@@ -155,6 +155,8 @@ class ProfileScreen(PaneScreen):
         self._now: dict[Loc, Any] = {}  # each part's value as last read
         self._changed: set[Loc] = set()  # parts that differ from the baseline
         self._complete = asyncio.Event()  # set once every part of the form is mounted
+        self._in_flight: AwaitMount | None = None  # the section being mounted in the background
+        self._settling = False  # the app is about to exit: build nothing more
 
     # -- layout ----------------------------------------------------------------------------
     def compose_body(self) -> ComposeResult:
@@ -692,11 +694,15 @@ class ProfileScreen(PaneScreen):
         for section in sections:
             # A section at a time: each batch costs one layout of the whole form.
             await asyncio.sleep(0)  # keys and frames in between
-            if not section.is_attached or not self.app.is_running:  # rebuilt, or quitting
-                return
+            if not section.is_attached or not self.app.is_running or self._settling:
+                return  # rebuilt, or quitting
             pending = section.build_next(len(section.units))
             if pending is not None:
-                await pending
+                self._in_flight = pending
+                try:
+                    await pending
+                finally:
+                    self._in_flight = None
         await self.wait_for_refresh()  # laid out too
         if sections is self._sections_now:
             self._complete.set()
@@ -711,6 +717,13 @@ class ProfileScreen(PaneScreen):
                 await pending
         if sections is self._sections_now:
             self._complete.set()
+
+    async def settle(self) -> None:
+        """Before the app exits: start no more sections and let the one mounting finish (a
+        Select torn down mid-mount fails)."""
+        self._settling = True
+        if (pending := self._in_flight) is not None:
+            await pending
 
     async def form_built(self) -> None:
         """Wait until every part of the form is mounted and laid out (the parts below the
