@@ -159,7 +159,9 @@ def test_quitting_while_the_lower_sections_are_mounting(tmp_path: Path, pause: f
 
     home = tmp_path / "home"
     home.mkdir(mode=0o700)
-    env = {"MATCHTUI_HOME": str(home), "TEXTUAL_ANIMATIONS": "none"}
+    # The pty's size, whatever COLUMNS and LINES the test process inherited.
+    env = {"MATCHTUI_HOME": str(home), "TEXTUAL_ANIMATIONS": "none", "COLUMNS": "120"}
+    env["LINES"] = "40"
     with Session([sys.executable, "-m", "matchtui"], env=env) as app:
         app.wait_for("Returner warnings", timeout=60)
         os.write(app.fd, b"\x1bOP")  # F1
@@ -173,4 +175,5 @@ def test_quitting_while_the_lower_sections_are_mounting(tmp_path: Path, pause: f
                 break
             app._drain(0.05)  # keep reading, so the app never blocks writing to the terminal
         assert status is not None and os.waitstatus_to_exitcode(status) == 0
-    assert not (home / "matchtui-error.log").exists()
+    log = home / "matchtui-error.log"
+    assert not log.exists(), log.read_text()[-3000:]
