@@ -128,7 +128,7 @@ class MatchApp(App[None]):
         self.today = today or dt.date.today()
         self.load_errors: dict[str, str] = {}  # file name -> one-line problem shown to the user
         self.unsaved: set[str] = set()  # panes with edits not yet saved
-        self._built_panes: set[str] = set()  # panes whose screen exists (switches need no mask)
+        self._built_panes: set[str] = set()  # panes whose screen exists (styles added, built)
         # Style bookkeeping for pane switches (see refresh_css): the stylesheet generation a
         # full restyle last ran for, and the generation each pane screen was styled with.
         self._switching_pane = False

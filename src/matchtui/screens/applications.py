@@ -12,7 +12,8 @@ import datetime as dt
 import gc
 import threading
 from collections.abc import Callable
-from typing import ClassVar
+from dataclasses import replace
+from typing import Any, ClassVar
 
 from rich.style import Style
 from rich.text import Text
@@ -494,9 +495,10 @@ class ApplicationsScreen(PaneScreen):
         value = str(event.value)
         current = self.filters
         if name == "sort":
-            self.filters = Filters(**{**current.__dict__, "sort": value, "reverse": False})
+            self.filters = replace(current, sort=value, reverse=False)
         elif name in ("stage", "specialty", "region", "signal", "tier"):
-            self.filters = Filters(**{**current.__dict__, name: value})
+            change: dict[str, Any] = {name: value}  # one of the str fields named above
+            self.filters = replace(current, **change)
         self.fill()
 
     @on(TrackerTable.HeaderSelected)
@@ -507,7 +509,7 @@ class ApplicationsScreen(PaneScreen):
             return
         current = self.filters
         reverse = not current.reverse if current.sort == column else False
-        self.filters = Filters(**{**current.__dict__, "sort": column, "reverse": reverse})
+        self.filters = replace(current, sort=column, reverse=reverse)
         self.fill()
 
     def set_filters(self, filters: Filters) -> None:
