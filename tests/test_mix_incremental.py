@@ -191,9 +191,12 @@ async def test_a_burst_of_status_changes_on_a_big_list_is_saved_once(
 ) -> None:
     """A list of SAVE_QUIET_FROM programs or more is saved once the changes pause (in a
     worker): three quick status changes, one save, of the newest list."""
+    import matchtui.screens.mix as mix_screen
     from matchtui.screens.mix import SAVE_QUIET_FROM
     from matchtui.store import Store
 
+    # "Quick" on a loaded machine: three key presses can be more than 0.3 s apart under xdist.
+    monkeypatch.setattr(mix_screen, "SAVE_QUIET", 2.0)
     programs = make_programs(workspace.catalog, SAVE_QUIET_FROM)
     workspace.store.save(PROGRAMS, programs)
     writes: list[ProgramList] = []
