@@ -9,10 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
+from textual import events
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from rich.segment import Segment
+from textual.content import Content
+from textual.markup import MarkupError
+from textual.strip import Strip
 from textual.widget import AwaitMount, Widget
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
 
@@ -37,6 +43,152 @@ def _dom_id(path: Sequence[str | int]) -> str:
     return "f-" + "-".join(str(p) for p in path)
 
 
+class ChoiceField(Widget, can_focus=True):
+    """A choice drawn exactly as a compact `Select` showing it (the choice, or the prompt, and
+    the arrow), that becomes that Select as soon as the applicant reaches it: focused by Tab or
+    by a click, or opened by a key or a click (the choices then open too). One widget instead of
+    a Select's six, with no option list built and no restyle as it mounts: the form has dozens.
+
+    Its value is the one it was built with until it becomes real (it cannot change before);
+    `real` is the Select once it has taken this field's place."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter,down,space,up", "open", "Show menu", show=False),
+    ]
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"choice--prompt", "choice--arrow"}
+    # As Select's and SelectCurrent's own styles draw a compact Select: no border, the label
+    # and a "▼" with a cell before it, a cell of padding on the right; the prompt and the arrow
+    # at half strength; a tint while focused.
+    DEFAULT_CSS = """
+    ChoiceField {
+        width: 1fr;
+        height: 1;
+        padding: 0 1 0 0;
+        color: $foreground;
+        background: $surface;
+        pointer: pointer;
+        &:focus {
+            background-tint: $foreground 5%;
+        }
+        &:ansi {
+            color: ansi_default;
+            background: ansi_default;
+        }
+        & > .choice--prompt, & > .choice--arrow {
+            color: $foreground 50%;
+        }
+    }
+    """
+    ALLOW_SELECT = False
+
+    def __init__(
+        self,
+        options: Options,
+        value: Any,
+        *,
+        allow_blank: bool,
+        prompt: str,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(id=id, classes=classes)
+        self.options = options
+        self.allow_blank = allow_blank
+        self.prompt = prompt
+        self._value = value  # a listed value, or None for the prompt
+        self._label = next((str(label) for label, v in options if v == value), None)
+        self._open = False  # open the choices once real (a key or a click asked for them)
+        self._dom_id = id
+        self.real: Select[Any] | None = None
+
+    @property
+    def value(self) -> Any:
+        """The choice (None for none), as `read_control` reads a Select."""
+        return self._value
+
+    def render_line(self, y: int) -> Strip:
+        # Segment for segment as the Select draws: its label (a Static: the first line of the
+        # text wrapped to its width, then blank cells), a blank cell, the arrow.
+        width = self.content_size.width
+        base = self.get_visual_style()
+        blank = base.background_style.rich_style
+        if y or width <= 0:
+            return Strip.blank(width, blank)
+        label_width = max(width - 2, 0)
+        if self._label is None:
+            text, style = self.prompt, self.get_visual_style("choice--prompt")
+        else:
+            text, style = self._label, base
+        try:
+            content = Content.from_markup(text)  # a Select's label is a Static's markup
+        except MarkupError:
+            content = Content(text)
+        lines = content.wrap(label_width) if label_width else []
+        segments = [
+            Segment(part, (style + part_style).rich_style)
+            for part, part_style in (lines[0].render(style, end="") if lines else ())
+        ]
+        used = lines[0].cell_length if lines else 0
+        if used < label_width:
+            segments.append(Segment(" " * (label_width - used), blank))
+        segments.append(Segment(" ", blank))
+        segments.append(Segment("▼", self.get_visual_style("choice--arrow").rich_style))
+        return Strip(segments).adjust_cell_length(width, blank)
+
+    def select(self) -> Select[Any]:
+        """The Select this field becomes, with its choice, classes and tooltip (no id yet:
+        ids are unique among siblings, and this field keeps its own until it is gone)."""
+        control: Select[Any] = Select(
+            list(self.options),
+            value=Select.NULL if self._value is None else self._value,
+            allow_blank=self.allow_blank,
+            prompt=self.prompt,
+            compact=True,
+            classes=" ".join(sorted(self.classes)),
+        )
+        if self.tooltip is not None:
+            control.tooltip = self.tooltip
+        return control
+
+    def on_focus(self) -> None:
+        if self.real is None:
+            self.screen.run_worker(self._become_real(), group="choice-real")
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        # A click focuses the field (it becomes real) and opens the choices, as on a Select;
+        # the Select replacing it never sees the mouse come up, so it opens them as it lands.
+        event.stop()
+        self._open = True
+
+    def action_open(self) -> None:
+        self._open = True
+        if self.real is not None:
+            self.real.action_show_overlay()
+
+    async def _become_real(self) -> None:
+        parent = self.parent
+        if self.real is not None or parent is None or not self.is_attached:
+            return
+        select = self.select()
+        self.real = select
+        with self.app.batch_update():  # one frame: the field, then the Select in its place
+            await parent.mount(select, after=self)
+            if not self.is_attached:  # removed meanwhile (a list item, the form rebuilt)
+                await select.remove()
+                return
+            owner = next((a for a in self.ancestors if isinstance(a, FieldRow | ItemRow)), None)
+            if owner is not None:
+                owner.replace_control(self, select)
+            focused = self.has_focus
+            if focused:  # never take focus back from where a quick key moved it
+                self.screen.set_focus(select, scroll_visible=False)
+            await self.remove()
+            if self._dom_id is not None:
+                select.id = self._dom_id
+            if focused and self._open:
+                select.action_show_overlay()
+
+
 def make_control(spec: FieldSpec, value: Any, dom_id: str | None = None) -> Widget:
     """A compact control for `spec` showing `value`."""
     classes = f"field-control {spec.width}".strip()
@@ -47,14 +199,14 @@ def make_control(spec: FieldSpec, value: Any, dom_id: str | None = None) -> Widg
             "", value=bool(value), compact=True, id=dom_id, classes=classes, button_first=True
         )
     elif spec.kind in ("select", "opt_select"):
+        # Drawn as a compact Select, and one once the applicant reaches it (see ChoiceField).
         options = spec.options
         valid = {v for _, v in options}
-        control = Select(
-            list(options),
-            value=value if value in valid else Select.NULL,
+        control = ChoiceField(
+            options,
+            value if value in valid else None,
             allow_blank=spec.kind == "opt_select" or value not in valid,
             prompt="(choose)" if spec.kind != "opt_select" else "(none)",
-            compact=True,
             id=dom_id,
             classes=classes,
         )
@@ -102,7 +254,7 @@ def initial_value(spec: FieldSpec, value: Any) -> Any:
 
 def read_control(spec: FieldSpec, control: Widget) -> Any:
     """The raw value to hand to pydantic (which does the parsing and the validation)."""
-    if isinstance(control, Checkbox):
+    if isinstance(control, Checkbox | ChoiceField):
         return control.value
     if isinstance(control, Select):
         value = control.value
@@ -176,6 +328,11 @@ class FieldRow(Vertical):
             raise LookupError(f"{_dom_id(self.path)} is not built yet")
         return self._control
 
+    def replace_control(self, old: Widget, new: Widget) -> None:
+        """`new` takes `old`'s place (a ChoiceField becoming a Select)."""
+        if self._control is old:
+            self._control = new
+
     def value(self) -> Any:
         """The raw value; until the control is mounted (a Select sets its value as it
         mounts), the value the row was built with."""
@@ -215,6 +372,12 @@ class ItemRow(Vertical):
             remove = Button("✕", classes="item-remove", compact=True, variant="error")
             remove.tooltip = "Remove this item"
             yield remove
+
+    def replace_control(self, old: Widget, new: Widget) -> None:
+        """`new` takes `old`'s place (a ChoiceField becoming a Select)."""
+        for key, control in self._controls.items():
+            if control is old:
+                self._controls[key] = new
 
     def value(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
