@@ -15,7 +15,7 @@ from matchtui.app import MatchApp
 from matchtui.models.profile import Profile
 from matchtui.screens.profile import ProfileScreen
 from matchtui.tomlio import load_model
-from matchtui.widgets.profile_fields import FieldRow, ListEditor
+from matchtui.widgets.profile_fields import FieldRow, ListEditor, real_select
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -89,7 +89,7 @@ async def test_error_in_a_part_never_built_is_shown_there(
         with pytest.raises(NoMatches):
             screen.query_one("#f-applicant-training_region")
         # In training, the region of training is needed: that field is not built yet.
-        screen.query_one("#f-applicant-situation", Select).value = "in_training"
+        (await real_select(screen, "#f-applicant-situation")).value = "in_training"
         await pilot.pause()
         await pilot.press("ctrl+s")
         await pilot.pause()

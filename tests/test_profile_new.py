@@ -17,6 +17,7 @@ from matchtui.models import profile as model
 from matchtui.models.profile import LABELS, Profile
 from matchtui.screens.profile import ProfileScreen
 from matchtui.store import PROFILE, Store
+from matchtui.widgets.profile_fields import real_select
 from matchtui.workspace import demo_profile_path
 
 TODAY = dt.date(2026, 11, 23)
@@ -87,16 +88,16 @@ async def test_dependent_fields_are_cleared_with_their_parent(workspace: Any, ho
         screen: Any = app.screen
         year = screen.query_one("#f-exams-step3_year", Input)
         assert year.value == "2024"
-        screen.query_one("#f-exams-step3", Select).value = "not_taken"
+        (await real_select(screen, "#f-exams-step3")).value = "not_taken"
         await pilot.pause()
         assert not screen.query_one("#f-exams-step3_year").parent.parent.display
         # Training region shows only in school or in training.
         training = screen.query_one("#f-applicant-training_region")
         assert not training.parent.parent.display  # the demo graduate is not in training
-        screen.query_one("#f-applicant-situation", Select).value = "in_training"
+        (await real_select(screen, "#f-applicant-situation")).value = "in_training"
         await pilot.pause()
         assert training.parent.parent.display
-        screen.query_one("#f-applicant-situation", Select).value = "not_in_training"
+        (await real_select(screen, "#f-applicant-situation")).value = "not_in_training"
         await pilot.pause()
         await pilot.press("ctrl+s")
         await pilot.pause()

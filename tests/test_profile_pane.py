@@ -13,7 +13,7 @@ from matchtui.app import MatchApp
 from matchtui.models.profile import Profile
 from matchtui.screens.profile import ProfileScreen, friendly, validate_profile
 from matchtui.tomlio import load_model
-from matchtui.widgets.profile_fields import FieldRow, ItemRow, ListEditor
+from matchtui.widgets.profile_fields import FieldRow, ItemRow, ListEditor, real_select
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -99,7 +99,7 @@ async def test_reality_already_open_updates_on_save(workspace: Any) -> None:
         await built(pilot)
         screen = app.screen
         await replace_text(pilot, screen.query_one("#f-clinical-months_last_24", Input), "0")
-        screen.query_one("#f-clinical-role", Select).value = "nonclinical"
+        (await real_select(screen, "#f-clinical-role")).value = "nonclinical"
         await pilot.pause()
         await pilot.click("#profile-save")
         await pilot.pause()
@@ -119,7 +119,7 @@ async def test_whole_model_check_on_save(workspace: Any, home: Path) -> None:
         await built(pilot)
         screen = app.screen
         before = (home / "profile.toml").read_text()
-        screen.query_one("#f-exams-step3", Select).value = "scheduled"  # no date given
+        (await real_select(screen, "#f-exams-step3")).value = "scheduled"  # no date given
         await pilot.pause()
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -153,11 +153,11 @@ async def test_lists_are_edited_in_place(workspace: Any) -> None:
         rows = rotations.rows()
         assert len(rows) == 2
         new = rows[1]
-        new.query_one(".col-status", Select).value = "done"
+        (await real_select(new, ".col-status")).value = "done"
         new.query_one(".col-place", Input).value = "Four weeks in Iowa City"
         await pilot.pause()
         # Edit the existing one: planned -> done.
-        rows[0].query_one(".col-status", Select).value = "done"
+        (await real_select(rows[0], ".col-status")).value = "done"
         # Remove a letter.
         letters = screen.query_one("#list-letters", ListEditor)
         await letters.remove_item(letters.rows()[1])
@@ -221,11 +221,11 @@ async def test_target_specialties_rank_and_limit(workspace: Any) -> None:
         assert screen.query_one("#add-targets", Button).disabled  # five is the limit
         rows = targets.rows()
         for row, sid in zip(rows[2:], ["psychiatry", "pediatrics", "psychiatry"], strict=True):
-            row.query_one(Select).value = sid
+            (await real_select(row, ".col-specialty")).value = sid
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert "listed twice" in str(targets.query_one(".list-error", Static).render())
-        rows[4].query_one(Select).value = "neurology"
+        (await real_select(rows[4], ".col-specialty")).value = "neurology"
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.profile is not None

@@ -7,6 +7,7 @@ its validation errors back with `show_error`.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar, Literal
@@ -100,6 +101,7 @@ class ChoiceField(Widget, can_focus=True):
         self._open = False  # open the choices once real (a key or a click asked for them)
         self._dom_id = id
         self.real: Select[Any] | None = None
+        self._made: asyncio.Event | None = None  # set once the Select has taken its place
 
     @property
     def value(self) -> Any:
@@ -152,7 +154,7 @@ class ChoiceField(Widget, can_focus=True):
 
     def on_focus(self) -> None:
         if self.real is None:
-            self.screen.run_worker(self._become_real(), group="choice-real")
+            self.screen.run_worker(self.make_real(), group="choice-real")
 
     def on_mouse_down(self, event: events.MouseDown) -> None:
         # A click focuses the field (it becomes real) and opens the choices, as on a Select;
@@ -162,15 +164,26 @@ class ChoiceField(Widget, can_focus=True):
 
     def action_open(self) -> None:
         self._open = True
-        if self.real is not None:
-            self.real.action_show_overlay()
 
-    async def _become_real(self) -> None:
+    async def make_real(self) -> Select[Any]:
+        """Become the Select now, in this field's place, with its id, and focused if this field
+        was (then opened too if a key or a click asked); the Select."""
+        if self.real is not None:  # made, or being made
+            if self._made is not None:
+                await self._made.wait()
+            return self.real
+        select = self.real = self.select()
+        self._made = asyncio.Event()
+        try:
+            await self._swap(select)
+        finally:
+            self._made.set()
+        return select
+
+    async def _swap(self, select: Select[Any]) -> None:
         parent = self.parent
-        if self.real is not None or parent is None or not self.is_attached:
+        if parent is None or not self.is_attached:
             return
-        select = self.select()
-        self.real = select
         with self.app.batch_update():  # one frame: the field, then the Select in its place
             await parent.mount(select, after=self)
             if not self.is_attached:  # removed meanwhile (a list item, the form rebuilt)
@@ -184,7 +197,15 @@ class ChoiceField(Widget, can_focus=True):
                 self.screen.set_focus(select, scroll_visible=False)
             await self.remove()
             if self._dom_id is not None:
+                # Free now that this field is gone. A parent indexes its children's ids as they
+                # are inserted: re-insert the Select where it stands so `#id` finds it.
                 select.id = self._dom_id
+                siblings = list(parent.children)
+                at = siblings.index(select)
+                if at > 0:
+                    parent.move_child(select, after=siblings[at - 1])
+                elif len(siblings) > 1:
+                    parent.move_child(select, before=siblings[1])
             if focused and self._open:
                 select.action_show_overlay()
 
@@ -511,3 +532,14 @@ class Section(Vertical):
 
     def show_error(self, message: str | None) -> None:
         set_error_line(self, message, "section-error", top=True)
+
+
+async def real_select(node: Widget, selector: str | type[Widget] = Select) -> Select[Any]:
+    """The first choice control at `selector` under `node`, as a Select: a ChoiceField becomes
+    one first, as it does when the applicant reaches it."""
+    control = node.query(selector).first()
+    if isinstance(control, ChoiceField):
+        return await control.make_real()
+    if not isinstance(control, Select):
+        raise TypeError(f"{control!r} is not a choice")
+    return control
