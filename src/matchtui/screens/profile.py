@@ -37,6 +37,9 @@ from matchtui.models.profile import (
 from matchtui.screens.base import PaneScreen
 from matchtui.widgets.conflict import guarded_save
 from matchtui.widgets.profile_fields import (
+    BUTTON,
+    COMPACT,
+    ChoiceField,
     FieldRow,
     FieldSpec,
     ItemRow,
@@ -165,11 +168,15 @@ class ProfileScreen(PaneScreen):
             self._unsaved = Static("● unsaved changes", id="profile-unsaved", markup=False)
             self._unsaved.display = False
             yield self._unsaved
-            revert = Button("Revert", id="profile-revert", compact=True, disabled=True)
+            revert = Button(
+                "Revert", id="profile-revert", compact=True, disabled=True, classes=BUTTON
+            )
             revert.tooltip = "Throw away unsaved edits and show the saved profile"
             self._revert = revert
             yield revert
-            save = Button("Save", id="profile-save", variant="primary", compact=True)
+            save = Button(
+                "Save", id="profile-save", variant="primary", compact=True, classes=COMPACT
+            )
             save.tooltip = "Save (ctrl+s): checks every field first"
             yield save
         demo = Horizontal(id="profile-demo")
@@ -180,7 +187,7 @@ class ProfileScreen(PaneScreen):
                 id="profile-demo-text",
                 markup=False,
             )
-            new = Button("New profile", id="profile-new", compact=True)
+            new = Button("New profile", id="profile-new", compact=True, classes=BUTTON)
             new.tooltip = "Start a blank profile of your own (also in the command palette)"
             yield new
         sections = self._sections(self.profile)
@@ -724,6 +731,8 @@ class ProfileScreen(PaneScreen):
         self._settling = True
         if (pending := self._in_flight) is not None:
             await pending
+        for field in self.query(ChoiceField):  # a choice field becoming a Select
+            await field.made()
 
     async def form_built(self) -> None:
         """Wait until every part of the form is mounted and laid out (the parts below the

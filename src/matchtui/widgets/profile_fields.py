@@ -57,29 +57,9 @@ class ChoiceField(Widget, can_focus=True):
         Binding("enter,down,space,up", "open", "Show menu", show=False),
     ]
     COMPONENT_CLASSES: ClassVar[set[str]] = {"choice--prompt", "choice--arrow"}
-    # As Select's and SelectCurrent's own styles draw a compact Select: no border, the label
-    # and a "▼" with a cell before it, a cell of padding on the right; the prompt and the arrow
-    # at half strength; a tint while focused.
-    DEFAULT_CSS = """
-    ChoiceField {
-        width: 1fr;
-        height: 1;
-        padding: 0 1 0 0;
-        color: $foreground;
-        background: $surface;
-        pointer: pointer;
-        &:focus {
-            background-tint: $foreground 5%;
-        }
-        &:ansi {
-            color: ansi_default;
-            background: ansi_default;
-        }
-        & > .choice--prompt, & > .choice--arrow {
-            color: $foreground 50%;
-        }
-    }
-    """
+    # Its look (as Select's and SelectCurrent's own styles draw a compact Select) is in
+    # screens/profile.tcss: a widget class's own CSS makes Textual parse every stylesheet again
+    # the first time one mounts.
     ALLOW_SELECT = False
 
     def __init__(
@@ -165,6 +145,11 @@ class ChoiceField(Widget, can_focus=True):
     def action_open(self) -> None:
         self._open = True
 
+    async def made(self) -> None:
+        """Wait until a Select being made in this field's place is in it (now if none is)."""
+        if self._made is not None:
+            await self._made.wait()
+
     async def make_real(self) -> Select[Any]:
         """Become the Select now, in this field's place, with its id, and focused if this field
         was (then opened too if a key or a click asked); the Select."""
@@ -210,14 +195,28 @@ class ChoiceField(Widget, can_focus=True):
                 select.action_show_overlay()
 
 
-def make_control(spec: FieldSpec, value: Any, dom_id: str | None = None) -> Widget:
-    """A compact control for `spec` showing `value`."""
-    classes = f"field-control {spec.width}".strip()
+# The classes Textual's widgets give themselves as they are built or mounted (compact, a Button's
+# style, an Input's check, a Checkbox ticked), given from the start: a class added to a widget
+# restyles it, and the form has a few hundred widgets. The same classes, so the same look.
+COMPACT = "-textual-compact"
+BUTTON = f"{COMPACT} -style-default"
+
+
+def make_control(
+    spec: FieldSpec, value: Any, dom_id: str | None = None, classes: str = ""
+) -> Widget:
+    """A compact control for `spec` showing `value`, with `classes` too."""
+    classes = " ".join(c for c in ("field-control", spec.width, classes) if c)
     control: Widget
     if spec.kind == "bool":
         # One widget instead of a Select's six: the form has many yes/no columns.
         control = Checkbox(
-            "", value=bool(value), compact=True, id=dom_id, classes=classes, button_first=True
+            "",
+            value=bool(value),
+            compact=True,
+            id=dom_id,
+            classes=f"{classes} {COMPACT}" + (" -on" if value else ""),
+            button_first=True,
         )
     elif spec.kind in ("select", "opt_select"):
         # Drawn as a compact Select, and one once the applicant reaches it (see ChoiceField).
@@ -239,7 +238,7 @@ def make_control(spec: FieldSpec, value: Any, dom_id: str | None = None) -> Widg
             tab_behavior="focus",
             compact=True,
             id=dom_id,
-            classes=classes,
+            classes=f"{classes} {COMPACT}",
         )
     else:
         text = "" if value is None else str(value)
@@ -248,7 +247,7 @@ def make_control(spec: FieldSpec, value: Any, dom_id: str | None = None) -> Widg
             placeholder=spec.placeholder,
             compact=True,
             id=dom_id,
-            classes=classes,
+            classes=f"{classes} {COMPACT} -valid",  # no validators: always valid
             select_on_focus=False,
         )
     if spec.tooltip:
@@ -382,15 +381,16 @@ class ItemRow(Vertical):
     def compose(self) -> ComposeResult:
         with Horizontal(classes="item-line"):
             for spec in self.columns:
-                control = make_control(spec, self._value.get(spec.key))
-                control.add_class(f"col-{spec.key}")
+                control = make_control(spec, self._value.get(spec.key), classes=f"col-{spec.key}")
                 self._controls[spec.key] = control
                 yield control
             if self.orderable:
-                up = Button("▲", classes="item-up", compact=True)
+                up = Button("▲", classes=f"item-up {BUTTON}", compact=True)
                 up.tooltip = "Move up (rank higher)"
                 yield up
-            remove = Button("✕", classes="item-remove", compact=True, variant="error")
+            remove = Button(
+                "✕", classes=f"item-remove {COMPACT}", compact=True, variant="error"
+            )
             remove.tooltip = "Remove this item"
             yield remove
 
@@ -450,7 +450,7 @@ class ListEditor(Vertical):
             yield Label(self.title, classes="list-title", markup=False)
             add = Button(
                 "+ Add",
-                classes="item-add",
+                classes=f"item-add {BUTTON}",
                 compact=True,
                 id=f"add-{self.list_id}",
                 disabled=len(self._rows) >= self.max_items,
