@@ -37,10 +37,9 @@ from matchtui.models.profile import (
 from matchtui.screens.base import PaneScreen
 from matchtui.widgets.conflict import guarded_save
 from matchtui.widgets.profile_fields import (
-    BUTTON,
-    COMPACT,
     ChoiceField,
     FieldRow,
+    FormButton,
     FieldSpec,
     ItemRow,
     ListEditor,
@@ -168,15 +167,11 @@ class ProfileScreen(PaneScreen):
             self._unsaved = Static("● unsaved changes", id="profile-unsaved", markup=False)
             self._unsaved.display = False
             yield self._unsaved
-            revert = Button(
-                "Revert", id="profile-revert", compact=True, disabled=True, classes=BUTTON
-            )
+            revert = FormButton("Revert", id="profile-revert", disabled=True)
             revert.tooltip = "Throw away unsaved edits and show the saved profile"
             self._revert = revert
             yield revert
-            save = Button(
-                "Save", id="profile-save", variant="primary", compact=True, classes=COMPACT
-            )
+            save = FormButton("Save", "primary", id="profile-save")
             save.tooltip = "Save (ctrl+s): checks every field first"
             yield save
         demo = Horizontal(id="profile-demo")
@@ -187,7 +182,7 @@ class ProfileScreen(PaneScreen):
                 id="profile-demo-text",
                 markup=False,
             )
-            new = Button("New profile", id="profile-new", compact=True, classes=BUTTON)
+            new = FormButton("New profile", id="profile-new")
             new.tooltip = "Start a blank profile of your own (also in the command palette)"
             yield new
         sections = self._sections(self.profile)

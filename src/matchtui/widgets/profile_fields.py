@@ -19,6 +19,7 @@ from textual.containers import Horizontal, Vertical
 from rich.segment import Segment
 from textual.content import Content
 from textual.markup import MarkupError
+from textual.reactive import reactive
 from textual.strip import Strip
 from textual.widget import AwaitMount, Widget
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
@@ -195,11 +196,49 @@ class ChoiceField(Widget, can_focus=True):
                 select.action_show_overlay()
 
 
-# The classes Textual's widgets give themselves as they are built or mounted (compact, a Button's
-# style, an Input's check, a Checkbox ticked), given from the start: a class added to a widget
-# restyles it, and the form has a few hundred widgets. The same classes, so the same look.
+# The form's Textual widgets are compact from the start and are given the classes they would give
+# themselves as they are built or mounted (compact, a Button's style and variant, an Input's
+# check, a Checkbox ticked): each class added to a widget restyles it (even before it mounts),
+# and the form has a few hundred widgets. The same classes, so the same look.
 COMPACT = "-textual-compact"
-BUTTON = f"{COMPACT} -style-default"
+
+
+class FormInput(Input):
+    compact = reactive(True, toggle_class=COMPACT)
+
+
+class FormCheckbox(Checkbox):
+    compact = reactive(True, toggle_class=COMPACT)
+
+
+class FormTextArea(TextArea):
+    compact = reactive(True, toggle_class=COMPACT)
+
+
+class FormButton(Button):
+    compact = reactive(True, toggle_class=COMPACT)
+
+    def __init__(
+        self,
+        label: str,
+        variant: Literal["default", "primary", "error"] = "default",
+        *,
+        id: str | None = None,
+        classes: str = "",
+        disabled: bool = False,
+    ) -> None:
+        super().__init__(
+            label,
+            variant,
+            id=id,
+            classes=f"{classes} {COMPACT} -style-default -{variant}",
+            disabled=disabled,
+            compact=True,
+        )
+
+    def watch_variant(self, old_variant: str, variant: str) -> None:
+        if old_variant != variant:  # its class is given from the start
+            super().watch_variant(old_variant, variant)
 
 
 def make_control(
@@ -210,7 +249,7 @@ def make_control(
     control: Widget
     if spec.kind == "bool":
         # One widget instead of a Select's six: the form has many yes/no columns.
-        control = Checkbox(
+        control = FormCheckbox(
             "",
             value=bool(value),
             compact=True,
@@ -231,7 +270,7 @@ def make_control(
             classes=classes,
         )
     elif spec.kind == "area":
-        control = TextArea(
+        control = FormTextArea(
             str(value or ""),
             soft_wrap=True,
             show_line_numbers=False,
@@ -242,7 +281,7 @@ def make_control(
         )
     else:
         text = "" if value is None else str(value)
-        control = Input(
+        control = FormInput(
             text,
             placeholder=spec.placeholder,
             compact=True,
@@ -385,12 +424,10 @@ class ItemRow(Vertical):
                 self._controls[spec.key] = control
                 yield control
             if self.orderable:
-                up = Button("▲", classes=f"item-up {BUTTON}", compact=True)
+                up = FormButton("▲", classes="item-up")
                 up.tooltip = "Move up (rank higher)"
                 yield up
-            remove = Button(
-                "✕", classes=f"item-remove {COMPACT}", compact=True, variant="error"
-            )
+            remove = FormButton("✕", "error", classes="item-remove")
             remove.tooltip = "Remove this item"
             yield remove
 
@@ -448,10 +485,9 @@ class ListEditor(Vertical):
     def compose(self) -> ComposeResult:
         with Horizontal(classes="list-head"):
             yield Label(self.title, classes="list-title", markup=False)
-            add = Button(
+            add = FormButton(
                 "+ Add",
-                classes=f"item-add {BUTTON}",
-                compact=True,
+                classes="item-add",
                 id=f"add-{self.list_id}",
                 disabled=len(self._rows) >= self.max_items,
             )
