@@ -1,0 +1,233 @@
+"""The Profile form's choice fields are drawn by a light stand-in (ChoiceField) until the
+applicant reaches one: then it becomes a real Select in its place, focused, with its value, and
+everything (saving, errors, the keyboard order) works as with the Select all along."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from textual.widget import Widget
+from textual.widgets import Input, Select, Static
+
+from matchtui.app import MatchApp
+from matchtui.models.profile import Profile
+from matchtui.screens.profile import ProfileScreen
+from matchtui.tomlio import load_model
+from matchtui.widgets.profile_fields import ChoiceField, FieldRow, ItemRow
+
+TODAY = dt.date(2026, 11, 23)
+
+
+def make_app(workspace: Any) -> MatchApp:
+    return MatchApp(workspace, first_pane="profile", today=TODAY)
+
+
+async def ready(pilot: Any) -> ProfileScreen:
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, ProfileScreen)
+    await screen.form_built()
+    await pilot.pause()
+    return screen
+
+
+async def settled(pilot: Any, screen: ProfileScreen) -> None:
+    """Until every choice field being made a Select is one."""
+    for _ in range(5):
+        await pilot.pause()
+        for stand_in in screen.query(ChoiceField):
+            await stand_in.made()
+    await pilot.pause()
+
+
+def place(widget: Widget) -> str:
+    """Where a control is in the form, the same for a stand-in and the Select it becomes."""
+    if widget.id:
+        return widget.id
+    row = next(a for a in widget.ancestors if isinstance(a, ItemRow))
+    editor = row.parent
+    assert editor is not None and editor.parent is not None
+    index = list(editor.children).index(row)
+    columns = sorted(c for c in widget.classes if c.startswith("col-") or c.startswith("item-"))
+    return f"{editor.parent.id}[{index}]{'.'.join(columns)}"
+
+
+async def test_tab_makes_a_select_with_the_value_and_enter_opens_it(
+    workspace: Any, home: Path
+) -> None:
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        stand_in = screen.query_one("#f-applicant-situation")
+        assert isinstance(stand_in, ChoiceField)  # nothing reached it yet
+        assert stand_in.value == "not_in_training"
+        screen.query_one("#f-applicant-name", Input).focus()
+        await pilot.press("tab")
+        await settled(pilot, screen)
+        select = screen.query_one("#f-applicant-situation", Select)
+        assert app.focused is select
+        assert select.value == "not_in_training"
+        assert not stand_in.is_attached
+        assert "field-control" in select.classes
+        assert app.unsaved == set()  # reaching a field is not an edit
+        await pilot.press("enter")
+        await pilot.pause()
+        assert select.expanded  # the choices are open
+        await pilot.press("up", "enter")  # not in training -> in training
+        await pilot.pause()
+        assert select.value == "in_training"
+        assert app.unsaved == {"profile"}
+        await pilot.press("ctrl+s")  # the region of training is needed now: give one
+        await pilot.pause()
+        training = screen.query_one("#f-applicant-training_region", Select)
+        assert app.focused is training
+        await pilot.press("enter", "down", "enter", "ctrl+s")
+        await pilot.pause()
+        assert app.unsaved == set()
+        saved = load_model(home / "profile.toml", Profile)
+        assert saved.applicant.situation == "in_training"
+        assert saved.applicant.training_region == training.value
+
+
+async def test_a_key_right_after_tab_still_opens_the_choices(workspace: Any) -> None:
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        screen.query_one("#f-applicant-name", Input).focus()
+        await pilot.pause()
+        await pilot.press("tab", "enter")  # Enter reaches the stand-in before it is replaced
+        await settled(pilot, screen)
+        select = screen.query_one("#f-applicant-situation", Select)
+        assert app.focused is select or app.focused in select.children
+        assert select.expanded
+
+
+async def test_click_makes_a_select_and_opens_it(workspace: Any) -> None:
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        assert isinstance(screen.query_one("#f-applicant-visa"), ChoiceField)
+        # A click as a terminal sends it: the button goes down on the stand-in and comes up on
+        # the Select now in its place (Pilot.click would also send a Click event to the Select,
+        # which the app never makes when the two ends of a click land on different widgets).
+        await pilot.mouse_down("#f-applicant-visa")
+        await settled(pilot, screen)
+        await pilot.mouse_up("#f-applicant-visa")
+        await settled(pilot, screen)
+        select = screen.query_one("#f-applicant-visa", Select)
+        assert select.value == "none"
+        assert select.expanded
+        assert app.focused is select or app.focused in select.children
+        assert app.unsaved == set()
+
+
+async def test_item_columns_become_selects_in_their_row(workspace: Any, home: Path) -> None:
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        editor = screen.query_one("#list-targets")
+        row = editor.query(ItemRow).first()
+        first = row.query_one(".col-specialty")
+        assert isinstance(first, ChoiceField)
+        first.focus()
+        await settled(pilot, screen)
+        select = row.query_one(".col-specialty", Select)
+        assert app.focused is select
+        assert select.value == "internal_medicine"
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        changed = select.value
+        assert changed != "internal_medicine"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        saved = load_model(home / "profile.toml", Profile)
+        assert saved.targets.specialties[0] == changed
+
+
+async def test_save_writes_choices_never_reached_unchanged(workspace: Any, home: Path) -> None:
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        before = app.profile
+        assert before is not None
+        stand_ins = list(screen.query(ChoiceField))
+        assert len(stand_ins) > 20  # every choice in the form, none reached
+        name = screen.query_one("#f-applicant-name", Input)
+        name.focus()
+        await pilot.press("end", "!")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.unsaved == set()
+        assert all(s.is_attached for s in stand_ins)  # saving made none of them a Select
+        saved = load_model(home / "profile.toml", Profile)
+        assert saved.applicant.name == before.applicant.name + "!"
+        assert saved.model_copy(update={"applicant": before.applicant}) == before
+
+
+async def test_error_on_a_choice_not_reached_is_shown_on_it(workspace: Any) -> None:
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        stand_in = screen.query_one("#f-targets-setting")
+        assert isinstance(stand_in, ChoiceField)
+        row = next(a for a in stand_in.ancestors if isinstance(a, FieldRow))
+        row.show_error("Choose one of the listed options")
+        await pilot.pause()
+        assert isinstance(screen.query_one("#f-targets-setting"), ChoiceField)  # still light
+        assert stand_in.has_class("-invalid")
+        assert str(row.query_one(".field-error", Static).render()) == (
+            "Choose one of the listed options"
+        )
+        stand_in.focus()
+        await settled(pilot, screen)
+        select = screen.query_one("#f-targets-setting", Select)
+        assert select.has_class("-invalid")  # the message stays with the field
+        assert row.control is select
+        row.show_error(None)
+        await pilot.pause()
+        assert not select.has_class("-invalid") and not row.query(".field-error")
+
+
+async def test_error_routed_on_save_to_a_choice_not_reached(workspace: Any, home: Path) -> None:
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        before = (home / "profile.toml").read_text()
+        divisions = screen.query_one("#list-divisions")
+        division = divisions.query(ItemRow).first()
+        assert isinstance(division.query_one(".col-division"), ChoiceField)
+        region = screen.query_one("#f-targets-region")
+        region.focus()  # Midwest -> another region: the division is outside it now
+        await settled(pilot, screen)
+        await pilot.press("enter", "down", "enter")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert (home / "profile.toml").read_text() == before
+        assert division.has_class("-invalid")
+        assert division.query(".field-error")
+
+
+async def test_keyboard_order_is_unchanged(workspace: Any) -> None:
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        chain = [place(w) for w in screen.focus_chain]
+        start = chain.index("f-applicant-name")
+        screen.query_one("#f-applicant-name", Input).focus()
+        await pilot.pause()
+        visited = ["f-applicant-name"]
+        for _ in range(len(chain) - start - 1):
+            await pilot.press("tab")
+            await settled(pilot, screen)
+            focused = app.focused
+            assert focused is not None
+            visited.append(place(focused))
+        assert visited == chain[start:]
+        shown = screen.focus_chain
+        assert not [f for f in screen.query(ChoiceField) if f in shown]  # all reached: Selects
+        assert [place(w) for w in screen.focus_chain] == chain
