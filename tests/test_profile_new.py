@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.widgets import Input, Select
+from textual.widgets import Input
 
 from matchtui.app import DEMO_TITLE, MatchApp
 from matchtui.cli import main

@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from textual.widgets import Button, Input, Select, Static, TextArea
+from textual.widgets import Button, Input, Static, TextArea
 
 from matchtui.app import MatchApp
 from matchtui.models.profile import Profile

@@ -39,8 +39,8 @@ from matchtui.widgets.conflict import guarded_save
 from matchtui.widgets.profile_fields import (
     ChoiceField,
     FieldRow,
-    FormButton,
     FieldSpec,
+    FormButton,
     ItemRow,
     ListEditor,
     Options,

@@ -12,11 +12,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar, Literal
 
+from rich.segment import Segment
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from rich.segment import Segment
 from textual.content import Content
 from textual.markup import MarkupError
 from textual.reactive import reactive
@@ -168,7 +168,7 @@ class ChoiceField(Widget, can_focus=True):
 
     async def _swap(self, select: Select[Any]) -> None:
         parent = self.parent
-        if parent is None or not self.is_attached:
+        if not isinstance(parent, Widget) or not self.is_attached:
             return
         with self.app.batch_update():  # one frame: the field, then the Select in its place
             await parent.mount(select, after=self)
