@@ -6,7 +6,9 @@ Exit codes: 0 ok; 2 bad input or usage (one line naming the file and field); 1 i
 from __future__ import annotations
 
 import argparse
+import atexit
 import datetime as dt
+import gc
 import importlib
 import os
 import sys
@@ -295,10 +297,41 @@ COMMANDS = {
 }
 
 
+# The cyclic GC while a command runs. A command makes ~40,000 objects that live until the process
+# ends (modules, model classes, the catalog) and almost no cyclic garbage, yet CPython's usual
+# thresholds ran ~100 young collections over them (~15 ms of `mix --json`), and at exit a last
+# collection walked everything again only to free it (~25 ms). So young collections are rare
+# while a command runs (still bounded: one every 100,000 new container objects), and what exists
+# when the interpreter exits is frozen, so that collection skips it; the OS frees the memory.
+COMMAND_GC_THRESHOLDS = (100_000, 10, 1_000)
+_freeze_registered = False
+
+
+def _command_gc() -> tuple[int, ...]:
+    """Set the command thresholds (returns the ones to restore) and freeze at exit."""
+    global _freeze_registered
+    if not _freeze_registered:
+        _freeze_registered = True
+        atexit.register(gc.freeze)
+    before = gc.get_threshold()
+    gc.set_threshold(*COMMAND_GC_THRESHOLDS)
+    return before
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser(lazy=True).parse_args(argv)
     args.today_given = args.today  # a pinned day (serve passes it on to each browser session)
     args.today = args.today or dt.date.today()  # every command reads the day from here
+    if args.command is None or args.command == "serve":  # the app and the server run long
+        return _run(args)
+    before = _command_gc()
+    try:
+        return _run(args)
+    finally:
+        gc.set_threshold(*before)
+
+
+def _run(args: argparse.Namespace) -> int:
     workspace = None
     try:
         if args.command is None:
