@@ -183,3 +183,58 @@ def test_every_model_builds() -> None:
                 value.model_json_schema()
                 built += 1
     assert built > 150
+
+
+def test_a_command_runs_with_rare_young_collections_and_restores_the_thresholds(
+    monkeypatch: pytest.MonkeyPatch, home: Path
+) -> None:
+    """While a command runs the GC's young collections are rare (cli.COMMAND_GC_THRESHOLDS);
+    once it returns, the thresholds are what they were (a test process, or a caller of main)."""
+    import gc
+
+    from matchtui import cli
+    from matchtui.commands import paths
+
+    seen: list[tuple[int, ...]] = []
+
+    def fake_run(*args: object) -> int:
+        seen.append(gc.get_threshold())
+        return 0
+
+    monkeypatch.setattr(paths, "run", fake_run)
+    before = gc.get_threshold()
+    assert cli.main(["--home", str(home), "paths"]) == 0
+    assert seen == [cli.COMMAND_GC_THRESHOLDS]
+    assert gc.get_threshold() == before
+
+
+FREEZE_PROBE = (
+    "import atexit, gc, sys\n"
+    "atexit.register(lambda: print('FROZEN', gc.get_freeze_count(), file=sys.stderr))\n"
+    "sys.argv = ['matchtui'] + sys.argv[1:]\n"
+    "from matchtui.cli import main\n"
+    "raise SystemExit(main())\n"
+)
+
+
+def test_a_command_process_freezes_its_objects_at_exit_and_prints_everything(home: Path) -> None:
+    """At exit the objects are frozen (the interpreter's last collection skips them), after the
+    command printed: the whole JSON reaches a pipe, the same as in-process."""
+    import json
+
+    from matchtui.cli import main
+
+    result = subprocess.run(
+        [sys.executable, "-c", FREEZE_PROBE, "--home", str(home), "mix", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    frozen = [line for line in result.stderr.splitlines() if line.startswith("FROZEN")]
+    assert len(frozen) == 1 and int(frozen[0].split()[1]) > 10_000
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["--home", str(home), "mix", "--json"]) == 0
+    assert json.loads(result.stdout) == json.loads(out.getvalue())
+    assert result.stdout == out.getvalue()
