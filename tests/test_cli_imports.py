@@ -68,6 +68,7 @@ NOT_FOR_ASSESS_OR_MIX = {
     "matchtui.models.ranklist",  # the rank-list reference rules (plan.toml needs rank_state only)
     "matchtui.models.figures",
     "matchtui.models.plan_data",
+    "matchtui.models.practice",  # practice feedback and log (the story verdict is in results)
     "matchtui.commands.programs",
 }
 
@@ -75,7 +76,11 @@ NOT_FOR_ASSESS_OR_MIX = {
 @pytest.mark.parametrize(
     ("args", "also_absent"),
     [
-        (["assess", "--json"], {"matchtui.models.mix", "matchtui.engine.mix"}),
+        # The season calendar only for a Step 3 still to come (not the demo profile's case).
+        (
+            ["assess", "--json"],
+            {"matchtui.models.mix", "matchtui.engine.mix", "matchtui.engine.calendar"},
+        ),
         (["mix", "--json"], set()),
     ],
     ids=["assess", "mix"],

@@ -34,7 +34,7 @@ from matchtui.models.assessment import (
 )
 from matchtui.models.base import SOFT_RELIABILITY, Reliability
 from matchtui.models.plan import MixPlan
-from matchtui.models.practice import StoryVerdict
+from matchtui.models.results import StoryVerdict
 from matchtui.models.profile import (
     DECISION_LABELS,
     ROLE_LABELS,

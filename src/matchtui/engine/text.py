@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
-from matchtui.models.practice import Span, StoryVerdict
+from matchtui.models.results import Span, StoryVerdict
 from matchtui.models.questions import (
     ARC_PARTS,
     LexiconFile,
