@@ -243,3 +243,32 @@ def test_a_command_process_freezes_its_objects_at_exit_and_prints_everything(hom
         assert main(["--home", str(home), "mix", "--json"]) == 0
     assert json.loads(result.stdout) == json.loads(out.getvalue())
     assert result.stdout == out.getvalue()
+
+
+def test_lexicon_phrases_are_tokenized_as_any_text() -> None:
+    """The phrase index splits each lexicon phrase with the token pattern directly (no offsets):
+    the same tokens as `tokenize`, for every phrase and for awkward ones."""
+    from matchtui.engine.text import _QUOTES, _pattern, tokenize
+    from matchtui.models.questions import PhraseEntry, lexicon, phrase_text
+
+    catalog = Catalog.load(bundled_data_dir())
+    lex = lexicon(catalog)
+    phrases: list[object] = [p for _, value in lex.phrase_lists() for p in value.phrases]
+    phrases += [
+        "didn't",
+        "so-called",
+        "snake_case word",
+        "Ünïcode wörds 42",
+        "a -- b",
+        "x's y'",
+        "É",
+    ]
+    phrases += [PhraseEntry(phrase="back  home, again!", not_after=["Not"])]
+    checked = 0
+    for entry in phrases:
+        pattern = _pattern("g", entry)  # type: ignore[arg-type]
+        text = phrase_text(entry).strip().translate(_QUOTES)  # type: ignore[arg-type]
+        expected = tuple(tokenize(text.removesuffix("*")).lows)
+        assert (pattern.tokens if pattern else ()) == expected, entry
+        checked += 1
+    assert checked > 300

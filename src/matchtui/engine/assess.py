@@ -34,7 +34,6 @@ from matchtui.models.assessment import (
 )
 from matchtui.models.base import SOFT_RELIABILITY, Reliability
 from matchtui.models.plan import MixPlan
-from matchtui.models.results import StoryVerdict
 from matchtui.models.profile import (
     DECISION_LABELS,
     ROLE_LABELS,
@@ -42,6 +41,7 @@ from matchtui.models.profile import (
     STEP3_LABELS,
     Profile,
 )
+from matchtui.models.results import StoryVerdict
 from matchtui.models.rules import (
     ActionsFile,
     ArchetypesFile,
