@@ -91,13 +91,22 @@ Filler = Callable[[argparse.ArgumentParser], None]
 
 
 class _Subcommands(argparse._SubParsersAction):  # type: ignore[type-arg]
-    """Subcommands whose options are added only when that subcommand is the one chosen, so a run
-    of `assess` does not build the options of eleven other commands. The list of commands (and
-    `matchtui --help`) is the same either way; `build_parser()` fills every one up front."""
+    """Subcommands made only when chosen, parser and options: a run of `assess` builds neither
+    the parsers nor the options of the eleven other commands (each parser costs argparse a few
+    translation look-ups on disk, ~2 ms a run for all of them). The list of commands, `matchtui
+    --help`, each command's help and every error are the same either way
+    (tests/test_cli_imports.py); `build_parser()` makes and fills every one up front."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fillers: dict[str, Filler] = {}
+        self.fillers: dict[str, Filler | None] = {}
+
+    def add_lazy(self, name: str, help: str, fill: Filler | None) -> None:
+        """List `name` and its help now (what add_parser lists); make its parser when chosen."""
+        self._choices_actions.append(self._ChoicesPseudoAction(name, (), help))
+        parsers: dict[str, Any] = self._name_parser_map  # also `choices`: only names are read
+        parsers[name] = None  # until chosen
+        self.fillers[name] = fill
 
     def __call__(
         self,
@@ -106,19 +115,27 @@ class _Subcommands(argparse._SubParsersAction):  # type: ignore[type-arg]
         values: Any,
         option_string: str | None = None,
     ) -> None:
-        fill = self.fillers.pop(values[0], None)  # values: the command name, then its arguments
-        if fill is not None:
-            fill(self.choices[values[0]])
+        name = values[0]  # values: the command name, then its arguments
+        if name in self.fillers:
+            fill = self.fillers.pop(name)
+            parsers = self._name_parser_map
+            order = list(parsers)
+            del parsers[name]
+            made = self.add_parser(name)  # argparse's own way: its prog and parser class
+            listed = [(key, parsers[key]) for key in order]
+            parsers.clear()
+            parsers.update(listed)  # the commands in their order again
+            if fill is not None:
+                fill(made)
         super().__call__(parser, namespace, values, option_string)
 
 
 def _add(sub: _Subcommands, name: str, help: str, fill: Filler | None, lazy: bool) -> None:
-    parser = sub.add_parser(name, help=help)
-    if fill is None:
-        return
     if lazy:
-        sub.fillers[name] = fill
-    else:
+        sub.add_lazy(name, help, fill)
+        return
+    parser = sub.add_parser(name, help=help)
+    if fill is not None:
         fill(parser)
 
 
