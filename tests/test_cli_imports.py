@@ -68,6 +68,7 @@ NOT_FOR_ASSESS_OR_MIX = {
     "matchtui.models.ranklist",  # the rank-list reference rules (plan.toml needs rank_state only)
     "matchtui.models.figures",
     "matchtui.models.plan_data",
+    "matchtui.models.practice",  # practice feedback and log (the story verdict is in results)
     "matchtui.commands.programs",
 }
 
@@ -75,7 +76,11 @@ NOT_FOR_ASSESS_OR_MIX = {
 @pytest.mark.parametrize(
     ("args", "also_absent"),
     [
-        (["assess", "--json"], {"matchtui.models.mix", "matchtui.engine.mix"}),
+        # The season calendar only for a Step 3 still to come (not the demo profile's case).
+        (
+            ["assess", "--json"],
+            {"matchtui.models.mix", "matchtui.engine.mix", "matchtui.engine.calendar"},
+        ),
         (["mix", "--json"], set()),
     ],
     ids=["assess", "mix"],
@@ -183,3 +188,87 @@ def test_every_model_builds() -> None:
                 value.model_json_schema()
                 built += 1
     assert built > 150
+
+
+def test_a_command_runs_with_rare_young_collections_and_restores_the_thresholds(
+    monkeypatch: pytest.MonkeyPatch, home: Path
+) -> None:
+    """While a command runs the GC's young collections are rare (cli.COMMAND_GC_THRESHOLDS);
+    once it returns, the thresholds are what they were (a test process, or a caller of main)."""
+    import gc
+
+    from matchtui import cli
+    from matchtui.commands import paths
+
+    seen: list[tuple[int, ...]] = []
+
+    def fake_run(*args: object) -> int:
+        seen.append(gc.get_threshold())
+        return 0
+
+    monkeypatch.setattr(paths, "run", fake_run)
+    before = gc.get_threshold()
+    assert cli.main(["--home", str(home), "paths"]) == 0
+    assert seen == [cli.COMMAND_GC_THRESHOLDS]
+    assert gc.get_threshold() == before
+
+
+FREEZE_PROBE = (
+    "import atexit, gc, sys\n"
+    "atexit.register(lambda: print('FROZEN', gc.get_freeze_count(), file=sys.stderr))\n"
+    "sys.argv = ['matchtui'] + sys.argv[1:]\n"
+    "from matchtui.cli import main\n"
+    "raise SystemExit(main())\n"
+)
+
+
+def test_a_command_process_freezes_its_objects_at_exit_and_prints_everything(home: Path) -> None:
+    """At exit the objects are frozen (the interpreter's last collection skips them), after the
+    command printed: the whole JSON reaches a pipe, the same as in-process."""
+    import json
+
+    from matchtui.cli import main
+
+    result = subprocess.run(
+        [sys.executable, "-c", FREEZE_PROBE, "--home", str(home), "mix", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    frozen = [line for line in result.stderr.splitlines() if line.startswith("FROZEN")]
+    assert len(frozen) == 1 and int(frozen[0].split()[1]) > 10_000
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(["--home", str(home), "mix", "--json"]) == 0
+    assert json.loads(result.stdout) == json.loads(out.getvalue())
+    assert result.stdout == out.getvalue()
+
+
+def test_lexicon_phrases_are_tokenized_as_any_text() -> None:
+    """The phrase index splits each lexicon phrase with the token pattern directly (no offsets):
+    the same tokens as `tokenize`, for every phrase and for awkward ones."""
+    from matchtui.engine.text import _QUOTES, _pattern, tokenize
+    from matchtui.models.questions import PhraseEntry, lexicon, phrase_text
+
+    catalog = Catalog.load(bundled_data_dir())
+    lex = lexicon(catalog)
+    phrases: list[object] = [p for _, value in lex.phrase_lists() for p in value.phrases]
+    phrases += [
+        "didn't",
+        "so-called",
+        "snake_case word",
+        "Ünïcode wörds 42",
+        "a -- b",
+        "x's y'",
+        "É",
+    ]
+    phrases += [PhraseEntry(phrase="back  home, again!", not_after=["Not"])]
+    checked = 0
+    for entry in phrases:
+        pattern = _pattern("g", entry)  # type: ignore[arg-type]
+        text = phrase_text(entry).strip().translate(_QUOTES)  # type: ignore[arg-type]
+        expected = tuple(tokenize(text.removesuffix("*")).lows)
+        assert (pattern.tokens if pattern else ()) == expected, entry
+        checked += 1
+    assert checked > 300

@@ -6,7 +6,9 @@ Exit codes: 0 ok; 2 bad input or usage (one line naming the file and field); 1 i
 from __future__ import annotations
 
 import argparse
+import atexit
 import datetime as dt
+import gc
 import importlib
 import os
 import sys
@@ -89,13 +91,22 @@ Filler = Callable[[argparse.ArgumentParser], None]
 
 
 class _Subcommands(argparse._SubParsersAction):  # type: ignore[type-arg]
-    """Subcommands whose options are added only when that subcommand is the one chosen, so a run
-    of `assess` does not build the options of eleven other commands. The list of commands (and
-    `matchtui --help`) is the same either way; `build_parser()` fills every one up front."""
+    """Subcommands made only when chosen, parser and options: a run of `assess` builds neither
+    the parsers nor the options of the eleven other commands (each parser costs argparse a few
+    translation look-ups on disk, ~2 ms a run for all of them). The list of commands, `matchtui
+    --help`, each command's help and every error are the same either way
+    (tests/test_cli_imports.py); `build_parser()` makes and fills every one up front."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fillers: dict[str, Filler] = {}
+        self.fillers: dict[str, Filler | None] = {}
+
+    def add_lazy(self, name: str, help: str, fill: Filler | None) -> None:
+        """List `name` and its help now (what add_parser lists); make its parser when chosen."""
+        self._choices_actions.append(self._ChoicesPseudoAction(name, (), help))
+        parsers: dict[str, Any] = self._name_parser_map  # also `choices`: only names are read
+        parsers[name] = None  # until chosen
+        self.fillers[name] = fill
 
     def __call__(
         self,
@@ -104,19 +115,27 @@ class _Subcommands(argparse._SubParsersAction):  # type: ignore[type-arg]
         values: Any,
         option_string: str | None = None,
     ) -> None:
-        fill = self.fillers.pop(values[0], None)  # values: the command name, then its arguments
-        if fill is not None:
-            fill(self.choices[values[0]])
+        name = values[0]  # values: the command name, then its arguments
+        if name in self.fillers:
+            fill = self.fillers.pop(name)
+            parsers = self._name_parser_map
+            order = list(parsers)
+            del parsers[name]
+            made = self.add_parser(name)  # argparse's own way: its prog and parser class
+            listed = [(key, parsers[key]) for key in order]
+            parsers.clear()
+            parsers.update(listed)  # the commands in their order again
+            if fill is not None:
+                fill(made)
         super().__call__(parser, namespace, values, option_string)
 
 
 def _add(sub: _Subcommands, name: str, help: str, fill: Filler | None, lazy: bool) -> None:
-    parser = sub.add_parser(name, help=help)
-    if fill is None:
-        return
     if lazy:
-        sub.fillers[name] = fill
-    else:
+        sub.add_lazy(name, help, fill)
+        return
+    parser = sub.add_parser(name, help=help)
+    if fill is not None:
         fill(parser)
 
 
@@ -295,10 +314,41 @@ COMMANDS = {
 }
 
 
+# The cyclic GC while a command runs. A command makes ~40,000 objects that live until the process
+# ends (modules, model classes, the catalog) and almost no cyclic garbage, yet CPython's usual
+# thresholds ran ~100 young collections over them (~15 ms of `mix --json`), and at exit a last
+# collection walked everything again only to free it (~25 ms). So young collections are rare
+# while a command runs (still bounded: one every 100,000 new container objects), and what exists
+# when the interpreter exits is frozen, so that collection skips it; the OS frees the memory.
+COMMAND_GC_THRESHOLDS = (100_000, 10, 1_000)
+_freeze_registered = False
+
+
+def _command_gc() -> tuple[int, ...]:
+    """Set the command thresholds (returns the ones to restore) and freeze at exit."""
+    global _freeze_registered
+    if not _freeze_registered:
+        _freeze_registered = True
+        atexit.register(gc.freeze)
+    before = gc.get_threshold()
+    gc.set_threshold(*COMMAND_GC_THRESHOLDS)
+    return before
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser(lazy=True).parse_args(argv)
     args.today_given = args.today  # a pinned day (serve passes it on to each browser session)
     args.today = args.today or dt.date.today()  # every command reads the day from here
+    if args.command is None or args.command == "serve":  # the app and the server run long
+        return _run(args)
+    before = _command_gc()
+    try:
+        return _run(args)
+    finally:
+        gc.set_threshold(*before)
+
+
+def _run(args: argparse.Namespace) -> int:
     workspace = None
     try:
         if args.command is None:

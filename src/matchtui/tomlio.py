@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import os
 import re
 import stat
@@ -19,12 +20,20 @@ from matchtui.limits import MAX_DIGITS, MAX_NESTING, MAX_USER_FILE_BYTES, size_w
 
 M = TypeVar("M", bound=BaseModel)
 
-_TABLE = re.compile(r"^\s*\[\s*([^\[\]]+?)\s*\]\s*(#.*)?$")
-_ARRAY_TABLE = re.compile(r"^\s*\[\[\s*([^\[\]]+?)\s*\]\]\s*(#.*)?$")
-_KEY = re.compile(
-    r"""^\s*((?:[A-Za-z0-9_\-]+|"[^"]*"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_\-]+|"[^"]*"|'[^']*'))*)\s*="""
+# Line finding runs only to point at a problem, so its patterns are compiled on first use.
+_TABLE = r"^\s*\[\s*([^\[\]]+?)\s*\]\s*(#.*)?$"
+_ARRAY_TABLE = r"^\s*\[\[\s*([^\[\]]+?)\s*\]\]\s*(#.*)?$"
+_KEY = (
+    r"""^\s*((?:[A-Za-z0-9_\-]+|"[^"]*"|'[^']*')"""
+    r"""(?:\s*\.\s*(?:[A-Za-z0-9_\-]+|"[^"]*"|'[^']*'))*)\s*="""
 )
-_TOML_LINE = re.compile(r"at line (\d+)")
+_TOML_LINE = r"at line (\d+)"
+
+
+@functools.cache
+def _line_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The [[array table]], [table] and `key =` line patterns, compiled once."""
+    return re.compile(_ARRAY_TABLE), re.compile(_TABLE), re.compile(_KEY)
 
 
 def _split_key(dotted: str) -> list[str]:
@@ -45,6 +54,7 @@ def key_lines(text: str) -> dict[tuple[str | int, ...], int]:
     array_counts: dict[tuple[str | int, ...], int] = {}
     current: tuple[str | int, ...] = ()
     depth = 0  # bracket depth of a multi-line value in progress
+    array_re, table_re, key_re = _line_patterns()
 
     def resolve(parts: list[str]) -> tuple[str | int, ...]:
         # A header like [a.b] under [[a]] refers to the latest element of array a.
@@ -61,7 +71,7 @@ def key_lines(text: str) -> dict[tuple[str | int, ...], int]:
             depth += line.count("[") + line.count("{") - line.count("]") - line.count("}")
             depth = max(depth, 0)
             continue
-        if match := _ARRAY_TABLE.match(raw):
+        if match := array_re.match(raw):
             parts = _split_key(match.group(1))
             parent = resolve(parts[:-1])
             key = (*parent, parts[-1])
@@ -70,11 +80,11 @@ def key_lines(text: str) -> dict[tuple[str | int, ...], int]:
             lines.setdefault(key, number)
             lines[current] = number
             continue
-        if match := _TABLE.match(raw):
+        if match := table_re.match(raw):
             current = resolve(_split_key(match.group(1)))
             lines.setdefault(current, number)
             continue
-        if match := _KEY.match(raw):
+        if match := key_re.match(raw):
             path = (*current, *_split_key(match.group(1)))
             lines.setdefault(path, number)
             value = raw[match.end() :]
@@ -211,7 +221,7 @@ def parse_toml(path: Path, raw: bytes) -> tuple[dict[str, Any], str]:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        found = _TOML_LINE.search(str(exc))
+        found = re.search(_TOML_LINE, str(exc))
         message = str(exc).split(" (at ")[0]
         # tomllib says "at end of document" when the file stops mid-value: point at its last line.
         line = int(found.group(1)) if found else max(1, len(text.rstrip("\n").splitlines()))

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import textwrap
 from pathlib import Path
 
 from matchtui.catalog import Catalog
@@ -37,6 +36,8 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
 
 
 def _wrap(text: str, indent: int = 2, hang: int = 4) -> list[str]:
+    import textwrap  # only the readable sheet wraps (--json does not)
+
     return textwrap.wrap(
         text,
         WIDTH,

@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from matchtui.catalog import Catalog
-from matchtui.engine.calendar import RELIABILITY_WORDS, season_date
 from matchtui.engine.text import judge_story
 from matchtui.models.assessment import (
     Action,
@@ -35,7 +34,6 @@ from matchtui.models.assessment import (
 )
 from matchtui.models.base import SOFT_RELIABILITY, Reliability
 from matchtui.models.plan import MixPlan
-from matchtui.models.practice import StoryVerdict
 from matchtui.models.profile import (
     DECISION_LABELS,
     ROLE_LABELS,
@@ -43,6 +41,7 @@ from matchtui.models.profile import (
     STEP3_LABELS,
     Profile,
 )
+from matchtui.models.results import StoryVerdict
 from matchtui.models.rules import (
     ActionsFile,
     ArchetypesFile,
@@ -791,7 +790,10 @@ def _step3(profile: Profile, catalog: Catalog, rules: Rules, found: _Findings) -
             reason=f"Passed in {exams.step3_year}: programs see a graduate who can sit boards",
             **provenance,
         )
-    # That Match's own rank order list deadline, from the season calendar (dates.toml).
+    # That Match's own rank order list deadline, from the season calendar (dates.toml; imported
+    # here, as only this check reads it: a profile that never gets here skips its models).
+    from matchtui.engine.calendar import RELIABILITY_WORDS, season_date
+
     rank_deadline = season_date(catalog, profile.cycle_year, "rank_deadline")
     deadline = rank_deadline.date
     if exams.step3 == "scheduled" and exams.step3_date is not None:

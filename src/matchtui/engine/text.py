@@ -16,7 +16,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
-from matchtui.models.practice import Span, StoryVerdict
 from matchtui.models.questions import (
     ARC_PARTS,
     LexiconFile,
@@ -26,6 +25,7 @@ from matchtui.models.questions import (
     lexicon,
     phrase_text,
 )
+from matchtui.models.results import Span, StoryVerdict
 
 if TYPE_CHECKING:
     from matchtui.catalog import Catalog
@@ -112,7 +112,8 @@ def _pattern(group: str, entry: Phrase) -> _Pattern | None:
     wildcard = text.endswith("*")
     if wildcard:
         text = text[:-1]
-    tokens = tuple(tokenize(text).lows)
+    # The same tokens as tokenize(text).lows (the pattern has no groups), without the offsets.
+    tokens = tuple(token.lower() for token in _TOKEN.findall(text))
     if not tokens:
         return None
     conditions = entry if isinstance(entry, PhraseEntry) else None

@@ -10,7 +10,7 @@ from typing import Literal
 from pydantic import Field
 
 from matchtui.models.base import Reliability, Strict, empty_list
-from matchtui.models.practice import StoryVerdict
+from matchtui.models.results import StoryVerdict
 
 Level = Literal["lower", "middle", "higher"]
 Tier = Literal["low", "moderate", "high", "not_applicable"]

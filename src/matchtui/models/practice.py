@@ -3,10 +3,13 @@
 import datetime as dt
 from typing import TYPE_CHECKING, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from matchtui.limits import MAX_ANSWER_CHARS as MAX_ANSWER_CHARS
 from matchtui.models.base import UserFile, UserText, empty_list
+from matchtui.models.results import Span as Span
+from matchtui.models.results import StoryVerdict as StoryVerdict
+from matchtui.models.results import _Result
 
 if TYPE_CHECKING:
     from matchtui.store import Store
@@ -19,20 +22,6 @@ Status = Literal["pass", "warn", "fail", "n/a"]
 Mode = Literal["practice", "rehearse"]
 
 
-class _Result(BaseModel):
-    """Engine results: plain, immutable, JSON-ready. The validator is built on first use, so a
-    command that never makes one (e.g. `assess`) does not pay for building it."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
-
-
-class Span(_Result):
-    """Character offsets [start, end) of a quoted sentence in the answer text."""
-
-    start: int
-    end: int
-
-
 class CheckResult(_Result):
     id: str
     name: str
@@ -43,21 +32,6 @@ class CheckResult(_Result):
     spans: list[Span] = Field(default_factory=empty_list)  # where those sentences are in the text
     matches: list[str] = Field(default_factory=empty_list)  # the words or phrases that fired
     weight: float = 0.0
-
-
-class StoryVerdict(_Result):
-    """How concrete a piece of the applicant's own writing is (engine/text.judge), with the
-    phrases that decided it: the same verdict wherever the text is judged."""
-
-    kind: Literal["why_home", "why_now", "plan_b"]
-    label: str
-    quality: Literal["concrete", "generic", "missing"]
-    words: int
-    signals: list[str] = Field(default_factory=empty_list)  # the kinds of signal it shows
-    concrete: list[str] = Field(default_factory=empty_list)  # phrases that made it concrete, quoted
-    generic: list[str] = Field(default_factory=empty_list)  # stock phrases it leans on
-    missing: list[str] = Field(default_factory=empty_list)  # kinds of signal it lacks
-    reason: str
 
 
 class Fix(_Result):
