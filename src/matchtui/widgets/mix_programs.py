@@ -19,7 +19,7 @@ from textual.widgets import Button, Checkbox, DataTable, Input, Select, Static
 from matchtui.engine.programs import ListComparison, over_yog_limit, region_of
 from matchtui.models.mix import TIER_LABELS, TIERS
 from matchtui.models.programs import PROGRAM_STATUSES, Program, ProgramList
-from matchtui.widgets.fast_table import FastTable
+from matchtui.widgets.fast_table import Cell, FastTable
 from matchtui.widgets.mix_bars import set_text
 
 if TYPE_CHECKING:
@@ -259,15 +259,15 @@ class ProgramsPanel(Vertical):
         yog = "" if program.yog_limit_years is None else f"{program.yog_limit_years} y"
         specialty = self.catalog.specialties.get(program.specialty)
         return f"p{index}", [
-            Text(program.name),
-            Text(program.city),
-            Text(program.state),
-            Text(self.catalog.region_name(region_of(program, self.catalog))),
-            Text(specialty.short if specialty is not None else program.specialty),
-            Text(TIER_LABELS[program.tier]),
-            Text(program.signal if program.signalled else ""),
-            Text(yog + (" !" if over else ""), style="bold red" if over else ""),
-            Text(program.status),
+            Cell(program.name),
+            Cell(program.city),
+            Cell(program.state),
+            Cell(self.catalog.region_name(region_of(program, self.catalog))),
+            Cell(specialty.short if specialty is not None else program.specialty),
+            Cell(TIER_LABELS[program.tier]),
+            Cell(program.signal if program.signalled else ""),
+            Cell(yog + (" !" if over else ""), style="bold red" if over else ""),
+            Cell(program.status),
         ]
 
     def replace_program(self, index: int, program: Program, programs: ProgramList) -> None:
