@@ -242,13 +242,17 @@ class ProgramsPanel(Vertical):
         self._table().fill(rows, self._row)
         total = len(self.programs.programs)
         shown = len(rows)
-        self.query_one("#programs-count", Static).update(
-            f"{shown} of {total} programs shown"
-            + (
-                ""
-                if total
-                else ": import a CSV or TOML file below, or run `matchtui programs import FILE`"
-            )
+        # No layout pass when the line count stays (set_text): a filter only changes numbers.
+        set_text(
+            self.query_one("#programs-count", Static),
+            Text(
+                f"{shown} of {total} programs shown"
+                + (
+                    ""
+                    if total
+                    else ": import a CSV or TOML file below, or run `matchtui programs import FILE`"
+                )
+            ),
         )
 
     def _row(self, row: tuple[int, Program]) -> tuple[str, list[Text]]:
