@@ -137,3 +137,43 @@ def test_cells_are_not_measured() -> None:
 
     assert measure(None, Cell("a long name"), 1) == 1  # type: ignore[arg-type]
     assert Cell("a", style="bold red") == Text("a", style="bold red")
+
+
+def test_shown_rows_are_read_only_as_far_as_asked(catalog: Any) -> None:
+    from matchtui.widgets.mix_programs import ListIndex
+
+    programs = make_programs(catalog, 500)
+    index = ListIndex(programs, catalog)
+    for filters in (
+        Filters(),
+        Filters(tier="community", sort="state", reverse=True),
+        Filters(region="west", status="applied", sort="tier"),
+        Filters(tier="academic", region="northeast", status="withdrawn"),
+    ):
+        expected = index.visible(filters)
+        shown = index.shown(filters)
+        assert len(shown) == len(expected)
+        assert shown[:3] == expected[:3]
+        assert len(shown._read) <= 3  # nothing read beyond what was asked
+        assert shown[10:20] == expected[10:20]
+        if expected:
+            assert shown[-1] == expected[-1] and shown[0] == expected[0]
+        assert list(shown) == expected
+
+
+def test_prepared_orders_match_orders_made_on_demand(catalog: Any) -> None:
+    from matchtui.widgets.mix_programs import ListIndex
+
+    programs = make_programs(catalog, 300)
+    prepared = ListIndex(programs, catalog)
+    prepared.prepare()
+    # A status change after preparing: the status order is made afresh from the new statuses.
+    program = programs.programs[7].model_copy(update={"status": "ranked"})
+    items = list(programs.programs)
+    items[7] = program
+    changed = programs.model_copy(update={"programs": items})
+    prepared.replaced(7, program, changed)
+    for sort in SORT_KEYS:
+        for reverse in (False, True):
+            filters = Filters(sort=sort, reverse=reverse)
+            assert prepared.visible(filters) == ListIndex(changed, catalog).visible(filters)

@@ -115,6 +115,10 @@ def test_tally_and_index_after_any_edits_equal_a_full_recomputation(
         for sort in SORT_KEYS:
             filters = Filters(status=PROGRAM_STATUSES[choice % len(PROGRAM_STATUSES)], sort=sort)
             assert index.visible(filters) == ListIndex(programs, catalog).visible(filters)
+            # The rows a fill reads lazily: the same rows, and their count without reading.
+            shown = index.shown(filters)
+            assert len(shown) == len(index.visible(filters))
+            assert list(shown) == index.visible(filters)
         assert index.visible(Filters(ALL, ALL, ALL, "status", True)) == ListIndex(
             programs, catalog
         ).visible(Filters(ALL, ALL, ALL, "status", True))
