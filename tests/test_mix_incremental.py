@@ -226,3 +226,16 @@ async def test_a_burst_of_status_changes_on_a_big_list_is_saved_once(
         assert writes[0] is panel.programs
     saved = workspace.reload_programs()
     assert saved.programs == panel.programs.programs
+
+
+def test_a_tally_counted_in_bulk_equals_one_counted_a_program_at_a_time(
+    catalog: Any, demo_profile: Any
+) -> None:
+    programs = make_programs(catalog, 700, seed=3)
+    bulk = ListTally(programs, catalog, demo_profile)
+    single = ListTally(ProgramList(), catalog, demo_profile)
+    for index, program in enumerate(programs.programs):
+        single._count(index, program, 1)
+    assert bulk._active == single._active and bulk._tiers == single._tiers
+    assert bulk._in_region == single._in_region and bulk._over == single._over
+    assert bulk._over  # the demo applicant is over some limits
