@@ -8,7 +8,6 @@ section (the plan pane owns `timeline`) and is restored when the pane opens.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -44,7 +43,7 @@ from matchtui.models.plan import MixPlan, PlanFile
 from matchtui.models.profile import Profile
 from matchtui.models.programs import ProgramList
 from matchtui.screens.base import PaneScreen
-from matchtui.store import PROGRAMS, Saved
+from matchtui.store import Saved
 from matchtui.widgets.conflict import guarded_save, reload_plan
 from matchtui.widgets.mix_bars import MixBars, set_text
 from matchtui.widgets.mix_estimate import EstimatePanel
@@ -121,7 +120,6 @@ class MixScreen(PaneScreen):
         self._baseline: MixPlan | None = None  # where the sliders started (before any save)
         self._programs = ProgramList()
         self._programs_ok = True
-        self._reading = False  # programs.toml is being read in a thread: no estimate yet
         self._tally: ListTally | None = None  # counts from the list, kept by delta
         self._listed: dict[tuple[str, Verdict], ListEstimate] = {}
         self._mix_stale = False  # the Mix tab's widgets wait for the tab to be shown
@@ -272,64 +270,9 @@ class MixScreen(PaneScreen):
     def on_mount(self) -> None:
         self.watch(self.matchapp, "plan", self._plan_changed, init=False)
         self._verdict = verdict_for(self.profile, self.catalog)
-        if self.matchapp.interactive and self.matchapp.workspace.store.exists(PROGRAMS):
-            # In a real session the list is read in a worker thread (20,000 programs: ~0.1 s
-            # from the validated cache, a second from the text), with its tally and estimate;
-            # the estimate, which depends on the list, is shown once it is known.
-            self._reading = True
-            self.query_one("#mix-note", Static).update("Loading your programs…")
-            self.run_worker(self._read_in_thread, thread=True, group="mix-read")
-        else:
-            self._load_programs()
+        self._load_programs()
         self._watch_sliders()
         self.refresh_estimate()
-
-    def _read_in_thread(self) -> None:
-        profile, specialty, verdict = self.profile, self._specialty, self._verdict
-        try:
-            programs: ProgramList | None = self.matchapp.workspace.load_programs()
-            problem: FileProblems | None = None
-        except FileProblems as exc:
-            programs, problem = None, exc
-        tally = listed = None
-        if programs is not None:
-            tally = ListTally(programs, self.catalog, profile)
-            if any(p.active and p.specialty == specialty for p in programs.programs):
-                listed = estimate_list(profile, self.catalog, programs, specialty, verdict)
-        self.app.call_from_thread(
-            self._programs_read, programs, problem, tally, (profile, specialty, verdict), listed
-        )
-
-    def _programs_read(
-        self,
-        programs: ProgramList | None,
-        problem: FileProblems | None,
-        tally: ListTally | None,
-        used: tuple[Profile, str, Verdict],
-        listed: ListEstimate | None,
-    ) -> None:
-        if not self._reading:
-            return  # the list was replaced meanwhile (an import): that one is newer
-        self._reading = False
-        if programs is None:
-            self._programs, self._programs_ok = ProgramList(), False
-            self._notify_unreadable(problem)
-        else:
-            self._programs, self._programs_ok = programs, True
-            if tally is not None and tally.fits(programs, self.profile):
-                self._tally = tally
-        self._listed.clear()
-        profile, specialty, verdict = used
-        if listed is not None and profile is self.profile and verdict == self._verdict:
-            self._listed[(specialty, verdict)] = listed
-        panel = self._panel()
-        if panel is not None:
-            panel.set_programs(self._programs, self.profile)
-        self._illustrative = None  # the note says "Loading": written again by the estimate
-        self.refresh_estimate()
-        # As the app does after start-up: the list lives as long as the pane, and full GC
-        # passes walking 20,000 programs' objects stall the loop.
-        gc.freeze()
 
     def _plan_changed(self, plan: PlanFile | None) -> None:
         self._saved = plan.mix if plan is not None else None
@@ -353,22 +296,17 @@ class MixScreen(PaneScreen):
         except FileProblems as exc:
             self._programs = ProgramList()
             self._programs_ok = False
-            self._notify_unreadable(exc)
-        self._reading = False
+            self.notify(
+                f"{exc.summary()}. The program list is not shown and will not be overwritten.",
+                title="programs.toml could not be loaded",
+                severity="error",
+                timeout=15,
+                markup=False,
+            )
         self._listed.clear()
         panel = self._panel()
         if panel is not None:
             panel.set_programs(self._programs, self.profile)
-
-    def _notify_unreadable(self, problem: FileProblems | None) -> None:
-        summary = problem.summary() if problem is not None else "programs.toml did not load"
-        self.notify(
-            f"{summary}. The program list is not shown and will not be overwritten.",
-            title="programs.toml could not be loaded",
-            severity="error",
-            timeout=15,
-            markup=False,
-        )
 
     def _panel(self) -> ProgramsPanel | None:
         """The list tab's panel, or None until it is mounted (just after the first frame)."""
@@ -390,10 +328,7 @@ class MixScreen(PaneScreen):
     def refresh_estimate(self) -> None:
         """Recompute and show the estimate; runs on every slider step, so it touches only the
         widgets that are visible or changed (see bench/bench_slider.py), and reads the program
-        list through its tally (counts kept by delta), never row by row. While the list is
-        read (a real session's first visit) nothing is shown: the estimate depends on it."""
-        if self._reading:
-            return
+        list through its tally (counts kept by delta), never row by row."""
         plan = self.current_plan()
         tally = self._list_tally()
         result = estimate(
@@ -651,7 +586,6 @@ class MixScreen(PaneScreen):
         self._show_programs(programs)
 
     def _show_programs(self, programs: ProgramList) -> None:
-        self._reading = False  # a list read meanwhile is older than this one
         self._programs = programs
         self._listed.clear()
         self._queue_save(programs)
