@@ -14,9 +14,13 @@ from matchtui.screens.ranklist import sync_table
 COLUMNS = [("#", "rank"), ("Program", "program"), ("Chance", "chance")]
 
 
+def _chance(i: int) -> str:
+    return "[b]5%[/b] :smile:" if i == 2 else f"{i * 7}%*"  # str cells are markup, with emoji
+
+
 def _rows(names: list[str]) -> list[tuple[str, list[Any]]]:
     return [
-        (f"r{i}", [str(i + 1), Text(name, style="strike dim" if i == 1 else ""), f"{i * 7}%*"])
+        (f"r{i}", [str(i + 1), Text(name, style="strike dim" if i == 1 else ""), _chance(i)])
         for i, name in enumerate(names)
     ]
 
@@ -51,8 +55,9 @@ async def test_widths_and_cells_match_auto_width_columns() -> None:
         await pilot.pause()
         assert _widths(fixed) == _widths(auto)
         for row in range(len(names)):
-            drawn = [str(c) for c in fixed.get_row_at(row)]
-            assert drawn[1] == names[row] and drawn[2] == f"{row * 7}%*"
+            drawn = fixed.get_row_at(row)
+            assert str(drawn[1]) == names[row]
+            assert drawn[2] == Text.from_markup(_chance(row), end="")
         # A longer name widens its column, and a shorter one narrows it, as an auto width does.
         longer = [*names[:3], "Gamma Regional Medical Center (A)"]
         for key, cells in _rows(longer):

@@ -105,7 +105,12 @@ def sync_table(
 
 def _cell(cell: Cell) -> Text:
     """The text DataTable would draw for `cell` (a str is read as markup, as DataTable does)."""
-    text = Text.from_markup(cell, end="") if isinstance(cell, str) else cell
+    if isinstance(cell, str):
+        if "[" not in cell and ":" not in cell:  # no markup, no emoji code: the text itself
+            return FixedCell(cell, no_wrap=True, end="")
+        text = Text.from_markup(cell, end="")
+    else:
+        text = cell
     return FixedCell(
         text.plain,
         style=text.style,
