@@ -268,7 +268,10 @@ class Store:
         fingerprint = Fingerprint(info.st_mtime_ns, info.st_size, hashlib.sha256(raw).hexdigest())
         cached = name in VALIDATED_CACHED
         try:
-            if cached and (hit := self.cache.get(name, fingerprint.sha256, model, current_version)):
+            hit = (
+                self.cache.get(name, fingerprint.sha256, model, current_version) if cached else None
+            )
+            if hit is not None:
                 if (check := self.checks.get(name)) is not None:
                     check(hit)
                 return hit, fingerprint
