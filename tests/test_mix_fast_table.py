@@ -177,3 +177,25 @@ def test_prepared_orders_match_orders_made_on_demand(catalog: Any) -> None:
         for reverse in (False, True):
             filters = Filters(sort=sort, reverse=reverse)
             assert prepared.visible(filters) == ListIndex(changed, catalog).visible(filters)
+
+
+def test_a_status_change_moves_one_program_in_the_status_order(catalog: Any) -> None:
+    from matchtui.widgets.mix_programs import ListIndex
+
+    programs = make_programs(catalog, 400)
+    index = ListIndex(programs, catalog)
+    filters = Filters(sort="status")
+    before = index.visible(filters)
+    reading = index.shown(filters)
+    assert reading[:5] == before[:5]  # a fill has read its first rows
+    changed = programs
+    for at, status in ((before[300][0], "planned"), (before[2][0], "withdrawn")):
+        program = changed.programs[at].model_copy(update={"status": status})
+        items = list(changed.programs)
+        items[at] = program
+        changed = changed.model_copy(update={"programs": items})
+        index.replaced(at, program, changed)
+        for reverse in (False, True):
+            wanted = Filters(sort="status", reverse=reverse)
+            assert index.visible(wanted) == ListIndex(changed, catalog).visible(wanted)
+    assert list(reading) == before  # the fill's rows are read from the order it started with

@@ -3,6 +3,7 @@ what to add or drop, and import from a file. Program names are shown as text, ne
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -56,6 +57,7 @@ NAME_WIDTHS = (7, 60)
 # From this many programs the other sorts' orders are worked out in a thread once the list is
 # shown (sorting 20,000 programs takes ~25 ms: not on a key press).
 PREPARE_ORDERS_FROM = 1000
+PREPARE_AFTER = 0.5  # seconds
 _TIER_ORDER = {tier: i for i, tier in enumerate(TIERS)}
 _STATUS_ORDER = {status: i for i, status in enumerate(PROGRAM_STATUSES)}
 
@@ -87,6 +89,7 @@ class ListIndex:
         self._region = [region.get(p.state, "") for p in programs.programs]
         self._status = [p.status for p in programs.programs]
         self._orders: dict[str, list[int]] = {}
+        self._names: list[str] | None = None  # lower-case names, the tie-break of every sort
         # Programs per (tier, region, status): how many rows a filter lets through, without
         # a pass over the list.
         self._counts = Counter(zip(self._tier, self._region, self._status, strict=True))
@@ -95,7 +98,9 @@ class ListIndex:
         order = self._orders.get(sort)
         if order is None:
             items = self.programs.programs
-            names = [p.name.lower() for p in items]
+            names = self._names
+            if names is None:
+                names = self._names = [p.name.lower() for p in items]
             by: Sequence[object]
             if sort == "name":
                 by = names
@@ -166,8 +171,22 @@ class ListIndex:
             key = (self._tier[index], self._region[index], self._status[index])
             self._counts[key] -= 1
             self._counts[(key[0], key[1], program.status)] += 1
-            self._status[index] = program.status
-            self._orders.pop("status", None)
+            statuses, names = self._status, self._names
+            order = self._orders.get("status")
+            if order is None or names is None:
+                statuses[index] = program.status
+                return
+
+            def sort_key(i: int) -> tuple[int, str, int]:
+                return (_STATUS_ORDER[statuses[i]], names[i], i)
+
+            # The program moves within the status order (a copy: rows being read from the
+            # old order by a fill go on undisturbed): two searches, not a sort of the list.
+            order = list(order)
+            del order[bisect_left(order, sort_key(index), key=sort_key)]
+            statuses[index] = program.status
+            insort(order, index, key=sort_key)
+            self._orders["status"] = order
 
 
 class ShownRows(Sequence[tuple[int, Program]]):
@@ -305,9 +324,13 @@ class ProgramsPanel(Vertical):
         self._table().set_columns(self._columns())
         self._fill_table()
         if len(programs.programs) >= PREPARE_ORDERS_FROM:
-            self.run_worker(
-                self._list_index().prepare, thread=True, group="mix-orders", exit_on_error=False
-            )
+            # After the list is on screen: the thread would hold the interpreter meanwhile.
+            self.set_timer(PREPARE_AFTER, self._prepare_orders)
+
+    def _prepare_orders(self) -> None:
+        self.run_worker(
+            self._list_index().prepare, thread=True, group="mix-orders", exit_on_error=False
+        )
 
     def _list_index(self) -> ListIndex:
         if self._index is None or self._index.programs is not self.programs:
