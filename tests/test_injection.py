@@ -272,7 +272,7 @@ async def test_program_table_shows_names_literally(
         await pilot.pause()
         table = app.screen.query_one("#programs-table", DataTable)
         assert table.row_count == 5
-        names = sorted(str(table.get_row_at(i)[0]) for i in range(5))
+        names = sorted(str(table.cells_at(i)[0]) for i in range(5))
         assert names == [shown(program_name(i)) for i in range(5)]
         text = assert_safe(app)
         for i in range(5):

@@ -115,6 +115,10 @@ def test_tally_and_index_after_any_edits_equal_a_full_recomputation(
         for sort in SORT_KEYS:
             filters = Filters(status=PROGRAM_STATUSES[choice % len(PROGRAM_STATUSES)], sort=sort)
             assert index.visible(filters) == ListIndex(programs, catalog).visible(filters)
+            # The rows a fill reads lazily: the same rows, and their count without reading.
+            shown = index.shown(filters)
+            assert len(shown) == len(index.visible(filters))
+            assert list(shown) == index.visible(filters)
         assert index.visible(Filters(ALL, ALL, ALL, "status", True)) == ListIndex(
             programs, catalog
         ).visible(Filters(ALL, ALL, ALL, "status", True))
@@ -222,3 +226,16 @@ async def test_a_burst_of_status_changes_on_a_big_list_is_saved_once(
         assert writes[0] is panel.programs
     saved = workspace.reload_programs()
     assert saved.programs == panel.programs.programs
+
+
+def test_a_tally_counted_in_bulk_equals_one_counted_a_program_at_a_time(
+    catalog: Any, demo_profile: Any
+) -> None:
+    programs = make_programs(catalog, 700, seed=3)
+    bulk = ListTally(programs, catalog, demo_profile)
+    single = ListTally(ProgramList(), catalog, demo_profile)
+    for index, program in enumerate(programs.programs):
+        single._count(index, program, 1)
+    assert bulk._active == single._active and bulk._tiers == single._tiers
+    assert bulk._in_region == single._in_region and bulk._over == single._over
+    assert bulk._over  # the demo applicant is over some limits

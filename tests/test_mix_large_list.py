@@ -44,7 +44,7 @@ async def test_big_list_loads_a_page_and_more_as_the_cursor_moves(workspace: Any
         await pilot.pause()
         assert FILL_CHUNK < table.row_count < len(expected)
         table.load_all()
-        names = [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
+        names = [str(table.cells_at(i)[0]) for i in range(table.row_count)]
         assert names == [p.name for _, p in expected]  # in order, none from an older fill
         status = panel.query_one("#programs-count")
         assert f"{len(expected)} of {len(programs.programs)}" in str(status.render())
@@ -112,7 +112,7 @@ async def test_status_change_updates_one_row_and_saves_off_the_ui_thread(
         following = PROGRAM_STATUSES[
             (PROGRAM_STATUSES.index(before) + presses) % len(PROGRAM_STATUSES)
         ]
-        assert str(table.get_row(key)[-1]) == following
+        assert str(table.row_cells(key)[-1]) == following
         await app.workers.wait_for_complete()
         saved = tomllib.loads((home / "programs.toml").read_text())
         assert saved["programs"][index]["status"] == following  # the newest list won

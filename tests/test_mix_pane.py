@@ -264,7 +264,7 @@ async def test_program_list_tab_shows_names_as_text(
     async with app.run_test(size=(120, 40)) as pilot:
         screen, table = await open_program_list(app, pilot)
         assert table.row_count == 5
-        names = [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
+        names = [str(table.cells_at(i)[0]) for i in range(table.row_count)]
         assert "[bold]x[/]" in names  # shown literally, never as markup
         assert names == sorted(names, key=str.lower)
         compare = str(screen.query_one("#programs-compare").render())
@@ -277,18 +277,18 @@ async def test_program_list_tab_shows_names_as_text(
         assert table.row_count == 3
         screen.query_one("#filter-region", Select).value = "west"
         await pilot.pause()
-        assert table.row_count == 1 and str(table.get_row_at(0)[0]) == "Desert FM"
+        assert table.row_count == 1 and str(table.cells_at(0)[0]) == "Desert FM"
         screen.query_one("#filter-tier", Select).value = "all"
         screen.query_one("#filter-region", Select).value = "all"
         screen.query_one(
             "#filter-status", Select
         ).value = "invited"  # schema 1 "interview" imports as "invited"
         await pilot.pause()
-        assert [str(table.get_row_at(i)[0]) for i in range(table.row_count)] == ["Gulf Regional"]
+        assert [str(table.cells_at(i)[0]) for i in range(table.row_count)] == ["Gulf Regional"]
         screen.query_one("#filter-status", Select).value = "all"
         screen.query_one("#filter-sort", Select).value = "state"
         await pilot.pause()
-        states = [str(table.get_row_at(i)[2]) for i in range(table.row_count)]
+        states = [str(table.cells_at(i)[2]) for i in range(table.row_count)]
         assert states == sorted(states)
 
         bars = "\n".join(screen.query_one(MixBars).plain_lines)
@@ -307,7 +307,7 @@ async def test_header_click_sorts_and_status_key_saves(
         await pilot.pause()
         await pilot.click("#programs-table", offset=(2, 0))  # the Program header
         await pilot.pause()
-        names = [str(table.get_row_at(i)[0]) for i in range(table.row_count)]
+        names = [str(table.cells_at(i)[0]) for i in range(table.row_count)]
         assert names == sorted(names, key=str.lower, reverse=True)
         table.focus()
         table.move_cursor(row=0)

@@ -290,7 +290,7 @@ def test_program_list_parse_cache_follows_the_file(workspace: Any, home: Path) -
     store = workspace.store
     programs = _programs(workspace, 3)
     store.save(PROGRAMS, programs)
-    cache = home / ".programs.toml.cache.json"
+    cache = home / ".programs.toml.cache.pickle"
     assert cache.exists() and mode_of(cache) == 0o600
     assert store.load(PROGRAMS, ProgramList) == programs
     # A hand edit makes the cache stale: the edit is what loads.
@@ -299,8 +299,8 @@ def test_program_list_parse_cache_follows_the_file(workspace: Any, home: Path) -
     path.write_text(path.read_text().replace(first, "Edited By Hand"))
     assert store.load(PROGRAMS, ProgramList).programs[0].name == "Edited By Hand"
     # A damaged cache is ignored.
-    cache.write_text("{not json")
-    assert store.load(PROGRAMS, ProgramList).programs[0].name == "Edited By Hand"
+    cache.write_bytes(b"not a pickle")
+    assert Store(home).load(PROGRAMS, ProgramList).programs[0].name == "Edited By Hand"
 
 
 def test_program_list_errors_still_name_the_line_with_a_warm_cache(workspace: Any) -> None:

@@ -12,6 +12,7 @@ import csv
 import datetime as dt
 import io
 import tomllib
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -518,8 +519,17 @@ class ListTally:
         self._in_region: dict[str, int] = {}
         self._over: list[int] = []  # indices of active programs over their limit, ascending
         self._over_programs: tuple[Program, ...] | None = None
-        for index, program in enumerate(programs.programs):
-            self._count(index, program, 1)
+        # The first count in bulk (what _count does a program at a time, ~4x faster).
+        active = [(i, p) for i, p in enumerate(programs.programs) if p.active]
+        region_of_state, region, years = catalog.region_of_state, self.region, self.years
+        self._active = dict(Counter(p.specialty for _, p in active))
+        self._tiers = dict(Counter((p.specialty, p.tier) for _, p in active))
+        self._in_region = dict(
+            Counter(p.specialty for _, p in active if region_of_state.get(p.state, "") == region)
+        )
+        self._over = [
+            i for i, p in active if p.yog_limit_years is not None and years > p.yog_limit_years
+        ]
 
     def fits(self, programs: ProgramList, profile: Profile) -> bool:
         """True when this tally is for `programs` (the same list object) and the profile's

@@ -3,9 +3,12 @@ what to add or drop, and import from a file. Program names are shown as text, ne
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from bisect import bisect_left, insort
+from collections import Counter
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar
+from itertools import islice
+from typing import TYPE_CHECKING, ClassVar, overload
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -19,7 +22,7 @@ from textual.widgets import Button, Checkbox, DataTable, Input, Select, Static
 from matchtui.engine.programs import ListComparison, over_yog_limit, region_of
 from matchtui.models.mix import TIER_LABELS, TIERS
 from matchtui.models.programs import PROGRAM_STATUSES, Program, ProgramList
-from matchtui.widgets.fast_table import FastTable
+from matchtui.widgets.fast_table import Cell, FastTable
 from matchtui.widgets.mix_bars import set_text
 
 if TYPE_CHECKING:
@@ -51,6 +54,10 @@ COLUMNS: tuple[tuple[str, str, int], ...] = (
     ("status", "Status", 11),
 )
 NAME_WIDTHS = (7, 60)
+# From this many programs the other sorts' orders are worked out in a thread once the list is
+# shown (sorting 20,000 programs takes ~25 ms: not on a key press).
+PREPARE_ORDERS_FROM = 1000
+PREPARE_AFTER = 0.5  # seconds
 _TIER_ORDER = {tier: i for i, tier in enumerate(TIERS)}
 _STATUS_ORDER = {status: i for i, status in enumerate(PROGRAM_STATUSES)}
 
@@ -82,12 +89,18 @@ class ListIndex:
         self._region = [region.get(p.state, "") for p in programs.programs]
         self._status = [p.status for p in programs.programs]
         self._orders: dict[str, list[int]] = {}
+        self._names: list[str] | None = None  # lower-case names, the tie-break of every sort
+        # Programs per (tier, region, status): how many rows a filter lets through, without
+        # a pass over the list.
+        self._counts = Counter(zip(self._tier, self._region, self._status, strict=True))
 
     def _order(self, sort: str) -> list[int]:
         order = self._orders.get(sort)
         if order is None:
             items = self.programs.programs
-            names = [p.name.lower() for p in items]
+            names = self._names
+            if names is None:
+                names = self._names = [p.name.lower() for p in items]
             by: Sequence[object]
             if sort == "name":
                 by = names
@@ -119,12 +132,93 @@ class ListIndex:
             and (status == ALL or statuses[i] == status)
         ]
 
+    def prepare(self) -> None:
+        """Work out every sort's order but the status one (which a status change invalidates):
+        called in a worker thread, so a first sort by a column is not a sort of the list."""
+        for sort in SORT_KEYS:
+            if sort != "status":
+                self._order(sort)
+
+    def shown(self, filters: Filters) -> ShownRows:
+        """`visible(filters)` read as far as it is needed: a filter or sort change costs the
+        rows the table loads, not a pass over 20,000 programs. Its length comes from the
+        counts. Read it before the next status change (each fill asks for a new one)."""
+        order = self._order(filters.sort)
+        tier, region, status = filters.tier, filters.region, filters.status
+        count = sum(
+            n
+            for (t, r, s), n in self._counts.items()
+            if (tier == ALL or t == tier)
+            and (region == ALL or r == region)
+            and (status == ALL or s == status)
+        )
+        tiers, regions, statuses = self._tier, self._region, self._status
+        items = self.programs.programs
+        indices = reversed(order) if filters.reverse else iter(order)
+        rows = (
+            (i, items[i])
+            for i in indices
+            if (tier == ALL or tiers[i] == tier)
+            and (region == ALL or regions[i] == region)
+            and (status == ALL or statuses[i] == status)
+        )
+        return ShownRows(rows, count)
+
     def replaced(self, index: int, program: Program, programs: ProgramList) -> None:
         """`programs` is the list with `program` at `index` (its status changed)."""
         self.programs = programs
         if program.status != self._status[index]:
-            self._status[index] = program.status
-            self._orders.pop("status", None)
+            key = (self._tier[index], self._region[index], self._status[index])
+            self._counts[key] -= 1
+            self._counts[(key[0], key[1], program.status)] += 1
+            statuses, names = self._status, self._names
+            order = self._orders.get("status")
+            if order is None or names is None:
+                statuses[index] = program.status
+                return
+
+            def sort_key(i: int) -> tuple[int, str, int]:
+                return (_STATUS_ORDER[statuses[i]], names[i], i)
+
+            # The program moves within the status order (a copy: rows being read from the
+            # old order by a fill go on undisturbed): two searches, not a sort of the list.
+            order = list(order)
+            del order[bisect_left(order, sort_key(index), key=sort_key)]
+            statuses[index] = program.status
+            insort(order, index, key=sort_key)
+            self._orders["status"] = order
+
+
+class ShownRows(Sequence[tuple[int, Program]]):
+    """The rows a filter lets through, in order, taken from `rows` only as far as asked."""
+
+    def __init__(self, rows: Iterator[tuple[int, Program]], count: int) -> None:
+        self._rows = rows
+        self._count = count
+        self._read: list[tuple[int, Program]] = []
+
+    def __len__(self) -> int:
+        return self._count
+
+    def _upto(self, stop: int) -> None:
+        missing = min(stop, self._count) - len(self._read)
+        if missing > 0:
+            self._read.extend(islice(self._rows, missing))
+
+    @overload
+    def __getitem__(self, index: int) -> tuple[int, Program]: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[tuple[int, Program]]: ...
+
+    def __getitem__(self, index: int | slice) -> tuple[int, Program] | list[tuple[int, Program]]:
+        if isinstance(index, slice):
+            start, stop, _step = index.indices(self._count)
+            self._upto(max(start, stop))
+            return self._read[index]
+        position = index if index >= 0 else self._count + index
+        self._upto(position + 1)
+        return self._read[index if index >= 0 else position]
 
 
 class ProgramsPanel(Vertical):
@@ -229,6 +323,14 @@ class ProgramsPanel(Vertical):
         self._index = None
         self._table().set_columns(self._columns())
         self._fill_table()
+        if len(programs.programs) >= PREPARE_ORDERS_FROM:
+            # After the list is on screen: the thread would hold the interpreter meanwhile.
+            self.set_timer(PREPARE_AFTER, self._prepare_orders)
+
+    def _prepare_orders(self) -> None:
+        self.run_worker(
+            self._list_index().prepare, thread=True, group="mix-orders", exit_on_error=False
+        )
 
     def _list_index(self) -> ListIndex:
         if self._index is None or self._index.programs is not self.programs:
@@ -236,19 +338,23 @@ class ProgramsPanel(Vertical):
         return self._index
 
     def _fill_table(self) -> None:
-        rows = self._list_index().visible(self.filters)
+        rows = self._list_index().shown(self.filters)
         # Only the rows near the screen are loaded (more as you scroll): the same cost at 100 or
         # 20,000 programs.
         self._table().fill(rows, self._row)
         total = len(self.programs.programs)
         shown = len(rows)
-        self.query_one("#programs-count", Static).update(
-            f"{shown} of {total} programs shown"
-            + (
-                ""
-                if total
-                else ": import a CSV or TOML file below, or run `matchtui programs import FILE`"
-            )
+        # No layout pass when the line count stays (set_text): a filter only changes numbers.
+        set_text(
+            self.query_one("#programs-count", Static),
+            Text(
+                f"{shown} of {total} programs shown"
+                + (
+                    ""
+                    if total
+                    else ": import a CSV or TOML file below, or run `matchtui programs import FILE`"
+                )
+            ),
         )
 
     def _row(self, row: tuple[int, Program]) -> tuple[str, list[Text]]:
@@ -259,15 +365,15 @@ class ProgramsPanel(Vertical):
         yog = "" if program.yog_limit_years is None else f"{program.yog_limit_years} y"
         specialty = self.catalog.specialties.get(program.specialty)
         return f"p{index}", [
-            Text(program.name),
-            Text(program.city),
-            Text(program.state),
-            Text(self.catalog.region_name(region_of(program, self.catalog))),
-            Text(specialty.short if specialty is not None else program.specialty),
-            Text(TIER_LABELS[program.tier]),
-            Text(program.signal if program.signalled else ""),
-            Text(yog + (" !" if over else ""), style="bold red" if over else ""),
-            Text(program.status),
+            Cell(program.name),
+            Cell(program.city),
+            Cell(program.state),
+            Cell(self.catalog.region_name(region_of(program, self.catalog))),
+            Cell(specialty.short if specialty is not None else program.specialty),
+            Cell(TIER_LABELS[program.tier]),
+            Cell(program.signal if program.signalled else ""),
+            Cell(yog + (" !" if over else ""), style="bold red" if over else ""),
+            Cell(program.status),
         ]
 
     def replace_program(self, index: int, program: Program, programs: ProgramList) -> None:
