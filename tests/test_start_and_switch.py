@@ -1,0 +1,78 @@
+"""Start-up and pane switches: the data loads as soon as the shell is painted, and a pane's
+footer is built once per change, not once per reason to rebuild."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+import matchtui.app as app_module
+from matchtui.app import MatchApp, ShellScreen
+from matchtui.widgets.pane_footer import PaneFooter
+
+TODAY = dt.date(2026, 11, 23)
+
+
+@pytest.fixture(autouse=True)
+def no_gc_freeze(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(app_module, "_freeze_long_lived", lambda: None)
+
+
+async def test_a_first_visit_builds_the_footer_once(
+    workspace: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The first bindings and the first resize both asked for a rebuild, and the footer was
+    # rebuilt twice in a row (its keys mounted twice) just after a pane's first frame.
+    rebuilt: list[str] = []
+    original = PaneFooter.recompose
+
+    async def counted(self: PaneFooter) -> None:
+        rebuilt.append(type(self.screen).__name__)
+        await original(self)
+
+    monkeypatch.setattr(PaneFooter, "recompose", counted)
+    app = MatchApp(workspace, first_pane="reality", today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause(0.2)
+        await pilot.press("f5")
+        await pilot.pause(0.3)
+        footer = app.screen.query_one(PaneFooter)
+        assert footer.children  # the keys are there
+        assert rebuilt == ["RealityScreen", "PracticeScreen"]
+
+
+async def test_the_footer_still_follows_a_narrower_terminal(workspace: Any) -> None:
+    app = MatchApp(workspace, first_pane="practice", today=TODAY)
+    async with app.run_test(size=(300, 40)) as pilot:
+        await pilot.pause(0.3)
+        footer = app.screen.query_one(PaneFooter)
+        wide = {str(getattr(key, "action", "")) for key in footer.children}
+        assert any(action.startswith("show_pane(") for action in wide)
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause(0.3)
+        narrow = {str(getattr(key, "action", "")) for key in footer.children}
+        assert not any(action.startswith("show_pane(") for action in narrow)
+
+
+async def test_the_data_loads_once_the_shell_is_painted(workspace: Any) -> None:
+    app = MatchApp(workspace, first_pane="reality", today=TODAY, interactive=True)
+    loads: list[bool] = []
+    original = app._load_and_open
+
+    def load() -> None:
+        # The shell is the screen in front, already laid out at the terminal's size.
+        assert isinstance(app.screen, ShellScreen) and app.screen.size.width == 100
+        loads.append(True)
+        original()
+
+    app._load_and_open = load  # type: ignore[method-assign]
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _ in range(40):
+            await pilot.pause(0.05)
+            if app.current_mode == "reality" and app.screen.is_mounted:
+                break
+        await pilot.pause(0.2)
+        assert loads == [True]  # once, though both the resize and the refresh ask
+        assert app.current_mode == "reality" and app.profile is not None
