@@ -7,6 +7,7 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from textual.widgets import Footer
 
 import matchtui.app as app_module
 from matchtui.app import MatchApp, ShellScreen
@@ -76,3 +77,33 @@ async def test_the_data_loads_once_the_shell_is_painted(workspace: Any) -> None:
         await pilot.pause(0.2)
         assert loads == [True]  # once, though both the resize and the refresh ask
         assert app.current_mode == "reality" and app.profile is not None
+
+
+async def test_no_footer_is_rebuilt_behind_another_screen(
+    workspace: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The shell's footer was rebuilt (twice) while the first pane was being built in front of
+    # it, and a pane left just after its first frame rebuilt its footer out of sight; the keys
+    # are rebuilt when their screen is in front again.
+    behind: list[str] = []
+    original = Footer.recompose
+
+    async def checked(self: Footer) -> None:
+        if self.screen is not self.app.screen:
+            behind.append(type(self.screen).__name__)
+        await original(self)
+
+    monkeypatch.setattr(Footer, "recompose", checked)
+    app = MatchApp(workspace, first_pane="reality", today=TODAY, interactive=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(40):
+            await pilot.pause(0.05)
+            if app.current_mode == "reality" and app.screen.is_mounted:
+                break
+        await pilot.press("f5", "f6")  # Practice left before its footer is built
+        await pilot.pause(0.3)
+        await pilot.press("f5")
+        await pilot.pause(0.3)
+        footer = app.screen.query_one(PaneFooter)
+        assert {str(getattr(key, "action", "")) for key in footer.children} >= {"show_help"}
+    assert behind == []

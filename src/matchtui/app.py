@@ -14,11 +14,12 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from matchtui.panes import FIRST_PANE, PANE_BY_ID, PANES, PaneSpec
 from matchtui.safetext import safe_text
 from matchtui.widgets.pane_bar import PaneBar
+from matchtui.widgets.pane_footer import PaneFooter
 
 if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
@@ -183,7 +184,9 @@ class MatchApp(App[None]):
         yield Static(f"{self.TITLE} — {self.SUB_TITLE}", id="startup-title")
         yield PaneBar(self.first_pane)
         yield Static("Loading your profile and the reference data…", id="loading", markup=False)
-        yield Footer()
+        # The panes' footer: it is not rebuilt once the shell is behind the first pane (a plain
+        # Footer rebuilt its keys twice there while the first pane was being built, ~20 ms).
+        yield PaneFooter()
 
     def on_mount(self) -> None:
         from matchtui.themes import chosen_theme, restrict_themes

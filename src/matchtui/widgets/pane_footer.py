@@ -82,6 +82,13 @@ class PaneFooter(Footer):
 
     async def _recompose_queued_now(self) -> None:
         self._recompose_queued = False
+        if self.screen is not self.app.screen:
+            # Its screen went behind another before the rebuild ran (the shell once the first
+            # pane opens, a pane left just after its first frame): rebuild when it is back in
+            # front (bindings_changed compares with nothing), not for a screen nobody sees,
+            # whose new keys would then cost a second layout when it comes back.
+            self._shown = None
+            return
         await self.recompose()
 
     def _needed_width(self) -> int:
