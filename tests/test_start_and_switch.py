@@ -107,3 +107,27 @@ async def test_no_footer_is_rebuilt_behind_another_screen(
         footer = app.screen.query_one(PaneFooter)
         assert {str(getattr(key, "action", "")) for key in footer.children} >= {"show_help"}
     assert behind == []
+
+
+def test_the_reality_check_does_not_parse_markup_for_its_column_labels(tmp_path: Any) -> None:
+    # A str label is parsed as markup, which imports rich's emoji table (~2.5 ms) before the
+    # first pane's content; its labels are plain text.
+    import subprocess
+    import sys
+
+    code = f"""
+import asyncio, sys
+from matchtui.app import MatchApp
+from matchtui.workspace import Workspace
+
+async def main():
+    app = MatchApp(Workspace.from_options({str(tmp_path / "home")!r}), first_pane="reality")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        labels = [str(c.label) for c in app.screen.query_one("#risk-table").columns.values()]
+        print(labels, "rich._emoji_codes" in sys.modules)
+
+asyncio.run(main())
+"""
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.strip() == "['Factor', 'Your value', 'Level', 'Why'] False", result.stderr
