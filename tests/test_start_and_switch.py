@@ -131,3 +131,30 @@ asyncio.run(main())
 """
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout.strip() == "['Factor', 'Your value', 'Level', 'Why'] False", result.stderr
+
+
+async def test_a_footer_left_behind_a_dialog_is_rebuilt_when_the_dialog_closes(
+    workspace: Any,
+) -> None:
+    # A rebuild asked for while the help screen covers the pane (here: the terminal narrowed)
+    # waits until the pane is in front again, and then happens.
+    app = MatchApp(workspace, first_pane="practice", today=TODAY)
+    async with app.run_test(size=(300, 40)) as pilot:
+        await pilot.pause(0.3)
+        pane = app.screen
+        footer = pane.query_one(PaneFooter)
+        assert any(_action(key).startswith("show_pane(") for key in footer.children)
+        await pilot.press("question_mark")
+        await pilot.pause(0.2)
+        assert app.screen is not pane
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause(0.3)
+        await pilot.press("escape")
+        await pilot.pause(0.3)
+        assert app.screen is pane
+        actions = [_action(key) for key in footer.children]
+        assert actions and not any(action.startswith("show_pane(") for action in actions)
+
+
+def _action(key: Any) -> str:
+    return str(getattr(key, "action", ""))
