@@ -164,3 +164,25 @@ async def test_no_pane_switch_holds_the_screen(
             assert app.current_mode == pane.id
         monkeypatch.setattr(App, "batch_update", original_batch)
     assert held == []
+
+
+def test_default_styles_of_matchtui_widgets_select_something() -> None:
+    # A widget class with DEFAULT_CSS adds a stylesheet source when it first mounts, and Textual
+    # then re-parses the whole stylesheet. The rule panel carried a rule for a class that does
+    # not exist ("RuleDetail"): a re-parse on the first pane's path for nothing.
+    import importlib
+    import inspect
+    import pkgutil
+
+    from textual.widget import Widget
+
+    import matchtui.widgets
+
+    for info in pkgutil.iter_modules(matchtui.widgets.__path__):
+        module = importlib.import_module(f"matchtui.widgets.{info.name}")
+        for name, cls in inspect.getmembers(module, inspect.isclass):
+            if not issubclass(cls, Widget) or cls.__module__ != module.__name__:
+                continue
+            css = cls.__dict__.get("DEFAULT_CSS", "")
+            if css.strip():
+                assert name in css or "&" in css, f"{module.__name__}.{name}: {css.strip()[:60]}"

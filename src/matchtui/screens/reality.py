@@ -213,14 +213,14 @@ class RealityScreen(PaneScreen):
         factor_w, value_w, level_w = 22, 26, 6
         if self._narrow:
             why_w = avail - factor_w - level_w - 6
-            table.add_column("Factor", width=factor_w, key="factor")
-            table.add_column("Level", width=level_w, key="level")
+            table.add_column(Text("Factor"), width=factor_w, key="factor")
+            table.add_column(Text("Level"), width=level_w, key="level")
         else:
             why_w = avail - factor_w - value_w - level_w - 8
-            table.add_column("Factor", width=factor_w, key="factor")
-            table.add_column("Your value", width=value_w, key="value")
-            table.add_column("Level", width=level_w, key="level")
-        table.add_column("Why", width=max(20, why_w), key="why")
+            table.add_column(Text("Factor"), width=factor_w, key="factor")
+            table.add_column(Text("Your value"), width=value_w, key="value")
+            table.add_column(Text("Level"), width=level_w, key="level")
+        table.add_column(Text("Why"), width=max(20, why_w), key="why")
         self._finding(
             "risk-table:tier", f"Re-entry risk tier: {_words(risk.tier)}", risk, risk.reason
         )
@@ -249,8 +249,8 @@ class RealityScreen(PaneScreen):
         self.query_one("#home-title", Static).update(title)
         table = self._table("home-table")
         item_w = 24
-        table.add_column("Item", width=item_w, key="item")
-        table.add_column("Finding", width=max(20, avail - item_w - 4), key="finding")
+        table.add_column(Text("Item"), width=item_w, key="item")
+        table.add_column(Text("Finding"), width=max(20, avail - item_w - 4), key="finding")
         rules = rules_of(self.catalog).back_home
         # The reasons come in a fixed order after the scenario line: ties, away, letters, story.
         parts: list[object] = [bh, rules.ties, rules.away, rules.local_letters, rules.narrative]
@@ -295,8 +295,8 @@ class RealityScreen(PaneScreen):
         table = self._table("arch-table")
         table.display = count > 0
         name_w = 24
-        table.add_column("Warning", width=name_w, key="name")
-        table.add_column("Evidence", width=max(20, avail - name_w - 4), key="evidence")
+        table.add_column(Text("Warning"), width=name_w, key="name")
+        table.add_column(Text("Evidence"), width=max(20, avail - name_w - 4), key="evidence")
         for arch in result.archetypes:
             text = Text(arch.reason, style="bold")
             for item in arch.evidence:
@@ -312,9 +312,9 @@ class RealityScreen(PaneScreen):
     def _readiness(self, result: Assessment, avail: int) -> None:
         table = self._table("ready-table")
         item_w, verdict_w = 22, 11
-        table.add_column("Item", width=item_w, key="item")
-        table.add_column("Verdict", width=verdict_w, key="verdict")
-        table.add_column("Why", width=max(20, avail - item_w - verdict_w - 6), key="why")
+        table.add_column(Text("Item"), width=item_w, key="item")
+        table.add_column(Text("Verdict"), width=verdict_w, key="verdict")
+        table.add_column(Text("Why"), width=max(20, avail - item_w - verdict_w - 6), key="why")
         letters = result.letters
         key = self._finding(
             "ready-table:letters",
@@ -389,8 +389,8 @@ class RealityScreen(PaneScreen):
             Text(f"Next actions  {len(result.actions)}, most important first")
         )
         table = self._table("actions-table")
-        table.add_column("#", width=2, key="n")
-        table.add_column("Next step", width=max(20, avail - 6), key="step")
+        table.add_column(Text("#"), width=2, key="n")
+        table.add_column(Text("Next step"), width=max(20, avail - 6), key="step")
         for action in result.actions:
             text = Text(action.title, style="bold")
             text.append("\n" + action.text, style="")

@@ -35,6 +35,7 @@ class PaneFooter(Footer):
         super().__init__()
         self._shown: Signature | None = None
         self._short: bool | None = None  # True when the global pane keys were left out
+        self._recompose_queued = False  # one rebuild at a time: it reads the newest state
 
     def compose(self) -> ComposeResult:
         keys: list[Widget] = list(super().compose())
@@ -68,7 +69,27 @@ class PaneFooter(Footer):
         if self._short is None:
             return
         if self._short != (self._needed_width() > event.size.width):
-            self.call_after_refresh(self.recompose)
+            self._queue_recompose()
+
+    def _queue_recompose(self) -> None:
+        """Rebuild the keys after the next refresh, once however many changes ask for it
+        before then: the rebuild reads the bindings and the width as they are by then. (On a
+        pane's first visit both the first bindings and the first resize asked, and the footer
+        was rebuilt twice in a row, mounting its keys twice.)"""
+        if not self._recompose_queued:
+            self._recompose_queued = True
+            self.call_after_refresh(self._recompose_queued_now)
+
+    async def _recompose_queued_now(self) -> None:
+        self._recompose_queued = False
+        if self.screen is not self.app.screen:
+            # Its screen went behind another before the rebuild ran (the shell once the first
+            # pane opens, a pane left just after its first frame): rebuild when it is back in
+            # front (bindings_changed compares with nothing), not for a screen nobody sees,
+            # whose new keys would then cost a second layout when it comes back.
+            self._shown = None
+            return
+        await self.recompose()
 
     def _needed_width(self) -> int:
         total = 13  # the palette hint
@@ -94,7 +115,7 @@ class PaneFooter(Footer):
         if signature == self._shown:
             return
         self._shown = signature
-        self.call_after_refresh(self.recompose)
+        self._queue_recompose()
 
 
 def _action(key: Widget) -> str:

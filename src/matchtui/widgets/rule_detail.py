@@ -81,14 +81,9 @@ def describe(catalog: Catalog, finding: Finding, warn: str = "yellow", good: str
 
 
 class RulePanel(Static):
-    """Shows one finding's rule and source; `show(finding)` to change it."""
-
-    DEFAULT_CSS = """
-    RuleDetail {
-        height: auto;
-        padding: 0 1;
-    }
-    """
+    """Shows one finding's rule and source; `show(finding)` to change it. (No default styles:
+    the pane's stylesheet places it; a widget class with its own DEFAULT_CSS makes Textual
+    re-parse the whole stylesheet when it first mounts.)"""
 
     def __init__(self, catalog: Catalog, *, id: str | None = None) -> None:
         super().__init__(

@@ -1,0 +1,160 @@
+"""Start-up and pane switches: the data loads as soon as the shell is painted, and a pane's
+footer is built once per change, not once per reason to rebuild."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from textual.widgets import Footer
+
+import matchtui.app as app_module
+from matchtui.app import MatchApp, ShellScreen
+from matchtui.widgets.pane_footer import PaneFooter
+
+TODAY = dt.date(2026, 11, 23)
+
+
+@pytest.fixture(autouse=True)
+def no_gc_freeze(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(app_module, "_freeze_long_lived", lambda: None)
+
+
+async def test_a_first_visit_builds_the_footer_once(
+    workspace: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The first bindings and the first resize both asked for a rebuild, and the footer was
+    # rebuilt twice in a row (its keys mounted twice) just after a pane's first frame.
+    rebuilt: list[str] = []
+    original = PaneFooter.recompose
+
+    async def counted(self: PaneFooter) -> None:
+        rebuilt.append(type(self.screen).__name__)
+        await original(self)
+
+    monkeypatch.setattr(PaneFooter, "recompose", counted)
+    app = MatchApp(workspace, first_pane="reality", today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause(0.2)
+        await pilot.press("f5")
+        await pilot.pause(0.3)
+        footer = app.screen.query_one(PaneFooter)
+        assert footer.children  # the keys are there
+        assert rebuilt == ["RealityScreen", "PracticeScreen"]
+
+
+async def test_the_footer_still_follows_a_narrower_terminal(workspace: Any) -> None:
+    app = MatchApp(workspace, first_pane="practice", today=TODAY)
+    async with app.run_test(size=(300, 40)) as pilot:
+        await pilot.pause(0.3)
+        footer = app.screen.query_one(PaneFooter)
+        wide = {str(getattr(key, "action", "")) for key in footer.children}
+        assert any(action.startswith("show_pane(") for action in wide)
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause(0.3)
+        narrow = {str(getattr(key, "action", "")) for key in footer.children}
+        assert not any(action.startswith("show_pane(") for action in narrow)
+
+
+async def test_the_data_loads_once_the_shell_is_painted(workspace: Any) -> None:
+    app = MatchApp(workspace, first_pane="reality", today=TODAY, interactive=True)
+    loads: list[bool] = []
+    original = app._load_and_open
+
+    def load() -> None:
+        # The shell is the screen in front, already laid out at the terminal's size.
+        assert isinstance(app.screen, ShellScreen) and app.screen.size.width == 100
+        loads.append(True)
+        original()
+
+    app._load_and_open = load  # type: ignore[method-assign]
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _ in range(40):
+            await pilot.pause(0.05)
+            if app.current_mode == "reality" and app.screen.is_mounted:
+                break
+        await pilot.pause(0.2)
+        assert loads == [True]  # once, though both the resize and the refresh ask
+        assert app.current_mode == "reality" and app.profile is not None
+
+
+async def test_no_footer_is_rebuilt_behind_another_screen(
+    workspace: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The shell's footer was rebuilt (twice) while the first pane was being built in front of
+    # it, and a pane left just after its first frame rebuilt its footer out of sight; the keys
+    # are rebuilt when their screen is in front again.
+    behind: list[str] = []
+    original = Footer.recompose
+
+    async def checked(self: Footer) -> None:
+        if self.screen is not self.app.screen:
+            behind.append(type(self.screen).__name__)
+        await original(self)
+
+    monkeypatch.setattr(Footer, "recompose", checked)
+    app = MatchApp(workspace, first_pane="reality", today=TODAY, interactive=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(40):
+            await pilot.pause(0.05)
+            if app.current_mode == "reality" and app.screen.is_mounted:
+                break
+        await pilot.press("f5", "f6")  # Practice left before its footer is built
+        await pilot.pause(0.3)
+        await pilot.press("f5")
+        await pilot.pause(0.3)
+        footer = app.screen.query_one(PaneFooter)
+        assert {str(getattr(key, "action", "")) for key in footer.children} >= {"show_help"}
+    assert behind == []
+
+
+def test_the_reality_check_does_not_parse_markup_for_its_column_labels(tmp_path: Any) -> None:
+    # A str label is parsed as markup, which imports rich's emoji table (~2.5 ms) before the
+    # first pane's content; its labels are plain text.
+    import subprocess
+    import sys
+
+    code = f"""
+import asyncio, sys
+from matchtui.app import MatchApp
+from matchtui.workspace import Workspace
+
+async def main():
+    app = MatchApp(Workspace.from_options({str(tmp_path / "home")!r}), first_pane="reality")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        labels = [str(c.label) for c in app.screen.query_one("#risk-table").columns.values()]
+        print(labels, "rich._emoji_codes" in sys.modules)
+
+asyncio.run(main())
+"""
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.strip() == "['Factor', 'Your value', 'Level', 'Why'] False", result.stderr
+
+
+async def test_a_footer_left_behind_a_dialog_is_rebuilt_when_the_dialog_closes(
+    workspace: Any,
+) -> None:
+    # A rebuild asked for while the help screen covers the pane (here: the terminal narrowed)
+    # waits until the pane is in front again, and then happens.
+    app = MatchApp(workspace, first_pane="practice", today=TODAY)
+    async with app.run_test(size=(300, 40)) as pilot:
+        await pilot.pause(0.3)
+        pane = app.screen
+        footer = pane.query_one(PaneFooter)
+        assert any(_action(key).startswith("show_pane(") for key in footer.children)
+        await pilot.press("question_mark")
+        await pilot.pause(0.2)
+        assert app.screen is not pane
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause(0.3)
+        await pilot.press("escape")
+        await pilot.pause(0.3)
+        assert app.screen is pane
+        actions = [_action(key) for key in footer.children]
+        assert actions and not any(action.startswith("show_pane(") for action in actions)
+
+
+def _action(key: Any) -> str:
+    return str(getattr(key, "action", ""))
