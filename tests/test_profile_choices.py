@@ -8,6 +8,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from textual.geometry import Region
 from textual.widget import Widget
 from textual.widgets import Input, Select, Static
 
@@ -231,3 +232,26 @@ async def test_keyboard_order_is_unchanged(workspace: Any) -> None:
         shown = screen.focus_chain
         assert not [f for f in screen.query(ChoiceField) if f in shown]  # all reached: Selects
         assert [place(w) for w in screen.focus_chain] == chain
+
+
+async def test_a_focused_choice_shows_its_value_not_a_border(workspace: Any) -> None:
+    # The app marked a focused Select with an accent border, which on a one-row compact Select
+    # covered the value: the applicant saw a bar where "Graduated, not in training" was.
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        screen.query_one("#f-applicant-name", Input).focus()
+        await pilot.press("tab")
+        await settled(pilot, screen)
+        select = screen.query_one("#f-applicant-situation", Select)
+        assert app.focused is select
+        await pilot.pause()
+        assert select.size.height == 1
+        label = select.query_one("#label")
+        assert label.region.height == 1 and label.region.y == select.region.y  # not under a border
+        drawn = "".join(
+            segment.text
+            for strip in label.render_lines(Region(0, 0, *label.size))
+            for segment in strip
+        )
+        assert "Graduated, not in training" in drawn
