@@ -47,7 +47,7 @@ def line_of(text: str, needle: str) -> int:
 def tree(*roots: Path) -> dict[str, str]:
     """Every file and folder under `roots`: path -> sha256 of its bytes ("dir" for folders).
 
-    The store's parse caches (.NAME.cache.json, keyed by the file's hash), the validated
+    The store's validated caches (.NAME.cache.pickle, keyed by the file's hash), the validated
     reference data (.catalog.cache.pickle) and the store's empty lock files (.NAME.lock) are
     not the user's files and are left out."""
     found: dict[str, str] = {}
@@ -56,7 +56,7 @@ def tree(*roots: Path) -> dict[str, str]:
             found[str(root)] = hashlib.sha256(root.read_bytes()).hexdigest()
             continue
         for path in sorted(root.rglob("*")):
-            if path.name.endswith((".cache.json", ".cache.pickle", ".lock")):
+            if path.name.endswith((".cache.pickle", ".lock")):
                 continue
             if path.is_dir():
                 found[str(path)] = "dir"
