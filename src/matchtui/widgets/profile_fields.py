@@ -192,6 +192,12 @@ class ChoiceField(Widget, can_focus=True):
                     parent.move_child(select, after=siblings[at - 1])
                 elif len(siblings) > 1:
                     parent.move_child(select, before=siblings[1])
+                else:  # its row's only child: a sibling for a moment to move it by
+                    marker = Widget()
+                    marker.display = False
+                    await parent.mount(marker)
+                    parent.move_child(select, before=marker)
+                    await marker.remove()
             if focused and self._open:
                 select.action_show_overlay()
 
