@@ -365,11 +365,10 @@ class FieldRow(Vertical):
     """Label and control on one line, the validation message under them.
 
     A one-line row draws its label itself, in the first cells of its first line (as a Label
-    of the label column's width would), and its control stands to the right of it (a left
-    margin of that width): two widgets a row instead of four (a row, a line, a label, the
-    control). A text area's row has its label on a line of its own, above the area."""
-
-    COMPONENT_CLASSES: ClassVar[set[str]] = {"field-row--label"}  # its look: profile.tcss
+    of the label column's width would) and in the label's colour (its control and its error
+    line have colours of their own), and its control stands to the right of it (a left margin
+    of that width): two widgets a row instead of four (a row, a line, a label, the control).
+    A text area's row has its label on a line of its own, above the area."""
 
     def __init__(self, path: tuple[str, ...], spec: FieldSpec, value: Any) -> None:
         area = spec.kind == "area"
@@ -389,7 +388,7 @@ class FieldRow(Vertical):
     def render(self) -> RenderResult:
         if self._label is None:
             return super().render()
-        return Content.styled(self._label, self.get_visual_style("field-row--label"))
+        return Content(self._label)  # in the row's colour (profile.tcss); its control has its own
 
     def lines(self) -> int:
         """Lines the row takes on screen as profile.tcss lays it out (without an error)."""
