@@ -159,6 +159,7 @@ class ProfileScreen(PaneScreen):
         self._complete = asyncio.Event()  # set once every part of the form is mounted
         self._in_flight: AwaitMount | None = None  # the section being mounted in the background
         self._settling = False  # the app is about to exit: build nothing more
+        self._paused = False  # the rest of the form waits for the pane to be shown again
 
     # -- layout ----------------------------------------------------------------------------
     def compose_body(self) -> ComposeResult:
@@ -698,6 +699,13 @@ class ProfileScreen(PaneScreen):
             await asyncio.sleep(0)  # keys and frames in between
             if not section.is_attached or not self.app.is_running or self._settling:
                 return  # rebuilt, or quitting
+            if not self.is_current:
+                # Left for another pane: build the rest when the pane is shown again, after
+                # that frame. Parts mounted into a screen not shown are laid out only as it
+                # comes back, all at once, which made the first return to it slow (and the
+                # pane shown meanwhile paid for the mounting).
+                self._paused = True
+                return
             pending = section.build_next(len(section.units))
             if pending is not None:
                 self._in_flight = pending
@@ -733,6 +741,11 @@ class ProfileScreen(PaneScreen):
         """Wait until every part of the form is mounted and laid out (the parts below the
         first screen are built just after it is shown)."""
         await self._complete.wait()
+
+    def on_screen_resume(self) -> None:
+        if self._paused:
+            self._paused = False
+            self.call_after_refresh(self._start_building)
 
     # -- change tracking -------------------------------------------------------------------
     def on_mount(self) -> None:
