@@ -189,7 +189,9 @@ class ProfileScreen(PaneScreen):
         sections = self._sections(self.profile)
         self._index(sections)
         self._plan_build(sections)
-        yield VerticalScroll(*sections, id="profile-form")
+        # Sections below the first screen join the form as they are built (see _build_next).
+        self._form = VerticalScroll(*(s for s in sections if s.built), id="profile-form")
+        yield self._form
 
     def _sections(self, p: Profile) -> list[Section]:
         catalog = self.catalog
@@ -689,6 +691,14 @@ class ProfileScreen(PaneScreen):
                     used += unit.lines()
         self._complete.clear()
 
+    def _build_next(self, section: Section) -> AwaitMount | None:
+        """Mount the parts of `section` not built yet; a section none of whose parts was on
+        the first screen joins the form whole (None if it is all there)."""
+        if section.parent is None:
+            section.built = len(section.units)
+            return self._form.mount(section)
+        return section.build_next(len(section.units))
+
     def _start_building(self) -> None:
         self.run_worker(self._build_rest(), group="profile-build", exclusive=True)
 
@@ -697,7 +707,7 @@ class ProfileScreen(PaneScreen):
         for section in sections:
             # A section at a time: each batch costs one layout of the whole form.
             await asyncio.sleep(0)  # keys and frames in between
-            if not section.is_attached or not self.app.is_running or self._settling:
+            if sections is not self._sections_now or not self.app.is_running or self._settling:
                 return  # rebuilt, or quitting
             if not self.is_current:
                 # Left for another pane: build the rest when the pane is shown again, after
@@ -706,7 +716,7 @@ class ProfileScreen(PaneScreen):
                 # pane shown meanwhile paid for the mounting).
                 self._paused = True
                 return
-            pending = section.build_next(len(section.units))
+            pending = self._build_next(section)
             if pending is not None:
                 self._in_flight = pending
                 try:
@@ -722,7 +732,7 @@ class ProfileScreen(PaneScreen):
         self.workers.cancel_group(self, "profile-build")
         sections = self._sections_now
         for section in sections:
-            pending = section.build_next(len(section.units))
+            pending = self._build_next(section)
             if pending is not None:
                 await pending
         if sections is self._sections_now:
@@ -922,7 +932,7 @@ class ProfileScreen(PaneScreen):
         sections = self._sections(profile)
         self._index(sections)
         self._plan_build(sections)
-        await form.mount_all(sections)
+        await form.mount_all([s for s in sections if s.built])
         self.query_one("#profile-demo").display = profile.demo
         self._set_baseline()
         self.call_after_refresh(self._start_building)
