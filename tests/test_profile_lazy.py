@@ -203,3 +203,28 @@ async def test_the_rest_waits_while_another_pane_is_shown(workspace: Any) -> Non
         )
         assert app.unsaved == set()
         assert Profile.model_validate(screen.form_data()) == app.profile
+
+
+ORDER = ["applicant", "exams", "history", "targets", "clinical", "letters", "narrative"]
+
+
+async def test_sections_below_the_first_screen_wait(workspace: Any, never_built: None) -> None:
+    """A section with no part on the first screen is not in the form until it is built."""
+    app = make_app(workspace)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        form = app.screen.query_one("#profile-form")
+        first = [s.id for s in form.children]
+        assert first == [f"section-{name}" for name in ORDER[: len(first)]]
+        assert len(first) < len(ORDER)
+
+
+async def test_sections_below_the_first_screen_join_in_order(workspace: Any) -> None:
+    app = make_app(workspace)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ProfileScreen)
+        await screen.form_built()
+        await pilot.pause()
+        form = screen.query_one("#profile-form")
+        assert [s.id for s in form.children] == [f"section-{name}" for name in ORDER]
