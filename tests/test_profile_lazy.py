@@ -177,3 +177,54 @@ def test_quitting_while_the_lower_sections_are_mounting(tmp_path: Path, pause: f
         assert status is not None and os.waitstatus_to_exitcode(status) == 0
     log = home / "matchtui-error.log"
     assert not log.exists(), log.read_text()[-3000:]
+
+
+async def test_the_rest_waits_while_another_pane_is_shown(workspace: Any) -> None:
+    """Left at once for another pane, the form builds nothing more until it is shown again;
+    then the rest comes right after, with the same values."""
+    app = MatchApp(workspace, first_pane="reality", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.run_action("show_pane('profile')")
+        screen = app.screen
+        assert isinstance(screen, ProfileScreen)
+        await app.run_action("show_pane('reality')")  # before the rest is built
+        await pilot.pause(0.3)
+        assert not screen.is_current
+        with pytest.raises(NoMatches):
+            screen.query_one("#f-narrative-plan_b")  # not built while away
+        assert app.profile is not None
+        assert Profile.model_validate(screen.form_data()) == app.profile  # still reads it all
+        await app.run_action("show_pane('profile')")
+        await screen.form_built()
+        await pilot.pause()
+        assert screen.query_one("#f-narrative-plan_b", TextArea).text == (
+            app.profile.narrative.plan_b
+        )
+        assert app.unsaved == set()
+        assert Profile.model_validate(screen.form_data()) == app.profile
+
+
+ORDER = ["applicant", "exams", "history", "targets", "clinical", "letters", "narrative"]
+
+
+async def test_sections_below_the_first_screen_wait(workspace: Any, never_built: None) -> None:
+    """A section with no part on the first screen is not in the form until it is built."""
+    app = make_app(workspace)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        form = app.screen.query_one("#profile-form")
+        first = [s.id for s in form.children]
+        assert first == [f"section-{name}" for name in ORDER[: len(first)]]
+        assert len(first) < len(ORDER)
+
+
+async def test_sections_below_the_first_screen_join_in_order(workspace: Any) -> None:
+    app = make_app(workspace)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, ProfileScreen)
+        await screen.form_built()
+        await pilot.pause()
+        form = screen.query_one("#profile-form")
+        assert [s.id for s in form.children] == [f"section-{name}" for name in ORDER]

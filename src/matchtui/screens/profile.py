@@ -159,6 +159,7 @@ class ProfileScreen(PaneScreen):
         self._complete = asyncio.Event()  # set once every part of the form is mounted
         self._in_flight: AwaitMount | None = None  # the section being mounted in the background
         self._settling = False  # the app is about to exit: build nothing more
+        self._paused = False  # the rest of the form waits for the pane to be shown again
 
     # -- layout ----------------------------------------------------------------------------
     def compose_body(self) -> ComposeResult:
@@ -188,7 +189,9 @@ class ProfileScreen(PaneScreen):
         sections = self._sections(self.profile)
         self._index(sections)
         self._plan_build(sections)
-        yield VerticalScroll(*sections, id="profile-form")
+        # Sections below the first screen join the form as they are built (see _build_next).
+        self._form = VerticalScroll(*(s for s in sections if s.built), id="profile-form")
+        yield self._form
 
     def _sections(self, p: Profile) -> list[Section]:
         catalog = self.catalog
@@ -688,6 +691,14 @@ class ProfileScreen(PaneScreen):
                     used += unit.lines()
         self._complete.clear()
 
+    def _build_next(self, section: Section) -> AwaitMount | None:
+        """Mount the parts of `section` not built yet; a section none of whose parts was on
+        the first screen joins the form whole (None if it is all there)."""
+        if section.parent is None:
+            section.built = len(section.units)
+            return self._form.mount(section)
+        return section.build_next(len(section.units))
+
     def _start_building(self) -> None:
         self.run_worker(self._build_rest(), group="profile-build", exclusive=True)
 
@@ -696,9 +707,16 @@ class ProfileScreen(PaneScreen):
         for section in sections:
             # A section at a time: each batch costs one layout of the whole form.
             await asyncio.sleep(0)  # keys and frames in between
-            if not section.is_attached or not self.app.is_running or self._settling:
+            if sections is not self._sections_now or not self.app.is_running or self._settling:
                 return  # rebuilt, or quitting
-            pending = section.build_next(len(section.units))
+            if not self.is_current:
+                # Left for another pane: build the rest when the pane is shown again, after
+                # that frame. Parts mounted into a screen not shown are laid out only as it
+                # comes back, all at once, which made the first return to it slow (and the
+                # pane shown meanwhile paid for the mounting).
+                self._paused = True
+                return
+            pending = self._build_next(section)
             if pending is not None:
                 self._in_flight = pending
                 try:
@@ -714,7 +732,7 @@ class ProfileScreen(PaneScreen):
         self.workers.cancel_group(self, "profile-build")
         sections = self._sections_now
         for section in sections:
-            pending = section.build_next(len(section.units))
+            pending = self._build_next(section)
             if pending is not None:
                 await pending
         if sections is self._sections_now:
@@ -733,6 +751,11 @@ class ProfileScreen(PaneScreen):
         """Wait until every part of the form is mounted and laid out (the parts below the
         first screen are built just after it is shown)."""
         await self._complete.wait()
+
+    def on_screen_resume(self) -> None:
+        if self._paused:
+            self._paused = False
+            self.call_after_refresh(self._start_building)
 
     # -- change tracking -------------------------------------------------------------------
     def on_mount(self) -> None:
@@ -909,7 +932,7 @@ class ProfileScreen(PaneScreen):
         sections = self._sections(profile)
         self._index(sections)
         self._plan_build(sections)
-        await form.mount_all(sections)
+        await form.mount_all([s for s in sections if s.built])
         self.query_one("#profile-demo").display = profile.demo
         self._set_baseline()
         self.call_after_refresh(self._start_building)

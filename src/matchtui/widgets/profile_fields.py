@@ -14,7 +14,7 @@ from typing import Any, ClassVar, Literal
 
 from rich.segment import Segment
 from textual import events
-from textual.app import ComposeResult
+from textual.app import ComposeResult, RenderResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
@@ -192,6 +192,12 @@ class ChoiceField(Widget, can_focus=True):
                     parent.move_child(select, after=siblings[at - 1])
                 elif len(siblings) > 1:
                     parent.move_child(select, before=siblings[1])
+                else:  # its row's only child: a sibling for a moment to move it by
+                    marker = Widget()
+                    marker.display = False
+                    await parent.mount(marker)
+                    parent.move_child(select, before=marker)
+                    await marker.remove()
             if focused and self._open:
                 select.action_show_overlay()
 
@@ -356,24 +362,33 @@ def set_error_line(
 
 
 class FieldRow(Vertical):
-    """Label and control on one line, the validation message under them."""
+    """Label and control on one line, the validation message under them.
+
+    A one-line row draws its label itself, in the first cells of its first line (as a Label
+    of the label column's width would) and in the label's colour (its control and its error
+    line have colours of their own), and its control stands to the right of it (a left margin
+    of that width): two widgets a row instead of four (a row, a line, a label, the control).
+    A text area's row has its label on a line of its own, above the area."""
 
     def __init__(self, path: tuple[str, ...], spec: FieldSpec, value: Any) -> None:
-        super().__init__(classes="field-row" + (" -area" if spec.kind == "area" else ""))
+        area = spec.kind == "area"
+        super().__init__(classes="field-row" + (" -area" if area else " -line"))
         self.path = path
         self.spec = spec
         self._value = value
         self._control: Widget | None = None
+        self._label = None if area else spec.label
 
     def compose(self) -> ComposeResult:
         self._control = make_control(self.spec, self._value, _dom_id(self.path))
         if self.spec.kind == "area":
             yield Label(self.spec.label, classes="field-label", markup=False)
-            yield self._control
-        else:
-            with Horizontal(classes="field-line"):
-                yield Label(self.spec.label, classes="field-label", markup=False)
-                yield self._control
+        yield self._control
+
+    def render(self) -> RenderResult:
+        if self._label is None:
+            return super().render()
+        return Content(self._label)  # in the row's colour (profile.tcss); its control has its own
 
     def lines(self) -> int:
         """Lines the row takes on screen as profile.tcss lays it out (without an error)."""

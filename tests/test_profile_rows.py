@@ -1,0 +1,45 @@
+"""A one-line field row draws its label itself, left of its control (no label widget): the
+label shows in its column, the control starts after it, an error line comes under both."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from textual.widgets import Input, Label
+
+from matchtui.app import MatchApp
+from matchtui.screens.profile import ProfileScreen
+from matchtui.widgets.profile_fields import FieldRow, real_select
+
+TODAY = dt.date(2026, 11, 23)
+
+
+async def test_label_column_control_and_error_line(workspace: Any) -> None:
+    app = MatchApp(workspace, first_pane="profile", today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ProfileScreen)
+        year = screen.query_one("#f-applicant-graduation_year", Input)
+        row = year.parent
+        assert isinstance(row, FieldRow)
+        assert not row.query(Label)  # the row draws its label
+        assert str(row.render()) == "Graduation year"
+        assert year.region.x == row.content_region.x + 24  # after the label column
+        assert year.region.y == row.content_region.y
+        # A choice's row: the same column, as a stand-in and once a Select.
+        visa = await real_select(screen, "#f-applicant-visa")
+        await pilot.pause()
+        assert visa.region.x == year.region.x
+        # An error: the line under the row, in the control's column.
+        year.focus()
+        await pilot.pause()
+        year.value = "19x"
+        screen.query_one("#f-applicant-name", Input).focus()
+        await pilot.pause()
+        error = row.query_one(".field-error")
+        assert "whole number" in str(error.render())
+        assert error.region.y == year.region.y + 1
+        assert row.region.height == 2
+        assert year.has_class("-invalid")
