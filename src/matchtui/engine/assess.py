@@ -1032,6 +1032,16 @@ def _join_or(items: Sequence[str]) -> str:
 # --- entry point -------------------------------------------------------------------------------
 
 
+def risk_and_back_home(profile: Profile, catalog: Catalog) -> tuple[RiskSheet, BackHome]:
+    """The risk sheet and the back-home verdict alone, exactly as `assess` finds them (neither
+    reads the mix nor another section): what the Program mix needs of the Reality check, without
+    the archetypes, letters, feasibility, cycles, the other two stories and the actions."""
+    rules = rules_of(catalog)
+    found = _Findings()  # what fired only shapes the actions, not made here
+    risk = _risk(profile, catalog, rules, found)
+    return risk, _back_home(profile, _region_facts(profile, catalog, rules), rules, found)
+
+
 def assess(profile: Profile, catalog: Catalog, mix: MixPlan | None = None) -> Assessment:
     """The Reality check for `profile`; `mix` is the saved program mix, if any."""
     rules = rules_of(catalog)
