@@ -272,3 +272,57 @@ def test_lexicon_phrases_are_tokenized_as_any_text() -> None:
         assert (pattern.tokens if pattern else ()) == expected, entry
         checked += 1
     assert checked > 300
+
+
+def test_a_command_skips_the_pydantic_plugin_search_and_restores_the_environment(
+    monkeypatch: pytest.MonkeyPatch, home: Path
+) -> None:
+    """While a command runs, pydantic is told to look for no plugins (matchtui uses none);
+    afterwards the environment is as it was, and a value the user set is left alone."""
+    import os
+
+    from matchtui import cli
+    from matchtui.commands import paths
+
+    seen: list[str | None] = []
+
+    def fake_run(*args: object) -> int:
+        seen.append(os.environ.get(cli.PLUGINS_SWITCH))
+        return 0
+
+    monkeypatch.setattr(paths, "run", fake_run)
+    monkeypatch.delenv(cli.PLUGINS_SWITCH, raising=False)
+    assert cli.main(["--home", str(home), "paths"]) == 0
+    assert seen == ["__all__"]
+    assert cli.PLUGINS_SWITCH not in os.environ
+    monkeypatch.setenv(cli.PLUGINS_SWITCH, "some_plugin")
+    assert cli.main(["--home", str(home), "paths"]) == 0
+    assert seen[-1] == "some_plugin"
+    assert os.environ[cli.PLUGINS_SWITCH] == "some_plugin"
+
+
+def test_mix_verdict_is_the_assessment_s(home: Path) -> None:
+    """The mix takes the risk tier and the back-home verdict from risk_and_back_home, without
+    the rest of the assessment: the same as assess(...) for varied profiles."""
+    from matchtui.engine.assess import assess, risk_and_back_home
+    from matchtui.models.profile import Profile
+    from matchtui.tomlio import read_toml
+
+    catalog = Catalog.load(bundled_data_dir())
+    data = read_toml(bundled_data_dir() / "demo" / "profile.toml")[0]
+    variants: list[dict[str, object]] = [
+        {},
+        {"applicant": {**data["applicant"], "degree": "non_us_img", "visa": "needs_sponsorship"}},
+        {"applicant": {**data["applicant"], "graduation_year": 2012}},
+        {"applicant": {**data["applicant"], "lives_in": "midwest"}},
+        {"exams": {**data["exams"], "step2_score": 212, "total_failures": 2}},
+        {"ties": [], "letters": [], "rotations": []},
+        {"narrative": {}},
+        {"targets": {**data["targets"], "region": "west", "divisions": []}},
+    ]
+    for change in variants:
+        profile = Profile.model_validate({**data, **change})
+        result = assess(profile, catalog)
+        risk, back_home = risk_and_back_home(profile, catalog)
+        assert risk == result.risk
+        assert back_home == result.back_home

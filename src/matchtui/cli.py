@@ -335,6 +335,13 @@ def _command_gc() -> tuple[int, ...]:
     return before
 
 
+# pydantic looks for plugins (entry points in the `pydantic` group) the first time it builds a
+# validator, reading the metadata of every installed distribution (~3 ms a command). matchtui uses
+# none, so a command asks pydantic to skip the search (its documented switch), unless the
+# environment already says what to do; the variable is restored when the command returns.
+PLUGINS_SWITCH = "PYDANTIC_DISABLE_PLUGINS"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser(lazy=True).parse_args(argv)
     args.today_given = args.today  # a pinned day (serve passes it on to each browser session)
@@ -342,10 +349,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None or args.command == "serve":  # the app and the server run long
         return _run(args)
     before = _command_gc()
+    switched = PLUGINS_SWITCH not in os.environ
+    if switched:
+        os.environ[PLUGINS_SWITCH] = "__all__"
     try:
         return _run(args)
     finally:
         gc.set_threshold(*before)
+        if switched:
+            os.environ.pop(PLUGINS_SWITCH, None)
 
 
 def _run(args: argparse.Namespace) -> int:
