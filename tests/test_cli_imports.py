@@ -326,3 +326,36 @@ def test_mix_verdict_is_the_assessment_s(home: Path) -> None:
         risk, back_home = risk_and_back_home(profile, catalog)
         assert risk == result.risk
         assert back_home == result.back_home
+
+
+def test_a_story_verdict_from_its_own_lists_is_the_verdict_from_every_list() -> None:
+    """judge_story indexes only the lists a story's verdict reads (Compiled.story_groups): the
+    same verdict as an analysis against every list, for each story kind and many texts."""
+    from matchtui.engine.text import Analysed, compiled, judge, judge_story
+    from matchtui.models.questions import STORY_KINDS, lexicon, phrase_text
+
+    catalog = Catalog.load(bundled_data_dir())
+    demo = read_demo_narratives()
+    phrases = [
+        phrase_text(p) for _, value in lexicon(catalog).phrase_lists() for p in value.phrases
+    ]
+    texts = [*demo, "", "Short.", " ".join(phrases)]
+    texts += [
+        f"In 2024 I moved back. {a} and {b}. Three months later {c}."
+        for a, b, c in zip(phrases[::3], phrases[1::3], phrases[2::3], strict=False)
+    ]
+    comp = compiled(catalog)
+    checked = 0
+    for kind in STORY_KINDS:
+        for text in texts:
+            assert judge_story(kind, text, catalog) == judge(kind, Analysed(text, comp))
+            checked += 1
+    assert checked > 300
+    assert len(comp.story_groups("why_home")) < len(comp.lists)
+
+
+def read_demo_narratives() -> list[str]:
+    from matchtui.tomlio import read_toml
+
+    data = read_toml(bundled_data_dir() / "demo" / "profile.toml")[0]
+    return [str(v) for v in data["narrative"].values()]
