@@ -32,6 +32,8 @@ __all__ = ["Workspace", "demo_profile_path"]
 
 @dataclass
 class Workspace:
+    """A data folder and a home folder: the catalog, and the one door to the files."""
+
     home: Path
     data_dir: Path
     # lazy: validate each reference file when first used (the CLI pays only for what it reads);

@@ -89,6 +89,8 @@ LIVES_THERE = "lives_there"  # the tie kind recorded when the applicant lives in
 
 @dataclass(frozen=True)
 class Rules:
+    """The five typed rule files of a catalog, with derived lookups."""
+
     risk: RiskFile
     back_home: BackHomeFile
     archetypes: ArchetypesFile
@@ -1100,6 +1102,8 @@ def assess(profile: Profile, catalog: Catalog, mix: MixPlan | None = None) -> As
 
 @dataclass(frozen=True)
 class RuleDetail:
+    """Where a finding's rule lives and what it says (rule_detail)."""
+
     rule: str
     file: str
     key: str

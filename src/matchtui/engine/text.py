@@ -77,6 +77,8 @@ class Hit(NamedTuple):
 
 @dataclass(frozen=True)
 class _Pattern:
+    """One phrase of a list, as tokens to match, with its conditions."""
+
     group: str  # the phrase list it belongs to
     phrase: str
     tokens: tuple[str, ...]
@@ -262,6 +264,8 @@ class Matcher:
 # -- compiled lexicon (cached per catalog) ------------------------------------------------------
 @dataclass(frozen=True)
 class Compiled:
+    """The lexicon ready to match: its phrase lists (indexed on first use) and patterns."""
+
     lexicon: LexiconFile
     abbreviations: frozenset[str]
     lists: dict[str, Iterable[Phrase]]  # every phrase list, the specifics phrases, the arc parts
@@ -482,6 +486,8 @@ PaddingKind = Literal["repeat", "numbers", "salad"]
 
 @dataclass(frozen=True)
 class Padding:
+    """A sentence of an answer that earns nothing (lexicon [padding])."""
+
     kind: PaddingKind
     span: Span  # where the sentence is in the text
     text: str  # the sentence as written
