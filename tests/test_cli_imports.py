@@ -81,7 +81,12 @@ NOT_FOR_ASSESS_OR_MIX = {
             ["assess", "--json"],
             {"matchtui.models.mix", "matchtui.engine.mix", "matchtui.engine.calendar"},
         ),
-        (["mix", "--json"], set()),
+        # The mix reads the risk sheet and the back-home verdict only (risk_and_back_home): not
+        # the other result models, nor the archetype, readiness and action rules.
+        (
+            ["mix", "--json"],
+            {"matchtui.models.assessment", "matchtui.models.rules"},
+        ),
     ],
     ids=["assess", "mix"],
 )

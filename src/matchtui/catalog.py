@@ -62,8 +62,8 @@ CATALOG_FILES: tuple[CatalogFile, ...] = (
     CatalogFile("specialties.toml", "matchtui.models.reference:SpecialtiesFile"),
     CatalogFile("fees.toml", "matchtui.models.reference:FeesFile"),
     # reality check (risk, back home, archetypes, letters, actions)
-    CatalogFile("risk.toml", "matchtui.models.rules:RiskFile"),
-    CatalogFile("back_home.toml", "matchtui.models.rules:BackHomeFile"),
+    CatalogFile("risk.toml", "matchtui.models.risk_rules:RiskFile"),
+    CatalogFile("back_home.toml", "matchtui.models.risk_rules:BackHomeFile"),
     CatalogFile("archetypes.toml", "matchtui.models.rules:ArchetypesFile"),
     CatalogFile("readiness.toml", "matchtui.models.rules:ReadinessFile"),
     CatalogFile("actions.toml", "matchtui.models.rules:ActionsFile"),
