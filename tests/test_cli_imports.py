@@ -9,6 +9,7 @@ import io
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pydantic import BaseModel
@@ -364,3 +365,39 @@ def read_demo_narratives() -> list[str]:
 
     data = read_toml(bundled_data_dir() / "demo" / "profile.toml")[0]
     return [str(v) for v in data["narrative"].values()]
+
+
+def test_the_empty_plan_and_program_list_are_the_defaults_and_still_validate(
+    workspace: Any,
+) -> None:
+    """With no plan.toml or programs.toml, the empty plan and list are made without validating
+    (nothing to check): equal to the validated defaults, and they still validate what is set on
+    them, save and load back."""
+    from pydantic import ValidationError
+
+    from matchtui.models.plan import MixPlan, PlanFile
+    from matchtui.models.programs import Program, ProgramList
+
+    plan = workspace.load_plan()
+    assert plan == PlanFile() and plan.model_fields_set == set()
+    programs = workspace.load_programs()
+    assert programs == ProgramList() and programs.programs == []
+    with pytest.raises(ValidationError):
+        plan.mix = "not a mix"
+    mix = MixPlan(
+        specialty="internal_medicine",
+        applications=40,
+        academic_pct=20,
+        mid_tier_pct=40,
+        community_pct=40,
+        region_share_pct=50,
+    )
+    plan.mix = mix
+    workspace.save_plan(plan)
+    assert workspace.reload_plan().mix == mix
+    program = Program(
+        name="General Hospital", state="WI", specialty="internal_medicine", tier="community"
+    )
+    programs.programs = [program]
+    workspace.save_programs(programs)
+    assert workspace.reload_programs().programs == [program]
