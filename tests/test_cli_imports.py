@@ -401,3 +401,32 @@ def test_the_empty_plan_and_program_list_are_the_defaults_and_still_validate(
     programs.programs = [program]
     workspace.save_programs(programs)
     assert workspace.reload_programs().programs == [program]
+
+
+@pytest.mark.parametrize("columns", [None, "", "x", "0", "40", "72", "100", "240"])
+def test_help_is_argparse_s_own_at_any_width(
+    columns: str | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The help formatter that sizes itself without shutil prints what argparse's own does,
+    for every command, whatever COLUMNS says (unset, not a number, zero, narrow, wide)."""
+    import argparse
+
+    from matchtui import cli
+
+    if columns is None:
+        monkeypatch.delenv("COLUMNS", raising=False)
+    else:
+        monkeypatch.setenv("COLUMNS", columns)
+    monkeypatch.delenv("LINES", raising=False)
+    lines = [[], *([name] for name, _, _ in SUBCOMMANDS)]
+    lines += [[g, a] for g, a in (("programs", "set"), ("ranklist", "simulate"), ("data", "list"))]
+    ours = [_run([*line, "--help"], lazy=False) for line in lines]
+    monkeypatch.setattr(cli, "_Formatter", argparse.HelpFormatter)
+    stock = [_run([*line, "--help"], lazy=False) for line in lines]
+    assert ours == stock
+    assert all(out for _, out, _ in ours)
+
+
+def test_paths_does_not_import_shutil(home: Path) -> None:
+    _, loaded = _probe(home, "paths")
+    assert "shutil" not in loaded
