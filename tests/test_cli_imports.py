@@ -71,6 +71,7 @@ NOT_FOR_ASSESS_OR_MIX = {
     "matchtui.models.plan_data",
     "matchtui.models.practice",  # practice feedback and log (the story verdict is in results)
     "matchtui.commands.programs",
+    "matchtui.models.questions",  # the question bank (the stories need the lexicon only)
 }
 
 

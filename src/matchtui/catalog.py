@@ -74,7 +74,7 @@ CATALOG_FILES: tuple[CatalogFile, ...] = (
     CatalogFile("curves.toml", "matchtui.models.mix:CurvesFile"),
     # interview practice
     CatalogFile("questions.toml", "matchtui.models.questions:QuestionsFile"),
-    CatalogFile("lexicon.toml", "matchtui.models.questions:LexiconFile"),
+    CatalogFile("lexicon.toml", "matchtui.models.lexicon:LexiconFile"),
     # plan
     CatalogFile("timeline.toml", "matchtui.models.plan_data:TimelineFile"),
     CatalogFile("steps.toml", "matchtui.models.plan_data:StepsFile"),

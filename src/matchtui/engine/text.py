@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
-from matchtui.models.questions import (
+from matchtui.models.lexicon import (
     ARC_PARTS,
     LexiconFile,
     Phrase,
