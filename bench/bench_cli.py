@@ -10,6 +10,7 @@ wall ratio is the target; CPU (user + system of the child) is steadier on a busy
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import statistics
 import subprocess
@@ -77,6 +78,7 @@ def main() -> None:
                 wall, cpu = timed(argv)
                 times[name].append(wall)
                 cpus[name].append(cpu)
+    load = os.getloadavg()
     baseline = statistics.median(times["from pydantic import BaseModel"])
     cpu_baseline = statistics.median(cpus["from pydantic import BaseModel"])
     for name, values in times.items():
@@ -89,6 +91,7 @@ def main() -> None:
             f"ratio {cpu / cpu_baseline:4.2f}"
         )
     print("target: ratio <= 2.00 for assess and mix (wall; CPU shown for a loaded machine)")
+    print(f"load average at the end: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}")
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ import io
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pydantic import BaseModel
@@ -70,6 +71,7 @@ NOT_FOR_ASSESS_OR_MIX = {
     "matchtui.models.plan_data",
     "matchtui.models.practice",  # practice feedback and log (the story verdict is in results)
     "matchtui.commands.programs",
+    "matchtui.models.questions",  # the question bank (the stories need the lexicon only)
 }
 
 
@@ -81,7 +83,12 @@ NOT_FOR_ASSESS_OR_MIX = {
             ["assess", "--json"],
             {"matchtui.models.mix", "matchtui.engine.mix", "matchtui.engine.calendar"},
         ),
-        (["mix", "--json"], set()),
+        # The mix reads the risk sheet and the back-home verdict only (risk_and_back_home): not
+        # the other result models, nor the archetype, readiness and action rules.
+        (
+            ["mix", "--json"],
+            {"matchtui.models.assessment", "matchtui.models.rules"},
+        ),
     ],
     ids=["assess", "mix"],
 )
@@ -272,3 +279,155 @@ def test_lexicon_phrases_are_tokenized_as_any_text() -> None:
         assert (pattern.tokens if pattern else ()) == expected, entry
         checked += 1
     assert checked > 300
+
+
+def test_a_command_skips_the_pydantic_plugin_search_and_restores_the_environment(
+    monkeypatch: pytest.MonkeyPatch, home: Path
+) -> None:
+    """While a command runs, pydantic is told to look for no plugins (matchtui uses none);
+    afterwards the environment is as it was, and a value the user set is left alone."""
+    import os
+
+    from matchtui import cli
+    from matchtui.commands import paths
+
+    seen: list[str | None] = []
+
+    def fake_run(*args: object) -> int:
+        seen.append(os.environ.get(cli.PLUGINS_SWITCH))
+        return 0
+
+    monkeypatch.setattr(paths, "run", fake_run)
+    monkeypatch.delenv(cli.PLUGINS_SWITCH, raising=False)
+    assert cli.main(["--home", str(home), "paths"]) == 0
+    assert seen == ["__all__"]
+    assert cli.PLUGINS_SWITCH not in os.environ
+    monkeypatch.setenv(cli.PLUGINS_SWITCH, "some_plugin")
+    assert cli.main(["--home", str(home), "paths"]) == 0
+    assert seen[-1] == "some_plugin"
+    assert os.environ[cli.PLUGINS_SWITCH] == "some_plugin"
+
+
+def test_mix_verdict_is_the_assessment_s(home: Path) -> None:
+    """The mix takes the risk tier and the back-home verdict from risk_and_back_home, without
+    the rest of the assessment: the same as assess(...) for varied profiles."""
+    from matchtui.engine.assess import assess, risk_and_back_home
+    from matchtui.models.profile import Profile
+    from matchtui.tomlio import read_toml
+
+    catalog = Catalog.load(bundled_data_dir())
+    data = read_toml(bundled_data_dir() / "demo" / "profile.toml")[0]
+    variants: list[dict[str, object]] = [
+        {},
+        {"applicant": {**data["applicant"], "degree": "non_us_img", "visa": "needs_sponsorship"}},
+        {"applicant": {**data["applicant"], "graduation_year": 2012}},
+        {"applicant": {**data["applicant"], "lives_in": "midwest"}},
+        {"exams": {**data["exams"], "step2_score": 212, "total_failures": 2}},
+        {"ties": [], "letters": [], "rotations": []},
+        {"narrative": {}},
+        {"targets": {**data["targets"], "region": "west", "divisions": []}},
+    ]
+    for change in variants:
+        profile = Profile.model_validate({**data, **change})
+        result = assess(profile, catalog)
+        risk, back_home = risk_and_back_home(profile, catalog)
+        assert risk == result.risk
+        assert back_home == result.back_home
+
+
+def test_a_story_verdict_from_its_own_lists_is_the_verdict_from_every_list() -> None:
+    """judge_story indexes only the lists a story's verdict reads (Compiled.story_groups): the
+    same verdict as an analysis against every list, for each story kind and many texts."""
+    from matchtui.engine.text import Analysed, compiled, judge, judge_story
+    from matchtui.models.questions import STORY_KINDS, lexicon, phrase_text
+
+    catalog = Catalog.load(bundled_data_dir())
+    demo = read_demo_narratives()
+    phrases = [
+        phrase_text(p) for _, value in lexicon(catalog).phrase_lists() for p in value.phrases
+    ]
+    texts = [*demo, "", "Short.", " ".join(phrases)]
+    texts += [
+        f"In 2024 I moved back. {a} and {b}. Three months later {c}."
+        for a, b, c in zip(phrases[::3], phrases[1::3], phrases[2::3], strict=False)
+    ]
+    comp = compiled(catalog)
+    checked = 0
+    for kind in STORY_KINDS:
+        for text in texts:
+            assert judge_story(kind, text, catalog) == judge(kind, Analysed(text, comp))
+            checked += 1
+    assert checked > 300
+    assert len(comp.story_groups("why_home")) < len(comp.lists)
+
+
+def read_demo_narratives() -> list[str]:
+    from matchtui.tomlio import read_toml
+
+    data = read_toml(bundled_data_dir() / "demo" / "profile.toml")[0]
+    return [str(v) for v in data["narrative"].values()]
+
+
+def test_the_empty_plan_and_program_list_are_the_defaults_and_still_validate(
+    workspace: Any,
+) -> None:
+    """With no plan.toml or programs.toml, the empty plan and list are made without validating
+    (nothing to check): equal to the validated defaults, and they still validate what is set on
+    them, save and load back."""
+    from pydantic import ValidationError
+
+    from matchtui.models.plan import MixPlan, PlanFile
+    from matchtui.models.programs import Program, ProgramList
+
+    plan = workspace.load_plan()
+    assert plan == PlanFile() and plan.model_fields_set == set()
+    programs = workspace.load_programs()
+    assert programs == ProgramList() and programs.programs == []
+    with pytest.raises(ValidationError):
+        plan.mix = "not a mix"
+    mix = MixPlan(
+        specialty="internal_medicine",
+        applications=40,
+        academic_pct=20,
+        mid_tier_pct=40,
+        community_pct=40,
+        region_share_pct=50,
+    )
+    plan.mix = mix
+    workspace.save_plan(plan)
+    assert workspace.reload_plan().mix == mix
+    program = Program(
+        name="General Hospital", state="WI", specialty="internal_medicine", tier="community"
+    )
+    programs.programs = [program]
+    workspace.save_programs(programs)
+    assert workspace.reload_programs().programs == [program]
+
+
+@pytest.mark.parametrize("columns", [None, "", "x", "0", "40", "72", "100", "240"])
+def test_help_is_argparse_s_own_at_any_width(
+    columns: str | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The help formatter that sizes itself without shutil prints what argparse's own does,
+    for every command, whatever COLUMNS says (unset, not a number, zero, narrow, wide)."""
+    import argparse
+
+    from matchtui import cli
+
+    if columns is None:
+        monkeypatch.delenv("COLUMNS", raising=False)
+    else:
+        monkeypatch.setenv("COLUMNS", columns)
+    monkeypatch.delenv("LINES", raising=False)
+    lines = [[], *([name] for name, _, _ in SUBCOMMANDS)]
+    lines += [[g, a] for g, a in (("programs", "set"), ("ranklist", "simulate"), ("data", "list"))]
+    ours = [_run([*line, "--help"], lazy=False) for line in lines]
+    monkeypatch.setattr(cli, "_Formatter", argparse.HelpFormatter)
+    stock = [_run([*line, "--help"], lazy=False) for line in lines]
+    assert ours == stock
+    assert all(out for _, out, _ in ours)
+
+
+def test_paths_does_not_import_shutil(home: Path) -> None:
+    _, loaded = _probe(home, "paths")
+    assert "shutil" not in loaded

@@ -62,8 +62,8 @@ CATALOG_FILES: tuple[CatalogFile, ...] = (
     CatalogFile("specialties.toml", "matchtui.models.reference:SpecialtiesFile"),
     CatalogFile("fees.toml", "matchtui.models.reference:FeesFile"),
     # reality check (risk, back home, archetypes, letters, actions)
-    CatalogFile("risk.toml", "matchtui.models.rules:RiskFile"),
-    CatalogFile("back_home.toml", "matchtui.models.rules:BackHomeFile"),
+    CatalogFile("risk.toml", "matchtui.models.risk_rules:RiskFile"),
+    CatalogFile("back_home.toml", "matchtui.models.risk_rules:BackHomeFile"),
     CatalogFile("archetypes.toml", "matchtui.models.rules:ArchetypesFile"),
     CatalogFile("readiness.toml", "matchtui.models.rules:ReadinessFile"),
     CatalogFile("actions.toml", "matchtui.models.rules:ActionsFile"),
@@ -74,7 +74,7 @@ CATALOG_FILES: tuple[CatalogFile, ...] = (
     CatalogFile("curves.toml", "matchtui.models.mix:CurvesFile"),
     # interview practice
     CatalogFile("questions.toml", "matchtui.models.questions:QuestionsFile"),
-    CatalogFile("lexicon.toml", "matchtui.models.questions:LexiconFile"),
+    CatalogFile("lexicon.toml", "matchtui.models.lexicon:LexiconFile"),
     # plan
     CatalogFile("timeline.toml", "matchtui.models.plan_data:TimelineFile"),
     CatalogFile("steps.toml", "matchtui.models.plan_data:StepsFile"),

@@ -23,8 +23,46 @@ from matchtui.safetext import one_line
 EXIT_OK, EXIT_INTERNAL, EXIT_BAD_INPUT = 0, 1, 2
 
 
+def _terminal_columns() -> int:
+    """shutil.get_terminal_size().columns, as argparse sizes its help: COLUMNS when it is a
+    positive number, else the terminal's width, else 80."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns > 0:
+        return columns
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns or 80  # type: ignore[union-attr]
+    except (AttributeError, ValueError, OSError):
+        return 80
+
+
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help formatter at the width argparse gives it (the terminal's, less 2), worked
+    out without importing shutil: argparse makes a formatter for every add_argument (to check the
+    metavar), and shutil with the compression modules it loads costs ~2 ms (`paths`,
+    `--version`; assess and mix import it anyway through pydantic's plugin loader, which reads
+    package metadata). The same help, line for line (tests/test_cli_imports.py)."""
+
+    def __init__(
+        self,
+        prog: str,
+        indent_increment: int = 2,
+        max_help_position: int = 24,
+        width: int | None = None,
+    ) -> None:
+        if width is None:
+            width = _terminal_columns() - 2
+        super().__init__(prog, indent_increment, max_help_position, width)
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse that reports a usage error as one line and exit code 2."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
         self.exit(EXIT_BAD_INPUT, f"matchtui: error: {message} (see matchtui --help)\n")
@@ -335,6 +373,13 @@ def _command_gc() -> tuple[int, ...]:
     return before
 
 
+# pydantic looks for plugins (entry points in the `pydantic` group) the first time it builds a
+# validator, reading the metadata of every installed distribution (~3 ms a command). matchtui uses
+# none, so a command asks pydantic to skip the search (its documented switch), unless the
+# environment already says what to do; the variable is restored when the command returns.
+PLUGINS_SWITCH = "PYDANTIC_DISABLE_PLUGINS"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser(lazy=True).parse_args(argv)
     args.today_given = args.today  # a pinned day (serve passes it on to each browser session)
@@ -342,10 +387,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None or args.command == "serve":  # the app and the server run long
         return _run(args)
     before = _command_gc()
+    switched = PLUGINS_SWITCH not in os.environ
+    if switched:
+        os.environ[PLUGINS_SWITCH] = "__all__"
     try:
         return _run(args)
     finally:
         gc.set_threshold(*before)
+        if switched:
+            os.environ.pop(PLUGINS_SWITCH, None)
 
 
 def _run(args: argparse.Namespace) -> int:

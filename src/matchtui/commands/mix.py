@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from matchtui.engine.mix import default_specialty, estimate, recommended_mix
 from matchtui.errors import UsageError
@@ -12,6 +13,9 @@ from matchtui.models.base import RELIABILITY_LABELS
 from matchtui.models.mix import APPLICANT_TYPE_LABELS, TIER_LABELS, TIERS, MixEstimate
 from matchtui.models.plan import MixPlan
 from matchtui.workspace import Workspace
+
+if TYPE_CHECKING:
+    from matchtui.models.profile import Profile
 
 
 def run(args: argparse.Namespace, workspace: Workspace) -> int:
@@ -24,7 +28,7 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
         hint = did_you_mean(args.specialty, names, "matchtui data list specialties")
         raise UsageError(f"--specialty: unknown specialty {args.specialty!r}{hint}")
     specialty = args.specialty or default_specialty(profile, catalog)
-    plan = _starting_plan(workspace, args, specialty)
+    plan = _starting_plan(workspace, args, specialty, profile)
     update: dict[str, object] = {}
     if args.apps is not None:
         update["applications"] = args.apps
@@ -51,13 +55,15 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
     return 0
 
 
-def _starting_plan(workspace: Workspace, args: argparse.Namespace, specialty: str) -> MixPlan:
-    """The saved plan for this specialty (own profile only), else the recommended preset."""
+def _starting_plan(
+    workspace: Workspace, args: argparse.Namespace, specialty: str, profile: Profile
+) -> MixPlan:
+    """The saved plan for this specialty (own profile only), else the recommended preset for
+    `profile` (the one just loaded: not read and validated a second time)."""
     if args.profile is None:
         saved = workspace.load_plan().mix
         if saved is not None and saved.specialty == specialty:
             return saved
-    profile = workspace.load_profile(Path(args.profile) if args.profile else None)
     return recommended_mix(profile, workspace.catalog, specialty)
 
 

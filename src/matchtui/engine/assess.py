@@ -12,26 +12,10 @@ import re
 import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from matchtui.catalog import Catalog
 from matchtui.engine.text import judge_story
-from matchtui.models.assessment import (
-    Action,
-    Archetype,
-    Assessment,
-    BackHome,
-    CyclesCheck,
-    FeasibilityBand,
-    LettersCheck,
-    Level,
-    RiskFactor,
-    RiskSheet,
-    SpecialtyFeasibility,
-    Step3Check,
-    Tier,
-    TieStrength,
-)
 from matchtui.models.base import SOFT_RELIABILITY, Reliability
 from matchtui.models.plan import MixPlan
 from matchtui.models.profile import (
@@ -42,14 +26,24 @@ from matchtui.models.profile import (
     Profile,
 )
 from matchtui.models.results import StoryVerdict
-from matchtui.models.rules import (
-    ActionsFile,
-    ArchetypesFile,
-    BackHomeFile,
-    ReadinessFile,
-    RiskFile,
-    Rule,
-)
+from matchtui.models.risk_rules import BackHomeFile, RiskFile, Rule
+from matchtui.models.verdict import BackHome, Level, RiskFactor, RiskSheet, Tier, TieStrength
+
+# The rest of the assessment's models and rule files are imported where they are made or read:
+# the Program mix needs only the risk sheet and the back-home verdict (risk_and_back_home), and
+# leaves the other result and rule models undefined.
+if TYPE_CHECKING:
+    from matchtui.models.assessment import (
+        Action,
+        Archetype,
+        Assessment,
+        CyclesCheck,
+        FeasibilityBand,
+        LettersCheck,
+        SpecialtyFeasibility,
+        Step3Check,
+    )
+    from matchtui.models.rules import ActionsFile, ArchetypesFile, ReadinessFile
 
 LEVEL_ORDER: dict[str, int] = {"lower": 0, "middle": 1, "higher": 2}
 TIER_ORDER: dict[str, int] = {"low": 0, "moderate": 1, "high": 2}
@@ -88,9 +82,17 @@ LIVES_THERE = "lives_there"  # the tie kind recorded when the applicant lives in
 
 
 @dataclass(frozen=True)
-class Rules:
+class VerdictRules:
+    """risk.toml and back_home.toml: all the risk sheet and the back-home verdict read."""
+
     risk: RiskFile
     back_home: BackHomeFile
+
+
+@dataclass(frozen=True)
+class Rules(VerdictRules):
+    """The five typed rule files of a catalog, with derived lookups."""
+
     archetypes: ArchetypesFile
     readiness: ReadinessFile
     actions: ActionsFile
@@ -104,6 +106,8 @@ def rules_of(catalog: Catalog) -> Rules:
     """The typed rule files of a catalog, with derived lookups, built once."""
     found = _RULES.get(catalog)
     if found is None:
+        from matchtui.models.rules import ActionsFile, ArchetypesFile, ReadinessFile
+
         back_home = catalog.get("back_home.toml", BackHomeFile)
         scored = [
             (s.id, s.reentry_feasibility.score)
@@ -388,7 +392,7 @@ def _visa(profile: Profile, rules: RiskFile) -> RiskFactor:
     )
 
 
-def _risk(profile: Profile, catalog: Catalog, rules: Rules, found: _Findings) -> RiskSheet:
+def _risk(profile: Profile, catalog: Catalog, rules: VerdictRules, found: _Findings) -> RiskSheet:
     risk = rules.risk
     stage = profile.applicant.stage
     if stage not in risk.applies_to_stages:
@@ -495,7 +499,7 @@ class _Region:
         return int(self.away_counts) + int(self.local_ok) + int(self.story.quality == "concrete")
 
 
-def _region_facts(profile: Profile, catalog: Catalog, rules: Rules) -> _Region:
+def _region_facts(profile: Profile, catalog: Catalog, rules: VerdictRules) -> _Region:
     bh = rules.back_home
     target = profile.targets.region
     ties_in: list[str] = [t.kind for t in profile.ties if t.region == target]
@@ -526,7 +530,7 @@ def _region_facts(profile: Profile, catalog: Catalog, rules: Rules) -> _Region:
     )
 
 
-def _back_home(profile: Profile, facts: _Region, rules: Rules, found: _Findings) -> BackHome:
+def _back_home(profile: Profile, facts: _Region, rules: VerdictRules, found: _Findings) -> BackHome:
     bh = rules.back_home
     name = facts.name
     kinds = ", ".join(k.replace("_", " ") for k in facts.kinds)
@@ -614,6 +618,8 @@ def _archetypes(
     rules: Rules,
     found: _Findings,
 ) -> list[Archetype]:
+    from matchtui.models.assessment import Archetype
+
     arch = rules.archetypes
     out: list[Archetype] = []
     name = facts.name
@@ -728,6 +734,8 @@ def _decided_late(profile: Profile, stages: Sequence[str], months: int) -> str |
 
 
 def _letters(profile: Profile, catalog: Catalog, rules: Rules, found: _Findings) -> LettersCheck:
+    from matchtui.models.assessment import LettersCheck
+
     rule = rules.readiness.letters
     targets = set(profile.targets.specialties)
     adjacent = set(rule.adjacent) if targets & set(rule.adjacent) else set()
@@ -770,6 +778,8 @@ def _letters(profile: Profile, catalog: Catalog, rules: Rules, found: _Findings)
 
 
 def _step3(profile: Profile, catalog: Catalog, rules: Rules, found: _Findings) -> Step3Check:
+    from matchtui.models.assessment import Step3Check
+
     rule = rules.readiness.step3
     exams = profile.exams
     stage = profile.applicant.stage
@@ -862,6 +872,8 @@ def _pivots(
 def _feasibility(
     profile: Profile, catalog: Catalog, rules: Rules, found: _Findings
 ) -> list[SpecialtyFeasibility]:
+    from matchtui.models.assessment import SpecialtyFeasibility
+
     rule = rules.readiness.feasibility
     out: list[SpecialtyFeasibility] = []
     cut = [
@@ -931,6 +943,8 @@ def _feasibility(
 def _cycles(
     profile: Profile, catalog: Catalog, tier: Tier, rules: Rules, found: _Findings
 ) -> CyclesCheck:
+    from matchtui.models.assessment import CyclesCheck
+
     rule = rules.readiness.cycles
     applied = profile.cycles_attempted
     serious = profile.history.serious
@@ -991,6 +1005,8 @@ def _actions(
     found: _Findings,
     specialties: list[SpecialtyFeasibility],
 ) -> list[Action]:
+    from matchtui.models.assessment import Action
+
     pivots = next((s.pivots for s in specialties if s.pivots), None)
     if pivots is None:
         pivots = _pivots(profile, catalog, rules)
@@ -1032,8 +1048,26 @@ def _join_or(items: Sequence[str]) -> str:
 # --- entry point -------------------------------------------------------------------------------
 
 
+def risk_and_back_home(profile: Profile, catalog: Catalog) -> tuple[RiskSheet, BackHome]:
+    """The risk sheet and the back-home verdict alone, exactly as `assess` finds them (neither
+    reads the mix nor another section): what the Program mix needs of the Reality check, without
+    the archetypes, letters, feasibility, cycles, the other two stories and the actions (nor
+    their models and rule files)."""
+    rules: VerdictRules | None = _RULES.get(catalog)  # all five files, once assess has run
+    if rules is None:  # the two files read here (the catalog keeps each file it read)
+        rules = VerdictRules(
+            risk=catalog.get("risk.toml", RiskFile),
+            back_home=catalog.get("back_home.toml", BackHomeFile),
+        )
+    found = _Findings()  # what fired only shapes the actions, not made here
+    risk = _risk(profile, catalog, rules, found)
+    return risk, _back_home(profile, _region_facts(profile, catalog, rules), rules, found)
+
+
 def assess(profile: Profile, catalog: Catalog, mix: MixPlan | None = None) -> Assessment:
     """The Reality check for `profile`; `mix` is the saved program mix, if any."""
+    from matchtui.models.assessment import Assessment
+
     rules = rules_of(catalog)
     found = _Findings()
     if profile.applicant.visa == "needs_sponsorship":
@@ -1090,6 +1124,8 @@ def assess(profile: Profile, catalog: Catalog, mix: MixPlan | None = None) -> As
 
 @dataclass(frozen=True)
 class RuleDetail:
+    """Where a finding's rule lives and what it says (rule_detail)."""
+
     rule: str
     file: str
     key: str

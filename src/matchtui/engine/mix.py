@@ -186,21 +186,20 @@ def verdict_for(profile: Profile, catalog: Catalog, mix: MixPlan | None = None) 
 
     Neither depends on the mix (only the archetypes read it), so the verdict is computed once per
     profile and catalog and kept in a small cache keyed by the profile's content."""
-    from matchtui.engine.assess import assess
+    from matchtui.engine.assess import risk_and_back_home
 
     del mix  # the verdict does not depend on it
     key = (id(catalog), profile.model_dump_json())
     found = _VERDICTS.get(key)
     if found is not None and found[0] is catalog:
         return found[1]
-    result = assess(profile, catalog)
-    back_home = result.back_home
+    risk, back_home = risk_and_back_home(profile, catalog)  # the rest of assess is not needed
     likelihood: Likelihood | None = (
         back_home.likelihood
         if back_home.applicable and back_home.likelihood != "not_applicable"
         else None
     )
-    verdict = Verdict(risk_tier=result.risk.tier, back_home=likelihood)
+    verdict = Verdict(risk_tier=risk.tier, back_home=likelihood)
     if len(_VERDICTS) >= 16:
         _VERDICTS.clear()
     _VERDICTS[key] = (catalog, verdict)

@@ -13,10 +13,10 @@ import bisect
 import re
 import weakref
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
-from matchtui.models.questions import (
+from matchtui.models.lexicon import (
     ARC_PARTS,
     LexiconFile,
     Phrase,
@@ -77,6 +77,8 @@ class Hit(NamedTuple):
 
 @dataclass(frozen=True)
 class _Pattern:
+    """One phrase of a list, as tokens to match, with its conditions."""
+
     group: str  # the phrase list it belongs to
     phrase: str
     tokens: tuple[str, ...]
@@ -262,12 +264,45 @@ class Matcher:
 # -- compiled lexicon (cached per catalog) ------------------------------------------------------
 @dataclass(frozen=True)
 class Compiled:
+    """The lexicon ready to match: its phrase lists (indexed on first use) and patterns."""
+
     lexicon: LexiconFile
     abbreviations: frozenset[str]
-    index: PhraseIndex  # every phrase list, the specifics phrases and the four arc parts
+    lists: dict[str, Iterable[Phrase]]  # every phrase list, the specifics phrases, the arc parts
     specifics: tuple[re.Pattern[str], ...]
     numbers: frozenset[str]  # number words that count something ("three months")
     units: frozenset[str]
+    # groups (None: every list) -> their phrase index, built on first use
+    _indexes: dict[frozenset[str] | None, PhraseIndex] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+
+    @property
+    def index(self) -> PhraseIndex:
+        """Every list in one index (an answer's analysis reads them all)."""
+        return self.index_of(None)
+
+    def index_of(self, groups: frozenset[str] | None) -> PhraseIndex:
+        """The index of the lists named in `groups` only (None: all of them). A list's matches
+        never depend on the other lists in its index, so its hits are the same in any index
+        that holds it; a story's verdict reads a few lists and indexes only those."""
+        found = self._indexes.get(groups)
+        if found is None:
+            lists = self.lists
+            if groups is not None:
+                lists = {name: phrases for name, phrases in lists.items() if name in groups}
+            found = self._indexes[groups] = PhraseIndex(lists)
+        return found
+
+    def story_groups(self, kind: StoryKind) -> frozenset[str]:
+        """The lists `judge` reads for a story of this kind: its signals, its stock phrases and
+        the specifics phrases."""
+        rule = self.lexicon.stories[kind]
+        names = {s for s in rule.signals if s not in ("long", "specifics")}
+        names.add("specifics_phrases")
+        if rule.generic:
+            names.add(rule.generic)
+        return frozenset(names)
 
 
 _CACHE: weakref.WeakKeyDictionary[Catalog, Compiled] = weakref.WeakKeyDictionary()
@@ -304,7 +339,7 @@ def _compile(lex: LexiconFile, catalog: Catalog) -> Compiled:
     return Compiled(
         lex,
         abbreviations,
-        PhraseIndex(lists),
+        lists,
         specifics,
         frozenset(n.lower() for n in lex.specifics.numbers),
         frozenset(u.lower() for u in lex.specifics.units),
@@ -348,9 +383,16 @@ def spoken_seconds(words: int, words_per_minute: int) -> float:
 
 # -- analysis -----------------------------------------------------------------------------------
 class Analysed:
-    """A text split into sentences, with every phrase list of the lexicon matched once."""
+    """A text split into sentences, with every phrase list of the lexicon (or the lists named in
+    `groups`) matched once."""
 
-    def __init__(self, text: str, comp: Compiled, blank: Sequence[Span] = ()) -> None:
+    def __init__(
+        self,
+        text: str,
+        comp: Compiled,
+        blank: Sequence[Span] = (),
+        groups: frozenset[str] | None = None,
+    ) -> None:
         self.text = text
         self.norm = text.translate(_QUOTES)
         for span in blank:  # padding: blanked out (same length, so offsets stay valid)
@@ -367,7 +409,8 @@ class Analysed:
             if word
         ]
         self.words = len(self.word_starts)
-        self._hits = comp.index.scan(self.norm, self.tokens, self.starts)
+        # only the lists in `groups` when given (a story's verdict): hits(name) of another fails
+        self._hits = comp.index_of(groups).scan(self.norm, self.tokens, self.starts)
         self._by_sentence: dict[str, dict[int, list[Hit]]] = {}
 
     def hits(self, name: str) -> list[Hit]:
@@ -443,6 +486,8 @@ PaddingKind = Literal["repeat", "numbers", "salad"]
 
 @dataclass(frozen=True)
 class Padding:
+    """A sentence of an answer that earns nothing (lexicon [padding])."""
+
     kind: PaddingKind
     span: Span  # where the sentence is in the text
     text: str  # the sentence as written
@@ -555,4 +600,5 @@ def judge(kind: StoryKind, text: Analysed) -> StoryVerdict:
 
 def judge_story(kind: StoryKind, text: str, catalog: Catalog) -> StoryVerdict:
     """The verdict on one of the profile's stories (why_home, why_now, plan_b)."""
-    return judge(kind, Analysed(text, compiled(catalog)))
+    comp = compiled(catalog)
+    return judge(kind, Analysed(text, comp, groups=comp.story_groups(kind)))

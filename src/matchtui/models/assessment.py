@@ -9,17 +9,19 @@ from typing import Literal
 
 from pydantic import Field
 
-from matchtui.models.base import Reliability, Strict, empty_list
+from matchtui.models.base import Strict, empty_list
 from matchtui.models.results import StoryVerdict
+from matchtui.models.verdict import BackHome as BackHome
+from matchtui.models.verdict import FactorId as FactorId
+from matchtui.models.verdict import Level as Level
+from matchtui.models.verdict import Likelihood as Likelihood
+from matchtui.models.verdict import NarrativeQuality as NarrativeQuality
+from matchtui.models.verdict import RiskFactor as RiskFactor
+from matchtui.models.verdict import RiskSheet as RiskSheet
+from matchtui.models.verdict import Ruled as Ruled
+from matchtui.models.verdict import Tier as Tier
+from matchtui.models.verdict import TieStrength as TieStrength
 
-Level = Literal["lower", "middle", "higher"]
-Tier = Literal["low", "moderate", "high", "not_applicable"]
-Likelihood = Literal["very_high", "high", "moderate_to_low", "very_low", "not_applicable"]
-FactorId = Literal[
-    "years_since_graduation", "exam_status", "specialty_target", "clinical_gap", "visa"
-]
-TieStrength = Literal["strong", "weak", "none"]
-NarrativeQuality = Literal["concrete", "generic", "missing"]
 ArchetypeId = Literal["ghost_applicant", "prestige_gambler", "last_second_switcher"]
 LettersVerdict = Literal["ready", "short"]
 Step3Verdict = Literal["passed", "scheduled", "late", "missing", "not_applicable"]
@@ -42,46 +44,6 @@ ACTION_IDS: tuple[str, ...] = (
     "apply_broadly_community",
     "soap_ready",
 )
-
-
-class Ruled(Strict):
-    """Provenance of a finding: which rule decided it, where the rule comes from."""
-
-    rule: str  # e.g. "risk.clinical_gap": file stem, then the key path in that file
-    source: str
-    reliability: Reliability
-    # Thresholds this decision used that are matchtui's own choices, as "key = value".
-    assumptions: list[str] = Field(default_factory=empty_list)
-
-
-class RiskFactor(Ruled):
-    id: FactorId
-    label: str
-    value: str  # the applicant's own value, as shown in the "your value" column
-    level: Level
-    reason: str  # names the input value and the threshold it met
-
-
-class RiskSheet(Ruled):
-    applicable: bool
-    tier: Tier
-    reason: str
-    factors: list[RiskFactor] = Field(default_factory=empty_list)
-    # A plain statement when a hard rule fires (e.g. the target has to change, not the essay).
-    statement: str | None = None
-
-
-class BackHome(Ruled):
-    applicable: bool
-    likelihood: Likelihood
-    scenario: str  # scenario id in back_home.toml ("" when not applicable)
-    scenario_label: str
-    ties: TieStrength
-    tie_kinds: list[str] = Field(default_factory=empty_list)
-    away_rotation: Literal["done", "planned", "none"]
-    local_letters: int
-    narrative: NarrativeQuality
-    reasons: list[str] = Field(default_factory=empty_list)
 
 
 class Archetype(Ruled):

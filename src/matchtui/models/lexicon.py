@@ -1,0 +1,262 @@
+"""The analysis lexicon (lexicon.toml): phrase lists, the speaking rate, each check's rule, fix
+and weight, and the stories' signals. Apart from the question bank (models/questions.py, which
+names all of these too), so the Reality check and the Program mix, which judge the profile's
+stories, do not define the bank's models.
+"""
+
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Literal
+
+from pydantic import Field, field_validator, model_validator
+
+from matchtui.models.base import Sourced, Strict, empty_list
+
+if TYPE_CHECKING:
+    from matchtui.catalog import Catalog
+
+CheckId = Literal[
+    "ownership",
+    "no_blame",
+    "specifics",
+    "readiness",
+    "forward_close",
+    "arc",
+    "length",
+    "fillers_hedges",
+    "ties",
+    "local_activity",
+    "plan_to_stay",
+    "substance",
+]
+CHECK_IDS: tuple[str, ...] = CheckId.__args__  # type: ignore[attr-defined]
+
+ArcPart = Literal["what_happened", "stepped_away", "what_changed", "why_now"]
+ARC_PARTS: tuple[ArcPart, ...] = ("what_happened", "stepped_away", "what_changed", "why_now")
+
+
+# -- lexicon.toml -------------------------------------------------------------------------------
+class PhraseEntry(Strict):
+    """A phrase with conditions: not right after / before certain words, or only at the start
+    of a sentence. A plain string in a list is a phrase with no conditions."""
+
+    phrase: str = Field(min_length=1)
+    not_after: list[str] = Field(default_factory=empty_list)
+    not_before: list[str] = Field(default_factory=empty_list)
+    at_start: bool = False
+
+
+Phrase = str | PhraseEntry
+
+
+def phrase_text(entry: Phrase) -> str:
+    return entry if isinstance(entry, str) else entry.phrase
+
+
+class PhraseList(Sourced):
+    """Phrases matched on word boundaries, case-insensitively; a trailing * matches any word
+    ending ("discriminat*")."""
+
+    note: str = ""
+    phrases: list[Phrase] = Field(min_length=1)
+
+    @field_validator("phrases")
+    @classmethod
+    def _not_blank(cls, value: list[Phrase]) -> list[Phrase]:
+        return _check_phrases(value)
+
+
+def _check_phrases(value: list[Phrase]) -> list[Phrase]:
+    for entry in value:
+        text = phrase_text(entry).strip()
+        if not text:
+            raise ValueError("a phrase is empty")
+        if "*" in text[:-1]:
+            raise ValueError(f"{text!r}: * may only end a phrase")
+        if text.endswith("*") and len(text.split()[-1]) < 4:
+            raise ValueError(f"{text!r}: a wildcard needs at least three letters before the *")
+    return value
+
+
+class Specifics(Sourced):
+    """What counts as concrete detail: regular expressions (case-insensitive unless they say
+    otherwise), counted amounts (a number word before a unit: "three months", "four-week"),
+    and plain phrases (roles, exams, settings)."""
+
+    note: str = ""
+    patterns: list[str] = Field(default_factory=empty_list)
+    numbers: list[str] = Field(default_factory=empty_list)
+    units: list[str] = Field(default_factory=empty_list)
+    phrases: list[Phrase] = Field(default_factory=empty_list)
+
+    @field_validator("phrases")
+    @classmethod
+    def _phrases_ok(cls, value: list[Phrase]) -> list[Phrase]:
+        return _check_phrases(value)
+
+    @field_validator("patterns")
+    @classmethod
+    def _compiles(cls, value: list[str]) -> list[str]:
+        for pattern in value:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise ValueError(f"pattern {pattern!r} is not a valid expression: {exc}") from None
+        return value
+
+
+class SpeakingRate(Sourced):
+    words_per_minute: int = Field(ge=60, le=300)
+    note: str = ""
+
+
+class ArcPartSpec(Strict):
+    label: str
+    phrases: list[Phrase] = Field(min_length=1)
+
+
+class Arc(Sourced):
+    """The returner's four-part story and the phrases that show each part."""
+
+    note: str = ""
+    what_happened: ArcPartSpec
+    stepped_away: ArcPartSpec
+    what_changed: ArcPartSpec
+    why_now: ArcPartSpec
+    add_specialty_names: bool = True  # the catalog's specialty names also count as "why now"
+
+    def part(self, part: ArcPart) -> ArcPartSpec:
+        spec: ArcPartSpec = getattr(self, part)
+        return spec
+
+
+class CheckSpec(Sourced):
+    id: CheckId
+    name: str
+    rule: str
+    fix: str
+    fix_short: str = ""  # the fix when the answer is too short (may use {wanted})
+    weight: float = Field(ge=0, le=100)
+
+
+class Thresholds(Sourced):
+    """The numbers each check turns on."""
+
+    note: str = ""
+    status_values: dict[Literal["pass", "warn", "fail"], float]
+    max_fixes: int = Field(ge=1, le=5)
+    length_margin: float = Field(ge=0, le=1)  # outside the band by up to this share: warn
+    min_words: int = Field(ge=1)  # fewer words: fillers_hedges is n/a
+    fillers_pass_per_100: float = Field(ge=0)
+    fillers_warn_per_100: float = Field(ge=0)
+    specifics_pass_sentences: int = Field(ge=1)
+    local_activity_pass_sentences: int = Field(ge=1)
+    closing_sentences: int = Field(ge=1, le=3)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "Thresholds":
+        if self.fillers_warn_per_100 < self.fillers_pass_per_100:
+            raise ValueError("fillers_warn_per_100 must be at least fillers_pass_per_100")
+        return self
+
+
+class PaddingRule(Sourced):
+    """What counts as padding in an answer: it earns nothing and is named (lexicon [padding])."""
+
+    note: str = ""
+    repeat_min_words: int = Field(ge=1)  # a sentence said again with this many words or more
+    number_run: int = Field(ge=2)  # this many bare numbers in a row make a list of numbers
+    salad_min_words: int = Field(ge=2)  # sentences this long are checked for word salad
+    salad_max_function_share: float = Field(ge=0, le=1)  # fewer function words: word salad
+    function_words: list[str] = Field(min_length=1)
+    cap_share: float = Field(ge=0, le=1)  # padding above this share of the words caps the score
+    score_cap: int = Field(ge=0, le=100)
+
+
+StoryKind = Literal["why_home", "why_now", "plan_b"]
+STORY_KINDS: tuple[StoryKind, ...] = ("why_home", "why_now", "plan_b")
+
+
+class StoryRule(Sourced):
+    """How one of the profile's stories is judged (lexicon.toml [stories.*])."""
+
+    label: str
+    signals: list[str] = Field(min_length=1)
+    required: list[str] = Field(default_factory=empty_list)
+    min_signals: int = Field(ge=1)
+    long_words: int = Field(ge=1)
+    generic: str | None = None  # the phrase list quoted when the story is not concrete
+    wanted: str  # what a concrete story names, for the advice
+
+    @model_validator(mode="after")
+    def _required_are_signals(self) -> "StoryRule":
+        unknown = [r for r in self.required if r not in self.signals]
+        if unknown:
+            raise ValueError(f"required names signals not listed: {unknown}")
+        if self.min_signals > len(self.signals):
+            raise ValueError("min_signals is more than the signals listed")
+        return self
+
+
+class LexiconFile(Strict):
+    speaking: SpeakingRate
+    abbreviations: list[str] = Field(default_factory=empty_list)
+    fillers: PhraseList
+    hedges: PhraseList
+    blame: PhraseList
+    blame_negators: PhraseList
+    ownership: PhraseList
+    specifics: Specifics
+    readiness: PhraseList
+    recency: PhraseList
+    forward: PhraseList
+    regret: PhraseList
+    ties: PhraseList
+    generic_praise: PhraseList
+    local_activity: PhraseList
+    repetition: PhraseList
+    plan_to_stay: PhraseList
+    arc: Arc
+    padding: PaddingRule
+    stories: dict[StoryKind, StoryRule]
+    thresholds: Thresholds
+    checks: list[CheckSpec]
+
+    @model_validator(mode="after")
+    def _every_check_once(self) -> "LexiconFile":
+        ids = [c.id for c in self.checks]
+        missing = [c for c in CHECK_IDS if c not in ids]
+        if missing:
+            raise ValueError(f"checks is missing {', '.join(missing)}")
+        return self
+
+    @model_validator(mode="after")
+    def _story_signals_exist(self) -> "LexiconFile":
+        lists = {name for name, _ in self.phrase_lists()} | set(ARC_PARTS)
+        known = lists | {"specifics", "long"}
+        for kind in STORY_KINDS:
+            rule = self.stories.get(kind)
+            if rule is None:
+                raise ValueError(f"stories is missing {kind}")
+            unknown = [s for s in rule.signals if s not in known]
+            if rule.generic is not None and rule.generic not in lists:
+                unknown.append(rule.generic)
+            if unknown:
+                raise ValueError(f"stories.{kind} names unknown lists: {unknown}")
+        return self
+
+    def check(self, check_id: str) -> CheckSpec:
+        for spec in self.checks:
+            if spec.id == check_id:
+                return spec
+        raise KeyError(check_id)
+
+    def phrase_lists(self) -> Iterable[tuple[str, PhraseList]]:
+        for name in type(self).model_fields:
+            value = getattr(self, name)
+            if isinstance(value, PhraseList):
+                yield name, value
+
+
+def lexicon(catalog: "Catalog") -> LexiconFile:
+    return catalog.get("lexicon.toml", LexiconFile)

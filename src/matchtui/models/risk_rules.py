@@ -1,0 +1,216 @@
+"""The rules of the re-entry risk sheet and the back-home verdict (risk.toml, back_home.toml) and
+the rule record they share: the part of the Reality check's rules the Program mix also reads
+(models/rules.py holds the rest and names these too). Kept apart so `matchtui mix` defines only
+these rule models.
+"""
+
+import math
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Literal
+
+from pydantic import Field, model_validator
+
+from matchtui.models.base import Sourced, Strict, empty_list
+from matchtui.models.profile import ClinicalRole, Step3Status, TieKind, Visa
+
+if TYPE_CHECKING:
+    from matchtui.catalog import Catalog
+
+Level = Literal["lower", "middle", "higher"]
+TierName = Literal["low", "moderate", "high"]
+Competitiveness = Literal["low", "moderate", "high", "very_high"]
+TieStrength = Literal["strong", "weak", "none"]
+Narrative = Literal["concrete", "generic", "missing"]
+Likelihood = Literal["very_high", "high", "moderate_to_low", "very_low"]
+
+Loc = tuple[str | int, ...]
+
+
+class Rule(Sourced):
+    """A rule record: provenance plus the names of keys that are matchtui assumptions."""
+
+    assumed: list[str] = Field(default_factory=empty_list)
+    note: str = ""
+
+    @model_validator(mode="after")
+    def _assumed_are_keys(self) -> "Rule":
+        unknown = [k for k in self.assumed if k not in type(self).model_fields]
+        if unknown:
+            raise ValueError(f"assumed names keys this record does not have: {unknown}")
+        return self
+
+    def params(self) -> dict[str, Any]:
+        """The record's own settings (thresholds, lists), without provenance fields: what
+        `model_dump(mode="json")` gives, read directly (no serializer is built for it)."""
+        skip = {"source", "reliability", "assumed", "note", "id"}
+        try:
+            values = {k: _plain(getattr(self, k)) for k in type(self).model_fields}
+        except TypeError:  # a value that is not plain text, numbers, lists or tables
+            values = self.model_dump(mode="json")
+        return {k: v for k, v in values.items() if k not in skip}
+
+
+def _plain(value: Any) -> Any:
+    """A copy of a plain record value as JSON mode dumps it; TypeError for anything else."""
+    if value is None or isinstance(value, str | bool | int):
+        return value
+    if isinstance(value, float) and math.isfinite(value):
+        return value
+    if isinstance(value, list | tuple):
+        return [_plain(item) for item in value]
+    if isinstance(value, dict) and all(isinstance(key, str) for key in value):
+        return {key: _plain(item) for key, item in value.items()}
+    raise TypeError(type(value).__name__)
+
+
+def _unknown_specialties(
+    catalog: "Catalog", loc: Loc, ids: Iterable[str]
+) -> Iterator[tuple[Loc, str]]:
+    for index, sid in enumerate(ids):
+        if sid not in catalog.specialties:
+            yield (*loc, index), f"unknown specialty {sid!r}"
+
+
+# --- risk.toml -----------------------------------------------------------------------------
+
+
+class YearsRule(Rule):
+    label: str = "Years since graduation"
+    lower_max: int = Field(ge=0)  # at most this many years: lower risk
+    higher_min: int = Field(ge=1)  # at least this many years: higher risk
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "YearsRule":
+        if self.higher_min <= self.lower_max:
+            raise ValueError("higher_min must be greater than lower_max")
+        return self
+
+
+class ExamRule(Rule):
+    label: str = "Exam status"
+    middle_failures_min: int = Field(ge=1)
+    higher_failures_min: int = Field(ge=1)
+    step3: dict[Step3Status, Level]  # level for a graduate by Step 3 status
+    step1_not_passed: Level = "higher"
+    step2_missing: Level = "middle"
+
+
+class SpecialtyTargetRule(Rule):
+    label: str = "Specialty target"
+    lower: list[str] = Field(default_factory=empty_list)
+    higher: list[str] = Field(default_factory=empty_list)
+
+
+class SpecialtyFallbackRule(Rule):
+    """Level for a target the named lists leave out, from its competitiveness band."""
+
+    by_competitiveness: dict[Competitiveness, Level]
+
+
+class ClinicalGapRule(Rule):
+    label: str = "Clinical gap"
+    counting_roles: list[ClinicalRole]
+    weak_roles: list[ClinicalRole] = Field(default_factory=empty_list)  # best level is middle
+    higher_gap_months: int = Field(ge=1, le=600)
+    lower_min_months: int = Field(ge=1, le=24)
+    lower_max_since: int = Field(ge=0, le=600)
+
+
+class VisaRule(Rule):
+    label: str = "Visa"
+    levels: dict[Visa, Level]
+
+
+class TierRule(Rule):
+    high_min_higher: int = Field(ge=1)
+    moderate_min_higher: int = Field(ge=1)
+    moderate_min_middle: int = Field(ge=1)
+
+
+class RiskOverride(Rule):
+    """A hard rule: when every condition holds, the tier is forced and a plain statement shown."""
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    years_min: int = Field(default=0, ge=0)
+    failures_min: int = Field(default=0, ge=0)
+    step3_in: list[Step3Status] = Field(default_factory=empty_list)  # empty: any status
+    require_higher: list[str] = Field(default_factory=empty_list)
+    tier: TierName = "high"
+    statement: str
+
+
+class RiskFile(Strict):
+    applies_to_stages: list[Literal["student", "resident", "graduate"]]
+    years_since_graduation: YearsRule
+    exam_status: ExamRule
+    specialty_target: SpecialtyTargetRule
+    specialty_target_fallback: SpecialtyFallbackRule
+    clinical_gap: ClinicalGapRule
+    visa: VisaRule
+    tier: TierRule
+    overrides: list[RiskOverride] = Field(default_factory=empty_list)
+
+    def check_refs(self, catalog: "Catalog") -> Iterator[tuple[Loc, str]]:
+        yield from _unknown_specialties(
+            catalog, ("specialty_target", "lower"), self.specialty_target.lower
+        )
+        yield from _unknown_specialties(
+            catalog, ("specialty_target", "higher"), self.specialty_target.higher
+        )
+        factors = {"years_since_graduation", "exam_status", "specialty_target", "clinical_gap"}
+        factors.add("visa")
+        for i, override in enumerate(self.overrides):
+            for j, factor in enumerate(override.require_higher):
+                if factor not in factors:
+                    yield ("overrides", i, "require_higher", j), f"unknown risk factor {factor!r}"
+
+
+# --- back_home.toml ------------------------------------------------------------------------
+
+
+class TiesRule(Rule):
+    strong_kinds: list[TieKind]
+    strong_min_count: int = Field(ge=1)  # this many ties of any kind also count as strong
+
+
+class AwayRule(Rule):
+    count_planned: bool = False
+
+
+class LocalLettersRule(Rule):
+    min_count: int = Field(ge=1)
+
+
+class NarrativeRule(Rule):
+    """The why-home story: judged with lexicon.toml [stories.why_home] (engine/text.py)."""
+
+
+class Scenario(Rule):
+    """First scenario whose conditions all hold decides the likelihood; unset = any."""
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    label: str
+    likelihood: Likelihood
+    ties: list[TieStrength] = Field(default_factory=empty_list)
+    away_rotation: bool | None = None
+    local_letters: bool | None = None
+    narrative: list[Narrative] = Field(default_factory=empty_list)
+    min_levers: int | None = Field(default=None, ge=0, le=3)
+
+
+class BackHomeFile(Strict):
+    ties: TiesRule
+    away: AwayRule
+    local_letters: LocalLettersRule
+    narrative: NarrativeRule
+    scenarios: list[Scenario] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _has_fallback(self) -> "BackHomeFile":
+        last = self.scenarios[-1]
+        conditions = (last.ties, last.narrative)
+        if any(conditions) or last.away_rotation is not None or last.local_letters is not None:
+            raise ValueError("the last scenario must have no conditions (it is the fallback)")
+        if last.min_levers:
+            raise ValueError("the last scenario must have no conditions (it is the fallback)")
+        return self
