@@ -38,14 +38,6 @@ class PaneFooter(Footer):
         self._recompose_queued = False  # one rebuild at a time: it reads the newest state
 
     def compose(self) -> ComposeResult:
-        if not self._bindings_ready and getattr(type(self.screen), "PANE_ID", None):
-            # A pane's footer shows its keys in the pane's first frame. Textual's Footer waits
-            # for the screen's first bindings signal and rebuilds just after that frame: a
-            # second layout that the next key waited for, and if the pane was left first, new
-            # keys never laid out, so the first return to it paid a full layout (~13 ms).
-            # The bindings are known now; the signal finds them unchanged and leaves the keys.
-            self._bindings_ready = True
-            self._shown = self._signature()
         keys: list[Widget] = list(super().compose())
         width = self.size.width or self.app.size.width
         self._short = False
