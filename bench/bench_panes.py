@@ -51,6 +51,9 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=8)
     parser.add_argument("--programs", default="0,20000", help="comma-separated list sizes")
+    parser.add_argument(
+        "--per-round", action="store_true", help="also print each pane's times round by round"
+    )
     args = parser.parse_args()
     for programs in (int(size) for size in args.programs.split(",")):
         times, floor = switches(args.rounds, programs)
@@ -65,6 +68,11 @@ def main() -> None:
             print(
                 f"  {pane.title:<20} median {statistics.median(values) * 1000:6.1f} ms  "
                 f"max {max(values) * 1000:6.1f} ms"
+                + (
+                    "  rounds " + " ".join(f"{value * 1000:.0f}" for value in values)
+                    if args.per_round
+                    else ""
+                )
             )
         print(f"  {'bare app, key -> text':<20} median {statistics.median(floor) * 1000:6.1f} ms")
         print(

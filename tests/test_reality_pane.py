@@ -147,3 +147,25 @@ async def test_student_sees_not_applicable(workspace: Any, demo_profile: Profile
         assert not screen.query_one("#risk-table", DataTable).display
         assert "NOT APPLICABLE" in str(screen.query_one("#risk-title", Static).render())
         assert "graduates" in str(screen.query_one("#risk-reason", Static).render())
+
+
+async def test_sections_below_the_first_screen_are_filled_just_after_it(
+    workspace: Any, demo_profile: Profile
+) -> None:
+    # Readiness and next actions are filled just after the pane's first frame: a key pressed
+    # at once still finds them filled, with the row's rule in the panel.
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("a")
+        await pilot.pause()
+        screen = app.screen
+        actions = screen.query_one("#actions-table", DataTable)
+        assert actions.has_focus and actions.row_count == 4
+        assert "actions.away_rotation" in panel_text(app)
+        assert screen.query_one("#ready-table", DataTable).row_count == 7
+        assert "matchtui paths" in str(screen.query_one("#reality-foot", Static).render())
+        # Any later refresh redraws every section at once.
+        changed = demo_profile.model_copy(deep=True)
+        changed.targets.specialties = ["dermatology"]
+        app.profile = changed
+        assert "Change the target specialty" in str(actions.get_row_at(0)[1])

@@ -186,3 +186,34 @@ def test_default_styles_of_matchtui_widgets_select_something() -> None:
             css = cls.__dict__.get("DEFAULT_CSS", "")
             if css.strip():
                 assert name in css or "&" in css, f"{module.__name__}.{name}: {css.strip()[:60]}"
+
+
+@pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
+async def test_start_up_styles_once_with_the_chosen_theme(
+    workspace: Any, home: Path, theme: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The chosen theme (tuned colours) is applied before anything is styled: with the default
+    # (dark) one, start-up does no full restyle at all (it did one, ~15 ms, as the app
+    # mounted); a light one still gets its theme change (ANSI colours are mapped per mode).
+    from textual.app import App
+
+    from matchtui.themes import tuned_themes
+
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "settings.toml").write_text(f'theme = "{theme}"\n')
+    full: list[bool] = []
+    original = App.refresh_css
+
+    def counted(self: App[Any], animate: bool = True) -> None:
+        full.append(True)
+        original(self, animate)
+
+    monkeypatch.setattr(App, "refresh_css", counted)
+    app = MatchApp(workspace, first_pane="reality")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert app.theme == theme
+        tuned = next(t for t in tuned_themes() if t.name == theme)
+        assert app.theme_variables["primary"].lower() == str(tuned.primary).lower()
+        assert app.has_class("-light-mode") == (theme == "textual-light")
+        assert len(full) == (0 if theme == "textual-dark" else 1)

@@ -37,6 +37,13 @@ HOME_ITEMS = ("Scenario", "Ties", "Away rotation", "Local letters", "Why-home st
 GOOD = {"ready", "passed", "scheduled", "first", "within_limit", "not_applicable"}
 
 
+FOOT = Text(
+    "Rows marked illustrative or assumption rest on rough article figures or on "
+    "matchtui's own thresholds. Select any row for its rule and source; advisors can "
+    "change the rules in the data folder (matchtui paths).",
+    style="dim",
+)
+
 STORY_STYLE = {"concrete": "green", "generic": "yellow", "missing": "bold red"}
 
 
@@ -73,6 +80,8 @@ class RealityScreen(PaneScreen):
         self.assessment: Assessment | None = None
         self._findings: dict[str, Finding] = {}
         self._narrow: bool | None = None
+        self._built = False  # the lower sections were filled once (see refresh_view)
+        self._lower_pending = False
 
     def compose_body(self) -> ComposeResult:
         # Focusable, so PageDown reaches the summary and notes between the tables at 80x24.
@@ -93,7 +102,7 @@ class RealityScreen(PaneScreen):
             yield DataTable(id="ready-table", cursor_type="row", zebra_stripes=True)
             yield Static(id="actions-title", classes="section-title", markup=False)
             yield DataTable(id="actions-table", cursor_type="row", zebra_stripes=True)
-            yield Static(id="reality-foot", markup=False)
+            yield Static(FOOT.copy(), id="reality-foot", markup=False)
         with VerticalScroll(id="reality-detail"):
             yield RulePanel(self.catalog, id="rule-panel")
 
@@ -121,7 +130,12 @@ class RealityScreen(PaneScreen):
 
     # -- binding ---------------------------------------------------------------------------
     def refresh_view(self) -> None:
-        """Re-run the engine for the current profile and saved mix and redraw every section."""
+        """Re-run the engine for the current profile and saved mix and redraw every section.
+
+        The first time, the sections below the first screen (readiness and next actions) are
+        filled just after the pane's first frame: at 120x40 the first frame
+        ends at the returner warnings, and those two tables were ~a fifth of the pane's build
+        and first render. Every later refresh redraws all of it at once."""
         self.assessment = assess(self.profile, self.catalog, self.plan.mix)
         width = self.size.width or 80
         self._narrow = width < NARROW
@@ -133,17 +147,27 @@ class RealityScreen(PaneScreen):
         self._risk(result, avail)
         self._home(result, avail)
         self._archetypes(result, avail)
-        self._readiness(result, avail)
-        self._actions(result, avail)
-        foot = Text(
-            "Rows marked illustrative or assumption rest on rough article figures or on "
-            "matchtui's own thresholds. Select any row for its rule and source; advisors can "
-            "change the rules in the data folder (matchtui paths).",
-            style="dim",
-        )
-        self.query_one("#reality-foot", Static).update(foot)
+        if self._built:
+            self._lower_sections()
+        elif not self._lower_pending:
+            self._lower_pending = True
+            self.call_after_refresh(self._lower_sections)
         panel = self.query_one("#rule-panel", RulePanel)
         panel.show(self._findings.get("risk-table:tier"))
+
+    def _lower_sections(self) -> None:
+        """Readiness and next actions, for the current assessment."""
+        self._lower_pending = False
+        self._built = True
+        result = self.assessment
+        if result is None:
+            return
+        avail = max(40, (self.size.width or 80) - 4)
+        self._readiness(result, avail)
+        self._actions(result, avail)
+        focused = self.focused
+        if isinstance(focused, DataTable) and focused.id in ("ready-table", "actions-table"):
+            self._show_row(focused)  # a key held while the pane opened focused it already
 
     def _tone(self, style: str) -> str:
         """Map the neutral tone names used above onto the current theme's colours."""
