@@ -23,6 +23,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Select, Static, TabbedContent, TabPane
 
+from matchtui.background import yielding_often
 from matchtui.engine.tracker import (
     ALL,
     Filters,
@@ -360,7 +361,8 @@ class ApplicationsScreen(PaneScreen):
                 return
             snapshot = self.programs.model_copy(update={"programs": list(self.programs.programs)})
             try:
-                self.matchapp.workspace.save_programs(snapshot)
+                with yielding_often():  # the keys pressed meanwhile stay quick
+                    self.matchapp.workspace.save_programs(snapshot)
             except (OSError, FileProblems) as exc:
                 self.app.call_from_thread(
                     self.notify, f"Could not save programs.toml: {exc}", severity="error"

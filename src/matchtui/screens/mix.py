@@ -8,6 +8,7 @@ section (the plan pane owns `timeline`) and is restored when the pane opens.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -26,6 +27,7 @@ from textual.lazy import Lazy
 from textual.widget import Widget
 from textual.widgets import Label, Select, Static, TabbedContent, TabPane
 
+from matchtui.background import yielding_often
 from matchtui.engine.calibrate import cached_calibration_table, calibration_table
 from matchtui.engine.mix import (
     Verdict,
@@ -293,6 +295,7 @@ class MixScreen(PaneScreen):
             load = workspace.reload_programs if fresh else workspace.load_programs
             self._programs = load()
             self._programs_ok = True
+            self._freeze_programs()
         except FileProblems as exc:
             self._programs = ProgramList()
             self._programs_ok = False
@@ -307,6 +310,15 @@ class MixScreen(PaneScreen):
         panel = self._panel()
         if panel is not None:
             panel.set_programs(self._programs, self.profile)
+
+    def _freeze_programs(self) -> None:
+        """In a real session, move the list just read out of the cyclic GC's sight, as the app
+        does with what it made at start-up and the Applications pane with its list: the list
+        lives until it is replaced, and full collections walking 20,000 programs' objects
+        blocked the loop 30-110 ms (a status change's save in its thread set them off). A list
+        replaced later is freed as usual: programs hold no reference cycles."""
+        if self.matchapp.interactive:
+            gc.freeze()
 
     def _panel(self) -> ProgramsPanel | None:
         """The list tab's panel, or None until it is mounted (just after the first frame)."""
@@ -587,6 +599,7 @@ class MixScreen(PaneScreen):
 
     def _show_programs(self, programs: ProgramList) -> None:
         self._programs = programs
+        self._freeze_programs()  # an imported list
         self._listed.clear()
         self._queue_save(programs)
         panel = self._panel()
@@ -626,7 +639,8 @@ class MixScreen(PaneScreen):
                         self._saver_running = False
                         return
                 try:
-                    workspace.save_programs(programs)
+                    with yielding_often():  # the keys pressed meanwhile stay quick
+                        workspace.save_programs(programs)
                 except Conflict:
                     # Someone else changed the file: ask on the UI thread (reload, keep mine,
                     # or merge what they added), never overwrite silently.

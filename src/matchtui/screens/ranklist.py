@@ -7,7 +7,9 @@ plan.toml (the mix and plan panes own theirs), through the Workspace, after each
 
 from __future__ import annotations
 
+import gc
 from typing import ClassVar
+from weakref import WeakKeyDictionary
 
 from rich.cells import cell_len
 from rich.console import Group
@@ -60,6 +62,8 @@ from matchtui.themes import text_style
 from matchtui.widgets.fast_table import Cell as FixedCell
 
 SOURCE_MARK = {"yours": "", "tier default": "*", "default": "*"}
+# Rank rows added with the table (beyond the cursor); the rest follow just after (sync_table).
+FIRST_RANK_ROWS = 60
 Cell = str | Text
 
 
@@ -68,6 +72,8 @@ def sync_table(
     columns: list[tuple[str, str]],
     rows: list[tuple[str, list[Cell]]],
     shown: dict[str, list[Cell]],
+    *,
+    now: int | None = None,
 ) -> None:
     """Show `rows` in `table`, touching only the cells that changed when the shape is the same.
 
@@ -76,14 +82,21 @@ def sync_table(
     the cells are texts DataTable does not measure: measuring each cell of a 3,000-rank list
     took ~0.6 s. Moving one program changes two rows, so keystrokes update in place. `shown`
     caches what the table shows.
+
+    A rebuild adds `now` rows at once (all by default) and the rest DEFER_ROWS at a time after
+    the frames that follow (adding and sizing a DataTable row costs ~0.15 ms: a 3,000-rank
+    list held its first frame ~0.4 s). The widths are worked out from every row first, so no
+    column moves as the rest arrive; until they are all in, a change rebuilds the table.
     """
+    _pending.pop(table, None)  # rows still waiting from an earlier rebuild are dropped
     keys = [str(c.value) for c in table.columns]
     same_shape = keys == [key for _, key in columns] and list(shown) == [key for key, _ in rows]
-    texts = [(key, [_cell(c) for c in cells]) for key, cells in rows]
     widths = [_width(Text.from_markup(label)) for label, _ in columns]
-    for _key, row_texts in texts:
-        for position, text in enumerate(row_texts):
-            widths[position] = max(widths[position], _width(text))
+    for _key, cells in rows:
+        for position, cell in enumerate(cells):
+            width = _cell_width(cell)
+            if width > widths[position]:
+                widths[position] = width
     if same_shape and widths != [column.width for column in table.ordered_columns]:
         same_shape = False  # the widest cell changed: the column follows, as an auto width does
     if not same_shape:
@@ -91,16 +104,54 @@ def sync_table(
         shown.clear()
         for (label, key), width in zip(columns, widths, strict=True):
             table.add_column(label, key=key, width=width)
-        for (key, cells), (_, drawn) in zip(rows, texts, strict=True):
-            table.add_row(*drawn, key=key)
-            shown[key] = cells
+        first = len(rows) if now is None else max(now, 0)
+        _add_rows(table, rows[:first], shown)
+        if first < len(rows):
+            _pending[table] = rest = rows[first:]
+            table.call_after_refresh(_add_deferred, table, rest, shown)
         return
-    for (key, cells), (_, drawn) in zip(rows, texts, strict=True):
+    for key, cells in rows:
         before = shown[key]
-        for (_, column), old, new, fresh in zip(columns, before, cells, drawn, strict=True):
+        for (_, column), old, new in zip(columns, before, cells, strict=True):
             if old != new:
-                table.update_cell(key, column, fresh)
+                table.update_cell(key, column, _cell(new))
         shown[key] = cells
+
+
+# Rows a rebuild has still to add, per table (see sync_table).
+_pending: WeakKeyDictionary[DataTable[Cell], list[tuple[str, list[Cell]]]] = WeakKeyDictionary()
+DEFER_ROWS = 200
+
+
+def _add_rows(
+    table: DataTable[Cell],
+    rows: list[tuple[str, list[Cell]]],
+    shown: dict[str, list[Cell]],
+) -> None:
+    for key, cells in rows:
+        table.add_row(*[_cell(c) for c in cells], key=key)
+        shown[key] = cells
+
+
+def _add_deferred(
+    table: DataTable[Cell],
+    rows: list[tuple[str, list[Cell]]],
+    shown: dict[str, list[Cell]],
+) -> None:
+    if _pending.get(table) is not rows or not table.is_attached:
+        return  # rebuilt (or gone) meanwhile
+    _add_rows(table, rows[:DEFER_ROWS], shown)
+    rest = rows[DEFER_ROWS:]
+    if rest:
+        _pending[table] = rest
+        table.call_after_refresh(_add_deferred, table, rest, shown)
+    else:
+        del _pending[table]
+
+
+def rows_pending(table: DataTable[Cell]) -> bool:
+    """True while a rebuild of `table` still has rows to add."""
+    return table in _pending
 
 
 def _cell(cell: Cell) -> Text:
@@ -120,6 +171,18 @@ def _cell(cell: Cell) -> Text:
         end=text.end,
         spans=list(text.spans),
     )
+
+
+def _cell_width(cell: Cell) -> int:
+    """`_width(_cell(cell))`, without making the text when the cell is printable ASCII and no
+    markup (most cells: a 3,000-rank list has ~20,000): its width is its length."""
+    if isinstance(cell, Text):
+        plain, plain_text = cell.plain, True
+    else:
+        plain, plain_text = cell, "[" not in cell and ":" not in cell  # as _cell reads it
+    if plain_text and plain.isascii() and plain.isprintable():
+        return len(plain)
+    return _width(_cell(cell))
 
 
 def _width(text: Text) -> int:
@@ -292,6 +355,10 @@ class RanklistScreen(PaneScreen):
                 markup=False,
             )
         before, self.tracker = self.tracker, tracker
+        if self.matchapp.interactive:
+            # As the Mix and Applications panes do with the list they read: it lives until it
+            # is read again, and full GC passes walking 20,000 programs' objects stall keys.
+            gc.freeze()
         if first:
             self._load_state()
             self.refresh_view()
@@ -363,7 +430,8 @@ class RanklistScreen(PaneScreen):
                 pct(row.p_cumulative),
             ]
             rows.append((f"r{index}", cells))
-        sync_table(table, columns, rows, self._shown["rank"])
+        # The rows around the cursor at once, the rest just after (a long list's first frame).
+        sync_table(table, columns, rows, self._shown["rank"], now=max(keep, 0) + FIRST_RANK_ROWS)
         if self.items:
             table.move_cursor(row=min(max(keep, 0), len(self.items) - 1), animate=False)
 

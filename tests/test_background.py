@@ -1,0 +1,41 @@
+"""Long work in worker threads runs with short interpreter turns while any thread is inside
+`yielding_often`, and the interval the process had comes back when the last one leaves."""
+
+from __future__ import annotations
+
+import sys
+import threading
+
+from matchtui.background import SHORT_TURN, yielding_often
+
+
+def test_short_turns_inside_nested_and_concurrent_uses_then_the_old_interval() -> None:
+    before = sys.getswitchinterval()
+    inside, release = threading.Event(), threading.Event()
+
+    def worker() -> None:
+        with yielding_often():
+            inside.set()
+            release.wait(10)
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    assert inside.wait(10)
+    assert sys.getswitchinterval() == SHORT_TURN
+    with yielding_often():
+        with yielding_often():
+            assert sys.getswitchinterval() == SHORT_TURN
+        release.set()
+        thread.join(10)
+        assert sys.getswitchinterval() == SHORT_TURN  # this one is still inside
+    assert sys.getswitchinterval() == before
+
+
+def test_the_interval_comes_back_after_an_error() -> None:
+    before = sys.getswitchinterval()
+    try:
+        with yielding_often():
+            raise ValueError("save failed")
+    except ValueError:
+        pass
+    assert sys.getswitchinterval() == before
