@@ -158,3 +158,25 @@ async def test_a_footer_left_behind_a_dialog_is_rebuilt_when_the_dialog_closes(
 
 def _action(key: Any) -> str:
     return str(getattr(key, "action", ""))
+
+
+async def test_the_profile_styles_are_parsed_after_start_and_nothing_is_left_mounted(
+    workspace: Any,
+) -> None:
+    from textual.widgets import Button, Checkbox, Input
+
+    from matchtui.app import pane_css_path
+    from matchtui.panes import PANE_BY_ID
+    from matchtui.screens.profile import ProfileScreen
+
+    app = MatchApp(workspace, first_pane="reality", interactive=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause(0.8)
+        path = pane_css_path(PANE_BY_ID["profile"])
+        assert path is not None and app.stylesheet.has_source(str(path))
+        for kind in (Button, Checkbox, Input):
+            assert not app.screen.query(kind)  # the hidden widgets were removed
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, ProfileScreen)
+        assert app.screen.query_one("#f-applicant-name", Input).value  # the demo's name

@@ -257,6 +257,7 @@ class MatchApp(App[None]):
         if self.interactive:
             self.call_after_refresh(_freeze_long_lived)
             self.call_after_refresh(_preload_panes, self.first_pane)
+            self.set_timer(0.3, self._prepare_profile_styles)
         if (warning := self.workspace.store.home_warning()) is not None:
             self.notify(warning, title="Your matchtui folder", severity="warning", markup=False)
         for message in self.load_errors.values():
@@ -349,6 +350,25 @@ class MatchApp(App[None]):
             self._release_keys_when_ready(pane_id)
             if self.interactive:
                 self.call_after_refresh(_freeze_long_lived)
+
+    async def _prepare_profile_styles(self) -> None:
+        """Once the first pane is on screen, parse the styles the Profile pane would parse on its
+        first visit: its stylesheet and the default styles of the Textual widget classes it is
+        the first to mount (~25 ms of parsing, taken off that visit). The widgets are mounted
+        hidden, and removed at once."""
+        from textual.widget import Widget
+        from textual.widgets import Label
+
+        from matchtui.widgets.profile_fields import FormButton, FormCheckbox, FormInput
+
+        if "profile" in self._built_panes or self.profile is None:
+            return
+        self.add_pane_css("profile")
+        box = Widget()
+        box.display = False
+        await self.screen.mount(box)
+        await box.mount_all([FormButton("x"), FormInput("x"), FormCheckbox("x"), Label("x")])
+        await box.remove()
 
     def add_pane_css(self, pane_id: str) -> None:
         """Add a pane's stylesheet before its first build. Textual re-parses every source each
