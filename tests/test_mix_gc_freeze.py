@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+import matchtui.app as app_module
 from bench.programs_fixture import make_programs
 from matchtui.app import MatchApp
 from matchtui.screens import mix
@@ -23,7 +24,7 @@ async def test_the_list_read_is_frozen_in_a_real_session_only(
     workspace.store.save(PROGRAMS, make_programs(workspace.catalog, 50))
     frozen: list[int] = []
     loaded: list[int] = []
-    monkeypatch.setattr(mix, "gc", types.SimpleNamespace(freeze=lambda: frozen.append(1)))
+    monkeypatch.setattr(app_module, "gc", types.SimpleNamespace(freeze=lambda: frozen.append(1)))
     load = mix.MixScreen._load_programs
 
     def counted(self: Any, fresh: bool = False) -> None:

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
+import matchtui.app as app_module
 from matchtui.app import MatchApp
-from matchtui.screens import ranklist
 from tests.test_ranklist_pane import TODAY, programs_in, write_tracker
 
 
@@ -20,7 +20,7 @@ async def test_the_tracker_read_is_frozen_in_a_real_session_only(
 ) -> None:
     write_tracker(home)
     frozen: list[int] = []
-    monkeypatch.setattr(ranklist, "gc", types.SimpleNamespace(freeze=lambda: frozen.append(1)))
+    monkeypatch.setattr(app_module, "gc", types.SimpleNamespace(freeze=lambda: frozen.append(1)))
     app = MatchApp(workspace, first_pane="ranklist", today=TODAY, interactive=interactive)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()

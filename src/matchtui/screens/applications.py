@@ -9,7 +9,6 @@ thread. Today, Yields and Costs are computed when shown.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import threading
 from collections.abc import Callable
 from dataclasses import replace
@@ -271,10 +270,7 @@ class ApplicationsScreen(PaneScreen):
         self._views_version += 1
         if len(self.programs.programs) > VIEW_SYNC_MAX:
             self._prepare_orders()
-        if self.matchapp.interactive:
-            # As the app does after start-up: the list lives as long as the pane, and full GC
-            # passes walking 5,000 programs' objects stalled the table by 100 ms and more.
-            gc.freeze()
+        self.matchapp.freeze_read_data()
         if problem:
             self.notify(
                 f"{problem}. The list is not shown and will not be overwritten.",

@@ -8,7 +8,6 @@ section (the plan pane owns `timeline`) and is restored when the pane opens.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -312,13 +311,9 @@ class MixScreen(PaneScreen):
             panel.set_programs(self._programs, self.profile)
 
     def _freeze_programs(self) -> None:
-        """In a real session, move the list just read out of the cyclic GC's sight, as the app
-        does with what it made at start-up and the Applications pane with its list: the list
-        lives until it is replaced, and full collections walking 20,000 programs' objects
-        blocked the loop 30-110 ms (a status change's save in its thread set them off). A list
-        replaced later is freed as usual: programs hold no reference cycles."""
-        if self.matchapp.interactive:
-            gc.freeze()
+        """The list just read lives until it is replaced: out of the GC's sight (a status
+        change's save in its thread set off full collections that walked it)."""
+        self.matchapp.freeze_read_data()
 
     def _panel(self) -> ProgramsPanel | None:
         """The list tab's panel, or None until it is mounted (just after the first frame)."""

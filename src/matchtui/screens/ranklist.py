@@ -7,7 +7,6 @@ plan.toml (the mix and plan panes own theirs), through the Workspace, after each
 
 from __future__ import annotations
 
-import gc
 from typing import ClassVar
 from weakref import WeakKeyDictionary
 
@@ -355,10 +354,7 @@ class RanklistScreen(PaneScreen):
                 markup=False,
             )
         before, self.tracker = self.tracker, tracker
-        if self.matchapp.interactive:
-            # As the Mix and Applications panes do with the list they read: it lives until it
-            # is read again, and full GC passes walking 20,000 programs' objects stall keys.
-            gc.freeze()
+        self.matchapp.freeze_read_data()
         if first:
             self._load_state()
             self.refresh_view()
