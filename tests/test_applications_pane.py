@@ -11,7 +11,7 @@ from textual.widgets import Input, Select, Static, TextArea
 from matchtui.app import MatchApp
 from matchtui.engine.tracker import Filters
 from matchtui.models.programs import Program, ProgramList
-from matchtui.widgets.tracker_table import TrackerTable
+from matchtui.widgets.program_table import ProgramTable
 
 TODAY = dt.date(2026, 11, 30)
 
@@ -76,7 +76,7 @@ async def test_one_program_through_every_stage_by_keyboard(workspace: Any, home:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         screen: Any = app.screen
-        table = screen.query_one("#apps-table", TrackerTable)
+        table = screen.query_one("#apps-table", ProgramTable)
         assert table.has_focus and table.row_count == 3
         # sorted by name: Gulf, Lakeshore, Prairie; go to Lakeshore
         await pilot.press("down")
@@ -151,7 +151,7 @@ async def test_filters_today_yields_costs_and_details(workspace: Any) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         screen: Any = app.screen
-        table = screen.query_one("#apps-table", TrackerTable)
+        table = screen.query_one("#apps-table", ProgramTable)
         screen.query_one("#filter-stage", Select).value = "scheduled"
         await pilot.pause()
         assert table.row_count == 2
@@ -225,7 +225,7 @@ async def test_a_long_list_scrolls_with_the_cursor_and_sorts_by_header(workspace
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         screen: Any = app.screen
-        table = screen.query_one("#apps-table", TrackerTable)
+        table = screen.query_one("#apps-table", ProgramTable)
         assert table.row_count == 120
         await pilot.press("end")
         assert screen.selected_index() == 119
@@ -234,7 +234,7 @@ async def test_a_long_list_scrolls_with_the_cursor_and_sorts_by_header(workspace
         assert screen.selected_index() == 2 and table.scroll_offset.y == 0
         await pilot.press("pagedown")
         assert screen.selected_index() > 2
-        await pilot.click(TrackerTable, offset=(36, 0))  # the "St" header
+        await pilot.click(ProgramTable, offset=(36, 0))  # the "St" header
         await pilot.pause()
         assert screen.filters.sort == "state"
         assert screen.programs.programs[screen.shown[0]].state == "CA"

@@ -1,6 +1,6 @@
 """Applications pane (F7): every program from application to interview, with yields and costs.
 
-The table is virtual (widgets/tracker_table.py): it draws only the lines on screen, so a filter
+The table is virtual (widgets/program_table.py): it draws only the lines on screen, so a filter
 over 20,000 programs is a new list of indices, never a refill; a stage change validates through
 engine.tracker.move, redraws that one row and saves the list through the Workspace in a worker
 thread. Today, Yields and Costs are computed when shown.
@@ -39,7 +39,7 @@ from matchtui.models.programs import PROGRAM_STATUSES, SIGNAL_KINDS, Program, Pr
 from matchtui.screens.base import PaneScreen
 from matchtui.store import PROGRAMS
 from matchtui.themes import text_style
-from matchtui.widgets.tracker_table import TrackerTable
+from matchtui.widgets.program_table import ProgramTable
 from matchtui.widgets.tracker_views import (
     SIGNAL_LABELS,
     LinesView,
@@ -202,7 +202,7 @@ class ApplicationsScreen(PaneScreen):
                         id="filter-sort",
                     )
                 yield Static("", id="apps-count", markup=False)
-                yield TrackerTable(COLUMNS, self._cells_of, id="apps-table")
+                yield ProgramTable[int](COLUMNS, self._cells_of, id="apps-table")
                 yield Static(HINT, id="apps-hint", markup=False)
             with TabPane("Today", id="apps-today"):
                 yield LinesView(id="apps-today-text")
@@ -215,8 +215,9 @@ class ApplicationsScreen(PaneScreen):
         self.load()
 
     @property
-    def table(self) -> TrackerTable:
-        return self.query_one("#apps-table", TrackerTable)
+    def table(self) -> ProgramTable[int]:
+        table: ProgramTable[int] = self.query_one("#apps-table", ProgramTable)
+        return table
 
     # -- data ----------------------------------------------------------------------------------
     def load(self) -> None:
@@ -478,8 +479,8 @@ class ApplicationsScreen(PaneScreen):
             done,
         )
 
-    @on(TrackerTable.RowActivated)
-    def _row_activated(self, event: TrackerTable.RowActivated) -> None:
+    @on(ProgramTable.RowActivated)
+    def _row_activated(self, event: ProgramTable.RowActivated) -> None:
         event.stop()
         self.action_detail()
 
@@ -499,8 +500,8 @@ class ApplicationsScreen(PaneScreen):
             self.filters = replace(current, **change)
         self.fill()
 
-    @on(TrackerTable.HeaderSelected)
-    def _sort_by_header(self, event: TrackerTable.HeaderSelected) -> None:
+    @on(ProgramTable.HeaderSelected)
+    def _sort_by_header(self, event: ProgramTable.HeaderSelected) -> None:
         event.stop()
         column = event.column
         if column not in dict(SORTS):

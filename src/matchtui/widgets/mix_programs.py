@@ -17,12 +17,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Button, Checkbox, DataTable, Input, Select, Static
+from textual.widgets import Button, Checkbox, Input, Select, Static
 
 from matchtui.engine.programs import ListComparison, over_yog_limit, region_of
 from matchtui.models.mix import TIER_LABELS, TIERS
 from matchtui.models.programs import PROGRAM_STATUSES, Program, ProgramList
-from matchtui.widgets.fast_table import Cell, FastTable
+from matchtui.widgets.program_table import ProgramTable
 from matchtui.widgets.mix_bars import set_text
 
 if TYPE_CHECKING:
@@ -30,8 +30,6 @@ if TYPE_CHECKING:
     from matchtui.models.profile import Profile
 
 ALL = "all"
-# Rows loaded into the program table by a fill; more load as you scroll (widgets/fast_table.py).
-FILL_CHUNK = FastTable.FIRST_ROWS
 SORT_KEYS: dict[str, str] = {
     "name": "Name",
     "state": "State",
@@ -286,7 +284,14 @@ class ProgramsPanel(Vertical):
             yield Select(statuses, value=ALL, allow_blank=False, id="filter-status")
             yield Select(sorts, value="name", allow_blank=False, id="filter-sort")
         yield Static("", id="programs-count", markup=False)
-        yield FastTable[tuple[int, Program]](id="programs-table")
+        # Drawn as DataTable draws a table: texts cropped, the first row striped (mix.tcss).
+        yield ProgramTable[tuple[int, Program]](
+            cells=self._row,
+            key=_program_index,
+            overflow="crop",
+            stripe_first=True,
+            id="programs-table",
+        )
         yield Static("", id="programs-compare", markup=False)
         yield Static("", id="programs-advice", markup=False)
         yield Input(placeholder="File to import: programs.csv or .toml", id="import-path")
@@ -312,8 +317,8 @@ class ProgramsPanel(Vertical):
             for key, label, width in COLUMNS
         ]
 
-    def _table(self) -> FastTable[tuple[int, Program]]:
-        table: FastTable[tuple[int, Program]] = self.query_one("#programs-table", FastTable)
+    def _table(self) -> ProgramTable[tuple[int, Program]]:
+        table: ProgramTable[tuple[int, Program]] = self.query_one("#programs-table", ProgramTable)
         return table
 
     # -- data ----------------------------------------------------------------------------------
@@ -339,9 +344,9 @@ class ProgramsPanel(Vertical):
 
     def _fill_table(self) -> None:
         rows = self._list_index().shown(self.filters)
-        # Only the rows near the screen are loaded (more as you scroll): the same cost at 100 or
+        # Only the rows drawn are ever read (the table is virtual): the same cost at 100 or
         # 20,000 programs.
-        self._table().fill(rows, self._row)
+        self._table().set_rows(rows, keep_cursor=False)
         total = len(self.programs.programs)
         shown = len(rows)
         # No layout pass when the line count stays (set_text): a filter only changes numbers.
@@ -357,23 +362,23 @@ class ProgramsPanel(Vertical):
             ),
         )
 
-    def _row(self, row: tuple[int, Program]) -> tuple[str, list[Text]]:
+    def _row(self, row: tuple[int, Program]) -> list[Text]:
         index = row[0]
         program = self.programs.programs[index]  # the current one (a status may have changed)
         profile = getattr(self, "_profile", None)
         over = profile is not None and over_yog_limit(program, profile)
         yog = "" if program.yog_limit_years is None else f"{program.yog_limit_years} y"
         specialty = self.catalog.specialties.get(program.specialty)
-        return f"p{index}", [
-            Cell(program.name),
-            Cell(program.city),
-            Cell(program.state),
-            Cell(self.catalog.region_name(region_of(program, self.catalog))),
-            Cell(specialty.short if specialty is not None else program.specialty),
-            Cell(TIER_LABELS[program.tier]),
-            Cell(program.signal if program.signalled else ""),
-            Cell(yog + (" !" if over else ""), style="bold red" if over else ""),
-            Cell(program.status),
+        return [
+            Text(program.name),
+            Text(program.city),
+            Text(program.state),
+            Text(self.catalog.region_name(region_of(program, self.catalog))),
+            Text(specialty.short if specialty is not None else program.specialty),
+            Text(TIER_LABELS[program.tier]),
+            Text(program.signal if program.signalled else ""),
+            Text(yog + (" !" if over else ""), style="bold red" if over else ""),
+            Text(program.status),
         ]
 
     def replace_program(self, index: int, program: Program, programs: ProgramList) -> None:
@@ -381,8 +386,7 @@ class ProgramsPanel(Vertical):
         index_ = self._list_index()
         self.programs = programs
         index_.replaced(index, program, programs)
-        key, cells = self._row((index, program))  # not loaded yet: built current when it loads
-        self._table().replace_row(key, cells)
+        self._table().update_row(index)  # its line only; a row not on screen is drawn current
 
     def show_comparison(self, comparison: ListComparison) -> None:
         text = Text(no_wrap=True, overflow="crop")
@@ -439,10 +443,10 @@ class ProgramsPanel(Vertical):
             )
         self._fill_table()
 
-    @on(DataTable.HeaderSelected)
-    def _sort_by_header(self, event: DataTable.HeaderSelected) -> None:
+    @on(ProgramTable.HeaderSelected)
+    def _sort_by_header(self, event: ProgramTable.HeaderSelected) -> None:
         event.stop()
-        column = str(event.column_key.value)
+        column = event.column
         if column not in SORT_KEYS:
             return
         current = self.filters
@@ -451,13 +455,10 @@ class ProgramsPanel(Vertical):
         self._fill_table()
 
     def _selected_index(self) -> int | None:
-        table = self._table()
-        if table.row_count == 0:
+        row = self._table().selected
+        if row is None:
             return None
-        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        if not key or not key.startswith("p"):
-            return None
-        index = int(key[1:])
+        index = row[0]
         return index if index < len(self.programs.programs) else None
 
     def action_cycle_status(self) -> None:
@@ -498,6 +499,10 @@ class ProgramsPanel(Vertical):
                 self.query_one("#import-replace", Checkbox).value,
             )
         )
+
+
+def _program_index(row: tuple[int, Program]) -> int:
+    return row[0]
 
 
 def _width(text: str) -> int:

@@ -1,0 +1,356 @@
+"""The table for the applicant's program list (Mix and Applications panes): a virtual table
+that only ever draws the lines on screen, whatever the list's size.
+
+Textual's DataTable keeps a row object per row, recomputes its row offsets on changes and, on
+every repaint, recomputes its component styles and re-renders each visible cell; with 20,000
+programs a status change or a filter costs tens of milliseconds. Here:
+
+- The rows are a sequence of items (program indices, or `(index, program)` pairs) and
+  `cells(item)` gives a row's texts, one per column. A new filter or sort is a new sequence
+  (`set_rows`); it may be lazy (`ShownRows` in widgets/mix_programs.py): only the rows drawn
+  are ever read, so a fill costs the same at 100 or 20,000 programs.
+- Columns have fixed widths (`set_columns`); a row is drawn as its texts cropped (or ended
+  with an ellipsis) and padded to their columns, one space either side of each.
+- A row's line is built once and kept (per item, `MAX_CACHED` of them), styled once per look
+  (plain, zebra stripe, cursor); the looks' styles are worked out once per repaint
+  (`render_lines`), never per line (DataTable works them out for every line of a repaint).
+- A changed row (`update_row`) draws only its own line again; a cursor move draws the two
+  lines that changed (or the screenful when it scrolls).
+- The header stays on top; a click on it posts `HeaderSelected` with the column's key. Keys:
+  up/down/page up/page down/home/end move the cursor, which posts `RowHighlighted`; a double
+  click posts `RowActivated`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Sequence
+from typing import Any, ClassVar, Generic, Literal, TypeVar
+
+from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual import events
+from textual.binding import Binding, BindingType
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+T = TypeVar("T")
+Column = tuple[str, str, int]  # key, header, width
+PAD = 1  # cells either side of a column's text (two between columns)
+# Drawn lines kept for redraws (a few screens' worth is plenty; scrolling far just draws again).
+MAX_CACHED = 2000
+# The looks of a line: a row, a striped row, the cursor row.
+PLAIN, STRIPE, CURSOR = 0, 1, 2
+
+
+def _identity(item: Any) -> Hashable:
+    key: Hashable = item
+    return key
+
+
+class ProgramTable(ScrollView, Generic[T], can_focus=True):
+    """Rows are items; `cells(item)` gives the texts of a row, one per column, and `key(item)`
+    names the row (for `update_row`; by default the item itself)."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "program-table--header",
+        "program-table--cursor",
+        "program-table--even-row",
+        "program-table--odd-row",
+    }
+    DEFAULT_CSS = """
+    ProgramTable {
+        background: $surface;
+        color: $foreground;
+        & > .program-table--header {
+            text-style: bold;
+            background: $panel;
+            color: $foreground;
+        }
+        & > .program-table--even-row {
+            background: $surface-lighten-1 50%;
+        }
+        & > .program-table--cursor {
+            background: $block-cursor-blurred-background;
+            color: $block-cursor-blurred-foreground;
+        }
+        &:focus > .program-table--cursor {
+            background: $block-cursor-background;
+            color: $block-cursor-foreground;
+            text-style: $block-cursor-text-style;
+        }
+    }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("up", "move(-1)", "Up", show=False),
+        Binding("down", "move(1)", "Down", show=False),
+        Binding("pageup", "page(-1)", "Page up", show=False),
+        Binding("pagedown", "page(1)", "Page down", show=False),
+        Binding("home", "edge(0)", "First", show=False),
+        Binding("end", "edge(1)", "Last", show=False),
+        Binding("left", "scroll_left", "Left", show=False),
+        Binding("right", "scroll_right", "Right", show=False),
+    ]
+
+    class HeaderSelected(Message):
+        """The header was clicked over column `column` (its key)."""
+
+        def __init__(self, column: str) -> None:
+            super().__init__()
+            self.column = column
+
+    class RowHighlighted(Message):
+        """The cursor moved to row `position` (showing `item`)."""
+
+        def __init__(self, position: int, item: Any) -> None:
+            super().__init__()
+            self.position = position
+            self.item = item
+
+    class RowActivated(Message):
+        """A row was double-clicked."""
+
+        def __init__(self, item: Any) -> None:
+            super().__init__()
+            self.item = item
+
+    def __init__(
+        self,
+        columns: Sequence[Column] = (),
+        cells: Callable[[T], Sequence[Text]] | None = None,
+        *,
+        key: Callable[[T], Hashable] = _identity,
+        overflow: Literal["crop", "ellipsis"] = "ellipsis",
+        stripe_first: bool = False,
+        id: str | None = None,
+    ) -> None:
+        """`overflow`: how a text wider than its column ends; `stripe_first`: the zebra stripe
+        is on the first row (else on the second)."""
+        super().__init__(id=id)
+        self.cells: Callable[[T], Sequence[Text]] = cells or (lambda _item: ())
+        self.key = key
+        self.overflow: Literal["crop", "ellipsis"] = overflow
+        self._stripe = 0 if stripe_first else 1
+        self.rows: Sequence[T] = ()
+        self.cursor = 0
+        self._lines: dict[Hashable, Strip] = {}  # row key -> its line, unstyled
+        self._styled: dict[tuple[Hashable, int], Strip] = {}  # (row key, look) -> line
+        self._looks: tuple[Style, ...] = ()
+        self._blank = Style()
+        self._header: Strip | None = None
+        self.columns: tuple[Column, ...] = ()
+        self._line_width = 0
+        self.set_columns(columns)
+
+    # -- data ----------------------------------------------------------------------------------
+    @property
+    def row_count(self) -> int:
+        return len(self.rows)
+
+    @property
+    def selected(self) -> T | None:
+        """The item under the cursor (None when the table is empty)."""
+        return self.rows[self.cursor] if self.rows else None
+
+    def set_columns(self, columns: Sequence[Column]) -> None:
+        """(key, header, width) per column."""
+        wanted = tuple(columns)
+        if wanted == self.columns:
+            return
+        self.columns = wanted
+        self._line_width = sum(width + 2 * PAD for _, _, width in wanted)
+        self._forget()
+        self._resize()
+
+    def set_rows(self, rows: Sequence[T], *, keep_cursor: bool = True) -> None:
+        """Show these rows, in this order. The cursor stays on its item if `keep_cursor` and
+        the item is still shown (a search of the rows), else goes to the first row."""
+        keep = self.selected if keep_cursor else None
+        self.rows = rows
+        self._forget()
+        self._resize()
+        self.cursor = 0
+        if keep is not None and rows:
+            try:
+                self.cursor = list(rows).index(keep)
+            except ValueError:
+                self.cursor = 0
+        self.scroll_to(y=0, animate=False, immediate=True)
+        self._scroll_to_cursor()
+        self.refresh()
+        self._highlighted()
+
+    def update_row(self, key: Hashable) -> None:
+        """Row `key` changed: draw its line again (no other line is touched)."""
+        self._lines.pop(key, None)
+        for look in (PLAIN, STRIPE, CURSOR):
+            self._styled.pop((key, look), None)
+        top = int(self.scroll_offset.y)
+        for position in range(top, min(len(self.rows), top + self.size.height)):
+            if self.key(self.rows[position]) == key:
+                self._refresh_position(position)
+
+    def cells_at(self, position: int) -> Sequence[Text]:
+        """The texts of the row at `position`, one per column."""
+        if not 0 <= position < len(self.rows):
+            raise IndexError(f"Row {position} is not in the table.")
+        return self.cells(self.rows[position])
+
+    def cell_text(self, item: T, column: str) -> str:
+        keys = [key for key, _, _ in self.columns]
+        return self.cells(item)[keys.index(column)].plain
+
+    def _forget(self) -> None:
+        self._lines.clear()
+        self._styled.clear()
+        self._header = None
+
+    def _resize(self) -> None:
+        size = Size(self._line_width, len(self.rows) + 1)
+        if size != self.virtual_size:  # a new size lays the screen out again: only when it changes
+            self.virtual_size = size
+
+    # -- drawing -------------------------------------------------------------------------------
+    def line_plain(self, position: int) -> str:
+        """The row at `position` as drawn (before it is cropped to the widget)."""
+        return self._line(self.cells_at(position)).text
+
+    def _line(self, texts: Sequence[Text]) -> Strip:
+        line = Text(no_wrap=True, overflow="crop")
+        pad = " " * PAD
+        for (_, _, width), text in zip(self.columns, texts, strict=False):
+            line.append(pad)
+            used = cell_len(text.plain)
+            if used > width:
+                text = text.copy()
+                text.truncate(width, overflow=self.overflow)
+                used = cell_len(text.plain)
+            line.append_text(text)
+            line.append(" " * (width - used) + pad)
+        segments = [s for s in line.render(self.app.console) if s.text != "\n"]
+        return Strip(segments, self._line_width)
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._update_looks()  # once per repaint, not per line
+        return super().render_lines(crop)
+
+    def _update_looks(self) -> None:
+        """The looks' styles: a focus change or a new theme shows here."""
+        # As DataTable: a row's style is its component's (which holds the widget's background;
+        # the widget's own style would tint it twice on focus), the cursor's over it.
+        get = self.get_component_rich_style
+        plain = get("program-table--odd-row")
+        stripe = get("program-table--even-row")
+        cursor = get("program-table--cursor")
+        looks = (plain, stripe, plain + cursor, stripe + cursor, get("program-table--header"))
+        self._blank = self.rich_style
+        if looks != self._looks:
+            if self._looks:  # lines on screen drawn in the old look (only this repaint's are new)
+                self.refresh()
+            self._looks = looks
+            self._styled.clear()
+            self._header = None
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        width = self.size.width
+        if not self._looks:
+            self._update_looks()
+        looks = self._looks
+        if y == 0:
+            header = self._header
+            if header is None:
+                line = self._line([Text(label) for _, label, _ in self.columns])
+                header = self._header = line.apply_style(looks[4])
+            return header.crop_extend(scroll_x, scroll_x + width, looks[4])
+        position = scroll_y + y - 1
+        if position >= len(self.rows):
+            return Strip.blank(width, self._blank)
+        striped = position % 2 == self._stripe
+        look = CURSOR if position == self.cursor else (STRIPE if striped else PLAIN)
+        key = self.key(self.rows[position])
+        strip = self._styled.get((key, look))
+        if strip is None:
+            line = self._lines.get(key)
+            if line is None:
+                if len(self._lines) > MAX_CACHED:
+                    self._lines.clear()
+                    self._styled.clear()
+                line = self._lines[key] = self._line(self.cells(self.rows[position]))
+            style = looks[2 + striped] if look == CURSOR else looks[striped]
+            if look == CURSOR:  # the cursor's colours over the texts' own
+                strip = Strip(
+                    [Segment(s.text, style + s.style if s.style else style) for s in line],
+                    line.cell_length,
+                )
+            else:
+                strip = line.apply_style(style)
+            self._styled[(key, look)] = strip
+            fill = style
+        else:
+            fill = looks[2 + striped] if look == CURSOR else looks[striped]
+        return strip.crop_extend(scroll_x, scroll_x + width, fill)
+
+    def _refresh_position(self, position: int) -> None:
+        top = int(self.scroll_offset.y)
+        if top <= position < top + self.size.height - 1:
+            self.refresh(Region(0, position - top + 1, self.size.width, 1))
+
+    # -- the cursor ----------------------------------------------------------------------------
+    def move_cursor(self, row: int) -> None:
+        self._move_to(row)
+
+    def _move_to(self, position: int) -> None:
+        if not self.rows:
+            return
+        old = self.cursor
+        self.cursor = max(0, min(len(self.rows) - 1, position))
+        if self._scroll_to_cursor():
+            self.refresh()
+        else:
+            self._refresh_position(old)
+            self._refresh_position(self.cursor)
+        if self.cursor != old:
+            self._highlighted()
+
+    def _highlighted(self) -> None:
+        if self.rows:
+            self.post_message(self.RowHighlighted(self.cursor, self.rows[self.cursor]))
+
+    def _scroll_to_cursor(self) -> bool:
+        """Scroll so the cursor's row shows; True if it scrolled."""
+        visible = max(1, self.size.height - 1)
+        top = int(self.scroll_offset.y)
+        if self.cursor < top:
+            self.scroll_to(y=self.cursor, animate=False, immediate=True)
+        elif self.cursor >= top + visible:
+            self.scroll_to(y=self.cursor - visible + 1, animate=False, immediate=True)
+        else:
+            return False
+        return True
+
+    def action_move(self, step: int) -> None:
+        self._move_to(self.cursor + step)
+
+    def action_page(self, direction: int) -> None:
+        self._move_to(self.cursor + direction * max(1, self.size.height - 2))
+
+    def action_edge(self, end: int) -> None:
+        self._move_to(len(self.rows) - 1 if end else 0)
+
+    def on_click(self, event: events.Click) -> None:
+        scroll_x, scroll_y = self.scroll_offset
+        if event.y == 0:
+            x = event.x + scroll_x
+            for index, (key, _, width) in enumerate(self.columns):
+                if x < width + 2 * PAD or index == len(self.columns) - 1:
+                    self.post_message(self.HeaderSelected(key))
+                    return
+                x -= width + 2 * PAD
+            return
+        self._move_to(scroll_y + event.y - 1)
+        if event.chain >= 2 and self.selected is not None:
+            self.post_message(self.RowActivated(self.selected))
