@@ -21,7 +21,7 @@ import tomli_w
 from rich.console import Console
 from rich.segment import Segment
 from rich.text import Text
-from textual.widgets import DataTable, Input, Static, TextArea
+from textual.widgets import Input, Static, TextArea
 
 from matchtui.app import MatchApp
 from matchtui.cli import main
@@ -29,6 +29,7 @@ from matchtui.models.practice import Attempt, PracticeLog
 from matchtui.models.profile import Profile
 from matchtui.models.programs import ProgramList
 from matchtui.tomlio import without_none
+from matchtui.widgets.program_table import ProgramTable
 from matchtui.workspace import Workspace, demo_profile_path
 
 TODAY = dt.date(2026, 11, 23)
@@ -270,7 +271,7 @@ async def test_program_table_shows_names_literally(
         await pilot.pause()
         await pilot.press("l")
         await pilot.pause()
-        table = app.screen.query_one("#programs-table", DataTable)
+        table = app.screen.query_one("#programs-table", ProgramTable)
         assert table.row_count == 5
         names = sorted(str(table.cells_at(i)[0]) for i in range(5))
         assert names == [shown(program_name(i)) for i in range(5)]

@@ -1,6 +1,6 @@
-"""The Mix pane's program table draws each row as one line (widgets/fast_table.py): the line is
-the row's texts cropped and padded to their columns, a header click sorts by the column under
-the mouse, and a status change, filter or sort shows the right rows."""
+"""The Mix pane's program table (widgets/program_table.py, a virtual table) draws each row as
+one line: the row's texts cropped and padded to their columns, a header click sorts by the
+column under the mouse, and a status change, filter or sort shows the right rows."""
 
 from __future__ import annotations
 
@@ -14,10 +14,11 @@ from bench.programs_fixture import make_programs
 from matchtui.app import MatchApp
 from matchtui.models.programs import PROGRAM_STATUSES, Program
 from matchtui.store import PROGRAMS
-from matchtui.widgets.fast_table import GAP, FastTable
 from matchtui.widgets.mix_programs import SORT_KEYS, Filters, ProgramsPanel, visible
+from matchtui.widgets.program_table import ProgramTable
 
 TODAY = dt.date(2026, 11, 23)
+GAP = 2  # between two columns
 
 
 async def _open(workspace: Any, pilot: Any, app: MatchApp) -> tuple[ProgramsPanel, Any]:
@@ -25,17 +26,17 @@ async def _open(workspace: Any, pilot: Any, app: MatchApp) -> tuple[ProgramsPane
     await pilot.press("l")
     await pilot.pause()
     panel = app.screen.query_one(ProgramsPanel)
-    return panel, panel.query_one("#programs-table", FastTable)
+    return panel, panel.query_one("#programs-table", ProgramTable)
 
 
 def _expected_line(table: Any, cells: list[Text]) -> str:
     parts = []
-    for (_key, _label, width), cell in zip(table._columns_set, cells, strict=True):
+    for (_key, _label, width), cell in zip(table.columns, cells, strict=True):
         plain = cell.plain
         while cell_len(plain) > width:
             plain = plain[:-1]
         parts.append(plain + " " * (width - cell_len(plain)))
-    return (" " * GAP).join(parts)
+    return " " + (" " * GAP).join(parts) + " "
 
 
 def _names(table: Any) -> list[str]:
@@ -54,13 +55,10 @@ async def test_each_line_is_its_cells_cropped_and_padded(workspace: Any) -> None
         assert table.row_count == 6
         for row in range(table.row_count):
             cells = list(table.cells_at(row))
-            (line,) = table.get_row_at(row)
-            assert line.plain == _expected_line(table, cells)
-        widths = [width for _key, _label, width in table._columns_set]
+            assert table.line_plain(row) == _expected_line(table, cells)
+        widths = [width for _key, _label, width in table.columns]
         assert widths[0] == 60  # the name column's widest
-        assert cell_len(next(iter(table.columns.values())).label.plain) == sum(widths) + GAP * (
-            len(widths) - 1
-        )
+        assert table.virtual_size.width == sum(widths) + GAP * len(widths)
 
 
 async def test_a_header_click_sorts_by_the_column_under_the_mouse(workspace: Any) -> None:
@@ -70,7 +68,7 @@ async def test_a_header_click_sorts_by_the_column_under_the_mouse(workspace: Any
     async with app.run_test(size=(160, 40)) as pilot:
         panel, table = await _open(workspace, pilot, app)
         start = 0
-        for key, _label, width in list(table._columns_set):
+        for key, _label, width in list(table.columns):
             for x in (start, start + width + 1):  # a column's first cell and its last
                 await pilot.click("#programs-table", offset=(x, 0))
                 await pilot.pause()
@@ -84,7 +82,6 @@ async def test_a_header_click_sorts_by_the_column_under_the_mouse(workspace: Any
         await pilot.pause()
         assert panel.filters.sort == "name"
         expected = visible(programs, panel.filters, workspace.catalog)
-        table.load_all()
         assert _names(table) == [p.name for _, p in expected]
 
 
@@ -104,39 +101,27 @@ async def test_filter_sort_and_status_change_show_the_right_rows(workspace: Any)
             panel._fill_table()
             await pilot.pause()
             expected = visible(programs, filters, workspace.catalog)
-            assert table.total_rows == len(expected)
-            shown = _names(table)
-            assert shown == [p.name for _, p in expected][: len(shown)]
+            assert table.row_count == len(expected)
+            assert _names(table) == [p.name for _, p in expected]
             for row in range(min(5, table.row_count)):
-                (line,) = table.get_row_at(row)
-                assert line.plain == _expected_line(table, list(table.cells_at(row)))
+                assert table.line_plain(row) == _expected_line(table, list(table.cells_at(row)))
         # A status change: that row's line and texts change, no other row's.
         table.focus()
         table.move_cursor(row=3)
         await pilot.pause()
-        before = [table.get_row_at(i)[0].plain for i in range(table.row_count)]
+        before = [table.line_plain(i) for i in range(table.row_count)]
         index, program = visible(programs, Filters(), workspace.catalog)[3]
         await pilot.press("s")
         await pilot.pause()
         following = PROGRAM_STATUSES[
             (PROGRAM_STATUSES.index(program.status) + 1) % len(PROGRAM_STATUSES)
         ]
-        after = [table.get_row_at(i)[0].plain for i in range(table.row_count)]
+        after = [table.line_plain(i) for i in range(table.row_count)]
         assert [i for i in range(len(before)) if before[i] != after[i]] == [3]
         assert str(table.cells_at(3)[-1]) == following
         assert after[3].rstrip().endswith(following)
         current: Program = panel.programs.programs[index]
         assert current.status == following
-
-
-def test_cells_are_not_measured() -> None:
-    """DataTable measures new cells only for auto-width columns; a FastTable has none."""
-    from textual.render import measure
-
-    from matchtui.widgets.fast_table import Cell
-
-    assert measure(None, Cell("a long name"), 1) == 1  # type: ignore[arg-type]
-    assert Cell("a", style="bold red") == Text("a", style="bold red")
 
 
 def test_shown_rows_are_read_only_as_far_as_asked(catalog: Any) -> None:

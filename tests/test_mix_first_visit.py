@@ -81,7 +81,7 @@ async def test_list_tab_built_after_the_first_frame_shows_the_list(workspace: An
         panel = app.screen.query_one(ProgramsPanel)
         table = panel.query_one("#programs-table")
         assert app.screen.focused is table
-        assert table.total_rows == 300
+        assert table.row_count == 300
         count = str(panel.query_one("#programs-count").render())
         assert "300 of 300 programs shown" in count
         assert "target" in str(panel.query_one("#programs-compare").render())

@@ -49,13 +49,13 @@ def import_sample_list(folder: Path) -> None:
 
 async def open_program_list(app: MatchApp, pilot: Any) -> tuple[MixScreen, Any]:
     """The mix screen with its program-list tab open, and the list's table."""
-    from textual.widgets import DataTable
+    from matchtui.widgets.program_table import ProgramTable
 
     await pilot.pause()
     screen = mix_screen(app)
     await pilot.press("l")
     await pilot.pause()
-    return screen, screen.query_one("#programs-table", DataTable)
+    return screen, screen.query_one("#programs-table", ProgramTable)
 
 
 def values(screen: MixScreen) -> dict[str, int]:
