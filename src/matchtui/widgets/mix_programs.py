@@ -22,8 +22,8 @@ from textual.widgets import Button, Checkbox, Input, Select, Static
 from matchtui.engine.programs import ListComparison, over_yog_limit, region_of
 from matchtui.models.mix import TIER_LABELS, TIERS
 from matchtui.models.programs import PROGRAM_STATUSES, Program, ProgramList
-from matchtui.widgets.program_table import ProgramTable
 from matchtui.widgets.mix_bars import set_text
+from matchtui.widgets.program_table import ProgramTable
 
 if TYPE_CHECKING:
     from matchtui.catalog import Catalog

@@ -263,8 +263,8 @@ class ProgramTable(ScrollView, Generic[T], can_focus=True):
         if y == 0:
             header = self._header
             if header is None:
-                line = self._line([Text(label) for _, label, _ in self.columns])
-                header = self._header = line.apply_style(looks[4])
+                labels = self._line([Text(label) for _, label, _ in self.columns])
+                header = self._header = labels.apply_style(looks[4])
             return header.crop_extend(scroll_x, scroll_x + width, looks[4])
         position = scroll_y + y - 1
         if position >= len(self.rows):
@@ -272,15 +272,15 @@ class ProgramTable(ScrollView, Generic[T], can_focus=True):
         striped = position % 2 == self._stripe
         look = CURSOR if position == self.cursor else (STRIPE if striped else PLAIN)
         key = self.key(self.rows[position])
+        style = looks[2 + striped] if look == CURSOR else looks[striped]
         strip = self._styled.get((key, look))
         if strip is None:
-            line = self._lines.get(key)
+            line: Strip | None = self._lines.get(key)
             if line is None:
                 if len(self._lines) > MAX_CACHED:
                     self._lines.clear()
                     self._styled.clear()
                 line = self._lines[key] = self._line(self.cells(self.rows[position]))
-            style = looks[2 + striped] if look == CURSOR else looks[striped]
             if look == CURSOR:  # the cursor's colours over the texts' own
                 strip = Strip(
                     [Segment(s.text, style + s.style if s.style else style) for s in line],
@@ -289,10 +289,7 @@ class ProgramTable(ScrollView, Generic[T], can_focus=True):
             else:
                 strip = line.apply_style(style)
             self._styled[(key, look)] = strip
-            fill = style
-        else:
-            fill = looks[2 + striped] if look == CURSOR else looks[striped]
-        return strip.crop_extend(scroll_x, scroll_x + width, fill)
+        return strip.crop_extend(scroll_x, scroll_x + width, style)
 
     def _refresh_position(self, position: int) -> None:
         top = int(self.scroll_offset.y)
