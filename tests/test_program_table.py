@@ -1,0 +1,228 @@
+"""The program table (widgets/program_table.py), the one virtual table of the Mix and
+Applications panes: keys move the cursor, a header click sorts, a status change draws only that
+row again, a filter shows the right count and rows, a big list is shown without reading every
+row, and the footer keeps the key sets a Select's list swaps between."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from rich.text import Text
+from textual.app import App, ComposeResult
+
+from bench.programs_fixture import make_programs
+from matchtui.app import MatchApp
+from matchtui.models.programs import PROGRAM_STATUSES
+from matchtui.store import PROGRAMS
+from matchtui.widgets.mix_programs import Filters, ProgramsPanel, visible
+from matchtui.widgets.program_table import ProgramTable
+
+TODAY = dt.date(2026, 11, 23)
+COLUMNS = (("name", "Name", 8), ("n", "N", 4))
+
+
+class TableApp(App[None]):
+    def __init__(self, count: int) -> None:
+        super().__init__()
+        self.count = count
+        self.built: list[int] = []  # items whose cells were asked for
+        self.highlighted: list[int] = []
+        self.headers: list[str] = []
+
+    def cells(self, item: int) -> list[Text]:
+        self.built.append(item)
+        return [Text(f"row {item}"), Text(str(item))]
+
+    def compose(self) -> ComposeResult:
+        yield ProgramTable[int](COLUMNS, self.cells, id="table")
+
+    def on_mount(self) -> None:
+        table = self.query_one(ProgramTable)
+        table.set_rows(list(range(self.count)))
+        table.focus()
+
+    def on_program_table_row_highlighted(self, event: ProgramTable.RowHighlighted) -> None:
+        self.highlighted.append(event.position)
+
+    def on_program_table_header_selected(self, event: ProgramTable.HeaderSelected) -> None:
+        self.headers.append(event.column)
+
+
+async def test_keys_move_the_cursor_and_report_it() -> None:
+    app = TableApp(100)
+    async with app.run_test(size=(40, 12)) as pilot:
+        table = app.query_one(ProgramTable)
+        await pilot.pause()
+        assert table.cursor == 0 and table.selected == 0
+        await pilot.press("down", "down")
+        assert table.cursor == 2
+        await pilot.press("up")
+        assert table.cursor == 1
+        await pilot.press("pagedown")
+        assert table.cursor == 1 + table.size.height - 2
+        await pilot.press("end")
+        assert table.cursor == 99 and table.selected == 99
+        assert table.scroll_offset.y > 0  # the last row is on screen
+        await pilot.press("pageup")
+        assert table.cursor == 99 - (table.size.height - 2)
+        await pilot.press("home")
+        assert table.cursor == 0 and table.scroll_offset.y == 0
+        await pilot.pause()
+        assert app.highlighted[-1] == 0 and 99 in app.highlighted
+        # The cursor's line is drawn in the cursor's colours, the others not.
+        cursor_style = table.get_component_rich_style("program-table--cursor")
+        first, second = table.render_line(1), table.render_line(2)
+        assert list(first)[0].style.bgcolor == cursor_style.bgcolor
+        assert list(second)[0].style.bgcolor != cursor_style.bgcolor
+
+
+async def test_a_header_click_names_the_column_under_the_mouse() -> None:
+    app = TableApp(5)
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.click("#table", offset=(0, 0))
+        await pilot.click("#table", offset=(9, 0))  # the name column's right padding
+        await pilot.click("#table", offset=(10, 0))  # the second column
+        await pilot.click("#table", offset=(30, 0))  # past the last: the last
+        await pilot.pause()
+        assert app.headers == ["name", "name", "n", "n"]
+
+
+async def test_a_big_list_reads_only_the_rows_on_screen() -> None:
+    app = TableApp(20_000)
+    async with app.run_test(size=(40, 12)) as pilot:
+        table = app.query_one(ProgramTable)
+        await pilot.pause()
+        assert table.row_count == 20_000
+        assert table.virtual_size.height == 20_001  # the header and every row
+        assert len(set(app.built)) <= table.size.height
+        app.built.clear()
+        await pilot.press("end")
+        await pilot.pause()
+        assert set(app.built) <= set(range(20_000 - table.size.height, 20_000))
+
+
+async def test_a_changed_row_draws_only_its_own_line() -> None:
+    app = TableApp(50)
+    async with app.run_test(size=(40, 12)) as pilot:
+        table = app.query_one(ProgramTable)
+        await pilot.pause()
+        app.built.clear()
+        table.update_row(3)
+        await pilot.pause()
+        assert app.built == [3]
+        app.built.clear()
+        await pilot.press("down")  # two lines change look; their texts are kept
+        await pilot.pause()
+        assert app.built == []
+
+
+async def test_status_change_in_the_mix_pane_redraws_only_that_row(workspace: Any) -> None:
+    programs = make_programs(workspace.catalog, 2000)
+    workspace.store.save(PROGRAMS, programs)
+    app = MatchApp(workspace, first_pane="mix", today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("l")
+        await pilot.pause()
+        panel = app.screen.query_one(ProgramsPanel)
+        table = panel.query_one("#programs-table", ProgramTable)
+        table.focus()
+        table.move_cursor(2)
+        await pilot.pause()
+        asked: list[int] = []
+        cells = table.cells
+
+        def counting(row: Any) -> Any:
+            asked.append(row[0])
+            return cells(row)
+
+        table.cells = counting
+        index = table.selected[0]
+        before = [table.line_plain(i) for i in range(10)]
+        asked.clear()
+        await pilot.press("s")
+        await pilot.pause()
+        assert set(asked) == {index}  # only that row's texts were built again
+        after = [table.line_plain(i) for i in range(10)]
+        assert [i for i in range(10) if before[i] != after[i]] == [2]
+        status = panel.programs.programs[index].status
+        assert status == PROGRAM_STATUSES[
+            (PROGRAM_STATUSES.index(programs.programs[index].status) + 1) % len(PROGRAM_STATUSES)
+        ]
+        assert after[2].rstrip().endswith(status)
+
+
+async def test_filter_and_header_sort_show_the_right_count_and_rows(workspace: Any) -> None:
+    from textual.widgets import Select
+
+    programs = make_programs(workspace.catalog, 20_000)
+    workspace.store.save(PROGRAMS, programs)
+    app = MatchApp(workspace, first_pane="mix", today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("l")
+        await pilot.pause()
+        panel = app.screen.query_one(ProgramsPanel)
+        table = panel.query_one("#programs-table", ProgramTable)
+        panel.query_one("#filter-tier", Select).value = "community"
+        await pilot.pause()
+        expected = visible(programs, Filters(tier="community"), workspace.catalog)
+        count = str(panel.query_one("#programs-count").render())
+        assert f"{len(expected)} of 20000 programs shown" in count
+        assert table.row_count == len(expected)
+        assert len(table.rows._read) <= 40  # type: ignore[attr-defined]  # not every row
+        names = [str(table.cells_at(i)[0]) for i in range(20)]
+        assert names == [p.name for _, p in expected[:20]]
+        # Header click on "St": sorted by state, then the same click turns the order round.
+        state_x = 1 + sum(width + 2 for _, _, width in table.columns[:2])
+        for reverse in (False, True):
+            await pilot.click("#programs-table", offset=(state_x, 0))
+            await pilot.pause()
+            wanted = Filters(tier="community", sort="state", reverse=reverse)
+            assert panel.filters == wanted
+            expected = visible(programs, wanted, workspace.catalog)
+            shown = [(str(table.cells_at(i)[0]), str(table.cells_at(i)[2])) for i in range(20)]
+            assert shown == [(p.name, p.state) for _, p in expected[:20]]
+
+
+async def test_the_footer_swaps_kept_key_sets_for_a_select_list(workspace: Any) -> None:
+    from matchtui.widgets.pane_footer import PaneFooter
+
+    workspace.store.save(PROGRAMS, make_programs(workspace.catalog, 50))
+    app = MatchApp(workspace, first_pane="mix", today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("l")
+        await pilot.pause()
+        app.screen.query_one("#filter-tier").focus()
+        await pilot.pause(0.1)
+        footer = app.screen.query_one(PaneFooter)
+
+        def shown() -> list[str]:
+            return [str(getattr(key, "description", "")) for key in footer.children if key.display]
+
+        closed = shown()
+        assert "Status" in closed and "Dismiss menu" not in closed
+        built = list(footer.children)
+        await pilot.press("enter")  # the list opens: its keys show
+        await pilot.pause(0.1)
+        assert "Dismiss menu" in shown() and "Status" not in shown()
+        recomposed: list[bool] = []
+        original = footer.recompose
+
+        async def counting() -> None:
+            recomposed.append(True)
+            await original()
+
+        footer.recompose = counting  # type: ignore[method-assign]
+        await pilot.press("escape")  # closed again: the first keys, the same widgets
+        await pilot.pause(0.1)
+        assert shown() == closed
+        assert [key for key in footer.children if key.display] == [
+            key for key in built if key.display
+        ]
+        await pilot.press("enter")
+        await pilot.pause(0.1)
+        assert "Dismiss menu" in shown()
+        assert not recomposed
