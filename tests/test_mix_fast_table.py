@@ -194,3 +194,28 @@ def test_a_status_change_moves_one_program_in_the_status_order(catalog: Any) -> 
             wanted = Filters(sort="status", reverse=reverse)
             assert index.visible(wanted) == ListIndex(changed, catalog).visible(wanted)
     assert list(reading) == before  # the fill's rows are read from the order it started with
+
+
+def test_a_prepared_status_order_is_kept_only_if_no_status_changed_meanwhile(
+    catalog: Any,
+) -> None:
+    from matchtui.widgets.mix_programs import ListIndex
+
+    programs = make_programs(catalog, 300)
+    index = ListIndex(programs, catalog)
+    changes, order = index.prepare()  # (in a worker thread in the app)
+    index.adopt_status_order(changes, order)
+    assert index._orders["status"] == order  # ready: a sort by status is not a sort
+    wanted = Filters(sort="status")
+    assert index.visible(wanted) == ListIndex(programs, catalog).visible(wanted)
+
+    late = ListIndex(programs, catalog)
+    changes, order = late.prepare()
+    program = programs.programs[5].model_copy(update={"status": "withdrawn"})
+    items = list(programs.programs)
+    items[5] = program
+    changed = programs.model_copy(update={"programs": items})
+    late.replaced(5, program, changed)  # a status change while the order was being made
+    late.adopt_status_order(changes, order)
+    assert "status" not in late._orders  # made afresh when asked for, from the new statuses
+    assert late.visible(wanted) == ListIndex(changed, catalog).visible(wanted)

@@ -21,7 +21,7 @@ from textual.widgets import Button, Checkbox, Input, Select, Static
 
 from matchtui.engine.programs import ListComparison, over_yog_limit, region_of
 from matchtui.models.mix import TIER_LABELS, TIERS
-from matchtui.models.programs import PROGRAM_STATUSES, Program, ProgramList
+from matchtui.models.programs import PROGRAM_STATUSES, Program, ProgramList, ProgramStatus
 from matchtui.widgets.mix_bars import set_text
 from matchtui.widgets.program_table import ProgramTable
 
@@ -91,9 +91,11 @@ class ListIndex:
         # Programs per (tier, region, status): how many rows a filter lets through, without
         # a pass over the list.
         self._counts = Counter(zip(self._tier, self._region, self._status, strict=True))
+        self.status_changes = 0  # how many times a program's status changed
 
-    def _order(self, sort: str) -> list[int]:
-        order = self._orders.get(sort)
+    def _order(self, sort: str, statuses: Sequence[ProgramStatus] | None = None) -> list[int]:
+        """The order of `sort` (kept); with `statuses`, the status order they give (not kept)."""
+        order = None if statuses is not None else self._orders.get(sort)
         if order is None:
             items = self.programs.programs
             names = self._names
@@ -107,12 +109,13 @@ class ListIndex:
             elif sort == "tier":
                 by = [_TIER_ORDER[t] for t in self._tier]
             elif sort == "status":
-                by = [_STATUS_ORDER[s] for s in self._status]
+                by = [_STATUS_ORDER[s] for s in (self._status if statuses is None else statuses)]
             else:  # state, specialty
                 by = [getattr(p, sort) for p in items]
             keys = list(zip(by, names, range(len(items)), strict=True))
             order = sorted(range(len(items)), key=keys.__getitem__)
-            self._orders[sort] = order
+            if statuses is None:
+                self._orders[sort] = order
         return order
 
     def visible(self, filters: Filters) -> list[tuple[int, Program]]:
@@ -130,12 +133,22 @@ class ListIndex:
             and (status == ALL or statuses[i] == status)
         ]
 
-    def prepare(self) -> None:
-        """Work out every sort's order but the status one (which a status change invalidates):
-        called in a worker thread, so a first sort by a column is not a sort of the list."""
+    def prepare(self) -> tuple[int, list[int]]:
+        """Work out every sort's order: called in a worker thread, so a first sort by a column
+        is not a sort of the list. The status order (which a status change meanwhile would
+        make wrong) is returned with the number of status changes it follows, for
+        `adopt_status_order` on the event loop."""
         for sort in SORT_KEYS:
             if sort != "status":
                 self._order(sort)
+        changes = self.status_changes
+        statuses = list(self._status)  # one copy, as they are now
+        return changes, self._order("status", statuses)
+
+    def adopt_status_order(self, changes: int, order: list[int]) -> None:
+        """Keep a status order from `prepare` if no status changed since it was made."""
+        if changes == self.status_changes and "status" not in self._orders:
+            self._orders["status"] = order
 
     def shown(self, filters: Filters) -> ShownRows:
         """`visible(filters)` read as far as it is needed: a filter or sort change costs the
@@ -166,6 +179,7 @@ class ListIndex:
         """`programs` is the list with `program` at `index` (its status changed)."""
         self.programs = programs
         if program.status != self._status[index]:
+            self.status_changes += 1
             key = (self._tier[index], self._region[index], self._status[index])
             self._counts[key] -= 1
             self._counts[(key[0], key[1], program.status)] += 1
@@ -333,9 +347,13 @@ class ProgramsPanel(Vertical):
             self.set_timer(PREPARE_AFTER, self._prepare_orders)
 
     def _prepare_orders(self) -> None:
-        self.run_worker(
-            self._list_index().prepare, thread=True, group="mix-orders", exit_on_error=False
-        )
+        index = self._list_index()
+
+        def work() -> None:
+            changes, order = index.prepare()
+            self.app.call_from_thread(index.adopt_status_order, changes, order)
+
+        self.run_worker(work, thread=True, group="mix-orders", exit_on_error=False)
 
     def _list_index(self) -> ListIndex:
         if self._index is None or self._index.programs is not self.programs:
