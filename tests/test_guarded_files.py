@@ -244,9 +244,8 @@ async def test_item2_app_and_cli_conflict_dialog_merges(
 ) -> None:
     """The app holds the program list; a CLI process imports; an edit in the app shows the
     conflict dialog, and Merge keeps both."""
-    from textual.widgets import DataTable
-
     from matchtui.widgets.conflict import ConflictDialog
+    from matchtui.widgets.program_table import ProgramTable
 
     csv = tmp_path / "a.csv"
     csv.write_text(CSV_HEAD + "App Program,WI,internal_medicine,community\n")
@@ -266,7 +265,7 @@ async def test_item2_app_and_cli_conflict_dialog_merges(
             timeout=120,
         )
         assert done.returncode == 0, done.stderr
-        table = app.screen.query_one("#programs-table", DataTable)
+        table = app.screen.query_one("#programs-table", ProgramTable)
         table.focus()
         table.move_cursor(row=0)
         await pilot.press("s")  # cycle the status: the app saves its list
