@@ -72,9 +72,9 @@ async def test_keys_move_the_cursor_and_report_it() -> None:
         assert app.highlighted[-1] == 0 and 99 in app.highlighted
         # The cursor's line is drawn in the cursor's colours, the others not.
         cursor_style = table.get_component_rich_style("program-table--cursor")
-        first, second = table.render_line(1), table.render_line(2)
-        assert list(first)[0].style.bgcolor == cursor_style.bgcolor
-        assert list(second)[0].style.bgcolor != cursor_style.bgcolor
+        first, second = (next(iter(table.render_line(y))).style for y in (1, 2))
+        assert first is not None and first.bgcolor == cursor_style.bgcolor
+        assert second is not None and second.bgcolor != cursor_style.bgcolor
 
 
 async def test_a_header_click_names_the_column_under_the_mouse() -> None:
@@ -147,9 +147,13 @@ async def test_status_change_in_the_mix_pane_redraws_only_that_row(workspace: An
         after = [table.line_plain(i) for i in range(10)]
         assert [i for i in range(10) if before[i] != after[i]] == [2]
         status = panel.programs.programs[index].status
-        assert status == PROGRAM_STATUSES[
-            (PROGRAM_STATUSES.index(programs.programs[index].status) + 1) % len(PROGRAM_STATUSES)
-        ]
+        assert (
+            status
+            == PROGRAM_STATUSES[
+                (PROGRAM_STATUSES.index(programs.programs[index].status) + 1)
+                % len(PROGRAM_STATUSES)
+            ]
+        )
         assert after[2].rstrip().endswith(status)
 
 
