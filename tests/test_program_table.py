@@ -230,3 +230,27 @@ async def test_the_footer_swaps_kept_key_sets_for_a_select_list(workspace: Any) 
         await pilot.pause(0.1)
         assert "Dismiss menu" in shown()
         assert not recomposed
+
+
+async def test_the_mix_table_highlights_the_row_under_the_mouse_until_a_key(
+    workspace: Any,
+) -> None:
+    workspace.store.save(PROGRAMS, make_programs(workspace.catalog, 30))
+    app = MatchApp(workspace, first_pane="mix", today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("l")
+        await pilot.pause()
+        table = app.screen.query_one("#programs-table", ProgramTable)
+        hover = table.get_component_rich_style("program-table--hover").bgcolor
+
+        def background(y: int) -> Any:
+            style = next(iter(table.render_line(y))).style
+            return None if style is None else style.bgcolor
+
+        await pilot.hover("#programs-table", offset=(5, 4))  # the fourth row
+        await pilot.pause()
+        assert background(4) == hover and background(3) != hover
+        await pilot.press("down")  # a key: as a DataTable, the mouse's row is no longer shown
+        await pilot.pause()
+        assert background(4) != hover

@@ -304,6 +304,7 @@ class ProgramsPanel(Vertical):
             key=_program_index,
             overflow="crop",
             stripe_first=True,
+            hover=True,
             id="programs-table",
         )
         yield Static("", id="programs-compare", markup=False)

@@ -42,8 +42,9 @@ Column = tuple[str, str, int]  # key, header, width
 PAD = 1  # cells either side of a column's text (two between columns)
 # Drawn lines kept for redraws (a few screens' worth is plenty; scrolling far just draws again).
 MAX_CACHED = 2000
-# The looks of a line: a row, a striped row, the cursor row.
-PLAIN, STRIPE, CURSOR = 0, 1, 2
+# The looks of a line (+1 on a striped row): a row, the cursor's row, the row under the mouse
+# (index into `_looks`, which also holds the header's at HEADER).
+PLAIN, CURSOR, HEADER, HOVER = 0, 2, 4, 5
 
 
 def _identity(item: Any) -> Hashable:
@@ -60,6 +61,7 @@ class ProgramTable(ScrollView, Generic[T], can_focus=True):
         "program-table--cursor",
         "program-table--even-row",
         "program-table--odd-row",
+        "program-table--hover",
     }
     DEFAULT_CSS = """
     ProgramTable {
@@ -72,6 +74,9 @@ class ProgramTable(ScrollView, Generic[T], can_focus=True):
         }
         & > .program-table--even-row {
             background: $surface-lighten-1 50%;
+        }
+        & > .program-table--hover {
+            background: $block-hover-background;
         }
         & > .program-table--cursor {
             background: $block-cursor-blurred-background;
@@ -125,15 +130,19 @@ class ProgramTable(ScrollView, Generic[T], can_focus=True):
         key: Callable[[T], Hashable] = _identity,
         overflow: Literal["crop", "ellipsis"] = "ellipsis",
         stripe_first: bool = False,
+        hover: bool = False,
         id: str | None = None,
     ) -> None:
         """`overflow`: how a text wider than its column ends; `stripe_first`: the zebra stripe
-        is on the first row (else on the second)."""
+        is on the first row (else on the second); `hover`: the row under the mouse is
+        highlighted (until a key moves the cursor), as in a DataTable."""
         super().__init__(id=id)
         self.cells: Callable[[T], Sequence[Text]] = cells or (lambda _item: ())
         self.key = key
         self.overflow: Literal["crop", "ellipsis"] = overflow
         self._stripe = 0 if stripe_first else 1
+        self._hover_shown = hover
+        self._hover: int | None = None  # the row under the mouse, if highlighted
         self.rows: Sequence[T] = ()
         self.cursor = 0
         self._lines: dict[Hashable, Strip] = {}  # row key -> its line, unstyled
@@ -186,8 +195,9 @@ class ProgramTable(ScrollView, Generic[T], can_focus=True):
     def update_row(self, key: Hashable) -> None:
         """Row `key` changed: draw its line again (no other line is touched)."""
         self._lines.pop(key, None)
-        for look in (PLAIN, STRIPE, CURSOR):
-            self._styled.pop((key, look), None)
+        for look in (PLAIN, CURSOR, HOVER):
+            for striped in (0, 1):
+                self._styled.pop((key, look + striped), None)
         top = int(self.scroll_offset.y)
         for position in range(top, min(len(self.rows), top + self.size.height)):
             if self.key(self.rows[position]) == key:
@@ -245,7 +255,17 @@ class ProgramTable(ScrollView, Generic[T], can_focus=True):
         plain = get("program-table--odd-row")
         stripe = get("program-table--even-row")
         cursor = get("program-table--cursor")
-        looks = (plain, stripe, plain + cursor, stripe + cursor, get("program-table--header"))
+        hover = get("program-table--hover")
+        header = get("program-table--header")
+        looks = (
+            plain,
+            stripe,
+            plain + cursor,
+            stripe + cursor,
+            header,
+            plain + hover,
+            stripe + hover,
+        )
         self._blank = self.rich_style
         if looks != self._looks:
             if self._looks:  # lines on screen drawn in the old look (only this repaint's are new)
@@ -264,15 +284,20 @@ class ProgramTable(ScrollView, Generic[T], can_focus=True):
             header = self._header
             if header is None:
                 labels = self._line([Text(label) for _, label, _ in self.columns])
-                header = self._header = labels.apply_style(looks[4])
-            return header.crop_extend(scroll_x, scroll_x + width, looks[4])
+                header = self._header = labels.apply_style(looks[HEADER])
+            return header.crop_extend(scroll_x, scroll_x + width, looks[HEADER])
         position = scroll_y + y - 1
         if position >= len(self.rows):
             return Strip.blank(width, self._blank)
         striped = position % 2 == self._stripe
-        look = CURSOR if position == self.cursor else (STRIPE if striped else PLAIN)
+        if position == self.cursor:
+            look = CURSOR + striped
+        elif position == self._hover:
+            look = HOVER + striped
+        else:
+            look = PLAIN + striped
         key = self.key(self.rows[position])
-        style = looks[2 + striped] if look == CURSOR else looks[striped]
+        style = looks[look]
         strip = self._styled.get((key, look))
         if strip is None:
             line: Strip | None = self._lines.get(key)
@@ -281,7 +306,7 @@ class ProgramTable(ScrollView, Generic[T], can_focus=True):
                     self._lines.clear()
                     self._styled.clear()
                 line = self._lines[key] = self._line(self.cells(self.rows[position]))
-            if look == CURSOR:  # the cursor's colours over the texts' own
+            if look - striped == CURSOR:  # the cursor's colours with the texts' own
                 strip = Strip(
                     [Segment(s.text, style + s.style if s.style else style) for s in line],
                     line.cell_length,
@@ -330,13 +355,33 @@ class ProgramTable(ScrollView, Generic[T], can_focus=True):
         return True
 
     def action_move(self, step: int) -> None:
+        self._set_hover(None)
         self._move_to(self.cursor + step)
 
     def action_page(self, direction: int) -> None:
+        self._set_hover(None)
         self._move_to(self.cursor + direction * max(1, self.size.height - 2))
 
     def action_edge(self, end: int) -> None:
+        self._set_hover(None)
         self._move_to(len(self.rows) - 1 if end else 0)
+
+    # -- the mouse -----------------------------------------------------------------------------
+    def _set_hover(self, position: int | None) -> None:
+        if position != self._hover:
+            old, self._hover = self._hover, position
+            for changed in (old, position):
+                if changed is not None:
+                    self._refresh_position(changed)
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        if not self._hover_shown:
+            return
+        position = int(self.scroll_offset.y) + event.y - 1
+        self._set_hover(position if event.y >= 1 and position < len(self.rows) else None)
+
+    def on_leave(self, event: events.Leave) -> None:
+        self._set_hover(None)
 
     def on_click(self, event: events.Click) -> None:
         scroll_x, scroll_y = self.scroll_offset
