@@ -149,8 +149,7 @@ class PaneFooter(Footer):
         self._showing = signature
         self.compact = shown.compact
         self._short = shown.short
-        if self.styles.grid_size_columns != shown.columns:
-            self.styles.grid_size_columns = shown.columns
+        self.styles.grid_size_columns = shown.columns
         if mounted:
             for key in shown.keys:
                 key.display = True
@@ -185,13 +184,6 @@ class PaneFooter(Footer):
         if signature == self._shown:
             return
         self._shown = signature
-        kept = self._sets.get(signature)
-        width = self.size.width or self.app.size.width
-        if kept is not None and kept.width == width and not self._recompose_queued:
-            # Shown at once, so the layout it needs is the one of the change that caused it
-            # (a Select closing), not a second one a frame later.
-            self._show(signature, kept)
-            return
         self._queue_recompose()
 
 
