@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual.app import ComposeResult
-from textual.events import ScreenResume
+from textual.events import Resize, ScreenResume
 from textual.screen import Screen
 from textual.widgets import Header
 
-from matchtui.screens.sizing import start_with_size_classes
+from matchtui.screens.sizing import restyle_size_classes, start_with_size_classes
 from matchtui.widgets.pane_bar import PaneBar
 from matchtui.widgets.pane_footer import PaneFooter
 
@@ -94,6 +94,18 @@ class PaneScreen(Screen[None]):
         if self.matchapp.screen_styles_current(self):
             event.refresh_styles = False
         self.refresh_bindings()  # the footer rebuilds only if what it shows has changed
+
+    def on_resize(self, event: Resize) -> None:
+        # Textual lays a screen out, then sends the screen itself a Resize for its first layout,
+        # and the screen's own handler lays the whole pane out again at the size it was just
+        # laid out at (and renders it again): 20-30 ms right after a pane's first frame, which
+        # a key pressed then waited for. A Resize to a size the screen already has (it is
+        # sent after the layout that gave it that size) needs none of that: the size classes
+        # are checked here. A terminal resize arrives before any layout at the new size and
+        # goes on to Textual's handler.
+        if event.size == self.outer_size:
+            restyle_size_classes(self)
+            event.prevent_default()
 
     def _profile_changed(self, profile: Profile | None) -> None:
         if profile is not None:

@@ -672,9 +672,16 @@ class ProfileScreen(PaneScreen):
         return None
 
     # -- building -------------------------------------------------------------------------
-    # The parts the first screen shows are built with the pane; the others right after the
-    # first frame, a section at a time so keys and frames keep flowing (a save or an error in
-    # a part not built yet builds the rest at once).
+    # The parts the first screen shows are built with the pane; the others after its first
+    # frame, while the pane is shown and the applicant has paused (no key or mouse event for
+    # QUIET seconds), a slice at a time (a field row, an empty section, a list's item) with a
+    # timer in between. A slice costs its mounting and a layout of the form; while keys keep
+    # coming (typing, or passing through the pane to another) nothing is built, so no key
+    # waits for it, and a pane left before it is complete resumes when shown again. A save or
+    # an error in a part not built yet builds the rest at once.
+    BUILD_GAP: ClassVar[float] = 0.01  # seconds between two slices
+    QUIET: ClassVar[float] = 0.2  # seconds without input before a slice is built
+
     def _plan_build(self, sections: list[Section]) -> None:
         """Build with the pane the parts that fill the first screen: the terminal's height less
         the header, pane bar, title bar and footer (a line over with the demo bar)."""
@@ -685,44 +692,54 @@ class ProfileScreen(PaneScreen):
             section.built = 0
             for unit in section.units:
                 if used >= budget:
-                    break
+                    if isinstance(unit, ListEditor):
+                        unit.rows_built = 0  # its items come one by one
+                    continue
                 section.built += 1
                 if isinstance(unit, FieldRow | ListEditor):
                     used += unit.lines()
         self._complete.clear()
 
-    def _build_next(self, section: Section) -> AwaitMount | None:
-        """Mount the parts of `section` not built yet; a section none of whose parts was on
-        the first screen joins the form whole (None if it is all there)."""
-        if section.parent is None:
-            section.built = len(section.units)
-            return self._form.mount(section)
-        return section.build_next(len(section.units))
+    def _build_next(self) -> AwaitMount | None:
+        """Mount the next slice of the form not built yet, in order: a section not in the form
+        joins it empty, then its parts one by one, a list's items one by one (None when the
+        whole form is built)."""
+        for section in self._sections_now:
+            if section.parent is None:
+                return self._form.mount(section)
+            for unit in section.units[: section.built]:
+                if isinstance(unit, ListEditor) and not unit.complete:
+                    return unit.build_next()
+            pending = section.build_next(1)
+            if pending is not None:
+                return pending
+        return None
 
     def _start_building(self) -> None:
         self.run_worker(self._build_rest(), group="profile-build", exclusive=True)
 
     async def _build_rest(self) -> None:
         sections = self._sections_now
-        for section in sections:
-            # A section at a time: each batch costs one layout of the whole form.
-            await asyncio.sleep(0)  # keys and frames in between
+        while True:
+            # A timer between slices: keys and frames are handled in between.
+            await asyncio.sleep(max(self.BUILD_GAP, self.QUIET - self.matchapp.input_idle()))
             if sections is not self._sections_now or not self.app.is_running or self._settling:
                 return  # rebuilt, or quitting
             if not self.is_current:
-                # Left for another pane: build the rest when the pane is shown again, after
-                # that frame. Parts mounted into a screen not shown are laid out only as it
-                # comes back, all at once, which made the first return to it slow (and the
-                # pane shown meanwhile paid for the mounting).
+                # Left for another pane: the rest waits for the pane to be shown again (parts
+                # mounted into a screen not shown are laid out all at once as it comes back).
                 self._paused = True
                 return
-            pending = self._build_next(section)
-            if pending is not None:
-                self._in_flight = pending
-                try:
-                    await pending
-                finally:
-                    self._in_flight = None
+            if self.matchapp.input_idle() < self.QUIET:
+                continue  # keys are coming: later
+            pending = self._build_next()
+            if pending is None:
+                break
+            self._in_flight = pending
+            try:
+                await pending
+            finally:
+                self._in_flight = None
         await self.wait_for_refresh()  # laid out too
         if sections is self._sections_now:
             self._complete.set()
@@ -731,15 +748,13 @@ class ProfileScreen(PaneScreen):
         """Build every part not built yet, now."""
         self.workers.cancel_group(self, "profile-build")
         sections = self._sections_now
-        for section in sections:
-            pending = self._build_next(section)
-            if pending is not None:
-                await pending
+        while (pending := self._build_next()) is not None:
+            await pending
         if sections is self._sections_now:
             self._complete.set()
 
     async def settle(self) -> None:
-        """Before the app exits: start no more sections and let the one mounting finish (a
+        """Before the app exits: start no more slices and let the one mounting finish (a
         Select torn down mid-mount fails)."""
         self._settling = True
         if (pending := self._in_flight) is not None:
@@ -749,7 +764,7 @@ class ProfileScreen(PaneScreen):
 
     async def form_built(self) -> None:
         """Wait until every part of the form is mounted and laid out (the parts below the
-        first screen are built just after it is shown)."""
+        first screen are built while it is shown, once keys pause)."""
         await self._complete.wait()
 
     def on_screen_resume(self) -> None:

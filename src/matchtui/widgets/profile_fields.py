@@ -491,6 +491,7 @@ class ListEditor(Vertical):
         self.columns = columns
         self._rows = [ItemRow(columns, dict(item), orderable) for item in items]
         self._box = Vertical(classes="list-rows")
+        self.rows_built = len(self._rows)  # items mounted with the list (see build_next)
         self.new_item = new_item
         self.max_items = max_items
         self.orderable = orderable
@@ -516,7 +517,24 @@ class ListEditor(Vertical):
                     yield Label(spec.label, classes=f"col-{spec.key}", markup=False)
                 yield Static("", classes="list-columns-pad")
         with self._box:
-            yield from self._rows
+            yield from self._rows[: self.rows_built]
+
+    @property
+    def complete(self) -> bool:
+        """Whether every item is built (a list below the first screen gets them one by one)."""
+        return self.rows_built >= len(self._rows)
+
+    def build_next(self) -> AwaitMount | None:
+        """Mount the next item not built yet, after those on screen (None if all are)."""
+        if self.complete:
+            return None
+        row = self._rows[self.rows_built]
+        self.rows_built += 1
+        return self._box.mount(row)
+
+    async def build_all(self) -> None:
+        while (pending := self.build_next()) is not None:
+            await pending
 
     def lines(self) -> int:
         """Lines the list takes on screen as profile.tcss lays it out (without errors)."""
@@ -526,7 +544,8 @@ class ListEditor(Vertical):
         """The items in their order on screen (as built until the list is mounted)."""
         if not self._box.is_mounted:
             return list(self._rows)
-        return [row for row in self._box.children if isinstance(row, ItemRow)]
+        shown = [row for row in self._box.children if isinstance(row, ItemRow)]
+        return shown + self._rows[self.rows_built :]  # then the items not built yet
 
     def values(self) -> list[Any]:
         if self.scalar:
@@ -538,6 +557,7 @@ class ListEditor(Vertical):
         self.query_one(".item-add", Button).disabled = len(self.rows()) >= self.max_items
 
     async def add_item(self) -> ItemRow:
+        await self.build_all()  # a new item goes after every other
         row = ItemRow(self.columns, dict(self.new_item), self.orderable)
         await self._box.mount(row)
         self._update_add()
