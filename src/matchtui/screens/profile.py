@@ -674,11 +674,12 @@ class ProfileScreen(PaneScreen):
     # -- building -------------------------------------------------------------------------
     # The parts the first screen shows are built with the pane; the others after its first
     # frame, while the pane is shown and the applicant has paused (no key or mouse event for
-    # QUIET seconds), a slice at a time (a field row, an empty section, a list's item) with a
-    # timer in between. A slice costs its mounting and a layout of the form; while keys keep
-    # coming (typing, or passing through the pane to another) nothing is built, so no key
-    # waits for it, and a pane left before it is complete resumes when shown again. A save or
-    # an error in a part not built yet builds the rest at once.
+    # QUIET seconds) or has scrolled the form down, a slice at a time (a field row, an empty
+    # section, a list's item) with a timer in between. A slice costs its mounting and a
+    # layout of the form; while keys keep coming on the first screen (typing there, or passing
+    # through the pane to another) nothing is built, so no key waits for it, and a pane left
+    # before it is complete resumes when shown again. A save or an error in a part not built
+    # yet builds the rest at once.
     BUILD_GAP: ClassVar[float] = 0.01  # seconds between two slices
     QUIET: ClassVar[float] = 0.2  # seconds without input before a slice is built
 
@@ -722,7 +723,7 @@ class ProfileScreen(PaneScreen):
         sections = self._sections_now
         while True:
             # A timer between slices: keys and frames are handled in between.
-            await asyncio.sleep(max(self.BUILD_GAP, self.QUIET - self.matchapp.input_idle()))
+            await asyncio.sleep(max(self.BUILD_GAP, self._wait_for_pause()))
             if sections is not self._sections_now or not self.app.is_running or self._settling:
                 return  # rebuilt, or quitting
             if not self.is_current:
@@ -730,7 +731,7 @@ class ProfileScreen(PaneScreen):
                 # mounted into a screen not shown are laid out all at once as it comes back).
                 self._paused = True
                 return
-            if self.matchapp.input_idle() < self.QUIET:
+            if self._wait_for_pause() > 0:
                 continue  # keys are coming: later
             pending = self._build_next()
             if pending is None:
@@ -743,6 +744,14 @@ class ProfileScreen(PaneScreen):
         await self.wait_for_refresh()  # laid out too
         if sections is self._sections_now:
             self._complete.set()
+
+    def _wait_for_pause(self) -> float:
+        """Seconds until the next slice may be built: 0 once keys have paused, or at once
+        while the form is scrolled down (the applicant is heading for the parts below, by Tab,
+        page keys or the wheel, and each key may need the next part)."""
+        if self._form.scroll_y > 0:
+            return 0.0
+        return max(0.0, self.QUIET - self.matchapp.input_idle())
 
     async def _build_all(self) -> None:
         """Build every part not built yet, now."""
