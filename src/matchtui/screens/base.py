@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar, cast
 
+from textual import on
 from textual.app import ComposeResult
 from textual.events import Resize, ScreenResume
 from textual.screen import Screen
@@ -95,7 +96,8 @@ class PaneScreen(Screen[None]):
             event.refresh_styles = False
         self.refresh_bindings()  # the footer rebuilds only if what it shows has changed
 
-    def on_resize(self, event: Resize) -> None:
+    @on(Resize)
+    def _same_size_resize(self, event: Resize) -> None:
         # Textual lays a screen out, then sends the screen itself a Resize for its first layout,
         # and the screen's own handler lays the whole pane out again at the size it was just
         # laid out at (and renders it again): 20-30 ms right after a pane's first frame, which
