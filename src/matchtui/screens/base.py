@@ -96,16 +96,20 @@ class PaneScreen(Screen[None]):
             event.refresh_styles = False
         self.refresh_bindings()  # the footer rebuilds only if what it shows has changed
 
+    # Textual lays a screen out, then sends the screen itself a Resize for its first layout,
+    # and the screen's own handler lays the whole pane out again at the size it was just laid
+    # out at (and renders it again): 20-30 ms right after a pane's first frame, which a key
+    # pressed then waited for. A pane that draws the same without that second pass sets this:
+    # a Resize to a size it already has (sent after the layout that gave it that size) is then
+    # skipped, its size classes checked here. A terminal resize arrives before any layout at
+    # the new size and goes on to Textual's handler. (Not for every pane: in the Practice pane
+    # a list scrolled into place during the first layout is drawn right only after the
+    # second; its snapshots show it.)
+    LAYOUT_ONCE: ClassVar[bool] = False
+
     @on(Resize)
     def _same_size_resize(self, event: Resize) -> None:
-        # Textual lays a screen out, then sends the screen itself a Resize for its first layout,
-        # and the screen's own handler lays the whole pane out again at the size it was just
-        # laid out at (and renders it again): 20-30 ms right after a pane's first frame, which
-        # a key pressed then waited for. A Resize to a size the screen already has (it is
-        # sent after the layout that gave it that size) needs none of that: the size classes
-        # are checked here. A terminal resize arrives before any layout at the new size and
-        # goes on to Textual's handler.
-        if event.size == self.outer_size:
+        if self.LAYOUT_ONCE and event.size == self.outer_size:
             restyle_size_classes(self)
             event.prevent_default()
 

@@ -10,7 +10,7 @@ from typing import Any, ClassVar
 from pydantic import ValidationError
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.events import DescendantBlur
 from textual.widget import AwaitMount, Widget
 from textual.widgets import Button, Checkbox, Input, Select, Static, TextArea
@@ -45,6 +45,7 @@ from matchtui.widgets.profile_fields import (
     ListEditor,
     Options,
     Section,
+    TitledBar,
 )
 
 Loc = tuple[str | int, ...]
@@ -135,6 +136,7 @@ def validate_profile(
 
 class ProfileScreen(PaneScreen):
     PANE_ID = "profile"
+    LAYOUT_ONCE = True  # see PaneScreen: drawn the same without Textual's second layout
     AUTO_FOCUS = "#f-applicant-name"  # a field, never the Save button (Enter would save)
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
@@ -160,14 +162,12 @@ class ProfileScreen(PaneScreen):
         self._in_flight: AwaitMount | None = None  # the section being mounted in the background
         self._settling = False  # the app is about to exit: build nothing more
         self._paused = False  # the rest of the form waits for the pane to be shown again
+        self._unsaved: Static | None = None  # "● unsaved changes", once there have been some
 
     # -- layout ----------------------------------------------------------------------------
     def compose_body(self) -> ComposeResult:
-        with Horizontal(id="profile-bar"):
-            yield Static("Your profile", id="profile-title", markup=False)
-            self._unsaved = Static("● unsaved changes", id="profile-unsaved", markup=False)
-            self._unsaved.display = False
-            yield self._unsaved
+        with TitledBar("Your profile", bold=True, id="profile-bar"):
+            # "● unsaved changes" joins the bar at the first edit (see _mark).
             revert = FormButton("Revert", id="profile-revert", disabled=True)
             revert.tooltip = "Throw away unsaved edits and show the saved profile"
             self._revert = revert
@@ -175,14 +175,9 @@ class ProfileScreen(PaneScreen):
             save = FormButton("Save", "primary", id="profile-save")
             save.tooltip = "Save (ctrl+s): checks every field first"
             yield save
-        demo = Horizontal(id="profile-demo")
+        demo = TitledBar("Demo profile: the people in it are fictional.", id="profile-demo")
         demo.display = self.profile.demo
         with demo:
-            yield Static(
-                "Demo profile: the people in it are fictional.",
-                id="profile-demo-text",
-                markup=False,
-            )
             new = FormButton("New profile", id="profile-new")
             new.tooltip = "Start a blank profile of your own (also in the command palette)"
             yield new
@@ -682,6 +677,7 @@ class ProfileScreen(PaneScreen):
     # yet builds the rest at once.
     BUILD_GAP: ClassVar[float] = 0.01  # seconds between two slices
     QUIET: ClassVar[float] = 0.2  # seconds without input before a slice is built
+    SCROLLED_SLICES: ClassVar[int] = 6  # slices a turn while the form is scrolled down
 
     def _plan_build(self, sections: list[Section]) -> None:
         """Build with the pane the parts that fill the first screen: the terminal's height less
@@ -733,14 +729,22 @@ class ProfileScreen(PaneScreen):
                 return
             if self._wait_for_pause() > 0:
                 continue  # keys are coming: later
-            pending = self._build_next()
-            if pending is None:
+            # Heading down, the next parts are wanted now: several slices a turn.
+            complete = False
+            for _ in range(self.SCROLLED_SLICES if self._form.scroll_y > 0 else 1):
+                if sections is not self._sections_now or self._settling or not self.is_current:
+                    break  # seen at the top of the loop
+                pending = self._build_next()
+                if pending is None:
+                    complete = True
+                    break
+                self._in_flight = pending
+                try:
+                    await pending
+                finally:
+                    self._in_flight = None
+            if complete:
                 break
-            self._in_flight = pending
-            try:
-                await pending
-            finally:
-                self._in_flight = None
         await self.wait_for_refresh()  # laid out too
         if sections is self._sections_now:
             self._complete.set()
@@ -829,7 +833,11 @@ class ProfileScreen(PaneScreen):
             self.matchapp.unsaved.add("profile")
         else:
             self.matchapp.unsaved.discard("profile")
-        self._unsaved.display = dirty
+        if self._unsaved is None and dirty:
+            self._unsaved = Static("● unsaved changes", id="profile-unsaved", markup=False)
+            self.query_one("#profile-bar").mount(self._unsaved, before=self._revert)
+        if self._unsaved is not None:
+            self._unsaved.display = dirty
         self._revert.disabled = not dirty
 
     def on_input_changed(self, event: Input.Changed) -> None:

@@ -469,6 +469,22 @@ class ItemRow(Vertical):
         self.set_class(bool(message), "-invalid")
 
 
+class TitledBar(Horizontal):
+    """A one-line bar that draws its title at its left (as a 1fr Label or Static there would,
+    `bold` or not) and lays its children out at its right: one widget fewer per bar, and the
+    form's first screen has several (each list's head, the pane's title and demo bars)."""
+
+    def __init__(
+        self, title: str, *, bold: bool = False, id: str | None = None, classes: str = ""
+    ) -> None:
+        super().__init__(id=id, classes=f"titled-bar {classes}".strip())
+        self.title = title
+        self._bold = bold
+
+    def render(self) -> RenderResult:
+        return Content.styled(self.title, "bold") if self._bold else Content(self.title)
+
+
 class ListEditor(Vertical):
     """A titled list of ItemRows with an Add button. `scalar` lists hold one value per item."""
 
@@ -499,8 +515,7 @@ class ListEditor(Vertical):
         self.help_text = help_text
 
     def compose(self) -> ComposeResult:
-        with Horizontal(classes="list-head"):
-            yield Label(self.title, classes="list-title", markup=False)
+        with TitledBar(self.title, bold=True, classes="list-head"):
             add = FormButton(
                 "+ Add",
                 classes="item-add",
