@@ -11,7 +11,7 @@ from pydantic import ValidationError
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.events import DescendantBlur
+from textual.events import DescendantBlur, DescendantFocus
 from textual.widget import AwaitMount, Widget
 from textual.widgets import Button, Checkbox, Input, Select, Static, TextArea
 
@@ -163,6 +163,9 @@ class ProfileScreen(PaneScreen):
         self._settling = False  # the app is about to exit: build nothing more
         self._paused = False  # the rest of the form waits for the pane to be shown again
         self._unsaved: Static | None = None  # "● unsaved changes", once there have been some
+        self._focus_at_show: Widget | None = None  # focused as the pane was last shown
+        self._noted = False  # _focus_at_show is known
+        self._moved = False  # the focus has moved since (see _heading_down)
 
     # -- layout ----------------------------------------------------------------------------
     def compose_body(self) -> ComposeResult:
@@ -668,16 +671,17 @@ class ProfileScreen(PaneScreen):
 
     # -- building -------------------------------------------------------------------------
     # The parts the first screen shows are built with the pane; the others after its first
-    # frame, while the pane is shown and the applicant has paused (no key or mouse event for
-    # QUIET seconds) or has scrolled the form down, a slice at a time (a field row, an empty
-    # section, a list's item) with a timer in between. A slice costs its mounting and a
-    # layout of the form; while keys keep coming on the first screen (typing there, or passing
-    # through the pane to another) nothing is built, so no key waits for it, and a pane left
-    # before it is complete resumes when shown again. A save or an error in a part not built
-    # yet builds the rest at once.
+    # frame, while the pane is shown: once the applicant has paused (no key or mouse event for
+    # QUIET seconds), a slice at a time (a field row, an empty section, a list's item) with a
+    # timer in between; as soon as they move through the form (Tab, a click, scrolling), many
+    # slices a turn. A slice costs its mounting and a layout of the form; while keys keep
+    # coming otherwise (typing in the field shown focused, or passing through the pane to
+    # another) nothing is built, so no key waits for it, and a pane left before it is
+    # complete resumes when shown again. A save or an error in a part not built yet builds the
+    # rest at once.
     BUILD_GAP: ClassVar[float] = 0.01  # seconds between two slices
     QUIET: ClassVar[float] = 0.2  # seconds without input before a slice is built
-    SCROLLED_SLICES: ClassVar[int] = 6  # slices a turn while the form is scrolled down
+    SCROLLED_SLICES: ClassVar[int] = 50  # slices a turn while heading down the form
 
     def _plan_build(self, sections: list[Section]) -> None:
         """Build with the pane the parts that fill the first screen: the terminal's height less
@@ -731,7 +735,7 @@ class ProfileScreen(PaneScreen):
                 continue  # keys are coming: later
             # Heading down, the next parts are wanted now: several slices a turn.
             complete = False
-            for _ in range(self.SCROLLED_SLICES if self._form.scroll_y > 0 else 1):
+            for _ in range(self.SCROLLED_SLICES if self._heading_down() else 1):
                 if sections is not self._sections_now or self._settling or not self.is_current:
                     break  # seen at the top of the loop
                 pending = self._build_next()
@@ -743,19 +747,33 @@ class ProfileScreen(PaneScreen):
                     await pending
                 finally:
                     self._in_flight = None
+                await asyncio.sleep(0)  # keys and frames between slices
             if complete:
                 break
         await self.wait_for_refresh()  # laid out too
         if sections is self._sections_now:
             self._complete.set()
 
+    def _note_focus(self) -> None:
+        self._focus_at_show = self.focused
+        self._noted = True
+
+    def _heading_down(self) -> bool:
+        """Whether the applicant is moving through the form (the focus has moved from where
+        it was when the pane was shown, by Tab or a click) or has scrolled it down: each key
+        may then need the next part."""
+        return self._moved or self._form.scroll_y > 0
+
     def _wait_for_pause(self) -> float:
-        """Seconds until the next slice may be built: 0 once keys have paused, or at once
-        while the form is scrolled down (the applicant is heading for the parts below, by Tab,
-        page keys or the wheel, and each key may need the next part)."""
-        if self._form.scroll_y > 0:
+        """Seconds until the next slice may be built: 0 once keys have paused or while the
+        applicant is heading down the form."""
+        if self._heading_down():
             return 0.0
         return max(0.0, self.QUIET - self.matchapp.input_idle())
+
+    def on_descendant_focus(self, event: DescendantFocus) -> None:
+        if self._noted and event.widget is not self._focus_at_show:
+            self._moved = True
 
     async def _build_all(self) -> None:
         """Build every part not built yet, now."""
@@ -781,6 +799,7 @@ class ProfileScreen(PaneScreen):
         await self._complete.wait()
 
     def on_screen_resume(self) -> None:
+        self.call_after_refresh(self._note_focus)
         if self._paused:
             self._paused = False
             self.call_after_refresh(self._start_building)
