@@ -104,7 +104,9 @@ class PaneScreen(Screen[None]):
     # skipped, its size classes checked here. A terminal resize arrives before any layout at
     # the new size and goes on to Textual's handler. (Not for every pane: in the Practice pane
     # a list scrolled into place during the first layout is drawn right only after the
-    # second; its snapshots show it.)
+    # second; its snapshots show it. Nor for a pane often left at once: the layout Textual
+    # still asks for after the first frame then waits for the first return, which it slows,
+    # where the same-size one ran at once while the pane was shown.)
     LAYOUT_ONCE: ClassVar[bool] = False
 
     @on(Resize)

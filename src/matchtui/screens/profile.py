@@ -136,7 +136,6 @@ def validate_profile(
 
 class ProfileScreen(PaneScreen):
     PANE_ID = "profile"
-    LAYOUT_ONCE = True  # see PaneScreen: drawn the same without Textual's second layout
     AUTO_FOCUS = "#f-applicant-name"  # a field, never the Save button (Enter would save)
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
