@@ -9,13 +9,13 @@ from typing import Any
 
 import pytest
 from textual.css.query import NoMatches
-from textual.widgets import Input, Select, TextArea
+from textual.widgets import Button, Input, Select, TextArea
 
 from matchtui.app import MatchApp
 from matchtui.models.profile import Profile
 from matchtui.screens.profile import ProfileScreen
 from matchtui.tomlio import load_model
-from matchtui.widgets.profile_fields import FieldRow, ListEditor, real_select
+from matchtui.widgets.profile_fields import FieldRow, ItemRow, ListEditor, real_select
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -228,3 +228,137 @@ async def test_sections_below_the_first_screen_join_in_order(workspace: Any) -> 
         await pilot.pause()
         form = screen.query_one("#profile-form")
         assert [s.id for s in form.children] == [f"section-{name}" for name in ORDER]
+
+
+@pytest.fixture
+def keys_keep_coming(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """The applicant keeps pressing keys (never a pause) until the test sets idle[0]."""
+    idle = [0.0]
+    monkeypatch.setattr(MatchApp, "input_idle", lambda self: idle[0])
+    return idle
+
+
+async def test_nothing_below_is_built_while_keys_keep_coming(
+    workspace: Any, keys_keep_coming: list[float]
+) -> None:
+    """Keys that keep coming (typing on the first screen, or passing through the pane) never
+    wait for the parts below: they are built once the keys pause, with the profile's values."""
+    app = make_app(workspace)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.5)
+        screen = app.screen
+        assert isinstance(screen, ProfileScreen)
+        with pytest.raises(NoMatches):
+            screen.query_one("#f-narrative-plan_b")
+        assert app.profile is not None
+        assert Profile.model_validate(screen.form_data()) == app.profile
+        keys_keep_coming[0] = 10.0  # a pause
+        await screen.form_built()
+        await pilot.pause()
+        assert screen.query_one("#f-narrative-plan_b", TextArea).text == (
+            app.profile.narrative.plan_b
+        )
+        letters = screen.query_one("#list-letters", ListEditor)
+        assert len(letters.rows()) == len(app.profile.letters)
+        assert Profile.model_validate(screen.form_data()) == app.profile
+        assert app.unsaved == set()
+
+
+async def test_scrolling_down_builds_the_rest_while_keys_come(
+    workspace: Any, keys_keep_coming: list[float]
+) -> None:
+    app = make_app(workspace)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.3)
+        screen = app.screen
+        assert isinstance(screen, ProfileScreen)
+        with pytest.raises(NoMatches):
+            screen.query_one("#f-narrative-plan_b")
+        await pilot.press("tab", "pagedown")  # heading down, no pause
+        await screen.form_built()
+        assert app.profile is not None
+        assert screen.query_one("#f-narrative-plan_b", TextArea).text == (
+            app.profile.narrative.plan_b
+        )
+
+
+async def build_until(screen: ProfileScreen, done: Any) -> None:
+    """Build the form a slice at a time, as the pane does, until `done()`."""
+    for _ in range(200):
+        if done():
+            return
+        pending = screen._build_next()
+        assert pending is not None, "the form was complete first"
+        await pending
+    raise AssertionError("never done")
+
+
+async def test_a_list_built_item_by_item_reads_adds_and_saves_every_item(
+    workspace: Any, home: Path, never_built: None
+) -> None:
+    """A list below the first screen gets its items one by one: part-way, it still reads
+    every item in order, a new item goes after all of them, and a save keeps every one."""
+    app = make_app(workspace)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ProfileScreen)
+        before = app.profile
+        assert before is not None and len(before.letters) >= 2
+        editor = screen._editors[("letters",)]
+        await build_until(screen, lambda: editor.is_mounted and editor.rows_built == 1)
+        await pilot.pause()
+        assert len(editor.query(ItemRow)) == 1  # one item on screen, the others to come
+        assert len(editor.rows()) == len(before.letters)
+        assert Profile.model_validate(screen.form_data()) == before
+        values = editor.values()
+        # The name changed, then saved while the list is part-way: every letter is kept.
+        name = screen.query_one("#f-applicant-name", Input)
+        name.focus()
+        await pilot.press("end", *" Jr")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        saved = load_model(home / "profile.toml", Profile)
+        assert saved.applicant.name == "Avery Lindqvist Jr"
+        assert saved.letters == before.letters
+        # Adding to a list part-way puts the new item after every other.
+        count = len(editor.rows())
+        screen.query_one(f"#add-{editor.list_id}", Button).press()
+        await pilot.pause()
+        await pilot.pause()
+        rows = editor.rows()
+        assert len(rows) == count + 1 and editor.complete
+        assert list(editor.query(ItemRow)) == rows
+        assert editor.values()[:count] == values
+        assert rows[-1].value() == ItemRow(editor.columns, dict(editor.new_item)).value()
+
+
+async def test_a_part_built_after_a_return_shows_the_right_data(workspace: Any) -> None:
+    """Left at once, the form resumes on the return: each part built then holds its value,
+    including an edit made on the first screen before leaving."""
+    app = MatchApp(workspace, first_pane="reality", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.run_action("show_pane('profile')")
+        screen = app.screen
+        assert isinstance(screen, ProfileScreen)
+        await pilot.pause()
+        name = screen.query_one("#f-applicant-name", Input)
+        name.focus()
+        await pilot.press("end", *" Jr")
+        await app.run_action("show_pane('reality')")
+        await pilot.pause(0.3)
+        await app.run_action("show_pane('profile')")
+        await screen.form_built()
+        await pilot.pause()
+        assert app.profile is not None
+        assert screen.query_one("#f-clinical-months_last_24", Input).value == str(
+            app.profile.clinical.months_last_24
+        )
+        letters = screen.query_one("#list-letters", ListEditor)
+        assert letters.values() == screen._editors[("letters",)].values()
+        assert len(letters.query(ItemRow)) == len(app.profile.letters)
+        data = Profile.model_validate(screen.form_data())
+        assert data.applicant.name == "Avery Lindqvist Jr"
+        assert data.model_copy(update={"applicant": app.profile.applicant}) == app.profile
+        assert app.unsaved == {"profile"}

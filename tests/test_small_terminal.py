@@ -111,6 +111,9 @@ async def test_every_section_is_reachable_at_80x24(workspace: Any, pane: str) ->
     app = MatchApp(workspace, first_pane=pane, today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
+        built = getattr(app.screen, "form_built", None)
+        if built is not None:
+            await built()  # Profile builds what is below its first screen after it
         for keys, ids in SECTIONS[pane]:
             app.screen.set_focus(None)
             if keys:

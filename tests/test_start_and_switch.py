@@ -180,3 +180,34 @@ async def test_the_profile_styles_are_parsed_after_start_and_nothing_is_left_mou
         await pilot.pause()
         assert isinstance(app.screen, ProfileScreen)
         assert app.screen.query_one("#f-applicant-name", Input).value  # the demo's name
+
+
+async def test_a_pane_is_not_laid_out_again_for_its_own_first_resize(
+    workspace: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Textual sends a screen a Resize after its first layout, and its handler laid the whole
+    pane out again at the same size (20-30 ms after each first frame, in front of the next
+    key). A Resize to the size the pane has is skipped; a real resize is not."""
+    from textual import events
+    from textual.geometry import Size
+
+    from matchtui.screens.specialties import SpecialtiesScreen
+
+    # Specialties has size classes; it opts in here to show they still follow a resize.
+    monkeypatch.setattr(SpecialtiesScreen, "LAYOUT_ONCE", True)
+    app = MatchApp(workspace, first_pane="specialties", today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause(1.0)  # the pane's own work after its first frame is over
+        screen = app.screen
+        layouts: list[object] = []
+        screen.screen_layout_refresh_signal.subscribe(screen, layouts.append)
+        size = Size(120, 40)
+        screen.post_message(events.Resize(size, size, size))
+        await pilot.pause(0.2)
+        assert layouts == []
+        assert screen.has_class("-wide")
+        await pilot.resize_terminal(90, 40)
+        await pilot.pause(0.2)
+        assert layouts  # laid out at the new size
+        assert screen.has_class("-narrow") and not screen.has_class("-wide")
+        assert screen.outer_size == Size(90, 40)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import importlib
+import time
 import weakref
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -162,6 +163,7 @@ class MatchApp(App[None]):
         # the pane once it is on screen: never lost, never sent to a screen being replaced.
         self._holding_keys = interactive
         self._held_keys: list[events.Key] = []
+        self._last_input = 0.0  # time.monotonic() of the last key or mouse event
         # Interactive: the data loads once the shell is on screen (load_once, called by the
         # first of ShellScreen's Resize and call_after_refresh).
         self.load_pending = False
@@ -316,6 +318,8 @@ class MatchApp(App[None]):
         )
 
     async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.InputEvent):
+            self._last_input = time.monotonic()
         # A paste can carry escape sequences, and Input and TextArea would show them raw.
         if isinstance(event, events.Paste) and not event.is_forwarded:
             event.text = safe_text(event.text)
@@ -370,6 +374,12 @@ class MatchApp(App[None]):
         await self.screen.mount(box)
         await box.mount_all([FormButton("x"), FormInput("x"), FormCheckbox("x"), Label("x")])
         await box.remove()
+
+    def input_idle(self) -> float:
+        """Seconds since the applicant last pressed a key or used the mouse. Work a pane
+        leaves for later (the Profile form below its first screen) waits for a pause, so it
+        never lands between a key and its frame while keys keep coming."""
+        return time.monotonic() - self._last_input
 
     def freeze_read_data(self) -> None:
         """In a real session, move a big list a pane has just read out of the cyclic GC's sight,

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar, cast
 
+from textual import on
 from textual.app import ComposeResult
-from textual.events import ScreenResume
+from textual.events import Resize, ScreenResume
 from textual.screen import Screen
 from textual.widgets import Header
 
-from matchtui.screens.sizing import start_with_size_classes
+from matchtui.screens.sizing import restyle_size_classes, start_with_size_classes
 from matchtui.widgets.pane_bar import PaneBar
 from matchtui.widgets.pane_footer import PaneFooter
 
@@ -94,6 +95,25 @@ class PaneScreen(Screen[None]):
         if self.matchapp.screen_styles_current(self):
             event.refresh_styles = False
         self.refresh_bindings()  # the footer rebuilds only if what it shows has changed
+
+    # Textual lays a screen out, then sends the screen itself a Resize for its first layout,
+    # and the screen's own handler lays the whole pane out again at the size it was just laid
+    # out at (and renders it again): 20-30 ms right after a pane's first frame, which a key
+    # pressed then waited for. A pane that draws the same without that second pass sets this:
+    # a Resize to a size it already has (sent after the layout that gave it that size) is then
+    # skipped, its size classes checked here. A terminal resize arrives before any layout at
+    # the new size and goes on to Textual's handler. (Not for every pane: in the Practice pane
+    # a list scrolled into place during the first layout is drawn right only after the
+    # second; its snapshots show it. Nor for a pane often left at once: the layout Textual
+    # still asks for after the first frame then waits for the first return, which it slows,
+    # where the same-size one ran at once while the pane was shown.)
+    LAYOUT_ONCE: ClassVar[bool] = False
+
+    @on(Resize)
+    def _same_size_resize(self, event: Resize) -> None:
+        if self.LAYOUT_ONCE and event.size == self.outer_size:
+            restyle_size_classes(self)
+            event.prevent_default()
 
     def _profile_changed(self, profile: Profile | None) -> None:
         if profile is not None:

@@ -10,8 +10,8 @@ from typing import Any, ClassVar
 from pydantic import ValidationError
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
-from textual.events import DescendantBlur
+from textual.containers import VerticalScroll
+from textual.events import DescendantBlur, DescendantFocus
 from textual.widget import AwaitMount, Widget
 from textual.widgets import Button, Checkbox, Input, Select, Static, TextArea
 
@@ -45,6 +45,7 @@ from matchtui.widgets.profile_fields import (
     ListEditor,
     Options,
     Section,
+    TitledBar,
 )
 
 Loc = tuple[str | int, ...]
@@ -160,14 +161,15 @@ class ProfileScreen(PaneScreen):
         self._in_flight: AwaitMount | None = None  # the section being mounted in the background
         self._settling = False  # the app is about to exit: build nothing more
         self._paused = False  # the rest of the form waits for the pane to be shown again
+        self._unsaved: Static | None = None  # "● unsaved changes", once there have been some
+        self._focus_at_show: Widget | None = None  # focused as the pane was last shown
+        self._noted = False  # _focus_at_show is known
+        self._moved = False  # the focus has moved since (see _heading_down)
 
     # -- layout ----------------------------------------------------------------------------
     def compose_body(self) -> ComposeResult:
-        with Horizontal(id="profile-bar"):
-            yield Static("Your profile", id="profile-title", markup=False)
-            self._unsaved = Static("● unsaved changes", id="profile-unsaved", markup=False)
-            self._unsaved.display = False
-            yield self._unsaved
+        with TitledBar("Your profile", bold=True, id="profile-bar"):
+            # "● unsaved changes" joins the bar at the first edit (see _mark).
             revert = FormButton("Revert", id="profile-revert", disabled=True)
             revert.tooltip = "Throw away unsaved edits and show the saved profile"
             self._revert = revert
@@ -175,14 +177,9 @@ class ProfileScreen(PaneScreen):
             save = FormButton("Save", "primary", id="profile-save")
             save.tooltip = "Save (ctrl+s): checks every field first"
             yield save
-        demo = Horizontal(id="profile-demo")
+        demo = TitledBar("Demo profile: the people in it are fictional.", id="profile-demo")
         demo.display = self.profile.demo
         with demo:
-            yield Static(
-                "Demo profile: the people in it are fictional.",
-                id="profile-demo-text",
-                markup=False,
-            )
             new = FormButton("New profile", id="profile-new")
             new.tooltip = "Start a blank profile of your own (also in the command palette)"
             yield new
@@ -672,9 +669,19 @@ class ProfileScreen(PaneScreen):
         return None
 
     # -- building -------------------------------------------------------------------------
-    # The parts the first screen shows are built with the pane; the others right after the
-    # first frame, a section at a time so keys and frames keep flowing (a save or an error in
-    # a part not built yet builds the rest at once).
+    # The parts the first screen shows are built with the pane; the others after its first
+    # frame, while the pane is shown: once the applicant has paused (no key or mouse event for
+    # QUIET seconds), a slice at a time (a field row, an empty section, a list's item) with a
+    # timer in between; as soon as they move through the form (Tab, a click, scrolling), many
+    # slices a turn. A slice costs its mounting and a layout of the form; while keys keep
+    # coming otherwise (typing in the field shown focused, or passing through the pane to
+    # another) nothing is built, so no key waits for it, and a pane left before it is
+    # complete resumes when shown again. A save or an error in a part not built yet builds the
+    # rest at once.
+    BUILD_GAP: ClassVar[float] = 0.01  # seconds between two slices
+    QUIET: ClassVar[float] = 0.2  # seconds without input before a slice is built
+    SCROLLED_SLICES: ClassVar[int] = 50  # slices a turn while heading down the form
+
     def _plan_build(self, sections: list[Section]) -> None:
         """Build with the pane the parts that fill the first screen: the terminal's height less
         the header, pane bar, title bar and footer (a line over with the demo bar)."""
@@ -685,61 +692,99 @@ class ProfileScreen(PaneScreen):
             section.built = 0
             for unit in section.units:
                 if used >= budget:
-                    break
+                    if isinstance(unit, ListEditor):
+                        unit.rows_built = 0  # its items come one by one
+                    continue
                 section.built += 1
                 if isinstance(unit, FieldRow | ListEditor):
                     used += unit.lines()
         self._complete.clear()
 
-    def _build_next(self, section: Section) -> AwaitMount | None:
-        """Mount the parts of `section` not built yet; a section none of whose parts was on
-        the first screen joins the form whole (None if it is all there)."""
-        if section.parent is None:
-            section.built = len(section.units)
-            return self._form.mount(section)
-        return section.build_next(len(section.units))
+    def _build_next(self) -> AwaitMount | None:
+        """Mount the next slice of the form not built yet, in order: a section not in the form
+        joins it empty, then its parts one by one, a list's items one by one (None when the
+        whole form is built)."""
+        for section in self._sections_now:
+            if section.parent is None:
+                return self._form.mount(section)
+            for unit in section.units[: section.built]:
+                if isinstance(unit, ListEditor) and not unit.complete:
+                    return unit.build_next()
+            pending = section.build_next(1)
+            if pending is not None:
+                return pending
+        return None
 
     def _start_building(self) -> None:
         self.run_worker(self._build_rest(), group="profile-build", exclusive=True)
 
     async def _build_rest(self) -> None:
         sections = self._sections_now
-        for section in sections:
-            # A section at a time: each batch costs one layout of the whole form.
-            await asyncio.sleep(0)  # keys and frames in between
+        while True:
+            # A timer between slices: keys and frames are handled in between.
+            await asyncio.sleep(max(self.BUILD_GAP, self._wait_for_pause()))
             if sections is not self._sections_now or not self.app.is_running or self._settling:
                 return  # rebuilt, or quitting
             if not self.is_current:
-                # Left for another pane: build the rest when the pane is shown again, after
-                # that frame. Parts mounted into a screen not shown are laid out only as it
-                # comes back, all at once, which made the first return to it slow (and the
-                # pane shown meanwhile paid for the mounting).
+                # Left for another pane: the rest waits for the pane to be shown again (parts
+                # mounted into a screen not shown are laid out all at once as it comes back).
                 self._paused = True
                 return
-            pending = self._build_next(section)
-            if pending is not None:
+            if self._wait_for_pause() > 0:
+                continue  # keys are coming: later
+            # Heading down, the next parts are wanted now: several slices a turn.
+            complete = False
+            for _ in range(self.SCROLLED_SLICES if self._heading_down() else 1):
+                if sections is not self._sections_now or self._settling or not self.is_current:
+                    break  # seen at the top of the loop
+                pending = self._build_next()
+                if pending is None:
+                    complete = True
+                    break
                 self._in_flight = pending
                 try:
                     await pending
                 finally:
                     self._in_flight = None
+                await asyncio.sleep(0)  # keys and frames between slices
+            if complete:
+                break
         await self.wait_for_refresh()  # laid out too
         if sections is self._sections_now:
             self._complete.set()
+
+    def _note_focus(self) -> None:
+        self._focus_at_show = self.focused
+        self._noted = True
+
+    def _heading_down(self) -> bool:
+        """Whether the applicant is moving through the form (the focus has moved from where
+        it was when the pane was shown, by Tab or a click) or has scrolled it down: each key
+        may then need the next part."""
+        return self._moved or self._form.scroll_y > 0
+
+    def _wait_for_pause(self) -> float:
+        """Seconds until the next slice may be built: 0 once keys have paused or while the
+        applicant is heading down the form."""
+        if self._heading_down():
+            return 0.0
+        return max(0.0, self.QUIET - self.matchapp.input_idle())
+
+    def on_descendant_focus(self, event: DescendantFocus) -> None:
+        if self._noted and event.widget is not self._focus_at_show:
+            self._moved = True
 
     async def _build_all(self) -> None:
         """Build every part not built yet, now."""
         self.workers.cancel_group(self, "profile-build")
         sections = self._sections_now
-        for section in sections:
-            pending = self._build_next(section)
-            if pending is not None:
-                await pending
+        while (pending := self._build_next()) is not None:
+            await pending
         if sections is self._sections_now:
             self._complete.set()
 
     async def settle(self) -> None:
-        """Before the app exits: start no more sections and let the one mounting finish (a
+        """Before the app exits: start no more slices and let the one mounting finish (a
         Select torn down mid-mount fails)."""
         self._settling = True
         if (pending := self._in_flight) is not None:
@@ -749,10 +794,11 @@ class ProfileScreen(PaneScreen):
 
     async def form_built(self) -> None:
         """Wait until every part of the form is mounted and laid out (the parts below the
-        first screen are built just after it is shown)."""
+        first screen are built while it is shown, once keys pause)."""
         await self._complete.wait()
 
     def on_screen_resume(self) -> None:
+        self.call_after_refresh(self._note_focus)
         if self._paused:
             self._paused = False
             self.call_after_refresh(self._start_building)
@@ -805,7 +851,11 @@ class ProfileScreen(PaneScreen):
             self.matchapp.unsaved.add("profile")
         else:
             self.matchapp.unsaved.discard("profile")
-        self._unsaved.display = dirty
+        if self._unsaved is None and dirty:
+            self._unsaved = Static("● unsaved changes", id="profile-unsaved", markup=False)
+            self.query_one("#profile-bar").mount(self._unsaved, before=self._revert)
+        if self._unsaved is not None:
+            self._unsaved.display = dirty
         self._revert.disabled = not dirty
 
     def on_input_changed(self, event: Input.Changed) -> None:

@@ -57,6 +57,7 @@ def _words(value: str) -> str:
 
 class RealityScreen(PaneScreen):
     PANE_ID = "reality"
+    LAYOUT_ONCE = True  # see PaneScreen: drawn the same without Textual's second layout
     AUTO_FOCUS = ""  # open at the top (summary first); Tab, r or a move into the tables
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(

@@ -469,6 +469,22 @@ class ItemRow(Vertical):
         self.set_class(bool(message), "-invalid")
 
 
+class TitledBar(Horizontal):
+    """A one-line bar that draws its title at its left (as a 1fr Label or Static there would,
+    `bold` or not) and lays its children out at its right: one widget fewer per bar, and the
+    form's first screen has several (each list's head, the pane's title and demo bars)."""
+
+    def __init__(
+        self, title: str, *, bold: bool = False, id: str | None = None, classes: str = ""
+    ) -> None:
+        super().__init__(id=id, classes=f"titled-bar {classes}".strip())
+        self.title = title
+        self._bold = bold
+
+    def render(self) -> RenderResult:
+        return Content.styled(self.title, "bold") if self._bold else Content(self.title)
+
+
 class ListEditor(Vertical):
     """A titled list of ItemRows with an Add button. `scalar` lists hold one value per item."""
 
@@ -491,6 +507,7 @@ class ListEditor(Vertical):
         self.columns = columns
         self._rows = [ItemRow(columns, dict(item), orderable) for item in items]
         self._box = Vertical(classes="list-rows")
+        self.rows_built = len(self._rows)  # items mounted with the list (see build_next)
         self.new_item = new_item
         self.max_items = max_items
         self.orderable = orderable
@@ -498,8 +515,7 @@ class ListEditor(Vertical):
         self.help_text = help_text
 
     def compose(self) -> ComposeResult:
-        with Horizontal(classes="list-head"):
-            yield Label(self.title, classes="list-title", markup=False)
+        with TitledBar(self.title, bold=True, classes="list-head"):
             add = FormButton(
                 "+ Add",
                 classes="item-add",
@@ -516,7 +532,24 @@ class ListEditor(Vertical):
                     yield Label(spec.label, classes=f"col-{spec.key}", markup=False)
                 yield Static("", classes="list-columns-pad")
         with self._box:
-            yield from self._rows
+            yield from self._rows[: self.rows_built]
+
+    @property
+    def complete(self) -> bool:
+        """Whether every item is built (a list below the first screen gets them one by one)."""
+        return self.rows_built >= len(self._rows)
+
+    def build_next(self) -> AwaitMount | None:
+        """Mount the next item not built yet, after those on screen (None if all are)."""
+        if self.complete:
+            return None
+        row = self._rows[self.rows_built]
+        self.rows_built += 1
+        return self._box.mount(row)
+
+    async def build_all(self) -> None:
+        while (pending := self.build_next()) is not None:
+            await pending
 
     def lines(self) -> int:
         """Lines the list takes on screen as profile.tcss lays it out (without errors)."""
@@ -526,7 +559,8 @@ class ListEditor(Vertical):
         """The items in their order on screen (as built until the list is mounted)."""
         if not self._box.is_mounted:
             return list(self._rows)
-        return [row for row in self._box.children if isinstance(row, ItemRow)]
+        shown = [row for row in self._box.children if isinstance(row, ItemRow)]
+        return shown + self._rows[self.rows_built :]  # then the items not built yet
 
     def values(self) -> list[Any]:
         if self.scalar:
@@ -538,6 +572,7 @@ class ListEditor(Vertical):
         self.query_one(".item-add", Button).disabled = len(self.rows()) >= self.max_items
 
     async def add_item(self) -> ItemRow:
+        await self.build_all()  # a new item goes after every other
         row = ItemRow(self.columns, dict(self.new_item), self.orderable)
         await self._box.mount(row)
         self._update_add()
