@@ -53,11 +53,12 @@ M = TypeVar("M", bound=BaseModel)
 
 
 # Files large enough that reading them dominates a pane's first visit (20,000 programs: ~0.3 s
-# of validation, ~0.7 s of TOML parsing). What a load of one validated is kept beside it as
-# .NAME.cache.pickle, keyed by the file's exact bytes (SHA-256), its path, the model and the
-# code that validates it (see ValidatedCache): any change to the file, however made, misses
-# and is read from its text again.
-VALIDATED_CACHED = frozenset({PROGRAMS})
+# of validation, ~0.7 s of TOML parsing), and the profile, which every command and the app's
+# start read (parsing it and building its validator is ~8 ms of `matchtui assess`). What a load
+# of one validated is kept beside it as .NAME.cache.pickle, keyed by the file's exact bytes
+# (SHA-256), its path, the model and the code that validates it (see ValidatedCache): any change
+# to the file, however made, misses and is read from its text again.
+VALIDATED_CACHED = frozenset({PROGRAMS, PROFILE})
 
 # Files whose records are only ever added by other writers: a save onto a version that only
 # appended to this list can keep both exactly (file name -> the list's key).

@@ -41,6 +41,7 @@ The model, kept as simple and explicit as the product spec asks:
 from __future__ import annotations
 
 import math
+import pickle
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -176,9 +177,10 @@ class Verdict:
     back_home: Likelihood | None
 
 
-# (id of the catalog, profile JSON) -> (the catalog itself, kept so its id cannot be reused
-# while the entry lives, and the verdict)
-_VERDICTS: dict[tuple[int, str], tuple[Catalog, Verdict]] = {}
+# (id of the catalog, the profile pickled) -> (the catalog itself, kept so its id cannot be
+# reused while the entry lives, and the verdict). Pickled, not dumped to JSON: a profile read
+# from its validated cache has no serializer built, and dumping would build one (~5 ms).
+_VERDICTS: dict[tuple[int, bytes], tuple[Catalog, Verdict]] = {}
 
 
 def verdict_for(profile: Profile, catalog: Catalog, mix: MixPlan | None = None) -> Verdict:
@@ -189,7 +191,7 @@ def verdict_for(profile: Profile, catalog: Catalog, mix: MixPlan | None = None) 
     from matchtui.engine.assess import risk_and_back_home
 
     del mix  # the verdict does not depend on it
-    key = (id(catalog), profile.model_dump_json())
+    key = (id(catalog), pickle.dumps(profile, protocol=pickle.HIGHEST_PROTOCOL))
     found = _VERDICTS.get(key)
     if found is not None and found[0] is catalog:
         return found[1]
