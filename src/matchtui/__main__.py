@@ -1,3 +1,3 @@
-from matchtui.cli import main
+from matchtui.cli import console
 
-raise SystemExit(main())
+console()
