@@ -339,6 +339,39 @@ def test_the_script_exits_as_usual_otherwise(
     assert "TEARDOWN" in result.stderr
 
 
+@pytest.mark.parametrize(
+    ("args", "rare"), [(["paths"], True), (["serve"], False), ([], False)], ids=str
+)
+def test_the_script_makes_collections_rare_first_but_not_for_the_app_or_server(
+    args: list[str], rare: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """matchtui.__main__.run raises the thresholds before importing anything; a command keeps
+    them, the server and the app start from the usual ones (the app then sets its own)."""
+    import gc
+
+    import matchtui
+    from matchtui import __main__ as entry
+    from matchtui import cli
+
+    seen: list[tuple[int, ...]] = []
+
+    def fake_main(parsed: object) -> int:
+        seen.append(gc.get_threshold())
+        return 0
+
+    before = gc.get_threshold()
+    monkeypatch.setattr(cli, "_main", fake_main)
+    monkeypatch.setattr(sys, "argv", ["matchtui", *args])
+    try:
+        with pytest.raises(SystemExit) as caught:
+            entry.run()
+    finally:
+        gc.set_threshold(*before)
+    assert caught.value.code == 0
+    usual = matchtui._DEFAULT_GC_THRESHOLDS
+    assert seen == [matchtui.COMMAND_GC_THRESHOLDS if rare else usual]
+
+
 def test_python_m_matchtui_runs_the_script(home: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "matchtui", "--home", str(home), "mix", "--json"],

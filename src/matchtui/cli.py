@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn, cast
 
+from matchtui import COMMAND_GC_THRESHOLDS as COMMAND_GC_THRESHOLDS
 from matchtui import __version__
 from matchtui.errors import Conflict, FileProblems, UsageError
 from matchtui.safetext import one_line
@@ -358,7 +359,8 @@ COMMANDS = {
 # collection walked everything again only to free it (~25 ms). So young collections are rare
 # while a command runs (still bounded: one every 100,000 new container objects), and what exists
 # when the interpreter exits is frozen, so that collection skips it; the OS frees the memory.
-COMMAND_GC_THRESHOLDS = (100_000, 10, 1_000)
+# The thresholds are matchtui.COMMAND_GC_THRESHOLDS; the script (matchtui.__main__.run) sets them
+# before it imports this module, the command line not being parsed yet.
 _freeze_registered = False
 
 
@@ -413,6 +415,10 @@ def console() -> NoReturn:
     the ordinary (another thread still running, output that cannot be flushed, the app, another
     command, an error that exits through SystemExit) takes Python's usual exit."""
     args = build_parser(lazy=True).parse_args()
+    if args.command is None or args.command == "serve":  # run() made young collections rare
+        from matchtui import steady_gc
+
+        steady_gc()  # the usual thresholds (the app sets its start-up ones as it opens)
     code = _main(args)
     threading = sys.modules.get("threading")
     if args.command in QUICK_EXIT and (threading is None or threading.active_count() == 1):
