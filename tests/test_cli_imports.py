@@ -220,6 +220,16 @@ def test_a_command_runs_with_rare_young_collections_and_restores_the_thresholds(
     assert cli.main(["--home", str(home), "paths"]) == 0
     assert seen == [cli.COMMAND_GC_THRESHOLDS]
     assert gc.get_threshold() == before
+    # The command line is parsed with them too; --help, --version or a usage error restore them.
+    for argv in (["--version"], ["mix", "--apps", "0"], ["frobnicate"]):
+        out, err = io.StringIO(), io.StringIO()
+        with (
+            contextlib.redirect_stdout(out),
+            contextlib.redirect_stderr(err),
+            pytest.raises(SystemExit),
+        ):
+            cli.main(argv)
+        assert gc.get_threshold() == before
 
 
 def test_the_thresholds_come_back_without_a_young_collection_over_the_command(
@@ -355,7 +365,8 @@ def test_the_script_makes_collections_rare_first_but_not_for_the_app_or_server(
 
     seen: list[tuple[int, ...]] = []
 
-    def fake_main(parsed: object) -> int:
+    def fake_main(parsed: object, before: tuple[int, ...]) -> int:
+        gc.set_threshold(*before)  # what _main does for the app and the server
         seen.append(gc.get_threshold())
         return 0
 

@@ -365,14 +365,17 @@ _freeze_registered = False
 
 
 def _command_gc() -> tuple[int, ...]:
-    """Set the command thresholds (returns the ones to restore) and freeze at exit."""
+    """Set the command thresholds; returns the ones to restore."""
+    before = gc.get_threshold()
+    gc.set_threshold(*COMMAND_GC_THRESHOLDS)
+    return before
+
+
+def _freeze_at_exit() -> None:
     global _freeze_registered
     if not _freeze_registered:
         _freeze_registered = True
         atexit.register(gc.freeze)
-    before = gc.get_threshold()
-    gc.set_threshold(*COMMAND_GC_THRESHOLDS)
-    return before
 
 
 def _restore_gc(before: tuple[int, ...]) -> None:
@@ -396,7 +399,18 @@ PLUGINS_SWITCH = "PYDANTIC_DISABLE_PLUGINS"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    return _main(build_parser(lazy=True).parse_args(argv))
+    return _main(*_parse(argv))
+
+
+def _parse(argv: Sequence[str] | None) -> tuple[argparse.Namespace, tuple[int, ...]]:
+    """The command line, parsed with young collections already rare (argparse makes objects
+    too: ~2 ms of collections at the usual thresholds), and the thresholds to restore."""
+    before = _command_gc()
+    try:
+        return build_parser(lazy=True).parse_args(argv), before
+    except BaseException:  # --help, --version, a usage error: SystemExit
+        gc.set_threshold(*before)
+        raise
 
 
 # Commands after which the `matchtui` script ends the process at once (see console): they only
@@ -414,12 +428,13 @@ def console() -> NoReturn:
     its output is flushed, the process ends with os._exit and the same exit code. Anything out of
     the ordinary (another thread still running, output that cannot be flushed, the app, another
     command, an error that exits through SystemExit) takes Python's usual exit."""
-    args = build_parser(lazy=True).parse_args()
+    args, before = _parse(None)
     if args.command is None or args.command == "serve":  # run() made young collections rare
         from matchtui import steady_gc
 
         steady_gc()  # the usual thresholds (the app sets its start-up ones as it opens)
-    code = _main(args)
+        before = gc.get_threshold()
+    code = _main(args, before)
     threading = sys.modules.get("threading")
     if args.command in QUICK_EXIT and (threading is None or threading.active_count() == 1):
         try:
@@ -431,12 +446,14 @@ def console() -> NoReturn:
     sys.exit(code)
 
 
-def _main(args: argparse.Namespace) -> int:
+def _main(args: argparse.Namespace, before: tuple[int, ...]) -> int:
+    """Run what `args` asks; `before`: the thresholds to restore (the command ones are set)."""
     args.today_given = args.today  # a pinned day (serve passes it on to each browser session)
     args.today = args.today or dt.date.today()  # every command reads the day from here
     if args.command is None or args.command == "serve":  # the app and the server run long
+        gc.set_threshold(*before)  # (the app sets its start-up ones as it opens)
         return _run(args)
-    before = _command_gc()
+    _freeze_at_exit()
     switched = PLUGINS_SWITCH not in os.environ
     if switched:
         os.environ[PLUGINS_SWITCH] = "__all__"
