@@ -130,3 +130,17 @@ def test_a_profile_given_with_profile_is_never_cached(
     shutil.copy(bundled_data_dir() / "demo" / "profile.toml", own)
     assert _run("--home", str(home), command, "--profile", str(own), "--json")[0] == 0
     assert not (tmp_path / f".{own.name}.cache.pickle").exists()
+
+
+def test_a_profile_read_again_in_the_same_session_is_a_copy_of_its_own(home: Path) -> None:
+    """The store remembers the last profile it read (an unchanged file is not even unpickled
+    again); each read gets its own copy, so an edit made to one never shows in the next."""
+    workspace = Workspace.from_options(home)
+    first = workspace.load_profile()
+    first.exams.step2_score = 201  # a form editing the profile it was given
+    again = workspace.reload_profile()
+    assert again.exams.step2_score == 238
+    assert again is not first
+    third = workspace.reload_profile()
+    again.exams.step2_score = 202
+    assert third.exams.step2_score == 238

@@ -565,14 +565,14 @@ class ValidatedCache:
         key = self.key(name, digest, model, version)
         remembered = self._memory.get(name)
         if remembered is not None and remembered[0] == key and isinstance(remembered[1], model):
-            return _own_list(name, remembered[1])
+            return _private(name, remembered[1])
         try:
             found = self._read(name, key, model)
         except Exception:  # a damaged or foreign cache: read the file instead
             found = None
         if found is not None:
             self._memory[name] = (key, found)
-            return _own_list(name, found)
+            return _private(name, found)
         return None
 
     def _read(self, name: str, key: bytes, model: type[M]) -> M | None:
@@ -608,7 +608,7 @@ class ValidatedCache:
         too when it was `loaded` (a save is remembered on disk only: the next start's state)."""
         key = self.key(name, digest, type(content), version)
         if loaded:  # a copy: the caller may replace records in its list in place
-            self._memory[name] = (key, _own_list(name, content))
+            self._memory[name] = (key, _private(name, content))
         field = APPEND_ONLY.get(name)
         tmp: str | None = None
         try:
@@ -657,6 +657,14 @@ def _own_list(name: str, content: M) -> M:
     if field is None:
         return content
     return content.model_copy(update={field: list(getattr(content, field))})
+
+
+def _private(name: str, content: M) -> M:
+    """`content` for one holder of a cached file: a list of its own (its records are shared), or
+    for the profile, whose forms may edit it in place, a deep copy."""
+    if name in APPEND_ONLY:
+        return _own_list(name, content)
+    return content.model_copy(deep=True)
 
 
 def _item_type(model: type[BaseModel], field: str) -> type | None:
