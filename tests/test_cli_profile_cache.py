@@ -92,6 +92,8 @@ def test_mix_reads_a_cached_profile_without_building_its_validator(home: Path) -
         "from matchtui.cli import main\n"
         "code = main(sys.argv[1:])\n"
         "from matchtui.models.profile import Profile\n"
+        "from matchtui import safetext\n"
+        "print('TEXT', bool(safetext._compiled), file=sys.stderr)\n"
         "print('BUILT', Profile.__pydantic_complete__, file=sys.stderr)\n"
         "raise SystemExit(code)\n"
     )
@@ -100,6 +102,8 @@ def test_mix_reads_a_cached_profile_without_building_its_validator(home: Path) -
     assert [r.returncode for r in runs] == [0, 0], runs[1].stderr
     built = [r.stderr.split("BUILT ")[1].strip() for r in runs]
     assert built == ["True", "False"]  # validated from the text, then read from the cache
+    # No text validated, no error printed: the control-character patterns were never compiled.
+    assert "TEXT False" in runs[1].stderr
     assert json.loads(runs[0].stdout) == json.loads(runs[1].stdout)
     assert runs[0].stdout == runs[1].stdout
 
