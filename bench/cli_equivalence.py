@@ -4,7 +4,7 @@ and homes (saved plan, program list, no cache, a bad profile): run it before a s
 exit code are compared exactly.
 
     .venv/bin/python -m bench.cli_equivalence --save /tmp/before.json
-    .venv/bin/python -m bench.cli_equivalence --check /tmp/before.json
+    .venv/bin/python -m bench.cli_equivalence --check /tmp/before.json [--console]
 """
 
 from __future__ import annotations
@@ -95,7 +95,7 @@ def _toml_value(value: Any) -> str:
 
 def _toml(data: dict[str, Any]) -> str:
     lines: list[str] = []
-    tables = []
+    tables: list[tuple[str, Any, bool]] = []
     for key, value in data.items():
         if isinstance(value, dict):
             tables.append((key, value, False))
@@ -137,9 +137,14 @@ MIX_OPTIONS = [
 ]
 
 
+# How matchtui is started: the installed script (matchtui.cli:main as pyproject names it), or
+# with --console `python -m matchtui` (matchtui.cli.console: the script's quick exit).
+LAUNCH: list[str] = [str(Path(sys.executable).with_name("matchtui"))]
+
+
 def cases(root: Path) -> list[tuple[str, list[str]]]:
     """(name, argv) for every case; writes the profiles and homes under root."""
-    script = str(Path(sys.executable).with_name("matchtui"))
+    script = LAUNCH
     demo = tomllib.loads((bundled_data_dir() / "demo" / "profile.toml").read_text())
     out: list[tuple[str, list[str]]] = []
     for name, edits in VARIANTS.items():
@@ -151,7 +156,7 @@ def cases(root: Path) -> list[tuple[str, list[str]]]:
         home = root / f"home-{name}"
         home.mkdir()
         (home / "profile.toml").write_text(path.read_text())
-        base = [script, "--today", TODAY, "--home", str(home)]
+        base = [*script, "--today", TODAY, "--home", str(home)]
         out.append((f"{name} assess --json", [*base, "assess", "--json"]))
         out.append((f"{name} assess", [*base, "assess"]))
         out.append(
@@ -164,7 +169,7 @@ def cases(root: Path) -> list[tuple[str, list[str]]]:
     planned.mkdir()
     (planned / "profile.toml").write_text((root / "demo.toml").read_text())
     (planned / "plan.toml").write_text(PLAN)
-    base = [script, "--today", TODAY, "--home", str(planned)]
+    base = [*script, "--today", TODAY, "--home", str(planned)]
     out.append(("planned assess --json", [*base, "assess", "--json"]))
     out.append(("planned assess", [*base, "assess"]))
     for options in MIX_OPTIONS:
@@ -185,12 +190,12 @@ def cases(root: Path) -> list[tuple[str, list[str]]]:
         ],
         check=True,
     )
-    base = [script, "--today", TODAY, "--home", str(listed)]
+    base = [*script, "--today", TODAY, "--home", str(listed)]
     for options in MIX_OPTIONS:
         out.append((f"listed mix {' '.join(options)}", [*base, "mix", *options]))
     out.append(("listed assess --json", [*base, "assess", "--json"]))
     empty = root / "home-empty"  # the demo profile is written on first use
-    base = [script, "--today", TODAY, "--home", str(empty)]
+    base = [*script, "--today", TODAY, "--home", str(empty)]
     out.append(("empty assess --json", [*base, "assess", "--json"]))
     out.append(("empty mix --json", [*base, "mix", "--json"]))
     out.append(("missing profile", [*base, "assess", "--profile", str(root / "nope.toml")]))
@@ -238,7 +243,12 @@ def main() -> None:
     group = parser.add_mutually_exclusive_group(required=True)
     group.add_argument("--save", metavar="FILE")
     group.add_argument("--check", metavar="FILE")
+    parser.add_argument(
+        "--console", action="store_true", help="run `python -m matchtui` (cli.console)"
+    )
     args = parser.parse_args()
+    if args.console:
+        LAUNCH[:] = [sys.executable, "-m", "matchtui"]
     with tempfile.TemporaryDirectory() as tmp:
         results = run_all(Path(tmp))
     if args.save:

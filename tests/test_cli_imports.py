@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -86,8 +87,9 @@ NOT_FOR_ASSESS_OR_MIX = {
         # The mix reads the risk sheet and the back-home verdict only (risk_and_back_home): not
         # the other result models, nor the archetype, readiness and action rules.
         (
+            # No program list in this home: its models are not even defined.
             ["mix", "--json"],
-            {"matchtui.models.assessment", "matchtui.models.rules"},
+            {"matchtui.models.assessment", "matchtui.models.rules", "matchtui.models.programs"},
         ),
     ],
     ids=["assess", "mix"],
@@ -218,6 +220,178 @@ def test_a_command_runs_with_rare_young_collections_and_restores_the_thresholds(
     assert cli.main(["--home", str(home), "paths"]) == 0
     assert seen == [cli.COMMAND_GC_THRESHOLDS]
     assert gc.get_threshold() == before
+    # The command line is parsed with them too; --help, --version or a usage error restore them.
+    for argv in (["--version"], ["mix", "--apps", "0"], ["frobnicate"]):
+        out, err = io.StringIO(), io.StringIO()
+        with (
+            contextlib.redirect_stdout(out),
+            contextlib.redirect_stderr(err),
+            pytest.raises(SystemExit),
+        ):
+            cli.main(argv)
+        assert gc.get_threshold() == before
+
+
+def test_the_thresholds_come_back_without_a_young_collection_over_the_command(
+    home: Path,
+) -> None:
+    """Once a command returns, its objects are handed to the oldest generation as they are: no
+    collection walks them when the usual thresholds come back, nothing stays frozen, and
+    cyclic garbage the command left is still collected (by the next full collection)."""
+    import gc
+    import weakref
+
+    from matchtui import cli
+    from matchtui.commands import paths
+
+    class Cycle:
+        pass
+
+    made: list[weakref.ref[Cycle]] = []
+
+    def fake_run(*args: object) -> int:
+        a, b = Cycle(), Cycle()
+        a.other, b.other = b, a  # type: ignore[attr-defined]
+        made.append(weakref.ref(a))
+        return 0
+
+    before = gc.get_threshold()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(paths, "run", fake_run)
+        assert cli.main(["--home", str(home), "paths"]) == 0
+    [[] for _ in range(2_000)]  # allocations that start young collections
+    assert gc.get_threshold() == before
+    assert gc.get_freeze_count() == 0
+    assert made[0]() is not None  # no young collection saw it: it is in the oldest generation
+    gc.collect()
+    assert made[0]() is None  # and a full collection frees it
+
+
+def test_objects_the_caller_froze_stay_frozen(home: Path) -> None:
+    import gc
+
+    from matchtui import cli
+
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with contextlib.redirect_stdout(io.StringIO()):
+            assert cli.main(["--home", str(home), "paths"]) == 0
+        assert gc.get_freeze_count() >= frozen
+    finally:
+        gc.unfreeze()
+
+
+CONSOLE_PROBE = (
+    "import atexit, sys, threading\n"
+    "atexit.register(lambda: print('TEARDOWN', file=sys.stderr))\n"
+    "if sys.argv[1] == 'thread':\n"
+    "    done = threading.Event()\n"
+    "    threading.Thread(target=done.wait, args=(2,)).start()\n"
+    "sys.argv = ['matchtui'] + sys.argv[2:]\n"
+    "from matchtui.cli import console\n"
+    "console()\n"
+)
+
+
+def _console(home: Path, how: str, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", CONSOLE_PROBE, how, "--home", str(home), *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        (["assess", "--json"], 0),
+        (["assess"], 0),
+        (["mix", "--json"], 0),
+        (["mix"], 0),
+        (["mix", "--signals", "99"], 2),  # a bad value: its message and exit code
+    ],
+)
+def test_the_script_ends_assess_and_mix_at_once_with_all_their_output(
+    args: list[str], code: int, home: Path
+) -> None:
+    """cli.console (the `matchtui` script): after assess and mix the process ends without the
+    interpreter's teardown (no exit handler runs), with every byte printed and the exit code."""
+    result = _console(home, "plain", *args)
+    assert result.returncode == code, result.stderr
+    assert "TEARDOWN" not in result.stderr
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        assert main_of(["--home", str(home), *args]) == code
+    assert (result.stdout, result.stderr) == (out.getvalue(), err.getvalue())
+
+
+def main_of(argv: list[str]) -> int:
+    from matchtui.cli import main
+
+    return main(argv)
+
+
+@pytest.mark.parametrize(
+    ("how", "args", "code"),
+    [
+        ("plain", ["paths"], 0),  # another command: Python's usual exit
+        ("plain", ["mix", "--apps", "0"], 2),  # a usage error (SystemExit from argparse)
+        ("thread", ["mix", "--json"], 0),  # another thread still running: the usual exit
+    ],
+)
+def test_the_script_exits_as_usual_otherwise(
+    how: str, args: list[str], code: int, home: Path
+) -> None:
+    result = _console(home, how, *args)
+    assert result.returncode == code, result.stderr
+    assert "TEARDOWN" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "rare"), [(["paths"], True), (["serve"], False), ([], False)], ids=str
+)
+def test_the_script_makes_collections_rare_first_but_not_for_the_app_or_server(
+    args: list[str], rare: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """matchtui.__main__.run raises the thresholds before importing anything; a command keeps
+    them, the server and the app start from the usual ones (the app then sets its own)."""
+    import gc
+
+    import matchtui
+    from matchtui import __main__ as entry
+    from matchtui import cli
+
+    seen: list[tuple[int, ...]] = []
+
+    def fake_main(parsed: object, before: tuple[int, ...]) -> int:
+        gc.set_threshold(*before)  # what _main does for the app and the server
+        seen.append(gc.get_threshold())
+        return 0
+
+    before = gc.get_threshold()
+    monkeypatch.setattr(cli, "_main", fake_main)
+    monkeypatch.setattr(sys, "argv", ["matchtui", *args])
+    try:
+        with pytest.raises(SystemExit) as caught:
+            entry.run()
+    finally:
+        gc.set_threshold(*before)
+    assert caught.value.code == 0
+    usual = matchtui._DEFAULT_GC_THRESHOLDS
+    assert seen == [matchtui.COMMAND_GC_THRESHOLDS if rare else usual]
+
+
+def test_python_m_matchtui_runs_the_script(home: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "matchtui", "--home", str(home), "mix", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["specialty"]
 
 
 FREEZE_PROBE = (

@@ -8,6 +8,8 @@ __version__ = "0.1.0"
 # hundreds of thousands of objects that live as long as the app (modules, model classes, the
 # first pane) and full collections walking them cost ~6% of the time to the first content.
 STARTUP_GC_THRESHOLDS = (10_000, 10, 1_000)
+# While a command runs (matchtui.cli explains why); the `matchtui` script sets them first thing.
+COMMAND_GC_THRESHOLDS = (100_000, 10, 1_000)
 _DEFAULT_GC_THRESHOLDS = gc.get_threshold()
 
 

@@ -16,6 +16,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn, cast
 
+from matchtui import COMMAND_GC_THRESHOLDS as COMMAND_GC_THRESHOLDS
 from matchtui import __version__
 from matchtui.errors import Conflict, FileProblems, UsageError
 from matchtui.safetext import one_line
@@ -358,19 +359,36 @@ COMMANDS = {
 # collection walked everything again only to free it (~25 ms). So young collections are rare
 # while a command runs (still bounded: one every 100,000 new container objects), and what exists
 # when the interpreter exits is frozen, so that collection skips it; the OS frees the memory.
-COMMAND_GC_THRESHOLDS = (100_000, 10, 1_000)
+# The thresholds are matchtui.COMMAND_GC_THRESHOLDS; the script (matchtui.__main__.run) sets them
+# before it imports this module, the command line not being parsed yet.
 _freeze_registered = False
 
 
 def _command_gc() -> tuple[int, ...]:
-    """Set the command thresholds (returns the ones to restore) and freeze at exit."""
+    """Set the command thresholds; returns the ones to restore."""
+    before = gc.get_threshold()
+    gc.set_threshold(*COMMAND_GC_THRESHOLDS)
+    return before
+
+
+def _freeze_at_exit() -> None:
     global _freeze_registered
     if not _freeze_registered:
         _freeze_registered = True
         atexit.register(gc.freeze)
-    before = gc.get_threshold()
-    gc.set_threshold(*COMMAND_GC_THRESHOLDS)
-    return before
+
+
+def _restore_gc(before: tuple[int, ...]) -> None:
+    """Put the thresholds back once the command returned. Restored as they stand, the first
+    allocation after would start a young collection walking every object the command made
+    (~60,000 after `mix`: ~8 ms, only to find them alive). So they are first moved to the oldest
+    generation as they are (gc.freeze, then gc.unfreeze: no object is visited): cyclic garbage
+    among them is still collected, by the next full collection. Skipped when the caller froze
+    objects of its own (unfreezing would hand those back to the collector)."""
+    if gc.get_freeze_count() == 0:
+        gc.freeze()
+        gc.unfreeze()
+    gc.set_threshold(*before)
 
 
 # pydantic looks for plugins (entry points in the `pydantic` group) the first time it builds a
@@ -381,19 +399,68 @@ PLUGINS_SWITCH = "PYDANTIC_DISABLE_PLUGINS"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser(lazy=True).parse_args(argv)
+    return _main(*_parse(argv))
+
+
+def _parse(argv: Sequence[str] | None) -> tuple[argparse.Namespace, tuple[int, ...]]:
+    """The command line, parsed with young collections already rare (argparse makes objects
+    too: ~2 ms of collections at the usual thresholds), and the thresholds to restore."""
+    before = _command_gc()
+    try:
+        return build_parser(lazy=True).parse_args(argv), before
+    except BaseException:  # --help, --version, a usage error: SystemExit
+        gc.set_threshold(*before)
+        raise
+
+
+# Commands after which the `matchtui` script ends the process at once (see console): they only
+# read files, print and, at most, write the validated-catalog cache, all finished and closed
+# before they return; none starts a thread.
+QUICK_EXIT = frozenset({"assess", "mix"})
+
+
+def console() -> NoReturn:
+    """The `matchtui` script: main() on the command line, then the exit.
+
+    After `assess` or `mix`, the interpreter's own teardown would free every module, class and
+    object one at a time (~10 ms after either, as long as after `python -c "from pydantic import
+    BaseModel"`), memory the operating system takes back anyway. So once the command returned and
+    its output is flushed, the process ends with os._exit and the same exit code. Anything out of
+    the ordinary (another thread still running, output that cannot be flushed, the app, another
+    command, an error that exits through SystemExit) takes Python's usual exit."""
+    args, before = _parse(None)
+    if args.command is None or args.command == "serve":  # run() made young collections rare
+        from matchtui import steady_gc
+
+        steady_gc()  # the usual thresholds (the app sets its start-up ones as it opens)
+        before = gc.get_threshold()
+    code = _main(args, before)
+    threading = sys.modules.get("threading")
+    if args.command in QUICK_EXIT and (threading is None or threading.active_count() == 1):
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        except Exception:  # e.g. a closed pipe: Python's exit reports it as it always has
+            sys.exit(code)
+        os._exit(code)
+    sys.exit(code)
+
+
+def _main(args: argparse.Namespace, before: tuple[int, ...]) -> int:
+    """Run what `args` asks; `before`: the thresholds to restore (the command ones are set)."""
     args.today_given = args.today  # a pinned day (serve passes it on to each browser session)
     args.today = args.today or dt.date.today()  # every command reads the day from here
     if args.command is None or args.command == "serve":  # the app and the server run long
+        gc.set_threshold(*before)  # (the app sets its start-up ones as it opens)
         return _run(args)
-    before = _command_gc()
+    _freeze_at_exit()
     switched = PLUGINS_SWITCH not in os.environ
     if switched:
         os.environ[PLUGINS_SWITCH] = "__all__"
     try:
         return _run(args)
     finally:
-        gc.set_threshold(*before)
+        _restore_gc(before)
         if switched:
             os.environ.pop(PLUGINS_SWITCH, None)
 

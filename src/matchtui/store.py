@@ -26,7 +26,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 from pydantic import BaseModel
 
@@ -53,11 +53,12 @@ M = TypeVar("M", bound=BaseModel)
 
 
 # Files large enough that reading them dominates a pane's first visit (20,000 programs: ~0.3 s
-# of validation, ~0.7 s of TOML parsing). What a load of one validated is kept beside it as
-# .NAME.cache.pickle, keyed by the file's exact bytes (SHA-256), its path, the model and the
-# code that validates it (see ValidatedCache): any change to the file, however made, misses
-# and is read from its text again.
-VALIDATED_CACHED = frozenset({PROGRAMS})
+# of validation, ~0.7 s of TOML parsing), and the profile, which every command and the app's
+# start read (parsing it and building its validator is ~8 ms of `matchtui assess`). What a load
+# of one validated is kept beside it as .NAME.cache.pickle, keyed by the file's exact bytes
+# (SHA-256), its path, the model and the code that validates it (see ValidatedCache): any change
+# to the file, however made, misses and is read from its text again.
+VALIDATED_CACHED = frozenset({PROGRAMS, PROFILE})
 
 # Files whose records are only ever added by other writers: a save onto a version that only
 # appended to this list can keep both exactly (file name -> the list's key).
@@ -109,9 +110,10 @@ def model_version(model: type[BaseModel]) -> int:
     return default if isinstance(default, int) and not isinstance(default, bool) else 1
 
 
-@dataclass(frozen=True)
-class Fingerprint:
-    """What a file was when read: a later save compares the file on disk against it."""
+class Fingerprint(NamedTuple):
+    """What a file was when read: a later save compares the file on disk against it. (Named
+    tuples here: every command imports this module, and a frozen dataclass costs ~0.7 ms of
+    code generation to define, a named tuple ~0.1.)"""
 
     mtime_ns: int
     size: int
@@ -136,8 +138,7 @@ class _Seen:
     model: BaseModel | None = None
 
 
-@dataclass(frozen=True)
-class Saved(Generic[M]):
+class Saved(NamedTuple, Generic[M]):
     path: Path
     model: M  # what was written: the caller's model, or the exact merge of it
     merged: bool = False  # True when another writer's additions were kept too
@@ -564,14 +565,14 @@ class ValidatedCache:
         key = self.key(name, digest, model, version)
         remembered = self._memory.get(name)
         if remembered is not None and remembered[0] == key and isinstance(remembered[1], model):
-            return _own_list(name, remembered[1])
+            return _private(name, remembered[1])
         try:
             found = self._read(name, key, model)
         except Exception:  # a damaged or foreign cache: read the file instead
             found = None
         if found is not None:
             self._memory[name] = (key, found)
-            return _own_list(name, found)
+            return _private(name, found)
         return None
 
     def _read(self, name: str, key: bytes, model: type[M]) -> M | None:
@@ -607,7 +608,7 @@ class ValidatedCache:
         too when it was `loaded` (a save is remembered on disk only: the next start's state)."""
         key = self.key(name, digest, type(content), version)
         if loaded:  # a copy: the caller may replace records in its list in place
-            self._memory[name] = (key, _own_list(name, content))
+            self._memory[name] = (key, _private(name, content))
         field = APPEND_ONLY.get(name)
         tmp: str | None = None
         try:
@@ -656,6 +657,14 @@ def _own_list(name: str, content: M) -> M:
     if field is None:
         return content
     return content.model_copy(update={field: list(getattr(content, field))})
+
+
+def _private(name: str, content: M) -> M:
+    """`content` for one holder of a cached file: a list of its own (its records are shared), or
+    for the profile, whose forms may edit it in place, a deep copy."""
+    if name in APPEND_ONLY:
+        return _own_list(name, content)
+    return content.model_copy(deep=True)
 
 
 def _item_type(model: type[BaseModel], field: str) -> type | None:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from matchtui.engine.mix import default_specialty, estimate, recommended_mix
 from matchtui.errors import UsageError
+from matchtui.filenames import PROGRAMS
 from matchtui.models.base import RELIABILITY_LABELS
 from matchtui.models.mix import APPLICANT_TYPE_LABELS, TIER_LABELS, TIERS, MixEstimate
 from matchtui.models.plan import MixPlan
@@ -46,7 +47,9 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
             )
         update["signals_used"] = args.signals
     plan = MixPlan.model_validate({**plan.model_dump(), **update})
-    programs = workspace.load_programs()
+    # The list is read only for its warnings (programs over a graduation limit), so without one
+    # the estimate gets none and the list's models are not even defined (~1.5 ms).
+    programs = workspace.load_programs() if workspace.store.exists(PROGRAMS) else None
     result = estimate(profile, catalog, plan, programs)
     if args.json:
         print(json.dumps(result.model_dump(mode="json"), indent=2))

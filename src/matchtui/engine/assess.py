@@ -12,7 +12,7 @@ import re
 import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from matchtui.catalog import Catalog
 from matchtui.engine.text import judge_story
@@ -479,8 +479,10 @@ def narrative_quality(text: str, catalog: Catalog) -> StoryVerdict:
     return judge_story("why_home", text, catalog)
 
 
-@dataclass(frozen=True)
-class _Region:
+# Engine records are named tuples where they can be (the same fields, equality and hash, and
+# read-only): a command defines each at import, ~0.1 ms, where a frozen dataclass generates
+# and compiles its methods, ~0.6 ms.
+class _Region(NamedTuple):
     """What the profile shows about the target region."""
 
     name: str
@@ -1122,8 +1124,7 @@ def assess(profile: Profile, catalog: Catalog, mix: MixPlan | None = None) -> As
 # --- rule details (for "show the rule" in the app and the report) ------------------------------
 
 
-@dataclass(frozen=True)
-class RuleDetail:
+class RuleDetail(NamedTuple):
     """Where a finding's rule lives and what it says (rule_detail)."""
 
     rule: str
