@@ -293,11 +293,12 @@ def check_match_year(catalog: Catalog, match_year: int, today: dt.date) -> Match
 
 
 def countdown(catalog: Catalog, match_year: int, today: dt.date) -> str:
-    """One line for the header: the next date of the applicant's Match and the days left
-    ('?' after a date that is not official yet)."""
+    """One line for the header: the next date of the applicant's Match, the days left first (a
+    narrow terminal cuts the end of the title), then the date, marked "expected" while it is not
+    official."""
     nxt = next_deadline(catalog, match_year, today)
     if nxt is None:
         return f"{match_year} Match: season over"
-    mark = "" if nxt.reliability == "primary" else "?"
+    mark = "" if nxt.reliability == "primary" else ", expected"
     left = when_label(nxt.days_from(today))
-    return f"{match_year}: {nxt.short} {day_label(nxt.date)}{mark}, {left}"
+    return f"{match_year}: {nxt.short} {left} ({day_label(nxt.date)}{mark})"

@@ -17,6 +17,7 @@ from matchtui.widgets.mix_lines import LineBuilder, LinesWidget
 
 BAR = "█"
 EMPTY = "░"
+LABEL_WIDTH = 10  # the label column: tier names and "In <region>"
 
 
 def set_text(widget: Static, text: Text) -> bool:
@@ -99,7 +100,7 @@ class MixBars(LinesWidget):
         ]
         rows.append(
             (
-                f"In {region_name}"[:10],
+                region_label(region_name),
                 estimate.region_share_pct,
                 estimate.in_region,
                 comparison.actual_in_region if comparison else None,
@@ -110,7 +111,7 @@ class MixBars(LinesWidget):
         label_style = style("mix-bars--label")
         for label, pct, count, listed, bar_style in rows:
             filled, empty = bar_cells(pct / 100, width)
-            out.add(f"{label:<10}{pct:>4}% ", label_style)
+            out.add(f"{label:<{LABEL_WIDTH}}{pct:>4}% ", label_style)
             out.add(BAR * filled, style(bar_style))
             out.add(EMPTY * empty, style("mix-bars--empty"))
             out.add(f"{count:>5}", style("mix-bars--count"))
@@ -118,8 +119,15 @@ class MixBars(LinesWidget):
                 off = listed != count
                 out.add(f"  list{listed:>4}", style("mix-bars--off" if off else "mix-bars--list"))
             out.newline()
-        out.add(f"{'Total':<10}{'':>6}{'':<{width}}", label_style)
+        out.add(f"{'Total':<{LABEL_WIDTH}}{'':>6}{'':<{width}}", label_style)
         out.add(f"{estimate.total:>5}", style("mix-bars--count"))
         if with_list and comparison is not None:
             out.add(f"  list{comparison.actual_total:>4}", style("mix-bars--list"))
         return out
+
+
+def region_label(region_name: str) -> str:
+    """The target region's row label: its name when it fits the label column, else "In region"
+    (a name cut short, such as "In Northea", reads as a typo)."""
+    label = f"In {region_name}"
+    return label if len(label) <= LABEL_WIDTH else "In region"
