@@ -64,7 +64,7 @@ async def test_bad_profile_opens_with_message_and_file_untouched(
 async def test_deferred_start_draws_the_shell_then_opens_the_first_pane(workspace: Any) -> None:
     app = MatchApp(workspace, first_pane="plan", interactive=True)
     async with app.run_test() as pilot:
-        for _ in range(40):
+        for _ in range(200):  # up to 10 s: the data loads in a thread (slow on a loaded CI)
             await pilot.pause(0.05)
             if app.current_mode == "plan" and app.screen.query("#pane-link-plan"):
                 break

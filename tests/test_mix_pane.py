@@ -288,7 +288,7 @@ async def test_program_list_tab_shows_names_as_text(
         screen.query_one("#filter-status", Select).value = "all"
         screen.query_one("#filter-sort", Select).value = "state"
         await pilot.pause()
-        states = [str(table.cells_at(i)[2]) for i in range(table.row_count)]
+        states = [str(table.cells_at(i)[3]) for i in range(table.row_count)]
         assert states == sorted(states)
 
         bars = "\n".join(screen.query_one(MixBars).plain_lines)
@@ -432,3 +432,16 @@ async def test_tab_keys_switch_panes_and_focus_follows(workspace: Any) -> None:
             await pilot.pause()
             assert str(tabs.active) == pane, key
             assert app.focused is not None and app.focused.id == focused, key
+
+
+async def test_the_status_column_is_on_screen_at_80_columns(workspace: Any, tmp_path: Path) -> None:
+    """`s` changes a program's status: at 80x24 that column must be on screen without
+    scrolling sideways (it was the last column, past the right edge)."""
+    import_sample_list(tmp_path)
+    app = app_for(workspace)
+    async with app.run_test(size=(80, 24)) as pilot:
+        _screen, table = await open_program_list(app, pilot)
+        keys = [key for key, _label, _width in table.columns]
+        through_status = keys.index("status") + 1
+        used = sum(width + 2 for _key, _label, width in table.columns[:through_status])
+        assert used <= table.size.width

@@ -40,8 +40,11 @@ SORT_KEYS: dict[str, str] = {
 }
 # key, header, fixed width (a fixed width is never re-measured as rows stream in). Names and
 # cities get the width of the longest in the list (NAME_WIDTHS bounds it), worked out per list.
+# The status comes right after the name: it is what `s` changes, and at 80 columns the columns
+# past the tier are off screen.
 COLUMNS: tuple[tuple[str, str, int], ...] = (
     ("name", "Program", 24),
+    ("status", "Status", 11),
     ("city", "City", 12),
     ("state", "St", 2),
     ("region", "Region", 9),
@@ -49,8 +52,8 @@ COLUMNS: tuple[tuple[str, str, int], ...] = (
     ("tier", "Tier", 9),
     ("signal", "Signal", 6),
     ("yog", "YOG limit", 9),
-    ("status", "Status", 11),
 )
+_DEFAULT_WIDTH = {key: width for key, _label, width in COLUMNS}
 NAME_WIDTHS = (7, 60)
 # From this many programs the other sorts' orders are worked out in a thread once the list is
 # shown (sorting 20,000 programs takes ~25 ms: not on a key press).
@@ -324,8 +327,8 @@ class ProgramsPanel(Vertical):
         low, high = NAME_WIDTHS
         items = self.programs.programs
         widths = {
-            "name": max((_width(p.name) for p in items), default=COLUMNS[0][2]),
-            "city": max((_width(p.city) for p in items), default=COLUMNS[1][2]),
+            "name": max((_width(p.name) for p in items), default=_DEFAULT_WIDTH["name"]),
+            "city": max((_width(p.city) for p in items), default=_DEFAULT_WIDTH["city"]),
         }
         return [
             (key, label, max(low, min(high, widths[key])) if key in widths else width)
@@ -390,6 +393,7 @@ class ProgramsPanel(Vertical):
         specialty = self.catalog.specialties.get(program.specialty)
         return [
             Text(program.name),
+            Text(program.status),
             Text(program.city),
             Text(program.state),
             Text(self.catalog.region_name(region_of(program, self.catalog))),
@@ -397,7 +401,6 @@ class ProgramsPanel(Vertical):
             Text(TIER_LABELS[program.tier]),
             Text(program.signal if program.signalled else ""),
             Text(yog + (" !" if over else ""), style="bold red" if over else ""),
-            Text(program.status),
         ]
 
     def replace_program(self, index: int, program: Program, programs: ProgramList) -> None:
