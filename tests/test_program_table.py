@@ -22,6 +22,15 @@ TODAY = dt.date(2026, 11, 23)
 COLUMNS = (("name", "Name", 8), ("n", "N", 4))
 
 
+async def open_mix_list(app: MatchApp, pilot: Any) -> tuple[ProgramsPanel, ProgramTable[Any]]:
+    """The Mix pane with its program list tab open: the panel and its table."""
+    await pilot.pause()
+    await pilot.press("l")
+    await pilot.pause()
+    panel = app.screen.query_one(ProgramsPanel)
+    return panel, panel.query_one("#programs-table", ProgramTable)
+
+
 class TableApp(App[None]):
     def __init__(self, count: int) -> None:
         super().__init__()
@@ -122,11 +131,7 @@ async def test_status_change_in_the_mix_pane_redraws_only_that_row(workspace: An
     workspace.store.save(PROGRAMS, programs)
     app = MatchApp(workspace, first_pane="mix", today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        await pilot.press("l")
-        await pilot.pause()
-        panel = app.screen.query_one(ProgramsPanel)
-        table = panel.query_one("#programs-table", ProgramTable)
+        panel, table = await open_mix_list(app, pilot)
         table.focus()
         table.move_cursor(2)
         await pilot.pause()
@@ -164,11 +169,7 @@ async def test_filter_and_header_sort_show_the_right_count_and_rows(workspace: A
     workspace.store.save(PROGRAMS, programs)
     app = MatchApp(workspace, first_pane="mix", today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        await pilot.press("l")
-        await pilot.pause()
-        panel = app.screen.query_one(ProgramsPanel)
-        table = panel.query_one("#programs-table", ProgramTable)
+        panel, table = await open_mix_list(app, pilot)
         panel.query_one("#filter-tier", Select).value = "community"
         await pilot.pause()
         expected = visible(programs, Filters(tier="community"), workspace.catalog)
@@ -196,9 +197,7 @@ async def test_the_footer_swaps_kept_key_sets_for_a_select_list(workspace: Any) 
     workspace.store.save(PROGRAMS, make_programs(workspace.catalog, 50))
     app = MatchApp(workspace, first_pane="mix", today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        await pilot.press("l")
-        await pilot.pause()
+        await open_mix_list(app, pilot)
         app.screen.query_one("#filter-tier").focus()
         await pilot.pause(0.1)
         footer = app.screen.query_one(PaneFooter)
@@ -238,10 +237,7 @@ async def test_the_mix_table_highlights_the_row_under_the_mouse_until_a_key(
     workspace.store.save(PROGRAMS, make_programs(workspace.catalog, 30))
     app = MatchApp(workspace, first_pane="mix", today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        await pilot.press("l")
-        await pilot.pause()
-        table = app.screen.query_one("#programs-table", ProgramTable)
+        _panel, table = await open_mix_list(app, pilot)
         hover = table.get_component_rich_style("program-table--hover").bgcolor
 
         def background(y: int) -> Any:

@@ -429,7 +429,7 @@ def console() -> NoReturn:
     the ordinary (another thread still running, output that cannot be flushed, the app, another
     command, an error that exits through SystemExit) takes Python's usual exit."""
     args, before = _parse(None)
-    if args.command is None or args.command == "serve":  # run() made young collections rare
+    if _runs_long(args):  # run() made young collections rare
         from matchtui import steady_gc
 
         steady_gc()  # the usual thresholds (the app sets its start-up ones as it opens)
@@ -446,11 +446,16 @@ def console() -> NoReturn:
     sys.exit(code)
 
 
+def _runs_long(args: argparse.Namespace) -> bool:
+    """The app and the server run long: they keep the usual GC thresholds, not a command's."""
+    return args.command is None or args.command == "serve"
+
+
 def _main(args: argparse.Namespace, before: tuple[int, ...]) -> int:
     """Run what `args` asks; `before`: the thresholds to restore (the command ones are set)."""
     args.today_given = args.today  # a pinned day (serve passes it on to each browser session)
     args.today = args.today or dt.date.today()  # every command reads the day from here
-    if args.command is None or args.command == "serve":  # the app and the server run long
+    if _runs_long(args):
         gc.set_threshold(*before)  # (the app sets its start-up ones as it opens)
         return _run(args)
     _freeze_at_exit()

@@ -141,10 +141,10 @@ class PaneFooter(Footer):
 
     def _show(self, signature: Signature, shown: _KeySet, *, mounted: bool = True) -> None:
         """Show one kept set (the order of use is kept: the oldest goes first)."""
-        for other, kept in self._sets.items():
-            if other != signature and other == self._showing:
-                for key in kept.keys:
-                    key.display = False
+        showing = self._showing
+        previous = self._sets.get(showing) if showing not in (None, signature) else None
+        for key in previous.keys if previous is not None else ():
+            key.display = False
         self._sets[signature] = self._sets.pop(signature)
         self._showing = signature
         self.compact = shown.compact

@@ -184,7 +184,7 @@ class ProgramTable(ScrollView, Generic[T], can_focus=True):
         self.cursor = 0
         if keep is not None and rows:
             try:
-                self.cursor = list(rows).index(keep)
+                self.cursor = rows.index(keep)
             except ValueError:
                 self.cursor = 0
         self.scroll_to(y=0, animate=False, immediate=True)
