@@ -18,9 +18,14 @@ def main() -> None:
     home = sys.argv[1]
     first = sys.argv[2] if len(sys.argv) > 2 else "reality"
     count = int(sys.argv[3]) if len(sys.argv) > 3 else 0
-    from matchtui import startup_gc
+    from matchtui import startup_gc, without_pydantic_plugins
 
-    startup_gc()  # as matchtui.cli._open_app does
+    startup_gc()  # as matchtui.cli._open_app does, and without pydantic's plugin search
+    with without_pydantic_plugins():
+        launch(home, first, count)
+
+
+def launch(home: str, first: str, count: int) -> None:
     from matchtui.app import MatchApp
     from matchtui.workspace import Workspace
 

@@ -15,6 +15,7 @@ from matchtui.app import MatchApp
 from matchtui.models.programs import Program, ProgramList
 from matchtui.screens.ranklist import RanklistScreen
 from matchtui.store import PROGRAMS, Store
+from matchtui.widgets.program_table import ProgramTable
 from tests.test_ranklist_pane import TODAY, make_app, programs_in, rendered, write_tracker
 
 
@@ -48,7 +49,7 @@ async def test_a_real_session_reads_the_tracker_in_a_thread_and_ignores_keys_unt
             "Beta Community Hospital",
             "Gamma University",
         ]
-        assert screen.query_one("#rank-table", DataTable).row_count == 3
+        assert screen.query_one("#rank-table", ProgramTable).row_count == 3
         assert not (home / "plan.toml").exists() or "ranklist" not in (
             home / "plan.toml"
         ).read_text(encoding="utf-8")

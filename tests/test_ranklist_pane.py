@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Static
 from matchtui.app import MatchApp
 from matchtui.models.programs import Program, ProgramList
 from matchtui.store import PROGRAMS, Store
+from matchtui.widgets.program_table import ProgramTable
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -84,7 +85,7 @@ async def test_list_built_from_interviewed_programs_and_reordered_by_keyboard(
     app = make_app(workspace)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        table = app.screen.query_one("#rank-table", DataTable)
+        table = app.screen.query_one("#rank-table", ProgramTable)
         assert table.has_focus
         # Interviewed and ranked programs, tracker order; "applied" is left off.
         assert programs_in(app) == [
@@ -98,7 +99,7 @@ async def test_list_built_from_interviewed_programs_and_reordered_by_keyboard(
         await pilot.press("J")  # Alpha down one
         await pilot.pause()
         assert programs_in(app)[:2] == ["Beta Community Hospital", "Alpha Medical Center"]
-        assert table.cursor_row == 1
+        assert table.cursor == 1
         await pilot.press("down", "T")  # Gamma to the top
         await pilot.pause()
         assert programs_in(app) == [
@@ -106,7 +107,7 @@ async def test_list_built_from_interviewed_programs_and_reordered_by_keyboard(
             "Beta Community Hospital",
             "Alpha Medical Center",
         ]
-        assert table.cursor_row == 0
+        assert table.cursor == 0
         await pilot.press("K")  # already at the top: stays
         await pilot.press("down", "x")  # remove Beta
         await pilot.pause()

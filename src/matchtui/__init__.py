@@ -1,6 +1,9 @@
 """matchtui: plan a US residency Match cycle in the terminal."""
 
 import gc
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 __version__ = "0.1.0"
 
@@ -21,3 +24,24 @@ def startup_gc() -> None:
 def steady_gc() -> None:
     """Once the first pane is on screen: the usual thresholds again."""
     gc.set_threshold(*_DEFAULT_GC_THRESHOLDS)
+
+
+# pydantic looks for plugins (entry points in the `pydantic` group) the first time it builds a
+# validator: it imports importlib.metadata (and the email package with it) and reads the metadata
+# of every installed distribution, ~3 ms in a command and 15-25 ms of the app's start-up, where
+# the first validator is built while the first pane is. matchtui uses no plugin, so a command
+# and the app ask pydantic to skip the search (its documented switch), unless the environment
+# already says what to do; the variable is restored when the command or the app returns.
+PLUGINS_SWITCH = "PYDANTIC_DISABLE_PLUGINS"
+
+
+@contextmanager
+def without_pydantic_plugins() -> Iterator[None]:
+    switched = PLUGINS_SWITCH not in os.environ
+    if switched:
+        os.environ[PLUGINS_SWITCH] = "__all__"
+    try:
+        yield
+    finally:
+        if switched:
+            os.environ.pop(PLUGINS_SWITCH, None)

@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any, NoReturn, cast
 
 from matchtui import COMMAND_GC_THRESHOLDS as COMMAND_GC_THRESHOLDS
-from matchtui import __version__
+from matchtui import PLUGINS_SWITCH as PLUGINS_SWITCH
+from matchtui import __version__, without_pydantic_plugins
 from matchtui.errors import Conflict, FileProblems, UsageError
 from matchtui.safetext import one_line
 
@@ -391,11 +392,6 @@ def _restore_gc(before: tuple[int, ...]) -> None:
     gc.set_threshold(*before)
 
 
-# pydantic looks for plugins (entry points in the `pydantic` group) the first time it builds a
-# validator, reading the metadata of every installed distribution (~3 ms a command). matchtui uses
-# none, so a command asks pydantic to skip the search (its documented switch), unless the
-# environment already says what to do; the variable is restored when the command returns.
-PLUGINS_SWITCH = "PYDANTIC_DISABLE_PLUGINS"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -459,15 +455,11 @@ def _main(args: argparse.Namespace, before: tuple[int, ...]) -> int:
         gc.set_threshold(*before)  # (the app sets its start-up ones as it opens)
         return _run(args)
     _freeze_at_exit()
-    switched = PLUGINS_SWITCH not in os.environ
-    if switched:
-        os.environ[PLUGINS_SWITCH] = "__all__"
     try:
-        return _run(args)
+        with without_pydantic_plugins():  # (matchtui explains why)
+            return _run(args)
     finally:
         _restore_gc(before)
-        if switched:
-            os.environ.pop(PLUGINS_SWITCH, None)
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -558,4 +550,5 @@ def _open_app(home: str | None, data: str | None, today: dt.date | None = None) 
     from matchtui.app import run_app
     from matchtui.workspace import Workspace
 
-    return run_app(Workspace.from_options(home, data), today)
+    with without_pydantic_plugins():  # the first validators are built as the first pane is
+        return run_app(Workspace.from_options(home, data), today)

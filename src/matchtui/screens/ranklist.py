@@ -8,7 +8,6 @@ plan.toml (the mix and plan panes own theirs), through the Workspace, after each
 from __future__ import annotations
 
 from typing import ClassVar
-from weakref import WeakKeyDictionary
 
 from rich.cells import cell_len
 from rich.console import Group
@@ -59,11 +58,20 @@ from matchtui.screens.base import PaneScreen
 from matchtui.store import PROGRAMS
 from matchtui.themes import text_style
 from matchtui.widgets.fast_table import Cell as FixedCell
+from matchtui.widgets.program_table import ProgramTable
 
 SOURCE_MARK = {"yours": "", "tier default": "*", "default": "*"}
-# Rank rows added with the table (beyond the cursor); the rest follow just after (sync_table).
-FIRST_RANK_ROWS = 60
 Cell = str | Text
+NARROW_NAME = 22  # at narrow widths a program's name is cut to this many cells
+# The rank list's columns: key, header (the track is left out at narrow widths).
+RANK_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("rank", "#"),
+    ("program", "Program"),
+    ("track", "Track"),
+    ("chance", "Chance"),
+    ("here", "Here"),
+    ("sofar", "So far"),
+)
 
 
 def sync_table(
@@ -71,23 +79,15 @@ def sync_table(
     columns: list[tuple[str, str]],
     rows: list[tuple[str, list[Cell]]],
     shown: dict[str, list[Cell]],
-    *,
-    now: int | None = None,
 ) -> None:
     """Show `rows` in `table`, touching only the cells that changed when the shape is the same.
 
     Columns are as wide as their widest cell or label, as DataTable's auto widths are (after an
     update too); the widths are worked out here and fixed (a change rebuilds the table), and
-    the cells are texts DataTable does not measure: measuring each cell of a 3,000-rank list
-    took ~0.6 s. Moving one program changes two rows, so keystrokes update in place. `shown`
-    caches what the table shows.
-
-    A rebuild adds `now` rows at once (all by default) and the rest DEFER_ROWS at a time after
-    the frames that follow (adding and sizing a DataTable row costs ~0.15 ms: a 3,000-rank
-    list held its first frame ~0.4 s). The widths are worked out from every row first, so no
-    column moves as the rest arrive; until they are all in, a change rebuilds the table.
+    the cells are texts DataTable does not measure: measuring each cell of a 3,000-row list
+    took ~0.6 s. `shown` caches what the table shows. (The criteria tab's table; the rank list
+    itself is a virtual table: see `RanklistScreen._show_table`.)
     """
-    _pending.pop(table, None)  # rows still waiting from an earlier rebuild are dropped
     keys = [str(c.value) for c in table.columns]
     same_shape = keys == [key for _, key in columns] and list(shown) == [key for key, _ in rows]
     widths = [_width(Text.from_markup(label)) for label, _ in columns]
@@ -103,11 +103,9 @@ def sync_table(
         shown.clear()
         for (label, key), width in zip(columns, widths, strict=True):
             table.add_column(label, key=key, width=width)
-        first = len(rows) if now is None else max(now, 0)
-        _add_rows(table, rows[:first], shown)
-        if first < len(rows):
-            _pending[table] = rest = rows[first:]
-            table.call_after_refresh(_add_deferred, table, rest, shown)
+        for key, cells in rows:
+            table.add_row(*[_cell(c) for c in cells], key=key)
+            shown[key] = cells
         return
     for key, cells in rows:
         before = shown[key]
@@ -117,40 +115,8 @@ def sync_table(
         shown[key] = cells
 
 
-# Rows a rebuild has still to add, per table (see sync_table).
-_pending: WeakKeyDictionary[DataTable[Cell], list[tuple[str, list[Cell]]]] = WeakKeyDictionary()
-DEFER_ROWS = 200
-
-
-def _add_rows(
-    table: DataTable[Cell],
-    rows: list[tuple[str, list[Cell]]],
-    shown: dict[str, list[Cell]],
-) -> None:
-    for key, cells in rows:
-        table.add_row(*[_cell(c) for c in cells], key=key)
-        shown[key] = cells
-
-
-def _add_deferred(
-    table: DataTable[Cell],
-    rows: list[tuple[str, list[Cell]]],
-    shown: dict[str, list[Cell]],
-) -> None:
-    if _pending.get(table) is not rows or not table.is_attached:
-        return  # rebuilt (or gone) meanwhile
-    _add_rows(table, rows[:DEFER_ROWS], shown)
-    rest = rows[DEFER_ROWS:]
-    if rest:
-        _pending[table] = rest
-        table.call_after_refresh(_add_deferred, table, rest, shown)
-    else:
-        del _pending[table]
-
-
-def rows_pending(table: DataTable[Cell]) -> bool:
-    """True while a rebuild of `table` still has rows to add."""
-    return table in _pending
+def _text_width(text: str) -> int:
+    return len(text) if text.isascii() and text.isprintable() else cell_len(text)
 
 
 def _cell(cell: Cell) -> Text:
@@ -235,7 +201,9 @@ class RanklistScreen(PaneScreen):
         self.sim: Simulation | None = None
         self.violations: list[Violation] = []
         self.mark_a: str | None = None
-        self._shown: dict[str, dict[str, list[Cell]]] = {"rank": {}, "criteria": {}}
+        self._shown: dict[str, dict[str, list[Cell]]] = {"criteria": {}}
+        self._stopped: set[int] = set()  # ranks (0-based) struck out by a hard stop
+        self._narrow_rows = False  # the rank rows as drawn: narrow (no track, names cut)
         self.reading_programs = False  # programs.toml is being read for the first time: no list yet
         self._stamp: tuple[int, int] | None = None  # programs.toml as last read
         self._tabs_found: TabbedContent | None = None
@@ -247,7 +215,11 @@ class RanklistScreen(PaneScreen):
             with TabPane("List", id="tab-list"):
                 with Horizontal(id="rank-main"):
                     with Vertical(id="rank-left"):
-                        yield DataTable(id="rank-table", cursor_type="row", zebra_stripes=True)
+                        # Virtual: only the lines on screen are drawn, so a list of thousands
+                        # of ranks shows at once and a move redraws only what is on screen.
+                        yield ProgramTable[int](
+                            cells=self._rank_cells, stripe_first=True, hover=True, id="rank-table"
+                        )
                         yield Input(
                             placeholder="a: add a program (name or NRMP code), Enter adds",
                             max_length=200,
@@ -373,11 +345,14 @@ class RanklistScreen(PaneScreen):
     def data(self) -> RanklistFile:
         return ranklist_data(self.catalog)
 
+    def _rank_table(self) -> ProgramTable[int]:
+        table: ProgramTable[int] = self.query_one("#rank-table", ProgramTable)
+        return table
+
     def current_index(self) -> int | None:
-        table = self.query_one("#rank-table", DataTable)
         if not self.items:
             return None
-        return min(max(table.cursor_row, 0), len(self.items) - 1)
+        return min(max(self._rank_table().cursor, 0), len(self.items) - 1)
 
     def refresh_view(self, cursor: int | None = None) -> None:
         data = self.data
@@ -402,34 +377,56 @@ class RanklistScreen(PaneScreen):
         }[tab]()
 
     def _show_table(self, cursor: int | None) -> None:
-        table: DataTable[Cell] = self.query_one("#rank-table", DataTable)
-        keep = table.cursor_row if cursor is None else cursor
-        narrow = self.narrow
-        columns = [("#", "rank"), ("Program", "program")]
-        if not narrow:
-            columns.append(("Track", "track"))
-        columns += [("Chance", "chance"), ("Here", "here"), ("So far", "sofar")]
-        assert self.sim is not None
-        stopped = {v.index for v in self.violations if v.id == "hard_stop"}
-        rows: list[tuple[str, list[Cell]]] = []
-        for index, (row, item) in enumerate(zip(self.sim.ranks, self.items, strict=True)):
-            style = "strike dim" if index in stopped else ""
-            name = row.program + ("  (A)" if self.mark_a == item.program else "")
-            if narrow and len(name) > 22:
-                name = name[:21] + "…"
-            cells: list[Cell] = [str(row.rank), Text(name, style=style)]
-            if not narrow:
-                cells.append(row.track)
-            cells += [
-                pct(row.chance) + SOURCE_MARK[row.chance_source],
-                pct(row.p_match_here),
-                pct(row.p_cumulative),
-            ]
-            rows.append((f"r{index}", cells))
-        # The rows around the cursor at once, the rest just after (a long list's first frame).
-        sync_table(table, columns, rows, self._shown["rank"], now=max(keep, 0) + FIRST_RANK_ROWS)
+        """The rank rows: every column as wide as its widest cell or header (worked out from the
+        plain texts of all ranks); the cells themselves are made only for the rows drawn."""
+        table = self._rank_table()
+        keep = table.cursor if cursor is None else cursor
+        self._narrow_rows = narrow = self.narrow
+        self._stopped = {
+            v.index for v in self.violations if v.id == "hard_stop" and v.index is not None
+        }
+        columns = [(k, label) for k, label in RANK_COLUMNS if not (narrow and k == "track")]
+        widths = [_text_width(label) for _, label in columns]
+        for index in range(len(self.items)):
+            for position, text in enumerate(self._rank_plain(index)):
+                width = _text_width(text)
+                if width > widths[position]:
+                    widths[position] = width
+        table.set_columns(
+            [(key, label, width) for (key, label), width in zip(columns, widths, strict=True)]
+        )
+        count = len(self.items)
+        if table.row_count == count:
+            table.redraw()  # the same ranks with new contents: the view stays where it is
+        else:
+            table.set_rows(range(count), keep_cursor=False)
         if self.items:
-            table.move_cursor(row=min(max(keep, 0), len(self.items) - 1), animate=False)
+            table.move_cursor(min(max(keep, 0), count - 1))
+
+    def _rank_plain(self, index: int) -> list[str]:
+        """The texts of rank `index`'s row, as drawn."""
+        assert self.sim is not None
+        row = self.sim.ranks[index]
+        name = row.program + ("  (A)" if self.mark_a == self.items[index].program else "")
+        narrow = self._narrow_rows
+        if narrow and len(name) > NARROW_NAME:
+            name = name[: NARROW_NAME - 1] + "…"
+        return [
+            str(row.rank),
+            name,
+            *(() if narrow else (row.track,)),
+            pct(row.chance) + SOURCE_MARK[row.chance_source],
+            pct(row.p_match_here),
+            pct(row.p_cumulative),
+        ]
+
+    def _rank_cells(self, index: int) -> list[Text]:
+        if self.sim is None or index >= len(self.sim.ranks):
+            return []
+        texts = [Text(text) for text in self._rank_plain(index)]
+        if index in self._stopped:
+            texts[1].stylize("strike dim")
+        return texts
 
     def _show_summary(self) -> None:
         sim = self.sim
@@ -587,7 +584,7 @@ class RanklistScreen(PaneScreen):
         else:
             self._show_tab(event.pane.id or "")
 
-    @on(DataTable.RowHighlighted, "#rank-table")
+    @on(ProgramTable.RowHighlighted)  # the one ProgramTable here: the rank list
     def _highlighted(self) -> None:
         if self.sim is not None and self._tabs.active == "tab-compare":
             self._show_compare()

@@ -1,5 +1,5 @@
-"""The table for the applicant's program list (Mix and Applications panes): a virtual table
-that only ever draws the lines on screen, whatever the list's size.
+"""The table for the applicant's program list (Mix and Applications panes) and the rank list: a
+virtual table that only ever draws the lines on screen, whatever the list's size.
 
 Textual's DataTable keeps a row object per row, recomputes its row offsets on changes and, on
 every repaint, recomputes its component styles and re-renders each visible cell; with 20,000
@@ -191,6 +191,12 @@ class ProgramTable(ScrollView, Generic[T], can_focus=True):
         self._scroll_to_cursor()
         self.refresh()
         self._highlighted()
+
+    def redraw(self) -> None:
+        """The rows' contents changed, not which rows are shown: every line is drawn again when
+        next shown; the cursor and the scroll position stay."""
+        self._forget()
+        self.refresh()
 
     def update_row(self, key: Hashable) -> None:
         """Row `key` changed: draw its line again (no other line is touched)."""
