@@ -153,3 +153,38 @@ async def test_a_hard_stop_strikes_the_name_out_and_narrow_drops_the_track(
             cell_len(table.cell_text(i, "program")) <= ranklist.NARROW_NAME
             for i in range(table.row_count)
         )
+
+
+class Narrow(App[None]):
+    """A table wider than its space: a horizontal scrollbar under the rows."""
+
+    CSS = "ProgramTable { width: 30; height: 12; }"
+
+    def compose(self) -> ComposeResult:
+        yield ProgramTable[int](
+            [("n", "Number", 6), ("name", "A long program name column", 40)],
+            lambda i: [Text(str(i)), Text(f"Program {i}")],
+        )
+
+
+async def test_the_cursor_row_never_hides_under_a_horizontal_scrollbar() -> None:
+    """At 80 columns the rank list (and the Mix list) are wider than their space: `end` put
+    the cursor on a row under the scrollbar, so the last rank was out of sight (and `K` moved
+    a program nobody could see)."""
+    app = Narrow()
+    async with app.run_test(size=(40, 14)) as pilot:
+        table = app.query_one(ProgramTable)
+        table.set_rows(range(100))
+        await pilot.pause()
+        assert table.scrollbars_enabled[1]  # the horizontal one is there
+        table.focus()
+        visible = table.scrollable_content_region.height - 1  # rows below the header
+        for key in ("end", "pageup", "pagedown", "home", "pagedown"):
+            await pilot.press(key)
+            await pilot.pause()
+            top = int(table.scroll_offset.y)
+            assert top <= table.cursor < top + visible, key
+        await pilot.press("end")
+        await pilot.pause()
+        assert table.cursor == 99
+        assert int(table.scroll_offset.y) + visible == 100  # the last row shows, at the bottom

@@ -392,8 +392,6 @@ def _restore_gc(before: tuple[int, ...]) -> None:
     gc.set_threshold(*before)
 
 
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     return _main(*_parse(argv))
 

@@ -348,9 +348,14 @@ class ProgramTable(ScrollView, Generic[T], can_focus=True):
         if self.rows:
             self.post_message(self.RowHighlighted(self.cursor, self.rows[self.cursor]))
 
+    def _visible_rows(self) -> int:
+        """Rows on screen below the header, above a horizontal scrollbar if there is one (a
+        table wider than its space has one: the cursor's row must not end up under it)."""
+        return max(1, self.scrollable_content_region.height - 1)
+
     def _scroll_to_cursor(self) -> bool:
         """Scroll so the cursor's row shows; True if it scrolled."""
-        visible = max(1, self.size.height - 1)
+        visible = self._visible_rows()
         top = int(self.scroll_offset.y)
         if self.cursor < top:
             self.scroll_to(y=self.cursor, animate=False, immediate=True)
@@ -366,7 +371,7 @@ class ProgramTable(ScrollView, Generic[T], can_focus=True):
 
     def action_page(self, direction: int) -> None:
         self._set_hover(None)
-        self._move_to(self.cursor + direction * max(1, self.size.height - 2))
+        self._move_to(self.cursor + direction * max(1, self._visible_rows() - 1))
 
     def action_edge(self, end: int) -> None:
         self._set_hover(None)
