@@ -6,11 +6,12 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from textual.widgets import Input, Select, Static, TextArea
+from textual.widgets import Input, Static, TextArea
 
 from matchtui.app import MatchApp
 from matchtui.engine.tracker import Filters
 from matchtui.models.programs import Program, ProgramList
+from matchtui.widgets.cycle_select import CycleSelect
 from matchtui.widgets.program_table import ProgramTable
 
 TODAY = dt.date(2026, 11, 30)
@@ -152,10 +153,10 @@ async def test_filters_today_yields_costs_and_details(workspace: Any) -> None:
         await pilot.pause()
         screen: Any = app.screen
         table = screen.query_one("#apps-table", ProgramTable)
-        screen.query_one("#filter-stage", Select).value = "scheduled"
+        screen.query_one("#filter-stage", CycleSelect).value = "scheduled"
         await pilot.pause()
         assert table.row_count == 2
-        screen.query_one("#filter-specialty", Select).value = "psychiatry"
+        screen.query_one("#filter-specialty", CycleSelect).value = "psychiatry"
         await pilot.pause()
         assert table.row_count == 1
         screen.set_filters(Filters(signal="gold"))
