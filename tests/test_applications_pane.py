@@ -239,3 +239,20 @@ async def test_a_long_list_scrolls_with_the_cursor_and_sorts_by_header(workspace
         await pilot.pause()
         assert screen.filters.sort == "state"
         assert screen.programs.programs[screen.shown[0]].state == "CA"
+
+
+async def test_a_filter_applies_in_the_same_step_as_its_new_value(workspace: Any) -> None:
+    """The rows change with the filter's value, not a message hop later (which drew the value
+    alone first and the rows a frame slot or two after)."""
+    seed(workspace)
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen: Any = app.screen
+        table = screen.query_one("#apps-table", ProgramTable)
+        stage = screen.query_one("#filter-stage", CycleSelect)
+        stage.value = "scheduled"  # no await: no message handled meanwhile
+        assert screen.filters == Filters(stage="scheduled")
+        assert table.row_count == 2
+        stage.action_to_end(0)  # what home runs
+        assert screen.filters == Filters() and table.row_count == len(screen.programs.programs)

@@ -217,6 +217,28 @@ async def test_right_on_the_mix_tier_filter_filters_the_table(workspace: Any) ->
         assert panel.filters == Filters(tier="community")
 
 
+async def test_a_mix_filter_applies_in_the_same_step_as_its_new_value(workspace: Any) -> None:
+    """The count and rows change with the filter's value, not a message hop later (which
+    drew the value alone first and the rows a frame slot or two after)."""
+    from matchtui.widgets.cycle_select import CycleSelect
+
+    programs = make_programs(workspace.catalog, 300)
+    workspace.store.save(PROGRAMS, programs)
+    app = MatchApp(workspace, first_pane="mix", today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        panel, table = await open_mix_list(app, pilot)
+        tier = panel.query_one("#filter-tier", CycleSelect)
+        tier.action_step(1)  # what right runs; no await: no message handled meanwhile
+        expected = visible(programs, Filters(tier="academic"), workspace.catalog)
+        assert panel.filters == Filters(tier="academic")
+        assert table.row_count == len(expected)
+        assert f"{len(expected)} of 300 programs shown" in str(
+            panel.query_one("#programs-count").render()
+        )
+        panel.query_one("#filter-sort", CycleSelect).value = "state"
+        assert panel.filters == Filters(tier="academic", sort="state")
+
+
 async def test_the_footer_swaps_kept_key_sets_for_a_select_list(workspace: Any) -> None:
     from textual.widgets import Select
 

@@ -12,6 +12,7 @@ import datetime as dt
 import threading
 from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 from typing import Any, ClassVar
 
 from rich.style import Style
@@ -208,6 +209,10 @@ class ApplicationsScreen(PaneScreen):
                 yield LinesView(id="apps-costs-text")
 
     def on_mount(self) -> None:
+        # A filter applies in the key's own step (see CycleSelect: watching its index), so the
+        # new value, the count and the rows reach the terminal in one frame.
+        for select in self.query_one("#apps-filters").query(CycleSelect):
+            self.watch(select, "index", partial(self._filter, select), init=False)
         self.load()
 
     @property
@@ -482,13 +487,9 @@ class ApplicationsScreen(PaneScreen):
         self.action_detail()
 
     # -- filters and sort ----------------------------------------------------------------------
-    @on(CycleSelect.Changed)
-    def _filter(self, event: CycleSelect.Changed) -> None:
-        name = (event.cycle_select.id or "").removeprefix("filter-")
-        if not (event.cycle_select.id or "").startswith("filter-"):
-            return
-        event.stop()
-        value = event.value
+    def _filter(self, select: CycleSelect, _index: int) -> None:
+        name = (select.id or "").removeprefix("filter-")
+        value = select.value
         current = self.filters
         if name == "sort":
             self.filters = replace(current, sort=value, reverse=False)

@@ -10,6 +10,13 @@ A change repaints this one line: it is as wide as its widest option, so nothing 
 Modelled on Textual's own small widgets (`Switch`): a reactive for what is drawn, a `Changed`
 message with a `control` (so `@on(CycleSelect.Changed, "#id")` works), bindings with ids.
 Option labels can be user data (specialty names): they are drawn as text, never as markup.
+
+A change that must reach the screen in the same frame as the new value (a filter: the count and
+the rows) watches `index` (`self.watch(cycle_select, "index", callback, init=False)`): Textual
+runs that callback at once, inside the key's own step. A `Changed` handler runs a message hop
+later, after Textual has already drawn the new value on its own, and what it changes waits for
+the next frame slot but one (measured at 20,000 programs in a pty: the count line 33 ms after
+the key that way, 13 ms when watched).
 """
 
 from __future__ import annotations

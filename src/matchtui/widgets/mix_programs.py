@@ -7,6 +7,7 @@ from bisect import bisect_left, insort
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
 from itertools import islice
 from typing import TYPE_CHECKING, ClassVar, overload
 
@@ -322,6 +323,10 @@ class ProgramsPanel(Vertical):
         yield Static("", id="import-result", markup=False)
 
     def on_mount(self) -> None:
+        # A filter applies in the key's own step (see CycleSelect: watching its index), so the
+        # new value, the count and the rows reach the terminal in one frame.
+        for select in self.query(CycleSelect):
+            self.watch(select, "index", partial(self._filter, select), init=False)
         self._table().set_columns(self._columns())
         self.post_message(self.Ready(self))
 
@@ -447,11 +452,9 @@ class ProgramsPanel(Vertical):
         result.update(Text("\n".join(lines)))
 
     # -- events --------------------------------------------------------------------------------
-    @on(CycleSelect.Changed)
-    def _filter(self, event: CycleSelect.Changed) -> None:
-        event.stop()
-        value = event.value
-        name = (event.cycle_select.id or "").removeprefix("filter-")
+    def _filter(self, select: CycleSelect, _index: int) -> None:
+        value = select.value
+        name = (select.id or "").removeprefix("filter-")
         if name == "sort":
             self.filters = Filters(
                 self.filters.tier, self.filters.region, self.filters.status, value, False
