@@ -219,7 +219,7 @@ class CycleSelect(Widget, can_focus=True):
         return 1
 
     def render(self) -> RenderResult:
-        arrow = self.get_component_rich_style("cycle-select--arrow", partial=True)
+        arrow = self.get_component_rich_style("cycle-select--arrow")
         room = max(1, self.content_region.width - ARROWS_WIDTH)
         label = Text(self.label, no_wrap=True, end="")  # never markup: labels may be user data
         if label.cell_len > room:
