@@ -239,6 +239,25 @@ async def test_a_mix_filter_applies_in_the_same_step_as_its_new_value(workspace:
         assert panel.filters == Filters(tier="academic", sort="state")
 
 
+async def test_a_focused_filter_shows_how_it_changes_in_the_footer(workspace: Any) -> None:
+    from matchtui.widgets.pane_footer import PaneFooter
+
+    workspace.store.save(PROGRAMS, make_programs(workspace.catalog, 50))
+    app = MatchApp(workspace, first_pane="mix", today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        panel, _table = await open_mix_list(app, pilot)
+        panel.query_one("#filter-region").focus()
+        await pilot.pause(0.1)
+        footer = app.screen.query_one(PaneFooter)
+        shown = [
+            (str(getattr(key, "key_display", "")), str(getattr(key, "description", "")))
+            for key in footer.children
+            if key.display
+        ]
+        assert ("←→", "Change") in shown
+        assert "Dismiss menu" not in [description for _key, description in shown]
+
+
 async def test_the_footer_swaps_kept_key_sets_for_a_select_list(workspace: Any) -> None:
     from textual.widgets import Select
 
