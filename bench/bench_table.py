@@ -4,12 +4,15 @@ Textual app answering a key (the floor).
 
 Each sample is timed from the key that makes the change to the frame showing it on the terminal
 (the new status in the row; the new "N of M programs shown"; the first row of the new order),
-computed here from the same list. Beside it, the LONGEST EVENT-LOOP STALL inside the app from
-that key until 0.6 s later (bench/loopprobe.py: a thread that times how long the loop takes
-to run a callback every 2 ms, so work in worker threads that holds the interpreter counts too).
-Keys come at a person's pace (0.6 s apart), so a status change's background save overlaps the
-next presses as it would for a user. Also the first visit to the pane with the list (F4, then
-l: key -> the list tab's count) and the app's resident memory per program.
+computed here from the same list. Filters and sort are the filter row's CycleSelects, stepped
+in place with left/right: the presses before the last are untimed (OPEN apart), the last one
+is timed (nothing opens: no list, no focus move). Beside it, the LONGEST EVENT-LOOP STALL
+inside the app from that key until 0.6 s later (bench/loopprobe.py: a thread that times how
+long the loop takes to run a callback every 2 ms, so work in worker threads that holds the
+interpreter counts too). Keys come at a person's pace (0.6 s apart), so a status change's
+background save overlaps the next presses as it would for a user. Also the first visit to the
+pane with the list (F4, then l: key -> the list tab's count) and the app's resident memory per
+program.
 Targets: median <= 16.7 ms, p99 <= 50 ms key-to-frame, no stall > 50 ms.
 
     .venv/bin/python -m bench.bench_table [--sizes 0,5000,20000] [--repeats 10]
@@ -35,9 +38,9 @@ from matchtui.models.programs import PROGRAM_STATUSES, Program
 from matchtui.widgets.mix_programs import ALL, SORT_KEYS, Filters, visible
 
 HERE = Path(__file__).resolve().parent
-ENTER, UP, DOWN, BACKTAB, TAB = b"\r", b"\x1b[A", b"\x1b[B", b"\x1b[Z", b"\t"
+LEFT, RIGHT, BACKTAB, TAB = b"\x1b[D", b"\x1b[C", b"\x1b[Z", b"\t"
 SETTLE = 0.6  # after the frame: what the change set off, and a person's pace
-OPEN = 0.3  # for a Select's list to open, or arrow keys to land, before the timed key
+OPEN = 0.3  # for the untimed arrow keys to land before the timed one
 
 
 class Bench:
@@ -68,12 +71,19 @@ class Bench:
         presses = len(self.floor) + 1
         self.floor.append(self.bare.press_and_wait(b"x", f"pressed {presses}"))
 
-    def pick(self, options: list[str], current: str, wanted: str) -> None:
-        """Open the Select (focused), move to `wanted`; the caller times the closing Enter."""
-        self.keys(ENTER)
-        moves = options.index(wanted) - options.index(current)
-        if moves:
-            self.keys((DOWN if moves > 0 else UP) * abs(moves))
+    def pick(self, options: list[str], current: str, wanted: str) -> tuple[bytes, str] | None:
+        """Step the focused CycleSelect towards `wanted` the short way round (it wraps), all
+        presses but the last; returns the last key, for the caller to time, and the option on
+        show before it (None: `wanted` is on show)."""
+        count, at = len(options), options.index(current)
+        forward = (options.index(wanted) - at) % count
+        if not forward:
+            return None
+        step, moves = (1, forward) if forward <= count - forward else (-1, count - forward)
+        key = RIGHT if step > 0 else LEFT
+        if moves > 1:
+            self.keys(key * (moves - 1))
+        return key, options[(at + step * (moves - 1)) % count]
 
     def status_changes(self, repeats: int) -> None:
         for _ in range(repeats):
@@ -91,7 +101,9 @@ class Bench:
             wanted = ("community", ALL, "academic", ALL, "mid_tier", ALL)[step % 6]
             if step == repeats - 1:
                 wanted = ALL
-            self.pick(options, self.filters.tier, wanted)
+            picked = self.pick(options, self.filters.tier, wanted)
+            if picked is None:
+                continue
             self.filters = Filters(tier=wanted)
             shown = len(self.rows())
             marker = (
@@ -99,19 +111,22 @@ class Bench:
                 if self.count
                 else (TIER_LABELS.get(wanted) or "All tiers")
             )
-            self.sample("filter (tier)", ENTER, marker)
+            self.sample("filter (tier)", picked[0], marker)
 
     def sort_changes(self, repeats: int) -> None:
         options = list(SORT_KEYS)
         self.keys(TAB * 3)  # tier filter -> sort
         for step in range(repeats):
             wanted = ("state", "name", "region", "tier", "status", "specialty")[step % 6]
-            before = {p.name for _i, p in self.rows()[:40]}
-            self.pick(options, self.filters.sort, wanted)
+            picked = self.pick(options, self.filters.sort, wanted)
+            if picked is None:
+                continue
+            # The rows on show before the timed key (after the untimed ones).
+            before = {p.name for _i, p in self.rows(Filters(sort=picked[1]))[:40]}
             self.filters = Filters(sort=wanted)
             fresh = [p.name for _i, p in self.rows()[:8] if p.name not in before]
             marker = fresh[0] if fresh else f"Sort: {SORT_KEYS[wanted]}"
-            self.sample("sort", ENTER, marker)
+            self.sample("sort", picked[0], marker)
 
     def report(self) -> None:
         for label, samples in self.results.items():

@@ -2,8 +2,9 @@
 stage change block the UI, against one frame at 60 Hz (16.7 ms). Prints median and p95.
 
 Then the same pane in a real pseudo-terminal (120x40), driven by keys as a person would: view
-switches (1-4), the stage filter and the sort (Select: Enter, a move, Enter), a stage change
-(a, Enter in the date prompt). For each: key -> first frame after it, key -> the text that
+switches (1-4), the stage filter and the sort (a CycleSelect: one right press each, timed; it
+changes in place, so there is no "select: open" figure any more: nothing opens), a stage
+change (a, Enter in the date prompt). For each: key -> first frame after it, key -> the text that
 shows the result, and the event loop's longest stall around it (the app runs a 5 ms ticker
 that records every late wake-up; a stall is the time the loop could not run it). The save of a
 stage change runs in a thread: its duration (key -> programs.toml replaced) and the loop's
@@ -135,7 +136,7 @@ async def run(count: int) -> None:
 
 # --- in a pty, by keys ---------------------------------------------------------------------------
 ROOT = Path(__file__).resolve().parents[1]
-SHIFT_TAB, TAB, DOWN, HOME, ENTER = b"\x1b[Z", b"\t", b"\x1b[B", b"\x1b[H", b"\r"
+SHIFT_TAB, TAB, DOWN, RIGHT, ENTER = b"\x1b[Z", b"\t", b"\x1b[B", b"\x1b[C", b"\r"
 TICK = 0.005
 
 
@@ -286,39 +287,29 @@ def in_pty(count: int, rounds: int) -> None:
         for _ in range(rounds):
             for key, marker, kind in views:
                 keys.press(kind, key, marker)
-        # the stage filter: six Selects back from the table (sort, tier, signal, region,
-        # specialty, stage); Enter opens it, Down picks the next stage, Enter applies it
+        # the stage filter: six CycleSelects back from the table (sort, tier, signal, region,
+        # specialty, stage); right shows the next stage (after the last: Any stage again)
         for _ in range(6):
             keys.press(None, SHIFT_TAB, "")
         for _ in range(rounds):
             for stage in PROGRAM_STATUSES:
-                keys.press("select: open", ENTER, "Second look")
-                keys.press(None, DOWN, "")
                 shown = sum(1 for p in listed if p.status == stage)
-                keys.press("filter: stage", ENTER, f"{shown} of {count} programs")
-            keys.press(None, ENTER, "Second look")
-            keys.press(None, HOME, "")
-            keys.press("filter: stage", ENTER, total)
-        # the sort: five Selects on
+                keys.press("filter: stage", RIGHT, f"{shown} of {count} programs")
+            keys.press("filter: stage", RIGHT, total)
+        # the sort: five CycleSelects on
         for _ in range(5):
             keys.press(None, TAB, "")
         order = ["name", "stage", "date", "state", "specialty", "tier", "signal"]  # as listed
         assert set(order) == set(SORT_KEYS)
         for _ in range(rounds):
-            for _sort in order[1:]:  # Down moves to the next sort in this order
-                keys.press(None, ENTER, "Sort: Signal")
-                keys.press(None, DOWN, "")
-                keys.press("sort (result: screen quiet)", ENTER, None)
-            keys.press(None, ENTER, "Sort: Signal")
-            keys.press(None, HOME, "")
-            keys.press("sort (result: screen quiet)", ENTER, None)
+            for _sort in order[1:]:  # right shows the next sort in this order
+                keys.press("sort (result: screen quiet)", RIGHT, None)
+            keys.press("sort (result: screen quiet)", RIGHT, None)  # round to the first
         # stage changes: filter on planned, to the table, then a + Enter on row after row
         for _ in range(5):
             keys.press(None, SHIFT_TAB, "")
-        keys.press(None, ENTER, "Second look")
-        keys.press(None, DOWN, "")
         planned = visible(listed, Filters(stage="planned"), regions)
-        keys.press(None, ENTER, f"{len(planned)} of {count} programs")
+        keys.press(None, RIGHT, f"{len(planned)} of {count} programs")
         for _ in range(6):
             keys.press(None, TAB, "")
         saves: list[tuple[float, float]] = []

@@ -6,11 +6,12 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from textual.widgets import Input, Select, Static, TextArea
+from textual.widgets import Input, Static, TextArea
 
 from matchtui.app import MatchApp
 from matchtui.engine.tracker import Filters
 from matchtui.models.programs import Program, ProgramList
+from matchtui.widgets.cycle_select import CycleSelect
 from matchtui.widgets.program_table import ProgramTable
 
 TODAY = dt.date(2026, 11, 30)
@@ -152,10 +153,10 @@ async def test_filters_today_yields_costs_and_details(workspace: Any) -> None:
         await pilot.pause()
         screen: Any = app.screen
         table = screen.query_one("#apps-table", ProgramTable)
-        screen.query_one("#filter-stage", Select).value = "scheduled"
+        screen.query_one("#filter-stage", CycleSelect).value = "scheduled"
         await pilot.pause()
         assert table.row_count == 2
-        screen.query_one("#filter-specialty", Select).value = "psychiatry"
+        screen.query_one("#filter-specialty", CycleSelect).value = "psychiatry"
         await pilot.pause()
         assert table.row_count == 1
         screen.set_filters(Filters(signal="gold"))
@@ -238,3 +239,20 @@ async def test_a_long_list_scrolls_with_the_cursor_and_sorts_by_header(workspace
         await pilot.pause()
         assert screen.filters.sort == "state"
         assert screen.programs.programs[screen.shown[0]].state == "CA"
+
+
+async def test_a_filter_applies_in_the_same_step_as_its_new_value(workspace: Any) -> None:
+    """The rows change with the filter's value, not a message hop later (which drew the value
+    alone first and the rows a frame slot or two after)."""
+    seed(workspace)
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen: Any = app.screen
+        table = screen.query_one("#apps-table", ProgramTable)
+        stage = screen.query_one("#filter-stage", CycleSelect)
+        stage.value = "scheduled"  # no await: no message handled meanwhile
+        assert screen.filters == Filters(stage="scheduled")
+        assert table.row_count == 2
+        stage.action_to_end(0)  # what home runs
+        assert screen.filters == Filters() and table.row_count == len(screen.programs.programs)

@@ -257,7 +257,7 @@ async def test_warnings_are_shown(workspace: Any) -> None:
 async def test_program_list_tab_shows_names_as_text(
     workspace: Any, tmp_path: Path, capsys: Any
 ) -> None:
-    from textual.widgets import Select
+    from matchtui.widgets.cycle_select import CycleSelect
 
     import_sample_list(tmp_path)
     app = app_for(workspace)
@@ -272,21 +272,20 @@ async def test_program_list_tab_shows_names_as_text(
         advice = str(screen.query_one("#programs-advice").render())
         assert "Add" in advice and "years-since-graduation" in advice
 
-        screen.query_one("#filter-tier", Select).value = "community"
+        screen.query_one("#filter-tier", CycleSelect).value = "community"
         await pilot.pause()
         assert table.row_count == 3
-        screen.query_one("#filter-region", Select).value = "west"
+        screen.query_one("#filter-region", CycleSelect).value = "west"
         await pilot.pause()
         assert table.row_count == 1 and str(table.cells_at(0)[0]) == "Desert FM"
-        screen.query_one("#filter-tier", Select).value = "all"
-        screen.query_one("#filter-region", Select).value = "all"
-        screen.query_one(
-            "#filter-status", Select
-        ).value = "invited"  # schema 1 "interview" imports as "invited"
+        screen.query_one("#filter-tier", CycleSelect).value = "all"
+        screen.query_one("#filter-region", CycleSelect).value = "all"
+        # schema 1 "interview" imports as "invited"
+        screen.query_one("#filter-status", CycleSelect).value = "invited"
         await pilot.pause()
         assert [str(table.cells_at(i)[0]) for i in range(table.row_count)] == ["Gulf Regional"]
-        screen.query_one("#filter-status", Select).value = "all"
-        screen.query_one("#filter-sort", Select).value = "state"
+        screen.query_one("#filter-status", CycleSelect).value = "all"
+        screen.query_one("#filter-sort", CycleSelect).value = "state"
         await pilot.pause()
         states = [str(table.cells_at(i)[3]) for i in range(table.row_count)]
         assert states == sorted(states)

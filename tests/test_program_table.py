@@ -163,14 +163,14 @@ async def test_status_change_in_the_mix_pane_redraws_only_that_row(workspace: An
 
 
 async def test_filter_and_header_sort_show_the_right_count_and_rows(workspace: Any) -> None:
-    from textual.widgets import Select
+    from matchtui.widgets.cycle_select import CycleSelect
 
     programs = make_programs(workspace.catalog, 20_000)
     workspace.store.save(PROGRAMS, programs)
     app = MatchApp(workspace, first_pane="mix", today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
         panel, table = await open_mix_list(app, pilot)
-        panel.query_one("#filter-tier", Select).value = "community"
+        panel.query_one("#filter-tier", CycleSelect).value = "community"
         await pilot.pause()
         expected = visible(programs, Filters(tier="community"), workspace.catalog)
         count = str(panel.query_one("#programs-count").render())
@@ -191,14 +191,84 @@ async def test_filter_and_header_sort_show_the_right_count_and_rows(workspace: A
             assert shown == [(p.name, p.state) for _, p in expected[:20]]
 
 
-async def test_the_footer_swaps_kept_key_sets_for_a_select_list(workspace: Any) -> None:
+async def test_right_on_the_mix_tier_filter_filters_the_table(workspace: Any) -> None:
+    from matchtui.widgets.cycle_select import CycleSelect
+
+    programs = make_programs(workspace.catalog, 300)
+    workspace.store.save(PROGRAMS, programs)
+    app = MatchApp(workspace, first_pane="mix", today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        panel, table = await open_mix_list(app, pilot)
+        tier = panel.query_one("#filter-tier", CycleSelect)
+        tier.focus()
+        await pilot.pause()
+        count = panel.query_one("#programs-count")
+        assert "300 of 300 programs shown" in str(count.render())
+        for wanted in ("academic", "mid_tier", "community", "all"):  # right, then round
+            await pilot.press("right")
+            await pilot.pause()
+            assert tier.value == wanted and tier.has_focus  # the focus stays on the filter
+            expected = visible(programs, Filters(tier=wanted), workspace.catalog)
+            assert f"{len(expected)} of 300 programs shown" in str(count.render())
+            assert table.row_count == len(expected)
+            assert str(table.cells_at(0)[0]) == expected[0][1].name
+        await pilot.press("left")  # back to the last tier
+        await pilot.pause()
+        assert panel.filters == Filters(tier="community")
+
+
+async def test_a_mix_filter_applies_in_the_same_step_as_its_new_value(workspace: Any) -> None:
+    """The count and rows change with the filter's value, not a message hop later (which
+    drew the value alone first and the rows a frame slot or two after)."""
+    from matchtui.widgets.cycle_select import CycleSelect
+
+    programs = make_programs(workspace.catalog, 300)
+    workspace.store.save(PROGRAMS, programs)
+    app = MatchApp(workspace, first_pane="mix", today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        panel, table = await open_mix_list(app, pilot)
+        tier = panel.query_one("#filter-tier", CycleSelect)
+        tier.action_step(1)  # what right runs; no await: no message handled meanwhile
+        expected = visible(programs, Filters(tier="academic"), workspace.catalog)
+        assert panel.filters == Filters(tier="academic")
+        assert table.row_count == len(expected)
+        assert f"{len(expected)} of 300 programs shown" in str(
+            panel.query_one("#programs-count").render()
+        )
+        panel.query_one("#filter-sort", CycleSelect).value = "state"
+        assert panel.filters == Filters(tier="academic", sort="state")
+
+
+async def test_a_focused_filter_shows_how_it_changes_in_the_footer(workspace: Any) -> None:
     from matchtui.widgets.pane_footer import PaneFooter
 
     workspace.store.save(PROGRAMS, make_programs(workspace.catalog, 50))
     app = MatchApp(workspace, first_pane="mix", today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
-        await open_mix_list(app, pilot)
-        app.screen.query_one("#filter-tier").focus()
+        panel, _table = await open_mix_list(app, pilot)
+        panel.query_one("#filter-region").focus()
+        await pilot.pause(0.1)
+        footer = app.screen.query_one(PaneFooter)
+        shown = [
+            (str(getattr(key, "key_display", "")), str(getattr(key, "description", "")))
+            for key in footer.children
+            if key.display
+        ]
+        assert ("←→", "Change") in shown
+        assert "Dismiss menu" not in [description for _key, description in shown]
+
+
+async def test_the_footer_swaps_kept_key_sets_for_a_select_list(workspace: Any) -> None:
+    from textual.widgets import Select
+
+    from matchtui.widgets.pane_footer import PaneFooter
+
+    workspace.store.save(PROGRAMS, make_programs(workspace.catalog, 50))
+    app = MatchApp(workspace, first_pane="mix", today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        # A Select still (the filter row steps in place: no list to open).
+        app.screen.query_one("#mix-specialty", Select).focus()
         await pilot.pause(0.1)
         footer = app.screen.query_one(PaneFooter)
 
@@ -206,11 +276,11 @@ async def test_the_footer_swaps_kept_key_sets_for_a_select_list(workspace: Any) 
             return [str(getattr(key, "description", "")) for key in footer.children if key.display]
 
         closed = shown()
-        assert "Status" in closed and "Dismiss menu" not in closed
+        assert "Use recommended" in closed and "Dismiss menu" not in closed
         built = list(footer.children)
         await pilot.press("enter")  # the list opens: its keys show
         await pilot.pause(0.1)
-        assert "Dismiss menu" in shown() and "Status" not in shown()
+        assert "Dismiss menu" in shown() and "Use recommended" not in shown()
         recomposed: list[bool] = []
         original = footer.recompose
 

@@ -12,6 +12,7 @@ import datetime as dt
 import threading
 from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 from typing import Any, ClassVar
 
 from rich.style import Style
@@ -20,7 +21,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Select, Static, TabbedContent, TabPane
+from textual.widgets import Static, TabbedContent, TabPane
 
 from matchtui.background import yielding_often
 from matchtui.engine.tracker import (
@@ -39,6 +40,7 @@ from matchtui.models.programs import PROGRAM_STATUSES, SIGNAL_KINDS, Program, Pr
 from matchtui.screens.base import PaneScreen
 from matchtui.store import PROGRAMS
 from matchtui.themes import text_style
+from matchtui.widgets.cycle_select import CycleSelect
 from matchtui.widgets.program_table import ProgramTable
 from matchtui.widgets.tracker_views import (
     SIGNAL_LABELS,
@@ -157,49 +159,44 @@ class ApplicationsScreen(PaneScreen):
     def compose_body(self) -> ComposeResult:
         with TabbedContent(id="apps-tabs", initial="apps-list"):
             with TabPane("List", id="apps-list"), Vertical(id="apps-main"):
+                # Changed in place (left/right): no list opens, only the line is redrawn.
                 with Horizontal(id="apps-filters"):
-                    yield Select(
+                    yield CycleSelect(
                         [("Any stage", ALL)] + [(stage_label(s), s) for s in PROGRAM_STATUSES],
-                        value=ALL,
-                        allow_blank=False,
-                        compact=True,
+                        ALL,
                         id="filter-stage",
+                        tooltip="Show one stage",
                     )
-                    yield Select(
+                    yield CycleSelect(
                         [("Any specialty", ALL)],
-                        value=ALL,
-                        allow_blank=False,
-                        compact=True,
+                        ALL,
                         id="filter-specialty",
+                        tooltip="Show one specialty",
                     )
-                    yield Select(
+                    yield CycleSelect(
                         [("Any region", ALL)]
                         + [(r.name, r.id) for r in self.catalog.regions.values()],
-                        value=ALL,
-                        allow_blank=False,
-                        compact=True,
+                        ALL,
                         id="filter-region",
+                        tooltip="Show one region",
                     )
-                    yield Select(
+                    yield CycleSelect(
                         [("Any signal", ALL)] + [(SIGNAL_LABELS[s], s) for s in SIGNAL_KINDS],
-                        value=ALL,
-                        allow_blank=False,
-                        compact=True,
+                        ALL,
                         id="filter-signal",
+                        tooltip="Show one kind of signal",
                     )
-                    yield Select(
+                    yield CycleSelect(
                         [("Any tier", ALL)] + [(TIER_LABELS[t], t) for t in TIERS],
-                        value=ALL,
-                        allow_blank=False,
-                        compact=True,
+                        ALL,
                         id="filter-tier",
+                        tooltip="Show one tier",
                     )
-                    yield Select(
+                    yield CycleSelect(
                         [(f"Sort: {label}", key) for key, label in SORTS],
-                        value="name",
-                        allow_blank=False,
-                        compact=True,
+                        "name",
                         id="filter-sort",
+                        tooltip="Order the list by",
                     )
                 yield Static("", id="apps-count", markup=False)
                 yield ProgramTable[int](COLUMNS, self._cells_of, id="apps-table")
@@ -212,6 +209,10 @@ class ApplicationsScreen(PaneScreen):
                 yield LinesView(id="apps-costs-text")
 
     def on_mount(self) -> None:
+        # A filter applies in the key's own step (see CycleSelect: watching its index), so the
+        # new value, the count and the rows reach the terminal in one frame.
+        for select in self.query_one("#apps-filters").query(CycleSelect):
+            self.watch(select, "index", partial(self._filter, select), init=False)
         self.load()
 
     @property
@@ -290,16 +291,17 @@ class ApplicationsScreen(PaneScreen):
             self._show_view(active)  # opened while the list was read: shown with the list now
 
     def _specialty_options(self, present: list[str]) -> None:
-        select = self.query_one("#filter-specialty", Select)
-        with self.prevent(Select.Changed):
-            select.set_options(
-                [("Any specialty", ALL)]
-                + [
-                    (self.catalog.specialty_name(s) if s in self.catalog.specialties else s, s)
-                    for s in present
-                ]
-            )
-            select.value = ALL
+        """The specialties in the list; the one shown stays if still there, else Any."""
+        select = self.query_one("#filter-specialty", CycleSelect)
+        select.set_options(
+            [("Any specialty", ALL)]
+            + [
+                (self.catalog.specialty_name(s) if s in self.catalog.specialties else s, s)
+                for s in present
+            ]
+        )
+        if self.filters.specialty != select.value:
+            self.filters = replace(self.filters, specialty=select.value)
 
     def fill(self) -> None:
         """Show the programs the filters let through, in sort order."""
@@ -485,13 +487,9 @@ class ApplicationsScreen(PaneScreen):
         self.action_detail()
 
     # -- filters and sort ----------------------------------------------------------------------
-    @on(Select.Changed)
-    def _filter(self, event: Select.Changed) -> None:
-        name = (event.select.id or "").removeprefix("filter-")
-        if not (event.select.id or "").startswith("filter-"):
-            return
-        event.stop()
-        value = str(event.value)
+    def _filter(self, select: CycleSelect, _index: int) -> None:
+        name = (select.id or "").removeprefix("filter-")
+        value = select.value
         current = self.filters
         if name == "sort":
             self.filters = replace(current, sort=value, reverse=False)
@@ -512,6 +510,6 @@ class ApplicationsScreen(PaneScreen):
         self.fill()
 
     def set_filters(self, filters: Filters) -> None:
-        """Apply filters from code (tests, bench): the same path as the Selects."""
+        """Apply filters from code (tests, bench): the same path as the filter row."""
         self.filters = filters
         self.fill()

@@ -7,6 +7,7 @@ from bisect import bisect_left, insort
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
 from itertools import islice
 from typing import TYPE_CHECKING, ClassVar, overload
 
@@ -17,11 +18,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Button, Checkbox, Input, Select, Static
+from textual.widgets import Button, Checkbox, Input, Static
 
 from matchtui.engine.programs import ListComparison, over_yog_limit, region_of
 from matchtui.models.mix import TIER_LABELS, TIERS
 from matchtui.models.programs import PROGRAM_STATUSES, Program, ProgramList, ProgramStatus
+from matchtui.widgets.cycle_select import CycleSelect
 from matchtui.widgets.mix_bars import set_text
 from matchtui.widgets.program_table import ProgramTable
 
@@ -295,11 +297,12 @@ class ProgramsPanel(Vertical):
         regions = [("All regions", ALL)] + [(r.name, r.id) for r in self.catalog.regions.values()]
         statuses = [("Any status", ALL)] + [(s.capitalize(), s) for s in PROGRAM_STATUSES]
         sorts = [(f"Sort: {label}", key) for key, label in SORT_KEYS.items()]
+        # Changed in place (left/right): no list opens, nothing but the line is redrawn.
         with Horizontal(id="programs-filters"):
-            yield Select(tiers, value=ALL, allow_blank=False, id="filter-tier")
-            yield Select(regions, value=ALL, allow_blank=False, id="filter-region")
-            yield Select(statuses, value=ALL, allow_blank=False, id="filter-status")
-            yield Select(sorts, value="name", allow_blank=False, id="filter-sort")
+            yield CycleSelect(tiers, ALL, id="filter-tier", tooltip="Show one tier")
+            yield CycleSelect(regions, ALL, id="filter-region", tooltip="Show one region")
+            yield CycleSelect(statuses, ALL, id="filter-status", tooltip="Show one status")
+            yield CycleSelect(sorts, "name", id="filter-sort", tooltip="Order the list by")
         yield Static("", id="programs-count", markup=False)
         # Drawn as DataTable draws a table: texts cropped, the first row striped (mix.tcss).
         yield ProgramTable[tuple[int, Program]](
@@ -320,6 +323,10 @@ class ProgramsPanel(Vertical):
         yield Static("", id="import-result", markup=False)
 
     def on_mount(self) -> None:
+        # A filter applies in the key's own step (see CycleSelect: watching its index), so the
+        # new value, the count and the rows reach the terminal in one frame.
+        for select in self.query(CycleSelect):
+            self.watch(select, "index", partial(self._filter, select), init=False)
         self._table().set_columns(self._columns())
         self.post_message(self.Ready(self))
 
@@ -445,11 +452,9 @@ class ProgramsPanel(Vertical):
         result.update(Text("\n".join(lines)))
 
     # -- events --------------------------------------------------------------------------------
-    @on(Select.Changed)
-    def _filter(self, event: Select.Changed) -> None:
-        event.stop()
-        value = str(event.value)
-        name = (event.select.id or "").removeprefix("filter-")
+    def _filter(self, select: CycleSelect, _index: int) -> None:
+        value = select.value
+        name = (select.id or "").removeprefix("filter-")
         if name == "sort":
             self.filters = Filters(
                 self.filters.tier, self.filters.region, self.filters.status, value, False
