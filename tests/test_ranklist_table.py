@@ -188,3 +188,42 @@ async def test_the_cursor_row_never_hides_under_a_horizontal_scrollbar() -> None
         await pilot.pause()
         assert table.cursor == 99
         assert int(table.scroll_offset.y) + visible == 100  # the last row shows, at the bottom
+
+
+class Tall(App[None]):
+    CSS = "ProgramTable { width: 40; height: 12; }"
+
+    def compose(self) -> ComposeResult:
+        yield ProgramTable[int]([("n", "Number", 8)], lambda i: [Text(str(i))])
+
+
+async def test_fewer_rows_keep_the_scrollbar_right_and_the_end_in_reach() -> None:
+    """A filter that changes only the number of rows (the scrollbars stay) is drawn without a
+    layout of the screen: the scrollbar still spans the new rows and the last row is reached;
+    one that makes the scrollbar unneeded hides it."""
+    app = Tall()
+    async with app.run_test(size=(50, 16)) as pilot:
+        table = app.query_one(ProgramTable)
+        table.set_rows(range(1000))
+        await pilot.pause()
+        assert table.show_vertical_scrollbar
+        table.focus()
+        await pilot.press("end")
+        await pilot.pause()
+        table.set_rows(range(300))  # fewer rows, a scrollbar still needed
+        await pilot.pause()
+        assert table.show_vertical_scrollbar
+        assert table.vertical_scrollbar.window_virtual_size == 301
+        assert table.max_scroll_y == 301 - table.scrollable_content_region.height
+        await pilot.press("end")
+        await pilot.pause()
+        visible = table.scrollable_content_region.height - 1
+        assert table.cursor == 299 and int(table.scroll_offset.y) + visible == 300
+        table.set_rows(range(3))  # fits: the scrollbar goes
+        await pilot.pause()
+        assert not table.show_vertical_scrollbar
+        assert table.scroll_offset.y == 0
+        table.set_rows(range(500))  # needed again: it comes back
+        await pilot.pause()
+        assert table.show_vertical_scrollbar
+        assert table.vertical_scrollbar.window_virtual_size == 501

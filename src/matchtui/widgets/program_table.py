@@ -226,8 +226,35 @@ class ProgramTable(ScrollView, Generic[T], can_focus=True):
 
     def _resize(self) -> None:
         size = Size(self._line_width, len(self.rows) + 1)
-        if size != self.virtual_size:  # a new size lays the screen out again: only when it changes
-            self.virtual_size = size
+        if size == self.virtual_size:
+            return
+        if self._scrollbars_stay(size):
+            # Only the number of rows changed, and the scrollbars stay as they are: a new virtual
+            # size would lay the whole screen out again (5-9 ms on a filter of the Mix list) for
+            # nothing that moves. The vertical scrollbar is told the new height instead, the
+            # scroll position kept in range, and the table repainted.
+            self.set_reactive(ProgramTable.virtual_size, size)
+            if self.show_vertical_scrollbar:
+                self.vertical_scrollbar.window_virtual_size = size.height
+            if self.scroll_offset.y > self.max_scroll_y:
+                self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
+            self.refresh()
+            return
+        self.virtual_size = size  # lays the screen out again: a scrollbar comes or goes
+
+    def _scrollbars_stay(self, size: Size) -> bool:
+        """True if the table, laid out already, would show the same scrollbars with `size` as
+        its virtual size (the same width; rows that need a vertical scrollbar iff it shows)."""
+        if not self.is_mounted or not self.size or size.width != self.virtual_size.width:
+            return False
+        if self.styles.overflow_y != "auto":
+            return False
+        height = self.container_size.height
+        shown = self.show_vertical_scrollbar
+        # Textual also checks the height left under a horizontal scrollbar: agree both ways.
+        return (size.height > height) == shown and (
+            size.height > height - self.scrollbar_size_horizontal
+        ) == shown
 
     # -- drawing -------------------------------------------------------------------------------
     def line_plain(self, position: int) -> str:
