@@ -1,8 +1,10 @@
-"""Long work in worker threads runs with short interpreter turns while any thread is inside
-`yielding_often`, and the interval the process had comes back when the last one leaves."""
+"""Long work in worker threads runs with short interpreter turns and no automatic garbage
+collection while any thread is inside `yielding_often`, and the interval and the collector the
+process had come back when the last one leaves."""
 
 from __future__ import annotations
 
+import gc
 import sys
 import threading
 
@@ -39,3 +41,38 @@ def test_the_interval_comes_back_after_an_error() -> None:
     except ValueError:
         pass
     assert sys.getswitchinterval() == before
+
+
+def test_no_collection_inside_nested_and_concurrent_uses_then_as_before() -> None:
+    """A full collection set off by a save's objects ran in the worker holding the interpreter
+    (a stalled app for 74-120 ms): the collector waits until the last save is done."""
+    assert gc.isenabled()
+    inside, release = threading.Event(), threading.Event()
+
+    def worker() -> None:
+        with yielding_often():
+            inside.set()
+            release.wait(10)
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    assert inside.wait(10)
+    assert not gc.isenabled()
+    with yielding_often():
+        release.set()
+        thread.join(10)
+        assert not gc.isenabled()  # this one is still inside
+    assert gc.isenabled()
+    gc.disable()  # a process that had it off keeps it off
+    try:
+        with yielding_often():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    try:
+        with yielding_often():
+            raise ValueError("save failed")
+    except ValueError:
+        pass
+    assert gc.isenabled()
