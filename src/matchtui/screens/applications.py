@@ -251,7 +251,8 @@ class ApplicationsScreen(PaneScreen):
         snapshot = list(self.programs.programs)
 
         def work() -> None:
-            ready = Orders(snapshot).prepare()
+            with yielding_often():
+                ready = Orders(snapshot).prepare()
             self.app.call_from_thread(self._orders_ready, version, ready)
 
         self.run_worker(work, thread=True, group="apps-orders", exit_on_error=False)
@@ -261,7 +262,9 @@ class ApplicationsScreen(PaneScreen):
             self.orders.adopt(ready)
 
     def _load_in_thread(self) -> None:
-        self.app.call_from_thread(self._loaded, *self._read())
+        with yielding_often():  # keys pressed meanwhile stay quick (see matchtui.background)
+            read = self._read()
+        self.app.call_from_thread(self._loaded, *read)
 
     def _loaded(self, programs: ProgramList | None, problem: str, orders: Orders) -> None:
         self.programs = programs or ProgramList()
@@ -407,8 +410,10 @@ class ApplicationsScreen(PaneScreen):
         version = self._views_version
 
         def work() -> None:
-            text = make()
-            self.app.call_from_thread(self._view_done, tab, version, text, split_lines(text))
+            with yielding_often():
+                text = make()
+                lines = split_lines(text)
+            self.app.call_from_thread(self._view_done, tab, version, text, lines)
 
         self.run_worker(work, thread=True, group=f"apps-view-{tab}", exit_on_error=False)
 

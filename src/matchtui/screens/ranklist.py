@@ -21,6 +21,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.css.query import NoMatches
 from textual.widgets import DataTable, Input, Static, TabbedContent, TabPane
 
+from matchtui.background import yielding_often
 from matchtui.engine.ranklist import (
     ASSUMPTION,
     ProgramInfo,
@@ -310,7 +311,9 @@ class RanklistScreen(PaneScreen):
         return Tracker.of(programs.programs), "", stamp
 
     def _read_in_thread(self) -> None:
-        self.app.call_from_thread(self._programs_read, *self._read_programs())
+        with yielding_often():  # keys pressed meanwhile stay quick (see matchtui.background)
+            read = self._read_programs()
+        self.app.call_from_thread(self._programs_read, *read)
 
     def _programs_read(self, tracker: Tracker, problem: str, stamp: tuple[int, int] | None) -> None:
         first = self.reading_programs or self.sim is None

@@ -20,6 +20,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Button, Checkbox, Input, Static
 
+from matchtui.background import yielding_often
 from matchtui.engine.programs import ListComparison, over_yog_limit, region_of
 from matchtui.models.mix import TIER_LABELS, TIERS
 from matchtui.models.programs import PROGRAM_STATUSES, Program, ProgramList, ProgramStatus
@@ -361,7 +362,8 @@ class ProgramsPanel(Vertical):
         index = self._list_index()
 
         def work() -> None:
-            changes, order = index.prepare()
+            with yielding_often():  # keys pressed meanwhile stay quick (matchtui.background)
+                changes, order = index.prepare()
             self.app.call_from_thread(index.adopt_status_order, changes, order)
 
         self.run_worker(work, thread=True, group="mix-orders", exit_on_error=False)
