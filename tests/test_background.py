@@ -11,8 +11,8 @@ import threading
 from matchtui.background import SHORT_TURN, yielding_often
 
 
-def test_short_turns_inside_nested_and_concurrent_uses_then_the_old_interval() -> None:
-    before = sys.getswitchinterval()
+def _inside_in_a_thread() -> tuple[threading.Thread, threading.Event]:
+    """A thread inside `yielding_often` until the returned event is set."""
     inside, release = threading.Event(), threading.Event()
 
     def worker() -> None:
@@ -23,6 +23,12 @@ def test_short_turns_inside_nested_and_concurrent_uses_then_the_old_interval() -
     thread = threading.Thread(target=worker)
     thread.start()
     assert inside.wait(10)
+    return thread, release
+
+
+def test_short_turns_inside_nested_and_concurrent_uses_then_the_old_interval() -> None:
+    before = sys.getswitchinterval()
+    thread, release = _inside_in_a_thread()
     assert sys.getswitchinterval() == SHORT_TURN
     with yielding_often():
         with yielding_often():
@@ -47,16 +53,7 @@ def test_no_collection_inside_nested_and_concurrent_uses_then_as_before() -> Non
     """A full collection set off by a save's objects ran in the worker holding the interpreter
     (a stalled app for 74-120 ms): the collector waits until the last save is done."""
     assert gc.isenabled()
-    inside, release = threading.Event(), threading.Event()
-
-    def worker() -> None:
-        with yielding_often():
-            inside.set()
-            release.wait(10)
-
-    thread = threading.Thread(target=worker)
-    thread.start()
-    assert inside.wait(10)
+    thread, release = _inside_in_a_thread()
     assert not gc.isenabled()
     with yielding_often():
         release.set()

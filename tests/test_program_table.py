@@ -13,13 +13,20 @@ from textual.app import App, ComposeResult
 
 from bench.programs_fixture import make_programs
 from matchtui.app import MatchApp
-from matchtui.models.programs import PROGRAM_STATUSES
+from matchtui.models.programs import PROGRAM_STATUSES, ProgramList
 from matchtui.store import PROGRAMS
 from matchtui.widgets.mix_programs import Filters, ProgramsPanel, visible
 from matchtui.widgets.program_table import ProgramTable
 
 TODAY = dt.date(2026, 11, 23)
 COLUMNS = (("name", "Name", 8), ("n", "N", 4))
+
+
+def mix_app(workspace: Any, count: int) -> tuple[MatchApp, ProgramList]:
+    """The app opening on the Mix pane, with `count` programs in the list (and that list)."""
+    programs = make_programs(workspace.catalog, count)
+    workspace.store.save(PROGRAMS, programs)
+    return MatchApp(workspace, first_pane="mix", today=TODAY), programs
 
 
 async def open_mix_list(app: MatchApp, pilot: Any) -> tuple[ProgramsPanel, ProgramTable[Any]]:
@@ -127,9 +134,7 @@ async def test_a_changed_row_draws_only_its_own_line() -> None:
 
 
 async def test_status_change_in_the_mix_pane_redraws_only_that_row(workspace: Any) -> None:
-    programs = make_programs(workspace.catalog, 2000)
-    workspace.store.save(PROGRAMS, programs)
-    app = MatchApp(workspace, first_pane="mix", today=TODAY)
+    app, programs = mix_app(workspace, 2000)
     async with app.run_test(size=(120, 40)) as pilot:
         panel, table = await open_mix_list(app, pilot)
         table.focus()
@@ -165,9 +170,7 @@ async def test_status_change_in_the_mix_pane_redraws_only_that_row(workspace: An
 async def test_filter_and_header_sort_show_the_right_count_and_rows(workspace: Any) -> None:
     from matchtui.widgets.cycle_select import CycleSelect
 
-    programs = make_programs(workspace.catalog, 20_000)
-    workspace.store.save(PROGRAMS, programs)
-    app = MatchApp(workspace, first_pane="mix", today=TODAY)
+    app, programs = mix_app(workspace, 20_000)
     async with app.run_test(size=(120, 40)) as pilot:
         panel, table = await open_mix_list(app, pilot)
         panel.query_one("#filter-tier", CycleSelect).value = "community"
@@ -194,9 +197,7 @@ async def test_filter_and_header_sort_show_the_right_count_and_rows(workspace: A
 async def test_right_on_the_mix_tier_filter_filters_the_table(workspace: Any) -> None:
     from matchtui.widgets.cycle_select import CycleSelect
 
-    programs = make_programs(workspace.catalog, 300)
-    workspace.store.save(PROGRAMS, programs)
-    app = MatchApp(workspace, first_pane="mix", today=TODAY)
+    app, programs = mix_app(workspace, 300)
     async with app.run_test(size=(120, 40)) as pilot:
         panel, table = await open_mix_list(app, pilot)
         tier = panel.query_one("#filter-tier", CycleSelect)
@@ -222,9 +223,7 @@ async def test_a_mix_filter_applies_in_the_same_step_as_its_new_value(workspace:
     drew the value alone first and the rows a frame slot or two after)."""
     from matchtui.widgets.cycle_select import CycleSelect
 
-    programs = make_programs(workspace.catalog, 300)
-    workspace.store.save(PROGRAMS, programs)
-    app = MatchApp(workspace, first_pane="mix", today=TODAY)
+    app, programs = mix_app(workspace, 300)
     async with app.run_test(size=(120, 40)) as pilot:
         panel, table = await open_mix_list(app, pilot)
         tier = panel.query_one("#filter-tier", CycleSelect)
@@ -242,8 +241,7 @@ async def test_a_mix_filter_applies_in_the_same_step_as_its_new_value(workspace:
 async def test_a_focused_filter_shows_how_it_changes_in_the_footer(workspace: Any) -> None:
     from matchtui.widgets.pane_footer import PaneFooter
 
-    workspace.store.save(PROGRAMS, make_programs(workspace.catalog, 50))
-    app = MatchApp(workspace, first_pane="mix", today=TODAY)
+    app, _programs = mix_app(workspace, 50)
     async with app.run_test(size=(120, 40)) as pilot:
         panel, _table = await open_mix_list(app, pilot)
         panel.query_one("#filter-region").focus()
@@ -263,8 +261,7 @@ async def test_the_footer_swaps_kept_key_sets_for_a_select_list(workspace: Any) 
 
     from matchtui.widgets.pane_footer import PaneFooter
 
-    workspace.store.save(PROGRAMS, make_programs(workspace.catalog, 50))
-    app = MatchApp(workspace, first_pane="mix", today=TODAY)
+    app, _programs = mix_app(workspace, 50)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         # A Select still (the filter row steps in place: no list to open).
@@ -304,8 +301,7 @@ async def test_the_footer_swaps_kept_key_sets_for_a_select_list(workspace: Any) 
 async def test_the_mix_table_highlights_the_row_under_the_mouse_until_a_key(
     workspace: Any,
 ) -> None:
-    workspace.store.save(PROGRAMS, make_programs(workspace.catalog, 30))
-    app = MatchApp(workspace, first_pane="mix", today=TODAY)
+    app, _programs = mix_app(workspace, 30)
     async with app.run_test(size=(120, 40)) as pilot:
         _panel, table = await open_mix_list(app, pilot)
         hover = table.get_component_rich_style("program-table--hover").bgcolor

@@ -90,15 +90,26 @@ def _plain_rows(table: ProgramTable[Any]) -> list[str]:
     return [table.line_plain(i) for i in range(table.row_count)]
 
 
+def _ranklist_app(workspace: Any, programs: int) -> MatchApp:
+    """The app opening on the Rank list, with `programs` tracked programs (a sixth or so of
+    them interviewed: the starting ranks)."""
+    workspace.store.save(PROGRAMS, make_programs(workspace.catalog, programs))
+    return MatchApp(workspace, first_pane="ranklist", today=TODAY)
+
+
+def _rank_table(app: MatchApp) -> ProgramTable[Any]:
+    table: ProgramTable[Any] = app.screen.query_one("#rank-table", ProgramTable)
+    return table
+
+
 async def test_a_long_rank_list_is_all_there_at_once_and_a_move_redraws_in_place(
     workspace: Any,
 ) -> None:
-    workspace.store.save(PROGRAMS, make_programs(workspace.catalog, 3000))
-    app = MatchApp(workspace, first_pane="ranklist", today=TODAY)
+    app = _ranklist_app(workspace, 3000)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         screen: Any = app.screen
-        table = screen.query_one("#rank-table", ProgramTable)
+        table = _rank_table(app)
         count = len(screen.items)
         assert count > 300
         assert table.row_count == count  # every rank, with the first frame
@@ -127,12 +138,10 @@ async def test_a_long_rank_list_is_all_there_at_once_and_a_move_redraws_in_place
 async def test_a_hard_stop_strikes_the_name_out_and_narrow_drops_the_track(
     workspace: Any,
 ) -> None:
-    workspace.store.save(PROGRAMS, make_programs(workspace.catalog, 40))
-    app = MatchApp(workspace, first_pane="ranklist", today=TODAY)
+    app = _ranklist_app(workspace, 40)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        screen: Any = app.screen
-        table = screen.query_one("#rank-table", ProgramTable)
+        table = _rank_table(app)
         assert [key for key, _, _ in table.columns] == [
             "rank",
             "program",
