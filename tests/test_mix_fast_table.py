@@ -128,7 +128,7 @@ def test_cells_are_not_measured() -> None:
     """DataTable measures new cells only for auto-width columns; the Rank list's have none."""
     from textual.render import measure
 
-    from matchtui.widgets.fast_table import Cell
+    from matchtui.screens.ranklist import FixedCell as Cell
 
     assert measure(None, Cell("a long name"), 1) == 1  # type: ignore[arg-type]
     assert Cell("a", style="bold red") == Text("a", style="bold red")

@@ -30,11 +30,11 @@ def steady_gc() -> None:
 
 
 # pydantic looks for plugins (entry points in the `pydantic` group) the first time it builds a
-# validator: it imports importlib.metadata (and the email package with it) and reads the metadata
-# of every installed distribution, ~3 ms in a command and 15-25 ms of the app's start-up, where
-# the first validator is built while the first pane is. matchtui uses no plugin, so a command
-# and the app ask pydantic to skip the search (its documented switch), unless the environment
-# already says what to do; the variable is restored when the command or the app returns.
+# validator, reading the metadata of every installed distribution (~3-4 ms, in a command or in
+# the app's first pane; importing importlib.metadata, ~10 ms more, its plugin loader does
+# whatever the switch says). matchtui uses no plugin, so a command and the app ask pydantic to
+# skip the search (its documented switch), unless the environment already says what to do; the
+# variable is restored when the command or the app returns.
 PLUGINS_SWITCH = "PYDANTIC_DISABLE_PLUGINS"
 
 

@@ -33,7 +33,7 @@ def safe_text(text: str) -> str:
     Newlines and tabs stay."""
     if "\r\n" in text:
         text = text.replace("\r\n", "\n")
-    control = (_compiled or _patterns())[0]
+    control = _patterns()[0]
     if control.search(text) is None:
         return text
     return control.sub(REPLACEMENT, text)
@@ -41,4 +41,4 @@ def safe_text(text: str) -> str:
 
 def one_line(text: str) -> str:
     """`text` as one printable line: newlines and every other control character are U+FFFD."""
-    return (_compiled or _patterns())[1].sub(REPLACEMENT, text)
+    return _patterns()[1].sub(REPLACEMENT, text)

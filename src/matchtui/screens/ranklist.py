@@ -58,11 +58,20 @@ from matchtui.models.ranklist import (
 from matchtui.screens.base import PaneScreen
 from matchtui.store import PROGRAMS
 from matchtui.themes import text_style
-from matchtui.widgets.fast_table import Cell as FixedCell
 from matchtui.widgets.program_table import ProgramTable
 
 SOURCE_MARK = {"yours": "", "tier default": "*", "default": "*"}
 Cell = str | Text
+
+
+class FixedCell(Text):
+    """A cell's text for a DataTable column of fixed width, drawn exactly as a Text. It has no
+    measure: DataTable measures every new cell only to widen auto-width columns (a copy of the
+    console's options, ~15 us a cell), and a column of fixed width never uses it."""
+
+    __rich_measure__ = None  # type: ignore[assignment]
+
+
 NARROW_NAME = 22  # at narrow widths a program's name is cut to this many cells
 # The rank list's columns: key, header (the track is left out at narrow widths).
 RANK_COLUMNS: tuple[tuple[str, str], ...] = (
