@@ -211,3 +211,14 @@ async def test_a_pane_is_not_laid_out_again_for_its_own_first_resize(
         assert layouts  # laid out at the new size
         assert screen.has_class("-narrow") and not screen.has_class("-wide")
         assert screen.outer_size == Size(90, 40)
+
+
+async def test_the_profile_styles_timer_firing_as_the_app_closes_does_nothing(
+    workspace: Any,
+) -> None:
+    """The styles are prepared on a timer 0.3 s after start; an app closed about then has no
+    screen left to mount them on (seen once in CI: `ScreenStackError` at exit)."""
+    app = MatchApp(workspace, first_pane="reality", interactive=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+    await app._prepare_profile_styles()  # no screen on the stack: returns quietly

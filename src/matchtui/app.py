@@ -12,10 +12,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual import events
-from textual.app import App, ComposeResult, SystemCommand
+from textual.app import App, ComposeResult, ScreenStackError, SystemCommand
 from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.widget import MountError
 from textual.widgets import Static
 
 from matchtui.panes import FIRST_PANE, PANE_BY_ID, PANES, PaneSpec
@@ -368,12 +369,17 @@ class MatchApp(App[None]):
 
         if "profile" in self._built_panes or self.profile is None:
             return
+        if not self.is_running or not self.screen_stack:
+            return  # the timer fired as the app closed: no screen to mount on
         self.add_pane_css("profile")
         box = Widget()
         box.display = False
-        await self.screen.mount(box)
-        await box.mount_all([FormButton("x"), FormInput("x"), FormCheckbox("x"), Label("x")])
-        await box.remove()
+        try:
+            await self.screen.mount(box)
+            await box.mount_all([FormButton("x"), FormInput("x"), FormCheckbox("x"), Label("x")])
+            await box.remove()
+        except (ScreenStackError, MountError):
+            return  # closed while mounting: only a head start was lost
 
     def input_idle(self) -> float:
         """Seconds since the applicant last pressed a key or used the mouse. Work a pane
