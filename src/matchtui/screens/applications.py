@@ -470,8 +470,10 @@ class ApplicationsScreen(PaneScreen):
         index, before = self._prompted
         self._prompted = (None, None)
         event.prompt.remove()
-        if before is not None and before.is_attached and (
-            self.focused is None or event.prompt in self.focused.ancestors_with_self
+        if (
+            before is not None
+            and before.is_attached
+            and (self.focused is None or event.prompt in self.focused.ancestors_with_self)
         ):
             before.focus()  # back where the key was pressed (a click elsewhere keeps its own)
         moved = event.moved
