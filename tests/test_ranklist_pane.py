@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from rich.console import Console
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from matchtui.app import MatchApp
 from matchtui.models.programs import Program, ProgramList
@@ -156,16 +156,19 @@ async def test_criteria_weights_scores_and_suggested_order(workspace: Any, home:
         screen: Any = app.screen
         await pilot.press("t")  # criteria tab
         await pilot.pause()
-        criteria = screen.query_one("#criteria-table", DataTable)
+        criteria = screen.query_one("#criteria-table", ProgramTable)
         assert criteria.has_focus
         # Gamma (third program, row 3): location +2.
         await pilot.press("down", "down", "down", "right", "plus", "plus")
         await pilot.pause()
         assert screen.items[2].scores == {"location": 2}
+        assert (criteria.cursor, criteria.cursor_column) == (3, 1)  # still on that cell
+        assert criteria.cell_text(3, "location") == "2"
         # Weight row: training up to 5.
         await pilot.press("up", "up", "up", "right", "right", "plus", "plus")
         await pilot.pause()
         assert screen.state.weights["training"] == 5
+        assert criteria.cell_text(0, "training") == "5"
         await pilot.press("s")
         await pilot.pause()
         assert programs_in(app)[0] == "Gamma University"

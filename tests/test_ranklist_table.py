@@ -1,8 +1,8 @@
 """The rank list's table. The ranks are a virtual table: a long list is all there at once (no
 rows arriving over the frames after the pane opens, as a DataTable filled in chunks did: with
 20,000 tracked programs that fill ran ~0.5 s into the next pane switches), each column as wide
-as its widest cell, and a move redraws in place. The criteria tab's DataTable is filled by
-sync_table with the widths a DataTable's auto width would give."""
+as its widest cell, and a move redraws in place. The criteria tab is one too, with a cell
+cursor: only the rows drawn are made, and a score change redraws in place."""
 
 from __future__ import annotations
 
@@ -13,71 +13,13 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 from rich.text import Text
 from textual.app import App, ComposeResult
-from textual.widgets import DataTable
 
 from bench.programs_fixture import make_programs
 from matchtui.app import MatchApp
 from matchtui.screens import ranklist
-from matchtui.screens.ranklist import sync_table
 from matchtui.store import PROGRAMS
 from matchtui.widgets.program_table import ProgramTable
 from tests.test_ranklist_pane import TODAY
-
-COLUMNS = [("#", "rank"), ("Program", "program"), ("Chance", "chance")]
-
-
-def _rows(count: int, tag: str = "") -> list[tuple[str, list[Any]]]:
-    return [
-        (
-            f"r{i}",
-            [
-                str(i + 1),
-                Text(f"Program {i:04d}{tag}" + (" Regional" * (i % 7 == 3)), style="dim"),
-                "[b]5%[/b] :smile:" if i == 5 else f"{i % 90}%*",
-            ],
-        )
-        for i in range(count)
-    ]
-
-
-class Pair(App[None]):
-    def compose(self) -> ComposeResult:
-        yield DataTable(id="one")
-        yield DataTable(id="two")
-
-
-def _drawn(table: DataTable[Any]) -> list[list[Any]]:
-    return [list(table.get_row_at(i)) for i in range(table.row_count)]
-
-
-def _widths(table: DataTable[Any]) -> list[int]:
-    return [column.width for column in table.ordered_columns]
-
-
-async def test_sync_table_updates_in_place_as_a_fresh_fill_would_draw() -> None:
-    rows = _rows(120)
-    app = Pair()
-    async with app.run_test(size=(100, 30)):
-        kept = app.query_one("#one", DataTable)
-        fresh = app.query_one("#two", DataTable)
-        shown: dict[str, list[Any]] = {}
-        sync_table(kept, COLUMNS, rows, shown)
-        assert kept.row_count == len(rows) and list(shown) == [key for key, _ in rows]
-        moved = list(rows)
-        moved[1], moved[2] = (moved[1][0], moved[2][1]), (moved[2][0], moved[1][1])
-        sync_table(kept, COLUMNS, moved, shown)  # same keys: cells updated in place
-        sync_table(fresh, COLUMNS, moved, {})
-        assert _drawn(kept) == _drawn(fresh) and _widths(kept) == _widths(fresh)
-        longer = _rows(len(rows), tag=" and a much longer name")
-        sync_table(kept, COLUMNS, longer, shown)  # the widest cell grew: the column follows
-        sync_table(fresh, COLUMNS, longer, {})
-        assert _drawn(kept) == _drawn(fresh) and _widths(kept) == _widths(fresh)
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.one_of(st.text(max_size=12), st.text(max_size=12).map(Text)))
-def test_cell_width_is_the_drawn_width(cell: Any) -> None:
-    assert ranklist._cell_width(cell) == ranklist._width(ranklist._cell(cell))
 
 
 @settings(max_examples=200, deadline=None)
