@@ -178,3 +178,96 @@ async def test_fewer_rows_keep_the_scrollbar_right_and_the_end_in_reach() -> Non
         await pilot.pause()
         assert table.show_vertical_scrollbar
         assert table.vertical_scrollbar.window_virtual_size == 501
+
+
+async def test_the_criteria_tab_makes_only_the_rows_drawn_and_a_score_redraws_in_place(
+    workspace: Any,
+) -> None:
+    """With a thousand ranks the criteria tab shows at once, every column as wide as its widest
+    cell, but only the rows on screen are made; + on a rank deep in the list changes that
+    rank's score and its weighted score, and the cursor and the view stay where they were."""
+    app = _ranklist_app(workspace, 6000)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen: Any = app.screen
+        count = len(screen.items)
+        assert count >= 1000
+        table: ProgramTable[int] = screen.query_one("#criteria-table", ProgramTable)
+        made: list[int] = []
+        cells = table.cells
+
+        def counted(position: int) -> Any:
+            made.append(position)
+            return cells(position)
+
+        table.cells = counted
+        await pilot.press("t")
+        await pilot.pause()
+        assert table.has_focus and table.row_count == count + 1  # the weights, then each rank
+        assert made and set(made) <= set(range(table.size.height))
+        made.clear()
+        await pilot.press("end", "right", "right")
+        await pilot.pause()
+        assert (table.cursor, table.cursor_column) == (count, 2)
+        top = table.scroll_offset.y
+        on_screen = set(range(int(top), int(top) + table.size.height))
+        assert set(made) <= on_screen
+        made.clear()
+        criterion = ranklist.CRITERIA[1]
+        before = screen.items[-1].scores.get(criterion, 0)
+        await pilot.press("plus")
+        await pilot.pause()
+        assert screen.items[-1].scores.get(criterion, 0) == before + 1
+        assert [it.scores for it in screen.items[:-1]] == [{} for _ in range(count - 1)]
+        assert (table.cursor, table.cursor_column) == (count, 2)
+        assert table.scroll_offset.y == top
+        assert made and set(made) <= on_screen  # drawn again: the screenful, not the list
+        assert table.cell_text(count, criterion) == str(before + 1)
+        assert table.cell_text(count, "program") == screen.resolved[-1].label
+        # Columns as wide as their widest cell: every line the same width, nothing cut.
+        lines = [table.line_plain(i) for i in range(0, count + 1, 97)]
+        assert len({cell_len(line) for line in lines}) == 1
+        weights = dict(screen.state.weights)
+        await pilot.press("home", "left", "left", "plus")  # the program column: not a score
+        await pilot.pause()
+        assert table.cursor_column == 0 and screen.state.weights == weights
+        await pilot.press("right", "plus")  # the weights row: the first criterion's weight
+        await pilot.pause()
+        first = ranklist.CRITERIA[0]
+        assert screen.state.weights == {**weights, first: weights[first] + 1}
+        assert table.cell_text(0, first) == str(weights[first] + 1)
+
+
+async def test_a_hard_stop_is_dim_on_the_criteria_tab(workspace: Any) -> None:
+    app = _ranklist_app(workspace, 40)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen: Any = app.screen
+        await pilot.press("h", "t")
+        await pilot.pause()
+        table: ProgramTable[int] = screen.query_one("#criteria-table", ProgramTable)
+        label = table.cells_at(1)[0]
+        assert label.plain == screen.resolved[0].label + " (hard stop)"
+        assert any("dim" in str(span.style) for span in label.spans)
+        assert table.cell_text(2, "program") == screen.resolved[1].label
+        assert table.cell_text(0, "program") == "WEIGHT"
+
+
+def test_a_rank_list_as_long_as_the_tracker_can_be_saved() -> None:
+    """The list starts as the tracker's interviewed programs; with 6,000 tracked programs
+    that is over 1,000 ranks, which the saved list refused: the first change (a move, a score)
+    raised a ValidationError and closed the app."""
+    from pydantic import ValidationError
+
+    from matchtui.models.programs import ProgramList
+    from matchtui.models.ranklist import RankItem, RanklistState
+
+    limit = ProgramList.model_fields["programs"].metadata[0].max_length
+    state = RanklistState(items=[RankItem(program=f"Program {i}") for i in range(limit)])
+    assert len(state.items) == limit
+    try:
+        RanklistState(items=[RankItem(program="P")] * (limit + 1))
+    except ValidationError:
+        pass
+    else:
+        raise AssertionError("a list longer than the tracker's limit was accepted")
