@@ -31,7 +31,6 @@ from matchtui.engine.ranklist import (
     Violation,
     check,
     interviewed_not_listed,
-    is_stopped,
     move,
     norm,
     pct,
@@ -41,6 +40,7 @@ from matchtui.engine.ranklist import (
     simulate,
     soap_kit,
     starting_items,
+    stopped_indices,
     suggest_order,
     weighted_score,
 )
@@ -411,10 +411,7 @@ class RanklistScreen(PaneScreen):
         """The weights, then a row per rank: every column as wide as its widest cell or header
         (from the plain texts of all rows); the cells are made only for the rows drawn."""
         table = self._criteria_table()
-        stops, tracker = self.state.hard_stops, self.tracker
-        self._criteria_stopped = {
-            index for index, item in enumerate(self.items) if is_stopped(item, stops, tracker)
-        }
+        self._criteria_stopped = stopped_indices(self.items, self.state.hard_stops, self.tracker)
         widths = [_text_width(label) for _, label in CRITERIA_COLUMNS]
         count = len(self.items) + 1
         for position in range(count):
