@@ -176,6 +176,31 @@ async def test_criteria_weights_scores_and_suggested_order(workspace: Any, home:
     assert data["ranklist"]["weights"]["training"] == 5
 
 
+async def test_a_score_change_shows_on_the_compare_tab(workspace: Any, home: Path) -> None:
+    """A score or weight change redraws only the tabs that show scores: the comparison too."""
+    write_tracker(home)
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen: Any = app.screen
+        await pilot.press("t")  # the criteria tab, then the comparison: drawn, then kept
+        await pilot.press("t", "t", "t", "t")
+        await pilot.pause()
+        await pilot.press("down", "right", "plus")  # Alpha (B: under the list's cursor)
+        await pilot.press("up", "right", "plus")  # the weight of Program feel: 3 -> 4
+        await pilot.pause()
+        assert screen.items[0].scores == {"location": 1}
+        await pilot.press("t")
+        await pilot.pause()
+        b = rendered(screen.query_one("#compare-b", Static))
+        assert "B: Alpha Medical Center" in b
+        assert "Location & ties: 1" in b
+        assert "Weighted score 0.2" in b  # 1 x 3 / (3 + 4 + 3 + 3)
+        await pilot.press("t", "t")  # the list: its odds as they were
+        await pilot.pause()
+        assert programs_in(app)[0] == "Alpha Medical Center"
+
+
 async def test_compare_a_and_b_side_by_side(workspace: Any, home: Path) -> None:
     write_tracker(home)
     app = make_app(workspace)

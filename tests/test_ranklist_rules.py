@@ -352,6 +352,25 @@ def test_stopped_indices_are_the_items_is_stopped_holds_for(
     assert stopped_indices(items, stops, STOP_TRACKER) == expected
 
 
+def test_the_odds_and_the_rules_do_not_read_scores(catalog: Any) -> None:
+    """The Rank list pane redraws only the criteria and compare tabs after a score or weight
+    change: the odds and the rules must not depend on them."""
+    data = ranklist_data(catalog)
+    plain = [RankItem(program=ref) for ref in [*REFS, "Delta"]]
+    scored = [
+        item.model_copy(update={"scores": {"location": i % 6, "life": 5 - i % 6}})
+        for i, item in enumerate(plain)
+    ]
+    assert resolve(scored, STOP_TRACKER, data) == resolve(plain, STOP_TRACKER, data)
+    assert simulate(resolve(scored, STOP_TRACKER, data), data) == simulate(
+        resolve(plain, STOP_TRACKER, data), data
+    )
+    stops = ["Beta"]
+    assert check(scored, STOP_TRACKER, data, hard_stops=stops) == check(
+        plain, STOP_TRACKER, data, hard_stops=stops
+    )
+
+
 def test_soap_kit(catalog: Any) -> None:
     programs = [
         Program(

@@ -215,9 +215,11 @@ async def test_the_criteria_tab_makes_only_the_rows_drawn_and_a_score_redraws_in
         made.clear()
         criterion = ranklist.CRITERIA[1]
         before = screen.items[-1].scores.get(criterion, 0)
+        sim, violations = screen.sim, screen.violations
         await pilot.press("plus")
         await pilot.pause()
         assert screen.items[-1].scores.get(criterion, 0) == before + 1
+        assert screen.sim is sim and screen.violations is violations  # scores: no new odds
         assert [it.scores for it in screen.items[:-1]] == [{} for _ in range(count - 1)]
         assert (table.cursor, table.cursor_column) == (count, 2)
         assert table.scroll_offset.y == top
