@@ -124,16 +124,6 @@ async def test_filter_sort_and_status_change_show_the_right_rows(workspace: Any)
         assert current.status == following
 
 
-def test_cells_are_not_measured() -> None:
-    """DataTable measures new cells only for auto-width columns; the Rank list's have none."""
-    from textual.render import measure
-
-    from matchtui.screens.ranklist import FixedCell as Cell
-
-    assert measure(None, Cell("a long name"), 1) == 1  # type: ignore[arg-type]
-    assert Cell("a", style="bold red") == Text("a", style="bold red")
-
-
 def test_shown_rows_are_read_only_as_far_as_asked(catalog: Any) -> None:
     from matchtui.widgets.mix_programs import ListIndex
 

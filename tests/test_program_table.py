@@ -316,3 +316,145 @@ async def test_the_mix_table_highlights_the_row_under_the_mouse_until_a_key(
         await pilot.press("down")  # a key: as a DataTable, the mouse's row is no longer shown
         await pilot.pause()
         assert background(4) != hover
+
+
+# -- the cell cursor (the Rank list's criteria tab) ---------------------------------------------
+WIDE = (("n", "N", 6), ("name", "A long program name column", 40), ("score", "Score", 10))
+
+
+class CellApp(App[None]):
+    """A cell-cursor table, narrower than its columns (a horizontal scrollbar)."""
+
+    CSS = "ProgramTable { width: 30; height: 12; }"
+
+    def __init__(self, columns: Any = COLUMNS, cell_cursor: bool = True) -> None:
+        super().__init__()
+        self.columns = columns
+        self.cell_cursor = cell_cursor
+        self.cells_seen: list[tuple[int, str, int]] = []
+        self.rows_seen: list[int] = []
+
+    def compose(self) -> ComposeResult:
+        yield ProgramTable[int](
+            self.columns,
+            lambda i: [Text(f"{i}"), Text(f"Program {i}"), Text(f"{i % 6}")][: len(self.columns)],
+            cell_cursor=self.cell_cursor,
+            id="table",
+        )
+
+    def on_mount(self) -> None:
+        table = self.query_one(ProgramTable)
+        table.set_rows(range(40))
+        table.focus()
+
+    def on_program_table_cell_highlighted(self, event: ProgramTable.CellHighlighted) -> None:
+        self.cells_seen.append((event.position, event.column_key, event.item))
+
+    def on_program_table_row_highlighted(self, event: ProgramTable.RowHighlighted) -> None:
+        self.rows_seen.append(event.position)
+
+
+async def test_left_and_right_move_a_cell_cursor_between_columns_clamped() -> None:
+    app = CellApp()
+    async with app.run_test(size=(40, 14)) as pilot:
+        table = app.query_one(ProgramTable)
+        await pilot.pause()
+        app.cells_seen.clear()
+        await pilot.press("left")  # already in the first column: stays, nothing posted
+        await pilot.pause()
+        assert table.cursor_column == 0 and app.cells_seen == []
+        await pilot.press("right")
+        await pilot.pause()
+        assert (table.cursor, table.cursor_column) == (0, 1)
+        assert app.cells_seen == [(0, "n", 0)]
+        await pilot.press("right")  # the last column: clamped
+        await pilot.pause()
+        assert table.cursor_column == 1 and len(app.cells_seen) == 1
+        await pilot.press("down", "down")
+        await pilot.pause()
+        assert app.cells_seen[-2:] == [(1, "n", 1), (2, "n", 2)]
+        await pilot.press("left")
+        await pilot.pause()
+        assert (table.cursor, table.cursor_column) == (2, 0)
+        assert app.cells_seen[-1] == (2, "name", 2)
+        assert app.rows_seen == []  # a cell cursor posts CellHighlighted only
+        assert table.scroll_offset.x == 0  # left/right did not scroll sideways
+
+
+async def test_a_click_selects_the_cell_under_the_mouse() -> None:
+    app = CellApp()
+    async with app.run_test(size=(40, 14)) as pilot:
+        table = app.query_one(ProgramTable)
+        await pilot.pause()
+        await pilot.click("#table", offset=(12, 3))  # the N column (x 10-15), third row
+        await pilot.pause()
+        assert (table.cursor, table.cursor_column) == (2, 1)
+        assert app.cells_seen[-1] == (2, "n", 2)
+        await pilot.click("#table", offset=(3, 5))
+        await pilot.pause()
+        assert (table.cursor, table.cursor_column) == (4, 0)
+
+
+def _backgrounds(table: ProgramTable[Any], y: int) -> list[Any]:
+    """The background of each cell of line `y` as drawn."""
+    found: list[Any] = []
+    for segment in table.render_line(y):
+        bgcolor = segment.style.bgcolor if segment.style is not None else None
+        found += [bgcolor] * len(segment.text)
+    return found
+
+
+async def test_the_cell_cursor_is_drawn_on_its_cell_only_and_the_row_keeps_its_stripe() -> None:
+    app = CellApp()
+    async with app.run_test(size=(40, 14)) as pilot:
+        table = app.query_one(ProgramTable)
+        await pilot.pause()
+        await pilot.press("down", "right")  # row 1 (striped), the N column (x 10-15)
+        await pilot.pause()
+        cursor = table.get_component_rich_style("program-table--cursor").bgcolor
+        stripe = table.get_component_rich_style("program-table--even-row").bgcolor
+        line = _backgrounds(table, 2)
+        assert set(line[10:16]) == {cursor}
+        assert cursor not in line[:10] + line[16:]
+        assert set(line[:10]) == {_backgrounds(table, 4)[0]}  # as the other striped rows
+        assert stripe is not None and line[0] != _backgrounds(table, 3)[0]
+        assert cursor not in _backgrounds(table, 1) + _backgrounds(table, 3)
+        await pilot.press("left")  # the look follows the cell
+        await pilot.pause()
+        line = _backgrounds(table, 2)
+        assert set(line[:10]) == {cursor} and cursor not in line[10:]
+
+
+async def test_the_cell_cursor_scrolls_sideways_to_stay_in_sight() -> None:
+    app = CellApp(WIDE)
+    async with app.run_test(size=(40, 14)) as pilot:
+        table = app.query_one(ProgramTable)
+        await pilot.pause()
+        width = table.scrollable_content_region.width
+        assert width < 70  # wider than the table: a horizontal scrollbar
+        await pilot.press("right")  # the name column (x 8-50), wider than the table: its start
+        await pilot.pause()
+        assert table.scroll_offset.x == 8
+        await pilot.press("right")  # the score column (x 50-62): its end at the right edge
+        await pilot.pause()
+        assert table.scroll_offset.x == 62 - width
+        await pilot.press("left")
+        await pilot.pause()
+        assert table.scroll_offset.x == 8
+        await pilot.press("left")
+        await pilot.pause()
+        assert table.scroll_offset.x == 0
+
+
+async def test_a_row_cursor_table_still_scrolls_sideways_on_left_and_right() -> None:
+    app = CellApp(WIDE, cell_cursor=False)
+    async with app.run_test(size=(40, 14)) as pilot:
+        table = app.query_one(ProgramTable)
+        await pilot.pause()
+        await pilot.press("right", "right")
+        await pilot.pause()
+        assert table.scroll_offset.x > 0 and table.cursor_column == 0
+        await pilot.press("left", "left")
+        await pilot.pause()
+        assert table.scroll_offset.x == 0
+        assert app.cells_seen == [] and app.rows_seen == [0]  # from set_rows only

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.widgets import DataTable
 
 from matchtui.app import MatchApp
 from matchtui.models.programs import Program, ProgramList
@@ -99,8 +98,8 @@ async def test_hidden_tabs_show_the_list_as_it_is_when_opened(workspace: Any, ho
         assert programs_in(app)[:2] == ["Beta Community Hospital", "Alpha Medical Center"]
         await pilot.press("t")  # criteria: drawn now, in the new order
         await pilot.pause()
-        criteria = screen.query_one("#criteria-table", DataTable)
-        assert [str(criteria.get_row_at(i)[0]) for i in (1, 2)] == programs_in(app)[:2]
+        criteria = screen.query_one("#criteria-table", ProgramTable)
+        assert [criteria.cell_text(i, "program") for i in (1, 2)] == programs_in(app)[:2]
         await pilot.press("t")  # compare: B is the program under the list's cursor
         await pilot.pause()
         assert "B: Alpha Medical Center" in rendered(screen.query_one("#compare-b"))

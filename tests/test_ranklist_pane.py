@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from rich.console import Console
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from matchtui.app import MatchApp
 from matchtui.models.programs import Program, ProgramList
@@ -156,21 +156,49 @@ async def test_criteria_weights_scores_and_suggested_order(workspace: Any, home:
         screen: Any = app.screen
         await pilot.press("t")  # criteria tab
         await pilot.pause()
-        criteria = screen.query_one("#criteria-table", DataTable)
+        criteria = screen.query_one("#criteria-table", ProgramTable)
         assert criteria.has_focus
         # Gamma (third program, row 3): location +2.
         await pilot.press("down", "down", "down", "right", "plus", "plus")
         await pilot.pause()
         assert screen.items[2].scores == {"location": 2}
+        assert (criteria.cursor, criteria.cursor_column) == (3, 1)  # still on that cell
+        assert criteria.cell_text(3, "location") == "2"
         # Weight row: training up to 5.
         await pilot.press("up", "up", "up", "right", "right", "plus", "plus")
         await pilot.pause()
         assert screen.state.weights["training"] == 5
+        assert criteria.cell_text(0, "training") == "5"
         await pilot.press("s")
         await pilot.pause()
         assert programs_in(app)[0] == "Gamma University"
     data = tomllib.loads((home / "plan.toml").read_text(encoding="utf-8"))
     assert data["ranklist"]["weights"]["training"] == 5
+
+
+async def test_a_score_change_shows_on_the_compare_tab(workspace: Any, home: Path) -> None:
+    """A score or weight change redraws only the tabs that show scores: the comparison too."""
+    write_tracker(home)
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen: Any = app.screen
+        await pilot.press("t")  # the criteria tab, then the comparison: drawn, then kept
+        await pilot.press("t", "t", "t", "t")
+        await pilot.pause()
+        await pilot.press("down", "right", "plus")  # Alpha (B: under the list's cursor)
+        await pilot.press("up", "right", "plus")  # the weight of Program feel: 3 -> 4
+        await pilot.pause()
+        assert screen.items[0].scores == {"location": 1}
+        await pilot.press("t")
+        await pilot.pause()
+        b = rendered(screen.query_one("#compare-b", Static))
+        assert "B: Alpha Medical Center" in b
+        assert "Location & ties: 1" in b
+        assert "Weighted score 0.2" in b  # 1 x 3 / (3 + 4 + 3 + 3)
+        await pilot.press("t", "t")  # the list: its odds as they were
+        await pilot.pause()
+        assert programs_in(app)[0] == "Alpha Medical Center"
 
 
 async def test_compare_a_and_b_side_by_side(workspace: Any, home: Path) -> None:

@@ -16,11 +16,13 @@ from matchtui.engine.ranklist import (
     Tracker,
     check,
     extra_code_fee,
+    is_stopped,
     ranklist_data,
     resolve,
     simulate,
     soap_days,
     soap_kit,
+    stopped_indices,
     suggest_order,
 )
 from matchtui.models.programs import Program, ProgramList
@@ -320,6 +322,53 @@ def test_suggested_order_weights_and_hard_stops() -> None:
     # Stable: applying the suggestion again changes nothing.
     again, _ = suggest_order(order, {"location": 4, "training": 1})
     assert again == order
+
+
+REFS = ["Alpha Medical Center", "alpha  medical center", "1234140C0", "Beta", "Gamma Prelim"]
+STOP_TRACKER = Tracker.of(
+    [
+        Program(
+            name="Alpha Medical Center",
+            nrmp_code="1234140C0",
+            state="NY",
+            specialty="internal_medicine",
+            tier="academic",
+            status="interviewed",
+        )
+    ]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(REFS), max_size=8), st.lists(st.sampled_from(REFS), max_size=3))
+def test_stopped_indices_are_the_items_is_stopped_holds_for(
+    refs: list[str], stops: list[str]
+) -> None:
+    """The criteria tab dims the items `stopped_indices` gives (the stops read once for the
+    whole list, none looked up when there are no stops): the same as `is_stopped` item by item
+    (by name, by NRMP code through the tracker, case and spaces aside)."""
+    items = [RankItem(program=ref) for ref in refs]
+    expected = {i for i, item in enumerate(items) if is_stopped(item, stops, STOP_TRACKER)}
+    assert stopped_indices(items, stops, STOP_TRACKER) == expected
+
+
+def test_the_odds_and_the_rules_do_not_read_scores(catalog: Any) -> None:
+    """The Rank list pane redraws only the criteria and compare tabs after a score or weight
+    change: the odds and the rules must not depend on them."""
+    data = ranklist_data(catalog)
+    plain = [RankItem(program=ref) for ref in [*REFS, "Delta"]]
+    scored = [
+        item.model_copy(update={"scores": {"location": i % 6, "life": 5 - i % 6}})
+        for i, item in enumerate(plain)
+    ]
+    assert resolve(scored, STOP_TRACKER, data) == resolve(plain, STOP_TRACKER, data)
+    assert simulate(resolve(scored, STOP_TRACKER, data), data) == simulate(
+        resolve(plain, STOP_TRACKER, data), data
+    )
+    stops = ["Beta"]
+    assert check(scored, STOP_TRACKER, data, hard_stops=stops) == check(
+        plain, STOP_TRACKER, data, hard_stops=stops
+    )
 
 
 def test_soap_kit(catalog: Any) -> None:

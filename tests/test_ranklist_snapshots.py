@@ -27,3 +27,10 @@ def test_list_120x40(snap_compare: Any, workspace: Any, home: Path) -> None:
 
 def test_soap_kit_120x40(snap_compare: Any, workspace: Any, home: Path) -> None:
     assert snap_compare(make_app(workspace, home), press=["t", "t", "t"], terminal_size=(120, 40))
+
+
+def test_criteria_120x40(snap_compare: Any, workspace: Any, home: Path) -> None:
+    """The criteria tab, its cell cursor on the first rank's Location score."""
+    assert snap_compare(
+        make_app(workspace, home), press=["t", "down", "right"], terminal_size=(120, 40)
+    )

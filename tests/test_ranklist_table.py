@@ -1,8 +1,8 @@
 """The rank list's table. The ranks are a virtual table: a long list is all there at once (no
 rows arriving over the frames after the pane opens, as a DataTable filled in chunks did: with
 20,000 tracked programs that fill ran ~0.5 s into the next pane switches), each column as wide
-as its widest cell, and a move redraws in place. The criteria tab's DataTable is filled by
-sync_table with the widths a DataTable's auto width would give."""
+as its widest cell, and a move redraws in place. The criteria tab is one too, with a cell
+cursor: only the rows drawn are made, and a score change redraws in place."""
 
 from __future__ import annotations
 
@@ -13,71 +13,13 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 from rich.text import Text
 from textual.app import App, ComposeResult
-from textual.widgets import DataTable
 
 from bench.programs_fixture import make_programs
 from matchtui.app import MatchApp
 from matchtui.screens import ranklist
-from matchtui.screens.ranklist import sync_table
 from matchtui.store import PROGRAMS
 from matchtui.widgets.program_table import ProgramTable
 from tests.test_ranklist_pane import TODAY
-
-COLUMNS = [("#", "rank"), ("Program", "program"), ("Chance", "chance")]
-
-
-def _rows(count: int, tag: str = "") -> list[tuple[str, list[Any]]]:
-    return [
-        (
-            f"r{i}",
-            [
-                str(i + 1),
-                Text(f"Program {i:04d}{tag}" + (" Regional" * (i % 7 == 3)), style="dim"),
-                "[b]5%[/b] :smile:" if i == 5 else f"{i % 90}%*",
-            ],
-        )
-        for i in range(count)
-    ]
-
-
-class Pair(App[None]):
-    def compose(self) -> ComposeResult:
-        yield DataTable(id="one")
-        yield DataTable(id="two")
-
-
-def _drawn(table: DataTable[Any]) -> list[list[Any]]:
-    return [list(table.get_row_at(i)) for i in range(table.row_count)]
-
-
-def _widths(table: DataTable[Any]) -> list[int]:
-    return [column.width for column in table.ordered_columns]
-
-
-async def test_sync_table_updates_in_place_as_a_fresh_fill_would_draw() -> None:
-    rows = _rows(120)
-    app = Pair()
-    async with app.run_test(size=(100, 30)):
-        kept = app.query_one("#one", DataTable)
-        fresh = app.query_one("#two", DataTable)
-        shown: dict[str, list[Any]] = {}
-        sync_table(kept, COLUMNS, rows, shown)
-        assert kept.row_count == len(rows) and list(shown) == [key for key, _ in rows]
-        moved = list(rows)
-        moved[1], moved[2] = (moved[1][0], moved[2][1]), (moved[2][0], moved[1][1])
-        sync_table(kept, COLUMNS, moved, shown)  # same keys: cells updated in place
-        sync_table(fresh, COLUMNS, moved, {})
-        assert _drawn(kept) == _drawn(fresh) and _widths(kept) == _widths(fresh)
-        longer = _rows(len(rows), tag=" and a much longer name")
-        sync_table(kept, COLUMNS, longer, shown)  # the widest cell grew: the column follows
-        sync_table(fresh, COLUMNS, longer, {})
-        assert _drawn(kept) == _drawn(fresh) and _widths(kept) == _widths(fresh)
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.one_of(st.text(max_size=12), st.text(max_size=12).map(Text)))
-def test_cell_width_is_the_drawn_width(cell: Any) -> None:
-    assert ranklist._cell_width(cell) == ranklist._width(ranklist._cell(cell))
 
 
 @settings(max_examples=200, deadline=None)
@@ -236,3 +178,98 @@ async def test_fewer_rows_keep_the_scrollbar_right_and_the_end_in_reach() -> Non
         await pilot.pause()
         assert table.show_vertical_scrollbar
         assert table.vertical_scrollbar.window_virtual_size == 501
+
+
+async def test_the_criteria_tab_makes_only_the_rows_drawn_and_a_score_redraws_in_place(
+    workspace: Any,
+) -> None:
+    """With a thousand ranks the criteria tab shows at once, every column as wide as its widest
+    cell, but only the rows on screen are made; + on a rank deep in the list changes that
+    rank's score and its weighted score, and the cursor and the view stay where they were."""
+    app = _ranklist_app(workspace, 6000)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen: Any = app.screen
+        count = len(screen.items)
+        assert count >= 1000
+        table: ProgramTable[int] = screen.query_one("#criteria-table", ProgramTable)
+        made: list[int] = []
+        cells = table.cells
+
+        def counted(position: int) -> Any:
+            made.append(position)
+            return cells(position)
+
+        table.cells = counted
+        await pilot.press("t")
+        await pilot.pause()
+        assert table.has_focus and table.row_count == count + 1  # the weights, then each rank
+        assert made and set(made) <= set(range(table.size.height))
+        made.clear()
+        await pilot.press("end", "right", "right")
+        await pilot.pause()
+        assert (table.cursor, table.cursor_column) == (count, 2)
+        top = table.scroll_offset.y
+        on_screen = set(range(int(top), int(top) + table.size.height))
+        assert set(made) <= on_screen
+        made.clear()
+        criterion = ranklist.CRITERIA[1]
+        before = screen.items[-1].scores.get(criterion, 0)
+        sim, violations = screen.sim, screen.violations
+        await pilot.press("plus")
+        await pilot.pause()
+        assert screen.items[-1].scores.get(criterion, 0) == before + 1
+        assert screen.sim is sim and screen.violations is violations  # scores: no new odds
+        assert [it.scores for it in screen.items[:-1]] == [{} for _ in range(count - 1)]
+        assert (table.cursor, table.cursor_column) == (count, 2)
+        assert table.scroll_offset.y == top
+        assert made and set(made) <= on_screen  # drawn again: the screenful, not the list
+        assert table.cell_text(count, criterion) == str(before + 1)
+        assert table.cell_text(count, "program") == screen.resolved[-1].label
+        # Columns as wide as their widest cell: every line the same width, nothing cut.
+        lines = [table.line_plain(i) for i in range(0, count + 1, 97)]
+        assert len({cell_len(line) for line in lines}) == 1
+        weights = dict(screen.state.weights)
+        await pilot.press("home", "left", "left", "plus")  # the program column: not a score
+        await pilot.pause()
+        assert table.cursor_column == 0 and screen.state.weights == weights
+        await pilot.press("right", "plus")  # the weights row: the first criterion's weight
+        await pilot.pause()
+        first = ranklist.CRITERIA[0]
+        assert screen.state.weights == {**weights, first: weights[first] + 1}
+        assert table.cell_text(0, first) == str(weights[first] + 1)
+
+
+async def test_a_hard_stop_is_dim_on_the_criteria_tab(workspace: Any) -> None:
+    app = _ranklist_app(workspace, 40)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen: Any = app.screen
+        await pilot.press("h", "t")
+        await pilot.pause()
+        table: ProgramTable[int] = screen.query_one("#criteria-table", ProgramTable)
+        label = table.cells_at(1)[0]
+        assert label.plain == screen.resolved[0].label + " (hard stop)"
+        assert any("dim" in str(span.style) for span in label.spans)
+        assert table.cell_text(2, "program") == screen.resolved[1].label
+        assert table.cell_text(0, "program") == "WEIGHT"
+
+
+def test_a_rank_list_as_long_as_the_tracker_can_be_saved() -> None:
+    """The list starts as the tracker's interviewed programs; with 6,000 tracked programs
+    that is over 1,000 ranks, which the saved list refused: the first change (a move, a score)
+    raised a ValidationError and closed the app."""
+    from pydantic import ValidationError
+
+    from matchtui.models.programs import ProgramList
+    from matchtui.models.ranklist import RankItem, RanklistState
+
+    limit = ProgramList.model_fields["programs"].metadata[0].max_length
+    state = RanklistState(items=[RankItem(program=f"Program {i}") for i in range(limit)])
+    assert len(state.items) == limit
+    try:
+        RanklistState(items=[RankItem(program="P")] * (limit + 1))
+    except ValidationError:
+        pass
+    else:
+        raise AssertionError("a list longer than the tracker's limit was accepted")

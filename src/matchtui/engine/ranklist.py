@@ -422,9 +422,25 @@ def weighted_score(item: RankItem, weights: Mapping[Criterion, int]) -> float:
 
 
 def is_stopped(item: RankItem, hard_stops: Sequence[str], tracker: Tracker) -> bool:
+    return _stopped(item, {norm(s) for s in hard_stops}, tracker)
+
+
+def stopped_indices(
+    items: Sequence[RankItem], hard_stops: Sequence[str], tracker: Tracker
+) -> set[int]:
+    """The positions of the items `is_stopped` holds true for (the stops read once; none when
+    there are no hard stops, without looking each program up)."""
     stops = {norm(s) for s in hard_stops}
+    if not stops:
+        return set()
+    return {index for index, item in enumerate(items) if _stopped(item, stops, tracker)}
+
+
+def _stopped(item: RankItem, stops: set[str], tracker: Tracker) -> bool:
+    if norm(item.program) in stops:
+        return True
     found = tracker.find(item.program)
-    return norm(item.program) in stops or (found is not None and norm(found.name) in stops)
+    return found is not None and norm(found.name) in stops
 
 
 def suggest_order(

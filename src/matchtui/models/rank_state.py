@@ -35,7 +35,9 @@ class RankItem(UserFile):
 class RanklistState(UserFile):
     """The applicant's working rank list, criteria weights (0-5) and hard stops."""
 
-    items: list[RankItem] = Field(default_factory=empty_list, max_length=1000)
+    # As many as the tracker holds (models/programs.py): the list starts as its interviewed
+    # programs, and a longer list could not be saved (a change to it crashed the pane).
+    items: list[RankItem] = Field(default_factory=empty_list, max_length=20_000)
     weights: dict[Criterion, int] = Field(default_factory=lambda: dict.fromkeys(CRITERIA, 3))
     hard_stops: list[UserText] = Field(default_factory=empty_list, max_length=1000)
 

@@ -19,7 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.css.query import NoMatches
-from textual.widgets import DataTable, Input, Static, TabbedContent, TabPane
+from textual.widgets import Input, Static, TabbedContent, TabPane
 
 from matchtui.background import yielding_often
 from matchtui.engine.ranklist import (
@@ -31,7 +31,6 @@ from matchtui.engine.ranklist import (
     Violation,
     check,
     interviewed_not_listed,
-    is_stopped,
     move,
     norm,
     pct,
@@ -41,6 +40,7 @@ from matchtui.engine.ranklist import (
     simulate,
     soap_kit,
     starting_items,
+    stopped_indices,
     suggest_order,
     weighted_score,
 )
@@ -61,15 +61,6 @@ from matchtui.themes import text_style
 from matchtui.widgets.program_table import ProgramTable
 
 SOURCE_MARK = {"yours": "", "tier default": "*", "default": "*"}
-Cell = str | Text
-
-
-class FixedCell(Text):
-    """A cell's text for a DataTable column of fixed width, drawn exactly as a Text. It has no
-    measure: DataTable measures every new cell only to widen auto-width columns (a copy of the
-    console's options, ~15 us a cell), and a column of fixed width never uses it."""
-
-    __rich_measure__ = None  # type: ignore[assignment]
 
 
 NARROW_NAME = 22  # at narrow widths a program's name is cut to this many cells
@@ -82,87 +73,16 @@ RANK_COLUMNS: tuple[tuple[str, str], ...] = (
     ("here", "Here"),
     ("sofar", "So far"),
 )
-
-
-def sync_table(
-    table: DataTable[Cell],
-    columns: list[tuple[str, str]],
-    rows: list[tuple[str, list[Cell]]],
-    shown: dict[str, list[Cell]],
-) -> None:
-    """Show `rows` in `table`, touching only the cells that changed when the shape is the same.
-
-    Columns are as wide as their widest cell or label, as DataTable's auto widths are (after an
-    update too); the widths are worked out here and fixed (a change rebuilds the table), and
-    the cells are texts DataTable does not measure: measuring each cell of a 3,000-row list
-    took ~0.6 s. `shown` caches what the table shows. (The criteria tab's table; the rank list
-    itself is a virtual table: see `RanklistScreen._show_table`.)
-    """
-    keys = [str(c.value) for c in table.columns]
-    same_shape = keys == [key for _, key in columns] and list(shown) == [key for key, _ in rows]
-    widths = [_width(Text.from_markup(label)) for label, _ in columns]
-    for _key, cells in rows:
-        for position, cell in enumerate(cells):
-            width = _cell_width(cell)
-            if width > widths[position]:
-                widths[position] = width
-    if same_shape and widths != [column.width for column in table.ordered_columns]:
-        same_shape = False  # the widest cell changed: the column follows, as an auto width does
-    if not same_shape:
-        table.clear(columns=True)
-        shown.clear()
-        for (label, key), width in zip(columns, widths, strict=True):
-            table.add_column(label, key=key, width=width)
-        for key, cells in rows:
-            table.add_row(*[_cell(c) for c in cells], key=key)
-            shown[key] = cells
-        return
-    for key, cells in rows:
-        before = shown[key]
-        for (_, column), old, new in zip(columns, before, cells, strict=True):
-            if old != new:
-                table.update_cell(key, column, _cell(new))
-        shown[key] = cells
+# The criteria tab's columns: key, header (the first row holds the weights).
+CRITERIA_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("program", "Program"),
+    *((c, CRITERION_LABELS[c]) for c in CRITERIA),
+    ("score", "Score"),
+)
 
 
 def _text_width(text: str) -> int:
     return len(text) if text.isascii() and text.isprintable() else cell_len(text)
-
-
-def _cell(cell: Cell) -> Text:
-    """The text DataTable would draw for `cell` (a str is read as markup, as DataTable does)."""
-    if isinstance(cell, str):
-        if "[" not in cell and ":" not in cell:  # no markup, no emoji code: the text itself
-            return FixedCell(cell, no_wrap=True, end="")
-        text = Text.from_markup(cell, end="")
-    else:
-        text = cell
-    return FixedCell(
-        text.plain,
-        style=text.style,
-        justify=text.justify,
-        overflow=text.overflow,
-        no_wrap=True if isinstance(cell, str) else text.no_wrap,
-        end=text.end,
-        spans=list(text.spans),
-    )
-
-
-def _cell_width(cell: Cell) -> int:
-    """`_width(_cell(cell))`, without making the text when the cell is printable ASCII and no
-    markup (most cells: a 3,000-rank list has ~20,000): its width is its length."""
-    if isinstance(cell, Text):
-        plain, plain_text = cell.plain, True
-    else:
-        plain, plain_text = cell, "[" not in cell and ":" not in cell  # as _cell reads it
-    if plain_text and plain.isascii() and plain.isprintable():
-        return len(plain)
-    return _width(_cell(cell))
-
-
-def _width(text: Text) -> int:
-    lines = text.plain.splitlines()
-    return max((cell_len(line) for line in lines), default=0)
 
 
 class RanklistScreen(PaneScreen):
@@ -211,8 +131,8 @@ class RanklistScreen(PaneScreen):
         self.sim: Simulation | None = None
         self.violations: list[Violation] = []
         self.mark_a: str | None = None
-        self._shown: dict[str, dict[str, list[Cell]]] = {"criteria": {}}
         self._stopped: set[int] = set()  # ranks (0-based) struck out by a hard stop
+        self._criteria_stopped: set[int] = set()  # ranks (0-based) dimmed on the criteria tab
         self._narrow_rows = False  # the rank rows as drawn: narrow (no track, names cut)
         self.reading_programs = False  # programs.toml is being read for the first time: no list yet
         self._stamp: tuple[int, int] | None = None  # programs.toml as last read
@@ -240,7 +160,14 @@ class RanklistScreen(PaneScreen):
                         yield Static(id="rank-summary", markup=False)
                 yield Static(ASSUMPTION, id="rank-assumption", markup=False)
             with TabPane("Criteria", id="tab-criteria"):
-                yield DataTable(id="criteria-table", cursor_type="cell", zebra_stripes=True)
+                # Virtual too, with a cell cursor: a row is made only when drawn, and a score
+                # change draws the screenful again, not the whole list.
+                yield ProgramTable[int](
+                    cells=self._criteria_cells,
+                    stripe_first=True,
+                    cell_cursor=True,
+                    id="criteria-table",
+                )
                 yield Static(
                     "+ and - change the weight (top row) or the program's score (0-5). "
                     "s orders the list by the weighted score; hard stops (h) are left off.",
@@ -476,25 +403,56 @@ class RanklistScreen(PaneScreen):
         if self.sim is not None:
             self._show_summary()
 
+    def _criteria_table(self) -> ProgramTable[int]:
+        table: ProgramTable[int] = self.query_one("#criteria-table", ProgramTable)
+        return table
+
     def _show_criteria(self) -> None:
-        table: DataTable[Cell] = self.query_one("#criteria-table", DataTable)
-        cursor = table.cursor_coordinate
-        columns = [("Program", "program")]
-        columns += [(CRITERION_LABELS[c], c) for c in CRITERIA]
-        columns.append(("Score", "score"))
+        """The weights, then a row per rank: every column as wide as its widest cell or header
+        (from the plain texts of all rows); the cells are made only for the rows drawn."""
+        table = self._criteria_table()
+        self._criteria_stopped = stopped_indices(self.items, self.state.hard_stops, self.tracker)
+        widths = [_text_width(label) for _, label in CRITERIA_COLUMNS]
+        count = len(self.items) + 1
+        for position in range(count):
+            for column, text in enumerate(self._criteria_plain(position)):
+                width = _text_width(text)
+                if width > widths[column]:
+                    widths[column] = width
+        table.set_columns(
+            [
+                (key, label, width)
+                for (key, label), width in zip(CRITERIA_COLUMNS, widths, strict=True)
+            ]
+        )
+        if table.row_count == count:
+            table.redraw()  # the same rows with new contents: the cursor and the view stay
+        else:
+            keep = table.cursor
+            table.set_rows(range(count), keep_cursor=False)
+            table.move_cursor(min(keep, count - 1))
+
+    def _criteria_plain(self, position: int) -> list[str]:
+        """The texts of the criteria tab's row `position` (0: the weights; then rank by rank)."""
         weights = self.state.weights
-        rows: list[tuple[str, list[Cell]]] = [
-            ("weights", ["WEIGHT", *(str(weights.get(c, 0)) for c in CRITERIA), ""])
+        if position == 0:
+            return ["WEIGHT", *(str(weights.get(c, 0)) for c in CRITERIA), ""]
+        index = position - 1
+        item = self.items[index]
+        stop = " (hard stop)" if index in self._criteria_stopped else ""
+        return [
+            self.resolved[index].label + stop,
+            *(str(item.scores.get(c, 0)) for c in CRITERIA),
+            f"{weighted_score(item, weights):.1f}",
         ]
-        for index, (item, resolved) in enumerate(zip(self.items, self.resolved, strict=True)):
-            stop = is_stopped(item, self.state.hard_stops, self.tracker)
-            label = Text(
-                resolved.label + (" (hard stop)" if stop else ""), style="dim" if stop else ""
-            )
-            scores: list[Cell] = [str(item.scores.get(c, 0)) for c in CRITERIA]
-            rows.append((f"c{index}", [label, *scores, f"{weighted_score(item, weights):.1f}"]))
-        sync_table(table, columns, rows, self._shown["criteria"])
-        table.cursor_coordinate = cursor
+
+    def _criteria_cells(self, position: int) -> list[Text]:
+        if not 0 <= position <= min(len(self.items), len(self.resolved)):
+            return []
+        texts = [Text(text) for text in self._criteria_plain(position)]
+        if position - 1 in self._criteria_stopped:
+            texts[0].stylize("dim")
+        return texts
 
     def _compare_text(self, label: str, index: int | None) -> Text:
         out = Text()
@@ -596,7 +554,7 @@ class RanklistScreen(PaneScreen):
         else:
             self._show_tab(event.pane.id or "")
 
-    @on(ProgramTable.RowHighlighted)  # the one ProgramTable here: the rank list
+    @on(ProgramTable.RowHighlighted)  # the rank list's (the criteria table's is a cell cursor)
     def _highlighted(self) -> None:
         if self.sim is not None and self._tabs.active == "tab-compare":
             self._show_compare()
@@ -608,8 +566,21 @@ class RanklistScreen(PaneScreen):
         ids = [pane.id for pane in tabs.query(TabPane) if pane.id]
         tabs.active = ids[(ids.index(tabs.active) + 1) % len(ids)] if tabs.active in ids else ids[0]
 
-    def _commit(self, items: list[RankItem], cursor: int | None = None, **changes: object) -> None:
-        """Save the new list (and any weight or hard-stop change) to plan.toml, then redraw."""
+    def _commit(
+        self,
+        items: list[RankItem],
+        cursor: int | None = None,
+        *,
+        scores_only: bool = False,
+        **changes: object,
+    ) -> None:
+        """Save the new list (and any weight or hard-stop change) to plan.toml, then redraw.
+
+        `scores_only`: only scores or weights changed. The odds, the rules and the list tab
+        read neither (`resolve`, `simulate` and `check` take the programs and their chances),
+        so only the tabs that show them are drawn again: with thousands of ranks that is most
+        of a +/- (the odds, the rules and the list's table and summary were ~45 ms at 3,400
+        ranks)."""
         state = RanklistState(
             items=items,
             weights=changes.get("weights", self.state.weights),
@@ -625,7 +596,11 @@ class RanklistScreen(PaneScreen):
             return
         self.state, self.items = state, list(items)
         self.matchapp.plan = plan
-        self.refresh_view(cursor)
+        if scores_only:
+            self._stale |= {"tab-criteria", "tab-compare"}
+            self._show_tab(self._tabs.active)
+        else:
+            self.refresh_view(cursor)
 
     def action_move(self, step: int) -> None:
         index = self.current_index()
@@ -708,15 +683,15 @@ class RanklistScreen(PaneScreen):
             self.refresh_view()
 
     def action_score(self, step: int) -> None:
-        table = self.query_one("#criteria-table", DataTable)
-        row, col = table.cursor_coordinate.row, table.cursor_coordinate.column
+        table = self._criteria_table()
+        row, col = table.cursor, table.cursor_column
         if not 1 <= col <= len(CRITERIA):
             return
         criterion = CRITERIA[col - 1]
         if row == 0:
             weights = dict(self.state.weights)
             weights[criterion] = max(0, min(5, weights.get(criterion, 0) + step))
-            self._commit(self.items, weights=weights)
+            self._commit(self.items, scores_only=True, weights=weights)
             return
         index = row - 1
         if index >= len(self.items):
@@ -726,4 +701,4 @@ class RanklistScreen(PaneScreen):
         scores[criterion] = max(0, min(5, scores.get(criterion, 0) + step))
         items = list(self.items)
         items[index] = item.model_copy(update={"scores": scores})
-        self._commit(items)
+        self._commit(items, scores_only=True)

@@ -19,6 +19,11 @@ programs a status change or a filter costs tens of milliseconds. Here:
 - The header stays on top; a click on it posts `HeaderSelected` with the column's key. Keys:
   up/down/page up/page down/home/end move the cursor, which posts `RowHighlighted`; a double
   click posts `RowActivated`.
+- With `cell_cursor=True` the cursor is one cell (`cursor`, `cursor_column`), as a DataTable's
+  with `cursor_type="cell"`: left/right move it between columns (clamped) instead of scrolling
+  sideways, and the table scrolls so the cell stays in sight; a click selects the cell under
+  the mouse. The cursor's look is drawn on that cell only (its row keeps its stripe) and each
+  move posts `CellHighlighted` (not `RowHighlighted`).
 """
 
 from __future__ import annotations
@@ -96,8 +101,8 @@ class ProgramTable(ScrollView, Generic[T], can_focus=True):
         Binding("pagedown", "page(1)", "Page down", show=False),
         Binding("home", "edge(0)", "First", show=False),
         Binding("end", "edge(1)", "Last", show=False),
-        Binding("left", "scroll_left", "Left", show=False),
-        Binding("right", "scroll_right", "Right", show=False),
+        Binding("left", "column(-1)", "Left", show=False),
+        Binding("right", "column(1)", "Right", show=False),
     ]
 
     class HeaderSelected(Message):
@@ -113,6 +118,15 @@ class ProgramTable(ScrollView, Generic[T], can_focus=True):
         def __init__(self, position: int, item: Any) -> None:
             super().__init__()
             self.position = position
+            self.item = item
+
+    class CellHighlighted(Message):
+        """The cell cursor moved to row `position` (showing `item`), column `column_key`."""
+
+        def __init__(self, position: int, column_key: str, item: Any) -> None:
+            super().__init__()
+            self.position = position
+            self.column_key = column_key
             self.item = item
 
     class RowActivated(Message):
@@ -131,11 +145,13 @@ class ProgramTable(ScrollView, Generic[T], can_focus=True):
         overflow: Literal["crop", "ellipsis"] = "ellipsis",
         stripe_first: bool = False,
         hover: bool = False,
+        cell_cursor: bool = False,
         id: str | None = None,
     ) -> None:
         """`overflow`: how a text wider than its column ends; `stripe_first`: the zebra stripe
         is on the first row (else on the second); `hover`: the row under the mouse is
-        highlighted (until a key moves the cursor), as in a DataTable."""
+        highlighted (until a key moves the cursor), as in a DataTable; `cell_cursor`: the
+        cursor is a cell, not a row."""
         super().__init__(id=id)
         self.cells: Callable[[T], Sequence[Text]] = cells or (lambda _item: ())
         self.key = key
@@ -145,6 +161,8 @@ class ProgramTable(ScrollView, Generic[T], can_focus=True):
         self._hover: int | None = None  # the row under the mouse, if highlighted
         self.rows: Sequence[T] = ()
         self.cursor = 0
+        self.cell_cursor = cell_cursor
+        self.cursor_column = 0  # the cursor's column (a cell cursor's; 0 for a row cursor)
         self._lines: dict[Hashable, Strip] = {}  # row key -> its line, unstyled
         self._styled: dict[tuple[Hashable, int], Strip] = {}  # (row key, look) -> line
         self._looks: tuple[Style, ...] = ()
@@ -171,6 +189,7 @@ class ProgramTable(ScrollView, Generic[T], can_focus=True):
             return
         self.columns = wanted
         self._line_width = sum(width + 2 * PAD for _, _, width in wanted)
+        self.cursor_column = max(0, min(self.cursor_column, len(wanted) - 1))
         self._forget()
         self._resize()
 
@@ -323,7 +342,7 @@ class ProgramTable(ScrollView, Generic[T], can_focus=True):
         if position >= len(self.rows):
             return Strip.blank(width, self._blank)
         striped = position % 2 == self._stripe
-        if position == self.cursor:
+        if position == self.cursor and not self.cell_cursor:
             look = CURSOR + striped
         elif position == self._hover:
             look = HOVER + striped
@@ -333,21 +352,40 @@ class ProgramTable(ScrollView, Generic[T], can_focus=True):
         style = looks[look]
         strip = self._styled.get((key, look))
         if strip is None:
-            line: Strip | None = self._lines.get(key)
-            if line is None:
-                if len(self._lines) > MAX_CACHED:
-                    self._lines.clear()
-                    self._styled.clear()
-                line = self._lines[key] = self._line(self.cells(self.rows[position]))
-            if look - striped == CURSOR:  # the cursor's colours with the texts' own
-                strip = Strip(
-                    [Segment(s.text, style + s.style if s.style else style) for s in line],
-                    line.cell_length,
-                )
-            else:
-                strip = line.apply_style(style)
+            line = self._unstyled(key, position)
+            # The cursor's colours with the texts' own; other looks under the texts' styles.
+            strip = _over(line, style) if look - striped == CURSOR else line.apply_style(style)
             self._styled[(key, look)] = strip
+        if self.cell_cursor and position == self.cursor and self.columns:
+            # The cursor's look on its cell only (one line a repaint: not kept).
+            start, end = self._cell_span(self.cursor_column)
+            left, _, right = strip.divide([start, end, strip.cell_length])
+            cell = _over(self._unstyled(key, position).crop(start, end), looks[CURSOR + striped])
+            strip = Strip.join([left, cell, right])
         return strip.crop_extend(scroll_x, scroll_x + width, style)
+
+    def _unstyled(self, key: Hashable, position: int) -> Strip:
+        """Row `position`'s line (named `key`) before any look, built if not kept."""
+        line = self._lines.get(key)
+        if line is None:
+            if len(self._lines) > MAX_CACHED:
+                self._lines.clear()
+                self._styled.clear()
+            line = self._lines[key] = self._line(self.cells(self.rows[position]))
+        return line
+
+    def _cell_span(self, column: int) -> tuple[int, int]:
+        """Where column `column` starts and ends on a line (its padding included)."""
+        start = sum(width + 2 * PAD for _, _, width in self.columns[:column])
+        return start, start + self.columns[column][2] + 2 * PAD
+
+    def _column_at(self, x: int) -> int:
+        """The column under `x` on a line (the last one past the end)."""
+        for index, (_, _, width) in enumerate(self.columns):
+            if x < width + 2 * PAD:
+                return index
+            x -= width + 2 * PAD
+        return max(0, len(self.columns) - 1)
 
     def _refresh_position(self, position: int) -> None:
         top = int(self.scroll_offset.y)
@@ -355,25 +393,34 @@ class ProgramTable(ScrollView, Generic[T], can_focus=True):
             self.refresh(Region(0, position - top + 1, self.size.width, 1))
 
     # -- the cursor ----------------------------------------------------------------------------
-    def move_cursor(self, row: int) -> None:
-        self._move_to(row)
+    def move_cursor(self, row: int | None = None, column: int | None = None) -> None:
+        """Move the cursor to `row` and (a cell cursor) `column`; None keeps either."""
+        self._move_to(self.cursor if row is None else row, column)
 
-    def _move_to(self, position: int) -> None:
+    def _move_to(self, position: int, column: int | None = None) -> None:
         if not self.rows:
             return
-        old = self.cursor
+        old, old_column = self.cursor, self.cursor_column
         self.cursor = max(0, min(len(self.rows) - 1, position))
+        if column is not None and self.cell_cursor and self.columns:
+            self.cursor_column = max(0, min(len(self.columns) - 1, column))
         if self._scroll_to_cursor():
             self.refresh()
         else:
             self._refresh_position(old)
             self._refresh_position(self.cursor)
-        if self.cursor != old:
+        if self.cursor != old or self.cursor_column != old_column:
             self._highlighted()
 
     def _highlighted(self) -> None:
-        if self.rows:
-            self.post_message(self.RowHighlighted(self.cursor, self.rows[self.cursor]))
+        if not self.rows:
+            return
+        item = self.rows[self.cursor]
+        if not self.cell_cursor:
+            self.post_message(self.RowHighlighted(self.cursor, item))
+        elif self.columns:
+            column = self.columns[self.cursor_column][0]
+            self.post_message(self.CellHighlighted(self.cursor, column, item))
 
     def _visible_rows(self) -> int:
         """Rows on screen below the header, above a horizontal scrollbar if there is one (a
@@ -381,15 +428,26 @@ class ProgramTable(ScrollView, Generic[T], can_focus=True):
         return max(1, self.scrollable_content_region.height - 1)
 
     def _scroll_to_cursor(self) -> bool:
-        """Scroll so the cursor's row shows; True if it scrolled."""
+        """Scroll so the cursor's row (a cell cursor's cell) shows; True if it scrolled."""
         visible = self._visible_rows()
         top = int(self.scroll_offset.y)
+        y: int | None = None
         if self.cursor < top:
-            self.scroll_to(y=self.cursor, animate=False, immediate=True)
+            y = self.cursor
         elif self.cursor >= top + visible:
-            self.scroll_to(y=self.cursor - visible + 1, animate=False, immediate=True)
-        else:
+            y = self.cursor - visible + 1
+        x: int | None = None
+        if self.cell_cursor and self.columns:
+            start, end = self._cell_span(self.cursor_column)
+            left = int(self.scroll_offset.x)
+            width = max(1, self.scrollable_content_region.width)
+            if start < left:
+                x = start
+            elif end > left + width:
+                x = min(start, end - width)  # a cell wider than the table shows its start
+        if x is None and y is None:
             return False
+        self.scroll_to(x=x, y=y, animate=False, immediate=True)
         return True
 
     def action_move(self, step: int) -> None:
@@ -403,6 +461,17 @@ class ProgramTable(ScrollView, Generic[T], can_focus=True):
     def action_edge(self, end: int) -> None:
         self._set_hover(None)
         self._move_to(len(self.rows) - 1 if end else 0)
+
+    def action_column(self, step: int) -> None:
+        """Left/right: a cell cursor moves between columns; a row cursor scrolls sideways."""
+        if not self.cell_cursor:
+            if step < 0:
+                self.action_scroll_left()
+            else:
+                self.action_scroll_right()
+            return
+        self._set_hover(None)
+        self._move_to(self.cursor, self.cursor_column + step)
 
     # -- the mouse -----------------------------------------------------------------------------
     def _set_hover(self, position: int | None) -> None:
@@ -423,14 +492,19 @@ class ProgramTable(ScrollView, Generic[T], can_focus=True):
 
     def on_click(self, event: events.Click) -> None:
         scroll_x, scroll_y = self.scroll_offset
+        column = self._column_at(event.x + scroll_x)
         if event.y == 0:
-            x = event.x + scroll_x
-            for index, (key, _, width) in enumerate(self.columns):
-                if x < width + 2 * PAD or index == len(self.columns) - 1:
-                    self.post_message(self.HeaderSelected(key))
-                    return
-                x -= width + 2 * PAD
+            if self.columns:
+                self.post_message(self.HeaderSelected(self.columns[column][0]))
             return
-        self._move_to(scroll_y + event.y - 1)
+        self._move_to(scroll_y + event.y - 1, column if self.cell_cursor else None)
         if event.chain >= 2 and self.selected is not None:
             self.post_message(self.RowActivated(self.selected))
+
+
+def _over(line: Strip, style: Style) -> Strip:
+    """`line` in `style`'s colours (a cursor's) with its texts' own styles over them."""
+    return Strip(
+        [Segment(s.text, style + s.style if s.style else style) for s in line],
+        line.cell_length,
+    )
