@@ -32,9 +32,10 @@ async def test_the_prompt_is_drawn_over_the_pane_which_stays_current(workspace: 
         assert prompt.has_focus_within
         assert app.screen.focused is prompt.query_one("#stage-date", Input)
         assert prompt.query_one("#stage-date", Input).value == TODAY.isoformat()
-        # centred across the screen, a quarter of the way down, on its own layer
-        region = prompt.region
-        assert region.width == 64 and region.x == (120 - 64) // 2 and region.y == 40 // 4
+        # centred over the list, on a layer of the list's container
+        region, main = prompt.region, app.screen.query_one("#apps-main").region
+        assert region.width == 64 and region.x == main.x + (main.width - 64) // 2
+        assert region.y == main.y + (main.height - region.height) // 2
         # the table is still drawn beside the box (the rows to its left show)
         table = app.screen.query_one("#apps-table", ProgramTable)
         assert table.region.x < region.x
@@ -119,8 +120,9 @@ async def test_the_box_stays_centred_when_the_terminal_is_resized(workspace: Any
         prompt = await _open(pilot, "a")
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
-        region = prompt.region
-        assert region.width == 64 and region.x == (80 - 64) // 2 and region.y == 24 // 4
+        region, main = prompt.region, app.screen.query_one("#apps-main").region
+        assert region.width == 64 and region.x == main.x + (main.width - 64) // 2
+        assert region.y == main.y + (main.height - region.height) // 2
         await pilot.resize_terminal(60, 24)
         await pilot.pause()
         assert prompt.region.width == 57 and prompt.region.x == 1  # 95% of a narrow screen

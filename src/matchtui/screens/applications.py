@@ -21,7 +21,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.events import Resize
 from textual.widget import Widget
 from textual.widgets import Static, TabbedContent, TabPane
 
@@ -463,7 +462,7 @@ class ApplicationsScreen(PaneScreen):
         if self.query("#stage-prompt"):
             return  # one prompt at a time (its fields have the keys while it is open)
         self._prompted = (index, self.focused)
-        self.mount(StagePrompt(program, stage, self.matchapp.today))
+        self.query_one("#apps-main").mount(StagePrompt(program, stage, self.matchapp.today))
 
     def on_stage_prompt_closed(self, event: StagePrompt.Closed) -> None:
         event.stop()
@@ -482,14 +481,6 @@ class ApplicationsScreen(PaneScreen):
             self.notify(
                 f"{moved.name}: {stage_label(moved.status).lower()}", timeout=3, markup=False
             )
-
-    @on(Resize)
-    def _keep_prompt_placed(self, event: Resize) -> None:
-        if self.query("#stage-prompt"):
-            from matchtui.widgets.tracker_dialogs import StagePrompt
-
-            for prompt in self.query(StagePrompt):
-                prompt.place(event.size)
 
     def action_detail(self) -> None:
         index = self.selected_index() if self._on_list() else None

@@ -12,7 +12,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.geometry import Size
 from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Input, Label, Select, Static, TextArea
@@ -22,7 +21,6 @@ from matchtui.models.programs import COST_KINDS, DATE_FIELDS, CostEntry, Program
 from matchtui.widgets.tracker_views import stage_label
 
 _FORMATS = [("Virtual", "virtual"), ("In person", "in_person")]
-PROMPT_WIDTH = 64  # cells, at most 95% of the screen
 
 
 def _parse_date(text: str, what: str) -> dt.date | None:
@@ -38,10 +36,12 @@ def _parse_date(text: str, what: str) -> dt.date | None:
 class StagePrompt(Vertical):
     """Ask for the date of a stage (default today); Enter moves, Escape cancels.
 
-    A box drawn over the pane on its own layer (the pane's stylesheet places it), not a modal
-    screen: a modal's dimmed backdrop is the whole pane rendered again and tinted cell by cell,
-    ~35 ms at 120x40 with a long table when it opens and a full repaint when it closes; the box
-    paints only itself, and on closing the cells it covered. Focus stays in the box (Tab cycles
+    A box drawn over the list on a layer of the list's own container (the pane's stylesheet
+    places it), not a modal screen: a modal's dimmed backdrop is the whole pane rendered again
+    and tinted cell by cell, ~35 ms at 120x40 with a long table, and a full repaint when it
+    closes; the box paints only itself, and on closing the cells it covered. (In the list's
+    container, the focus it takes moves within the same containers: the pane's other parts
+    are not restyled.) Focus stays in the box (Tab cycles
     its fields); focus moved out of it (a click on the pane) cancels it. It posts `Closed` with
     the moved program (None when cancelled); the pane removes it (removing itself from a key
     binding, which the app runs, would have the app wait on its own removal)."""
@@ -87,16 +87,7 @@ class StagePrompt(Vertical):
         yield Static("", id="stage-error", markup=False)
 
     def on_mount(self) -> None:
-        self.place()
         self.query_one("#stage-date", Input).focus()
-
-    def place(self, screen: Size | None = None) -> None:
-        """Centre the box across the screen (of this size), a quarter of the way down: it is
-        laid out alone on its layer, from the top left, so its offset places it."""
-        screen = screen or self.screen.size
-        width = min(PROMPT_WIDTH, max(20, screen.width * 95 // 100))
-        self.styles.width = width
-        self.styles.offset = (max(0, (screen.width - width) // 2), max(1, screen.height // 4))
 
     def action_cycle(self, step: int) -> None:
         fields = [w for w in self.query("Input, Select") if w.focusable]
