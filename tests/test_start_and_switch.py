@@ -222,3 +222,22 @@ async def test_the_profile_styles_timer_firing_as_the_app_closes_does_nothing(
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
     await app._prepare_profile_styles()  # no screen on the stack: returns quietly
+
+
+def test_the_preload_imports_the_other_panes_and_the_dialogs(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """After the first pane shows, a thread imports what the other panes need, the
+    Applications pane's dialogs included (the first stage prompt waited ~30 ms for them)."""
+    import threading
+
+    from matchtui.panes import PANES
+
+    imported: list[str] = []
+    monkeypatch.setattr(app_module.importlib, "import_module", imported.append)
+    app_module._preload_panes("reality")
+    for thread in threading.enumerate():
+        if thread.name == "matchtui-preload":
+            thread.join(5)
+    expected = [p.module for p in PANES if p.id != "reality"]
+    assert imported == [*expected, "matchtui.widgets.tracker_dialogs"]
