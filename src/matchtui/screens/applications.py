@@ -13,7 +13,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 from rich.style import Style
 from rich.text import Text
@@ -21,7 +21,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widget import Widget
 from textual.widgets import Static, TabbedContent, TabPane
 
 from matchtui.background import yielding_often
@@ -52,9 +51,6 @@ from matchtui.widgets.tracker_views import (
     today_text,
     yields_text,
 )
-
-if TYPE_CHECKING:
-    from matchtui.widgets.tracker_dialogs import StagePrompt
 
 # key -> stage; the same letters are listed under the table.
 STAGE_KEYS: tuple[tuple[str, str], ...] = (
@@ -149,7 +145,6 @@ class ApplicationsScreen(PaneScreen):
                 self.add_class(name)
                 break
         self.programs = ProgramList()
-        self._prompted: tuple[int | None, Widget | None] = (None, None)  # a stage prompt's
         self.programs_ok = True
         self.filters = Filters()
         self.shown: list[int] = []  # program indices in table order (filled or not)
@@ -459,28 +454,14 @@ class ApplicationsScreen(PaneScreen):
         program = self.programs.programs[index]
         from matchtui.widgets.tracker_dialogs import StagePrompt  # TextArea & co: when first used
 
-        if self.query("#stage-prompt"):
-            return  # one prompt at a time (its fields have the keys while it is open)
-        self._prompted = (index, self.focused)
-        self.query_one("#apps-main").mount(StagePrompt(program, stage, self.matchapp.today))
+        def done(moved: Program | None) -> None:
+            if moved is not None:
+                self.replace_program(index, moved)
+                self.notify(
+                    f"{moved.name}: {stage_label(moved.status).lower()}", timeout=3, markup=False
+                )
 
-    def on_stage_prompt_closed(self, event: StagePrompt.Closed) -> None:
-        event.stop()
-        index, before = self._prompted
-        self._prompted = (None, None)
-        event.prompt.remove()
-        if (
-            before is not None
-            and before.is_attached
-            and (self.focused is None or event.prompt in self.focused.ancestors_with_self)
-        ):
-            before.focus()  # back where the key was pressed (a click elsewhere keeps its own)
-        moved = event.moved
-        if moved is not None and index is not None:
-            self.replace_program(index, moved)
-            self.notify(
-                f"{moved.name}: {stage_label(moved.status).lower()}", timeout=3, markup=False
-            )
+        self.app.push_screen(StagePrompt(program, stage, self.matchapp.today), done)
 
     def action_detail(self) -> None:
         index = self.selected_index() if self._on_list() else None

@@ -12,7 +12,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Input, Label, Select, Static, TextArea
 
@@ -33,89 +32,48 @@ def _parse_date(text: str, what: str) -> dt.date | None:
         raise MoveError(f"{what}: {text!r} is not a date (YYYY-MM-DD)") from None
 
 
-class StagePrompt(Vertical):
-    """Ask for the date of a stage (default today); Enter moves, Escape cancels.
+class StagePrompt(ModalScreen[Program | None]):
+    """Ask for the date of a stage (default today); Enter moves, Escape cancels."""
 
-    A box drawn over the list on a layer of the list's own container (the pane's stylesheet
-    places it), not a modal screen: a modal's dimmed backdrop is the whole pane rendered again
-    and tinted cell by cell, ~35 ms at 120x40 with a long table, and a full repaint when it
-    closes; the box paints only itself, and on closing the cells it covered. (In the list's
-    container, the focus it takes moves within the same containers: the pane's other parts
-    are not restyled.) Focus stays in the box (Tab cycles
-    its fields); focus moved out of it (a click on the pane) cancels it. It posts `Closed` with
-    the moved program (None when cancelled); the pane removes it (removing itself from a key
-    binding, which the app runs, would have the app wait on its own removal)."""
+    DEFAULT_CSS = """
+    StagePrompt { align: center middle; }
+    StagePrompt > Vertical {
+        width: 64; max-width: 95%; height: auto;
+        border: thick $accent; background: $surface; padding: 1 2;
+    }
+    StagePrompt Label { margin-top: 1; }
+    StagePrompt #stage-error { color: $error; height: auto; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
-    class Closed(Message):
-        """The prompt is done: `moved` is the program at its new stage, or None (cancelled)."""
-
-        def __init__(self, prompt: StagePrompt, moved: Program | None) -> None:
-            super().__init__()
-            self.prompt = prompt
-            self.moved = moved
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel"),
-        Binding("tab", "cycle(1)", "Next field", show=False, priority=True),
-        Binding("shift+tab", "cycle(-1)", "Previous field", show=False, priority=True),
-    ]
-
-    def __init__(
-        self,
-        program: Program,
-        stage: str,
-        today: dt.date,
-    ) -> None:
-        super().__init__(id="stage-prompt")
+    def __init__(self, program: Program, stage: str, today: dt.date) -> None:
+        super().__init__()
         self.program = program
         self.stage = stage
         self.today = today
-        self._answered = False
 
     def compose(self) -> ComposeResult:
-        yield Static(Text(f"{self.program.name}: {stage_label(self.stage).lower()}", style="bold"))
-        what = "Interview date" if self.stage == "scheduled" else "Date"
-        yield Label(f"{what} (YYYY-MM-DD, Enter to confirm, Esc to cancel)")
-        yield Input(self.today.isoformat(), id="stage-date")
-        if self.stage == "invited":
-            yield Label("Respond by (optional)")
-            yield Input("", placeholder="YYYY-MM-DD", id="stage-respond-by")
-        if self.stage == "scheduled":
-            yield Label("Format")
-            current = self.program.interview_format or "virtual"
-            yield Select(_FORMATS, value=current, allow_blank=False, id="stage-format")
-        yield Static("", id="stage-error", markup=False)
+        with Vertical():
+            yield Static(
+                Text(f"{self.program.name}: {stage_label(self.stage).lower()}", style="bold")
+            )
+            what = "Interview date" if self.stage == "scheduled" else "Date"
+            yield Label(f"{what} (YYYY-MM-DD, Enter to confirm, Esc to cancel)")
+            yield Input(self.today.isoformat(), id="stage-date")
+            if self.stage == "invited":
+                yield Label("Respond by (optional)")
+                yield Input("", placeholder="YYYY-MM-DD", id="stage-respond-by")
+            if self.stage == "scheduled":
+                yield Label("Format")
+                current = self.program.interview_format or "virtual"
+                yield Select(_FORMATS, value=current, allow_blank=False, id="stage-format")
+            yield Static("", id="stage-error", markup=False)
 
     def on_mount(self) -> None:
         self.query_one("#stage-date", Input).focus()
 
-    def action_cycle(self, step: int) -> None:
-        fields = [w for w in self.query("Input, Select") if w.focusable]
-        if not fields:
-            return
-        focused = self.screen.focused
-        at = fields.index(focused) if focused in fields else -1
-        fields[(at + step) % len(fields)].focus()
-
     def action_cancel(self) -> None:
-        self._close(None)
-
-    def on_descendant_blur(self) -> None:
-        # Focus left a field: moved to another field (or a Select's list), nothing to do; out of
-        # the box (a click on the pane behind, another pane), the prompt is cancelled.
-        self.call_after_refresh(self._check_focus)
-
-    def _check_focus(self) -> None:
-        if self._answered or not self.is_attached or self.has_focus_within:
-            return
-        if self.screen.is_current:  # not a switch to another pane: the box stays for the return
-            self._close(None)
-
-    def _close(self, moved: Program | None) -> None:
-        if self._answered:
-            return
-        self._answered = True
-        self.post_message(self.Closed(self, moved))
+        self.dismiss(None)
 
     @on(Input.Submitted)
     def _submit(self, event: Input.Submitted) -> None:
@@ -141,7 +99,7 @@ class StagePrompt(Vertical):
         except MoveError as exc:
             self.query_one("#stage-error", Static).update(str(exc))
             return
-        self._close(moved)
+        self.dismiss(moved)
 
 
 class ProgramDetail(ModalScreen[Program | None]):
