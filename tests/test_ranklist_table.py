@@ -253,6 +253,12 @@ async def test_a_hard_stop_is_dim_on_the_criteria_tab(workspace: Any) -> None:
         assert any("dim" in str(span.style) for span in label.spans)
         assert table.cell_text(2, "program") == screen.resolved[1].label
         assert table.cell_text(0, "program") == "WEIGHT"
+        # Every column as wide as its widest cell or header, over every row (the widths are
+        # worked out from the names alone: the other cells are bounded numbers).
+        rows = [[c.plain for c in table.cells_at(p)] for p in range(table.row_count)]
+        for index, (key, header, width) in enumerate(table.columns):
+            widest = max(cell_len(header), *(cell_len(row[index]) for row in rows))
+            assert width == max(3, widest), key
 
 
 def test_a_rank_list_as_long_as_the_tracker_can_be_saved() -> None:
