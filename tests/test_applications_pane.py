@@ -256,3 +256,36 @@ async def test_a_filter_applies_in_the_same_step_as_its_new_value(workspace: Any
         assert table.row_count == 2
         stage.action_to_end(0)  # what home runs
         assert screen.filters == Filters() and table.row_count == len(screen.programs.programs)
+
+
+async def test_a_stage_change_asks_when_another_window_changed_the_list(
+    workspace: Any, home: Path
+) -> None:
+    """A CLI import (or another window) added a program after the pane read the list: the
+    worker's save found the file changed and dropped the change without a word (the stage was
+    lost on restart). It now asks; Merge keeps their program and our stage."""
+    from matchtui.widgets.conflict import ConflictDialog
+    from matchtui.workspace import Workspace
+
+    seed(workspace)
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen: Any = app.screen
+        other = Workspace.from_options(str(home))
+        theirs = other.load_programs()
+        added = theirs.programs[0].model_copy(update={"name": "Added Elsewhere"})
+        other.save_programs(theirs.model_copy(update={"programs": [*theirs.programs, added]}))
+        await pilot.press("down")  # Lakeshore (planned)
+        await _stage(pilot, "a", "2026-09-24")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ConflictDialog)
+        assert app.screen.conflict.mergeable
+        await pilot.click("#conflict-merge")
+        await pilot.pause()
+        assert app.screen is screen
+        assert "Added Elsewhere" in [p.name for p in screen.programs.programs]
+    saved = {p.name: p for p in workspace.load_programs().programs}
+    assert "Added Elsewhere" in saved
+    assert saved["Lakeshore IM"].status == "applied"

@@ -154,3 +154,28 @@ async def test_items_column_keeps_its_width_after_a_save_elsewhere(
         await pilot.pause()
         assert gantt.title_width == wide
         assert gantt.columns[ColumnKey(ITEM_COLUMN)].width == item_width
+
+
+async def test_the_one_key_fix_asks_when_the_profile_changed_elsewhere(
+    workspace: Any, demo_profile: Profile
+) -> None:
+    """Another window saved profile.toml after the app read it: `y` shows the conflict dialog
+    (it raised out of the pane and closed the app); Reload takes the file as it is on disk."""
+    from matchtui.widgets.conflict import ConflictDialog
+    from matchtui.workspace import Workspace
+
+    save_year(workspace, demo_profile, 2026)
+    app = make_app(workspace, dt.date(2026, 11, 30))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        other = Workspace.from_options(str(workspace.store.home))
+        theirs = Profile.model_validate({**demo_profile.model_dump(), "cycle_year": 2028})
+        other.save_profile(theirs)
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, ConflictDialog)
+        await pilot.click("#conflict-reload")
+        await pilot.pause()
+        assert app.return_code is None
+        assert app.profile is not None and app.profile.cycle_year == 2028
+    assert workspace.load_profile().cycle_year == 2028  # their version, not overwritten

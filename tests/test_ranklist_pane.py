@@ -319,3 +319,33 @@ async def test_key_state_asked_before_the_pane_is_composed(workspace: Any) -> No
         screen = RanklistScreen()
         assert screen.check_action("score", ()) is False
         assert all(screen.check_action(action, ()) for action in RanklistScreen.LIST_ACTIONS)
+
+
+async def test_plan_changed_by_another_window_asks_instead_of_crashing(
+    workspace: Any, home: Path
+) -> None:
+    """Another window (or the CLI) saved plan.toml after the Rank list read it: a move then
+    shows the conflict dialog (reload, keep mine, merge) as the Mix and Plan panes do; it
+    raised Conflict out of the pane and closed the app."""
+    from matchtui.models.plan import PlanFile
+    from matchtui.models.rank_state import RankItem, RanklistState
+    from matchtui.widgets.conflict import ConflictDialog
+    from matchtui.workspace import Workspace
+
+    write_tracker(home)
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("J")  # the first save: plan.toml now holds this list
+        await pilot.pause()
+        other = Workspace.from_options(str(home))
+        theirs = RanklistState(items=[RankItem(program="Written Elsewhere")])
+        other.save_plan(PlanFile(ranklist=theirs))
+        await pilot.press("J")
+        await pilot.pause()
+        assert isinstance(app.screen, ConflictDialog)
+        await pilot.click("#conflict-reload")
+        await pilot.pause()
+        assert app.return_code is None  # still running
+        assert app.plan is not None and app.plan.ranklist == theirs
+    assert "Written Elsewhere" in (home / "plan.toml").read_text(encoding="utf-8")

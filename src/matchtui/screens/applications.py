@@ -34,12 +34,13 @@ from matchtui.engine.tracker import (
     today_view,
     yields,
 )
-from matchtui.errors import FileProblems
+from matchtui.errors import Conflict, FileProblems
 from matchtui.models.mix import TIER_LABELS, TIERS
 from matchtui.models.programs import PROGRAM_STATUSES, SIGNAL_KINDS, Program, ProgramList
 from matchtui.screens.base import PaneScreen
-from matchtui.store import PROGRAMS
+from matchtui.store import PROGRAMS, Saved
 from matchtui.themes import text_style
+from matchtui.widgets.conflict import guarded_save
 from matchtui.widgets.cycle_select import CycleSelect
 from matchtui.widgets.program_table import ProgramTable
 from matchtui.widgets.tracker_views import (
@@ -365,6 +366,12 @@ class ApplicationsScreen(PaneScreen):
             try:
                 with yielding_often():  # the keys pressed meanwhile stay quick
                     self.matchapp.workspace.save_programs(snapshot)
+            except Conflict:
+                # Another window or a CLI import changed the file since it was read: ask on the
+                # UI thread (reload, keep mine, or merge what they added), as the Mix pane does;
+                # never overwritten silently, never dropped silently.
+                self.app.call_from_thread(self._save_after_conflict, snapshot, wanted)
+                return
             except (OSError, FileProblems) as exc:
                 self.app.call_from_thread(
                     self.notify, f"Could not save programs.toml: {exc}", severity="error"
@@ -376,6 +383,30 @@ class ApplicationsScreen(PaneScreen):
     def _saved(self, count: int) -> None:
         if count >= self._change_count:
             self.matchapp.unsaved.discard(self.PANE_ID)
+
+    def _save_after_conflict(self, snapshot: ProgramList, wanted: int) -> None:
+        workspace = self.matchapp.workspace
+
+        def saved(result: Saved[ProgramList]) -> None:
+            self._saved_count = max(self._saved_count, wanted)
+            self._saved(wanted)
+            if result.merged:  # their records added to ours: show the list as saved
+                self._loaded(result.model, "", Orders(result.model.programs))
+
+        def reload() -> None:
+            self._saved_count = self._change_count  # the edits made here are given up
+            self._saved(self._change_count)
+            self.load()
+
+        guarded_save(
+            self,
+            lambda how: workspace.save_programs(
+                snapshot, merge=how == "merge", keep_mine=how == "keep"
+            ),
+            saved=saved,
+            reload=reload,
+            what="programs.toml",
+        )
 
     # -- actions -------------------------------------------------------------------------------
     def action_view(self, tab: str) -> None:

@@ -31,7 +31,7 @@ from matchtui.engine.plan import (
 from matchtui.models.plan import PlanFile, TimelineState
 from matchtui.models.profile import Profile
 from matchtui.screens.base import PaneScreen
-from matchtui.widgets.conflict import guarded_save, reload_plan
+from matchtui.widgets.conflict import guarded_save, reload_plan, reload_profile
 from matchtui.widgets.plan_gantt import PlanGantt
 from matchtui.widgets.plan_sections import (
     Palette,
@@ -370,17 +370,21 @@ class PlanScreen(PaneScreen):
             return
         data = {**self.profile.model_dump(), "cycle_year": check.suggested}
         profile = Profile.model_validate(data)
-        try:
-            self.matchapp.workspace.save_profile(profile)
-        except OSError as exc:
-            self.notify(
-                f"Could not save profile.toml: {exc.strerror or exc}",
-                severity="error",
-                markup=False,
-            )
-            return
-        self.matchapp.profile = profile  # every pane (and the header) follows
-        self.notify(f"Your profile now aims at the {check.suggested} Match.", timeout=4)
+        workspace = self.matchapp.workspace
+
+        def saved(_: object) -> None:
+            self.matchapp.profile = profile  # every pane (and the header) follows
+            self.notify(f"Your profile now aims at the {check.suggested} Match.", timeout=4)
+
+        # profile.toml changed in another window since it was read: ask, as the Profile pane
+        # does (it raised out of the pane and closed the app).
+        guarded_save(
+            self,
+            lambda how: workspace.save_profile(profile, keep_mine=how == "keep"),
+            saved=saved,
+            reload=lambda: reload_profile(self),
+            what="profile.toml",
+        )
 
     @on(Input.Submitted, "#item-note")
     def _note_submitted(self, event: Input.Submitted) -> None:

@@ -58,6 +58,7 @@ from matchtui.models.ranklist import (
 from matchtui.screens.base import PaneScreen
 from matchtui.store import PROGRAMS
 from matchtui.themes import text_style
+from matchtui.widgets.conflict import guarded_save, reload_plan
 from matchtui.widgets.program_table import ProgramTable
 
 SOURCE_MARK = {"yours": "", "tier default": "*", "default": "*"}
@@ -594,20 +595,26 @@ class RanklistScreen(PaneScreen):
             hard_stops=changes.get("hard_stops", self.state.hard_stops),
         )
         plan = self.plan.model_copy(update={"ranklist": state})
-        try:
-            self.matchapp.workspace.save_plan(plan)
-        except OSError as exc:
-            self.notify(
-                f"Could not save plan.toml: {exc.strerror or exc}", severity="error", markup=False
-            )
-            return
-        self.state, self.items = state, list(items)
-        self.matchapp.plan = plan
-        if scores_only:
-            self._stale |= {"tab-criteria", "tab-compare"}
-            self._show_tab(self._tabs.active)
-        else:
-            self.refresh_view(cursor)
+        workspace = self.matchapp.workspace
+
+        def saved(_: object) -> None:
+            self.state, self.items = state, list(items)
+            self.matchapp.plan = plan
+            if scores_only:
+                self._stale |= {"tab-criteria", "tab-compare"}
+                self._show_tab(self._tabs.active)
+            else:
+                self.refresh_view(cursor)
+
+        # As the Mix and Plan panes save it: plan.toml changed by another window or the CLI
+        # since it was read asks (reload, keep mine) instead of overwriting it or failing.
+        guarded_save(
+            self,
+            lambda how: workspace.save_plan(plan, keep_mine=how == "keep"),
+            saved=saved,
+            reload=lambda: reload_plan(self),
+            what="plan.toml",
+        )
 
     def action_move(self, step: int) -> None:
         index = self.current_index()

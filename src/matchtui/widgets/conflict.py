@@ -160,3 +160,15 @@ def reload_plan(screen: Screen[Any]) -> None:
         return
     app.plan = plan  # type: ignore[attr-defined]
     screen.notify("Reloaded plan.toml as it is on disk.", markup=False)
+
+
+def reload_profile(screen: Screen[Any]) -> None:
+    """After "Reload": the profile as it is on disk now, published to every pane."""
+    app = screen.app
+    try:
+        profile = app.workspace.reload_profile()  # type: ignore[attr-defined]
+    except FileProblems as exc:
+        screen.notify(exc.summary(), severity="error", markup=False)
+        return
+    app.profile = profile  # type: ignore[attr-defined]
+    screen.notify("Reloaded profile.toml as it is on disk.", markup=False)
