@@ -40,7 +40,7 @@ from matchtui.models.programs import PROGRAM_STATUSES, SIGNAL_KINDS, Program, Pr
 from matchtui.screens.base import PaneScreen
 from matchtui.store import PROGRAMS, Saved
 from matchtui.themes import text_style
-from matchtui.widgets.conflict import guarded_save
+from matchtui.widgets.conflict import guarded_programs_save
 from matchtui.widgets.cycle_select import CycleSelect
 from matchtui.widgets.program_table import ProgramTable
 from matchtui.widgets.tracker_views import (
@@ -385,8 +385,6 @@ class ApplicationsScreen(PaneScreen):
             self.matchapp.unsaved.discard(self.PANE_ID)
 
     def _save_after_conflict(self, snapshot: ProgramList, wanted: int) -> None:
-        workspace = self.matchapp.workspace
-
         def saved(result: Saved[ProgramList]) -> None:
             self._saved_count = max(self._saved_count, wanted)
             self._saved(wanted)
@@ -398,15 +396,7 @@ class ApplicationsScreen(PaneScreen):
             self._saved(self._change_count)
             self.load()
 
-        guarded_save(
-            self,
-            lambda how: workspace.save_programs(
-                snapshot, merge=how == "merge", keep_mine=how == "keep"
-            ),
-            saved=saved,
-            reload=reload,
-            what="programs.toml",
-        )
+        guarded_programs_save(self, snapshot, saved=saved, reload=reload)
 
     # -- actions -------------------------------------------------------------------------------
     def action_view(self, tab: str) -> None:

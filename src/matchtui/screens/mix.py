@@ -45,7 +45,7 @@ from matchtui.models.profile import Profile
 from matchtui.models.programs import ProgramList
 from matchtui.screens.base import PaneScreen
 from matchtui.store import Saved
-from matchtui.widgets.conflict import guarded_save, reload_plan
+from matchtui.widgets.conflict import guarded_programs_save, guarded_save, reload_plan
 from matchtui.widgets.mix_bars import MixBars, set_text
 from matchtui.widgets.mix_estimate import EstimatePanel
 from matchtui.widgets.mix_programs import ProgramsPanel
@@ -665,8 +665,6 @@ class MixScreen(PaneScreen):
                     self.matchapp.workspace.save_programs(programs, keep_mine=True)
 
     def _save_after_conflict(self, programs: ProgramList) -> None:
-        workspace = self.matchapp.workspace
-
         def reload() -> None:
             self._load_programs(fresh=True)
             self.refresh_estimate()
@@ -678,15 +676,7 @@ class MixScreen(PaneScreen):
                 panel.set_programs(result.model, self.profile)
             self.refresh_estimate()
 
-        guarded_save(
-            self,
-            lambda how: workspace.save_programs(
-                programs, merge=how == "merge", keep_mine=how == "keep"
-            ),
-            saved=saved,
-            reload=reload,
-            what="programs.toml",
-        )
+        guarded_programs_save(self, programs, saved=saved, reload=reload)
 
     def on_unmount(self) -> None:
         self.flush_saves()

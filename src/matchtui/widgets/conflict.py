@@ -9,7 +9,7 @@ large) becomes one notification naming the file: a save never crashes the app.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -19,6 +19,10 @@ from textual.widgets import Button, Static
 
 from matchtui.errors import Conflict, FileProblems
 from matchtui.safetext import one_line
+
+if TYPE_CHECKING:
+    from matchtui.models.programs import ProgramList
+    from matchtui.store import Saved
 
 Choice = Literal["reload", "keep", "merge", "cancel"]
 How = Literal["normal", "keep", "merge"]
@@ -124,6 +128,27 @@ def guarded_save(
     return True
 
 
+def guarded_programs_save(
+    screen: Screen[Any],
+    programs: ProgramList,
+    *,
+    saved: Callable[[Saved[ProgramList]], None],
+    reload: Callable[[], None],
+) -> bool:
+    """`guarded_save` of the program list, where Merge keeps the records another writer added
+    (a CLI import, another window) along with ours."""
+    workspace = screen.app.workspace  # type: ignore[attr-defined]
+    return guarded_save(
+        screen,
+        lambda how: workspace.save_programs(
+            programs, merge=how == "merge", keep_mine=how == "keep"
+        ),
+        saved=saved,
+        reload=reload,
+        what="programs.toml",
+    )
+
+
 def _finish(
     screen: Screen[Any],
     save: Callable[[How], T],
@@ -152,23 +177,22 @@ def _failed(screen: Screen[Any], exc: Exception, what: str) -> None:
 
 def reload_plan(screen: Screen[Any]) -> None:
     """After "Reload": the plan as it is on disk now, published to every pane."""
-    app = screen.app
-    try:
-        plan = app.workspace.reload_plan()  # type: ignore[attr-defined]
-    except FileProblems as exc:
-        screen.notify(exc.summary(), severity="error", markup=False)
-        return
-    app.plan = plan  # type: ignore[attr-defined]
-    screen.notify("Reloaded plan.toml as it is on disk.", markup=False)
+    _reload(screen, "plan")
 
 
 def reload_profile(screen: Screen[Any]) -> None:
     """After "Reload": the profile as it is on disk now, published to every pane."""
+    _reload(screen, "profile")
+
+
+def _reload(screen: Screen[Any], what: Literal["plan", "profile"]) -> None:
+    """Read `what` (the app's attribute, the Workspace's `reload_<what>`) again from disk and
+    set it on the app, whose watchers redraw the panes."""
     app = screen.app
     try:
-        profile = app.workspace.reload_profile()  # type: ignore[attr-defined]
+        value = getattr(app.workspace, f"reload_{what}")()  # type: ignore[attr-defined]
     except FileProblems as exc:
         screen.notify(exc.summary(), severity="error", markup=False)
         return
-    app.profile = profile  # type: ignore[attr-defined]
-    screen.notify("Reloaded profile.toml as it is on disk.", markup=False)
+    setattr(app, what, value)
+    screen.notify(f"Reloaded {what}.toml as it is on disk.", markup=False)
