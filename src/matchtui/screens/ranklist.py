@@ -65,7 +65,6 @@ SOURCE_MARK = {"yours": "", "tier default": "*", "default": "*"}
 
 
 HARD_STOP = " (hard stop)"  # after a program's name in the criteria tab
-_HARD_STOP_WIDTH = len(HARD_STOP)
 NARROW_NAME = 22  # at narrow widths a program's name is cut to this many cells
 # The rank list's columns: key, header (the track is left out at narrow widths).
 RANK_COLUMNS: tuple[tuple[str, str], ...] = (
@@ -411,21 +410,23 @@ class RanklistScreen(PaneScreen):
         return table
 
     def _show_criteria(self) -> None:
-        """The weights, then a row per rank: every column as wide as its widest cell or header
-        (from the plain texts of all rows); the cells are made only for the rows drawn."""
+        """The weights, then a row per rank, every column as wide as its widest cell or header;
+        the cells are made only for the rows drawn."""
         table = self._criteria_table()
-        self._criteria_stopped = stopped_indices(self.items, self.state.hard_stops, self.tracker)
+        stopped = stopped_indices(self.items, self.state.hard_stops, self.tracker)
+        self._criteria_stopped = stopped
         # Scores and weights are 0-5 and the weighted score 0.0-5.0 (the model holds them
         # there): those columns are as wide as their headers, at least "5.0". Only the program
         # column reads every row (a +/- at 20,000 programs spent ~11 ms measuring every cell).
         widths = [max(3, _text_width(label)) for _, label in CRITERIA_COLUMNS]
-        stopped = self._criteria_stopped
-        names = [_text_width("WEIGHT"), _text_width(CRITERIA_COLUMNS[0][1])]
-        names += (
-            _text_width(r.label) + (_HARD_STOP_WIDTH if i in stopped else 0)
-            for i, r in enumerate(self.resolved)
+        widths[0] = max(
+            widths[0],
+            _text_width("WEIGHT"),
+            *(
+                _text_width(r.label) + (len(HARD_STOP) if i in stopped else 0)
+                for i, r in enumerate(self.resolved)
+            ),
         )
-        widths[0] = max(names)
         count = len(self.items) + 1
         table.set_columns(
             [
