@@ -241,3 +241,30 @@ def test_the_preload_imports_the_other_panes_and_the_dialogs(
             thread.join(5)
     expected = [p.module for p in PANES if p.id != "reality"]
     assert imported == [*expected, "matchtui.widgets.tracker_dialogs"]
+
+
+def test_the_preload_then_warms_the_program_list(monkeypatch: pytest.MonkeyPatch) -> None:
+    """After the imports, the preload thread reads the program list into memory (the first of
+    Mix, Applications and Rank list to open then skips ~0.1 s at 20,000 programs); a failing
+    warm-up is left for the pane's own read to report."""
+    import threading
+
+    order: list[str] = []
+    monkeypatch.setattr(app_module.importlib, "import_module", lambda name: order.append(name))
+
+    def warm() -> bool:
+        order.append("warm")
+        return True
+
+    def broken() -> bool:
+        order.append("broken")
+        raise OSError("disk gone")
+
+    for job in (warm, broken):
+        app_module._preload_panes("reality", job)
+        for thread in threading.enumerate():
+            if thread.name == "matchtui-preload":
+                thread.join(5)
+    assert order.count("warm") == 1 and order.count("broken") == 1
+    assert order.index("warm") == len(order) // 2 - 1  # after every import of its run
+    assert order[-1] == "broken"

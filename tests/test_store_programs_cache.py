@@ -224,3 +224,51 @@ def test_exact_merge_still_keeps_another_writers_additions(home: Path, catalog: 
     assert saved.merged
     assert len(saved.model.programs) == 6
     assert saved.model.programs[0].status == "applied"
+
+
+def test_warm_fills_memory_so_the_next_load_neither_parses_nor_unpickles(
+    home: Path, catalog: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`Store.warm` (the app's idle read after start-up) leaves the validated list in memory:
+    the first pane that loads it afterwards reads, hashes and copies a list, nothing more."""
+    programs = _programs(catalog, ValidatedCache.CHUNK + 3)
+    Store(home).save(PROGRAMS, programs)
+    store = Store(home)
+    assert store.warm(PROGRAMS, ProgramList)
+    monkeypatch.setattr("matchtui.store.parse_toml", _refuse)
+    monkeypatch.setattr(ValidatedCache, "_read", _refuse)
+    loaded = store.load(PROGRAMS, ProgramList)
+    assert loaded == programs
+    assert store.load(PROGRAMS, ProgramList).programs is not loaded.programs  # a list each
+
+
+def test_warm_does_not_count_as_seen_so_a_change_after_the_read_still_conflicts(
+    home: Path, catalog: Any
+) -> None:
+    """A warm-up after another writer changed the file must not make the pane's next save
+    overwrite that change: the conflict check compares with what the pane read, not with
+    what was warmed."""
+    from matchtui.errors import Conflict
+
+    programs = _programs(catalog, 5)
+    mine = Store(home)
+    mine.save(PROGRAMS, programs)
+    mine.load(PROGRAMS, ProgramList)
+    other = Store(home)
+    other.load(PROGRAMS, ProgramList)
+    other.save(PROGRAMS, programs.model_copy(update={"programs": programs.programs[:3]}))
+    assert mine.warm(PROGRAMS, ProgramList)
+    with pytest.raises(Conflict):
+        mine.save(PROGRAMS, programs)
+
+
+def test_warm_of_a_bad_file_is_false_and_the_load_still_names_the_problem(
+    home: Path, catalog: Any
+) -> None:
+    store = Store(home)
+    store.ensure_home()
+    (home / "programs.toml").write_text('schema_version = 1\n[[programs]]\nname = ""\n')
+    assert store.warm(PROGRAMS, ProgramList) is False
+    with pytest.raises(FileProblems) as problems:
+        store.load(PROGRAMS, ProgramList)
+    assert "programs.toml" in problems.value.summary()

@@ -248,6 +248,19 @@ class Store:
         self._seen[name] = _Seen(fingerprint, None, model=_own_list(name, loaded))
         return loaded
 
+    def warm(self, name: str, model: type[M], current_version: int | None = None) -> bool:
+        """Read and validate `name` into the in-memory cache (and its pickle, on a miss)
+        without remembering it as loaded: the next `load` of the same bytes then only reads,
+        hashes and copies a list. For a background thread at idle; False if it did not load.
+        The conflict check is untouched (only `load` and `write` record what was seen)."""
+        if current_version is None:
+            current_version = model_version(model)
+        try:
+            self._load(name, model, current_version)
+        except _Failed:
+            return False  # the pane's own load reports it, naming the file
+        return True
+
     def load_file(
         self, path: Path, name: str, model: type[M], current_version: int | None = None
     ) -> M:
