@@ -221,7 +221,7 @@ async def test_the_profile_styles_timer_firing_as_the_app_closes_does_nothing(
     app = MatchApp(workspace, first_pane="reality", interactive=True)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-    await app._prepare_profile_styles()  # no screen on the stack: returns quietly
+    await app._prepare_pane_styles()  # no screen on the stack: returns quietly
 
 
 def test_the_preload_imports_the_other_panes_and_the_dialogs(

@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import importlib
+import sys
 import time
 import weakref
 from collections.abc import Callable, Iterable
+from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -149,6 +151,7 @@ class MatchApp(App[None]):
         self.load_errors: dict[str, str] = {}  # file name -> one-line problem shown to the user
         self.unsaved: set[str] = set()  # panes with edits not yet saved
         self._built_panes: set[str] = set()  # panes whose screen exists (styles added, built)
+        self._styles_prepared: set[str] = set()  # panes whose styles were parsed ahead
         # Style bookkeeping for pane switches (see refresh_css): the stylesheet generation a
         # full restyle last ran for, and the generation each pane screen was styled with.
         self._switching_pane = False
@@ -260,8 +263,12 @@ class MatchApp(App[None]):
         self._release_keys_when_ready(self.first_pane)
         if self.interactive:
             self.call_after_refresh(_freeze_long_lived)
-            self.call_after_refresh(_preload_panes, self.first_pane, self.workspace.warm_programs)
-            self.set_timer(0.3, self._prepare_profile_styles)
+            self.call_after_refresh(
+                _preload_panes,
+                self.first_pane,
+                self.workspace.warm_programs,
+                self._imports_done,
+            )
         if (warning := self.workspace.store.home_warning()) is not None:
             self.notify(warning, title="Your matchtui folder", severity="warning", markup=False)
         for message in self.load_errors.values():
@@ -357,29 +364,50 @@ class MatchApp(App[None]):
             if self.interactive:
                 self.call_after_refresh(_freeze_long_lived)
 
-    async def _prepare_profile_styles(self) -> None:
-        """Once the first pane is on screen, parse the styles the Profile pane would parse on its
-        first visit: its stylesheet and the default styles of the Textual widget classes it is
-        the first to mount (~25 ms of parsing, taken off that visit). The widgets are mounted
-        hidden, and removed at once."""
+    def _imports_done(self) -> None:
+        """From the preload thread, once the other panes' modules are imported: their styles
+        are prepared on the event loop from then on (`_prepare_pane_styles`)."""
+        with suppress(RuntimeError):  # the app has closed meanwhile
+            self.call_from_thread(self.set_timer, STYLE_STEP, self._prepare_pane_styles)
+
+    async def _prepare_pane_styles(self) -> None:
+        """Parse, at idle, the styles a pane not opened yet would parse on its first visit:
+        its stylesheet and the default styles of the widget classes it is the first to mount
+        (`PaneScreen.style_samples`, mounted hidden and removed at once). Textual re-parses
+        the whole stylesheet each time one of those is added, 7-17 times on a first visit
+        (~10-25 ms of it). One pane per step, a step apart, and not while keys are coming."""
         from textual.widget import Widget
-        from textual.widgets import Label
 
-        from matchtui.widgets.profile_fields import FormButton, FormCheckbox, FormInput
-
-        if "profile" in self._built_panes or self.profile is None:
+        if not self.is_running or not self.screen_stack or self.profile is None:
+            return  # the app is closing, or the data did not load
+        pending = [
+            pane
+            for pane in PANES
+            if pane.id not in self._built_panes and pane.id not in self._styles_prepared
+        ]
+        if not pending:
             return
-        if not self.is_running or not self.screen_stack:
-            return  # the timer fired as the app closed: no screen to mount on
-        self.add_pane_css("profile")
+        if self.input_idle() < STYLE_IDLE:
+            self.set_timer(STYLE_IDLE, self._prepare_pane_styles)
+            return
+        pane = pending[0]
+        self._styles_prepared.add(pane.id)
+        # Imported by the preload thread by now (a module that failed there is absent: its
+        # visit reports it); its stylesheet is added either way.
+        screen_class = getattr(sys.modules.get(pane.module), pane.screen, None)
+        style_samples = getattr(screen_class, "style_samples", None)
+        samples: list[Widget] = style_samples() if style_samples is not None else []
+        self.add_pane_css(pane.id)
         box = Widget()
         box.display = False
         try:
             await self.screen.mount(box)
-            await box.mount_all([FormButton("x"), FormInput("x"), FormCheckbox("x"), Label("x")])
+            if samples:
+                await box.mount_all(samples)
             await box.remove()
         except (ScreenStackError, MountError):
             return  # closed while mounting: only a head start was lost
+        self.set_timer(STYLE_STEP, self._prepare_pane_styles)
 
     def input_idle(self) -> float:
         """Seconds since the applicant last pressed a key or used the mouse. Work a pane
@@ -610,17 +638,26 @@ class MatchApp(App[None]):
         yield from super().get_system_commands(screen)
 
 
+# Preparing the panes' styles at idle: seconds between two panes, and the pause in the keys
+# it waits for.
+STYLE_STEP = 0.05
+STYLE_IDLE = 0.2
+
 # Modules a pane imports on first use rather than at its build, imported with the panes': the
 # Applications pane's dialogs (TextArea & co, ~30 ms on the first stage prompt otherwise).
 PRELOAD_ALSO = ("matchtui.widgets.tracker_dialogs",)
 
 
-def _preload_panes(first_pane: str, warm: Callable[[], bool] | None = None) -> None:
+def _preload_panes(
+    first_pane: str,
+    warm: Callable[[], bool] | None = None,
+    imported: Callable[[], None] | None = None,
+) -> None:
     """Import the other panes' modules in a background thread once the first pane is on
     screen, so a pane's first visit does not wait for its imports (plotext alone ~17 ms, each
     pane's modules 15-30 ms). Python's import locks make this safe: a visit that needs a module
     still being imported here waits for it; a module that fails here fails again, and is
-    reported, on its visit.
+    reported, on its visit. `imported` is called (in the thread) once they are.
 
     Then `warm` (the app: `Workspace.warm_programs`) reads and validates the program list
     into memory, so the first of the Mix, Applications and Rank list panes to open finds it
@@ -639,6 +676,8 @@ def _preload_panes(first_pane: str, warm: Callable[[], bool] | None = None) -> N
                 importlib.import_module(name)
             except Exception:  # the visit imports it again and reports the error
                 continue
+        if imported is not None:
+            imported()
         if warm is None:
             return
         try:

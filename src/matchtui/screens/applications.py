@@ -21,6 +21,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.widget import Widget
 from textual.widgets import Static, TabbedContent, TabPane
 
 from matchtui.background import yielding_often
@@ -37,7 +38,7 @@ from matchtui.engine.tracker import (
 from matchtui.errors import Conflict, FileProblems
 from matchtui.models.mix import TIER_LABELS, TIERS
 from matchtui.models.programs import PROGRAM_STATUSES, SIGNAL_KINDS, Program, ProgramList
-from matchtui.screens.base import PaneScreen
+from matchtui.screens.base import PaneScreen, tabbed_samples
 from matchtui.store import PROGRAMS, Saved
 from matchtui.themes import text_style
 from matchtui.widgets.conflict import guarded_programs_save
@@ -135,6 +136,16 @@ class ApplicationsScreen(PaneScreen):
             for key, stage in STAGE_KEYS
         ),
     ]
+
+    @classmethod
+    def style_samples(cls) -> list[Widget]:
+        return [
+            *tabbed_samples(),
+            Vertical(),
+            LinesView(),
+            ProgramTable[int](),
+            CycleSelect([("x", "x")], "x"),
+        ]
 
     def __init__(self) -> None:
         super().__init__()

@@ -8,6 +8,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.events import Resize, ScreenResume
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Header
 
 from matchtui.screens.sizing import restyle_size_classes, start_with_size_classes
@@ -19,6 +20,14 @@ if TYPE_CHECKING:
     from matchtui.catalog import Catalog
     from matchtui.models.plan import PlanFile
     from matchtui.models.profile import Profile
+
+
+def tabbed_samples() -> list[Widget]:
+    """`PaneScreen.style_samples` for a pane built in a TabbedContent (its tabs, underline,
+    content switcher and panes)."""
+    from textual.widgets import Tab, TabbedContent, TabPane, Tabs
+
+    return [TabbedContent(), TabPane("x"), Tabs(Tab("x"))]
 
 
 class PaneScreen(Screen[None]):
@@ -59,6 +68,17 @@ class PaneScreen(Screen[None]):
 
     def compose_body(self) -> ComposeResult:
         raise NotImplementedError
+
+    @classmethod
+    def style_samples(cls) -> list[Widget]:
+        """One widget of each class with default styles that this pane mounts for its first
+        content (and that the first pane did not): the app mounts them hidden, and removes
+        them, at idle after start-up, so Textual parses their styles then and not on the
+        pane's first visit (it re-parses the whole stylesheet each time a widget class with
+        default styles first mounts: 7-17 times on a first visit). Only widgets that do
+        nothing on mount but draw themselves; `tests/test_pane_styles_ready.py` checks each
+        pane's list is complete."""
+        return []
 
     # tab id -> selector of the widget that takes the keys when that tab is shown
     TAB_FOCUS: ClassVar[dict[str, str]] = {}

@@ -43,7 +43,7 @@ from matchtui.models.mix import ListEstimate, MixEstimate
 from matchtui.models.plan import MixPlan, PlanFile
 from matchtui.models.profile import Profile
 from matchtui.models.programs import ProgramList
-from matchtui.screens.base import PaneScreen
+from matchtui.screens.base import PaneScreen, tabbed_samples
 from matchtui.store import Saved
 from matchtui.widgets.conflict import guarded_programs_save, guarded_save, reload_plan
 from matchtui.widgets.mix_bars import MixBars, set_text
@@ -111,6 +111,32 @@ class MixScreen(PaneScreen):
             tooltip="What the estimate assumes, with sources",
         ),
     ]
+
+    @classmethod
+    def style_samples(cls) -> list[Widget]:
+        from textual.containers import Vertical
+        from textual.widgets import Button, Checkbox, Input
+
+        from matchtui.widgets.cycle_select import CycleSelect
+        from matchtui.widgets.program_table import ProgramTable
+
+        return [
+            *tabbed_samples(),
+            Vertical(),
+            Lazy(Widget()),
+            Select[str]([]),
+            Label("x"),
+            Slider(),
+            MixBars(),
+            EstimatePanel(),
+            WarningList(),
+            AssumptionList(),
+            ProgramTable[int](),
+            Input(),
+            CycleSelect([("x", "x")], "x"),
+            Checkbox("x"),
+            Button("x"),
+        ]
 
     def __init__(self) -> None:
         super().__init__()  # the base gives the breakpoint class before anything mounts

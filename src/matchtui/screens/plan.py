@@ -15,6 +15,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widget import Widget
 from textual.widgets import DataTable, Input, Label, Static, TabbedContent, TabPane
 
 from matchtui.engine.calendar import RELIABILITY_WORDS, when_label
@@ -30,7 +31,7 @@ from matchtui.engine.plan import (
 )
 from matchtui.models.plan import PlanFile, TimelineState
 from matchtui.models.profile import Profile
-from matchtui.screens.base import PaneScreen
+from matchtui.screens.base import PaneScreen, tabbed_samples
 from matchtui.widgets.conflict import guarded_save, reload_plan, reload_profile
 from matchtui.widgets.plan_gantt import PlanGantt
 from matchtui.widgets.plan_sections import (
@@ -85,6 +86,10 @@ class PlanScreen(PaneScreen):
             tooltip="Set your profile to the next Match you can still apply to",
         ),
     ]
+
+    @classmethod
+    def style_samples(cls) -> list[Widget]:
+        return [*tabbed_samples(), Vertical(), PlanGantt(), Label("x"), Input()]
 
     def __init__(self) -> None:
         super().__init__()

@@ -15,6 +15,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, ScrollableContainer, Vertical, VerticalScroll
+from textual.widget import Widget
 from textual.widgets import (
     Button,
     Checkbox,
@@ -111,6 +112,23 @@ class PracticeScreen(PaneScreen):
     ]
 
     clock: ClassVar[PracticeClock] = PracticeClock()
+
+    @classmethod
+    def style_samples(cls) -> list[Widget]:
+        import time
+
+        return [
+            Vertical(),
+            Checkbox("x"),
+            OptionList(),
+            PracticeTimer(time.monotonic),
+            ContentSwitcher(),
+            TextArea(),
+            Button("x"),
+            AnswerReview(),
+            FeedbackPanel(),
+            HistoryPanel(),
+        ]
 
     def __init__(self) -> None:
         super().__init__()

@@ -147,6 +147,22 @@ class ProfileScreen(PaneScreen):
         ),
     ]
 
+    @classmethod
+    def style_samples(cls) -> list[Widget]:
+        from textual.containers import Vertical
+        from textual.widgets import Label
+
+        from matchtui.widgets.profile_fields import FormCheckbox, FormInput
+
+        return [
+            FormButton("x"),
+            FormInput("x"),
+            FormCheckbox("x"),
+            Label("x"),
+            Vertical(),
+            TextArea(),
+        ]
+
     def __init__(self) -> None:
         super().__init__()
         self._published: Profile | None = None

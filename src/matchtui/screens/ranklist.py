@@ -19,6 +19,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.css.query import NoMatches
+from textual.widget import Widget
 from textual.widgets import Input, Static, TabbedContent, TabPane
 
 from matchtui.background import yielding_often
@@ -55,7 +56,7 @@ from matchtui.models.ranklist import (
     RanklistFile,
     RanklistState,
 )
-from matchtui.screens.base import PaneScreen
+from matchtui.screens.base import PaneScreen, tabbed_samples
 from matchtui.store import PROGRAMS
 from matchtui.themes import text_style
 from matchtui.widgets.conflict import guarded_save, reload_plan
@@ -122,6 +123,10 @@ class RanklistScreen(PaneScreen):
     LIST_ACTIONS: ClassVar[frozenset[str]] = frozenset(
         {"move", "to_top", "remove", "add", "add_interviewed", "chance", "hard_stop", "mark"}
     )
+
+    @classmethod
+    def style_samples(cls) -> list[Widget]:
+        return [*tabbed_samples(), Vertical(), ProgramTable[int](), Input()]
 
     def __init__(self) -> None:
         super().__init__()

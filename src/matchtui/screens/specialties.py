@@ -16,6 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.events import Resize
+from textual.widget import Widget
 from textual.widgets import DataTable, SelectionList, Static, Tab, Tabs
 from textual.widgets.selection_list import Selection
 
@@ -65,6 +66,12 @@ class SpecialtiesScreen(PaneScreen):
             tooltip="Your targets plus the usual comparison specialties",
         ),
     ]
+
+    @classmethod
+    def style_samples(cls) -> list[Widget]:
+        from textual.containers import Container
+
+        return [Vertical(), Container(), SelectionList[str](), Tabs(Tab("x")), ChartView()]
 
     def __init__(self) -> None:
         super().__init__()
