@@ -15,6 +15,7 @@ import math
 import random
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal
 
 from matchtui.models.ranklist import (
@@ -82,7 +83,11 @@ def program_info(program: Program) -> ProgramInfo:
     )
 
 
+@lru_cache(maxsize=32_768)
 def norm(text: str) -> str:
+    """A name as compared: lower case, single spaces. Cached: a redraw of a 3,400-rank list
+    (resolve, check, the interviewed programs left off) normalised the same ~7,000 names
+    30,000 times (~15 ms)."""
     return " ".join(text.lower().split())
 
 
