@@ -163,3 +163,33 @@ async def test_a_view_opened_while_the_list_is_read_shows_the_list_once_read(
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert "Invitations waiting for an answer (6)" in screen.query_one("#apps-today-text").plain
+
+
+async def test_a_list_read_at_idle_is_shown_in_the_first_frame_without_a_thread(
+    workspace: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Read into memory after start-up (`Workspace.warm_programs`), the list is shown in the
+    pane's first step: no "Loading" frame, no read in a thread."""
+    import matchtui.app as app_module
+
+    monkeypatch.setattr(app_module, "_freeze_long_lived", lambda: None)
+    monkeypatch.setattr(app_module, "_preload_panes", lambda *_: None)
+    workspace.save_programs(many(30))
+    assert workspace.warm_programs()
+
+    def no_thread(self: Any) -> Any:
+        raise AssertionError("read in a thread")
+
+    monkeypatch.setattr(ApplicationsScreen, "_load_in_thread", no_thread)
+    app = MatchApp(workspace, first_pane="reality", today=TODAY, interactive=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(20):
+            await pilot.pause()
+            if app.profile is not None:
+                break
+        await pilot.press("f7")
+        await pilot.pause()
+        screen: Any = app.screen
+        assert isinstance(screen, ApplicationsScreen)
+        assert len(screen.programs.programs) == 30
+        assert "Loading" not in str(screen.query_one("#apps-count").render())

@@ -272,3 +272,25 @@ def test_warm_of_a_bad_file_is_false_and_the_load_still_names_the_problem(
     with pytest.raises(FileProblems) as problems:
         store.load(PROGRAMS, ProgramList)
     assert "programs.toml" in problems.value.summary()
+
+
+def test_load_warm_serves_only_what_is_in_memory_and_counts_as_read(
+    home: Path, catalog: Any
+) -> None:
+    """`Store.load_warm` (a pane's read on the event loop): None until the bytes on disk are
+    the ones validated in memory; then the list, remembered as read for the conflict check."""
+    from matchtui.errors import Conflict
+
+    programs = _programs(catalog, 5)
+    Store(home).save(PROGRAMS, programs)
+    store = Store(home)
+    assert store.load_warm(PROGRAMS, ProgramList) is None  # nothing in memory: not read here
+    assert store.warm(PROGRAMS, ProgramList)
+    loaded = store.load_warm(PROGRAMS, ProgramList)
+    assert loaded == programs
+    other = Store(home)
+    other.load(PROGRAMS, ProgramList)
+    other.save(PROGRAMS, programs.model_copy(update={"programs": programs.programs[:3]}))
+    assert store.load_warm(PROGRAMS, ProgramList) is None  # changed on disk: a usual read
+    with pytest.raises(Conflict):  # what this store read is the five, not the three
+        store.save(PROGRAMS, programs)

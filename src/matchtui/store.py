@@ -273,7 +273,26 @@ class Store:
         )
         return self._validate(name, path, model, current_version, data, text, checks=False)
 
-    def _load(self, name: str, model: type[M], current_version: int) -> tuple[M, Fingerprint]:
+    def load_warm(self, name: str, model: type[M], current_version: int | None = None) -> M | None:
+        """`load`, when the file's bytes are those already validated in memory (by `warm`, or
+        another pane's read): no parsing and no unpickling, only reading, hashing and copying a
+        list, quick enough for the event loop. None when they are not (or the file does not
+        load): the caller then reads it as usual."""
+        if current_version is None:
+            current_version = model_version(model)
+        try:
+            loaded, fingerprint = self._load(name, model, current_version, memory_only=True)
+        except (_Failed, _Cold):
+            return None
+        self._versions[name] = current_version
+        self._seen[name] = _Seen(fingerprint, None, model=_own_list(name, loaded))
+        return loaded
+
+    def _load(
+        self, name: str, model: type[M], current_version: int, *, memory_only: bool = False
+    ) -> tuple[M, Fingerprint]:
+        """(the validated content, its fingerprint); `memory_only`: raise _Cold unless the
+        content is in memory already."""
         path = self.path(name)
         try:
             raw, info = read_with_stat(path, READ_LIMITS.get(name, MAX_USER_FILE_BYTES))
@@ -283,12 +302,16 @@ class Store:
         cached = name in VALIDATED_CACHED
         try:
             hit = (
-                self.cache.get(name, fingerprint.sha256, model, current_version) if cached else None
+                self.cache.get(name, fingerprint.sha256, model, current_version, memory_only)
+                if cached
+                else None
             )
             if hit is not None:
                 if (check := self.checks.get(name)) is not None:
                     check(hit)
                 return hit, fingerprint
+            if memory_only:
+                raise _Cold
             data, text = parse_toml(path, raw)
             checked = self._validate(name, path, model, current_version, data, text)
         except FileProblems as exc:
@@ -573,12 +596,17 @@ class ValidatedCache:
         mark.update(f"{where}\0{kind}\0{version}\0{digest}".encode())
         return mark.digest()
 
-    def get(self, name: str, digest: str, model: type[M], version: int) -> M | None:
-        """The validated content of the file whose bytes hash to `digest`, or None."""
+    def get(
+        self, name: str, digest: str, model: type[M], version: int, memory_only: bool = False
+    ) -> M | None:
+        """The validated content of the file whose bytes hash to `digest`, or None
+        (`memory_only`: only if it is in memory)."""
         key = self.key(name, digest, model, version)
         remembered = self._memory.get(name)
         if remembered is not None and remembered[0] == key and isinstance(remembered[1], model):
             return _private(name, remembered[1])
+        if memory_only:
+            return None
         try:
             found = self._read(name, key, model)
         except Exception:  # a damaged or foreign cache: read the file instead
@@ -732,3 +760,7 @@ class _Failed(Exception):
         super().__init__(problems.summary())
         self.problems = problems
         self.fingerprint = fingerprint
+
+
+class _Cold(Exception):
+    """`Store.load_warm`: the content is not in memory."""

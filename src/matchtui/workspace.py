@@ -174,6 +174,16 @@ class Workspace:
             return self.store.load_or(PROGRAMS, ProgramList, ProgramList.model_construct)
         return self.store.load(PROGRAMS, ProgramList, PROGRAMS_SCHEMA_VERSION)
 
+    def load_programs_warm(self) -> ProgramList | None:
+        """programs.toml if it is validated in memory already (see `Store.load_warm`), else
+        None (also when there is none)."""
+        from matchtui.models.programs import PROGRAMS_SCHEMA_VERSION, ProgramList
+        from matchtui.store import PROGRAMS
+
+        if not self.store.exists(PROGRAMS):
+            return None
+        return self.store.load_warm(PROGRAMS, ProgramList, PROGRAMS_SCHEMA_VERSION)
+
     def warm_programs(self) -> bool:
         """Validate programs.toml ahead of the panes that read it (see `Store.warm`); False
         when there is none or it does not load."""

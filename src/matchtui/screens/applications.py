@@ -235,9 +235,15 @@ class ApplicationsScreen(PaneScreen):
     # -- data ----------------------------------------------------------------------------------
     def load(self) -> None:
         """Read programs.toml: in a worker thread in a real session (validating 5,000 programs
-        takes longer than a frame), at once under tests so the pane is ready when the app is,
-        and at once when there is no file yet (nothing to read)."""
-        if self.matchapp.interactive and self.matchapp.workspace.store.exists(PROGRAMS):
+        takes longer than a frame) unless it is in memory already (read at idle after
+        start-up: then in this step, with no "Loading" frame first), at once under tests so the
+        pane is ready when the app is, and at once when there is no file yet."""
+        workspace = self.matchapp.workspace
+        if self.matchapp.interactive and workspace.store.exists(PROGRAMS):
+            warm = workspace.load_programs_warm()
+            if warm is not None:  # read at idle after start-up: shown in this step
+                self._loaded(*self._ordered(warm, ""))
+                return
             self.query_one("#apps-count", Static).update("Loading your programs…")
             self.run_worker(self._load_in_thread, thread=True, group="apps-load")
         else:
@@ -252,6 +258,11 @@ class ApplicationsScreen(PaneScreen):
             problem = ""
         except FileProblems as exc:
             programs, problem = None, exc.summary()
+        return self._ordered(programs, problem)
+
+    def _ordered(
+        self, programs: ProgramList | None, problem: str
+    ) -> tuple[ProgramList | None, str, Orders]:
         orders = Orders((programs or ProgramList()).programs)
         orders.order(self.filters.sort)
         return programs, problem, orders
