@@ -1,10 +1,12 @@
 """Reality check pane: the applicant's position, rule by rule, with the rule and source of each
-row one keypress away. Everything here is bound to `engine.assess.assess`; nothing is decided in
-the screen."""
+row one keypress away. The screen only draws a `RealityView` (engine.reality_types), worked out
+from `engine.assess.assess` by `engine.reality_view.build_reality_view`; nothing is decided here.
+The module imports neither pydantic, the models, the catalog nor the engine's assessment: the
+pane can draw a view made elsewhere (another process) before the app has a profile."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -13,29 +15,27 @@ from textual.containers import VerticalScroll
 from textual.events import DescendantFocus, Resize
 from textual.widgets import DataTable, Static
 
-from matchtui.engine.assess import LIKELIHOOD_LABELS, assess, place, rules_of
-from matchtui.models.assessment import Assessment
-from matchtui.models.plan import PlanFile
-from matchtui.models.profile import Profile
-from matchtui.models.rules import Rule
+from matchtui.engine.reality_types import Cell, RealityView, Table
 from matchtui.screens.base import PaneScreen
-from matchtui.widgets.rule_detail import Finding, RulePanel
+from matchtui.widgets.rule_detail import RulePanel, styled
+
+if TYPE_CHECKING:
+    from rich.console import JustifyMethod
+
+    from matchtui.models.assessment import Assessment
+    from matchtui.models.plan import PlanFile
+    from matchtui.models.profile import Profile
 
 NARROW = 100  # below this width the "your value" column is dropped
 
-LEVEL_STYLE = {"lower": "green", "middle": "yellow", "higher": "bold red"}
-TIER_STYLE = {"low": "green", "moderate": "yellow", "high": "bold red", "not_applicable": "dim"}
-LIKELIHOOD_STYLE = {
-    "very_high": "green",
-    "high": "green",
-    "moderate_to_low": "yellow",
-    "very_low": "bold red",
-    "not_applicable": "dim",
+# Each table's fixed column widths; its one other column takes the rest of the width.
+WIDTHS: dict[str, dict[str, int]] = {
+    "risk-table": {"factor": 22, "value": 26, "level": 6},
+    "home-table": {"item": 24},
+    "arch-table": {"name": 24},
+    "ready-table": {"item": 22, "verdict": 11},
+    "actions-table": {"n": 2},
 }
-BAND_STYLE = {"realistic": "green", "stretch": "yellow", "reach": "bold red"}
-HOME_ITEMS = ("Scenario", "Ties", "Away rotation", "Local letters", "Why-home story")
-GOOD = {"ready", "passed", "scheduled", "first", "within_limit", "not_applicable"}
-
 
 FOOT = Text(
     "Rows marked illustrative or assumption rest on rough article figures or on "
@@ -43,16 +43,10 @@ FOOT = Text(
     "change the rules in the data folder (matchtui paths).",
     style="dim",
 )
-
-STORY_STYLE = {"concrete": "green", "generic": "yellow", "missing": "bold red"}
-
-
-def _verdict_style(verdict: str) -> str:
-    return "green" if verdict in GOOD else ("yellow" if verdict == "last_serious" else "bold red")
-
-
-def _words(value: str) -> str:
-    return value.replace("_", " ")
+ARCH_NONE = (
+    "None of the three returner archetypes (ghost applicant, prestige gambler, "
+    "last-second switcher) fits this profile."
+)
 
 
 class RealityScreen(PaneScreen):
@@ -76,12 +70,16 @@ class RealityScreen(PaneScreen):
         ),
     ]
 
-    def __init__(self) -> None:
+    def __init__(self, view: RealityView | None = None) -> None:
+        """`view`: content worked out elsewhere, drawn when the pane mounts (the pane then does
+        not compute its own until `refresh_view`); None: computed on mount."""
         super().__init__()
+        self.view: RealityView | None = None  # the view last drawn
+        self._given = view
+        # The engine's result behind the view, when the pane computed it (not for a given one).
         self.assessment: Assessment | None = None
-        self._findings: dict[str, Finding] = {}
         self._narrow: bool | None = None
-        self._built = False  # the lower sections were filled once (see refresh_view)
+        self._built = False  # the lower sections were filled once (see show_view)
         self._lower_pending = False
 
     def compose_body(self) -> ComposeResult:
@@ -95,7 +93,7 @@ class RealityScreen(PaneScreen):
             yield Static(id="home-title", classes="section-title", markup=False)
             yield DataTable(id="home-table", cursor_type="row", zebra_stripes=True)
             yield Static(id="arch-title", classes="section-title", markup=False)
-            yield Static(id="arch-none", classes="section-note", markup=False)
+            yield Static(ARCH_NONE, id="arch-none", classes="section-note", markup=False)
             yield DataTable(id="arch-table", cursor_type="row", zebra_stripes=True)
             yield Static(
                 "Letters, Step 3, specialties, cycles", classes="section-title", markup=False
@@ -105,330 +103,117 @@ class RealityScreen(PaneScreen):
             yield DataTable(id="actions-table", cursor_type="row", zebra_stripes=True)
             yield Static(FOOT.copy(), id="reality-foot", markup=False)
         with VerticalScroll(id="reality-detail"):
-            yield RulePanel(self.catalog, id="rule-panel")
+            yield RulePanel(id="rule-panel")
 
     # -- lifecycle -------------------------------------------------------------------------
     def on_mount(self) -> None:
         self.watch(self.matchapp, "plan", self._plan_changed, init=False)
-        self.refresh_view()
+        given, self._given = self._given, None
+        if given is not None:
+            self.show_view(given)
+        else:
+            self.refresh_view()
 
     def on_profile(self, profile: Profile) -> None:
         self.refresh_view()
 
     def _plan_changed(self, plan: PlanFile | None) -> None:
-        self.refresh_view()
+        if self.matchapp.profile is not None:  # else the profile's arrival computes it
+            self.refresh_view()
 
     def on_theme(self) -> None:
-        self.refresh_view()  # the verdict colours come from the theme
+        if self.view is not None:
+            self.show_view(self.view)  # the verdict colours come from the theme
 
     def on_resize(self, event: Resize) -> None:
         narrow = event.size.width < NARROW
-        if narrow != self._narrow:
-            self.refresh_view()
+        if narrow != self._narrow and self.view is not None:
+            self.show_view(self.view)
 
     def action_focus_table(self, table_id: str) -> None:
         self.query_one(f"#{table_id}", DataTable).focus()
 
-    # -- binding ---------------------------------------------------------------------------
+    # -- drawing ---------------------------------------------------------------------------
     def refresh_view(self) -> None:
-        """Re-run the engine for the current profile and saved mix and redraw every section.
+        """Work the view out for the current profile and saved mix, and draw it (unless it is
+        the one shown)."""
+        from matchtui.engine.assess import assess
+        from matchtui.engine.reality_view import reality_view
+
+        self.assessment = assess(self.profile, self.catalog, self.plan.mix)
+        view = reality_view(self.assessment, self.profile, self.catalog)
+        if view != self.view:
+            self.show_view(view)
+
+    def show_view(self, view: RealityView) -> None:
+        """Draw `view` in every section.
 
         The first time, the sections below the first screen (readiness and next actions) are
         filled just after the pane's first frame: at 120x40 the first frame
         ends at the returner warnings, and those two tables were ~a fifth of the pane's build
-        and first render. Every later refresh redraws all of it at once."""
-        self.assessment = assess(self.profile, self.catalog, self.plan.mix)
+        and first render. Every later draw fills all of it at once."""
+        self.view = view
         width = self.size.width or 80
         self._narrow = width < NARROW
         self.set_class(self._narrow, "-narrow")
-        self._findings = {}
-        avail = max(40, width - 4)
-        result = self.assessment
-        self._summary(result)
-        self._risk(result, avail)
-        self._home(result, avail)
-        self._archetypes(result, avail)
+        self.query_one("#reality-summary", Static).update(self._text(view.summary))
+        self.query_one("#risk-title", Static).update(self._text(view.risk_title))
+        self.query_one("#risk-reason", Static).update(view.risk_reason)
+        statement = self.query_one("#risk-statement", Static)
+        statement.display = view.risk_statement is not None
+        statement.update(view.risk_statement or "")
+        risk = self._fill("risk-table", view.risk, drop={"value"} if self._narrow else set())
+        risk.display = bool(view.risk.rows)
+        self.query_one("#home-title", Static).update(self._text(view.home_title))
+        self._fill("home-table", view.home)
+        self.query_one("#arch-title", Static).update(self._text(view.arch_title))
+        self.query_one("#arch-none", Static).display = view.arch_none
+        self._fill("arch-table", view.arch).display = bool(view.arch.rows)
         if self._built:
             self._lower_sections()
         elif not self._lower_pending:
             self._lower_pending = True
             self.call_after_refresh(self._lower_sections)
-        panel = self.query_one("#rule-panel", RulePanel)
-        panel.show(self._findings.get("risk-table:tier"))
+        self._show_finding(view.first_key)
 
     def _lower_sections(self) -> None:
-        """Readiness and next actions, for the current assessment."""
+        """Readiness and next actions, for the view last drawn."""
         self._lower_pending = False
         self._built = True
-        result = self.assessment
-        if result is None:
+        view = self.view
+        if view is None:
             return
-        avail = max(40, (self.size.width or 80) - 4)
-        self._readiness(result, avail)
-        self._actions(result, avail)
+        self._fill("ready-table", view.ready)
+        self.query_one("#actions-title", Static).update(self._text(view.actions_title))
+        self._fill("actions-table", view.actions)
         focused = self.focused
         if isinstance(focused, DataTable) and focused.id in ("ready-table", "actions-table"):
             self._show_row(focused)  # a key held while the pane opened focused it already
 
-    def _tone(self, style: str) -> str:
-        """Map the neutral tone names used above onto the current theme's colours."""
-        theme = self.app.current_theme
-        colours = {
-            "green": theme.success or "green",
-            "yellow": theme.warning or "yellow",
-            "red": theme.error or "red",
-        }
-        words = style.split()
-        return " ".join(colours.get(word, word) for word in words)
+    def _text(self, cell: Cell) -> Text:
+        return styled(cell, self.app.current_theme)
 
-    def _finding(self, key: str, title: str, item: Rule | object, text: str = "") -> str:
-        rule = getattr(item, "rule", "")
-        self._findings[key] = Finding(
-            title=title,
-            rule=rule,
-            source=getattr(item, "source", ""),
-            reliability=getattr(item, "reliability", ""),
-            assumptions=list(getattr(item, "assumptions", []) or []),
-            text=text,
-        )
-        return key
-
-    def _summary(self, result: Assessment) -> None:
-        out = Text()
-
-        def badge(label: str, value: str, style: str) -> None:
-            if out:
-                out.append("  ")
-            out.append(f"{label} ", style="dim")
-            out.append(value.upper(), style=style)
-
-        badge("Risk", _words(result.risk.tier), self._tone(TIER_STYLE[result.risk.tier]))
-        bh = result.back_home
-        badge("Home", LIKELIHOOD_LABELS[bh.likelihood], self._tone(LIKELIHOOD_STYLE[bh.likelihood]))
-        badge("Letters", result.letters.verdict, self._tone(_verdict_style(result.letters.verdict)))
-        badge(
-            "Step 3", _words(result.step3.verdict), self._tone(_verdict_style(result.step3.verdict))
-        )
-        cycles = result.cycles
-        out.append("  ")
-        out.append(cycles.label, style=self._tone(_verdict_style(cycles.verdict)))
-        if result.archetypes:
-            badge("Warnings", str(len(result.archetypes)), self._tone("bold red"))
-        self.query_one("#reality-summary", Static).update(out)
-
-    def _table(self, table_id: str) -> DataTable[Text]:
+    def _fill(self, table_id: str, content: Table, drop: set[str] | None = None) -> DataTable[Text]:
+        """Fill a table with `content`, leaving out the columns in `drop`; fixed columns take
+        their widths, the other one the rest of the pane's width."""
         table: DataTable[Text] = self.query_one(f"#{table_id}", DataTable)
         table.clear(columns=True)
-        return table
-
-    def _risk(self, result: Assessment, avail: int) -> None:
-        risk = result.risk
-        title = Text("Re-entry risk  ")
-        title.append(_words(risk.tier).upper(), style=self._tone(TIER_STYLE[risk.tier]))
-        self.query_one("#risk-title", Static).update(title)
-        self.query_one("#risk-reason", Static).update(risk.reason)
-        statement = self.query_one("#risk-statement", Static)
-        statement.display = risk.statement is not None
-        statement.update(risk.statement or "")
-        table = self._table("risk-table")
-        table.display = bool(risk.factors)
-        if not risk.factors:
-            self._finding("risk-table:tier", "Re-entry risk: not applicable", risk, risk.reason)
-            return
-        factor_w, value_w, level_w = 22, 26, 6
-        if self._narrow:
-            why_w = avail - factor_w - level_w - 6
-            table.add_column(Text("Factor"), width=factor_w, key="factor")
-            table.add_column(Text("Level"), width=level_w, key="level")
-        else:
-            why_w = avail - factor_w - value_w - level_w - 8
-            table.add_column(Text("Factor"), width=factor_w, key="factor")
-            table.add_column(Text("Your value"), width=value_w, key="value")
-            table.add_column(Text("Level"), width=level_w, key="level")
-        table.add_column(Text("Why"), width=max(20, why_w), key="why")
-        self._finding(
-            "risk-table:tier", f"Re-entry risk tier: {_words(risk.tier)}", risk, risk.reason
-        )
-        for factor in risk.factors:
-            key = self._finding(
-                f"risk-table:{factor.id}",
-                f"{factor.label}: {factor.level}",
-                factor,
-                f"Your value: {factor.value}. {factor.reason}",
-            )
-            level = Text(factor.level, style=self._tone(LEVEL_STYLE[factor.level]), justify="left")
-            cells = [Text(factor.label)]
-            if not self._narrow:
-                cells.append(Text(factor.value))
-            cells += [level, Text(factor.reason)]
-            table.add_row(*cells, key=key, height=None)
-
-    def _home(self, result: Assessment, avail: int) -> None:
-        bh = result.back_home
-        region = place(self.catalog.region_name(self.profile.targets.region))
-        title = Text(f"Back home to {region}  ")
-        title.append(
-            LIKELIHOOD_LABELS[bh.likelihood].upper(),
-            style=self._tone(LIKELIHOOD_STYLE[bh.likelihood]),
-        )
-        self.query_one("#home-title", Static).update(title)
-        table = self._table("home-table")
-        item_w = 24
-        table.add_column(Text("Item"), width=item_w, key="item")
-        table.add_column(Text("Finding"), width=max(20, avail - item_w - 4), key="finding")
-        rules = rules_of(self.catalog).back_home
-        # The reasons come in a fixed order after the scenario line: ties, away, letters, story.
-        parts: list[object] = [bh, rules.ties, rules.away, rules.local_letters, rules.narrative]
-        rule_ids = [
-            bh.rule,
-            "back_home.ties",
-            "back_home.away",
-            "back_home.local_letters",
-            "back_home.narrative",
+        avail = max(40, (self.size.width or 80) - 4)
+        fixed = WIDTHS[table_id]
+        keep = [i for i, (key, _) in enumerate(content.columns) if key not in (drop or ())]
+        columns = [content.columns[i] for i in keep]
+        rest = avail - sum(fixed.get(key, 0) for key, _ in columns) - 2 * len(columns)
+        for key, label in columns:
+            table.add_column(Text(label), width=fixed.get(key, max(20, rest)), key=key)
+        theme = self.app.current_theme
+        # The risk level is padded in its colour (as it has always been drawn).
+        justify: list[JustifyMethod | None] = [
+            "left" if key == "level" else None for key, _ in columns
         ]
-        for index, reason in enumerate(bh.reasons):
-            item, sep, rest = reason.partition(": ")
-            if not sep:  # a sentence with no "Item: " head: name the item, say it once
-                item, rest = HOME_ITEMS[min(index, len(HOME_ITEMS) - 1)], reason
-            part = parts[min(index, len(parts) - 1)]
-            provenance = Finding(
-                title=item,
-                rule=rule_ids[min(index, len(rule_ids) - 1)],
-                source=getattr(part, "source", ""),
-                reliability=getattr(part, "reliability", ""),
-                assumptions=list(getattr(part, "assumptions", []) or []),
-                text=reason,
-            )
-            key = f"home-table:{index}"
-            self._findings[key] = provenance
-            table.add_row(Text(item), Text(rest or reason), key=key, height=None)
-
-    def _archetypes(self, result: Assessment, avail: int) -> None:
-        count = len(result.archetypes)
-        title = Text("Returner warnings  ")
-        title.append(
-            f"{count} FLAGGED" if count else "NONE",
-            style=self._tone("bold red" if count else "green"),
-        )
-        self.query_one("#arch-title", Static).update(title)
-        none = self.query_one("#arch-none", Static)
-        none.display = count == 0
-        none.update(
-            "None of the three returner archetypes (ghost applicant, prestige gambler, "
-            "last-second switcher) fits this profile."
-        )
-        table = self._table("arch-table")
-        table.display = count > 0
-        name_w = 24
-        table.add_column(Text("Warning"), width=name_w, key="name")
-        table.add_column(Text("Evidence"), width=max(20, avail - name_w - 4), key="evidence")
-        for arch in result.archetypes:
-            text = Text(arch.reason, style="bold")
-            for item in arch.evidence:
-                text.append("\n- " + item, style="")
-            key = self._finding(
-                f"arch-table:{arch.id}",
-                arch.name,
-                arch,
-                arch.reason + ". " + "; ".join(arch.evidence),
-            )
-            table.add_row(Text(arch.name, style=self._tone("bold red")), text, key=key, height=None)
-
-    def _readiness(self, result: Assessment, avail: int) -> None:
-        table = self._table("ready-table")
-        item_w, verdict_w = 22, 11
-        table.add_column(Text("Item"), width=item_w, key="item")
-        table.add_column(Text("Verdict"), width=verdict_w, key="verdict")
-        table.add_column(Text("Why"), width=max(20, avail - item_w - verdict_w - 6), key="why")
-        letters = result.letters
-        key = self._finding(
-            "ready-table:letters",
-            f"Letters: {letters.verdict}",
-            letters,
-            "; ".join(letters.reasons),
-        )
-        table.add_row(
-            Text("Letters"),
-            Text(letters.verdict, style=self._tone(_verdict_style(letters.verdict))),
-            Text("\n".join(letters.reasons)),
-            key=key,
-            height=None,
-        )
-        step3 = result.step3
-        key = self._finding(
-            "ready-table:step3", f"Step 3: {_words(step3.verdict)}", step3, step3.reason
-        )
-        table.add_row(
-            Text("Step 3"),
-            Text(_words(step3.verdict), style=self._tone(_verdict_style(step3.verdict))),
-            Text(step3.reason),
-            key=key,
-            height=None,
-        )
-        for spec in result.specialties:
-            why = Text(spec.reason)
-            if spec.pivots:
-                names = ", ".join(self.catalog.specialty_name(p) for p in spec.pivots)
-                why.append(f"\nMore open: {names}", style="bold")
-            key = self._finding(
-                f"ready-table:spec:{spec.id}", f"{spec.name}: {spec.feasibility}", spec, spec.reason
-            )
-            table.add_row(
-                Text(f"{spec.rank}. {spec.name}"),
-                Text(spec.feasibility, style=self._tone(BAND_STYLE[spec.feasibility])),
-                why,
-                key=key,
-                height=None,
-            )
-        if not result.specialties:
-            table.add_row(
-                Text("Specialties"), Text("none"), Text("No target specialty chosen yet.")
-            )
-        cycles = result.cycles
-        key = self._finding(
-            "ready-table:cycles", f"Cycles: {_words(cycles.verdict)}", cycles, cycles.reason
-        )
-        table.add_row(
-            Text("Cycles"),
-            Text(_words(cycles.verdict), style=self._tone(_verdict_style(cycles.verdict))),
-            Text(cycles.reason),
-            key=key,
-            height=None,
-        )
-        # The why-home story is judged under Back home; the other two stories here.
-        for story in result.stories[1:]:
-            reason = story.reason if story.words else "not written yet"
-            key = self._finding(
-                f"ready-table:story:{story.kind}", f"{story.label}: {story.quality}", story, reason
-            )
-            table.add_row(
-                Text(story.label),
-                Text(story.quality, style=self._tone(STORY_STYLE[story.quality])),
-                Text(reason),
-                key=key,
-                height=None,
-            )
-
-    def _actions(self, result: Assessment, avail: int) -> None:
-        self.query_one("#actions-title", Static).update(
-            Text(f"Next actions  {len(result.actions)}, most important first")
-        )
-        table = self._table("actions-table")
-        table.add_column(Text("#"), width=2, key="n")
-        table.add_column(Text("Next step"), width=max(20, avail - 6), key="step")
-        for action in result.actions:
-            text = Text(action.title, style="bold")
-            text.append("\n" + action.text, style="")
-            text.append("\nbecause: " + action.finding, style="italic")
-            key = self._finding(
-                f"actions-table:{action.id}",
-                f"{action.priority}. {action.title}",
-                action,
-                f"Raised by: {action.finding} ({action.finding_id})",
-            )
-            table.add_row(Text(str(action.priority)), text, key=key, height=None)
-        if not result.actions:
-            table.add_row(Text(""), Text("Nothing pressing: keep the plan going."))
+        for row in content.rows:
+            cells = [styled(row.cells[i], theme, justify[n]) for n, i in enumerate(keep)]
+            table.add_row(*cells, key=row.key, height=None)
+        return table
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         # Every table reports its first row when filled; only the focused one speaks.
@@ -443,5 +228,10 @@ class RealityScreen(PaneScreen):
         if not table.row_count:
             return
         key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        if key is not None and key in self._findings:
-            self.query_one("#rule-panel", RulePanel).show(self._findings[key])
+        if key is not None:
+            self._show_finding(key)
+
+    def _show_finding(self, key: str) -> None:
+        view = self.view
+        if view is not None and key in view.findings:
+            self.query_one("#rule-panel", RulePanel).show(view.findings[key], view.details[key])

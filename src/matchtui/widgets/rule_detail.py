@@ -1,133 +1,61 @@
 """A panel that shows the rule behind a finding: rule id, file and key, its settings, the source
-citation and how far to trust it. Shared by any pane that shows Reality-check findings."""
+citation and how far to trust it, as worked out beforehand (engine.reality_view.describe); and
+the drawing of a view's styled cells in the current theme. Imports no models nor catalog."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.widgets import Static
 
-from matchtui.catalog import Catalog
-from matchtui.engine.assess import rule_detail
-from matchtui.models.base import SOFT_RELIABILITY
+from matchtui.engine.reality_types import Cell, Finding
+
+if TYPE_CHECKING:
+    from rich.console import JustifyMethod
+    from textual.theme import Theme
+
+__all__ = ["Finding", "RulePanel", "styled", "tone"]
+
+PROMPT = "Select a row to see its rule and source."
 
 
-@dataclass(frozen=True)
-class Finding:
-    """What the detail panel needs about one row: the finding and its provenance."""
-
-    title: str
-    rule: str
-    source: str
-    reliability: str
-    assumptions: list[str] = field(default_factory=list)
-    text: str = ""
-
-
-# Record keys that hold wording rather than settings: not repeated in the panel.
-_WORDING = frozenset({"label", "title", "text", "statement", "summary", "name"})
+def tone(style: str, theme: Theme) -> str:
+    """A neutral tone ("bold red") in the theme's colours: green, yellow and red become its
+    success, warning and error colours; other words are kept."""
+    colours = {
+        "green": theme.success or "green",
+        "yellow": theme.warning or "yellow",
+        "red": theme.error or "red",
+    }
+    return " ".join(colours.get(word, word) for word in style.split())
 
 
-def _show(value: Any) -> str:
-    if isinstance(value, list):
-        return "[" + ", ".join(str(v) for v in value) + "]"
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"{k}: {v}" for k, v in value.items()) + "}"
-    return str(value)
-
-
-def describe(catalog: Catalog, finding: Finding, warn: str = "yellow", good: str = "green") -> Text:
-    """Rich text for the panel (user text never passes through markup)."""
-    out = Text()
-    out.append(finding.title, style="bold")
-    if finding.text:
-        out.append("\n" + finding.text)
-    out.append("\nRule ", style="dim")
-    out.append(finding.rule, style="bold")
-    detail = rule_detail(catalog, finding.rule)
-    if detail is not None:
-        out.append(f"  ({detail.file} [{detail.key}])", style="dim")
-    out.append("\nSource ", style="dim")
-    out.append(catalog.cite(finding.source))
-    soft = finding.reliability in SOFT_RELIABILITY
-    out.append("\nReliability ", style="dim")
-    out.append(finding.reliability, style=f"bold {warn}" if soft else f"bold {good}")
-    if finding.reliability == "illustrative":
-        out.append(" (a rough figure from an advice article)", style="dim")
-    elif finding.reliability == "assumption":
-        out.append(" (matchtui's own choice, not a published figure)", style="dim")
-    if detail is not None:
-        # The rule's thresholds, keys in words ("high min higher: 2"), not as the file spells them.
-        settings = [
-            _plain(f"{k}: {_show(v)}", catalog)
-            for k, v in detail.params.items()
-            if k not in _WORDING
-        ]
-        settings = [s for s in settings if len(s) <= 160]
-        if settings:
-            out.append("\nSettings ", style="dim")
-            out.append("; ".join(settings))
-        if detail.source != finding.source:
-            out.append("\nRule source ", style="dim")
-            out.append(f"{detail.citation} ({detail.reliability})")
-    if finding.assumptions:
-        out.append("\nAssumed by matchtui ", style="dim")
-        out.append("; ".join(_key_words(a) for a in finding.assumptions), style=warn)
-    if detail is not None and detail.note:
-        out.append("\n" + detail.note, style="italic dim")
+def styled(cell: Cell, theme: Theme, justify: JustifyMethod | None = None) -> Text:
+    """Rich text for a cell, its tones in the theme's colours (user text never passes through
+    markup). A cell of one span is one styled text; longer cells are its spans in a row."""
+    if len(cell) == 1:
+        text, style = cell[0]
+        return Text(text, style=tone(style, theme), justify=justify)
+    out = Text(justify=justify)
+    for text, style in cell:
+        out.append(text, style=tone(style, theme))
     return out
 
 
 class RulePanel(Static):
-    """Shows one finding's rule and source; `show(finding)` to change it. (No default styles:
-    the pane's stylesheet places it; a widget class with its own DEFAULT_CSS makes Textual
-    re-parse the whole stylesheet when it first mounts.)"""
+    """Shows one finding's rule and source; `show(finding, detail)` to change it. (No default
+    styles: the pane's stylesheet places it; a widget class with its own DEFAULT_CSS makes
+    Textual re-parse the whole stylesheet when it first mounts.)"""
 
-    def __init__(self, catalog: Catalog, *, id: str | None = None) -> None:
-        super().__init__(
-            Text("Select a row to see its rule and source.", style="dim"), id=id, markup=False
-        )
-        self._catalog = catalog
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(Text(PROMPT, style="dim"), id=id, markup=False)
         self.finding: Finding | None = None
 
-    def show(self, finding: Finding | None) -> None:
+    def show(self, finding: Finding | None, detail: Cell = ()) -> None:
+        """Show `detail`, the panel's text for `finding` (None: the prompt to pick a row)."""
         self.finding = finding
         if finding is None:
-            self.update(Text("Select a row to see its rule and source.", style="dim"))
+            self.update(Text(PROMPT, style="dim"))
         else:
-            theme = self.app.current_theme
-            self.update(
-                describe(
-                    self._catalog,
-                    finding,
-                    warn=theme.warning or "yellow",
-                    good=theme.success or "green",
-                )
-            )
-
-
-def _key_words(text: str) -> str:
-    """ "lower_max_since = 3" -> "lower max since: 3": a setting's key in words."""
-    import re
-
-    return re.sub(
-        r"\b([a-z][a-z0-9]*(?:_[a-z0-9]+)+)\s*=\s*",
-        lambda m: m.group(1).replace("_", " ") + ": ",
-        text,
-    )
-
-
-def _plain(text: str, catalog: Catalog) -> str:
-    """Ids in a rule's settings in words: a specialty id becomes its name, any other
-    snake_case id its words ("needs_sponsorship" -> "needs sponsorship")."""
-    import re
-
-    def word(match: re.Match[str]) -> str:
-        found = match.group(0)
-        if found in catalog.specialties:
-            return catalog.specialty_name(found)
-        return found.replace("_", " ")
-
-    return re.sub(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b", word, text)
+            self.update(styled(detail, self.app.current_theme))
