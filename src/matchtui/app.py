@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from matchtui.catalog import Catalog
     from matchtui.models.plan import PlanFile
     from matchtui.models.profile import Profile
+    from matchtui.preview import FirstContent, Preview
     from matchtui.workspace import Workspace
 
 
@@ -138,6 +139,7 @@ class MatchApp(App[None]):
         first_pane: str = FIRST_PANE,
         today: dt.date | None = None,
         interactive: bool = False,
+        preview: Preview | None = None,
     ) -> None:
         super().__init__()
         # interactive (a real session): draw the shell first and load the data after the first
@@ -146,6 +148,10 @@ class MatchApp(App[None]):
         self.interactive = interactive
         self.workspace = workspace
         self.first_pane = first_pane
+        # The first pane worked out by a child process while this one starts (matchtui.preview),
+        # and the header's countdown line it sent, shown until the profile is loaded here.
+        self.preview = preview
+        self._preview_season = ""
         # "Today" for anything date-dependent (overdue items, passed dates); tests pin it.
         self.today = today or dt.date.today()
         self.load_errors: dict[str, str] = {}  # file name -> one-line problem shown to the user
@@ -198,7 +204,7 @@ class MatchApp(App[None]):
     def season_line(self) -> str:
         """The header's countdown: the next date of the applicant's Match and the days left."""
         if self.profile is None:
-            return ""
+            return self._preview_season
         from matchtui.engine.calendar import countdown
 
         return countdown(self.catalog, self.profile.cycle_year, self.today)
@@ -246,6 +252,9 @@ class MatchApp(App[None]):
     def _load_and_open(self) -> None:
         from matchtui.errors import FileProblems
 
+        if (first := self._take_preview()) is not None:
+            self._open_preview(first)
+            return
         try:
             self.workspace.catalog  # noqa: B018 - load and validate the reference data now
         except FileProblems as exc:
@@ -260,6 +269,49 @@ class MatchApp(App[None]):
         self._holding_keys = True
         self._switch_pane(self.first_pane)
         self._built_panes.add(self.first_pane)
+        self._first_pane_open()
+
+    def _take_preview(self) -> FirstContent | None:
+        """The first pane's content from the child process, if it sent it (once)."""
+        preview, self.preview = self.preview, None
+        if preview is None:
+            return None
+        first = preview.take()
+        return first if first is not None and first.pane == self.first_pane else None
+
+    def _open_preview(self, first: FirstContent) -> None:
+        """Show the first pane from the child's view, then load the data here (keys wait)."""
+        pane = PANE_BY_ID[first.pane]
+        screen_class = getattr(importlib.import_module(pane.module), pane.screen)
+        screen = screen_class(view=first.view)
+        self._preview_season = first.season_line
+        self._holding_keys = True
+        # The pane's mode gets this screen (its factory would build one without the view).
+        self.remove_mode(pane.id)
+        self.add_mode(pane.id, lambda: screen)
+        self._switch_pane(pane.id)
+        self._built_panes.add(pane.id)
+        self.call_after_refresh(self._load_after_preview)
+
+    def _load_after_preview(self) -> None:
+        """After the first pane's frame: the data loaded as without a preview. The plan is set
+        first without telling the panes, so the profile's change redraws the pane once (not at
+        all if its view is the one shown)."""
+        from matchtui.errors import FileProblems
+
+        try:
+            self.workspace.catalog  # noqa: B018 - load and validate the reference data now
+        except FileProblems as exc:  # changed since the child read it a moment ago
+            self.notify(exc.summary(), title="Reference data", severity="error", markup=False)
+            self._release_keys()
+            return
+        self.set_reactive(MatchApp.plan, self._load_plan())
+        self.profile = self._load_profile()
+        self._first_pane_open()
+
+    def _first_pane_open(self) -> None:
+        """The first pane is built and the data loaded: keys go to it once it is in front,
+        the background work starts, and what did not load is reported."""
         self._release_keys_when_ready(self.first_pane)
         if self.interactive:
             self.call_after_refresh(_freeze_long_lived)
@@ -706,10 +758,17 @@ def _freeze_long_lived() -> None:
     steady_gc()
 
 
-def run_app(workspace: Workspace, today: dt.date | None = None, *, headless: bool = False) -> int:
+def run_app(
+    workspace: Workspace,
+    today: dt.date | None = None,
+    *,
+    headless: bool = False,
+    preview: Preview | None = None,
+) -> int:
     """Run the app. An internal error never prints a traceback (which would show local
     variables, the applicant's profile among them): Textual's error console is pointed at a
-    buffer, written to matchtui-error.log (0600) in the home folder, and one line is printed."""
+    buffer, written to matchtui-error.log (0600) in the home folder, and one line is printed.
+    `preview`: the first pane being worked out by a child process (`matchtui.preview.start`)."""
     import io
     import sys
 
@@ -717,7 +776,7 @@ def run_app(workspace: Workspace, today: dt.date | None = None, *, headless: boo
 
     from matchtui.cli import write_error_text
 
-    app = MatchApp(workspace, today=today, interactive=True)
+    app = MatchApp(workspace, today=today, interactive=True, preview=preview)
     captured = io.StringIO()
     app.error_console = Console(file=captured, markup=False, highlight=False, width=100)
     app.run(headless=headless)

@@ -545,8 +545,17 @@ def _open_app(home: str | None, data: str | None, today: dt.date | None = None) 
     from matchtui import startup_gc
 
     startup_gc()  # until the first pane is on screen (app._freeze_long_lived)
-    from matchtui.app import run_app
+    from matchtui import preview
     from matchtui.workspace import Workspace
 
-    with without_pydantic_plugins():  # the first validators are built as the first pane is
-        return run_app(Workspace.from_options(home, data), today)
+    workspace = Workspace.from_options(home, data)
+    # Before Textual is imported: a child process works the first pane out meanwhile.
+    first = preview.start(workspace, today)
+    from matchtui.app import run_app
+
+    try:
+        with without_pydantic_plugins():  # the first validators are built as the first pane is
+            return run_app(workspace, today, preview=first)
+    finally:
+        if first is not None:
+            first.close()  # a child the app never asked (it stopped first): stopped and reaped
