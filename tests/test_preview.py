@@ -40,15 +40,21 @@ def test_the_child_sends_what_the_app_computes_itself(home: Path) -> None:
         os.waitpid(started.pid, os.WNOHANG)  # reaped
 
 
-def test_the_child_only_reads_a_first_run_home(tmp_path: Path) -> None:
-    """No home folder yet: the child reads the demo profile and creates nothing (the parent
-    seeds the folder, as before)."""
+def test_no_preview_on_the_very_first_run(tmp_path: Path) -> None:
+    """No home folder yet: no child (the app creates and seeds the folder, as before)."""
     home = tmp_path / "fresh"
+    assert preview.start(Workspace.from_options(home), TODAY) is None
+    assert not home.exists()
+
+
+def test_the_child_reads_the_demo_profile_without_seeding_the_folder(tmp_path: Path) -> None:
+    home = tmp_path / "empty"
+    home.mkdir(mode=0o700)
     started = preview.start(Workspace.from_options(home), TODAY)
     assert started is not None
     first = started.take()
     assert first is not None
-    assert not home.exists()
+    assert not (home / "profile.toml").exists()  # the app seeds it, not the child
     assert first == _computed_here(Workspace.from_options(home))  # which seeds it
 
 
@@ -64,6 +70,7 @@ def test_a_profile_that_does_not_load_means_no_preview(home: Path) -> None:
 
 
 def test_a_child_given_up_is_stopped_and_reaped(home: Path) -> None:
+    Workspace.from_options(home).load_profile()  # seeds the home folder
     started = preview.start(Workspace.from_options(home), TODAY)
     assert started is not None
     started.close()

@@ -10,10 +10,10 @@ draws the shell, then sends the view down a pipe as plain data (pickled dataclas
 unpickles them without importing pydantic). The parent draws the pane from it, then loads the
 data itself, as before, and the pane is worked out again and redrawn only if anything differs.
 
-The child only reads: it never creates the home folder or seeds the profile (the parent does,
-as before); where the profile is not there yet it reads the demo profile the parent is about to
-copy. It writes at most the validated-data caches, which are written whole, atomically and
-only by content. Anything that goes wrong in the child (a file that does not load, a missing
+The child only reads: it never creates the home folder (there is no preview on the very first
+run) or seeds the profile (the parent does, as before); where the profile is not there yet it
+reads the demo profile the parent is about to copy. It writes at most the validated-data caches
+in the home folder, which are written whole, atomically and only by content. Anything that goes wrong in the child (a file that does not load, a missing
 module, a signal) means no preview: the parent loads and reports as it always did.
 """
 
@@ -109,9 +109,11 @@ class Preview:
 
 
 def start(workspace: Workspace, today: dt.date | None = None) -> Preview | None:
-    """Fork a child that works the first pane out; None where there is no fork (Windows) or
-    it fails. Call it before Textual is imported and before any thread is started."""
-    if not hasattr(os, "fork"):
+    """Fork a child that works the first pane out; None where there is no fork (Windows), on
+    the very first run (no home folder yet: the app creates and seeds it, and the child would
+    have nowhere to keep the validated data) or if it fails. Call it before Textual is
+    imported and before any thread is started."""
+    if not hasattr(os, "fork") or not workspace.home.is_dir():
         return None
     try:
         read_end, write_end = os.pipe()
