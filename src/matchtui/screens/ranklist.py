@@ -2,11 +2,15 @@
 by keyboard, weigh criteria, compare two programs, see the odds rank by rank, and the SOAP kit.
 
 Every number comes from `engine.ranklist`. The pane saves only the `ranklist` section of
-plan.toml (the mix and plan panes own theirs), through the Workspace, after each change.
+plan.toml (the mix and plan panes own theirs), through the Workspace, after each change: in a
+worker thread (with thousands of ranks, writing the TOML takes longer than a frame), the
+newest list only, one write at a time; the pane shows the change at once.
 """
 
 from __future__ import annotations
 
+import threading
+from contextlib import suppress
 from typing import ClassVar
 
 from rich.cells import cell_len
@@ -19,6 +23,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.css.query import NoMatches
+from textual.events import ScreenSuspend
+from textual.message import Message
 from textual.widgets import Input, Static, TabbedContent, TabPane
 
 from matchtui.background import yielding_often
@@ -44,7 +50,7 @@ from matchtui.engine.ranklist import (
     suggest_order,
     weighted_score,
 )
-from matchtui.errors import FileProblems
+from matchtui.errors import Conflict, FileProblems
 from matchtui.models.plan import PlanFile
 from matchtui.models.profile import Profile
 from matchtui.models.programs import PROGRAMS_SCHEMA_VERSION, ProgramList
@@ -58,7 +64,7 @@ from matchtui.models.ranklist import (
 from matchtui.screens.base import PaneScreen
 from matchtui.store import PROGRAMS
 from matchtui.themes import text_style
-from matchtui.widgets.conflict import guarded_save, reload_plan
+from matchtui.widgets.conflict import How, guarded_save, reload_plan, save_failed
 from matchtui.widgets.program_table import ProgramTable
 
 SOURCE_MARK = {"yours": "", "tier default": "*", "default": "*"}
@@ -140,6 +146,15 @@ class RanklistScreen(PaneScreen):
         self._stamp: tuple[int, int] | None = None  # programs.toml as last read
         self._tabs_found: TabbedContent | None = None
         self._stale: set[str] = set()  # tabs to draw again when next shown
+        # Saving (see "saving" below). `_pending` is the newest list not yet on disk (None when
+        # all is saved); `_state_lock` guards it and the two flags, held only for moments;
+        # `_write_lock` is held for each write of plan.toml, so writes never overlap and run
+        # in order.
+        self._pending: RanklistState | None = None
+        self._saver_running = False  # a worker thread is saving (or about to)
+        self._conflicted = False  # a save found plan.toml changed: the dialog asks, no thread saves
+        self._state_lock = threading.Lock()
+        self._write_lock = threading.Lock()
 
     # -- layout ----------------------------------------------------------------------------
     def compose_body(self) -> ComposeResult:
@@ -222,9 +237,13 @@ class RanklistScreen(PaneScreen):
 
     def _plan_changed(self, plan: PlanFile | None) -> None:
         saved = plan.ranklist if plan is not None else None
-        if saved is not None and saved != self.state and not self.reading_programs:
-            self._load_state()
-            self.refresh_view()
+        if saved is not None and saved != self.state:
+            # plan.toml was read again (a "Reload" here or in another pane): its list is the
+            # one shown and kept now; a change of ours not yet written is given up with it.
+            self._drop_pending()
+            if not self.reading_programs:
+                self._load_state()
+                self.refresh_view()
 
     def _programs_stamp(self) -> tuple[int, int] | None:
         """programs.toml's modification time and size (None when there is none)."""
@@ -583,7 +602,8 @@ class RanklistScreen(PaneScreen):
         scores_only: bool = False,
         **changes: object,
     ) -> None:
-        """Save the new list (and any weight or hard-stop change) to plan.toml, then redraw.
+        """Show the new list (and any weight or hard-stop change), then save it to plan.toml
+        in a worker thread (see "saving" below).
 
         `scores_only`: only scores or weights changed. The odds, the rules and the list tab
         read neither (`resolve`, `simulate` and `check` take the programs and their chances),
@@ -595,27 +615,182 @@ class RanklistScreen(PaneScreen):
             weights=changes.get("weights", self.state.weights),
             hard_stops=changes.get("hard_stops", self.state.hard_stops),
         )
-        plan = self.plan.model_copy(update={"ranklist": state})
+        self.state, self.items = state, list(items)
+        # The app's plan first (the state above already matches it: _plan_changed does nothing),
+        # so the other panes build their saves on this list.
+        self.matchapp.plan = self.plan.model_copy(update={"ranklist": state})
+        self._request_save(state)
+        if scores_only:
+            self._stale |= {"tab-criteria", "tab-compare"}
+            self._show_tab(self._tabs.active)
+        else:
+            self.refresh_view(cursor)
+
+    # -- saving (in a worker thread; ordered with the other panes' saves) ----------------------
+    # Writing plan.toml with ~3,400 ranks takes ~25 ms, nearly all of it tomli-w making the
+    # TOML: on the UI thread it was most of a +/-. A change is shown at once and saved by one
+    # worker thread, the newest list each time (quick changes make one write). Only this pane
+    # writes plan.toml while it is shown; the Mix and Plan panes save it too (on the UI thread,
+    # from the app's plan), so a change not yet written is written, on the UI thread, before
+    # any other screen shows (a pane switch or a dialog suspends this one) and when the app
+    # quits. A save that finds plan.toml changed by another window or the CLI asks, on the UI
+    # thread, as before (reload, keep mine); no thread saves until it is answered.
+
+    class _Saved(Message):
+        """The worker wrote the list (posted from its thread)."""
+
+    class _Failed(Message):
+        """The worker could not write plan.toml (posted from its thread)."""
+
+        def __init__(self, error: Exception) -> None:
+            super().__init__()
+            self.error = error
+
+    class _Conflicted(Message):
+        """The worker found plan.toml changed since it was read (posted from its thread)."""
+
+    @property
+    def save_pending(self) -> bool:
+        """True while a change is not yet written to plan.toml."""
+        return self._pending is not None
+
+    def _request_save(self, state: RanklistState) -> None:
+        self.matchapp.unsaved.add(self.PANE_ID)
+        with self._state_lock:
+            self._pending = state
+            if self._saver_running or self._conflicted:
+                return  # the running saver takes the newest list; a conflict asks first
+            self._saver_running = True
+        self.run_worker(self._save_in_thread, thread=True, group="rank-save", exit_on_error=False)
+
+    def _plan_to_write(self, state: RanklistState) -> PlanFile:
+        """The plan as the app holds it now (the other panes' sections as they last saved
+        them) with this list: built when written, never from an older plan."""
+        return (self.matchapp.plan or PlanFile()).model_copy(update={"ranklist": state})
+
+    def _save_in_thread(self) -> None:
         workspace = self.matchapp.workspace
+        while True:
+            with self._write_lock:
+                with self._state_lock:
+                    state = self._pending
+                    if state is None or self._conflicted:
+                        self._saver_running = False
+                        return
+                try:
+                    with yielding_often():  # the keys pressed meanwhile stay quick
+                        workspace.save_plan(self._plan_to_write(state))
+                except Conflict:
+                    with self._state_lock:
+                        self._conflicted = True
+                        self._saver_running = False
+                    self._post(self._Conflicted())
+                    return
+                except (FileProblems, OSError) as exc:
+                    with self._state_lock:  # kept as pending: the next change or leaving retries
+                        self._saver_running = False
+                    self._post(self._Failed(exc))
+                    return
+                with self._state_lock:
+                    if self._pending is state:
+                        self._pending = None
+            self._post(self._Saved())
 
-        def saved(_: object) -> None:
-            self.state, self.items = state, list(items)
-            self.matchapp.plan = plan
-            if scores_only:
-                self._stale |= {"tab-criteria", "tab-compare"}
-                self._show_tab(self._tabs.active)
-            else:
-                self.refresh_view(cursor)
+    def _post(self, message: Message) -> None:
+        with suppress(RuntimeError):  # the app's loop closed meanwhile (quitting)
+            self.post_message(message)
 
-        # As the Mix and Plan panes save it: plan.toml changed by another window or the CLI
-        # since it was read asks (reload, keep mine) instead of overwriting it or failing.
+    def _write_newest(self, how: How) -> None:
+        """Write the newest list now, on the calling thread (after any write in progress);
+        raises what the save raises. `how`: "keep" overwrites a changed file, the other
+        version kept beside it as a dated copy."""
+        with self._write_lock:
+            with self._state_lock:
+                state = self._pending
+                self._conflicted = False
+            if state is None:
+                return  # written meanwhile by the worker
+            try:
+                self.matchapp.workspace.save_plan(
+                    self._plan_to_write(state), keep_mine=how == "keep"
+                )
+            except Conflict:
+                self._conflicted = True  # the dialog asks: no thread saves meanwhile
+                raise
+            with self._state_lock:
+                if self._pending is state:
+                    self._pending = None
+
+    def _save_here(self) -> None:
+        """Write the newest list on the UI thread through guarded_save: a changed plan.toml
+        asks (reload, keep mine), another failure notifies, naming the file."""
+
+        def reload() -> None:
+            self._drop_pending()
+            reload_plan(self)
+
+        def cancelled() -> None:  # the change stays unsaved: saved with the next, or on leaving
+            self._conflicted = False
+
         guarded_save(
             self,
-            lambda how: workspace.save_plan(plan, keep_mine=how == "keep"),
-            saved=saved,
-            reload=lambda: reload_plan(self),
+            self._write_newest,
+            saved=lambda _: self._after_write(),
+            reload=reload,
+            cancelled=cancelled,
             what="plan.toml",
         )
+
+    def _after_write(self) -> None:
+        with self._state_lock:
+            pending, running = self._pending, self._saver_running
+        if pending is None:
+            self.matchapp.unsaved.discard(self.PANE_ID)
+        elif not running:
+            self._request_save(pending)  # a change made while a dialog asked
+
+    def _drop_pending(self) -> None:
+        with self._state_lock:
+            self._pending = None
+            self._conflicted = False
+        self.matchapp.unsaved.discard(self.PANE_ID)
+
+    @on(_Saved)
+    def _worker_saved(self) -> None:
+        if self._pending is None:
+            self.matchapp.unsaved.discard(self.PANE_ID)
+
+    @on(_Failed)
+    def _worker_failed(self, message: _Failed) -> None:
+        save_failed(self, message.error, "plan.toml")
+
+    @on(_Conflicted)
+    def _worker_conflicted(self) -> None:
+        if self._conflicted and self._pending is not None:
+            self._save_here()  # tries once more here; a conflict still there asks
+
+    def flush_save(self) -> None:
+        """Write a change not yet saved now, on the UI thread (before another pane can save
+        plan.toml); nothing while the conflict dialog asks about it."""
+        if self._pending is not None and not self._conflicted:
+            self._save_here()
+
+    def on_screen_suspend(self, event: ScreenSuspend) -> None:
+        self.flush_save()
+
+    def _flush_at_exit(self) -> None:
+        """Quitting: no dialog can be answered, so a plan.toml changed elsewhere is kept beside
+        ours as plan.toml.other-DATE-RANDOM (as the Mix pane does) and ours is written."""
+        if self._pending is None:
+            return
+        with suppress(OSError, FileProblems):
+            self._write_newest("keep")
+
+    async def settle(self) -> None:
+        self._flush_at_exit()
+
+    def on_unmount(self) -> None:
+        self._flush_at_exit()
 
     def action_move(self, step: int) -> None:
         index = self.current_index()
