@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import threading
 from contextlib import suppress
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.cells import cell_len
 from rich.console import Group
@@ -66,6 +66,9 @@ from matchtui.store import PROGRAMS
 from matchtui.themes import text_style
 from matchtui.widgets.conflict import How, guarded_save, reload_plan, save_failed
 from matchtui.widgets.program_table import ProgramTable
+
+if TYPE_CHECKING:
+    from matchtui.app import MatchApp
 
 SOURCE_MARK = {"yours": "", "tier default": "*", "default": "*"}
 
@@ -636,17 +639,17 @@ class RanklistScreen(PaneScreen):
     # quits. A save that finds plan.toml changed by another window or the CLI asks, on the UI
     # thread, as before (reload, keep mine); no thread saves until it is answered.
 
-    class _Saved(Message):
+    class _Saved(Message, bubble=False):
         """The worker wrote the list (posted from its thread)."""
 
-    class _Failed(Message):
+    class _Failed(Message, bubble=False):
         """The worker could not write plan.toml (posted from its thread)."""
 
         def __init__(self, error: Exception) -> None:
             super().__init__()
             self.error = error
 
-    class _Conflicted(Message):
+    class _Conflicted(Message, bubble=False):
         """The worker found plan.toml changed since it was read (posted from its thread)."""
 
     @property
@@ -661,15 +664,22 @@ class RanklistScreen(PaneScreen):
             if self._saver_running or self._conflicted:
                 return  # the running saver takes the newest list; a conflict asks first
             self._saver_running = True
-        self.run_worker(self._save_in_thread, thread=True, group="rank-save", exit_on_error=False)
+        app = self.matchapp  # looked up here: the thread does not ask Textual for it
+        self.run_worker(
+            lambda: self._save_in_thread(app),
+            thread=True,
+            group="rank-save",
+            exit_on_error=False,
+        )
 
-    def _plan_to_write(self, state: RanklistState) -> PlanFile:
+    @staticmethod
+    def _plan_to_write(app: MatchApp, state: RanklistState) -> PlanFile:
         """The plan as the app holds it now (the other panes' sections as they last saved
         them) with this list: built when written, never from an older plan."""
-        return (self.matchapp.plan or PlanFile()).model_copy(update={"ranklist": state})
+        return (app.plan or PlanFile()).model_copy(update={"ranklist": state})
 
-    def _save_in_thread(self) -> None:
-        workspace = self.matchapp.workspace
+    def _save_in_thread(self, app: MatchApp) -> None:
+        workspace = app.workspace
         while True:
             with self._write_lock:
                 with self._state_lock:
@@ -679,7 +689,7 @@ class RanklistScreen(PaneScreen):
                         return
                 try:
                     with yielding_often():  # the keys pressed meanwhile stay quick
-                        workspace.save_plan(self._plan_to_write(state))
+                        workspace.save_plan(self._plan_to_write(app, state))
                 except Conflict:
                     with self._state_lock:
                         self._conflicted = True
@@ -710,10 +720,9 @@ class RanklistScreen(PaneScreen):
                 self._conflicted = False
             if state is None:
                 return  # written meanwhile by the worker
+            app = self.matchapp
             try:
-                self.matchapp.workspace.save_plan(
-                    self._plan_to_write(state), keep_mine=how == "keep"
-                )
+                app.workspace.save_plan(self._plan_to_write(app, state), keep_mine=how == "keep")
             except Conflict:
                 self._conflicted = True  # the dialog asks: no thread saves meanwhile
                 raise
