@@ -57,6 +57,8 @@ async def to_alpha_location(pilot: Pilot[Any]) -> None:
 
 
 async def saves_done(app: MatchApp, pilot: Pilot[Any]) -> None:
+    """Wait for the save worker (started once the change is on screen) and what it posts."""
+    await pilot.pause()
     await app.workers.wait_for_complete()
     await pilot.pause()
 

@@ -664,6 +664,11 @@ class RanklistScreen(PaneScreen):
             if self._saver_running or self._conflicted:
                 return  # the running saver takes the newest list; a conflict asks first
             self._saver_running = True
+        # Once the change is on screen: a write started at once competes with drawing that
+        # frame for the interpreter (short turns, but many of them).
+        self.call_after_refresh(self._start_saver)
+
+    def _start_saver(self) -> None:
         app = self.matchapp  # looked up here: the thread does not ask Textual for it
         self.run_worker(
             lambda: self._save_in_thread(app),
