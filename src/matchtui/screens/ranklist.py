@@ -765,12 +765,9 @@ class RanklistScreen(PaneScreen):
         )
 
     def _after_write(self) -> None:
-        with self._state_lock:
-            pending, running = self._pending, self._saver_running
-        if pending is None:
+        # The newest list was written (a change made meanwhile is for its own save to write).
+        if self._pending is None:
             self.matchapp.unsaved.discard(self.PANE_ID)
-        elif not running:
-            self._request_save(pending)  # a change made while a dialog asked
 
     def _drop_pending(self) -> None:
         with self._state_lock:
@@ -780,8 +777,7 @@ class RanklistScreen(PaneScreen):
 
     @on(_Saved)
     def _worker_saved(self) -> None:
-        if self._pending is None:
-            self.matchapp.unsaved.discard(self.PANE_ID)
+        self._after_write()
 
     @on(_Failed)
     def _worker_failed(self, message: _Failed) -> None:
