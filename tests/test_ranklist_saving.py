@@ -18,7 +18,7 @@ from matchtui.models.plan import PlanFile
 from matchtui.models.rank_state import RankItem, RanklistState
 from tests.test_ranklist_pane import make_app, write_tracker
 
-SLOW = 0.3  # seconds a worker's write waits before writing (so changes pile up meanwhile)
+SLOW = 0.5  # seconds a worker's write waits before writing (so changes pile up meanwhile)
 
 
 def on_disk(home: Path) -> dict[str, Any]:
