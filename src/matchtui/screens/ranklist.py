@@ -738,7 +738,8 @@ class RanklistScreen(PaneScreen):
             try:
                 app.workspace.save_plan(self._plan_to_write(app, state), keep_mine=how == "keep")
             except Conflict:
-                self._conflicted = True  # the dialog asks: no thread saves meanwhile
+                with self._state_lock:
+                    self._conflicted = True  # the dialog asks: no thread saves meanwhile
                 raise
             with self._state_lock:
                 if self._pending is state:
@@ -785,8 +786,12 @@ class RanklistScreen(PaneScreen):
 
     @on(_Conflicted)
     def _worker_conflicted(self) -> None:
-        if self._conflicted and self._pending is not None:
-            self._save_here()  # tries once more here; a conflict still there asks
+        if not self._conflicted:
+            return  # answered meanwhile (a reload)
+        if self._pending is None:
+            self._conflicted = False
+            return
+        self._save_here()  # tries once more here; a conflict still there asks
 
     def flush_save(self) -> None:
         """Write a change not yet saved now, on the UI thread (before another pane can save
