@@ -116,6 +116,8 @@ async def test_list_built_from_interviewed_programs_and_reordered_by_keyboard(
         await pilot.pause()
         assert programs_in(app)[-1] == "Omega Clinic"
         assert table.has_focus
+        await pilot.pause()  # saved by a worker thread, started once the change is shown
+        await app.workers.wait_for_complete()
         assert saved(home) == ["Gamma University", "Alpha Medical Center", "Omega Clinic"]
         summary = rendered(app.screen.query_one("#rank-summary", Static))
         assert "P(unmatched)" in summary and "Codes 3 of 20" in summary
@@ -337,11 +339,15 @@ async def test_plan_changed_by_another_window_asks_instead_of_crashing(
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await pilot.press("J")  # the first save: plan.toml now holds this list
+        await pilot.pause()  # saved by a worker thread, started once the change is shown
+        await app.workers.wait_for_complete()
         await pilot.pause()
         other = Workspace.from_options(str(home))
         theirs = RanklistState(items=[RankItem(program="Written Elsewhere")])
         other.save_plan(PlanFile(ranklist=theirs))
         await pilot.press("J")
+        await pilot.pause()
+        await app.workers.wait_for_complete()  # the worker's save finds the change
         await pilot.pause()
         assert isinstance(app.screen, ConflictDialog)
         await pilot.click("#conflict-reload")

@@ -261,6 +261,44 @@ async def test_a_hard_stop_is_dim_on_the_criteria_tab(workspace: Any) -> None:
             assert width == max(3, widest), key
 
 
+def _widths_fit_every_row(table: ProgramTable[Any]) -> None:
+    rows = [[c.plain for c in table.cells_at(p)] for p in range(table.row_count)]
+    for index, (key, header, width) in enumerate(table.columns):
+        widest = max(cell_len(header), *(cell_len(row[index]) for row in rows))
+        assert width == max(3, widest), key
+
+
+async def test_the_program_column_is_measured_again_when_names_or_stops_change(
+    workspace: Any,
+) -> None:
+    """A +/- keeps the program column's width (the names did not change: not read again); a
+    hard stop or a new program after it still widens the column to fit."""
+    app = _ranklist_app(workspace, 40)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen: Any = app.screen
+        table: ProgramTable[int] = screen.query_one("#criteria-table", ProgramTable)
+        await pilot.press("t", "down", "right", "plus")
+        await pilot.pause()
+        _widths_fit_every_row(table)
+        widest = max(range(len(screen.items)), key=lambda i: cell_len(screen.resolved[i].label))
+        await pilot.press("t", "t", "t")  # back to the list
+        for _ in range(widest):
+            await pilot.press("down")
+        await pilot.press("h", "t")  # the longest name gets " (hard stop)"
+        await pilot.pause()
+        assert table.cell_text(widest + 1, "program").endswith("(hard stop)")
+        _widths_fit_every_row(table)
+        await pilot.press("up", "plus")
+        await pilot.pause()
+        _widths_fit_every_row(table)
+        await pilot.press("t", "t", "t", "a", *("A much longer program name " * 2), "enter")
+        await pilot.press("t")
+        await pilot.pause()
+        _widths_fit_every_row(table)
+        assert table.columns[0][2] == len("A much longer program name " * 2) - 1
+
+
 def test_a_rank_list_as_long_as_the_tracker_can_be_saved() -> None:
     """The list starts as the tracker's interviewed programs; with 6,000 tracked programs
     that is over 1,000 ranks, which the saved list refused: the first change (a move, a score)

@@ -13,8 +13,9 @@ data itself, as before, and the pane is worked out again and redrawn only if any
 The child only reads: it never creates the home folder (there is no preview on the very first
 run) or seeds the profile (the parent does, as before); where the profile is not there yet it
 reads the demo profile the parent is about to copy. It writes at most the validated-data caches
-in the home folder, which are written whole, atomically and only by content. Anything that goes wrong in the child (a file that does not load, a missing
-module, a signal) means no preview: the parent loads and reports as it always did.
+in the home folder, which are written whole, atomically and only by content. Anything that goes
+wrong in the child (a file that does not load, a missing module, a signal) means no preview:
+the parent loads and reports as it always did.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ import pickle
 import select
 import signal
 import time
+from contextlib import suppress
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -98,14 +100,10 @@ class Preview:
     def _end(self, *, kill: bool) -> None:
         """Reap the child (stopping it first if it is still at work)."""
         if kill:
-            try:
+            with suppress(OSError):
                 os.kill(self.pid, signal.SIGKILL)
-            except OSError:
-                pass
-        try:
+        with suppress(OSError):
             os.waitpid(self.pid, 0)
-        except OSError:
-            pass
 
 
 def start(workspace: Workspace, today: dt.date | None = None) -> Preview | None:

@@ -2,12 +2,16 @@
 by keyboard, weigh criteria, compare two programs, see the odds rank by rank, and the SOAP kit.
 
 Every number comes from `engine.ranklist`. The pane saves only the `ranklist` section of
-plan.toml (the mix and plan panes own theirs), through the Workspace, after each change.
+plan.toml (the mix and plan panes own theirs), through the Workspace, after each change: in a
+worker thread (with thousands of ranks, writing the TOML takes longer than a frame), the
+newest list only, one write at a time; the pane shows the change at once.
 """
 
 from __future__ import annotations
 
-from typing import ClassVar
+import threading
+from contextlib import suppress
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.cells import cell_len
 from rich.console import Group
@@ -19,6 +23,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.css.query import NoMatches
+from textual.events import ScreenSuspend
+from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input, Static, TabbedContent, TabPane
 
@@ -45,7 +51,7 @@ from matchtui.engine.ranklist import (
     suggest_order,
     weighted_score,
 )
-from matchtui.errors import FileProblems
+from matchtui.errors import Conflict, FileProblems
 from matchtui.models.plan import PlanFile
 from matchtui.models.profile import Profile
 from matchtui.models.programs import PROGRAMS_SCHEMA_VERSION, ProgramList
@@ -59,8 +65,11 @@ from matchtui.models.ranklist import (
 from matchtui.screens.base import PaneScreen, tabbed_samples
 from matchtui.store import PROGRAMS
 from matchtui.themes import text_style
-from matchtui.widgets.conflict import guarded_save, reload_plan
+from matchtui.widgets.conflict import How, guarded_save, reload_plan, save_failed
 from matchtui.widgets.program_table import ProgramTable
+
+if TYPE_CHECKING:
+    from matchtui.app import MatchApp
 
 SOURCE_MARK = {"yours": "", "tier default": "*", "default": "*"}
 
@@ -140,11 +149,22 @@ class RanklistScreen(PaneScreen):
         self.mark_a: str | None = None
         self._stopped: set[int] = set()  # ranks (0-based) struck out by a hard stop
         self._criteria_stopped: set[int] = set()  # ranks (0-based) dimmed on the criteria tab
+        # The criteria tab's program column width, for these resolved ranks and hard stops.
+        self._names_width: tuple[list[Resolved], set[int], int] | None = None
         self._narrow_rows = False  # the rank rows as drawn: narrow (no track, names cut)
         self.reading_programs = False  # programs.toml is being read for the first time: no list yet
         self._stamp: tuple[int, int] | None = None  # programs.toml as last read
         self._tabs_found: TabbedContent | None = None
         self._stale: set[str] = set()  # tabs to draw again when next shown
+        # Saving (see "saving" below). `_pending` is the newest list not yet on disk (None when
+        # all is saved); `_state_lock` guards it and the two flags, held only for moments;
+        # `_write_lock` is held for each write of plan.toml, so writes never overlap and run
+        # in order.
+        self._pending: RanklistState | None = None
+        self._saver_running = False  # a worker thread is saving (or about to)
+        self._conflicted = False  # a save found plan.toml changed: the dialog asks, no thread saves
+        self._state_lock = threading.Lock()
+        self._write_lock = threading.Lock()
 
     # -- layout ----------------------------------------------------------------------------
     def compose_body(self) -> ComposeResult:
@@ -227,9 +247,13 @@ class RanklistScreen(PaneScreen):
 
     def _plan_changed(self, plan: PlanFile | None) -> None:
         saved = plan.ranklist if plan is not None else None
-        if saved is not None and saved != self.state and not self.reading_programs:
-            self._load_state()
-            self.refresh_view()
+        if saved is not None and saved != self.state:
+            # plan.toml was read again (a "Reload" here or in another pane): its list is the
+            # one shown and kept now; a change of ours not yet written is given up with it.
+            self._drop_pending()
+            if not self.reading_programs:
+                self._load_state()
+                self.refresh_view()
 
     def _programs_stamp(self) -> tuple[int, int] | None:
         """programs.toml's modification time and size (None when there is none)."""
@@ -422,16 +446,23 @@ class RanklistScreen(PaneScreen):
         self._criteria_stopped = stopped
         # Scores and weights are 0-5 and the weighted score 0.0-5.0 (the model holds them
         # there): those columns are as wide as their headers, at least "5.0". Only the program
-        # column reads every row (a +/- at 20,000 programs spent ~11 ms measuring every cell).
+        # column reads every row (a +/- at 20,000 programs spent ~11 ms measuring every cell),
+        # and only when the names or the hard stops changed: a +/- changes neither (`resolved`
+        # is new whenever the list is resolved again), and reading 3,400 names took ~2.5 ms.
         widths = [max(3, _text_width(label)) for _, label in CRITERIA_COLUMNS]
-        widths[0] = max(
-            widths[0],
-            _text_width("WEIGHT"),
-            *(
-                _text_width(r.label) + (len(HARD_STOP) if i in stopped else 0)
-                for i, r in enumerate(self.resolved)
-            ),
-        )
+        known = self._names_width
+        if known is not None and known[0] is self.resolved and known[1] == stopped:
+            names = known[2]
+        else:
+            names = max(
+                _text_width("WEIGHT"),
+                *(
+                    _text_width(r.label) + (len(HARD_STOP) if i in stopped else 0)
+                    for i, r in enumerate(self.resolved)
+                ),
+            )
+            self._names_width = (self.resolved, stopped, names)
+        widths[0] = max(widths[0], names)
         count = len(self.items) + 1
         table.set_columns(
             [
@@ -588,7 +619,8 @@ class RanklistScreen(PaneScreen):
         scores_only: bool = False,
         **changes: object,
     ) -> None:
-        """Save the new list (and any weight or hard-stop change) to plan.toml, then redraw.
+        """Show the new list (and any weight or hard-stop change), then save it to plan.toml
+        in a worker thread (see "saving" below).
 
         `scores_only`: only scores or weights changed. The odds, the rules and the list tab
         read neither (`resolve`, `simulate` and `check` take the programs and their chances),
@@ -600,27 +632,194 @@ class RanklistScreen(PaneScreen):
             weights=changes.get("weights", self.state.weights),
             hard_stops=changes.get("hard_stops", self.state.hard_stops),
         )
-        plan = self.plan.model_copy(update={"ranklist": state})
-        workspace = self.matchapp.workspace
+        self.state, self.items = state, list(items)
+        # The app's plan first (the state above already matches it: _plan_changed does nothing),
+        # so the other panes build their saves on this list.
+        self.matchapp.plan = self.plan.model_copy(update={"ranklist": state})
+        self._request_save(state)
+        if scores_only:
+            self._stale |= {"tab-criteria", "tab-compare"}
+            self._show_tab(self._tabs.active)
+        else:
+            self.refresh_view(cursor)
 
-        def saved(_: object) -> None:
-            self.state, self.items = state, list(items)
-            self.matchapp.plan = plan
-            if scores_only:
-                self._stale |= {"tab-criteria", "tab-compare"}
-                self._show_tab(self._tabs.active)
-            else:
-                self.refresh_view(cursor)
+    # -- saving (in a worker thread; ordered with the other panes' saves) ----------------------
+    # Writing plan.toml with ~3,400 ranks takes ~25 ms, nearly all of it tomli-w making the
+    # TOML: on the UI thread it was most of a +/-. A change is shown at once and saved by one
+    # worker thread, the newest list each time (quick changes make one write). Only this pane
+    # writes plan.toml while it is shown; the Mix and Plan panes save it too (on the UI thread,
+    # from the app's plan), so a change not yet written is written, on the UI thread, before
+    # any other screen shows (a pane switch or a dialog suspends this one) and when the app
+    # quits. A save that finds plan.toml changed by another window or the CLI asks, on the UI
+    # thread, as before (reload, keep mine); no thread saves until it is answered.
 
-        # As the Mix and Plan panes save it: plan.toml changed by another window or the CLI
-        # since it was read asks (reload, keep mine) instead of overwriting it or failing.
+    class _Saved(Message, bubble=False):
+        """The worker wrote the list (posted from its thread)."""
+
+    class _Failed(Message, bubble=False):
+        """The worker could not write plan.toml (posted from its thread)."""
+
+        def __init__(self, error: Exception) -> None:
+            super().__init__()
+            self.error = error
+
+    class _Conflicted(Message, bubble=False):
+        """The worker found plan.toml changed since it was read (posted from its thread)."""
+
+    @property
+    def save_pending(self) -> bool:
+        """True while a change is not yet written to plan.toml."""
+        return self._pending is not None
+
+    def _request_save(self, state: RanklistState) -> None:
+        self.matchapp.unsaved.add(self.PANE_ID)
+        with self._state_lock:
+            self._pending = state
+            if self._saver_running or self._conflicted:
+                return  # the running saver takes the newest list; a conflict asks first
+            self._saver_running = True
+        # Once the change is on screen: a write started at once competes with drawing that
+        # frame for the interpreter (short turns, but many of them).
+        self.call_after_refresh(self._start_saver)
+
+    def _start_saver(self) -> None:
+        app = self.matchapp  # looked up here: the thread does not ask Textual for it
+        self.run_worker(
+            lambda: self._save_in_thread(app),
+            thread=True,
+            group="rank-save",
+            exit_on_error=False,
+        )
+
+    @staticmethod
+    def _plan_to_write(app: MatchApp, state: RanklistState) -> PlanFile:
+        """The plan as the app holds it now (the other panes' sections as they last saved
+        them) with this list: built when written, never from an older plan."""
+        return (app.plan or PlanFile()).model_copy(update={"ranklist": state})
+
+    def _save_in_thread(self, app: MatchApp) -> None:
+        workspace = app.workspace
+        while True:
+            with self._write_lock:
+                with self._state_lock:
+                    state = self._pending
+                    if state is None or self._conflicted:
+                        self._saver_running = False
+                        return
+                try:
+                    with yielding_often():  # the keys pressed meanwhile stay quick
+                        workspace.save_plan(self._plan_to_write(app, state))
+                except Conflict:
+                    with self._state_lock:
+                        self._conflicted = True
+                        self._saver_running = False
+                    self._post(self._Conflicted())
+                    return
+                except (FileProblems, OSError) as exc:
+                    with self._state_lock:  # kept as pending: the next change or leaving retries
+                        self._saver_running = False
+                    self._post(self._Failed(exc))
+                    return
+                with self._state_lock:
+                    if self._pending is state:
+                        self._pending = None
+            self._post(self._Saved())
+
+    def _post(self, message: Message) -> None:
+        with suppress(RuntimeError):  # the app's loop closed meanwhile (quitting)
+            self.post_message(message)
+
+    def _write_newest(self, how: How) -> None:
+        """Write the newest list now, on the calling thread (after any write in progress);
+        raises what the save raises. `how`: "keep" overwrites a changed file, the other
+        version kept beside it as a dated copy."""
+        with self._write_lock:
+            with self._state_lock:
+                state = self._pending
+                self._conflicted = False
+            if state is None:
+                return  # written meanwhile by the worker
+            app = self.matchapp
+            try:
+                app.workspace.save_plan(self._plan_to_write(app, state), keep_mine=how == "keep")
+            except Conflict:
+                with self._state_lock:
+                    self._conflicted = True  # the dialog asks: no thread saves meanwhile
+                raise
+            with self._state_lock:
+                if self._pending is state:
+                    self._pending = None
+
+    def _save_here(self) -> None:
+        """Write the newest list on the UI thread through guarded_save: a changed plan.toml
+        asks (reload, keep mine), another failure notifies, naming the file."""
+
+        def reload() -> None:
+            self._drop_pending()
+            reload_plan(self)
+
+        def cancelled() -> None:  # the change stays unsaved: saved with the next, or on leaving
+            self._conflicted = False
+
         guarded_save(
             self,
-            lambda how: workspace.save_plan(plan, keep_mine=how == "keep"),
-            saved=saved,
-            reload=lambda: reload_plan(self),
+            self._write_newest,
+            saved=lambda _: self._after_write(),
+            reload=reload,
+            cancelled=cancelled,
             what="plan.toml",
         )
+
+    def _after_write(self) -> None:
+        # The newest list was written (a change made meanwhile is for its own save to write).
+        if self._pending is None:
+            self.matchapp.unsaved.discard(self.PANE_ID)
+
+    def _drop_pending(self) -> None:
+        with self._state_lock:
+            self._pending = None
+            self._conflicted = False
+        self.matchapp.unsaved.discard(self.PANE_ID)
+
+    @on(_Saved)
+    def _worker_saved(self) -> None:
+        self._after_write()
+
+    @on(_Failed)
+    def _worker_failed(self, message: _Failed) -> None:
+        save_failed(self, message.error, "plan.toml")
+
+    @on(_Conflicted)
+    def _worker_conflicted(self) -> None:
+        if not self._conflicted:
+            return  # answered meanwhile (a reload)
+        if self._pending is None:
+            self._conflicted = False
+            return
+        self._save_here()  # tries once more here; a conflict still there asks
+
+    def flush_save(self) -> None:
+        """Write a change not yet saved now, on the UI thread (before another pane can save
+        plan.toml); nothing while the conflict dialog asks about it."""
+        if self._pending is not None and not self._conflicted:
+            self._save_here()
+
+    def on_screen_suspend(self, event: ScreenSuspend) -> None:
+        self.flush_save()
+
+    def _flush_at_exit(self) -> None:
+        """Quitting: no dialog can be answered, so a plan.toml changed elsewhere is kept beside
+        ours as plan.toml.other-DATE-RANDOM (as the Mix pane does) and ours is written."""
+        if self._pending is None:
+            return
+        with suppress(OSError, FileProblems):
+            self._write_newest("keep")
+
+    async def settle(self) -> None:
+        self._flush_at_exit()
+
+    def on_unmount(self) -> None:
+        self._flush_at_exit()
 
     def action_move(self, step: int) -> None:
         index = self.current_index()

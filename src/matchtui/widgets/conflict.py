@@ -103,11 +103,13 @@ def guarded_save(
     saved: Callable[[T], None],
     reload: Callable[[], None],
     what: str,
+    cancelled: Callable[[], None] | None = None,
 ) -> bool:
     """Run `save("normal")`; on success call `saved(result)` and return True.
 
     On a Conflict, show the dialog and return False; the choice then runs `reload()`,
-    `save("keep")` or `save("merge")` (then `saved`). Other failures notify, naming the file.
+    `save("keep")` or `save("merge")` (then `saved`), or `cancelled()` (when given) for Cancel.
+    Other failures notify, naming the file.
     """
     try:
         result = save("normal")
@@ -118,11 +120,13 @@ def guarded_save(
                 reload()
             elif choice in ("keep", "merge"):
                 _finish(screen, save, "keep" if choice == "keep" else "merge", saved, what)
+            elif cancelled is not None:
+                cancelled()
 
         screen.app.push_screen(ConflictDialog(conflict), decided)
         return False
     except (FileProblems, OSError) as exc:
-        _failed(screen, exc, what)
+        save_failed(screen, exc, what)
         return False
     saved(result)
     return True
@@ -159,12 +163,14 @@ def _finish(
     try:
         result = save(how)
     except (Conflict, FileProblems, OSError) as exc:
-        _failed(screen, exc, what)
+        save_failed(screen, exc, what)
         return
     saved(result)
 
 
-def _failed(screen: Screen[Any], exc: Exception, what: str) -> None:
+def save_failed(screen: Screen[Any], exc: Exception, what: str) -> None:
+    """Notify that saving `what` failed, with the reason (a save made in a worker thread
+    reports here, on the UI thread, as `guarded_save` does)."""
     if isinstance(exc, Conflict | FileProblems):
         message = exc.summary()
     elif isinstance(exc, OSError):
