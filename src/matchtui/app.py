@@ -553,6 +553,12 @@ class MatchApp(App[None]):
         self.exit()
 
     async def action_quit(self) -> None:
+        # A change a pane saves in a thread and has not written yet (the Rank list) is written
+        # now: it is not "unsaved" work to ask about.
+        for screen in list(self.pane_screens.values()):
+            flush = getattr(screen, "flush_save", None)
+            if flush is not None:
+                flush()
         if not self.unsaved:
             await self.exit_settled()
             return
