@@ -10,6 +10,11 @@ warnings") on screen, built from the demo profile and the data (target: <= 1.5x 
 The shell (header, pane bar, footer and "Loading...", drawn before pydantic and the data load)
 is printed too, but it is not content.
 
+matchtui starts as the command does (`python -m matchtui`), so from the second start on (the
+home folder exists) a child process works the first pane out while the shell is drawn
+(`matchtui.preview`); the CPU line counts that child's time too. `bench/launch.py` starts the
+app without it (`bench.bench_first_visit` and the others use that).
+
     .venv/bin/python -m bench.bench_startup [--runs 12]
 """
 
@@ -61,6 +66,7 @@ def main() -> None:
     # CPU time of the process until its content shows: what the start-up costs, whatever
     # the machine's load (wall time on a shared machine is mostly waiting for a processor).
     cpu_app: list[float] = []
+    cpu_all: list[float] = []  # with the preview child, reaped before the content shows
     cpu_bare: list[float] = []
     for _ in range(args.runs):
         with tempfile.TemporaryDirectory() as fresh:
@@ -68,6 +74,7 @@ def main() -> None:
             with Session([python, "-m", "matchtui", "--home", home]) as app:
                 app.wait_for(PANE_READY_MARKER, timeout=60)
                 cpu_app.append(cpu_seconds(app.pid))
+                cpu_all.append(cpu_seconds(app.pid, children=True))
         with Session([python, str(HERE / "bare_app.py")]) as plain:
             plain.wait_for(BARE_MARKER, timeout=60)
             cpu_bare.append(cpu_seconds(plain.pid))
@@ -80,9 +87,11 @@ def main() -> None:
     print(f"matchtui, first pane content    {spread(ready)}  ratio {ready_ratio:.2f} (<= 1.50)")
     print(f"matchtui, shell only            {spread(frame)}  ratio {frame_ratio:.2f}")
     app_cpu, bare_cpu = statistics.median(cpu_app), statistics.median(cpu_bare)
+    all_cpu = statistics.median(cpu_all)
     print(
         f"process CPU to content: matchtui {app_cpu * 1000:.0f} ms, bare {bare_cpu * 1000:.0f} ms"
-        f"  ratio {app_cpu / bare_cpu:.2f}  (10 ms ticks)"
+        f"  ratio {app_cpu / bare_cpu:.2f}; with the preview child {all_cpu * 1000:.0f} ms"
+        f"  ratio {all_cpu / bare_cpu:.2f}  (10 ms ticks)"
     )
 
 
