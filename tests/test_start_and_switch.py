@@ -240,7 +240,9 @@ def test_the_preload_imports_the_other_panes_and_the_dialogs(
         if thread.name == "matchtui-preload":
             thread.join(5)
     expected = [p.module for p in PANES if p.id != "reality"]
-    assert imported == [*expected, "matchtui.widgets.tracker_dialogs"]
+    assert imported == [*expected, *app_module.PRELOAD_ALSO]
+    assert "matchtui.widgets.tracker_dialogs" in imported
+    assert "matchtui.engine.reality_view" in imported
 
 
 def test_the_preload_then_warms_the_program_list(monkeypatch: pytest.MonkeyPatch) -> None:
