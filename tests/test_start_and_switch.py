@@ -171,7 +171,11 @@ async def test_the_profile_styles_are_parsed_after_start_and_nothing_is_left_mou
 
     app = MatchApp(workspace, first_pane="reality", interactive=True)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause(0.8)
+        for _ in range(100):  # every pane's styles, one a step at idle, then the collection
+            await pilot.pause(0.1)
+            if app._styles_settled:
+                break
+        assert app._styles_settled
         path = pane_css_path(PANE_BY_ID["profile"])
         assert path is not None and app.stylesheet.has_source(str(path))
         for kind in (Button, Checkbox, Input):

@@ -450,7 +450,7 @@ class MatchApp(App[None]):
             self._styles_settled = True
             if self.interactive:
                 gc.collect()
-                gc.freeze()
+                _freeze_long_lived()
             return
         pane = pending[0]
         self._styles_prepared.add(pane.id)
