@@ -142,6 +142,8 @@ class RanklistScreen(PaneScreen):
         # The criteria tab's program column width, for these resolved ranks and hard stops.
         self._names_width: tuple[list[Resolved], set[int], int] | None = None
         self._narrow_rows = False  # the rank rows as drawn: narrow (no track, names cut)
+        # The rank table's rows as last made: index -> (texts, struck out).
+        self._drawn: dict[int, tuple[tuple[str, ...], bool]] = {}
         self.reading_programs = False  # programs.toml is being read for the first time: no list yet
         self._stamp: tuple[int, int] | None = None  # programs.toml as last read
         self._tabs_found: TabbedContent | None = None
@@ -355,6 +357,7 @@ class RanklistScreen(PaneScreen):
         rows.narrowed(self.narrow)
         self._narrow_rows = narrow = rows.narrow
         self._stopped = rows.stopped
+        shown = table.columns
         table.set_columns(
             [
                 (key, label, width)
@@ -362,12 +365,29 @@ class RanklistScreen(PaneScreen):
             ]
         )
         count = len(self.items)
-        if table.row_count == count:
-            table.redraw()  # the same ranks with new contents: the view stays where it is
+        if table.row_count == count and table.columns == shown:
+            # The same ranks with new contents: the view stays where it is, and the rows on
+            # screen that read the same keep their lines (a move changes a few).
+            table.redraw(self._unchanged_rows(table))
+        elif table.row_count == count:
+            self._drawn.clear()
+            table.redraw()
         else:
+            self._drawn.clear()
             table.set_rows(range(count), keep_cursor=False)
         if self.items:
             table.move_cursor(min(max(keep, 0), count - 1))
+
+    def _unchanged_rows(self, table: ProgramTable[int]) -> list[int]:
+        """The ranks on screen whose rows read as they were last made."""
+        top = int(table.scroll_offset.y)
+        same = [
+            index
+            for index in range(top, min(len(self.items), top + table.size.height))
+            if self._drawn.get(index) == (tuple(self._rank_plain(index)), index in self._stopped)
+        ]
+        self._drawn = {index: self._drawn[index] for index in same}
+        return same
 
     def _rank_plain(self, index: int) -> list[str]:
         """The texts of rank `index`'s row, as drawn."""
@@ -378,8 +398,11 @@ class RanklistScreen(PaneScreen):
     def _rank_cells(self, index: int) -> list[Text]:
         if self.sim is None or index >= len(self.sim.entries):
             return []
-        texts = [Text(text) for text in self._rank_plain(index)]
-        if index in self._stopped:
+        plain = self._rank_plain(index)
+        stopped = index in self._stopped
+        self._drawn[index] = (tuple(plain), stopped)
+        texts = [Text(text) for text in plain]
+        if stopped:
             texts[1].stylize("strike dim")
         return texts
 

@@ -92,14 +92,16 @@ def columns(narrow: bool) -> list[tuple[str, str]]:
     return [(key, label) for key, label in RANK_COLUMNS if not (narrow and key == "track")]
 
 
-def percent_width(header: str, values: Sequence[float], texts: Callable[[], Iterable[str]]) -> int:
-    """The width of a column of percentages, each cell pct(value) plus a mark of at most one
-    cell: its header's when every figure fits under it, else its widest cell's (`texts` makes
+def percent_width(
+    header: str, values: Sequence[float], mark: int, texts: Callable[[], Iterable[str]]
+) -> int:
+    """The width of a column of percentages, each cell pct(value) plus a mark of at most `mark`
+    cells: its header's when every figure fits under it, else its widest cell's (`texts` makes
     the cells, only then)."""
     width = text_width(header)
     if not values:
         return width
-    if width >= PCT_WIDTH + 1 and min(values) >= LOW and max(values) <= HIGH:
+    if width >= PCT_WIDTH + mark and min(values) >= LOW and max(values) <= HIGH:
         return width
     return max(width, *(text_width(text) for text in texts()))
 
@@ -281,6 +283,7 @@ class RankRows:
                     percent_width(
                         label,
                         [r.chance for r in self.resolved],
+                        1,
                         lambda: (
                             pct(r.chance) + SOURCE_MARK[r.chance_source] for r in self.resolved
                         ),
@@ -288,7 +291,7 @@ class RankRows:
                 )
             else:
                 values = sim.p_here if key == "here" else sim.p_so_far
-                widths.append(percent_width(label, values, partial(map, pct, values)))
+                widths.append(percent_width(label, values, 0, partial(map, pct, values)))
         self.widths = widths
 
     def summary(self) -> list[tuple[str, SummaryKind]]:
