@@ -173,11 +173,12 @@ class Resolved:
     chance: float
     chance_source: ChanceSource
 
-    @property
+    # Kept once worked out: a rank's odds and warnings read them after every change.
+    @cached_property
     def label(self) -> str:
         return self.program.name if self.program is not None else self.ref
 
-    @property
+    @cached_property
     def track(self) -> str:
         return self.program.track if self.program is not None else "categorical"
 
