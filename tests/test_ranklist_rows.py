@@ -244,3 +244,66 @@ def test_the_whole_list_in_every_order_of_three_moves() -> None:
         for index in plan:
             rows.moved(move(rows.items, index, 0), index, 0)
         assert_as_from_scratch(rows)
+
+
+# --- the pane -------------------------------------------------------------------------------------
+
+
+async def test_the_pane_after_each_key_is_as_from_scratch_and_its_lines_are_its_rows(
+    workspace: Any,
+) -> None:
+    """J, K, T, x, [, ], h and a scroll in a list of a few hundred ranks: after each key the
+    pane's numbers equal a recomputation and every line on screen reads as its row (a line kept
+    from before the change is never stale); a move makes only the rows it changed."""
+    from bench.programs_fixture import make_programs
+    from matchtui.app import MatchApp
+    from matchtui.store import PROGRAMS
+    from matchtui.widgets.program_table import ProgramTable
+    from tests.test_ranklist_pane import TODAY
+
+    workspace.store.save(PROGRAMS, make_programs(workspace.catalog, 1200))
+    app = MatchApp(workspace, first_pane="ranklist", today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen: Any = app.screen
+        table: ProgramTable[Any] = screen.query_one("#rank-table", ProgramTable)
+        assert len(screen.items) > 150
+
+        def check_screen() -> None:
+            fresh = RankRows(screen.tracker, screen.data)
+            fresh.full(screen.items, screen.state.hard_stops, screen.mark_a, screen.narrow)
+            assert screen.resolved == fresh.resolved
+            assert screen.sim == fresh.sim
+            assert screen.violations == fresh.violations
+            assert [width for _key, _label, width in table.columns] == fresh.widths
+            width = table.size.width
+            scroll_x, scroll_y = (int(v) for v in table.scroll_offset)
+            for y in range(1, table.size.height):
+                position = scroll_y + y - 1
+                if position >= table.row_count:
+                    break
+                expected = table.line_plain(position)[scroll_x : scroll_x + width]
+                assert table.render_line(y).text == expected.ljust(width), position
+
+        check_screen()
+        made: list[int] = []
+        cells = table.cells
+
+        def counted(position: int) -> Any:
+            made.append(position)
+            return cells(position)
+
+        table.cells = counted
+        await pilot.press("J")
+        await pilot.pause()
+        assert 0 < len(set(made)) <= 4  # the two ranks swapped (of a screenful)
+        check_screen()
+        keys = ["K", "down", "down", "T", "bracketright", "bracketleft", "x", "h", "J", "h"]
+        keys += ["pagedown", "J", "J", "x", "T", "end", "K", "h", "bracketright"]
+        for key in keys:
+            await pilot.press(key)
+            await pilot.pause()
+            check_screen()
+        await pilot.press("a", *"Unknown Program", "enter")  # an addition
+        await pilot.pause()
+        check_screen()
