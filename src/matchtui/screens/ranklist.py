@@ -317,14 +317,18 @@ class RanklistScreen(PaneScreen):
         return min(max(self._rank_table().cursor, 0), len(self.items) - 1)
 
     def _list_rows(self) -> RankRows:
+        """The list tab's numbers: worked out from the list when there are none yet, or they
+        are for another tracker (programs.toml read again)."""
         rows = self._rows
         if rows is None or rows.tracker is not self.tracker:
             rows = self._rows = RankRows(self.tracker, self.data)
+            rows.full(self.items, self.state.hard_stops, self.mark_a, self.narrow)
         return rows
 
     def refresh_view(self, cursor: int | None = None) -> None:
         """Everything worked out again from the list."""
-        self._list_rows().full(self.items, self.state.hard_stops, self.mark_a, self.narrow)
+        self._rows = None
+        self._list_rows()
         self._show_rows(cursor)
 
     def _show_rows(self, cursor: int | None) -> None:
@@ -635,7 +639,8 @@ class RanklistScreen(PaneScreen):
         self.matchapp.plan = self.plan.model_copy(update={"ranklist": state})
         self._request_save(state)
         if scores_only:
-            self._list_rows().scores_changed(items)
+            if self._rows is not None:  # (for another tracker, worked out again when shown)
+                self._rows.scores_changed(items)
             self._stale |= {"tab-criteria", "tab-compare"}
             self._show_tab(self._tabs.active)
         elif change is not None and self._rows is not None and self._rows.tracker is self.tracker:
