@@ -353,8 +353,9 @@ class RanklistScreen(PaneScreen):
         }[tab]()
 
     def _show_table(self, cursor: int | None) -> None:
-        """The rank rows: every column as wide as its widest cell or header (worked out from the
-        plain texts of all ranks); the cells themselves are made only for the rows drawn."""
+        """The rank rows: every column as wide as its widest cell or header (`RankRows.widths`,
+        kept up to date change by change); the cells themselves are made only for the rows
+        drawn."""
         table = self._rank_table()
         keep = table.cursor if cursor is None else cursor
         rows = self._list_rows()
