@@ -16,7 +16,7 @@ from textual.app import App, ComposeResult
 
 from bench.programs_fixture import make_programs
 from matchtui.app import MatchApp
-from matchtui.screens import ranklist
+from matchtui.screens import ranklist, ranklist_rows
 from matchtui.store import PROGRAMS
 from matchtui.widgets.program_table import ProgramTable
 from tests.test_ranklist_pane import TODAY
@@ -25,7 +25,7 @@ from tests.test_ranklist_pane import TODAY
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=30))
 def test_text_width_is_the_cell_width(text: str) -> None:
-    assert ranklist._text_width(text) == cell_len(text)
+    assert ranklist_rows.text_width(text) == cell_len(text)
 
 
 def _plain_rows(table: ProgramTable[Any]) -> list[str]:
@@ -101,7 +101,7 @@ async def test_a_hard_stop_strikes_the_name_out_and_narrow_drops_the_track(
         await pilot.pause()
         assert "track" not in [key for key, _, _ in table.columns]
         assert all(
-            cell_len(table.cell_text(i, "program")) <= ranklist.NARROW_NAME
+            cell_len(table.cell_text(i, "program")) <= ranklist_rows.NARROW_NAME
             for i in range(table.row_count)
         )
 

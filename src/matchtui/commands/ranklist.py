@@ -23,8 +23,8 @@ from matchtui.engine.ranklist import (
     Simulation,
     Tracker,
     Violation,
-    check,
     check_couples,
+    check_resolved,
     couples_odds,
     pct,
     ranklist_data,
@@ -76,10 +76,11 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
         _print_couples(result, args.json)
         return 0
     ranks = load_model(path, RankFile, data, text).ranks
-    problems = check(ranks, tracker, rules)
+    resolved = resolve(ranks, tracker, rules)
+    problems = check_resolved(resolved, rules)
     if problems:
         raise _refuse(path, text, "ranks", problems[0])
-    sim = simulate(resolve(ranks, tracker, rules), rules)
+    sim = simulate(resolved, rules)
     if args.ranklist_command == "check":
         print(
             one_line(

@@ -766,7 +766,7 @@ def _ranklist_section(
     from matchtui.engine.ranklist import (
         ASSUMPTION,
         Tracker,
-        check,
+        check_resolved,
         ranklist_data,
         resolve,
         simulate,
@@ -821,7 +821,7 @@ def _ranklist_section(
         )
     )
     blocks.append(Para(ASSUMPTION))
-    problems = [v.text for v in check(state.items, tracker, data, hard_stops=state.hard_stops)]
+    problems = [v.text for v in check_resolved(resolved, data, hard_stops=state.hard_stops)]
     alerts = [*problems, *(w.text for w in sim.warnings)]
     if alerts:
         blocks.append(Bullets(tuple(visible(a) for a in alerts)))

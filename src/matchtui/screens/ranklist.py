@@ -10,10 +10,10 @@ newest list only, one write at a time; the pane shows the change at once.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from contextlib import suppress
 from typing import TYPE_CHECKING, ClassVar
 
-from rich.cells import cell_len
 from rich.console import Group
 from rich.style import Style
 from rich.table import Table
@@ -36,15 +36,12 @@ from matchtui.engine.ranklist import (
     Simulation,
     Tracker,
     Violation,
-    check,
     interviewed_not_listed,
     move,
     norm,
     pct,
     ranklist_data,
     ref_problem,
-    resolve,
-    simulate,
     soap_kit,
     starting_items,
     stopped_indices,
@@ -63,6 +60,13 @@ from matchtui.models.ranklist import (
     RanklistState,
 )
 from matchtui.screens.base import PaneScreen, tabbed_samples
+from matchtui.screens.ranklist_rows import (
+    RankRows,
+    SummaryKind,
+    columns,
+    rank_texts,
+    text_width,
+)
 from matchtui.store import PROGRAMS
 from matchtui.themes import text_style
 from matchtui.widgets.conflict import How, guarded_save, reload_plan, save_failed
@@ -71,30 +75,13 @@ from matchtui.widgets.program_table import ProgramTable
 if TYPE_CHECKING:
     from matchtui.app import MatchApp
 
-SOURCE_MARK = {"yours": "", "tier default": "*", "default": "*"}
-
-
 HARD_STOP = " (hard stop)"  # after a program's name in the criteria tab
-NARROW_NAME = 22  # at narrow widths a program's name is cut to this many cells
-# The rank list's columns: key, header (the track is left out at narrow widths).
-RANK_COLUMNS: tuple[tuple[str, str], ...] = (
-    ("rank", "#"),
-    ("program", "Program"),
-    ("track", "Track"),
-    ("chance", "Chance"),
-    ("here", "Here"),
-    ("sofar", "So far"),
-)
 # The criteria tab's columns: key, header (the first row holds the weights).
 CRITERIA_COLUMNS: tuple[tuple[str, str], ...] = (
     ("program", "Program"),
     *((c, CRITERION_LABELS[c]) for c in CRITERIA),
     ("score", "Score"),
 )
-
-
-def _text_width(text: str) -> int:
-    return len(text) if text.isascii() and text.isprintable() else cell_len(text)
 
 
 class RanklistScreen(PaneScreen):
@@ -148,10 +135,15 @@ class RanklistScreen(PaneScreen):
         self.violations: list[Violation] = []
         self.mark_a: str | None = None
         self._stopped: set[int] = set()  # ranks (0-based) struck out by a hard stop
+        # The list tab's numbers, kept up to date change by change (None until first shown).
+        self._rows: RankRows | None = None
+        self._summary: Text | None = None  # the summary as last shown
         self._criteria_stopped: set[int] = set()  # ranks (0-based) dimmed on the criteria tab
         # The criteria tab's program column width, for these resolved ranks and hard stops.
         self._names_width: tuple[list[Resolved], set[int], int] | None = None
         self._narrow_rows = False  # the rank rows as drawn: narrow (no track, names cut)
+        # The rank table's rows as last made: index -> (texts, struck out).
+        self._drawn: dict[int, tuple[tuple[str, ...], bool]] = {}
         self.reading_programs = False  # programs.toml is being read for the first time: no list yet
         self._stamp: tuple[int, int] | None = None  # programs.toml as last read
         self._tabs_found: TabbedContent | None = None
@@ -324,11 +316,25 @@ class RanklistScreen(PaneScreen):
             return None
         return min(max(self._rank_table().cursor, 0), len(self.items) - 1)
 
+    def _list_rows(self) -> RankRows:
+        """The list tab's numbers: worked out from the list when there are none yet, or they
+        are for another tracker (programs.toml read again)."""
+        rows = self._rows
+        if rows is None or rows.tracker is not self.tracker:
+            rows = self._rows = RankRows(self.tracker, self.data)
+            rows.full(self.items, self.state.hard_stops, self.mark_a, self.narrow)
+        return rows
+
     def refresh_view(self, cursor: int | None = None) -> None:
-        data = self.data
-        self.resolved = resolve(self.items, self.tracker, data)
-        self.sim = simulate(self.resolved, data)
-        self.violations = check(self.items, self.tracker, data, hard_stops=self.state.hard_stops)
+        """Everything worked out again from the list."""
+        self._rows = None
+        self._list_rows()
+        self._show_rows(cursor)
+
+    def _show_rows(self, cursor: int | None) -> None:
+        """Show the list tab as `_rows` has it, and mark the other tabs for drawing."""
+        rows = self._list_rows()
+        self.resolved, self.sim, self.violations = rows.resolved, rows.sim, rows.violations
         self._show_table(cursor)
         self._show_summary()
         # The other tabs are drawn when shown (each is a table or text over the whole list).
@@ -347,88 +353,80 @@ class RanklistScreen(PaneScreen):
         }[tab]()
 
     def _show_table(self, cursor: int | None) -> None:
-        """The rank rows: every column as wide as its widest cell or header (worked out from the
-        plain texts of all ranks); the cells themselves are made only for the rows drawn."""
+        """The rank rows: every column as wide as its widest cell or header (`RankRows.widths`,
+        kept up to date change by change); the cells themselves are made only for the rows
+        drawn."""
         table = self._rank_table()
         keep = table.cursor if cursor is None else cursor
-        self._narrow_rows = narrow = self.narrow
-        self._stopped = {
-            v.index for v in self.violations if v.id == "hard_stop" and v.index is not None
-        }
-        columns = [(k, label) for k, label in RANK_COLUMNS if not (narrow and k == "track")]
-        widths = [_text_width(label) for _, label in columns]
-        for index in range(len(self.items)):
-            for position, text in enumerate(self._rank_plain(index)):
-                width = _text_width(text)
-                if width > widths[position]:
-                    widths[position] = width
+        rows = self._list_rows()
+        rows.narrowed(self.narrow)
+        self._narrow_rows = narrow = rows.narrow
+        self._stopped = rows.stopped
+        shown = table.columns
         table.set_columns(
-            [(key, label, width) for (key, label), width in zip(columns, widths, strict=True)]
+            [
+                (key, label, width)
+                for (key, label), width in zip(columns(narrow), rows.widths, strict=True)
+            ]
         )
         count = len(self.items)
-        if table.row_count == count:
-            table.redraw()  # the same ranks with new contents: the view stays where it is
+        if table.row_count == count and table.columns == shown:
+            # The same ranks with new contents: the view stays where it is, and the rows on
+            # screen that read the same keep their lines (a move changes a few).
+            table.redraw(self._unchanged_rows(table))
+        elif table.row_count == count:
+            self._drawn.clear()
+            table.redraw()
         else:
+            self._drawn.clear()
             table.set_rows(range(count), keep_cursor=False)
         if self.items:
             table.move_cursor(min(max(keep, 0), count - 1))
 
+    def _unchanged_rows(self, table: ProgramTable[int]) -> list[int]:
+        """The ranks on screen whose rows read as they were last made."""
+        top = int(table.scroll_offset.y)
+        same = [
+            index
+            for index in range(top, min(len(self.items), top + table.size.height))
+            if self._drawn.get(index) == (tuple(self._rank_plain(index)), index in self._stopped)
+        ]
+        self._drawn = {index: self._drawn[index] for index in same}
+        return same
+
     def _rank_plain(self, index: int) -> list[str]:
         """The texts of rank `index`'s row, as drawn."""
         assert self.sim is not None
-        row = self.sim.ranks[index]
-        name = row.program + ("  (A)" if self.mark_a == self.items[index].program else "")
-        narrow = self._narrow_rows
-        if narrow and len(name) > NARROW_NAME:
-            name = name[: NARROW_NAME - 1] + "…"
-        return [
-            str(row.rank),
-            name,
-            *(() if narrow else (row.track,)),
-            pct(row.chance) + SOURCE_MARK[row.chance_source],
-            pct(row.p_match_here),
-            pct(row.p_cumulative),
-        ]
+        marked = self.mark_a == self.sim.entries[index].ref
+        return rank_texts(self.sim, index, marked, self._narrow_rows)
 
     def _rank_cells(self, index: int) -> list[Text]:
-        if self.sim is None or index >= len(self.sim.ranks):
+        if self.sim is None or index >= len(self.sim.entries):
             return []
-        texts = [Text(text) for text in self._rank_plain(index)]
-        if index in self._stopped:
+        plain = self._rank_plain(index)
+        stopped = index in self._stopped
+        self._drawn[index] = (tuple(plain), stopped)
+        texts = [Text(text) for text in plain]
+        if stopped:
             texts[1].stylize("strike dim")
         return texts
 
     def _show_summary(self) -> None:
-        sim = self.sim
-        assert sim is not None
+        styles: dict[SummaryKind, str | Style] = {
+            "bold": "bold",
+            "plain": "",
+            "dim": "dim",
+            "error": text_style(self.app, "text-error") + Style(bold=True),
+            "warning": text_style(self.app, "text-warning"),
+        }
         out = Text()
-        out.append("P(match) ", style="bold")
-        out.append(f"{pct(sim.p_match)}", style="bold")
-        out.append(f"   P(unmatched) {pct(sim.p_unmatched)}\n")
-        out.append(
-            f"One more program at {pct(sim.add_one_chance)}: unmatched "
-            f"{pct(sim.p_unmatched)} -> {pct(sim.p_unmatched_plus_one)}\n"
-        )
-        out.append(
-            f"Codes {sim.unique_codes} of {sim.codes_included} included; "
-            f"extra fee ${sim.extra_code_fee_usd}\n"
-        )
-        if any(r.chance_source != "yours" for r in sim.ranks):
-            out.append("* default chance (assumption); [ ] set your own\n", style="dim")
-        missing = len(interviewed_not_listed(self.tracker, self.items))
-        if missing:
-            out.append(
-                f"{missing} interviewed program{'s' if missing != 1 else ''} from the tracker "
-                "not on the list: i adds them\n",
-                style="bold",
-            )
-        error = text_style(self.app, "text-error") + Style(bold=True)
-        warning = text_style(self.app, "text-warning")
-        for v in self.violations:
-            out.append(f"! {v.text}\n", style=error)
-        for w in sim.warnings:
-            out.append(f"- {w.text}\n", style=warning)
-        self.query_one("#rank-summary", Static).update(out)
+        for text, kind in self._list_rows().summary():
+            out.append(text, style=styles[kind])
+        if out != self._summary:
+            # A move seldom changes it (the same programs: the same P(match), fee, rules):
+            # the side panel is laid out again only when it does.
+            self._summary = out
+            self.query_one("#rank-summary", Static).update(out)
 
     def on_theme(self) -> None:
         if self.sim is not None:
@@ -449,15 +447,15 @@ class RanklistScreen(PaneScreen):
         # column reads every row (a +/- at 20,000 programs spent ~11 ms measuring every cell),
         # and only when the names or the hard stops changed: a +/- changes neither (`resolved`
         # is new whenever the list is resolved again), and reading 3,400 names took ~2.5 ms.
-        widths = [max(3, _text_width(label)) for _, label in CRITERIA_COLUMNS]
+        widths = [max(3, text_width(label)) for _, label in CRITERIA_COLUMNS]
         known = self._names_width
         if known is not None and known[0] is self.resolved and known[1] == stopped:
             names = known[2]
         else:
             names = max(
-                _text_width("WEIGHT"),
+                text_width("WEIGHT"),
                 *(
-                    _text_width(r.label) + (len(HARD_STOP) if i in stopped else 0)
+                    text_width(r.label) + (len(HARD_STOP) if i in stopped else 0)
                     for i, r in enumerate(self.resolved)
                 ),
             )
@@ -508,7 +506,7 @@ class RanklistScreen(PaneScreen):
         item, resolved = self.items[index], self.resolved[index]
         info: ProgramInfo | None = resolved.program
         assert self.sim is not None
-        odds = self.sim.ranks[index]
+        odds = self.sim.rank(index)
         out.append(f"{label}: {resolved.label}\n", style="bold")
         out.append(f"Rank {odds.rank}; chance {pct(odds.chance)} ({odds.chance_source})\n")
         out.append(f"P(match here) {pct(odds.p_match_here)}\n")
@@ -617,6 +615,7 @@ class RanklistScreen(PaneScreen):
         cursor: int | None = None,
         *,
         scores_only: bool = False,
+        change: Callable[[RankRows], None] | None = None,
         **changes: object,
     ) -> None:
         """Show the new list (and any weight or hard-stop change), then save it to plan.toml
@@ -626,7 +625,10 @@ class RanklistScreen(PaneScreen):
         read neither (`resolve`, `simulate` and `check` take the programs and their chances),
         so only the tabs that show them are drawn again: with thousands of ranks that is most
         of a +/- (the odds, the rules and the list's table and summary were ~45 ms at 3,400
-        ranks)."""
+        ranks).
+
+        `change`: what changed, told to the list tab's numbers (`RankRows`), which redo only
+        what it alters; without it they are all worked out again."""
         state = RanklistState(
             items=items,
             weights=changes.get("weights", self.state.weights),
@@ -638,8 +640,13 @@ class RanklistScreen(PaneScreen):
         self.matchapp.plan = self.plan.model_copy(update={"ranklist": state})
         self._request_save(state)
         if scores_only:
+            if self._rows is not None:  # (for another tracker, worked out again when shown)
+                self._rows.scores_changed(items)
             self._stale |= {"tab-criteria", "tab-compare"}
             self._show_tab(self._tabs.active)
+        elif change is not None and self._rows is not None and self._rows.tracker is self.tracker:
+            change(self._rows)
+            self._show_rows(cursor)
         else:
             self.refresh_view(cursor)
 
@@ -821,22 +828,29 @@ class RanklistScreen(PaneScreen):
     def on_unmount(self) -> None:
         self._flush_at_exit()
 
+    def _move_to(self, index: int, target: int) -> None:
+        items = move(self.items, index, target)
+        self._commit(items, target, change=lambda rows: rows.moved(items, index, target))
+
     def action_move(self, step: int) -> None:
         index = self.current_index()
         if index is not None:
-            target = max(0, min(index + step, len(self.items) - 1))
-            self._commit(move(self.items, index, target), target)
+            self._move_to(index, max(0, min(index + step, len(self.items) - 1)))
 
     def action_to_top(self) -> None:
         index = self.current_index()
         if index is not None:
-            self._commit(move(self.items, index, 0), 0)
+            self._move_to(index, 0)
 
     def action_remove(self) -> None:
         index = self.current_index()
         if index is not None:
             items = [it for i, it in enumerate(self.items) if i != index]
-            self._commit(items, max(0, min(index, len(items) - 1)))
+            self._commit(
+                items,
+                max(0, min(index, len(items) - 1)),
+                change=lambda rows: rows.removed(items, index),
+            )
 
     def action_add(self) -> None:
         self.query_one("#rank-add", Input).focus()
@@ -854,13 +868,17 @@ class RanklistScreen(PaneScreen):
         found = self.tracker.find(ref)
         program = (found.nrmp_code or found.name) if found is not None else ref
         event.input.value = ""
-        self._commit([*self.items, RankItem(program=program)], len(self.items))
+        items = [*self.items, RankItem(program=program)]
+        self._commit(items, len(self.items), change=lambda rows: rows.appended(items, 1))
         self.query_one("#rank-table").focus()
 
     def action_add_interviewed(self) -> None:
         extra = interviewed_not_listed(self.tracker, self.items)
         if extra:
-            self._commit([*self.items, *extra], len(self.items))
+            items = [*self.items, *extra]
+            self._commit(
+                items, len(self.items), change=lambda rows: rows.appended(items, len(extra))
+            )
 
     def action_chance(self, points: int) -> None:
         index = self.current_index()
@@ -870,7 +888,7 @@ class RanklistScreen(PaneScreen):
         value = round(min(1.0, max(0.0, current + points / 100)), 2)
         items = list(self.items)
         items[index] = items[index].model_copy(update={"chance": value})
-        self._commit(items, index)
+        self._commit(items, index, change=lambda rows: rows.replaced(items, index))
 
     def action_hard_stop(self) -> None:
         index = self.current_index()
@@ -880,7 +898,9 @@ class RanklistScreen(PaneScreen):
         stops = [s for s in self.state.hard_stops if norm(s) != norm(name)]
         if len(stops) == len(self.state.hard_stops):
             stops.append(name)
-        self._commit(self.items, index, hard_stops=stops)
+        self._commit(
+            self.items, index, change=lambda rows: rows.stops_changed(stops), hard_stops=stops
+        )
 
     def action_suggest(self) -> None:
         order, dropped = suggest_order(

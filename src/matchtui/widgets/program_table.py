@@ -28,7 +28,7 @@ programs a status change or a filter costs tens of milliseconds. Here:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Sequence
+from collections.abc import Callable, Collection, Hashable, Sequence
 from typing import Any, ClassVar, Generic, Literal, TypeVar
 
 from rich.cells import cell_len
@@ -211,11 +211,21 @@ class ProgramTable(ScrollView, Generic[T], can_focus=True):
         self.refresh()
         self._highlighted()
 
-    def redraw(self) -> None:
+    def redraw(self, keep: Collection[Hashable] = ()) -> None:
         """The rows' contents changed, not which rows are shown: every line is drawn again when
-        next shown; the cursor and the scroll position stay."""
-        self._forget()
-        self.refresh()
+        next shown; the cursor and the scroll position stay. `keep`: the keys of rows whose
+        contents are the same (their lines are kept, and not drawn again if on screen)."""
+        if not keep:
+            self._forget()
+            self.refresh()
+            return
+        kept = set(keep)
+        self._lines = {key: line for key, line in self._lines.items() if key in kept}
+        self._styled = {look: line for look, line in self._styled.items() if look[0] in kept}
+        top = int(self.scroll_offset.y)
+        for position in range(top, min(len(self.rows), top + self.size.height)):
+            if self.key(self.rows[position]) not in kept:
+                self._refresh_position(position)
 
     def update_row(self, key: Hashable) -> None:
         """Row `key` changed: draw its line again (no other line is touched)."""

@@ -1,0 +1,298 @@
+"""The Rank list pane's list tab as numbers and texts: each rank resolved, the odds, the rules
+broken, the table's column widths and the summary beside it. Pure (no Textual), so a property
+test can hold it to a recomputation from scratch.
+
+A change costs what it changes. `RankRows.full` works everything out from the list; the other
+methods take the list after one change and redo only what that change can alter, each through
+the same engine functions as `full` (no rule is written twice):
+
+- resolving a rank does not depend on where it stands, so a move reorders the resolved ranks
+  (`move`, as the list was), a removal drops one, an addition or a new chance resolves the new
+  ranks only;
+- the odds depend on the order: `simulate` runs again after every change (one pass over the
+  chances; the rows are made only when drawn);
+- the rules run again over the resolved ranks (`check_resolved`: no program is looked up);
+- the column widths: the rank column is as wide as the highest rank, the program and track
+  columns as their widest cell (counted per width, so a removal needs no pass over the list),
+  and a column of percentages is as wide as its header whenever every figure fits under it
+  (checked from the lowest and the highest figure), else measured cell by cell;
+- the interviewed programs not on the list change only with the programs listed, not with
+  their order, their chances or the hard stops.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from functools import partial
+from typing import Literal, TypeVar
+
+from rich.cells import cell_len
+
+from matchtui.engine.ranklist import (
+    Resolved,
+    Simulation,
+    Tracker,
+    Violation,
+    check_resolved,
+    move,
+    pct,
+    refs_not_listed,
+    resolve,
+    resolve_entry,
+    simulate,
+)
+from matchtui.models.ranklist import RankItem, RanklistFile
+
+SOURCE_MARK = {"yours": "", "tier default": "*", "default": "*"}
+NARROW_NAME = 22  # at narrow widths a program's name is cut to this many cells
+MARK_A = "  (A)"  # after the name of the program marked A for the comparison
+# The rank list's columns: key, header (the track is left out at narrow widths).
+RANK_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("rank", "#"),
+    ("program", "Program"),
+    ("track", "Track"),
+    ("chance", "Chance"),
+    ("here", "Here"),
+    ("sofar", "So far"),
+)
+# The widest figure pct() writes for a value in [LOW, HIGH]: "-90%" to "900%".
+LOW, HIGH, PCT_WIDTH = -0.9, 9.0, 4
+
+SummaryKind = Literal["bold", "plain", "dim", "error", "warning"]
+K = TypeVar("K")
+
+
+def text_width(text: str) -> int:
+    return len(text) if text.isascii() and text.isprintable() else cell_len(text)
+
+
+def name_text(label: str, marked: bool, narrow: bool) -> str:
+    """A program's name as its row shows it."""
+    name = label + (MARK_A if marked else "")
+    if narrow and len(name) > NARROW_NAME:
+        name = name[: NARROW_NAME - 1] + "…"
+    return name
+
+
+def rank_texts(sim: Simulation, index: int, marked: bool, narrow: bool) -> list[str]:
+    """The texts of rank `index`'s row (0-based), as drawn."""
+    row = sim.rank(index)
+    return [
+        str(row.rank),
+        name_text(row.program, marked, narrow),
+        *(() if narrow else (row.track,)),
+        pct(row.chance) + SOURCE_MARK[row.chance_source],
+        pct(row.p_match_here),
+        pct(row.p_cumulative),
+    ]
+
+
+def columns(narrow: bool) -> list[tuple[str, str]]:
+    return [(key, label) for key, label in RANK_COLUMNS if not (narrow and key == "track")]
+
+
+def percent_width(
+    header: str, values: Sequence[float], mark: int, texts: Callable[[], Iterable[str]]
+) -> int:
+    """The width of a column of percentages, each cell pct(value) plus a mark of at most `mark`
+    cells: its header's when every figure fits under it, else its widest cell's (`texts` makes
+    the cells, only then)."""
+    width = text_width(header)
+    if not values:
+        return width
+    if width >= PCT_WIDTH + mark and min(values) >= LOW and max(values) <= HIGH:
+        return width
+    return max(width, *(text_width(text) for text in texts()))
+
+
+def _uncount(counter: Counter[K], key: K) -> None:
+    counter[key] -= 1
+    if counter[key] <= 0:
+        del counter[key]
+
+
+def summary_lines(
+    sim: Simulation, missing: int, violations: Sequence[Violation]
+) -> list[tuple[str, SummaryKind]]:
+    """The summary beside the list, as (text, kind) pieces."""
+    out: list[tuple[str, SummaryKind]] = [
+        ("P(match) ", "bold"),
+        (f"{pct(sim.p_match)}", "bold"),
+        (f"   P(unmatched) {pct(sim.p_unmatched)}\n", "plain"),
+        (
+            f"One more program at {pct(sim.add_one_chance)}: unmatched "
+            f"{pct(sim.p_unmatched)} -> {pct(sim.p_unmatched_plus_one)}\n",
+            "plain",
+        ),
+        (
+            f"Codes {sim.unique_codes} of {sim.codes_included} included; "
+            f"extra fee ${sim.extra_code_fee_usd}\n",
+            "plain",
+        ),
+    ]
+    if any(r.chance_source != "yours" for r in sim.entries):
+        out.append(("* default chance (assumption); [ ] set your own\n", "dim"))
+    if missing:
+        out.append(
+            (
+                f"{missing} interviewed program{'s' if missing != 1 else ''} from the tracker "
+                "not on the list: i adds them\n",
+                "bold",
+            )
+        )
+    out.extend((f"! {v.text}\n", "error") for v in violations)
+    out.extend((f"- {w.text}\n", "warning") for w in sim.warnings)
+    return out
+
+
+class RankRows:
+    """The list tab of one rank list, against one tracker and one set of rules. Each change
+    makes a new `resolved` list (never changed in place: a tab knows a list by its identity)."""
+
+    def __init__(self, tracker: Tracker, data: RanklistFile) -> None:
+        self.tracker, self.data = tracker, data
+        self.items: list[RankItem] = []
+        self.hard_stops: list[str] = []
+        self.mark_a: str | None = None
+        self.narrow = False
+        self.resolved: list[Resolved] = []
+        self.sim: Simulation = simulate([], data)
+        self.violations: list[Violation] = []
+        self.stopped: set[int] = set()  # ranks (0-based) struck out by a hard stop
+        self.missing = 0  # the tracker's interviewed programs not on the list
+        self.widths: list[int] = []  # the columns shown, in order
+        self._listed: Counter[str] = Counter()  # the ranks' identities
+        self._names: Counter[int] = Counter()  # the widths of the names as drawn
+        self._tracks: Counter[int] = Counter()  # the widths of the tracks
+
+    # -- changes ---------------------------------------------------------------------------
+    def full(
+        self,
+        items: Sequence[RankItem],
+        hard_stops: Sequence[str],
+        mark_a: str | None,
+        narrow: bool,
+    ) -> None:
+        """Everything from the list."""
+        self.items, self.hard_stops = list(items), list(hard_stops)
+        self.mark_a, self.narrow = mark_a, narrow
+        self.resolved = resolve(self.items, self.tracker, self.data)
+        self._listed = Counter(r.key for r in self.resolved)
+        self._count_cells()
+        self._missing()
+        self._odds_and_rules()
+
+    def moved(self, items: Sequence[RankItem], index: int, to: int) -> None:
+        """`items` is the list with rank `index` moved to `to` (engine `move`)."""
+        self.items = list(items)
+        self.resolved = move(self.resolved, index, to)
+        self._odds_and_rules()
+
+    def removed(self, items: Sequence[RankItem], index: int) -> None:
+        """`items` is the list without rank `index`."""
+        gone = self.resolved[index]
+        self.resolved = [*self.resolved[:index], *self.resolved[index + 1 :]]
+        self.items = list(items)
+        _uncount(self._listed, gone.key)
+        _uncount(self._names, self._name_width(gone))
+        _uncount(self._tracks, text_width(gone.track))
+        self._missing()
+        self._odds_and_rules()
+
+    def appended(self, items: Sequence[RankItem], count: int) -> None:
+        """`items` is the list with `count` ranks added at its end."""
+        self.items = list(items)
+        added = resolve(self.items[len(self.items) - count :], self.tracker, self.data)
+        self.resolved = [*self.resolved, *added]
+        for r in added:
+            self._listed[r.key] += 1
+            self._names[self._name_width(r)] += 1
+            self._tracks[text_width(r.track)] += 1
+        self._missing()
+        self._odds_and_rules()
+
+    def replaced(self, items: Sequence[RankItem], index: int) -> None:
+        """`items` is the list with rank `index` changed (its chance, say)."""
+        self.items = list(items)
+        old = self.resolved[index]
+        new = resolve_entry(self.items[index], self.tracker, self.data)
+        self.resolved = [*self.resolved[:index], new, *self.resolved[index + 1 :]]
+        if new.key != old.key:
+            _uncount(self._listed, old.key)
+            self._listed[new.key] += 1
+            self._missing()
+        _uncount(self._names, self._name_width(old))
+        self._names[self._name_width(new)] += 1
+        _uncount(self._tracks, text_width(old.track))
+        self._tracks[text_width(new.track)] += 1
+        self._odds_and_rules()
+
+    def stops_changed(self, hard_stops: Sequence[str]) -> None:
+        self.hard_stops = list(hard_stops)
+        self._rules()
+
+    def scores_changed(self, items: Sequence[RankItem]) -> None:
+        """`items` is the list with other scores: nothing here reads them."""
+        self.items = list(items)
+
+    def narrowed(self, narrow: bool) -> None:
+        """The pane is now `narrow` (names cut, no track column) or wide."""
+        if narrow != self.narrow:
+            self.narrow = narrow
+            self._count_cells()
+            self._widths()
+
+    # -- the parts ---------------------------------------------------------------------------
+    def _odds_and_rules(self) -> None:
+        self.sim = simulate(self.resolved, self.data)
+        self._rules()
+        self._widths()
+
+    def _rules(self) -> None:
+        self.violations = check_resolved(self.resolved, self.data, hard_stops=self.hard_stops)
+        self.stopped = {
+            v.index for v in self.violations if v.id == "hard_stop" and v.index is not None
+        }
+
+    def _missing(self) -> None:
+        self.missing = len(refs_not_listed(self.tracker, self._listed))
+
+    def _name_width(self, r: Resolved) -> int:
+        # The mark goes on every rank of the marked program (as the rows draw it).
+        return text_width(name_text(r.label, r.ref == self.mark_a, self.narrow))
+
+    def _count_cells(self) -> None:
+        self._names = Counter(self._name_width(r) for r in self.resolved)
+        self._tracks = Counter(text_width(r.track) for r in self.resolved)
+
+    def _widths(self) -> None:
+        sim, narrow = self.sim, self.narrow
+        count = len(self.resolved)
+        widths: list[int] = []
+        for key, label in columns(narrow):
+            header = text_width(label)
+            if key == "rank":
+                widths.append(max(header, len(str(count)) if count else 0))
+            elif key == "program":
+                widths.append(max(header, *self._names) if self._names else header)
+            elif key == "track":
+                widths.append(max(header, *self._tracks) if self._tracks else header)
+            elif key == "chance":
+                widths.append(
+                    percent_width(
+                        label,
+                        [r.chance for r in self.resolved],
+                        1,
+                        lambda: (
+                            pct(r.chance) + SOURCE_MARK[r.chance_source] for r in self.resolved
+                        ),
+                    )
+                )
+            else:
+                values = sim.p_here if key == "here" else sim.p_so_far
+                widths.append(percent_width(label, values, 0, partial(map, pct, values)))
+        self.widths = widths
+
+    def summary(self) -> list[tuple[str, SummaryKind]]:
+        return summary_lines(self.sim, self.missing, self.violations)
