@@ -351,3 +351,34 @@ def test_each_profile_reads_as_before(catalog: Catalog) -> None:
     assert ready.home_title[1] == ("VERY HIGH", "green")
     detail = ready.details["home-table:0"]
     assert ("\nReliability ", "dim") in detail
+
+
+async def test_a_plan_change_that_keeps_the_mix_does_not_work_the_check_out_again(
+    workspace: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The Rank list sets the app's plan on every change (its list is in plan.toml); the check
+    reads only the mix, so a built Reality pane works it out again only when the mix changes."""
+    import matchtui.engine.assess as assess_module
+
+    app = MatchApp(workspace, first_pane="reality", today=dt.date(2026, 11, 30))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        calls: list[int] = []
+        real = assess_module.assess
+
+        def counted(*args: Any, **kwargs: Any) -> Any:
+            calls.append(1)
+            return real(*args, **kwargs)
+
+        monkeypatch.setattr(assess_module, "assess", counted)
+        plan = app.plan
+        assert plan is not None
+        app.plan = plan.model_copy(update={"ranklist": None})  # the mix as it was
+        await pilot.pause()
+        assert calls == []
+        from tests.test_assess_engine import mix as a_mix
+
+        mix = a_mix(20, 30, 50)
+        app.plan = plan.model_copy(update={"mix": mix})
+        await pilot.pause()
+        assert calls == [1]

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from rich.console import JustifyMethod
 
     from matchtui.models.assessment import Assessment
-    from matchtui.models.plan import PlanFile
+    from matchtui.models.plan import MixPlan, PlanFile
     from matchtui.models.profile import Profile
 
 NARROW = 100  # below this width the "your value" column is dropped
@@ -78,6 +78,7 @@ class RealityScreen(PaneScreen):
         self._given = view
         # The engine's result behind the view, when the pane computed it (not for a given one).
         self.assessment: Assessment | None = None
+        self._mix: MixPlan | None = None  # the saved mix that assessment read
         self._narrow: bool | None = None
         self._built = False  # the lower sections were filled once (see show_view)
         self._lower_pending = False
@@ -118,8 +119,12 @@ class RealityScreen(PaneScreen):
         self.refresh_view()
 
     def _plan_changed(self, plan: PlanFile | None) -> None:
-        if self.matchapp.profile is not None:  # else the profile's arrival computes it
-            self.refresh_view()
+        if self.matchapp.profile is None:  # the profile's arrival computes it
+            return
+        mix = plan.mix if plan is not None else None
+        if self.assessment is not None and mix == self._mix:
+            return  # the check reads only the mix (a rank list change saves plan.toml too)
+        self.refresh_view()
 
     def on_theme(self) -> None:
         if self.view is not None:
@@ -140,7 +145,8 @@ class RealityScreen(PaneScreen):
         from matchtui.engine.assess import assess
         from matchtui.engine.reality_view import reality_view
 
-        self.assessment = assess(self.profile, self.catalog, self.plan.mix)
+        self._mix = self.plan.mix
+        self.assessment = assess(self.profile, self.catalog, self._mix)
         view = reality_view(self.assessment, self.profile, self.catalog)
         if view != self.view:
             self.show_view(view)
