@@ -14,7 +14,7 @@ from matchtui.models.base import SOFT_RELIABILITY
 
 if TYPE_CHECKING:
     from matchtui.catalog import Catalog
-    from matchtui.models.assessment import Assessment
+    from matchtui.models.assessment import Assessment, CyclesCheck, Step3Check
     from matchtui.models.plan import MixPlan
     from matchtui.models.profile import Profile
 
@@ -232,16 +232,14 @@ class _Builder:
             _plain_cell(letters.verdict, _verdict_style(letters.verdict)),
             _plain_cell("\n".join(letters.reasons)),
         )
-        step3 = result.step3
-        key = self._finding(
-            "ready-table:step3", f"Step 3: {_words(step3.verdict)}", step3, step3.reason
-        )
-        row(
-            key,
-            "Step 3",
-            _plain_cell(_words(step3.verdict), _verdict_style(step3.verdict)),
-            _plain_cell(step3.reason),
-        )
+
+        def verdict_row(kind: str, label: str, item: Step3Check | CyclesCheck) -> None:
+            title = f"{label}: {_words(item.verdict)}"
+            key = self._finding(f"ready-table:{kind}", title, item, item.reason)
+            verdict = _plain_cell(_words(item.verdict), _verdict_style(item.verdict))
+            row(key, label, verdict, _plain_cell(item.reason))
+
+        verdict_row("step3", "Step 3", result.step3)
         for spec in result.specialties:
             why: Cell = _plain_cell(spec.reason)
             if spec.pivots:
@@ -263,16 +261,7 @@ class _Builder:
                 _plain_cell("none"),
                 _plain_cell("No target specialty chosen yet."),
             )
-        cycles = result.cycles
-        key = self._finding(
-            "ready-table:cycles", f"Cycles: {_words(cycles.verdict)}", cycles, cycles.reason
-        )
-        row(
-            key,
-            "Cycles",
-            _plain_cell(_words(cycles.verdict), _verdict_style(cycles.verdict)),
-            _plain_cell(cycles.reason),
-        )
+        verdict_row("cycles", "Cycles", result.cycles)
         # The why-home story is judged under Back home; the other two stories here.
         for story in result.stories[1:]:
             reason = story.reason if story.words else "not written yet"
