@@ -651,6 +651,8 @@ class MixScreen(PaneScreen):
             if quiet > 0:
                 time.sleep(quiet)
                 continue
+            conflicted: ProgramList | None = None
+            error: Exception | None = None
             with self._write_lock:
                 # Take the newest list only once the file is ours: saves happen in order and
                 # the last one always writes the newest list.
@@ -663,14 +665,15 @@ class MixScreen(PaneScreen):
                     with yielding_often():  # the keys pressed meanwhile stay quick
                         workspace.save_programs(programs)
                 except Conflict:
-                    # Someone else changed the file: ask on the UI thread (reload, keep mine,
-                    # or merge what they added), never overwrite silently.
-                    self.app.call_from_thread(self._save_after_conflict, programs)
-                    error: Exception | None = None
+                    conflicted = programs
                 except (FileProblems, OSError) as exc:
                     error = exc
-                else:
-                    error = None
+            if conflicted is not None:
+                # Someone else changed the file: ask on the UI thread (reload, keep mine, or
+                # merge what they added), never overwrite silently. Asked once the write lock
+                # is let go: the UI thread may be waiting for it (leaving the pane or quitting
+                # flushes under it), and would never run the question.
+                self.app.call_from_thread(self._save_after_conflict, conflicted)
             if error is not None:
                 self.app.call_from_thread(
                     self.notify,
