@@ -141,6 +141,7 @@ class RanklistScreen(PaneScreen):
         self._criteria_stopped: set[int] = set()  # ranks (0-based) dimmed on the criteria tab
         # The criteria tab's program column width, for these resolved ranks and hard stops.
         self._names_width: tuple[list[Resolved], set[int], int] | None = None
+        self._criteria_row: int | None = None  # the one Criteria row a score change alters
         self._narrow_rows = False  # the rank rows as drawn: narrow (no track, names cut)
         # The rank table's rows as last made: index -> (texts, struck out).
         self._drawn: dict[int, tuple[tuple[str, ...], bool]] = {}
@@ -462,13 +463,16 @@ class RanklistScreen(PaneScreen):
             self._names_width = (self.resolved, stopped, names)
         widths[0] = max(widths[0], names)
         count = len(self.items) + 1
+        columns = table.columns
         table.set_columns(
             [
                 (key, label, width)
                 for (key, label), width in zip(CRITERIA_COLUMNS, widths, strict=True)
             ]
         )
-        if table.row_count == count:
+        if table.row_count == count and self._criteria_row is not None and table.columns == columns:
+            table.update_row(self._criteria_row)  # one rank's score: its line alone
+        elif table.row_count == count:
             table.redraw()  # the same rows with new contents: the cursor and the view stay
         else:
             keep = table.cursor
@@ -616,6 +620,7 @@ class RanklistScreen(PaneScreen):
         *,
         scores_only: bool = False,
         change: Callable[[RankRows], None] | None = None,
+        criteria_row: int | None = None,
         **changes: object,
     ) -> None:
         """Show the new list (and any weight or hard-stop change), then save it to plan.toml
@@ -628,7 +633,10 @@ class RanklistScreen(PaneScreen):
         ranks).
 
         `change`: what changed, told to the list tab's numbers (`RankRows`), which redo only
-        what it alters; without it they are all worked out again."""
+        what it alters; without it they are all worked out again.
+
+        `criteria_row`: the one Criteria row a score change alters (its line alone is drawn
+        again; a weight changes every rank's weighted score)."""
         state = RanklistState(
             items=items,
             weights=changes.get("weights", self.state.weights),
@@ -643,7 +651,9 @@ class RanklistScreen(PaneScreen):
             if self._rows is not None:  # (for another tracker, worked out again when shown)
                 self._rows.scores_changed(items)
             self._stale |= {"tab-criteria", "tab-compare"}
+            self._criteria_row = criteria_row
             self._show_tab(self._tabs.active)
+            self._criteria_row = None
         elif change is not None and self._rows is not None and self._rows.tracker is self.tracker:
             change(self._rows)
             self._show_rows(cursor)
@@ -940,4 +950,4 @@ class RanklistScreen(PaneScreen):
         scores[criterion] = max(0, min(5, scores.get(criterion, 0) + step))
         items = list(self.items)
         items[index] = item.model_copy(update={"scores": scores})
-        self._commit(items, scores_only=True)
+        self._commit(items, scores_only=True, criteria_row=row)
