@@ -245,6 +245,10 @@ class Store:
                 failed.fingerprint, None, broken=failed.fingerprint is not None
             )
             raise failed.problems from None
+        return self._read_as(name, loaded, fingerprint)
+
+    def _read_as(self, name: str, loaded: M, fingerprint: Fingerprint) -> M:
+        """Remember `loaded` as what this store read of `name` (the conflict check's base)."""
         self._seen[name] = _Seen(fingerprint, None, model=_own_list(name, loaded))
         return loaded
 
@@ -285,8 +289,7 @@ class Store:
         except (_Failed, _Cold):
             return None
         self._versions[name] = current_version
-        self._seen[name] = _Seen(fingerprint, None, model=_own_list(name, loaded))
-        return loaded
+        return self._read_as(name, loaded, fingerprint)
 
     def _load(
         self, name: str, model: type[M], current_version: int, *, memory_only: bool = False

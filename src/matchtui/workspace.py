@@ -180,8 +180,6 @@ class Workspace:
         from matchtui.models.programs import PROGRAMS_SCHEMA_VERSION, ProgramList
         from matchtui.store import PROGRAMS
 
-        if not self.store.exists(PROGRAMS):
-            return None
         return self.store.load_warm(PROGRAMS, ProgramList, PROGRAMS_SCHEMA_VERSION)
 
     def warm_programs(self) -> bool:
@@ -190,8 +188,6 @@ class Workspace:
         from matchtui.models.programs import PROGRAMS_SCHEMA_VERSION, ProgramList
         from matchtui.store import PROGRAMS
 
-        if not self.store.exists(PROGRAMS):
-            return False
         return self.store.warm(PROGRAMS, ProgramList, PROGRAMS_SCHEMA_VERSION)
 
     def save_programs(
