@@ -355,3 +355,25 @@ async def test_plan_changed_by_another_window_asks_instead_of_crashing(
         assert app.return_code is None  # still running
         assert app.plan is not None and app.plan.ranklist == theirs
     assert "Written Elsewhere" in (home / "plan.toml").read_text(encoding="utf-8")
+
+
+async def test_the_criteria_tab_of_an_empty_rank_list_shows_its_weights(workspace: Any) -> None:
+    """No programs tracked, no ranks: the Criteria tab opened (it closed the app: the program
+    column's width was the largest of no names) shows the weights row, and +/- changes a
+    weight."""
+    from matchtui.widgets.program_table import ProgramTable
+
+    app = make_app(workspace)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen: Any = app.screen
+        assert screen.items == []
+        await pilot.press("t")
+        await pilot.pause()
+        table = screen.query_one("#criteria-table", ProgramTable)
+        assert table.row_count == 1 and "WEIGHT" in table.line_plain(0)
+        weights = dict(screen.state.weights)
+        await pilot.press("right", "plus")
+        await pilot.pause()
+        first = next(iter(weights))
+        assert screen.state.weights[first] == min(5, weights[first] + 1)

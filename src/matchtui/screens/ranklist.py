@@ -454,12 +454,13 @@ class RanklistScreen(PaneScreen):
             names = known[2]
         else:
             names = max(
-                text_width("WEIGHT"),
-                *(
+                (
                     text_width(r.label) + (len(HARD_STOP) if i in stopped else 0)
                     for i, r in enumerate(self.resolved)
                 ),
+                default=0,
             )
+            names = max(names, text_width("WEIGHT"))  # an empty list shows its weights row
             self._names_width = (self.resolved, stopped, names)
         widths[0] = max(widths[0], names)
         count = len(self.items) + 1
