@@ -321,7 +321,7 @@ class MatchApp(App[None]):
             self.call_after_refresh(
                 _preload_panes,
                 self.first_pane,
-                self.workspace.warm_programs,
+                self._warm_data,
                 self._imports_done,
             )
         if (warning := self.workspace.store.home_warning()) is not None:
@@ -418,6 +418,24 @@ class MatchApp(App[None]):
             self._release_keys_when_ready(pane_id)
             if self.interactive:
                 self.call_after_refresh(_freeze_long_lived)
+
+    def _warm_data(self) -> bool:
+        """From the preload thread: the program list read into memory, then each pane not
+        built yet works out what its first visit needs (`PaneScreen.warm_data`). True if the
+        list was read."""
+        warmed = self.workspace.warm_programs()
+        for pane in PANES:
+            if pane.id in self._built_panes or self.profile is None or not self.is_running:
+                continue
+            screen_class = getattr(sys.modules.get(pane.module), pane.screen, None)
+            warm = getattr(screen_class, "warm_data", None)
+            if warm is None:
+                continue
+            try:
+                warm(self)
+            except Exception:  # the visit computes it again, and reports any problem
+                continue
+        return warmed
 
     def _imports_done(self) -> None:
         """From the preload thread, once the other panes' modules are imported: their styles
@@ -731,10 +749,11 @@ def _preload_panes(
     still being imported here waits for it; a module that fails here fails again, and is
     reported, on its visit. `imported` is called (in the thread) once they are.
 
-    Then `warm` (the app: `Workspace.warm_programs`) reads and validates the program list
-    into memory, so the first of the Mix, Applications and Rank list panes to open finds it
-    ready (unpickling 20,000 programs is ~0.1 s of its first visit otherwise); what it made is
-    then frozen out of the cyclic GC's sight, as a pane does with a list it reads."""
+    Then `warm` (the app: `MatchApp._warm_data`) reads and validates the program list into
+    memory, so the first of the Mix, Applications and Rank list panes to open finds it ready
+    (unpickling 20,000 programs is ~0.1 s of its first visit otherwise), and lets each pane
+    work out ahead what its first visit computes from the data; what it made is then frozen
+    out of the cyclic GC's sight, as a pane does with a list it reads."""
     import threading
 
     from matchtui.background import yielding_often

@@ -80,6 +80,14 @@ class PaneScreen(Screen[None]):
         pane's list is complete."""
         return []
 
+    @classmethod
+    def warm_data(cls, app: MatchApp) -> None:
+        """Work out ahead, at idle after start-up, what this pane's first visit would compute
+        from the data, so the visit only draws. Called in the app's preload thread once the
+        program list is read into memory, for each pane not built yet. Only reads the app's
+        data (never a widget); the result goes into a cache the visit checks against its
+        own inputs (`matchtui.engine.memo.LastResult`). The default does nothing."""
+
     # tab id -> selector of the widget that takes the keys when that tab is shown
     TAB_FOCUS: ClassVar[dict[str, str]] = {}
 
