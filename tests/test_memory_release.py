@@ -1,0 +1,86 @@
+"""Freed memory goes back to the system once the app is idle after big work (glibc's
+malloc_trim; elsewhere nothing happens), never while keys are coming, and not in tests or
+headless runs."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import subprocess
+import sys
+import textwrap
+from typing import Any
+
+import pytest
+
+import matchtui.app as app_module
+import matchtui.memory as memory
+from matchtui.app import MatchApp
+
+TODAY = dt.date(2026, 11, 23)
+
+
+@pytest.mark.skipif(not memory.give_back(), reason="no malloc_trim here (not glibc)")
+def test_give_back_returns_what_a_thread_freed() -> None:
+    # A worker thread makes and frees 60 MB in blocks the C allocator keeps in the thread's
+    # arena: resident size stays up until give_back hands the pages back.
+    script = textwrap.dedent(
+        """
+        import threading
+        from matchtui.memory import give_back
+
+        def rss():
+            for line in open("/proc/self/status"):
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) // 1024
+
+        def work():
+            blocks = [bytearray(20_000) for _ in range(3_000)]
+            # Every tenth block lives on, so the freed ones between cannot merge into the
+            # arena's top (which the allocator would hand back by itself).
+            keep.extend(blocks[::10])
+            del blocks
+
+        keep = []
+        thread = threading.Thread(target=work)
+        thread.start()
+        thread.join()
+        before = rss()
+        assert give_back()
+        print(before - rss())
+        """
+    )
+    freed = int(
+        subprocess.run(
+            [sys.executable, "-c", script], check=True, capture_output=True, text=True
+        ).stdout
+    )
+    assert freed >= 30, f"only {freed} MiB given back"
+
+
+async def _settle(pilot: Any, app: MatchApp, seconds: float) -> None:
+    for _ in range(int(seconds / 0.05)):
+        await pilot.pause(0.05)
+
+
+@pytest.mark.parametrize("interactive", [True, False])
+async def test_one_give_back_after_a_pane_is_built_and_keys_pause(
+    workspace: Any, monkeypatch: pytest.MonkeyPatch, interactive: bool
+) -> None:
+    calls: list[float] = []
+    monkeypatch.setattr(memory, "give_back", lambda: calls.append(1) or True)
+    monkeypatch.setattr(app_module, "TRIM_IDLE", 1.0)
+    monkeypatch.setattr(app_module, "_preload_panes", lambda *_: None)
+    app = MatchApp(workspace, first_pane="reality", today=TODAY, interactive=interactive)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(pilot, app, 1.5)
+        calls.clear()  # whatever start-up asked for
+        await pilot.press("f6")  # a first build asks for one
+        await pilot.press("f3")  # and another: still one give-back
+        # Keys keep coming: nothing is given back meanwhile.
+        for _ in range(8):
+            await pilot.press("f2")
+            await asyncio.sleep(0.1)
+            assert calls == []
+        await _settle(pilot, app, 1.6)
+        assert calls == ([1] if interactive else [])
