@@ -5,7 +5,9 @@ warming, the visit shows the new numbers, never the warm ones."""
 
 from __future__ import annotations
 
+import gc
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +25,16 @@ from matchtui.store import PROGRAMS, Store
 from tests.test_ranklist_pane import TODAY, programs_in, rendered, write_tracker
 
 INTERVIEWED = ["Alpha Medical Center", "Beta Community Hospital", "Gamma University"]
+
+
+@pytest.fixture(autouse=True)
+def _gc_as_before() -> Iterator[None]:
+    """A real session freezes what it read out of the GC's sight (and sets its thresholds):
+    undone after each test, for the tests that run next in this process."""
+    before = gc.get_threshold()
+    yield
+    gc.unfreeze()
+    gc.set_threshold(*before)
 
 
 class Calls:
