@@ -38,24 +38,28 @@ def _gc_as_before() -> Iterator[None]:
 
 
 class Calls:
-    """How many times the visit's computations ran (wrapped in place of the originals)."""
+    """How many times the visit's computations ran, in any thread and on the UI thread (each
+    wrapped in place of the original)."""
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        self.tracker = self.items = self.rows = 0
+        self.calls: list[tuple[str, bool]] = []
         of = Tracker.of.__func__  # type: ignore[attr-defined]
         starting = engine.starting_items
         full = RankRows.full
 
+        def note(what: str) -> None:
+            self.calls.append((what, threading.current_thread() is threading.main_thread()))
+
         def counted_of(cls: type[Tracker], programs: Any) -> Tracker:
-            self.tracker += 1
+            note("tracker")
             return of(cls, programs)  # type: ignore[no-any-return]
 
         def counted_starting(*args: Any) -> list[RankItem]:
-            self.items += 1
+            note("items")
             return starting(*args)
 
         def counted_full(rows: RankRows, *args: Any) -> None:
-            self.rows += 1
+            note("rows")
             full(rows, *args)
 
         monkeypatch.setattr(Tracker, "of", classmethod(counted_of))
@@ -63,11 +67,20 @@ class Calls:
         monkeypatch.setattr(RankRows, "full", counted_full)
 
     def reset(self) -> None:
-        self.tracker = self.items = self.rows = 0
+        self.calls.clear()
+
+    def count(self, *, ui_only: bool = False) -> tuple[int, int, int]:
+        """(trackers, starting lists, rows) worked out."""
+        made = [what for what, on_ui in self.calls if on_ui or not ui_only]
+        return (made.count("tracker"), made.count("items"), made.count("rows"))
 
     @property
     def all(self) -> tuple[int, int, int]:
-        return (self.tracker, self.items, self.rows)
+        return self.count()
+
+    @property
+    def on_ui(self) -> tuple[int, int, int]:
+        return self.count(ui_only=True)
 
 
 def warming(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
@@ -94,7 +107,8 @@ async def started_and_warm(
         await pilot.pause(0.05)
     assert done.is_set(), "the preload thread never warmed the Rank list"
     if calls is not None:
-        assert calls.all == (1, 1, 1)  # worked out once, at idle
+        assert calls.all == (1, 1, 1)  # worked out once, at idle (in the preload thread)
+        assert calls.on_ui == (0, 0, 0)
         calls.reset()
 
 
@@ -135,7 +149,7 @@ async def test_warmed_first_visit_computes_nothing_and_draws_the_list_at_once(
         await pilot.press("J")
         await pilot.pause()
         assert programs_in(app)[:2] == [INTERVIEWED[1], INTERVIEWED[0]]
-        assert calls.rows == 0  # a move redoes only what it alters
+        assert calls.all == (0, 0, 0)  # a move redoes only what it alters
 
 
 async def test_programs_written_by_another_window_after_warming_show(
@@ -160,6 +174,56 @@ async def test_programs_written_by_another_window_after_warming_show(
         assert programs_in(app) == [*INTERVIEWED, "Epsilon General"]
         assert screen.tracker.find("Epsilon General") is not None
         assert len(screen.resolved) == 4
+
+
+async def test_a_visit_before_the_warming_works_the_list_out_in_its_reading_thread(
+    workspace: Any, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Opened first (nothing warm yet): the tracker, the starting list and the numbers are
+    worked out in the thread that reads the programs, none on the UI thread."""
+    write_tracker(home)
+    calls = Calls(monkeypatch)
+    app = MatchApp(workspace, first_pane="ranklist", today=TODAY, interactive=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert programs_in(app) == INTERVIEWED
+        assert calls.on_ui == (0, 0, 0)
+        assert calls.all[0] >= 1 and calls.all[2] >= 1
+
+
+async def test_programs_changed_while_away_are_worked_out_in_the_reading_thread(
+    workspace: Any, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Back on the pane after the tracker changed (in another window, or the Applications
+    pane): the new list's numbers are worked out in the reading thread, and shown."""
+    write_tracker(home)
+    calls = Calls(monkeypatch)
+    done = warming(monkeypatch)
+    app = real_session(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await started_and_warm(app, pilot, done, calls)
+        screen = await visit(app, pilot)
+        await pilot.press("J")  # Alpha below Beta: the saved list is no longer the tracker's
+        await pilot.pause()
+        app.action_show_pane("reality")
+        await pilot.pause()
+        store = Store(home)
+        programs = store.load(PROGRAMS, ProgramList).programs
+        gamma = next(p for p in programs if p.name == "Gamma University")
+        faster = gamma.model_copy(update={"tier": "community"})  # its default chance changes
+        store.save(PROGRAMS, ProgramList(programs=[faster if p is gamma else p for p in programs]))
+        calls.reset()
+        app.action_show_pane("ranklist")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert programs_in(app) == [INTERVIEWED[1], INTERVIEWED[0], INTERVIEWED[2]]
+        assert screen.tracker.find("Gamma University").tier == "community"
+        assert screen.resolved[2].chance == screen.data.chances.community.value
+        assert calls.on_ui == (0, 0, 0)
+        assert calls.all == (1, 0, 1)
 
 
 async def test_a_plan_changed_after_warming_shows_its_list(

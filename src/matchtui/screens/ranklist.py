@@ -45,7 +45,6 @@ from matchtui.engine.ranklist import (
     ready_tracker,
     ref_problem,
     soap_kit,
-    starting_items,
     stopped_indices,
     suggest_order,
     tracker_of,
@@ -311,7 +310,30 @@ class RanklistScreen(PaneScreen):
     def _read_in_thread(self) -> None:
         with yielding_often():  # keys pressed meanwhile stay quick (see matchtui.background)
             read = self._read_programs()
+            with suppress(Exception):  # worked out on the UI thread then (and reported there)
+                self._prepare(read[0])
         self.app.call_from_thread(self._programs_read, *read)
+
+    def _prepare(self, tracker: Tracker) -> None:
+        """In the reading thread: the starting list and the list tab's numbers that
+        `_programs_read` works out for this tracker, as the list stands now (`first_items`,
+        `first_rows`). The UI thread takes them only if its inputs are still these (a change
+        made meanwhile: it works them out as before)."""
+        if self.reading_programs or self.sim is None:
+            state = self.plan.ranklist or RanklistState()
+        elif tracker == self.tracker:
+            return  # the same programs: nothing is worked out again
+        else:
+            state = self.state
+        items = first_items(tracker, state.items) if not state.items or self.sim is None else None
+        first_rows(
+            tracker,
+            self.data,
+            self.items if items is None else items,
+            state.hard_stops,
+            self.mark_a,
+            self.narrow,
+        )
 
     def _programs_read(self, tracker: Tracker, problem: str, stamp: tuple[int, int] | None) -> None:
         first = self.reading_programs or self.sim is None
@@ -333,7 +355,7 @@ class RanklistScreen(PaneScreen):
             self.refresh_view()
         elif self.tracker != before:
             if not self.state.items:
-                self.items = starting_items(self.tracker, self.state.items)
+                self.items = first_items(self.tracker, self.state.items)
             self.refresh_view()
 
     def _load_state(self) -> None:
