@@ -319,21 +319,15 @@ class RanklistScreen(PaneScreen):
         `_programs_read` works out for this tracker, as the list stands now (`first_items`,
         `first_rows`). The UI thread takes them only if its inputs are still these (a change
         made meanwhile: it works them out as before)."""
-        if self.reading_programs or self.sim is None:
+        first = self.reading_programs or self.sim is None  # as `_programs_read` decides
+        if first:
             state = self.plan.ranklist or RanklistState()
         elif tracker == self.tracker:
             return  # the same programs: nothing is worked out again
         else:
             state = self.state
-        items = first_items(tracker, state.items) if not state.items or self.sim is None else None
-        first_rows(
-            tracker,
-            self.data,
-            self.items if items is None else items,
-            state.hard_stops,
-            self.mark_a,
-            self.narrow,
-        )
+        items = first_items(tracker, state.items) if first or not state.items else self.items
+        first_rows(tracker, self.data, items, state.hard_stops, self.mark_a, self.narrow)
 
     def _programs_read(self, tracker: Tracker, problem: str, stamp: tuple[int, int] | None) -> None:
         first = self.reading_programs or self.sim is None
