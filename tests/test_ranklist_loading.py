@@ -16,6 +16,7 @@ from matchtui.screens.ranklist import RanklistScreen
 from matchtui.store import PROGRAMS, Store
 from matchtui.widgets.program_table import ProgramTable
 from tests.test_ranklist_pane import TODAY, make_app, programs_in, rendered, write_tracker
+from tests.test_ranklist_warm import _gc_as_before as _gc_as_before  # autouse: a real session
 
 
 async def test_a_real_session_reads_the_tracker_in_a_thread_and_ignores_keys_until_then(

@@ -316,3 +316,28 @@ async def test_the_pane_after_each_key_is_as_from_scratch_and_its_lines_are_its_
         await pilot.pause()
         assert screen.items[1].scores
         check_screen()
+
+
+@SETTINGS
+@given(
+    st.lists(ITEMS, max_size=12),
+    st.lists(st.sampled_from(REFS), max_size=2),
+    st.booleans(),
+    st.lists(CHANGES, min_size=1, max_size=8),
+)
+def test_changes_to_a_copy_leave_the_rows_it_was_copied_from(
+    items: list[RankItem], stops: list[str], narrow: bool, changes: list[tuple[str, Any, Any]]
+) -> None:
+    """`RankRows.copy` (the first visit's rows, worked out at idle and remembered): the pane's
+    changes to its copy never reach the remembered rows, and the copy changes as rows of
+    its own would."""
+    kept = RankRows(TRACKER, DATA)
+    kept.full(items, stops, None, narrow)
+    mine = kept.copy()
+    for change in changes:
+        apply(mine, change)
+        assert_as_from_scratch(mine)
+    assert kept.items == items and kept.hard_stops == stops and kept.narrow == narrow
+    assert_as_from_scratch(kept)
+    apply(kept, ("move", 0, 1))  # its widths and count of missing programs worked out again
+    assert_as_from_scratch(kept)

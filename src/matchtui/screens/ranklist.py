@@ -36,22 +36,24 @@ from matchtui.engine.ranklist import (
     Simulation,
     Tracker,
     Violation,
+    first_items,
     interviewed_not_listed,
     move,
     norm,
     pct,
     ranklist_data,
+    ready_tracker,
     ref_problem,
     soap_kit,
-    starting_items,
     stopped_indices,
     suggest_order,
+    tracker_of,
     weighted_score,
 )
 from matchtui.errors import Conflict, FileProblems
 from matchtui.models.plan import PlanFile
 from matchtui.models.profile import Profile
-from matchtui.models.programs import PROGRAMS_SCHEMA_VERSION, ProgramList
+from matchtui.models.programs import PROGRAMS_SCHEMA_VERSION, Program, ProgramList
 from matchtui.models.ranklist import (
     CRITERIA,
     CRITERION_LABELS,
@@ -64,6 +66,7 @@ from matchtui.screens.ranklist_rows import (
     RankRows,
     SummaryKind,
     columns,
+    first_rows,
     rank_texts,
     text_width,
 )
@@ -75,6 +78,7 @@ from matchtui.widgets.program_table import ProgramTable
 if TYPE_CHECKING:
     from matchtui.app import MatchApp
 
+NARROW_WIDTH = 100  # narrower than this, the list tab cuts names and leaves the track out
 HARD_STOP = " (hard stop)"  # after a program's name in the criteria tab
 # The criteria tab's columns: key, header (the first row holds the weights).
 CRITERIA_COLUMNS: tuple[tuple[str, str], ...] = (
@@ -202,9 +206,42 @@ class RanklistScreen(PaneScreen):
             with TabPane("SOAP kit", id="tab-soap"), VerticalScroll(id="soap-scroll"):
                 yield Static(id="soap-text", markup=False)
 
+    @classmethod
+    def warm_data(cls, app: MatchApp) -> None:
+        """At idle after start-up (the app's preload thread, the program list validated in
+        memory): the tracker, the starting list and the list tab's numbers for the data as it
+        is now (`tracker_of`, `first_items`, `first_rows`), so that the first visit finds them
+        worked out and draws the list in its first frame. Only reads: the visit takes them
+        only for the same inputs (the same validated records, the same saved list, rules and
+        width), and works them out as before for any other."""
+        store = app.workspace.store
+        fingerprint = store.fingerprint(PROGRAMS)
+        if fingerprint is None:
+            programs: list[Program] = []
+        else:
+            cached = store.cache.get(
+                PROGRAMS, fingerprint.sha256, ProgramList, PROGRAMS_SCHEMA_VERSION, True
+            )
+            if cached is None:
+                return  # not read into memory (it does not load): the visit reads it
+            programs = cached.programs
+        tracker = tracker_of(programs)
+        state = (app.plan or PlanFile()).ranklist or RanklistState()
+        items = first_items(tracker, state.items)
+        data = ranklist_data(app.catalog)
+        first_rows(tracker, data, items, state.hard_stops, None, app.size.width < NARROW_WIDTH)
+
     def on_mount(self) -> None:  # PaneScreen's on_mount runs too (Textual calls each class's)
         self.watch(self.matchapp, "plan", self._plan_changed, init=False)
-        if self.matchapp.interactive and self._programs_stamp() is not None:
+        stamp = self._programs_stamp()
+        if self.matchapp.interactive and stamp is not None:
+            # The program list validated in memory and its tracker worked out at idle
+            # (`warm_data`): the list is drawn in the pane's first frame.
+            warm = self.matchapp.workspace.load_programs_warm()
+            tracker = ready_tracker(warm.programs) if warm is not None else None
+            if tracker is not None:
+                self._programs_read(tracker, "", stamp)
+                return
             # In a real session a long programs.toml is read in a worker thread (20,000
             # programs: a second of validation); the list is shown once the tracker is known.
             self.reading_programs = True
@@ -229,7 +266,7 @@ class RanklistScreen(PaneScreen):
 
     @property
     def narrow(self) -> bool:
-        return self.size.width < 100
+        return self.size.width < NARROW_WIDTH
 
     def on_resize(self) -> None:
         if self.narrow != self.has_class("-narrow"):
@@ -268,12 +305,29 @@ class RanklistScreen(PaneScreen):
             )
         except FileProblems as exc:
             return Tracker(), exc.summary(), stamp
-        return Tracker.of(programs.programs), "", stamp
+        return tracker_of(programs.programs), "", stamp
 
     def _read_in_thread(self) -> None:
         with yielding_often():  # keys pressed meanwhile stay quick (see matchtui.background)
             read = self._read_programs()
+            with suppress(Exception):  # worked out on the UI thread then (and reported there)
+                self._prepare(read[0])
         self.app.call_from_thread(self._programs_read, *read)
+
+    def _prepare(self, tracker: Tracker) -> None:
+        """In the reading thread: the starting list and the list tab's numbers that
+        `_programs_read` works out for this tracker, as the list stands now (`first_items`,
+        `first_rows`). The UI thread takes them only if its inputs are still these (a change
+        made meanwhile: it works them out as before)."""
+        first = self.reading_programs or self.sim is None  # as `_programs_read` decides
+        if first:
+            state = self.plan.ranklist or RanklistState()
+        elif tracker == self.tracker:
+            return  # the same programs: nothing is worked out again
+        else:
+            state = self.state
+        items = first_items(tracker, state.items) if first or not state.items else self.items
+        first_rows(tracker, self.data, items, state.hard_stops, self.mark_a, self.narrow)
 
     def _programs_read(self, tracker: Tracker, problem: str, stamp: tuple[int, int] | None) -> None:
         first = self.reading_programs or self.sim is None
@@ -295,13 +349,13 @@ class RanklistScreen(PaneScreen):
             self.refresh_view()
         elif self.tracker != before:
             if not self.state.items:
-                self.items = starting_items(self.tracker, self.state.items)
+                self.items = first_items(self.tracker, self.state.items)
             self.refresh_view()
 
     def _load_state(self) -> None:
         saved = self.plan.ranklist
         self.state = saved if saved is not None else RanklistState()
-        self.items = starting_items(self.tracker, self.state.items)
+        self.items = first_items(self.tracker, self.state.items)
 
     # -- the view --------------------------------------------------------------------------
     @property
@@ -322,8 +376,14 @@ class RanklistScreen(PaneScreen):
         are for another tracker (programs.toml read again)."""
         rows = self._rows
         if rows is None or rows.tracker is not self.tracker:
-            rows = self._rows = RankRows(self.tracker, self.data)
-            rows.full(self.items, self.state.hard_stops, self.mark_a, self.narrow)
+            rows = self._rows = first_rows(
+                self.tracker,
+                self.data,
+                self.items,
+                self.state.hard_stops,
+                self.mark_a,
+                self.narrow,
+            )
         return rows
 
     def refresh_view(self, cursor: int | None = None) -> None:
