@@ -13,7 +13,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.style import Style
 from rich.text import Text
@@ -25,6 +25,8 @@ from textual.widget import Widget
 from textual.widgets import Static, TabbedContent, TabPane
 
 from matchtui.background import yielding_often
+from matchtui.engine.memo import LastResult
+from matchtui.engine.programs import SameRecords
 from matchtui.engine.tracker import (
     ALL,
     Filters,
@@ -53,6 +55,37 @@ from matchtui.widgets.tracker_views import (
     today_text,
     yields_text,
 )
+
+if TYPE_CHECKING:
+    from matchtui.app import MatchApp
+
+# What the pane's first visit works out from the program list, worked out ahead at idle by
+# `ApplicationsScreen.warm_data` (in the app's preload thread) and taken by the visit when it
+# reads the same records. An order is handed out once (`_order_for`): the pane changes the
+# orders it holds in place as programs change.
+_ORDERS: LastResult[Orders] = LastResult()
+_SPECIALTIES: LastResult[list[str]] = LastResult()
+
+
+def _order_for(programs: list[Program], sort: str) -> Orders:
+    """`Orders(programs)` with `sort`'s order ready (taken ready if worked out ahead from the
+    same records)."""
+    orders = Orders(programs)
+    ready = _ORDERS.get(
+        (SameRecords(programs), sort), lambda: Orders(list(programs)).prepare([sort])
+    )
+    _ORDERS.clear()  # this pane changes that order in place from now on: nobody else gets it
+    orders.adopt(ready)
+    orders.order(sort)
+    return orders
+
+
+def _specialties_in(programs: list[Program]) -> list[str]:
+    """The specialties the list holds, sorted (the list returned is not to be changed)."""
+    return _SPECIALTIES.get(
+        (SameRecords(programs),), lambda: sorted({p.specialty for p in programs})
+    )
+
 
 # key -> stage; the same letters are listed under the table.
 STAGE_KEYS: tuple[tuple[str, str], ...] = (
@@ -146,6 +179,20 @@ class ApplicationsScreen(PaneScreen):
             ProgramTable[int](),
             CycleSelect([("x", "x")], "x"),
         ]
+
+    @classmethod
+    def warm_data(cls, app: MatchApp) -> None:
+        """The table's order (for the sort it opens on) and the specialty filter's options,
+        from the program list validated in memory."""
+        from matchtui.screens.warm_programs import peek_programs
+
+        programs = peek_programs(app.workspace)
+        if programs is None:
+            return
+        listed = programs.programs
+        sort = Filters().sort
+        _ORDERS.get((SameRecords(listed), sort), lambda: Orders(list(listed)).prepare([sort]))
+        _specialties_in(listed)
 
     def __init__(self) -> None:
         super().__init__()
@@ -263,8 +310,7 @@ class ApplicationsScreen(PaneScreen):
     def _ordered(
         self, programs: ProgramList | None, problem: str
     ) -> tuple[ProgramList | None, str, Orders]:
-        orders = Orders((programs or ProgramList()).programs)
-        orders.order(self.filters.sort)
+        orders = _order_for((programs or ProgramList()).programs, self.filters.sort)
         return programs, problem, orders
 
     def _prepare_orders(self) -> None:
@@ -307,7 +353,7 @@ class ApplicationsScreen(PaneScreen):
                 timeout=15,
                 markup=False,
             )
-        present = sorted({p.specialty for p in self.programs.programs})
+        present = _specialties_in(self.programs.programs)
         if present != self._specialties:  # the options as composed: no programs, no specialty
             self._specialties = present
             self._specialty_options(present)

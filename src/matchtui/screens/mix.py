@@ -8,13 +8,14 @@ section (the plan pane owns `timeline`) and is restored when the pane opens.
 from __future__ import annotations
 
 import datetime as dt
+import pickle
 import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -28,6 +29,7 @@ from textual.widgets import Label, Select, Static, TabbedContent, TabPane
 
 from matchtui.background import yielding_often
 from matchtui.engine.calibrate import cached_calibration_table, calibration_table
+from matchtui.engine.memo import LastResult
 from matchtui.engine.mix import (
     Verdict,
     estimate,
@@ -37,7 +39,13 @@ from matchtui.engine.mix import (
     recommended_mix,
     verdict_for,
 )
-from matchtui.engine.programs import ListComparison, ListTally, compare, read_import
+from matchtui.engine.programs import (
+    ListComparison,
+    ListTally,
+    SameRecords,
+    compare,
+    read_import,
+)
 from matchtui.errors import Conflict, FileProblems
 from matchtui.models.mix import ListEstimate, MixEstimate
 from matchtui.models.plan import MixPlan, PlanFile
@@ -52,12 +60,61 @@ from matchtui.widgets.mix_programs import ProgramsPanel
 from matchtui.widgets.mix_warnings import AssumptionList, WarningList
 from matchtui.widgets.slider import Slider
 
+if TYPE_CHECKING:
+    from matchtui.app import MatchApp
+    from matchtui.catalog import Catalog
+
 SHARE_SLIDERS = ("slider-academic", "slider-mid", "slider-community")
 # A program-list save starts once no change has come for this long (seconds): the frame showing
 # the change is drawn first, and a burst of status changes is saved once (saving 20,000
 # programs is about a second of CPU that would otherwise compete with the key presses).
 SAVE_QUIET = 0.3
 SAVE_QUIET_FROM = 2_000  # programs; a shorter list saves in milliseconds, at once
+
+
+# What the pane's first visit works out from the program list, worked out ahead at idle by
+# `MixScreen.warm_data` (in the app's preload thread) and shared with the visit; each keyed on
+# all it depends on, so a list, profile or specialty changed since is worked out again.
+_TALLIES: LastResult[ListTally] = LastResult()
+_LIST_ESTIMATES: LastResult[ListEstimate] = LastResult()
+
+
+def _profile_key(profile: Profile) -> bytes:
+    """The profile's content (a form may change the app's profile object in place)."""
+    return pickle.dumps(profile, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def tally_of(programs: ProgramList, catalog: Catalog, profile: Profile) -> ListTally:
+    """`ListTally(programs, catalog, profile)`, taken ready when it was counted from the same
+    records for the same region and years since graduation; a tally of the caller's own (it
+    changes it by delta)."""
+    key = (
+        SameRecords(programs.programs),
+        catalog,
+        profile.targets.region,
+        profile.years_since_graduation,
+    )
+    shared = _TALLIES.get(key, lambda: ListTally(programs, catalog, profile))
+    return shared.bound_to(programs)
+
+
+def list_estimate_of(
+    profile: Profile, catalog: Catalog, programs: ProgramList, specialty: str, verdict: Verdict
+) -> ListEstimate:
+    """`estimate_list(...)`, taken ready when worked out from the same records, profile
+    content, specialty and verdict."""
+    key = (SameRecords(programs.programs), catalog, _profile_key(profile), specialty, verdict)
+    return _LIST_ESTIMATES.get(
+        key, lambda: estimate_list(profile, catalog, programs, specialty, verdict)
+    )
+
+
+def _start_specialty(plan: PlanFile | None, profile: Profile, catalog: Catalog) -> str:
+    """The specialty the pane opens on (as `MixScreen._initial_plan` chooses it)."""
+    saved = plan.mix if plan is not None else None
+    if saved is not None and saved.specialty in catalog.specialties:
+        return saved.specialty
+    return recommended_mix(profile, catalog).specialty
 
 
 @dataclass(frozen=True)
@@ -137,6 +194,25 @@ class MixScreen(PaneScreen):
             Checkbox("x"),
             Button("x"),
         ]
+
+    @classmethod
+    def warm_data(cls, app: MatchApp) -> None:
+        """The list's tally and the list estimate for the specialty the pane opens on, from
+        the program list validated in memory (the visit takes them if nothing changed)."""
+        from matchtui.screens.warm_programs import peek_programs
+
+        profile = app.profile
+        if profile is None:
+            return
+        programs = peek_programs(app.workspace)
+        if programs is None:
+            return
+        catalog = app.catalog
+        specialty = _start_specialty(app.plan, profile, catalog)
+        tally = tally_of(programs, catalog, profile)
+        if tally.active(specialty):  # shown only then (`_show_mix`)
+            verdict = verdict_for(profile, catalog)
+            list_estimate_of(profile, catalog, programs, specialty, verdict)
 
     def __init__(self) -> None:
         super().__init__()  # the base gives the breakpoint class before anything mounts
@@ -317,8 +393,11 @@ class MixScreen(PaneScreen):
     def _load_programs(self, fresh: bool = False) -> None:
         workspace = self.matchapp.workspace
         try:
+            # Validated in memory already (at idle after start-up, or by another pane): only
+            # read and hashed; else read as usual.
+            warm = None if fresh else workspace.load_programs_warm()
             load = workspace.reload_programs if fresh else workspace.load_programs
-            self._programs = load()
+            self._programs = warm if warm is not None else load()
             self._programs_ok = True
             self._freeze_programs()
         except FileProblems as exc:
@@ -397,7 +476,7 @@ class MixScreen(PaneScreen):
     def _list_tally(self) -> ListTally:
         tally = self._tally
         if tally is None or not tally.fits(self._programs, self.profile):
-            tally = self._tally = ListTally(self._programs, self.catalog, self.profile)
+            tally = self._tally = tally_of(self._programs, self.catalog, self.profile)
         return tally
 
     def _show_assumptions(self, result: MixEstimate) -> None:
@@ -448,7 +527,7 @@ class MixScreen(PaneScreen):
         key = (specialty, self._verdict)
         found = self._listed.get(key)
         if found is None:
-            found = estimate_list(
+            found = list_estimate_of(
                 self.profile, self.catalog, self._programs, specialty, self._verdict
             )
             self._listed[key] = found
