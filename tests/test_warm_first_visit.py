@@ -13,7 +13,7 @@ import matchtui.screens.applications as apps_module
 import matchtui.screens.mix as mix_module
 from bench.programs_fixture import make_programs
 from matchtui.app import MatchApp
-from matchtui.engine.mix import estimate_list, recommended_mix, verdict_for
+from matchtui.engine.mix import estimate, estimate_list, recommended_mix, verdict_for
 from matchtui.engine.programs import ListTally, SameRecords, active_for
 from matchtui.engine.tracker import Filters, visible
 from matchtui.models.plan import PlanFile
@@ -38,6 +38,19 @@ class Counted:
         return self.real(*args, **kwargs)
 
 
+@pytest.fixture(autouse=True)
+def _forget() -> None:
+    """Each test starts with nothing worked out (equal inputs in another test would match)."""
+    for memo in (
+        mix_module._TALLIES,
+        mix_module._LIST_ESTIMATES,
+        mix_module._ESTIMATES,
+        apps_module._ORDERS,
+        apps_module._SPECIALTIES,
+    ):
+        memo.clear()
+
+
 @pytest.fixture
 def counted(monkeypatch: pytest.MonkeyPatch) -> tuple[Counted, Counted]:
     """(ListTally, estimate_list) as the Mix pane calls them, counted."""
@@ -45,6 +58,14 @@ def counted(monkeypatch: pytest.MonkeyPatch) -> tuple[Counted, Counted]:
     monkeypatch.setattr(mix_module, "ListTally", tally)
     monkeypatch.setattr(mix_module, "estimate_list", listed)
     return tally, listed
+
+
+@pytest.fixture
+def estimates(monkeypatch: pytest.MonkeyPatch) -> Counted:
+    """`estimate` (the sliders' estimate) as the Mix pane calls it, counted."""
+    counted = Counted(estimate)
+    monkeypatch.setattr(mix_module, "estimate", counted)
+    return counted
 
 
 async def _started(app: MatchApp, pilot: Any) -> None:
@@ -99,7 +120,7 @@ def _mix_numbers(screen: MixScreen, programs: ProgramList, specialty: str) -> No
 
 
 async def test_mix_first_visit_takes_the_warm_tally_and_list_estimate(
-    workspace: Any, counted: tuple[Counted, Counted]
+    workspace: Any, counted: tuple[Counted, Counted], estimates: Counted
 ) -> None:
     programs = make_programs(workspace.catalog, COUNT)
     workspace.save_programs(programs)
@@ -108,12 +129,57 @@ async def test_mix_first_visit_takes_the_warm_tally_and_list_estimate(
         await _started(app, pilot)
         _warm(app, MixScreen)
         tally, listed = counted
-        assert (tally.calls, listed.calls) == (1, 1)  # worked out ahead
-        computed = (mix_module._TALLIES.computed, mix_module._LIST_ESTIMATES.computed)
+        assert (tally.calls, listed.calls, estimates.calls) == (1, 1, 1)  # worked out ahead
+        memos = (mix_module._TALLIES, mix_module._LIST_ESTIMATES, mix_module._ESTIMATES)
+        computed = [memo.computed for memo in memos]
         screen = await _visit(app, pilot, "f4", MixScreen)
-        assert (tally.calls, listed.calls) == (1, 1)  # the visit computed neither
-        assert (mix_module._TALLIES.computed, mix_module._LIST_ESTIMATES.computed) == computed
+        assert (tally.calls, listed.calls, estimates.calls) == (1, 1, 1)  # none at the visit
+        assert [memo.computed for memo in memos] == computed
         _mix_numbers(screen, programs, screen.current_plan().specialty)
+        assert screen.result == estimate(
+            screen.profile,
+            screen.catalog,
+            screen.current_plan(),
+            programs,
+            verdict=verdict_for(screen.profile, screen.catalog),
+        )
+
+
+async def test_mix_first_visit_with_no_list_takes_the_warm_estimate(
+    workspace: Any, estimates: Counted
+) -> None:
+    app = MatchApp(workspace, first_pane="reality", today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _started(app, pilot)
+        assert not app.workspace.warm_programs()  # no programs.toml
+        MixScreen.warm_data(app)
+        assert estimates.calls == 1
+        screen = await _visit(app, pilot, "f4", MixScreen)
+        assert estimates.calls == 1
+        assert screen.comparison is not None and screen.comparison.actual_total == 0
+
+
+async def test_mix_after_the_saved_sliders_changed_shows_their_estimate(
+    workspace: Any, estimates: Counted
+) -> None:
+    app = MatchApp(workspace, first_pane="reality", today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _started(app, pilot)
+        MixScreen.warm_data(app)
+        assert app.profile is not None
+        start = mix_module._start_plan(app.plan, app.profile, app.catalog)
+        assert estimates.calls == 1
+        moved = start.model_copy(update={"applications": start.applications + 10})
+        app.plan = (app.plan or PlanFile()).model_copy(update={"mix": moved})  # saved elsewhere
+        screen = await _visit(app, pilot, "f4", MixScreen)
+        assert estimates.calls == 2
+        assert screen.result is not None and screen.result.total == start.applications + 10
+        # A slider step computes as before (no look-up): once more per step.
+        screen.query_one("#slider-apps").focus()
+        await pilot.press("right")
+        await pilot.pause()
+        assert estimates.calls == 3
+        assert screen.result.total == start.applications + 15
 
 
 async def test_mix_after_another_window_changed_the_list_shows_the_new_list(
@@ -126,7 +192,7 @@ async def test_mix_after_another_window_changed_the_list_shows_the_new_list(
         await _started(app, pilot)
         _warm(app, MixScreen)
         assert app.profile is not None
-        specialty = mix_module._start_specialty(app.plan, app.profile, app.catalog)
+        specialty = mix_module._start_plan(app.plan, app.profile, app.catalog).specialty
         target = next(
             i
             for i, p in enumerate(programs.programs)
@@ -175,7 +241,7 @@ async def test_mix_after_the_plans_specialty_changed_shows_that_specialty(
         await _started(app, pilot)
         _warm(app, MixScreen)
         assert app.profile is not None
-        warm = mix_module._start_specialty(app.plan, app.profile, app.catalog)
+        warm = mix_module._start_plan(app.plan, app.profile, app.catalog).specialty
         other = next(
             s
             for s in ("psychiatry", "pediatrics", "family_medicine", "internal_medicine")

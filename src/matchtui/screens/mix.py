@@ -52,7 +52,7 @@ from matchtui.models.plan import MixPlan, PlanFile
 from matchtui.models.profile import Profile
 from matchtui.models.programs import ProgramList
 from matchtui.screens.base import PaneScreen, tabbed_samples
-from matchtui.store import Saved
+from matchtui.store import PROGRAMS, Saved
 from matchtui.widgets.conflict import guarded_programs_save, guarded_save, reload_plan
 from matchtui.widgets.mix_bars import MixBars, set_text
 from matchtui.widgets.mix_estimate import EstimatePanel
@@ -77,6 +77,7 @@ SAVE_QUIET_FROM = 2_000  # programs; a shorter list saves in milliseconds, at on
 # all it depends on, so a list, profile or specialty changed since is worked out again.
 _TALLIES: LastResult[ListTally] = LastResult()
 _LIST_ESTIMATES: LastResult[ListEstimate] = LastResult()
+_ESTIMATES: LastResult[MixEstimate] = LastResult()
 
 
 def _profile_key(profile: Profile) -> bytes:
@@ -109,12 +110,60 @@ def list_estimate_of(
     )
 
 
-def _start_specialty(plan: PlanFile | None, profile: Profile, catalog: Catalog) -> str:
-    """The specialty the pane opens on (as `MixScreen._initial_plan` chooses it)."""
+def estimate_of(
+    profile: Profile,
+    catalog: Catalog,
+    plan: MixPlan,
+    programs: ProgramList,
+    verdict: Verdict,
+    tally: ListTally,
+) -> MixEstimate:
+    """`estimate(...)` for the pane's first refresh, taken ready when worked out from the same
+    sliders, records, profile content and verdict (the tally is counted from those)."""
+    key = (
+        _plan_key(plan),
+        SameRecords(programs.programs),
+        catalog,
+        _profile_key(profile),
+        verdict,
+    )
+    return _ESTIMATES.get(
+        key, lambda: estimate(profile, catalog, plan, programs, verdict=verdict, tally=tally)
+    )
+
+
+def _plan_key(plan: MixPlan) -> tuple[object, ...]:
+    """What the estimate reads of the sliders (not when they were saved)."""
+    return (
+        plan.specialty,
+        plan.applications,
+        plan.academic_pct,
+        plan.mid_tier_pct,
+        plan.community_pct,
+        plan.region_share_pct,
+        plan.signals_used,
+    )
+
+
+def _start_plan(plan: PlanFile | None, profile: Profile, catalog: Catalog) -> MixPlan:
+    """The sliders the pane opens with (`MixScreen._initial_plan`, as its sliders hold it)."""
     saved = plan.mix if plan is not None else None
-    if saved is not None and saved.specialty in catalog.specialties:
-        return saved.specialty
-    return recommended_mix(profile, catalog).specialty
+    start = (
+        saved
+        if saved is not None and saved.specialty in catalog.specialties
+        else recommended_mix(profile, catalog)
+    )
+    signals = catalog.specialties[start.specialty].signals
+    available = signals.total if signals else 0
+    return MixPlan(
+        specialty=start.specialty,
+        applications=start.applications,
+        academic_pct=start.academic_pct,
+        mid_tier_pct=start.mid_tier_pct,
+        community_pct=start.community_pct,
+        region_share_pct=start.region_share_pct,
+        signals_used=max(0, min(start.signals_used, available)),
+    )
 
 
 @dataclass(frozen=True)
@@ -204,15 +253,19 @@ class MixScreen(PaneScreen):
         profile = app.profile
         if profile is None:
             return
-        programs = peek_programs(app.workspace)
+        workspace = app.workspace
+        programs = peek_programs(workspace)
         if programs is None:
-            return
+            if workspace.store.exists(PROGRAMS):
+                return  # not read yet (or it does not load): the visit reads it
+            programs = ProgramList.model_construct()  # as the visit reads no file
         catalog = app.catalog
-        specialty = _start_specialty(app.plan, profile, catalog)
+        start = _start_plan(app.plan, profile, catalog)
+        verdict = verdict_for(profile, catalog)
         tally = tally_of(programs, catalog, profile)
-        if tally.active(specialty):  # shown only then (`_show_mix`)
-            verdict = verdict_for(profile, catalog)
-            list_estimate_of(profile, catalog, programs, specialty, verdict)
+        estimate_of(profile, catalog, start, programs, verdict, tally)
+        if tally.active(start.specialty):  # shown only then (`_show_mix`)
+            list_estimate_of(profile, catalog, programs, start.specialty, verdict)
 
     def __init__(self) -> None:
         super().__init__()  # the base gives the breakpoint class before anything mounts
@@ -231,6 +284,7 @@ class MixScreen(PaneScreen):
         self._illustrative: bool | None = None
         self._syncing = False
         self._found: _Widgets | None = None
+        self._first_refresh = True  # its estimate may be ready (`warm_data`)
         self.comparison: ListComparison | None = None
         # The program list is saved by a background thread, latest list wins (see _queue_save).
         self._save_lock = threading.Lock()  # guards the two fields below
@@ -443,9 +497,15 @@ class MixScreen(PaneScreen):
         list through its tally (counts kept by delta), never row by row."""
         plan = self.current_plan()
         tally = self._list_tally()
-        result = estimate(
-            self.profile, self.catalog, plan, self._programs, verdict=self._verdict, tally=tally
-        )
+        if self._first_refresh:  # the first visit's, perhaps worked out ahead at idle
+            self._first_refresh = False
+            result = estimate_of(
+                self.profile, self.catalog, plan, self._programs, self._verdict, tally
+            )
+        else:  # a slider step: nothing to look up
+            result = estimate(
+                self.profile, self.catalog, plan, self._programs, verdict=self._verdict, tally=tally
+            )
         self.result = result
         widgets = self._widgets()
         comparison = compare(self._programs, result, self.profile, self.catalog, tally)
