@@ -290,6 +290,33 @@ async def test_applications_first_visit_takes_the_warm_order(workspace: Any) -> 
         assert apps_module._ORDERS.peek(key) is None
 
 
+async def test_applications_warm_orders_leave_no_sort_for_a_worker(
+    workspace: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Worked out at idle with every sort's order: the visit starts no worker to sort (it
+    would take turns with the loop while the pane is first drawn), and a new sort is ready."""
+    import matchtui.engine.tracker as tracker
+
+    programs = make_programs(workspace.catalog, 1500)  # above VIEW_SYNC_MAX
+    workspace.save_programs(programs)
+    app = MatchApp(workspace, first_pane="reality", today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _started(app, pilot)
+        _warm(app, ApplicationsScreen)
+        prepared = Counted(lambda: None)
+        monkeypatch.setattr(ApplicationsScreen, "_prepare_orders", lambda self: prepared())
+        keys = Counted(tracker.sort_key)
+        monkeypatch.setattr(tracker, "sort_key", keys)
+        screen = await _visit(app, pilot, "f7", ApplicationsScreen)
+        screen.set_filters(Filters(sort="state"))
+        await pilot.pause()
+        assert prepared.calls == 0
+        assert keys.calls == 0  # no sort worked out on the UI thread either
+        assert screen.shown == visible(
+            programs.programs, Filters(sort="state"), app.catalog.region_of_state
+        )
+
+
 async def test_applications_after_another_window_changed_the_list_shows_its_order(
     workspace: Any,
 ) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+import weakref
 from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
@@ -61,21 +62,31 @@ if TYPE_CHECKING:
 
 # What the pane's first visit works out from the program list, worked out ahead at idle by
 # `ApplicationsScreen.warm_data` (in the app's preload thread) and taken by the visit when it
-# reads the same records. An order is handed out once (`_order_for`): the pane changes the
+# reads the same records. Orders are handed out once (`_order_for`): the pane changes the
 # orders it holds in place as programs change.
 _ORDERS: LastResult[Orders] = LastResult()
 _SPECIALTIES: LastResult[list[str]] = LastResult()
+# Orders that hold every sort's order already (worked out at idle): no worker prepares them.
+_EVERY_SORT: weakref.WeakSet[Orders] = weakref.WeakSet()
+
+
+def _every_order(programs: list[Program]) -> Orders:
+    orders = Orders(list(programs)).prepare()
+    _EVERY_SORT.add(orders)
+    return orders
 
 
 def _order_for(programs: list[Program], sort: str) -> Orders:
-    """`Orders(programs)` with `sort`'s order ready (taken ready if worked out ahead from the
-    same records)."""
+    """`Orders(programs)` with `sort`'s order ready: taken ready with every sort's if worked
+    out ahead from the same records (`warm_data`), else worked out now for `sort` alone."""
     orders = Orders(programs)
     ready = _ORDERS.get(
         (SameRecords(programs), sort), lambda: Orders(list(programs)).prepare([sort])
     )
-    _ORDERS.clear()  # this pane changes that order in place from now on: nobody else gets it
+    _ORDERS.clear()  # this pane changes those orders in place from now on: nobody else gets them
     orders.adopt(ready)
+    if ready in _EVERY_SORT:
+        _EVERY_SORT.add(orders)
     orders.order(sort)
     return orders
 
@@ -182,16 +193,16 @@ class ApplicationsScreen(PaneScreen):
 
     @classmethod
     def warm_data(cls, app: MatchApp) -> None:
-        """The table's order (for the sort it opens on) and the specialty filter's options,
-        from the program list validated in memory."""
+        """The table's orders (every sort's: no worker then sorts while the pane is first
+        drawn) and the specialty filter's options, from the program list validated in
+        memory."""
         from matchtui.screens.warm_programs import peek_programs
 
         programs = peek_programs(app.workspace)
         if programs is None:
             return
         listed = programs.programs
-        sort = Filters().sort
-        _ORDERS.get((SameRecords(listed), sort), lambda: Orders(list(listed)).prepare([sort]))
+        _ORDERS.get((SameRecords(listed), Filters().sort), lambda: _every_order(listed))
         _specialties_in(listed)
 
     def __init__(self) -> None:
@@ -342,8 +353,10 @@ class ApplicationsScreen(PaneScreen):
             orders if orders.programs is self.programs.programs else Orders(self.programs.programs)
         )
         self._views_version += 1
-        if len(self.programs.programs) > VIEW_SYNC_MAX:
-            self._prepare_orders()
+        if len(self.programs.programs) > VIEW_SYNC_MAX and self.orders not in _EVERY_SORT:
+            # After the first frame: a worker sorting meanwhile would take turns with the
+            # event loop while it lays the pane out and draws it.
+            self.call_after_refresh(self._prepare_orders)
         self.matchapp.freeze_read_data()
         if problem:
             self.notify(
