@@ -290,28 +290,36 @@ async def test_applications_first_visit_takes_the_warm_order(workspace: Any) -> 
         assert apps_module._ORDERS.peek(key) is None
 
 
-async def test_applications_warm_orders_leave_no_sort_for_a_worker(
+async def test_applications_other_sorts_are_prepared_after_the_first_frame(
     workspace: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Worked out at idle with every sort's order: the visit starts no worker to sort (it
-    would take turns with the loop while the pane is first drawn), and a new sort is ready."""
-    import matchtui.engine.tracker as tracker
-
+    """A long list's other sorts are worked out in a worker started after the pane's first
+    frame, not while it is laid out and drawn (the worker takes turns with the loop)."""
     programs = make_programs(workspace.catalog, 1500)  # above VIEW_SYNC_MAX
     workspace.save_programs(programs)
     app = MatchApp(workspace, first_pane="reality", today=TODAY)
+    started_in_load: list[bool] = []
+    real_load = ApplicationsScreen.load
+    real_prepare = ApplicationsScreen._prepare_orders
+
+    def load(self: ApplicationsScreen) -> None:
+        started_in_load.append(False)
+        real_load(self)
+        started_in_load[-1] = True  # load is over
+
+    def prepare(self: ApplicationsScreen) -> None:
+        assert started_in_load == [True]  # not from inside the load (the mount's step)
+        real_prepare(self)
+
+    monkeypatch.setattr(ApplicationsScreen, "load", load)
+    monkeypatch.setattr(ApplicationsScreen, "_prepare_orders", prepare)
     async with app.run_test(size=(120, 40)) as pilot:
         await _started(app, pilot)
         _warm(app, ApplicationsScreen)
-        prepared = Counted(lambda: None)
-        monkeypatch.setattr(ApplicationsScreen, "_prepare_orders", lambda self: prepared())
-        keys = Counted(tracker.sort_key)
-        monkeypatch.setattr(tracker, "sort_key", keys)
         screen = await _visit(app, pilot, "f7", ApplicationsScreen)
-        screen.set_filters(Filters(sort="state"))
+        await app.workers.wait_for_complete()
         await pilot.pause()
-        assert prepared.calls == 0
-        assert keys.calls == 0  # no sort worked out on the UI thread either
+        screen.set_filters(Filters(sort="state"))
         assert screen.shown == visible(
             programs.programs, Filters(sort="state"), app.catalog.region_of_state
         )

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-import weakref
 from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
@@ -66,29 +65,21 @@ if TYPE_CHECKING:
 # orders it holds in place as programs change.
 _ORDERS: LastResult[Orders] = LastResult()
 _SPECIALTIES: LastResult[list[str]] = LastResult()
-# Orders that hold every sort's order already (worked out at idle): no worker prepares them.
-_EVERY_SORT: weakref.WeakSet[Orders] = weakref.WeakSet()
-
-
-def _every_order(programs: list[Program]) -> Orders:
-    orders = Orders(list(programs)).prepare()
-    _EVERY_SORT.add(orders)
-    return orders
 
 
 def _order_for(programs: list[Program], sort: str) -> Orders:
-    """`Orders(programs)` with `sort`'s order ready: taken ready with every sort's if worked
-    out ahead from the same records (`warm_data`), else worked out now for `sort` alone."""
+    """`Orders(programs)` with `sort`'s order ready (taken ready if worked out ahead from the
+    same records, `warm_data`)."""
     orders = Orders(programs)
-    ready = _ORDERS.get(
-        (SameRecords(programs), sort), lambda: Orders(list(programs)).prepare([sort])
-    )
-    _ORDERS.clear()  # this pane changes those orders in place from now on: nobody else gets them
+    ready = _ORDERS.get((SameRecords(programs), sort), lambda: _one_order(programs, sort))
+    _ORDERS.clear()  # this pane changes that order in place from now on: nobody else gets it
     orders.adopt(ready)
-    if ready in _EVERY_SORT:
-        _EVERY_SORT.add(orders)
     orders.order(sort)
     return orders
+
+
+def _one_order(programs: list[Program], sort: str) -> Orders:
+    return Orders(list(programs)).prepare([sort])
 
 
 def _specialties_in(programs: list[Program]) -> list[str]:
@@ -193,16 +184,19 @@ class ApplicationsScreen(PaneScreen):
 
     @classmethod
     def warm_data(cls, app: MatchApp) -> None:
-        """The table's orders (every sort's: no worker then sorts while the pane is first
-        drawn) and the specialty filter's options, from the program list validated in
-        memory."""
+        """The table's order for the sort it opens on and the specialty filter's options,
+        from the program list validated in memory. (The other sorts are left to the worker
+        the visit starts after its first frame: at idle they would be ~0.2 s more of the
+        preload thread at 20,000 programs, which a visit made meanwhile shares the
+        interpreter with.)"""
         from matchtui.screens.warm_programs import peek_programs
 
         programs = peek_programs(app.workspace)
         if programs is None:
             return
         listed = programs.programs
-        _ORDERS.get((SameRecords(listed), Filters().sort), lambda: _every_order(listed))
+        sort = Filters().sort
+        _ORDERS.get((SameRecords(listed), sort), lambda: _one_order(listed, sort))
         _specialties_in(listed)
 
     def __init__(self) -> None:
@@ -353,7 +347,7 @@ class ApplicationsScreen(PaneScreen):
             orders if orders.programs is self.programs.programs else Orders(self.programs.programs)
         )
         self._views_version += 1
-        if len(self.programs.programs) > VIEW_SYNC_MAX and self.orders not in _EVERY_SORT:
+        if len(self.programs.programs) > VIEW_SYNC_MAX:
             # After the first frame: a worker sorting meanwhile would take turns with the
             # event loop while it lays the pane out and draws it.
             self.call_after_refresh(self._prepare_orders)
