@@ -208,7 +208,9 @@ class ApplicationsScreen(PaneScreen):
             if width >= threshold:
                 self.add_class(name)
                 break
-        self.programs = ProgramList()
+        # The empty list made without validating: the first ProgramList() of a session
+        # builds the model's validator (~15-45 ms), on this pane's first visit.
+        self.programs = ProgramList.model_construct()
         self.programs_ok = True
         self.filters = Filters()
         self.shown: list[int] = []  # program indices in table order (filled or not)
@@ -315,7 +317,7 @@ class ApplicationsScreen(PaneScreen):
     def _ordered(
         self, programs: ProgramList | None, problem: str
     ) -> tuple[ProgramList | None, str, Orders]:
-        orders = _order_for((programs or ProgramList()).programs, self.filters.sort)
+        orders = _order_for((programs or ProgramList.model_construct()).programs, self.filters.sort)
         return programs, problem, orders
 
     def _prepare_orders(self) -> None:
@@ -341,7 +343,7 @@ class ApplicationsScreen(PaneScreen):
         self.app.call_from_thread(self._loaded, *read)
 
     def _loaded(self, programs: ProgramList | None, problem: str, orders: Orders) -> None:
-        self.programs = programs or ProgramList()
+        self.programs = programs or ProgramList.model_construct()
         self.programs_ok = programs is not None
         self.orders = (
             orders if orders.programs is self.programs.programs else Orders(self.programs.programs)

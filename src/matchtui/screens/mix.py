@@ -274,7 +274,9 @@ class MixScreen(PaneScreen):
         self._verdict = Verdict(risk_tier="not_applicable", back_home=None)
         self._saved: MixPlan | None = None
         self._baseline: MixPlan | None = None  # where the sliders started (before any save)
-        self._programs = ProgramList()
+        # The empty list made without validating: the first ProgramList() of a session
+        # builds the model's validator (~15-45 ms), on this pane's first visit.
+        self._programs = ProgramList.model_construct()
         self._programs_ok = True
         self._tally: ListTally | None = None  # counts from the list, kept by delta
         self._listed: dict[tuple[str, Verdict], ListEstimate] = {}
@@ -455,7 +457,7 @@ class MixScreen(PaneScreen):
             self._programs_ok = True
             self._freeze_programs()
         except FileProblems as exc:
-            self._programs = ProgramList()
+            self._programs = ProgramList.model_construct()
             self._programs_ok = False
             self.notify(
                 f"{exc.summary()}. The program list is not shown and will not be overwritten.",
