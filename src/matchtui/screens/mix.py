@@ -286,6 +286,7 @@ class MixScreen(PaneScreen):
         self._illustrative: bool | None = None
         self._syncing = False
         self._found: _Widgets | None = None
+        self._made: _Widgets | None = None  # as composed
         self._first_refresh = True  # its estimate may be ready (`warm_data`)
         self.comparison: ListComparison | None = None
         # The program list is saved by a background thread, latest list wins (see _queue_save).
@@ -301,7 +302,10 @@ class MixScreen(PaneScreen):
         self._specialty = plan.specialty
         self._shares = (plan.academic_pct, plan.mid_tier_pct, plan.community_pct)
         signals = self._signals_available(plan.specialty)
-        with TabbedContent(id="mix-tabs", initial="tab-mix"):
+        # The widgets a refresh updates, kept as they are made (`_widgets`: no query of the
+        # pane's ~100 widgets on its first refresh).
+        self._sliders_made: dict[str, Slider] = {}
+        with TabbedContent(id="mix-tabs", initial="tab-mix") as tabs:
             with TabPane("Mix", id="tab-mix"), Horizontal(id="mix-main"):
                 with VerticalScroll(id="mix-controls", can_focus=True):
                     yield Select(
@@ -362,12 +366,12 @@ class MixScreen(PaneScreen):
                     yield Static(id="mix-status", markup=False)
                 with VerticalScroll(id="mix-results", can_focus=True):
                     yield Static("Target mix", classes="section-title", markup=False)
-                    yield MixBars(id="mix-bars")
+                    yield (bars := MixBars(id="mix-bars"))
                     yield Static("Estimate", classes="section-title", markup=False)
-                    yield EstimatePanel(id="mix-estimate")
+                    yield (panel := EstimatePanel(id="mix-estimate"))
                     yield Static(id="mix-note", markup=False)
                     yield Static("Warnings", classes="section-title", markup=False)
-                    yield WarningList(id="mix-warnings")
+                    yield (warnings := WarningList(id="mix-warnings"))
             with (
                 TabPane("My programs", id="tab-programs"),
                 VerticalScroll(id="programs-scroll", can_focus=True),
@@ -379,9 +383,18 @@ class MixScreen(PaneScreen):
                 TabPane("Assumptions", id="tab-assumptions"),
                 VerticalScroll(id="assumptions-scroll"),
             ):
-                yield AssumptionList(id="mix-assumptions")
+                yield (assumptions := AssumptionList(id="mix-assumptions"))
+        self._made = _Widgets(
+            tabs=tabs,
+            bars=bars,
+            estimate=panel,
+            warnings=warnings,
+            assumptions=assumptions,
+            sliders=self._sliders_made,
+        )
 
     def _slider_row(self, label: str, slider: Slider) -> ComposeResult:
+        self._sliders_made[slider.id or ""] = slider
         with Horizontal(classes="slider-row"):
             yield Label(label, classes="slider-label", markup=False)
             yield slider
@@ -563,6 +576,8 @@ class MixScreen(PaneScreen):
             self._show_assumptions(self.result)
 
     def _widgets(self) -> _Widgets:
+        if self._found is None and self._made is not None and self._made.tabs.is_mounted:
+            self._found = self._made
         if self._found is None:
             self._found = _Widgets(
                 tabs=self.query_one("#mix-tabs", TabbedContent),
@@ -638,7 +653,7 @@ class MixScreen(PaneScreen):
     def _watch_sliders(self) -> None:
         # A synchronous watch (not the bubbling Changed message) so a step updates the estimate
         # in the same turn of the event loop as the key press.
-        for slider in self.query(Slider):
+        for slider in self._widgets().sliders.values():
             self.watch(slider, "value", self._mover(slider.id or ""), init=False)
 
     def _mover(self, slider_id: str) -> Callable[[int], None]:
