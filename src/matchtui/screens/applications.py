@@ -13,7 +13,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.style import Style
 from rich.text import Text
@@ -25,6 +25,8 @@ from textual.widget import Widget
 from textual.widgets import Static, TabbedContent, TabPane
 
 from matchtui.background import yielding_often
+from matchtui.engine.memo import LastResult
+from matchtui.engine.programs import SameRecords
 from matchtui.engine.tracker import (
     ALL,
     Filters,
@@ -53,6 +55,39 @@ from matchtui.widgets.tracker_views import (
     today_text,
     yields_text,
 )
+
+if TYPE_CHECKING:
+    from matchtui.app import MatchApp
+
+# What the pane's first visit works out from the program list, worked out ahead at idle by
+# `ApplicationsScreen.warm_data` (in the app's preload thread) and taken by the visit when it
+# reads the same records. Orders are handed out once (`_order_for`): the pane changes the
+# orders it holds in place as programs change.
+_ORDERS: LastResult[Orders] = LastResult()
+_SPECIALTIES: LastResult[list[str]] = LastResult()
+
+
+def _order_for(programs: list[Program], sort: str) -> Orders:
+    """`Orders(programs)` with `sort`'s order ready (taken ready if worked out ahead from the
+    same records, `warm_data`)."""
+    orders = Orders(programs)
+    ready = _ORDERS.get((SameRecords(programs), sort), lambda: _one_order(programs, sort))
+    _ORDERS.clear()  # this pane changes that order in place from now on: nobody else gets it
+    orders.adopt(ready)
+    orders.order(sort)
+    return orders
+
+
+def _one_order(programs: list[Program], sort: str) -> Orders:
+    return Orders(list(programs)).prepare([sort])
+
+
+def _specialties_in(programs: list[Program]) -> list[str]:
+    """The specialties the list holds, sorted (the list returned is not to be changed)."""
+    return _SPECIALTIES.get(
+        (SameRecords(programs),), lambda: sorted({p.specialty for p in programs})
+    )
+
 
 # key -> stage; the same letters are listed under the table.
 STAGE_KEYS: tuple[tuple[str, str], ...] = (
@@ -147,6 +182,23 @@ class ApplicationsScreen(PaneScreen):
             CycleSelect([("x", "x")], "x"),
         ]
 
+    @classmethod
+    def warm_data(cls, app: MatchApp) -> None:
+        """The table's order for the sort it opens on and the specialty filter's options,
+        from the program list validated in memory. (The other sorts are left to the worker
+        the visit starts after its first frame: at idle they would be ~0.2 s more of the
+        preload thread at 20,000 programs, which a visit made meanwhile shares the
+        interpreter with.)"""
+        from matchtui.screens.warm_programs import peek_programs
+
+        programs = peek_programs(app.workspace)
+        if programs is None:
+            return
+        listed = programs.programs
+        sort = Filters().sort
+        _ORDERS.get((SameRecords(listed), sort), lambda: _one_order(listed, sort))
+        _specialties_in(listed)
+
     def __init__(self) -> None:
         super().__init__()
         # The breakpoint class the first resize would add, set before the widgets are styled:
@@ -156,7 +208,9 @@ class ApplicationsScreen(PaneScreen):
             if width >= threshold:
                 self.add_class(name)
                 break
-        self.programs = ProgramList()
+        # The empty list made without validating: the first ProgramList() of a session
+        # builds the model's validator (~15-45 ms), on this pane's first visit.
+        self.programs = ProgramList.model_construct()
         self.programs_ok = True
         self.filters = Filters()
         self.shown: list[int] = []  # program indices in table order (filled or not)
@@ -263,8 +317,7 @@ class ApplicationsScreen(PaneScreen):
     def _ordered(
         self, programs: ProgramList | None, problem: str
     ) -> tuple[ProgramList | None, str, Orders]:
-        orders = Orders((programs or ProgramList()).programs)
-        orders.order(self.filters.sort)
+        orders = _order_for((programs or ProgramList.model_construct()).programs, self.filters.sort)
         return programs, problem, orders
 
     def _prepare_orders(self) -> None:
@@ -290,14 +343,16 @@ class ApplicationsScreen(PaneScreen):
         self.app.call_from_thread(self._loaded, *read)
 
     def _loaded(self, programs: ProgramList | None, problem: str, orders: Orders) -> None:
-        self.programs = programs or ProgramList()
+        self.programs = programs or ProgramList.model_construct()
         self.programs_ok = programs is not None
         self.orders = (
             orders if orders.programs is self.programs.programs else Orders(self.programs.programs)
         )
         self._views_version += 1
         if len(self.programs.programs) > VIEW_SYNC_MAX:
-            self._prepare_orders()
+            # After the first frame: a worker sorting meanwhile would take turns with the
+            # event loop while it lays the pane out and draws it.
+            self.call_after_refresh(self._prepare_orders)
         self.matchapp.freeze_read_data()
         if problem:
             self.notify(
@@ -307,7 +362,7 @@ class ApplicationsScreen(PaneScreen):
                 timeout=15,
                 markup=False,
             )
-        present = sorted({p.specialty for p in self.programs.programs})
+        present = _specialties_in(self.programs.programs)
         if present != self._specialties:  # the options as composed: no programs, no specialty
             self._specialties = present
             self._specialty_options(present)

@@ -8,13 +8,14 @@ section (the plan pane owns `timeline`) and is restored when the pane opens.
 from __future__ import annotations
 
 import datetime as dt
+import pickle
 import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -28,6 +29,7 @@ from textual.widgets import Label, Select, Static, TabbedContent, TabPane
 
 from matchtui.background import yielding_often
 from matchtui.engine.calibrate import cached_calibration_table, calibration_table
+from matchtui.engine.memo import LastResult
 from matchtui.engine.mix import (
     Verdict,
     estimate,
@@ -37,14 +39,20 @@ from matchtui.engine.mix import (
     recommended_mix,
     verdict_for,
 )
-from matchtui.engine.programs import ListComparison, ListTally, compare, read_import
+from matchtui.engine.programs import (
+    ListComparison,
+    ListTally,
+    SameRecords,
+    compare,
+    read_import,
+)
 from matchtui.errors import Conflict, FileProblems
 from matchtui.models.mix import ListEstimate, MixEstimate
 from matchtui.models.plan import MixPlan, PlanFile
 from matchtui.models.profile import Profile
 from matchtui.models.programs import ProgramList
 from matchtui.screens.base import PaneScreen, tabbed_samples
-from matchtui.store import Saved
+from matchtui.store import PROGRAMS, Saved
 from matchtui.widgets.conflict import guarded_programs_save, guarded_save, reload_plan
 from matchtui.widgets.mix_bars import MixBars, set_text
 from matchtui.widgets.mix_estimate import EstimatePanel
@@ -52,12 +60,110 @@ from matchtui.widgets.mix_programs import ProgramsPanel
 from matchtui.widgets.mix_warnings import AssumptionList, WarningList
 from matchtui.widgets.slider import Slider
 
+if TYPE_CHECKING:
+    from matchtui.app import MatchApp
+    from matchtui.catalog import Catalog
+
 SHARE_SLIDERS = ("slider-academic", "slider-mid", "slider-community")
 # A program-list save starts once no change has come for this long (seconds): the frame showing
 # the change is drawn first, and a burst of status changes is saved once (saving 20,000
 # programs is about a second of CPU that would otherwise compete with the key presses).
 SAVE_QUIET = 0.3
 SAVE_QUIET_FROM = 2_000  # programs; a shorter list saves in milliseconds, at once
+
+
+# What the pane's first visit works out from the program list, worked out ahead at idle by
+# `MixScreen.warm_data` (in the app's preload thread) and shared with the visit; each keyed on
+# all it depends on, so a list, profile or specialty changed since is worked out again.
+_TALLIES: LastResult[ListTally] = LastResult()
+_LIST_ESTIMATES: LastResult[ListEstimate] = LastResult()
+_ESTIMATES: LastResult[MixEstimate] = LastResult()
+
+
+def _profile_key(profile: Profile) -> bytes:
+    """The profile's content (a form may change the app's profile object in place)."""
+    return pickle.dumps(profile, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def tally_of(programs: ProgramList, catalog: Catalog, profile: Profile) -> ListTally:
+    """`ListTally(programs, catalog, profile)`, taken ready when it was counted from the same
+    records for the same region and years since graduation; a tally of the caller's own (it
+    changes it by delta)."""
+    key = (
+        SameRecords(programs.programs),
+        catalog,
+        profile.targets.region,
+        profile.years_since_graduation,
+    )
+    shared = _TALLIES.get(key, lambda: ListTally(programs, catalog, profile))
+    return shared.bound_to(programs)
+
+
+def list_estimate_of(
+    profile: Profile, catalog: Catalog, programs: ProgramList, specialty: str, verdict: Verdict
+) -> ListEstimate:
+    """`estimate_list(...)`, taken ready when worked out from the same records, profile
+    content, specialty and verdict."""
+    key = (SameRecords(programs.programs), catalog, _profile_key(profile), specialty, verdict)
+    return _LIST_ESTIMATES.get(
+        key, lambda: estimate_list(profile, catalog, programs, specialty, verdict)
+    )
+
+
+def estimate_of(
+    profile: Profile,
+    catalog: Catalog,
+    plan: MixPlan,
+    programs: ProgramList,
+    verdict: Verdict,
+    tally: ListTally,
+) -> MixEstimate:
+    """`estimate(...)` for the pane's first refresh, taken ready when worked out from the same
+    sliders, records, profile content and verdict (the tally is counted from those)."""
+    key = (
+        _plan_key(plan),
+        SameRecords(programs.programs),
+        catalog,
+        _profile_key(profile),
+        verdict,
+    )
+    return _ESTIMATES.get(
+        key, lambda: estimate(profile, catalog, plan, programs, verdict=verdict, tally=tally)
+    )
+
+
+def _plan_key(plan: MixPlan) -> tuple[object, ...]:
+    """What the estimate reads of the sliders (not when they were saved)."""
+    return (
+        plan.specialty,
+        plan.applications,
+        plan.academic_pct,
+        plan.mid_tier_pct,
+        plan.community_pct,
+        plan.region_share_pct,
+        plan.signals_used,
+    )
+
+
+def _start_plan(plan: PlanFile | None, profile: Profile, catalog: Catalog) -> MixPlan:
+    """The sliders the pane opens with (`MixScreen._initial_plan`, as its sliders hold it)."""
+    saved = plan.mix if plan is not None else None
+    start = (
+        saved
+        if saved is not None and saved.specialty in catalog.specialties
+        else recommended_mix(profile, catalog)
+    )
+    signals = catalog.specialties[start.specialty].signals
+    available = signals.total if signals else 0
+    return MixPlan(
+        specialty=start.specialty,
+        applications=start.applications,
+        academic_pct=start.academic_pct,
+        mid_tier_pct=start.mid_tier_pct,
+        community_pct=start.community_pct,
+        region_share_pct=start.region_share_pct,
+        signals_used=max(0, min(start.signals_used, available)),
+    )
 
 
 @dataclass(frozen=True)
@@ -138,6 +244,29 @@ class MixScreen(PaneScreen):
             Button("x"),
         ]
 
+    @classmethod
+    def warm_data(cls, app: MatchApp) -> None:
+        """The list's tally and the list estimate for the specialty the pane opens on, from
+        the program list validated in memory (the visit takes them if nothing changed)."""
+        from matchtui.screens.warm_programs import peek_programs
+
+        profile = app.profile
+        if profile is None:
+            return
+        workspace = app.workspace
+        programs = peek_programs(workspace)
+        if programs is None:
+            if workspace.store.exists(PROGRAMS):
+                return  # not read yet (or it does not load): the visit reads it
+            programs = ProgramList.model_construct()  # as the visit reads no file
+        catalog = app.catalog
+        start = _start_plan(app.plan, profile, catalog)
+        verdict = verdict_for(profile, catalog)
+        tally = tally_of(programs, catalog, profile)
+        estimate_of(profile, catalog, start, programs, verdict, tally)
+        if tally.active(start.specialty):  # shown only then (`_show_mix`)
+            list_estimate_of(profile, catalog, programs, start.specialty, verdict)
+
     def __init__(self) -> None:
         super().__init__()  # the base gives the breakpoint class before anything mounts
         self._shares: tuple[int, int, int] = (20, 45, 35)
@@ -145,7 +274,9 @@ class MixScreen(PaneScreen):
         self._verdict = Verdict(risk_tier="not_applicable", back_home=None)
         self._saved: MixPlan | None = None
         self._baseline: MixPlan | None = None  # where the sliders started (before any save)
-        self._programs = ProgramList()
+        # The empty list made without validating: the first ProgramList() of a session
+        # builds the model's validator (~15-45 ms), on this pane's first visit.
+        self._programs = ProgramList.model_construct()
         self._programs_ok = True
         self._tally: ListTally | None = None  # counts from the list, kept by delta
         self._listed: dict[tuple[str, Verdict], ListEstimate] = {}
@@ -155,6 +286,8 @@ class MixScreen(PaneScreen):
         self._illustrative: bool | None = None
         self._syncing = False
         self._found: _Widgets | None = None
+        self._made: _Widgets | None = None  # as composed
+        self._first_refresh = True  # its estimate may be ready (`warm_data`)
         self.comparison: ListComparison | None = None
         # The program list is saved by a background thread, latest list wins (see _queue_save).
         self._save_lock = threading.Lock()  # guards the two fields below
@@ -169,7 +302,10 @@ class MixScreen(PaneScreen):
         self._specialty = plan.specialty
         self._shares = (plan.academic_pct, plan.mid_tier_pct, plan.community_pct)
         signals = self._signals_available(plan.specialty)
-        with TabbedContent(id="mix-tabs", initial="tab-mix"):
+        # The widgets a refresh updates, kept as they are made (`_widgets`: no query of the
+        # pane's ~100 widgets on its first refresh).
+        self._sliders_made: dict[str, Slider] = {}
+        with TabbedContent(id="mix-tabs", initial="tab-mix") as tabs:
             with TabPane("Mix", id="tab-mix"), Horizontal(id="mix-main"):
                 with VerticalScroll(id="mix-controls", can_focus=True):
                     yield Select(
@@ -230,12 +366,12 @@ class MixScreen(PaneScreen):
                     yield Static(id="mix-status", markup=False)
                 with VerticalScroll(id="mix-results", can_focus=True):
                     yield Static("Target mix", classes="section-title", markup=False)
-                    yield MixBars(id="mix-bars")
+                    yield (bars := MixBars(id="mix-bars"))
                     yield Static("Estimate", classes="section-title", markup=False)
-                    yield EstimatePanel(id="mix-estimate")
+                    yield (panel := EstimatePanel(id="mix-estimate"))
                     yield Static(id="mix-note", markup=False)
                     yield Static("Warnings", classes="section-title", markup=False)
-                    yield WarningList(id="mix-warnings")
+                    yield (warnings := WarningList(id="mix-warnings"))
             with (
                 TabPane("My programs", id="tab-programs"),
                 VerticalScroll(id="programs-scroll", can_focus=True),
@@ -247,9 +383,18 @@ class MixScreen(PaneScreen):
                 TabPane("Assumptions", id="tab-assumptions"),
                 VerticalScroll(id="assumptions-scroll"),
             ):
-                yield AssumptionList(id="mix-assumptions")
+                yield (assumptions := AssumptionList(id="mix-assumptions"))
+        self._made = _Widgets(
+            tabs=tabs,
+            bars=bars,
+            estimate=panel,
+            warnings=warnings,
+            assumptions=assumptions,
+            sliders=self._sliders_made,
+        )
 
     def _slider_row(self, label: str, slider: Slider) -> ComposeResult:
+        self._sliders_made[slider.id or ""] = slider
         with Horizontal(classes="slider-row"):
             yield Label(label, classes="slider-label", markup=False)
             yield slider
@@ -317,12 +462,15 @@ class MixScreen(PaneScreen):
     def _load_programs(self, fresh: bool = False) -> None:
         workspace = self.matchapp.workspace
         try:
+            # Validated in memory already (at idle after start-up, or by another pane): only
+            # read and hashed; else read as usual.
+            warm = None if fresh else workspace.load_programs_warm()
             load = workspace.reload_programs if fresh else workspace.load_programs
-            self._programs = load()
+            self._programs = warm if warm is not None else load()
             self._programs_ok = True
             self._freeze_programs()
         except FileProblems as exc:
-            self._programs = ProgramList()
+            self._programs = ProgramList.model_construct()
             self._programs_ok = False
             self.notify(
                 f"{exc.summary()}. The program list is not shown and will not be overwritten.",
@@ -364,9 +512,15 @@ class MixScreen(PaneScreen):
         list through its tally (counts kept by delta), never row by row."""
         plan = self.current_plan()
         tally = self._list_tally()
-        result = estimate(
-            self.profile, self.catalog, plan, self._programs, verdict=self._verdict, tally=tally
-        )
+        if self._first_refresh:  # the first visit's, perhaps worked out ahead at idle
+            self._first_refresh = False
+            result = estimate_of(
+                self.profile, self.catalog, plan, self._programs, self._verdict, tally
+            )
+        else:  # a slider step: nothing to look up
+            result = estimate(
+                self.profile, self.catalog, plan, self._programs, verdict=self._verdict, tally=tally
+            )
         self.result = result
         widgets = self._widgets()
         comparison = compare(self._programs, result, self.profile, self.catalog, tally)
@@ -397,7 +551,7 @@ class MixScreen(PaneScreen):
     def _list_tally(self) -> ListTally:
         tally = self._tally
         if tally is None or not tally.fits(self._programs, self.profile):
-            tally = self._tally = ListTally(self._programs, self.catalog, self.profile)
+            tally = self._tally = tally_of(self._programs, self.catalog, self.profile)
         return tally
 
     def _show_assumptions(self, result: MixEstimate) -> None:
@@ -422,6 +576,8 @@ class MixScreen(PaneScreen):
             self._show_assumptions(self.result)
 
     def _widgets(self) -> _Widgets:
+        if self._found is None and self._made is not None and self._made.tabs.is_mounted:
+            self._found = self._made
         if self._found is None:
             self._found = _Widgets(
                 tabs=self.query_one("#mix-tabs", TabbedContent),
@@ -448,7 +604,7 @@ class MixScreen(PaneScreen):
         key = (specialty, self._verdict)
         found = self._listed.get(key)
         if found is None:
-            found = estimate_list(
+            found = list_estimate_of(
                 self.profile, self.catalog, self._programs, specialty, self._verdict
             )
             self._listed[key] = found
@@ -497,7 +653,7 @@ class MixScreen(PaneScreen):
     def _watch_sliders(self) -> None:
         # A synchronous watch (not the bubbling Changed message) so a step updates the estimate
         # in the same turn of the event loop as the key press.
-        for slider in self.query(Slider):
+        for slider in self._widgets().sliders.values():
             self.watch(slider, "value", self._mover(slider.id or ""), init=False)
 
     def _mover(self, slider_id: str) -> Callable[[int], None]:
