@@ -33,7 +33,12 @@ def launch(home: str, first: str, count: int) -> None:
     if count:
         from bench.programs_fixture import write_programs
 
-        write_programs(workspace.store, workspace.catalog, count)
+        # Written as an earlier session or an import would have: through a store of its own,
+        # so the app's store starts as it does in use, holding none of it (through the app's,
+        # the records written stayed remembered and were freed during a pane's first visit).
+        writer = Workspace.from_options(home)
+        write_programs(writer.store, workspace.catalog, count)
+        del writer
     MatchApp(workspace, first_pane=first, interactive=True).run()
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 import time
 
-from matchtui.engine.memo import LastResult
+from matchtui.engine.memo import LastResult, Same
 
 
 def test_same_inputs_compute_once_and_different_inputs_again() -> None:
@@ -54,3 +54,18 @@ def test_a_call_during_another_threads_compute_waits_and_shares_its_result() -> 
     assert memo.get(("key",), lambda: calls.append("main") or 0) == 42
     worker.join()
     assert calls == ["thread"]
+
+
+def test_same_compares_by_identity_not_value() -> None:
+    from matchtui.models.ranklist import RankItem
+
+    a, b = RankItem(program="Alpha"), RankItem(program="Alpha")
+    assert a == b  # equal fields...
+    assert Same([a]) == Same([a])
+    assert Same([a]) != Same([b])  # ...other records: worked out again
+    assert Same([a, b]) != Same([a])
+    assert Same([]) == Same(())
+    memo: LastResult[str] = LastResult()
+    memo.get((Same([a]),), lambda: "first")
+    assert memo.get((Same([a]),), lambda: "again") == "first"
+    assert memo.get((Same([b]),), lambda: "again") == "again"

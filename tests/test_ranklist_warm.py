@@ -15,7 +15,7 @@ import pytest
 
 from matchtui.app import MatchApp
 from matchtui.engine import ranklist as engine
-from matchtui.engine.ranklist import Same, Tracker, first_items, ready_tracker, tracker_of
+from matchtui.engine.ranklist import Tracker, first_items, ready_tracker, tracker_of
 from matchtui.models.plan import PlanFile
 from matchtui.models.programs import Program, ProgramList
 from matchtui.models.ranklist import RankItem, RanklistFile, RanklistState
@@ -298,15 +298,6 @@ async def test_a_profile_edited_after_warming_shows_in_the_soap_kit(
 
 
 # -- the memos themselves ----------------------------------------------------------------------
-
-
-def test_same_compares_by_identity_not_value() -> None:
-    a, b = RankItem(program="Alpha"), RankItem(program="Alpha")
-    assert a == b
-    assert Same([a]) == Same([a])
-    assert Same([a]) != Same([b])  # equal values, other records: worked out again
-    assert Same([a, b]) != Same([a])
-    assert Same([]) == Same(())
 
 
 def programs(names: list[str]) -> list[Program]:

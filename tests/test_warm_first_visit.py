@@ -13,8 +13,9 @@ import matchtui.screens.applications as apps_module
 import matchtui.screens.mix as mix_module
 from bench.programs_fixture import make_programs
 from matchtui.app import MatchApp
+from matchtui.engine.memo import Same
 from matchtui.engine.mix import estimate, estimate_list, recommended_mix, verdict_for
-from matchtui.engine.programs import ListTally, SameRecords, active_for
+from matchtui.engine.programs import ListTally, active_for
 from matchtui.engine.tracker import Filters, visible
 from matchtui.models.plan import PlanFile
 from matchtui.models.programs import Program, ProgramList
@@ -286,7 +287,7 @@ async def test_applications_first_visit_takes_the_warm_order(workspace: Any) -> 
         region_of_state = app.catalog.region_of_state
         assert screen.shown == visible(programs.programs, Filters(), region_of_state)
         # Handed out once: the pane changes that order in place as programs change.
-        key = (SameRecords(screen.programs.programs), "name")
+        key = (Same(screen.programs.programs), "name")
         assert apps_module._ORDERS.peek(key) is None
 
 
@@ -348,16 +349,6 @@ async def test_applications_after_another_window_changed_the_list_shows_its_orde
         assert screen.shown[0] == last  # sorts first now
         assert screen.shown == visible(changed.programs, Filters(), app.catalog.region_of_state)
         assert "neurology" in screen._specialties
-
-
-def test_same_records_compares_identity_not_fields() -> None:
-    programs = make_programs_cached()
-    same = list(programs.programs)
-    assert SameRecords(programs.programs) == SameRecords(same)
-    copies = [p.model_copy() for p in programs.programs]
-    assert copies == programs.programs  # equal fields...
-    assert SameRecords(copies) != SameRecords(programs.programs)  # ...other records
-    assert SameRecords(same[:-1]) != SameRecords(same)
 
 
 def test_a_tally_bound_to_another_list_is_its_own(catalog: Any, demo_profile: Any) -> None:

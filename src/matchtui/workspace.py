@@ -182,6 +182,21 @@ class Workspace:
 
         return self.store.load_warm(PROGRAMS, ProgramList, PROGRAMS_SCHEMA_VERSION)
 
+    def peek_programs_warm(self) -> ProgramList | None:
+        """programs.toml's validated content if it is in memory for the bytes on disk now (a
+        list of its own, the records shared), else None (no file, not read yet, changed since).
+        Unlike `load_programs_warm` it records nothing: for work done ahead in a background
+        thread (`PaneScreen.warm_data`), which must not move the conflict check's base."""
+        from matchtui.models.programs import PROGRAMS_SCHEMA_VERSION, ProgramList
+        from matchtui.store import PROGRAMS
+
+        fingerprint = self.store.fingerprint(PROGRAMS)
+        if fingerprint is None or not fingerprint.sha256:
+            return None
+        return self.store.cache.get(
+            PROGRAMS, fingerprint.sha256, ProgramList, PROGRAMS_SCHEMA_VERSION, memory_only=True
+        )
+
     def warm_programs(self) -> bool:
         """Validate programs.toml ahead of the panes that read it (see `Store.warm`); False
         when there is none or it does not load."""

@@ -12,8 +12,9 @@ fingerprint of a file's bytes).
 
 from __future__ import annotations
 
+import operator
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
@@ -23,6 +24,31 @@ def _same(old: tuple[object, ...], new: tuple[object, ...]) -> bool:
     if len(old) != len(new):
         return False
     return all(a is b or (type(a) is type(b) and a == b) for a, b in zip(old, new, strict=True))
+
+
+class Same:
+    """A key part that equals another only when both hold the very same objects, in order:
+    compared by identity, never by value. For records that are replaced, never changed in
+    place (the Store's validated programs: each holder gets a list of its own, the records are
+    shared; the rank list's items): the same records are the same content. Comparing 20,000
+    takes under a millisecond, where comparing pydantic records by value took ~100 ms. Held
+    in a key, the objects stay alive, so an identity is never reused meanwhile."""
+
+    __slots__ = ("objects",)
+
+    def __init__(self, objects: Iterable[object]) -> None:
+        self.objects = tuple(objects)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Same):
+            return NotImplemented
+        mine, theirs = self.objects, other.objects
+        return len(mine) == len(theirs) and all(map(operator.is_, mine, theirs))
+
+    __hash__ = None  # type: ignore[assignment]  # compared, never hashed
+
+    def __repr__(self) -> str:
+        return f"Same({len(self.objects)} objects)"
 
 
 class LastResult(Generic[T]):

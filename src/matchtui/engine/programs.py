@@ -12,7 +12,6 @@ import copy
 import csv
 import datetime as dt
 import io
-import operator
 import tomllib
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -496,33 +495,6 @@ class ListComparison:
     @property
     def actual_out_of_region(self) -> int:
         return self.actual_total - self.actual_in_region
-
-
-class SameRecords:
-    """A key for what is worked out from a program list's records (`engine.memo.LastResult`):
-    equal to another only when both hold the very same record objects in the same order.
-
-    Each holder of a list read from programs.toml gets a list of its own, but the records in
-    it are shared (`Store`), and a record is never changed in place (a change puts a new one
-    in the list): the same records are the same content. Comparing 20,000 of them by identity
-    takes well under a millisecond, where comparing their fields would take tens. Held here,
-    the records stay alive, so an identity is never reused by another record."""
-
-    __slots__ = ("records",)
-
-    def __init__(self, records: Sequence[Program]) -> None:
-        self.records = tuple(records)
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, SameRecords):
-            return NotImplemented
-        mine, theirs = self.records, other.records
-        return len(mine) == len(theirs) and all(map(operator.is_, mine, theirs))
-
-    __hash__ = None  # type: ignore[assignment]  # compared, never hashed
-
-    def __repr__(self) -> str:
-        return f"SameRecords({len(self.records)} records)"
 
 
 def active_for(programs: ProgramList, specialty: str) -> list[Program]:

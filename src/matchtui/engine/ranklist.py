@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import itertools
 import math
-import operator
 import random
 from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, TypeVar
 
-from matchtui.engine.memo import LastResult
+from matchtui.engine.memo import LastResult, Same
 from matchtui.models.ranklist import (
     CRITERIA,
     NO_MATCH,
@@ -128,27 +127,6 @@ class Tracker:
             ref = program.nrmp_code or program.name
             out.append((ref, identity(ref, program)))
         return tuple(out)
-
-
-class Same:
-    """A memo key (`LastResult`) that equals another only when both hold the very same objects,
-    in order: compared by identity, never by value. Quick over 20,000 records (a millisecond,
-    where comparing pydantic models by value took ~100 ms when a list had been read again),
-    and right for records that are replaced, never changed in place (the Store's validated
-    programs, the rank list's items: every change makes a new record)."""
-
-    __slots__ = ("objects",)
-
-    def __init__(self, objects: Iterable[object]) -> None:
-        self.objects = tuple(objects)
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Same):
-            return NotImplemented
-        mine, theirs = self.objects, other.objects
-        return len(mine) == len(theirs) and all(map(operator.is_, mine, theirs))
-
-    __hash__ = None  # type: ignore[assignment]  # compared, never hashed
 
 
 # The tracker of the program list last read, shared by the preload thread (the pane's

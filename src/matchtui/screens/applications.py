@@ -25,8 +25,7 @@ from textual.widget import Widget
 from textual.widgets import Static, TabbedContent, TabPane
 
 from matchtui.background import yielding_often
-from matchtui.engine.memo import LastResult
-from matchtui.engine.programs import SameRecords
+from matchtui.engine.memo import LastResult, Same
 from matchtui.engine.tracker import (
     ALL,
     Filters,
@@ -71,7 +70,7 @@ def _order_for(programs: list[Program], sort: str) -> Orders:
     """`Orders(programs)` with `sort`'s order ready (taken ready if worked out ahead from the
     same records, `warm_data`)."""
     orders = Orders(programs)
-    ready = _ORDERS.get((SameRecords(programs), sort), lambda: _one_order(programs, sort))
+    ready = _ORDERS.get((Same(programs), sort), lambda: _one_order(programs, sort))
     _ORDERS.clear()  # this pane changes that order in place from now on: nobody else gets it
     orders.adopt(ready)
     orders.order(sort)
@@ -84,9 +83,7 @@ def _one_order(programs: list[Program], sort: str) -> Orders:
 
 def _specialties_in(programs: list[Program]) -> list[str]:
     """The specialties the list holds, sorted (the list returned is not to be changed)."""
-    return _SPECIALTIES.get(
-        (SameRecords(programs),), lambda: sorted({p.specialty for p in programs})
-    )
+    return _SPECIALTIES.get((Same(programs),), lambda: sorted({p.specialty for p in programs}))
 
 
 # key -> stage; the same letters are listed under the table.
@@ -189,14 +186,12 @@ class ApplicationsScreen(PaneScreen):
         the visit starts after its first frame: at idle they would be ~0.2 s more of the
         preload thread at 20,000 programs, which a visit made meanwhile shares the
         interpreter with.)"""
-        from matchtui.screens.warm_programs import peek_programs
-
-        programs = peek_programs(app.workspace)
+        programs = app.workspace.peek_programs_warm()
         if programs is None:
             return
         listed = programs.programs
         sort = Filters().sort
-        _ORDERS.get((SameRecords(listed), sort), lambda: _one_order(listed, sort))
+        _ORDERS.get((Same(listed), sort), lambda: _one_order(listed, sort))
         _specialties_in(listed)
 
     def __init__(self) -> None:

@@ -29,7 +29,7 @@ from textual.widgets import Label, Select, Static, TabbedContent, TabPane
 
 from matchtui.background import yielding_often
 from matchtui.engine.calibrate import cached_calibration_table, calibration_table
-from matchtui.engine.memo import LastResult
+from matchtui.engine.memo import LastResult, Same
 from matchtui.engine.mix import (
     Verdict,
     estimate,
@@ -42,7 +42,6 @@ from matchtui.engine.mix import (
 from matchtui.engine.programs import (
     ListComparison,
     ListTally,
-    SameRecords,
     compare,
     read_import,
 )
@@ -90,7 +89,7 @@ def tally_of(programs: ProgramList, catalog: Catalog, profile: Profile) -> ListT
     records for the same region and years since graduation; a tally of the caller's own (it
     changes it by delta)."""
     key = (
-        SameRecords(programs.programs),
+        Same(programs.programs),
         catalog,
         profile.targets.region,
         profile.years_since_graduation,
@@ -104,7 +103,7 @@ def list_estimate_of(
 ) -> ListEstimate:
     """`estimate_list(...)`, taken ready when worked out from the same records, profile
     content, specialty and verdict."""
-    key = (SameRecords(programs.programs), catalog, _profile_key(profile), specialty, verdict)
+    key = (Same(programs.programs), catalog, _profile_key(profile), specialty, verdict)
     return _LIST_ESTIMATES.get(
         key, lambda: estimate_list(profile, catalog, programs, specialty, verdict)
     )
@@ -122,7 +121,7 @@ def estimate_of(
     sliders, records, profile content and verdict (the tally is counted from those)."""
     key = (
         _plan_key(plan),
-        SameRecords(programs.programs),
+        Same(programs.programs),
         catalog,
         _profile_key(profile),
         verdict,
@@ -248,13 +247,11 @@ class MixScreen(PaneScreen):
     def warm_data(cls, app: MatchApp) -> None:
         """The list's tally and the list estimate for the specialty the pane opens on, from
         the program list validated in memory (the visit takes them if nothing changed)."""
-        from matchtui.screens.warm_programs import peek_programs
-
         profile = app.profile
         if profile is None:
             return
         workspace = app.workspace
-        programs = peek_programs(workspace)
+        programs = workspace.peek_programs_warm()
         if programs is None:
             if workspace.store.exists(PROGRAMS):
                 return  # not read yet (or it does not load): the visit reads it

@@ -214,17 +214,14 @@ class RanklistScreen(PaneScreen):
         worked out and draws the list in its first frame. Only reads: the visit takes them
         only for the same inputs (the same validated records, the same saved list, rules and
         width), and works them out as before for any other."""
-        store = app.workspace.store
-        fingerprint = store.fingerprint(PROGRAMS)
-        if fingerprint is None:
-            programs: list[Program] = []
+        workspace = app.workspace
+        cached = workspace.peek_programs_warm()
+        if cached is not None:
+            programs: list[Program] = cached.programs
+        elif workspace.store.exists(PROGRAMS):
+            return  # not read into memory (it does not load): the visit reads it
         else:
-            cached = store.cache.get(
-                PROGRAMS, fingerprint.sha256, ProgramList, PROGRAMS_SCHEMA_VERSION, True
-            )
-            if cached is None:
-                return  # not read into memory (it does not load): the visit reads it
-            programs = cached.programs
+            programs = []
         tracker = tracker_of(programs)
         state = (app.plan or PlanFile()).ranklist or RanklistState()
         items = first_items(tracker, state.items)
@@ -301,8 +298,8 @@ class RanklistScreen(PaneScreen):
             programs = (
                 store.load(PROGRAMS, ProgramList, PROGRAMS_SCHEMA_VERSION)
                 if store.exists(PROGRAMS)
-                else ProgramList()
-            )
+                else ProgramList.model_construct()  # not validated: the first ProgramList()
+            )  # of a session builds the model's validator (~15-45 ms)
         except FileProblems as exc:
             return Tracker(), exc.summary(), stamp
         return tracker_of(programs.programs), "", stamp

@@ -30,10 +30,9 @@ from typing import Literal, TypeVar
 
 from rich.cells import cell_len
 
-from matchtui.engine.memo import LastResult
+from matchtui.engine.memo import LastResult, Same
 from matchtui.engine.ranklist import (
     Resolved,
-    Same,
     Simulation,
     Tracker,
     Violation,
