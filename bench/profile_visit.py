@@ -21,7 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.bench_first_visit import KEYS, markers_for
+from bench.bench_first_visit import KEYS, markers_for, wait_quiet
 from bench.ptyrun import Session
 
 HERE = Path(__file__).resolve().parent
@@ -68,7 +68,7 @@ def main() -> None:
             if startup:
                 os.kill(app.pid, signal.SIGUSR2)
             else:
-                time.sleep(1.0)
+                wait_quiet(app.pid)  # as bench_first_visit: start-up's idle work is over
                 if args.warm:  # build it, go back, then profile the switch to the built pane
                     app.press_and_wait(KEYS[args.pane], markers[args.pane], timeout=120)
                     app.press_and_wait(KEYS[first], markers[first], timeout=120)
