@@ -84,3 +84,48 @@ async def test_one_give_back_after_a_pane_is_built_and_keys_pause(
             assert calls == []
         await _settle(pilot, app, 1.6)
         assert calls == ([1] if interactive else [])
+
+
+async def test_work_done_ahead_waits_for_a_pause_in_the_keys_and_for_a_build_to_end(
+    workspace: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The preload thread's work for the panes (`_warm_data`) waits while keys come and while
+    a pane is being built: panes opened one after another right after start-up, with 20,000
+    programs, took turns with it (the first switches after stalled the loop 100-170 ms)."""
+    import threading
+    import time
+
+    monkeypatch.setattr(app_module, "WARM_IDLE", 0.3)
+    monkeypatch.setattr(app_module, "_preload_panes", lambda *_: None)
+    app = MatchApp(workspace, first_pane="reality", today=TODAY, interactive=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _settle(pilot, app, 0.3)
+
+        def waited() -> tuple[float, threading.Event, threading.Thread]:
+            done = threading.Event()
+
+            def wait() -> None:
+                app._wait_for_pause()
+                done.set()
+
+            thread = threading.Thread(target=wait)
+            thread.start()
+            return time.monotonic(), done, thread
+
+        app._last_input = time.monotonic()  # a key just now
+        start, done, thread = waited()
+        while not done.is_set():
+            await asyncio.sleep(0.02)
+        assert time.monotonic() - start >= 0.25
+        app._last_input = 0.0
+        app._holding_keys = True  # a pane being built
+        start, done, thread = waited()
+        await asyncio.sleep(0.4)
+        assert not done.is_set()
+        app._holding_keys = False
+        for _ in range(40):
+            if done.is_set():
+                break
+            await asyncio.sleep(0.05)
+        assert done.is_set()
+        thread.join()
