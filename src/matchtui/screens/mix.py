@@ -144,14 +144,18 @@ def _plan_key(plan: MixPlan) -> tuple[object, ...]:
     )
 
 
-def _start_plan(plan: PlanFile | None, profile: Profile, catalog: Catalog) -> MixPlan:
-    """The sliders the pane opens with (`MixScreen._initial_plan`, as its sliders hold it)."""
+def _opening_mix(plan: PlanFile | None, profile: Profile, catalog: Catalog) -> MixPlan:
+    """The mix the pane opens on: the saved one if its specialty is known, else the
+    recommended one."""
     saved = plan.mix if plan is not None else None
-    start = (
-        saved
-        if saved is not None and saved.specialty in catalog.specialties
-        else recommended_mix(profile, catalog)
-    )
+    if saved is not None and saved.specialty in catalog.specialties:
+        return saved
+    return recommended_mix(profile, catalog)
+
+
+def _start_plan(plan: PlanFile | None, profile: Profile, catalog: Catalog) -> MixPlan:
+    """The sliders the pane opens with (`_opening_mix`, as its sliders hold it)."""
+    start = _opening_mix(plan, profile, catalog)
     signals = catalog.specialties[start.specialty].signals
     available = signals.total if signals else 0
     return MixPlan(
@@ -408,12 +412,12 @@ class MixScreen(PaneScreen):
 
     # -- state ---------------------------------------------------------------------------------
     def _initial_plan(self) -> MixPlan:
-        saved = self.plan.mix
-        if saved is not None and saved.specialty in self.catalog.specialties:
-            self._saved = saved
-            return saved
-        self._baseline = recommended_mix(self.profile, self.catalog)
-        return self._baseline
+        start = _opening_mix(self.plan, self.profile, self.catalog)
+        if start is self.plan.mix:
+            self._saved = start
+        else:
+            self._baseline = start
+        return start
 
     def _signals_available(self, specialty: str) -> int:
         signals = self.catalog.specialties[specialty].signals
