@@ -5,9 +5,9 @@ Each sample is a fresh app (fresh home): it starts on the Reality check (the Pla
 Reality itself is measured), waits for that pane's content and then for the app to be idle (at
 least a second, and until start-up's work at idle is over: no CPU used for 0.3 s; how long
 that took is printed), then presses the pane's key and times until a text that only the built
-pane shows is on screen. The app
-process's CPU time for the visit (from /proc, 10 ms ticks) is printed beside the wall time,
-since wall time on a shared machine includes waiting for the processor.
+pane shows is on screen. The app process's CPU time for the visit (from /proc, 10 ms ticks) is
+printed beside the wall time, since wall time on a shared machine includes waiting for the
+processor.
 
 Then memory: resident size after visiting every pane vs a bare Textual app.
 

@@ -291,6 +291,16 @@ class Store:
         self._versions[name] = current_version
         return self._read_as(name, loaded, fingerprint)
 
+    def peek_warm(self, name: str, model: type[M], current_version: int | None = None) -> M | None:
+        """What `load_warm` returns, remembering nothing: for work done ahead in a background
+        thread, which must not move the conflict check's base (only the panes' reads do)."""
+        if current_version is None:
+            current_version = model_version(model)
+        try:
+            return self._load(name, model, current_version, memory_only=True)[0]
+        except (_Failed, _Cold):
+            return None
+
     def _load(
         self, name: str, model: type[M], current_version: int, *, memory_only: bool = False
     ) -> tuple[M, Fingerprint]:

@@ -171,7 +171,7 @@ class Workspace:
 
         if not self.store.exists(PROGRAMS):
             # all defaults, made without validating (as the empty plan above)
-            return self.store.load_or(PROGRAMS, ProgramList, ProgramList.model_construct)
+            return self.store.load_or(PROGRAMS, ProgramList, ProgramList.empty)
         return self.store.load(PROGRAMS, ProgramList, PROGRAMS_SCHEMA_VERSION)
 
     def load_programs_warm(self) -> ProgramList | None:
@@ -184,18 +184,15 @@ class Workspace:
 
     def peek_programs_warm(self) -> ProgramList | None:
         """programs.toml's validated content if it is in memory for the bytes on disk now (a
-        list of its own, the records shared), else None (no file, not read yet, changed since).
-        Unlike `load_programs_warm` it records nothing: for work done ahead in a background
-        thread (`PaneScreen.warm_data`), which must not move the conflict check's base."""
+        list of its own, the records shared), an empty list when there is no file, else None
+        (not read yet, changed since, or it does not load). Records nothing (`Store.peek_warm`):
+        for work done ahead in a background thread (`PaneScreen.warm_data`)."""
         from matchtui.models.programs import PROGRAMS_SCHEMA_VERSION, ProgramList
         from matchtui.store import PROGRAMS
 
-        fingerprint = self.store.fingerprint(PROGRAMS)
-        if fingerprint is None or not fingerprint.sha256:
-            return None
-        return self.store.cache.get(
-            PROGRAMS, fingerprint.sha256, ProgramList, PROGRAMS_SCHEMA_VERSION, memory_only=True
-        )
+        if not self.store.exists(PROGRAMS):
+            return ProgramList.empty()  # as load_programs reads it
+        return self.store.peek_warm(PROGRAMS, ProgramList, PROGRAMS_SCHEMA_VERSION)
 
     def warm_programs(self) -> bool:
         """Validate programs.toml ahead of the panes that read it (see `Store.warm`); False

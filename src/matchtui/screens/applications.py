@@ -203,9 +203,7 @@ class ApplicationsScreen(PaneScreen):
             if width >= threshold:
                 self.add_class(name)
                 break
-        # The empty list made without validating: the first ProgramList() of a session
-        # builds the model's validator (~15-45 ms), on this pane's first visit.
-        self.programs = ProgramList.model_construct()
+        self.programs = ProgramList.empty()
         self.programs_ok = True
         self.filters = Filters()
         self.shown: list[int] = []  # program indices in table order (filled or not)
@@ -312,7 +310,7 @@ class ApplicationsScreen(PaneScreen):
     def _ordered(
         self, programs: ProgramList | None, problem: str
     ) -> tuple[ProgramList | None, str, Orders]:
-        orders = _order_for((programs or ProgramList.model_construct()).programs, self.filters.sort)
+        orders = _order_for((programs or ProgramList.empty()).programs, self.filters.sort)
         return programs, problem, orders
 
     def _prepare_orders(self) -> None:
@@ -338,7 +336,7 @@ class ApplicationsScreen(PaneScreen):
         self.app.call_from_thread(self._loaded, *read)
 
     def _loaded(self, programs: ProgramList | None, problem: str, orders: Orders) -> None:
-        self.programs = programs or ProgramList.model_construct()
+        self.programs = programs or ProgramList.empty()
         self.programs_ok = programs is not None
         self.orders = (
             orders if orders.programs is self.programs.programs else Orders(self.programs.programs)

@@ -39,19 +39,14 @@ from matchtui.engine.mix import (
     recommended_mix,
     verdict_for,
 )
-from matchtui.engine.programs import (
-    ListComparison,
-    ListTally,
-    compare,
-    read_import,
-)
+from matchtui.engine.programs import ListComparison, ListTally, compare, read_import
 from matchtui.errors import Conflict, FileProblems
 from matchtui.models.mix import ListEstimate, MixEstimate
 from matchtui.models.plan import MixPlan, PlanFile
 from matchtui.models.profile import Profile
 from matchtui.models.programs import ProgramList
 from matchtui.screens.base import PaneScreen, tabbed_samples
-from matchtui.store import PROGRAMS, Saved
+from matchtui.store import Saved
 from matchtui.widgets.conflict import guarded_programs_save, guarded_save, reload_plan
 from matchtui.widgets.mix_bars import MixBars, set_text
 from matchtui.widgets.mix_estimate import EstimatePanel
@@ -153,20 +148,18 @@ def _opening_mix(plan: PlanFile | None, profile: Profile, catalog: Catalog) -> M
     return recommended_mix(profile, catalog)
 
 
+def _signals_in(catalog: Catalog, specialty: str) -> int:
+    """The program signals the specialty offers (0 where it has none)."""
+    signals = catalog.specialties[specialty].signals
+    return signals.total if signals else 0
+
+
 def _start_plan(plan: PlanFile | None, profile: Profile, catalog: Catalog) -> MixPlan:
-    """The sliders the pane opens with (`_opening_mix`, as its sliders hold it)."""
+    """The sliders the pane opens with (`_opening_mix`, as its sliders hold it: the signals
+    slider keeps within what the specialty offers)."""
     start = _opening_mix(plan, profile, catalog)
-    signals = catalog.specialties[start.specialty].signals
-    available = signals.total if signals else 0
-    return MixPlan(
-        specialty=start.specialty,
-        applications=start.applications,
-        academic_pct=start.academic_pct,
-        mid_tier_pct=start.mid_tier_pct,
-        community_pct=start.community_pct,
-        region_share_pct=start.region_share_pct,
-        signals_used=max(0, min(start.signals_used, available)),
-    )
+    used = max(0, min(start.signals_used, _signals_in(catalog, start.specialty)))
+    return start.model_copy(update={"signals_used": used})
 
 
 @dataclass(frozen=True)
@@ -254,12 +247,9 @@ class MixScreen(PaneScreen):
         profile = app.profile
         if profile is None:
             return
-        workspace = app.workspace
-        programs = workspace.peek_programs_warm()
+        programs = app.workspace.peek_programs_warm()
         if programs is None:
-            if workspace.store.exists(PROGRAMS):
-                return  # not read yet (or it does not load): the visit reads it
-            programs = ProgramList.model_construct()  # as the visit reads no file
+            return  # not read yet (or it does not load): the visit reads it
         catalog = app.catalog
         start = _start_plan(app.plan, profile, catalog)
         verdict = verdict_for(profile, catalog)
@@ -275,9 +265,7 @@ class MixScreen(PaneScreen):
         self._verdict = Verdict(risk_tier="not_applicable", back_home=None)
         self._saved: MixPlan | None = None
         self._baseline: MixPlan | None = None  # where the sliders started (before any save)
-        # The empty list made without validating: the first ProgramList() of a session
-        # builds the model's validator (~15-45 ms), on this pane's first visit.
-        self._programs = ProgramList.model_construct()
+        self._programs = ProgramList.empty()
         self._programs_ok = True
         self._tally: ListTally | None = None  # counts from the list, kept by delta
         self._listed: dict[tuple[str, Verdict], ListEstimate] = {}
@@ -420,8 +408,7 @@ class MixScreen(PaneScreen):
         return start
 
     def _signals_available(self, specialty: str) -> int:
-        signals = self.catalog.specialties[specialty].signals
-        return signals.total if signals else 0
+        return _signals_in(self.catalog, specialty)
 
     def _slider(self, slider_id: str) -> Slider:
         if self._found is not None:
@@ -471,7 +458,7 @@ class MixScreen(PaneScreen):
             self._programs_ok = True
             self._freeze_programs()
         except FileProblems as exc:
-            self._programs = ProgramList.model_construct()
+            self._programs = ProgramList.empty()
             self._programs_ok = False
             self.notify(
                 f"{exc.summary()}. The program list is not shown and will not be overwritten.",

@@ -289,9 +289,7 @@ class ProgramsPanel(Vertical):
     def __init__(self, catalog: Catalog, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.catalog = catalog
-        # The empty list made without validating: the first ProgramList() of a session
-        # builds the model's validator (~15-45 ms), on this pane's first visit.
-        self.programs = ProgramList.model_construct()
+        self.programs = ProgramList.empty()
         self.filters = Filters()
         self._index: ListIndex | None = None
 
