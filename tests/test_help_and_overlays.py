@@ -122,6 +122,8 @@ async def test_other_panes_mark_unsaved_profile_edits(workspace: Any) -> None:
         await _edit_name(app, pilot)
         await pilot.press("f2")
         await pilot.pause(0.4)
-        link = app.screen.query_one("#pane-link-profile", Static)
-        assert link.has_class("-unsaved") and "●" in str(link.render())
-        assert not app.screen.query_one("#pane-link-reality").has_class("-unsaved")
+        from matchtui.widgets.pane_bar import PaneBar
+
+        bar = app.screen.query_one(PaneBar)
+        assert [link.pane_id for link in bar.shown() if link.unsaved] == ["profile"]
+        assert "F1 ●" in bar.render().plain

@@ -25,6 +25,7 @@ from matchtui.panes import FIRST_PANE, PANE_BY_ID, PANES, PaneSpec
 from matchtui.safetext import safe_text
 from matchtui.widgets.pane_bar import PaneBar
 from matchtui.widgets.pane_footer import PaneFooter
+from matchtui.widgets.pane_header import PaneHeader
 
 if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
@@ -218,13 +219,11 @@ class MatchApp(App[None]):
         return ShellScreen(id="_default")
 
     def compose(self) -> ComposeResult:
-        # The start-up frame: the shell, shown while the data loads. (A plain Static stands in
-        # for the Header here: this screen is left behind as soon as the first pane opens.)
-        yield Static(f"{self.TITLE} — {self.SUB_TITLE}", id="startup-title")
+        # The start-up frame: the shell, shown while the data loads, with the panes' own header,
+        # bar and footer (one widget each), so their styles are ready for the first pane.
+        yield PaneHeader()
         yield PaneBar(self.first_pane)
         yield Static("Loading your profile and the reference data…", id="loading", markup=False)
-        # The panes' footer: it is not rebuilt once the shell is behind the first pane (a plain
-        # Footer rebuilt its keys twice there while the first pane was being built, ~20 ms).
         yield PaneFooter()
 
     def on_mount(self) -> None:

@@ -9,11 +9,11 @@ from textual.app import ComposeResult
 from textual.events import Resize, ScreenResume
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Header
 
 from matchtui.screens.sizing import restyle_size_classes, start_with_size_classes
 from matchtui.widgets.pane_bar import PaneBar
 from matchtui.widgets.pane_footer import PaneFooter
+from matchtui.widgets.pane_header import PaneHeader
 
 if TYPE_CHECKING:
     from matchtui.app import MatchApp
@@ -61,7 +61,7 @@ class PaneScreen(Screen[None]):
         return self.matchapp.plan or PlanFile()
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield PaneHeader()
         yield PaneBar(self.PANE_ID)
         yield from self.compose_body()
         yield PaneFooter()
@@ -122,7 +122,7 @@ class PaneScreen(Screen[None]):
         # suspended restyle their own widgets as they happen.
         if self.matchapp.screen_styles_current(self):
             event.refresh_styles = False
-        self.refresh_bindings()  # the footer rebuilds only if what it shows has changed
+        self.refresh_bindings()  # the footer redraws only if the keys it shows have changed
 
     # Textual lays a screen out, then sends the screen itself a Resize for its first layout,
     # and the screen's own handler lays the whole pane out again at the size it was just laid

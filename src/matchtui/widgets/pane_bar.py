@@ -1,110 +1,94 @@
-"""The row of pane names under the header: shows where you are, click to move."""
+"""The row of pane names under the header: shows where you are, click to move.
+
+One widget draws the whole row (a widget per name was nine widgets to compose, style and lay
+out on every pane's first visit). Each name is laid out at each render for the width: every
+name when they fit, tighter spacing, then only the keys ("F3") when they do not; the current
+pane always keeps its name. A pane holding edits the others do not see yet is marked.
+"""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.containers import Horizontal
-from textual.events import Click
-from textual.widgets import Static
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.content import Content
+from textual.reactive import reactive
+from textual.style import Style
+from textual.widget import Widget
 
 from matchtui.panes import PANES
 
+if TYPE_CHECKING:
+    from textual.events import Click, Leave, MouseMove
+
 UNSAVED_MARK = "●"
+UNSAVED_TIP = "Unsaved changes here: the other panes still show the saved version"
 
 
-class PaneLink(Static):
-    """One pane's name and key; clicking it opens the pane."""
+@dataclass(frozen=True)
+class PaneLink:
+    """One pane's place in the bar, as drawn at the current width."""
 
-    def __init__(self, pane_id: str, label: str, active: bool, key: str = "") -> None:
-        super().__init__(
-            label, id=f"pane-link-{pane_id}", classes="-active" if active else "", markup=False
+    pane_id: str
+    label: str  # what is written ("F4 Mix", or "F4" when the bar is too narrow)
+    active: bool
+    unsaved: bool
+
+
+def links(active: str, unsaved: frozenset[str], width: int) -> tuple[list[PaneLink], bool]:
+    """The names at `width`, and whether the spacing is tight (one cell before each name
+    instead of one each side)."""
+    full = [f"{pane.key.upper()} {pane.short}" for pane in PANES]
+    marks = sum(2 for pane in PANES if pane.id in unsaved)
+    length = sum(len(label) for label in full) + marks
+    compact = length + 2 * len(PANES) > width
+    short = length + len(PANES) > width
+    return [
+        PaneLink(
+            pane.id,
+            pane.key.upper() if short and pane.id != active else label,
+            pane.id == active,
+            pane.id in unsaved,
         )
-        self.pane_id = pane_id
-        self.full_label = label
-        self.key_label = key or label
-        self.label = label
-
-    def use_short(self, short: bool) -> None:
-        """Only the key ("F3") when the bar is too narrow for every name; the current pane
-        always keeps its name."""
-        label = self.key_label if short and not self.has_class("-active") else self.full_label
-        if label != self.label:
-            self.label = label
-            self.update(f"{label} {UNSAVED_MARK}" if self.has_class("-unsaved") else label)
-
-    def mark_unsaved(self, unsaved: bool) -> None:
-        """Show a marker while this pane holds edits the other panes do not see yet."""
-        if self.has_class("-unsaved") == unsaved:
-            return
-        self.set_class(unsaved, "-unsaved")
-        self.update(f"{self.label} {UNSAVED_MARK}" if unsaved else self.label)
-        self.tooltip = (
-            "Unsaved changes here: the other panes still show the saved version"
-            if unsaved
-            else None
-        )
-
-    async def on_click(self, event: Click) -> None:
-        event.stop()
-        await self.app.run_action(f"show_pane('{self.pane_id}')")
+        for pane, label in zip(PANES, full, strict=True)
+    ], compact
 
 
-class PaneBar(Horizontal):
+class PaneBar(Widget, can_focus=False):
+    ALLOW_SELECT = False
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "pane-bar--link",
+        "pane-bar--active",
+        "pane-bar--hover",
+    }
     DEFAULT_CSS = """
     PaneBar {
         height: 1;
         width: 100%;
         background: $panel;
-    }
-    PaneBar PaneLink {
-        width: auto;
-        padding: 0 1;
-        color: $text-muted;
-    }
-    PaneBar PaneLink:hover {
-        background: $boost;
-        color: $text;
-    }
-    PaneBar.-compact PaneLink {
-        padding: 0 0 0 1;
-    }
-    PaneBar PaneLink.-unsaved {
-        text-style: bold;
-    }
-    PaneBar PaneLink.-active {
-        background: $primary;
-        color: $text;
-        text-style: bold;
+        & > .pane-bar--link {
+            color: $text-muted;
+        }
+        & > .pane-bar--hover {
+            background: $boost;
+            color: $text;
+        }
+        & > .pane-bar--active {
+            background: $primary;
+            color: $text;
+            text-style: bold;
+        }
     }
     """
+
+    unsaved: reactive[frozenset[str]] = reactive(frozenset[str]())
+    """Panes holding edits the other panes do not see yet (the app's `unsaved`, polled)."""
+    hovered: reactive[str | None] = reactive(None)
 
     def __init__(self, active: str) -> None:
         super().__init__()
         self.active = active
-
-    def compose(self) -> ComposeResult:
-        for pane in PANES:
-            yield PaneLink(
-                pane.id,
-                f"{pane.key.upper()} {pane.short}",
-                pane.id == self.active,
-                pane.key.upper(),
-            )
-
-    def on_resize(self) -> None:
-        self.fit_labels()
-
-    def fit_labels(self) -> None:
-        """Every pane name when they fit; tighter spacing, then keys only, when they do not."""
-        links = list(self.query(PaneLink))
-        width = self.size.width
-        marks = sum(2 for link in links if link.has_class("-unsaved"))
-        full = sum(len(link.full_label) for link in links) + marks
-        compact = full + 2 * len(links) > width
-        self.set_class(compact, "-compact")
-        short = full + len(links) > width
-        for link in links:
-            link.use_short(short)
+        self._spans: list[tuple[int, int, str]] = []  # cells each name took, last render
 
     def on_mount(self) -> None:
         # Panes record unsaved edits in the app's `unsaved` set; a cheap poll keeps every pane's
@@ -113,10 +97,49 @@ class PaneBar(Horizontal):
         self.refresh_marks()
 
     def refresh_marks(self) -> None:
-        unsaved: set[str] = getattr(self.app, "unsaved", set())
-        changed = False
-        for link in self.query(PaneLink):
-            changed |= link.has_class("-unsaved") != (link.pane_id in unsaved)
-            link.mark_unsaved(link.pane_id in unsaved)
-        if changed:
-            self.fit_labels()
+        self.unsaved = frozenset(getattr(self.app, "unsaved", ()))
+
+    def shown(self) -> list[PaneLink]:
+        """The names as drawn at the current width."""
+        return links(self.active, self.unsaved, self.size.width or self.app.size.width)[0]
+
+    def render(self) -> Content:
+        shown, compact = links(self.active, self.unsaved, self.size.width)
+        plain = self.get_visual_style("pane-bar--link")
+        active = self.get_visual_style("pane-bar--active")
+        hover = self.get_visual_style("pane-bar--hover")
+        parts: list[tuple[str, Style]] = []
+        spans: list[tuple[int, int, str]] = []
+        at = 0
+        for link in shown:
+            style = active if link.active else plain
+            if link.unsaved:
+                style += Style(bold=True)
+            if link.pane_id == self.hovered and not link.active:
+                style += hover
+            label = f"{link.label} {UNSAVED_MARK}" if link.unsaved else link.label
+            text = f" {label}" if compact else f" {label} "
+            parts.append((text, style))
+            spans.append((at, at + len(text), link.pane_id))
+            at += len(text)
+        self._spans = spans
+        return Content.assemble(*parts).truncate(self.size.width)
+
+    def _pane_at(self, x: int) -> str | None:
+        return next((pane for start, end, pane in self._spans if start <= x < end), None)
+
+    def on_mouse_move(self, event: MouseMove) -> None:
+        pane = self._pane_at(event.x)
+        if pane != self.hovered:
+            self.hovered = pane
+            self.tooltip = UNSAVED_TIP if pane in self.unsaved else None
+
+    def on_leave(self, event: Leave) -> None:
+        self.hovered = None
+        self.tooltip = None
+
+    async def on_click(self, event: Click) -> None:
+        pane = self._pane_at(event.x)
+        if pane is not None:
+            event.stop()
+            await self.app.run_action(f"show_pane('{pane}')")

@@ -1,0 +1,84 @@
+"""The header line: the palette's icon on the left and the title in the middle, one widget.
+
+Textual's Header is four widgets (the header, its icon, its title and the clock's space); this
+draws the same line as one, so a pane's first visit has three fewer widgets to build. As there,
+the title is the screen's (or the app's) title and sub-title, centred between the icon's cells
+and the clock's, cut with an ellipsis when too long; the icon opens the command palette.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.content import Content
+from textual.reactive import reactive
+from textual.widget import Widget
+
+if TYPE_CHECKING:
+    from textual.events import Click, Leave, MouseMove
+
+ICON = "⭘"
+ICON_CELLS = 8  # the icon's place on the left (Textual's HeaderIcon: width 8, padding 0 1)
+CLOCK_CELLS = 10  # the clock's place on the right, kept empty (Textual's HeaderClockSpace)
+ICON_TIP = "Open the command palette"
+
+
+class PaneHeader(Widget, can_focus=False):
+    ALLOW_SELECT = False
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"pane-header--icon-hover"}
+    DEFAULT_CSS = """
+    PaneHeader {
+        dock: top;
+        width: 100%;
+        height: 1;
+        background: $panel;
+        color: $foreground;
+        & > .pane-header--icon-hover {
+            background: $foreground 10%;
+        }
+    }
+    """
+
+    icon_hovered: reactive[bool] = reactive(False)
+
+    def on_mount(self) -> None:
+        for node in (self.app, self.screen):
+            self.watch(node, "title", self._title_changed, init=False)
+            self.watch(node, "sub_title", self._title_changed, init=False)
+
+    def _title_changed(self) -> None:
+        self.refresh()
+
+    def title_content(self) -> Content:
+        """The screen's title and sub-title (the app's where the screen has none)."""
+        screen, app = self.screen, self.app
+        title = screen.title if screen.title is not None else app.title
+        sub_title = screen.sub_title if screen.sub_title is not None else app.sub_title
+        return app.format_title(title, sub_title)
+
+    def render(self) -> Content:
+        width = self.size.width
+        icon = Content(f" {ICON}".ljust(ICON_CELLS))
+        if self.icon_hovered:
+            icon = icon.stylize(self.get_visual_style("pane-header--icon-hover"))
+        middle = max(width - ICON_CELLS - CLOCK_CELLS, 0)
+        title = self.title_content().truncate(middle, ellipsis=True)
+        left = (middle - title.cell_length) // 2
+        return Content.assemble(
+            icon, " " * left, title, " " * (middle - left - title.cell_length + CLOCK_CELLS)
+        ).truncate(width)
+
+    def on_mouse_move(self, event: MouseMove) -> None:
+        over = event.x < ICON_CELLS and self.app.ENABLE_COMMAND_PALETTE
+        if over != self.icon_hovered:
+            self.icon_hovered = over
+            self.tooltip = ICON_TIP if over else None
+
+    def on_leave(self, event: Leave) -> None:
+        self.icon_hovered = False
+        self.tooltip = None
+
+    async def on_click(self, event: Click) -> None:
+        if event.x < ICON_CELLS and self.app.ENABLE_COMMAND_PALETTE:
+            event.stop()
+            await self.run_action("app.command_palette")
