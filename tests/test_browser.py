@@ -211,11 +211,26 @@ class Page:
         raise AssertionError(f"the page never showed {what}")
 
     def press(self, *keys: str) -> None:
+        """Each key (a modifier held with what follows it: `Keys.CONTROL + "s"`) typed into
+        xterm's input. The input is focused by script and the keys sent as user actions to
+        the focused element: newer ChromeDriver refuses to type into it directly, as xterm
+        keeps it out of sight ("element not interactable")."""
+        from selenium.webdriver.common.action_chains import ActionChains
         from selenium.webdriver.common.by import By
+        from selenium.webdriver.common.keys import Keys
 
+        modifiers = {Keys.CONTROL, Keys.SHIFT, Keys.ALT, Keys.META}
         target = self.driver.find_element(By.CSS_SELECTOR, "textarea.xterm-helper-textarea")
+        self.driver.execute_script("arguments[0].focus();", target)
         for key in keys:
-            target.send_keys(key)
+            held = [char for char in key if char in modifiers]
+            chain = ActionChains(self.driver)
+            for modifier in held:
+                chain.key_down(modifier)
+            chain.send_keys(*(char for char in key if char not in modifiers))
+            for modifier in reversed(held):
+                chain.key_up(modifier)
+            chain.perform()
             time.sleep(0.15)
 
 
