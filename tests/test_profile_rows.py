@@ -10,7 +10,13 @@ from textual.widgets import Input, Label
 
 from matchtui.app import MatchApp
 from matchtui.screens.profile import ProfileScreen
-from matchtui.widgets.profile_fields import FieldRow, real_select
+from matchtui.widgets.profile_fields import (
+    COLUMN_CELLS,
+    ColumnsHead,
+    FieldRow,
+    ListEditor,
+    real_select,
+)
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -43,3 +49,35 @@ async def test_label_column_control_and_error_line(workspace: Any) -> None:
         assert error.region.y == year.region.y + 1
         assert row.region.height == 2
         assert year.has_class("-invalid")
+
+
+async def test_column_labels_stand_over_their_controls(workspace: Any) -> None:
+    """Each list's column labels are one line (ColumnsHead), each label at the column of its
+    item's control, as a label a column laid out by the same styles would be."""
+    app = MatchApp(workspace, first_pane="profile", today=TODAY)
+    async with app.run_test(size=(120, 60)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ProfileScreen)
+        await screen._build_all()
+        await pilot.pause()
+        checked = 0
+        for editor in screen.query(ListEditor):
+            if len(editor.columns) < 2:
+                assert not editor.query_children(ColumnsHead)
+                continue
+            row = editor.rows()[0] if editor.rows() else await editor.add_item()
+            await pilot.pause()
+            head = editor.query_one(ColumnsHead)
+            line = str(head.render())
+            assert not head.children
+            for spec in editor.columns:
+                control = row._controls[spec.key]
+                x = control.region.x - head.content_region.x
+                assert line[x:].startswith(spec.label), (editor.list_id, spec.key, line)
+                if spec.key in COLUMN_CELLS:
+                    assert control.region.width == COLUMN_CELLS[spec.key]
+                else:
+                    assert spec is editor.columns[-1]  # only the last takes the rest
+            checked += 1
+        assert checked == 4  # cycles, ties, rotations, letters

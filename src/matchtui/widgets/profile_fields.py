@@ -485,6 +485,43 @@ class TitledBar(Horizontal):
         return Content.styled(self.title, "bold") if self._bold else Content(self.title)
 
 
+# The cells each list column's control takes in an item's line (profile.tcss, `.item-line
+# .col-KEY`); a column not listed takes the room left (1fr). Each control has a cell of margin
+# on its right. tests/test_profile_rows.py checks that the labels stand over the controls.
+COLUMN_CELLS: dict[str, int] = {
+    "kind": 14,
+    "status": 14,
+    "region": 14,
+    "specialty": 22,
+    "months_ago": 7,
+    "saw_real_work": 9,
+    "year": 8,
+    "outcome": 22,
+    "soap": 9,
+    "preliminary": 9,
+}
+
+
+class ColumnsHead(Widget):
+    """The labels over a list's columns, each over its column's control, drawn as one line
+    (as a Label a column, in a row, would draw them): one widget instead of one a column and
+    two more."""
+
+    def __init__(self, columns: Sequence[FieldSpec]) -> None:
+        super().__init__(classes="list-columns")
+        self.columns = columns
+
+    def render(self) -> RenderResult:
+        line = ""
+        for spec in self.columns:
+            cells = COLUMN_CELLS.get(spec.key)
+            if cells is None:  # the rest of the line, as a 1fr column
+                line += spec.label
+                break
+            line += f"{spec.label[:cells]:<{cells}} "
+        return Content(line.rstrip())
+
+
 class ListEditor(Vertical):
     """A titled list of ItemRows with an Add button. `scalar` lists hold one value per item."""
 
@@ -506,7 +543,6 @@ class ListEditor(Vertical):
         self.title = title
         self.columns = columns
         self._rows = [ItemRow(columns, dict(item), orderable) for item in items]
-        self._box = Vertical(classes="list-rows")
         self.rows_built = len(self._rows)  # items mounted with the list (see build_next)
         self.new_item = new_item
         self.max_items = max_items
@@ -527,12 +563,9 @@ class ListEditor(Vertical):
         if self.help_text:
             yield Static(self.help_text, classes="list-help", markup=False)
         if len(self.columns) > 1:
-            with Horizontal(classes="item-line list-columns"):
-                for spec in self.columns:
-                    yield Label(spec.label, classes=f"col-{spec.key}", markup=False)
-                yield Static("", classes="list-columns-pad")
-        with self._box:
-            yield from self._rows[: self.rows_built]
+            yield ColumnsHead(self.columns)
+        # The items follow, then the list's error line while there is one.
+        yield from self._rows[: self.rows_built]
 
     @property
     def complete(self) -> bool:
@@ -545,7 +578,12 @@ class ListEditor(Vertical):
             return None
         row = self._rows[self.rows_built]
         self.rows_built += 1
-        return self._box.mount(row)
+        return self._mount_row(row)
+
+    def _mount_row(self, row: ItemRow) -> AwaitMount:
+        """Mount an item after the others (before the list's error line, if it is shown)."""
+        found = self.query_children(ErrorLine)
+        return self.mount(row, before=found.first()) if found else self.mount(row)
 
     async def build_all(self) -> None:
         while (pending := self.build_next()) is not None:
@@ -557,9 +595,9 @@ class ListEditor(Vertical):
 
     def rows(self) -> list[ItemRow]:
         """The items in their order on screen (as built until the list is mounted)."""
-        if not self._box.is_mounted:
+        if not self.is_mounted:
             return list(self._rows)
-        shown = [row for row in self._box.children if isinstance(row, ItemRow)]
+        shown = [row for row in self.children if isinstance(row, ItemRow)]
         return shown + self._rows[self.rows_built :]  # then the items not built yet
 
     def values(self) -> list[Any]:
@@ -574,7 +612,7 @@ class ListEditor(Vertical):
     async def add_item(self) -> ItemRow:
         await self.build_all()  # a new item goes after every other
         row = ItemRow(self.columns, dict(self.new_item), self.orderable)
-        await self._box.mount(row)
+        await self._mount_row(row)
         self._update_add()
         return row
 
@@ -586,7 +624,7 @@ class ListEditor(Vertical):
         rows = self.rows()
         index = rows.index(row)
         if index > 0:
-            self._box.move_child(row, before=rows[index - 1])
+            self.move_child(row, before=rows[index - 1])
 
     def show_error(self, message: str | None) -> None:
         set_error_line(self, message, "list-error")
