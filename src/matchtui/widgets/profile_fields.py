@@ -18,6 +18,7 @@ from textual.app import ComposeResult, RenderResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.geometry import Size
 from textual.markup import MarkupError
 from textual.reactive import reactive
 from textual.strip import Strip
@@ -485,6 +486,30 @@ class TitledBar(Horizontal):
         return Content.styled(self.title, "bold") if self._bold else Content(self.title)
 
 
+class ListHead(TitledBar):
+    """A list's head: its title in bold and its buttons on the first line, and under them a
+    note on how to fill the list, in the note's own colour (`list-head--note` in profile.tcss)
+    and wrapped to the width, as a Static under the bar would show it: one widget fewer a
+    list."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"list-head--note"}
+
+    def __init__(self, title: str, note: str) -> None:
+        super().__init__(title, bold=True, classes="list-head -noted")
+        self.note = note
+
+    def _note(self) -> Content:
+        return Content.styled(self.note, self.get_visual_style("list-head--note"))
+
+    def render(self) -> RenderResult:
+        return Content.assemble(Content.styled(self.title, "bold"), "\n", self._note())
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        # The title's line, then the note's lines (the buttons take the first line only).
+        noted = 1 + len(self._note().wrap(width)) if width else 0
+        return max(super().get_content_height(container, viewport, width), noted)
+
+
 # The cells each list column's control takes in an item's line (profile.tcss, `.item-line
 # .col-KEY`); a column not listed takes the room left (1fr). Each control has a cell of margin
 # on its right. tests/test_profile_rows.py checks that the labels stand over the controls.
@@ -551,7 +576,12 @@ class ListEditor(Vertical):
         self.help_text = help_text
 
     def compose(self) -> ComposeResult:
-        with TitledBar(self.title, bold=True, classes="list-head"):
+        head = (
+            ListHead(self.title, self.help_text)
+            if self.help_text
+            else TitledBar(self.title, bold=True, classes="list-head")
+        )
+        with head:
             add = FormButton(
                 "+ Add",
                 classes="item-add",
@@ -560,8 +590,6 @@ class ListEditor(Vertical):
             )
             add.tooltip = f"Add to {self.title.lower()}"
             yield add
-        if self.help_text:
-            yield Static(self.help_text, classes="list-help", markup=False)
         if len(self.columns) > 1:
             yield ColumnsHead(self.columns)
         # The items follow, then the list's error line while there is one.
