@@ -58,7 +58,9 @@ class ChoiceField(Widget, can_focus=True):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter,down,space,up", "open", "Show menu", show=False),
     ]
-    COMPONENT_CLASSES: ClassVar[set[str]] = {"choice--prompt", "choice--arrow"}
+    # The prompt and the arrow share one look (a Select draws both at half strength): one
+    # component class, so one style to work out per field as it mounts, not two.
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"choice--dim"}
     # Its look (as Select's and SelectCurrent's own styles draw a compact Select) is in
     # screens/profile.tcss: a widget class's own CSS makes Textual parse every stylesheet again
     # the first time one mounts.
@@ -100,7 +102,7 @@ class ChoiceField(Widget, can_focus=True):
             return Strip.blank(width, blank)
         label_width = max(width - 2, 0)
         if self._label is None:
-            text, style = self.prompt, self.get_visual_style("choice--prompt")
+            text, style = self.prompt, self.get_visual_style("choice--dim")
         else:
             text, style = self._label, base
         try:
@@ -116,7 +118,7 @@ class ChoiceField(Widget, can_focus=True):
         if used < label_width:
             segments.append(Segment(" " * (label_width - used), blank))
         segments.append(Segment(" ", blank))
-        segments.append(Segment("▼", self.get_visual_style("choice--arrow").rich_style))
+        segments.append(Segment("▼", self.get_visual_style("choice--dim").rich_style))
         return Strip(segments).adjust_cell_length(width, blank)
 
     def select(self) -> Select[Any]:
