@@ -9,7 +9,7 @@ from typing import Any
 from textual.widgets import Input, Label
 
 from matchtui.app import MatchApp
-from matchtui.screens.profile import ProfileScreen
+from matchtui.screens.profile import LIST_LOCS, ProfileScreen
 from matchtui.widgets.profile_fields import (
     COLUMN_CELLS,
     ColumnsHead,
@@ -81,3 +81,24 @@ async def test_column_labels_stand_over_their_controls(workspace: Any) -> None:
                     assert spec is editor.columns[-1]  # only the last takes the rest
             checked += 1
         assert checked == 4  # cycles, ties, rotations, letters
+
+
+async def test_list_items_show_the_profile_values(workspace: Any) -> None:
+    """Each list's items are read from the profile's models field by field (no serializer
+    built): the form holds exactly what `model_dump` gives for them."""
+    app = MatchApp(workspace, first_pane="profile", today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ProfileScreen)
+        profile = screen.profile
+        expected = {
+            "cycles": [c.model_dump() for c in profile.history.cycles],
+            "ties": [t.model_dump() for t in profile.ties],
+            "rotations": [r.model_dump() for r in profile.rotations],
+            "letters": [x.model_dump() for x in profile.letters],
+        }
+        assert all(expected.values())  # the demo has items in each
+        for list_id, dumped in expected.items():
+            editor = screen._editors[LIST_LOCS.get(list_id, (list_id,))]
+            assert [row._value for row in editor._rows] == dumped
