@@ -6,7 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from textual.widgets import Input, Label
+import pytest
+from textual.widgets import Input, Label, Static
 
 from matchtui.app import MatchApp
 from matchtui.screens.profile import LIST_LOCS, ProfileScreen
@@ -15,6 +16,7 @@ from matchtui.widgets.profile_fields import (
     ColumnsHead,
     FieldRow,
     ListEditor,
+    ListHead,
     real_select,
 )
 
@@ -102,3 +104,26 @@ async def test_list_items_show_the_profile_values(workspace: Any) -> None:
         for list_id, dumped in expected.items():
             editor = screen._editors[LIST_LOCS.get(list_id, (list_id,))]
             assert [row._value for row in editor._rows] == dumped
+
+
+@pytest.mark.parametrize("width", [120, 50])
+async def test_a_lists_note_is_drawn_by_its_head_and_wraps(workspace: Any, width: int) -> None:
+    """A list's note is drawn under its title by the list's head (no Static of its own),
+    wrapped to the width as a Static would be; what follows starts under its last line."""
+    app = MatchApp(workspace, first_pane="profile", today=TODAY)
+    async with app.run_test(size=(width, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ProfileScreen)
+        editor = screen.query_one("#list-cycles", ListEditor)
+        head = editor.query_one(ListHead)
+        assert not editor.query(".list-help")
+        note = Static(editor.help_text, markup=False)
+        lines = note.render().wrap(head.content_region.width)
+        assert (width == 50) == (len(lines) > 1)
+        assert head.region.height == 1 + len(lines)
+        columns = editor.query_one(ColumnsHead)
+        assert columns.region.y == head.region.y + head.region.height
+        text = str(head.render()).splitlines()
+        assert text[0] == editor.title
+        assert " ".join(text[1:]) == editor.help_text
