@@ -15,6 +15,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import DataTable, Input, Label, Static, TabbedContent, TabPane
 
@@ -42,11 +43,25 @@ from matchtui.widgets.plan_sections import (
     routes_text,
     summary_text,
 )
+from matchtui.widgets.profile_fields import COMPACT, FormInput
 
 
 def match_label(match_year: int, relation: str) -> str:
     """'2027 (yours)' or '2026': never 'last Match' for a Match still ahead."""
     return f"{match_year} (yours)" if relation == "this_cycle" else str(match_year)
+
+
+class LabelledBar(Horizontal):
+    """A one-line bar that draws its label in its first cells (in the bar's muted colour, as a
+    Label there would) and lays its children out after it (the first has a left margin of
+    the label's width in plan.tcss): one widget fewer per bar."""
+
+    def __init__(self, label: str, *, id: str | None = None) -> None:
+        super().__init__(id=id, classes="labelled-bar")
+        self.label = label
+
+    def render(self) -> Content:
+        return Content(self.label)
 
 
 # Below this many rows the item detail under the chart takes less room.
@@ -99,19 +114,20 @@ class PlanScreen(PaneScreen):
         self.palette: Palette = {}
         # The tabs out of sight whose text is older than the view: filled when shown.
         self._stale_tabs: set[str] = set()
+        self._built_tabs: set[str] = set()  # the tabs out of sight built so far
 
     # -- layout ----------------------------------------------------------------------------
     def compose_body(self) -> ComposeResult:
         yield Static(id="plan-banner", markup=False)
         with TabbedContent(id="plan-tabs"):
             with TabPane("Timeline", id="tab-timeline"):
-                with Horizontal(id="plan-bar"):
-                    yield Label("Start", id="start-label")
-                    yield Input(
+                with LabelledBar(" Start", id="plan-bar"):
+                    yield FormInput(
                         placeholder="YYYY-MM",
                         max_length=7,
                         compact=True,
                         id="start-month",
+                        classes=f"{COMPACT} -valid",  # no validators: always valid
                         tooltip="The month the plan starts (YYYY-MM); [ and ] move it",
                     )
                     yield Static(id="plan-summary", markup=False)
@@ -120,21 +136,48 @@ class PlanScreen(PaneScreen):
                 with Vertical(id="plan-detail"):
                     with VerticalScroll(id="item-scroll"):
                         yield Static(id="item-detail", markup=False)
-                    with Horizontal(id="note-row"):
-                        yield Label("Note", id="note-label")
-                        yield Input(
+                    with LabelledBar("Note", id="note-row"):
+                        yield FormInput(
                             placeholder="n: write a note on this item, Enter saves",
                             max_length=2000,
                             compact=True,
                             id="item-note",
+                            classes=f"{COMPACT} -valid",
                         )
-            with TabPane("Routes", id="tab-routes"), VerticalScroll(classes="plan-text"):
-                yield Static(id="routes-text", markup=False)
-            with TabPane("Plan B & cycles", id="tab-planb"), VerticalScroll(classes="plan-text"):
-                yield Static(id="planb-text", markup=False)
-            with TabPane("Key dates", id="tab-dates"):
-                yield DataTable(id="dates-table", cursor_type="row", zebra_stripes=True)
-                yield Static(id="dates-note", markup=False)
+            # The other tabs are out of sight: built after the first frame (see _build_tabs).
+            yield TabPane("Routes", id="tab-routes")
+            yield TabPane("Plan B & cycles", id="tab-planb")
+            yield TabPane("Key dates", id="tab-dates")
+
+    def _tab_widgets(self, tab: str) -> list[Widget]:
+        """What a tab out of sight holds (empty until it is built)."""
+        if tab == "tab-routes":
+            return [VerticalScroll(Static(id="routes-text", markup=False), classes="plan-text")]
+        if tab == "tab-planb":
+            return [VerticalScroll(Static(id="planb-text", markup=False), classes="plan-text")]
+        return [
+            DataTable(id="dates-table", cursor_type="row", zebra_stripes=True),
+            Static(id="dates-note", markup=False),
+        ]
+
+    async def _build_tab(self, tab: str) -> bool:
+        """Build a tab out of sight now, if it is not built yet; whether it is built."""
+        if tab in self._built_tabs:
+            return True
+        if tab not in self._tab_fillers():
+            return False
+        self._built_tabs.add(tab)
+        pane = self.query_one(f"#{tab}", TabPane)
+        await pane.mount_all(self._tab_widgets(tab))
+        return True
+
+    async def _build_tabs(self) -> None:
+        """After the first frame: build the tabs out of sight, so a switch to one only fills
+        it (a tab switched to before then is built as it is shown)."""
+        for tab in self._tab_fillers():
+            if not self.is_attached:
+                return
+            await self._build_tab(tab)
 
     def on_mount(self) -> None:
         self.palette = palette_from(self.app.theme_variables)
@@ -142,6 +185,10 @@ class PlanScreen(PaneScreen):
         # Synchronously as a tab is switched to, so it is filled before it is drawn.
         self.watch(self.query_one(TabbedContent), "active", self._fill_shown_tab, init=False)
         self.refresh_plan()
+        self.call_after_refresh(self._start_tabs)
+
+    def _start_tabs(self) -> None:
+        self.run_worker(self._build_tabs(), group="plan-tabs")
 
     def on_profile(self, profile: Profile) -> None:
         self.refresh_plan()
@@ -206,8 +253,8 @@ class PlanScreen(PaneScreen):
 
     def _fill_shown_tab(self, _active: str = "") -> None:
         tab = self.query_one(TabbedContent).active
-        if self.view is None or tab not in self._stale_tabs:
-            return
+        if self.view is None or tab not in self._stale_tabs or tab not in self._built_tabs:
+            return  # a tab not built yet is filled once it is (see _tab_activated)
         self._stale_tabs.discard(tab)
         self._tab_fillers()[tab](self.view)
 
@@ -308,8 +355,12 @@ class PlanScreen(PaneScreen):
         return True
 
     @on(TabbedContent.TabActivated)
-    def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
-        self.focus_tab(event.pane.id or "")
+    async def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        tab = event.pane.id or ""
+        if tab not in self._built_tabs and await self._build_tab(tab):
+            self._fill_shown_tab()  # switched to before it was built
+        if self.query_one(TabbedContent).active == tab:
+            self.focus_tab(tab)
 
     @on(DataTable.RowHighlighted, "#plan-gantt")
     def _highlighted(self) -> None:

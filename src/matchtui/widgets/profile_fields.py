@@ -18,6 +18,7 @@ from textual.app import ComposeResult, RenderResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.geometry import Size
 from textual.markup import MarkupError
 from textual.reactive import reactive
 from textual.strip import Strip
@@ -57,7 +58,9 @@ class ChoiceField(Widget, can_focus=True):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter,down,space,up", "open", "Show menu", show=False),
     ]
-    COMPONENT_CLASSES: ClassVar[set[str]] = {"choice--prompt", "choice--arrow"}
+    # The prompt and the arrow share one look (a Select draws both at half strength): one
+    # component class, so one style to work out per field as it mounts, not two.
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"choice--dim"}
     # Its look (as Select's and SelectCurrent's own styles draw a compact Select) is in
     # screens/profile.tcss: a widget class's own CSS makes Textual parse every stylesheet again
     # the first time one mounts.
@@ -99,7 +102,7 @@ class ChoiceField(Widget, can_focus=True):
             return Strip.blank(width, blank)
         label_width = max(width - 2, 0)
         if self._label is None:
-            text, style = self.prompt, self.get_visual_style("choice--prompt")
+            text, style = self.prompt, self.get_visual_style("choice--dim")
         else:
             text, style = self._label, base
         try:
@@ -115,7 +118,7 @@ class ChoiceField(Widget, can_focus=True):
         if used < label_width:
             segments.append(Segment(" " * (label_width - used), blank))
         segments.append(Segment(" ", blank))
-        segments.append(Segment("▼", self.get_visual_style("choice--arrow").rich_style))
+        segments.append(Segment("▼", self.get_visual_style("choice--dim").rich_style))
         return Strip(segments).adjust_cell_length(width, blank)
 
     def select(self) -> Select[Any]:
@@ -485,6 +488,67 @@ class TitledBar(Horizontal):
         return Content.styled(self.title, "bold") if self._bold else Content(self.title)
 
 
+class ListHead(TitledBar):
+    """A list's head: its title in bold and its buttons on the first line, and under them a
+    note on how to fill the list, in the note's own colour (`list-head--note` in profile.tcss)
+    and wrapped to the width, as a Static under the bar would show it: one widget fewer a
+    list."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"list-head--note"}
+
+    def __init__(self, title: str, note: str) -> None:
+        super().__init__(title, bold=True, classes="list-head -noted")
+        self.note = note
+
+    def _note(self) -> Content:
+        return Content.styled(self.note, self.get_visual_style("list-head--note"))
+
+    def render(self) -> RenderResult:
+        return Content.assemble(Content.styled(self.title, "bold"), "\n", self._note())
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        # The title's line, then the note's lines (the buttons take the first line only).
+        noted = 1 + len(self._note().wrap(width)) if width else 0
+        return max(super().get_content_height(container, viewport, width), noted)
+
+
+# The cells each list column's control takes in an item's line (profile.tcss, `.item-line
+# .col-KEY`); a column not listed takes the room left (1fr). Each control has a cell of margin
+# on its right. tests/test_profile_rows.py checks that the labels stand over the controls.
+COLUMN_CELLS: dict[str, int] = {
+    "kind": 14,
+    "status": 14,
+    "region": 14,
+    "specialty": 22,
+    "months_ago": 7,
+    "saw_real_work": 9,
+    "year": 8,
+    "outcome": 22,
+    "soap": 9,
+    "preliminary": 9,
+}
+
+
+class ColumnsHead(Widget):
+    """The labels over a list's columns, each over its column's control, drawn as one line
+    (as a Label a column, in a row, would draw them): one widget instead of one a column and
+    two more."""
+
+    def __init__(self, columns: Sequence[FieldSpec]) -> None:
+        super().__init__(classes="list-columns")
+        self.columns = columns
+
+    def render(self) -> RenderResult:
+        line = ""
+        for spec in self.columns:
+            cells = COLUMN_CELLS.get(spec.key)
+            if cells is None:  # the rest of the line, as a 1fr column
+                line += spec.label
+                break
+            line += f"{spec.label[:cells]:<{cells}} "
+        return Content(line.rstrip())
+
+
 class ListEditor(Vertical):
     """A titled list of ItemRows with an Add button. `scalar` lists hold one value per item."""
 
@@ -506,7 +570,6 @@ class ListEditor(Vertical):
         self.title = title
         self.columns = columns
         self._rows = [ItemRow(columns, dict(item), orderable) for item in items]
-        self._box = Vertical(classes="list-rows")
         self.rows_built = len(self._rows)  # items mounted with the list (see build_next)
         self.new_item = new_item
         self.max_items = max_items
@@ -515,7 +578,12 @@ class ListEditor(Vertical):
         self.help_text = help_text
 
     def compose(self) -> ComposeResult:
-        with TitledBar(self.title, bold=True, classes="list-head"):
+        head = (
+            ListHead(self.title, self.help_text)
+            if self.help_text
+            else TitledBar(self.title, bold=True, classes="list-head")
+        )
+        with head:
             add = FormButton(
                 "+ Add",
                 classes="item-add",
@@ -524,15 +592,10 @@ class ListEditor(Vertical):
             )
             add.tooltip = f"Add to {self.title.lower()}"
             yield add
-        if self.help_text:
-            yield Static(self.help_text, classes="list-help", markup=False)
         if len(self.columns) > 1:
-            with Horizontal(classes="item-line list-columns"):
-                for spec in self.columns:
-                    yield Label(spec.label, classes=f"col-{spec.key}", markup=False)
-                yield Static("", classes="list-columns-pad")
-        with self._box:
-            yield from self._rows[: self.rows_built]
+            yield ColumnsHead(self.columns)
+        # The items follow, then the list's error line while there is one.
+        yield from self._rows[: self.rows_built]
 
     @property
     def complete(self) -> bool:
@@ -545,7 +608,12 @@ class ListEditor(Vertical):
             return None
         row = self._rows[self.rows_built]
         self.rows_built += 1
-        return self._box.mount(row)
+        return self._mount_row(row)
+
+    def _mount_row(self, row: ItemRow) -> AwaitMount:
+        """Mount an item after the others (before the list's error line, if it is shown)."""
+        found = self.query_children(ErrorLine)
+        return self.mount(row, before=found.first()) if found else self.mount(row)
 
     async def build_all(self) -> None:
         while (pending := self.build_next()) is not None:
@@ -557,9 +625,9 @@ class ListEditor(Vertical):
 
     def rows(self) -> list[ItemRow]:
         """The items in their order on screen (as built until the list is mounted)."""
-        if not self._box.is_mounted:
+        if not self.is_mounted:
             return list(self._rows)
-        shown = [row for row in self._box.children if isinstance(row, ItemRow)]
+        shown = [row for row in self.children if isinstance(row, ItemRow)]
         return shown + self._rows[self.rows_built :]  # then the items not built yet
 
     def values(self) -> list[Any]:
@@ -574,7 +642,7 @@ class ListEditor(Vertical):
     async def add_item(self) -> ItemRow:
         await self.build_all()  # a new item goes after every other
         row = ItemRow(self.columns, dict(self.new_item), self.orderable)
-        await self._box.mount(row)
+        await self._mount_row(row)
         self._update_add()
         return row
 
@@ -586,7 +654,7 @@ class ListEditor(Vertical):
         rows = self.rows()
         index = rows.index(row)
         if index > 0:
-            self._box.move_child(row, before=rows[index - 1])
+            self.move_child(row, before=rows[index - 1])
 
     def show_error(self, message: str | None) -> None:
         set_error_line(self, message, "list-error")
