@@ -125,3 +125,27 @@ async def test_list_tab_built_after_the_first_frame_shows_the_list(workspace: An
         await app.workers.wait_for_complete()
         saved = workspace.reload_programs()
         assert saved.programs != programs.programs
+
+
+async def test_assumptions_mounted_after_the_first_frame_show_when_asked_at_once(
+    workspace: Any,
+) -> None:
+    """The Assumptions tab's list is mounted just after the pane's first frame (Lazy): asked
+    for at once, it shows the estimate's assumptions as soon as it is there."""
+    from matchtui.widgets.mix_warnings import AssumptionList
+
+    app = app_for(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("a")  # at once, before the list may be there
+        for _ in range(50):
+            await pilot.pause()
+            found = app.screen.query(AssumptionList)
+            if found and "The estimate multiplies" in str(found.first().render()):
+                break
+        listing = app.screen.query_one(AssumptionList)
+        shown = str(listing.render())
+        assert "The estimate multiplies these factors" in shown
+        screen = app.screen
+        assert isinstance(screen, MixScreen) and screen.result is not None
+        assert screen.result.assumptions[0].name in shown
+        assert listing.region.height > 3  # on screen, in the tab

@@ -379,7 +379,9 @@ class MixScreen(PaneScreen):
                 TabPane("Assumptions", id="tab-assumptions"),
                 VerticalScroll(id="assumptions-scroll"),
             ):
-                yield (assumptions := AssumptionList(id="mix-assumptions"))
+                # Mounted right after the pane's first frame (Lazy), in a tab hidden at first.
+                assumptions = AssumptionList(id="mix-assumptions")
+                yield Lazy(assumptions)
         self._made = _Widgets(
             tabs=tabs,
             bars=bars,
@@ -559,9 +561,15 @@ class MixScreen(PaneScreen):
         if rows is None and not self._calibrating:
             self._calibrating = True
             self.run_worker(self._compute_calibration, thread=True, group="calibration")
-        self._widgets().assumptions.show(
-            result.assumptions, self.catalog, rows or (), pending=rows is None
-        )
+        assumptions = self._widgets().assumptions
+        if not assumptions.is_mounted:  # shown at once: the list is mounted just after
+            self.call_after_refresh(self._show_assumptions_again)
+            return
+        assumptions.show(result.assumptions, self.catalog, rows or (), pending=rows is None)
+
+    def _show_assumptions_again(self) -> None:
+        if self.result is not None and self._widgets().tabs.active == "tab-assumptions":
+            self._show_assumptions(self.result)
 
     def _compute_calibration(self) -> None:
         calibration_table(self.catalog)
