@@ -15,6 +15,7 @@ from matchtui.screens.mix import MixScreen
 from matchtui.widgets.mix_bars import MixBars
 from matchtui.widgets.mix_estimate import EstimatePanel
 from matchtui.widgets.mix_warnings import WarningList
+from matchtui.widgets.slider import Slider
 
 
 def app_for(workspace: Any) -> MatchApp:
@@ -22,19 +23,53 @@ def app_for(workspace: Any) -> MatchApp:
 
 
 async def test_the_focused_sliders_label_is_highlighted_as_focus_moves(workspace: Any) -> None:
+    """Each slider draws its own label: bold (and not muted) on the focused slider only."""
     app = app_for(workspace)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
+        labels = {
+            "slider-apps": "Applications",
+            "slider-academic": "Academic",
+            "slider-mid": "Mid-tier",
+            "slider-community": "Community",
+        }
         for presses in range(4):
             focused = app.screen.focused
             assert focused is not None and focused.id and focused.id.startswith("slider-")
-            for label in app.screen.query(".slider-label"):
-                assert (label.parent is focused.parent) == bool(label.styles.text_style.bold), (
-                    presses,
-                    str(label.render()),
-                )
+            for slider in app.screen.query(Slider):
+                if slider.id not in labels:
+                    continue
+                first = next(iter(slider.render_line(0)))
+                assert first.text.startswith(labels[slider.id]), first.text
+                assert first.style is not None
+                assert bool(first.style.bold) == (slider is focused), (presses, slider.id)
             await pilot.press("tab")
             await pilot.pause()
+
+
+async def test_a_click_on_a_sliders_label_focuses_it_without_moving_it(workspace: Any) -> None:
+    app = app_for(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        slider = app.screen.query_one("#slider-region", Slider)
+        before = slider.value
+        await pilot.click("#slider-region", offset=(2, 0))  # on "In region"
+        await pilot.pause()
+        assert app.screen.focused is slider
+        assert slider.value == before
+        await pilot.click("#slider-region", offset=(13, 0))  # the track's first cell
+        await pilot.pause()
+        assert slider.value == slider.minimum
+
+
+async def test_the_controls_open_at_the_top_with_the_first_slider_focused(
+    workspace: Any,
+) -> None:
+    app = app_for(workspace)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.screen.focused is app.screen.query_one("#slider-apps")
+        assert app.screen.query_one("#mix-controls").scroll_y == 0
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])
@@ -90,3 +125,27 @@ async def test_list_tab_built_after_the_first_frame_shows_the_list(workspace: An
         await app.workers.wait_for_complete()
         saved = workspace.reload_programs()
         assert saved.programs != programs.programs
+
+
+async def test_assumptions_mounted_after_the_first_frame_show_when_asked_at_once(
+    workspace: Any,
+) -> None:
+    """The Assumptions tab's list is mounted just after the pane's first frame (Lazy): asked
+    for at once, it shows the estimate's assumptions as soon as it is there."""
+    from matchtui.widgets.mix_warnings import AssumptionList
+
+    app = app_for(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("a")  # at once, before the list may be there
+        for _ in range(50):
+            await pilot.pause()
+            found = app.screen.query(AssumptionList)
+            if found and "The estimate multiplies" in str(found.first().render()):
+                break
+        listing = app.screen.query_one(AssumptionList)
+        shown = str(listing.render())
+        assert "The estimate multiplies these factors" in shown
+        screen = app.screen
+        assert isinstance(screen, MixScreen) and screen.result is not None
+        assert screen.result.assumptions[0].name in shown
+        assert listing.region.height > 3  # on screen, in the tab

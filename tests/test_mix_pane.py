@@ -145,17 +145,19 @@ async def test_mouse_click_and_drag_move_sliders(workspace: Any) -> None:
         screen = mix_screen(app)
         community = screen.query_one("#slider-community", Slider)
         track = community._track_width()
-        await pilot.click("#slider-community", offset=(track, 0))
+        # Each slider draws its label first: its track starts after the label's column.
+        start = community._label_cells
+        await pilot.click("#slider-community", offset=(start + track - 1, 0))
         v = values(screen)
         assert (v["slider-academic"], v["slider-mid"], v["slider-community"]) == (0, 0, 100)
         apps = screen.query_one("#slider-apps", Slider)
         width = apps._track_width()
-        await pilot.mouse_down("#slider-apps", offset=(1, 0))
+        await pilot.mouse_down("#slider-apps", offset=(start, 0))
         assert apps.value == 1
-        await pilot.hover("#slider-apps", offset=(1 + (width - 1) // 2, 0))
+        await pilot.hover("#slider-apps", offset=(start + (width - 1) // 2, 0))
         middle = apps.value
         assert 90 <= middle <= 110
-        await pilot.mouse_up("#slider-apps", offset=(1 + (width - 1) // 2, 0))
+        await pilot.mouse_up("#slider-apps", offset=(start + (width - 1) // 2, 0))
         await pilot.pause()
         result = screen.result
         assert result is not None and result.total == middle

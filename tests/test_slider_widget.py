@@ -126,3 +126,21 @@ async def test_set_range_clamps_the_value() -> None:
         slider = app.query_one(Slider)
         slider.set_range(0, 10)
         assert slider.value == 10 and slider.maximum == 10
+
+
+async def test_a_labelled_slider_draws_its_label_and_ignores_clicks_on_it() -> None:
+    app = SliderApp(value=50, minimum=0, maximum=100, label="Apps", label_width=6)
+    async with app.run_test() as pilot:
+        slider = app.query_one(Slider)
+        line = "".join(segment.text for segment in slider.render_line(0))
+        assert line.startswith("Apps   ━")  # the label padded to 6, a blank cell, the track
+        assert line.rstrip().endswith("50")
+        # 44 columns: no left padding, the label's 7 cells, the track, the value's 4, 1 padding
+        assert slider._track_width() == 44 - 7 - 4 - 1
+        await pilot.click(Slider, offset=(1, 0))  # on the label
+        assert slider.value == 50
+        assert slider.has_focus
+        await pilot.click(Slider, offset=(7, 0))  # the track's first cell
+        assert slider.value == 0
+        await pilot.click(Slider, offset=(7 + slider._track_width() - 1, 0))
+        assert slider.value == 100

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from textual.widgets import DataTable, SelectionList, Static, Tabs
+from textual.widgets import SelectionList, Static, Tabs
 
 from matchtui.app import MatchApp
 from matchtui.engine.charts import chart_inputs, default_selection
@@ -13,6 +13,7 @@ from matchtui.models.profile import Profile
 from matchtui.screens.specialties import SpecialtiesScreen
 from matchtui.widgets.chart_draw import OVERHEAD_ROWS
 from matchtui.widgets.chart_view import ChartView
+from matchtui.widgets.program_table import ProgramTable
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -63,9 +64,10 @@ async def test_opens_on_the_score_chart_with_targets_preselected(workspace: Any)
         assert view.inputs == inputs and view.builds == 1 and view.drawn == 4
         assert view.size.height >= 4 + OVERHEAD_ROWS
         # Table: every selected specialty, exact numbers, source and year.
-        table = screen.query_one("#chart-table", DataTable)
+        table = screen.query_one("#chart-table", ProgramTable)
         assert table.row_count == len(expected)
-        im = [str(c) for c in table.get_row("internal_medicine")]
+        at = [row.id for row in table.rows].index("internal_medicine")
+        im = [c.plain for c in table.cells_at(at)]
         assert im[:6] == ["*Internal Medicine", "215", "225", "232", "240", "250"]
         assert "undated" in im and app.catalog.cite("article_match_back_home") in im
         messages = str(screen.query_one("#chart-messages", Static).render())
@@ -260,3 +262,26 @@ async def test_legend_follows_a_theme_changed_while_the_pane_was_away(workspace:
         after = legend.content
         styles = {str(span.style) for span in after.spans}  # type: ignore[union-attr]
         assert styles != {str(span.style) for span in before.spans}  # type: ignore[union-attr]
+
+
+async def test_the_table_follows_the_chart_and_takes_keys(workspace: Any) -> None:
+    """The table (drawn line by line, as a DataTable drew it) changes with the chart: its
+    columns, its rows; the cursor moves with the keys and starts again on a new chart."""
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        table = screen.query_one("#chart-table", ProgramTable)
+        headers = [header for _, header, _ in table.columns]
+        assert headers[0] == "Specialty" and "Median" in headers and headers[-1] == "Source"
+        # every column as wide as its widest text
+        for column, (_, header, width) in enumerate(table.columns):
+            texts = [header] + [table.cells_at(row)[column].plain for row in range(table.row_count)]
+            assert width == max(len(text) for text in texts), header
+        table.focus()
+        await pilot.press("down", "down")
+        assert table.cursor == 2
+        await pilot.press("3")  # the re-entry chart
+        await pilot.pause()
+        assert [header for _, header, _ in table.columns] != headers
+        assert table.cursor == 0 and table.row_count

@@ -59,6 +59,7 @@ if TYPE_CHECKING:
     from matchtui.catalog import Catalog
 
 SHARE_SLIDERS = ("slider-academic", "slider-mid", "slider-community")
+SLIDER_LABEL_WIDTH = 12  # the sliders' label column ("Applications")
 # A program-list save starts once no change has come for this long (seconds): the frame showing
 # the change is drawn first, and a burst of status changes is saved once (saving 20,000
 # programs is about a second of CPU that would otherwise compete with the key presses).
@@ -180,7 +181,9 @@ def _percent(value: int) -> str:
 
 class MixScreen(PaneScreen):
     PANE_ID = "mix"
-    AUTO_FOCUS = "#slider-apps"
+    # The first slider takes the focus as the pane mounts (on_mount), without Textual's
+    # auto-focus centring it: the controls open at the top, the specialty in view.
+    AUTO_FOCUS = ""
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
@@ -303,13 +306,14 @@ class MixScreen(PaneScreen):
                         allow_blank=False,
                         id="mix-specialty",
                     )
-                    yield from self._slider_row(
-                        "Applications",
+                    yield self._slider_row(
                         Slider(
                             plan.applications,
                             minimum=1,
                             maximum=200,
                             step=5,
+                            label="Applications",
+                            label_width=SLIDER_LABEL_WIDTH,
                             id="slider-apps",
                             tooltip="Number of applications (left/right 5, shift 1)",
                         ),
@@ -319,33 +323,36 @@ class MixScreen(PaneScreen):
                         ("Mid-tier", "slider-mid", plan.mid_tier_pct),
                         ("Community", "slider-community", plan.community_pct),
                     ):
-                        yield from self._slider_row(
-                            label,
+                        yield self._slider_row(
                             Slider(
                                 value,
                                 step=5,
                                 formatter=_percent,
+                                label=label,
+                                label_width=SLIDER_LABEL_WIDTH,
                                 id=slider_id,
                                 tooltip="Share of the list; the other two rebalance to 100%",
                             ),
                         )
-                    yield from self._slider_row(
-                        "In region",
+                    yield self._slider_row(
                         Slider(
                             plan.region_share_pct,
                             step=5,
                             formatter=_percent,
+                            label="In region",
+                            label_width=SLIDER_LABEL_WIDTH,
                             id="slider-region",
                             tooltip="Share of programs in your target region",
                         ),
                     )
-                    yield from self._slider_row(
-                        "Signals",
+                    yield self._slider_row(
                         Slider(
                             min(plan.signals_used, signals),
                             minimum=0,
                             maximum=max(signals, 0),
                             step=1,
+                            label="Signals",
+                            label_width=SLIDER_LABEL_WIDTH,
                             id="slider-signals",
                             disabled=signals == 0,
                             tooltip="Program signals used (where the specialty has them)",
@@ -372,7 +379,9 @@ class MixScreen(PaneScreen):
                 TabPane("Assumptions", id="tab-assumptions"),
                 VerticalScroll(id="assumptions-scroll"),
             ):
-                yield (assumptions := AssumptionList(id="mix-assumptions"))
+                # Mounted right after the pane's first frame (Lazy), in a tab hidden at first.
+                assumptions = AssumptionList(id="mix-assumptions")
+                yield Lazy(assumptions)
         self._made = _Widgets(
             tabs=tabs,
             bars=bars,
@@ -382,11 +391,11 @@ class MixScreen(PaneScreen):
             sliders=self._sliders_made,
         )
 
-    def _slider_row(self, label: str, slider: Slider) -> ComposeResult:
+    def _slider_row(self, slider: Slider) -> Slider:
+        """A row of the sliders: the slider draws its own label (one widget per row, not a
+        Horizontal with a Label and the slider)."""
         self._sliders_made[slider.id or ""] = slider
-        with Horizontal(classes="slider-row"):
-            yield Label(label, classes="slider-label", markup=False)
-            yield slider
+        return slider
 
     def _specialty_options(self) -> list[tuple[str, str]]:
         targets = [t for t in self.profile.targets.specialties if t in self.catalog.specialties]
@@ -428,6 +437,8 @@ class MixScreen(PaneScreen):
         )
 
     def on_mount(self) -> None:
+        if self.focused is None:
+            self.set_focus(self._slider("slider-apps"), scroll_visible=False)
         self.watch(self.matchapp, "plan", self._plan_changed, init=False)
         self._verdict = verdict_for(self.profile, self.catalog)
         self._load_programs()
@@ -550,9 +561,15 @@ class MixScreen(PaneScreen):
         if rows is None and not self._calibrating:
             self._calibrating = True
             self.run_worker(self._compute_calibration, thread=True, group="calibration")
-        self._widgets().assumptions.show(
-            result.assumptions, self.catalog, rows or (), pending=rows is None
-        )
+        assumptions = self._widgets().assumptions
+        if not assumptions.is_mounted:  # shown at once: the list is mounted just after
+            self.call_after_refresh(self._show_assumptions_again)
+            return
+        assumptions.show(result.assumptions, self.catalog, rows or (), pending=rows is None)
+
+    def _show_assumptions_again(self) -> None:
+        if self.result is not None and self._widgets().tabs.active == "tab-assumptions":
+            self._show_assumptions(self.result)
 
     def _compute_calibration(self) -> None:
         calibration_table(self.catalog)

@@ -48,6 +48,7 @@ from matchtui.models.questions import (
 from matchtui.screens.base import PaneScreen
 from matchtui.store import Saved
 from matchtui.widgets.conflict import guarded_save
+from matchtui.widgets.practice_controls import PaneButton, PaneCheckbox
 from matchtui.widgets.practice_feedback import AnswerReview, FeedbackPanel
 from matchtui.widgets.practice_history import HistoryPanel
 from matchtui.widgets.practice_timer import PracticeTimer, clock_text
@@ -148,7 +149,7 @@ class PracticeScreen(PaneScreen):
         with Horizontal(id="practice-body"):
             with Vertical(id="practice-pick"):
                 yield Static(id="pick-count", markup=False)
-                yield Checkbox("All questions", id="show-all", compact=True)
+                yield PaneCheckbox("All questions", id="show-all", compact=True)
                 yield OptionList(id="questions")
             with ScrollableContainer(id="practice-main", can_focus=True):
                 with Vertical(id="practice-work"):
@@ -161,13 +162,13 @@ class PracticeScreen(PaneScreen):
                         with VerticalScroll(id="review", can_focus=True):
                             yield AnswerReview(id="review-text")
                     with Horizontal(id="actions"):
-                        yield Button("Submit", id="btn-submit", variant="primary", compact=True)
-                        yield Button("New", id="btn-new", compact=True)
+                        yield PaneButton("Submit", id="btn-submit", variant="primary", compact=True)
+                        yield PaneButton("New", id="btn-new", compact=True)
                         # Disabled until the question has attempts (_sync_buttons): a fresh
                         # pane then styles them once.
-                        yield Button("Rehearse", id="btn-rehearse", compact=True, disabled=True)
-                        yield Button("Example", id="btn-example", compact=True, disabled=True)
-                        yield Button("Compare", id="btn-compare", compact=True, disabled=True)
+                        yield PaneButton("Rehearse", id="btn-rehearse", compact=True, disabled=True)
+                        yield PaneButton("Example", id="btn-example", compact=True, disabled=True)
+                        yield PaneButton("Compare", id="btn-compare", compact=True, disabled=True)
                     yield Static(id="tips", markup=False)
                 with Vertical(id="practice-side"):
                     yield FeedbackPanel(id="feedback")

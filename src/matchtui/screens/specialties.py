@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -17,12 +18,13 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.events import Resize
 from textual.widget import Widget
-from textual.widgets import DataTable, SelectionList, Static, Tab, Tabs
+from textual.widgets import SelectionList, Static, Tab, Tabs
 from textual.widgets.selection_list import Selection
 
 from matchtui.engine.charts import (
     SELECTION_KINDS,
     ChartInputs,
+    TableRow,
     by_competitiveness,
     chart_inputs,
     chart_tabs,
@@ -33,6 +35,7 @@ from matchtui.models.profile import Profile
 from matchtui.screens.base import PaneScreen
 from matchtui.widgets.chart_draw import TARGET_MARK, preferred_height
 from matchtui.widgets.chart_view import ChartView, legend, theme_palette
+from matchtui.widgets.program_table import ProgramTable
 
 # Competitiveness as shown in the narrow specialty list.
 LIST_LEVELS: dict[str, str] = {
@@ -46,6 +49,21 @@ LIST_LEVELS: dict[str, str] = {
 ROWS_ABOVE_CHART = 5
 # Rows of the app around the pane body: header, pane bar, footer.
 APP_CHROME_ROWS = 3
+
+
+def _row_id(row: TableRow) -> str:
+    return row.id
+
+
+def _cells(inputs: ChartInputs, row: TableRow) -> list[Text]:
+    """A row of the table: its texts, bold for a target, dim where the figure is missing."""
+    style = "bold" if row.highlight else ("dim" if row.missing else "")
+    name = (TARGET_MARK if row.highlight else "") + row.name
+    cells = [name, *row.values]
+    if inputs.you_header:
+        cells.append(row.you)
+    cells += [row.year, row.reliability, row.note, row.source]
+    return [Text(cell, style=style) for cell in cells]
 
 
 class SpecialtiesScreen(PaneScreen):
@@ -71,7 +89,14 @@ class SpecialtiesScreen(PaneScreen):
     def style_samples(cls) -> list[Widget]:
         from textual.containers import Container
 
-        return [Vertical(), Container(), SelectionList[str](), Tabs(Tab("x")), ChartView()]
+        return [
+            Vertical(),
+            Container(),
+            SelectionList[str](),
+            Tabs(Tab("x")),
+            ChartView(),
+            ProgramTable[TableRow](),
+        ]
 
     def __init__(self) -> None:
         super().__init__()
@@ -80,6 +105,7 @@ class SpecialtiesScreen(PaneScreen):
         self.inputs: ChartInputs | None = None
         self._targets: tuple[str, ...] = ()
         self._legend: Text | None = None  # what the legend shows
+        self._table_cells: dict[str, list[Text]] = {}  # the table's texts by row id
 
     # -- layout ----------------------------------------------------------------------------
     def compose_body(self) -> ComposeResult:
@@ -105,7 +131,17 @@ class SpecialtiesScreen(PaneScreen):
                     yield Static("", id="chart-legend", markup=False)
                     yield ChartView(id="chart")
                     yield Static("", id="chart-messages", markup=False)
-                    yield DataTable[Text](id="chart-table", zebra_stripes=True, cursor_type="row")
+                    # Drawn as a DataTable draws this table (zebra stripes from the first
+                    # row, a row cursor; specialties.tcss), with one line built per row
+                    # instead of a rendered text per cell.
+                    yield ProgramTable[TableRow](
+                        cells=self._row_cells,
+                        key=_row_id,
+                        overflow="crop",
+                        stripe_first=True,
+                        hover=True,
+                        id="chart-table",
+                    )
                     yield Static("", id="chart-reading", markup=False)
                     yield Static("", id="chart-notes", markup=False)
 
@@ -220,8 +256,7 @@ class SpecialtiesScreen(PaneScreen):
         chart.styles.height = preferred_height(len(inputs.bars), room)
 
     def _fill_table(self, inputs: ChartInputs) -> None:
-        table: DataTable[Text] = self.query_one("#chart-table", DataTable)
-        table.clear(columns=True)
+        table: ProgramTable[TableRow] = self.query_one("#chart-table", ProgramTable)
         first = (
             "Factor"
             if inputs.chart == "pd_factors"
@@ -231,16 +266,24 @@ class SpecialtiesScreen(PaneScreen):
         if inputs.you_header:
             headers.append(inputs.you_header)
         headers += ["Year", "Reliability", "Note", "Source"]
-        table.add_columns(*headers)
-        for row in inputs.table:
-            style = "bold" if row.highlight else ("dim" if row.missing else "")
-            name = (TARGET_MARK if row.highlight else "") + row.name
-            cells = [name, *row.values]
-            if inputs.you_header:
-                cells.append(row.you)
-            cells += [row.year, row.reliability, row.note, row.source]
-            table.add_row(*(Text(cell, style=style) for cell in cells), key=row.id)
+        self._table_cells = {row.id: _cells(inputs, row) for row in inputs.table}
+        # Each column as wide as its widest text, header included (as a DataTable sizes them).
+        widths = [cell_len(header) for header in headers]
+        for cells in self._table_cells.values():
+            for column, cell in enumerate(cells):
+                widths[column] = max(widths[column], cell_len(cell.plain))
+        table.set_columns(
+            [
+                (str(n), header, width)
+                for n, (header, width) in enumerate(zip(headers, widths, strict=True))
+            ]
+        )
+        table.set_rows(list(inputs.table), keep_cursor=False)
+        table.redraw()
         table.display = bool(inputs.table)
+
+    def _row_cells(self, row: TableRow) -> list[Text]:
+        return self._table_cells[row.id]
 
     def on_screen_resume(self) -> None:
         # The theme may have changed while another pane was showing.

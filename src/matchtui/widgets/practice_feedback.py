@@ -176,7 +176,19 @@ class FeedbackPanel(Vertical):
     def compose(self) -> ComposeResult:
         yield Static(id="fb-score", markup=False)
         yield Static(id="fb-fixes", markup=False)
-        yield OptionList(id="fb-checks", compact=True)
+        # The list of checks (#fb-checks) is hidden until there is feedback: it is made then
+        # (`_checks`), so the pane's first visit builds and styles two widgets fewer.
+
+    def _checks(self, make: bool = False) -> OptionList | None:
+        """The list of checks; with `make`, mounted (last, hidden by `clear`) if not yet."""
+        found = self.query("#fb-checks")
+        if found:
+            return found.first(OptionList)
+        if not make:
+            return None
+        checks = OptionList(id="fb-checks", compact=True)
+        self.mount(checks)
+        return checks
 
     def on_mount(self) -> None:
         self.clear("Submit an answer (ctrl+s) to see how it reads.")
@@ -195,9 +207,10 @@ class FeedbackPanel(Vertical):
         self.feedback = None
         self.query_one("#fb-score", Static).update(Text("Feedback", style="bold"))
         self.query_one("#fb-fixes", Static).update(message)
-        checks = self.query_one("#fb-checks", OptionList)
-        checks.clear_options()
-        checks.display = False
+        checks = self._checks()
+        if checks is not None:
+            checks.clear_options()
+            checks.display = False
 
     def show(self, feedback: Feedback, heading: str = "") -> None:
         self.feedback = feedback
@@ -227,7 +240,8 @@ class FeedbackPanel(Vertical):
             fixes.append("Nothing to fix first: every check passed.", style="bold")
         self.query_one("#fb-fixes", Static).update(fixes)
         styles = self._styles()
-        checks = self.query_one("#fb-checks", OptionList)
+        checks = self._checks(make=True)
+        assert checks is not None
         checks.display = True
         # Failures first, then warnings, passes and n/a; the data's order within each.
         ordered = sorted(feedback.checks, key=lambda check: -SEVERITY[check.status])
@@ -240,6 +254,6 @@ class FeedbackPanel(Vertical):
             self.post_message(self.CheckFocused(event.option.id))
 
     def on_descendant_blur(self) -> None:
-        checks = self.query_one("#fb-checks", OptionList)
-        if not checks.has_focus:
+        checks = self._checks()
+        if checks is None or not checks.has_focus:
             self.post_message(self.CheckFocused(None))

@@ -60,8 +60,20 @@ class HistoryPanel(Vertical):
     def compose(self) -> ComposeResult:
         yield Static("History", id="hist-title", markup=False)
         yield Static(id="hist-stats", markup=False)
-        yield Sparkline([], id="hist-trend")
-        yield OptionList(id="hist-attempts", compact=True)
+        # The trend and the list of attempts are hidden until the question has attempts: they
+        # are made then (`_parts`), so the pane's first visit builds and styles them only if
+        # it shows them.
+
+    def _parts(self, make: bool) -> tuple[Sparkline, OptionList] | None:
+        """The trend and the attempts' list; with `make`, mounted (last) if not yet."""
+        found = self.query("#hist-attempts")
+        if found:
+            return self.query_one("#hist-trend", Sparkline), found.first(OptionList)
+        if not make:
+            return None
+        parts = Sparkline([], id="hist-trend"), OptionList(id="hist-attempts", compact=True)
+        self.mount_all(parts)
+        return parts
 
     def show(
         self,
@@ -71,15 +83,19 @@ class HistoryPanel(Vertical):
     ) -> None:
         """`attempts`: (index in the log, attempt) for this question, oldest first."""
         stats = self.query_one("#hist-stats", Static)
-        trend = self.query_one("#hist-trend", Sparkline)
-        options = self.query_one("#hist-attempts", OptionList)
         self.log_indexes = [index for index, _ in attempts]
         if summary is None or not attempts:
             stats.update("No attempts yet. Every submitted answer is kept here.")
-            trend.display = False
-            options.clear_options()
-            options.display = False
+            shown = self._parts(make=False)
+            if shown is not None:
+                trend, options = shown
+                trend.display = False
+                options.clear_options()
+                options.display = False
             return
+        made = self._parts(make=True)
+        assert made is not None
+        trend, options = made
         stats.update(
             f"{summary.attempts} attempt{'s' if summary.attempts != 1 else ''} · best "
             f"{summary.best} · average {summary.average:.0f} · last {summary.last}"

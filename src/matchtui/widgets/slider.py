@@ -5,6 +5,11 @@ key bindings, component classes styled with theme variables in DEFAULT_CSS. It i
 shows its value, and follows the mouse: click anywhere on the track or drag the knob.
 
 Keys: left/right move one step, shift+left/right one fine step, home/end jump to the ends.
+
+A slider may carry its own label (`label=`): drawn to the left of the track on the background
+behind the slider, muted, and bold while the slider has focus, as a Label beside it in a row
+would be, in one widget instead of three (a row of a form of sliders). A click on the label
+focuses the slider without moving it.
 """
 
 from __future__ import annotations
@@ -54,6 +59,7 @@ class Slider(Widget, can_focus=True):
         "slider--fill",
         "slider--knob",
         "slider--value",
+        "slider--label",
     }
 
     ALLOW_SELECT = False
@@ -80,6 +86,12 @@ class Slider(Widget, can_focus=True):
         & > .slider--value {
             color: $text;
         }
+        & > .slider--label {
+            color: $text-muted;
+        }
+        &.-labelled {
+            padding: 0 1 0 0;
+        }
         &:hover {
             background: $boost;
         }
@@ -89,6 +101,10 @@ class Slider(Widget, can_focus=True):
                 color: $accent;
             }
             & > .slider--value {
+                text-style: bold;
+            }
+            & > .slider--label {
+                color: $text;
                 text-style: bold;
             }
         }
@@ -128,12 +144,16 @@ class Slider(Widget, can_focus=True):
         step: int = 5,
         fine_step: int = 1,
         formatter: Callable[[int], str] = _plain,
+        label: str = "",
+        label_width: int = 0,
         name: str | None = None,
         id: str | None = None,
         classes: str | None = None,
         disabled: bool = False,
         tooltip: RenderableType | None = None,
     ) -> None:
+        if label:  # the label takes the place of the left padding
+            classes = f"-labelled {classes}" if classes else "-labelled"
         super().__init__(name=name, id=id, classes=classes, disabled=disabled)
         if maximum < minimum:
             raise ValueError("maximum must be >= minimum")
@@ -142,6 +162,10 @@ class Slider(Widget, can_focus=True):
         self.step = max(1, step)
         self.fine_step = max(1, fine_step)
         self.formatter = formatter
+        self.label = label
+        # The label's column: the label, padded to `label_width`, then the blank cell the
+        # track's padding would give (the label replaces the left padding: `-labelled`).
+        self._label_cells = max(label_width, len(label)) + 1 if label else 0
         self._dragging = False
         self._style_memo: dict[str, Style] = {}
         self.set_reactive(Slider.value, self._clamp(value))
@@ -182,7 +206,7 @@ class Slider(Widget, can_focus=True):
         return max(len(self.formatter(self.minimum)), len(self.formatter(self.maximum))) + 1
 
     def _track_width(self) -> int:
-        return max(2, self.content_region.width - self._label_width())
+        return max(2, self.content_region.width - self._label_cells - self._label_width())
 
     def _knob_index(self, width: int) -> int:
         span = self.maximum - self.minimum
@@ -198,6 +222,21 @@ class Slider(Widget, can_focus=True):
             found = self._style_memo[name] = self.get_component_rich_style(name)
         return found
 
+    def _label_style(self) -> Style:
+        """The label's look: its component colour and text style on the background behind the
+        slider (not the track's), as a Label beside the slider would be drawn."""
+        found = self._style_memo.get("-label")
+        if found is None:
+            styles = self.get_component_styles("slider--label")
+            base, _ = self.background_colors
+            color = styles.color
+            if styles.auto_color:
+                color = base.get_contrast_text(color.a)
+            found = Style(color=(base + color).rich_color, bgcolor=base.rich_color)
+            found += styles.text_style
+            self._style_memo["-label"] = found
+        return found
+
     def notify_style_update(self) -> None:
         self._style_memo.clear()
         super().notify_style_update()
@@ -206,6 +245,9 @@ class Slider(Widget, can_focus=True):
         width = self._track_width()
         knob = self._knob_index(width)
         text = Text(no_wrap=True, overflow="crop", end="")
+        if self._label_cells:
+            text.append(self.label.ljust(self._label_cells - 1), self._label_style())
+            text.append(" ")
         text.append("━" * knob, self._style("slider--fill"))
         text.append("●", self._style("slider--knob"))
         text.append("─" * (width - knob - 1), self._style("slider--track"))
@@ -224,17 +266,20 @@ class Slider(Widget, can_focus=True):
         return self._clamp(self.minimum + position * span / max(1, width - 1))
 
     def _content_x(self, event: events.MouseEvent) -> int | None:
+        """The mouse's column on the track (negative over the label)."""
         offset = event.get_content_offset_capture(self)
-        return offset.x
+        return offset.x - self._label_cells
 
     async def _on_mouse_down(self, event: events.MouseDown) -> None:
         if self.disabled or event.button != 1:
             return
         event.stop()
+        x = self._content_x(event)
+        if x is None or (x < 0 and self._label_cells):
+            return  # the label: the click focuses the slider, nothing more
         self._dragging = True
         self.capture_mouse()
-        x = self._content_x(event)
-        if x is not None and x < self._track_width():
+        if x < self._track_width():
             self.value = self._value_at(x)
 
     async def _on_mouse_move(self, event: events.MouseMove) -> None:
