@@ -24,6 +24,7 @@ from textual.style import Style
 from textual.widget import Widget
 
 if TYPE_CHECKING:
+    from textual.binding import Binding
     from textual.events import Leave, MouseDown, MouseMove
     from textual.screen import Screen
 
@@ -98,34 +99,22 @@ def read_hints(screen: Screen[object]) -> tuple[KeyHint, ...]:
     them, and the palette's hint last."""
     app = screen.app
     active = screen.active_bindings
+
+    def hint(binding: Binding, enabled: bool, tooltip: str, palette: bool = False) -> KeyHint:
+        display = app.get_key_display(binding)
+        return KeyHint(
+            binding.key, display, binding.description, binding.action, enabled, tooltip, palette
+        )
+
     hints: list[KeyHint] = []
     actions: set[str] = set()
     for _node, binding, enabled, tooltip in active.values():
         if binding.show and binding.action not in actions:
             actions.add(binding.action)
-            hints.append(
-                KeyHint(
-                    binding.key,
-                    app.get_key_display(binding),
-                    binding.description,
-                    binding.action,
-                    enabled,
-                    tooltip,
-                )
-            )
+            hints.append(hint(binding, enabled, tooltip))
     if app.ENABLE_COMMAND_PALETTE and app.COMMAND_PALETTE_BINDING in active:
         _node, binding, enabled, _tooltip = active[app.COMMAND_PALETTE_BINDING]
-        hints.append(
-            KeyHint(
-                binding.key,
-                app.get_key_display(binding),
-                binding.description,
-                binding.action,
-                enabled,
-                binding.tooltip or binding.description,
-                palette=True,
-            )
-        )
+        hints.append(hint(binding, enabled, binding.tooltip or binding.description, True))
     return tuple(hints)
 
 
