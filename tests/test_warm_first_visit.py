@@ -5,6 +5,8 @@ a list, profile or plan changed after that gives the visit new numbers, never th
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
 
 import pytest
@@ -88,6 +90,19 @@ async def _visit(app: MatchApp, pilot: Any, key: str, screen_class: type) -> Any
     return app.screen
 
 
+@asynccontextmanager
+async def _warmed(workspace: Any, *panes: type) -> AsyncIterator[tuple[MatchApp, Any, ProgramList]]:
+    """The app on the Reality check with COUNT programs saved, once it has loaded, with the
+    `panes`' data worked out ahead; (the app, its pilot, the programs)."""
+    programs = make_programs(workspace.catalog, COUNT)
+    workspace.save_programs(programs)
+    app = MatchApp(workspace, first_pane="reality", today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _started(app, pilot)
+        _warm(app, *panes)
+        yield app, pilot, programs
+
+
 def _warm(app: MatchApp, *panes: type) -> None:
     """What the preload thread does (`MatchApp._warm_data`), here on the test's thread."""
     assert app.workspace.warm_programs()
@@ -123,12 +138,7 @@ def _mix_numbers(screen: MixScreen, programs: ProgramList, specialty: str) -> No
 async def test_mix_first_visit_takes_the_warm_tally_and_list_estimate(
     workspace: Any, counted: tuple[Counted, Counted], estimates: Counted
 ) -> None:
-    programs = make_programs(workspace.catalog, COUNT)
-    workspace.save_programs(programs)
-    app = MatchApp(workspace, first_pane="reality", today=TODAY)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await _started(app, pilot)
-        _warm(app, MixScreen)
+    async with _warmed(workspace, MixScreen) as (app, pilot, programs):
         tally, listed = counted
         assert (tally.calls, listed.calls, estimates.calls) == (1, 1, 1)  # worked out ahead
         memos = (mix_module._TALLIES, mix_module._LIST_ESTIMATES, mix_module._ESTIMATES)
@@ -186,12 +196,7 @@ async def test_mix_after_the_saved_sliders_changed_shows_their_estimate(
 async def test_mix_after_another_window_changed_the_list_shows_the_new_list(
     workspace: Any, counted: tuple[Counted, Counted]
 ) -> None:
-    programs = make_programs(workspace.catalog, COUNT)
-    workspace.save_programs(programs)
-    app = MatchApp(workspace, first_pane="reality", today=TODAY)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await _started(app, pilot)
-        _warm(app, MixScreen)
+    async with _warmed(workspace, MixScreen) as (app, pilot, programs):
         assert app.profile is not None
         specialty = mix_module._start_plan(app.plan, app.profile, app.catalog).specialty
         target = next(
@@ -216,12 +221,7 @@ async def test_mix_after_another_window_changed_the_list_shows_the_new_list(
 async def test_mix_after_the_profile_changed_in_place_shows_its_numbers(
     workspace: Any, counted: tuple[Counted, Counted]
 ) -> None:
-    programs = make_programs(workspace.catalog, COUNT)
-    workspace.save_programs(programs)
-    app = MatchApp(workspace, first_pane="reality", today=TODAY)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await _started(app, pilot)
-        _warm(app, MixScreen)
+    async with _warmed(workspace, MixScreen) as (app, pilot, programs):
         profile = app.profile
         assert profile is not None
         other = next(r for r in app.catalog.regions if r != profile.targets.region)
@@ -235,12 +235,7 @@ async def test_mix_after_the_profile_changed_in_place_shows_its_numbers(
 async def test_mix_after_the_plans_specialty_changed_shows_that_specialty(
     workspace: Any, counted: tuple[Counted, Counted]
 ) -> None:
-    programs = make_programs(workspace.catalog, COUNT)
-    workspace.save_programs(programs)
-    app = MatchApp(workspace, first_pane="reality", today=TODAY)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await _started(app, pilot)
-        _warm(app, MixScreen)
+    async with _warmed(workspace, MixScreen) as (app, pilot, programs):
         assert app.profile is not None
         warm = mix_module._start_plan(app.plan, app.profile, app.catalog).specialty
         other = next(
@@ -260,12 +255,7 @@ async def test_mix_after_the_plans_specialty_changed_shows_that_specialty(
 async def test_mix_a_slider_moved_after_the_visit_keeps_the_list_numbers_right(
     workspace: Any,
 ) -> None:
-    programs = make_programs(workspace.catalog, COUNT)
-    workspace.save_programs(programs)
-    app = MatchApp(workspace, first_pane="reality", today=TODAY)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await _started(app, pilot)
-        _warm(app, MixScreen)
+    async with _warmed(workspace, MixScreen) as (app, pilot, programs):
         screen = await _visit(app, pilot, "f4", MixScreen)
         screen.query_one("#slider-academic").focus()
         await pilot.press("right", "right")
@@ -275,12 +265,7 @@ async def test_mix_a_slider_moved_after_the_visit_keeps_the_list_numbers_right(
 
 
 async def test_applications_first_visit_takes_the_warm_order(workspace: Any) -> None:
-    programs = make_programs(workspace.catalog, COUNT)
-    workspace.save_programs(programs)
-    app = MatchApp(workspace, first_pane="reality", today=TODAY)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await _started(app, pilot)
-        _warm(app, ApplicationsScreen)
+    async with _warmed(workspace, ApplicationsScreen) as (app, pilot, programs):
         computed = (apps_module._ORDERS.computed, apps_module._SPECIALTIES.computed)
         screen = await _visit(app, pilot, "f7", ApplicationsScreen)
         assert (apps_module._ORDERS.computed, apps_module._SPECIALTIES.computed) == computed
@@ -329,12 +314,7 @@ async def test_applications_other_sorts_are_prepared_after_the_first_frame(
 async def test_applications_after_another_window_changed_the_list_shows_its_order(
     workspace: Any,
 ) -> None:
-    programs = make_programs(workspace.catalog, COUNT)
-    workspace.save_programs(programs)
-    app = MatchApp(workspace, first_pane="reality", today=TODAY)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await _started(app, pilot)
-        _warm(app, ApplicationsScreen)
+    async with _warmed(workspace, ApplicationsScreen) as (app, pilot, _programs):
         last = COUNT - 1
 
         def rename(items: list[Program]) -> list[Program]:

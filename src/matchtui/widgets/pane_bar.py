@@ -14,12 +14,12 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.content import Content
 from textual.reactive import reactive
 from textual.style import Style
-from textual.widget import Widget
 
 from matchtui.panes import PANES
+from matchtui.widgets.span_line import SpanLine
 
 if TYPE_CHECKING:
-    from textual.events import Click, Leave, MouseMove
+    from textual.events import Click
 
 UNSAVED_MARK = "●"
 UNSAVED_TIP = "Unsaved changes here: the other panes still show the saved version"
@@ -54,8 +54,7 @@ def links(active: str, unsaved: frozenset[str], width: int) -> tuple[list[PaneLi
     ], compact
 
 
-class PaneBar(Widget, can_focus=False):
-    ALLOW_SELECT = False
+class PaneBar(SpanLine[str]):
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "pane-bar--link",
         "pane-bar--active",
@@ -83,12 +82,10 @@ class PaneBar(Widget, can_focus=False):
 
     unsaved: reactive[frozenset[str]] = reactive(frozenset[str]())
     """Panes holding edits the other panes do not see yet (the app's `unsaved`, polled)."""
-    hovered: reactive[str | None] = reactive(None)
 
     def __init__(self, active: str) -> None:
         super().__init__()
         self.active = active
-        self._spans: list[tuple[int, int, str]] = []  # cells each name took, last render
 
     def on_mount(self) -> None:
         # Panes record unsaved edits in the app's `unsaved` set; a cheap poll keeps every pane's
@@ -108,9 +105,7 @@ class PaneBar(Widget, can_focus=False):
         plain = self.get_visual_style("pane-bar--link")
         active = self.get_visual_style("pane-bar--active")
         hover = self.get_visual_style("pane-bar--hover")
-        parts: list[tuple[str, Style]] = []
-        spans: list[tuple[int, int, str]] = []
-        at = 0
+        parts: list[tuple[str, Style, str | None]] = []
         for link in shown:
             style = active if link.active else plain
             if link.unsaved:
@@ -118,28 +113,14 @@ class PaneBar(Widget, can_focus=False):
             if link.pane_id == self.hovered and not link.active:
                 style += hover
             label = f"{link.label} {UNSAVED_MARK}" if link.unsaved else link.label
-            text = f" {label}" if compact else f" {label} "
-            parts.append((text, style))
-            spans.append((at, at + len(text), link.pane_id))
-            at += len(text)
-        self._spans = spans
-        return Content.assemble(*parts).truncate(self.size.width)
+            parts.append((f" {label}" if compact else f" {label} ", style, link.pane_id))
+        return self.assemble(parts)
 
-    def _pane_at(self, x: int) -> str | None:
-        return next((pane for start, end, pane in self._spans if start <= x < end), None)
-
-    def on_mouse_move(self, event: MouseMove) -> None:
-        pane = self._pane_at(event.x)
-        if pane != self.hovered:
-            self.hovered = pane
-            self.tooltip = UNSAVED_TIP if pane in self.unsaved else None
-
-    def on_leave(self, event: Leave) -> None:
-        self.hovered = None
-        self.tooltip = None
+    def tooltip_for(self, item: str) -> str | None:
+        return UNSAVED_TIP if item in self.unsaved else None
 
     async def on_click(self, event: Click) -> None:
-        pane = self._pane_at(event.x)
+        pane = self.item_at(event.x)
         if pane is not None:
             event.stop()
             await self.app.run_action(f"show_pane('{pane}')")

@@ -21,11 +21,12 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.content import Content
 from textual.reactive import reactive
 from textual.style import Style
-from textual.widget import Widget
+
+from matchtui.widgets.span_line import SpanLine
 
 if TYPE_CHECKING:
     from textual.binding import Binding
-    from textual.events import Leave, MouseDown, MouseMove
+    from textual.events import MouseDown
     from textual.screen import Screen
 
 # What gives way, in this order, when the keys do not fit: the pane keys (every pane is also in
@@ -118,8 +119,7 @@ def read_hints(screen: Screen[object]) -> tuple[KeyHint, ...]:
     return tuple(hints)
 
 
-class PaneFooter(Widget, can_focus=False):
-    ALLOW_SELECT = False
+class PaneFooter(SpanLine[KeyHint]):
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "pane-footer--key",
         "pane-footer--description",
@@ -154,11 +154,6 @@ class PaneFooter(Widget, can_focus=False):
 
     hints: reactive[tuple[KeyHint, ...]] = reactive((), layout=False)
     """Every key the bindings show, before fitting them to the width."""
-    hovered: reactive[KeyHint | None] = reactive(None)
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._spans: list[tuple[int, int, KeyHint]] = []  # cells each key took, last render
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self.bindings_changed)
@@ -184,14 +179,10 @@ class PaneFooter(Widget, can_focus=False):
         styles["space"] = Style()
         hover = self.get_visual_style("pane-footer--hover")
         dim = Style(dim=True)
-        parts: list[tuple[str, Style]] = []
-        spans: list[tuple[int, int, KeyHint]] = []
-        at = 0
+        parts: list[tuple[str, Style, KeyHint | None]] = []
 
         def draw(hints: list[KeyHint]) -> None:
-            nonlocal at
             for hint in hints:
-                start = at
                 for text, part in pieces(hint, compact):
                     style = styles[part]
                     if part in ("key", "description"):
@@ -199,35 +190,22 @@ class PaneFooter(Widget, can_focus=False):
                             style += dim
                         if hint == self.hovered:
                             style += hover
-                    parts.append((text, style))
-                    at += len(text)
-                spans.append((start, at, hint))
+                    parts.append((text, style, hint))
 
-        draw([key for key in keys if not key.palette])
+        left = [key for key in keys if not key.palette]
         right = [key for key in keys if key.palette]
-        gap = self.size.width - at - width_of(right, compact)
+        draw(left)
+        gap = self.size.width - width_of(left, compact) - width_of(right, compact)
         if gap > 0:
-            parts.append((" " * gap, styles["space"]))
-            at += gap
+            parts.append((" " * gap, styles["space"], None))
         draw(right)
-        self._spans = spans
-        return Content.assemble(*parts).truncate(self.size.width)
+        return self.assemble(parts)
 
-    def _hint_at(self, x: int) -> KeyHint | None:
-        return next((hint for start, end, hint in self._spans if start <= x < end), None)
-
-    def on_mouse_move(self, event: MouseMove) -> None:
-        hint = self._hint_at(event.x)
-        if hint != self.hovered:
-            self.hovered = hint
-            self.tooltip = (hint.tooltip or None) if hint is not None else None
-
-    def on_leave(self, event: Leave) -> None:
-        self.hovered = None
-        self.tooltip = None
+    def tooltip_for(self, item: KeyHint) -> str | None:
+        return item.tooltip or None
 
     def on_mouse_down(self, event: MouseDown) -> None:
-        hint = self._hint_at(event.x)
+        hint = self.item_at(event.x)
         if hint is None:
             return
         if hint.enabled:
