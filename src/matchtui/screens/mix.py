@@ -51,6 +51,7 @@ from matchtui.widgets.conflict import guarded_programs_save, guarded_save, reloa
 from matchtui.widgets.mix_bars import MixBars, set_text
 from matchtui.widgets.mix_estimate import EstimatePanel
 from matchtui.widgets.mix_programs import ProgramsPanel
+from matchtui.widgets.mix_specialty import SpecialtyField
 from matchtui.widgets.mix_warnings import AssumptionList, WarningList
 from matchtui.widgets.slider import Slider
 
@@ -300,11 +301,13 @@ class MixScreen(PaneScreen):
         with TabbedContent(id="mix-tabs", initial="tab-mix") as tabs:
             with TabPane("Mix", id="tab-mix"), Horizontal(id="mix-main"):
                 with VerticalScroll(id="mix-controls", can_focus=True):
-                    yield Select(
+                    # Drawn as the Select it becomes just after the first frame (or when
+                    # reached first): `_make_specialty_real`.
+                    yield SpecialtyField(
                         self._specialty_options(),
-                        value=plan.specialty,
-                        allow_blank=False,
-                        id="mix-specialty",
+                        plan.specialty,
+                        select_id="mix-specialty",
+                        id="mix-specialty-field",
                     )
                     yield self._slider_row(
                         Slider(
@@ -444,6 +447,12 @@ class MixScreen(PaneScreen):
         self._load_programs()
         self._watch_sliders()
         self.refresh_estimate()
+        self.call_after_refresh(self._make_specialty_real)
+
+    async def _make_specialty_real(self) -> None:
+        """The specialty Select in place of the field drawn as it on the first frame."""
+        for field in self.query(SpecialtyField):
+            await field.make_real()
 
     def _plan_changed(self, plan: PlanFile | None) -> None:
         self._saved = plan.mix if plan is not None else None
@@ -452,10 +461,13 @@ class MixScreen(PaneScreen):
     def on_profile(self, profile: Profile) -> None:
         self._verdict = verdict_for(profile, self.catalog)
         self._listed.clear()
-        select = self.query_one("#mix-specialty", Select)
-        with self.prevent(Select.Changed):
-            select.set_options(self._specialty_options())
-            select.value = self._specialty
+        options = self._specialty_options()
+        for field in self.query(SpecialtyField):  # not yet the Select
+            field.set_options(options, self._specialty)
+        for select in self.query("#mix-specialty").results(Select):
+            with self.prevent(Select.Changed):
+                select.set_options(options)
+                select.value = self._specialty
         self.refresh_estimate()
 
     def _load_programs(self, fresh: bool = False) -> None:
