@@ -59,3 +59,33 @@ def test_assumptions_120x40(snap_compare: Any, workspace: Any) -> None:
     # the snapshot shows the table, not the "computing" line
     calibration_table(workspace.catalog)
     assert snap_compare(make_app(workspace), press=["a"], terminal_size=(120, 40))
+
+
+def test_tab_strip_focused_120x40(snap_compare: Any, workspace: Any) -> None:
+    """The tab strip with the keyboard (from the first slider back past the specialty and the
+    controls): the active tab in the block cursor's colours, the underline brighter."""
+    keys = ["shift+tab", "shift+tab", "shift+tab"]
+    assert snap_compare(make_app(workspace), press=keys, terminal_size=(120, 40))
+
+
+def test_tab_strip_focused_light_80x24(snap_compare: Any, workspace: Any) -> None:
+    workspace.save_settings({"theme": "textual-light"})
+    keys = ["shift+tab", "shift+tab", "shift+tab"]
+    assert snap_compare(make_app(workspace), press=keys, terminal_size=(80, 24))
+
+
+def test_tab_under_the_mouse_80x24(snap_compare: Any, workspace: Any) -> None:
+    """An inactive tab under the mouse is drawn at full strength."""
+
+    async def hover(pilot: Any) -> None:
+        await pilot.hover("#mix-tabs", offset=(8, 0))  # "My programs"
+        await pilot.pause()
+
+    assert snap_compare(make_app(workspace), run_before=hover, terminal_size=(80, 24))
+
+
+def test_a_step_right_on_the_strip_120x40(snap_compare: Any, workspace: Any) -> None:
+    """A step right on the focused strip: the list tab active, its underline under it, the
+    keyboard in the list (the strip's own look unfocused)."""
+    keys = ["shift+tab", "shift+tab", "shift+tab", "right"]
+    assert snap_compare(make_app(workspace), press=keys, terminal_size=(120, 40))
