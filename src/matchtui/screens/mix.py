@@ -25,7 +25,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.css.query import NoMatches
 from textual.lazy import Lazy
 from textual.widget import Widget
-from textual.widgets import Label, Select, Static, TabbedContent, TabPane
+from textual.widgets import Label, Select, Static, TabPane
 
 from matchtui.background import yielding_often
 from matchtui.engine.calibrate import cached_calibration_table, calibration_table
@@ -45,13 +45,14 @@ from matchtui.models.mix import ListEstimate, MixEstimate
 from matchtui.models.plan import MixPlan, PlanFile
 from matchtui.models.profile import Profile
 from matchtui.models.programs import ProgramList
-from matchtui.screens.base import PaneScreen, tabbed_samples
+from matchtui.screens.base import PaneScreen
 from matchtui.store import Saved
 from matchtui.widgets.conflict import guarded_programs_save, guarded_save, reload_plan
 from matchtui.widgets.mix_bars import MixBars, set_text
 from matchtui.widgets.mix_estimate import EstimatePanel
 from matchtui.widgets.mix_programs import ProgramsPanel
 from matchtui.widgets.mix_specialty import SpecialtyField
+from matchtui.widgets.mix_tabs import MixTabs
 from matchtui.widgets.mix_warnings import AssumptionList, WarningList
 from matchtui.widgets.slider import Slider
 
@@ -168,7 +169,7 @@ def _start_plan(plan: PlanFile | None, profile: Profile, catalog: Catalog) -> Mi
 class _Widgets:
     """The widgets a slider step updates, looked up once."""
 
-    tabs: TabbedContent
+    tabs: MixTabs
     bars: MixBars
     estimate: EstimatePanel
     warnings: WarningList
@@ -221,13 +222,14 @@ class MixScreen(PaneScreen):
     @classmethod
     def style_samples(cls) -> list[Widget]:
         from textual.containers import Vertical
-        from textual.widgets import Button, Checkbox, Input
+        from textual.widgets import Button, Checkbox, ContentSwitcher, Input
 
         from matchtui.widgets.cycle_select import CycleSelect
         from matchtui.widgets.program_table import ProgramTable
 
         return [
-            *tabbed_samples(),
+            TabPane("x"),
+            ContentSwitcher(),
             Vertical(),
             Lazy(Widget()),
             Select[str]([]),
@@ -298,8 +300,10 @@ class MixScreen(PaneScreen):
         # The widgets a refresh updates, kept as they are made (`_widgets`: no query of the
         # pane's ~100 widgets on its first refresh).
         self._sliders_made: dict[str, Slider] = {}
-        with TabbedContent(id="mix-tabs", initial="tab-mix") as tabs:
-            with TabPane("Mix", id="tab-mix"), Horizontal(id="mix-main"):
+        # The strip is one drawn widget (MixTabs), not TabbedContent's eight.
+        titles = ("Mix", "My programs", "Assumptions")
+        with MixTabs(titles, initial="tab-mix", id="mix-tabs") as tabs:
+            with TabPane(titles[0], id="tab-mix"), Horizontal(id="mix-main"):
                 with VerticalScroll(id="mix-controls", can_focus=True):
                     # Drawn as the Select it becomes just after the first frame (or when
                     # reached first): `_make_specialty_real`.
@@ -372,14 +376,14 @@ class MixScreen(PaneScreen):
                     yield Static("Warnings", classes="section-title", markup=False)
                     yield (warnings := WarningList(id="mix-warnings"))
             with (
-                TabPane("My programs", id="tab-programs"),
+                TabPane(titles[1], id="tab-programs"),
                 VerticalScroll(id="programs-scroll", can_focus=True),
             ):
                 # Mounted right after the pane's first frame (Lazy): a third of the pane's
                 # widgets, in a tab that is hidden at first; it asks for the list when mounted.
                 yield Lazy(ProgramsPanel(self.catalog, id="programs-panel"))
             with (
-                TabPane("Assumptions", id="tab-assumptions"),
+                TabPane(titles[2], id="tab-assumptions"),
                 VerticalScroll(id="assumptions-scroll"),
             ):
                 # Mounted right after the pane's first frame (Lazy), in a tab hidden at first.
@@ -597,7 +601,7 @@ class MixScreen(PaneScreen):
             self._found = self._made
         if self._found is None:
             self._found = _Widgets(
-                tabs=self.query_one("#mix-tabs", TabbedContent),
+                tabs=self.query_one("#mix-tabs", MixTabs),
                 bars=self.query_one(MixBars),
                 estimate=self.query_one(EstimatePanel),
                 warnings=self.query_one(WarningList),
@@ -924,7 +928,7 @@ class MixScreen(PaneScreen):
 
     def action_show_tab(self, tab_id: str) -> None:
         # Focus into the pane first: a focused widget left behind in the hidden pane would
-        # otherwise hand focus to its own pane and TabbedContent would switch back to it.
+        # otherwise hand focus to its own pane and MixTabs would switch back to it.
         self._focus_target(tab_id).focus(scroll_visible=False)
         self._widgets().tabs.active = tab_id
 
@@ -938,7 +942,8 @@ class MixScreen(PaneScreen):
             return self.query_one("#programs-scroll")  # the table is not mounted yet
         return self.query_one(targets[tab_id])
 
-    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+    @on(MixTabs.TabActivated)
+    def _tab_activated(self, event: MixTabs.TabActivated) -> None:
         # hidden tabs are not updated per slider step; bring the one shown up to date
         pane = event.pane.id or ""
         if pane == "tab-mix" and self._mix_stale and self.result and self.comparison:
