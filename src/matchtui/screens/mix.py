@@ -21,7 +21,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.css.query import NoMatches
 from textual.lazy import Lazy
 from textual.widget import Widget
@@ -222,14 +222,13 @@ class MixScreen(PaneScreen):
     @classmethod
     def style_samples(cls) -> list[Widget]:
         from textual.containers import Vertical
-        from textual.widgets import Button, Checkbox, ContentSwitcher, Input
+        from textual.widgets import Button, Checkbox, Input
 
         from matchtui.widgets.cycle_select import CycleSelect
         from matchtui.widgets.program_table import ProgramTable
 
         return [
             TabPane("x"),
-            ContentSwitcher(),
             Vertical(),
             Lazy(Widget()),
             Select[str]([]),
@@ -303,7 +302,9 @@ class MixScreen(PaneScreen):
         # The strip is one drawn widget (MixTabs), not TabbedContent's eight.
         titles = ("Mix", "My programs", "Assumptions")
         with MixTabs(titles, initial="tab-mix", id="mix-tabs") as tabs:
-            with TabPane(titles[0], id="tab-mix"), Horizontal(id="mix-main"):
+            # The controls and the results side by side in the pane itself (tab-mix's CSS:
+            # horizontal), not in a Horizontal of their own: one full-size container fewer.
+            with TabPane(titles[0], id="tab-mix"):
                 with VerticalScroll(id="mix-controls", can_focus=True):
                     # Drawn as the Select it becomes just after the first frame (or when
                     # reached first): `_make_specialty_real`.

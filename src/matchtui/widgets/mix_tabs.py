@@ -1,9 +1,11 @@
 """The Mix pane's tabs: a strip drawn by one widget, exactly as Textual's TabbedContent draws its
-tabs, over a ContentSwitcher of TabPanes.
+tabs, over TabPanes of which the active one is shown.
 
 Textual's TabbedContent builds its strip from eight widgets (the tabs, the row and the bar that
 hold them, the underline, a scroll container) and styles each as it mounts: about a fifth of the
-pane's first visit. `TabStrip` draws the same two lines (the labels, the underline with the
+pane's first visit (and each full-size container under the strip is drawn line by line behind
+what it holds: TabbedContent's ContentSwitcher is left out here, the panes shown in turn by
+their `display` as it would). `TabStrip` draws the same two lines (the labels, the underline with the
 active tab's span highlighted, moving as Textual's does) and answers the same keys (left and
 right, wrapping round), clicks (on a label or the underline below it) and hover. `MixTabs` is the
 container: `active` is the shown pane's id, and it posts `MixTabs.TabActivated` as a
@@ -30,7 +32,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.strip import Strip
 from textual.widget import Widget
-from textual.widgets import ContentSwitcher, TabPane
+from textual.widgets import TabPane
 
 BAR, HALF_LEFT, HALF_RIGHT = "━", "╺", "╸"
 
@@ -211,7 +213,8 @@ class TabStrip(Widget, can_focus=True):
 
 
 class MixTabs(Widget):
-    """Tab panes (TabPane, composed inside it) under a `TabStrip` of their titles."""
+    """Tab panes (TabPane, composed inside it) under a `TabStrip` of their titles, the active
+    one shown."""
 
     active: reactive[str] = reactive("", init=False)
     """The id of the pane shown."""
@@ -240,12 +243,14 @@ class MixTabs(Widget):
     def compose(self) -> ComposeResult:
         tabs = [(title, pane.id or "") for title, pane in zip(self.titles, self._panes, strict=True)]
         yield TabStrip(tabs, self.active)
-        with ContentSwitcher(initial=self.active):
-            yield from self._panes
+        for pane in self._panes:
+            pane.display = pane.id == self.active
+            yield pane
 
     def watch_active(self, active: str) -> None:
         self.query_one(TabStrip).active = active
-        self.query_one(ContentSwitcher).current = active
+        for pane in self._panes:
+            pane.display = pane.id == active
         self.post_message(self.TabActivated(self, self.query_one(f"#{active}", TabPane)))
 
     @on(TabStrip.Activated)
