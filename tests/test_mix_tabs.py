@@ -38,14 +38,10 @@ async def focus_strip(app: MatchApp, pilot: Any) -> TabStrip:
     ("width", "start", "end"),
     [(40, 1, 4), (40, 6, 17), (40, 0, 0), (40, 2.5, 9.5), (40, 3.2, 12.7), (31, 19, 30)],
 )
-def test_the_underline_is_drawn_as_textuals_bar(
-    width: int, start: float, end: float
-) -> None:
+def test_the_underline_is_drawn_as_textuals_bar(width: int, start: float, end: float) -> None:
     lit, rest = Style(color="blue"), Style(color="grey30")
     console = Console(width=width, force_terminal=True, color_system="truecolor")
-    theirs = list(
-        console.render(Bar((start, end), highlight_style=lit, background_style=rest))
-    )
+    theirs = list(console.render(Bar((start, end), highlight_style=lit, background_style=rest)))
     text = "".join(s.text for s in theirs if s.text != "\n")
     ours = bar_segments(width, start, end, lit, rest)
     assert "".join(s.text for s in ours) == text
@@ -141,9 +137,7 @@ async def test_a_widget_focused_in_a_hidden_pane_shows_that_pane(workspace: Any)
 
 
 @pytest.mark.parametrize("animations", ["none", "full"])
-async def test_the_underline_moves_under_the_active_label(
-    workspace: Any, animations: str
-) -> None:
+async def test_the_underline_moves_under_the_active_label(workspace: Any, animations: str) -> None:
     app = app_for(workspace)
     async with app.run_test(size=(120, 40)) as pilot:
         app.animation_level = animations  # type: ignore[assignment]

@@ -3,14 +3,14 @@ tabs, over TabPanes of which the active one is shown.
 
 Textual's TabbedContent builds its strip from eight widgets (the tabs, the row and the bar that
 hold them, the underline, a scroll container) and styles each as it mounts: about a fifth of the
-pane's first visit (and each full-size container under the strip is drawn line by line behind
-what it holds: TabbedContent's ContentSwitcher is left out here, the panes shown in turn by
-their `display` as it would). `TabStrip` draws the same two lines (the labels, the underline with the
+pane's first visit. `TabStrip` draws the same two lines (the labels, the underline with the
 active tab's span highlighted, moving as Textual's does) and answers the same keys (left and
 right, wrapping round), clicks (on a label or the underline below it) and hover. `MixTabs` is the
 container: `active` is the shown pane's id, and it posts `MixTabs.TabActivated` as a
 TabbedContent posts its own (when the active tab changes, by code, key or click); a widget
-focused in a hidden pane brings that pane forward (TabPane's `Focused`).
+focused in a hidden pane brings that pane forward (TabPane's `Focused`). It shows the active
+pane by the panes' `display`, as TabbedContent's ContentSwitcher does, without that switcher: a
+full-size container is drawn line by line behind what it holds.
 
 Their look lives in screens/mix.tcss (a widget class's own CSS makes Textual parse every
 stylesheet again the first time one mounts).
@@ -191,7 +191,7 @@ class TabStrip(Widget, can_focus=True):
         at = ids.index(self.active) if self.active in ids else (-1 if direction > 0 else 0)
         self._choose((at + direction) % len(ids))
 
-    def _on_click(self, event: events.Click) -> None:
+    async def _on_click(self, event: events.Click) -> None:
         event.stop()
         index = self._tab_at(event.x)
         if index is not None and event.y in (0, 1):  # a label, or the underline below it
@@ -241,7 +241,8 @@ class MixTabs(Widget):
         self._panes.append(widget)
 
     def compose(self) -> ComposeResult:
-        tabs = [(title, pane.id or "") for title, pane in zip(self.titles, self._panes, strict=True)]
+        panes = zip(self.titles, self._panes, strict=True)
+        tabs = [(title, pane.id or "") for title, pane in panes]
         yield TabStrip(tabs, self.active)
         for pane in self._panes:
             pane.display = pane.id == self.active
