@@ -148,3 +148,40 @@ async def test_the_underline_moves_under_the_active_label(workspace: Any, animat
         assert (strip.highlight_start, strip.highlight_end) == (6, 17)  # "My programs"
         bar = "".join(segment.text for segment in strip.render_line(1))
         assert bar[:20] == "━━━━━╸" + "━" * 11 + "╺━━"
+
+
+async def test_the_hidden_tabs_are_filled_just_after_the_first_frame(workspace: Any) -> None:
+    from matchtui.widgets.mix_programs import ProgramsPanel
+    from matchtui.widgets.mix_warnings import AssumptionList
+
+    app = app_for(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert screen.query_one(ProgramsPanel).is_mounted  # ready before it is asked for
+        assert screen.query_one(AssumptionList).is_mounted
+        assert screen.query_one("#mix-tabs", MixTabs).active == "tab-mix"
+
+
+@pytest.mark.parametrize(
+    ("key", "tab", "focused"),
+    [("l", "tab-programs", "programs-table"), ("a", "tab-assumptions", "assumptions-scroll")],
+)
+async def test_a_hidden_tab_asked_for_before_it_is_filled_fills_it(
+    workspace: Any, monkeypatch: pytest.MonkeyPatch, key: str, tab: str, focused: str
+) -> None:
+    from matchtui.screens.mix import MixScreen
+
+    async def not_yet(self: MixScreen) -> None:
+        return None
+
+    monkeypatch.setattr(MixScreen, "_after_first_frame", not_yet)
+    app = app_for(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert not app.screen.query("#programs-scroll")
+        await pilot.press(key)
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen.query_one("#mix-tabs", MixTabs).active == tab
+        assert app.focused is not None and app.focused.id == focused

@@ -23,7 +23,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.css.query import NoMatches
-from textual.lazy import Lazy
 from textual.widget import Widget
 from textual.widgets import Label, Select, Static, TabPane
 
@@ -230,7 +229,6 @@ class MixScreen(PaneScreen):
         return [
             TabPane("x"),
             Vertical(),
-            Lazy(Widget()),
             Select[str]([]),
             Label("x"),
             Slider(),
@@ -282,6 +280,7 @@ class MixScreen(PaneScreen):
         self._found: _Widgets | None = None
         self._made: _Widgets | None = None  # as composed
         self._first_refresh = True  # its estimate may be ready (`warm_data`)
+        self._hidden_built = False  # the hidden tabs' contents (`_build_hidden_tabs`)
         self.comparison: ListComparison | None = None
         # The program list is saved by a background thread, latest list wins (see _queue_save).
         self._save_lock = threading.Lock()  # guards the two fields below
@@ -376,20 +375,11 @@ class MixScreen(PaneScreen):
                     yield Static(id="mix-note", markup=False)
                     yield Static("Warnings", classes="section-title", markup=False)
                     yield (warnings := WarningList(id="mix-warnings"))
-            with (
-                TabPane(titles[1], id="tab-programs"),
-                VerticalScroll(id="programs-scroll", can_focus=True),
-            ):
-                # Mounted right after the pane's first frame (Lazy): a third of the pane's
-                # widgets, in a tab that is hidden at first; it asks for the list when mounted.
-                yield Lazy(ProgramsPanel(self.catalog, id="programs-panel"))
-            with (
-                TabPane(titles[2], id="tab-assumptions"),
-                VerticalScroll(id="assumptions-scroll"),
-            ):
-                # Mounted right after the pane's first frame (Lazy), in a tab hidden at first.
-                assumptions = AssumptionList(id="mix-assumptions")
-                yield Lazy(assumptions)
+            # Hidden at first: their contents (a third of the pane's widgets) are mounted just
+            # after the first frame (`_build_hidden_tabs`).
+            yield TabPane(titles[1], id="tab-programs")
+            yield TabPane(titles[2], id="tab-assumptions")
+        assumptions = self._assumptions = AssumptionList(id="mix-assumptions")
         self._made = _Widgets(
             tabs=tabs,
             bars=bars,
@@ -452,7 +442,29 @@ class MixScreen(PaneScreen):
         self._load_programs()
         self._watch_sliders()
         self.refresh_estimate()
-        self.call_after_refresh(self._make_specialty_real)
+        self.call_after_refresh(self._after_first_frame)
+
+    async def _after_first_frame(self) -> None:
+        self._build_hidden_tabs()
+        await self._make_specialty_real()
+
+    def _build_hidden_tabs(self) -> None:
+        """The list and assumptions tabs' contents, in their panes (once: just after the first
+        frame, or at once if one of those tabs is asked for first). The list panel asks for the
+        program list when it is mounted (`ProgramsPanel.Ready`)."""
+        if self._hidden_built:
+            return
+        self._hidden_built = True
+        programs = self.query_one("#tab-programs", TabPane)
+        programs.mount(
+            VerticalScroll(
+                ProgramsPanel(self.catalog, id="programs-panel"),
+                id="programs-scroll",
+                can_focus=True,
+            )
+        )
+        assumptions = self.query_one("#tab-assumptions", TabPane)
+        assumptions.mount(VerticalScroll(self._assumptions, id="assumptions-scroll"))
 
     async def _make_specialty_real(self) -> None:
         """The specialty Select in place of the field drawn as it on the first frame."""
@@ -510,7 +522,9 @@ class MixScreen(PaneScreen):
         if not self.is_mounted:
             return None
         found = self.query(ProgramsPanel)
-        return found.first(ProgramsPanel) if found else None
+        panel = found.first(ProgramsPanel) if found else None
+        # Mounted (its table made): it is added to the DOM a moment before.
+        return panel if panel is not None and panel.is_mounted else None
 
     @on(ProgramsPanel.Ready)
     def _panel_ready(self, event: ProgramsPanel.Ready) -> None:
@@ -934,14 +948,17 @@ class MixScreen(PaneScreen):
         self._widgets().tabs.active = tab_id
 
     def _focus_target(self, tab_id: str) -> Widget:
+        if tab_id != "tab-mix":
+            self._build_hidden_tabs()  # asked for before the first frame was out
         targets = {
             "tab-mix": "#slider-apps",
             "tab-programs": "#programs-table",
             "tab-assumptions": "#assumptions-scroll",
         }
-        if tab_id == "tab-programs" and self._panel() is None:
+        found = self.query(targets[tab_id])
+        if not found and tab_id == "tab-programs":
             return self.query_one("#programs-scroll")  # the table is not mounted yet
-        return self.query_one(targets[tab_id])
+        return found.first()
 
     @on(MixTabs.TabActivated)
     def _tab_activated(self, event: MixTabs.TabActivated) -> None:
