@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 
 def pane_css_path(pane: PaneSpec) -> Path | None:
     """A pane's stylesheet: `screens/<module>.tcss` next to its screen module (None if it has
-    none). Each selector in it starts with the pane's screen class (`MixScreen #mix-main`), so
+    none). Each selector in it starts with the pane's screen class (`MixScreen #mix-tabs`), so
     nothing in one pane's file can style another pane."""
     path = Path(__file__).parent / "screens" / f"{pane.module.rsplit('.', 1)[-1]}.tcss"
     return path if path.is_file() else None
