@@ -15,7 +15,7 @@ from matchtui.app import MatchApp
 from matchtui.models.profile import Profile
 from matchtui.screens.profile import ProfileScreen
 from matchtui.tomlio import load_model
-from matchtui.widgets.profile_fields import FieldRow, ItemRow, ListEditor, real_select
+from matchtui.widgets.profile_fields import FieldRow, ItemRow, ListEditor, real_input, real_select
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -43,7 +43,7 @@ async def test_parts_below_the_first_screen_come_right_after(workspace: Any) -> 
         assert story.text == app.profile.narrative.plan_b
         letters = screen.query_one("#list-letters", ListEditor)
         assert len(letters.rows()) == len(app.profile.letters)
-        assert screen.query_one("#f-clinical-months_last_24", Input).value == "18"
+        assert (await real_input(screen, "#f-clinical-months_last_24")).value == "18"
         assert app.unsaved == set()  # building the rest is not an edit
         assert Profile.model_validate(screen.form_data()) == app.profile
 
@@ -352,7 +352,7 @@ async def test_a_part_built_after_a_return_shows_the_right_data(workspace: Any) 
         await screen.form_built()
         await pilot.pause()
         assert app.profile is not None
-        assert screen.query_one("#f-clinical-months_last_24", Input).value == str(
+        assert (await real_input(screen, "#f-clinical-months_last_24")).value == str(
             app.profile.clinical.months_last_24
         )
         letters = screen.query_one("#list-letters", ListEditor)

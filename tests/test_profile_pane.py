@@ -13,7 +13,7 @@ from matchtui.app import MatchApp
 from matchtui.models.profile import Profile
 from matchtui.screens.profile import ProfileScreen, friendly, validate_profile
 from matchtui.tomlio import load_model
-from matchtui.widgets.profile_fields import FieldRow, ItemRow, ListEditor, real_select
+from matchtui.widgets.profile_fields import FieldRow, ItemRow, ListEditor, real_input, real_select
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -56,7 +56,7 @@ async def test_fill_bad_value_shows_inline_error_then_save_updates_reality(
         await built(pilot)
         screen = app.screen
         assert isinstance(screen, ProfileScreen)
-        year = screen.query_one("#f-applicant-graduation_year", Input)
+        year = await real_input(screen, "#f-applicant-graduation_year")
         await replace_text(pilot, year, "20x4")
         assert error_of(screen, "f-applicant-graduation_year") == ""  # not while typing
         await pilot.press("tab")  # leave the field
@@ -98,7 +98,7 @@ async def test_reality_already_open_updates_on_save(workspace: Any) -> None:
         await pilot.press("f1")
         await built(pilot)
         screen = app.screen
-        await replace_text(pilot, screen.query_one("#f-clinical-months_last_24", Input), "0")
+        await replace_text(pilot, (await real_input(screen, "#f-clinical-months_last_24")), "0")
         (await real_select(screen, "#f-clinical-role")).value = "nonclinical"
         await pilot.pause()
         await pilot.click("#profile-save")
@@ -125,7 +125,7 @@ async def test_whole_model_check_on_save(workspace: Any, home: Path) -> None:
         await pilot.pause()
         assert error_of(screen, "f-exams-step3_date") == "needed when Step 3 is scheduled"
         assert (home / "profile.toml").read_text() == before
-        date = screen.query_one("#f-exams-step3_date", Input)
+        date = await real_input(screen, "#f-exams-step3_date")
         assert app.focused is date
         await pilot.press(*"2027-13-01")
         await pilot.press("tab")
@@ -154,7 +154,7 @@ async def test_lists_are_edited_in_place(workspace: Any) -> None:
         assert len(rows) == 2
         new = rows[1]
         (await real_select(new, ".col-status")).value = "done"
-        new.query_one(".col-place", Input).value = "Four weeks in Iowa City"
+        (await real_input(new, ".col-place")).value = "Four weeks in Iowa City"
         await pilot.pause()
         # Edit the existing one: planned -> done.
         (await real_select(rows[0], ".col-status")).value = "done"
@@ -186,7 +186,7 @@ async def test_remove_button_and_bad_list_item(workspace: Any) -> None:
         assert len(ties.rows()) == 1
         letters = screen.query_one("#list-letters", ListEditor)
         row = await letters.add_item()
-        months = row.query_one(".col-months_ago", Input)
+        months = await real_input(row, ".col-months_ago")
         months.focus()
         months.value = ""
         await pilot.press(*"lots", "tab")
@@ -290,7 +290,7 @@ async def test_user_text_is_not_markup(workspace: Any) -> None:
         screen = app.screen
         screen.query_one("#f-applicant-name", Input).value = "[bold]Dr [red]X"
         rows = screen.query_one("#list-ties", ListEditor).rows()
-        rows[0].query_one(".col-note", Input).value = "[link=x]Mum[/link]"
+        (await real_input(rows[0], ".col-note")).value = "[link=x]Mum[/link]"
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.profile is not None
@@ -332,7 +332,7 @@ async def test_profile_level_check_lands_on_the_field_it_names(workspace: Any) -
     async with app.run_test(size=(120, 40)) as pilot:
         await built(pilot)
         screen = app.screen
-        screen.query_one("#f-applicant-graduation_year", Input).value = "2030"
+        (await real_input(screen, "#f-applicant-graduation_year")).value = "2030"
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert "after the Match year" in error_of(screen, "f-applicant-graduation_year")

@@ -38,7 +38,6 @@ from matchtui.models.profile import (
 from matchtui.screens.base import PaneScreen
 from matchtui.widgets.conflict import guarded_save
 from matchtui.widgets.profile_fields import (
-    ChoiceField,
     FieldRow,
     FieldSpec,
     FormButton,
@@ -46,7 +45,9 @@ from matchtui.widgets.profile_fields import (
     ListEditor,
     Options,
     Section,
+    StandIn,
     TitledBar,
+    dom_id,
 )
 
 Loc = tuple[str | int, ...]
@@ -224,7 +225,9 @@ class ProfileScreen(PaneScreen):
         a, e, h, c, n = p.applicant, p.exams, p.history, p.clinical, p.narrative
 
         def row(path: tuple[str, ...], spec: FieldSpec, value: Any) -> FieldRow:
-            return FieldRow(path, spec, value)
+            # The field focused as the pane opens is its Input from the start (its cursor
+            # shows in the first frame); the others stand in for theirs until reached.
+            return FieldRow(path, spec, value, light=f"#{dom_id(path)}" != self.AUTO_FOCUS)
 
         applicant = Section(
             "applicant",
@@ -813,7 +816,7 @@ class ProfileScreen(PaneScreen):
         self._settling = True
         if (pending := self._in_flight) is not None:
             await pending
-        for field in self.query(ChoiceField):  # a choice field becoming a Select
+        for field in self.query(StandIn):  # a stand-in becoming its control
             await field.made()
 
     async def form_built(self) -> None:
