@@ -17,6 +17,7 @@ from matchtui.models.profile import Profile
 from matchtui.screens.profile import ProfileScreen
 from matchtui.tomlio import load_model
 from matchtui.widgets.profile_fields import FieldRow, TextField
+from tests.test_profile_choices import reached
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -32,18 +33,6 @@ async def ready(pilot: Any) -> ProfileScreen:
     await screen.form_built()
     await pilot.pause()
     return screen
-
-
-async def reached(pilot: Any) -> None:
-    """Until the focused stand-in, if one is, has become its control (waits only then)."""
-    await pilot.pause()
-    for _ in range(20):
-        focused = pilot.app.focused
-        if not isinstance(focused, TextField):
-            break
-        await focused.made()
-        await pilot.pause()
-    await pilot.pause()
 
 
 def drawn(widget: Any) -> list[Segment]:
