@@ -9,13 +9,20 @@ from typing import Any
 
 import pytest
 from textual.css.query import NoMatches
-from textual.widgets import Button, Input, Select, TextArea
+from textual.widgets import Input, Select, TextArea
 
 from matchtui.app import MatchApp
 from matchtui.models.profile import Profile
 from matchtui.screens.profile import ProfileScreen
 from matchtui.tomlio import load_model
-from matchtui.widgets.profile_fields import FieldRow, ItemRow, ListEditor, real_input, real_select
+from matchtui.widgets.profile_fields import (
+    FieldRow,
+    FormButton,
+    ItemRow,
+    ListEditor,
+    real_input,
+    real_select,
+)
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -323,7 +330,7 @@ async def test_a_list_built_item_by_item_reads_adds_and_saves_every_item(
         assert saved.letters == before.letters
         # Adding to a list part-way puts the new item after every other.
         count = len(editor.rows())
-        screen.query_one(f"#add-{editor.list_id}", Button).press()
+        screen.query_one(f"#add-{editor.list_id}", FormButton).press()
         await pilot.pause()
         await pilot.pause()
         rows = editor.rows()

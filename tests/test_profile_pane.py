@@ -7,13 +7,20 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from textual.widgets import Button, Input, Static, TextArea
+from textual.widgets import Input, Static, TextArea
 
 from matchtui.app import MatchApp
 from matchtui.models.profile import Profile
 from matchtui.screens.profile import ProfileScreen, friendly, validate_profile
 from matchtui.tomlio import load_model
-from matchtui.widgets.profile_fields import FieldRow, ItemRow, ListEditor, real_input, real_select
+from matchtui.widgets.profile_fields import (
+    FieldRow,
+    FormButton,
+    ItemRow,
+    ListEditor,
+    real_input,
+    real_select,
+)
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -145,7 +152,7 @@ async def test_lists_are_edited_in_place(workspace: Any) -> None:
         rotations = screen.query_one("#list-rotations", ListEditor)
         assert len(rotations.rows()) == 1
         # Add a rotation and edit it where it stands.
-        add = screen.query_one("#add-rotations", Button)
+        add = screen.query_one("#add-rotations", FormButton)
         add.scroll_visible(animate=False)
         await pilot.pause()
         await pilot.click("#add-rotations")
@@ -178,7 +185,7 @@ async def test_remove_button_and_bad_list_item(workspace: Any) -> None:
         await built(pilot)
         screen = app.screen
         ties = screen.query_one("#list-ties", ListEditor)
-        remove = ties.rows()[0].query_one(".item-remove", Button)
+        remove = ties.rows()[0].query_one(".item-remove", FormButton)
         remove.scroll_visible(animate=False)
         await pilot.pause()
         await pilot.click(remove)
@@ -209,7 +216,7 @@ async def test_target_specialties_rank_and_limit(workspace: Any) -> None:
         await built(pilot)
         screen = app.screen
         targets = screen.query_one("#list-targets", ListEditor)
-        up = targets.rows()[1].query_one(".item-up", Button)
+        up = targets.rows()[1].query_one(".item-up", FormButton)
         up.scroll_visible(animate=False)
         await pilot.pause()
         await pilot.click(up)
@@ -218,7 +225,7 @@ async def test_target_specialties_rank_and_limit(workspace: Any) -> None:
         for _ in range(3):
             await targets.add_item()
         await pilot.pause()
-        assert screen.query_one("#add-targets", Button).disabled  # five is the limit
+        assert screen.query_one("#add-targets", FormButton).disabled  # five is the limit
         rows = targets.rows()
         for row, sid in zip(rows[2:], ["psychiatry", "pediatrics", "psychiatry"], strict=True):
             (await real_select(row, ".col-specialty")).value = sid

@@ -14,7 +14,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.events import DescendantBlur, DescendantFocus
 from textual.widget import AwaitMount, Widget
-from textual.widgets import Button, Checkbox, Input, Select, Static, TextArea
+from textual.widgets import Checkbox, Input, Select, Static, TextArea
 
 from matchtui.catalog import Catalog
 from matchtui.engine.refs import profile_ref_problems
@@ -164,7 +164,6 @@ class ProfileScreen(PaneScreen):
         from matchtui.widgets.profile_fields import FormCheckbox, FormInput
 
         return [
-            FormButton("x"),
             FormInput("x"),
             FormCheckbox("x"),
             Label("x"),
@@ -916,7 +915,7 @@ class ProfileScreen(PaneScreen):
             if owner is not None:
                 self._check_part(owner)
 
-    async def on_button_pressed(self, event: Button.Pressed) -> None:
+    async def on_form_button_pressed(self, event: FormButton.Pressed) -> None:
         button = event.button
         event.stop()
         if button.id == "profile-save":
@@ -938,7 +937,7 @@ class ProfileScreen(PaneScreen):
             row = next(a for a in button.ancestors if isinstance(a, ItemRow))
             self._shown.discard(row)
             await editor.remove_item(row)
-            editor.query_one(".item-add", Button).focus()
+            editor.query_one(".item-add", FormButton).focus()
         elif button.has_class("item-up"):
             row = next(a for a in button.ancestors if isinstance(a, ItemRow))
             editor.move_up(row)

@@ -10,9 +10,10 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, ClassVar, Literal
 
-from rich.cells import get_character_cell_size
+from rich.cells import cell_len, get_character_cell_size
 from rich.segment import Segment
 from rich.text import Text
 from textual import events
@@ -22,10 +23,11 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.geometry import Size
 from textual.markup import MarkupError
+from textual.message import Message
 from textual.reactive import reactive
 from textual.strip import Strip
 from textual.widget import AwaitMount, Widget
-from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
+from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
 Kind = Literal["text", "int", "opt_int", "date", "select", "opt_select", "bool", "area"]
 Options = Sequence[tuple[str, Any]]
@@ -372,9 +374,9 @@ def _cell_to_index(text: str, cells: int) -> int:
 
 
 # The form's Textual widgets are compact from the start and are given the classes they would give
-# themselves as they are built or mounted (compact, a Button's style and variant, an Input's
-# check, a Checkbox ticked): each class added to a widget restyles it (even before it mounts),
-# and the form has a few hundred widgets. The same classes, so the same look.
+# themselves as they are built or mounted (compact, an Input's check, a Checkbox ticked): each
+# class added to a widget restyles it (even before it mounts), and the form has a few hundred
+# widgets. The same classes, so the same look.
 COMPACT = "-textual-compact"
 
 
@@ -390,8 +392,30 @@ class FormTextArea(TextArea):
     compact = reactive(True, toggle_class=COMPACT)
 
 
-class FormButton(Button):
-    compact = reactive(True, toggle_class=COMPACT)
+class FormButton(Widget, can_focus=True):
+    """A compact button of the form, drawn and behaving as a compact Textual `Button` of its
+    variant ("default", "primary", "error"): its label in bold with a cell on each side, a
+    hover and a focus look, a short flash as it is pressed (by a click or Enter), not pressable
+    while disabled. Its looks are in screens/profile.tcss, as Button's own styles give them to
+    a compact button: a Button is styled against every rule of its own CSS (all its styles and
+    variants), the form's first screen has a dozen buttons, and this one is styled against the
+    few it uses. Pressing it sends `FormButton.Pressed`."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "press", "Press button", show=False),
+    ]
+    ACTIVE_EFFECT: ClassVar[float] = 0.2  # seconds the pressed look lasts (as a Button's)
+
+    class Pressed(Message):
+        """The button was pressed."""
+
+        def __init__(self, button: FormButton) -> None:
+            self.button = button
+            super().__init__()
+
+        @property
+        def control(self) -> FormButton:
+            return self.button
 
     def __init__(
         self,
@@ -402,18 +426,33 @@ class FormButton(Button):
         classes: str = "",
         disabled: bool = False,
     ) -> None:
-        super().__init__(
-            label,
-            variant,
-            id=id,
-            classes=f"{classes} {COMPACT} -style-default -{variant}",
-            disabled=disabled,
-            compact=True,
-        )
+        super().__init__(id=id, classes=f"{classes} -{variant}".strip(), disabled=disabled)
+        self.label = Content.from_text(label)  # as a Button reads its label
+        self.variant = variant
 
-    def watch_variant(self, old_variant: str, variant: str) -> None:
-        if old_variant != variant:  # its class is given from the start
-            super().watch_variant(old_variant, variant)
+    def render(self) -> RenderResult:
+        return self.label
+
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        # The label's widest line and a cell on each side (the line padding), as a Button's.
+        return max((cell_len(line) for line in self.label.plain.splitlines()), default=0) + 2
+
+    async def on_click(self, event: events.Click) -> None:
+        event.stop()
+        if not self.has_class("-active"):
+            self.press()
+
+    def action_press(self) -> None:
+        if not self.has_class("-active"):
+            self.press()
+
+    def press(self) -> None:
+        """Show the pressed look for a moment and send `Pressed` (not while disabled)."""
+        if self.disabled or not self.display:
+            return
+        self.add_class("-active")
+        self.set_timer(self.ACTIVE_EFFECT, partial(self.remove_class, "-active"))
+        self.post_message(self.Pressed(self))
 
 
 def make_control(
@@ -815,7 +854,7 @@ class ListEditor(Vertical):
         return [row.value() for row in self.rows()]
 
     def _update_add(self) -> None:
-        self.query_one(".item-add", Button).disabled = len(self.rows()) >= self.max_items
+        self.query_one(".item-add", FormButton).disabled = len(self.rows()) >= self.max_items
 
     async def add_item(self) -> ItemRow:
         await self.build_all()  # a new item goes after every other
