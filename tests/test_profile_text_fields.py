@@ -9,7 +9,6 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from rich.segment import Segment
 from textual.widgets import Input, Static
 
 from matchtui.app import MatchApp
@@ -35,9 +34,18 @@ async def ready(pilot: Any) -> ProfileScreen:
     return screen
 
 
-def drawn(widget: Any) -> list[Segment]:
-    """The widget's line as it draws it (text and style of each cell run), merged."""
-    return list(Segment.simplify(widget.render_line(0)))
+def drawn(widget: Any) -> list[tuple[str, Any, Any]]:
+    """The widget's line as the applicant sees it: each cell's character, its background, and
+    its text's colour and style (a blank cell has none to see)."""
+    cells = []
+    for segment in widget.render_line(0):
+        style = segment.style
+        assert style is not None
+        for char in segment.text:
+            lines = (style.underline, style.strike, style.reverse)  # seen on a blank too
+            ink = None if char in " \n" else (style.color, style.bold, style.dim, style.italic)
+            cells.append((char, style.bgcolor, (lines, ink)))
+    return cells
 
 
 async def test_a_stand_in_draws_exactly_as_its_input(workspace: Any) -> None:

@@ -272,8 +272,9 @@ class TextField(StandIn):
     this widget's queue, after those keys); a click puts the cursor where it lands, as a click
     on the Input does."""
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = {"text-field--placeholder"}
-    # Its look (as Input's own styles draw a compact Input) is in screens/profile.tcss.
+    # Its look (as Input's own styles draw a compact Input) is in screens/profile.tcss. A field
+    # showing its placeholder has the placeholder's colour (class -placeholder; it cannot
+    # change before it becomes real): no component class to style as each field mounts.
 
     def __init__(
         self,
@@ -286,6 +287,8 @@ class TextField(StandIn):
         super().__init__(id=id, classes=classes)
         self._value = value
         self.placeholder = placeholder
+        if not value:
+            self.add_class("-placeholder")
         self._keys: list[events.Key | events.Paste] = []  # for the Input, in their order
         self._click_x: int | None = None  # where a click landed, in cells from the left
 
@@ -296,8 +299,9 @@ class TextField(StandIn):
 
     def render_line(self, y: int) -> Strip:
         # As an Input not focused draws its line (Input.render_line): the value from its first
-        # cell (an Input scrolls only once the cursor moves), or the placeholder; one cell more
-        # than the content region (the compositor crops it), the widget's style under it.
+        # cell (an Input scrolls only once the cursor moves), or the placeholder (in this
+        # field's colour then: -placeholder); one cell more than the content region (the
+        # compositor crops it), the widget's style under it.
         style = self.rich_style
         if y:
             return Strip.blank(self.size.width, style)
@@ -306,7 +310,6 @@ class TextField(StandIn):
         width = self.scrollable_content_region.width
         if not self._value:
             placeholder = Text(self.placeholder, justify="left", end="")
-            placeholder.stylize(self.get_component_rich_style("text-field--placeholder"))
             strip = Strip(console.render(placeholder, options.update_width(width + 1)))
         else:
             text = Text(self._value, no_wrap=True, overflow="ignore", end="")
@@ -319,7 +322,7 @@ class TextField(StandIn):
             self._value,
             placeholder=self.placeholder,
             compact=True,
-            classes=" ".join(sorted({*self.classes, COMPACT, "-valid"})),
+            classes=" ".join(sorted({*self.classes, COMPACT, "-valid"} - {"-placeholder"})),
             select_on_focus=False,
         )
 
@@ -716,6 +719,7 @@ class ListHead(TitledBar):
     def __init__(self, title: str, note: str) -> None:
         super().__init__(title, bold=True, classes="list-head -noted")
         self.note = note
+        self._note_lines: dict[int, int] = {}  # width -> lines the note takes
 
     def _note(self) -> Content:
         return Content.styled(self.note, self.get_visual_style("list-head--note"))
@@ -724,9 +728,14 @@ class ListHead(TitledBar):
         return Content.assemble(Content.styled(self.title, "bold"), "\n", self._note())
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        # The title's line, then the note's lines (the buttons take the first line only).
-        noted = 1 + len(self._note().wrap(width)) if width else 0
-        return max(super().get_content_height(container, viewport, width), noted)
+        # The title's line (and the buttons, one line high), then the note's lines: no need to
+        # lay the buttons out to know. The lines of the note at a width are kept.
+        if not width:
+            return super().get_content_height(container, viewport, width)
+        lines = self._note_lines.get(width)
+        if lines is None:
+            lines = self._note_lines[width] = len(Content(self.note).wrap(width))
+        return 1 + lines
 
 
 # The cells each list column's control takes in an item's line (profile.tcss, `.item-line
