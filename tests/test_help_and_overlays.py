@@ -13,6 +13,7 @@ from matchtui.app import MatchApp
 from matchtui.panes import PANES
 from matchtui.widgets.confirm import QuitDialog
 from matchtui.widgets.help import HelpScreen
+from matchtui.widgets.profile_fields import real_input
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -102,7 +103,7 @@ async def test_save_and_quit_stays_when_the_save_fails(workspace: Any, home: Pat
     app = MatchApp(workspace, first_pane="profile", today=TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        year = app.screen.query_one("#f-applicant-graduation_year", Input)
+        year = await real_input(app.screen, "#f-applicant-graduation_year")
         year.focus()
         year.value = ""
         await pilot.press(*"20x4")

@@ -305,7 +305,7 @@ async def test_profile_pane_shows_every_field_literally(
         text = assert_safe(app)
         for tag in PROFILE_TAGS:
             assert head(tag) in text, tag
-        values = [w.value for w in app.screen.query(Input)]
+        values = [w.value for w in app.screen.query("Input, TextField")]
         for tag in ("NAME", "TIE0", "TIE1", "ROT0", "LET0", "LET1"):
             assert shown(evil(tag)) in values, tag
         areas = [w.text for w in app.screen.query(TextArea)]

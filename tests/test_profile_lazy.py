@@ -9,13 +9,20 @@ from typing import Any
 
 import pytest
 from textual.css.query import NoMatches
-from textual.widgets import Button, Input, Select, TextArea
+from textual.widgets import Input, Select, TextArea
 
 from matchtui.app import MatchApp
 from matchtui.models.profile import Profile
 from matchtui.screens.profile import ProfileScreen
 from matchtui.tomlio import load_model
-from matchtui.widgets.profile_fields import FieldRow, ItemRow, ListEditor, real_select
+from matchtui.widgets.profile_fields import (
+    FieldRow,
+    FormButton,
+    ItemRow,
+    ListEditor,
+    real_input,
+    real_select,
+)
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -43,7 +50,7 @@ async def test_parts_below_the_first_screen_come_right_after(workspace: Any) -> 
         assert story.text == app.profile.narrative.plan_b
         letters = screen.query_one("#list-letters", ListEditor)
         assert len(letters.rows()) == len(app.profile.letters)
-        assert screen.query_one("#f-clinical-months_last_24", Input).value == "18"
+        assert (await real_input(screen, "#f-clinical-months_last_24")).value == "18"
         assert app.unsaved == set()  # building the rest is not an edit
         assert Profile.model_validate(screen.form_data()) == app.profile
 
@@ -323,7 +330,7 @@ async def test_a_list_built_item_by_item_reads_adds_and_saves_every_item(
         assert saved.letters == before.letters
         # Adding to a list part-way puts the new item after every other.
         count = len(editor.rows())
-        screen.query_one(f"#add-{editor.list_id}", Button).press()
+        screen.query_one(f"#add-{editor.list_id}", FormButton).press()
         await pilot.pause()
         await pilot.pause()
         rows = editor.rows()
@@ -352,7 +359,7 @@ async def test_a_part_built_after_a_return_shows_the_right_data(workspace: Any) 
         await screen.form_built()
         await pilot.pause()
         assert app.profile is not None
-        assert screen.query_one("#f-clinical-months_last_24", Input).value == str(
+        assert (await real_input(screen, "#f-clinical-months_last_24")).value == str(
             app.profile.clinical.months_last_24
         )
         letters = screen.query_one("#list-letters", ListEditor)

@@ -17,7 +17,7 @@ from matchtui.models import profile as model
 from matchtui.models.profile import LABELS, Profile
 from matchtui.screens.profile import ProfileScreen
 from matchtui.store import PROFILE, Store
-from matchtui.widgets.profile_fields import FieldRow, real_select
+from matchtui.widgets.profile_fields import FieldRow, real_input, real_select
 from matchtui.workspace import demo_profile_path
 
 
@@ -92,7 +92,7 @@ async def test_dependent_fields_are_cleared_with_their_parent(workspace: Any, ho
         await pilot.pause()
         await app.screen.form_built()  # type: ignore[attr-defined]
         screen: Any = app.screen
-        year = screen.query_one("#f-exams-step3_year", Input)
+        year = await real_input(screen, "#f-exams-step3_year")
         assert year.value == "2024"
         (await real_select(screen, "#f-exams-step3")).value = "not_taken"
         await pilot.pause()

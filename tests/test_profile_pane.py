@@ -7,13 +7,20 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from textual.widgets import Button, Input, Static, TextArea
+from textual.widgets import Input, Static, TextArea
 
 from matchtui.app import MatchApp
 from matchtui.models.profile import Profile
 from matchtui.screens.profile import ProfileScreen, friendly, validate_profile
 from matchtui.tomlio import load_model
-from matchtui.widgets.profile_fields import FieldRow, ItemRow, ListEditor, real_select
+from matchtui.widgets.profile_fields import (
+    FieldRow,
+    FormButton,
+    ItemRow,
+    ListEditor,
+    real_input,
+    real_select,
+)
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -56,7 +63,7 @@ async def test_fill_bad_value_shows_inline_error_then_save_updates_reality(
         await built(pilot)
         screen = app.screen
         assert isinstance(screen, ProfileScreen)
-        year = screen.query_one("#f-applicant-graduation_year", Input)
+        year = await real_input(screen, "#f-applicant-graduation_year")
         await replace_text(pilot, year, "20x4")
         assert error_of(screen, "f-applicant-graduation_year") == ""  # not while typing
         await pilot.press("tab")  # leave the field
@@ -98,7 +105,7 @@ async def test_reality_already_open_updates_on_save(workspace: Any) -> None:
         await pilot.press("f1")
         await built(pilot)
         screen = app.screen
-        await replace_text(pilot, screen.query_one("#f-clinical-months_last_24", Input), "0")
+        await replace_text(pilot, (await real_input(screen, "#f-clinical-months_last_24")), "0")
         (await real_select(screen, "#f-clinical-role")).value = "nonclinical"
         await pilot.pause()
         await pilot.click("#profile-save")
@@ -125,7 +132,7 @@ async def test_whole_model_check_on_save(workspace: Any, home: Path) -> None:
         await pilot.pause()
         assert error_of(screen, "f-exams-step3_date") == "needed when Step 3 is scheduled"
         assert (home / "profile.toml").read_text() == before
-        date = screen.query_one("#f-exams-step3_date", Input)
+        date = await real_input(screen, "#f-exams-step3_date")
         assert app.focused is date
         await pilot.press(*"2027-13-01")
         await pilot.press("tab")
@@ -145,7 +152,7 @@ async def test_lists_are_edited_in_place(workspace: Any) -> None:
         rotations = screen.query_one("#list-rotations", ListEditor)
         assert len(rotations.rows()) == 1
         # Add a rotation and edit it where it stands.
-        add = screen.query_one("#add-rotations", Button)
+        add = screen.query_one("#add-rotations", FormButton)
         add.scroll_visible(animate=False)
         await pilot.pause()
         await pilot.click("#add-rotations")
@@ -154,7 +161,7 @@ async def test_lists_are_edited_in_place(workspace: Any) -> None:
         assert len(rows) == 2
         new = rows[1]
         (await real_select(new, ".col-status")).value = "done"
-        new.query_one(".col-place", Input).value = "Four weeks in Iowa City"
+        (await real_input(new, ".col-place")).value = "Four weeks in Iowa City"
         await pilot.pause()
         # Edit the existing one: planned -> done.
         (await real_select(rows[0], ".col-status")).value = "done"
@@ -178,7 +185,7 @@ async def test_remove_button_and_bad_list_item(workspace: Any) -> None:
         await built(pilot)
         screen = app.screen
         ties = screen.query_one("#list-ties", ListEditor)
-        remove = ties.rows()[0].query_one(".item-remove", Button)
+        remove = ties.rows()[0].query_one(".item-remove", FormButton)
         remove.scroll_visible(animate=False)
         await pilot.pause()
         await pilot.click(remove)
@@ -186,7 +193,7 @@ async def test_remove_button_and_bad_list_item(workspace: Any) -> None:
         assert len(ties.rows()) == 1
         letters = screen.query_one("#list-letters", ListEditor)
         row = await letters.add_item()
-        months = row.query_one(".col-months_ago", Input)
+        months = await real_input(row, ".col-months_ago")
         months.focus()
         months.value = ""
         await pilot.press(*"lots", "tab")
@@ -209,7 +216,7 @@ async def test_target_specialties_rank_and_limit(workspace: Any) -> None:
         await built(pilot)
         screen = app.screen
         targets = screen.query_one("#list-targets", ListEditor)
-        up = targets.rows()[1].query_one(".item-up", Button)
+        up = targets.rows()[1].query_one(".item-up", FormButton)
         up.scroll_visible(animate=False)
         await pilot.pause()
         await pilot.click(up)
@@ -218,7 +225,7 @@ async def test_target_specialties_rank_and_limit(workspace: Any) -> None:
         for _ in range(3):
             await targets.add_item()
         await pilot.pause()
-        assert screen.query_one("#add-targets", Button).disabled  # five is the limit
+        assert screen.query_one("#add-targets", FormButton).disabled  # five is the limit
         rows = targets.rows()
         for row, sid in zip(rows[2:], ["psychiatry", "pediatrics", "psychiatry"], strict=True):
             (await real_select(row, ".col-specialty")).value = sid
@@ -290,7 +297,7 @@ async def test_user_text_is_not_markup(workspace: Any) -> None:
         screen = app.screen
         screen.query_one("#f-applicant-name", Input).value = "[bold]Dr [red]X"
         rows = screen.query_one("#list-ties", ListEditor).rows()
-        rows[0].query_one(".col-note", Input).value = "[link=x]Mum[/link]"
+        (await real_input(rows[0], ".col-note")).value = "[link=x]Mum[/link]"
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.profile is not None
@@ -332,7 +339,7 @@ async def test_profile_level_check_lands_on_the_field_it_names(workspace: Any) -
     async with app.run_test(size=(120, 40)) as pilot:
         await built(pilot)
         screen = app.screen
-        screen.query_one("#f-applicant-graduation_year", Input).value = "2030"
+        (await real_input(screen, "#f-applicant-graduation_year")).value = "2030"
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert "after the Match year" in error_of(screen, "f-applicant-graduation_year")

@@ -17,6 +17,7 @@ from matchtui.widgets.profile_fields import (
     FieldRow,
     ListEditor,
     ListHead,
+    real_input,
     real_select,
 )
 
@@ -29,7 +30,8 @@ async def test_label_column_control_and_error_line(workspace: Any) -> None:
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, ProfileScreen)
-        year = screen.query_one("#f-applicant-graduation_year", Input)
+        year = await real_input(screen, "#f-applicant-graduation_year")
+        await pilot.pause()  # laid out
         row = year.parent
         assert isinstance(row, FieldRow)
         assert not row.query(Label)  # the row draws its label

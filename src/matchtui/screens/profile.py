@@ -14,7 +14,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.events import DescendantBlur, DescendantFocus
 from textual.widget import AwaitMount, Widget
-from textual.widgets import Button, Checkbox, Input, Select, Static, TextArea
+from textual.widgets import Checkbox, Input, Select, Static, TextArea
 
 from matchtui.catalog import Catalog
 from matchtui.engine.refs import profile_ref_problems
@@ -38,7 +38,6 @@ from matchtui.models.profile import (
 from matchtui.screens.base import PaneScreen
 from matchtui.widgets.conflict import guarded_save
 from matchtui.widgets.profile_fields import (
-    ChoiceField,
     FieldRow,
     FieldSpec,
     FormButton,
@@ -46,7 +45,9 @@ from matchtui.widgets.profile_fields import (
     ListEditor,
     Options,
     Section,
+    StandIn,
     TitledBar,
+    dom_id,
 )
 
 Loc = tuple[str | int, ...]
@@ -163,7 +164,6 @@ class ProfileScreen(PaneScreen):
         from matchtui.widgets.profile_fields import FormCheckbox, FormInput
 
         return [
-            FormButton("x"),
             FormInput("x"),
             FormCheckbox("x"),
             Label("x"),
@@ -224,7 +224,9 @@ class ProfileScreen(PaneScreen):
         a, e, h, c, n = p.applicant, p.exams, p.history, p.clinical, p.narrative
 
         def row(path: tuple[str, ...], spec: FieldSpec, value: Any) -> FieldRow:
-            return FieldRow(path, spec, value)
+            # The field focused as the pane opens is its Input from the start (its cursor
+            # shows in the first frame); the others stand in for theirs until reached.
+            return FieldRow(path, spec, value, light=f"#{dom_id(path)}" != self.AUTO_FOCUS)
 
         applicant = Section(
             "applicant",
@@ -813,7 +815,7 @@ class ProfileScreen(PaneScreen):
         self._settling = True
         if (pending := self._in_flight) is not None:
             await pending
-        for field in self.query(ChoiceField):  # a choice field becoming a Select
+        for field in self.query(StandIn):  # a stand-in becoming its control
             await field.made()
 
     async def form_built(self) -> None:
@@ -913,7 +915,7 @@ class ProfileScreen(PaneScreen):
             if owner is not None:
                 self._check_part(owner)
 
-    async def on_button_pressed(self, event: Button.Pressed) -> None:
+    async def on_form_button_pressed(self, event: FormButton.Pressed) -> None:
         button = event.button
         event.stop()
         if button.id == "profile-save":
@@ -935,7 +937,7 @@ class ProfileScreen(PaneScreen):
             row = next(a for a in button.ancestors if isinstance(a, ItemRow))
             self._shown.discard(row)
             await editor.remove_item(row)
-            editor.query_one(".item-add", Button).focus()
+            editor.query_one(".item-add", FormButton).focus()
         elif button.has_class("item-up"):
             row = next(a for a in button.ancestors if isinstance(a, ItemRow))
             editor.move_up(row)

@@ -10,9 +10,12 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, ClassVar, Literal
 
+from rich.cells import cell_len, get_character_cell_size
 from rich.segment import Segment
+from rich.text import Text
 from textual import events
 from textual.app import ComposeResult, RenderResult
 from textual.binding import Binding, BindingType
@@ -20,10 +23,11 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.geometry import Size
 from textual.markup import MarkupError
+from textual.message import Message
 from textual.reactive import reactive
 from textual.strip import Strip
 from textual.widget import AwaitMount, Widget
-from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
+from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
 Kind = Literal["text", "int", "opt_int", "date", "select", "opt_select", "bool", "area"]
 Options = Sequence[tuple[str, Any]]
@@ -42,18 +46,119 @@ class FieldSpec:
     tooltip: str = ""
 
 
-def _dom_id(path: Sequence[str | int]) -> str:
+def dom_id(path: Sequence[str | int]) -> str:
     return "f-" + "-".join(str(p) for p in path)
 
 
-class ChoiceField(Widget, can_focus=True):
+class StandIn(Widget, can_focus=True):
+    """A light widget drawn exactly as the Textual control it stands for, that becomes that
+    control (`real`, built by `build`) in its place, with its id, as soon as the applicant
+    reaches it: focused by Tab or by a click. The form has dozens of controls, and most are
+    never reached in a visit: each stand-in is one widget with no parts, styled and drawn
+    in a fraction of the control's time (see ChoiceField, TextField).
+
+    Its value is the one it was built with until it becomes real (it cannot change before).
+    The control is handed the focus from this widget's own message queue, after every key
+    that reached this widget first (`hand_over`): no key is lost nor reordered."""
+
+    ALLOW_SELECT = False
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._dom_id = id
+        self.real: Widget | None = None
+        self._made: asyncio.Event | None = None  # set once the control has taken its place
+        self._handed: asyncio.Event | None = None  # set once the control has the focus
+
+    def build(self) -> Widget:
+        """The control this widget becomes, with its value, classes and tooltip (no id yet:
+        ids are unique among siblings, and this widget keeps its own until it is gone)."""
+        raise NotImplementedError
+
+    def hand_over(self, real: Widget, focused: bool) -> None:
+        """Called once `real` is mounted in this widget's place (and given the focus if this
+        widget had it), in this widget's message queue: give `real` what was meant for it
+        (a key, a click)."""
+
+    def on_focus(self) -> None:
+        if self.real is None:
+            self.screen.run_worker(self.make_real(), group="stand-in-real")
+
+    def on_unmount(self) -> None:
+        if self._handed is not None:  # removed before its control had the focus
+            self._handed.set()
+
+    async def made(self) -> None:
+        """Wait until a control being made in this widget's place is in it (now if none is)."""
+        if self._made is not None:
+            await self._made.wait()
+
+    async def make_real(self) -> Widget:
+        """Become the control now, in this widget's place, with its id, and focused if this
+        widget was; the control."""
+        if self.real is not None:  # made, or being made
+            if self._made is not None:
+                await self._made.wait()
+            return self.real
+        real = self.real = self.build()
+        if self.tooltip is not None:
+            real.tooltip = self.tooltip
+        self._made = asyncio.Event()
+        try:
+            await self._swap(real)
+        finally:
+            self._made.set()
+        return real
+
+    def _hand_over(self, real: Widget) -> None:
+        assert self._handed is not None
+        if self.is_attached and real.is_attached:
+            focused = self.has_focus  # never take focus back from where a key moved it
+            if focused:
+                self.screen.set_focus(real, scroll_visible=False)
+            self.hand_over(real, focused)
+        self._handed.set()
+
+    async def _swap(self, real: Widget) -> None:
+        parent = self.parent
+        if not isinstance(parent, Widget) or not self.is_attached:
+            return
+        with self.app.batch_update():  # one frame: this widget, then the control in its place
+            await parent.mount(real, after=self)
+            if not self.is_attached:  # removed meanwhile (a list item, the form rebuilt)
+                await real.remove()
+                return
+            owner = next((a for a in self.ancestors if isinstance(a, FieldRow | ItemRow)), None)
+            if owner is not None:
+                owner.replace_control(self, real)
+            # The focus moves in this widget's queue, after the keys already sent to it.
+            self._handed = asyncio.Event()
+            self.call_later(self._hand_over, real)
+            await self._handed.wait()
+            await self.remove()
+            if self._dom_id is not None:
+                # Free now that this widget is gone. A parent indexes its children's ids as
+                # they are inserted: re-insert the control where it stands so `#id` finds it.
+                real.id = self._dom_id
+                siblings = list(parent.children)
+                at = siblings.index(real)
+                if at > 0:
+                    parent.move_child(real, after=siblings[at - 1])
+                elif len(siblings) > 1:
+                    parent.move_child(real, before=siblings[1])
+                else:  # its row's only child: a sibling for a moment to move it by
+                    marker = Widget()
+                    marker.display = False
+                    await parent.mount(marker)
+                    parent.move_child(real, before=marker)
+                    await marker.remove()
+
+
+class ChoiceField(StandIn):
     """A choice drawn exactly as a compact `Select` showing it (the choice, or the prompt, and
     the arrow), that becomes that Select as soon as the applicant reaches it: focused by Tab or
     by a click, or opened by a key or a click (the choices then open too). One widget instead of
-    a Select's six, with no option list built and no restyle as it mounts: the form has dozens.
-
-    Its value is the one it was built with until it becomes real (it cannot change before);
-    `real` is the Select once it has taken this field's place."""
+    a Select's six, with no option list built and no restyle as it mounts."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter,down,space,up", "open", "Show menu", show=False),
@@ -64,7 +169,6 @@ class ChoiceField(Widget, can_focus=True):
     # Its look (as Select's and SelectCurrent's own styles draw a compact Select) is in
     # screens/profile.tcss: a widget class's own CSS makes Textual parse every stylesheet again
     # the first time one mounts.
-    ALLOW_SELECT = False
 
     def __init__(
         self,
@@ -83,9 +187,6 @@ class ChoiceField(Widget, can_focus=True):
         self._value = value  # a listed value, or None for the prompt
         self._label = next((str(label) for label, v in options if v == value), None)
         self._open = False  # open the choices once real (a key or a click asked for them)
-        self._dom_id = id
-        self.real: Select[Any] | None = None
-        self._made: asyncio.Event | None = None  # set once the Select has taken its place
 
     @property
     def value(self) -> Any:
@@ -121,10 +222,8 @@ class ChoiceField(Widget, can_focus=True):
         segments.append(Segment("▼", self.get_visual_style("choice--dim").rich_style))
         return Strip(segments).adjust_cell_length(width, blank)
 
-    def select(self) -> Select[Any]:
-        """The Select this field becomes, with its choice, classes and tooltip (no id yet:
-        ids are unique among siblings, and this field keeps its own until it is gone)."""
-        control: Select[Any] = Select(
+    def build(self) -> Select[Any]:
+        return Select(
             list(self.options),
             value=Select.NULL if self._value is None else self._value,
             allow_blank=self.allow_blank,
@@ -132,13 +231,6 @@ class ChoiceField(Widget, can_focus=True):
             compact=True,
             classes=" ".join(sorted(self.classes)),
         )
-        if self.tooltip is not None:
-            control.tooltip = self.tooltip
-        return control
-
-    def on_focus(self) -> None:
-        if self.real is None:
-            self.screen.run_worker(self.make_real(), group="choice-real")
 
     def on_mouse_down(self, event: events.MouseDown) -> None:
         # A click focuses the field (it becomes real) and opens the choices, as on a Select;
@@ -149,66 +241,145 @@ class ChoiceField(Widget, can_focus=True):
     def action_open(self) -> None:
         self._open = True
 
-    async def made(self) -> None:
-        """Wait until a Select being made in this field's place is in it (now if none is)."""
-        if self._made is not None:
-            await self._made.wait()
+    def hand_over(self, real: Widget, focused: bool) -> None:
+        if focused and self._open and isinstance(real, Select):
+            real.action_show_overlay()
 
     async def make_real(self) -> Select[Any]:
-        """Become the Select now, in this field's place, with its id, and focused if this field
-        was (then opened too if a key or a click asked); the Select."""
-        if self.real is not None:  # made, or being made
-            if self._made is not None:
-                await self._made.wait()
-            return self.real
-        select = self.real = self.select()
-        self._made = asyncio.Event()
-        try:
-            await self._swap(select)
-        finally:
-            self._made.set()
+        """Become the Select now (see StandIn.make_real); the Select."""
+        select = await super().make_real()
+        assert isinstance(select, Select)
         return select
 
-    async def _swap(self, select: Select[Any]) -> None:
-        parent = self.parent
-        if not isinstance(parent, Widget) or not self.is_attached:
+
+# The keys a focused Input acts on (its bindings, and printable keys it types): one that reaches
+# a TextField before its Input is made is kept for the Input (see TextField.on_key).
+INPUT_KEYS: frozenset[str] = frozenset(
+    key.strip()
+    for binding in Input.BINDINGS
+    if isinstance(binding, Binding)
+    for key in binding.key.split(",")
+)
+
+
+class TextField(StandIn):
+    """A text field drawn exactly as a compact `FormInput` showing its value (or its
+    placeholder) and not focused, that becomes that FormInput as soon as the applicant reaches
+    it: focused by Tab or by a click. One widget with one component class instead of an Input's
+    four, and no cursor timer: the form has a few dozen text fields.
+
+    A key typed before the Input is in place is typed into it (the Input gets the focus from
+    this widget's queue, after those keys); a click puts the cursor where it lands, as a click
+    on the Input does."""
+
+    # Its look (as Input's own styles draw a compact Input) is in screens/profile.tcss. A field
+    # showing its placeholder has the placeholder's colour (class -placeholder; it cannot
+    # change before it becomes real): no component class to style as each field mounts.
+
+    def __init__(
+        self,
+        value: str,
+        *,
+        placeholder: str = "",
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(id=id, classes=classes)
+        self._value = value
+        self.placeholder = placeholder
+        if not value:
+            self.add_class("-placeholder")
+        self._keys: list[events.Key | events.Paste] = []  # for the Input, in their order
+        self._click_x: int | None = None  # where a click landed, in cells from the left
+
+    @property
+    def value(self) -> str:
+        """The text, as `read_control` reads an Input."""
+        return self._value
+
+    def render_line(self, y: int) -> Strip:
+        # As an Input not focused draws its line (Input.render_line): the value from its first
+        # cell (an Input scrolls only once the cursor moves), or the placeholder (in this
+        # field's colour then: -placeholder); one cell more than the content region (the
+        # compositor crops it), the widget's style under it.
+        style = self.rich_style
+        if y:
+            return Strip.blank(self.size.width, style)
+        console = self.app.console
+        options = self.app.console_options
+        width = self.scrollable_content_region.width
+        if not self._value:
+            placeholder = Text(self.placeholder, justify="left", end="")
+            strip = Strip(console.render(placeholder, options.update_width(width + 1)))
+        else:
+            text = Text(self._value, no_wrap=True, overflow="ignore", end="")
+            strip = Strip(console.render(text, options.update_width(text.cell_len + 1)))
+            strip = strip.crop(0, width + 1).extend_cell_length(width + 1)
+        return strip.apply_style(style)
+
+    def build(self) -> FormInput:
+        return FormInput(
+            self._value,
+            placeholder=self.placeholder,
+            compact=True,
+            classes=" ".join(sorted({*self.classes, COMPACT, "-valid"} - {"-placeholder"})),
+            select_on_focus=False,
+        )
+
+    def on_key(self, event: events.Key) -> None:
+        # A key the Input would act on: kept for it (it gets the focus after this key).
+        if event.is_printable or event.key in INPUT_KEYS:
+            event.stop()
+            event.prevent_default()
+            self._keys.append(events.Key(event.key, event.character))
+
+    def on_paste(self, event: events.Paste) -> None:
+        event.stop()
+        self._keys.append(events.Paste(event.text))
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        # The click focuses this field (it becomes real): the cursor goes where it landed.
+        offset = event.get_content_offset(self)
+        if offset is not None:
+            self._click_x = offset.x
+
+    def hand_over(self, real: Widget, focused: bool) -> None:
+        if not isinstance(real, Input):
             return
-        with self.app.batch_update():  # one frame: the field, then the Select in its place
-            await parent.mount(select, after=self)
-            if not self.is_attached:  # removed meanwhile (a list item, the form rebuilt)
-                await select.remove()
-                return
-            owner = next((a for a in self.ancestors if isinstance(a, FieldRow | ItemRow)), None)
-            if owner is not None:
-                owner.replace_control(self, select)
-            focused = self.has_focus
-            if focused:  # never take focus back from where a quick key moved it
-                self.screen.set_focus(select, scroll_visible=False)
-            await self.remove()
-            if self._dom_id is not None:
-                # Free now that this field is gone. A parent indexes its children's ids as they
-                # are inserted: re-insert the Select where it stands so `#id` finds it.
-                select.id = self._dom_id
-                siblings = list(parent.children)
-                at = siblings.index(select)
-                if at > 0:
-                    parent.move_child(select, after=siblings[at - 1])
-                elif len(siblings) > 1:
-                    parent.move_child(select, before=siblings[1])
-                else:  # its row's only child: a sibling for a moment to move it by
-                    marker = Widget()
-                    marker.display = False
-                    await parent.mount(marker)
-                    parent.move_child(select, before=marker)
-                    await marker.remove()
-            if focused and self._open:
-                select.action_show_overlay()
+        if self.has_class("-invalid"):  # an Input sets its own check's class as it mounts
+            real.add_class("-invalid")
+        if self._click_x is not None:
+            real.cursor_position = _cell_to_index(self._value, self._click_x)
+        keys, self._keys = self._keys, []
+        for key in keys:
+            # To the Input, then up to its bindings as a key it had; typed text only if a
+            # key has moved the focus on since (another key would act where the focus is).
+            if focused or isinstance(key, events.Paste) or key.is_printable:
+                real.post_message(key)
+
+    async def make_real(self) -> Input:
+        """Become the Input now (see StandIn.make_real); the Input."""
+        control = await super().make_real()
+        assert isinstance(control, Input)
+        return control
+
+
+def _cell_to_index(text: str, cells: int) -> int:
+    """The index in `text` of the character at `cells` cells from its start (as an Input not
+    scrolled places its cursor at a click): its length past the end."""
+    at = 0
+    for index, char in enumerate(text):
+        width = get_character_cell_size(char)
+        if at <= cells < at + width:
+            return index
+        at += width
+    return max(0, min(cells, len(text)))
 
 
 # The form's Textual widgets are compact from the start and are given the classes they would give
-# themselves as they are built or mounted (compact, a Button's style and variant, an Input's
-# check, a Checkbox ticked): each class added to a widget restyles it (even before it mounts),
-# and the form has a few hundred widgets. The same classes, so the same look.
+# themselves as they are built or mounted (compact, an Input's check, a Checkbox ticked): each
+# class added to a widget restyles it (even before it mounts), and the form has a few hundred
+# widgets. The same classes, so the same look.
 COMPACT = "-textual-compact"
 
 
@@ -224,8 +395,30 @@ class FormTextArea(TextArea):
     compact = reactive(True, toggle_class=COMPACT)
 
 
-class FormButton(Button):
-    compact = reactive(True, toggle_class=COMPACT)
+class FormButton(Widget, can_focus=True):
+    """A compact button of the form, drawn and behaving as a compact Textual `Button` of its
+    variant ("default", "primary", "error"): its label in bold with a cell on each side, a
+    hover and a focus look, a short flash as it is pressed (by a click or Enter), not pressable
+    while disabled. Its looks are in screens/profile.tcss, as Button's own styles give them to
+    a compact button: a Button is styled against every rule of its own CSS (all its styles and
+    variants), the form's first screen has a dozen buttons, and this one is styled against the
+    few it uses. Pressing it sends `FormButton.Pressed`."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "press", "Press button", show=False),
+    ]
+    ACTIVE_EFFECT: ClassVar[float] = 0.2  # seconds the pressed look lasts (as a Button's)
+
+    class Pressed(Message):
+        """The button was pressed."""
+
+        def __init__(self, button: FormButton) -> None:
+            self.button = button
+            super().__init__()
+
+        @property
+        def control(self) -> FormButton:
+            return self.button
 
     def __init__(
         self,
@@ -236,24 +429,40 @@ class FormButton(Button):
         classes: str = "",
         disabled: bool = False,
     ) -> None:
-        super().__init__(
-            label,
-            variant,
-            id=id,
-            classes=f"{classes} {COMPACT} -style-default -{variant}",
-            disabled=disabled,
-            compact=True,
-        )
+        super().__init__(id=id, classes=f"{classes} -{variant}".strip(), disabled=disabled)
+        self.label = Content.from_text(label)  # as a Button reads its label
+        self.variant = variant
 
-    def watch_variant(self, old_variant: str, variant: str) -> None:
-        if old_variant != variant:  # its class is given from the start
-            super().watch_variant(old_variant, variant)
+    def render(self) -> RenderResult:
+        return self.label
+
+    def get_content_width(self, container: Size, viewport: Size) -> int:
+        # The label's widest line and a cell on each side (the line padding), as a Button's.
+        return max((cell_len(line) for line in self.label.plain.splitlines()), default=0) + 2
+
+    async def on_click(self, event: events.Click) -> None:
+        event.stop()
+        if not self.has_class("-active"):
+            self.press()
+
+    def action_press(self) -> None:
+        if not self.has_class("-active"):
+            self.press()
+
+    def press(self) -> None:
+        """Show the pressed look for a moment and send `Pressed` (not while disabled)."""
+        if self.disabled or not self.display:
+            return
+        self.add_class("-active")
+        self.set_timer(self.ACTIVE_EFFECT, partial(self.remove_class, "-active"))
+        self.post_message(self.Pressed(self))
 
 
 def make_control(
-    spec: FieldSpec, value: Any, dom_id: str | None = None, classes: str = ""
+    spec: FieldSpec, value: Any, dom_id: str | None = None, classes: str = "", light: bool = True
 ) -> Widget:
-    """A compact control for `spec` showing `value`, with `classes` too."""
+    """A compact control for `spec` showing `value`, with `classes` too; a text field is a
+    TextField standing in for its Input unless not `light`."""
     classes = " ".join(c for c in ("field-control", spec.width, classes) if c)
     control: Widget
     if spec.kind == "bool":
@@ -287,6 +496,14 @@ def make_control(
             compact=True,
             id=dom_id,
             classes=f"{classes} {COMPACT}",
+        )
+    elif light:
+        # Drawn as a compact Input, and one once the applicant reaches it (see TextField).
+        control = TextField(
+            "" if value is None else str(value),
+            placeholder=spec.placeholder,
+            id=dom_id,
+            classes=classes,
         )
     else:
         text = "" if value is None else str(value)
@@ -329,7 +546,7 @@ def read_control(spec: FieldSpec, control: Widget) -> Any:
         return None if value is Select.NULL else value
     if isinstance(control, TextArea):
         return control.text
-    assert isinstance(control, Input)
+    assert isinstance(control, Input | TextField)
     text = control.value.strip()
     if spec.kind in ("opt_int", "date"):
         return text or None
@@ -373,17 +590,20 @@ class FieldRow(Vertical):
     of that width): two widgets a row instead of four (a row, a line, a label, the control).
     A text area's row has its label on a line of its own, above the area."""
 
-    def __init__(self, path: tuple[str, ...], spec: FieldSpec, value: Any) -> None:
+    def __init__(
+        self, path: tuple[str, ...], spec: FieldSpec, value: Any, *, light: bool = True
+    ) -> None:
         area = spec.kind == "area"
         super().__init__(classes="field-row" + (" -area" if area else " -line"))
         self.path = path
         self.spec = spec
         self._value = value
+        self._light = light  # a text field stands in for its Input (see make_control)
         self._control: Widget | None = None
         self._label = None if area else spec.label
 
     def compose(self) -> ComposeResult:
-        self._control = make_control(self.spec, self._value, _dom_id(self.path))
+        self._control = make_control(self.spec, self._value, dom_id(self.path), light=self._light)
         if self.spec.kind == "area":
             yield Label(self.spec.label, classes="field-label", markup=False)
         yield self._control
@@ -402,11 +622,11 @@ class FieldRow(Vertical):
     @property
     def control(self) -> Widget:
         if self._control is None:
-            raise LookupError(f"{_dom_id(self.path)} is not built yet")
+            raise LookupError(f"{dom_id(self.path)} is not built yet")
         return self._control
 
     def replace_control(self, old: Widget, new: Widget) -> None:
-        """`new` takes `old`'s place (a ChoiceField becoming a Select)."""
+        """`new` takes `old`'s place (a stand-in becoming its control)."""
         if self._control is old:
             self._control = new
 
@@ -450,7 +670,7 @@ class ItemRow(Vertical):
             yield remove
 
     def replace_control(self, old: Widget, new: Widget) -> None:
-        """`new` takes `old`'s place (a ChoiceField becoming a Select)."""
+        """`new` takes `old`'s place (a stand-in becoming its control)."""
         for key, control in self._controls.items():
             if control is old:
                 self._controls[key] = new
@@ -499,6 +719,7 @@ class ListHead(TitledBar):
     def __init__(self, title: str, note: str) -> None:
         super().__init__(title, bold=True, classes="list-head -noted")
         self.note = note
+        self._note_lines: dict[int, int] = {}  # width -> lines the note takes
 
     def _note(self) -> Content:
         return Content.styled(self.note, self.get_visual_style("list-head--note"))
@@ -507,9 +728,14 @@ class ListHead(TitledBar):
         return Content.assemble(Content.styled(self.title, "bold"), "\n", self._note())
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        # The title's line, then the note's lines (the buttons take the first line only).
-        noted = 1 + len(self._note().wrap(width)) if width else 0
-        return max(super().get_content_height(container, viewport, width), noted)
+        # The title's line (and the buttons, one line high), then the note's lines: no need to
+        # lay the buttons out to know. The lines of the note at a width are kept.
+        if not width:
+            return super().get_content_height(container, viewport, width)
+        lines = self._note_lines.get(width)
+        if lines is None:
+            lines = self._note_lines[width] = len(Content(self.note).wrap(width))
+        return 1 + lines
 
 
 # The cells each list column's control takes in an item's line (profile.tcss, `.item-line
@@ -637,7 +863,7 @@ class ListEditor(Vertical):
         return [row.value() for row in self.rows()]
 
     def _update_add(self) -> None:
-        self.query_one(".item-add", Button).disabled = len(self.rows()) >= self.max_items
+        self.query_one(".item-add", FormButton).disabled = len(self.rows()) >= self.max_items
 
     async def add_item(self) -> ItemRow:
         await self.build_all()  # a new item goes after every other
@@ -696,4 +922,15 @@ async def real_select(node: Widget, selector: str | type[Widget] = Select) -> Se
         return await control.make_real()
     if not isinstance(control, Select):
         raise TypeError(f"{control!r} is not a choice")
+    return control
+
+
+async def real_input(node: Widget, selector: str | type[Widget] = "Input, TextField") -> Input:
+    """The first text field at `selector` under `node`, as an Input: a TextField becomes one
+    first, as it does when the applicant reaches it."""
+    control = node.query(selector).first()
+    if isinstance(control, TextField):
+        return await control.make_real()
+    if not isinstance(control, Input):
+        raise TypeError(f"{control!r} is not a text field")
     return control

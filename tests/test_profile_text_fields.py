@@ -1,0 +1,201 @@
+"""The Profile form's text fields are drawn by a light stand-in (TextField) until the applicant
+reaches one: then it becomes a real Input in its place, focused, with its value, the keys typed
+meanwhile typed into it and the cursor where a click put it; everything (saving, errors) works
+as with the Input all along."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from textual.widgets import Input, Static
+
+from matchtui.app import MatchApp
+from matchtui.models.profile import Profile
+from matchtui.screens.profile import ProfileScreen
+from matchtui.tomlio import load_model
+from matchtui.widgets.profile_fields import FieldRow, TextField
+from tests.test_profile_choices import reached
+
+TODAY = dt.date(2026, 11, 23)
+
+
+def make_app(workspace: Any) -> MatchApp:
+    return MatchApp(workspace, first_pane="profile", today=TODAY)
+
+
+async def ready(pilot: Any) -> ProfileScreen:
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, ProfileScreen)
+    await screen.form_built()
+    await pilot.pause()
+    return screen
+
+
+def drawn(widget: Any) -> list[tuple[str, Any, Any]]:
+    """The widget's line as the applicant sees it: each cell's character, its background, and
+    its text's colour and style (a blank cell has none to see)."""
+    cells = []
+    for segment in widget.render_line(0):
+        style = segment.style
+        assert style is not None
+        for char in segment.text:
+            lines = (style.underline, style.strike, style.reverse)  # seen on a blank too
+            ink = None if char in " \n" else (style.color, style.bold, style.dim, style.italic)
+            cells.append((char, style.bgcolor, (lines, ink)))
+    return cells
+
+
+async def test_a_stand_in_draws_exactly_as_its_input(workspace: Any) -> None:
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        fields = list(screen.query(TextField))
+        assert len(fields) > 10  # every text field but the first, none reached
+        assert any(f.value for f in fields) and any(not f.value for f in fields)
+        # One shown invalid, one in a list's item (a column), in both themes.
+        invalid = screen.query_one("#f-exams-step1_attempts", TextField)
+        row = invalid.parent
+        assert isinstance(row, FieldRow)
+        row.show_error("Enter a whole number")
+        note = screen.query_one("#list-ties .col-note", TextField)
+        assert note.value and note.region.width > 0
+        for theme in ("textual-dark", "textual-light"):
+            app.theme = theme
+            await pilot.pause()
+            for field in (invalid, note, *fields[:6]):
+                if not field.is_attached:
+                    continue
+                before = drawn(field)
+                region = field.region
+                control = await field.make_real()
+                await pilot.pause()
+                assert control.region == region
+                assert drawn(control) == before, field.id or "note"
+            fields = list(screen.query(TextField))
+
+
+async def test_tab_makes_an_input_with_the_value_and_keys_land_in_it(
+    workspace: Any, home: Path
+) -> None:
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        stand_in = screen.query_one("#f-applicant-graduation_year")
+        assert isinstance(stand_in, TextField)
+        before = stand_in.value
+        assert before
+        degree = screen.query_one("#f-applicant-degree")
+        degree.focus()
+        await pilot.pause()
+        for _ in range(5):
+            if not degree.is_attached:
+                break
+            await pilot.pause()
+        screen.query_one("#f-applicant-degree").focus()
+        await pilot.pause()
+        # The keys come right after the Tab: they reach the stand-in before it is replaced.
+        await pilot.press("tab", "1", "9", "backspace", "8", "left", "0")
+        await reached(pilot)
+        control = screen.query_one("#f-applicant-graduation_year", Input)
+        assert app.focused is control
+        assert not stand_in.is_attached
+        assert "field-control" in control.classes and "-w-num" in control.classes
+        assert control.tooltip == stand_in.tooltip
+        assert control.value == before + "108"
+        assert app.unsaved == {"profile"}
+        await pilot.press("ctrl+s")  # a problem: 4-digit year expected, so not saved
+        await pilot.pause()
+        assert control.has_class("-invalid")
+        row = control.parent
+        assert isinstance(row, FieldRow) and row.query(".field-error")
+
+
+async def test_reaching_a_field_is_not_an_edit(workspace: Any) -> None:
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        stand_in = screen.query_one("#f-exams-step2_score", TextField)
+        stand_in.focus()
+        await reached(pilot)
+        control = screen.query_one("#f-exams-step2_score", Input)
+        assert app.focused is control
+        assert control.value == stand_in.value
+        assert control.cursor_position == len(control.value)  # as Tab leaves an Input's
+        assert app.unsaved == set()
+
+
+async def test_a_click_puts_the_cursor_where_it_lands(workspace: Any) -> None:
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        stand_in = screen.query_one("#list-ties .col-note", TextField)
+        value = stand_in.value
+        assert len(value) > 4
+        stand_in.scroll_visible(animate=False, immediate=True)
+        await pilot.pause()
+        await pilot.mouse_down(stand_in, offset=(3, 0))
+        await reached(pilot)
+        await pilot.mouse_up(stand_in if stand_in.is_attached else "#list-ties .col-note")
+        await reached(pilot)
+        control = screen.query_one("#list-ties .col-note", Input)
+        assert app.focused is control
+        assert control.cursor_position == 3
+        await pilot.press("X")
+        assert control.value == value[:3] + "X" + value[3:]
+
+
+async def test_a_paste_right_after_tab_lands_in_the_input(workspace: Any) -> None:
+    from textual import events
+
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        stand_in = screen.query_one("#f-exams-step2_score", TextField)
+        stand_in.focus()
+        app.post_message(events.Paste("250\nignored"))
+        await reached(pilot)
+        control = screen.query_one("#f-exams-step2_score", Input)
+        assert control.value == stand_in.value + "250"
+
+
+async def test_save_writes_text_fields_never_reached_unchanged(workspace: Any, home: Path) -> None:
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        before = app.profile
+        assert before is not None
+        stand_ins = list(screen.query(TextField))
+        name = screen.query_one("#f-applicant-name", Input)  # focused first: real from the start
+        assert app.focused is name
+        await pilot.press("end", "!", "ctrl+s")
+        await pilot.pause()
+        assert app.unsaved == set()
+        assert all(s.is_attached for s in stand_ins)  # saving made none of them an Input
+        saved = load_model(home / "profile.toml", Profile)
+        assert saved.applicant.name == before.applicant.name + "!"
+        assert saved.model_copy(update={"applicant": before.applicant}) == before
+
+
+async def test_error_on_a_text_field_not_reached_is_shown_on_it(workspace: Any) -> None:
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        stand_in = screen.query_one("#f-clinical-months_last_24", TextField)
+        row = stand_in.parent
+        assert isinstance(row, FieldRow)
+        row.show_error("Must be 24 or less")
+        await pilot.pause()
+        assert isinstance(screen.query_one("#f-clinical-months_last_24"), TextField)
+        assert stand_in.has_class("-invalid")
+        assert str(row.query_one(".field-error", Static).render()) == "Must be 24 or less"
+        stand_in.focus()
+        await reached(pilot)
+        control = screen.query_one("#f-clinical-months_last_24", Input)
+        assert control.has_class("-invalid")  # the message stays with the field
+        assert row.control is control
+        row.show_error(None)
+        await pilot.pause()
+        assert not control.has_class("-invalid") and not row.query(".field-error")
