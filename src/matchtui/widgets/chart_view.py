@@ -13,7 +13,9 @@ of the cost (~10 ms of the Specialties pane's first frame).
 from __future__ import annotations
 
 import re
-from collections.abc import Hashable
+import threading
+from collections.abc import Hashable, Sequence
+from typing import Any
 
 from plotext._dict import themes as plotext_themes
 from rich.ansi import AnsiDecoder
@@ -24,10 +26,18 @@ from textual.app import App, RenderResult
 from textual.color import Color
 from textual.content import Content, Span
 from textual.style import Style
-from textual_plotext import PlotextPlot
+from textual_plotext import Plot, PlotextPlot
+from textual_plotext.plot import _rgbify_theme, _sequence
 
 from matchtui.engine.charts import ChartInputs
 from matchtui.widgets.chart_draw import TARGET_MARK, Palette, draw
+
+# Figures built lately, each with what it was built from. The Specialties pane's warm-up builds,
+# at idle in the app's preload thread, the one its first visit asks for (`warm_figure`), and a
+# switch back to a chart seen a moment ago takes it ready. Content is never changed in place.
+FIGURES_KEPT = 8
+_figures: list[tuple[tuple[object, ...], tuple[Content, int]]] = []
+_figures_lock = threading.Lock()
 
 # Theme variable for each palette entry.
 PALETTE_VARIABLES: dict[str, str] = {
@@ -46,7 +56,7 @@ PALETTE_VARIABLES: dict[str, str] = {
 }
 
 
-def theme_palette(app: App[object]) -> Palette:
+def theme_palette(app: App[Any]) -> Palette:
     """The chart colours for the app's current theme, as RGB, alpha blended onto $surface."""
     variables = app.theme_variables
     surface = Color.parse(variables.get("surface", "#1e1e1e"))
@@ -120,6 +130,61 @@ def ansi_content(ansi: str, ansi_theme: TerminalTheme | None) -> Content:
     return Content("".join(parts), spans)
 
 
+def plotext_theme_name(app_theme: str) -> str:
+    """The plotext theme a ChartView draws with for an app theme (textual-plotext's "auto")."""
+    return f"textual-auto-{app_theme}"
+
+
+def figure(
+    plt: Any,
+    inputs: ChartInputs,
+    palette: Palette,
+    size: tuple[int, int],
+    theme_name: str,
+    ansi_theme: TerminalTheme | None,
+) -> tuple[Content, int]:
+    """The chart of `inputs` at `size` (width, height) drawn with plotext on `plt`, and how many
+    items it drew: taken ready when it was built lately from the very same things."""
+    key = (inputs, size, theme_name, tuple(sorted(palette.items())))
+    with _figures_lock:
+        for kept, found in _figures:
+            if kept == key:
+                return found
+    width, height = size
+    plt.clear_figure()
+    plt.theme(theme_name)
+    drawn = draw(plt, inputs, palette, width, height)
+    found = (ansi_content(plt.build(), ansi_theme), drawn)
+    with _figures_lock:
+        _figures.append((key, found))
+        del _figures[:-FIGURES_KEPT]
+    return found
+
+
+def register_plotext_theme(app: App[Any]) -> str:
+    """The plotext theme for the app's theme, registered as a ChartView registers it (textual-
+    plotext's "auto" theme: the surface colour behind, the foreground colour for the frame)."""
+    theme_name = plotext_theme_name(app.theme)
+    if theme_name not in plotext_themes:
+        variables = app.theme_variables
+        surface = Color.parse(variables.get("surface", "#1e1e1e")).rgb
+        foreground = Color.parse(variables.get("foreground", "#e0e0e0")).rgb
+        data_colors: list[Any] = list(_sequence)
+        plotext_themes[theme_name] = _rgbify_theme(
+            surface, surface, foreground, "default", data_colors
+        )
+    return theme_name
+
+
+def warm_figure(app: App[Any], inputs: ChartInputs, sizes: Sequence[tuple[int, int]]) -> None:
+    """Build ahead (from any thread) the figures a ChartView of `app` would draw for `inputs`
+    at each of `sizes`."""
+    theme_name = register_plotext_theme(app)
+    plt, palette = Plot(), theme_palette(app)
+    for size in sizes:
+        figure(plt, inputs, palette, size, theme_name, app.ansi_theme)
+
+
 class ChartView(PlotextPlot):
     """Shows one ChartInputs; set `inputs` (and the height) and it redraws when needed."""
 
@@ -135,7 +200,7 @@ class ChartView(PlotextPlot):
         self._inputs: ChartInputs | None = None
         self._key: Hashable | None = None
         self._text: Content = Content()
-        self.builds = 0  # how many times plotext actually built the figure (tests read it)
+        self.builds = 0  # how many times the figure changed (built, or taken ready; tests read it)
         self.drawn = 0  # how many items the last build drew
 
     @property
@@ -165,11 +230,14 @@ class ChartView(PlotextPlot):
         theme_name = self._get_plotext_theme_name(self.app.theme)
         if theme_name not in plotext_themes:  # e.g. the theme changed while we were hidden
             self._register_theme(self.app.theme)
-        plt = self.plt
-        plt.clear_figure()
-        plt.theme(theme_name)
-        self.drawn = draw(plt, self._inputs, theme_palette(self.app), width, height)
-        self._text = ansi_content(plt.build(), self.app.ansi_theme)
+        self._text, self.drawn = figure(
+            self.plt,
+            self._inputs,
+            theme_palette(self.app),
+            (width, height),
+            theme_name,
+            self.app.ansi_theme,
+        )
         self.builds += 1
         return self._text
 
