@@ -6,11 +6,16 @@ months scroll sideways. The months column is MONTH_WIDTH characters a month, so 
 months join into one bar. Two wide cells a row rather than a column per part and per month:
 the table renders (and measures) every cell of a row, and a column per month cost ~50 ms on
 the pane's first frame. Neighbouring months drawn alike are one run of text (`Runs`): the
-table renders a row's cells span by span, so a bar is one span rather than one per month.
+table renders a row's cells span by span, so a bar is one span rather than one per month. Each
+cell is a `Cell`: its text's segments worked out once, where the table would wrap, join and
+render the text again for each look of the row (the item cell twice a frame: fixed and not).
 """
 
 from __future__ import annotations
 
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.measure import Measurement
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -29,7 +34,34 @@ MONTHS_COLUMN = "months"
 SEASON_ROW = "season"
 
 
-class PlanGantt(DataTable[Text]):
+class Cell:
+    """A cell of the chart: one line of text exactly as wide as its column, drawn as the
+    segments Rich makes of it (`Text.render`: what the table's wrapping of a line that fits
+    comes to), worked out on its first draw and kept."""
+
+    __slots__ = ("_segments", "text")
+
+    def __init__(self, text: Text) -> None:
+        self.text = text
+        self._segments: list[Segment] | None = None
+
+    @property
+    def plain(self) -> str:
+        return self.text.plain
+
+    def __str__(self) -> str:
+        return self.text.plain
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        if self._segments is None:
+            self._segments = list(self.text.render(console, self.text.end))
+        return self._segments
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement.get(console, options, self.text)
+
+
+class PlanGantt(DataTable[Cell]):
     """Rows are plan items keyed by item id; track titles and the key-dates row are not items."""
 
     DEFAULT_CSS = """
@@ -82,13 +114,16 @@ class PlanGantt(DataTable[Text]):
         for track in view.tracks:
             heading = Text(_clip(f"{track.title}", title_width), style=palette["heading"])
             blanks = Text(" " * (MONTH_WIDTH * len(view.months)))
-            self.add_row(self._item(Text(""), Text(""), heading), blanks, key=f"track:{track.id}")
+            self._add(self._item(Text(""), Text(""), heading), blanks, key=f"track:{track.id}")
             for row in track.rows:
-                self.add_row(*self._cells(row, view, title_width), key=row.id)
+                self._add(*self._cells(row, view, title_width), key=row.id)
         if keep is not None and keep in self.rows:
             self.move_cursor(row=self.get_row_index(keep), animate=False)
         elif view.rows:
             self.move_cursor(row=self.get_row_index(view.rows[0].id), animate=False)
+
+    def _add(self, *cells: Text, key: str) -> None:
+        self.add_row(*(Cell(cell) for cell in cells), key=key)
 
     def _title_width(self, view: PlanView) -> int:
         # While hidden (another tab showing, or the pane in the background) the table has no
@@ -128,7 +163,7 @@ class PlanGantt(DataTable[Text]):
         title = Text(
             _clip(f"{view.match_year} Match season", title_width), style=self.palette["muted"]
         )
-        self.add_row(self._item(Text(""), Text(""), title), cells.text(), key=SEASON_ROW)
+        self._add(self._item(Text(""), Text(""), title), cells.text(), key=SEASON_ROW)
 
     def _add_dates_row(self, view: PlanView, title_width: int) -> None:
         by_month = view.date_months()
@@ -142,7 +177,7 @@ class PlanGantt(DataTable[Text]):
             style = self.palette["muted"] if passed else self.palette["date"]
             cells.append(" \u25c6  ", style)
         title = Text(_clip("Key dates (\u25c6)", title_width), style=self.palette["muted"])
-        self.add_row(self._item(Text(""), Text(""), title), cells.text(), key=DATES_ROW)
+        self._add(self._item(Text(""), Text(""), title), cells.text(), key=DATES_ROW)
 
     def _cells(self, row: PlanRow, view: PlanView, title_width: int) -> list[Text]:
         p = self.palette
