@@ -205,7 +205,7 @@ async def test_each_item_bar_covers_exactly_its_months(workspace: Any) -> None:
         assert len(gantt.columns) == 2  # the item (marks, status, title), the months
         assert gantt.columns[ColumnKey(MONTHS_COLUMN)].width == MONTH_WIDTH * len(view.months)
         for row in view.rows:
-            cells = gantt.get_cell(row.id, MONTHS_COLUMN)
+            cells = gantt.get_cell(row.id, MONTHS_COLUMN).text
             assert len(cells.plain) == MONTH_WIDTH * len(view.months)
             for index, month in enumerate(view.months):
                 offset = MONTH_WIDTH * index

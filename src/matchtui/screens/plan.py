@@ -7,8 +7,9 @@ plan.toml (the program-mix pane owns `mix`) and sets `app.plan`, which every pan
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -19,7 +20,9 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import DataTable, Input, Label, Static, TabbedContent, TabPane
 
+from matchtui.catalog import Catalog
 from matchtui.engine.calendar import RELIABILITY_WORDS, when_label
+from matchtui.engine.memo import LastResult
 from matchtui.engine.plan import (
     PlanView,
     YearMonth,
@@ -44,6 +47,21 @@ from matchtui.widgets.plan_sections import (
     summary_text,
 )
 from matchtui.widgets.profile_fields import COMPACT, FormInput
+
+if TYPE_CHECKING:
+    from matchtui.app import MatchApp
+
+# The plan the pane shows, worked out ahead at idle by `PlanScreen.warm_data` (in the app's
+# preload thread: the Reality check it runs and the plan, ~20 ms of a first visit) and taken by
+# the visit when its profile, plan and day are the ones it was worked out from.
+_VIEWS: LastResult[PlanView] = LastResult()
+
+
+def view_for(profile: Profile, catalog: Catalog, plan: PlanFile | None, today: dt.date) -> PlanView:
+    """`plan_for`, taken ready when it was worked out ahead from the same inputs."""
+    return _VIEWS.get(
+        (profile, catalog, plan, today), lambda: plan_for(profile, catalog, plan, today)
+    )
 
 
 def match_label(match_year: int, relation: str) -> str:
@@ -105,6 +123,12 @@ class PlanScreen(PaneScreen):
     @classmethod
     def style_samples(cls) -> list[Widget]:
         return [*tabbed_samples(), Vertical(), PlanGantt(), Label("x"), Input()]
+
+    @classmethod
+    def warm_data(cls, app: MatchApp) -> None:
+        """The plan the pane opens on (`view_for`), from the profile and plan in memory."""
+        if app.profile is not None:
+            view_for(app.profile, app.catalog, app.plan, app.today)
 
     def __init__(self) -> None:
         super().__init__()
@@ -226,7 +250,7 @@ class PlanScreen(PaneScreen):
     # -- binding the view ------------------------------------------------------------------
     def refresh_plan(self) -> None:
         """Recompute the plan from the shared profile and plan, and show it."""
-        view = plan_for(self.profile, self.catalog, self.matchapp.plan, self.matchapp.today)
+        view = view_for(self.profile, self.catalog, self.matchapp.plan, self.matchapp.today)
         self.view = view
         p = self.palette
         start = self.query_one("#start-month", Input)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from typing import ClassVar, Literal
+from typing import TYPE_CHECKING, ClassVar, Literal
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -52,6 +52,9 @@ from matchtui.widgets.practice_controls import PaneButton, PaneCheckbox
 from matchtui.widgets.practice_feedback import AnswerReview, FeedbackPanel
 from matchtui.widgets.practice_history import HistoryPanel
 from matchtui.widgets.practice_timer import PracticeTimer, clock_text
+
+if TYPE_CHECKING:
+    from matchtui.app import MatchApp
 
 View = Literal["answer", "review", "attempt", "example", "best"]
 
@@ -130,6 +133,13 @@ class PracticeScreen(PaneScreen):
             FeedbackPanel(),
             HistoryPanel(),
         ]
+
+    @classmethod
+    def warm_data(cls, app: MatchApp) -> None:
+        """The practice log's model used once: pydantic builds a deferred model's validator
+        on its first use, ~9 ms of the first visit otherwise (the reference data the pane
+        reads is loaded at start-up)."""
+        PracticeLog()
 
     def __init__(self) -> None:
         super().__init__()

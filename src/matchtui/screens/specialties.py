@@ -8,7 +8,7 @@ chart widget rebuilds its plotext figure only when its inputs, size or theme cha
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -34,8 +34,11 @@ from matchtui.models.figures import CHART_IDS, ChartId
 from matchtui.models.profile import Profile
 from matchtui.screens.base import PaneScreen
 from matchtui.widgets.chart_draw import TARGET_MARK, preferred_height
-from matchtui.widgets.chart_view import ChartView, legend, theme_palette
+from matchtui.widgets.chart_view import ChartView, legend, theme_palette, warm_figure
 from matchtui.widgets.program_table import ProgramTable
+
+if TYPE_CHECKING:
+    from matchtui.app import MatchApp
 
 # Competitiveness as shown in the narrow specialty list.
 LIST_LEVELS: dict[str, str] = {
@@ -49,6 +52,11 @@ LIST_LEVELS: dict[str, str] = {
 ROWS_ABOVE_CHART = 5
 # Rows of the app around the pane body: header, pane bar, footer.
 APP_CHROME_ROWS = 3
+# Columns beside the chart at each breakpoint (specialties.tcss: the list's width, the scroll
+# area's padding), and a vertical scrollbar's: the sizes the warm-up builds the chart at.
+SIDE_COLUMNS = {"-wide": 30 + 2, "-narrow": 23 + 2}
+SCROLLBAR_COLUMNS = 2
+FIRST_CHART: ChartId = "scores"
 
 
 def _row_id(row: TableRow) -> str:
@@ -98,9 +106,28 @@ class SpecialtiesScreen(PaneScreen):
             ProgramTable[TableRow](),
         ]
 
+    @classmethod
+    def warm_data(cls, app: MatchApp) -> None:
+        """The chart the pane opens on, built at the size it will have: with and without the
+        scroll area's scrollbar (the first layout has none; the table below then overflows)."""
+        profile = app.profile
+        if profile is None:
+            return
+        catalog = app.catalog
+        inputs = chart_inputs(
+            FIRST_CHART, catalog, profile, selection_for("default", profile, catalog)
+        )
+        if not inputs.bars:
+            return
+        columns, rows = app.size
+        breakpoint = "-wide" if columns >= 100 else "-narrow"  # HORIZONTAL_BREAKPOINTS
+        width = columns - SIDE_COLUMNS[breakpoint]
+        height = preferred_height(len(inputs.bars), rows - APP_CHROME_ROWS - ROWS_ABOVE_CHART)
+        warm_figure(app, inputs, [(width, height), (width - SCROLLBAR_COLUMNS, height)])
+
     def __init__(self) -> None:
         super().__init__()
-        self.chart_id: ChartId = "scores"
+        self.chart_id: ChartId = FIRST_CHART
         self.selected: tuple[str, ...] = ()
         self.inputs: ChartInputs | None = None
         self._targets: tuple[str, ...] = ()

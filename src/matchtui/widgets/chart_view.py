@@ -4,20 +4,40 @@ textual-plotext's PlotextPlot rebuilds the whole figure on every render (~25 ms 
 ChartView keeps the last built text with its key (inputs, width, height, theme) and reuses
 it while the key holds, so focus moves, scrolling and unrelated refreshes cost nothing.
 Colours come from the app's theme; a theme change or a resize changes the key and redraws.
+
+The figure's ANSI text is read straight into the Content the widget draws (`ansi_content`),
+as `Text.from_ansi` and then Textual's Text-to-Content conversion would make it, at a fraction
+of the cost (~10 ms of the Specialties pane's first frame).
 """
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+import re
+import threading
+from collections.abc import Hashable, Sequence
+from typing import Any
 
 from plotext._dict import themes as plotext_themes
+from rich.ansi import AnsiDecoder
+from rich.style import Style as RichStyle
+from rich.terminal_theme import TerminalTheme
 from rich.text import Text
 from textual.app import App, RenderResult
 from textual.color import Color
-from textual_plotext import PlotextPlot
+from textual.content import Content, Span
+from textual.style import Style
+from textual_plotext import Plot, PlotextPlot
+from textual_plotext.plot import _rgbify_theme, _sequence
 
 from matchtui.engine.charts import ChartInputs
 from matchtui.widgets.chart_draw import TARGET_MARK, Palette, draw
+
+# Figures built lately, each with what it was built from. The Specialties pane's warm-up builds,
+# at idle in the app's preload thread, the one its first visit asks for (`warm_figure`), and a
+# switch back to a chart seen a moment ago takes it ready. Content is never changed in place.
+FIGURES_KEPT = 8
+_figures: list[tuple[tuple[object, ...], tuple[Content, int]]] = []
+_figures_lock = threading.Lock()
 
 # Theme variable for each palette entry.
 PALETTE_VARIABLES: dict[str, str] = {
@@ -36,7 +56,7 @@ PALETTE_VARIABLES: dict[str, str] = {
 }
 
 
-def theme_palette(app: App[object]) -> Palette:
+def theme_palette(app: App[Any]) -> Palette:
     """The chart colours for the app's current theme, as RGB, alpha blended onto $surface."""
     variables = app.theme_variables
     surface = Color.parse(variables.get("surface", "#1e1e1e"))
@@ -48,6 +68,121 @@ def theme_palette(app: App[object]) -> Palette:
             colour = Color.parse("#888888")
         palette[key] = colour.rgb
     return palette
+
+
+# An SGR escape (what plotext writes: colours, resets); any other escape, a carriage return or a
+# control character makes `ansi_content` leave the text to Rich's decoder.
+SGR = re.compile(r"\x1b\[([0-9;]*)m")
+NOT_PLAIN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# (style before, SGR parameters) -> style after, as Rich's decoder works it out.
+_sgr_styles: dict[tuple[RichStyle, str], RichStyle] = {}
+
+
+def _after_sgr(style: RichStyle, parameters: str) -> RichStyle:
+    key = (style, parameters)
+    after = _sgr_styles.get(key)
+    if after is None:
+        decoder = AnsiDecoder()
+        decoder.style = style
+        decoder.decode_line(f"\x1b[{parameters}m")
+        after = _sgr_styles[key] = decoder.style
+    return after
+
+
+def ansi_content(ansi: str, ansi_theme: TerminalTheme | None) -> Content:
+    """The Content Textual draws for `Text.from_ansi(ansi)` (the same text and spans, each
+    span's style converted as Textual converts it), read in one pass: plotext writes plain
+    text and SGR escapes only. Anything else goes through Rich's decoder."""
+    if NOT_PLAIN.search(SGR.sub("", ansi)):
+        return Content.from_rich_text(Text.from_ansi(ansi))
+    spans: list[Span] = []
+    converted: dict[RichStyle, Style] = {}
+    style = RichStyle.null()
+    offset = 0
+
+    def add(plain: str) -> None:
+        # Rich decodes line by line: a style never covers a line break.
+        nonlocal offset
+        if style:
+            textual = converted.get(style)
+            if textual is None:
+                textual = converted[style] = Style.from_rich_style(style, ansi_theme)
+            for line in plain.split("\n"):
+                if line:
+                    spans.append(Span(offset, offset + len(line), textual))
+                offset += len(line) + 1
+            offset -= 1
+        else:
+            offset += len(plain)
+
+    parts: list[str] = []
+    position = 0
+    for match in SGR.finditer(ansi):
+        plain = ansi[position : match.start()]
+        if plain:
+            parts.append(plain)
+            add(plain)
+        style = _after_sgr(style, match.group(1))
+        position = match.end()
+    if plain := ansi[position:]:
+        parts.append(plain)
+        add(plain)
+    return Content("".join(parts), spans)
+
+
+def plotext_theme_name(app_theme: str) -> str:
+    """The plotext theme a ChartView draws with for an app theme (textual-plotext's "auto")."""
+    return f"textual-auto-{app_theme}"
+
+
+def figure(
+    plt: Any,
+    inputs: ChartInputs,
+    palette: Palette,
+    size: tuple[int, int],
+    theme_name: str,
+    ansi_theme: TerminalTheme | None,
+) -> tuple[Content, int]:
+    """The chart of `inputs` at `size` (width, height) drawn with plotext on `plt`, and how many
+    items it drew: taken ready when it was built lately from the very same things."""
+    key = (inputs, size, theme_name, tuple(sorted(palette.items())))
+    with _figures_lock:
+        for kept, found in _figures:
+            if kept == key:
+                return found
+    width, height = size
+    plt.clear_figure()
+    plt.theme(theme_name)
+    drawn = draw(plt, inputs, palette, width, height)
+    found = (ansi_content(plt.build(), ansi_theme), drawn)
+    with _figures_lock:
+        _figures.append((key, found))
+        del _figures[:-FIGURES_KEPT]
+    return found
+
+
+def register_plotext_theme(app: App[Any]) -> str:
+    """The plotext theme for the app's theme, registered as a ChartView registers it (textual-
+    plotext's "auto" theme: the surface colour behind, the foreground colour for the frame)."""
+    theme_name = plotext_theme_name(app.theme)
+    if theme_name not in plotext_themes:
+        variables = app.theme_variables
+        surface = Color.parse(variables.get("surface", "#1e1e1e")).rgb
+        foreground = Color.parse(variables.get("foreground", "#e0e0e0")).rgb
+        data_colors: list[Any] = list(_sequence)
+        plotext_themes[theme_name] = _rgbify_theme(
+            surface, surface, foreground, "default", data_colors
+        )
+    return theme_name
+
+
+def warm_figure(app: App[Any], inputs: ChartInputs, sizes: Sequence[tuple[int, int]]) -> None:
+    """Build ahead (from any thread) the figures a ChartView of `app` would draw for `inputs`
+    at each of `sizes`."""
+    theme_name = register_plotext_theme(app)
+    plt, palette = Plot(), theme_palette(app)
+    for size in sizes:
+        figure(plt, inputs, palette, size, theme_name, app.ansi_theme)
 
 
 class ChartView(PlotextPlot):
@@ -64,8 +199,8 @@ class ChartView(PlotextPlot):
         super().__init__(id=id, classes=classes)
         self._inputs: ChartInputs | None = None
         self._key: Hashable | None = None
-        self._text: Text = Text()
-        self.builds = 0  # how many times plotext actually built the figure (tests read it)
+        self._text: Content = Content()
+        self.builds = 0  # how many times the figure changed (built, or taken ready; tests read it)
         self.drawn = 0  # how many items the last build drew
 
     @property
@@ -90,16 +225,19 @@ class ChartView(PlotextPlot):
             return self._text
         self._key = key
         if self._inputs is None or width < 10 or height < 5:
-            self._text = Text()
+            self._text = Content()
             return self._text
         theme_name = self._get_plotext_theme_name(self.app.theme)
         if theme_name not in plotext_themes:  # e.g. the theme changed while we were hidden
             self._register_theme(self.app.theme)
-        plt = self.plt
-        plt.clear_figure()
-        plt.theme(theme_name)
-        self.drawn = draw(plt, self._inputs, theme_palette(self.app), width, height)
-        self._text = Text.from_ansi(plt.build(), no_wrap=True, end="")
+        self._text, self.drawn = figure(
+            self.plt,
+            self._inputs,
+            theme_palette(self.app),
+            (width, height),
+            theme_name,
+            self.app.ansi_theme,
+        )
         self.builds += 1
         return self._text
 

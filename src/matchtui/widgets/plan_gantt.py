@@ -5,12 +5,17 @@ Reality check points here; !: overdue), the status box and the title; it stays p
 months scroll sideways. The months column is MONTH_WIDTH characters a month, so an item's
 months join into one bar. Two wide cells a row rather than a column per part and per month:
 the table renders (and measures) every cell of a row, and a column per month cost ~50 ms on
-the pane's first frame. Each part and each month carries its own meta, so it keeps its own
-segments and the chart looks exactly as it did with a column each.
+the pane's first frame. Neighbouring months drawn alike are one run of text (`Runs`): the
+table renders a row's cells span by span, so a bar is one span rather than one per month. Each
+cell is a `Cell`: its text's segments worked out once, where the table would wrap, join and
+render the text again for each look of the row (the item cell twice a frame: fixed and not).
 """
 
 from __future__ import annotations
 
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.measure import Measurement
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual import events
@@ -29,7 +34,34 @@ MONTHS_COLUMN = "months"
 SEASON_ROW = "season"
 
 
-class PlanGantt(DataTable[Text]):
+class Cell:
+    """A cell of the chart: one line of text exactly as wide as its column, drawn as the
+    segments Rich makes of it (`Text.render`: what the table's wrapping of a line that fits
+    comes to), worked out on its first draw and kept."""
+
+    __slots__ = ("_segments", "text")
+
+    def __init__(self, text: Text) -> None:
+        self.text = text
+        self._segments: list[Segment] | None = None
+
+    @property
+    def plain(self) -> str:
+        return self.text.plain
+
+    def __str__(self) -> str:
+        return self.text.plain
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        if self._segments is None:
+            self._segments = list(self.text.render(console, self.text.end))
+        return self._segments
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement.get(console, options, self.text)
+
+
+class PlanGantt(DataTable[Cell]):
     """Rows are plan items keyed by item id; track titles and the key-dates row are not items."""
 
     DEFAULT_CSS = """
@@ -56,10 +88,6 @@ class PlanGantt(DataTable[Text]):
         self.view: PlanView | None = None
         self.palette: dict[str, Style] = {}
         self.title_width = 0  # the width the table was last built with
-        self._month_styles: dict[YearMonth, Style] = {}
-        self._part_styles = {
-            part: Style.from_meta({"part": part}) for part in ("mark", "status", "title")
-        }
 
     # -- building --------------------------------------------------------------------------
     def show(self, view: PlanView, palette: dict[str, Style]) -> None:
@@ -73,29 +101,29 @@ class PlanGantt(DataTable[Text]):
             Text("\n").join(header), width=MARK_WIDTH + STATUS_WIDTH + title_width, key=ITEM_COLUMN
         )
         today = view.today_month
-        top, bottom = Text(), Text()
+        top, bottom = Runs(), Runs()
         for month in view.months:
             year = str(month.year) if month.month == 1 or month == view.months[0] else ""
-            style = palette["today"] if month == today else Style()
-            style += self._month_meta(month)
-            top.append(f"{month.short:<{MONTH_WIDTH}}", style=style)
-            bottom.append(f"{year:<{MONTH_WIDTH}}", style=style)
-        label = Text("\n").join([top, bottom])
+            style = palette["today"] if month == today else NO_STYLE
+            top.append(f"{month.short:<{MONTH_WIDTH}}", style)
+            bottom.append(f"{year:<{MONTH_WIDTH}}", style)
+        label = Text("\n").join([top.text(), bottom.text()])
         self.add_column(label, width=MONTH_WIDTH * len(view.months), key=MONTHS_COLUMN)
         self._add_season_row(view, title_width)
         self._add_dates_row(view, title_width)
         for track in view.tracks:
             heading = Text(_clip(f"{track.title}", title_width), style=palette["heading"])
-            blanks = Text()
-            for month in view.months:
-                blanks.append(" " * MONTH_WIDTH, style=self._month_meta(month))
-            self.add_row(self._item(Text(""), Text(""), heading), blanks, key=f"track:{track.id}")
+            blanks = Text(" " * (MONTH_WIDTH * len(view.months)))
+            self._add(self._item(Text(""), Text(""), heading), blanks, key=f"track:{track.id}")
             for row in track.rows:
-                self.add_row(*self._cells(row, view, title_width), key=row.id)
+                self._add(*self._cells(row, view, title_width), key=row.id)
         if keep is not None and keep in self.rows:
             self.move_cursor(row=self.get_row_index(keep), animate=False)
         elif view.rows:
             self.move_cursor(row=self.get_row_index(view.rows[0].id), animate=False)
+
+    def _add(self, *cells: Text, key: str) -> None:
+        self.add_row(*(Cell(cell) for cell in cells), key=key)
 
     def _title_width(self, view: PlanView) -> int:
         # While hidden (another tab showing, or the pane in the background) the table has no
@@ -128,19 +156,18 @@ class PlanGantt(DataTable[Text]):
                 label = name if len(name) < room else short
                 line += f"{label[: room - 1]:<{room}}"
                 start = index
-        cells = Text()
+        cells = Runs()
         for index, month in enumerate(view.months):
             style = self.palette["today"] if month == view.today_month else self.palette["date"]
-            chunk = line[index * MONTH_WIDTH : (index + 1) * MONTH_WIDTH]
-            cells.append(chunk, style=style + self._month_meta(month))
+            cells.append(line[index * MONTH_WIDTH : (index + 1) * MONTH_WIDTH], style)
         title = Text(
             _clip(f"{view.match_year} Match season", title_width), style=self.palette["muted"]
         )
-        self.add_row(self._item(Text(""), Text(""), title), cells, key=SEASON_ROW)
+        self._add(self._item(Text(""), Text(""), title), cells.text(), key=SEASON_ROW)
 
     def _add_dates_row(self, view: PlanView, title_width: int) -> None:
         by_month = view.date_months()
-        cells = Text()
+        cells = Runs()
         for month in view.months:
             dates = by_month.get(month, [])
             if not dates:
@@ -148,9 +175,9 @@ class PlanGantt(DataTable[Text]):
                 continue
             passed = all(d.passed for d in dates)
             style = self.palette["muted"] if passed else self.palette["date"]
-            cells.append(" \u25c6  ", style=style + self._month_meta(month))
+            cells.append(" \u25c6  ", style)
         title = Text(_clip("Key dates (\u25c6)", title_width), style=self.palette["muted"])
-        self.add_row(self._item(Text(""), Text(""), title), cells, key=DATES_ROW)
+        self._add(self._item(Text(""), Text(""), title), cells.text(), key=DATES_ROW)
 
     def _cells(self, row: PlanRow, view: PlanView, title_width: int) -> list[Text]:
         p = self.palette
@@ -171,43 +198,32 @@ class PlanGantt(DataTable[Text]):
             bar, bar_cell_style = " " * MONTH_WIDTH, Style(bgcolor=bar_style.color)
         else:  # a style with no colour: glyphs
             bar, bar_cell_style = "\u2588" * MONTH_WIDTH, bar_style
-        months = Text()
+        months = Runs()
         for month in view.months:
             if row.covers(month):
-                months.append(bar, style=bar_cell_style + self._month_meta(month))
+                months.append(bar, bar_cell_style)
             else:
                 self._append_empty(months, month, view)
-        return [self._item(mark, status, title), months]
+        return [self._item(mark, status, title), months.text()]
 
     def _item(self, mark: Text, status: Text, title: Text) -> Text:
-        """The item cell: marks, status box and title, each padded to its width and tagged
-        with its own meta (so each keeps its own segments, as a column each did)."""
+        """The item cell: marks, status box and title, each padded to its width."""
         cell = Text(no_wrap=True, end="")
-        for part, width, meta in (
-            (mark, MARK_WIDTH, self._part_styles["mark"]),
-            (status, STATUS_WIDTH, self._part_styles["status"]),
-            (title, self.title_width, self._part_styles["title"]),
+        for part, width in (
+            (mark, MARK_WIDTH),
+            (status, STATUS_WIDTH),
+            (title, self.title_width),
         ):
-            start = len(cell)
             cell.append_text(part)
             cell.append(" " * max(0, width - part.cell_len))
-            cell.stylize(meta, start, len(cell))
         return cell
 
-    def _append_empty(self, cells: Text, month: YearMonth, view: PlanView) -> None:
+    def _append_empty(self, cells: Runs, month: YearMonth, view: PlanView) -> None:
         """A month with nothing in it: blank, or the dotted line down today's month."""
         if month == view.today_month:
-            cells.append("\u2506   ", style=self.palette["today_line"] + self._month_meta(month))
+            cells.append("\u2506   ", self.palette["today_line"])
         else:
-            cells.append(" " * MONTH_WIDTH, style=self._month_meta(month))
-
-    def _month_meta(self, month: YearMonth) -> Style:
-        """Which month a stretch of the months column is (a click's meta). Each month keeps its
-        own segment, as when the months were separate columns."""
-        meta = self._month_styles.get(month)
-        if meta is None:
-            meta = self._month_styles[month] = Style.from_meta({"month": str(month)})
-        return meta
+            cells.append(" " * MONTH_WIDTH, NO_STYLE)
 
     # -- reading ---------------------------------------------------------------------------
     def current_key(self) -> str | None:
@@ -222,6 +238,30 @@ class PlanGantt(DataTable[Text]):
         if key is None or self.view is None:
             return None
         return self.view.row(key)
+
+
+NO_STYLE = Style()
+
+
+class Runs:
+    """A line of text built month by month, neighbours with the same style kept as one run."""
+
+    def __init__(self) -> None:
+        self._texts: list[str] = []
+        self._styles: list[Style] = []
+
+    def append(self, text: str, style: Style) -> None:
+        if self._styles and self._styles[-1] == style:
+            self._texts[-1] += text
+        else:
+            self._texts.append(text)
+            self._styles.append(style)
+
+    def text(self) -> Text:
+        text = Text()
+        for part, style in zip(self._texts, self._styles, strict=True):
+            text.append(part, style or None)
+        return text
 
 
 def _clip(text: str, width: int) -> str:
