@@ -178,10 +178,17 @@ async def test_a_pane_is_not_laid_out_again_for_its_own_first_resize(
     monkeypatch.setattr(SpecialtiesScreen, "LAYOUT_ONCE", True)
     app = MatchApp(workspace, first_pane="specialties", today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause(1.0)  # the pane's own work after its first frame is over
         screen = app.screen
         layouts: list[object] = []
         screen.screen_layout_refresh_signal.subscribe(screen, layouts.append)
+        # The pane's own work after its first frame is over: no layout for 0.3 s (a fixed
+        # pause was not always long enough on a loaded machine).
+        for _ in range(25):
+            layouts.clear()
+            await pilot.pause(0.3)
+            if not layouts:
+                break
+        assert layouts == [], "the pane never stopped laying itself out"
         size = Size(120, 40)
         screen.post_message(events.Resize(size, size, size))
         await pilot.pause(0.2)
