@@ -4,7 +4,6 @@ dark and light; a click or Enter presses them, a disabled one does nothing."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any, Literal
 
 from rich.segment import Segment
@@ -13,17 +12,11 @@ from textual.geometry import Region
 from textual.widget import Widget
 from textual.widgets import Button
 
-from matchtui.app import MatchApp
 from matchtui.screens.profile import ProfileScreen
 from matchtui.widgets.profile_fields import FormButton, ItemRow
-
-TODAY = dt.date(2026, 11, 23)
+from tests.test_profile_choices import make_app, ready
 
 Variant = Literal["default", "primary", "error"]
-
-
-def make_app(workspace: Any) -> MatchApp:
-    return MatchApp(workspace, first_pane="profile", today=TODAY)
 
 
 def drawn(widget: Widget) -> list[Segment]:
@@ -102,11 +95,7 @@ async def test_a_form_button_draws_as_a_compact_button_in_every_state(workspace:
 async def test_a_click_and_enter_press_it_and_disabled_does_nothing(workspace: Any) -> None:
     app = make_app(workspace)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, ProfileScreen)
-        await screen.form_built()
-        await pilot.pause()
+        screen = await ready(pilot)
         revert = screen.query_one("#profile-revert", FormButton)
         assert revert.disabled and revert.tooltip
         await pilot.click("#profile-revert")

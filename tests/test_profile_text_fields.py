@@ -5,33 +5,15 @@ as with the Input all along."""
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
 from textual.widgets import Input, Static
 
-from matchtui.app import MatchApp
 from matchtui.models.profile import Profile
-from matchtui.screens.profile import ProfileScreen
 from matchtui.tomlio import load_model
 from matchtui.widgets.profile_fields import FieldRow, TextField
-from tests.test_profile_choices import reached
-
-TODAY = dt.date(2026, 11, 23)
-
-
-def make_app(workspace: Any) -> MatchApp:
-    return MatchApp(workspace, first_pane="profile", today=TODAY)
-
-
-async def ready(pilot: Any) -> ProfileScreen:
-    await pilot.pause()
-    screen = pilot.app.screen
-    assert isinstance(screen, ProfileScreen)
-    await screen.form_built()
-    await pilot.pause()
-    return screen
+from tests.test_profile_choices import make_app, reached, ready
 
 
 def drawn(widget: Any) -> list[tuple[str, Any, Any]]:
