@@ -11,31 +11,26 @@ parse every stylesheet again the first time one mounts).
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Sequence
 from typing import ClassVar
 
 from rich.segment import Segment
-from textual import events
-from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.geometry import Size
 from textual.markup import MarkupError
 from textual.strip import Strip
-from textual.widget import Widget
 from textual.widgets import Select
+
+from matchtui.widgets.profile_fields import SelectStandIn
 
 ARROW = "▼"
 
 
-class SpecialtyField(Widget, can_focus=True):
-    """A specialty choice drawn as the (non-compact) `Select` it becomes with `make_real`."""
+class SpecialtyField(SelectStandIn):
+    """A specialty choice drawn as the (non-compact) `Select` it becomes with `make_real` (a
+    stand-in, as the Profile's choices are: focus, a click or a key makes it real)."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter,down,space,up", "open", "Show menu", show=False),
-    ]
     COMPONENT_CLASSES: ClassVar[set[str]] = {"specialty-field--arrow"}
-    ALLOW_SELECT = False
 
     def __init__(
         self,
@@ -45,13 +40,10 @@ class SpecialtyField(Widget, can_focus=True):
         select_id: str,
         id: str | None = None,
     ) -> None:
-        super().__init__(id=id)
+        # The Select takes `select_id` once this field is gone (the field has its own till then).
+        super().__init__(id=id, real_id=select_id)
         self.options = list(options)
         self.value = value
-        self.select_id = select_id  # the Select's id (this field has its own until it goes)
-        self._open = False  # open the list once real (a key or a click asked for it)
-        self._made: asyncio.Event | None = None
-        self.real: Select[str] | None = None
 
     def set_options(self, options: Sequence[tuple[str, str]], value: str) -> None:
         """New options and value (before it is real): drawn again."""
@@ -96,47 +88,6 @@ class SpecialtyField(Widget, can_focus=True):
         return Strip(segments).adjust_cell_length(width, blank)
 
     # -- becoming the Select -------------------------------------------------------------------
-    def select(self) -> Select[str]:
+    def build(self) -> Select[str]:
         """The Select this field becomes, with its options and value, and no id yet."""
         return Select(self.options, value=self.value, allow_blank=False)
-
-    def on_focus(self) -> None:
-        if self.real is None:
-            self.screen.run_worker(self.make_real(), group="specialty-real")
-
-    def on_mouse_down(self, event: events.MouseDown) -> None:
-        # A click focuses the field (it becomes real) and opens the list, as on a Select.
-        event.stop()
-        self._open = True
-
-    def action_open(self) -> None:
-        self._open = True
-
-    async def make_real(self) -> Select[str]:
-        """Become the Select now, in this field's place, with the Select's id, focused if this
-        field was (and opened if a key or a click asked); the Select."""
-        if self.real is not None:
-            if self._made is not None:
-                await self._made.wait()
-            return self.real
-        select = self.real = self.select()
-        self._made = asyncio.Event()
-        try:
-            await self._swap(select)
-        finally:
-            self._made.set()
-        return select
-
-    async def _swap(self, select: Select[str]) -> None:
-        parent = self.parent
-        if not isinstance(parent, Widget) or not self.is_attached:
-            return
-        select.id = self.select_id
-        with self.app.batch_update():  # one frame: the Select where this field was
-            await parent.mount(select, after=self)
-            focused = self.has_focus
-            if focused:
-                self.screen.set_focus(select, scroll_visible=False)
-            await self.remove()
-            if focused and self._open:
-                select.action_show_overlay()

@@ -63,9 +63,11 @@ class StandIn(Widget, can_focus=True):
 
     ALLOW_SELECT = False
 
-    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+    def __init__(
+        self, *, id: str | None = None, classes: str | None = None, real_id: str | None = None
+    ) -> None:
         super().__init__(id=id, classes=classes)
-        self._dom_id = id
+        self._dom_id = real_id or id  # the control's id once this widget is gone
         self.real: Widget | None = None
         self._made: asyncio.Event | None = None  # set once the control has taken its place
         self._handed: asyncio.Event | None = None  # set once the control has the focus
@@ -101,6 +103,8 @@ class StandIn(Widget, can_focus=True):
                 await self._made.wait()
             return self.real
         real = self.real = self.build()
+        if self._dom_id != self.id:  # an id of its own: given now, so its styles apply as it mounts
+            real.id = self._dom_id
         if self.tooltip is not None:
             real.tooltip = self.tooltip
         self._made = asyncio.Event()
@@ -136,7 +140,7 @@ class StandIn(Widget, can_focus=True):
             self.call_later(self._hand_over, real)
             await self._handed.wait()
             await self.remove()
-            if self._dom_id is not None:
+            if self._dom_id is not None and real.id != self._dom_id:
                 # Free now that this widget is gone. A parent indexes its children's ids as
                 # they are inserted: re-insert the control where it stands so `#id` finds it.
                 real.id = self._dom_id
@@ -154,15 +158,45 @@ class StandIn(Widget, can_focus=True):
                     await marker.remove()
 
 
-class ChoiceField(StandIn):
+class SelectStandIn(StandIn):
+    """A stand-in for a `Select`: a key or a click that would open the Select's choices opens
+    them as soon as it is real (the Select replacing it never sees the mouse come up)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter,down,space,up", "open", "Show menu", show=False),
+    ]
+
+    def __init__(
+        self, *, id: str | None = None, classes: str | None = None, real_id: str | None = None
+    ) -> None:
+        super().__init__(id=id, classes=classes, real_id=real_id)
+        self._open = False  # open the choices once real (a key or a click asked for them)
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        # A click focuses the field (it becomes real) and opens the choices, as on a Select.
+        event.stop()
+        self._open = True
+
+    def action_open(self) -> None:
+        self._open = True
+
+    def hand_over(self, real: Widget, focused: bool) -> None:
+        if focused and self._open and isinstance(real, Select):
+            real.action_show_overlay()
+
+    async def make_real(self) -> Select[Any]:
+        """Become the Select now (see StandIn.make_real); the Select."""
+        select = await super().make_real()
+        assert isinstance(select, Select)
+        return select
+
+
+class ChoiceField(SelectStandIn):
     """A choice drawn exactly as a compact `Select` showing it (the choice, or the prompt, and
     the arrow), that becomes that Select as soon as the applicant reaches it: focused by Tab or
     by a click, or opened by a key or a click (the choices then open too). One widget instead of
     a Select's six, with no option list built and no restyle as it mounts."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter,down,space,up", "open", "Show menu", show=False),
-    ]
     # The prompt and the arrow share one look (a Select draws both at half strength): one
     # component class, so one style to work out per field as it mounts, not two.
     COMPONENT_CLASSES: ClassVar[set[str]] = {"choice--dim"}
@@ -186,7 +220,6 @@ class ChoiceField(StandIn):
         self.prompt = prompt
         self._value = value  # a listed value, or None for the prompt
         self._label = next((str(label) for label, v in options if v == value), None)
-        self._open = False  # open the choices once real (a key or a click asked for them)
 
     @property
     def value(self) -> Any:
@@ -231,25 +264,6 @@ class ChoiceField(StandIn):
             compact=True,
             classes=" ".join(sorted(self.classes)),
         )
-
-    def on_mouse_down(self, event: events.MouseDown) -> None:
-        # A click focuses the field (it becomes real) and opens the choices, as on a Select;
-        # the Select replacing it never sees the mouse come up, so it opens them as it lands.
-        event.stop()
-        self._open = True
-
-    def action_open(self) -> None:
-        self._open = True
-
-    def hand_over(self, real: Widget, focused: bool) -> None:
-        if focused and self._open and isinstance(real, Select):
-            real.action_show_overlay()
-
-    async def make_real(self) -> Select[Any]:
-        """Become the Select now (see StandIn.make_real); the Select."""
-        select = await super().make_real()
-        assert isinstance(select, Select)
-        return select
 
 
 # The keys a focused Input acts on (its bindings, and printable keys it types): one that reaches
