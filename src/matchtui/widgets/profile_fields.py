@@ -103,7 +103,8 @@ class StandIn(Widget, can_focus=True):
                 await self._made.wait()
             return self.real
         real = self.real = self.build()
-        if self._dom_id != self.id:  # an id of its own: given now, so its styles apply as it mounts
+        # A control id other than this widget's is given now, so its styles apply as it mounts.
+        if self._dom_id is not None and self._dom_id != self.id:
             real.id = self._dom_id
         if self.tooltip is not None:
             real.tooltip = self.tooltip
