@@ -7,6 +7,7 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from textual.notifications import Notification
 from textual.widgets import OptionList, TextArea
 
 from matchtui.app import MatchApp
@@ -32,6 +33,14 @@ class PinnedClock(PracticeClock):
 @pytest.fixture(autouse=True)
 def pinned_clock(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(PracticeScreen, "clock", PinnedClock())
+
+
+@pytest.fixture(autouse=True)
+def toasts_stay(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The feedback snapshots show the "Saved attempt" toast, which leaves after 3 s: on a loaded
+    # machine the screenshot came after it had gone (the suite failed once that way). Here a
+    # toast stays until the screenshot, however long the steps before it take.
+    monkeypatch.setattr(Notification, "time_left", property(lambda self: 3600.0))
 
 
 def app_for(workspace: Any) -> MatchApp:
