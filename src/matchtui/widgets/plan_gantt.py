@@ -251,8 +251,9 @@ class PlanGantt(ScrollView, can_focus=True):
                 line += f"{label[: room - 1]:<{room}}"
                 start = index
         cells = Runs()
+        today = view.today_month
         for index, month in enumerate(view.months):
-            style = self.palette["today"] if month == view.today_month else self.palette["date"]
+            style = self.palette["today"] if month == today else self.palette["date"]
             cells.append(line[index * MONTH_WIDTH : (index + 1) * MONTH_WIDTH], style)
         title = Text(
             _clip(f"{view.match_year} Match season", title_width), style=self.palette["muted"]
@@ -261,11 +262,12 @@ class PlanGantt(ScrollView, can_focus=True):
 
     def _add_dates_row(self, view: PlanView, title_width: int) -> None:
         by_month = view.date_months()
+        today = view.today_month
         cells = Runs()
         for month in view.months:
             dates = by_month.get(month, [])
             if not dates:
-                self._append_empty(cells, month, view)
+                self._append_empty(cells, month, today)
                 continue
             passed = all(d.passed for d in dates)
             style = self.palette["muted"] if passed else self.palette["date"]
@@ -293,11 +295,12 @@ class PlanGantt(ScrollView, can_focus=True):
         else:  # a style with no colour: glyphs
             bar, bar_cell_style = "\u2588" * MONTH_WIDTH, bar_style
         months = Runs()
+        today = view.today_month
         for month in view.months:
             if row.covers(month):
                 months.append(bar, bar_cell_style)
             else:
-                self._append_empty(months, month, view)
+                self._append_empty(months, month, today)
         return [self._item(mark, status, title), months.text()]
 
     def _item(self, mark: Text, status: Text, title: Text) -> Text:
@@ -312,9 +315,9 @@ class PlanGantt(ScrollView, can_focus=True):
             cell.append(" " * max(0, width - part.cell_len))
         return cell
 
-    def _append_empty(self, cells: Runs, month: YearMonth, view: PlanView) -> None:
+    def _append_empty(self, cells: Runs, month: YearMonth, today: YearMonth) -> None:
         """A month with nothing in it: blank, or the dotted line down today's month."""
-        if month == view.today_month:
+        if month == today:
             cells.append("\u2506   ", self.palette["today_line"])
         else:
             cells.append(" " * MONTH_WIDTH, NO_STYLE)
@@ -587,7 +590,7 @@ class Runs:
         self._styles: list[Style] = []
 
     def append(self, text: str, style: Style) -> None:
-        if self._styles and self._styles[-1] == style:
+        if self._styles and (self._styles[-1] is style or self._styles[-1] == style):
             self._texts[-1] += text
         else:
             self._texts.append(text)
