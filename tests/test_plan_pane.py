@@ -9,7 +9,6 @@ from typing import Any
 from rich.console import Console
 from rich.style import Style
 from textual.widgets import DataTable, Input, Static, TabbedContent
-from textual.widgets.data_table import ColumnKey
 
 from matchtui.app import MatchApp
 from matchtui.models.plan import MixPlan, PlanFile
@@ -152,7 +151,7 @@ async def test_overdue_and_marked_items_stand_out(workspace: Any) -> None:
         summary = rendered(screen.query_one("#plan-summary", Static))
         assert f"!{len(screen.view.overdue)} overdue" in summary
         # today's month is highlighted in the header (the months are one column, 4 cells each)
-        months = gantt.columns[ColumnKey(MONTHS_COLUMN)].label
+        months = gantt.columns[MONTHS_COLUMN].label
         offset = MONTH_WIDTH * screen.view.months.index(screen.view.today_month)
         assert months.plain[offset : offset + MONTH_WIDTH] == "Nov "
         styles = [span.style for span in months.spans if span.start <= offset < span.end]
@@ -203,7 +202,7 @@ async def test_each_item_bar_covers_exactly_its_months(workspace: Any) -> None:
         gantt = screen.query_one(PlanGantt)
         view = screen.view
         assert len(gantt.columns) == 2  # the item (marks, status, title), the months
-        assert gantt.columns[ColumnKey(MONTHS_COLUMN)].width == MONTH_WIDTH * len(view.months)
+        assert gantt.columns[MONTHS_COLUMN].width == MONTH_WIDTH * len(view.months)
         for row in view.rows:
             cells = gantt.get_cell(row.id, MONTHS_COLUMN).text
             assert len(cells.plain) == MONTH_WIDTH * len(view.months)
@@ -226,7 +225,7 @@ async def test_item_cell_holds_marks_status_and_title_in_their_widths(workspace:
         screen: Any = app.screen
         gantt = screen.query_one(PlanGantt)
         width = MARK_WIDTH + STATUS_WIDTH + gantt.title_width
-        assert gantt.columns[ColumnKey(ITEM_COLUMN)].width == width
+        assert gantt.columns[ITEM_COLUMN].width == width
         for row in screen.view.rows:
             plain = gantt.get_cell(row.id, ITEM_COLUMN).plain
             assert len(plain) == width, row.id

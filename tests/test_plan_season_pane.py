@@ -8,7 +8,6 @@ import datetime as dt
 from typing import Any
 
 from textual.widgets import DataTable, Static, TabbedContent
-from textual.widgets.data_table import ColumnKey
 
 from matchtui.app import MatchApp
 from matchtui.models.profile import Profile
@@ -144,7 +143,7 @@ async def test_items_column_keeps_its_width_after_a_save_elsewhere(
         gantt = app.screen.query_one(PlanGantt)
         wide = gantt.title_width
         assert wide == TITLE_MAX
-        item_width = gantt.columns[ColumnKey(ITEM_COLUMN)].width
+        item_width = gantt.columns[ITEM_COLUMN].width
         assert item_width == MARK_WIDTH + STATUS_WIDTH + wide
         app.screen.query_one(TabbedContent).active = "tab-dates"  # the chart is hidden
         await pilot.pause()
@@ -153,7 +152,7 @@ async def test_items_column_keeps_its_width_after_a_save_elsewhere(
         app.screen.query_one(TabbedContent).active = "tab-timeline"
         await pilot.pause()
         assert gantt.title_width == wide
-        assert gantt.columns[ColumnKey(ITEM_COLUMN)].width == item_width
+        assert gantt.columns[ITEM_COLUMN].width == item_width
 
 
 async def test_the_one_key_fix_asks_when_the_profile_changed_elsewhere(

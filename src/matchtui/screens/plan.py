@@ -386,11 +386,11 @@ class PlanScreen(PaneScreen):
         if self.query_one(TabbedContent).active == tab:
             self.focus_tab(tab)
 
-    @on(DataTable.RowHighlighted, "#plan-gantt")
+    @on(PlanGantt.RowHighlighted, "#plan-gantt")
     def _highlighted(self) -> None:
         self._show_item()
 
-    @on(DataTable.RowSelected, "#plan-gantt")
+    @on(PlanGantt.RowSelected, "#plan-gantt")
     def _selected(self) -> None:
         self.action_cycle_status()
 

@@ -9,6 +9,7 @@ newest list only, one write at a time; the pane shows the change at once.
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from collections.abc import Callable
 from contextlib import suppress
@@ -88,6 +89,10 @@ CRITERIA_COLUMNS: tuple[tuple[str, str], ...] = (
 )
 
 
+# The tabs out of sight when the pane opens (on the list), built after its first frame.
+LATER_TABS = ("tab-criteria", "tab-compare", "tab-soap")
+
+
 class RanklistScreen(PaneScreen):
     PANE_ID = "ranklist"
     # Keys (scrolling, the cursor) go to what the tab shows.
@@ -153,6 +158,8 @@ class RanklistScreen(PaneScreen):
         self._stamp: tuple[int, int] | None = None  # programs.toml as last read
         self._tabs_found: TabbedContent | None = None
         self._stale: set[str] = set()  # tabs to draw again when next shown
+        # The tabs out of sight: set once built (see _build_tab).
+        self._tabs_building: dict[str, asyncio.Event] = {}
         # Saving (see "saving" below). `_pending` is the newest list not yet on disk (None when
         # all is saved); `_state_lock` guards it and the two flags, held only for moments;
         # `_write_lock` is held for each write of plan.toml, so writes never overlap and run
@@ -183,28 +190,68 @@ class RanklistScreen(PaneScreen):
                     with VerticalScroll(id="rank-side"):
                         yield Static(id="rank-summary", markup=False)
                 yield Static(ASSUMPTION, id="rank-assumption", markup=False)
-            with TabPane("Criteria", id="tab-criteria"):
+            # The other tabs are out of sight: built just after the first frame (_build_tabs),
+            # or as one is switched to, whichever comes first.
+            yield TabPane("Criteria", id="tab-criteria")
+            yield TabPane("Compare", id="tab-compare")
+            yield TabPane("SOAP kit", id="tab-soap")
+
+    def _tab_widgets(self, tab: str) -> list[Widget]:
+        """What a tab out of sight holds, as it was composed with the pane."""
+        if tab == "tab-criteria":
+            return [
                 # Virtual too, with a cell cursor: a row is made only when drawn, and a score
                 # change draws the screenful again, not the whole list.
-                yield ProgramTable[int](
+                ProgramTable[int](
                     cells=self._criteria_cells,
                     stripe_first=True,
                     cell_cursor=True,
                     id="criteria-table",
-                )
-                yield Static(
+                ),
+                Static(
                     "+ and - change the weight (top row) or the program's score (0-5). "
                     "s orders the list by the weighted score; hard stops (h) are left off.",
                     id="criteria-help",
                     markup=False,
-                )
-            with TabPane("Compare", id="tab-compare"), Horizontal(id="compare-row"):
-                with VerticalScroll(classes="compare-col"):
-                    yield Static(id="compare-a", markup=False)
-                with VerticalScroll(classes="compare-col"):
-                    yield Static(id="compare-b", markup=False)
-            with TabPane("SOAP kit", id="tab-soap"), VerticalScroll(id="soap-scroll"):
-                yield Static(id="soap-text", markup=False)
+                ),
+            ]
+        if tab == "tab-compare":
+            columns = [
+                VerticalScroll(Static(id=f"compare-{side}", markup=False), classes="compare-col")
+                for side in ("a", "b")
+            ]
+            return [Horizontal(*columns, id="compare-row")]
+        return [VerticalScroll(Static(id="soap-text", markup=False), id="soap-scroll")]
+
+    def _tab_built(self, tab: str) -> bool:
+        """Whether a tab out of sight is built (its widgets mounted)."""
+        built = self._tabs_building.get(tab)
+        return built is not None and built.is_set()
+
+    async def _build_tab(self, tab: str) -> None:
+        """Build a tab out of sight now (or wait for its build under way), once."""
+        if tab not in LATER_TABS:
+            return
+        built = self._tabs_building.get(tab)
+        if built is not None:
+            await built.wait()
+            return
+        built = self._tabs_building[tab] = asyncio.Event()
+        try:
+            await self.query_one(f"#{tab}", TabPane).mount_all(self._tab_widgets(tab))
+        finally:
+            built.set()
+
+    def _start_tabs(self) -> None:
+        self.run_worker(self._build_tabs(), group="rank-tabs")
+
+    async def _build_tabs(self) -> None:
+        """After the first frame: build the tabs out of sight, so a switch to one only draws
+        it (a tab switched to before then is built as it is shown)."""
+        for tab in LATER_TABS:
+            if not self.is_attached:
+                return
+            await self._build_tab(tab)
 
     @classmethod
     def warm_data(cls, app: MatchApp) -> None:
@@ -225,6 +272,7 @@ class RanklistScreen(PaneScreen):
 
     def on_mount(self) -> None:  # PaneScreen's on_mount runs too (Textual calls each class's)
         self.watch(self.matchapp, "plan", self._plan_changed, init=False)
+        self.call_after_refresh(self._start_tabs)
         stamp = self._programs_stamp()
         if self.matchapp.interactive and stamp is not None:
             # The program list validated in memory and its tracker worked out at idle
@@ -396,8 +444,8 @@ class RanklistScreen(PaneScreen):
 
     def _show_tab(self, tab: str) -> None:
         """Draw a tab other than the list if the list changed since it was last drawn."""
-        if tab not in self._stale:
-            return
+        if tab not in self._stale or not self._tab_built(tab):
+            return  # a tab not built yet is drawn once it is (see _tab_activated)
         self._stale.discard(tab)
         {
             "tab-criteria": self._show_criteria,
@@ -644,8 +692,13 @@ class RanklistScreen(PaneScreen):
         return True
 
     @on(TabbedContent.TabActivated)
-    def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
-        self.focus_tab(event.pane.id or "")
+    async def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        tab = event.pane.id or ""
+        if tab in LATER_TABS and not self._tab_built(tab):
+            await self._build_tab(tab)  # switched to before it was built
+            if self._tabs.active != tab:
+                return  # another tab was shown meanwhile: its own activation draws it
+        self.focus_tab(tab)
         if self.sim is None:
             return  # still loading: drawn by refresh_view
         if event.pane.id == "tab-compare":
@@ -656,7 +709,11 @@ class RanklistScreen(PaneScreen):
 
     @on(ProgramTable.RowHighlighted)  # the rank list's (the criteria table's is a cell cursor)
     def _highlighted(self) -> None:
-        if self.sim is not None and self._tabs.active == "tab-compare":
+        if (
+            self.sim is not None
+            and self._tabs.active == "tab-compare"
+            and self._tab_built("tab-compare")
+        ):
             self._show_compare()
         else:
             self._stale.add("tab-compare")  # B is the program under the cursor: drawn when shown
@@ -985,6 +1042,8 @@ class RanklistScreen(PaneScreen):
             self.refresh_view()
 
     def action_score(self, step: int) -> None:
+        if not self._tab_built("tab-criteria"):
+            return  # shown a moment ago and still being built: no cell under the cursor yet
         table = self._criteria_table()
         row, col = table.cursor, table.cursor_column
         if not 1 <= col <= len(CRITERIA):
