@@ -15,6 +15,7 @@ from matchtui.app import MatchApp
 from matchtui.models.practice import PracticeLog
 from matchtui.screens.practice import PracticeClock, PracticeScreen
 from matchtui.store import PRACTICE, Store
+from matchtui.widgets.practice_answer import real_answer
 from matchtui.widgets.practice_compare import CompareScreen
 from matchtui.widgets.practice_feedback import AnswerReview, FeedbackPanel
 from matchtui.widgets.practice_history import HistoryPanel
@@ -65,7 +66,7 @@ async def choose(pilot: Any, question_id: str) -> PracticeScreen:
 
 
 async def type_answer(pilot: Any, screen: PracticeScreen, text: str) -> None:
-    area = screen.query_one("#answer", TextArea)
+    area = await real_answer(screen)
     area.focus()
     await pilot.pause()
     await pilot.press(*text[:1])  # a real keystroke starts the timer
@@ -300,7 +301,7 @@ async def test_empty_submit_is_refused_and_nothing_saved(
     async with make_app(workspace).run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         screen = await choose(pilot, "why_region")
-        screen.query_one("#answer", TextArea).focus()
+        (await real_answer(screen)).focus()
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert screen.view == "answer"

@@ -48,6 +48,7 @@ from matchtui.models.questions import (
 from matchtui.screens.base import PaneScreen
 from matchtui.store import Saved
 from matchtui.widgets.conflict import guarded_save
+from matchtui.widgets.practice_answer import AnswerStandIn
 from matchtui.widgets.practice_controls import PaneButton, PaneCheckbox
 from matchtui.widgets.practice_feedback import AnswerReview, FeedbackPanel
 from matchtui.widgets.practice_history import HistoryPanel
@@ -168,7 +169,8 @@ class PracticeScreen(PaneScreen):
                     yield PracticeTimer(self._monotonic, id="timer")
                     yield Static(id="answer-label", markup=False)
                     with ContentSwitcher(initial="answer", id="answer-area"):
-                        yield TextArea(id="answer", soft_wrap=True, tab_behavior="focus")
+                        # Drawn by a stand-in until reached (widgets/practice_answer.py).
+                        yield AnswerStandIn(id="answer")
                         with VerticalScroll(id="review", can_focus=True):
                             yield AnswerReview(id="review-text")
                     with Horizontal(id="actions"):
@@ -326,7 +328,7 @@ class PracticeScreen(PaneScreen):
             event.stop()
             self._select_question(event.option.id)
             if self.view == "answer":
-                self.query_one("#answer", TextArea).focus()
+                self._answer().focus()
 
     def _select_question(self, question_id: str) -> None:
         if self.current is not None and self.current.id == question_id:
@@ -358,7 +360,7 @@ class PracticeScreen(PaneScreen):
     def _keep_draft(self) -> None:
         if self.current is None or self.view != "answer":
             return
-        text = self.query_one("#answer", TextArea).text
+        text = self._answer().text
         if text.strip():
             self.drafts[self.current.id] = text
         else:
@@ -371,7 +373,7 @@ class PracticeScreen(PaneScreen):
         self.view = "answer"
         timer = self.query_one(PracticeTimer)
         timer.reset(self.current.band, self.lex.speaking.words_per_minute)
-        area = self.query_one("#answer", TextArea)
+        area = self._answer()
         with area.prevent(TextArea.Changed):
             area.load_text(text)
         timer.set_words(count_words(text))
@@ -383,6 +385,12 @@ class PracticeScreen(PaneScreen):
         self.query_one("#answer-label", Static).update(label)
         self._sync_unsaved(text)
         self._sync_buttons()
+
+    def _answer(self) -> TextArea | AnswerStandIn:
+        """The answer editor: a TextArea once reached, its stand-in until then."""
+        area = self.query_one("#answer")
+        assert isinstance(area, TextArea | AnswerStandIn)
+        return area
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         if event.text_area.id != "answer" or self.view != "answer":
@@ -410,7 +418,7 @@ class PracticeScreen(PaneScreen):
                 return
             self.notify("Press ctrl+n for a new try first.", markup=False)
             return
-        text = self.query_one("#answer", TextArea).text
+        text = self._answer().text
         if not text.strip():
             self.notify("Type your answer first; the timer starts with your first keystroke.")
             return
@@ -464,12 +472,12 @@ class PracticeScreen(PaneScreen):
     def action_new_attempt(self) -> None:
         if self.current is None:
             return
-        if self.view == "answer" and self.query_one("#answer", TextArea).text.strip():
+        if self.view == "answer" and self._answer().text.strip():
             self.drafts.pop(self.current.id, None)
         self.rehearsing = False
         self._start_answer("")
         self.query_one(FeedbackPanel).clear("Submit an answer (ctrl+s) to see how it reads.")
-        self.query_one("#answer", TextArea).focus()
+        self._answer().focus()
 
     # -- rehearse, example, attempts, compare ---------------------------------------------
     def _attempts(self) -> list[tuple[int, Attempt]]:
@@ -491,7 +499,7 @@ class PracticeScreen(PaneScreen):
             self.query_one(FeedbackPanel).clear(
                 "Rehearsing: answer from memory, then ctrl+s to compare with your best."
             )
-            self.query_one("#answer", TextArea).focus()
+            self._answer().focus()
             return
         best = self.practice_log.best(self.current.id)
         if best is None:
