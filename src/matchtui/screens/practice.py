@@ -49,10 +49,11 @@ from matchtui.screens.base import PaneScreen
 from matchtui.store import Saved
 from matchtui.widgets.conflict import guarded_save
 from matchtui.widgets.practice_answer import AnswerStandIn
-from matchtui.widgets.practice_controls import PaneButton, PaneCheckbox
+from matchtui.widgets.practice_controls import PaneCheckbox
 from matchtui.widgets.practice_feedback import AnswerReview, FeedbackPanel
 from matchtui.widgets.practice_history import HistoryPanel
 from matchtui.widgets.practice_timer import PracticeTimer, clock_text
+from matchtui.widgets.profile_fields import FormButton
 
 if TYPE_CHECKING:
     from matchtui.app import MatchApp
@@ -174,13 +175,15 @@ class PracticeScreen(PaneScreen):
                         with VerticalScroll(id="review", can_focus=True):
                             yield AnswerReview(id="review-text")
                     with Horizontal(id="actions"):
-                        yield PaneButton("Submit", id="btn-submit", variant="primary", compact=True)
-                        yield PaneButton("New", id="btn-new", compact=True)
+                        # Light buttons drawn as compact Buttons (FormButton; looks in
+                        # practice.tcss), each styled by a dozen rules, not all of Button's.
+                        yield FormButton("Submit", "primary", id="btn-submit")
+                        yield FormButton("New", id="btn-new")
                         # Disabled until the question has attempts (_sync_buttons): a fresh
                         # pane then styles them once.
-                        yield PaneButton("Rehearse", id="btn-rehearse", compact=True, disabled=True)
-                        yield PaneButton("Example", id="btn-example", compact=True, disabled=True)
-                        yield PaneButton("Compare", id="btn-compare", compact=True, disabled=True)
+                        yield FormButton("Rehearse", id="btn-rehearse", disabled=True)
+                        yield FormButton("Example", id="btn-example", disabled=True)
+                        yield FormButton("Compare", id="btn-compare", disabled=True)
                     yield Static(id="tips", markup=False)
                 with Vertical(id="practice-side"):
                     yield FeedbackPanel(id="feedback")
@@ -591,22 +594,22 @@ class PracticeScreen(PaneScreen):
         if self.current is None:
             return
         tried = bool(self.practice_log.for_question(self.current.id))
-        example = self.query_one("#btn-example", Button)
+        example = self.query_one("#btn-example", FormButton)
         example.disabled = not tried
         example.tooltip = (
             "Show an example answer (labelled as one)"
             if tried
             else "Unlocks after your first attempt at this question"
         )
-        self.query_one("#btn-rehearse", Button).disabled = not tried
-        self.query_one("#btn-compare", Button).disabled = len(self._attempts()) < 2
-        self.query_one("#btn-submit", Button).disabled = self.view != "answer"
+        self.query_one("#btn-rehearse", FormButton).disabled = not tried
+        self.query_one("#btn-compare", FormButton).disabled = len(self._attempts()) < 2
+        self.query_one("#btn-submit", FormButton).disabled = self.view != "answer"
 
     def on_feedback_panel_check_focused(self, event: FeedbackPanel.CheckFocused) -> None:
         event.stop()
         self.query_one(AnswerReview).set_focus_check(event.check_id)
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
+    def on_form_button_pressed(self, event: FormButton.Pressed) -> None:
         actions = {
             "btn-submit": self.action_submit,
             "btn-new": self.action_new_attempt,
