@@ -617,10 +617,11 @@ async def test_app_saving_over_a_broken_file_keeps_the_original_aside(
     workspace: Any, seeded: Path, tmp_path: Path
 ) -> None:
     from textual import events
-    from textual.widgets import Input, TextArea
+    from textual.widgets import Input
 
     from matchtui.models.practice import PracticeLog
     from matchtui.store import Store
+    from matchtui.widgets.practice_answer import real_answer
 
     broken_practice = b"schema_version = 1\nattempts = [\n"
     broken_programs = b"schema_version = 1\ncolour = 'blue'\n"
@@ -632,7 +633,7 @@ async def test_app_saving_over_a_broken_file_keeps_the_original_aside(
         await pilot.pause()
         await pilot.press("ctrl+n")
         await pilot.pause()
-        assert app.screen.query_one("#answer", TextArea).has_focus
+        assert (await real_answer(app.screen)).has_focus  # the editor, once it is in place
         app.post_message(events.Paste(ANSWER))
         await pilot.pause()
         await pilot.press("ctrl+s")  # a new attempt: practice.toml is written anew

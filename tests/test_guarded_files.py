@@ -303,9 +303,10 @@ def test_item3_saving_over_a_truncated_file_keeps_a_good_backup(
 async def test_item4_failed_practice_save_keeps_quit_asking(
     workspace: Workspace, home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from textual.widgets import OptionList, TextArea
+    from textual.widgets import OptionList
 
     from matchtui.widgets.confirm import Confirm, QuitDialog
+    from matchtui.widgets.practice_answer import real_answer
 
     def full_disk(*args: Any, **kwargs: Any) -> Any:
         raise OSError(errno.ENOSPC, "No space left on device", str(home / PRACTICE))
@@ -317,7 +318,7 @@ async def test_item4_failed_practice_save_keeps_quit_asking(
         listing = screen.query_one("#questions", OptionList)
         listing.highlighted = listing.get_option_index("why_region")
         await pilot.pause()
-        area = screen.query_one("#answer", TextArea)
+        area = await real_answer(screen)
         area.focus()
         await pilot.press("I")
         area.insert(" grew up in Madison and want to go back.")

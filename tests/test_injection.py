@@ -29,6 +29,7 @@ from matchtui.models.practice import Attempt, PracticeLog
 from matchtui.models.profile import Profile
 from matchtui.models.programs import ProgramList
 from matchtui.tomlio import without_none
+from matchtui.widgets.practice_answer import real_answer
 from matchtui.widgets.program_table import ProgramTable
 from matchtui.workspace import Workspace, demo_profile_path
 
@@ -398,7 +399,7 @@ async def test_practice_pasted_answer_is_submitted_literally(
         await pilot.pause()
         await pilot.press("ctrl+n")  # a fresh try, the editor focused
         await pilot.pause()
-        area = app.screen.query_one("#answer", TextArea)
+        area = await real_answer(app.screen)  # the editor, once it is in place
         assert area.has_focus
         app.post_message(events.Paste(hostile_answer("PASTED")))
         await pilot.pause()

@@ -1,5 +1,5 @@
-"""The practice pane's buttons and checkbox skip the restyles Textual's own make while they are
-built (each class set in the constructor), and once mounted look and react as Textual's."""
+"""The practice pane's checkbox skips the restyles Textual's own makes while it is built (each
+class set in the constructor), and once mounted looks and reacts as Textual's."""
 
 from __future__ import annotations
 
@@ -7,22 +7,20 @@ from typing import Any
 
 from textual.app import App, ComposeResult
 from textual.css.stylesheet import Stylesheet
-from textual.widgets import Button, Checkbox
+from textual.widgets import Checkbox
 
-from matchtui.widgets.practice_controls import PaneButton, PaneCheckbox
+from matchtui.widgets.practice_controls import PaneCheckbox
 
 
 class Pair(App[None]):
     def __init__(self) -> None:
         super().__init__()
-        self.pressed: list[str | None] = []
+        self.changed: list[str | None] = []
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.pressed.append(event.button.id)
+    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        self.changed.append(event.checkbox.id)
 
     def compose(self) -> ComposeResult:
-        yield Button("Real", id="real", variant="primary", compact=True)
-        yield PaneButton("Real", id="mine", variant="primary", compact=True)
         yield Checkbox("Box", id="real-box", compact=True)
         yield PaneCheckbox("Box", id="mine-box", compact=True)
 
@@ -45,25 +43,19 @@ async def test_not_restyled_while_built_but_styled_as_textuals_once_mounted(
     app = Pair()
     async with app.run_test() as pilot:
         styled = _counting(monkeypatch)
-        PaneButton("x", variant="primary", compact=True, disabled=True)
         PaneCheckbox("x", compact=True)
         assert styled == []
-        Button("x", variant="primary", compact=True)
+        Checkbox("x", compact=True)
         assert styled  # Textual's own restyles as its constructor sets its classes
-        real, mine = app.query_one("#real", Button), app.query_one("#mine", Button)
-        assert mine.classes == real.classes
-        assert mine.styles.background == real.styles.background
-        assert mine.styles.color == real.styles.color and mine.size == real.size
         box, my_box = app.query_one("#real-box", Checkbox), app.query_one("#mine-box", Checkbox)
         assert my_box.classes == box.classes and my_box.size == box.size
+        assert my_box.styles.background == box.styles.background
+        assert my_box.styles.color == box.styles.color
         # mounted: a change of look restyles at once, as Textual's does
-        mine.disabled = real.disabled = True
+        my_box.disabled = box.disabled = True
         await pilot.pause()
-        assert mine.styles.color == real.styles.color
-        assert mine.styles.background == real.styles.background
-        mine.variant = "error"
-        assert mine.has_class("-error")
-        mine.disabled = False
-        await pilot.click("#mine")
+        assert my_box.styles.color == box.styles.color
+        my_box.disabled = False
+        await pilot.click("#mine-box")
         await pilot.pause()
-        assert app.pressed == ["mine"]
+        assert app.changed == ["mine-box"] and my_box.value

@@ -9,16 +9,18 @@ from typing import Any
 
 import pytest
 from rich.text import Text
-from textual.widgets import Button, Checkbox, OptionList, TextArea
+from textual.widgets import Checkbox, OptionList, TextArea
 
 from matchtui.app import MatchApp
 from matchtui.models.practice import PracticeLog
 from matchtui.screens.practice import PracticeClock, PracticeScreen
 from matchtui.store import PRACTICE, Store
+from matchtui.widgets.practice_answer import real_answer
 from matchtui.widgets.practice_compare import CompareScreen
 from matchtui.widgets.practice_feedback import AnswerReview, FeedbackPanel
 from matchtui.widgets.practice_history import HistoryPanel
 from matchtui.widgets.practice_timer import PracticeTimer
+from matchtui.widgets.profile_fields import FormButton
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -65,7 +67,7 @@ async def choose(pilot: Any, question_id: str) -> PracticeScreen:
 
 
 async def type_answer(pilot: Any, screen: PracticeScreen, text: str) -> None:
-    area = screen.query_one("#answer", TextArea)
+    area = await real_answer(screen)
     area.focus()
     await pilot.pause()
     await pilot.press(*text[:1])  # a real keystroke starts the timer
@@ -165,7 +167,7 @@ async def test_history_persists_across_restarts(
         listing = screen.query_one("#questions", OptionList)
         prompt = listing.get_option("why_region").prompt
         assert f"best {first_score}" in str(prompt)
-        assert not screen.query_one("#btn-example", Button).disabled
+        assert not screen.query_one("#btn-example", FormButton).disabled
 
         # A second attempt adds to the same file and the trend.
         await type_answer(pilot, screen, REGION_ANSWER + " My partner works here as well.")
@@ -182,7 +184,7 @@ async def test_example_only_after_a_first_attempt_and_labelled(
     async with make_app(workspace).run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         screen = await choose(pilot, "why_now")
-        assert screen.query_one("#btn-example", Button).disabled
+        assert screen.query_one("#btn-example", FormButton).disabled
         await pilot.press("ctrl+g")
         await pilot.pause()
         assert screen.view == "answer"  # still locked
@@ -300,7 +302,7 @@ async def test_empty_submit_is_refused_and_nothing_saved(
     async with make_app(workspace).run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         screen = await choose(pilot, "why_region")
-        screen.query_one("#answer", TextArea).focus()
+        (await real_answer(screen)).focus()
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert screen.view == "answer"
@@ -380,7 +382,7 @@ async def test_buttons_follow_the_first_question_attempts_when_the_pane_opens(
         screen = pilot.app.screen
         assert isinstance(screen, PracticeScreen) and screen.current is not None
         first = screen.current.id
-        assert all(screen.query_one(b, Button).disabled for b in buttons)
+        assert all(screen.query_one(b, FormButton).disabled for b in buttons)
         for answer in ("I want to come back to patients.", "I miss patients and teams."):
             await type_answer(pilot, screen, answer)
             await pilot.press("ctrl+s")
@@ -392,4 +394,4 @@ async def test_buttons_follow_the_first_question_attempts_when_the_pane_opens(
         screen = pilot.app.screen
         assert isinstance(screen, PracticeScreen) and screen.current is not None
         assert screen.current.id == first
-        assert not any(screen.query_one(b, Button).disabled for b in buttons)
+        assert not any(screen.query_one(b, FormButton).disabled for b in buttons)

@@ -7,10 +7,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from textual.widgets import OptionList, Sparkline, TextArea
+from textual.widgets import OptionList, Sparkline
 
 from matchtui.app import MatchApp
 from matchtui.screens.practice import PracticeScreen
+from matchtui.widgets.practice_answer import real_answer
 
 ANSWER = (
     "I grew up in Tucson and my parents still live there. I did an away rotation there in "
@@ -28,7 +29,7 @@ async def test_checks_trend_and_attempts_appear_once_there_is_something_to_show(
         assert isinstance(screen, PracticeScreen)
         for part in ("#fb-checks", "#hist-trend", "#hist-attempts"):
             assert not screen.query(part), part  # not built on the first visit
-        area = screen.query_one("#answer", TextArea)
+        area = await real_answer(screen)
         area.focus()
         await pilot.press("I")
         area.insert(ANSWER[1:])

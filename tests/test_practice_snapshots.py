@@ -8,10 +8,11 @@ from typing import Any
 
 import pytest
 from textual.notifications import Notification
-from textual.widgets import OptionList, TextArea
+from textual.widgets import OptionList
 
 from matchtui.app import MatchApp
 from matchtui.screens.practice import PracticeClock, PracticeScreen
+from matchtui.widgets.practice_answer import real_answer
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -53,7 +54,7 @@ async def submit_region_answer(pilot: Any) -> None:
     listing = screen.query_one("#questions", OptionList)
     listing.highlighted = listing.get_option_index("why_region")
     await pilot.pause()
-    area = screen.query_one("#answer", TextArea)
+    area = await real_answer(screen)
     area.focus()
     area.insert(ANSWER)
     await pilot.pause()

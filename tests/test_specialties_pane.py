@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from textual.widgets import SelectionList, Static, Tabs
+from textual.widgets import SelectionList, Static
 
 from matchtui.app import MatchApp
 from matchtui.engine.charts import chart_inputs, default_selection
@@ -13,6 +13,7 @@ from matchtui.models.profile import Profile
 from matchtui.screens.specialties import SpecialtiesScreen
 from matchtui.widgets.chart_draw import OVERHEAD_ROWS
 from matchtui.widgets.chart_view import ChartView
+from matchtui.widgets.mix_tabs import TabStrip
 from matchtui.widgets.program_table import ProgramTable
 
 TODAY = dt.date(2026, 11, 23)
@@ -84,7 +85,7 @@ async def test_keys_switch_charts_and_selections(workspace: Any) -> None:
         await pilot.press("2")
         await pilot.pause()
         assert screen.chart_id == "means"
-        assert screen.query_one("#chart-tabs", Tabs).active == "chart-means"
+        assert screen.query_one("#chart-tabs", TabStrip).active == "chart-means"
         assert screen.inputs is not None and screen.inputs.kind == "dumbbell"
         await pilot.press("t")
         await pilot.pause()

@@ -48,10 +48,12 @@ from matchtui.models.questions import (
 from matchtui.screens.base import PaneScreen
 from matchtui.store import Saved
 from matchtui.widgets.conflict import guarded_save
-from matchtui.widgets.practice_controls import PaneButton, PaneCheckbox
+from matchtui.widgets.practice_answer import AnswerStandIn
+from matchtui.widgets.practice_controls import PaneCheckbox
 from matchtui.widgets.practice_feedback import AnswerReview, FeedbackPanel
 from matchtui.widgets.practice_history import HistoryPanel
 from matchtui.widgets.practice_timer import PracticeTimer, clock_text
+from matchtui.widgets.profile_fields import FormButton
 
 if TYPE_CHECKING:
     from matchtui.app import MatchApp
@@ -168,17 +170,20 @@ class PracticeScreen(PaneScreen):
                     yield PracticeTimer(self._monotonic, id="timer")
                     yield Static(id="answer-label", markup=False)
                     with ContentSwitcher(initial="answer", id="answer-area"):
-                        yield TextArea(id="answer", soft_wrap=True, tab_behavior="focus")
+                        # Drawn by a stand-in until reached (widgets/practice_answer.py).
+                        yield AnswerStandIn(id="answer")
                         with VerticalScroll(id="review", can_focus=True):
                             yield AnswerReview(id="review-text")
                     with Horizontal(id="actions"):
-                        yield PaneButton("Submit", id="btn-submit", variant="primary", compact=True)
-                        yield PaneButton("New", id="btn-new", compact=True)
+                        # Light buttons drawn as compact Buttons (FormButton; looks in
+                        # practice.tcss), each styled by a dozen rules, not all of Button's.
+                        yield FormButton("Submit", "primary", id="btn-submit")
+                        yield FormButton("New", id="btn-new")
                         # Disabled until the question has attempts (_sync_buttons): a fresh
                         # pane then styles them once.
-                        yield PaneButton("Rehearse", id="btn-rehearse", compact=True, disabled=True)
-                        yield PaneButton("Example", id="btn-example", compact=True, disabled=True)
-                        yield PaneButton("Compare", id="btn-compare", compact=True, disabled=True)
+                        yield FormButton("Rehearse", id="btn-rehearse", disabled=True)
+                        yield FormButton("Example", id="btn-example", disabled=True)
+                        yield FormButton("Compare", id="btn-compare", disabled=True)
                     yield Static(id="tips", markup=False)
                 with Vertical(id="practice-side"):
                     yield FeedbackPanel(id="feedback")
@@ -326,7 +331,7 @@ class PracticeScreen(PaneScreen):
             event.stop()
             self._select_question(event.option.id)
             if self.view == "answer":
-                self.query_one("#answer", TextArea).focus()
+                self._answer().focus()
 
     def _select_question(self, question_id: str) -> None:
         if self.current is not None and self.current.id == question_id:
@@ -358,7 +363,7 @@ class PracticeScreen(PaneScreen):
     def _keep_draft(self) -> None:
         if self.current is None or self.view != "answer":
             return
-        text = self.query_one("#answer", TextArea).text
+        text = self._answer().text
         if text.strip():
             self.drafts[self.current.id] = text
         else:
@@ -371,7 +376,7 @@ class PracticeScreen(PaneScreen):
         self.view = "answer"
         timer = self.query_one(PracticeTimer)
         timer.reset(self.current.band, self.lex.speaking.words_per_minute)
-        area = self.query_one("#answer", TextArea)
+        area = self._answer()
         with area.prevent(TextArea.Changed):
             area.load_text(text)
         timer.set_words(count_words(text))
@@ -383,6 +388,12 @@ class PracticeScreen(PaneScreen):
         self.query_one("#answer-label", Static).update(label)
         self._sync_unsaved(text)
         self._sync_buttons()
+
+    def _answer(self) -> TextArea | AnswerStandIn:
+        """The answer editor: a TextArea once reached, its stand-in until then."""
+        area = self.query_one("#answer")
+        assert isinstance(area, TextArea | AnswerStandIn)
+        return area
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         if event.text_area.id != "answer" or self.view != "answer":
@@ -410,7 +421,7 @@ class PracticeScreen(PaneScreen):
                 return
             self.notify("Press ctrl+n for a new try first.", markup=False)
             return
-        text = self.query_one("#answer", TextArea).text
+        text = self._answer().text
         if not text.strip():
             self.notify("Type your answer first; the timer starts with your first keystroke.")
             return
@@ -464,12 +475,12 @@ class PracticeScreen(PaneScreen):
     def action_new_attempt(self) -> None:
         if self.current is None:
             return
-        if self.view == "answer" and self.query_one("#answer", TextArea).text.strip():
+        if self.view == "answer" and self._answer().text.strip():
             self.drafts.pop(self.current.id, None)
         self.rehearsing = False
         self._start_answer("")
         self.query_one(FeedbackPanel).clear("Submit an answer (ctrl+s) to see how it reads.")
-        self.query_one("#answer", TextArea).focus()
+        self._answer().focus()
 
     # -- rehearse, example, attempts, compare ---------------------------------------------
     def _attempts(self) -> list[tuple[int, Attempt]]:
@@ -491,7 +502,7 @@ class PracticeScreen(PaneScreen):
             self.query_one(FeedbackPanel).clear(
                 "Rehearsing: answer from memory, then ctrl+s to compare with your best."
             )
-            self.query_one("#answer", TextArea).focus()
+            self._answer().focus()
             return
         best = self.practice_log.best(self.current.id)
         if best is None:
@@ -583,22 +594,22 @@ class PracticeScreen(PaneScreen):
         if self.current is None:
             return
         tried = bool(self.practice_log.for_question(self.current.id))
-        example = self.query_one("#btn-example", Button)
+        example = self.query_one("#btn-example", FormButton)
         example.disabled = not tried
         example.tooltip = (
             "Show an example answer (labelled as one)"
             if tried
             else "Unlocks after your first attempt at this question"
         )
-        self.query_one("#btn-rehearse", Button).disabled = not tried
-        self.query_one("#btn-compare", Button).disabled = len(self._attempts()) < 2
-        self.query_one("#btn-submit", Button).disabled = self.view != "answer"
+        self.query_one("#btn-rehearse", FormButton).disabled = not tried
+        self.query_one("#btn-compare", FormButton).disabled = len(self._attempts()) < 2
+        self.query_one("#btn-submit", FormButton).disabled = self.view != "answer"
 
     def on_feedback_panel_check_focused(self, event: FeedbackPanel.CheckFocused) -> None:
         event.stop()
         self.query_one(AnswerReview).set_focus_check(event.check_id)
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
+    def on_form_button_pressed(self, event: FormButton.Pressed) -> None:
         actions = {
             "btn-submit": self.action_submit,
             "btn-new": self.action_new_attempt,

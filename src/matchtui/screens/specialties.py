@@ -17,8 +17,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.events import Resize
+from textual.markup import escape
 from textual.widget import Widget
-from textual.widgets import SelectionList, Static, Tab, Tabs
+from textual.widgets import SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from matchtui.engine.charts import (
@@ -35,6 +36,7 @@ from matchtui.models.profile import Profile
 from matchtui.screens.base import PaneScreen
 from matchtui.widgets.chart_draw import TARGET_MARK, preferred_height
 from matchtui.widgets.chart_view import ChartView, legend, theme_palette, warm_figure
+from matchtui.widgets.mix_tabs import TabStrip
 from matchtui.widgets.program_table import ProgramTable
 
 if TYPE_CHECKING:
@@ -101,7 +103,6 @@ class SpecialtiesScreen(PaneScreen):
             Vertical(),
             Container(),
             SelectionList[str](),
-            Tabs(Tab("x")),
             ChartView(),
             ProgramTable[TableRow](),
         ]
@@ -145,12 +146,13 @@ class SpecialtiesScreen(PaneScreen):
                     id="spec-hint",
                     markup=False,
                 )
+            tabs = chart_tabs(self.catalog)
             with Vertical(id="spec-main"):
-                yield Tabs(
-                    *(
-                        Tab(Text(label), id=f"chart-{chart}")
-                        for chart, label in chart_tabs(self.catalog)
-                    ),
+                # One drawn widget, exactly as Textual's Tabs (a Tabs is ten widgets to style
+                # and draw: its tabs, their row, the underline); looks in specialties.tcss.
+                yield TabStrip(
+                    [(escape(label), f"chart-{chart}") for chart, label in tabs],
+                    f"chart-{tabs[0][0]}" if tabs else "",
                     id="chart-tabs",
                 )
                 with VerticalScroll(id="spec-scroll"):
@@ -218,17 +220,19 @@ class SpecialtiesScreen(PaneScreen):
         self.recompute()
 
     # -- the chart choice ------------------------------------------------------------------
-    @on(Tabs.TabActivated, "#chart-tabs")
-    def _tab_activated(self, event: Tabs.TabActivated) -> None:
-        tab_id = event.tab.id or ""
-        chart = tab_id.removeprefix("chart-")
+    @on(TabStrip.Activated, "#chart-tabs")
+    def _tab_activated(self, event: TabStrip.Activated) -> None:
+        self._show_chart(event.tab.removeprefix("chart-"))
+
+    def _show_chart(self, chart: str) -> None:
         if chart in CHART_IDS and chart != self.chart_id:
             self.chart_id = chart
             self.recompute()
 
     def action_show_chart(self, chart: str) -> None:
         if chart in CHART_IDS:
-            self.query_one("#chart-tabs", Tabs).active = f"chart-{chart}"
+            self.query_one("#chart-tabs", TabStrip).active = f"chart-{chart}"
+            self._show_chart(chart)
 
     # -- reacting to the profile, the size and the theme ------------------------------------
     def on_profile(self, profile: Profile) -> None:
