@@ -16,7 +16,14 @@ from matchtui.app import MatchApp
 from matchtui.models.profile import Profile
 from matchtui.screens.profile import ProfileScreen
 from matchtui.tomlio import load_model
-from matchtui.widgets.profile_fields import ChoiceField, FieldRow, ItemRow, StandIn
+from matchtui.widgets.profile_fields import (
+    LABEL_CELLS,
+    ChoiceBase,
+    ChoiceField,
+    FieldRow,
+    ItemRow,
+    StandIn,
+)
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -38,7 +45,7 @@ async def settled(pilot: Any, screen: ProfileScreen) -> None:
     """Until every choice field being made a Select is one."""
     for _ in range(5):
         await pilot.pause()
-        for stand_in in screen.query(ChoiceField):
+        for stand_in in screen.query(StandIn):
             await stand_in.made()
     await pilot.pause()
 
@@ -75,7 +82,7 @@ async def test_tab_makes_a_select_with_the_value_and_enter_opens_it(
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await ready(pilot)
         stand_in = screen.query_one("#f-applicant-situation")
-        assert isinstance(stand_in, ChoiceField)  # nothing reached it yet
+        assert isinstance(stand_in, ChoiceBase)  # nothing reached it yet
         assert stand_in.value == "not_in_training"
         screen.query_one("#f-applicant-name", Input).focus()
         await pilot.press("tab")
@@ -122,11 +129,11 @@ async def test_click_makes_a_select_and_opens_it(workspace: Any) -> None:
     app = make_app(workspace)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await ready(pilot)
-        assert isinstance(screen.query_one("#f-applicant-visa"), ChoiceField)
+        assert isinstance(screen.query_one("#f-applicant-visa"), ChoiceBase)
         # A click as a terminal sends it: the button goes down on the stand-in and comes up on
         # the Select now in its place (Pilot.click would also send a Click event to the Select,
         # which the app never makes when the two ends of a click land on different widgets).
-        await pilot.mouse_down("#f-applicant-visa")
+        await pilot.mouse_down("#f-applicant-visa", offset=(LABEL_CELLS, 0))  # on the field
         await settled(pilot, screen)
         await pilot.mouse_up("#f-applicant-visa")
         await settled(pilot, screen)
@@ -168,7 +175,7 @@ async def test_save_writes_choices_never_reached_unchanged(workspace: Any, home:
         screen = await ready(pilot)
         before = app.profile
         assert before is not None
-        stand_ins = list(screen.query(ChoiceField))
+        stand_ins = [s for s in screen.query(StandIn) if isinstance(s, ChoiceBase)]
         assert len(stand_ins) > 20  # every choice in the form, none reached
         name = screen.query_one("#f-applicant-name", Input)
         name.focus()
@@ -186,12 +193,15 @@ async def test_error_on_a_choice_not_reached_is_shown_on_it(workspace: Any) -> N
     app = make_app(workspace)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await ready(pilot)
+        line = screen.query_one("#f-targets-setting")
+        assert isinstance(line, ChoiceBase)  # the field's row as one line: not reached
+        line.show_error("Choose one of the listed options")
+        await pilot.pause()
+        # Its row shows the message under the field, the choice still light (not a Select).
         stand_in = screen.query_one("#f-targets-setting")
         assert isinstance(stand_in, ChoiceField)
-        row = next(a for a in stand_in.ancestors if isinstance(a, FieldRow))
-        row.show_error("Choose one of the listed options")
-        await pilot.pause()
-        assert isinstance(screen.query_one("#f-targets-setting"), ChoiceField)  # still light
+        row = stand_in.parent
+        assert isinstance(row, FieldRow) and not line.is_attached
         assert stand_in.has_class("-invalid")
         assert str(row.query_one(".field-error", Static).render()) == (
             "Choose one of the listed options"

@@ -17,12 +17,14 @@ from matchtui.models import profile as model
 from matchtui.models.profile import LABELS, Profile
 from matchtui.screens.profile import ProfileScreen
 from matchtui.store import PROFILE, Store
-from matchtui.widgets.profile_fields import FieldRow, real_input, real_select
+from matchtui.widgets.profile_fields import FieldLine, FieldRow, real_input, real_select
 from matchtui.workspace import demo_profile_path
 
 
-def _row(control: Any) -> FieldRow:
-    """The form row a control is in."""
+def _row(control: Any) -> FieldRow | FieldLine:
+    """The form row a control is in (a field not reached yet is its row's one line)."""
+    if isinstance(control, FieldLine):
+        return control
     return next(a for a in control.ancestors if isinstance(a, FieldRow))
 
 

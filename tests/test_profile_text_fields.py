@@ -12,7 +12,7 @@ from textual.widgets import Input, Static
 
 from matchtui.models.profile import Profile
 from matchtui.tomlio import load_model
-from matchtui.widgets.profile_fields import FieldRow, TextField
+from matchtui.widgets.profile_fields import FieldRow, StandIn, TextBase, TextField, TextLine
 from tests.test_profile_choices import make_app, reached, ready
 
 
@@ -35,19 +35,25 @@ async def test_a_stand_in_draws_exactly_as_its_input(workspace: Any) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await ready(pilot)
         fields = list(screen.query(TextField))
-        assert len(fields) > 10  # every text field but the first, none reached
-        assert any(f.value for f in fields) and any(not f.value for f in fields)
-        # One shown invalid, one in a list's item (a column), in both themes.
+        assert len(fields) > 5  # the lists' text fields, none reached
+        assert any(f.value for f in fields)
+        # One shown invalid (its row's line becomes the row with the field and the message),
+        # one in a list's item (a column), in both themes.
+        screen.query_one("#f-exams-step1_attempts", TextLine).show_error("Enter a whole number")
+        # And one showing its placeholder (the same: the row with the field and no message).
+        empty = next(f for f in screen.query(TextLine) if not f.value)
+        empty.show_error("Enter a whole number")
+        await pilot.pause()
         invalid = screen.query_one("#f-exams-step1_attempts", TextField)
-        row = invalid.parent
-        assert isinstance(row, FieldRow)
-        row.show_error("Enter a whole number")
+        assert isinstance(invalid.parent, FieldRow)
+        empty_field = screen.query_one(f"#{empty.id}", TextField)
+        assert isinstance(empty_field.parent, FieldRow) and not empty_field.value
         note = screen.query_one("#list-ties .col-note", TextField)
         assert note.value and note.region.width > 0
         for theme in ("textual-dark", "textual-light"):
             app.theme = theme
             await pilot.pause()
-            for field in (invalid, note, *fields[:6]):
+            for field in (invalid, empty_field, note, *fields[:6]):
                 if not field.is_attached:
                     continue
                 before = drawn(field)
@@ -66,7 +72,7 @@ async def test_tab_makes_an_input_with_the_value_and_keys_land_in_it(
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await ready(pilot)
         stand_in = screen.query_one("#f-applicant-graduation_year")
-        assert isinstance(stand_in, TextField)
+        assert isinstance(stand_in, TextBase)
         before = stand_in.value
         assert before
         degree = screen.query_one("#f-applicant-degree")
@@ -85,7 +91,8 @@ async def test_tab_makes_an_input_with_the_value_and_keys_land_in_it(
         assert app.focused is control
         assert not stand_in.is_attached
         assert "field-control" in control.classes and "-w-num" in control.classes
-        assert control.tooltip == stand_in.tooltip
+        assert isinstance(stand_in, TextLine) and stand_in.spec.tooltip
+        assert control.tooltip == stand_in.spec.tooltip
         assert control.value == before + "108"
         assert app.unsaved == {"profile"}
         await pilot.press("ctrl+s")  # a problem: 4-digit year expected, so not saved
@@ -99,7 +106,7 @@ async def test_reaching_a_field_is_not_an_edit(workspace: Any) -> None:
     app = make_app(workspace)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await ready(pilot)
-        stand_in = screen.query_one("#f-exams-step2_score", TextField)
+        stand_in = screen.query_one("#f-exams-step2_score", TextBase)
         stand_in.focus()
         await reached(pilot)
         control = screen.query_one("#f-exams-step2_score", Input)
@@ -135,7 +142,7 @@ async def test_a_paste_right_after_tab_lands_in_the_input(workspace: Any) -> Non
     app = make_app(workspace)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await ready(pilot)
-        stand_in = screen.query_one("#f-exams-step2_score", TextField)
+        stand_in = screen.query_one("#f-exams-step2_score", TextBase)
         stand_in.focus()
         app.post_message(events.Paste("250\nignored"))
         await reached(pilot)
@@ -149,7 +156,7 @@ async def test_save_writes_text_fields_never_reached_unchanged(workspace: Any, h
         screen = await ready(pilot)
         before = app.profile
         assert before is not None
-        stand_ins = list(screen.query(TextField))
+        stand_ins = [s for s in screen.query(StandIn) if isinstance(s, TextBase)]
         name = screen.query_one("#f-applicant-name", Input)  # focused first: real from the start
         assert app.focused is name
         await pilot.press("end", "!", "ctrl+s")
@@ -165,12 +172,13 @@ async def test_error_on_a_text_field_not_reached_is_shown_on_it(workspace: Any) 
     app = make_app(workspace)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await ready(pilot)
+        line = screen.query_one("#f-clinical-months_last_24", TextBase)
+        line.show_error("Must be 24 or less")  # the field's row as one line: not reached
+        await pilot.pause()
+        # Its row shows the message under the field, the text field still light (no Input).
         stand_in = screen.query_one("#f-clinical-months_last_24", TextField)
         row = stand_in.parent
-        assert isinstance(row, FieldRow)
-        row.show_error("Must be 24 or less")
-        await pilot.pause()
-        assert isinstance(screen.query_one("#f-clinical-months_last_24"), TextField)
+        assert isinstance(row, FieldRow) and not line.is_attached
         assert stand_in.has_class("-invalid")
         assert str(row.query_one(".field-error", Static).render()) == "Must be 24 or less"
         stand_in.focus()

@@ -38,6 +38,8 @@ from matchtui.models.profile import (
 from matchtui.screens.base import PaneScreen
 from matchtui.widgets.conflict import guarded_save
 from matchtui.widgets.profile_fields import (
+    FieldLine,
+    FieldLooks,
     FieldRow,
     FieldSpec,
     FormButton,
@@ -48,6 +50,7 @@ from matchtui.widgets.profile_fields import (
     StandIn,
     TitledBar,
     dom_id,
+    make_row,
 )
 
 Loc = tuple[str | int, ...]
@@ -176,7 +179,8 @@ class ProfileScreen(PaneScreen):
         self._published: Profile | None = None
         self._shown: set[Widget] = set()  # widgets currently showing an error
         self._sections_now: list[Section] = []
-        self._rows: dict[tuple[str, ...], FieldRow] = {}
+        self._rows: dict[tuple[str, ...], FieldRow | FieldLine] = {}
+        self._looks = FieldLooks(id="profile-looks")  # the looks FieldLines draw their controls in
         self._editors: dict[Loc, ListEditor] = {}
         self._baseline: dict[Loc, Any] | None = None  # each part's value as last saved
         self._now: dict[Loc, Any] = {}  # each part's value as last read
@@ -212,6 +216,7 @@ class ProfileScreen(PaneScreen):
         self._plan_build(sections)
         # Sections below the first screen join the form as they are built (see _build_next).
         self._form = VerticalScroll(*(s for s in sections if s.built), id="profile-form")
+        yield self._looks
         yield self._form
 
     def _sections(self, p: Profile) -> list[Section]:
@@ -223,10 +228,15 @@ class ProfileScreen(PaneScreen):
         divisions: Options = tuple((d.name, d.id) for d in catalog.divisions.values())
         a, e, h, c, n = p.applicant, p.exams, p.history, p.clinical, p.narrative
 
-        def row(path: tuple[str, ...], spec: FieldSpec, value: Any) -> FieldRow:
+        def row(path: tuple[str, ...], spec: FieldSpec, value: Any) -> FieldRow | FieldLine:
             # The field focused as the pane opens is its Input from the start (its cursor
-            # shows in the first frame); the others stand in for theirs until reached.
-            return FieldRow(path, spec, value, light=f"#{dom_id(path)}" != self.AUTO_FOCUS)
+            # shows in the first frame); the others are drawn as one line until reached.
+            made = make_row(
+                path, spec, value, self._looks, light=f"#{dom_id(path)}" != self.AUTO_FOCUS
+            )
+            if isinstance(made, FieldLine):
+                made.replaced = self._replaced
+            return made
 
         applicant = Section(
             "applicant",
@@ -581,7 +591,7 @@ class ProfileScreen(PaneScreen):
         self._editors = {}
         for section in sections:
             for unit in section.units:
-                if isinstance(unit, FieldRow):
+                if isinstance(unit, FieldRow | FieldLine):
                     self._rows[unit.path] = unit
                 elif isinstance(unit, ListEditor):
                     self._editors[LIST_LOCS.get(unit.list_id, (unit.list_id,))] = unit
@@ -596,7 +606,7 @@ class ProfileScreen(PaneScreen):
         path = tuple(map(str, key))
         if path in DEPENDS and not self._wanted(path):
             return None
-        return self._rows[path].value()
+        return self._rows[path].read()
 
     def _parts(self) -> dict[Loc, Any]:
         return {key: self._part(key) for key in (*self._rows, *self._editors)}
@@ -619,10 +629,10 @@ class ProfileScreen(PaneScreen):
     def _wanted(self, path: tuple[str, ...]) -> bool:
         """Whether a field applies given its parent's value (see DEPENDS)."""
         depends = DEPENDS.get(path)
-        if depends is None or (path in KEEP_IF_SET and self._rows[path].value() is not None):
+        if depends is None or (path in KEEP_IF_SET and self._rows[path].read() is not None):
             return True
         parent = self._rows.get(tuple(map(str, depends[0])))
-        return parent is not None and parent.value() in depends[1]
+        return parent is not None and parent.read() in depends[1]
 
     def _sync_dependents(self) -> None:
         """Show only the fields that apply to the values chosen now."""
@@ -665,13 +675,32 @@ class ProfileScreen(PaneScreen):
                 routed[widget] = detail + message
         return profile, routed
 
+    def _replaced(self, line: FieldLine, row: FieldRow) -> None:
+        """`row` takes `line`'s place in the form (reached, or showing an error)."""
+        if self._rows.get(line.path) is line:
+            self._rows[line.path] = row
+        for section in self._sections_now:
+            if line in section.units:
+                section.units[section.units.index(line)] = row
+        if line in self._shown:
+            self._shown.discard(line)
+            self._shown.add(row)
+
+    def _live(self, widget: Widget) -> Widget:
+        """`widget`, or the row that has taken its place if it is a line replaced since."""
+        if isinstance(widget, FieldLine):
+            return self._rows.get(widget.path, widget)
+        return widget
+
     def _show(self, widget: Widget, message: str | None) -> None:
+        widget = self._live(widget)
         if not widget.is_attached:  # a list item removed since its error was shown
             self._shown.discard(widget)
             return
         show = getattr(widget, "show_error", None)
         if callable(show):
             show(message)
+            widget = self._live(widget)  # a line shows an error as its row
         if message:
             self._shown.add(widget)
         else:
@@ -722,7 +751,7 @@ class ProfileScreen(PaneScreen):
                         unit.rows_built = 0  # its items come one by one
                     continue
                 section.built += 1
-                if isinstance(unit, FieldRow | ListEditor):
+                if isinstance(unit, FieldRow | FieldLine | ListEditor):
                     used += unit.lines()
         self._complete.clear()
 
@@ -847,7 +876,7 @@ class ProfileScreen(PaneScreen):
     def _key(self, widget: Widget) -> Loc | None:
         """The part of the form (a field's path, a list's place) `widget` belongs to."""
         for node in (widget, *widget.ancestors):
-            if isinstance(node, FieldRow):
+            if isinstance(node, FieldRow | FieldLine):
                 return node.path
             if isinstance(node, ListEditor):
                 return LIST_LOCS.get(node.list_id, (node.list_id,))
@@ -961,9 +990,12 @@ class ProfileScreen(PaneScreen):
             if first is not None:
                 label = getattr(getattr(first[0], "spec", None), "label", "")
                 text += f" (first: {label + ': ' if label else ''}{first[1]})"
+                if isinstance(first[0], FieldLine) and first[0].row_mount is not None:
+                    await first[0].row_mount  # a line shows its error as its row
+                shown = self._live(first[0])
                 focus = (
-                    first[0].query(".field-control, Select, Input, TextArea").first()
-                    if first[0].children
+                    shown.query(".field-control, Select, Input, TextArea").first()
+                    if shown.children
                     else None
                 )
                 if focus is not None:

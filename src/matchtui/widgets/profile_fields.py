@@ -8,24 +8,27 @@ its validation errors back with `show_error`.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from typing import Any, ClassVar, Literal
 
 from rich.cells import cell_len, get_character_cell_size
 from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult, RenderResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.css.styles import RenderStyles
 from textual.geometry import Size
 from textual.markup import MarkupError
 from textual.message import Message
 from textual.reactive import reactive
 from textual.strip import Strip
+from textual.style import Style as VisualStyle
 from textual.widget import AwaitMount, Widget
 from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
@@ -82,6 +85,15 @@ class StandIn(Widget, can_focus=True):
         widget had it), in this widget's message queue: give `real` what was meant for it
         (a key, a click)."""
 
+    def focus_target(self, real: Widget) -> Widget:
+        """The control in what `build` made (itself, or the control of a row built around it):
+        it takes the focus, the tooltip and what `hand_over` gives."""
+        return real
+
+    def placed(self, real: Widget) -> None:
+        """Called once what `build` made is mounted in this widget's place (before the focus
+        moves to it)."""
+
     def on_focus(self) -> None:
         if self.real is None:
             self.screen.run_worker(self.make_real(), group="stand-in-real")
@@ -101,27 +113,28 @@ class StandIn(Widget, can_focus=True):
         if self.real is not None:  # made, or being made
             if self._made is not None:
                 await self._made.wait()
-            return self.real
+            return self.focus_target(self.real)
         real = self.real = self.build()
         # A control id other than this widget's is given now, so its styles apply as it mounts.
         if self._dom_id is not None and self._dom_id != self.id:
             real.id = self._dom_id
         if self.tooltip is not None:
-            real.tooltip = self.tooltip
+            self.focus_target(real).tooltip = self.tooltip
         self._made = asyncio.Event()
         try:
             await self._swap(real)
         finally:
             self._made.set()
-        return real
+        return self.focus_target(real)
 
     def _hand_over(self, real: Widget) -> None:
         assert self._handed is not None
-        if self.is_attached and real.is_attached:
+        control = self.focus_target(real)
+        if self.is_attached and control.is_attached:
             focused = self.has_focus  # never take focus back from where a key moved it
             if focused:
-                self.screen.set_focus(real, scroll_visible=False)
-            self.hand_over(real, focused)
+                self.screen.set_focus(control, scroll_visible=False)
+            self.hand_over(control, focused)
         self._handed.set()
 
     async def _swap(self, real: Widget) -> None:
@@ -136,6 +149,7 @@ class StandIn(Widget, can_focus=True):
             owner = next((a for a in self.ancestors if isinstance(a, FieldRow | ItemRow)), None)
             if owner is not None:
                 owner.replace_control(self, real)
+            self.placed(real)
             # The focus moves in this widget's queue, after the keys already sent to it.
             self._handed = asyncio.Event()
             self.call_later(self._hand_over, real)
@@ -192,18 +206,9 @@ class SelectStandIn(StandIn):
         return select
 
 
-class ChoiceField(SelectStandIn):
-    """A choice drawn exactly as a compact `Select` showing it (the choice, or the prompt, and
-    the arrow), that becomes that Select as soon as the applicant reaches it: focused by Tab or
-    by a click, or opened by a key or a click (the choices then open too). One widget instead of
-    a Select's six, with no option list built and no restyle as it mounts."""
-
-    # The prompt and the arrow share one look (a Select draws both at half strength): one
-    # component class, so one style to work out per field as it mounts, not two.
-    COMPONENT_CLASSES: ClassVar[set[str]] = {"choice--dim"}
-    # Its look (as Select's and SelectCurrent's own styles draw a compact Select) is in
-    # screens/profile.tcss: a widget class's own CSS makes Textual parse every stylesheet again
-    # the first time one mounts.
+class ChoiceBase(SelectStandIn):
+    """A choice not reached yet (its options, its value, the Select it becomes): drawn as a
+    compact Select by ChoiceField, or in its row's line by ChoiceLine."""
 
     def __init__(
         self,
@@ -227,17 +232,18 @@ class ChoiceField(SelectStandIn):
         """The choice (None for none), as `read_control` reads a Select."""
         return self._value
 
-    def render_line(self, y: int) -> Strip:
-        # Segment for segment as the Select draws: its label (a Static: the first line of the
-        # text wrapped to its width, then blank cells), a blank cell, the arrow.
-        width = self.content_size.width
-        base = self.get_visual_style()
+    def control_classes(self) -> str:
+        """The classes of the Select this choice becomes."""
+        return " ".join(sorted(self.classes))
+
+    def choice_strip(self, width: int, base: VisualStyle, dim: VisualStyle) -> Strip:
+        """The choice's line in `width` cells, segment for segment as the Select draws it: its
+        label (a Static: the first line of the text wrapped to its width, then blank cells), a
+        blank cell, the arrow; `dim` the prompt's and the arrow's look."""
         blank = base.background_style.rich_style
-        if y or width <= 0:
-            return Strip.blank(width, blank)
         label_width = max(width - 2, 0)
         if self._label is None:
-            text, style = self.prompt, self.get_visual_style("choice--dim")
+            text, style = self.prompt, dim
         else:
             text, style = self._label, base
         try:
@@ -253,18 +259,39 @@ class ChoiceField(SelectStandIn):
         if used < label_width:
             segments.append(Segment(" " * (label_width - used), blank))
         segments.append(Segment(" ", blank))
-        segments.append(Segment("▼", self.get_visual_style("choice--dim").rich_style))
+        segments.append(Segment("▼", dim.rich_style))
         return Strip(segments).adjust_cell_length(width, blank)
 
-    def build(self) -> Select[Any]:
+    def build(self) -> Widget:
         return Select(
             list(self.options),
             value=Select.NULL if self._value is None else self._value,
             allow_blank=self.allow_blank,
             prompt=self.prompt,
             compact=True,
-            classes=" ".join(sorted(self.classes)),
+            classes=self.control_classes(),
         )
+
+
+class ChoiceField(ChoiceBase):
+    """A choice drawn exactly as a compact `Select` showing it (the choice, or the prompt, and
+    the arrow), that becomes that Select as soon as the applicant reaches it: focused by Tab or
+    by a click, or opened by a key or a click (the choices then open too). One widget instead of
+    a Select's six, with no option list built and no restyle as it mounts."""
+
+    # The prompt and the arrow share one look (a Select draws both at half strength): one
+    # component class, so one style to work out per field as it mounts, not two.
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"choice--dim"}
+    # Its look (as Select's and SelectCurrent's own styles draw a compact Select) is in
+    # screens/profile.tcss: a widget class's own CSS makes Textual parse every stylesheet again
+    # the first time one mounts.
+
+    def render_line(self, y: int) -> Strip:
+        width = self.content_size.width
+        base = self.get_visual_style()
+        if y or width <= 0:
+            return Strip.blank(width, base.background_style.rich_style)
+        return self.choice_strip(width, base, self.get_visual_style("choice--dim"))
 
 
 # The keys a focused Input acts on (its bindings, and printable keys it types): one that reaches
@@ -277,19 +304,14 @@ INPUT_KEYS: frozenset[str] = frozenset(
 )
 
 
-class TextField(StandIn):
-    """A text field drawn exactly as a compact `FormInput` showing its value (or its
-    placeholder) and not focused, that becomes that FormInput as soon as the applicant reaches
-    it: focused by Tab or by a click. One widget with one component class instead of an Input's
-    four, and no cursor timer: the form has a few dozen text fields.
+class TextBase(StandIn):
+    """A text field not reached yet (its text, the Input it becomes, the keys and the click
+    meant for that Input): drawn as a compact Input by TextField, or in its row's line by
+    TextLine.
 
     A key typed before the Input is in place is typed into it (the Input gets the focus from
     this widget's queue, after those keys); a click puts the cursor where it lands, as a click
     on the Input does."""
-
-    # Its look (as Input's own styles draw a compact Input) is in screens/profile.tcss. A field
-    # showing its placeholder has the placeholder's colour (class -placeholder; it cannot
-    # change before it becomes real): no component class to style as each field mounts.
 
     def __init__(
         self,
@@ -302,27 +324,29 @@ class TextField(StandIn):
         super().__init__(id=id, classes=classes)
         self._value = value
         self.placeholder = placeholder
-        if not value:
-            self.add_class("-placeholder")
         self._keys: list[events.Key | events.Paste] = []  # for the Input, in their order
-        self._click_x: int | None = None  # where a click landed, in cells from the left
+        self._click_x: int | None = None  # where a click landed, in cells from the Input's left
 
     @property
     def value(self) -> str:
         """The text, as `read_control` reads an Input."""
         return self._value
 
-    def render_line(self, y: int) -> Strip:
-        # As an Input not focused draws its line (Input.render_line): the value from its first
-        # cell (an Input scrolls only once the cursor moves), or the placeholder (in this
-        # field's colour then: -placeholder); one cell more than the content region (the
-        # compositor crops it), the widget's style under it.
-        style = self.rich_style
-        if y:
-            return Strip.blank(self.size.width, style)
+    def control_classes(self) -> str:
+        """The classes of the FormInput this field becomes."""
+        return " ".join(sorted({*self.classes, COMPACT, "-valid"} - {"-placeholder"}))
+
+    def control_x(self) -> int:
+        """Cells from this widget's left to where the Input's text starts."""
+        return 0
+
+    def text_strip(self, width: int, style: Style) -> Strip:
+        """As an Input not focused draws its line (Input.render_line) in a content region
+        `width` cells wide: the value from its first cell (an Input scrolls only once the cursor
+        moves), or the placeholder; one cell more than the region (the compositor crops it),
+        `style` under it."""
         console = self.app.console
         options = self.app.console_options
-        width = self.scrollable_content_region.width
         if not self._value:
             placeholder = Text(self.placeholder, justify="left", end="")
             strip = Strip(console.render(placeholder, options.update_width(width + 1)))
@@ -332,12 +356,12 @@ class TextField(StandIn):
             strip = strip.crop(0, width + 1).extend_cell_length(width + 1)
         return strip.apply_style(style)
 
-    def build(self) -> FormInput:
+    def build(self) -> Widget:
         return FormInput(
             self._value,
             placeholder=self.placeholder,
             compact=True,
-            classes=" ".join(sorted({*self.classes, COMPACT, "-valid"} - {"-placeholder"})),
+            classes=self.control_classes(),
             select_on_focus=False,
         )
 
@@ -356,7 +380,7 @@ class TextField(StandIn):
         # The click focuses this field (it becomes real): the cursor goes where it landed.
         offset = event.get_content_offset(self)
         if offset is not None:
-            self._click_x = offset.x
+            self._click_x = max(offset.x - self.control_x(), 0)
 
     def hand_over(self, real: Widget, focused: bool) -> None:
         if not isinstance(real, Input):
@@ -377,6 +401,36 @@ class TextField(StandIn):
         control = await super().make_real()
         assert isinstance(control, Input)
         return control
+
+
+class TextField(TextBase):
+    """A text field drawn exactly as a compact `FormInput` showing its value (or its
+    placeholder) and not focused, that becomes that FormInput as soon as the applicant reaches
+    it: focused by Tab or by a click. One widget with one component class instead of an Input's
+    four, and no cursor timer: the form has a few dozen text fields (see TextBase)."""
+
+    # Its look (as Input's own styles draw a compact Input) is in screens/profile.tcss. A field
+    # showing its placeholder has the placeholder's colour (class -placeholder; it cannot
+    # change before it becomes real): no component class to style as each field mounts.
+
+    def __init__(
+        self,
+        value: str,
+        *,
+        placeholder: str = "",
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(value, placeholder=placeholder, id=id, classes=classes)
+        if not value:
+            self.add_class("-placeholder")
+
+    def render_line(self, y: int) -> Strip:
+        # The field's colour (-placeholder for its placeholder) under it.
+        style = self.rich_style
+        if y:
+            return Strip.blank(self.size.width, style)
+        return self.text_strip(self.scrollable_content_region.width, style)
 
 
 def _cell_to_index(text: str, cells: int) -> int:
@@ -606,7 +660,14 @@ class FieldRow(Vertical):
     A text area's row has its label on a line of its own, above the area."""
 
     def __init__(
-        self, path: tuple[str, ...], spec: FieldSpec, value: Any, *, light: bool = True
+        self,
+        path: tuple[str, ...],
+        spec: FieldSpec,
+        value: Any,
+        *,
+        light: bool = True,
+        control: Widget | None = None,
+        error: str | None = None,
     ) -> None:
         area = spec.kind == "area"
         super().__init__(classes="field-row" + (" -area" if area else " -line"))
@@ -614,14 +675,22 @@ class FieldRow(Vertical):
         self.spec = spec
         self._value = value
         self._light = light  # a text field stands in for its Input (see make_control)
-        self._control: Widget | None = None
+        self._control: Widget | None = control  # built with the row, or as it composes
         self._label = None if area else spec.label
+        self._error = error  # the message it is built showing (see FieldLine.show_error)
 
     def compose(self) -> ComposeResult:
-        self._control = make_control(self.spec, self._value, dom_id(self.path), light=self._light)
+        if self._control is None:
+            self._control = make_control(
+                self.spec, self._value, dom_id(self.path), light=self._light
+            )
         if self.spec.kind == "area":
             yield Label(self.spec.label, classes="field-label", markup=False)
+        if self._error:
+            self._control.add_class("-invalid")
         yield self._control
+        if self._error:
+            yield ErrorLine(self._error)
 
     def render(self) -> RenderResult:
         if self._label is None:
@@ -653,9 +722,244 @@ class FieldRow(Vertical):
             return initial_value(self.spec, self._value)
         return read_control(self.spec, control)
 
+    def read(self) -> Any:
+        """The raw value (as a FieldLine reads its own): see `value`."""
+        return self.value()
+
     def show_error(self, message: str | None) -> None:
+        self._error = None
         set_error_line(self, message)
         self.control.set_class(bool(message), "-invalid")
+
+
+# A one-line field's row as profile.tcss lays it out: the label in the first LABEL_CELLS cells,
+# the control to the right of it, as wide as its width class or 1fr up to CONTROL_MAX cells.
+LABEL_CELLS = 24
+CONTROL_MAX = 52
+CONTROL_CELLS: dict[str, int] = {"-w-num": 10, "-w-short": 22}
+
+
+class FieldLooks(Widget):
+    """Never shown: the looks of the controls the form's FieldLines draw (profile.tcss gives
+    each component class the styles the stand-in of that control has), worked out once for the
+    pane, not once a line (each component class is a full pass of the stylesheet for each
+    widget that has it)."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "looks--choice",
+        "looks--choice-focus",
+        "looks--dim",
+        "looks--text",
+        "looks--text-focus",
+        "looks--placeholder",
+    }
+
+
+class FieldLine(StandIn):
+    """A one-line field's row as one widget until the applicant reaches it: its label in the
+    row's colour, then its control as the control's stand-in draws it (in the looks of the
+    pane's FieldLooks), then the row's blank cells. Reached (focus by Tab or by a click on the
+    control, a key), it becomes the FieldRow with the real control in its place, focused; shown
+    an error, it becomes the FieldRow with its stand-in control and the message under it.
+    One widget instead of a row and its control: the first screen has about twenty.
+
+    The mouse acts as on the row and its control: a click on the label or past the control
+    focuses what a click on the row did (the form), the control's tooltip and pointer show over
+    the control only."""
+
+    LOOK: ClassVar[str] = ""  # the control's look in FieldLooks ("choice", "text")
+    POINTER: ClassVar[str] = "default"  # the control's pointer shape
+
+    def setup_line(
+        self,
+        path: tuple[str, ...],
+        spec: FieldSpec,
+        value: Any,
+        looks: FieldLooks,
+        control_classes: str,
+    ) -> None:
+        self.path = path
+        self.spec = spec
+        self.row_value = value
+        self.looks = looks
+        self._control_classes = control_classes
+        self._dom_id = None  # the control in its row takes the id (a sibling of nothing)
+        self.replaced: Callable[[FieldLine, FieldRow], None] | None = None
+        self._over: bool | None = None  # the mouse is over the control (None: not over this)
+        self.row_mount: AwaitMount | None = None  # the row showing an error, being mounted
+
+    def get_component_styles(self, *names: str) -> RenderStyles:
+        return self.looks.get_component_styles(*names)
+
+    def control_classes(self) -> str:
+        return self._control_classes
+
+    def lines(self) -> int:
+        """Lines the row takes on screen (see FieldRow.lines)."""
+        return 1 if self.display else 0
+
+    def read(self) -> Any:
+        """The raw value, as its row reads an unmounted control (it cannot change before)."""
+        return initial_value(self.spec, self.row_value)
+
+    def control_width(self) -> int:
+        room = max(self.size.width - LABEL_CELLS, 0)
+        return min(room, CONTROL_CELLS.get(self.spec.width, CONTROL_MAX))
+
+    def control_x(self) -> int:
+        return LABEL_CELLS
+
+    def control_strip(self, width: int) -> Strip:
+        """The control's cells (see ChoiceLine, TextLine)."""
+        raise NotImplementedError
+
+    def look(self, *more: str) -> VisualStyle:
+        focus = "-focus" if self.has_focus else ""
+        return self.get_visual_style(f"looks--{self.LOOK}{focus}", *more)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        row = self.get_visual_style()
+        blank = row.background_style.rich_style
+        if y or width <= 0:
+            return Strip.blank(width, blank)
+        label = Strip([Segment(self.spec.label, row.rich_style)]).adjust_cell_length(
+            min(LABEL_CELLS, width), blank
+        )
+        control = self.control_width()
+        strips = [label]
+        if control:
+            strips.append(self.control_strip(control).crop(0, control))
+        return Strip.join(strips).adjust_cell_length(width, blank)
+
+    def _over_control(self, x: int) -> bool:
+        return LABEL_CELLS <= x < LABEL_CELLS + self.control_width()
+
+    def focus_on_click(self) -> bool:
+        # Over the label or past the control: what a click on the row focused (the form).
+        if self._over_control(self.app.mouse_position.x - self.region.x):
+            return True
+        for node in self.ancestors:
+            if isinstance(node, Widget) and node.focusable:
+                if node.focus_on_click():
+                    self.screen.set_focus(node, scroll_visible=False)
+                break
+        return False
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        if not self._over_control(event.x):
+            event.prevent_default()  # not the control's click: as on the row's label
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        over = self._over_control(event.x)
+        if over != self._over:
+            self._over = over
+            if self.spec.tooltip:
+                self.tooltip = self.spec.tooltip if over else None
+            self.styles.pointer = self.POINTER if over else "default"  # type: ignore[assignment]
+            self.screen.update_pointer_shape()
+
+    def on_leave(self, event: events.Leave) -> None:
+        self._over = None
+        self.tooltip = None
+
+    def build(self) -> Widget:
+        control = super().build()
+        control.id = dom_id(self.path)  # in the row: no sibling has it
+        if self.spec.tooltip:
+            control.tooltip = self.spec.tooltip
+        row = FieldRow(self.path, self.spec, self.row_value, control=control)
+        row.display = self.display
+        return row
+
+    def focus_target(self, real: Widget) -> Widget:
+        return real.control if isinstance(real, FieldRow) else real
+
+    def placed(self, real: Widget) -> None:
+        if isinstance(real, FieldRow) and self.replaced is not None:
+            self.replaced(self, real)
+
+    def show_error(self, message: str | None) -> None:
+        """Show `message` under the field: the row it becomes shows it (its control still a
+        stand-in, marked invalid); none to show, it stays as it is."""
+        if not message:
+            return
+        parent = self.parent
+        if self.real is not None or not isinstance(parent, Widget) or not self.is_attached:
+            if isinstance(self.real, FieldRow):  # becoming its row: the row shows it
+                row = self.real
+                self.app.call_later(self._show_when_made, row, message)
+            return
+        # Not focused (focus makes it real at once): the row takes its place as it is.
+        self.real = row = FieldRow(self.path, self.spec, self.row_value, error=message)
+        row.display = self.display
+        self.row_mount = parent.mount(row, after=self)
+        if self.replaced is not None:
+            self.replaced(self, row)
+        self.remove()
+
+    async def _show_when_made(self, row: FieldRow, message: str) -> None:
+        await self.made()
+        if row.is_attached:
+            row.show_error(message)
+
+
+class ChoiceLine(FieldLine, ChoiceBase):
+    """A choice field's row as one widget until reached (see FieldLine, ChoiceField)."""
+
+    LOOK = "choice"
+    POINTER = "pointer"
+
+    def __init__(self, path: tuple[str, ...], spec: FieldSpec, value: Any, looks: FieldLooks):
+        valid = {v for _, v in spec.options}
+        classes = " ".join(c for c in ("field-control", spec.width) if c)
+        super().__init__(
+            spec.options,
+            value if value in valid else None,
+            allow_blank=spec.kind == "opt_select" or value not in valid,
+            prompt="(choose)" if spec.kind != "opt_select" else "(none)",
+            id=dom_id(path),
+            classes="field-line",
+        )
+        self.setup_line(path, spec, value, looks, classes)
+
+    def control_strip(self, width: int) -> Strip:
+        # A compact Select: the choice's line, then a cell of padding on its right.
+        base = self.look()
+        strip = self.choice_strip(width - 1, base, self.look("looks--dim"))
+        return strip.adjust_cell_length(width, base.background_style.rich_style)
+
+
+class TextLine(FieldLine, TextBase):
+    """A text field's row as one widget until reached (see FieldLine, TextField)."""
+
+    LOOK = "text"
+    POINTER = "text"
+
+    def __init__(self, path: tuple[str, ...], spec: FieldSpec, value: Any, looks: FieldLooks):
+        classes = " ".join(c for c in ("field-control", spec.width) if c)
+        super().__init__(
+            "" if value is None else str(value),
+            placeholder=spec.placeholder,
+            id=dom_id(path),
+            classes="field-line",
+        )
+        self.setup_line(path, spec, value, looks, f"{classes} {COMPACT} -valid")
+
+    def control_strip(self, width: int) -> Strip:
+        more = () if self._value else ("looks--placeholder",)
+        return self.text_strip(width, self.look(*more).rich_style)
+
+
+def make_row(
+    path: tuple[str, ...], spec: FieldSpec, value: Any, looks: FieldLooks, light: bool = True
+) -> FieldRow | FieldLine:
+    """A field's row: one FieldLine while light, for a choice or a text on one line."""
+    if light and spec.kind in ("select", "opt_select"):
+        return ChoiceLine(path, spec, value, looks)
+    if light and spec.kind in ("text", "int", "opt_int", "date"):
+        return TextLine(path, spec, value, looks)
+    return FieldRow(path, spec, value, light=light)
 
 
 class ItemRow(Vertical):
@@ -930,21 +1234,23 @@ class Section(Vertical):
 
 
 async def real_select(node: Widget, selector: str | type[Widget] = Select) -> Select[Any]:
-    """The first choice control at `selector` under `node`, as a Select: a ChoiceField becomes
-    one first, as it does when the applicant reaches it."""
+    """The first choice control at `selector` under `node`, as a Select: a ChoiceField (or a
+    ChoiceLine) becomes one first, as it does when the applicant reaches it."""
     control = node.query(selector).first()
-    if isinstance(control, ChoiceField):
+    if isinstance(control, ChoiceBase):
         return await control.make_real()
     if not isinstance(control, Select):
         raise TypeError(f"{control!r} is not a choice")
     return control
 
 
-async def real_input(node: Widget, selector: str | type[Widget] = "Input, TextField") -> Input:
-    """The first text field at `selector` under `node`, as an Input: a TextField becomes one
-    first, as it does when the applicant reaches it."""
+async def real_input(
+    node: Widget, selector: str | type[Widget] = "Input, TextField, TextLine"
+) -> Input:
+    """The first text field at `selector` under `node`, as an Input: a TextField (or a
+    TextLine) becomes one first, as it does when the applicant reaches it."""
     control = node.query(selector).first()
-    if isinstance(control, TextField):
+    if isinstance(control, TextBase):
         return await control.make_real()
     if not isinstance(control, Input):
         raise TypeError(f"{control!r} is not a text field")
