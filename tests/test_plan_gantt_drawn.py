@@ -19,6 +19,7 @@ from textual.widgets import DataTable
 
 from matchtui.app import MatchApp
 from matchtui.widgets.plan_gantt import ITEM_COLUMN, MONTHS_COLUMN, PlanGantt
+from tests.conftest import LONG
 
 TODAY = dt.date(2026, 11, 23)
 Step = Callable[[Pilot[Any], Widget], Awaitable[None]]
@@ -157,8 +158,13 @@ async def walk(workspace: Any, size: tuple[int, int], reference: bool) -> list[A
     return seen
 
 
-@pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
-@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+# Each size and each theme in the quick run (~13 s a way); MATCHTUI_LONG=1 walks all four.
+WAYS = [((80, 24), "textual-light"), ((120, 40), "textual-dark")]
+if LONG:
+    WAYS += [((80, 24), "textual-dark"), ((120, 40), "textual-light")]
+
+
+@pytest.mark.parametrize(("size", "theme"), WAYS)
 async def test_the_chart_draws_and_moves_as_the_datatable(
     workspace: Any, size: tuple[int, int], theme: str
 ) -> None:

@@ -22,6 +22,7 @@ from matchtui.widgets.profile_fields import (
     FieldRow,
     TextLine,
 )
+from tests.conftest import LONG
 from tests.test_profile_choices import make_app, reached, ready
 
 
@@ -82,12 +83,17 @@ async def page_by_page(pilot: Any, real: bool) -> list[FieldLine]:
 async def test_a_line_draws_exactly_as_its_row_did(workspace: Any, capsys: Any) -> None:
     # The row with its stand-in control, as the form drew every field before lines: the demo
     # profile, then a blank one (placeholders, prompts).
+    # Every pair of profile, size and theme is seen in the quick run (four of the eight ways,
+    # ~4 s each); MATCHTUI_LONG=1 draws all eight.
     seen: list[FieldLine] = []
     for blank in (False, True):
         if blank:
             assert main(["profile", "new", "--force"]) == 0
         for size in ((120, 40), (80, 24)):
             for theme in ("textual-dark", "textual-light"):
+                light = blank != (size == (80, 24))  # light for one of the two, dark for both
+                if not LONG and (theme == "textual-light") != light:
+                    continue
                 app = make_app(workspace)
                 async with app.run_test(size=size) as pilot:
                     app.theme = theme

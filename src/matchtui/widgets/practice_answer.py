@@ -23,7 +23,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import TextArea
 
-from matchtui.widgets.profile_fields import StandIn
+from matchtui.widgets.profile_fields import TypedStandIn
 
 # What a focused TextArea does with a key it has a binding for (its action), and the keys it
 # types besides the printable ones (enter: a new line). A key that reaches the stand-in and is
@@ -42,17 +42,18 @@ def answer_editor(text: str = "") -> TextArea:
     return TextArea(text, soft_wrap=True, tab_behavior="focus")
 
 
-class AnswerStandIn(StandIn):
+class AnswerStandIn(TypedStandIn):
     """An empty answer editor drawn exactly as the TextArea it becomes once reached.
 
     It holds no text of its own: a draft is kept only from the TextArea (the applicant types in
     it), so the stand-in is only ever asked to show an empty answer. Loading one with text
     makes it the TextArea at once, with that text."""
 
+    KEYS = TEXT_AREA_KEYS
+
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self._text = ""
-        self._keys: list[events.Key | events.Paste] = []  # for the TextArea, in their order
 
     @property
     def text(self) -> str:
@@ -92,23 +93,12 @@ class AnswerStandIn(StandIn):
         area.display = self.display  # in the answer switcher: shown only as this one is
         return area
 
-    def on_key(self, event: events.Key) -> None:
-        # A key the TextArea would act on: kept for it (it gets the focus after this key).
-        if event.is_printable or event.key in TEXT_AREA_KEYS:
-            event.stop()
-            event.prevent_default()
-            self._keys.append(events.Key(event.key, event.character))
-
-    def on_paste(self, event: events.Paste) -> None:
-        event.stop()
-        self._keys.append(events.Paste(event.text))
-
     def hand_over(self, real: Widget, focused: bool) -> None:
         # In the TextArea's queue, in their order, ahead of any key that reaches it from now on:
         # a typed key as the TextArea gets it (it types it and stops it there); a paste and a
         # binding's key as the TextArea acts on them (the event itself, not stopped there,
         # would go round through the app to the focused widget again, behind the others).
-        keys, self._keys = self._keys, []
+        keys = self.take_keys()
         if not isinstance(real, TextArea):
             return
         for key in keys:

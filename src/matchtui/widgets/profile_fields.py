@@ -304,7 +304,37 @@ INPUT_KEYS: frozenset[str] = frozenset(
 )
 
 
-class TextBase(StandIn):
+class TypedStandIn(StandIn):
+    """A stand-in for a control the applicant types into (an Input, a TextArea): a key that
+    control would act on (a printable one, or one of `KEYS`) and a paste that reach this widget
+    before the control is in place are kept for it, in their order (`take_keys`), and the
+    control gets the focus from this widget's queue after them."""
+
+    KEYS: ClassVar[frozenset[str]] = frozenset()
+
+    def __init__(
+        self, *, id: str | None = None, classes: str | None = None, real_id: str | None = None
+    ) -> None:
+        super().__init__(id=id, classes=classes, real_id=real_id)
+        self._keys: list[events.Key | events.Paste] = []  # for the control, in their order
+
+    def on_key(self, event: events.Key) -> None:
+        if event.is_printable or event.key in self.KEYS:
+            event.stop()
+            event.prevent_default()
+            self._keys.append(events.Key(event.key, event.character))
+
+    def on_paste(self, event: events.Paste) -> None:
+        event.stop()
+        self._keys.append(events.Paste(event.text))
+
+    def take_keys(self) -> list[events.Key | events.Paste]:
+        """The keys and pastes kept so far, in their order (none are kept for it again)."""
+        keys, self._keys = self._keys, []
+        return keys
+
+
+class TextBase(TypedStandIn):
     """A text field not reached yet (its text, the Input it becomes, the keys and the click
     meant for that Input): drawn as a compact Input by TextField, or in its row's line by
     TextLine.
@@ -312,6 +342,8 @@ class TextBase(StandIn):
     A key typed before the Input is in place is typed into it (the Input gets the focus from
     this widget's queue, after those keys); a click puts the cursor where it lands, as a click
     on the Input does."""
+
+    KEYS = INPUT_KEYS
 
     def __init__(
         self,
@@ -324,7 +356,6 @@ class TextBase(StandIn):
         super().__init__(id=id, classes=classes)
         self._value = value
         self.placeholder = placeholder
-        self._keys: list[events.Key | events.Paste] = []  # for the Input, in their order
         self._click_x: int | None = None  # where a click landed, in cells from the Input's left
 
     @property
@@ -365,17 +396,6 @@ class TextBase(StandIn):
             select_on_focus=False,
         )
 
-    def on_key(self, event: events.Key) -> None:
-        # A key the Input would act on: kept for it (it gets the focus after this key).
-        if event.is_printable or event.key in INPUT_KEYS:
-            event.stop()
-            event.prevent_default()
-            self._keys.append(events.Key(event.key, event.character))
-
-    def on_paste(self, event: events.Paste) -> None:
-        event.stop()
-        self._keys.append(events.Paste(event.text))
-
     def on_mouse_down(self, event: events.MouseDown) -> None:
         # The click focuses this field (it becomes real): the cursor goes where it landed.
         offset = event.get_content_offset(self)
@@ -389,8 +409,7 @@ class TextBase(StandIn):
             real.add_class("-invalid")
         if self._click_x is not None:
             real.cursor_position = _cell_to_index(self._value, self._click_x)
-        keys, self._keys = self._keys, []
-        for key in keys:
+        for key in self.take_keys():
             # To the Input, then up to its bindings as a key it had; typed text only if a
             # key has moved the focus on since (another key would act where the focus is).
             if focused or isinstance(key, events.Paste) or key.is_printable:
