@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import on
@@ -163,3 +165,52 @@ class PaneScreen(Screen[None]):
     def on_theme(self) -> None:
         """Called when the theme changes: a pane that bakes theme colours into its text
         (rather than using CSS variables) redraws here. The default does nothing."""
+
+
+class LaterTabs:
+    """A pane's tabs out of sight, built just after its first frame (`start`, in a worker) or
+    as one is switched to (`build`), whichever comes first, each once: the pane composes them
+    empty, and `widgets(tab)` gives what one holds."""
+
+    def __init__(
+        self,
+        screen: Widget,
+        tabs: Sequence[str],
+        widgets: Callable[[str], list[Widget]],
+        group: str,
+    ) -> None:
+        self._screen = screen
+        self.tabs = tuple(tabs)
+        self._widgets = widgets
+        self._group = group
+        self._building: dict[str, asyncio.Event] = {}  # set once the tab's widgets are mounted
+
+    def built(self, tab: str) -> bool:
+        """Whether `tab` is built (its widgets mounted)."""
+        done = self._building.get(tab)
+        return done is not None and done.is_set()
+
+    async def build(self, tab: str) -> bool:
+        """Build `tab` now (or wait for its build under way); whether it is one of these."""
+        if tab not in self.tabs:
+            return False
+        done = self._building.get(tab)
+        if done is not None:
+            await done.wait()
+            return True
+        done = self._building[tab] = asyncio.Event()
+        try:
+            await self._screen.query_one(f"#{tab}").mount_all(self._widgets(tab))
+        finally:
+            done.set()
+        return True
+
+    def start(self) -> None:
+        """Build every tab not built yet, one after the other, in a worker."""
+        self._screen.run_worker(self._build_all(), group=self._group)
+
+    async def _build_all(self) -> None:
+        for tab in self.tabs:
+            if not self._screen.is_attached:
+                return
+            await self.build(tab)

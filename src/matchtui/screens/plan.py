@@ -35,7 +35,7 @@ from matchtui.engine.plan import (
 )
 from matchtui.models.plan import PlanFile, TimelineState
 from matchtui.models.profile import Profile
-from matchtui.screens.base import PaneScreen, tabbed_samples
+from matchtui.screens.base import LaterTabs, PaneScreen, tabbed_samples
 from matchtui.widgets.conflict import guarded_save, reload_plan, reload_profile
 from matchtui.widgets.plan_gantt import PlanGantt
 from matchtui.widgets.plan_sections import (
@@ -138,7 +138,8 @@ class PlanScreen(PaneScreen):
         self.palette: Palette = {}
         # The tabs out of sight whose text is older than the view: filled when shown.
         self._stale_tabs: set[str] = set()
-        self._built_tabs: set[str] = set()  # the tabs out of sight built so far
+        # The tabs out of sight, built after the first frame (see _start_tabs).
+        self._later = LaterTabs(self, tuple(self._tab_fillers()), self._tab_widgets, "plan-tabs")
 
     # -- layout ----------------------------------------------------------------------------
     def compose_body(self) -> ComposeResult:
@@ -168,7 +169,7 @@ class PlanScreen(PaneScreen):
                             id="item-note",
                             classes=f"{COMPACT} -valid",
                         )
-            # The other tabs are out of sight: built after the first frame (see _build_tabs).
+            # The other tabs are out of sight: built after the first frame (see _start_tabs).
             yield TabPane("Routes", id="tab-routes")
             yield TabPane("Plan B & cycles", id="tab-planb")
             yield TabPane("Key dates", id="tab-dates")
@@ -184,25 +185,6 @@ class PlanScreen(PaneScreen):
             Static(id="dates-note", markup=False),
         ]
 
-    async def _build_tab(self, tab: str) -> bool:
-        """Build a tab out of sight now, if it is not built yet; whether it is built."""
-        if tab in self._built_tabs:
-            return True
-        if tab not in self._tab_fillers():
-            return False
-        self._built_tabs.add(tab)
-        pane = self.query_one(f"#{tab}", TabPane)
-        await pane.mount_all(self._tab_widgets(tab))
-        return True
-
-    async def _build_tabs(self) -> None:
-        """After the first frame: build the tabs out of sight, so a switch to one only fills
-        it (a tab switched to before then is built as it is shown)."""
-        for tab in self._tab_fillers():
-            if not self.is_attached:
-                return
-            await self._build_tab(tab)
-
     def on_mount(self) -> None:
         self.palette = palette_from(self.app.theme_variables)
         self.watch(self.matchapp, "plan", self._plan_changed, init=False)
@@ -212,7 +194,7 @@ class PlanScreen(PaneScreen):
         self.call_after_refresh(self._start_tabs)
 
     def _start_tabs(self) -> None:
-        self.run_worker(self._build_tabs(), group="plan-tabs")
+        self._later.start()
 
     def on_profile(self, profile: Profile) -> None:
         self.refresh_plan()
@@ -277,7 +259,7 @@ class PlanScreen(PaneScreen):
 
     def _fill_shown_tab(self, _active: str = "") -> None:
         tab = self.query_one(TabbedContent).active
-        if self.view is None or tab not in self._stale_tabs or tab not in self._built_tabs:
+        if self.view is None or tab not in self._stale_tabs or not self._later.built(tab):
             return  # a tab not built yet is filled once it is (see _tab_activated)
         self._stale_tabs.discard(tab)
         self._tab_fillers()[tab](self.view)
@@ -381,7 +363,7 @@ class PlanScreen(PaneScreen):
     @on(TabbedContent.TabActivated)
     async def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
         tab = event.pane.id or ""
-        if tab not in self._built_tabs and await self._build_tab(tab):
+        if not self._later.built(tab) and await self._later.build(tab):
             self._fill_shown_tab()  # switched to before it was built
         if self.query_one(TabbedContent).active == tab:
             self.focus_tab(tab)

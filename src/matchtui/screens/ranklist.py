@@ -9,7 +9,6 @@ newest list only, one write at a time; the pane shows the change at once.
 
 from __future__ import annotations
 
-import asyncio
 import threading
 from collections.abc import Callable
 from contextlib import suppress
@@ -62,7 +61,7 @@ from matchtui.models.ranklist import (
     RanklistFile,
     RanklistState,
 )
-from matchtui.screens.base import PaneScreen, tabbed_samples
+from matchtui.screens.base import LaterTabs, PaneScreen, tabbed_samples
 from matchtui.screens.ranklist_rows import (
     RankRows,
     SummaryKind,
@@ -158,8 +157,8 @@ class RanklistScreen(PaneScreen):
         self._stamp: tuple[int, int] | None = None  # programs.toml as last read
         self._tabs_found: TabbedContent | None = None
         self._stale: set[str] = set()  # tabs to draw again when next shown
-        # The tabs out of sight: set once built (see _build_tab).
-        self._tabs_building: dict[str, asyncio.Event] = {}
+        # The tabs out of sight, built after the first frame (see _start_tabs).
+        self._later = LaterTabs(self, LATER_TABS, self._tab_widgets, "rank-tabs")
         # Saving (see "saving" below). `_pending` is the newest list not yet on disk (None when
         # all is saved); `_state_lock` guards it and the two flags, held only for moments;
         # `_write_lock` is held for each write of plan.toml, so writes never overlap and run
@@ -190,7 +189,7 @@ class RanklistScreen(PaneScreen):
                     with VerticalScroll(id="rank-side"):
                         yield Static(id="rank-summary", markup=False)
                 yield Static(ASSUMPTION, id="rank-assumption", markup=False)
-            # The other tabs are out of sight: built just after the first frame (_build_tabs),
+            # The other tabs are out of sight: built just after the first frame (_start_tabs),
             # or as one is switched to, whichever comes first.
             yield TabPane("Criteria", id="tab-criteria")
             yield TabPane("Compare", id="tab-compare")
@@ -223,35 +222,8 @@ class RanklistScreen(PaneScreen):
             return [Horizontal(*columns, id="compare-row")]
         return [VerticalScroll(Static(id="soap-text", markup=False), id="soap-scroll")]
 
-    def _tab_built(self, tab: str) -> bool:
-        """Whether a tab out of sight is built (its widgets mounted)."""
-        built = self._tabs_building.get(tab)
-        return built is not None and built.is_set()
-
-    async def _build_tab(self, tab: str) -> None:
-        """Build a tab out of sight now (or wait for its build under way), once."""
-        if tab not in LATER_TABS:
-            return
-        built = self._tabs_building.get(tab)
-        if built is not None:
-            await built.wait()
-            return
-        built = self._tabs_building[tab] = asyncio.Event()
-        try:
-            await self.query_one(f"#{tab}", TabPane).mount_all(self._tab_widgets(tab))
-        finally:
-            built.set()
-
     def _start_tabs(self) -> None:
-        self.run_worker(self._build_tabs(), group="rank-tabs")
-
-    async def _build_tabs(self) -> None:
-        """After the first frame: build the tabs out of sight, so a switch to one only draws
-        it (a tab switched to before then is built as it is shown)."""
-        for tab in LATER_TABS:
-            if not self.is_attached:
-                return
-            await self._build_tab(tab)
+        self._later.start()
 
     @classmethod
     def warm_data(cls, app: MatchApp) -> None:
@@ -444,7 +416,7 @@ class RanklistScreen(PaneScreen):
 
     def _show_tab(self, tab: str) -> None:
         """Draw a tab other than the list if the list changed since it was last drawn."""
-        if tab not in self._stale or not self._tab_built(tab):
+        if tab not in self._stale or not self._later.built(tab):
             return  # a tab not built yet is drawn once it is (see _tab_activated)
         self._stale.discard(tab)
         {
@@ -694,8 +666,8 @@ class RanklistScreen(PaneScreen):
     @on(TabbedContent.TabActivated)
     async def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
         tab = event.pane.id or ""
-        if tab in LATER_TABS and not self._tab_built(tab):
-            await self._build_tab(tab)  # switched to before it was built
+        if tab in LATER_TABS and not self._later.built(tab):
+            await self._later.build(tab)  # switched to before it was built
             if self._tabs.active != tab:
                 return  # another tab was shown meanwhile: its own activation draws it
         self.focus_tab(tab)
@@ -712,7 +684,7 @@ class RanklistScreen(PaneScreen):
         if (
             self.sim is not None
             and self._tabs.active == "tab-compare"
-            and self._tab_built("tab-compare")
+            and self._later.built("tab-compare")
         ):
             self._show_compare()
         else:
@@ -1042,7 +1014,7 @@ class RanklistScreen(PaneScreen):
             self.refresh_view()
 
     def action_score(self, step: int) -> None:
-        if not self._tab_built("tab-criteria"):
+        if not self._later.built("tab-criteria"):
             return  # shown a moment ago and still being built: no cell under the cursor yet
         table = self._criteria_table()
         row, col = table.cursor, table.cursor_column
