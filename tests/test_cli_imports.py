@@ -285,12 +285,15 @@ def test_objects_the_caller_froze_stay_frozen(home: Path) -> None:
 CONSOLE_PROBE = (
     "import atexit, sys, threading\n"
     "atexit.register(lambda: print('TEARDOWN', file=sys.stderr))\n"
+    "done = threading.Event()\n"
     "if sys.argv[1] == 'thread':\n"
-    "    done = threading.Event()\n"
-    "    threading.Thread(target=done.wait, args=(2,)).start()\n"
+    "    threading.Thread(target=done.wait, args=(60,)).start()\n"
     "sys.argv = ['matchtui'] + sys.argv[2:]\n"
     "from matchtui.cli import console\n"
-    "console()\n"
+    "try:\n"
+    "    console()\n"
+    "finally:\n"  # an exit as usual ends the other thread; os._exit skips this
+    "    done.set()\n"
 )
 
 

@@ -67,11 +67,11 @@ async def _settle(pilot: Any, app: MatchApp, seconds: float) -> None:
 async def test_one_give_back_after_a_pane_is_built_and_keys_pause(
     workspace: Any, monkeypatch: pytest.MonkeyPatch, interactive: bool
 ) -> None:
-    calls: list[float] = []
-    monkeypatch.setattr(memory, "give_back", lambda: calls.append(1) or True)
+    calls: list[float] = []  # seconds since the last key at each give-back
+    app = MatchApp(workspace, first_pane="reality", today=TODAY, interactive=interactive)
+    monkeypatch.setattr(memory, "give_back", lambda: calls.append(app.input_idle()) or True)
     monkeypatch.setattr(app_module, "TRIM_IDLE", 1.0)
     monkeypatch.setattr(app_module, "_preload_panes", lambda *_: None)
-    app = MatchApp(workspace, first_pane="reality", today=TODAY, interactive=interactive)
     async with app.run_test(size=(120, 40)) as pilot:
         # Whatever start-up asked for, given back once its idle work is over (later on a busy
         # machine than a fixed wait allowed for): no give-back for longer than TRIM_IDLE.
@@ -82,15 +82,30 @@ async def test_one_give_back_after_a_pane_is_built_and_keys_pause(
             if len(calls) == seen:
                 break
         calls.clear()
-        await pilot.press("f6")  # a first build asks for one
-        await pilot.press("f3")  # and another: still one give-back
+        # A pause of TRIM_IDLE between two keys is a pause, not keys coming: on a machine so
+        # loaded that a key's handling takes that long, a give-back there is right.
+        paused = False
+
+        async def press(key: str) -> None:
+            nonlocal paused
+            paused = paused or app.input_idle() >= 1.0
+            await pilot.press(key)
+
+        await press("f6")  # a first build asks for one
+        await press("f3")  # and another: still one give-back
         # Keys keep coming: nothing is given back meanwhile.
         for _ in range(8):
-            await pilot.press("f2")
+            await press("f2")
             await asyncio.sleep(0.1)
-            assert calls == []
+            assert calls == [] or paused
         await _settle(pilot, app, 1.6)
-        assert calls == ([1] if interactive else [])
+        assert all(idle >= 1.0 for idle in calls)  # never while keys were coming
+        if not interactive:
+            assert calls == []
+        elif not paused:
+            assert len(calls) == 1
+        else:
+            assert calls
 
 
 async def test_work_done_ahead_waits_for_a_pause_in_the_keys_and_for_a_build_to_end(

@@ -19,24 +19,6 @@ from matchtui.panes import PANES
 SCREENS = Path(__file__).resolve().parents[1] / "src" / "matchtui" / "screens"
 
 
-async def test_each_pane_stylesheet_is_added_on_its_first_visit(workspace: Any) -> None:
-    def loaded(app: MatchApp) -> set[str]:
-        return {
-            Path(path).name for path, _class_var in app.stylesheet.source if path.endswith(".tcss")
-        }
-
-    app = MatchApp(workspace)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        assert loaded(app) == {"app.tcss", "reality.tcss"}  # start-up: the first pane's only
-        for pane in PANES:
-            await pilot.press(pane.key)
-            await pilot.pause()
-            path = pane_css_path(pane)
-            assert path is not None and path.name in loaded(app)
-            assert path == SCREENS / f"{pane.module.rsplit('.', 1)[-1]}.tcss"
-
-
 @pytest.mark.parametrize("pane", PANES, ids=lambda pane: pane.id)
 def test_each_pane_rule_is_scoped_to_its_screen(pane: Any) -> None:
     name = pane.module.rsplit(".", 1)[-1]
@@ -61,40 +43,6 @@ def test_no_pane_screen_brings_its_own_stylesheet(pane: Any) -> None:
     screen = getattr(importlib.import_module(pane.module), pane.screen)
     assert not screen.CSS_PATH
     assert not screen.CSS
-
-
-async def test_first_visits_do_not_reparse_or_restyle_built_panes(
-    workspace: Any, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    reparsed: list[int] = []
-    restyled: list[int] = []
-    original_reparse = Stylesheet.reparse
-    original_update = Stylesheet.update
-
-    def reparse(self: Stylesheet) -> None:
-        reparsed.append(1)
-        original_reparse(self)
-
-    def update(self: Stylesheet, root: Any, animate: bool = False) -> None:
-        restyled.append(len(root.walk_children(with_self=True)))
-        original_update(self, root, animate)
-
-    app = MatchApp(workspace)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        sources = set(app.stylesheet.source)
-        monkeypatch.setattr(Stylesheet, "reparse", reparse)
-        monkeypatch.setattr(Stylesheet, "update", update)
-        for pane in [*PANES, *PANES]:
-            await pilot.press(pane.key)
-            await pilot.pause()
-            assert app.current_mode == pane.id
-        # Only each pane's own file was added, nothing fully re-parsed, no whole-screen restyle.
-        new_files = {path for path, _class_var in set(app.stylesheet.source) - sources}
-        visited = {str(pane_css_path(pane)) for pane in PANES if pane.id != "reality"}
-        assert {path for path in new_files if path.endswith(".tcss")} == visited
-        assert reparsed == []
-        assert restyled == []
 
 
 async def test_a_theme_change_still_restyles_panes_built_before_it(workspace: Any) -> None:
@@ -132,37 +80,71 @@ async def test_the_same_class_in_two_panes_keeps_each_pane_look(workspace: Any) 
         assert (reality_title.styles.margin, reality_title.styles.background) == before
 
 
-async def test_no_pane_switch_holds_the_screen(
+async def test_pane_visits_add_only_their_styles_and_never_hold_the_screen(
     workspace: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Textual holds the screen 50 ms on a mode switch (and, while held, renders each layout
-    and throws it away): neither a first visit nor a return to a built pane asks for that."""
+    """One tour of every pane, twice (a first visit, then a return), watched three ways:
+    - start-up parses the app's stylesheet and the first pane's only, and each pane's own file
+      is added on its first visit;
+    - no visit re-parses the whole stylesheet or restyles the panes already built;
+    - Textual holds the screen 50 ms on a mode switch (and, while held, renders each layout and
+      throws it away): neither a first visit nor a return to a built pane asks for that."""
     from textual.app import App
 
+    def loaded(app: MatchApp) -> set[str]:
+        return {
+            Path(path).name for path, _class_var in app.stylesheet.source if path.endswith(".tcss")
+        }
+
+    reparsed: list[int] = []
+    restyled: list[int] = []
     held: list[float] = []
-    original = App.delay_update
+    original_reparse = Stylesheet.reparse
+    original_update = Stylesheet.update
+    original_delay = App.delay_update
+    original_batch = App.batch_update
+
+    def reparse(self: Stylesheet) -> None:
+        reparsed.append(1)
+        original_reparse(self)
+
+    def update(self: Stylesheet, root: Any, animate: bool = False) -> None:
+        restyled.append(len(root.walk_children(with_self=True)))
+        original_update(self, root, animate)
 
     def delay_update(self: App[Any], delay: float = 0.05) -> None:
         held.append(delay)
-        original(self, delay)
-
-    monkeypatch.setattr(App, "delay_update", delay_update)
-    original_batch = App.batch_update
+        original_delay(self, delay)
 
     def batch_update(self: App[Any]) -> Any:
         if getattr(self, "_switching_pane", False):  # a hold by the switch itself
             held.append(0.0)
         return original_batch(self)
 
+    monkeypatch.setattr(App, "delay_update", delay_update)
     app = MatchApp(workspace)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
+        assert loaded(app) == {"app.tcss", "reality.tcss"}  # start-up: the first pane's only
+        sources = set(app.stylesheet.source)
+        monkeypatch.setattr(Stylesheet, "reparse", reparse)
+        monkeypatch.setattr(Stylesheet, "update", update)
         monkeypatch.setattr(App, "batch_update", batch_update)
         for pane in [*PANES, *PANES]:
             await pilot.press(pane.key)
             await pilot.pause()
             assert app.current_mode == pane.id
+            path = pane_css_path(pane)
+            assert path is not None and path.name in loaded(app)
+            assert path == SCREENS / f"{pane.module.rsplit('.', 1)[-1]}.tcss"
         monkeypatch.setattr(App, "batch_update", original_batch)
+        monkeypatch.setattr(Stylesheet, "update", original_update)
+        # Only each pane's own file was added, nothing fully re-parsed, no whole-screen restyle.
+        new_files = {path for path, _class_var in set(app.stylesheet.source) - sources}
+        visited = {str(pane_css_path(pane)) for pane in PANES if pane.id != "reality"}
+        assert {path for path in new_files if path.endswith(".tcss")} == visited
+        assert reparsed == []
+        assert restyled == []
     assert held == []
 
 
