@@ -35,6 +35,8 @@ from textual.reactive import reactive
 from textual.strip import Strip
 from textual.widget import Widget
 
+from matchtui.widgets.mix_looks import part_style
+
 if TYPE_CHECKING:
     from rich.console import RenderableType
     from textual.css.styles import RenderStyles
@@ -311,22 +313,7 @@ class Slider(Widget, can_focus=True):
             assert self.looks is not None
             styles = self.looks.look(*self._looks_of(part))
             _, background = self._colors()
-            if styles.has_rule("background"):
-                text_background = background + styles.background.tint(styles.background_tint)
-                background = text_background
-            else:
-                text_background = background
-            color = styles.color if styles.has_rule("color") else self.colors[3]
-            if styles.has_rule("auto_color") and styles.auto_color:
-                color = text_background.get_contrast_text(color.a)
-            found = self._base_style() + styles.text_style
-            found += Style.from_color(
-                (background + color).rich_color if (background.a or color.a) else None,
-                background.rich_color if background.a else None,
-            )
-            if styles.text_opacity < 1 and found.bgcolor is not None:
-                faded = styles.color.multiply_alpha(styles.text_opacity)
-                found += Style.from_color((Color.from_rich_color(found.bgcolor) + faded).rich_color)
+            found = part_style(self, self._base_style(), background, styles)
             memo[part] = found
         return found
 
