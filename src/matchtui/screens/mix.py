@@ -53,7 +53,7 @@ from matchtui.widgets.mix_programs import ProgramsPanel
 from matchtui.widgets.mix_specialty import SpecialtyField
 from matchtui.widgets.mix_tabs import MixTabs
 from matchtui.widgets.mix_warnings import AssumptionList, WarningList
-from matchtui.widgets.slider import Slider
+from matchtui.widgets.slider import Slider, SliderLooks
 
 if TYPE_CHECKING:
     from matchtui.app import MatchApp
@@ -231,7 +231,8 @@ class MixScreen(PaneScreen):
             Vertical(),
             Select[str]([]),
             Label("x"),
-            Slider(),
+            (looks := SliderLooks()),
+            Slider(looks=looks),
             MixBars(),
             EstimatePanel(),
             WarningList(),
@@ -298,6 +299,8 @@ class MixScreen(PaneScreen):
         # The widgets a refresh updates, kept as they are made (`_widgets`: no query of the
         # pane's ~100 widgets on its first refresh).
         self._sliders_made: dict[str, Slider] = {}
+        # The sliders' looks, worked out once for the six (not once a slider).
+        self._slider_looks = SliderLooks()
         # The strip is one drawn widget (MixTabs), not TabbedContent's eight.
         titles = ("Mix", "My programs", "Assumptions")
         with MixTabs(titles, initial="tab-mix", id="mix-tabs") as tabs:
@@ -367,6 +370,7 @@ class MixScreen(PaneScreen):
                     )
                     yield Static(id="mix-preset", markup=False)
                     yield Static(id="mix-status", markup=False)
+                    yield self._slider_looks
                 with VerticalScroll(id="mix-results", can_focus=True):
                     yield Static("Target mix", classes="section-title", markup=False)
                     yield (bars := MixBars(id="mix-bars"))
@@ -391,7 +395,8 @@ class MixScreen(PaneScreen):
 
     def _slider_row(self, slider: Slider) -> Slider:
         """A row of the sliders: the slider draws its own label (one widget per row, not a
-        Horizontal with a Label and the slider)."""
+        Horizontal with a Label and the slider), in the looks the six share."""
+        slider.looks = self._slider_looks
         self._sliders_made[slider.id or ""] = slider
         return slider
 

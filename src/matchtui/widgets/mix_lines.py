@@ -9,9 +9,12 @@ from __future__ import annotations
 
 from rich.segment import Segment
 from rich.style import Style
+from textual.color import Color
 from textual.geometry import Region, Size
 from textual.strip import Strip
 from textual.widget import Widget
+
+from matchtui.widgets.mix_looks import part_style
 
 
 class LineBuilder:
@@ -48,6 +51,7 @@ class LinesWidget(Widget):
         self._strips: list[Strip] = []
         self._texts: list[tuple[tuple[str, Style | None], ...]] = []
         self._base: Style | None = None  # the widget's own style, looked up once per repaint
+        self._background: Color | None = None  # and its background (its ancestors' blended in)
         self._style_memo: dict[str, Style] = {}
 
     @property
@@ -81,6 +85,7 @@ class LinesWidget(Widget):
 
     def notify_style_update(self) -> None:
         self._base = None
+        self._background = None
         self._style_memo.clear()
         super().notify_style_update()
 
@@ -92,7 +97,15 @@ class LinesWidget(Widget):
         """
         found = self._style_memo.get(name)
         if found is None:
-            found = self._style_memo[name] = self.get_component_rich_style(name)
+            # As get_component_rich_style, without walking the ancestors for each component.
+            base = self._base
+            if base is None:
+                base = self._base = self.rich_style
+            background = self._background
+            if background is None:
+                background = self._background = self.background_colors[1]
+            styles = self.get_component_styles(name)
+            found = self._style_memo[name] = part_style(self, base, background, styles)
         return found
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:

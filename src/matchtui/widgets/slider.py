@@ -1,8 +1,8 @@
 """Slider: a whole-number value on a horizontal track (the control Textual does not ship).
 
 Modelled on Textual's own small widgets (`Switch`): a reactive `value`, a `Changed` message,
-key bindings, component classes styled with theme variables in DEFAULT_CSS. It is focusable,
-shows its value, and follows the mouse: click anywhere on the track or drag the knob.
+key bindings, looks styled with theme variables in default CSS. It is focusable, shows its
+value, and follows the mouse: click anywhere on the track or drag the knob.
 
 Keys: left/right move one step, shift+left/right one fine step, home/end jump to the ends.
 
@@ -10,6 +10,13 @@ A slider may carry its own label (`label=`): drawn to the left of the track on t
 behind the slider, muted, and bold while the slider has focus, as a Label beside it in a row
 would be, in one widget instead of three (a row of a form of sliders). A click on the label
 focuses the slider without moving it.
+
+The colours of its parts (track, fill, knob, value, label; focused and disabled) are the
+component classes of one `SliderLooks`, never shown, which a form of sliders shares (`looks=`):
+Textual styles each component class of each widget with one more pass of the whole stylesheet,
+so six sliders with five parts each cost thirty passes as they mount and five more each time
+one is focused; one shared SliderLooks costs nine, once. A slider given none finds the one in
+its screen, or mounts one there.
 """
 
 from __future__ import annotations
@@ -17,22 +24,105 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.segment import Segment
 from rich.style import Style
-from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
+from textual.color import Color
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
+from textual.strip import Strip
 from textual.widget import Widget
+
+from matchtui.widgets.mix_looks import part_style
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
-    from textual.app import RenderResult
+    from textual.css.styles import RenderStyles
 
 
 def _plain(value: int) -> str:
     return str(value)
+
+
+class SliderLooks(Widget):
+    """Never shown: the looks of the sliders' parts, worked out once for all the sliders that
+    share it. A part's look is its class here, merged with its focused (`-focus`) or disabled
+    (`slider-looks--disabled`) variant as the slider is; the slider draws it on its own
+    background as a component class of its own would be drawn."""
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "slider-looks--track",
+        "slider-looks--fill",
+        "slider-looks--knob",
+        "slider-looks--value",
+        "slider-looks--label",
+        "slider-looks--knob-focus",
+        "slider-looks--value-focus",
+        "slider-looks--label-focus",
+        "slider-looks--disabled",
+    }
+
+    DEFAULT_CSS = """
+    SliderLooks {
+        display: none;
+
+        & > .slider-looks--track {
+            color: $panel-lighten-2;
+        }
+        & > .slider-looks--fill {
+            color: $primary;
+        }
+        & > .slider-looks--knob {
+            color: $primary-lighten-2;
+            text-style: bold;
+        }
+        & > .slider-looks--value {
+            color: $text;
+        }
+        & > .slider-looks--label {
+            color: $text-muted;
+        }
+        & > .slider-looks--knob-focus {
+            color: $accent;
+        }
+        & > .slider-looks--value-focus {
+            text-style: bold;
+        }
+        & > .slider-looks--label-focus {
+            color: $text;
+            text-style: bold;
+        }
+        & > .slider-looks--disabled {
+            color: $text-disabled;
+        }
+    }
+    """
+
+    generation = 0
+    """Counts the restyles (CSS or theme changed): a slider's looks are kept until it changes."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._merged: dict[tuple[str, ...], RenderStyles] = {}
+
+    def look(self, *names: str) -> RenderStyles:
+        """These classes' styles merged in order (kept until the next restyle)."""
+        found = self._merged.get(names)
+        if found is None:
+            found = self._merged[names] = self.get_component_styles(*names)
+        return found
+
+    def notify_style_update(self) -> None:
+        self.generation += 1
+        self._merged.clear()
+        super().notify_style_update()
+
+
+# The parts drawn otherwise while the slider has focus, and while it is disabled.
+_FOCUS_PARTS = frozenset({"knob", "value", "label"})
+_DISABLED_PARTS = frozenset({"fill", "knob", "value"})
 
 
 class Slider(Widget, can_focus=True):
@@ -54,14 +144,6 @@ class Slider(Widget, can_focus=True):
     | home / end | The minimum / the maximum. |
     """
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "slider--track",
-        "slider--fill",
-        "slider--knob",
-        "slider--value",
-        "slider--label",
-    }
-
     ALLOW_SELECT = False
 
     DEFAULT_CSS = """
@@ -73,22 +155,6 @@ class Slider(Widget, can_focus=True):
         background: $surface;
         pointer: pointer;
 
-        & > .slider--track {
-            color: $panel-lighten-2;
-        }
-        & > .slider--fill {
-            color: $primary;
-        }
-        & > .slider--knob {
-            color: $primary-lighten-2;
-            text-style: bold;
-        }
-        & > .slider--value {
-            color: $text;
-        }
-        & > .slider--label {
-            color: $text-muted;
-        }
         &.-labelled {
             padding: 0 1 0 0;
         }
@@ -97,21 +163,6 @@ class Slider(Widget, can_focus=True):
         }
         &:focus {
             background-tint: $foreground 8%;
-            & > .slider--knob {
-                color: $accent;
-            }
-            & > .slider--value {
-                text-style: bold;
-            }
-            & > .slider--label {
-                color: $text;
-                text-style: bold;
-            }
-        }
-        &:disabled {
-            & > .slider--fill, & > .slider--knob, & > .slider--value {
-                color: $text-disabled;
-            }
         }
     }
     """
@@ -146,6 +197,7 @@ class Slider(Widget, can_focus=True):
         formatter: Callable[[int], str] = _plain,
         label: str = "",
         label_width: int = 0,
+        looks: SliderLooks | None = None,
         name: str | None = None,
         id: str | None = None,
         classes: str | None = None,
@@ -167,10 +219,21 @@ class Slider(Widget, can_focus=True):
         # track's padding would give (the label replaces the left padding: `-labelled`).
         self._label_cells = max(label_width, len(label)) + 1 if label else 0
         self._dragging = False
+        self.looks = looks
         self._style_memo: dict[str, Style] = {}
+        self._memo_generation = -1
+        self._backgrounds: tuple[Color, Color] | None = None  # behind the slider, the slider's
         self.set_reactive(Slider.value, self._clamp(value))
         if tooltip is not None:
             self.tooltip = tooltip
+
+    def on_mount(self) -> None:
+        if self.looks is None:  # the screen's, or one of its own there
+            screen = self.screen
+            found = screen.query_children(SliderLooks)
+            self.looks = found.first() if found else SliderLooks()
+            if not found:
+                screen.mount(self.looks)
 
     # -- value ---------------------------------------------------------------------------------
     def _clamp(self, value: float) -> int:
@@ -214,46 +277,88 @@ class Slider(Widget, can_focus=True):
             return 0
         return round((self.value - self.minimum) * (width - 1) / span)
 
-    def _style(self, name: str) -> Style:
-        # Textual drops its cache of component styles on every refresh; keep ours until the
-        # CSS, theme or pseudo-classes (focus, hover) change.
-        found = self._style_memo.get(name)
+    def _memo(self) -> dict[str, Style]:
+        looks = self.looks
+        assert looks is not None, "a slider draws once mounted (on_mount finds its looks)"
+        if looks.generation != self._memo_generation:
+            self._style_memo.clear()
+            self._backgrounds = None
+            self._memo_generation = looks.generation
+        return self._style_memo
+
+    def _colors(self) -> tuple[Color, Color]:
+        """The background behind the slider and the slider's own (kept as the looks are)."""
+        found = self._backgrounds
         if found is None:
-            found = self._style_memo[name] = self.get_component_rich_style(name)
+            found = self._backgrounds = self.background_colors
+        return found
+
+    def _looks_of(self, part: str) -> tuple[str, ...]:
+        """The SliderLooks classes of a part in the slider's state (as `:focus` and
+        `:disabled` rules on a component class of its own would merge)."""
+        names = [f"slider-looks--{part}"]
+        if part in _FOCUS_PARTS and self.has_pseudo_class("focus"):
+            names.append(f"slider-looks--{part}-focus")
+        if part in _DISABLED_PARTS and self.has_pseudo_class("disabled"):
+            names.append("slider-looks--disabled")
+        return tuple(names)
+
+    def _style(self, part: str) -> Style:
+        """A part's look on the slider's background: what Textual draws a component class of
+        the slider with (its rich style: the slider's own, its text style added, its colour on
+        the slider's background)."""
+        memo = self._memo()
+        found = memo.get(part)
+        if found is None:
+            assert self.looks is not None
+            styles = self.looks.look(*self._looks_of(part))
+            _, background = self._colors()
+            found = part_style(self, self._base_style(), background, styles)
+            memo[part] = found
         return found
 
     def _label_style(self) -> Style:
-        """The label's look: its component colour and text style on the background behind the
-        slider (not the track's), as a Label beside the slider would be drawn."""
-        found = self._style_memo.get("-label")
+        """The label's look: its colour and text style on the background behind the slider (not
+        the track's), as a Label beside the slider would be drawn."""
+        memo = self._memo()
+        found = memo.get("-label")
         if found is None:
-            styles = self.get_component_styles("slider--label")
-            base, _ = self.background_colors
+            assert self.looks is not None
+            styles = self.looks.look(*self._looks_of("label"))
+            base, _ = self._colors()
             color = styles.color
             if styles.auto_color:
                 color = base.get_contrast_text(color.a)
             found = Style(color=(base + color).rich_color, bgcolor=base.rich_color)
             found += styles.text_style
-            self._style_memo["-label"] = found
+            memo["-label"] = found
         return found
 
     def notify_style_update(self) -> None:
         self._style_memo.clear()
+        self._backgrounds = None
         super().notify_style_update()
 
-    def render(self) -> RenderResult:
+    def render_line(self, y: int) -> Strip:
         width = self._track_width()
         knob = self._knob_index(width)
-        text = Text(no_wrap=True, overflow="crop", end="")
+        parts: list[tuple[str, Style]] = []
         if self._label_cells:
-            text.append(self.label.ljust(self._label_cells - 1), self._label_style())
-            text.append(" ")
-        text.append("━" * knob, self._style("slider--fill"))
-        text.append("●", self._style("slider--knob"))
-        text.append("─" * (width - knob - 1), self._style("slider--track"))
-        label = self.formatter(self.value).rjust(self._label_width())
-        text.append(label, self._style("slider--value"))
-        return text
+            parts.append((self.label.ljust(self._label_cells - 1), self._label_style()))
+            parts.append((" ", self._base_style()))
+        parts.append(("━" * knob, self._style("fill")))
+        parts.append(("●", self._style("knob")))
+        parts.append(("─" * (width - knob - 1), self._style("track")))
+        parts.append((self.formatter(self.value).rjust(self._label_width()), self._style("value")))
+        strip = Strip([Segment(text, style) for text, style in parts if text])
+        return strip.crop_extend(0, self.content_region.width, self._base_style()).simplify()
+
+    def _base_style(self) -> Style:
+        memo = self._memo()
+        found = memo.get("-base")
+        if found is None:
+            found = memo["-base"] = self.rich_style
+        return found
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return 1
