@@ -37,9 +37,14 @@ TEXT_AREA_ACTIONS: dict[str, str] = {
 TEXT_AREA_KEYS: frozenset[str] = frozenset({*TEXT_AREA_ACTIONS, "enter"})
 
 
+# The class the editor and its stand-in share: the answer's place in the pane is sized by it
+# (the editor takes its id as the stand-in leaves, after it is styled).
+ANSWER_PLACE = "answer-place"
+
+
 def answer_editor(text: str = "") -> TextArea:
     """The pane's answer editor as it is built (without its id: see StandIn.build)."""
-    return TextArea(text, soft_wrap=True, tab_behavior="focus")
+    return TextArea(text, soft_wrap=True, tab_behavior="focus", classes=ANSWER_PLACE)
 
 
 class AnswerStandIn(TypedStandIn):
@@ -52,7 +57,7 @@ class AnswerStandIn(TypedStandIn):
     KEYS = TEXT_AREA_KEYS
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
-        super().__init__(id=id, classes=classes)
+        super().__init__(id=id, classes=f"{ANSWER_PLACE} {classes or ''}".strip())
         self._text = ""
 
     @property
