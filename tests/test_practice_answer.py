@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from textual import events
-from textual.widgets import ContentSwitcher, TextArea
+from textual.widgets import TextArea
 
 from matchtui.screens.practice import PracticeScreen
 from matchtui.widgets.practice_answer import AnswerStandIn, real_answer
@@ -213,13 +213,12 @@ async def test_a_submit_before_it_is_real_is_refused_as_empty(
 async def test_hidden_behind_the_review_it_becomes_a_hidden_text_area(workspace: Any) -> None:
     async with make_app(workspace).run_test(size=(120, 40)) as pilot:
         screen = await opened(pilot)
-        switcher = screen.query_one("#answer-area", ContentSwitcher)
-        switcher.current = "review"
+        screen._show_area("review")
         await pilot.pause()
         area = await real_answer(screen)
         await pilot.pause()
         assert not area.display and screen.query_one("#review").display
-        switcher.current = "answer"
+        screen._show_area("answer")
         await pilot.pause()
         assert area.display and not screen.query_one("#review").display
 

@@ -1,17 +1,20 @@
-"""The practice pane's hidden parts are made when first shown: the list of checks once there is
-feedback, the trend and the attempts' list once the question has attempts. A first visit with
-no attempts builds none of them; they appear, filled and working, after the first submit."""
+"""The practice pane's hidden parts are made when first shown: the review of an answer and the
+list of checks once there is feedback, the trend and the attempts' list once the question has
+attempts. A first visit with no attempts builds none of them; they appear, filled and working,
+after the first submit."""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any
 
+from textual.containers import VerticalScroll
 from textual.widgets import OptionList, Sparkline
 
 from matchtui.app import MatchApp
 from matchtui.screens.practice import PracticeScreen
 from matchtui.widgets.practice_answer import real_answer
+from matchtui.widgets.practice_feedback import AnswerReview
 
 ANSWER = (
     "I grew up in Tucson and my parents still live there. I did an away rotation there in "
@@ -27,14 +30,25 @@ async def test_checks_trend_and_attempts_appear_once_there_is_something_to_show(
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, PracticeScreen)
-        for part in ("#fb-checks", "#hist-trend", "#hist-attempts"):
+        for part in ("#review", "#fb-checks", "#hist-trend", "#hist-attempts"):
             assert not screen.query(part), part  # not built on the first visit
+        assert not screen.query(AnswerReview)
         area = await real_answer(screen)
         area.focus()
         await pilot.press("I")
         area.insert(ANSWER[1:])
+        place = area.region
         await pilot.press("ctrl+s")
         await pilot.pause()
+        # the review shows the answer in the editor's place, with the focus
+        review = screen.query_one("#review", VerticalScroll)
+        assert review.display and not area.display and screen.focused is review
+        # where the editor was (under a longer label: it starts lower, and ends where it did)
+        assert (review.region.x, review.region.width) == (place.x, place.width)
+        assert review.region.bottom == place.bottom and review.region.height >= 6
+        shown = screen.query_one(AnswerReview)
+        assert shown.parent is review and shown.text_shown == ANSWER
+        assert any(span.style for span in shown.visual.spans), "evidence highlighted"  # type: ignore[union-attr]
         checks = screen.query_one("#fb-checks", OptionList)
         assert checks.display and checks.option_count > 3
         attempts = screen.query_one("#hist-attempts", OptionList)
@@ -45,9 +59,11 @@ async def test_checks_trend_and_attempts_appear_once_there_is_something_to_show(
         await pilot.press("down")
         await pilot.pause()
         assert checks.highlighted is not None
-        # a second attempt draws the trend
+        assert shown.focus_check is not None  # the review follows the check
+        # a second attempt draws the trend (the editor back in the review's place)
         await pilot.press("ctrl+n")
         await pilot.pause()
+        assert area.display and not review.display and screen.focused is area
         area.focus()
         await pilot.press("I")
         area.insert(ANSWER[1:] + " I know the programs there well.")
@@ -55,6 +71,7 @@ async def test_checks_trend_and_attempts_appear_once_there_is_something_to_show(
         await pilot.pause()
         assert screen.query_one("#hist-trend", Sparkline).display
         assert screen.query_one("#hist-attempts", OptionList).option_count == 2
+        assert review.display and len(screen.query("#review")) == 1  # the same review again
         # another question with no attempts hides them again (they stay built)
         listing = screen.query_one("#questions", OptionList)
         current = screen.current

@@ -19,7 +19,6 @@ from textual.widget import Widget
 from textual.widgets import (
     Button,
     Checkbox,
-    ContentSwitcher,
     OptionList,
     Static,
     TextArea,
@@ -128,7 +127,6 @@ class PracticeScreen(PaneScreen):
             Checkbox("x"),
             OptionList(),
             PracticeTimer(time.monotonic),
-            ContentSwitcher(),
             TextArea(),
             Button("x"),
             AnswerReview(),
@@ -169,11 +167,10 @@ class PracticeScreen(PaneScreen):
                     yield Static(id="q-meta", markup=False)
                     yield PracticeTimer(self._monotonic, id="timer")
                     yield Static(id="answer-label", markup=False)
-                    with ContentSwitcher(initial="answer", id="answer-area"):
-                        # Drawn by a stand-in until reached (widgets/practice_answer.py).
-                        yield AnswerStandIn(id="answer")
-                        with VerticalScroll(id="review", can_focus=True):
-                            yield AnswerReview(id="review-text")
+                    # The answer editor, drawn by a stand-in until reached
+                    # (widgets/practice_answer.py); in its place, once an answer is shown to
+                    # be read, the review (`_review`: made then, hidden while answering).
+                    yield AnswerStandIn(id="answer")
                     with Horizontal(id="actions"):
                         # Light buttons drawn as compact Buttons (FormButton; looks in
                         # practice.tcss), each styled by a dozen rules, not all of Button's.
@@ -380,7 +377,7 @@ class PracticeScreen(PaneScreen):
         with area.prevent(TextArea.Changed):
             area.load_text(text)
         timer.set_words(count_words(text))
-        self.query_one("#answer-area", ContentSwitcher).current = "answer"
+        self._show_area("answer")
         label = "Your answer"
         if self.rehearsing:
             label = "Rehearse: answer again from memory"
@@ -388,6 +385,26 @@ class PracticeScreen(PaneScreen):
         self.query_one("#answer-label", Static).update(label)
         self._sync_unsaved(text)
         self._sync_buttons()
+
+    def _review(self) -> VerticalScroll:
+        """The read-only review of an answer (#review, holding the AnswerReview): made the first
+        time an answer is shown to be read, in the editor's place (a first visit shows the
+        editor, so it builds and styles neither)."""
+        found = self.query("#review")
+        if found:
+            return found.first(VerticalScroll)
+        review = VerticalScroll(id="review", can_focus=True)
+        self.query_one("#practice-work").mount(review, before="#actions")
+        review.mount(AnswerReview(id="review-text"))  # in the DOM now, styled as it mounts
+        return review
+
+    def _show_area(self, shown: Literal["answer", "review"]) -> None:
+        """The editor or the review in the answer's place, the other hidden."""
+        self._answer().display = shown == "answer"
+        if shown == "review":
+            self._review().display = True
+        elif found := self.query("#review"):
+            found.first().display = False
 
     def _answer(self) -> TextArea | AnswerStandIn:
         """The answer editor: a TextArea once reached, its stand-in until then."""
@@ -456,7 +473,7 @@ class PracticeScreen(PaneScreen):
             "one at a time.",
         )
         self.query_one(FeedbackPanel).show(feedback, f"attempt #{number}")
-        self.query_one("#review", VerticalScroll).focus()  # the editor is hidden now
+        self._review().focus()  # the editor is hidden now
         self._sync_unsaved("")
         self._refresh_question_prompt(self.current)
         self._show_history()
@@ -466,9 +483,9 @@ class PracticeScreen(PaneScreen):
     def _show_review(self, view: View, text: str, feedback: Feedback | None, label: str) -> None:
         self.view = view
         self.query_one("#answer-label", Static).update(label)
+        self._show_area("review")
         self.query_one(AnswerReview).show(text, feedback)
-        self.query_one("#answer-area", ContentSwitcher).current = "review"
-        self.query_one("#review", VerticalScroll).scroll_home(animate=False)
+        self._review().scroll_home(animate=False)
         self._sync_unsaved("")
         self._sync_buttons()
 
@@ -517,7 +534,7 @@ class PracticeScreen(PaneScreen):
             f"Your best answer ({best.score}/100, {best.time:%Y-%m-%d}). Read it, then press "
             "ctrl+b (or Rehearse) to hide it and answer again against the timer.",
         )
-        self.query_one("#review", VerticalScroll).focus()
+        self._review().focus()
 
     def action_example(self) -> None:
         if self.current is None:
@@ -607,7 +624,8 @@ class PracticeScreen(PaneScreen):
 
     def on_feedback_panel_check_focused(self, event: FeedbackPanel.CheckFocused) -> None:
         event.stop()
-        self.query_one(AnswerReview).set_focus_check(event.check_id)
+        if review := self.query(AnswerReview):
+            review.first().set_focus_check(event.check_id)
 
     def on_form_button_pressed(self, event: FormButton.Pressed) -> None:
         actions = {

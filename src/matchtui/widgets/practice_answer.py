@@ -19,6 +19,7 @@ from rich.style import Style
 from textual import events
 from textual.binding import Binding
 from textual.color import Color
+from textual.geometry import Region
 from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import TextArea
@@ -37,9 +38,14 @@ TEXT_AREA_ACTIONS: dict[str, str] = {
 TEXT_AREA_KEYS: frozenset[str] = frozenset({*TEXT_AREA_ACTIONS, "enter"})
 
 
+# The class the editor and its stand-in share: the answer's place in the pane is sized by it
+# (the editor takes its id as the stand-in leaves, after it is styled).
+ANSWER_PLACE = "answer-place"
+
+
 def answer_editor(text: str = "") -> TextArea:
     """The pane's answer editor as it is built (without its id: see StandIn.build)."""
-    return TextArea(text, soft_wrap=True, tab_behavior="focus")
+    return TextArea(text, soft_wrap=True, tab_behavior="focus", classes=ANSWER_PLACE)
 
 
 class AnswerStandIn(TypedStandIn):
@@ -52,8 +58,9 @@ class AnswerStandIn(TypedStandIn):
     KEYS = TEXT_AREA_KEYS
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
-        super().__init__(id=id, classes=classes)
+        super().__init__(id=id, classes=f"{ANSWER_PLACE} {classes or ''}".strip())
         self._text = ""
+        self._frame_style: Style | None = None  # this frame's `rich_style` (`render_lines`)
 
     @property
     def text(self) -> str:
@@ -76,11 +83,19 @@ class AnswerStandIn(TypedStandIn):
         color = self.styles.color
         return base + Style.from_color((background + color).rich_color, background.rich_color)
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # The widget's style (worked out from its ancestors' backgrounds) read once a frame, not
+        # once a line: ~40% of this widget's drawing was that.
+        self._frame_style = None
+        return super().render_lines(crop)
+
     def render_line(self, y: int) -> Strip:
         # As an empty TextArea not focused draws (TextArea._render_line): the cursor's line,
         # one cell for the cursor extended to the content width, in the cursor line's style;
         # every other line blank, as wide as the widget (the compositor crops it).
-        base = self.rich_style
+        if self._frame_style is None:
+            self._frame_style = self.rich_style
+        base = self._frame_style
         if y != 0:
             return Strip.blank(self.size.width, base)
         line_style = self._cursor_line_style(base)

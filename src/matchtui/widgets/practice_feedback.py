@@ -120,8 +120,11 @@ def check_prompt(check: CheckResult, styles: dict[str, Style], width_hint: int =
     return text
 
 
-class FeedbackPanel(Vertical):
-    """Score, the one or two fixes that matter most, and every check."""
+class CheckList(OptionList):
+    """The list of checks, which also holds the feedback's looks (the badges, a rule, a quote:
+    its component classes, in screens/practice.tcss). It is made with the first feedback, so
+    a first visit, which shows none, does not style them: each component class is one more
+    pass of the stylesheet over the widget that declares it."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "feedback--pass",
@@ -131,34 +134,14 @@ class FeedbackPanel(Vertical):
         "feedback--rule",
         "feedback--quote",
     }
+
+
+class FeedbackPanel(Vertical):
+    """Score, the one or two fixes that matter most, and every check."""
+
     DEFAULT_CSS = """
     FeedbackPanel {
         height: auto;
-    }
-    FeedbackPanel > .feedback--pass {
-        background: $success;
-        color: $text;
-        text-style: bold;
-    }
-    FeedbackPanel > .feedback--warn {
-        background: $warning;
-        color: $text;
-        text-style: bold;
-    }
-    FeedbackPanel > .feedback--fail {
-        background: $error;
-        color: $text;
-        text-style: bold;
-    }
-    FeedbackPanel > .feedback--na {
-        color: $text-muted;
-    }
-    FeedbackPanel > .feedback--rule {
-        color: $text-muted;
-    }
-    FeedbackPanel > .feedback--quote {
-        color: $text-muted;
-        text-style: italic;
     }
     """
 
@@ -179,28 +162,31 @@ class FeedbackPanel(Vertical):
         # The list of checks (#fb-checks) is hidden until there is feedback: it is made then
         # (`_checks`), so the pane's first visit builds and styles two widgets fewer.
 
-    def _checks(self, make: bool = False) -> OptionList | None:
+    def _checks(self, make: bool = False) -> CheckList | None:
         """The list of checks; with `make`, mounted (last, hidden by `clear`) if not yet."""
         found = self.query("#fb-checks")
         if found:
-            return found.first(OptionList)
+            return found.first(CheckList)
         if not make:
             return None
-        checks = OptionList(id="fb-checks", compact=True)
-        self.mount(checks)
+        checks = CheckList(id="fb-checks", compact=True)
+        self.mount(checks)  # styled now, with the looks `_styles` reads
         return checks
 
     def on_mount(self) -> None:
         self.clear("Submit an answer (ctrl+s) to see how it reads.")
 
     def _styles(self) -> dict[str, Style]:
+        """The feedback's looks, from the list of checks (made now if not yet)."""
+        checks = self._checks(make=True)
+        assert checks is not None
         return {
-            "pass": _style(self, "feedback--pass"),
-            "warn": _style(self, "feedback--warn"),
-            "fail": _style(self, "feedback--fail"),
-            "n/a": _style(self, "feedback--na"),
-            "rule": _style(self, "feedback--rule"),
-            "quote": _style(self, "feedback--quote"),
+            "pass": _style(checks, "feedback--pass"),
+            "warn": _style(checks, "feedback--warn"),
+            "fail": _style(checks, "feedback--fail"),
+            "n/a": _style(checks, "feedback--na"),
+            "rule": _style(checks, "feedback--rule"),
+            "quote": _style(checks, "feedback--quote"),
         }
 
     def clear(self, message: str) -> None:
@@ -214,6 +200,7 @@ class FeedbackPanel(Vertical):
 
     def show(self, feedback: Feedback, heading: str = "") -> None:
         self.feedback = feedback
+        styles = self._styles()
         low, high = feedback.target_seconds
         score = Text()
         score.append(f"Score {feedback.score}/100", style="bold")
@@ -228,7 +215,7 @@ class FeedbackPanel(Vertical):
         if feedback.assumptions:
             score.append(
                 f"\nAn estimate. Assumed by matchtui: {', '.join(feedback.assumptions)}.",
-                style=self._styles()["rule"],
+                style=styles["rule"],
             )
         self.query_one("#fb-score", Static).update(score)
         fixes = Text()
@@ -239,7 +226,6 @@ class FeedbackPanel(Vertical):
         else:
             fixes.append("Nothing to fix first: every check passed.", style="bold")
         self.query_one("#fb-fixes", Static).update(fixes)
-        styles = self._styles()
         checks = self._checks(make=True)
         assert checks is not None
         checks.display = True

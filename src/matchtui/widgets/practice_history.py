@@ -33,9 +33,6 @@ class HistoryPanel(Vertical):
     HistoryPanel {
         height: auto;
     }
-    HistoryPanel #hist-title {
-        text-style: bold;
-    }
     HistoryPanel #hist-trend {
         height: 2;
         margin: 0 0 0 0;
@@ -58,7 +55,6 @@ class HistoryPanel(Vertical):
         self.log_indexes: list[int] = []
 
     def compose(self) -> ComposeResult:
-        yield Static("History", id="hist-title", markup=False)
         yield Static(id="hist-stats", markup=False)
         # The trend and the list of attempts are hidden until the question has attempts: they
         # are made then (`_parts`), so the pane's first visit builds and styles them only if
@@ -83,9 +79,12 @@ class HistoryPanel(Vertical):
     ) -> None:
         """`attempts`: (index in the log, attempt) for this question, oldest first."""
         stats = self.query_one("#hist-stats", Static)
+        # The title and the figures are one Static (a widget fewer to build): the title in
+        # bold as a span, so the figures after it are not.
+        title = Text.assemble(("History", "bold"))
         self.log_indexes = [index for index, _ in attempts]
         if summary is None or not attempts:
-            stats.update("No attempts yet. Every submitted answer is kept here.")
+            stats.update(title + Text("\nNo attempts yet. Every submitted answer is kept here."))
             shown = self._parts(make=False)
             if shown is not None:
                 trend, options = shown
@@ -97,7 +96,9 @@ class HistoryPanel(Vertical):
         assert made is not None
         trend, options = made
         stats.update(
-            f"{summary.attempts} attempt{'s' if summary.attempts != 1 else ''} · best "
+            title
+            + "\n"
+            + f"{summary.attempts} attempt{'s' if summary.attempts != 1 else ''} · best "
             f"{summary.best} · average {summary.average:.0f} · last {summary.last}"
             + ("\nTrend, oldest to latest:" if len(summary.trend) > 1 else "")
         )
