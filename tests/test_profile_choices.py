@@ -21,8 +21,10 @@ from matchtui.widgets.profile_fields import (
     ChoiceBase,
     ChoiceField,
     FieldRow,
+    ItemLine,
     ItemRow,
     StandIn,
+    real_items,
 )
 
 TODAY = dt.date(2026, 11, 23)
@@ -61,6 +63,19 @@ async def reached(pilot: Any) -> None:
         await focused.made()
         await pilot.pause()
     raise AssertionError(f"{pilot.app.focused!r} never became its control")
+
+
+def places(widget: Widget) -> list[str]:
+    """Where the controls of `widget` are in the form: an item's line stands for its row's
+    controls and buttons, in their order."""
+    if not isinstance(widget, ItemLine):
+        return [place(widget)]
+    editor = widget.parent
+    assert editor is not None and editor.parent is not None
+    index = list(editor.children).index(widget)
+    parts = [f"col-{spec.key}" for spec in widget.row.columns]
+    parts += ["item-up", "item-remove"] if widget.row.orderable else ["item-remove"]
+    return [f"{editor.parent.id}[{index}]{part}" for part in parts]
 
 
 def place(widget: Widget) -> str:
@@ -149,7 +164,7 @@ async def test_item_columns_become_selects_in_their_row(workspace: Any, home: Pa
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await ready(pilot)
         editor = screen.query_one("#list-targets")
-        row = editor.query(ItemRow).first()
+        row = (await real_items(editor))[0]
         first = row.query_one(".col-specialty")
         assert isinstance(first, ChoiceField)
         first.focus()
@@ -175,8 +190,9 @@ async def test_save_writes_choices_never_reached_unchanged(workspace: Any, home:
         screen = await ready(pilot)
         before = app.profile
         assert before is not None
-        stand_ins = [s for s in screen.query(StandIn) if isinstance(s, ChoiceBase)]
-        assert len(stand_ins) > 20  # every choice in the form, none reached
+        stand_ins = [s for s in screen.query(StandIn) if isinstance(s, ChoiceBase | ItemLine)]
+        assert len(stand_ins) > 20  # every choice in the form, every item, none reached
+        assert len(screen.query(ItemLine)) == 9
         name = screen.query_one("#f-applicant-name", Input)
         name.focus()
         await pilot.press("end", "!")
@@ -222,8 +238,7 @@ async def test_error_routed_on_save_to_a_choice_not_reached(workspace: Any, home
         screen = await ready(pilot)
         before = (home / "profile.toml").read_text()
         divisions = screen.query_one("#list-divisions")
-        division = divisions.query(ItemRow).first()
-        assert isinstance(division.query_one(".col-division"), ChoiceField)
+        line = divisions.query(ItemLine).first()  # the item as one line: not reached
         region = screen.query_one("#f-targets-region")
         region.focus()  # Midwest -> another region: the division is outside it now
         await settled(pilot, screen)
@@ -232,6 +247,8 @@ async def test_error_routed_on_save_to_a_choice_not_reached(workspace: Any, home
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert (home / "profile.toml").read_text() == before
+        division = line.real  # its row took its place to show the error
+        assert isinstance(division, ItemRow) and not line.is_attached
         assert division.has_class("-invalid")
         assert division.query(".field-error")
 
@@ -240,7 +257,7 @@ async def test_keyboard_order_is_unchanged(workspace: Any) -> None:
     app = make_app(workspace)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await ready(pilot)
-        chain = [place(w) for w in screen.focus_chain]
+        chain = [p for w in screen.focus_chain for p in places(w)]
         start = chain.index("f-applicant-name")
         screen.query_one("#f-applicant-name", Input).focus()
         await pilot.pause()
@@ -254,7 +271,7 @@ async def test_keyboard_order_is_unchanged(workspace: Any) -> None:
         assert visited == chain[start:]
         shown = screen.focus_chain
         assert not [f for f in screen.query(StandIn) if f in shown]  # all reached: made real
-        assert [place(w) for w in screen.focus_chain] == chain
+        assert [p for w in screen.focus_chain for p in places(w)] == chain
 
 
 async def test_a_focused_choice_shows_its_value_not_a_border(workspace: Any) -> None:

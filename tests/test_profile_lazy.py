@@ -18,6 +18,7 @@ from matchtui.tomlio import load_model
 from matchtui.widgets.profile_fields import (
     FieldRow,
     FormButton,
+    ItemLine,
     ItemRow,
     ListEditor,
     real_input,
@@ -315,7 +316,7 @@ async def test_a_list_built_item_by_item_reads_adds_and_saves_every_item(
         editor = screen._editors[("letters",)]
         await build_until(screen, lambda: editor.is_mounted and editor.rows_built == 1)
         await pilot.pause()
-        assert len(editor.query(ItemRow)) == 1  # one item on screen, the others to come
+        assert len(editor.query(ItemLine)) == 1  # one item on screen, the others to come
         assert len(editor.rows()) == len(before.letters)
         assert Profile.model_validate(screen.form_data()) == before
         values = editor.values()
@@ -335,7 +336,7 @@ async def test_a_list_built_item_by_item_reads_adds_and_saves_every_item(
         await pilot.pause()
         rows = editor.rows()
         assert len(rows) == count + 1 and editor.complete
-        assert list(editor.query(ItemRow)) == rows
+        assert [c for c in editor.children if isinstance(c, ItemRow | ItemLine)] == rows
         assert editor.values()[:count] == values
         assert rows[-1].value() == ItemRow(editor.columns, dict(editor.new_item)).value()
 
@@ -364,7 +365,7 @@ async def test_a_part_built_after_a_return_shows_the_right_data(workspace: Any) 
         )
         letters = screen.query_one("#list-letters", ListEditor)
         assert letters.values() == screen._editors[("letters",)].values()
-        assert len(letters.query(ItemRow)) == len(app.profile.letters)
+        assert len(letters.query(ItemLine)) == len(app.profile.letters)  # each as its line
         data = Profile.model_validate(screen.form_data())
         assert data.applicant.name == "Avery Lindqvist Jr"
         assert data.model_copy(update={"applicant": app.profile.applicant}) == app.profile

@@ -16,9 +16,9 @@ from matchtui.tomlio import load_model
 from matchtui.widgets.profile_fields import (
     FieldRow,
     FormButton,
-    ItemRow,
     ListEditor,
     real_input,
+    real_items,
     real_select,
 )
 
@@ -185,6 +185,7 @@ async def test_remove_button_and_bad_list_item(workspace: Any) -> None:
         await built(pilot)
         screen = app.screen
         ties = screen.query_one("#list-ties", ListEditor)
+        (await real_items(ties))[0]  # the item as its row, its buttons their own
         remove = ties.rows()[0].query_one(".item-remove", FormButton)
         remove.scroll_visible(animate=False)
         await pilot.pause()
@@ -216,6 +217,7 @@ async def test_target_specialties_rank_and_limit(workspace: Any) -> None:
         await built(pilot)
         screen = app.screen
         targets = screen.query_one("#list-targets", ListEditor)
+        await real_items(targets)
         up = targets.rows()[1].query_one(".item-up", FormButton)
         up.scroll_visible(animate=False)
         await pilot.pause()
@@ -328,7 +330,8 @@ async def test_item_rows_read_back_what_they_show(workspace: Any) -> None:
         await built(pilot)
         screen = app.screen
         letters = screen.query_one("#list-letters", ListEditor)
-        values = [row.value() for row in letters.query(ItemRow)]
+        values = [row.value() for row in letters.rows()]
+        assert values == [row.value() for row in await real_items(letters)]
         assert values[0]["months_ago"] == "6" and values[0]["saw_real_work"] is True
         data = screen.form_data()  # type: ignore[attr-defined]
         assert Profile.model_validate(data) == app.profile

@@ -18,6 +18,7 @@ from matchtui.widgets.profile_fields import (
     ListEditor,
     ListHead,
     real_input,
+    real_items,
     real_select,
 )
 
@@ -70,7 +71,8 @@ async def test_column_labels_stand_over_their_controls(workspace: Any) -> None:
             if len(editor.columns) < 2:
                 assert not editor.query_children(ColumnsHead)
                 continue
-            row = editor.rows()[0] if editor.rows() else await editor.add_item()
+            rows = await real_items(editor)
+            row = rows[0] if rows else await editor.add_item()
             await pilot.pause()
             head = editor.query_one(ColumnsHead)
             line = str(head.render())

@@ -12,7 +12,16 @@ from textual.widgets import Input, Static
 
 from matchtui.models.profile import Profile
 from matchtui.tomlio import load_model
-from matchtui.widgets.profile_fields import FieldRow, StandIn, TextBase, TextField, TextLine
+from matchtui.widgets.profile_fields import (
+    FieldRow,
+    ItemLine,
+    ListEditor,
+    StandIn,
+    TextBase,
+    TextField,
+    TextLine,
+    real_items,
+)
 from tests.test_profile_choices import make_app, reached, ready
 
 
@@ -34,6 +43,8 @@ async def test_a_stand_in_draws_exactly_as_its_input(workspace: Any) -> None:
     app = make_app(workspace)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await ready(pilot)
+        await real_items(screen)  # the lists' items as their rows, with their text fields
+        await pilot.pause()
         fields = list(screen.query(TextField))
         assert len(fields) > 5  # the lists' text fields, none reached
         assert any(f.value for f in fields)
@@ -120,14 +131,17 @@ async def test_a_click_puts_the_cursor_where_it_lands(workspace: Any) -> None:
     app = make_app(workspace)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await ready(pilot)
-        stand_in = screen.query_one("#list-ties .col-note", TextField)
-        value = stand_in.value
+        # The item is one line (ItemLine): the click reaches its row, then its text field.
+        line = screen.query_one("#list-ties", ListEditor).query(ItemLine).first()
+        value = line.value()["note"]
         assert len(value) > 4
-        stand_in.scroll_visible(animate=False, immediate=True)
+        line.scroll_visible(animate=False, immediate=True)
         await pilot.pause()
-        await pilot.mouse_down(stand_in, offset=(3, 0))
+        note = next(p for p in line.parts() if p.spec is not None and p.spec.key == "note")
+        await pilot.mouse_down(line, offset=(note.x + 3, 0))
         await reached(pilot)
-        await pilot.mouse_up(stand_in if stand_in.is_attached else "#list-ties .col-note")
+        assert not line.is_attached
+        await pilot.mouse_up("#list-ties .col-note")
         await reached(pilot)
         control = screen.query_one("#list-ties .col-note", Input)
         assert app.focused is control

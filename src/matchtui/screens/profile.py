@@ -43,6 +43,7 @@ from matchtui.widgets.profile_fields import (
     FieldRow,
     FieldSpec,
     FormButton,
+    ItemLine,
     ItemRow,
     ListEditor,
     Options,
@@ -193,6 +194,7 @@ class ProfileScreen(PaneScreen):
         self._focus_at_show: Widget | None = None  # focused as the pane was last shown
         self._noted = False  # _focus_at_show is known
         self._moved = False  # the focus has moved since (see _heading_down)
+        self._focus_trail: list[Widget] = []  # the last two widgets focused, the latest last
 
     # -- layout ----------------------------------------------------------------------------
     def compose_body(self) -> ComposeResult:
@@ -237,6 +239,9 @@ class ProfileScreen(PaneScreen):
             if isinstance(made, FieldLine):
                 made.replaced = self._replaced
             return made
+
+        # A list's items are drawn as one line each until reached (see ItemLine).
+        lines: dict[str, Any] = {"looks": self._looks, "before": self._focused_before}
 
         applicant = Section(
             "applicant",
@@ -380,6 +385,7 @@ class ProfileScreen(PaneScreen):
                 {"year": p.cycle_year - 1, "outcome": "unmatched", "soap": False},
                 max_items=20,
                 help_text="One line per cycle you applied in; leave empty if this is your first.",
+                **lines,
             ),
         )
         targets = Section(
@@ -395,6 +401,7 @@ class ProfileScreen(PaneScreen):
                 orderable=True,
                 scalar=True,
                 help_text="Up to five; ▲ moves one up the ranking.",
+                **lines,
             ),
             row(
                 ("targets", "region"),
@@ -410,6 +417,7 @@ class ProfileScreen(PaneScreen):
                 max_items=3,
                 scalar=True,
                 help_text="Up to three divisions inside the target region, as ERAS asks.",
+                **lines,
             ),
             row(
                 ("targets", "setting"),
@@ -481,6 +489,7 @@ class ProfileScreen(PaneScreen):
                 ],
                 items(p.ties),
                 {"kind": "family", "region": p.targets.region},
+                **lines,
             ),
             ListEditor(
                 "rotations",
@@ -493,6 +502,7 @@ class ProfileScreen(PaneScreen):
                 ],
                 items(p.rotations),
                 {"region": p.targets.region, "status": "planned"},
+                **lines,
             ),
         )
         clinical = Section(
@@ -558,6 +568,7 @@ class ProfileScreen(PaneScreen):
                     "months_ago": 0,
                     "saw_real_work": False,
                 },
+                **lines,
             ),
         )
         narrative = Section(
@@ -670,7 +681,8 @@ class ProfileScreen(PaneScreen):
             widget = self._route(loc)
             if widget not in routed:
                 detail = ""
-                if isinstance(widget, ItemRow) and len(loc) >= 3 and isinstance(loc[-1], str):
+                item = isinstance(widget, ItemRow | ItemLine)
+                if item and len(loc) >= 3 and isinstance(loc[-1], str):
                     detail = f"{loc[-1].replace('_', ' ')}: "
                 routed[widget] = detail + message
         return profile, routed
@@ -690,6 +702,8 @@ class ProfileScreen(PaneScreen):
         """`widget`, or the row that has taken its place if it is a line replaced since."""
         if isinstance(widget, FieldLine):
             return self._rows.get(widget.path, widget)
+        if isinstance(widget, ItemLine) and widget.real is not None:
+            return widget.real
         return widget
 
     def _show(self, widget: Widget, message: str | None) -> None:
@@ -828,6 +842,13 @@ class ProfileScreen(PaneScreen):
     def on_descendant_focus(self, event: DescendantFocus) -> None:
         if self._noted and event.widget is not self._focus_at_show:
             self._moved = True
+        if not self._focus_trail or self._focus_trail[-1] is not event.widget:
+            self._focus_trail = [*self._focus_trail[-1:], event.widget]
+
+    def _focused_before(self, widget: Widget) -> Widget | None:
+        """The widget focused before `widget` was (an item's line asks as it is focused)."""
+        trail = [w for w in self._focus_trail if w is not widget]
+        return trail[-1] if trail else None
 
     async def _build_all(self) -> None:
         """Build every part not built yet, now."""
@@ -990,7 +1011,7 @@ class ProfileScreen(PaneScreen):
             if first is not None:
                 label = getattr(getattr(first[0], "spec", None), "label", "")
                 text += f" (first: {label + ': ' if label else ''}{first[1]})"
-                if isinstance(first[0], FieldLine) and first[0].row_mount is not None:
+                if isinstance(first[0], FieldLine | ItemLine) and first[0].row_mount is not None:
                     await first[0].row_mount  # a line shows its error as its row
                 shown = self._live(first[0])
                 focus = (

@@ -206,6 +206,52 @@ class SelectStandIn(StandIn):
         return select
 
 
+def select_strip(
+    label: str | None, prompt: str, width: int, base: VisualStyle, dim: VisualStyle
+) -> Strip:
+    """A compact Select's line in `width` cells, segment for segment as the Select draws it:
+    its `label` (None: the prompt; a Static: the first line of the text wrapped to its width,
+    then blank cells), a blank cell, the arrow; `dim` the prompt's and the arrow's look."""
+    blank = base.background_style.rich_style
+    label_width = max(width - 2, 0)
+    if label is None:
+        text, style = prompt, dim
+    else:
+        text, style = label, base
+    try:
+        content = Content.from_markup(text)  # a Select's label is a Static's markup
+    except MarkupError:
+        content = Content(text)
+    lines = content.wrap(label_width) if label_width else []
+    segments = [
+        Segment(part, (style + part_style).rich_style)
+        for part, part_style in (lines[0].render(style, end="") if lines else ())
+    ]
+    used = lines[0].cell_length if lines else 0
+    if used < label_width:
+        segments.append(Segment(" " * (label_width - used), blank))
+    segments.append(Segment(" ", blank))
+    segments.append(Segment("▼", dim.rich_style))
+    return Strip(segments).adjust_cell_length(width, blank)
+
+
+def input_strip(app: Any, value: str, placeholder: str, width: int, style: Style) -> Strip:
+    """As an Input not focused draws its line (Input.render_line) in a content region `width`
+    cells wide: `value` from its first cell (an Input scrolls only once the cursor moves), or
+    the placeholder; one cell more than the region (the compositor crops it), `style` under
+    it."""
+    console = app.console
+    options = app.console_options
+    if not value:
+        text = Text(placeholder, justify="left", end="")
+        strip = Strip(console.render(text, options.update_width(width + 1)))
+    else:
+        text = Text(value, no_wrap=True, overflow="ignore", end="")
+        strip = Strip(console.render(text, options.update_width(text.cell_len + 1)))
+        strip = strip.crop(0, width + 1).extend_cell_length(width + 1)
+    return strip.apply_style(style)
+
+
 class ChoiceBase(SelectStandIn):
     """A choice not reached yet (its options, its value, the Select it becomes): drawn as a
     compact Select by ChoiceField, or in its row's line by ChoiceLine."""
@@ -237,30 +283,9 @@ class ChoiceBase(SelectStandIn):
         return " ".join(sorted(self.classes))
 
     def choice_strip(self, width: int, base: VisualStyle, dim: VisualStyle) -> Strip:
-        """The choice's line in `width` cells, segment for segment as the Select draws it: its
-        label (a Static: the first line of the text wrapped to its width, then blank cells), a
-        blank cell, the arrow; `dim` the prompt's and the arrow's look."""
-        blank = base.background_style.rich_style
-        label_width = max(width - 2, 0)
-        if self._label is None:
-            text, style = self.prompt, dim
-        else:
-            text, style = self._label, base
-        try:
-            content = Content.from_markup(text)  # a Select's label is a Static's markup
-        except MarkupError:
-            content = Content(text)
-        lines = content.wrap(label_width) if label_width else []
-        segments = [
-            Segment(part, (style + part_style).rich_style)
-            for part, part_style in (lines[0].render(style, end="") if lines else ())
-        ]
-        used = lines[0].cell_length if lines else 0
-        if used < label_width:
-            segments.append(Segment(" " * (label_width - used), blank))
-        segments.append(Segment(" ", blank))
-        segments.append(Segment("▼", dim.rich_style))
-        return Strip(segments).adjust_cell_length(width, blank)
+        """The choice's line in `width` cells, segment for segment as the Select draws it (see
+        `select_strip`)."""
+        return select_strip(self._label, self.prompt, width, base, dim)
 
     def build(self) -> Widget:
         return Select(
@@ -372,20 +397,12 @@ class TextBase(TypedStandIn):
         return 0
 
     def text_strip(self, width: int, style: Style) -> Strip:
-        """As an Input not focused draws its line (Input.render_line) in a content region
-        `width` cells wide: the value from its first cell (an Input scrolls only once the cursor
-        moves), or the placeholder; one cell more than the region (the compositor crops it),
-        `style` under it."""
-        console = self.app.console
-        options = self.app.console_options
-        if not self._value:
-            placeholder = Text(self.placeholder, justify="left", end="")
-            strip = Strip(console.render(placeholder, options.update_width(width + 1)))
-        else:
-            text = Text(self._value, no_wrap=True, overflow="ignore", end="")
-            strip = Strip(console.render(text, options.update_width(text.cell_len + 1)))
-            strip = strip.crop(0, width + 1).extend_cell_length(width + 1)
-        return strip.apply_style(style)
+        """As an Input not focused draws its line (see `input_strip`)."""
+        return input_strip(self.app, self._value, self.placeholder, width, style)
+
+    def click_at(self, x: int) -> None:
+        """A click landed `x` cells from the Input's left: its cursor goes there once real."""
+        self._click_x = max(x, 0)
 
     def build(self) -> Widget:
         return FormInput(
@@ -771,6 +788,12 @@ class FieldLooks(Widget):
         "looks--text",
         "looks--text-focus",
         "looks--placeholder",
+        "looks--check",
+        "looks--check-button",
+        "looks--check-on",
+        "looks--button-default",
+        "looks--button-error",
+        "looks--button-focus",
     }
 
 
@@ -992,6 +1015,8 @@ class ItemRow(Vertical):
         self._value = value
         self.orderable = orderable
         self._controls: dict[str, Widget] = {}
+        self._buttons: list[FormButton] = []
+        self._error: str | None = None  # the message it is built showing (see ItemLine)
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="item-line"):
@@ -1002,10 +1027,18 @@ class ItemRow(Vertical):
             if self.orderable:
                 up = FormButton("▲", classes="item-up")
                 up.tooltip = "Move up (rank higher)"
+                self._buttons.append(up)
                 yield up
             remove = FormButton("✕", "error", classes="item-remove")
             remove.tooltip = "Remove this item"
+            self._buttons.append(remove)
             yield remove
+        if self._error:
+            yield ErrorLine(self._error)
+
+    def parts(self) -> list[Widget]:
+        """Its controls and buttons in their order on its line (once composed)."""
+        return [self._controls[spec.key] for spec in self.columns] + self._buttons
 
     def replace_control(self, old: Widget, new: Widget) -> None:
         """`new` takes `old`'s place (a stand-in becoming its control)."""
@@ -1026,8 +1059,297 @@ class ItemRow(Vertical):
         return out
 
     def show_error(self, message: str | None) -> None:
+        self._error = None
         set_error_line(self, message)
         self.set_class(bool(message), "-invalid")
+
+
+# An item's line as profile.tcss lays it out: a column not in COLUMN_CELLS takes the room left
+# (1fr), up to FLEX_CELLS cells (the one column of a list of choices: up to LIST_CHOICE_CELLS);
+# a cell between two parts; a button takes BUTTON_CELLS.
+FLEX_CELLS = 52
+LIST_CHOICE_CELLS = 48
+BUTTON_CELLS = 3
+
+
+@dataclass(frozen=True)
+class Part:
+    """A part of an item's line: a column's control (`spec`) or a button (`button`: "up",
+    "remove"), `x` cells from the line's left, `width` cells wide."""
+
+    x: int
+    width: int
+    spec: FieldSpec | None = None
+    button: str = ""
+
+
+class ItemLine(TypedStandIn):
+    """An item of a list as one widget until the applicant reaches it: its controls and buttons
+    drawn as they are (as their stand-ins draw them, the checkboxes and buttons as Textual and
+    FormButton draw them, in the looks of the pane's FieldLooks), with the cells between
+    them. One widget instead of an item's row, line, controls and buttons (five to eight).
+
+    It becomes its ItemRow (`row`, built with its value) when reached: as the mouse comes over
+    it (so the row's hover looks, tooltips and pointer are the row's own), focused (by Tab: the
+    row's first part is focused, its last by shift+Tab, as they come in the focus order; by a
+    click: the part under it), or to show an error. A click on a checkbox or a button that
+    reaches it toggles or presses that part once real (it comes before the mouse moved over
+    it only when the mouse was already there as the pane was drawn). Keys that reach it before
+    its row is in place go to the focused part, in their order."""
+
+    def __init__(
+        self,
+        row: ItemRow,
+        looks: FieldLooks,
+        *,
+        wide_choice: bool = False,
+        before: Callable[[Widget], Widget | None] | None = None,
+    ) -> None:
+        super().__init__(classes="item-stand")
+        self.row = row
+        self.looks = looks
+        self._wide_choice = wide_choice  # its one column is a choice up to LIST_CHOICE_CELLS
+        self._before = before  # the widget focused before a given one (the pane's)
+        self._target: int | None = None  # the part to focus once real (None: by the order)
+        self._press = False  # press (or toggle) the target once real: it was clicked
+        self._pressing = False  # a mouse button went down on it and is not up yet
+        self._hovered = False  # the mouse is over it
+        self._open_choices = False  # a click on a choice: its choices open once real
+        self._click_x: int | None = None  # a click on a text: where, from the text's left
+        self.row_mount: AwaitMount | None = None  # the row showing an error, being mounted
+
+    # -- what it reads and shows ----------------------------------------------------------
+    def value(self) -> dict[str, Any]:
+        """The item's value (as its row reads it before it is mounted)."""
+        return self.row.value()
+
+    def get_component_styles(self, *names: str) -> RenderStyles:
+        return self.looks.get_component_styles(*names)
+
+    def parts(self) -> list[Part]:
+        """Its parts, laid out in its width as the row's line lays out its controls."""
+        columns = self.row.columns
+        buttons = ["up", "remove"] if self.row.orderable else ["remove"]
+        fixed = 0
+        flexible: FieldSpec | None = None
+        for spec in columns:
+            cells = None if self._wide_choice else COLUMN_CELLS.get(spec.key)
+            if cells is None:
+                flexible = spec
+            else:
+                fixed += cells
+        count = len(columns) + len(buttons)
+        room = self.size.width - fixed - BUTTON_CELLS * len(buttons) - (count - 1)
+        most = LIST_CHOICE_CELLS if self._wide_choice else FLEX_CELLS
+        parts: list[Part] = []
+        x = 0
+        for spec in columns:
+            width = max(0, min(room, most)) if spec is flexible else COLUMN_CELLS.get(spec.key, 0)
+            parts.append(Part(x, width, spec=spec))
+            x += width + 1
+        for button in buttons:
+            parts.append(Part(x, BUTTON_CELLS, button=button))
+            x += BUTTON_CELLS + 1
+        return parts
+
+    def part_at(self, x: int) -> int | None:
+        """The index of the part at `x` cells from its left (None between parts)."""
+        for index, part in enumerate(self.parts()):
+            if part.x <= x < part.x + part.width:
+                return index
+        return None
+
+    def part_strip(self, part: Part, focused: bool) -> Strip:
+        """The part's cells as its control or button draws them (not under the mouse)."""
+        width = part.width
+        if part.button:
+            variant = "error" if part.button == "remove" else "default"
+            look = self.get_visual_style(
+                f"looks--button-{variant}", *(("looks--button-focus",) if focused else ())
+            )
+            label = "✕" if part.button == "remove" else "▲"
+            style = look.rich_style
+            return Strip([Segment(f" {label} ", style)]).adjust_cell_length(width, style)
+        spec = part.spec
+        assert spec is not None
+        value = self.row._value.get(spec.key)
+        if spec.kind == "bool":
+            return self._check_strip(width, bool(value))
+        if spec.kind in ("select", "opt_select"):
+            base = self.get_visual_style("looks--choice-focus" if focused else "looks--choice")
+            chosen = next((str(text) for text, v in spec.options if v == value), None)
+            prompt = "(choose)" if spec.kind != "opt_select" else "(none)"
+            dim = self.get_visual_style("looks--choice", "looks--dim")
+            strip = select_strip(chosen, prompt, width - 1, base, dim)
+            return strip.adjust_cell_length(width, base.background_style.rich_style)
+        text = "" if value is None else str(value)
+        more = () if text else ("looks--placeholder",)
+        look = self.get_visual_style("looks--text-focus" if focused else "looks--text", *more)
+        return input_strip(self.app, text, spec.placeholder, width, look.rich_style)
+
+    def _check_strip(self, width: int, on: bool) -> Strip:
+        # As a compact Checkbox with no label draws itself: the button's sides in its colour
+        # over the checkbox's background, the button, the empty label's two cells.
+        box = self.get_visual_style("looks--check")
+        button = self.get_visual_style("looks--check-button", *(("looks--check-on",) if on else ()))
+        side = VisualStyle(foreground=button.background, background=box.background)
+        content = Content.assemble(
+            (Checkbox.BUTTON_LEFT, side),
+            (Checkbox.BUTTON_INNER, button),
+            (Checkbox.BUTTON_RIGHT, side),
+            Content("  ").stylize_before(box),
+        )
+        segments = [
+            Segment(text, (box + style).rich_style) for text, style in content.render(box, end="")
+        ]
+        return Strip(segments).adjust_cell_length(width, box.background_style.rich_style)
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        blank = self.get_visual_style().background_style.rich_style
+        if y or width <= 0:
+            return Strip.blank(width, blank)
+        target = self._focus_part() if self.has_focus else None
+        strips: list[Strip] = []
+        at = 0
+        for index, part in enumerate(self.parts()):
+            if part.x > at:
+                strips.append(Strip.blank(part.x - at, blank))
+            if part.width:
+                strips.append(self.part_strip(part, index == target).crop(0, part.width))
+            at = part.x + part.width
+        return Strip.join(strips).crop(0, width).adjust_cell_length(width, blank)
+
+    # -- becoming the row -----------------------------------------------------------------
+    def build(self) -> Widget:
+        return self.row
+
+    def _focus_part(self) -> int:
+        """The part that takes the focus: the one clicked, else the first, or the last when
+        the focus came from further down the form (shift+Tab)."""
+        if self._target is not None:
+            return self._target
+        previous = self._before(self) if self._before is not None else None
+        if previous is not None and previous.is_attached and self.is_attached:
+            chain = self.screen.focus_chain
+            if previous in chain and self in chain and chain.index(previous) > chain.index(self):
+                self._target = len(self.parts()) - 1
+                return self._target
+        self._target = 0
+        return 0
+
+    def on_focus(self) -> None:
+        self._focus_part()  # known now, while the focus before it is the one it came from
+        super().on_focus()
+
+    def focus_target(self, real: Widget) -> Widget:
+        if isinstance(real, ItemRow) and real.is_mounted:
+            parts = real.parts()
+            if parts:
+                return parts[min(self._target or 0, len(parts) - 1)]
+        return real
+
+    def hand_over(self, real: Widget, focused: bool) -> None:
+        if not focused:
+            self.take_keys()
+            return
+        if self._press:
+            if isinstance(real, FormButton):
+                real.press()
+            elif isinstance(real, Checkbox):
+                real.toggle()
+        if self._open_choices and isinstance(real, SelectStandIn):
+            real.action_open()
+        if self._click_x is not None and isinstance(real, TextBase):
+            real.click_at(self._click_x)
+        for key in self.take_keys():
+            real.post_message(key)
+
+    def on_key(self, event: events.Key) -> None:
+        # Every key: the focused part (or its bindings) acts on it once real.
+        event.stop()
+        event.prevent_default()
+        self._keys.append(events.Key(event.key, event.character))
+
+    # -- the mouse ------------------------------------------------------------------------
+    def on_enter(self, event: events.Enter) -> None:
+        self._hovered = True
+        if not self._pressing and self.real is None:
+            self.screen.run_worker(self._reached_by_mouse(), group="stand-in-real")
+
+    async def _reached_by_mouse(self) -> None:
+        await self.make_real()
+        if self._hovered:
+            # Still under the mouse: the part of the row now there takes it (its hover look,
+            # its tooltip, its pointer), as a move of the mouse onto the row would give it.
+            x, y = self.app.mouse_position
+            self.app.post_message(events.MouseMove(None, x, y, 0, 0, 0, False, False, False))
+
+    def on_leave(self, event: events.Leave) -> None:
+        self._pressing = False
+        self._hovered = False
+
+    def focus_on_click(self) -> bool:
+        x = self.app.mouse_position.x - self.region.x
+        index = self.part_at(x)
+        if index is None:  # between parts: what a click on the row's line focused (the form)
+            for node in self.ancestors:
+                if isinstance(node, Widget) and node.focusable:
+                    if node.focus_on_click():
+                        self.screen.set_focus(node, scroll_visible=False)
+                    break
+            return False
+        part = self.parts()[index]
+        if part.button or (part.spec is not None and part.spec.kind == "bool"):
+            return False  # focused and pressed as the click comes (on_click)
+        self._target = index
+        return True
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        self._pressing = True
+        index = self.part_at(event.x)
+        spec = None if index is None else self.parts()[index].spec
+        if index is None or spec is None or spec.kind == "bool" or self.real is not None:
+            return
+        if spec.kind in ("select", "opt_select"):
+            self._open_choices = True  # the choices open once real, as on a Select
+        else:
+            self._click_x = event.x - self.parts()[index].x  # the cursor goes there
+
+    def on_mouse_up(self, event: events.MouseUp) -> None:
+        self._pressing = False
+
+    def on_click(self, event: events.Click) -> None:
+        self._pressing = False
+        index = self.part_at(event.x)
+        if index is None or self.real is not None:
+            return
+        part = self.parts()[index]
+        if part.button or (part.spec is not None and part.spec.kind == "bool"):
+            self._target = index
+            self._press = True
+            self.focus(scroll_visible=False)
+
+    # -- errors ---------------------------------------------------------------------------
+    def show_error(self, message: str | None) -> None:
+        """Show `message` under the item: the row takes its place showing it."""
+        if not message:
+            return
+        parent = self.parent
+        if self.real is not None or not isinstance(parent, Widget) or not self.is_attached:
+            if isinstance(self.real, ItemRow):
+                self.app.call_later(self._show_when_made, self.real, message)
+            return
+        self.real = row = self.row
+        row._error = message
+        row.add_class("-invalid")
+        self.row_mount = parent.mount(row, after=self)
+        self.remove()
+
+    async def _show_when_made(self, row: ItemRow, message: str) -> None:
+        await self.made()
+        if row.is_attached:
+            row.show_error(message)
 
 
 class TitledBar(Horizontal):
@@ -1128,8 +1450,12 @@ class ListEditor(Vertical):
         orderable: bool = False,
         scalar: bool = False,
         help_text: str = "",
+        looks: FieldLooks | None = None,
+        before: Callable[[Widget], Widget | None] | None = None,
     ) -> None:
         super().__init__(id=f"list-{list_id}", classes="list-editor")
+        self.looks = looks  # items built with the list are ItemLines drawn in these looks
+        self._before = before  # the widget focused before a given one (see ItemLine)
         self.list_id = list_id
         self.title = title
         self.columns = columns
@@ -1159,7 +1485,13 @@ class ListEditor(Vertical):
         if len(self.columns) > 1:
             yield ColumnsHead(self.columns)
         # The items follow, then the list's error line while there is one.
-        yield from self._rows[: self.rows_built]
+        yield from map(self._light, self._rows[: self.rows_built])
+
+    def _light(self, row: ItemRow) -> ItemRow | ItemLine:
+        """What stands for an item until reached: its ItemLine (its row if no looks)."""
+        if self.looks is None:
+            return row
+        return ItemLine(row, self.looks, wide_choice=len(self.columns) == 1, before=self._before)
 
     @property
     def complete(self) -> bool:
@@ -1172,9 +1504,9 @@ class ListEditor(Vertical):
             return None
         row = self._rows[self.rows_built]
         self.rows_built += 1
-        return self._mount_row(row)
+        return self._mount_row(self._light(row))
 
-    def _mount_row(self, row: ItemRow) -> AwaitMount:
+    def _mount_row(self, row: ItemRow | ItemLine) -> AwaitMount:
         """Mount an item after the others (before the list's error line, if it is shown)."""
         found = self.query_children(ErrorLine)
         return self.mount(row, before=found.first()) if found else self.mount(row)
@@ -1187,11 +1519,12 @@ class ListEditor(Vertical):
         """Lines the list takes on screen as profile.tcss lays it out (without errors)."""
         return 2 + bool(self.help_text) + (len(self.columns) > 1) + len(self._rows)
 
-    def rows(self) -> list[ItemRow]:
-        """The items in their order on screen (as built until the list is mounted)."""
+    def rows(self) -> list[ItemRow | ItemLine]:
+        """The items in their order on screen (as built until the list is mounted): an item
+        not reached yet is its ItemLine."""
         if not self.is_mounted:
             return list(self._rows)
-        shown = [row for row in self.children if isinstance(row, ItemRow)]
+        shown = [row for row in self.children if isinstance(row, ItemRow | ItemLine)]
         return shown + self._rows[self.rows_built :]  # then the items not built yet
 
     def values(self) -> list[Any]:
@@ -1210,11 +1543,11 @@ class ListEditor(Vertical):
         self._update_add()
         return row
 
-    async def remove_item(self, row: ItemRow) -> None:
+    async def remove_item(self, row: ItemRow | ItemLine) -> None:
         await row.remove()
         self._update_add()
 
-    def move_up(self, row: ItemRow) -> None:
+    def move_up(self, row: ItemRow | ItemLine) -> None:
         rows = self.rows()
         index = rows.index(row)
         if index > 0:
@@ -1252,9 +1585,27 @@ class Section(Vertical):
         set_error_line(self, message, "section-error", top=True)
 
 
+async def real_items(node: Widget) -> list[ItemRow]:
+    """The items under `node` (a list, the form) as ItemRows: an ItemLine becomes its row
+    first, as it does when the applicant reaches it."""
+    for line in list(node.query(ItemLine)):
+        await line.make_real()
+    return list(node.query(ItemRow))
+
+
+async def _real_row(node: Widget) -> Widget:
+    """`node`, or the row an ItemLine becomes."""
+    if isinstance(node, ItemLine):
+        await node.make_real()
+        return node.row
+    return node
+
+
 async def real_select(node: Widget, selector: str | type[Widget] = Select) -> Select[Any]:
     """The first choice control at `selector` under `node`, as a Select: a ChoiceField (or a
-    ChoiceLine) becomes one first, as it does when the applicant reaches it."""
+    ChoiceLine) becomes one first, as it does when the applicant reaches it (and an item's
+    line its row, if `node` is one)."""
+    node = await _real_row(node)
     control = node.query(selector).first()
     if isinstance(control, ChoiceBase):
         return await control.make_real()
@@ -1267,7 +1618,9 @@ async def real_input(
     node: Widget, selector: str | type[Widget] = "Input, TextField, TextLine"
 ) -> Input:
     """The first text field at `selector` under `node`, as an Input: a TextField (or a
-    TextLine) becomes one first, as it does when the applicant reaches it."""
+    TextLine) becomes one first, as it does when the applicant reaches it (and an item's line
+    its row, if `node` is one)."""
+    node = await _real_row(node)
     control = node.query(selector).first()
     if isinstance(control, TextBase):
         return await control.make_real()
