@@ -80,6 +80,20 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     yield folder
 
 
+@pytest.fixture(autouse=True)
+def _gc_as_found() -> Iterator[None]:
+    """An interactive app moves what it has made out of the collector's sight (gc.freeze) and
+    sets its own thresholds; both outlive the app in this process. Each test leaves the
+    collector as it found it, so a later test in the same worker does not see them (the CLI's
+    collector tests failed after an interactive app test had run in their worker)."""
+    import gc
+
+    threshold = gc.get_threshold()
+    yield
+    gc.unfreeze()
+    gc.set_threshold(*threshold)
+
+
 # The Profile form builds its parts below the first screen one slice at a time, each once keys
 # have paused for ProfileScreen.QUIET seconds (tests/test_profile_lazy.py and the early-key tests
 # check that pace). Modules that only need the whole form there build it without the pauses:
