@@ -10,11 +10,18 @@ the shares, and the RSS of `bench_first_visit` for the absolute figure).
 
 --depth 64 keeps whole stacks, so each block is also blamed on a cause (the import it belongs
 to, or the innermost matchtui line on the stack); it takes minutes.
+
+--per-pane also snapshots after the first pane and after each first visit, and prints what each
+visit added to the heap by package (the pane's imports show as the stdlib's code objects) and
+its biggest Textual lines (strip.py's and cache.py:233 are Strips and their seven caches each).
+At the end it counts the cyclic garbage frozen with live objects (the app's gc.freeze after a
+pane's first build): unreachable, never collected.
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import pickle
 import signal
@@ -35,13 +42,22 @@ import tracemalloc
 tracemalloc.start({depth})
 import pickle, signal, sys, runpy
 out = sys.argv.pop(1)
+taken = [0]
 def dump(*_):
     import gc
     gc.collect()
     snapshot = tracemalloc.take_snapshot()
-    with open(out, "wb") as f:
+    taken[0] += 1
+    with open(out + "." + str(taken[0]), "wb") as f:
         pickle.dump(snapshot, f)
+def frozen_garbage(*_):
+    import gc
+    frozen = gc.get_freeze_count()
+    gc.unfreeze()
+    with open(out + ".frozen", "w") as f:
+        f.write(f"{{frozen}} {{gc.collect()}}")
 signal.signal(signal.SIGUSR1, dump)
+signal.signal(signal.SIGUSR2, frozen_garbage)
 sys.argv[0] = {launch!r}
 runpy.run_path({launch!r}, run_name="__main__")
 """
@@ -78,6 +94,48 @@ def cause(frames: list[tracemalloc.Frame]) -> str:
     return "other " + group(frames[0].filename)
 
 
+def wait_for_file(path: Path, limit: float = 60.0) -> None:
+    """Until `path` exists and has stopped growing."""
+    deadline = time.perf_counter() + limit
+    while time.perf_counter() < deadline:
+        time.sleep(0.5)
+        if path.exists() and path.stat().st_size:
+            size = path.stat().st_size
+            time.sleep(1.0)
+            if path.stat().st_size == size:
+                return
+
+
+def take(pid: int, out: Path, number: int) -> None:
+    """Have the app write heap snapshot `number` (out.<number>) and wait for it."""
+    os.kill(pid, signal.SIGUSR1)
+    wait_for_file(Path(f"{out}.{number}"))
+
+
+def per_pane(panes: list[str], snapshots: list[tracemalloc.Snapshot]) -> None:
+    """What each first visit added: by package, then its biggest Textual lines."""
+    mib = 1024 * 1024
+    print("what each first visit added to the heap (the first: start-up to the first pane):")
+    for pane, (before, now) in zip(panes[1:], itertools.pairwise(snapshots), strict=False):
+        by_owner: dict[str, int] = defaultdict(int)
+        textual: dict[str, int] = defaultdict(int)
+        for diff in now.compare_to(before, "lineno"):
+            frame = diff.traceback[0]
+            owner = group(frame.filename)
+            by_owner[owner] += diff.size_diff
+            if owner == "textual":
+                where = frame.filename.split("site-packages/textual/")[-1]
+                textual[f"{where}:{frame.lineno}"] += diff.size_diff
+        total = sum(by_owner.values())
+        owners = sorted(by_owner.items(), key=lambda item: -item[1])[:6]
+        print(f"  {pane:<13} {total / mib:+6.2f} MiB: ", end="")
+        print(", ".join(f"{name} {size / mib:+.2f}" for name, size in owners))
+        lines = sorted(textual.items(), key=lambda item: -item[1])[:6]
+        print(
+            "      textual: " + ", ".join(f"{where} {size / 1024:+.0f}K" for where, size in lines)
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--programs", type=int, default=0)
@@ -85,8 +143,10 @@ def main() -> None:
     parser.add_argument(
         "--depth", type=int, default=1, help="frames kept per block: 64 also blames a cause (slow)"
     )
+    parser.add_argument("--per-pane", action="store_true", help="what each first visit adds")
     args = parser.parse_args()
     markers = markers_for(args.programs)
+    after: list[str] = []
     with tempfile.TemporaryDirectory() as tmp:
         wrapper = Path(tmp, "wrapper.py")
         wrapper.write_text(WRAPPER.format(launch=str(HERE / "launch.py"), depth=args.depth))
@@ -94,24 +154,34 @@ def main() -> None:
         argv = [sys.executable, str(wrapper), str(out), str(Path(tmp, "home")), "reality"]
         with Session([*argv, str(args.programs)]) as app:
             app.wait_for(markers["reality"], timeout=180)
+            if args.per_pane:
+                time.sleep(2.0)
+                after.append("reality")
+                take(app.pid, out, len(after))
             for pane in (*KEYS, "reality"):
                 app.press_and_wait(KEYS[pane], markers[pane], timeout=180)
+                if args.per_pane and pane not in after:
+                    time.sleep(1.0)
+                    after.append(pane)
+                    take(app.pid, out, len(after))
             time.sleep(2.0)
             rss = rss_mib(app.pid)
-            os.kill(app.pid, signal.SIGUSR1)
-            deadline = time.perf_counter() + 60
-            while time.perf_counter() < deadline:
-                time.sleep(0.5)
-                if out.exists() and out.stat().st_size:
-                    size = out.stat().st_size
-                    time.sleep(1.0)
-                    if out.stat().st_size == size:
-                        break
-        snapshot: tracemalloc.Snapshot = pickle.loads(out.read_bytes())
+            take(app.pid, out, len(after) + 1)
+            frozen_garbage = Path(f"{out}.frozen")
+            os.kill(app.pid, signal.SIGUSR2)
+            wait_for_file(frozen_garbage)
+            frozen, garbage = frozen_garbage.read_text().split()
+        snapshots: list[tracemalloc.Snapshot] = [
+            pickle.loads(Path(f"{out}.{n}").read_bytes()) for n in range(1, len(after) + 2)
+        ]
+        snapshot = snapshots[-1]
+    if args.per_pane:
+        per_pane(after, snapshots)
     mib = 1024 * 1024
     traces = snapshot.statistics("traceback")
     total = sum(s.size for s in traces)
     print(f"RSS (tracemalloc's overhead included) {rss:.0f} MiB; heap traced {total / mib:.1f} MiB")
+    print(f"frozen objects {frozen}, of which cyclic garbage (never collected) {garbage}")
     by_owner: dict[str, int] = defaultdict(int)
     by_cause: dict[str, int] = defaultdict(int)
     for stat in traces:

@@ -93,6 +93,12 @@ def test_killed_workspace_saves_lose_nothing_saved(tmp_path: Path) -> None:
         assert child.stdout is not None
         child.stdout.readline()
         time.sleep(rng.uniform(0, 0.05))
+        programs = home / "programs.toml"
+        deadline = time.monotonic() + 20
+        # At least one of each save lands (programs.toml is saved second), however loaded the
+        # machine: twelve kills within 50 ms of start could otherwise all come before any save.
+        while not programs.exists() and time.monotonic() < deadline:
+            time.sleep(0.005)
         os.kill(child.pid, signal.SIGKILL)
         child.wait()
         child.stdout.close()
