@@ -775,6 +775,17 @@ CONTROL_MAX = 52
 CONTROL_CELLS: dict[str, int] = {"-w-num": 10, "-w-short": 22}
 
 
+def focus_form_on_click(line: Widget) -> bool:
+    """A click on a line off its controls: focus what a click on the row's blank cells did
+    (the nearest focusable ancestor, the form), and not the line itself (returns False)."""
+    for node in line.ancestors:
+        if isinstance(node, Widget) and node.focusable:
+            if node.focus_on_click():
+                line.screen.set_focus(node, scroll_visible=False)
+            break
+    return False
+
+
 class FieldLooks(Widget):
     """Never shown: the looks of the controls the form's FieldLines draw (profile.tcss gives
     each component class the styles the stand-in of that control has), worked out once for the
@@ -881,12 +892,7 @@ class FieldLine(StandIn):
         # Over the label or past the control: what a click on the row focused (the form).
         if self._over_control(self.app.mouse_position.x - self.region.x):
             return True
-        for node in self.ancestors:
-            if isinstance(node, Widget) and node.focusable:
-                if node.focus_on_click():
-                    self.screen.set_focus(node, scroll_visible=False)
-                break
-        return False
+        return focus_form_on_click(self)
 
     def on_mouse_down(self, event: events.MouseDown) -> None:
         if not self._over_control(event.x):
@@ -1293,12 +1299,7 @@ class ItemLine(TypedStandIn):
         x = self.app.mouse_position.x - self.region.x
         index = self.part_at(x)
         if index is None:  # between parts: what a click on the row's line focused (the form)
-            for node in self.ancestors:
-                if isinstance(node, Widget) and node.focusable:
-                    if node.focus_on_click():
-                        self.screen.set_focus(node, scroll_visible=False)
-                    break
-            return False
+            return focus_form_on_click(self)
         part = self.parts()[index]
         if part.button or (part.spec is not None and part.spec.kind == "bool"):
             return False  # focused and pressed as the click comes (on_click)
