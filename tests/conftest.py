@@ -17,6 +17,16 @@ os.environ.pop("MATCHTUI_DATA", None)
 LONG = bool(os.environ.get("MATCHTUI_LONG"))
 
 
+# Exhaustive look comparisons (a drawn widget against the Textual widget it replaces) run each
+# size and each theme in the quick run, all four ways with MATCHTUI_LONG=1 (~5-13 s a way).
+SIZE_THEME_WAYS: list[tuple[tuple[int, int], str]] = [
+    ((80, 24), "textual-light"),
+    ((120, 40), "textual-dark"),
+]
+if LONG:
+    SIZE_THEME_WAYS += [((80, 24), "textual-dark"), ((120, 40), "textual-light")]
+
+
 class NetworkBlocked(RuntimeError):
     pass
 

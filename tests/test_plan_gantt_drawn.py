@@ -19,7 +19,7 @@ from textual.widgets import DataTable
 
 from matchtui.app import MatchApp
 from matchtui.widgets.plan_gantt import ITEM_COLUMN, MONTHS_COLUMN, PlanGantt
-from tests.conftest import LONG
+from tests.conftest import SIZE_THEME_WAYS
 
 TODAY = dt.date(2026, 11, 23)
 Step = Callable[[Pilot[Any], Widget], Awaitable[None]]
@@ -158,13 +158,7 @@ async def walk(workspace: Any, size: tuple[int, int], reference: bool) -> list[A
     return seen
 
 
-# Each size and each theme in the quick run (~13 s a way); MATCHTUI_LONG=1 walks all four.
-WAYS = [((80, 24), "textual-light"), ((120, 40), "textual-dark")]
-if LONG:
-    WAYS += [((80, 24), "textual-dark"), ((120, 40), "textual-light")]
-
-
-@pytest.mark.parametrize(("size", "theme"), WAYS)
+@pytest.mark.parametrize(("size", "theme"), SIZE_THEME_WAYS)
 async def test_the_chart_draws_and_moves_as_the_datatable(
     workspace: Any, size: tuple[int, int], theme: str
 ) -> None:

@@ -15,6 +15,7 @@ from matchtui.screens.practice import PracticeScreen
 from matchtui.widgets.practice_answer import real_answer
 from matchtui.widgets.practice_feedback import CheckList, FeedbackPanel, _style
 from matchtui.widgets.practice_history import HistoryPanel
+from tests.conftest import SIZE_THEME_WAYS
 from tests.test_mix_specialty import same_screen
 from tests.test_practice_pane import REGION_ANSWER, FixedClock, choose, clock, make_app
 
@@ -101,8 +102,7 @@ async def _history_as_two_lines(pilot: Any, screen: PracticeScreen) -> str:
     return pilot.app.export_screenshot()
 
 
-@pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
-@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+@pytest.mark.parametrize(("size", "theme"), SIZE_THEME_WAYS)
 @pytest.mark.parametrize("attempts", [0, 1, 2])
 async def test_the_history_heading_draws_as_two_statics(
     workspace: Any, clock: FixedClock, theme: str, size: tuple[int, int], attempts: int

@@ -21,6 +21,7 @@ import matchtui.screens.mix as mix_module
 from matchtui.app import MatchApp
 from matchtui.screens.mix import MixScreen
 from matchtui.widgets.slider import Slider, SliderLooks
+from tests.conftest import SIZE_THEME_WAYS
 from tests.test_specialties_tabs import cells
 
 TODAY = dt.date(2026, 11, 23)
@@ -132,8 +133,7 @@ async def screens(workspace: Any, theme: str, size: tuple[int, int]) -> list[str
     return shots
 
 
-@pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
-@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+@pytest.mark.parametrize(("size", "theme"), SIZE_THEME_WAYS)
 async def test_the_sliders_look_as_with_their_own_component_classes(
     workspace: Any, monkeypatch: pytest.MonkeyPatch, theme: str, size: tuple[int, int]
 ) -> None:

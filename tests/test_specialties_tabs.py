@@ -15,6 +15,7 @@ from textual.widgets import Tab, Tabs
 from matchtui.engine.charts import chart_tabs
 from matchtui.models.figures import CHART_IDS
 from matchtui.widgets.mix_tabs import TabStrip
+from tests.conftest import SIZE_THEME_WAYS
 from tests.test_specialties_pane import make_app, pane
 
 
@@ -39,8 +40,7 @@ def cells(svg: str) -> dict[tuple[float, float], tuple[str, str]]:
     return grid
 
 
-@pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
-@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+@pytest.mark.parametrize(("size", "theme"), SIZE_THEME_WAYS)
 async def test_the_strip_draws_exactly_as_textuals_tabs(
     workspace: Any, theme: str, size: tuple[int, int]
 ) -> None:
