@@ -88,7 +88,7 @@ async def test_one_give_back_after_a_pane_is_built_and_keys_pause(
 
         async def press(key: str) -> None:
             nonlocal paused
-            paused = paused or app.input_idle() >= 1.0
+            paused = paused or app.input_idle() >= app_module.TRIM_IDLE
             await pilot.press(key)
 
         await press("f6")  # a first build asks for one
@@ -99,7 +99,7 @@ async def test_one_give_back_after_a_pane_is_built_and_keys_pause(
             await asyncio.sleep(0.1)
             assert calls == [] or paused
         await _settle(pilot, app, 1.6)
-        assert all(idle >= 1.0 for idle in calls)  # never while keys were coming
+        assert all(idle >= app_module.TRIM_IDLE for idle in calls)  # never while keys were coming
         if not interactive:
             assert calls == []
         elif not paused:
