@@ -115,7 +115,10 @@ def _compile_package() -> None:
     if spec is None or not spec.submodule_search_locations:
         return
     for folder in spec.submodule_search_locations:
-        compileall.compile_dir(folder, quiet=2, workers=1)
+        try:
+            compileall.compile_dir(folder, quiet=2, workers=1)
+        except OSError:  # a folder it may not write: the tests run as they are, only slower
+            continue
 
 
 @pytest.fixture(autouse=True)
