@@ -13,7 +13,6 @@ from textual.widgets import DataTable, Input, Static, TabbedContent
 from matchtui.app import MatchApp
 from matchtui.models.plan import MixPlan, PlanFile
 from matchtui.models.profile import Profile
-from matchtui.widgets.plan_fields import plan_field, real_field
 from matchtui.widgets.plan_gantt import (
     ITEM_COLUMN,
     MARK_WIDTH,
@@ -23,6 +22,7 @@ from matchtui.widgets.plan_gantt import (
     PlanGantt,
 )
 from matchtui.widgets.plan_sections import routes_text
+from matchtui.widgets.text_standin import field_at, real_field
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -91,7 +91,7 @@ async def test_start_month_keys_and_input(workspace: Any) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         screen: Any = app.screen
-        assert plan_field(screen, "#start-month").value == "2026-02"
+        assert field_at(screen, "#start-month").value == "2026-02"
         start = await real_field(screen, "#start-month")  # as reached by the applicant
         assert start.value == "2026-02"  # the data's default for the 2027 Match
         await pilot.press("right_square_bracket")

@@ -37,7 +37,6 @@ from matchtui.models.plan import PlanFile, TimelineState
 from matchtui.models.profile import Profile
 from matchtui.screens.base import LaterTabs, PaneScreen, tabbed_samples
 from matchtui.widgets.conflict import guarded_save, reload_plan, reload_profile
-from matchtui.widgets.plan_fields import PlanField, plan_field
 from matchtui.widgets.plan_gantt import PlanGantt
 from matchtui.widgets.plan_sections import (
     Palette,
@@ -47,6 +46,7 @@ from matchtui.widgets.plan_sections import (
     routes_text,
     summary_text,
 )
+from matchtui.widgets.text_standin import InputStandIn, field_at
 
 if TYPE_CHECKING:
     from matchtui.app import MatchApp
@@ -147,8 +147,8 @@ class PlanScreen(PaneScreen):
         with TabbedContent(id="plan-tabs"):
             with TabPane("Timeline", id="tab-timeline"):
                 with LabelledBar(" Start", id="plan-bar"):
-                    # The Inputs are drawn by stand-ins until reached (widgets/plan_fields.py).
-                    yield PlanField(
+                    # The Inputs are drawn by stand-ins until reached (widgets/text_standin.py).
+                    yield InputStandIn(
                         placeholder="YYYY-MM",
                         max_length=7,
                         id="start-month",
@@ -162,7 +162,7 @@ class PlanScreen(PaneScreen):
                     with VerticalScroll(id="item-scroll"):
                         yield Static(id="item-detail", markup=False)
                     with LabelledBar("Note", id="note-row"):
-                        yield PlanField(
+                        yield InputStandIn(
                             placeholder="n: write a note on this item, Enter saves",
                             max_length=2000,
                             id="item-note",
@@ -234,7 +234,7 @@ class PlanScreen(PaneScreen):
         view = view_for(self.profile, self.catalog, self.matchapp.plan, self.matchapp.today)
         self.view = view
         p = self.palette
-        start = plan_field(self, "#start-month")
+        start = field_at(self, "#start-month")
         if not start.has_focus:
             start.value = str(view.start)
         self.query_one("#plan-summary", Static).update(summary_text(view, p))
@@ -274,7 +274,7 @@ class PlanScreen(PaneScreen):
     def _show_item(self) -> None:
         row = self.query_one(PlanGantt).current_row()
         self.query_one("#item-detail", Static).update(item_text(row, self.palette, self.short_cite))
-        note = plan_field(self, "#item-note")
+        note = field_at(self, "#item-note")
         note.disabled = row is None
         if not note.has_focus:
             note.value = row.note if row is not None else ""
@@ -405,7 +405,7 @@ class PlanScreen(PaneScreen):
         self._save(with_item(self._timeline(), row.id, status=status))
 
     def action_edit_note(self) -> None:
-        note = plan_field(self, "#item-note")
+        note = field_at(self, "#item-note")
         if not note.disabled:
             self.query_one(TabbedContent).active = "tab-timeline"
             note.focus()

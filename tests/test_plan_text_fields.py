@@ -1,4 +1,4 @@
-"""The Plan pane's start month and item note are drawn by a light stand-in (PlanField) until the
+"""The Plan pane's start month and item note are drawn by a light stand-in (InputStandIn) until the
 applicant reaches one: then it becomes the compact Input the pane composed before, in its
 place, focused, with the keys typed meanwhile typed into it in their order. Before that, the
 stand-in follows the plan (the start month, the selected item's note, disabled with no item)
@@ -14,8 +14,8 @@ from textual.widgets import Input
 
 from matchtui.app import MatchApp
 from matchtui.models.plan import ItemState, PlanFile, TimelineState
-from matchtui.widgets.plan_fields import PlanField, plan_field, real_field
 from matchtui.widgets.plan_gantt import PlanGantt
+from matchtui.widgets.text_standin import InputStandIn, field_at, real_field
 from tests.conftest import SIZE_THEME_WAYS
 
 TODAY = dt.date(2026, 11, 23)
@@ -30,7 +30,7 @@ async def reached(pilot: Any) -> None:
     await pilot.pause()
     for _ in range(20):
         focused = pilot.app.focused
-        if not isinstance(focused, PlanField):
+        if not isinstance(focused, InputStandIn):
             return
         await focused.made()
         await pilot.pause()
@@ -49,8 +49,8 @@ async def test_the_fields_are_stand_ins_until_reached(workspace: Any) -> None:
         await pilot.pause()
         screen: Any = app.screen
         assert not screen.query(Input)
-        start = screen.query_one("#start-month", PlanField)
-        note = screen.query_one("#item-note", PlanField)
+        start = screen.query_one("#start-month", InputStandIn)
+        note = screen.query_one("#item-note", InputStandIn)
         assert start.value == "2026-02"
         assert note.value == "" and not note.disabled  # reality_sheet has no note
         # The note follows the selected item, the start month the plan, before either is
@@ -74,7 +74,7 @@ async def test_the_fields_are_stand_ins_until_reached(workspace: Any) -> None:
         # And it follows the plan as the Input always did.
         await pilot.press("right_square_bracket")
         await pilot.pause()
-        assert plan_field(screen, "#start-month") is start_input
+        assert field_at(screen, "#start-month") is start_input
         assert start_input.value == "2026-04"
         await pilot.press("up")
         await pilot.pause()
@@ -103,7 +103,7 @@ async def test_a_stand_in_looks_exactly_as_its_input(
         app.theme = theme
         await pilot.pause()
         screen = app.screen
-        note = plan_field(screen, "#item-note")
+        note = field_at(screen, "#item-note")
         note.disabled = True  # as the pane sets it with no item selected
         await pilot.pause()
         before = app.export_screenshot()
@@ -122,7 +122,7 @@ async def test_n_makes_the_note_an_input_and_the_keys_land_in_order(workspace: A
         # The keys come right after n: they reach the stand-in before it is replaced.
         await pilot.press("n", *"CRC", "backspace", "X", "left", "J", "enter")
         await reached(pilot)
-        assert screen.query_one("#start-month", PlanField)  # not reached: still a stand-in
+        assert screen.query_one("#start-month", InputStandIn)  # not reached: still a stand-in
         assert screen.query_one(PlanGantt).has_focus  # Enter saves and goes back
         assert app.plan is not None and app.plan.timeline is not None
         assert app.plan.timeline.items["clinical_role"].note == "CRJX"
@@ -143,7 +143,7 @@ async def test_a_note_typed_then_left_is_saved(workspace: Any) -> None:
         await pilot.pause()
         assert app.plan is not None and app.plan.timeline is not None
         assert app.plan.timeline.items["reality_sheet"].note == "Call the PD"
-        assert not isinstance(app.focused, PlanField | Input)
+        assert not isinstance(app.focused, InputStandIn | Input)
 
 
 async def test_a_disabled_note_is_not_reached(workspace: Any) -> None:
@@ -151,7 +151,7 @@ async def test_a_disabled_note_is_not_reached(workspace: Any) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         screen: Any = app.screen
-        note = plan_field(screen, "#item-note")
+        note = field_at(screen, "#item-note")
         note.disabled = True
         await pilot.press("n")
         await reached(pilot)
@@ -168,7 +168,7 @@ async def test_a_click_on_the_start_month_puts_the_cursor_there(workspace: Any) 
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         screen: Any = app.screen
-        start = plan_field(screen, "#start-month")
+        start = field_at(screen, "#start-month")
         await pilot.click(start, offset=(4, 0))
         await reached(pilot)
         control = screen.query_one("#start-month", Input)

@@ -1,10 +1,11 @@
-"""The Plan pane's text fields (the start month, the item's note): each one light widget drawn
-exactly as the compact Input it stands for, until the applicant reaches it.
+"""A one-line text field drawn, until the applicant reaches it, by one light widget exactly as
+the compact Input it stands for: the Plan pane's start month and item note, the Rank list's
+add line.
 
-Profile's TextField holds a value fixed until it becomes real; the Plan's fields follow the plan
-(the start month moves with [ and ], the note with the selected item, disabled while no item is
-selected): `PlanField` takes a new value and the disabled state at any time, and gives them to
-its Input once it is one.
+Profile's TextField holds a value fixed until it becomes real; these follow what the pane
+shows (the start month moves with [ and ], the note with the selected item, disabled while no
+item is selected, the add line is emptied once a program is added): `InputStandIn` takes a new
+value and the disabled state at any time, and gives them to its Input once it is one.
 """
 
 from __future__ import annotations
@@ -22,16 +23,17 @@ from textual.widgets import Input
 from matchtui.widgets.profile_fields import COMPACT, FormInput, TextBase
 
 
-class PlanField(TextBase):
-    """A text field of the Plan pane not reached yet: drawn as a compact `FormInput` showing its
+class InputStandIn(TextBase):
+    """A text field not reached yet: drawn as a compact `FormInput` showing its
     value (or its placeholder), not focused, dimmed while disabled (as any focusable widget is),
     that becomes that FormInput, with its id, classes, length limit and tooltip, as soon as the
     applicant reaches it (Tab, a click, a key that focuses it). Keys typed meanwhile go to the
     Input in their order (see TypedStandIn). One widget with one component class (the
     placeholder's look, as the Input's) and no cursor timer, instead of an Input with four."""
 
-    # Its look (as Input's own styles draw a compact Input) is in screens/plan.tcss.
-    COMPONENT_CLASSES: ClassVar[set[str]] = {"plan-field--placeholder"}
+    # Its look (as Input's own styles draw a compact Input) is in the pane's stylesheet
+    # (screens/plan.tcss, screens/ranklist.tcss).
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"input-stand-in--placeholder"}
 
     def __init__(
         self,
@@ -76,7 +78,7 @@ class PlanField(TextBase):
         if self._value:
             return self.text_strip(width, style)
         placeholder = Text(self.placeholder, justify="left", end="")
-        placeholder.stylize(self.get_component_rich_style("plan-field--placeholder"))
+        placeholder.stylize(self.get_component_rich_style("input-stand-in--placeholder"))
         options = self.app.console_options.update_width(width + 1)
         return Strip(self.app.console.render(placeholder, options)).apply_style(style)
 
@@ -114,18 +116,18 @@ class PlanField(TextBase):
             self.real.disabled = disabled
 
 
-def plan_field(node: DOMNode, selector: str) -> Input | PlanField:
-    """The text field at `selector`: the Input, or the PlanField standing for it."""
+def field_at(node: DOMNode, selector: str) -> Input | InputStandIn:
+    """The text field at `selector`: the Input, or the InputStandIn standing for it."""
     field = node.query_one(selector)
-    if not isinstance(field, Input | PlanField):
+    if not isinstance(field, Input | InputStandIn):
         raise TypeError(f"{field!r} is not a text field")
     return field
 
 
 async def real_field(node: DOMNode, selector: str) -> Input:
-    """The text field at `selector` as an Input: a PlanField becomes one first, as it does when
+    """The text field at `selector` as an Input: a InputStandIn becomes one first, as it does when
     the applicant reaches it."""
-    field = plan_field(node, selector)
-    if isinstance(field, PlanField):
+    field = field_at(node, selector)
+    if isinstance(field, InputStandIn):
         return await field.make_real()
     return field
