@@ -10,6 +10,7 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from textual import events
 from textual.widgets import Input
 
 from matchtui.app import MatchApp
@@ -144,6 +145,34 @@ async def test_a_note_typed_then_left_is_saved(workspace: Any) -> None:
         assert app.plan is not None and app.plan.timeline is not None
         assert app.plan.timeline.items["reality_sheet"].note == "Call the PD"
         assert not isinstance(app.focused, InputStandIn | Input)
+
+
+async def test_a_note_typed_then_left_before_its_input_is_in_place_is_saved(
+    workspace: Any,
+) -> None:
+    """The keys come faster than the Input is made: n, text, then Tab, all reaching the
+    stand-in before its Input is in place. As with the Input all along, the text replaces the
+    note and leaving the field saves it."""
+    with_notes(workspace)
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen: Any = app.screen
+        gantt = screen.query_one(PlanGantt)
+        await pilot.press("down")
+        note = field_at(screen, "#item-note")
+        assert isinstance(note, InputStandIn) and note.value == "CRC job since 2024"
+        note.focus()
+        for char in "Hi":
+            note.post_message(events.Key(char, char))
+        gantt.focus()  # the Tab after them: the focus has moved on when the Input is made
+        await pilot.pause()
+        await reached(pilot)
+        await pilot.pause()
+        assert gantt.has_focus
+        assert app.plan is not None and app.plan.timeline is not None
+        assert app.plan.timeline.items["clinical_role"].note == "Hi"
+        assert screen.query_one("#item-note", Input).value == "Hi"
 
 
 async def test_a_disabled_note_is_not_reached(workspace: Any) -> None:

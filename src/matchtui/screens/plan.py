@@ -234,7 +234,7 @@ class PlanScreen(PaneScreen):
         view = view_for(self.profile, self.catalog, self.matchapp.plan, self.matchapp.today)
         self.view = view
         p = self.palette
-        start = field_at(self, "#start-month")
+        start = field_at(self, ".start-field")
         if not start.has_focus:
             start.value = str(view.start)
         self.query_one("#plan-summary", Static).update(summary_text(view, p))
@@ -274,7 +274,7 @@ class PlanScreen(PaneScreen):
     def _show_item(self) -> None:
         row = self.query_one(PlanGantt).current_row()
         self.query_one("#item-detail", Static).update(item_text(row, self.palette, self.short_cite))
-        note = field_at(self, "#item-note")
+        note = field_at(self, ".note-field")
         note.disabled = row is None
         if not note.has_focus:
             note.value = row.note if row is not None else ""
@@ -405,7 +405,7 @@ class PlanScreen(PaneScreen):
         self._save(with_item(self._timeline(), row.id, status=status))
 
     def action_edit_note(self) -> None:
-        note = field_at(self, "#item-note")
+        note = field_at(self, ".note-field")
         if not note.disabled:
             self.query_one(TabbedContent).active = "tab-timeline"
             note.focus()

@@ -947,7 +947,7 @@ class RanklistScreen(PaneScreen):
             )
 
     def action_add(self) -> None:
-        field_at(self, "#rank-add").focus()
+        field_at(self, ".rank-add").focus()
 
     # By class: the Input has it from the start, and the id only once its stand-in is gone.
     @on(Input.Submitted, ".rank-add")

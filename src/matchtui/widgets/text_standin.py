@@ -105,8 +105,21 @@ class InputStandIn(TextBase):
         real.disabled = self.disabled
 
     def hand_over(self, real: Widget, focused: bool) -> None:
+        # Text typed for the Input, then a key (Tab) that moved the focus on, all before the
+        # Input was in place: the Input would have had the focus, its text selected, then
+        # the text typed over it, then lost the focus. It is given the same: the text typed
+        # over its selected text, then Blurred (which saves a note), in its own queue.
+        typed = not focused and any(
+            isinstance(key, events.Paste) or key.is_printable for key in self._keys
+        )
+        if typed and isinstance(real, Input) and real.select_on_focus:
+            real.select_all()
         super().hand_over(real, focused)
-        if isinstance(real, Input) and not real.select_on_focus:
+        if not isinstance(real, Input):
+            return
+        if typed:
+            real.call_later(lambda: real.post_message(Input.Blurred(real, real.value)))
+        if not real.select_on_focus:
             # Once it has the focus the click gave it: selected whole on its next focus.
             real.call_later(partial(setattr, real, "select_on_focus", True))
 
@@ -117,7 +130,9 @@ class InputStandIn(TextBase):
 
 
 def field_at(node: DOMNode, selector: str) -> Input | InputStandIn:
-    """The text field at `selector`: the Input, or the InputStandIn standing for it."""
+    """The text field at `selector`: the Input, or the InputStandIn standing for it. A pane
+    finds its own by a class both have: the Input takes the id only once its stand-in is gone,
+    and a handler may run in between (the stand-in, found first, passes a value on)."""
     field = node.query_one(selector)
     if not isinstance(field, Input | InputStandIn):
         raise TypeError(f"{field!r} is not a text field")
