@@ -22,6 +22,7 @@ from matchtui.widgets.plan_gantt import (
     PlanGantt,
 )
 from matchtui.widgets.plan_sections import routes_text
+from matchtui.widgets.text_standin import field_at, real_field
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -90,7 +91,8 @@ async def test_start_month_keys_and_input(workspace: Any) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         screen: Any = app.screen
-        start = screen.query_one("#start-month", Input)
+        assert field_at(screen, "#start-month").value == "2026-02"
+        start = await real_field(screen, "#start-month")  # as reached by the applicant
         assert start.value == "2026-02"  # the data's default for the 2027 Match
         await pilot.press("right_square_bracket")
         await pilot.pause()

@@ -46,7 +46,7 @@ from matchtui.widgets.plan_sections import (
     routes_text,
     summary_text,
 )
-from matchtui.widgets.profile_fields import COMPACT, FormInput
+from matchtui.widgets.text_standin import InputStandIn, field_at
 
 if TYPE_CHECKING:
     from matchtui.app import MatchApp
@@ -147,12 +147,12 @@ class PlanScreen(PaneScreen):
         with TabbedContent(id="plan-tabs"):
             with TabPane("Timeline", id="tab-timeline"):
                 with LabelledBar(" Start", id="plan-bar"):
-                    yield FormInput(
+                    # The Inputs are drawn by stand-ins until reached (widgets/text_standin.py).
+                    yield InputStandIn(
                         placeholder="YYYY-MM",
                         max_length=7,
-                        compact=True,
                         id="start-month",
-                        classes=f"{COMPACT} -valid",  # no validators: always valid
+                        classes="start-field",
                         tooltip="The month the plan starts (YYYY-MM); [ and ] move it",
                     )
                     yield Static(id="plan-summary", markup=False)
@@ -162,12 +162,11 @@ class PlanScreen(PaneScreen):
                     with VerticalScroll(id="item-scroll"):
                         yield Static(id="item-detail", markup=False)
                     with LabelledBar("Note", id="note-row"):
-                        yield FormInput(
+                        yield InputStandIn(
                             placeholder="n: write a note on this item, Enter saves",
                             max_length=2000,
-                            compact=True,
                             id="item-note",
-                            classes=f"{COMPACT} -valid",
+                            classes="note-field",
                         )
             # The other tabs are out of sight: built after the first frame (see _start_tabs).
             yield TabPane("Routes", id="tab-routes")
@@ -235,7 +234,7 @@ class PlanScreen(PaneScreen):
         view = view_for(self.profile, self.catalog, self.matchapp.plan, self.matchapp.today)
         self.view = view
         p = self.palette
-        start = self.query_one("#start-month", Input)
+        start = field_at(self, ".start-field")
         if not start.has_focus:
             start.value = str(view.start)
         self.query_one("#plan-summary", Static).update(summary_text(view, p))
@@ -275,7 +274,7 @@ class PlanScreen(PaneScreen):
     def _show_item(self) -> None:
         row = self.query_one(PlanGantt).current_row()
         self.query_one("#item-detail", Static).update(item_text(row, self.palette, self.short_cite))
-        note = self.query_one("#item-note", Input)
+        note = field_at(self, ".note-field")
         note.disabled = row is None
         if not note.has_focus:
             note.value = row.note if row is not None else ""
@@ -406,7 +405,7 @@ class PlanScreen(PaneScreen):
         self._save(with_item(self._timeline(), row.id, status=status))
 
     def action_edit_note(self) -> None:
-        note = self.query_one("#item-note", Input)
+        note = field_at(self, ".note-field")
         if not note.disabled:
             self.query_one(TabbedContent).active = "tab-timeline"
             note.focus()
@@ -448,12 +447,12 @@ class PlanScreen(PaneScreen):
             what="profile.toml",
         )
 
-    @on(Input.Submitted, "#item-note")
+    @on(Input.Submitted, ".note-field")
     def _note_submitted(self, event: Input.Submitted) -> None:
         self._save_note(event.value)
         self.query_one(PlanGantt).focus()
 
-    @on(Input.Blurred, "#item-note")
+    @on(Input.Blurred, ".note-field")
     def _note_blurred(self, event: Input.Blurred) -> None:
         self._save_note(event.value)
 
@@ -464,7 +463,7 @@ class PlanScreen(PaneScreen):
         if self._save(with_item(self._timeline(), row.id, note=value)):
             self.notify(f"Note saved on: {row.title}", markup=False, timeout=3)
 
-    @on(Input.Submitted, "#start-month")
+    @on(Input.Submitted, ".start-field")
     def _start_submitted(self, event: Input.Submitted) -> None:
         try:
             start = YearMonth.parse(event.value)

@@ -74,6 +74,7 @@ from matchtui.store import PROGRAMS
 from matchtui.themes import text_style
 from matchtui.widgets.conflict import How, guarded_save, reload_plan, save_failed
 from matchtui.widgets.program_table import ProgramTable
+from matchtui.widgets.text_standin import InputStandIn, field_at
 
 if TYPE_CHECKING:
     from matchtui.app import MatchApp
@@ -180,11 +181,12 @@ class RanklistScreen(PaneScreen):
                         yield ProgramTable[int](
                             cells=self._rank_cells, stripe_first=True, hover=True, id="rank-table"
                         )
-                        yield Input(
+                        # An Input drawn by a stand-in until reached (widgets/text_standin.py).
+                        yield InputStandIn(
                             placeholder="a: add a program (name or NRMP code), Enter adds",
                             max_length=200,
-                            compact=True,
                             id="rank-add",
+                            classes="rank-add",
                         )
                     with VerticalScroll(id="rank-side"):
                         yield Static(id="rank-summary", markup=False)
@@ -945,9 +947,10 @@ class RanklistScreen(PaneScreen):
             )
 
     def action_add(self) -> None:
-        self.query_one("#rank-add", Input).focus()
+        field_at(self, ".rank-add").focus()
 
-    @on(Input.Submitted, "#rank-add")
+    # By class: the Input has it from the start, and the id only once its stand-in is gone.
+    @on(Input.Submitted, ".rank-add")
     def _add_submitted(self, event: Input.Submitted) -> None:
         ref = " ".join(event.value.split())
         if not ref:
