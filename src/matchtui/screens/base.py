@@ -6,10 +6,14 @@ import asyncio
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, ClassVar, cast
 
+from rich.style import Style as RichStyle
 from textual import on
 from textual.app import ComposeResult
 from textual.events import Resize, ScreenResume
+from textual.filter import ANSIToTruecolor
+from textual.geometry import Region
 from textual.screen import Screen
+from textual.strip import Strip
 from textual.widget import Widget
 
 from matchtui.screens.sizing import restyle_size_classes, start_with_size_classes
@@ -30,6 +34,11 @@ def tabbed_samples() -> list[Widget]:
     from textual.widgets import Tab, TabbedContent, TabPane, Tabs
 
     return [TabbedContent(), TabPane("x"), Tabs(Tab("x"))]
+
+
+def _truecolor(style: RichStyle) -> bool:
+    """Whether `style`'s colours (if any) are truecolor, which ANSIToTruecolor keeps as they are."""
+    return all(color is None or color.triplet is not None for color in (style.color, style.bgcolor))
 
 
 class PaneScreen(Screen[None]):
@@ -116,6 +125,27 @@ class PaneScreen(Screen[None]):
         title = PANE_BY_ID[self.PANE_ID].title
         self.sub_title = f"{title} · {line}" if line else title
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # A pane screen draws nothing of its own but its background (no border, no padding, no
+        # content): Textual draws it as blank lines in the background colour (Blank, then the
+        # style cache, then the app's line filters). Textual refreshes the whole screen each
+        # time it resumes, which empties the screen's style cache, and drawing its 40 lines
+        # again that way cost 2.5-5 ms of each pane switch's 6-10 ms frame. Drawn here they are
+        # the same lines, segment for segment (tests/test_switch_frame.py): only while the
+        # background is a solid truecolor with nothing on it (no tint, full opacity) and the
+        # app's only line filter is ANSI to truecolor, which leaves truecolor as it is; any
+        # other case (NO_COLOR's monochrome, a dim filter) goes through Textual's path.
+        styles = self.styles
+        background = styles.background
+        if background.a == 1 and not styles.tint.a and styles.opacity == 1:
+            style = RichStyle.from_color(bgcolor=background.rich_color)
+            if _truecolor(style) and all(
+                isinstance(line_filter, ANSIToTruecolor)
+                for line_filter in self.app.get_line_filters()
+            ):
+                return [Strip.blank(crop.width, style)] * crop.height
+        return super().render_lines(crop)
+
     def _on_screen_resume(self, event: ScreenResume) -> None:  # runs before Screen's own
         # Textual restyles every node of a screen each time it resumes (refresh_styles=True),
         # which costs ~100 ms+ on a full pane. Styles only go stale when the stylesheet or theme
@@ -124,7 +154,8 @@ class PaneScreen(Screen[None]):
         # suspended restyle their own widgets as they happen.
         if self.matchapp.screen_styles_current(self):
             event.refresh_styles = False
-        self.refresh_bindings()  # the footer redraws only if the keys it shows have changed
+        # (No refresh_bindings here: Screen's own handler counts the resume in stack_updates,
+        # whose watcher refreshes the bindings, and the footer reads them then.)
 
     # Textual lays a screen out, then sends the screen itself a Resize for its first layout,
     # and the screen's own handler lays the whole pane out again at the size it was just laid

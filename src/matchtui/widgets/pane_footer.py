@@ -163,7 +163,15 @@ class PaneFooter(SpanLine[KeyHint]):
 
     def bindings_changed(self, screen: Screen[object]) -> None:
         # Bindings go while the terminal is out of focus; keep showing them (as Textual does).
-        if screen.app.app_focus and self.is_attached and screen is self.screen:
+        # A screen that is not in front (a pane being left, or under an overlay) shows no
+        # footer: its keys are read when it is back in front (Textual refreshes the bindings
+        # of a screen as it resumes), not also as it is left.
+        if (
+            screen.app.app_focus
+            and self.is_attached
+            and screen is self.screen
+            and screen.is_current
+        ):
             self.hints = read_hints(screen)  # a reactive: an unchanged set draws nothing
 
     def shown(self) -> tuple[list[KeyHint], bool]:
