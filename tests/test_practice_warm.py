@@ -1,6 +1,7 @@
 """Practice's warm-up (run in the preload thread at idle, before the first visit) leaves the
 visit nothing to build: the practice log's model is ready (pydantic builds a deferred model's
-validator on its first use)."""
+validator on its first use), and the question list's prompts are made and measured at the
+width the list shows them at."""
 
 from __future__ import annotations
 
@@ -8,20 +9,32 @@ import os
 import subprocess
 import sys
 import textwrap
+import types
 from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.content import Content
+from textual.geometry import Size
+from textual.widgets import OptionList
+
+from matchtui.app import MatchApp
+from matchtui.screens import practice
+from matchtui.screens.practice import PracticeScreen
 
 
 def test_warm_data_readies_what_the_first_visit_uses(tmp_path: Path) -> None:
     code = textwrap.dedent(
         """
         import types
+        from textual.geometry import Size
         from matchtui.workspace import Workspace
         from matchtui.models.practice import PracticeLog
         from matchtui.screens.practice import PracticeScreen
 
         catalog = Workspace.from_options().catalog
         assert not PracticeLog.__pydantic_complete__  # built on first use, unless warmed
-        PracticeScreen.warm_data(types.SimpleNamespace(catalog=catalog))
+        PracticeScreen.warm_data(types.SimpleNamespace(catalog=catalog, size=Size(120, 40)))
         assert PracticeLog.__pydantic_complete__
         print("ok")
         """
@@ -33,3 +46,32 @@ def test_warm_data_readies_what_the_first_visit_uses(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.strip().endswith("ok")
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+async def test_the_first_frame_finds_the_prompts_measured_ahead(
+    workspace: Any, monkeypatch: pytest.MonkeyPatch, size: tuple[int, int]
+) -> None:
+    monkeypatch.setattr(practice, "_PROMPTS", {})
+    PracticeScreen.warm_data(types.SimpleNamespace(catalog=workspace.catalog, size=Size(*size)))
+    made_ahead = {id(prompt) for prompt in practice._PROMPTS.values()}
+    # Each prompt's first measurement in the visit: found in its cache (measured ahead at the
+    # width the list has) or worked out again.
+    first_found: dict[int, bool] = {}
+    get_height = Content.get_height
+
+    def watched(content: Content, rules: Any, width: int) -> int:
+        before = content._height_cache
+        height = get_height(content, rules, width)
+        first_found.setdefault(id(content), content._height_cache is before)
+        return height
+
+    monkeypatch.setattr(Content, "get_height", watched)
+    async with MatchApp(workspace, first_pane="practice").run_test(size=size) as pilot:
+        await pilot.pause()
+        listing = pilot.app.screen.query_one("#questions", OptionList)
+        prompts = [option.prompt for option in listing.options]
+    assert len(prompts) > 10
+    for prompt in prompts:
+        assert id(prompt) in made_ahead, prompt  # the list shows the prompt made ahead
+        assert first_found[id(prompt)], prompt  # ... and its first frame did not measure it

@@ -15,6 +15,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, ScrollableContainer, Vertical, VerticalScroll
+from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import (
     Button,
@@ -55,9 +56,46 @@ from matchtui.widgets.practice_timer import PracticeTimer, clock_text
 from matchtui.widgets.profile_fields import FormButton
 
 if TYPE_CHECKING:
+    from textual.css.styles import RulesMap
+
     from matchtui.app import MatchApp
 
 View = Literal["answer", "review", "attempt", "example", "best"]
+
+
+# The question list's prompts, made once per text and kept (Content is immutable): the list
+# measures each prompt's height at its width on a first visit (~0.15 ms a prompt, ~50 of them),
+# and a Content keeps the last height it measured, so prompts made and measured ahead at idle
+# (`PracticeScreen.warm_data`) leave the first frame only the prompts it draws.
+_PROMPTS: dict[tuple[str, int | None], Content] = {}
+# The cells a prompt wraps to in the list's first frame, by the pane's width class: the list's
+# width in the pick column (practice.tcss). Its scrollbar comes with the next frame, once the
+# list knows its height, and the list measures its prompts again then (after the content is
+# on screen). tests/test_practice_warm.py checks the first frame finds them measured.
+LIST_TEXT_WIDTH = {"-wide": 27, "-narrow": 23}
+
+
+def option_prompt(prompt: str, best: int | None = None) -> Content:
+    """A question's line in the list: its prompt, and its best score in bold once tried."""
+    key = (prompt, best)
+    found = _PROMPTS.get(key)
+    if found is None:
+        found = (
+            Content(prompt)
+            if best is None
+            else Content.assemble(prompt, (f"  best {best}", "bold"))
+        )
+        _PROMPTS[key] = found
+    return found
+
+
+def category_prompt(name: str) -> Content:
+    """A category's heading in the list (a disabled option): its name in bold capitals."""
+    key = (f"\0{name}", None)
+    found = _PROMPTS.get(key)
+    if found is None:
+        found = _PROMPTS[key] = Content.styled(name.upper(), "bold")
+    return found
 
 
 class PracticeClock:
@@ -138,8 +176,18 @@ class PracticeScreen(PaneScreen):
     def warm_data(cls, app: MatchApp) -> None:
         """The practice log's model used once: pydantic builds a deferred model's validator
         on its first use, ~9 ms of the first visit otherwise (the reference data the pane
-        reads is loaded at start-up)."""
+        reads is loaded at start-up). Then the question list's prompts, made and measured at
+        the width the list has at the app's size (`option_prompt`; ~7 ms of the first frame
+        otherwise): a question not tried yet shows its bare prompt."""
         PracticeLog()
+        bank = question_bank(app.catalog)
+        wide = app.size.width >= cls.HORIZONTAL_BREAKPOINTS[-1][0]
+        width = LIST_TEXT_WIDTH["-wide" if wide else "-narrow"]
+        rules: RulesMap = {}  # the list's own: no line padding, wrapped, folded
+        for category in bank.categories:
+            category_prompt(category.name).get_height(rules, width)
+        for question in bank.questions:
+            option_prompt(question.prompt).get_height(rules, width)
 
     def __init__(self) -> None:
         super().__init__()
@@ -260,13 +308,9 @@ class PracticeScreen(PaneScreen):
         show_all = self.query_one("#show-all", Checkbox).value
         return list(self.bank.questions) if show_all else questions_for(self.bank, self.profile)
 
-    def _question_prompt(self, question: Question) -> Text:
-        text = Text(question.prompt)
+    def _question_prompt(self, question: Question) -> Content:
         attempts = self.practice_log.for_question(question.id)
-        if attempts:
-            best = max(a.score for a in attempts)
-            text.append(f"  best {best}", style="bold")
-        return text
+        return option_prompt(question.prompt, max(a.score for a in attempts) if attempts else None)
 
     def _fill_questions(self) -> None:
         visible = self._visible_questions()
@@ -277,7 +321,7 @@ class PracticeScreen(PaneScreen):
                 continue
             options.append(
                 Option(
-                    Text(category.name.upper(), style="bold"),
+                    category_prompt(category.name),
                     id=f"cat:{category.id}",
                     disabled=True,
                 )
