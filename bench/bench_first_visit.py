@@ -24,6 +24,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench.launch import GC_LOG
 from bench.ptyrun import Session
 
 HERE = Path(__file__).resolve().parent
@@ -107,17 +108,60 @@ def launch(home: str, first: str, programs: int) -> list[str]:
     return [sys.executable, str(HERE / "launch.py"), home, first, str(programs)]
 
 
-def first_visit(pane: str, programs: int) -> tuple[float, float, float]:
+def first_visit(
+    pane: str,
+    programs: int,
+    gc_log: list[Collection] | None = None,
+    gc_after: list[Collection] | None = None,
+) -> tuple[float, float, float]:
     """(key to content, the app's CPU for it, how long start-up's idle work lasted after the
-    first pane's content: `wait_quiet`), in seconds."""
+    first pane's content: `wait_quiet`), in seconds. `gc_log`: given, the garbage collections
+    the app ran between the key and the content are added to it; `gc_after`: and those from
+    the content until the app is idle again to this one."""
     first = "plan" if pane == "reality" else "reality"
     markers = markers_for(programs)
-    with tempfile.TemporaryDirectory() as home, Session(launch(home, first, programs)) as app:
-        app.wait_for(markers[first], timeout=60)
-        idle = wait_quiet(app.pid)
-        cpu = cpu_seconds(app.pid)
-        wall = app.press_and_wait(KEYS[pane], markers[pane], timeout=60)
-        return wall, cpu_seconds(app.pid) - cpu, idle
+    with tempfile.TemporaryDirectory() as home:
+        log = Path(home) / "gc.log"
+        logging = gc_log is not None or gc_after is not None
+        env = {GC_LOG: str(log)} if logging else None
+        with Session(launch(home, first, programs), env=env) as app:
+            app.wait_for(markers[first], timeout=60)
+            idle = wait_quiet(app.pid)
+            cpu = cpu_seconds(app.pid)
+            pressed = time.monotonic()  # the clock the app's log uses (CLOCK_MONOTONIC)
+            wall = app.press_and_wait(KEYS[pane], markers[pane], timeout=60)
+            cpu = cpu_seconds(app.pid) - cpu
+            if gc_after is not None:
+                wait_quiet(app.pid)  # the visit's work after its first frame
+        if gc_log is not None:
+            gc_log += collections_between(log, pressed, pressed + wall)
+        if gc_after is not None:
+            gc_after += collections_between(log, pressed + wall, time.monotonic())
+        return wall, cpu, idle
+
+
+# One garbage collection from the app's log: (generation, milliseconds, objects freed).
+Collection = tuple[int, float, int]
+
+
+def collections_between(log: Path, start: float, end: float) -> list[Collection]:
+    found: list[Collection] = []
+    if not log.exists():
+        return found
+    for line in log.read_text().splitlines():
+        at, generation, ms, freed = line.split()
+        if start <= float(at) <= end:
+            found.append((int(generation), float(ms), int(freed)))
+    return found
+
+
+def gc_summary(collections: list[Collection], runs: int) -> str:
+    """Collections per visit by generation: count and milliseconds (means over the runs)."""
+    parts = []
+    for generation in (0, 1, 2):
+        mine = [ms for gen, ms, _ in collections if gen == generation]
+        parts.append(f"gen{generation} {len(mine) / runs:4.1f}x {sum(mine) / runs:5.1f} ms")
+    return "  ".join(parts)
 
 
 def bare_key() -> float:
@@ -147,15 +191,24 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--programs", type=int, default=0, help="programs in the list")
     parser.add_argument("--panes", default=",".join(KEYS), help="comma-separated pane ids")
+    parser.add_argument(
+        "--gc",
+        action="store_true",
+        help="also the garbage collections during each visit, and after it until idle",
+    )
+    parser.add_argument("--no-memory", action="store_true", help="skip the memory figure")
     args = parser.parse_args()
     panes = args.panes.split(",")
     walls: dict[str, list[float]] = {pane: [] for pane in panes}
     cpus: dict[str, list[float]] = {pane: [] for pane in panes}
+    collections: dict[str, list[Collection]] = {pane: [] for pane in panes}
+    settling: dict[str, list[Collection]] = {pane: [] for pane in panes}
     floor: list[float] = []
     idles: list[float] = []
     for _ in range(args.runs):
         for pane in panes:
-            wall, cpu, idle = first_visit(pane, args.programs)
+            gc_log, gc_after = (collections[pane], settling[pane]) if args.gc else (None, None)
+            wall, cpu, idle = first_visit(pane, args.programs, gc_log, gc_after)
             walls[pane].append(wall)
             cpus[pane].append(cpu)
             idles.append(idle)
@@ -173,11 +226,16 @@ def main() -> None:
             f"  | app CPU median {statistics.median(cpus[pane]) * 1000:5.0f} ms"
             f"  ({wall / (base * 1000):.1f}x the bare key)"
         )
+        if args.gc:
+            print(f"  {'':<12} collections: {gc_summary(collections[pane], args.runs)}")
+            print(f"  {'':<12} then to idle: {gc_summary(settling[pane], args.runs)}")
     print(f"  {'bare app key':<12} wall median {base * 1000:6.0f} ms  (target per pane <= 150 ms)")
     print(
         f"  each key pressed once the app was idle: start-up's idle work after the first "
         f"content ended within {statistics.median(idles):.2f} s (median; max {max(idles):.2f})"
     )
+    if args.no_memory:
+        return
     mine, bare = memory(args.programs)
     print(
         f"memory after every pane: {mine:.0f} MiB vs bare Textual app {bare:.0f} MiB "

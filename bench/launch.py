@@ -7,7 +7,9 @@ PROGRAMS > 0 writes that many programs (bench/programs_fixture.py) into HOME fir
 
 from __future__ import annotations
 
+import os
 import sys
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -20,9 +22,34 @@ def main() -> None:
     count = int(sys.argv[3]) if len(sys.argv) > 3 else 0
     from matchtui import startup_gc, without_pydantic_plugins
 
+    if log := os.environ.get(GC_LOG):
+        log_collections(log)
     startup_gc()  # as matchtui.cli._open_app does, and without pydantic's plugin search
     with without_pydantic_plugins():
         launch(home, first, count)
+
+
+# With this variable set to a file's path, each garbage collection the app runs is appended to
+# it as one line: "<time.monotonic()> <generation> <ms> <objects freed>" (bench_first_visit --gc),
+# the milliseconds of CPU (the thread's: what it costs, not how long the machine made it wait).
+GC_LOG = "MATCHTUI_BENCH_GC_LOG"
+
+
+def log_collections(path: str) -> None:
+    import gc
+
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+    started = [0.0]
+
+    def callback(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            started[0] = time.thread_time()
+            return
+        ms = (time.thread_time() - started[0]) * 1000
+        line = f"{time.monotonic():.6f} {info['generation']} {ms:.3f} {info['collected']}\n"
+        os.write(fd, line.encode())
+
+    gc.callbacks.append(callback)
 
 
 def launch(home: str, first: str, count: int) -> None:

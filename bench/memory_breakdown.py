@@ -51,11 +51,19 @@ def dump(*_):
     with open(out + "." + str(taken[0]), "wb") as f:
         pickle.dump(snapshot, f)
 def frozen_garbage(*_):
-    import gc
+    import gc, collections
     frozen = gc.get_freeze_count()
     gc.unfreeze()
+    gc.set_debug(gc.DEBUG_SAVEALL)
+    found = gc.collect()
+    kinds = collections.Counter(
+        type(o).__module__ + "." + type(o).__qualname__ for o in gc.garbage
+    )
+    gc.garbage.clear()
+    gc.set_debug(0)
     with open(out + ".frozen", "w") as f:
-        f.write(f"{{frozen}} {{gc.collect()}}")
+        f.write(f"{{frozen}} {{found}}\\n")
+        f.write("\\n".join(f"{{n}} {{kind}}" for kind, n in kinds.most_common(12)))
 signal.signal(signal.SIGUSR1, dump)
 signal.signal(signal.SIGUSR2, frozen_garbage)
 sys.argv[0] = {launch!r}
@@ -170,7 +178,8 @@ def main() -> None:
             frozen_garbage = Path(f"{out}.frozen")
             os.kill(app.pid, signal.SIGUSR2)
             wait_for_file(frozen_garbage)
-            frozen, garbage = frozen_garbage.read_text().split()
+            first, *garbage_kinds = frozen_garbage.read_text().splitlines()
+            frozen, garbage = first.split()
         snapshots: list[tracemalloc.Snapshot] = [
             pickle.loads(Path(f"{out}.{n}").read_bytes()) for n in range(1, len(after) + 2)
         ]
@@ -182,6 +191,7 @@ def main() -> None:
     total = sum(s.size for s in traces)
     print(f"RSS (tracemalloc's overhead included) {rss:.0f} MiB; heap traced {total / mib:.1f} MiB")
     print(f"frozen objects {frozen}, of which cyclic garbage (never collected) {garbage}")
+    print("  the most common kinds in that garbage: " + ", ".join(garbage_kinds))
     by_owner: dict[str, int] = defaultdict(int)
     by_cause: dict[str, int] = defaultdict(int)
     for stat in traces:

@@ -180,6 +180,10 @@ class MatchApp(App[None]):
         self._held_keys: list[events.Key] = []
         self._last_input = 0.0  # time.monotonic() of the last key or mouse event
         self._trim_timer: Timer | None = None  # a pending give-back of freed memory
+        # While a pane's first build runs the collector is off (`_hold_gc`): since when
+        # (time.monotonic()), or None; and whether it was this app that switched it off.
+        self._gc_held_since: float | None = None
+        self._gc_switched_off = False
         # Interactive: the data loads once the shell is on screen (load_once, called by the
         # first of ShellScreen's Resize and call_after_refresh).
         self.load_pending = False
@@ -407,6 +411,8 @@ class MatchApp(App[None]):
 
     def _release_keys(self) -> None:
         self._holding_keys = False
+        if self._gc_held_since is not None:
+            self.call_after_refresh(self._settle_gc)  # once the pane's first frame is drawn
         held, self._held_keys = self._held_keys, []
         for key in held:
             self.post_message(key)
@@ -416,14 +422,14 @@ class MatchApp(App[None]):
         if self.profile is None:  # still loading
             return
         # Each pane is its own screen and keeps its focus: coming back finds you where you were.
+        first_visit = pane_id not in self._built_panes
+        if first_visit:
+            self._hold_gc()
         self._switch_pane(pane_id)
-        if pane_id not in self._built_panes:
+        if first_visit:
             self._built_panes.add(pane_id)
             self._holding_keys = True
             self._release_keys_when_ready(pane_id)
-            if self.interactive:
-                self.call_after_refresh(_freeze_long_lived)
-                self.request_trim()
 
     def _warm_data(self) -> bool:
         """From the preload thread: the program list read into memory, then each pane not
@@ -528,6 +534,50 @@ class MatchApp(App[None]):
         if self.interactive:
             gc.freeze()
             self.request_trim()
+
+    def _hold_gc(self) -> None:
+        """No garbage collection while a pane is first built, in a real session: the build
+        makes tens of thousands of objects that live as long as the app, and the collections
+        they set off walked them again and again (on the Practice pane 5 young ones, 10-15 ms
+        of every first visit). What the build left is collected once, after its first frame
+        and at a pause (`_settle_gc`)."""
+        if not self.interactive or self._gc_held_since is not None:
+            return
+        self._gc_held_since = time.monotonic()
+        # Off already: a background thread's work (matchtui.background), which switches it
+        # back on as it ends; it is left to do so.
+        self._gc_switched_off = gc.isenabled()
+        gc.disable()
+
+    def _settle_gc(self) -> None:
+        """After a pane's first frame, once keys and the mouse pause for GC_IDLE (or at the
+        latest GC_HOLD_MAX after the build began): the build's garbage collected (the young
+        generations only: what was made since the last freeze, tens of milliseconds), what
+        survived frozen out of later collections' sight (`_freeze_long_lived`), and the
+        collector on again. Keys held for another first build wait for its frame."""
+        held_since = self._gc_held_since
+        if held_since is None or not self.is_running or self._holding_keys:
+            return
+        now = time.monotonic()
+        idle = self.input_idle()
+        if idle < GC_IDLE and now - held_since < GC_HOLD_MAX:
+            wait = min(GC_IDLE - idle, GC_HOLD_MAX - (now - held_since))
+            self.set_timer(max(wait, 0.01), self._settle_gc)
+            return
+        gc.collect(1)
+        _freeze_long_lived()
+        self._release_gc()
+        self.request_trim()
+
+    def _release_gc(self) -> None:
+        """The collector on again if `_hold_gc` switched it off."""
+        self._gc_held_since = None
+        if self._gc_switched_off:
+            self._gc_switched_off = False
+            gc.enable()
+
+    def on_unmount(self) -> None:
+        self._release_gc()  # closed during a first build: the process collects as before
 
     def request_trim(self) -> None:
         """Once keys and the mouse have paused for TRIM_IDLE, give the memory that the work just
@@ -780,6 +830,10 @@ STYLE_IDLE = 0.2
 WARM_IDLE = 0.5
 # Seconds without keys or clicks before freed memory is given back (MatchApp.request_trim).
 TRIM_IDLE = 0.5
+# After a pane's first build (MatchApp._settle_gc): seconds without keys or clicks before its
+# garbage is collected, and the longest the collector stays off from the key that opened it.
+GC_IDLE = 0.25
+GC_HOLD_MAX = 2.0
 
 # Modules a pane imports on first use rather than at its build, imported with the panes': the
 # Applications pane's dialogs (TextArea & co, ~30 ms on the first stage prompt otherwise) and
