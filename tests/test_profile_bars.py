@@ -97,3 +97,21 @@ async def test_a_full_list_head_takes_no_focus(workspace: Any) -> None:
         await pilot.pause()
         assert head.is_attached and head.buttons[0].disabled
         assert head not in screen.focus_chain  # as its disabled Add is not
+
+
+async def test_a_click_on_a_disabled_button_does_nothing(workspace: Any) -> None:
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        name = screen.query_one("#f-applicant-name")
+        name.focus()
+        await pilot.pause()
+        bar = screen.query_one("#profile-bar", BarLine)
+        x, _ = bar.places()[0]
+        assert bar.buttons[0].disabled and bar.part_at(x) is None
+        await pilot.click(bar, offset=(x + 1 + bar.content_region.x - bar.region.x, 0))
+        await pilot.pause()
+        await bar.made()
+        await pilot.pause()
+        assert app.focused is name and not bar.buttons[0].has_class("-active")
+        assert app.unsaved == set()

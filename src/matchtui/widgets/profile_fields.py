@@ -1551,8 +1551,9 @@ class BarLine(PartsLine):
         return places
 
     def part_at(self, x: int) -> int | None:
+        # A disabled button takes no click: as the bar's own cells under it.
         for index, (at, width) in enumerate(self.places()):
-            if at <= x < at + width:
+            if at <= x < at + width and not self.buttons[index].disabled:
                 return index
         return None
 
@@ -1560,7 +1561,7 @@ class BarLine(PartsLine):
         return [index for index, button in enumerate(self.buttons) if not button.disabled]
 
     def pressed(self, index: int) -> bool:
-        return not self.buttons[index].disabled  # a disabled button takes no click
+        return True  # a button (see part_at)
 
     def allow_focus(self) -> bool:
         return bool(self.focus_parts())  # as its buttons: none to focus, none for Tab
