@@ -13,7 +13,7 @@ from textual.widget import Widget
 from textual.widgets import Button
 
 from matchtui.screens.profile import ProfileScreen
-from matchtui.widgets.profile_fields import FormButton, ItemRow
+from matchtui.widgets.profile_fields import FormButton, ItemRow, real_button
 from tests.test_profile_choices import make_app, ready
 
 Variant = Literal["default", "primary", "error"]
@@ -96,14 +96,14 @@ async def test_a_click_and_enter_press_it_and_disabled_does_nothing(workspace: A
     app = make_app(workspace)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await ready(pilot)
-        revert = screen.query_one("#profile-revert", FormButton)
+        revert = await real_button(screen, "#profile-revert")
         assert revert.disabled and revert.tooltip
         await pilot.click("#profile-revert")
         await pilot.pause()
         assert not revert.has_class("-active")  # disabled: no press
         targets = screen.query_one("#list-targets")
         before = len(targets.query(ItemRow))
-        add = screen.query_one("#add-targets", FormButton)
+        add = await real_button(screen, "#add-targets")
         await pilot.click("#add-targets")
         await pilot.pause()
         assert len(targets.query(ItemRow)) == before + 1

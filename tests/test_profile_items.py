@@ -17,6 +17,7 @@ from matchtui.widgets.profile_fields import (
     ItemLine,
     ItemRow,
     ListEditor,
+    real_button,
     real_input,
 )
 from tests.conftest import LONG, quick_way
@@ -101,7 +102,7 @@ async def test_tab_and_shift_tab_reach_the_first_and_last_part(workspace: Any) -
         screen = await ready(pilot)
         lines = list(screen.query_one("#list-targets", ListEditor).query(ItemLine))
         assert len(lines) == 2
-        screen.query_one("#add-targets", FormButton).focus()
+        (await real_button(screen, "#add-targets")).focus()
         await pilot.press("tab")  # forward into the first item: its choice
         await reached(pilot)
         assert not lines[0].is_attached and isinstance(app.focused, Select)

@@ -17,7 +17,6 @@ from matchtui.screens.profile import ProfileScreen
 from matchtui.tomlio import load_model
 from matchtui.widgets.profile_fields import (
     FieldRow,
-    FormButton,
     ItemLine,
     ItemRow,
     ListEditor,
@@ -331,7 +330,7 @@ async def test_a_list_built_item_by_item_reads_adds_and_saves_every_item(
         assert saved.letters == before.letters
         # Adding to a list part-way puts the new item after every other.
         count = len(editor.rows())
-        screen.query_one(f"#add-{editor.list_id}", FormButton).press()
+        (await editor.add_button()).press()
         await pilot.pause()
         await pilot.pause()
         rows = editor.rows()

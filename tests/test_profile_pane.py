@@ -17,6 +17,7 @@ from matchtui.widgets.profile_fields import (
     FieldRow,
     FormButton,
     ListEditor,
+    real_button,
     real_input,
     real_items,
     real_select,
@@ -152,7 +153,7 @@ async def test_lists_are_edited_in_place(workspace: Any) -> None:
         rotations = screen.query_one("#list-rotations", ListEditor)
         assert len(rotations.rows()) == 1
         # Add a rotation and edit it where it stands.
-        add = screen.query_one("#add-rotations", FormButton)
+        add = await real_button(screen, "#add-rotations")
         add.scroll_visible(animate=False)
         await pilot.pause()
         await pilot.click("#add-rotations")
@@ -227,7 +228,7 @@ async def test_target_specialties_rank_and_limit(workspace: Any) -> None:
         for _ in range(3):
             await targets.add_item()
         await pilot.pause()
-        assert screen.query_one("#add-targets", FormButton).disabled  # five is the limit
+        assert (await targets.add_button()).disabled  # five is the limit
         rows = targets.rows()
         for row, sid in zip(rows[2:], ["psychiatry", "pediatrics", "psychiatry"], strict=True):
             (await real_select(row, ".col-specialty")).value = sid

@@ -13,6 +13,7 @@ from matchtui.app import MatchApp
 from matchtui.screens.profile import LIST_LOCS, ProfileScreen
 from matchtui.widgets.profile_fields import (
     COLUMN_CELLS,
+    BarLine,
     ColumnsHead,
     FieldRow,
     ListEditor,
@@ -120,14 +121,19 @@ async def test_a_lists_note_is_drawn_by_its_head_and_wraps(workspace: Any, width
         screen = app.screen
         assert isinstance(screen, ProfileScreen)
         editor = screen.query_one("#list-cycles", ListEditor)
-        head = editor.query_one(ListHead)
         assert not editor.query(".list-help")
-        note = Static(editor.help_text, markup=False)
-        lines = note.render().wrap(head.content_region.width)
-        assert (width == 50) == (len(lines) > 1)
-        assert head.region.height == 1 + len(lines)
-        columns = editor.query_one(ColumnsHead)
-        assert columns.region.y == head.region.y + head.region.height
-        text = str(head.render()).splitlines()
-        assert text[0] == editor.title
-        assert " ".join(text[1:]) == editor.help_text
+        # The head as one line with its button until reached, then the ListHead: the same.
+        for kind in (BarLine, ListHead):
+            if kind is ListHead:
+                await editor.add_button()
+                await pilot.pause()
+            head = editor.query_one(kind)
+            note = Static(editor.help_text, markup=False)
+            lines = note.render().wrap(head.content_region.width)
+            assert (width == 50) == (len(lines) > 1)
+            assert head.region.height == 1 + len(lines)
+            columns = editor.query_one(ColumnsHead)
+            assert columns.region.y == head.region.y + head.region.height
+            text = str(head.render()).splitlines()
+            assert text[0] == editor.title
+            assert " ".join(text[1:]) == editor.help_text

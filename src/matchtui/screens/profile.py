@@ -38,6 +38,8 @@ from matchtui.models.profile import (
 from matchtui.screens.base import PaneScreen
 from matchtui.widgets.conflict import guarded_save
 from matchtui.widgets.profile_fields import (
+    TOP_BUTTON_MIN,
+    BarLine,
     FieldLine,
     FieldLooks,
     FieldRow,
@@ -49,7 +51,6 @@ from matchtui.widgets.profile_fields import (
     Options,
     Section,
     StandIn,
-    TitledBar,
     dom_id,
     make_row,
 )
@@ -198,21 +199,37 @@ class ProfileScreen(PaneScreen):
 
     # -- layout ----------------------------------------------------------------------------
     def compose_body(self) -> ComposeResult:
-        with TitledBar("Your profile", bold=True, id="profile-bar"):
-            # "● unsaved changes" joins the bar at the first edit (see _mark).
-            revert = FormButton("Revert", id="profile-revert", disabled=True)
-            revert.tooltip = "Throw away unsaved edits and show the saved profile"
-            self._revert = revert
-            yield revert
-            save = FormButton("Save", "primary", id="profile-save")
-            save.tooltip = "Save (ctrl+s): checks every field first"
-            yield save
-        demo = TitledBar("Demo profile: the people in it are fictional.", id="profile-demo")
-        demo.display = self.profile.demo
-        with demo:
-            new = FormButton("New profile", id="profile-new")
-            new.tooltip = "Start a blank profile of your own (also in the command palette)"
-            yield new
+        # The title and demo bars are one line each with their buttons until reached (BarLine).
+        # "● unsaved changes" joins the title bar at the first edit (see _mark).
+        revert = FormButton("Revert", id="profile-revert", disabled=True)
+        revert.tooltip = "Throw away unsaved edits and show the saved profile"
+        self._revert = revert
+        save = FormButton("Save", "primary", id="profile-save")
+        save.tooltip = "Save (ctrl+s): checks every field first"
+        self._bar = BarLine(
+            "Your profile",
+            [revert, save],
+            self._looks,
+            bold=True,
+            min_width=TOP_BUTTON_MIN,
+            gap=1,
+            id="profile-bar",
+            classes="profile-bar",
+            before=self._focused_before,
+        )
+        yield self._bar
+        new = FormButton("New profile", id="profile-new")
+        new.tooltip = "Start a blank profile of your own (also in the command palette)"
+        self._demo = BarLine(
+            "Demo profile: the people in it are fictional.",
+            [new],
+            self._looks,
+            id="profile-demo",
+            classes="profile-demo",
+            before=self._focused_before,
+        )
+        self._demo.display = self.profile.demo
+        yield self._demo
         sections = self._sections(self.profile)
         self._index(sections)
         self._plan_build(sections)
@@ -929,10 +946,25 @@ class ProfileScreen(PaneScreen):
             self.matchapp.unsaved.discard("profile")
         if self._unsaved is None and dirty:
             self._unsaved = Static("● unsaved changes", id="profile-unsaved", markup=False)
-            self.query_one("#profile-bar").mount(self._unsaved, before=self._revert)
+            self.run_worker(self._show_unsaved(self._unsaved), group="profile-unsaved")
         if self._unsaved is not None:
             self._unsaved.display = dirty
         self._revert.disabled = not dirty
+        self._bar.refresh()  # drawn by its line until reached
+
+    async def _show_unsaved(self, unsaved: Static) -> None:
+        """Put "● unsaved changes" in the title bar, before its buttons (the bar becomes real
+        first if it is still its line)."""
+        await self._bar.make_real()
+        bar = self._bar.real
+        if bar is not None and bar.is_attached and unsaved.parent is None:
+            await bar.mount(unsaved, before=self._revert)
+
+    def _show_demo(self, demo: bool) -> None:
+        """Show the demo bar (or its line, until reached) if the profile is the demo."""
+        self._demo.display = demo
+        if self._demo.real is not None:
+            self._demo.real.display = demo
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if self._reread(event.input):
@@ -987,7 +1019,7 @@ class ProfileScreen(PaneScreen):
             row = next(a for a in button.ancestors if isinstance(a, ItemRow))
             self._shown.discard(row)
             await editor.remove_item(row)
-            editor.query_one(".item-add", FormButton).focus()
+            (await editor.add_button()).focus()
         elif button.has_class("item-up"):
             row = next(a for a in button.ancestors if isinstance(a, ItemRow))
             editor.move_up(row)
@@ -1062,14 +1094,14 @@ class ProfileScreen(PaneScreen):
         self._index(sections)
         self._plan_build(sections)
         await form.mount_all([s for s in sections if s.built])
-        self.query_one("#profile-demo").display = profile.demo
+        self._show_demo(profile.demo)
         self._set_baseline()
         self.call_after_refresh(self._start_building)
 
     def on_profile(self, profile: Profile) -> None:
         # Our own save already shows this profile; a change from elsewhere refreshes the form
         # unless the applicant is in the middle of editing.
-        self.query_one("#profile-demo").display = profile.demo
+        self._show_demo(profile.demo)
         if profile is self._published or self.dirty:
             return
         self.run_worker(self._rebuild(profile), exclusive=True, group="profile-rebuild")

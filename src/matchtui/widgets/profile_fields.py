@@ -20,6 +20,7 @@ from rich.text import Text
 from textual import events
 from textual.app import ComposeResult, RenderResult
 from textual.binding import Binding, BindingType
+from textual.color import Color
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.css.styles import RenderStyles
@@ -803,8 +804,11 @@ class FieldLooks(Widget):
         "looks--check-button",
         "looks--check-on",
         "looks--button-default",
+        "looks--button-primary",
         "looks--button-error",
+        "looks--button-disabled",
         "looks--button-focus",
+        "looks--note",
     }
 
 
@@ -1089,7 +1093,129 @@ class Part:
     button: str = ""
 
 
-class ItemLine(TypedStandIn):
+class PartsLine(TypedStandIn):
+    """A line of parts (controls, buttons) standing for the widgets that draw them until the
+    applicant reaches it: as the mouse comes over it (the widgets' own hover looks, tooltips
+    and pointer then take it), focused (by Tab: the first part that takes the focus, the last
+    by shift+Tab, as they come in the focus order; by a click: the part under it), or for what
+    the widget it is a part of needs. A click on a button or a checkbox that reaches it presses
+    or toggles that part once real (it comes before the mouse moved over it only when the
+    mouse was already there as the pane was drawn). Keys that reach it before its widgets are
+    in place go to the focused part, in their order (see ItemLine, BarLine)."""
+
+    def __init__(
+        self,
+        *,
+        before: Callable[[Widget], Widget | None] | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(id=id, classes=classes)
+        self._before = before  # the widget focused before a given one (the pane's)
+        self._target: int | None = None  # the part to focus once real (None: by the order)
+        self._press = False  # press (or toggle) the target once real: it was clicked
+        self._pressing = False  # a mouse button went down on it and is not up yet
+        self._hovered = False  # the mouse is over it
+
+    def part_at(self, x: int) -> int | None:
+        """The index of the part at `x` cells from its left (None between parts)."""
+        raise NotImplementedError
+
+    def focus_parts(self) -> list[int]:
+        """The parts that take the focus, in their order."""
+        raise NotImplementedError
+
+    def pressed(self, index: int) -> bool:
+        """Whether a click on the part presses (or toggles) it: a button, a checkbox."""
+        raise NotImplementedError
+
+    def _focus_part(self) -> int:
+        """The part that takes the focus: the one clicked, else the first, or the last when
+        the focus came from further down the form (shift+Tab)."""
+        if self._target is not None:
+            return self._target
+        parts = self.focus_parts() or [0]
+        previous = self._before(self) if self._before is not None else None
+        if previous is not None and previous.is_attached and self.is_attached:
+            chain = self.screen.focus_chain
+            if previous in chain and self in chain and chain.index(previous) > chain.index(self):
+                self._target = parts[-1]
+                return self._target
+        self._target = parts[0]
+        return self._target
+
+    def on_focus(self) -> None:
+        self._focus_part()  # known now, while the focus before it is the one it came from
+        super().on_focus()
+
+    def hand_over(self, real: Widget, focused: bool) -> None:
+        if not focused:
+            self.take_keys()
+            return
+        if self._press:
+            if isinstance(real, FormButton):
+                real.press()
+            elif isinstance(real, Checkbox):
+                real.toggle()
+        self.hand_over_part(real)
+        for key in self.take_keys():
+            real.post_message(key)
+
+    def hand_over_part(self, real: Widget) -> None:
+        """Give the focused part what else was meant for it (before the keys)."""
+
+    def on_key(self, event: events.Key) -> None:
+        # Every key: the focused part (or its bindings) acts on it once real.
+        event.stop()
+        event.prevent_default()
+        self._keys.append(events.Key(event.key, event.character))
+
+    # -- the mouse ------------------------------------------------------------------------
+    def on_enter(self, event: events.Enter) -> None:
+        self._hovered = True
+        if not self._pressing and self.real is None:
+            self.screen.run_worker(self._reached_by_mouse(), group="stand-in-real")
+
+    async def _reached_by_mouse(self) -> None:
+        await self.make_real()
+        if self._hovered:
+            # Still under the mouse: the part now there takes it (its hover look, its
+            # tooltip, its pointer), as a move of the mouse onto it would give it.
+            x, y = self.app.mouse_position
+            self.app.post_message(events.MouseMove(None, x, y, 0, 0, 0, False, False, False))
+
+    def on_leave(self, event: events.Leave) -> None:
+        self._pressing = False
+        self._hovered = False
+
+    def focus_on_click(self) -> bool:
+        x = self.app.mouse_position.x - self.region.x
+        index = self.part_at(x)
+        if index is None:  # between parts: what a click there focused (the form)
+            return focus_form_on_click(self)
+        if self.pressed(index):
+            return False  # focused and pressed as the click comes (on_click)
+        self._target = index
+        return True
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        self._pressing = True
+
+    def on_mouse_up(self, event: events.MouseUp) -> None:
+        self._pressing = False
+
+    def on_click(self, event: events.Click) -> None:
+        self._pressing = False
+        index = self.part_at(event.x)
+        if index is None or self.real is not None:
+            return
+        if self.pressed(index):
+            self._target = index
+            self._press = True
+            self.focus(scroll_visible=False)
+
+
+class ItemLine(PartsLine):
     """An item of a list as one widget until the applicant reaches it: its controls and buttons
     drawn as they are (as their stand-ins draw them, the checkboxes and buttons as Textual and
     FormButton draw them, in the looks of the pane's FieldLooks), with the cells between
@@ -1111,15 +1237,10 @@ class ItemLine(TypedStandIn):
         wide_choice: bool = False,
         before: Callable[[Widget], Widget | None] | None = None,
     ) -> None:
-        super().__init__(classes="item-stand")
+        super().__init__(before=before, classes="item-stand")
         self.row = row
         self.looks = looks
         self._wide_choice = wide_choice  # its one column is a choice up to LIST_CHOICE_CELLS
-        self._before = before  # the widget focused before a given one (the pane's)
-        self._target: int | None = None  # the part to focus once real (None: by the order)
-        self._press = False  # press (or toggle) the target once real: it was clicked
-        self._pressing = False  # a mouse button went down on it and is not up yet
-        self._hovered = False  # the mouse is over it
         self._open_choices = False  # a click on a choice: its choices open once real
         self._click_x: int | None = None  # a click on a text: where, from the text's left
         self.row_mount: AwaitMount | None = None  # the row showing an error, being mounted
@@ -1159,11 +1280,17 @@ class ItemLine(TypedStandIn):
         return parts
 
     def part_at(self, x: int) -> int | None:
-        """The index of the part at `x` cells from its left (None between parts)."""
         for index, part in enumerate(self.parts()):
             if part.x <= x < part.x + part.width:
                 return index
         return None
+
+    def focus_parts(self) -> list[int]:
+        return list(range(len(self.parts())))
+
+    def pressed(self, index: int) -> bool:
+        part = self.parts()[index]
+        return bool(part.button) or (part.spec is not None and part.spec.kind == "bool")
 
     def part_strip(self, part: Part, focused: bool) -> Strip:
         """The part's cells as its control or button draws them (not under the mouse)."""
@@ -1230,24 +1357,6 @@ class ItemLine(TypedStandIn):
     def build(self) -> Widget:
         return self.row
 
-    def _focus_part(self) -> int:
-        """The part that takes the focus: the one clicked, else the first, or the last when
-        the focus came from further down the form (shift+Tab)."""
-        if self._target is not None:
-            return self._target
-        previous = self._before(self) if self._before is not None else None
-        if previous is not None and previous.is_attached and self.is_attached:
-            chain = self.screen.focus_chain
-            if previous in chain and self in chain and chain.index(previous) > chain.index(self):
-                self._target = len(self.parts()) - 1
-                return self._target
-        self._target = 0
-        return 0
-
-    def on_focus(self) -> None:
-        self._focus_part()  # known now, while the focus before it is the one it came from
-        super().on_focus()
-
     def focus_target(self, real: Widget) -> Widget:
         if isinstance(real, ItemRow) and real.is_mounted:
             parts = real.parts()
@@ -1255,59 +1364,15 @@ class ItemLine(TypedStandIn):
                 return parts[min(self._target or 0, len(parts) - 1)]
         return real
 
-    def hand_over(self, real: Widget, focused: bool) -> None:
-        if not focused:
-            self.take_keys()
-            return
-        if self._press:
-            if isinstance(real, FormButton):
-                real.press()
-            elif isinstance(real, Checkbox):
-                real.toggle()
+    def hand_over_part(self, real: Widget) -> None:
         if self._open_choices and isinstance(real, SelectStandIn):
             real.action_open()
         if self._click_x is not None and isinstance(real, TextBase):
             real.click_at(self._click_x)
-        for key in self.take_keys():
-            real.post_message(key)
-
-    def on_key(self, event: events.Key) -> None:
-        # Every key: the focused part (or its bindings) acts on it once real.
-        event.stop()
-        event.prevent_default()
-        self._keys.append(events.Key(event.key, event.character))
 
     # -- the mouse ------------------------------------------------------------------------
-    def on_enter(self, event: events.Enter) -> None:
-        self._hovered = True
-        if not self._pressing and self.real is None:
-            self.screen.run_worker(self._reached_by_mouse(), group="stand-in-real")
-
-    async def _reached_by_mouse(self) -> None:
-        await self.make_real()
-        if self._hovered:
-            # Still under the mouse: the part of the row now there takes it (its hover look,
-            # its tooltip, its pointer), as a move of the mouse onto the row would give it.
-            x, y = self.app.mouse_position
-            self.app.post_message(events.MouseMove(None, x, y, 0, 0, 0, False, False, False))
-
-    def on_leave(self, event: events.Leave) -> None:
-        self._pressing = False
-        self._hovered = False
-
-    def focus_on_click(self) -> bool:
-        x = self.app.mouse_position.x - self.region.x
-        index = self.part_at(x)
-        if index is None:  # between parts: what a click on the row's line focused (the form)
-            return focus_form_on_click(self)
-        part = self.parts()[index]
-        if part.button or (part.spec is not None and part.spec.kind == "bool"):
-            return False  # focused and pressed as the click comes (on_click)
-        self._target = index
-        return True
-
     def on_mouse_down(self, event: events.MouseDown) -> None:
-        self._pressing = True
+        # (PartsLine's handler runs too: the button is down.)
         index = self.part_at(event.x)
         spec = None if index is None else self.parts()[index].spec
         if index is None or spec is None or spec.kind == "bool" or self.real is not None:
@@ -1316,20 +1381,6 @@ class ItemLine(TypedStandIn):
             self._open_choices = True  # the choices open once real, as on a Select
         else:
             self._click_x = event.x - self.parts()[index].x  # the cursor goes there
-
-    def on_mouse_up(self, event: events.MouseUp) -> None:
-        self._pressing = False
-
-    def on_click(self, event: events.Click) -> None:
-        self._pressing = False
-        index = self.part_at(event.x)
-        if index is None or self.real is not None:
-            return
-        part = self.parts()[index]
-        if part.button or (part.spec is not None and part.spec.kind == "bool"):
-            self._target = index
-            self._press = True
-            self.focus(scroll_visible=False)
 
     # -- errors ---------------------------------------------------------------------------
     def show_error(self, message: str | None) -> None:
@@ -1353,20 +1404,39 @@ class ItemLine(TypedStandIn):
             row.show_error(message)
 
 
+def bar_content(title: str, bold: bool, note: Content | None = None) -> Content:
+    """A bar's text: its title (in bold or not), and under it a note if it has one."""
+    line = Content.styled(title, "bold") if bold else Content(title)
+    return line if note is None else Content.assemble(line, "\n", note)
+
+
+def note_lines(note: str, width: int, known: dict[int, int]) -> int:
+    """The lines `note` takes wrapped to `width` (those worked out are kept in `known`)."""
+    lines = known.get(width)
+    if lines is None:
+        lines = known[width] = len(Content(note).wrap(width))
+    return lines
+
+
 class TitledBar(Horizontal):
     """A one-line bar that draws its title at its left (as a 1fr Label or Static there would,
     `bold` or not) and lays its children out at its right: one widget fewer per bar, and the
     form's first screen has several (each list's head, the pane's title and demo bars)."""
 
     def __init__(
-        self, title: str, *, bold: bool = False, id: str | None = None, classes: str = ""
+        self,
+        title: str,
+        *children: Widget,
+        bold: bool = False,
+        id: str | None = None,
+        classes: str = "",
     ) -> None:
-        super().__init__(id=id, classes=f"titled-bar {classes}".strip())
+        super().__init__(*children, id=id, classes=f"titled-bar {classes}".strip())
         self.title = title
         self._bold = bold
 
     def render(self) -> RenderResult:
-        return Content.styled(self.title, "bold") if self._bold else Content(self.title)
+        return bar_content(self.title, self._bold)
 
 
 class ListHead(TitledBar):
@@ -1377,8 +1447,8 @@ class ListHead(TitledBar):
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {"list-head--note"}
 
-    def __init__(self, title: str, note: str) -> None:
-        super().__init__(title, bold=True, classes="list-head -noted")
+    def __init__(self, title: str, note: str, *children: Widget, classes: str = "") -> None:
+        super().__init__(title, *children, bold=True, classes=f"list-head -noted {classes}")
         self.note = note
         self._note_lines: dict[int, int] = {}  # width -> lines the note takes
 
@@ -1386,17 +1456,172 @@ class ListHead(TitledBar):
         return Content.styled(self.note, self.get_visual_style("list-head--note"))
 
     def render(self) -> RenderResult:
-        return Content.assemble(Content.styled(self.title, "bold"), "\n", self._note())
+        return bar_content(self.title, True, self._note())
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         # The title's line (and the buttons, one line high), then the note's lines: no need to
         # lay the buttons out to know. The lines of the note at a width are kept.
         if not width:
             return super().get_content_height(container, viewport, width)
-        lines = self._note_lines.get(width)
-        if lines is None:
-            lines = self._note_lines[width] = len(Content(self.note).wrap(width))
-        return 1 + lines
+        return 1 + note_lines(self.note, width, self._note_lines)
+
+
+# The cells a FormButton takes at least (profile.tcss: `FormButton`, and in the pane's title
+# bar `.profile-bar FormButton`, with a cell of margin on its left there).
+BUTTON_MIN = 16
+TOP_BUTTON_MIN = 8
+
+
+def _blend(style: Style, under: Color, opacity: float) -> Style:
+    """`style` drawn at `opacity` over `under`: its colours blended into it (as Textual draws
+    a widget whose opacity is under 1)."""
+
+    def blend(color: Any) -> Any:
+        return None if color is None else under.blend(Color.from_rich_color(color), opacity)
+
+    color, bgcolor = blend(style.color), blend(style.bgcolor)
+    return style + Style(
+        color=None if color is None else color.rich_color,
+        bgcolor=None if bgcolor is None else bgcolor.rich_color,
+    )
+
+
+class BarLine(PartsLine):
+    """A bar (a TitledBar, or a list's ListHead with its note) and its FormButtons as one
+    widget until the applicant reaches it: its title and note drawn as the bar draws them,
+    its buttons at its right as the bar lays them out and as they draw themselves (in the
+    looks of the pane's FieldLooks). One widget instead of the bar and its buttons: the
+    form's first screen has five bars and six buttons.
+
+    It becomes the bar with its buttons (`buttons`, the same FormButtons: what is set on them
+    meanwhile, `disabled`, a tooltip, holds) as a PartsLine does: the mouse over it, focused
+    by Tab (the first button not disabled, the last by shift+Tab) or by a click on a button
+    (pressed once real), or at `make_real` (to add a widget to the bar)."""
+
+    def __init__(
+        self,
+        title: str,
+        buttons: Sequence[FormButton],
+        looks: FieldLooks,
+        *,
+        bold: bool = False,
+        note: str = "",
+        min_width: int = BUTTON_MIN,
+        gap: int = 0,
+        id: str | None = None,
+        classes: str = "",
+        before: Callable[[Widget], Widget | None] | None = None,
+    ) -> None:
+        self.bar_classes = classes  # the bar's own classes (besides TitledBar's, ListHead's)
+        shown = f"titled-bar list-head -noted {classes}" if note else f"titled-bar {classes}"
+        super().__init__(before=before, id=id, classes=f"{shown} bar-stand")
+        self.title = title
+        self.buttons = list(buttons)
+        self.looks = looks
+        self._bold = bold or bool(note)
+        self.note = note
+        self._min_width = min_width  # as profile.tcss gives the buttons
+        self._gap = gap  # each button's margin on its left
+        self._note_lines: dict[int, int] = {}
+
+    def get_component_styles(self, *names: str) -> RenderStyles:
+        return self.looks.get_component_styles(*names)
+
+    def render(self) -> RenderResult:
+        note = None
+        if self.note:
+            note = Content.styled(self.note, self.get_visual_style("looks--note"))
+        return bar_content(self.title, self._bold, note)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        if not width or not self.note:
+            return 1
+        return 1 + note_lines(self.note, width, self._note_lines)
+
+    def places(self) -> list[tuple[int, int]]:
+        """Each button's cells (its x from the line's left, its width) as the bar lays them
+        out: at its right, each as wide as its label and a cell each side, or its least."""
+        widths = [max(self._min_width, b.label.cell_length + 2) for b in self.buttons]
+        x = self.size.width - sum(widths) - self._gap * len(widths)
+        places = []
+        for width in widths:
+            x += self._gap
+            places.append((x, width))
+            x += width
+        return places
+
+    def part_at(self, x: int) -> int | None:
+        # A disabled button takes no click: as the bar's own cells under it.
+        for index, (at, width) in enumerate(self.places()):
+            if at <= x < at + width and not self.buttons[index].disabled:
+                return index
+        return None
+
+    def focus_parts(self) -> list[int]:
+        return [index for index, button in enumerate(self.buttons) if not button.disabled]
+
+    def pressed(self, index: int) -> bool:
+        return True  # a button (see part_at)
+
+    def allow_focus(self) -> bool:
+        return bool(self.focus_parts())  # as its buttons: none to focus, none for Tab
+
+    def button_strip(self, button: FormButton, width: int, focused: bool) -> Strip:
+        """The button's cells as it draws itself: its label with a cell each side, centred."""
+        if button.disabled:
+            names: tuple[str, ...] = ("looks--button-disabled",)
+        else:
+            names = (f"looks--button-{button.variant}",)
+        if focused:
+            names += ("looks--button-focus",)
+        look = self.get_visual_style(*names)
+        # As a centred line draws: blank cells each side in the button's background.
+        styles = [look.background_style.rich_style, look.rich_style]
+        if button.disabled:
+            # A disabled button is drawn at its opacity over the bar (`*:disabled:can-focus`
+            # in Textual's own styles): its colours blended into the bar's background.
+            opacity = self.looks.get_component_styles("looks--button-disabled").opacity
+            bar = self.visual_style.background or Color(0, 0, 0, 0)
+            styles = [_blend(style, bar, opacity) for style in styles]
+        label = f" {button.label.plain} "
+        left = max(width - cell_len(label), 0) // 2
+        right = max(width - cell_len(label) - left, 0)
+        segments = [Segment(" " * left, styles[0])] if left else []
+        segments.append(Segment(label, styles[1]))
+        if right:
+            segments.append(Segment(" " * right, styles[0]))
+        return Strip(segments).crop(0, width)
+
+    def render_line(self, y: int) -> Strip:
+        line = super().render_line(y)
+        if y:
+            return line
+        width = self.size.width
+        line = line.adjust_cell_length(width, self.visual_style.background_style.rich_style)
+        target = self._focus_part() if self.has_focus else None
+        for index, (x, cells) in enumerate(self.places()):
+            button = self.button_strip(self.buttons[index], cells, index == target)
+            if x < 0:
+                button, cells, x = button.crop(-x, cells), cells + x, 0
+            if cells > 0 and x < width:
+                line = Strip.join([line.crop(0, x), button, line.crop(x + cells, width)])
+        return line.crop(0, width)
+
+    # -- becoming the bar -----------------------------------------------------------------
+    def build(self) -> Widget:
+        bar: TitledBar
+        classes = self.bar_classes
+        if self.note:
+            bar = ListHead(self.title, self.note, *self.buttons, classes=classes)
+        else:
+            bar = TitledBar(self.title, *self.buttons, bold=self._bold, classes=classes)
+        bar.display = self.display
+        return bar
+
+    def focus_target(self, real: Widget) -> Widget:
+        if self._target is not None and real.is_mounted:
+            return self.buttons[self._target]
+        return real
 
 
 # The cells each list column's control takes in an item's line (profile.tcss, `.item-line
@@ -1469,20 +1694,27 @@ class ListEditor(Vertical):
         self.help_text = help_text
 
     def compose(self) -> ComposeResult:
-        head = (
-            ListHead(self.title, self.help_text)
-            if self.help_text
-            else TitledBar(self.title, bold=True, classes="list-head")
+        add = self._add = FormButton(
+            "+ Add",
+            classes="item-add",
+            id=f"add-{self.list_id}",
+            disabled=len(self._rows) >= self.max_items,
         )
-        with head:
-            add = FormButton(
-                "+ Add",
-                classes="item-add",
-                id=f"add-{self.list_id}",
-                disabled=len(self._rows) >= self.max_items,
+        add.tooltip = f"Add to {self.title.lower()}"
+        if self.looks is not None:  # one line with its button until reached (see BarLine)
+            yield BarLine(
+                self.title,
+                [add],
+                self.looks,
+                bold=True,
+                note=self.help_text,
+                classes="" if self.help_text else "list-head",
+                before=self._before,
             )
-            add.tooltip = f"Add to {self.title.lower()}"
-            yield add
+        elif self.help_text:
+            yield ListHead(self.title, self.help_text, add)
+        else:
+            yield TitledBar(self.title, add, bold=True, classes="list-head")
         if len(self.columns) > 1:
             yield ColumnsHead(self.columns)
         # The items follow, then the list's error line while there is one.
@@ -1534,8 +1766,16 @@ class ListEditor(Vertical):
             return [row.value().get(key) for row in self.rows()]
         return [row.value() for row in self.rows()]
 
+    async def add_button(self) -> FormButton:
+        """The list's Add button, in place (its head becomes real first if it is a line)."""
+        for head in self.query_children(BarLine):
+            await head.make_real()
+        return self._add
+
     def _update_add(self) -> None:
-        self.query_one(".item-add", FormButton).disabled = len(self.rows()) >= self.max_items
+        self._add.disabled = len(self.rows()) >= self.max_items
+        for head in self.query_children(BarLine):  # drawn by its head's line until reached
+            head.refresh()
 
     async def add_item(self) -> ItemRow:
         await self.build_all()  # a new item goes after every other
@@ -1592,6 +1832,14 @@ async def real_items(node: Widget) -> list[ItemRow]:
     for line in list(node.query(ItemLine)):
         await line.make_real()
     return list(node.query(ItemRow))
+
+
+async def real_button(node: Widget, selector: str) -> FormButton:
+    """The button at `selector` under `node`, in place: every bar drawn as one line under
+    `node` becomes its bar with its buttons first, as it does when the applicant reaches it."""
+    for line in list(node.query(BarLine)):
+        await line.make_real()
+    return node.query_one(selector, FormButton)
 
 
 async def _real_row(node: Widget) -> Widget:
