@@ -141,6 +141,7 @@ def _gc_as_found() -> Iterator[None]:
     yield
     gc.unfreeze()
     gc.set_threshold(*threshold)
+    gc.enable()  # an app closed while it held the collector for a first build
 
 
 # The Profile form builds its parts below the first screen one slice at a time, each once keys

@@ -29,6 +29,7 @@ from matchtui.models.practice import Attempt, PracticeLog
 from matchtui.models.profile import Profile
 from matchtui.models.programs import ProgramList
 from matchtui.tomlio import without_none
+from matchtui.widgets.text_standin import field_at
 from matchtui.widgets.practice_answer import real_answer
 from matchtui.widgets.profile_fields import ItemLine
 from matchtui.widgets.program_table import ProgramTable
@@ -339,7 +340,7 @@ async def test_plan_pane_shows_plan_b_and_notes_literally(
     app = make_app(workspace, "plan")
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        note = app.screen.query_one("#item-note", Input)
+        note = field_at(app.screen, "#item-note")  # drawn by its stand-in until reached
         assert note.value == shown(evil("PLANNOTE"))
         text = assert_safe(app)
         assert head("PLANNOTE") in text

@@ -33,7 +33,7 @@ async def test_export_key_writes_a_new_file_each_time(workspace: Any, home: Path
 
 
 async def test_export_from_the_palette_and_from_a_text_field(workspace: Any, home: Path) -> None:
-    from textual.widgets import Input
+    from matchtui.widgets.text_standin import real_field
 
     app = MatchApp(workspace, first_pane="plan", today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -45,7 +45,7 @@ async def test_export_from_the_palette_and_from_a_text_field(workspace: Any, hom
         await pilot.press("enter")
         await pilot.pause()
         assert (home / "report-2026-11-23.md").exists()
-        app.screen.query_one("#item-note", Input).focus()
+        (await real_field(app.screen, "#item-note")).focus()
         await pilot.pause()
         await pilot.press("ctrl+r")  # priority: works while typing a note
         await pilot.pause()
