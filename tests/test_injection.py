@@ -29,10 +29,10 @@ from matchtui.models.practice import Attempt, PracticeLog
 from matchtui.models.profile import Profile
 from matchtui.models.programs import ProgramList
 from matchtui.tomlio import without_none
-from matchtui.widgets.text_standin import field_at
 from matchtui.widgets.practice_answer import real_answer
 from matchtui.widgets.profile_fields import ItemLine
 from matchtui.widgets.program_table import ProgramTable
+from matchtui.widgets.text_standin import field_at
 from matchtui.workspace import Workspace, demo_profile_path
 
 TODAY = dt.date(2026, 11, 23)
