@@ -60,13 +60,16 @@ def drawn_pairs(app: MatchApp) -> list[tuple[str, str, RGB, RGB, bool]]:
         if not widget.display or not widget.region or widget.disabled:
             continue
         name = f"{type(widget).__name__}#{widget.id}"
+        # A line that draws a bar's buttons until it is reached (Profile's BarLine): the labels
+        # of its disabled buttons are exempt, as the disabled buttons themselves are.
+        inactive = {b.label.plain for b in getattr(widget, "buttons", ()) if b.disabled}
         width, height = widget.size
         for strip in widget.render_lines(Region(0, 0, width, height)):
             for segment in strip:
                 text, style = segment.text.strip(), segment.style
                 if not text or style is None or style.color is None or style.bgcolor is None:
                     continue
-                if set(text) <= DRAWING or text in STATE_GLYPHS:
+                if set(text) <= DRAWING or text in STATE_GLYPHS or text in inactive:
                     continue
                 fg, bg = _rgb(style.color), _rgb(style.bgcolor)
                 if style.dim:
