@@ -154,8 +154,12 @@ async def test_lists_are_edited_in_place(workspace: Any) -> None:
         assert len(rotations.rows()) == 1
         # Add a rotation and edit it where it stands.
         add = await real_button(screen, "#add-rotations")
-        add.scroll_visible(animate=False)
-        await pilot.pause()
+        for _ in range(10):  # the bar just put in place has its region once laid out
+            await pilot.pause()
+            add.scroll_visible(animate=False)
+            await pilot.pause()
+            if add.region and screen.region.contains_region(add.region):
+                break
         await pilot.click("#add-rotations")
         await pilot.pause()
         rows = rotations.rows()
