@@ -18,24 +18,13 @@ from matchtui.models.plan import ItemState, PlanFile, TimelineState
 from matchtui.widgets.plan_gantt import PlanGantt
 from matchtui.widgets.text_standin import InputStandIn, field_at, real_field
 from tests.conftest import SIZE_THEME_WAYS
+from tests.test_profile_choices import reached  # the same wait, for any stand-in
 
 TODAY = dt.date(2026, 11, 23)
 
 
 def make_app(workspace: Any) -> MatchApp:
     return MatchApp(workspace, first_pane="plan", today=TODAY)
-
-
-async def reached(pilot: Any) -> None:
-    """Until the focused stand-in, if one is, has become its Input."""
-    await pilot.pause()
-    for _ in range(20):
-        focused = pilot.app.focused
-        if not isinstance(focused, InputStandIn):
-            return
-        await focused.made()
-        await pilot.pause()
-    raise AssertionError(f"{pilot.app.focused!r} never became its Input")
 
 
 def with_notes(workspace: Any) -> None:

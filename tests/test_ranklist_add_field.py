@@ -13,19 +13,8 @@ from textual.widgets import Input
 from matchtui.widgets.program_table import ProgramTable
 from matchtui.widgets.text_standin import InputStandIn, field_at, real_field
 from tests.conftest import SIZE_THEME_WAYS
+from tests.test_profile_choices import reached  # the same wait, for any stand-in
 from tests.test_ranklist_pane import make_app, programs_in, write_tracker
-
-
-async def reached(pilot: Any) -> None:
-    """Until the focused stand-in, if one is, has become its Input."""
-    await pilot.pause()
-    for _ in range(20):
-        focused = pilot.app.focused
-        if not isinstance(focused, InputStandIn):
-            return
-        await focused.made()
-        await pilot.pause()
-    raise AssertionError(f"{pilot.app.focused!r} never became its Input")
 
 
 @pytest.mark.parametrize(("size", "theme"), SIZE_THEME_WAYS)
