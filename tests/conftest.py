@@ -27,11 +27,21 @@ if LONG:
     SIZE_THEME_WAYS += [((80, 24), "textual-dark"), ((120, 40), "textual-light")]
 
 
-def quick_way(blank: bool, size: tuple[int, int], theme: str) -> bool:
-    """The two of eight ways (a filled or a blank profile, a size, a theme) that whole-form look
-    comparisons draw in the quick run: each profile, each size and each theme once, as in
-    SIZE_THEME_WAYS (the demo at 120x40 in the dark theme, a blank one at 80x24 in the light)."""
-    return (size, theme) == SIZE_THEME_WAYS[1 if not blank else 0]
+# The ways whole-form look comparisons draw the Profile: (a blank profile?, size, theme), the
+# filled demo first. The quick run draws two: each profile, size and theme once, as in
+# SIZE_THEME_WAYS (the demo at 120x40 in the dark theme, a blank one at 80x24 in the light);
+# MATCHTUI_LONG=1 draws all eight.
+PROFILE_WAYS: list[tuple[bool, tuple[int, int], str]] = [
+    (False, (120, 40), "textual-dark"),
+    (True, (80, 24), "textual-light"),
+]
+if LONG:
+    PROFILE_WAYS = [
+        (blank, size, theme)
+        for blank in (False, True)
+        for size in ((120, 40), (80, 24))
+        for theme in ("textual-dark", "textual-light")
+    ]
 
 
 class NetworkBlocked(RuntimeError):

@@ -20,7 +20,7 @@ from matchtui.widgets.profile_fields import (
     real_button,
     real_input,
 )
-from tests.conftest import LONG, quick_way
+from tests.conftest import PROFILE_WAYS
 from tests.test_profile_choices import make_app, reached, ready
 from tests.test_profile_lines import same_screen
 
@@ -76,21 +76,17 @@ async def page_by_page(pilot: Any, lists: set[str]) -> list[ItemLine]:
 async def test_an_item_line_draws_exactly_as_its_row(workspace: Any, demo_profile: Any) -> None:
     # Every list of the demo (each kind of column: text, choice, checkbox on and off, the ▲
     # and ✕ buttons, the columns that take the room left), then with a placeholder and a
-    # prompt; each size and theme in the quick run (`quick_way`), every way with
-    # MATCHTUI_LONG=1.
+    # prompt; each size and theme in the quick run, every way with MATCHTUI_LONG=1
+    # (`PROFILE_WAYS`).
     seen: list[ItemLine] = []
     lists: set[str] = set()
-    for blank in (False, True):
+    for blank, size, theme in PROFILE_WAYS:
         if blank:
             blanks(workspace, demo_profile)
-        for size in ((120, 40), (80, 24)):
-            for theme in ("textual-dark", "textual-light"):
-                if not LONG and not quick_way(blank, size, theme):
-                    continue
-                app = make_app(workspace)
-                async with app.run_test(size=size) as pilot:
-                    app.theme = theme
-                    seen += await page_by_page(pilot, lists)
+        app = make_app(workspace)
+        async with app.run_test(size=size) as pilot:
+            app.theme = theme
+            seen += await page_by_page(pilot, lists)
     assert len(seen) >= 18 and len(lists) == 6, lists
     values = [value for line in seen for value in line.row._value.values()]
     assert True in values and False in values and "" in values and None in values

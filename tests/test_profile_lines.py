@@ -22,7 +22,7 @@ from matchtui.widgets.profile_fields import (
     FieldRow,
     TextLine,
 )
-from tests.conftest import LONG, quick_way
+from tests.conftest import LONG, PROFILE_WAYS
 from tests.test_profile_choices import make_app, reached, ready
 
 
@@ -83,20 +83,16 @@ async def page_by_page(pilot: Any, real: bool) -> list[FieldLine]:
 async def test_a_line_draws_exactly_as_its_row_did(workspace: Any, capsys: Any) -> None:
     # The row with its stand-in control, as the form drew every field before lines: the demo
     # profile, then a blank one (placeholders, prompts).
-    # The quick run draws two of the eight ways (`quick_way`: each profile, size and theme
-    # once, ~4 s a way); MATCHTUI_LONG=1 draws all eight.
+    # The quick run draws two of the eight ways (`PROFILE_WAYS`: each profile, size and
+    # theme once, ~4 s a way); MATCHTUI_LONG=1 draws all eight.
     seen: list[FieldLine] = []
-    for blank in (False, True):
+    for blank, size, theme in PROFILE_WAYS:
         if blank:
             assert main(["profile", "new", "--force"]) == 0
-        for size in ((120, 40), (80, 24)):
-            for theme in ("textual-dark", "textual-light"):
-                if not LONG and not quick_way(blank, size, theme):
-                    continue
-                app = make_app(workspace)
-                async with app.run_test(size=size) as pilot:
-                    app.theme = theme
-                    seen += await page_by_page(pilot, real=False)
+        app = make_app(workspace)
+        async with app.run_test(size=size) as pilot:
+            app.theme = theme
+            seen += await page_by_page(pilot, real=False)
     assert any(isinstance(x, ChoiceLine) and x.value is None for x in seen)  # a prompt
     assert {type(line) for line in seen} == {ChoiceLine, TextLine}
     assert any(isinstance(x, TextLine) and not x.value for x in seen)  # a placeholder
