@@ -36,11 +36,6 @@ def tabbed_samples() -> list[Widget]:
     return [TabbedContent(), TabPane("x"), Tabs(Tab("x"))]
 
 
-def _truecolor(style: RichStyle) -> bool:
-    """Whether `style`'s colours (if any) are truecolor, which ANSIToTruecolor keeps as they are."""
-    return all(color is None or color.triplet is not None for color in (style.color, style.bgcolor))
-
-
 class PaneScreen(Screen[None]):
     """Subclasses set PANE_ID and implement compose_body(); override on_profile() to react
     when the profile changes (after a save in any pane)."""
@@ -137,13 +132,11 @@ class PaneScreen(Screen[None]):
         # other case (NO_COLOR's monochrome, a dim filter) goes through Textual's path.
         styles = self.styles
         background = styles.background
-        if background.a == 1 and not styles.tint.a and styles.opacity == 1:
+        solid = background.a == 1 and not styles.tint.a and styles.opacity == 1
+        truecolor = solid and background.ansi is None
+        if truecolor and all(isinstance(f, ANSIToTruecolor) for f in self.app.get_line_filters()):
             style = RichStyle.from_color(bgcolor=background.rich_color)
-            if _truecolor(style) and all(
-                isinstance(line_filter, ANSIToTruecolor)
-                for line_filter in self.app.get_line_filters()
-            ):
-                return [Strip.blank(crop.width, style)] * crop.height
+            return [Strip.blank(crop.width, style)] * crop.height
         return super().render_lines(crop)
 
     def _on_screen_resume(self, event: ScreenResume) -> None:  # runs before Screen's own
