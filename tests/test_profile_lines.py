@@ -20,6 +20,7 @@ from matchtui.widgets.profile_fields import (
     ChoiceLine,
     FieldLine,
     FieldRow,
+    SharedLook,
     TextLine,
 )
 from tests.conftest import LONG, PROFILE_WAYS
@@ -208,3 +209,42 @@ async def test_an_error_on_save_lands_under_a_line_and_focuses_its_field(workspa
         focused: Widget | None = app.focused
         assert focused is not None and focused.id == "f-cycle_year"
         assert isinstance(focused, Input) and focused.has_class("-invalid")
+
+
+async def test_lines_of_one_parent_share_their_looks_as_each_would_work_them_out(
+    workspace: Any,
+) -> None:
+    """The lines (fields, list items, bars) take each look from the first line like them in
+    the same parent (SharedLook): every look they take is the one Textual works out for that
+    line alone, in the theme drawn first and after a theme change (which starts afresh)."""
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        await screen.form_built()
+        await pilot.pause()
+        ways = [
+            (),
+            ("looks--text",),
+            ("looks--text", "looks--placeholder"),
+            ("looks--choice",),
+            ("looks--choice", "looks--dim"),
+            ("looks--button-error",),
+            ("looks--button-default", "looks--button-focus"),
+            ("looks--check-button", "looks--check-on"),
+            ("looks--note",),
+        ]
+        for theme in ("textual-dark", "textual-light"):
+            app.theme = theme
+            await pilot.pause()
+            lines = [w for w in screen.query("*") if isinstance(w, SharedLook) and w.display]
+            assert len(lines) > 20
+            # Drawn first (each shared look worked out by one line of its kind), then checked.
+            await pilot.pause()
+            shared = 0
+            for line in lines:
+                for way in ways:
+                    look = line.get_visual_style(*way)
+                    alone = Widget.get_visual_style(line, *way)
+                    assert look == alone, (theme, line, way)
+                    shared += look is not alone
+            assert shared  # some lines took a look another worked out

@@ -811,8 +811,59 @@ class FieldLooks(Widget):
         "looks--note",
     }
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.shared: dict[tuple[Any, ...], VisualStyle] = {}  # see SharedLook
 
-class FieldLine(StandIn):
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self.shared.clear()
+
+
+class SharedLook(Widget):
+    """A line drawn in the looks of the pane's FieldLooks (FieldLine, ItemLine, BarLine)
+    that shares its visual styles with the lines like it in the same parent: the same type,
+    classes, state (the mouse over it, focus, disabled: the key Textual caches a widget's own
+    visual styles by) and, if a rule names it, id. Lines of one section are styled alike, so
+    one of them works out each look (a walk up every ancestor's styles) and the others take
+    it, instead of each working out its own. profile.tcss gives these lines no rule by their
+    place among their siblings (:first-child and the like), so nothing else tells them apart.
+    Any restyle of a line or of the looks (a theme change restyles both) starts afresh."""
+
+    looks: FieldLooks
+
+    def get_visual_style(self, *component_classes: str, partial: bool = False) -> VisualStyle:
+        parent = self.parent
+        if parent is None:
+            return super().get_visual_style(*component_classes, partial=partial)
+        own_id = self.id
+        if own_id is not None and f"#{own_id}" not in self.app.stylesheet.rules_map:
+            own_id = None
+        key = (
+            type(self),
+            parent,
+            own_id,
+            self.classes,
+            self.mouse_hover,
+            self.has_focus,
+            self.is_disabled,
+            component_classes,
+            partial,
+        )
+        shared = self.looks.shared
+        style = shared.get(key)
+        if style is None:
+            style = shared[key] = super().get_visual_style(*component_classes, partial=partial)
+        return style
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        looks = getattr(self, "looks", None)  # set after the widget is made
+        if looks is not None:
+            looks.shared.clear()
+
+
+class FieldLine(StandIn, SharedLook):
     """A one-line field's row as one widget until the applicant reaches it: its label in the
     row's colour, then its control as the control's stand-in draws it (in the looks of the
     pane's FieldLooks), then the row's blank cells. Reached (focus by Tab or by a click on the
@@ -1093,7 +1144,7 @@ class Part:
     button: str = ""
 
 
-class PartsLine(TypedStandIn):
+class PartsLine(TypedStandIn, SharedLook):
     """A line of parts (controls, buttons) standing for the widgets that draw them until the
     applicant reaches it: as the mouse comes over it (the widgets' own hover looks, tooltips
     and pointer then take it), focused (by Tab: the first part that takes the focus, the last
