@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from textual.geometry import Region
 from textual.widget import Widget
 from textual.widgets import Input, Select
 
@@ -20,6 +21,9 @@ from matchtui.widgets.profile_fields import (
     ChoiceLine,
     FieldLine,
     FieldRow,
+    FormScroll,
+    ListEditor,
+    Section,
     SharedLook,
     TextLine,
 )
@@ -248,3 +252,37 @@ async def test_lines_of_one_parent_share_their_looks_as_each_would_work_them_out
                     assert look == alone, (theme, line, way)
                     shared += look is not alone
             assert shared  # some lines took a look another worked out
+
+
+async def test_containers_draw_their_alike_rows_as_textual_draws_each(workspace: Any) -> None:
+    """The form, its sections and its lists draw the rows of their own that are alike (all
+    but a border's top and bottom) once and repeat them (alike_rows): the same lines, segment
+    for segment, as Textual draws row by row, for the whole of each and for parts of it, in
+    both themes."""
+    for theme in ("textual-dark", "textual-light"):
+        app = make_app(workspace)
+        async with app.run_test(size=(120, 40)) as pilot:
+            app.theme = theme
+            screen = await ready(pilot)
+            await screen.form_built()
+            await pilot.pause()
+            boxes = [
+                w
+                for w in screen.query("*")
+                if isinstance(w, FormScroll | Section | ListEditor) and w.region.height > 2
+            ]
+            assert {type(w) for w in boxes} == {FormScroll, Section, ListEditor}
+            for box in boxes:
+                width, height = box.region.size
+                crops = [
+                    Region(0, 0, width, height),
+                    Region(0, 1, width, height - 2),
+                    Region(2, 1, width - 4, 3),
+                    Region(0, height - 3, width, 3),
+                    Region(1, height - 1, width - 1, 1),
+                ]
+                for crop in crops:
+                    drawn = [list(strip) for strip in box.render_lines(crop)]
+                    box.refresh()  # Textual's own rows drawn again, not from its cache
+                    textual = [list(strip) for strip in Widget.render_lines(box, crop)]
+                    assert drawn == textual, (theme, box, crop)

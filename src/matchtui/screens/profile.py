@@ -45,6 +45,7 @@ from matchtui.widgets.profile_fields import (
     FieldRow,
     FieldSpec,
     FormButton,
+    FormScroll,
     ItemLine,
     ItemRow,
     ListEditor,
@@ -234,7 +235,7 @@ class ProfileScreen(PaneScreen):
         self._index(sections)
         self._plan_build(sections)
         # Sections below the first screen join the form as they are built (see _build_next).
-        self._form = VerticalScroll(*(s for s in sections if s.built), id="profile-form")
+        self._form = FormScroll(*(s for s in sections if s.built), id="profile-form")
         yield self._looks
         yield self._form
 
