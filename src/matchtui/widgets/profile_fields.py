@@ -8,7 +8,7 @@ its validation errors back with `show_error`.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from typing import Any, ClassVar, Literal
@@ -23,7 +23,7 @@ from textual.binding import Binding, BindingType
 from textual.color import Color
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.css.styles import RenderStyles
+from textual.css.styles import RenderStyles, StylesBase
 from textual.geometry import Region, Size
 from textual.markup import MarkupError
 from textual.message import Message
@@ -787,6 +787,34 @@ def focus_form_on_click(line: Widget) -> bool:
     return False
 
 
+# What Widget.get_visual_style works out as it walks styles, from the root down: the
+# background so far, the colour, the text style and the opacity.
+Fold = tuple[Color, Color, Style, float]
+_BASE_FOLD: Fold = (Color(0, 0, 0, 0), Color(255, 255, 255, 0), Style(), 1.0)
+
+
+def fold_styles(start: Fold, styles: Iterable[StylesBase]) -> Fold:
+    """`start` with `styles` laid over it in turn, step for step as Widget.get_visual_style
+    lays each node's styles and then each component's (not partial): SharedLook works a
+    line's walk up its ancestors out once, then each of its looks from there."""
+    background, color, style, opacity = start
+    for styles_ in styles:
+        has_rule = styles_.has_rule
+        opacity *= styles_.opacity
+        if has_rule("background"):
+            tinted = styles_.background.tint(styles_.background_tint)
+            text_background = background + tinted
+            background += tinted.multiply_alpha(opacity)
+        else:
+            text_background = background
+        if has_rule("color"):
+            color = styles_.color.multiply_alpha(styles_.text_opacity)
+        style += styles_.text_style
+        if has_rule("auto_color") and styles_.auto_color:
+            color = text_background.get_contrast_text(color.a)
+    return background, color, style, opacity
+
+
 class FieldLooks(Widget):
     """Never shown: the looks of the controls the form's FieldLines draw (profile.tcss gives
     each component class the styles the stand-in of that control has), worked out once for the
@@ -814,10 +842,16 @@ class FieldLooks(Widget):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.shared: dict[tuple[Any, ...], VisualStyle] = {}  # see SharedLook
+        self.bases: dict[tuple[Any, ...], Fold] = {}
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
+        self.forget()
+
+    def forget(self) -> None:
+        """Work the looks out afresh (a line or the looks restyled)."""
         self.shared.clear()
+        self.bases.clear()
 
 
 class SharedLook(Widget):
@@ -834,7 +868,7 @@ class SharedLook(Widget):
 
     def get_visual_style(self, *component_classes: str, partial: bool = False) -> VisualStyle:
         parent = self.parent
-        if parent is None:
+        if parent is None or partial:
             return super().get_visual_style(*component_classes, partial=partial)
         own_id = self.id
         if own_id is not None and f"#{own_id}" not in self.app.stylesheet.rules_map:
@@ -847,20 +881,37 @@ class SharedLook(Widget):
             self.mouse_hover,
             self.has_focus,
             self.is_disabled,
-            component_classes,
-            partial,
         )
         shared = self.looks.shared
-        style = shared.get(key)
-        if style is None:
-            style = shared[key] = super().get_visual_style(*component_classes, partial=partial)
-        return style
+        look = shared.get((key, component_classes))
+        if look is None:
+            # The walk up the ancestors is the same for every look of the line: done once,
+            # then each look adds its component styles to where it ended.
+            base = self.looks.bases.get(key)
+            if base is None:
+                base = self.looks.bases[key] = fold_styles(
+                    _BASE_FOLD, [node.styles for node in reversed(self.ancestors_with_self)]
+                )
+            looks = self.looks
+            background, color, style, _opacity = fold_styles(
+                base, [looks.get_component_styles(name) for name in component_classes]
+            )
+            look = shared[(key, component_classes)] = VisualStyle(
+                background,
+                color,
+                bold=style.bold,
+                dim=style.dim,
+                italic=style.italic,
+                underline=style.underline,
+                strike=style.strike,
+            )
+        return look
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
         looks = getattr(self, "looks", None)  # set after the widget is made
         if looks is not None:
-            looks.shared.clear()
+            looks.forget()
 
 
 class FieldLine(StandIn, SharedLook):
