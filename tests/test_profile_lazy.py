@@ -369,3 +369,47 @@ async def test_a_part_built_after_a_return_shows_the_right_data(workspace: Any) 
         assert data.applicant.name == "Avery Lindqvist Jr"
         assert data.model_copy(update={"applicant": app.profile.applicant}) == app.profile
         assert app.unsaved == {"profile"}
+
+
+async def test_left_mid_build_the_rest_waits_then_comes_and_works(workspace: Any) -> None:
+    """Left while the parts below are being built (some built, not all), the form builds
+    nothing more while another pane is shown (a return does not pay for parts mounted out of
+    sight); shown again, the rest comes, holds the profile's values and takes edits."""
+    app = MatchApp(workspace, first_pane="reality", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.run_action("show_pane('profile')")
+        screen = app.screen
+        assert isinstance(screen, ProfileScreen)
+        await pilot.pause()
+        first = len(list(screen.query("#profile-form *")))
+        for _ in range(500):  # until the worker has built some of the rest
+            await pilot.pause(0.01)
+            if len(list(screen.query("#profile-form Section"))) >= 5:
+                break
+        assert not screen._complete.is_set()
+        await app.run_action("show_pane('reality')")
+        await pilot.pause()
+        built = len(list(screen.query("#profile-form *")))
+        assert built > first
+        await pilot.pause(0.4)
+        assert not screen.is_current and not screen._complete.is_set()
+        assert len(list(screen.query("#profile-form *"))) == built  # nothing while away
+        with pytest.raises(NoMatches):
+            screen.query_one("#f-narrative-plan_b")
+        await app.run_action("show_pane('profile')")
+        await screen.form_built()
+        await pilot.pause()
+        assert app.profile is not None
+        assert screen.query_one("#f-narrative-plan_b", TextArea).text == (
+            app.profile.narrative.plan_b
+        )
+        assert Profile.model_validate(screen.form_data()) == app.profile
+        assert app.unsaved == set()
+        months = await real_input(screen, "#f-clinical-months_last_24")
+        assert months.value == str(app.profile.clinical.months_last_24)
+        months.focus()
+        await pilot.press("end", "backspace", "backspace", "7")
+        await pilot.pause()
+        assert screen.form_data()["clinical"]["months_last_24"] == "7"
+        assert app.unsaved == {"profile"}
