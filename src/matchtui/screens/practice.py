@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, ClassVar, Literal
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, ScrollableContainer, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import (
@@ -49,7 +49,12 @@ from matchtui.screens.base import PaneScreen
 from matchtui.store import Saved
 from matchtui.widgets.conflict import guarded_save
 from matchtui.widgets.practice_answer import AnswerStandIn
-from matchtui.widgets.practice_controls import PaneCheckbox
+from matchtui.widgets.practice_controls import (
+    PaneCheckbox,
+    PaneHorizontal,
+    PaneScrollable,
+    PaneVertical,
+)
 from matchtui.widgets.practice_feedback import AnswerReview, FeedbackPanel
 from matchtui.widgets.practice_history import HistoryPanel
 from matchtui.widgets.practice_timer import PracticeTimer, clock_text
@@ -204,13 +209,14 @@ class PracticeScreen(PaneScreen):
 
     # -- layout -----------------------------------------------------------------------------
     def compose_body(self) -> ComposeResult:
-        with Horizontal(id="practice-body"):
-            with Vertical(id="practice-pick"):
+        # The columns are drawn one line for all (SameLines, widgets/practice_controls.py).
+        with PaneHorizontal(id="practice-body"):
+            with PaneVertical(id="practice-pick"):
                 yield Static(id="pick-count", markup=False)
                 yield PaneCheckbox("All questions", id="show-all", compact=True)
                 yield OptionList(id="questions")
-            with ScrollableContainer(id="practice-main", can_focus=True):
-                with Vertical(id="practice-work"):
+            with PaneScrollable(id="practice-main", can_focus=True):
+                with PaneVertical(id="practice-work"):
                     yield Static(id="q-prompt", markup=False)
                     yield Static(id="q-meta", markup=False)
                     yield PracticeTimer(self._monotonic, id="timer")
@@ -230,7 +236,7 @@ class PracticeScreen(PaneScreen):
                         yield FormButton("Example", id="btn-example", disabled=True)
                         yield FormButton("Compare", id="btn-compare", disabled=True)
                     yield Static(id="tips", markup=False)
-                with Vertical(id="practice-side"):
+                with PaneVertical(id="practice-side"):
                     yield FeedbackPanel(id="feedback")
                     yield HistoryPanel(id="history")
 
