@@ -38,7 +38,7 @@ def same_lines(widget: Widget) -> bool:
         and not (top or bottom or outline_top or outline_bottom)
         and padding.top == 0
         and padding.bottom == 0
-        and styles.keyline[0] == "none"
+        and not styles.has_rule("keyline")
     )
 
 
