@@ -42,6 +42,24 @@ def same_lines(widget: Widget) -> bool:
     )
 
 
+def draw_alike(
+    crop: Region, render_lines: Callable[[Region], list[Strip]], alike: range
+) -> list[Strip]:
+    """The lines in `crop`, `render_lines` (Textual's) drawing only one of the `alike` lines
+    (widget lines that draw the same) and using it for all of them."""
+    top, bottom = crop.y, crop.bottom
+    start, stop = max(alike.start, top), min(alike.stop, bottom)
+    if stop - start < 2:
+        return render_lines(crop)
+    lines: list[Strip] = []
+    if start > top:
+        lines += render_lines(crop._replace(height=start - top))
+    lines += render_lines(crop._replace(y=start, height=1)) * (stop - start)
+    if bottom > stop:
+        lines += render_lines(crop._replace(y=stop, height=bottom - stop))
+    return lines
+
+
 def draw_same_lines(
     widget: Widget, crop: Region, render_lines: Callable[[Region], list[Strip]]
 ) -> list[Strip]:
@@ -56,8 +74,8 @@ def draw_same_lines(
     asked for; any other case (a keyline, a top border, as the narrow layout gives the side
     column) is drawn line by line as Textual does. tests/test_practice_controls.py checks the
     lines are Textual's, segment for segment."""
-    if crop.height > 1 and same_lines(widget):
-        return render_lines(crop._replace(height=1)) * crop.height
+    if same_lines(widget):
+        return draw_alike(crop, render_lines, range(widget.outer_size.height))
     return render_lines(crop)
 
 
