@@ -286,8 +286,7 @@ class PracticeScreen(PaneScreen):
 
     def on_mount(self) -> None:
         self._load_log()
-        self._fill_questions()
-        self._show_history()
+        self._fill_questions()  # selects the first question, which shows its history
         if self.log_problem:
             self.notify(self.log_problem, title="practice.toml", severity="error", markup=False)
 
