@@ -103,6 +103,15 @@ async def test_containers_draw_textuals_lines(
             assert [list(s) for s in widget.render_lines(part)] == [
                 list(s) for s in Widget.render_lines(widget, part)
             ], name
+        # focused, the scrolling column takes a tint (app.tcss): still alike, still Textual's
+        main = screen.query_one("#practice-main")
+        main.focus()
+        await pilot.pause()
+        assert main.styles.background_tint.a
+        crop = main.region.reset_offset
+        assert [list(s) for s in main.render_lines(crop)] == [
+            list(s) for s in Widget.render_lines(main, crop)
+        ]
 
 
 async def test_lines_drawn_one_by_one_once_not_alike(workspace: Any) -> None:
