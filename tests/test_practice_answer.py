@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from textual import events
+from textual.widget import Widget
 from textual.widgets import TextArea
 
 from matchtui.screens.practice import PracticeScreen
@@ -62,6 +63,24 @@ async def test_the_stand_in_draws_exactly_as_the_empty_text_area(
         assert area.id == "answer" and area.region == region and not area.has_focus
         assert not screen.query(AnswerStandIn)
         assert same_screen(pilot.app.export_screenshot(), before)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_its_blank_lines_are_drawn_once_and_are_textuals(
+    workspace: Any, size: tuple[int, int]
+) -> None:
+    async with make_app(workspace).run_test(size=size) as pilot:
+        screen = await opened(pilot)
+        field = stand_in(screen)
+        crop = field.region.reset_offset
+        assert crop.height >= 6
+        for part in (crop, crop._replace(y=2, height=crop.height - 3)):
+            drawn = field.render_lines(part)
+            textuals = Widget.render_lines(field, part)  # each line, as Textual draws them
+            assert [list(line) for line in drawn] == [list(line) for line in textuals]
+        lines = field.render_lines(crop)
+        assert len({tuple(line) for line in lines[2:-1]}) == 1  # the blank lines, alike
+        assert len({tuple(line) for line in (lines[0], lines[1], lines[2], lines[-1])}) == 4
 
 
 async def test_it_draws_as_the_text_area_after_a_theme_change(workspace: Any) -> None:

@@ -49,29 +49,31 @@ def test_warm_data_readies_what_the_first_visit_uses(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("size", [(120, 40), (80, 24)])
-async def test_the_first_frame_finds_the_prompts_measured_ahead(
+async def test_neither_frame_measures_a_prompt_measured_ahead(
     workspace: Any, monkeypatch: pytest.MonkeyPatch, size: tuple[int, int]
 ) -> None:
     monkeypatch.setattr(practice, "_PROMPTS", {})
     PracticeScreen.warm_data(types.SimpleNamespace(catalog=workspace.catalog, size=Size(*size)))
     made_ahead = {id(prompt) for prompt in practice._PROMPTS.values()}
-    # Each prompt's first measurement in the visit: found in its cache (measured ahead at the
-    # width the list has) or worked out again.
-    first_found: dict[int, bool] = {}
+    # A prompt's height not found among those measured ahead is worked out by Content's own
+    # get_height (Prompt keeps each width's): every such measurement in the visit, by prompt.
+    measured: list[tuple[str, int]] = []
     get_height = Content.get_height
 
     def watched(content: Content, rules: Any, width: int) -> int:
-        before = content._height_cache
-        height = get_height(content, rules, width)
-        first_found.setdefault(id(content), content._height_cache is before)
-        return height
+        if isinstance(content, practice.Prompt):
+            measured.append((content.plain, width))
+        return get_height(content, rules, width)
 
     monkeypatch.setattr(Content, "get_height", watched)
     async with MatchApp(workspace, first_pane="practice").run_test(size=size) as pilot:
         await pilot.pause()
         listing = pilot.app.screen.query_one("#questions", OptionList)
+        await pilot.pause()
+        # the first frame (no scrollbar yet), then the frame with it: both drawn by now
+        assert listing.show_vertical_scrollbar
         prompts = [option.prompt for option in listing.options]
     assert len(prompts) > 10
     for prompt in prompts:
         assert id(prompt) in made_ahead, prompt  # the list shows the prompt made ahead
-        assert first_found[id(prompt)], prompt  # ... and its first frame did not measure it
+    assert measured == []  # ... and neither frame measured one again

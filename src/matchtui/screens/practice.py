@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, ClassVar, Literal
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, ScrollableContainer, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import (
@@ -49,7 +49,12 @@ from matchtui.screens.base import PaneScreen
 from matchtui.store import Saved
 from matchtui.widgets.conflict import guarded_save
 from matchtui.widgets.practice_answer import AnswerStandIn
-from matchtui.widgets.practice_controls import PaneCheckbox
+from matchtui.widgets.practice_controls import (
+    PaneCheckbox,
+    PaneHorizontal,
+    PaneScrollable,
+    PaneVertical,
+)
 from matchtui.widgets.practice_feedback import AnswerReview, FeedbackPanel
 from matchtui.widgets.practice_history import HistoryPanel
 from matchtui.widgets.practice_timer import PracticeTimer, clock_text
@@ -63,38 +68,64 @@ if TYPE_CHECKING:
 View = Literal["answer", "review", "attempt", "example", "best"]
 
 
-# The question list's prompts, made once per text and kept (Content is immutable): the list
-# measures each prompt's height at its width on a first visit (~0.15 ms a prompt, ~50 of them),
-# and a Content keeps the last height it measured, so prompts made and measured ahead at idle
-# (`PracticeScreen.warm_data`) leave the first frame only the prompts it draws.
-_PROMPTS: dict[tuple[str, int | None], Content] = {}
+class Prompt(Content):
+    """A line of the question list: Content that keeps its height at each width it is measured
+    at (Content keeps only the last). The list measures every prompt, ~50 of them, at two widths
+    on a first visit: for its first frame, then again once its scrollbar shows (the next frame;
+    ~0.15-0.3 ms a prompt each time). Measured at both ahead, at idle (`PracticeScreen.warm_data`),
+    neither frame measures one."""
+
+    _heights: dict[tuple[int, object, object, object], int] | None = None
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        get_rule = rules.get
+        key = (
+            width,
+            get_rule("line_pad", 0),
+            get_rule("text_overflow", "fold"),
+            get_rule("text_wrap", "wrap"),
+        )
+        heights = self._heights
+        if heights is None:
+            heights = self._heights = {}
+        found = heights.get(key)
+        if found is None:
+            found = heights[key] = super().get_height(rules, width)
+        return found
+
+
+# The question list's prompts, made once per text and kept (Content is immutable), so the
+# heights measured ahead are the ones the list finds.
+_PROMPTS: dict[tuple[str, int | None], Prompt] = {}
 # The cells a prompt wraps to in the list's first frame, by the pane's width class: the list's
-# width in the pick column (practice.tcss). Its scrollbar comes with the next frame, once the
-# list knows its height, and the list measures its prompts again then (after the content is
-# on screen). tests/test_practice_warm.py checks the first frame finds them measured.
+# width in the pick column (practice.tcss) less its options' padding. Its scrollbar comes with
+# the next frame, once the list knows its height, and the list measures its prompts again then,
+# SCROLLBAR cells narrower. tests/test_practice_warm.py checks neither frame measures one.
 LIST_TEXT_WIDTH = {"-wide": 27, "-narrow": 23}
+SCROLLBAR = 2
 
 
-def option_prompt(prompt: str, best: int | None = None) -> Content:
+def option_prompt(prompt: str, best: int | None = None) -> Prompt:
     """A question's line in the list: its prompt, and its best score in bold once tried."""
     key = (prompt, best)
     found = _PROMPTS.get(key)
     if found is None:
-        found = (
-            Content(prompt)
-            if best is None
-            else Content.assemble(prompt, (f"  best {best}", "bold"))
+        made = (
+            Prompt(prompt) if best is None else Prompt.assemble(prompt, (f"  best {best}", "bold"))
         )
-        _PROMPTS[key] = found
+        assert isinstance(made, Prompt)  # Content's constructors make their own class
+        found = _PROMPTS[key] = made
     return found
 
 
-def category_prompt(name: str) -> Content:
+def category_prompt(name: str) -> Prompt:
     """A category's heading in the list (a disabled option): its name in bold capitals."""
     key = (f"\0{name}", None)
     found = _PROMPTS.get(key)
     if found is None:
-        found = _PROMPTS[key] = Content.styled(name.upper(), "bold")
+        made = Prompt.styled(name.upper(), "bold")
+        assert isinstance(made, Prompt)
+        found = _PROMPTS[key] = made
     return found
 
 
@@ -177,17 +208,19 @@ class PracticeScreen(PaneScreen):
         """The practice log's model used once: pydantic builds a deferred model's validator
         on its first use, ~9 ms of the first visit otherwise (the reference data the pane
         reads is loaded at start-up). Then the question list's prompts, made and measured at
-        the width the list has at the app's size (`option_prompt`; ~7 ms of the first frame
-        otherwise): a question not tried yet shows its bare prompt."""
+        the widths the list has at the app's size, without its scrollbar and with it
+        (`Prompt`; ~7 ms of the first frame otherwise, and 12-25 ms of the next): a question
+        not tried yet shows its bare prompt."""
         PracticeLog()
         bank = question_bank(app.catalog)
         wide = app.size.width >= cls.HORIZONTAL_BREAKPOINTS[-1][0]
         width = LIST_TEXT_WIDTH["-wide" if wide else "-narrow"]
         rules: RulesMap = {}  # the list's own: no line padding, wrapped, folded
-        for category in bank.categories:
-            category_prompt(category.name).get_height(rules, width)
-        for question in bank.questions:
-            option_prompt(question.prompt).get_height(rules, width)
+        prompts = [category_prompt(category.name) for category in bank.categories]
+        prompts += [option_prompt(question.prompt) for question in bank.questions]
+        for prompt in prompts:
+            prompt.get_height(rules, width)  # the first frame
+            prompt.get_height(rules, width - SCROLLBAR)  # the next, with the scrollbar
 
     def __init__(self) -> None:
         super().__init__()
@@ -204,13 +237,14 @@ class PracticeScreen(PaneScreen):
 
     # -- layout -----------------------------------------------------------------------------
     def compose_body(self) -> ComposeResult:
-        with Horizontal(id="practice-body"):
-            with Vertical(id="practice-pick"):
+        # The columns are drawn one line for all (SameLines, widgets/practice_controls.py).
+        with PaneHorizontal(id="practice-body"):
+            with PaneVertical(id="practice-pick"):
                 yield Static(id="pick-count", markup=False)
                 yield PaneCheckbox("All questions", id="show-all", compact=True)
                 yield OptionList(id="questions")
-            with ScrollableContainer(id="practice-main", can_focus=True):
-                with Vertical(id="practice-work"):
+            with PaneScrollable(id="practice-main", can_focus=True):
+                with PaneVertical(id="practice-work"):
                     yield Static(id="q-prompt", markup=False)
                     yield Static(id="q-meta", markup=False)
                     yield PracticeTimer(self._monotonic, id="timer")
@@ -230,7 +264,7 @@ class PracticeScreen(PaneScreen):
                         yield FormButton("Example", id="btn-example", disabled=True)
                         yield FormButton("Compare", id="btn-compare", disabled=True)
                     yield Static(id="tips", markup=False)
-                with Vertical(id="practice-side"):
+                with PaneVertical(id="practice-side"):
                     yield FeedbackPanel(id="feedback")
                     yield HistoryPanel(id="history")
 
@@ -252,8 +286,7 @@ class PracticeScreen(PaneScreen):
 
     def on_mount(self) -> None:
         self._load_log()
-        self._fill_questions()
-        self._show_history()
+        self._fill_questions()  # selects the first question, which shows its history
         if self.log_problem:
             self.notify(self.log_problem, title="practice.toml", severity="error", markup=False)
 

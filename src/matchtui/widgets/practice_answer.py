@@ -24,6 +24,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import TextArea
 
+from matchtui.widgets.practice_controls import draw_alike
 from matchtui.widgets.profile_fields import TypedStandIn
 
 # What a focused TextArea does with a key it has a binding for (its action), and the keys it
@@ -85,9 +86,13 @@ class AnswerStandIn(TypedStandIn):
 
     def render_lines(self, crop: Region) -> list[Strip]:
         # The widget's style (worked out from its ancestors' backgrounds) read once a frame, not
-        # once a line: ~40% of this widget's drawing was that.
+        # once a line: ~40% of this widget's drawing was that. Its content lines below the
+        # cursor's are blank (`render_line`) and so alike with their border and padding: one
+        # is drawn for all of them (tests/test_practice_answer.py compares Textual's lines).
         self._frame_style = None
-        return super().render_lines(crop)
+        gutter = self.styles.gutter
+        alike = range(gutter.top + 1, self.outer_size.height - gutter.bottom)
+        return draw_alike(crop, super().render_lines, alike)
 
     def render_line(self, y: int) -> Strip:
         # As an empty TextArea not focused draws (TextArea._render_line): the cursor's line,

@@ -10,12 +10,15 @@ from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.geometry import Region
 from textual.message import Message
+from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from matchtui.models.practice import CheckResult, Feedback
+from matchtui.widgets.practice_controls import draw_same_lines
 from matchtui.widgets.practice_timer import clock_text
 
 BADGES = {"pass": " PASS ", "warn": " WARN ", "fail": " FAIL ", "n/a": " n/a  "}
@@ -172,6 +175,9 @@ class FeedbackPanel(Vertical):
         checks = CheckList(id="fb-checks", compact=True)
         self.mount(checks)  # styled now, with the looks `_styles` reads
         return checks
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        return draw_same_lines(self, crop, super().render_lines)
 
     def on_mount(self) -> None:
         self.clear("Submit an answer (ctrl+s) to see how it reads.")
