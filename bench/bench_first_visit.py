@@ -190,10 +190,14 @@ def write_program_list(home: str, programs: int, env: dict[str, str] | None = No
     subprocess.run([sys.executable, "-c", script, home, str(programs)], env=environ, check=True)
 
 
-def app_memory(programs: int, env: dict[str, str] | None = None) -> float:
+def app_memory(
+    programs: int, env: dict[str, str] | None = None, *, idle_between: bool = False
+) -> float:
     """Resident size (MiB) of the app after visiting every pane once and coming back to the
     first, once idle. Started as the command starts it (`python -m matchtui --home HOME`) in a
-    new home; `env` (e.g. PYTHONPATH) for the app and the list's writer."""
+    new home; `env` (e.g. PYTHONPATH) for the app and the list's writer. Each key is pressed
+    as soon as the pane before shows its content, or, `idle_between`, once the app is idle
+    (as someone reading each pane: its work after the first frame done, its garbage settled)."""
     markers = markers_for(programs)
     with tempfile.TemporaryDirectory() as tmp:
         home = str(Path(tmp, "home"))
@@ -202,6 +206,8 @@ def app_memory(programs: int, env: dict[str, str] | None = None) -> float:
         with Session([sys.executable, "-m", "matchtui", "--home", home], env=env) as app:
             app.wait_for(markers["reality"], timeout=120)
             for pane in (*KEYS, "reality"):  # every pane once, then back
+                if idle_between:
+                    wait_quiet(app.pid)
                 app.press_and_wait(KEYS[pane], markers[pane], timeout=120)
             wait_quiet(app.pid)
             return rss_mib(app.pid)
