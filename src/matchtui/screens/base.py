@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.style import Style as RichStyle
 from textual import on
 from textual.app import ComposeResult
-from textual.events import Resize, ScreenResume
+from textual.events import Resize, ScreenResume, ScreenSuspend
 from textual.filter import ANSIToTruecolor
 from textual.geometry import Region
 from textual.screen import Screen
@@ -45,6 +46,20 @@ class PaneScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         start_with_size_classes(self)  # styled once, not again on the first Resize
+        self._pane_shown = asyncio.Event()  # set while this pane is the one on screen
+
+    @property
+    def pane_shown(self) -> bool:
+        """Whether this pane is the one on screen (from its resume to its suspend)."""
+        return self._pane_shown.is_set()
+
+    async def until_shown(self) -> None:
+        """Wait until this pane is on screen (now if it is)."""
+        await self._pane_shown.wait()
+
+    @on(ScreenSuspend)
+    def _left(self) -> None:
+        self._pane_shown.clear()
 
     @property
     def matchapp(self) -> MatchApp:
@@ -140,6 +155,7 @@ class PaneScreen(Screen[None]):
         return super().render_lines(crop)
 
     def _on_screen_resume(self, event: ScreenResume) -> None:  # runs before Screen's own
+        self._pane_shown.set()
         # Textual restyles every node of a screen each time it resumes (refresh_styles=True),
         # which costs ~100 ms+ on a full pane. Styles only go stale when the stylesheet or theme
         # changed while the screen was away; in that case switch_mode has already run a full
@@ -192,13 +208,21 @@ class PaneScreen(Screen[None]):
 
 
 class LaterTabs:
-    """A pane's tabs out of sight, built just after its first frame (`start`, in a worker) or
-    as one is switched to (`build`), whichever comes first, each once: the pane composes them
-    empty, and `widgets(tab)` gives what one holds."""
+    """A pane's tabs out of sight, built after its first frame (`start`, in a worker) or as
+    one is switched to (`build`), whichever comes first, each once: the pane composes them
+    empty, and `widgets(tab)` gives what one holds.
+
+    Built in the background only while the pane is on screen and keys have paused (QUIET
+    seconds without a key or the mouse, as the Profile's form below its first screen): tabs
+    mounted into a pane left for another are laid out all at once as it comes back, so the
+    return waited for them (the slowest pane switches, 80-190 ms, were returns right after a
+    first visit); and a tab built between a key and its frame makes that key wait."""
+
+    QUIET: ClassVar[float] = 0.2  # seconds without input before a tab is built
 
     def __init__(
         self,
-        screen: Widget,
+        screen: PaneScreen,
         tabs: Sequence[str],
         widgets: Callable[[str], list[Widget]],
         group: str,
@@ -234,7 +258,20 @@ class LaterTabs:
         self._screen.run_worker(self._build_all(), group=self._group)
 
     async def _build_all(self) -> None:
+        screen = self._screen
+        shown_at = time.monotonic()  # (started after the pane's first frame)
         for tab in self.tabs:
-            if not self._screen.is_attached:
-                return
+            while tab not in self._building:  # (one switched to is built, or building, as such)
+                if not screen.is_attached:
+                    return
+                if not screen.pane_shown:
+                    await screen.until_shown()  # left for another pane: on its return
+                    shown_at = time.monotonic()
+                    continue
+                # Quiet since the last key, and since the pane came on screen: a key pressed
+                # right after its frame (passing through it) finds nothing being built.
+                quiet = min(screen.matchapp.input_idle(), time.monotonic() - shown_at)
+                if quiet >= self.QUIET:
+                    break
+                await asyncio.sleep(self.QUIET - quiet)
             await self.build(tab)

@@ -1,0 +1,73 @@
+"""A pane's tabs out of sight (LaterTabs: the Plan's and the Rank list's) are built in the
+background only while that pane is on screen and keys have paused: a pane left at once builds
+nothing while another is shown (mounted there, they were laid out all at once on the return,
+which waited for them), and builds the rest once it is back; while keys keep coming nothing is
+built between a key and its frame. A tab switched to is built at once either way."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from textual.widgets import TabPane
+
+from matchtui.app import MatchApp
+from matchtui.screens.base import LaterTabs
+
+TODAY = dt.date(2026, 11, 23)
+PLAN_LATER = ("tab-routes", "tab-planb", "tab-dates")
+QUIET = 1.0  # longer than the app's, so that the steps below fit inside it on a slow machine
+
+
+@pytest.fixture(autouse=True)
+def quiet(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(LaterTabs, "QUIET", QUIET)
+
+
+def built(screen: Any) -> list[str]:
+    """The later tabs with their widgets mounted."""
+    return [t for t in PLAN_LATER if screen.query_one(f"#{t}", TabPane).children]
+
+
+async def test_a_pane_left_at_once_builds_its_tabs_only_once_back(workspace: Any) -> None:
+    app = MatchApp(workspace, first_pane="reality", today=TODAY, interactive=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause(0.3)
+        await pilot.press("f6")  # the Plan, first visit
+        await pilot.pause()
+        plan: Any = app.screen
+        assert plan.PANE_ID == "plan" and plan.pane_shown
+        await pilot.press("f1")  # left before keys paused
+        await pilot.pause(QUIET * 1.5)  # (QUIET is over: only its being away holds it)
+        assert not plan.pane_shown
+        assert built(plan) == []  # nothing mounted into the pane while it was away
+        await pilot.press("f6")
+        await pilot.pause()
+        assert app.screen is plan and plan.pane_shown
+        await pilot.pause(QUIET * 1.5)
+        assert built(plan) == list(PLAN_LATER)
+
+
+async def test_nothing_is_built_while_keys_keep_coming(workspace: Any) -> None:
+    app = MatchApp(workspace, first_pane="reality", today=TODAY, interactive=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause(0.3)
+        await pilot.press("f6")
+        plan: Any = app.screen
+        for _ in range(8):  # a key every 0.15 s: never a pause of QUIET seconds
+            await pilot.pause(0.15)
+            await pilot.press("down")
+        assert built(plan) == []
+        await pilot.pause(QUIET * 1.5)
+        assert built(plan) == list(PLAN_LATER)
+
+
+async def test_a_tab_switched_to_is_built_at_once(workspace: Any) -> None:
+    app = MatchApp(workspace, first_pane="reality", today=TODAY, interactive=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause(0.3)
+        await pilot.press("f6", "t")  # straight on to the next tab, "Routes"
+        await pilot.pause()
+        plan: Any = app.screen
+        assert built(plan) == ["tab-routes"]  # keys have not paused: only the one shown
