@@ -9,16 +9,13 @@ from pathlib import Path
 from typing import Any
 
 from textual.widgets import Input, Static
-from textual.widgets.input import Selection
 
 from matchtui.models.profile import Profile
 from matchtui.tomlio import load_model
 from matchtui.widgets.profile_fields import (
     FieldRow,
-    FormInput,
     ItemLine,
     ListEditor,
-    LookedInput,
     StandIn,
     TextBase,
     TextField,
@@ -206,56 +203,3 @@ async def test_error_on_a_text_field_not_reached_is_shown_on_it(workspace: Any) 
         row.show_error(None)
         await pilot.pause()
         assert not control.has_class("-invalid") and not row.query(".field-error")
-
-
-async def test_the_name_field_looks_as_an_input_with_its_own_component_styles(
-    workspace: Any,
-) -> None:
-    """The Name field (focused as the pane opens) is a LookedInput: its cursor, selection,
-    placeholder and suggestion take their looks from the pane's FieldLooks. It draws what a
-    FormInput with Input's own component styles draws in its place, cell for cell: its
-    value with the cursor at the end, inside, a selection, its placeholder, focused or not,
-    marked invalid, in both themes."""
-    app = make_app(workspace)
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen = await ready(pilot)
-        name = screen.query_one("#f-applicant-name", LookedInput)
-        assert not name._get_component_classes()  # no pass of the stylesheet for them
-        twin = FormInput(
-            name.value,
-            placeholder=name.placeholder,
-            compact=True,
-            classes=" ".join(sorted(name.classes)),
-            select_on_focus=False,
-        )
-        assert name.parent is not None
-        await name.parent.mount(twin)  # the same place in the form, on the row's next line
-        await pilot.pause()
-        assert twin.region.width == name.region.width
-        compared = 0
-        for theme in ("textual-dark", "textual-light"):
-            app.theme = theme
-            for value, selection in (
-                ("Avery Lindqvist", None),
-                ("Avery Lindqvist", Selection.cursor(3)),
-                ("Avery Lindqvist", Selection(2, 9)),
-                ("", None),
-            ):
-                for invalid in (False, True):
-                    drawn = []
-                    for field in (name, twin):
-                        field.value = value
-                        field.set_class(invalid, "-invalid")
-                        for focused in (True, False):
-                            if focused:
-                                field.focus()
-                            else:
-                                screen.set_focus(None)
-                            await pilot.pause()
-                            if selection is not None:
-                                field.selection = selection
-                            field._cursor_visible = True
-                            drawn.append(list(field.render_line(0)))
-                    assert drawn[:2] == drawn[2:], (theme, value, selection, invalid)
-                    compared += 1
-        assert compared == 16

@@ -503,100 +503,6 @@ class FormInput(Input):
     virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False, repaint=True)
 
 
-# The looks in FieldLooks an Input's own component classes stand for in a LookedInput: the
-# same rules as Input's (profile.tcss), worked out once for the pane.
-INPUT_LOOKS: dict[str, str] = {
-    "input--cursor": "looks--input-cursor",
-    "input--selection": "looks--input-selection",
-    "input--placeholder": "looks--placeholder",
-    "input--suggestion": "looks--placeholder",
-}
-
-
-def node_rich_style(chain: Sequence[StylesBase]) -> Style:
-    """The Rich style of a node whose styles and its ancestors' are `chain` (the root
-    first), step for step as DOMNode.rich_style works it out."""
-    background = Color(0, 0, 0, 0)
-    color = Color(255, 255, 255, 0)
-    style = Style()
-    opacity = 1.0
-    for styles in chain:
-        has_rule = styles.has_rule
-        opacity *= styles.opacity
-        if has_rule("background"):
-            tinted = styles.background.tint(styles.background_tint)
-            text_background = background + tinted
-            background += tinted.multiply_alpha(opacity)
-        else:
-            text_background = background
-        if has_rule("color"):
-            color = styles.color
-        style += styles.text_style
-        if has_rule("auto_color") and styles.auto_color:
-            color = text_background.get_contrast_text(color.a)
-    style += Style.from_color(
-        (background + color).rich_color if (background.a or color.a) else None,
-        background.rich_color if background.a else None,
-    )
-    return style
-
-
-class LookedInput(FormInput):
-    """A FormInput whose component classes (its cursor, selection, placeholder and
-    suggestion) take their styles from the pane's FieldLooks: each component class is one
-    more pass of the whole stylesheet as an Input mounts and again as it is focused (8 of the
-    ~75 passes of the Profile's first screen, whose Name field is focused from the start).
-    Each look is worked out over this Input's own styles and its ancestors', as Textual works
-    out a component's look over the Input's (get_component_rich_style), so it is the same."""
-
-    COMPONENT_CLASSES: ClassVar[set[str]] = set()
-
-    def __init__(self, *args: Any, looks: FieldLooks, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.looks = looks
-        self._looked: dict[tuple[str, ...], Style] = {}
-
-    def get_component_styles(self, *names: str) -> RenderStyles:
-        return self.looks.get_component_styles(*(INPUT_LOOKS[name] for name in names))
-
-    def get_component_rich_style(
-        self, *names: str, partial: bool = False, default: Style | None = None
-    ) -> Style:
-        try:
-            component = self.get_component_styles(*names)
-        except KeyError:
-            if default is None:
-                raise
-            return default
-        if partial:
-            return component.partial_rich_style
-        style = self._looked.get(names)
-        if style is None:
-            last = self.get_component_styles(names[-1])  # Textual's: the last one's node
-            chain = [node.styles for node in reversed(self.ancestors_with_self)]
-            style = node_rich_style([*chain, last])
-            text_opacity = component.text_opacity
-            if text_opacity < 1 and style.bgcolor is not None and style.color is not None:
-                style += Style.from_color(
-                    (
-                        Color.from_rich_color(style.bgcolor)
-                        + Color.from_rich_color(style.color).multiply_alpha(text_opacity)
-                    ).rich_color
-                )
-            self._looked[names] = style
-        return style
-
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self._looked.clear()
-
-
-# What DOMNode's documented `inherit_component_classes=False` class keyword sets, after the
-# class is made as that keyword does (Widget's __init_subclass__ does not pass the keyword on
-# in Textual 8.2.8): Input's component classes are not LookedInput's.
-LookedInput._inherit_component_classes = False
-
-
 class FormCheckbox(Checkbox):
     compact = reactive(True, toggle_class=COMPACT)
 
@@ -669,16 +575,10 @@ class FormButton(Widget, can_focus=True):
 
 
 def make_control(
-    spec: FieldSpec,
-    value: Any,
-    dom_id: str | None = None,
-    classes: str = "",
-    light: bool = True,
-    looks: FieldLooks | None = None,
+    spec: FieldSpec, value: Any, dom_id: str | None = None, classes: str = "", light: bool = True
 ) -> Widget:
     """A compact control for `spec` showing `value`, with `classes` too; a text field is a
-    TextField standing in for its Input unless not `light` (then a LookedInput if given the
-    pane's `looks`)."""
+    TextField standing in for its Input unless not `light`."""
     classes = " ".join(c for c in ("field-control", spec.width, classes) if c)
     control: Widget
     if spec.kind == "bool":
@@ -723,17 +623,13 @@ def make_control(
         )
     else:
         text = "" if value is None else str(value)
-        settings: dict[str, Any] = {
-            "placeholder": spec.placeholder,
-            "compact": True,
-            "id": dom_id,
-            "classes": f"{classes} {COMPACT} -valid",  # no validators: always valid
-            "select_on_focus": False,
-        }
-        control = (
-            FormInput(text, **settings)
-            if looks is None
-            else LookedInput(text, looks=looks, **settings)
+        control = FormInput(
+            text,
+            placeholder=spec.placeholder,
+            compact=True,
+            id=dom_id,
+            classes=f"{classes} {COMPACT} -valid",  # no validators: always valid
+            select_on_focus=False,
         )
     if spec.tooltip:
         control.tooltip = spec.tooltip
@@ -819,7 +715,6 @@ class FieldRow(Vertical):
         light: bool = True,
         control: Widget | None = None,
         error: str | None = None,
-        looks: FieldLooks | None = None,
     ) -> None:
         area = spec.kind == "area"
         super().__init__(classes="field-row" + (" -area" if area else " -line"))
@@ -827,7 +722,6 @@ class FieldRow(Vertical):
         self.spec = spec
         self._value = value
         self._light = light  # a text field stands in for its Input (see make_control)
-        self._looks = looks  # not light: its Input's looks are the pane's (LookedInput)
         self._control: Widget | None = control  # built with the row, or as it composes
         self._label = None if area else spec.label
         self._error = error  # the message it is built showing (see FieldLine.show_error)
@@ -835,7 +729,7 @@ class FieldRow(Vertical):
     def compose(self) -> ComposeResult:
         if self._control is None:
             self._control = make_control(
-                self.spec, self._value, dom_id(self.path), light=self._light, looks=self._looks
+                self.spec, self._value, dom_id(self.path), light=self._light
             )
         if self.spec.kind == "area":
             yield Label(self.spec.label, classes="field-label", markup=False)
@@ -953,8 +847,6 @@ class FieldLooks(Widget):
         "looks--button-disabled",
         "looks--button-focus",
         "looks--note",
-        "looks--input-cursor",
-        "looks--input-selection",
     }
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -1231,7 +1123,7 @@ def make_row(
         return ChoiceLine(path, spec, value, looks)
     if light and spec.kind in ("text", "int", "opt_int", "date"):
         return TextLine(path, spec, value, looks)
-    return FieldRow(path, spec, value, light=light, looks=looks)
+    return FieldRow(path, spec, value, light=light)
 
 
 class ItemRow(Vertical):
