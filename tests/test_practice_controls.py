@@ -15,7 +15,8 @@ from textual.widgets import Checkbox
 
 from matchtui.app import MatchApp
 from matchtui.screens.practice import PracticeScreen
-from matchtui.widgets.practice_controls import PaneCheckbox, same_lines
+from matchtui.widgets.alike_lines import same_lines
+from matchtui.widgets.practice_controls import PaneCheckbox
 from matchtui.widgets.practice_feedback import FeedbackPanel
 
 

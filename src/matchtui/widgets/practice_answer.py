@@ -24,7 +24,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import TextArea
 
-from matchtui.widgets.practice_controls import draw_alike
+from matchtui.widgets.alike_lines import draw_alike
 from matchtui.widgets.profile_fields import TypedStandIn
 
 # What a focused TextArea does with a key it has a binding for (its action), and the keys it

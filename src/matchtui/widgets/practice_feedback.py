@@ -18,7 +18,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from matchtui.models.practice import CheckResult, Feedback
-from matchtui.widgets.practice_controls import draw_same_lines
+from matchtui.widgets.alike_lines import draw_same_lines
 from matchtui.widgets.practice_timer import clock_text
 
 BADGES = {"pass": " PASS ", "warn": " WARN ", "fail": " FAIL ", "n/a": " n/a  "}

@@ -33,6 +33,8 @@ from textual.style import Style as VisualStyle
 from textual.widget import AwaitMount, Widget
 from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
+from matchtui.widgets.alike_lines import draw_alike, draw_same_lines
+
 Kind = Literal["text", "int", "opt_int", "date", "select", "opt_select", "bool", "area"]
 Options = Sequence[tuple[str, Any]]
 
@@ -1773,27 +1775,6 @@ class ColumnsHead(Widget):
         return Content(line.rstrip())
 
 
-def alike_rows(
-    crop: Region, height: int, edge: int, render: Callable[[Region], list[Strip]]
-) -> list[Strip]:
-    """The lines in `crop` of a container whose own rows are alike but for its first and last
-    `edge` rows (a border's top and bottom): its children cover most of them (a section's
-    fields, the form's sections), yet Textual draws each of them in full, then lays the
-    children over. Drawn here, Textual (`render`) draws the rows that differ and the first
-    of the alike ones, and that one is repeated: the same lines, segment for segment, in a
-    fraction of the time. Used only by containers with no content of their own (no text,
-    no scrollbar of their own drawing, padding on their sides only)."""
-    first, last = edge, height - edge  # the alike rows: first <= y < last
-    top, bottom = max(crop.y, first), min(crop.bottom, last)
-    if bottom - top < 2:
-        return render(crop)
-    strips = render(Region(crop.x, crop.y, crop.width, top + 1 - crop.y))
-    strips.extend([strips[-1]] * (bottom - top - 1))
-    if bottom < crop.bottom:
-        strips.extend(render(Region(crop.x, bottom, crop.width, crop.bottom - bottom)))
-    return strips
-
-
 class ListEditor(Vertical):
     """A titled list of ItemRows with an Add button. `scalar` lists hold one value per item."""
 
@@ -1827,8 +1808,8 @@ class ListEditor(Vertical):
         self.help_text = help_text
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        # Its own rows are blank (no border): drawn once, repeated (see alike_rows).
-        return alike_rows(crop, self.region.height, 0, super().render_lines)
+        # Its own rows are blank (no border): drawn once, repeated (widgets/alike_lines.py).
+        return draw_same_lines(self, crop, super().render_lines)
 
     def compose(self) -> ComposeResult:
         add = self._add = FormButton(
@@ -1953,8 +1934,8 @@ class Section(Vertical):
 
     def render_lines(self, crop: Region) -> list[Strip]:
         # Its border's top (with the title) and bottom, and between them the same row (the
-        # border's sides and its padding) under every field (see alike_rows).
-        return alike_rows(crop, self.region.height, 1, super().render_lines)
+        # border's sides and its padding) under every field (widgets/alike_lines.py).
+        return draw_alike(crop, super().render_lines, range(1, self.outer_size.height - 1))
 
     def build_next(self, count: int = 1) -> AwaitMount | None:
         """Mount the next `count` parts not built yet (None when all are built)."""
@@ -2022,7 +2003,7 @@ async def real_input(
 
 class FormScroll(VerticalScroll):
     """The form: a VerticalScroll whose own rows (blank, under the sections) are drawn once
-    and repeated (see alike_rows); its scrollbars are widgets of their own."""
+    and repeated (widgets/alike_lines.py); its scrollbars are widgets of their own."""
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        return alike_rows(crop, self.region.height, 0, super().render_lines)
+        return draw_same_lines(self, crop, super().render_lines)
