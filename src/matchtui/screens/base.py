@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, ClassVar, cast
 from rich.style import Style as RichStyle
 from textual import on
 from textual.app import ComposeResult
+from textual.css.query import NoMatches
 from textual.events import Resize, ScreenResume, ScreenSuspend
 from textual.filter import ANSIToTruecolor
 from textual.geometry import Region
@@ -274,4 +275,9 @@ class LaterTabs:
                 if quiet >= self.QUIET:
                     break
                 await asyncio.sleep(self.QUIET - quiet)
-            await self.build(tab)
+            if not screen.is_attached or not screen.app.is_running:
+                return
+            try:
+                await self.build(tab)
+            except NoMatches:  # its tab already gone: the pane is closing with the app
+                return
