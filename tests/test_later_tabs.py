@@ -37,14 +37,14 @@ async def test_a_pane_left_at_once_builds_its_tabs_only_once_back(workspace: Any
         await pilot.press("f6")  # the Plan, first visit
         await pilot.pause()
         plan: Any = app.screen
-        assert plan.PANE_ID == "plan" and plan.pane_shown
+        assert plan.PANE_ID == "plan" and plan.is_current
         await pilot.press("f1")  # left before keys paused
         await pilot.pause(QUIET * 1.5)  # (QUIET is over: only its being away holds it)
-        assert not plan.pane_shown
+        assert not plan.is_current
         assert built(plan) == []  # nothing mounted into the pane while it was away
         await pilot.press("f6")
         await pilot.pause()
-        assert app.screen is plan and plan.pane_shown
+        assert app.screen is plan and plan.is_current
         await pilot.pause(QUIET * 1.5)
         assert built(plan) == list(PLAN_LATER)
 

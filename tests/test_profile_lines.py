@@ -260,9 +260,9 @@ async def test_lines_of_one_parent_share_their_looks_as_each_would_work_them_out
 
 async def test_containers_draw_their_alike_rows_as_textual_draws_each(workspace: Any) -> None:
     """The form, its sections and its lists draw the rows of their own that are alike (all
-    but a border's top and bottom) once and repeat them (widgets/alike_lines.py): the same lines, segment
-    for segment, as Textual draws row by row, for the whole of each and for parts of it, in
-    both themes."""
+    but a border's top and bottom) once and repeat them (widgets/alike_lines.py): the same
+    lines, segment for segment, as Textual draws row by row, for the whole of each and for
+    parts of it, in both themes."""
     for theme in ("textual-dark", "textual-light"):
         app = make_app(workspace)
         async with app.run_test(size=(120, 40)) as pilot:

@@ -11,7 +11,7 @@ from rich.style import Style as RichStyle
 from textual import on
 from textual.app import ComposeResult
 from textual.css.query import NoMatches
-from textual.events import Resize, ScreenResume, ScreenSuspend
+from textual.events import Resize, ScreenResume
 from textual.filter import ANSIToTruecolor
 from textual.geometry import Region
 from textual.screen import Screen
@@ -47,20 +47,12 @@ class PaneScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         start_with_size_classes(self)  # styled once, not again on the first Resize
-        self._pane_shown = asyncio.Event()  # set while this pane is the one on screen
+        self._on_return: list[Callable[[], object]] = []  # see `when_shown_again`
 
-    @property
-    def pane_shown(self) -> bool:
-        """Whether this pane is the one on screen (from its resume to its suspend)."""
-        return self._pane_shown.is_set()
-
-    async def until_shown(self) -> None:
-        """Wait until this pane is on screen (now if it is)."""
-        await self._pane_shown.wait()
-
-    @on(ScreenSuspend)
-    def _left(self) -> None:
-        self._pane_shown.clear()
+    def when_shown_again(self, callback: Callable[[], object]) -> None:
+        """Call `callback` after the frame that shows this pane again (work left while it was
+        away for another pane: see LaterTabs)."""
+        self._on_return.append(callback)
 
     @property
     def matchapp(self) -> MatchApp:
@@ -156,7 +148,9 @@ class PaneScreen(Screen[None]):
         return super().render_lines(crop)
 
     def _on_screen_resume(self, event: ScreenResume) -> None:  # runs before Screen's own
-        self._pane_shown.set()
+        callbacks, self._on_return = self._on_return, []
+        for callback in callbacks:
+            self.call_after_refresh(callback)
         # Textual restyles every node of a screen each time it resumes (refresh_styles=True),
         # which costs ~100 ms+ on a full pane. Styles only go stale when the stylesheet or theme
         # changed while the screen was away; in that case switch_mode has already run a full
@@ -260,15 +254,14 @@ class LaterTabs:
 
     async def _build_all(self) -> None:
         screen = self._screen
-        shown_at = time.monotonic()  # (started after the pane's first frame)
+        shown_at = time.monotonic()  # (started after the pane's first frame, or its return's)
         for tab in self.tabs:
             while tab not in self._building:  # (one switched to is built, or building, as such)
                 if not screen.is_attached:
                     return
-                if not screen.pane_shown:
-                    await screen.until_shown()  # left for another pane: on its return
-                    shown_at = time.monotonic()
-                    continue
+                if not screen.is_current:  # left for another pane: the rest on its return
+                    screen.when_shown_again(self.start)
+                    return
                 # Quiet since the last key, and since the pane came on screen: a key pressed
                 # right after its frame (passing through it) finds nothing being built.
                 quiet = min(screen.matchapp.input_idle(), time.monotonic() - shown_at)
