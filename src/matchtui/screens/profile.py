@@ -191,7 +191,6 @@ class ProfileScreen(PaneScreen):
         self._complete = asyncio.Event()  # set once every part of the form is mounted
         self._in_flight: AwaitMount | None = None  # the section being mounted in the background
         self._settling = False  # the app is about to exit: build nothing more
-        self._paused = False  # the rest of the form waits for the pane to be shown again
         self._unsaved: Static | None = None  # "● unsaved changes", once there have been some
         self._focus_at_show: Widget | None = None  # focused as the pane was last shown
         self._noted = False  # _focus_at_show is known
@@ -815,7 +814,7 @@ class ProfileScreen(PaneScreen):
             if not self.is_current:
                 # Left for another pane: the rest waits for the pane to be shown again (parts
                 # mounted into a screen not shown are laid out all at once as it comes back).
-                self._paused = True
+                self.when_shown_again(self._start_building)
                 return
             if self._wait_for_pause() > 0:
                 continue  # keys are coming: later
@@ -893,9 +892,6 @@ class ProfileScreen(PaneScreen):
 
     def on_screen_resume(self) -> None:
         self.call_after_refresh(self._note_focus)
-        if self._paused:
-            self._paused = False
-            self.call_after_refresh(self._start_building)
 
     # -- change tracking -------------------------------------------------------------------
     def on_mount(self) -> None:
