@@ -13,6 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.events import DescendantBlur, DescendantFocus
+from textual.timer import Timer
 from textual.widget import AwaitMount, Widget
 from textual.widgets import Checkbox, Input, Select, Static, TextArea
 
@@ -196,6 +197,7 @@ class ProfileScreen(PaneScreen):
         self._noted = False  # _focus_at_show is known
         self._moved = False  # the focus has moved since (see _heading_down)
         self._focus_trail: list[Widget] = []  # the last two widgets focused, the latest last
+        self._ahead: Timer | None = None  # makes the next field real at a pause (see AHEAD_QUIET)
 
     # -- layout ----------------------------------------------------------------------------
     def compose_body(self) -> ComposeResult:
@@ -861,6 +863,38 @@ class ProfileScreen(PaneScreen):
             self._moved = True
         if not self._focus_trail or self._focus_trail[-1] is not event.widget:
             self._focus_trail = [*self._focus_trail[-1:], event.widget]
+        if not isinstance(event.widget, StandIn):
+            if self._ahead is not None:
+                self._ahead.stop()
+            self._ahead = self.set_timer(self.AHEAD_QUIET, self._make_next_real)
+
+    # A field not reached yet is a stand-in, and Tab onto one makes it its control then and
+    # there: a mount and two layouts of the form, ~110 ms from the key to the frame, where Tab
+    # between controls takes ~45. Someone filling the form in stops at each field: once keys
+    # have paused for AHEAD_QUIET on a control, the field after it is made real, so the next
+    # Tab finds a control. (Not sooner: a key pressed while it is made waits for it.)
+    AHEAD_QUIET: ClassVar[float] = 0.5
+
+    def _make_next_real(self) -> None:
+        self._ahead = None
+        if not self.is_current or self._settling or not self.app.is_running:
+            return
+        idle = self.matchapp.input_idle()
+        if idle < self.AHEAD_QUIET:
+            self._ahead = self.set_timer(self.AHEAD_QUIET - idle, self._make_next_real)
+            return
+        focused = self.focused
+        if focused is None or isinstance(focused, StandIn):
+            return
+        if any(isinstance(a, Select) for a in focused.ancestors_with_self if a is not focused):
+            return  # a Select's choices are open: the applicant is choosing
+        chain = self.focus_chain
+        at = next((i for i, widget in enumerate(chain) if widget is focused), None)
+        if at is None or at + 1 >= len(chain):
+            return
+        following = chain[at + 1]
+        if isinstance(following, StandIn) and following.real is None:
+            self.run_worker(following.make_real(), group="stand-in-real")
 
     def _focused_before(self, widget: Widget) -> Widget | None:
         """The widget focused before `widget` was (an item's line asks as it is focused)."""

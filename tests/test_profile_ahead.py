@@ -1,0 +1,90 @@
+"""Tab onto a field not reached yet makes its control then and there (a mount and two layouts of
+the form, ~110 ms key to frame, against ~45 ms between controls). Once keys pause on a control
+for AHEAD_QUIET, the field after it in the focus chain is made real beforehand, without taking
+the focus; while keys keep coming, nothing is made."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from matchtui.screens.profile import ProfileScreen
+from matchtui.widgets.profile_fields import StandIn
+from tests.test_profile_choices import make_app, reached, ready
+
+
+def next_in_chain(screen: ProfileScreen) -> Any:
+    chain = screen.focus_chain
+    at = next(i for i, widget in enumerate(chain) if widget is screen.focused)
+    return chain[at + 1]
+
+
+async def test_the_next_field_is_made_real_at_a_pause(
+    workspace: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ProfileScreen, "AHEAD_QUIET", 0.2)
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        made = 0
+        for _ in range(6):
+            await pilot.press("tab")
+            await reached(pilot)
+            focused = screen.focused
+            following = next_in_chain(screen)
+            if not isinstance(following, StandIn):
+                continue
+            await pilot.pause(0.5)
+            await following.made()
+            await pilot.pause()
+            assert screen.focused is focused  # the focus stays where the keys left it
+            assert following.real is not None and not following.is_attached
+            assert next_in_chain(screen) is following.focus_target(following.real)
+            made += 1
+        assert made >= 2
+
+
+async def test_nothing_is_made_while_keys_keep_coming(
+    workspace: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ProfileScreen, "AHEAD_QUIET", 0.3)
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        await pilot.press("tab")
+        await reached(pilot)
+        following = next_in_chain(screen)
+        while not isinstance(following, StandIn):
+            await pilot.press("tab")
+            await reached(pilot)
+            following = next_in_chain(screen)
+        for _ in range(8):  # a key every 0.1 s (shift+tab then tab: the focus ends where it was)
+            await pilot.press("shift+tab" if _ % 2 == 0 else "tab")
+            await reached(pilot)
+            await pilot.pause(0.1)
+        assert following.real is None and following.is_attached
+
+
+async def test_nothing_is_made_while_a_select_shows_its_choices(
+    workspace: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from textual.widgets import Select
+
+    monkeypatch.setattr(ProfileScreen, "AHEAD_QUIET", 0.2)
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        for _ in range(12):  # to a Select whose next field is not reached yet
+            await pilot.press("tab")
+            await reached(pilot)
+            if isinstance(screen.focused, Select) and isinstance(next_in_chain(screen), StandIn):
+                break
+        select = screen.focused
+        assert isinstance(select, Select)
+        following = next_in_chain(screen)
+        await pilot.press("enter")  # its choices open: the focus is in them
+        await pilot.pause()
+        assert select.expanded
+        await pilot.pause(0.6)
+        assert following.real is None and following.is_attached
