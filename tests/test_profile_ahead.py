@@ -88,3 +88,27 @@ async def test_nothing_is_made_while_a_select_shows_its_choices(
         assert select.expanded
         await pilot.pause(0.6)
         assert following.real is None and following.is_attached
+
+
+async def test_a_list_item_is_not_made_ahead(
+    workspace: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An item becomes its whole row (five to eight widgets): too much to build at a pause
+    that a key may end. It is made when reached, as before."""
+    from matchtui.widgets.profile_fields import PartsLine
+
+    monkeypatch.setattr(ProfileScreen, "AHEAD_QUIET", 0.2)
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await ready(pilot)
+        for _ in range(40):
+            await pilot.press("tab")
+            await reached(pilot)
+            if isinstance(next_in_chain(screen), PartsLine) and not isinstance(
+                screen.focused, StandIn
+            ):
+                break
+        following = next_in_chain(screen)
+        assert isinstance(following, PartsLine)
+        await pilot.pause(0.6)
+        assert following.real is None and following.is_attached

@@ -51,6 +51,7 @@ from matchtui.widgets.profile_fields import (
     ItemRow,
     ListEditor,
     Options,
+    PartsLine,
     Section,
     StandIn,
     dom_id,
@@ -893,7 +894,13 @@ class ProfileScreen(PaneScreen):
         if at is None or at + 1 >= len(chain):
             return
         following = chain[at + 1]
-        if isinstance(following, StandIn) and following.real is None:
+        # One control only: a list's item becomes its whole row (five to eight widgets, a few
+        # hundred ms), which a key pressed meanwhile would wait for.
+        if (
+            isinstance(following, StandIn)
+            and not isinstance(following, PartsLine)
+            and following.real is None
+        ):
             self.run_worker(following.make_real(), group="stand-in-real")
 
     def _focused_before(self, widget: Widget) -> Widget | None:
