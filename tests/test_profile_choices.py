@@ -314,3 +314,21 @@ async def test_a_focused_choice_shows_its_value_not_a_border(workspace: Any) -> 
             for segment in strip
         )
         assert "Graduated, not in training" in drawn
+
+
+async def test_a_long_choice_keeps_one_line_when_reached(workspace: Any) -> None:
+    """Textual's Select wraps a label wider than it; the form's field shows its first line, as
+    its stand-in draws it, so the row does not grow a line as the field is reached (80x24)."""
+    app = make_app(workspace)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await ready(pilot)
+        stand_in = screen.query_one("#f-applicant-visa", ChoiceBase)
+        height = stand_in.region.height
+        longest = max(stand_in.options, key=lambda option: len(str(option[0])))
+        select = await stand_in.make_real()
+        assert isinstance(select, Select)
+        await pilot.pause()
+        select.value = longest[1]
+        await pilot.pause()
+        assert len(str(longest[0])) > select.query_one("#label").size.width  # wider than it
+        assert select.region.height == height == 1

@@ -193,7 +193,10 @@ async def test_remove_button_and_bad_list_item(workspace: Any) -> None:
         (await real_items(ties))[0]  # the item as its row, its buttons their own
         remove = ties.rows()[0].query_one(".item-remove", FormButton)
         remove.scroll_visible(animate=False)
-        await pilot.pause()
+        for _ in range(20):  # scrolled into view (a layout or two later under load)
+            await pilot.pause()
+            if screen.region.contains_region(remove.region):
+                break
         await pilot.click(remove)
         await pilot.pause()
         assert len(ties.rows()) == 1
