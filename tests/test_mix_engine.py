@@ -514,3 +514,14 @@ def test_curve_interpolates_and_stays_flat() -> None:
     assert curve.at(1) == pytest.approx(0.25)
     assert curve.at(3) == pytest.approx(0.7)
     assert curve.at(40) == 0.9
+
+
+def test_an_adjustment_shows_its_amount_rounded(catalog: Any, demo_profile: Any) -> None:
+    """14 months since the last clinical work is 1.17 years on the Assumptions list, not the
+    raw 1.16667 the estimate computes with."""
+    profile = demo_profile.model_copy(
+        update={"clinical": demo_profile.clinical.model_copy(update={"months_since_last": 14})}
+    )
+    result = estimate(profile, catalog, plan(), risk_tier="moderate")
+    gap = next(a for a in result.assumptions if a.name.startswith("Time since last clinical"))
+    assert str(gap.value).startswith("1.17: ")
