@@ -5,6 +5,8 @@ the focus; while keys keep coming, nothing is made."""
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from typing import Any
 
 import pytest
@@ -20,13 +22,32 @@ def next_in_chain(screen: ProfileScreen) -> Any:
     return chain[at + 1]
 
 
+@asynccontextmanager
+async def profile(
+    workspace: Any, monkeypatch: pytest.MonkeyPatch, quiet: float
+) -> AsyncIterator[tuple[Any, ProfileScreen]]:
+    """The Profile at 120x40, its form built, fields made ahead after `quiet` seconds."""
+    monkeypatch.setattr(ProfileScreen, "AHEAD_QUIET", quiet)
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        yield pilot, await ready(pilot)
+
+
+async def tab_until(
+    pilot: Any, screen: ProfileScreen, found: Callable[[], bool], tabs: int = 40
+) -> None:
+    """Tab (each field reached becoming its control) until `found()` holds."""
+    for _ in range(tabs):
+        await pilot.press("tab")
+        await reached(pilot)
+        if found():
+            return
+
+
 async def test_the_next_field_is_made_real_at_a_pause(
     workspace: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(ProfileScreen, "AHEAD_QUIET", 0.2)
-    app = make_app(workspace)
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen = await ready(pilot)
+    async with profile(workspace, monkeypatch, 0.2) as (pilot, screen):
         made = 0
         for _ in range(6):
             await pilot.press("tab")
@@ -48,18 +69,11 @@ async def test_the_next_field_is_made_real_at_a_pause(
 async def test_nothing_is_made_while_keys_keep_coming(
     workspace: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(ProfileScreen, "AHEAD_QUIET", 0.1)
-    app = make_app(workspace)
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen = await ready(pilot)
-        monkeypatch.setattr(app, "input_idle", lambda: 0.0)  # a key a moment ago, always
-        await pilot.press("tab")
-        await reached(pilot)
+    async with profile(workspace, monkeypatch, 0.1) as (pilot, screen):
+        monkeypatch.setattr(pilot.app, "input_idle", lambda: 0.0)  # a key a moment ago, always
+        await tab_until(pilot, screen, lambda: isinstance(next_in_chain(screen), StandIn))
         following = next_in_chain(screen)
-        while not isinstance(following, StandIn):
-            await pilot.press("tab")
-            await reached(pilot)
-            following = next_in_chain(screen)
+        assert isinstance(following, StandIn)
         await pilot.pause(0.5)  # the timer fires again and again, and finds keys coming
         assert following.real is None and following.is_attached
 
@@ -69,15 +83,15 @@ async def test_nothing_is_made_while_a_select_shows_its_choices(
 ) -> None:
     from textual.widgets import Select
 
-    monkeypatch.setattr(ProfileScreen, "AHEAD_QUIET", 0.2)
-    app = make_app(workspace)
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen = await ready(pilot)
-        for _ in range(12):  # to a Select whose next field is not reached yet
-            await pilot.press("tab")
-            await reached(pilot)
-            if isinstance(screen.focused, Select) and isinstance(next_in_chain(screen), StandIn):
-                break
+    async with profile(workspace, monkeypatch, 0.2) as (pilot, screen):
+        await tab_until(  # to a Select whose next field is not reached yet
+            pilot,
+            screen,
+            lambda: (
+                isinstance(screen.focused, Select) and isinstance(next_in_chain(screen), StandIn)
+            ),
+            tabs=12,
+        )
         select = screen.focused
         assert isinstance(select, Select)
         following = next_in_chain(screen)
@@ -95,17 +109,15 @@ async def test_a_list_item_is_not_made_ahead(
     that a key may end. It is made when reached, as before."""
     from matchtui.widgets.profile_fields import PartsLine
 
-    monkeypatch.setattr(ProfileScreen, "AHEAD_QUIET", 0.2)
-    app = make_app(workspace)
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen = await ready(pilot)
-        for _ in range(40):
-            await pilot.press("tab")
-            await reached(pilot)
-            if isinstance(next_in_chain(screen), PartsLine) and not isinstance(
-                screen.focused, StandIn
-            ):
-                break
+    async with profile(workspace, monkeypatch, 0.2) as (pilot, screen):
+        await tab_until(
+            pilot,
+            screen,
+            lambda: (
+                isinstance(next_in_chain(screen), PartsLine)
+                and not isinstance(screen.focused, StandIn)
+            ),
+        )
         following = next_in_chain(screen)
         assert isinstance(following, PartsLine)
         await pilot.pause(0.6)

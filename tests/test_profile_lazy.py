@@ -4,6 +4,8 @@ is shown: parts not built yet still read, save and report errors as if they were
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +31,20 @@ TODAY = dt.date(2026, 11, 23)
 
 def make_app(workspace: Any) -> MatchApp:
     return MatchApp(workspace, first_pane="profile", today=TODAY)
+
+
+@asynccontextmanager
+async def profile_from_reality(
+    workspace: Any,
+) -> AsyncIterator[tuple[MatchApp, Any, ProfileScreen]]:
+    """The app at 80x24 opened on the Reality check, then the Profile shown (its first visit)."""
+    app = MatchApp(workspace, first_pane="reality", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.run_action("show_pane('profile')")
+        screen = app.screen
+        assert isinstance(screen, ProfileScreen)
+        yield app, pilot, screen
 
 
 @pytest.fixture
@@ -189,12 +205,7 @@ def test_quitting_while_the_lower_sections_are_mounting(tmp_path: Path, pause: f
 async def test_the_rest_waits_while_another_pane_is_shown(workspace: Any) -> None:
     """Left at once for another pane, the form builds nothing more until it is shown again;
     then the rest comes right after, with the same values."""
-    app = MatchApp(workspace, first_pane="reality", today=TODAY)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await app.run_action("show_pane('profile')")
-        screen = app.screen
-        assert isinstance(screen, ProfileScreen)
+    async with profile_from_reality(workspace) as (app, pilot, screen):
         await app.run_action("show_pane('reality')")  # before the rest is built
         await pilot.pause(0.3)
         assert not screen.is_current
@@ -343,12 +354,7 @@ async def test_a_list_built_item_by_item_reads_adds_and_saves_every_item(
 async def test_a_part_built_after_a_return_shows_the_right_data(workspace: Any) -> None:
     """Left at once, the form resumes on the return: each part built then holds its value,
     including an edit made on the first screen before leaving."""
-    app = MatchApp(workspace, first_pane="reality", today=TODAY)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await app.run_action("show_pane('profile')")
-        screen = app.screen
-        assert isinstance(screen, ProfileScreen)
+    async with profile_from_reality(workspace) as (app, pilot, screen):
         await pilot.pause()
         name = screen.query_one("#f-applicant-name", Input)
         name.focus()
@@ -379,12 +385,7 @@ async def test_left_mid_build_the_rest_waits_then_comes_and_works(
     sight); shown again, the rest comes, holds the profile's values and takes edits."""
     # Slices far enough apart that the form is caught half built on a fast machine too.
     monkeypatch.setattr(ProfileScreen, "BUILD_GAP", 0.05)
-    app = MatchApp(workspace, first_pane="reality", today=TODAY)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await app.run_action("show_pane('profile')")
-        screen = app.screen
-        assert isinstance(screen, ProfileScreen)
+    async with profile_from_reality(workspace) as (app, pilot, screen):
         await pilot.pause()
         first = len(list(screen.query("#profile-form *")))
         for _ in range(500):  # until the worker has built some of the rest

@@ -887,21 +887,15 @@ class ProfileScreen(PaneScreen):
         focused = self.focused
         if focused is None or isinstance(focused, StandIn):
             return
-        if any(isinstance(a, Select) for a in focused.ancestors_with_self if a is not focused):
+        if any(isinstance(a, Select) for a in focused.ancestors):
             return  # a Select's choices are open: the applicant is choosing
         chain = self.focus_chain
-        at = next((i for i, widget in enumerate(chain) if widget is focused), None)
-        if at is None or at + 1 >= len(chain):
-            return
-        following = chain[at + 1]
+        at = chain.index(focused) if focused in chain else len(chain)
+        following = chain[at + 1] if at + 1 < len(chain) else None
         # One control only: a list's item becomes its whole row (five to eight widgets, a few
         # hundred ms), which a key pressed meanwhile would wait for.
-        if (
-            isinstance(following, StandIn)
-            and not isinstance(following, PartsLine)
-            and following.real is None
-        ):
-            self.run_worker(following.make_real(), group="stand-in-real")
+        if isinstance(following, StandIn) and not isinstance(following, PartsLine):
+            following.start_making()
 
     def _focused_before(self, widget: Widget) -> Widget | None:
         """The widget focused before `widget` was (an item's line asks as it is focused)."""

@@ -71,8 +71,8 @@ class AnswerStandIn(TypedStandIn):
     def load_text(self, text: str) -> None:
         """As `TextArea.load_text` (no Changed message): text to show makes the TextArea now."""
         self._text = text
-        if text and self.real is None and self.is_attached:
-            self.screen.run_worker(self.make_real(), group="stand-in-real")
+        if text and self.is_attached:
+            self.start_making()
 
     def _cursor_line_style(self, base: Style) -> Style:
         # TextArea's cursor line (`.text-area--cursor-line { background: $boost; }`), worked out

@@ -98,6 +98,10 @@ class StandIn(Widget, can_focus=True):
         moves to it)."""
 
     def on_focus(self) -> None:
+        self.start_making()
+
+    def start_making(self) -> None:
+        """Begin becoming the control, in a worker (nothing if that has begun already)."""
         if self.real is None:
             self.screen.run_worker(self.make_real(), group="stand-in-real")
 
