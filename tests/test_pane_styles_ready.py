@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from matchtui.app import MatchApp, pane_css_path
+from matchtui.app import STYLE_IDLE, MatchApp, pane_css_path
 from matchtui.panes import PANE_BY_ID, PANES
 
 # Mounted after the pane's first frame (inside a Lazy), so not on its first visit's path.
@@ -61,6 +61,9 @@ async def test_the_preparation_adds_each_pane_stylesheet_once_and_skips_built_pa
         await pilot.pause()
         await pilot.press("f4")  # Mix built before the preparation runs
         await pilot.pause()
+        # Keys have paused: without this, a visit quicker than STYLE_IDLE left every step
+        # below waiting for its timer (each returns at once, so no time passes between them).
+        app.input_idle = lambda: STYLE_IDLE  # type: ignore[method-assign]
         for _ in PANES:
             await app._prepare_pane_styles()
         assert "mix" not in app._styles_prepared

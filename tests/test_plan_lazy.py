@@ -18,8 +18,8 @@ from matchtui.widgets.plan_sections import plan_b_text, routes_text
 TODAY = dt.date(2026, 11, 23)
 LATER_TABS = ("tab-routes", "tab-planb", "tab-dates")
 BUILT = {
-    "tab-routes": ["VerticalScroll"],
-    "tab-planb": ["VerticalScroll"],
+    "tab-routes": ["PaneVerticalScroll"],
+    "tab-planb": ["PaneVerticalScroll"],
     "tab-dates": ["DataTable", "Static"],
 }
 

@@ -20,8 +20,8 @@ from tests.test_ranklist_pane import write_tracker
 TODAY = dt.date(2026, 11, 23)
 BUILT = {
     "tab-criteria": ["ProgramTable", "Static"],
-    "tab-compare": ["Horizontal"],
-    "tab-soap": ["VerticalScroll"],
+    "tab-compare": ["PaneHorizontal"],
+    "tab-soap": ["PaneVerticalScroll"],
 }
 
 

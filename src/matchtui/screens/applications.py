@@ -22,7 +22,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widget import Widget
-from textual.widgets import Static, TabbedContent, TabPane
+from textual.widgets import Static, TabbedContent
 
 from matchtui.background import yielding_often
 from matchtui.engine.memo import LastResult, Same
@@ -42,6 +42,8 @@ from matchtui.models.programs import PROGRAM_STATUSES, SIGNAL_KINDS, Program, Pr
 from matchtui.screens.base import PaneScreen, tabbed_samples
 from matchtui.store import PROGRAMS, Saved
 from matchtui.themes import text_style
+from matchtui.widgets.alike_lines import PaneVertical
+from matchtui.widgets.alike_tabs import PaneTabbedContent, PaneTabPane
 from matchtui.widgets.conflict import guarded_programs_save
 from matchtui.widgets.cycle_select import CycleSelect
 from matchtui.widgets.program_table import ProgramTable
@@ -216,8 +218,8 @@ class ApplicationsScreen(PaneScreen):
 
     # -- layout --------------------------------------------------------------------------------
     def compose_body(self) -> ComposeResult:
-        with TabbedContent(id="apps-tabs", initial="apps-list"):
-            with TabPane("List", id="apps-list"), Vertical(id="apps-main"):
+        with PaneTabbedContent(id="apps-tabs", initial="apps-list"):
+            with PaneTabPane("List", id="apps-list"), PaneVertical(id="apps-main"):
                 # Changed in place (left/right): no list opens, only the line is redrawn.
                 with Horizontal(id="apps-filters"):
                     yield CycleSelect(
@@ -260,11 +262,11 @@ class ApplicationsScreen(PaneScreen):
                 yield Static("", id="apps-count", markup=False)
                 yield ProgramTable[int](COLUMNS, self._cells_of, id="apps-table")
                 yield Static(HINT, id="apps-hint", markup=False)
-            with TabPane("Today", id="apps-today"):
+            with PaneTabPane("Today", id="apps-today"):
                 yield LinesView(id="apps-today-text")
-            with TabPane("Yields", id="apps-yields"):
+            with PaneTabPane("Yields", id="apps-yields"):
                 yield LinesView(id="apps-yields-text")
-            with TabPane("Costs", id="apps-costs"):
+            with PaneTabPane("Costs", id="apps-costs"):
                 yield LinesView(id="apps-costs-text")
 
     def on_mount(self) -> None:

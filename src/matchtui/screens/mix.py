@@ -21,7 +21,6 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
 from textual.css.query import NoMatches
 from textual.widget import Widget
 from textual.widgets import Label, Select, Static, TabPane
@@ -46,6 +45,8 @@ from matchtui.models.profile import Profile
 from matchtui.models.programs import ProgramList
 from matchtui.screens.base import PaneScreen
 from matchtui.store import Saved
+from matchtui.widgets.alike_lines import PaneVerticalScroll
+from matchtui.widgets.alike_tabs import PaneTabPane
 from matchtui.widgets.conflict import guarded_programs_save, guarded_save, reload_plan
 from matchtui.widgets.mix_bars import MixBars, set_text
 from matchtui.widgets.mix_estimate import EstimatePanel
@@ -306,8 +307,8 @@ class MixScreen(PaneScreen):
         with MixTabs(titles, initial="tab-mix", id="mix-tabs") as tabs:
             # The controls and the results side by side in the pane itself (tab-mix's CSS:
             # horizontal), not in a Horizontal of their own: one full-size container fewer.
-            with TabPane(titles[0], id="tab-mix"):
-                with VerticalScroll(id="mix-controls", can_focus=True):
+            with PaneTabPane(titles[0], id="tab-mix"):
+                with PaneVerticalScroll(id="mix-controls", can_focus=True):
                     # Drawn as the Select it becomes just after the first frame (or when
                     # reached first): `_make_specialty_real`.
                     yield SpecialtyField(
@@ -371,7 +372,7 @@ class MixScreen(PaneScreen):
                     yield Static(id="mix-preset", markup=False)
                     yield Static(id="mix-status", markup=False)
                     yield self._slider_looks
-                with VerticalScroll(id="mix-results", can_focus=True):
+                with PaneVerticalScroll(id="mix-results", can_focus=True):
                     yield Static("Target mix", classes="section-title", markup=False)
                     yield (bars := MixBars(id="mix-bars"))
                     yield Static("Estimate", classes="section-title", markup=False)
@@ -381,8 +382,8 @@ class MixScreen(PaneScreen):
                     yield (warnings := WarningList(id="mix-warnings"))
             # Hidden at first: their contents (a third of the pane's widgets) are mounted just
             # after the first frame (`_build_hidden_tabs`).
-            yield TabPane(titles[1], id="tab-programs")
-            yield TabPane(titles[2], id="tab-assumptions")
+            yield PaneTabPane(titles[1], id="tab-programs")
+            yield PaneTabPane(titles[2], id="tab-assumptions")
         assumptions = self._assumptions = AssumptionList(id="mix-assumptions")
         self._made = _Widgets(
             tabs=tabs,
@@ -462,14 +463,14 @@ class MixScreen(PaneScreen):
         self._hidden_built = True
         programs = self.query_one("#tab-programs", TabPane)
         programs.mount(
-            VerticalScroll(
+            PaneVerticalScroll(
                 ProgramsPanel(self.catalog, id="programs-panel"),
                 id="programs-scroll",
                 can_focus=True,
             )
         )
         assumptions = self.query_one("#tab-assumptions", TabPane)
-        assumptions.mount(VerticalScroll(self._assumptions, id="assumptions-scroll"))
+        assumptions.mount(PaneVerticalScroll(self._assumptions, id="assumptions-scroll"))
 
     async def _make_specialty_real(self) -> None:
         """The specialty Select in place of the field drawn as it on the first frame."""

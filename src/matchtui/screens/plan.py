@@ -15,7 +15,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import DataTable, Input, Label, Static, TabbedContent, TabPane
@@ -36,6 +36,8 @@ from matchtui.engine.plan import (
 from matchtui.models.plan import PlanFile, TimelineState
 from matchtui.models.profile import Profile
 from matchtui.screens.base import LaterTabs, PaneScreen, tabbed_samples
+from matchtui.widgets.alike_lines import PaneVertical, PaneVerticalScroll
+from matchtui.widgets.alike_tabs import PaneTabbedContent, PaneTabPane
 from matchtui.widgets.conflict import guarded_save, reload_plan, reload_profile
 from matchtui.widgets.plan_gantt import PlanGantt
 from matchtui.widgets.plan_sections import (
@@ -144,8 +146,8 @@ class PlanScreen(PaneScreen):
     # -- layout ----------------------------------------------------------------------------
     def compose_body(self) -> ComposeResult:
         yield Static(id="plan-banner", markup=False)
-        with TabbedContent(id="plan-tabs"):
-            with TabPane("Timeline", id="tab-timeline"):
+        with PaneTabbedContent(id="plan-tabs"):
+            with PaneTabPane("Timeline", id="tab-timeline"):
                 with LabelledBar(" Start", id="plan-bar"):
                     # The Inputs are drawn by stand-ins until reached (widgets/text_standin.py).
                     yield InputStandIn(
@@ -158,8 +160,8 @@ class PlanScreen(PaneScreen):
                     yield Static(id="plan-summary", markup=False)
                 yield Static(id="plan-audience", markup=False)
                 yield PlanGantt(id="plan-gantt")
-                with Vertical(id="plan-detail"):
-                    with VerticalScroll(id="item-scroll"):
+                with PaneVertical(id="plan-detail"):
+                    with PaneVerticalScroll(id="item-scroll"):
                         yield Static(id="item-detail", markup=False)
                     with LabelledBar("Note", id="note-row"):
                         yield InputStandIn(
@@ -169,16 +171,16 @@ class PlanScreen(PaneScreen):
                             classes="note-field",
                         )
             # The other tabs are out of sight: built after the first frame (see _start_tabs).
-            yield TabPane("Routes", id="tab-routes")
-            yield TabPane("Plan B & cycles", id="tab-planb")
-            yield TabPane("Key dates", id="tab-dates")
+            yield PaneTabPane("Routes", id="tab-routes")
+            yield PaneTabPane("Plan B & cycles", id="tab-planb")
+            yield PaneTabPane("Key dates", id="tab-dates")
 
     def _tab_widgets(self, tab: str) -> list[Widget]:
         """What a tab out of sight holds (empty until it is built)."""
         if tab == "tab-routes":
-            return [VerticalScroll(Static(id="routes-text", markup=False), classes="plan-text")]
+            return [PaneVerticalScroll(Static(id="routes-text", markup=False), classes="plan-text")]
         if tab == "tab-planb":
-            return [VerticalScroll(Static(id="planb-text", markup=False), classes="plan-text")]
+            return [PaneVerticalScroll(Static(id="planb-text", markup=False), classes="plan-text")]
         return [
             DataTable(id="dates-table", cursor_type="row", zebra_stripes=True),
             Static(id="dates-note", markup=False),

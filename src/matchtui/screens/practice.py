@@ -47,14 +47,15 @@ from matchtui.models.questions import (
 )
 from matchtui.screens.base import PaneScreen
 from matchtui.store import Saved
-from matchtui.widgets.conflict import guarded_save
-from matchtui.widgets.practice_answer import AnswerStandIn
-from matchtui.widgets.practice_controls import (
-    PaneCheckbox,
+from matchtui.widgets.alike_lines import (
     PaneHorizontal,
     PaneScrollable,
     PaneVertical,
+    PaneVerticalScroll,
 )
+from matchtui.widgets.conflict import guarded_save
+from matchtui.widgets.practice_answer import AnswerStandIn
+from matchtui.widgets.practice_controls import PaneCheckbox
 from matchtui.widgets.practice_feedback import AnswerReview, FeedbackPanel
 from matchtui.widgets.practice_history import HistoryPanel
 from matchtui.widgets.practice_timer import PracticeTimer, clock_text
@@ -237,7 +238,7 @@ class PracticeScreen(PaneScreen):
 
     # -- layout -----------------------------------------------------------------------------
     def compose_body(self) -> ComposeResult:
-        # The columns are drawn one line for all (SameLines, widgets/practice_controls.py).
+        # The columns are drawn one line for all (widgets/alike_lines.py).
         with PaneHorizontal(id="practice-body"):
             with PaneVertical(id="practice-pick"):
                 yield Static(id="pick-count", markup=False)
@@ -470,7 +471,7 @@ class PracticeScreen(PaneScreen):
         found = self.query("#review")
         if found:
             return found.first(VerticalScroll)
-        review = VerticalScroll(id="review", can_focus=True)
+        review = PaneVerticalScroll(id="review", can_focus=True)
         self.query_one("#practice-work").mount(review, before="#actions")
         review.mount(AnswerReview(id="review-text"))  # in the DOM now, styled as it mounts
         return review

@@ -21,7 +21,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Vertical
 from textual.css.query import NoMatches
 from textual.events import ScreenSuspend
 from textual.message import Message
@@ -72,6 +72,8 @@ from matchtui.screens.ranklist_rows import (
 )
 from matchtui.store import PROGRAMS
 from matchtui.themes import text_style
+from matchtui.widgets.alike_lines import PaneHorizontal, PaneVertical, PaneVerticalScroll
+from matchtui.widgets.alike_tabs import PaneTabbedContent, PaneTabPane
 from matchtui.widgets.conflict import How, guarded_save, reload_plan, save_failed
 from matchtui.widgets.program_table import ProgramTable
 from matchtui.widgets.text_standin import InputStandIn, field_at
@@ -172,10 +174,10 @@ class RanklistScreen(PaneScreen):
 
     # -- layout ----------------------------------------------------------------------------
     def compose_body(self) -> ComposeResult:
-        with TabbedContent(id="rank-tabs"):
-            with TabPane("List", id="tab-list"):
-                with Horizontal(id="rank-main"):
-                    with Vertical(id="rank-left"):
+        with PaneTabbedContent(id="rank-tabs"):
+            with PaneTabPane("List", id="tab-list"):
+                with PaneHorizontal(id="rank-main"):
+                    with PaneVertical(id="rank-left"):
                         # Virtual: only the lines on screen are drawn, so a list of thousands
                         # of ranks shows at once and a move redraws only what is on screen.
                         yield ProgramTable[int](
@@ -188,14 +190,14 @@ class RanklistScreen(PaneScreen):
                             id="rank-add",
                             classes="rank-add",
                         )
-                    with VerticalScroll(id="rank-side"):
+                    with PaneVerticalScroll(id="rank-side"):
                         yield Static(id="rank-summary", markup=False)
                 yield Static(ASSUMPTION, id="rank-assumption", markup=False)
             # The other tabs are out of sight: built just after the first frame (_start_tabs),
             # or as one is switched to, whichever comes first.
-            yield TabPane("Criteria", id="tab-criteria")
-            yield TabPane("Compare", id="tab-compare")
-            yield TabPane("SOAP kit", id="tab-soap")
+            yield PaneTabPane("Criteria", id="tab-criteria")
+            yield PaneTabPane("Compare", id="tab-compare")
+            yield PaneTabPane("SOAP kit", id="tab-soap")
 
     def _tab_widgets(self, tab: str) -> list[Widget]:
         """What a tab out of sight holds, as it was composed with the pane."""
@@ -218,11 +220,13 @@ class RanklistScreen(PaneScreen):
             ]
         if tab == "tab-compare":
             columns = [
-                VerticalScroll(Static(id=f"compare-{side}", markup=False), classes="compare-col")
+                PaneVerticalScroll(
+                    Static(id=f"compare-{side}", markup=False), classes="compare-col"
+                )
                 for side in ("a", "b")
             ]
-            return [Horizontal(*columns, id="compare-row")]
-        return [VerticalScroll(Static(id="soap-text", markup=False), id="soap-scroll")]
+            return [PaneHorizontal(*columns, id="compare-row")]
+        return [PaneVerticalScroll(Static(id="soap-text", markup=False), id="soap-scroll")]
 
     def _start_tabs(self) -> None:
         self._later.start()

@@ -11,12 +11,12 @@ from typing import TYPE_CHECKING, ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
 from textual.events import DescendantFocus, Resize
 from textual.widgets import DataTable, Static
 
 from matchtui.engine.reality_types import Cell, RealityView, Table
 from matchtui.screens.base import PaneScreen
+from matchtui.widgets.alike_lines import PaneVerticalScroll
 from matchtui.widgets.rule_detail import RulePanel, styled
 
 if TYPE_CHECKING:
@@ -85,7 +85,7 @@ class RealityScreen(PaneScreen):
 
     def compose_body(self) -> ComposeResult:
         # Focusable, so PageDown reaches the summary and notes between the tables at 80x24.
-        with VerticalScroll(id="reality-scroll", can_focus=True):
+        with PaneVerticalScroll(id="reality-scroll", can_focus=True):
             yield Static(id="reality-summary", markup=False)
             yield Static(id="risk-title", classes="section-title", markup=False)
             yield Static(id="risk-reason", classes="section-note", markup=False)
@@ -103,7 +103,7 @@ class RealityScreen(PaneScreen):
             yield Static(id="actions-title", classes="section-title", markup=False)
             yield DataTable(id="actions-table", cursor_type="row", zebra_stripes=True)
             yield Static(FOOT.copy(), id="reality-foot", markup=False)
-        with VerticalScroll(id="reality-detail"):
+        with PaneVerticalScroll(id="reality-detail"):
             yield RulePanel(id="rule-panel")
 
     # -- lifecycle -------------------------------------------------------------------------

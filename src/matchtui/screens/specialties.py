@@ -15,7 +15,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Vertical
 from textual.events import Resize
 from textual.markup import escape
 from textual.widget import Widget
@@ -34,6 +34,7 @@ from matchtui.engine.charts import (
 from matchtui.models.figures import CHART_IDS, ChartId
 from matchtui.models.profile import Profile
 from matchtui.screens.base import PaneScreen
+from matchtui.widgets.alike_lines import PaneHorizontal, PaneVertical, PaneVerticalScroll
 from matchtui.widgets.chart_draw import TARGET_MARK, preferred_height
 from matchtui.widgets.chart_view import ChartView, legend, theme_palette, warm_figure
 from matchtui.widgets.mix_tabs import TabStrip
@@ -137,8 +138,8 @@ class SpecialtiesScreen(PaneScreen):
 
     # -- layout ----------------------------------------------------------------------------
     def compose_body(self) -> ComposeResult:
-        with Horizontal(id="spec-body"):
-            with Vertical(id="spec-side"):
+        with PaneHorizontal(id="spec-body"):
+            with PaneVertical(id="spec-side"):
                 yield Static("Specialties", id="spec-side-title", markup=False)
                 yield SelectionList[str](id="spec-list")
                 yield Static(
@@ -147,7 +148,7 @@ class SpecialtiesScreen(PaneScreen):
                     markup=False,
                 )
             tabs = chart_tabs(self.catalog)
-            with Vertical(id="spec-main"):
+            with PaneVertical(id="spec-main"):
                 # One drawn widget, exactly as Textual's Tabs (a Tabs is ten widgets to style
                 # and draw: its tabs, their row, the underline); looks in specialties.tcss.
                 yield TabStrip(
@@ -155,7 +156,7 @@ class SpecialtiesScreen(PaneScreen):
                     f"chart-{tabs[0][0]}" if tabs else "",
                     id="chart-tabs",
                 )
-                with VerticalScroll(id="spec-scroll"):
+                with PaneVerticalScroll(id="spec-scroll"):
                     yield Static("", id="chart-title", markup=False)
                     yield Static("", id="chart-legend", markup=False)
                     yield ChartView(id="chart")

@@ -27,12 +27,14 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import TabPane
+
+from matchtui.widgets.alike_lines import draw_same_lines
 
 BAR, HALF_LEFT, HALF_RIGHT = "━", "╺", "╸"
 
@@ -239,6 +241,10 @@ class MixTabs(Widget):
 
     def compose_add_child(self, widget: Widget) -> None:
         self._panes.append(widget)
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        # Under its strip and panes: one line for all (widgets/alike_lines.py).
+        return draw_same_lines(self, crop, super().render_lines)
 
     def compose(self) -> ComposeResult:
         panes = zip(self.titles, self._panes, strict=True)

@@ -21,7 +21,7 @@ from textual import events
 from textual.app import ComposeResult, RenderResult
 from textual.binding import Binding, BindingType
 from textual.color import Color
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.css.styles import RenderStyles, StylesBase
 from textual.geometry import Region, Size
@@ -33,7 +33,7 @@ from textual.style import Style as VisualStyle
 from textual.widget import AwaitMount, Widget
 from textual.widgets import Checkbox, Input, Label, Select, Static, TextArea
 
-from matchtui.widgets.alike_lines import draw_alike, draw_same_lines
+from matchtui.widgets.alike_lines import PaneVerticalScroll, draw_alike, draw_same_lines
 
 Kind = Literal["text", "int", "opt_int", "date", "select", "opt_select", "bool", "area"]
 Options = Sequence[tuple[str, Any]]
@@ -2005,9 +2005,6 @@ async def real_input(
     return control
 
 
-class FormScroll(VerticalScroll):
+class FormScroll(PaneVerticalScroll):
     """The form: a VerticalScroll whose own rows (blank, under the sections) are drawn once
     and repeated (widgets/alike_lines.py); its scrollbars are widgets of their own."""
-
-    def render_lines(self, crop: Region) -> list[Strip]:
-        return draw_same_lines(self, crop, super().render_lines)
