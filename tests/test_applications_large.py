@@ -108,7 +108,7 @@ async def test_a_view_computed_for_an_older_list_is_not_shown(workspace: Any) ->
         screen: Any = app.screen
         view = screen.query_one("#apps-yields-text")
         stale = Text("stale")
-        screen._view_done("apps-yields", screen._views_version - 1, stale, [stale])
+        screen._view_done("apps-yields", screen._views_version - 1, (), stale, [stale])
         await pilot.pause()
         assert view.plain == ""  # nothing shown from a stale computation
 
@@ -193,3 +193,47 @@ async def test_a_list_read_at_idle_is_shown_in_the_first_frame_without_a_thread(
         assert isinstance(screen, ApplicationsScreen)
         assert len(screen.programs.programs) == 30
         assert "Loading" not in str(screen.query_one("#apps-count").render())
+
+
+async def test_a_view_shown_again_for_the_same_list_is_not_worked_out_again(
+    workspace: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import matchtui.screens.applications as pane
+
+    made: list[int] = []
+
+    def counted(*args: Any, **kwargs: Any) -> Text:
+        made.append(1)
+        return today_text(*args, **kwargs)
+
+    monkeypatch.setattr(pane, "today_text", counted)
+    workspace.save_programs(many(VIEW_SYNC_MAX + 10))
+    app = MatchApp(workspace, first_pane="applications", today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen: Any = app.screen
+        view = screen.query_one("#apps-today-text")
+
+        async def show(key: str) -> None:
+            await pilot.press(key)
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+
+        await show("2")
+        shown = view.plain
+        assert made == [1] and "Invitations waiting" in shown
+        await show("1")
+        await show("2")  # the same list, theme and minute: shown as it was
+        assert made == [1] and view.plain == shown
+        # a program changed: worked out again, with the change
+        index = next(i for i, p in enumerate(screen.programs.programs) if p.status == "invited")
+        program = screen.programs.programs[index]
+        screen.replace_program(index, program.model_copy(update={"status": "withdrawn"}))
+        await show("1")
+        await show("2")
+        assert made == [1, 1] and view.plain != shown
+        # another theme: worked out again in its colours
+        await show("1")
+        app.theme = "textual-light"
+        await show("2")
+        assert made == [1, 1, 1]
