@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from matchtui.catalog import Catalog
-from matchtui.engine.text import judge_story
+from matchtui.engine.text import judge_for_region, judge_story
 from matchtui.models.base import SOFT_RELIABILITY, Reliability
 from matchtui.models.plan import MixPlan
 from matchtui.models.profile import (
@@ -527,7 +527,13 @@ def _region_facts(profile: Profile, catalog: Catalog, rules: VerdictRules) -> _R
         away_counts=away == "done" or (away == "planned" and bh.away.count_planned),
         local_letters=local,
         local_ok=local >= bh.local_letters.min_count,
-        story=narrative_quality(profile.narrative.why_home, catalog),
+        story=judge_for_region(
+            narrative_quality(profile.narrative.why_home, catalog),
+            profile.narrative.why_home,
+            target,
+            place(catalog.region_name(target)),
+            catalog,
+        ),
         lives_there=profile.lives_in_target,
     )
 

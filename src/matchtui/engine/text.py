@@ -541,6 +541,7 @@ SIGNAL_WORDS: dict[str, str] = {
     "why_now": "why now",
     "readiness": "recent clinical work or Step 3",
     "forward": "what you will do",
+    "target_region": "the target region or a place in it, by name",
 }
 
 
@@ -603,3 +604,78 @@ def judge_story(kind: StoryKind, text: str, catalog: Catalog) -> StoryVerdict:
     """The verdict on one of the profile's stories (why_home, why_now, plan_b)."""
     comp = compiled(catalog)
     return judge(kind, Analysed(text, comp, groups=comp.story_groups(kind)))
+
+
+# -- places a story names ---------------------------------------------------------------------
+class PlaceNamed(NamedTuple):
+    """A place a text names (a state, a census region or division), and its census region."""
+
+    written: str
+    region: str
+
+
+def _place_pattern(catalog: Catalog) -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pattern for every state, region and division name of the reference data, longest
+    first ("West Virginia" before "West", "South Dakota" before "South"), and each name's
+    region. State names match in any case; region and division names ("South", "West") only
+    capitalised, as a place is written. Washington followed by D.C. is the District's."""
+    found = _PLACES.get(catalog)
+    if found is not None:
+        return found
+    from matchtui.models.states import StatesFile
+
+    region_of: dict[str, str] = {}
+    for state in catalog.get("states.toml", StatesFile).states:
+        region = catalog.region_of_state.get(state.code)
+        if region is not None:
+            region_of[state.name.lower()] = region
+    proper: dict[str, str] = {r.name: r.id for r in catalog.regions.values()}
+    proper.update({d.name: d.region for d in catalog.divisions.values()})
+    names = sorted([*region_of, *proper], key=len, reverse=True)
+    alternatives = "|".join(
+        f"(?i:{re.escape(name)})" if name in region_of else re.escape(name) for name in names
+    )
+    pattern = re.compile(rf"\b(?:{alternatives})\b(?!,?\s*D\.?\s?C\b)")
+    regions = {**region_of, **proper}
+    _PLACES[catalog] = found = (pattern, regions)
+    return found
+
+
+_PLACES: weakref.WeakKeyDictionary[Catalog, tuple[re.Pattern[str], dict[str, str]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def places_named(text: str, catalog: Catalog) -> list[PlaceNamed]:
+    """The states, regions and divisions `text` names, in order, each once."""
+    pattern, regions = _place_pattern(catalog)
+    named: dict[str, PlaceNamed] = {}
+    for match in pattern.finditer(text):
+        written = match.group()
+        region = regions.get(written) or regions[written.lower()]
+        named.setdefault(written.lower(), PlaceNamed(written, region))
+    return list(named.values())
+
+
+def judge_for_region(
+    verdict: StoryVerdict, text: str, region: str, region_name: str, catalog: Catalog
+) -> StoryVerdict:
+    """A story about the target `region` (lexicon.toml: names_target_region) that names
+    places, none of them in that region, is about somewhere else: not concrete for it, and its
+    reason says which places it names. `region_name` as the sentence shows it ('the
+    Northeast')."""
+    rule = compiled(catalog).lexicon.stories[verdict.kind]
+    if not rule.names_target_region or verdict.quality == "missing":
+        return verdict
+    named = places_named(text, catalog)
+    if not named or any(p.region == region for p in named):
+        return verdict
+    elsewhere = _quote([p.written for p in named], 3)
+    note = f"names {elsewhere}, none in {region_name}"
+    if verdict.quality == "concrete":
+        reason = f"generic ({verdict.words} words; {note}). Add why {region_name}: {rule.wanted}."
+    else:
+        head, _, tail = verdict.reason.partition("). ")
+        reason = f"{head}; {note}). {tail}" if tail else f"{verdict.reason} ({note})"
+    missing = [*verdict.missing, "target_region"]
+    return verdict.model_copy(update={"quality": "generic", "reason": reason, "missing": missing})

@@ -187,6 +187,9 @@ class StoryRule(Sourced):
     long_words: int = Field(ge=1)
     generic: str | None = None  # the phrase list quoted when the story is not concrete
     wanted: str  # what a concrete story names, for the advice
+    # A story about the target region (why home): one that names places, none of them in the
+    # target region, is about somewhere else and is not counted as concrete for it.
+    names_target_region: bool = False
 
     @model_validator(mode="after")
     def _required_are_signals(self) -> "StoryRule":
