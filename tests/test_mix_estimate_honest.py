@@ -112,7 +112,32 @@ def test_the_two_engines_agree_on_high_risk(catalog: Any, demo_profile: Any) -> 
     result = estimate(profile, catalog, recommended_mix(profile, catalog))
     assert result.risk_tier == "high"
     assert result.p_match < 0.2
-    assert "rates your re-entry risk as high" in result.range_note
+    assert "rates your re-entry risk as high, and this estimate agrees" in result.range_note
+    low, high = result.p_match_range
+    assert f"{low * 100:.0f}% to {high * 100:.0f}%" in result.range_note
+
+
+def test_a_high_risk_with_a_high_estimate_is_not_said_to_agree(
+    catalog: Any, demo_profile: Any
+) -> None:
+    """The tier counts factors (a visa, no Step 3 and years out make it high), the estimate
+    weighs them: a non-US IMG three years out with a good score, aiming at internal medicine,
+    can be high risk and still likely to match. The sentence said the estimate "agrees" with
+    the high tier whatever the estimate was (91% here)."""
+    profile = vary(
+        demo_profile,
+        applicant__degree="non_us_img",
+        applicant__graduation_year=2024,
+        applicant__visa="needs_sponsorship",
+        exams__step2_score=245,
+        exams__step3="not_taken",
+        exams__step3_year=None,
+        history__cycles=[],
+    )
+    result = estimate(profile, catalog, recommended_mix(profile, catalog))
+    assert result.risk_tier == "high" and result.p_match >= 0.5
+    assert "agrees" not in result.range_note
+    assert f"yet this estimate is {result.p_match * 100:.0f}%" in result.range_note
     low, high = result.p_match_range
     assert f"{low * 100:.0f}% to {high * 100:.0f}%" in result.range_note
 

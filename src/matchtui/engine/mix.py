@@ -799,17 +799,27 @@ def calibration_status(catalog: Catalog, specialty: str, inputs: Inputs) -> tupl
     return has_co and not outside, note, bool(outside)
 
 
-def range_note(verdict: Verdict, figures: Figures, outside: bool) -> str:
+def range_note(verdict: Verdict, figures: Figures, outside: bool, low_p_match: float) -> str:
     """The sentence that explains the range when the Reality check rates the risk high or the
-    profile lies past the cohorts (the two engines then say the same thing)."""
+    profile lies past the cohorts. With a high risk, it says whether the estimate agrees (a
+    chance below `low_p_match`, the low-chance warning's line) or not, and why they can
+    differ: the tier counts factors, the estimate weighs them."""
     low, high = figures.p_match_range
     span = f"{_pct(low)} to {_pct(high)}"
     if verdict.risk_tier == "high":
+        if figures.p_match < low_p_match:
+            lead = "The Reality check rates your re-entry risk as high, and this estimate agrees"
+        else:
+            lead = (
+                "The Reality check rates your re-entry risk as high, yet this estimate is "
+                f"{_pct(figures.p_match)}: the tier counts the factors that rate higher, while "
+                "the estimate weighs each of them against the rest of the profile (your score, "
+                "the specialty, how many programs and which kinds you apply to)"
+            )
         return (
-            "The Reality check rates your re-entry risk as high, and this estimate agrees: the "
-            f"range runs from {span} because how much years out, exam failures, time away from "
-            "clinical work and earlier cycles cost is assumed, not published. The low end takes "
-            "the steep reading of each, the high end the shallow one."
+            f"{lead}. The range runs from {span} because how much years out, exam failures, time "
+            "away from clinical work, earlier cycles and a visa cost is assumed, not published. "
+            "The low end takes the steep reading of each, the high end the shallow one."
         )
     if outside:
         return (
@@ -912,7 +922,7 @@ def estimate(
         p_placed_with_soap_range=r6(figures.p_placed_range),
         calibrated=calibrated,
         calibration_note=note,
-        range_note=range_note(verdict, figures, outside),
+        range_note=range_note(verdict, figures, outside, data.warnings.low_p_match),
         diminishing_returns_at=point,
         application_service=quote.service,
         application_service_name=quote.service_name,
