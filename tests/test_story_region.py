@@ -21,7 +21,8 @@ WISCONSIN = (
 def test_places_named_longest_first_with_their_regions(catalog: Catalog) -> None:
     text = (
         "I grew up in West Virginia, trained in south Texas, visited South Dakota, "
-        "worked in Washington, D.C. and then in ohio; my partner loves New England."
+        "worked in Washington, D.C. and then in ohio; my partner loves New England. "
+        "We are Wisconsin-born."
     )
     named = [(p.written, p.region) for p in places_named(text, catalog)]
     assert named == [
@@ -30,6 +31,7 @@ def test_places_named_longest_first_with_their_regions(catalog: Catalog) -> None
         ("South Dakota", "midwest"),
         ("ohio", "midwest"),
         ("New England", "northeast"),
+        ("Wisconsin", "midwest"),
     ]
     # a region's name as a word is not a place unless written as one
     assert places_named("We drove south, then west, to the coast.", catalog) == []
