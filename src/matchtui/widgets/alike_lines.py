@@ -4,10 +4,10 @@ Textual draws every line of every visible widget, a container's too, though its 
 most of it: a container with no content of its own is blank lines in its background, its sides
 (a border's, padding) at each end. Lines that draw the same are drawn once here, through
 Textual's own path, and that line is used for all of them: the same lines, segment for segment
-(tests/test_practice_controls.py, tests/test_profile_lines.py), in a fraction of the time. The
-Practice pane's columns and answer field, and the Profile form, its sections and its lists,
-draw this way, and so does every pane's frame: its columns and scrolling areas (the containers
-below) and its tabs (widgets/alike_tabs.py).
+(tests/test_practice_controls.py, tests/test_profile_lines.py, tests/test_alike_containers.py),
+in a fraction of the time. The Practice pane's columns and answer field, and the Profile form,
+its sections and its lists, draw this way, and so does every pane's frame: its columns and
+scrolling areas (the containers below) and its tabs (widgets/alike_tabs.py).
 
 Drawn once, a line is also kept once: Textual keeps each drawn line of each widget (a Strip with
 seven caches of its own, and the pieces the screen cuts it into, each with its own), for a pane
