@@ -289,3 +289,14 @@ async def test_a_stage_change_asks_when_another_window_changed_the_list(
     saved = {p.name: p for p in workspace.load_programs().programs}
     assert "Added Elsewhere" in saved
     assert saved["Lakeshore IM"].status == "applied"
+
+
+async def test_an_empty_list_says_how_to_import_within_80_columns(workspace: Any) -> None:
+    # At 80x24 the line was cut before the end of the command it names.
+    app = MatchApp(workspace, first_pane="applications", today=dt.date(2026, 11, 23))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        count = app.screen.query_one("#apps-count", Static)
+        drawn = "".join(segment.text for segment in count.render_line(0))
+        assert "0 of 0 programs" in drawn
+        assert "`matchtui programs import FILE`" in drawn and "CSV or TOML list" in drawn

@@ -388,7 +388,7 @@ class ApplicationsScreen(PaneScreen):
         total = len(self.programs.programs)
         count = f"{len(self.shown)} of {total} programs"
         if not total:
-            count += ": import a CSV or TOML file with `matchtui programs import FILE`"
+            count += ": `matchtui programs import FILE` reads a CSV or TOML list"
         # One line of fixed size (applications.tcss): no layout pass for a new count.
         self.query_one("#apps-count", Static).update(count, layout=False)
 
