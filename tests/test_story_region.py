@@ -49,10 +49,10 @@ def test_a_story_about_another_region_is_not_concrete_for_the_target(catalog: Ca
     )
     story = elsewhere.stories[0]
     assert story.kind == "why_home" and story.quality == "generic"
-    assert "'Wisconsin'" in story.reason and "none in the Northeast" in story.reason
+    assert "'Wisconsin'" in story.reason and "no state or region in the Northeast" in story.reason
     assert "target_region" in story.missing
     assert elsewhere.back_home.narrative == "generic"  # the same verdict everywhere
-    assert any("none in the Northeast" in r for r in elsewhere.back_home.reasons)
+    assert any("no state or region in the Northeast" in r for r in elsewhere.back_home.reasons)
 
 
 @pytest.mark.parametrize(
@@ -77,4 +77,4 @@ def test_a_generic_story_about_another_region_says_so(catalog: Catalog) -> None:
     story = "I love the Midwest and its people. It is a great place."
     verdict = assess(make(narrative__why_home=story, targets__region="northeast"), catalog)
     assert verdict.stories[0].quality == "generic"
-    assert "'Midwest', none in the Northeast" in verdict.stories[0].reason
+    assert "'Midwest', no state or region in the Northeast" in verdict.stories[0].reason

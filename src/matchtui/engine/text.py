@@ -542,7 +542,7 @@ SIGNAL_WORDS: dict[str, str] = {
     "why_now": "why now",
     "readiness": "recent clinical work or Step 3",
     "forward": "what you will do",
-    "target_region": "the target region or a place in it, by name",
+    "target_region": "the target region or one of its states, by name",
 }
 
 
@@ -695,9 +695,13 @@ def judge_for_region(
     if not named or any(p.region == region for p in named):
         return verdict
     elsewhere = _quote([p.written for p in named], 3)
-    note = f"names {elsewhere}, none in {region_name}"
+    # Cities are not looked up: a story may name its home town and still be about the region.
+    note = f"names {elsewhere}, no state or region in {region_name}"
     if verdict.quality == "concrete":
-        reason = f"generic ({verdict.words} words; {note}). Add why {region_name}: {rule.wanted}."
+        reason = (
+            f"generic ({verdict.words} words; {note}). Name {region_name} or its states, and "
+            f"say why there: {rule.wanted}."
+        )
     else:
         head, _, tail = verdict.reason.partition("). ")
         reason = f"{head}; {note}). {tail}" if tail else f"{verdict.reason} ({note})"
