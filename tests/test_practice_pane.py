@@ -395,3 +395,24 @@ async def test_buttons_follow_the_first_question_attempts_when_the_pane_opens(
         assert isinstance(screen, PracticeScreen) and screen.current is not None
         assert screen.current.id == first
         assert not any(screen.query_one(b, FormButton).disabled for b in buttons)
+
+
+async def test_an_answer_about_ties_elsewhere_is_read_against_the_target_region(
+    workspace: Any, clock: FixedClock
+) -> None:
+    # The pane reads an answer about ties against the profile's target region, as the CLI and
+    # the Reality check do (tests/test_story_region.py): Wisconsin named, the Northeast aimed at.
+    profile = workspace.load_profile()
+    targets = profile.targets.model_copy(update={"region": "northeast", "divisions": []})
+    workspace.save_profile(profile.model_copy(update={"targets": targets}))
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = await choose(pilot, "why_region")
+        await type_answer(pilot, screen, "I grew up in Wisconsin and my parents live there. " * 2)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        feedback = screen.query_one(FeedbackPanel).feedback
+        assert feedback is not None
+        ties = {c.id: c for c in feedback.checks}["ties"]
+        assert ties.status == "warn" and "no state or region in the Northeast" in ties.detail

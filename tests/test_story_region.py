@@ -4,6 +4,9 @@ for it, and its reason names the places it does name (lexicon.toml: names_target
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from matchtui.catalog import Catalog
@@ -78,3 +81,69 @@ def test_a_generic_story_about_another_region_says_so(catalog: Catalog) -> None:
     verdict = assess(make(narrative__why_home=story, targets__region="northeast"), catalog)
     assert verdict.stories[0].quality == "generic"
     assert "'Midwest', no state or region in the Northeast" in verdict.stories[0].reason
+
+
+# -- the same reading of an interview answer about ties ----------------------------------------
+ANSWER = (
+    "I grew up in Wisconsin, and my parents and my brother still live outside Madison. My "
+    "father has heart failure, and my family needs me nearby. In 2024 I did a four-week "
+    "rotation at a community hospital in Milwaukee and presented patients every morning. I plan "
+    "to settle within an hour of my parents for good and build my practice there."
+)
+
+
+def test_an_answer_about_ties_elsewhere_warns_and_says_where(catalog: Catalog) -> None:
+    from matchtui.engine.practice import analyse
+    from matchtui.engine.text import TargetRegion
+
+    plain = analyse("why_region", ANSWER, 60, catalog)
+    home = analyse("why_region", ANSWER, 60, catalog, target=TargetRegion("midwest", "the Midwest"))
+    away = analyse(
+        "why_region", ANSWER, 60, catalog, target=TargetRegion("northeast", "the Northeast")
+    )
+    assert {c.id: c for c in plain.checks}["ties"].status == "pass"
+    assert home.model_dump() == plain.model_dump()  # the target named: nothing changes
+    check = {c.id: c for c in away.checks}["ties"]
+    assert check.status == "warn"
+    assert "'Wisconsin', no state or region in the Northeast" in check.detail
+    assert check.evidence == {c.id: c for c in plain.checks}["ties"].evidence  # same quotes
+    assert away.score < plain.score
+    assert any(f.check == "ties" and "places elsewhere" in f.text for f in away.top_fixes)
+    assert away.story is not None and away.story.quality == "generic"
+
+
+def test_the_cli_reads_an_answer_against_the_profiles_region(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], catalog: Catalog
+) -> None:
+    from matchtui.cli import main
+    from matchtui.engine.practice import analyse
+    from matchtui.engine.text import TargetRegion
+    from matchtui.locations import demo_profile_path
+
+    answer = tmp_path / "answer.txt"
+    answer.write_text(ANSWER, encoding="utf-8")
+    northeast = tmp_path / "northeast.toml"
+    text = demo_profile_path().read_text(encoding="utf-8")
+    northeast.write_text(
+        text.replace(
+            'region = "midwest"\n\n[clinical]', 'region = "northeast"\n\n[clinical]'
+        ).replace('divisions = ["east_north_central"]', 'divisions = ["new_england"]'),
+        encoding="utf-8",
+    )
+    args = ["practice", "--question", "why_region", "--answer-file", str(answer), "--json"]
+    assert main([*args, "--profile", str(northeast)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    target = TargetRegion("northeast", "the Northeast")
+    assert data == analyse("why_region", ANSWER, None, catalog, target=target).model_dump(
+        mode="json"
+    )
+    assert {c["id"]: c for c in data["checks"]}["ties"]["status"] == "warn"
+    # no profile saved and none given: read for no region, nothing created
+    assert main(args) == 0
+    plain = json.loads(capsys.readouterr().out)
+    assert {c["id"]: c for c in plain["checks"]}["ties"]["status"] == "pass"
+    # a --profile that does not load is refused, naming the file
+    broken = tmp_path / "broken.toml"
+    broken.write_text("schema_version = 2\n[applicant\n", encoding="utf-8")
+    assert main([*args, "--profile", str(broken)]) == 2
+    assert "broken.toml" in capsys.readouterr().err

@@ -230,6 +230,12 @@ def _practice(practice: argparse.ArgumentParser) -> None:
     practice.add_argument("--answer-file", metavar="F", help="your answer (- for stdin)")
     practice.add_argument("--list", action="store_true", help="list the question ids")
     practice.add_argument("--seconds", type=_seconds, metavar="S", help="time you took")
+    practice.add_argument(
+        "--profile",
+        metavar="F",
+        help="profile TOML whose target region an answer about ties is read against "
+        "(default: your saved one, if there is one)",
+    )
     practice.add_argument("--json", action="store_true")
 
 

@@ -1,6 +1,9 @@
-"""`matchtui practice --question ID --answer-file F [--seconds S] [--json]`: analyse one answer.
+"""`matchtui practice --question ID --answer-file F [--seconds S] [--profile F] [--json]`: analyse
+one answer.
 
-The same engine as the practice pane. The analysis is printed, not saved to practice.toml.
+The same engine as the practice pane, reading an answer about ties against the profile's target
+region as the pane does (the saved profile if there is one, or --profile). The analysis is
+printed, not saved to practice.toml.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ import sys
 from pathlib import Path
 
 from matchtui.engine.practice import analyse
+from matchtui.engine.text import TargetRegion
 from matchtui.errors import FileProblems, Problem, UsageError
 from matchtui.limits import MAX_ANSWER_BYTES, MAX_ANSWER_CHARS
 from matchtui.models.practice import Feedback
@@ -86,12 +90,37 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
     text = safe_text(read_answer(args.answer_file))
     if not text.strip():
         raise UsageError(f"{args.answer_file}: the answer is empty")
-    feedback = analyse(question, text, args.seconds, catalog)
+    feedback = analyse(question, text, args.seconds, catalog, target=_target(args, workspace))
     if args.json:
         print(json.dumps(feedback.model_dump(mode="json"), indent=2, ensure_ascii=False))
     else:
         print(render_text(feedback, question.prompt))
     return 0
+
+
+def _target(args: argparse.Namespace, workspace: Workspace) -> TargetRegion | None:
+    """The target region of --profile, or of the saved profile if there is one (none is made
+    for this: without a profile, answers are read as the practice pane reads them for no
+    region). A --profile that does not load is an error; a saved one that does not load is
+    said on stderr and left out."""
+    from matchtui.engine.assess import target_region
+    from matchtui.store import PROFILE
+
+    path = Path(args.profile) if args.profile else None
+    if path is None and not workspace.store.exists(PROFILE):
+        return None
+    try:
+        profile = workspace.load_profile(path)
+    except FileProblems as exc:
+        if path is not None:
+            raise
+        print(
+            f"matchtui: your profile did not load ({exc.summary()}); the answer is not read "
+            "against a target region",
+            file=sys.stderr,
+        )
+        return None
+    return target_region(profile, workspace.catalog)
 
 
 def _clock(seconds: float) -> str:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from matchtui.catalog import Catalog
-from matchtui.engine.text import judge_for_region, judge_story
+from matchtui.engine.text import TargetRegion, judge_for_region, judge_story
 from matchtui.models.base import SOFT_RELIABILITY, Reliability
 from matchtui.models.plan import MixPlan
 from matchtui.models.profile import (
@@ -474,6 +474,12 @@ def _risk(profile: Profile, catalog: Catalog, rules: VerdictRules, found: _Findi
 # --- back home ---------------------------------------------------------------------------------
 
 
+def target_region(profile: Profile, catalog: Catalog) -> TargetRegion:
+    """The profile's target region, as a why-home story or answer is read against it."""
+    target = profile.targets.region
+    return TargetRegion(target, place(catalog.region_name(target)))
+
+
 def narrative_quality(text: str, catalog: Catalog) -> StoryVerdict:
     """How concrete a why-home story is, judged by the one text analyser (engine/text.py)."""
     return judge_story("why_home", text, catalog)
@@ -530,8 +536,7 @@ def _region_facts(profile: Profile, catalog: Catalog, rules: VerdictRules) -> _R
         story=judge_for_region(
             narrative_quality(profile.narrative.why_home, catalog),
             profile.narrative.why_home,
-            target,
-            place(catalog.region_name(target)),
+            target_region(profile, catalog),
             catalog,
         ),
         lives_there=profile.lives_in_target,

@@ -11,7 +11,7 @@ decided it and names its rule.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from matchtui.engine.text import (
@@ -19,10 +19,14 @@ from matchtui.engine.text import (
     Hit,
     Matcher,
     Padding,
+    TargetRegion,
     compiled,
     count_words,
+    elsewhere_note,
     find_padding,
     judge,
+    judge_for_region,
+    places_elsewhere,
     split_sentences,
     spoken_seconds,
 )
@@ -44,6 +48,7 @@ from matchtui.models.questions import (
 
 if TYPE_CHECKING:
     from matchtui.catalog import Catalog
+    from matchtui.models.results import StoryVerdict
 
 # Re-exported: the text analyser's entry points that callers of the practice engine use.
 __all__ = [
@@ -338,10 +343,32 @@ def _check_plan_to_stay(answer: Analysed) -> _Verdict:
     return _Verdict("fail", "Nothing says you plan to stay after training.")
 
 
+def _ties_elsewhere(
+    verdict: _Verdict, text: str, target: TargetRegion, catalog: Catalog
+) -> _Verdict:
+    """Ties named, but the answer names places and none in the target region (an answer about
+    another region): a warning that says which, as the Reality check says of the why-home
+    story (engine/text.judge_for_region)."""
+    elsewhere = places_elsewhere(text, target.id, catalog)
+    if verdict.status != "pass" or not elsewhere:
+        return verdict
+    detail = (
+        f"{verdict.detail.removesuffix('.')}, but the answer {elsewhere_note(elsewhere, target)}: "
+        f"say what ties you to {target.name}."
+    )
+    return replace(verdict, status="warn", detail=detail)
+
+
 def analyse(
-    question: Question | str, text: str, seconds: float | None, catalog: Catalog
+    question: Question | str,
+    text: str,
+    seconds: float | None,
+    catalog: Catalog,
+    *,
+    target: TargetRegion | None = None,
 ) -> Feedback:
-    """Analyse one typed answer to `question` (a Question or its id; KeyError if unknown)."""
+    """Analyse one typed answer to `question` (a Question or its id; KeyError if unknown).
+    `target`: the applicant's target region, which an answer about ties is read against."""
     bank = question_bank(catalog)
     if isinstance(question, str):
         found = bank.by_id(question)
@@ -370,6 +397,8 @@ def analyse(
             verdict, fillers, hedges = _check_fillers_hedges(answer)
         else:
             verdict = _SIMPLE_CHECKS[check_id](answer)
+        if check_id == "ties" and target is not None:
+            verdict = _ties_elsewhere(verdict, text, target, catalog)
         quotes, spans = answer.quote(verdict.sentences)
         results.append(
             CheckResult(
@@ -408,8 +437,15 @@ def analyse(
         fillers=fillers,
         hedges=hedges,
         assumptions=_assumptions(lex, bank),
-        story=judge("why_home", answer) if "ties" in question.checks else None,
+        story=_story(answer, text, target, catalog) if "ties" in question.checks else None,
     )
+
+
+def _story(
+    answer: Analysed, text: str, target: TargetRegion | None, catalog: Catalog
+) -> StoryVerdict:
+    story = judge("why_home", answer)
+    return story if target is None else judge_for_region(story, text, target, catalog)
 
 
 _PADDING_WORDS = {
@@ -502,7 +538,10 @@ def _top_fixes(
     for r in flagged[: lex.thresholds.max_fixes]:
         spec = lex.check(r.id)
         short = r.id == "length" and spoken < low and spec.fix_short
-        out.append(Fix(check=r.id, text=(spec.fix_short if short else spec.fix).format_map(fields)))
+        text = spec.fix_short if short else spec.fix
+        if r.status == "warn" and spec.fix_warn:
+            text = spec.fix_warn
+        out.append(Fix(check=r.id, text=text.format_map(fields)))
     return out
 
 

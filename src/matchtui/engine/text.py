@@ -681,25 +681,45 @@ def places_named(text: str, catalog: Catalog) -> list[PlaceNamed]:
     return list(named.values())
 
 
+class TargetRegion(NamedTuple):
+    """The region a text about "why there" is read against: its id, and its name as a
+    sentence shows it ('the Northeast')."""
+
+    id: str
+    name: str
+
+
+def places_elsewhere(text: str, region: str, catalog: Catalog) -> list[PlaceNamed]:
+    """The places `text` names when it names some and none of them is in `region` (a text
+    about another region); otherwise none. Cities are not looked up: a text that names its
+    home town only, and a state elsewhere, is asked to name the region or one of its states."""
+    named = places_named(text, catalog)
+    if any(p.region == region for p in named):
+        return []
+    return named
+
+
+def elsewhere_note(places: Sequence[PlaceNamed], target: TargetRegion) -> str:
+    """The note: names 'Wisconsin', 'Midwest', no state or region in the Northeast."""
+    return f"names {_quote([p.written for p in places], 3)}, no state or region in {target.name}"
+
+
 def judge_for_region(
-    verdict: StoryVerdict, text: str, region: str, region_name: str, catalog: Catalog
+    verdict: StoryVerdict, text: str, target: TargetRegion, catalog: Catalog
 ) -> StoryVerdict:
-    """A story about the target `region` (lexicon.toml: names_target_region) that names
-    places, none of them in that region, is about somewhere else: not concrete for it, and its
-    reason says which places it names. `region_name` as the sentence shows it ('the
-    Northeast')."""
+    """A story about the target region (lexicon.toml: names_target_region) that names places,
+    none of them in that region, is about somewhere else: not concrete for it, and its reason
+    says which places it does name."""
     rule = compiled(catalog).lexicon.stories[verdict.kind]
     if not rule.names_target_region or verdict.quality == "missing":
         return verdict
-    named = places_named(text, catalog)
-    if not named or any(p.region == region for p in named):
+    elsewhere = places_elsewhere(text, target.id, catalog)
+    if not elsewhere:
         return verdict
-    elsewhere = _quote([p.written for p in named], 3)
-    # Cities are not looked up: a story may name its home town and still be about the region.
-    note = f"names {elsewhere}, no state or region in {region_name}"
+    note = elsewhere_note(elsewhere, target)
     if verdict.quality == "concrete":
         reason = (
-            f"generic ({verdict.words} words; {note}). Name {region_name} or its states, and "
+            f"generic ({verdict.words} words; {note}). Name {target.name} or its states, and "
             f"say why there: {rule.wanted}."
         )
     else:

@@ -136,6 +136,7 @@ class CheckSpec(Sourced):
     rule: str
     fix: str
     fix_short: str = ""  # the fix when the answer is too short (may use {wanted})
+    fix_warn: str = ""  # the fix when the check warns rather than fails, if it differs
     weight: float = Field(ge=0, le=100)
 
 

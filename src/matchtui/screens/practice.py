@@ -27,6 +27,7 @@ from textual.widgets import (
 from textual.widgets.option_list import Option
 
 from matchtui.engine.practice import analyse, count_words, progress
+from matchtui.engine.text import TargetRegion
 from matchtui.errors import FileProblems
 from matchtui.models.practice import (
     MAX_ANSWER_CHARS,
@@ -528,7 +529,7 @@ class PracticeScreen(PaneScreen):
             )
             return
         seconds = self.query_one(PracticeTimer).stop()
-        feedback = analyse(self.current, text, seconds, self.catalog)
+        feedback = analyse(self.current, text, seconds, self.catalog, target=self._target())
         attempt = attempt_from(
             feedback,
             text,
@@ -631,6 +632,12 @@ class PracticeScreen(PaneScreen):
             "shape, not your story: answer in your own words.",
         )
 
+    def _target(self) -> TargetRegion:
+        """The target region an answer about ties is read against (the profile's)."""
+        from matchtui.engine.assess import target_region
+
+        return target_region(self.profile, self.catalog)
+
     def on_history_panel_attempt_chosen(self, event: HistoryPanel.AttemptChosen) -> None:
         event.stop()
         if self.current is None or not 0 <= event.log_index < len(self.practice_log.attempts):
@@ -639,7 +646,9 @@ class PracticeScreen(PaneScreen):
         if event.log_index in self.marked:
             self.marked.remove(event.log_index)
         self.marked = [*self.marked, event.log_index][-2:]
-        feedback = analyse(self.current, attempt.text, attempt.seconds, self.catalog)
+        feedback = analyse(
+            self.current, attempt.text, attempt.seconds, self.catalog, target=self._target()
+        )
         self._keep_draft()
         number = [i for i, _ in self._attempts()].index(event.log_index) + 1
         self._show_review(
