@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from matchtui.catalog import Catalog
-from matchtui.engine.text import TargetRegion, judge_for_region, judge_story
+from matchtui.engine.text import TargetRegion, judge_for_region, judge_story, places_elsewhere
 from matchtui.models.base import SOFT_RELIABILITY, Reliability
 from matchtui.models.plan import MixPlan
 from matchtui.models.profile import (
@@ -509,7 +509,8 @@ class _Region(NamedTuple):
 
 def _region_facts(profile: Profile, catalog: Catalog, rules: VerdictRules) -> _Region:
     bh = rules.back_home
-    target = profile.targets.region
+    region = target_region(profile, catalog)
+    target = region.id
     ties_in: list[str] = [t.kind for t in profile.ties if t.region == target]
     if profile.lives_in_target:
         ties_in.append(LIVES_THERE)  # living in the target region counts as a tie
@@ -525,7 +526,7 @@ def _region_facts(profile: Profile, catalog: Catalog, rules: VerdictRules) -> _R
     away = "done" if "done" in statuses else ("planned" if "planned" in statuses else "none")
     local = sum(1 for letter in profile.letters if letter.region == target)
     return _Region(
-        name=place(catalog.region_name(target)),
+        name=region.name,
         ties=ties,
         kinds=kinds,
         tie_count=len(ties_in),
@@ -535,8 +536,8 @@ def _region_facts(profile: Profile, catalog: Catalog, rules: VerdictRules) -> _R
         local_ok=local >= bh.local_letters.min_count,
         story=judge_for_region(
             narrative_quality(profile.narrative.why_home, catalog),
-            profile.narrative.why_home,
-            target_region(profile, catalog),
+            places_elsewhere(profile.narrative.why_home, target, catalog),
+            region,
             catalog,
         ),
         lives_there=profile.lives_in_target,

@@ -19,6 +19,7 @@ from matchtui.engine.text import (
     Hit,
     Matcher,
     Padding,
+    PlaceNamed,
     TargetRegion,
     compiled,
     count_words,
@@ -344,12 +345,11 @@ def _check_plan_to_stay(answer: Analysed) -> _Verdict:
 
 
 def _ties_elsewhere(
-    verdict: _Verdict, text: str, target: TargetRegion, catalog: Catalog
+    verdict: _Verdict, elsewhere: Sequence[PlaceNamed], target: TargetRegion
 ) -> _Verdict:
     """Ties named, but the answer names places and none in the target region (an answer about
     another region): a warning that says which, as the Reality check says of the why-home
     story (engine/text.judge_for_region)."""
-    elsewhere = places_elsewhere(text, target.id, catalog)
     if verdict.status != "pass" or not elsewhere:
         return verdict
     detail = (
@@ -383,6 +383,8 @@ def analyse(
     if padding:  # padding earns nothing: every check reads the answer without it
         answer = Analysed(text, comp, [p.span for p in padding])
     wanted = list(question.checks)  # in the order the data lists them
+    # Places named, none in the target region: read by the ties check and the story alike.
+    elsewhere = places_elsewhere(text, target.id, catalog) if target and "ties" in wanted else []
     results: list[CheckResult] = []
     fillers: list[str] = []
     hedges: list[str] = []
@@ -398,7 +400,7 @@ def analyse(
         else:
             verdict = _SIMPLE_CHECKS[check_id](answer)
         if check_id == "ties" and target is not None:
-            verdict = _ties_elsewhere(verdict, text, target, catalog)
+            verdict = _ties_elsewhere(verdict, elsewhere, target)
         quotes, spans = answer.quote(verdict.sentences)
         results.append(
             CheckResult(
@@ -437,15 +439,18 @@ def analyse(
         fillers=fillers,
         hedges=hedges,
         assumptions=_assumptions(lex, bank),
-        story=_story(answer, text, target, catalog) if "ties" in question.checks else None,
+        story=_story(answer, elsewhere, target, catalog) if "ties" in wanted else None,
     )
 
 
 def _story(
-    answer: Analysed, text: str, target: TargetRegion | None, catalog: Catalog
+    answer: Analysed,
+    elsewhere: Sequence[PlaceNamed],
+    target: TargetRegion | None,
+    catalog: Catalog,
 ) -> StoryVerdict:
     story = judge("why_home", answer)
-    return story if target is None else judge_for_region(story, text, target, catalog)
+    return story if target is None else judge_for_region(story, elsewhere, target, catalog)
 
 
 _PADDING_WORDS = {

@@ -705,16 +705,16 @@ def elsewhere_note(places: Sequence[PlaceNamed], target: TargetRegion) -> str:
 
 
 def judge_for_region(
-    verdict: StoryVerdict, text: str, target: TargetRegion, catalog: Catalog
+    verdict: StoryVerdict,
+    elsewhere: Sequence[PlaceNamed],
+    target: TargetRegion,
+    catalog: Catalog,
 ) -> StoryVerdict:
     """A story about the target region (lexicon.toml: names_target_region) that names places,
-    none of them in that region, is about somewhere else: not concrete for it, and its reason
-    says which places it does name."""
+    none of them in that region (`elsewhere`, from `places_elsewhere`), is about somewhere
+    else: not concrete for it, and its reason says which places it does name."""
     rule = compiled(catalog).lexicon.stories[verdict.kind]
-    if not rule.names_target_region or verdict.quality == "missing":
-        return verdict
-    elsewhere = places_elsewhere(text, target.id, catalog)
-    if not elsewhere:
+    if not elsewhere or not rule.names_target_region or verdict.quality == "missing":
         return verdict
     note = elsewhere_note(elsewhere, target)
     if verdict.quality == "concrete":
