@@ -525,3 +525,25 @@ def test_an_adjustment_shows_its_amount_rounded(catalog: Any, demo_profile: Any)
     result = estimate(profile, catalog, plan(), risk_tier="moderate")
     gap = next(a for a in result.assumptions if a.name.startswith("Time since last clinical"))
     assert str(gap.value).startswith("1.17: ")
+
+
+def test_a_student_who_leaves_the_school_region_blank_studies_where_they_live(
+    catalog: Any, demo_profile: Any
+) -> None:
+    """Found trying a DO student who lives in the Northeast and aims there: with the optional
+    school region left blank, they were read as a returner and told to do an away rotation in
+    the region they live and study in."""
+    from matchtui.engine.assess import assess
+
+    def at_school(lives_in: str) -> Any:
+        applicant = demo_profile.applicant.model_copy(
+            update={"situation": "in_school", "training_region": None, "lives_in": lives_in}
+        )
+        return demo_profile.model_copy(update={"applicant": applicant})
+
+    local = at_school(demo_profile.targets.region)
+    assert not local.is_returner
+    assert assess(local, catalog).back_home.likelihood == "not_applicable"
+    away = at_school("south")
+    assert away.is_returner
+    assert assess(away, catalog).back_home.likelihood != "not_applicable"

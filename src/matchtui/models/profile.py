@@ -370,12 +370,12 @@ class Profile(UserFile):
 
     @property
     def is_returner(self) -> bool:
-        """The back-home analysis applies: the target differs from where they study or train,
-        or they are out of training (their ties, living there among them, are what count)."""
-        trains = self.applicant.training_region
-        if trains is None:
+        """The back-home analysis applies: the target differs from where they study or train
+        (a student who leaves their school's region blank studies where they live), or they
+        are out of training (their ties, living there among them, are what count)."""
+        if self.applicant.situation == "not_in_training":
             return True
-        return self.targets.region != trains
+        return self.targets.region != self.applicant.current_region
 
     @property
     def is_img(self) -> bool:

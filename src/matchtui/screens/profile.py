@@ -461,7 +461,7 @@ class ProfileScreen(PaneScreen):
                     "Studies / trains in",
                     "opt_select",
                     regions,
-                    tooltip="The region of your school or residency now",
+                    tooltip="Your school's or residency's region (left blank: where you live)",
                 ),
                 a.training_region,
             ),
