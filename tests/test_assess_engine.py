@@ -243,6 +243,22 @@ def test_clinical_gap_bands(
     assert factor is not None and factor.level == expected, factor
 
 
+def test_clinical_gap_with_no_role_does_not_say_none_twice(catalog: Catalog) -> None:
+    """Found trying a graduate seven years out: the factor read "none in 24 months (none)" and
+    its reason "(current role: none)"; a role is named only when there is one."""
+    gone = make(clinical={"role": "none", "months_last_24": 0, "months_since_last": 84})
+    factor = assess(gone, catalog).factor("clinical_gap")
+    assert factor is not None and factor.value == "none in 24 months"
+    recent = make(clinical={"role": "none", "months_last_24": 0, "months_since_last": 6})
+    factor = assess(recent, catalog).factor("clinical_gap")
+    assert factor is not None
+    assert factor.reason.startswith("No clinical work in the last 24 months:")
+    writing = make(clinical={"role": "nonclinical", "months_last_24": 0, "months_since_last": 6})
+    factor = assess(writing, catalog).factor("clinical_gap")
+    assert factor is not None and factor.value == "none in 24 months (non-clinical work)"
+    assert "(current role: non-clinical work)" in factor.reason
+
+
 def test_visa_factor(catalog: Catalog) -> None:
     result = assess(make(applicant__visa="needs_sponsorship"), catalog)
     assert level(result, "visa") == "higher"

@@ -318,17 +318,17 @@ def _clinical(profile: Profile, rules: RiskFile) -> RiskFactor:
     since = clinical.months_since_last
     gap = since if months > 0 else max(since, 24)
     role_label = ROLE_LABELS[role].lower()
-    value = (
-        f"{months} of the last 24 months ({role_label})"
-        if months
-        else f"none in 24 months ({role_label})"
-    )
+    # "none in 24 months (none)" says nothing twice: a role of none is left out.
+    of_role = f" ({role_label})" if role != "none" else ""
+    value = f"{months} of the last 24 months{of_role}" if months else f"none in 24 months{of_role}"
     used: list[str] = []
     level: Level
     if gap >= rule.higher_gap_months:
         level = "higher"
         if months == 0 and since <= 24:
-            reason = f"No clinical work in the last 24 months (current role: {role_label})"
+            reason = "No clinical work in the last 24 months"
+            if role != "none":
+                reason += f" (current role: {role_label})"
         else:
             reason = f"Last clinical work ended {since} months ago"
         reason += f": {rule.higher_gap_months} months or more without it rates higher"
