@@ -75,7 +75,13 @@ def test_examples_are_distinct_and_not_the_articles_examples(catalog: Catalog) -
 
 
 def test_profile_audiences(demo_profile: Any) -> None:
-    assert audiences(demo_profile) == {"everyone", "reentry", "returner", "reapplicant"}
+    assert audiences(demo_profile) == {
+        "everyone",
+        "reentry",
+        "returner",
+        "reapplicant",
+        "switching",
+    }
     img = demo_profile.model_copy(deep=True)
     img.applicant.degree = "non_us_img"
     img.exams.total_failures = 1

@@ -6,8 +6,8 @@ import argparse
 import json
 import sys
 
-from matchtui.engine.calibrate import calibration_table, fit_constants, fitted_toml
-from matchtui.models.mix import CalibrationRow
+from matchtui.engine.calibrate import calibration_table, fit_constants, fit_inputs, fitted_toml
+from matchtui.models.mix import CalibrationRow, mix_data
 from matchtui.workspace import Workspace
 
 TOLERANCE_PP = 5.0
@@ -16,13 +16,20 @@ TOLERANCE_PP = 5.0
 def run(args: argparse.Namespace, workspace: Workspace) -> int:
     catalog = workspace.catalog
     if args.fit:
-        print(fitted_toml(fit_constants(catalog)), end="")
+        print(fitted_toml(fit_constants(catalog), fit_inputs(catalog)), end="")
         return 0
     rows = calibration_table(catalog)
     if args.json:
         print(json.dumps({"anchors": [row.model_dump(mode="json") for row in rows]}, indent=2))
     else:
         print(render_text(rows))
+    if mix_data(catalog).fitted.refitted:  # a note beside the JSON, a line under the table
+        print(
+            "The constants stored in mix.toml were fitted to other figures than the data read; "
+            "the estimate uses constants refitted to these figures (`matchtui calibrate --fit` "
+            "prints them for mix.toml).",
+            file=sys.stderr if args.json else sys.stdout,
+        )
     off = [row.id for row in rows if abs(row.diff_pp) > TOLERANCE_PP]
     if off:
         # the data and its fitted constants disagree: refit (matchtui calibrate --fit)

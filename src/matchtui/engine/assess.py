@@ -983,9 +983,15 @@ def _cycles(
     else:
         verdict = "within_limit"
         reason = f"Cycle {this} of at most {limit} serious attempts"
-    if applied > serious:
-        withdrawn = _plural(applied - serious, "withdrawn cycle")
-        reason += f" ({withdrawn} not counted)"
+    placed = profile.history.placed
+    withdrawn = profile.history.withdrawn
+    left_out = []
+    if placed:
+        left_out.append(f"{_plural(placed, 'cycle')} that ended in a position")
+    if withdrawn:
+        left_out.append(_plural(withdrawn, "withdrawn cycle"))
+    if left_out:
+        reason += f" ({' and '.join(left_out)} not counted)"
     due = this >= limit or tier == "high"
     if due and not plan_b:
         found.add("cycles.no_plan_b", "A parallel plan is due and none is written")
@@ -1090,7 +1096,7 @@ def assess(profile: Profile, catalog: Catalog, mix: MixPlan | None = None) -> As
     if last is not None and last.outcome == "unmatched":
         found.add(
             "history.unmatched",
-            f"Went unmatched before ({_plural(profile.cycles_attempted, 'cycle')})",
+            f"Went unmatched before ({_plural(profile.cycles_unmatched, 'cycle')})",
         )
     risk = _risk(profile, catalog, rules, found)
     facts = _region_facts(profile, catalog, rules)

@@ -10,9 +10,14 @@ Cohorts (documented in mix.toml):
   cycles and visa share; seniors with the score spread, everyone else at the population score.
   Reproduced through the group's type offset (fitted once per range setting).
 
-The estimate never fits at run time: `fit_constants` is run by `matchtui calibrate --fit`, its
-output pasted into mix.toml, and `calibration_table` (what `matchtui calibrate` and the Mix
-pane's Assumptions tab show) checks the stored constants against every anchor.
+`fit_constants` is run by `matchtui calibrate --fit`, its output pasted into mix.toml with the
+digest of the data it was fitted to (`fit_inputs`), and `calibration_table` (what `matchtui
+calibrate` and the Mix pane's Assumptions tab show) checks the constants against every anchor.
+Data whose figures were changed (a new Match year's rates, a corrected transcription) are not
+left with constants fitted to other figures: when mix.toml is validated (`current_fit`, once per
+data content, the result kept in the validated-catalog cache), a digest that differs from the
+stored one leads to a check of the fitted anchors, and a refit (~2 s) if any has moved by more
+than [model] refit_tolerance_pp.
 """
 
 from __future__ import annotations
@@ -32,7 +37,16 @@ from matchtui.engine.mix import (
     preset_by,
     score_anchor,
 )
-from matchtui.models.mix import SETTINGS, CalibrationRow, Cohort, Preset, TypeAnchor, mix_data
+from matchtui.models.mix import (
+    SETTINGS,
+    CalibrationRow,
+    Cohort,
+    MixFile,
+    Preset,
+    TypeAnchor,
+    curves_data,
+    mix_data,
+)
 
 if TYPE_CHECKING:
     from matchtui.catalog import Catalog
@@ -336,13 +350,14 @@ def fit_constants(catalog: Catalog) -> Constants:
     return constants
 
 
-def fitted_toml(constants: Constants) -> str:
-    """The [fitted] tables of mix.toml for these constants."""
+def fitted_toml(constants: Constants, inputs: str) -> str:
+    """The [fitted] digest and tables of mix.toml for these constants."""
 
     def number(x: float) -> str:
         return repr(float(x)) if math.isfinite(x) else "0.0"
 
-    lines = ["[fitted.intercepts]"]
+    lines = [f'inputs = "{inputs}"  # fit_inputs: the data these were fitted to', ""]
+    lines += ["[fitted.intercepts]"]
     lines += [f"{k} = {number(v)}" for k, v in constants.intercepts.items()]
     lines += ["", "[fitted.population]"]
     lines += [f"{k} = {number(v)}" for k, v in constants.population.items()]
@@ -353,11 +368,100 @@ def fitted_toml(constants: Constants) -> str:
     return "\n".join(lines) + "\n"
 
 
+# --- the fit kept current ------------------------------------------------------------------------
+# Prose in the data (why a figure is what it is, where it comes from) does not move the fit.
+_PROSE = frozenset(
+    {
+        "note",
+        "notes",
+        "source",
+        "reliability",
+        "name",
+        "short",
+        "description",
+        "label",
+        "population",
+    }
+)
+
+
+def _figures_only(value: object) -> object:
+    if isinstance(value, dict):
+        return {
+            k: _figures_only(v)
+            for k, v in value.items()
+            if not (k in _PROSE and isinstance(v, str))
+        }
+    if isinstance(value, list):
+        return [_figures_only(v) for v in value]
+    return value
+
+
+def fit_inputs(catalog: Catalog) -> str:
+    """A digest of everything the fit reads: mix.toml but its [fitted] table, specialties.toml
+    and curves.toml, their prose left out (~10 ms)."""
+    import hashlib
+    import json
+
+    from matchtui.models.reference import SpecialtiesFile
+
+    parts = [
+        mix_data(catalog).model_dump(mode="json", exclude={"fitted"}),
+        catalog.get("specialties.toml", SpecialtiesFile).model_dump(mode="json"),
+        curves_data(catalog).model_dump(mode="json"),
+    ]
+    text = json.dumps(_figures_only(parts), sort_keys=True, separators=(",", ":"))
+    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+
+
+def fitted_misses(catalog: Catalog, rows: tuple[CalibrationRow, ...]) -> dict[str, float]:
+    """Points between each fitted anchor and the figure the fit aims at (the published rate,
+    capped at fit_ceiling); US MD seniors are not fitted (their offset is the reference)."""
+    ceiling = 100 * mix_data(catalog).model.fit_ceiling
+    return {
+        row.id: round(row.model - min(row.published, ceiling), 1)
+        for row in rows
+        if row.id != SENIOR
+    }
+
+
+def current_fit(catalog: Catalog, data: MixFile) -> MixFile:
+    """mix.toml as validated, with constants that reproduce the anchors of the data read (the
+    catalog calls this once per content of its data; `data` is the file it holds meanwhile).
+    Stored constants whose digest matches are kept as they are; with another digest, they are
+    kept if every fitted anchor is within refit_tolerance_pp, else refitted. A fit that fails
+    (data the cohorts cannot use) leaves the stored constants, which `matchtui calibrate` then
+    shows off."""
+    from matchtui.engine.mix import forget_factors
+
+    inputs = fit_inputs(catalog)
+    fitted = data.fitted
+    if fitted.inputs == inputs:
+        return data
+    misses = fitted_misses(catalog, _compute_table(catalog))
+    update: dict[str, object] = {"inputs": inputs}
+    if max((abs(m) for m in misses.values()), default=0.0) > data.model.refit_tolerance_pp:
+        try:
+            constants = fit_constants(catalog)
+        except (ValueError, KeyError, ArithmeticError):
+            return data
+        update.update(
+            intercepts=constants.intercepts,
+            population=constants.population,
+            type_offsets=constants.type_offsets,
+            refitted=True,
+        )
+        forget_factors()  # factors worked out meanwhile carry the stored intercepts
+    return data.model_copy(update={"fitted": fitted.model_copy(update=update)})
+
+
 __all__ = [
     "Constants",
     "apportion",
     "calibration_table",
+    "current_fit",
     "fit_constants",
+    "fit_inputs",
     "fitted_toml",
     "senior_rate",
     "type_rate",

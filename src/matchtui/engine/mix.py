@@ -255,7 +255,7 @@ def inputs_of(profile: Profile) -> Inputs:
         years_out=float(profile.years_since_graduation),
         failures=float(profile.exams.failures),
         clinical_gap_years=clinical_gap_years(profile),
-        prior_cycles=float(profile.cycles_attempted),
+        prior_cycles=float(profile.cycles_unmatched),
         visa=profile.applicant.visa == "needs_sponsorship",
     )
 
@@ -344,6 +344,11 @@ class Factors(NamedTuple):
     curve_top: int  # the curve's last point: it is flat from there
     at_least: tuple[int, ...]
     signals_available: int
+
+
+def forget_factors() -> None:
+    """Drop the cached applicant-free factors (a catalog's fitted constants were replaced)."""
+    _static.cache_clear()
 
 
 @lru_cache(maxsize=64)
@@ -771,9 +776,11 @@ def calibration_status(catalog: Catalog, specialty: str, inputs: Inputs) -> tupl
     name = catalog.specialty_name(specialty)
     means = catalog.specialties[specialty].step2_means
     has_co = specialty in data.fitted.intercepts and means is not None
-    note = f"Anchored to the 2025 match rate of {group}s ({anchor.published_pct:g}%)"
+    note = f"Anchored to the {anchor.year} match rate of {group}s ({anchor.published_pct:g}%)"
     if has_co and means is not None:
-        note += f" and the Charting Outcomes 2024 rate for {name} ({means.match_rate_pct:g}%)."
+        note += (
+            f" and the Charting Outcomes {means.year} rate for {name} ({means.match_rate_pct:g}%)."
+        )
     else:
         note += (
             f"; {name} has no Charting Outcomes match rate in the data, so its level rests on "
@@ -784,7 +791,7 @@ def calibration_status(catalog: Catalog, specialty: str, inputs: Inputs) -> tupl
         (inputs.years_out, coverage.years_out, "years past graduation"),
         (inputs.failures, coverage.failures, "exam failures"),
         (inputs.clinical_gap_years, coverage.clinical_gap_years, "years since clinical work"),
-        (inputs.prior_cycles, coverage.prior_cycles, "earlier Match cycles"),
+        (inputs.prior_cycles, coverage.prior_cycles, "earlier unmatched cycles"),
     )
     for value, limit, what in checks:
         if value > limit:
@@ -966,23 +973,27 @@ def _assumptions(
     what = "this specialty" if base.specialty else f"{factors.band.replace('_', ' ')} band"
     group = APPLICANT_TYPE_LABELS[inputs.applicant_type]
     offsets = fitted.type_offsets[inputs.applicant_type]
+    # Constants refitted when the data were read (their figures differ from the stored fit's).
+    fit = "refitted when the data were read" if fitted.refitted else "fitted"
+    means = catalog.specialties[specialty].step2_means
+    co_year = f" {means.year}" if means is not None else ""
+    year = data.type_anchor(inputs.applicant_type).year
     out = [
         Assumption.of(f"Base interview rate per application ({what})", base.rate, base),
         Assumption.of(
-            "Specialty intercept (fitted to its Charting Outcomes 2024 rate)",
+            f"Specialty intercept ({fit} to its Charting Outcomes{co_year} rate)",
             round(fitted.intercepts[specialty], 3)
             if specialty in fitted.intercepts
             else "none (no Charting Outcomes rate)",
             fitted,
         ),
         Assumption.of(
-            f"Applicant type offset: {group} (fitted to its 2025 match rate)",
+            f"Applicant type offset: {group} ({fit} to its {year} match rate)",
             f"{offsets[1]:.3f} (range settings {offsets[0]:.3f} / {offsets[2]:.3f})",
             fitted,
         ),
     ]
     anchor = score_anchor(catalog, specialty)
-    means = catalog.specialties[specialty].step2_means
     if anchor is not None and means is not None:
         slope, centre, _ = anchor
         value = (

@@ -58,6 +58,9 @@ class ModelSettings(Sourced):
     diminishing_gain_rel_pct: float = Field(gt=0, le=100)
     margin: float = Field(ge=0, le=3)
     fit_ceiling: float = Field(gt=0.5, lt=1)
+    # How far (points) a fitted anchor may sit from its target, with the data read, before the
+    # stored constants are refitted for that data (engine/calibrate.py current_fit).
+    refit_tolerance_pp: float = Field(gt=0, le=5)
     note: str = ""
 
     @model_validator(mode="after")
@@ -245,10 +248,11 @@ class Cohort(Strict):
 
 
 class TypeAnchor(Sourced):
-    """A group's published 2025 PGY-1 match rate and placement including SOAP."""
+    """A group's published PGY-1 match rate and placement including SOAP, in one Match year."""
 
     id: ApplicantType
     population: str
+    year: int = Field(ge=2000, le=2100)  # the Match the rates are from
     published_pct: float = Field(ge=0, le=100)
     placed_pct: float = Field(ge=0, le=100)
     tolerance_pp: float = Field(gt=0, le=50)
@@ -267,12 +271,16 @@ class Coverage(Sourced):
 
 
 class Fitted(Sourced):
-    """Constants fitted by engine/calibrate.py (`fit_constants`) and stored so the estimate never
-    fits at run time; tests/test_mix_calibration.py checks they still reproduce the anchors."""
+    """Constants fitted by engine/calibrate.py (`fit_constants`) and stored so the estimate does
+    not fit on every start; tests/test_mix_calibration.py checks they reproduce the anchors.
+    `inputs` is the digest of the data they were fitted to: data read with another digest whose
+    anchors the constants no longer reproduce is refitted once (`current_fit`)."""
 
     intercepts: dict[str, float]  # specialty -> log-scale intercept on the band base rate
     population: dict[str, float]  # specialty -> score term standing for "no score entered"
     type_offsets: dict[str, tuple[float, float, float]]  # type -> (shallow, point, steep)
+    inputs: str = ""
+    refitted: bool = False  # fitted when the data were read, not the stored constants
     note: str = ""
 
 

@@ -236,8 +236,23 @@ class History(UserFile):
 
     @property
     def serious(self) -> int:
-        """Cycles applied through to the end (a withdrawn application does not count)."""
-        return sum(1 for c in self.cycles if c.outcome != "withdrew")
+        """Serious attempts that failed: cycles applied through to the end without a lasting
+        position (unmatched, or placed in a one-year preliminary year only). A withdrawn
+        application is not one, nor a cycle that ended in a match or a SOAP place: someone
+        who matched and left, or is switching, starts their count again."""
+        return len(self.cycles) - self.placed - self.withdrawn
+
+    @property
+    def placed(self) -> int:
+        """Cycles that ended in a lasting position (matched, or placed through SOAP, and not
+        to a preliminary year only)."""
+        return sum(
+            1 for c in self.cycles if c.outcome in ("matched", "soap_placed") and not c.preliminary
+        )
+
+    @property
+    def withdrawn(self) -> int:
+        return sum(1 for c in self.cycles if c.outcome == "withdrew")
 
     @property
     def soap(self) -> bool:
@@ -388,8 +403,13 @@ class Profile(UserFile):
 
     @property
     def cycles_attempted(self) -> int:
-        """Match cycles already applied in (before this one)."""
+        """Match cycles already applied in (before this one), whatever their outcome."""
         return len(self.history.cycles)
+
+    @property
+    def cycles_unmatched(self) -> int:
+        """Earlier cycles that ended unmatched (what counts against a re-applicant)."""
+        return self.history.serious
 
     @property
     def applicant_type(self) -> ApplicantType:

@@ -36,12 +36,15 @@ from matchtui.models.lexicon import phrase_text as phrase_text
 
 # Who a question is for. "everyone" questions are always offered; the others when the profile
 # fits (see audiences()).
-Audience = Literal["everyone", "reentry", "returner", "reapplicant", "img", "exam_failure"]
+Audience = Literal[
+    "everyone", "reentry", "returner", "reapplicant", "switching", "img", "exam_failure"
+]
 AUDIENCE_LABELS: dict[str, str] = {
     "everyone": "everyone",
     "reentry": "re-entry applicants",
     "returner": "returners",
     "reapplicant": "reapplicants",
+    "switching": "applicants changing specialty",
     "img": "IMGs",
     "exam_failure": "applicants with an exam failure",
 }
@@ -128,8 +131,12 @@ def audiences(profile: "Profile") -> set[str]:
         found.add("returner")
     if profile.is_img:
         found.add("img")
-    if profile.history.cycles:
-        found.add("reapplicant")
+    history = profile.history
+    if history.serious or len(history.cycles) > history.placed:
+        found.add("reapplicant")  # an earlier cycle that did not end in a position for good
+    targets = set(profile.targets.specialties)
+    if any(c.specialty and c.specialty not in targets for c in history.cycles):
+        found.add("switching")
     if profile.exams.failures > 0:
         found.add("exam_failure")
     return found

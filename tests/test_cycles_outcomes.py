@@ -1,0 +1,60 @@
+"""Earlier cycles count by how they ended.
+
+Found trying a PGY-3 who matched in general surgery in 2024 and is applying to anesthesiology:
+the Reality check said "Cycle 2 of 2 serious attempts: the parallel plan is due now", the
+estimate took the matched cycle off the interview odds as an unsuccessful one, and practice
+asked "Why do you think you did not match?".
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from matchtui.engine.assess import assess
+from matchtui.engine.mix import inputs_of
+from matchtui.models.profile import Cycle, History
+from matchtui.models.questions import audiences
+
+
+def with_cycles(profile: Any, *cycles: Cycle, targets: list[str] | None = None) -> Any:
+    update: dict[str, Any] = {"history": History(cycles=list(cycles))}
+    if targets is not None:
+        update["targets"] = profile.targets.model_copy(update={"specialties": targets})
+    return profile.model_copy(update=update)
+
+
+def test_a_cycle_that_ended_in_a_position_is_not_a_failed_attempt(
+    demo_profile: Any, catalog: Any
+) -> None:
+    switcher = with_cycles(
+        demo_profile,
+        Cycle(year=2024, specialty="general_surgery", outcome="matched"),
+        targets=["anesthesiology"],
+    )
+    cycles = assess(switcher, catalog).cycles
+    assert cycles.this_cycle == 1 and cycles.verdict == "first"
+    assert "1 cycle that ended in a position not counted" in cycles.reason
+    assert inputs_of(switcher).prior_cycles == 0
+    found = audiences(switcher)
+    assert "switching" in found and "reapplicant" not in found
+
+
+def test_unmatched_and_preliminary_only_cycles_count(demo_profile: Any, catalog: Any) -> None:
+    twice = with_cycles(
+        demo_profile,
+        Cycle(year=2021, specialty="internal_medicine", outcome="unmatched"),
+        Cycle(year=2022, specialty="internal_medicine", outcome="matched", preliminary=True),
+        Cycle(year=2023, specialty="internal_medicine", outcome="withdrew"),
+        targets=["internal_medicine"],
+    )
+    cycles = assess(twice, catalog).cycles
+    assert cycles.this_cycle == 3 and cycles.verdict == "past_limit"
+    assert "1 withdrawn cycle not counted" in cycles.reason
+    assert inputs_of(twice).prior_cycles == 2
+    found = audiences(twice)
+    assert "reapplicant" in found and "switching" not in found  # same specialty again
+
+
+def test_the_demo_who_went_unmatched_in_surgery_is_both(demo_profile: Any) -> None:
+    assert {"reapplicant", "switching"} <= audiences(demo_profile)
+    assert inputs_of(demo_profile).prior_cycles == 1
