@@ -339,6 +339,21 @@ def test_graduate_not_in_training_never_said_to_train_anywhere(catalog: Catalog)
         assert " train" not in result.model_dump_json().lower().replace("training", "")
 
 
+def test_a_graduate_out_of_training_is_not_sent_on_an_away_rotation(catalog: Catalog) -> None:
+    """Found trying a graduate seven years out: the next step was "Do an away or audition
+    rotation in the West", which only students (and residents' electives) can do."""
+    graduate = assess(make(applicant__current_region="south"), catalog)
+    action = next(a for a in graduate.actions if a.id == "away_rotation")
+    assert "away" not in action.text.lower() and "observership" in action.text
+    assert action.title == "Work in the target region"
+    assert "No rotation or clinical work in" in action.finding
+    assert any(r.startswith("Rotation or clinical work in") for r in graduate.back_home.reasons)
+    student = assess(make(applicant__stage="student", applicant__current_region="south"), catalog)
+    action = next(a for a in student.actions if a.id == "away_rotation")
+    assert action.text.startswith("Do an away or audition rotation")
+    assert any(r.startswith("Away rotation in") for r in student.back_home.reasons)
+
+
 def test_returner_living_in_region_with_family_and_concrete_story_rates_high(
     catalog: Catalog,
 ) -> None:

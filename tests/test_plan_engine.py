@@ -347,3 +347,18 @@ def test_item_outside_its_phase_and_missing_cycle_advice_are_reported(data_copy:
     messages = [(p.file.name, p.message) for p in _problems(data_copy)]
     assert any(name == "timeline.toml" and "outside phase" in m for name, m in messages)
     assert any(name == "steps.toml" and "past_limit" in m for name, m in messages)
+
+
+def test_a_graduate_works_in_the_region_where_a_resident_rotates(
+    demo_profile: Profile, catalog: Catalog
+) -> None:
+    """The back-home step asked a graduate out of training for an away or audition rotation,
+    which students and residents take; a graduate is asked for work in the region instead."""
+    row = plan_for(demo_profile, catalog, None, TODAY).row("region_rotation")
+    assert row is not None and "job or observership" in row.title
+    assert "away" not in row.title.lower() and "observership" in row.detail
+    resident = edit(
+        demo_profile, applicant={"situation": "in_training", "training_region": "south"}
+    )
+    row = plan_for(resident, catalog, None, TODAY).row("region_rotation")
+    assert row is not None and row.title == "Rotate in the home region (away or audition)"

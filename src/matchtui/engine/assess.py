@@ -551,13 +551,15 @@ def _back_home(profile: Profile, facts: _Region, rules: VerdictRules, found: _Fi
     reasons = [
         f"Ties to {name}: {facts.ties}" + (f" ({kinds})" if kinds else " (none listed)"),
     ]
+    # Away rotations are for students and residents; a graduate's is clinical work there.
+    away = "Rotation or clinical work" if profile.is_reentry else "Away rotation"
     if facts.away == "done":
-        reasons.append(f"Away rotation in {name}: done")
+        reasons.append(f"{away} in {name}: done")
     elif facts.away == "planned":
         counted = "counts" if facts.away_counts else "counts once it is done"
-        reasons.append(f"Away rotation in {name}: planned, not yet done ({counted})")
+        reasons.append(f"{away} in {name}: planned, not yet done ({counted})")
     else:
-        reasons.append(f"Away rotation in {name}: none")
+        reasons.append(f"{away} in {name}: none")
     reasons.append(
         f"Letters from {name}: {facts.local_letters} (at least {bh.local_letters.min_count} wanted)"
     )
@@ -601,7 +603,7 @@ def _back_home(profile: Profile, facts: _Region, rules: VerdictRules, found: _Fi
     if likelihood in ("moderate_to_low", "very_low"):
         found.add("back_home.low", f"Back home to {name}: {LIKELIHOOD_LABELS[likelihood]}")
     if facts.away == "none":
-        found.add("back_home.no_away", f"No away rotation in {name}")
+        found.add("back_home.no_away", f"No {away.lower()} in {name}")
     elif facts.away == "planned":
         found.add("back_home.away_planned", f"Rotation in {name} planned but not yet done")
     if not facts.local_ok:
@@ -1040,16 +1042,18 @@ def _actions(
         pivots=_join_or([catalog.specialty_name(p).lower() for p in pivots])
         or "a specialty more open to you",
     )
+    graduate = profile.is_reentry
     out: list[Action] = []
     for rule in rules.actions.actions:
         fired = next((f for f in rule.when if f in found.items), None)
         if fired is None:
             continue
+        text = rule.graduate_text if graduate and rule.graduate_text else rule.text
         out.append(
             Action(
                 id=rule.id,
-                title=rule.title,
-                text=rule.text.format_map(context),
+                title=rule.graduate_title if graduate and rule.graduate_title else rule.title,
+                text=text.format_map(context),
                 finding=found.items[fired],
                 finding_id=fired,
                 priority=len(out) + 1,

@@ -493,14 +493,15 @@ def build_plan(
             Track("reentry", "Re-entry plan (12 months)", timeline_rows("reentry", False))
         )
     if profile.is_returner:
+        graduate = profile.is_reentry  # out of training: the graduate's wording of a step
         back_home = tuple(
             row(
                 step.id,
                 "back_home",
-                step.title,
+                step.graduate_title if graduate and step.graduate_title else step.title,
                 "step",
                 "Back home",
-                step.detail,
+                step.graduate_detail if graduate and step.graduate_detail else step.detail,
                 (step.timing.offset, step.timing.duration) if step.timing else None,
                 step.actions,
                 step.done_when,

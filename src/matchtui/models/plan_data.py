@@ -111,6 +111,10 @@ class BackHomeStep(Sourced):
     done_when: DoneWhen | None = None
     detail: str = ""
     timing: Timing | None = None
+    # The step as a graduate out of training takes it, where the step is one only students and
+    # residents can take (an away rotation); "" keeps title and detail.
+    graduate_title: str = Field(default="", max_length=60)
+    graduate_detail: str = ""
 
 
 class EntryRoute(Sourced):

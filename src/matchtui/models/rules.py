@@ -168,6 +168,10 @@ class ActionRule(Rule):
     title: str
     text: str  # may use {region}, {home_region}, {current_region}, {specialty}, {pivots}
     when: list[str] = Field(min_length=1)
+    # Title and text for a graduate out of training, where the action asks for what only
+    # students and residents can do (an away rotation); "" keeps `title` / `text`.
+    graduate_title: str = ""
+    graduate_text: str = ""
 
 
 class ActionsFile(Strict):
