@@ -135,7 +135,7 @@ def assert_as_from_scratch(rows: RankRows) -> None:
     assert rows.resolved == fresh.resolved
     assert rows.resolved == resolve(rows.items, rows.tracker, rows.data)
     assert rows.sim == fresh.sim
-    assert rows.sim == simulate(fresh.resolved, rows.data)
+    assert rows.sim == simulate(fresh.resolved, rows.data, rows.tracker)
     assert list(rows.sim.ranks) == odds_rows(rows)
     assert rows.violations == fresh.violations
     assert rows.violations == check(rows.items, rows.tracker, rows.data, hard_stops=rows.hard_stops)

@@ -176,6 +176,34 @@ def test_unknown_but_well_formed_program_is_fine_in_a_plain_list(
     assert main(["ranklist", "check", str(path)]) == 0
 
 
+def test_a_typo_in_a_name_is_warned_with_the_nearest_tracked_name(
+    tmp_path: Path, home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found trying a rank list with 'Badgr University IM' for a tracked 'Badger University
+    IM': the typo was ranked at a default chance and nothing said so."""
+    tracker_file(home)
+    ranks = ["Alpha Medical Center", "Beta Comunity Hospital", "Not In Tracker", "1234140C0"]
+    path = write_ranks(tmp_path / "list.toml", ranks)
+    assert main(["ranklist", "check", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert (
+        "Not in your program list (programs.toml): rank 2 'Beta Comunity Hospital' (did you "
+        "mean 'Beta Community Hospital'?); rank 3 'Not In Tracker'; rank 4 '1234140C0'." in out
+    )
+    assert main(["ranklist", "simulate", str(path), "--json"]) == 0
+    warnings = json.loads(capsys.readouterr().out)["warnings"]
+    assert "not_in_tracker" in {w["id"] for w in warnings}
+    many = write_ranks(tmp_path / "many.toml", [f"Elsewhere {i}" for i in range(5)])
+    assert main(["ranklist", "check", str(many)]) == 0
+    assert "rank 3 'Elsewhere 2', and 2 more." in capsys.readouterr().out
+
+
+def test_no_tracker_no_unknown_warning(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write_ranks(tmp_path / "list.toml", ["Anywhere General"])
+    assert main(["ranklist", "check", str(path)]) == 0
+    assert "Not in your program list" not in capsys.readouterr().out
+
+
 # --- couples --------------------------------------------------------------------------------------
 
 COUPLES = """[[pairs]]

@@ -80,7 +80,7 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
     problems = check_resolved(resolved, rules)
     if problems:
         raise _refuse(path, text, "ranks", problems[0])
-    sim = simulate(resolved, rules)
+    sim = simulate(resolved, rules, tracker)
     if args.ranklist_command == "check":
         print(
             one_line(

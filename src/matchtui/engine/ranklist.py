@@ -118,6 +118,14 @@ class Tracker:
     def find(self, ref: str) -> ProgramInfo | None:
         return self.by_key.get(ref.strip().upper()) or self.by_key.get(norm(ref))
 
+    @cached_property
+    def names_by_norm(self) -> dict[str, str]:
+        return {norm(p.name): p.name for p in self.programs}
+
+    @cached_property
+    def nearest_memo(self) -> dict[str, str | None]:
+        return {}
+
     def interviewed(self) -> list[ProgramInfo]:
         return [p for p in self.programs if p.status in INTERVIEWED]
 
@@ -404,7 +412,11 @@ class Simulation:
         }
 
 
-def simulate(resolved: Sequence[Resolved], data: RanklistFile) -> Simulation:
+def simulate(
+    resolved: Sequence[Resolved], data: RanklistFile, tracker: Tracker | None = None
+) -> Simulation:
+    """The odds rank by rank and the list's warnings (with the tracker: the ranks it does not
+    hold, each with the nearest name it does, so a typo is seen)."""
     here, unmatched = odds([r.chance for r in resolved])
     # Summed from 0.0 in list order, rank by rank (0.0 first: -0.0 + 0.0 is 0.0).
     so_far = tuple(itertools.accumulate(here, initial=0.0))[1:]
@@ -417,7 +429,7 @@ def simulate(resolved: Sequence[Resolved], data: RanklistFile) -> Simulation:
         p_unmatched=unmatched,
         unique_codes=codes,
         extra_code_fee_usd=extra_code_fee(codes, data),
-        warnings=tuple(warnings_for(resolved, unmatched, codes, data)),
+        warnings=tuple(warnings_for(resolved, unmatched, codes, data, tracker)),
         codes_included=int(data.rules.codes_included.value),
         add_one_chance=extra,
         p_unmatched_plus_one=unmatched * (1.0 - extra),
@@ -428,10 +440,53 @@ def pct(value: float) -> str:
     return f"{value * 100:.0f}%"
 
 
+# Ranks not in the tracker named one by one in a warning (the rest are counted).
+NAMED_UNKNOWN = 3
+
+
+def nearest_name(ref: str, tracker: Tracker) -> str | None:
+    """The tracker's program name nearest to a name that is not in it (a typo's fix; worked
+    out once per name and tracker: the pane asks again after every change)."""
+    memo = tracker.nearest_memo
+    if ref not in memo:
+        import difflib
+
+        names = tracker.names_by_norm
+        found = difflib.get_close_matches(norm(ref), list(names), n=1, cutoff=0.8)
+        memo[ref] = names[found[0]] if found else None
+    return memo[ref]
+
+
+def unknown_warning(resolved: Sequence[Resolved], tracker: Tracker) -> Warn | None:
+    """The ranks the tracker does not hold (a program may be ranked without tracking it, so
+    this warns rather than refuses), with the nearest tracked name for each."""
+    unknown = [(i, r.ref) for i, r in enumerate(resolved) if r.program is None]
+    if not tracker or not unknown:
+        return None
+    named = []
+    for index, ref in unknown[:NAMED_UNKNOWN]:
+        near = None if looks_like_code(ref) else nearest_name(ref, tracker)
+        hint = f" (did you mean {near!r}?)" if near else ""
+        named.append(f"rank {index + 1} {ref!r}{hint}")
+    more = len(unknown) - len(named)
+    rest = f", and {more} more" if more else ""
+    return Warn(
+        "not_in_tracker",
+        f"Not in your program list (programs.toml): {'; '.join(named)}{rest}. Check the "
+        "spelling or the code, or import the program so its tier and stage are known.",
+    )
+
+
 def warnings_for(
-    resolved: Sequence[Resolved], p_unmatched: float, codes: int, data: RanklistFile
+    resolved: Sequence[Resolved],
+    p_unmatched: float,
+    codes: int,
+    data: RanklistFile,
+    tracker: Tracker | None = None,
 ) -> list[Warn]:
     out: list[Warn] = []
+    if tracker is not None and (unknown := unknown_warning(resolved, tracker)) is not None:
+        out.append(unknown)
     short = int(data.warnings.short_list_ranks.value)
     high = data.warnings.high_p_unmatched.value
     if not resolved:

@@ -787,7 +787,7 @@ def _ranklist_section(
     data = ranklist_data(catalog)
     tracker = Tracker.of(programs.programs if programs is not None else ())
     resolved = resolve(state.items, tracker, data)
-    sim = simulate(resolved, data)
+    sim = simulate(resolved, data, tracker)
     blocks.append(
         Para(
             f"{len(sim.ranks)} ranks, {sim.unique_codes} program codes ({sim.codes_included} "

@@ -258,7 +258,7 @@ class RankRows:
 
     # -- the parts ---------------------------------------------------------------------------
     def _odds_and_rules(self) -> None:
-        self.sim = simulate(self.resolved, self.data)
+        self.sim = simulate(self.resolved, self.data, self.tracker)
         self._rules()
         self._widths()
 
