@@ -398,3 +398,29 @@ def test_report_shows_the_range_and_no_eras_fee_for_obgyn(catalog: Any, demo_pro
     assert f"{low * 100:.0f}%-{high * 100:.0f}%" in md
     assert "P(match) in the target region" in md
     assert "via ResidencyCAS, not ERAS" in md and "ERAS fees" not in md
+
+
+def test_soap_conversion_is_lowered_for_a_profile_far_past_its_group(
+    catalog: Any, demo_profile: Any
+) -> None:
+    """Found trying a graduate eleven years out with no clinical work for seven: matching 0%,
+    a position including SOAP 14%, the group's conversion of its typical unmatched member."""
+    from matchtui.engine.mix import cohort_adjustment, inputs_of, soap_conversion
+
+    applicant = demo_profile.applicant.model_copy(update={"graduation_year": 2016})
+    clinical = demo_profile.clinical.model_copy(
+        update={"role": "none", "months_last_24": 0, "months_since_last": 84}
+    )
+    gone = demo_profile.model_copy(update={"applicant": applicant, "clinical": clinical})
+    inputs = inputs_of(gone)
+    assert soap_conversion(catalog, inputs) < 0.05  # the group's is 13.8%
+    result = estimate(gone, catalog, plan())
+    p = result.p_match
+    assert p < result.p_placed_with_soap < p + (1 - p) * 0.05
+    low, high = result.p_placed_with_soap_range
+    assert low <= result.p_placed_with_soap <= high
+    # the demo (five years out, in clinical work) is lighter than the group's average: kept
+    assert soap_conversion(catalog, inputs_of(demo_profile)) == pytest.approx(0.138)
+    assert cohort_adjustment(catalog, "us_md_senior", "point") == 0.0
+    names = [a.name for a in result.assumptions]
+    assert any(n.startswith("SOAP conversion for this profile") for n in names)

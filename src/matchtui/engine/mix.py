@@ -29,7 +29,8 @@ The model, kept as simple and explicit as the product spec asks:
   past its last point, so the tail beyond it is summed in one term).
 * P(match in the target region): the same from the target-region applications alone (a
   returner ranks home programs first), never above P(match). P(placed incl. SOAP) =
-  P + (1 - P) x the group's 2025 SOAP conversion.
+  P + (1 - P) x the SOAP conversion: the group's 2025 figure, its log-odds lowered by how far
+  the profile's adjustments exceed their mean over the group's cohort ([soap_model]).
 * Ranges: the model at the shallow and steep settings of the assumption parameters (type
   offsets refitted for each; back-home factor low/high), widened by a margin; always containing
   the point.
@@ -751,9 +752,10 @@ def figures_for(
             min(in_region, p_in_region_for(low_f, *args, overall=low_value)),
             max(in_region, p_in_region_for(high_f, *args, overall=high_value)),
         )
-    share = data.soap_share(inputs.applicant_type).placed_pct / 100
+    conversions = [soap_conversion(catalog, inputs, setting) for setting in SETTINGS]
+    point_share = conversions[SETTINGS.index("point")]
 
-    def placed(p: float) -> float:
+    def placed(p: float, share: float) -> float:
         return p + (1 - p) * share
 
     return Figures(
@@ -761,9 +763,54 @@ def figures_for(
         p_match_range=(low, high),
         p_in_region=in_region,
         p_in_region_range=in_range,
-        p_placed=placed(point),
-        p_placed_range=(placed(low), placed(high)),
+        p_placed=placed(point, point_share),
+        p_placed_range=(placed(low, min(conversions)), placed(high, max(conversions))),
     )
+
+
+# Each adjustment's input as a cohort holds it (visa: the share needing one).
+_COHORT_FIELD = {
+    "years_out": "years_out",
+    "failures": "failures",
+    "clinical_gap": "clinical_gap_years",
+    "prior_cycles": "prior_cycles",
+}
+
+
+def cohort_adjustment(catalog: Catalog, applicant_type: str, setting: str) -> float:
+    """The mean of the labelled adjustments over the group's cohort (mix.toml
+    [[type_anchors]]): each adjustment reads one input, so the mean of their sum is the sum of
+    each one's mean over its own distribution."""
+    data = mix_data(catalog)
+    cohort = data.type_anchor(applicant_type).cohort
+    total = 0.0
+    for adj in data.adjustments:
+        if adj.id == "visa":
+            total -= adj.slope(setting) * adj.units(1.0) * cohort.visa_share
+            continue
+        for value, weight in getattr(cohort, _COHORT_FIELD[adj.id]):
+            total -= weight * adj.slope(setting) * adj.units(value)
+    return total
+
+
+def soap_conversion(catalog: Catalog, inputs: Inputs, setting: str = "point") -> float:
+    """The share of this profile's unmatched outcomes that SOAP turns into a position: the
+    group's published conversion, lowered for a profile whose adjustments are heavier than the
+    group's average (their mean over its cohort), on the log-odds ([soap_model]; a labelled
+    assumption). Never above the published figure: nothing published says a better-placed
+    member of the group converts more often, while a graduate far past its typical member
+    (years out, no clinical work) should not be shown the typical member's SOAP chance."""
+    data = mix_data(catalog)
+    share = data.soap_share(inputs.applicant_type).placed_pct / 100
+    if not 0 < share < 1:
+        return share
+    own = sum(adjustment_terms(data, inputs, setting).values())
+    shift = data.soap_model.adjustment_weight * (
+        own - cohort_adjustment(catalog, inputs.applicant_type, setting)
+    )
+    if shift >= 0:
+        return share
+    return 1 / (1 + math.exp(-(math.log(share / (1 - share)) + shift)))
 
 
 def calibration_status(catalog: Catalog, specialty: str, inputs: Inputs) -> tuple[bool, str, bool]:
@@ -1070,6 +1117,12 @@ def _assumptions(
         Assumption.of("Highest interview chance of one application", data.model.p_max, data.model),
         Assumption.of("Range margin (log scale)", data.model.margin, data.model),
         Assumption.of(f"Unmatched {group}s placed through SOAP", f"{soap.placed_pct:g}%", soap),
+        Assumption.of(
+            "SOAP conversion for this profile (the group's, lowered where your adjustments are "
+            "heavier than the group's average)",
+            _pct(soap_conversion(catalog, inputs)),
+            data.soap_model,
+        ),
         Assumption.of(
             f"Recommended mix: {preset.name}",
             f"{preset.academic}/{preset.mid_tier}/{preset.community}",

@@ -221,6 +221,15 @@ class SoapShare(Sourced):
     note: str = ""
 
 
+class SoapModel(Sourced):
+    """How a profile's own adjustments move its group's SOAP conversion: on the log-odds of
+    the conversion, `adjustment_weight` x (the profile's adjustments - their mean over the
+    group's cohort). A group's average member keeps the published conversion."""
+
+    adjustment_weight: float = Field(ge=0, le=2)
+    note: str = ""
+
+
 Distribution = list[tuple[float, float]]  # (value, weight), weights summing to 1
 
 
@@ -313,6 +322,7 @@ class MixFile(Strict):
     score: ScoreModel
     adjustments: list[Adjustment] = Field(min_length=5, max_length=5)
     soap: list[SoapShare] = Field(min_length=6, max_length=6)
+    soap_model: SoapModel
     type_anchors: list[TypeAnchor] = Field(min_length=6, max_length=6)
     coverage: Coverage
     fitted: Fitted
