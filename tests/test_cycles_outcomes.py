@@ -33,7 +33,10 @@ def test_a_cycle_that_ended_in_a_position_is_not_a_failed_attempt(
     )
     cycles = assess(switcher, catalog).cycles
     assert cycles.this_cycle == 1 and cycles.verdict == "first"
-    assert "1 cycle that ended in a position not counted" in cycles.reason
+    assert cycles.reason == (
+        "First cycle (2 serious attempts is the usual limit; not counted: 1 cycle that ended "
+        "in a position)"
+    )
     assert inputs_of(switcher).prior_cycles == 0
     found = audiences(switcher)
     assert "switching" in found and "reapplicant" not in found
@@ -49,7 +52,7 @@ def test_unmatched_and_preliminary_only_cycles_count(demo_profile: Any, catalog:
     )
     cycles = assess(twice, catalog).cycles
     assert cycles.this_cycle == 3 and cycles.verdict == "past_limit"
-    assert "1 withdrawn cycle not counted" in cycles.reason
+    assert "(not counted: 1 withdrawn cycle)" in cycles.reason
     assert inputs_of(twice).prior_cycles == 2
     found = audiences(twice)
     assert "reapplicant" in found and "switching" not in found  # same specialty again

@@ -993,7 +993,9 @@ def _cycles(
     if withdrawn:
         left_out.append(_plural(withdrawn, "withdrawn cycle"))
     if left_out:
-        reason += f" ({' and '.join(left_out)} not counted)"
+        skipped = f"not counted: {' and '.join(left_out)}"
+        # inside the parenthesis the first cycle's reason already has, else in one of its own
+        reason = f"{reason[:-1]}; {skipped})" if reason.endswith(")") else f"{reason} ({skipped})"
     due = this >= limit or tier == "high"
     if due and not plan_b:
         found.add("cycles.no_plan_b", "A parallel plan is due and none is written")
