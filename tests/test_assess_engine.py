@@ -354,6 +354,22 @@ def test_a_graduate_out_of_training_is_not_sent_on_an_away_rotation(catalog: Cat
     assert any(r.startswith("Away rotation in") for r in student.back_home.reasons)
 
 
+def test_step3_passed_is_not_told_to_book_step3_for_its_failures(catalog: Catalog) -> None:
+    """Found trying a non-US IMG with two failed attempts and Step 3 passed in 2022: the next
+    steps said "Book Step 3 / Level 3 early enough...", because the failures rate the exam
+    status higher. Failures get their own step; Step 3 only when it is missing or late."""
+    failed = assess(
+        make(exams__step3="passed", exams__step3_year=2022, exams__total_failures=2), catalog
+    )
+    assert level(failed, "exam_status") == "higher"
+    ids = action_ids(failed)
+    assert "take_step3" not in ids and "explain_failures" in ids
+    action = next(a for a in failed.actions if a.id == "explain_failures")
+    assert action.finding == "2 failed exam attempts on record"
+    clean = assess(make(exams__step3="not_taken", exams__total_failures=0), catalog)
+    assert "take_step3" in action_ids(clean) and "explain_failures" not in action_ids(clean)
+
+
 def test_returner_living_in_region_with_family_and_concrete_story_rates_high(
     catalog: Catalog,
 ) -> None:

@@ -1098,6 +1098,8 @@ def assess(profile: Profile, catalog: Catalog, mix: MixPlan | None = None) -> As
     found = _Findings()
     if profile.applicant.visa == "needs_sponsorship":
         found.add("visa.needs_sponsorship", "Needs visa sponsorship")
+    if (failed := profile.exams.failures) > 0:
+        found.add("exams.failures", f"{_plural(failed, 'failed exam attempt')} on record")
     last = profile.history.last
     if last is not None and last.outcome == "unmatched":
         found.add(

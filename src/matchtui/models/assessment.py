@@ -32,6 +32,7 @@ CyclesVerdict = Literal["first", "within_limit", "last_serious", "past_limit"]
 ACTION_IDS: tuple[str, ...] = (
     "pivot_specialty",
     "take_step3",
+    "explain_failures",
     "rebuild_clinical",
     "new_letters",
     "away_rotation",

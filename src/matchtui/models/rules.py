@@ -57,6 +57,7 @@ FINDING_IDS: frozenset[str] = frozenset(
         "risk.clinical_gap.middle",
         "risk.visa.higher",
         "visa.needs_sponsorship",
+        "exams.failures",
         "history.unmatched",
         "step3.missing",
         "step3.late",
