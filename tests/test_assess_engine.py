@@ -766,3 +766,30 @@ def test_json_has_the_documented_keys(catalog: Catalog, demo_profile: Profile) -
     assert data["archetypes"] and all({"id", "reason"} <= set(a) for a in data["archetypes"])
     assert all({"id", "feasibility"} <= set(s) for s in data["specialties"])
     assert all({"id", "text", "finding", "priority"} <= set(a) for a in data["actions"])
+
+
+def test_a_graduate_working_clinically_where_they_live_has_presence_there(
+    catalog: Catalog, demo_profile: Profile
+) -> None:
+    """Found trying a US IMG two years out in a clinical job in the Northeast, aiming there:
+    'Rotation or clinical work in the Northeast: none' and a step asking for months of work
+    in the region they already work in."""
+    home = demo_profile.targets.region
+    applicant = demo_profile.applicant.model_copy(update={"lives_in": home})
+    local = demo_profile.model_copy(update={"applicant": applicant, "rotations": []})
+    result = assess(local, catalog)
+    assert result.back_home.away_rotation == "done"
+    assert any("yes (clinical job, where you live)" in r for r in result.back_home.reasons)
+    assert "away_rotation" not in action_ids(result)
+    # the same job while living elsewhere is not presence in the region
+    away = assess(demo_profile.model_copy(update={"rotations": []}), catalog)
+    assert away.back_home.away_rotation == "none" and "away_rotation" in action_ids(away)
+    # nor is living there without clinical work now
+    idle = local.model_copy(
+        update={
+            "clinical": local.clinical.model_copy(
+                update={"role": "nonclinical", "months_last_24": 0, "months_since_last": 30}
+            )
+        }
+    )
+    assert assess(idle, catalog).back_home.away_rotation == "none"

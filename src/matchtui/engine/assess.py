@@ -501,10 +501,25 @@ class _Region(NamedTuple):
     local_ok: bool
     story: StoryVerdict
     lives_there: bool
+    works_there: bool = False  # the "rotation" is the graduate's clinical work where they live
 
     @property
     def levers(self) -> int:
         return int(self.away_counts) + int(self.local_ok) + int(self.story.quality == "concrete")
+
+
+def _works_in_region(profile: Profile, rules: VerdictRules) -> bool:
+    """A graduate out of training living in the target region with clinical work now (the
+    presence a rotation gives a student; back_home.toml [away] local_clinical_work_counts)."""
+    if not (rules.back_home.away.local_clinical_work_counts and profile.is_reentry):
+        return False
+    clinical, gap = profile.clinical, rules.risk.clinical_gap
+    return (
+        profile.lives_in_target
+        and clinical.role in gap.counting_roles
+        and clinical.months_last_24 > 0
+        and clinical.months_since_last <= gap.lower_max_since
+    )
 
 
 def _region_facts(profile: Profile, catalog: Catalog, rules: VerdictRules) -> _Region:
@@ -524,6 +539,9 @@ def _region_facts(profile: Profile, catalog: Catalog, rules: VerdictRules) -> _R
         ties = "weak"
     statuses = {r.status for r in profile.rotations if r.region == target}
     away = "done" if "done" in statuses else ("planned" if "planned" in statuses else "none")
+    works_there = away != "done" and _works_in_region(profile, rules)
+    if works_there:
+        away = "done"
     local = sum(1 for letter in profile.letters if letter.region == target)
     return _Region(
         name=region.name,
@@ -531,6 +549,7 @@ def _region_facts(profile: Profile, catalog: Catalog, rules: VerdictRules) -> _R
         kinds=kinds,
         tie_count=len(ties_in),
         away=away,
+        works_there=works_there,
         away_counts=away == "done" or (away == "planned" and bh.away.count_planned),
         local_letters=local,
         local_ok=local >= bh.local_letters.min_count,
@@ -553,7 +572,10 @@ def _back_home(profile: Profile, facts: _Region, rules: VerdictRules, found: _Fi
     ]
     # Away rotations are for students and residents; a graduate's is clinical work there.
     away = "Rotation or clinical work" if profile.is_reentry else "Away rotation"
-    if facts.away == "done":
+    if facts.works_there:
+        role = ROLE_LABELS[profile.clinical.role].lower()
+        reasons.append(f"{away} in {name}: yes ({role}, where you live)")
+    elif facts.away == "done":
         reasons.append(f"{away} in {name}: done")
     elif facts.away == "planned":
         counted = "counts" if facts.away_counts else "counts once it is done"

@@ -175,6 +175,10 @@ class TiesRule(Rule):
 
 class AwayRule(Rule):
     count_planned: bool = False
+    # A graduate out of training who lives in the target region and works clinically now (a
+    # counting role, risk.toml [clinical_gap], ended no longer ago than its lower_max_since)
+    # has the presence there that a rotation gives a student.
+    local_clinical_work_counts: bool = False
 
 
 class LocalLettersRule(Rule):
