@@ -399,7 +399,7 @@ def _figures_only(value: object) -> object:
 
 def fit_inputs(catalog: Catalog) -> str:
     """A digest of everything the fit reads: mix.toml but its [fitted] table, specialties.toml
-    and curves.toml, their prose left out (~10 ms)."""
+    and curves.toml, their prose left out (~1 ms)."""
     import hashlib
     import json
 
@@ -438,13 +438,14 @@ def current_fit(catalog: Catalog, data: MixFile) -> MixFile:
     fitted = data.fitted
     if fitted.inputs == inputs:
         return data
-    misses = fitted_misses(catalog, _compute_table(catalog))
     update: dict[str, object] = {"inputs": inputs}
-    if max((abs(m) for m in misses.values()), default=0.0) > data.model.refit_tolerance_pp:
-        try:
-            constants = fit_constants(catalog)
-        except (ValueError, KeyError, ArithmeticError):
-            return data
+    try:
+        misses = fitted_misses(catalog, _compute_table(catalog))
+        worst = max((abs(m) for m in misses.values()), default=0.0)
+        constants = fit_constants(catalog) if worst > data.model.refit_tolerance_pp else None
+    except (ValueError, KeyError, ArithmeticError):
+        return data
+    if constants is not None:
         update.update(
             intercepts=constants.intercepts,
             population=constants.population,
