@@ -137,6 +137,10 @@ def test_graduate_many_years_out_with_failures_aiming_at_dermatology(catalog: Ca
     assert first.id == "pivot_specialty" and first.priority == 1
     assert first.finding_id == "risk.override"
     assert "internal medicine" in first.text
+    # after "change the specialty", letters are asked from the new one, not from dermatology
+    letters = result.action("new_letters")
+    assert letters is not None and "Dermatology" not in letters.text
+    assert "in the specialty you move to" in letters.text
     assert {"take_step3", "rebuild_clinical", "parallel_plan"} <= set(action_ids(result))
     assert result.cycles.verdict == "past_limit"
 

@@ -1084,6 +1084,8 @@ def _actions(
                 **_ruled(f"actions.{rule.id}", rule),
             )
         )
+        if rule.id == "pivot_specialty":  # the steps after it are for the specialty moved to
+            context["specialty"] = "the specialty you move to"
     return out
 
 
