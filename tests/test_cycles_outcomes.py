@@ -61,3 +61,24 @@ def test_unmatched_and_preliminary_only_cycles_count(demo_profile: Any, catalog:
 def test_the_demo_who_went_unmatched_in_surgery_is_both(demo_profile: Any) -> None:
     assert {"reapplicant", "switching"} <= audiences(demo_profile)
     assert inputs_of(demo_profile).prior_cycles == 1
+
+
+def test_did_not_match_is_asked_only_of_someone_who_went_unmatched(
+    demo_profile: Any, catalog: Any
+) -> None:
+    """A graduate out of training who never applied (or matched and left) was asked 'Why do
+    you think you did not match?'."""
+    from matchtui.engine.practice import question_bank
+    from matchtui.models.questions import questions_for
+
+    bank = question_bank(catalog)
+
+    def ids(profile: Any) -> set[str]:
+        return {q.id for q in questions_for(bank, profile)}
+
+    assert "why_unmatched" in ids(demo_profile)  # unmatched in 2021
+    assert "why_unmatched" not in ids(with_cycles(demo_profile))
+    left = with_cycles(
+        demo_profile, Cycle(year=2020, specialty="internal_medicine", outcome="matched")
+    )
+    assert "why_unmatched" not in ids(left) and "what_happened" in ids(left)
