@@ -82,3 +82,23 @@ def test_did_not_match_is_asked_only_of_someone_who_went_unmatched(
         demo_profile, Cycle(year=2020, specialty="internal_medicine", outcome="matched")
     )
     assert "why_unmatched" not in ids(left) and "what_happened" in ids(left)
+
+
+def test_visa_and_soap_questions_go_to_who_they_are_about(demo_profile: Any) -> None:
+    """'Will you need visa sponsorship?' went to every IMG, US citizens included; 'Tell us
+    about your SOAP experience' to every re-applicant, SOAP or not."""
+    citizen = demo_profile.model_copy(
+        update={"applicant": demo_profile.applicant.model_copy(update={"degree": "us_img"})}
+    )
+    assert "img" in audiences(citizen) and "visa" not in audiences(citizen)
+    sponsored = citizen.model_copy(
+        update={
+            "applicant": citizen.applicant.model_copy(
+                update={"degree": "non_us_img", "visa": "needs_sponsorship"}
+            )
+        }
+    )
+    assert "visa" in audiences(sponsored)
+    assert "soap" in audiences(demo_profile)  # SOAP in 2021
+    no_soap = with_cycles(demo_profile, Cycle(year=2021, outcome="unmatched", soap=False))
+    assert "soap" not in audiences(no_soap) and "reapplicant" in audiences(no_soap)

@@ -81,6 +81,7 @@ def test_profile_audiences(demo_profile: Any) -> None:
         "returner",
         "reapplicant",
         "switching",
+        "soap",
     }
     img = demo_profile.model_copy(deep=True)
     img.applicant.degree = "non_us_img"

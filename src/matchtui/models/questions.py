@@ -37,7 +37,15 @@ from matchtui.models.lexicon import phrase_text as phrase_text
 # Who a question is for. "everyone" questions are always offered; the others when the profile
 # fits (see audiences()).
 Audience = Literal[
-    "everyone", "reentry", "returner", "reapplicant", "switching", "img", "exam_failure"
+    "everyone",
+    "reentry",
+    "returner",
+    "reapplicant",
+    "switching",
+    "soap",
+    "img",
+    "visa",
+    "exam_failure",
 ]
 AUDIENCE_LABELS: dict[str, str] = {
     "everyone": "everyone",
@@ -45,7 +53,9 @@ AUDIENCE_LABELS: dict[str, str] = {
     "returner": "returners",
     "reapplicant": "reapplicants",
     "switching": "applicants changing specialty",
+    "soap": "applicants who went through SOAP",
     "img": "IMGs",
+    "visa": "applicants needing a visa",
     "exam_failure": "applicants with an exam failure",
 }
 
@@ -134,6 +144,10 @@ def audiences(profile: "Profile") -> set[str]:
     history = profile.history
     if history.serious or len(history.cycles) > history.placed:
         found.add("reapplicant")  # an earlier cycle that did not end in a position for good
+    if history.soap:
+        found.add("soap")
+    if profile.applicant.visa == "needs_sponsorship":
+        found.add("visa")
     targets = set(profile.targets.specialties)
     if any(c.specialty and c.specialty not in targets for c in history.cycles):
         found.add("switching")
