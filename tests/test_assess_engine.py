@@ -797,3 +797,10 @@ def test_a_graduate_working_clinically_where_they_live_has_presence_there(
         }
     )
     assert assess(idle, catalog).back_home.away_rotation == "none"
+
+
+def test_no_letters_reads_as_none_listed(catalog: Catalog) -> None:
+    """'0 of 0 letters written in the last 18 months' said nothing a person would say."""
+    reasons = assess(make(letters=[]), catalog).letters.reasons
+    assert reasons[0] == "No letters listed yet (want 2 from the last 18 months)"
+    assert assess(make(), catalog).letters.reasons[0].startswith("2 of 2 letters written")

@@ -781,9 +781,15 @@ def _letters(profile: Profile, catalog: Catalog, rules: Rules, found: _Findings)
     in_spec = [x for x in recent if x.specialty in targets or x.specialty in adjacent]
     real = [x for x in recent if x.saw_real_work]
     names = ", ".join(catalog.specialty_name(s) for s in profile.targets.specialties[:2])
-    reasons = [
+    first = (
         f"{len(recent)} of {_plural(len(profile.letters), 'letter')} written in the last "
-        f"{rule.window_months} months (want {rule.needed_recent})",
+        f"{rule.window_months} months (want {rule.needed_recent})"
+        if profile.letters
+        else f"No letters listed yet (want {rule.needed_recent} from the last "
+        f"{rule.window_months} months)"
+    )
+    reasons = [
+        first,
         f"{len(in_spec)} recent from {names or 'your target specialty'}"
         + (" or primary care" if adjacent else "")
         + f" (want {rule.needed_in_specialty})",
