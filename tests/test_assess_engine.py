@@ -804,3 +804,14 @@ def test_no_letters_reads_as_none_listed(catalog: Catalog) -> None:
     reasons = assess(make(letters=[]), catalog).letters.reasons
     assert reasons[0] == "No letters listed yet (want 2 from the last 18 months)"
     assert assess(make(), catalog).letters.reasons[0].startswith("2 of 2 letters written")
+
+
+def test_the_back_home_title_says_home_only_when_the_target_is_home(
+    catalog: Catalog, demo_profile: Profile
+) -> None:
+    """A returner whose home is the South and who aims at the West read 'Back home to the
+    West'."""
+    assert assess(demo_profile, catalog).back_home.heading == "Back home to the Midwest"
+    applicant = demo_profile.applicant.model_copy(update={"home_region": "south"})
+    elsewhere = assess(demo_profile.model_copy(update={"applicant": applicant}), catalog)
+    assert elsewhere.back_home.heading == "Matching in the Midwest"

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from matchtui.catalog import Catalog
-from matchtui.engine.assess import LIKELIHOOD_LABELS, assess, place
+from matchtui.engine.assess import LIKELIHOOD_LABELS, assess
 from matchtui.errors import FileProblems
 from matchtui.models.assessment import Assessment
 from matchtui.models.plan import MixPlan
@@ -74,8 +74,7 @@ def sheet(result: Assessment, profile: Profile, catalog: Catalog) -> str:
             lines += _wrap(f"why: {f.reason} [{f.rule}; {f.source}, {f.reliability}]", 4)
 
     bh = result.back_home
-    region = place(catalog.region_name(profile.targets.region))
-    lines += _heading(f"Back home to {region}: {LIKELIHOOD_LABELS[bh.likelihood].upper()}")
+    lines += _heading(f"{bh.heading}: {LIKELIHOOD_LABELS[bh.likelihood].upper()}")
     for reason in bh.reasons:
         lines += _wrap(f"- {reason}")
     if bh.applicable:

@@ -591,7 +591,10 @@ def _back_home(profile: Profile, facts: _Region, rules: VerdictRules, found: _Fi
         if story.quality != "missing"
         else f"{story.label}: missing"
     )
+    home = profile.applicant.home_region == profile.targets.region
+    heading = f"Back home to {name}" if home else f"Matching in {name}"
     common: dict[str, Any] = {
+        "heading": heading,
         "ties": facts.ties,
         "tie_kinds": list(facts.kinds),
         "away_rotation": facts.away,
@@ -623,7 +626,7 @@ def _back_home(profile: Profile, facts: _Region, rules: VerdictRules, found: _Fi
     likelihood = chosen.likelihood
     reasons.insert(0, f"Scenario: {chosen.label}: likelihood {LIKELIHOOD_LABELS[likelihood]}")
     if likelihood in ("moderate_to_low", "very_low"):
-        found.add("back_home.low", f"Back home to {name}: {LIKELIHOOD_LABELS[likelihood]}")
+        found.add("back_home.low", f"{heading}: {LIKELIHOOD_LABELS[likelihood]}")
     if facts.away == "none":
         found.add("back_home.no_away", f"No {away.lower()} in {name}")
     elif facts.away == "planned":

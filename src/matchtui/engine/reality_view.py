@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from matchtui.engine.assess import LIKELIHOOD_LABELS, assess, place, rule_detail, rules_of
+from matchtui.engine.assess import LIKELIHOOD_LABELS, assess, rule_detail, rules_of
 from matchtui.engine.reality_types import Cell, Finding, RealityView, Row, Span, Table
 from matchtui.models.base import SOFT_RELIABILITY
 
@@ -160,9 +160,8 @@ class _Builder:
 
     def _home(self) -> tuple[Cell, Table]:
         bh = self.result.back_home
-        region = place(self.catalog.region_name(self.profile.targets.region))
         label = LIKELIHOOD_LABELS[bh.likelihood]
-        title = ((f"Back home to {region}  ", ""), (label.upper(), LIKELIHOOD_STYLE[bh.likelihood]))
+        title = ((f"{bh.heading}  ", ""), (label.upper(), LIKELIHOOD_STYLE[bh.likelihood]))
         rules = rules_of(self.catalog).back_home
         # The reasons come in a fixed order after the scenario line: ties, away, letters, story.
         parts: list[object] = [bh, rules.ties, rules.away, rules.local_letters, rules.narrative]

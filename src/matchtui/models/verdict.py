@@ -57,3 +57,6 @@ class BackHome(Ruled):
     local_letters: int
     narrative: NarrativeQuality
     reasons: list[str] = Field(default_factory=empty_list)
+    # "Back home to the Midwest", or "Matching in the West" when the target region is not the
+    # home region the applicant gave: one title for the pane, the CLI and the findings.
+    heading: str = ""
