@@ -551,7 +551,23 @@ def test_last_second_switcher(catalog: Catalog, decided: str, flagged: bool) -> 
     if switcher is not None:
         assert any("late" in e for e in switcher.evidence)
         assert any("outside the Midwest" in e for e in switcher.evidence)
-        assert result.action("commit_region_early") is not None
+        action = result.action("commit_region_early")
+        assert action is not None
+        # they have decided, late: the step is to show it, not to decide ("Decide on ... now")
+        assert action.text.startswith("You chose the Midwest late")
+        assert ("electives" in action.text) is (not profile.is_reentry)  # a graduate has none
+
+
+def test_a_student_who_chose_late_is_told_to_move_electives(catalog: Catalog) -> None:
+    student = make(
+        applicant__stage="student",
+        applicant__current_region="south",
+        applicant__region_decided="m4_late",
+        letters=[{"specialty": "internal_medicine", "region": "south", "months_ago": 2}],
+        rotations=[{"region": "south", "status": "done"}],
+    )
+    action = assess(student, catalog).action("commit_region_early")
+    assert action is not None and "electives" in action.text
 
 
 # --- letters, Step 3, feasibility, cycles ---------------------------------------------------------
