@@ -831,3 +831,13 @@ def test_the_back_home_title_says_home_only_when_the_target_is_home(
     applicant = demo_profile.applicant.model_copy(update={"home_region": "south"})
     elsewhere = assess(demo_profile.model_copy(update={"applicant": applicant}), catalog)
     assert elsewhere.back_home.heading == "Matching in the Midwest"
+
+
+def test_a_late_decision_month_is_named(catalog: Catalog, demo_profile: Profile) -> None:
+    applicant = demo_profile.applicant.model_copy(update={"decided_year": 2026, "decided_month": 5})
+    result = assess(demo_profile.model_copy(update={"applicant": applicant}), catalog)
+    switcher = result.archetype("last_second_switcher")
+    assert switcher is not None
+    assert "Decided on the Midwest in May 2026, 4 months before applications open" in (
+        switcher.evidence
+    )

@@ -755,7 +755,7 @@ def _archetypes(
 
 
 def _decided_late(profile: Profile, stages: Sequence[str], months: int) -> str | None:
-    """How the decision on the region reads when it came late ("late in M4", "in 3/2026"),
+    """How the decision on the region reads when it came late ("late in M4", "in Mar 2026"),
     else None. A year/month is late within `months` of the application season opening."""
     a = profile.applicant
     if a.region_decided is not None:
@@ -767,7 +767,13 @@ def _decided_late(profile: Profile, stages: Sequence[str], months: int) -> str |
     decided = a.decided_year * 12 + (a.decided_month or 12)
     if opens - decided >= months:
         return None
-    when = f"{a.decided_month}/{a.decided_year}" if a.decided_month else str(a.decided_year)
+    from matchtui.engine.calendar import month_name
+
+    when = (
+        f"{month_name(a.decided_month)} {a.decided_year}"
+        if a.decided_month
+        else str(a.decided_year)
+    )
     return f"in {when}, {max(0, opens - decided)} months before applications open"
 
 

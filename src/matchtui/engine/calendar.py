@@ -107,6 +107,11 @@ def day_label(day: dt.date) -> str:
     return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
+def month_name(month: int) -> str:
+    """'Mar' for 3."""
+    return _MONTHS[month - 1]
+
+
 def when_label(days: int) -> str:
     """'today', 'in 1 day', 'in 93 days', '5 days ago': never 'ahead' for a past date."""
     if days == 0:

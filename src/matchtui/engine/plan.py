@@ -15,6 +15,7 @@ from matchtui.engine.calendar import (
     SeasonDate,
     check_match_year,
     day_label,
+    month_name,
     next_deadline,
     phase_in,
     season_date,
@@ -49,7 +50,6 @@ STATE_LABELS: dict[str, str] = {
     "unscheduled": "no month set",
 }
 MAX_GRID_MONTHS = 24
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 # --- months ------------------------------------------------------------------------------------
@@ -87,7 +87,7 @@ class YearMonth:
 
     @property
     def short(self) -> str:
-        return _MONTHS[self.month - 1]
+        return month_name(self.month)
 
     @property
     def label(self) -> str:
