@@ -385,7 +385,11 @@ class Catalog:
 
     def region_name(self, region_id: str) -> str:
         found = self.regions.get(region_id) or self.divisions.get(region_id)
-        return found.name if found else region_id
+        if found is not None:
+            return found.name
+        from matchtui.models.profile import ABROAD, ABROAD_NAME
+
+        return ABROAD_NAME if region_id == ABROAD else region_id
 
     def cite(self, source_id: str) -> str:
         """Short citation: publisher, title and year."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from matchtui.catalog import Catalog
-from matchtui.models.profile import Profile
+from matchtui.models.profile import ABROAD, Profile
 
 Loc = tuple[str | int, ...]
 
@@ -14,18 +14,21 @@ def profile_ref_problems(profile: Profile, catalog: Catalog) -> Iterator[tuple[L
     """Each (key path, message) where the profile names a region or specialty the catalog lacks."""
     regions, specialties = catalog.regions, catalog.specialties
 
-    def region(loc: Loc, value: str) -> Iterator[tuple[Loc, str]]:
-        if value not in regions:
-            yield loc, f"unknown region {value!r} (one of: {', '.join(regions)})"
+    def region(loc: Loc, value: str, abroad: bool = False) -> Iterator[tuple[Loc, str]]:
+        if value not in regions and not (abroad and value == ABROAD):
+            known = ", ".join([*regions, *([ABROAD] if abroad else [])])
+            yield loc, f"unknown region {value!r} (one of: {known})"
 
     def specialty(loc: Loc, value: str | None) -> Iterator[tuple[Loc, str]]:
         if value is not None and value not in specialties:
             yield loc, f"unknown specialty {value!r}"
 
-    yield from region(("applicant", "home_region"), profile.applicant.home_region)
-    yield from region(("applicant", "lives_in"), profile.applicant.lives_in)
-    if profile.applicant.training_region is not None:
-        yield from region(("applicant", "training_region"), profile.applicant.training_region)
+    # where they are from, live and study may be outside the US; what they aim at may not
+    a = profile.applicant
+    yield from region(("applicant", "home_region"), a.home_region, abroad=True)
+    yield from region(("applicant", "lives_in"), a.lives_in, abroad=True)
+    if a.training_region is not None:
+        yield from region(("applicant", "training_region"), a.training_region, abroad=True)
     yield from region(("targets", "region"), profile.targets.region)
     divisions = catalog.divisions
     for i, division in enumerate(profile.targets.divisions):

@@ -73,6 +73,12 @@ STEP3_LABELS: dict[str, str] = {
     "scheduled": "Scheduled",
     "passed": "Passed",
 }
+# Where an applicant is from, lives or studies may be outside the US (many IMGs apply from their
+# own country): not a census region, so never a target, a tie's or a rotation's region.
+ABROAD = "abroad"
+ABROAD_LABEL = "Outside the US"  # as the form offers it
+ABROAD_NAME = "another country"  # as a sentence names it ("lives in another country")
+
 OUTCOME_LABELS: dict[str, str] = {
     "matched": "Matched",
     "unmatched": "Unmatched",
@@ -132,9 +138,9 @@ class Applicant(UserFile):
     degree: Degree = "us_md"
     graduation_year: int = Field(ge=1960, le=2100)
     visa: Visa = "none"
-    home_region: str
-    lives_in: str  # region id where they live now
-    # Where they study or train now; None out of training.
+    home_region: str  # a region id, or ABROAD
+    lives_in: str  # region id where they live now, or ABROAD
+    # Where they study or train now (a region id, or ABROAD); None out of training.
     training_region: str | None = Field(default=None, validate_default=True)
     # When the target region was decided: a school stage for students, a year/month otherwise.
     region_decided: RegionDecided | None = None

@@ -21,6 +21,8 @@ from matchtui.catalog import Catalog
 from matchtui.engine.refs import profile_ref_problems
 from matchtui.errors import FileProblems
 from matchtui.models.profile import (
+    ABROAD,
+    ABROAD_LABEL,
     DECISION_LABELS,
     DEGREE_LABELS,
     EXAM_RESULT_LABELS,
@@ -244,6 +246,8 @@ class ProfileScreen(PaneScreen):
     def _sections(self, p: Profile) -> list[Section]:
         catalog = self.catalog
         regions: Options = tuple((r.name, r.id) for r in catalog.regions.values())
+        # where they are from, live or study may be outside the US; a target may not
+        places: Options = (*regions, (ABROAD_LABEL, ABROAD))
         specialties: Options = tuple(
             sorted(((s.name, s.id) for s in catalog.specialties.values()), key=lambda o: o[0])
         )
@@ -446,12 +450,12 @@ class ProfileScreen(PaneScreen):
             ),
             row(
                 ("applicant", "home_region"),
-                FieldSpec("home_region", "Home region", "select", regions),
+                FieldSpec("home_region", "Home region", "select", places),
                 a.home_region,
             ),
             row(
                 ("applicant", "lives_in"),
-                FieldSpec("lives_in", "Lives in now", "select", regions),
+                FieldSpec("lives_in", "Lives in now", "select", places),
                 a.lives_in,
             ),
             row(
@@ -460,7 +464,7 @@ class ProfileScreen(PaneScreen):
                     "training_region",
                     "Studies / trains in",
                     "opt_select",
-                    regions,
+                    places,
                     tooltip="Your school's or residency's region (left blank: where you live)",
                 ),
                 a.training_region,

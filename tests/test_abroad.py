@@ -1,0 +1,80 @@
+"""An applicant may be from, live or study outside the US (many IMGs apply from home).
+
+Found trying a non-US IMG in their final year abroad: the form offered only the four census
+regions for home, where they live and where they study, so they had to pick a US region, and
+picking the target counted as a tie ("lives there") they do not have.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.widgets.select import InvalidSelectValueError
+
+from matchtui.app import MatchApp
+from matchtui.engine.assess import assess
+from matchtui.engine.mix import estimate, recommended_mix
+from matchtui.engine.refs import profile_ref_problems
+from matchtui.models.profile import ABROAD, Profile
+from matchtui.store import PROFILE, Store
+from matchtui.widgets.profile_fields import real_select
+
+
+def from_abroad(demo_profile: Any) -> Any:
+    applicant = demo_profile.applicant.model_copy(
+        update={
+            "situation": "in_school",
+            "student_year": "m4",
+            "degree": "non_us_img",
+            "graduation_year": 2026,
+            "visa": "needs_sponsorship",
+            "home_region": ABROAD,
+            "lives_in": ABROAD,
+            "training_region": ABROAD,
+            "decided_year": None,
+            "decided_month": None,
+        }
+    )
+    return Profile.model_validate(
+        {**demo_profile.model_dump(), "applicant": applicant.model_dump(), "ties": []}
+    )
+
+
+def test_outside_the_us_is_a_place_to_be_from_not_a_target(demo_profile: Any, catalog: Any) -> None:
+    abroad = from_abroad(demo_profile)
+    assert list(profile_ref_problems(abroad, catalog)) == []
+    assert abroad.is_returner and not abroad.lives_in_target
+    result = assess(abroad, catalog)
+    assert result.back_home.heading == "Matching in the Midwest"
+    assert result.back_home.ties == "none"
+    assert catalog.region_name(ABROAD) == "another country"
+    figures = estimate(abroad, catalog, recommended_mix(abroad, catalog))
+    assert 0 < figures.p_match <= 1
+    target = abroad.model_copy(
+        update={"targets": abroad.targets.model_copy(update={"region": ABROAD, "divisions": []})}
+    )
+    problems = dict(profile_ref_problems(target, catalog))
+    assert ("targets", "region") in problems  # a target is a US region
+
+
+async def test_the_form_offers_outside_the_us_where_it_applies(workspace: Any, home: Path) -> None:
+    app = MatchApp(workspace, first_pane="profile", today=dt.date(2026, 11, 23))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await app.screen.form_built()  # type: ignore[attr-defined]
+        screen: Any = app.screen
+        lives = await real_select(screen, "#f-applicant-lives_in")
+        home_region = await real_select(screen, "#f-applicant-home_region")
+        target = await real_select(screen, "#f-targets-region")
+        with pytest.raises(InvalidSelectValueError):  # a target is a US region
+            target.value = ABROAD
+        lives.value = ABROAD  # a Select refuses a value it does not offer
+        home_region.value = ABROAD
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        saved = Store(home).load(PROFILE, Profile)
+        assert (saved.applicant.lives_in, saved.applicant.home_region) == (ABROAD, ABROAD)
