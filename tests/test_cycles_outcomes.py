@@ -102,3 +102,13 @@ def test_visa_and_soap_questions_go_to_who_they_are_about(demo_profile: Any) -> 
     assert "soap" in audiences(demo_profile)  # SOAP in 2021
     no_soap = with_cycles(demo_profile, Cycle(year=2021, outcome="unmatched", soap=False))
     assert "soap" not in audiences(no_soap) and "reapplicant" in audiences(no_soap)
+
+
+def test_went_unmatched_counts_only_unmatched_cycles(demo_profile: Any, catalog: Any) -> None:
+    profile = with_cycles(
+        demo_profile,
+        Cycle(year=2021, specialty="internal_medicine", outcome="matched", preliminary=True),
+        Cycle(year=2023, specialty="internal_medicine", outcome="unmatched"),
+    )
+    action = assess(profile, catalog).action("soap_ready")
+    assert action is not None and action.finding == "Went unmatched before (1 cycle)"

@@ -1143,7 +1143,9 @@ def assess(profile: Profile, catalog: Catalog, mix: MixPlan | None = None) -> As
     if last is not None and last.outcome == "unmatched":
         found.add(
             "history.unmatched",
-            f"Went unmatched before ({_plural(profile.cycles_unmatched, 'cycle')})",
+            "Went unmatched before ("
+            + _plural(sum(c.outcome == "unmatched" for c in profile.history.cycles), "cycle")
+            + ")",
         )
     risk = _risk(profile, catalog, rules, found)
     facts = _region_facts(profile, catalog, rules)
