@@ -116,3 +116,13 @@ def test_calibrate_says_when_it_refitted(
     assert "refitted to these figures" in captured.err
     assert main(["calibrate"]) == 0
     assert "refitted" not in capsys.readouterr().out
+
+
+def test_data_check_says_the_constants_were_refitted(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = data_copy(tmp_path, GRADUATE_RATE, GRADUATE_RATE.replace("45.9", "50.0"))
+    assert main(["data", "check", str(folder)]) == 0
+    assert "refitted to these" in capsys.readouterr().out
+    assert main(["data", "check"]) == 0
+    assert "refitted" not in capsys.readouterr().out

@@ -28,6 +28,13 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
         print(f"matchtui: {count} problem{'s' if count != 1 else ''} in {folder}", file=sys.stderr)
         return 2
     print(catalog.summary())
+    from matchtui.models.mix import mix_data
+
+    if mix_data(catalog).fitted.refitted:
+        print(
+            "mix.toml: the stored [fitted] constants were fitted to other figures; the estimate "
+            "uses constants refitted to these (`matchtui calibrate --fit` prints them)."
+        )
     return 0
 
 
