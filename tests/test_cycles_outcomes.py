@@ -112,3 +112,20 @@ def test_went_unmatched_counts_only_unmatched_cycles(demo_profile: Any, catalog:
     )
     action = assess(profile, catalog).action("soap_ready")
     assert action is not None and action.finding == "Went unmatched before (1 cycle)"
+
+
+def test_what_changed_since_you_last_applied_needs_an_earlier_cycle(
+    demo_profile: Any, catalog: Any
+) -> None:
+    """'What has changed since you last applied?' went to every graduate out of training,
+    one who never applied included."""
+    from matchtui.engine.practice import question_bank
+    from matchtui.models.questions import questions_for
+
+    bank = question_bank(catalog)
+    never = {q.id for q in questions_for(bank, with_cycles(demo_profile))}
+    assert "what_changed" not in never and "why_now" in never
+    left = with_cycles(
+        demo_profile, Cycle(year=2019, specialty="internal_medicine", outcome="matched")
+    )
+    assert "what_changed" in {q.id for q in questions_for(bank, left)}

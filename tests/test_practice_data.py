@@ -80,6 +80,7 @@ def test_profile_audiences(demo_profile: Any) -> None:
         "reentry",
         "returner",
         "reapplicant",
+        "applied_before",
         "switching",
         "soap",
     }

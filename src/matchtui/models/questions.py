@@ -41,6 +41,7 @@ Audience = Literal[
     "reentry",
     "returner",
     "reapplicant",
+    "applied_before",
     "switching",
     "soap",
     "img",
@@ -52,6 +53,7 @@ AUDIENCE_LABELS: dict[str, str] = {
     "reentry": "re-entry applicants",
     "returner": "returners",
     "reapplicant": "reapplicants",
+    "applied_before": "applicants who applied before",
     "switching": "applicants changing specialty",
     "soap": "applicants who went through SOAP",
     "img": "IMGs",
@@ -144,6 +146,8 @@ def audiences(profile: "Profile") -> set[str]:
     history = profile.history
     if history.serious or len(history.cycles) > history.placed:
         found.add("reapplicant")  # an earlier cycle that did not end in a position for good
+    if history.cycles:
+        found.add("applied_before")  # any earlier cycle, however it ended
     if history.soap:
         found.add("soap")
     if profile.applicant.visa == "needs_sponsorship":
