@@ -6,7 +6,13 @@ import argparse
 import json
 import sys
 
-from matchtui.engine.calibrate import calibration_table, fit_constants, fit_inputs, fitted_toml
+from matchtui.engine.calibrate import (
+    REFITTED_NOTE,
+    calibration_table,
+    fit_constants,
+    fit_inputs,
+    fitted_toml,
+)
 from matchtui.models.mix import CalibrationRow, mix_data
 from matchtui.workspace import Workspace
 
@@ -24,12 +30,7 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
     else:
         print(render_text(rows))
     if mix_data(catalog).fitted.refitted:  # a note beside the JSON, a line under the table
-        print(
-            "The constants stored in mix.toml were fitted to other figures than the data read; "
-            "the estimate uses constants refitted to these figures (`matchtui calibrate --fit` "
-            "prints them for mix.toml).",
-            file=sys.stderr if args.json else sys.stdout,
-        )
+        print(REFITTED_NOTE, file=sys.stderr if args.json else sys.stdout)
     off = [row.id for row in rows if abs(row.diff_pp) > TOLERANCE_PP]
     if off:
         # the data and its fitted constants disagree: refit (matchtui calibrate --fit)

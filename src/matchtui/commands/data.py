@@ -28,13 +28,11 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
         print(f"matchtui: {count} problem{'s' if count != 1 else ''} in {folder}", file=sys.stderr)
         return 2
     print(catalog.summary())
+    from matchtui.engine.calibrate import REFITTED_NOTE
     from matchtui.models.mix import mix_data
 
     if mix_data(catalog).fitted.refitted:
-        print(
-            "mix.toml: the stored [fitted] constants were fitted to other figures; the estimate "
-            "uses constants refitted to these (`matchtui calibrate --fit` prints them)."
-        )
+        print(REFITTED_NOTE)
     return 0
 
 

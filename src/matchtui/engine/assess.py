@@ -1143,9 +1143,7 @@ def assess(profile: Profile, catalog: Catalog, mix: MixPlan | None = None) -> As
     if last is not None and last.outcome == "unmatched":
         found.add(
             "history.unmatched",
-            "Went unmatched before ("
-            + _plural(sum(c.outcome == "unmatched" for c in profile.history.cycles), "cycle")
-            + ")",
+            f"Went unmatched before ({_plural(profile.history.unmatched, 'cycle')})",
         )
     risk = _risk(profile, catalog, rules, found)
     facts = _region_facts(profile, catalog, rules)

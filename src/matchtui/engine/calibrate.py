@@ -369,6 +369,13 @@ def fitted_toml(constants: Constants, inputs: str) -> str:
 
 
 # --- the fit kept current ------------------------------------------------------------------------
+# What `calibrate` and `data check` say when the constants in use were refitted.
+REFITTED_NOTE = (
+    "The constants stored in mix.toml were fitted to other figures than the data read; the "
+    "estimate uses constants refitted to these figures (`matchtui calibrate --fit` prints them "
+    "for mix.toml)."
+)
+
 # Prose in the data (why a figure is what it is, where it comes from) does not move the fit.
 _PROSE = frozenset(
     {

@@ -256,7 +256,7 @@ def inputs_of(profile: Profile) -> Inputs:
         years_out=float(profile.years_since_graduation),
         failures=float(profile.exams.failures),
         clinical_gap_years=clinical_gap_years(profile),
-        prior_cycles=float(profile.cycles_unmatched),
+        prior_cycles=float(profile.history.serious),  # failed attempts only
         visa=profile.applicant.visa == "needs_sponsorship",
     )
 

@@ -119,10 +119,6 @@ class Tracker:
         return self.by_key.get(ref.strip().upper()) or self.by_key.get(norm(ref))
 
     @cached_property
-    def names_by_norm(self) -> dict[str, str]:
-        return {norm(p.name): p.name for p in self.programs}
-
-    @cached_property
     def nearest_memo(self) -> dict[str, str | None]:
         return {}
 
@@ -451,9 +447,9 @@ def nearest_name(ref: str, tracker: Tracker) -> str | None:
     if ref not in memo:
         import difflib
 
-        names = tracker.names_by_norm
-        found = difflib.get_close_matches(norm(ref), list(names), n=1, cutoff=0.8)
-        memo[ref] = names[found[0]] if found else None
+        # by_key holds each normalised name (and each code, upper case: never near a name)
+        found = difflib.get_close_matches(norm(ref), list(tracker.by_key), n=1, cutoff=0.8)
+        memo[ref] = tracker.by_key[found[0]].name if found else None
     return memo[ref]
 
 

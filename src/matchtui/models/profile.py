@@ -261,6 +261,11 @@ class History(UserFile):
         return sum(1 for c in self.cycles if c.outcome == "withdrew")
 
     @property
+    def unmatched(self) -> int:
+        """Cycles that ended unmatched (a preliminary-only place is not one)."""
+        return sum(1 for c in self.cycles if c.outcome == "unmatched")
+
+    @property
     def soap(self) -> bool:
         return any(c.soap for c in self.cycles)
 
@@ -411,11 +416,6 @@ class Profile(UserFile):
     def cycles_attempted(self) -> int:
         """Match cycles already applied in (before this one), whatever their outcome."""
         return len(self.history.cycles)
-
-    @property
-    def cycles_unmatched(self) -> int:
-        """Earlier cycles that ended unmatched (what counts against a re-applicant)."""
-        return self.history.serious
 
     @property
     def applicant_type(self) -> ApplicantType:

@@ -144,7 +144,7 @@ def audiences(profile: "Profile") -> set[str]:
     if profile.is_img:
         found.add("img")
     history = profile.history
-    if history.serious or len(history.cycles) > history.placed:
+    if len(history.cycles) > history.placed:
         found.add("reapplicant")  # an earlier cycle that did not end in a position for good
     if history.cycles:
         found.add("applied_before")  # any earlier cycle, however it ended
