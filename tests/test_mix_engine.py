@@ -517,14 +517,18 @@ def test_curve_interpolates_and_stays_flat() -> None:
 
 
 def test_an_adjustment_shows_its_amount_rounded(catalog: Any, demo_profile: Any) -> None:
-    """14 months since the last clinical work is 1.17 years on the Assumptions list, not the
-    raw 1.16667 the estimate computes with."""
+    """14 months since the last clinical work is "1.17 years" on the Assumptions list, not the
+    raw 1.16667 the estimate computes with, and each amount names its unit."""
     profile = demo_profile.model_copy(
         update={"clinical": demo_profile.clinical.model_copy(update={"months_since_last": 14})}
     )
     result = estimate(profile, catalog, plan(), risk_tier="moderate")
     gap = next(a for a in result.assumptions if a.name.startswith("Time since last clinical"))
-    assert str(gap.value).startswith("1.17: ")
+    assert str(gap.value).startswith("1.17 years: ")
+    failures = next(a for a in result.assumptions if a.name.startswith("Exam failures"))
+    assert str(failures.value).startswith("0 failures: ")
+    visa = next(a for a in result.assumptions if a.name.startswith("Needs visa"))
+    assert str(visa.value).startswith("no: ")
 
 
 def test_a_student_who_leaves_the_school_region_blank_studies_where_they_live(

@@ -452,3 +452,23 @@ def test_any_text_is_analysed_without_error(catalog: Any, text: str) -> None:
     for check in fb.checks:
         for quote, span in zip(check.evidence, check.spans, strict=True):
             assert text[span.start : span.end] == quote
+
+
+CHANGED_THIS_TIME = (
+    "After I went unmatched in 2021 I took a job as a clinical research coordinator in Madison. "
+    "For eighteen months I have followed about forty heart failure patients a week with the "
+    "internists who run the clinic. I learned that I had applied to surgery for the wrong "
+    "reasons, and my letters came from people who barely knew me. This time I have two letters "
+    "from internists who supervise my work every week, and I passed Step 3 in 2024."
+)
+
+
+def test_an_answer_that_names_its_own_part_in_other_words_shows_ownership(catalog: Any) -> None:
+    """'I learned that I had applied ... for the wrong reasons' is the applicant's own part, and
+    an answer that closes on 'This time I have ...' looks ahead (both failed before)."""
+    fb = run(catalog, "different_this_time", CHANGED_THIS_TIME)
+    assert status(fb, "ownership") == "pass"
+    ownership = fb.check("ownership")
+    assert ownership is not None
+    assert any("wrong reasons" in quote for quote in ownership.evidence)
+    assert status(fb, "forward_close") == "pass"

@@ -1069,7 +1069,7 @@ def _assumptions(
                 f"{adj.label} (-{adj.per_unit:g} per {adj.unit}"
                 + (f" past {adj.grace:g}" if adj.grace else "")
                 + f", range {adj.shallow:g}-{adj.steep:g})",
-                f"{round(amount, 2):g}: {terms[adj.id]:+.2f}",  # 14 months: 1.17, not 1.16667
+                f"{adj.amount(amount)}: {terms[adj.id]:+.2f}",
                 adj,
             )
         )

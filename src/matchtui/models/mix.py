@@ -198,6 +198,8 @@ class Adjustment(Sourced):
     steep: float = Field(ge=0, le=5)
     grace: float = Field(default=0, ge=0)
     cap: float = Field(gt=0)
+    # A yes/no input (needs a visa): its amount reads "yes" or "no", not "1 applicant".
+    yes_no: bool = False
     note: str = ""
 
     @model_validator(mode="after")
@@ -211,6 +213,14 @@ class Adjustment(Sourced):
 
     def units(self, value: float) -> float:
         return min(self.cap, max(0.0, value - self.grace))
+
+    def amount(self, value: float) -> str:
+        """The input as the Assumptions list shows it: "1.17 years" (14 months, not 1.16667),
+        "0 failures", or "yes"/"no"."""
+        if self.yes_no:
+            return "yes" if value else "no"
+        shown = round(value, 2)
+        return f"{shown:g} {self.unit}{'' if shown == 1 else 's'}"
 
 
 class SoapShare(Sourced):
