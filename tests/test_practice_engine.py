@@ -472,3 +472,55 @@ def test_an_answer_that_names_its_own_part_in_other_words_shows_ownership(catalo
     assert ownership is not None
     assert any("wrong reasons" in quote for quote in ownership.evidence)
     assert status(fb, "forward_close") == "pass"
+
+
+WORKS_THERE = (
+    "My wife grew up in Spokane and her parents still live ten minutes from the hospital. We "
+    "spent every summer there for the past six years, and since January I have worked as a "
+    "scribe at the community hospital two days a week. We bought a house there last spring, and "
+    "I intend to practise in eastern Washington after residency."
+)
+
+
+def test_work_there_described_as_a_role_counts_as_local_activity(catalog: Any) -> None:
+    """'I have worked as a scribe at ...' on 'every summer there' is sustained activity in the
+    region (it read as none before)."""
+    fb = run(catalog, "why_region", WORKS_THERE)
+    assert status(fb, "local_activity") == "pass"
+
+
+def test_a_strength_in_disguise_is_not_a_weakness(catalog: Any) -> None:
+    """'I am a perfectionist and I work too hard' dodges the weakness question; a real weakness
+    with the habit built to manage it passes (no check looked at this before)."""
+    dodge = run(
+        catalog,
+        "greatest_weakness",
+        "My greatest weakness is that I am a perfectionist and I work too hard. Sometimes I "
+        "care too much about my patients, and I will keep working on that balance.",
+    )
+    assert status(dodge, "real_weakness") == "fail"
+    assert dodge.top_fixes[0].check == "real_weakness"
+    real = run(
+        catalog,
+        "greatest_weakness",
+        "My weakness has been asking for help too late. On my medicine clerkship in 2024 I spent "
+        "half an hour on a discharge I did not understand before I asked my resident. Since then "
+        "I ask after ten minutes, and I will keep that rule in residency.",
+    )
+    assert status(real, "real_weakness") == "pass"
+
+
+def test_a_short_answer_with_an_example_is_asked_for_depth_not_an_example(catalog: Any) -> None:
+    """A short answer whose detail passes is not told to 'add one concrete example' (it was)."""
+    fb = run(
+        catalog,
+        "why_specialty",
+        "During my clerkship at County General in 2023 I followed a man with new heart failure "
+        "from admission to his first clinic visit, and I adjusted his diuretics with my "
+        "attending every morning for nine days. Seeing him walk into clinic three weeks later "
+        "is why I want this work. I will bring that persistence to your program.",
+    )
+    assert status(fb, "specifics") == "pass"
+    assert status(fb, "length") in ("warn", "fail")
+    assert "the example you gave" in fb.top_fixes[0].text
+    assert "add one concrete example" not in fb.top_fixes[0].text

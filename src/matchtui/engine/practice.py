@@ -336,6 +336,20 @@ def _check_local_activity(answer: Analysed) -> _Verdict:
     return _Verdict("fail", "No rotation, work, research or other activity in the region named.")
 
 
+def _check_real_weakness(answer: Analysed) -> _Verdict:
+    disguised = answer.sentences_with("disguised_strength")
+    if not disguised:
+        return _Verdict("pass", "No strength passed off as a weakness.")
+    terms = _terms(h for hits in disguised.values() for h in hits)
+    return _Verdict(
+        "fail",
+        f"A strength offered as a weakness in {_plural(len(disguised), 'sentence')} "
+        f"({_quoted(terms)}); interviewers hear it as dodging the question.",
+        list(disguised),
+        terms,
+    )
+
+
 def _check_plan_to_stay(answer: Analysed) -> _Verdict:
     stay = answer.sentences_with("plan_to_stay")
     if stay:
@@ -504,6 +518,7 @@ _SIMPLE_CHECKS = {
     "ties": _check_ties,
     "local_activity": _check_local_activity,
     "plan_to_stay": _check_plan_to_stay,
+    "real_weakness": _check_real_weakness,
 }
 
 
@@ -536,8 +551,12 @@ def _top_fixes(
     }
     skip = ("length", "fillers_hedges", "substance")
     wanted = [r.name.lower() for r in flagged if r.id not in skip]
+    length = lex.check("length")
+    detailed = any(r.id == "specifics" and r.status == "pass" for r in results)
     fields["wanted"] = (
-        ", ".join(wanted[:3]) if wanted else "one concrete example: when, where and what you did"
+        ", ".join(wanted[:3])
+        if wanted
+        else (length.wanted_depth if detailed else length.wanted_example)
     )
     out = []
     for r in flagged[: lex.thresholds.max_fixes]:

@@ -28,6 +28,7 @@ CheckId = Literal[
     "local_activity",
     "plan_to_stay",
     "substance",
+    "real_weakness",
 ]
 CHECK_IDS: tuple[str, ...] = CheckId.__args__  # type: ignore[attr-defined]
 
@@ -137,6 +138,10 @@ class CheckSpec(Sourced):
     fix: str
     fix_short: str = ""  # the fix when the answer is too short (may use {wanted})
     fix_warn: str = ""  # the fix when the check warns rather than fails, if it differs
+    # {wanted} when no other check is flagged: an example to add, or, when the answer's detail
+    # already passes the specifics check, more depth on the example it gives.
+    wanted_example: str = ""
+    wanted_depth: str = ""
     weight: float = Field(ge=0, le=100)
 
 
@@ -220,6 +225,7 @@ class LexiconFile(Strict):
     local_activity: PhraseList
     repetition: PhraseList
     plan_to_stay: PhraseList
+    disguised_strength: PhraseList
     arc: Arc
     padding: PaddingRule
     stories: dict[StoryKind, StoryRule]
