@@ -177,3 +177,15 @@ def test_readiness_is_checked_in_every_returner_question(catalog: Catalog, quest
     )
     feedback = practice.analyse(question, no_proof, None, catalog)
     assert feedback.status("readiness") == "fail"
+
+
+def test_details_are_quoted_whole_once(catalog: Catalog) -> None:
+    """'Step 2 CK', 'H-1B' and 'St. Mary's' are quoted as themselves, not as '2', '1' and 'St'
+    (the number inside a longer detail was quoted on its own before)."""
+    answer = text.Analysed(
+        "I will need an H-1B visa. I passed Step 2 CK with 244 in 2024 and worked at "
+        "St. Mary's in Madison.",
+        text.compiled(catalog),
+    )
+    details = [d for found in answer.specific_sentences().values() for d in found]
+    assert details == ["H-1B", "Step 2 CK", "244", "2024", "St. Mary's", "Madison"]

@@ -434,13 +434,20 @@ class Analysed:
         return self._by_sentence[name]
 
     def specific_sentences(self) -> dict[int, list[str]]:
-        found: dict[int, list[str]] = {}
+        """Each sentence's concrete details, in reading order; a detail inside a longer one
+        ("1" in "Step 1", "Mary" in "St Mary") is quoted once, as the longer."""
+        spans: set[tuple[int, int]] = set()
         for pattern in self.comp.specifics:
-            for match in pattern.finditer(self.norm):
-                found.setdefault(self.sentence_of(match.start()), []).append(match.group())
-        for index, hits in self.sentences_with("specifics_phrases").items():
-            found.setdefault(index, []).extend(h.found for h in hits)
-        for start, end in self._counted_amounts():
+            spans.update(m.span() for m in pattern.finditer(self.norm) if m.end() > m.start())
+        spans.update((h.start, h.end) for h in self._hits.get("specifics_phrases", ()))
+        spans.update(self._counted_amounts())
+        found: dict[int, list[str]] = {}
+        widest = sorted(spans, key=lambda span: (span[0], -span[1]))
+        reach = -1
+        for start, end in widest:
+            if end <= reach:
+                continue  # inside the span before it
+            reach = end
             found.setdefault(self.sentence_of(start), []).append(self.norm[start:end])
         return dict(sorted(found.items()))
 
