@@ -357,3 +357,13 @@ def test_summary_json(workspace: Any, capsys: pytest.CaptureFixture[str]) -> Non
     assert data["costs_usd"]["total"] == 118
     assert main(["programs", "summary", "--today", "2026-11-30"]) == 0
     assert "Clash on 2026-12-03: A, B" in capsys.readouterr().out
+
+
+def test_summary_of_an_empty_list_says_so(
+    workspace: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """No program applied to: the signal line says so rather than ending blank (it did)."""
+    assert main(["programs", "summary", "--today", "2026-11-30"]) == 0
+    out = capsys.readouterr().out
+    assert "By signal: no applications yet" in out
+    assert all(not line.endswith(": ") for line in out.splitlines())

@@ -212,10 +212,8 @@ def render_summary(data: dict[str, Any], region_name: str) -> str:
     stages = [f"{STAGE_LABELS[s].lower()} {n}" for s, n in data["by_stage"].items() if n]
     lines.append("Stages: " + (", ".join(stages) or "none yet"))
     lines.append(f"Invited / applied: {_rate(data['yield_overall'])}")
-    lines.append(
-        "By signal: "
-        + ", ".join(f"{k} {_rate(v)}" for k, v in data["yield_by_signal"].items() if v["applied"])
-    )
+    by_signal = [f"{k} {_rate(v)}" for k, v in data["yield_by_signal"].items() if v["applied"]]
+    lines.append("By signal: " + (", ".join(by_signal) or "no applications yet"))
     lines.append(
         f"{region_name}: {_rate(data['yield_in_target_region'])}; "
         f"elsewhere: {_rate(data['yield_outside_target_region'])}"
