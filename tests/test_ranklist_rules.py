@@ -525,3 +525,52 @@ def test_couples_a_program_is_one_event_with_the_applicants_own_chance(catalog: 
     assert result.p_only_b == pytest.approx(0.2)
     assert result.p_both == pytest.approx(0.0)
     assert result.p_neither == pytest.approx(0.2)
+
+
+def test_a_rank_with_no_interview_on_record_counts_as_no_chance(
+    tmp_path: Path, home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found ranking a program the program list marks rejected: it was given its tier's 35%
+    and the list's odds counted on it. Programs rank the applicants they interviewed, so a
+    rejected rank counts as none (unless the applicant gives a chance); a rank with no
+    interview recorded, and one whose interview is still to come, are named."""
+    tracker_file(home)
+    Store(home).save(
+        PROGRAMS,
+        ProgramList(
+            programs=[
+                *Store(home).load(PROGRAMS, ProgramList).programs,
+                Program(
+                    name="Delta Health",
+                    state="GA",
+                    specialty="family_medicine",
+                    tier="community",
+                    status="rejected",
+                ),
+                Program(
+                    name="Epsilon FM",
+                    state="NC",
+                    specialty="family_medicine",
+                    tier="community",
+                    status="scheduled",
+                ),
+            ]
+        ),
+    )
+    ranks = ["Alpha Medical Center", "Delta Health", "Gamma Prelim", "Epsilon FM"]
+    path = write_ranks(tmp_path / "list.toml", ranks)
+    assert main(["ranklist", "simulate", str(path), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    chances = [(r["program"], r["chance"]) for r in data["ranks"]]
+    assert chances[1] == ("Delta Health", 0.0)
+    assert chances[2][1] > 0 and chances[3][1] > 0  # applied; scheduled: the tier's default
+    texts = {w["id"]: w["text"] for w in data["warnings"]}
+    assert "rank 2 'Delta Health' (rejected)." in texts["no_interview"]
+    assert "rank 3 'Gamma Prelim' (applied, no invitation)." in texts["interview_not_recorded"]
+    assert "rank 4 'Epsilon FM' (interview scheduled)" in texts["interview_pending"]
+    # The applicant's own number stands; the warning still names the rank.
+    own = write_ranks(tmp_path / "own.toml", ["Delta Health"], chance=0.1)
+    assert main(["ranklist", "simulate", str(own), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["ranks"][0]["chance"] == 0.1
+    assert "no_interview" in {w["id"] for w in data["warnings"]}

@@ -40,10 +40,16 @@ ASSUMPTION = (
     "c_k x the product of (1 - c_j) over the ranks above it, and P(unmatched) = the product of "
     "(1 - c_j) over the whole list."
 )
-ChanceSource = Literal["yours", "tier default", "default"]
+ChanceSource = Literal["yours", "tier default", "default", "no interview"]
 # Tracker statuses that mean "interviewed there": today's `interview`, the tracker's new
 # `interviewed`, and `ranked`.
 INTERVIEWED: frozenset[str] = frozenset({"interviewed", "thanked", "second_look", "ranked"})
+# Statuses that rule an interview out: a rank there cannot match by default.
+NO_INTERVIEW: frozenset[str] = frozenset({"rejected", "withdrawn"})
+# Statuses with no interview recorded (a list kept without updating them, or none held): named.
+NOT_RECORDED: frozenset[str] = frozenset({"planned", "applied"})
+# Statuses with an interview still to come: the tier default assumes it goes ahead.
+INTERVIEW_PENDING: frozenset[str] = frozenset({"invited", "scheduled"})
 
 
 def ranklist_data(catalog: Catalog) -> RanklistFile:
@@ -213,7 +219,10 @@ class Resolved:
 
 
 def default_chance(data: RanklistFile, program: ProgramInfo | None) -> tuple[float, ChanceSource]:
-    """The labelled default chance: by the tracker's tier, else the 'unknown' default."""
+    """The labelled default chance: none where the tracker shows no interview, else by the
+    tracker's tier, else the 'unknown' default."""
+    if program is not None and program.status in NO_INTERVIEW:
+        return data.chances.no_interview.value, "no interview"
     tier = program.tier if program is not None else None
     figure = (
         getattr(data.chances, tier, None) if tier in ("academic", "mid_tier", "community") else None
@@ -473,6 +482,68 @@ def unknown_warning(resolved: Sequence[Resolved], tracker: Tracker) -> Warn | No
     )
 
 
+def _named_ranks(ranks: Sequence[tuple[int, Resolved]]) -> str:
+    """'rank 4 'X' (rejected); rank 5 'Y' (applied)', the first few, then a count."""
+    named = [
+        f"rank {index + 1} {r.label!r} ({STATUS_WORDS.get(r.program.status, r.program.status)})"
+        for index, r in ranks[:NAMED_UNKNOWN]
+        if r.program is not None
+    ]
+    more = len(ranks) - len(named)
+    return "; ".join(named) + (f", and {more} more" if more else "")
+
+
+# A tracker status as a warning names it.
+STATUS_WORDS = {
+    "planned": "not applied yet",
+    "applied": "applied, no invitation",
+    "rejected": "rejected",
+    "withdrawn": "withdrawn",
+    "invited": "invited, not scheduled",
+    "scheduled": "interview scheduled",
+}
+
+
+def _at_status(
+    resolved: Sequence[Resolved], statuses: frozenset[str]
+) -> list[tuple[int, Resolved]]:
+    return [(i, r) for i, r in enumerate(resolved) if r.program and r.program.status in statuses]
+
+
+def interview_warnings(resolved: Sequence[Resolved]) -> list[Warn]:
+    """Ranks at programs the tracker rules an interview out at, ranks with no interview
+    recorded, and ranks whose interview is still to come."""
+    out: list[Warn] = []
+    if none := _at_status(resolved, NO_INTERVIEW):
+        out.append(
+            Warn(
+                "no_interview",
+                f"No interview there: {_named_ranks(none)}. Programs rank the applicants they "
+                f"interviewed, so {'it counts' if len(none) == 1 else 'these count'} as no "
+                "chance unless you give one.",
+            )
+        )
+    if unrecorded := _at_status(resolved, NOT_RECORDED):
+        out.append(
+            Warn(
+                "interview_not_recorded",
+                f"No interview recorded: {_named_ranks(unrecorded)}. A program you did not "
+                "interview at will not rank you; record the interview in your program list, "
+                "or take the rank off.",
+            )
+        )
+    if pending := _at_status(resolved, INTERVIEW_PENDING):
+        out.append(
+            Warn(
+                "interview_pending",
+                f"Interview still to come: {_named_ranks(pending)}. "
+                f"{'Its chance assumes' if len(pending) == 1 else 'Their chances assume'} the "
+                "interview goes ahead.",
+            )
+        )
+    return out
+
+
 def warnings_for(
     resolved: Sequence[Resolved],
     p_unmatched: float,
@@ -483,6 +554,7 @@ def warnings_for(
     out: list[Warn] = []
     if tracker is not None and (unknown := unknown_warning(resolved, tracker)) is not None:
         out.append(unknown)
+    out.extend(interview_warnings(resolved))
     short = int(data.warnings.short_list_ranks.value)
     high = data.warnings.high_p_unmatched.value
     if not resolved:
@@ -524,7 +596,7 @@ def warnings_for(
                 f"${extra_code_fee(codes, data)} extra at certification.",
             )
         )
-    defaults = sum(1 for r in resolved if r.chance_source != "yours")
+    defaults = sum(1 for r in resolved if r.chance_source in ("tier default", "default"))
     if defaults:
         out.append(
             Warn(

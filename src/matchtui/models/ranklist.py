@@ -68,6 +68,7 @@ class Chances(Strict):
     mid_tier: Figure
     community: Figure
     unknown: Figure
+    no_interview: Figure
 
 
 class WarningLimits(Strict):

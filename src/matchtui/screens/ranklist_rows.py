@@ -46,7 +46,7 @@ from matchtui.engine.ranklist import (
 )
 from matchtui.models.ranklist import RankItem, RanklistFile
 
-SOURCE_MARK = {"yours": "", "tier default": "*", "default": "*"}
+SOURCE_MARK = {"yours": "", "tier default": "*", "default": "*", "no interview": "*"}
 NARROW_NAME = 22  # at narrow widths a program's name is cut to this many cells
 MARK_A = "  (A)"  # after the name of the program marked A for the comparison
 # The rank list's columns: key, header (the track is left out at narrow widths).
