@@ -203,3 +203,26 @@ async def test_error_on_a_text_field_not_reached_is_shown_on_it(workspace: Any) 
         row.show_error(None)
         await pilot.pause()
         assert not control.has_class("-invalid") and not row.query(".field-error")
+
+
+async def test_every_placeholder_fits_its_field(workspace: Any) -> None:
+    """A blank profile's fields show their placeholders whole: 'blank if none' in a ten-cell
+    field read 'blank if'."""
+    for size in ((120, 40), (80, 24)):
+        app = make_app(workspace)
+        async with app.run_test(size=size) as pilot:
+            await ready(pilot)
+            app.action_new_profile()
+            await pilot.pause()
+            await pilot.press("y")
+            screen = await ready(pilot)
+            shown = [
+                (line.id, line.placeholder, "".join(s.text for s in line.render_line(0)))
+                for line in screen.query(TextLine)
+                if line.placeholder and not line.value and line.region.width
+            ]
+            assert len(shown) >= 2
+            cut = [
+                (id_, placeholder) for id_, placeholder, text in shown if placeholder not in text
+            ]
+            assert not cut, size

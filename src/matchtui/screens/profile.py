@@ -341,7 +341,7 @@ class ProfileScreen(PaneScreen):
                     "step2_score",
                     "Step 2 CK score",
                     "opt_int",
-                    placeholder="blank if none",
+                    placeholder="none yet",
                     width="-w-num",
                 ),
                 e.step2_score,
