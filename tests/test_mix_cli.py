@@ -157,3 +157,37 @@ def test_bad_profile_file_exits_2_naming_file_and_line(
     assert main(["mix", "--profile", str(path)]) == 2
     err = capsys.readouterr().err
     assert "bad.toml" in err and "cycle_year" in err
+
+
+@pytest.mark.parametrize(
+    ("key", "wrong", "hint"),
+    [
+        (
+            'specialties = ["internal_medicine"',
+            'specialties = ["internal_medicin"',
+            "internal_medicine",
+        ),
+        ('region = "midwest"', 'region = "midwset"', "midwest"),
+        (
+            'divisions = ["east_north_central"]',
+            'divisions = ["east_north_centrl"]',
+            "east_north_central",
+        ),
+    ],
+)
+def test_a_typo_in_a_profile_id_names_the_line_and_the_nearest_id(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, key: str, wrong: str, hint: str
+) -> None:
+    """Found with 'dermatolgy' in a profile: the error named the file, line and field but
+    offered no nearest id (the --specialty option did)."""
+    from matchtui.workspace import demo_profile_path
+
+    text = demo_profile_path().read_text(encoding="utf-8")
+    assert key in text
+    path = tmp_path / "typo.toml"
+    path.write_text(text.replace(key, wrong, 1), encoding="utf-8")
+    line = next(n for n, row in enumerate(path.read_text().splitlines(), 1) if wrong in row)
+    assert main(["assess", "--profile", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert f"typo.toml:{line}:" in err
+    assert f"did you mean {hint}" in err

@@ -359,6 +359,11 @@ class Catalog:
     def specialties(self) -> dict[str, Specialty]:
         return {s.id: s for s in self.get("specialties.toml", SpecialtiesFile).specialties}
 
+    @cached_property
+    def specialty_words(self) -> dict[str, tuple[str, str]]:
+        """Each specialty id with its name and short name: what "did you mean" matches."""
+        return {s.id: (s.name, s.short) for s in self.specialties.values()}
+
     @property
     def fees(self) -> FeesFile:
         return self.get("fees.toml", FeesFile)

@@ -25,8 +25,9 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
     if args.specialty is not None and args.specialty not in catalog.specialties:
         from matchtui.suggest import did_you_mean
 
-        names = {s.id: (s.name, s.short) for s in catalog.specialties.values()}
-        hint = did_you_mean(args.specialty, names, "matchtui data list specialties")
+        hint = did_you_mean(
+            args.specialty, catalog.specialty_words, "matchtui data list specialties"
+        )
         raise UsageError(f"--specialty: unknown specialty {args.specialty!r}{hint}")
     specialty = args.specialty or default_specialty(profile, catalog)
     plan = _starting_plan(workspace, args, specialty, profile)

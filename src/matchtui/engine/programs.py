@@ -252,8 +252,8 @@ def _specialty_id(text: str, catalog: Catalog) -> str:
             return specialty.id
     from matchtui.suggest import did_you_mean
 
-    names = {s.id: (s.name, s.short) for s in catalog.specialties.values()}
-    hint = did_you_mean(text, names, "matchtui data list specialties").replace("; ", " (", 1)
+    hint = did_you_mean(text, catalog.specialty_words, "matchtui data list specialties")
+    hint = hint.replace("; ", " (", 1)
     raise ValueError(
         f"specialty: {text!r} is not a specialty id or name in the catalog"
         + (hint + ")" if hint else "")

@@ -12,16 +12,21 @@ Loc = tuple[str | int, ...]
 
 def profile_ref_problems(profile: Profile, catalog: Catalog) -> Iterator[tuple[Loc, str]]:
     """Each (key path, message) where the profile names a region or specialty the catalog lacks."""
+    from matchtui.suggest import did_you_mean
+
     regions, specialties = catalog.regions, catalog.specialties
 
     def region(loc: Loc, value: str, abroad: bool = False) -> Iterator[tuple[Loc, str]]:
         if value not in regions and not (abroad and value == ABROAD):
-            known = ", ".join([*regions, *([ABROAD] if abroad else [])])
-            yield loc, f"unknown region {value!r} (one of: {known})"
+            known = [*regions, *([ABROAD] if abroad else [])]
+            hint = did_you_mean(value, known)
+            yield loc, f"unknown region {value!r}{hint} (one of: {', '.join(known)})"
 
     def specialty(loc: Loc, value: str | None) -> Iterator[tuple[Loc, str]]:
         if value is not None and value not in specialties:
-            yield loc, f"unknown specialty {value!r}"
+            words = catalog.specialty_words
+            hint = did_you_mean(value, words, "matchtui data list specialties")
+            yield loc, f"unknown specialty {value!r}{hint}"
 
     # where they are from, live and study may be outside the US; what they aim at may not
     a = profile.applicant
@@ -36,7 +41,8 @@ def profile_ref_problems(profile: Profile, catalog: Catalog) -> Iterator[tuple[L
         if found is None:
             yield (
                 ("targets", "divisions", i),
-                f"unknown division {division!r} (one of: {', '.join(divisions)})",
+                f"unknown division {division!r}{did_you_mean(division, list(divisions))} "
+                f"(one of: {', '.join(divisions)})",
             )
         elif found.region != profile.targets.region:
             yield (
