@@ -844,3 +844,21 @@ def test_a_late_decision_month_is_named(catalog: Catalog, demo_profile: Profile)
     assert "Decided on the Midwest in May 2026, 4 months before applications open" in (
         switcher.evidence
     )
+
+
+def test_one_month_is_one_month(catalog: Catalog) -> None:
+    """'ending 1 months ago' read in the Reality check and the report (found as a graduate one
+    month out of a clinical job); counts of one are singular."""
+    import datetime as dt
+
+    from matchtui.engine.report import build_report, to_text
+
+    profile = make(
+        clinical__role="clinical_job", clinical__months_last_24=1, clinical__months_since_last=1
+    )
+    gap = next(f for f in assess(profile, catalog).risk.factors if f.id == "clinical_gap")
+    assert "1 month " in gap.reason and "1 months" not in gap.reason
+    report = build_report(profile, catalog, today=dt.date(2026, 11, 30), plan=None, practice=None)
+    text = to_text(report)
+    assert "1 month ago" in text
+    assert "1 months" not in text and "attempt(s)" not in text

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from matchtui.catalog import Catalog
 from matchtui.engine.text import TargetRegion, judge_for_region, judge_story, places_elsewhere
+from matchtui.engine.wording import plural
 from matchtui.models.base import SOFT_RELIABILITY, Reliability
 from matchtui.models.plan import MixPlan
 from matchtui.models.profile import (
@@ -159,10 +160,6 @@ def _show(value: Any) -> str:
     return str(value)
 
 
-def _plural(count: int, word: str, many: str | None = None) -> str:
-    return f"{count} {word if count == 1 else (many or word + 's')}"
-
-
 def _words(text: str) -> int:
     return len(_WORD.findall(text))
 
@@ -183,24 +180,24 @@ def _years(profile: Profile, rules: RiskFile) -> RiskFactor:
     rule = rules.years_since_graduation
     years = profile.years_since_graduation
     grad = profile.applicant.graduation_year
-    value = f"{_plural(years, 'year')} ({grad} to {profile.cycle_year})"
+    value = f"{plural(years, 'year')} ({grad} to {profile.cycle_year})"
     level: Level
     if years <= rule.lower_max:
         level = "lower"
         reason = (
-            f"Graduated {grad}, {_plural(years, 'year')} before the {profile.cycle_year} Match: "
+            f"Graduated {grad}, {plural(years, 'year')} before the {profile.cycle_year} Match: "
             f"{rule.lower_max} years or fewer rates lower"
         )
     elif years >= rule.higher_min:
         level = "higher"
         reason = (
-            f"Graduated {grad}, {_plural(years, 'year')} before the {profile.cycle_year} Match: "
+            f"Graduated {grad}, {plural(years, 'year')} before the {profile.cycle_year} Match: "
             f"{rule.higher_min} years or more rates higher"
         )
     else:
         level = "middle"
         reason = (
-            f"Graduated {grad}, {_plural(years, 'year')} out: past the lower band "
+            f"Graduated {grad}, {plural(years, 'year')} out: past the lower band "
             f"(up to {rule.lower_max}) but short of the higher one ({rule.higher_min}+)"
         )
     return RiskFactor(
@@ -223,13 +220,13 @@ def _exams(profile: Profile, rules: RiskFile) -> RiskFactor:
         parts.append(
             (
                 "higher",
-                f"{_plural(failures, 'failed attempt')} "
+                f"{plural(failures, 'failed attempt')} "
                 f"({rule.higher_failures_min} or more rates higher)",
             )
         )
     elif failures >= rule.middle_failures_min:
         used.append("middle_failures_min")
-        parts.append(("middle", f"{_plural(failures, 'failed attempt')}"))
+        parts.append(("middle", f"{plural(failures, 'failed attempt')}"))
     if exams.step1 != "pass":
         parts.append(
             (rule.step1_not_passed, f"Step 1 {'failed' if exams.step1 == 'fail' else 'not taken'}")
@@ -245,7 +242,7 @@ def _exams(profile: Profile, rules: RiskFile) -> RiskFactor:
     step3 = STEP3_LABELS[exams.step3].lower()
     if exams.step3 == "passed" and exams.step3_year:
         step3 = f"passed {exams.step3_year}"
-    value = f"{_plural(failures, 'failure')}; Step 3 {step3}"
+    value = f"{plural(failures, 'failure')}; Step 3 {step3}"
     if level == "lower":
         reason = "Every step passed at the first attempt"
         if exams.step3 == "passed":
@@ -330,21 +327,21 @@ def _clinical(profile: Profile, rules: RiskFile) -> RiskFactor:
             if role != "none":
                 reason += f" (current role: {role_label})"
         else:
-            reason = f"Last clinical work ended {since} months ago"
+            reason = f"Last clinical work ended {plural(since, 'month')} ago"
         reason += f": {rule.higher_gap_months} months or more without it rates higher"
     elif role in rule.weak_roles:
         used.append("weak_roles")
         level = "middle"
         reason = (
-            f"{months} months as an observer: it shows intent, but on its own never rates "
-            "better than middle"
+            f"{plural(months, 'month')} as an observer: it shows intent, but on its own never "
+            "rates better than middle"
         )
     elif months >= rule.lower_min_months and since <= rule.lower_max_since:
         used.append("lower_max_since")
         level = "lower"
-        ongoing = "and ongoing" if since == 0 else f"ending {since} months ago"
+        ongoing = "and ongoing" if since == 0 else f"ending {plural(since, 'month')} ago"
         reason = (
-            f"{months} months {ROLE_PHRASES[role]} in the last 24, {ongoing}: "
+            f"{plural(months, 'month')} {ROLE_PHRASES[role]} in the last 24, {ongoing}: "
             f"{rule.lower_min_months}+ recent months rates lower"
         )
     else:
@@ -353,12 +350,13 @@ def _clinical(profile: Profile, rules: RiskFile) -> RiskFactor:
         short: list[str] = []
         if months < rule.lower_min_months:
             short.append(
-                f"only {months} months in the last 24 (lower needs {rule.lower_min_months})"
+                f"only {plural(months, 'month')} in the last 24 "
+                f"(lower needs {rule.lower_min_months})"
             )
         if since > rule.lower_max_since:
             short.append(
-                f"last clinical work {since} months ago (lower needs {rule.lower_max_since} "
-                "or fewer)"
+                f"last clinical work {plural(since, 'month')} ago (lower needs "
+                f"{rule.lower_max_since} or fewer)"
             )
         reason = "Some recent clinical work, but " + " and ".join(short)
     return RiskFactor(
@@ -433,7 +431,7 @@ def _risk(profile: Profile, catalog: Catalog, rules: VerdictRules, found: _Findi
         )
     elif len(higher) >= rule.moderate_min_higher:
         tier = "moderate"
-        reason = f"{_plural(len(higher), 'factor')} rates higher ({names_h})"
+        reason = f"{plural(len(higher), 'factor')} rates higher ({names_h})"
         if middle:
             reason += f" and {len(middle)} middle ({names_m})"
     elif len(middle) >= rule.moderate_min_middle:
@@ -736,9 +734,9 @@ def _archetypes(
         evidence = [f"Decided on {name} {late}"]
         current = place(catalog.region_name(profile.applicant.current_region))
         if profile.rotations and facts.away == "none":
-            evidence.append(f"All {_plural(len(profile.rotations), 'rotation')} outside {name}")
+            evidence.append(f"All {plural(len(profile.rotations), 'rotation')} outside {name}")
         if profile.letters and facts.local_letters == 0:
-            evidence.append(f"All {_plural(len(profile.letters), 'letter')} from outside {name}")
+            evidence.append(f"All {plural(len(profile.letters), 'letter')} from outside {name}")
         evidence.append(f"Current training region: {current}" if trains else f"Lives in: {current}")
         out.append(
             Archetype(
@@ -774,7 +772,7 @@ def _decided_late(profile: Profile, stages: Sequence[str], months: int) -> str |
         if a.decided_month
         else str(a.decided_year)
     )
-    return f"in {when}, {max(0, opens - decided)} months before applications open"
+    return f"in {when}, {plural(max(0, opens - decided), 'month')} before applications open"
 
 
 # --- letters, Step 3, feasibility, cycles --------------------------------------------------------
@@ -791,7 +789,7 @@ def _letters(profile: Profile, catalog: Catalog, rules: Rules, found: _Findings)
     real = [x for x in recent if x.saw_real_work]
     names = ", ".join(catalog.specialty_name(s) for s in profile.targets.specialties[:2])
     first = (
-        f"{len(recent)} of {_plural(len(profile.letters), 'letter')} written in the last "
+        f"{len(recent)} of {plural(len(profile.letters), 'letter')} written in the last "
         f"{rule.window_months} months (want {rule.needed_recent})"
         if profile.letters
         else f"No letters listed yet (want {rule.needed_recent} from the last "
@@ -1026,9 +1024,9 @@ def _cycles(
     withdrawn = profile.history.withdrawn
     left_out = []
     if placed:
-        left_out.append(f"{_plural(placed, 'cycle')} that ended in a position")
+        left_out.append(f"{plural(placed, 'cycle')} that ended in a position")
     if withdrawn:
-        left_out.append(_plural(withdrawn, "withdrawn cycle"))
+        left_out.append(plural(withdrawn, "withdrawn cycle"))
     if left_out:
         skipped = f"not counted: {' and '.join(left_out)}"
         # inside the parenthesis the first cycle's reason already has, else in one of its own
@@ -1138,12 +1136,12 @@ def assess(profile: Profile, catalog: Catalog, mix: MixPlan | None = None) -> As
     if profile.applicant.visa == "needs_sponsorship":
         found.add("visa.needs_sponsorship", "Needs visa sponsorship")
     if (failed := profile.exams.failures) > 0:
-        found.add("exams.failures", f"{_plural(failed, 'failed exam attempt')} on record")
+        found.add("exams.failures", f"{plural(failed, 'failed exam attempt')} on record")
     last = profile.history.last
     if last is not None and last.outcome == "unmatched":
         found.add(
             "history.unmatched",
-            f"Went unmatched before ({_plural(profile.history.unmatched, 'cycle')})",
+            f"Went unmatched before ({plural(profile.history.unmatched, 'cycle')})",
         )
     risk = _risk(profile, catalog, rules, found)
     facts = _region_facts(profile, catalog, rules)

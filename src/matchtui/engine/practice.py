@@ -31,6 +31,7 @@ from matchtui.engine.text import (
     split_sentences,
     spoken_seconds,
 )
+from matchtui.engine.wording import plural
 from matchtui.models.practice import (
     CheckResult,
     Feedback,
@@ -80,10 +81,6 @@ class _Verdict:
     matches: Sequence[str] = ()
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
-
-
 def _terms(hits: Iterable[Hit]) -> list[str]:
     """The matched words, in order, each once (case-insensitively), as written."""
     return _unique(hit.found for hit in hits)
@@ -101,7 +98,7 @@ def _check_ownership(answer: Analysed) -> _Verdict:
     if owned and not blamed:
         return _Verdict(
             "pass",
-            f"Your own part is named in {_plural(len(owned), 'sentence')} ({_quoted(terms)}).",
+            f"Your own part is named in {plural(len(owned), 'sentence')} ({_quoted(terms)}).",
             list(owned),
             terms,
         )
@@ -126,7 +123,7 @@ def _check_no_blame(answer: Analysed) -> _Verdict:
     terms = _terms(h for hits in blamed.values() for h in hits)
     return _Verdict(
         "fail",
-        f"Blame falls outside you in {_plural(len(blamed), 'sentence')} ({_quoted(terms)}).",
+        f"Blame falls outside you in {plural(len(blamed), 'sentence')} ({_quoted(terms)}).",
         list(blamed),
         terms,
     )
@@ -139,7 +136,7 @@ def _check_specifics(answer: Analysed) -> _Verdict:
     if len(found) >= max(1, needed):
         return _Verdict(
             "pass",
-            f"Concrete detail in {_plural(len(found), 'sentence')} ({_quoted(terms)}).",
+            f"Concrete detail in {plural(len(found), 'sentence')} ({_quoted(terms)}).",
             list(found),
             terms,
         )
@@ -164,7 +161,7 @@ def _check_readiness(answer: Analysed) -> _Verdict:
     if recent.intersection(ready) or len(ready) >= 2:
         return _Verdict(
             "pass",
-            f"Readiness shown in {_plural(len(ready), 'sentence')} ({_quoted(terms)}).",
+            f"Readiness shown in {plural(len(ready), 'sentence')} ({_quoted(terms)}).",
             list(ready),
             terms,
         )
@@ -233,7 +230,7 @@ def _check_length(answer: Analysed, question: Question, wpm: int) -> _Verdict:
     spoken = spoken_seconds(answer.words, wpm)
     low, high = question.band
     margin = answer.comp.lexicon.thresholds.length_margin
-    said = f"About {spoken:.0f} s spoken ({_plural(answer.words, 'word')} at {wpm} wpm)"
+    said = f"About {spoken:.0f} s spoken ({plural(answer.words, 'word')} at {wpm} wpm)"
     if low <= spoken <= high:
         return _Verdict("pass", f"{said}, inside the {low}-{high} s target.")
     if spoken > high:
@@ -267,10 +264,10 @@ def _check_fillers_hedges(answer: Analysed) -> tuple[_Verdict, list[str], list[s
     rate = (len(fillers) + len(hedges)) * 100.0 / answer.words
     parts = []
     if fillers:
-        parts.append(f"{_plural(len(fillers), 'filler')}: {_quoted(_unique(filler_terms))}")
+        parts.append(f"{plural(len(fillers), 'filler')}: {_quoted(_unique(filler_terms))}")
     if hedges:
         parts.append(
-            f"{_plural(len(hedges), 'hedge')} where you should be firm: "
+            f"{plural(len(hedges), 'hedge')} where you should be firm: "
             f"{_quoted(_unique(hedge_terms))}"
         )
     detail = f"{rate:.1f} per 100 words" + (f" ({'; '.join(parts)})." if parts else ".")
@@ -297,7 +294,7 @@ def _check_ties(answer: Analysed) -> _Verdict:
         terms = _terms(h for hits in ties.values() for h in hits)
         return _Verdict(
             "pass",
-            f"A concrete tie in {_plural(len(ties), 'sentence')} ({_quoted(terms)}).",
+            f"A concrete tie in {plural(len(ties), 'sentence')} ({_quoted(terms)}).",
             list(ties),
             terms,
         )
@@ -343,7 +340,7 @@ def _check_real_weakness(answer: Analysed) -> _Verdict:
     terms = _terms(h for hits in disguised.values() for h in hits)
     return _Verdict(
         "fail",
-        f"A strength offered as a weakness in {_plural(len(disguised), 'sentence')} "
+        f"A strength offered as a weakness in {plural(len(disguised), 'sentence')} "
         f"({_quoted(terms)}); interviewers hear it as dodging the question.",
         list(disguised),
         terms,
@@ -482,7 +479,7 @@ def _substance(padding: Sequence[Padding], lex: LexiconFile) -> CheckResult:
         mine = [p for p in padding if p.kind == kind]
         if mine:
             example = mine[0].text if len(mine[0].text) <= 60 else mine[0].text[:57] + "..."
-            parts.append(f'{_plural(len(mine), "sentence")} {words} ("{example}")')
+            parts.append(f'{plural(len(mine), "sentence")} {words} ("{example}")')
     shown = list({p.text: p for p in padding}.values())[:3]
     return CheckResult(
         id="substance",

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
+from matchtui.engine.wording import plural
 from matchtui.errors import FileProblems
 from matchtui.limits import MAX_CSV_BYTES, MAX_PROGRAMS_BYTES
 from matchtui.models.mix import TIER_LABELS, TIERS
@@ -639,10 +640,6 @@ def compare(
     )
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
-
-
 def _advice(
     rows: Sequence[TierRow],
     estimate: MixEstimate,
@@ -660,19 +657,19 @@ def _advice(
         return
     for row in rows:
         if row.delta > 0:
-            yield f"Add {_plural(row.delta, row.label.lower() + ' program')}."
+            yield f"Add {plural(row.delta, row.label.lower() + ' program')}."
         elif row.delta < 0:
-            dropped = _plural(-row.delta, row.label.lower() + " program")
+            dropped = plural(-row.delta, row.label.lower() + " program")
             yield f"Drop {dropped} (or move them down the list)."
     short = estimate.in_region - in_region
     if short > 0:
-        yield f"Add {_plural(short, 'program')} in the {region_name} (swap out-of-region ones)."
+        yield f"Add {plural(short, 'program')} in the {region_name} (swap out-of-region ones)."
     out_over = (total - in_region) - (estimate.total - estimate.in_region)
     if out_over > 0 and short <= 0:
-        yield f"{_plural(out_over, 'program')} outside the {region_name} above the target."
+        yield f"{plural(out_over, 'program')} outside the {region_name} above the target."
     if over:
         yield (
-            f"Drop {_plural(len(over), 'program')} whose years-since-graduation limit you "
+            f"Drop {plural(len(over), 'program')} whose years-since-graduation limit you "
             f"exceed ({profile.years_since_graduation} years out)."
         )
     if all(row.delta == 0 for row in rows) and short <= 0 and not over:

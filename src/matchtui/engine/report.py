@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from matchtui.engine.calendar import RELIABILITY_WORDS
 from matchtui.engine.plan import STATE_LABELS, STATUS_LABELS, PlanView, build_plan
+from matchtui.engine.wording import plural
 
 # The applicant's own text passes through this before it is printed (one shared definition).
 from matchtui.safetext import safe_text as visible
@@ -215,7 +216,11 @@ def _profile_section(profile: Profile, catalog: Catalog, label: str) -> Section:
     )
 
     a, e, h, c = profile.applicant, profile.exams, profile.history, profile.clinical
-    step2 = f"{e.step2_score} ({e.step2_attempts} attempt(s))" if e.step2_score else "not reported"
+    step2 = (
+        f"{e.step2_score} ({plural(e.step2_attempts, 'attempt')})"
+        if e.step2_score
+        else "not reported"
+    )
     step3 = STEP3_LABELS[e.step3].lower()
     if e.step3 == "passed" and e.step3_year:
         step3 += f" in {e.step3_year}"
@@ -252,7 +257,7 @@ def _profile_section(profile: Profile, catalog: Catalog, label: str) -> Section:
             else []
         ),
         ("Region decided", _decided(profile)),
-        ("Step 1", f"{e.step1} ({e.step1_attempts} attempt(s))"),
+        ("Step 1", f"{e.step1} ({plural(e.step1_attempts, 'attempt')})"),
         ("Step 2 CK", step2),
         ("Step 3", step3),
         ("Exam failures", str(e.failures)),
@@ -270,7 +275,11 @@ def _profile_section(profile: Profile, catalog: Catalog, label: str) -> Section:
         (
             "Clinical activity",
             f"{ROLE_LABELS[c.role]}; {c.months_last_24} of the last 24 months; "
-            + ("ongoing" if c.months_since_last == 0 else f"last {c.months_since_last} months ago"),
+            + (
+                "ongoing"
+                if c.months_since_last == 0
+                else f"last {plural(c.months_since_last, 'month')} ago"
+            ),
         ),
     ]
     blocks: list[Block] = []

@@ -1,0 +1,8 @@
+"""Small pieces of wording every engine module shares."""
+
+from __future__ import annotations
+
+
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """'1 month', '2 months'; `many` for an irregular plural ('1 body', '2 bodies')."""
+    return f"{count} {word if count == 1 else (many or word + 's')}"
