@@ -78,3 +78,16 @@ async def test_the_form_offers_outside_the_us_where_it_applies(workspace: Any, h
         await pilot.pause()
         saved = Store(home).load(PROFILE, Profile)
         assert (saved.applicant.lives_in, saved.applicant.home_region) == (ABROAD, ABROAD)
+
+
+def test_an_img_from_abroad_is_not_called_a_returner(demo_profile: Any, catalog: Any) -> None:
+    """The header read '(graduate, not in training, re-entry, returner)' for an IMG applying
+    from their own country to a region they never lived in; 'come back' questions were
+    offered to them."""
+    from matchtui.models.questions import question_bank, questions_for
+
+    abroad = from_abroad(demo_profile)
+    assert abroad.path_labels() == ["aiming at a new region"]  # a student abroad
+    assert demo_profile.path_labels() == ["re-entry applicant", "returner"]
+    offered = {q.id for q in questions_for(question_bank(catalog), abroad)}
+    assert "why_region" in offered and "trained_elsewhere" not in offered

@@ -79,11 +79,16 @@ def test_profile_audiences(demo_profile: Any) -> None:
         "everyone",
         "reentry",
         "returner",
+        "going_home",
         "reapplicant",
         "applied_before",
         "switching",
         "soap",
     }
+    # From abroad to a region that is not home: the region questions, not 'come back'.
+    away = demo_profile.model_copy(deep=True)
+    away.applicant.home_region = "abroad"
+    assert "returner" in audiences(away) and "going_home" not in audiences(away)
     img = demo_profile.model_copy(deep=True)
     img.applicant.degree = "non_us_img"
     img.exams.total_failures = 1

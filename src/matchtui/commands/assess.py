@@ -54,11 +54,7 @@ def _heading(title: str) -> list[str]:
 def sheet(result: Assessment, profile: Profile, catalog: Catalog) -> str:
     """A readable plain-text Reality check (what `matchtui assess` prints)."""
     who = profile.applicant.name or "Applicant"
-    kind = [STAGE_LABELS[profile.applicant.stage].lower()]
-    if result.reentry:
-        kind.append("re-entry")
-    if result.returner:
-        kind.append("returner")
+    kind = [STAGE_LABELS[profile.applicant.stage].lower(), *profile.path_labels()]
     lines = [f"Reality check: {who}, {result.cycle_year} Match ({', '.join(kind)})"]
 
     risk = result.risk

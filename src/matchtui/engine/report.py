@@ -226,11 +226,7 @@ def _profile_section(profile: Profile, catalog: Catalog, label: str) -> Section:
         step3 += f" in {e.step3_year}"
     elif e.step3 == "scheduled" and e.step3_date:
         step3 += f" for {e.step3_date.isoformat()}"
-    kind = []
-    if profile.is_reentry:
-        kind.append("re-entry applicant")
-    if profile.is_returner:
-        kind.append("returner")
+    kind = profile.path_labels()
     targets = ", ".join(catalog.specialty_name(s) for s in profile.targets.specialties) or "none"
     rows: list[tuple[str, str]] = [
         ("Name", visible(a.name) or "(not given)"),

@@ -404,6 +404,21 @@ class Profile(UserFile):
         return self.targets.region != self.applicant.current_region
 
     @property
+    def is_going_home(self) -> bool:
+        """A returner in the plain sense: the back-home analysis applies and the target is the
+        home region (not a new region, nor a home outside the US)."""
+        return self.is_returner and self.applicant.home_region == self.targets.region
+
+    def path_labels(self) -> list[str]:
+        """How the commands and the report name the applicant's path, after the stage."""
+        labels = ["re-entry applicant"] if self.is_reentry else []
+        if self.is_going_home:
+            labels.append("returner")
+        elif self.is_returner:
+            labels.append("aiming at a new region")
+        return labels
+
+    @property
     def is_img(self) -> bool:
         return self.applicant.degree in ("us_img", "non_us_img")
 

@@ -40,6 +40,7 @@ Audience = Literal[
     "everyone",
     "reentry",
     "returner",
+    "going_home",
     "reapplicant",
     "applied_before",
     "switching",
@@ -51,7 +52,8 @@ Audience = Literal[
 AUDIENCE_LABELS: dict[str, str] = {
     "everyone": "everyone",
     "reentry": "re-entry applicants",
-    "returner": "returners",
+    "returner": "applicants aiming at another region",
+    "going_home": "returners going home",
     "reapplicant": "reapplicants",
     "applied_before": "applicants who applied before",
     "switching": "applicants changing specialty",
@@ -141,6 +143,8 @@ def audiences(profile: "Profile") -> set[str]:
         found.add("reentry")
     if profile.is_returner:
         found.add("returner")
+    if profile.is_going_home:
+        found.add("going_home")
     if profile.is_img:
         found.add("img")
     history = profile.history
