@@ -464,7 +464,7 @@ async def test_import_in_the_pane_names_a_hostile_file_literally(
         await pilot.press("enter")
         await pilot.pause()
         result = plain(app.screen.query_one("#import-result", Static))
-        assert f"Imported 1 programs from {csv}" in result
+        assert f"Imported 1 program from {csv}" in result
         text = assert_safe(app)
         assert f"{FILE_MARKUP}.csv" in text
         assert f"P9 {MARKUP[1]} {REPLACEMENT}]0;t{REPLACEMENT}{REPLACEMENT}[2J" in text

@@ -574,3 +574,14 @@ def test_a_rank_with_no_interview_on_record_counts_as_no_chance(
     data = json.loads(capsys.readouterr().out)
     assert data["ranks"][0]["chance"] == 0.1
     assert "no_interview" in {w["id"] for w in data["warnings"]}
+
+
+def test_counts_of_one_are_singular(
+    tmp_path: Path, home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'Only 1 ranks' read in the pane's warnings (found with one interviewed program)."""
+    tracker_file(home)
+    path = write_ranks(tmp_path / "list.toml", ["Alpha Medical Center"])
+    assert main(["ranklist", "simulate", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "Only 1 rank and" in out and "1 ranks" not in out

@@ -426,7 +426,8 @@ def _risk(profile: Profile, catalog: Catalog, rules: VerdictRules, found: _Findi
     if len(higher) >= rule.high_min_higher:
         tier = "high"
         reason = (
-            f"{len(higher)} factors rate higher ({names_h}); "
+            f"{plural(len(higher), 'factor')} rate{'s' if len(higher) == 1 else ''} higher "
+            f"({names_h}); "
             f"{rule.high_min_higher} or more make the tier high"
         )
     elif len(higher) >= rule.moderate_min_higher:
@@ -436,7 +437,10 @@ def _risk(profile: Profile, catalog: Catalog, rules: VerdictRules, found: _Findi
             reason += f" and {len(middle)} middle ({names_m})"
     elif len(middle) >= rule.moderate_min_middle:
         tier = "moderate"
-        reason = f"{len(middle)} factors rate middle ({names_m}), none higher"
+        reason = (
+            f"{plural(len(middle), 'factor')} rate{'s' if len(middle) == 1 else ''} middle "
+            f"({names_m}), none higher"
+        )
     else:
         tier = "low"
         reason = "No factor rates higher" + (f"; one middle ({names_m})" if middle else "")
@@ -630,7 +634,9 @@ def _back_home(profile: Profile, facts: _Region, rules: VerdictRules, found: _Fi
     elif facts.away == "planned":
         found.add("back_home.away_planned", f"Rotation in {name} planned but not yet done")
     if not facts.local_ok:
-        found.add("back_home.no_local_letters", f"{facts.local_letters} letters from {name}")
+        found.add(
+            "back_home.no_local_letters", f"{plural(facts.local_letters, 'letter')} from {name}"
+        )
     if story.quality == "missing":
         found.add("back_home.narrative_missing", "No why-home story written")
     elif story.quality == "generic":

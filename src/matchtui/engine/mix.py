@@ -49,6 +49,7 @@ from operator import mul
 from typing import TYPE_CHECKING, NamedTuple
 
 from matchtui.engine.fees import FeeQuote, application_fee
+from matchtui.engine.wording import plural
 from matchtui.models.base import SOFT_RELIABILITY
 from matchtui.models.mix import (
     APPLICANT_TYPE_LABELS,
@@ -1242,7 +1243,7 @@ def _warnings(
                     text=(
                         f"{count} program{'s' if count != 1 else ''} on your list "
                         f"{'take' if count != 1 else 'takes'} graduates only up to a set number "
-                        f"of years out, and you are {years} years out: {names}."
+                        f"of years out, and you are {plural(years, 'year')} out: {names}."
                     ),
                 )
             )

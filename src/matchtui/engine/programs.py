@@ -670,7 +670,7 @@ def _advice(
     if over:
         yield (
             f"Drop {plural(len(over), 'program')} whose years-since-graduation limit you "
-            f"exceed ({profile.years_since_graduation} years out)."
+            f"exceed ({plural(profile.years_since_graduation, 'year')} out)."
         )
     if all(row.delta == 0 for row in rows) and short <= 0 and not over:
         yield "Your list matches the target mix."

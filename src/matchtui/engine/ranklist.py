@@ -19,6 +19,7 @@ from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, TypeVar
 
 from matchtui.engine.memo import LastResult, Same
+from matchtui.engine.wording import plural
 from matchtui.models.ranklist import (
     CRITERIA,
     NO_MATCH,
@@ -563,8 +564,8 @@ def warnings_for(
         out.append(
             Warn(
                 "short_list_low_chance",
-                f"Only {len(resolved)} ranks and a {pct(p_unmatched)} chance of going unmatched: "
-                "rank every program you would attend rather than go unmatched.",
+                f"Only {plural(len(resolved), 'rank')} and a {pct(p_unmatched)} chance of going "
+                "unmatched: rank every program you would attend rather than go unmatched.",
             )
         )
     elif p_unmatched > high:

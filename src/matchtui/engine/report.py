@@ -239,7 +239,8 @@ def _profile_section(profile: Profile, catalog: Catalog, label: str) -> Section:
         ("Degree", DEGREE_LABELS[a.degree]),
         (
             "Graduation",
-            f"{a.graduation_year} ({profile.years_since_graduation} years before the Match)",
+            f"{a.graduation_year} "
+            f"({plural(profile.years_since_graduation, 'year')} before the Match)",
         ),
         ("Match applied for", str(profile.cycle_year)),
         ("Visa", "needs sponsorship" if a.visa == "needs_sponsorship" else "no sponsorship needed"),
@@ -658,7 +659,8 @@ def _practice_section(
         return Section("practice", "Interview practice", tuple(blocks)), found
     blocks.append(
         Para(
-            f"{sum(p.attempts for p in found)} attempts on {len(found)} questions; scores "
+            f"{plural(sum(p.attempts for p in found), 'attempt')} on "
+            f"{plural(len(found), 'question')}; scores "
             "are 0-100 from the practice checks."
         )
     )
@@ -795,7 +797,8 @@ def _ranklist_section(
     sim = simulate(resolved, data, tracker)
     blocks.append(
         Para(
-            f"{len(sim.ranks)} ranks, {sim.unique_codes} program codes ({sim.codes_included} "
+            f"{plural(len(sim.ranks), 'rank')}, {plural(sim.unique_codes, 'program code')} "
+            f"({sim.codes_included} "
             f"included, extra fee ${sim.extra_code_fee_usd}). P(match) {pct(sim.p_match)}, "
             f"P(unmatched) {pct(sim.p_unmatched)}; one more program at "
             f"{pct(sim.add_one_chance)} would bring P(unmatched) to "

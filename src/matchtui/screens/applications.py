@@ -36,6 +36,7 @@ from matchtui.engine.tracker import (
     today_view,
     yields,
 )
+from matchtui.engine.wording import plural
 from matchtui.errors import Conflict, FileProblems
 from matchtui.models.mix import TIER_LABELS, TIERS
 from matchtui.models.programs import PROGRAM_STATUSES, SIGNAL_KINDS, Program, ProgramList
@@ -386,7 +387,7 @@ class ApplicationsScreen(PaneScreen):
         self.shown = self.orders.visible(self.filters, self.catalog.region_of_state)
         self.table.set_rows(self.shown)
         total = len(self.programs.programs)
-        count = f"{len(self.shown)} of {total} programs"
+        count = f"{len(self.shown)} of {plural(total, 'program')}"
         if not total:
             count += ": `matchtui programs import FILE` reads a CSV or TOML list"
         # One line of fixed size (applications.tcss): no layout pass for a new count.

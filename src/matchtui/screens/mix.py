@@ -38,6 +38,7 @@ from matchtui.engine.mix import (
     verdict_for,
 )
 from matchtui.engine.programs import ListComparison, ListTally, compare, read_import
+from matchtui.engine.wording import plural
 from matchtui.errors import Conflict, FileProblems
 from matchtui.models.mix import ListEstimate, MixEstimate
 from matchtui.models.plan import MixPlan, PlanFile
@@ -939,7 +940,9 @@ class MixScreen(PaneScreen):
         merged = saved.model
         self._show_programs(merged)
         added = len(result.programs) - len(duplicates)
-        lines = [f"Imported {added} programs from {path} ({len(merged.programs)} in the list)."]
+        lines = [
+            f"Imported {plural(added, 'program')} from {path} ({len(merged.programs)} in the list)."
+        ]
         if duplicates:
             lines.append(f"{len(duplicates)} were already on the list.")
         if problems:

@@ -11,6 +11,7 @@ from typing import ClassVar
 
 from rich.style import Style
 
+from matchtui.engine.wording import plural
 from matchtui.models.mix import ListEstimate, MixEstimate
 from matchtui.widgets.mix_bars import BAR, EMPTY, bar_cells
 from matchtui.widgets.mix_lines import LineBuilder, LinesWidget
@@ -146,7 +147,8 @@ class EstimatePanel(LinesWidget):
         if listed is not None and listed.programs:
             out.newline().add("Your list    ", label).add(pct(listed.p_match), value)
             out.add(
-                f" from {listed.programs} programs, {listed.expected_interviews:.1f} interviews",
+                f" from {plural(listed.programs, 'program')}, "
+                f"{listed.expected_interviews:.1f} interviews",
                 label,
             )
         point = estimate.diminishing_returns_at

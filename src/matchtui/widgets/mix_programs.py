@@ -22,6 +22,7 @@ from textual.widgets import Button, Checkbox, Input, Static
 
 from matchtui.background import yielding_often
 from matchtui.engine.programs import ListComparison, over_yog_limit, region_of
+from matchtui.engine.wording import plural
 from matchtui.models.mix import TIER_LABELS, TIERS
 from matchtui.models.programs import PROGRAM_STATUSES, Program, ProgramList, ProgramStatus
 from matchtui.widgets.cycle_select import CycleSelect
@@ -384,7 +385,7 @@ class ProgramsPanel(Vertical):
         set_text(
             self.query_one("#programs-count", Static),
             Text(
-                f"{shown} of {total} programs shown"
+                f"{shown} of {plural(total, 'program')} shown"
                 + (
                     ""
                     if total

@@ -10,6 +10,8 @@ from rich.text import Text
 from textual.timer import Timer
 from textual.widgets import Static
 
+from matchtui.engine.wording import plural
+
 
 def clock_text(seconds: float) -> str:
     whole = max(0, int(seconds))
@@ -132,7 +134,7 @@ class PracticeTimer(Static):
             text.append("  (stopped)")
         text.append(f"  ·  target {low}-{high} s spoken")
         if self.words:
-            text.append(f"  ·  {self.words} words ≈ {spoken:.0f} s")
+            text.append(f"  ·  {plural(self.words, 'word')} ≈ {spoken:.0f} s")
         if over and self.running:
             text.append(f"\nPast {high} s: time to land it. Keep going if you need to.")
         self.update(text)
