@@ -12,7 +12,7 @@ from rich.text import Text
 
 from bench.programs_fixture import make_programs
 from matchtui.app import MatchApp
-from matchtui.models.programs import PROGRAM_STATUSES, Program
+from matchtui.models.programs import PROGRAM_STATUSES, STAGE_LABELS, Program
 from matchtui.store import PROGRAMS
 from matchtui.widgets.mix_programs import SORT_KEYS, Filters, ProgramsPanel, visible
 from matchtui.widgets.program_table import ProgramTable
@@ -118,8 +118,8 @@ async def test_filter_sort_and_status_change_show_the_right_rows(workspace: Any)
         ]
         after = [table.line_plain(i) for i in range(table.row_count)]
         assert [i for i in range(len(before)) if before[i] != after[i]] == [3]
-        assert str(table.cells_at(3)[1]) == following
-        assert f"  {following}  " in after[3]  # the column after the name
+        assert str(table.cells_at(3)[1]) == STAGE_LABELS[following]
+        assert f"  {STAGE_LABELS[following]}  " in after[3]  # the column after the name
         current: Program = panel.programs.programs[index]
         assert current.status == following
 

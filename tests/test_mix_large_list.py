@@ -12,7 +12,7 @@ from typing import Any
 
 from bench.programs_fixture import make_programs
 from matchtui.app import MatchApp
-from matchtui.models.programs import PROGRAM_STATUSES
+from matchtui.models.programs import PROGRAM_STATUSES, STAGE_LABELS
 from matchtui.store import PROGRAMS, Store
 from matchtui.widgets.mix_programs import Filters, ProgramsPanel, visible
 
@@ -112,7 +112,7 @@ async def test_status_change_updates_one_row_and_saves_off_the_ui_thread(
         following = PROGRAM_STATUSES[
             (PROGRAM_STATUSES.index(before) + presses) % len(PROGRAM_STATUSES)
         ]
-        assert str(table.cells_at(3)[1]) == following
+        assert str(table.cells_at(3)[1]) == STAGE_LABELS[following]  # as the Apps pane says
         await app.workers.wait_for_complete()
         saved = tomllib.loads((home / "programs.toml").read_text())
         assert saved["programs"][index]["status"] == following  # the newest list won

@@ -13,7 +13,7 @@ from textual.app import App, ComposeResult
 
 from bench.programs_fixture import make_programs
 from matchtui.app import MatchApp
-from matchtui.models.programs import PROGRAM_STATUSES, ProgramList
+from matchtui.models.programs import PROGRAM_STATUSES, STAGE_LABELS, ProgramList
 from matchtui.store import PROGRAMS
 from matchtui.widgets.mix_programs import Filters, ProgramsPanel, visible
 from matchtui.widgets.program_table import ProgramTable
@@ -164,7 +164,7 @@ async def test_status_change_in_the_mix_pane_redraws_only_that_row(workspace: An
                 % len(PROGRAM_STATUSES)
             ]
         )
-        assert f"  {status}  " in after[2]  # the column after the name
+        assert f"  {STAGE_LABELS[status]}  " in after[2]  # the column after the name
 
 
 async def test_filter_and_header_sort_show_the_right_count_and_rows(workspace: Any) -> None:

@@ -24,7 +24,13 @@ from matchtui.background import yielding_often
 from matchtui.engine.programs import ListComparison, over_yog_limit, region_of
 from matchtui.engine.wording import plural
 from matchtui.models.mix import TIER_LABELS, TIERS
-from matchtui.models.programs import PROGRAM_STATUSES, Program, ProgramList, ProgramStatus
+from matchtui.models.programs import (
+    PROGRAM_STATUSES,
+    STAGE_LABELS,
+    Program,
+    ProgramList,
+    ProgramStatus,
+)
 from matchtui.widgets.cycle_select import CycleSelect
 from matchtui.widgets.mix_bars import set_text
 from matchtui.widgets.program_table import ProgramTable
@@ -297,7 +303,7 @@ class ProgramsPanel(Vertical):
     def compose(self) -> ComposeResult:
         tiers = [("All tiers", ALL)] + [(TIER_LABELS[t], t) for t in TIERS]
         regions = [("All regions", ALL)] + [(r.name, r.id) for r in self.catalog.regions.values()]
-        statuses = [("Any status", ALL)] + [(s.capitalize(), s) for s in PROGRAM_STATUSES]
+        statuses = [("Any status", ALL)] + [(STAGE_LABELS[s], s) for s in PROGRAM_STATUSES]
         sorts = [(f"Sort: {label}", key) for key, label in SORT_KEYS.items()]
         # Changed in place (left/right): no list opens, nothing but the line is redrawn.
         with Horizontal(id="programs-filters"):
@@ -403,7 +409,7 @@ class ProgramsPanel(Vertical):
         specialty = self.catalog.specialties.get(program.specialty)
         return [
             Text(program.name),
-            Text(program.status),
+            Text(STAGE_LABELS[program.status]),
             Text(program.city),
             Text(program.state),
             Text(self.catalog.region_name(region_of(program, self.catalog))),
