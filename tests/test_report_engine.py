@@ -262,3 +262,15 @@ def test_export_path_never_reuses_a_name(tmp_path: Path) -> None:
     assert second.name == "report-2026-11-23-2.md"
     second.write_text("x")
     assert export_path(tmp_path, TODAY).name == "report-2026-11-23-3.md"
+
+
+def test_an_item_the_profile_ticks_reads_done_as_in_the_pane(
+    workspace: Any, demo_profile: Profile
+) -> None:
+    """The demo's clinical job ticks 'Start a clinical job' in the Plan pane ([x]); the report
+    called it 'to do' beside 'done (profile)'."""
+    workspace.save_profile(demo_profile)
+    text, _ = report_for(workspace, demo_profile, TODAY, fmt="md")
+    row = next(line for line in text.splitlines() if line.startswith("| Start a clinical job"))
+    cells = [cell.strip() for cell in row.strip("|").split("|")]
+    assert cells[2:4] == ["done (profile)", "done"]

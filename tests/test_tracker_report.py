@@ -60,6 +60,9 @@ def test_season_section_has_pipeline_yields_agenda_and_costs(
     assert "| All applications | 2 | 3 | 67% |" in season
     assert "| Signal: gold | 1 | 1 | 100% |" in season
     assert "| In Midwest | 2 | 2 | 100% |" in season
+    # Groups by their labels, as the pane names them ('mid\_tier' and 'none' read before).
+    assert "| Tier: mid-tier | 0 | 1 | 0% |" in season
+    assert "| Signal: no signal | 1 | 2 | 50% |" in season
     assert "Clash on 2026-12-03: Lake \\| IM, River IM" in season
     assert "| ERAS fees | 33.00 |" in season and "| NRMP fees | 85.00 |" in season
     assert "| Travel | 310.00 |" in season and "| Total | 428.00 |" in season

@@ -552,7 +552,8 @@ def _season_section(
     """The applications season: programs per stage, invitation yields, the next interviews and
     clashes, and the costs so far (engine.tracker, the same numbers as the Applications pane)."""
     from matchtui.engine.tracker import by_stage, division_map, ledger, today_view, yields
-    from matchtui.models.programs import STAGE_LABELS
+    from matchtui.models.mix import TIER_LABELS
+    from matchtui.models.programs import SIGNAL_LABELS, STAGE_LABELS
 
     listed = programs.programs if programs is not None else []
     if not any(p.status != "planned" for p in listed):
@@ -578,12 +579,20 @@ def _season_section(
     got = yields(listed, catalog.region_of_state, profile.targets.region, division_map(catalog))
     region = catalog.region_name(profile.targets.region)
     rows: list[tuple[str, ...]] = [("All applications", *_yield_cells(got.overall))]
-    rows += [(f"Signal: {k}", *_yield_cells(v)) for k, v in got.by_signal.items() if v.applied]
+    rows += [
+        (f"Signal: {SIGNAL_LABELS[k].lower()}", *_yield_cells(v))
+        for k, v in got.by_signal.items()
+        if v.applied
+    ]
     rows += [
         (f"In {region}", *_yield_cells(got.in_target)),
         ("Elsewhere", *_yield_cells(got.outside_target)),
     ]
-    rows += [(f"Tier: {k}", *_yield_cells(v)) for k, v in got.by_tier.items() if v.applied]
+    rows += [
+        (f"Tier: {TIER_LABELS[k].lower()}", *_yield_cells(v))
+        for k, v in got.by_tier.items()
+        if v.applied
+    ]
     blocks += [
         Sub("Invitations per application"),
         Table(("Group", "Invited", "Applied", "Rate"), tuple(rows), right=(1, 2, 3)),
@@ -710,9 +719,11 @@ def _plan_section(view: PlanView, catalog: Catalog, note: str | None) -> Section
                     (
                         row.title,
                         row.window,
-                        STATUS_LABELS[row.status],
-                        STATE_LABELS[row.state]
-                        + (" (profile)" if row.profile_done and row.status != "done" else ""),
+                        # Ticked by the profile, as the pane's box shows it ([x]).
+                        "done (profile)"
+                        if row.profile_done and row.status == "todo"
+                        else STATUS_LABELS[row.status],
+                        STATE_LABELS[row.state],
                         "yes" if row.marked else "",
                         visible(row.note),
                     )

@@ -47,6 +47,12 @@ INACTIVE_STATUSES: frozenset[str] = frozenset({"withdrawn"})
 Track = Literal["categorical", "preliminary", "advanced", "transitional", "reserved"]
 TRACKS: tuple[Track, ...] = get_args(Track)
 SignalKind = Literal["none", "signal", "gold", "silver"]
+SIGNAL_LABELS: dict[str, str] = {
+    "none": "No signal",
+    "signal": "Signal",
+    "gold": "Gold",
+    "silver": "Silver",
+}
 SIGNAL_KINDS: tuple[SignalKind, ...] = get_args(SignalKind)
 InterviewFormat = Literal["virtual", "in_person"]
 INTERVIEW_FORMATS: tuple[InterviewFormat, ...] = get_args(InterviewFormat)

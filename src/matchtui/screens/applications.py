@@ -39,7 +39,13 @@ from matchtui.engine.tracker import (
 from matchtui.engine.wording import plural
 from matchtui.errors import Conflict, FileProblems
 from matchtui.models.mix import TIER_LABELS, TIERS
-from matchtui.models.programs import PROGRAM_STATUSES, SIGNAL_KINDS, Program, ProgramList
+from matchtui.models.programs import (
+    PROGRAM_STATUSES,
+    SIGNAL_KINDS,
+    SIGNAL_LABELS,
+    Program,
+    ProgramList,
+)
 from matchtui.screens.base import PaneScreen, tabbed_samples
 from matchtui.store import PROGRAMS, Saved
 from matchtui.themes import text_style
@@ -49,7 +55,6 @@ from matchtui.widgets.conflict import guarded_programs_save
 from matchtui.widgets.cycle_select import CycleSelect
 from matchtui.widgets.program_table import ProgramTable
 from matchtui.widgets.tracker_views import (
-    SIGNAL_LABELS,
     LinesView,
     costs_text,
     split_lines,

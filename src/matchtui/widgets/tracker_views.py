@@ -15,10 +15,9 @@ from textual.strip import Strip
 
 from matchtui.engine.tracker import Ledger, TodayView, Yield, Yields
 from matchtui.models.mix import TIER_LABELS
-from matchtui.models.programs import STAGE_LABELS
+from matchtui.models.programs import SIGNAL_LABELS, STAGE_LABELS
 
 BAR_WIDTH = 24
-SIGNAL_LABELS = {"none": "No signal", "signal": "Signal", "gold": "Gold", "silver": "Silver"}
 
 
 def _title(text: Text, title: str) -> None:
