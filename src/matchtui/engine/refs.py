@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from matchtui.catalog import Catalog
 from matchtui.models.profile import ABROAD, Profile
@@ -12,9 +13,13 @@ Loc = tuple[str | int, ...]
 
 def profile_ref_problems(profile: Profile, catalog: Catalog) -> Iterator[tuple[Loc, str]]:
     """Each (key path, message) where the profile names a region or specialty the catalog lacks."""
-    from matchtui.suggest import did_you_mean
-
     regions, specialties = catalog.regions, catalog.specialties
+
+    def did_you_mean(word: str, choices: Any, listing: str = "") -> str:
+        """Imported only when an id is wrong (difflib stays out of a good profile's check)."""
+        from matchtui.suggest import did_you_mean as hint
+
+        return hint(word, choices, listing)
 
     def region(loc: Loc, value: str, abroad: bool = False) -> Iterator[tuple[Loc, str]]:
         if value not in regions and not (abroad and value == ABROAD):
