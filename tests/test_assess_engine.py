@@ -862,3 +862,26 @@ def test_one_month_is_one_month(catalog: Catalog) -> None:
     text = to_text(report)
     assert "1 month ago" in text
     assert "1 months" not in text and "attempt(s)" not in text
+
+
+def test_ties_named_only_in_the_story_are_pointed_out(catalog: Catalog) -> None:
+    """A why-home story naming a partner and an upbringing in the region, with no ties listed,
+    got 'weak ties' and no word on why: the ties count from the list, so the check says the
+    story's ties are not on it. The story's quoted phrases are each quoted once."""
+    story = (
+        "My partner and I both grew up in Columbus, Ohio, and our two children started school "
+        "there last fall. I have worked three shifts a week as a scribe at a community hospital "
+        "there since 2025, and I intend to practise in Ohio for the rest of my career."
+    )
+    profile = returner(ties=[], narrative__why_home=story)
+    bh = assess(profile, catalog).back_home
+    assert bh.narrative == "concrete" and bh.ties != "strong"
+    assert any(r.startswith("Ties in your story: it names ties to") for r in bh.reasons)
+    listed = returner(ties=[{"kind": "partner", "region": "midwest"}], narrative__why_home=story)
+    assert not any(
+        r.startswith("Ties in your story") for r in assess(listed, catalog).back_home.reasons
+    )
+    from matchtui.engine.text import judge_story
+
+    plan_b = judge_story("plan_b", "I will keep working as a scribe.", catalog)
+    assert len(plan_b.concrete) == len({t.lower() for t in plan_b.concrete})

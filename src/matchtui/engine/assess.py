@@ -593,6 +593,12 @@ def _back_home(profile: Profile, facts: _Region, rules: VerdictRules, found: _Fi
         if story.quality != "missing"
         else f"{story.label}: missing"
     )
+    if facts.ties != "strong" and story.quality == "concrete" and "ties" in story.signals:
+        # The ties count from the profile's list; a story that names them is not that list.
+        reasons.append(
+            f"Ties in your story: it names ties to {name} that your list of ties does not "
+            "hold; add them under Ties in the Profile so they count"
+        )
     home = profile.applicant.home_region == profile.targets.region
     heading = f"Back home to {name}" if home else f"Matching in {name}"
     common: dict[str, Any] = {

@@ -578,7 +578,8 @@ def judge(kind: StoryKind, text: Analysed) -> StoryVerdict:
     )
     present = [s for s in rule.signals if s in found]
     absent = [s for s in rule.signals if s not in found and s != "long"]
-    quoted = [t for s in present if s != "long" for t in found[s][:2]]
+    # Each phrase once, whichever signals it fired ('scribe' is a role and readiness both).
+    quoted = list({t.lower(): t for s in present if s != "long" for t in found[s][:2]}.values())
     common = {"kind": kind, "label": rule.label, "words": text.words, "signals": present}
     if text.words == 0:
         return StoryVerdict(quality="missing", missing=absent, reason="not written yet", **common)
