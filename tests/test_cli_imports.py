@@ -79,7 +79,8 @@ NOT_FOR_ASSESS_OR_MIX = {
 @pytest.mark.parametrize(
     ("args", "also_absent"),
     [
-        # The season calendar only for a Step 3 still to come (not the demo profile's case).
+        # The season calendar only for a Step 3 still to come (not the demo profile's case),
+        # and for the note on a Match that is over (text output only).
         (
             ["assess", "--json"],
             {"matchtui.models.mix", "matchtui.engine.mix", "matchtui.engine.calendar"},

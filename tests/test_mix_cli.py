@@ -191,3 +191,22 @@ def test_a_typo_in_a_profile_id_names_the_line_and_the_nearest_id(
     err = capsys.readouterr().err
     assert f"typo.toml:{line}:" in err
     assert f"did you mean {hint}" in err
+
+
+def test_a_match_that_is_over_is_noted_by_assess_and_mix(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A profile kept on the 2026 Match, read in December 2026: the Plan pane said that Match
+    was over; `assess` and `mix` printed its figures without a word (now a note on stderr
+    with the readable output; --json is for scripts and stays as it was)."""
+    from matchtui.workspace import demo_profile_path
+
+    path = tmp_path / "old.toml"
+    text = demo_profile_path().read_text(encoding="utf-8")
+    path.write_text(text.replace("cycle_year = 2027", "cycle_year = 2026"), encoding="utf-8")
+    for command in ("assess", "mix"):
+        assert main(["--today", "2026-12-02", command, "--profile", str(path)]) == 0
+        err = capsys.readouterr().err
+        assert "2026 Match, which is over" in err and "2027" in err
+    assert main(["--today", "2026-12-02", "assess"]) == 0
+    assert capsys.readouterr().err == ""  # the demo's 2027 Match: nothing to say

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from matchtui.catalog import Catalog
+from matchtui.commands import note_match_year
 from matchtui.engine.assess import LIKELIHOOD_LABELS, assess
 from matchtui.errors import FileProblems
 from matchtui.models.assessment import Assessment
@@ -28,6 +29,8 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
         except FileProblems as exc:
             print(f"matchtui: note: program mix ignored: {exc.summary()}", file=sys.stderr)
     result = assess(profile, workspace.catalog, mix)
+    if not args.json:  # a person reading, not a script (--json keeps its import budget)
+        note_match_year(workspace, profile, args.today)
     if args.json:
         print(json.dumps(result.model_dump(mode="json"), indent=2))
     else:

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from matchtui.commands import note_match_year
 from matchtui.engine.mix import default_specialty, estimate, recommended_mix
 from matchtui.errors import UsageError
 from matchtui.filenames import PROGRAMS
@@ -29,6 +30,8 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
             args.specialty, catalog.specialty_words, "matchtui data list specialties"
         )
         raise UsageError(f"--specialty: unknown specialty {args.specialty!r}{hint}")
+    if not args.json:  # a person reading, not a script (--json keeps its import budget)
+        note_match_year(workspace, profile, args.today)
     specialty = args.specialty or default_specialty(profile, catalog)
     plan = _starting_plan(workspace, args, specialty, profile)
     update: dict[str, object] = {}
