@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Mapping
 
 
@@ -11,6 +10,8 @@ def closest(
 ) -> list[str]:
     """Up to `n` ids closest to `word`. `choices` maps each id to other words that name it
     (its name, a short name); a plain iterable is a list of ids. Prefixes ("derm") count."""
+    import difflib  # only when an id is wrong: importing this module costs nothing
+
     names: dict[str, str] = {}  # lower-case word -> id
     items = choices.items() if isinstance(choices, Mapping) else ((c, ()) for c in choices)
     for choice_id, words in items:

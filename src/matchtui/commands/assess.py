@@ -29,11 +29,10 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
         except FileProblems as exc:
             print(f"matchtui: note: program mix ignored: {exc.summary()}", file=sys.stderr)
     result = assess(profile, workspace.catalog, mix)
-    if not args.json:  # a person reading, not a script (--json keeps its import budget)
-        note_match_year(workspace, profile, args.today)
     if args.json:
         print(json.dumps(result.model_dump(mode="json"), indent=2))
-    else:
+    else:  # a person reading, not a script (--json keeps its import budget)
+        note_match_year(workspace, profile, args.today)
         print(sheet(result, profile, workspace.catalog))
     return 0
 

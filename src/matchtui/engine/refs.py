@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 from matchtui.catalog import Catalog
 from matchtui.models.profile import ABROAD, Profile
+from matchtui.suggest import did_you_mean
 
 Loc = tuple[str | int, ...]
 
@@ -14,12 +14,6 @@ Loc = tuple[str | int, ...]
 def profile_ref_problems(profile: Profile, catalog: Catalog) -> Iterator[tuple[Loc, str]]:
     """Each (key path, message) where the profile names a region or specialty the catalog lacks."""
     regions, specialties = catalog.regions, catalog.specialties
-
-    def did_you_mean(word: str, choices: Any, listing: str = "") -> str:
-        """Imported only when an id is wrong (difflib stays out of a good profile's check)."""
-        from matchtui.suggest import did_you_mean as hint
-
-        return hint(word, choices, listing)
 
     def region(loc: Loc, value: str, abroad: bool = False) -> Iterator[tuple[Loc, str]]:
         if value not in regions and not (abroad and value == ABROAD):
