@@ -124,7 +124,10 @@ def test_strong_returner_answer_passes_the_returner_checks(catalog: Any) -> None
     assert ownership is not None
     assert ownership.evidence == [
         "In hindsight my list was far too short: I applied to twenty-two programs, mostly in two "
-        "large cities, and my Step 2 score of 226 needed a much broader approach."
+        "large cities, and my Step 2 score of 226 needed a much broader approach.",
+        # Leaving, said in the first person, is the applicant's own decision too.
+        "I stepped away afterwards and worked as a project manager at an insurance company for "
+        "two years while I paid down loans and decided whether I still belonged in medicine.",
     ]
     assert fb.score >= 90
 
@@ -151,6 +154,31 @@ def test_blaming_answer_fails_no_blame_quoting_the_sentence(catalog: Any) -> Non
     assert "the system is" in blame.matches and "rigged" in blame.matches
     assert blame.rule.startswith("No sentence puts the outcome on the system")
     assert fb.top_fixes[0].check in {"ownership", "no_blame"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The match is a lottery and lots of good people do not match.",
+        "In the end it is just a numbers game.",
+        "Good applicants go unmatched every year.",
+        "It was a crapshoot that year.",
+        "I was in the wrong place at the wrong time.",
+    ],
+)
+def test_calling_the_match_a_lottery_is_blame(catalog: Any, sentence: str) -> None:
+    """Putting the outcome on chance ('a lottery', 'a numbers game') passed as no blame."""
+    text = f"{sentence} I applied to twenty programs in 2023. I will apply more widely."
+    blame = run(catalog, "why_unmatched", text).check("no_blame")
+    assert blame is not None and blame.status == "fail" and blame.evidence == [sentence]
+
+
+def test_saying_it_was_not_a_lottery_is_not_blame(catalog: Any) -> None:
+    text = (
+        "The match is not a lottery: my list was too short. I applied to twenty programs in "
+        "2023 and I will apply to sixty."
+    )
+    assert status(run(catalog, "why_unmatched", text), "no_blame") == "pass"
 
 
 def test_rejecting_blame_is_not_blame(catalog: Any) -> None:
@@ -524,3 +552,50 @@ def test_a_short_answer_with_an_example_is_asked_for_depth_not_an_example(catalo
     assert status(fb, "length") in ("warn", "fail")
     assert "the example you gave" in fb.top_fixes[0].text
     assert "add one concrete example" not in fb.top_fixes[0].text
+
+
+# -- what a fix asks for --------------------------------------------------------------------------
+THREE_PARTS = (
+    "I took a job in health tech in 2020. That work taught me that I missed patients. "
+    "Since March I have volunteered weekly at a free clinic in Ohio. I am ready to come back now."
+)
+
+
+def test_a_story_missing_one_part_is_told_which(catalog: Any) -> None:
+    """With three of the four parts there, the fixes asked for all four again ('Give each of
+    the four parts ...') and a short answer was told to 'add four-part story'."""
+    fb = run(catalog, "why_left_medicine", THREE_PARTS)
+    arc = fb.check("arc")
+    assert arc is not None and arc.status == "warn" and "Missing: what happened." in arc.detail
+    fixes = {fix.check: fix.text for fix in fb.top_fixes}
+    assert fixes["arc"].startswith("Add a sentence or two on what happened")
+    assert "length" in fixes and fixes["length"].endswith("add what happened.")
+    assert not any("four-part story" in text for text in fixes.values())
+
+
+def test_a_short_answer_is_told_what_its_flagged_checks_lack(catalog: Any) -> None:
+    """A short why-region answer with no tie is told to add a tie, in words, not the check's
+    name ('add concrete ties')."""
+    text = (
+        "I did a rotation in Columbus, Ohio in 2023. I worked in a clinic in Dayton in 2024. "
+        "I plan to stay in Ohio for good."
+    )
+    fb = run(catalog, "why_region", text)
+    assert status(fb, "ties") == "fail"
+    length = next(fix.text for fix in fb.top_fixes if fix.check == "length")
+    assert "who ties you to the region" in length and "concrete ties" not in length.lower()
+
+
+def test_leaving_in_the_first_person_is_owning_it(catalog: Any) -> None:
+    fb = run(catalog, "why_left_medicine", THREE_PARTS)
+    assert status(fb, "ownership") == "pass"
+
+
+def test_what_happened_to_a_leaver_counts_as_what_happened(catalog: Any) -> None:
+    text = (
+        "My father became ill in 2020 and I left clinical medicine to care for him. "
+        "Caring for him taught me what I want from my work. Since January I have worked "
+        "as a scribe in Sacramento, and I am ready to come back now."
+    )
+    arc = run(catalog, "why_left_medicine", text).check("arc")
+    assert arc is not None and arc.status == "pass"

@@ -9,6 +9,7 @@ import pytest
 from matchtui.catalog import Catalog
 from matchtui.engine import practice, text
 from matchtui.engine.assess import assess
+from matchtui.models.lexicon import lexicon
 from matchtui.models.profile import Profile
 
 SHORT_CONCRETE = (
@@ -75,6 +76,22 @@ def test_length_is_a_signal_not_the_verdict(catalog: Catalog) -> None:
     assert "Add" in long.reason  # says what to add
 
 
+def test_a_generic_story_is_told_what_it_lacks_not_what_it_has(catalog: Catalog) -> None:
+    """A story naming the partner and the city but no plan to stay was told to add who ties
+    the applicant there and the places by name: the advice now lists only what is lacking."""
+    rule = lexicon(catalog).stories["why_home"]
+    judged = text.judge_story(
+        "why_home", "My wife matched in Philadelphia and we have been apart for months.", catalog
+    )
+    assert judged.quality == "generic" and {"ties", "specifics"} <= set(judged.signals)
+    advice = judged.reason.partition(". Add ")[2]
+    assert rule.advice["plan_to_stay"] in advice
+    assert rule.advice["ties"] not in advice and rule.advice["specifics"] not in advice
+    # Nothing named: the required signal (ties) comes first.
+    vague = text.judge_story("why_home", "It is a lovely place with great weather.", catalog)
+    assert vague.reason.partition(". Add ")[2].startswith(rule.advice["ties"])
+
+
 def test_possessives_and_curly_quotes_match(catalog: Catalog) -> None:
     plural = text.judge_story("why_home", PLURALS, catalog)
     assert "my parents'" in plural.concrete or "my parents" in " ".join(plural.concrete)
@@ -104,7 +121,10 @@ def test_why_now_and_plan_b_are_judged(catalog: Catalog, demo_profile: Profile) 
     judged = {s.kind: s for s in assess(vague, catalog).stories}
     assert judged["why_now"].quality == "generic"
     assert judged["plan_b"].quality == "generic"
-    assert "Add what you will do if the cycle fails" in judged["plan_b"].reason
+    plan_b = judged["plan_b"]
+    assert "forward" in plan_b.signals  # 'I will keep trying': a plan, with nothing named
+    named = lexicon(catalog).stories["plan_b"].advice["specifics"]
+    assert f"Add {named}" in plan_b.reason
 
 
 def test_no_duplicate_tokenizer_left_in_practice() -> None:
@@ -142,6 +162,22 @@ def test_word_salad_is_named(catalog: Catalog) -> None:
     )
     substance = practice.analyse("why_unmatched", answer, None, catalog).check("substance")
     assert substance is not None and "string of keywords" in substance.detail
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Good applicants go unmatched every year.",
+        "Residents rotate through three hospitals weekly.",
+        "Strong applicants still go unmatched each single year.",
+    ],
+)
+def test_short_plain_sentences_are_not_keyword_strings(catalog: Catalog, sentence: str) -> None:
+    """A six-word sentence without 'the' or 'I' was called a string of keywords, and left out
+    of every check (its blame went unseen)."""
+    answer = f"I applied late in 2023. {sentence} I will apply to sixty programs."
+    feedback = practice.analyse("why_unmatched", answer, None, catalog)
+    assert feedback.check("substance") is None
 
 
 def test_real_answers_are_not_flagged_as_padding(catalog: Catalog) -> None:

@@ -31,7 +31,7 @@ from matchtui.engine.text import (
     split_sentences,
     spoken_seconds,
 )
-from matchtui.engine.wording import plural
+from matchtui.engine.wording import and_list, plural
 from matchtui.models.practice import (
     CheckResult,
     Feedback,
@@ -546,12 +546,16 @@ def _top_fixes(
         "low_words": round(low * wpm / 60),
         "high_words": round(high * wpm / 60),
     }
-    skip = ("length", "fillers_hedges", "substance")
-    wanted = [r.name.lower() for r in flagged if r.id not in skip]
+    arc = next((r for r in results if r.id == "arc"), None)
+    fields["missing"] = and_list([p for p in _arc_labels(lex) if arc and p not in arc.matches])
+    # What a short answer should add: what each flagged check lacks, else an example, or
+    # more depth on the one it gives when its detail already passes.
+    adds = [lex.check(r.id).adds.format_map(fields) for r in flagged]
+    wanted = list(dict.fromkeys(a for a in adds if a))
     length = lex.check("length")
     detailed = any(r.id == "specifics" and r.status == "pass" for r in results)
     fields["wanted"] = (
-        ", ".join(wanted[:3])
+        and_list(wanted[:3])
         if wanted
         else (length.wanted_depth if detailed else length.wanted_example)
     )
@@ -564,6 +568,10 @@ def _top_fixes(
             text = spec.fix_warn
         out.append(Fix(check=r.id, text=text.format_map(fields)))
     return out
+
+
+def _arc_labels(lex: LexiconFile) -> list[str]:
+    return [lex.arc.part(part).label for part in ARC_PARTS]
 
 
 # -- progress -----------------------------------------------------------------------------------

@@ -17,12 +17,14 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
+from matchtui.engine.wording import and_list
 from matchtui.models.lexicon import (
     ARC_PARTS,
     LexiconFile,
     Phrase,
     PhraseEntry,
     StoryKind,
+    StoryRule,
     lexicon,
     phrase_text,
 )
@@ -536,23 +538,6 @@ def find_padding(text: Analysed) -> list[Padding]:
 
 
 # -- the profile's own stories --------------------------------------------------------------------
-# What each kind of signal is, in words (for "names ..." and "add ...").
-SIGNAL_WORDS: dict[str, str] = {
-    "ties": "people or a past there",
-    "specifics": "places, years or roles by name",
-    "plan_to_stay": "a plan to stay",
-    "local_activity": "things done in the region",
-    "long": "enough length",
-    "what_happened": "what happened",
-    "stepped_away": "why you stepped away",
-    "what_changed": "what changed",
-    "why_now": "why now",
-    "readiness": "recent clinical work or Step 3",
-    "forward": "what you will do",
-    "target_region": "the target region or one of its states, by name",
-}
-
-
 def _quote(terms: Sequence[str], limit: int = 4) -> str:
     return ", ".join(f"'{t}'" for t in terms[:limit])
 
@@ -592,21 +577,26 @@ def judge(kind: StoryKind, text: Analysed) -> StoryVerdict:
             reason=f"concrete ({text.words} words; names {_quote(quoted)})",
             **common,
         )
-    short = [SIGNAL_WORDS.get(s, s) for s in (needed or absent)]
     detail = f"{text.words} words"
     if generic:
         detail += f"; stock phrase {_quote(generic, 2)}"
     if quoted:
         detail += f"; names only {_quote(quoted, 3)}"
-    detail += f"; missing {', '.join(short[:3]) or 'more detail'}"
     return StoryVerdict(
         quality="generic",
         concrete=quoted,
         generic=generic,
         missing=absent,
-        reason=f"generic ({detail}). Add {rule.wanted}.",
+        reason=f"generic ({detail}). Add {_advice(rule, [*needed, *absent])}.",
         **common,
     )
+
+
+def _advice(rule: StoryRule, lacking: Sequence[str]) -> str:
+    """What a generic story should add: the wording of each signal it lacks (required ones
+    first, at most three), or the whole of what a concrete story names when none is known."""
+    wanted = [rule.advice[s] for s in dict.fromkeys(lacking) if s in rule.advice][:3]
+    return and_list(wanted) or rule.wanted
 
 
 def judge_story(kind: StoryKind, text: str, catalog: Catalog) -> StoryVerdict:

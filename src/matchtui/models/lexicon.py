@@ -142,6 +142,9 @@ class CheckSpec(Sourced):
     # already passes the specifics check, more depth on the example it gives.
     wanted_example: str = ""
     wanted_depth: str = ""
+    # What an answer too short should add when this check is flagged ("" for a check fixed by
+    # cutting); the four-part story's may use {missing}.
+    adds: str = ""
     weight: float = Field(ge=0, le=100)
 
 
@@ -193,6 +196,9 @@ class StoryRule(Sourced):
     long_words: int = Field(ge=1)
     generic: str | None = None  # the phrase list quoted when the story is not concrete
     wanted: str  # what a concrete story names, for the advice
+    # What to add for each signal a generic story lacks ("long" needs none: length alone
+    # never makes a story concrete).
+    advice: dict[str, str] = Field(default_factory=dict)
     # A story about the target region (why home): one that names places, none of them in the
     # target region, is about somewhere else and is not counted as concrete for it.
     names_target_region: bool = False
@@ -204,6 +210,12 @@ class StoryRule(Sourced):
             raise ValueError(f"required names signals not listed: {unknown}")
         if self.min_signals > len(self.signals):
             raise ValueError("min_signals is more than the signals listed")
+        lacking = [s for s in self.signals if s != "long" and s not in self.advice]
+        if lacking:
+            raise ValueError(f"advice has no wording for signals: {lacking}")
+        stray = [s for s in self.advice if s not in self.signals]
+        if stray:
+            raise ValueError(f"advice names signals not listed: {stray}")
         return self
 
 
