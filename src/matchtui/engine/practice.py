@@ -205,7 +205,7 @@ def _check_forward_close(answer: Analysed) -> _Verdict:
 
 
 def _check_arc(answer: Analysed) -> _Verdict:
-    labels = {part: answer.comp.lexicon.arc.part(part).label for part in ARC_PARTS}
+    labels = dict(zip(ARC_PARTS, _arc_labels(answer.comp.lexicon), strict=True))
     present: dict[str, int] = {}
     for part in ARC_PARTS:
         hits = answer.hits(part)
@@ -571,6 +571,7 @@ def _top_fixes(
 
 
 def _arc_labels(lex: LexiconFile) -> list[str]:
+    """The four-part story's parts in words, in ARC_PARTS order."""
     return [lex.arc.part(part).label for part in ARC_PARTS]
 
 
