@@ -486,6 +486,52 @@ def test_a_command_skips_the_pydantic_plugin_search_and_restores_the_environment
     assert os.environ[cli.PLUGINS_SWITCH] == "some_plugin"
 
 
+PLUGIN_PROBE = (
+    "import os, sys\n"
+    "if len(sys.argv) > 1:\n"
+    "    os.environ['PYDANTIC_DISABLE_PLUGINS'] = sys.argv[1]\n"
+    "from matchtui import without_pydantic_plugins\n"
+    "from pydantic import BaseModel\n"
+    "with without_pydantic_plugins():\n"
+    "    class Inside(BaseModel):\n"
+    "        x: int\n"
+    "    Inside(x=1)\n"
+    "    print('INSIDE', 'importlib.metadata' in sys.modules)\n"
+    "    os.environ['PYDANTIC_DISABLE_PLUGINS'] = 'some_plugin'\n"
+    "    class Changed(BaseModel):\n"
+    "        x: int\n"
+    "    Changed(x=1)\n"
+    "    print('CHANGED', 'importlib.metadata' in sys.modules)\n"
+    "print('AFTER', 'pydantic.plugin._loader' in sys.modules)\n"
+)
+
+
+@pytest.mark.parametrize("preset", [None, "__all__", "some_plugin"])
+def test_with_every_plugin_off_pydantic_s_plugin_loader_is_not_imported(
+    preset: str | None,
+) -> None:
+    """pydantic's loader imports importlib.metadata (email, zipfile, csv...) even when the switch
+    turns every plugin off; a stand-in answers while it does. Once the switch names a plugin,
+    or the user set one, the real loader is asked; after the command, the stand-in is gone."""
+    import os
+
+    env = {key: value for key, value in os.environ.items() if key != "PYDANTIC_DISABLE_PLUGINS"}
+    args = [preset] if preset is not None else []
+    result = subprocess.run(
+        [sys.executable, "-c", PLUGIN_PROBE, *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+    )
+    assert result.returncode == 0, result.stderr
+    lines = dict(line.split() for line in result.stdout.splitlines())
+    all_off = preset != "some_plugin"
+    assert lines["INSIDE"] == str(not all_off)
+    assert lines["CHANGED"] == "True"  # the stand-in stepped aside for the real loader
+    assert lines["AFTER"] == "True"  # the real module is what is left
+
+
 def test_mix_verdict_is_the_assessment_s(home: Path) -> None:
     """The mix takes the risk tier and the back-home verdict from risk_and_back_home, without
     the rest of the assessment: the same as assess(...) for varied profiles."""
