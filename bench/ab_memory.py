@@ -3,7 +3,8 @@
 Each sample is `bench_first_visit.app_memory`: the app started as the command starts it, in a
 new home (the program list written beforehand by another process), every pane visited once and
 back to the first, then its resident size once idle (--idle-between: each key pressed once the
-app is idle, not as soon as the pane before shows). The trees alternate run by run (the order
+app is idle, not as soon as the pane before shows; --later-session: the app opened and left
+once in that home first, as every session after the first finds it). The trees alternate run by run (the order
 flipped every other run); one bench (this one) drives both, each tree's `src` and `bench` on
 `PYTHONPATH`. A bare Textual app is measured once per run. Prints each tree's median and
 minimum, the ratio to the bare app, and with two list sizes the cost per program.
@@ -29,6 +30,11 @@ def main() -> None:
     parser.add_argument(
         "--idle-between", action="store_true", help="each key once the app is idle again"
     )
+    parser.add_argument(
+        "--later-session",
+        action="store_true",
+        help="measure a later session: the app opened and left once in the home first",
+    )
     args = parser.parse_args()
     trees: list[Path] = [tree.resolve() for tree in args.trees]
     sizes = [int(size) for size in args.programs.split(",")]
@@ -39,7 +45,14 @@ def main() -> None:
         for size in sizes:
             for tree in order:
                 env = {"PYTHONPATH": f"{tree / 'src'}{os.pathsep}{tree}"}
-                rss[tree, size].append(app_memory(size, env, idle_between=args.idle_between))
+                rss[tree, size].append(
+                    app_memory(
+                        size,
+                        env,
+                        idle_between=args.idle_between,
+                        later_session=args.later_session,
+                    )
+                )
                 print(f"  run {run + 1} {tree.name} {size} programs: {rss[tree, size][-1]:.1f} MiB")
         bare.append(bare_memory())
     base = statistics.median(bare)
