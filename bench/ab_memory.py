@@ -4,9 +4,9 @@ Each sample is `bench_first_visit.app_memory`: the app started as the command st
 new home (the program list written beforehand by another process), every pane visited once and
 back to the first, then its resident size once idle (--idle-between: each key pressed once the
 app is idle, not as soon as the pane before shows; --later-session: the app opened and left
-once in that home first, as every session after the first finds it). The trees alternate run by run (the order
-flipped every other run); one bench (this one) drives both, each tree's `src` and `bench` on
-`PYTHONPATH`. A bare Textual app is measured once per run. Prints each tree's median and
+once in that home first, as every session after the first finds it). The trees alternate run by
+run (the order flipped every other run); one bench (this one) drives both, each tree's `src` and
+`bench` on `PYTHONPATH`. A bare Textual app is measured once per run. Prints each tree's median and
 minimum, the ratio to the bare app, and with two list sizes the cost per program.
 
     .venv/bin/python -m bench.ab_memory --runs 4 OLD_TREE NEW_TREE [--programs 0,20000]

@@ -192,6 +192,40 @@ def test_rejecting_blame_is_not_blame(catalog: Any) -> None:
     assert status(fb, "ownership") == "pass"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "blames"),
+    [
+        ("It was not my fault.", True),
+        ("It wasn't my fault.", True),
+        ("Honestly, it was not on me.", True),
+        ("There was nothing I could have done.", True),
+        ("Leaving was not my decision.", False),
+        ("It was never my mistake.", False),
+    ],
+)
+def test_denying_your_part_is_not_ownership(catalog: Any, sentence: str, blames: bool) -> None:
+    """'It was not my fault' counted as naming one's own part ('my fault'): an answer that only
+    denies it was told it owned the outcome. A denial names no part, and denying fault is
+    deflection."""
+    text = f"{sentence} The interviews in 2023 were short. I will apply to sixty programs."
+    fb = run(catalog, "why_unmatched", text)
+    assert status(fb, "ownership") == "fail"
+    blame = fb.check("no_blame")
+    assert blame is not None
+    assert (sentence in blame.evidence) is blames
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["It was my fault: I applied too late.", "That was on me.", "It was my decision to leave."],
+)
+def test_owning_your_part_still_counts(catalog: Any, sentence: str) -> None:
+    text = f"{sentence} The interviews in 2023 were short. I will apply to sixty programs."
+    fb = run(catalog, "why_unmatched", text)
+    assert status(fb, "ownership") == "pass"
+    assert status(fb, "no_blame") == "pass"
+
+
 def test_six_hundred_word_confessional_fails_length(catalog: Any) -> None:
     words = count_words(CONFESSIONAL)
     assert 560 <= words <= 640
