@@ -226,6 +226,33 @@ def test_owning_your_part_still_counts(catalog: Any, sentence: str) -> None:
     assert status(fb, "no_blame") == "pass"
 
 
+VIRTUES = (
+    "Resilience, leadership, teamwork, compassion, communication, professionalism, empathy, "
+    "dedication, passion for medicine, lifelong learning, patient-centered care, evidence-based "
+    "medicine, quality improvement, interdisciplinary collaboration, cultural competence, work "
+    "ethic."
+)
+
+
+def test_a_keyword_string_says_its_words_were_not_counted(catalog: Any) -> None:
+    """A 25-word list of virtues was shown as '25 words, about 0 s spoken' and '0 words at 140
+    wpm': both numbers true, neither saying why. The feedback now says how many words count
+    toward the time and that keyword strings and repeats are left out."""
+    fb = run(catalog, "greatest_strength", VIRTUES)
+    total = count_words(VIRTUES)
+    assert fb.words == total and fb.counted_words == 0 and fb.spoken_seconds == 0
+    assert fb.words_text() == (f"{total} words (0 counted: keyword strings and repeats left out)")
+    length = fb.check("length")
+    assert length is not None and length.status == "fail"
+    assert f"0 of {total} words counted" in length.detail
+    plain = run(
+        catalog, "why_unmatched", "I applied to twenty programs in 2023. I will apply to sixty."
+    )
+    assert plain.counted_words == plain.words and plain.words_text() == f"{plain.words} words"
+    length = plain.check("length")
+    assert length is not None and f"({plain.words} words at 140 wpm)" in length.detail
+
+
 def test_six_hundred_word_confessional_fails_length(catalog: Any) -> None:
     words = count_words(CONFESSIONAL)
     assert 560 <= words <= 640

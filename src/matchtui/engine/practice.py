@@ -230,7 +230,13 @@ def _check_length(answer: Analysed, question: Question, wpm: int) -> _Verdict:
     spoken = spoken_seconds(answer.words, wpm)
     low, high = question.band
     margin = answer.comp.lexicon.thresholds.length_margin
+    total = count_words(answer.text)
     said = f"About {spoken:.0f} s spoken ({plural(answer.words, 'word')} at {wpm} wpm)"
+    if answer.words < total:
+        said = (
+            f"About {spoken:.0f} s spoken ({answer.words} of {total} words counted at {wpm} wpm: "
+            "keyword strings and repeats are left out)"
+        )
     if low <= spoken <= high:
         return _Verdict("pass", f"{said}, inside the {low}-{high} s target.")
     if spoken > high:
@@ -437,6 +443,7 @@ def analyse(
         question=question.id,
         category=question.category,
         words=total,
+        counted_words=answer.words,
         sentences=len(answer.spans),
         words_per_minute=wpm,
         spoken_seconds=spoken_seconds(answer.words, wpm),

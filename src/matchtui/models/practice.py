@@ -43,9 +43,12 @@ class Feedback(_Result):
     question: str
     category: str
     words: int
+    # The words the speaking time is estimated from: keyword strings and repeated sentences are
+    # left out (a 25-word list of virtues says nothing, so it is no time spoken).
+    counted_words: int
     sentences: int
     words_per_minute: int
-    spoken_seconds: float  # estimated speaking time
+    spoken_seconds: float  # estimated speaking time, from counted_words
     target_seconds: tuple[int, int]
     seconds: float | None = None  # the time the applicant actually took, if known
     score: int
@@ -58,6 +61,13 @@ class Feedback(_Result):
     # For region questions: the verdict on the answer as a why-home story (as the Reality check
     # would judge it).
     story: StoryVerdict | None = None
+
+    def words_text(self) -> str:
+        """How long the answer is in words, saying how many count when some were left out."""
+        text = f"{self.words} word" + ("" if self.words == 1 else "s")
+        if self.counted_words < self.words:
+            text += f" ({self.counted_words} counted: keyword strings and repeats left out)"
+        return text
 
     def check(self, check_id: str) -> CheckResult | None:
         for result in self.checks:
