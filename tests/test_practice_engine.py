@@ -253,6 +253,32 @@ def test_a_keyword_string_says_its_words_were_not_counted(catalog: Any) -> None:
     assert length is not None and f"({plain.words} words at 140 wpm)" in length.detail
 
 
+CARER = (
+    "I left residency in 2019 after my mother was diagnosed with cancer and I became her "
+    "full-time carer. I stepped away because nobody else in the family could do it. {changed} "
+    "I passed Step 3 in March and I am ready to finish training. I am applying to family "
+    "medicine because continuity of care is the work I want to do."
+)
+
+
+@pytest.mark.parametrize(
+    "changed",
+    [
+        "She is well now and my brother lives near her.",
+        "She has recovered, and my brother lives near her.",
+        "Her cancer is in remission.",
+        "Over the past two years I have worked as a medical assistant in a family practice.",
+    ],
+)
+def test_a_resolved_reason_for_leaving_is_what_changed(catalog: Any, changed: str) -> None:
+    """A carer whose reason for leaving has resolved ('she is well now') or who names what they
+    have done since ('over the past two years') was told the story lacked what changed."""
+    fb = run(catalog, "why_left_medicine", CARER.format(changed=changed))
+    arc = fb.check("arc")
+    assert arc is not None and arc.status == "pass", arc.detail
+    assert changed in arc.evidence
+
+
 def test_six_hundred_word_confessional_fails_length(catalog: Any) -> None:
     words = count_words(CONFESSIONAL)
     assert 560 <= words <= 640
