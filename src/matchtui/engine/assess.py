@@ -959,9 +959,12 @@ def _feasibility(
                 band = "reach"
             else:
                 band = "stretch"
+            # The score rates the specialty, not the applicant: said so, so that "realistic"
+            # beside a high re-entry risk and a low estimate does not read as a promise.
             reason = (
-                f"Re-entry feasibility {score}/100: realistic from {rule.realistic_min_score}, "
-                f"a reach at {rule.reach_max_score} or below"
+                f"How open the specialty is to graduates coming back: {score}/100 (realistic "
+                f"from {rule.realistic_min_score}, a reach at {rule.reach_max_score} or below). "
+                "It rates the specialty, not you: your own chance is the Mix estimate"
             )
             source = spec.reentry_feasibility.source
             reliability = spec.reentry_feasibility.reliability
