@@ -646,7 +646,7 @@ def test_feasibility_bands_for_reentry(catalog: Catalog, target: str, band: str)
 
 
 def test_a_realistic_band_says_it_rates_the_specialty_not_the_applicant(catalog: Catalog) -> None:
-    """A graduate eleven years out with no recent clinical work and no Step 3 was told
+    """A graduate who left in 2016, has had no clinical job since and lacks Step 3 was told
     'Psychiatry: realistic' beside a high re-entry risk and a 7% estimate: the band is the
     article's judgement of how open the specialty is, and the reason now says so."""
     spec = assess(make(targets__specialties=["psychiatry"]), catalog).specialties[0]
