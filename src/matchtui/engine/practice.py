@@ -226,11 +226,11 @@ def _check_arc(answer: Analysed) -> _Verdict:
     return _Verdict(status, detail, list(present.values()), have)
 
 
-def _check_length(answer: Analysed, question: Question, wpm: int) -> _Verdict:
+def _check_length(answer: Analysed, question: Question, wpm: int, total: int) -> _Verdict:
+    """`total`: the answer's words, padding included (answer.words leaves padding out)."""
     spoken = spoken_seconds(answer.words, wpm)
     low, high = question.band
     margin = answer.comp.lexicon.thresholds.length_margin
-    total = count_words(answer.text)
     said = f"About {spoken:.0f} s spoken ({plural(answer.words, 'word')} at {wpm} wpm)"
     if answer.words < total:
         said = (
@@ -406,12 +406,14 @@ def analyse(
     fillers: list[str] = []
     hedges: list[str] = []
     empty = answer.words == 0 and not padding
+    padded = sum(count_words(p.text) for p in padding)
+    total = answer.words + padded
     for check_id in wanted:
         spec = lex.check(check_id)
         if empty:
             verdict = _Verdict("n/a", "No answer yet.")
         elif check_id == "length":
-            verdict = _check_length(answer, question, wpm)
+            verdict = _check_length(answer, question, wpm, total)
         elif check_id == "fillers_hedges":
             verdict, fillers, hedges = _check_fillers_hedges(answer)
         else:
@@ -435,8 +437,6 @@ def analyse(
     if padding and not empty:
         results.append(_substance(padding, lex))
     score = 0 if empty else _score(results, lex)
-    padded = sum(count_words(p.text) for p in padding)
-    total = answer.words + padded
     if total and padded / total > lex.padding.cap_share:
         score = min(score, lex.padding.score_cap)
     return Feedback(
