@@ -7,7 +7,9 @@ Cohorts (documented in mix.toml):
   [score] nodes around the specialty's senior mean. Reproduced through the specialty intercept.
 * one per NRMP applicant group ([[type_anchors]]): the group spread over specialties by the 2025
   positions it filled, with its cohort's preset, years out, failures, clinical gap, earlier
-  cycles and visa share; seniors with the score spread, everyone else at the population score.
+  cycles and visa share; every group's Step 2 CK spread ([score]) around its own middle: the
+  specialty's senior centre, or the specialty's unmatched seniors' mean for prior graduates
+  (`score_centre`), the same scale an entered score is read on.
   Reproduced through the group's type offset (fitted once per range setting).
 
 `fit_constants` is run by `matchtui calibrate --fit`, its output pasted into mix.toml with the
@@ -29,10 +31,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from matchtui.engine.mix import (
+    SENIOR_TYPE,
     Inputs,
     adjustment_terms,
     apportion,
     factors_at,
+    group_score_term,
     p_match_for,
     preset_by,
     score_anchor,
@@ -52,7 +56,7 @@ if TYPE_CHECKING:
     from matchtui.catalog import Catalog
 
 Plan = tuple[int, tuple[int, int, int], int, int]  # applications, shares, region %, signals
-SENIOR = "us_md_senior"
+SENIOR = SENIOR_TYPE
 
 
 @dataclass
@@ -171,18 +175,14 @@ def specialty_weight(catalog: Catalog, cohort: Cohort, specialty: str) -> float:
     return float(fill.filled) * float(share) / 100
 
 
-def _score_nodes(
-    catalog: Catalog, specialty: str, with_spread: bool, constants: Constants
-) -> list[tuple[float, float]]:
-    """(score term, weight): the [score] spread for seniors, else the population term."""
+def _score_nodes(catalog: Catalog, specialty: str, anchor_id: str) -> list[tuple[float, float]]:
+    """(score term, weight): the [score] spread around the group's typical member."""
     anchor = score_anchor(catalog, specialty)
     if anchor is None:
         return [(0.0, 1.0)]
-    if not with_spread:
-        return [(constants.population.get(specialty, 0.0), 1.0)]
     score = mix_data(catalog).score
-    slope = anchor[0]
-    return [(slope * score.sigma * x, w) for x, w in score.nodes]
+    middle = group_score_term(catalog, specialty, anchor_id)
+    return [(middle + anchor[0] * score.sigma * x, w) for x, w in score.nodes]
 
 
 def _shift(catalog: Catalog, specialty: str, constants: Constants) -> float:
@@ -200,7 +200,7 @@ def senior_rate(
     shift = _shift(catalog, specialty, constants) + constants.type_offsets[SENIOR][1]
     return sum(
         w * evaluate(specialty, shift + z, plan)
-        for z, w in _score_nodes(catalog, specialty, True, constants)
+        for z, w in _score_nodes(catalog, specialty, SENIOR)
     )
 
 
@@ -224,7 +224,7 @@ def type_rate(
             continue
         plan = plan_for(catalog, specialty, cohort_preset(catalog, cohort, specialty))
         shift = _shift(catalog, specialty, constants) + offset
-        nodes = _score_nodes(catalog, specialty, anchor.id == SENIOR, constants)
+        nodes = _score_nodes(catalog, specialty, anchor.id)
         value = sum(
             wm * wn * evaluate(specialty, shift + zm + zn, plan)
             for zm, wm in spread

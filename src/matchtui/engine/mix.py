@@ -14,7 +14,9 @@ The model, kept as simple and explicit as the product spec asks:
                      x region factor (target-region programs: the back-home factor for a
                        returner, by the Reality check's likelihood; else the ties factor))
       applicant term = type offset (NRMP group) + Step 2 CK term (modelled logistic slope
-                       (matched - unmatched mean) / sigma^2; no score: the population term)
+                       (matched - unmatched mean) / sigma^2, read against the
+                       specialty's senior centre; no score: a senior (US MD or DO) is
+                       the population term, anyone else their group's typical member)
                        - labelled adjustments (years out, failures, clinical gap, earlier
                        cycles, visa: each counted once)
   The intercepts, population terms and type offsets are fitted constants (mix.toml [fitted],
@@ -142,6 +144,10 @@ def signals_by_tier(signals: int, counts: Sequence[int]) -> tuple[int, int, int]
     left -= to_community
     to_mid = min(left, mid_tier)
     return (left - to_mid, to_mid, to_community)
+
+
+# The group whose cohort the specialty intercepts and population terms are fitted to.
+SENIOR_TYPE = "us_md_senior"
 
 
 # --- the applicant and the factors ------------------------------------------------------------
@@ -299,13 +305,42 @@ def score_anchor(catalog: Catalog, specialty: str) -> tuple[float, float, float]
     return slope, centre, rate
 
 
-def score_term(catalog: Catalog, specialty: str, step2: float | None) -> float:
-    """The Step 2 CK term: slope x (score - centre); with no score, the population term."""
+def group_score_term(catalog: Catalog, specialty: str, applicant_type: str) -> float:
+    """The score term of the group's typical member, the middle of its cohort's spread (mix.toml
+    [[type_anchors]] score_centre): 0 at the senior centre; slope x (unmatched mean - centre)
+    for a group centred on the specialty's unmatched seniors."""
+    anchor = score_anchor(catalog, specialty)
+    means = catalog.specialties[specialty].step2_means
+    if anchor is None or means is None:
+        return 0.0
+    cohort = mix_data(catalog).type_anchor(applicant_type).cohort
+    if cohort.score_centre == "senior":
+        return 0.0
+    slope, centre, _ = anchor
+    return slope * (means.unmatched - centre)
+
+
+def no_score_is_population(catalog: Catalog, applicant_type: str) -> bool:
+    """Whether a member of the group who enters no score is the seniors' population: a group of
+    students spread like seniors, whose rates sit where the population term was fitted."""
+    cohort = mix_data(catalog).type_anchor(applicant_type).cohort
+    return cohort.stage == "student" and cohort.score_centre == "senior"
+
+
+def score_term(
+    catalog: Catalog, specialty: str, step2: float | None, applicant_type: str = SENIOR_TYPE
+) -> float:
+    """The Step 2 CK term: slope x (score - centre). With no score: for seniors (US MD and DO)
+    the population term, the single score term that meets the specialty's senior rate over the
+    seniors' spread; for graduates and IMGs the middle of their group's spread
+    (`group_score_term`), where their offset was fitted."""
     anchor = score_anchor(catalog, specialty)
     if anchor is None:
         return 0.0
     if step2 is None:
-        return mix_data(catalog).fitted.population.get(specialty, 0.0)
+        if no_score_is_population(catalog, applicant_type):
+            return mix_data(catalog).fitted.population.get(specialty, 0.0)
+        return group_score_term(catalog, specialty, applicant_type)
     slope, centre, _ = anchor
     return slope * (step2 - centre)
 
@@ -326,7 +361,7 @@ def applicant_term(
     offset = data.fitted.type_offsets[inputs.applicant_type][SETTINGS.index(setting)]
     return (
         offset
-        + score_term(catalog, specialty, inputs.step2)
+        + score_term(catalog, specialty, inputs.step2, inputs.applicant_type)
         + sum(adjustment_terms(data, inputs, setting).values())
     )
 
@@ -1044,10 +1079,20 @@ def _assumptions(
     anchor = score_anchor(catalog, specialty)
     if anchor is not None and means is not None:
         slope, centre, _ = anchor
+        no_score = (
+            "the seniors' population"
+            if no_score_is_population(catalog, inputs.applicant_type)
+            else (
+                "your group's typical member"
+                if data.type_anchor(inputs.applicant_type).cohort.score_centre == "senior"
+                else f"your group's typical member (the unmatched seniors' mean, {means.unmatched})"
+            )
+        )
         value = (
             f"your score {inputs.step2:g}: {score_term(catalog, specialty, inputs.step2):+.2f}"
             if inputs.step2 is not None
-            else f"no score entered: the population ({score_term(catalog, specialty, None):+.2f})"
+            else f"no score entered: {no_score} "
+            f"({score_term(catalog, specialty, None, inputs.applicant_type):+.2f})"
         )
         out.append(
             Assumption(

@@ -251,6 +251,9 @@ class Cohort(Strict):
     specialties: list[str] = Field(min_length=1)
     weights_from: Literal["us_md_pct", "us_do_pct", "us_img_pct", "non_us_img_pct"]
     preset: str | None = None  # None: the preset the app recommends per specialty
+    # The middle of the cohort's Step 2 CK spread: the specialty's senior centre, or the mean of
+    # its unmatched seniors (Charting Outcomes); a member who enters no score is this member.
+    score_centre: Literal["senior", "unmatched"] = "senior"
     visa_share: float = Field(default=0.0, ge=0, le=1)
     years_out: Distribution = Field(default_factory=lambda: [(0.0, 1.0)])
     failures: Distribution = Field(default_factory=lambda: [(0.0, 1.0)])
