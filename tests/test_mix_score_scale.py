@@ -115,3 +115,24 @@ def test_the_assumptions_say_who_stands_for_no_score(catalog: Any, demo_profile:
     assert "your group's typical member" in img and "unmatched" not in img
     senior = no_score_line(student(demo_profile, exams__step2_score=None))
     assert "the seniors' population" in senior
+
+
+@pytest.mark.parametrize("score", [230, 240, 250])
+def test_graduates_two_years_out_at_the_same_score_follow_the_groups_order(
+    catalog: Any, demo_profile: Any, score: int
+) -> None:
+    """Same years out, cycles, clinical work and score: a US MD prior graduate is not shown below
+    a US-citizen IMG, nor that IMG below a non-US IMG (the adjusted gaps at equal score). Before,
+    in internal medicine two years out, the IMGs were above the US MD graduate (63 / 74 / 70%)."""
+
+    def p(degree: str) -> float:
+        profile = vary(
+            demo_profile,
+            applicant__degree=degree,
+            applicant__graduation_year=2025,
+            exams__step2_score=score,
+        )
+        return _p(profile, catalog, "internal_medicine")
+
+    md, do, us_img, non_us = p("us_md"), p("us_do"), p("us_img"), p("non_us_img")
+    assert md >= do >= us_img >= non_us, (md, do, us_img, non_us)
