@@ -91,3 +91,16 @@ def test_an_img_from_abroad_is_not_called_a_returner(demo_profile: Any, catalog:
     assert demo_profile.path_labels() == ["re-entry applicant", "returner"]
     offered = {q.id for q in questions_for(question_bank(catalog), abroad)}
     assert "why_region" in offered and "trained_elsewhere" not in offered
+
+
+def test_a_graduate_already_living_in_the_home_region_is_not_called_a_returner(
+    demo_profile: Any,
+) -> None:
+    """A graduate out of training who lives in the home region they aim at was labelled
+    'returner' in the Reality check's header and the report, as if coming back from elsewhere."""
+    data = demo_profile.model_dump()
+    data["applicant"]["lives_in"] = data["applicant"]["home_region"]
+    at_home = type(demo_profile).model_validate(data)
+    assert at_home.targets.region == at_home.applicant.home_region
+    assert at_home.path_labels() == ["re-entry applicant", "applying where you live"]
+    assert demo_profile.path_labels() == ["re-entry applicant", "returner"]  # lives in the South

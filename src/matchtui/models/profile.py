@@ -413,7 +413,9 @@ class Profile(UserFile):
         """How the commands and the report name the applicant's path, after the stage."""
         labels = ["re-entry applicant"] if self.is_reentry else []
         if self.is_going_home:
-            labels.append("returner")
+            # Out of training and already living in the home region they aim at, they are not
+            # coming back from anywhere: their ties are where they live.
+            labels.append("applying where you live" if self.lives_in_target else "returner")
         elif self.is_returner:
             labels.append("aiming at a new region")
         return labels
