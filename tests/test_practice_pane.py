@@ -416,3 +416,37 @@ async def test_an_answer_about_ties_elsewhere_is_read_against_the_target_region(
         assert feedback is not None
         ties = {c.id: c for c in feedback.checks}["ties"]
         assert ties.status == "warn" and "no state or region in the Northeast" in ties.detail
+
+
+async def test_the_timer_counts_the_words_the_feedback_counts(
+    workspace: Any, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A keyword string is left out of the speaking time by the feedback ("0 counted"), while
+    the live timer said "20 words ≈ 9 s" for it. Once typing pauses the timer counts as the
+    feedback does; words typed after that count until the next pause."""
+    import matchtui.screens.practice as practice_module
+
+    monkeypatch.setattr(practice_module, "RECOUNT_PAUSE", 0.05)
+    keywords = "leadership teamwork communication empathy resilience " * 4
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = await choose(pilot, "why_region")
+        timer = screen.query_one(PracticeTimer)
+        await type_answer(pilot, screen, keywords.strip())
+        await pilot.pause(0.2)
+        assert (timer.words, timer.counted) == (20, 0)
+        assert "20 words (0 counted) ≈ 0 s" in str(timer.content)
+        monkeypatch.setattr(practice_module, "RECOUNT_PAUSE", 60.0)  # still typing
+        area = screen.query_one("#answer", TextArea)
+        area.insert(" I grew up in Tucson.")
+        await pilot.pause()
+        assert (timer.words, timer.counted) == (25, 5)  # typing: the new words count at once
+        monkeypatch.setattr(practice_module, "RECOUNT_PAUSE", 0.05)
+        await pilot.press("space")  # then a pause
+        await pilot.pause(0.3)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        feedback = screen.last_feedback
+        assert feedback is not None
+        assert (feedback.words, feedback.counted_words) == (timer.words, timer.counted)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from matchtui.engine.text import (
     Analysed,
+    Compiled,
     Hit,
     Matcher,
     Padding,
@@ -61,6 +62,7 @@ __all__ = [
     "progress",
     "questions",
     "split_sentences",
+    "spoken_words",
 ]
 
 
@@ -376,6 +378,23 @@ def _ties_elsewhere(
     return replace(verdict, status="warn", detail=detail)
 
 
+def _read(text: str, comp: Compiled) -> tuple[Analysed, list[Padding]]:
+    """The answer as every check reads it, padding (keyword strings, repeats) left out, and
+    the padding found."""
+    answer = Analysed(text, comp)
+    padding = find_padding(answer)
+    if padding:  # padding earns nothing: every check reads the answer without it
+        answer = Analysed(text, comp, [p.span for p in padding])
+    return answer, padding
+
+
+def spoken_words(text: str, catalog: Catalog) -> tuple[int, int]:
+    """(words, words counted towards the speaking time): what the feedback will say of this
+    text, for the live timer (~1-3 ms for a few hundred words)."""
+    answer, padding = _read(text, compiled(catalog))
+    return answer.words + sum(count_words(p.text) for p in padding), answer.words
+
+
 def analyse(
     question: Question | str,
     text: str,
@@ -395,10 +414,7 @@ def analyse(
     comp = compiled(catalog)
     lex = comp.lexicon
     wpm = lex.speaking.words_per_minute
-    answer = Analysed(text, comp)
-    padding = find_padding(answer)
-    if padding:  # padding earns nothing: every check reads the answer without it
-        answer = Analysed(text, comp, [p.span for p in padding])
+    answer, padding = _read(text, comp)
     wanted = list(question.checks)  # in the order the data lists them
     # Places named, none in the target region: read by the ties check and the story alike.
     elsewhere = places_elsewhere(text, target.id, catalog) if target and "ties" in wanted else []

@@ -26,7 +26,7 @@ from textual.widgets import (
 )
 from textual.widgets.option_list import Option
 
-from matchtui.engine.practice import analyse, count_words, progress
+from matchtui.engine.practice import analyse, count_words, progress, spoken_words
 from matchtui.engine.text import TargetRegion
 from matchtui.errors import FileProblems
 from matchtui.models.practice import (
@@ -64,6 +64,7 @@ from matchtui.widgets.profile_fields import FormButton
 
 if TYPE_CHECKING:
     from textual.css.styles import RulesMap
+    from textual.timer import Timer
 
     from matchtui.app import MatchApp
 
@@ -103,6 +104,9 @@ _PROMPTS: dict[tuple[str, int | None], Prompt] = {}
 # width in the pick column (practice.tcss) less its options' padding. Its scrollbar comes with
 # the next frame, once the list knows its height, and the list measures its prompts again then,
 # SCROLLBAR cells narrower. tests/test_practice_warm.py checks neither frame measures one.
+# Seconds of no typing before the timer recounts the words as the feedback will (keyword
+# strings and repeats left out of the speaking time; 1-3 ms, kept off the keystroke).
+RECOUNT_PAUSE = 0.3
 LIST_TEXT_WIDTH = {"-wide": 27, "-narrow": 23}
 SCROLLBAR = 2
 
@@ -236,6 +240,7 @@ class PracticeScreen(PaneScreen):
         self.last_feedback: Feedback | None = None
         self._bank: QuestionsFile | None = None
         self._lexicon: LexiconFile | None = None
+        self._recount: Timer | None = None
 
     # -- layout -----------------------------------------------------------------------------
     def compose_body(self) -> ComposeResult:
@@ -455,7 +460,8 @@ class PracticeScreen(PaneScreen):
         area = self._answer()
         with area.prevent(TextArea.Changed):
             area.load_text(text)
-        timer.set_words(count_words(text))
+        total, counted = spoken_words(text, self.catalog)
+        timer.set_counted(total, counted)
         self._show_area("answer")
         label = "Your answer"
         if self.rehearsing:
@@ -499,7 +505,18 @@ class PracticeScreen(PaneScreen):
         if text and not timer.started:
             timer.start()
         timer.set_words(count_words(text))
+        if self._recount is not None:
+            self._recount.stop()
+        self._recount = self.set_timer(RECOUNT_PAUSE, self._recount_words)
         self._sync_unsaved(text)
+
+    def _recount_words(self) -> None:
+        """Once typing pauses: the timer's words counted as the feedback will count them."""
+        self._recount = None
+        if self.current is None or self.view != "answer":
+            return
+        total, counted = spoken_words(self._answer().text, self.catalog)
+        self.query_one(PracticeTimer).set_counted(total, counted)
 
     def _sync_unsaved(self, text: str) -> None:
         if (text.strip() and self.view == "answer") or self._log_unsaved:

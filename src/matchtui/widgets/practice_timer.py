@@ -49,6 +49,9 @@ class PracticeTimer(Static):
         self.started_at: float | None = None
         self.stopped_after: float | None = None
         self.words = 0
+        # Words the feedback leaves out of the speaking time (keyword strings, repeats), as
+        # last counted (`set_counted`); words typed since are taken to count until the next.
+        self.left_out = 0
         self._ticker: Timer | None = None
 
     def on_mount(self) -> None:
@@ -98,15 +101,31 @@ class PracticeTimer(Static):
         self.started_at = None
         self.stopped_after = None
         self.words = 0
+        self.left_out = 0
         if band is not None:
             self.band = band
         if words_per_minute is not None:
             self.words_per_minute = words_per_minute
         self.refresh_text()
 
+    @property
+    def counted(self) -> int:
+        """The words counted towards the speaking time, as the feedback counts them."""
+        return max(0, self.words - self.left_out)
+
     def set_words(self, words: int) -> None:
-        if words != self.words:
-            self.words = words
+        """The answer's word count, on every keystroke (cheap): the words left out stay as last
+        counted, never more than the words there are."""
+        left_out = min(self.left_out, words)
+        if words != self.words or left_out != self.left_out:
+            self.words, self.left_out = words, left_out
+            self.refresh_text()
+
+    def set_counted(self, words: int, counted: int) -> None:
+        """The count the feedback will give (`spoken_words`), once typing pauses."""
+        left_out = max(0, words - counted)
+        if words != self.words or left_out != self.left_out:
+            self.words, self.left_out = words, left_out
             self.refresh_text()
 
     def tick(self) -> None:
@@ -121,7 +140,7 @@ class PracticeTimer(Static):
     def refresh_text(self) -> None:
         low, high = self.band
         elapsed = self.elapsed
-        spoken = self.words * 60.0 / self.words_per_minute
+        spoken = self.counted * 60.0 / self.words_per_minute
         over = self.started and (elapsed > high or spoken > high)
         self.set_class(bool(over) and self.running, "-over")
         self.set_class(self.started and not self.running, "-stopped")
@@ -134,7 +153,10 @@ class PracticeTimer(Static):
             text.append("  (stopped)")
         text.append(f"  ·  target {low}-{high} s spoken")
         if self.words:
-            text.append(f"  ·  {plural(self.words, 'word')} ≈ {spoken:.0f} s")
+            text.append(f"  ·  {plural(self.words, 'word')}")
+            if self.left_out:
+                text.append(f" ({self.counted} counted)")
+            text.append(f" ≈ {spoken:.0f} s")
         if over and self.running:
             text.append(f"\nPast {high} s: time to land it. Keep going if you need to.")
         self.update(text)
