@@ -356,6 +356,36 @@ def test_hedges_flagged_only_where_the_answer_must_be_firm(catalog: Any) -> None
     ]
 
 
+def test_a_hedged_commitment_mid_answer_is_flagged(catalog: Any) -> None:
+    """'I kind of think I'm ready, I guess' is a claim about what comes next, hedged twice; only
+    'maybe' (in the last sentence) was flagged, as the sentence neither owned the past nor named
+    clinical work."""
+    text = (
+        "Um, so, like, I basically took time off, you know, and, um, I kind of think I'm ready, "
+        "I guess. I mean, I maybe could do well. Yeah."
+    )
+    fb = run(catalog, "why_unmatched", text)
+    assert {"kind of", "i guess", "maybe"} <= set(fb.hedges)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The program directors never gave me a fair chance.",
+        "Programs did not give me a fair shot because of my visa.",
+        "My school's advising was terrible.",
+        "I never stood a chance with the programs I picked.",
+        "I was never given a fair look.",
+    ],
+)
+def test_unfair_chances_and_poor_advising_are_blame(catalog: Any, sentence: str) -> None:
+    """'never gave me a fair chance' and 'my school's advising was terrible' put the outcome on
+    others and passed the blame check (only 'never gave me a chance' was listed)."""
+    text = f"{sentence} I applied to twenty programs in 2023. I will apply more widely."
+    blame = run(catalog, "why_unmatched", text).check("no_blame")
+    assert blame is not None and blame.status == "fail" and blame.evidence == [sentence]
+
+
 def test_kind_of_as_a_noun_phrase_is_not_a_hedge(catalog: Any) -> None:
     text = (
         "I made the decision to leave in 2021, and that was the kind of choice I should have "

@@ -262,6 +262,7 @@ def _check_fillers_hedges(answer: Analysed) -> tuple[_Verdict, list[str], list[s
     firm = (
         set(answer.sentences_with("ownership"))
         | set(answer.sentences_with("readiness"))
+        | set(answer.sentences_with("forward"))  # "I think I'm ready, I guess" is a claim
         | set(answer.closing(limits.closing_sentences))
     )
     hedges = [h for h in answer.hits("hedges") if answer.sentence_of(h.start) in firm]
