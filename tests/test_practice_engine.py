@@ -386,6 +386,21 @@ def test_unfair_chances_and_poor_advising_are_blame(catalog: Any, sentence: str)
     assert blame is not None and blame.status == "fail" and blame.evidence == [sentence]
 
 
+def test_a_weakness_told_as_ones_own_habit_is_ownership(catalog: Any) -> None:
+    """A real weakness, told as the applicant's own habit and its cost, failed the ownership
+    check: 'I used to' and 'before I told my supervisor' were not read as naming one's part."""
+    text = (
+        "I used to avoid asking for help early. In 2022, during my research job, I spent two "
+        "weeks stuck on a data problem before I told my supervisor, and we missed a deadline "
+        "because of it. Since then I set a rule: if I am stuck for more than a day, I ask. Over "
+        "the past year I have checked in with my supervisor every Monday, and our last two "
+        "reports went out on time. I will bring that habit to residency."
+    )
+    fb = run(catalog, "greatest_weakness", text)
+    assert status(fb, "ownership") == "pass"
+    assert status(fb, "real_weakness") == "pass"
+
+
 def test_kind_of_as_a_noun_phrase_is_not_a_hedge(catalog: Any) -> None:
     text = (
         "I made the decision to leave in 2021, and that was the kind of choice I should have "
