@@ -21,10 +21,12 @@ import pytest
 
 from matchtui.catalog import Catalog
 from matchtui.engine.calibrate import (
+    _bisect,
     anchored_specialties,
     calibration_table,
     exact,
     fit_constants,
+    gridded,
     members,
     specialty_weight,
     stored,
@@ -107,11 +109,57 @@ def test_cohorts_are_spread_not_one_profile(catalog: Any) -> None:
 def test_each_range_setting_also_reproduces_the_groups(catalog: Any) -> None:
     """The type offsets are refitted for the shallow and steep settings, so the range around a
     typical member of a group is about the model's uncertainty, not a miscalibration."""
-    constants, evaluate = stored(catalog), exact(catalog)
+    constants, evaluate = stored(catalog), gridded(catalog)
     for anchor in mix_data(catalog).type_anchors:
         for setting in ("shallow", "steep"):
             value = 100 * type_rate(catalog, anchor, constants, evaluate, setting)
             assert abs(value - anchor.published_pct) <= 5.0, (anchor.id, setting, value)
+
+
+@pytest.mark.parametrize("group", ["us_md_graduate", "non_us_img"])
+def test_the_table_s_grid_is_within_a_hundredth_of_a_point_of_the_exact_figure(
+    catalog: Any, group: str
+) -> None:
+    """The calibration table interpolates P(match) on the fit's grid (every group's cohort
+    carries a score spread, and the exact figure of each member took ~4 s for the table)."""
+    constants = stored(catalog)
+    anchor = mix_data(catalog).type_anchor(group)
+    fine = type_rate(catalog, anchor, constants, exact(catalog))
+    grid = type_rate(catalog, anchor, constants, gridded(catalog))
+    assert abs(fine - grid) * 100 <= 0.01
+
+
+@pytest.mark.parametrize("target", [0.0001, 0.05, 0.5, 0.93, 0.9999])
+@pytest.mark.parametrize("steepness", [0.3, 1.0, 6.0])
+def test_the_solver_finds_the_root_of_a_rising_curve(target: float, steepness: float) -> None:
+    """The fit's solver (regula falsi, Illinois step) on logistic curves and a kinked one, flat
+    parts included; out of reach it gives the nearer end, as halving did."""
+    import math
+
+    calls: list[float] = []
+
+    def curve(x: float) -> float:
+        calls.append(x)
+        return 1 / (1 + math.exp(-steepness * (x - 1.3)))
+
+    lowest, highest = curve(-8.0), curve(6.0)
+    calls.clear()
+    x = _bisect(curve, target, -8.0, 6.0)
+    if target <= lowest:
+        assert x == -8.0
+    elif target >= highest:
+        assert x == 6.0
+    else:
+        assert curve(x) == pytest.approx(target, abs=1e-6)
+    assert len(calls) <= 45
+
+    def kinked(x: float) -> float:
+        return min(1.0, max(0.0, 0.2 + 0.5 * x)) if x < 1 else 0.7 + 0.01 * (x - 1)
+
+    y = _bisect(kinked, 0.45, -8.0, 6.0)
+    assert kinked(y) == pytest.approx(0.45, abs=1e-6)
+    assert _bisect(curve, 1.5, -8.0, 6.0) == 6.0
+    assert _bisect(curve, -0.5, -8.0, 6.0) == -8.0
 
 
 def test_orthopaedic_interviews_sit_near_the_survey_means(catalog: Any, demo_profile: Any) -> None:
