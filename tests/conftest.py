@@ -27,6 +27,15 @@ if LONG:
     SIZE_THEME_WAYS += [((80, 24), "textual-dark"), ((120, 40), "textual-light")]
 
 
+def half(params: Any, first: int = 0) -> list[Any]:
+    """Every second item of `params` from `first` (0 or 1) in the quick run, every one with
+    MATCHTUI_LONG=1. For pane-by-pane or way-by-way checks of several seconds each: two files
+    checking alike things take opposite halves, so the quick run still covers every pane and
+    way between them."""
+    items = list(params)
+    return items if LONG else items[first::2]
+
+
 # The ways whole-form look comparisons draw the Profile: (a blank profile?, size, theme), the
 # filled demo first. The quick run draws two: each profile, size and theme once, as in
 # SIZE_THEME_WAYS (the demo at 120x40 in the dark theme, a blank one at 80x24 in the light);

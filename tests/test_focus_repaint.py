@@ -13,6 +13,7 @@ import pytest
 from matchtui.app import MatchApp
 from matchtui.panes import PANES
 from matchtui.screens.base import PaneScreen
+from tests.conftest import half
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -21,7 +22,7 @@ def test_a_pane_screen_does_not_repaint_whole_when_the_focus_moves() -> None:
     assert PaneScreen.focused._repaint is False  # type: ignore[attr-defined]
 
 
-@pytest.mark.parametrize("pane", PANES, ids=lambda p: p.id)
+@pytest.mark.parametrize("pane", half(PANES, 1), ids=lambda p: p.id)
 async def test_focus_moves_leave_nothing_stale(workspace: Any, pane: Any) -> None:
     app = MatchApp(workspace, first_pane=pane.id, today=TODAY)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -7,6 +7,7 @@ built between a key and its frame. A tab switched to is built at once either way
 from __future__ import annotations
 
 import datetime as dt
+import time
 from typing import Any
 
 import pytest
@@ -55,10 +56,18 @@ async def test_nothing_is_built_while_keys_keep_coming(workspace: Any) -> None:
         await pilot.pause(0.3)
         await pilot.press("f6")
         plan: Any = app.screen
+        gaps: list[float] = []
+        last = time.monotonic()
         for _ in range(8):  # a key every 0.15 s: never a pause of QUIET seconds
             await pilot.pause(0.15)
             await pilot.press("down")
-        assert built(plan) == []
+            now = time.monotonic()
+            gaps.append(now - last)
+            last = now
+        # On a machine so loaded that one key took QUIET seconds to go through, keys did pause
+        # as the app sees them; the build that follows is then right, and nothing to check.
+        if max(gaps) < QUIET:
+            assert built(plan) == []
         await pilot.pause(QUIET * 1.5)
         assert built(plan) == list(PLAN_LATER)
 

@@ -11,6 +11,7 @@ import pytest
 
 from matchtui.app import STYLE_IDLE, MatchApp, pane_css_path
 from matchtui.panes import PANE_BY_ID, PANES
+from tests.conftest import half
 
 # Mounted after the pane's first frame (inside a Lazy), so not on its first visit's path.
 LATE = {"mix": {"ProgramsPanel.DEFAULT_CSS"}}
@@ -23,7 +24,7 @@ async def _prepared(workspace: Any) -> tuple[MatchApp, Any]:
     return app, app.run_test(size=(120, 40))
 
 
-@pytest.mark.parametrize("pane", [p.id for p in PANES if p.id != "reality"])
+@pytest.mark.parametrize("pane", half([p.id for p in PANES if p.id != "reality"], 0))
 async def test_a_first_visit_after_the_idle_preparation_adds_no_stylesheet_source(
     workspace: Any, pane: str
 ) -> None:

@@ -19,7 +19,7 @@ from textual.widgets import DataTable
 
 from matchtui.app import MatchApp
 from matchtui.widgets.plan_gantt import ITEM_COLUMN, MONTHS_COLUMN, PlanGantt
-from tests.conftest import SIZE_THEME_WAYS
+from tests.conftest import SIZE_THEME_WAYS, half
 
 TODAY = dt.date(2026, 11, 23)
 Step = Callable[[Pilot[Any], Widget], Awaitable[None]]
@@ -158,7 +158,7 @@ async def walk(workspace: Any, size: tuple[int, int], reference: bool) -> list[A
     return seen
 
 
-@pytest.mark.parametrize(("size", "theme"), SIZE_THEME_WAYS)
+@pytest.mark.parametrize(("size", "theme"), half(SIZE_THEME_WAYS, 1))
 async def test_the_chart_draws_and_moves_as_the_datatable(
     workspace: Any, size: tuple[int, int], theme: str
 ) -> None:

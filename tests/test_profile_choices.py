@@ -259,7 +259,7 @@ async def test_error_routed_on_save_to_a_choice_not_reached(workspace: Any, home
 
 async def test_keyboard_order_is_unchanged(workspace: Any) -> None:
     # Tab from the name to the end of the form (~100 stops, each Tab ~0.2 s of CPU). The quick
-    # run tabs through two stretches: 30 stops from the name, 25 from two thirds down.
+    # run tabs through two stretches: 18 stops from the name, 12 from two thirds down.
     app = make_app(workspace)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await ready(pilot)
@@ -267,7 +267,7 @@ async def test_keyboard_order_is_unchanged(workspace: Any) -> None:
         name = chain.index("f-applicant-name")
         stretches = [(name, len(chain) - name)]
         if not LONG:
-            stretches = [(name, 30), (len(chain) * 2 // 3, 25)]
+            stretches = [(name, 18), (len(chain) * 2 // 3, 12)]
         for start, stops in stretches:
             # From the first control at or after `start` (an item not reached: its first part).
             begin = next(

@@ -21,7 +21,7 @@ import matchtui.screens.mix as mix_module
 from matchtui.app import MatchApp
 from matchtui.screens.mix import MixScreen
 from matchtui.widgets.slider import Slider, SliderLooks
-from tests.conftest import SIZE_THEME_WAYS
+from tests.conftest import SIZE_THEME_WAYS, half
 from tests.test_specialties_tabs import cells
 
 TODAY = dt.date(2026, 11, 23)
@@ -133,7 +133,7 @@ async def screens(workspace: Any, theme: str, size: tuple[int, int]) -> list[str
     return shots
 
 
-@pytest.mark.parametrize(("size", "theme"), SIZE_THEME_WAYS)
+@pytest.mark.parametrize(("size", "theme"), half(SIZE_THEME_WAYS, 0))
 async def test_the_sliders_look_as_with_their_own_component_classes(
     workspace: Any, monkeypatch: pytest.MonkeyPatch, theme: str, size: tuple[int, int]
 ) -> None:

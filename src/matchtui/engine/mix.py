@@ -1083,7 +1083,7 @@ def _assumptions(
             "the seniors' population"
             if no_score_is_population(catalog, inputs.applicant_type)
             else (
-                "your group's typical member"
+                f"your group's typical member (the senior centre, {centre:.0f})"
                 if data.type_anchor(inputs.applicant_type).cohort.score_centre == "senior"
                 else f"your group's typical member (the unmatched seniors' mean, {means.unmatched})"
             )
