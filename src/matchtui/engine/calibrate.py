@@ -56,7 +56,6 @@ if TYPE_CHECKING:
     from matchtui.catalog import Catalog
 
 Plan = tuple[int, tuple[int, int, int], int, int]  # applications, shares, region %, signals
-SENIOR = SENIOR_TYPE
 
 
 @dataclass
@@ -220,10 +219,10 @@ def senior_rate(
     """The co2024 cohort: US MD seniors in one specialty, score spread, recommended preset."""
     band = catalog.specialties[specialty].competitiveness.level
     plan = plan_for(catalog, specialty, preset_by(catalog, band, reentry=False, img=False))
-    shift = _shift(catalog, specialty, constants) + constants.type_offsets[SENIOR][1]
+    shift = _shift(catalog, specialty, constants) + constants.type_offsets[SENIOR_TYPE][1]
     return sum(
         w * evaluate(specialty, shift + z, plan)
-        for z, w in _score_nodes(catalog, specialty, SENIOR)
+        for z, w in _score_nodes(catalog, specialty, SENIOR_TYPE)
     )
 
 
@@ -327,9 +326,8 @@ def _bisect(f: Callable[[float], float], target: float, low: float, high: float)
     """x in [low, high] with f(x) = target for a non-decreasing f (the nearer end if out).
 
     Regula falsi with the Illinois step (the end that stays put has its value halved, so both
-    ends close in), each step kept a tenth of the bracket away from its ends and a halving
-    where that does not shrink it: 8-12 evaluations where halving took 40, which is most of a
-    refit's time (each evaluation a cohort's rate over its specialties and members)."""
+    ends close in): 8-24 evaluations where halving took 40, which is most of a refit's time
+    (each evaluation a cohort's rate over its specialties and members)."""
     f_low, f_high = f(low) - target, f(high) - target
     if f_low >= 0:
         return low
@@ -380,7 +378,7 @@ def fit_constants(catalog: Catalog) -> Constants:
         z = _bisect(lambda z: evaluate(specialty, shift + z, plan), rate, -6.0, 6.0)  # noqa: B023
         constants.population[specialty] = round(z, 4)
     for anchor in data.type_anchors:
-        if anchor.id == SENIOR:
+        if anchor.id == SENIOR_TYPE:
             continue
         offsets = []
         for setting in SETTINGS:
@@ -473,7 +471,7 @@ def fitted_misses(catalog: Catalog, rows: tuple[CalibrationRow, ...]) -> dict[st
     return {
         row.id: round(row.model - min(row.published, ceiling), 1)
         for row in rows
-        if row.id != SENIOR
+        if row.id != SENIOR_TYPE
     }
 
 

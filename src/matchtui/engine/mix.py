@@ -1079,15 +1079,14 @@ def _assumptions(
     anchor = score_anchor(catalog, specialty)
     if anchor is not None and means is not None:
         slope, centre, _ = anchor
-        no_score = (
-            "the seniors' population"
-            if no_score_is_population(catalog, inputs.applicant_type)
-            else (
-                f"your group's typical member (the senior centre, {centre:.0f})"
-                if data.type_anchor(inputs.applicant_type).cohort.score_centre == "senior"
-                else f"your group's typical member (the unmatched seniors' mean, {means.unmatched})"
+        if no_score_is_population(catalog, inputs.applicant_type):
+            no_score = "the seniors' population"
+        elif data.type_anchor(inputs.applicant_type).cohort.score_centre == "senior":
+            no_score = f"your group's typical member (the senior centre, {centre:.0f})"
+        else:
+            no_score = (
+                f"your group's typical member (the unmatched seniors' mean, {means.unmatched})"
             )
-        )
         value = (
             f"your score {inputs.step2:g}: {score_term(catalog, specialty, inputs.step2):+.2f}"
             if inputs.step2 is not None

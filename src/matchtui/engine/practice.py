@@ -379,21 +379,21 @@ def _ties_elsewhere(
     return replace(verdict, status="warn", detail=detail)
 
 
-def _read(text: str, comp: Compiled) -> tuple[Analysed, list[Padding]]:
-    """The answer as every check reads it, padding (keyword strings, repeats) left out, and
-    the padding found."""
+def _read(text: str, comp: Compiled) -> tuple[Analysed, list[Padding], int]:
+    """The answer as every check reads it, padding (keyword strings, repeats) left out, the
+    padding found, and the answer's words with the padding."""
     answer = Analysed(text, comp)
     padding = find_padding(answer)
     if padding:  # padding earns nothing: every check reads the answer without it
         answer = Analysed(text, comp, [p.span for p in padding])
-    return answer, padding
+    return answer, padding, answer.words + sum(count_words(p.text) for p in padding)
 
 
 def spoken_words(text: str, catalog: Catalog) -> tuple[int, int]:
     """(words, words counted towards the speaking time): what the feedback will say of this
     text, for the live timer (~1-3 ms for a few hundred words)."""
-    answer, padding = _read(text, compiled(catalog))
-    return answer.words + sum(count_words(p.text) for p in padding), answer.words
+    answer, _, total = _read(text, compiled(catalog))
+    return total, answer.words
 
 
 def analyse(
@@ -415,7 +415,7 @@ def analyse(
     comp = compiled(catalog)
     lex = comp.lexicon
     wpm = lex.speaking.words_per_minute
-    answer, padding = _read(text, comp)
+    answer, padding, total = _read(text, comp)
     wanted = list(question.checks)  # in the order the data lists them
     # Places named, none in the target region: read by the ties check and the story alike.
     elsewhere = places_elsewhere(text, target.id, catalog) if target and "ties" in wanted else []
@@ -423,8 +423,7 @@ def analyse(
     fillers: list[str] = []
     hedges: list[str] = []
     empty = answer.words == 0 and not padding
-    padded = sum(count_words(p.text) for p in padding)
-    total = answer.words + padded
+    padded = total - answer.words
     for check_id in wanted:
         spec = lex.check(check_id)
         if empty:

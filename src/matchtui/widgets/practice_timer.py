@@ -116,14 +116,13 @@ class PracticeTimer(Static):
     def set_words(self, words: int) -> None:
         """The answer's word count, on every keystroke (cheap): the words left out stay as last
         counted, never more than the words there are."""
-        left_out = min(self.left_out, words)
-        if words != self.words or left_out != self.left_out:
-            self.words, self.left_out = words, left_out
-            self.refresh_text()
+        self._show_words(words, min(self.left_out, words))
 
     def set_counted(self, words: int, counted: int) -> None:
         """The count the feedback will give (`spoken_words`), once typing pauses."""
-        left_out = max(0, words - counted)
+        self._show_words(words, max(0, words - counted))
+
+    def _show_words(self, words: int, left_out: int) -> None:
         if words != self.words or left_out != self.left_out:
             self.words, self.left_out = words, left_out
             self.refresh_text()
