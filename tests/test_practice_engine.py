@@ -731,3 +731,124 @@ def test_what_happened_to_a_leaver_counts_as_what_happened(catalog: Any) -> None
     )
     arc = run(catalog, "why_left_medicine", text).check("arc")
     assert arc is not None and arc.status == "pass"
+
+
+@pytest.mark.parametrize(
+    ("question", "close"),
+    [
+        (
+            "why_now",
+            "I am coming back now because his care is settled and I have a clear plan to "
+            "finish residency near my family in the Midwest.",
+        ),
+        ("plan_if_unmatched", "I am not giving up on family medicine."),
+        ("img_visa", "My documents are ready so the process can start as soon as I match."),
+    ],
+)
+def test_a_plan_a_refusal_to_quit_or_a_start_on_matching_is_a_forward_close(
+    catalog: Any, question: str, close: str
+) -> None:
+    """Closes an applicant writes to look ahead failed the check: 'a clear plan to', 'not
+    giving up', 'as soon as I match' and 'I am coming back' were not [forward] phrases."""
+    text = (
+        "In 2024 I passed Step 3. Since then I have worked as a clinical assistant in Dayton, "
+        "three days a week. " + close
+    )
+    assert status(run(catalog, question, text), "forward_close") == "pass"
+
+
+def test_an_idiom_or_a_past_plan_is_not_a_forward_close(catalog: Any) -> None:
+    for close in ("I won't lie, that year was hard.", "Unfortunately I am returning to it."):
+        fb = run(catalog, "why_unmatched", "I applied to forty programs in 2023. " + close)
+        assert status(fb, "forward_close") != "pass", close
+
+
+def test_clinical_work_on_a_weekly_day_is_recent(catalog: Any) -> None:
+    """'Seeing patients at the free clinic on Saturdays' is ongoing work; it was read as
+    readiness without saying how recent."""
+    text = (
+        "If I do not match, I will keep seeing patients at the free clinic on Saturdays. "
+        "I will apply again with a longer list."
+    )
+    assert status(run(catalog, "plan_if_unmatched", text), "readiness") == "pass"
+
+
+def test_burning_out_in_intern_year_is_what_happened(catalog: Any) -> None:
+    text = (
+        "I left medicine in 2020 because I burned out during my intern year and did not ask "
+        "for help. I got treatment and I learned to ask early. I am ready to come back now."
+    )
+    arc = run(catalog, "why_left_medicine", text).check("arc")
+    assert arc is not None and arc.status == "pass"
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence"),
+    [
+        (
+            "mistake",
+            "During my medicine rotation in 2024 I ordered potassium for a patient without "
+            "checking that her morning labs had come back.",
+        ),
+        ("low_score", "I was working twenty hours a week and I did not protect my time."),
+        ("greatest_weakness", "One week I missed a follow-up call I had promised a patient."),
+    ],
+)
+def test_a_slip_told_in_the_first_person_is_ownership(
+    catalog: Any, question: str, sentence: str
+) -> None:
+    """An applicant naming the slip itself ('without checking', 'I did not protect my time',
+    'I missed') failed the ownership check."""
+    text = sentence + " Since then I read the latest result first. I will keep that habit."
+    fb = run(catalog, question, text)
+    assert status(fb, "ownership") == "pass"
+
+
+def test_programs_rejecting_or_never_reading_a_file_is_blame(catalog: Any) -> None:
+    """'Programs rejected me without reading my application' passed the blame check and, by
+    'my application', the ownership one."""
+    text = (
+        "Programs rejected me without reading my application. The filters screened me out "
+        "without checking my experience. I applied to sixty programs in 2024."
+    )
+    fb = run(catalog, "why_unmatched", text)
+    assert status(fb, "no_blame") == "fail"
+    assert status(fb, "ownership") != "pass"
+
+
+def test_a_preliminary_year_left_is_what_happened(catalog: Any) -> None:
+    """A graduate's path through a preliminary year had no 'what happened' in the story."""
+    text = (
+        "After I graduated in 2019 I started a preliminary surgery year in Toledo. In the spring "
+        "I realised surgery was not the right fit. Since 2023 I have worked in a primary care "
+        "clinic in Dearborn. That work is why I am applying to internal medicine now."
+    )
+    arc = run(catalog, "path_since_graduation", text).check("arc")
+    assert arc is not None and "what happened" in arc.matches
+
+
+def test_a_lesson_about_ones_own_way_of_working_is_ownership(catalog: Any) -> None:
+    text = (
+        "A senior resident and I disagreed about discharging a patient in 2024. I showed her "
+        "the nursing notes and she agreed. I learned to bring facts and a proposal, not just a "
+        "concern."
+    )
+    assert status(run(catalog, "conflict_colleague", text), "ownership") == "pass"
+
+
+def test_missing_home_or_patient_care_is_not_ownership(catalog: Any) -> None:
+    for sentence in ("I missed my family every day.", "I missed patient care more than I knew."):
+        fb = run(catalog, "why_unmatched", sentence + " I applied to sixty programs in 2024.")
+        assert status(fb, "ownership") == "fail", sentence
+
+
+def test_i_wont_lie_is_a_filler_not_a_commitment(catalog: Any) -> None:
+    text = (
+        "I applied to forty programs in 2023 and had two interviews. My list was too short and "
+        "I applied to university programs only. This year I have letters from two attendings "
+        "in Dayton and a list of ninety programs. I won't lie, it hurt."
+    )
+    fb = run(catalog, "why_unmatched", text)
+    fillers = fb.check("fillers_hedges")
+    assert fillers is not None and "i won't lie" in fillers.detail.lower()
+    assert status(fb, "forward_close") != "pass"
