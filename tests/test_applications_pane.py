@@ -299,4 +299,4 @@ async def test_an_empty_list_says_how_to_import_within_80_columns(workspace: Any
         count = app.screen.query_one("#apps-count", Static)
         drawn = "".join(segment.text for segment in count.render_line(0))
         assert "0 of 0 programs" in drawn
-        assert "`matchtui programs import FILE`" in drawn and "CSV or TOML list" in drawn
+        assert "n adds one" in drawn and "`matchtui programs import FILE` reads a list" in drawn

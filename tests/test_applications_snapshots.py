@@ -39,3 +39,9 @@ def test_stage_prompt_80x24(snap_compare: Any, workspace: Any) -> None:
 
 def test_details_120x40(snap_compare: Any, workspace: Any) -> None:
     assert snap_compare(make_app(workspace), press=["down", "enter"], terminal_size=(120, 40))
+
+
+def test_add_program_80x24(snap_compare: Any, workspace: Any) -> None:
+    """The Add dialog with a state it does not know: the reason shows above the fields."""
+    keys = ["n", *"Akron General", "tab", "tab", *"Ohioo", "ctrl+s"]
+    assert snap_compare(make_app(workspace), press=keys, terminal_size=(80, 24))

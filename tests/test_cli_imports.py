@@ -138,7 +138,17 @@ LINES = [
     + [
         [group, action, "--help"]
         for group in ("programs", "ranklist", "data", "profile")
-        for action in ("import", "export", "list", "set", "summary", "check", "simulate", "new")
+        for action in (
+            "import",
+            "export",
+            "add",
+            "list",
+            "set",
+            "summary",
+            "check",
+            "simulate",
+            "new",
+        )
     ],
     ids=lambda args: " ".join(args) or "(none)",
 )

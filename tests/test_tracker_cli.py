@@ -367,3 +367,24 @@ def test_summary_of_an_empty_list_says_so(
     out = capsys.readouterr().out
     assert "By signal: no applications yet" in out
     assert all(not line.endswith(": ") for line in out.splitlines())
+
+
+def test_add_puts_one_program_on_the_list_and_refuses_a_repeat(
+    workspace: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`programs add`: the Applications pane's Add from the command line (the same reading)."""
+    args = ["programs", "add", "Akron General", "--state", "Ohio", "--tier", "community"]
+    assert main([*args, "--specialty", "Internal Medicine", "--signal", "gold"]) == 0
+    assert "Akron General: added to" in capsys.readouterr().out
+    (program,) = workspace.load_programs().programs
+    assert (program.state, program.specialty, program.signal, program.status) == (
+        "OH",
+        "internal_medicine",
+        "gold",
+        "planned",
+    )
+    assert main([*args[:2], "akron  general", *args[3:], "--specialty", "internal_medicine"]) == 2
+    assert "is in your list already" in capsys.readouterr().err
+    assert main([*args, "--specialty", "internal_medicine", "--code", "12"]) == 2
+    assert "nrmp_code: '12' is not a 9-character NRMP code" in capsys.readouterr().err
+    assert len(workspace.load_programs().programs) == 1

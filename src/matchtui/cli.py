@@ -304,7 +304,7 @@ def _serve(serve: argparse.ArgumentParser) -> None:
 
 
 def _add_tracker_commands(programs_sub: Any) -> None:
-    """`programs export/list/set/summary`: the applications tracker (see commands/programs.py)."""
+    """`programs export/add/list/set/summary`: the applications tracker (commands/programs.py)."""
     # Stage names are checked by the command (importing the model here would slow every command).
     stages = "a stage, e.g. applied, invited, scheduled, interviewed"
     today = {"metavar": "YYYY-MM-DD", "default": argparse.SUPPRESS, "help": "date to use as today"}
@@ -312,6 +312,15 @@ def _add_tracker_commands(programs_sub: Any) -> None:
     exp.add_argument("file", metavar="FILE")
     exp.add_argument("--ics", action="store_true", help="write interview dates as iCalendar")
     exp.add_argument("--force", action="store_true", help="overwrite an existing FILE")
+    add = programs_sub.add_parser("add", help="add one program to the list")
+    add.add_argument("name", metavar="NAME")
+    add.add_argument("--state", required=True, help="code or name: OH, Ohio")
+    add.add_argument("--specialty", required=True, metavar="ID_OR_NAME")
+    add.add_argument("--tier", required=True, help="academic, mid_tier or community")
+    add.add_argument("--city", default="")
+    add.add_argument("--track", default="", help="categorical (default), preliminary, ...")
+    add.add_argument("--signal", default="", help="none (default), signal, gold or silver")
+    add.add_argument("--code", default="", metavar="NRMP_CODE")
     lst = programs_sub.add_parser("list", help="the programs and their stage")
     lst.add_argument("--stage", metavar="S", help=f"only this stage ({stages})")
     lst.add_argument("--json", action="store_true")

@@ -1,4 +1,5 @@
-"""`matchtui programs import|export|list|set|summary`: the program list and the season tracker."""
+"""`matchtui programs import|export|add|list|set|summary`: the program list and the season
+tracker."""
 
 from __future__ import annotations
 
@@ -22,6 +23,8 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
         return _import(args, workspace)
     if command == "export":
         return _export(args, workspace)
+    if command == "add":
+        return _add(args, workspace)
     if command == "list":
         return _list(args, workspace)
     if command == "set":
@@ -161,6 +164,31 @@ def find_program(programs: ProgramList, wanted: str) -> int:
             f"{len(found)} programs match {wanted!r} (give the full name or the NRMP code)"
         )
     return found[0]
+
+
+def _add(args: argparse.Namespace, workspace: Workspace) -> int:
+    """One program typed in, read as the Applications pane's Add reads it."""
+    from matchtui.engine.programs import new_program
+
+    raw = {
+        "name": args.name,
+        "city": args.city,
+        "state": args.state,
+        "specialty": args.specialty,
+        "tier": args.tier,
+        "track": args.track,
+        "signal": args.signal,
+        "nrmp_code": args.code,
+    }
+    programs = workspace.load_programs()
+    try:
+        program = new_program(raw, workspace.catalog, programs.programs)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    listed = [*programs.programs, program]
+    saved = workspace.save_programs(programs.model_copy(update={"programs": listed}))
+    print(f"{program.name}: added to {saved.path} ({len(listed)} in total)")
+    return 0
 
 
 def _set(args: argparse.Namespace, workspace: Workspace) -> int:

@@ -275,6 +275,25 @@ def _validate(raw: Mapping[str, Any], catalog: Catalog) -> Program:
         raise ValueError(f"{where}: {first['msg']}") from None
 
 
+def new_program(raw: Mapping[str, Any], catalog: Catalog, existing: Sequence[Program]) -> Program:
+    """A program the applicant typed in (the Applications pane's Add), read as an imported row
+    is (a state by code or name, a specialty by id or name, a tier by its usual words).
+    ValueError names the field at fault, or says the list holds it already (the same name,
+    state and specialty, as an import counts a duplicate)."""
+    program = _validate(raw, catalog)
+    for held in existing:
+        if held.key == program.key:
+            specialty = (
+                catalog.specialty_name(program.specialty)
+                if program.specialty in catalog.specialties
+                else program.specialty
+            )
+            raise ValueError(
+                f"name: {held.name} ({held.state}, {specialty}) is in your list already"
+            )
+    return program
+
+
 def _header(cells: Sequence[str]) -> list[str]:
     return [c.strip().lower().replace(" ", "_").replace("-", "_") for c in cells]
 

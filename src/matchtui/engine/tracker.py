@@ -258,6 +258,11 @@ class Orders:
             order.remove(index)
             bisect.insort(order, index, key=sort_key(self.programs, sort))
 
+    def added(self, index: int) -> None:
+        """programs[index] was appended: put it where its values sort in every order."""
+        for sort, order in self._orders.items():
+            bisect.insort(order, index, key=sort_key(self.programs, sort))
+
     def visible(self, filters: Filters, region_of_state: Mapping[str, str]) -> list[int]:
         programs = self.programs
         rows = self.order(filters.sort)

@@ -132,7 +132,7 @@ SORTS: tuple[tuple[str, str], ...] = (
 VIEW_SYNC_MAX = 1000
 HINT = (
     "Stage: a applied · i invited · s scheduled · v interviewed · t thank-you · l second look · "
-    "k ranked · r rejected · w withdrawn · Enter details · 1-4 views"
+    "k ranked · r rejected · w withdrawn · Enter details · n add a program · 1-4 views"
 )
 
 
@@ -164,6 +164,9 @@ class ApplicationsScreen(PaneScreen):
             tooltip="ERAS and NRMP fees and your own costs, by kind and month",
         ),
         Binding("enter", "detail", "Details", id="apps.detail", tooltip="Notes and costs"),
+        Binding(
+            "n", "add_program", "Add", id="apps.add", tooltip="Add a program to your list by hand"
+        ),
         *(
             Binding(
                 key,
@@ -394,7 +397,7 @@ class ApplicationsScreen(PaneScreen):
         total = len(self.programs.programs)
         count = f"{len(self.shown)} of {plural(total, 'program')}"
         if not total:
-            count += ": `matchtui programs import FILE` reads a CSV or TOML list"
+            count += ": n adds one; `matchtui programs import FILE` reads a list"
         # One line of fixed size (applications.tcss): no layout pass for a new count.
         self.query_one("#apps-count", Static).update(count, layout=False)
 
@@ -588,6 +591,47 @@ class ApplicationsScreen(PaneScreen):
                 )
 
         self.app.push_screen(StagePrompt(program, stage, self.matchapp.today), done)
+
+    def action_add_program(self) -> None:
+        if not self.programs_ok:
+            self.notify(
+                "programs.toml did not load, so nothing can be added to it.", severity="warning"
+            )
+            return
+        from matchtui.widgets.tracker_dialogs import AddProgram  # when first used
+
+        targets = self.profile.targets.specialties
+        self.app.push_screen(
+            AddProgram(self.catalog, self.programs.programs, targets[0] if targets else ""),
+            self.add_program,
+        )
+
+    def add_program(self, program: Program | None) -> None:
+        """Put a new program at the end of the list, show it under the cursor (every filter
+        let go if one would hide it), and save."""
+        if program is None:
+            return
+        programs = self.programs.programs
+        programs.append(program)
+        index = len(programs) - 1
+        self.orders.added(index)
+        self._views_version += 1
+        present = _specialties_in(programs)
+        if present != self._specialties:
+            self._specialties = present
+            self._specialty_options(present)
+        if index not in self.orders.visible(self.filters, self.catalog.region_of_state):
+            self._clear_filters()
+        self.fill()
+        self.table.move_cursor(row=self.shown.index(index))
+        self._request_save()
+        self.notify(f"{program.name}: added", timeout=3, markup=False)
+
+    def _clear_filters(self) -> None:
+        self.filters = Filters(sort=self.filters.sort, reverse=self.filters.reverse)
+        for select in self.query_one("#apps-filters").query(CycleSelect):
+            if select.id != "filter-sort":
+                select.set_options(select.options, ALL)  # shown, with no filter change posted
 
     def action_detail(self) -> None:
         index = self.selected_index() if self._on_list() else None

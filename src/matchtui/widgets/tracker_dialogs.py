@@ -1,10 +1,12 @@
-"""Dialogs of the Applications pane: the date prompt for a stage change, and a program's details
-(notes and own costs editable). Both check through the engine and return a new Program."""
+"""Dialogs of the Applications pane: a program to add, the date prompt for a stage change, and a
+program's details (notes and own costs editable). Each checks through the engine and returns a
+new Program."""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import ClassVar
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, ClassVar
 
 from pydantic import ValidationError
 from rich.text import Text
@@ -15,9 +17,22 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Input, Label, Select, Static, TextArea
 
+from matchtui.engine.programs import new_program
 from matchtui.engine.tracker import MoveError, move
-from matchtui.models.programs import COST_KINDS, DATE_FIELDS, CostEntry, Program
+from matchtui.models.mix import TIER_LABELS, TIERS
+from matchtui.models.programs import (
+    COST_KINDS,
+    DATE_FIELDS,
+    SIGNAL_KINDS,
+    SIGNAL_LABELS,
+    TRACKS,
+    CostEntry,
+    Program,
+)
 from matchtui.widgets.tracker_views import stage_label
+
+if TYPE_CHECKING:
+    from matchtui.catalog import Catalog
 
 _FORMATS = [("Virtual", "virtual"), ("In person", "in_person")]
 
@@ -30,6 +45,137 @@ def _parse_date(text: str, what: str) -> dt.date | None:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise MoveError(f"{what}: {text!r} is not a date (YYYY-MM-DD)") from None
+
+
+# The Add dialog's text fields: (field, label, placeholder).
+_ADD_TEXTS: tuple[tuple[str, str, str], ...] = (
+    ("name", "Program name", "e.g. Riverside Methodist Internal Medicine"),
+    ("city", "City (optional)", "e.g. Columbus"),
+    ("state", "State", "code or name: OH, Ohio"),
+    ("nrmp_code", "NRMP code (optional)", "e.g. 1234140C0"),
+)
+
+_ADD_CHOICES = ("specialty", "tier", "track", "signal")
+_ADD_FIELDS = frozenset({*(name for name, _, _ in _ADD_TEXTS), *_ADD_CHOICES})
+
+
+class AddProgram(ModalScreen[Program | None]):
+    """A program typed in by hand: name, place, specialty, tier, track and signal. It is read as
+    an imported row is (engine.programs.new_program); a field at fault is named and focused,
+    and a program the list holds already is refused. Enter or ctrl+s adds, Escape cancels."""
+
+    DEFAULT_CSS = """
+    AddProgram { align: center middle; }
+    AddProgram > VerticalScroll {
+        width: 76; max-width: 98%; height: auto; max-height: 96%;
+        border: thick $accent; background: $surface; padding: 0 1;
+    }
+    AddProgram .add-pair { height: auto; }
+    AddProgram .add-field { width: 1fr; height: auto; }
+    AddProgram Label { margin-top: 1; }
+    AddProgram #add-error { color: $error; height: auto; }
+    AddProgram #add-buttons { height: auto; align: right middle; margin-top: 1; }
+    AddProgram Button { margin-left: 2; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "add", "Add", priority=True),
+    ]
+
+    def __init__(self, catalog: Catalog, existing: Sequence[Program], specialty: str) -> None:
+        super().__init__()
+        self.catalog = catalog
+        self.existing = existing
+        self.specialty = specialty
+
+    def compose(self) -> ComposeResult:
+        specialties = sorted(
+            ((s.name, s.id) for s in self.catalog.specialties.values()), key=lambda x: x[0]
+        )
+        default = self.specialty if self.specialty in self.catalog.specialties else None
+        fields = {name: (label, hint) for name, label, hint in _ADD_TEXTS}
+        with VerticalScroll():
+            yield Static(Text("Add a program to your list", style="bold"))
+            # Above the fields: seen with the field it names at any terminal size.
+            yield Static("", id="add-error", markup=False)
+            yield Label(fields["name"][0])
+            yield Input("", placeholder=fields["name"][1], id="add-name")
+            with Horizontal(classes="add-pair"):
+                for name in ("city", "state"):
+                    with Vertical(classes="add-field"):
+                        yield Label(fields[name][0])
+                        yield Input("", placeholder=fields[name][1], id=f"add-{name}")
+            with Horizontal(classes="add-pair"):
+                with Vertical(classes="add-field"):
+                    yield Label("Specialty")
+                    yield Select(
+                        specialties,
+                        value=default or specialties[0][1],
+                        allow_blank=False,
+                        id="add-specialty",
+                    )
+                with Vertical(classes="add-field"):
+                    yield Label("Tier")
+                    yield Select(
+                        [(TIER_LABELS[tier], tier) for tier in TIERS],
+                        value="community",
+                        allow_blank=False,
+                        id="add-tier",
+                    )
+            with Horizontal(classes="add-pair"):
+                with Vertical(classes="add-field"):
+                    yield Label("Track")
+                    yield Select(
+                        [(track.capitalize(), track) for track in TRACKS],
+                        value="categorical",
+                        allow_blank=False,
+                        id="add-track",
+                    )
+                with Vertical(classes="add-field"):
+                    yield Label("Signal sent")
+                    yield Select(
+                        [(SIGNAL_LABELS[kind], kind) for kind in SIGNAL_KINDS],
+                        value="none",
+                        allow_blank=False,
+                        id="add-signal",
+                    )
+            yield Label(fields["nrmp_code"][0])
+            yield Input("", placeholder=fields["nrmp_code"][1], id="add-nrmp_code")
+            with Horizontal(id="add-buttons"):
+                yield Button("Add (ctrl+s)", id="add-save", variant="primary")
+                yield Button("Cancel (esc)", id="add-cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#add-name", Input).focus()
+
+    def form(self) -> dict[str, str]:
+        """What the fields hold, as an imported row's cells."""
+        raw = {name: self.query_one(f"#add-{name}", Input).value for name, _, _ in _ADD_TEXTS}
+        for name in _ADD_CHOICES:
+            raw[name] = str(self.query_one(f"#add-{name}", Select).value)
+        return raw
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_add()
+
+    @on(Button.Pressed, "#add-save")
+    def action_add(self) -> None:
+        try:
+            program = new_program(self.form(), self.catalog, self.existing)
+        except ValueError as exc:
+            message = str(exc)
+            self.query_one("#add-error", Static).update(message)
+            field = message.split(":", 1)[0].split(",", 1)[0].strip()
+            if field in _ADD_FIELDS:
+                self.query_one(f"#add-{field}").focus()
+            return
+        self.dismiss(program)
+
+    @on(Button.Pressed, "#add-cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)
 
 
 class StagePrompt(ModalScreen[Program | None]):
