@@ -852,3 +852,34 @@ def test_i_wont_lie_is_a_filler_not_a_commitment(catalog: Any) -> None:
     fillers = fb.check("fillers_hedges")
     assert fillers is not None and "i won't lie" in fillers.detail.lower()
     assert status(fb, "forward_close") != "pass"
+
+
+def test_the_system_or_a_program_held_to_blame_in_other_words_is_blame(catalog: Any) -> None:
+    """'The program was toxic', 'set up to fail' and 'fell through the cracks' passed the blame
+    check."""
+    for sentence in (
+        "I left my residency in 2019 because the program was toxic.",
+        "My program director did not support me and I was set up to fail.",
+        "Even strong applicants fall through the cracks, and programs couldn't see who I am.",
+    ):
+        fb = run(catalog, "why_unmatched", sentence + " I applied to sixty programs in 2024.")
+        assert status(fb, "no_blame") == "fail", sentence
+
+
+def test_a_real_weakness_named_as_the_greatest_is_owned_a_disguised_one_is_not(
+    catalog: Any,
+) -> None:
+    """'My greatest weakness is public speaking' named no part ('my weakness' only matched
+    without 'greatest'); 'my greatest weakness is that I care too much' must still own nothing."""
+    real = (
+        "My greatest weakness is public speaking. In 2023 I read from my slides at morning "
+        "report and lost the room. Since then I have presented at journal club every month."
+    )
+    assert status(run(catalog, "greatest_weakness", real), "ownership") == "pass"
+    disguised = (
+        "My greatest weakness is that I care too much about my patients. In 2023 I stayed late "
+        "every night. I will keep giving my best."
+    )
+    fb = run(catalog, "greatest_weakness", disguised)
+    assert status(fb, "real_weakness") == "fail"
+    assert status(fb, "ownership") == "fail"

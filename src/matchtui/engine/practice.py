@@ -94,7 +94,12 @@ def _quoted(terms: Sequence[str], limit: int = 4) -> str:
 
 
 def _check_ownership(answer: Analysed) -> _Verdict:
-    owned = answer.sentences_with("ownership")
+    # "My greatest weakness is that I care too much" names a part only in its words: a sentence
+    # passing a strength off as a weakness owns nothing.
+    disguised = answer.sentences_with("disguised_strength")
+    owned = {
+        i: hits for i, hits in answer.sentences_with("ownership").items() if i not in disguised
+    }
     blamed = answer.blame_sentences()
     terms = _terms(h for hits in owned.values() for h in hits)
     if owned and not blamed:
