@@ -883,3 +883,24 @@ def test_a_real_weakness_named_as_the_greatest_is_owned_a_disguised_one_is_not(
     fb = run(catalog, "greatest_weakness", disguised)
     assert status(fb, "real_weakness") == "fail"
     assert status(fb, "ownership") == "fail"
+
+
+def test_a_recent_year_says_how_recent_an_old_one_does_not(catalog: Any) -> None:
+    """'I took Step 3 in August 2025 and passed' was told it did not say how recent it was."""
+    text = (
+        "I took Step 3 in August 2025 and passed with a 228. Programs want proof that my "
+        "knowledge is current. I will keep studying as an intern."
+    )
+    now = analyse("step3_status", text, None, catalog, today=dt.date(2026, 12, 3))
+    assert status(now, "readiness") == "pass"
+    later = analyse("step3_status", text, None, catalog, today=dt.date(2031, 1, 5))
+    assert status(later, "readiness") == "warn"
+
+
+def test_an_internship_and_an_elective_are_clinical_readiness(catalog: Any) -> None:
+    text = (
+        "During my surgery internship I realised I preferred the physiology of the case. "
+        "I spent four weeks on an anesthesia elective in Cleveland. I will finish what I start."
+    )
+    fb = analyse("specialty_switch", text, None, catalog, today=dt.date(2026, 12, 3))
+    assert status(fb, "readiness") == "pass"

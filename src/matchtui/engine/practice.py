@@ -10,6 +10,8 @@ decided it and names its rule.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -157,9 +159,24 @@ def _check_specifics(answer: Analysed) -> _Verdict:
     return _Verdict("fail", "No year, number, role, exam or place anywhere in the answer.")
 
 
-def _check_readiness(answer: Analysed) -> _Verdict:
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _dated_recently(answer: Analysed, year: int) -> set[int]:
+    """The sentences that name a year at most `recent_years` (lexicon thresholds) before
+    `year`: "I passed Step 3 in 2025" says how recent it is as "last year" does."""
+    oldest = year - answer.comp.lexicon.thresholds.recent_years
+    found: set[int] = set()
+    for index, span in enumerate(answer.spans):
+        years = (int(m.group()) for m in _YEAR.finditer(answer.norm, span.start, span.end))
+        if any(oldest <= named <= year + 1 for named in years):
+            found.add(index)
+    return found
+
+
+def _check_readiness(answer: Analysed, year: int) -> _Verdict:
     ready = answer.sentences_with("readiness")
-    recent = set(answer.sentences_with("recency"))
+    recent = set(answer.sentences_with("recency")) | _dated_recently(answer, year)
     terms = _terms(h for hits in ready.values() for h in hits)
     if not ready:
         return _Verdict(
@@ -408,9 +425,11 @@ def analyse(
     catalog: Catalog,
     *,
     target: TargetRegion | None = None,
+    today: dt.date | None = None,
 ) -> Feedback:
     """Analyse one typed answer to `question` (a Question or its id; KeyError if unknown).
-    `target`: the applicant's target region, which an answer about ties is read against."""
+    `target`: the applicant's target region, which an answer about ties is read against;
+    `today` (default: the system date): what a year named in the answer is recent against."""
     bank = question_bank(catalog)
     if isinstance(question, str):
         found = bank.by_id(question)
@@ -437,6 +456,8 @@ def analyse(
             verdict = _check_length(answer, question, wpm, total)
         elif check_id == "fillers_hedges":
             verdict, fillers, hedges = _check_fillers_hedges(answer)
+        elif check_id == "readiness":
+            verdict = _check_readiness(answer, (today or dt.date.today()).year)
         else:
             verdict = _SIMPLE_CHECKS[check_id](answer)
         if check_id == "ties" and target is not None:
@@ -537,7 +558,6 @@ _SIMPLE_CHECKS = {
     "ownership": _check_ownership,
     "no_blame": _check_no_blame,
     "specifics": _check_specifics,
-    "readiness": _check_readiness,
     "forward_close": _check_forward_close,
     "arc": _check_arc,
     "ties": _check_ties,

@@ -161,6 +161,9 @@ class Thresholds(Sourced):
     specifics_pass_sentences: int = Field(ge=1)
     local_activity_pass_sentences: int = Field(ge=1)
     closing_sentences: int = Field(ge=1, le=3)
+    # A year named in a readiness sentence says how recent it is when at most this many years
+    # before the current one.
+    recent_years: int = Field(default=2, ge=0, le=10)
 
     @model_validator(mode="after")
     def _ordered(self) -> "Thresholds":

@@ -546,7 +546,14 @@ class PracticeScreen(PaneScreen):
             )
             return
         seconds = self.query_one(PracticeTimer).stop()
-        feedback = analyse(self.current, text, seconds, self.catalog, target=self._target())
+        feedback = analyse(
+            self.current,
+            text,
+            seconds,
+            self.catalog,
+            target=self._target(),
+            today=self.matchapp.today,
+        )
         attempt = attempt_from(
             feedback,
             text,
@@ -664,7 +671,12 @@ class PracticeScreen(PaneScreen):
             self.marked.remove(event.log_index)
         self.marked = [*self.marked, event.log_index][-2:]
         feedback = analyse(
-            self.current, attempt.text, attempt.seconds, self.catalog, target=self._target()
+            self.current,
+            attempt.text,
+            attempt.seconds,
+            self.catalog,
+            target=self._target(),
+            today=attempt.time.date(),  # a year named was recent or not when it was answered
         )
         self._keep_draft()
         number = [i for i, _ in self._attempts()].index(event.log_index) + 1
