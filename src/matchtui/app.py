@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from matchtui.catalog import Catalog
     from matchtui.models.plan import PlanFile
     from matchtui.models.profile import Profile
+    from matchtui.models.programs import ProgramList
     from matchtui.preview import FirstContent, Preview
     from matchtui.workspace import Workspace
 
@@ -160,6 +161,9 @@ class MatchApp(App[None]):
         self.today = today or dt.date.today()
         self.load_errors: dict[str, str] = {}  # file name -> one-line problem shown to the user
         self.unsaved: set[str] = set()  # panes with edits not yet saved
+        # The program list as a pane last changed or read it (`programs_changed`), by version.
+        self.programs_version = 0
+        self._latest_programs: ProgramList | None = None
         self._built_panes: set[str] = set()  # panes whose screen exists (styles added, built)
         self._styles_prepared: set[str] = set()  # panes whose styles were parsed ahead
         self._styles_settled = False  # the garbage of that preparation collected
@@ -519,6 +523,32 @@ class MatchApp(App[None]):
         except (ScreenStackError, MountError):
             return  # closed while mounting: only a head start was lost
         self.set_timer(STYLE_STEP, self._prepare_pane_styles)
+
+    def programs_changed(self, programs: ProgramList, *, read: bool = False) -> int:
+        """A pane changed the program list, or (`read`) read it from the file: the other panes
+        that hold it (Mix, Applications) take this one when next shown (`latest_programs`).
+        Two copies saved in turn would each write over the other's changes, unseen: the file
+        is shared, and so is the record of it as last written. A read that gave the records
+        held already (validated once, shared) is no change. Returns the version now."""
+        latest = self._latest_programs
+        if (
+            read
+            and latest is not None
+            and len(latest.programs) == len(programs.programs)
+            and all(a is b for a, b in zip(latest.programs, programs.programs, strict=True))
+        ):
+            return self.programs_version
+        self.programs_version += 1
+        self._latest_programs = programs
+        return self.programs_version
+
+    def latest_programs(self, seen: int) -> ProgramList | None:
+        """The list as last changed or read by any pane if newer than version `seen`: a copy
+        of its own list (the panes change theirs in place; the records are shared)."""
+        latest = self._latest_programs
+        if seen == self.programs_version or latest is None:
+            return None
+        return latest.model_copy(update={"programs": list(latest.programs)})
 
     def input_idle(self) -> float:
         """Seconds since the applicant last pressed a key or used the mouse. Work a pane

@@ -496,6 +496,23 @@ class Store:
                 self.cache.put(name, digest, model, version, loaded=False)
         return Saved(path, model, merged, kept, aside)
 
+    def changed_elsewhere(self, name: str) -> bool:
+        """Whether the file on disk is not the one this Store last read or wrote (its time or
+        size differ: a stat, no read). False when it has not been read yet."""
+        seen = self._seen.get(name)
+        if seen is None:
+            return False
+        try:
+            info = self.path(name).stat()
+        except OSError:
+            return seen.fingerprint is not None
+        if seen.fingerprint is None:
+            return True
+        return (info.st_mtime_ns, info.st_size) != (
+            seen.fingerprint.mtime_ns,
+            seen.fingerprint.size,
+        )
+
     def forget(self, name: str) -> None:
         """Drop what was remembered about `name` (after a reload the next load records afresh)."""
         self._seen.pop(name, None)

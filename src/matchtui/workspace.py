@@ -210,6 +210,13 @@ class Workspace:
         self._check_program_count(len(programs.programs))
         return self.store.write(PROGRAMS, programs, merge=merge, keep_mine=keep_mine)
 
+    def programs_changed_elsewhere(self) -> bool:
+        """programs.toml was changed by another window or command since it was last read or
+        written here (see `Store.changed_elsewhere`)."""
+        from matchtui.store import PROGRAMS
+
+        return self.store.changed_elsewhere(PROGRAMS)
+
     def reload_programs(self) -> ProgramList:
         from matchtui.store import PROGRAMS
 

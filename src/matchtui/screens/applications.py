@@ -226,6 +226,7 @@ class ApplicationsScreen(PaneScreen):
         self._save_lock = threading.Lock()
         self._change_count = 0
         self._saved_count = 0
+        self._programs_seen = 0  # the app's program-list version this pane holds
 
     # -- layout --------------------------------------------------------------------------------
     def compose_body(self) -> ComposeResult:
@@ -309,6 +310,19 @@ class ApplicationsScreen(PaneScreen):
         else:
             self._loaded(*self._read())
 
+    def on_screen_resume(self) -> None:
+        """Back on the pane: the list as another pane changed (or read) it since, if it did;
+        else read again if another window or command changed the file meanwhile (none of
+        this pane's changes waiting to be written: those would meet it as a conflict)."""
+        latest = self.matchapp.latest_programs(self._programs_seen)
+        if latest is not None and self.programs_ok:
+            self._loaded(*self._ordered(latest, ""))
+        elif (
+            self._change_count == self._saved_count
+            and self.matchapp.workspace.programs_changed_elsewhere()
+        ):
+            self.load()
+
     def _read(self) -> tuple[ProgramList | None, str, Orders]:
         """The list, a problem (or ""), and the order of the sort on show (sorting 20,000
         programs takes ~25 ms: done here, in the load's thread, not on the event loop; the
@@ -351,6 +365,8 @@ class ApplicationsScreen(PaneScreen):
     def _loaded(self, programs: ProgramList | None, problem: str, orders: Orders) -> None:
         self.programs = programs or ProgramList.empty()
         self.programs_ok = programs is not None
+        if programs is not None:
+            self._programs_seen = self.matchapp.programs_changed(programs, read=True)
         self.orders = (
             orders if orders.programs is self.programs.programs else Orders(self.programs.programs)
         )
@@ -437,6 +453,7 @@ class ApplicationsScreen(PaneScreen):
             self.notify("programs.toml did not load, so changes are not saved.", severity="warning")
             return
         self._change_count += 1
+        self._programs_seen = self.matchapp.programs_changed(self.programs)
         self.matchapp.unsaved.add(self.PANE_ID)
         self.run_worker(self._save_latest, thread=True, group="apps-save", exit_on_error=False)
 

@@ -273,6 +273,7 @@ class MixScreen(PaneScreen):
         self._baseline: MixPlan | None = None  # where the sliders started (before any save)
         self._programs = ProgramList.empty()
         self._programs_ok = True
+        self._programs_seen = 0  # the app's program-list version this pane holds
         self._tally: ListTally | None = None  # counts from the list, kept by delta
         self._listed: dict[tuple[str, Verdict], ListEstimate] = {}
         self._mix_stale = False  # the Mix tab's widgets wait for the tab to be shown
@@ -503,6 +504,7 @@ class MixScreen(PaneScreen):
             load = workspace.reload_programs if fresh else workspace.load_programs
             self._programs = warm if warm is not None else load()
             self._programs_ok = True
+            self._programs_seen = self.matchapp.programs_changed(self._programs, read=True)
             self._freeze_programs()
         except FileProblems as exc:
             self._programs = ProgramList.empty()
@@ -518,6 +520,31 @@ class MixScreen(PaneScreen):
         panel = self._panel()
         if panel is not None:
             panel.set_programs(self._programs, self.profile)
+
+    def on_screen_resume(self) -> None:
+        """Back on the pane: the list as another pane changed (or read) it since, if it did
+        (a program added or moved on Applications counts here at once, and a status changed
+        here next is saved with it)."""
+        latest = self.matchapp.latest_programs(self._programs_seen)
+        if (
+            latest is None
+            and self._saved_all()
+            and self.matchapp.workspace.programs_changed_elsewhere()
+        ):
+            # another window or command changed the file meanwhile
+            self._load_programs()
+            self.refresh_estimate()
+            return
+        if latest is None or not self._programs_ok:
+            return
+        self._programs_seen = self.matchapp.programs_version
+        self._programs = latest
+        self._tally = None
+        self._listed.clear()
+        panel = self._panel()
+        if panel is not None:
+            panel.set_programs(latest, self.profile)
+        self.refresh_estimate()
 
     def _freeze_programs(self) -> None:
         """The list just read lives until it is replaced: out of the GC's sight (a status
@@ -832,6 +859,7 @@ class MixScreen(PaneScreen):
     # the newest list; a change made meanwhile is saved right after; leaving the pane (or
     # quitting) finishes any save still queued.
     def _queue_save(self, programs: ProgramList) -> None:
+        self._programs_seen = self.matchapp.programs_changed(programs)
         with self._save_lock:
             self._pending_save = programs
             self._queued_at = time.monotonic()
@@ -880,6 +908,10 @@ class MixScreen(PaneScreen):
                     severity="error",
                     markup=False,
                 )
+
+    def _saved_all(self) -> bool:
+        with self._save_lock:
+            return self._pending_save is None and not self._saver_running
 
     def flush_saves(self) -> None:
         """Save a queued program list now (on the calling thread), if the saver has not yet."""
