@@ -188,6 +188,11 @@ async def test_a_score_change_shows_on_the_compare_tab(workspace: Any, home: Pat
         await pilot.press("t")  # the criteria tab, then the comparison: drawn, then kept
         await pilot.press("t", "t", "t", "t")
         await pilot.pause()
+        for _ in range(100):  # built on demand: on a loaded machine it took a few frames more
+            tables = screen.query("#criteria-table")
+            if tables and tables.first().has_focus:
+                break
+            await pilot.pause(0.02)
         await pilot.press("down", "right", "plus")  # Alpha (B: under the list's cursor)
         await pilot.press("up", "right", "plus")  # the weight of Program feel: 3 -> 4
         await pilot.pause()

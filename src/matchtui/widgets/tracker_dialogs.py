@@ -105,40 +105,19 @@ class AddProgram(ModalScreen[Program | None]):
                     with Vertical(classes="add-field"):
                         yield Label(fields[name][0])
                         yield Input("", placeholder=fields[name][1], id=f"add-{name}")
-            with Horizontal(classes="add-pair"):
-                with Vertical(classes="add-field"):
-                    yield Label("Specialty")
-                    yield Select(
-                        specialties,
-                        value=default or specialties[0][1],
-                        allow_blank=False,
-                        id="add-specialty",
-                    )
-                with Vertical(classes="add-field"):
-                    yield Label("Tier")
-                    yield Select(
-                        [(TIER_LABELS[tier], tier) for tier in TIERS],
-                        value="community",
-                        allow_blank=False,
-                        id="add-tier",
-                    )
-            with Horizontal(classes="add-pair"):
-                with Vertical(classes="add-field"):
-                    yield Label("Track")
-                    yield Select(
-                        [(track.capitalize(), track) for track in TRACKS],
-                        value="categorical",
-                        allow_blank=False,
-                        id="add-track",
-                    )
-                with Vertical(classes="add-field"):
-                    yield Label("Signal sent")
-                    yield Select(
-                        [(SIGNAL_LABELS[kind], kind) for kind in SIGNAL_KINDS],
-                        value="none",
-                        allow_blank=False,
-                        id="add-signal",
-                    )
+            choices: dict[str, tuple[str, list[tuple[str, str]], str]] = {
+                "specialty": ("Specialty", specialties, default or specialties[0][1]),
+                "tier": ("Tier", [(TIER_LABELS[x], x) for x in TIERS], "community"),
+                "track": ("Track", [(x.capitalize(), x) for x in TRACKS], "categorical"),
+                "signal": ("Signal sent", [(SIGNAL_LABELS[x], x) for x in SIGNAL_KINDS], "none"),
+            }
+            for pair in (_ADD_CHOICES[:2], _ADD_CHOICES[2:]):
+                with Horizontal(classes="add-pair"):
+                    for name in pair:
+                        label, options, value = choices[name]
+                        with Vertical(classes="add-field"):
+                            yield Label(label)
+                            yield Select(options, value=value, allow_blank=False, id=f"add-{name}")
             yield Label(fields["nrmp_code"][0])
             yield Input("", placeholder=fields["nrmp_code"][1], id="add-nrmp_code")
             with Horizontal(id="add-buttons"):
