@@ -904,3 +904,12 @@ def test_an_internship_and_an_elective_are_clinical_readiness(catalog: Any) -> N
     )
     fb = analyse("specialty_switch", text, None, catalog, today=dt.date(2026, 12, 3))
     assert status(fb, "readiness") == "pass"
+
+
+def test_owning_a_home_in_the_region_is_a_plan_to_stay(catalog: Any) -> None:
+    """'We own our home' in the region said nothing of staying to the check."""
+    text = (
+        "My family and I have lived in Minneapolis since 2019 and my wife teaches in St. Paul. "
+        "We own our home. I want to train in Minnesota."
+    )
+    assert status(run(catalog, "will_you_stay", text), "plan_to_stay") == "pass"
