@@ -119,3 +119,21 @@ def test_answer_from_standard_input_without_textual(home: Path) -> None:
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert {c["id"]: c["status"] for c in data["checks"]}["ties"] == "fail"
+
+
+def test_the_global_today_is_the_date_a_named_year_is_recent_against(
+    home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    answer = tmp_path / "step3.txt"
+    answer.write_text(
+        "I took Step 3 in August 2025 and passed with a 228. Programs want proof that my "
+        "knowledge is current. I will keep studying as an intern.",
+        encoding="utf-8",
+    )
+    args = ["practice", "--question", "step3_status", "--answer-file", str(answer), "--json"]
+    readiness: dict[str, str] = {}
+    for day in ("2026-12-03", "2031-01-05"):
+        assert main(["--today", day, *args]) == 0
+        checks = json.loads(capsys.readouterr().out)["checks"]
+        readiness[day] = next(c["status"] for c in checks if c["id"] == "readiness")
+    assert readiness == {"2026-12-03": "pass", "2031-01-05": "warn"}

@@ -90,7 +90,9 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
     text = safe_text(read_answer(args.answer_file))
     if not text.strip():
         raise UsageError(f"{args.answer_file}: the answer is empty")
-    feedback = analyse(question, text, args.seconds, catalog, target=_target(args, workspace))
+    feedback = analyse(
+        question, text, args.seconds, catalog, target=_target(args, workspace), today=args.today
+    )
     if args.json:
         print(json.dumps(feedback.model_dump(mode="json"), indent=2, ensure_ascii=False))
     else:
