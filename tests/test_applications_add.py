@@ -1,7 +1,8 @@
-"""A program added by hand on the Applications pane (n).
+"""A program added by hand on the Applications pane (n), and one removed (Delete).
 
 Before, the tracker could only be filled from a file (`matchtui programs import`, or the Mix
-pane's import): an applicant logging the programs they applied to one by one had no way to.
+pane's import): an applicant logging the programs they applied to one by one had no way to,
+nor to take off a program added by mistake.
 """
 
 from __future__ import annotations
@@ -189,3 +190,31 @@ async def test_a_filter_that_would_hide_the_new_program_is_let_go(workspace: Any
         assert screen.query_one("#filter-specialty", CycleSelect).options[1:] == [
             ("Internal Medicine", "internal_medicine")
         ]
+
+
+async def test_delete_asks_then_removes_the_program_and_saves(workspace: Any) -> None:
+    akron = Program(
+        name="Akron General", state="OH", specialty="internal_medicine", tier="community"
+    )
+    workspace.save_programs(ProgramList(programs=[LAKESHORE, akron]))
+    app = MatchApp(workspace, first_pane="applications", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen: Any = app.screen
+        table = screen.query_one("#apps-table", ProgramTable)
+        assert table.cell_text(table.selected, "name") == "Akron General"  # sorted by name
+        await pilot.press("delete")
+        await pilot.pause()
+        question = str(app.screen.query_one("#question", Static).render())
+        assert question == "Remove Akron General (OH) from your list?"
+        await pilot.press("escape")  # kept
+        await pilot.pause()
+        assert table.row_count == 2
+        await pilot.press("delete", "y")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        assert table.row_count == 1
+        assert table.cell_text(table.selected, "name") == "Lakeshore IM"
+        # the kept orders are those of the list as it is now
+        assert screen.orders.visible(Filters(sort="tier"), {}) == [0]
+    assert [p.name for p in workspace.load_programs().programs] == ["Lakeshore IM"]

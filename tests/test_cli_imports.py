@@ -142,6 +142,7 @@ LINES = [
             "import",
             "export",
             "add",
+            "remove",
             "list",
             "set",
             "summary",

@@ -388,3 +388,24 @@ def test_add_puts_one_program_on_the_list_and_refuses_a_repeat(
     assert main([*args, "--specialty", "internal_medicine", "--code", "12"]) == 2
     assert "nrmp_code: '12' is not a 9-character NRMP code" in capsys.readouterr().err
     assert len(workspace.load_programs().programs) == 1
+
+
+def test_remove_takes_one_program_off_by_name_or_code(
+    workspace: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    listed = [
+        Program(name="Akron General", state="OH", specialty="internal_medicine", tier="community"),
+        Program(
+            name="Lakeshore IM",
+            state="WI",
+            specialty="internal_medicine",
+            tier="academic",
+            nrmp_code="1234140C0",
+        ),
+    ]
+    workspace.save_programs(ProgramList(programs=listed))
+    assert main(["programs", "remove", "1234140C0"]) == 0
+    assert capsys.readouterr().out.startswith("Lakeshore IM: removed from ")
+    assert main(["programs", "remove", "Nowhere General"]) == 2
+    assert "Nowhere General" in capsys.readouterr().err
+    assert [p.name for p in workspace.load_programs().programs] == ["Akron General"]

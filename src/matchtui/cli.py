@@ -304,7 +304,8 @@ def _serve(serve: argparse.ArgumentParser) -> None:
 
 
 def _add_tracker_commands(programs_sub: Any) -> None:
-    """`programs export/add/list/set/summary`: the applications tracker (commands/programs.py)."""
+    """`programs export/add/remove/list/set/summary`: the applications tracker (see
+    commands/programs.py)."""
     # Stage names are checked by the command (importing the model here would slow every command).
     stages = "a stage, e.g. applied, invited, scheduled, interviewed"
     today = {"metavar": "YYYY-MM-DD", "default": argparse.SUPPRESS, "help": "date to use as today"}
@@ -321,6 +322,8 @@ def _add_tracker_commands(programs_sub: Any) -> None:
     add.add_argument("--track", default="", help="categorical (default), preliminary, ...")
     add.add_argument("--signal", default="", help="none (default), signal, gold or silver")
     add.add_argument("--code", default="", metavar="NRMP_CODE")
+    rm = programs_sub.add_parser("remove", help="take one program off the list")
+    rm.add_argument("program", metavar="NAME_OR_CODE")
     lst = programs_sub.add_parser("list", help="the programs and their stage")
     lst.add_argument("--stage", metavar="S", help=f"only this stage ({stages})")
     lst.add_argument("--json", action="store_true")

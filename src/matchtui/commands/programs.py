@@ -1,5 +1,5 @@
-"""`matchtui programs import|export|add|list|set|summary`: the program list and the season
-tracker."""
+"""`matchtui programs import|export|add|remove|list|set|summary`: the program list and the
+season tracker."""
 
 from __future__ import annotations
 
@@ -25,6 +25,8 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
         return _export(args, workspace)
     if command == "add":
         return _add(args, workspace)
+    if command == "remove":
+        return _remove(args, workspace)
     if command == "list":
         return _list(args, workspace)
     if command == "set":
@@ -188,6 +190,16 @@ def _add(args: argparse.Namespace, workspace: Workspace) -> int:
     listed = [*programs.programs, program]
     saved = workspace.save_programs(programs.model_copy(update={"programs": listed}))
     print(f"{program.name}: added to {saved.path} ({len(listed)} in total)")
+    return 0
+
+
+def _remove(args: argparse.Namespace, workspace: Workspace) -> int:
+    programs = workspace.load_programs()
+    index = find_program(programs, args.program)
+    listed = list(programs.programs)
+    removed = listed.pop(index)
+    saved = workspace.save_programs(programs.model_copy(update={"programs": listed}))
+    print(f"{removed.name}: removed from {saved.path} ({len(listed)} left)")
     return 0
 
 

@@ -132,7 +132,7 @@ SORTS: tuple[tuple[str, str], ...] = (
 VIEW_SYNC_MAX = 1000
 HINT = (
     "Stage: a applied · i invited · s scheduled · v interviewed · t thank-you · l second look · "
-    "k ranked · r rejected · w withdrawn · Enter details · n add a program · 1-4 views"
+    "k ranked · r rejected · w withdrawn · Enter details · n add · Delete remove · 1-4 views"
 )
 
 
@@ -166,6 +166,14 @@ class ApplicationsScreen(PaneScreen):
         Binding("enter", "detail", "Details", id="apps.detail", tooltip="Notes and costs"),
         Binding(
             "n", "add_program", "Add", id="apps.add", tooltip="Add a program to your list by hand"
+        ),
+        Binding(
+            "delete",
+            "remove_program",
+            "Remove",
+            show=False,
+            id="apps.remove",
+            tooltip="Remove the selected program from your list (asks first)",
         ),
         *(
             Binding(
@@ -643,6 +651,40 @@ class ApplicationsScreen(PaneScreen):
         self.table.move_cursor(row=self.shown.index(index))
         self._request_save()
         self.notify(f"{program.name}: added", timeout=3, markup=False)
+
+    def action_remove_program(self) -> None:
+        index = self.selected_index() if self._on_list() else None
+        if index is None or not self.programs_ok:
+            return
+        program = self.programs.programs[index]
+        from matchtui.widgets.confirm import Confirm
+
+        recorded = "" if program.status == "planned" else " and every date recorded for it"
+        question = f"Remove {program.name} ({program.state}){recorded} from your list?"
+
+        def decided(remove: bool | None) -> None:
+            listed = self.programs.programs
+            if remove and index < len(listed) and listed[index] is program:
+                self.remove_program(index)
+
+        self.app.push_screen(Confirm(question, yes="Remove", no="Keep"), decided)
+
+    def remove_program(self, index: int) -> None:
+        """Take a program off the list (the orders worked out again: every later index moves),
+        keep the cursor at its place, and save."""
+        removed = self.programs.programs.pop(index)
+        position = self.table.cursor
+        self.orders = Orders(self.programs.programs)
+        self._views_version += 1
+        present = _specialties_in(self.programs.programs)
+        if present != self._specialties:
+            self._specialties = present
+            self._specialty_options(present)
+        self.fill()
+        if self.shown:
+            self.table.move_cursor(row=min(position, len(self.shown) - 1))
+        self._request_save()
+        self.notify(f"{removed.name}: removed", timeout=3, markup=False)
 
     def _clear_filters(self) -> None:
         self.filters = Filters(sort=self.filters.sort, reverse=self.filters.reverse)
