@@ -218,3 +218,60 @@ async def test_delete_asks_then_removes_the_program_and_saves(workspace: Any) ->
         # the kept orders are those of the list as it is now
         assert screen.orders.visible(Filters(sort="tier"), {}) == [0]
     assert [p.name for p in workspace.load_programs().programs] == ["Lakeshore IM"]
+
+
+async def test_e_corrects_a_program_and_keeps_its_stage_and_dates(workspace: Any) -> None:
+    applied = Program(
+        name="Akron Genral",
+        state="OH",
+        specialty="internal_medicine",
+        tier="community",
+        status="applied",
+        applied_on=dt.date(2026, 9, 24),
+        notes="met the PD at ACP",
+    )
+    workspace.save_programs(ProgramList(programs=[LAKESHORE, applied]))
+    app = MatchApp(workspace, first_pane="applications", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen: Any = app.screen
+        table = screen.query_one("#apps-table", ProgramTable)
+        assert table.cell_text(table.selected, "name") == "Akron Genral"
+        await pilot.press("e")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, AddProgram)
+        name = dialog.query_one("#add-name", Input)
+        assert name.value == "Akron Genral"
+        assert dialog.query_one("#add-tier", Select).value == "community"
+        name.value = "Lakeshore IM"  # another listed program (name, state, specialty)
+        dialog.query_one("#add-state", Input).value = "Wisconsin"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        error = str(dialog.query_one("#add-error", Static).render())
+        assert "is in your list already" in error
+        name.value = "Akron General"
+        dialog.query_one("#add-state", Input).value = "OH"
+        dialog.query_one("#add-tier", Select).value = "mid_tier"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        assert table.cell_text(table.selected, "name") == "Akron General"
+        assert table.cell_text(table.selected, "tier") == "Mid-tier"
+    saved = {p.name: p for p in workspace.load_programs().programs}
+    assert set(saved) == {"Lakeshore IM", "Akron General"}
+    corrected = saved["Akron General"]
+    assert (corrected.status, corrected.applied_on, corrected.notes, corrected.tier) == (
+        "applied",
+        dt.date(2026, 9, 24),
+        "met the PD at ACP",
+        "mid_tier",
+    )
+
+
+def test_the_dialog_types_exactly_the_fields_an_edit_replaces() -> None:
+    from matchtui.engine.programs import TYPED_FIELDS
+    from matchtui.widgets import tracker_dialogs
+
+    texts = [name for name, _, _ in tracker_dialogs._ADD_TEXTS]
+    assert sorted([*texts, *tracker_dialogs._ADD_CHOICES]) == sorted(TYPED_FIELDS)

@@ -36,13 +36,18 @@ async def test_a_pane_left_at_once_builds_its_tabs_only_once_back(workspace: Any
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause(0.3)
         await pilot.press("f6")  # the Plan, first visit
+        shown = time.monotonic()
         await pilot.pause()
         plan: Any = app.screen
         assert plan.PANE_ID == "plan" and plan.is_current
         await pilot.press("f1")  # left before keys paused
+        stayed = time.monotonic() - shown
         await pilot.pause(QUIET * 1.5)  # (QUIET is over: only its being away holds it)
         assert not plan.is_current
-        assert built(plan) == []  # nothing mounted into the pane while it was away
+        # On a machine so loaded that the pane stayed QUIET seconds before the key that left it
+        # went through, keys did pause as the app sees them and the tabs were rightly built.
+        if stayed < QUIET:
+            assert built(plan) == []  # nothing mounted into the pane while it was away
         await pilot.press("f6")
         await pilot.pause()
         assert app.screen is plan and plan.is_current

@@ -294,6 +294,28 @@ def new_program(raw: Mapping[str, Any], catalog: Catalog, existing: Sequence[Pro
     return program
 
 
+# What the Applications pane's Add and Edit dialogs type in; an edit keeps everything else.
+TYPED_FIELDS: tuple[str, ...] = (
+    "name",
+    "city",
+    "state",
+    "specialty",
+    "tier",
+    "track",
+    "signal",
+    "nrmp_code",
+)
+
+
+def edited_program(
+    program: Program, raw: Mapping[str, Any], catalog: Catalog, others: Sequence[Program]
+) -> Program:
+    """`program` with the fields typed again (read as `new_program` reads them, checked against
+    the other programs for a repeat); its stage, dates, notes and costs kept."""
+    typed = new_program(raw, catalog, others)
+    return program.model_copy(update={name: getattr(typed, name) for name in TYPED_FIELDS})
+
+
 def _header(cells: Sequence[str]) -> list[str]:
     return [c.strip().lower().replace(" ", "_").replace("-", "_") for c in cells]
 

@@ -132,7 +132,8 @@ SORTS: tuple[tuple[str, str], ...] = (
 VIEW_SYNC_MAX = 1000
 HINT = (
     "Stage: a applied · i invited · s scheduled · v interviewed · t thank-you · l second look · "
-    "k ranked · r rejected · w withdrawn · Enter details · n add · Delete remove · 1-4 views"
+    "k ranked · r rejected · w withdrawn · Enter details · n add · e correct · Delete remove · "
+    "1-4 views"
 )
 
 
@@ -166,6 +167,14 @@ class ApplicationsScreen(PaneScreen):
         Binding("enter", "detail", "Details", id="apps.detail", tooltip="Notes and costs"),
         Binding(
             "n", "add_program", "Add", id="apps.add", tooltip="Add a program to your list by hand"
+        ),
+        Binding(
+            "e",
+            "edit_program",
+            "Correct",
+            show=False,
+            id="apps.edit",
+            tooltip="Correct the selected program's name, place, specialty, tier, track or signal",
         ),
         Binding(
             "delete",
@@ -651,6 +660,27 @@ class ApplicationsScreen(PaneScreen):
         self.table.move_cursor(row=self.shown.index(index))
         self._request_save()
         self.notify(f"{program.name}: added", timeout=3, markup=False)
+
+    def action_edit_program(self) -> None:
+        index = self.selected_index() if self._on_list() else None
+        if index is None or not self.programs_ok:
+            return
+        program = self.programs.programs[index]
+        others = [p for p in self.programs.programs if p is not program]
+        from matchtui.widgets.tracker_dialogs import AddProgram  # when first used
+
+        def done(updated: Program | None) -> None:
+            listed = self.programs.programs
+            if updated is None or index >= len(listed) or listed[index] is not program:
+                return
+            self.replace_program(index, updated)
+            present = _specialties_in(listed)
+            if present != self._specialties:
+                self._specialties = present
+                self._specialty_options(present)
+                self.fill()
+
+        self.app.push_screen(AddProgram(self.catalog, others, "", program), done)
 
     def action_remove_program(self) -> None:
         index = self.selected_index() if self._on_list() else None

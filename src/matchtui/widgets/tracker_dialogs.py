@@ -17,7 +17,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Input, Label, Select, Static, TextArea
 
-from matchtui.engine.programs import new_program
+from matchtui.engine.programs import TYPED_FIELDS, edited_program, new_program
 from matchtui.engine.tracker import MoveError, move
 from matchtui.models.mix import TIER_LABELS, TIERS
 from matchtui.models.programs import (
@@ -56,13 +56,15 @@ _ADD_TEXTS: tuple[tuple[str, str, str], ...] = (
 )
 
 _ADD_CHOICES = ("specialty", "tier", "track", "signal")
-_ADD_FIELDS = frozenset({*(name for name, _, _ in _ADD_TEXTS), *_ADD_CHOICES})
+_ADD_FIELDS = frozenset(TYPED_FIELDS)  # each a text field or a choice of the dialog
 
 
 class AddProgram(ModalScreen[Program | None]):
     """A program typed in by hand: name, place, specialty, tier, track and signal. It is read as
     an imported row is (engine.programs.new_program); a field at fault is named and focused,
-    and a program the list holds already is refused. Enter or ctrl+s adds, Escape cancels."""
+    and a program the list holds already is refused. Enter or ctrl+s adds, Escape cancels.
+    Given `program`, the same fields of that program, filled in, to correct (its stage, dates,
+    notes and costs kept: engine.programs.edited_program); `existing` then lists the others."""
 
     DEFAULT_CSS = """
     AddProgram { align: center middle; }
@@ -82,35 +84,53 @@ class AddProgram(ModalScreen[Program | None]):
         Binding("ctrl+s", "add", "Add", priority=True),
     ]
 
-    def __init__(self, catalog: Catalog, existing: Sequence[Program], specialty: str) -> None:
+    def __init__(
+        self,
+        catalog: Catalog,
+        existing: Sequence[Program],
+        specialty: str,
+        program: Program | None = None,
+    ) -> None:
         super().__init__()
         self.catalog = catalog
         self.existing = existing
-        self.specialty = specialty
+        self.specialty = program.specialty if program is not None else specialty
+        self.program = program
 
     def compose(self) -> ComposeResult:
         specialties = sorted(
             ((s.name, s.id) for s in self.catalog.specialties.values()), key=lambda x: x[0]
         )
-        default = self.specialty if self.specialty in self.catalog.specialties else None
+        if self.specialty and self.specialty not in self.catalog.specialties:
+            specialties.append((self.specialty, self.specialty))  # as the list has it
+        default = self.specialty or specialties[0][1]
         fields = {name: (label, hint) for name, label, hint in _ADD_TEXTS}
+        p = self.program
+        typed = {name: str(getattr(p, name) or "") for name, _, _ in _ADD_TEXTS} if p else {}
+        title = f"Correct {p.name}" if p is not None else "Add a program to your list"
         with VerticalScroll():
-            yield Static(Text("Add a program to your list", style="bold"))
+            yield Static(Text(title, style="bold"))
             # Above the fields: seen with the field it names at any terminal size.
             yield Static("", id="add-error", markup=False)
             yield Label(fields["name"][0])
-            yield Input("", placeholder=fields["name"][1], id="add-name")
+            yield Input(typed.get("name", ""), placeholder=fields["name"][1], id="add-name")
             with Horizontal(classes="add-pair"):
                 for name in ("city", "state"):
                     with Vertical(classes="add-field"):
                         yield Label(fields[name][0])
-                        yield Input("", placeholder=fields[name][1], id=f"add-{name}")
+                        yield Input(
+                            typed.get(name, ""), placeholder=fields[name][1], id=f"add-{name}"
+                        )
             choices: dict[str, tuple[str, list[tuple[str, str]], str]] = {
-                "specialty": ("Specialty", specialties, default or specialties[0][1]),
+                "specialty": ("Specialty", specialties, default),
                 "tier": ("Tier", [(TIER_LABELS[x], x) for x in TIERS], "community"),
                 "track": ("Track", [(x.capitalize(), x) for x in TRACKS], "categorical"),
                 "signal": ("Signal sent", [(SIGNAL_LABELS[x], x) for x in SIGNAL_KINDS], "none"),
             }
+            if p is not None:
+                for name in ("tier", "track", "signal"):
+                    label, options, _ = choices[name]
+                    choices[name] = (label, options, str(getattr(p, name)))
             for pair in (_ADD_CHOICES[:2], _ADD_CHOICES[2:]):
                 with Horizontal(classes="add-pair"):
                     for name in pair:
@@ -119,9 +139,15 @@ class AddProgram(ModalScreen[Program | None]):
                             yield Label(label)
                             yield Select(options, value=value, allow_blank=False, id=f"add-{name}")
             yield Label(fields["nrmp_code"][0])
-            yield Input("", placeholder=fields["nrmp_code"][1], id="add-nrmp_code")
+            yield Input(
+                typed.get("nrmp_code", ""), placeholder=fields["nrmp_code"][1], id="add-nrmp_code"
+            )
             with Horizontal(id="add-buttons"):
-                yield Button("Add (ctrl+s)", id="add-save", variant="primary")
+                yield Button(
+                    "Save (ctrl+s)" if p is not None else "Add (ctrl+s)",
+                    id="add-save",
+                    variant="primary",
+                )
                 yield Button("Cancel (esc)", id="add-cancel")
 
     def on_mount(self) -> None:
@@ -142,7 +168,10 @@ class AddProgram(ModalScreen[Program | None]):
     @on(Button.Pressed, "#add-save")
     def action_add(self) -> None:
         try:
-            program = new_program(self.form(), self.catalog, self.existing)
+            if self.program is not None:
+                program = edited_program(self.program, self.form(), self.catalog, self.existing)
+            else:
+                program = new_program(self.form(), self.catalog, self.existing)
         except ValueError as exc:
             message = str(exc)
             self.query_one("#add-error", Static).update(message)
