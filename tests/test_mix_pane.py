@@ -320,7 +320,13 @@ async def test_header_click_sorts_and_status_key_saves(
         assert first["status"] != "planned" or names[0] == "Gulf Regional"
         table.focus()
         table.move_cursor(row=0)
-        await pilot.press("delete")
+        await pilot.press("delete")  # asked first: kept
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        assert len(tomllib.loads((home / "programs.toml").read_text())["programs"]) == 5
+        await pilot.press("delete", "y")
         await pilot.pause()
         await app.workers.wait_for_complete()
         saved = tomllib.loads((home / "programs.toml").read_text())

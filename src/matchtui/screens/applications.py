@@ -57,6 +57,7 @@ from matchtui.widgets.program_table import ProgramTable
 from matchtui.widgets.tracker_views import (
     LinesView,
     costs_text,
+    removal_question,
     split_lines,
     stage_label,
     today_text,
@@ -689,8 +690,7 @@ class ApplicationsScreen(PaneScreen):
         program = self.programs.programs[index]
         from matchtui.widgets.confirm import Confirm
 
-        recorded = "" if program.status == "planned" else " and every date recorded for it"
-        question = f"Remove {program.name} ({program.state}){recorded} from your list?"
+        question = removal_question(program)
 
         def decided(remove: bool | None) -> None:
             listed = self.programs.programs

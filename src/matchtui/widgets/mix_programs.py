@@ -514,11 +514,21 @@ class ProgramsPanel(Vertical):
         self.post_message(self.StatusChanged(programs, index, updated))
 
     def action_remove(self) -> None:
+        """Take the selected program off the list, asked first (its dates and costs go too)."""
         index = self._selected_index()
         if index is None:
             return
-        changed = [p for i, p in enumerate(self.programs.programs) if i != index]
-        self.post_message(self.ListEdited(ProgramList(programs=changed)))
+        listed = self.programs
+        program = listed.programs[index]
+        from matchtui.widgets.confirm import Confirm
+        from matchtui.widgets.tracker_views import removal_question
+
+        def decided(remove: bool | None) -> None:
+            if remove and self.programs is listed:  # the list asked about is still the one shown
+                changed = [p for i, p in enumerate(listed.programs) if i != index]
+                self.post_message(self.ListEdited(ProgramList(programs=changed)))
+
+        self.app.push_screen(Confirm(removal_question(program), yes="Remove", no="Keep"), decided)
 
     @on(Button.Pressed, "#import-button")
     @on(Input.Submitted, "#import-path")

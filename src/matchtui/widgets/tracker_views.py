@@ -15,7 +15,7 @@ from textual.strip import Strip
 
 from matchtui.engine.tracker import Ledger, TodayView, Yield, Yields
 from matchtui.models.mix import TIER_LABELS
-from matchtui.models.programs import SIGNAL_LABELS, STAGE_LABELS
+from matchtui.models.programs import SIGNAL_LABELS, STAGE_LABELS, Program
 
 BAR_WIDTH = 24
 
@@ -199,3 +199,9 @@ def split_lines(text: Text) -> list[Text]:
 
 def stage_label(stage: str) -> str:
     return STAGE_LABELS.get(stage, stage)
+
+
+def removal_question(program: Program) -> str:
+    """What a pane asks before it takes `program` off the list (Applications, Mix)."""
+    recorded = "" if program.status == "planned" else " and every date recorded for it"
+    return f"Remove {program.name} ({program.state}){recorded} from your list?"
