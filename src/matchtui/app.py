@@ -530,13 +530,10 @@ class MatchApp(App[None]):
         Two copies saved in turn would each write over the other's changes, unseen: the file
         is shared, and so is the record of it as last written. A read that gave the records
         held already (validated once, shared) is no change. Returns the version now."""
+        from matchtui.engine.memo import Same
+
         latest = self._latest_programs
-        if (
-            read
-            and latest is not None
-            and len(latest.programs) == len(programs.programs)
-            and all(a is b for a, b in zip(latest.programs, programs.programs, strict=True))
-        ):
+        if read and latest is not None and Same(latest.programs) == Same(programs.programs):
             return self.programs_version
         self.programs_version += 1
         self._latest_programs = programs

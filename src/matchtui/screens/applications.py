@@ -402,14 +402,21 @@ class ApplicationsScreen(PaneScreen):
                 timeout=15,
                 markup=False,
             )
-        present = _specialties_in(self.programs.programs)
-        if present != self._specialties:  # the options as composed: no programs, no specialty
-            self._specialties = present
-            self._specialty_options(present)
+        self._follow_specialties()
         self.fill()
         active = self.query_one("#apps-tabs", TabbedContent).active
         if active != "apps-list":
             self._show_view(active)  # opened while the list was read: shown with the list now
+
+    def _follow_specialties(self) -> bool:
+        """The specialty filter offers the specialties the list holds now (as composed: no
+        programs, no specialty); True if they changed."""
+        present = _specialties_in(self.programs.programs)
+        if present == self._specialties:
+            return False
+        self._specialties = present
+        self._specialty_options(present)
+        return True
 
     def _specialty_options(self, present: list[str]) -> None:
         """The specialties in the list; the one shown stays if still there, else Any."""
@@ -651,10 +658,7 @@ class ApplicationsScreen(PaneScreen):
         index = len(programs) - 1
         self.orders.added(index)
         self._views_version += 1
-        present = _specialties_in(programs)
-        if present != self._specialties:
-            self._specialties = present
-            self._specialty_options(present)
+        self._follow_specialties()
         if index not in self.orders.visible(self.filters, self.catalog.region_of_state):
             self._clear_filters()
         self.fill()
@@ -675,10 +679,7 @@ class ApplicationsScreen(PaneScreen):
             if updated is None or index >= len(listed) or listed[index] is not program:
                 return
             self.replace_program(index, updated)
-            present = _specialties_in(listed)
-            if present != self._specialties:
-                self._specialties = present
-                self._specialty_options(present)
+            if self._follow_specialties():
                 self.fill()
 
         self.app.push_screen(AddProgram(self.catalog, others, "", program), done)
@@ -690,14 +691,12 @@ class ApplicationsScreen(PaneScreen):
         program = self.programs.programs[index]
         from matchtui.widgets.confirm import Confirm
 
-        question = removal_question(program)
-
         def decided(remove: bool | None) -> None:
             listed = self.programs.programs
             if remove and index < len(listed) and listed[index] is program:
                 self.remove_program(index)
 
-        self.app.push_screen(Confirm(question, yes="Remove", no="Keep"), decided)
+        self.app.push_screen(Confirm(removal_question(program), yes="Remove", no="Keep"), decided)
 
     def remove_program(self, index: int) -> None:
         """Take a program off the list (the orders worked out again: every later index moves),
@@ -706,10 +705,7 @@ class ApplicationsScreen(PaneScreen):
         position = self.table.cursor
         self.orders = Orders(self.programs.programs)
         self._views_version += 1
-        present = _specialties_in(self.programs.programs)
-        if present != self._specialties:
-            self._specialties = present
-            self._specialty_options(present)
+        self._follow_specialties()
         self.fill()
         if self.shown:
             self.table.move_cursor(row=min(position, len(self.shown) - 1))

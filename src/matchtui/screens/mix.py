@@ -516,35 +516,33 @@ class MixScreen(PaneScreen):
                 timeout=15,
                 markup=False,
             )
-        self._listed.clear()
-        panel = self._panel()
-        if panel is not None:
-            panel.set_programs(self._programs, self.profile)
+        self._show_list(self._programs)
 
     def on_screen_resume(self) -> None:
         """Back on the pane: the list as another pane changed (or read) it since, if it did
         (a program added or moved on Applications counts here at once, and a status changed
-        here next is saved with it)."""
+        here next is saved with it); else read again if another window or command changed the
+        file meanwhile and nothing of this pane's waits to be written."""
         latest = self.matchapp.latest_programs(self._programs_seen)
-        if (
-            latest is None
-            and self._saved_all()
-            and self.matchapp.workspace.programs_changed_elsewhere()
-        ):
-            # another window or command changed the file meanwhile
+        if latest is not None:
+            if not self._programs_ok:
+                return
+            self._programs_seen = self.matchapp.programs_version
+            self._programs = latest
+            self._tally = None
+            self._show_list(latest)
+        elif self._saved_all() and self.matchapp.workspace.programs_changed_elsewhere():
             self._load_programs()
-            self.refresh_estimate()
+        else:
             return
-        if latest is None or not self._programs_ok:
-            return
-        self._programs_seen = self.matchapp.programs_version
-        self._programs = latest
-        self._tally = None
+        self.refresh_estimate()
+
+    def _show_list(self, programs: ProgramList) -> None:
+        """The list panel shows `programs`; the estimates from the list are worked out again."""
         self._listed.clear()
         panel = self._panel()
         if panel is not None:
-            panel.set_programs(latest, self.profile)
-        self.refresh_estimate()
+            panel.set_programs(programs, self.profile)
 
     def _freeze_programs(self) -> None:
         """The list just read lives until it is replaced: out of the GC's sight (a status
@@ -847,11 +845,8 @@ class MixScreen(PaneScreen):
     def _show_programs(self, programs: ProgramList) -> None:
         self._programs = programs
         self._freeze_programs()  # an imported list
-        self._listed.clear()
         self._queue_save(programs)
-        panel = self._panel()
-        if panel is not None:
-            panel.set_programs(programs, self.profile)
+        self._show_list(programs)
         self.refresh_estimate()
 
     # Saving 20,000 programs (TOML, a check that the old file loads, the parse cache) takes
