@@ -136,9 +136,11 @@ async def test_odds_chance_keys_and_hard_stop(workspace: Any, home: Path) -> Non
         await pilot.pause()
         screen: Any = app.screen
         before = screen.sim.p_unmatched
-        await pilot.press("right_square_bracket")  # Alpha: 15% default -> 20%, your own number
+        worked_out = screen.resolved[0].chance
+        assert screen.resolved[0].chance_source == "estimate"
+        await pilot.press("right_square_bracket")  # Alpha: 5 points up, your own number now
         await pilot.pause()
-        assert screen.items[0].chance == 0.2
+        assert screen.items[0].chance == round(worked_out + 0.05, 2)
         assert screen.sim.ranks[0].chance_source == "yours"
         assert screen.sim.p_unmatched < before
         await pilot.press("h")

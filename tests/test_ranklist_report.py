@@ -9,7 +9,13 @@ from typing import Any
 import pytest
 
 from matchtui.cli import main
-from matchtui.engine.ranklist import Tracker, ranklist_data, resolve, simulate
+from matchtui.engine.ranklist import (
+    Tracker,
+    estimates_for,
+    ranklist_data,
+    resolve,
+    simulate,
+)
 from matchtui.engine.report import build_report, pct, to_markdown, to_text
 from matchtui.models.plan import PlanFile
 from matchtui.models.programs import Program, ProgramList
@@ -47,12 +53,17 @@ def test_report_has_the_rank_list_and_its_odds(catalog: Any, demo_profile: Any) 
     )
     data = ranklist_data(catalog)
     assert plan.ranklist is not None
-    sim = simulate(resolve(plan.ranklist.items, Tracker.of(programs.programs), data), data)
+    tracker = Tracker.of(programs.programs)
+    estimates = estimates_for(catalog, demo_profile, plan)
+    sim = simulate(resolve(plan.ranklist.items, tracker, data), data, tracker, estimates)
     assert report.facts.ranklist_p_unmatched == pytest.approx(sim.p_unmatched)
     md = to_markdown(report)
     assert "## 6. Rank list" in md or "Rank list" in md
     assert f"P(unmatched) {pct(sim.p_unmatched)}" in md
-    assert "| 1 | Alpha Medical Center | 15% | tier default (assumption) | 15% | 15% |" in md
+    alpha = pct(sim.ranks[0].chance)
+    assert sim.ranks[0].chance_source == "estimate"
+    assert f"| 1 | Alpha Medical Center | {alpha} | match curve (assumption) | {alpha} |" in md
+    assert "| 2 | Beta Hospital | 50% | own number |" in md
     assert "independent" in md
     assert "hard stops" in md  # Beta is on the list and a hard stop
     text = to_text(report)

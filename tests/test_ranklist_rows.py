@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from matchtui.catalog import Catalog
 from matchtui.engine.ranklist import (
+    Estimates,
     RankOdds,
     Tracker,
     check,
@@ -24,6 +25,7 @@ from matchtui.engine.ranklist import (
     ranklist_data,
     resolve,
     simulate,
+    with_estimates,
 )
 from matchtui.models.programs import Program
 from matchtui.models.ranklist import CRITERIA, RankItem, RanklistFile
@@ -86,8 +88,11 @@ def small_rules(data: RanklistFile, max_ranks: int) -> RanklistFile:
     return data.model_copy(update={"rules": rules.model_copy(update=update)})
 
 
-DATA = ranklist_data(Catalog.load())
+CATALOG = Catalog.load()
+DATA = ranklist_data(CATALOG)
 DATAS = [DATA, small_rules(DATA, 6)]
+# Without the match curve (the tier defaults), with it and no applicant's specialty, and with.
+ESTIMATES = [None, Estimates(CATALOG, None), Estimates(CATALOG, "internal_medicine")]
 
 # One change: (kind, a, b), the numbers taken modulo the list's length when applied.
 CHANGES = st.one_of(
@@ -103,7 +108,7 @@ CHANGES = st.one_of(
 
 
 def from_scratch(rows: RankRows) -> RankRows:
-    fresh = RankRows(rows.tracker, rows.data)
+    fresh = RankRows(rows.tracker, rows.data, rows.estimates)
     fresh.full(rows.items, rows.hard_stops, rows.mark_a, rows.narrow)
     return fresh
 
@@ -133,9 +138,10 @@ def odds_rows(rows: RankRows) -> list[RankOdds]:
 def assert_as_from_scratch(rows: RankRows) -> None:
     fresh = from_scratch(rows)
     assert rows.resolved == fresh.resolved
-    assert rows.resolved == resolve(rows.items, rows.tracker, rows.data)
+    plain = resolve(rows.items, rows.tracker, rows.data)
+    assert rows.resolved == with_estimates(plain, rows.data, rows.estimates)
     assert rows.sim == fresh.sim
-    assert rows.sim == simulate(fresh.resolved, rows.data, rows.tracker)
+    assert rows.sim == simulate(plain, rows.data, rows.tracker, rows.estimates)
     assert list(rows.sim.ranks) == odds_rows(rows)
     assert rows.violations == fresh.violations
     assert rows.violations == check(rows.items, rows.tracker, rows.data, hard_stops=rows.hard_stops)
@@ -187,6 +193,7 @@ def apply(rows: RankRows, change: tuple[str, Any, Any]) -> None:
     st.booleans(),
     st.sampled_from(DATAS),
     st.lists(CHANGES, max_size=12),
+    st.sampled_from(ESTIMATES),
 )
 def test_every_change_leaves_what_a_recomputation_gives(
     items: list[RankItem],
@@ -195,8 +202,9 @@ def test_every_change_leaves_what_a_recomputation_gives(
     narrow: bool,
     data: RanklistFile,
     changes: list[tuple[str, Any, Any]],
+    estimates: Estimates | None,
 ) -> None:
-    rows = RankRows(TRACKER, data)
+    rows = RankRows(TRACKER, data, estimates)
     rows.full(items, stops, mark_a, narrow)
     assert_as_from_scratch(rows)
     for change in changes:
@@ -270,7 +278,7 @@ async def test_the_pane_after_each_key_is_as_from_scratch_and_its_lines_are_its_
         assert len(screen.items) > 150
 
         def check_screen() -> None:
-            fresh = RankRows(screen.tracker, screen.data)
+            fresh = RankRows(screen.tracker, screen.data, screen.estimates)
             fresh.full(screen.items, screen.state.hard_stops, screen.mark_a, screen.narrow)
             assert screen.resolved == fresh.resolved
             assert screen.sim == fresh.sim

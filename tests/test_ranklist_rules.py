@@ -134,7 +134,7 @@ def test_simulate_text_states_the_assumption(
     assert main(["ranklist", "simulate", str(path)]) == 0
     out = capsys.readouterr().out
     assert "independent" in out
-    assert "default chance (matchtui assumption)" in out
+    assert "worked out by matchtui (an assumption)" in out
     assert "One more program" in out
 
 

@@ -19,13 +19,16 @@ from pathlib import Path
 
 from matchtui.engine.ranklist import (
     ASSUMPTION,
+    WORKED_OUT_MARK,
     CouplesOdds,
+    Estimates,
     Simulation,
     Tracker,
     Violation,
     check_couples,
     check_resolved,
     couples_odds,
+    estimates_for,
     pct,
     ranklist_data,
     resolve,
@@ -42,6 +45,24 @@ from matchtui.workspace import Workspace
 def _tracker(workspace: Workspace) -> Tracker:
     programs = workspace.load_programs()
     return Tracker.of(programs.programs)
+
+
+def _estimates(workspace: Workspace) -> Estimates:
+    """The match curve's chances for the applicant in this folder: the Mix plan's specialty or
+    the profile's first target when they are there and load (a rank list is checked without
+    them too: then each program's own specialty)."""
+    from matchtui.errors import FileProblems
+    from matchtui.filenames import PLAN, PROFILE
+
+    profile = plan = None
+    try:
+        if workspace.store.exists(PROFILE):
+            profile = workspace.load_profile()
+        if workspace.store.exists(PLAN):
+            plan = workspace.load_plan()
+    except FileProblems:
+        pass  # the rank list's own checks do not depend on them
+    return estimates_for(workspace.catalog, profile, plan)
 
 
 def _refuse(path: Path, text: str, section: str, violation: Violation) -> FileProblems:
@@ -69,7 +90,7 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
         problems = check_couples(pairs, tracker, rules)
         if problems:
             raise _refuse(path, text, "pairs", problems[0])
-        result = couples_odds(resolve_pairs(pairs, tracker, rules), rules)
+        result = couples_odds(resolve_pairs(pairs, tracker, rules, _estimates(workspace)), rules)
         if args.ranklist_command == "check":
             print(one_line(f"{path}: ok, a couples list of {len(pairs)} pairs"))
             return 0
@@ -80,7 +101,7 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
     problems = check_resolved(resolved, rules)
     if problems:
         raise _refuse(path, text, "ranks", problems[0])
-    sim = simulate(resolved, rules, tracker)
+    sim = simulate(resolved, rules, tracker, _estimates(workspace))
     if args.ranklist_command == "check":
         print(
             one_line(
@@ -118,7 +139,7 @@ def _print_simulation(sim: Simulation, as_json: bool) -> None:
         f"extra fee ${sim.extra_code_fee_usd}"
     )
     if any(r.chance_source != "yours" for r in sim.ranks):
-        print("* a default chance (matchtui assumption), not your own number")
+        print(WORKED_OUT_MARK)
     print(ASSUMPTION)
     for warning in sim.warnings:
         print(one_line(f"warning: {warning.text}"))

@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 import math
 import random
+from collections import Counter
 from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -25,6 +26,7 @@ from matchtui.models.ranklist import (
     NO_MATCH,
     NRMP_CODE,
     Criterion,
+    Figure,
     PairEntry,
     RankEntry,
     RankItem,
@@ -33,7 +35,10 @@ from matchtui.models.ranklist import (
 
 if TYPE_CHECKING:
     from matchtui.catalog import Catalog
+    from matchtui.models.mix import Curve
+    from matchtui.models.plan import PlanFile
     from matchtui.models.plan_data import EntryRoute
+    from matchtui.models.profile import Profile
     from matchtui.models.programs import Program
 
 ASSUMPTION = (
@@ -41,7 +46,18 @@ ASSUMPTION = (
     "c_k x the product of (1 - c_j) over the ranks above it, and P(unmatched) = the product of "
     "(1 - c_j) over the whole list."
 )
-ChanceSource = Literal["yours", "tier default", "default", "no interview"]
+ChanceSource = Literal["yours", "estimate", "tier default", "default", "no interview"]
+# Chances matchtui worked out (not the applicant's): marked on screen and counted in a warning.
+WORKED_OUT: frozenset[str] = frozenset({"estimate", "tier default", "default"})
+# Where a rank's chance came from, as the pane, the CLI and the report name it.
+CHANCE_FROM: dict[str, str] = {
+    "yours": "own number",
+    "estimate": "match curve (assumption)",
+    "tier default": "tier default (assumption)",
+    "default": "default (assumption)",
+    "no interview": "no interview (assumption)",
+}
+WORKED_OUT_MARK = "* worked out by matchtui (an assumption), not your own number"
 # Tracker statuses that mean "interviewed there": today's `interview`, the tracker's new
 # `interviewed`, and `ranked`.
 INTERVIEWED: frozenset[str] = frozenset({"interviewed", "thanked", "second_look", "ranked"})
@@ -233,6 +249,285 @@ def default_chance(data: RanklistFile, program: ProgramInfo | None) -> tuple[flo
     return data.chances.unknown.value, "default"
 
 
+# --- chances from the estimate's match curve ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Estimates:
+    """Where the default chances come from when the catalog is at hand: the program-mix
+    estimate's P(match | k interviews) curve of each program's specialty (curves.toml, the same
+    curve the Mix pane's figure rests on). A list holding k interviews in a specialty gets, for
+    the ranks given no chance, the per-program chance at which those k interviews match with the
+    curve's probability; tiers differ by the log-odds the tier defaults differ by (ranklist.toml
+    [chances]). So a list of interviews alone shows the Mix estimate's P(match | k), and a
+    harder specialty shows lower chances. `specialty` is the applicant's (the Mix plan's, else
+    the profile's first target): the one a rank the tracker does not hold is taken to be in
+    when the list holds no tracked program (else the list's main specialty)."""
+
+    catalog: Catalog
+    specialty: str | None = None
+
+    def curve(self, specialty: str | None) -> Curve | None:
+        if specialty is None or specialty not in self.catalog.specialties:
+            return None
+        return _curve(self.catalog, specialty)
+
+    def specialty_of(self, program: ProgramInfo | None) -> str | None:
+        if program is not None and program.specialty in self.catalog.specialties:
+            return program.specialty
+        return self.specialty if self.curve(self.specialty) is not None else None
+
+
+def estimates_for(
+    catalog: Catalog, profile: Profile | None, plan: PlanFile | None = None
+) -> Estimates:
+    """The curve's chances for this applicant: the specialty the Mix plan estimates, else the
+    profile's first target the catalog knows; without either, each program's own specialty
+    only (a rank the tracker does not hold keeps the 'unknown' default)."""
+    specialty: str | None = None
+    if plan is not None and plan.mix is not None and plan.mix.specialty in catalog.specialties:
+        specialty = plan.mix.specialty
+    elif profile is not None:
+        specialty = next((s for s in profile.targets.specialties if s in catalog.specialties), None)
+    return Estimates(catalog, specialty)
+
+
+@lru_cache(maxsize=64)
+def _curve(catalog: Catalog, specialty: str) -> Curve:
+    from matchtui.models.mix import curves_data
+
+    band = catalog.specialties[specialty].competitiveness.level
+    return curves_data(catalog).for_specialty(specialty, band)
+
+
+def tier_shifts(data: RanklistFile) -> dict[str | None, float]:
+    """Each tier's log-odds against a mid-tier program's, from the tier defaults (None: a
+    program the tracker does not hold, from the 'unknown' default)."""
+
+    def logit(figure: Figure) -> float:
+        p = min(max(figure.value, 1e-6), 1 - 1e-6)
+        return math.log(p / (1 - p))
+
+    mid = logit(data.chances.mid_tier)
+    return {
+        "academic": logit(data.chances.academic) - mid,
+        "mid_tier": 0.0,
+        "community": logit(data.chances.community) - mid,
+        None: logit(data.chances.unknown) - mid,
+    }
+
+
+@lru_cache(maxsize=1024)
+def curve_chances(target: float, counts: tuple[tuple[float, int], ...]) -> tuple[float, ...]:
+    """Per-program chances, one per (log-odds shift, count) group, such that the programs
+    together match with probability `target` (1 - product of (1 - c) = target), each group's
+    chance shifted on the log-odds by its shift. Solved by bisection on the shared log-odds."""
+    if target <= 0.0 or not any(n for _, n in counts):
+        return tuple(0.0 for _ in counts)
+    target = min(target, 1 - 1e-9)
+
+    def chances(x: float) -> list[float]:
+        return [1 / (1 + math.exp(-max(-40.0, min(40.0, x + shift)))) for shift, _ in counts]
+
+    def unmatched(x: float) -> float:
+        product = 1.0
+        for c, (_, n) in zip(chances(x), counts, strict=True):
+            product *= (1 - c) ** n
+        return product
+
+    low, high = -40.0, 40.0
+    for _ in range(80):
+        middle = (low + high) / 2
+        if 1 - unmatched(middle) < target:
+            low = middle
+        else:
+            high = middle
+    return tuple(chances((low + high) / 2))
+
+
+Group = tuple[str, str | None]  # (specialty, tier or None: not known)
+
+
+class _Memo(NamedTuple):
+    """What one pass over a list found, so that a change to one rank's chance is worked out
+    without another pass (`_replaced`)."""
+
+    groups: list[Group | None]  # each rank's group (None: no specialty known)
+    places: list[Group | None]  # the group of each rank whose chance is worked out
+    now: dict[Group, float]  # each group's chance on the curve
+    then: dict[Group, float]  # ... with one more rank (the same as `now` without a curve)
+    added: float  # the chance of one more rank
+
+
+class _Estimated(NamedTuple):
+    ranks: list[Resolved]
+    add_one: float  # the chance of one more rank
+    unmatched_plus_one: float  # P(unmatched) with it at the end of the list
+    memo: _Memo
+
+
+def _plus_one(ranks: Sequence[Resolved], places: Sequence[Group | None], memo: _Memo) -> float:
+    """P(unmatched) with one more rank: the kept chances, then each group's chance with one
+    more rank, each in a fixed order whatever the list's (so a move, or a change worked out
+    from a memo, gives the very same number as a pass from scratch)."""
+    kept = math.prod(
+        sorted([1 - r.chance for r, g in zip(ranks, places, strict=True) if g is None])
+    )
+    holds: Counter[Group] = Counter([g for g in places if g is not None])
+    grouped = math.prod(
+        ((1 - memo.then[g]) ** holds[g] for g in sorted(holds, key=_group_order)), start=1.0
+    )
+    return kept * grouped * (1 - memo.added)
+
+
+def _group_order(group: Group) -> tuple[str, str]:
+    return (group[0], group[1] or "")
+
+
+def _replaced(resolved: Sequence[Resolved], index: int, before: Simulation) -> _Estimated | None:
+    """The list after rank `index` alone changed (its chance, say), from the simulation before
+    it: None when that change could move the curve's counts (another program, or a rank now
+    or no longer without an interview), which needs a whole pass."""
+    memo = before.memo
+    if memo is None or len(resolved) != len(before.entries):
+        return None
+    old, new = before.entries[index], resolved[index]
+    if (
+        new.key != old.key
+        or new.program != old.program
+        or (new.chance_source == "no interview") != (old.chance_source == "no interview")
+    ):
+        return None
+    group = memo.groups[index]
+    place = group if group and new.chance_source in WORKED_OUT else None
+    if place is not None and (new.chance != memo.now[place] or new.chance_source != "estimate"):
+        new = Resolved(new.ref, new.program, new.key, memo.now[place], "estimate")
+    ranks = list(before.entries)
+    ranks[index] = new
+    places = list(memo.places)
+    places[index] = place
+    memo = memo._replace(places=places)
+    return _Estimated(ranks, memo.added, _plus_one(ranks, places, memo), memo)
+
+
+def _estimated(
+    resolved: Sequence[Resolved], data: RanklistFile, estimates: Estimates
+) -> _Estimated:
+    """`with_estimates` and `one_more` in one pass over the list (3,400 ranks: a few ms).
+
+    The ranks that count as interviews (all but those with no interview) are grouped by
+    specialty and tier, each program once; a group's chance is the curve's for its specialty's
+    count. One more rank is a program the tracker does not hold, in the list's main specialty
+    (`_main_specialty`), on the curve at one more interview (the list's other worked-out
+    chances re-read there)."""
+    shifts = tier_shifts(data)
+    known = estimates.catalog.specialties
+    worked = WORKED_OUT
+    # Each rank's group (specialty, tier). A program the tracker does not hold (or of a
+    # specialty the catalog lacks) is of the specialty the list's tracked programs are most
+    # often of, else the applicant's; tier unknown. Written as comprehensions: a 3,400-rank
+    # list is gone through after every change.
+    programs = [r.program for r in resolved]
+    sources = [r.chance_source for r in resolved]
+    tracked = [
+        (p.specialty, p.tier) if p is not None and p.specialty in known else None for p in programs
+    ]
+    by_group: Counter[Group] = Counter([g for g in tracked if g is not None])  # in C
+    own = _main_specialty(by_group, estimates.specialty_of(None))
+    fallback = (own, None) if own is not None else None
+    groups: list[Group | None] = (
+        [g if g is not None else fallback for g in tracked] if fallback else tracked
+    )
+    # The interviews in each group, each program once (a program ranked twice counts once).
+    keys = [r.key for r in resolved]
+    if len(set(keys)) == len(keys):
+        interviews = Counter(
+            [g for g, s in zip(groups, sources, strict=True) if g and s != "no interview"]
+        )
+    else:
+        interviews = Counter(
+            {
+                k: g
+                for k, g, s in zip(keys, groups, sources, strict=True)
+                if g and s != "no interview"
+            }.values()
+        )
+    counted: dict[str, dict[str | None, int]] = {}
+    for (specialty, tier), n in interviews.items():
+        counted.setdefault(specialty, {})[tier] = n
+    # The group of each rank whose chance is worked out (None: kept as it is).
+    places = [g if g and s in worked else None for g, s in zip(groups, sources, strict=True)]
+
+    def chances(groups: dict[str, dict[str | None, int]]) -> dict[tuple[str, str | None], float]:
+        out: dict[tuple[str, str | None], float] = {}
+        for specialty, tiers in groups.items():
+            curve = estimates.curve(specialty)
+            if curve is None:
+                continue
+            names = sorted(tiers, key=lambda t: (t is None, t or ""))
+            counts = tuple((shifts.get(t, shifts[None]), tiers[t]) for t in names)
+            values = curve_chances(curve.at(sum(tiers.values())), counts)
+            out.update(((specialty, t), v) for t, v in zip(names, values, strict=True))
+        return out
+
+    now = chances(counted)
+    ranks = [
+        r
+        if g is None or (r.chance == now[g] and r.chance_source == "estimate")
+        else Resolved(r.ref, r.program, r.key, now[g], "estimate")
+        for r, g in zip(resolved, places, strict=True)
+    ]
+    if own is None:
+        memo = _Memo(groups, places, now, now, data.chances.unknown.value)
+    else:
+        tiers = dict(counted.get(own, {}))
+        tiers[None] = tiers.get(None, 0) + 1
+        then = {**now, **chances({own: tiers})}
+        memo = _Memo(groups, places, now, then, then[(own, None)])
+    return _Estimated(ranks, memo.added, _plus_one(ranks, places, memo), memo)
+
+
+def _main_specialty(
+    by_group: Mapping[tuple[str, str | None], int], applicants: str | None
+) -> str | None:
+    """The specialty most of the list's tracked programs are in (`by_group`: their count by
+    specialty and tier); the applicant's when it is among the most common, or none is tracked;
+    of others tied, the first by id (the same whatever the list's order)."""
+    counts: Counter[str] = Counter()
+    for (specialty, _tier), n in by_group.items():
+        counts[specialty] += n
+    if not counts:
+        return applicants
+    top = max(counts.values())
+    if applicants is not None and counts.get(applicants) == top:
+        return applicants
+    return min(specialty for specialty, n in counts.items() if n == top)  # whatever the order
+
+
+def with_estimates(
+    resolved: Sequence[Resolved], data: RanklistFile, estimates: Estimates | None
+) -> list[Resolved]:
+    """The ranks with every worked-out chance taken from the match curve (`Estimates`); the
+    applicant's own chances and the ranks with no interview are kept, and so is a rank whose
+    specialty has no curve (its tier default). Each rank's object is kept where its chance
+    does not change."""
+    if estimates is None:
+        return list(resolved)
+    return _estimated(resolved, data, estimates).ranks
+
+
+def one_more(
+    resolved: Sequence[Resolved], data: RanklistFile, estimates: Estimates | None
+) -> tuple[float, float]:
+    """(the chance of one more rank, P(unmatched) with it at the end of the list): on the
+    match curve (see `_estimated`), else the 'unknown' default."""
+    if estimates is None:
+        extra = data.chances.unknown.value
+        return extra, math.prod(1 - r.chance for r in resolved) * (1 - extra)
+    found = _estimated(resolved, data, estimates)
+    return found.add_one, found.unmatched_plus_one
+
+
 def resolve_entry(entry: RankEntry | RankItem, tracker: Tracker, data: RanklistFile) -> Resolved:
     """One rank as the odds and the rules see it (the same wherever it stands in the list)."""
     found = tracker.find(entry.program)
@@ -376,6 +671,8 @@ class Simulation:
     codes_included: int
     add_one_chance: float  # the chance assumed for "one more program"
     p_unmatched_plus_one: float  # P(unmatched) with one more program of that chance at the end
+    # What the pass that worked out the chances found (for the next change; not compared).
+    memo: _Memo | None = field(default=None, compare=False, repr=False)
 
     @property
     def p_match(self) -> float:
@@ -419,15 +716,47 @@ class Simulation:
 
 
 def simulate(
-    resolved: Sequence[Resolved], data: RanklistFile, tracker: Tracker | None = None
+    resolved: Sequence[Resolved],
+    data: RanklistFile,
+    tracker: Tracker | None = None,
+    estimates: Estimates | None = None,
+    reordered: Simulation | None = None,
+    replaced: tuple[Simulation, int] | None = None,
 ) -> Simulation:
     """The odds rank by rank and the list's warnings (with the tracker: the ranks it does not
-    hold, each with the nearest name it does, so a typo is seen)."""
-    here, unmatched = odds([r.chance for r in resolved])
+    hold, each with the nearest name it does, so a typo is seen). With `estimates`, the
+    worked-out chances come from the match curve (`with_estimates`); the simulation's
+    `entries` hold them. `reordered`: a simulation of the same ranks (these very objects) in
+    another order, whose worked-out chances and one-more figures hold as they are (they count
+    the ranks, not their order), so a move does not work them out again. `replaced`: (the
+    simulation before, the rank changed since): one rank's chance changed is worked out
+    without another pass over the list where it cannot move the curve's counts. Either gives
+    the same numbers as a simulation from scratch."""
+    memo: _Memo | None = None
+    found = _replaced(resolved, replaced[1], replaced[0]) if replaced and estimates else None
+    if reordered is not None and reordered.memo is not None and estimates is not None:
+        extra = reordered.add_one_chance
+        here, unmatched = odds([r.chance for r in resolved])
+        unmatched_plus_one = reordered.p_unmatched_plus_one  # worked out in a fixed order
+        memo = reordered.memo
+        where = {id(r): i for i, r in enumerate(reordered.entries)}
+        order = [where[id(r)] for r in resolved]  # the same ranks, in the new order
+        memo = memo._replace(
+            groups=[memo.groups[i] for i in order], places=[memo.places[i] for i in order]
+        )
+    elif found is not None:
+        resolved, extra, unmatched_plus_one, memo = found
+        here, unmatched = odds([r.chance for r in resolved])
+    elif estimates is None:
+        extra = data.chances.unknown.value
+        here, unmatched = odds([r.chance for r in resolved])
+        unmatched_plus_one = unmatched * (1.0 - extra)
+    else:
+        resolved, extra, unmatched_plus_one, memo = _estimated(resolved, data, estimates)
+        here, unmatched = odds([r.chance for r in resolved])
     # Summed from 0.0 in list order, rank by rank (0.0 first: -0.0 + 0.0 is 0.0).
     so_far = tuple(itertools.accumulate(here, initial=0.0))[1:]
     codes = unique_codes(resolved)
-    extra = data.chances.unknown.value
     return Simulation(
         entries=tuple(resolved),
         p_here=tuple(here),
@@ -438,7 +767,8 @@ def simulate(
         warnings=tuple(warnings_for(resolved, unmatched, codes, data, tracker)),
         codes_included=int(data.rules.codes_included.value),
         add_one_chance=extra,
-        p_unmatched_plus_one=unmatched * (1.0 - extra),
+        p_unmatched_plus_one=unmatched_plus_one,
+        memo=memo,
     )
 
 
@@ -597,7 +927,18 @@ def warnings_for(
                 f"${extra_code_fee(codes, data)} extra at certification.",
             )
         )
+    estimated = sum(1 for r in resolved if r.chance_source == "estimate")
     defaults = sum(1 for r in resolved if r.chance_source in ("tier default", "default"))
+    if estimated:
+        out.append(
+            Warn(
+                "default_chance",
+                f"{estimated} rank{'s use' if estimated != 1 else ' uses'} a chance worked out "
+                "by matchtui: the Mix estimate's match curve for the number of interviews you "
+                "rank in that specialty, split by tier (assumptions). Give your own number "
+                "where you have one.",
+            )
+        )
     if defaults:
         out.append(
             Warn(
@@ -759,11 +1100,19 @@ def check_couples(
 
 
 def resolve_pairs(
-    pairs: Sequence[PairEntry], tracker: Tracker, data: RanklistFile
+    pairs: Sequence[PairEntry],
+    tracker: Tracker,
+    data: RanklistFile,
+    estimates: Estimates | None = None,
 ) -> list[CouplePair]:
-    def side(ref: str, chance: float | None, tag: str) -> Side:
+    """Each partner's ranks as the odds see them. With `estimates`, each partner's worked-out
+    chances come from the match curve over that partner's own interviews, as a single list's
+    do; the tracker and the applicant's specialty describe partner a, so partner b's programs
+    the tracker does not hold keep their tier defaults."""
+
+    def side(ref: str, chance: float | None, tag: str) -> Resolved | None:
         if is_no_match(ref):
-            return Side(None, NO_MATCH, 1.0, None)
+            return None
         program = tracker.find(ref)
         source: ChanceSource
         if chance is not None:
@@ -771,11 +1120,28 @@ def resolve_pairs(
         else:
             value, source = default_chance(data, program)
         # Each partner's programs are separate chances (a program ranks each partner on its own).
-        return Side(
-            f"{tag}:{identity(ref, program)}", program.name if program else ref, value, source
-        )
+        return Resolved(ref, program, f"{tag}:{identity(ref, program)}", value, source)
 
-    return [CouplePair(side(p.a, p.a_chance, "a"), side(p.b, p.b_chance, "b")) for p in pairs]
+    sides_a = [side(p.a, p.a_chance, "a") for p in pairs]
+    sides_b = [side(p.b, p.b_chance, "b") for p in pairs]
+    partner = Estimates(estimates.catalog) if estimates is not None else None
+
+    def estimated(sides: list[Resolved | None], own: Estimates | None) -> list[Side]:
+        ranks = with_estimates([r for r in sides if r is not None], data, own)
+        found = iter(ranks)
+        out: list[Side] = []
+        for r in sides:
+            if r is None:
+                out.append(Side(None, NO_MATCH, 1.0, None))
+                continue
+            r = next(found)
+            out.append(Side(r.key, r.label, r.chance, r.chance_source))
+        return out
+
+    return [
+        CouplePair(a, b)
+        for a, b in zip(estimated(sides_a, estimates), estimated(sides_b, partner), strict=True)
+    ]
 
 
 @dataclass(frozen=True)

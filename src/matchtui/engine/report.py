@@ -134,7 +134,7 @@ def build_report(
     practice_section, progress = _practice_section(practice, catalog, notes.get("practice"))
     plan_section = _plan_section(view, catalog, notes.get("plan"))
     ranklist_section, ranklist_unmatched = _ranklist_section(
-        plan, programs, catalog, notes.get("plan"), used
+        profile, plan, programs, catalog, notes.get("plan"), used
     )
     used += list(view.sources)
     sources = tuple(dict.fromkeys(s for s in used if s))
@@ -774,6 +774,7 @@ _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 
 
 def _ranklist_section(
+    profile: Profile,
     plan: PlanFile | None,
     programs: ProgramList | None,
     catalog: Catalog,
@@ -783,8 +784,10 @@ def _ranklist_section(
     """The saved rank list (plan.toml) with its odds, as the Rank list pane (F8) shows them."""
     from matchtui.engine.ranklist import (
         ASSUMPTION,
+        CHANCE_FROM,
         Tracker,
         check_resolved,
+        estimates_for,
         ranklist_data,
         resolve,
         simulate,
@@ -805,7 +808,7 @@ def _ranklist_section(
     data = ranklist_data(catalog)
     tracker = Tracker.of(programs.programs if programs is not None else ())
     resolved = resolve(state.items, tracker, data)
-    sim = simulate(resolved, data, tracker)
+    sim = simulate(resolved, data, tracker, estimates_for(catalog, profile, plan))
     blocks.append(
         Para(
             f"{plural(len(sim.ranks), 'rank')}, {plural(sim.unique_codes, 'program code')} "
@@ -817,9 +820,6 @@ def _ranklist_section(
         )
     )
 
-    def chance_from(source: str) -> str:
-        return "applicant" if source == "yours" else f"{source} (assumption)"
-
     blocks.append(
         Table(
             ("Rank", "Program", "Chance", "Chance from", "P(match here)", "Cumulative"),
@@ -828,9 +828,7 @@ def _ranklist_section(
                     str(r.rank),
                     visible(r.program),
                     pct(r.chance),
-                    "applicant"
-                    if r.chance_source == "yours"
-                    else f"{r.chance_source} (assumption)",
+                    CHANCE_FROM[r.chance_source],
                     pct(r.p_match_here),
                     pct(r.p_cumulative),
                 )

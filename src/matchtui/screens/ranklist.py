@@ -31,11 +31,14 @@ from textual.widgets import Input, Static, TabbedContent, TabPane
 from matchtui.background import yielding_often
 from matchtui.engine.ranklist import (
     ASSUMPTION,
+    CHANCE_FROM,
+    Estimates,
     ProgramInfo,
     Resolved,
     Simulation,
     Tracker,
     Violation,
+    estimates_for,
     first_items,
     interviewed_not_listed,
     move,
@@ -246,7 +249,9 @@ class RanklistScreen(PaneScreen):
         state = (app.plan or PlanFile()).ranklist or RanklistState()
         items = first_items(tracker, state.items)
         data = ranklist_data(app.catalog)
-        first_rows(tracker, data, items, state.hard_stops, None, app.size.width < NARROW_WIDTH)
+        narrow = app.size.width < NARROW_WIDTH
+        estimates = estimates_for(app.catalog, app.profile, app.plan)
+        first_rows(tracker, data, items, state.hard_stops, None, narrow, estimates)
 
     def on_mount(self) -> None:  # PaneScreen's on_mount runs too (Textual calls each class's)
         self.watch(self.matchapp, "plan", self._plan_changed, init=False)
@@ -302,6 +307,8 @@ class RanklistScreen(PaneScreen):
             if not self.reading_programs:
                 self._load_state()
                 self.refresh_view()
+        elif self._rows is not None and self._rows.estimates != self.estimates:
+            self.refresh_view()  # the Mix plan now estimates another specialty
 
     def _programs_stamp(self) -> tuple[int, int] | None:
         """programs.toml's modification time and size (None when there is none)."""
@@ -345,7 +352,9 @@ class RanklistScreen(PaneScreen):
         else:
             state = self.state
         items = first_items(tracker, state.items) if first or not state.items else self.items
-        first_rows(tracker, self.data, items, state.hard_stops, self.mark_a, self.narrow)
+        first_rows(
+            tracker, self.data, items, state.hard_stops, self.mark_a, self.narrow, self.estimates
+        )
 
     def _programs_read(self, tracker: Tracker, problem: str, stamp: tuple[int, int] | None) -> None:
         first = self.reading_programs or self.sim is None
@@ -380,6 +389,12 @@ class RanklistScreen(PaneScreen):
     def data(self) -> RanklistFile:
         return ranklist_data(self.catalog)
 
+    @property
+    def estimates(self) -> Estimates:
+        """Where the chances not given come from: the match curve of the specialty the Mix
+        plan estimates (else the profile's first target) and of each program's own."""
+        return estimates_for(self.catalog, self.matchapp.profile, self.matchapp.plan)
+
     def _rank_table(self) -> ProgramTable[int]:
         table: ProgramTable[int] = self.query_one("#rank-table", ProgramTable)
         return table
@@ -393,7 +408,8 @@ class RanklistScreen(PaneScreen):
         """The list tab's numbers: worked out from the list when there are none yet, or they
         are for another tracker (programs.toml read again)."""
         rows = self._rows
-        if rows is None or rows.tracker is not self.tracker:
+        estimates = self.estimates
+        if rows is None or rows.tracker is not self.tracker or rows.estimates != estimates:
             rows = self._rows = first_rows(
                 self.tracker,
                 self.data,
@@ -401,6 +417,7 @@ class RanklistScreen(PaneScreen):
                 self.state.hard_stops,
                 self.mark_a,
                 self.narrow,
+                estimates,
             )
         return rows
 
@@ -591,7 +608,9 @@ class RanklistScreen(PaneScreen):
         assert self.sim is not None
         odds = self.sim.rank(index)
         out.append(f"{label}: {resolved.label}\n", style="bold")
-        out.append(f"Rank {odds.rank}; chance {pct(odds.chance)} ({odds.chance_source})\n")
+        out.append(
+            f"Rank {odds.rank}; chance {pct(odds.chance)}: {CHANCE_FROM[odds.chance_source]}\n"
+        )
         out.append(f"P(match here) {pct(odds.p_match_here)}\n")
         if info is not None:
             where = ", ".join(x for x in (info.city, info.state) if x)

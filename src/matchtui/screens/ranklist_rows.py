@@ -32,6 +32,7 @@ from rich.cells import cell_len
 
 from matchtui.engine.memo import LastResult, Same
 from matchtui.engine.ranklist import (
+    Estimates,
     Resolved,
     Simulation,
     Tracker,
@@ -46,7 +47,13 @@ from matchtui.engine.ranklist import (
 )
 from matchtui.models.ranklist import RankItem, RanklistFile
 
-SOURCE_MARK = {"yours": "", "tier default": "*", "default": "*", "no interview": "*"}
+SOURCE_MARK = {
+    "yours": "",
+    "estimate": "*",
+    "tier default": "*",
+    "default": "*",
+    "no interview": "*",
+}
 NARROW_NAME = 22  # at narrow widths a program's name is cut to this many cells
 MARK_A = "  (A)"  # after the name of the program marked A for the comparison
 # The rank list's columns: key, header (the track is left out at narrow widths).
@@ -134,7 +141,7 @@ def summary_lines(
         ),
     ]
     if any(r.chance_source != "yours" for r in sim.entries):
-        out.append(("* default chance (assumption); [ ] set your own\n", "dim"))
+        out.append(("* worked out by matchtui (assumption); [ ] set your own\n", "dim"))
     if missing:
         out.append(
             (
@@ -152,8 +159,10 @@ class RankRows:
     """The list tab of one rank list, against one tracker and one set of rules. Each change
     makes a new `resolved` list (never changed in place: a tab knows a list by its identity)."""
 
-    def __init__(self, tracker: Tracker, data: RanklistFile) -> None:
-        self.tracker, self.data = tracker, data
+    def __init__(
+        self, tracker: Tracker, data: RanklistFile, estimates: Estimates | None = None
+    ) -> None:
+        self.tracker, self.data, self.estimates = tracker, data, estimates
         self.items: list[RankItem] = []
         self.hard_stops: list[str] = []
         self.mark_a: str | None = None
@@ -200,7 +209,7 @@ class RankRows:
         """`items` is the list with rank `index` moved to `to` (engine `move`)."""
         self.items = list(items)
         self.resolved = move(self.resolved, index, to)
-        self._odds_and_rules()
+        self._odds_and_rules(reordered=True)
 
     def removed(self, items: Sequence[RankItem], index: int) -> None:
         """`items` is the list without rank `index`."""
@@ -239,7 +248,7 @@ class RankRows:
         self._names[self._name_width(new)] += 1
         _uncount(self._tracks, text_width(old.track))
         self._tracks[text_width(new.track)] += 1
-        self._odds_and_rules()
+        self._odds_and_rules(replaced=index)
 
     def stops_changed(self, hard_stops: Sequence[str]) -> None:
         self.hard_stops = list(hard_stops)
@@ -257,8 +266,20 @@ class RankRows:
             self._widths()
 
     # -- the parts ---------------------------------------------------------------------------
-    def _odds_and_rules(self) -> None:
-        self.sim = simulate(self.resolved, self.data, self.tracker)
+    def _odds_and_rules(self, *, reordered: bool = False, replaced: int | None = None) -> None:
+        """The odds and the rules again; `reordered`: the same ranks as before in another
+        order (their worked-out chances stand); `replaced`: only that rank changed."""
+        self.sim = simulate(
+            self.resolved,
+            self.data,
+            self.tracker,
+            self.estimates,
+            reordered=self.sim if reordered else None,
+            replaced=(self.sim, replaced) if replaced is not None else None,
+        )
+        # The ranks with the chances worked out from the match curve (a rank's own chance is
+        # shown and edited as the odds use it).
+        self.resolved = list(self.sim.entries)
         self._rules()
         self._widths()
 
@@ -324,14 +345,15 @@ def first_rows(
     hard_stops: Sequence[str],
     mark_a: str | None,
     narrow: bool,
+    estimates: Estimates | None = None,
 ) -> RankRows:
-    """`RankRows(tracker, data).full(...)`, worked out once for the same inputs (3,400 ranks:
-    ~35 ms, ~70 ms profiled); waits for another thread working it out."""
+    """`RankRows(tracker, data, estimates).full(...)`, worked out once for the same inputs
+    (3,400 ranks: ~35 ms, ~70 ms profiled); waits for another thread working it out."""
 
     def compute() -> RankRows:
-        rows = RankRows(tracker, data)
+        rows = RankRows(tracker, data, estimates)
         rows.full(items, hard_stops, mark_a, narrow)
         return rows
 
-    key = (Same((tracker, data)), Same(items), tuple(hard_stops), mark_a, narrow)
+    key = (Same((tracker, data)), Same(items), tuple(hard_stops), mark_a, narrow, estimates)
     return _FIRST_ROWS.get(key, compute).copy()
