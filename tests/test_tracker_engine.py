@@ -208,6 +208,40 @@ def test_nrmp_extra_codes_beyond_twenty(catalog: Any) -> None:
     assert book.nrmp == 85 + 3 * 30
 
 
+def test_no_eras_fee_for_specialties_that_apply_elsewhere(catalog: Any) -> None:
+    """Emergency medicine and OB/GYN apply through ResidencyCAS, not ERAS: the tracker charged
+    them the ERAS schedule ($55 for 2 EM + 1 OB/GYN + 2 IM, where only IM's $22 is ERAS's),
+    against the Mix pane, which names the service and counts no fee."""
+    services = {
+        s: catalog.specialties[s].application_service for s in ("emergency_medicine", "obgyn")
+    }
+    assert set(services.values()) == {"residencycas"}
+    programs = [
+        prog("EM 1", specialty="emergency_medicine", status="applied"),
+        prog("EM 2", specialty="emergency_medicine", status="interviewed"),
+        prog("OB 1", specialty="obgyn", status="applied"),
+        prog("IM 1", status="applied"),
+        prog("IM 2", status="rejected"),
+    ]
+    book = ledger(programs, catalog, 2026)
+    assert book.eras == 22
+    assert [line.label for line in book.lines if line.kind == "eras"] == [
+        "ERAS 2026: 2 Internal Medicine"
+    ]
+    assert len(book.notes) == 2
+    assert all("ResidencyCAS" in note and "none is counted" in note for note in book.notes)
+    assert eras_fee_for(catalog, "emergency_medicine", 2, 2026) is None
+
+
+def test_the_fee_season_is_the_profiles_match_year_when_its_fees_are_known(catalog: Any) -> None:
+    from matchtui.engine.fees import fee_season
+
+    fees = catalog.fees
+    assert fee_season(fees, 2024) == 2024
+    assert fee_season(fees, 2026) == 2026
+    assert fee_season(fees, 2031) == fees.default_season
+
+
 def test_no_applications_no_fees(catalog: Any) -> None:
     assert ledger([prog()], catalog).total == 0
 

@@ -230,11 +230,14 @@ def _set(args: argparse.Namespace, workspace: Workspace) -> int:
 
 
 def _summary(args: argparse.Namespace, workspace: Workspace) -> int:
+    from matchtui.engine.fees import fee_season
     from matchtui.engine.tracker import summary
 
     programs = workspace.load_programs()
     profile = workspace.load_profile()
-    data = summary(programs.programs, workspace.catalog, profile.targets.region, _now(args))
+    catalog = workspace.catalog
+    season = fee_season(catalog.fees, profile.cycle_year)
+    data = summary(programs.programs, catalog, profile.targets.region, _now(args), season)
     if args.json:
         print(json.dumps(data, indent=2))
         return 0
@@ -272,4 +275,5 @@ def render_summary(data: dict[str, Any], region_name: str) -> str:
         f"Costs: ERAS ${costs['eras']:,.0f}, NRMP ${costs['nrmp']:,.0f}, "
         f"your own ${costs['own']:,.2f}; total ${costs['total']:,.2f}"
     )
+    lines.extend(f"  {note}" for note in costs.get("notes", ()))
     return "\n".join(lines)

@@ -6,7 +6,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from matchtui.models.reference import APPLICATION_SERVICE_NAMES, FeeSchedule, Specialty
+from matchtui.models.reference import (
+    APPLICATION_SERVICE_NAMES,
+    FeeSchedule,
+    FeesFile,
+    Specialty,
+)
 
 
 def fee_for_count(schedule: FeeSchedule, programs: int) -> int:
@@ -30,6 +35,13 @@ def eras_fee(schedule: FeeSchedule, counts_by_specialty: Iterable[int]) -> int:
     if schedule.resets_per_specialty:
         return sum(fee_for_count(schedule, c) for c in counts)
     return fee_for_count(schedule, sum(counts))
+
+
+def fee_season(fees: FeesFile, match_year: int) -> int:
+    """The ERAS season feeding a Match year (an AAMC season is named for the Match it feeds),
+    or the default schedule's when that season's fees are not in the data."""
+    seasons = {s.season for s in fees.schedules}
+    return match_year if match_year in seasons else fees.default_season
 
 
 class FeeQuote(NamedTuple):

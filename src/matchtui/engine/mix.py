@@ -1028,8 +1028,9 @@ def estimate(
 
 def fee_season_for(catalog: Catalog, profile: Profile) -> int:
     """The ERAS season feeding the profile's Match year, or the default when not published."""
-    seasons = {s.season for s in catalog.fees.schedules}
-    return profile.cycle_year if profile.cycle_year in seasons else catalog.fees.default_season
+    from matchtui.engine.fees import fee_season
+
+    return fee_season(catalog.fees, profile.cycle_year)
 
 
 def _pct(value: float) -> str:

@@ -13,7 +13,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from matchtui.engine.fees import eras_fee
+from matchtui.engine.fees import application_fee, eras_fee
+from matchtui.engine.wording import plural
 from matchtui.models.mix import TIER_LABELS, TIERS
 from matchtui.models.programs import (
     COST_KINDS,
@@ -22,6 +23,7 @@ from matchtui.models.programs import (
     STAGE_LABELS,
     Program,
 )
+from matchtui.models.reference import APPLICATION_SERVICE_NAMES
 
 if TYPE_CHECKING:
     from matchtui.catalog import Catalog
@@ -489,9 +491,17 @@ def _month(day: dt.date | None) -> str:
     return UNDATED if day is None else f"{day.year:04d}-{day.month:02d}"
 
 
-def eras_fee_for(catalog: Catalog, specialty: str, count: int, season: int | None = None) -> int:
-    """ERAS fee for `count` applications in one specialty (the one place that asks fees.py)."""
-    return eras_fee(catalog.fee_schedule(season), [count])
+def eras_fee_for(
+    catalog: Catalog, specialty: str, count: int, season: int | None = None
+) -> int | None:
+    """ERAS fee for `count` applications in one specialty (the one place that asks fees.py);
+    None for a specialty that applies through another service (ResidencyCAS, the plastic
+    surgery service), whose fees matchtui does not hold."""
+    schedule = catalog.fee_schedule(season)
+    known = catalog.specialties.get(specialty)
+    if known is None:
+        return eras_fee(schedule, [count])
+    return application_fee(known, schedule, count).fee_usd
 
 
 def ledger(programs: Sequence[Program], catalog: Catalog, season: int | None = None) -> Ledger:
@@ -507,9 +517,16 @@ def ledger(programs: Sequence[Program], catalog: Catalog, season: int | None = N
     for specialty, applied in sorted(per_specialty.items()):
         fee = eras_fee_for(catalog, specialty, len(applied), schedule.season)
         dates = [p.applied_on for p in applied if p.applied_on is not None]
-        name = (
-            catalog.specialties[specialty].name if specialty in catalog.specialties else specialty
-        )
+        known = catalog.specialties.get(specialty)
+        name = known.name if known is not None else specialty
+        if fee is None:
+            assert known is not None  # an unknown specialty is charged as ERAS
+            service = APPLICATION_SERVICE_NAMES[known.application_service]
+            notes.append(
+                f"{name}: {plural(len(applied), 'application')} through {service}, not ERAS; "
+                f"{service}'s fees are not in matchtui's data, so none is counted."
+            )
+            continue
         lines.append(
             CostLine(
                 "eras",
@@ -605,6 +622,7 @@ def summary(
             "by_kind": {k: round(v, 2) for k, v in costs.by_kind().items()},
             "by_month": {k: round(v, 2) for k, v in costs.by_month().items()},
             "season": costs.season,
+            "notes": list(costs.notes),
         },
     }
 
