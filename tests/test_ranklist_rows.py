@@ -349,3 +349,23 @@ def test_changes_to_a_copy_leave_the_rows_it_was_copied_from(
     assert_as_from_scratch(kept)
     apply(kept, ("move", 0, 1))  # its widths and count of missing programs worked out again
     assert_as_from_scratch(kept)
+
+
+def test_a_rank_that_loses_its_specialty_gets_its_default_back() -> None:
+    """Delta's specialty is not in the catalog: with Alpha (internal medicine) on the list it
+    counts in the list's main specialty; once Alpha is removed no specialty is known and its
+    chance is the tier default again (it kept the curve's chance before)."""
+    rows = RankRows(TRACKER, DATA, Estimates(CATALOG, None))
+    rows.full(
+        [
+            RankItem(program="Alpha Medical Center"),
+            RankItem(program="Delta Advanced Radiology With A Very Long Name"),
+        ],
+        [],
+        None,
+        False,
+    )
+    assert rows.resolved[1].chance_source == "estimate"
+    apply(rows, ("remove", 0, 0))
+    assert rows.resolved[0].chance_source == "tier default"
+    assert_as_from_scratch(rows)

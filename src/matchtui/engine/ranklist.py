@@ -472,8 +472,10 @@ def _estimated(
 
     now = chances(counted)
     ranks = [
-        r
-        if g is None or (r.chance == now[g] and r.chance_source == "estimate")
+        (_unestimated(r, data) if r.chance_source == "estimate" else r)
+        if g is None
+        else r
+        if r.chance == now[g] and r.chance_source == "estimate"
         else Resolved(r.ref, r.program, r.key, now[g], "estimate")
         for r, g in zip(resolved, places, strict=True)
     ]
@@ -485,6 +487,12 @@ def _estimated(
         then = {**now, **chances({own: tiers})}
         memo = _Memo(groups, places, now, then, then[(own, None)])
     return _Estimated(ranks, memo.added, _plus_one(ranks, places, memo), memo)
+
+
+def _unestimated(r: Resolved, data: RanklistFile) -> Resolved:
+    """A rank whose chance came from the curve, now without one (the list lost the program
+    that gave it a specialty): its default again."""
+    return Resolved(r.ref, r.program, r.key, *default_chance(data, r.program))
 
 
 def _main_specialty(
