@@ -80,6 +80,26 @@ def test_a_bad_tracker_cell_names_line_and_column_and_imports_nothing(
     assert not (home / "programs.toml").exists()
 
 
+def test_an_import_with_a_done_date_in_the_future_is_refused(
+    tmp_path: Path, home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An interview recorded as held on a day still ahead was imported (a stage change with
+    that date is refused); an interview booked ahead (interview_on) and a deadline are fine."""
+    path = tmp_path / "in.csv"
+    path.write_text(
+        "name,state,specialty,tier,status,interview_on,respond_by,interviewed_on\n"
+        "Booked,WI,internal_medicine,community,scheduled,2027-01-05,2026-12-10,\n"
+        "Held,WI,internal_medicine,community,interviewed,,,2027-01-05\n",
+        encoding="utf-8",
+    )
+    assert main(["--today", "2026-12-03", "programs", "import", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert f"{path}:3: interviewed_on: 2027-01-05 is in the future (today is 2026-12-03)" in err
+    assert "interview_on" in err and "nothing imported" in err
+    assert not (home / "programs.toml").exists()
+    assert main(["--today", "2027-01-06", "programs", "import", str(path)]) == 0
+
+
 def _big_list(count: int) -> ProgramList:
     rng = random.Random(16)
     states = ["NY", "CA", "TX", "WI", "IL", "FL", "MA", "WA"]
@@ -134,7 +154,8 @@ def test_csv_round_trip_of_5000_programs(
     # no cell a spreadsheet would run as a formula
     for row in csv.reader(io.StringIO(out.read_text(encoding="utf-8"))):
         assert not any(cell.startswith(("=", "+", "-", "@")) for cell in row)
-    assert main(["programs", "import", str(out), "--replace"]) == 0
+    # A day after every date of the generated list (it records interviews into February).
+    assert main(["--today", "2027-06-01", "programs", "import", str(out), "--replace"]) == 0
     assert workspace.load_programs() == original
 
 

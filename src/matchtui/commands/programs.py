@@ -38,7 +38,7 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
 
 def _import(args: argparse.Namespace, workspace: Workspace) -> int:
     path = Path(args.file)
-    result = read_import(path, workspace.catalog)
+    result = read_import(path, workspace.catalog, _today(args))
     problems = [one_line(f"{p.where(path)}: {p.message}") for p in result.problems]
     bad = len(problems)
     if result.fatal or (bad == 1 and not args.skip_bad):

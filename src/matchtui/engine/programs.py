@@ -26,6 +26,7 @@ from matchtui.errors import FileProblems
 from matchtui.limits import MAX_CSV_BYTES, MAX_PROGRAMS_BYTES
 from matchtui.models.mix import TIER_LABELS, TIERS
 from matchtui.models.programs import (
+    AHEAD_DATES,
     DATE_FIELDS,
     INTERVIEW_FORMATS,
     PROGRAM_COLUMNS,
@@ -261,18 +262,32 @@ def _specialty_id(text: str, catalog: Catalog) -> str:
     )
 
 
-def _validate(raw: Mapping[str, Any], catalog: Catalog) -> Program:
-    """One row as a Program; ValueError with a one-line message naming the column."""
+def _validate(raw: Mapping[str, Any], catalog: Catalog, today: dt.date | None = None) -> Program:
+    """One row as a Program; ValueError with a one-line message naming the column. With
+    `today`, a date that records something done (applied, interviewed...) may not lie ahead
+    of it, as a stage change may not (only an interview booked or a deadline may)."""
     missing = [c for c in REQUIRED_COLUMNS if not _text(raw.get(c))]
     if missing:
         raise ValueError(f"{', '.join(missing)}: required, but empty")
     fields = _normalise(raw, catalog)
     try:
-        return Program.model_validate(fields)
+        program = Program.model_validate(fields)
     except ValidationError as exc:
         first = exc.errors(include_url=False)[0]
         where = ".".join(str(p) for p in first["loc"]) or "row"
         raise ValueError(f"{where}: {first['msg']}") from None
+    if today is not None:
+        for column in DATE_FIELDS:
+            day = getattr(program, column)
+            if column not in AHEAD_DATES and day is not None and day > today:
+                hint = " (an interview still ahead goes in interview_on)" * (
+                    column == "interviewed_on"
+                )
+                raise ValueError(
+                    f"{column}: {day.isoformat()} is in the future (today is "
+                    f"{today.isoformat()}){hint}"
+                )
+    return program
 
 
 def new_program(raw: Mapping[str, Any], catalog: Catalog, existing: Sequence[Program]) -> Program:
@@ -320,7 +335,7 @@ def _header(cells: Sequence[str]) -> list[str]:
     return [c.strip().lower().replace(" ", "_").replace("-", "_") for c in cells]
 
 
-def parse_csv(text: str, catalog: Catalog) -> ImportResult:
+def parse_csv(text: str, catalog: Catalog, today: dt.date | None = None) -> ImportResult:
     """Programs from CSV text with a header row of known column names."""
     result = ImportResult()
     reader = csv.reader(io.StringIO(text.removeprefix("\ufeff")))
@@ -376,7 +391,8 @@ def parse_csv(text: str, catalog: Catalog) -> ImportResult:
                 )
             )
             continue
-        _add_row(result, dict(zip(header, cells, strict=True)), catalog, line, row_number, seen)
+        row = dict(zip(header, cells, strict=True))
+        _add_row(result, row, catalog, line, row_number, seen, today)
     return result
 
 
@@ -387,9 +403,10 @@ def _add_row(
     line: int | None,
     row_number: int,
     seen: dict[tuple[str, str, str], int],
+    today: dt.date | None = None,
 ) -> None:
     try:
-        program = _validate(raw, catalog)
+        program = _validate(raw, catalog, today)
     except ValueError as exc:
         result.problems.append(RowProblem(line, str(exc), row_number))
         return
@@ -403,7 +420,7 @@ def _add_row(
     result.lines.append(line or 0)
 
 
-def parse_toml(text: str, catalog: Catalog) -> ImportResult:
+def parse_toml(text: str, catalog: Catalog, today: dt.date | None = None) -> ImportResult:
     """Programs from TOML: `[[programs]]` tables with the same keys as the CSV columns."""
     result = ImportResult()
     try:
@@ -447,12 +464,12 @@ def parse_toml(text: str, catalog: Catalog) -> ImportResult:
                 )
             )
             continue
-        _add_row(result, entry, catalog, line, index + 1, seen)
+        _add_row(result, entry, catalog, line, index + 1, seen, today)
     return result
 
 
-def read_import(path: Path, catalog: Catalog) -> ImportResult:
-    """Parse a .csv or .toml import file."""
+def read_import(path: Path, catalog: Catalog, today: dt.date | None = None) -> ImportResult:
+    """Parse a .csv or .toml import file (with `today`: no date of something done after it)."""
     suffix = path.suffix.lower()
     try:
         # Bounded, and for TOML checked for depth and overlong numbers before tomllib sees it.
@@ -467,9 +484,9 @@ def read_import(path: Path, catalog: Catalog) -> ImportResult:
         line = raw[: exc.start].count(b"\n") + 1
         return ImportResult(problems=[RowProblem(line, "not valid UTF-8 text")], fatal=True)
     if suffix == ".csv":
-        return parse_csv(text, catalog)
+        return parse_csv(text, catalog, today)
     if suffix == ".toml":
-        return parse_toml(text, catalog)
+        return parse_toml(text, catalog, today)
     return ImportResult(
         problems=[RowProblem(None, "give a .csv or .toml file")],
         fatal=True,

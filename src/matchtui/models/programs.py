@@ -102,6 +102,9 @@ DATE_FIELDS: tuple[str, ...] = (
     "withdrawn_on",
     "ranked_on",
 )
+# The dates that may lie ahead of today: an interview booked, a deadline to answer by. Every
+# other date records something done (an import with one in the future is refused).
+AHEAD_DATES: frozenset[str] = frozenset({"interview_on", "respond_by"})
 
 
 class CostEntry(UserFile):

@@ -946,7 +946,7 @@ class MixScreen(PaneScreen):
             )
             return
         path = Path(event.path).expanduser()
-        result = read_import(path, self.catalog)
+        result = read_import(path, self.catalog, self.matchapp.today)
         problems = [f"line {p.line}: {p.message}" if p.line else p.message for p in result.problems]
         if result.fatal or (problems and not event.skip_bad):
             head = f"Nothing imported from {path}" + (
