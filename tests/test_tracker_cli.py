@@ -159,6 +159,42 @@ def test_csv_round_trip_of_5000_programs(
     assert workspace.load_programs() == original
 
 
+def test_lodging_and_other_costs_survive_an_export_and_import(
+    workspace: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The export wrote travel only: a program's lodging ($250) and other costs ($40) were gone
+    after a round trip through CSV."""
+    day = dt.date(2026, 11, 20)
+    program = Program(
+        name="Lake IM",
+        state="WI",
+        specialty="internal_medicine",
+        tier="community",
+        status="interviewed",
+        interview_on=day,
+        interviewed_on=day,
+        costs=[
+            CostEntry(kind="travel", usd=300, date=day),
+            CostEntry(kind="travel", usd=20.5, date=day),
+            CostEntry(kind="lodging", usd=250, date=day),
+            CostEntry(kind="other", usd=40, date=day),
+        ],
+    )
+    _save(workspace, [program])
+    out = tmp_path / "list.csv"
+    assert main(["programs", "export", str(out)]) == 0
+    row = next(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert (row["travel_usd"], row["lodging_usd"], row["other_usd"]) == ("320.5", "250", "40")
+    assert main(["--today", "2026-12-03", "programs", "import", str(out), "--replace"]) == 0
+    back = workspace.load_programs().programs[0]
+    assert {kind: back.cost_usd(kind) for kind in ("travel", "lodging", "other")} == {
+        "travel": 320.5,
+        "lodging": 250,
+        "other": 40,
+    }
+    assert all(entry.date == day for entry in back.costs)
+
+
 def test_neutralise() -> None:
     assert [neutralise(c) for c in ("=1+2", "+x", "-y", "@z", "ok", "'=a")] == [
         "'=1+2",

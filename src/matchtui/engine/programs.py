@@ -27,6 +27,7 @@ from matchtui.limits import MAX_CSV_BYTES, MAX_PROGRAMS_BYTES
 from matchtui.models.mix import TIER_LABELS, TIERS
 from matchtui.models.programs import (
     AHEAD_DATES,
+    COST_COLUMNS,
     DATE_FIELDS,
     INTERVIEW_FORMATS,
     PROGRAM_COLUMNS,
@@ -199,10 +200,10 @@ def _normalise(raw: Mapping[str, Any], catalog: Catalog) -> dict[str, Any]:
             out[column] = _FORMAT_ALIASES.get(word)
         elif column in DATE_FIELDS:
             out[column] = _date(value, column)
-        elif column == "travel_usd":
+        elif column in COST_COLUMNS:
             amount = _usd(value, column)
             if amount is not None:
-                out["costs"] = [{"kind": "travel", "usd": amount}]
+                out.setdefault("costs", []).append({"kind": COST_COLUMNS[column], "usd": amount})
         elif column == "visa_sponsor":
             out[column] = _flag(value, column)
         elif column == "yog_limit_years":
@@ -223,8 +224,8 @@ def _normalise(raw: Mapping[str, Any], catalog: Catalog) -> dict[str, Any]:
             if text not in PROGRAM_STATUSES:
                 raise ValueError(f"status: {text!r} is not one of {', '.join(PROGRAM_STATUSES)}")
             out[column] = text
-    if "costs" in out:  # travel for an interview is dated with the interview
-        out["costs"][0]["date"] = out.get("interview_on")
+    for entry in out.get("costs", ()):  # costs for an interview are dated with the interview
+        entry["date"] = out.get("interview_on")
     return out
 
 
@@ -749,9 +750,9 @@ def _unneutralise(cell: str) -> str:
 
 
 def _cell(program: Program, column: str) -> str:
-    if column == "travel_usd":
-        travel = program.cost_usd("travel")
-        return f"{travel:g}" if any(c.kind == "travel" for c in program.costs) else ""
+    if column in COST_COLUMNS:
+        kind = COST_COLUMNS[column]
+        return f"{program.cost_usd(kind):g}" if any(c.kind == kind for c in program.costs) else ""
     value = getattr(program, column)
     if value is None:
         return ""

@@ -87,8 +87,18 @@ PROGRAM_COLUMNS: tuple[str, ...] = (
     "withdrawn_on",
     "ranked_on",
     "travel_usd",
+    "lodging_usd",
+    "other_usd",
     "notes",
 )
+# The cost columns: each kind's total (an import makes one entry of it, dated with the
+# interview; an export writes each kind's sum, so the entries' own notes and dates stay in
+# programs.toml only).
+COST_COLUMNS: dict[str, str] = {
+    "travel_usd": "travel",
+    "lodging_usd": "lodging",
+    "other_usd": "other",
+}
 REQUIRED_COLUMNS: tuple[str, ...] = ("name", "state", "specialty", "tier")
 DATE_FIELDS: tuple[str, ...] = (
     "applied_on",
