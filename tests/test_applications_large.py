@@ -77,6 +77,7 @@ async def test_views_of_a_long_list_equal_the_synchronous_computation(workspace:
                         division_map(catalog),
                     ),
                     {r.id: r.name for r in catalog.regions.values()},
+                    {d.id: d.name for d in catalog.divisions.values()},
                 ).plain,
             ),
             "4": ("#apps-costs-text", costs_text(ledger(programs, catalog)).plain),
@@ -88,6 +89,9 @@ async def test_views_of_a_long_list_equal_the_synchronous_computation(workspace:
             view = screen.query_one(view_id)
             assert view.plain == plain
             assert len(view.lines) == len(plain.split("\n"))
+        # Census divisions by name (their ids were shown: "middle_atlantic", "east_north_centr").
+        yields_plain = expected["3"][1]
+        assert "Middle Atlantic" in yields_plain and "middle_atlantic" not in yields_plain
         # Today runs to hundreds of lines: scrolled to the end, the last one is drawn
         await pilot.press("2")
         await app.workers.wait_for_complete()

@@ -609,7 +609,9 @@ class ApplicationsScreen(PaneScreen):
             target = self.profile.targets.region
             divisions = division_map(self.catalog)
             names = {r.id: r.name for r in self.catalog.regions.values()}
-            return lambda: yields_text(yields(programs, regions, target, divisions), names)
+            division_names = {d.id: d.name for d in self.catalog.divisions.values()}
+            got = partial(yields, programs, regions, target, divisions)
+            return lambda: yields_text(got(), names, division_names)
         if tab == "apps-costs":
             catalog = self.catalog
             season = fee_season(catalog.fees, self.profile.cycle_year)

@@ -65,6 +65,9 @@ def today_text(view: TodayView, alert: Style) -> Text:
     return text
 
 
+LABEL_WIDTH = 18  # "East North Central", the longest census division's name
+
+
 def _bar_rows(text: Text, rows: Mapping[str, Yield], labels: Mapping[str, str]) -> None:
     shown = [(key, y) for key, y in rows.items() if y.applied]
     if not shown:
@@ -73,14 +76,16 @@ def _bar_rows(text: Text, rows: Mapping[str, Yield], labels: Mapping[str, str]) 
     for key, y in shown:
         rate = y.rate or 0.0
         filled = round(rate * BAR_WIDTH)
-        label = labels.get(key, key or "?")[:16]
-        text.append(f"  {label:<16} ")
+        label = labels.get(key, key or "?")[:LABEL_WIDTH]
+        text.append(f"  {label:<{LABEL_WIDTH}} ")
         text.append("█" * filled, style="green")
         text.append("░" * (BAR_WIDTH - filled), style="dim")
         text.append(f"  {y.invited:>4} of {y.applied:<4} {rate:>4.0%}\n")
 
 
-def yields_text(got: Yields, region_names: Mapping[str, str]) -> Text:
+def yields_text(
+    got: Yields, region_names: Mapping[str, str], division_names: Mapping[str, str]
+) -> Text:
     text = Text(no_wrap=True, overflow="ellipsis")
     _title(text, "Invitations per application (invited of applied)")
     _bar_rows(text, {"all": got.overall}, {"all": "All programs"})
@@ -99,7 +104,7 @@ def yields_text(got: Yields, region_names: Mapping[str, str]) -> Text:
     _bar_rows(text, got.by_region, region_names)
     if got.by_division:
         _title(text, "By census division")
-        _bar_rows(text, got.by_division, {})
+        _bar_rows(text, got.by_division, division_names)
     text.rstrip()
     return text
 
