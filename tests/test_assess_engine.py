@@ -856,6 +856,30 @@ def test_a_late_decision_month_is_named(catalog: Catalog, demo_profile: Profile)
     )
 
 
+def test_no_switcher_for_one_who_already_lives_in_the_target_region(
+    catalog: Catalog, demo_profile: Profile
+) -> None:
+    """A graduate out of training who lives in the Midwest and aims at the Midwest, having
+    written the decision down late, was told 'Chose the Midwest late, after building
+    everything in the Midwest'."""
+    applicant = demo_profile.applicant.model_copy(
+        update={
+            "situation": "not_in_training",
+            "training_region": None,
+            "lives_in": demo_profile.targets.region,
+            "decided_year": 2026,
+            "decided_month": 6,
+        }
+    )
+    profile = demo_profile.model_copy(update={"applicant": applicant})
+    assert profile.applicant.current_region == profile.targets.region
+    assert assess(profile, catalog).archetype("last_second_switcher") is None
+    moved = profile.model_copy(
+        update={"applicant": applicant.model_copy(update={"lives_in": "south"})}
+    )
+    assert assess(moved, catalog).archetype("last_second_switcher") is not None
+
+
 def test_one_month_is_one_month(catalog: Catalog) -> None:
     """'ending 1 months ago' read in the Reality check and the report (found as a graduate one
     month out of a clinical job); counts of one are singular."""

@@ -742,7 +742,10 @@ def _archetypes(
     switcher = arch.last_second_switcher
     late = _decided_late(profile, switcher.late_decisions, switcher.late_months)
     trains = profile.applicant.training_region
-    if (returner or not switcher.returners_only) and late is not None:
+    # A switcher built everything somewhere else: one who trains or lives in the target region
+    # already did not switch to it, however late the choice was written down.
+    elsewhere = profile.applicant.current_region != profile.targets.region
+    if (returner or not switcher.returners_only) and late is not None and elsewhere:
         evidence = [f"Decided on {name} {late}"]
         current = place(catalog.region_name(profile.applicant.current_region))
         if profile.rotations and facts.away == "none":
