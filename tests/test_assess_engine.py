@@ -692,6 +692,18 @@ def test_cycles(catalog: Catalog, applied: int, verdict: str, due: bool) -> None
         assert result.action("parallel_plan").finding_id.startswith("cycles.")  # type: ignore[union-attr]
 
 
+def test_a_vague_plan_b_is_said_to_be_vague_not_missing(catalog: Catalog) -> None:
+    """A plan B of four general words read 'no plan B is written yet'."""
+    vague = assess(
+        make(history__cycles_applied=1, narrative__plan_b="I will apply again."), catalog
+    )
+    assert not vague.cycles.plan_b_present
+    assert "plan B written is too vague" in vague.cycles.reason
+    assert "no plan B is written" not in vague.cycles.reason
+    none = assess(make(history__cycles_applied=1), catalog)
+    assert "no plan B is written yet" in none.cycles.reason
+
+
 def test_plan_b_written_is_recognised(catalog: Catalog) -> None:
     plan_b = "If this fails I will move into clinical research leadership at the hospital " * 2
     with_plan = assess(make(history__cycles_applied=1, narrative__plan_b=plan_b), catalog)

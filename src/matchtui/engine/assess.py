@@ -1019,6 +1019,7 @@ def _cycles(
     serious = profile.history.serious
     this = serious + 1
     limit = rule.serious_limit
+    written = bool(profile.narrative.plan_b.strip())
     plan_b = judge_story("plan_b", profile.narrative.plan_b, catalog).quality == "concrete"
     verdict: Any
     if this > limit:
@@ -1050,7 +1051,11 @@ def _cycles(
         # inside the parenthesis the first cycle's reason already has, else in one of its own
         reason = f"{reason[:-1]}; {skipped})" if reason.endswith(")") else f"{reason} ({skipped})"
     due = this >= limit or tier == "high"
-    if due and not plan_b:
+    if due and not plan_b and written:
+        # A plan B in general words does not count; the line says it is there but too vague.
+        found.add("cycles.no_plan_b", "A parallel plan is due and the one written is too vague")
+        reason += "; the plan B written is too vague to count yet"
+    elif due and not plan_b:
         found.add("cycles.no_plan_b", "A parallel plan is due and none is written")
         reason += "; no plan B is written yet"
     elif due:
