@@ -113,6 +113,10 @@ def test_today_view_waiting_upcoming_clashes_and_thanks() -> None:
         prog("Past", status="scheduled", interview_on=dt.date(2026, 11, 1)),
         prog("Owes thanks", status="interviewed", interviewed_on=dt.date(2026, 11, 25)),
         prog("Thanked", status="thanked", thank_you_on=dt.date(2026, 11, 26)),
+        # Moved to second look straight from the interview: the note is still not sent (it
+        # dropped off the list); a ranked program is past it.
+        prog("Second look, no note", status="second_look", interviewed_on=dt.date(2026, 11, 20)),
+        prog("Ranked, no note", status="ranked", interviewed_on=dt.date(2026, 11, 2)),
     ]
     view = today_view(programs, now)
     assert [w.name for w in view.waiting] == ["Waits"]
@@ -122,7 +126,7 @@ def test_today_view_waiting_upcoming_clashes_and_thanks() -> None:
         (dt.date(2026, 12, 3), ("Soon A", "Soon B")),
         (dt.date(2027, 1, 20), ("Later", "Later too")),
     ]
-    assert [name for _, name, _ in view.thank_you_due] == ["Owes thanks"]
+    assert [name for _, name, _ in view.thank_you_due] == ["Owes thanks", "Second look, no note"]
 
 
 def test_yields_by_signal_tier_and_target_region(catalog: Any) -> None:

@@ -71,6 +71,9 @@ NOT_BEFORE: dict[str, tuple[str, ...]] = {
 # Only an interview date can lie ahead; every other stage records something that happened.
 FUTURE_ALLOWED = frozenset({"scheduled"})
 
+# Stages after an interview where a thank-you not yet sent is still worth sending (a program
+# moved to second look straight from the interview skipped "thanked"; a ranked one is past it).
+THANKS_DUE = frozenset({"interviewed", "second_look"})
 APPLIED_STAGES = frozenset(PROGRAM_STATUSES) - {"planned", "withdrawn"}
 INVITED_STAGES = frozenset(
     {"invited", "scheduled", "interviewed", "thanked", "second_look", "ranked"}
@@ -341,7 +344,7 @@ def today_view(programs: Sequence[Program], now: dt.datetime, horizon_days: int 
             days = (p.interview_on - today).days
             if days <= horizon_days:
                 upcoming.append(Upcoming(i, p.name, p.interview_on, days, p.interview_format))
-        elif p.status == "interviewed" and p.thank_you_on is None:
+        elif p.status in THANKS_DUE and p.thank_you_on is None:
             thanks.append((i, p.name, p.interviewed_on))
     never = float("inf")
     waiting.sort(key=lambda w: (never if w.hours_left is None else w.hours_left, w.name))
