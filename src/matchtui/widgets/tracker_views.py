@@ -5,6 +5,7 @@ Program names are user text: they go into rich Text as plain strings, never as m
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Mapping
 
 from rich.style import Style
@@ -138,14 +139,25 @@ def costs_text(book: Ledger) -> Text:
     if len(book.lines) > MAX_LEDGER_LINES:
         more = len(book.lines) - MAX_LEDGER_LINES
         text.append(f"  … {more} more (matchtui programs summary --json has the totals)\n")
+    # Sentences wrapped to fit an 80-column terminal (the view draws one line per row).
     for note in book.notes:
-        text.append(f"  {note}\n", style="italic")
+        text.append(_wrapped(note), style="italic")
     text.append(
-        "  Fees come from fees.toml (ERAS per specialty, NRMP registration and rank codes);\n"
-        "  travel, lodging and other are your own entries (Enter on a program).",
+        _wrapped(
+            "Fees come from fees.toml (ERAS per specialty, NRMP registration and rank codes); "
+            "travel, lodging and other are your own entries (Enter on a program)."
+        ).rstrip("\n"),
         style="dim",
     )
     return text
+
+
+NOTE_WIDTH = 72  # an 80-column terminal's pane, less its padding and scroll bar
+
+
+def _wrapped(sentence: str) -> str:
+    lines = textwrap.wrap(sentence, NOTE_WIDTH, initial_indent="  ", subsequent_indent="  ")
+    return "".join(line + "\n" for line in lines)
 
 
 class LinesView(ScrollView, can_focus=True):
