@@ -18,6 +18,7 @@ from matchtui.engine.calendar import (
     cycles_today,
     default_match_year,
     next_deadline,
+    next_event,
     phase_on,
     season_dates,
     when_label,
@@ -147,6 +148,13 @@ DAYS = [
     (D(2027, 3, 16), "soap", "soap_end", 2, 2028, [(2027, "soap"), (2028, "preparing")]),
     (D(2027, 7, 1), "after_match", None, None, 2028, [(2028, "eras_open"), (2029, "preparing")]),
 ]
+# the next event flagged `deadline = true` of the 2027 Match, and its days left
+DEADLINES = {
+    D(2026, 11, 30): ("rank_deadline", 93),
+    D(2027, 2, 20): ("rank_deadline", 11),
+    D(2027, 3, 16): None,
+    D(2027, 7, 1): None,
+}
 
 
 @pytest.mark.parametrize(("today", "phase", "nxt", "left", "default", "cycles"), DAYS)
@@ -160,11 +168,13 @@ def test_phase_next_deadline_and_default_year(
     cycles: list[tuple[int, str]],
 ) -> None:
     assert phase_on(catalog, 2027, today) == phase
-    upcoming = next_deadline(catalog, 2027, today)
+    upcoming = next_event(catalog, 2027, today)
     assert (upcoming.id if upcoming else None) == nxt
     if upcoming is not None:
         assert upcoming.days_from(today) == left
         assert upcoming.date >= today
+    deadline = next_deadline(catalog, 2027, today)
+    assert (deadline and (deadline.id, deadline.days_from(today))) == DEADLINES[today]
     assert default_match_year(catalog, today) == default
     assert [(c.match_year, c.phase) for c in cycles_today(catalog, today)] == cycles
 
@@ -203,8 +213,14 @@ def test_countdown_line(catalog: Catalog) -> None:
         countdown(catalog, 2027, D(2027, 2, 20))
         == "2027: rank list deadline in 11 days (3 Mar 2027, expected)"
     )
-    assert countdown(catalog, 2026, D(2026, 3, 20)) == "2026: Match Day today (20 Mar 2026)"
-    assert countdown(catalog, 2026, D(2026, 7, 1)) == "2026 Match: season over"
+    assert (
+        countdown(catalog, 2026, D(2026, 3, 20))
+        == "2026: no deadline left; Match Day today (20 Mar 2026)"
+    )
+    assert (
+        countdown(catalog, 2026, D(2026, 7, 1))
+        == "2026 Match over; 2027: submission opens in 63 days (2 Sep 2026, expected)"
+    )
 
 
 def test_when_label_never_calls_the_past_ahead() -> None:

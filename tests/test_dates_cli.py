@@ -35,9 +35,12 @@ def test_dates_json_for_the_next_match(capsys: pytest.CaptureFixture[str], home:
             "derived",
         }
         assert date["derived"] is True and date["reliability"] == "assumption"
-    nxt = data["next_deadline"]
+    nxt = data["next_event"]
     assert isinstance(nxt, dict) and nxt["id"] == "eras_opens" and nxt["date"] == "2027-06-02"
     assert nxt["days_from_today"] == 102
+    deadline = data["next_deadline"]  # the first event flagged as a deadline
+    assert isinstance(deadline, dict) and deadline["id"] == "submit_opens"
+    assert deadline["date"] == "2027-09-01" and deadline["days_from_today"] == 193
 
 
 def test_dates_json_for_a_given_year(capsys: pytest.CaptureFixture[str]) -> None:

@@ -59,7 +59,7 @@ async def test_a_passed_match_gets_a_banner_and_a_one_key_fix(
         assert app.profile is not None and app.profile.cycle_year == 2027
         assert workspace.load_profile().cycle_year == 2027  # saved through the Workspace
         assert not app.screen.query_one("#plan-banner", Static).display
-        assert "2027: ranking opens" in app.screen.sub_title
+        assert "2027: rank list deadline in 93 days" in app.screen.sub_title
         screen: Any = app.screen
         assert str(screen.view.start) == "2026-02"  # the derived start followed
 

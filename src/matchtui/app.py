@@ -216,7 +216,7 @@ class MatchApp(App[None]):
         return self.workspace.catalog
 
     def season_line(self) -> str:
-        """The header's countdown: the next date of the applicant's Match and the days left."""
+        """The header's countdown: the next deadline of the applicant's Match and the days left."""
         if self.profile is None:
             return self._preview_season
         from matchtui.engine.calendar import countdown

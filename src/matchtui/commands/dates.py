@@ -15,6 +15,7 @@ from matchtui.engine.calendar import (
     day_label,
     default_match_year,
     next_deadline,
+    next_event,
     phase_on,
     season_dates,
     when_label,
@@ -42,14 +43,16 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
     year = match_year_of(args, workspace, today)
     dates = season_dates(catalog, year)
     phase = phase_on(catalog, year, today)
-    upcoming = next_deadline(catalog, year, today)
+    upcoming = next_event(catalog, year, today)
+    deadline = next_deadline(catalog, year, today)
     if args.json:
         payload = {
             "match_year": year,
             "today": today.isoformat(),
             "phase": phase,
             "dates": [d.to_json(today) for d in dates],
-            "next_deadline": _next_json(upcoming, today),
+            "next_event": _next_json(upcoming, today),
+            "next_deadline": _next_json(deadline, today),
         }
         print(json.dumps(payload, indent=2))
         return 0
@@ -61,6 +64,13 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
             f"Next: {upcoming.label}, {day_label(upcoming.date)} "
             f"({when_label(upcoming.days_from(today))})"
         )
+    if deadline is not None:
+        print(
+            f"Next deadline: {deadline.label}, {day_label(deadline.date)} "
+            f"({when_label(deadline.days_from(today))})"
+        )
+    else:
+        print(f"Next deadline: none left in the {year} Match")
     print()
     rows = [
         (

@@ -1,6 +1,7 @@
 """The season calendar: which Match cycles are open on a given day and in which phase, the dates
 of any season (published where the data has them, derived from the rules otherwise), the next
-deadline and the Match year a new applicant can still aim for.
+event, the next deadline (an event the data flags `deadline = true`), the header's countdown and
+the Match year a new applicant can still aim for.
 
 Pure: no Textual, no clock. `today` is always an argument (the app's `today`, the CLI's
 `--today`), so tests pin it.
@@ -23,6 +24,7 @@ Phase = Literal[
     "applications_in",
     "interview_season",
     "ranking",
+    "lists_locked",
     "match_week",
     "soap",
     "after_match",
@@ -34,6 +36,7 @@ PHASE_LABELS: dict[str, str] = {
     "applications_in": "applications going in",
     "interview_season": "interview season",
     "ranking": "ranking",
+    "lists_locked": "rank lists locked, waiting for Match Week",
     "match_week": "Match Week",
     "soap": "Match Week: SOAP days",
     "after_match": "after the Match",
@@ -45,6 +48,7 @@ PHASE_SHORT: dict[str, tuple[str, str]] = {
     "applications_in": ("applying", "app"),
     "interview_season": ("interviews", "int"),
     "ranking": ("ranking", "rnk"),
+    "lists_locked": ("lists locked", "lck"),
     "match_week": ("Match Week", "MW"),
     "soap": ("SOAP", "SOP"),
     "after_match": ("after", "aft"),
@@ -200,9 +204,17 @@ def season_date(catalog: Catalog, match_year: int, event_id: str) -> SeasonDate:
     return next(d for d in season_dates(catalog, match_year) if d.id == event_id)
 
 
-def next_deadline(catalog: Catalog, match_year: int, today: dt.date) -> SeasonDate | None:
-    """The first event of the season on or after today (None once the season is over)."""
+def next_event(catalog: Catalog, match_year: int, today: dt.date) -> SeasonDate | None:
+    """The first event of any kind of the season on or after today (None once it is over)."""
     return next((d for d in season_dates(catalog, match_year) if d.date >= today), None)
+
+
+def next_deadline(catalog: Catalog, match_year: int, today: dt.date) -> SeasonDate | None:
+    """The first event of the season flagged as a deadline (`deadline = true` in dates.toml) on
+    or after today; None once the season has no deadline left."""
+    return next(
+        (d for d in season_dates(catalog, match_year) if d.deadline and d.date >= today), None
+    )
 
 
 # --- phases --------------------------------------------------------------------------------
@@ -226,6 +238,8 @@ def phase_in(dates: list[SeasonDate], day: dt.date) -> Phase:
         return "interview_season"
     if day <= at["rank_deadline"]:
         return "ranking"
+    if day < at["match_week_start"]:
+        return "lists_locked"  # lists are locked; nothing happens until Match Week
     if at["soap_start"] <= day <= at["soap_end"]:
         return "soap"
     if day <= at["match_day"]:
@@ -297,13 +311,65 @@ def check_match_year(catalog: Catalog, match_year: int, today: dt.date) -> Match
     return MatchYearCheck(match_year, suggested, "ok", "")
 
 
+# --- the header's countdown -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Countdown:
+    """What the header says about the applicant's Match.
+
+    - `deadline`: the deadline counted down to, always a flagged deadline on or after today: the
+      next one of the applicant's Match; once that Match is over (after Match Day), the first one
+      of the next Match one can still apply to (`deadline.match_year` says which).
+    - `event`: set instead while the applicant's Match has no deadline left but is not over yet
+      (lists locked, Match Week): its next event, said to be no deadline.
+    - `text`: the line itself, the event and the days left first (a narrow terminal cuts the end
+      of the title), then the date, marked "expected" while it is not official.
+    """
+
+    match_year: int
+    deadline: SeasonDate | None
+    event: SeasonDate | None
+    text: str
+
+
+def _counting(date: SeasonDate, today: dt.date) -> str:
+    """'rank list deadline in 90 days (3 Mar 2027, expected)'."""
+    mark = "" if date.reliability == "primary" else ", expected"
+    return f"{date.short} {when_label(date.days_from(today))} ({day_label(date.date)}{mark})"
+
+
+def header_countdown(catalog: Catalog, match_year: int, today: dt.date) -> Countdown:
+    """The header's countdown for the applicant's `match_year` Match on `today`."""
+    deadline = next_deadline(catalog, match_year, today)
+    if deadline is not None:
+        return Countdown(match_year, deadline, None, f"{match_year}: {_counting(deadline, today)}")
+    match_day = season_date(catalog, match_year, "match_day")
+    if today <= match_day.date:  # no deadline left, but the Match is still to come
+        event = next(
+            d for d in season_dates(catalog, match_year) if today <= d.date <= match_day.date
+        )
+        return Countdown(
+            match_year,
+            None,
+            event,
+            f"{match_year}: no deadline left; {_counting(event, today)}",
+        )
+    # The Match is over: the first deadline ahead in the next Match one can still apply to (the
+    # one the Plan's banner suggests), or a later one.
+    suggested = default_match_year(catalog, today)
+    later = [
+        d
+        for year in range(suggested, suggested + 3)
+        if (d := next_deadline(catalog, year, today)) is not None
+    ]
+    if not later:  # a data folder that flags no deadline
+        return Countdown(match_year, None, None, f"{match_year} Match over")
+    first = min(later, key=lambda d: d.date)
+    text = f"{match_year} Match over; {first.match_year}: {_counting(first, today)}"
+    return Countdown(match_year, first, None, text)
+
+
 def countdown(catalog: Catalog, match_year: int, today: dt.date) -> str:
-    """One line for the header: the next date of the applicant's Match, the days left first (a
-    narrow terminal cuts the end of the title), then the date, marked "expected" while it is not
-    official."""
-    nxt = next_deadline(catalog, match_year, today)
-    if nxt is None:
-        return f"{match_year} Match: season over"
-    mark = "" if nxt.reliability == "primary" else ", expected"
-    left = when_label(nxt.days_from(today))
-    return f"{match_year}: {nxt.short} {left} ({day_label(nxt.date)}{mark})"
+    """The header's line: see `header_countdown`."""
+    return header_countdown(catalog, match_year, today).text

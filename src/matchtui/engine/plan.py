@@ -16,7 +16,7 @@ from matchtui.engine.calendar import (
     check_match_year,
     day_label,
     month_name,
-    next_deadline,
+    next_event,
     phase_in,
     season_date,
     season_dates,
@@ -218,7 +218,7 @@ class PlanView:
     derived_start: YearMonth | None = None
     start_warning: str = ""  # a pinned start month that no longer fits the Match year
     match_check: MatchYearCheck | None = None
-    next_date: SeasonDate | None = None
+    next_date: SeasonDate | None = None  # the next event of the Match, of any kind
     season_phases: tuple[str, ...] = ()  # the Match season's phase in each grid month
 
     @property
@@ -592,7 +592,7 @@ def build_plan(
         derived_start=default_start(profile, catalog),
         start_warning=start_warning(catalog, profile.cycle_year, start) if pinned else "",
         match_check=check_match_year(catalog, profile.cycle_year, today),
-        next_date=next_deadline(catalog, profile.cycle_year, today),
+        next_date=next_event(catalog, profile.cycle_year, today),
         season_phases=season_phases(catalog, profile.cycle_year, months),
     )
 
