@@ -72,7 +72,9 @@ def test_length_is_a_signal_not_the_verdict(catalog: Catalog) -> None:
     assert short.words < 40 and short.quality == "concrete"
     assert {"ties", "specifics", "plan_to_stay"} <= set(short.signals)
     long = text.judge_story("why_home", LONG_GENERIC, catalog)
-    assert long.words > 60 and long.quality == "generic" and "long" in long.signals
+    # Every sentence of it is praise only, and praise adds no length: it is not even "long".
+    assert long.words > 60 and long.quality == "generic" and "long" not in long.signals
+    assert "all in sentences of praise only" in long.reason
     assert "Add" in long.reason  # says what to add
 
 

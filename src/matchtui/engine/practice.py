@@ -515,6 +515,7 @@ def _story(
 
 _PADDING_WORDS = {
     "repeat": "said again",
+    "near_repeat": "said again with only the numbers or a word or two changed",
     "numbers": "a list of bare numbers",
     "salad": "a string of keywords",
 }

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import math
 import re
 import weakref
 from collections.abc import Iterable, Iterator, Sequence
@@ -39,6 +40,10 @@ _WORD = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*")
 _TOKEN = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*|[^\s\w]|_")
 _BOUNDARY = re.compile(r"[.!?]+[\"')\]]*(?=\s|$)|\n")
 _TAIL_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+# A name as the specifics patterns find one (capitalised words), and a capitalised word right
+# before one, with nothing but a space between them.
+_NAME = re.compile(r"[A-Z][a-z]+(?:'s)?(?: [A-Z][a-z]+(?:'s)?)*")
+_NAME_BEFORE = re.compile(r"(?<![\w'\-])([A-Z][a-z]+) $")
 # Curly quotes become straight ones (same length, so offsets stay valid).
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
 
@@ -277,6 +282,7 @@ class Compiled:
     specifics: tuple[re.Pattern[str], ...]
     numbers: frozenset[str]  # number words that count something ("three months")
     units: frozenset[str]
+    function_words: frozenset[str]  # lexicon [padding]: words that carry no content
     # groups (None: every list) -> their phrase index, built on first use
     _indexes: dict[frozenset[str] | None, PhraseIndex] = field(
         default_factory=dict, compare=False, repr=False
@@ -348,6 +354,7 @@ def _compile(lex: LexiconFile, catalog: Catalog) -> Compiled:
         specifics,
         frozenset(n.lower() for n in lex.specifics.numbers),
         frozenset(u.lower() for u in lex.specifics.units),
+        frozenset(w.lower() for w in lex.padding.function_words),
     )
 
 
@@ -417,6 +424,7 @@ class Analysed:
         # only the lists in `groups` when given (a story's verdict): hits(name) of another fails
         self._hits = comp.index_of(groups).scan(self.norm, self.tokens, self.starts)
         self._by_sentence: dict[str, dict[int, list[Hit]]] = {}
+        self._pattern_spans: list[tuple[int, int]] | None = None
 
     def hits(self, name: str) -> list[Hit]:
         return self._hits[name]
@@ -438,9 +446,7 @@ class Analysed:
     def specific_sentences(self) -> dict[int, list[str]]:
         """Each sentence's concrete details, in reading order; a detail inside a longer one
         ("1" in "Step 1", "Mary" in "St Mary") is quoted once, as the longer."""
-        spans: set[tuple[int, int]] = set()
-        for pattern in self.comp.specifics:
-            spans.update(m.span() for m in pattern.finditer(self.norm) if m.end() > m.start())
+        spans = {self._whole_name(start, end) for start, end in self.pattern_spans()}
         spans.update((h.start, h.end) for h in self._hits.get("specifics_phrases", ()))
         spans.update(self._counted_amounts())
         found: dict[int, list[str]] = {}
@@ -452,6 +458,32 @@ class Analysed:
             reach = end
             found.setdefault(self.sentence_of(start), []).append(self.norm[start:end])
         return dict(sorted(found.items()))
+
+    def _whole_name(self, start: int, end: int) -> tuple[int, int]:
+        """A name found without the capitalised word just before it, which opens the sentence
+        ("Diego" of "San Diego has..."), widened to take it in; not a word that says nothing
+        ("The", "In") or a verb opening the sentence ("Visiting Columbus")."""
+        if not _NAME.fullmatch(self.norm, start, end):
+            return start, end
+        before = _NAME_BEFORE.search(self.norm, max(0, start - 40), start)
+        if before is None:
+            return start, end
+        word = before.group(1).lower()
+        if word in self.comp.function_words or word.endswith("ing"):
+            return start, end
+        return before.start(1), end
+
+    def pattern_spans(self) -> list[tuple[int, int]]:
+        """Where the specifics patterns match (each non-empty match), found once: the checks'
+        details and the padding finder's named numbers both read them."""
+        if self._pattern_spans is None:
+            self._pattern_spans = [
+                m.span()
+                for pattern in self.comp.specifics
+                for m in pattern.finditer(self.norm)
+                if m.end() > m.start()
+            ]
+        return self._pattern_spans
 
     def _counted_amounts(self) -> Iterator[tuple[int, int]]:
         """Spans like "three months", "twenty-two programs", "four-week"."""
@@ -493,7 +525,7 @@ class Analysed:
 
 
 # -- padding ---------------------------------------------------------------------------------------
-PaddingKind = Literal["repeat", "numbers", "salad"]
+PaddingKind = Literal["repeat", "near_repeat", "numbers", "salad"]
 
 
 class Padding(NamedTuple):
@@ -505,24 +537,47 @@ class Padding(NamedTuple):
 
 
 def find_padding(text: Analysed) -> list[Padding]:
-    """Sentences that add words but nothing else: said before, bare number lists, keyword
-    strings (lexicon.toml [padding]). A false flag costs more than a miss: only clear cases."""
+    """Sentences that add words but nothing else: said before (word for word, or as one of
+    many alike sentences with only the numbers or a word or two changed), bare number lists,
+    keyword strings (lexicon.toml [padding]). A false flag costs more than a miss: only clear
+    cases."""
     rule = text.comp.lexicon.padding
-    function = frozenset(w.lower() for w in rule.function_words)
-    seen: set[tuple[str, ...]] = set()
-    found: list[Padding] = []
+    function = text.comp.function_words
     lows, starts, is_word = text.tokens.lows, text.tokens.starts, text.tokens.is_word
+    sentences: list[range] = []
     for span in text.spans:
         first = bisect.bisect_left(starts, span.start)
-        last = bisect.bisect_left(starts, span.end)
-        tokens = list(range(first, last))
-        words = [lows[i] for i in tokens if is_word[i]]
+        sentences.append(range(first, bisect.bisect_left(starts, span.end)))
+    seen: set[tuple[str, ...]] = set()
+    repeats: set[int] = set()
+    compared: list[int] = []  # the sentences long enough to be compared for near repeats
+    said = [tuple(lows[i] for i in tokens if is_word[i]) for tokens in sentences]
+    for index, words in enumerate(said):
+        if len(words) >= rule.repeat_min_words and words in seen:
+            repeats.add(index)
+        elif len(words) >= rule.near_repeat_min_words:
+            compared.append(index)
+        seen.add(words)
+    kinds: dict[int, list[int]] = {}  # a kind of sentence (its first one) -> its sentences
+    alike = _alike(text, [sentences[i] for i in compared], rule.near_repeat_similarity, function)
+    for index, kind in zip(compared, alike, strict=True):
+        kinds.setdefault(compared[kind], []).append(index)
+    # Enough alike sentences to be a template: only the first of them counts.
+    templated = {
+        index
+        for members in kinds.values()
+        if len(members) >= rule.near_repeat_min_count
+        for index in members[1:]
+    }
+    found: list[Padding] = []
+    for index, (span, tokens) in enumerate(zip(text.spans, sentences, strict=True)):
         quoted = text.text[span.start : span.end]
-        key = tuple(words)
-        if len(words) >= rule.repeat_min_words and key in seen:
+        if index in repeats:
             found.append(Padding("repeat", span, quoted))
             continue
-        seen.add(key)
+        if index in templated:
+            found.append(Padding("near_repeat", span, quoted))
+            continue
         run = longest = 0
         for i in tokens:  # bare numbers in a row ("45 80 3 2"); punctuation breaks a run
             run = run + 1 if lows[i].isdigit() else 0
@@ -530,11 +585,85 @@ def find_padding(text: Analysed) -> list[Padding]:
         if longest >= rule.number_run:
             found.append(Padding("numbers", span, quoted))
             continue
+        words = said[index]
         if len(words) >= rule.salad_min_words:
             share = sum(1 for w in words if w in function) / len(words)
             if share <= rule.salad_max_function_share:
                 found.append(Padding("salad", span, quoted))
     return found
+
+
+_NUMBER = "#"  # every number, in digits or in words, reads as this word when sentences are compared
+
+
+def _alike(
+    text: Analysed, sentences: Sequence[range], similarity: float, function: frozenset[str]
+) -> list[int]:
+    """For each of `sentences` (token ranges, in reading order), the first of them it is alike
+    to (itself when none before): their content words (not in `function`; every number read as
+    one word) overlap, by Jaccard, at least `similarity`. A sentence is compared with the first
+    sentence of each kind found before it.
+
+    Candidates come from prefix filtering, not from every pair: with each set's words in one
+    order (rarest first), two sets alike at `similarity` share a word among the first
+    len - ceil(similarity * len) + 1 words of each."""
+    if not sentences:
+        return []
+    numbers = text.comp.numbers
+    lows, is_word, starts = text.tokens.lows, text.tokens.is_word, text.tokens.starts
+    kept: frozenset[int] | None = None  # where "2" of "Step 2" starts: part of a name, kept
+    sets: list[frozenset[str]] = []
+    for tokens in sentences:
+        words: set[str] = set()
+        for i in tokens:
+            low = lows[i]
+            if not is_word[i] or low in function:
+                continue
+            if low.isdigit():
+                if kept is None:
+                    kept = _named_numbers(text)
+                words.add(low if starts[i] in kept else _NUMBER)
+            elif low in numbers or ("-" in low and all(p in numbers for p in low.split("-"))):
+                words.add(_NUMBER)  # "ten", "twenty-two"
+            else:
+                words.add(low)
+        sets.append(frozenset(words))
+    frequency: dict[str, int] = {}
+    for content in sets:
+        for word in content:
+            frequency[word] = frequency.get(word, 0) + 1
+    firsts: list[int] = []  # the first sentence of each kind
+    holding: dict[str, list[int]] = {}  # a word -> the kinds whose first sentence's prefix has it
+    found: list[int] = []
+    for position, content in enumerate(sets):
+        ordered = sorted(content, key=lambda w: (frequency[w], w))
+        prefix = ordered[: len(ordered) - math.ceil(similarity * len(ordered) - 1e-9) + 1]
+        match = position
+        for kind in sorted({k for word in prefix for k in holding.get(word, ())}):
+            first = sets[firsts[kind]]
+            shared = len(content & first)
+            if shared >= similarity * (len(content) + len(first) - shared) - 1e-9:
+                match = firsts[kind]
+                break
+        if match == position and content:
+            for word in prefix:
+                holding.setdefault(word, []).append(len(firsts))
+            firsts.append(position)
+        found.append(match)
+    return found
+
+
+def _named_numbers(text: Analysed) -> frozenset[int]:
+    """Where the numbers that are part of a longer detail start ("2" of "Step 2 CK"): inside a
+    specifics pattern's match that holds letters as well as the number."""
+    starts, lows, norm = text.tokens.starts, text.tokens.lows, text.norm
+    found: set[int] = set()
+    for start, end in text.pattern_spans():
+        if any(c.isalpha() for c in norm[start:end]):
+            first = bisect.bisect_left(starts, start)
+            last = bisect.bisect_left(starts, end)
+            found.update(starts[i] for i in range(first, last) if lows[i].isdigit())
+    return frozenset(found)
 
 
 # -- the profile's own stories --------------------------------------------------------------------
@@ -546,10 +675,12 @@ def judge(kind: StoryKind, text: Analysed) -> StoryVerdict:
     """Concrete, generic or missing, by the signals of lexicon.toml [stories.KIND]; quotes the
     phrases that decided it."""
     rule = text.comp.lexicon.stories[kind]
+    stock_words = _stock_words(text, rule)
+    counted = text.words - stock_words  # praise any visitor could give adds no length
     found: dict[str, list[str]] = {}
     for signal in rule.signals:
         if signal == "long":
-            terms = [f"{text.words} words"] if text.words >= rule.long_words else []
+            terms = [f"{counted} words"] if counted >= rule.long_words else []
         elif signal == "specifics":
             terms = [v for values in text.specific_sentences().values() for v in values]
         else:
@@ -578,6 +709,9 @@ def judge(kind: StoryKind, text: Analysed) -> StoryVerdict:
             **common,
         )
     detail = f"{text.words} words"
+    if stock_words:
+        share = "all" if stock_words == text.words else f"{stock_words} of them"
+        detail += f", {share} in sentences of praise only"
     if generic:
         detail += f"; stock phrase {_quote(generic, 2)}"
     if quoted:
@@ -589,6 +723,25 @@ def judge(kind: StoryKind, text: Analysed) -> StoryVerdict:
         missing=absent,
         reason=f"generic ({detail}). Add {_advice(rule, [*needed, *absent])}.",
         **common,
+    )
+
+
+def _stock_words(text: Analysed, rule: StoryRule) -> int:
+    """The words of the story's praise-only sentences: those holding one of its stock phrases
+    (its `generic` list) and none of its signals' phrases ("My parents live there, and I love
+    the city" names a tie and counts). They add nothing toward its length."""
+    if not rule.generic:
+        return 0
+    named: set[int] = set()
+    for signal in rule.signals:
+        if signal not in ("long", "specifics"):
+            named.update(text.sentences_with(signal))
+    starts = text.word_starts
+    return sum(
+        bisect.bisect_left(starts, text.spans[i].end)
+        - bisect.bisect_left(starts, text.spans[i].start)
+        for i in text.sentences_with(rule.generic)
+        if i not in named
     )
 
 

@@ -183,6 +183,14 @@ class PaddingRule(Sourced):
     function_words: list[str] = Field(min_length=1)
     cap_share: float = Field(ge=0, le=1)  # padding above this share of the words caps the score
     score_cap: int = Field(ge=0, le=100)
+    # Near repeats: sentences of at least near_repeat_min_words words whose content words
+    # (every number read as one word) overlap at least near_repeat_similarity (Jaccard) are
+    # alike; near_repeat_min_count alike sentences or more are a template, and only the first
+    # of them counts. The defaults are the shipped lexicon's, so a data folder written before
+    # these fields still loads.
+    near_repeat_similarity: float = Field(default=0.7, gt=0, le=1)
+    near_repeat_min_words: int = Field(default=5, ge=1)
+    near_repeat_min_count: int = Field(default=4, ge=2)
 
 
 StoryKind = Literal["why_home", "why_now", "plan_b"]
@@ -197,7 +205,9 @@ class StoryRule(Sourced):
     required: list[str] = Field(default_factory=empty_list)
     min_signals: int = Field(ge=1)
     long_words: int = Field(ge=1)
-    generic: str | None = None  # the phrase list quoted when the story is not concrete
+    # The phrase list quoted when the story is not concrete; a sentence with one of its
+    # phrases and none of the other signals' adds no length toward long_words.
+    generic: str | None = None
     wanted: str  # what a concrete story names, for the advice
     # What to add for each signal a generic story lacks ("long" needs none: length alone
     # never makes a story concrete).
