@@ -131,3 +131,17 @@ async def test_a_long_title_is_cut_with_an_ellipsis(workspace: Any) -> None:
         await pilot.pause()
         line = app.screen.query_one(PaneHeader).render().plain
         assert len(line) == 50 and "…" in line and line.startswith(" ⭘")
+
+
+def test_a_narrow_header_gives_up_the_date_then_the_pane_name_before_cutting() -> None:
+    """At 80 columns the countdown was cut mid-word ('2027: rank list …'); the date in
+    brackets goes first, then the pane's name (the tab bar names the pane)."""
+    from matchtui.widgets.pane_header import _shorter
+
+    line = "Rank list · 2027: rank list deadline in 90 days (3 Mar 2027, expected)"
+    assert _shorter(line) == [
+        "Rank list · 2027: rank list deadline in 90 days",
+        "2027: rank list deadline in 90 days (3 Mar 2027, expected)",
+        "2027: rank list deadline in 90 days",
+    ]
+    assert _shorter("2027 Match over") == ["2027 Match over"]

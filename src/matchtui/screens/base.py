@@ -22,7 +22,7 @@ from textual.widget import Widget
 from matchtui.screens.sizing import restyle_size_classes, start_with_size_classes
 from matchtui.widgets.pane_bar import PaneBar
 from matchtui.widgets.pane_footer import PaneFooter
-from matchtui.widgets.pane_header import PaneHeader
+from matchtui.widgets.pane_header import SEPARATOR, PaneHeader
 
 if TYPE_CHECKING:
     from matchtui.app import MatchApp
@@ -134,7 +134,7 @@ class PaneScreen(Screen[None]):
 
         line = self.matchapp.season_line()
         title = PANE_BY_ID[self.PANE_ID].title
-        self.sub_title = f"{title} · {line}" if line else title
+        self.sub_title = f"{title}{SEPARATOR}{line}" if line else title
 
     def render_lines(self, crop: Region) -> list[Strip]:
         # A pane screen draws nothing of its own but its background (no border, no padding, no

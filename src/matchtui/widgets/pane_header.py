@@ -21,6 +21,18 @@ ICON = "⭘"
 ICON_CELLS = 8  # the icon's place on the left (Textual's HeaderIcon: width 8, padding 0 1)
 CLOCK_CELLS = 10  # the clock's place on the right, kept empty (Textual's HeaderClockSpace)
 ICON_TIP = "Open the command palette"
+SEPARATOR = " · "  # between the pane's name and its countdown in a pane's sub-title
+
+
+def _shorter(sub_title: str) -> list[str]:
+    """Shorter forms of a pane's sub-title, longest first: without the date in brackets at the
+    end, then without the pane's name too."""
+    pane, separator, line = sub_title.partition(SEPARATOR)
+    if not separator:
+        pane, line = "", sub_title
+    dateless = line[: line.rfind(" (")] if line.endswith(")") and " (" in line else line
+    forms = [f"{pane}{SEPARATOR}{dateless}"] if pane else []
+    return [*forms, line, dateless] if pane else [dateless]
 
 
 class PaneHeader(Widget, can_focus=False):
@@ -49,12 +61,22 @@ class PaneHeader(Widget, can_focus=False):
     def _title_changed(self) -> None:
         self.refresh()
 
-    def title_content(self) -> Content:
-        """The screen's title and sub-title (the app's where the screen has none)."""
+    def title_content(self, width: int | None = None) -> Content:
+        """The screen's title and sub-title (the app's where the screen has none). Given the
+        `width` it must fit in, a sub-title "Pane · countdown (date)" too long for it gives up
+        first the countdown's date in brackets, then the pane's name (the tab bar under the
+        header names the pane), before anything is cut."""
         screen, app = self.screen, self.app
         title = screen.title if screen.title is not None else app.title
         sub_title = screen.sub_title if screen.sub_title is not None else app.sub_title
-        return app.format_title(title, sub_title)
+        content = app.format_title(title, sub_title)
+        if width is None or content.cell_length <= width:
+            return content
+        for shorter in _shorter(sub_title):
+            content = app.format_title(title, shorter)
+            if content.cell_length <= width:
+                break
+        return content
 
     def render(self) -> Content:
         width = self.size.width
@@ -62,7 +84,7 @@ class PaneHeader(Widget, can_focus=False):
         if self.icon_hovered:
             icon = icon.stylize(self.get_visual_style("pane-header--icon-hover"))
         middle = max(width - ICON_CELLS - CLOCK_CELLS, 0)
-        title = self.title_content().truncate(middle, ellipsis=True)
+        title = self.title_content(middle).truncate(middle, ellipsis=True)
         left = (middle - title.cell_length) // 2
         return Content.assemble(
             icon, " " * left, title, " " * (middle - left - title.cell_length + CLOCK_CELLS)
