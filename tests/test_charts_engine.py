@@ -260,7 +260,7 @@ def test_fill_bars_cover_every_position_offered(catalog: Catalog, demo_profile: 
 
 def test_fill_names_a_prior_graduate_as_such(catalog: Catalog, demo_profile: Profile) -> None:
     inputs = chart_inputs("fill", catalog, demo_profile, DEMO_DEFAULT)
-    assert inputs.you_header == "You (prior US MD graduate)"
+    assert inputs.you_header == "You (US MD prior graduate)"
     assert not any(series.mine for series in inputs.series)  # no "US MD seniors (you)"
     senior = with_changes(demo_profile, applicant__stage="student", applicant__graduation_year=2027)
     inputs = chart_inputs("fill", catalog, senior, DEMO_DEFAULT)
@@ -271,12 +271,12 @@ def test_fill_names_a_prior_graduate_as_such(catalog: Catalog, demo_profile: Pro
 def test_fill_shows_an_img_their_own_group(catalog: Catalog, demo_profile: Profile) -> None:
     img = with_changes(demo_profile, applicant__degree="non_us_img")
     inputs = chart_inputs("fill", catalog, img, DEMO_DEFAULT)
-    assert inputs.you_header == "You (Non-US IMG)"
+    assert inputs.you_header == "You (Non-US-citizen IMG)"
     assert [s.key for s in inputs.series if s.mine] == ["non_us_img"]
     shares = {row.id: row.you for row in inputs.table if not row.missing}
     assert shares["internal_medicine"] == "32.7%"
     assert shares["orthopaedic_surgery"] == "1.5%"
-    assert any("Non-US IMG" in note for note in inputs.notes)
+    assert any("Non-US-citizen IMG" in note for note in inputs.notes)
 
 
 def test_fill_without_shares_is_drawn_as_fill_rate_only(

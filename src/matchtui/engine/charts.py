@@ -17,7 +17,7 @@ from typing import Literal, TypedDict, TypeVar
 from matchtui.catalog import Catalog
 from matchtui.models.base import Reliability, Sourced
 from matchtui.models.figures import CHART_IDS, ChartId, FiguresFile, load_figures
-from matchtui.models.profile import Profile
+from matchtui.models.profile import APPLICANT_TYPE_LABELS, Profile
 from matchtui.models.reference import Specialty
 
 ChartKind = Literal["box", "dumbbell", "bar", "stacked"]
@@ -515,16 +515,8 @@ def _pd_factors(ctx: _Context) -> ChartInputs:
     )
 
 
-# The applicant's own NRMP group in words, and the fill series that counts it (None: prior US
-# graduates are not in the senior shares; they sit in "Other").
-APPLICANT_TYPE_WORDS: dict[str, str] = {
-    "us_md_senior": "US MD senior",
-    "us_do_senior": "US DO senior",
-    "us_md_graduate": "prior US MD graduate",
-    "us_do_graduate": "prior US DO graduate",
-    "us_img": "US-citizen IMG",
-    "non_us_img": "Non-US IMG",
-}
+# The fill series that counts the applicant's NRMP group (None: prior US graduates are not in
+# the senior shares; they sit in "Other"). The group's name: models.profile.APPLICANT_TYPE_LABELS.
 FILL_SERIES_OF_TYPE: dict[str, str] = {
     "us_md_senior": "us_md",
     "us_do_senior": "us_do",
@@ -577,7 +569,7 @@ def _fill(ctx: _Context) -> ChartInputs:
     messages = list(ctx.missing_message(missing, []))
     if partial and text.partial:
         messages.append(text.partial.format(names=_names(ctx.catalog, partial)))
-    group = APPLICANT_TYPE_WORDS[kind]
+    group = APPLICANT_TYPE_LABELS[kind]
     series = tuple(
         Series(key, label, mine=key == mine) for key, label in FILL_SERIES if key in used
     )

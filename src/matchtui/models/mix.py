@@ -8,6 +8,8 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from matchtui.models.base import Reliability, Sourced, Strict, empty_list
 from matchtui.models.base import Tier as Tier
+from matchtui.models.profile import APPLICANT_TYPE_LABELS as APPLICANT_TYPE_LABELS
+from matchtui.models.profile import ApplicantType as ApplicantType
 from matchtui.models.reference import Competitiveness
 
 if TYPE_CHECKING:
@@ -22,10 +24,7 @@ TIER_LABELS: dict[str, str] = {
 RiskTier = Literal["low", "moderate", "high", "not_applicable"]
 RISK_TIERS: tuple[RiskTier, ...] = ("not_applicable", "low", "moderate", "high")
 Degree = Literal["us_md", "us_do", "us_img", "non_us_img"]
-# NRMP's six applicant groups (the profile's `applicant_type`).
-ApplicantType = Literal[
-    "us_md_senior", "us_do_senior", "us_md_graduate", "us_do_graduate", "us_img", "non_us_img"
-]
+# NRMP's six applicant groups (the profile's `applicant_type`), named next to their model.
 APPLICANT_TYPES: tuple[ApplicantType, ...] = (
     "us_md_senior",
     "us_do_senior",
@@ -34,14 +33,6 @@ APPLICANT_TYPES: tuple[ApplicantType, ...] = (
     "us_img",
     "non_us_img",
 )
-APPLICANT_TYPE_LABELS: dict[str, str] = {
-    "us_md_senior": "US MD senior",
-    "us_do_senior": "US DO senior",
-    "us_md_graduate": "US MD prior graduate",
-    "us_do_graduate": "US DO prior graduate",
-    "us_img": "US-citizen IMG",
-    "non_us_img": "Non-US-citizen IMG",
-}
 Likelihood = Literal["very_high", "high", "moderate_to_low", "very_low"]
 # The three settings of the assumption parameters the range is evaluated at.
 SETTINGS: tuple[str, str, str] = ("shallow", "point", "steep")

@@ -29,6 +29,14 @@ Setting = Literal["any", "urban", "suburban", "rural"]
 ApplicantType = Literal[
     "us_md_senior", "us_do_senior", "us_md_graduate", "us_do_graduate", "us_img", "non_us_img"
 ]
+APPLICANT_TYPE_LABELS: dict[str, str] = {
+    "us_md_senior": "US MD senior",
+    "us_do_senior": "US DO senior",
+    "us_md_graduate": "US MD prior graduate",
+    "us_do_graduate": "US DO prior graduate",
+    "us_img": "US-citizen IMG",
+    "non_us_img": "Non-US-citizen IMG",
+}
 
 STAGE_OF: dict[Situation, Stage] = {
     "in_school": "student",
