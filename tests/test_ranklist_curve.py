@@ -212,3 +212,19 @@ def test_cli_simulate_uses_each_tracked_programs_specialty(
     assert main(["--home", str(home), "ranklist", "simulate", str(path)]) == 0
     text = capsys.readouterr().out
     assert "worked out by matchtui" in text and "match curve" in text
+
+
+def test_a_hard_stopped_program_is_left_out_of_the_odds(catalog: Any) -> None:
+    """Two ranks at 50% with one a hard stop (never rank): P(unmatched) read 25% as if it
+    would be certified; it is 50%, and the stopped rank still breaks the rule."""
+    data = ranklist_data(catalog)
+    ranks = [
+        RankEntry(program="Alpha Hospital", chance=0.5),
+        RankEntry(program="Beta Hospital", chance=0.5),
+    ]
+    resolved = resolve(ranks, Tracker(), data)
+    assert simulate(resolved, data).p_unmatched == pytest.approx(0.25)
+    sim = simulate(resolved, data, hard_stops=["beta  hospital"])
+    assert sim.p_unmatched == pytest.approx(0.5)
+    assert [r.chance_source for r in sim.ranks] == ["yours", "hard stop"]
+    assert sim.ranks[1].p_match_here == 0.0

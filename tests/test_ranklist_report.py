@@ -55,7 +55,9 @@ def test_report_has_the_rank_list_and_its_odds(catalog: Any, demo_profile: Any) 
     assert plan.ranklist is not None
     tracker = Tracker.of(programs.programs)
     estimates = estimates_for(catalog, demo_profile, plan)
-    sim = simulate(resolve(plan.ranklist.items, tracker, data), data, tracker, estimates)
+    resolved = resolve(plan.ranklist.items, tracker, data)
+    stops = plan.ranklist.hard_stops
+    sim = simulate(resolved, data, tracker, estimates, hard_stops=stops)
     assert report.facts.ranklist_p_unmatched == pytest.approx(sim.p_unmatched)
     md = to_markdown(report)
     assert "## 6. Rank list" in md or "Rank list" in md
@@ -63,7 +65,8 @@ def test_report_has_the_rank_list_and_its_odds(catalog: Any, demo_profile: Any) 
     alpha = pct(sim.ranks[0].chance)
     assert sim.ranks[0].chance_source == "estimate"
     assert f"| 1 | Alpha Medical Center | {alpha} | match curve (assumption) | {alpha} |" in md
-    assert "| 2 | Beta Hospital | 50% | own number |" in md
+    # Beta is a hard stop: on the list (named as breaking the rule) but out of the odds.
+    assert "| 2 | Beta Hospital | 0% | a hard stop: left out of the odds | 0% |" in md
     assert "independent" in md
     assert "hard stops" in md  # Beta is on the list and a hard stop
     text = to_text(report)

@@ -139,9 +139,12 @@ def assert_as_from_scratch(rows: RankRows) -> None:
     fresh = from_scratch(rows)
     assert rows.resolved == fresh.resolved
     plain = resolve(rows.items, rows.tracker, rows.data)
-    assert rows.resolved == with_estimates(plain, rows.data, rows.estimates)
+    sim = simulate(plain, rows.data, rows.tracker, rows.estimates, hard_stops=rows.hard_stops)
+    assert rows.resolved == list(sim.entries)
+    if not rows.hard_stops:
+        assert rows.resolved == with_estimates(plain, rows.data, rows.estimates)
     assert rows.sim == fresh.sim
-    assert rows.sim == simulate(plain, rows.data, rows.tracker, rows.estimates)
+    assert rows.sim == sim
     assert list(rows.sim.ranks) == odds_rows(rows)
     assert rows.violations == fresh.violations
     assert rows.violations == check(rows.items, rows.tracker, rows.data, hard_stops=rows.hard_stops)

@@ -46,7 +46,10 @@ ASSUMPTION = (
     "c_k x the product of (1 - c_j) over the ranks above it, and P(unmatched) = the product of "
     "(1 - c_j) over the whole list."
 )
-ChanceSource = Literal["yours", "estimate", "tier default", "default", "no interview"]
+ChanceSource = Literal["yours", "estimate", "tier default", "default", "no interview", "hard stop"]
+# Ranks that are no way to match: no interview there, or a program the applicant will never
+# rank (a hard stop: it breaks a rule of their own, and the odds leave it out until it goes).
+NO_PATH: frozenset[str] = frozenset({"no interview", "hard stop"})
 # Chances matchtui worked out (not the applicant's): marked on screen and counted in a warning.
 WORKED_OUT: frozenset[str] = frozenset({"estimate", "tier default", "default"})
 # Where a rank's chance came from, as the pane, the CLI and the report name it.
@@ -56,6 +59,7 @@ CHANCE_FROM: dict[str, str] = {
     "tier default": "tier default (assumption)",
     "default": "default (assumption)",
     "no interview": "no interview (assumption)",
+    "hard stop": "a hard stop: left out of the odds",
 }
 WORKED_OUT_MARK = "* worked out by matchtui (an assumption), not your own number"
 # Tracker statuses that mean "interviewed there": today's `interview`, the tracker's new
@@ -395,7 +399,7 @@ def _replaced(resolved: Sequence[Resolved], index: int, before: Simulation) -> _
     if (
         new.key != old.key
         or new.program != old.program
-        or (new.chance_source == "no interview") != (old.chance_source == "no interview")
+        or (new.chance_source in NO_PATH) != (old.chance_source in NO_PATH)
     ):
         return None
     group = memo.groups[index]
@@ -442,14 +446,14 @@ def _estimated(
     keys = [r.key for r in resolved]
     if len(set(keys)) == len(keys):
         interviews = Counter(
-            [g for g, s in zip(groups, sources, strict=True) if g and s != "no interview"]
+            [g for g, s in zip(groups, sources, strict=True) if g and s not in NO_PATH]
         )
     else:
         interviews = Counter(
             {
                 k: g
                 for k, g, s in zip(keys, groups, sources, strict=True)
-                if g and s != "no interview"
+                if g and s not in NO_PATH
             }.values()
         )
     counted: dict[str, dict[str | None, int]] = {}
@@ -730,6 +734,7 @@ def simulate(
     estimates: Estimates | None = None,
     reordered: Simulation | None = None,
     replaced: tuple[Simulation, int] | None = None,
+    hard_stops: Sequence[str] = (),
 ) -> Simulation:
     """The odds rank by rank and the list's warnings (with the tracker: the ranks it does not
     hold, each with the nearest name it does, so a typo is seen). With `estimates`, the
@@ -740,6 +745,8 @@ def simulate(
     simulation before, the rank changed since): one rank's chance changed is worked out
     without another pass over the list where it cannot move the curve's counts. Either gives
     the same numbers as a simulation from scratch."""
+    if hard_stops:
+        resolved = stopped_out(resolved, hard_stops)
     memo: _Memo | None = None
     found = _replaced(resolved, replaced[1], replaced[0]) if replaced and estimates else None
     if reordered is not None and reordered.memo is not None and estimates is not None:
@@ -983,6 +990,22 @@ def stopped_indices(
     if not stops:
         return set()
     return {index for index, item in enumerate(items) if _stopped(item, stops, tracker)}
+
+
+def stopped_out(resolved: Sequence[Resolved], hard_stops: Sequence[str]) -> list[Resolved]:
+    """The ranks with each hard-stopped program's chance at none ("hard stop"): a program the
+    applicant will never rank is no way to match, so the odds show the list as it will be
+    certified (the rank still breaks the applicant's rule and is named until it goes). A
+    rank already stopped out is kept as it is (its object too)."""
+    stops = {norm(s) for s in hard_stops}
+    out: list[Resolved] = []
+    for r in resolved:
+        if r.chance_source != "hard stop" and (
+            norm(r.ref) in stops or (r.program is not None and norm(r.program.name) in stops)
+        ):
+            r = Resolved(r.ref, r.program, r.key, 0.0, "hard stop")
+        out.append(r)
+    return out
 
 
 def _stopped(item: RankItem, stops: set[str], tracker: Tracker) -> bool:

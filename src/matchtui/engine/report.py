@@ -810,7 +810,8 @@ def _ranklist_section(
     data = ranklist_data(catalog)
     tracker = Tracker.of(programs.programs if programs is not None else ())
     resolved = resolve(state.items, tracker, data)
-    sim = simulate(resolved, data, tracker, estimates_for(catalog, profile, plan))
+    estimates = estimates_for(catalog, profile, plan)
+    sim = simulate(resolved, data, tracker, estimates, hard_stops=state.hard_stops)
     blocks.append(
         Para(
             f"{plural(len(sim.ranks), 'rank')}, {plural(sim.unique_codes, 'program code')} "

@@ -53,6 +53,7 @@ SOURCE_MARK = {
     "tier default": "*",
     "default": "*",
     "no interview": "*",
+    "hard stop": "*",
 }
 NARROW_NAME = 22  # at narrow widths a program's name is cut to this many cells
 MARK_A = "  (A)"  # after the name of the program marked A for the comparison
@@ -251,8 +252,11 @@ class RankRows:
         self._odds_and_rules(replaced=index)
 
     def stops_changed(self, hard_stops: Sequence[str]) -> None:
+        """Other hard stops: the rules again, and the odds from the list afresh (a rank no
+        longer stopped gets its chance back; a newly stopped one is left out of them)."""
         self.hard_stops = list(hard_stops)
-        self._rules()
+        self.resolved = resolve(self.items, self.tracker, self.data)
+        self._odds_and_rules()
 
     def scores_changed(self, items: Sequence[RankItem]) -> None:
         """`items` is the list with other scores: nothing here reads them."""
@@ -276,6 +280,7 @@ class RankRows:
             self.estimates,
             reordered=self.sim if reordered else None,
             replaced=(self.sim, replaced) if replaced is not None else None,
+            hard_stops=self.hard_stops,
         )
         # The ranks with the chances worked out from the match curve (a rank's own chance is
         # shown and edited as the odds use it).
