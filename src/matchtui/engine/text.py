@@ -313,8 +313,14 @@ class Compiled:
         names.add("specifics_phrases")
         if rule.generic:
             names.add(rule.generic)
+        if "ties" in names:  # a tie in a sentence about a visit is read with these
+            names.update(name for name in _VISIT_LISTS if name in self.lists)
         return frozenset(names)
 
+
+# The lists that decide whether a tie phrase in a sentence about a visit counts
+# (Analysed._ties_beyond_visits); a lexicon without them counts every tie.
+_VISIT_LISTS = ("holiday_visits", "lives_there")
 
 _CACHE: weakref.WeakKeyDictionary[Catalog, Compiled] = weakref.WeakKeyDictionary()
 
@@ -425,6 +431,21 @@ class Analysed:
         self._hits = comp.index_of(groups).scan(self.norm, self.tokens, self.starts)
         self._by_sentence: dict[str, dict[int, list[Hit]]] = {}
         self._pattern_spans: list[tuple[int, int]] | None = None
+        if "ties" in self._hits and "holiday_visits" in self._hits:
+            self._hits["ties"] = self._ties_beyond_visits()
+
+    def _ties_beyond_visits(self) -> list[Hit]:
+        """The tie phrases that name a person or a life there. One in a sentence about a visit
+        (a holiday_visits phrase: "My family and I loved our vacations in San Diego") names
+        company on a trip, not a tie, unless the sentence also says someone lives, grew up,
+        studied or works there (lives_there: "My parents live there and we vacation there
+        every summer"). Every reader of ties (the practice check, a story's verdict, its
+        praise-only sentences) reads these."""
+        visits = set(self.sentences_with("holiday_visits"))
+        if not visits:
+            return self._hits["ties"]
+        visits.difference_update(self.by_sentence(self._hits.get("lives_there", ())))
+        return [hit for hit in self._hits["ties"] if self.sentence_of(hit.start) not in visits]
 
     def hits(self, name: str) -> list[Hit]:
         return self._hits[name]

@@ -246,6 +246,11 @@ class LexiconFile(Strict):
     forward: PhraseList
     regret: PhraseList
     ties: PhraseList
+    # A tie phrase in a sentence about a visit (holiday_visits) counts only when the sentence
+    # also says someone lives, grew up, studied or works there (lives_there). Optional, so a
+    # data folder written before these lists still loads (its ties count wherever they are).
+    holiday_visits: PhraseList | None = None
+    lives_there: PhraseList | None = None
     generic_praise: PhraseList
     local_activity: PhraseList
     repetition: PhraseList
