@@ -240,6 +240,19 @@ def test_couples_simulate_json(
     }
 
 
+def test_couples_text_states_the_couples_assumption(
+    tmp_path: Path, home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A couples run printed the single list's assumption (P(match at rank k) = c_k x ...)."""
+    tracker_file(home)
+    path = tmp_path / "couple.toml"
+    path.write_text(COUPLES, encoding="utf-8")
+    assert main(["ranklist", "simulate", str(path), "--couple"]) == 0
+    out = capsys.readouterr().out
+    assert "first pair, in rank order" in out and "No-Match" in out
+    assert "P(match at rank k)" not in out
+
+
 def test_couples_unknown_program_refused_with_the_line(
     tmp_path: Path, home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from matchtui.engine.ranklist import (
     ASSUMPTION,
+    COUPLES_ASSUMPTION,
     WORKED_OUT_MARK,
     CouplesOdds,
     Estimates,
@@ -160,4 +161,4 @@ def _print_couples(result: CouplesOdds, as_json: bool) -> None:
             f"Method: seeded Monte Carlo, {result.samples} draws over {result.programs} program "
             f"chances; standard error up to {result.error * 100:.2f} points"
         )
-    print(ASSUMPTION)
+    print(COUPLES_ASSUMPTION)

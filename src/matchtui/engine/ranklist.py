@@ -46,6 +46,11 @@ ASSUMPTION = (
     "c_k x the product of (1 - c_j) over the ranks above it, and P(unmatched) = the product of "
     "(1 - c_j) over the whole list."
 )
+COUPLES_ASSUMPTION = (
+    "Assumed: each partner's chance at each program is independent of every other. The couple "
+    "matches at the first pair, in rank order, where both sides would take them (a No-Match side "
+    "always does), so one pair's outcome depends on every pair above it."
+)
 ChanceSource = Literal["yours", "estimate", "tier default", "default", "no interview", "hard stop"]
 # Ranks that are no way to match: no interview there, or a program the applicant will never
 # rank (a hard stop: it breaks a rule of their own, and the odds leave it out until it goes).
