@@ -50,7 +50,7 @@ from functools import lru_cache
 from operator import mul
 from typing import TYPE_CHECKING, NamedTuple
 
-from matchtui.engine.fees import FeeQuote, application_fee
+from matchtui.engine.fees import FeeQuote, application_fee, fee_season
 from matchtui.engine.wording import plural
 from matchtui.models.base import SOFT_RELIABILITY
 from matchtui.models.mix import (
@@ -70,8 +70,8 @@ from matchtui.models.mix import (
     RiskTier,
     SignalFactor,
     TierCounts,
-    curves_data,
     mix_data,
+    specialty_curve,
 )
 from matchtui.models.plan import MixPlan
 
@@ -393,7 +393,7 @@ def _static(catalog: Catalog, specialty: str) -> Factors:
     """The applicant-free part of the factors of a specialty (cached per catalog)."""
     data = mix_data(catalog)
     band = _band(catalog, specialty)
-    curve = curves_data(catalog).for_specialty(specialty, band)
+    curve = specialty_curve(catalog, specialty)
     top = max(curve.last_k, max(data.model.at_least))
     signals = catalog.specialties[specialty].signals
     rate = _for(data.base_rates, specialty, band).rate
@@ -966,16 +966,14 @@ def estimate(
     point = diminishing_point(
         by_apps, data.model.diminishing_step, data.model.diminishing_gain_rel_pct / 100
     )
-    fee_season = fee_season_for(catalog, profile)
-    quote = application_fee(
-        catalog.specialties[mix.specialty], catalog.fee_schedule(fee_season), total
-    )
+    season = fee_season(catalog.fees, profile.cycle_year)
+    quote = application_fee(catalog.specialties[mix.specialty], catalog.fee_schedule(season), total)
     in_region = in_region_count(total, mix.region_share_pct)
     preset = preset_for(profile, catalog, mix.specialty)
     inputs = inputs_of(profile)
     calibrated, note, outside = calibration_status(catalog, mix.specialty, inputs)
     assumptions = _assumptions(
-        profile, catalog, data, factors, verdict, inputs, preset, fee_season, signals, quote
+        profile, catalog, data, factors, verdict, inputs, preset, season, signals, quote
     )
     warnings = _warnings(
         profile, catalog, data, factors, tier, mix, in_region, p_match, point, programs, tally
@@ -1017,20 +1015,13 @@ def estimate(
         application_service=quote.service,
         application_service_name=quote.service_name,
         fees_usd=quote.fee_usd,
-        fee_season=fee_season,
+        fee_season=season,
         warnings=warnings,
         assumptions=assumptions,
         preset=_preset_ref(preset),
         illustrative=any(a.reliability in SOFT_RELIABILITY for a in assumptions),
         p_match_by_apps=by_apps,
     )
-
-
-def fee_season_for(catalog: Catalog, profile: Profile) -> int:
-    """The ERAS season feeding the profile's Match year, or the default when not published."""
-    from matchtui.engine.fees import fee_season
-
-    return fee_season(catalog.fees, profile.cycle_year)
 
 
 def _pct(value: float) -> str:
@@ -1051,7 +1042,7 @@ def _assumptions(
 ) -> list[Assumption]:
     specialty = factors.specialty
     base = _for(data.base_rates, specialty, factors.band)
-    curve: Curve = curves_data(catalog).for_specialty(specialty, factors.band)
+    curve: Curve = specialty_curve(catalog, specialty)
     tf = data.tier_factors
     fitted = data.fitted
     what = "this specialty" if base.specialty else f"{factors.band.replace('_', ' ')} band"

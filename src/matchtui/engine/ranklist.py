@@ -281,9 +281,9 @@ class Estimates:
             return None
         return _curve(self.catalog, specialty)
 
-    def specialty_of(self, program: ProgramInfo | None) -> str | None:
-        if program is not None and program.specialty in self.catalog.specialties:
-            return program.specialty
+    @property
+    def own(self) -> str | None:
+        """The applicant's specialty when the catalog has a curve for it."""
         return self.specialty if self.curve(self.specialty) is not None else None
 
 
@@ -303,10 +303,9 @@ def estimates_for(
 
 @lru_cache(maxsize=64)
 def _curve(catalog: Catalog, specialty: str) -> Curve:
-    from matchtui.models.mix import curves_data
+    from matchtui.models.mix import specialty_curve
 
-    band = catalog.specialties[specialty].competitiveness.level
-    return curves_data(catalog).for_specialty(specialty, band)
+    return specialty_curve(catalog, specialty)
 
 
 def tier_shifts(data: RanklistFile) -> dict[str | None, float]:
@@ -422,7 +421,8 @@ def _replaced(resolved: Sequence[Resolved], index: int, before: Simulation) -> _
 def _estimated(
     resolved: Sequence[Resolved], data: RanklistFile, estimates: Estimates
 ) -> _Estimated:
-    """`with_estimates` and `one_more` in one pass over the list (3,400 ranks: a few ms).
+    """The worked-out chances and what one more rank would do, in one pass over the list
+    (3,400 ranks: a few ms).
 
     The ranks that count as interviews (all but those with no interview) are grouped by
     specialty and tier, each program once; a group's chance is the curve's for its specialty's
@@ -442,7 +442,7 @@ def _estimated(
         (p.specialty, p.tier) if p is not None and p.specialty in known else None for p in programs
     ]
     by_group: Counter[Group] = Counter([g for g in tracked if g is not None])  # in C
-    own = _main_specialty(by_group, estimates.specialty_of(None))
+    own = _main_specialty(by_group, estimates.own)
     fallback = (own, None) if own is not None else None
     groups: list[Group | None] = (
         [g if g is not None else fallback for g in tracked] if fallback else tracked
@@ -531,18 +531,6 @@ def with_estimates(
     if estimates is None:
         return list(resolved)
     return _estimated(resolved, data, estimates).ranks
-
-
-def one_more(
-    resolved: Sequence[Resolved], data: RanklistFile, estimates: Estimates | None
-) -> tuple[float, float]:
-    """(the chance of one more rank, P(unmatched) with it at the end of the list): on the
-    match curve (see `_estimated`), else the 'unknown' default."""
-    if estimates is None:
-        extra = data.chances.unknown.value
-        return extra, math.prod(1 - r.chance for r in resolved) * (1 - extra)
-    found = _estimated(resolved, data, estimates)
-    return found.add_one, found.unmatched_plus_one
 
 
 def resolve_entry(entry: RankEntry | RankItem, tracker: Tracker, data: RanklistFile) -> Resolved:

@@ -489,6 +489,13 @@ def curves_data(catalog: "Catalog") -> CurvesFile:
     return catalog.get("curves.toml", CurvesFile)
 
 
+def specialty_curve(catalog: "Catalog", specialty: str) -> Curve:
+    """The P(match | k interviews) curve of a specialty: the one that lists it, else its
+    competitiveness band's (the Mix estimate and the rank list's chances read the same one)."""
+    band = catalog.specialties[specialty].competitiveness.level
+    return curves_data(catalog).for_specialty(specialty, band)
+
+
 # --- the estimate -----------------------------------------------------------------------------
 class _Result(BaseModel):
     # The validator is built on first use: a command that never makes one does not pay for it.
