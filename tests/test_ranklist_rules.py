@@ -198,6 +198,32 @@ def test_a_typo_in_a_name_is_warned_with_the_nearest_tracked_name(
     assert "rank 3 'Elsewhere 2', and 2 more." in capsys.readouterr().out
 
 
+def test_the_cli_checks_the_hard_stops_the_pane_keeps(
+    tmp_path: Path, home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found checking a rank list from the command line: a program marked as a hard stop in the
+    Rank list pane (kept in plan.toml) was 'ok' there, while the pane and the report named it
+    as a rule break. The CLI now refuses it as they do, naming the file, the line and the rule;
+    a list without it passes."""
+    from matchtui.models.plan import PlanFile
+    from matchtui.models.ranklist import RanklistState
+    from matchtui.workspace import Workspace
+
+    tracker_file(home)
+    state = RanklistState(hard_stops=["beta  community hospital"])
+    Workspace.from_options(home).save_plan(PlanFile(ranklist=state))
+    path = write_ranks(tmp_path / "list.toml", ["Alpha Medical Center", "Beta Community Hospital"])
+    for action in ("check", "simulate"):
+        assert main(["ranklist", action, str(path)]) == 2
+        err = capsys.readouterr().err.strip()
+        assert len(err.splitlines()) == 1
+        assert f"{path}:4: [ranks[1]] hard_stop:" in err
+        assert "'Beta Community Hospital' is one of your hard stops" in err
+    kept = write_ranks(tmp_path / "kept.toml", ["Alpha Medical Center"])
+    assert main(["ranklist", "check", str(kept)]) == 0
+    assert "ok, 1 ranks" in capsys.readouterr().out
+
+
 def test_no_tracker_no_unknown_warning(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = write_ranks(tmp_path / "list.toml", ["Anywhere General"])
     assert main(["ranklist", "check", str(path)]) == 0

@@ -3,7 +3,8 @@
 A file with `[[pairs]]` is a couples file, one with `[[ranks]]` a rank list (see
 models/ranklist.py for both formats). Programs are resolved against the tracker
 (programs.toml) when there is one. A broken rule exits 2 with one line naming the file, the line
-and the rule; warnings do not fail a check.
+and the rule: NRMP's rules, and the hard stops the applicant set in the Rank list pane (kept in
+plan.toml), as the pane and the report name them; warnings do not fail a check.
 
 An unknown program: in a plain rank list any well-formed name or NRMP code is accepted (the
 applicant may rank a program the tracker does not hold, and the odds then use the default
@@ -16,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
+from typing import NamedTuple
 
 from matchtui.engine.ranklist import (
     ASSUMPTION,
@@ -48,22 +50,34 @@ def _tracker(workspace: Workspace) -> Tracker:
     return Tracker.of(programs.programs)
 
 
-def _estimates(workspace: Workspace) -> Estimates:
-    """The match curve's chances for the applicant in this folder: the Mix plan's specialty or
-    the profile's first target when they are there and load (a rank list is checked without
-    them too: then each program's own specialty)."""
-    from matchtui.errors import FileProblems
+class _Folder(NamedTuple):
+    """What the applicant's folder adds to a rank list file: the match curve's chances and the
+    hard stops the Rank list pane keeps (plan.toml), so the CLI checks and simulates a list as
+    the pane and the report do."""
+
+    estimates: Estimates
+    hard_stops: list[str]
+
+
+def _folder(workspace: Workspace) -> _Folder:
+    """The Mix plan's specialty or the profile's first target when they are there and load, and
+    the plan's hard stops (a rank list is checked without them too: then each program's own
+    specialty, and no hard stops)."""
     from matchtui.filenames import PLAN, PROFILE
 
     profile = plan = None
     try:
         if workspace.store.exists(PROFILE):
             profile = workspace.load_profile()
+    except FileProblems:
+        pass  # the rank list's own checks do not depend on it
+    try:
         if workspace.store.exists(PLAN):
             plan = workspace.load_plan()
     except FileProblems:
-        pass  # the rank list's own checks do not depend on them
-    return estimates_for(workspace.catalog, profile, plan)
+        pass
+    stops = list(plan.ranklist.hard_stops) if plan is not None and plan.ranklist else []
+    return _Folder(estimates_for(workspace.catalog, profile, plan), stops)
 
 
 def _refuse(path: Path, text: str, section: str, violation: Violation) -> FileProblems:
@@ -91,7 +105,8 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
         problems = check_couples(pairs, tracker, rules)
         if problems:
             raise _refuse(path, text, "pairs", problems[0])
-        result = couples_odds(resolve_pairs(pairs, tracker, rules, _estimates(workspace)), rules)
+        estimates = _folder(workspace).estimates
+        result = couples_odds(resolve_pairs(pairs, tracker, rules, estimates), rules)
         if args.ranklist_command == "check":
             print(one_line(f"{path}: ok, a couples list of {len(pairs)} pairs"))
             return 0
@@ -99,10 +114,11 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
         return 0
     ranks = load_model(path, RankFile, data, text).ranks
     resolved = resolve(ranks, tracker, rules)
-    problems = check_resolved(resolved, rules)
+    folder = _folder(workspace)
+    problems = check_resolved(resolved, rules, hard_stops=folder.hard_stops)
     if problems:
         raise _refuse(path, text, "ranks", problems[0])
-    sim = simulate(resolved, rules, tracker, _estimates(workspace))
+    sim = simulate(resolved, rules, tracker, folder.estimates)
     if args.ranklist_command == "check":
         print(
             one_line(
