@@ -112,6 +112,40 @@ def test_the_tie_is_dropped_in_the_holiday_sentence_only(catalog: Catalog) -> No
     assert list(analysed.sentences_with("ties")) == [1]
 
 
+# A visit sentence's people, said to live there in the next sentence: the tie counts.
+CARRIED = {
+    "they_live": "My family and I vacation in San Diego every summer. They live in La Jolla.",
+    "she_works": "My sister and I took trips to Denver as kids. She works at UCHealth now.",
+    "both_retired": "My parents and I spent holidays in Sarasota. Both retired there in 2020.",
+}
+
+# The next sentence says no life there, or names nobody the visit sentence named.
+NOT_CARRIED = {
+    "they_love": "My family and I vacation in San Diego every summer. They love the beach.",
+    "wish": "My family and I vacation in San Diego every summer. I would love to live there.",
+    "nobody_named": "We vacation in San Diego every summer. They live in La Jolla.",
+    "not_at_start": "My family and I vacation in San Diego. In La Jolla they live well.",
+    "two_on": "My family and I vacation in Maui. The beaches are lovely. They live in Hilo.",
+}
+
+
+@pytest.mark.parametrize("story", CARRIED.values(), ids=CARRIED.keys())
+def test_a_tie_said_over_two_sentences_counts(catalog: Catalog, story: str) -> None:
+    """Found after the holiday rule: 'My family and I vacation in San Diego every summer. They
+    live in La Jolla.' lost its tie, since the family was named in the holiday sentence and
+    the next one names them only as 'They'."""
+    assert text.Analysed(story, text.compiled(catalog)).sentences_with("ties").keys() == {0}
+    verdict = text.judge_story("why_home", f"{story} I plan to stay there for good.", catalog)
+    assert "ties" in verdict.signals and verdict.quality == "concrete", verdict.reason
+
+
+@pytest.mark.parametrize("story", NOT_CARRIED.values(), ids=NOT_CARRIED.keys())
+def test_a_pronoun_alone_carries_no_tie(catalog: Catalog, story: str) -> None:
+    assert text.Analysed(story, text.compiled(catalog)).hits("ties") == []
+    verdict = text.judge_story("why_home", f"{story} I plan to stay there for good.", catalog)
+    assert "ties" in verdict.missing
+
+
 def test_praise_and_a_plan_to_stay_is_generic(catalog: Catalog) -> None:
     verdict = text.judge_story("why_home", PRAISE_STAY, catalog)
     assert verdict.quality == "generic", verdict.reason
@@ -151,12 +185,12 @@ def test_the_practice_answer_reads_ties_alike(
 
 def test_the_lists_are_assumptions_with_notes(catalog: Catalog) -> None:
     lex = lexicon(catalog)
-    for found in (lex.holiday_visits, lex.lives_there):
+    for found in (lex.holiday_visits, lex.lives_there, lex.tie_pronouns):
         assert found is not None and found.note
         assert found.source == "matchtui_assumption" and found.reliability == "assumption"
     # a story's verdict reads them with its ties
     groups = text.compiled(catalog).story_groups("why_home")
-    assert {"holiday_visits", "lives_there"} <= groups
+    assert {"holiday_visits", "lives_there", "tie_pronouns"} <= groups
     assert "holiday_visits" not in text.compiled(catalog).story_groups("why_now")
 
 

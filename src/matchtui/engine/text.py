@@ -320,7 +320,7 @@ class Compiled:
 
 # The lists that decide whether a tie phrase in a sentence about a visit counts
 # (Analysed._ties_beyond_visits); a lexicon without them counts every tie.
-_VISIT_LISTS = ("holiday_visits", "lives_there")
+_VISIT_LISTS = ("holiday_visits", "lives_there", "tie_pronouns")
 
 _CACHE: weakref.WeakKeyDictionary[Catalog, Compiled] = weakref.WeakKeyDictionary()
 
@@ -439,12 +439,19 @@ class Analysed:
         (a holiday_visits phrase: "My family and I loved our vacations in San Diego") names
         company on a trip, not a tie, unless the sentence also says someone lives, grew up,
         studied or works there (lives_there: "My parents live there and we vacation there
-        every summer"). Every reader of ties (the practice check, a story's verdict, its
-        praise-only sentences) reads these."""
+        every summer"), or the next sentence opens with a pronoun for them and says so
+        (tie_pronouns: "My family and I vacation there. They live in La Jolla."). Every
+        reader of ties (the practice check, a story's verdict, its praise-only sentences)
+        reads these."""
         visits = set(self.sentences_with("holiday_visits"))
         if not visits:
             return self._hits["ties"]
-        visits.difference_update(self.by_sentence(self._hits.get("lives_there", ())))
+        lives = self.by_sentence(self._hits.get("lives_there", ()))
+        visits.difference_update(lives)
+        pronouns = self.by_sentence(self._hits.get("tie_pronouns", ()))
+        visits.difference_update(
+            {index - 1 for index in pronouns if index in lives and index - 1 in visits}
+        )
         return [hit for hit in self._hits["ties"] if self.sentence_of(hit.start) not in visits]
 
     def hits(self, name: str) -> list[Hit]:

@@ -251,6 +251,9 @@ class LexiconFile(Strict):
     # data folder written before these lists still loads (its ties count wherever they are).
     holiday_visits: PhraseList | None = None
     lives_there: PhraseList | None = None
+    # ...or when the next sentence opens with a pronoun for them (tie_pronouns: "They live in
+    # La Jolla.") and holds a lives_there phrase. Optional as well.
+    tie_pronouns: PhraseList | None = None
     generic_praise: PhraseList
     local_activity: PhraseList
     repetition: PhraseList
