@@ -96,6 +96,7 @@ class _Pattern(NamedTuple):
     plural: bool  # the last token also matches with "s" or "'s"
     not_after: frozenset[str]
     not_before: frozenset[str]
+    before_any: frozenset[str]  # one of them within the next BEFORE_ANY_WORDS words
     at_start: bool
 
     def match_at(self, lows: Sequence[str], index: int) -> int | None:
@@ -138,6 +139,9 @@ def _pattern(group: str, entry: Phrase) -> _Pattern | None:
         not_after=frozenset(w.lower() for w in conditions.not_after) if conditions else frozenset(),
         not_before=(
             frozenset(w.lower() for w in conditions.not_before) if conditions else frozenset()
+        ),
+        before_any=(
+            frozenset(w.lower() for w in conditions.before_any) if conditions else frozenset()
         ),
         at_start=conditions.at_start if conditions else False,
     )
@@ -241,6 +245,25 @@ def _word_near(tokens: Tokens, indexes: Iterable[int]) -> str | None:
     return None
 
 
+# How far a phrase's `before_any` words are looked for ("visited the family medicine clinic"),
+# within its sentence.
+BEFORE_ANY_WORDS = 4
+_SENTENCE_ENDS = frozenset(".!?")
+
+
+def _words_near(tokens: Tokens, indexes: Iterable[int], most: int) -> list[str]:
+    """The first `most` words at `indexes`, stopping at the end of a sentence."""
+    found: list[str] = []
+    for index in indexes:
+        if len(found) == most:
+            break
+        if tokens.is_word[index]:
+            found.append(tokens.lows[index])
+        elif tokens.lows[index] in _SENTENCE_ENDS:
+            break
+    return found
+
+
 def _conditions_hold(
     pattern: _Pattern, tokens: Tokens, index: int, end: int, sentence_starts: Sequence[int]
 ) -> bool:
@@ -251,6 +274,10 @@ def _conditions_hold(
     if pattern.not_before:
         after = _word_near(tokens, range(end, min(len(tokens), end + 4)))
         if after is not None and after in pattern.not_before:
+            return False
+    if pattern.before_any:
+        following = _words_near(tokens, range(end, len(tokens)), BEFORE_ANY_WORDS)
+        if pattern.before_any.isdisjoint(following):
             return False
     if pattern.at_start:
         start = tokens.starts[index]
