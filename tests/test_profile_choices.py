@@ -8,6 +8,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+import pytest
 from textual.geometry import Region
 from textual.widget import Widget
 from textual.widgets import Input, Select, Static
@@ -236,7 +237,20 @@ async def test_error_on_a_choice_not_reached_is_shown_on_it(workspace: Any) -> N
         assert not select.has_class("-invalid") and not row.query(".field-error")
 
 
-async def test_error_routed_on_save_to_a_choice_not_reached(workspace: Any, home: Path) -> None:
+async def test_error_routed_on_save_to_a_choice_not_reached(
+    workspace: Any, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import matchtui.screens.profile as profile_screen
+
+    checked = profile_screen.profile_ref_problems
+
+    def one_more(profile: Any, catalog: Any) -> Any:
+        """As with a data folder that has lost the division: its item is named on save."""
+        yield from checked(profile, catalog)
+        if profile.targets.region != "midwest":
+            yield ("targets", "divisions", 0), "unknown division 'east_north_central'"
+
+    monkeypatch.setattr(profile_screen, "profile_ref_problems", one_more)
     app = make_app(workspace)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await ready(pilot)
@@ -244,7 +258,7 @@ async def test_error_routed_on_save_to_a_choice_not_reached(workspace: Any, home
         divisions = screen.query_one("#list-divisions")
         line = divisions.query(ItemLine).first()  # the item as one line: not reached
         region = screen.query_one("#f-targets-region")
-        region.focus()  # Midwest -> another region: the division is outside it now
+        region.focus()  # Midwest -> another region: the division's error comes on save
         await settled(pilot, screen)
         await pilot.press("enter", "down", "enter")
         await pilot.pause()

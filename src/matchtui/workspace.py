@@ -86,11 +86,13 @@ class Workspace:
         return profile
 
     def check_profile(self, profile: Profile, path: Path) -> None:
-        """Raise FileProblems (with lines from `path`) if the profile names unknown ids."""
-        from matchtui.engine.refs import profile_ref_problems
+        """Raise FileProblems (with lines from `path`) if the profile names unknown ids. A
+        target region left out beside Census divisions is first filled in from them."""
+        from matchtui.engine.refs import profile_ref_problems, settle_targets
         from matchtui.errors import FileProblems, Problem
         from matchtui.tomlio import format_loc, key_lines, line_of, read_toml
 
+        settle_targets(profile, self.catalog)
         found = list(profile_ref_problems(profile, self.catalog))
         if found:
             try:

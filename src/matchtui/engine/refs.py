@@ -11,6 +11,17 @@ from matchtui.suggest import did_you_mean
 Loc = tuple[str | int, ...]
 
 
+def settle_targets(profile: Profile, catalog: Catalog) -> None:
+    """A profile that names Census divisions and no target region aims at the first division's
+    region (ERAS takes divisions or a region). Filled in place as the profile loads, before its
+    ids are checked; an unknown first division is left for the check to name."""
+    targets = profile.targets
+    if not targets.region and targets.divisions:
+        found = catalog.divisions.get(targets.divisions[0])
+        if found is not None:
+            targets.region = found.region
+
+
 def profile_ref_problems(profile: Profile, catalog: Catalog) -> Iterator[tuple[Loc, str]]:
     """Each (key path, message) where the profile names a region or specialty the catalog lacks."""
     regions, specialties = catalog.regions, catalog.specialties
@@ -33,21 +44,18 @@ def profile_ref_problems(profile: Profile, catalog: Catalog) -> Iterator[tuple[L
     yield from region(("applicant", "lives_in"), a.lives_in, abroad=True)
     if a.training_region is not None:
         yield from region(("applicant", "training_region"), a.training_region, abroad=True)
-    yield from region(("targets", "region"), profile.targets.region)
+    if profile.targets.region or not profile.targets.divisions:
+        if not profile.targets.region:
+            yield ("targets", "region"), "name a target region, or up to three Census divisions"
+        else:
+            yield from region(("targets", "region"), profile.targets.region)
     divisions = catalog.divisions
     for i, division in enumerate(profile.targets.divisions):
-        found = divisions.get(division)
-        if found is None:
+        if division not in divisions:  # any region's: ERAS takes divisions anywhere
             yield (
                 ("targets", "divisions", i),
                 f"unknown division {division!r}{did_you_mean(division, list(divisions))} "
                 f"(one of: {', '.join(divisions)})",
-            )
-        elif found.region != profile.targets.region:
-            yield (
-                ("targets", "divisions", i),
-                f"{found.name} is in the {catalog.region_name(found.region)}, "
-                f"not the target region {catalog.region_name(profile.targets.region)}",
             )
     for i, cycle in enumerate(profile.history.cycles):
         yield from specialty(("history", "cycles", i, "specialty"), cycle.specialty)

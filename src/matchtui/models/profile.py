@@ -280,8 +280,11 @@ class History(UserFile):
 
 class Targets(UserFile):
     specialties: list[str] = Field(default_factory=empty_list, max_length=5)
-    region: str
-    # Up to three Census divisions, as ERAS geographic preferences allow (each in `region`).
+    # The target region the back-home analysis reads. A profile may name divisions instead, as
+    # ERAS geographic preferences do: left out, it is the first division's region (filled in
+    # as the profile loads, engine.refs.settle_targets).
+    region: str = ""
+    # Up to three Census divisions, in any region, as ERAS geographic preferences allow.
     divisions: list[str] = Field(default_factory=empty_list, max_length=3)
     setting: Setting = "any"
 

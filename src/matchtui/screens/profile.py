@@ -440,7 +440,9 @@ class ProfileScreen(PaneScreen):
                 {"division": None},
                 max_items=3,
                 scalar=True,
-                help_text="Up to three divisions inside the target region, as ERAS asks.",
+                help_text=(
+                    "Up to three, in any region, as ERAS allows. Back home is the target region."
+                ),
                 **lines,
             ),
             row(
