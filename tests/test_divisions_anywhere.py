@@ -92,3 +92,21 @@ def test_an_unknown_first_division_is_named_not_guessed(
     err = capsys.readouterr().err
     assert "[targets.divisions[0]] unknown division 'pacfic'; did you mean pacific?" in err
     assert "targets.region" not in err
+
+
+def test_a_division_where_a_region_is_asked_is_read_as_its_region(
+    tmp_path: Path, home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'pacific' as the target, or as a tie's region, is a place ERAS names: read as the West
+    (the target keeps it as one of its divisions), not refused as an unknown region."""
+    path = _profile(tmp_path, 'region = "pacific"\ndivisions = ["mountain"]\n')
+    text = path.read_text(encoding="utf-8")
+    assert text.count('region = "midwest"') >= 1  # the demo's ties and letters
+    path.write_text(text.replace('region = "midwest"', 'region = "east_north_central"'))
+    profile = Workspace.from_options(home).load_profile(path)
+    assert profile.targets.region == "west"
+    assert profile.targets.divisions == ["pacific", "mountain"]
+    assert {tie.region for tie in profile.ties} == {"midwest"}
+    assert profile.applicant.home_region == "midwest"  # "home_region = ..." too
+    west = _profile(tmp_path, 'region = "west"\ndivisions = ["pacific", "mountain"]\n', "w.toml")
+    assert _assess(path, capsys)["back_home"] == _assess(west, capsys)["back_home"]

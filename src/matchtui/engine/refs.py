@@ -3,23 +3,42 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from matchtui.catalog import Catalog
-from matchtui.models.profile import ABROAD, Profile
+from matchtui.models.profile import ABROAD, MAX_DIVISIONS, Profile
 from matchtui.suggest import did_you_mean
 
 Loc = tuple[str | int, ...]
 
 
 def settle_targets(profile: Profile, catalog: Catalog) -> None:
-    """A profile that names Census divisions and no target region aims at the first division's
-    region (ERAS takes divisions or a region). Filled in place as the profile loads, before its
-    ids are checked; an unknown first division is left for the check to name."""
+    """Places as ERAS names them, read as the regions the analysis uses; filled in place as the
+    profile loads, before its ids are checked:
+    - a profile that names Census divisions and no target region aims at the first division's
+      region (ERAS takes divisions or a region);
+    - a division id where a region is asked ("pacific" for a tie, or as the target) is read as
+      its region; as the target, it is also one of the divisions (when there is room).
+    Anything unknown is left for the check to name."""
+    divisions = catalog.divisions
     targets = profile.targets
     if not targets.region and targets.divisions:
-        found = catalog.divisions.get(targets.divisions[0])
+        found = divisions.get(targets.divisions[0])
         if found is not None:
             targets.region = found.region
+    if targets.region in divisions:
+        division = targets.region
+        targets.region = divisions[division].region
+        if division not in targets.divisions and len(targets.divisions) < MAX_DIVISIONS:
+            targets.divisions = [division, *targets.divisions]
+    places: list[tuple[Any, str]] = [
+        (profile.applicant, field) for field in ("home_region", "lives_in", "training_region")
+    ]
+    places += [(item, "region") for item in (*profile.ties, *profile.rotations, *profile.letters)]
+    for holder, field in places:
+        value = getattr(holder, field)
+        if value in divisions:
+            setattr(holder, field, divisions[value].region)
 
 
 def profile_ref_problems(profile: Profile, catalog: Catalog) -> Iterator[tuple[Loc, str]]:

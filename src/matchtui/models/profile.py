@@ -278,6 +278,9 @@ class History(UserFile):
         return any(c.soap for c in self.cycles)
 
 
+MAX_DIVISIONS = 3  # ERAS geographic preferences: up to three Census divisions
+
+
 class Targets(UserFile):
     specialties: list[str] = Field(default_factory=empty_list, max_length=5)
     # The target region the back-home analysis reads. A profile may name divisions instead, as
@@ -285,7 +288,7 @@ class Targets(UserFile):
     # as the profile loads, engine.refs.settle_targets).
     region: str = ""
     # Up to three Census divisions, in any region, as ERAS geographic preferences allow.
-    divisions: list[str] = Field(default_factory=empty_list, max_length=3)
+    divisions: list[str] = Field(default_factory=empty_list, max_length=MAX_DIVISIONS)
     setting: Setting = "any"
 
     @field_validator("specialties", "divisions")

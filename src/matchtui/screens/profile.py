@@ -26,6 +26,7 @@ from matchtui.models.profile import (
     DECISION_LABELS,
     DEGREE_LABELS,
     EXAM_RESULT_LABELS,
+    MAX_DIVISIONS,
     OUTCOME_LABELS,
     ROLE_LABELS,
     ROTATION_LABELS,
@@ -438,7 +439,7 @@ class ProfileScreen(PaneScreen):
                 [FieldSpec("division", "Division", "select", divisions)],
                 [{"division": d} for d in p.targets.divisions],
                 {"division": None},
-                max_items=3,
+                max_items=MAX_DIVISIONS,
                 scalar=True,
                 help_text=(
                     "Up to three, in any region, as ERAS allows. Back home is the target region."
