@@ -383,6 +383,17 @@ def _check_plan_to_stay(answer: Analysed) -> _Verdict:
     if stay:
         terms = _terms(h for hits in stay.values() for h in hits)
         return _Verdict("pass", f"You say you mean to stay ({_quoted(terms)}).", list(stay), terms)
+    if answer.hedged_plans:
+        hedged = answer.by_sentence(answer.hedged_plans)
+        hedges = [h for h in answer.hits("hedges") if answer.sentence_of(h.start) in hedged]
+        terms = _terms([*answer.hedged_plans, *hedges])
+        return _Verdict(
+            "warn",
+            f"You say you might stay, with a hedge ({_quoted(terms)}): say plainly that you "
+            "plan to stay after training.",
+            list(hedged),
+            terms,
+        )
     return _Verdict("fail", "Nothing says you plan to stay after training.")
 
 

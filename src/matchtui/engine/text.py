@@ -342,6 +342,8 @@ class Compiled:
             names.add(rule.generic)
         if "ties" in names:  # a tie in a sentence about a visit is read with these
             names.update(name for name in _VISIT_LISTS if name in self.lists)
+        if "plan_to_stay" in names:  # a plan said with a hedge is no plan
+            names.add("hedges")
         return frozenset(names)
 
 
@@ -460,6 +462,14 @@ class Analysed:
         self._pattern_spans: list[tuple[int, int]] | None = None
         if "ties" in self._hits and "holiday_visits" in self._hits:
             self._hits["ties"] = self._ties_beyond_visits()
+        # A plan to stay said with a hedge ("Maybe I would stay, probably") is no plan: those
+        # hits are kept aside, for the practice check to name.
+        self.hedged_plans: list[Hit] = []
+        if "plan_to_stay" in self._hits and "hedges" in self._hits:
+            hedged = set(self.by_sentence(self._hits["hedges"]))
+            plans = self._hits["plan_to_stay"]
+            self.hedged_plans = [h for h in plans if self.sentence_of(h.start) in hedged]
+            self._hits["plan_to_stay"] = [h for h in plans if h not in self.hedged_plans]
 
     def _ties_beyond_visits(self) -> list[Hit]:
         """The tie phrases that name a person or a life there. One in a sentence about a visit
