@@ -759,8 +759,11 @@ def judge(kind: StoryKind, text: Analysed) -> StoryVerdict:
     )
     present = [s for s in rule.signals if s in found]
     absent = [s for s in rule.signals if s not in found and s != "long"]
-    # Each phrase once, whichever signals it fired ('scribe' is a role and readiness both).
-    quoted = list({t.lower(): t for s in present if s != "long" for t in found[s][:2]}.values())
+    # Each phrase once, whichever signals it fired ('scribe' is a role and readiness both),
+    # and not again as a part of a longer one quoted ('Clinic' of 'Mayo Clinic').
+    quoted = _without_parts(
+        list({t.lower(): t for s in present if s != "long" for t in found[s][:2]}.values())
+    )
     common = {"kind": kind, "label": rule.label, "words": text.words, "signals": present}
     if text.words == 0:
         return StoryVerdict(quality="missing", missing=absent, reason="not written yet", **common)
@@ -815,6 +818,17 @@ def _advice(rule: StoryRule, lacking: Sequence[str]) -> str:
     first, at most three), or the whole of what a concrete story names when none is known."""
     wanted = [rule.advice[s] for s in dict.fromkeys(lacking) if s in rule.advice][:3]
     return and_list(wanted) or rule.wanted
+
+
+def _without_parts(terms: list[str]) -> list[str]:
+    """`terms` without those whose words are a run of another's words."""
+    words = [tuple(t.lower().split()) for t in terms]
+
+    def inside(part: tuple[str, ...], whole: tuple[str, ...]) -> bool:
+        n = len(part)
+        return n < len(whole) and any(whole[i : i + n] == part for i in range(len(whole) - n + 1))
+
+    return [t for t, w in zip(terms, words, strict=True) if not any(inside(w, o) for o in words)]
 
 
 def judge_story(kind: StoryKind, text: str, catalog: Catalog) -> StoryVerdict:
