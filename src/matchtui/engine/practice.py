@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -378,15 +378,29 @@ def _check_real_weakness(answer: Analysed) -> _Verdict:
     )
 
 
+def _hits_in(answer: Analysed, name: str, sentences: Container[int]) -> list[Hit]:
+    """The hits of list `name` in the given sentences."""
+    return [h for h in answer.hits(name) if answer.sentence_of(h.start) in sentences]
+
+
 def _check_plan_to_stay(answer: Analysed) -> _Verdict:
     stay = answer.sentences_with("plan_to_stay")
     if stay:
         terms = _terms(h for hits in stay.values() for h in hits)
         return _Verdict("pass", f"You say you mean to stay ({_quoted(terms)}).", list(stay), terms)
+    if answer.negated_plans:
+        negated = answer.by_sentence(answer.negated_plans)
+        terms = _terms([*_hits_in(answer, "stay_negators", negated), *answer.negated_plans])
+        return _Verdict(
+            "fail",
+            f"You say you do not plan to stay ({_quoted(terms)}): programs in the region rank "
+            "applicants who mean to stay after training.",
+            list(negated),
+            terms,
+        )
     if answer.hedged_plans:
         hedged = answer.by_sentence(answer.hedged_plans)
-        hedges = [h for h in answer.hits("hedges") if answer.sentence_of(h.start) in hedged]
-        terms = _terms([*answer.hedged_plans, *hedges])
+        terms = _terms([*answer.hedged_plans, *_hits_in(answer, "hedges", hedged)])
         return _Verdict(
             "warn",
             f"You say you might stay, with a hedge ({_quoted(terms)}): say plainly that you "

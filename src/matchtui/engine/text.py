@@ -342,8 +342,10 @@ class Compiled:
             names.add(rule.generic)
         if "ties" in names:  # a tie in a sentence about a visit is read with these
             names.update(name for name in _VISIT_LISTS if name in self.lists)
-        if "plan_to_stay" in names:  # a plan said with a hedge is no plan
+        if "plan_to_stay" in names:  # a plan said with a hedge, or negated, is no plan
             names.add("hedges")
+            if "stay_negators" in self.lists:
+                names.add("stay_negators")
         return frozenset(names)
 
 
@@ -464,6 +466,11 @@ class Analysed:
             self._hits["ties"] = self._ties_beyond_visits()
         # A plan to stay said with a hedge ("Maybe I would stay, probably") is no plan: those
         # hits are kept aside, for the practice check to name.
+        self.negated_plans: list[Hit] = []
+        if "plan_to_stay" in self._hits and "stay_negators" in self._hits:
+            self.negated_plans = self._negated_plans()
+            plans = self._hits["plan_to_stay"]
+            self._hits["plan_to_stay"] = [h for h in plans if h not in self.negated_plans]
         self.hedged_plans: list[Hit] = []
         if "plan_to_stay" in self._hits and "hedges" in self._hits:
             hedged = set(self.by_sentence(self._hits["hedges"]))
@@ -490,6 +497,17 @@ class Analysed:
             {index - 1 for index in pronouns if index in lives and index - 1 in visits}
         )
         return [hit for hit in self._hits["ties"] if self.sentence_of(hit.start) not in visits]
+
+    def _negated_plans(self) -> list[Hit]:
+        """The plan_to_stay hits after a stay_negators phrase in their sentence ("I do not plan
+        to stay"): a plan to leave. A phrase that is itself negative ("will not leave") starts
+        where the negator does, or before it, and still counts."""
+        negators = self.by_sentence(self._hits["stay_negators"])
+        return [
+            hit
+            for hit in self._hits["plan_to_stay"]
+            if any(n.start < hit.start for n in negators.get(self.sentence_of(hit.start), ()))
+        ]
 
     def hits(self, name: str) -> list[Hit]:
         return self._hits[name]

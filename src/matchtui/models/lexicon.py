@@ -256,6 +256,9 @@ class LexiconFile(Strict):
     # ...or when the next sentence opens with a pronoun for them (tie_pronouns: "They live in
     # La Jolla.") and holds a lives_there phrase. Optional as well.
     tie_pronouns: PhraseList | None = None
+    # A plan to stay after one of these in its sentence ("I do not plan to stay") counts for
+    # nothing. Optional, so a data folder written before it still loads.
+    stay_negators: PhraseList | None = None
     generic_praise: PhraseList
     local_activity: PhraseList
     repetition: PhraseList
