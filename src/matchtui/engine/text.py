@@ -249,6 +249,8 @@ def _word_near(tokens: Tokens, indexes: Iterable[int]) -> str | None:
 # within its sentence.
 BEFORE_ANY_WORDS = 4
 _SENTENCE_ENDS = frozenset(".!?")
+# How near a tie phrase a tie_negators phrase undoes it, in words either side.
+TIE_NEGATOR_WORDS = 2
 
 
 def _words_near(tokens: Tokens, indexes: Iterable[int], most: int) -> list[str]:
@@ -351,7 +353,7 @@ class Compiled:
 
 # The lists that decide whether a tie phrase in a sentence about a visit counts
 # (Analysed._ties_beyond_visits); a lexicon without them counts every tie.
-_VISIT_LISTS = ("holiday_visits", "lives_there", "tie_pronouns")
+_VISIT_LISTS = ("holiday_visits", "lives_there", "tie_pronouns", "tie_negators")
 
 _CACHE: weakref.WeakKeyDictionary[Catalog, Compiled] = weakref.WeakKeyDictionary()
 
@@ -462,6 +464,8 @@ class Analysed:
         self._hits = comp.index_of(groups).scan(self.norm, self.tokens, self.starts)
         self._by_sentence: dict[str, dict[int, list[Hit]]] = {}
         self._pattern_spans: list[tuple[int, int]] | None = None
+        if "ties" in self._hits and "tie_negators" in self._hits:
+            self._hits["ties"] = self._ties_not_negated()
         if "ties" in self._hits and "holiday_visits" in self._hits:
             self._hits["ties"] = self._ties_beyond_visits()
         # A plan to stay said with a hedge ("Maybe I would stay, probably") is no plan: those
@@ -497,6 +501,29 @@ class Analysed:
             {index - 1 for index in pronouns if index in lives and index - 1 in visits}
         )
         return [hit for hit in self._hits["ties"] if self.sentence_of(hit.start) not in visits]
+
+    def _ties_not_negated(self) -> list[Hit]:
+        """The tie phrases with no tie_negators phrase within TIE_NEGATOR_WORDS words of them
+        in their sentence: "My parents do not live in Tucson anymore", "None of my family lives
+        there" and "I have never lived there" name no tie."""
+        negators = self.by_sentence(self._hits["tie_negators"])
+        if not negators:
+            return self._hits["ties"]
+
+        def word(offset: int) -> int:
+            return bisect.bisect_left(self.word_starts, offset)
+
+        kept: list[Hit] = []
+        for hit in self._hits["ties"]:
+            first, last = word(hit.start), word(hit.end) - 1
+            near = any(
+                word(n.end) - 1 >= first - TIE_NEGATOR_WORDS
+                and word(n.start) <= last + TIE_NEGATOR_WORDS
+                for n in negators.get(self.sentence_of(hit.start), ())
+            )
+            if not near:
+                kept.append(hit)
+        return kept
 
     def _negated_plans(self) -> list[Hit]:
         """The plan_to_stay hits after a stay_negators phrase in their sentence ("I do not plan

@@ -259,6 +259,9 @@ class LexiconFile(Strict):
     # A plan to stay after one of these in its sentence ("I do not plan to stay") counts for
     # nothing. Optional, so a data folder written before it still loads.
     stay_negators: PhraseList | None = None
+    # A tie phrase with one of these within two words ("My parents do not live there") names
+    # no tie. Optional as well.
+    tie_negators: PhraseList | None = None
     generic_praise: PhraseList
     local_activity: PhraseList
     repetition: PhraseList
