@@ -520,7 +520,13 @@ def analyse(
         checks=results,
         top_fixes=[]
         if empty
-        else _top_fixes(results, lex, question, spoken_seconds(answer.words, wpm)),
+        else _top_fixes(
+            results,
+            lex,
+            question,
+            spoken_seconds(answer.words, wpm),
+            found=(bool(fillers), bool(hedges)),
+        ),
         fillers=fillers,
         hedges=hedges,
         assumptions=_assumptions(lex, bank),
@@ -605,8 +611,14 @@ def _score(results: Sequence[CheckResult], lex: LexiconFile) -> int:
 
 
 def _top_fixes(
-    results: Sequence[CheckResult], lex: LexiconFile, question: Question, spoken: float
+    results: Sequence[CheckResult],
+    lex: LexiconFile,
+    question: Question,
+    spoken: float,
+    found: tuple[bool, bool] = (True, True),
 ) -> list[Fix]:
+    """The first fixes, worst first. `found`: (any fillers, any hedges), for the fix that
+    names only what the answer holds."""
     order = {"fail": 0, "warn": 1}
     flagged = sorted(
         (r for r in results if r.status in order),
@@ -640,6 +652,10 @@ def _top_fixes(
         text = spec.fix_short if short else spec.fix
         if r.status == "warn" and spec.fix_warn:
             text = spec.fix_warn
+        if found == (True, False) and spec.fix_fillers:
+            text = spec.fix_fillers
+        elif found == (False, True) and spec.fix_hedges:
+            text = spec.fix_hedges
         out.append(Fix(check=r.id, text=text.format_map(fields)))
     return out
 

@@ -140,6 +140,9 @@ class CheckSpec(Sourced):
     fix: str
     fix_short: str = ""  # the fix when the answer is too short (may use {wanted})
     fix_warn: str = ""  # the fix when the check warns rather than fails, if it differs
+    # Fillers and hedges: the fix when only one of the two was found, if it differs.
+    fix_fillers: str = ""
+    fix_hedges: str = ""
     # {wanted} when no other check is flagged: an example to add, or, when the answer's detail
     # already passes the specifics check, more depth on the example it gives.
     wanted_example: str = ""
