@@ -16,6 +16,7 @@ from textual.widgets import TabPane
 
 from matchtui.app import MatchApp
 from matchtui.screens.base import LaterTabs
+from tests.test_gc_first_build import wait_until
 
 TODAY = dt.date(2026, 11, 23)
 PLAN_LATER = ("tab-routes", "tab-planb", "tab-dates")
@@ -52,7 +53,7 @@ async def test_a_pane_left_at_once_builds_its_tabs_only_once_back(workspace: Any
         await pilot.press("f6")
         await pilot.pause()
         assert app.screen is plan and plan.is_current
-        await pilot.pause(QUIET * 1.5)
+        await wait_until(pilot, lambda: built(plan) == list(PLAN_LATER), seconds=QUIET * 10)
         assert built(plan) == list(PLAN_LATER)
 
 
@@ -78,7 +79,7 @@ async def test_nothing_is_built_while_keys_keep_coming(workspace: Any) -> None:
         # as the app sees them; the build that follows is then right, and nothing to check.
         if max(gaps) < QUIET:
             assert built(plan) == []
-        await pilot.pause(QUIET * 1.5)
+        await wait_until(pilot, lambda: built(plan) == list(PLAN_LATER), seconds=QUIET * 10)
         assert built(plan) == list(PLAN_LATER)
 
 
