@@ -525,7 +525,7 @@ def analyse(
             lex,
             question,
             spoken_seconds(answer.words, wpm),
-            found=(bool(fillers), bool(hedges)),
+            found=(fillers, hedges),
         ),
         fillers=fillers,
         hedges=hedges,
@@ -615,10 +615,10 @@ def _top_fixes(
     lex: LexiconFile,
     question: Question,
     spoken: float,
-    found: tuple[bool, bool] = (True, True),
+    found: tuple[Sequence[str], Sequence[str]] = ((), ()),
 ) -> list[Fix]:
-    """The first fixes, worst first. `found`: (any fillers, any hedges), for the fix that
-    names only what the answer holds."""
+    """The first fixes, worst first. `found`: (the fillers, the hedges) the answer holds, for
+    the fix that names only what it holds, in its own words."""
     order = {"fail": 0, "warn": 1}
     flagged = sorted(
         (r for r in results if r.status in order),
@@ -631,6 +631,9 @@ def _top_fixes(
         "high": high,
         "low_words": round(low * wpm / 60),
         "high_words": round(high * wpm / 60),
+        # as said, without the commas a phrase such as ", like," is matched with
+        "fillers": _quoted(_unique(t.strip(" ,;:") for t in found[0])),
+        "hedges": _quoted(_unique(t.strip(" ,;:") for t in found[1])),
     }
     arc = next((r for r in results if r.id == "arc"), None)
     fields["missing"] = and_list([p for p in _arc_labels(lex) if arc and p not in arc.matches])
@@ -652,9 +655,10 @@ def _top_fixes(
         text = spec.fix_short if short else spec.fix
         if r.status == "warn" and spec.fix_warn:
             text = spec.fix_warn
-        if found == (True, False) and spec.fix_fillers:
+        fillers, hedges = bool(found[0]), bool(found[1])
+        if fillers and not hedges and spec.fix_fillers:
             text = spec.fix_fillers
-        elif found == (False, True) and spec.fix_hedges:
+        elif hedges and not fillers and spec.fix_hedges:
             text = spec.fix_hedges
         out.append(Fix(check=r.id, text=text.format_map(fields)))
     return out

@@ -140,7 +140,8 @@ class CheckSpec(Sourced):
     fix: str
     fix_short: str = ""  # the fix when the answer is too short (may use {wanted})
     fix_warn: str = ""  # the fix when the check warns rather than fails, if it differs
-    # Fillers and hedges: the fix when only one of the two was found, if it differs.
+    # Fillers and hedges: the fix when only one of the two was found, if it differs (may use
+    # {fillers} or {hedges}: the answer's own, quoted).
     fix_fillers: str = ""
     fix_hedges: str = ""
     # {wanted} when no other check is flagged: an example to add, or, when the answer's detail
