@@ -248,12 +248,18 @@ b = "Beta Community Hospital"
 """
 
 
+def couples_file(tmp_path: Path, home: Path, text: str = COUPLES) -> Path:
+    """A couples file beside the tracker's programs."""
+    tracker_file(home)
+    path = tmp_path / "couple.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
 def test_couples_simulate_json(
     tmp_path: Path, home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    tracker_file(home)
-    path = tmp_path / "couple.toml"
-    path.write_text(COUPLES, encoding="utf-8")
+    path = couples_file(tmp_path, home)
     assert main(["ranklist", "simulate", str(path), "--couple", "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
     assert out == {
@@ -270,9 +276,7 @@ def test_couples_text_states_the_couples_assumption(
     tmp_path: Path, home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A couples run printed the single list's assumption (P(match at rank k) = c_k x ...)."""
-    tracker_file(home)
-    path = tmp_path / "couple.toml"
-    path.write_text(COUPLES, encoding="utf-8")
+    path = couples_file(tmp_path, home)
     assert main(["ranklist", "simulate", str(path), "--couple"]) == 0
     out = capsys.readouterr().out
     assert "first pair, in rank order" in out and "No-Match" in out
@@ -282,9 +286,7 @@ def test_couples_text_states_the_couples_assumption(
 def test_couples_unknown_program_refused_with_the_line(
     tmp_path: Path, home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    tracker_file(home)
-    path = tmp_path / "couple.toml"
-    path.write_text(COUPLES.replace('b = "no_match"', 'b = "Nowhere General"'), encoding="utf-8")
+    path = couples_file(tmp_path, home, COUPLES.replace('b = "no_match"', 'b = "Nowhere General"'))
     assert main(["ranklist", "check", str(path)]) == 2
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1

@@ -63,11 +63,10 @@ def profile_ref_problems(profile: Profile, catalog: Catalog) -> Iterator[tuple[L
     yield from region(("applicant", "lives_in"), a.lives_in, abroad=True)
     if a.training_region is not None:
         yield from region(("applicant", "training_region"), a.training_region, abroad=True)
-    if profile.targets.region or not profile.targets.divisions:
-        if not profile.targets.region:
-            yield ("targets", "region"), "name a target region, or up to three Census divisions"
-        else:
-            yield from region(("targets", "region"), profile.targets.region)
+    if profile.targets.region:
+        yield from region(("targets", "region"), profile.targets.region)
+    elif not profile.targets.divisions:
+        yield ("targets", "region"), "name a target region, or up to three Census divisions"
     divisions = catalog.divisions
     for i, division in enumerate(profile.targets.divisions):
         if division not in divisions:  # any region's: ERAS takes divisions anywhere

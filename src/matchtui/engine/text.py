@@ -14,7 +14,7 @@ import itertools
 import math
 import re
 import weakref
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
@@ -342,8 +342,8 @@ class Compiled:
         names.add("specifics_phrases")
         if rule.generic:
             names.add(rule.generic)
-        if "ties" in names:  # a tie in a sentence about a visit is read with these
-            names.update(name for name in _VISIT_LISTS if name in self.lists)
+        if "ties" in names:  # whether a tie phrase names a tie is read with these
+            names.update(name for name in _TIE_LISTS if name in self.lists)
         if "plan_to_stay" in names:  # a plan said with a hedge, or negated, is no plan
             names.add("hedges")
             if "stay_negators" in self.lists:
@@ -351,9 +351,9 @@ class Compiled:
         return frozenset(names)
 
 
-# The lists that decide whether a tie phrase in a sentence about a visit counts
-# (Analysed._ties_beyond_visits); a lexicon without them counts every tie.
-_VISIT_LISTS = ("holiday_visits", "lives_there", "tie_pronouns", "tie_negators")
+# The lists that decide whether a tie phrase names a tie (next to a negation, in a sentence
+# about a visit: Analysed.__init__); a lexicon without them counts every tie.
+_TIE_LISTS = ("holiday_visits", "lives_there", "tie_pronouns", "tie_negators")
 
 _CACHE: weakref.WeakKeyDictionary[Catalog, Compiled] = weakref.WeakKeyDictionary()
 
@@ -464,23 +464,34 @@ class Analysed:
         self._hits = comp.index_of(groups).scan(self.norm, self.tokens, self.starts)
         self._by_sentence: dict[str, dict[int, list[Hit]]] = {}
         self._pattern_spans: list[tuple[int, int]] | None = None
-        if "ties" in self._hits and "tie_negators" in self._hits:
-            self._hits["ties"] = self._ties_not_negated()
+        # A tie said not to be there ("My parents do not live there") names none.
+        self._set_aside("ties", "tie_negators", self._negator_near)
         if "ties" in self._hits and "holiday_visits" in self._hits:
             self._hits["ties"] = self._ties_beyond_visits()
-        # A plan to stay said with a hedge ("Maybe I would stay, probably") is no plan: those
-        # hits are kept aside, for the practice check to name.
-        self.negated_plans: list[Hit] = []
-        if "plan_to_stay" in self._hits and "stay_negators" in self._hits:
-            self.negated_plans = self._negated_plans()
-            plans = self._hits["plan_to_stay"]
-            self._hits["plan_to_stay"] = [h for h in plans if h not in self.negated_plans]
-        self.hedged_plans: list[Hit] = []
-        if "plan_to_stay" in self._hits and "hedges" in self._hits:
-            hedged = set(self.by_sentence(self._hits["hedges"]))
-            plans = self._hits["plan_to_stay"]
-            self.hedged_plans = [h for h in plans if self.sentence_of(h.start) in hedged]
-            self._hits["plan_to_stay"] = [h for h in plans if h not in self.hedged_plans]
+        # A plan to stay turned round ("I do not plan to stay") or said with a hedge ("Maybe I
+        # would stay, probably") is no plan: those hits are kept aside, for the practice check
+        # to name. A phrase that is itself negative ("will not leave") starts where its
+        # negator does, or before it, and still counts.
+        self.negated_plans = self._set_aside(
+            "plan_to_stay",
+            "stay_negators",
+            lambda hit, found: any(n.start < hit.start for n in found),
+        )
+        self.hedged_plans = self._set_aside("plan_to_stay", "hedges", lambda hit, found: True)
+
+    def _set_aside(self, name: str, by: str, undone: Callable[[Hit, list[Hit]], bool]) -> list[Hit]:
+        """Take out of list `name`'s hits those that `undone` says the hits of list `by` in
+        the same sentence undo, and return them (none when either list was not read)."""
+        if name not in self._hits or by not in self._hits:
+            return []
+        undoing = self.by_sentence(self._hits[by])
+        aside: list[Hit] = []
+        kept: list[Hit] = []
+        for hit in self._hits[name]:
+            found = undoing.get(self.sentence_of(hit.start))
+            (aside if found and undone(hit, found) else kept).append(hit)
+        self._hits[name] = kept
+        return aside
 
     def _ties_beyond_visits(self) -> list[Hit]:
         """The tie phrases that name a person or a life there. One in a sentence about a visit
@@ -502,39 +513,20 @@ class Analysed:
         )
         return [hit for hit in self._hits["ties"] if self.sentence_of(hit.start) not in visits]
 
-    def _ties_not_negated(self) -> list[Hit]:
-        """The tie phrases with no tie_negators phrase within TIE_NEGATOR_WORDS words of them
-        in their sentence: "My parents do not live in Tucson anymore", "None of my family lives
-        there" and "I have never lived there" name no tie."""
-        negators = self.by_sentence(self._hits["tie_negators"])
-        if not negators:
-            return self._hits["ties"]
+    def _negator_near(self, hit: Hit, negators: list[Hit]) -> bool:
+        """A tie_negators phrase within TIE_NEGATOR_WORDS words of the tie phrase `hit`: "My
+        parents do not live in Tucson anymore", "None of my family lives there" and "I have
+        never lived there" name no tie."""
 
         def word(offset: int) -> int:
             return bisect.bisect_left(self.word_starts, offset)
 
-        kept: list[Hit] = []
-        for hit in self._hits["ties"]:
-            first, last = word(hit.start), word(hit.end) - 1
-            near = any(
-                word(n.end) - 1 >= first - TIE_NEGATOR_WORDS
-                and word(n.start) <= last + TIE_NEGATOR_WORDS
-                for n in negators.get(self.sentence_of(hit.start), ())
-            )
-            if not near:
-                kept.append(hit)
-        return kept
-
-    def _negated_plans(self) -> list[Hit]:
-        """The plan_to_stay hits after a stay_negators phrase in their sentence ("I do not plan
-        to stay"): a plan to leave. A phrase that is itself negative ("will not leave") starts
-        where the negator does, or before it, and still counts."""
-        negators = self.by_sentence(self._hits["stay_negators"])
-        return [
-            hit
-            for hit in self._hits["plan_to_stay"]
-            if any(n.start < hit.start for n in negators.get(self.sentence_of(hit.start), ()))
-        ]
+        first, last = word(hit.start), word(hit.end) - 1
+        return any(
+            word(n.end) - 1 >= first - TIE_NEGATOR_WORDS
+            and word(n.start) <= last + TIE_NEGATOR_WORDS
+            for n in negators
+        )
 
     def hits(self, name: str) -> list[Hit]:
         return self._hits[name]
