@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from typing import Any
 
 import pytest
 
@@ -227,3 +228,25 @@ def test_details_are_quoted_whole_once(catalog: Catalog) -> None:
     )
     details = [d for found in answer.specific_sentences().values() for d in found]
     assert details == ["H-1B", "Step 2 CK", "244", "2024", "St. Mary's", "Madison"]
+
+
+def test_the_phrase_indexes_share_one_set_of_patterns(catalog: Catalog) -> None:
+    """A story's index over a few lists holds the very patterns of the index over all of them,
+    and a phrase without conditions holds no word sets of its own: each pattern built once
+    (the indexes held 1.3 MiB more when every index built its own, each with three empty
+    frozensets)."""
+    lexicon_ = text.compiled(catalog)
+    every = lexicon_.index
+    story = lexicon_.index_of(lexicon_.story_groups("why_home"))
+
+    def patterns(index: text.PhraseIndex) -> list[Any]:
+        tables = (index._single, index._prefix, index._first, index._pair)
+        return [p for table in tables for found in table.values() for p in found]
+
+    all_ids = {id(p) for p in patterns(every)}
+    in_story = patterns(story)
+    assert in_story and all(id(p) in all_ids for p in in_story)
+    empty = {
+        id(s) for p in patterns(every) for s in (p.not_after, p.not_before, p.before_any) if not s
+    }
+    assert len(empty) == 1

@@ -120,6 +120,14 @@ class _Pattern(NamedTuple):
         return index + size
 
 
+_NO_WORDS: frozenset[str] = frozenset()  # one object for the many patterns without a condition
+
+
+def _lowered(words: Iterable[str]) -> frozenset[str]:
+    found = frozenset(word.lower() for word in words)
+    return found if found else _NO_WORDS
+
+
 def _pattern(group: str, entry: Phrase) -> _Pattern | None:
     text = phrase_text(entry).strip().translate(_QUOTES)
     wildcard = text.endswith("*")
@@ -136,15 +144,24 @@ def _pattern(group: str, entry: Phrase) -> _Pattern | None:
         tokens=tokens,
         wildcard=wildcard,
         plural=tokens[-1][-1].isalnum(),
-        not_after=frozenset(w.lower() for w in conditions.not_after) if conditions else frozenset(),
-        not_before=(
-            frozenset(w.lower() for w in conditions.not_before) if conditions else frozenset()
-        ),
-        before_any=(
-            frozenset(w.lower() for w in conditions.before_any) if conditions else frozenset()
-        ),
+        not_after=_lowered(conditions.not_after) if conditions else _NO_WORDS,
+        not_before=_lowered(conditions.not_before) if conditions else _NO_WORDS,
+        before_any=_lowered(conditions.before_any) if conditions else _NO_WORDS,
         at_start=conditions.at_start if conditions else False,
     )
+
+
+def compile_list(group: str, phrases: Iterable[Phrase]) -> list[_Pattern]:
+    """The patterns of one phrase list, each phrase once (the first spelling of it)."""
+    patterns: list[_Pattern] = []
+    seen: set[str] = set()
+    for entry in phrases:
+        pattern = _pattern(group, entry)
+        if pattern is None or pattern.phrase.lower() in seen:
+            continue
+        seen.add(pattern.phrase.lower())
+        patterns.append(pattern)
+    return patterns
 
 
 _PREFIX = 3  # one-word wildcards are looked up by their first letters
@@ -164,19 +181,15 @@ class PhraseIndex:
     finds them all in one pass. Within a list, matches do not overlap and the longest phrase
     starting at a place wins."""
 
-    def __init__(self, lists: dict[str, Iterable[Phrase]]) -> None:
+    def __init__(self, lists: dict[str, Sequence[_Pattern]]) -> None:
+        """`lists`: each list's patterns (compile_list), shared by every index that holds it."""
         self.groups = list(lists)
         self._single: dict[str, list[_Pattern]] = {}  # one-word phrases
         self._prefix: dict[str, list[_Pattern]] = {}  # one-word wildcards, by first letters
         self._pair: dict[tuple[str, str], list[_Pattern]] = {}  # by first two tokens
         self._first: dict[str, list[_Pattern]] = {}  # two-word phrases ending in a wildcard
-        for group, phrases in lists.items():
-            seen: set[str] = set()
-            for entry in phrases:
-                pattern = _pattern(group, entry)
-                if pattern is None or pattern.phrase.lower() in seen:
-                    continue
-                seen.add(pattern.phrase.lower())
+        for patterns in lists.values():
+            for pattern in patterns:
                 first = pattern.tokens[0]
                 if len(pattern.tokens) == 1:
                     if pattern.wildcard:
@@ -293,7 +306,7 @@ class Matcher:
     """One phrase list on its own (handy for tests and one-off use)."""
 
     def __init__(self, phrases: Iterable[Phrase]) -> None:
-        self._index = PhraseIndex({"phrases": phrases})
+        self._index = PhraseIndex({"phrases": compile_list("phrases", phrases)})
 
     def find(self, text: str, sentence_starts: Sequence[int] = ()) -> list[Hit]:
         norm = text.translate(_QUOTES)
@@ -316,6 +329,8 @@ class Compiled:
     _indexes: dict[frozenset[str] | None, PhraseIndex] = field(
         default_factory=dict, compare=False, repr=False
     )
+    # list name -> its patterns, built on first use and shared by every index holding the list
+    _patterns: dict[str, list[_Pattern]] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def index(self) -> PhraseIndex:
@@ -328,10 +343,14 @@ class Compiled:
         that holds it; a story's verdict reads a few lists and indexes only those."""
         found = self._indexes.get(groups)
         if found is None:
-            lists = self.lists
-            if groups is not None:
-                lists = {name: phrases for name, phrases in lists.items() if name in groups}
-            found = self._indexes[groups] = PhraseIndex(lists)
+            names = [name for name in self.lists if groups is None or name in groups]
+            found = self._indexes[groups] = PhraseIndex({name: self._list(name) for name in names})
+        return found
+
+    def _list(self, name: str) -> list[_Pattern]:
+        found = self._patterns.get(name)
+        if found is None:
+            found = self._patterns[name] = compile_list(name, self.lists[name])
         return found
 
     def story_groups(self, kind: StoryKind) -> frozenset[str]:
