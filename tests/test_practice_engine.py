@@ -330,7 +330,7 @@ def test_you_know_and_to_be_honest_match_as_phrases(catalog: Any) -> None:
         "Um, I learned to ask for help early and I am ready to do that here."
     )
     fb = run(catalog, "tell_me_about_yourself", text)
-    assert sorted(fb.fillers) == ["to be honest", "um", "you know"]
+    assert fb.fillers == ["To be honest", "You know", "Um"]  # as written
     fillers = fb.check("fillers_hedges")
     assert fillers is not None and fillers.status == "fail"
     assert "As you know, residents cover the wards at night, and I know that well now." not in (
@@ -349,7 +349,7 @@ def test_hedges_flagged_only_where_the_answer_must_be_firm(catalog: Any) -> None
     assert fb.hedges == []  # "maybe" sits in a narrative sentence, not a firm one
     firm_hedge = middle_hedge.replace("and I am ready", "and I think I am probably ready")
     fb = run(catalog, "why_unmatched", firm_hedge)
-    assert fb.hedges == ["i think", "probably"]
+    assert fb.hedges == ["I think", "probably"]
     check = fb.check("fillers_hedges")
     assert check is not None and check.evidence == [
         "I passed Step 3 in 2024, and I think I am probably ready to commit to internal medicine."
@@ -365,7 +365,7 @@ def test_a_hedged_commitment_mid_answer_is_flagged(catalog: Any) -> None:
         "I guess. I mean, I maybe could do well. Yeah."
     )
     fb = run(catalog, "why_unmatched", text)
-    assert {"kind of", "i guess", "maybe"} <= set(fb.hedges)
+    assert {"kind of", "I guess", "maybe"} <= set(fb.hedges)
 
 
 @pytest.mark.parametrize(

@@ -85,9 +85,15 @@ class _Verdict:
     matches: Sequence[str] = ()
 
 
+def _said(hit: Hit) -> str:
+    """The words a phrase matched, as written, without the commas around a phrase such as
+    ", like," (matched with them so that "I like it" is no filler)."""
+    return " ".join(hit.found.split()).strip(" ,;:")
+
+
 def _terms(hits: Iterable[Hit]) -> list[str]:
     """The matched words, in order, each once (case-insensitively), as written."""
-    return _unique(hit.found for hit in hits)
+    return _unique(_said(hit) for hit in hits)
 
 
 def _quoted(terms: Sequence[str], limit: int = 4) -> str:
@@ -288,8 +294,8 @@ def _check_fillers_hedges(answer: Analysed) -> tuple[_Verdict, list[str], list[s
         | set(answer.closing(limits.closing_sentences))
     )
     hedges = [h for h in answer.hits("hedges") if answer.sentence_of(h.start) in firm]
-    filler_terms = [" ".join(h.found.lower().split()) for h in fillers]
-    hedge_terms = [" ".join(h.found.lower().split()) for h in hedges]
+    filler_terms = [_said(h) for h in fillers]
+    hedge_terms = [_said(h) for h in hedges]
     if answer.words < limits.min_words:
         return _Verdict("n/a", "Too short to judge."), filler_terms, hedge_terms
     rate = (len(fillers) + len(hedges)) * 100.0 / answer.words
@@ -631,9 +637,8 @@ def _top_fixes(
         "high": high,
         "low_words": round(low * wpm / 60),
         "high_words": round(high * wpm / 60),
-        # as said, without the commas a phrase such as ", like," is matched with
-        "fillers": _quoted(_unique(t.strip(" ,;:") for t in found[0])),
-        "hedges": _quoted(_unique(t.strip(" ,;:") for t in found[1])),
+        "fillers": _quoted(_unique(found[0])),
+        "hedges": _quoted(_unique(found[1])),
     }
     arc = next((r for r in results if r.id == "arc"), None)
     fields["missing"] = and_list([p for p in _arc_labels(lex) if arc and p not in arc.matches])
