@@ -141,6 +141,17 @@ class PlanRow:
     timing_reliability: str
 
     @property
+    def ticked_by_profile(self) -> bool:
+        """Left "to do" by the applicant but shown done because the profile says so: its box
+        is ticked, and it counts as done."""
+        return self.profile_done and self.status == "todo"
+
+    @property
+    def shown_status(self) -> ItemStatus:
+        """The status its box shows and the counts use."""
+        return "done" if self.ticked_by_profile else self.status
+
+    @property
     def window(self) -> str:
         if self.first is None or self.last is None:
             return "no month set"
@@ -243,7 +254,7 @@ class PlanView:
         return tuple(sorted(rows, key=lambda row: min(a.priority for a in row.marked)))
 
     def status_counts(self) -> dict[str, int]:
-        counts = Counter(row.status for row in self.rows)
+        counts = Counter(row.shown_status for row in self.rows)
         return {status: counts.get(status, 0) for status in STATUS_ORDER}
 
     def date_months(self) -> dict[YearMonth, list[KeyDateRow]]:

@@ -722,9 +722,7 @@ def _plan_section(view: PlanView, catalog: Catalog, note: str | None) -> Section
                         row.title,
                         row.window,
                         # Ticked by the profile, as the pane's box shows it ([x]).
-                        "done (profile)"
-                        if row.profile_done and row.status == "todo"
-                        else STATUS_LABELS[row.status],
+                        "done (profile)" if row.ticked_by_profile else STATUS_LABELS[row.status],
                         STATE_LABELS[row.state],
                         "yes" if row.marked else "",
                         visible(row.note),

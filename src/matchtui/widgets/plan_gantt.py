@@ -279,7 +279,7 @@ class PlanGantt(ScrollView, can_focus=True):
         p = self.palette
         mark = Text("\u2605" if row.marked else " ", style=p["marked"])
         mark.append("!" if row.state == "overdue" else " ", style=p["overdue"])
-        if row.profile_done and row.status == "todo":
+        if row.ticked_by_profile:
             status = Text("[x] ", style=p["muted"])
         else:
             status = Text(STATUS_BOX[row.status], style=p[f"status_{row.status}"])
