@@ -70,7 +70,7 @@ async def test_selecting_a_row_shows_its_rule_and_source(workspace: Any) -> None
         text = panel_text(app)
         assert "actions.away_rotation" in text
         assert "back_home.away_planned" in text
-        assert "Advice article: getting back to a home region" in text
+        assert "Back-home article: getting back to a home region" in text
 
 
 async def test_follows_the_shared_profile(workspace: Any, demo_profile: Profile) -> None:
