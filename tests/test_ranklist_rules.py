@@ -221,7 +221,52 @@ def test_the_cli_checks_the_hard_stops_the_pane_keeps(
         assert "'Beta Community Hospital' is one of your hard stops" in err
     kept = write_ranks(tmp_path / "kept.toml", ["Alpha Medical Center"])
     assert main(["ranklist", "check", str(kept)]) == 0
-    assert "ok, 1 ranks" in capsys.readouterr().out
+    assert "ok, 1 rank, 1 program code (20 included)" in capsys.readouterr().out
+
+
+def test_without_a_file_the_cli_reads_the_list_the_pane_saved(
+    home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found as an applicant who built a rank list in the app: `ranklist check` and `simulate`
+    needed a FILE of [[ranks]], and plan.toml, where the pane keeps the list, was refused. With
+    no FILE they now read the pane's list with its hard stops, naming plan.toml's line."""
+    from matchtui.models.plan import PlanFile
+    from matchtui.models.ranklist import RanklistState
+    from matchtui.workspace import Workspace
+
+    tracker_file(home)
+    workspace = Workspace.from_options(home)
+    plan = home / "plan.toml"
+    assert main(["ranklist", "check"]) == 2  # nothing saved yet
+    err = capsys.readouterr().err.strip()
+    assert (
+        err.endswith(
+            "no rank list saved yet: build one in the app's Rank list pane, or give a FILE with "
+            "[[ranks]]"
+        )
+        and str(plan) in err
+    )
+    items = [RankItem(program="Alpha Medical Center"), RankItem(program="Beta Community Hospital")]
+    workspace.save_plan(PlanFile(ranklist=RanklistState(items=items)))
+    assert main(["ranklist", "check"]) == 0
+    assert f"{plan}: ok, 2 ranks, 2 program codes (20 included), extra fee $0" in (
+        capsys.readouterr().out
+    )
+    assert main(["ranklist", "simulate", "--json"]) == 0
+    sim = json.loads(capsys.readouterr().out)
+    assert [r["program"] for r in sim["ranks"]] == [
+        "Alpha Medical Center",
+        "Beta Community Hospital",
+    ]
+    state = RanklistState(items=items, hard_stops=["Beta Community Hospital"])
+    workspace.save_plan(PlanFile(ranklist=state))
+    for action in ("check", "simulate"):
+        assert main(["ranklist", action]) == 2
+        err = capsys.readouterr().err.strip()
+        assert len(err.splitlines()) == 1
+        assert f"{plan}:" in err and "[ranklist.items[1]] hard_stop:" in err
+    assert main(["ranklist", "simulate", "--couple"]) == 2
+    assert "--couple needs a couples FILE" in capsys.readouterr().err
 
 
 def test_no_tracker_no_unknown_warning(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -261,10 +261,14 @@ def _ranklist(ranklist: argparse.ArgumentParser) -> None:
     ranklist_sub = ranklist.add_subparsers(
         dest="ranklist_command", metavar="ACTION", parser_class=_Parser, required=True
     )
+    saved = (
+        "a rank list ([[ranks]]) or couples ([[pairs]]) file; without it, the list saved in "
+        "the app's Rank list pane"
+    )
     rl_check = ranklist_sub.add_parser("check", help="check a rank list or couples file (NRMP)")
-    rl_check.add_argument("file", metavar="FILE")
+    rl_check.add_argument("file", metavar="FILE", nargs="?", help=saved)
     rl_sim = ranklist_sub.add_parser("simulate", help="odds rank by rank; couples: both/one/none")
-    rl_sim.add_argument("file", metavar="FILE")
+    rl_sim.add_argument("file", metavar="FILE", nargs="?", help=saved)
     rl_sim.add_argument("--couple", action="store_true", help="FILE is a couples file ([[pairs]])")
     rl_sim.add_argument("--json", action="store_true", help="print JSON")
 

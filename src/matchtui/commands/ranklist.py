@@ -1,4 +1,7 @@
-"""`matchtui ranklist check FILE` and `matchtui ranklist simulate FILE [--couple] [--json]`.
+"""`matchtui ranklist check [FILE]` and `matchtui ranklist simulate [FILE] [--couple] [--json]`.
+
+Without FILE, the list the applicant built in the Rank list pane (plan.toml's [ranklist]) is
+checked or simulated, so a list made in the app need not be written out again.
 
 A file with `[[pairs]]` is a couples file, one with `[[ranks]]` a rank list (see
 models/ranklist.py for both formats). Programs are resolved against the tracker
@@ -16,8 +19,9 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Sequence
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from matchtui.engine.ranklist import (
     ASSUMPTION,
@@ -38,11 +42,16 @@ from matchtui.engine.ranklist import (
     resolve_pairs,
     simulate,
 )
+from matchtui.engine.wording import plural
 from matchtui.errors import FileProblems, Problem, UsageError
-from matchtui.models.ranklist import CouplesFile, RankFile
+from matchtui.models.ranklist import CouplesFile, RankEntry, RankFile
 from matchtui.safetext import one_line
-from matchtui.tomlio import key_lines, line_of, load_model, read_toml
+from matchtui.tomlio import format_loc, key_lines, line_of, load_model, read_toml
 from matchtui.workspace import Workspace
+
+if TYPE_CHECKING:
+    from matchtui.models.plan import PlanFile
+    from matchtui.models.rank_state import RankItem
 
 
 def _tracker(workspace: Workspace) -> Tracker:
@@ -59,20 +68,20 @@ class _Folder(NamedTuple):
     hard_stops: list[str]
 
 
-def _folder(workspace: Workspace) -> _Folder:
+def _folder(workspace: Workspace, plan: PlanFile | None = None) -> _Folder:
     """The Mix plan's specialty or the profile's first target when they are there and load, and
     the plan's hard stops (a rank list is checked without them too: then each program's own
-    specialty, and no hard stops)."""
+    specialty, and no hard stops). `plan`: the plan already read, if it was."""
     from matchtui.filenames import PLAN, PROFILE
 
-    profile = plan = None
+    profile = None
     try:
         if workspace.store.exists(PROFILE):
             profile = workspace.load_profile()
     except FileProblems:
         pass  # the rank list's own checks do not depend on it
     try:
-        if workspace.store.exists(PLAN):
+        if plan is None and workspace.store.exists(PLAN):
             plan = workspace.load_plan()
     except FileProblems:
         pass
@@ -80,17 +89,19 @@ def _folder(workspace: Workspace) -> _Folder:
     return _Folder(estimates_for(workspace.catalog, profile, plan), stops)
 
 
-def _refuse(path: Path, text: str, section: str, violation: Violation) -> FileProblems:
+def _refuse(path: Path, text: str, section: tuple[str, ...], violation: Violation) -> FileProblems:
+    """`section`: the key path of the list in the file (("ranks",), ("ranklist", "items"))."""
     index = violation.index
-    loc: tuple[str | int, ...] = (section,) if index is None else (section, index)
+    loc: tuple[str | int, ...] = section if index is None else (*section, index)
     line = line_of(key_lines(text), loc)
     if line is None and index is not None:  # past the last entry (the rank limit): the last line
-        line = line_of(key_lines(text), (section, index - 1))
-    key = f"{section}[{index}]" if index is not None else section
-    return FileProblems([Problem(path, key, f"{violation.id}: {violation.text}", line)])
+        line = line_of(key_lines(text), (*section, index - 1))
+    return FileProblems([Problem(path, format_loc(loc), f"{violation.id}: {violation.text}", line)])
 
 
 def run(args: argparse.Namespace, workspace: Workspace) -> int:
+    if args.file is None:
+        return _run_saved(args, workspace)
     path = Path(args.file)
     data, text = read_toml(path)
     couple = "pairs" in data
@@ -98,32 +109,65 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
         raise UsageError(f"{path}: --couple needs a couples file with [[pairs]]")
     if not couple and "ranks" not in data:
         raise FileProblems([Problem(path, "", "no [[ranks]] (rank list) or [[pairs]] (couples)")])
-    rules = ranklist_data(workspace.catalog)
-    tracker = _tracker(workspace)
     if couple:
+        rules = ranklist_data(workspace.catalog)
+        tracker = _tracker(workspace)
         pairs = load_model(path, CouplesFile, data, text).pairs
         problems = check_couples(pairs, tracker, rules)
         if problems:
-            raise _refuse(path, text, "pairs", problems[0])
+            raise _refuse(path, text, ("pairs",), problems[0])
         estimates = _folder(workspace).estimates
         result = couples_odds(resolve_pairs(pairs, tracker, rules, estimates), rules)
         if args.ranklist_command == "check":
-            print(one_line(f"{path}: ok, a couples list of {len(pairs)} pairs"))
+            print(one_line(f"{path}: ok, a couples list of {plural(len(pairs), 'pair')}"))
             return 0
         _print_couples(result, args.json)
         return 0
     ranks = load_model(path, RankFile, data, text).ranks
+    return _check_or_simulate(args, workspace, ranks, path, text, ("ranks",), _folder(workspace))
+
+
+def _run_saved(args: argparse.Namespace, workspace: Workspace) -> int:
+    """The list saved by the Rank list pane (plan.toml), with its hard stops."""
+    from matchtui.filenames import PLAN
+
+    path = workspace.store.path(PLAN)
+    if getattr(args, "couple", False):
+        raise UsageError("--couple needs a couples FILE with [[pairs]]")
+    plan = workspace.load_plan()  # a bad plan.toml is refused, naming its line and field
+    items = plan.ranklist.items if plan.ranklist else []
+    if not items:
+        raise UsageError(
+            f"{path}: no rank list saved yet: build one in the app's Rank list pane, "
+            "or give a FILE with [[ranks]]"
+        )
+    text = path.read_text(encoding="utf-8")
+    folder = _folder(workspace, plan)
+    return _check_or_simulate(args, workspace, items, path, text, ("ranklist", "items"), folder)
+
+
+def _check_or_simulate(
+    args: argparse.Namespace,
+    workspace: Workspace,
+    ranks: Sequence[RankEntry | RankItem],
+    path: Path,
+    text: str,
+    section: tuple[str, ...],
+    folder: _Folder,
+) -> int:
+    rules = ranklist_data(workspace.catalog)
+    tracker = _tracker(workspace)
     resolved = resolve(ranks, tracker, rules)
-    folder = _folder(workspace)
     problems = check_resolved(resolved, rules, hard_stops=folder.hard_stops)
     if problems:
-        raise _refuse(path, text, "ranks", problems[0])
+        raise _refuse(path, text, section, problems[0])
     sim = simulate(resolved, rules, tracker, folder.estimates)
     if args.ranklist_command == "check":
         print(
             one_line(
-                f"{path}: ok, {len(ranks)} ranks, {sim.unique_codes} program codes "
-                f"({sim.codes_included} included), extra fee ${sim.extra_code_fee_usd}"
+                f"{path}: ok, {plural(len(ranks), 'rank')}, "
+                f"{plural(sim.unique_codes, 'program code')} ({sim.codes_included} included), "
+                f"extra fee ${sim.extra_code_fee_usd}"
             )
         )
         for warning in sim.warnings:
