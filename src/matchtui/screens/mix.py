@@ -663,7 +663,7 @@ class MixScreen(PaneScreen):
         self._illustrative = illustrative
         self.query_one("#mix-note", Static).update(
             "An estimate, not a forecast. Illustrative: some of its inputs are assumptions or "
-            "a seed article's rough figures (see the Assumptions tab)."
+            "an advice article's rough figures (see the Assumptions tab)."
             if illustrative
             else "An estimate, not a forecast; its inputs are listed in the Assumptions tab."
         )

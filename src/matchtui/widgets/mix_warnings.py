@@ -112,7 +112,7 @@ class AssumptionList(Static):
         text = Text()
         text.append(
             "The estimate multiplies these factors; those marked assumption or illustrative "
-            "are matchtui's own choices or a seed article's rough figures, not published data.",
+            "are matchtui's own choices or an advice article's rough figures, not published data.",
             style("assumptions--source"),
         )
         for assumption in assumptions:
