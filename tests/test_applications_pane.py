@@ -300,3 +300,28 @@ async def test_an_empty_list_says_how_to_import_within_80_columns(workspace: Any
         drawn = "".join(segment.text for segment in count.render_line(0))
         assert "0 of 0 programs" in drawn
         assert "n adds one" in drawn and "`matchtui programs import FILE` reads a list" in drawn
+
+
+async def test_the_stage_dialog_shows_its_whole_prompt_within_80_columns(workspace: Any) -> None:
+    """Found adding interviews at 80x24: the date prompt read 'Interview date (YYYY-MM-DD,
+    Enter to confirm, Esc to cance', cut at the dialog's edge; it now wraps."""
+    from textual.geometry import Region
+    from textual.widgets import Label
+
+    seed(workspace)
+    app = make_app(workspace)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        for key in ("s", "i"):
+            await pilot.press(key)
+            await pilot.pause()
+            label = app.screen.query(Label).first()
+            lines = label.render_lines(Region(0, 0, label.size.width, label.size.height))
+            drawn = " ".join("".join(s.text for s in line).strip() for line in lines)
+            assert drawn.endswith("(YYYY-MM-DD, Enter to confirm, Esc to cancel)"), drawn
+            assert (
+                label.region.right
+                <= app.screen.query_one("StagePrompt Vertical").content_region.right
+            )
+            await pilot.press("escape")
+            await pilot.pause()

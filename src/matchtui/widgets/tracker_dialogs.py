@@ -195,7 +195,7 @@ class StagePrompt(ModalScreen[Program | None]):
         width: 64; max-width: 95%; height: auto;
         border: thick $accent; background: $surface; padding: 1 2;
     }
-    StagePrompt Label { margin-top: 1; }
+    StagePrompt Label { margin-top: 1; width: 100%; }
     StagePrompt #stage-error { color: $error; height: auto; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
