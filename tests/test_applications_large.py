@@ -80,7 +80,10 @@ async def test_views_of_a_long_list_equal_the_synchronous_computation(workspace:
                     {d.id: d.name for d in catalog.divisions.values()},
                 ).plain,
             ),
-            "4": ("#apps-costs-text", costs_text(ledger(programs, catalog)).plain),
+            "4": (
+                "#apps-costs-text",
+                costs_text(ledger(programs, catalog, screen.profile.cycle_year)).plain,
+            ),
         }
         for key, (view_id, plain) in expected.items():
             await pilot.press(key)

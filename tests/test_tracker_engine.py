@@ -361,3 +361,19 @@ def test_nrmp_code_is_validated() -> None:
     assert prog(nrmp_code="1234140C0").nrmp_code == "1234140C0"
     with pytest.raises(ValueError):
         prog(nrmp_code="12341400")
+
+
+def test_the_costs_say_when_the_schedule_is_not_the_match_years_own(catalog: Any) -> None:
+    """Found in the Applications pane's Costs view in the 2027 season: its title said 'ERAS fee
+    schedule 2026' with nothing to say that no 2027 schedule is in the data yet (the Mix pane
+    said so); the view, the report and the Mix assumption now say it in the same words."""
+    from matchtui.widgets.tracker_views import costs_text
+
+    applied = [prog(status="applied", applied_on=dt.date(2026, 9, 2))]
+    late = ledger(applied, catalog, 2027)
+    assert late.season == catalog.fees.default_season == 2026
+    assert late.schedule == "2026 season (no schedule for 2027 yet)"
+    assert "ERAS schedule: 2026 season (no schedule for 2027 yet)" in costs_text(late).plain
+    own = ledger(applied, catalog, 2024)
+    assert own.season == 2024 and own.schedule == "2024 season"
+    assert "ERAS schedule: 2024 season\n" in costs_text(own).plain

@@ -230,14 +230,14 @@ def _set(args: argparse.Namespace, workspace: Workspace) -> int:
 
 
 def _summary(args: argparse.Namespace, workspace: Workspace) -> int:
-    from matchtui.engine.fees import fee_season
     from matchtui.engine.tracker import summary
 
     programs = workspace.load_programs()
     profile = workspace.load_profile()
     catalog = workspace.catalog
-    season = fee_season(catalog.fees, profile.cycle_year)
-    data = summary(programs.programs, catalog, profile.targets.region, _now(args), season)
+    data = summary(
+        programs.programs, catalog, profile.targets.region, _now(args), profile.cycle_year
+    )
     if args.json:
         print(json.dumps(data, indent=2))
         return 0

@@ -44,6 +44,13 @@ def fee_season(fees: FeesFile, match_year: int) -> int:
     return match_year if match_year in seasons else fees.default_season
 
 
+def season_label(season: int, match_year: int | None) -> str:
+    """'2026 season', or '2026 season (no schedule for 2027 yet)' when the data holds no
+    schedule for the Match the fees are for and the default one stands in."""
+    late = match_year is not None and season != match_year
+    return f"{season} season" + (f" (no schedule for {match_year} yet)" if late else "")
+
+
 class FeeQuote(NamedTuple):
     """The application fee for one specialty's list: the service it goes through and the ERAS
     fee, or None when the specialty does not apply through ERAS (no fee is invented for it)."""

@@ -50,7 +50,7 @@ from functools import lru_cache
 from operator import mul
 from typing import TYPE_CHECKING, NamedTuple
 
-from matchtui.engine.fees import FeeQuote, application_fee, fee_season
+from matchtui.engine.fees import FeeQuote, application_fee, fee_season, season_label
 from matchtui.engine.wording import plural
 from matchtui.models.base import SOFT_RELIABILITY
 from matchtui.models.mix import (
@@ -1169,11 +1169,7 @@ def _assumptions(
     specialty_record = catalog.specialties[specialty]
     if quote.service == "eras":
         schedule = catalog.fee_schedule(fee_season)
-        fee_note = f"{fee_season} season" + (
-            f" (no schedule for {profile.cycle_year} yet)"
-            if fee_season != profile.cycle_year
-            else ""
-        )
+        fee_note = season_label(fee_season, profile.cycle_year)
         out.append(Assumption.of("ERAS fee schedule", fee_note, schedule))
     elif specialty_record.application is not None:
         out.append(

@@ -551,7 +551,6 @@ def _season_section(
 ) -> Section:
     """The applications season: programs per stage, invitation yields, the next interviews and
     clashes, and the costs so far (engine.tracker, the same numbers as the Applications pane)."""
-    from matchtui.engine.fees import fee_season
     from matchtui.engine.tracker import by_stage, division_map, ledger, today_view, yields
     from matchtui.models.mix import TIER_LABELS
     from matchtui.models.programs import SIGNAL_LABELS, STAGE_LABELS
@@ -617,7 +616,7 @@ def _season_section(
     ]
     if agenda:
         blocks += [Sub("The next 14 days"), Bullets(tuple(agenda))]
-    book = ledger(listed, catalog, fee_season(catalog.fees, profile.cycle_year))
+    book = ledger(listed, catalog, profile.cycle_year)
     used += [line.source for line in book.lines if line.source]
     kinds = {
         "eras": "ERAS fees",
@@ -637,9 +636,9 @@ def _season_section(
             right=(1,),
         ),
         Para(
-            f"ERAS fees follow the {book.season} schedule per specialty in fees.toml; NRMP "
-            "registration and extra rank codes come from the same file; travel, lodging and "
-            "other are the applicant's own entries."
+            f"ERAS fees follow the schedule of the {book.schedule}, per specialty, in "
+            "fees.toml; NRMP registration and extra rank codes come from the same file; travel, "
+            "lodging and other are the applicant's own entries."
         ),
         *(Para(visible(note)) for note in book.notes),
     ]

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from matchtui.engine.fees import application_fee, eras_fee
+from matchtui.engine.fees import application_fee, eras_fee, fee_season, season_label
 from matchtui.engine.wording import plural
 from matchtui.models.mix import TIER_LABELS, TIERS
 from matchtui.models.programs import (
@@ -460,6 +460,12 @@ class Ledger:
     lines: tuple[CostLine, ...]
     season: int
     notes: tuple[str, ...] = field(default_factory=tuple)
+    match_year: int | None = None  # the Match the costs are for, when known
+
+    @property
+    def schedule(self) -> str:
+        """The ERAS schedule the fees follow: '2026 season (no schedule for 2027 yet)'."""
+        return season_label(self.season, self.match_year)
 
     def by_kind(self) -> dict[str, float]:
         totals = dict.fromkeys(LEDGER_KINDS, 0.0)
@@ -507,9 +513,11 @@ def eras_fee_for(
     return application_fee(known, schedule, count).fee_usd
 
 
-def ledger(programs: Sequence[Program], catalog: Catalog, season: int | None = None) -> Ledger:
-    """ERAS fees per specialty for the programs applied to, NRMP registration and extra rank
-    codes, and the applicant's own entries, each with its month."""
+def ledger(programs: Sequence[Program], catalog: Catalog, match_year: int | None = None) -> Ledger:
+    """ERAS fees per specialty for the programs applied to (the schedule of `match_year`'s
+    season, or the default one), NRMP registration and extra rank codes, and the applicant's
+    own entries, each with its month."""
+    season = fee_season(catalog.fees, match_year) if match_year is not None else None
     schedule = catalog.fee_schedule(season)
     lines: list[CostLine] = []
     notes: list[str] = []
@@ -569,7 +577,7 @@ def ledger(programs: Sequence[Program], catalog: Catalog, season: int | None = N
         for entry in p.costs:
             label = f"{p.name}: {entry.kind}" + (f" ({entry.note})" if entry.note else "")
             lines.append(CostLine(entry.kind, entry.usd, _month(entry.date), label, program=i))
-    return Ledger(tuple(lines), schedule.season, tuple(notes))
+    return Ledger(tuple(lines), schedule.season, tuple(notes), match_year)
 
 
 # --- one summary for the CLI, the report and the pane ----------------------------------------
@@ -585,12 +593,12 @@ def summary(
     catalog: Catalog,
     target_region: str,
     now: dt.datetime,
-    season: int | None = None,
+    match_year: int | None = None,
 ) -> dict[str, Any]:
     """Everything `matchtui programs summary --json` prints."""
     got = yields(programs, catalog.region_of_state, target_region, division_map(catalog))
     today = today_view(programs, now)
-    costs = ledger(programs, catalog, season)
+    costs = ledger(programs, catalog, match_year)
     return {
         "total": len(programs),
         "today": today.today.isoformat(),

@@ -25,7 +25,6 @@ from textual.widget import Widget
 from textual.widgets import Static, TabbedContent
 
 from matchtui.background import yielding_often
-from matchtui.engine.fees import fee_season
 from matchtui.engine.memo import LastResult, Same
 from matchtui.engine.tracker import (
     ALL,
@@ -614,9 +613,9 @@ class ApplicationsScreen(PaneScreen):
             return lambda: yields_text(got(), names, division_names)
         if tab == "apps-costs":
             catalog = self.catalog
-            season = fee_season(catalog.fees, self.profile.cycle_year)
+            year = self.profile.cycle_year
             catalog.fee_schedule()  # the catalog reads its files here, on the event loop's thread
-            return lambda: costs_text(ledger(programs, catalog, season))
+            return lambda: costs_text(ledger(programs, catalog, year))
         return None
 
     def _on_list(self) -> bool:

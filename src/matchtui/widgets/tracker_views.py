@@ -122,7 +122,8 @@ MAX_LEDGER_LINES = 200
 
 def costs_text(book: Ledger) -> Text:
     text = Text(no_wrap=True, overflow="ellipsis")
-    _title(text, f"Season costs (ERAS fee schedule {book.season})")
+    _title(text, "Season costs")
+    text.append(f"  ERAS schedule: {book.schedule}\n", style="dim")
     for kind, usd in book.by_kind().items():
         text.append(f"  {KIND_LABELS.get(kind, kind):<12} {usd:>11,.2f}\n")
     text.append(f"  {'Total':<12} {book.total:>11,.2f}\n", style="bold")
