@@ -384,3 +384,42 @@ async def test_the_criteria_tab_of_an_empty_rank_list_shows_its_weights(workspac
         await pilot.pause()
         first = next(iter(weights))
         assert screen.state.weights[first] == min(5, weights[first] + 1)
+
+
+async def test_a_typed_beginning_adds_the_one_tracked_program_it_names(
+    workspace: Any, home: Path
+) -> None:
+    """Found building a rank list: typing 'Toledo' for the tracked 'Toledo Hospital IM' added a
+    program called 'Toledo', which the pane then warned was not in the program list. The
+    beginning of one tracked name adds that program; one shared by two names, or under three
+    characters, adds what was typed."""
+    write_tracker(home)
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen: Any = app.screen
+        before = len(screen.items)
+        await pilot.press("a", *"gamma  u", "enter")
+        await pilot.pause()
+        assert programs_in(app)[before:] == ["Gamma University"]
+        await pilot.press("a", *"De", "enter")  # too short to pick
+        await pilot.pause()
+        assert programs_in(app)[before + 1 :] == ["De"]
+    from matchtui.engine.ranklist import Tracker
+
+    tracker = Tracker.of(
+        [
+            Program(
+                name="Toledo Hospital IM",
+                state="OH",
+                specialty="internal_medicine",
+                tier="community",
+            ),
+            Program(
+                name="Toledo Mercy FM", state="OH", specialty="family_medicine", tier="community"
+            ),
+        ]
+    )
+    assert tracker.find_typed("toledo") is None  # two begin so
+    found = tracker.find_typed("Toledo  Hosp")
+    assert found is not None and found.name == "Toledo Hospital IM"

@@ -116,6 +116,9 @@ def program_info(program: Program) -> ProgramInfo:
     )
 
 
+TYPED_PREFIX_MIN = 3  # characters before a typed name's beginning picks a program
+
+
 @lru_cache(maxsize=32_768)
 def norm(text: str) -> str:
     """A name as compared: lower case, single spaces. Cached: a redraw of a 3,400-rank list
@@ -149,6 +152,20 @@ class Tracker:
 
     def find(self, ref: str) -> ProgramInfo | None:
         return self.by_key.get(ref.strip().upper()) or self.by_key.get(norm(ref))
+
+    def find_typed(self, ref: str) -> ProgramInfo | None:
+        """What an applicant typing a program means: the program `find` names, else the one
+        program whose name begins with what was typed ("toledo" for "Toledo Hospital IM"),
+        from TYPED_PREFIX_MIN characters; None when none or several do."""
+        found = self.find(ref)
+        typed = norm(ref)
+        if found is not None or len(typed) < TYPED_PREFIX_MIN:
+            return found
+        # Not through norm's cache, which would keep an entry for every program (see `of`).
+        starting = {
+            p.name: p for p in self.programs if " ".join(p.name.lower().split()).startswith(typed)
+        }
+        return next(iter(starting.values())) if len(starting) == 1 else None
 
     @cached_property
     def nearest_memo(self) -> dict[str, str | None]:
