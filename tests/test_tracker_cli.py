@@ -7,6 +7,7 @@ import datetime as dt
 import io
 import json
 import random
+import re
 from pathlib import Path
 from typing import Any
 
@@ -413,7 +414,25 @@ def test_summary_json(workspace: Any, capsys: pytest.CaptureFixture[str]) -> Non
     assert data["costs_usd"]["eras"] == 33 and data["costs_usd"]["nrmp"] == 85
     assert data["costs_usd"]["total"] == 118
     assert main(["programs", "summary", "--today", "2026-11-30"]) == 0
-    assert "Clash on 2026-12-03: A, B" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert out.startswith("3 programs\n") and "Clash on 2026-12-03: A, B" in out
+
+
+def test_counts_of_one_read_in_the_singular(
+    workspace: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found with a first program on the list: `programs summary` began '1 programs', and
+    `mix --apps 1` read '1 applications' and '1 programs'."""
+    args = ["programs", "add", "Toledo Hospital IM", "--state", "OH", "--tier", "community"]
+    assert main([*args, "--specialty", "Internal Medicine"]) == 0
+    capsys.readouterr()
+    assert main(["programs", "summary", "--today", "2026-11-30"]) == 0
+    assert capsys.readouterr().out.startswith("1 program\n")
+    assert main(["mix", "--apps", "1", "--mix", "0,0,100"]) == 0
+    out = capsys.readouterr().out
+    assert ", 1 application (estimate" in out and "100%    1 program\n" in out
+    assert re.search(r"\b1 (programs|applications)\b", out) is None, out
+    assert "Only 0 of 1 program (" in out  # the warning for few in the region
 
 
 def test_summary_of_an_empty_list_says_so(

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from matchtui.commands import note_match_year
 from matchtui.engine.mix import default_specialty, estimate, recommended_mix
+from matchtui.engine.wording import plural
 from matchtui.errors import UsageError
 from matchtui.filenames import PROGRAMS
 from matchtui.models.base import RELIABILITY_LABELS
@@ -109,15 +110,17 @@ def estimate_lines(result: MixEstimate, region_name: str) -> list[str]:
 
 def render_text(result: MixEstimate, region_name: str) -> str:
     lines = [
-        f"Program mix: {result.specialty_name}, {result.total} applications"
+        f"Program mix: {result.specialty_name}, {plural(result.total, 'application')}"
         + (" (estimate; some inputs are assumptions)" if result.illustrative else " (estimate)"),
     ]
     shares = result.shares.model_dump()
     counts = result.counts.model_dump()
     for tier in TIERS:
-        lines.append(f"  {TIER_LABELS[tier]:<10} {shares[tier]:>3}%  {counts[tier]:>3} programs")
+        word = "program" if counts[tier] == 1 else "programs"
+        lines.append(f"  {TIER_LABELS[tier]:<10} {shares[tier]:>3}%  {counts[tier]:>3} {word}")
     lines.append(
-        f"  In the {region_name}: {result.region_share_pct}% = {result.in_region} programs; "
+        f"  In the {region_name}: {result.region_share_pct}% = "
+        f"{plural(result.in_region, 'program')}; "
         f"signals used: {result.signals_used} of {result.signals_available}"
     )
     at_least = "  ".join(f"P(>={k}) {_pct(p)}" for k, p in result.p_interviews_at_least.items())

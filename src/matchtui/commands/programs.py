@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from matchtui.engine.programs import read_import, region_of, to_csv, to_ics
+from matchtui.engine.wording import plural
 from matchtui.errors import UsageError
 from matchtui.models.programs import PROGRAM_STATUSES, STAGE_LABELS, Program, ProgramList
 from matchtui.safetext import one_line
@@ -251,7 +252,7 @@ def _rate(cell: dict[str, Any]) -> str:
 
 
 def render_summary(data: dict[str, Any], region_name: str) -> str:
-    lines = [f"{data['total']} programs"]
+    lines = [plural(data["total"], "program")]
     stages = [f"{STAGE_LABELS[s].lower()} {n}" for s, n in data["by_stage"].items() if n]
     lines.append("Stages: " + (", ".join(stages) or "none yet"))
     lines.append(f"Invited / applied: {_rate(data['yield_overall'])}")

@@ -1225,10 +1225,11 @@ def _warnings(
             MixWarning(
                 id="few_in_region",
                 text=(
-                    f"Only {in_region} of {mix.applications} programs ({mix.region_share_pct}%) "
-                    f"are in the {region}, where you want to go back: aim for at least "
-                    f"{rules.few_in_region_min_count} programs and {rules.few_in_region_min_pct}% "
-                    "there."
+                    f"Only {in_region} of {plural(mix.applications, 'program')} "
+                    f"({mix.region_share_pct}%) {'is' if in_region == 1 else 'are'} in the "
+                    f"{region}, where you want to go back: aim for at least "
+                    f"{plural(rules.few_in_region_min_count, 'program')} and "
+                    f"{rules.few_in_region_min_pct}% there."
                 ),
             )
         )
