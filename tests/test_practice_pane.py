@@ -450,3 +450,24 @@ async def test_the_timer_counts_the_words_the_feedback_counts(
         feedback = screen.last_feedback
         assert feedback is not None
         assert (feedback.words, feedback.counted_words) == (timer.words, timer.counted)
+
+
+async def test_narrow_submit_shows_the_feedback(workspace: Any, clock: FixedClock) -> None:
+    """Found practising at 80x24: after ctrl+s the answer and the tips filled the screen and
+    the score, the fixes and the checks sat below, out of sight, with the focus on the answer.
+    Stacked, a submit now scrolls to the feedback and puts the focus on its checks."""
+    async with make_app(workspace).run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = await choose(pilot, "what_happened")
+        await type_answer(pilot, screen, "It got hard. I took a break. Now I miss patients.")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.pause()
+        main = screen.query_one("#practice-main")
+        panel = screen.query_one(FeedbackPanel)
+        score = screen.query_one("#fb-score")
+        assert main.region.contains_region(score.region), (score.region, main.region)
+        assert pilot.app.focused is screen.query_one("#fb-checks")
+        await pilot.press("down")
+        await pilot.pause()
+        assert main.region.contains_region(score.region) or main.region.overlaps(panel.region)

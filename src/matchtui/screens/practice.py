@@ -577,11 +577,23 @@ class PracticeScreen(PaneScreen):
         )
         self.query_one(FeedbackPanel).show(feedback, f"attempt #{number}")
         self._review().focus()  # the editor is hidden now
+        if self.has_class("-narrow"):
+            # Stacked, the feedback sits under the answer and the tips, out of sight: show its
+            # score and first fixes, and move through its checks from the keyboard.
+            self.call_after_refresh(self._show_feedback)
         self._sync_unsaved("")
         self._refresh_question_prompt(self.current)
         self._show_history()
         if saved:
             self.notify(f"Saved attempt #{number} ({feedback.score}/100).", timeout=3, markup=False)
+
+    def _show_feedback(self) -> None:
+        panel = self.query_one(FeedbackPanel)
+        checks = panel.query("#fb-checks")
+        if checks:
+            checks.first().focus(scroll_visible=False)
+        main = self.query_one("#practice-main")
+        main.scroll_to_widget(panel, animate=False, top=True)
 
     def _show_review(self, view: View, text: str, feedback: Feedback | None, label: str) -> None:
         self.view = view
