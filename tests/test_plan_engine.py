@@ -366,3 +366,23 @@ def test_a_graduate_works_in_the_region_where_a_resident_rotates(
     )
     row = plan_for(resident, catalog, None, TODAY).row("region_rotation")
     assert row is not None and row.title == "Rotate in the home region (away or audition)"
+
+
+def test_an_item_the_profile_ticks_reads_done(demo_profile: Profile, catalog: Catalog) -> None:
+    """Found reading the Plan pane: an item the profile shows done (its box ticked) said 'done,
+    marked to do  (your profile shows this done)'; it now says 'done' and why, and a status
+    the applicant chose that differs from the timing is still named."""
+    from matchtui.widgets.plan_sections import item_text, palette_from
+
+    view = plan_for(demo_profile, catalog, PlanFile(timeline=state("2026-02")), TODAY)
+    row = view.row("step3_passed")
+    assert row is not None and row.ticked_by_profile
+    text = item_text(row, palette_from({}), lambda source: source).plain
+    assert "  done  (your profile shows this done)" in text and "marked" not in text
+    doing = PlanFile(timeline=state("2026-02", step3_passed="doing"))
+    row = plan_for(demo_profile, catalog, doing, TODAY).row("step3_passed")
+    assert row is not None and not row.ticked_by_profile
+    assert (
+        "done, marked doing  (your profile shows this done)"
+        in item_text(row, palette_from({}), lambda source: source).plain
+    )

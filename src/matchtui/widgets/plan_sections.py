@@ -78,7 +78,8 @@ def item_text(row: PlanRow | None, p: Palette, cite: Cite) -> Text:
     text.append(row.title, style=p["label"])
     text.append(f"  {row.window}  ")
     text.append(STATE_LABELS[row.state], style=p[f"state_{row.state}"])
-    if STATUS_LABELS[row.status] != STATE_LABELS[row.state]:  # never "done, done"
+    # never "done, done", nor "done, marked to do" for a box the profile ticks
+    if STATUS_LABELS[row.shown_status] != STATE_LABELS[row.state]:
         text.append(f", marked {STATUS_LABELS[row.status]}")
     if row.profile_done and row.status != "done":
         text.append("  (your profile shows this done)", style=p["muted"])
