@@ -420,6 +420,6 @@ async def test_a_typed_beginning_adds_the_one_tracked_program_it_names(
             ),
         ]
     )
-    assert tracker.find_typed("toledo") is None  # two begin so
-    found = tracker.find_typed("Toledo  Hosp")
+    assert tracker.find_beginning("toledo") is None  # two begin so
+    found = tracker.find_beginning("Toledo  Hosp")
     assert found is not None and found.name == "Toledo Hospital IM"

@@ -89,8 +89,13 @@ def _folder(workspace: Workspace, plan: PlanFile | None = None) -> _Folder:
     return _Folder(estimates_for(workspace.catalog, profile, plan), stops)
 
 
-def _refuse(path: Path, text: str, section: tuple[str, ...], violation: Violation) -> FileProblems:
-    """`section`: the key path of the list in the file (("ranks",), ("ranklist", "items"))."""
+def _refuse(
+    path: Path, text: str | None, section: tuple[str, ...], violation: Violation
+) -> FileProblems:
+    """`section`: the key path of the list in the file (("ranks",), ("ranklist", "items"));
+    `text`: the file's, or None to read it now (a list that passes never needs its lines)."""
+    if text is None:
+        text = path.read_text(encoding="utf-8")
     index = violation.index
     loc: tuple[str | int, ...] = section if index is None else (*section, index)
     line = line_of(key_lines(text), loc)
@@ -141,9 +146,8 @@ def _run_saved(args: argparse.Namespace, workspace: Workspace) -> int:
             f"{path}: no rank list saved yet: build one in the app's Rank list pane, "
             "or give a FILE with [[ranks]]"
         )
-    text = path.read_text(encoding="utf-8")
     folder = _folder(workspace, plan)
-    return _check_or_simulate(args, workspace, items, path, text, ("ranklist", "items"), folder)
+    return _check_or_simulate(args, workspace, items, path, None, ("ranklist", "items"), folder)
 
 
 def _check_or_simulate(
@@ -151,7 +155,7 @@ def _check_or_simulate(
     workspace: Workspace,
     ranks: Sequence[RankEntry | RankItem],
     path: Path,
-    text: str,
+    text: str | None,
     section: tuple[str, ...],
     folder: _Folder,
 ) -> int:

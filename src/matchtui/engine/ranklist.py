@@ -119,12 +119,18 @@ def program_info(program: Program) -> ProgramInfo:
 TYPED_PREFIX_MIN = 3  # characters before a typed name's beginning picks a program
 
 
+def _plain(text: str) -> str:
+    """`norm` without its cache, for going through a whole tracker's names once: through the
+    cache, each would stay as an entry (~1.5 MiB of 5.7 for 20,000 programs)."""
+    return " ".join(text.lower().split())
+
+
 @lru_cache(maxsize=32_768)
 def norm(text: str) -> str:
     """A name as compared: lower case, single spaces. Cached: a redraw of a 3,400-rank list
     (resolve, check, the interviewed programs left off) normalised the same ~7,000 names
     30,000 times (~15 ms)."""
-    return " ".join(text.lower().split())
+    return _plain(text)
 
 
 @dataclass(frozen=True)
@@ -136,13 +142,12 @@ class Tracker:
 
     @classmethod
     def of(cls, programs: Iterable[Program]) -> Tracker:
-        """Each program once, looked up by code and by name: the names normalised as `norm`
-        does but not through its cache, which would keep a second entry for every program
-        (~1.5 MiB of 5.7 for 20,000 programs) where a rank list names a few thousand."""
+        """Each program once, looked up by code and by name (normalised by `_plain`: a rank
+        list names a few thousand programs, the tracker may hold 20,000)."""
         infos = tuple(map(program_info, programs))
         keys: dict[str, ProgramInfo] = {}
         for info in infos:
-            keys.setdefault(" ".join(info.name.lower().split()), info)
+            keys.setdefault(_plain(info.name), info)
             if info.nrmp_code:
                 keys.setdefault(info.nrmp_code.upper(), info)
         return cls(infos, keys)
@@ -153,18 +158,14 @@ class Tracker:
     def find(self, ref: str) -> ProgramInfo | None:
         return self.by_key.get(ref.strip().upper()) or self.by_key.get(norm(ref))
 
-    def find_typed(self, ref: str) -> ProgramInfo | None:
-        """What an applicant typing a program means: the program `find` names, else the one
-        program whose name begins with what was typed ("toledo" for "Toledo Hospital IM"),
-        from TYPED_PREFIX_MIN characters; None when none or several do."""
-        found = self.find(ref)
+    def find_beginning(self, ref: str) -> ProgramInfo | None:
+        """For a name typed short (one `find` does not know): the one program whose name
+        begins with it ("toledo" for "Toledo Hospital IM"), from TYPED_PREFIX_MIN characters;
+        None when none or several do."""
         typed = norm(ref)
-        if found is not None or len(typed) < TYPED_PREFIX_MIN:
-            return found
-        # Not through norm's cache, which would keep an entry for every program (see `of`).
-        starting = {
-            p.name: p for p in self.programs if " ".join(p.name.lower().split()).startswith(typed)
-        }
+        if len(typed) < TYPED_PREFIX_MIN:
+            return None
+        starting = {p.name: p for p in self.programs if _plain(p.name).startswith(typed)}
         return next(iter(starting.values())) if len(starting) == 1 else None
 
     @cached_property

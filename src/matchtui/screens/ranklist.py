@@ -983,14 +983,14 @@ class RanklistScreen(PaneScreen):
         if problem:
             self.notify(problem, title="Add a program", severity="warning", markup=False)
             return
-        found = self.tracker.find_typed(ref)
-        program = (found.nrmp_code or found.name) if found is not None else ref
-        if found is not None and found is not self.tracker.find(ref):
+        found = self.tracker.find(ref)
+        if found is None and (found := self.tracker.find_beginning(ref)) is not None:
             self.notify(
                 f"Added {found.name}: the one program in your list whose name begins '{ref}'.",
                 title="Add a program",
                 markup=False,
             )
+        program = (found.nrmp_code or found.name) if found is not None else ref
         event.input.value = ""
         items = [*self.items, RankItem(program=program)]
         self._commit(items, len(self.items), change=lambda rows: rows.appended(items, 1))
