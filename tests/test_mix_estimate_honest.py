@@ -424,3 +424,14 @@ def test_soap_conversion_is_lowered_for_a_profile_far_past_its_group(
     assert cohort_adjustment(catalog, "us_md_senior", "point") == 0.0
     names = [a.name for a in result.assumptions]
     assert any(n.startswith("SOAP conversion for this profile") for n in names)
+
+
+def test_a_gap_past_the_cohorts_is_named_as_the_assumptions_show_it(
+    catalog: Any, demo_profile: Any
+) -> None:
+    """70 months since clinical work read "5.83333 years since clinical work" in the note while
+    the Assumptions list said "5.83 years": the note now rounds the same way."""
+    ghost = vary(demo_profile, clinical__months_since_last=70, clinical__months_last_24=0)
+    result = estimate(ghost, catalog, plan())
+    assert "5.83 years since clinical work (the cohorts reach 4)" in result.calibration_note
+    assert "5.8333" not in result.calibration_note

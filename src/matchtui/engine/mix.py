@@ -878,7 +878,7 @@ def calibration_status(catalog: Catalog, specialty: str, inputs: Inputs) -> tupl
     )
     for value, limit, what in checks:
         if value > limit:
-            outside.append(f"{value:g} {what} (the cohorts reach {limit:g})")
+            outside.append(f"{round(value, 2):g} {what} (the cohorts reach {limit:g})")
     if outside:
         note += (
             " Your profile lies outside what any anchor covers: "
