@@ -913,3 +913,15 @@ def test_owning_a_home_in_the_region_is_a_plan_to_stay(catalog: Any) -> None:
         "We own our home. I want to train in Minnesota."
     )
     assert status(run(catalog, "will_you_stay", text), "plan_to_stay") == "pass"
+
+
+@pytest.mark.parametrize("when", ["last spring", "last month", "this past summer", "last fall"])
+def test_a_season_or_month_just_gone_says_how_recent(catalog: Any, when: str) -> None:
+    """'an observership in Ohio last spring' was told it did not say how recent it was."""
+    text = (
+        "I left medicine in 2020 to care for my mother and worked as a pharmacy technician. "
+        f"I did an observership at a clinic in Ohio {when} where I took histories on the wards. "
+        "I am ready to come back."
+    )
+    fb = analyse("explain_gap", text, None, catalog, today=dt.date(2026, 12, 3))
+    assert status(fb, "readiness") == "pass"
