@@ -259,6 +259,14 @@ def test_fees_follow_the_2026_schedule(
     assert result.fees_usd == fee
     assert result.fee_season == 2026  # the demo's 2027 Match has no published schedule yet
     assert any("no schedule for 2027" in str(a.value) for a in result.assumptions)
+    assert result.fee_stand_in == "no schedule for 2027 yet"
+    own = estimate(
+        demo_profile.model_copy(update={"cycle_year": 2026}),
+        catalog,
+        plan(applications=total),
+        risk_tier="low",
+    )
+    assert (own.fee_season, own.fee_stand_in) == (2026, "")
 
 
 # --- presets ------------------------------------------------------------------------------------

@@ -97,6 +97,9 @@ def test_report_has_every_section_with_the_demo_profile(
     # the applicant's own words, quoted and escaped
     assert "> If this cycle ends without a match" in md
     assert "List \\| 64 programs \\*drafted\\*" in md
+    # the fees name the schedule they follow, as the Mix pane and `matchtui mix` do
+    fees = next(line for line in md.splitlines() if line.startswith("| ERAS fees | $"))
+    assert fees.endswith(" (2026 season; no schedule for 2027 yet) |")
 
 
 def test_report_reads_the_same_numbers_as_the_panes(

@@ -138,7 +138,8 @@ def render_text(result: MixEstimate, region_name: str) -> str:
             "not ERAS; matchtui holds no fee for it"
         )
     else:
-        lines.append(f"ERAS fees ({result.fee_season} season): ${result.fees_usd:,}")
+        stand_in = f" ({result.fee_stand_in})" if result.fee_stand_in else ""
+        lines.append(f"ERAS fees ({result.fee_season} season): ${result.fees_usd:,}{stand_in}")
     preset = result.preset
     lines.append(
         f"Recommended for this profile: {preset.name} "

@@ -44,11 +44,18 @@ def fee_season(fees: FeesFile, match_year: int) -> int:
     return match_year if match_year in seasons else fees.default_season
 
 
+def stand_in_note(season: int, match_year: int | None) -> str:
+    """'no schedule for 2027 yet' when the data holds no schedule for the Match the fees are
+    for and another season's stands in; '' when the season is the Match's own."""
+    late = match_year is not None and season != match_year
+    return f"no schedule for {match_year} yet" if late else ""
+
+
 def season_label(season: int, match_year: int | None) -> str:
     """'2026 season', or '2026 season (no schedule for 2027 yet)' when the data holds no
     schedule for the Match the fees are for and the default one stands in."""
-    late = match_year is not None and season != match_year
-    return f"{season} season" + (f" (no schedule for {match_year} yet)" if late else "")
+    note = stand_in_note(season, match_year)
+    return f"{season} season" + (f" ({note})" if note else "")
 
 
 class FeeQuote(NamedTuple):

@@ -50,7 +50,13 @@ from functools import lru_cache
 from operator import mul
 from typing import TYPE_CHECKING, NamedTuple
 
-from matchtui.engine.fees import FeeQuote, application_fee, fee_season, season_label
+from matchtui.engine.fees import (
+    FeeQuote,
+    application_fee,
+    fee_season,
+    season_label,
+    stand_in_note,
+)
 from matchtui.engine.wording import plural
 from matchtui.models.base import SOFT_RELIABILITY
 from matchtui.models.mix import (
@@ -1016,6 +1022,7 @@ def estimate(
         application_service_name=quote.service_name,
         fees_usd=quote.fee_usd,
         fee_season=season,
+        fee_stand_in=stand_in_note(season, profile.cycle_year) if quote.fee_usd is not None else "",
         warnings=warnings,
         assumptions=assumptions,
         preset=_preset_ref(preset),

@@ -502,7 +502,9 @@ def _mix_section(
     if result["fees_usd"] is None:
         rows.append(("Application fees", f"via {result['application_service_name']}, not ERAS"))
     else:
-        rows.append(("ERAS fees", f"${result['fees_usd']:,}"))
+        stand_in = result.get("fee_stand_in") or ""
+        season = f"{result['fee_season']} season" + (f"; {stand_in}" if stand_in else "")
+        rows.append(("ERAS fees", f"${result['fees_usd']:,} ({season})"))
     preset = result["preset"]
     shares = preset["mix"]
     rows.append(

@@ -590,6 +590,8 @@ class MixEstimate(_Result):
     application_service_name: str
     fees_usd: int | None  # None when the specialty does not apply through ERAS
     fee_season: int
+    # 'no schedule for 2027 yet' when another season's fees stand in for the Match's own ('')
+    fee_stand_in: str = ""
     warnings: list[MixWarning]
     assumptions: list[Assumption]
     preset: PresetRef

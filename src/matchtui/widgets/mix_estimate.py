@@ -163,6 +163,8 @@ class EstimatePanel(LinesWidget):
         else:
             out.newline().add("ERAS fees    ", label).add(f"${estimate.fees_usd:,}", value)
             out.add(f" ({estimate.fee_season} season)", label)
+            if estimate.fee_stand_in:
+                out.newline().add(f"             {estimate.fee_stand_in}", label)
         self._add_curve(out, estimate, width)
         return out
 
