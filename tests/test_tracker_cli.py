@@ -416,6 +416,8 @@ def test_summary_json(workspace: Any, capsys: pytest.CaptureFixture[str]) -> Non
     assert main(["programs", "summary", "--today", "2026-11-30"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("3 programs\n") and "Clash on 2026-12-03: A, B" in out
+    # every sum of money in cents, as the Costs view shows them (it read "ERAS $33 ... $118.00")
+    assert "Costs: ERAS $33.00, NRMP $85.00, your own $0.00; total $118.00" in out
 
 
 def test_counts_of_one_read_in_the_singular(

@@ -273,7 +273,7 @@ def render_summary(data: dict[str, Any], region_name: str) -> str:
         lines.append(f"Thank-you not sent: {name}")
     costs = data["costs_usd"]
     lines.append(
-        f"Costs: ERAS ${costs['eras']:,.0f}, NRMP ${costs['nrmp']:,.0f}, "
+        f"Costs: ERAS ${costs['eras']:,.2f}, NRMP ${costs['nrmp']:,.2f}, "
         f"your own ${costs['own']:,.2f}; total ${costs['total']:,.2f}"
     )
     lines.extend(f"  {note}" for note in costs.get("notes", ()))
