@@ -653,3 +653,28 @@ async def test_app_saving_over_a_broken_file_keeps_the_original_aside(
     assert len(aside) == 1 and aside[0].read_bytes() == broken_practice
     log = Store(seeded).load("practice.toml", PracticeLog)
     assert [a.text for a in log.attempts] == [ANSWER]
+
+
+def test_a_row_with_several_slips_names_each_and_suggests_the_choice_meant(
+    seeded: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A row named only its first bad cell, so each fix revealed the next; a misspelt tier,
+    signal or stage said what it takes but not which one was meant, as a state or a
+    specialty does."""
+    csv = tmp_path / "list.csv"
+    csv.write_text(
+        "name,state,specialty,tier,signal,status,applied_on\n"
+        "Toledo FM,OH,family_med,communty,gld,aplied,2026-09-40\n"
+    )
+    code, out, err = run_main(["programs", "import", str(csv)], capsys)
+    assert code == 2 and out == ""
+    line = err.splitlines()[0]
+    assert f"{csv}:2: specialty: 'family_med' is not a specialty id" in line
+    assert "(did you mean family_medicine?)" in line
+    assert (
+        "; tier: 'communty' is not one of academic, mid_tier, community (did you mean community?)"
+        in line
+    )
+    assert "; signal: 'gld' is not one of" in line and "(did you mean gold?)" in line
+    assert "; status: 'aplied' is not one of" in line and "(did you mean applied?)" in line
+    assert "; applied_on: '2026-09-40' is not a date (write it as YYYY-MM-DD)" in line

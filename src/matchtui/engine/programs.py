@@ -146,87 +146,104 @@ def _flag(value: Any, column: str) -> bool | None:
     raise ValueError(f"{column}: {value!r} is not yes/no")
 
 
+def _not_one_of(column: str, value: Any, choices: Sequence[str], also: str = "") -> ValueError:
+    """ "tier: 'communty' is not one of academic, mid_tier, community (did you mean
+    community?)" (`also`: other words the column takes, as " (or yes/no)")."""
+    from matchtui.suggest import did_you_mean
+
+    text = _text(value)
+    hint = did_you_mean(text, choices) if text else ""
+    hint = hint.replace("; ", " (", 1) + ")" if hint else ""
+    return ValueError(f"{column}: {text!r} is not one of {', '.join(choices)}{also}{hint}")
+
+
 def _normalise(raw: Mapping[str, Any], catalog: Catalog) -> dict[str, Any]:
-    """Turn one row's raw cells into Program fields; ValueError names the column at fault."""
+    """Turn one row's raw cells into Program fields. ValueError names every column at fault,
+    one after another ("state: ...; applied_on: ..."), so one pass shows a row's slips."""
     out: dict[str, Any] = {}
+    problems: list[str] = []
     for column, value in raw.items():
-        if isinstance(value, str):
-            value = _unneutralise(value)
-        if column in ("name", "city", "notes"):
-            out[column] = " ".join(_text(value).split()) if column != "notes" else _text(value)
-        elif column == "state":
-            out[column] = state_code(_text(value), catalog)
-        elif column == "specialty":
-            out[column] = _specialty_id(_text(value), catalog)
-        elif column == "tier":
-            text = _text(value).lower()
-            if text not in _TIER_ALIASES:
-                raise ValueError(
-                    f"tier: {_text(value)!r} is not one of academic, mid_tier, community"
-                )
-            out[column] = _TIER_ALIASES[text]
-        elif column == "signal":
-            word = _words(value)
-            if word in SIGNAL_KINDS:
-                out[column] = word
-            else:
-                try:
-                    out[column] = "signal" if _flag(value, column) else "none"
-                except ValueError:
-                    kinds = ", ".join(SIGNAL_KINDS)
-                    raise ValueError(
-                        f"signal: {_text(value)!r} is not one of {kinds} (or yes/no)"
-                    ) from None
-        elif column == "nrmp_code":
-            code = _text(value).upper()
-            if code and not (
-                len(code) == 9 and code[:7].isdigit() and code[7].isalpha() and code[8].isdigit()
-            ):
-                raise ValueError(
-                    f"nrmp_code: {_text(value)!r} is not a 9-character NRMP code "
-                    "(7 digits, a track letter, a digit, e.g. 1234140C0)"
-                )
-            out[column] = code or None
-        elif column == "track":
-            word = _words(value) or "categorical"
-            if word not in TRACKS:
-                raise ValueError(f"track: {_text(value)!r} is not one of {', '.join(TRACKS)}")
-            out[column] = word
-        elif column == "interview_format":
-            word = _words(value)
-            if word and word not in _FORMAT_ALIASES:
-                formats = ", ".join(INTERVIEW_FORMATS)
-                raise ValueError(f"interview_format: {_text(value)!r} is not one of {formats}")
-            out[column] = _FORMAT_ALIASES.get(word)
-        elif column in DATE_FIELDS:
-            out[column] = _date(value, column)
-        elif column in COST_COLUMNS:
-            amount = _usd(value, column)
-            if amount is not None:
-                out.setdefault("costs", []).append({"kind": COST_COLUMNS[column], "usd": amount})
-        elif column == "visa_sponsor":
-            out[column] = _flag(value, column)
-        elif column == "yog_limit_years":
-            if isinstance(value, int) and not isinstance(value, bool):
-                out[column] = value
-            else:
-                text = _text(value)
-                if text:
-                    try:
-                        out[column] = int(text)
-                    except ValueError:
-                        raise ValueError(
-                            f"yog_limit_years: {text!r} is not a whole number of years"
-                        ) from None
-        elif column == "status":
-            text = _words(value) or "planned"
-            text = _STATUS_ALIASES.get(text, text)
-            if text not in PROGRAM_STATUSES:
-                raise ValueError(f"status: {text!r} is not one of {', '.join(PROGRAM_STATUSES)}")
-            out[column] = text
+        try:
+            _normalise_cell(out, column, value, catalog)
+        except ValueError as exc:
+            problems.append(str(exc))
+    if problems:
+        raise ValueError("; ".join(problems))
     for entry in out.get("costs", ()):  # costs for an interview are dated with the interview
         entry["date"] = out.get("interview_on")
     return out
+
+
+def _normalise_cell(out: dict[str, Any], column: str, value: Any, catalog: Catalog) -> None:
+    """One cell into `out`; ValueError names the column."""
+    if isinstance(value, str):
+        value = _unneutralise(value)
+    if column in ("name", "city", "notes"):
+        out[column] = " ".join(_text(value).split()) if column != "notes" else _text(value)
+    elif column == "state":
+        out[column] = state_code(_text(value), catalog)
+    elif column == "specialty":
+        out[column] = _specialty_id(_text(value), catalog)
+    elif column == "tier":
+        text = _text(value).lower()
+        if text not in _TIER_ALIASES:
+            raise _not_one_of("tier", value, TIERS)
+        out[column] = _TIER_ALIASES[text]
+    elif column == "signal":
+        word = _words(value)
+        if word in SIGNAL_KINDS:
+            out[column] = word
+        else:
+            try:
+                out[column] = "signal" if _flag(value, column) else "none"
+            except ValueError:
+                raise _not_one_of("signal", value, SIGNAL_KINDS, " (or yes/no)") from None
+    elif column == "nrmp_code":
+        code = _text(value).upper()
+        if code and not (
+            len(code) == 9 and code[:7].isdigit() and code[7].isalpha() and code[8].isdigit()
+        ):
+            raise ValueError(
+                f"nrmp_code: {_text(value)!r} is not a 9-character NRMP code "
+                "(7 digits, a track letter, a digit, e.g. 1234140C0)"
+            )
+        out[column] = code or None
+    elif column == "track":
+        word = _words(value) or "categorical"
+        if word not in TRACKS:
+            raise _not_one_of("track", value, TRACKS)
+        out[column] = word
+    elif column == "interview_format":
+        word = _words(value)
+        if word and word not in _FORMAT_ALIASES:
+            raise _not_one_of("interview_format", value, INTERVIEW_FORMATS)
+        out[column] = _FORMAT_ALIASES.get(word)
+    elif column in DATE_FIELDS:
+        out[column] = _date(value, column)
+    elif column in COST_COLUMNS:
+        amount = _usd(value, column)
+        if amount is not None:
+            out.setdefault("costs", []).append({"kind": COST_COLUMNS[column], "usd": amount})
+    elif column == "visa_sponsor":
+        out[column] = _flag(value, column)
+    elif column == "yog_limit_years":
+        if isinstance(value, int) and not isinstance(value, bool):
+            out[column] = value
+        else:
+            text = _text(value)
+            if text:
+                try:
+                    out[column] = int(text)
+                except ValueError:
+                    raise ValueError(
+                        f"yog_limit_years: {text!r} is not a whole number of years"
+                    ) from None
+    elif column == "status":
+        text = _words(value) or "planned"
+        text = _STATUS_ALIASES.get(text, text)
+        if text not in PROGRAM_STATUSES:
+            raise _not_one_of("status", value, PROGRAM_STATUSES)
+        out[column] = text
 
 
 def state_code(text: str, catalog: Catalog) -> str:
