@@ -678,3 +678,49 @@ def test_a_row_with_several_slips_names_each_and_suggests_the_choice_meant(
     assert "; signal: 'gld' is not one of" in line and "(did you mean gold?)" in line
     assert "; status: 'aplied' is not one of" in line and "(did you mean applied?)" in line
     assert "; applied_on: '2026-09-40' is not a date (write it as YYYY-MM-DD)" in line
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "argv", "named"),
+    [
+        (
+            "profile.toml",
+            _profile("[exams]\nstep1 =", "[exams]\nstep2score = 240\nstep1 ="),
+            ("assess",),
+            "[exams.step2score] unknown key; did you mean step2_score?",
+        ),
+        (
+            "profile.toml",
+            _profile('kind = "family"', 'kind = "family"\nnotes = "x"'),
+            ("assess",),
+            "[ties[0].notes] unknown key; did you mean note?",
+        ),
+        (
+            "plan.toml",
+            'schema_version = 1\n[timeline.items.reality_sheet]\nstatuss = "done"\n',
+            ("mix",),
+            "[timeline.items.reality_sheet.statuss] unknown key; did you mean status?",
+        ),
+        (
+            "couples.toml",
+            '[[pairs]]\na = "Lake IM"\nb = "no_match"\nchance_a = 0.5\n',
+            ("ranklist", "check", "{d}/couples.toml"),
+            "[pairs[0].chance_a] unknown key; did you mean a_chance?",
+        ),
+    ],
+    ids=["profile-key", "profile-table-list", "plan-table-of-tables", "couples-reordered"],
+)
+def test_an_unknown_key_names_the_key_meant(
+    seeded: Path,
+    capsys: pytest.CaptureFixture[str],
+    name: str,
+    text: str,
+    argv: tuple[str, ...],
+    named: str,
+) -> None:
+    """'[pairs[0].chance_a] unknown key' left the applicant to find the right spelling in the
+    README (it is a_chance); a key is now matched against the keys its table takes."""
+    (seeded / name).write_text(text, encoding="utf-8")
+    code, _, err = run_main([a.format(d=seeded) for a in argv], capsys)
+    assert code == 2
+    assert named in err, err

@@ -26,6 +26,12 @@ def closest(
 
     if wanted in names:  # a name or short name typed in full: that one
         return [names[wanted]]
+    words = sorted(wanted.replace("_", " ").split())
+    for w, choice_id in names.items():  # the right words in another order ("chance_a")
+        if len(words) > 1 and sorted(w.replace("_", " ").split()) == words:
+            add(choice_id)
+    if found:
+        return found[:n]
     if len(wanted) >= 2:
         for w, choice_id in names.items():
             if w.startswith(wanted) or w.replace(" ", "_").startswith(wanted.replace(" ", "_")):

@@ -254,10 +254,56 @@ def _deepest_line(text: str) -> int:
     return found
 
 
+def _keys_at(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    """The keys the model takes at `loc` (a table's path in the file: list indexes and the keys
+    of a table of tables skipped), [] when the path leads to no model."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if isinstance(current, tuple):  # a table of tables: this part is one of its keys
+            current = current[0]
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return []
+        field = current.model_fields.get(str(part))
+        if field is None:
+            return []
+        current = _model_in(field.annotation)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return [field.alias or name for name, field in current.model_fields.items()]
+    return []
+
+
+def _model_in(annotation: Any) -> Any:
+    """The model an annotation holds (in a list, an optional or a union), or (model,) for a
+    table of models keyed by name; None when it holds none."""
+    from typing import get_args, get_origin
+
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    origin = get_origin(annotation)
+    args = get_args(annotation)
+    if origin in (dict, Mapping) or (isinstance(origin, type) and issubclass(origin, Mapping)):
+        inner = _model_in(args[-1]) if args else None
+        return (inner,) if inner is not None and not isinstance(inner, tuple) else None
+    for arg in args:
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
+
+
 def problems_from_validation(
-    path: Path, text: str, error: ValidationError, data: Mapping[str, Any] | None = None
+    path: Path,
+    text: str,
+    error: ValidationError,
+    data: Mapping[str, Any] | None = None,
+    model: type[BaseModel] | None = None,
 ) -> list[Problem]:
-    """Turn a pydantic ValidationError into one Problem per error, with key path and line."""
+    """Turn a pydantic ValidationError into one Problem per error, with key path and line. With
+    the `model`, an unknown key names the key meant when one is close ("unknown key; did you
+    mean a_chance?")."""
     lines = key_lines(text)
     problems = []
     for item in error.errors(include_url=False):
@@ -269,6 +315,11 @@ def problems_from_validation(
             # The last part is the file's own key, kept even when it has a "[" in it.
             loc = (*_clean_loc(tuple(item["loc"][:-1])), item["loc"][-1])
             message = "unknown key"
+            if model is not None:
+                from matchtui.suggest import did_you_mean
+
+                keys = _keys_at(model, tuple(item["loc"][:-1]))
+                message += did_you_mean(str(item["loc"][-1]), keys) if keys else ""
         elif item["type"] == "missing":
             message = "required key is missing"
         message = message.removeprefix("Value error, ")
@@ -293,7 +344,7 @@ def load_model(path: Path, model: type[M], data: dict[str, Any] | None = None, t
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        raise FileProblems(problems_from_validation(path, text, exc, data)) from None
+        raise FileProblems(problems_from_validation(path, text, exc, data, model)) from None
     except RecursionError:
         raise FileProblems([Problem(path, "", "nested too deeply")]) from None
 
