@@ -925,3 +925,20 @@ def test_a_season_or_month_just_gone_says_how_recent(catalog: Any, when: str) ->
     )
     fb = analyse("explain_gap", text, None, catalog, today=dt.date(2026, 12, 3))
     assert status(fb, "readiness") == "pass"
+
+
+def test_questions_for_the_program_may_end_on_a_question(catalog: Any) -> None:
+    """'What questions do you have for us?' answered with three good questions failed the
+    forward close and was told to stop ending 'on what you lost'."""
+    text = (
+        "I would like to know how residents here get continuity clinic time and how many "
+        "patients an intern carries by spring. I also want to hear how the program supported "
+        "the last two residents who came back after time away from medicine. Finally, where did "
+        "last year's graduates go, and how many stayed in the region?"
+    )
+    fb = run(catalog, "questions_for_us", text, 25.0)
+    assert status(fb, "forward_close") is None
+    assert all("what you lost" not in fix.text for fix in fb.top_fixes)
+    assert fb.score >= 90
+    vague = run(catalog, "questions_for_us", "No, I think you covered everything, thank you.")
+    assert status(vague, "specifics") == "fail"
