@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from rich.console import Console
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 from matchtui.app import MatchApp
 from matchtui.models.programs import Program, ProgramList
@@ -423,3 +423,55 @@ async def test_a_typed_beginning_adds_the_one_tracked_program_it_names(
     assert tracker.find_beginning("toledo") is None  # two begin so
     found = tracker.find_beginning("Toledo  Hosp")
     assert found is not None and found.name == "Toledo Hospital IM"
+
+
+async def test_the_add_line_completes_a_tracked_name_as_it_is_typed(
+    workspace: Any, home: Path
+) -> None:
+    """The add line took a name typed in full or a unique beginning, with nothing shown while
+    typing: it now completes from the tracker as a name is typed (dimmed after the cursor),
+    and right arrow takes the name as the tracker writes it."""
+    write_tracker(home)
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen: Any = app.screen
+        before = len(screen.items)
+        await pilot.press("a", *"beta c")
+        await pilot.pause()
+        field = screen.query_one(".rank-add", Input)
+        assert field.value == "beta c"
+        await pilot.press("right")  # takes the completion
+        await pilot.pause()
+        assert field.value == "Beta Community Hospital"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert programs_in(app)[before:] == ["Beta Community Hospital"]
+        await pilot.press("a", *"zz", "right")  # nothing tracked begins so: nothing to take
+        await pilot.pause()
+        assert screen.query_one(".rank-add", Input).value == "zz"
+
+
+def test_completion_is_the_first_tracked_name_or_code_with_that_beginning() -> None:
+    from matchtui.engine.ranklist import Tracker
+
+    tracker = Tracker.of(
+        [
+            Program(
+                name="Toledo Mercy FM", state="OH", specialty="family_medicine", tier="community"
+            ),
+            Program(
+                name="Toledo Hospital IM",
+                state="OH",
+                specialty="internal_medicine",
+                tier="community",
+                nrmp_code="1234140C0",
+            ),
+        ]
+    )
+    assert tracker.completion("tol") == "Toledo Hospital IM"  # alphabetically first
+    assert tracker.completion("TOLEDO M") == "Toledo Mercy FM"
+    assert tracker.completion("1234") == "1234140C0"
+    assert tracker.completion("Toledo Mercy FM") is None  # typed in full: nothing to add
+    assert tracker.completion("") is None and tracker.completion("  ") is None
+    assert tracker.completion("x") is None

@@ -10,6 +10,7 @@ P(match at rank k) = c_k x prod_{j<k} (1 - c_j) and P(unmatched) = prod_j (1 - c
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import math
 import random
@@ -171,6 +172,33 @@ class Tracker:
     @cached_property
     def nearest_memo(self) -> dict[str, str | None]:
         return {}
+
+    @cached_property
+    def _completions(self) -> tuple[list[str], list[str]]:
+        """Every name and code, case-folded and as written, in alphabetical order: made when
+        a completion is first asked for (not for a tracker only looked up)."""
+        written = {
+            (ref.casefold(), ref)
+            for p in self.programs
+            for ref in ((p.name, p.nrmp_code) if p.nrmp_code else (p.name,))
+        }
+        ordered = sorted(written)
+        return [folded for folded, _ in ordered], [ref for _, ref in ordered]
+
+    def completion(self, typed: str) -> str | None:
+        """The first name or code held (alphabetically) that begins with `typed`, whatever the
+        case, as written in the tracker; None when none does or nothing is typed. A bisection:
+        a keystroke's look-up in 20,000 programs."""
+        folded = typed.casefold()
+        if not folded.strip():
+            return None
+        keys, refs = self._completions
+        index = bisect.bisect_left(keys, folded)
+        if index < len(keys) and keys[index].startswith(folded):
+            ref = refs[index]
+            # Shown as the rest of `ref` after what was typed: only where the lengths agree.
+            return ref if len(ref) > len(typed) and ref[: len(typed)].casefold() == folded else None
+        return None
 
     def interviewed(self) -> list[ProgramInfo]:
         return [p for p in self.programs if p.status in INTERVIEWED]

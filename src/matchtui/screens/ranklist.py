@@ -25,6 +25,7 @@ from textual.containers import Vertical
 from textual.css.query import NoMatches
 from textual.events import ScreenSuspend
 from textual.message import Message
+from textual.suggester import Suggester
 from textual.widget import Widget
 from textual.widgets import Input, Static, TabbedContent, TabPane
 
@@ -98,6 +99,19 @@ CRITERIA_COLUMNS: tuple[tuple[str, str], ...] = (
 LATER_TABS = ("tab-criteria", "tab-compare", "tab-soap")
 
 
+class TrackedNames(Suggester):
+    """Completes the add line from the tracker as it is typed: the first program whose name
+    (or NRMP code) begins with the text, shown dimmed after it; right arrow takes it."""
+
+    def __init__(self, tracker: Callable[[], Tracker]) -> None:
+        # Not cached: the tracker changes as the applicant's program list does.
+        super().__init__(use_cache=False, case_sensitive=True)
+        self._tracker = tracker
+
+    async def get_suggestion(self, value: str) -> str | None:
+        return self._tracker().completion(value)
+
+
 class RanklistScreen(PaneScreen):
     PANE_ID = "ranklist"
     # Keys (scrolling, the cursor) go to what the tab shows.
@@ -113,7 +127,15 @@ class RanklistScreen(PaneScreen):
         Binding("shift+down,J", "move(1)", "Down", tooltip="Move the program down one rank"),
         Binding("T", "to_top", "To top", tooltip="Move the program to rank 1"),
         Binding("delete,x", "remove", "Remove", tooltip="Take the program off the list"),
-        Binding("a", "add", "Add", tooltip="Add a program by name or NRMP code"),
+        Binding(
+            "a",
+            "add",
+            "Add",
+            tooltip=(
+                "Add a program by name or NRMP code (typing completes a tracked name; "
+                "right arrow takes it)"
+            ),
+        ),
         Binding(
             "i",
             "add_interviewed",
@@ -190,6 +212,7 @@ class RanklistScreen(PaneScreen):
                         yield InputStandIn(
                             placeholder="a: add a program (name or NRMP code), Enter adds",
                             max_length=200,
+                            suggester=TrackedNames(lambda: self.tracker),
                             id="rank-add",
                             classes="rank-add",
                         )

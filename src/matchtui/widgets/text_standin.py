@@ -17,6 +17,7 @@ from rich.text import Text
 from textual import events
 from textual.dom import DOMNode
 from textual.strip import Strip
+from textual.suggester import Suggester
 from textual.widget import Widget
 from textual.widgets import Input
 
@@ -42,11 +43,13 @@ class InputStandIn(TextBase):
         placeholder: str = "",
         max_length: int = 0,
         tooltip: str | None = None,
+        suggester: Suggester | None = None,
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
         super().__init__(value, placeholder=placeholder, id=id, classes=classes)
         self.max_length = max_length
+        self.suggester = suggester  # the Input's, once it is one
         self._clicked = False  # reached by a click: its Input takes the cursor where it landed
         if tooltip is not None:
             self.tooltip = tooltip
@@ -94,6 +97,7 @@ class InputStandIn(TextBase):
             classes=self.control_classes(),
             disabled=self.disabled,
             select_on_focus=not self._clicked,
+            suggester=self.suggester,
         )
 
     def on_mouse_down(self, event: events.MouseDown) -> None:
