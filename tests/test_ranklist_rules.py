@@ -336,6 +336,20 @@ def test_couples_unknown_program_refused_with_the_line(
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1
     assert f"{path}:7:" in err and "unknown_program" in err and "Nowhere General" in err
+    assert "add it first (matchtui programs add" in err  # nothing tracked is near it
+
+
+def test_couples_unknown_program_names_the_tracked_one_meant(
+    tmp_path: Path, home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A misspelt partner's program was refused without the name meant, which a plain rank
+    list's warning gives."""
+    path = couples_file(
+        tmp_path, home, COUPLES.replace('b = "no_match"', 'b = "Beta Comunity Hospital"')
+    )
+    assert main(["ranklist", "check", str(path)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.endswith("did you mean 'Beta Community Hospital'?"), err
 
 
 def test_couples_malformed_pair_refused_with_the_line(

@@ -847,6 +847,15 @@ def nearest_name(ref: str, tracker: Tracker) -> str | None:
     return memo[ref]
 
 
+def _unknown_hint(ref: str, tracker: Tracker) -> str:
+    """For a couples rank the tracker refuses: the tracked name nearest to it, else how to
+    put it there (a partner's programs are tracked too, so their stage and tier are known)."""
+    near = None if looks_like_code(ref) else nearest_name(ref, tracker)
+    if near:
+        return f"; did you mean {near!r}?"
+    return "; add it first (matchtui programs add, or the Applications pane's n)"
+
+
 def unknown_warning(resolved: Sequence[Resolved], tracker: Tracker) -> Warn | None:
     """The ranks the tracker does not hold (a program may be ranked without tracking it, so
     this warns rather than refuses), with the nearest tracked name for each."""
@@ -1147,7 +1156,8 @@ def check_couples(
                 found.append(
                     Violation(
                         "unknown_program",
-                        f"{side}: {ref!r} is not in your program tracker (programs.toml)",
+                        f"{side}: {ref!r} is not in your program tracker (programs.toml)"
+                        + _unknown_hint(ref, tracker),
                         index,
                     )
                 )
