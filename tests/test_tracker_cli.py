@@ -259,6 +259,34 @@ def test_ics_export_has_each_interview(workspace: Any, tmp_path: Path) -> None:
     assert events[0].decoded("dtstart") == dt.date(2026, 12, 3)
 
 
+def test_export_takes_o_as_report_does_and_a_wrong_option_points_at_its_command(
+    workspace: Any, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`programs export --ics -o FILE` (as `report -o FILE` is written) was refused with
+    'unrecognized arguments: -o (see matchtui --help)', the top-level help, which does not
+    list export's options."""
+    _save(
+        workspace,
+        [Program(name="Planned", state="WI", specialty="internal_medicine", tier="community")],
+    )
+    out = tmp_path / "list.csv"
+    assert main(["programs", "export", "-o", str(out)]) == 0
+    assert out.read_text().startswith("name,")
+    capsys.readouterr()
+    with pytest.raises(SystemExit) as exit_:
+        main(["programs", "export", "--icss", str(tmp_path / "x.ics")])
+    assert exit_.value.code == 2
+    err = capsys.readouterr().err
+    assert err.strip() == (
+        "matchtui: error: unrecognized arguments: --icss (see matchtui programs export --help)"
+    )
+    assert main(["programs", "export"]) == 2
+    assert "matchtui programs export FILE (or -o FILE)" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["programs", "set", "Planned"])
+    assert "(see matchtui programs set --help)" in capsys.readouterr().err
+
+
 def test_set_moves_a_program_and_refuses_bad_moves(
     workspace: Any, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -67,7 +67,23 @@ class _Parser(argparse.ArgumentParser):
         super().__init__(*args, **kwargs)
 
     def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_BAD_INPUT, f"matchtui: error: {message} (see matchtui --help)\n")
+        # self.prog is the command's own ("matchtui programs export"): its help is the one meant
+        self.exit(EXIT_BAD_INPUT, f"matchtui: error: {message} (see {self.prog} --help)\n")
+
+    def parse_command(self, argv: Sequence[str] | None) -> argparse.Namespace:
+        """parse_args, but an option the command does not take sends the applicant to that
+        command's help ("see matchtui programs export --help"), not the top-level one."""
+        args, extras = self.parse_known_args(argv)
+        if extras:
+            command = getattr(args, "command", None)
+            action = getattr(args, f"{command}_command", None) if command else None
+            where = " ".join(part for part in (self.prog, command, action) if part)
+            self.exit(
+                EXIT_BAD_INPUT,
+                f"matchtui: error: unrecognized arguments: {' '.join(extras)} "
+                f"(see {where} --help)\n",
+            )
+        return args
 
 
 def _percent(text: str) -> int:
@@ -179,7 +195,7 @@ def _add(sub: _Subcommands, name: str, help: str, fill: Filler | None, lazy: boo
         fill(parser)
 
 
-def build_parser(*, lazy: bool = False) -> argparse.ArgumentParser:
+def build_parser(*, lazy: bool = False) -> _Parser:
     """The whole command line. `lazy`: each command's options are added when it is chosen."""
     parser = _Parser(
         prog="matchtui",
@@ -314,7 +330,8 @@ def _add_tracker_commands(programs_sub: Any) -> None:
     stages = "a stage, e.g. applied, invited, scheduled, interviewed"
     today = {"metavar": "YYYY-MM-DD", "default": argparse.SUPPRESS, "help": "date to use as today"}
     exp = programs_sub.add_parser("export", help="write the list as CSV (or interviews as .ics)")
-    exp.add_argument("file", metavar="FILE")
+    exp.add_argument("file", metavar="FILE", nargs="?")
+    exp.add_argument("-o", "--output", metavar="FILE", help="the same as FILE (as report takes it)")
     exp.add_argument("--ics", action="store_true", help="write interview dates as iCalendar")
     exp.add_argument("--force", action="store_true", help="overwrite an existing FILE")
     add = programs_sub.add_parser("add", help="add one program to the list")
@@ -423,7 +440,7 @@ def _parse(argv: Sequence[str] | None) -> tuple[argparse.Namespace, tuple[int, .
     too: ~2 ms of collections at the usual thresholds), and the thresholds to restore."""
     before = _command_gc()
     try:
-        return build_parser(lazy=True).parse_args(argv), before
+        return build_parser(lazy=True).parse_command(argv), before
     except BaseException:  # --help, --version, a usage error: SystemExit
         gc.set_threshold(*before)
         raise

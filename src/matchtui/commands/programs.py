@@ -75,7 +75,11 @@ def _import(args: argparse.Namespace, workspace: Workspace) -> int:
 
 
 def _export(args: argparse.Namespace, workspace: Workspace) -> int:
-    path = Path(args.file)
+    if args.file and args.output and args.file != args.output:
+        raise UsageError(f"two files named ({args.file} and -o {args.output}): give one")
+    if not (args.file or args.output):
+        raise UsageError("name the file to write: matchtui programs export FILE (or -o FILE)")
+    path = Path(args.file or args.output)
     ics = args.ics or path.suffix.lower() == ".ics"
     if path.exists() and not args.force:
         raise UsageError(f"{path} already exists (use --force to replace it)")
