@@ -942,3 +942,42 @@ def test_questions_for_the_program_may_end_on_a_question(catalog: Any) -> None:
     assert fb.score >= 90
     vague = run(catalog, "questions_for_us", "No, I think you covered everything, thank you.")
     assert status(vague, "specifics") == "fail"
+
+
+@pytest.mark.parametrize(
+    ("text", "ownership", "no_blame"),
+    [
+        (
+            "It was not bad luck; I applied too narrowly, to 12 programs in one city. "
+            "Since 2024 I have worked as a scribe in Omaha. I will apply to 60 programs.",
+            "pass",
+            "pass",
+        ),
+        (
+            "Nobody is to blame but me. I applied to 12 programs in one city in 2023. "
+            "Since 2024 I have worked as a scribe in Omaha. I will apply broadly.",
+            "pass",
+            "pass",
+        ),
+        (
+            "I won't pretend the system was unfair to me. My list was too short in 2023. "
+            "Since 2024 I have worked as a scribe in Omaha. I will apply broadly.",
+            "pass",
+            "pass",
+        ),
+        (
+            "The match is rigged and unfair. My program director never gave me a chance. "
+            "I will apply again.",
+            "fail",
+            "fail",
+        ),
+    ],
+    ids=["applied-too-narrowly", "blame-but-me", "wont-pretend", "real-blame"],
+)
+def test_owning_and_refusing_blame_read_as_said(
+    catalog: Any, text: str, ownership: str, no_blame: str
+) -> None:
+    """'I applied too narrowly' and 'Nobody is to blame but me' named no part of one's own,
+    and 'I won't pretend the system was unfair' was read as blaming the system."""
+    fb = run(catalog, "why_unmatched", text, 60.0)
+    assert (status(fb, "ownership"), status(fb, "no_blame")) == (ownership, no_blame)
