@@ -981,3 +981,23 @@ def test_owning_and_refusing_blame_read_as_said(
     and 'I won't pretend the system was unfair' was read as blaming the system."""
     fb = run(catalog, "why_unmatched", text, 60.0)
     assert (status(fb, "ownership"), status(fb, "no_blame")) == (ownership, no_blame)
+
+
+def test_a_short_answer_on_a_region_is_asked_for_ties_not_an_example(catalog: Any) -> None:
+    """A short 'How do we know you will stay?' whose checks all passed was told to add 'more
+    on the example you gave: what you did, what came of it and what it taught you'."""
+    text = (
+        "We are buying a house in Beloit next spring. My wife teaches there and my parents are "
+        "twenty minutes away. I intend to practise in southern Wisconsin for the rest of my career."
+    )
+    fb = run(catalog, "will_you_stay", text, 15.0)
+    (say_more,) = [fix.text for fix in fb.top_fixes if fix.check == "length"]
+    assert "who ties you there" in say_more and "the example you gave" not in say_more
+
+
+def test_each_category_given_its_own_depth_is_a_category_of_the_bank(catalog: Any) -> None:
+    from matchtui.models.lexicon import lexicon
+
+    categories = {q.category for q in question_bank(catalog).questions}
+    wanted = lexicon(catalog).check("length").wanted_depth_by_category
+    assert wanted and set(wanted) <= categories

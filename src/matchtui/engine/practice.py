@@ -648,10 +648,9 @@ def _top_fixes(
     wanted = list(dict.fromkeys(a for a in adds if a))
     length = lex.check("length")
     detailed = any(r.id == "specifics" and r.status == "pass" for r in results)
+    depth = length.wanted_depth_by_category.get(question.category, length.wanted_depth)
     fields["wanted"] = (
-        and_list(wanted[:3])
-        if wanted
-        else (length.wanted_depth if detailed else length.wanted_example)
+        and_list(wanted[:3]) if wanted else (depth if detailed else length.wanted_example)
     )
     out = []
     for r in flagged[: lex.thresholds.max_fixes]:

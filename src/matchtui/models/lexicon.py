@@ -148,6 +148,9 @@ class CheckSpec(Sourced):
     # already passes the specifics check, more depth on the example it gives.
     wanted_example: str = ""
     wanted_depth: str = ""
+    # The depth wanted for a question category whose answers are not one example (an answer
+    # on a region says more of ties and plans, not of "the example you gave").
+    wanted_depth_by_category: dict[str, str] = Field(default_factory=dict)
     # What an answer too short should add when this check is flagged ("" for a check fixed by
     # cutting); the four-part story's may use {missing}.
     adds: str = ""
