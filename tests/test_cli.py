@@ -106,3 +106,14 @@ def test_json_flag_is_accepted_by_paths_commands() -> None:
     args = build_parser().parse_args(["mix", "--mix", "5,25,70", "--json"])
     assert args.mix == (5, 25, 70) and args.json
     assert json.dumps(args.mix)
+
+
+def test_data_list_without_what_names_the_choices(capsys: pytest.CaptureFixture[str]) -> None:
+    """`matchtui data list` said 'the following arguments are required: what' and no more."""
+    with pytest.raises(SystemExit) as exit_:
+        main(["data", "list"])
+    assert exit_.value.code == 2
+    assert "required: WHAT (see matchtui data list --help)" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        main(["data", "list", "--help"])
+    assert "specialties, questions, regions or divisions" in capsys.readouterr().out

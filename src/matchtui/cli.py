@@ -296,7 +296,12 @@ def _data(data: argparse.ArgumentParser) -> None:
     check = data_sub.add_parser("check", help="validate a data folder")
     check.add_argument("dir", nargs="?", metavar="DIR")
     listing = data_sub.add_parser("list", help="list ids: specialties, questions, regions...")
-    listing.add_argument("what", choices=("specialties", "questions", "regions", "divisions"))
+    listing.add_argument(
+        "what",
+        metavar="WHAT",
+        choices=("specialties", "questions", "regions", "divisions"),
+        help="specialties, questions, regions or divisions",
+    )
     listing.add_argument("--json", action="store_true", help="print JSON")
 
 
