@@ -1001,3 +1001,17 @@ def test_each_category_given_its_own_depth_is_a_category_of_the_bank(catalog: An
     categories = {q.category for q in question_bank(catalog).questions}
     wanted = lexicon(catalog).check("length").wanted_depth_by_category
     assert wanted and set(wanted) <= categories
+
+
+def test_a_hedged_opening_claim_is_flagged(catalog: Any) -> None:
+    """'I think maybe I kind of like internal medicine' opened a why-specialty answer and its
+    hedges went unflagged: only owning, readiness, forward and closing sentences counted."""
+    text = (
+        "I think maybe I kind of like internal medicine because it is broad. In my 2024 "
+        "sub-internship at Mercy in Toledo I managed eight patients a day and presented them "
+        "every morning. I will bring that steadiness to your wards."
+    )
+    fb = run(catalog, "why_specialty", text, 40.0)
+    assert fb.hedges == ["I think", "maybe", "kind of"]
+    firm = "I love internal medicine because it is broad." + text.split("broad.", 1)[1]
+    assert run(catalog, "why_specialty", firm, 40.0).hedges == []

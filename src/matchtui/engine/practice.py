@@ -292,6 +292,7 @@ def _check_fillers_hedges(answer: Analysed) -> tuple[_Verdict, list[str], list[s
         | set(answer.sentences_with("readiness"))
         | set(answer.sentences_with("forward"))  # "I think I'm ready, I guess" is a claim
         | set(answer.closing(limits.closing_sentences))
+        | {0}  # the opening: the answer's claim ("I kind of like medicine")
     )
     hedges = [h for h in answer.hits("hedges") if answer.sentence_of(h.start) in firm]
     filler_terms = [_said(h) for h in fillers]
