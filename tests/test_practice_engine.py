@@ -1015,3 +1015,29 @@ def test_a_hedged_opening_claim_is_flagged(catalog: Any) -> None:
     assert fb.hedges == ["I think", "maybe", "kind of"]
     firm = "I love internal medicine because it is broad." + text.split("broad.", 1)[1]
     assert run(catalog, "why_specialty", firm, 40.0).hedges == []
+
+
+@pytest.mark.parametrize(
+    ("question", "text"),
+    [
+        (
+            "greatest_weakness",
+            "Public speaking has been hard for me. At my 2023 morning report in Tulsa I froze "
+            "while presenting a case and my attending stepped in. Since then I present at our "
+            "journal club every month, and I will keep practising.",
+        ),
+        (
+            "conflict_colleague",
+            "A nurse paged me three times about a patient's pain one night in 2024, and I snapped "
+            "at her. The next morning I apologised and we agreed on a plan. I will keep asking "
+            "what the nurse sees before I answer.",
+        ),
+    ],
+    ids=["hard-for-me-froze", "snapped"],
+)
+def test_a_weakness_or_a_lapse_told_plainly_is_owned(
+    catalog: Any, question: str, text: str
+) -> None:
+    """'Public speaking has been hard for me ... I froze' and 'I snapped at her' were told
+    that no sentence named the applicant's own part."""
+    assert status(run(catalog, question, text, 40.0), "ownership") == "pass"
