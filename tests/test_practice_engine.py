@@ -1032,8 +1032,14 @@ def test_a_hedged_opening_claim_is_flagged(catalog: Any) -> None:
             "at her. The next morning I apologised and we agreed on a plan. I will keep asking "
             "what the nurse sees before I answer.",
         ),
+        (
+            "exam_failure",
+            "I failed Step 1 in 2021. I had relied on passive reading and did not take a single "
+            "timed practice exam. I passed in 2022 and scored 241 on Step 2 CK in 2023. I will "
+            "bring that discipline to my in-training exams.",
+        ),
     ],
-    ids=["hard-for-me-froze", "snapped"],
+    ids=["hard-for-me-froze", "snapped", "had-relied"],
 )
 def test_a_weakness_or_a_lapse_told_plainly_is_owned(
     catalog: Any, question: str, text: str
