@@ -250,3 +250,21 @@ def test_the_phrase_indexes_share_one_set_of_patterns(catalog: Catalog) -> None:
         id(s) for p in patterns(every) for s in (p.not_after, p.not_before, p.before_any) if not s
     }
     assert len(empty) == 1
+
+
+def test_a_perfect_tense_or_a_contraction_reads_as_the_plain_verb(catalog: Catalog) -> None:
+    """'I had underestimated', 'I'd rushed' and 'I've made' named no part of the applicant's
+    own, where 'I underestimated', 'I rushed' and 'I made' did: each phrase "I <verb>" now
+    reads past a perfect tense's auxiliary, quoted as written."""
+    said = (
+        "I had underestimated the interviews, and I'd rushed my list in 2023. I've made "
+        "changes since. I will apply broadly."
+    )
+    fb = practice.analyse("why_unmatched", said, 60.0, catalog)
+    (owned,) = [c for c in fb.checks if c.id == "ownership"]
+    assert owned.status == "pass"
+    assert owned.matches == ["I had underestimated", "I'd rushed", "I've made"]
+    # an auxiliary that is the phrase's own word is not read past: "I had not" stays itself,
+    # and "I have been" is not read as a phrase "I been"
+    plain = practice.analyse("why_unmatched", "I have been well. I will go on.", 60.0, catalog)
+    assert [c.status for c in plain.checks if c.id == "ownership"] == ["fail"]

@@ -99,14 +99,21 @@ class _Pattern(NamedTuple):
     before_any: frozenset[str]  # one of them within the next BEFORE_ANY_WORDS words
     at_start: bool
 
-    def match_at(self, lows: Sequence[str], index: int) -> int | None:
-        """The index after the match when this pattern matches at `index`, else None."""
+    def match_at(
+        self, lows: Sequence[str], index: int, skip: int = 0, first_read: bool = False
+    ) -> int | None:
+        """The index after the match when this pattern matches at `index`, else None. `skip`:
+        the tokens after the first are read that many tokens later ("I had relied" for "I
+        relied"). `first_read`: the first token is taken as read (the caller checked it: "i",
+        or "i'd" for "I'd relied")."""
         size = len(self.tokens)
-        if index + size > len(lows):
+        if index + size + skip > len(lows):
             return None
         last = size - 1
         for offset, want in enumerate(self.tokens):
-            got = lows[index + offset]
+            if first_read and not offset:
+                continue
+            got = lows[index + offset + (skip if offset else 0)]
             if offset == last:
                 if self.wildcard:
                     if not got.startswith(want):
@@ -117,10 +124,16 @@ class _Pattern(NamedTuple):
                     return None
             elif got != want:
                 return None
-        return index + size
+        return index + size + skip
 
 
 _NO_WORDS: frozenset[str] = frozenset()  # one object for the many patterns without a condition
+
+# A phrase "I <verb> ..." also matches with a perfect tense's auxiliary after the I ("I had
+# relied", "I have made") or contracted into it ("I'd relied", "I've made"): the auxiliary,
+# and how many tokens it adds between the "I" and the verb.
+_AUXILIARY: dict[str, int] = {"had": 1, "have": 1}
+_CONTRACTED_I = frozenset({"i'd", "i've"})
 
 
 def _lowered(words: Iterable[str]) -> frozenset[str]:
@@ -214,22 +227,32 @@ class PhraseIndex:
             stem = stems[index]
             following = lows[index + 1] if index < last else ""
             following_stem = stems[index + 1] if index < last else None
-            tables = (
-                single.get(low),
-                single.get(stem) if stem else None,
-                prefix.get(low[:_PREFIX]),
-                first.get(low),
-                pair.get((low, following)),
-                pair.get((low, following_stem)) if following_stem else None,
-            )
+            tables = [
+                (single.get(low), 0),
+                (single.get(stem) if stem else None, 0),
+                (prefix.get(low[:_PREFIX]), 0),
+                (first.get(low), 0),
+                (pair.get((low, following)), 0),
+                (pair.get((low, following_stem)) if following_stem else None, 0),
+            ]
+            if low == "i" and following in _AUXILIARY and index + 2 <= last:
+                # "I had relied": the phrases "I relied ..." read past the auxiliary
+                skip = _AUXILIARY[following]
+                tables.append((_with_verb(pair, lows[index + 1 + skip]), skip))
+            elif low in _CONTRACTED_I and index < last:
+                tables.append((_with_verb(pair, following), -1))  # "I'd relied": skip none
             best: dict[str, tuple[_Pattern, int]] | None = None
-            for patterns in tables:
+            for patterns, skip in tables:
                 if not patterns:
                     continue
                 for pattern in patterns:
                     if free.get(pattern.group, 0) > index:
                         continue
-                    end = pattern.match_at(lows, index)
+                    end = (
+                        pattern.match_at(lows, index)
+                        if not skip
+                        else pattern.match_at(lows, index, max(skip, 0), first_read=True)
+                    )
                     if end is None or not _conditions_hold(
                         pattern, tokens, index, end, sentence_starts
                     ):
@@ -249,6 +272,14 @@ class PhraseIndex:
                     hits[group].append(Hit(start, stop, pattern.phrase, text[start:stop]))
                     free[group] = end
         return hits
+
+
+def _with_verb(pair: dict[tuple[str, str], list[_Pattern]], verb: str) -> list[_Pattern] | None:
+    """The phrases "I <verb> ...", but not those whose verb is itself an auxiliary ("I had
+    not" is its own phrase; "I have been" read past "have" would be "I been")."""
+    if verb in _AUXILIARY or verb in ("not", "been"):
+        return None
+    return pair.get(("i", verb))
 
 
 def _word_near(tokens: Tokens, indexes: Iterable[int]) -> str | None:
