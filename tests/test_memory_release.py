@@ -151,3 +151,35 @@ async def test_work_done_ahead_waits_for_a_pause_in_the_keys_and_for_a_build_to_
             await asyncio.sleep(0.05)
         assert done.is_set()
         thread.join()
+
+
+def test_a_request_from_the_preload_thread_after_the_loop_closed_leaves_no_coroutine(
+    workspace: Any,
+) -> None:
+    """CI printed 'coroutine App.call_from_thread.<locals>.run_callback was never awaited'
+    (app.py): the preload thread asked for a trim through call_from_thread just as the app's
+    loop closed; the coroutine was made, the loop refused it and it was dropped unawaited.
+    The thread now posts messages, which make nothing to await."""
+    import gc
+    import threading
+    import warnings
+
+    app = MatchApp(workspace, first_pane="reality", today=dt.date(2026, 12, 3))
+
+    async def run() -> None:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+
+    loop = asyncio.new_event_loop()
+    try:
+        loop.run_until_complete(run())
+    finally:
+        loop.close()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        for request in (app._imports_done, lambda: app._warm_data()):
+            thread = threading.Thread(target=request)
+            thread.start()
+            thread.join(10)
+        gc.collect()
+    assert not [w for w in caught if "never awaited" in str(w.message)]

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from textual import events
 from textual.app import App, ComposeResult, ScreenStackError, SystemCommand
 from textual.binding import Binding
+from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import MountError
@@ -58,6 +59,17 @@ def _screen_factory(pane: PaneSpec) -> Callable[[], Screen[Any]]:
 
 
 DEMO_TITLE = "matchtui · DEMO profile (fictional)"
+
+
+# Requests from the preload thread, posted as messages: `post_message` makes nothing that must
+# be awaited, so one posted as the app closes is dropped, where `call_from_thread` left its
+# coroutine never awaited (a RuntimeWarning) once the loop had closed.
+class TrimWanted(Message):
+    """Give the memory freed by the work just done back to the system (`request_trim`)."""
+
+
+class PaneStylesWanted(Message):
+    """The other panes' modules are imported: prepare their styles at idle."""
 
 
 class ShellScreen(Screen[None]):
@@ -456,8 +468,8 @@ class MatchApp(App[None]):
                 warm(self)
             except Exception:  # the visit computes it again, and reports any problem
                 continue
-        with suppress(RuntimeError):  # the app has closed meanwhile
-            self.call_from_thread(self.request_trim)
+        with suppress(RuntimeError):  # the loop has closed meanwhile
+            self.post_message(TrimWanted())
         return warmed
 
     def _wait_for_pause(self) -> None:
@@ -472,8 +484,14 @@ class MatchApp(App[None]):
     def _imports_done(self) -> None:
         """From the preload thread, once the other panes' modules are imported: their styles
         are prepared on the event loop from then on (`_prepare_pane_styles`)."""
-        with suppress(RuntimeError):  # the app has closed meanwhile
-            self.call_from_thread(self.set_timer, STYLE_STEP, self._prepare_pane_styles)
+        with suppress(RuntimeError):  # the loop has closed meanwhile
+            self.post_message(PaneStylesWanted())
+
+    def on_trim_wanted(self, _: TrimWanted) -> None:
+        self.request_trim()
+
+    def on_pane_styles_wanted(self, _: PaneStylesWanted) -> None:
+        self.set_timer(STYLE_STEP, self._prepare_pane_styles)
 
     async def _prepare_pane_styles(self) -> None:
         """Parse, at idle, the styles a pane not opened yet would parse on its first visit:
