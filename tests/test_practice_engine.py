@@ -1047,3 +1047,17 @@ def test_a_weakness_or_a_lapse_told_plainly_is_owned(
     """'Public speaking has been hard for me ... I froze' and 'I snapped at her' were told
     that no sentence named the applicant's own part."""
     assert status(run(catalog, question, text, 40.0), "ownership") == "pass"
+
+
+def test_an_acronym_is_a_name_but_a_sentence_in_capitals_is_not(catalog: Any) -> None:
+    """'precept students from OHSU' carried no detail to the check: only capitalised words in
+    lower case counted as names. A sentence shouted in capitals still names nothing."""
+    text = (
+        "In five years I see myself as an internist in a rural clinic in eastern Oregon. "
+        "I would like to precept students from OHSU. I will keep my panel for the long term."
+    )
+    fb = run(catalog, "five_years", text, 40.0)
+    (specifics,) = [c for c in fb.checks if c.id == "specifics"]
+    assert specifics.status == "pass" and "OHSU" in specifics.matches
+    shouted = run(catalog, "why_specialty", "I AM READY TO WORK HARD AND I LOVE MEDICINE. I will.")
+    assert status(shouted, "specifics") == "fail"

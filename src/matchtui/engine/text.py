@@ -848,8 +848,17 @@ def judge(kind: StoryKind, text: Analysed) -> StoryVerdict:
     absent = [s for s in rule.signals if s not in found and s != "long"]
     # Each phrase once, whichever signals it fired ('scribe' is a role and readiness both),
     # and not again as a part of a longer one quoted ('Clinic' of 'Mayo Clinic').
-    quoted = _without_parts(
-        list({t.lower(): t for s in present if s != "long" for t in found[s][:2]}.values())
+    # Parts are dropped among every phrase found, before each signal's first two are taken: a
+    # longer phrase cut from the quotes still hides its part ('Clinic', 'Mayo Clinic' third).
+    every = list({t.lower(): t for s in present if s != "long" for t in found[s]}.values())
+    whole = {t.lower() for t in _without_parts(every)}
+    quoted = list(
+        {
+            t.lower(): t
+            for s in present
+            if s != "long"
+            for t in [t for t in found[s] if t.lower() in whole][:2]
+        }.values()
     )
     common = {"kind": kind, "label": rule.label, "words": text.words, "signals": present}
     if text.words == 0:
