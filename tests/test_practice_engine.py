@@ -1061,3 +1061,12 @@ def test_an_acronym_is_a_name_but_a_sentence_in_capitals_is_not(catalog: Any) ->
     assert specifics.status == "pass" and "OHSU" in specifics.matches
     shouted = run(catalog, "why_specialty", "I AM READY TO WORK HARD AND I LOVE MEDICINE. I will.")
     assert status(shouted, "specifics") == "fail"
+
+
+def test_a_couple_s_plan_closes_forward_as_one_s_own_does(catalog: Any) -> None:
+    """'We plan to settle there' closed a region answer and was told it did not look ahead:
+    only 'I plan to' and its kin counted. Someone else's plan still does not."""
+    ours = "My wife works in Denver. My in-laws live in Aurora. We plan to settle there."
+    assert status(run(catalog, "why_region", ours, 20.0), "forward_close") == "pass"
+    theirs = "My parents live in Denver. They plan to retire in Florida."
+    assert status(run(catalog, "why_region", theirs, 20.0), "forward_close") == "fail"
