@@ -63,3 +63,12 @@ def did_you_mean(
         options = found[0] if len(found) == 1 else ", ".join(found[:-1]) + " or " + found[-1]
         return f"; did you mean {options}?"
     return f"; see `{listing}`" if listing else ""
+
+
+def did_you_mean_aside(
+    word: str, choices: Mapping[str, Iterable[str]] | Iterable[str], listing: str = ""
+) -> str:
+    """`did_you_mean` as an aside in brackets, for a message that goes on after it: " (did
+    you mean a?)", " (see `...`)", or ""."""
+    hint = did_you_mean(word, choices, listing)
+    return f" ({hint.removeprefix('; ')})" if hint else ""

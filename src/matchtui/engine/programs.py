@@ -149,11 +149,10 @@ def _flag(value: Any, column: str) -> bool | None:
 def _not_one_of(column: str, value: Any, choices: Sequence[str], also: str = "") -> ValueError:
     """ "tier: 'communty' is not one of academic, mid_tier, community (did you mean
     community?)" (`also`: other words the column takes, as " (or yes/no)")."""
-    from matchtui.suggest import did_you_mean
+    from matchtui.suggest import did_you_mean_aside
 
     text = _text(value)
-    hint = did_you_mean(text, choices) if text else ""
-    hint = hint.replace("; ", " (", 1) + ")" if hint else ""
+    hint = did_you_mean_aside(text, choices) if text else ""
     return ValueError(f"{column}: {text!r} is not one of {', '.join(choices)}{also}{hint}")
 
 
@@ -250,7 +249,7 @@ def state_code(text: str, catalog: Catalog) -> str:
     """The postal code for a state written as a code, a full name or a common abbreviation
     ("OH", "Ohio", "Calif."); "" for an empty cell. ValueError with the closest names."""
     from matchtui.models.states import StatesFile, fold
-    from matchtui.suggest import did_you_mean
+    from matchtui.suggest import did_you_mean_aside
 
     if not text or text.upper() in catalog.region_of_state:
         return text.upper()
@@ -259,8 +258,8 @@ def state_code(text: str, catalog: Catalog) -> str:
     if code is not None and code in catalog.region_of_state:
         return code
     names = {s.code: (s.name,) for s in states.states}
-    hint = did_you_mean(text, names).replace("; ", " (", 1)
-    raise ValueError(f"state: {text!r} is not a US state code we know{hint + ')' if hint else ''}")
+    hint = did_you_mean_aside(text, names)
+    raise ValueError(f"state: {text!r} is not a US state code we know{hint}")
 
 
 def _specialty_id(text: str, catalog: Catalog) -> str:
@@ -270,14 +269,10 @@ def _specialty_id(text: str, catalog: Catalog) -> str:
     for specialty in catalog.specialties.values():
         if wanted in (specialty.id, specialty.name.lower(), specialty.short.lower()):
             return specialty.id
-    from matchtui.suggest import did_you_mean
+    from matchtui.suggest import did_you_mean_aside
 
-    hint = did_you_mean(text, catalog.specialty_words, "matchtui data list specialties")
-    hint = hint.replace("; ", " (", 1)
-    raise ValueError(
-        f"specialty: {text!r} is not a specialty id or name in the catalog"
-        + (hint + ")" if hint else "")
-    )
+    hint = did_you_mean_aside(text, catalog.specialty_words, "matchtui data list specialties")
+    raise ValueError(f"specialty: {text!r} is not a specialty id or name in the catalog{hint}")
 
 
 def _validate(raw: Mapping[str, Any], catalog: Catalog, today: dt.date | None = None) -> Program:

@@ -130,9 +130,9 @@ class _Pattern(NamedTuple):
 _NO_WORDS: frozenset[str] = frozenset()  # one object for the many patterns without a condition
 
 # A phrase "I <verb> ..." also matches with a perfect tense's auxiliary after the I ("I had
-# relied", "I have made") or contracted into it ("I'd relied", "I've made"): the auxiliary,
-# and how many tokens it adds between the "I" and the verb.
-_AUXILIARY: dict[str, int] = {"had": 1, "have": 1}
+# relied", "I have made": one token more before the verb) or contracted into it ("I'd relied",
+# "I've made": none).
+_AUXILIARY = frozenset({"had", "have"})
 _CONTRACTED_I = frozenset({"i'd", "i've"})
 
 
@@ -227,20 +227,19 @@ class PhraseIndex:
             stem = stems[index]
             following = lows[index + 1] if index < last else ""
             following_stem = stems[index + 1] if index < last else None
-            tables = [
-                (single.get(low), 0),
-                (single.get(stem) if stem else None, 0),
-                (prefix.get(low[:_PREFIX]), 0),
-                (first.get(low), 0),
-                (pair.get((low, following)), 0),
-                (pair.get((low, following_stem)) if following_stem else None, 0),
+            # Each table with the tokens its phrases skip after the "I" (None: read as written).
+            tables: list[tuple[list[_Pattern] | None, int | None]] = [
+                (single.get(low), None),
+                (single.get(stem) if stem else None, None),
+                (prefix.get(low[:_PREFIX]), None),
+                (first.get(low), None),
+                (pair.get((low, following)), None),
+                (pair.get((low, following_stem)) if following_stem else None, None),
             ]
             if low == "i" and following in _AUXILIARY and index + 2 <= last:
-                # "I had relied": the phrases "I relied ..." read past the auxiliary
-                skip = _AUXILIARY[following]
-                tables.append((_with_verb(pair, lows[index + 1 + skip]), skip))
+                tables.append((_with_verb(pair, lows[index + 2]), 1))  # "I had relied"
             elif low in _CONTRACTED_I and index < last:
-                tables.append((_with_verb(pair, following), -1))  # "I'd relied": skip none
+                tables.append((_with_verb(pair, following), 0))  # "I'd relied"
             best: dict[str, tuple[_Pattern, int]] | None = None
             for patterns, skip in tables:
                 if not patterns:
@@ -250,8 +249,8 @@ class PhraseIndex:
                         continue
                     end = (
                         pattern.match_at(lows, index)
-                        if not skip
-                        else pattern.match_at(lows, index, max(skip, 0), first_read=True)
+                        if skip is None
+                        else pattern.match_at(lows, index, skip, first_read=True)
                     )
                     if end is None or not _conditions_hold(
                         pattern, tokens, index, end, sentence_starts
