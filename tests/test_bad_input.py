@@ -724,3 +724,57 @@ def test_an_unknown_key_names_the_key_meant(
     code, _, err = run_main([a.format(d=seeded) for a in argv], capsys)
     assert code == 2
     assert named in err, err
+
+
+def _two_slips(seeded: Path) -> Path:
+    """The demo profile made a resident's with two slips: no training region, and Step 3's
+    status in capitals."""
+    text = demo_profile_path().read_text(encoding="utf-8")
+    text = text.replace('situation = "not_in_training"', 'situation = "in_training"')
+    text = text.replace('step3 = "passed"', 'step3 = "Passed"')
+    path = seeded / "profile.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_one_line_places_every_problem_in_the_file(
+    seeded: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The line said only "(and 1 more)": the applicant fixed one problem, ran again and met
+    the next. The line still names the first in full, then where each other one is; a slip in a
+    fixed choice names the choice meant."""
+    path = _two_slips(seeded)
+    code, out, err = run_main(["--home", str(seeded), "assess"], capsys)
+    assert_one_line(code, out, err, f"{path}:13: [applicant.training_region] needed while in")
+    assert err.rstrip().endswith("(and 1 more: [exams.step3] on line 29)"), err
+    (seeded / "profile.toml").write_text(
+        DEMO.replace('step3 = "passed"', 'step3 = "Passed"'), encoding="utf-8"
+    )
+    code, out, err = run_main(["--home", str(seeded), "assess"], capsys)
+    assert_one_line(code, out, err)
+    assert err.rstrip().endswith(
+        "[exams.step3] Input should be 'not_taken', 'scheduled' or 'passed'; did you mean passed?"
+    ), err
+
+
+def test_a_long_list_of_problems_names_the_first_few(
+    seeded: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    keys = "".join(f"colour_{n} = 1\n" for n in range(6))
+    (seeded / "profile.toml").write_text(keys + DEMO, encoding="utf-8")
+    code, out, err = run_main(["--home", str(seeded), "assess"], capsys)
+    assert_one_line(code, out, err, "[colour_0] unknown key")
+    assert err.rstrip().endswith(
+        "(and 5 more: [colour_1] on line 2, [colour_2] on line 3, [colour_3] on line 4, ...)"
+    ), err
+
+
+async def test_app_lists_every_problem_of_a_file_it_cannot_load(
+    workspace: Any, seeded: Path
+) -> None:
+    path = _two_slips(seeded)
+    message = await _open(workspace, "reality")
+    assert f"{path}:13: [applicant.training_region] needed while in training" in message
+    assert "[exams.step3] Input should be" in message and "did you mean passed?" in message
+    assert "more" not in message
+    assert "Showing the demo profile; your file was not changed." in message

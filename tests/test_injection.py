@@ -493,7 +493,7 @@ async def test_load_error_notification_quotes_a_hostile_key_literally(
         assert "profile.toml" in text and "[@click=app.quit]q[/]" in text
         key = f"[bold red]K[/] [@click=app.quit]q[/] {REPLACEMENT}]0;t{REPLACEMENT}"
         message = toasts(app)
-        assert f"profile.toml: [{key}] unknown key." in message
+        assert f"profile.toml: [{key}] unknown key\n" in message
         assert "Showing the demo profile; your file was not changed." in message
     assert bad.read_bytes() == before
 

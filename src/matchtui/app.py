@@ -59,6 +59,7 @@ def _screen_factory(pane: PaneSpec) -> Callable[[], Screen[Any]]:
 
 
 DEMO_TITLE = "matchtui · DEMO profile (fictional)"
+TOAST_PROBLEMS = 5  # a file's problems listed in the toast that says it could not be loaded
 
 
 # Requests from the preload thread, posted as messages: `post_message` makes nothing that must
@@ -171,7 +172,7 @@ class MatchApp(App[None]):
         self._preview_season = ""
         # "Today" for anything date-dependent (overdue items, passed dates); tests pin it.
         self.today = today or dt.date.today()
-        self.load_errors: dict[str, str] = {}  # file name -> one-line problem shown to the user
+        self.load_errors: dict[str, str] = {}  # file name -> its problems, as shown
         self.unsaved: set[str] = set()  # panes with edits not yet saved
         # The program list as a pane last changed or read it (`programs_changed`), by version.
         self.programs_version = 0
@@ -371,8 +372,9 @@ class MatchApp(App[None]):
             from matchtui.tomlio import load_model
             from matchtui.workspace import demo_profile_path
 
+            problems = "\n".join(exc.lines(TOAST_PROBLEMS))
             self.load_errors["profile.toml"] = (
-                f"{exc.summary()}. Showing the demo profile; your file was not changed."
+                f"{problems}\nShowing the demo profile; your file was not changed."
             )
             return load_model(demo_profile_path(), Profile)
 
@@ -384,7 +386,8 @@ class MatchApp(App[None]):
         except FileProblems as exc:
             from matchtui.models.plan import PlanFile
 
-            self.load_errors["plan.toml"] = f"{exc.summary()}. Starting from an empty plan."
+            problems = "\n".join(exc.lines(TOAST_PROBLEMS))
+            self.load_errors["plan.toml"] = f"{problems}\nStarting from an empty plan."
             return PlanFile()
 
     def notify(

@@ -8,6 +8,8 @@ from typing import NamedTuple
 
 from matchtui.safetext import one_line
 
+NAMED_IN_SUMMARY = 3  # the other problems a one-line summary places, before "..."
+
 
 class Problem(NamedTuple):
     """One thing wrong with one file. (A named tuple: the same fields, repr, equality and hash
@@ -24,6 +26,16 @@ class Problem(NamedTuple):
         # One printable line even when a key or a file name carries a newline or an escape.
         return one_line(f"{where}:{key} {self.message}")
 
+    def where(self, beside: Path) -> str:
+        """Where this problem is, short, next to another in file `beside`: "[key] on line 3"
+        (the file named only when it is another; the message when there is no key)."""
+        place = f"[{self.key}]" if self.key else self.message
+        if self.line:
+            place += f" on line {self.line}"
+        if self.file != beside:
+            place = f"{self.file.name}: {place}"
+        return one_line(place)
+
 
 class FileProblems(Exception):
     """Raised when one or more files cannot be used; carries every problem found."""
@@ -33,12 +45,25 @@ class FileProblems(Exception):
         super().__init__(self.summary())
 
     def summary(self) -> str:
-        """One line: the first problem, plus how many more there are."""
+        """One line: the first problem, then where each other one is ("(and 2 more: [a] on
+        line 3, [b] on line 9)"), so one edit can fix them all."""
         if not self.problems:
             return "unknown problem"
-        first = str(self.problems[0])
-        rest = len(self.problems) - 1
-        return first if rest == 0 else f"{first} (and {rest} more)"
+        first, *rest = self.problems
+        if not rest:
+            return str(first)
+        named = [problem.where(first.file) for problem in rest[:NAMED_IN_SUMMARY]]
+        if len(rest) > NAMED_IN_SUMMARY:
+            named.append("...")
+        return f"{first} (and {len(rest)} more: {', '.join(named)})"
+
+    def lines(self, limit: int) -> list[str]:
+        """Every problem, one line each: the first `limit`, then how many more there are."""
+        shown = [str(problem) for problem in self.problems[:limit]] or ["unknown problem"]
+        rest = len(self.problems) - limit
+        if rest > 0:
+            shown.append(f"and {rest} more problem{'s' if rest != 1 else ''}")
+        return shown
 
     @classmethod
     def of(cls, problems: Iterable[Problem]) -> FileProblems:

@@ -322,6 +322,12 @@ def problems_from_validation(
                 message += did_you_mean(str(item["loc"][-1]), keys) if keys else ""
         elif item["type"] == "missing":
             message = "required key is missing"
+        elif item["type"] == "literal_error" and isinstance(item["input"], str):
+            from matchtui.suggest import did_you_mean
+
+            # pydantic lists the choices in its context as "'a', 'b' or 'c'".
+            choices = re.findall(r"'([^']*)'", str(item.get("ctx", {}).get("expected", "")))
+            message += did_you_mean(item["input"], choices)
         message = message.removeprefix("Value error, ")
         problems.append(Problem(path, format_loc(loc), message, line_of(lines, loc)))
     return problems

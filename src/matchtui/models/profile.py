@@ -163,7 +163,9 @@ class Applicant(UserFile):
         if situation == "not_in_training" and value is not None:
             raise ValueError("only for someone in school or in training")
         if situation == "in_training" and value is None:
-            raise ValueError("needed while in training")
+            raise ValueError(
+                "needed while in training: the region you train in now (such as south), or abroad"
+            )
         return value
 
     @field_validator("decided_month")
