@@ -296,6 +296,51 @@ def student(demo_profile: Any, **applicant: Any) -> Any:
     )
 
 
+def resident(demo_profile: Any, **applicant: Any) -> Any:
+    return demo_profile.model_copy(
+        update={
+            "applicant": demo_profile.applicant.model_copy(
+                update={"situation": "in_training", "training_region": "south", **applicant}
+            )
+        }
+    )
+
+
+@pytest.mark.parametrize("specialty", ["psychiatry", "internal_medicine", "dermatology"])
+def test_a_resident_applying_again_gets_the_prior_graduate_list(
+    catalog: Any, demo_profile: Any, specialty: str
+) -> None:
+    """A US MD resident changing specialty is an NRMP prior graduate, estimated from the
+    prior-graduate anchor (fitted on the long, community-weighted re-entry list), but was
+    recommended the students' 40-program standard list: 18% for a psychiatry applicant, with a
+    warning to shift towards community programs under the list just recommended."""
+    applicant = resident(demo_profile)
+    assert applicant.is_prior_graduate and not applicant.is_reentry
+    preset = engine.preset_for(applicant, catalog, specialty)
+    assert preset.id == "prior_graduate" and preset.reliability == "assumption"
+    assert preset.community > preset.academic and preset.size.applications >= 80
+    recommended = recommended_mix(applicant, catalog, specialty)
+    standard = mix_data(catalog).preset("standard")
+    as_before = recommended.model_copy(
+        update={
+            "applications": standard.size.applications,
+            "academic_pct": standard.academic,
+            "mid_tier_pct": standard.mid_tier,
+            "community_pct": standard.community,
+            "region_share_pct": standard.size.region_share_pct,
+            "signals_used": min(recommended.signals_used, standard.size.applications),
+        }
+    )
+    now = estimate(applicant, catalog, recommended).p_match
+    before = estimate(applicant, catalog, as_before).p_match
+    assert now > before * 1.2, (now, before)
+    # An international graduate in training keeps the IMG list; a student the standard one.
+    assert (
+        engine.preset_for(resident(demo_profile, degree="us_img"), catalog, specialty).id == "img"
+    )
+    assert engine.preset_for(student(demo_profile), catalog, "psychiatry").id == "standard"
+
+
 def test_other_presets_are_assumptions_chosen_by_data(catalog: Any, demo_profile: Any) -> None:
     us_md = student(demo_profile)
     assert engine.preset_for(us_md, catalog, "internal_medicine").id == "standard"

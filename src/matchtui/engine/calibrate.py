@@ -101,6 +101,7 @@ def cohort_preset(catalog: Catalog, cohort: Cohort, specialty: str) -> Preset:
         band,
         reentry=cohort.stage == "graduate",
         img=cohort.degree in ("us_img", "non_us_img"),
+        prior_graduate=cohort.stage == "graduate" and cohort.degree in ("us_md", "us_do"),
     )
 
 

@@ -657,16 +657,26 @@ def diminishing_point(curve: Sequence[float], step: int, gain: float) -> int | N
 def preset_for(profile: Profile, catalog: Catalog, specialty: str | None = None) -> Preset:
     """The first preset in mix.toml whose conditions match the profile (the last always does)."""
     band = _band(catalog, specialty or default_specialty(profile, catalog))
-    return preset_by(catalog, band, reentry=profile.is_reentry, img=profile.is_img)
+    return preset_by(
+        catalog,
+        band,
+        reentry=profile.is_reentry,
+        img=profile.is_img,
+        prior_graduate=profile.is_prior_graduate,
+    )
 
 
-def preset_by(catalog: Catalog, band: str, *, reentry: bool, img: bool) -> Preset:
+def preset_by(
+    catalog: Catalog, band: str, *, reentry: bool, img: bool, prior_graduate: bool = False
+) -> Preset:
     data = mix_data(catalog)
     for preset in data.presets:
         when = preset.when
         if when.reentry is not None and when.reentry != reentry:
             continue
         if when.img is not None and when.img != img:
+            continue
+        if when.prior_graduate is not None and when.prior_graduate != prior_graduate:
             continue
         if when.bands is not None and band not in when.bands:
             continue

@@ -66,11 +66,18 @@ class PresetWhen(Strict):
 
     reentry: bool | None = None
     img: bool | None = None
+    # NRMP counts the applicant as a US MD or DO prior graduate (a resident applying again too).
+    prior_graduate: bool | None = None
     bands: list[Competitiveness] | None = None
 
     @property
     def is_empty(self) -> bool:
-        return self.reentry is None and self.img is None and self.bands is None
+        return (
+            self.reentry is None
+            and self.img is None
+            and self.prior_graduate is None
+            and self.bands is None
+        )
 
 
 class PresetSize(Sourced):

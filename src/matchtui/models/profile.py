@@ -460,6 +460,11 @@ class Profile(UserFile):
             return "us_md_senior" if degree == "us_md" else "us_do_senior"
         return "us_md_graduate" if degree == "us_md" else "us_do_graduate"
 
+    @property
+    def is_prior_graduate(self) -> bool:
+        """A US MD or DO graduate: NRMP's prior graduates, a resident applying again among them."""
+        return self.applicant_type in ("us_md_graduate", "us_do_graduate")
+
 
 def migrate_v1(data: dict[str, Any]) -> dict[str, Any]:
     """A version-1 profile as version 2: every value kept, in its new place.
