@@ -604,3 +604,43 @@ def test_a_student_who_leaves_the_school_region_blank_studies_where_they_live(
     away = at_school("south")
     assert away.is_returner
     assert assess(away, catalog).back_home.likelihood != "not_applicable"
+
+
+def _low_chance_text(result: Any) -> str:
+    (warning,) = [w for w in result.warnings if w.id == "low_p_match"]
+    return str(warning.text)
+
+
+def test_a_low_chance_names_what_weighs_on_it_and_only_the_changes_left(
+    catalog: Any, demo_profile: Any
+) -> None:
+    """The low-chance warning told a graduate six years from clinical work, applying to family
+    medicine with 70% community programs, to 'shift towards community programs' and 'consider a
+    more open specialty': neither was open to them, and it never said what pulled the chance
+    down. It names the heaviest terms and only the changes the list and specialty leave."""
+    ghost = demo_profile.model_copy(
+        update={
+            "applicant": demo_profile.applicant.model_copy(update={"graduation_year": 2018}),
+            "clinical": demo_profile.clinical.model_copy(
+                update={"role": "nonclinical", "months_last_24": 0, "months_since_last": 70}
+            ),
+        }
+    )
+    reentry = recommended_mix(ghost, catalog, "family_medicine")
+    assert reentry.community_pct == 70
+    result = estimate(ghost, catalog, reentry)
+    assert result.p_match < 0.5
+    text = _low_chance_text(result)
+    assert "What weighs on it most:" in text
+    assert "time since last clinical work (5.83 years)" in text
+    assert "community" not in text and "open specialty" not in text
+    assert "More applications still raise it" in text  # 80 is short of where gains flatten
+    assert text.endswith("Keep a parallel plan ready.")
+    # The same graduate with a top-heavy internal medicine list is told both, with the share
+    # the recommended list has.
+    top_heavy = recommended_mix(ghost, catalog, "general_surgery").model_copy(
+        update={"academic_pct": 40, "mid_tier_pct": 40, "community_pct": 20}
+    )
+    text = _low_chance_text(estimate(ghost, catalog, top_heavy))
+    assert "a larger community share helps (the list recommended for you has 70%)" in text
+    assert "a more open specialty would raise it" in text

@@ -992,7 +992,19 @@ def estimate(
         profile, catalog, data, factors, verdict, inputs, preset, season, signals, quote
     )
     warnings = _warnings(
-        profile, catalog, data, factors, tier, mix, in_region, p_match, point, programs, tally
+        profile,
+        catalog,
+        data,
+        factors,
+        tier,
+        mix,
+        in_region,
+        p_match,
+        point,
+        programs,
+        inputs,
+        preset,
+        tally,
     )
 
     def r6(pair: tuple[float, float]) -> tuple[float, float]:
@@ -1199,6 +1211,49 @@ def _assumptions(
     return out
 
 
+def _low_chance(
+    catalog: Catalog,
+    data: MixFile,
+    factors: Factors,
+    mix: MixPlan,
+    inputs: Inputs,
+    preset: Preset,
+    p_match: float,
+    point: int | None,
+) -> str:
+    """The low-chance warning: what weighs on the estimate most (the Step 2 CK term and the
+    adjustments, heaviest first), then only the changes this list and specialty leave open."""
+    rules = data.warnings
+    weights: list[tuple[float, str]] = []
+    if inputs.step2 is not None:
+        weights.append(
+            (
+                score_term(catalog, factors.specialty, inputs.step2),
+                f"your Step 2 CK score ({inputs.step2:g})",
+            )
+        )
+    terms = adjustment_terms(data, inputs, "point")
+    for adj in data.adjustments:
+        label = adj.label[0].lower() + adj.label[1:]
+        weights.append((terms[adj.id], f"{label} ({adj.amount(inputs.value(adj.id))})"))
+    heaviest = [what for term, what in sorted(weights) if term <= -rules.weighs_min][:2]
+    text = f"The estimated chance of matching is {_pct(p_match)}, below {_pct(rules.low_p_match)}."
+    if heaviest:
+        text += " What weighs on it most: " + ", then ".join(heaviest) + "."
+    steps = []
+    if point is None or point > mix.applications:
+        steps.append("more applications still raise it")
+    if mix.community_pct < preset.community:
+        steps.append(
+            f"a larger community share helps (the list recommended for you has {preset.community}%)"
+        )
+    if factors.band != "low":
+        steps.append("a more open specialty would raise it")
+    if steps:
+        text += " " + "; ".join(steps)[0].upper() + "; ".join(steps)[1:] + "."
+    return text + " Keep a parallel plan ready."
+
+
 def _warnings(
     profile: Profile,
     catalog: Catalog,
@@ -1210,6 +1265,8 @@ def _warnings(
     p_match: float,
     point: int | None,
     programs: ProgramList | None,
+    inputs: Inputs,
+    preset: Preset,
     tally: ListTally | None = None,
 ) -> list[MixWarning]:
     rules = data.warnings
@@ -1266,11 +1323,7 @@ def _warnings(
         out.append(
             MixWarning(
                 id="low_p_match",
-                text=(
-                    f"The estimated chance of matching is {_pct(p_match)}, below "
-                    f"{_pct(rules.low_p_match)}: shift towards community programs, consider a "
-                    "more open specialty, and keep a parallel plan ready."
-                ),
+                text=_low_chance(catalog, data, factors, mix, inputs, preset, p_match, point),
             )
         )
     if programs is not None:

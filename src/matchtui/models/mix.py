@@ -311,6 +311,9 @@ class WarningThresholds(Sourced):
     few_in_region_min_count: int = Field(ge=0, le=200)
     diminishing_slack: int = Field(ge=0, le=200)
     low_p_match: float = Field(ge=0, le=1)
+    # The low-chance warning names what weighs on the estimate most: the Step 2 CK term and the
+    # adjustments at least this heavy on the log scale of every interview chance.
+    weighs_min: float = Field(default=0.25, ge=0)
     note: str = ""
 
     @model_validator(mode="after")
