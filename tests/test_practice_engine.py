@@ -1070,3 +1070,26 @@ def test_a_couple_s_plan_closes_forward_as_one_s_own_does(catalog: Any) -> None:
     assert status(run(catalog, "why_region", ours, 20.0), "forward_close") == "pass"
     theirs = "My parents live in Denver. They plan to retire in Florida."
     assert status(run(catalog, "why_region", theirs, 20.0), "forward_close") == "fail"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After I went unmatched in 2019 my mother fell ill and I moved back to Fresno to care "
+        "for her until 2022. Since March 2025 I have worked as a scribe at a Fresno clinic. "
+        "I am ready to train now.",
+        "My father had a stroke in 2020. I put my training on hold to run his care in Reno. "
+        "Since 2025 I have volunteered weekly at a free clinic there. I will sit Step 3 in May.",
+        "I know the gap is long: four years since 2021. I looked after my two children while my "
+        "wife deployed. Since June 2025 I have worked as a medical assistant in Tucson. "
+        "I am ready now.",
+    ],
+    ids=["moved-back", "put-on-hold", "know-the-gap"],
+)
+def test_a_gap_taken_for_family_owns_the_choice(catalog: Any, text: str) -> None:
+    """A caregiving gap told as the applicant's own choice ('I moved back to care for her', 'I
+    put my training on hold') or owned plainly ('I know the gap is long') was told it named no
+    part of its own, and to add a sentence such as 'My list was too short'."""
+    fb = run(catalog, "explain_gap", text, 60.0)
+    assert status(fb, "ownership") == "pass"
+    assert all(fix.check != "ownership" for fix in fb.top_fixes)
