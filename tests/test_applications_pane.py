@@ -146,6 +146,32 @@ async def test_rejected_and_a_bad_move_and_a_future_interview(workspace: Any) ->
         await app.workers.wait_for_complete()
 
 
+async def test_u_takes_a_mistaken_move_back(workspace: Any) -> None:
+    """A program withdrawn by mistake stayed withdrawn: the stage is final. 'u' undoes the last
+    move, its date cleared, and saves."""
+    seed(workspace)
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.pause()
+        screen: Any = app.screen
+        table = screen.query_one("#apps-table", ProgramTable)
+        await pilot.press("down", "down")  # Prairie University, scheduled for Dec 3
+        assert screen.programs.programs[screen.selected_index()].name == "Prairie University"
+        await _stage(pilot, "w")
+        index = screen.selected_index()
+        assert screen.programs.programs[index].status == "withdrawn"
+        await pilot.press("u")
+        await pilot.pause()
+        back = screen.programs.programs[index]
+        assert (back.status, back.withdrawn_on) == ("scheduled", None)
+        assert back.interview_on == dt.date(2026, 12, 3)
+        assert table.cell_text(index, "stage") == "Scheduled"
+        assert any("back to scheduled" in n.message for n in app._notifications)
+        await app.workers.wait_for_complete()
+    saved = workspace.load_programs().programs[index]
+    assert (saved.status, saved.withdrawn_on) == ("scheduled", None)
+
+
 async def test_filters_today_yields_costs_and_details(workspace: Any) -> None:
     seed(workspace)
     app = make_app(workspace)

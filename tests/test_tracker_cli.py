@@ -515,3 +515,35 @@ def test_remove_takes_one_program_off_by_name_or_code(
     assert main(["programs", "remove", "Nowhere General"]) == 2
     assert "Nowhere General" in capsys.readouterr().err
     assert [p.name for p in workspace.load_programs().programs] == ["Akron General"]
+
+
+def test_back_undoes_the_last_stage_move(
+    workspace: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _save(
+        workspace,
+        [
+            Program(
+                name="Lake IM",
+                state="WI",
+                specialty="internal_medicine",
+                tier="community",
+                status="withdrawn",
+                applied_on=dt.date(2026, 9, 24),
+                withdrawn_on=dt.date(2026, 11, 2),
+            ),
+            Program(name="River IM", state="IL", specialty="internal_medicine", tier="academic"),
+        ],
+    )
+    assert main(["programs", "back", "lake im"]) == 0
+    assert capsys.readouterr().out == "Lake IM: back to applied (2026-11-02 cleared)\n"
+    saved = workspace.load_programs().programs[0]
+    assert (saved.status, saved.withdrawn_on, saved.applied_on) == (
+        "applied",
+        None,
+        dt.date(2026, 9, 24),
+    )
+    assert main(["programs", "back", "River IM"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("matchtui: error: River IM: planned is the first stage")
+    assert err.count("\n") == 1

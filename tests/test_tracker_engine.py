@@ -377,3 +377,38 @@ def test_the_costs_say_when_the_schedule_is_not_the_match_years_own(catalog: Any
     own = ledger(applied, catalog, 2024)
     assert own.season == 2024 and own.schedule == "2024 season"
     assert "ERAS schedule: 2024 season\n" in costs_text(own).plain
+
+
+def test_a_move_made_by_mistake_goes_back_a_stage_at_a_time() -> None:
+    """A program withdrawn (or rejected) by mistake was stuck: both stages are final and the
+    only way out lost its dates with the program. Going back clears the last move's date and
+    returns to the latest stage still dated."""
+    from matchtui.engine.tracker import step_back
+
+    p = move(prog(), "applied", dt.date(2026, 9, 24), today=TODAY)
+    p = move(p, "invited", dt.date(2026, 10, 10), today=TODAY, respond_by=dt.date(2026, 10, 13))
+    p = move(p, "scheduled", dt.date(2026, 12, 8), today=TODAY, interview_format="virtual")
+    p = move(p, "withdrawn", dt.date(2026, 11, 29), today=TODAY)
+    with pytest.raises(MoveError, match=r"withdrawn is final.*back a stage"):
+        move(p, "ranked", today=TODAY)
+    p, cleared = step_back(p)
+    assert (p.status, cleared, p.withdrawn_on) == ("scheduled", dt.date(2026, 11, 29), None)
+    assert (p.interview_on, p.interview_format) == (dt.date(2026, 12, 8), "virtual")
+    p, cleared = step_back(p)
+    assert (p.status, cleared, p.interview_on) == ("invited", dt.date(2026, 12, 8), None)
+    p, cleared = step_back(p)
+    assert (p.status, cleared, p.respond_by) == ("applied", dt.date(2026, 10, 10), None)
+    p, cleared = step_back(p)
+    assert (p.status, cleared, p.applied_on) == ("planned", dt.date(2026, 9, 24), None)
+    with pytest.raises(MoveError, match="planned is the first stage"):
+        step_back(p)
+    # Thanked and second look in either order: back to whichever was later.
+    q = prog(status="ranked", invited_on=dt.date(2026, 10, 1), interviewed_on=dt.date(2026, 11, 2))
+    q = q.model_copy(
+        update={
+            "second_look_on": dt.date(2026, 11, 10),
+            "thank_you_on": dt.date(2026, 11, 20),
+            "ranked_on": dt.date(2026, 11, 25),
+        }
+    )
+    assert step_back(q)[0].status == "thanked"

@@ -360,6 +360,10 @@ def _add_tracker_commands(programs_sub: Any) -> None:
     put.add_argument("--respond-by", metavar="YYYY-MM-DD", help="answer deadline (invited)")
     put.add_argument("--format", choices=("virtual", "in_person"), help="interview (scheduled)")
     put.add_argument("--today", **today)
+    back = programs_sub.add_parser(
+        "back", help="undo a program's last stage move (its date is cleared)"
+    )
+    back.add_argument("program", metavar="NAME_OR_CODE")
     summ = programs_sub.add_parser("summary", help="pipeline, yields, agenda and costs")
     summ.add_argument("--json", action="store_true")
     summ.add_argument("--today", **today)

@@ -32,6 +32,8 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
         return _list(args, workspace)
     if command == "set":
         return _set(args, workspace)
+    if command == "back":
+        return _back(args, workspace)
     if command == "summary":
         return _summary(args, workspace)
     return 2
@@ -231,6 +233,23 @@ def _set(args: argparse.Namespace, workspace: Workspace) -> int:
     changed[index] = moved
     workspace.save_programs(programs.model_copy(update={"programs": changed}))
     print(f"{moved.name}: {STAGE_LABELS[moved.status].lower()}")
+    return 0
+
+
+def _back(args: argparse.Namespace, workspace: Workspace) -> int:
+    from matchtui.engine.tracker import MoveError, step_back
+
+    programs = workspace.load_programs()
+    index = find_program(programs, args.program)
+    try:
+        back, cleared = step_back(programs.programs[index])
+    except MoveError as exc:
+        raise UsageError(str(exc)) from None
+    changed = list(programs.programs)
+    changed[index] = back
+    workspace.save_programs(programs.model_copy(update={"programs": changed}))
+    was = f" ({cleared.isoformat()} cleared)" if cleared is not None else ""
+    print(f"{back.name}: back to {STAGE_LABELS[back.status].lower()}{was}")
     return 0
 
 

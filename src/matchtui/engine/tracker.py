@@ -115,7 +115,8 @@ def move(
                 f"(next: {options})"
             )
         raise MoveError(
-            f"{program.name}: {_label(program.status)} is final; it cannot move to {_label(stage)}"
+            f"{program.name}: {_label(program.status)} is final; it cannot move to "
+            f"{_label(stage)} (a move made by mistake can be undone: back a stage)"
         )
     when = on or today
     if when > today and stage not in FUTURE_ALLOWED:
@@ -142,6 +143,40 @@ def move(
     if stage == "scheduled" and interview_format is not None:
         update["interview_format"] = interview_format
     return Program.model_validate({**program.model_dump(), **update})
+
+
+# The stages a program passes through, in order: going back a stage returns to the latest one
+# still dated (a stage's date is cleared when the program goes back from it).
+PROGRESS: tuple[str, ...] = (
+    "applied",
+    "invited",
+    "scheduled",
+    "interviewed",
+    "thanked",
+    "second_look",
+    "ranked",
+)
+
+
+def step_back(program: Program) -> tuple[Program, dt.date | None]:
+    """`program` as it was before its last stage move, and the date that move had recorded:
+    the current stage's date is cleared (an invitation's respond-by with it) and the status
+    goes back to the latest stage still dated, or to planned. MoveError when planned."""
+    if program.status == "planned":
+        raise MoveError(f"{program.name}: planned is the first stage; there is no stage before it")
+    date_field = STAGE_DATE[program.status]
+    cleared = getattr(program, date_field)
+    update: dict[str, Any] = {date_field: None}
+    if program.status == "invited":
+        update["respond_by"] = None
+    dated = [
+        (when, PROGRESS.index(stage), stage)
+        for stage in PROGRESS
+        if stage != program.status
+        and isinstance(when := getattr(program, STAGE_DATE[stage]), dt.date)
+    ]
+    update["status"] = max(dated)[2] if dated else "planned"
+    return Program.model_validate({**program.model_dump(), **update}), cleared
 
 
 def reached_applied(program: Program) -> bool:

@@ -29,10 +29,12 @@ from matchtui.engine.memo import LastResult, Same
 from matchtui.engine.tracker import (
     ALL,
     Filters,
+    MoveError,
     Orders,
     division_map,
     ledger,
     stage_date,
+    step_back,
     today_view,
     yields,
 )
@@ -184,6 +186,14 @@ class ApplicationsScreen(PaneScreen):
             show=False,
             id="apps.remove",
             tooltip="Remove the selected program from your list (asks first)",
+        ),
+        Binding(
+            "u",
+            "back_stage",
+            "Back a stage",
+            show=False,
+            id="apps.back",
+            tooltip="Undo the selected program's last stage move (its date is cleared)",
         ),
         *(
             Binding(
@@ -636,6 +646,25 @@ class ApplicationsScreen(PaneScreen):
                 )
 
         self.app.push_screen(StagePrompt(program, stage, self.matchapp.today), done)
+
+    def action_back_stage(self) -> None:
+        """Undo the selected program's last stage move: a key pressed on the wrong row, or a
+        final stage chosen by mistake, is never stuck."""
+        index = self.selected_index() if self._on_list() else None
+        if index is None:
+            return
+        try:
+            back, cleared = step_back(self.programs.programs[index])
+        except MoveError as exc:
+            self.notify(str(exc), severity="warning", markup=False)
+            return
+        self.replace_program(index, back)
+        was = f" ({cleared.isoformat()} cleared)" if cleared is not None else ""
+        self.notify(
+            f"{back.name}: back to {stage_label(back.status).lower()}{was}",
+            timeout=4,
+            markup=False,
+        )
 
     def action_add_program(self) -> None:
         if not self.programs_ok:
