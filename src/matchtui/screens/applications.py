@@ -135,8 +135,8 @@ SORTS: tuple[tuple[str, str], ...] = (
 VIEW_SYNC_MAX = 1000
 HINT = (
     "Stage: a applied · i invited · s scheduled · v interviewed · t thank-you · l second look · "
-    "k ranked · r rejected · w withdrawn · Enter details · n add · e correct · Delete remove · "
-    "1-4 views"
+    "k ranked · r rejected · w withdrawn · u back a stage · Enter details · n add · e correct · "
+    "Delete remove · 1-4 views"
 )
 
 
