@@ -3,6 +3,7 @@ diminishing-returns point, fees, presets, warnings and assumptions."""
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import math
 from typing import Any
@@ -517,6 +518,32 @@ def test_actual_list_estimate_uses_each_program(catalog: Any, demo_profile: Any)
     )
     assert listed.expected_interviews == pytest.approx(expected, abs=1e-4)
     assert 0 <= listed.p_match <= 1
+
+
+def test_the_list_estimate_counts_what_the_season_has_told(catalog: Any, demo_profile: Any) -> None:
+    """A list with an invitation in hand showed 'Your list 0% from 2 programs, 0.0 interviews':
+    an invited program was still guessed as an application, a rejection too. An invitation
+    counts as an interview, a rejection as none."""
+    base = dict(state="WI", specialty="internal_medicine", tier="community")
+    waiting = [Program(name=f"P{i}", status="applied", **base) for i in range(3)]
+    verdict = engine.verdict_for(demo_profile, catalog)
+
+    def listed(*extra: Program) -> Any:
+        programs = ProgramList(programs=[*waiting, *extra])
+        return engine.estimate_list(demo_profile, catalog, programs, "internal_medicine", verdict)
+
+    before = listed()
+    told = listed(
+        Program(name="Yes", status="invited", invited_on=dt.date(2026, 10, 1), **base),
+        Program(name="Held", status="interviewed", interviewed_on=dt.date(2026, 11, 2), **base),
+        Program(name="No", status="rejected", **base),
+    )
+    assert (told.programs, told.invited, told.rejected) == (6, 2, 1)
+    assert told.expected_interviews == pytest.approx(before.expected_interviews + 2, abs=1e-4)
+    assert told.p_interviews_at_least[1] == 1.0
+    assert told.p_match > before.p_match
+    only_no = listed(Program(name="No", status="rejected", **base))
+    assert only_no.expected_interviews == pytest.approx(before.expected_interviews, abs=1e-4)
 
 
 def test_unknown_specialty_is_refused(catalog: Any, demo_profile: Any) -> None:

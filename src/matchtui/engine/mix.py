@@ -1362,7 +1362,11 @@ def estimate_list(
 ) -> ListEstimate:
     """The estimate for the actual list: each active program of `specialty` with its own tier,
     region (from its state) and signal; a program whose years-since-graduation limit the
-    applicant exceeds counts as no chance. Exact per-application Poisson-binomial."""
+    applicant exceeds counts as no chance. What the season has already told is not guessed: a
+    program that invited counts as an interview, one that rejected as none. Exact
+    per-application Poisson-binomial."""
+    from matchtui.engine.tracker import reached_invited
+
     factors = resolve(profile, catalog, specialty, verdict)
     region = profile.targets.region
     years = profile.years_since_graduation
@@ -1371,7 +1375,16 @@ def estimate_list(
     probabilities: list[float] = []
     excluded = 0
     mine = [p for p in programs.programs if p.active and p.specialty == specialty]
+    invited = rejected = 0
     for program in mine:
+        if program.status == "rejected":
+            rejected += 1
+            probabilities.append(0.0)
+            continue
+        if reached_invited(program):
+            invited += 1
+            probabilities.append(1.0)
+            continue
         if program.yog_limit_years is not None and years > program.yog_limit_years:
             excluded += 1
             probabilities.append(0.0)
@@ -1393,4 +1406,6 @@ def estimate_list(
         },
         p_match=round(p_match_of(pmf, factors.curve, factors.top), 6),
         excluded_over_limit=excluded,
+        invited=invited,
+        rejected=rejected,
     )

@@ -630,3 +630,5 @@ class ListEstimate(_Result):
     p_interviews_at_least: dict[int, float]
     p_match: float
     excluded_over_limit: int
+    invited: int = 0  # programs that have invited: counted as interviews, not estimated
+    rejected: int = 0  # programs that have said no: counted as none

@@ -148,7 +148,8 @@ class EstimatePanel(LinesWidget):
             out.newline().add("Your list    ", label).add(pct(listed.p_match), value)
             out.add(
                 f" from {plural(listed.programs, 'program')}, "
-                f"{listed.expected_interviews:.1f} interviews",
+                f"{listed.expected_interviews:.1f} interviews"
+                + (f" ({listed.invited} invited so far)" if listed.invited else ""),
                 label,
             )
         point = estimate.diminishing_returns_at
