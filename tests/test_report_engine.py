@@ -277,3 +277,17 @@ def test_an_item_the_profile_ticks_reads_done_as_in_the_pane(
     row = next(line for line in text.splitlines() if line.startswith("| Start a clinical job"))
     cells = [cell.strip() for cell in row.strip("|").split("|")]
     assert cells[2:4] == ["done (profile)", "done"]
+
+
+def test_a_students_graduation_reads_as_expected(demo_profile: Profile, catalog: Catalog) -> None:
+    """A final-year student's profile summary read 'Graduation 2027 (0 years before the
+    Match)'; it is the year they expect to graduate."""
+    data = demo_profile.model_dump()
+    data["applicant"].update(situation="in_school", student_year="m4", graduation_year=2027)
+    data["history"] = {"cycles": []}
+    student = Profile.model_validate(data)
+    text = to_text(build_report(student, catalog, today=TODAY, plan=None, practice=None))
+    assert re.search(r"Graduation +2027 \(expected, the Match year\)", text), text[:1500]
+    assert "0 years before the Match" not in text
+    text = to_text(build_report(demo_profile, catalog, today=TODAY, plan=None, practice=None))
+    assert re.search(r"Graduation +2021 \(6 years before the Match\)", text)

@@ -206,6 +206,14 @@ def _decided(profile: Profile) -> str:
     return "not stated"
 
 
+def _graduation(profile: Profile) -> str:
+    """The graduation year, and how it stands to the Match year: a student's is expected."""
+    year = profile.applicant.graduation_year
+    if profile.applicant.stage == "student":
+        return f"{year} (expected{', the Match year' if year == profile.cycle_year else ''})"
+    return f"{year} ({plural(profile.years_since_graduation, 'year')} before the Match)"
+
+
 def _profile_section(profile: Profile, catalog: Catalog, label: str) -> Section:
     from matchtui.models.profile import (
         DEGREE_LABELS,
@@ -237,11 +245,7 @@ def _profile_section(profile: Profile, catalog: Catalog, label: str) -> Section:
             + (f" ({a.student_year.upper()})" if a.student_year else ""),
         ),
         ("Degree", DEGREE_LABELS[a.degree]),
-        (
-            "Graduation",
-            f"{a.graduation_year} "
-            f"({plural(profile.years_since_graduation, 'year')} before the Match)",
-        ),
+        ("Graduation", _graduation(profile)),
         ("Match applied for", str(profile.cycle_year)),
         ("Visa", "needs sponsorship" if a.visa == "needs_sponsorship" else "no sponsorship needed"),
         ("Target specialties", targets),
