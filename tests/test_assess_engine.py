@@ -293,7 +293,7 @@ def test_tier_from_factor_levels(catalog: Catalog, changes: dict[str, Any], tier
 
 def test_risk_sheet_not_applicable_for_students_and_residents(catalog: Catalog) -> None:
     student = make(applicant__stage="student", applicant__graduation_year=2027)
-    resident = make(applicant__stage="resident")
+    resident = make(applicant__stage="resident", exams__step3="not_taken", exams__step3_year=None)
     for profile in (student, resident):
         result = assess(profile, catalog)
         assert result.risk.tier == "not_applicable" and not result.risk.applicable
@@ -931,3 +931,17 @@ def test_ties_named_only_in_the_story_are_pointed_out(catalog: Catalog) -> None:
 
     plan_b = judge_story("plan_b", "I will keep working as a scribe.", catalog)
     assert len(plan_b.concrete) == len({t.lower() for t in plan_b.concrete})
+
+
+def test_a_resident_who_passed_step3_is_told_so(catalog: Catalog) -> None:
+    """A resident who had passed Step 3 was shown 'Step 3: not applicable. Not expected before
+    this application for a resident', as if it were not on the record; the pass is shown."""
+    resident = make(applicant__stage="resident", exams__step3_year=2025)
+    assert resident.applicant.situation == "in_training"
+    result = assess(resident, catalog)
+    assert (result.step3.applicable, result.step3.verdict) == (False, "passed")
+    assert result.step3.reason.startswith("Passed in 2025")
+    assert result.action("take_step3") is None
+    waiting = assess(make(applicant__stage="resident", exams__step3="not_taken"), catalog)
+    assert waiting.step3.verdict == "not_applicable"
+    assert waiting.step3.reason.startswith("Not expected before this application")

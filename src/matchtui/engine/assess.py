@@ -851,11 +851,20 @@ def _step3(profile: Profile, catalog: Catalog, rules: Rules, found: _Findings) -
     stage = profile.applicant.stage
     provenance = _ruled("readiness.step3", rule)
     if stage not in rule.applies_to_stages:
+        expected = f"not expected before this application for a {STAGE_LABELS[stage].lower()}"
+        if exams.step3 == "passed" and stage != "student":  # not asked of them, yet on record
+            return Step3Check(
+                applicable=False,
+                status="passed",
+                verdict="passed",
+                reason=f"Passed in {exams.step3_year}, though {expected}",
+                **provenance,
+            )
         return Step3Check(
             applicable=False,
             status=exams.step3,
             verdict="not_applicable",
-            reason=f"Not expected before this application for a {STAGE_LABELS[stage].lower()}",
+            reason=expected[0].upper() + expected[1:],
             **provenance,
         )
     if exams.step3 == "passed":

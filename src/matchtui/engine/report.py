@@ -386,7 +386,7 @@ def _reality_section(assessment: Assessment, catalog: Catalog, used: list[str]) 
     letters, step3, cycles = assessment.letters, assessment.step3, assessment.cycles
     blocks.append(Sub("Letters, Step 3, cycles"))
     items = [f"Letters: {letters.verdict}. " + "; ".join(letters.reasons) + "."]
-    if step3.applicable:
+    if step3.applicable or step3.verdict == "passed":
         items.append(f"Step 3: {step3.verdict.replace('_', ' ')}. {step3.reason}")
     items.append(f"Cycles: {cycles.verdict.replace('_', ' ')}. {cycles.reason}")
     blocks.append(Bullets(tuple(items)))
