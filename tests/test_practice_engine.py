@@ -1093,3 +1093,25 @@ def test_a_gap_taken_for_family_owns_the_choice(catalog: Any, text: str) -> None
     fb = run(catalog, "explain_gap", text, 60.0)
     assert status(fb, "ownership") == "pass"
     assert all(fix.check != "ownership" for fix in fb.top_fixes)
+
+
+def test_putting_it_on_the_competition_is_blame_and_hoping_is_a_hedge(catalog: Any) -> None:
+    """'The programs were just really competitive and there were a lot of applicants that
+    year' passed the no-blame check, and a close of 'I'm hoping that this time things will work
+    out' was firm enough; the first puts the outcome on others, the second is a hope."""
+    text = (
+        "The programs I applied to were just really competitive and there were a lot of "
+        "applicants that year. I applied to 45 programs in 2018. Since 2024 I have worked as a "
+        "scribe in Portland. I'm hoping that this time things will work out better."
+    )
+    fb = run(catalog, "why_unmatched", text, 60.0)
+    assert status(fb, "no_blame") == "fail"
+    assert "I'm hoping" in fb.hedges
+    fair = (
+        "I applied to a competitive specialty with a narrow list of 20 programs in 2018; that "
+        "was my mistake. Since 2024 I have worked as a scribe in Portland. I am hoping to train "
+        "in family medicine, and I will apply to 80 programs."
+    )
+    fb = run(catalog, "why_unmatched", fair, 60.0)
+    assert status(fb, "no_blame") == "pass"
+    assert not fb.hedges
