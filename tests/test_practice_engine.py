@@ -1115,3 +1115,23 @@ def test_putting_it_on_the_competition_is_blame_and_hoping_is_a_hedge(catalog: A
     fb = run(catalog, "why_unmatched", fair, 60.0)
     assert status(fb, "no_blame") == "pass"
     assert not fb.hedges
+
+
+def test_a_span_or_rhythm_without_a_number_is_a_specific(catalog: Any) -> None:
+    """'Within a month we were caught up' and 'twice a week' are checkable, but only a number
+    word before a unit counted ('two weeks'), so a detailed weakness answer was told to swap a
+    general sentence for a checkable one."""
+    text = (
+        "My greatest weakness is that I have trouble delegating. As chief scribe at Kaiser in "
+        "2023 I kept every chart audit to myself, and my supervisor pointed it out. I set up a "
+        "shared schedule for the team. Within a month we were caught up. I will lean on my "
+        "team in residency."
+    )
+    fb = run(catalog, "greatest_weakness", text, 45.0)
+    assert status(fb, "specifics") == "pass"
+    assert (
+        "Within a month we were caught up."
+        in next(c for c in fb.checks if c.id == "specifics").evidence
+    )
+    vague = run(catalog, "greatest_weakness", "I work hard every day. I care a lot.", 10.0)
+    assert status(vague, "specifics") != "pass"
