@@ -1135,3 +1135,28 @@ def test_a_span_or_rhythm_without_a_number_is_a_specific(catalog: Any) -> None:
     )
     vague = run(catalog, "greatest_weakness", "I work hard every day. I care a lot.", 10.0)
     assert status(vague, "specifics") != "pass"
+
+
+@pytest.mark.parametrize(
+    ("close", "expected"),
+    [
+        ("I learned to bring data, not just worry, when I disagree.", "pass"),
+        ("Since then I check every handoff against the chart myself.", "pass"),
+        ("Since then I have regretted every year I lost.", "warn"),
+        ("I regretted it for a long time.", "fail"),
+    ],
+    ids=["lesson", "since-then", "regretted-since", "regretted"],
+)
+def test_a_lesson_carried_forward_closes_an_example(
+    catalog: Any, close: str, expected: str
+) -> None:
+    """A behavioural answer that ends on the lesson it now works by ('I learned to bring data
+    when I disagree') was told it did not end on what comes next; 'regretted' was not read as
+    regret (only 'regret' and 'regrets' were)."""
+    text = (
+        "During my sub-internship at Mercy in 2024 a night nurse and I disagreed about waking "
+        "the resident for a patient whose pressure had dropped to 82 over 50. I asked her to "
+        "recheck it with me, and we called the resident together. " + close
+    )
+    fb = run(catalog, "conflict_colleague", text, 40.0)
+    assert status(fb, "forward_close") == expected
