@@ -147,14 +147,8 @@ def move(
 
 # The stages a program passes through, in order: going back a stage returns to the latest one
 # still dated (a stage's date is cleared when the program goes back from it).
-PROGRESS: tuple[str, ...] = (
-    "applied",
-    "invited",
-    "scheduled",
-    "interviewed",
-    "thanked",
-    "second_look",
-    "ranked",
+PROGRESS: tuple[str, ...] = tuple(
+    stage for stage in PROGRAM_STATUSES if stage not in ("planned", "rejected", "withdrawn")
 )
 
 
