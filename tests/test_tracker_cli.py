@@ -547,3 +547,35 @@ def test_back_undoes_the_last_stage_move(
     err = capsys.readouterr().err
     assert err.startswith("matchtui: error: River IM: planned is the first stage")
     assert err.count("\n") == 1
+
+
+def test_a_dash_exports_to_standard_output(
+    workspace: Any, capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: Any
+) -> None:
+    """`programs export --ics -` and `report -o -` wrote a file named '-' in the current folder;
+    '-' is standard output, as `practice --answer-file -` reads standard input."""
+    _save(
+        workspace,
+        [
+            Program(
+                name="Lake IM",
+                state="WI",
+                specialty="internal_medicine",
+                tier="community",
+                status="scheduled",
+                invited_on=dt.date(2026, 10, 5),
+                interview_on=dt.date(2026, 12, 15),
+            )
+        ],
+    )
+    here = tmp_path / "here"
+    here.mkdir()
+    monkeypatch.chdir(here)
+    assert main(["programs", "export", "--ics", "-"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("BEGIN:VCALENDAR") and "Interview: Lake IM" in out
+    assert main(["programs", "export", "-o", "-"]) == 0
+    assert capsys.readouterr().out.splitlines()[1].startswith("Lake IM,")
+    assert main(["report", "-o", "-", "--format", "text"]) == 0
+    assert capsys.readouterr().out.startswith("Advisor report:")
+    assert list(here.iterdir()) == []

@@ -82,8 +82,9 @@ def _export(args: argparse.Namespace, workspace: Workspace) -> int:
     if not (args.file or args.output):
         raise UsageError("name the file to write: matchtui programs export FILE (or -o FILE)")
     path = Path(args.file or args.output)
+    to_stdout = str(args.file or args.output) == "-"  # "-": standard output, CSV unless --ics
     ics = args.ics or path.suffix.lower() == ".ics"
-    if path.exists() and not args.force:
+    if not to_stdout and path.exists() and not args.force:
         raise UsageError(f"{path} already exists (use --force to replace it)")
     programs = workspace.load_programs()
     if ics:
@@ -98,6 +99,9 @@ def _export(args: argparse.Namespace, workspace: Workspace) -> int:
         text = to_csv(programs)
         count = len(programs.programs)
         what = f"{count} program{'s' if count != 1 else ''}"
+    if to_stdout:
+        sys.stdout.write(text)
+        return 0
     workspace.export(path, text)
     print(f"wrote {what} to {path}")
     return 0

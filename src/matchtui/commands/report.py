@@ -78,7 +78,8 @@ def report_for(
 
 
 def run(args: argparse.Namespace, workspace: Workspace) -> int:
-    output = Path(args.output) if args.output else None
+    # "-" is standard output, as for an answer file read from standard input.
+    output = Path(args.output) if args.output and args.output != "-" else None
     if output is not None:
         if output.is_dir():
             raise UsageError(f"{output} is a folder; give a file name for the report")
