@@ -671,3 +671,49 @@ def test_a_low_chance_names_what_weighs_on_it_and_only_the_changes_left(
     text = _low_chance_text(estimate(ghost, catalog, top_heavy))
     assert "a larger community share helps (the list recommended for you has 70%)" in text
     assert "a more open specialty would raise it" in text
+
+
+def test_a_program_that_sponsors_no_visa_is_closed_to_one_who_needs_it(
+    catalog: Any, demo_profile: Any
+) -> None:
+    """The program list's visa_sponsor column was read and then never used: an IMG who needs a
+    visa was estimated and advised as if a program that sponsors none could train them."""
+    from matchtui.engine.programs import compare
+
+    base = dict(state="WI", specialty="internal_medicine", tier="community")
+    programs = ProgramList(
+        programs=[
+            Program(name="Closed IM", visa_sponsor=False, **base),
+            Program(name="Open IM", visa_sponsor=True, **base),
+            Program(name="Unknown IM", **base),
+        ]
+    )
+    img = demo_profile.model_copy(
+        update={
+            "applicant": demo_profile.applicant.model_copy(
+                update={"degree": "non_us_img", "visa": "needs_sponsorship"}
+            )
+        }
+    )
+    plan_ = recommended_mix(img, catalog, "internal_medicine")
+    result = estimate(img, catalog, plan_, programs)
+    (warning,) = [w for w in result.warnings if w.id == "no_visa"]
+    assert warning.text == (
+        "1 program on your list sponsors no visa, and you need one to train: Closed IM."
+    )
+    verdict = engine.verdict_for(img, catalog)
+    listed = engine.estimate_list(img, catalog, programs, "internal_medicine", verdict)
+    only_open = engine.estimate_list(
+        img,
+        catalog,
+        ProgramList(programs=programs.programs[1:]),
+        "internal_medicine",
+        verdict,
+    )
+    assert listed.excluded_no_visa == 1
+    assert listed.expected_interviews == pytest.approx(only_open.expected_interviews, abs=1e-6)
+    advice = compare(programs, result, img, catalog).advice
+    assert "Drop 1 program that sponsors no visa: you need one to train." in advice
+    # A citizen is not told any of it.
+    citizen = estimate(demo_profile, catalog, recommended_mix(demo_profile, catalog), programs)
+    assert all(w.id != "no_visa" for w in citizen.warnings)

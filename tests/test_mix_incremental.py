@@ -29,7 +29,9 @@ SPECIALTIES = ("internal_medicine", "family_medicine", "psychiatry", "pediatrics
 edits = st.lists(
     st.tuples(
         st.integers(0, 10_000),
-        st.sampled_from(["status", "status", "status", "tier", "state", "yog", "specialty"]),
+        st.sampled_from(
+            ["status", "status", "status", "tier", "state", "yog", "specialty", "visa"]
+        ),
         st.integers(0, 1_000),
     ),
     max_size=25,
@@ -46,14 +48,20 @@ def edited(program: Program, field: str, choice: int, states: list[str]) -> Prog
         value = states[choice % len(states)]
     elif field == "yog":
         field, value = "yog_limit_years", (None, 1, 3, 5, 10)[choice % 5]
+    elif field == "visa":
+        field, value = "visa_sponsor", (None, True, False)[choice % 3]
     else:
         value = SPECIALTIES[choice % len(SPECIALTIES)]
     return program.model_copy(update={field: value})
 
 
-def profile_for(demo_profile: Any, years: int, region: str) -> Any:
+def profile_for(demo_profile: Any, years: int, region: str, visa: bool = False) -> Any:
     applicant = demo_profile.applicant.model_copy(
-        update={"stage": "graduate", "graduation_year": demo_profile.cycle_year - years}
+        update={
+            "stage": "graduate",
+            "graduation_year": demo_profile.cycle_year - years,
+            "visa": "needs_sponsorship" if visa else "none",
+        }
     )
     targets = demo_profile.targets.model_copy(update={"region": region})
     return demo_profile.model_copy(update={"applicant": applicant, "targets": targets})
@@ -66,6 +74,7 @@ def profile_for(demo_profile: Any, years: int, region: str) -> Any:
     years=st.integers(0, 12),
     region_choice=st.integers(0, 20),
     changes=edits,
+    visa=st.booleans(),
 )
 def test_tally_and_index_after_any_edits_equal_a_full_recomputation(
     catalog: Any,
@@ -75,9 +84,10 @@ def test_tally_and_index_after_any_edits_equal_a_full_recomputation(
     years: int,
     region_choice: int,
     changes: list[tuple[int, str, int]],
+    visa: bool,
 ) -> None:
     regions = sorted(catalog.regions)
-    profile = profile_for(demo_profile, years, regions[region_choice % len(regions)])
+    profile = profile_for(demo_profile, years, regions[region_choice % len(regions)], visa)
     assert profile.years_since_graduation == years
     states = sorted(catalog.region_of_state)
     programs = make_programs(catalog, size, seed=seed)
@@ -107,6 +117,7 @@ def test_tally_and_index_after_any_edits_equal_a_full_recomputation(
             for tier in TIERS:
                 assert tally.in_tier(specialty, tier) == fresh.in_tier(specialty, tier)
         assert tally.over_limit() == fresh.over_limit()
+        assert tally.no_visa() == fresh.no_visa()
         result = estimate(profile, catalog, plan, programs, verdict=verdict, tally=tally)
         assert result == estimate(profile, catalog, plan, programs, verdict=verdict)
         assert compare(programs, result, profile, catalog, tally) == compare(

@@ -1165,7 +1165,7 @@ def assess(profile: Profile, catalog: Catalog, mix: MixPlan | None = None) -> As
 
     rules = rules_of(catalog)
     found = _Findings()
-    if profile.applicant.visa == "needs_sponsorship":
+    if profile.needs_visa:
         found.add("visa.needs_sponsorship", "Needs visa sponsorship")
     if (failed := profile.exams.failures) > 0:
         found.add("exams.failures", f"{plural(failed, 'failed exam attempt')} on record")

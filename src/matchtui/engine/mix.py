@@ -270,7 +270,7 @@ def inputs_of(profile: Profile) -> Inputs:
         failures=float(profile.exams.failures),
         clinical_gap_years=clinical_gap_years(profile),
         prior_cycles=float(profile.history.serious),  # failed attempts only
-        visa=profile.applicant.visa == "needs_sponsorship",
+        visa=profile.needs_visa,
     )
 
 
@@ -1338,7 +1338,7 @@ def _warnings(
             ]
         )
         if over:
-            names = "; ".join(p.name for p in over[:5]) + ("; ..." if len(over) > 5 else "")
+            names = _names(over)
             count = len(over)
             out.append(
                 MixWarning(
@@ -1350,7 +1350,33 @@ def _warnings(
                     ),
                 )
             )
+        no_visa: Sequence[Program] = (
+            tally.no_visa()
+            if tally is not None and tally.fits(programs, profile)
+            else [
+                p
+                for p in programs.programs
+                if profile.needs_visa and p.active and p.visa_sponsor is False
+            ]
+        )
+        if no_visa:
+            count = len(no_visa)
+            out.append(
+                MixWarning(
+                    id="no_visa",
+                    text=(
+                        f"{count} program{'s' if count != 1 else ''} on your list "
+                        f"{'sponsor' if count != 1 else 'sponsors'} no visa, and you need one "
+                        f"to train: {_names(no_visa)}."
+                    ),
+                )
+            )
     return out
+
+
+def _names(programs: Sequence[Program]) -> str:
+    """The first five programs' names, then "..." when there are more."""
+    return "; ".join(p.name for p in programs[:5]) + ("; ..." if len(programs) > 5 else "")
 
 
 def estimate_list(
@@ -1375,8 +1401,12 @@ def estimate_list(
     probabilities: list[float] = []
     excluded = 0
     mine = [p for p in programs.programs if p.active and p.specialty == specialty]
-    invited = rejected = 0
+    invited = rejected = closed = 0
     for program in mine:
+        if profile.needs_visa and program.visa_sponsor is False:
+            closed += 1
+            probabilities.append(0.0)
+            continue
         if program.status == "rejected":
             rejected += 1
             probabilities.append(0.0)
@@ -1408,4 +1438,5 @@ def estimate_list(
         excluded_over_limit=excluded,
         invited=invited,
         rejected=rejected,
+        excluded_no_visa=closed,
     )

@@ -558,6 +558,7 @@ class ListComparison:
     actual_in_region: int
     other_specialties: int
     over_limit: tuple[Program, ...]
+    no_visa: tuple[Program, ...]  # active programs sponsoring no visa, for one who needs it
     advice: tuple[str, ...]
 
     @property
@@ -577,21 +578,25 @@ class ListTally:
     """What `compare` and the estimate's warnings need from a program list, counted once per
     list and then kept up to date by delta: active programs per specialty, per specialty and
     tier, per specialty in the target region, and the active programs whose years-since-
-    graduation limit the applicant exceeds (in list order). A slider step then costs the same at
-    20,000 programs as at none, and a status change updates a few counters.
+    graduation limit the applicant exceeds and, for an applicant who needs a visa, those that
+    sponsor none (each in list order). A slider step then costs the same at 20,000 programs as
+    at none, and a status change updates a few counters.
 
-    Built for one profile's target region and years since graduation (`fits`)."""
+    Built for one profile's target region, years since graduation and visa need (`fits`)."""
 
     def __init__(self, programs: ProgramList, catalog: Catalog, profile: Profile) -> None:
         self.programs = programs
         self.catalog = catalog
         self.region = profile.targets.region
         self.years = profile.years_since_graduation
+        self.needs_visa = profile.needs_visa
         self._active: dict[str, int] = {}
         self._tiers: dict[tuple[str, str], int] = {}
         self._in_region: dict[str, int] = {}
         self._over: list[int] = []  # indices of active programs over their limit, ascending
         self._over_programs: tuple[Program, ...] | None = None
+        self._no_visa: list[int] = []  # indices of active programs that sponsor no visa, if needed
+        self._no_visa_programs: tuple[Program, ...] | None = None
         # The first count in bulk (what _count does a program at a time, ~4x faster).
         active = [(i, p) for i, p in enumerate(programs.programs) if p.active]
         region_of_state, region, years = catalog.region_of_state, self.region, self.years
@@ -603,6 +608,8 @@ class ListTally:
         self._over = [
             i for i, p in active if p.yog_limit_years is not None and years > p.yog_limit_years
         ]
+        if self.needs_visa:
+            self._no_visa = [i for i, p in active if p.visa_sponsor is False]
 
     def fits(self, programs: ProgramList, profile: Profile) -> bool:
         """True when this tally is for `programs` (the same list object) and the profile's
@@ -611,6 +618,7 @@ class ListTally:
             self.programs is programs
             and self.region == profile.targets.region
             and self.years == profile.years_since_graduation
+            and self.needs_visa == profile.needs_visa
         )
 
     def bound_to(self, programs: ProgramList) -> ListTally:
@@ -624,6 +632,8 @@ class ListTally:
         other._in_region = dict(self._in_region)
         other._over = list(self._over)
         other._over_programs = None
+        other._no_visa = list(self._no_visa)
+        other._no_visa_programs = None
         return other
 
     def _count(self, index: int, program: Program, sign: int) -> None:
@@ -642,6 +652,12 @@ class ListTally:
             else:
                 del self._over[bisect.bisect_left(self._over, index)]
             self._over_programs = None
+        if self.needs_visa and program.visa_sponsor is False:
+            if sign > 0:
+                bisect.insort(self._no_visa, index)
+            else:
+                del self._no_visa[bisect.bisect_left(self._no_visa, index)]
+            self._no_visa_programs = None
 
     def replaced(self, index: int, program: Program, programs: ProgramList) -> None:
         """`programs` is the list with `program` now at `index` (the same length)."""
@@ -669,6 +685,13 @@ class ListTally:
             self._over_programs = tuple(items[i] for i in self._over)
         return self._over_programs
 
+    def no_visa(self) -> tuple[Program, ...]:
+        """Active programs that sponsor no visa, for an applicant who needs one (else none)."""
+        if self._no_visa_programs is None:
+            items = self.programs.programs
+            self._no_visa_programs = tuple(items[i] for i in self._no_visa)
+        return self._no_visa_programs
+
 
 def compare(
     programs: ProgramList,
@@ -695,7 +718,8 @@ def compare(
     in_region = tally.in_region(specialty)
     others = tally.active_elsewhere(specialty)
     over = tally.over_limit()
-    advice = list(_advice(rows, estimate, in_region, mine, region_name, over, profile))
+    no_visa = tally.no_visa()
+    advice = list(_advice(rows, estimate, in_region, mine, region_name, over, profile, no_visa))
     return ListComparison(
         specialty=estimate.specialty,
         target_total=estimate.total,
@@ -707,6 +731,7 @@ def compare(
         actual_in_region=in_region,
         other_specialties=others,
         over_limit=over,
+        no_visa=no_visa,
         advice=tuple(advice),
     )
 
@@ -719,6 +744,7 @@ def _advice(
     region_name: str,
     over: Sequence[Program],
     profile: Profile,
+    no_visa: Sequence[Program] = (),
 ) -> Iterator[str]:
     if total == 0:
         yield (
@@ -743,7 +769,12 @@ def _advice(
             f"Drop {plural(len(over), 'program')} whose years-since-graduation limit you "
             f"exceed ({plural(profile.years_since_graduation, 'year')} out)."
         )
-    if all(row.delta == 0 for row in rows) and short <= 0 and not over:
+    if no_visa:
+        yield (
+            f"Drop {plural(len(no_visa), 'program')} that "
+            f"{'sponsors' if len(no_visa) == 1 else 'sponsor'} no visa: you need one to train."
+        )
+    if all(row.delta == 0 for row in rows) and short <= 0 and not over and not no_visa:
         yield "Your list matches the target mix."
 
 

@@ -528,7 +528,12 @@ class TierCounts(_Result):
 
 class MixWarning(_Result):
     id: Literal[
-        "top_heavy", "few_in_region", "past_diminishing_returns", "low_p_match", "yog_cutoff"
+        "top_heavy",
+        "few_in_region",
+        "past_diminishing_returns",
+        "low_p_match",
+        "yog_cutoff",
+        "no_visa",
     ]
     text: str
 
@@ -632,3 +637,4 @@ class ListEstimate(_Result):
     excluded_over_limit: int
     invited: int = 0  # programs that have invited: counted as interviews, not estimated
     rejected: int = 0  # programs that have said no: counted as none
+    excluded_no_visa: int = 0  # programs sponsoring no visa, for one who needs it: none

@@ -461,6 +461,10 @@ class Profile(UserFile):
         return "us_md_graduate" if degree == "us_md" else "us_do_graduate"
 
     @property
+    def needs_visa(self) -> bool:
+        return self.applicant.visa == "needs_sponsorship"
+
+    @property
     def is_prior_graduate(self) -> bool:
         """A US MD or DO graduate: NRMP's prior graduates, a resident applying again among them."""
         return self.applicant_type in ("us_md_graduate", "us_do_graduate")

@@ -154,7 +154,7 @@ def audiences(profile: "Profile") -> set[str]:
         found.add("applied_before")  # any earlier cycle, however it ended
     if history.soap:
         found.add("soap")
-    if profile.applicant.visa == "needs_sponsorship":
+    if profile.needs_visa:
         found.add("visa")
     targets = set(profile.targets.specialties)
     if any(c.specialty and c.specialty not in targets for c in history.cycles):
