@@ -660,6 +660,7 @@ def test_a_low_chance_names_what_weighs_on_it_and_only_the_changes_left(
     text = _low_chance_text(result)
     assert "What weighs on it most:" in text
     assert "time since last clinical work (5.83 years)" in text
+    assert "applying as a US MD prior graduate (45.9% of them matched in 2025)" in text
     assert "community" not in text and "open specialty" not in text
     assert "More applications still raise it" in text  # 80 is short of where gains flatten
     assert text.endswith("Keep a parallel plan ready.")

@@ -1225,6 +1225,18 @@ def _low_chance(
     adjustments, heaviest first), then only the changes this list and specialty leave open."""
     rules = data.warnings
     weights: list[tuple[float, str]] = []
+    if not inputs.applicant_type.endswith("_senior"):  # a group far below the seniors' rate
+        offset = data.fitted.type_offsets[inputs.applicant_type][SETTINGS.index("point")]
+        anchor = data.type_anchor(inputs.applicant_type)
+        group = APPLICANT_TYPE_LABELS[inputs.applicant_type]
+        group = group[0].lower() + group[1:] if group[1:2].islower() else group
+        weights.append(
+            (
+                offset,
+                f"applying as a {group} ({anchor.published_pct:g}% of them matched in "
+                f"{anchor.year})",
+            )
+        )
     if inputs.step2 is not None:
         weights.append(
             (
