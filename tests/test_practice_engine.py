@@ -1160,3 +1160,15 @@ def test_a_lesson_carried_forward_closes_an_example(
     )
     fb = run(catalog, "conflict_colleague", text, 40.0)
     assert status(fb, "forward_close") == expected
+
+
+def test_a_training_year_is_quoted_whole(catalog: Any) -> None:
+    """'PGY-2' was quoted as two specifics, "PGY" and "2"."""
+    text = (
+        "I am a PGY-2 in general surgery in Ohio. In 2025 I did a psychiatry elective at Grady. "
+        "I will finish my surgical year before I switch."
+    )
+    fb = run(catalog, "specialty_switch", text, 30.0)
+    (specifics,) = [c for c in fb.checks if c.id == "specifics"]
+    assert "PGY-2" in specifics.matches
+    assert "PGY" not in specifics.matches and "2" not in specifics.matches
