@@ -291,3 +291,9 @@ def test_a_students_graduation_reads_as_expected(demo_profile: Profile, catalog:
     assert "0 years before the Match" not in text
     text = to_text(build_report(demo_profile, catalog, today=TODAY, plan=None, practice=None))
     assert re.search(r"Graduation +2021 \(6 years before the Match\)", text)
+
+
+def test_the_month_the_region_was_decided_is_named(demo_profile: Profile, catalog: Catalog) -> None:
+    """'Region decided 9/2024' read as a fraction or a day; the month is named."""
+    text = to_text(build_report(demo_profile, catalog, today=TODAY, plan=None, practice=None))
+    assert re.search(r"Region decided +Sep 2024\b", text), text[:1500]

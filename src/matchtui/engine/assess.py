@@ -780,13 +780,9 @@ def _decided_late(profile: Profile, stages: Sequence[str], months: int) -> str |
     decided = a.decided_year * 12 + (a.decided_month or 12)
     if opens - decided >= months:
         return None
-    from matchtui.engine.calendar import month_name
+    from matchtui.engine.calendar import month_year
 
-    when = (
-        f"{month_name(a.decided_month)} {a.decided_year}"
-        if a.decided_month
-        else str(a.decided_year)
-    )
+    when = month_year(a.decided_year, a.decided_month)
     return f"in {when}, {plural(max(0, opens - decided), 'month')} before applications open"
 
 

@@ -116,6 +116,11 @@ def month_name(month: int) -> str:
     return _MONTHS[month - 1]
 
 
+def month_year(year: int, month: int | None) -> str:
+    """'Jun 2025', or '2025' when the month is not known."""
+    return f"{month_name(month)} {year}" if month else str(year)
+
+
 def when_label(days: int) -> str:
     """'today', 'in 1 day', 'in 93 days', '5 days ago': never 'ahead' for a past date."""
     if days == 0:

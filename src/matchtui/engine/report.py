@@ -202,7 +202,9 @@ def _decided(profile: Profile) -> str:
     if a.region_decided is not None:
         return DECISION_LABELS[a.region_decided]
     if a.decided_year is not None:
-        return f"{a.decided_month}/{a.decided_year}" if a.decided_month else str(a.decided_year)
+        from matchtui.engine.calendar import month_year
+
+        return month_year(a.decided_year, a.decided_month)
     return "not stated"
 
 
