@@ -473,6 +473,8 @@ def test_summary_of_an_empty_list_says_so(
     out = capsys.readouterr().out
     assert "By signal: no applications yet" in out
     assert all(not line.endswith(": ") for line in out.splitlines())
+    # and how to start one (it said only "0 programs")
+    assert out.splitlines()[0].startswith("0 programs (import a list with `matchtui programs")
 
 
 def test_add_puts_one_program_on_the_list_and_refuses_a_repeat(

@@ -280,6 +280,11 @@ def _rate(cell: dict[str, Any]) -> str:
 
 def render_summary(data: dict[str, Any], region_name: str) -> str:
     lines = [plural(data["total"], "program")]
+    if not data["total"]:
+        lines[0] += (
+            " (import a list with `matchtui programs import FILE.csv`, or add programs one by "
+            "one with `matchtui programs add NAME ...`)"
+        )
     stages = [f"{STAGE_LABELS[s].lower()} {n}" for s, n in data["by_stage"].items() if n]
     lines.append("Stages: " + (", ".join(stages) or "none yet"))
     lines.append(f"Invited / applied: {_rate(data['yield_overall'])}")
