@@ -1001,6 +1001,9 @@ def test_each_category_given_its_own_depth_is_a_category_of_the_bank(catalog: An
     categories = {q.category for q in question_bank(catalog).questions}
     wanted = lexicon(catalog).check("length").wanted_depth_by_category
     assert wanted and set(wanted) <= categories
+    for check in lexicon(catalog).checks:
+        assert set(check.fix_by_category) <= categories, check.id
+        assert set(check.adds_by_category) <= categories, check.id
 
 
 def test_a_hedged_opening_claim_is_flagged(catalog: Any) -> None:
@@ -1172,3 +1175,20 @@ def test_a_training_year_is_quoted_whole(catalog: Any) -> None:
     (specifics,) = [c for c in fb.checks if c.id == "specifics"]
     assert "PGY-2" in specifics.matches
     assert "PGY" not in specifics.matches and "2" not in specifics.matches
+
+
+def test_a_generic_why_program_is_asked_what_is_known_of_the_program(catalog: Any) -> None:
+    """Praise any program would fit ('an excellent reputation', 'supportive culture') was told
+    to add 'the year, the role, how many months, which exam': what a why-program answer lacks
+    is what the applicant knows of this program."""
+    text = (
+        "Your program has an excellent reputation and a strong commitment to education. I was "
+        "impressed by the supportive culture and the great faculty. I would love to train here."
+    )
+    fb = run(catalog, "why_program", text, 20.0)
+    fixes = [fix.text for fix in fb.top_fixes]
+    assert any(f.startswith("Name what you know of this program") for f in fixes), fixes
+    assert all("which exam" not in f for f in fixes)
+    assert any("add what you know of this program by name" in f for f in fixes), fixes
+    other = run(catalog, "why_specialty", text, 20.0)
+    assert any("which exam" in fix.text for fix in other.top_fixes)

@@ -140,6 +140,10 @@ class CheckSpec(Sourced):
     fix: str
     fix_short: str = ""  # the fix when the answer is too short (may use {wanted})
     fix_warn: str = ""  # the fix when the check warns rather than fails, if it differs
+    # The fix, and what a short answer should add, for a question category whose answers want
+    # other detail (why this program: what is known of it, not a year or an exam).
+    fix_by_category: dict[str, str] = Field(default_factory=dict)
+    adds_by_category: dict[str, str] = Field(default_factory=dict)
     # Fillers and hedges: the fix when only one of the two was found, if it differs (may use
     # {fillers} or {hedges}: the answer's own, quoted).
     fix_fillers: str = ""
