@@ -1192,3 +1192,24 @@ def test_a_generic_why_program_is_asked_what_is_known_of_the_program(catalog: An
     assert any("add what you know of this program by name" in f for f in fixes), fixes
     other = run(catalog, "why_specialty", text, 20.0)
     assert any("which exam" in fix.text for fix in other.top_fixes)
+
+
+@pytest.mark.parametrize(
+    "owning",
+    [
+        "I did not apply broadly enough.",
+        "I underprepared for my interviews.",
+        "I never asked my advisor for feedback on my list.",
+        "I was naive about how competitive surgery was.",
+        "I applied to the wrong programs.",
+        "I put all my eggs in one basket.",
+        "I didn't have a backup plan.",
+        "I focused too much on research and not enough on clinical skills.",
+    ],
+)
+def test_what_one_did_not_do_or_overdid_owns_the_outcome(catalog: Any, owning: str) -> None:
+    """Plain ways of owning a miss ('I did not apply broadly enough', 'I was naive', 'I put all
+    my eggs in one basket') were told they named no part of the applicant's own."""
+    text = owning + " In 2024 I worked as a scribe in Reno. I will apply to 80 programs."
+    fb = run(catalog, "why_unmatched", text, 40.0)
+    assert status(fb, "ownership") == "pass"
