@@ -1213,3 +1213,33 @@ def test_what_one_did_not_do_or_overdid_owns_the_outcome(catalog: Any, owning: s
     text = owning + " In 2024 I worked as a scribe in Reno. I will apply to 80 programs."
     fb = run(catalog, "why_unmatched", text, 40.0)
     assert status(fb, "ownership") == "pass"
+
+
+@pytest.mark.parametrize(
+    "blaming",
+    [
+        "Programs just look at scores and ignore everything else.",
+        "The interviewers did not like IMGs.",
+        "My school gave me terrible advice.",
+        "My letter writers let me down.",
+        "There were simply not enough positions.",
+        "The program director had favourites.",
+        "COVID ruined my chances.",
+        "My advisor told me to apply to only 20 programs, so that is what I did.",
+        "Nobody at my school helped IMGs.",
+    ],
+)
+def test_putting_the_outcome_on_others_is_blame(catalog: Any, blaming: str) -> None:
+    """Common ways of putting a miss on others passed the no-blame check."""
+    text = blaming + " In 2024 I worked as a scribe in Reno. I will apply to 80 programs."
+    fb = run(catalog, "why_unmatched", text, 40.0)
+    assert status(fb, "no_blame") == "fail"
+
+
+def test_facts_about_a_school_or_a_team_are_not_blame(catalog: Any) -> None:
+    text = (
+        "No one at my school had applied to ENT before me, so I applied to 20 programs in "
+        "2023; that was my mistake. I let my team down once and learned to ask early. "
+        "I will apply to 60 programs."
+    )
+    assert status(run(catalog, "why_unmatched", text, 40.0), "no_blame") == "pass"
