@@ -1243,3 +1243,23 @@ def test_facts_about_a_school_or_a_team_are_not_blame(catalog: Any) -> None:
         "I will apply to 60 programs."
     )
     assert status(run(catalog, "why_unmatched", text, 40.0), "no_blame") == "pass"
+
+
+@pytest.mark.parametrize(
+    "ready",
+    [
+        "I now work as an ER tech at St. Luke's.",
+        "I am a certified nursing assistant at a nursing home since 2025.",
+        "Since March I have worked shifts in an urgent care in Boise.",
+    ],
+)
+def test_hands_on_roles_outside_residency_show_readiness(catalog: Any, ready: str) -> None:
+    """An ER tech, a nursing assistant or urgent care work now was told nothing showed recent
+    clinical work."""
+    text = (
+        "In 2019 I went unmatched because I applied to too few programs. "
+        + ready
+        + " I will apply to 80 programs."
+    )
+    fb = analyse("why_unmatched", text, 40.0, catalog, today=dt.date(2026, 12, 4))
+    assert status(fb, "readiness") == "pass"
