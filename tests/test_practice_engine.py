@@ -1263,3 +1263,21 @@ def test_hands_on_roles_outside_residency_show_readiness(catalog: Any, ready: st
     )
     fb = analyse("why_unmatched", text, 40.0, catalog, today=dt.date(2026, 12, 4))
     assert status(fb, "readiness") == "pass"
+
+
+@pytest.mark.parametrize(
+    "close",
+    [
+        "That is why I am confident this application is different.",
+        "I know I can be a strong resident.",
+        "I believe I am now a much stronger candidate.",
+    ],
+)
+def test_confidence_in_what_comes_next_closes_forward(catalog: Any, close: str) -> None:
+    """A close of confidence in what comes next ('I am confident this application is
+    different') was told the answer did not end on what comes next."""
+    text = (
+        "In 2019 I went unmatched because I applied to too few programs. Since 2024 I have "
+        "worked as a scribe in Reno. " + close
+    )
+    assert status(run(catalog, "why_unmatched", text, 40.0), "forward_close") == "pass"
