@@ -1004,6 +1004,24 @@ def test_each_category_given_its_own_depth_is_a_category_of_the_bank(catalog: An
     for check in lexicon(catalog).checks:
         assert set(check.fix_by_category) <= categories, check.id
         assert set(check.adds_by_category) <= categories, check.id
+        ids = {q.id for q in question_bank(catalog).questions}
+        assert set(check.fix_by_question) <= ids, check.id
+        assert set(check.adds_by_question) <= ids, check.id
+
+
+def test_no_questions_for_the_program_is_asked_for_two_of_ones_own(catalog: Any) -> None:
+    """'No, I think you covered everything' to 'What questions do you have for us?' was told
+    to name what it knows of the program, as a why-this-program answer is: what it lacks is
+    questions of its own."""
+    fb = run(catalog, "questions_for_us", "No, I think you covered everything. Thank you.", 3.0)
+    fixes = {fix.check: fix.text for fix in fb.top_fixes}
+    assert "two questions of your own" in fixes["specifics"]
+    assert "two questions of your own about this program" in fixes["length"]
+    why = run(catalog, "why_program", "It is a great program with great people.", 3.0)
+    assert (
+        "Name what you know of this program"
+        in {f.check: f.text for f in why.top_fixes}["specifics"]
+    )
 
 
 def test_a_hedged_opening_claim_is_flagged(catalog: Any) -> None:

@@ -646,7 +646,7 @@ def _top_fixes(
     # What a short answer should add: what each flagged check lacks, else an example, or
     # more depth on the one it gives when its detail already passes.
     adds = [
-        (spec.adds_by_category.get(question.category) or spec.adds).format_map(fields)
+        spec.adds_for(question.id, question.category).format_map(fields)
         for spec in (lex.check(r.id) for r in flagged)
     ]
     wanted = list(dict.fromkeys(a for a in adds if a))
@@ -660,7 +660,7 @@ def _top_fixes(
     for r in flagged[: lex.thresholds.max_fixes]:
         spec = lex.check(r.id)
         short = r.id == "length" and spoken < low and spec.fix_short
-        text = spec.fix_short if short else spec.fix_by_category.get(question.category, spec.fix)
+        text = spec.fix_short if short else spec.fix_for(question.id, question.category)
         if r.status == "warn" and spec.fix_warn:
             text = spec.fix_warn
         fillers, hedges = bool(found[0]), bool(found[1])

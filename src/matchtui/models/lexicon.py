@@ -144,6 +144,10 @@ class CheckSpec(Sourced):
     # other detail (why this program: what is known of it, not a year or an exam).
     fix_by_category: dict[str, str] = Field(default_factory=dict)
     adds_by_category: dict[str, str] = Field(default_factory=dict)
+    # The same for one question whose answers want other detail again (the questions an
+    # applicant asks a program: two of their own, not what they know of it); before a category's.
+    fix_by_question: dict[str, str] = Field(default_factory=dict)
+    adds_by_question: dict[str, str] = Field(default_factory=dict)
     # Fillers and hedges: the fix when only one of the two was found, if it differs (may use
     # {fillers} or {hedges}: the answer's own, quoted).
     fix_fillers: str = ""
@@ -159,6 +163,16 @@ class CheckSpec(Sourced):
     # cutting); the four-part story's may use {missing}.
     adds: str = ""
     weight: float = Field(ge=0, le=100)
+
+    def fix_for(self, question: str, category: str) -> str:
+        """The fix for an answer to `question` (of `category`)."""
+        return self.fix_by_question.get(question) or self.fix_by_category.get(category, self.fix)
+
+    def adds_for(self, question: str, category: str) -> str:
+        """What a short answer to `question` (of `category`) should add for this check."""
+        return (
+            self.adds_by_question.get(question) or self.adds_by_category.get(category) or self.adds
+        )
 
 
 class Thresholds(Sourced):
