@@ -1299,3 +1299,58 @@ def test_confidence_in_what_comes_next_closes_forward(catalog: Any, close: str) 
         "worked as a scribe in Reno. " + close
     )
     assert status(run(catalog, "why_unmatched", text, 40.0), "forward_close") == "pass"
+
+
+@pytest.mark.parametrize(
+    ("question", "text"),
+    [
+        (
+            "what_happened",
+            "In 2021 I did not match into general surgery. Looking at it now, I overreached: I "
+            "had a 221 on Step 2 and applied to 40 academic programs. I will apply broadly.",
+        ),
+        (
+            "why_unmatched",
+            "My scores were below average. I only sent out 30 applications in 2022. I will "
+            "send 110 this year.",
+        ),
+        (
+            "critical_feedback",
+            "During my sub-internship in 2024, my attending told me my presentations were too "
+            "long. She was right. I started writing a three-line summary before rounds.",
+        ),
+        (
+            "critical_feedback",
+            "In 2024 a nurse told me my orders were hard to read. I took it to heart and now "
+            "write them in a fixed order every shift.",
+        ),
+        (
+            "why_unmatched",
+            "In retrospect, my list of 25 programs was built on prestige. I will apply to 90.",
+        ),
+    ],
+    ids=["overreached", "only-sent-out", "she-was-right", "took-it-to-heart", "in-retrospect"],
+)
+def test_owning_in_other_words_is_owning(catalog: Any, question: str, text: str) -> None:
+    """'Looking at it now, I overreached', 'I only sent out 30 applications', 'She was right'
+    after critical feedback and 'I took it to heart' were told no sentence named the
+    applicant's own part."""
+    assert status(run(catalog, question, text, 40.0), "ownership") == "pass"
+
+
+def test_a_change_still_kept_closes_forward_and_a_count_of_lines_is_detail(catalog: Any) -> None:
+    """'... and I still use that summary every day' ended a feedback story on a change kept to
+    this day, and was told it did not end on what comes next; 'a three-line summary' and 'each
+    morning' carried no detail."""
+    text = (
+        "During my sub-internship in 2024, my attending told me my presentations were too long. "
+        "I started writing a three-line summary before rounds and asked her to time me each "
+        "morning. By the end of the month my presentations were the clearest on the team, and I "
+        "still use that summary every day."
+    )
+    fb = run(catalog, "critical_feedback", text, 40.0)
+    assert status(fb, "forward_close") == "pass"
+    assert status(fb, "specifics") == "pass"
+    assert "three-line" in (fb.check("specifics").matches or [])
+    regret = text.rsplit("By the end", 1)[0] + "I still regret how long it took me."
+    assert status(run(catalog, "critical_feedback", regret, 40.0), "forward_close") == "fail"
