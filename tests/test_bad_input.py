@@ -778,3 +778,27 @@ async def test_app_lists_every_problem_of_a_file_it_cannot_load(
     assert "[exams.step3] Input should be" in message and "did you mean passed?" in message
     assert "more" not in message
     assert "Showing the demo profile; your file was not changed." in message
+
+
+def test_a_chance_written_as_a_percentage_says_how_to_write_it(
+    seeded: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A rank list's 'chance = 35' was told only 'Input should be less than or equal to 1'."""
+    ranks = tmp_path / "ranks.toml"
+    ranks.write_text(
+        '[[ranks]]\nprogram = "Emory Psychiatry"\nchance = 0.2\n'
+        '[[ranks]]\nprogram = "Augusta Psychiatry"\nchance = 35\n',
+        encoding="utf-8",
+    )
+    code, out, err = run_main(["--home", str(seeded), "ranklist", "check", str(ranks)], capsys)
+    assert_one_line(
+        code,
+        out,
+        err,
+        f"{ranks}:6: [ranks[1].chance] Input should be less than or equal to 1; it is a share "
+        "from 0 to 1: 35% is written 0.35",
+    )
+    ranks.write_text('[[ranks]]\nprogram = "Emory Psychiatry"\nchance = 250\n', encoding="utf-8")
+    code, out, err = run_main(["--home", str(seeded), "ranklist", "check", str(ranks)], capsys)
+    assert_one_line(code, out, err, "[ranks[0].chance] Input should be less than or equal to 1")
+    assert "share" not in err

@@ -328,9 +328,21 @@ def problems_from_validation(
             # pydantic lists the choices in its context as "'a', 'b' or 'c'".
             choices = re.findall(r"'([^']*)'", str(item.get("ctx", {}).get("expected", "")))
             message += did_you_mean(item["input"], choices)
+        elif item["type"] == "less_than_equal" and _percent_for_share(item):
+            # A chance or a share written as a percentage (35 for 35%).
+            percent = float(item["input"])
+            message += f"; it is a share from 0 to 1: {percent:g}% is written {percent / 100:g}"
         message = message.removeprefix("Value error, ")
         problems.append(Problem(path, format_loc(loc), message, line_of(lines, loc)))
     return problems
+
+
+def _percent_for_share(item: Mapping[str, Any]) -> bool:
+    """A number above a bound of 1, up to 100: a share written as a percentage."""
+    value, bound = item.get("input"), item.get("ctx", {}).get("le")
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    return bound == 1 and 1 < value <= 100
 
 
 def _rule_key(message: str, data: Mapping[str, Any]) -> tuple[str | int, ...]:
