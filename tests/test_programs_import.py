@@ -262,3 +262,49 @@ def test_cli_never_overwrites_a_broken_programs_file(
     assert main(["programs", "import", str(path)]) == 2
     assert "programs.toml" in capsys.readouterr().err
     assert broken.read_text() == "schema_version = 1\nprograms = 'oops'\n"
+
+
+def test_a_spreadsheets_own_column_names_and_us_dates_are_read(catalog: Any) -> None:
+    """A list kept in a spreadsheet, with "Program Name", "Interview Date" and a US date
+    ("12/15/2026"), was refused whole: unknown columns, then "not a date". The file's one date
+    that can be read only month first tells how to read "9/3/2026"."""
+    text = (
+        "Program Name,State,Specialty,Tier,Stage,Interview Date,Date Applied,Comments\n"
+        "Emory University Psychiatry,GA,psychiatry,academic,invited,12/15/2026,9/3/2026,met PD\n"
+        "Augusta University Psychiatry,GA,psychiatry,mid_tier,applied,,2026-09-04,\n"
+    )
+    result = parse_csv(text, catalog)
+    assert result.problems == []
+    emory, augusta = result.programs
+    assert (emory.name, emory.status, emory.notes) == (
+        "Emory University Psychiatry",
+        "invited",
+        "met PD",
+    )
+    assert (str(emory.interview_on), str(emory.applied_on)) == ("2026-12-15", "2026-09-03")
+    assert str(augusta.applied_on) == "2026-09-04"
+
+
+def test_a_date_either_order_could_mean_is_asked_for_in_full(catalog: Any) -> None:
+    text = (
+        "name,state,specialty,tier,applied_on\nAkron IM,OH,internal_medicine,community,05/12/2026\n"
+    )
+    (problem,) = parse_csv(text, catalog).problems
+    assert problem.message == (
+        "applied_on: '05/12/2026' could be 2026-05-12 or 2026-12-05 (write it as YYYY-MM-DD)"
+    )
+    day_first = text + "Dayton IM,OH,internal_medicine,community,15/12/2026\n"
+    assert [str(p.applied_on) for p in parse_csv(day_first, catalog).programs] == [
+        "2026-12-05",
+        "2026-12-15",
+    ]
+    twice = text.replace("05/12/2026", "07/07/2026")
+    assert str(parse_csv(twice, catalog).programs[0].applied_on) == "2026-07-07"
+
+
+def test_an_unknown_column_names_the_one_meant(catalog: Any) -> None:
+    text = "name,state,specialty,tier,intervew_on\nAkron IM,OH,internal_medicine,community,\n"
+    (problem,) = parse_csv(text, catalog).problems
+    assert "unknown column(s) 'intervew_on' (did you mean interview_on or interviewed_on?)" in (
+        problem.message
+    )

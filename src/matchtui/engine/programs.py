@@ -12,6 +12,7 @@ import copy
 import csv
 import datetime as dt
 import io
+import re
 import tomllib
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -27,6 +28,7 @@ from matchtui.limits import MAX_CSV_BYTES, MAX_PROGRAMS_BYTES
 from matchtui.models.mix import TIER_LABELS, TIERS
 from matchtui.models.programs import (
     AHEAD_DATES,
+    COLUMN_ALIASES,
     COST_COLUMNS,
     DATE_FIELDS,
     INTERVIEW_FORMATS,
@@ -76,6 +78,52 @@ def _words(value: Any) -> str:
     return "_".join(_text(value).lower().replace("-", " ").split())
 
 
+_SLASH_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+
+
+def _slash_readings(text: str, orders: Sequence[bool] = (True, False)) -> list[dt.date]:
+    """The dates "a/b/yyyy" can be, month first (True) then day first (False)."""
+    found = _SLASH_DATE.fullmatch(text.strip())
+    if not found:
+        return []
+    first, second, year = (int(part) for part in found.groups())
+    readings: list[dt.date] = []
+    for month_first in orders:
+        month, day = (first, second) if month_first else (second, first)
+        try:
+            readings.append(dt.date(year, month, day))
+        except ValueError:
+            continue
+    return readings
+
+
+def _slash_order(text: str) -> bool | None:
+    """Whether a file's slash dates put the month first (True) or the day (False), when some
+    date in it can be read only one way and none only the other; else None."""
+    shown: set[bool] = set()
+    for found in _SLASH_DATE.finditer(text):
+        first, second = int(found.group(1)), int(found.group(2))
+        if first > 12 >= second:
+            shown.add(False)
+        elif second > 12 >= first:
+            shown.add(True)
+    return shown.pop() if len(shown) == 1 else None
+
+
+def _in_file_order(row: dict[str, str], month_first: bool | None) -> dict[str, str]:
+    """`row` with its slash dates written YYYY-MM-DD in the file's order, where known."""
+    if month_first is None:
+        return row
+    out = dict(row)
+    for column in DATE_FIELDS:
+        cell = row.get(column, "")
+        if "/" in cell:
+            readings = _slash_readings(cell, (month_first,))
+            if readings:
+                out[column] = readings[0].isoformat()
+    return out
+
+
 def _date(value: Any, column: str) -> dt.date | None:
     if isinstance(value, dt.datetime):
         return value.date()
@@ -87,7 +135,17 @@ def _date(value: Any, column: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise ValueError(f"{column}: {text!r} is not a date (write it as YYYY-MM-DD)") from None
+        pass
+    # A spreadsheet's day and month with a slash: read when only one order makes a date
+    # ("12/15/2026" is 15 December); "05/12/2026" could be either, so it is asked for in full
+    # (unless the file's other dates show its order: `_in_file_order`).
+    readings = _slash_readings(text)
+    if len(set(readings)) == 1:
+        return readings[0]
+    if readings:
+        both = " or ".join(day.isoformat() for day in readings)
+        raise ValueError(f"{column}: {text!r} could be {both} (write it as YYYY-MM-DD)")
+    raise ValueError(f"{column}: {text!r} is not a date (write it as YYYY-MM-DD)")
 
 
 def _usd(value: Any, column: str) -> float | None:
@@ -345,7 +403,20 @@ def edited_program(
 
 
 def _header(cells: Sequence[str]) -> list[str]:
-    return [c.strip().lower().replace(" ", "_").replace("-", "_") for c in cells]
+    """Each header cell as the column it names: lower case, spaces and dashes as "_", a
+    spreadsheet's other name for a column read as the column (`COLUMN_ALIASES`, "<x>_date")."""
+    return [_column(c.strip().lower().replace(" ", "_").replace("-", "_")) for c in cells]
+
+
+def _column(cell: str) -> str:
+    if cell in PROGRAM_COLUMNS:
+        return cell
+    if cell in COLUMN_ALIASES:
+        return COLUMN_ALIASES[cell]
+    for stem in (cell.removesuffix("_date"), cell.removeprefix("date_")):
+        if stem != cell and f"{stem}_on" in DATE_FIELDS:
+            return f"{stem}_on"
+    return cell
 
 
 def parse_csv(text: str, catalog: Catalog, today: dt.date | None = None) -> ImportResult:
@@ -369,7 +440,10 @@ def parse_csv(text: str, catalog: Catalog, today: dt.date | None = None) -> Impo
     if unknown or missing or repeated:
         parts = []
         if unknown:
-            parts.append(f"unknown column(s) {', '.join(repr(c) for c in unknown)}")
+            from matchtui.suggest import did_you_mean_aside
+
+            named = [f"{c!r}{did_you_mean_aside(c, PROGRAM_COLUMNS)}" for c in unknown]
+            parts.append(f"unknown column(s) {', '.join(named)}")
         if missing:
             parts.append(f"missing column(s) {', '.join(missing)}")
         if repeated:
@@ -378,6 +452,7 @@ def parse_csv(text: str, catalog: Catalog, today: dt.date | None = None) -> Impo
         result.problems.append(RowProblem(1, f"header: {'; '.join(parts)} (columns: {known})"))
         result.fatal = True
         return result
+    month_first = _slash_order(text)
     previous_end = reader.line_num
     row_number = 0
     seen: dict[tuple[str, str, str], int] = {}
@@ -404,7 +479,7 @@ def parse_csv(text: str, catalog: Catalog, today: dt.date | None = None) -> Impo
                 )
             )
             continue
-        row = dict(zip(header, cells, strict=True))
+        row = _in_file_order(dict(zip(header, cells, strict=True)), month_first)
         _add_row(result, row, catalog, line, row_number, seen, today)
     return result
 

@@ -91,6 +91,29 @@ PROGRAM_COLUMNS: tuple[str, ...] = (
     "other_usd",
     "notes",
 )
+# Other names a spreadsheet gives a column, read as the column they mean on import ("Program
+# Name", "Interview Date"); headers are compared in lower case, spaces and dashes as "_". A date
+# column may also be named "<x>_date" or "date_<x>" for "<x>_on" ("applied_date").
+COLUMN_ALIASES: dict[str, str] = {
+    "program": "name",
+    "program_name": "name",
+    "programme": "name",
+    "programme_name": "name",
+    "stage": "status",
+    "program_code": "nrmp_code",
+    "nrmp_program_code": "nrmp_code",
+    "nrmp": "nrmp_code",
+    "visa": "visa_sponsor",
+    "sponsors_visa": "visa_sponsor",
+    "visa_sponsorship": "visa_sponsor",
+    "invite_date": "invited_on",
+    "invitation_date": "invited_on",
+    "format": "interview_format",
+    "note": "notes",
+    "comments": "notes",
+    "travel": "travel_usd",
+    "lodging": "lodging_usd",
+}
 # The cost columns: each kind's total (an import makes one entry of it, dated with the
 # interview; an export writes each kind's sum, so the entries' own notes and dates stay in
 # programs.toml only).
