@@ -581,3 +581,30 @@ def test_a_dash_exports_to_standard_output(
     assert main(["report", "-o", "-", "--format", "text"]) == 0
     assert capsys.readouterr().out.startswith("Advisor report:")
     assert list(here.iterdir()) == []
+
+
+def test_a_stage_date_may_be_written_as_a_us_date(
+    workspace: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--date 11/30/2026` was refused as not a date, though only one order makes a date of
+    it; `05/11/2026` could be either and is asked for in full."""
+    _save(
+        workspace,
+        [
+            Program(
+                name="River IM",
+                state="IL",
+                specialty="internal_medicine",
+                tier="academic",
+                status="applied",
+                applied_on=dt.date(2026, 9, 24),
+            )
+        ],
+    )
+    base = ["programs", "set", "River IM", "--stage", "invited", "--today", "2026-12-01"]
+    assert main([*base, "--date", "05/11/2026"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "--date: '05/11/2026' could be 2026-05-11 or 2026-11-05 (write it as YYYY-MM-DD)" in err
+    assert main([*base, "--date", "11/30/2026"]) == 0
+    assert workspace.load_programs().programs[0].invited_on == dt.date(2026, 11, 30)

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from matchtui.engine.programs import read_import, region_of, to_csv, to_ics
+from matchtui.engine.programs import read_date, read_import, region_of, to_csv, to_ics
 from matchtui.engine.wording import plural
 from matchtui.errors import UsageError
 from matchtui.models.programs import PROGRAM_STATUSES, STAGE_LABELS, Program, ProgramList
@@ -111,9 +111,9 @@ def _date_arg(text: str | None, option: str) -> dt.date | None:
     if text is None:
         return None
     try:
-        return dt.date.fromisoformat(str(text))
-    except ValueError:
-        raise UsageError(f"{option}: {text!r} is not a date (write it as YYYY-MM-DD)") from None
+        return read_date(text, option)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def _today(args: argparse.Namespace) -> dt.date:

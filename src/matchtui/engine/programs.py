@@ -124,7 +124,10 @@ def _in_file_order(row: dict[str, str], month_first: bool | None) -> dict[str, s
     return out
 
 
-def _date(value: Any, column: str) -> dt.date | None:
+def read_date(value: Any, column: str) -> dt.date | None:
+    """A date as an imported cell, a typed field or a command's option gives it: YYYY-MM-DD, or
+    a slash date only one order makes a date of ("12/15/2026"); None for an empty one.
+    ValueError names `column` and, for "05/12/2026", both dates it could be."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -276,7 +279,7 @@ def _normalise_cell(out: dict[str, Any], column: str, value: Any, catalog: Catal
             raise _not_one_of("interview_format", value, INTERVIEW_FORMATS)
         out[column] = _FORMAT_ALIASES.get(word)
     elif column in DATE_FIELDS:
-        out[column] = _date(value, column)
+        out[column] = read_date(value, column)
     elif column in COST_COLUMNS:
         amount = _usd(value, column)
         if amount is not None:

@@ -17,7 +17,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Input, Label, Select, Static, TextArea
 
-from matchtui.engine.programs import TYPED_FIELDS, edited_program, new_program
+from matchtui.engine.programs import TYPED_FIELDS, edited_program, new_program, read_date
 from matchtui.engine.tracker import MoveError, move
 from matchtui.models.mix import TIER_LABELS, TIERS
 from matchtui.models.programs import (
@@ -38,13 +38,10 @@ _FORMATS = [("Virtual", "virtual"), ("In person", "in_person")]
 
 
 def _parse_date(text: str, what: str) -> dt.date | None:
-    text = text.strip()
-    if not text:
-        return None
     try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise MoveError(f"{what}: {text!r} is not a date (YYYY-MM-DD)") from None
+        return read_date(text, what)
+    except ValueError as exc:
+        raise MoveError(str(exc)) from None
 
 
 # The Add dialog's text fields: (field, label, placeholder).
