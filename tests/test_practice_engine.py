@@ -1354,3 +1354,30 @@ def test_a_change_still_kept_closes_forward_and_a_count_of_lines_is_detail(catal
     assert "three-line" in (fb.check("specifics").matches or [])
     regret = text.rsplit("By the end", 1)[0] + "I still regret how long it took me."
     assert status(run(catalog, "critical_feedback", regret, 40.0), "forward_close") == "fail"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "no_blame", "ownership"),
+    [
+        ("My medical school did not prepare us for the USMLE at all.", "fail", "fail"),
+        ("Programs filter out anyone more than five years from graduation.", "fail", "fail"),
+        ("The visa situation made many programs reject me automatically.", "fail", "fail"),
+        ("I was a victim of the system.", "fail", "fail"),
+        ("I didn't get the support I needed from my dean's office.", "fail", "fail"),
+        ("The pandemic made it impossible to get clinical experience.", "fail", "fail"),
+        ("I did not get enough interviews because I applied late in October.", "pass", "pass"),
+        ("My letters were weak because I did not know my attendings well.", "pass", "pass"),
+        ("My scores were below average for the programs on my list.", "pass", "pass"),
+        # facts and circumstances, not blame
+        ("At the clinic we screen out no one: every walk-in is seen.", "pass", "fail"),
+        ("In 2022 I had to cancel four interviews for a family emergency.", "pass", "fail"),
+    ],
+)
+def test_more_ways_of_blaming_and_of_owning(
+    catalog: Any, sentence: str, no_blame: str, ownership: str
+) -> None:
+    """Sentences an unmatched applicant says, read as blame or as their own part; each of the
+    first nine was read the other way (or as neither)."""
+    text = sentence + " In 2025 I worked as a scribe in Dayton for 12 months. I will apply to 80."
+    fb = run(catalog, "why_unmatched", text, 40.0)
+    assert (status(fb, "no_blame"), status(fb, "ownership")) == (no_blame, ownership)
