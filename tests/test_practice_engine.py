@@ -1381,3 +1381,22 @@ def test_more_ways_of_blaming_and_of_owning(
     text = sentence + " In 2025 I worked as a scribe in Dayton for 12 months. I will apply to 80."
     fb = run(catalog, "why_unmatched", text, 40.0)
     assert (status(fb, "no_blame"), status(fb, "ownership")) == (no_blame, ownership)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I completed a six-month preliminary year in internal medicine in 2024.",
+        "This year I finished a 12-week clinical refresher program at Drexel.",
+        "I have been practising as a general practitioner in Lagos for the last three years.",
+        "I have been working in a hospital in India as a medical officer until last month.",
+        "Since 2024 I have worked as a junior doctor in Manchester.",
+        "I finished a transitional year in Ohio in June 2025.",
+    ],
+)
+def test_clinical_work_in_other_words_shows_readiness(catalog: Any, sentence: str) -> None:
+    """A preliminary or transitional year, a refresher program, and practice abroad (a general
+    practitioner, a medical officer, a junior doctor) were told nothing showed recent clinical
+    work."""
+    text = f"I did not match in 2023 and I own that. {sentence} I will bring that to your program."
+    assert status(run(catalog, "years_out_ready", text, 40.0), "readiness") == "pass"
