@@ -217,3 +217,34 @@ def test_cli_assess_and_practice_agree(home: Path, capsys: pytest.CaptureFixture
     (home / "profile.toml").write_text(_profile_text(PRAISE_STAY), encoding="utf-8")
     assert main(["--today", "2026-12-03", "assess"]) == 0
     assert "Back home to the West: MODERATE TO LOW" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "My twin sister and her kids live in Charlotte.",
+        "My older brother lives in Memphis with his family.",
+        "My aunt and my cousins live in Baton Rouge.",
+        "My girlfriend teaches in Raleigh.",
+    ],
+)
+def test_more_of_the_family_is_a_tie(catalog: Catalog, sentence: str) -> None:
+    """'My twin sister and her kids live in Charlotte' named no tie: only 'my sister' did."""
+    text_ = sentence + " I want to practise in the South."
+    fb = practice.analyse("why_region", text_, 30.0, catalog)
+    assert fb.status("ties") == "pass"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "After training I will go back to serve the Delta.",
+        "I mean to go home to Mississippi once residency is over.",
+        "I intend to return for good.",
+    ],
+)
+def test_going_back_after_training_is_a_plan_to_stay(catalog: Catalog, sentence: str) -> None:
+    """'After training I will go back to serve the Delta' was told nothing said the applicant
+    plans to stay."""
+    said = "My grandmother raised me in rural Mississippi. " + sentence
+    assert practice.analyse("why_region", said, 30.0, catalog).status("plan_to_stay") == "pass"
