@@ -1400,3 +1400,22 @@ def test_clinical_work_in_other_words_shows_readiness(catalog: Any, sentence: st
     work."""
     text = f"I did not match in 2023 and I own that. {sentence} I will bring that to your program."
     assert status(run(catalog, "years_out_ready", text, 40.0), "readiness") == "pass"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "no_blame", "ownership"),
+    [
+        ("i didnt apply to enough programs in 2023.", "pass", "pass"),
+        ("I shouldnt have applied to only 20 programs.", "pass", "pass"),
+        ("It wasnt my fault.", "fail", "fail"),
+        ("I applied to IM in 2023 and Im told the interviews went well.", "pass", "fail"),
+    ],
+)
+def test_contractions_typed_without_the_apostrophe_read_as_contractions(
+    catalog: Any, sentence: str, no_blame: str, ownership: str
+) -> None:
+    """'i didnt apply to enough programs' named no part of one's own and 'It wasnt my fault'
+    no blame: a phrase with "didn't" did not match "didnt". "IM" stays internal medicine."""
+    text = sentence + " In 2025 I worked as a scribe in Dayton for 12 months. I will apply to 80."
+    fb = run(catalog, "why_unmatched", text, 40.0)
+    assert (status(fb, "no_blame"), status(fb, "ownership")) == (no_blame, ownership)

@@ -14,7 +14,7 @@ import itertools
 import math
 import re
 import weakref
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
@@ -60,20 +60,23 @@ class Tokens:
 
     __slots__ = ("ends", "is_word", "lows", "starts")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, unmarked: Mapping[str, str] | None = None) -> None:
         matches = list(_TOKEN.finditer(text))
         self.starts: list[int] = [m.start() for m in matches]
         self.ends: list[int] = [m.end() for m in matches]
         self.lows: list[str] = [m.group().lower() for m in matches]
+        if unmarked:  # "didnt" read as "didn't" (its offsets, the text's own, unchanged)
+            self.lows = [unmarked.get(low, low) for low in self.lows]
         self.is_word: list[bool] = [low[0].isalnum() for low in self.lows]
 
     def __len__(self) -> int:
         return len(self.lows)
 
 
-def tokenize(text: str) -> Tokens:
-    """Tokens of `text` (curly quotes already straightened)."""
-    return Tokens(text)
+def tokenize(text: str, unmarked: Mapping[str, str] | None = None) -> Tokens:
+    """Tokens of `text` (curly quotes already straightened); `unmarked`: contractions typed
+    without their apostrophe, read as the contraction (lexicon [unmarked])."""
+    return Tokens(text, unmarked)
 
 
 class Hit(NamedTuple):
@@ -355,6 +358,7 @@ class Compiled:
     numbers: frozenset[str]  # number words that count something ("three months")
     units: frozenset[str]
     function_words: frozenset[str]  # lexicon [padding]: words that carry no content
+    unmarked: dict[str, str]  # lexicon [unmarked]: "didnt" -> "didn't"
     # groups (None: every list) -> their phrase index, built on first use
     _indexes: dict[frozenset[str] | None, PhraseIndex] = field(
         default_factory=dict, compare=False, repr=False
@@ -443,6 +447,7 @@ def _compile(lex: LexiconFile, catalog: Catalog) -> Compiled:
         frozenset(n.lower() for n in lex.specifics.numbers),
         frozenset(u.lower() for u in lex.specifics.units),
         frozenset(w.lower() for w in lex.padding.function_words),
+        dict(lex.unmarked.forms) if lex.unmarked else {},
     )
 
 
@@ -502,7 +507,7 @@ class Analysed:
         self.spans = split_sentences(self.norm, comp.abbreviations)
         self.starts = [s.start for s in self.spans]
         self.comp = comp
-        self.tokens = tokenize(self.norm)
+        self.tokens = tokenize(self.norm, comp.unmarked)
         self.word_starts = [
             start
             for start, word in zip(self.tokens.starts, self.tokens.is_word, strict=True)

@@ -108,6 +108,25 @@ class Specifics(Sourced):
         return value
 
 
+class Unmarked(Sourced):
+    """Contractions typed without their apostrophe ("didnt"), each read as the contraction it
+    stands for ("didn't"): only forms hardly ever meant as a word of their own."""
+
+    note: str = ""
+    forms: dict[str, str] = Field(min_length=1)
+
+    @field_validator("forms")
+    @classmethod
+    def _apostrophe_dropped(cls, forms: dict[str, str]) -> dict[str, str]:
+        for typed, meant in forms.items():
+            if typed != typed.lower() or meant.replace("'", "") != typed or "'" not in meant:
+                raise ValueError(
+                    f"{typed!r} = {meant!r}: a form in lower case, and the same word with its "
+                    "apostrophe"
+                )
+        return forms
+
+
 class SpeakingRate(Sourced):
     words_per_minute: int = Field(ge=60, le=300)
     note: str = ""
@@ -262,6 +281,8 @@ class StoryRule(Sourced):
 class LexiconFile(Strict):
     speaking: SpeakingRate
     abbreviations: list[str] = Field(default_factory=empty_list)
+    # Optional, so a data folder written before it still loads (its "didnt" matches nothing).
+    unmarked: Unmarked | None = None
     fillers: PhraseList
     hedges: PhraseList
     blame: PhraseList
