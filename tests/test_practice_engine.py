@@ -1419,3 +1419,19 @@ def test_contractions_typed_without_the_apostrophe_read_as_contractions(
     text = sentence + " In 2025 I worked as a scribe in Dayton for 12 months. I will apply to 80."
     fb = run(catalog, "why_unmatched", text, 40.0)
     assert (status(fb, "no_blame"), status(fb, "ownership")) == (no_blame, ownership)
+
+
+def test_a_clinical_trial_coordinator_shows_readiness_and_the_right_time_looks_ahead(
+    catalog: Any,
+) -> None:
+    """'I worked as a clinical trial coordinator at Fred Hutch' was told nothing showed
+    clinical work; 'The timing is right now because ...' was told it did not look ahead."""
+    text = (
+        "Since 2023 I have worked as a clinical trial coordinator at Fred Hutch, consenting "
+        "patients every week. I passed Step 3 in March. The timing is right now because my "
+        "family obligations are settled."
+    )
+    fb = run(catalog, "why_now", text, 40.0)
+    assert status(fb, "readiness") == "pass"
+    assert fb.check("readiness").matches[0] == "clinical trial coordinator"
+    assert status(fb, "forward_close") == "pass"
