@@ -802,3 +802,23 @@ def test_a_chance_written_as_a_percentage_says_how_to_write_it(
     code, out, err = run_main(["--home", str(seeded), "ranklist", "check", str(ranks)], capsys)
     assert_one_line(code, out, err, "[ranks[0].chance] Input should be less than or equal to 1")
     assert "share" not in err
+
+
+def test_a_graduation_after_the_match_names_the_line_and_field(
+    seeded: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A graduate whose graduation year came after the Match year was told so with the file
+    only: no line, no field (a rule over the whole profile)."""
+    path = seeded / "profile.toml"
+    path.write_text(
+        DEMO.replace("graduation_year = 2021", "graduation_year = 2029"), encoding="utf-8"
+    )
+    line = DEMO.splitlines().index("graduation_year = 2021") + 1
+    code, out, err = run_main(["--home", str(seeded), "assess"], capsys)
+    assert_one_line(
+        code,
+        out,
+        err,
+        f"{path}:{line}: [applicant.graduation_year] 2029 is after the 2027 Match (cycle_year), "
+        "but the situation says you have already graduated",
+    )

@@ -353,5 +353,5 @@ async def test_profile_level_check_lands_on_the_field_it_names(workspace: Any) -
         (await real_input(screen, "#f-applicant-graduation_year")).value = "2030"
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert "after the Match year" in error_of(screen, "f-applicant-graduation_year")
+        assert "2030 is after the 2027 Match" in error_of(screen, "f-applicant-graduation_year")
         assert app.profile is not None and app.profile.applicant.graduation_year == 2021

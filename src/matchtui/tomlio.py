@@ -308,7 +308,7 @@ def problems_from_validation(
     problems = []
     for item in error.errors(include_url=False):
         loc = _clean_loc(tuple(item["loc"]))
-        message = item["msg"]
+        loc, message = placed_rule(loc, item["msg"].removeprefix("Value error, "))
         if not loc and data:
             loc = _rule_key(message, data)
         if item["type"] == "extra_forbidden":
@@ -335,6 +335,18 @@ def problems_from_validation(
         message = message.removeprefix("Value error, ")
         problems.append(Problem(path, format_loc(loc), message, line_of(lines, loc)))
     return problems
+
+
+_RULE_ABOUT = re.compile(r"\[([A-Za-z_][\w.]*)\] ")
+
+
+def placed_rule(loc: tuple[str | int, ...], message: str) -> tuple[tuple[str | int, ...], str]:
+    """A rule over a whole model (no location of its own) may name the key it is about first,
+    "[applicant.graduation_year] ...": that key as its location, the rest as its message."""
+    about = _RULE_ABOUT.match(message) if not loc else None
+    if about is None:
+        return loc, message
+    return tuple(about.group(1).split(".")), message[about.end() :]
 
 
 def _percent_for_share(item: Mapping[str, Any]) -> bool:

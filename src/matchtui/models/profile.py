@@ -388,9 +388,11 @@ class Profile(UserFile):
     @model_validator(mode="after")
     def _timeline(self) -> "Profile":
         if self.applicant.stage != "student" and self.applicant.graduation_year > self.cycle_year:
+            # "[key] ": the field the rule is about, where the problem is placed (tomlio).
             raise ValueError(
-                "the graduation year is after the Match year, but the stage says you have "
-                "already graduated"
+                f"[applicant.graduation_year] {self.applicant.graduation_year} is after the "
+                f"{self.cycle_year} Match (cycle_year), but the situation says you have already "
+                'graduated: give the year you did, or situation = "in_school"'
             )
         return self
 

@@ -40,6 +40,7 @@ from matchtui.models.profile import (
     options,
 )
 from matchtui.screens.base import PaneScreen
+from matchtui.tomlio import placed_rule
 from matchtui.widgets.conflict import guarded_save
 from matchtui.widgets.profile_fields import (
     TOP_BUTTON_MIN,
@@ -100,8 +101,6 @@ DEPENDENTS: dict[Loc, tuple[Loc, ...]] = {
     parent: tuple(child for child, (p, _) in DEPENDS.items() if p == parent)
     for parent, _ in DEPENDS.values()
 }
-# A check over the whole profile (graduation after the Match year) is shown at this field.
-WHOLE_PROFILE: tuple[str, ...] = ("applicant", "graduation_year")
 
 
 def friendly(error: dict[str, Any]) -> str:
@@ -148,7 +147,7 @@ def validate_profile(
                 for p in error["loc"]
                 if isinstance(p, int) or not ("[" in p or p.startswith("function-"))
             )
-            problems.append((loc, friendly(dict(error))))
+            problems.append(placed_rule(loc, friendly(dict(error))))
         return None, problems
     refs = list(profile_ref_problems(profile, catalog))
     return (None, refs) if refs else (profile, [])
@@ -692,9 +691,8 @@ class ProfileScreen(PaneScreen):
                 if rest and isinstance(rest[0], int) and rest[0] < len(rows):
                     return rows[rest[0]]
                 return editor
-        found = fields.get(tuple(str(p) for p in loc)) or (
-            fields.get(WHOLE_PROFILE) if not loc else None
-        )
+        # (a check over the whole profile names its field: tomlio.placed_rule)
+        found = fields.get(tuple(str(p) for p in loc))
         if found is not None:
             return found
         section = str(loc[0]) if loc else "applicant"
