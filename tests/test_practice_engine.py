@@ -1435,3 +1435,17 @@ def test_a_clinical_trial_coordinator_shows_readiness_and_the_right_time_looks_a
     assert status(fb, "readiness") == "pass"
     assert fb.check("readiness").matches[0] == "clinical trial coordinator"
     assert status(fb, "forward_close") == "pass"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In 2024 I admitted a victim of a car crash to the ICU in Tulsa.",
+        "The noise on the ward made it impossible to hear the handoff in 2024.",
+    ],
+)
+def test_a_victim_or_an_impossible_moment_in_a_story_is_not_blame(
+    catalog: Any, sentence: str
+) -> None:
+    text = sentence + " I should have asked the nurse to repeat it. I will always read back orders."
+    assert status(run(catalog, "mistake", text, 40.0), "no_blame") == "pass"
