@@ -1449,3 +1449,17 @@ def test_a_victim_or_an_impossible_moment_in_a_story_is_not_blame(
 ) -> None:
     text = sentence + " I should have asked the nurse to repeat it. I will always read back orders."
     assert status(run(catalog, "mistake", text, 40.0), "no_blame") == "pass"
+
+
+@pytest.mark.parametrize(
+    "fact",
+    [
+        "My medical school did not offer US rotations, so I arranged my own in Ohio.",
+        "My school did not have a formal advising office, so I found a mentor myself.",
+    ],
+)
+def test_a_schools_gap_the_applicant_filled_is_not_blame(catalog: Any, fact: str) -> None:
+    """A fact about the school followed by what the applicant did about it was read as
+    putting the outcome on the school."""
+    text = fact + " In 2024 I worked as a scribe in Reno. I will apply to 80 programs."
+    assert status(run(catalog, "why_unmatched", text, 40.0), "no_blame") == "pass"
