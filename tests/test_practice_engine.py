@@ -1463,3 +1463,23 @@ def test_a_schools_gap_the_applicant_filled_is_not_blame(catalog: Any, fact: str
     putting the outcome on the school."""
     text = fact + " In 2024 I worked as a scribe in Reno. I will apply to 80 programs."
     assert status(run(catalog, "why_unmatched", text, 40.0), "no_blame") == "pass"
+
+
+@pytest.mark.parametrize(
+    "happened",
+    [
+        "My father's illness is what pulled me away in 2020; he died in 2022.",
+        "In 2019 my mother passed away and I went home to Lagos.",
+        "I failed Step 2 CK twice in 2018.",
+        "My first child was born in 2020 and my visa expired the same year.",
+    ],
+)
+def test_what_happened_in_other_words_is_the_first_part(catalog: Any, happened: str) -> None:
+    """'My father's illness is what pulled me away' and a death, a failed exam or a birth were
+    told the story lacked what happened."""
+    text = (
+        happened + " Since then I have worked as a scribe in Boise, and it taught me how much I "
+        "missed patients. I am ready to come back to family medicine now."
+    )
+    fb = run(catalog, "why_now", text, 40.0)
+    assert "what happened" in (fb.check("arc").matches or []), fb.check("arc")
