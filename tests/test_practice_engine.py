@@ -1483,3 +1483,15 @@ def test_what_happened_in_other_words_is_the_first_part(catalog: Any, happened: 
     )
     fb = run(catalog, "why_now", text, 40.0)
     assert "what happened" in (fb.check("arc").matches or []), fb.check("arc")
+
+
+def test_qualities_without_evidence_are_asked_for_an_example(catalog: Any) -> None:
+    """'I bring maturity, resilience, and a strong work ethic' was told to name what it knows
+    of the program, the why-this-program fix, not to show the qualities it claims."""
+    text = (
+        "I bring maturity, resilience, and a strong work ethic. I am a team player who is "
+        "passionate about patient care."
+    )
+    fixes = {f.check: f.text for f in run(catalog, "what_you_bring", text, 15.0).top_fixes}
+    assert fixes["specifics"].startswith("Back each quality you name with one example")
+    assert "one example that shows what you would bring" in fixes["length"]
