@@ -1495,3 +1495,25 @@ def test_qualities_without_evidence_are_asked_for_an_example(catalog: Any) -> No
     fixes = {f.check: f.text for f in run(catalog, "what_you_bring", text, 15.0).top_fixes}
     assert fixes["specifics"].startswith("Back each quality you name with one example")
     assert "one example that shows what you would bring" in fixes["length"]
+
+
+def test_now_applying_closes_forward(catalog: Any) -> None:
+    """'I am now applying to internal medicine programs in New Jersey' was told it did not end
+    on what comes next."""
+    text = (
+        "I graduated in 2017 and worked in sales from 2018 to 2021. In 2022 I came back as a "
+        "scribe in Paterson. I am now applying to internal medicine programs in New Jersey."
+    )
+    assert status(run(catalog, "path_since_graduation", text, 60.0), "forward_close") == "pass"
+
+
+def test_a_medical_director_and_last_year_are_detail(catalog: Any) -> None:
+    """'our medical director asked me to train the new staff' and 'last year' carried no
+    checkable detail."""
+    text = (
+        "They would say I am reliable. When a colleague went on leave last year, I rebuilt our "
+        "refill workflow. Our medical director asked me to train the new staff on it."
+    )
+    fb = run(catalog, "colleagues_describe", text, 30.0)
+    assert status(fb, "specifics") == "pass"
+    assert {"last year", "medical director"} <= set(fb.check("specifics").matches or [])
