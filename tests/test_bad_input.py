@@ -798,6 +798,10 @@ def test_a_chance_written_as_a_percentage_says_how_to_write_it(
         f"{ranks}:6: [ranks[1].chance] Input should be less than or equal to 1; it is a share "
         "from 0 to 1: 35% is written 0.35",
     )
+    ranks.write_text('[[ranks]]\nprogram = "Emory Psychiatry"\nchance = "35%"\n', encoding="utf-8")
+    code, out, err = run_main(["--home", str(seeded), "ranklist", "check", str(ranks)], capsys)
+    assert_one_line(code, out, err, "[ranks[0].chance] Input should be a valid number")
+    assert err.rstrip().endswith("a share is a number from 0 to 1: 35% is written 0.35"), err
     ranks.write_text('[[ranks]]\nprogram = "Emory Psychiatry"\nchance = 250\n', encoding="utf-8")
     code, out, err = run_main(["--home", str(seeded), "ranklist", "check", str(ranks)], capsys)
     assert_one_line(code, out, err, "[ranks[0].chance] Input should be less than or equal to 1")

@@ -332,11 +332,19 @@ def problems_from_validation(
             # A chance or a share written as a percentage (35 for 35%).
             percent = float(item["input"])
             message += f"; it is a share from 0 to 1: {percent:g}% is written {percent / 100:g}"
+        elif item["type"] == "float_parsing" and (
+            percent_text := _PERCENT.fullmatch(str(item["input"]))
+        ):
+            percent = float(percent_text.group(1))
+            message += (
+                f"; a share is a number from 0 to 1: {percent:g}% is written {percent / 100:g}"
+            )
         message = message.removeprefix("Value error, ")
         problems.append(Problem(path, format_loc(loc), message, line_of(lines, loc)))
     return problems
 
 
+_PERCENT = re.compile(r"\s*(\d+(?:\.\d+)?)\s*%\s*")
 _RULE_ABOUT = re.compile(r"\[([A-Za-z_][\w.]*)\] ")
 
 
