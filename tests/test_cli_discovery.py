@@ -104,3 +104,30 @@ def test_csv_import_accepts_state_names_and_suggests(catalog: Any) -> None:
     result = parse_csv(text, catalog)
     assert [p.state for p in result.programs] == ["OH", "CA"]
     assert "did you mean TX?" in result.problems[0].message
+
+
+def test_a_choice_named_by_one_word_of_what_was_typed_is_suggested() -> None:
+    """'West Coast' for a region suggested nothing, though one of its words is a region."""
+    regions = ["northeast", "midwest", "south", "west", "abroad"]
+    assert closest("West Coast", regions) == ["west"]
+    assert closest("the Deep South", regions) == ["south"]
+
+
+@pytest.mark.parametrize(
+    ("written", "region"), [("Texas", "south"), ("CA", "west"), ("New York", "northeast")]
+)
+def test_a_state_given_as_a_region_names_its_region(
+    catalog: Any, written: str, region: str
+) -> None:
+    """region = "Texas" was told only the region ids."""
+    import tomllib
+
+    from matchtui.engine.refs import profile_ref_problems
+    from matchtui.models.profile import Profile
+    from matchtui.workspace import demo_profile_path
+
+    profile = Profile.model_validate(tomllib.loads(demo_profile_path().read_text()))
+    profile.targets.region = written
+    ((loc, message),) = profile_ref_problems(profile, catalog)
+    assert loc == ("targets", "region")
+    assert f"{written} is a state in the {region} region; did you mean {region}?" in message

@@ -32,6 +32,11 @@ def closest(
             add(choice_id)
     if found:
         return found[:n]
+    for w in wanted.replace("_", " ").split():  # one word of it names a choice ("West Coast")
+        if len(words) > 1 and len(w) >= 3 and w in names:
+            add(names[w])
+    if found:
+        return found[:n]
     if len(wanted) >= 2:
         for w, choice_id in names.items():
             if w.startswith(wanted) or w.replace(" ", "_").startswith(wanted.replace(" ", "_")):

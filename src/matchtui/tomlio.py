@@ -332,6 +332,9 @@ def problems_from_validation(
             # A chance or a share written as a percentage (35 for 35%).
             percent = float(item["input"])
             message += f"; it is a share from 0 to 1: {percent:g}% is written {percent / 100:g}"
+        elif item["type"] == "list_type" and isinstance(item["input"], str | int | float):
+            # One item where a list is wanted: the brackets make it a list of one.
+            message += f"; write it in brackets, as a list: [{_toml_value(item['input'])}]"
         elif item["type"] == "float_parsing" and (
             percent_text := _PERCENT.fullmatch(str(item["input"]))
         ):
@@ -342,6 +345,13 @@ def problems_from_validation(
         message = message.removeprefix("Value error, ")
         problems.append(Problem(path, format_loc(loc), message, line_of(lines, loc)))
     return problems
+
+
+def _toml_value(value: str | int | float) -> str:
+    """A value as TOML writes it (a string in double quotes)."""
+    if isinstance(value, str):
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return str(value)
 
 
 _PERCENT = re.compile(r"\s*(\d+(?:\.\d+)?)\s*%\s*")
