@@ -826,3 +826,16 @@ def test_a_graduation_after_the_match_names_the_line_and_field(
         f"{path}:{line}: [applicant.graduation_year] 2029 is after the 2027 Match (cycle_year), "
         "but the situation says you have already graduated",
     )
+
+
+def test_one_item_where_a_list_is_wanted_is_told_the_brackets(
+    seeded: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """specialties = "family_medicine" was told only 'Input should be a valid list'."""
+    line = next(x for x in DEMO.splitlines() if x.startswith("specialties = "))
+    (seeded / "profile.toml").write_text(
+        DEMO.replace(line, 'specialties = "family_medicine"'), encoding="utf-8"
+    )
+    code, out, err = run_main(["--home", str(seeded), "assess"], capsys)
+    assert_one_line(code, out, err, "[targets.specialties] Input should be a valid list")
+    assert err.rstrip().endswith('write it in brackets, as a list: ["family_medicine"]'), err
