@@ -1517,3 +1517,12 @@ def test_a_medical_director_and_last_year_are_detail(catalog: Any) -> None:
     fb = run(catalog, "colleagues_describe", text, 30.0)
     assert status(fb, "specifics") == "pass"
     assert {"last year", "medical director"} <= set(fb.check("specifics").matches or [])
+
+
+def test_naming_a_weak_spot_plainly_is_owning_it(catalog: Any) -> None:
+    """'Timed tests have never been my strength' named no part of the applicant's own."""
+    text = (
+        "I scored 226 on Step 2 CK in 2024. Timed tests have never been my strength, so I "
+        "passed Step 3 in 2025 with a timed plan. I will bring that plan to in-training exams."
+    )
+    assert status(run(catalog, "low_score", text, 40.0), "ownership") == "pass"
