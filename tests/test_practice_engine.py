@@ -1526,3 +1526,15 @@ def test_naming_a_weak_spot_plainly_is_owning_it(catalog: Any) -> None:
         "passed Step 3 in 2025 with a timed plan. I will bring that plan to in-training exams."
     )
     assert status(run(catalog, "low_score", text, 40.0), "ownership") == "pass"
+
+
+def test_a_span_of_hours_or_days_is_detail(catalog: Any) -> None:
+    """'had it ready within an hour' and 'came back the next month' carried no detail."""
+    text = (
+        "In 2024 an angry patient at our Yakima clinic shouted at me about a late refill. I "
+        "called the pharmacy and had it ready within an hour. He came back the next month and "
+        "asked for me by name. I learned to fix the problem in front of the patient."
+    )
+    fb = run(catalog, "difficult_patient", text, 40.0)
+    assert status(fb, "specifics") == "pass"
+    assert {"within an hour", "the next month"} <= set(fb.check("specifics").matches or [])
