@@ -1356,6 +1356,14 @@ def test_a_change_still_kept_closes_forward_and_a_count_of_lines_is_detail(catal
     assert status(run(catalog, "critical_feedback", regret, 40.0), "forward_close") == "fail"
 
 
+def unmatched_reading(catalog: Any, sentence: str) -> tuple[str | None, str | None]:
+    """How `sentence`, in an otherwise plain answer to 'Why did you not match?', is read:
+    (the no-blame check's status, the ownership check's)."""
+    text = sentence + " In 2025 I worked as a scribe in Dayton for 12 months. I will apply to 80."
+    fb = run(catalog, "why_unmatched", text, 40.0)
+    return status(fb, "no_blame"), status(fb, "ownership")
+
+
 @pytest.mark.parametrize(
     ("sentence", "no_blame", "ownership"),
     [
@@ -1378,9 +1386,7 @@ def test_more_ways_of_blaming_and_of_owning(
 ) -> None:
     """Sentences an unmatched applicant says, read as blame or as their own part; each of the
     first nine was read the other way (or as neither)."""
-    text = sentence + " In 2025 I worked as a scribe in Dayton for 12 months. I will apply to 80."
-    fb = run(catalog, "why_unmatched", text, 40.0)
-    assert (status(fb, "no_blame"), status(fb, "ownership")) == (no_blame, ownership)
+    assert unmatched_reading(catalog, sentence) == (no_blame, ownership)
 
 
 @pytest.mark.parametrize(
@@ -1416,9 +1422,7 @@ def test_contractions_typed_without_the_apostrophe_read_as_contractions(
 ) -> None:
     """'i didnt apply to enough programs' named no part of one's own and 'It wasnt my fault'
     no blame: a phrase with "didn't" did not match "didnt". "IM" stays internal medicine."""
-    text = sentence + " In 2025 I worked as a scribe in Dayton for 12 months. I will apply to 80."
-    fb = run(catalog, "why_unmatched", text, 40.0)
-    assert (status(fb, "no_blame"), status(fb, "ownership")) == (no_blame, ownership)
+    assert unmatched_reading(catalog, sentence) == (no_blame, ownership)
 
 
 def test_a_clinical_trial_coordinator_shows_readiness_and_the_right_time_looks_ahead(
