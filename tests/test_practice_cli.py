@@ -137,3 +137,14 @@ def test_the_global_today_is_the_date_a_named_year_is_recent_against(
         checks = json.loads(capsys.readouterr().out)["checks"]
         readiness[day] = next(c["status"] for c in checks if c["id"] == "readiness")
     assert readiness == {"2026-12-03": "pass", "2031-01-05": "warn"}
+
+
+def test_an_empty_answer_on_standard_input_says_so(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An empty answer piped in was named '-: the answer is empty'."""
+    import io
+
+    monkeypatch.setattr(sys, "stdin", io.StringIO("\n"))
+    assert main(["practice", "--question", "why_now", "--answer-file", "-"]) == 2
+    assert capsys.readouterr().err == "matchtui: error: standard input: the answer is empty\n"

@@ -89,7 +89,8 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
     # are printed, and must not carry escape sequences to the terminal.
     text = safe_text(read_answer(args.answer_file))
     if not text.strip():
-        raise UsageError(f"{args.answer_file}: the answer is empty")
+        where = "standard input" if args.answer_file == "-" else args.answer_file
+        raise UsageError(f"{where}: the answer is empty")
     feedback = analyse(
         question, text, args.seconds, catalog, target=_target(args, workspace), today=args.today
     )
