@@ -147,4 +147,4 @@ def test_an_empty_answer_on_standard_input_says_so(
 
     monkeypatch.setattr(sys, "stdin", io.StringIO("\n"))
     assert main(["practice", "--question", "why_now", "--answer-file", "-"]) == 2
-    assert capsys.readouterr().err == "matchtui: error: standard input: the answer is empty\n"
+    assert capsys.readouterr().err == "matchtui: error: <standard input>: the answer is empty\n"

@@ -308,3 +308,26 @@ def test_an_unknown_column_names_the_one_meant(catalog: Any) -> None:
     assert "unknown column(s) 'intervew_on' (did you mean interview_on or interviewed_on?)" in (
         problem.message
     )
+
+
+def test_an_import_can_come_from_standard_input(
+    workspace: Any, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`matchtui programs import -` was refused: "give a .csv or .toml file"."""
+    import io
+    import sys
+
+    csv_text = "name,state,specialty,tier\nAkron IM,OH,internal_medicine,community\n"
+    monkeypatch.setattr(sys, "stdin", io.StringIO(csv_text))
+    assert main(["programs", "import", "-"]) == 0
+    toml_text = (
+        '[[programs]]\nname = "Dayton IM"\nstate = "OH"\n'
+        'specialty = "internal_medicine"\ntier = "community"\n'
+    )
+    monkeypatch.setattr(sys, "stdin", io.StringIO(toml_text))
+    assert main(["programs", "import", "-"]) == 0
+    assert [p.name for p in workspace.load_programs().programs] == ["Akron IM", "Dayton IM"]
+    capsys.readouterr()
+    monkeypatch.setattr(sys, "stdin", io.StringIO("name,state\nX,OH\n"))
+    assert main(["programs", "import", "-"]) == 2
+    assert capsys.readouterr().err.startswith("matchtui: error: <standard input>:1: header:")

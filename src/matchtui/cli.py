@@ -267,7 +267,11 @@ def _programs(programs: argparse.ArgumentParser) -> None:
         dest="programs_command", metavar="ACTION", parser_class=_Parser, required=True
     )
     imp = programs_sub.add_parser("import", help="import programs from CSV or TOML")
-    imp.add_argument("file", metavar="FILE")
+    imp.add_argument(
+        "file",
+        metavar="FILE",
+        help="a .csv or .toml file; - reads standard input (CSV, or TOML with [[programs]])",
+    )
     imp.add_argument("--skip-bad", action="store_true", help="import good rows, list the rest")
     imp.add_argument("--replace", action="store_true", help="replace the list instead of adding")
     _add_tracker_commands(programs_sub)

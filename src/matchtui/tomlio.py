@@ -149,6 +149,21 @@ def read_with_stat(path: Path, limit: int = MAX_USER_FILE_BYTES) -> tuple[bytes,
     return raw, info
 
 
+# How a message names standard input, read in place of a file ("-").
+STDIN = Path("<standard input>")
+
+
+def read_stdin_bytes(limit: int) -> bytes:
+    """Standard input's bytes, at most `limit` of them; FileProblems naming it if more."""
+    import sys
+
+    buffer = getattr(sys.stdin, "buffer", None)
+    raw = buffer.read(limit + 1) if buffer is not None else sys.stdin.read(limit + 1).encode()
+    if len(raw) > limit:
+        raise FileProblems([_too_big(STDIN, limit)])
+    return bytes(raw)
+
+
 def _too_big(path: Path, limit: int) -> Problem:
     return Problem(path, "", f"file is larger than {size_words(limit)}, the most matchtui reads")
 

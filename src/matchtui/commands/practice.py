@@ -20,7 +20,7 @@ from matchtui.limits import MAX_ANSWER_BYTES, MAX_ANSWER_CHARS
 from matchtui.models.practice import Feedback
 from matchtui.models.questions import question_bank
 from matchtui.safetext import safe_text
-from matchtui.tomlio import read_bytes
+from matchtui.tomlio import STDIN, read_bytes
 from matchtui.workspace import Workspace
 
 MARKS = {"pass": "PASS", "warn": "WARN", "fail": "FAIL", "n/a": "n/a "}
@@ -30,7 +30,7 @@ def read_answer(name: str) -> str:
     """The answer text from a file ("-" for standard input); FileProblems if unreadable."""
     if name == "-":
         text = sys.stdin.read(MAX_ANSWER_CHARS + 1)
-        _check_length(Path("<standard input>"), text)
+        _check_length(STDIN, text)
         return text
     path = Path(name)
     try:
@@ -89,7 +89,7 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
     # are printed, and must not carry escape sequences to the terminal.
     text = safe_text(read_answer(args.answer_file))
     if not text.strip():
-        where = "standard input" if args.answer_file == "-" else args.answer_file
+        where = STDIN if args.answer_file == "-" else args.answer_file
         raise UsageError(f"{where}: the answer is empty")
     feedback = analyse(
         question, text, args.seconds, catalog, target=_target(args, workspace), today=args.today

@@ -40,8 +40,17 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
 
 
 def _import(args: argparse.Namespace, workspace: Workspace) -> int:
-    path = Path(args.file)
-    result = read_import(path, workspace.catalog, _today(args))
+    if args.file == "-":  # standard input: CSV, or TOML when it holds [[programs]] tables
+        from matchtui.engine.programs import import_is_toml, parse_import
+        from matchtui.limits import MAX_CSV_BYTES
+        from matchtui.tomlio import STDIN, read_stdin_bytes
+
+        path = STDIN
+        raw = read_stdin_bytes(MAX_CSV_BYTES)
+        result = parse_import(raw, import_is_toml(raw), path, workspace.catalog, _today(args))
+    else:
+        path = Path(args.file)
+        result = read_import(path, workspace.catalog, _today(args))
     problems = [one_line(f"{p.where(path)}: {p.message}") for p in result.problems]
     bad = len(problems)
     if result.fatal or (bad == 1 and not args.skip_bad):

@@ -563,10 +563,32 @@ def read_import(path: Path, catalog: Catalog, today: dt.date | None = None) -> I
     """Parse a .csv or .toml import file (with `today`: no date of something done after it)."""
     suffix = path.suffix.lower()
     try:
-        # Bounded, and for TOML checked for depth and overlong numbers before tomllib sees it.
         raw = read_bytes(path, MAX_CSV_BYTES if suffix == ".csv" else MAX_PROGRAMS_BYTES)
+    except FileProblems as exc:
+        first = exc.problems[0]
+        return ImportResult(problems=[RowProblem(first.line, first.message)], fatal=True)
+    if suffix not in (".csv", ".toml"):
+        return ImportResult(problems=[RowProblem(None, "give a .csv or .toml file")], fatal=True)
+    return parse_import(raw, suffix == ".toml", path, catalog, today)
+
+
+_PROGRAMS_TABLE = re.compile(rb"^\s*\[\[\s*programs\s*\]\]", re.MULTILINE)
+
+
+def import_is_toml(raw: bytes) -> bool:
+    """Whether an import with no file name to go by (standard input) is TOML: it holds a
+    [[programs]] table; anything else is read as CSV."""
+    return _PROGRAMS_TABLE.search(raw) is not None
+
+
+def parse_import(
+    raw: bytes, is_toml: bool, path: Path, catalog: Catalog, today: dt.date | None = None
+) -> ImportResult:
+    """An import's bytes as programs: TOML (checked for depth and overlong numbers before
+    tomllib sees it) or CSV; `path` names it in messages."""
+    try:
         text = raw.decode("utf-8")
-        if suffix == ".toml":
+        if is_toml:
             check_shape(path, text.removeprefix("\ufeff"))
     except FileProblems as exc:
         first = exc.problems[0]
@@ -574,14 +596,7 @@ def read_import(path: Path, catalog: Catalog, today: dt.date | None = None) -> I
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         return ImportResult(problems=[RowProblem(line, "not valid UTF-8 text")], fatal=True)
-    if suffix == ".csv":
-        return parse_csv(text, catalog, today)
-    if suffix == ".toml":
-        return parse_toml(text, catalog, today)
-    return ImportResult(
-        problems=[RowProblem(None, "give a .csv or .toml file")],
-        fatal=True,
-    )
+    return parse_toml(text, catalog, today) if is_toml else parse_csv(text, catalog, today)
 
 
 def merge(
