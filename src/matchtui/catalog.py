@@ -379,6 +379,23 @@ class Catalog:
     def region_of_state(self) -> dict[str, str]:
         return {state: region.id for region in self.regions.values() for state in region.states}
 
+    def state_named(self, text: str) -> str | None:
+        """The postal code of the US state `text` names, written as a code, a full name or a
+        common abbreviation ("OH", "Ohio", "Calif."), if the regions hold it; else None."""
+        from matchtui.models.states import fold
+
+        code = text.upper() if text.upper() in self.region_of_state else None
+        return code or self._state_spellings.get(fold(text))
+
+    @cached_property
+    def _state_spellings(self) -> dict[str, str]:
+        """Every accepted spelling of a state the regions hold, folded, -> postal code (built
+        once: an import of thousands of rows looks up each row's state)."""
+        from matchtui.models.states import StatesFile
+
+        spellings = self.get("states.toml", StatesFile).lookup()
+        return {k: code for k, code in spellings.items() if code in self.region_of_state}
+
     @cached_property
     def division_of_state(self) -> dict[str, str]:
         """state -> census division id (ERAS geography)."""

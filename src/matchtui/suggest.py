@@ -32,9 +32,10 @@ def closest(
             add(choice_id)
     if found:
         return found[:n]
-    for w in wanted.replace("_", " ").split():  # one word of it names a choice ("West Coast")
-        if len(words) > 1 and len(w) >= 3 and w in names:
-            add(names[w])
+    if len(words) > 1:  # one word of it names a choice ("West Coast"), in the order typed
+        for w in wanted.replace("_", " ").split():
+            if len(w) >= 3 and w in names:
+                add(names[w])
     if found:
         return found[:n]
     if len(wanted) >= 2:

@@ -345,21 +345,21 @@ def problems_from_validation(
             message += did_you_mean(item["input"], choices)
         elif item["type"] == "less_than_equal" and _percent_for_share(item):
             # A chance or a share written as a percentage (35 for 35%).
-            percent = float(item["input"])
-            message += f"; it is a share from 0 to 1: {percent:g}% is written {percent / 100:g}"
+            message += f"; it is a share from 0 to 1: {_as_share(float(item['input']))}"
         elif item["type"] == "list_type" and isinstance(item["input"], str | int | float):
             # One item where a list is wanted: the brackets make it a list of one.
             message += f"; write it in brackets, as a list: [{_toml_value(item['input'])}]"
         elif item["type"] == "float_parsing" and (
             percent_text := _PERCENT.fullmatch(str(item["input"]))
         ):
-            percent = float(percent_text.group(1))
-            message += (
-                f"; a share is a number from 0 to 1: {percent:g}% is written {percent / 100:g}"
-            )
-        message = message.removeprefix("Value error, ")
+            message += f"; a share is a number from 0 to 1: {_as_share(float(percent_text[1]))}"
         problems.append(Problem(path, format_loc(loc), message, line_of(lines, loc)))
     return problems
+
+
+def _as_share(percent: float) -> str:
+    """ "35% is written 0.35"."""
+    return f"{percent:g}% is written {percent / 100:g}"
 
 
 def _toml_value(value: str | int | float) -> str:

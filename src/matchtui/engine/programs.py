@@ -309,16 +309,15 @@ def _normalise_cell(out: dict[str, Any], column: str, value: Any, catalog: Catal
 def state_code(text: str, catalog: Catalog) -> str:
     """The postal code for a state written as a code, a full name or a common abbreviation
     ("OH", "Ohio", "Calif."); "" for an empty cell. ValueError with the closest names."""
-    from matchtui.models.states import StatesFile, fold
+    from matchtui.models.states import StatesFile
     from matchtui.suggest import did_you_mean_aside
 
-    if not text or text.upper() in catalog.region_of_state:
-        return text.upper()
-    states = catalog.get("states.toml", StatesFile)
-    code = states.lookup().get(fold(text))
-    if code is not None and code in catalog.region_of_state:
+    if not text:
+        return ""
+    code = catalog.state_named(text)
+    if code is not None:
         return code
-    names = {s.code: (s.name,) for s in states.states}
+    names = {s.code: (s.name,) for s in catalog.get("states.toml", StatesFile).states}
     hint = did_you_mean_aside(text, names)
     raise ValueError(f"state: {text!r} is not a US state code we know{hint}")
 

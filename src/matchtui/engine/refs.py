@@ -41,14 +41,6 @@ def settle_targets(profile: Profile, catalog: Catalog) -> None:
             setattr(holder, field, divisions[value].region)
 
 
-def _state_region(value: str, catalog: Catalog) -> str | None:
-    """The region of the US state `value` names (by code, name or abbreviation), if it does."""
-    from matchtui.models.states import StatesFile, fold
-
-    code = catalog.get("states.toml", StatesFile).lookup().get(fold(value))
-    return catalog.region_of_state.get(code) if code else None
-
-
 def profile_ref_problems(profile: Profile, catalog: Catalog) -> Iterator[tuple[Loc, str]]:
     """Each (key path, message) where the profile names a region or specialty the catalog lacks."""
     regions, specialties = catalog.regions, catalog.specialties
@@ -56,7 +48,8 @@ def profile_ref_problems(profile: Profile, catalog: Catalog) -> Iterator[tuple[L
     def region(loc: Loc, value: str, abroad: bool = False) -> Iterator[tuple[Loc, str]]:
         if value not in regions and not (abroad and value == ABROAD):
             known = [*regions, *([ABROAD] if abroad else [])]
-            state = _state_region(value, catalog)
+            code = catalog.state_named(value)
+            state = catalog.region_of_state[code] if code else None
             hint = (
                 f": {value} is a state in the {state} region; did you mean {state}?"
                 if state
