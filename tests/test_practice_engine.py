@@ -1542,3 +1542,35 @@ def test_a_span_of_hours_or_days_is_detail(catalog: Any) -> None:
     fb = run(catalog, "difficult_patient", text, 40.0)
     assert status(fb, "specifics") == "pass"
     assert {"within an hour", "the next month"} <= set(fb.check("specifics").matches or [])
+
+
+def test_a_time_just_outside_the_band_is_not_rounded_onto_its_edge(catalog: Any) -> None:
+    """104 words at 140 wpm are 44.6 s: short of a 45-90 s band, so the length check, the CLI
+    and the pane must not call it "45 s" (which reads as inside the band)."""
+    from matchtui.commands.practice import render_text
+
+    towns = ["Fresno", "Modesto", "Merced", "Visalia", "Tulare", "Hanford", "Madera", "Lodi"]
+    towns += ["Turlock", "Delano", "Selma", "Reedley", "Clovis"]
+    text = " ".join(f"In {2010 + i} I was a scribe in {town}." for i, town in enumerate(towns))
+    fb = run(catalog, "explain_gap", text)
+    assert (fb.words, fb.counted_words, fb.target_seconds) == (104, 104, (45, 90))
+    length = fb.check("length")
+    assert length is not None and length.status == "warn"
+    assert (
+        length.detail.startswith("About 44.6 s spoken") and "short of the 45-90 s" in length.detail
+    )
+    assert fb.spoken_text() == "44.6"
+    assert "about 44.6 s spoken at 140 wpm (target 45-90 s)" in render_text(fb, "prompt")
+    # Inside the band, or clearly outside it, whole seconds as before.
+    longer = text + " " + text.replace("In 20", "From 19")
+    assert run(catalog, "explain_gap", longer).spoken_text() == "89"
+
+
+@pytest.mark.parametrize(
+    ("seconds", "shown"),
+    [(44.6, "44.6"), (44.4, "44"), (45.0, "45"), (90.0, "90"), (90.4, "90.4"), (90.6, "91")],
+)
+def test_seconds_text_keeps_each_time_on_its_side_of_the_band(seconds: float, shown: str) -> None:
+    from matchtui.models.practice import seconds_text
+
+    assert seconds_text(seconds, (45, 90)) == shown

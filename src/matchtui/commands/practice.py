@@ -136,7 +136,7 @@ def render_text(feedback: Feedback, prompt: str) -> str:
     lines = [
         f"Question  {feedback.question}: {prompt}",
         f"Score     {feedback.score}/100",
-        f"Length    {feedback.words_text()}, about {feedback.spoken_seconds:.0f} s spoken at "
+        f"Length    {feedback.words_text()}, about {feedback.spoken_text()} s spoken at "
         f"{feedback.words_per_minute} wpm (target {low}-{high} s)"
         + (f"; you took {_clock(feedback.seconds)}" if feedback.seconds is not None else ""),
     ]

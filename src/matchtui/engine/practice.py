@@ -42,6 +42,7 @@ from matchtui.models.practice import (
     PracticeLog,
     QuestionProgress,
     Status,
+    seconds_text,
 )
 from matchtui.models.questions import (
     ARC_PARTS,
@@ -261,10 +262,11 @@ def _check_length(answer: Analysed, question: Question, wpm: int, total: int) ->
     spoken = spoken_seconds(answer.words, wpm)
     low, high = question.band
     margin = answer.comp.lexicon.thresholds.length_margin
-    said = f"About {spoken:.0f} s spoken ({plural(answer.words, 'word')} at {wpm} wpm)"
+    shown = seconds_text(spoken, (low, high))
+    said = f"About {shown} s spoken ({plural(answer.words, 'word')} at {wpm} wpm)"
     if answer.words < total:
         said = (
-            f"About {spoken:.0f} s spoken ({answer.words} of {total} words counted at {wpm} wpm: "
+            f"About {shown} s spoken ({answer.words} of {total} words counted at {wpm} wpm: "
             "keyword strings and repeats are left out)"
         )
     if low <= spoken <= high:

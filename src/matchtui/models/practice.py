@@ -34,6 +34,16 @@ class CheckResult(_Result):
     weight: float = 0.0
 
 
+def seconds_text(seconds: float, band: tuple[int, int]) -> str:
+    """A speaking time in whole seconds, or to a tenth where whole seconds would put it on the
+    wrong side of an edge of `band` (44.6 s is short of a 45-90 s target: not "45 s")."""
+    low, high = band
+    whole = f"{seconds:.0f}"
+    if (low <= float(whole) <= high) != (low <= seconds <= high):
+        return f"{seconds:.1f}"
+    return whole
+
+
 class Fix(_Result):
     check: str
     text: str
@@ -68,6 +78,10 @@ class Feedback(_Result):
         if self.counted_words < self.words:
             text += f" ({self.counted_words} counted: keyword strings and repeats left out)"
         return text
+
+    def spoken_text(self) -> str:
+        """The estimated speaking time in seconds, as the length check compares it."""
+        return seconds_text(self.spoken_seconds, self.target_seconds)
 
     def check(self, check_id: str) -> CheckResult | None:
         for result in self.checks:

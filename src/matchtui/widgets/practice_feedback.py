@@ -213,8 +213,7 @@ class FeedbackPanel(Vertical):
         if heading:
             score.append(f"  {heading}")
         score.append(
-            f"\n{feedback.words_text()} ≈ {feedback.spoken_seconds:.0f} s spoken "
-            f"(target {low}-{high} s)"
+            f"\n{feedback.words_text()} ≈ {feedback.spoken_text()} s spoken (target {low}-{high} s)"
         )
         if feedback.seconds is not None:
             score.append(f" · took {clock_text(feedback.seconds)}")
