@@ -718,3 +718,21 @@ def test_a_program_that_sponsors_no_visa_is_closed_to_one_who_needs_it(
     # A citizen is not told any of it.
     citizen = estimate(demo_profile, catalog, recommended_mix(demo_profile, catalog), programs)
     assert all(w.id != "no_visa" for w in citizen.warnings)
+
+
+def test_a_chance_just_under_the_line_is_not_rounded_onto_it(
+    catalog: Any, demo_profile: Any
+) -> None:
+    """A point estimate of 49.6% warned of as "50%, below 50%" contradicts itself: the warning
+    shows the figure to a tenth when whole percents would put it on the line."""
+    line = mix_data(catalog).warnings.low_p_match
+    found = None
+    for applications in range(10, 201):
+        result = engine.estimate(demo_profile, catalog, plan(applications=applications))
+        if line - 0.005 <= result.p_match < line:
+            found = result
+            break
+    assert found is not None, "no list size lands within half a point under the line"
+    text = next(w.text for w in found.warnings if w.id == "low_p_match")
+    shown = f"{found.p_match * 100:.1f}%"
+    assert text.startswith(f"The estimated chance of matching is {shown}, below 50%.")

@@ -1570,7 +1570,8 @@ def test_a_time_just_outside_the_band_is_not_rounded_onto_its_edge(catalog: Any)
     ("seconds", "shown"),
     [(44.6, "44.6"), (44.4, "44"), (45.0, "45"), (90.0, "90"), (90.4, "90.4"), (90.6, "91")],
 )
-def test_seconds_text_keeps_each_time_on_its_side_of_the_band(seconds: float, shown: str) -> None:
-    from matchtui.models.practice import seconds_text
+def test_beside_keeps_each_time_on_its_side_of_the_band(seconds: float, shown: str) -> None:
+    from matchtui.engine.wording import beside
 
-    assert seconds_text(seconds, (45, 90)) == shown
+    assert beside(seconds, (45, 90)) == shown
+    assert beside(49.96, [50]) == "49.96" and beside(50.0, [50]) == "50"

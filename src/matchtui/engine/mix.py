@@ -57,7 +57,7 @@ from matchtui.engine.fees import (
     season_label,
     stand_in_note,
 )
-from matchtui.engine.wording import plural
+from matchtui.engine.wording import beside, plural
 from matchtui.models.base import SOFT_RELIABILITY
 from matchtui.models.mix import (
     APPLICANT_TYPE_LABELS,
@@ -1249,7 +1249,11 @@ def _low_chance(
         label = adj.label[0].lower() + adj.label[1:]
         weights.append((terms[adj.id], f"{label} ({adj.amount(inputs.value(adj.id))})"))
     heaviest = [what for term, what in sorted(weights) if term <= -rules.weighs_min][:2]
-    text = f"The estimated chance of matching is {_pct(p_match)}, below {_pct(rules.low_p_match)}."
+    line = rules.low_p_match * 100
+    text = (
+        f"The estimated chance of matching is {beside(p_match * 100, [line])}%, "
+        f"below {_pct(rules.low_p_match)}."
+    )
     if heaviest:
         text += " What weighs on it most: " + ", then ".join(heaviest) + "."
     steps = []

@@ -34,7 +34,7 @@ from matchtui.engine.text import (
     split_sentences,
     spoken_seconds,
 )
-from matchtui.engine.wording import and_list, plural
+from matchtui.engine.wording import and_list, beside, plural
 from matchtui.models.practice import (
     CheckResult,
     Feedback,
@@ -42,7 +42,6 @@ from matchtui.models.practice import (
     PracticeLog,
     QuestionProgress,
     Status,
-    seconds_text,
 )
 from matchtui.models.questions import (
     ARC_PARTS,
@@ -262,7 +261,7 @@ def _check_length(answer: Analysed, question: Question, wpm: int, total: int) ->
     spoken = spoken_seconds(answer.words, wpm)
     low, high = question.band
     margin = answer.comp.lexicon.thresholds.length_margin
-    shown = seconds_text(spoken, (low, high))
+    shown = beside(spoken, (low, high))
     said = f"About {shown} s spoken ({plural(answer.words, 'word')} at {wpm} wpm)"
     if answer.words < total:
         said = (

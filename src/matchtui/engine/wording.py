@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 
 def plural(count: int, word: str, many: str | None = None) -> str:
@@ -15,3 +15,18 @@ def and_list(items: Sequence[str]) -> str:
     if len(items) < 2:
         return "".join(items)
     return f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def beside(value: float, limits: Iterable[float], decimals: int = 0) -> str:
+    """`value` to `decimals` places, or to as many more (up to three) as it takes to keep it on
+    its own side of each limit it is compared with: 44.6 seconds against a 45-90 s target reads
+    "44.6", not "45"; a 49.6% chance below a 50% line reads "49.6", not "50"."""
+    bounds = tuple(limits)
+    for places in range(decimals, decimals + 4):
+        text = f"{value:.{places}f}"
+        shown = float(text)
+        if all(
+            (shown < limit, shown > limit) == (value < limit, value > limit) for limit in bounds
+        ):
+            return text
+    return text

@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
 
+from matchtui.engine.wording import beside
 from matchtui.limits import MAX_ANSWER_CHARS as MAX_ANSWER_CHARS
 from matchtui.models.base import UserFile, UserText, empty_list
 from matchtui.models.results import Span as Span
@@ -32,16 +33,6 @@ class CheckResult(_Result):
     spans: list[Span] = Field(default_factory=empty_list)  # where those sentences are in the text
     matches: list[str] = Field(default_factory=empty_list)  # the words or phrases that fired
     weight: float = 0.0
-
-
-def seconds_text(seconds: float, band: tuple[int, int]) -> str:
-    """A speaking time in whole seconds, or to a tenth where whole seconds would put it on the
-    wrong side of an edge of `band` (44.6 s is short of a 45-90 s target: not "45 s")."""
-    low, high = band
-    whole = f"{seconds:.0f}"
-    if (low <= float(whole) <= high) != (low <= seconds <= high):
-        return f"{seconds:.1f}"
-    return whole
 
 
 class Fix(_Result):
@@ -80,8 +71,9 @@ class Feedback(_Result):
         return text
 
     def spoken_text(self) -> str:
-        """The estimated speaking time in seconds, as the length check compares it."""
-        return seconds_text(self.spoken_seconds, self.target_seconds)
+        """The estimated speaking time in seconds, kept on its side of the target's edges as the
+        length check compares it (44.6 s is short of 45-90 s: not "45")."""
+        return beside(self.spoken_seconds, self.target_seconds)
 
     def check(self, check_id: str) -> CheckResult | None:
         for result in self.checks:
