@@ -1575,3 +1575,17 @@ def test_beside_keeps_each_time_on_its_side_of_the_band(seconds: float, shown: s
 
     assert beside(seconds, (45, 90)) == shown
     assert beside(49.96, [50]) == "49.96" and beside(50.0, [50]) == "50"
+
+
+def test_an_answer_that_tells_what_you_did_is_not_told_it_never_does(catalog: Any) -> None:
+    """A conflict told as the applicant's actions, with no share of the conflict owned, fails
+    ownership; its detail names what is missing (your own part) instead of saying that no
+    sentence tells what you did, which the answer plainly does."""
+    text = (
+        "In 2023, as a research coordinator, I disagreed with a fellow coordinator about who "
+        "should consent a patient who spoke only Spanish. I asked to talk privately, explained "
+        "the policy, and listened to her concern. We called the interpreter line together."
+    )
+    ownership = run(catalog, "conflict_colleague", text).check("ownership")
+    assert ownership is not None and ownership.status == "fail"
+    assert "your own part" in ownership.detail and "what you did" not in ownership.detail

@@ -126,7 +126,8 @@ def _check_ownership(answer: Analysed) -> _Verdict:
         )
     return _Verdict(
         "fail",
-        "No sentence says what you did or should have done differently.",
+        "No sentence names your own part in how it went: what you got wrong, chose, or would "
+        "now do differently.",
         list(blamed),
     )
 
