@@ -338,6 +338,14 @@ def test_you_know_and_to_be_honest_match_as_phrases(catalog: Any) -> None:
     )
 
 
+def test_honestly_opening_a_sentence_is_a_filler_with_or_without_a_comma(catalog: Any) -> None:
+    text = (
+        "Honestly I have not made many mistakes on the wards. Honestly, the team checked most "
+        "orders in 2024. I answered honestly when my attending asked me about it."
+    )
+    assert run(catalog, "mistake", text).fillers == ["Honestly", "Honestly"]
+
+
 def test_hedges_flagged_only_where_the_answer_must_be_firm(catalog: Any) -> None:
     middle_hedge = (
         "I did not match in 2022 and I take responsibility for a list that was too short. "
