@@ -217,7 +217,13 @@ def test_denying_your_part_is_not_ownership(catalog: Any, sentence: str, blames:
 
 @pytest.mark.parametrize(
     "sentence",
-    ["It was my fault: I applied too late.", "That was on me.", "It was my decision to leave."],
+    [
+        "It was my fault: I applied too late.",
+        "That was on me.",
+        "It was my decision to leave.",
+        "I applied to surgery because I thought I wanted procedures.",
+        "I was frustrated with the schedule and let it show on rounds.",
+    ],
 )
 def test_owning_your_part_still_counts(catalog: Any, sentence: str) -> None:
     text = f"{sentence} The interviews in 2023 were short. I will apply to sixty programs."
