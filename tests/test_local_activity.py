@@ -54,3 +54,25 @@ def test_before_any_looks_four_words_ahead_within_the_sentence() -> None:
     assert [h.found for h in matcher.find("We visited the new rural health clinic.")] == []
     assert [h.found for h in matcher.find("We visited the rural health clinic.")] == ["visited"]
     assert matcher.find("We visited Reno. The clinic is new.") == []
+
+
+KEEPING_UP = {
+    "grand rounds": (
+        "Since January I have attended the monthly grand rounds in Sacramento.",
+        "grand rounds",
+    ),
+    "coordinators": (
+        "I emailed three program coordinators in Oregon in 2025.",
+        "program coordinators",
+    ),
+    "letters": ("Two physicians in Davis are writing my letters this fall.", "writing my letters"),
+}
+
+
+@pytest.mark.parametrize(("sentence", "phrase"), KEEPING_UP.values(), ids=KEEPING_UP.keys())
+def test_keeping_up_with_the_regions_programs_counts(
+    catalog: Catalog, sentence: str, phrase: str
+) -> None:
+    check = _activity(f"{sentence} I plan to stay in California for good.", catalog)
+    assert check.status in ("pass", "warn"), check.detail
+    assert phrase in check.matches
