@@ -206,3 +206,33 @@ def test_practice_log_rejects_bad_values(home: Path) -> None:
         Store(home).load(PRACTICE, PracticeLog)
     problem = caught.value.problems[0]
     assert problem.key == "attempts[0].score" and problem.line == 5
+
+
+def test_a_question_cannot_list_a_check_every_answer_gets(data_copy: Path) -> None:
+    """'substance' and 'stock' run on every answer by themselves; a question listing one was
+    accepted and then failed with a KeyError when an answer was analysed."""
+    path = data_copy / "questions.toml"
+    text = path.read_text()
+    path.write_text(text.replace('checks = ["ties", ', 'checks = ["stock", "ties", ', 1))
+    found = [p for p in problems(data_copy) if p.file == path]
+    assert found and found[0].key.endswith("checks") and found[0].line is not None
+    assert "every answer gets stock on its own" in found[0].message
+
+
+def test_a_data_folder_without_the_stock_check_still_loads(data_copy: Path) -> None:
+    """A lexicon written before [stock_phrases] and the 'stock' check loads, and its answers
+    are simply not read for stock self-praise."""
+    from matchtui.engine.practice import analyse
+
+    path = data_copy / "lexicon.toml"
+    text = path.read_text()
+    start = text.index("[stock_phrases]")
+    text = text[:start] + text[text.index("[plan_to_stay]") :]
+    start = text.index('[[checks]]\nid = "stock"')
+    text = text[:start] + text[text.index('[[checks]]\nid = "substance"') :]
+    path.write_text(text.replace("stock_fail_sentences = 2\n", ""))
+    catalog = Catalog.load(data_copy)
+    feedback = analyse(
+        "tell_me_about_yourself", "I am a hard worker and a team player.", None, catalog
+    )
+    assert feedback.check("stock") is None

@@ -1603,3 +1603,38 @@ def test_an_answer_that_tells_what_you_did_is_not_told_it_never_does(catalog: An
     ownership = run(catalog, "conflict_colleague", text).check("ownership")
     assert ownership is not None and ownership.status == "fail"
     assert "your own part" in ownership.detail and "what you did" not in ownership.detail
+
+
+STOCK_ONLY = (
+    "Hi, I am a fourth-year student. I like medicine a lot and I am very passionate about "
+    "helping people. I am a hard worker and a team player. I am excited to be here."
+)
+
+
+def test_stock_self_praise_alone_is_named_and_is_no_close(catalog: Any) -> None:
+    fb = run(catalog, "tell_me_about_yourself", STOCK_ONLY)
+    stock = fb.check("stock")
+    assert stock is not None and stock.status == "fail"
+    assert stock.evidence == [
+        "I like medicine a lot and I am very passionate about helping people.",
+        "I am a hard worker and a team player.",
+        "I am excited to be here.",
+    ]
+    assert {"passionate about", "hard worker", "team player"} <= set(stock.matches)
+    # A pleasantry looks ahead to nothing.
+    assert status(fb, "forward_close") == "fail"
+    assert fb.score < 35
+
+
+def test_a_claim_shown_by_what_was_done_is_not_stock(catalog: Any) -> None:
+    text = (
+        "I am a team player: in 2025 I organised the twelve-student schedule for our free "
+        "clinic in Seattle. I grew up in Yakima and I will bring that clinic work to your "
+        "rural track."
+    )
+    fb = run(catalog, "tell_me_about_yourself", text)
+    assert fb.check("stock") is None
+    one = run(catalog, "tell_me_about_yourself", text + " I am a hard worker.")
+    stock = one.check("stock")
+    assert stock is not None and stock.status == "warn"
+    assert stock.evidence == ["I am a hard worker."]

@@ -209,7 +209,9 @@ def _check_forward_close(answer: Analysed) -> _Verdict:
         return _Verdict("n/a", "No sentences.")
     window = answer.closing(answer.comp.lexicon.thresholds.closing_sentences)
     last = window[-1]
-    forward = answer.sentences_with("forward")
+    # "I am excited to be here." looks ahead to nothing: stock praise alone is no close.
+    stock = _stock_alone(answer)
+    forward = {i: h for i, h in answer.sentences_with("forward").items() if i not in stock}
     regret = answer.sentences_with("regret")
     last_terms = _terms(forward.get(last, []))
     if last in forward and last not in regret:
@@ -512,6 +514,8 @@ def analyse(
         )
     if padding and not empty:
         results.append(_substance(padding, lex))
+    if not empty and (stock := _stock(answer, lex)) is not None:
+        results.append(stock)
     score = 0 if empty else _score(results, lex)
     if total and padded / total > lex.padding.cap_share:
         score = min(score, lex.padding.score_cap)
@@ -580,6 +584,43 @@ def _substance(padding: Sequence[Padding], lex: LexiconFile) -> CheckResult:
         evidence=[p.text for p in shown],
         spans=[p.span for p in shown],
         matches=[p.kind for p in shown],
+        weight=spec.weight,
+    )
+
+
+def _stock_alone(answer: Analysed) -> dict[int, list[Hit]]:
+    """The sentences of stock self-praise with no concrete detail beside it, by index, with
+    their stock phrases (none when the lexicon has no [stock_phrases])."""
+    if answer.comp.lexicon.stock_phrases is None:
+        return {}
+    detailed = answer.specific_sentences()
+    found = answer.sentences_with("stock_phrases")
+    return {i: hits for i, hits in found.items() if i not in detailed}
+
+
+def _stock(answer: Analysed, lex: LexiconFile) -> CheckResult | None:
+    """The check that names sentences of stock self-praise with nothing beside them that shows
+    it ("I am a hard worker and a team player."); it only appears when there are some. A
+    sentence that also holds a concrete detail backs its claim up and is not named."""
+    spec = lex.check_or_none("stock")
+    alone = _stock_alone(answer)
+    if spec is None or not alone:
+        return None  # none found, or a data folder written before the check
+    terms = _terms(h for hits in alone.values() for h in hits)
+    many = len(alone) >= lex.thresholds.stock_fail_sentences
+    quotes, spans = answer.quote(list(alone))
+    return CheckResult(
+        id="stock",
+        name=spec.name,
+        status="fail" if many else "warn",
+        rule=spec.rule,
+        detail=(
+            f"Self-praise with nothing that shows it in {plural(len(alone), 'sentence')} "
+            f"({_quoted(terms)}): an interviewer has heard it from every applicant that day."
+        ),
+        evidence=quotes,
+        spans=spans,
+        matches=terms,
         weight=spec.weight,
     )
 

@@ -29,8 +29,13 @@ CheckId = Literal[
     "plan_to_stay",
     "substance",
     "real_weakness",
+    "stock",
 ]
 CHECK_IDS: tuple[str, ...] = CheckId.__args__  # type: ignore[attr-defined]
+# Checks a data folder written before them may lack (the answer is then not read for them).
+OPTIONAL_CHECKS: frozenset[str] = frozenset({"stock"})
+# Checks every answer gets, shown only when they find something: a question does not list them.
+AUTOMATIC_CHECKS: frozenset[str] = frozenset({"substance", "stock"})
 
 ArcPart = Literal["what_happened", "stepped_away", "what_changed", "why_now"]
 ARC_PARTS: tuple[ArcPart, ...] = ("what_happened", "stepped_away", "what_changed", "why_now")
@@ -210,6 +215,9 @@ class Thresholds(Sourced):
     # A year named in a readiness sentence says how recent it is when at most this many years
     # before the current one.
     recent_years: int = Field(default=2, ge=0, le=10)
+    # Sentences of stock self-praise alone ([stock_phrases]) from which the check fails (fewer:
+    # it warns).
+    stock_fail_sentences: int = Field(default=2, ge=1)
 
     @model_validator(mode="after")
     def _ordered(self) -> "Thresholds":
@@ -313,6 +321,9 @@ class LexiconFile(Strict):
     repetition: PhraseList
     plan_to_stay: PhraseList
     disguised_strength: PhraseList
+    # Optional, so a data folder written before it still loads (its answers are not read for
+    # stock self-praise).
+    stock_phrases: PhraseList | None = None
     arc: Arc
     padding: PaddingRule
     stories: dict[StoryKind, StoryRule]
@@ -322,7 +333,7 @@ class LexiconFile(Strict):
     @model_validator(mode="after")
     def _every_check_once(self) -> "LexiconFile":
         ids = [c.id for c in self.checks]
-        missing = [c for c in CHECK_IDS if c not in ids]
+        missing = [c for c in CHECK_IDS if c not in ids and c not in OPTIONAL_CHECKS]
         if missing:
             raise ValueError(f"checks is missing {', '.join(missing)}")
         return self
@@ -342,11 +353,14 @@ class LexiconFile(Strict):
                 raise ValueError(f"stories.{kind} names unknown lists: {unknown}")
         return self
 
+    def check_or_none(self, check_id: str) -> CheckSpec | None:
+        return next((spec for spec in self.checks if spec.id == check_id), None)
+
     def check(self, check_id: str) -> CheckSpec:
-        for spec in self.checks:
-            if spec.id == check_id:
-                return spec
-        raise KeyError(check_id)
+        spec = self.check_or_none(check_id)
+        if spec is None:
+            raise KeyError(check_id)
+        return spec
 
     def phrase_lists(self) -> Iterable[tuple[str, PhraseList]]:
         for name in type(self).model_fields:

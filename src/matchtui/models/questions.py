@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from matchtui.models.profile import Profile
 
 from matchtui.models.lexicon import ARC_PARTS as ARC_PARTS
+from matchtui.models.lexicon import AUTOMATIC_CHECKS
 from matchtui.models.lexicon import CHECK_IDS as CHECK_IDS
 from matchtui.models.lexicon import STORY_KINDS as STORY_KINDS
 from matchtui.models.lexicon import Arc as Arc
@@ -102,6 +103,12 @@ class Question(Sourced):
     def _unique_checks(cls, value: list[CheckId]) -> list[CheckId]:
         if len(set(value)) != len(value):
             raise ValueError("a check is listed twice")
+        if automatic := sorted(AUTOMATIC_CHECKS.intersection(value)):
+            them = "it" if len(automatic) == 1 else "them"
+            raise ValueError(
+                f"every answer gets {' and '.join(automatic)} on its own: leave {them} out of a "
+                "question's checks"
+            )
         return value
 
     @property
