@@ -736,3 +736,19 @@ def test_a_chance_just_under_the_line_is_not_rounded_onto_it(
     text = next(w.text for w in found.warnings if w.id == "low_p_match")
     shown = f"{found.p_match * 100:.1f}%"
     assert text.startswith(f"The estimated chance of matching is {shown}, below 50%.")
+
+
+def test_a_profile_without_a_target_specialty_is_told_which_one_the_estimate_is_for(
+    catalog: Any, demo_profile: Any
+) -> None:
+    """A blank profile lists no target specialty: the estimate falls back to one, and says so
+    rather than show 98% for a specialty the applicant never chose."""
+    blank = demo_profile.model_copy(
+        update={"targets": demo_profile.targets.model_copy(update={"specialties": []})}
+    )
+    specialty = engine.default_specialty(blank, catalog)
+    result = engine.estimate(blank, catalog, plan(specialty=specialty))
+    notice = [w.text for w in result.warnings if w.id == "no_target_specialty"]
+    assert notice and catalog.specialty_name(specialty) in notice[0]
+    chosen = engine.estimate(demo_profile, catalog, plan())
+    assert "no_target_specialty" not in warning_ids(chosen)

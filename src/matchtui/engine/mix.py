@@ -1287,6 +1287,18 @@ def _warnings(
 ) -> list[MixWarning]:
     rules = data.warnings
     out: list[MixWarning] = []
+    if not any(target in catalog.specialties for target in profile.targets.specialties):
+        name = catalog.specialty_name(mix.specialty)
+        out.append(
+            MixWarning(
+                id="no_target_specialty",
+                text=(
+                    f"Your profile lists no target specialty, so this estimate is for {name}. "
+                    "Choose the specialty you mean, and list it under your targets in the "
+                    "profile so every pane reads it."
+                ),
+            )
+        )
     by_risk = rules.top_heavy_by_risk[tier]
     by_band = rules.top_heavy_by_band[factors.band]  # type: ignore[index]
     limit = min(by_risk, by_band)

@@ -534,6 +534,7 @@ class MixWarning(_Result):
         "low_p_match",
         "yog_cutoff",
         "no_visa",
+        "no_target_specialty",
     ]
     text: str
 
