@@ -1638,3 +1638,27 @@ def test_a_claim_shown_by_what_was_done_is_not_stock(catalog: Any) -> None:
     stock = one.check("stock")
     assert stock is not None and stock.status == "warn"
     assert stock.evidence == ["I am a hard worker."]
+
+
+def test_help_taken_is_what_changed_and_the_people_there_are_not_readiness(catalog: Any) -> None:
+    """Therapy and a plan to protect one's health tell what changed; a sentence calling the
+    attendings abusive is blame, not evidence of working under them."""
+    strong = (
+        "I left my preliminary surgery year in 2019 because I was burned out and did not ask "
+        "for help until it was too late. I should have spoken to my program director months "
+        "earlier. I spent three years as an operations manager in San Diego, and I saw a "
+        "therapist weekly for the first year. Since 2024 I have worked full time as a medical "
+        "assistant in Escondido. I am ready to return."
+    )
+    assert status(run(catalog, "why_left_medicine", strong), "arc") == "pass"
+    weak = (
+        "Residency was hard and the attendings were abusive, so I had no choice but to leave. "
+        "Now things are different and I want to come back."
+    )
+    fb = run(catalog, "why_left_medicine", weak)
+    assert status(fb, "readiness") == "fail"
+    blame = fb.check("no_blame")
+    assert blame is not None and "were abusive" in blame.matches
+    # Leaving to care for someone is not blame.
+    caring = "My father was dying in 2020 and I had no choice but to leave and care for him."
+    assert status(run(catalog, "why_left_medicine", caring), "no_blame") == "pass"
