@@ -945,3 +945,64 @@ def test_a_resident_who_passed_step3_is_told_so(catalog: Catalog) -> None:
     waiting = assess(make(applicant__stage="resident", exams__step3="not_taken"), catalog)
     assert waiting.step3.verdict == "not_applicable"
     assert waiting.step3.reason.startswith("Not expected before this application")
+
+
+def _as_student(profile: Profile, graduation_year: int) -> Profile:
+    applicant = profile.applicant.model_copy(
+        update={"situation": "in_school", "student_year": "m4", "graduation_year": graduation_year}
+    )
+    return profile.model_copy(update={"applicant": applicant})
+
+
+@pytest.mark.parametrize(
+    ("graduation_year", "questioned"),
+    [
+        (2019, "8 years before the 2027 Match"),
+        (2025, "2 years before"),
+        (2026, None),
+        (2027, None),
+        (2028, "after the 2027 Match"),
+    ],
+)
+def test_a_student_whose_graduation_year_reads_as_a_slip_is_asked_to_check_it(
+    catalog: Catalog, demo_profile: Profile, graduation_year: int, questioned: str | None
+) -> None:
+    """A graduate who left the situation at its default 'in school' was judged and estimated as
+    a final-year senior without a word: the profile is now questioned, first of the actions,
+    and the Mix says its estimate reads them as a senior."""
+    from matchtui.engine.mix import estimate, recommended_mix
+
+    profile = _as_student(demo_profile, graduation_year)
+    result = assess(profile, catalog)
+    mix = estimate(profile, catalog, recommended_mix(profile, catalog))
+    slips = [w.text for w in mix.warnings if w.id == "student_graduation"]
+    if questioned is None:
+        assert result.action("check_situation") is None and not slips
+        return
+    first = result.actions[0]
+    assert (first.id, first.finding_id) == ("check_situation", "profile.student_graduation")
+    assert questioned in first.finding and "situation" in first.text
+    assert slips and questioned in slips[0] and "senior" in slips[0]
+
+
+def test_a_graduate_is_never_asked_about_a_student_graduation_year(
+    catalog: Catalog, demo_profile: Profile
+) -> None:
+    assert assess(demo_profile, catalog).action("check_situation") is None
+
+
+def test_a_data_folder_without_the_student_graduation_rule_questions_no_profile(
+    catalog: Catalog, demo_profile: Profile, tmp_path: Any
+) -> None:
+    import shutil
+
+    from matchtui.locations import bundled_data_dir
+
+    folder = tmp_path / "data"
+    shutil.copytree(bundled_data_dir(), folder)
+    path = folder / "actions.toml"
+    text = path.read_text()
+    start = text.index("[student_graduation]")
+    path.write_text(text[:start] + text[text.index("[[actions]]", start) :])
+    older = Catalog.load(folder)
+    assert assess(_as_student(demo_profile, 2019), older).action("check_situation") is None

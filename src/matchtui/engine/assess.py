@@ -1155,12 +1155,40 @@ def risk_and_back_home(profile: Profile, catalog: Catalog) -> tuple[RiskSheet, B
     return risk, _back_home(profile, _region_facts(profile, catalog, rules), rules, found)
 
 
+def student_graduation_note(profile: Profile, catalog: Catalog) -> str | None:
+    """Why a student's graduation year reads as a slip (actions.toml [student_graduation]), or
+    None: a year well before the Match most likely means the applicant has graduated and left
+    the situation at "in school", and every verdict and estimate then reads them as a senior."""
+    applicant = profile.applicant
+    if applicant.situation != "in_school":
+        return None
+    from matchtui.models.rules import ActionsFile
+
+    rule = catalog.get("actions.toml", ActionsFile).student_graduation
+    if rule is None:
+        return None
+    year, match = applicant.graduation_year, profile.cycle_year
+    if year < match - rule.years_before_match:
+        return (
+            f"Down as a medical student, with a graduation year ({year}) "
+            f"{plural(match - year, 'year')} before the {match} Match"
+        )
+    if year > match + rule.years_after_match:
+        return (
+            f"Down as a medical student graduating in {year}, after the {match} Match: students "
+            "apply in their final year"
+        )
+    return None
+
+
 def assess(profile: Profile, catalog: Catalog, mix: MixPlan | None = None) -> Assessment:
     """The Reality check for `profile`; `mix` is the saved program mix, if any."""
     from matchtui.models.assessment import Assessment
 
     rules = rules_of(catalog)
     found = _Findings()
+    if (slip := student_graduation_note(profile, catalog)) is not None:
+        found.add("profile.student_graduation", slip)
     if profile.needs_visa:
         found.add("visa.needs_sponsorship", "Needs visa sponsorship")
     if (failed := profile.exams.failures) > 0:

@@ -1287,6 +1287,19 @@ def _warnings(
 ) -> list[MixWarning]:
     rules = data.warnings
     out: list[MixWarning] = []
+    from matchtui.engine.assess import student_graduation_note
+
+    if (slip := student_graduation_note(profile, catalog)) is not None:
+        out.append(
+            MixWarning(
+                id="student_graduation",
+                text=(
+                    f"{slip}: this estimate reads you as a final-year senior. If you have "
+                    "graduated, set your situation in the profile; the estimate changes a great "
+                    "deal."
+                ),
+            )
+        )
     if not any(target in catalog.specialties for target in profile.targets.specialties):
         name = catalog.specialty_name(mix.specialty)
         out.append(

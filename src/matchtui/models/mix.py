@@ -535,6 +535,7 @@ class MixWarning(_Result):
         "yog_cutoff",
         "no_visa",
         "no_target_specialty",
+        "student_graduation",
     ]
     text: str
 

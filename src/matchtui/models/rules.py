@@ -78,6 +78,7 @@ FINDING_IDS: frozenset[str] = frozenset(
         "cycles.last_serious",
         "cycles.past_limit",
         "cycles.no_plan_b",
+        "profile.student_graduation",
     }
 )
 
@@ -175,8 +176,18 @@ class ActionRule(Rule):
     graduate_text: str = ""
 
 
+class StudentGraduation(Rule):
+    """When a student's graduation year reads as a slip: a student applies in the final year,
+    so graduates in the Match year or up to `years_before_match` before it."""
+
+    years_before_match: int = Field(ge=0, le=5)
+    years_after_match: int = Field(ge=0, le=5)
+
+
 class ActionsFile(Strict):
     actions: list[ActionRule] = Field(min_length=1)
+    # Optional, so a data folder written before it still loads (no profile is questioned).
+    student_graduation: StudentGraduation | None = None
 
     def check_refs(self, catalog: "Catalog") -> Iterator[tuple[Loc, str]]:
         ids = {a.id for a in self.actions}
