@@ -201,10 +201,14 @@ class RealityScreen(PaneScreen):
 
     def _fill(self, table_id: str, content: Table, drop: set[str] | None = None) -> DataTable[Text]:
         """Fill a table with `content`, leaving out the columns in `drop`; fixed columns take
-        their widths, the other one the rest of the pane's width."""
+        their widths, the other one the rest of the pane's width. That width leaves room for
+        the table's own scroll bar: a table taller than the pane scrolls in itself, and its
+        columns must not then run under the bar (the last two letters of each line were cut)."""
         table: DataTable[Text] = self.query_one(f"#{table_id}", DataTable)
         table.clear(columns=True)
-        avail = max(40, (self.size.width or 80) - 4)
+        scroll = self.query_one("#reality-scroll")
+        inner = scroll.scrollable_content_region.width or (self.size.width or 80) - 4
+        avail = max(40, inner - table.styles.scrollbar_size_vertical)
         fixed = WIDTHS[table_id]
         keep = [i for i, (key, _) in enumerate(content.columns) if key not in (drop or ())]
         columns = [content.columns[i] for i in keep]
