@@ -261,7 +261,7 @@ async def test_a_long_list_scrolls_with_the_cursor_and_sorts_by_header(workspace
         assert screen.selected_index() == 2 and table.scroll_offset.y == 0
         await pilot.press("pagedown")
         assert screen.selected_index() > 2
-        await pilot.click(ProgramTable, offset=(36, 0))  # the "St" header
+        await pilot.click(ProgramTable, offset=(32, 0))  # the "St" header
         await pilot.pause()
         assert screen.filters.sort == "state"
         assert screen.programs.programs[screen.shown[0]].state == "CA"
@@ -351,3 +351,28 @@ async def test_the_stage_dialog_shows_its_whole_prompt_within_80_columns(workspa
             )
             await pilot.press("escape")
             await pilot.pause()
+
+
+async def test_a_long_list_does_not_scroll_sideways_at_120_columns(workspace: Any) -> None:
+    """At 120 columns the whole row shows: the columns came to 121 cells, so a horizontal
+    scroll bar appeared under the table and, once a long list brought the vertical bar, the
+    NRMP code was cut."""
+    workspace.save_programs(
+        ProgramList(
+            programs=[
+                Program(
+                    name=f"Program {i:03d}",
+                    state="WI",
+                    specialty="internal_medicine",
+                    tier="community",
+                )
+                for i in range(60)
+            ]
+        )
+    )
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#apps-table", ProgramTable)
+        assert table.virtual_size.height > table.size.height  # the vertical bar shows
+        assert table.max_scroll_x == 0

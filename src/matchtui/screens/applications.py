@@ -110,12 +110,14 @@ STAGE_KEYS: tuple[tuple[str, str], ...] = (
     ("w", "withdrawn"),
 )
 # (key, label, width): fixed widths, so a row never makes the table measure its columns again.
+# With a cell either side of each, they come to 118: the whole row fits a 120-column terminal
+# with the table's scroll bar showing (a long list), so nothing scrolls sideways there.
 COLUMNS: tuple[tuple[str, str, int], ...] = (
-    ("name", "Program", 30),
+    ("name", "Program", 28),
     ("state", "St", 3),
     ("specialty", "Specialty", 11),
     ("tier", "Tier", 9),
-    ("signal", "Signal", 7),
+    ("signal", "Signal", 6),
     ("stage", "Stage", 14),
     ("date", "Date", 10),
     ("interview", "Interview", 10),
