@@ -273,3 +273,17 @@ async def test_tabs_out_of_sight_show_the_current_plan_when_switched_to(
         assert routes == rendered(
             Static(routes_text(screen.view, screen.palette, app.catalog.cite)), width=200
         )
+
+
+async def test_every_month_shows_at_80_columns(workspace: Any) -> None:
+    """The title column gave way no further than 22 cells, so at 80 columns a plan of 14
+    months ran under the scroll bar: the last month (the Match itself: Match Day and SOAP) was
+    cut off, or showed as "Fe"."""
+    app = make_app(workspace)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen: Any = app.screen
+        gantt = screen.query_one(PlanGantt)
+        assert len(screen.view.months) >= 13
+        assert gantt.virtual_size.height > gantt.size.height  # the scroll bar shows
+        assert gantt.max_scroll_x == 0

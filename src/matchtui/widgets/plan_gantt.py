@@ -32,7 +32,9 @@ from matchtui.engine.plan import PlanRow, PlanView, YearMonth
 
 MONTH_WIDTH = 4
 MARK_WIDTH, STATUS_WIDTH = 2, 4
-TITLE_MIN, TITLE_MAX = 22, 44
+# The title column gives way down to TITLE_MIN so that every month shows at 80 columns (up to
+# 14 months beside the marks, the status box and the scroll bar).
+TITLE_MIN, TITLE_MAX = 16, 44
 STATUS_BOX = {"todo": "[ ] ", "doing": "[~] ", "done": "[x] "}
 DATES_ROW = "dates"
 ITEM_COLUMN = "item"
