@@ -233,7 +233,8 @@ async def test_f7_opens_the_pane_from_another(workspace: Any) -> None:
         assert "0 of 0 programs" in count
 
 
-async def test_a_long_list_scrolls_with_the_cursor_and_sorts_by_header(workspace: Any) -> None:
+def save_many(workspace: Any, count: int) -> None:
+    """`count` community IM programs named "Program 000"... in four states in turn."""
     states = ["WI", "CA", "TX", "NY"]
     workspace.save_programs(
         ProgramList(
@@ -244,10 +245,14 @@ async def test_a_long_list_scrolls_with_the_cursor_and_sorts_by_header(workspace
                     specialty="internal_medicine",
                     tier="community",
                 )
-                for i in range(120)
+                for i in range(count)
             ]
         )
     )
+
+
+async def test_a_long_list_scrolls_with_the_cursor_and_sorts_by_header(workspace: Any) -> None:
+    save_many(workspace, 120)
     app = make_app(workspace)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -357,19 +362,7 @@ async def test_a_long_list_does_not_scroll_sideways_at_120_columns(workspace: An
     """At 120 columns the whole row shows: the columns came to 121 cells, so a horizontal
     scroll bar appeared under the table and, once a long list brought the vertical bar, the
     NRMP code was cut."""
-    workspace.save_programs(
-        ProgramList(
-            programs=[
-                Program(
-                    name=f"Program {i:03d}",
-                    state="WI",
-                    specialty="internal_medicine",
-                    tier="community",
-                )
-                for i in range(60)
-            ]
-        )
-    )
+    save_many(workspace, 60)
     app = make_app(workspace)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
