@@ -1662,3 +1662,14 @@ def test_help_taken_is_what_changed_and_the_people_there_are_not_readiness(catal
     # Leaving to care for someone is not blame.
     caring = "My father was dying in 2020 and I had no choice but to leave and care for him."
     assert status(run(catalog, "why_left_medicine", caring), "no_blame") == "pass"
+
+
+def test_a_plain_plan_to_stay_is_a_forward_close(catalog: Any) -> None:
+    text = (
+        "My husband took a faculty position at UC Davis in 2025 and we moved to Sacramento last "
+        "summer. Our son started kindergarten there in September. I have worked as a scribe in "
+        "Roseville since October. We have no plans to leave Northern California."
+    )
+    close = run(catalog, "why_region", text).check("forward_close")
+    assert close is not None and close.status == "pass"
+    assert "no plans to leave" in close.matches

@@ -209,9 +209,12 @@ def _check_forward_close(answer: Analysed) -> _Verdict:
         return _Verdict("n/a", "No sentences.")
     window = answer.closing(answer.comp.lexicon.thresholds.closing_sentences)
     last = window[-1]
-    # "I am excited to be here." looks ahead to nothing: stock praise alone is no close.
+    # "I am excited to be here." looks ahead to nothing: stock praise alone is no close. A
+    # plain plan to stay ("We have no plans to leave Idaho.") looks ahead as much as "I will".
     stock = _stock_alone(answer)
-    forward = {i: h for i, h in answer.sentences_with("forward").items() if i not in stock}
+    forward = {i: list(h) for i, h in answer.sentences_with("forward").items() if i not in stock}
+    for i, hits in answer.sentences_with("plan_to_stay").items():
+        forward.setdefault(i, []).extend(hits)
     regret = answer.sentences_with("regret")
     last_terms = _terms(forward.get(last, []))
     if last in forward and last not in regret:
