@@ -1285,10 +1285,10 @@ def _warnings(
     preset: Preset,
     tally: ListTally | None = None,
 ) -> list[MixWarning]:
-    rules = data.warnings
-    out: list[MixWarning] = []
     from matchtui.engine.assess import student_graduation_note
 
+    rules = data.warnings
+    out: list[MixWarning] = []
     if (slip := student_graduation_note(profile, catalog)) is not None:
         out.append(
             MixWarning(

@@ -517,6 +517,7 @@ class Analysed:
         # only the lists in `groups` when given (a story's verdict): hits(name) of another fails
         self._hits = comp.index_of(groups).scan(self.norm, self.tokens, self.starts)
         self._by_sentence: dict[str, dict[int, list[Hit]]] = {}
+        self._specific: dict[int, list[str]] | None = None  # specific_sentences, once worked out
         self._pattern_spans: list[tuple[int, int]] | None = None
         # A tie said not to be there ("My parents do not live there") names none.
         self._set_aside("ties", "tie_negators", self._negator_near)
@@ -601,7 +602,10 @@ class Analysed:
 
     def specific_sentences(self) -> dict[int, list[str]]:
         """Each sentence's concrete details, in reading order; a detail inside a longer one
-        ("1" in "Step 1", "Mary" in "St Mary") is quoted once, as the longer."""
+        ("1" in "Step 1", "Mary" in "St Mary") is quoted once, as the longer. Worked out once:
+        the specifics check, the stock check and the forward close all read it."""
+        if self._specific is not None:
+            return self._specific
         spans = {self._whole_name(start, end) for start, end in self.pattern_spans()}
         spans.update((h.start, h.end) for h in self._hits.get("specifics_phrases", ()))
         spans.update(self._counted_amounts())
@@ -613,7 +617,8 @@ class Analysed:
                 continue  # inside the span before it
             reach = end
             found.setdefault(self.sentence_of(start), []).append(self.norm[start:end])
-        return dict(sorted(found.items()))
+        self._specific = dict(sorted(found.items()))
+        return self._specific
 
     def _whole_name(self, start: int, end: int) -> tuple[int, int]:
         """A name found without the capitalised word just before it, which opens the sentence

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from matchtui.catalog import Catalog
     from matchtui.models.profile import Profile
 
+from matchtui.engine.wording import and_list
 from matchtui.models.lexicon import ARC_PARTS as ARC_PARTS
 from matchtui.models.lexicon import AUTOMATIC_CHECKS
 from matchtui.models.lexicon import CHECK_IDS as CHECK_IDS
@@ -106,7 +107,7 @@ class Question(Sourced):
         if automatic := sorted(AUTOMATIC_CHECKS.intersection(value)):
             them = "it" if len(automatic) == 1 else "them"
             raise ValueError(
-                f"every answer gets {' and '.join(automatic)} on its own: leave {them} out of a "
+                f"every answer gets {and_list(automatic)} on its own: leave {them} out of a "
                 "question's checks"
             )
         return value
