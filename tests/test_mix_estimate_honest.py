@@ -12,7 +12,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from matchtui.commands.mix import estimate_lines
 from matchtui.engine.mix import estimate, recommended_mix, verdict_for
+from matchtui.engine.wording import percent, percent_span
 from matchtui.models.plan import MixPlan
 from matchtui.models.profile import Profile
 
@@ -114,7 +116,7 @@ def test_the_two_engines_agree_on_high_risk(catalog: Any, demo_profile: Any) -> 
     assert result.p_match < 0.2
     assert "rates your re-entry risk as high, and this estimate agrees" in result.range_note
     low, high = result.p_match_range
-    assert f"{low * 100:.0f}% to {high * 100:.0f}%" in result.range_note
+    assert f"{percent(low, prose=True)} to {percent(high, prose=True)}" in result.range_note
 
 
 def test_a_high_risk_with_a_high_estimate_is_not_said_to_agree(
@@ -435,3 +437,66 @@ def test_a_gap_past_the_cohorts_is_named_as_the_assumptions_show_it(
     result = estimate(ghost, catalog, plan())
     assert "5.83 years since clinical work (the cohorts reach 4)" in result.calibration_note
     assert "5.8333" not in result.calibration_note
+
+
+@pytest.mark.parametrize(
+    ("value", "short", "prose"),
+    [
+        (0.0, "0%", "0%"),
+        (0.0001, "<1%", "under 1%"),
+        (0.0049, "<1%", "under 1%"),
+        (0.005, "<1%", "under 1%"),
+        (0.0051, "1%", "1%"),
+        (0.5, "50%", "50%"),
+        (0.994, "99%", "99%"),
+        (0.9951, ">99%", "over 99%"),
+        (0.99999, ">99%", "over 99%"),
+        (1.0, "100%", "100%"),
+    ],
+)
+def test_a_chance_that_is_neither_nil_nor_certain_never_reads_as_either(
+    value: float, short: str, prose: str
+) -> None:
+    assert percent(value) == short
+    assert percent(value, prose=True) == prose
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "shown"),
+    [
+        (0.12, 0.5, "12-50%"),
+        (0.0001, 0.003, "<1%"),
+        (0.0001, 0.16, "<1% to 16%"),
+        (0.9, 0.999, "90% to >99%"),
+        (0.3, 0.3, "30%"),
+    ],
+)
+def test_a_span_of_chances(low: float, high: float, shown: str) -> None:
+    assert percent_span(low, high) == shown
+
+
+def test_a_tiny_chance_is_not_shown_as_nought(catalog: Any, demo_profile: Any) -> None:
+    """A non-US IMG 18 years out, with a failure, no clinical work for five years, three unmatched
+    cycles and a visa, aiming at dermatology: the chance is tiny but not nil. It read "0-0%
+    (point 0%)", "The range runs from 0% to 0%" and "The estimated chance of matching is 0%"."""
+    profile = vary(
+        demo_profile,
+        applicant__degree="non_us_img",
+        applicant__graduation_year=2009,
+        applicant__visa="needs_sponsorship",
+        exams__total_failures=1,
+        exams__step3="not_taken",
+        exams__step2_score=211,
+        clinical__months_since_last=60,
+        clinical__months_last_24=0,
+        history__cycles_applied=3,
+        targets__specialties=["dermatology"],
+    )
+    result = estimate(profile, catalog, recommended_mix(profile, catalog))
+    assert 0 < result.p_match < 0.005
+    lines = "\n".join(estimate_lines(result, "Midwest"))
+    assert "0-0%" not in lines and "point 0%" not in lines
+    assert "Dermatology: <1% (point <1%;" in lines
+    assert "The range is under 1% at both ends" in result.range_note
+    low = next(w for w in result.warnings if w.id == "low_p_match")
+    assert low.text.startswith("The estimated chance of matching is under 1%, below 50%.")

@@ -10,10 +10,11 @@ from typing import Any
 
 from matchtui.app import MatchApp
 from matchtui.engine.mix import apportion, estimate
+from matchtui.engine.wording import percent
 from matchtui.models.plan import PlanFile, TimelineState
 from matchtui.screens.mix import MixScreen
 from matchtui.widgets.mix_bars import MixBars
-from matchtui.widgets.mix_estimate import EstimatePanel, pct
+from matchtui.widgets.mix_estimate import EstimatePanel
 from matchtui.widgets.mix_warnings import WarningList
 from matchtui.widgets.slider import Slider
 
@@ -84,7 +85,7 @@ async def test_opens_on_the_recommended_mix_with_live_numbers(workspace: Any) ->
         result = screen.result
         assert result is not None and result.counts.as_tuple() == (4, 20, 56)
         text = shown(screen)
-        assert "P(match)" in text and pct(result.p_match) in text
+        assert "P(match)" in text and percent(result.p_match) in text
         assert f"${result.fees_usd:,}" in text
         assert "Recommended for you" in str(screen.query_one("#mix-preset").render())
         assert "mix" not in app.unsaved  # nothing changed yet

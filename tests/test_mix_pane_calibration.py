@@ -8,8 +8,9 @@ from typing import Any
 
 from matchtui.app import MatchApp
 from matchtui.engine.calibrate import calibration_table
+from matchtui.engine.wording import percent_span
 from matchtui.screens.mix import MixScreen
-from matchtui.widgets.mix_estimate import EstimatePanel, span
+from matchtui.widgets.mix_estimate import EstimatePanel
 from matchtui.widgets.mix_warnings import AssumptionList
 from tests.test_mix_pane import TODAY
 
@@ -24,10 +25,10 @@ async def test_range_comes_first_with_words_for_each_figure(workspace: Any) -> N
         lines = screen.query_one(EstimatePanel).plain_lines
         first = lines[0]
         assert first.startswith("Anywhere")
-        assert first.index(span(result.p_match_range)) < first.index("point")
+        assert first.index(percent_span(*result.p_match_range)) < first.index("point")
         assert "anywhere in Internal Medicine" in first
         assert result.p_match_in_region_range is not None
-        assert span(result.p_match_in_region_range) in lines[1]
+        assert percent_span(*result.p_match_in_region_range) in lines[1]
         assert "in your target region" in lines[1]
         assert "incl. SOAP" in lines[2]
 

@@ -16,7 +16,8 @@ from matchtui.engine.ranklist import (
     resolve,
     simulate,
 )
-from matchtui.engine.report import build_report, pct, to_markdown, to_text
+from matchtui.engine.report import build_report, to_markdown, to_text
+from matchtui.engine.wording import percent
 from matchtui.models.plan import PlanFile
 from matchtui.models.programs import Program, ProgramList
 from matchtui.models.ranklist import RankItem, RanklistState
@@ -61,8 +62,8 @@ def test_report_has_the_rank_list_and_its_odds(catalog: Any, demo_profile: Any) 
     assert report.facts.ranklist_p_unmatched == pytest.approx(sim.p_unmatched)
     md = to_markdown(report)
     assert "## 6. Rank list" in md or "Rank list" in md
-    assert f"P(unmatched) {pct(sim.p_unmatched)}" in md
-    alpha = pct(sim.ranks[0].chance)
+    assert f"P(unmatched) {percent(sim.p_unmatched)}" in md
+    alpha = percent(sim.ranks[0].chance)
     assert sim.ranks[0].chance_source == "estimate"
     assert f"| 1 | Alpha Medical Center | {alpha} | match curve (assumption) | {alpha} |" in md
     # Beta is a hard stop: on the list (named as breaking the rule) but out of the odds.

@@ -21,12 +21,12 @@ from matchtui.engine.ranklist import (
     check,
     move,
     norm,
-    pct,
     ranklist_data,
     resolve,
     simulate,
     with_estimates,
 )
+from matchtui.engine.wording import percent
 from matchtui.models.programs import Program
 from matchtui.models.ranklist import CRITERIA, RankItem, RanklistFile
 from matchtui.screens.ranklist_rows import RankRows, columns, rank_texts, text_width
@@ -235,7 +235,7 @@ def test_wide_and_odd_figures_are_measured_cell_by_cell() -> None:
     outside what fits (impossible for a chance, but the rule does not rely on it) is measured."""
     from matchtui.screens.ranklist_rows import percent_width
 
-    texts = lambda values: lambda: (pct(v) for v in values)  # noqa: E731
+    texts = lambda values: lambda: (percent(v) for v in values)  # noqa: E731
     for values in ([0.0, 0.5, 1.0], [-0.0], [], [0.3, 9.0]):
         assert percent_width("Here", values, 0, texts(values)) == 4
     assert percent_width("Here", [0.5, 12.0], 0, texts([0.5, 12.0])) == len("1200%")

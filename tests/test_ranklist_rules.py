@@ -684,4 +684,4 @@ def test_counts_of_one_are_singular(
     path = write_ranks(tmp_path / "list.toml", ["Alpha Medical Center"])
     assert main(["ranklist", "simulate", str(path)]) == 0
     out = capsys.readouterr().out
-    assert "Only 1 rank and" in out and "1 ranks" not in out
+    assert "Only 1 rank," in out and "1 ranks" not in out

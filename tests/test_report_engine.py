@@ -18,7 +18,8 @@ from matchtui.engine.assess import assess
 from matchtui.engine.mix import estimate, recommended_mix
 from matchtui.engine.plan import build_plan
 from matchtui.engine.practice import analyse, progress
-from matchtui.engine.report import build_report, pct, to_markdown, to_text
+from matchtui.engine.report import build_report, to_markdown, to_text
+from matchtui.engine.wording import percent
 from matchtui.models.plan import ItemState, MixPlan, PlanFile, TimelineState
 from matchtui.models.practice import PracticeLog, attempt_from, save_log
 from matchtui.models.profile import Profile
@@ -124,12 +125,12 @@ def test_report_reads_the_same_numbers_as_the_panes(
     md, text = to_markdown(report), to_text(report)
     for rendered in (md, text):
         assert f"Overall re-entry risk: {assessment.risk.tier.upper()}" in rendered
-        assert pct(est.p_match) in rendered
+        assert percent(est.p_match) in rendered
         assert f"{est.expected_interviews:.1f}" in rendered
         for action in assessment.actions[:2]:
             assert action.text.split()[0] in rendered
     row = next(line for line in md.splitlines() if line.startswith("| P(match), estimated"))
-    assert row == f"| P(match), estimated | {pct(est.p_match)} |"
+    assert row == f"| P(match), estimated | {percent(est.p_match)} |"
     for q, score in best.items():
         prompt = next(p.prompt for p in progress(log, catalog) if p.question_id == q)
         line = next(
@@ -297,3 +298,18 @@ def test_the_month_the_region_was_decided_is_named(demo_profile: Profile, catalo
     """'Region decided 9/2024' read as a fraction or a day; the month is named."""
     text = to_text(build_report(demo_profile, catalog, today=TODAY, plan=None, practice=None))
     assert re.search(r"Region decided +Sep 2024\b", text), text[:1500]
+
+
+def test_a_new_region_is_titled_as_the_reality_check_titles_it(
+    demo_profile: Profile, catalog: Catalog
+) -> None:
+    """A graduate from abroad aiming at the Midwest: the report titled the section 'Matching back
+    home' where the Reality check and the command say 'Matching in the Midwest'."""
+    data = demo_profile.model_dump()
+    data["applicant"].update(home_region="abroad")
+    data["ties"] = []
+    abroad = Profile.model_validate(data)
+    md = to_markdown(build_report(abroad, catalog, today=TODAY, plan=None, practice=None))
+    assert "### Matching in the Midwest" in md and "Matching back home" not in md
+    md = to_markdown(build_report(demo_profile, catalog, today=TODAY, plan=None, practice=None))
+    assert "### Back home to the Midwest" in md

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from matchtui.commands import note_match_year
 from matchtui.engine.mix import default_specialty, estimate, recommended_mix
-from matchtui.engine.wording import plural
+from matchtui.engine.wording import percent, percent_span, plural
 from matchtui.errors import UsageError
 from matchtui.filenames import PROGRAMS
 from matchtui.models.base import RELIABILITY_LABELS
@@ -75,29 +75,23 @@ def _starting_plan(
     return recommended_mix(profile, workspace.catalog, specialty)
 
 
-def _pct(value: float) -> str:
-    return f"{value * 100:.0f}%"
-
-
-def _range(pair: tuple[float, float]) -> str:
-    return f"{pair[0] * 100:.0f}-{pair[1] * 100:.0f}%"
-
-
 def estimate_lines(result: MixEstimate, region_name: str) -> list[str]:
     """The three figures, each range first, with words saying what each one means."""
     lines = [
-        f"Chance of matching anywhere in {result.specialty_name}: {_range(result.p_match_range)} "
-        f"(point {_pct(result.p_match)}; {APPLICANT_TYPE_LABELS[result.applicant_type]}, "
+        f"Chance of matching anywhere in {result.specialty_name}: "
+        f"{percent_span(*result.p_match_range)} "
+        f"(point {percent(result.p_match)}; {APPLICANT_TYPE_LABELS[result.applicant_type]}, "
         f"re-entry risk: {result.risk_tier.replace('_', ' ')})",
     ]
     if result.p_match_in_region is not None and result.p_match_in_region_range is not None:
         lines.append(
             f"Chance of matching in your target region, the {region_name}: "
-            f"{_range(result.p_match_in_region_range)} (point {_pct(result.p_match_in_region)})"
+            f"{percent_span(*result.p_match_in_region_range)} "
+            f"(point {percent(result.p_match_in_region)})"
         )
     lines.append(
-        f"Chance of a position including SOAP: {_range(result.p_placed_with_soap_range)} "
-        f"(point {_pct(result.p_placed_with_soap)})"
+        f"Chance of a position including SOAP: {percent_span(*result.p_placed_with_soap_range)} "
+        f"(point {percent(result.p_placed_with_soap)})"
     )
     lines.append(
         ("Calibrated. " if result.calibrated else "Not fully calibrated. ")
@@ -123,7 +117,7 @@ def render_text(result: MixEstimate, region_name: str) -> str:
         f"{plural(result.in_region, 'program')}; "
         f"signals used: {result.signals_used} of {result.signals_available}"
     )
-    at_least = "  ".join(f"P(>={k}) {_pct(p)}" for k, p in result.p_interviews_at_least.items())
+    at_least = "  ".join(f"P(>={k}) {percent(p)}" for k, p in result.p_interviews_at_least.items())
     lines.append(f"Expected interviews: {result.expected_interviews:.1f}   {at_least}")
     lines += estimate_lines(result, region_name)
     point = result.diminishing_returns_at

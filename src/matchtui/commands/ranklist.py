@@ -36,13 +36,12 @@ from matchtui.engine.ranklist import (
     check_resolved,
     couples_odds,
     estimates_for,
-    pct,
     ranklist_data,
     resolve,
     resolve_pairs,
     simulate,
 )
-from matchtui.engine.wording import plural
+from matchtui.engine.wording import percent, plural
 from matchtui.errors import FileProblems, Problem, UsageError
 from matchtui.models.ranklist import CouplesFile, RankEntry, RankFile
 from matchtui.safetext import one_line
@@ -190,14 +189,14 @@ def _print_simulation(sim: Simulation, as_json: bool) -> None:
         mark = "" if r.chance_source == "yours" else "*"
         print(
             one_line(
-                f"{r.rank:>4}  {r.program[:40]:<40} {pct(r.chance) + mark:>7} "
-                f"{pct(r.p_match_here):>6} {pct(r.p_cumulative):>7}"
+                f"{r.rank:>4}  {r.program[:40]:<40} {percent(r.chance) + mark:>7} "
+                f"{percent(r.p_match_here):>6} {percent(r.p_cumulative):>7}"
             )
         )
-    print(f"P(unmatched): {pct(sim.p_unmatched)}")
+    print(f"P(unmatched): {percent(sim.p_unmatched)}")
     print(
-        f"One more program at {pct(sim.add_one_chance)}: P(unmatched) "
-        f"{pct(sim.p_unmatched)} -> {pct(sim.p_unmatched_plus_one)}"
+        f"One more program at {percent(sim.add_one_chance)}: P(unmatched) "
+        f"{percent(sim.p_unmatched)} -> {percent(sim.p_unmatched_plus_one)}"
     )
     print(
         f"Program codes: {sim.unique_codes} ({sim.codes_included} included); "
@@ -214,10 +213,10 @@ def _print_couples(result: CouplesOdds, as_json: bool) -> None:
     if as_json:
         print(json.dumps(result.to_json(), indent=2))
         return
-    print(f"Both matched: {pct(result.p_both)}")
-    print(f"Only A:       {pct(result.p_only_a)}")
-    print(f"Only B:       {pct(result.p_only_b)}")
-    print(f"Neither:      {pct(result.p_neither)}")
+    print(f"Both matched: {percent(result.p_both)}")
+    print(f"Only A:       {percent(result.p_only_a)}")
+    print(f"Only B:       {percent(result.p_only_b)}")
+    print(f"Neither:      {percent(result.p_neither)}")
     if result.method == "exact":
         print(f"Method: exact, over every outcome of {result.programs} program chances")
     else:

@@ -57,7 +57,7 @@ from matchtui.engine.fees import (
     season_label,
     stand_in_note,
 )
-from matchtui.engine.wording import beside, plural
+from matchtui.engine.wording import beside, percent, plural
 from matchtui.models.base import SOFT_RELIABILITY
 from matchtui.models.mix import (
     APPLICANT_TYPE_LABELS,
@@ -911,25 +911,26 @@ def range_note(verdict: Verdict, figures: Figures, outside: bool, low_p_match: f
     chance below `low_p_match`, the low-chance warning's line) or not, and why they can
     differ: the tier counts factors, the estimate weighs them."""
     low, high = figures.p_match_range
-    span = f"{_pct(low)} to {_pct(high)}"
+    first, last = percent(low, prose=True), percent(high, prose=True)
+    span = f"runs from {first} to {last}" if first != last else f"is {first} at both ends"
     if verdict.risk_tier == "high":
         if figures.p_match < low_p_match:
             lead = "The Reality check rates your re-entry risk as high, and this estimate agrees"
         else:
             lead = (
                 "The Reality check rates your re-entry risk as high, yet this estimate is "
-                f"{_pct(figures.p_match)}: the tier counts the factors that rate higher, while "
+                f"{percent(figures.p_match)}: the tier counts the factors that rate higher, while "
                 "the estimate weighs each of them against the rest of the profile (your score, "
                 "the specialty, how many programs and which kinds you apply to)"
             )
         return (
-            f"{lead}. The range runs from {span} because how much years out, exam failures, time "
+            f"{lead}. The range {span} because how much years out, exam failures, time "
             "away from clinical work, earlier cycles and a visa cost is assumed, not published. "
             "The low end takes the steep reading of each, the high end the shallow one."
         )
     if outside:
         return (
-            f"The range runs from {span}: your profile lies beyond the calibrated cohorts, so "
+            f"The range {span}: your profile lies beyond the calibrated cohorts, so "
             "the assumed adjustments decide most of it."
         )
     return ""
@@ -1053,10 +1054,6 @@ def estimate(
     )
 
 
-def _pct(value: float) -> str:
-    return f"{value * 100:.0f}%"
-
-
 def _assumptions(
     profile: Profile,
     catalog: Catalog,
@@ -1177,7 +1174,7 @@ def _assumptions(
     out += [
         Assumption.of(
             f"P(match | interviews) curve: {curve.name.lower()}",
-            ", ".join(f"{k} -> {_pct(curve.at(k))}" for k in (2, 5, 10)),
+            ", ".join(f"{k} -> {percent(curve.at(k))}" for k in (2, 5, 10)),
             curve,
         ),
         Assumption.of("Highest interview chance of one application", data.model.p_max, data.model),
@@ -1186,7 +1183,7 @@ def _assumptions(
         Assumption.of(
             "SOAP conversion for this profile (the group's, lowered where your adjustments are "
             "heavier than the group's average)",
-            _pct(soap_conversion(catalog, inputs)),
+            percent(soap_conversion(catalog, inputs)),
             data.soap_model,
         ),
         Assumption.of(
@@ -1250,10 +1247,11 @@ def _low_chance(
         weights.append((terms[adj.id], f"{label} ({adj.amount(inputs.value(adj.id))})"))
     heaviest = [what for term, what in sorted(weights) if term <= -rules.weighs_min][:2]
     line = rules.low_p_match * 100
-    text = (
-        f"The estimated chance of matching is {beside(p_match * 100, [line])}%, "
-        f"below {_pct(rules.low_p_match)}."
-    )
+    # A chance that would round to 0% reads "under 1%" (`percent`).
+    shown = f"{beside(p_match * 100, [line])}%"
+    if float(shown[:-1]) == 0:
+        shown = percent(p_match, prose=True)
+    text = f"The estimated chance of matching is {shown}, below {percent(rules.low_p_match)}."
     if heaviest:
         text += " What weighs on it most: " + ", then ".join(heaviest) + "."
     steps = []

@@ -21,7 +21,7 @@ from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, TypeVar
 
 from matchtui.engine.memo import LastResult, Same
-from matchtui.engine.wording import plural
+from matchtui.engine.wording import percent, plural
 from matchtui.models.ranklist import (
     CRITERIA,
     NO_MATCH,
@@ -826,10 +826,6 @@ def simulate(
     )
 
 
-def pct(value: float) -> str:
-    return f"{value * 100:.0f}%"
-
-
 # Ranks not in the tracker named one by one in a warning (the rest are counted).
 NAMED_UNKNOWN = 3
 
@@ -957,16 +953,17 @@ def warnings_for(
         out.append(
             Warn(
                 "short_list_low_chance",
-                f"Only {plural(len(resolved), 'rank')} and a {pct(p_unmatched)} chance of going "
-                "unmatched: rank every program you would attend rather than go unmatched.",
+                f"Only {plural(len(resolved), 'rank')}, and the chance of going unmatched is "
+                f"{percent(p_unmatched, prose=True)}: rank every program you would attend rather "
+                "than go unmatched.",
             )
         )
     elif p_unmatched > high:
         out.append(
             Warn(
                 "high_unmatched",
-                f"A {pct(p_unmatched)} chance of going unmatched: add every program you would "
-                "attend, and get the SOAP kit ready.",
+                f"The chance of going unmatched is {percent(p_unmatched, prose=True)}: add every "
+                "program you would attend, and get the SOAP kit ready.",
             )
         )
     advanced = [r.label for r in resolved if r.track == "advanced"]

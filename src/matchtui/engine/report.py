@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from matchtui.engine.calendar import RELIABILITY_WORDS
 from matchtui.engine.plan import STATE_LABELS, STATUS_LABELS, PlanView, build_plan
-from matchtui.engine.wording import plural
+from matchtui.engine.wording import percent, plural
 
 # The applicant's own text passes through this before it is printed (one shared definition).
 from matchtui.safetext import safe_text as visible
@@ -91,11 +91,6 @@ class Report:
     sections: tuple[Section, ...]
     facts: ReportFacts
     sources: tuple[str, ...] = field(default=())
-
-
-def pct(value: float) -> str:
-    """A probability as a whole percentage, the way the report prints every P(...)."""
-    return f"{value * 100:.0f}%"
 
 
 # --- building ----------------------------------------------------------------------------------
@@ -364,7 +359,8 @@ def _reality_section(assessment: Assessment, catalog: Catalog, used: list[str]) 
         used += [f.source for f in risk.factors]
 
     bh = assessment.back_home
-    blocks.append(Sub("Matching back home"))
+    # The title the Reality check gives it ("Matching in the West" for a new region).
+    blocks.append(Sub(bh.heading or "Matching back home"))
     if bh.applicable:
         blocks.append(
             Para(f"Likelihood: {LIKELIHOOD_LABELS[bh.likelihood]} ({bh.scenario_label}).")
@@ -491,16 +487,16 @@ def _mix_section(
         ("Expected interviews", f"{result['expected_interviews']:.1f}"),
     ]
     for k, p in sorted(result["p_interviews_at_least"].items(), key=lambda kv: int(kv[0])):
-        rows.append((f"P(at least {k} interview{'' if int(k) == 1 else 's'})", pct(p)))
-    rows.append(("P(match), estimated", pct(result["p_match"])))
+        rows.append((f"P(at least {k} interview{'' if int(k) == 1 else 's'})", percent(p)))
+    rows.append(("P(match), estimated", percent(result["p_match"])))
     low, high = result["p_match_range"]
-    rows.append(("P(match) anywhere in the specialty, range", f"{pct(low)}-{pct(high)}"))
+    rows.append(("P(match) anywhere in the specialty, range", f"{percent(low)}-{percent(high)}"))
     if result.get("p_match_in_region_range") is not None:
         low, high = result["p_match_in_region_range"]
         rows.append(
             (
                 "P(match) in the target region",
-                f"{pct(low)}-{pct(high)} (point {pct(result['p_match_in_region'])})",
+                f"{percent(low)}-{percent(high)} (point {percent(result['p_match_in_region'])})",
             )
         )
     if result.get("diminishing_returns_at") is not None:
@@ -655,7 +651,7 @@ def _season_section(
 
 def _yield_cells(cell: Yield) -> tuple[str, str, str]:
     rate = cell.rate
-    return str(cell.invited), str(cell.applied), "-" if rate is None else pct(rate)
+    return str(cell.invited), str(cell.applied), "-" if rate is None else percent(rate)
 
 
 def _practice_section(
@@ -821,10 +817,10 @@ def _ranklist_section(
         Para(
             f"{plural(len(sim.ranks), 'rank')}, {plural(sim.unique_codes, 'program code')} "
             f"({sim.codes_included} "
-            f"included, extra fee ${sim.extra_code_fee_usd}). P(match) {pct(sim.p_match)}, "
-            f"P(unmatched) {pct(sim.p_unmatched)}; one more program at "
-            f"{pct(sim.add_one_chance)} would bring P(unmatched) to "
-            f"{pct(sim.p_unmatched_plus_one)}."
+            f"included, extra fee ${sim.extra_code_fee_usd}). P(match) {percent(sim.p_match)}, "
+            f"P(unmatched) {percent(sim.p_unmatched)}; one more program at "
+            f"{percent(sim.add_one_chance)} would bring P(unmatched) to "
+            f"{percent(sim.p_unmatched_plus_one)}."
         )
     )
 
@@ -835,10 +831,10 @@ def _ranklist_section(
                 (
                     str(r.rank),
                     visible(r.program),
-                    pct(r.chance),
+                    percent(r.chance),
                     CHANCE_FROM[r.chance_source],
-                    pct(r.p_match_here),
-                    pct(r.p_cumulative),
+                    percent(r.p_match_here),
+                    percent(r.p_cumulative),
                 )
                 for r in sim.ranks
             ),

@@ -30,3 +30,26 @@ def beside(value: float, limits: Iterable[float], decimals: int = 0) -> str:
         ):
             return text
     return text
+
+
+def percent(value: float, *, prose: bool = False) -> str:
+    """A probability as a whole percentage, the way every pane, command and report shows one.
+    A chance that is neither nil nor certain never reads as either: one that would round to 0% is
+    "<1%", one that would round to 100% ">99%" ("under 1%" and "over 99%" in a sentence)."""
+    whole = f"{value * 100:.0f}"
+    if whole in ("0", "-0") and value > 0:
+        return "under 1%" if prose else "<1%"
+    if whole == "100" and value < 1:
+        return "over 99%" if prose else ">99%"
+    return f"{whole}%"
+
+
+def percent_span(low: float, high: float) -> str:
+    """A range of chances: "42-70%"; one figure when both ends read alike ("<1%"); "<1% to 16%"
+    when an end is not a whole percentage."""
+    first, last = percent(low), percent(high)
+    if first == last:
+        return first
+    if first[0].isdigit() and last[0].isdigit():
+        return f"{first[:-1]}-{last}"
+    return f"{first} to {last}"

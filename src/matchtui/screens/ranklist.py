@@ -44,7 +44,6 @@ from matchtui.engine.ranklist import (
     interviewed_not_listed,
     move,
     norm,
-    pct,
     ranklist_data,
     ready_tracker,
     ref_problem,
@@ -54,6 +53,7 @@ from matchtui.engine.ranklist import (
     tracker_of,
     weighted_score,
 )
+from matchtui.engine.wording import percent
 from matchtui.errors import Conflict, FileProblems
 from matchtui.models.plan import PlanFile
 from matchtui.models.profile import Profile
@@ -632,9 +632,9 @@ class RanklistScreen(PaneScreen):
         odds = self.sim.rank(index)
         out.append(f"{label}: {resolved.label}\n", style="bold")
         out.append(
-            f"Rank {odds.rank}; chance {pct(odds.chance)}: {CHANCE_FROM[odds.chance_source]}\n"
+            f"Rank {odds.rank}; chance {percent(odds.chance)}: {CHANCE_FROM[odds.chance_source]}\n"
         )
-        out.append(f"P(match here) {pct(odds.p_match_here)}\n")
+        out.append(f"P(match here) {percent(odds.p_match_here)}\n")
         if info is not None:
             where = ", ".join(x for x in (info.city, info.state) if x)
             out.append(f"{info.track}, {info.tier or 'tier?'}, {info.specialty or ''}\n")

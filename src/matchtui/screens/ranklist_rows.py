@@ -39,12 +39,12 @@ from matchtui.engine.ranklist import (
     Violation,
     check_resolved,
     move,
-    pct,
     refs_not_listed,
     resolve,
     resolve_entry,
     simulate,
 )
+from matchtui.engine.wording import percent
 from matchtui.models.ranklist import RankItem, RanklistFile
 
 SOURCE_MARK = {
@@ -66,7 +66,7 @@ RANK_COLUMNS: tuple[tuple[str, str], ...] = (
     ("here", "Here"),
     ("sofar", "So far"),
 )
-# The widest figure pct() writes for a value in [LOW, HIGH]: "-90%" to "900%".
+# The widest figure percent() writes for a value in [LOW, HIGH]: "-90%" to "900%".
 LOW, HIGH, PCT_WIDTH = -0.9, 9.0, 4
 
 SummaryKind = Literal["bold", "plain", "dim", "error", "warning"]
@@ -92,9 +92,9 @@ def rank_texts(sim: Simulation, index: int, marked: bool, narrow: bool) -> list[
         str(row.rank),
         name_text(row.program, marked, narrow),
         *(() if narrow else (row.track,)),
-        pct(row.chance) + SOURCE_MARK[row.chance_source],
-        pct(row.p_match_here),
-        pct(row.p_cumulative),
+        percent(row.chance) + SOURCE_MARK[row.chance_source],
+        percent(row.p_match_here),
+        percent(row.p_cumulative),
     ]
 
 
@@ -105,7 +105,7 @@ def columns(narrow: bool) -> list[tuple[str, str]]:
 def percent_width(
     header: str, values: Sequence[float], mark: int, texts: Callable[[], Iterable[str]]
 ) -> int:
-    """The width of a column of percentages, each cell pct(value) plus a mark of at most `mark`
+    """The width of a column of percentages, each cell percent(value) plus a mark of at most `mark`
     cells: its header's when every figure fits under it, else its widest cell's (`texts` makes
     the cells, only then)."""
     width = text_width(header)
@@ -128,11 +128,11 @@ def summary_lines(
     """The summary beside the list, as (text, kind) pieces."""
     out: list[tuple[str, SummaryKind]] = [
         ("P(match) ", "bold"),
-        (f"{pct(sim.p_match)}", "bold"),
-        (f"   P(unmatched) {pct(sim.p_unmatched)}\n", "plain"),
+        (f"{percent(sim.p_match)}", "bold"),
+        (f"   P(unmatched) {percent(sim.p_unmatched)}\n", "plain"),
         (
-            f"One more program at {pct(sim.add_one_chance)}: unmatched "
-            f"{pct(sim.p_unmatched)} -> {pct(sim.p_unmatched_plus_one)}\n",
+            f"One more program at {percent(sim.add_one_chance)}: unmatched "
+            f"{percent(sim.p_unmatched)} -> {percent(sim.p_unmatched_plus_one)}\n",
             "plain",
         ),
         (
@@ -324,13 +324,13 @@ class RankRows:
                         [r.chance for r in self.resolved],
                         1,
                         lambda: (
-                            pct(r.chance) + SOURCE_MARK[r.chance_source] for r in self.resolved
+                            percent(r.chance) + SOURCE_MARK[r.chance_source] for r in self.resolved
                         ),
                     )
                 )
             else:
                 values = sim.p_here if key == "here" else sim.p_so_far
-                widths.append(percent_width(label, values, 0, partial(map, pct, values)))
+                widths.append(percent_width(label, values, 0, partial(map, percent, values)))
         self.widths = widths
 
     def summary(self) -> list[tuple[str, SummaryKind]]:

@@ -11,21 +11,12 @@ from typing import ClassVar
 
 from rich.style import Style
 
-from matchtui.engine.wording import plural
+from matchtui.engine.wording import percent, percent_span, plural
 from matchtui.models.mix import ListEstimate, MixEstimate
 from matchtui.widgets.mix_bars import BAR, EMPTY, bar_cells
 from matchtui.widgets.mix_lines import LineBuilder, LinesWidget
 
 LEVELS = " ▁▂▃▄▅▆▇█"
-
-
-def pct(value: float) -> str:
-    return f"{value * 100:.0f}%"
-
-
-def span(pair: tuple[float, float]) -> str:
-    """A range, shown before any point figure: "42-70%"."""
-    return f"{pair[0] * 100:.0f}-{pair[1] * 100:.0f}%"
 
 
 def curve_sizes(maximum: int, width: int) -> list[int]:
@@ -97,8 +88,8 @@ class EstimatePanel(LinesWidget):
         ) -> None:
             # "Anywhere     47-76%  point 62%, anywhere in X"; where the column is narrow the
             # explanation goes on its own lines below, wrapped at word boundaries.
-            head, figures = f"{name:<13}", span(low_high)
-            point_text = f"  point {pct(point)}"
+            head, figures = f"{name:<13}", percent_span(*low_high)
+            point_text = f"  point {percent(point)}"
             out.add(head, label).add(figures, shown).add(point_text, label)
             if len(head) + len(figures) + len(point_text) + len(what) + 2 <= width:
                 out.add(f", {what}", note).newline()
@@ -143,9 +134,9 @@ class EstimatePanel(LinesWidget):
             filled, empty = bar_cells(p, bar_width)
             out.newline().add("  " + f"P(≥{k})".ljust(7) + " ", label)
             out.add(BAR * filled, bar).add(EMPTY * empty, empty_style)
-            out.add(f" {pct(p):>4}", value)
+            out.add(f" {percent(p):>4}", value)
         if listed is not None and listed.programs:
-            out.newline().add("Your list    ", label).add(pct(listed.p_match), value)
+            out.newline().add("Your list    ", label).add(percent(listed.p_match), value)
             out.add(
                 f" from {plural(listed.programs, 'program')}, "
                 f"{listed.expected_interviews:.1f} interviews"
