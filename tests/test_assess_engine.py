@@ -1006,3 +1006,17 @@ def test_a_data_folder_without_the_student_graduation_rule_questions_no_profile(
     path.write_text(text[:start] + text[text.index("[[actions]]", start) :])
     older = Catalog.load(folder)
     assert assess(_as_student(demo_profile, 2019), older).action("check_situation") is None
+
+
+def test_prestige_gambler_aiming_at_a_new_region_is_not_said_to_go_back(catalog: Catalog) -> None:
+    """A graduate from abroad aiming at dermatology in the Midwest: 'getting back to the Midwest'
+    named a place they never left; home applicants keep the words."""
+    new_region = make(applicant__home_region="abroad", targets__specialties=["dermatology"])
+    gambler = assess(new_region, catalog).archetype("prestige_gambler")
+    assert gambler is not None
+    assert gambler.reason == "A top-heavy plan for a place in the Midwest"
+    home = returner(targets__specialties=["dermatology"])
+    assert home.is_going_home
+    going_home = assess(home, catalog).archetype("prestige_gambler")
+    assert going_home is not None
+    assert going_home.reason == "A top-heavy plan for getting back to the Midwest"

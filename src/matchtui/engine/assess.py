@@ -733,7 +733,11 @@ def _archetypes(
                 Archetype(
                     id="prestige_gambler",
                     name=gambler.name,
-                    reason=f"A top-heavy plan for getting back to {name}",
+                    reason=(
+                        f"A top-heavy plan for getting back to {name}"
+                        if profile.is_going_home
+                        else f"A top-heavy plan for a place in {name}"
+                    ),
                     evidence=evidence,
                     **_ruled("archetypes.prestige_gambler", gambler, used),
                 )
