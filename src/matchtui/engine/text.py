@@ -100,6 +100,7 @@ class _Pattern(NamedTuple):
     not_after: frozenset[str]
     not_before: frozenset[str]
     before_any: frozenset[str]  # one of them within the next BEFORE_ANY_WORDS words
+    later_any: frozenset[str]  # one of them within the next LATER_ANY_WORDS (the match's end)
     at_start: bool
 
     def match_at(
@@ -163,6 +164,7 @@ def _pattern(group: str, entry: Phrase) -> _Pattern | None:
         not_after=_lowered(conditions.not_after) if conditions else _NO_WORDS,
         not_before=_lowered(conditions.not_before) if conditions else _NO_WORDS,
         before_any=_lowered(conditions.before_any) if conditions else _NO_WORDS,
+        later_any=_lowered(conditions.later_any) if conditions else _NO_WORDS,
         at_start=conditions.at_start if conditions else False,
     )
 
@@ -243,7 +245,8 @@ class PhraseIndex:
                 tables.append((_with_verb(pair, lows[index + 2]), 1))  # "I had relied"
             elif low in _CONTRACTED_I and index < last:
                 tables.append((_with_verb(pair, following), 0))  # "I'd relied"
-            best: dict[str, tuple[_Pattern, int]] | None = None
+            # Per list: the pattern, where its match ends, and the token its hit reaches to.
+            best: dict[str, tuple[_Pattern, int, int]] | None = None
             for patterns, skip in tables:
                 if not patterns:
                     continue
@@ -259,6 +262,12 @@ class PhraseIndex:
                         pattern, tokens, index, end, sentence_starts
                     ):
                         continue
+                    reach = end - 1
+                    if pattern.later_any:
+                        later = _later_word(pattern, tokens, end)
+                        if later is None:
+                            continue
+                        reach = later
                     if best is None:
                         best = {}
                     held = best.get(pattern.group)
@@ -267,12 +276,12 @@ class PhraseIndex:
                         or end > held[1]
                         or (end == held[1] and len(pattern.phrase) > len(held[0].phrase))
                     ):
-                        best[pattern.group] = (pattern, end)
+                        best[pattern.group] = (pattern, end, reach)
             if best:
-                for group, (pattern, end) in best.items():
-                    start, stop = tokens.starts[index], tokens.ends[end - 1]
+                for group, (pattern, end, reach) in best.items():
+                    start, stop = tokens.starts[index], tokens.ends[reach]
                     hits[group].append(Hit(start, stop, pattern.phrase, text[start:stop]))
-                    free[group] = end
+                    free[group] = max(end, reach + 1)
         return hits
 
 
@@ -294,6 +303,9 @@ def _word_near(tokens: Tokens, indexes: Iterable[int]) -> str | None:
 # How far a phrase's `before_any` words are looked for ("visited the family medicine clinic"),
 # within its sentence.
 BEFORE_ANY_WORDS = 4
+# How far a phrase's `later_any` words are looked for ("I entered a participant's result into
+# the wrong visit"), within its sentence.
+LATER_ANY_WORDS = 12
 _SENTENCE_ENDS = frozenset(".!?")
 # How near a tie phrase a tie_negators phrase undoes it, in words either side.
 TIE_NEGATOR_WORDS = 2
@@ -333,6 +345,40 @@ def _conditions_hold(
         if start != (sentence_starts[position] if position >= 0 else 0):
             return False
     return True
+
+
+# Between a phrase and its `later_any` word, these end the search: a negation ("I don't know
+# what went wrong", "I did nothing wrong") or the start of another clause, whose subject may be
+# someone else ("I paged the resident because the order was wrong", "I asked what was wrong").
+# fmt: off
+_LATER_STOPS = frozenset({
+    "not", "never", "no", "nothing", "anything", "nobody", "because", "that", "which", "who",
+    "whom", "whose", "what", "whether", "why", "how", "when", "where", "if", "since", "after",
+    "before", "but", "although", "though", "while", "until", "unless",
+})
+# fmt: on
+_CLAUSE_MARKS = frozenset(",;:")
+
+
+def _later_word(pattern: _Pattern, tokens: Tokens, end: int) -> int | None:
+    """The token index of the first of the pattern's `later_any` words within LATER_ANY_WORDS
+    words after `end`, in the same clause and not negated (_LATER_STOPS); None when there is
+    none."""
+    words = 0
+    for index in range(end, len(tokens)):
+        low = tokens.lows[index]
+        if not tokens.is_word[index]:
+            if low in _SENTENCE_ENDS or low in _CLAUSE_MARKS:
+                return None
+            continue
+        if low in _LATER_STOPS or low.endswith("n't"):
+            return None
+        if low in pattern.later_any:
+            return index
+        words += 1
+        if words == LATER_ANY_WORDS:
+            return None
+    return None
 
 
 class Matcher:

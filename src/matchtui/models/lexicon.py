@@ -44,13 +44,16 @@ ARC_PARTS: tuple[ArcPart, ...] = ("what_happened", "stepped_away", "what_changed
 # -- lexicon.toml -------------------------------------------------------------------------------
 class PhraseEntry(Strict):
     """A phrase with conditions: not right after / before certain words, only when one of
-    certain words follows within the next four, or only at the start of a sentence. A plain
-    string in a list is a phrase with no conditions."""
+    certain words follows within the next four (`before_any`) or later in the same sentence,
+    within twelve (`later_any`: the match then reaches to that word, "I entered ... the wrong"),
+    or only at the start of a sentence. A plain string in a list is a phrase with no
+    conditions."""
 
     phrase: str = Field(min_length=1)
     not_after: list[str] = Field(default_factory=empty_list)
     not_before: list[str] = Field(default_factory=empty_list)
     before_any: list[str] = Field(default_factory=empty_list)
+    later_any: list[str] = Field(default_factory=empty_list)
     at_start: bool = False
 
 
