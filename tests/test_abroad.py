@@ -104,3 +104,17 @@ def test_a_graduate_already_living_in_the_home_region_is_not_called_a_returner(
     assert at_home.targets.region == at_home.applicant.home_region
     assert at_home.path_labels() == ["re-entry applicant", "applying where you live"]
     assert demo_profile.path_labels() == ["re-entry applicant", "returner"]  # lives in the South
+
+
+def test_the_summary_names_a_new_region_as_a_region(demo_profile: Any, catalog: Any) -> None:
+    """The Reality check's summary line read "Home MODERATE TO LOW" for an applicant from
+    abroad aiming at the Northeast, whose section below is titled "Matching in ..."."""
+    from matchtui.engine.reality_view import build_reality_view
+
+    abroad = from_abroad(demo_profile)
+    assert assess(abroad, catalog).back_home.new_region
+    summary = "".join(text for text, _ in build_reality_view(abroad, catalog, None).summary)
+    assert "Region " in summary and "Home " not in summary
+    assert not assess(demo_profile, catalog).back_home.new_region
+    home = build_reality_view(demo_profile, catalog, None).summary
+    assert "Home " in "".join(text for text, _ in home)

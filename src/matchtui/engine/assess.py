@@ -603,6 +603,7 @@ def _back_home(profile: Profile, facts: _Region, rules: VerdictRules, found: _Fi
     heading = f"Back home to {name}" if home else f"Matching in {name}"
     common: dict[str, Any] = {
         "heading": heading,
+        "new_region": not home,
         "ties": facts.ties,
         "tie_kinds": list(facts.kinds),
         "away_rotation": facts.away,

@@ -119,7 +119,8 @@ class _Builder:
 
         badge("Risk", _words(result.risk.tier), TIER_STYLE[result.risk.tier])
         bh = result.back_home
-        badge("Home", LIKELIHOOD_LABELS[bh.likelihood], LIKELIHOOD_STYLE[bh.likelihood])
+        where = "Region" if bh.new_region else "Home"
+        badge(where, LIKELIHOOD_LABELS[bh.likelihood], LIKELIHOOD_STYLE[bh.likelihood])
         badge("Letters", result.letters.verdict, _verdict_style(result.letters.verdict))
         badge("Step 3", _words(result.step3.verdict), _verdict_style(result.step3.verdict))
         cycles = result.cycles

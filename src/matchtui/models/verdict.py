@@ -60,3 +60,5 @@ class BackHome(Ruled):
     # "Back home to the Midwest", or "Matching in the West" when the target region is not the
     # home region the applicant gave: one title for the pane, the CLI and the findings.
     heading: str = ""
+    # The target region is not the applicant's home region (the title's "Matching in ...").
+    new_region: bool = False
