@@ -32,6 +32,8 @@ OWNED = {
     "misread": "I misread a potassium of 5.8 as 3.8 on a busy clinic morning in 2023.",
     "mixed_up": "I mixed up two patients with the same surname on the ward in 2022.",
     "did_not_notice": "I did not notice that the allergy list was out of date in March 2024.",
+    # a conflict answer's own part: said in front of the team, then an apology
+    "apology": "In 2024 I said so in front of the team, and afterwards I apologised to her.",
 }
 
 NOT_OWNED = {
