@@ -34,6 +34,8 @@ OWNED = {
     "did_not_notice": "I did not notice that the allergy list was out of date in March 2024.",
     # a conflict answer's own part: said in front of the team, then an apology
     "apology": "In 2024 I said so in front of the team, and afterwards I apologised to her.",
+    # a SOAP answer's own part: no plan for not matching
+    "no_plan": "SOAP in 2021 taught me that I had no plan for not matching.",
 }
 
 NOT_OWNED = {
