@@ -308,6 +308,10 @@ BEFORE_ANY_WORDS = 4
 LATER_ANY_WORDS = 12
 _SENTENCE_ENDS = frozenset(".!?")
 # How near a tie phrase a tie_negators phrase undoes it, in words either side.
+# How far before a readiness or local-activity phrase a proof_negators phrase undoes it, in
+# words between them within one clause ("I have not [taken] Step 3", "I did not do any
+# observership").
+PROOF_NEGATOR_WORDS = 3
 TIE_NEGATOR_WORDS = 2
 
 
@@ -358,6 +362,8 @@ _LATER_STOPS = frozenset({
 })
 # fmt: on
 _CLAUSE_MARKS = frozenset(",;:")
+# A clause break between a negation and the proof after it (Analysed._negated_before).
+_CLAUSE_BREAK = re.compile(r"[,;:]|\b(?:but|and|yet|now|then)\b", re.IGNORECASE)
 
 
 def _later_word(pattern: _Pattern, tokens: Tokens, end: int) -> int | None:
@@ -443,6 +449,8 @@ class Compiled:
             names.add(rule.generic)
         if "ties" in names:  # whether a tie phrase names a tie is read with these
             names.update(name for name in _TIE_LISTS if name in self.lists)
+        if "proof_negators" in self.lists and names & _PROOF_LISTS:
+            names.add("proof_negators")
         if "plan_to_stay" in names:  # a plan said with a hedge, or negated, is no plan
             names.add("hedges")
             if "stay_negators" in self.lists:
@@ -453,6 +461,8 @@ class Compiled:
 # The lists that decide whether a tie phrase names a tie (next to a negation, in a sentence
 # about a visit: Analysed.__init__); a lexicon without them counts every tie.
 _TIE_LISTS = ("holiday_visits", "lives_there", "tie_pronouns", "tie_negators")
+# The lists of proof that a negation before them undoes (Analysed.__init__).
+_PROOF_LISTS = frozenset({"readiness", "local_activity"})
 
 _CACHE: weakref.WeakKeyDictionary[Catalog, Compiled] = weakref.WeakKeyDictionary()
 
@@ -579,6 +589,9 @@ class Analysed:
             lambda hit, found: any(n.start < hit.start for n in found),
         )
         self.hedged_plans = self._set_aside("plan_to_stay", "hedges", lambda hit, found: True)
+        # Proof said not to be there ("I have not seen patients since 2019") proves nothing.
+        for name in sorted(_PROOF_LISTS):
+            self._set_aside(name, "proof_negators", self._negated_before)
 
     def _set_aside(self, name: str, by: str, undone: Callable[[Hit, list[Hit]], bool]) -> list[Hit]:
         """Take out of list `name`'s hits those that `undone` says the hits of list `by` in
@@ -628,6 +641,24 @@ class Analysed:
             and word(n.start) <= last + TIE_NEGATOR_WORDS
             for n in negators
         )
+
+    def _negated_before(self, hit: Hit, negators: list[Hit]) -> bool:
+        """A proof_negators phrase ending at most PROOF_NEGATOR_WORDS words before `hit`, with
+        no clause break between them (a comma, a semicolon, "but", "and"): "I have not seen
+        patients", "I have been away from clinical work"; not "I had not worked for years, but
+        since 2024 I see patients every week"."""
+
+        def word(offset: int) -> int:
+            return bisect.bisect_left(self.word_starts, offset)
+
+        first = word(hit.start)
+        for n in negators:
+            if n.end > hit.start or first - word(n.end) > PROOF_NEGATOR_WORDS:
+                continue
+            between = self.norm[n.end : hit.start]
+            if not _CLAUSE_BREAK.search(between):
+                return True
+        return False
 
     def hits(self, name: str) -> list[Hit]:
         return self._hits[name]

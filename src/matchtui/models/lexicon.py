@@ -319,6 +319,9 @@ class LexiconFile(Strict):
     # A tie phrase with one of these within two words ("My parents do not live there") names
     # no tie. Optional as well.
     tie_negators: PhraseList | None = None
+    # Proof of readiness or of local activity right after one of these, in its clause ("I have
+    # not seen patients since 2019", "I never rotated there") proves nothing. Optional as well.
+    proof_negators: PhraseList | None = None
     generic_praise: PhraseList
     local_activity: PhraseList
     repetition: PhraseList
