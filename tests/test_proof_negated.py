@@ -30,6 +30,9 @@ NEGATED = [
     "I never passed Step 3.",
     "Since 2020 I have had no patient contact at all.",
     "I have been away from clinical work since 2019.",
+    # a plan is not yet proof
+    "I plan to start an observership in Ohio in January 2027.",
+    "I hope to see patients again in 2027.",
 ]
 
 KEPT = [
@@ -60,6 +63,8 @@ def test_a_rotation_never_done_is_no_local_activity(catalog: Catalog) -> None:
     assert check.status == "fail", (check.detail, check.matches)
     done = "I rotated in Dayton in 2024. My parents live in Dayton and I plan to stay there."
     assert _check("why_region", done, "local_activity", catalog).status != "fail"
+    planned = "I plan to do an away rotation in Dayton next spring. My parents live in Dayton."
+    assert _check("connect_region", planned, "local_activity", catalog).status == "fail"
 
 
 def test_the_list_is_an_assumption_and_optional(catalog: Catalog) -> None:
