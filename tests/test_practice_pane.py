@@ -415,7 +415,8 @@ async def test_an_answer_about_ties_elsewhere_is_read_against_the_target_region(
         feedback = screen.query_one(FeedbackPanel).feedback
         assert feedback is not None
         ties = {c.id: c for c in feedback.checks}["ties"]
-        assert ties.status == "warn" and "no state or region in the Northeast" in ties.detail
+        # Every tie it names is placed in Wisconsin: none ties the applicant to the Northeast.
+        assert ties.status == "fail" and '"Wisconsin", outside the Northeast' in ties.detail
 
 
 async def test_the_timer_counts_the_words_the_feedback_counts(

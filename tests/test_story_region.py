@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -106,7 +107,10 @@ def test_an_answer_about_ties_elsewhere_warns_and_says_where(catalog: Catalog) -
     check = {c.id: c for c in away.checks}["ties"]
     assert check.status == "warn"
     assert "'Wisconsin', no state or region in the Northeast" in check.detail
-    assert check.evidence == {c.id: c for c in plain.checks}["ties"].evidence  # same quotes
+    # The sentence that places its tie in Wisconsin ties the applicant there, not to the
+    # Northeast: it is not quoted; the ties placed nowhere still are.
+    quoted = {c.id: c for c in plain.checks}["ties"].evidence
+    assert check.evidence == [s for s in quoted if "Wisconsin" not in s]
     assert away.score < plain.score
     assert any(f.check == "ties" and "places elsewhere" in f.text for f in away.top_fixes)
     assert away.story is not None and away.story.quality == "generic"
@@ -147,3 +151,25 @@ def test_the_cli_reads_an_answer_against_the_profiles_region(
     broken.write_text("schema_version = 2\n[applicant\n", encoding="utf-8")
     assert main([*args, "--profile", str(broken)]) == 2
     assert "broken.toml" in capsys.readouterr().err
+
+
+def test_a_tie_to_a_place_outside_the_target_region_is_not_counted(catalog: Catalog) -> None:
+    """Found answering "You trained far from here. Why should we believe you want to come
+    back?" for the Midwest: "I did my medical school in Texas. I love the Midwest and I will
+    stay." passed Concrete ties on "medical school in", a tie to Texas. A tie in a sentence whose
+    named places are all outside the target region is not counted; one with a place inside is."""
+    from matchtui.engine.practice import analyse
+    from matchtui.engine.text import TargetRegion
+
+    target = TargetRegion("midwest", "the Midwest")
+
+    def ties(answer: str) -> Any:
+        feedback = analyse("trained_elsewhere", answer, None, catalog, target=target)
+        return next(c for c in feedback.checks if c.id == "ties")
+
+    away = ties("I did my medical school in Texas. I love the Midwest and I will stay.")
+    assert away.status == "fail" and '"Texas", outside the Midwest' in away.detail
+    both = ties("I grew up in Texas, but my parents moved to Wisconsin in 2015.")
+    assert both.status == "pass"
+    kept = ties("My parents live in Madison, Wisconsin. I did my medical school in Texas.")
+    assert kept.status == "pass" and kept.evidence == ["My parents live in Madison, Wisconsin."]

@@ -31,6 +31,7 @@ from matchtui.engine.text import (
     judge,
     judge_for_region,
     places_elsewhere,
+    places_named,
     split_sentences,
     spoken_seconds,
 )
@@ -334,7 +335,10 @@ def _unique(values: Iterable[str]) -> list[str]:
 
 
 def _check_ties(answer: Analysed) -> _Verdict:
-    ties = answer.sentences_with("ties")
+    return _ties_verdict(answer, answer.sentences_with("ties"))
+
+
+def _ties_verdict(answer: Analysed, ties: dict[int, list[Hit]]) -> _Verdict:
     if ties:
         terms = _terms(h for hits in ties.values() for h in hits)
         return _Verdict(
@@ -425,6 +429,33 @@ def _check_plan_to_stay(answer: Analysed) -> _Verdict:
     return _Verdict("fail", "Nothing says you plan to stay after training.")
 
 
+def _ties_for_region(answer: Analysed, target: TargetRegion, catalog: Catalog) -> _Verdict:
+    """The ties check read against the target region: a tie in a sentence that names places,
+    none of them in the target region ("I did my medical school in Texas", "My parents live in
+    Houston" for the Midwest), ties the applicant somewhere else and is not counted."""
+    ties = answer.sentences_with("ties")
+    kept: dict[int, list[Hit]] = {}
+    away: list[str] = []
+    for index, hits in ties.items():
+        span = answer.spans[index]
+        named = places_named(answer.norm[span.start : span.end], catalog)
+        if named and all(place.region != target.id for place in named):
+            away.extend(place.written for place in named)
+            continue
+        kept[index] = hits
+    verdict = _ties_verdict(answer, kept)
+    if kept or not away:
+        return verdict
+    return replace(
+        verdict,
+        detail=(
+            f"The ties you name are to {_quoted(_unique(away), 3)}, outside {target.name}: say "
+            f"who or what ties you to {target.name}."
+        ),
+        sentences=list(ties),
+    )
+
+
 def _ties_elsewhere(
     verdict: _Verdict, elsewhere: Sequence[PlaceNamed], target: TargetRegion
 ) -> _Verdict:
@@ -500,6 +531,7 @@ def analyse(
         else:
             verdict = _SIMPLE_CHECKS[check_id](answer)
         if check_id == "ties" and target is not None:
+            verdict = _ties_for_region(answer, target, catalog)
             verdict = _ties_elsewhere(verdict, elsewhere, target)
         quotes, spans = answer.quote(verdict.sentences)
         results.append(
