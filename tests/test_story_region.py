@@ -173,3 +173,18 @@ def test_a_tie_to_a_place_outside_the_target_region_is_not_counted(catalog: Cata
     assert both.status == "pass"
     kept = ties("My parents live in Madison, Wisconsin. I did my medical school in Texas.")
     assert kept.status == "pass" and kept.evidence == ["My parents live in Madison, Wisconsin."]
+
+
+def test_a_why_home_story_tied_to_another_region_is_not_concrete(catalog: Catalog) -> None:
+    """The same for the profile's why-home story: "I did my medical school in Texas and my
+    parents live in Houston. I love the Midwest and I plan to stay there for good after
+    training." was concrete for the Midwest on 'medical school in' and 'my parents'."""
+    story = (
+        "I did my medical school in Texas and my parents live in Houston. I love the Midwest "
+        "and I plan to stay there for good after training."
+    )
+    verdict = assess(make(narrative__why_home=story), catalog).stories[0]
+    assert verdict.quality == "generic", verdict.reason
+    assert "ties" not in verdict.signals
+    placed = story.replace("Houston", "Madison, Wisconsin")
+    assert assess(make(narrative__why_home=placed), catalog).stories[0].quality == "concrete"

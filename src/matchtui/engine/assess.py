@@ -482,9 +482,10 @@ def target_region(profile: Profile, catalog: Catalog) -> TargetRegion:
     return TargetRegion(target, place(catalog.region_name(target)))
 
 
-def narrative_quality(text: str, catalog: Catalog) -> StoryVerdict:
-    """How concrete a why-home story is, judged by the one text analyser (engine/text.py)."""
-    return judge_story("why_home", text, catalog)
+def narrative_quality(text: str, catalog: Catalog, region: str | None = None) -> StoryVerdict:
+    """How concrete a why-home story is, judged by the one text analyser (engine/text.py);
+    with `region`, its ties to places outside that region do not count."""
+    return judge_story("why_home", text, catalog, region)
 
 
 # Engine records are named tuples where they can be (the same fields, equality and hash, and
@@ -556,7 +557,7 @@ def _region_facts(profile: Profile, catalog: Catalog, rules: VerdictRules) -> _R
         local_letters=local,
         local_ok=local >= bh.local_letters.min_count,
         story=judge_for_region(
-            narrative_quality(profile.narrative.why_home, catalog),
+            narrative_quality(profile.narrative.why_home, catalog, target),
             places_elsewhere(profile.narrative.why_home, target, catalog),
             region,
             catalog,

@@ -31,7 +31,6 @@ from matchtui.engine.text import (
     judge,
     judge_for_region,
     places_elsewhere,
-    places_named,
     split_sentences,
     spoken_seconds,
 )
@@ -335,10 +334,7 @@ def _unique(values: Iterable[str]) -> list[str]:
 
 
 def _check_ties(answer: Analysed) -> _Verdict:
-    return _ties_verdict(answer, answer.sentences_with("ties"))
-
-
-def _ties_verdict(answer: Analysed, ties: dict[int, list[Hit]]) -> _Verdict:
+    ties = answer.sentences_with("ties")
     if ties:
         terms = _terms(h for hits in ties.values() for h in hits)
         return _Verdict(
@@ -429,30 +425,18 @@ def _check_plan_to_stay(answer: Analysed) -> _Verdict:
     return _Verdict("fail", "Nothing says you plan to stay after training.")
 
 
-def _ties_for_region(answer: Analysed, target: TargetRegion, catalog: Catalog) -> _Verdict:
-    """The ties check read against the target region: a tie in a sentence that names places,
-    none of them in the target region ("I did my medical school in Texas", "My parents live in
-    Houston" for the Midwest), ties the applicant somewhere else and is not counted."""
-    ties = answer.sentences_with("ties")
-    kept: dict[int, list[Hit]] = {}
-    away: list[str] = []
-    for index, hits in ties.items():
-        span = answer.spans[index]
-        named = places_named(answer.norm[span.start : span.end], catalog)
-        if named and all(place.region != target.id for place in named):
-            away.extend(place.written for place in named)
-            continue
-        kept[index] = hits
-    verdict = _ties_verdict(answer, kept)
-    if kept or not away:
+def _ties_away(verdict: _Verdict, away: Sequence[str], target: TargetRegion) -> _Verdict:
+    """The ties check failed, and the ties the answer did name were to places outside the
+    target region ("I did my medical school in Texas" for the Midwest; Analysed.
+    drop_ties_outside took them out): it says where they were."""
+    if verdict.status != "fail" or not away:
         return verdict
     return replace(
         verdict,
         detail=(
-            f"The ties you name are to {_quoted(_unique(away), 3)}, outside {target.name}: say "
+            f"The ties you name are to {_quoted(list(away), 3)}, outside {target.name}: say "
             f"who or what ties you to {target.name}."
         ),
-        sentences=list(ties),
     )
 
 
@@ -511,8 +495,10 @@ def analyse(
     wpm = lex.speaking.words_per_minute
     answer, padding, total = _read(text, comp)
     wanted = list(question.checks)  # in the order the data lists them
-    # Places named, none in the target region: read by the ties check and the story alike.
+    # Places named, none in the target region: read by the ties check and the story alike; so
+    # are the ties of sentences whose places are all elsewhere, which do not count.
     elsewhere = places_elsewhere(text, target.id, catalog) if target and "ties" in wanted else []
+    away = answer.drop_ties_outside(target.id, catalog) if target and "ties" in wanted else []
     results: list[CheckResult] = []
     fillers: list[str] = []
     hedges: list[str] = []
@@ -531,7 +517,7 @@ def analyse(
         else:
             verdict = _SIMPLE_CHECKS[check_id](answer)
         if check_id == "ties" and target is not None:
-            verdict = _ties_for_region(answer, target, catalog)
+            verdict = _ties_away(verdict, away, target)
             verdict = _ties_elsewhere(verdict, elsewhere, target)
         quotes, spans = answer.quote(verdict.sentences)
         results.append(

@@ -660,6 +660,25 @@ class Analysed:
                 return True
         return False
 
+    def drop_ties_outside(self, region: str, catalog: Catalog) -> list[str]:
+        """Take out the tie phrases of sentences that name places, none of them in `region`
+        ("I did my medical school in Texas" read for the Midwest: a tie to somewhere else), and
+        return those places as written, each once (none when the ties list was not read)."""
+        if "ties" not in self._hits:
+            return []
+        away: dict[str, str] = {}
+        kept: list[Hit] = []
+        for index, hits in self.sentences_with("ties").items():
+            span = self.spans[index]
+            named = places_named(self.norm[span.start : span.end], catalog)
+            if named and all(place.region != region for place in named):
+                away.update((place.written.lower(), place.written) for place in named)
+            else:
+                kept.extend(hits)
+        self._hits["ties"] = kept
+        self._by_sentence.pop("ties", None)
+        return list(away.values())
+
     def hits(self, name: str) -> list[Hit]:
         return self._hits[name]
 
@@ -1013,17 +1032,24 @@ def _without_parts(terms: list[str]) -> list[str]:
     return [t for t, w in zip(terms, words, strict=True) if not any(inside(w, o) for o in words)]
 
 
-def judge_story(kind: StoryKind, text: str, catalog: Catalog) -> StoryVerdict:
+def judge_story(
+    kind: StoryKind, text: str, catalog: Catalog, region: str | None = None
+) -> StoryVerdict:
     """The verdict on one of the profile's stories (why_home, why_now, plan_b); the last few
     kept per catalog (a verdict is immutable), as every Reality check reads the same stories
-    again (~0.3 ms each)."""
+    again (~0.3 ms each). `region`: the target region a why-home story's ties are read against
+    (Analysed.drop_ties_outside)."""
     memo = _memo(catalog)
-    found = memo.get((kind, text))
+    key = (kind if region is None else f"{kind}@{region}", text)
+    found = memo.get(key)
     if isinstance(found, StoryVerdict):
         return found
     comp = compiled(catalog)
-    verdict = judge(kind, Analysed(text, comp, groups=comp.story_groups(kind)))
-    _keep(memo, (kind, text), verdict)
+    analysed = Analysed(text, comp, groups=comp.story_groups(kind))
+    if region is not None:
+        analysed.drop_ties_outside(region, catalog)
+    verdict = judge(kind, analysed)
+    _keep(memo, key, verdict)
     return verdict
 
 
