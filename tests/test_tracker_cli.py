@@ -608,3 +608,49 @@ def test_a_stage_date_may_be_written_as_a_us_date(
     assert "--date: '05/11/2026' could be 2026-05-11 or 2026-11-05 (write it as YYYY-MM-DD)" in err
     assert main([*base, "--date", "11/30/2026"]) == 0
     assert workspace.load_programs().programs[0].invited_on == dt.date(2026, 11, 30)
+
+
+def test_a_respond_by_date_passed_reads_overdue_in_the_command_as_in_the_pane(
+    workspace: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found with an invitation whose respond-by date had passed: `programs summary` said
+    'Answer invitation: Hartford (-1404 h left)' where the Applications pane said '1404 h
+    overdue'. Both now say it one way (engine.tracker.time_to_answer), in days past two."""
+    from rich.style import Style
+
+    from matchtui.engine.tracker import time_to_answer, today_view
+    from matchtui.widgets.tracker_views import today_text
+
+    _save(
+        workspace,
+        [
+            Program(
+                name="Hartford",
+                state="CT",
+                specialty="internal_medicine",
+                tier="community",
+                status="invited",
+                invited_on=dt.date(2026, 10, 2),
+                respond_by=dt.date(2026, 10, 6),
+            ),
+            Program(
+                name="Newark",
+                state="NJ",
+                specialty="internal_medicine",
+                tier="community",
+                status="invited",
+                invited_on=dt.date(2026, 12, 3),
+                respond_by=dt.date(2026, 12, 4),
+            ),
+        ],
+    )
+    assert main(["programs", "summary", "--today", "2026-12-04"]) == 0
+    out = capsys.readouterr().out
+    assert "Answer invitation: Hartford (58 days overdue)" in out, out
+    assert "Answer invitation: Newark (12 h left)" in out, out  # --today reads as noon
+    assert "-" not in "".join(line for line in out.splitlines() if "Answer" in line)
+    assert time_to_answer(None) == "no respond-by date"
+    assert time_to_answer(47.6) == "48 h left" and time_to_answer(49) == "2 days left"
+    view = today_view(workspace.load_programs().programs, dt.datetime(2026, 12, 4, 0, 0))
+    pane = today_text(view, Style(color="red")).plain
+    assert "58 days overdue" in pane and "24 h left" in pane

@@ -288,6 +288,8 @@ def _rate(cell: dict[str, Any]) -> str:
 
 
 def render_summary(data: dict[str, Any], region_name: str) -> str:
+    from matchtui.engine.tracker import time_to_answer
+
     lines = [plural(data["total"], "program")]
     if not data["total"]:
         lines[0] += (
@@ -304,8 +306,7 @@ def render_summary(data: dict[str, Any], region_name: str) -> str:
         f"elsewhere: {_rate(data['yield_outside_target_region'])}"
     )
     for w in data["waiting"]:
-        left = "no deadline" if w["hours_left"] is None else f"{w['hours_left']:.0f} h left"
-        lines.append(f"Answer invitation: {w['name']} ({left})")
+        lines.append(f"Answer invitation: {w['name']} ({time_to_answer(w['hours_left'])})")
     for u in data["upcoming"]:
         lines.append(f"Interview {u['date']}: {u['name']}")
     for c in data["clashes"]:

@@ -324,6 +324,21 @@ class Waiting:
     hours_left: float | None  # to the end of respond_by; negative when overdue
 
 
+# Up to this many hours, time to a respond-by date is told in hours; past it, in days.
+HOURS_SHOWN = 48
+
+
+def time_to_answer(hours_left: float | None) -> str:
+    """How long is left to answer an invitation, or how long ago its respond-by date passed,
+    as the pane and `matchtui programs summary` both say it: "20 h left", "3 days left",
+    "59 days overdue", "no respond-by date"."""
+    if hours_left is None:
+        return "no respond-by date"
+    hours = abs(hours_left)
+    amount = f"{hours:.0f} h" if hours < HOURS_SHOWN else plural(int(hours // 24), "day")
+    return f"{amount} overdue" if hours_left < 0 else f"{amount} left"
+
+
 @dataclass(frozen=True)
 class Upcoming:
     index: int

@@ -14,7 +14,7 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from matchtui.engine.tracker import Ledger, TodayView, Yield, Yields
+from matchtui.engine.tracker import Ledger, TodayView, Yield, Yields, time_to_answer
 from matchtui.models.mix import TIER_LABELS
 from matchtui.models.programs import SIGNAL_LABELS, STAGE_LABELS, Program
 
@@ -34,13 +34,8 @@ def today_text(view: TodayView, alert: Style) -> Text:
     if not view.waiting:
         text.append("  none\n", style="dim")
     for w in view.waiting:
-        style: Style | str
-        if w.hours_left is None:
-            left, style = "no respond-by date", "dim"
-        elif w.hours_left < 0:
-            left, style = f"{-w.hours_left:.0f} h overdue", alert
-        else:
-            left, style = f"{w.hours_left:.0f} h left", alert if w.hours_left < 24 else ""
+        left = time_to_answer(w.hours_left)
+        style: Style | str = "dim" if w.hours_left is None else (alert if w.hours_left < 24 else "")
         text.append(f"  {left:>18}  ", style=style)
         by = w.respond_by.isoformat() if w.respond_by else ""
         text.append(f"{by:<10}  {w.name}\n")
