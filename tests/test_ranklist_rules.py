@@ -685,3 +685,15 @@ def test_counts_of_one_are_singular(
     assert main(["ranklist", "simulate", str(path)]) == 0
     out = capsys.readouterr().out
     assert "Only 1 rank," in out and "1 ranks" not in out
+
+
+def test_the_no_interview_note_names_the_statuses_the_code_reads(catalog: Any) -> None:
+    """ranklist.toml said a rank at a program 'planned, applied, rejected, withdrawn' counts as
+    no chance; only rejected and withdrawn do (planned and applied keep their chance and are
+    named in a warning)."""
+    from matchtui.engine.ranklist import NO_INTERVIEW, NOT_RECORDED
+
+    note = ranklist_data(catalog).chances.no_interview.note
+    assert all(status in note for status in NO_INTERVIEW)
+    assert "keeps its worked-out chance" in note
+    assert all(f"{status}," not in note for status in NOT_RECORDED)
