@@ -632,9 +632,7 @@ class Analysed:
         parents do not live in Tucson anymore", "None of my family lives there" and "I have
         never lived there" name no tie."""
 
-        def word(offset: int) -> int:
-            return bisect.bisect_left(self.word_starts, offset)
-
+        word = self._word_at
         first, last = word(hit.start), word(hit.end) - 1
         return any(
             word(n.end) - 1 >= first - TIE_NEGATOR_WORDS
@@ -642,18 +640,19 @@ class Analysed:
             for n in negators
         )
 
+    def _word_at(self, offset: int) -> int:
+        """The index of the first word starting at or after `offset`."""
+        return bisect.bisect_left(self.word_starts, offset)
+
     def _negated_before(self, hit: Hit, negators: list[Hit]) -> bool:
         """A proof_negators phrase ending at most PROOF_NEGATOR_WORDS words before `hit`, with
         no clause break between them (a comma, a semicolon, "but", "and"): "I have not seen
         patients", "I have been away from clinical work"; not "I had not worked for years, but
         since 2024 I see patients every week"."""
 
-        def word(offset: int) -> int:
-            return bisect.bisect_left(self.word_starts, offset)
-
-        first = word(hit.start)
+        first = self._word_at(hit.start)
         for n in negators:
-            if n.end > hit.start or first - word(n.end) > PROOF_NEGATOR_WORDS:
+            if n.end > hit.start or first - self._word_at(n.end) > PROOF_NEGATOR_WORDS:
                 continue
             between = self.norm[n.end : hit.start]
             if not _CLAUSE_BREAK.search(between):
