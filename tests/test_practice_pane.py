@@ -25,7 +25,7 @@ from matchtui.widgets.profile_fields import FormButton
 TODAY = dt.date(2026, 11, 23)
 
 REGION_ANSWER = (
-    "I grew up in Tucson and my parents still live there. I did an away rotation there in "
+    "I grew up in Milwaukee and my parents still live there. I did an away rotation there in "
     "2025, and I went back each summer to volunteer at a free clinic. Um, the weather is great "
     "too. I plan to stay for good."
 )
@@ -120,7 +120,7 @@ async def test_type_submit_and_see_checks_and_highlight(
         rendered = review.content
         assert isinstance(rendered, Text) and rendered.plain == REGION_ANSWER
         styled = {REGION_ANSWER[span.start : span.end] for span in rendered.spans}
-        assert "I grew up in Tucson and my parents still live there." in styled
+        assert "I grew up in Milwaukee and my parents still live there." in styled
         assert "Um, the weather is great too." in styled  # the filler sentence
 
         # Moving to one check highlights only its sentences.
@@ -131,7 +131,7 @@ async def test_type_submit_and_see_checks_and_highlight(
         rendered = review.content
         assert isinstance(rendered, Text)
         assert [REGION_ANSWER[s.start : s.end] for s in rendered.spans] == [
-            "I grew up in Tucson and my parents still live there."
+            "I grew up in Milwaukee and my parents still live there."
         ]
 
     saved = Store(home).load(PRACTICE, PracticeLog)
@@ -222,7 +222,7 @@ async def test_rehearse_shows_best_then_hides_it_and_times_a_retry(
         assert screen.query_one("#answer", TextArea).text == ""  # hidden
         timer = screen.query_one(PracticeTimer)
         assert not timer.started
-        await type_answer(pilot, screen, "I grew up in Tucson. I plan to stay.")
+        await type_answer(pilot, screen, "I grew up in Milwaukee. I plan to stay.")
         clock.seconds += 30
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -332,12 +332,12 @@ async def test_drafts_survive_moving_between_questions(workspace: Any, clock: Fi
     async with make_app(workspace).run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         screen = await choose(pilot, "why_region")
-        await type_answer(pilot, screen, "A draft about Tucson")
+        await type_answer(pilot, screen, "A draft about Milwaukee")
         await choose(pilot, "why_now")
         assert screen.query_one("#answer", TextArea).text == ""
         assert not screen.query_one(PracticeTimer).started
         await choose(pilot, "why_region")
-        assert screen.query_one("#answer", TextArea).text == "A draft about Tucson"
+        assert screen.query_one("#answer", TextArea).text == "A draft about Milwaukee"
 
 
 async def test_narrow_terminal_stacks_and_still_submits(workspace: Any, clock: FixedClock) -> None:
@@ -440,7 +440,7 @@ async def test_the_timer_counts_the_words_the_feedback_counts(
         assert "20 words (0 counted) ≈ 0 s" in str(timer.content)
         monkeypatch.setattr(practice_module, "RECOUNT_PAUSE", 60.0)  # still typing
         area = screen.query_one("#answer", TextArea)
-        area.insert(" I grew up in Tucson.")
+        area.insert(" I grew up in Milwaukee.")
         await pilot.pause()
         assert (timer.words, timer.counted) == (25, 5)  # typing: the new words count at once
         monkeypatch.setattr(practice_module, "RECOUNT_PAUSE", 0.05)

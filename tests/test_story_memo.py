@@ -35,6 +35,6 @@ def test_only_the_last_few_texts_are_kept(catalog: Any) -> None:
 
 def test_places_named_gives_a_list_of_its_own_to_each_caller(catalog: Any) -> None:
     named = places_named(CONCRETE, catalog)
-    assert [p.written for p in named] == ["Wisconsin"]
+    assert [p.written for p in named] == ["Wisconsin", "Milwaukee"]
     named.clear()
-    assert [p.written for p in places_named(CONCRETE, catalog)] == ["Wisconsin"]
+    assert [p.written for p in places_named(CONCRETE, catalog)] == ["Wisconsin", "Milwaukee"]

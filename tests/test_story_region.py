@@ -33,6 +33,7 @@ def test_places_named_longest_first_with_their_regions(catalog: Catalog) -> None
         ("West Virginia", "south"),
         ("Texas", "south"),
         ("South Dakota", "midwest"),
+        ("Washington, D.C.", "south"),  # the District, not the state
         ("ohio", "midwest"),
         ("New England", "northeast"),
         ("Wisconsin", "midwest"),
@@ -63,8 +64,10 @@ def test_a_story_about_another_region_is_not_concrete_for_the_target(catalog: Ca
     "story",
     [
         WISCONSIN + " My sister lives in New York and I trained for a year in Boston.",
-        # names no state or region: nothing to hold against it
-        CONCRETE_STORY.replace("Wisconsin", "a small town").replace("Madison", "the lake"),
+        # names no state, region or city: nothing to hold against it
+        CONCRETE_STORY.replace("Wisconsin", "a small town")
+        .replace("Madison", "the lake")
+        .replace("Milwaukee", "the city"),
     ],
 )
 def test_a_story_naming_the_target_or_no_place_keeps_its_verdict(
@@ -106,13 +109,15 @@ def test_an_answer_about_ties_elsewhere_warns_and_says_where(catalog: Catalog) -
     assert home.model_dump() == plain.model_dump()  # the target named: nothing changes
     check = {c.id: c for c in away.checks}["ties"]
     assert check.status == "warn"
-    assert "'Wisconsin', no state or region in the Northeast" in check.detail
+    assert "'Wisconsin', 'Milwaukee', no state or region in the Northeast" in check.detail
     # The sentence that places its tie in Wisconsin ties the applicant there, not to the
     # Northeast: it is not quoted; the ties placed nowhere still are.
     quoted = {c.id: c for c in plain.checks}["ties"].evidence
     assert check.evidence == [s for s in quoted if "Wisconsin" not in s]
     assert away.score < plain.score
-    assert any(f.check == "ties" and "places elsewhere" in f.text for f in away.top_fixes)
+    # the rotation was in Milwaukee: not done in the Northeast, and the first fix says so
+    assert away.top_fixes[0].check == "local_activity"
+    assert "places elsewhere" in away.top_fixes[0].text
     assert away.story is not None and away.story.quality == "generic"
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Container, Iterable, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -425,19 +425,26 @@ def _check_plan_to_stay(answer: Analysed) -> _Verdict:
     return _Verdict("fail", "Nothing says you plan to stay after training.")
 
 
-def _ties_away(verdict: _Verdict, away: Sequence[str], target: TargetRegion) -> _Verdict:
-    """The ties check failed, and the ties the answer did name were to places outside the
-    target region ("I did my medical school in Texas" for the Midwest; Analysed.
-    drop_ties_outside took them out): it says where they were."""
-    if verdict.status != "fail" or not away:
+# What a failed check says when the answer's ties or activity were all about other places.
+_AWAY = {
+    "ties": "The ties you name are to {places}, outside {region}: say who or what ties you to "
+    "{region}.",
+    "local_activity": "What you name doing was in {places}, outside {region}: name what you "
+    "have done in {region}.",
+}
+
+
+def _away(
+    check_id: str, verdict: _Verdict, away: Mapping[str, Sequence[str]], target: TargetRegion
+) -> _Verdict:
+    """The check failed, and the ties or activity the answer did name were in places outside
+    the target region ("I did my medical school in Texas" for the Midwest; Analysed.
+    drop_outside took them out): it says where they were."""
+    places = away.get(check_id)
+    if verdict.status != "fail" or not places or check_id not in _AWAY:
         return verdict
-    return replace(
-        verdict,
-        detail=(
-            f"The ties you name are to {_quoted(list(away), 3)}, outside {target.name}: say "
-            f"who or what ties you to {target.name}."
-        ),
-    )
+    detail = _AWAY[check_id].format(places=_quoted(list(places), 3), region=target.name)
+    return replace(verdict, detail=detail)
 
 
 def _ties_elsewhere(
@@ -498,7 +505,7 @@ def analyse(
     # Places named, none in the target region: read by the ties check and the story alike; so
     # are the ties of sentences whose places are all elsewhere, which do not count.
     elsewhere = places_elsewhere(text, target.id, catalog) if target and "ties" in wanted else []
-    away = answer.drop_ties_outside(target.id, catalog) if target and "ties" in wanted else []
+    away = answer.drop_outside(target.id, catalog) if target else {}
     results: list[CheckResult] = []
     fillers: list[str] = []
     hedges: list[str] = []
@@ -516,8 +523,9 @@ def analyse(
             verdict = _check_readiness(answer, (today or dt.date.today()).year)
         else:
             verdict = _SIMPLE_CHECKS[check_id](answer)
+        if target is not None:
+            verdict = _away(check_id, verdict, away, target)
         if check_id == "ties" and target is not None:
-            verdict = _ties_away(verdict, away, target)
             verdict = _ties_elsewhere(verdict, elsewhere, target)
         quotes, spans = answer.quote(verdict.sentences)
         results.append(
@@ -560,6 +568,7 @@ def analyse(
             question,
             spoken_seconds(answer.words, wpm),
             found=(fillers, hedges),
+            away=away,
         ),
         fillers=fillers,
         hedges=hedges,
@@ -687,9 +696,11 @@ def _top_fixes(
     question: Question,
     spoken: float,
     found: tuple[Sequence[str], Sequence[str]] = ((), ()),
+    away: Container[str] = (),
 ) -> list[Fix]:
     """The first fixes, worst first. `found`: (the fillers, the hedges) the answer holds, for
-    the fix that names only what it holds, in its own words."""
+    the fix that names only what it holds, in its own words; `away`: the checks that lost what
+    they found to places outside the target region, for the fix that says so."""
     order = {"fail": 0, "warn": 1}
     flagged = sorted(
         (r for r in results if r.status in order),
@@ -727,6 +738,8 @@ def _top_fixes(
         text = spec.fix_short if short else spec.fix_for(question.id, question.category)
         if r.status == "warn" and spec.fix_warn:
             text = spec.fix_warn
+        elif r.status == "fail" and r.id in away and spec.fix_away:
+            text = spec.fix_away
         fillers, hedges = bool(found[0]), bool(found[1])
         if fillers and not hedges and spec.fix_fillers:
             text = spec.fix_fillers

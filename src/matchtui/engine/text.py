@@ -463,6 +463,8 @@ class Compiled:
 _TIE_LISTS = ("holiday_visits", "lives_there", "tie_pronouns", "tie_negators")
 # The lists of proof that a negation before them undoes (Analysed.__init__).
 _PROOF_LISTS = frozenset({"readiness", "local_activity"})
+# Lists whose hits count only in a sentence about the target region (Analysed.drop_outside).
+_PLACED_LISTS = ("ties", "local_activity")
 
 _CACHE: weakref.WeakKeyDictionary[Catalog, Compiled] = weakref.WeakKeyDictionary()
 
@@ -659,24 +661,29 @@ class Analysed:
                 return True
         return False
 
-    def drop_ties_outside(self, region: str, catalog: Catalog) -> list[str]:
-        """Take out the tie phrases of sentences that name places, none of them in `region`
-        ("I did my medical school in Texas" read for the Midwest: a tie to somewhere else), and
-        return those places as written, each once (none when the ties list was not read)."""
-        if "ties" not in self._hits:
-            return []
-        away: dict[str, str] = {}
-        kept: list[Hit] = []
-        for index, hits in self.sentences_with("ties").items():
-            span = self.spans[index]
-            named = places_named(self.norm[span.start : span.end], catalog)
-            if named and all(place.region != region for place in named):
-                away.update((place.written.lower(), place.written) for place in named)
-            else:
-                kept.extend(hits)
-        self._hits["ties"] = kept
-        self._by_sentence.pop("ties", None)
-        return list(away.values())
+    def drop_outside(self, region: str, catalog: Catalog) -> dict[str, list[str]]:
+        """Take out the ties and local activity of sentences that name places, none of them in
+        `region` ("I did my medical school in Texas", "I did a rotation in Houston", read for
+        the Midwest: about somewhere else), and return, for each list that lost some, those
+        places as written, each once (lists that were not read are left alone)."""
+        away: dict[str, list[str]] = {}
+        for name in _PLACED_LISTS:
+            if name not in self._hits:
+                continue
+            places: dict[str, str] = {}
+            kept: list[Hit] = []
+            for index, hits in self.sentences_with(name).items():
+                span = self.spans[index]
+                named = places_named(self.norm[span.start : span.end], catalog)
+                if named and all(place.region != region for place in named):
+                    places.update((place.written.lower(), place.written) for place in named)
+                else:
+                    kept.extend(hits)
+            self._hits[name] = kept
+            self._by_sentence.pop(name, None)
+            if places:
+                away[name] = list(places.values())
+        return away
 
     def hits(self, name: str) -> list[Hit]:
         return self._hits[name]
@@ -1036,8 +1043,8 @@ def judge_story(
 ) -> StoryVerdict:
     """The verdict on one of the profile's stories (why_home, why_now, plan_b); the last few
     kept per catalog (a verdict is immutable), as every Reality check reads the same stories
-    again (~0.3 ms each). `region`: the target region a why-home story's ties are read against
-    (Analysed.drop_ties_outside)."""
+    again (~0.3 ms each). `region`: the target region a why-home story's ties and local
+    activity are read against (Analysed.drop_outside)."""
     memo = _memo(catalog)
     key = (kind if region is None else f"{kind}@{region}", text)
     found = memo.get(key)
@@ -1046,7 +1053,7 @@ def judge_story(
     comp = compiled(catalog)
     analysed = Analysed(text, comp, groups=comp.story_groups(kind))
     if region is not None:
-        analysed.drop_ties_outside(region, catalog)
+        analysed.drop_outside(region, catalog)
     verdict = judge(kind, analysed)
     _keep(memo, key, verdict)
     return verdict
@@ -1075,39 +1082,53 @@ def _keep(memo: dict[tuple[str, str], object], key: tuple[str, str], value: obje
 
 # -- places a story names ---------------------------------------------------------------------
 class PlaceNamed(NamedTuple):
-    """A place a text names (a state, a census region or division), and its census region."""
+    """A place a text names (a state, a census region or division, a city), and its census
+    region."""
 
     written: str
     region: str
 
 
 class _Places(NamedTuple):
-    """Every state, region and division name of the reference data by its words, and the
+    """Every state, region, division and city name of the reference data by its words, and the
     longest name in words."""
 
     states: dict[tuple[str, ...], str]  # lower-cased words -> region id
-    proper: dict[tuple[str, ...], str]  # words as written -> region id
+    proper: dict[tuple[str, ...], str]  # region and division words as written -> region id
+    cities: dict[tuple[str, ...], str]  # words as written -> region id ("" for a shared name)
+    person_before: frozenset[str]  # "wife", "dr": a city name after one is a person's
     longest: int
+    dc_region: str | None  # the District's region: "Washington, D.C." names it, not the state
 
 
 def _places(catalog: Catalog) -> _Places:
-    """State names match in any case; region and division names ("South", "West") only as a
-    place is written, capitalised. (Looked up word by word: one pattern of all the names
-    took ~7 ms to compile, on the path of every `matchtui assess`.)"""
+    """State names match in any case; region, division and city names ("South", "West",
+    "Houston") only as a place is written, capitalised. A city name the list gives states in
+    more than one region names none of them. (Looked up word by word: one pattern of all the
+    names took ~7 ms to compile, on the path of every `matchtui assess`.)"""
     found = _PLACES.get(catalog)
     if found is not None:
         return found
     from matchtui.models.states import StatesFile
 
+    content = catalog.get("states.toml", StatesFile)
     states: dict[tuple[str, ...], str] = {}
-    for state in catalog.get("states.toml", StatesFile).states:
+    for state in content.states:
         region = catalog.region_of_state.get(state.code)
         if region is not None:
             states[tuple(state.name.lower().split())] = region
+    cities: dict[tuple[str, ...], str] = {}
+    for city in content.cities:
+        regions = {catalog.region_of_state.get(code) for code in city.states}
+        one = regions.pop() if len(regions) == 1 else None
+        for name in (city.name, *city.also):
+            cities[tuple(_PLACE_WORD.findall(name))] = one or ""
     proper = {tuple(r.name.split()): r.id for r in catalog.regions.values()}
     proper.update({tuple(d.name.split()): d.region for d in catalog.divisions.values()})
-    longest = max(len(words) for words in (*states, *proper))
-    _PLACES[catalog] = found = _Places(states, proper, longest)
+    longest = max(len(words) for words in (*states, *proper, *cities))
+    person_before = frozenset(word.lower() for word in content.person_before)
+    dc_region = catalog.region_of_state.get("DC")
+    _PLACES[catalog] = found = _Places(states, proper, cities, person_before, longest, dc_region)
     return found
 
 
@@ -1115,12 +1136,28 @@ _PLACES: weakref.WeakKeyDictionary[Catalog, _Places] = weakref.WeakKeyDictionary
 # A place's words: letters and digits only, so "Ohio-born" and "Ohio's" name Ohio.
 _PLACE_WORD = re.compile(r"[^\W_]+")
 # "Washington, D.C.", "Washington DC": the District, not the state.
-_DC = re.compile(r",?\s*D\.?\s?C\b")
+_DC = re.compile(r",?\s*D\.?\s?C\b\.?")
+# What may stand between the words of one name: spaces, a hyphen ("Winston-Salem"), or the dot
+# of an abbreviation ("St. Louis", "D.C."; see _one_name).
+_NAME_GAP = re.compile(r"\s+|-|\.\s*")
+
+
+def _one_name(text: str, span: Sequence[re.Match[str]]) -> bool:
+    """True when the words of `span` follow each other as one name does."""
+    for a, b in itertools.pairwise(span):
+        gap = text[a.end() : b.start()]
+        if not _NAME_GAP.fullmatch(gap):
+            return False
+        # "St. Louis", "D.C.": the dot of a short word, and of an initial only without a space
+        if "." in gap and (len(a.group()) > 2 or (len(a.group()) == 1 and gap != ".")):
+            return False
+    return True
 
 
 def places_named(text: str, catalog: Catalog) -> list[PlaceNamed]:
-    """The states, regions and divisions `text` names, in order, each once; the longest name
-    wins where they overlap ("West Virginia", not "West"; "South Dakota", not "South")."""
+    """The states, regions, divisions and cities `text` names, in order, each once; the longest
+    name wins where they overlap ("West Virginia", not "West"; "South Dakota", not "South";
+    "Kansas City", not "Kansas"). A city name shared across regions names nothing."""
     memo = _memo(catalog)
     found = memo.get(("places", text))
     if isinstance(found, tuple):
@@ -1138,19 +1175,26 @@ def _places_named(text: str, catalog: Catalog) -> list[PlaceNamed]:
     while at < len(words):
         for size in range(min(places.longest, len(words) - at), 0, -1):
             span = words[at : at + size]
-            # the words of one name follow each other with spaces only between them
-            if any(text[a.end() : b.start()].strip() for a, b in itertools.pairwise(span)):
+            if not _one_name(text, span):
                 continue
             written = tuple(w.group() for w in span)
-            region = places.proper.get(written)
+            end = span[-1].end()
+            region = places.cities.get(written)
+            if region and at and words[at - 1].group().lower() in places.person_before:
+                region = ""  # "my wife Charlotte", "Dr. Irvine": a person
+            if region is None:
+                region = places.proper.get(written)
             if region is None:
                 region = places.states.get(tuple(w.lower() for w in written))
-                if region is not None and _DC.match(text, span[-1].end()):
-                    region = None
+                dc = _DC.match(text, end) if region is not None else None
+                if dc is not None:  # "Washington, D.C.": the District
+                    region, end = places.dc_region, dc.end()
             if region is not None:
-                name = " ".join(written)
-                named.setdefault(name.lower(), PlaceNamed(name, region))
-                at += size
+                if region:  # not a shared city name, not a person's
+                    name = text[span[0].start() : end]
+                    named.setdefault(name.lower(), PlaceNamed(name, region))
+                while at < len(words) and words[at].start() < end:
+                    at += 1
                 break
         else:
             at += 1
@@ -1167,8 +1211,8 @@ class TargetRegion(NamedTuple):
 
 def places_elsewhere(text: str, region: str, catalog: Catalog) -> list[PlaceNamed]:
     """The places `text` names when it names some and none of them is in `region` (a text
-    about another region); otherwise none. Cities are not looked up: a text that names its
-    home town only, and a state elsewhere, is asked to name the region or one of its states."""
+    about another region); otherwise none. A city counts as its state's region; one the
+    reference list lacks, or shares across regions, names nothing."""
     named = places_named(text, catalog)
     if any(p.region == region for p in named):
         return []

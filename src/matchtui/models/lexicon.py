@@ -167,6 +167,9 @@ class CheckSpec(Sourced):
     fix: str
     fix_short: str = ""  # the fix when the answer is too short (may use {wanted})
     fix_warn: str = ""  # the fix when the check warns rather than fails, if it differs
+    # the fix when the check failed because all it found was about places outside the target
+    # region (engine/practice: Analysed.drop_outside took it out)
+    fix_away: str = ""
     # The fix, and what a short answer should add, for a question category whose answers want
     # other detail (why this program: what is known of it, not a year or an exam).
     fix_by_category: dict[str, str] = Field(default_factory=dict)

@@ -1,25 +1,51 @@
-"""US states: postal codes, names and the written abbreviations an import may carry."""
+"""US states: postal codes, names and the written abbreviations an import may carry; and the
+cities a story may name, each with the states a city of that name lies in."""
 
 from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Annotated
 
 from pydantic import Field
 
 from matchtui.models.base import Sourced, Strict
 
+StateCode = Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
+
 
 class State(Sourced):
-    code: str = Field(pattern=r"^[A-Z]{2}$")
+    code: StateCode
     name: str
 
 
 class StateAlias(Sourced):
     alias: str = Field(min_length=2)
-    code: str = Field(pattern=r"^[A-Z]{2}$")
+    code: StateCode
+
+
+class City(Sourced):
+    """A city as a story writes it ("St. Louis"), other spellings of it ("Saint Louis"), and
+    the state of each city of that name the list holds (more than one: a shared name)."""
+
+    name: str = Field(min_length=2)
+    states: list[StateCode] = Field(min_length=1)
+    also: list[str] = []
 
 
 class StatesFile(Strict):
     states: list[State] = Field(min_length=1)
     aliases: list[StateAlias] = []
+    cities: list[City] = []
+    # A city name right after one of these words is a person's name ("my wife Charlotte").
+    person_before: list[str] = []
+
+    def check_refs(self, catalog: object) -> Iterator[tuple[tuple[str | int, ...], str]]:
+        """Each city's states are states of this file."""
+        known = {state.code for state in self.states}
+        for i, city in enumerate(self.cities):
+            for j, code in enumerate(city.states):
+                if code not in known:
+                    yield ("cities", i, "states", j), f"unknown state code {code!r}"
 
     def lookup(self) -> dict[str, str]:
         """Every accepted spelling, folded (see fold), -> postal code."""
