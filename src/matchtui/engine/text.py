@@ -591,9 +591,25 @@ class Analysed:
             lambda hit, found: any(n.start < hit.start for n in found),
         )
         self.hedged_plans = self._set_aside("plan_to_stay", "hedges", lambda hit, found: True)
-        # Proof said not to be there ("I have not seen patients since 2019") proves nothing.
-        for name in sorted(_PROOF_LISTS):
-            self._set_aside(name, "proof_negators", self._negated_before)
+        # Proof said not to be there ("I have not seen patients since 2019") proves nothing,
+        # nor does the rest of its clause ("I stopped volunteering at the free clinic in Ohio").
+        undone = [
+            hit
+            for name in sorted(_PROOF_LISTS)
+            for hit in self._set_aside(name, "proof_negators", self._negated_before)
+        ]
+        if undone:
+            for name in _PROOF_LISTS & self._hits.keys():
+                self._hits[name] = [h for h in self._hits[name] if not self._later(h, undone)]
+
+    def _later(self, hit: Hit, undone: list[Hit]) -> bool:
+        """`hit` comes after one of `undone` in its clause (same sentence, no clause break)."""
+        return any(
+            u.end <= hit.start
+            and self.sentence_of(u.start) == self.sentence_of(hit.start)
+            and not _CLAUSE_BREAK.search(self.norm[u.end : hit.start])
+            for u in undone
+        )
 
     def _set_aside(self, name: str, by: str, undone: Callable[[Hit, list[Hit]], bool]) -> list[Hit]:
         """Take out of list `name`'s hits those that `undone` says the hits of list `by` in
@@ -647,19 +663,22 @@ class Analysed:
         return bisect.bisect_left(self.word_starts, offset)
 
     def _negated_before(self, hit: Hit, negators: list[Hit]) -> bool:
-        """A proof_negators phrase ending at most PROOF_NEGATOR_WORDS words before `hit`, with
-        no clause break between them (a comma, a semicolon, "but", "and"): "I have not seen
-        patients", "I have been away from clinical work"; not "I had not worked for years, but
-        since 2024 I see patients every week"."""
+        """An odd number of proof_negators phrases ending at most PROOF_NEGATOR_WORDS words
+        before `hit`, with no clause break between them and it (a comma, a semicolon, "but",
+        "and"): "I have not seen patients", "I have been away from clinical work", "I stopped
+        seeing patients"; not "I had not worked for years, but since 2024 I see patients every
+        week", nor "I have not stopped seeing patients" (two negations cancel). A phrase inside
+        another ("no" in "no longer") counts once."""
 
         first = self._word_at(hit.start)
-        for n in negators:
+        count, reach = 0, -1
+        for n in sorted(negators, key=lambda n: (n.start, -n.end)):
             if n.end > hit.start or first - self._word_at(n.end) > PROOF_NEGATOR_WORDS:
                 continue
-            between = self.norm[n.end : hit.start]
-            if not _CLAUSE_BREAK.search(between):
-                return True
-        return False
+            if n.start < reach or _CLAUSE_BREAK.search(self.norm[n.end : hit.start]):
+                continue
+            count, reach = count + 1, n.end
+        return count % 2 == 1
 
     def drop_outside(self, region: str, catalog: Catalog) -> dict[str, list[str]]:
         """Take out the ties and local activity of sentences that name places, none of them in
