@@ -570,9 +570,11 @@ def _back_home(profile: Profile, facts: _Region, rules: VerdictRules, found: _Fi
     bh = rules.back_home
     name = facts.name
     kinds = ", ".join(k.replace("_", " ") for k in facts.kinds)
-    reasons = [
-        f"Ties to {name}: {facts.ties}" + (f" ({kinds})" if kinds else " (none listed)"),
-    ]
+    home = profile.applicant.home_region == profile.targets.region
+    listed = f" ({kinds})" if kinds else " (none listed)"
+    if not kinds and home:  # home by the profile's word, with nothing named to show it
+        listed = f" (none listed, though you call {name} home: list who or what ties you there)"
+    reasons = [f"Ties to {name}: {facts.ties}{listed}"]
     # Away rotations are for students and residents; a graduate's is clinical work there.
     away = "Rotation or clinical work" if profile.is_reentry else "Away rotation"
     if facts.works_there:
@@ -600,7 +602,6 @@ def _back_home(profile: Profile, facts: _Region, rules: VerdictRules, found: _Fi
             f"Ties in your story: it names ties to {name} that your list of ties does not "
             "hold; add them under Ties in the Profile so they count"
         )
-    home = profile.applicant.home_region == profile.targets.region
     heading = f"Back home to {name}" if home else f"Matching in {name}"
     common: dict[str, Any] = {
         "heading": heading,
