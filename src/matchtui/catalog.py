@@ -396,6 +396,23 @@ class Catalog:
         spellings = self.get("states.toml", StatesFile).lookup()
         return {k: code for k, code in spellings.items() if code in self.region_of_state}
 
+    def states_of_city(self, text: str) -> tuple[str, ...]:
+        """The postal codes of the cities named `text` that states.toml lists ("Chicago" ->
+        ("IL",), "Portland" -> ("OR", "ME")); none for a city it does not list."""
+        from matchtui.models.states import fold
+
+        return self._city_states.get(fold(text), ())
+
+    @cached_property
+    def _city_states(self) -> dict[str, tuple[str, ...]]:
+        from matchtui.models.states import StatesFile, fold
+
+        return {
+            fold(name): tuple(city.states)
+            for city in self.get("states.toml", StatesFile).cities
+            for name in (city.name, *city.also)
+        }
+
     @cached_property
     def division_of_state(self) -> dict[str, str]:
         """state -> census division id (ERAS geography)."""

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from matchtui.engine.wording import plural
+from matchtui.engine.wording import and_list, plural
 from matchtui.errors import FileProblems
 from matchtui.limits import MAX_CSV_BYTES, MAX_PROGRAMS_BYTES
 from matchtui.models.mix import TIER_LABELS, TIERS
@@ -306,6 +306,18 @@ def _normalise_cell(out: dict[str, Any], column: str, value: Any, catalog: Catal
         out[column] = text
 
 
+def _state_hint(raw: Mapping[str, Any], missing: Sequence[str], catalog: Catalog) -> str:
+    """For an empty state beside a city the reference list knows: where that city is
+    (" (Chicago is in IL)"; a shared name, each state), so the fix is one look away."""
+    city = " ".join(_text(raw.get("city")).split())
+    codes = catalog.states_of_city(city) if "state" in missing and city else ()
+    if not codes:
+        return ""
+    if len(codes) == 1:
+        return f" ({city} is in {codes[0]})"
+    return f" (cities named {city} are in {and_list(codes)})"
+
+
 def state_code(text: str, catalog: Catalog) -> str:
     """The postal code for a state written as a code, a full name or a common abbreviation
     ("OH", "Ohio", "Calif."); "" for an empty cell. ValueError with the closest names."""
@@ -341,7 +353,9 @@ def _validate(raw: Mapping[str, Any], catalog: Catalog, today: dt.date | None = 
     of it, as a stage change may not (only an interview booked or a deadline may)."""
     missing = [c for c in REQUIRED_COLUMNS if not _text(raw.get(c))]
     if missing:
-        raise ValueError(f"{', '.join(missing)}: required, but empty")
+        raise ValueError(
+            f"{', '.join(missing)}: required, but empty{_state_hint(raw, missing, catalog)}"
+        )
     fields = _normalise(raw, catalog)
     try:
         program = Program.model_validate(fields)
