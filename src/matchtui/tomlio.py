@@ -64,8 +64,13 @@ def key_lines(text: str) -> dict[tuple[str | int, ...], int]:
                 path = (*path, array_counts[path] - 1)
         return path
 
+    items: _ArrayItems | None = None  # the multi-line array in progress, item by item
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.split("#", 1)[0] if '"' not in raw and "'" not in raw else raw
+        if items is not None:
+            if items.scan(raw, number, lines):
+                items = None
+            continue
         if depth > 0:
             depth += line.count("[") + line.count("{") - line.count("]") - line.count("}")
             depth = max(depth, 0)
@@ -87,10 +92,62 @@ def key_lines(text: str) -> dict[tuple[str | int, ...], int]:
             path = (*current, *_split_key(match.group(1)))
             lines.setdefault(path, number)
             value = raw[match.end() :]
+            if value.lstrip().startswith("["):  # an array: each item's line is kept
+                items = _ArrayItems(path)
+                if items.scan(value, number, lines):
+                    items = None
+                continue
             depth = max(
                 0, value.count("[") + value.count("{") - value.count("]") - value.count("}")
             )
     return lines
+
+
+class _ArrayItems:
+    """An array value read line by line: the line each of its items starts on, under the
+    array's key path with the item's index ("ranks = [ {...}, {...} ]" written one item a
+    line, as tomli-w writes an array of tables: ("ranks", 3) -> the fourth item's line).
+    Brackets and commas inside strings do not count; a comment ends its line."""
+
+    def __init__(self, path: tuple[str | int, ...]) -> None:
+        self.path = path
+        self.depth = 0
+        self.index = 0
+        self.expect = False  # the next value at the top level starts an item
+        self.quote = ""
+
+    def scan(self, text: str, number: int, lines: dict[tuple[str | int, ...], int]) -> bool:
+        """Read one line's part of the array; True once the array is closed."""
+        escaped = False
+        for ch in text:
+            if self.quote:
+                if escaped:
+                    escaped = False
+                elif ch == "\\" and self.quote == '"':
+                    escaped = True  # a basic string's escape: \" does not close it
+                elif ch == self.quote:
+                    self.quote = ""
+                continue
+            if ch == "#":
+                break
+            if ch.isspace():
+                continue
+            if self.depth == 1 and self.expect and ch not in ",]":
+                lines.setdefault((*self.path, self.index), number)
+                self.index += 1
+                self.expect = False
+            if ch in "\"'":
+                self.quote = ch
+            elif ch in "[{":
+                self.depth += 1
+                self.expect = self.depth == 1
+            elif ch in "]}":
+                self.depth -= 1
+                if self.depth <= 0:
+                    return True
+            elif ch == "," and self.depth == 1:
+                self.expect = True
+        return False
 
 
 def line_of(lines: Mapping[tuple[str | int, ...], int], loc: tuple[str | int, ...]) -> int | None:
