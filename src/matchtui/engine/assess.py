@@ -15,7 +15,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from matchtui.catalog import Catalog
-from matchtui.engine.text import TargetRegion, judge_for_region, judge_story, places_elsewhere
+from matchtui.engine.text import (
+    TargetRegion,
+    elsewhere_note,
+    judge_for_region,
+    judge_story,
+    places_elsewhere,
+)
 from matchtui.engine.wording import plural
 from matchtui.models.base import SOFT_RELIABILITY, Reliability
 from matchtui.models.plan import MixPlan
@@ -505,6 +511,9 @@ class _Region(NamedTuple):
     story: StoryVerdict
     lives_there: bool
     works_there: bool = False  # the "rotation" is the graduate's clinical work where they live
+    # a tie listed under the target whose note names only places elsewhere: (kind, the note's
+    # verdict on its places, "names 'Houston', no state or region in the Midwest")
+    ties_noted_elsewhere: tuple[tuple[str, str], ...] = ()
 
     @property
     def levers(self) -> int:
@@ -563,6 +572,11 @@ def _region_facts(profile: Profile, catalog: Catalog, rules: VerdictRules) -> _R
             catalog,
         ),
         lives_there=profile.lives_in_target,
+        ties_noted_elsewhere=tuple(
+            (tie.kind, elsewhere_note(places, region))
+            for tie in profile.ties
+            if tie.region == target and (places := places_elsewhere(tie.note, target, catalog))
+        ),
     )
 
 
@@ -575,6 +589,11 @@ def _back_home(profile: Profile, facts: _Region, rules: VerdictRules, found: _Fi
     if not kinds and home:  # home by the profile's word, with nothing named to show it
         listed = f" (none listed, though you call {name} home: list who or what ties you there)"
     reasons = [f"Ties to {name}: {facts.ties}{listed}"]
+    reasons.extend(
+        f"Your {kind.replace('_', ' ')} tie is listed under {name}, but its note {note}: check "
+        "the region you gave it"
+        for kind, note in facts.ties_noted_elsewhere
+    )
     # Away rotations are for students and residents; a graduate's is clinical work there.
     away = "Rotation or clinical work" if profile.is_reentry else "Away rotation"
     if facts.works_there:
