@@ -1,4 +1,5 @@
-"""A tie listed under the target region whose note names only places elsewhere is pointed out.
+"""A tie, rotation or letter listed under the target region whose words name only places
+elsewhere is pointed out.
 
 Found as a returner who picked the Midwest for a family tie whose note said "My parents live in
 Houston": the Reality check counted a strong tie to the Midwest and said nothing. It still
@@ -38,3 +39,30 @@ def test_a_tie_note_naming_only_places_elsewhere_is_pointed_out(catalog: Catalog
 )
 def test_a_tie_note_naming_the_region_or_nothing_is_left_alone(catalog: Catalog, note: str) -> None:
     assert not any(r.startswith("Your family tie") for r in reasons(note, catalog))
+
+
+def test_a_rotation_or_letter_placed_elsewhere_is_pointed_out(catalog: Catalog) -> None:
+    profile = returner(
+        rotations=[
+            {"region": "midwest", "status": "done", "place": "Community hospital in Houston"},
+            {"region": "midwest", "status": "done", "place": "Clinic in Milwaukee"},
+        ],
+        letters=[
+            {
+                "specialty": "internal_medicine",
+                "region": "midwest",
+                "months_ago": 3,
+                "author": "Dr. A. Reyes, hospitalist in Dallas",
+            }
+        ],
+    )
+    found = assess(profile, catalog).back_home.reasons
+    assert any(
+        r.startswith("Your rotation is listed under the Midwest, but its place names 'Houston'")
+        for r in found
+    )
+    assert any(
+        r.startswith("Your letter is listed under the Midwest, but its author names 'Dallas'")
+        for r in found
+    )
+    assert not any("Milwaukee" in r for r in found)

@@ -511,9 +511,10 @@ class _Region(NamedTuple):
     story: StoryVerdict
     lives_there: bool
     works_there: bool = False  # the "rotation" is the graduate's clinical work where they live
-    # a tie listed under the target whose note names only places elsewhere: (kind, the note's
-    # verdict on its places, "names 'Houston', no state or region in the Midwest")
-    ties_noted_elsewhere: tuple[tuple[str, str], ...] = ()
+    # a tie, rotation or letter listed under the target whose text names only places
+    # elsewhere: (what, which text, its verdict on its places: "family tie", "note", "names
+    # 'Houston', no state or region in the Midwest")
+    listed_elsewhere: tuple[tuple[str, str, str], ...] = ()
 
     @property
     def levers(self) -> int:
@@ -572,11 +573,27 @@ def _region_facts(profile: Profile, catalog: Catalog, rules: VerdictRules) -> _R
             catalog,
         ),
         lives_there=profile.lives_in_target,
-        ties_noted_elsewhere=tuple(
-            (tie.kind, elsewhere_note(places, region))
+        listed_elsewhere=_listed_elsewhere(profile, region, catalog),
+    )
+
+
+def _listed_elsewhere(
+    profile: Profile, region: TargetRegion, catalog: Catalog
+) -> tuple[tuple[str, str, str], ...]:
+    """The ties, rotations and letters listed under the target region whose own words name
+    only places elsewhere (a tie under the Midwest noted "My parents live in Houston")."""
+    texts = [
+        *(
+            (f"{tie.kind.replace('_', ' ')} tie", "note", tie.region, tie.note)
             for tie in profile.ties
-            if tie.region == target and (places := places_elsewhere(tie.note, target, catalog))
         ),
+        *(("rotation", "place", r.region, r.place) for r in profile.rotations),
+        *(("letter", "author", letter.region, letter.author) for letter in profile.letters),
+    ]
+    return tuple(
+        (what, field, elsewhere_note(places, region))
+        for what, field, listed, text in texts
+        if listed == region.id and text and (places := places_elsewhere(text, region.id, catalog))
     )
 
 
@@ -590,9 +607,8 @@ def _back_home(profile: Profile, facts: _Region, rules: VerdictRules, found: _Fi
         listed = f" (none listed, though you call {name} home: list who or what ties you there)"
     reasons = [f"Ties to {name}: {facts.ties}{listed}"]
     reasons.extend(
-        f"Your {kind.replace('_', ' ')} tie is listed under {name}, but its note {note}: check "
-        "the region you gave it"
-        for kind, note in facts.ties_noted_elsewhere
+        f"Your {what} is listed under {name}, but its {field} {note}: check the region you gave it"
+        for what, field, note in facts.listed_elsewhere
     )
     # Away rotations are for students and residents; a graduate's is clinical work there.
     away = "Rotation or clinical work" if profile.is_reentry else "Away rotation"
