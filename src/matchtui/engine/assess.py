@@ -20,6 +20,7 @@ from matchtui.engine.text import (
     elsewhere_note,
     judge_for_region,
     judge_story,
+    names_any,
     places_elsewhere,
 )
 from matchtui.engine.wording import plural
@@ -515,6 +516,9 @@ class _Region(NamedTuple):
     # elsewhere: (what, which text, its verdict on its places: "family tie", "note", "names
     # 'Houston', no state or region in the Midwest")
     listed_elsewhere: tuple[tuple[str, str, str], ...] = ()
+    # a specialty among the tightest in a sought-after market the applicant's own words name:
+    # (the specialty's name, the market's name), back_home.toml [hard_market]
+    hard_market: tuple[str, str] | None = None
 
     @property
     def levers(self) -> int:
@@ -574,7 +578,27 @@ def _region_facts(profile: Profile, catalog: Catalog, rules: VerdictRules) -> _R
         ),
         lives_there=profile.lives_in_target,
         listed_elsewhere=_listed_elsewhere(profile, region, catalog),
+        hard_market=_hard_market(profile, target, rules, catalog),
     )
+
+
+def _hard_market(
+    profile: Profile, target: str, rules: VerdictRules, catalog: Catalog
+) -> tuple[str, str] | None:
+    """The target specialty among the tightest and the sought-after market in the target
+    region that the why-home story or a tie's note names, if both (back_home.toml
+    [hard_market])."""
+    rule = rules.back_home.hard_market
+    if rule is None:
+        return None
+    specialty = next((s for s in profile.targets.specialties if s in rule.specialties), None)
+    if specialty is None:
+        return None
+    texts = [profile.narrative.why_home, *(t.note for t in profile.ties if t.region == target)]
+    for market in rule.markets:
+        if market.region == target and any(names_any(text, market.words) for text in texts):
+            return catalog.specialty_name(specialty), market.name
+    return None
 
 
 def _listed_elsewhere(
@@ -637,6 +661,14 @@ def _back_home(profile: Profile, facts: _Region, rules: VerdictRules, found: _Fi
             f"Ties in your story: it names ties to {name} that your list of ties does not "
             "hold; add them under Ties in the Profile so they count"
         )
+    if facts.hard_market is not None:
+        specialty, market = facts.hard_market
+        reasons.append(
+            f"{specialty} in {market}: one of the tightest specialties in one of the most "
+            "sought-after places to train, which is hard from anywhere, ties or not; apply well "
+            f"beyond {market}"
+        )
+        found.add("back_home.hard_market", reasons[-1])
     heading = f"Back home to {name}" if home else f"Matching in {name}"
     common: dict[str, Any] = {
         "heading": heading,
@@ -646,6 +678,7 @@ def _back_home(profile: Profile, facts: _Region, rules: VerdictRules, found: _Fi
         "away_rotation": facts.away,
         "local_letters": facts.local_letters,
         "narrative": story.quality,
+        "hard_market": facts.hard_market[1] if facts.hard_market else "",
     }
     if not profile.is_returner:
         verb = "study" if profile.applicant.situation == "in_school" else "train"

@@ -10,6 +10,7 @@ stories (`judge_story`) both read texts through `Analysed`, so they cannot disag
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import math
 import re
@@ -1226,6 +1227,18 @@ class TargetRegion(NamedTuple):
 
     id: str
     name: str
+
+
+def names_any(text: str, words: Sequence[str]) -> bool:
+    """True when `text` names one of `words` as written (capitalised as given, whole words):
+    "SoCal", "Los Angeles" in a story, not "los angeles" in a sentence about something else."""
+    return bool(text) and _any_pattern(tuple(words)).search(text) is not None
+
+
+@functools.lru_cache(maxsize=32)
+def _any_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    longest_first = sorted(words, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, longest_first)) + r")(?!\w)")
 
 
 def places_elsewhere(text: str, region: str, catalog: Catalog) -> list[PlaceNamed]:

@@ -202,12 +202,40 @@ class Scenario(Rule):
     min_levers: int | None = Field(default=None, ge=0, le=3)
 
 
+class Market(Strict):
+    """A sought-after place to train, in one census region, and the words an applicant's own
+    text names it by ("Southern California": "SoCal", "Los Angeles", "San Diego", ...)."""
+
+    name: str
+    region: str
+    words: list[str] = Field(min_length=1)
+
+
+class HardMarketRule(Rule):
+    """A specialty among the tightest in one of the most sought-after markets: hard from
+    anywhere, whatever the region or the ties (the specialties and markets as listed)."""
+
+    specialties: list[str] = Field(min_length=1)
+    markets: list[Market] = Field(min_length=1)
+
+
 class BackHomeFile(Strict):
     ties: TiesRule
     away: AwayRule
     local_letters: LocalLettersRule
     narrative: NarrativeRule
     scenarios: list[Scenario] = Field(min_length=1)
+    hard_market: HardMarketRule | None = None
+
+    def check_refs(self, catalog: "Catalog") -> Iterator[tuple[Loc, str]]:
+        if self.hard_market is None:
+            return
+        yield from _unknown_specialties(
+            catalog, ("hard_market", "specialties"), self.hard_market.specialties
+        )
+        for i, market in enumerate(self.hard_market.markets):
+            if market.region not in catalog.regions:
+                yield ("hard_market", "markets", i, "region"), f"unknown region {market.region!r}"
 
     @model_validator(mode="after")
     def _has_fallback(self) -> "BackHomeFile":

@@ -70,6 +70,7 @@ FINDING_IDS: frozenset[str] = frozenset(
         "back_home.no_local_letters",
         "back_home.narrative_missing",
         "back_home.narrative_generic",
+        "back_home.hard_market",
         "archetype.ghost_applicant",
         "archetype.prestige_gambler",
         "archetype.last_second_switcher",

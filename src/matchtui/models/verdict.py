@@ -62,3 +62,6 @@ class BackHome(Ruled):
     heading: str = ""
     # The target region is not the applicant's home region (the title's "Matching in ...").
     new_region: bool = False
+    # The sought-after market the applicant's words name, when the target specialty is among
+    # the tightest (back_home.toml [hard_market]); "" otherwise.
+    hard_market: str = ""
