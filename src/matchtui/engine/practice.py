@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from matchtui.engine.text import (
+    ARC_SPECIALTY,
     Analysed,
     Compiled,
     Hit,
@@ -243,8 +244,14 @@ def _check_forward_close(answer: Analysed) -> _Verdict:
 def _check_arc(answer: Analysed) -> _Verdict:
     labels = dict(zip(ARC_PARTS, _arc_labels(answer.comp.lexicon), strict=True))
     present: dict[str, int] = {}
+    happened = set(answer.sentences_with("what_happened"))
+    named = [  # a specialty named outside what happened: why this specialty
+        h for h in answer.hits(ARC_SPECIALTY) if answer.sentence_of(h.start) not in happened
+    ]
     for part in ARC_PARTS:
         hits = answer.hits(part)
+        if part == "why_now" and named:
+            hits = sorted([*hits, *named], key=lambda h: h.start)
         if hits:
             # "Why now" usually comes last: quote its last sentence, the others' first.
             hit = hits[-1] if part == "why_now" else hits[0]

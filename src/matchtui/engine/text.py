@@ -479,6 +479,10 @@ def compiled(catalog: Catalog) -> Compiled:
     return found
 
 
+# The list of the catalog's specialty names, for the four-part story's "why this specialty".
+ARC_SPECIALTY = "arc_specialty"
+
+
 def _specialty_names(catalog: Catalog) -> list[str]:
     names = set()
     for specialty in catalog.specialties.values():
@@ -492,10 +496,10 @@ def _compile(lex: LexiconFile, catalog: Catalog) -> Compiled:
     lists: dict[str, Iterable[Phrase]] = {name: value.phrases for name, value in lex.phrase_lists()}
     lists["specifics_phrases"] = lex.specifics.phrases
     for part in ARC_PARTS:
-        phrases: list[Phrase] = list(lex.arc.part(part).phrases)
-        if part == "why_now" and lex.arc.add_specialty_names:
-            phrases += _specialty_names(catalog)
-        lists[part] = phrases
+        lists[part] = list(lex.arc.part(part).phrases)
+    # Specialty names tell "why this specialty" outside the sentences of what happened (not
+    # "I did not match in general surgery"): read on their own, practice._check_arc places them.
+    lists[ARC_SPECIALTY] = _specialty_names(catalog) if lex.arc.add_specialty_names else []
     specifics = tuple(re.compile(p, re.IGNORECASE) for p in lex.specifics.patterns)
     abbreviations = frozenset(a.lower().rstrip(".") for a in lex.abbreviations)
     return Compiled(
