@@ -3,8 +3,10 @@
 Found writing a returner's gap answers: "I stopped seeing patients in 2019 to care for my
 mother" and "I quit clinical work in 2020" were told they point at readiness (only the date was
 missing), while "I have not stopped seeing patients since 2023" lost the proof its negation
-undid. A verb of stopping now undoes a readiness or local-activity phrase as a negation does,
-and two of them before one phrase cancel (lexicon.toml [proof_negators])."""
+undid; later, "I missed patient care" pointed at readiness too. A verb of stopping or missing
+now undoes a readiness or local-activity phrase as a negation does, and two of them before one
+phrase cancel (lexicon.toml [proof_negators]), each within reach of the next ("I never missed
+a shift in urgent care")."""
 
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ ENDED = {
     "quit": "I quit clinical work in 2020.",
     "gave_up": "In 2021 I gave up volunteering at the free clinic.",
     "no_longer": "I no longer see patients, and have not since 2020.",
+    "missed": "During that time I realised I missed patient care.",
 }
 
 KEPT = {
@@ -25,6 +28,8 @@ KEPT = {
     "never_stopped": "I never stopped seeing patients; since 2023 I volunteer weekly.",
     "did_not_quit": "I did not quit clinical work: since 2023 I work urgent care shifts weekly.",
     "stopped_then": "I stopped teaching in 2023, but since then I see patients at a clinic weekly.",
+    # the nearer negation within reach of the proof, the farther within reach of it
+    "never_missed": "I never missed a shift in urgent care this year.",
 }
 
 

@@ -668,21 +668,28 @@ class Analysed:
         return bisect.bisect_left(self.word_starts, offset)
 
     def _negated_before(self, hit: Hit, negators: list[Hit]) -> bool:
-        """An odd number of proof_negators phrases ending at most PROOF_NEGATOR_WORDS words
-        before `hit`, with no clause break between them and it (a comma, a semicolon, "but",
+        """An odd number of proof_negators phrases before `hit`, the nearest ending at most
+        PROOF_NEGATOR_WORDS words before it and each further one at most that many words
+        before the next, with no clause break between them and it (a comma, a semicolon, "but",
         "and"): "I have not seen patients", "I have been away from clinical work", "I stopped
         seeing patients"; not "I had not worked for years, but since 2024 I see patients every
-        week", nor "I have not stopped seeing patients" (two negations cancel). A phrase inside
-        another ("no" in "no longer") counts once."""
+        week", nor "I have not stopped seeing patients" or "I never missed a shift in urgent
+        care" (two negations cancel). A phrase inside another ("no" in "no longer") counts
+        once."""
 
-        first = self._word_at(hit.start)
-        count, reach = 0, -1
-        for n in sorted(negators, key=lambda n: (n.start, -n.end)):
-            if n.end > hit.start or first - self._word_at(n.end) > PROOF_NEGATOR_WORDS:
-                continue
-            if n.start < reach or _CLAUSE_BREAK.search(self.norm[n.end : hit.start]):
-                continue
-            count, reach = count + 1, n.end
+        word = self._word_at
+        before = [
+            n
+            for n in negators
+            if n.end <= hit.start and not _CLAUSE_BREAK.search(self.norm[n.end : hit.start])
+        ]
+        count, edge = 0, hit.start  # where the last one counted starts
+        for n in sorted(before, key=lambda n: (-n.end, n.start)):
+            if n.end > edge:
+                continue  # inside the one counted last ("no" of "no longer")
+            if word(edge) - word(n.end) > PROOF_NEGATOR_WORDS:
+                break
+            count, edge = count + 1, n.start
         return count % 2 == 1
 
     def drop_outside(self, region: str, catalog: Catalog) -> dict[str, list[str]]:
