@@ -136,7 +136,7 @@ def test_a_city_with_an_unknown_state_is_reported_with_its_line(
     shutil.copytree(bundled_data_dir(), data)
     path = data / "states.toml"
     text = path.read_text(encoding="utf-8")
-    bad = text.replace('name = "Chicago"\nstates = ["IL"]', 'name = "Chicago"\nstates = ["XL"]')
+    bad = text.replace('states = ["IL"]\nnames = [', 'states = ["XL"]\nnames = [')
     assert bad != text
     path.write_text(bad, encoding="utf-8")
     line = bad.splitlines().index('states = ["XL"]') + 1

@@ -408,9 +408,9 @@ class Catalog:
         from matchtui.models.states import StatesFile, fold
 
         return {
-            fold(name): tuple(city.states)
-            for city in self.get("states.toml", StatesFile).cities
-            for name in (city.name, *city.also)
+            fold(name): tuple(record.states)
+            for record in self.get("states.toml", StatesFile).cities
+            for name in record.names
         }
 
     @cached_property

@@ -412,6 +412,8 @@ class Compiled:
     units: frozenset[str]
     function_words: frozenset[str]  # lexicon [padding]: words that carry no content
     unmarked: dict[str, str]  # lexicon [unmarked]: "didnt" -> "didn't"
+    # the catalog compiled from, for the places it names (states.toml, read only when asked)
+    catalog: weakref.ReferenceType[Catalog] | None = field(default=None, compare=False, repr=False)
     # groups (None: every list) -> their phrase index, built on first use
     _indexes: dict[frozenset[str] | None, PhraseIndex] = field(
         default_factory=dict, compare=False, repr=False
@@ -511,6 +513,7 @@ def _compile(lex: LexiconFile, catalog: Catalog) -> Compiled:
         frozenset(u.lower() for u in lex.specifics.units),
         frozenset(w.lower() for w in lex.padding.function_words),
         dict(lex.unmarked.forms) if lex.unmarked else {},
+        weakref.ref(catalog),
     )
 
 
@@ -741,6 +744,7 @@ class Analysed:
             return self._specific
         spans = {self._whole_name(start, end) for start, end in self.pattern_spans()}
         spans.update((h.start, h.end) for h in self._hits.get("specifics_phrases", ()))
+        spans.update(self._opening_places())
         spans.update(self._counted_amounts())
         found: dict[int, list[str]] = {}
         widest = sorted(spans, key=lambda span: (span[0], -span[1]))
@@ -752,6 +756,32 @@ class Analysed:
             found.setdefault(self.sentence_of(start), []).append(self.norm[start:end])
         self._specific = dict(sorted(found.items()))
         return self._specific
+
+    def _opening_places(self) -> Iterator[tuple[int, int]]:
+        """A state or city of the reference data that opens a sentence ("Wisconsin is where I
+        plan to settle"): a checkable detail, where a capitalised word opening a sentence is
+        otherwise not taken for a name. (Mid-sentence, the name patterns find places.)"""
+        catalog = self.comp.catalog() if self.comp.catalog is not None else None
+        if catalog is None:
+            return
+        places = _places(catalog)
+        for span in self.spans:
+            words: list[re.Match[str]] = []
+            for word in _PLACE_WORD.finditer(self.norm, span.start, span.end):
+                if len(words) == places.longest:
+                    break
+                words.append(word)
+            if not words or self.norm[span.start : words[0].start()].strip("\"'“‘( "):
+                continue
+            for size in range(len(words), 0, -1):
+                first = words[:size]
+                written = tuple(w.group() for w in first)
+                known = written in places.cities or (
+                    written[0][:1].isupper() and tuple(w.lower() for w in written) in places.states
+                )
+                if known and _one_name(self.norm, first):
+                    yield first[0].start(), first[-1].end()
+                    break
 
     def _whole_name(self, start: int, end: int) -> tuple[int, int]:
         """A name found without the capitalised word just before it, which opens the sentence
@@ -1149,10 +1179,10 @@ def _places(catalog: Catalog) -> _Places:
         if region is not None:
             states[tuple(state.name.lower().split())] = region
     cities: dict[tuple[str, ...], str] = {}
-    for city in content.cities:
-        regions = {catalog.region_of_state.get(code) for code in city.states}
+    for record in content.cities:
+        regions = {catalog.region_of_state.get(code) for code in record.states}
         one = regions.pop() if len(regions) == 1 else None
-        for name in (city.name, *city.also):
+        for name in record.names:
             cities[tuple(_PLACE_WORD.findall(name))] = one or ""
     proper = {tuple(r.name.split()): r.id for r in catalog.regions.values()}
     proper.update({tuple(d.name.split()): d.region for d in catalog.divisions.values()})

@@ -23,24 +23,23 @@ class StateAlias(Sourced):
     code: StateCode
 
 
-class City(Sourced):
-    """A city as a story writes it ("St. Louis"), other spellings of it ("Saint Louis"), and
-    the state of each city of that name the list holds (more than one: a shared name)."""
+class Cities(Sourced):
+    """Cities as a story writes them ("St. Louis", and other spellings: "Saint Louis"), under
+    the states they lie in: one state, or each state of a name cities share across states."""
 
-    name: str = Field(min_length=2)
     states: list[StateCode] = Field(min_length=1)
-    also: list[str] = []
+    names: list[Annotated[str, Field(min_length=2)]] = Field(min_length=1)
 
 
 class StatesFile(Strict):
     states: list[State] = Field(min_length=1)
     aliases: list[StateAlias] = []
-    cities: list[City] = []
+    cities: list[Cities] = []
     # A city name right after one of these words is a person's name ("my wife Charlotte").
     person_before: list[str] = []
 
     def check_refs(self, catalog: object) -> Iterator[tuple[tuple[str | int, ...], str]]:
-        """Each city's states are states of this file."""
+        """Each city record's states are states of this file."""
         known = {state.code for state in self.states}
         for i, city in enumerate(self.cities):
             for j, code in enumerate(city.states):
