@@ -31,3 +31,17 @@ def test_a_specialty_named_later_is_why_this_specialty(catalog: Catalog) -> None
     text = BEFORE + " Internal medicine is where I want to spend my career."
     status, parts = arc(text, catalog)
     assert status == "pass" and "why now and why this specialty" in parts
+
+
+def test_going_back_to_finish_the_training_is_why_now(catalog: Catalog) -> None:
+    """Found when the specialty of what happened stopped counting: "I left my residency in
+    2018 after my PGY-1 year in pediatrics ... I will finish the training I started" lost its
+    last part, though finishing what was started is why now."""
+    text = (
+        "I left my residency in 2018 after my PGY-1 year in pediatrics to care for my mother. "
+        "I stepped away for four years and worked as a health coach. Looking back, I should "
+        "have asked for a leave. I passed Step 3 in 2024, and I will finish the training I "
+        "started."
+    )
+    status, parts = arc(text, catalog)
+    assert status == "pass" and "why now and why this specialty" in parts
