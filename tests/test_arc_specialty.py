@@ -40,7 +40,8 @@ def test_going_back_to_finish_the_training_is_why_now(catalog: Catalog) -> None:
     text = (
         "I left my residency in 2018 after my PGY-1 year in pediatrics to care for my mother. "
         "I stepped away for four years and worked as a health coach. Looking back, I should "
-        "have asked for a leave. I passed Step 3 in 2024, and I will finish the training I "
+        "have asked for a leave. Over the past 18 months I have seen patients every week as a "
+        "research coordinator. I passed Step 3 in 2024, and I will finish the training I "
         "started."
     )
     status, parts = arc(text, catalog)
