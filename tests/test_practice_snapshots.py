@@ -60,6 +60,13 @@ async def submit_region_answer(pilot: Any) -> None:
     await pilot.pause()
     await pilot.press("ctrl+s")
     await pilot.pause()
+    # The pane bar's unsaved mark goes once the attempt is saved: on a loaded machine the
+    # screenshot came first and showed "Practice ●" (the suite failed once that way).
+    for _ in range(100):
+        if screen.view == "review" and "practice" not in pilot.app.unsaved:
+            break
+        await pilot.pause(0.05)
+    await pilot.pause()
 
 
 async def submit_and_browse_checks(pilot: Any) -> None:
