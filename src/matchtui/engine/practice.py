@@ -626,7 +626,7 @@ def _substance(padding: Sequence[Padding], lex: LexiconFile) -> CheckResult:
 
 
 def _stock_alone(answer: Analysed) -> dict[int, list[Hit]]:
-    """The sentences of stock self-praise with no concrete detail beside it, by index, with
+    """The sentences of stock praise with no concrete detail beside it, by index, with
     their stock phrases (none when the lexicon has no [stock_phrases])."""
     if answer.comp.lexicon.stock_phrases is None:
         return {}
@@ -636,7 +636,7 @@ def _stock_alone(answer: Analysed) -> dict[int, list[Hit]]:
 
 
 def _stock(answer: Analysed, lex: LexiconFile) -> CheckResult | None:
-    """The check that names sentences of stock self-praise with nothing beside them that shows
+    """The check that names sentences of stock praise with nothing beside them that shows
     it ("I am a hard worker and a team player."); it only appears when there are some. A
     sentence that also holds a concrete detail backs its claim up and is not named."""
     spec = lex.check_or_none("stock")
@@ -652,7 +652,7 @@ def _stock(answer: Analysed, lex: LexiconFile) -> CheckResult | None:
         status="fail" if many else "warn",
         rule=spec.rule,
         detail=(
-            f"Self-praise with nothing that shows it in {plural(len(alone), 'sentence')} "
+            f"Stock praise with nothing that shows it in {plural(len(alone), 'sentence')} "
             f"({_quoted(terms)}): an interviewer has heard it from every applicant that day."
         ),
         evidence=quotes,
