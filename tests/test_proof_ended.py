@@ -30,6 +30,8 @@ KEPT = {
     "stopped_then": "I stopped teaching in 2023, but since then I see patients at a clinic weekly.",
     # the nearer negation within reach of the proof, the farther within reach of it
     "never_missed": "I never missed a shift in urgent care this year.",
+    # a visit, not an end
+    "stop_by": "Since 2024 I stop by the free clinic every Saturday to see patients.",
 }
 
 
