@@ -60,6 +60,9 @@ def named(text: str, catalog: Catalog) -> list[tuple[str, str]]:
             [("Kansas City", "midwest"), ("South Bend", "midwest"), ("West Palm Beach", "south")],
         ),
         ("New York City", [("New York City", "northeast")]),
+        # areas known by a name of their own
+        ("We live in the Bay Area.", [("Bay Area", "west")]),
+        ("My parents are in the Twin Cities.", [("Twin Cities", "midwest")]),
         # a name shared by cities in different regions places nothing; its state does
         ("I live in Portland, Oregon.", [("Oregon", "west")]),
         ("We moved to Columbus.", []),
