@@ -512,7 +512,8 @@ def analyse(
     # Places named, none in the target region: read by the ties check and the story alike; so
     # are the ties of sentences whose places are all elsewhere, which do not count.
     elsewhere = places_elsewhere(text, target.id, catalog) if target and "ties" in wanted else []
-    away = answer.drop_outside(target.id, catalog) if target else {}
+    placed = not {"ties", "local_activity"}.isdisjoint(wanted)  # checks read against a place
+    away = answer.drop_outside(target.id, catalog) if target and placed else {}
     results: list[CheckResult] = []
     fillers: list[str] = []
     hedges: list[str] = []

@@ -773,14 +773,11 @@ class Analysed:
                 words.append(word)
             if not words or self.norm[span.start : words[0].start()].strip("\"'“‘( "):
                 continue
+            capital = words[0].group()[:1].isupper()
             for size in range(len(words), 0, -1):
-                first = words[:size]
-                written = tuple(w.group() for w in first)
-                known = written in places.cities or (
-                    written[0][:1].isupper() and tuple(w.lower() for w in written) in places.states
-                )
-                if known and _one_name(self.norm, first):
-                    yield first[0].start(), first[-1].end()
+                kind = (_place_of(places, self.norm, words[:size]) or ("", ""))[0]
+                if kind == "city" or (kind == "state" and capital):
+                    yield words[0].start(), words[size - 1].end()
                     break
 
     def _whole_name(self, start: int, end: int) -> tuple[int, int]:
@@ -1228,6 +1225,21 @@ def places_named(text: str, catalog: Catalog) -> list[PlaceNamed]:
     return named
 
 
+def _place_of(places: _Places, text: str, span: Sequence[re.Match[str]]) -> tuple[str, str] | None:
+    """What the words of `span` name when they read as one name: its kind ("city", "region"
+    or "state") and its region id ("" for a city name shared across regions); else None."""
+    if not _one_name(text, span):
+        return None
+    written = tuple(w.group() for w in span)
+    if (region := places.cities.get(written)) is not None:
+        return "city", region
+    if (region := places.proper.get(written)) is not None:
+        return "region", region
+    if (region := places.states.get(tuple(w.lower() for w in written))) is not None:
+        return "state", region
+    return None
+
+
 def _places_named(text: str, catalog: Catalog) -> list[PlaceNamed]:
     places = _places(catalog)
     words = list(_PLACE_WORD.finditer(text))
@@ -1236,27 +1248,29 @@ def _places_named(text: str, catalog: Catalog) -> list[PlaceNamed]:
     while at < len(words):
         for size in range(min(places.longest, len(words) - at), 0, -1):
             span = words[at : at + size]
-            if not _one_name(text, span):
+            found = _place_of(places, text, span)
+            if found is None:
                 continue
-            written = tuple(w.group() for w in span)
+            kind, region = found
             end = span[-1].end()
-            region = places.cities.get(written)
-            if region and at and words[at - 1].group().lower() in places.person_before:
+            if (
+                kind == "city"
+                and region
+                and at
+                and words[at - 1].group().lower() in places.person_before
+            ):
                 region = ""  # "my wife Charlotte", "Dr. Irvine": a person
-            if region is None:
-                region = places.proper.get(written)
-            if region is None:
-                region = places.states.get(tuple(w.lower() for w in written))
-                dc = _DC.match(text, end) if region is not None else None
-                if dc is not None:  # "Washington, D.C.": the District
-                    region, end = places.dc_region, dc.end()
-            if region is not None:
-                if region:  # not a shared city name, not a person's
-                    name = text[span[0].start() : end]
-                    named.setdefault(name.lower(), PlaceNamed(name, region))
-                while at < len(words) and words[at].start() < end:
-                    at += 1
-                break
+            if kind == "state" and (dc := _DC.match(text, end)) is not None:
+                # "Washington, D.C.": the District
+                if places.dc_region is None:
+                    continue
+                region, end = places.dc_region, dc.end()
+            if region:  # not a shared city name, not a person's
+                name = text[span[0].start() : end]
+                named.setdefault(name.lower(), PlaceNamed(name, region))
+            while at < len(words) and words[at].start() < end:
+                at += 1
+            break
         else:
             at += 1
     return list(named.values())
