@@ -11,6 +11,7 @@ from textual.widgets import DataTable, Static, TabbedContent
 
 from matchtui.app import MatchApp
 from matchtui.models.profile import Profile
+from matchtui.models.programs import ProgramList
 from matchtui.widgets.plan_gantt import (
     ITEM_COLUMN,
     MARK_WIDTH,
@@ -18,6 +19,7 @@ from matchtui.widgets.plan_gantt import (
     TITLE_MAX,
     PlanGantt,
 )
+from tests.test_plan_snapshots import sent_application
 
 
 def make_app(workspace: Any, today: dt.date) -> MatchApp:
@@ -58,7 +60,10 @@ async def test_a_passed_match_gets_a_banner_and_a_one_key_fix(
         await pilot.pause()
         assert app.profile is not None and app.profile.cycle_year == 2027
         assert workspace.load_profile().cycle_year == 2027  # saved through the Workspace
-        assert not app.screen.query_one("#plan-banner", Static).display
+        # 2027 still takes newcomers, but its season went on without the demo's application
+        # (nothing on its list, its plan's item to send it not done): that is said next.
+        text = str(app.screen.query_one("#plan-banner", Static).content)
+        assert "which is over" not in text and "The 2027 season went on without" in text
         assert "2027: rank list deadline in 93 days" in app.screen.sub_title
         screen: Any = app.screen
         assert str(screen.view.start) == "2026-02"  # the derived start followed
@@ -73,6 +78,7 @@ async def test_a_closed_match_is_pointed_out(workspace: Any) -> None:
 
 
 async def test_no_banner_when_the_match_is_right(workspace: Any) -> None:
+    workspace.save_programs(ProgramList(programs=[sent_application()]))
     app = make_app(workspace, dt.date(2026, 11, 30))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()

@@ -1,4 +1,5 @@
-"""SVG snapshots of the Plan pane with the demo profile, today pinned to 2026-11-23."""
+"""SVG snapshots of the Plan pane with the demo profile, today pinned to 2026-11-23: in season,
+with an application sent (on its program list), and without one (the late-season banner)."""
 
 from __future__ import annotations
 
@@ -6,12 +7,26 @@ import datetime as dt
 from typing import Any
 
 from matchtui.app import MatchApp
+from matchtui.models.programs import Program, ProgramList
 
 TODAY = dt.date(2026, 11, 23)
 
 
-def make_app(workspace: Any) -> MatchApp:
+def make_app(workspace: Any, *, applied: bool = True) -> MatchApp:
+    if applied:
+        workspace.save_programs(ProgramList(programs=[sent_application()]))
     return MatchApp(workspace, first_pane="plan", today=TODAY)
+
+
+def sent_application() -> Program:
+    return Program(
+        name="Lakeshore Community Internal Medicine (fictional)",
+        state="WI",
+        specialty="internal_medicine",
+        tier="community",
+        status="applied",
+        applied_on=dt.date(2026, 9, 2),
+    )
 
 
 def test_timeline_80x24(snap_compare: Any, workspace: Any) -> None:
@@ -38,3 +53,9 @@ def test_match_year_banner_120x40(snap_compare: Any, workspace: Any) -> None:
     """The 2027 Match on 16 March 2027 (SOAP days): the banner offers the 2028 Match."""
     app = MatchApp(workspace, first_pane="plan", today=dt.date(2027, 3, 16))
     assert snap_compare(app, terminal_size=(120, 40))
+
+
+def test_late_season_banner_80x24(snap_compare: Any, workspace: Any) -> None:
+    """Nothing sent on 23 November and the plan's item to send it not done: the banner says the
+    2027 season went on without the application and offers the 2028 Match."""
+    assert snap_compare(make_app(workspace, applied=False), terminal_size=(80, 24))

@@ -177,6 +177,9 @@ class MatchApp(App[None]):
         # The program list as a pane last changed or read it (`programs_changed`), by version.
         self.programs_version = 0
         self._latest_programs: ProgramList | None = None
+        # Whether the program list shows an application sent: as the preload thread found the
+        # file, then worked out again for each newer list a pane holds (`applications_sent`).
+        self._sent: tuple[int, bool | None] = (-1, None)
         self._built_panes: set[str] = set()  # panes whose screen exists (styles added, built)
         self._styles_prepared: set[str] = set()  # panes whose styles were parsed ahead
         self._styles_settled = False  # the garbage of that preparation collected
@@ -459,6 +462,7 @@ class MatchApp(App[None]):
         with it, and the first switches after stalled the loop 100-170 ms.)"""
         self._wait_for_pause()
         warmed = self.workspace.warm_programs()
+        self._note_sent()
         for pane in PANES:
             screen_class = getattr(sys.modules.get(pane.module), pane.screen, None)
             warm = getattr(screen_class, "warm_data", None)
@@ -559,6 +563,41 @@ class MatchApp(App[None]):
         self.programs_version += 1
         self._latest_programs = programs
         return self.programs_version
+
+    def find_applications_sent(self) -> bool | None:
+        """`applications_sent`, the program file read for it if nothing is known yet: validated
+        into memory as the preload thread does (which does not count as a pane's read for the
+        conflict check). A second or more with 20,000 programs: for a worker thread."""
+        if (sent := self.applications_sent()) is not None:
+            return sent
+        self.workspace.warm_programs()
+        return self._note_sent()
+
+    def _note_sent(self) -> bool | None:
+        """Whether the program file, as validated in memory, shows an application sent (None
+        when it is not in memory or does not load); kept unless a pane has taken a list."""
+        found = self.workspace.peek_programs_warm()
+        if found is None:
+            return None
+        from matchtui.engine.plan import applications_sent
+
+        sent = applications_sent(found.programs)
+        if self._sent[0] < 0:
+            self._sent = (0, sent)
+        return sent
+
+    def applications_sent(self) -> bool | None:
+        """The program list shows an application sent (`engine.plan.applications_sent`): for
+        the list as a pane last changed or read it, else as the preload thread found the file;
+        None while neither is known. Worked out once per version of the list."""
+        version, sent = self._sent
+        latest = self._latest_programs
+        if latest is not None and version != self.programs_version:
+            from matchtui.engine.plan import applications_sent
+
+            sent = applications_sent(latest.programs)
+            self._sent = (self.programs_version, sent)
+        return sent
 
     def latest_programs(self, seen: int) -> ProgramList | None:
         """The list as last changed or read by any pane if newer than version `seen`: a copy

@@ -286,7 +286,7 @@ def default_match_year(catalog: Catalog, today: dt.date) -> int:
 class MatchYearCheck:
     match_year: int
     suggested: int
-    state: Literal["ok", "past", "closed"]
+    state: Literal["ok", "past", "closed", "late"]
     message: str  # empty when ok
 
 

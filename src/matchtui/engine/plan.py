@@ -20,6 +20,7 @@ from matchtui.engine.calendar import (
     phase_in,
     season_date,
     season_dates,
+    window_closes,
 )
 from matchtui.models.plan import ItemState, ItemStatus, PlanFile, TimelineState
 from matchtui.models.plan_data import (
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
     from matchtui.catalog import Catalog
     from matchtui.models.assessment import Action, Assessment
     from matchtui.models.profile import Profile
+    from matchtui.models.programs import Program
 
 TimingState = Literal["done", "overdue", "now", "upcoming", "unscheduled"]
 TrackId = Literal["reentry", "back_home", "season"]
@@ -298,6 +300,60 @@ def start_warning(catalog: Catalog, match_year: int, start: YearMonth) -> str:
         f"{span_label(start, last)}, but applications go in from {day_label(submit.date)}. "
         f"Press d to follow the Match year again."
     )
+
+
+def applications_sent(programs: Iterable[Program]) -> bool:
+    """The program list shows an application sent: a program past "planned" (one withdrawn
+    counts only with the day it was applied to: it may have been dropped before)."""
+    return any(
+        p.status != "planned" and (p.status != "withdrawn" or p.applied_on is not None)
+        for p in programs
+    )
+
+
+def year_check(view: PlanView, catalog: Catalog, sent: bool | None) -> MatchYearCheck | None:
+    """What the Plan pane's banner and the report say of the profile's Match, when something
+    needs saying: it is over or closed to newcomers (`view.match_check`), or its season went on
+    without the applicant's application (`late_check`; `sent` as there)."""
+    if view.match_check is not None and view.match_check.state != "ok":
+        return view.match_check
+    return late_check(view, catalog, sent)
+
+
+def late_check(view: PlanView, catalog: Catalog, sent: bool | None) -> MatchYearCheck | None:
+    """The applicant's Match still takes applications, but its season has gone on without
+    theirs (timeline.toml `[late]`): programs have been reviewing applications since the rule's
+    event, the plan's item for sending the application is past and neither done nor under way,
+    and the program list shows none sent (`sent`: None when the list is not known, then the
+    plan alone decides). The next Match is offered: its season leaves room for the plan's
+    twelve months. None when none of this holds, or the Match is over or closed already
+    (`view.match_check` says that)."""
+    if sent or (view.match_check is not None and view.match_check.state != "ok"):
+        return None
+    rule = timeline_data(catalog).late
+    row = view.row(rule.item)
+    if row is None or row.state != "overdue" or row.status != "todo":
+        return None
+    reviewing = season_date(catalog, view.match_year, rule.after)
+    if view.today < reviewing.date:
+        return None
+    closes = window_closes(catalog, view.match_year)
+    following = view.match_year + 1
+    listed = "" if sent is None else ", and your program list shows none sent"
+    return MatchYearCheck(
+        view.match_year,
+        following,
+        "late",
+        f"The {view.match_year} season went on without your application ({reviewing.short} "
+        f"from {_dated(reviewing)}): your plan's '{row.title}' is past and not done{listed}. "
+        f"Late applications go in until {closes.short} ({_dated(closes)}); the {following} "
+        f"Match gives the plan its twelve months. If you have applied, mark that item done.",
+    )
+
+
+def _dated(date: SeasonDate) -> str:
+    """'23 Sep 2026', with ', expected' after a date that is not official yet."""
+    return day_label(date.date) + ("" if date.reliability == "primary" else ", expected")
 
 
 def migrate_plan(plan: PlanFile | None, profile: Profile, catalog: Catalog) -> PlanFile | None:

@@ -16,7 +16,14 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from matchtui.engine.calendar import RELIABILITY_WORDS
-from matchtui.engine.plan import STATE_LABELS, STATUS_LABELS, PlanView, build_plan
+from matchtui.engine.plan import (
+    STATE_LABELS,
+    STATUS_LABELS,
+    PlanView,
+    applications_sent,
+    build_plan,
+    year_check,
+)
 from matchtui.engine.wording import percent, plural
 
 # The applicant's own text passes through this before it is printed (one shared definition).
@@ -127,7 +134,8 @@ def build_report(
     )
     season_section = _season_section(programs, profile, catalog, today, used)
     practice_section, progress = _practice_section(practice, catalog, notes.get("practice"))
-    plan_section = _plan_section(view, catalog, notes.get("plan"))
+    sent = applications_sent(programs.programs) if programs is not None else None
+    plan_section = _plan_section(view, catalog, notes.get("plan"), sent)
     ranklist_section, ranklist_unmatched = _ranklist_section(
         profile, plan, programs, catalog, notes.get("plan"), used
     )
@@ -698,10 +706,13 @@ def _practice_section(
     return Section("practice", "Interview practice", tuple(blocks)), found
 
 
-def _plan_section(view: PlanView, catalog: Catalog, note: str | None) -> Section:
+def _plan_section(view: PlanView, catalog: Catalog, note: str | None, sent: bool | None) -> Section:
     blocks: list[Block] = []
     if note:
         blocks.append(Para(note))
+    check = year_check(view, catalog, sent)
+    if check is not None:
+        blocks.append(Para(check.message))
     counts = view.status_counts()
     total = sum(counts.values())
     start = f"{view.start.label}" + (

@@ -74,12 +74,28 @@ class TimelineItem(Sourced):
     detail: str = ""
 
 
+class LateRule(Sourced):
+    """When the Plan pane tells an applicant that their Match went on without their
+    application: the plan's `item` for sending it is past, neither done nor under way, nothing
+    on the program list was sent, and programs have been reviewing applications since the
+    season event `after`."""
+
+    item: str = Field(pattern=_ID)
+    after: str
+    note: str = ""
+
+
 class TimelineFile(Strict):
     default_start: DefaultStart
+    late: LateRule
     phases: list[Phase] = Field(min_length=1)
     items: list[TimelineItem] = Field(min_length=1)
 
     def check_refs(self, catalog: Catalog) -> Iterator[tuple[Loc, str]]:
+        if self.late.after not in EVENT_IDS:
+            yield ("late", "after"), f"unknown season event {self.late.after!r}"
+        if all(item.id != self.late.item for item in self.items):
+            yield ("late", "item"), f"unknown timeline item {self.late.item!r}"
         phases = {phase.id: phase for phase in self.phases}
         for index, item in enumerate(self.items):
             phase = phases.get(item.phase)

@@ -21,7 +21,7 @@ from textual.widget import Widget
 from textual.widgets import DataTable, Input, Label, Static, TabbedContent, TabPane
 
 from matchtui.catalog import Catalog
-from matchtui.engine.calendar import RELIABILITY_WORDS, when_label
+from matchtui.engine.calendar import RELIABILITY_WORDS, MatchYearCheck, when_label
 from matchtui.engine.memo import LastResult
 from matchtui.engine.plan import (
     PlanView,
@@ -32,6 +32,7 @@ from matchtui.engine.plan import (
     with_item,
     with_start,
     with_timeline,
+    year_check,
 )
 from matchtui.models.plan import PlanFile, TimelineState
 from matchtui.models.profile import Profile
@@ -137,6 +138,7 @@ class PlanScreen(PaneScreen):
         # Styled once, with the class its height will give it (on_resize keeps it right).
         self.set_class(self.app.size.height < COMPACT_BELOW, "-compact", update=False)
         self.view: PlanView | None = None
+        self._sent_sought = False  # the program list looked at for the late-season banner
         self.palette: Palette = {}
         # The tabs out of sight whose text is older than the view: filled when shown.
         self._stale_tabs: set[str] = set()
@@ -191,6 +193,7 @@ class PlanScreen(PaneScreen):
         self.watch(self.matchapp, "plan", self._plan_changed, init=False)
         # Synchronously as a tab is switched to, so it is filled before it is drawn.
         self.watch(self.query_one(TabbedContent), "active", self._fill_shown_tab, init=False)
+        self._find_sent()
         self.refresh_plan()
         self.call_after_refresh(self._start_tabs)
 
@@ -281,12 +284,51 @@ class PlanScreen(PaneScreen):
         if not note.has_focus:
             note.value = row.note if row is not None else ""
 
+    def year_check(self) -> MatchYearCheck | None:
+        """What the banner says of the profile's Match (`engine.plan.year_check`, with what the
+        app knows of the program list)."""
+        if self.view is None:
+            return None
+        sent = self.matchapp.applications_sent()
+        if sent is None and not self._sent_sought:
+            sent = True  # being read (`_find_sent`): no late-season banner to take back
+        return year_check(self.view, self.catalog, sent)
+
+    def _find_sent(self) -> None:
+        """Nothing known yet of the program list (the preload thread has not read it): read it
+        for the banner, in a worker thread in a real session."""
+        if self.matchapp.applications_sent() is not None:
+            self._sent_sought = True
+            return
+        if not self.matchapp.interactive:
+            self.matchapp.find_applications_sent()
+            self._sent_sought = True
+            return
+
+        def find() -> None:
+            self.matchapp.find_applications_sent()
+            self.app.call_from_thread(self._banner_again)
+
+        self.run_worker(find, thread=True, group="plan-sent")
+
+    def _banner_again(self) -> None:
+        self._sent_sought = True  # known now, or the file does not load: the plan decides
+        if self.view is not None and self.is_mounted:
+            self._show_banner(self.view)
+            self.refresh_bindings()
+
+    def on_screen_resume(self) -> None:
+        # The program list may have changed in another pane (an application recorded).
+        if self.view is not None:
+            self._show_banner(self.view)
+
     def _show_banner(self, view: PlanView) -> None:
-        """Which Match is yours: a Match that is over or closed, a pinned start that no longer
-        fits. Each says which key fixes it."""
+        """Which Match is yours: a Match that is over, closed or gone on without the
+        applicant's application, a pinned start that no longer fits. Each says which key fixes
+        it."""
         lines: list[str] = []
-        check = view.match_check
-        if check is not None and check.state != "ok":
+        check = self.year_check()
+        if check is not None:
             lines.append(f"{check.message} Press y to switch to the {check.suggested} Match.")
         if view.start_warning:
             lines.append(view.start_warning)
@@ -353,8 +395,7 @@ class PlanScreen(PaneScreen):
         """The timeline's keys act only while the timeline tab is showing; the fixes only when
         there is something to fix."""
         if action == "fix_match_year":
-            check = self.view.match_check if self.view is not None else None
-            return check is not None and check.state != "ok"
+            return self.year_check() is not None
         if action == "derive_start" and (self.view is None or self.view.start_is_default):
             return False
         if action in self.TIMELINE_ACTIONS:
@@ -427,9 +468,9 @@ class PlanScreen(PaneScreen):
             self.notify(f"The plan follows the {self.view.match_year} Match again.", timeout=3)
 
     def action_fix_match_year(self) -> None:
-        """Set the profile's Match year to the next Match one can still apply to (saved)."""
-        check = self.view.match_check if self.view is not None else None
-        if check is None or check.state == "ok":
+        """Set the profile's Match year to the one the banner suggests (saved)."""
+        check = self.year_check()
+        if check is None:
             return
         data = {**self.profile.model_dump(), "cycle_year": check.suggested}
         profile = Profile.model_validate(data)

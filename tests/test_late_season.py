@@ -1,0 +1,141 @@
+"""A Match whose season went on without the applicant's application (timeline.toml `[late]`).
+
+Found trying a returner in December 2026 whose profile aimed at the 2027 Match: nothing on the
+program list, no plan item done, and the Plan pane showed fifteen overdue items and no word
+that the applications had gone out in September; the Match-year banner only spoke once ranking
+opened. Now the plan, the report and the pane say so and offer the next Match."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from textual.widgets import Static
+
+from matchtui.app import MatchApp
+from matchtui.catalog import Catalog
+from matchtui.engine.plan import applications_sent, plan_for, with_item, year_check
+from matchtui.engine.report import build_report, to_text
+from matchtui.models.plan import PlanFile
+from matchtui.models.profile import Profile
+from matchtui.models.programs import Program, ProgramList
+from tests.test_plan_snapshots import sent_application
+
+DECEMBER = dt.date(2026, 12, 4)
+
+
+def program(**changes: Any) -> Program:
+    base: dict[str, Any] = {
+        "name": "Desert Community Family Medicine (fictional)",
+        "state": "AZ",
+        "specialty": "family_medicine",
+        "tier": "community",
+    }
+    return Program.model_validate({**base, **changes})
+
+
+def check(profile: Profile, catalog: Catalog, today: dt.date, sent: bool | None, **items: str):
+    timeline = None
+    for item, status in items.items():
+        timeline = with_item(timeline, item, status=status)  # type: ignore[arg-type]
+    plan = PlanFile(timeline=timeline) if timeline is not None else None
+    return year_check(plan_for(profile, catalog, plan, today), catalog, sent)
+
+
+def test_nothing_sent_in_december_offers_the_next_match(
+    demo_profile: Profile, catalog: Catalog
+) -> None:
+    found = check(demo_profile, catalog, DECEMBER, False)
+    assert found is not None and found.state == "late"
+    assert (found.match_year, found.suggested) == (2027, 2028)
+    message = found.message
+    assert message.startswith("The 2027 season went on without your application")
+    assert "programs review from 23 Sep 2026, expected" in message
+    assert "'Submit ERAS early with a broad list' is past and not done" in message
+    assert "your program list shows none sent" in message
+    assert "until ranking opens (1 Feb 2027, expected)" in message
+    assert "the 2028 Match gives the plan its twelve months" in message
+    # The list not known (a file that does not load): the plan alone decides, and says less.
+    unknown = check(demo_profile, catalog, DECEMBER, None)
+    assert unknown is not None and unknown.state == "late"
+    assert "program list" not in unknown.message
+
+
+def test_no_late_banner_once_applied_or_under_way(demo_profile: Profile, catalog: Catalog) -> None:
+    assert check(demo_profile, catalog, DECEMBER, True) is None
+    assert check(demo_profile, catalog, DECEMBER, False, submit_eras="done") is None
+    assert check(demo_profile, catalog, DECEMBER, False, submit_eras="doing") is None
+
+
+@pytest.mark.parametrize(
+    "today",
+    [dt.date(2026, 9, 10), dt.date(2026, 9, 30)],
+    ids=["before-programs-review", "item-not-past-yet"],
+)
+def test_not_late_while_the_plan_still_has_time(
+    demo_profile: Profile, catalog: Catalog, today: dt.date
+) -> None:
+    """Before programs review, or while the plan's item is still in its months (Aug-Sep for a
+    plan starting in February), nothing is said."""
+    assert check(demo_profile, catalog, today, False) is None
+
+
+def test_a_closed_match_is_said_as_before(demo_profile: Profile, catalog: Catalog) -> None:
+    """Once ranking opens the Match takes no newcomers: that banner, not the late one."""
+    found = check(demo_profile, catalog, dt.date(2027, 2, 2), False)
+    assert found is not None and found.state == "closed" and found.suggested == 2028
+
+
+def test_what_counts_as_an_application_sent() -> None:
+    assert not applications_sent([])
+    assert not applications_sent([program()])
+    assert not applications_sent([program(status="withdrawn")])  # dropped before applying
+    assert applications_sent([program(status="withdrawn", applied_on=dt.date(2026, 9, 3))])
+    for status in ("applied", "invited", "interviewed", "rejected", "ranked"):
+        assert applications_sent([program(), program(name="Other (fictional)", status=status)])
+
+
+def test_the_report_says_it_too(demo_profile: Profile, catalog: Catalog) -> None:
+    def plan_text(programs: ProgramList | None) -> str:
+        report = build_report(
+            demo_profile, catalog, today=DECEMBER, plan=None, practice=None, programs=programs
+        )
+        text = to_text(report)
+        return text[text.index("Plan status") :]
+
+    assert "went on without your application" in plan_text(ProgramList(programs=[program()]))
+    assert "went on without" not in plan_text(ProgramList(programs=[sent_application()]))
+
+
+async def test_the_plan_pane_banner_and_its_key(workspace: Any) -> None:
+    app = MatchApp(workspace, first_pane="plan", today=DECEMBER)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        banner = app.screen.query_one("#plan-banner", Static)
+        assert banner.display
+        text = str(banner.content)
+        assert "2027 season went on without" in text and "Press y" in text
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.profile is not None and app.profile.cycle_year == 2028
+        assert workspace.load_profile().cycle_year == 2028
+        assert not app.screen.query_one("#plan-banner", Static).display
+        screen: Any = app.screen
+        assert str(screen.view.start) == "2027-02"  # the plan now starts after today
+
+
+async def test_an_application_recorded_in_another_pane_clears_the_banner(workspace: Any) -> None:
+    app = MatchApp(workspace, first_pane="plan", today=DECEMBER)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert app.screen.query_one("#plan-banner", Static).display
+        app.programs_changed(ProgramList(programs=[sent_application()]))  # as Applications does
+        await pilot.press("f1")
+        await pilot.pause()
+        await pilot.press("f6")
+        await pilot.pause()
+        assert not app.screen.query_one("#plan-banner", Static).display
+        await pilot.press("y")  # nothing to fix now
+        await pilot.pause()
+        assert app.profile is not None and app.profile.cycle_year == 2027
