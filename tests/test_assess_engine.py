@@ -922,7 +922,11 @@ def test_ties_named_only_in_the_story_are_pointed_out(catalog: Catalog) -> None:
     profile = returner(ties=[], narrative__why_home=story)
     bh = assess(profile, catalog).back_home
     assert bh.narrative == "concrete" and bh.ties != "strong"
-    assert any(r.startswith("Ties in your story: it names ties to") for r in bh.reasons)
+    ties = next(r for r in bh.reasons if r.startswith("Ties to the Midwest:"))
+    assert ties.endswith(
+        "(none listed, though your why-home story names some: add them under "
+        "Ties in the Profile so they count)"
+    )
     listed = returner(ties=[{"kind": "partner", "region": "midwest"}], narrative__why_home=story)
     assert not any(
         r.startswith("Ties in your story") for r in assess(listed, catalog).back_home.reasons

@@ -626,8 +626,16 @@ def _back_home(profile: Profile, facts: _Region, rules: VerdictRules, found: _Fi
     name = facts.name
     kinds = ", ".join(k.replace("_", " ") for k in facts.kinds)
     home = profile.applicant.home_region == profile.targets.region
+    story = facts.story
     listed = f" ({kinds})" if kinds else " (none listed)"
-    if not kinds and home:  # home by the profile's word, with nothing named to show it
+    if not kinds and "ties" in story.signals:
+        # The ties count from the profile's list; a story that names them is not that list (a
+        # generic story's ties are real too: it lacks other things).
+        listed = (
+            " (none listed, though your why-home story names some: add them under Ties in the "
+            "Profile so they count)"
+        )
+    elif not kinds and home:  # home by the profile's word, with nothing named to show it
         listed = f" (none listed, though you call {name} home: list who or what ties you there)"
     reasons = [f"Ties to {name}: {facts.ties}{listed}"]
     reasons.extend(
@@ -649,17 +657,15 @@ def _back_home(profile: Profile, facts: _Region, rules: VerdictRules, found: _Fi
     reasons.append(
         f"Letters from {name}: {facts.local_letters} (at least {bh.local_letters.min_count} wanted)"
     )
-    story = facts.story
     reasons.append(
         f"{story.label}: {story.reason}"
         if story.quality != "missing"
         else f"{story.label}: missing"
     )
-    if facts.ties != "strong" and story.quality == "concrete" and "ties" in story.signals:
-        # The ties count from the profile's list; a story that names them is not that list.
+    if kinds and facts.ties != "strong" and story.quality == "concrete" and "ties" in story.signals:
         reasons.append(
-            f"Ties in your story: it names ties to {name} that your list of ties does not "
-            "hold; add them under Ties in the Profile so they count"
+            f"Ties in your story: it names ties to {name} that your list of ties may not "
+            "hold; add any missing under Ties in the Profile so they count"
         )
     if facts.hard_market is not None:
         specialty, market = facts.hard_market
