@@ -533,7 +533,7 @@ def _works_in_region(profile: Profile, rules: VerdictRules) -> bool:
     clinical, gap = profile.clinical, rules.risk.clinical_gap
     return (
         profile.lives_in_target
-        and clinical.role in gap.counting_roles
+        and clinical.role in rules.back_home.away.local_roles
         and clinical.months_last_24 > 0
         and clinical.months_since_last <= gap.lower_max_since
     )
@@ -709,7 +709,8 @@ def _back_home(profile: Profile, facts: _Region, rules: VerdictRules, found: _Fi
             chosen = scenario
             break
     likelihood = chosen.likelihood
-    reasons.insert(0, f"Scenario: {chosen.label}: likelihood {LIKELIHOOD_LABELS[likelihood]}")
+    label = chosen.graduate_label if profile.is_reentry and chosen.graduate_label else chosen.label
+    reasons.insert(0, f"Scenario: {label}: likelihood {LIKELIHOOD_LABELS[likelihood]}")
     if likelihood in ("moderate_to_low", "very_low"):
         found.add("back_home.low", f"{heading}: {LIKELIHOOD_LABELS[likelihood]}")
     if facts.away == "none":
@@ -728,7 +729,7 @@ def _back_home(profile: Profile, facts: _Region, rules: VerdictRules, found: _Fi
         applicable=True,
         likelihood=likelihood,
         scenario=chosen.id,
-        scenario_label=chosen.label,
+        scenario_label=label,
         reasons=reasons,
         **common,
         **_ruled(f"back_home.scenarios.{chosen.id}", chosen),

@@ -175,10 +175,11 @@ class TiesRule(Rule):
 
 class AwayRule(Rule):
     count_planned: bool = False
-    # A graduate out of training who lives in the target region and works clinically now (a
-    # counting role, risk.toml [clinical_gap], ended no longer ago than its lower_max_since)
-    # has the presence there that a rotation gives a student.
+    # A graduate out of training who lives in the target region and works clinically now (one
+    # of `local_roles`, ended no longer ago than risk.toml [clinical_gap] lower_max_since) has
+    # the presence there that a rotation gives a student.
     local_clinical_work_counts: bool = False
+    local_roles: list[ClinicalRole] = Field(default_factory=empty_list)
 
 
 class LocalLettersRule(Rule):
@@ -194,6 +195,8 @@ class Scenario(Rule):
 
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     label: str
+    # For a graduate out of training, whose "rotation" is clinical work in the region.
+    graduate_label: str = ""
     likelihood: Likelihood
     ties: list[TieStrength] = Field(default_factory=empty_list)
     away_rotation: bool | None = None
