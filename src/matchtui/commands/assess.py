@@ -9,11 +9,12 @@ from pathlib import Path
 
 from matchtui.catalog import Catalog
 from matchtui.commands import note_match_year
-from matchtui.engine.assess import LIKELIHOOD_LABELS, assess
+from matchtui.engine.assess import assess
 from matchtui.errors import FileProblems
 from matchtui.models.assessment import Assessment
 from matchtui.models.plan import MixPlan
 from matchtui.models.profile import STAGE_LABELS, Profile
+from matchtui.models.verdict import LIKELIHOOD_LABELS
 from matchtui.workspace import Workspace
 
 WIDTH = 100

@@ -89,6 +89,8 @@ def estimate_lines(result: MixEstimate, region_name: str) -> list[str]:
             f"{percent_span(*result.p_match_in_region_range)} "
             f"(point {percent(result.p_match_in_region)})"
         )
+        if result.region_note:
+            lines.append(result.region_note)
     lines.append(
         f"Chance of a position including SOAP: {percent_span(*result.p_placed_with_soap_range)} "
         f"(point {percent(result.p_placed_with_soap)})"

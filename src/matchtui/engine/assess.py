@@ -23,7 +23,7 @@ from matchtui.engine.text import (
     names_any,
     places_elsewhere,
 )
-from matchtui.engine.wording import plural
+from matchtui.engine.wording import place, plural
 from matchtui.models.base import SOFT_RELIABILITY, Reliability
 from matchtui.models.plan import MixPlan
 from matchtui.models.profile import (
@@ -35,7 +35,15 @@ from matchtui.models.profile import (
 )
 from matchtui.models.results import StoryVerdict
 from matchtui.models.risk_rules import BackHomeFile, RiskFile, Rule
-from matchtui.models.verdict import BackHome, Level, RiskFactor, RiskSheet, Tier, TieStrength
+from matchtui.models.verdict import (
+    LIKELIHOOD_LABELS,
+    BackHome,
+    Level,
+    RiskFactor,
+    RiskSheet,
+    Tier,
+    TieStrength,
+)
 
 # The rest of the assessment's models and rule files are imported where they are made or read:
 # the Program mix needs only the risk sheet and the back-home verdict (risk_and_back_home), and
@@ -71,15 +79,6 @@ ROLE_PHRASES = {
     "clinical_research": "in clinical research",
     "nonclinical": "in non-clinical work",
     "none": "without a role",
-}
-# Region names that read better with an article ("in the Midwest").
-_ARTICLE_REGIONS = frozenset({"Northeast", "Midwest", "South", "West", "Southeast", "Southwest"})
-LIKELIHOOD_LABELS = {
-    "very_high": "very high",
-    "high": "high",
-    "moderate_to_low": "moderate to low",
-    "very_low": "very low",
-    "not_applicable": "not applicable",
 }
 
 _WORD = re.compile(r"[A-Za-z0-9']+")
@@ -169,11 +168,6 @@ def _show(value: Any) -> str:
 
 def _words(text: str) -> int:
     return len(_WORD.findall(text))
-
-
-def place(name: str) -> str:
-    """'Midwest' -> 'the Midwest'; other names unchanged."""
-    return f"the {name}" if name in _ARTICLE_REGIONS else name
 
 
 def _max_level(levels: Sequence[Level]) -> Level:

@@ -57,7 +57,7 @@ from matchtui.engine.fees import (
     season_label,
     stand_in_note,
 )
-from matchtui.engine.wording import beside, percent, plural
+from matchtui.engine.wording import beside, percent, place, plural
 from matchtui.models.base import SOFT_RELIABILITY
 from matchtui.models.mix import (
     APPLICANT_TYPE_LABELS,
@@ -936,6 +936,29 @@ def range_note(verdict: Verdict, figures: Figures, outside: bool, low_p_match: f
     return ""
 
 
+def region_note(
+    profile: Profile, catalog: Catalog, verdict: Verdict, figures: Figures, region: str
+) -> str:
+    """When the Reality check rates matching in the target region moderate to low or very low
+    but the in-region figure reads higher, why: the rating comes from an advice article's rough
+    scenarios, and the estimate turns it into an assumed factor on each application there (the
+    one published pointer, signal yield by geographic connection, moves it far less)."""
+    likelihood = verdict.back_home
+    inside = figures.p_in_region
+    if likelihood not in ("moderate_to_low", "very_low") or inside is None or inside < 0.5:
+        return ""
+    from matchtui.models.verdict import LIKELIHOOD_LABELS
+
+    record = mix_data(catalog).back_home_factor(likelihood)
+    presence = "clinical work there" if profile.is_reentry else "a rotation there"
+    return (
+        f"The Reality check rates matching in {region} {LIKELIHOOD_LABELS[likelihood]}, from an "
+        f"advice article's rough scenarios; here that is a factor of {record.factor:g} "
+        f"({record.low:g}-{record.high:g}, assumed) on each application there, so this "
+        f"figure reads higher. Ties, {presence} and letters from {region} raise both."
+    )
+
+
 def estimate(
     profile: Profile,
     catalog: Catalog,
@@ -1040,6 +1063,9 @@ def estimate(
         calibrated=calibrated,
         calibration_note=note,
         range_note=range_note(verdict, figures, outside, data.warnings.low_p_match),
+        region_note=region_note(
+            profile, catalog, verdict, figures, place(catalog.region_name(profile.targets.region))
+        ),
         diminishing_returns_at=point,
         application_service=quote.service,
         application_service_name=quote.service_name,

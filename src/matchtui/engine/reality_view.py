@@ -8,9 +8,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from matchtui.engine.assess import LIKELIHOOD_LABELS, assess, rule_detail, rules_of
+from matchtui.engine.assess import assess, rule_detail, rules_of
 from matchtui.engine.reality_types import Cell, Finding, RealityView, Row, Span, Table
 from matchtui.models.base import SOFT_RELIABILITY
+from matchtui.models.verdict import LIKELIHOOD_LABELS
 
 if TYPE_CHECKING:
     from matchtui.catalog import Catalog

@@ -348,7 +348,7 @@ def _profile_section(profile: Profile, catalog: Catalog, label: str) -> Section:
 
 
 def _reality_section(assessment: Assessment, catalog: Catalog, used: list[str]) -> Section:
-    from matchtui.engine.assess import LIKELIHOOD_LABELS
+    from matchtui.models.verdict import LIKELIHOOD_LABELS
 
     risk = assessment.risk
     blocks: list[Block] = []

@@ -53,3 +53,12 @@ def percent_span(low: float, high: float) -> str:
     if first[0].isdigit() and last[0].isdigit():
         return f"{first[:-1]}-{last}"
     return f"{first} to {last}"
+
+
+# Region names that read better with an article ("in the Midwest").
+_ARTICLE_REGIONS = frozenset({"Northeast", "Midwest", "South", "West", "Southeast", "Southwest"})
+
+
+def place(name: str) -> str:
+    """'Midwest' -> 'the Midwest'; other names unchanged."""
+    return f"the {name}" if name in _ARTICLE_REGIONS else name

@@ -602,6 +602,8 @@ class MixEstimate(_Result):
     calibrated: bool
     calibration_note: str
     range_note: str  # why the range is as wide as it is ("" when nothing to add)
+    # Why the in-region figure reads higher than the Reality check's back-home rating ("").
+    region_note: str = ""
     diminishing_returns_at: int | None
     application_service: str  # eras | residencycas | plastics
     application_service_name: str

@@ -12,6 +12,13 @@ from matchtui.models.base import Reliability, Strict, empty_list
 Level = Literal["lower", "middle", "higher"]
 Tier = Literal["low", "moderate", "high", "not_applicable"]
 Likelihood = Literal["very_high", "high", "moderate_to_low", "very_low", "not_applicable"]
+LIKELIHOOD_LABELS: dict[str, str] = {
+    "very_high": "very high",
+    "high": "high",
+    "moderate_to_low": "moderate to low",
+    "very_low": "very low",
+    "not_applicable": "not applicable",
+}
 FactorId = Literal[
     "years_since_graduation", "exam_status", "specialty_target", "clinical_gap", "visa"
 ]

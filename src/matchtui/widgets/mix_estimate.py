@@ -120,7 +120,7 @@ class EstimatePanel(LinesWidget):
             "any position incl. SOAP",
             value,
         )
-        notes = [estimate.range_note] if estimate.range_note else []
+        notes = [n for n in (estimate.region_note, estimate.range_note) if n]
         if not estimate.calibrated:
             notes.append(estimate.calibration_note)
         for text in notes:
