@@ -526,6 +526,10 @@ def _mix_section(
     )
     used.append(str(preset["source"]))
     blocks.append(Table(("Estimate", "Value"), tuple(rows)))
+    # What the figures rest on, as the pane and `matchtui mix` say it under them.
+    calibrated = "Calibrated. " if found.calibrated else "Not fully calibrated. "
+    blocks.append(Para(calibrated + found.calibration_note))
+    blocks.extend(Para(text) for text in (found.range_note, found.region_note) if text)
     if result.get("illustrative"):
         blocks.append(
             Para(
