@@ -30,7 +30,8 @@ def test_calibrate_json_lists_every_anchor_within_5_points(
     assert set(data) == {"anchors"}
     rows = data["anchors"]
     assert all(
-        set(r) == {"id", "population", "published", "model", "diff_pp", "source"} for r in rows
+        set(r) == {"id", "population", "published", "model", "diff_pp", "source", "held_out"}
+        for r in rows
     )
     ids = [r["id"] for r in rows]
     assert ids[:6] == list(APPLICANT_TYPES)

@@ -319,6 +319,19 @@ def _compute_table(catalog: Catalog) -> tuple[CalibrationRow, ...]:
                 source=means.source,
             )
         )
+    by_group = {row.id: row.model for row in rows}
+    for held in data.held_out:
+        rows.append(
+            CalibrationRow(
+                id=f"{held.id}_{held.year}",
+                population=held.population,
+                published=held.published_pct,
+                model=by_group[held.id],
+                diff_pp=round(by_group[held.id] - held.published_pct, 1),
+                source=held.source,
+                held_out=True,
+            )
+        )
     return tuple(rows)
 
 
@@ -449,15 +462,15 @@ def _figures_only(value: object) -> object:
 
 
 def fit_inputs(catalog: Catalog) -> str:
-    """A digest of everything the fit reads: mix.toml but its [fitted] table, specialties.toml
-    and curves.toml, their prose left out (~1 ms)."""
+    """A digest of everything the fit reads: mix.toml but its [fitted] table and the held-out
+    rates it never fits, specialties.toml and curves.toml, their prose left out (~1 ms)."""
     import hashlib
     import json
 
     from matchtui.models.reference import SpecialtiesFile
 
     parts = [
-        mix_data(catalog).model_dump(mode="json", exclude={"fitted"}),
+        mix_data(catalog).model_dump(mode="json", exclude={"fitted", "held_out"}),
         catalog.get("specialties.toml", SpecialtiesFile).model_dump(mode="json"),
         curves_data(catalog).model_dump(mode="json"),
     ]
@@ -467,12 +480,13 @@ def fit_inputs(catalog: Catalog) -> str:
 
 def fitted_misses(catalog: Catalog, rows: tuple[CalibrationRow, ...]) -> dict[str, float]:
     """Points between each fitted anchor and the figure the fit aims at (the published rate,
-    capped at fit_ceiling); US MD seniors are not fitted (their offset is the reference)."""
+    capped at fit_ceiling); US MD seniors are not fitted (their offset is the reference), nor
+    are the held-out rates."""
     ceiling = 100 * mix_data(catalog).model.fit_ceiling
     return {
         row.id: round(row.model - min(row.published, ceiling), 1)
         for row in rows
-        if row.id != SENIOR_TYPE
+        if row.id != SENIOR_TYPE and not row.held_out
     }
 
 

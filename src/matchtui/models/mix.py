@@ -280,6 +280,17 @@ class TypeAnchor(Sourced):
     note: str = ""
 
 
+class HeldOut(Sourced):
+    """A group's published PGY-1 match rate in a Match the constants were not fitted to: shown
+    beside the model's figure for that group's cohort (its `type_anchors` record), never fitted."""
+
+    id: ApplicantType
+    population: str
+    year: int = Field(ge=2000, le=2100)
+    published_pct: float = Field(ge=0, le=100)
+    note: str = ""
+
+
 class Coverage(Sourced):
     """How far the anchors' cohorts reach; a profile beyond any of these is extrapolated."""
 
@@ -338,6 +349,7 @@ class MixFile(Strict):
     soap: list[SoapShare] = Field(min_length=6, max_length=6)
     soap_model: SoapModel
     type_anchors: list[TypeAnchor] = Field(min_length=6, max_length=6)
+    held_out: list[HeldOut] = Field(default_factory=empty_list)
     coverage: Coverage
     fitted: Fitted
     warnings: WarningThresholds
@@ -628,6 +640,7 @@ class CalibrationRow(_Result):
     model: float  # per cent
     diff_pp: float  # model - published, percentage points
     source: str
+    held_out: bool = False  # a Match the constants were not fitted to (a check, not a target)
 
 
 class ListEstimate(_Result):
