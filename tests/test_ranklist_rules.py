@@ -307,6 +307,7 @@ def test_couples_simulate_json(
     path = couples_file(tmp_path, home)
     assert main(["ranklist", "simulate", str(path), "--couple", "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
+    warnings = out.pop("warnings")
     assert out == {
         "p_both": 0.2,
         "p_only_a": 0.3,
@@ -315,6 +316,7 @@ def test_couples_simulate_json(
         "method": "exact",
         "error": 0.0,
     }
+    assert [w["id"] for w in warnings] == ["high_unmatched"]  # both chances given, interviewed
 
 
 def test_couples_text_states_the_couples_assumption(

@@ -32,9 +32,11 @@ from matchtui.engine.ranklist import (
     Simulation,
     Tracker,
     Violation,
+    Warn,
     check_couples,
     check_resolved,
     couples_odds,
+    couples_warnings,
     estimates_for,
     ranklist_data,
     resolve,
@@ -121,11 +123,15 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
         if problems:
             raise _refuse(path, text, ("pairs",), problems[0])
         estimates = _folder(workspace).estimates
-        result = couples_odds(resolve_pairs(pairs, tracker, rules, estimates), rules)
+        resolved = resolve_pairs(pairs, tracker, rules, estimates)
+        result = couples_odds(resolved, rules)
+        warnings = couples_warnings(pairs, resolved, result, tracker, rules)
         if args.ranklist_command == "check":
             print(one_line(f"{path}: ok, a couples list of {plural(len(pairs), 'pair')}"))
+            for warning in warnings:
+                print(one_line(f"warning: {warning.text}"))
             return 0
-        _print_couples(result, args.json)
+        _print_couples(result, warnings, args.json)
         return 0
     ranks = load_model(path, RankFile, data, text).ranks
     return _check_or_simulate(args, workspace, ranks, path, text, ("ranks",), _folder(workspace))
@@ -209,9 +215,11 @@ def _print_simulation(sim: Simulation, as_json: bool) -> None:
         print(one_line(f"warning: {warning.text}"))
 
 
-def _print_couples(result: CouplesOdds, as_json: bool) -> None:
+def _print_couples(result: CouplesOdds, warnings: Sequence[Warn], as_json: bool) -> None:
     if as_json:
-        print(json.dumps(result.to_json(), indent=2))
+        found = result.to_json()
+        found["warnings"] = [{"id": w.id, "text": w.text} for w in warnings]
+        print(json.dumps(found, indent=2))
         return
     print(f"Both matched: {percent(result.p_both)}")
     print(f"Only A:       {percent(result.p_only_a)}")
@@ -225,3 +233,5 @@ def _print_couples(result: CouplesOdds, as_json: bool) -> None:
             f"chances; standard error up to {result.error * 100:.2f} points"
         )
     print(COUPLES_ASSUMPTION)
+    for warning in warnings:
+        print(one_line(f"warning: {warning.text}"))

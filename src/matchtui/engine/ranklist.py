@@ -1176,16 +1176,12 @@ def check_couples(
     return found
 
 
-def resolve_pairs(
-    pairs: Sequence[PairEntry],
-    tracker: Tracker,
-    data: RanklistFile,
-    estimates: Estimates | None = None,
-) -> list[CouplePair]:
-    """Each partner's ranks as the odds see them. With `estimates`, each partner's worked-out
-    chances come from the match curve over that partner's own interviews, as a single list's
-    do; the tracker and the applicant's specialty describe partner a, so partner b's programs
-    the tracker does not hold keep their tier defaults."""
+def pair_sides(
+    pairs: Sequence[PairEntry], tracker: Tracker, data: RanklistFile
+) -> tuple[list[Resolved | None], list[Resolved | None]]:
+    """Each partner's side of every pair as a rank (None for the No-Match code), with the
+    chance the applicant gave or its labelled default; keys are per partner (a program ranks
+    each partner on its own)."""
 
     def side(ref: str, chance: float | None, tag: str) -> Resolved | None:
         if is_no_match(ref):
@@ -1196,11 +1192,25 @@ def resolve_pairs(
             value, source = chance, "yours"
         else:
             value, source = default_chance(data, program)
-        # Each partner's programs are separate chances (a program ranks each partner on its own).
         return Resolved(ref, program, f"{tag}:{identity(ref, program)}", value, source)
 
-    sides_a = [side(p.a, p.a_chance, "a") for p in pairs]
-    sides_b = [side(p.b, p.b_chance, "b") for p in pairs]
+    return (
+        [side(p.a, p.a_chance, "a") for p in pairs],
+        [side(p.b, p.b_chance, "b") for p in pairs],
+    )
+
+
+def resolve_pairs(
+    pairs: Sequence[PairEntry],
+    tracker: Tracker,
+    data: RanklistFile,
+    estimates: Estimates | None = None,
+) -> list[CouplePair]:
+    """Each partner's ranks as the odds see them. With `estimates`, each partner's worked-out
+    chances come from the match curve over that partner's own interviews, as a single list's
+    do; the tracker and the applicant's specialty describe partner a, so partner b's programs
+    the tracker does not hold keep their tier defaults."""
+    sides_a, sides_b = pair_sides(pairs, tracker, data)
     partner = Estimates(estimates.catalog) if estimates is not None else None
 
     def estimated(sides: list[Resolved | None], own: Estimates | None) -> list[Side]:
@@ -1219,6 +1229,55 @@ def resolve_pairs(
         CouplePair(a, b)
         for a, b in zip(estimated(sides_a, estimates), estimated(sides_b, partner), strict=True)
     ]
+
+
+def couples_warnings(
+    pairs: Sequence[PairEntry],
+    resolved: Sequence[CouplePair],
+    odds: CouplesOdds,
+    tracker: Tracker,
+    data: RanklistFile,
+) -> list[Warn]:
+    """What a single list is warned of, for each partner's side of the pairs (ranks at
+    programs with no interview, none recorded or one still to come; chances worked out by
+    matchtui), and a high chance that neither partner matches."""
+    out: list[Warn] = []
+    no_match = Resolved(NO_MATCH, None, NO_MATCH, 1.0, "yours")  # keeps each pair's rank
+    names = ("Partner A (you)", "Partner B")
+    for name, sides in zip(names, pair_sides(pairs, tracker, data), strict=True):
+        ranks = [r if r is not None else no_match for r in sides]
+        out.extend(Warn(w.id, f"{name}: {w.text}") for w in interview_warnings(ranks))
+    # Each program is one chance, the first one given for it wherever it stands (`_variables`).
+    taken = [side for pair in resolved for side in (pair.a, pair.b) if side.key is not None]
+    given = {side.key for side in taken if side.chance_source == "yours"}
+    worked = len(
+        {
+            side.key
+            for side in taken
+            if side.chance_source in ("estimate", "tier default", "default")
+            and side.key not in given
+        }
+    )
+    if worked:
+        out.append(
+            Warn(
+                "default_chance",
+                f"{worked} of the pairs' program chances are worked out by matchtui (the match "
+                "curve, or a default by tier: assumptions). Give your own numbers where you "
+                "have them (a_chance, b_chance).",
+            )
+        )
+    high = data.warnings.high_p_unmatched.value
+    if odds.p_neither > high:
+        out.append(
+            Warn(
+                "high_unmatched",
+                f"The chance that neither of you matches is {percent(odds.p_neither, prose=True)}: "
+                "add every pair you would both accept, pairs with one side at the No-Match code "
+                "included, and get the SOAP kit ready.",
+            )
+        )
+    return out
 
 
 @dataclass(frozen=True)
