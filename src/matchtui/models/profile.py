@@ -101,6 +101,13 @@ ROLE_LABELS: dict[str, str] = {
     "nonclinical": "Non-clinical work",
     "none": "None",
 }
+# What each role covers, for the Profile pane's help on the field.
+ROLE_HELP = (
+    "Your main clinical activity now, or the last one. Clinical job: hands-on patient care, a "
+    "physician's post abroad included. Transitional: a supervised bridge (a preliminary year, "
+    "a re-entry program). Observership: watching care, not giving it. Clinical research: a "
+    "study role that sees patients. Non-clinical: work away from patients."
+)
 TIE_LABELS: dict[str, str] = {
     "family": "Family",
     "partner": "Spouse / partner",

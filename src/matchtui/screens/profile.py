@@ -28,6 +28,7 @@ from matchtui.models.profile import (
     EXAM_RESULT_LABELS,
     MAX_DIVISIONS,
     OUTCOME_LABELS,
+    ROLE_HELP,
     ROLE_LABELS,
     ROTATION_LABELS,
     SETTING_LABELS,
@@ -536,7 +537,13 @@ class ProfileScreen(PaneScreen):
             "Recent clinical activity",
             row(
                 ("clinical", "role"),
-                FieldSpec("role", "Kind of role", "select", options(ROLE_LABELS)),
+                FieldSpec(
+                    "role",
+                    "Kind of role",
+                    "select",
+                    options(ROLE_LABELS),
+                    tooltip=ROLE_HELP,
+                ),
                 c.role,
             ),
             row(
