@@ -1012,6 +1012,14 @@ def estimate(
     preset = preset_for(profile, catalog, mix.specialty)
     inputs = inputs_of(profile)
     calibrated, note, outside = calibration_status(catalog, mix.specialty, inputs)
+    if profile.applicant.situation == "in_training" and inputs.applicant_type.endswith(
+        "_graduate"
+    ):
+        note += (
+            " NRMP counts a resident who applies again among its prior graduates; that rate "
+            "mixes residents changing course with graduates who went unmatched, and no "
+            "published figure tells them apart."
+        )
     assumptions = _assumptions(
         profile, catalog, data, factors, verdict, inputs, preset, season, signals, quote
     )
