@@ -21,6 +21,7 @@ from matchtui.models.plan import PlanFile
 from matchtui.models.profile import Profile
 from matchtui.models.programs import Program, ProgramList
 from tests.test_plan_snapshots import sent_application
+from tests.test_ranklist_warm import _gc_as_before as _gc_as_before  # autouse: a real session
 
 DECEMBER = dt.date(2026, 12, 4)
 
@@ -139,3 +140,30 @@ async def test_an_application_recorded_in_another_pane_clears_the_banner(workspa
         await pilot.press("y")  # nothing to fix now
         await pilot.pause()
         assert app.profile is not None and app.profile.cycle_year == 2027
+
+
+async def test_a_real_session_reads_the_list_in_a_thread_before_saying_it(
+    workspace: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In a real session the list is read in a worker thread when the preload has not read it:
+    no late-season banner meanwhile (one that would be taken back), then the banner."""
+    import threading
+
+    go = threading.Event()
+    find = MatchApp.find_applications_sent
+
+    def slow_find(self: MatchApp) -> bool | None:
+        go.wait(10)
+        return find(self)
+
+    monkeypatch.setattr(MatchApp, "find_applications_sent", slow_find)
+    monkeypatch.setattr(MatchApp, "_warm_data", lambda self: False)  # no preload read
+    app = MatchApp(workspace, first_pane="plan", today=DECEMBER, interactive=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        banner = app.screen.query_one("#plan-banner", Static)
+        assert not banner.display
+        go.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert banner.display and "2027 season went on without" in str(banner.content)

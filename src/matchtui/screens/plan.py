@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from contextlib import suppress
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -20,6 +21,7 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import DataTable, Input, Label, Static, TabbedContent, TabPane
 
+from matchtui.background import yielding_often
 from matchtui.catalog import Catalog
 from matchtui.engine.calendar import RELIABILITY_WORDS, MatchYearCheck, when_label
 from matchtui.engine.memo import LastResult
@@ -306,10 +308,14 @@ class PlanScreen(PaneScreen):
             return
 
         def find() -> None:
-            self.matchapp.find_applications_sent()
-            self.app.call_from_thread(self._banner_again)
+            try:
+                with yielding_often():  # keys pressed meanwhile stay quick
+                    self.matchapp.find_applications_sent()
+            finally:  # read, or not readable (the Applications pane reports why)
+                with suppress(RuntimeError):  # the app has closed meanwhile
+                    self.app.call_from_thread(self._banner_again)
 
-        self.run_worker(find, thread=True, group="plan-sent")
+        self.run_worker(find, thread=True, group="plan-sent", exit_on_error=False)
 
     def _banner_again(self) -> None:
         self._sent_sought = True  # known now, or the file does not load: the plan decides
