@@ -176,14 +176,23 @@ def _members(anchor: TypeAnchor, catalog: Catalog, setting: str) -> list[tuple[f
     data = mix_data(catalog)
     cohort = anchor.cohort
     visa = [(True, cohort.visa_share), (False, 1 - cohort.visa_share)]
+    step3 = [(True, cohort.no_step3_share), (False, 1 - cohort.no_step3_share)]
     out: dict[float, float] = {}
-    for (years, wy), (fails, wf), (gap, wg), (cycles, wc), (needs, wv) in itertools.product(
-        cohort.years_out, cohort.failures, cohort.clinical_gap_years, cohort.prior_cycles, visa
+    for (years, wy), (fails, wf), (gap, wg), (cycles, wc), (needs, wv), (
+        none,
+        ws,
+    ) in itertools.product(
+        cohort.years_out,
+        cohort.failures,
+        cohort.clinical_gap_years,
+        cohort.prior_cycles,
+        visa,
+        step3,
     ):
-        weight = wy * wf * wg * wc * wv
+        weight = wy * wf * wg * wc * wv * ws
         if weight <= 0:
             continue
-        inputs = Inputs(anchor.id, None, years, fails, gap, cycles, needs)
+        inputs = Inputs(anchor.id, None, years, fails, gap, cycles, needs, none)
         total = round(sum(adjustment_terms(data, inputs, setting).values()), 12)
         out[total] = out.get(total, 0.0) + weight
     return sorted(out.items())

@@ -238,10 +238,13 @@ class Inputs(NamedTuple):
     clinical_gap_years: float = 0.0
     prior_cycles: float = 0.0
     visa: bool = False
+    no_step3: bool = False  # out of training with no Step 3 / Level 3 passed
 
     def value(self, adjustment_id: str) -> float:
         if adjustment_id == "visa":
             return 1.0 if self.visa else 0.0
+        if adjustment_id == "no_step3":
+            return 1.0 if self.no_step3 else 0.0
         if adjustment_id == "years_out":
             return self.years_out
         if adjustment_id == "failures":
@@ -271,6 +274,19 @@ def inputs_of(profile: Profile) -> Inputs:
         clinical_gap_years=clinical_gap_years(profile),
         prior_cycles=float(profile.history.serious),  # failed attempts only
         visa=profile.needs_visa,
+        no_step3=missing_step3(profile),
+    )
+
+
+def missing_step3(profile: Profile) -> bool:
+    """A US MD or DO prior graduate out of training with Step 3 / Level 3 neither passed nor
+    booked: the re-entry article's higher-risk case (one scheduled in time for the rank list is
+    its acceptable one). Students and residents are not expected to have it; an IMG group's
+    own rate already stands for members most of whom apply without it (mix.toml no_step3)."""
+    return (
+        profile.is_reentry
+        and profile.exams.step3 == "not_taken"
+        and profile.applicant_type.endswith("_graduate")
     )
 
 
@@ -820,13 +836,15 @@ def figures_for(
     )
 
 
-# Each adjustment's input as a cohort holds it (visa: the share needing one).
+# Each adjustment's input as a cohort holds it (the yes/no ones: the share of members it holds
+# for, in _COHORT_SHARE).
 _COHORT_FIELD = {
     "years_out": "years_out",
     "failures": "failures",
     "clinical_gap": "clinical_gap_years",
     "prior_cycles": "prior_cycles",
 }
+_COHORT_SHARE = {"visa": "visa_share", "no_step3": "no_step3_share"}
 
 
 def cohort_adjustment(catalog: Catalog, applicant_type: str, setting: str) -> float:
@@ -837,8 +855,9 @@ def cohort_adjustment(catalog: Catalog, applicant_type: str, setting: str) -> fl
     cohort = data.type_anchor(applicant_type).cohort
     total = 0.0
     for adj in data.adjustments:
-        if adj.id == "visa":
-            total -= adj.slope(setting) * adj.units(1.0) * cohort.visa_share
+        if adj.id in _COHORT_SHARE:
+            share: float = getattr(cohort, _COHORT_SHARE[adj.id])
+            total -= adj.slope(setting) * adj.units(1.0) * share
             continue
         for value, weight in getattr(cohort, _COHORT_FIELD[adj.id]):
             total -= weight * adj.slope(setting) * adj.units(value)
@@ -925,7 +944,8 @@ def range_note(verdict: Verdict, figures: Figures, outside: bool, low_p_match: f
             )
         return (
             f"{lead}. The range {span} because how much years out, exam failures, time "
-            "away from clinical work, earlier cycles and a visa cost is assumed, not published. "
+            "away from clinical work, earlier cycles, a missing Step 3 and a visa cost is "
+            "assumed, not published. "
             "The low end takes the steep reading of each, the high end the shallow one."
         )
     if outside:
@@ -1012,9 +1032,7 @@ def estimate(
     preset = preset_for(profile, catalog, mix.specialty)
     inputs = inputs_of(profile)
     calibrated, note, outside = calibration_status(catalog, mix.specialty, inputs)
-    if profile.applicant.situation == "in_training" and inputs.applicant_type.endswith(
-        "_graduate"
-    ):
+    if profile.applicant.situation == "in_training" and inputs.applicant_type.endswith("_graduate"):
         note += (
             " NRMP counts a resident who applies again among its prior graduates; that rate "
             "mixes residents changing course with graduates who went unmatched, and no "

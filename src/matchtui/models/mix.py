@@ -188,7 +188,7 @@ class Adjustment(Sourced):
     """One labelled adjustment on the log scale of every application's interview chance:
     -per_unit x min(cap, max(0, value - grace)). `shallow`/`steep` are the range settings."""
 
-    id: Literal["years_out", "failures", "clinical_gap", "prior_cycles", "visa"]
+    id: Literal["years_out", "failures", "clinical_gap", "prior_cycles", "visa", "no_step3"]
     label: str
     unit: str
     per_unit: float = Field(ge=0, le=5)
@@ -253,6 +253,8 @@ class Cohort(Strict):
     # its unmatched seniors (Charting Outcomes); a member who enters no score is this member.
     score_centre: Literal["senior", "unmatched"] = "senior"
     visa_share: float = Field(default=0.0, ge=0, le=1)
+    # Members out of training with no Step 3 / Level 3 passed (the no_step3 adjustment).
+    no_step3_share: float = Field(default=0.0, ge=0, le=1)
     years_out: Distribution = Field(default_factory=lambda: [(0.0, 1.0)])
     failures: Distribution = Field(default_factory=lambda: [(0.0, 1.0)])
     clinical_gap_years: Distribution = Field(default_factory=lambda: [(0.0, 1.0)])
@@ -345,7 +347,7 @@ class MixFile(Strict):
     back_home_factors: list[BackHomeFactor] = Field(min_length=4, max_length=4)
     signal_factors: list[SignalFactor] = Field(min_length=1)
     score: ScoreModel
-    adjustments: list[Adjustment] = Field(min_length=5, max_length=5)
+    adjustments: list[Adjustment] = Field(min_length=6, max_length=6)
     soap: list[SoapShare] = Field(min_length=6, max_length=6)
     soap_model: SoapModel
     type_anchors: list[TypeAnchor] = Field(min_length=6, max_length=6)
