@@ -17,6 +17,8 @@ from tests.test_assess_engine import make
 
 NO_STEP3 = {"exams__step3": "not_taken", "exams__step3_year": None}
 BOOKED = {"exams__step3": "scheduled", "exams__step3_year": None, "exams__step3_date": "2027-01-15"}
+# The 2027 Match's rank lists close 3 Mar 2027; a result about four weeks after 20 Feb is later.
+TOO_LATE = {**BOOKED, "exams__step3_date": "2027-02-20"}
 
 
 def p_match(catalog: Catalog, **changes: Any) -> float:
@@ -28,8 +30,10 @@ def test_a_missing_step3_lowers_a_prior_graduates_chance(catalog: Catalog) -> No
     passed = p_match(catalog)
     missing = p_match(catalog, **NO_STEP3)
     assert passed - missing >= 0.05, (passed, missing)
-    # Booked in time for the rank list is the article's acceptable case.
+    # Booked in time for the rank list is the article's acceptable case; booked too late for
+    # it, the Reality check says 'late' and the estimate counts it as missing.
     assert p_match(catalog, **BOOKED) == passed
+    assert p_match(catalog, **TOO_LATE) == missing
     profile = make(applicant__graduation_year=2021, **NO_STEP3)
     found = estimate(profile, catalog, recommended_mix(profile, catalog))
     step3 = next(a for a in found.assumptions if a.name.startswith("No Step 3"))

@@ -954,7 +954,7 @@ def _step3(profile: Profile, catalog: Catalog, rules: Rules, found: _Findings) -
     rank_deadline = season_date(catalog, profile.cycle_year, "rank_deadline")
     deadline = rank_deadline.date
     if exams.step3 == "scheduled" and exams.step3_date is not None:
-        ready = exams.step3_date + dt.timedelta(weeks=rule.results_weeks)
+        ready = step3_result_day(exams.step3_date, rule.results_weeks)
         provenance = _ruled("readiness.step3", rule, ["results_weeks"])
         provenance["assumptions"] = [
             f"rank lists close {deadline.isoformat()} "
@@ -985,6 +985,24 @@ def _step3(profile: Profile, catalog: Catalog, rules: Rules, found: _Findings) -
     return Step3Check(
         applicable=True, status=exams.step3, verdict="missing", reason=text, **provenance
     )
+
+
+def step3_result_day(sitting: dt.date, results_weeks: int) -> dt.date:
+    """When a Step 3 sat on `sitting` has its result (readiness.toml results_weeks)."""
+    return sitting + dt.timedelta(weeks=results_weeks)
+
+
+def step3_too_late(profile: Profile, catalog: Catalog) -> bool:
+    """Step 3 booked on a day whose result arrives after the profile's Match closes its rank
+    lists: for that Match it is as good as not taken (the Reality check's 'late')."""
+    exams = profile.exams
+    if exams.step3 != "scheduled" or exams.step3_date is None:
+        return False
+    from matchtui.engine.calendar import season_date
+
+    weeks = rules_of(catalog).readiness.step3.results_weeks
+    deadline = season_date(catalog, profile.cycle_year, "rank_deadline").date
+    return step3_result_day(exams.step3_date, weeks) > deadline
 
 
 def _pivots(

@@ -265,7 +265,9 @@ def clinical_gap_years(profile: Profile) -> float:
     return gap
 
 
-def inputs_of(profile: Profile) -> Inputs:
+def inputs_of(profile: Profile, catalog: Catalog | None = None) -> Inputs:
+    """The profile's inputs; with `catalog`, a Step 3 booked too late for the Match's rank lists
+    counts as missing (see missing_step3)."""
     return Inputs(
         applicant_type=profile.applicant_type,
         step2=profile.exams.step2_score,
@@ -274,20 +276,26 @@ def inputs_of(profile: Profile) -> Inputs:
         clinical_gap_years=clinical_gap_years(profile),
         prior_cycles=float(profile.history.serious),  # failed attempts only
         visa=profile.needs_visa,
-        no_step3=missing_step3(profile),
+        no_step3=missing_step3(profile, catalog),
     )
 
 
-def missing_step3(profile: Profile) -> bool:
+def missing_step3(profile: Profile, catalog: Catalog | None = None) -> bool:
     """A US MD or DO prior graduate out of training with Step 3 / Level 3 neither passed nor
-    booked: the re-entry article's higher-risk case (one scheduled in time for the rank list is
-    its acceptable one). Students and residents are not expected to have it; an IMG group's
-    own rate already stands for members most of whom apply without it (mix.toml no_step3)."""
-    return (
-        profile.is_reentry
-        and profile.exams.step3 == "not_taken"
-        and profile.applicant_type.endswith("_graduate")
-    )
+    booked in time: the re-entry article's higher-risk case (one whose result is in before the
+    rank lists close is its acceptable one; with `catalog`, one booked later counts as missing,
+    as the Reality check rates it 'late'). Students and residents are not expected to have it;
+    an IMG group's own rate already stands for members most of whom apply without it (mix.toml
+    no_step3)."""
+    if not (profile.is_reentry and profile.applicant_type.endswith("_graduate")):
+        return False
+    if profile.exams.step3 == "not_taken":
+        return True
+    if catalog is None or profile.exams.step3 != "scheduled":
+        return False
+    from matchtui.engine.assess import step3_too_late
+
+    return step3_too_late(profile, catalog)
 
 
 def _band(catalog: Catalog, specialty: str) -> str:
@@ -467,7 +475,7 @@ def resolve(
     return factors_at(
         catalog,
         specialty,
-        applicant_term(catalog, specialty, inputs_of(profile), setting),
+        applicant_term(catalog, specialty, inputs_of(profile, catalog), setting),
         region_factor(profile, catalog, verdict),
     )
 
@@ -790,7 +798,7 @@ def figures_for(
     parameters (adjustment slopes and the type offsets refitted for each, back-home factor low
     and high), widened by the model margin; it always contains the point."""
     data = mix_data(catalog)
-    inputs = inputs_of(profile)
+    inputs = inputs_of(profile, catalog)
     terms = [applicant_term(catalog, mix.specialty, inputs, s) for s in SETTINGS]
     margin = data.model.margin
     low_f = factors_at(
@@ -1030,7 +1038,7 @@ def estimate(
     quote = application_fee(catalog.specialties[mix.specialty], catalog.fee_schedule(season), total)
     in_region = in_region_count(total, mix.region_share_pct)
     preset = preset_for(profile, catalog, mix.specialty)
-    inputs = inputs_of(profile)
+    inputs = inputs_of(profile, catalog)
     calibrated, note, outside = calibration_status(catalog, mix.specialty, inputs)
     if profile.applicant.situation == "in_training" and inputs.applicant_type.endswith("_graduate"):
         note += (
