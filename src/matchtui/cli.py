@@ -312,6 +312,12 @@ def _data(data: argparse.ArgumentParser) -> None:
 def _dates(dates: argparse.ArgumentParser) -> None:
     dates.add_argument("--year", type=_year, metavar="Y", help="Match year (default: yours)")
     dates.add_argument("--json", action="store_true", help="print JSON")
+    dates.add_argument(
+        "--ics",
+        metavar="FILE",
+        help="write the dates as an iCalendar file a calendar app imports (- for stdout)",
+    )
+    dates.add_argument("--force", action="store_true", help="overwrite an existing --ics FILE")
 
 
 def _profile(profile: argparse.ArgumentParser) -> None:

@@ -45,6 +45,8 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
     phase = phase_on(catalog, year, today)
     upcoming = next_event(catalog, year, today)
     deadline = next_deadline(catalog, year, today)
+    if args.ics is not None:
+        return _write_ics(args, workspace, dates, year)
     if args.json:
         payload = {
             "match_year": year,
@@ -94,4 +96,26 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
             "\nDerived dates follow the usual calendar (our assumption); check the AAMC and "
             "NRMP calendars before acting on one."
         )
+    return 0
+
+
+def _write_ics(
+    args: argparse.Namespace, workspace: Workspace, dates: list[SeasonDate], year: int
+) -> int:
+    """The season's dates as an iCalendar file (atomic, 0600; "-": standard output)."""
+    import sys
+    from pathlib import Path
+
+    from matchtui.engine.calendar import season_ics
+    from matchtui.errors import UsageError
+
+    text = season_ics(dates, year, dt.datetime.now(dt.UTC))
+    if args.ics == "-":
+        sys.stdout.write(text)
+        return 0
+    path = Path(args.ics)
+    if path.exists() and not args.force:
+        raise UsageError(f"{path} already exists (use --force to replace it)")
+    workspace.export(path, text)
+    print(f"wrote the {year} Match's {len(dates)} dates to {path}")
     return 0

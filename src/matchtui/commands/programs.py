@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from matchtui.engine.programs import read_date, read_import, region_of, to_csv, to_ics
+from matchtui.engine.programs import ics_events, read_date, read_import, region_of, to_csv, to_ics
 from matchtui.engine.wording import plural
 from matchtui.errors import UsageError
 from matchtui.models.programs import PROGRAM_STATUSES, STAGE_LABELS, Program, ProgramList
@@ -98,12 +98,10 @@ def _export(args: argparse.Namespace, workspace: Workspace) -> int:
     programs = workspace.load_programs()
     if ics:
         text = to_ics(programs, workspace.catalog, dt.datetime.now(dt.UTC))
-        count = sum(
-            1
-            for p in programs.programs
-            if p.interview_on is not None and p.status not in ("rejected", "withdrawn")
-        )
-        what = f"{count} interview{'s' if count != 1 else ''}"
+        interviews, answers = ics_events(programs)
+        what = f"{interviews} interview{'s' if interviews != 1 else ''}"
+        if answers:
+            what += f" and {answers} answer deadline{'s' if answers != 1 else ''}"
     else:
         text = to_csv(programs)
         count = len(programs.programs)

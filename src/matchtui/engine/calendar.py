@@ -378,3 +378,32 @@ def header_countdown(catalog: Catalog, match_year: int, today: dt.date) -> Count
 def countdown(catalog: Catalog, match_year: int, today: dt.date) -> str:
     """The header's line: see `header_countdown`."""
     return header_countdown(catalog, match_year, today).text
+
+
+# --- the season as a calendar file ----------------------------------------------------------
+
+
+def season_ics(dates: list[SeasonDate], match_year: int, stamp: dt.datetime) -> str:
+    """A Match season's dates as an iCalendar file of all-day events, each saying how sure its
+    date is (a date not official yet is marked expected in its title) and where it comes from."""
+    from icalendar import Calendar, Event
+
+    calendar = Calendar()
+    calendar.add("prodid", "-//matchtui//season calendar//EN")
+    calendar.add("version", "2.0")
+    for date in dates:
+        event = Event()
+        event.add("uid", f"{match_year}-{date.id}@matchtui")
+        event.add("dtstamp", stamp)
+        event.add("dtstart", date.date)
+        event.add("dtend", date.date + dt.timedelta(days=1))
+        sure = "" if date.reliability == "primary" else " (expected)"
+        event.add("summary", f"{date.label}, {match_year} Match{sure}")
+        how = ("derived, " if date.derived else "") + RELIABILITY_WORDS.get(
+            date.reliability, date.reliability
+        )
+        note = f" {date.note}" if date.note else ""
+        event.add("description", f"Reliability: {how}. Source: {date.source}.{note}")
+        calendar.add_component(event)
+    text: str = calendar.to_ical().decode("utf-8")
+    return text

@@ -922,14 +922,36 @@ def to_csv(programs: ProgramList) -> str:
     return out.getvalue()
 
 
+def ics_events(programs: ProgramList) -> tuple[int, int]:
+    """What `to_ics` writes: (interviews, invitations still to answer by a day)."""
+    interviews = sum(
+        1
+        for p in programs.programs
+        if p.interview_on is not None and p.status not in ("rejected", "withdrawn")
+    )
+    answers = sum(1 for p in programs.programs if p.status == "invited" and p.respond_by)
+    return interviews, answers
+
+
 def to_ics(programs: ProgramList, catalog: Catalog, stamp: dt.datetime) -> str:
-    """Booked and past interviews as an iCalendar file (all-day events a calendar app imports)."""
+    """Booked and past interviews, and the days invitations still waiting must be answered by,
+    as an iCalendar file (all-day events a calendar app imports)."""
     from icalendar import Calendar, Event
 
     calendar = Calendar()
     calendar.add("prodid", "-//matchtui//applications tracker//EN")
     calendar.add("version", "2.0")
     for program in programs.programs:
+        answer_by = program.respond_by
+        if program.status == "invited" and answer_by is not None:
+            ident = program.nrmp_code or "-".join(program.key).replace(" ", "_")
+            reply = Event()
+            reply.add("uid", f"{ident}-answer-{answer_by.isoformat()}@matchtui")
+            reply.add("dtstamp", stamp)
+            reply.add("dtstart", answer_by)
+            reply.add("dtend", answer_by + dt.timedelta(days=1))
+            reply.add("summary", f"Answer the interview invitation: {program.name}")
+            calendar.add_component(reply)
         day = program.interview_on
         if day is None or program.status in ("rejected", "withdrawn"):
             continue
