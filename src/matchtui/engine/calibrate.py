@@ -453,6 +453,7 @@ _PROSE = frozenset(
         "short",
         "description",
         "label",
+        "prose",
         "population",
     }
 )

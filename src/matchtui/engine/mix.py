@@ -57,7 +57,7 @@ from matchtui.engine.fees import (
     season_label,
     stand_in_note,
 )
-from matchtui.engine.wording import beside, percent, place, plural
+from matchtui.engine.wording import and_list, beside, percent, place, plural
 from matchtui.models.base import SOFT_RELIABILITY
 from matchtui.models.mix import (
     APPLICANT_TYPE_LABELS,
@@ -932,11 +932,18 @@ def calibration_status(catalog: Catalog, specialty: str, inputs: Inputs) -> tupl
     return has_co and not outside, note, bool(outside)
 
 
-def range_note(verdict: Verdict, figures: Figures, outside: bool, low_p_match: float) -> str:
+def range_note(
+    verdict: Verdict,
+    figures: Figures,
+    outside: bool,
+    low_p_match: float,
+    weighed: Sequence[str] = (),
+) -> str:
     """The sentence that explains the range when the Reality check rates the risk high or the
     profile lies past the cohorts. With a high risk, it says whether the estimate agrees (a
     chance below `low_p_match`, the low-chance warning's line) or not, and why they can
-    differ: the tier counts factors, the estimate weighs them."""
+    differ: the tier counts factors, the estimate weighs them. `weighed`: the adjustments
+    that lower this profile's chance, as a sentence names them (all of them when empty)."""
     low, high = figures.p_match_range
     first, last = percent(low, prose=True), percent(high, prose=True)
     span = f"runs from {first} to {last}" if first != last else f"is {first} at both ends"
@@ -950,11 +957,11 @@ def range_note(verdict: Verdict, figures: Figures, outside: bool, low_p_match: f
                 "the estimate weighs each of them against the rest of the profile (your score, "
                 "the specialty, how many programs and which kinds you apply to)"
             )
+        costs = and_list(list(weighed)) if weighed else "each of the profile's adjustments"
         return (
-            f"{lead}. The range {span} because how much years out, exam failures, time "
-            "away from clinical work, earlier cycles, a missing Step 3 and a visa cost is "
-            "assumed, not published. "
-            "The low end takes the steep reading of each, the high end the shallow one."
+            f"{lead}. The range {span} because how much {costs} cost is assumed, not "
+            "published. The low end takes the steep reading of each, the high end the shallow "
+            "one."
         )
     if outside:
         return (
@@ -1096,7 +1103,17 @@ def estimate(
         p_placed_with_soap_range=r6(figures.p_placed_range),
         calibrated=calibrated,
         calibration_note=note,
-        range_note=range_note(verdict, figures, outside, data.warnings.low_p_match),
+        range_note=range_note(
+            verdict,
+            figures,
+            outside,
+            data.warnings.low_p_match,
+            [
+                adj.prose or adj.label.lower()
+                for adj in data.adjustments
+                if adj.units(inputs.value(adj.id)) > 0
+            ],
+        ),
         region_note=region_note(
             profile, catalog, verdict, figures, place(catalog.region_name(profile.targets.region))
         ),

@@ -190,6 +190,7 @@ class Adjustment(Sourced):
 
     id: Literal["years_out", "failures", "clinical_gap", "prior_cycles", "visa", "no_step3"]
     label: str
+    prose: str = ""  # as a sentence names it: "years out", "a missing Step 3"
     unit: str
     per_unit: float = Field(ge=0, le=5)
     shallow: float = Field(ge=0, le=5)
