@@ -1207,11 +1207,14 @@ def _actions(
         fired = next((f for f in rule.when if f in found.items), None)
         if fired is None:
             continue
+        title = rule.graduate_title if graduate and rule.graduate_title else rule.title
         text = rule.graduate_text if graduate and rule.graduate_text else rule.text
+        if rule.plan_b_text and _plan_b_written(profile, catalog):
+            title, text = rule.plan_b_title or title, rule.plan_b_text
         out.append(
             Action(
                 id=rule.id,
-                title=rule.graduate_title if graduate and rule.graduate_title else rule.title,
+                title=title,
                 text=text.format_map(context),
                 finding=found.items[fired],
                 finding_id=fired,
@@ -1222,6 +1225,10 @@ def _actions(
         if rule.id == "pivot_specialty":  # the steps after it are for the specialty moved to
             context["specialty"] = "the specialty you move to"
     return out
+
+
+def _plan_b_written(profile: Profile, catalog: Catalog) -> bool:
+    return judge_story("plan_b", profile.narrative.plan_b, catalog).quality == "concrete"
 
 
 def _join_or(items: Sequence[str]) -> str:

@@ -175,6 +175,10 @@ class ActionRule(Rule):
     # students and residents can do (an away rotation); "" keeps `title` / `text`.
     graduate_title: str = ""
     graduate_text: str = ""
+    # Title and text once the profile's plan B is written and concrete, where the action asks
+    # for one; "" keeps the others.
+    plan_b_title: str = ""
+    plan_b_text: str = ""
 
 
 class StudentGraduation(Rule):
