@@ -38,6 +38,7 @@ from matchtui.engine.ranklist import (
     couples_odds,
     couples_warnings,
     estimates_for,
+    pair_sides,
     ranklist_data,
     resolve,
     resolve_pairs,
@@ -123,9 +124,10 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
         if problems:
             raise _refuse(path, text, ("pairs",), problems[0])
         estimates = _folder(workspace).estimates
-        resolved = resolve_pairs(pairs, tracker, rules, estimates)
+        sides = pair_sides(pairs, tracker, rules)
+        resolved = resolve_pairs(pairs, tracker, rules, estimates, sides)
         result = couples_odds(resolved, rules)
-        warnings = couples_warnings(pairs, resolved, result, tracker, rules)
+        warnings = couples_warnings(sides, resolved, result, rules)
         if args.ranklist_command == "check":
             print(one_line(f"{path}: ok, a couples list of {plural(len(pairs), 'pair')}"))
             for warning in warnings:

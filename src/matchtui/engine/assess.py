@@ -1119,7 +1119,7 @@ def _cycles(
     this = serious + 1
     limit = rule.serious_limit
     written = bool(profile.narrative.plan_b.strip())
-    plan_b = judge_story("plan_b", profile.narrative.plan_b, catalog).quality == "concrete"
+    plan_b = _plan_b_written(profile, catalog)
     verdict: Any
     if this > limit:
         verdict = "past_limit"
@@ -1228,6 +1228,7 @@ def _actions(
 
 
 def _plan_b_written(profile: Profile, catalog: Catalog) -> bool:
+    """The profile's plan B is written and concrete (the Cycles check and the actions)."""
     return judge_story("plan_b", profile.narrative.plan_b, catalog).quality == "concrete"
 
 

@@ -338,10 +338,14 @@ class Countdown:
     text: str
 
 
+def dated(date: SeasonDate) -> str:
+    """'3 Mar 2027', with ', expected' after a date that is not official yet."""
+    return day_label(date.date) + ("" if date.reliability == "primary" else ", expected")
+
+
 def _counting(date: SeasonDate, today: dt.date) -> str:
     """'rank list deadline in 90 days (3 Mar 2027, expected)'."""
-    mark = "" if date.reliability == "primary" else ", expected"
-    return f"{date.short} {when_label(date.days_from(today))} ({day_label(date.date)}{mark})"
+    return f"{date.short} {when_label(date.days_from(today))} ({dated(date)})"
 
 
 def header_countdown(catalog: Catalog, match_year: int, today: dt.date) -> Countdown:

@@ -14,6 +14,7 @@ from matchtui.engine.calendar import (
     MatchYearCheck,
     SeasonDate,
     check_match_year,
+    dated,
     day_label,
     month_name,
     next_event,
@@ -345,15 +346,10 @@ def late_check(view: PlanView, catalog: Catalog, sent: bool | None) -> MatchYear
         following,
         "late",
         f"The {view.match_year} season went on without your application ({reviewing.short} "
-        f"from {_dated(reviewing)}): your plan's '{row.title}' is past and not done{listed}. "
-        f"Late applications go in until {closes.short} ({_dated(closes)}); the {following} "
+        f"from {dated(reviewing)}): your plan's '{row.title}' is past and not done{listed}. "
+        f"Late applications go in until {closes.short} ({dated(closes)}); the {following} "
         f"Match gives the plan its twelve months. If you have applied, mark that item done.",
     )
-
-
-def _dated(date: SeasonDate) -> str:
-    """'23 Sep 2026', with ', expected' after a date that is not official yet."""
-    return day_label(date.date) + ("" if date.reliability == "primary" else ", expected")
 
 
 def migrate_plan(plan: PlanFile | None, profile: Profile, catalog: Catalog) -> PlanFile | None:

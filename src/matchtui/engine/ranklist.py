@@ -1205,12 +1205,14 @@ def resolve_pairs(
     tracker: Tracker,
     data: RanklistFile,
     estimates: Estimates | None = None,
+    sides: tuple[list[Resolved | None], list[Resolved | None]] | None = None,
 ) -> list[CouplePair]:
     """Each partner's ranks as the odds see them. With `estimates`, each partner's worked-out
     chances come from the match curve over that partner's own interviews, as a single list's
     do; the tracker and the applicant's specialty describe partner a, so partner b's programs
-    the tracker does not hold keep their tier defaults."""
-    sides_a, sides_b = pair_sides(pairs, tracker, data)
+    the tracker does not hold keep their tier defaults. `sides`: `pair_sides` already worked
+    out for these pairs."""
+    sides_a, sides_b = sides if sides is not None else pair_sides(pairs, tracker, data)
     partner = Estimates(estimates.catalog) if estimates is not None else None
 
     def estimated(sides: list[Resolved | None], own: Estimates | None) -> list[Side]:
@@ -1232,20 +1234,20 @@ def resolve_pairs(
 
 
 def couples_warnings(
-    pairs: Sequence[PairEntry],
+    sides: tuple[list[Resolved | None], list[Resolved | None]],
     resolved: Sequence[CouplePair],
     odds: CouplesOdds,
-    tracker: Tracker,
     data: RanklistFile,
 ) -> list[Warn]:
     """What a single list is warned of, for each partner's side of the pairs (ranks at
     programs with no interview, none recorded or one still to come; chances worked out by
-    matchtui), and a high chance that neither partner matches."""
+    matchtui), and a high chance that neither partner matches. `sides`: `pair_sides` of the
+    pairs."""
     out: list[Warn] = []
     no_match = Resolved(NO_MATCH, None, NO_MATCH, 1.0, "yours")  # keeps each pair's rank
     names = ("Partner A (you)", "Partner B")
-    for name, sides in zip(names, pair_sides(pairs, tracker, data), strict=True):
-        ranks = [r if r is not None else no_match for r in sides]
+    for name, side_ranks in zip(names, sides, strict=True):
+        ranks = [r if r is not None else no_match for r in side_ranks]
         out.extend(Warn(w.id, f"{name}: {w.text}") for w in interview_warnings(ranks))
     # Each program is one chance, the first one given for it wherever it stands (`_variables`).
     taken = [side for pair in resolved for side in (pair.a, pair.b) if side.key is not None]

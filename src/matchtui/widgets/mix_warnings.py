@@ -139,24 +139,24 @@ class AssumptionList(Static):
             )
             width = max(len(row.id) for row in calibration)
             text.append(f"\n  {'anchor':<{width}}  published  model   diff")
-            fitted = [row for row in calibration if not row.held_out]
             held = [row for row in calibration if row.held_out]
-            for row in fitted:
-                off = abs(row.diff_pp) > 5
+
+            def line(row: CalibrationRow) -> None:
+                off = abs(row.diff_pp) > 5 and not row.held_out
                 text.append(
                     f"\n  {row.id:<{width}}  {row.published:>8.1f}%  {row.model:>5.1f}%  "
                     f"{row.diff_pp:>+5.1f}",
                     style("assumptions--soft" if off else "assumptions--firm"),
                 )
+
+            for row in calibration:
+                if not row.held_out:
+                    line(row)
             if held:
                 text.append(
                     "\n  Held out (a Match the model was not fitted to):",
                     style("assumptions--source"),
                 )
                 for row in held:
-                    text.append(
-                        f"\n  {row.id:<{width}}  {row.published:>8.1f}%  {row.model:>5.1f}%  "
-                        f"{row.diff_pp:>+5.1f}",
-                        style("assumptions--firm"),
-                    )
+                    line(row)
         self.update(text)
