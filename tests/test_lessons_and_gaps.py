@@ -1,0 +1,111 @@
+"""Answers written as applicants write them, each misread by the analyser before this test.
+
+Found trying the practice pane with new answers: an exam failure told with "I tried to study
+around the night job, which did not work ... What I learned is to ask for help early" failed
+Ownership; "the test was not fair in some ways" passed No blaming; a caregiver's "took a leave
+to become his caregiver, which was the right call for my family" failed Ownership, as did "I
+know a four-year gap is long"; "so I ask my intern at sign-out what they want to own" and "I
+have closed it with work I can show you" did not look ahead; a clinical-trial sub-investigator
+"spent the year" with no readiness shown."""
+
+from __future__ import annotations
+
+import pytest
+
+from matchtui.catalog import Catalog
+from matchtui.engine.practice import analyse, question_bank
+
+
+def status(catalog: Catalog, question_id: str, answer: str, check: str) -> str:
+    question = next(q for q in question_bank(catalog).questions if q.id == question_id)
+    feedback = analyse(question, answer, None, catalog)
+    return next(c.status for c in feedback.checks if c.id == check)
+
+
+EXAM = (
+    "I failed Step 1 the first time. Honestly I was working nights at my family's restaurant "
+    "and I tried to study around that, which did not work. After the fail I sat down with my "
+    "dean, quit the night job for three months and took practice tests every week. I passed and "
+    "scored 238 on Step 2 CK on the first try. What I learned is to ask for help early, and I "
+    "still use that weekly schedule on rotations."
+)
+
+
+def test_a_lesson_and_an_approach_that_failed_are_ownership(catalog: Catalog) -> None:
+    assert status(catalog, "exam_failure", EXAM, "ownership") == "pass"
+    assert status(catalog, "exam_failure", EXAM, "no_blame") == "pass"
+
+
+def test_without_them_ownership_still_fails(catalog: Catalog) -> None:
+    plain = (
+        "Step 1 came in my third year. The score was below the pass mark in 2021. The retake "
+        "in 2022 was a pass with a wide margin. Step 2 CK followed at 238."
+    )
+    assert status(catalog, "exam_failure", plain, "ownership") == "fail"
+
+
+@pytest.mark.parametrize(
+    ("answer", "blamed"),
+    [
+        ("I passed in the end. The test was not fair in some ways.", "fail"),
+        ("I passed in the end. The questions weren't fair at all.", "fail"),
+        # a duty to others is not blame
+        ("It was not fair to my team that I left early, so I stayed late.", "pass"),
+        ("It wasn't fair for my patients either, so I changed how I studied.", "pass"),
+    ],
+)
+def test_an_exam_called_not_fair_is_blame(catalog: Catalog, answer: str, blamed: str) -> None:
+    assert status(catalog, "exam_failure", answer, "no_blame") == blamed
+
+
+CAREGIVER = (
+    "In 2019 my father had a stroke and I was the only one of his children near him in Ohio. I "
+    "finished my intern year and then took a leave to become his caregiver, which was the right "
+    "call for my family. For three years I worked part time as a medical scribe in an urgent "
+    "care. Last spring I passed Step 3. I am ready to finish what I started."
+)
+
+
+def test_a_leave_taken_is_ownership(catalog: Catalog) -> None:
+    assert status(catalog, "why_left_medicine", CAREGIVER, "ownership") == "pass"
+
+
+GAP = (
+    "I graduated in 2018 and raised my two children from 2020 to 2023. In January 2024 I started "
+    "as a research coordinator at Emory and in May I passed Step 3. I know a four-year gap is "
+    "long, and I have closed it with work I can show you."
+)
+
+
+def test_a_gap_named_as_ones_own_and_closed(catalog: Catalog) -> None:
+    assert status(catalog, "explain_gap", GAP, "ownership") == "pass"
+    assert status(catalog, "explain_gap", GAP, "forward_close") == "pass"
+
+
+def test_knowing_something_else_is_not_ownership(catalog: Catalog) -> None:
+    other = (
+        "I graduated in 2018. In January 2024 I started as a research coordinator at Emory. I "
+        "know the hospital well and I passed Step 3 in May."
+    )
+    assert status(catalog, "explain_gap", other, "ownership") == "fail"
+
+
+def test_a_habit_kept_now_looks_ahead(catalog: Catalog) -> None:
+    answer = (
+        "My weakness is delegating. As a second-year resident I took back tasks from interns, "
+        "and one night in March I had twelve admissions half finished. I still catch myself "
+        "wanting to take over, so I ask my intern at sign-out what they want to own that night."
+    )
+    assert status(catalog, "greatest_weakness", answer, "forward_close") == "pass"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "I spent the year as a sub-investigator on a hepatitis C study at Mount Sinai.",
+        "I have a new letter from my current attending at the VA.",
+    ],
+)
+def test_recent_clinical_posts_are_readiness(catalog: Catalog, line: str) -> None:
+    answer = f"I applied to only twelve programs in 2023. That was my mistake. {line}"
+    assert status(catalog, "why_unmatched", answer, "readiness") == "pass"
