@@ -1,0 +1,48 @@
+"""An error told at once to those above one, a first reaction owned in a conflict, and the
+people and spans of a ward story, read as the applicant meant them.
+
+Found trying the practice pane: "I told my resident right away and we filed a safety report
+together" (a potassium order written from the day before's lab) failed Ownership; "I was
+annoyed, but instead of going to the chief I asked him to get coffee" failed Ownership and its
+closing "Since then we have covered for each other" did not look ahead; "a co-resident" and
+"for a month" were no concrete detail."""
+
+from __future__ import annotations
+
+from matchtui.catalog import Catalog
+from matchtui.engine.practice import analyse, question_bank
+
+
+def status(catalog: Catalog, question_id: str, answer: str, check: str) -> str:
+    question = next(q for q in question_bank(catalog).questions if q.id == question_id)
+    feedback = analyse(question, answer, None, catalog)
+    return next(c.status for c in feedback.checks if c.id == check)
+
+
+ERROR = (
+    "On my medicine sub-internship in 2024 a patient's potassium was replaced twice in one "
+    "morning. The nurse caught it before it was given. I told my resident right away and we "
+    "filed a safety report together. Since then I check the time stamp on every lab."
+)
+CONFLICT = (
+    "A co-resident kept leaving his pages to me at night. I was annoyed, but instead of going "
+    "to the chief I asked him to get coffee after our shift. His wife was in the hospital, and "
+    "I covered two nights a week for a month. Since then we have covered for each other."
+)
+
+
+def test_an_error_disclosed_at_once_is_ownership(catalog: Catalog) -> None:
+    assert status(catalog, "mistake", ERROR, "ownership") == "pass"
+
+
+def test_an_error_seen_and_not_disclosed_is_not(catalog: Catalog) -> None:
+    seen = ERROR.replace(
+        "I told my resident right away and we filed a safety report together", "It was fixed"
+    )
+    assert status(catalog, "mistake", seen, "ownership") == "fail"
+
+
+def test_a_first_reaction_owned_and_a_shared_habit_kept(catalog: Catalog) -> None:
+    assert status(catalog, "conflict_colleague", CONFLICT, "ownership") == "pass"
+    assert status(catalog, "conflict_colleague", CONFLICT, "forward_close") == "pass"
+    assert status(catalog, "conflict_colleague", CONFLICT, "specifics") == "pass"
