@@ -36,3 +36,25 @@ def test_a_story_without_ties_is_asked_as_before(catalog: Catalog) -> None:
     ).back_home
     line = next(r for r in home.reasons if r.startswith("Ties to the Midwest:"))
     assert "you call the Midwest home: list who or what ties you there" in line
+
+
+def test_living_there_does_not_hide_the_ties_a_story_names(catalog: Catalog) -> None:
+    """Found as a non-US IMG living in the target region, whose story reads "My husband works
+    at Emory in Atlanta and our children go to school in Decatur": the line read "weak (lives
+    there)" with no word that the husband's job and the children's school count once listed."""
+    story = "My husband works at the Cleveland Clinic and our children go to school in Ohio."
+    home = assess(
+        returner(
+            ties=[],
+            applicant__home_region="midwest",
+            applicant__lives_in="midwest",
+            narrative__why_home=story,
+        ),
+        catalog,
+    ).back_home
+    line = next(r for r in home.reasons if r.startswith("Ties to the Midwest:"))
+    assert line == (
+        "Ties to the Midwest: weak (lives there; your why-home story names more: add them under "
+        "Ties in the Profile so they count)"
+    )
+    assert not any(r.startswith("Ties in your story:") for r in home.reasons)

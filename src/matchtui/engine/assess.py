@@ -622,12 +622,17 @@ def _back_home(profile: Profile, facts: _Region, rules: VerdictRules, found: _Fi
     home = profile.applicant.home_region == profile.targets.region
     story = facts.story
     listed = f" ({kinds})" if kinds else " (none listed)"
-    if not kinds and "ties" in story.signals:
+    # Living there is worked out from the profile; the ties list is what the applicant wrote.
+    from_list = any(kind != LIVES_THERE for kind in facts.kinds)
+    if not from_list and "ties" in story.signals:
         # The ties count from the profile's list; a story that names them is not that list (a
         # generic story's ties are real too: it lacks other things).
         listed = (
-            " (none listed, though your why-home story names some: add them under Ties in the "
-            "Profile so they count)"
+            f" ({kinds}; your why-home story names more: add them under Ties in the Profile so "
+            "they count)"
+            if kinds
+            else " (none listed, though your why-home story names some: add them under Ties in "
+            "the Profile so they count)"
         )
     elif not kinds and home:  # home by the profile's word, with nothing named to show it
         listed = f" (none listed, though you call {name} home: list who or what ties you there)"
@@ -656,7 +661,12 @@ def _back_home(profile: Profile, facts: _Region, rules: VerdictRules, found: _Fi
         if story.quality != "missing"
         else f"{story.label}: missing"
     )
-    if kinds and facts.ties != "strong" and story.quality == "concrete" and "ties" in story.signals:
+    if (
+        from_list
+        and facts.ties != "strong"
+        and story.quality == "concrete"
+        and "ties" in story.signals
+    ):
         reasons.append(
             f"Ties in your story: it names ties to {name} that your list of ties may not "
             "hold; add any missing under Ties in the Profile so they count"
