@@ -308,6 +308,7 @@ def test_couples_simulate_json(
     assert main(["ranklist", "simulate", str(path), "--couple", "--json"]) == 0
     out = json.loads(capsys.readouterr().out)
     warnings = out.pop("warnings")
+    assert out.pop("published").startswith("For scale: ")
     assert out == {
         "p_both": 0.2,
         "p_only_a": 0.3,

@@ -37,6 +37,7 @@ from matchtui.engine.ranklist import (
     check_resolved,
     couples_odds,
     couples_warnings,
+    couples_yardstick,
     estimates_for,
     pair_sides,
     ranklist_data,
@@ -133,7 +134,7 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
             for warning in warnings:
                 print(one_line(f"warning: {warning.text}"))
             return 0
-        _print_couples(result, warnings, args.json)
+        _print_couples(result, warnings, couples_yardstick(rules), args.json)
         return 0
     ranks = load_model(path, RankFile, data, text).ranks
     return _check_or_simulate(args, workspace, ranks, path, text, ("ranks",), _folder(workspace))
@@ -217,10 +218,13 @@ def _print_simulation(sim: Simulation, as_json: bool) -> None:
         print(one_line(f"warning: {warning.text}"))
 
 
-def _print_couples(result: CouplesOdds, warnings: Sequence[Warn], as_json: bool) -> None:
+def _print_couples(
+    result: CouplesOdds, warnings: Sequence[Warn], yardstick: str | None, as_json: bool
+) -> None:
     if as_json:
         found = result.to_json()
         found["warnings"] = [{"id": w.id, "text": w.text} for w in warnings]
+        found["published"] = yardstick
         print(json.dumps(found, indent=2))
         return
     print(f"Both matched: {percent(result.p_both)}")
@@ -235,5 +239,7 @@ def _print_couples(result: CouplesOdds, warnings: Sequence[Warn], as_json: bool)
             f"chances; standard error up to {result.error * 100:.2f} points"
         )
     print(COUPLES_ASSUMPTION)
+    if yardstick is not None:
+        print(yardstick)
     for warning in warnings:
         print(one_line(f"warning: {warning.text}"))

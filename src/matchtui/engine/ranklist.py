@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple, TypeVar
 
 from matchtui.engine.memo import LastResult, Same
 from matchtui.engine.wording import percent, plural
+from matchtui.models.base import RELIABILITY_LABELS
 from matchtui.models.ranklist import (
     CRITERIA,
     NO_MATCH,
@@ -1387,6 +1388,20 @@ def couples_monte_carlo(pairs: Sequence[CouplePair], samples: int, seed: int) ->
     return CouplesOdds(p[0], p[1], p[2], p[3], "monte_carlo", error, len(chances), samples)
 
 
+def couples_yardstick(data: RanklistFile) -> str | None:
+    """How the couples of a recent Match fared, as published, to read a couple's own odds
+    against (None when the data holds no such figure)."""
+    outcome = data.couples_outcome
+    if outcome is None:
+        return None
+    return (
+        f"For scale: {outcome.couples:,} couples took part in the {outcome.match_year} Match and "
+        f"their match rate was {outcome.matched_pct:.1f}% "
+        f"({RELIABILITY_LABELS[outcome.reliability]}, {outcome.source}). Your figures above come "
+        "from your own pairs and chances, not from theirs."
+    )
+
+
 def couples_odds(pairs: Sequence[CouplePair], data: RanklistFile) -> CouplesOdds:
     """Exact when the partners' distinct programs are few, a seeded Monte Carlo otherwise."""
     method = data.couples_method
@@ -1455,7 +1470,7 @@ def soap_kit(catalog: Catalog, tracker: Tracker, match_year: int) -> SoapKit:
     soap = data.soap
     steps = catalog.get("steps.toml", StepsFile)
     routes = tuple(r for r in steps.entry_routes if r.id != "soap")
-    facts = (
+    facts: tuple[tuple[str, str, str], ...] = (
         ("When", soap.days.text, soap.days.reliability),
         (
             "Applications",
@@ -1473,6 +1488,16 @@ def soap_kit(catalog: Catalog, tracker: Tracker, match_year: int) -> SoapKit:
             soap.offer_window_hours.reliability,
         ),
     )
+    positions = soap.positions
+    if positions is not None:
+        facts += (
+            (
+                "Places",
+                f"{positions.filled:,} of the {positions.offered:,} positions offered were filled "
+                f"in the {positions.match_year} SOAP",
+                positions.reliability,
+            ),
+        )
     days = soap_days(catalog, match_year)
     sources = (
         days.source,
@@ -1480,6 +1505,7 @@ def soap_kit(catalog: Catalog, tracker: Tracker, match_year: int) -> SoapKit:
         soap.application_limit.source,
         soap.offer_rounds.source,
         soap.offer_window_hours.source,
+        *((positions.source,) if positions is not None else ()),
         soap.preferred.source,
         soap.documents.source,
         *(r.source for r in routes),

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, ValidationInfo, field_validator
 
 from matchtui.models.base import Sourced, Strict, UserFile, UserText, empty_list
 from matchtui.models.programs import NRMP_CODE_PATTERN
@@ -97,6 +97,23 @@ class SoapDocuments(Sourced):
     note: str = ""
 
 
+class SoapPositions(Sourced):
+    """How many positions one Match's SOAP offered and filled (published counts)."""
+
+    match_year: int = Field(ge=2000, le=2100)
+    offered: int = Field(gt=0)
+    filled: int = Field(ge=0)
+    note: str = ""
+
+    @field_validator("filled")
+    @classmethod
+    def _not_more_than_offered(cls, value: int, info: ValidationInfo) -> int:
+        offered = info.data.get("offered")
+        if offered is not None and value > offered:
+            raise ValueError(f"{value} filled is more than the {offered} offered")
+        return value
+
+
 class Soap(Strict):
     days: SoapText
     application_limit: Figure
@@ -104,6 +121,17 @@ class Soap(Strict):
     offer_window_hours: Figure
     preferred: SoapPreferred
     documents: SoapDocuments
+    # Optional so a data folder written before it still loads (the kit then leaves it out).
+    positions: SoapPositions | None = None
+
+
+class CouplesOutcome(Sourced):
+    """How the couples in one Match fared (published), shown beside a couple's own odds."""
+
+    match_year: int = Field(ge=2000, le=2100)
+    couples: int = Field(gt=0)
+    matched_pct: float = Field(ge=0, le=100)
+    note: str = ""
 
 
 class RanklistFile(Strict):
@@ -113,6 +141,7 @@ class RanklistFile(Strict):
     warnings: WarningLimits
     couples_method: CouplesMethod
     soap: Soap
+    couples_outcome: CouplesOutcome | None = None
 
 
 # --- the applicant's files (CLI) ------------------------------------------------------------------

@@ -55,6 +55,7 @@ from matchtui.engine.ranklist import (
 )
 from matchtui.engine.wording import percent
 from matchtui.errors import Conflict, FileProblems
+from matchtui.models.base import RELIABILITY_LABELS
 from matchtui.models.plan import PlanFile
 from matchtui.models.profile import Profile
 from matchtui.models.programs import PROGRAMS_SCHEMA_VERSION, ProgramList
@@ -663,7 +664,7 @@ class RanklistScreen(PaneScreen):
         head.append(f"SOAP for the {kit.days.match_year} Match: {kit.days.label}\n", style="bold")
         facts = Table.grid(padding=(0, 2))
         for what, value, reliability in kit.facts:
-            facts.add_row(what, value, Text(reliability, style="dim"))
+            facts.add_row(what, value, Text(RELIABILITY_LABELS[reliability], style="dim"))
         body = Text()
         body.append(
             f"\nYour SOAP list from the tracker ({len(kit.programs)} of up to "
