@@ -10,14 +10,7 @@ closing "Since then we have covered for each other" did not look ahead; "a co-re
 from __future__ import annotations
 
 from matchtui.catalog import Catalog
-from matchtui.engine.practice import analyse, question_bank
-
-
-def status(catalog: Catalog, question_id: str, answer: str, check: str) -> str:
-    question = next(q for q in question_bank(catalog).questions if q.id == question_id)
-    feedback = analyse(question, answer, None, catalog)
-    return next(c.status for c in feedback.checks if c.id == check)
-
+from tests.test_lessons_and_gaps import status
 
 ERROR = (
     "On my medicine sub-internship in 2024 a patient's potassium was replaced twice in one "
