@@ -70,6 +70,26 @@ _STATUS_ALIASES = {
     "thank_you_sent": "thanked",
     "letter_of_intent": "thanked",
     "second_look_done": "second_look",
+    # the words applicants' own trackers use for a stage ("interview offered" is an invitation,
+    # which "did you mean interviewed?" got wrong)
+    "not_applied": "planned",
+    "to_apply": "planned",
+    "submitted": "applied",
+    "sent": "applied",
+    "interview_offered": "invited",
+    "interview_offer": "invited",
+    "interview_invite": "invited",
+    "interview_invitation": "invited",
+    "invite": "invited",
+    "invitation": "invited",
+    "ii": "invited",
+    "interview_scheduled": "scheduled",
+    "interview_booked": "scheduled",
+    "booked": "scheduled",
+    "interview_done": "interviewed",
+    "interview_completed": "interviewed",
+    "rejection": "rejected",
+    "withdrew": "withdrawn",
 }
 _FORMAT_ALIASES = {"in_person": "in_person", "virtual": "virtual", "online": "virtual"}
 
