@@ -51,3 +51,16 @@ def test_a_word_that_is_no_stage_is_still_refused(
     assert main(["programs", "import", str(path)]) == 2
     err = capsys.readouterr().err
     assert "list.csv:2: status: 'maybe later' is not one of planned" in err
+
+
+def test_the_cli_reads_the_same_words(tmp_path: Path, home: Path) -> None:
+    path = tmp_path / "list.csv"
+    path.write_text(
+        "name,state,specialty,tier,status\nEmory Psychiatry,GA,psychiatry,academic,applied\n",
+        encoding="utf-8",
+    )
+    assert main(["programs", "import", str(path)]) == 0
+    assert main(["programs", "set", "Emory Psychiatry", "--stage", "Interview offered"]) == 0
+    (program,) = Store(home).load(PROGRAMS, ProgramList).programs
+    assert program.status == "invited"
+    assert main(["programs", "set", "Emory Psychiatry", "--stage", "maybe"]) == 2

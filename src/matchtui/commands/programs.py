@@ -10,7 +10,15 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from matchtui.engine.programs import ics_events, read_date, read_import, region_of, to_csv, to_ics
+from matchtui.engine.programs import (
+    ics_events,
+    read_date,
+    read_import,
+    region_of,
+    stage_word,
+    to_csv,
+    to_ics,
+)
 from matchtui.engine.wording import plural
 from matchtui.errors import UsageError
 from matchtui.models.programs import PROGRAM_STATUSES, STAGE_LABELS, Program, ProgramList
@@ -137,8 +145,8 @@ def _now(args: argparse.Namespace) -> dt.datetime:
 
 
 def _stage(text: str) -> str:
-    wanted = "_".join(text.lower().replace("-", " ").split())
-    if wanted not in PROGRAM_STATUSES:
+    wanted = stage_word(text) if text.strip() else None
+    if wanted is None:
         raise UsageError(f"--stage: {text!r} is not one of {', '.join(PROGRAM_STATUSES)}")
     return wanted
 

@@ -98,6 +98,14 @@ def _words(value: Any) -> str:
     return "_".join(_text(value).lower().replace("-", " ").split())
 
 
+def stage_word(value: Any) -> str | None:
+    """The stage a word names ("Interview offered" -> "invited"; empty -> "planned"), or None
+    when it names none. One reading for a file's status column and the CLI's --stage."""
+    text = _words(value) or "planned"
+    text = _STATUS_ALIASES.get(text, text)
+    return text if text in PROGRAM_STATUSES else None
+
+
 _SLASH_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 
 
@@ -319,11 +327,10 @@ def _normalise_cell(out: dict[str, Any], column: str, value: Any, catalog: Catal
                         f"yog_limit_years: {text!r} is not a whole number of years"
                     ) from None
     elif column == "status":
-        text = _words(value) or "planned"
-        text = _STATUS_ALIASES.get(text, text)
-        if text not in PROGRAM_STATUSES:
+        stage = stage_word(value)
+        if stage is None:
             raise _not_one_of("status", value, PROGRAM_STATUSES)
-        out[column] = text
+        out[column] = stage
 
 
 def _state_hint(raw: Mapping[str, Any], missing: Sequence[str], catalog: Catalog) -> str:
