@@ -15,6 +15,7 @@ from matchtui.engine.assess import assess
 from matchtui.engine.plan import (
     YearMonth,
     build_plan,
+    cycle_advice,
     next_status,
     place,
     plan_for,
@@ -274,7 +275,7 @@ def test_cycle_advice_by_count(
     assert view.cycles.this_cycle == applied + 1
     assert view.cycles.serious_limit == 2
     assert view.cycles.verdict == verdict
-    advice = next(a for a in steps_data(catalog).cycle_advice if a.verdict == verdict)
+    advice = cycle_advice(steps_data(catalog), verdict, profile.applicant.situation)
     assert view.cycles.advice_text == advice.text
 
 

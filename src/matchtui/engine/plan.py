@@ -25,10 +25,12 @@ from matchtui.engine.calendar import (
 )
 from matchtui.models.plan import ItemState, ItemStatus, PlanFile, TimelineState
 from matchtui.models.plan_data import (
+    CycleAdvice,
     DoneWhen,
     EntryRoute,
     ParallelQuestion,
     PlanBPath,
+    StepsFile,
     steps_data,
     timeline_data,
 )
@@ -615,7 +617,7 @@ def build_plan(
     )
 
     cycles = assessment.cycles
-    advice = next(a for a in steps.cycle_advice if a.verdict == cycles.verdict)
+    advice = cycle_advice(steps, cycles.verdict, profile.applicant.situation)
     cycles_view = CyclesView(
         cycles_applied=cycles.cycles_applied,
         this_cycle=cycles.this_cycle,
@@ -658,6 +660,12 @@ def build_plan(
         next_date=next_event(catalog, profile.cycle_year, today),
         season_phases=season_phases(catalog, profile.cycle_year, months),
     )
+
+
+def cycle_advice(steps: StepsFile, verdict: str, situation: str) -> CycleAdvice:
+    """The advice for a cycle verdict, written for the applicant's situation (steps.toml
+    [[cycle_advice]]: a student's first cycle is not a returner's)."""
+    return next(a for a in steps.cycle_advice if a.verdict == verdict and situation in a.situations)
 
 
 def plan_for(profile: Profile, catalog: Catalog, plan: PlanFile | None, today: dt.date) -> PlanView:

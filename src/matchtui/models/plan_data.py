@@ -11,6 +11,7 @@ from pydantic import Field, model_validator
 from matchtui.models.assessment import ACTION_IDS, CyclesVerdict
 from matchtui.models.base import Sourced, Strict, empty_list
 from matchtui.models.calendar import EVENT_IDS
+from matchtui.models.profile import Situation
 
 if TYPE_CHECKING:
     from matchtui.catalog import Catalog
@@ -155,11 +156,18 @@ class ParallelQuestion(Sourced):
     question: str
 
 
+def every_situation() -> list[Situation]:
+    """Each applicant situation (a field default: advice for everyone)."""
+    return list(get_args(Situation))
+
+
 class CycleAdvice(Sourced):
     """What to do at one of the Reality check's cycle verdicts (first, within the limit, the
-    last serious cycle, past the limit): the count decides the verdict, the verdict the advice."""
+    last serious cycle, past the limit): the count decides the verdict, the verdict the advice,
+    for the situations listed (a student's first cycle is not a returner's)."""
 
     verdict: CyclesVerdict
+    situations: list[Situation] = Field(default_factory=every_situation, min_length=1)
     title: str
     text: str
 
@@ -179,14 +187,20 @@ class StepsFile(Strict):
             for j, event in enumerate(route.dates):
                 if event not in EVENT_IDS:
                     yield ("entry_routes", index, "dates", j), f"unknown season event {event!r}"
-        seen = [advice.verdict for advice in self.cycle_advice]
+        seen = [
+            (advice.verdict, situation)
+            for advice in self.cycle_advice
+            for situation in advice.situations
+        ]
         for verdict in get_args(CyclesVerdict):
-            if seen.count(verdict) != 1:
-                yield (
-                    ("cycle_advice",),
-                    f"cycle verdict {verdict!r} needs exactly one entry "
-                    f"(found {seen.count(verdict)})",
-                )
+            for situation in get_args(Situation):
+                found = seen.count((verdict, situation))
+                if found != 1:
+                    yield (
+                        ("cycle_advice",),
+                        f"cycle verdict {verdict!r} needs exactly one entry for {situation!r} "
+                        f"(found {found})",
+                    )
         timeline = catalog.get("timeline.toml", TimelineFile)
         timeline_ids = {item.id for item in timeline.items}
         for index, step in enumerate(self.back_home):
