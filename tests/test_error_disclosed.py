@@ -39,3 +39,24 @@ def test_a_first_reaction_owned_and_a_shared_habit_kept(catalog: Catalog) -> Non
     assert status(catalog, "conflict_colleague", CONFLICT, "ownership") == "pass"
     assert status(catalog, "conflict_colleague", CONFLICT, "forward_close") == "pass"
     assert status(catalog, "conflict_colleague", CONFLICT, "specifics") == "pass"
+
+
+FEEDBACK = (
+    "On my surgery clerkship in 2024 my chief told me my presentations were too long. It "
+    "stung, because I had worked hard on them. I asked her to listen to my next three and stop "
+    "me when I lost her. I still write the plan line first when I pre-round."
+)
+
+
+def test_criticism_felt_and_acted_on_is_ownership(catalog: Catalog) -> None:
+    """Found answering "Tell us about critical feedback you received": the answer above failed
+    Ownership, though it owns the sting and asks the critic to watch the next tries."""
+    assert status(catalog, "critical_feedback", FEEDBACK, "ownership") == "pass"
+
+
+def test_asking_someone_for_something_else_is_not(catalog: Catalog) -> None:
+    other = FEEDBACK.replace("It stung, because I had worked hard on them. ", "").replace(
+        "I asked her to listen to my next three and stop me when I lost her.",
+        "I asked her to sign my evaluation form that week.",
+    )
+    assert status(catalog, "critical_feedback", other, "ownership") == "fail"
