@@ -109,3 +109,16 @@ def test_a_habit_kept_now_looks_ahead(catalog: Catalog) -> None:
 def test_recent_clinical_posts_are_readiness(catalog: Catalog, line: str) -> None:
     answer = f"I applied to only twelve programs in 2023. That was my mistake. {line}"
     assert status(catalog, "why_unmatched", answer, "readiness") == "pass"
+
+
+def test_what_a_step_makes_possible_looks_ahead(catalog: Catalog) -> None:
+    """Found answering "Where do you stand with Step 3?": "I passed Step 3 in August 2026 ...
+    It also means I can focus fully on patients in my intern year." did not look ahead."""
+    answer = (
+        "I passed Step 3 in August 2026 on my first attempt with a 226. I took it after my "
+        "observership so programs would see a recent exam. It also means I can focus fully on "
+        "patients in my intern year."
+    )
+    assert status(catalog, "step3_status", answer, "forward_close") == "pass"
+    past = answer.replace("It also means I can focus", "It also meant I could focus")
+    assert status(catalog, "step3_status", past, "forward_close") == "fail"
