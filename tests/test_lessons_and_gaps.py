@@ -122,3 +122,16 @@ def test_what_a_step_makes_possible_looks_ahead(catalog: Catalog) -> None:
     assert status(catalog, "step3_status", answer, "forward_close") == "pass"
     past = answer.replace("It also means I can focus", "It also meant I could focus")
     assert status(catalog, "step3_status", past, "forward_close") == "fail"
+
+
+def test_a_ranking_of_specialties_is_ones_own_choice(catalog: Catalog) -> None:
+    """Found answering "What is your backup specialty?": "My first choice is emergency medicine
+    and my second is family medicine. I applied to both because ..." failed Ownership and found
+    no concrete detail in "urgent care" or "letters from family physicians"."""
+    answer = (
+        "My first choice is emergency medicine and my second is family medicine. I applied to "
+        "both because I enjoy broad, undifferentiated patients, and family medicine lets me do "
+        "urgent care. I have letters from family physicians as well."
+    )
+    assert status(catalog, "fallback_specialty", answer, "ownership") == "pass"
+    assert status(catalog, "fallback_specialty", answer, "specifics") == "pass"
