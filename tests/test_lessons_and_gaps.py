@@ -135,3 +135,22 @@ def test_a_ranking_of_specialties_is_ones_own_choice(catalog: Catalog) -> None:
     )
     assert status(catalog, "fallback_specialty", answer, "ownership") == "pass"
     assert status(catalog, "fallback_specialty", answer, "specifics") == "pass"
+
+
+def test_causes_owned_and_a_fault_being_worked_on(catalog: Catalog) -> None:
+    """Found answering "What has changed since then?": "a therapist helped me see that two
+    unmatched cycles were about a narrow list and a weak Step 2" failed Ownership; and "How would
+    your colleagues describe you?" ending "I talk too fast on rounds, which I am working on by
+    pausing after each problem" did not look ahead."""
+    changed = (
+        "I stopped treating medicine as something I had failed at: a therapist helped me see "
+        "that two unmatched cycles were about a narrow list and a weak Step 2. Since March 2025 "
+        "I have worked as a medical assistant in Phoenix. I am applying to family medicine."
+    )
+    assert status(catalog, "what_changed", changed, "ownership") == "pass"
+    colleagues = (
+        "My co-residents would say I stay to finish a discharge summary so the night team does "
+        "not inherit it. They would also say I talk too fast on rounds, which I am working on by "
+        "pausing after each problem."
+    )
+    assert status(catalog, "colleagues_describe", colleagues, "forward_close") == "pass"
