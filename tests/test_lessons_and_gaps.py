@@ -154,3 +154,16 @@ def test_causes_owned_and_a_fault_being_worked_on(catalog: Catalog) -> None:
         "pausing after each problem."
     )
     assert status(catalog, "colleagues_describe", colleagues, "forward_close") == "pass"
+
+
+def test_a_fault_named_through_a_letter_writer(catalog: Catalog) -> None:
+    """Found answering "What would your letter writers say you need to improve?": "Dr. Patel
+    would say I need to commit to a plan sooner ... She would also say I am still slower than I
+    want to be on notes." failed Ownership, and "Dr. Patel" was no concrete detail."""
+    answer = (
+        "Dr. Patel would say I need to commit to a plan sooner. On her service in 2025 I listed "
+        "every diagnosis before picking one. She would also say I am still slower than I want "
+        "to be on notes."
+    )
+    assert status(catalog, "letter_writers_improve", answer, "ownership") == "pass"
+    assert status(catalog, "letter_writers_improve", answer, "specifics") == "pass"
