@@ -1,4 +1,4 @@
-""""We have no plans to move away" is a plan to stay.
+""" "We have no plans to move away" is a plan to stay.
 
 Found answering "You trained outside this region. Why come back?" as a Caribbean graduate who
 grew up in Sacramento: "We are getting married in Sacramento next fall and we have no plans to

@@ -64,3 +64,19 @@ def test_the_cli_reads_the_same_words(tmp_path: Path, home: Path) -> None:
     (program,) = Store(home).load(PROGRAMS, ProgramList).programs
     assert program.status == "invited"
     assert main(["programs", "set", "Emory Psychiatry", "--stage", "maybe"]) == 2
+
+
+def test_a_mistyped_key_in_a_toml_list_is_named_with_its_fix(
+    tmp_path: Path, home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found importing a TOML list with `stauts = "applied"`: the CSV header's typo was answered
+    "did you mean status?", the TOML key's only "unknown key(s) stauts"."""
+    path = tmp_path / "list.toml"
+    path.write_text(
+        '[[programs]]\nname = "Emory Psychiatry"\nstate = "GA"\nspecialty = "psychiatry"\n'
+        'tier = "academic"\nstauts = "applied"\n',
+        encoding="utf-8",
+    )
+    assert main(["programs", "import", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "list.toml:6: unknown key(s) 'stauts' (did you mean status?)" in err

@@ -445,6 +445,14 @@ def edited_program(
     return program.model_copy(update={name: getattr(typed, name) for name in TYPED_FIELDS})
 
 
+def _named_unknown(words: Sequence[str]) -> str:
+    """Unknown column or key names, each with the known one it is closest to: "'stauts'
+    (did you mean status?)". One wording for a CSV header and a TOML program table."""
+    from matchtui.suggest import did_you_mean_aside
+
+    return ", ".join(f"{word!r}{did_you_mean_aside(word, PROGRAM_COLUMNS)}" for word in words)
+
+
 def _header(cells: Sequence[str]) -> list[str]:
     """Each header cell as the column it names: lower case, spaces and dashes as "_", a
     spreadsheet's other name for a column read as the column (`COLUMN_ALIASES`, "<x>_date")."""
@@ -483,10 +491,7 @@ def parse_csv(text: str, catalog: Catalog, today: dt.date | None = None) -> Impo
     if unknown or missing or repeated:
         parts = []
         if unknown:
-            from matchtui.suggest import did_you_mean_aside
-
-            named = [f"{c!r}{did_you_mean_aside(c, PROGRAM_COLUMNS)}" for c in unknown]
-            parts.append(f"unknown column(s) {', '.join(named)}")
+            parts.append(f"unknown column(s) {_named_unknown(unknown)}")
         if missing:
             parts.append(f"missing column(s) {', '.join(missing)}")
         if repeated:
@@ -590,7 +595,7 @@ def parse_toml(text: str, catalog: Catalog, today: dt.date | None = None) -> Imp
             result.problems.append(
                 RowProblem(
                     line_of(lines, ("programs", index, unknown[0])) or line,
-                    f"unknown key(s) {', '.join(unknown)}",
+                    f"unknown key(s) {_named_unknown(unknown)}",
                     index + 1,
                 )
             )
