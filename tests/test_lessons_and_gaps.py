@@ -167,3 +167,25 @@ def test_a_fault_named_through_a_letter_writer(catalog: Catalog) -> None:
     )
     assert status(catalog, "letter_writers_improve", answer, "ownership") == "pass"
     assert status(catalog, "letter_writers_improve", answer, "specifics") == "pass"
+
+
+def test_a_prelim_year_and_a_course_finished_are_parts_of_the_story(catalog: Catalog) -> None:
+    """Found answering "So... what happened?": "in SOAP I took a preliminary surgery year in
+    Newark" was no part of the story (why you stepped away: the year a Match left you in), and
+    "My youngest started school ... I also finished a refresher course" was no change."""
+    prelim = (
+        "In 2023 I applied only to general surgery and did not match, and in SOAP I took a "
+        "preliminary surgery year in Newark. During that year I realised I loved the clinic "
+        "more than the operating room. Now I am applying to family medicine."
+    )
+    assert status(catalog, "what_happened", prelim, "arc") == "pass"
+    home = (
+        "I stayed home with my two children from 2020. My youngest started school in September "
+        "and I finished a refresher course at Drexel in the spring. Now I am ready."
+    )
+    feedback = analyse(
+        next(q for q in question_bank(catalog).questions if q.id == "why_now"), home, None, catalog
+    )
+    arc = next(c for c in feedback.checks if c.id == "arc")
+    assert "what changed" not in arc.detail.split("Missing:")[-1]
+    assert "why you stepped away" not in arc.detail.split("Missing:")[-1]
