@@ -189,3 +189,23 @@ def test_a_prelim_year_and_a_course_finished_are_parts_of_the_story(catalog: Cat
     arc = next(c for c in feedback.checks if c.id == "arc")
     assert "what changed" not in arc.detail.split("Missing:")[-1]
     assert "why you stepped away" not in arc.detail.split("Missing:")[-1]
+
+
+def test_stock_praise_of_self_and_program_as_imgs_often_write_it(catalog: Catalog) -> None:
+    """Found answering "Tell me about yourself." as an IMG might: "I am very hard working and
+    sincere ... passionate about medicine since childhood. I will give my best to your esteemed
+    program." flagged only "passionate about"; and "worked as a houseman for two years" (a
+    Malaysian junior post) showed no clinical readiness."""
+    answer = (
+        "Sir, I am very hard working and sincere. I have done my housemanship in Malaysia and "
+        "worked as a houseman for two years in a government hospital in Penang. I am passionate "
+        "about medicine since childhood. I will give my best to your esteemed program."
+    )
+    question = next(q for q in question_bank(catalog).questions if q.id == "tell_me_about_yourself")
+    stock = next(c for c in analyse(question, answer, None, catalog).checks if c.id == "stock")
+    assert stock.status == "fail"
+    for phrase in ("hard working", "since childhood", "give my best"):
+        assert phrase in stock.detail
+    ready = next(q for q in question_bank(catalog).questions if q.id == "img_us_practice")
+    found = next(c for c in analyse(ready, answer, None, catalog).checks if c.id == "readiness")
+    assert "houseman" in found.detail
