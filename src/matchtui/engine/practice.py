@@ -687,15 +687,29 @@ _SIMPLE_CHECKS = {
 }
 
 
+# Checks that appear only when they flag something (stock praise, padding): they can lower a
+# score, never raise it. Averaged in as one more check, a warning worth half its weight lifted
+# an answer scoring under half ("a very interesting field" took one from 33 to 37).
+_ONLY_WHEN_FLAGGED = frozenset({"stock", "substance"})
+
+
 def _score(results: Sequence[CheckResult], lex: LexiconFile) -> int:
     values = lex.thresholds.status_values
-    total = weight = 0.0
-    for result in results:
-        if result.status == "n/a":
-            continue
-        total += result.weight * values[result.status]
-        weight += result.weight
-    return round(100 * total / weight) if weight else 0
+
+    def mean(counted: Iterable[CheckResult]) -> float | None:
+        total = weight = 0.0
+        for result in counted:
+            if result.status == "n/a":
+                continue
+            total += result.weight * values[result.status]
+            weight += result.weight
+        return total / weight if weight else None
+
+    every = mean(results)
+    if every is None:
+        return 0
+    usual = mean(r for r in results if r.id not in _ONLY_WHEN_FLAGGED)
+    return round(100 * (every if usual is None else min(every, usual)))
 
 
 def _top_fixes(
