@@ -23,6 +23,7 @@ from matchtui.engine.wording import and_list
 from matchtui.models.lexicon import (
     ARC_PARTS,
     LexiconFile,
+    PaddingRule,
     Phrase,
     PhraseEntry,
     StoryKind,
@@ -912,11 +913,34 @@ def find_padding(text: Analysed) -> list[Padding]:
             found.append(Padding("numbers", span, quoted))
             continue
         words = said[index]
-        if len(words) >= rule.salad_min_words:
-            share = sum(1 for w in words if w in function) / len(words)
-            if share <= rule.salad_max_function_share:
-                found.append(Padding("salad", span, quoted))
+        if len(words) >= rule.salad_min_words and _bare(words, function, rule):
+            found.append(Padding("salad", span, quoted))
+    # Keywords cut into fragments ("Observership Chicago 2024. Research coordinator Rush."):
+    # two or more sentences in a row with no more function words than a keyword string, whose
+    # words together make one.
+    flagged = {p.span for p in found}
+    fragments: list[int] = []
+    for index in [*range(len(said)), len(said)]:  # the last index closes the last run
+        if (
+            index < len(said)
+            and text.spans[index] not in flagged
+            and said[index]
+            and _bare(said[index], function, rule)
+        ):
+            fragments.append(index)
+            continue
+        if len(fragments) >= 2 and sum(len(said[i]) for i in fragments) >= rule.salad_min_words:
+            for i in fragments:
+                span = text.spans[i]
+                found.append(Padding("salad", span, text.text[span.start : span.end]))
+        fragments = []
+    found.sort(key=lambda p: p.span.start)
     return found
+
+
+def _bare(words: Sequence[str], function: frozenset[str], rule: PaddingRule) -> bool:
+    """True when `words` hold no more function words than a keyword string does."""
+    return sum(1 for w in words if w in function) / len(words) <= rule.salad_max_function_share
 
 
 _NUMBER = "#"  # every number, in digits or in words, reads as this word when sentences are compared
