@@ -154,6 +154,10 @@ def test_causes_owned_and_a_fault_being_worked_on(catalog: Catalog) -> None:
         "pausing after each problem."
     )
     assert status(catalog, "colleagues_describe", colleagues, "forward_close") == "pass"
+    learning = (
+        "My weakness is public speaking. I read my slides word for word. I am learning to look up."
+    )
+    assert status(catalog, "greatest_weakness", learning, "forward_close") == "pass"
 
 
 def test_a_fault_named_through_a_letter_writer(catalog: Catalog) -> None:
