@@ -7,11 +7,13 @@ in as one more check and lifted an answer scoring under half."""
 
 from __future__ import annotations
 
+import functools
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from matchtui.catalog import Catalog
-from matchtui.engine.practice import analyse, question_bank
+from matchtui.engine.practice import analyse
 from matchtui.models.lexicon import lexicon
 
 REST = (
@@ -25,8 +27,7 @@ PLAIN = "Dermatology is a field of medicine and I have read a lot about the skin
 def score(
     catalog: Catalog, answer: str, question_id: str = "why_specialty"
 ) -> tuple[int, set[str]]:
-    question = next(q for q in question_bank(catalog).questions if q.id == question_id)
-    feedback = analyse(question, answer, None, catalog)
+    feedback = analyse(question_id, answer, None, catalog)
     return feedback.score, {c.id for c in feedback.checks}
 
 
@@ -35,6 +36,12 @@ def test_stock_praise_flagged_does_not_lift_a_weak_answer(catalog: Catalog) -> N
     plain, plain_checks = score(catalog, PLAIN + REST)
     assert "stock" in checks and "stock" not in plain_checks
     assert flagged <= plain
+
+
+@functools.cache
+def _bundled() -> Catalog:
+    """The bundled data, read once for all the examples (a fixture is not shared with them)."""
+    return Catalog.load()
 
 
 LINES = [
@@ -54,9 +61,8 @@ LINES = [
 def test_a_flag_only_check_never_lifts_the_score(lines: list[str]) -> None:
     """For any mix of sentences, the score is at most what the usual checks alone give: the
     Own words and Real content checks, which appear only to flag, can only lower it."""
-    catalog = Catalog.load()
-    question = next(q for q in question_bank(catalog).questions if q.id == "tell_me_about_yourself")
-    feedback = analyse(question, " ".join(lines), None, catalog)
+    catalog = _bundled()
+    feedback = analyse("tell_me_about_yourself", " ".join(lines), None, catalog)
     values = lexicon(catalog).thresholds.status_values
     usual = [c for c in feedback.checks if c.id not in ("stock", "substance") and c.status != "n/a"]
     weight = sum(c.weight for c in usual)

@@ -13,13 +13,11 @@ from __future__ import annotations
 import pytest
 
 from matchtui.catalog import Catalog
-from matchtui.engine.practice import analyse, question_bank
+from matchtui.engine.practice import analyse
 
 
-def status(catalog: Catalog, question_id: str, answer: str, check: str) -> str:
-    question = next(q for q in question_bank(catalog).questions if q.id == question_id)
-    feedback = analyse(question, answer, None, catalog)
-    return next(c.status for c in feedback.checks if c.id == check)
+def status(catalog: Catalog, question_id: str, answer: str, check: str) -> str | None:
+    return analyse(question_id, answer, None, catalog).status(check)
 
 
 EXAM = (
@@ -187,10 +185,8 @@ def test_a_prelim_year_and_a_course_finished_are_parts_of_the_story(catalog: Cat
         "I stayed home with my two children from 2020. My youngest started school in September "
         "and I finished a refresher course at Drexel in the spring. Now I am ready."
     )
-    feedback = analyse(
-        next(q for q in question_bank(catalog).questions if q.id == "why_now"), home, None, catalog
-    )
-    arc = next(c for c in feedback.checks if c.id == "arc")
+    arc = analyse("why_now", home, None, catalog).check("arc")
+    assert arc is not None
     assert "what changed" not in arc.detail.split("Missing:")[-1]
     assert "why you stepped away" not in arc.detail.split("Missing:")[-1]
 
@@ -205,11 +201,9 @@ def test_stock_praise_of_self_and_program_as_imgs_often_write_it(catalog: Catalo
         "worked as a houseman for two years in a government hospital in Penang. I am passionate "
         "about medicine since childhood. I will give my best to your esteemed program."
     )
-    question = next(q for q in question_bank(catalog).questions if q.id == "tell_me_about_yourself")
-    stock = next(c for c in analyse(question, answer, None, catalog).checks if c.id == "stock")
-    assert stock.status == "fail"
+    stock = analyse("tell_me_about_yourself", answer, None, catalog).check("stock")
+    assert stock is not None and stock.status == "fail"
     for phrase in ("hard working", "since childhood", "give my best"):
         assert phrase in stock.detail
-    ready = next(q for q in question_bank(catalog).questions if q.id == "img_us_practice")
-    found = next(c for c in analyse(ready, answer, None, catalog).checks if c.id == "readiness")
-    assert "houseman" in found.detail
+    found = analyse("img_us_practice", answer, None, catalog).check("readiness")
+    assert found is not None and "houseman" in found.detail

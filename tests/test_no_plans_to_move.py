@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from matchtui.catalog import Catalog
-from matchtui.engine.practice import analyse, question_bank
+from tests.test_lessons_and_gaps import status
 
 BASE = (
     "I grew up in Sacramento and my parents and my sister still live there. Since March I have "
@@ -18,10 +18,8 @@ BASE = (
 )
 
 
-def plan_to_stay(catalog: Catalog, answer: str) -> str:
-    question = next(q for q in question_bank(catalog).questions if q.id == "trained_elsewhere")
-    feedback = analyse(question, answer, None, catalog)
-    return next(c.status for c in feedback.checks if c.id == "plan_to_stay")
+def plan_to_stay(catalog: Catalog, answer: str) -> str | None:
+    return status(catalog, "trained_elsewhere", answer, "plan_to_stay")
 
 
 @pytest.mark.parametrize(

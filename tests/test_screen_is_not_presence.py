@@ -11,13 +11,11 @@ from __future__ import annotations
 import pytest
 
 from matchtui.catalog import Catalog
-from matchtui.engine.practice import analyse, question_bank
+from tests.test_lessons_and_gaps import status
 
 
-def local_activity(catalog: Catalog, answer: str) -> str:
-    question = next(q for q in question_bank(catalog).questions if q.id == "connect_region")
-    feedback = analyse(question, answer, None, catalog)
-    return next(c.status for c in feedback.checks if c.id == "local_activity")
+def local_activity(catalog: Catalog, answer: str) -> str | None:
+    return status(catalog, "connect_region", answer, "local_activity")
 
 
 def test_a_screen_is_not_presence(catalog: Catalog) -> None:

@@ -10,15 +10,13 @@ from __future__ import annotations
 import pytest
 
 from matchtui.catalog import Catalog
-from matchtui.engine.practice import analyse, question_bank
+from tests.test_lessons_and_gaps import status
 
 TAIL = " I did not match in 2023. I will apply to sixty programs this year."
 
 
-def no_blame(catalog: Catalog, first: str) -> str:
-    question = next(q for q in question_bank(catalog).questions if q.id == "why_unmatched")
-    feedback = analyse(question, first + TAIL, None, catalog)
-    return next(c.status for c in feedback.checks if c.id == "no_blame")
+def no_blame(catalog: Catalog, first: str) -> str | None:
+    return status(catalog, "why_unmatched", first + TAIL, "no_blame")
 
 
 @pytest.mark.parametrize(
