@@ -214,7 +214,8 @@ def _check_forward_close(answer: Analysed) -> _Verdict:
     # plain plan to stay ("We have no plans to leave Idaho.") looks ahead as much as "I will".
     stock = _stock_alone(answer)
     forward = {i: list(h) for i, h in answer.sentences_with("forward").items() if i not in stock}
-    for i, hits in answer.sentences_with("plan_to_stay").items():
+    stay = [*answer.hits("plan_to_stay"), *answer.dropped.get("plan_to_stay", ())]
+    for i, hits in answer.by_sentence(stay).items():
         forward.setdefault(i, []).extend(hits)
     regret = answer.sentences_with("regret")
     last_terms = _terms(forward.get(last, []))
@@ -438,6 +439,8 @@ _AWAY = {
     "{region}.",
     "local_activity": "What you name doing was in {places}, outside {region}: name what you "
     "have done in {region}.",
+    "plan_to_stay": "The plan to stay you state is for {places}, outside {region}: say that you "
+    "plan to stay in {region} after training.",
 }
 
 
@@ -512,7 +515,7 @@ def analyse(
     # Places named, none in the target region: read by the ties check and the story alike; so
     # are the ties of sentences whose places are all elsewhere, which do not count.
     elsewhere = places_elsewhere(text, target.id, catalog) if target and "ties" in wanted else []
-    placed = not {"ties", "local_activity"}.isdisjoint(wanted)  # checks read against a place
+    placed = not {"ties", "local_activity", "plan_to_stay"}.isdisjoint(wanted)  # read for a place
     away = answer.drop_outside(target.id, catalog) if target and placed else {}
     results: list[CheckResult] = []
     fillers: list[str] = []

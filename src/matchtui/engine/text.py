@@ -472,8 +472,9 @@ class Compiled:
 _TIE_LISTS = ("holiday_visits", "lives_there", "tie_pronouns", "tie_negators")
 # The lists of proof that a negation before them undoes (Analysed.__init__).
 _PROOF_LISTS = frozenset({"readiness", "local_activity"})
-# Lists whose hits count only in a sentence about the target region (Analysed.drop_outside).
-_PLACED_LISTS = ("ties", "local_activity")
+# Lists whose hits count only in a sentence about the target region (Analysed.drop_outside):
+# "no plans to move away from Texas" is no plan to stay in the Midwest.
+_PLACED_LISTS = ("ties", "local_activity", "plan_to_stay")
 
 _CACHE: weakref.WeakKeyDictionary[Catalog, Compiled] = weakref.WeakKeyDictionary()
 
@@ -589,6 +590,9 @@ class Analysed:
         # only the lists in `groups` when given (a story's verdict): hits(name) of another fails
         self._hits = comp.index_of(groups).scan(self.norm, self.tokens, self.starts)
         self._by_sentence: dict[str, dict[int, list[Hit]]] = {}
+        # The hits drop_outside took out, by list: still read where the place does not matter
+        # (a plan to stay elsewhere still looks ahead).
+        self.dropped: dict[str, list[Hit]] = {}
         self._specific: dict[int, list[str]] | None = None  # specific_sentences, once worked out
         self._pattern_spans: list[tuple[int, int]] | None = None
         # A tie said not to be there ("My parents do not live there") names none.
@@ -717,6 +721,7 @@ class Analysed:
                 named = places_named(self.norm[span.start : span.end], catalog)
                 if named and all(place.region != region for place in named):
                     places.update((place.written.lower(), place.written) for place in named)
+                    self.dropped.setdefault(name, []).extend(hits)
                 else:
                     kept.extend(hits)
             self._hits[name] = kept
