@@ -384,10 +384,10 @@ def _later_word(pattern: _Pattern, tokens: Tokens, end: int) -> int | None:
             if low in _SENTENCE_ENDS or low in _CLAUSE_MARKS:
                 return None
             continue
+        if low in pattern.later_any:  # before the stops: "after" can be the word wanted
+            return index
         if low in _LATER_STOPS or low.endswith("n't"):
             return None
-        if low in pattern.later_any:
-            return index
         words += 1
         if words == LATER_ANY_WORDS:
             return None
