@@ -201,9 +201,14 @@ class PhraseIndex:
     finds them all in one pass. Within a list, matches do not overlap and the longest phrase
     starting at a place wins."""
 
-    def __init__(self, lists: dict[str, Sequence[_Pattern]]) -> None:
-        """`lists`: each list's patterns (compile_list), shared by every index that holds it."""
+    def __init__(
+        self, lists: dict[str, Sequence[_Pattern]], adverbs: frozenset[str] = _NO_WORDS
+    ) -> None:
+        """`lists`: each list's patterns (compile_list), shared by every index that holds it;
+        `adverbs`: the words read past between "I" and its verb (lexicon `adverbs`)."""
         self.groups = list(lists)
+        self._between = adverbs | _AUXILIARY  # "I have also learned"
+        self._adverbs = adverbs  # after "I've": "I've also learned"
         self._single: dict[str, list[_Pattern]] = {}  # one-word phrases
         self._prefix: dict[str, list[_Pattern]] = {}  # one-word wildcards, by first letters
         self._pair: dict[tuple[str, str], list[_Pattern]] = {}  # by first two tokens
@@ -243,10 +248,21 @@ class PhraseIndex:
                 (pair.get((low, following)), None),
                 (pair.get((low, following_stem)) if following_stem else None, None),
             ]
-            if low == "i" and following in _AUXILIARY and index + 2 <= last:
-                tables.append((_with_verb(pair, lows[index + 2]), 1))  # "I had relied"
-            elif low in _CONTRACTED_I and index < last:
-                tables.append((_with_verb(pair, following), 0))  # "I'd relied"
+            if low == "i" or low in _CONTRACTED_I:
+                # "I had relied", "I also learned", "I have since learned" (skip 1-2); "I'd
+                # relied", "I've also learned" (the auxiliary is in the I: skip 0-1)
+                between = self._between if low == "i" else self._adverbs
+                after_aux = low != "i"
+                for past in range(0 if after_aux else 1, 3):
+                    if index + 1 + past > last:
+                        break
+                    if past:  # the word read past
+                        passed = lows[index + past]
+                        if passed not in between:
+                            break
+                        after_aux = after_aux or passed in _AUXILIARY
+                    verb = lows[index + 1 + past]
+                    tables.append((_with_verb(pair, verb, after_aux), past))
             # Per list: the pattern, where its match ends, and the token its hit reaches to.
             best: dict[str, tuple[_Pattern, int, int]] | None = None
             for patterns, skip in tables:
@@ -287,10 +303,13 @@ class PhraseIndex:
         return hits
 
 
-def _with_verb(pair: dict[tuple[str, str], list[_Pattern]], verb: str) -> list[_Pattern] | None:
-    """The phrases "I <verb> ...", but not those whose verb is itself an auxiliary ("I had
-    not" is its own phrase; "I have been" read past "have" would be "I been")."""
-    if verb in _AUXILIARY or verb in ("not", "been"):
+def _with_verb(
+    pair: dict[tuple[str, str], list[_Pattern]], verb: str, after_aux: bool = True
+) -> list[_Pattern] | None:
+    """The phrases "I <verb> ...", but, after an auxiliary, not those whose verb is itself one
+    ("I had not" is its own phrase; "I have been" read past "have" would be "I been"); after
+    adverbs alone, any but "not" ("I also had no backup" is "I had no backup")."""
+    if verb == "not" or (after_aux and (verb in _AUXILIARY or verb == "been")):
         return None
     return pair.get(("i", verb))
 
@@ -418,6 +437,7 @@ class Compiled:
     units: frozenset[str]
     function_words: frozenset[str]  # lexicon [padding]: words that carry no content
     unmarked: dict[str, str]  # lexicon [unmarked]: "didnt" -> "didn't"
+    adverbs: frozenset[str]  # lexicon adverbs: read past between "I" and its verb
     # the catalog compiled from, for the places it names (states.toml, read only when asked)
     catalog: weakref.ReferenceType[Catalog] | None = field(default=None, compare=False, repr=False)
     # groups (None: every list) -> their phrase index, built on first use
@@ -439,7 +459,9 @@ class Compiled:
         found = self._indexes.get(groups)
         if found is None:
             names = [name for name in self.lists if groups is None or name in groups]
-            found = self._indexes[groups] = PhraseIndex({name: self._list(name) for name in names})
+            found = self._indexes[groups] = PhraseIndex(
+                {name: self._list(name) for name in names}, self.adverbs
+            )
         return found
 
     def _list(self, name: str) -> list[_Pattern]:
@@ -520,6 +542,7 @@ def _compile(lex: LexiconFile, catalog: Catalog) -> Compiled:
         frozenset(u.lower() for u in lex.specifics.units),
         frozenset(w.lower() for w in lex.padding.function_words),
         dict(lex.unmarked.forms) if lex.unmarked else {},
+        frozenset(a.lower() for a in lex.adverbs),
         weakref.ref(catalog),
     )
 

@@ -295,6 +295,9 @@ class StoryRule(Sourced):
 class LexiconFile(Strict):
     speaking: SpeakingRate
     abbreviations: list[str] = Field(default_factory=empty_list)
+    # Adverbs read past between "I" and its verb ("I also learned to" as "I learned to");
+    # empty in a data folder written before it.
+    adverbs: list[str] = Field(default_factory=empty_list)
     # Optional, so a data folder written before it still loads (its "didnt" matches nothing).
     unmarked: Unmarked | None = None
     fillers: PhraseList
