@@ -1,0 +1,81 @@
+"""Closes that look ahead as applicants write them, and first reactions and plain facts of one's
+own part.
+
+Found answering the practice questions: "In five years I see myself as a board-certified family
+physician in rural Nebraska" failed Forward close, as did "That means I am eligible for an H-1B
+and I can start moonlighting sooner" and "I use that format every day now"; "I disagreed at
+first because I wanted to be thorough, but I timed myself" failed Ownership, as did "Last time I
+applied to 30 programs, only in dermatology, with no backup plan"."""
+
+from __future__ import annotations
+
+import pytest
+
+from matchtui.catalog import Catalog
+from tests.test_lessons_and_gaps import status
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        (
+            "five_years",
+            "My parents live in Kearney. In five years I see myself as a board-certified family "
+            "physician in rural Nebraska, running a clinic with prenatal care.",
+        ),
+        (
+            "five_years",
+            "I grew up in a town of 900 people. Five years from now I picture myself running the "
+            "clinic there.",
+        ),
+        (
+            "step3_status",
+            "I took Step 3 in October 2026 and passed with a 221. That means I am eligible for an "
+            "H-1B and I can start moonlighting sooner.",
+        ),
+        (
+            "critical_feedback",
+            "An attending told me my presentations were too long. I practised a three-minute "
+            "format. I use that format every day now.",
+        ),
+    ],
+)
+def test_the_close_looks_ahead(catalog: Catalog, question: str, answer: str) -> None:
+    assert status(catalog, question, answer, "forward_close") == "pass"
+
+
+def test_a_close_about_the_past_still_does_not(catalog: Catalog) -> None:
+    answer = "I took Step 3 in October 2026 and passed with a 221. I could start it sooner."
+    assert status(catalog, "step3_status", answer, "forward_close") == "fail"
+
+
+@pytest.mark.parametrize(
+    ("question", "answer"),
+    [
+        (
+            "critical_feedback",
+            "An attending told me my presentations were too long. I disagreed at first because "
+            "I wanted to be thorough, but I timed myself and they ran eight minutes.",
+        ),
+        (
+            "different_this_time",
+            "Last time I applied to 30 programs, only in dermatology, with no backup plan. This "
+            "time I am applying to 90 family medicine programs.",
+        ),
+        (
+            "different_this_time",
+            "In 2025 I sent 40 applications without a backup specialty. This year I am applying "
+            "to 120 internal medicine programs.",
+        ),
+    ],
+)
+def test_ones_own_part_is_owned(catalog: Catalog, question: str, answer: str) -> None:
+    assert status(catalog, question, answer, "ownership") == "pass"
+
+
+def test_a_colleague_without_backup_is_not_ones_own_part(catalog: Catalog) -> None:
+    answer = (
+        "Last year the night intern covered 40 patients with no backup. This time I am applying "
+        "to 90 family medicine programs."
+    )
+    assert status(catalog, "different_this_time", answer, "ownership") == "fail"
