@@ -1,0 +1,57 @@
+"""An IMG's four-part story, a fault worked on with a coach, and a new application as a close.
+
+Found answering "Why did you leave medicine?" as an Egyptian graduate: "In 2019 my visa was
+expired and I had to go back to Egypt ... In 2024 I got my green card through my wife and come
+back to New Jersey" was read as having only "why now": the visa lost, the return home and the
+green card were not read. A surgeon dismissed in PGY-2 who "worked with a coach for a year" was
+told the story lacked what changed."""
+
+from __future__ import annotations
+
+from matchtui.catalog import Catalog
+from matchtui.engine.practice import analyse
+
+VISA = (
+    "In 2019 my visa was expired and I had to go back to Egypt. There I worked in my father's "
+    "clinic in Alexandria for 4 years as a general physician. In 2024 I got my green card "
+    "through my wife and come back to New Jersey. I am doing observership in Newark Beth Israel "
+    "since January and I passed Step 3 on 2025. I am ready for start residency."
+)
+COACH = (
+    "In 2020 I matched into general surgery in New York. Halfway through PGY-2 I was dismissed "
+    "for professionalism issues: I was late to sign-out several times. It was my fault. I "
+    "worked with a coach for a year and I have worked as a surgical assistant since 2023 with "
+    "no issues. I want to finish training in family medicine."
+)
+
+
+def arc(question: str, answer: str, catalog: Catalog) -> tuple[str, str]:
+    check = analyse(question, answer, None, catalog).check("arc")
+    assert check is not None
+    return check.status, check.detail
+
+
+def test_a_visa_lost_and_a_green_card_won_tell_the_story(catalog: Catalog) -> None:
+    assert arc("why_left_medicine", VISA, catalog) == ("pass", "All four parts are there.")
+
+
+def test_a_coach_is_what_changed(catalog: Catalog) -> None:
+    assert arc("what_happened", COACH, catalog)[0] == "pass"
+
+
+def test_without_them_the_parts_are_still_missing(catalog: Catalog) -> None:
+    plain = "I worked in Alexandria for 4 years. I passed Step 3 in 2025. I am ready."
+    status, detail = arc("why_left_medicine", plain, catalog)
+    assert status == "fail" and "what happened" in detail
+
+
+def test_the_new_application_closes_looking_ahead(catalog: Catalog) -> None:
+    """Found in the same round: "This year I applied in September to 110 family medicine
+    programs, with letters from the FM clinic where I work in Reno." failed Forward close."""
+    answer = (
+        "I applied to 45 programs in emergency medicine only. Looking back my list was too "
+        "narrow. This year I applied in September to 110 family medicine programs, with letters "
+        "from the FM clinic where I work in Reno."
+    )
+    check = analyse("why_unmatched", answer, None, catalog).check("forward_close")
+    assert check is not None and check.status == "pass"
