@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from matchtui.catalog import Catalog
 from matchtui.engine.practice import analyse
+from matchtui.engine.text import judge_story
 
 VISA = (
     "In 2019 my visa was expired and I had to go back to Egypt. There I worked in my father's "
@@ -55,3 +56,12 @@ def test_the_new_application_closes_looking_ahead(catalog: Catalog) -> None:
     )
     check = analyse("why_unmatched", answer, None, catalog).check("forward_close")
     assert check is not None and check.status == "pass"
+
+
+def test_a_condition_on_this_cycle_is_not_the_signal(catalog: Catalog) -> None:
+    """ "If this cycle ends without a match I will ..." looks ahead by its "I will", not by
+    "this cycle" (found in the demo profile's plan B, which began to quote "this cycle")."""
+    verdict = judge_story(
+        "plan_b", "If this cycle ends without a match I will enter SOAP.", catalog
+    )
+    assert "this cycle" not in verdict.concrete and "I will" in verdict.concrete
