@@ -14,6 +14,7 @@ import datetime as dt
 import re
 from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from matchtui.engine.text import (
@@ -364,9 +365,28 @@ def _check_ties(answer: Analysed) -> _Verdict:
     return _Verdict("fail", "No family, partner, upbringing, school or work in the region named.")
 
 
+def _joined_activities(answer: Analysed, acts: Mapping[int, Sequence[Hit]]) -> set[int]:
+    """The sentences that name two different local activities with a joiner between them ("a
+    clerkship in Iowa City and a sub-I in Des Moines"; not "presented a poster", one activity
+    in two phrases, nor the same phrase twice)."""
+    if answer.comp.lexicon.activity_joiners is None:
+        return set()
+    joins = answer.hits("activity_joiners")
+    found: set[int] = set()
+    for index, hits in acts.items():
+        ordered = sorted(hits, key=lambda hit: hit.start)
+        for first, second in pairwise(ordered):
+            if first.phrase.lower() != second.phrase.lower() and any(
+                first.end <= join.start and join.end <= second.start for join in joins
+            ):
+                found.add(index)
+                break
+    return found
+
+
 def _check_local_activity(answer: Analysed) -> _Verdict:
     acts = answer.sentences_with("local_activity")
-    repeated = set(answer.sentences_with("repetition"))
+    repeated = set(answer.sentences_with("repetition")) | _joined_activities(answer, acts)
     terms = _terms(h for hits in acts.values() for h in hits)
     needed = answer.comp.lexicon.thresholds.local_activity_pass_sentences
     if len(acts) >= needed or repeated.intersection(acts):

@@ -331,6 +331,10 @@ class LexiconFile(Strict):
     generic_praise: PhraseList
     local_activity: PhraseList
     repetition: PhraseList
+    # Two different local activities in one sentence with one of these between them ("a
+    # clerkship in Iowa City and a sub-I in Des Moines") are repeated activity. Optional, so a
+    # data folder written before it still loads (such a sentence is one activity).
+    activity_joiners: PhraseList | None = None
     plan_to_stay: PhraseList
     disguised_strength: PhraseList
     # Optional, so a data folder written before it still loads (its answers are not read for
