@@ -48,3 +48,19 @@ def test_a_practice_changed_since_is_owned(catalog: Catalog, close: str) -> None
         f"talked it through in the workroom and called together. {close}"
     )
     assert status(catalog, "conflict_colleague", answer, "ownership") == "pass"
+
+
+@pytest.mark.parametrize(
+    "close",
+    [
+        "I am scheduled to take it on January 15 and I have studied with UWorld since September.",
+        "I'm registered for the January 15 date.",
+        "My exam date is January 15.",
+    ],
+)
+def test_an_exam_booked_looks_ahead(catalog: Catalog, close: str) -> None:
+    """Found answering "Where are you with Step 3?": "I am scheduled to take it on January 15"
+    did not close looking ahead."""
+    answer = f"I have not taken Step 3 yet. {close}"
+    assert status(catalog, "step3_status", answer, "forward_close") == "pass"
+    assert status(catalog, "step3_status", answer, "readiness") == "fail"
