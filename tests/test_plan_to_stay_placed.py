@@ -70,3 +70,21 @@ def test_a_plan_to_stay_elsewhere_still_looks_ahead(catalog: Catalog) -> None:
     """Only the plan's place is wrong: the close still looks ahead, so one fault costs once."""
     check = analyse("will_you_stay", TEXAS, None, catalog, target=MIDWEST).check("forward_close")
     assert check is not None and check.status == "pass"
+
+
+def test_the_sentence_about_elsewhere_is_quoted(catalog: Catalog) -> None:
+    """The feedback quotes the sentence that placed the plan, ties or activity elsewhere, so
+    the applicant sees which one to rewrite (it quoted nothing)."""
+    answer = (
+        "I did my medical school in Texas and my parents live in Dallas. I did a rotation in "
+        "Houston. My wife and I have no plans to move away from Texas."
+    )
+    feedback = analyse("why_region", answer, None, catalog, target=MIDWEST)
+    for check_id, quoted in (
+        ("ties", "my parents live in Dallas"),
+        ("local_activity", "I did a rotation in Houston"),
+        ("plan_to_stay", "no plans to move away from Texas"),
+    ):
+        check = feedback.check(check_id)
+        assert check is not None and check.status == "fail"
+        assert any(quoted in evidence for evidence in check.evidence), (check_id, check.evidence)

@@ -465,16 +465,22 @@ _AWAY = {
 
 
 def _away(
-    check_id: str, verdict: _Verdict, away: Mapping[str, Sequence[str]], target: TargetRegion
+    check_id: str,
+    verdict: _Verdict,
+    away: Mapping[str, Sequence[str]],
+    target: TargetRegion,
+    answer: Analysed,
 ) -> _Verdict:
-    """The check failed, and the ties or activity the answer did name were in places outside
-    the target region ("I did my medical school in Texas" for the Midwest; Analysed.
-    drop_outside took them out): it says where they were."""
+    """The check failed, and the ties, activity or plan to stay the answer did name were in
+    places outside the target region ("I did my medical school in Texas" for the Midwest;
+    Analysed.drop_outside took them out): it says where they were, and quotes the sentences
+    that say so."""
     places = away.get(check_id)
     if verdict.status != "fail" or not places or check_id not in _AWAY:
         return verdict
     detail = _AWAY[check_id].format(places=_quoted(list(places), 3), region=target.name)
-    return replace(verdict, detail=detail)
+    sentences = sorted(answer.by_sentence(answer.dropped.get(check_id, ())))
+    return replace(verdict, detail=detail, sentences=sentences)
 
 
 def _ties_elsewhere(
@@ -555,7 +561,7 @@ def analyse(
         else:
             verdict = _SIMPLE_CHECKS[check_id](answer)
         if target is not None:
-            verdict = _away(check_id, verdict, away, target)
+            verdict = _away(check_id, verdict, away, target, answer)
         if check_id == "ties" and target is not None:
             verdict = _ties_elsewhere(verdict, elsewhere, target)
         quotes, spans = answer.quote(verdict.sentences)
