@@ -39,3 +39,16 @@ def test_coming_back_after_training_is_a_plan_to_stay(catalog: Catalog, close: s
 )
 def test_coming_back_otherwise_is_not(catalog: Catalog, close: str) -> None:
     assert status(catalog, "other_regions", TIES + close, "plan_to_stay") == "fail"
+
+
+@pytest.mark.parametrize(
+    "close",
+    [
+        "I want to spend my career serving the Latino community in LA.",
+        "Los Angeles is home and always will be.",
+    ],
+)
+def test_a_career_spent_there_is_a_plan_to_stay(catalog: Catalog, close: str) -> None:
+    """Found answering "You trained outside this region. Why come back?" for the West: "I
+    want to spend my career serving the Latino community in LA." failed Plan to stay."""
+    assert status(catalog, "trained_elsewhere", TIES + close, "plan_to_stay") == "pass"
