@@ -147,11 +147,26 @@ def _check_no_blame(answer: Analysed) -> _Verdict:
     )
 
 
-def _check_specifics(answer: Analysed) -> _Verdict:
-    found = answer.specific_sentences()
-    needed = min(answer.comp.lexicon.thresholds.specifics_pass_sentences, len(answer.spans))
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def _beyond_question(answer: Analysed, question: Question) -> dict[int, list[str]]:
+    """The answer's concrete details, without those that only repeat the question's own words
+    ("five years" answering "Where do you see yourself in five years?")."""
+    asked = set(_WORD.findall(question.prompt.lower()))
+    found: dict[int, list[str]] = {}
+    for index, values in answer.specific_sentences().items():
+        kept = [v for v in values if not set(_WORD.findall(v.lower())) <= asked]
+        if kept:
+            found[index] = kept
+    return found
+
+
+def _check_specifics(answer: Analysed, question: Question) -> _Verdict:
+    found = _beyond_question(answer, question)
+    needed = answer.comp.lexicon.thresholds.specifics_pass_sentences
     terms = _unique(value for values in found.values() for value in values)
-    if len(found) >= max(1, needed):
+    if len(found) >= needed:
         return _Verdict(
             "pass",
             f"Concrete detail in {plural(len(found), 'sentence')} ({_quoted(terms)}).",
@@ -556,6 +571,8 @@ def analyse(
             verdict = _check_length(answer, question, wpm, total)
         elif check_id == "fillers_hedges":
             verdict, fillers, hedges = _check_fillers_hedges(answer)
+        elif check_id == "specifics":
+            verdict = _check_specifics(answer, question)
         elif check_id == "readiness":
             verdict = _check_readiness(answer, (today or dt.date.today()).year)
         else:
@@ -706,7 +723,6 @@ def _assumptions(lex: LexiconFile, bank: QuestionsFile) -> list[str]:
 _SIMPLE_CHECKS = {
     "ownership": _check_ownership,
     "no_blame": _check_no_blame,
-    "specifics": _check_specifics,
     "forward_close": _check_forward_close,
     "arc": _check_arc,
     "ties": _check_ties,
