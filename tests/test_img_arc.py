@@ -65,3 +65,16 @@ def test_a_condition_on_this_cycle_is_not_the_signal(catalog: Catalog) -> None:
         "plan_b", "If this cycle ends without a match I will enter SOAP.", catalog
     )
     assert "this cycle" not in verdict.concrete and "I will" in verdict.concrete
+
+
+def test_a_visa_barrier_is_what_happened(catalog: Catalog) -> None:
+    """Found answering "Why now?": "Before that, I could not apply to most programs because
+    they don't sponsor H-1B." was not read as what happened."""
+    answer = (
+        "I'm applying now because my visa situation is finally resolved: I got my green card in "
+        "August 2026. Before that, I could not apply to most programs because they don't "
+        "sponsor H-1B. Since 2024 I have worked as a research fellow at Johns Hopkins and I see "
+        "patients in the lupus clinic every week."
+    )
+    detail = arc("why_now", answer, catalog)[1]
+    assert "what happened" not in detail.split("Missing")[-1], detail
