@@ -11,11 +11,35 @@ if TYPE_CHECKING:
     from matchtui.workspace import Workspace
 
 
-def note_match_year(workspace: Workspace, profile: Profile, today: dt.date) -> None:
-    """On stderr, as the Plan pane says it: the profile's Match is over, or no longer takes
-    newcomers (the figures printed are still for the year the profile names)."""
+def note_match_year(
+    workspace: Workspace, profile: Profile, today: dt.date, *, saved: bool = False
+) -> None:
+    """On stderr, as the Plan pane and the report say it: the profile's Match is over, or no
+    longer takes newcomers, or (`saved`: the profile is the saved one, whose plan and program
+    list are in the home folder) its season went on without the applicant's application. The
+    figures printed are still for the year the profile names."""
     from matchtui.engine.calendar import check_match_year
 
     check = check_match_year(workspace.catalog, profile.cycle_year, today)
     if check.state != "ok":
         print(f"matchtui: note: {check.message}", file=sys.stderr)
+    elif saved and (late := _late(workspace, profile, today)) is not None:
+        print(f"matchtui: note: {late}", file=sys.stderr)
+
+
+def _late(workspace: Workspace, profile: Profile, today: dt.date) -> str | None:
+    """engine.plan.late_check on the saved plan and program list (either one that does not
+    load counts as not known: the note is only a note)."""
+    from matchtui.engine.plan import applications_sent, late_check, plan_for
+    from matchtui.errors import FileProblems
+
+    try:
+        plan = workspace.load_plan()
+    except FileProblems:
+        return None
+    try:
+        sent: bool | None = applications_sent(workspace.load_programs().programs)
+    except FileProblems:
+        sent = None
+    found = late_check(plan_for(profile, workspace.catalog, plan, today), workspace.catalog, sent)
+    return found.message if found is not None else None

@@ -33,7 +33,7 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
     if args.json:
         print(json.dumps(result.model_dump(mode="json"), indent=2))
     else:  # a person reading, not a script (--json keeps its import budget)
-        note_match_year(workspace, profile, args.today)
+        note_match_year(workspace, profile, args.today, saved=path is None)
         print(sheet(result, profile, workspace.catalog))
     return 0
 

@@ -31,8 +31,6 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
             args.specialty, catalog.specialty_words, "matchtui data list specialties"
         )
         raise UsageError(f"--specialty: unknown specialty {args.specialty!r}{hint}")
-    if not args.json:  # a person reading, not a script (--json keeps its import budget)
-        note_match_year(workspace, profile, args.today)
     specialty = args.specialty or default_specialty(profile, catalog)
     plan = _starting_plan(workspace, args, specialty, profile)
     update: dict[str, object] = {}
@@ -58,7 +56,9 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
     result = estimate(profile, catalog, plan, programs)
     if args.json:
         print(json.dumps(result.model_dump(mode="json"), indent=2))
-    else:
+    else:  # a person reading, not a script (--json keeps its import budget); the input is
+        # known good by now, so a usage error stays the one line it is
+        note_match_year(workspace, profile, args.today, saved=args.profile is None)
         print(render_text(result, catalog.region_name(profile.targets.region)))
     return 0
 
