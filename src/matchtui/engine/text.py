@@ -1143,14 +1143,14 @@ def _advice(rule: StoryRule, lacking: Sequence[str]) -> str:
 
 
 def _without_parts(terms: list[str]) -> list[str]:
-    """`terms` without those whose words are a run of another's words."""
+    """`terms` without those whose words are a run of another's words (each term's shorter
+    runs gathered once: a long answer's hundred details are not compared pair by pair)."""
     words = [tuple(t.lower().split()) for t in terms]
-
-    def inside(part: tuple[str, ...], whole: tuple[str, ...]) -> bool:
-        n = len(part)
-        return n < len(whole) and any(whole[i : i + n] == part for i in range(len(whole) - n + 1))
-
-    return [t for t, w in zip(terms, words, strict=True) if not any(inside(w, o) for o in words)]
+    runs: set[tuple[str, ...]] = set()
+    for whole in set(words):
+        for size in range(len(whole)):  # size 0: an empty term is a part of any other
+            runs.update(whole[i : i + size] for i in range(len(whole) - size + 1))
+    return [t for t, w in zip(terms, words, strict=True) if w not in runs]
 
 
 def judge_story(
