@@ -79,3 +79,14 @@ def test_a_colleague_without_backup_is_not_ones_own_part(catalog: Catalog) -> No
         "to 90 family medicine programs."
     )
     assert status(catalog, "different_this_time", answer, "ownership") == "fail"
+
+
+def test_a_reach_realised_now_is_owned(catalog: Catalog) -> None:
+    """Found answering "What is different this time?": "I am applying to family medicine
+    instead of dermatology, which I now realize was a reach" named no part of one's own but
+    through "my application"."""
+    answer = (
+        "I am applying to family medicine instead of dermatology, which I now realize was a "
+        "reach. Since 2025 I have worked as a research coordinator at UCSF."
+    )
+    assert status(catalog, "different_this_time", answer, "ownership") == "pass"
