@@ -44,6 +44,16 @@ def test_the_close_looks_ahead(catalog: Catalog, question: str, answer: str) -> 
     assert status(catalog, question, answer, "forward_close") == "pass"
 
 
+def test_a_skill_used_every_day_looks_ahead(catalog: Catalog) -> None:
+    """Found answering "What did you learn in your time away?": "Since January I have been a
+    scribe in a geriatrics clinic in Newark and I use that skill every day." trailed off."""
+    answer = (
+        "I learned to explain things in plain words while caring for my father in 2024. Since "
+        "January I have been a scribe in a clinic in Newark and I use that skill every day."
+    )
+    assert status(catalog, "time_away_learned", answer, "forward_close") == "pass"
+
+
 def test_a_close_about_the_past_still_does_not(catalog: Catalog) -> None:
     answer = "I took Step 3 in October 2026 and passed with a 221. I could start it sooner."
     assert status(catalog, "step3_status", answer, "forward_close") == "fail"
