@@ -37,3 +37,17 @@ def test_what_a_program_lacked_is_not(catalog: Catalog) -> None:
         "office. This year I am applying to 120 family medicine programs."
     )
     assert status(catalog, "why_unmatched", answer, "ownership") == "fail"
+
+
+def test_a_parents_illness_handed_on_tells_the_story(catalog: Catalog) -> None:
+    """Found answering "Why now?": "My mother's dementia is now managed by a full-time
+    caregiver ... I left neurology residency in 2021 to care for her" was read as lacking what
+    happened and what changed."""
+    answer = (
+        "My mother's dementia is now managed by a full-time caregiver, so I am free to train "
+        "again. I have spent the past year as a clinical assistant at a memory clinic in Boston. "
+        "I left neurology residency in 2021 to care for her, and I am now applying to neurology "
+        "again."
+    )
+    check = analyse("why_now", answer, None, catalog).check("arc")
+    assert check is not None and check.status == "pass", check.detail
