@@ -100,3 +100,23 @@ def test_a_reach_realised_now_is_owned(catalog: Catalog) -> None:
         "reach. Since 2025 I have worked as a research coordinator at UCSF."
     )
     assert status(catalog, "different_this_time", answer, "ownership") == "pass"
+
+
+def test_studying_alone_is_owned_and_a_template_written_now_looks_ahead(
+    catalog: Catalog,
+) -> None:
+    """Found answering "Tell me about the exam you failed": "I had been studying alone from one
+    book and never did a full practice exam under time." named no part of one's own; answering
+    "Tell me about critical feedback": "I write every note with that template now." trailed
+    off (read now when "that" is not between: it ends the search for the later word, as a
+    clause word)."""
+    exam = (
+        "I failed Step 2 CK in 2023 by four points. I had been studying alone from one book and "
+        "never did a full practice exam under time. I passed in 2024 with a 231."
+    )
+    assert status(catalog, "exam_failure", exam, "ownership") == "pass"
+    notes = (
+        "In 2024 my preceptor told me my notes were too long. I rewrote my template that night. "
+        "I write every note with the new template now."
+    )
+    assert status(catalog, "critical_feedback", notes, "forward_close") == "pass"
