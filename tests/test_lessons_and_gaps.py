@@ -14,10 +14,17 @@ import pytest
 
 from matchtui.catalog import Catalog
 from matchtui.engine.practice import analyse
+from matchtui.engine.text import TargetRegion
 
 
-def status(catalog: Catalog, question_id: str, answer: str, check: str) -> str | None:
-    return analyse(question_id, answer, None, catalog).status(check)
+def status(
+    catalog: Catalog,
+    question_id: str,
+    answer: str,
+    check: str,
+    target: TargetRegion | None = None,
+) -> str | None:
+    return analyse(question_id, answer, None, catalog, target=target).status(check)
 
 
 EXAM = (

@@ -11,7 +11,6 @@ from __future__ import annotations
 import pytest
 
 from matchtui.catalog import Catalog
-from matchtui.engine.practice import analyse
 from matchtui.engine.text import TargetRegion
 from tests.test_lessons_and_gaps import status
 
@@ -55,8 +54,7 @@ def test_counted_activities_are_repeated(catalog: Catalog) -> None:
         "I am from Houston and my parents still live in Sugar Land. I did two away rotations at "
         "Baylor and UTMB in 2025. I want to practice in Houston after residency."
     )
-    check = analyse("why_region", answer, None, catalog, target=SOUTH).check("local_activity")
-    assert check is not None and check.status == "pass"
+    assert status(catalog, "why_region", answer, "local_activity", SOUTH) == "pass"
 
 
 def test_one_activity_is_still_one(catalog: Catalog) -> None:
@@ -64,5 +62,4 @@ def test_one_activity_is_still_one(catalog: Catalog) -> None:
         "I am from Houston and my parents still live in Sugar Land. I did an away rotation at "
         "Baylor for two weeks in 2025. I want to practice in Houston after residency."
     )
-    check = analyse("why_region", answer, None, catalog, target=SOUTH).check("local_activity")
-    assert check is not None and check.status == "warn"
+    assert status(catalog, "why_region", answer, "local_activity", SOUTH) == "warn"

@@ -10,19 +10,16 @@ from __future__ import annotations
 import pytest
 
 from matchtui.catalog import Catalog
-from matchtui.engine.practice import analyse
 from matchtui.engine.text import TargetRegion
+from tests.test_lessons_and_gaps import status
 
 MIDWEST = TargetRegion("midwest", "the Midwest")
 TIES = "My dad still farms outside Ames and my sister is a nurse at Mary Greeley. "
 CLOSE = " My wife and I want to raise our kids near their grandparents."
 
 
-def local_activity(sentence: str, catalog: Catalog) -> str:
-    answer = TIES + sentence + CLOSE
-    check = analyse("why_region", answer, None, catalog, target=MIDWEST).check("local_activity")
-    assert check is not None
-    return check.status
+def local_activity(sentence: str, catalog: Catalog) -> str | None:
+    return status(catalog, "why_region", TIES + sentence + CLOSE, "local_activity", MIDWEST)
 
 
 @pytest.mark.parametrize(

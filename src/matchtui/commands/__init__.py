@@ -8,26 +8,35 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from matchtui.models.profile import Profile
+    from matchtui.models.programs import ProgramList
     from matchtui.workspace import Workspace
 
 
 def note_match_year(
-    workspace: Workspace, profile: Profile, today: dt.date, *, saved: bool = False
+    workspace: Workspace,
+    profile: Profile,
+    today: dt.date,
+    *,
+    saved: bool = False,
+    programs: ProgramList | None = None,
 ) -> None:
     """On stderr, as the Plan pane and the report say it: the profile's Match is over, or no
     longer takes newcomers, or (`saved`: the profile is the saved one, whose plan and program
     list are in the home folder) its season went on without the applicant's application. The
-    figures printed are still for the year the profile names."""
+    figures printed are still for the year the profile names. `programs`: the program list when
+    the command has read it already (it is not read again)."""
     from matchtui.engine.calendar import check_match_year
 
     check = check_match_year(workspace.catalog, profile.cycle_year, today)
     if check.state != "ok":
         print(f"matchtui: note: {check.message}", file=sys.stderr)
-    elif saved and (late := _late(workspace, profile, today)) is not None:
+    elif saved and (late := _late(workspace, profile, today, programs)) is not None:
         print(f"matchtui: note: {late}", file=sys.stderr)
 
 
-def _late(workspace: Workspace, profile: Profile, today: dt.date) -> str | None:
+def _late(
+    workspace: Workspace, profile: Profile, today: dt.date, programs: ProgramList | None
+) -> str | None:
     """engine.plan.late_check on the saved plan and program list (either one that does not
     load counts as not known: the note is only a note)."""
     from matchtui.engine.plan import applications_sent, late_check, plan_for
@@ -38,7 +47,8 @@ def _late(workspace: Workspace, profile: Profile, today: dt.date) -> str | None:
     except FileProblems:
         return None
     try:
-        sent: bool | None = applications_sent(workspace.load_programs().programs)
+        listed = programs if programs is not None else workspace.load_programs()
+        sent: bool | None = applications_sent(listed.programs)
     except FileProblems:
         sent = None
     found = late_check(plan_for(profile, workspace.catalog, plan, today), workspace.catalog, sent)

@@ -58,7 +58,8 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
         print(json.dumps(result.model_dump(mode="json"), indent=2))
     else:  # a person reading, not a script (--json keeps its import budget); the input is
         # known good by now, so a usage error stays the one line it is
-        note_match_year(workspace, profile, args.today, saved=args.profile is None)
+        saved = args.profile is None
+        note_match_year(workspace, profile, args.today, saved=saved, programs=programs)
         print(render_text(result, catalog.region_name(profile.targets.region)))
     return 0
 
