@@ -31,6 +31,7 @@ from matchtui.models.profile import (
     ROLE_LABELS,
     STAGE_LABELS,
     STEP3_LABELS,
+    History,
     Profile,
 )
 from matchtui.models.results import StoryVerdict
@@ -1293,6 +1294,17 @@ def student_graduation_note(profile: Profile, catalog: Catalog) -> str | None:
     return None
 
 
+def _misses(history: History) -> str:
+    """'2 cycles, 1 of them placed through SOAP afterwards': a SOAP place follows a miss in
+    the Match itself."""
+    text = plural(history.unmatched, "cycle")
+    if history.soap_placed and history.unmatched > 1:
+        text += f", {history.soap_placed} of them placed through SOAP afterwards"
+    elif history.soap_placed:
+        text += ", placed through SOAP afterwards"
+    return text
+
+
 def assess(profile: Profile, catalog: Catalog, mix: MixPlan | None = None) -> Assessment:
     """The Reality check for `profile`; `mix` is the saved program mix, if any."""
     from matchtui.models.assessment import Assessment
@@ -1305,11 +1317,18 @@ def assess(profile: Profile, catalog: Catalog, mix: MixPlan | None = None) -> As
         found.add("visa.needs_sponsorship", "Needs visa sponsorship")
     if (failed := profile.exams.failures) > 0:
         found.add("exams.failures", f"{plural(failed, 'failed exam attempt')} on record")
+    if profile.exams.step1 != "pass":
+        found.add(
+            "exams.step1_open",
+            "Step 1 failed and not yet passed"
+            if profile.exams.step1 == "fail"
+            else "Step 1 not taken yet",
+        )
     last = profile.history.last
     if last is not None and last.outcome == "unmatched":
         found.add(
             "history.unmatched",
-            f"Went unmatched before ({plural(profile.history.unmatched, 'cycle')})",
+            f"Went unmatched before ({_misses(profile.history)})",
         )
     risk = _risk(profile, catalog, rules, found)
     facts = _region_facts(profile, catalog, rules)

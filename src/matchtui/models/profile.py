@@ -279,8 +279,13 @@ class History(UserFile):
 
     @property
     def unmatched(self) -> int:
-        """Cycles that ended unmatched (a preliminary-only place is not one)."""
-        return sum(1 for c in self.cycles if c.outcome == "unmatched")
+        """Cycles the Main Match left without a position: unmatched, or placed only afterwards
+        through SOAP (a preliminary year matched in the Match itself is not one)."""
+        return sum(1 for c in self.cycles if c.outcome in ("unmatched", "soap_placed"))
+
+    @property
+    def soap_placed(self) -> int:
+        return sum(1 for c in self.cycles if c.outcome == "soap_placed")
 
     @property
     def soap(self) -> bool:

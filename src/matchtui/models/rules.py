@@ -58,6 +58,7 @@ FINDING_IDS: frozenset[str] = frozenset(
         "risk.visa.higher",
         "visa.needs_sponsorship",
         "exams.failures",
+        "exams.step1_open",
         "history.unmatched",
         "step3.missing",
         "step3.late",

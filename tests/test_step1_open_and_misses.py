@@ -1,0 +1,68 @@
+"""A Step 1 not yet passed comes first among the next steps, and a SOAP place counts as a miss
+in the Match itself."""
+
+from __future__ import annotations
+
+from matchtui.catalog import Catalog
+from matchtui.engine.assess import assess
+from matchtui.models.assessment import Assessment
+from tests.test_assess_engine import action_ids, make
+
+
+def _because(result: Assessment, action: str) -> str:
+    for a in result.actions:
+        if a.id == action:
+            return a.finding
+    raise AssertionError(f"no action {action}")
+
+
+def test_a_step1_failed_and_not_passed_is_the_first_step(catalog: Catalog) -> None:
+    result = assess(
+        make(
+            applicant__degree="non_us_img",
+            applicant__graduation_year=2016,
+            exams__step1="fail",
+            exams__step1_attempts=2,
+            exams__step3="not_taken",
+            exams__step3_year=None,
+        ),
+        catalog,
+    )
+    ids = action_ids(result)
+    assert ids[0] == "pass_step1"
+    assert ids.index("pass_step1") < ids.index("take_step3")
+    assert _because(result, "pass_step1") == "Step 1 failed and not yet passed"
+    assert "ECFMG" in result.actions[0].text
+
+
+def test_a_step1_not_taken_is_named_so(catalog: Catalog) -> None:
+    result = assess(make(exams__step1="not_taken", exams__step1_attempts=0), catalog)
+    assert _because(result, "pass_step1") == "Step 1 not taken yet"
+
+
+def test_a_step1_passed_after_a_failure_asks_only_for_an_account(catalog: Catalog) -> None:
+    result = assess(make(exams__step1="pass", exams__step1_attempts=2), catalog)
+    ids = action_ids(result)
+    assert "pass_step1" not in ids
+    assert "explain_failures" in ids
+
+
+def test_a_soap_place_counts_as_a_miss_in_the_match(catalog: Catalog) -> None:
+    cycles = [
+        {
+            "year": 2023,
+            "specialty": "general_surgery",
+            "outcome": "soap_placed",
+            "soap": True,
+            "preliminary": True,
+        },
+        {"year": 2024, "specialty": "general_surgery", "outcome": "unmatched", "soap": True},
+    ]
+    profile = make(history={"cycles": cycles})
+    assert profile.history.unmatched == 2
+    result = assess(profile, catalog)
+    assert _because(result, "soap_ready") == (
+        "Went unmatched before (2 cycles, 1 of them placed through SOAP afterwards)"
+    )
+    one = make(history={"cycles": cycles[1:]})
+    assert _because(assess(one, catalog), "soap_ready") == "Went unmatched before (1 cycle)"
