@@ -646,6 +646,7 @@ _PADDING_WORDS = {
     "near_repeat": "said again with only the numbers or a word or two changed",
     "numbers": "a list of bare numbers",
     "salad": "a string of keywords",
+    "claims": "a string of bare claims, with nothing that happened",
 }
 
 

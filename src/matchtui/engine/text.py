@@ -438,6 +438,7 @@ class Compiled:
     function_words: frozenset[str]  # lexicon [padding]: words that carry no content
     unmarked: dict[str, str]  # lexicon [unmarked]: "didnt" -> "didn't"
     adverbs: frozenset[str]  # lexicon adverbs: read past between "I" and its verb
+    run_on: RunOnRule | None  # lexicon [run_on]: where a long sentence is cut into clauses
     # the catalog compiled from, for the places it names (states.toml, read only when asked)
     catalog: weakref.ReferenceType[Catalog] | None = field(default=None, compare=False, repr=False)
     # groups (None: every list) -> their phrase index, built on first use
@@ -543,6 +544,15 @@ def _compile(lex: LexiconFile, catalog: Catalog) -> Compiled:
         frozenset(w.lower() for w in lex.padding.function_words),
         dict(lex.unmarked.forms) if lex.unmarked else {},
         frozenset(a.lower() for a in lex.adverbs),
+        None
+        if lex.run_on is None
+        else RunOnRule(
+            lex.run_on.min_words,
+            lex.run_on.max_marks_per_100,
+            lex.run_on.min_piece,
+            frozenset(w.lower() for w in lex.run_on.joiners),
+            frozenset(w.lower() for w in lex.run_on.openers),
+        ),
         weakref.ref(catalog),
     )
 
@@ -563,6 +573,43 @@ def split_sentences(text: str, abbreviations: frozenset[str] = frozenset()) -> l
         start = match.end()
     _add_span(spans, text, start, len(text))
     return spans
+
+
+class RunOnRule(NamedTuple):
+    """lexicon [run_on], compiled: words lower-cased."""
+
+    min_words: int
+    max_marks_per_100: float
+    min_piece: int
+    joiners: frozenset[str]
+    openers: frozenset[str]
+
+
+_CLAUSE_MARK = re.compile(r"[,;:]")
+
+
+def split_run_ons(text: str, spans: Sequence[Span], rule: RunOnRule) -> list[Span]:
+    """`spans` with each run-on sentence (at least `rule.min_words` words, hardly a comma in
+    it) cut before every joiner that opens a new clause ("and i", "but we"), each piece at
+    least `rule.min_piece` words. A long sentence punctuated as a list is left whole."""
+    out: list[Span] = []
+    for span in spans:
+        words = list(_WORD.finditer(text, span.start, span.end))
+        marks = len(_CLAUSE_MARK.findall(text, span.start, span.end))
+        if len(words) < rule.min_words or marks * 100 >= rule.max_marks_per_100 * len(words):
+            out.append(span)
+            continue
+        start, last = span.start, 0
+        for k in range(rule.min_piece, len(words) - rule.min_piece):
+            if (
+                k - last >= rule.min_piece
+                and words[k].group().lower() in rule.joiners
+                and words[k + 1].group().lower() in rule.openers
+            ):
+                _add_span(out, text, start, words[k].start())
+                start, last = words[k].start(), k
+        _add_span(out, text, start, span.end)
+    return out
 
 
 def _add_span(spans: list[Span], text: str, start: int, end: int) -> None:
@@ -601,6 +648,8 @@ class Analysed:
                 self.norm[: span.start] + " " * (span.end - span.start) + self.norm[span.end :]
             )
         self.spans = split_sentences(self.norm, comp.abbreviations)
+        if comp.run_on is not None:
+            self.spans = split_run_ons(self.norm, self.spans, comp.run_on)
         self.starts = [s.start for s in self.spans]
         self.comp = comp
         self.tokens = tokenize(self.norm, comp.unmarked)
@@ -880,7 +929,7 @@ class Analysed:
 
 
 # -- padding ---------------------------------------------------------------------------------------
-PaddingKind = Literal["repeat", "near_repeat", "numbers", "salad"]
+PaddingKind = Literal["repeat", "near_repeat", "numbers", "salad", "claims"]
 
 
 class Padding(NamedTuple):
@@ -927,7 +976,10 @@ def find_padding(text: Analysed) -> list[Padding]:
     found: list[Padding] = []
     for index, (span, tokens) in enumerate(zip(text.spans, sentences, strict=True)):
         quoted = text.text[span.start : span.end]
-        if index in repeats:
+        words = said[index]
+        if index in repeats or (
+            len(words) >= rule.stutter_min_words and 2 * len(set(words)) <= len(words)
+        ):
             found.append(Padding("repeat", span, quoted))
             continue
         if index in templated:
@@ -940,7 +992,6 @@ def find_padding(text: Analysed) -> list[Padding]:
         if longest >= rule.number_run:
             found.append(Padding("numbers", span, quoted))
             continue
-        words = said[index]
         if len(words) >= rule.salad_min_words and _bare(words, function, rule):
             found.append(Padding("salad", span, quoted))
     # Keywords cut into fragments ("Observership Chicago 2024. Research coordinator Rush."):
@@ -962,6 +1013,22 @@ def find_padding(text: Analysed) -> list[Padding]:
                 span = text.spans[i]
                 found.append(Padding("salad", span, text.text[span.start : span.end]))
         fragments = []
+    # Bare claims strung together: a run of very short sentences says nothing happened.
+    flagged = {p.span for p in found}
+    claims: list[int] = []
+    for index in [*range(len(said)), len(said)]:
+        if (
+            index < len(said)
+            and text.spans[index] not in flagged
+            and 0 < len(said[index]) <= rule.claims_max_words
+        ):
+            claims.append(index)
+            continue
+        if len(claims) >= rule.claims_run:
+            for i in claims:
+                span = text.spans[i]
+                found.append(Padding("claims", span, text.text[span.start : span.end]))
+        claims = []
     found.sort(key=lambda p: p.span.start)
     return found
 

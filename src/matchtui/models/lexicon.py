@@ -251,6 +251,13 @@ class PaddingRule(Sourced):
     near_repeat_similarity: float = Field(default=0.7, gt=0, le=1)
     near_repeat_min_words: int = Field(default=5, ge=1)
     near_repeat_min_count: int = Field(default=4, ge=2)
+    # A word said over and over in one sentence ("Chicago Chicago Chicago."): a sentence of at
+    # least stutter_min_words words, no more than half of them different, is said again.
+    stutter_min_words: int = Field(default=3, ge=2)
+    # Bare claims strung together ("I own it. My fault. I learned. I changed. I grew."):
+    # claims_run or more sentences in a row of at most claims_max_words words each.
+    claims_max_words: int = Field(default=3, ge=1)
+    claims_run: int = Field(default=5, ge=2)
 
 
 StoryKind = Literal["why_home", "why_now", "plan_b"]
@@ -292,6 +299,21 @@ class StoryRule(Sourced):
         return self
 
 
+class RunOn(Sourced):
+    """A sentence of at least `min_words` words, with fewer than `max_marks_per_100` commas,
+    semicolons and colons per 100 words, is cut before each joiner that opens a new clause: a
+    joiner ("and", "but", "so") followed by a clause opener ("I", "we", "since") ("... i forgot
+    to check the potassium and i told the attending ..."). A piece is kept at least
+    `min_piece` words long."""
+
+    note: str = ""
+    min_words: int = Field(ge=2)
+    max_marks_per_100: float = Field(gt=0)
+    min_piece: int = Field(ge=1)
+    joiners: list[str] = Field(min_length=1)
+    openers: list[str] = Field(min_length=1)
+
+
 class LexiconFile(Strict):
     speaking: SpeakingRate
     abbreviations: list[str] = Field(default_factory=empty_list)
@@ -300,6 +322,8 @@ class LexiconFile(Strict):
     adverbs: list[str] = Field(default_factory=empty_list)
     # Optional, so a data folder written before it still loads (its "didnt" matches nothing).
     unmarked: Unmarked | None = None
+    # Optional as well (a long unpunctuated sentence is then read as one).
+    run_on: RunOn | None = None
     fillers: PhraseList
     hedges: PhraseList
     blame: PhraseList

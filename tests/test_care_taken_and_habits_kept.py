@@ -1,0 +1,56 @@
+"""A gap spent caring for a parent is one's own choice; a habit kept to this day closes an
+answer; "even when I might be wrong" is neither a hedge nor a mistake owned.
+
+Before: an IMG's gap story ("I was taking care of her until she is passing in 2022") failed
+Ownership; a weakness answer closing "I still prepare one question for each round so I keep
+doing it" failed Forward close, and its "even when I might be wrong" was both a hedge and an
+owned mistake."""
+
+from __future__ import annotations
+
+from matchtui.catalog import Catalog
+from matchtui.engine.practice import analyse
+from tests.test_lessons_and_gaps import status
+
+GAP = (
+    "After my graduation in 2018 I have been working as research assistant in University of "
+    "Toledo for three years. My mother she was sick with the kidney disease so I was taking "
+    "care of her until she is passing in 2022. Then I start again to prepare, I passed Step 3 "
+    "in 2024 and I am working as clinical observer in ProMedica hospital since one year. Now I "
+    "am ready for residency and I will apply in internal medicine this cycle."
+)
+
+WEAKNESS = (
+    "I used to avoid speaking up in rounds when I was unsure. On my medicine sub-internship in "
+    "2024 my attending told me my plans were good but I kept them to myself. I started "
+    "presenting a plan for every patient, even when I might be wrong, and asked for feedback at "
+    "the end of each week. By the end of the rotation she wrote that I led the discussion on my "
+    "patients. I still prepare one question for each round so I keep doing it."
+)
+
+
+def test_caring_for_a_parent_is_ones_own_part(catalog: Catalog) -> None:
+    feedback = analyse("explain_gap", GAP, None, catalog)
+    ownership = next(c for c in feedback.checks if c.id == "ownership")
+    assert ownership.status == "pass"
+    assert "I was taking care of her" in ownership.matches
+    # caring for patients is work, not the story of the gap
+    other = "I took care of patients on the wards in 2019. I will apply this cycle."
+    assert status(catalog, "explain_gap", other, "ownership") == "fail"
+
+
+def test_a_habit_kept_closes_the_answer(catalog: Catalog) -> None:
+    feedback = analyse("greatest_weakness", WEAKNESS, None, catalog)
+    assert feedback.status("forward_close") == "pass"
+    assert feedback.hedges == []
+    ownership = next(c for c in feedback.checks if c.id == "ownership")
+    assert "I might be wrong" not in ownership.matches
+    assert ownership.status == "pass"  # "I used to avoid speaking up"
+
+
+def test_a_hedge_still_counts_where_the_claim_is_made(catalog: Catalog) -> None:
+    answer = (
+        "I did not match in 2024 because I applied to too few programs. I might be ready now, "
+        "and I will apply to 90 programs this cycle."
+    )
+    assert "I might" in analyse("why_unmatched", answer, None, catalog).hedges
