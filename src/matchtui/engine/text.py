@@ -15,6 +15,7 @@ import itertools
 import math
 import re
 import weakref
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal, NamedTuple
@@ -978,7 +979,8 @@ def find_padding(text: Analysed) -> list[Padding]:
         quoted = text.text[span.start : span.end]
         words = said[index]
         if index in repeats or (
-            len(words) >= rule.stutter_min_words and 2 * len(set(words)) <= len(words)
+            len(words) >= rule.stutter_min_words
+            and 2 * max(Counter(words).values()) > len(words)
         ):
             found.append(Padding("repeat", span, quoted))
             continue
@@ -1116,9 +1118,10 @@ def _quote(terms: Sequence[str], limit: int = 4) -> str:
     return ", ".join(f"'{t}'" for t in terms[:limit])
 
 
-def judge(kind: StoryKind, text: Analysed) -> StoryVerdict:
+def judge(kind: StoryKind, text: Analysed, padded: int = 0) -> StoryVerdict:
     """Concrete, generic or missing, by the signals of lexicon.toml [stories.KIND]; quotes the
-    phrases that decided it."""
+    phrases that decided it. `padded`: the words of padding already left out of `text`
+    (repeats, keyword strings, bare claims), which a generic verdict names."""
     rule = text.comp.lexicon.stories[kind]
     stock_words = _stock_words(text, rule)
     counted = text.words - stock_words  # praise any visitor could give adds no length
@@ -1154,7 +1157,7 @@ def judge(kind: StoryKind, text: Analysed) -> StoryVerdict:
         }.values()
     )
     common = {"kind": kind, "label": rule.label, "words": text.words, "signals": present}
-    if text.words == 0:
+    if text.words == 0 and not padded:
         return StoryVerdict(quality="missing", missing=absent, reason="not written yet", **common)
     needed = [r for r in rule.required if r not in found]
     if not needed and len(present) >= rule.min_signals:
@@ -1166,6 +1169,10 @@ def judge(kind: StoryKind, text: Analysed) -> StoryVerdict:
             **common,
         )
     detail = f"{text.words} words"
+    if padded:
+        detail += f" besides {padded} said again or strung together, which count for nothing"
+        if not text.words:
+            detail = f"all {padded} words said again or strung together, which count for nothing"
     if stock_words:
         share = "all" if stock_words == text.words else f"{stock_words} of them"
         detail += f", {share} in sentences of praise only"
@@ -1233,10 +1240,14 @@ def judge_story(
     if isinstance(found, StoryVerdict):
         return found
     comp = compiled(catalog)
-    analysed = Analysed(text, comp, groups=comp.story_groups(kind))
+    groups = comp.story_groups(kind)
+    analysed = Analysed(text, comp, groups=groups)
+    padding = find_padding(analysed)
+    if padding:  # as in an interview answer, padding earns nothing
+        analysed = Analysed(text, comp, [p.span for p in padding], groups=groups)
     if region is not None:
         analysed.drop_outside(region, catalog)
-    verdict = judge(kind, analysed)
+    verdict = judge(kind, analysed, padded=sum(count_words(p.text) for p in padding))
     _keep(memo, key, verdict)
     return verdict
 

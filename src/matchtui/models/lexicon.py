@@ -252,7 +252,8 @@ class PaddingRule(Sourced):
     near_repeat_min_words: int = Field(default=5, ge=1)
     near_repeat_min_count: int = Field(default=4, ge=2)
     # A word said over and over in one sentence ("Chicago Chicago Chicago."): a sentence of at
-    # least stutter_min_words words, no more than half of them different, is said again.
+    # least stutter_min_words words, more than half of them one and the same word, is said
+    # again.
     stutter_min_words: int = Field(default=3, ge=2)
     # Bare claims strung together ("I own it. My fault. I learned. I changed. I grew."):
     # claims_run or more sentences in a row of at most claims_max_words words each.
