@@ -979,8 +979,7 @@ def find_padding(text: Analysed) -> list[Padding]:
         quoted = text.text[span.start : span.end]
         words = said[index]
         if index in repeats or (
-            len(words) >= rule.stutter_min_words
-            and 2 * max(Counter(words).values()) > len(words)
+            len(words) >= rule.stutter_min_words and 2 * max(Counter(words).values()) > len(words)
         ):
             found.append(Padding("repeat", span, quoted))
             continue
