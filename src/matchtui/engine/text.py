@@ -595,6 +595,10 @@ def split_run_ons(text: str, spans: Sequence[Span], rule: RunOnRule) -> list[Spa
     least `rule.min_piece` words. A long sentence punctuated as a list is left whole."""
     out: list[Span] = []
     for span in spans:
+        # most sentences are short: told by their spaces before their words are found
+        if text.count(" ", span.start, span.end) + 1 < rule.min_words:
+            out.append(span)
+            continue
         words = list(_WORD.finditer(text, span.start, span.end))
         marks = len(_CLAUSE_MARK.findall(text, span.start, span.end))
         if len(words) < rule.min_words or marks * 100 >= rule.max_marks_per_100 * len(words):
