@@ -93,6 +93,14 @@ def test_unknown_finding_and_missing_action_are_reported(data_copy: Path) -> Non
     assert any("'visa_programs' is missing" in p for p in found), found
 
 
+def test_unknown_finding_in_unless_is_reported(data_copy: Path) -> None:
+    edit(
+        data_copy / "actions.toml", r'^unless = \["exams.step1_open"', 'unless = ["exams.step1_opn"'
+    )
+    found = problems(data_copy)
+    assert any("unknown finding 'exams.step1_opn'" in p and "unless" in p for p in found), found
+
+
 def test_inverted_thresholds_are_rejected_with_line(data_copy: Path) -> None:
     edit(data_copy / "risk.toml", r"^higher_min = 5", "higher_min = 2")
     found = problems(data_copy)

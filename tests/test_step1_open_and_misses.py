@@ -30,7 +30,9 @@ def test_a_step1_failed_and_not_passed_is_the_first_step(catalog: Catalog) -> No
     )
     ids = action_ids(result)
     assert ids[0] == "pass_step1"
-    assert ids.index("pass_step1") < ids.index("take_step3")
+    # Step 3 is sat after Step 1 is passed: it waits (the Step 3 section still says missing)
+    assert "take_step3" not in ids
+    assert result.step3.verdict == "missing"
     assert _because(result, "pass_step1") == "Step 1 failed and not yet passed"
     assert "ECFMG" in result.actions[0].text
 
@@ -45,6 +47,8 @@ def test_a_step1_passed_after_a_failure_asks_only_for_an_account(catalog: Catalo
     ids = action_ids(result)
     assert "pass_step1" not in ids
     assert "explain_failures" in ids
+    graduate = make(exams__step1_attempts=2, exams__step3="not_taken", exams__step3_year=None)
+    assert "take_step3" in action_ids(assess(graduate, catalog))
 
 
 def test_a_soap_place_counts_as_a_miss_in_the_match(catalog: Catalog) -> None:

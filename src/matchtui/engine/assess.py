@@ -1216,7 +1216,7 @@ def _actions(
     out: list[Action] = []
     for rule in rules.actions.actions:
         fired = next((f for f in rule.when if f in found.items), None)
-        if fired is None:
+        if fired is None or any(f in found.items for f in rule.unless):
             continue
         title = rule.graduate_title if graduate and rule.graduate_title else rule.title
         text = rule.graduate_text if graduate and rule.graduate_text else rule.text

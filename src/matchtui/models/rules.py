@@ -172,6 +172,9 @@ class ActionRule(Rule):
     title: str
     text: str  # may use {region}, {home_region}, {current_region}, {specialty}, {pivots}
     when: list[str] = Field(min_length=1)
+    # Not raised while any of these fired: a step that must wait for another (Step 3 cannot be
+    # booked before Step 1 is passed).
+    unless: list[str] = Field(default_factory=empty_list)
     # Title and text for a graduate out of training, where the action asks for what only
     # students and residents can do (an away rotation); "" keeps `title` / `text`.
     graduate_title: str = ""
@@ -201,6 +204,7 @@ class ActionsFile(Strict):
             if missing not in ids:
                 yield ("actions",), f"action {missing!r} is missing (other panes rely on it)"
         for i, action in enumerate(self.actions):
-            for j, finding in enumerate(action.when):
-                if finding not in FINDING_IDS:
-                    yield ("actions", i, "when", j), f"unknown finding {finding!r}"
+            for key, findings in (("when", action.when), ("unless", action.unless)):
+                for j, finding in enumerate(findings):
+                    if finding not in FINDING_IDS:
+                        yield ("actions", i, key, j), f"unknown finding {finding!r}"
