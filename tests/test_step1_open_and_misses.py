@@ -3,9 +3,13 @@ in the Match itself."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from matchtui.catalog import Catalog
 from matchtui.engine.assess import assess
+from matchtui.engine.plan import plan_for
 from matchtui.models.assessment import Assessment
+from matchtui.models.plan import PlanFile, TimelineState
 from tests.test_assess_engine import action_ids, make
 
 
@@ -70,3 +74,18 @@ def test_a_soap_place_counts_as_a_miss_in_the_match(catalog: Catalog) -> None:
     )
     one = make(history={"cycles": cycles[1:]})
     assert _because(assess(one, catalog), "soap_ready") == "Went unmatched before (1 cycle)"
+
+
+def test_the_plan_shows_step1_only_while_it_is_open(catalog: Catalog) -> None:
+    """The re-entry plan had Step 3 to book and no Step 1 to pass for a graduate whose Step 1
+    was failed and not yet passed."""
+    today = dt.date(2026, 12, 4)
+    plan = PlanFile(timeline=TimelineState(start_month="2026-02"))
+    open_ = make(exams__step1="fail", exams__step1_attempts=1)
+    view = plan_for(open_, catalog, plan, today)
+    row = view.row("step1_passed")
+    assert row is not None and row.kind == "critical"
+    assert [m.id for m in row.marked] == ["pass_step1"]
+    ids = [r.id for r in view.rows]
+    assert ids.index("step1_passed") < ids.index("step3_booked")
+    assert plan_for(make(), catalog, plan, today).row("step1_passed") is None

@@ -30,6 +30,7 @@ from matchtui.models.plan_data import (
     EntryRoute,
     ParallelQuestion,
     PlanBPath,
+    ShownWhile,
     StepsFile,
     steps_data,
     timeline_data,
@@ -419,6 +420,15 @@ def marked_actions(
     )
 
 
+def profile_shows(check: ShownWhile | None, profile: Profile) -> bool:
+    """True when an item shown only while `check` holds is to be shown (None: always)."""
+    if check is None:
+        return True
+    if check == "step1_open":
+        return profile.exams.step1 != "pass"
+    raise AssertionError(f"unhandled shown_while {check!r}")
+
+
 def profile_shows_done(check: DoneWhen | None, profile: Profile, assessment: Assessment) -> bool:
     """True when the profile (as the Reality check read it) already shows the item done."""
     if check is None:
@@ -549,7 +559,7 @@ def build_plan(
                 (item.source, item.reliability),
             )
             for item in timeline.items
-            if item.for_everyone or not everyone_only
+            if (item.for_everyone or not everyone_only) and profile_shows(item.shown_while, profile)
         )
 
     tracks: list[Track] = []

@@ -30,6 +30,7 @@ CyclesVerdict = Literal["first", "within_limit", "last_serious", "past_limit"]
 
 # Action ids other panes (plan, mix, report) may refer to.
 ACTION_IDS: tuple[str, ...] = (
+    "pass_step1",
     "pivot_specialty",
     "take_step3",
     "explain_failures",

@@ -30,6 +30,9 @@ DoneWhen = Literal[
     "why_home_written",
 ]
 
+# Profile facts without which an item is not shown at all (evaluated in engine/plan.py).
+ShownWhile = Literal["step1_open"]
+
 _ID = r"^[a-z][a-z0-9_]*$"
 
 
@@ -71,6 +74,8 @@ class TimelineItem(Sourced):
     kind: ItemKind
     actions: list[str] = Field(default_factory=empty_list)
     done_when: DoneWhen | None = None
+    # Shown only while this holds ("step1_open": Step 1 still to be passed); None: always.
+    shown_while: ShownWhile | None = None
     for_everyone: bool = False  # shown even to applicants who are neither re-entry nor returners
     detail: str = ""
 
