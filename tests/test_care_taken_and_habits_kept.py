@@ -54,3 +54,20 @@ def test_a_hedge_still_counts_where_the_claim_is_made(catalog: Catalog) -> None:
         "and I will apply to 90 programs this cycle."
     )
     assert "I might" in analyse("why_unmatched", answer, None, catalog).hedges
+
+
+def test_more_habits_kept_close_the_answer(catalog: Catalog) -> None:
+    """Found later: "I still time myself before presenting a new patient." and "I still think
+    about it every time I talk to a family." trailed off."""
+    timed = (
+        "On my medicine rotation in 2024 my attending told me my presentations were too long. "
+        "I practised with a two-minute timer every night for two weeks. I still time myself "
+        "before presenting a new patient."
+    )
+    assert status(catalog, "critical_feedback", timed, "forward_close") == "pass"
+    family = (
+        "I grew up translating for my parents at doctor's visits in Yuma in the 2000s. That is "
+        "where I learned to explain things clearly, and I still think about it every time I "
+        "talk to a family."
+    )
+    assert status(catalog, "not_on_application", family, "forward_close") == "pass"
