@@ -71,3 +71,17 @@ def test_more_habits_kept_close_the_answer(catalog: Catalog) -> None:
         "talk to a family."
     )
     assert status(catalog, "not_on_application", family, "forward_close") == "pass"
+
+
+def test_studying_too_little_with_i_left_out_is_owned(catalog: Catalog) -> None:
+    """Found later: "I was working nights and didnt study properly" failed Ownership."""
+    answer = (
+        "I failed Step 1 in 2020. I was working nights and didnt study properly. I took 3 "
+        "months off, passed in 2021 and got 241 on Step 2 CK. I will do the same for Step 3."
+    )
+    assert status(catalog, "exam_failure", answer, "ownership") == "pass"
+    other = (
+        "I failed Step 1 in 2020 after my roommate didn't study and kept me up. I passed in "
+        "2021. I will do the same for Step 3."
+    )
+    assert status(catalog, "exam_failure", other, "ownership") == "fail"
