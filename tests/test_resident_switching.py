@@ -29,3 +29,11 @@ def test_a_training_year_is_one_detail_and_acronyms_stay(catalog: Catalog) -> No
     assert Analysed("In my CA-2 year I moved.", comp).specific_sentences() == {0: ["CA-2"]}
     found = Analysed("I work in the ICU with the PGY-2 at UCSF.", comp).specific_sentences()
     assert found == {0: ["ICU", "PGY-2", "UCSF"]}
+
+
+def test_a_word_in_capitals_after_a_number_is_no_acronym(catalog: Catalog) -> None:
+    """An answer typed in capitals counted "WAS" of "MY STEP 2 WAS 236" as a detail."""
+    comp = compiled(catalog)
+    found = Analysed("MY STEP 2 WAS 236.", comp).specific_sentences()
+    assert "WAS" not in found[0]
+    assert Analysed("I spent 3 months in the ICU.", comp).specific_sentences()[0][-1] == "ICU"
