@@ -89,3 +89,18 @@ def test_the_plan_shows_step1_only_while_it_is_open(catalog: Catalog) -> None:
     ids = [r.id for r in view.rows]
     assert ids.index("step1_passed") < ids.index("step3_booked")
     assert plan_for(make(), catalog, plan, today).row("step1_passed") is None
+
+
+def test_the_report_says_step1_in_words(catalog: Catalog) -> None:
+    """The advisor report printed the stored value: 'Step 1  fail (2 attempts)'."""
+    from matchtui.engine.report import build_report, to_text
+
+    open_ = make(exams__step1="fail", exams__step1_attempts=2)
+    text = to_text(
+        build_report(open_, catalog, today=dt.date(2026, 12, 4), plan=None, practice=None)
+    )
+    assert "failed (not yet passed); 2 attempts" in text
+    passed = to_text(
+        build_report(make(), catalog, today=dt.date(2026, 12, 4), plan=None, practice=None)
+    )
+    assert "passed; 1 attempt" in passed

@@ -222,6 +222,7 @@ def _graduation(profile: Profile) -> str:
 def _profile_section(profile: Profile, catalog: Catalog, label: str) -> Section:
     from matchtui.models.profile import (
         DEGREE_LABELS,
+        EXAM_RESULT_LABELS,
         OUTCOME_LABELS,
         ROLE_LABELS,
         SITUATION_LABELS,
@@ -263,7 +264,10 @@ def _profile_section(profile: Profile, catalog: Catalog, label: str) -> Section:
             else []
         ),
         ("Region decided", _decided(profile)),
-        ("Step 1", f"{e.step1} ({plural(e.step1_attempts, 'attempt')})"),
+        (
+            "Step 1",
+            f"{EXAM_RESULT_LABELS[e.step1].lower()}; {plural(e.step1_attempts, 'attempt')}",
+        ),
         ("Step 2 CK", step2),
         ("Step 3", step3),
         ("Exam failures", str(e.failures)),
