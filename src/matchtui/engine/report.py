@@ -965,12 +965,15 @@ def _text_table(table: Table, width: int) -> list[str]:
     gap = 2
     budget = width - gap * (cols - 1)
     # Shrink the column with the most room to give until the table fits: first down to its
-    # longest cell or header word (long headers wrap before any cell does), then down to the
-    # header's longest word (cells wrap too), never below 4.
+    # longest cell or header word (long headers wrap before any cell does), then down to its
+    # longest word (cells wrap between words: "calendar_2027_third_party" is not cut), then
+    # down to the header's longest word (words are cut too), never below 4.
     head_word = [max(4, *(len(w) for w in h.split())) for h in table.headers]
     cell_max = [max([0, *(len(row[i]) for row in cells)]) for i in range(cols)]
+    word_max = [max([0, *(len(w) for row in cells for w in row[i].split())]) for i in range(cols)]
     for floor in (
         [min(natural[i], max(cell_max[i], head_word[i])) for i in range(cols)],
+        [min(natural[i], max(word_max[i], head_word[i])) for i in range(cols)],
         [min(natural[i], head_word[i]) for i in range(cols)],
     ):
         while sum(widths) > budget:
