@@ -43,3 +43,16 @@ def test_an_excuse_and_a_colleague_judged_are_blame(catalog: Catalog) -> None:
         "her to the manager and she was moved to another unit."
     )
     assert status(catalog, "conflict_colleague", rude, "no_blame") == "fail"
+
+
+def test_lapses_of_ones_own_are_owned(catalog: Catalog) -> None:
+    """A dismissed resident's "I was late to sign-out several times and I did not respond to
+    two pages on a night shift. Those were my failures." failed Ownership."""
+    answer = (
+        "In 2020 I was dismissed from my residency in Michigan after a professionalism review. "
+        "I was late to sign-out several times and I did not respond to two pages on a night "
+        "shift. Those were my failures."
+    )
+    assert status(catalog, "what_happened", answer, "ownership") == "pass"
+    denied = "In 2020 I was dismissed from my residency in Michigan. It was not my failure."
+    assert status(catalog, "what_happened", denied, "ownership") == "fail"
