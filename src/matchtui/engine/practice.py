@@ -296,7 +296,7 @@ def _check_length(answer: Analysed, question: Question, wpm: int, total: int) ->
     if answer.words < total:
         said = (
             f"About {shown} s spoken ({answer.words} of {total} words counted at {wpm} wpm: "
-            "keyword strings and repeats are left out)"
+            "repeats, keyword strings and bare claims are left out)"
         )
     if low <= spoken <= high:
         return _Verdict("pass", f"{said}, inside the {low}-{high} s target.")
