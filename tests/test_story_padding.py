@@ -36,3 +36,14 @@ def test_a_real_story_is_untouched(catalog: Catalog) -> None:
     assert verdict.quality == "concrete"
     assert "said again" not in verdict.reason
     assert narrative_quality("", catalog, "midwest").quality == "missing"
+
+
+def test_a_plan_b_named_as_such_with_an_offer_is_concrete(catalog: Catalog) -> None:
+    """"Plan B is clinical informatics: I finished the AMIA course in 2025 and I have an offer
+    from Epic in Madison." was generic, asked for what the applicant will do."""
+    story = (
+        "Plan B is clinical informatics: I finished the AMIA course in 2025 and I have an offer "
+        "from Epic in Madison."
+    )
+    assert judge_story("plan_b", story, catalog).quality == "concrete"
+    assert judge_story("plan_b", "My plan B is to keep applying.", catalog).quality == "generic"
