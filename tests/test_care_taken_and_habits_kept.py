@@ -85,3 +85,14 @@ def test_studying_too_little_with_i_left_out_is_owned(catalog: Catalog) -> None:
         "2021. I will do the same for Step 3."
     )
     assert status(catalog, "exam_failure", other, "ownership") == "fail"
+
+
+def test_a_caregiver_and_a_choice_stood_by_are_owned(catalog: Catalog) -> None:
+    """Found later: "From 2019 to 2023 I was the main caregiver for my father after his stroke
+    ... It was the right choice for my family and I don't regret it." failed Ownership."""
+    answer = (
+        "From 2019 to 2023 I was the main caregiver for my father after his stroke. It was the "
+        "right choice for my family. Since 2023 I have worked full time as a hospitalist "
+        "assistant in Columbus. I am ready to train now."
+    )
+    assert status(catalog, "explain_gap", answer, "ownership") == "pass"
