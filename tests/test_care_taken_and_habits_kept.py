@@ -96,3 +96,14 @@ def test_a_caregiver_and_a_choice_stood_by_are_owned(catalog: Catalog) -> None:
         "assistant in Columbus. I am ready to train now."
     )
     assert status(catalog, "explain_gap", answer, "ownership") == "pass"
+
+
+def test_a_decision_taken_is_owned(catalog: Catalog) -> None:
+    """Found later, in an answer in Pakistani English: "I took the decision to wait until I had
+    my green card" failed Ownership."""
+    answer = (
+        "After my house job in Lahore in 2018 I came to the US on a dependent visa and could not "
+        "work for three years. I took the decision to wait until I had my green card. Since "
+        "2022 I work as a medical assistant in Sugar Land, and I am applying now."
+    )
+    assert status(catalog, "explain_gap", answer, "ownership") == "pass"
