@@ -247,7 +247,9 @@ def test_a_keyword_string_says_its_words_were_not_counted(catalog: Any) -> None:
     fb = run(catalog, "greatest_strength", VIRTUES)
     total = count_words(VIRTUES)
     assert fb.words == total and fb.counted_words == 0 and fb.spoken_seconds == 0
-    assert fb.words_text() == (f"{total} words (0 counted: repeats, keyword strings and bare claims left out)")
+    assert fb.words_text() == (
+        f"{total} words (0 counted: repeats, keyword strings and bare claims left out)"
+    )
     length = fb.check("length")
     assert length is not None and length.status == "fail"
     assert f"0 of {total} words counted" in length.detail

@@ -39,8 +39,8 @@ def test_a_real_story_is_untouched(catalog: Catalog) -> None:
 
 
 def test_a_plan_b_named_as_such_with_an_offer_is_concrete(catalog: Catalog) -> None:
-    """"Plan B is clinical informatics: I finished the AMIA course in 2025 and I have an offer
-    from Epic in Madison." was generic, asked for what the applicant will do."""
+    """A plan B of "Plan B is clinical informatics: I finished the AMIA course in 2025 and I have
+    an offer from Epic in Madison." was generic, asked for what the applicant will do."""
     story = (
         "Plan B is clinical informatics: I finished the AMIA course in 2025 and I have an offer "
         "from Epic in Madison."

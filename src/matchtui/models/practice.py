@@ -67,7 +67,10 @@ class Feedback(_Result):
         """How long the answer is in words, saying how many count when some were left out."""
         text = f"{self.words} word" + ("" if self.words == 1 else "s")
         if self.counted_words < self.words:
-            text += f" ({self.counted_words} counted: repeats, keyword strings and bare claims left out)"
+            text += (
+                f" ({self.counted_words} counted: repeats, keyword strings and bare claims "
+                "left out)"
+            )
         return text
 
     def spoken_text(self) -> str:
