@@ -41,3 +41,23 @@ def test_a_move_away_refused_is_a_plan_to_stay(catalog: Catalog) -> None:
         "will reapply next year rather than move across the country."
     )
     assert status(catalog, "other_regions", answer, "plan_to_stay", WEST) == "pass"
+
+
+def test_no_further_move_is_a_plan_to_stay(catalog: Catalog) -> None:
+    """Found later: "My children are in school here and we are not planning to move again."
+    was no plan to stay."""
+    answer = (
+        "My husband got a faculty position at Yale in 2024, so we moved to New Haven. My "
+        "children are in school here in Connecticut and we are not planning to move again."
+    )
+    northeast = TargetRegion("northeast", "the Northeast")
+    assert status(catalog, "why_region", answer, "plan_to_stay", northeast) == "pass"
+
+
+def test_a_poster_to_present_closes_the_answer(catalog: Catalog) -> None:
+    """An adverb after "I am" is not read past ("I am also presenting" still trails off)."""
+    answer = (
+        "I did a four-week rotation at UIHC in Iowa City last fall. I am presenting a poster "
+        "at the Iowa Academy of Family Physicians meeting in March."
+    )
+    assert status(catalog, "connect_region", answer, "forward_close", MIDWEST) == "pass"
