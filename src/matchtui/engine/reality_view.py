@@ -334,10 +334,13 @@ def describe(catalog: Catalog, finding: Finding) -> Cell:
         add(" (matchtui's own choice, not a published figure)", "dim")
     if detail is not None:
         # The rule's thresholds, keys in words ("high min higher: 2"), not as the file spells them.
+        # Wording ("graduate_text") is not a setting, nor is one left unset ("unless: []").
         settings = [
             _plain(f"{k}: {_show(v)}", catalog)
             for k, v in detail.params.items()
             if k not in _WORDING
+            and not k.endswith(("_title", "_text"))
+            and v not in ("", None, [], {})
         ]
         settings = [s for s in settings if len(s) <= 160]
         if settings:
