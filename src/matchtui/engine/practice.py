@@ -29,10 +29,10 @@ from matchtui.engine.text import (
     compiled,
     count_words,
     elsewhere_note,
-    find_padding,
     judge,
     judge_for_region,
     places_elsewhere,
+    read_without_padding,
     split_sentences,
     spoken_seconds,
 )
@@ -514,13 +514,10 @@ def _ties_elsewhere(
 
 
 def _read(text: str, comp: Compiled) -> tuple[Analysed, list[Padding], int]:
-    """The answer as every check reads it, padding (keyword strings, repeats) left out, the
-    padding found, and the answer's words with the padding."""
-    answer = Analysed(text, comp)
-    padding = find_padding(answer)
-    if padding:  # padding earns nothing: every check reads the answer without it
-        answer = Analysed(text, comp, [p.span for p in padding])
-    return answer, padding, answer.words + sum(count_words(p.text) for p in padding)
+    """The answer as every check reads it (padding left out), the padding found, and the
+    answer's words with the padding."""
+    answer, padding, padded = read_without_padding(text, comp)
+    return answer, padding, answer.words + padded
 
 
 def spoken_words(text: str, catalog: Catalog) -> tuple[int, int]:

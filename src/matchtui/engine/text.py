@@ -999,43 +999,61 @@ def find_padding(text: Analysed) -> list[Padding]:
             continue
         if len(words) >= rule.salad_min_words and _bare(words, function, rule):
             found.append(Padding("salad", span, quoted))
+
     # Keywords cut into fragments ("Observership Chicago 2024. Research coordinator Rush."):
     # two or more sentences in a row with no more function words than a keyword string, whose
     # words together make one.
-    flagged = {p.span for p in found}
-    fragments: list[int] = []
-    for index in [*range(len(said)), len(said)]:  # the last index closes the last run
-        if (
-            index < len(said)
-            and text.spans[index] not in flagged
-            and said[index]
-            and _bare(said[index], function, rule)
-        ):
-            fragments.append(index)
-            continue
-        if len(fragments) >= 2 and sum(len(said[i]) for i in fragments) >= rule.salad_min_words:
-            for i in fragments:
-                span = text.spans[i]
-                found.append(Padding("salad", span, text.text[span.start : span.end]))
-        fragments = []
+    def bare(i: int) -> bool:
+        return bool(said[i]) and _bare(said[i], function, rule)
+
+    for group in _runs(len(said), bare, {p.span for p in found}, text):
+        if len(group) >= 2 and sum(len(said[i]) for i in group) >= rule.salad_min_words:
+            found.extend(_padding("salad", text, group))
+
     # Bare claims strung together: a run of very short sentences says nothing happened.
-    flagged = {p.span for p in found}
-    claims: list[int] = []
-    for index in [*range(len(said)), len(said)]:
-        if (
-            index < len(said)
-            and text.spans[index] not in flagged
-            and 0 < len(said[index]) <= rule.claims_max_words
-        ):
-            claims.append(index)
-            continue
-        if len(claims) >= rule.claims_run:
-            for i in claims:
-                span = text.spans[i]
-                found.append(Padding("claims", span, text.text[span.start : span.end]))
-        claims = []
+    def claim(i: int) -> bool:
+        return 0 < len(said[i]) <= rule.claims_max_words
+
+    for group in _runs(len(said), claim, {p.span for p in found}, text):
+        if len(group) >= rule.claims_run:
+            found.extend(_padding("claims", text, group))
     found.sort(key=lambda p: p.span.start)
     return found
+
+
+def _runs(
+    count: int, keep: Callable[[int], bool], flagged: set[Span], text: Analysed
+) -> Iterator[list[int]]:
+    """The longest runs of sentences in a row, none flagged already, each one kept by `keep`."""
+    run: list[int] = []
+    for index in range(count):
+        if text.spans[index] not in flagged and keep(index):
+            run.append(index)
+            continue
+        if run:
+            yield run
+        run = []
+    if run:
+        yield run
+
+
+def _padding(kind: PaddingKind, text: Analysed, sentences: Iterable[int]) -> list[Padding]:
+    return [
+        Padding(kind, text.spans[i], text.text[text.spans[i].start : text.spans[i].end])
+        for i in sentences
+    ]
+
+
+def read_without_padding(
+    text: str, comp: Compiled, groups: frozenset[str] | None = None
+) -> tuple[Analysed, list[Padding], int]:
+    """`text` as the checks and story verdicts read it: padding (repeats, keyword strings, bare
+    claims) left out, since it earns nothing; the padding found; and the padding's words."""
+    analysed = Analysed(text, comp, groups=groups)
+    padding = find_padding(analysed)
+    if padding:
+        analysed = Analysed(text, comp, [p.span for p in padding], groups=groups)
+    return analysed, padding, sum(count_words(p.text) for p in padding)
 
 
 def _bare(words: Sequence[str], function: frozenset[str], rule: PaddingRule) -> bool:
@@ -1171,11 +1189,11 @@ def judge(kind: StoryKind, text: Analysed, padded: int = 0) -> StoryVerdict:
             reason=f"concrete ({text.words} words; names {_quote(quoted)})",
             **common,
         )
-    detail = f"{text.words} words"
-    if padded:
-        detail += f" besides {padded} said again or strung together, which count for nothing"
-        if not text.words:
-            detail = f"all {padded} words said again or strung together, which count for nothing"
+    left_out = "said again or strung together, which count for nothing"
+    if padded and not text.words:
+        detail = f"all {padded} words {left_out}"
+    else:
+        detail = f"{text.words} words" + (f" besides {padded} {left_out}" if padded else "")
     if stock_words:
         share = "all" if stock_words == text.words else f"{stock_words} of them"
         detail += f", {share} in sentences of praise only"
@@ -1243,14 +1261,10 @@ def judge_story(
     if isinstance(found, StoryVerdict):
         return found
     comp = compiled(catalog)
-    groups = comp.story_groups(kind)
-    analysed = Analysed(text, comp, groups=groups)
-    padding = find_padding(analysed)
-    if padding:  # as in an interview answer, padding earns nothing
-        analysed = Analysed(text, comp, [p.span for p in padding], groups=groups)
+    analysed, _, padded = read_without_padding(text, comp, comp.story_groups(kind))
     if region is not None:
         analysed.drop_outside(region, catalog)
-    verdict = judge(kind, analysed, padded=sum(count_words(p.text) for p in padding))
+    verdict = judge(kind, analysed, padded=padded)
     _keep(memo, key, verdict)
     return verdict
 
