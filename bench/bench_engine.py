@@ -1,4 +1,5 @@
-"""Engine speed: assess, mix estimate and analysing a 300-word answer (target <= 2 ms each),
+"""Engine speed: assess, mix estimate and analysing a 300-word answer, one that repeats itself
+and one varied, with padding (target <= 2 ms each),
 and a 5,000-program list loading and validating (target <= 150 ms). Prints median and p95.
 
     .venv/bin/python -m bench.bench_engine
@@ -30,7 +31,7 @@ def measure(name: str, work: Callable[[], Any], runs: int, target_ms: float) -> 
     p95 = statistics.quantiles(times, n=20)[-1] * 1000
     verdict = "ok" if median <= target_ms else "OVER"
     print(
-        f"{name:<36} median {median:8.3f} ms  p95 {p95:8.3f} ms  "
+        f"{name:<38} median {median:8.3f} ms  p95 {p95:8.3f} ms  "
         f"(target <= {target_ms:g} ms: {verdict})"
     )
 
@@ -44,6 +45,32 @@ ANSWER = (
     "chronic illness over years, which is internal medicine. I passed Step 3 in 2024 and I "
     "now spend four half-days a week in clinic. "
 ) * 3
+
+# A varied answer of 300 words, as applicants write them: a story, a run of bare claims and a list
+# of numbers (padding the analyser leaves out), a gap explained, a plan. Fictional throughout.
+VARIED = (
+    "After graduating in 2019 I applied to internal medicine twice and did not match either "
+    "time. Looking back, my list was almost all university programs on the coasts and my "
+    "letters came from a research mentor who never saw me with a patient. I own that. I "
+    "learned. I changed. I am ready. I will improve. In 2021 my father had a stroke and I "
+    "moved back to Dayton to look after him; for fourteen months I handled his appointments, "
+    "his medications and his therapy schedule while my mother kept working. That year taught me "
+    "more about chronic illness than any rotation did, because I saw what happens between "
+    "clinic visits. Since March 2023 I have worked as a clinical research coordinator at a "
+    "community hospital in Springfield, Ohio, where I screen patients for a heart failure "
+    "study, take histories, check vitals and present each new enrolment at the Tuesday "
+    "meeting. Scores 231 244 2 1. I passed Step 3 in October 2024 on my first attempt. Two "
+    "hospitalists who supervise my work every week have agreed to write my letters, and one of "
+    "them lets me follow her patients on the wards on Fridays. I also completed a four-week "
+    "observership in the medicine clinic at Miami Valley Hospital last spring, where I wrote "
+    "notes that the attending reviewed line by line. This cycle I am applying mostly to "
+    "community and mid-sized programs in Ohio, Indiana and Kentucky, close to my parents, and I "
+    "have signalled the three where I rotated or work. If I do not match I will enter SOAP for "
+    "preliminary medicine and keep my coordinator job, and I have already spoken with my "
+    "director about a part-time role that would let me keep seeing patients. I do not want to "
+    "leave Ohio again; my family is here and I intend to practise here for good. What I can "
+    "offer a program is steadiness, a clear reason to stay and a habit of checking my own work."
+)
 
 
 def main() -> None:
@@ -67,6 +94,13 @@ def main() -> None:
     question = question_bank(catalog)["what_happened"]
     words = " ".join(ANSWER.split()[:300])
     measure("analyse 300-word answer", lambda: analyse(question, words, 120.0, catalog), 300, 2)
+    varied = " ".join(VARIED.split()[:300])
+    measure(
+        "analyse a varied answer, padded",
+        lambda: analyse(question, varied, 120.0, catalog),
+        300,
+        2,
+    )
 
     from bench.programs_fixture import write_programs
     from matchtui.models.programs import ProgramList

@@ -113,25 +113,23 @@ class _Pattern(NamedTuple):
         the tokens after the first are read that many tokens later ("I had relied" for "I
         relied"). `first_read`: the first token is taken as read (the caller checked it: "i",
         or "i'd" for "I'd relied")."""
-        size = len(self.tokens)
-        if index + size + skip > len(lows):
+        tokens = self.tokens
+        last = len(tokens) - 1
+        stop = index + last + 1 + skip
+        if stop > len(lows):
             return None
-        last = size - 1
-        for offset, want in enumerate(self.tokens):
-            if first_read and not offset:
-                continue
-            got = lows[index + offset + (skip if offset else 0)]
-            if offset == last:
-                if self.wildcard:
-                    if not got.startswith(want):
-                        return None
-                elif got != want and not (
-                    self.plural and (got == want + "s" or got == want + "'s")
-                ):
+        if last or not first_read:  # the last token first: most phrases fail there
+            got = lows[stop - 1] if last else lows[index]
+            want = tokens[last]
+            if self.wildcard:
+                if not got.startswith(want):
                     return None
-            elif got != want:
+            elif got != want and not (self.plural and (got == want + "s" or got == want + "'s")):
                 return None
-        return index + size + skip
+        for offset in range(1 if first_read else 0, last):
+            if lows[index + offset + (skip if offset else 0)] != tokens[offset]:
+                return None
+        return stop
 
 
 _NO_WORDS: frozenset[str] = frozenset()  # one object for the many patterns without a condition
@@ -240,15 +238,19 @@ class PhraseIndex:
             stem = stems[index]
             following = lows[index + 1] if index < last else ""
             following_stem = stems[index + 1] if index < last else None
-            # Each table with the tokens its phrases skip after the "I" (None: read as written).
-            tables: list[tuple[list[_Pattern] | None, int | None]] = [
-                (single.get(low), None),
-                (single.get(stem) if stem else None, None),
-                (prefix.get(low[:_PREFIX]), None),
-                (first.get(low), None),
-                (pair.get((low, following)), None),
-                (pair.get((low, following_stem)) if following_stem else None, None),
-            ]
+            # Each table with the tokens its phrases skip after the "I" (None: read as written);
+            # most tokens start no phrase, so only the tables found are listed.
+            tables: list[tuple[list[_Pattern], int | None]] = []
+            for found in (
+                single.get(low),
+                single.get(stem) if stem else None,
+                prefix.get(low[:_PREFIX]),
+                first.get(low),
+                pair.get((low, following)),
+                pair.get((low, following_stem)) if following_stem else None,
+            ):
+                if found:
+                    tables.append((found, None))
             if low == "i" or low in _CONTRACTED_I:
                 # "I had relied", "I also learned", "I have since learned" (skip 1-2); "I'd
                 # relied", "I've also learned" (the auxiliary is in the I: skip 0-1)
@@ -263,12 +265,13 @@ class PhraseIndex:
                             break
                         after_aux = after_aux or passed in _AUXILIARY
                     verb = lows[index + 1 + past]
-                    tables.append((_with_verb(pair, verb, after_aux), past))
+                    if found := _with_verb(pair, verb, after_aux):
+                        tables.append((found, past))
+            if not tables:
+                continue
             # Per list: the pattern, where its match ends, and the token its hit reaches to.
             best: dict[str, tuple[_Pattern, int, int]] | None = None
             for patterns, skip in tables:
-                if not patterns:
-                    continue
                 for pattern in patterns:
                     if free.get(pattern.group, 0) > index:
                         continue
@@ -645,7 +648,11 @@ class Analysed:
         comp: Compiled,
         blank: Sequence[Span] = (),
         groups: frozenset[str] | None = None,
+        *,
+        read: bool = True,
     ) -> None:
+        """`read`: match the phrase lists now; without it only the sentences and tokens are
+        worked out (what find_padding reads), and `read_phrases` completes the reading."""
         self.text = text
         self.norm = text.translate(_QUOTES)
         for span in blank:  # padding: blanked out (same length, so offsets stay valid)
@@ -664,14 +671,23 @@ class Analysed:
             if word
         ]
         self.words = len(self.word_starts)
-        # only the lists in `groups` when given (a story's verdict): hits(name) of another fails
-        self._hits = comp.index_of(groups).scan(self.norm, self.tokens, self.starts)
+        self._hits: dict[str, list[Hit]] = {}
         self._by_sentence: dict[str, dict[int, list[Hit]]] = {}
         # The hits drop_outside took out, by list: still read where the place does not matter
         # (a plan to stay elsewhere still looks ahead).
         self.dropped: dict[str, list[Hit]] = {}
         self._specific: dict[int, list[str]] | None = None  # specific_sentences, once worked out
         self._pattern_spans: list[tuple[int, int]] | None = None
+        self.negated_plans: list[Hit] = []
+        self.hedged_plans: list[Hit] = []
+        if read:
+            self.read_phrases(groups)
+
+    def read_phrases(self, groups: frozenset[str] | None = None) -> None:
+        """Match every phrase list (only those in `groups` when given: a story's verdict, where
+        hits(name) of another list fails), and set aside the hits the text undoes."""
+        self._hits = self.comp.index_of(groups).scan(self.norm, self.tokens, self.starts)
+        self._by_sentence = {}
         # A tie said not to be there ("My parents do not live there") names none.
         self._set_aside("ties", "tie_negators", self._negator_near)
         if "ties" in self._hits and "holiday_visits" in self._hits:
@@ -1049,10 +1065,14 @@ def read_without_padding(
 ) -> tuple[Analysed, list[Padding], int]:
     """`text` as the checks and story verdicts read it: padding (repeats, keyword strings, bare
     claims) left out, since it earns nothing; the padding found; and the padding's words."""
-    analysed = Analysed(text, comp, groups=groups)
+    # Padding is found from sentences and words alone, so the phrase lists are read once: in
+    # the text as written when it has none, else in the text with the padding left out.
+    analysed = Analysed(text, comp, groups=groups, read=False)
     padding = find_padding(analysed)
     if padding:
         analysed = Analysed(text, comp, [p.span for p in padding], groups=groups)
+    else:
+        analysed.read_phrases(groups)
     return analysed, padding, sum(count_words(p.text) for p in padding)
 
 
