@@ -55,7 +55,7 @@ def test_no_further_move_is_a_plan_to_stay(catalog: Catalog) -> None:
 
 
 def test_a_poster_to_present_closes_the_answer(catalog: Catalog) -> None:
-    """An adverb after "I am" is not read past ("I am also presenting" still trails off)."""
+    """(With an adverb after "I am": tests/test_adverb_after_i_am.py.)"""
     answer = (
         "I did a four-week rotation at UIHC in Iowa City last fall. I am presenting a poster "
         "at the Iowa Academy of Family Physicians meeting in March."

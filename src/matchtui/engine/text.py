@@ -107,14 +107,22 @@ class _Pattern(NamedTuple):
     at_start: bool
 
     def match_at(
-        self, lows: Sequence[str], index: int, skip: int = 0, first_read: bool = False
+        self,
+        lows: Sequence[str],
+        index: int,
+        skip: int = 0,
+        first_read: bool = False,
+        skip_from: int = 1,
     ) -> int | None:
         """The index after the match when this pattern matches at `index`, else None. `skip`:
-        the tokens after the first are read that many tokens later ("I had relied" for "I
-        relied"). `first_read`: the first token is taken as read (the caller checked it: "i",
-        or "i'd" for "I'd relied")."""
+        the tokens from the `skip_from`th on (the first is 0) are read that many tokens later
+        ("I had relied" for "I relied"; from the third, "I am also presenting" for "I am
+        presenting"). `first_read`: the first token is taken as read (the caller checked it:
+        "i", or "i'd" for "I'd relied")."""
         tokens = self.tokens
         last = len(tokens) - 1
+        if skip and last < skip_from:  # nothing of the phrase after the words read past
+            return None
         stop = index + last + 1 + skip
         if stop > len(lows):
             return None
@@ -127,7 +135,7 @@ class _Pattern(NamedTuple):
             elif got != want and not (self.plural and (got == want + "s" or got == want + "'s")):
                 return None
         for offset in range(1 if first_read else 0, last):
-            if lows[index + offset + (skip if offset else 0)] != tokens[offset]:
+            if lows[index + offset + (skip if offset >= skip_from else 0)] != tokens[offset]:
                 return None
         return stop
 
@@ -201,13 +209,18 @@ class PhraseIndex:
     starting at a place wins."""
 
     def __init__(
-        self, lists: dict[str, Sequence[_Pattern]], adverbs: frozenset[str] = _NO_WORDS
+        self,
+        lists: dict[str, Sequence[_Pattern]],
+        adverbs: frozenset[str] = _NO_WORDS,
+        adverbs_after: frozenset[str] = _NO_WORDS,
     ) -> None:
         """`lists`: each list's patterns (compile_list), shared by every index that holds it;
-        `adverbs`: the words read past between "I" and its verb (lexicon `adverbs`)."""
+        `adverbs`: the words read past between "I" and its verb (lexicon `adverbs`), and
+        after the words in `adverbs_after` ("I am also presenting", "I'm also presenting")."""
         self.groups = list(lists)
         self._between = adverbs | _AUXILIARY  # "I have also learned"
         self._adverbs = adverbs  # after "I've": "I've also learned"
+        self._adverbs_after = adverbs_after
         self._single: dict[str, list[_Pattern]] = {}  # one-word phrases
         self._prefix: dict[str, list[_Pattern]] = {}  # one-word wildcards, by first letters
         self._pair: dict[tuple[str, str], list[_Pattern]] = {}  # by first two tokens
@@ -233,6 +246,7 @@ class PhraseIndex:
         lows = tokens.lows
         stems = [_stem(low) for low in lows]
         single, prefix, first, pair = self._single, self._prefix, self._first, self._pair
+        adverbs, after = self._adverbs, self._adverbs_after
         last = len(lows) - 1
         for index, low in enumerate(lows):
             stem = stems[index]
@@ -240,7 +254,7 @@ class PhraseIndex:
             following_stem = stems[index + 1] if index < last else None
             # Each table with the tokens its phrases skip after the "I" (None: read as written);
             # most tokens start no phrase, so only the tables found are listed.
-            tables: list[tuple[list[_Pattern], int | None]] = []
+            tables: list[tuple[list[_Pattern], int | None, int]] = []
             for found in (
                 single.get(low),
                 single.get(stem) if stem else None,
@@ -250,7 +264,7 @@ class PhraseIndex:
                 pair.get((low, following_stem)) if following_stem else None,
             ):
                 if found:
-                    tables.append((found, None))
+                    tables.append((found, None, 1))
             if low == "i" or low in _CONTRACTED_I:
                 # "I had relied", "I also learned", "I have since learned" (skip 1-2); "I'd
                 # relied", "I've also learned" (the auxiliary is in the I: skip 0-1)
@@ -266,19 +280,30 @@ class PhraseIndex:
                         after_aux = after_aux or passed in _AUXILIARY
                     verb = lows[index + 1 + past]
                     if found := _with_verb(pair, verb, after_aux):
-                        tables.append((found, past))
+                        tables.append((found, past, 1))
+            if (low == "i" or low in after) and index + 2 <= last:
+                # One adverb read past after "I am" ("I am also presenting") or after "I'm"
+                # ("I'm also presenting"): the phrase's later words are read one token later.
+                if low == "i":
+                    gap = following in after and lows[index + 2] in adverbs
+                    if gap and (found := pair.get((low, following))):
+                        tables.append((found, 1, 2))
+                elif following in adverbs and (found := pair.get((low, lows[index + 2]))):
+                    tables.append((found, 1, 1))
             if not tables:
                 continue
             # Per list: the pattern, where its match ends, and the token its hit reaches to.
             best: dict[str, tuple[_Pattern, int, int]] | None = None
-            for patterns, skip in tables:
+            for patterns, skip, skip_from in tables:
                 for pattern in patterns:
                     if free.get(pattern.group, 0) > index:
                         continue
                     end = (
                         pattern.match_at(lows, index)
                         if skip is None
-                        else pattern.match_at(lows, index, skip, first_read=True)
+                        else pattern.match_at(
+                            lows, index, skip, first_read=True, skip_from=skip_from
+                        )
                     )
                     if end is None or not _conditions_hold(
                         pattern, tokens, index, end, sentence_starts
@@ -442,6 +467,7 @@ class Compiled:
     function_words: frozenset[str]  # lexicon [padding]: words that carry no content
     unmarked: dict[str, str]  # lexicon [unmarked]: "didnt" -> "didn't"
     adverbs: frozenset[str]  # lexicon adverbs: read past between "I" and its verb
+    adverbs_after: frozenset[str]  # lexicon adverbs_after: "I am also presenting"
     run_on: RunOnRule | None  # lexicon [run_on]: where a long sentence is cut into clauses
     # the catalog compiled from, for the places it names (states.toml, read only when asked)
     catalog: weakref.ReferenceType[Catalog] | None = field(default=None, compare=False, repr=False)
@@ -465,7 +491,7 @@ class Compiled:
         if found is None:
             names = [name for name in self.lists if groups is None or name in groups]
             found = self._indexes[groups] = PhraseIndex(
-                {name: self._list(name) for name in names}, self.adverbs
+                {name: self._list(name) for name in names}, self.adverbs, self.adverbs_after
             )
         return found
 
@@ -548,6 +574,7 @@ def _compile(lex: LexiconFile, catalog: Catalog) -> Compiled:
         frozenset(w.lower() for w in lex.padding.function_words),
         dict(lex.unmarked.forms) if lex.unmarked else {},
         frozenset(a.lower() for a in lex.adverbs),
+        frozenset(a.lower() for a in lex.adverbs_after),
         None
         if lex.run_on is None
         else RunOnRule(

@@ -321,6 +321,9 @@ class LexiconFile(Strict):
     # Adverbs read past between "I" and its verb ("I also learned to" as "I learned to");
     # empty in a data folder written before it.
     adverbs: list[str] = Field(default_factory=empty_list)
+    # Words after "I" (or "I" contracted with them) after which an "I ..." phrase reads past
+    # one adverb ("I am also presenting" as "I am presenting"); empty in an older data folder.
+    adverbs_after: list[str] = Field(default_factory=empty_list)
     # Optional, so a data folder written before it still loads (its "didnt" matches nothing).
     unmarked: Unmarked | None = None
     # Optional as well (a long unpunctuated sentence is then read as one).
