@@ -413,10 +413,12 @@ _LATER_STOPS = frozenset({
 # fmt: on
 _CLAUSE_MARKS = frozenset(",;:")
 # A clause break between a negation and the proof after it (Analysed._negated_before).
-# Where a negation stops: punctuation inside a sentence, a conjunction, and the start of a main
+# Where a negation stops: punctuation inside a sentence, a conjunction ("I did not match because
+# COVID cancelled my rotations": the cancelling is not undone), and the start of a main
 # clause after a conditional one with no comma ("If I do not match I will finish my residency").
 _CLAUSE_BREAK = re.compile(
-    r"[,;:]|\b(?:but|and|yet|now|then)\b|\bi (?:will|would|shall)\b|\bi'(?:ll|d)\b",
+    r"[,;:]|\b(?:but|and|yet|now|then|because|although|though|whereas)\b"
+    r"|\bi (?:will|would|shall)\b|\bi'(?:ll|d)\b",
     re.IGNORECASE,
 )
 
