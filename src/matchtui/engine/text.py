@@ -515,6 +515,8 @@ class Compiled:
             names.update(name for name in _TIE_LISTS if name in self.lists)
         if "proof_negators" in self.lists and names & _PROOF_LISTS:
             names.add("proof_negators")
+        if "returns" in self.lists and names.intersection(_PLACED_LISTS):
+            names.add("returns")  # where a story's places are read against its region
         if "plan_to_stay" in names:  # a plan said with a hedge, or negated, is no plan
             names.add("hedges")
             if "stay_negators" in self.lists:
@@ -830,9 +832,12 @@ class Analysed:
     def drop_outside(self, region: str, catalog: Catalog) -> dict[str, list[str]]:
         """Take out the ties and local activity of sentences that name places, none of them in
         `region` ("I did my medical school in Texas", "I did a rotation in Houston", read for
-        the Midwest: about somewhere else), and return, for each list that lost some, those
+        the Midwest: about somewhere else; in a sentence that tells a return, only the places
+        named after it count: "After school in Philadelphia I came back to work at UAB" is
+        about the place come back to), and return, for each list that lost some, those
         places as written, each once (lists that were not read are left alone)."""
         away: dict[str, list[str]] = {}
+        returns = self.sentences_with("returns") if "returns" in self._hits else {}
         for name in _PLACED_LISTS:
             if name not in self._hits:
                 continue
@@ -840,12 +845,22 @@ class Analysed:
             kept: list[Hit] = []
             for index, hits in self.sentences_with(name).items():
                 span = self.spans[index]
-                named = places_named(self.norm[span.start : span.end], catalog)
-                if named and all(place.region != region for place in named):
-                    places.update((place.written.lower(), place.written) for place in named)
-                    self.dropped.setdefault(name, []).extend(hits)
-                else:
-                    kept.extend(hits)
+                parts = [(span.start, span.end, hits)]
+                if back := returns.get(index):
+                    # a return splits the sentence: what comes before it is read against the
+                    # places before it (where one came from), the rest against those after it
+                    turn = back[0]
+                    parts = [
+                        (span.start, turn.start, [h for h in hits if h.start < turn.start]),
+                        (turn.end, span.end, [h for h in hits if h.start >= turn.start]),
+                    ]
+                for start, end, part in parts:
+                    named = places_named(self.norm[start:end], catalog)
+                    if part and named and all(place.region != region for place in named):
+                        places.update((place.written.lower(), place.written) for place in named)
+                        self.dropped.setdefault(name, []).extend(part)
+                    else:
+                        kept.extend(part)
             self._hits[name] = kept
             self._by_sentence.pop(name, None)
             if places:

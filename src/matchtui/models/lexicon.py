@@ -347,6 +347,10 @@ class LexiconFile(Strict):
     # ...or when the next sentence opens with a pronoun for them (tie_pronouns: "They live in
     # La Jolla.") and holds a lives_there phrase. Optional as well.
     tie_pronouns: PhraseList | None = None
+    # A sentence that tells a return ("After medical school in Philadelphia I came back to work
+    # at UAB") is about the place come back to: the places it names before the return are where
+    # one came from. Optional, so an older data folder still loads.
+    returns: PhraseList | None = None
     # A plan to stay after one of these in its sentence ("I do not plan to stay") counts for
     # nothing. Optional, so a data folder written before it still loads.
     stay_negators: PhraseList | None = None
