@@ -36,3 +36,18 @@ def test_a_registrar_is_detail(catalog: Catalog) -> None:
     feedback = analyse("mistake", answer, None, catalog)
     check = next(c for c in feedback.checks if c.id == "specifics")
     assert "registrar" in check.matches and "consultant" in check.matches
+
+
+def test_a_delay_owned_in_part_is_ones_own_part(catalog: Catalog) -> None:
+    """Before: "I did not, partly because I waited three weeks before contacting programs
+    myself" named no part of one's own."""
+    answer = (
+        "I was a PGY-1 at Hahnemann in Philadelphia when the hospital closed in 2019. Most of my "
+        "class found new positions, but I did not, partly because I waited three weeks before "
+        "contacting programs myself."
+    )
+    assert status(catalog, "what_happened", answer, "ownership") == "pass"
+    waited = "I waited three weeks before contacting programs myself, and none had a place."
+    assert status(catalog, "what_happened", waited, "ownership") == "pass"
+    visa = "My visa was delayed in 2022, so I waited for it at home in Lahore."
+    assert status(catalog, "what_happened", visa, "ownership") == "fail"
