@@ -145,3 +145,26 @@ def test_a_narrow_header_gives_up_the_date_then_the_pane_name_before_cutting() -
         "2027: rank list deadline in 90 days",
     ]
     assert _shorter("2027 Match over") == ["2027 Match over"]
+
+
+async def test_the_demo_header_gives_up_its_remark_before_cutting_the_countdown(
+    workspace: Any,
+) -> None:
+    """At 80 columns the demo's header read 'matchtui · DEMO profile (fictional) — 2027: rank
+    list deadlin…'; '(fictional)' goes before anything is cut (the Profile pane says it)."""
+    from matchtui.app import DEMO_TITLE
+
+    app = MatchApp(workspace, first_pane="reality", today=TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.title = DEMO_TITLE
+        await pilot.pause()
+        line = app.screen.query_one(PaneHeader).render().plain
+        assert "…" not in line
+        assert "matchtui · DEMO profile — " in line and "deadline in" in line
+    async with MatchApp(workspace, first_pane="reality", today=TODAY).run_test(
+        size=(160, 24)
+    ) as pilot:
+        pilot.app.title = DEMO_TITLE
+        await pilot.pause()
+        assert "(fictional)" in pilot.app.screen.query_one(PaneHeader).render().plain

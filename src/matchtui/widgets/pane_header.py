@@ -35,6 +35,14 @@ def _shorter(sub_title: str) -> list[str]:
     return [*forms, line, dateless] if pane else [dateless]
 
 
+def _short_title(title: str) -> str | None:
+    """The title without a closing remark in brackets ("matchtui · DEMO profile (fictional)"
+    -> "matchtui · DEMO profile"), or None when it has none."""
+    if title.endswith(")") and " (" in title:
+        return title[: title.rfind(" (")]
+    return None
+
+
 class PaneHeader(Widget, can_focus=False):
     ALLOW_SELECT = False
     COMPONENT_CLASSES: ClassVar[set[str]] = {"pane-header--icon-hover"}
@@ -65,15 +73,19 @@ class PaneHeader(Widget, can_focus=False):
         """The screen's title and sub-title (the app's where the screen has none). Given the
         `width` it must fit in, a sub-title "Pane · countdown (date)" too long for it gives up
         first the countdown's date in brackets, then the pane's name (the tab bar under the
-        header names the pane), before anything is cut."""
+        header names the pane), then the title's closing remark in brackets (the demo's
+        "(fictional)", which its Profile pane says too), before anything is cut."""
         screen, app = self.screen, self.app
         title = screen.title if screen.title is not None else app.title
         sub_title = screen.sub_title if screen.sub_title is not None else app.sub_title
         content = app.format_title(title, sub_title)
         if width is None or content.cell_length <= width:
             return content
-        for shorter in _shorter(sub_title):
-            content = app.format_title(title, shorter)
+        forms = [(title, shorter) for shorter in _shorter(sub_title)]
+        if (short := _short_title(title)) is not None:
+            forms += [(short, shorter) for shorter in (sub_title, *_shorter(sub_title))]
+        for title_form, sub_title_form in forms:
+            content = app.format_title(title_form, sub_title_form)
             if content.cell_length <= width:
                 break
         return content
