@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
-from matchtui.engine.wording import and_list
+from matchtui.engine.wording import and_list, place
 from matchtui.models.lexicon import (
     ARC_PARTS,
     LexiconFile,
@@ -1203,10 +1203,12 @@ def _quote(terms: Sequence[str], limit: int = 4) -> str:
     return ", ".join(f"'{t}'" for t in terms[:limit])
 
 
-def judge(kind: StoryKind, text: Analysed, padded: int = 0) -> StoryVerdict:
+def judge(kind: StoryKind, text: Analysed, padded: int = 0, elsewhere: str = "") -> StoryVerdict:
     """Concrete, generic or missing, by the signals of lexicon.toml [stories.KIND]; quotes the
     phrases that decided it. `padded`: the words of padding already left out of `text`
-    (repeats, keyword strings, bare claims), which a generic verdict names."""
+    (repeats, keyword strings, bare claims), which a generic verdict names. `elsewhere`: what
+    a generic verdict says of the ties, work or plans left out as being outside the target
+    region (judge_story)."""
     rule = text.comp.lexicon.stories[kind]
     stock_words = _stock_words(text, rule)
     counted = text.words - stock_words  # praise any visitor could give adds no length
@@ -1265,6 +1267,8 @@ def judge(kind: StoryKind, text: Analysed, padded: int = 0) -> StoryVerdict:
         detail += f"; stock phrase {_quote(generic, 2)}"
     if quoted:
         detail += f"; names only {_quote(quoted, 3)}"
+    if elsewhere:
+        detail += f"; {elsewhere}"
     return StoryVerdict(
         quality="generic",
         concrete=quoted,
@@ -1326,9 +1330,16 @@ def judge_story(
         return found
     comp = compiled(catalog)
     analysed, _, padded = read_without_padding(text, comp, comp.story_groups(kind))
+    elsewhere = ""
     if region is not None:
-        analysed.drop_outside(region, catalog)
-    verdict = judge(kind, analysed, padded=padded)
+        away = analysed.drop_outside(region, catalog)
+        places = list(dict.fromkeys(p for found in away.values() for p in found))
+        if places:
+            elsewhere = (
+                f"the ties, work or plans it names are in {_quote(places, 3)}, outside "
+                f"{place(catalog.region_name(region))}"
+            )
+    verdict = judge(kind, analysed, padded=padded, elsewhere=elsewhere)
     _keep(memo, key, verdict)
     return verdict
 
