@@ -28,3 +28,30 @@ def test_a_backup_named_is_a_plan_b(catalog: Catalog) -> None:
     assert judge_story("plan_b", story, catalog).quality == "concrete"
     vague = "My backup is something else."
     assert judge_story("plan_b", vague, catalog).quality == "generic"
+
+
+def test_qualities_anyone_could_list_are_stock(catalog: Catalog) -> None:
+    """Before: "I bring hard work, dedication and compassion ... I will be an asset to your
+    program." was stock praise in one sentence only (the team player's)."""
+    from matchtui.engine.practice import analyse
+
+    answer = (
+        "I bring hard work, dedication and compassion. I am a team player and a fast learner. I "
+        "will be an asset to your program."
+    )
+    feedback = analyse("what_you_bring", answer, None, catalog)
+    stock = next(c for c in feedback.checks if c.id == "stock")
+    assert stock.status == "fail" and "3 sentences" in stock.detail
+
+
+def test_what_one_has_this_time_is_recent(catalog: Catalog) -> None:
+    """Before: "This time I have eleven months as an observer at a community hospital in
+    Fresno" pointed at readiness but not at how recent it is."""
+    from tests.test_lessons_and_gaps import status
+
+    answer = (
+        "Last time I applied only to academic programs in California. This time I have eleven "
+        "months as an observer at a community hospital in Fresno, and I am applying to 70 "
+        "programs."
+    )
+    assert status(catalog, "different_this_time", answer, "readiness") == "pass"
