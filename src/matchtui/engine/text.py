@@ -45,8 +45,9 @@ _BOUNDARY = re.compile(r"[.!?]+[\"')\]]*(?=\s|$)|\n")
 _TAIL_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 # A name as the specifics patterns find one (capitalised words), and a capitalised word right
 # before one, with nothing but a space between them.
-_NAME = re.compile(r"[A-Z][a-z]+(?:'s)?(?: [A-Z][a-z]+(?:'s)?)*")
-_NAME_BEFORE = re.compile(r"(?<![\w'\-])([A-Z][a-z]+) $")
+# A name's word may have capitals inside it ("ProMedica", "McDonald", "DeKalb").
+_NAME = re.compile(r"[A-Z][a-z]+(?:[A-Z][a-z]+)*(?:'s)?(?: [A-Z][a-z]+(?:[A-Z][a-z]+)*(?:'s)?)*")
+_NAME_BEFORE = re.compile(r"(?<![\w'\-])([A-Z][a-z]+(?:[A-Z][a-z]+)*) $")
 # Curly quotes become straight ones (same length, so offsets stay valid).
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
 
