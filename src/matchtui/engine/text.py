@@ -683,8 +683,9 @@ class Analysed:
         *,
         read: bool = True,
     ) -> None:
-        """`read`: match the phrase lists now; without it only the sentences and tokens are
-        worked out (what find_padding reads), and `read_phrases` completes the reading."""
+        """`read`: match the phrase lists (those in `groups`) now; without it only the
+        sentences and tokens are worked out (what find_padding reads), and `read_phrases`
+        completes the reading."""
         self.text = text
         self.norm = text.translate(_QUOTES)
         for span in blank:  # padding: blanked out (same length, so offsets stay valid)
@@ -1112,7 +1113,7 @@ def read_without_padding(
     claims) left out, since it earns nothing; the padding found; and the padding's words."""
     # Padding is found from sentences and words alone, so the phrase lists are read once: in
     # the text as written when it has none, else in the text with the padding left out.
-    analysed = Analysed(text, comp, groups=groups, read=False)
+    analysed = Analysed(text, comp, read=False)
     padding = find_padding(analysed)
     if padding:
         analysed = Analysed(text, comp, [p.span for p in padding], groups=groups)

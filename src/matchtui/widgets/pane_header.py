@@ -30,17 +30,15 @@ def _shorter(sub_title: str) -> list[str]:
     pane, separator, line = sub_title.partition(SEPARATOR)
     if not separator:
         pane, line = "", sub_title
-    dateless = line[: line.rfind(" (")] if line.endswith(")") and " (" in line else line
+    dateless = _without_remark(line)
     forms = [f"{pane}{SEPARATOR}{dateless}"] if pane else []
     return [*forms, line, dateless] if pane else [dateless]
 
 
-def _short_title(title: str) -> str | None:
-    """The title without a closing remark in brackets ("matchtui · DEMO profile (fictional)"
-    -> "matchtui · DEMO profile"), or None when it has none."""
-    if title.endswith(")") and " (" in title:
-        return title[: title.rfind(" (")]
-    return None
+def _without_remark(text: str) -> str:
+    """`text` without a closing remark in brackets (a countdown's date, the demo title's
+    "(fictional)"); unchanged when it has none."""
+    return text[: text.rfind(" (")] if text.endswith(")") and " (" in text else text
 
 
 class PaneHeader(Widget, can_focus=False):
@@ -82,7 +80,7 @@ class PaneHeader(Widget, can_focus=False):
         if width is None or content.cell_length <= width:
             return content
         forms = [(title, shorter) for shorter in _shorter(sub_title)]
-        if (short := _short_title(title)) is not None:
+        if (short := _without_remark(title)) != title:
             forms += [(short, shorter) for shorter in (sub_title, *_shorter(sub_title))]
         for title_form, sub_title_form in forms:
             content = app.format_title(title_form, sub_title_form)
