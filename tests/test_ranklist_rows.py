@@ -323,7 +323,7 @@ async def test_the_pane_after_each_key_is_as_from_scratch_and_its_lines_are_its_
         same = Tracker.of(make_programs(workspace.catalog, 1200).programs)
         assert same == screen.tracker and same is not screen.tracker
         screen._programs_read(same, "", screen._stamp)
-        await pilot.press("t", "down", "right", "plus", "t", "t", "t", "home", "J")
+        await pilot.press("t", "down", "right", "plus", "t", "t", "t", "t", "home", "J")
         await pilot.pause()
         assert screen.items[1].scores
         check_screen()

@@ -266,7 +266,7 @@ def test_without_a_file_the_cli_reads_the_list_the_pane_saved(
         assert len(err.splitlines()) == 1
         assert f"{plan}:" in err and "[ranklist.items[1]] hard_stop:" in err
     assert main(["ranklist", "simulate", "--couple"]) == 2
-    assert "--couple needs a couples FILE" in capsys.readouterr().err
+    assert f"{plan}: no couples list saved yet" in capsys.readouterr().err
 
 
 def test_no_tracker_no_unknown_warning(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

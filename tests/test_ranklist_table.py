@@ -285,7 +285,7 @@ async def test_the_program_column_is_measured_again_when_names_or_stops_change(
         await pilot.pause()
         _widths_fit_every_row(table)
         widest = max(range(len(screen.items)), key=lambda i: cell_len(screen.resolved[i].label))
-        await pilot.press("t", "t", "t")  # back to the list
+        await pilot.press("t", "t", "t", "t")  # back to the list
         for _ in range(widest):
             await pilot.press("down")
         await pilot.press("h", "t")  # the longest name gets " (hard stop)"
@@ -295,7 +295,7 @@ async def test_the_program_column_is_measured_again_when_names_or_stops_change(
         await pilot.press("up", "plus")
         await pilot.pause()
         _widths_fit_every_row(table)
-        await pilot.press("t", "t", "t", "a", *("A much longer program name " * 2), "enter")
+        await pilot.press("t", "t", "t", "t", "a", *("A much longer program name " * 2), "enter")
         await pilot.press("t")
         await pilot.pause()
         _widths_fit_every_row(table)

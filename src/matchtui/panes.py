@@ -169,15 +169,18 @@ PANES: tuple[PaneSpec, ...] = (
         about=(
             "Build your rank order list from the programs you interviewed at: move them up and "
             "down, mark a program you would never take as a hard stop, score programs on your own"
-            " criteria and let s order the list, compare two side by side, and keep a SOAP kit "
-            "ready for Match Week. The list is checked against the NRMP rules as you edit it."
+            " criteria and let s order the list, compare two side by side, rank a couple's "
+            "pairs with your partner on the Couples tab, and keep a SOAP kit ready for Match "
+            "Week. The lists are checked against the NRMP rules as you edit them."
         ),
         numbers=(
             "The odds combine each program's chance of ranking you high enough, taken as "
             "independent of the others: your own chance if you set one with [ and ], otherwise a "
             "default by the program's tier, which is the project's assumption and marked *. The "
             "NRMP list rules and fees and the SOAP facts come from the reference data with their "
-            "sources. The list is saved in plan.toml after each change."
+            "sources. A couple matches at the first pair both sides would take: exact over every "
+            "outcome for a few programs, a seeded Monte Carlo for more (its error shown). Both "
+            "lists are saved in plan.toml after each change."
         ),
     ),
 )

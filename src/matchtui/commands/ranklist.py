@@ -1,7 +1,8 @@
 """`matchtui ranklist check [FILE]` and `matchtui ranklist simulate [FILE] [--couple] [--json]`.
 
 Without FILE, the list the applicant built in the Rank list pane (plan.toml's [ranklist]) is
-checked or simulated, so a list made in the app need not be written out again.
+checked or simulated, so a list made in the app need not be written out again; with `--couple`,
+the pairs built in its Couples tab.
 
 A file with `[[pairs]]` is a couples file, one with `[[ranks]]` a rank list (see
 models/ranklist.py for both formats). Programs are resolved against the tracker
@@ -33,21 +34,18 @@ from matchtui.engine.ranklist import (
     Tracker,
     Violation,
     Warn,
-    check_couples,
     check_resolved,
-    couples_odds,
-    couples_warnings,
+    couples_lines,
+    couples_result,
     couples_yardstick,
     estimates_for,
-    pair_sides,
     ranklist_data,
     resolve,
-    resolve_pairs,
     simulate,
 )
 from matchtui.engine.wording import percent, plural
 from matchtui.errors import FileProblems, Problem, UsageError
-from matchtui.models.ranklist import CouplesFile, RankEntry, RankFile
+from matchtui.models.ranklist import CouplesFile, PairEntry, RankEntry, RankFile
 from matchtui.safetext import one_line
 from matchtui.tomlio import format_loc, key_lines, line_of, load_model, read_toml
 from matchtui.workspace import Workspace
@@ -118,26 +116,34 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
     if not couple and "ranks" not in data:
         raise FileProblems([Problem(path, "", "no [[ranks]] (rank list) or [[pairs]] (couples)")])
     if couple:
-        rules = ranklist_data(workspace.catalog)
-        tracker = _tracker(workspace)
         pairs = load_model(path, CouplesFile, data, text).pairs
-        problems = check_couples(pairs, tracker, rules)
-        if problems:
-            raise _refuse(path, text, ("pairs",), problems[0])
-        estimates = _folder(workspace).estimates
-        sides = pair_sides(pairs, tracker, rules)
-        resolved = resolve_pairs(pairs, tracker, rules, estimates, sides)
-        result = couples_odds(resolved, rules)
-        warnings = couples_warnings(sides, resolved, result, rules)
-        if args.ranklist_command == "check":
-            print(one_line(f"{path}: ok, a couples list of {plural(len(pairs), 'pair')}"))
-            for warning in warnings:
-                print(one_line(f"warning: {warning.text}"))
-            return 0
-        _print_couples(result, warnings, couples_yardstick(rules), args.json)
-        return 0
+        return _couples(args, workspace, pairs, path, text, ("pairs",), _folder(workspace))
     ranks = load_model(path, RankFile, data, text).ranks
     return _check_or_simulate(args, workspace, ranks, path, text, ("ranks",), _folder(workspace))
+
+
+def _couples(
+    args: argparse.Namespace,
+    workspace: Workspace,
+    pairs: Sequence[PairEntry],
+    path: Path,
+    text: str | None,
+    section: tuple[str, ...],
+    folder: _Folder,
+) -> int:
+    rules = ranklist_data(workspace.catalog)
+    result = couples_result(pairs, _tracker(workspace), rules, folder.estimates)
+    if result.violations:
+        raise _refuse(path, text, section, result.violations[0])
+    if result.odds is None:
+        raise UsageError(f"{path}: no pairs to simulate")
+    if args.ranklist_command == "check":
+        print(one_line(f"{path}: ok, a couples list of {plural(len(pairs), 'pair')}"))
+        for warning in result.warnings:
+            print(one_line(f"warning: {warning.text}"))
+        return 0
+    _print_couples(result.odds, result.warnings, couples_yardstick(rules), args.json)
+    return 0
 
 
 def _run_saved(args: argparse.Namespace, workspace: Workspace) -> int:
@@ -145,9 +151,16 @@ def _run_saved(args: argparse.Namespace, workspace: Workspace) -> int:
     from matchtui.filenames import PLAN
 
     path = workspace.store.path(PLAN)
-    if getattr(args, "couple", False):
-        raise UsageError("--couple needs a couples FILE with [[pairs]]")
     plan = workspace.load_plan()  # a bad plan.toml is refused, naming its line and field
+    if getattr(args, "couple", False):
+        pairs = plan.ranklist.pairs if plan.ranklist else []
+        if not pairs:
+            raise UsageError(
+                f"{path}: no couples list saved yet: build one in the Rank list pane's "
+                "Couples tab, or give a FILE with [[pairs]]"
+            )
+        folder = _folder(workspace, plan)
+        return _couples(args, workspace, pairs, path, None, ("ranklist", "pairs"), folder)
     items = plan.ranklist.items if plan.ranklist else []
     if not items:
         raise UsageError(
@@ -227,17 +240,8 @@ def _print_couples(
         found["published"] = yardstick
         print(json.dumps(found, indent=2))
         return
-    print(f"Both matched: {percent(result.p_both)}")
-    print(f"Only A:       {percent(result.p_only_a)}")
-    print(f"Only B:       {percent(result.p_only_b)}")
-    print(f"Neither:      {percent(result.p_neither)}")
-    if result.method == "exact":
-        print(f"Method: exact, over every outcome of {result.programs} program chances")
-    else:
-        print(
-            f"Method: seeded Monte Carlo, {result.samples} draws over {result.programs} program "
-            f"chances; standard error up to {result.error * 100:.2f} points"
-        )
+    for line in couples_lines(result):
+        print(line)
     print(COUPLES_ASSUMPTION)
     if yardstick is not None:
         print(yardstick)

@@ -1228,10 +1228,24 @@ def resolve_pairs(
             out.append(Side(r.key, r.label, r.chance, r.chance_source))
         return out
 
-    return [
+    out = [
         CouplePair(a, b)
         for a, b in zip(estimated(sides_a, estimates), estimated(sides_b, partner), strict=True)
     ]
+    # A program is one chance for its partner wherever it stands (`_variables`): the first the
+    # applicant gave for it, shown on every pair that names it.
+    given: dict[str, float] = {}
+    for pair in out:
+        for s in (pair.a, pair.b):
+            if s.key is not None and s.chance_source == "yours":
+                given.setdefault(s.key, s.chance)
+
+    def one_chance(s: Side) -> Side:
+        if s.key is None or s.key not in given or s.chance == given[s.key]:
+            return s
+        return Side(s.key, s.label, given[s.key], "yours")
+
+    return [CouplePair(one_chance(pair.a), one_chance(pair.b)) for pair in out] if given else out
 
 
 def couples_warnings(
@@ -1408,6 +1422,58 @@ def couples_odds(pairs: Sequence[CouplePair], data: RanklistFile) -> CouplesOdds
     if len(_variables(pairs)) <= int(method.exact_max_programs.value):
         return couples_exact(pairs)
     return couples_monte_carlo(pairs, int(method.samples.value), int(method.seed.value))
+
+
+def couples_lines(odds: CouplesOdds, *, aligned: bool = True) -> list[str]:
+    """The couple's four outcomes and how they were worked out, a line each (the CLI prints
+    them, the Rank list pane's Couples tab and the report show them). `aligned`: the figures
+    in a column, for a terminal."""
+    if odds.method == "exact":
+        how = f"Method: exact, over every outcome of {odds.programs} program chances"
+    else:
+        how = (
+            f"Method: seeded Monte Carlo, {odds.samples} draws over {odds.programs} program "
+            f"chances; standard error up to {odds.error * 100:.2f} points"
+        )
+    outcomes = (
+        ("Both matched:", odds.p_both),
+        ("Only A:", odds.p_only_a),
+        ("Only B:", odds.p_only_b),
+        ("Neither:", odds.p_neither),
+    )
+    width = max(len(label) for label, _ in outcomes) if aligned else 0
+    return [f"{label:<{width}} {percent(p)}" for label, p in outcomes] + [how]
+
+
+@dataclass(frozen=True)
+class CouplesResult:
+    """A couple's pairs as the CLI and the Couples tab see them: the rules broken, each pair's
+    two sides with their chances, and (when no rule is broken) the odds and the warnings."""
+
+    violations: list[Violation]
+    pairs: list[CouplePair]
+    odds: CouplesOdds | None  # None: no pairs, or a rule broken (the odds would mislead)
+    warnings: list[Warn]
+
+
+def couples_result(
+    pairs: Sequence[PairEntry],
+    tracker: Tracker,
+    data: RanklistFile,
+    estimates: Estimates | None = None,
+    *,
+    with_odds: bool = True,
+) -> CouplesResult:
+    """`with_odds`: False leaves the odds and the warnings out (a long list's Monte Carlo
+    takes tens of milliseconds: the pane draws the pairs first and works them out in a
+    thread)."""
+    violations = check_couples(pairs, tracker, data)
+    sides = pair_sides(pairs, tracker, data)
+    resolved = resolve_pairs(pairs, tracker, data, estimates, sides)
+    if violations or not pairs or not with_odds:
+        return CouplesResult(violations, resolved, None, [])
+    odds = couples_odds(resolved, data)
+    return CouplesResult(violations, resolved, odds, couples_warnings(sides, resolved, odds, data))
 
 
 # --- SOAP kit -------------------------------------------------------------------------------------

@@ -30,13 +30,17 @@ from matchtui.engine.wording import percent, plural
 from matchtui.safetext import safe_text as visible
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from matchtui.catalog import Catalog
+    from matchtui.engine.ranklist import Estimates, Tracker
     from matchtui.engine.tracker import Yield
     from matchtui.models.assessment import Assessment
     from matchtui.models.plan import MixPlan, PlanFile
     from matchtui.models.practice import PracticeLog, QuestionProgress
     from matchtui.models.profile import Profile
     from matchtui.models.programs import ProgramList
+    from matchtui.models.ranklist import PairEntry, RanklistFile
 
 TEXT_WIDTH = 80
 
@@ -819,6 +823,10 @@ def _ranklist_section(
     if note:
         blocks.append(Para(note))
     state = plan.ranklist if plan is not None else None
+    data = ranklist_data(catalog)
+    tracker = Tracker.of(programs.programs if programs is not None else ())
+    estimates = estimates_for(catalog, profile, plan)
+    couple = _couples_blocks(state.pairs, tracker, data, estimates) if state is not None else []
     if state is None or not state.items:
         blocks.append(
             Para(
@@ -826,11 +834,8 @@ def _ranklist_section(
                 "the programs you interviewed at."
             )
         )
-        return Section("ranklist", "Rank list", tuple(blocks)), None
-    data = ranklist_data(catalog)
-    tracker = Tracker.of(programs.programs if programs is not None else ())
+        return Section("ranklist", "Rank list", (*blocks, *couple)), None
     resolved = resolve(state.items, tracker, data)
-    estimates = estimates_for(catalog, profile, plan)
     sim = simulate(resolved, data, tracker, estimates, hard_stops=state.hard_stops)
     blocks.append(
         Para(
@@ -866,7 +871,45 @@ def _ranklist_section(
     if alerts:
         blocks.append(Bullets(tuple(visible(a) for a in alerts)))
     used += [data.rules.codes_included.source, data.chances.unknown.source]
-    return Section("ranklist", "Rank list", tuple(blocks)), sim.p_unmatched
+    return Section("ranklist", "Rank list", (*blocks, *couple)), sim.p_unmatched
+
+
+def _couples_blocks(
+    pairs: Sequence[PairEntry], tracker: Tracker, data: RanklistFile, estimates: Estimates
+) -> list[Block]:
+    """A couple's pairs saved in the Rank list pane's Couples tab, with the couple's odds as
+    the tab and `ranklist simulate --couple` give them (nothing when there are no pairs)."""
+    from matchtui.engine.ranklist import (
+        COUPLES_ASSUMPTION,
+        couples_lines,
+        couples_result,
+        couples_yardstick,
+    )
+
+    if not pairs:
+        return []
+    result = couples_result(pairs, tracker, data, estimates)
+    blocks: list[Block] = [Sub("Couples list")]
+    rows = []
+    for rank, pair in enumerate(result.pairs, start=1):
+        cells = [str(rank)]
+        for side in (pair.a, pair.b):
+            if side.key is None:
+                cells += ["No match", ""]
+            else:
+                cells += [visible(side.label), percent(side.chance)]
+        rows.append(tuple(cells))
+    blocks.append(Table(("Rank", "You", "Chance", "Partner", "Chance"), tuple(rows), (0, 2, 4)))
+    if result.odds is not None:
+        blocks.append(Bullets(tuple(couples_lines(result.odds, aligned=False))))
+        blocks.append(Para(COUPLES_ASSUMPTION))
+        yardstick = couples_yardstick(data)
+        if yardstick is not None:
+            blocks.append(Para(yardstick))
+    alerts = [v.text for v in result.violations] + [w.text for w in result.warnings]
+    if alerts:
+        blocks.append(Bullets(tuple(visible(a) for a in alerts)))
+    return blocks
 
 
 def _md(text: str) -> str:

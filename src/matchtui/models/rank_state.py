@@ -1,6 +1,6 @@
 """The rank list workbench's working list, saved in plan.toml: the ranked programs, the
-applicant's criteria weights and hard stops (models/ranklist.py holds the reference rules and
-the CLI's rank list files, and re-exports these)."""
+applicant's criteria weights and hard stops, and a couple's pairs (models/ranklist.py holds the
+reference rules and the CLI's rank list files, and re-exports these)."""
 
 from typing import Literal
 
@@ -16,6 +16,26 @@ CRITERION_LABELS: dict[str, str] = {
     "training": "Training",
     "life": "Life",
 }
+
+
+def program_ref(value: str) -> str:
+    """A program name or NRMP code as given, its spaces made single."""
+    value = " ".join(value.split())
+    if not value:
+        raise ValueError("a program name or NRMP code is needed")
+    return value
+
+
+class PairEntry(UserFile):
+    """One rank of a couple's list: a program (or the No-Match code, `no_match`) for each
+    partner; a is the applicant, b the partner."""
+
+    a: UserText = Field(max_length=200)
+    b: UserText = Field(max_length=200)
+    a_chance: float | None = Field(default=None, ge=0, le=1)
+    b_chance: float | None = Field(default=None, ge=0, le=1)
+
+    _clean = field_validator("a", "b")(program_ref)
 
 
 class RankItem(UserFile):
@@ -40,6 +60,9 @@ class RanklistState(UserFile):
     items: list[RankItem] = Field(default_factory=empty_list, max_length=20_000)
     weights: dict[Criterion, int] = Field(default_factory=lambda: dict.fromkeys(CRITERIA, 3))
     hard_stops: list[UserText] = Field(default_factory=empty_list, max_length=1000)
+    # A couple's pairs (the Couples tab), as many as the list may hold: the couples rules
+    # refuse more than NRMP allows, and the list still loads to be shortened.
+    pairs: list[PairEntry] = Field(default_factory=empty_list, max_length=20_000)
 
     @field_validator("weights")
     @classmethod

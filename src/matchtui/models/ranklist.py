@@ -30,8 +30,10 @@ from matchtui.models.programs import NRMP_CODE_PATTERN
 from matchtui.models.rank_state import CRITERIA as CRITERIA
 from matchtui.models.rank_state import CRITERION_LABELS as CRITERION_LABELS
 from matchtui.models.rank_state import Criterion as Criterion
+from matchtui.models.rank_state import PairEntry as PairEntry
 from matchtui.models.rank_state import RankItem as RankItem
 from matchtui.models.rank_state import RanklistState as RanklistState
+from matchtui.models.rank_state import program_ref
 
 # NRMP program codes: seven digits, a letter, a digit (e.g. 1234140C0). The tracker's
 NRMP_CODE = re.compile(NRMP_CODE_PATTERN)
@@ -147,31 +149,15 @@ class RanklistFile(Strict):
 # --- the applicant's files (CLI) ------------------------------------------------------------------
 
 
-def _program_ref(value: str) -> str:
-    value = " ".join(value.split())
-    if not value:
-        raise ValueError("a program name or NRMP code is needed")
-    return value
-
-
 class RankEntry(UserFile):
     program: UserText = Field(max_length=200)
     chance: float | None = Field(default=None, ge=0, le=1)
 
-    _clean = field_validator("program")(_program_ref)
+    _clean = field_validator("program")(program_ref)
 
 
 class RankFile(UserFile):
     ranks: list[RankEntry] = Field(default_factory=empty_list)
-
-
-class PairEntry(UserFile):
-    a: UserText = Field(max_length=200)
-    b: UserText = Field(max_length=200)
-    a_chance: float | None = Field(default=None, ge=0, le=1)
-    b_chance: float | None = Field(default=None, ge=0, le=1)
-
-    _clean = field_validator("a", "b")(_program_ref)
 
 
 class CouplesFile(UserFile):

@@ -229,9 +229,13 @@ class LaterTabs:
         tabs: Sequence[str],
         widgets: Callable[[str], list[Widget]],
         group: str,
+        on_demand: Sequence[str] = (),
     ) -> None:
+        """`on_demand`: tabs of `tabs` built only when switched to, never in the background
+        (one few applicants open need not cost every session its widgets)."""
         self._screen = screen
         self.tabs = tuple(tabs)
+        self._idle = tuple(tab for tab in self.tabs if tab not in on_demand)
         self._widgets = widgets
         self._group = group
         self._building: dict[str, asyncio.Event] = {}  # set once the tab's widgets are mounted
@@ -263,7 +267,7 @@ class LaterTabs:
     async def _build_all(self) -> None:
         screen = self._screen
         shown_at = time.monotonic()  # (started after the pane's first frame, or its return's)
-        for tab in self.tabs:
+        for tab in self._idle:
             while tab not in self._building:  # (one switched to is built, or building, as such)
                 if not screen.is_attached:
                     return

@@ -1,5 +1,6 @@
 """Rank list pane (F8): build the rank order list from the tracker's interviewed programs, rank it
-by keyboard, weigh criteria, compare two programs, see the odds rank by rank, and the SOAP kit.
+by keyboard, weigh criteria, compare two programs, see the odds rank by rank, build a couple's
+list of pairs with the couple's odds, and the SOAP kit.
 
 Every number comes from `engine.ranklist`. The pane saves only the `ranklist` section of
 plan.toml (the mix and plan panes own theirs), through the Workspace, after each change: in a
@@ -33,12 +34,15 @@ from matchtui.background import yielding_often
 from matchtui.engine.ranklist import (
     ASSUMPTION,
     CHANCE_FROM,
+    CouplesResult,
     Estimates,
     ProgramInfo,
     Resolved,
     Simulation,
     Tracker,
     Violation,
+    couples_result,
+    couples_yardstick,
     estimates_for,
     first_items,
     interviewed_not_listed,
@@ -62,11 +66,20 @@ from matchtui.models.programs import PROGRAMS_SCHEMA_VERSION, ProgramList
 from matchtui.models.ranklist import (
     CRITERIA,
     CRITERION_LABELS,
+    PairEntry,
     RankItem,
     RanklistFile,
     RanklistState,
 )
 from matchtui.screens.base import LaterTabs, PaneScreen, tabbed_samples
+from matchtui.screens.ranklist_couples import (
+    ADD_HINT,
+    PAIR_COLUMNS,
+    PairNames,
+    couples_summary,
+    pair_texts,
+    read_pair,
+)
 from matchtui.screens.ranklist_rows import (
     RankRows,
     SummaryKind,
@@ -97,7 +110,7 @@ CRITERIA_COLUMNS: tuple[tuple[str, str], ...] = (
 
 
 # The tabs out of sight when the pane opens (on the list), built after its first frame.
-LATER_TABS = ("tab-criteria", "tab-compare", "tab-soap")
+LATER_TABS = ("tab-criteria", "tab-compare", "tab-soap", "tab-couples")
 
 
 class TrackedNames(Suggester):
@@ -120,6 +133,7 @@ class RanklistScreen(PaneScreen):
         "tab-list": "#rank-table",
         "tab-criteria": "#criteria-table",
         "tab-compare": "#tab-compare .compare-col",
+        "tab-couples": "#couples-table",
         "tab-soap": "#soap-scroll",
     }
     AUTO_FOCUS = "#rank-table"
@@ -146,15 +160,22 @@ class RanklistScreen(PaneScreen):
         ),
         Binding("left_square_bracket", "chance(-5)", "Chance -5", show=False),
         Binding("right_square_bracket", "chance(5)", "Chance +5", show=False),
+        # On the Couples tab, [ and ] set your side's chance, { and } your partner's.
+        Binding("left_curly_bracket", "chance_b(-5)", "Partner -5", show=False),
+        Binding("right_curly_bracket", "chance_b(5)", "Partner +5", show=False),
         Binding("h", "hard_stop", "Hard stop", tooltip="Mark or clear: never rank this program"),
         Binding("s", "suggest", "Suggest", tooltip="Order the list by your weighted criteria"),
         Binding("m", "mark", "Mark A", tooltip="Mark this program as A in the comparison"),
         Binding("plus,equals_sign", "score(1)", "+1", show=False),
         Binding("minus", "score(-1)", "-1", show=False),
-        Binding("t", "next_tab", "Next tab", tooltip="List, criteria, compare, SOAP kit"),
+        Binding("t", "next_tab", "Next tab", tooltip="List, criteria, compare, SOAP kit, couples"),
     ]
     LIST_ACTIONS: ClassVar[frozenset[str]] = frozenset(
         {"move", "to_top", "remove", "add", "add_interviewed", "chance", "hard_stop", "mark"}
+    )
+    # The keys the Couples tab takes (on its pairs, not on the list).
+    PAIR_ACTIONS: ClassVar[frozenset[str]] = frozenset(
+        {"move", "to_top", "remove", "add", "chance", "chance_b"}
     )
 
     @classmethod
@@ -185,9 +206,16 @@ class RanklistScreen(PaneScreen):
         self.reading_programs = False  # programs.toml is being read for the first time: no list yet
         self._stamp: tuple[int, int] | None = None  # programs.toml as last read
         self._tabs_found: TabbedContent | None = None
+        # The Couples tab: its pairs resolved (odds too once worked out), and which working
+        # out is the newest (a long list's odds come from a thread; an older one is dropped).
+        self._couples: CouplesResult | None = None
+        self._couples_version = 0
         self._stale: set[str] = set()  # tabs to draw again when next shown
         # The tabs out of sight, built after the first frame (see _start_tabs).
-        self._later = LaterTabs(self, LATER_TABS, self._tab_widgets, "rank-tabs")
+        # The Couples tab only for the couple who opens it.
+        self._later = LaterTabs(
+            self, LATER_TABS, self._tab_widgets, "rank-tabs", on_demand=("tab-couples",)
+        )
         # Saving (see "saving" below). `_pending` is the newest list not yet on disk (None when
         # all is saved); `_state_lock` guards it and the two flags, held only for moments;
         # `_write_lock` is held for each write of plan.toml, so writes never overlap and run
@@ -225,6 +253,7 @@ class RanklistScreen(PaneScreen):
             yield PaneTabPane("Criteria", id="tab-criteria")
             yield PaneTabPane("Compare", id="tab-compare")
             yield PaneTabPane("SOAP kit", id="tab-soap")
+            yield PaneTabPane("Couples", id="tab-couples")
 
     def _tab_widgets(self, tab: str) -> list[Widget]:
         """What a tab out of sight holds, as it was composed with the pane."""
@@ -253,6 +282,22 @@ class RanklistScreen(PaneScreen):
                 for side in ("a", "b")
             ]
             return [PaneHorizontal(*columns, id="compare-row")]
+        if tab == "tab-couples":
+            left = PaneVertical(
+                ProgramTable[int](
+                    cells=self._pair_cells, stripe_first=True, hover=True, id="couples-table"
+                ),
+                InputStandIn(
+                    placeholder=ADD_HINT,
+                    max_length=420,
+                    suggester=PairNames(lambda: self.tracker),
+                    id="couples-add",
+                    classes="couples-add",
+                ),
+                id="couples-left",
+            )
+            side = PaneVerticalScroll(Static(id="couples-summary", markup=False), id="couples-side")
+            return [PaneHorizontal(left, side, id="couples-main")]
         return [PaneVerticalScroll(Static(id="soap-text", markup=False), id="soap-scroll")]
 
     def _start_tabs(self) -> None:
@@ -321,6 +366,8 @@ class RanklistScreen(PaneScreen):
             if self.sim is not None:
                 # After this layout pass: a table rebuilt inside one keeps stale column widths.
                 self.call_after_refresh(self._show_table, None)
+        # The couples' names share the table's width.
+        self.call_after_refresh(self._fit_pair_columns)
 
     def _plan_changed(self, plan: PlanFile | None) -> None:
         saved = plan.ranklist if plan is not None else None
@@ -458,7 +505,7 @@ class RanklistScreen(PaneScreen):
         self._show_table(cursor)
         self._show_summary()
         # The other tabs are drawn when shown (each is a table or text over the whole list).
-        self._stale = {"tab-criteria", "tab-compare", "tab-soap"}
+        self._stale = {"tab-criteria", "tab-compare", "tab-couples", "tab-soap"}
         self._show_tab(self._tabs.active)
 
     def _show_tab(self, tab: str) -> None:
@@ -469,6 +516,7 @@ class RanklistScreen(PaneScreen):
         {
             "tab-criteria": self._show_criteria,
             "tab-compare": self._show_compare,
+            "tab-couples": self._show_couples,
             "tab-soap": self._show_soap,
         }[tab]()
 
@@ -687,6 +735,158 @@ class RanklistScreen(PaneScreen):
         )
         self.query_one("#soap-text", Static).update(Group(head, facts, body))
 
+    # -- the Couples tab -----------------------------------------------------------------------
+    def _pairs_table(self) -> ProgramTable[int]:
+        table: ProgramTable[int] = self.query_one("#couples-table", ProgramTable)
+        return table
+
+    def _pair_index(self) -> int | None:
+        """The pair under the Couples tab's cursor (None when there is none)."""
+        pairs = self.state.pairs
+        if not pairs or not self._later.built("tab-couples"):
+            return None
+        return min(max(self._pairs_table().cursor, 0), len(pairs) - 1)
+
+    def _pair_cells(self, index: int) -> list[Text]:
+        result = self._couples
+        if result is None or index >= len(result.pairs):
+            return []
+        texts = [Text(text) for text in pair_texts(result.pairs, index)]
+        for column in (1, 3):
+            if texts[column].plain == "No match":
+                texts[column].stylize("dim italic")
+        return texts
+
+    def _pair_widths(self, result: CouplesResult) -> list[int]:
+        """The columns' widths: the rank and the chances as their widest text, the two names
+        sharing what is left of the table's width (each no wider than its longest name)."""
+        rows = [pair_texts(result.pairs, i) for i in range(len(result.pairs))]
+        widest = [
+            max([text_width(label), *(text_width(row[n]) for row in rows)])
+            for n, (_, label) in enumerate(PAIR_COLUMNS)
+        ]
+        width = self._pairs_table().size.width
+        # Two cells of padding a column, a scrollbar's width kept free.
+        room = max(16, width - 2 * len(PAIR_COLUMNS) - 2 - widest[0] - widest[2] - widest[4])
+        a = min(widest[1], max(8, room - min(widest[3], room // 2)))
+        b = min(widest[3], max(8, room - a))
+        return [widest[0], a, widest[2], b, widest[4]]
+
+    def _show_couples(self, cursor: int | None = None) -> None:
+        """The pairs at once, with their chances; the odds beside them (worked out in a thread
+        in a session: a long list takes a Monte Carlo of tens of milliseconds)."""
+        pairs = list(self.state.pairs)
+        tracker, data, estimates = self.tracker, self.data, self.estimates
+        interactive = self.matchapp.interactive
+        result = couples_result(pairs, tracker, data, estimates, with_odds=not interactive)
+        self._couples = result
+        self._couples_version += 1
+        table = self._pairs_table()
+        keep = table.cursor if cursor is None else cursor
+        self._fit_pair_columns()
+        if not table.size.width:  # not laid out yet: fitted to its width once it is
+            self.call_after_refresh(self._fit_pair_columns)
+        if table.row_count == len(pairs):
+            table.redraw()
+        else:
+            table.set_rows(range(len(pairs)), keep_cursor=False)
+        if pairs:
+            table.move_cursor(min(max(keep, 0), len(pairs) - 1))
+        working = interactive and bool(pairs) and not result.violations
+        self._show_couples_summary(result, working)
+        if working:
+            version = self._couples_version
+
+            def work() -> None:
+                done = couples_result(pairs, tracker, data, estimates)
+                with suppress(RuntimeError):  # the app closed meanwhile
+                    self.app.call_from_thread(self._couples_worked_out, done, version)
+
+            self.run_worker(work, thread=True, exclusive=True, group="couples-odds")
+
+    def _fit_pair_columns(self) -> None:
+        """The Couples table's columns, for the pairs shown and the table's width now."""
+        if self._couples is None or not self._later.built("tab-couples"):
+            return
+        with suppress(NoMatches):  # (the pane closing with the app)
+            self._set_pair_columns(self._pair_widths(self._couples))
+
+    def _set_pair_columns(self, widths: list[int]) -> None:
+        self._pairs_table().set_columns(
+            [(key, label, width) for (key, label), width in zip(PAIR_COLUMNS, widths, strict=True)]
+        )
+
+    def _couples_worked_out(self, result: CouplesResult, version: int) -> None:
+        if version != self._couples_version or not self.is_attached:
+            return  # the pairs changed meanwhile: their own working out is under way
+        self._couples = result
+        self._show_couples_summary(result, False)
+
+    def _show_couples_summary(self, result: CouplesResult, working: bool) -> None:
+        styles: dict[SummaryKind, str | Style] = {
+            "bold": "bold",
+            "plain": "",
+            "dim": "dim",
+            "error": text_style(self.app, "text-error") + Style(bold=True),
+            "warning": text_style(self.app, "text-warning"),
+        }
+        out = Text()
+        yardstick = couples_yardstick(self.data)
+        for text, kind in couples_summary(result, self.data, yardstick, working):
+            out.append(text, style=styles[kind])
+        self.query_one("#couples-summary", Static).update(out)
+
+    def _commit_pairs(self, pairs: list[PairEntry], cursor: int | None) -> None:
+        """Show the couple's new pairs and save them with the list (see "saving" below)."""
+        state = self.state.model_copy(update={"pairs": pairs})
+        self.state = state
+        self.matchapp.plan = self.plan.model_copy(update={"ranklist": state})
+        self._request_save(state)
+        self._show_couples(cursor)
+
+    def _move_pair(self, index: int, target: int) -> None:
+        self._commit_pairs(move(self.state.pairs, index, target), target)
+
+    @on(Input.Submitted, ".couples-add")
+    def _pair_submitted(self, event: Input.Submitted) -> None:
+        text = event.value.strip()
+        if not text:
+            self._pairs_table().focus()
+            return
+        read = read_pair(text, self.tracker, self.state.pairs)
+        if read.pair is None:
+            self.notify(read.problem, title="Add a pair", severity="warning", markup=False)
+            return
+        if read.problem:
+            self.notify(read.problem, title="Add a pair", markup=False)
+        event.input.value = ""
+        pairs = [*self.state.pairs, read.pair]
+        self._commit_pairs(pairs, len(pairs) - 1)
+        self._pairs_table().focus()
+
+    def _pair_chance(self, side: str, points: int) -> None:
+        index = self._pair_index()
+        result = self._couples
+        if index is None or result is None or len(result.pairs) != len(self.state.pairs):
+            return
+        shown = result.pairs[index].a if side == "a" else result.pairs[index].b
+        if shown.key is None:
+            self.notify(
+                "That side is the No-Match code: it has no chance to set.",
+                title="Couples",
+                markup=False,
+            )
+            return
+        value = round(min(1.0, max(0.0, shown.chance + points / 100)), 2)
+        # One program is one chance for that partner: set on every pair that names it.
+        pairs = [
+            pair.model_copy(update={f"{side}_chance": value})
+            if (now.a if side == "a" else now.b).key == shown.key
+            else pair
+            for pair, now in zip(self.state.pairs, result.pairs, strict=True)
+        ]
+        self._commit_pairs(pairs, index)
+
     # -- keys ---------------------------------------------------------------------------------
     @property
     def _tabs(self) -> TabbedContent:
@@ -697,15 +897,17 @@ class RanklistScreen(PaneScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self.reading_programs and (
-            action in self.LIST_ACTIONS or action in ("score", "suggest")
+            action in self.LIST_ACTIONS or action in ("score", "suggest", "chance_b")
         ):
             return False  # nothing to act on until the list is known
         try:
             active = self._tabs.active
         except NoMatches:  # asked by the footer before the pane is composed: the list opens first
             active = "tab-list"
-        if action in self.LIST_ACTIONS:
-            return active == "tab-list"
+        if active == "tab-couples" and action in self.PAIR_ACTIONS:
+            return True
+        if action in self.LIST_ACTIONS or action == "chance_b":
+            return active == "tab-list" and action != "chance_b"
         if action == "score":
             return active == "tab-criteria"
         if action == "suggest":
@@ -772,6 +974,7 @@ class RanklistScreen(PaneScreen):
             items=items,
             weights=changes.get("weights", self.state.weights),
             hard_stops=changes.get("hard_stops", self.state.hard_stops),
+            pairs=self.state.pairs,
         )
         self.state, self.items = state, list(items)
         # The app's plan first (the state above already matches it: _plan_changed does nothing),
@@ -973,17 +1176,37 @@ class RanklistScreen(PaneScreen):
         items = move(self.items, index, target)
         self._commit(items, target, change=lambda rows: rows.moved(items, index, target))
 
+    def _on_couples(self) -> bool:
+        """Whether the keys act on the Couples tab's pairs (it is shown and built)."""
+        return self._tabs.active == "tab-couples" and self._later.built("tab-couples")
+
     def action_move(self, step: int) -> None:
+        if self._on_couples():
+            pair = self._pair_index()
+            if pair is not None:
+                self._move_pair(pair, max(0, min(pair + step, len(self.state.pairs) - 1)))
+            return
         index = self.current_index()
         if index is not None:
             self._move_to(index, max(0, min(index + step, len(self.items) - 1)))
 
     def action_to_top(self) -> None:
+        if self._on_couples():
+            pair = self._pair_index()
+            if pair is not None:
+                self._move_pair(pair, 0)
+            return
         index = self.current_index()
         if index is not None:
             self._move_to(index, 0)
 
     def action_remove(self) -> None:
+        if self._on_couples():
+            pair = self._pair_index()
+            if pair is not None:
+                pairs = [p for i, p in enumerate(self.state.pairs) if i != pair]
+                self._commit_pairs(pairs, max(0, min(pair, len(pairs) - 1)))
+            return
         index = self.current_index()
         if index is not None:
             items = [it for i, it in enumerate(self.items) if i != index]
@@ -994,6 +1217,9 @@ class RanklistScreen(PaneScreen):
             )
 
     def action_add(self) -> None:
+        if self._on_couples():
+            field_at(self, ".couples-add").focus()
+            return
         field_at(self, ".rank-add").focus()
 
     # By class: the Input has it from the start, and the id only once its stand-in is gone.
@@ -1029,6 +1255,9 @@ class RanklistScreen(PaneScreen):
             )
 
     def action_chance(self, points: int) -> None:
+        if self._on_couples():
+            self._pair_chance("a", points)
+            return
         index = self.current_index()
         if index is None:
             return
@@ -1037,6 +1266,10 @@ class RanklistScreen(PaneScreen):
         items = list(self.items)
         items[index] = items[index].model_copy(update={"chance": value})
         self._commit(items, index, change=lambda rows: rows.replaced(items, index))
+
+    def action_chance_b(self, points: int) -> None:
+        if self._on_couples():
+            self._pair_chance("b", points)
 
     def action_hard_stop(self) -> None:
         index = self.current_index()

@@ -1,0 +1,175 @@
+"""The Rank list pane's Couples tab as texts: a pair typed on the add line read into its two
+sides, each pair's row, and the odds beside them. Pure (no Textual but the suggester's base), so
+tests can hold it to the engine's numbers; every figure comes from `engine.ranklist`
+(`couples_result`, `couples_lines`), as the CLI's `ranklist simulate --couple` prints them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import NamedTuple
+
+from textual.suggester import Suggester
+
+from matchtui.engine.ranklist import (
+    COUPLES_ASSUMPTION,
+    CouplePair,
+    CouplesResult,
+    Side,
+    Tracker,
+    couples_lines,
+    identity,
+    is_no_match,
+    ref_problem,
+)
+from matchtui.engine.wording import percent
+from matchtui.models.ranklist import NO_MATCH, PairEntry, RanklistFile
+from matchtui.screens.ranklist_rows import SOURCE_MARK, SummaryKind
+
+# What separates the two sides on the add line ("|" too, for a name with " / " in it).
+SEPARATORS = ("|", " / ")
+NO_MATCH_LABEL = "No match"  # a side at the No-Match code, as its row shows it
+# The Couples tab's columns: key, header.
+PAIR_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("rank", "#"),
+    ("a", "A (you)"),
+    ("a_chance", "Chance"),
+    ("b", "B (partner)"),
+    ("b_chance", "Chance"),
+)
+WORKED_OUT = "* worked out by matchtui (assumption); [ ] sets yours, { } your partner's\n"
+ADD_HINT = "a: add a pair: your program / your partner's (no_match: unmatched)"
+EMPTY_TEXT = (
+    "No pairs yet. If you and a partner enter the Match as a couple, you rank pairs: "
+    "a adds one, your program and your partner's, each a name or NRMP code from your "
+    "tracker, or no_match for the partner who would go unmatched at that rank."
+)
+
+
+def split_pair(text: str) -> tuple[str, str] | None:
+    """The two sides typed on the add line ("A / B" or "A | B"), each with its spaces made
+    single; None without a separator."""
+    for separator in SEPARATORS:
+        a, found, b = text.partition(separator)
+        if found:
+            return " ".join(a.split()), " ".join(b.split())
+    return None
+
+
+class PairRead(NamedTuple):
+    pair: PairEntry | None  # None: refused (see `problem`)
+    problem: str  # why it was refused, or a note on how a side was read ("" when none)
+
+
+def read_pair(text: str, tracker: Tracker, pairs: Sequence[PairEntry]) -> PairRead:
+    """A pair typed on the add line, as the couples rules will take it: both sides named, a
+    program the tracker holds (by name, NRMP code, or the one name it begins) or the No-Match
+    code, not both No-Match, and not a pair already ranked."""
+    sides = split_pair(text)
+    if sides is None:
+        return PairRead(None, "Write both sides: your program / your partner's (or no_match).")
+    refs: list[str] = []
+    notes: list[str] = []
+    for who, ref in zip(("Your side", "Your partner's side"), sides, strict=True):
+        if is_no_match(ref):
+            refs.append(NO_MATCH)
+            continue
+        problem = ref_problem(ref)
+        if problem:
+            return PairRead(None, f"{who}: {problem}")
+        found = tracker.find(ref)
+        if found is None and (found := tracker.find_beginning(ref)) is not None:
+            notes.append(f"'{ref}' is {found.name}, the one program whose name begins so.")
+        if found is None and tracker:
+            return PairRead(
+                None,
+                f"{who}: '{ref}' is not in your program tracker (programs.toml). A couple's "
+                "pairs name programs the two of you applied to: add it in the Applications "
+                "pane first.",
+            )
+        refs.append((found.nrmp_code or found.name) if found is not None else ref)
+    a, b = refs
+    if a == NO_MATCH and b == NO_MATCH:
+        return PairRead(None, "A pair needs a program on at least one side.")
+    keys = (_key(a, tracker), _key(b, tracker))
+    for rank, pair in enumerate(pairs, start=1):
+        if (_key(pair.a, tracker), _key(pair.b, tracker)) == keys:
+            return PairRead(None, f"That pair is already at rank {rank}.")
+    return PairRead(PairEntry(a=a, b=b), " ".join(notes))
+
+
+def _key(ref: str, tracker: Tracker) -> str:
+    return NO_MATCH if is_no_match(ref) else identity(ref, tracker.find(ref))
+
+
+class PairNames(Suggester):
+    """Completes the side being typed on the couples add line from the tracker, as the list
+    tab's add line does: the first program whose name or NRMP code begins with it."""
+
+    def __init__(self, tracker: Callable[[], Tracker]) -> None:
+        super().__init__(use_cache=False, case_sensitive=True)
+        self._tracker = tracker
+
+    async def get_suggestion(self, value: str) -> str | None:
+        head, typed = "", value
+        for separator in SEPARATORS:
+            before, found, after = value.rpartition(separator)
+            if found:
+                head, typed = before + found, after
+                break
+        if head and typed.startswith(" "):
+            head, typed = head + " ", typed[1:]
+        completion = self._tracker().completion(typed)
+        return head + completion if completion is not None else None
+
+
+def side_texts(side: Side) -> tuple[str, str]:
+    """A side's name and chance as its row shows them."""
+    if side.key is None:
+        return NO_MATCH_LABEL, ""
+    mark = SOURCE_MARK[side.chance_source] if side.chance_source is not None else ""
+    return side.label, percent(side.chance) + mark
+
+
+def pair_texts(pairs: Sequence[CouplePair], index: int) -> list[str]:
+    """The texts of pair `index`'s row (0-based)."""
+    pair = pairs[index]
+    a_name, a_chance = side_texts(pair.a)
+    b_name, b_chance = side_texts(pair.b)
+    return [str(index + 1), a_name, a_chance, b_name, b_chance]
+
+
+def couples_summary(
+    result: CouplesResult, data: RanklistFile, yardstick: str | None, working: bool
+) -> list[tuple[str, SummaryKind]]:
+    """The Couples tab's side panel, as (text, kind) pieces. `working`: the odds for these
+    pairs are still being worked out (a long list takes a Monte Carlo)."""
+    out: list[tuple[str, SummaryKind]] = []
+    if not result.pairs:
+        out.append((EMPTY_TEXT + "\n\n", "plain"))
+        out.append(("NRMP's couples rules\n", "bold"))
+        out.extend((f"- {rule.text}\n", "plain") for rule in data.couples_rules)
+        return out
+    out.extend(
+        (f"! {'' if v.index is None else f'rank {v.index + 1}: '}{v.text}\n", "error")
+        for v in result.violations
+    )
+    if result.violations:
+        out.append(("Mend the pairs above to see the couple's odds.\n", "bold"))
+    elif working or result.odds is None:
+        out.append(("Working out the couple's odds…\n", "dim"))
+    else:
+        lines = couples_lines(result.odds)
+        out.append((lines[0] + "\n", "bold"))
+        out.extend((line + "\n", "plain") for line in lines[1:-1])
+        out.append((lines[-1] + "\n", "dim"))
+    sides = [side for pair in result.pairs for side in (pair.a, pair.b) if side.key is not None]
+    if any(side.chance_source != "yours" for side in sides):
+        out.append((WORKED_OUT, "dim"))
+    # (The warning of chances worked out by matchtui names the file's fields: the line above
+    # says it with the keys that set them.)
+    out.extend((f"- {w.text}\n", "warning") for w in result.warnings if w.id != "default_chance")
+    out.append((f"\n{COUPLES_ASSUMPTION}\n", "dim"))
+    if yardstick is not None and result.odds is not None and not working:
+        out.append((f"\n{yardstick}\n", "dim"))
+    return out

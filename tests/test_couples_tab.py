@@ -1,0 +1,246 @@
+"""A couple's rank list in the app: the Rank list pane's Couples tab builds the pairs by keyboard,
+refuses what the couples rules refuse as it is typed, shows the couple's odds as
+`ranklist simulate --couple` gives them, and saves the pairs in plan.toml beside the list (the
+CLI and the report read them back). Before, couples lists existed only as files for the CLI."""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+from textual.widgets import Input, Static
+
+from matchtui.app import MatchApp
+from matchtui.cli import main
+from matchtui.engine.ranklist import Tracker, couples_lines, couples_result, ranklist_data
+from matchtui.models.plan import PlanFile
+from matchtui.models.programs import Program
+from matchtui.models.ranklist import PairEntry, RankItem, RanklistState
+from matchtui.screens.ranklist_couples import PairNames, couples_summary, read_pair
+from matchtui.widgets.program_table import ProgramTable
+from tests.test_ranklist_pane import TODAY, rendered, write_tracker
+
+
+def tracker() -> Tracker:
+    return Tracker.of(
+        [
+            Program(name="Alpha Medical Center", state="NY", specialty="internal_medicine",
+                    tier="academic", status="interviewed"),
+            Program(name="Beta Community Hospital", state="OH", specialty="family_medicine",
+                    tier="community", status="interviewed", nrmp_code="1234120C0"),
+        ]
+    )  # fmt: skip
+
+
+def saved_pairs(home: Path) -> list[dict[str, Any]]:
+    data = tomllib.loads((home / "plan.toml").read_text(encoding="utf-8"))
+    pairs: list[dict[str, Any]] = data["ranklist"]["pairs"]
+    return pairs
+
+
+# -- reading a typed pair ---------------------------------------------------------------------
+
+
+def test_a_typed_pair_is_read_as_the_couples_rules_take_it() -> None:
+    known = tracker()
+    read = read_pair("Alpha Medical Center / beta community hospital", known, [])
+    assert read.pair == PairEntry(a="Alpha Medical Center", b="1234120C0")  # its code
+    assert read.problem == ""
+    read = read_pair("alpha | no_match", known, [])  # a unique beginning; the other separator
+    assert read.pair == PairEntry(a="Alpha Medical Center", b="no_match")
+    assert "Alpha Medical Center" in read.problem  # says which program 'alpha' was taken for
+
+
+@pytest.mark.parametrize(
+    ("typed", "refused"),
+    [
+        ("Alpha Medical Center", "Write both sides"),
+        ("no_match / No Match", "at least one side"),
+        ("Alpha Medical Center / Omega Clinic", "not in your program tracker (programs.toml)"),
+        ("Beta Community Hospital / Alpha Medical Center", "already at rank 1"),
+        ("1234120C0 / alpha medical center", "already at rank 1"),  # the same pair by its code
+        ("<b> / Alpha Medical Center", "Your side:"),
+    ],
+)
+def test_a_pair_the_rules_refuse_is_refused_as_it_is_typed(typed: str, refused: str) -> None:
+    ranked = [PairEntry(a="Beta Community Hospital", b="Alpha Medical Center")]
+    read = read_pair(typed, tracker(), ranked)
+    assert read.pair is None
+    assert refused in read.problem
+
+
+def test_without_a_tracker_any_well_formed_name_is_taken() -> None:
+    read = read_pair("Omega Clinic / Zeta Hospital", Tracker(), [])
+    assert read.pair == PairEntry(a="Omega Clinic", b="Zeta Hospital")
+
+
+async def test_the_side_being_typed_is_completed_from_the_tracker() -> None:
+    names = PairNames(tracker)
+    assert await names.get_suggestion("Alp") == "Alpha Medical Center"
+    assert await names.get_suggestion("Alpha Medical Center / be") == (
+        "Alpha Medical Center / Beta Community Hospital"
+    )
+    assert await names.get_suggestion("no_match | al") == "no_match | Alpha Medical Center"
+    assert await names.get_suggestion("Alpha Medical Center / zz") is None
+
+
+# -- what the tab shows -------------------------------------------------------------------------
+
+
+def test_the_summary_shows_the_engines_odds_and_the_rules_when_empty(catalog: Any) -> None:
+    data = ranklist_data(catalog)
+    empty = couples_summary(couples_result([], Tracker(), data), data, None, working=False)
+    text = "".join(piece for piece, _ in empty)
+    assert "No pairs yet" in text
+    assert all(rule.text in text for rule in data.couples_rules)
+
+    pairs = [
+        PairEntry(a="Ann Arbor", b="Boston", a_chance=0.5, b_chance=0.4),
+        PairEntry(a="Ann Arbor", b="no_match"),
+    ]
+    result = couples_result(pairs, Tracker(), data)
+    assert result.odds is not None
+    text = "".join(piece for piece, _ in couples_summary(result, data, None, working=False))
+    assert all(line in text for line in couples_lines(result.odds))
+    assert "worked out by matchtui" not in text  # every chance is the applicant's own
+    working = "".join(piece for piece, _ in couples_summary(result, data, None, working=True))
+    assert "Working out" in working and "Both matched" not in working
+
+
+def test_a_broken_rule_shows_instead_of_odds(catalog: Any) -> None:
+    data = ranklist_data(catalog)
+    pairs = [
+        PairEntry(a="Ann Arbor", b="Boston"),
+        PairEntry(a="Ann Arbor", b="Boston"),
+    ]  # the same pair twice
+    result = couples_result(pairs, Tracker(), data)
+    assert result.odds is None and [v.id for v in result.violations] == ["duplicate_pair"]
+    pieces = couples_summary(result, data, None, working=False)
+    assert ("! rank 2: the same pair is already at rank 1\n", "error") in pieces
+    assert "Both matched" not in "".join(piece for piece, _ in pieces)
+
+
+# -- the pane, by keyboard ------------------------------------------------------------------------
+
+
+async def open_couples(app: MatchApp, pilot: Any) -> Any:
+    await pilot.pause()
+    await pilot.press("t", "t", "t", "t")
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    return app.screen
+
+
+async def test_a_couples_list_built_by_keyboard_is_saved_and_simulated_alike(
+    workspace: Any, home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_tracker(home)
+    app = MatchApp(workspace, first_pane="ranklist", today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_couples(app, pilot)
+        assert screen.query_one("TabbedContent").active == "tab-couples"
+        table = screen.query_one("#couples-table", ProgramTable)
+        assert table.has_focus
+        assert "No pairs yet" in rendered(screen.query_one("#couples-summary", Static))
+
+        await pilot.press("a", *"alpha / beta c", "right", "enter")
+        await pilot.press("a", *"Alpha Medical Center / no_match", "enter")
+        await pilot.press("a", *"Gamma University | Alpha", "enter")
+        await pilot.pause()
+        assert table.row_count == 3 and table.has_focus
+        assert [line.split()[1] for line in map(table.line_plain, range(3))] == [
+            "Alpha",
+            "Alpha",
+            "Gamma",
+        ]
+        await pilot.press("a", *"Alpha Medical Center / Omega Clinic", "enter")  # not tracked
+        await pilot.pause()
+        assert table.row_count == 3
+        assert screen.query_one(".couples-add", Input).value  # kept, to be mended
+        await pilot.press("escape")
+        screen.query_one("#couples-table").focus()
+
+        # Gamma's pair to the top, the No-Match pair down, the partner's chance on Gamma's pair.
+        table.move_cursor(2)
+        await pilot.press("T")
+        await pilot.pause()
+        assert table.cursor == 0
+        await pilot.press("right_curly_bracket", "right_curly_bracket")
+        await pilot.press("left_square_bracket")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        pairs = screen.state.pairs
+        assert [(p.a, p.b) for p in pairs] == [
+            ("Gamma University", "Alpha Medical Center"),
+            ("Alpha Medical Center", "Beta Community Hospital"),
+            ("Alpha Medical Center", "no_match"),
+        ]
+        shown = screen._couples.pairs[0]
+        assert pairs[0].b_chance == round(shown.b.chance, 2)
+        assert pairs[0].a_chance is not None and pairs[0].a_chance == round(shown.a.chance, 2)
+        summary = rendered(screen.query_one("#couples-summary", Static), 140)
+
+        # A change on the list tab keeps the pairs (it saved the list without them before).
+        await pilot.press("t")
+        await pilot.pause()
+        assert screen.query_one("TabbedContent").active == "tab-list"
+        await pilot.press("J")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    written = saved_pairs(home)
+    assert [(p["a"], p["b"]) for p in written] == [(p.a, p.b) for p in pairs]
+    assert written[0]["b_chance"] == pairs[0].b_chance
+
+    # The CLI simulates the pairs the tab saved, and prints the figures the tab showed.
+    assert main(["ranklist", "simulate", "--couple", "--json"]) == 0
+    odds = json.loads(capsys.readouterr().out)
+    for label, key in (("Both matched:", "p_both"), ("Neither:", "p_neither")):
+        line = next(x for x in summary.splitlines() if label in x)
+        assert line.split()[-1] == f"{round(odds[key] * 100)}%"
+    assert main(["ranklist", "simulate", "--couple"]) == 0
+    text = capsys.readouterr().out
+    assert all(line in text for line in summary.splitlines() if line.startswith("Both matched"))
+
+    # The report's rank list section names the pairs and the same odds.
+    assert main(["report", "--format", "md"]) == 0
+    report = capsys.readouterr().out
+    couples = report[report.index("### Couples list") :]
+    assert "| 1 | Gamma University |" in couples
+    assert f"- Both matched: {round(odds['p_both'] * 100)}%" in couples
+
+    # Read back by a new session.
+    again = MatchApp(workspace, first_pane="ranklist", today=TODAY)
+    async with again.run_test(size=(80, 24)) as pilot:
+        screen = await open_couples(again, pilot)
+        assert screen.query_one("#couples-table", ProgramTable).row_count == 3
+
+
+async def test_the_couples_keys_leave_the_rank_list_alone(workspace: Any, home: Path) -> None:
+    write_tracker(home)
+    state = RanklistState(
+        items=[RankItem(program="Alpha Medical Center"), RankItem(program="Gamma University")],
+        pairs=[PairEntry(a="Alpha Medical Center", b="Gamma University")],
+    )
+    workspace.save_plan(PlanFile(ranklist=state))
+    app = MatchApp(workspace, first_pane="ranklist", today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_couples(app, pilot)
+        await pilot.press("x")
+        await pilot.pause()
+        assert screen.state.pairs == []
+        assert [item.program for item in screen.items] == [
+            "Alpha Medical Center",
+            "Gamma University",
+        ]
+        # No pair: the partner's chance keys do nothing; off the tab they are not offered.
+        await pilot.press("right_curly_bracket")
+        await pilot.press("t")
+        await pilot.pause()
+        assert screen.check_action("chance_b", (5,)) is False
+        assert screen.check_action("chance", (5,)) is True
