@@ -44,12 +44,12 @@ def saved_pairs(home: Path) -> list[dict[str, Any]]:
 # -- reading a typed pair ---------------------------------------------------------------------
 
 
-def test_a_typed_pair_is_read_as_the_couples_rules_take_it() -> None:
-    known = tracker()
-    read = read_pair("Alpha Medical Center / beta community hospital", known, [])
+def test_a_typed_pair_is_read_as_the_couples_rules_take_it(catalog: Any) -> None:
+    known, data = tracker(), ranklist_data(catalog)
+    read = read_pair("Alpha Medical Center / beta community hospital", known, [], data)
     assert read.pair == PairEntry(a="Alpha Medical Center", b="1234120C0")  # its code
     assert read.problem == ""
-    read = read_pair("alpha | no_match", known, [])  # a unique beginning; the other separator
+    read = read_pair("alpha | no_match", known, [], data)  # a unique beginning; the other separator
     assert read.pair == PairEntry(a="Alpha Medical Center", b="no_match")
     assert "Alpha Medical Center" in read.problem  # says which program 'alpha' was taken for
 
@@ -58,22 +58,25 @@ def test_a_typed_pair_is_read_as_the_couples_rules_take_it() -> None:
     ("typed", "refused"),
     [
         ("Alpha Medical Center", "Write both sides"),
-        ("no_match / No Match", "at least one side"),
+        ("no_match / No Match", "at least one partner"),
         ("Alpha Medical Center / Omega Clinic", "not in your program tracker (programs.toml)"),
         ("Beta Community Hospital / Alpha Medical Center", "already at rank 1"),
         ("1234120C0 / alpha medical center", "already at rank 1"),  # the same pair by its code
-        ("<b> / Alpha Medical Center", "Your side:"),
+        ("<b> / Alpha Medical Center", "a: '<b>' is not in your program tracker"),
+        ("Alpha Medical Center | " + "x" * 201, "b: String should have at most 200"),
     ],
 )
-def test_a_pair_the_rules_refuse_is_refused_as_it_is_typed(typed: str, refused: str) -> None:
+def test_a_pair_the_rules_refuse_is_refused_as_it_is_typed(
+    typed: str, refused: str, catalog: Any
+) -> None:
     ranked = [PairEntry(a="Beta Community Hospital", b="Alpha Medical Center")]
-    read = read_pair(typed, tracker(), ranked)
+    read = read_pair(typed, tracker(), ranked, ranklist_data(catalog))
     assert read.pair is None
     assert refused in read.problem
 
 
-def test_without_a_tracker_any_well_formed_name_is_taken() -> None:
-    read = read_pair("Omega Clinic / Zeta Hospital", Tracker(), [])
+def test_without_a_tracker_any_well_formed_name_is_taken(catalog: Any) -> None:
+    read = read_pair("Omega Clinic / Zeta Hospital", Tracker(), [], ranklist_data(catalog))
     assert read.pair == PairEntry(a="Omega Clinic", b="Zeta Hospital")
 
 
@@ -244,3 +247,76 @@ async def test_the_couples_keys_leave_the_rank_list_alone(workspace: Any, home: 
         await pilot.pause()
         assert screen.check_action("chance_b", (5,)) is False
         assert screen.check_action("chance", (5,)) is True
+
+
+# -- the applicant's hard stops hold on their side of the pairs -----------------------------------
+
+
+def test_a_hard_stop_on_the_applicants_side_is_refused(catalog: Any) -> None:
+    stops, data = ["Alpha Medical Center"], ranklist_data(catalog)
+    read = read_pair("alpha / Beta Community Hospital", tracker(), [], data, stops)
+    assert read.pair is None and "hard stops" in read.problem
+    # The partner's side is the partner's to decide.
+    assert read_pair("Beta Community Hospital / alpha", tracker(), [], data, stops).pair
+    pairs = [
+        PairEntry(a="Beta Community Hospital", b="no_match"),
+        PairEntry(a="alpha medical center", b="Beta Community Hospital"),
+    ]
+    result = couples_result(pairs, tracker(), data, hard_stops=stops)
+    assert [(v.id, v.index) for v in result.violations] == [("hard_stop", 1)]
+    assert result.odds is None
+
+
+def test_the_cli_refuses_a_couples_file_against_the_saved_hard_stops(
+    workspace: Any, home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_tracker(home)
+    workspace.save_plan(PlanFile(ranklist=RanklistState(hard_stops=["Beta Community Hospital"])))
+    path = tmp_path / "couple.toml"
+    path.write_text(
+        '[[pairs]]\na = "Alpha Medical Center"\nb = "Beta Community Hospital"\n\n'
+        '[[pairs]]\na = "Beta Community Hospital"\nb = "no_match"\n',
+        encoding="utf-8",
+    )
+    assert main(["ranklist", "check", str(path)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1
+    assert f"{path}:5: [pairs[1]] hard_stop: a: 'Beta Community Hospital' is one of your" in err
+
+
+def test_the_pair_past_nrmps_limit_is_refused_as_it_is_typed(catalog: Any) -> None:
+    data = ranklist_data(catalog)
+    limit = int(data.rules.max_ranks.value)
+    ranked = [PairEntry(a=f"Hospital {n:03d}", b="no_match") for n in range(limit)]
+    read = read_pair("One More Hospital / no_match", Tracker(), ranked, data)
+    assert read.pair is None and f"at most {limit}" in read.problem
+    assert read_pair("One More Hospital / no_match", Tracker(), ranked[:-1], data).pair
+
+
+async def test_a_hard_stop_set_on_the_list_marks_the_pair_that_ranks_it(
+    workspace: Any, home: Path
+) -> None:
+    write_tracker(home)
+    pairs = [
+        PairEntry(a="Beta Community Hospital", b="no_match"),
+        PairEntry(a="Alpha Medical Center", b="Beta Community Hospital"),
+    ]
+    workspace.save_plan(PlanFile(ranklist=RanklistState(pairs=pairs)))
+    app = MatchApp(workspace, first_pane="ranklist", today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_couples(app, pilot)
+        table = screen.query_one("#couples-table", ProgramTable)
+        assert "Both matched" in rendered(screen.query_one("#couples-summary", Static), 140)
+        assert "!" not in table.line_plain(0)
+        await pilot.press("t")  # the list: its first rank is Alpha, hard-stopped with h
+        await pilot.pause()
+        assert screen.items[0].program == "Alpha Medical Center"
+        await pilot.press("h", "t", "t", "t", "t")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        summary = rendered(screen.query_one("#couples-summary", Static), 140)
+        assert "! rank 2: a: 'Alpha Medical Center' is one of your hard stops" in summary
+        assert "Both matched" not in summary
+        assert table.line_plain(1).split()[:2] == ["2", "!"]
+        assert "!" not in table.line_plain(0)

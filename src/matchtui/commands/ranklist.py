@@ -132,7 +132,8 @@ def _couples(
     folder: _Folder,
 ) -> int:
     rules = ranklist_data(workspace.catalog)
-    result = couples_result(pairs, _tracker(workspace), rules, folder.estimates)
+    tracker = _tracker(workspace)
+    result = couples_result(pairs, tracker, rules, folder.estimates, hard_stops=folder.hard_stops)
     if result.violations:
         raise _refuse(path, text, section, result.violations[0])
     if result.odds is None:

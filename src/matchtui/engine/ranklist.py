@@ -1113,9 +1113,15 @@ def is_no_match(ref: str) -> bool:
 
 
 def check_couples(
-    pairs: Sequence[PairEntry], tracker: Tracker, data: RanklistFile
+    pairs: Sequence[PairEntry],
+    tracker: Tracker,
+    data: RanklistFile,
+    *,
+    hard_stops: Sequence[str] = (),
 ) -> list[Violation]:
-    """Couples rules. With a tracker, a program it does not know is refused."""
+    """Couples rules. With a tracker, a program it does not know is refused; `hard_stops` are
+    the applicant's (partner a), as their own list honours them."""
+    stops = {norm(s) for s in hard_stops}
     found: list[Violation] = []
     limit = int(data.rules.max_ranks.value)
     if len(pairs) > limit:
@@ -1161,6 +1167,16 @@ def check_couples(
                 )
                 bad = True
                 continue
+            if side == "a" and stops:
+                names = {norm(ref)} | ({norm(program.name)} if program else set())
+                if stops & names:
+                    found.append(
+                        Violation(
+                            "hard_stop", f"a: {ref!r} is one of your hard stops (never rank)", index
+                        )
+                    )
+                    bad = True
+                    continue
             keys.append(identity(ref, program))
         if bad:
             continue
@@ -1462,12 +1478,13 @@ def couples_result(
     data: RanklistFile,
     estimates: Estimates | None = None,
     *,
+    hard_stops: Sequence[str] = (),
     with_odds: bool = True,
 ) -> CouplesResult:
     """`with_odds`: False leaves the odds and the warnings out (a long list's Monte Carlo
     takes tens of milliseconds: the pane draws the pairs first and works them out in a
     thread)."""
-    violations = check_couples(pairs, tracker, data)
+    violations = check_couples(pairs, tracker, data, hard_stops=hard_stops)
     sides = pair_sides(pairs, tracker, data)
     resolved = resolve_pairs(pairs, tracker, data, estimates, sides)
     if violations or not pairs or not with_odds:

@@ -30,8 +30,6 @@ from matchtui.engine.wording import percent, plural
 from matchtui.safetext import safe_text as visible
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
-
     from matchtui.catalog import Catalog
     from matchtui.engine.ranklist import Estimates, Tracker
     from matchtui.engine.tracker import Yield
@@ -40,7 +38,7 @@ if TYPE_CHECKING:
     from matchtui.models.practice import PracticeLog, QuestionProgress
     from matchtui.models.profile import Profile
     from matchtui.models.programs import ProgramList
-    from matchtui.models.ranklist import PairEntry, RanklistFile
+    from matchtui.models.ranklist import RanklistFile, RanklistState
 
 TEXT_WIDTH = 80
 
@@ -826,7 +824,7 @@ def _ranklist_section(
     data = ranklist_data(catalog)
     tracker = Tracker.of(programs.programs if programs is not None else ())
     estimates = estimates_for(catalog, profile, plan)
-    couple = _couples_blocks(state.pairs, tracker, data, estimates) if state is not None else []
+    couple = _couples_blocks(state, tracker, data, estimates) if state is not None else []
     if state is None or not state.items:
         blocks.append(
             Para(
@@ -875,7 +873,7 @@ def _ranklist_section(
 
 
 def _couples_blocks(
-    pairs: Sequence[PairEntry], tracker: Tracker, data: RanklistFile, estimates: Estimates
+    state: RanklistState, tracker: Tracker, data: RanklistFile, estimates: Estimates
 ) -> list[Block]:
     """A couple's pairs saved in the Rank list pane's Couples tab, with the couple's odds as
     the tab and `ranklist simulate --couple` give them (nothing when there are no pairs)."""
@@ -886,9 +884,9 @@ def _couples_blocks(
         couples_yardstick,
     )
 
-    if not pairs:
+    if not state.pairs:
         return []
-    result = couples_result(pairs, tracker, data, estimates)
+    result = couples_result(state.pairs, tracker, data, estimates, hard_stops=state.hard_stops)
     blocks: list[Block] = [Sub("Couples list")]
     rows = []
     for rank, pair in enumerate(result.pairs, start=1):

@@ -755,6 +755,8 @@ class RanklistScreen(PaneScreen):
         for column in (1, 3):
             if texts[column].plain == "No match":
                 texts[column].stylize("dim italic")
+        if any(v.index == index for v in result.violations):  # named beside the table
+            texts[0].append(" !", style=text_style(self.app, "text-error") + Style(bold=True))
         return texts
 
     def _pair_widths(self, result: CouplesResult) -> list[int]:
@@ -765,6 +767,8 @@ class RanklistScreen(PaneScreen):
             max([text_width(label), *(text_width(row[n]) for row in rows)])
             for n, (_, label) in enumerate(PAIR_COLUMNS)
         ]
+        if result.violations:
+            widest[0] += 2  # " !" after a broken pair's rank
         width = self._pairs_table().size.width
         # Two cells of padding a column, a scrollbar's width kept free.
         room = max(16, width - 2 * len(PAIR_COLUMNS) - 2 - widest[0] - widest[2] - widest[4])
@@ -778,7 +782,10 @@ class RanklistScreen(PaneScreen):
         pairs = list(self.state.pairs)
         tracker, data, estimates = self.tracker, self.data, self.estimates
         interactive = self.matchapp.interactive
-        result = couples_result(pairs, tracker, data, estimates, with_odds=not interactive)
+        stops = list(self.state.hard_stops)
+        result = couples_result(
+            pairs, tracker, data, estimates, hard_stops=stops, with_odds=not interactive
+        )
         self._couples = result
         self._couples_version += 1
         table = self._pairs_table()
@@ -798,7 +805,7 @@ class RanklistScreen(PaneScreen):
             version = self._couples_version
 
             def work() -> None:
-                done = couples_result(pairs, tracker, data, estimates)
+                done = couples_result(pairs, tracker, data, estimates, hard_stops=stops)
                 with suppress(RuntimeError):  # the app closed meanwhile
                     self.app.call_from_thread(self._couples_worked_out, done, version)
 
@@ -853,7 +860,7 @@ class RanklistScreen(PaneScreen):
         if not text:
             self._pairs_table().focus()
             return
-        read = read_pair(text, self.tracker, self.state.pairs)
+        read = read_pair(text, self.tracker, self.state.pairs, self.data, self.state.hard_stops)
         if read.pair is None:
             self.notify(read.problem, title="Add a pair", severity="warning", markup=False)
             return

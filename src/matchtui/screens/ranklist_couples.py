@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
+from pydantic import ValidationError
 from textual.suggester import Suggester
 
 from matchtui.engine.ranklist import (
@@ -17,10 +18,9 @@ from matchtui.engine.ranklist import (
     CouplesResult,
     Side,
     Tracker,
+    check_couples,
     couples_lines,
-    identity,
     is_no_match,
-    ref_problem,
 )
 from matchtui.engine.wording import percent
 from matchtui.models.ranklist import NO_MATCH, PairEntry, RanklistFile
@@ -61,45 +61,40 @@ class PairRead(NamedTuple):
     problem: str  # why it was refused, or a note on how a side was read ("" when none)
 
 
-def read_pair(text: str, tracker: Tracker, pairs: Sequence[PairEntry]) -> PairRead:
-    """A pair typed on the add line, as the couples rules will take it: both sides named, a
-    program the tracker holds (by name, NRMP code, or the one name it begins) or the No-Match
-    code, not both No-Match, and not a pair already ranked."""
+def read_pair(
+    text: str,
+    tracker: Tracker,
+    pairs: Sequence[PairEntry],
+    data: RanklistFile,
+    hard_stops: Sequence[str] = (),
+) -> PairRead:
+    """A pair typed on the add line: each side a program the tracker holds (by name, NRMP
+    code, or the one name it begins) or the No-Match code, refused as `check_couples` would
+    refuse it once ranked last (the rules are not written twice)."""
     sides = split_pair(text)
-    if sides is None:
+    if sides is None or not all(sides):
         return PairRead(None, "Write both sides: your program / your partner's (or no_match).")
     refs: list[str] = []
     notes: list[str] = []
-    for who, ref in zip(("Your side", "Your partner's side"), sides, strict=True):
+    for ref in sides:
         if is_no_match(ref):
             refs.append(NO_MATCH)
             continue
-        problem = ref_problem(ref)
-        if problem:
-            return PairRead(None, f"{who}: {problem}")
         found = tracker.find(ref)
         if found is None and (found := tracker.find_beginning(ref)) is not None:
             notes.append(f"'{ref}' is {found.name}, the one program whose name begins so.")
-        if found is None and tracker:
-            return PairRead(
-                None,
-                f"{who}: '{ref}' is not in your program tracker (programs.toml). A couple's "
-                "pairs name programs the two of you applied to: add it in the Applications "
-                "pane first.",
-            )
         refs.append((found.nrmp_code or found.name) if found is not None else ref)
-    a, b = refs
-    if a == NO_MATCH and b == NO_MATCH:
-        return PairRead(None, "A pair needs a program on at least one side.")
-    keys = (_key(a, tracker), _key(b, tracker))
-    for rank, pair in enumerate(pairs, start=1):
-        if (_key(pair.a, tracker), _key(pair.b, tracker)) == keys:
-            return PairRead(None, f"That pair is already at rank {rank}.")
-    return PairRead(PairEntry(a=a, b=b), " ".join(notes))
-
-
-def _key(ref: str, tracker: Tracker) -> str:
-    return NO_MATCH if is_no_match(ref) else identity(ref, tracker.find(ref))
+    try:
+        pair = PairEntry(a=refs[0], b=refs[1])
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        return PairRead(None, f"{error['loc'][0]}: {error['msg']}")
+    last = len(pairs)
+    broken = check_couples([*pairs, pair], tracker, data, hard_stops=hard_stops)
+    problems = [v.text for v in broken if v.index == last]
+    if problems:
+        return PairRead(None, " ".join(problems))
+    return PairRead(pair, " ".join(notes))
 
 
 class PairNames(Suggester):
@@ -155,7 +150,7 @@ def couples_summary(
         for v in result.violations
     )
     if result.violations:
-        out.append(("Mend the pairs above to see the couple's odds.\n", "bold"))
+        out.append(("Mend the pairs marked ! to see the couple's odds.\n", "bold"))
     elif working or result.odds is None:
         out.append(("Working out the couple's odds…\n", "dim"))
     else:
