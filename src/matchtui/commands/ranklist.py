@@ -153,22 +153,22 @@ def _run_saved(args: argparse.Namespace, workspace: Workspace) -> int:
 
     path = workspace.store.path(PLAN)
     plan = workspace.load_plan()  # a bad plan.toml is refused, naming its line and field
-    if getattr(args, "couple", False):
-        pairs = plan.ranklist.pairs if plan.ranklist else []
-        if not pairs:
-            raise UsageError(
-                f"{path}: no couples list saved yet: build one in the Rank list pane's "
-                "Couples tab, or give a FILE with [[pairs]]"
-            )
-        folder = _folder(workspace, plan)
-        return _couples(args, workspace, pairs, path, None, ("ranklist", "pairs"), folder)
+    couple = bool(getattr(args, "couple", False))
     items = plan.ranklist.items if plan.ranklist else []
-    if not items:
+    pairs = plan.ranklist.pairs if plan.ranklist else []
+    if not (pairs if couple else items):
+        where, kind = (
+            ("Rank list pane's Couples tab", "[[pairs]]")
+            if couple
+            else ("app's Rank list pane", "[[ranks]]")
+        )
         raise UsageError(
-            f"{path}: no rank list saved yet: build one in the app's Rank list pane, "
-            "or give a FILE with [[ranks]]"
+            f"{path}: no {'couples list' if couple else 'rank list'} saved yet: build one in "
+            f"the {where}, or give a FILE with {kind}"
         )
     folder = _folder(workspace, plan)
+    if couple:
+        return _couples(args, workspace, pairs, path, None, ("ranklist", "pairs"), folder)
     return _check_or_simulate(args, workspace, items, path, None, ("ranklist", "items"), folder)
 
 

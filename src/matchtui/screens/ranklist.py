@@ -11,7 +11,7 @@ newest list only, one write at a time; the pane shows the change at once.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from contextlib import suppress
 from typing import TYPE_CHECKING, ClassVar
 
@@ -579,7 +579,8 @@ class RanklistScreen(PaneScreen):
             texts[1].stylize("strike dim")
         return texts
 
-    def _show_summary(self) -> None:
+    def _styled(self, pieces: Iterable[tuple[str, SummaryKind]]) -> Text:
+        """A side panel's (text, kind) pieces in the theme's colours."""
         styles: dict[SummaryKind, str | Style] = {
             "bold": "bold",
             "plain": "",
@@ -588,8 +589,12 @@ class RanklistScreen(PaneScreen):
             "warning": text_style(self.app, "text-warning"),
         }
         out = Text()
-        for text, kind in self._list_rows().summary():
+        for text, kind in pieces:
             out.append(text, style=styles[kind])
+        return out
+
+    def _show_summary(self) -> None:
+        out = self._styled(self._list_rows().summary())
         if out != self._summary:
             # A move seldom changes it (the same programs: the same P(match), fee, rules):
             # the side panel is laid out again only when it does.
@@ -599,6 +604,10 @@ class RanklistScreen(PaneScreen):
     def on_theme(self) -> None:
         if self.sim is not None:
             self._show_summary()
+        result = self._couples
+        if result is not None and self._later.built("tab-couples"):
+            working = bool(result.pairs) and result.odds is None and not result.violations
+            self._show_couples_summary(result, working)
 
     def _criteria_table(self) -> ProgramTable[int]:
         table: ProgramTable[int] = self.query_one("#criteria-table", ProgramTable)
@@ -830,17 +839,8 @@ class RanklistScreen(PaneScreen):
         self._show_couples_summary(result, False)
 
     def _show_couples_summary(self, result: CouplesResult, working: bool) -> None:
-        styles: dict[SummaryKind, str | Style] = {
-            "bold": "bold",
-            "plain": "",
-            "dim": "dim",
-            "error": text_style(self.app, "text-error") + Style(bold=True),
-            "warning": text_style(self.app, "text-warning"),
-        }
-        out = Text()
         yardstick = couples_yardstick(self.data)
-        for text, kind in couples_summary(result, self.data, yardstick, working):
-            out.append(text, style=styles[kind])
+        out = self._styled(couples_summary(result, self.data, yardstick, working))
         self.query_one("#couples-summary", Static).update(out)
 
     def _commit_pairs(self, pairs: list[PairEntry], cursor: int | None) -> None:
