@@ -232,3 +232,28 @@ def test_a_habit_named_as_ones_own_fault_is_ownership(catalog: Catalog) -> None:
     # Someone else's habit is not the applicant's part.
     other = "The attending said the residents defer too quickly and their notes ran long."
     assert status(catalog, "letter_writers_improve", other, "ownership") == "fail"
+
+
+def test_each_side_of_a_contrast_is_read_against_its_own_places(catalog: Catalog) -> None:
+    """Found answering "Why this region?" for the Midwest: "I grew up in Chicago but did medical
+    school in Arizona" quoted "medical school in" as a tie to the Midwest, and "my parents are
+    in Atlanta, but I also applied to a few programs in the Midwest" counted the parents as one:
+    a sentence naming places on both sides was read as a whole."""
+    midwest = TargetRegion("midwest", "the Midwest")
+    answer = "I grew up in Chicago but did medical school in Arizona. I want to stay in Illinois."
+    ties = analyse("why_region", answer, None, catalog, target=midwest).check("ties")
+    assert ties is not None and ties.status == "pass"
+    assert '"grew up"' in ties.detail and "medical school in" not in ties.detail
+    away = (
+        "I am applying mainly in the South because my parents are in Atlanta, but I also applied "
+        "to a few programs in the Midwest."
+    )
+    assert status(catalog, "other_regions", away, "ties", midwest) == "fail"
+    # A side that names no place is read with the whole sentence's: "there" is Arizona.
+    there = "I did medical school in Arizona, but my parents live there now."
+    assert status(catalog, "why_region", there, "ties", midwest) == "fail"
+    northeast = TargetRegion("northeast", "the Northeast")
+    home = "I went to medical school in Texas, but my mother still lives in Worcester."
+    ties = analyse("why_region", home, None, catalog, target=northeast).check("ties")
+    assert ties is not None and ties.status == "pass"
+    assert "my mother" in ties.detail and "medical school in" not in ties.detail

@@ -424,6 +424,11 @@ _CLAUSE_BREAK = re.compile(
 )
 
 
+# Where a sentence turns from one place to another ("I grew up in Chicago but did medical school
+# in Arizona"): its ties and local activity are read against the places on their own side.
+_CONTRAST = re.compile(r";|\b(?:but|whereas|although|though|while)\b", re.IGNORECASE)
+
+
 def _later_word(pattern: _Pattern, tokens: Tokens, end: int) -> int | None:
     """The token index of the first of the pattern's `later_any` words within LATER_ANY_WORDS
     words after `end`, in the same clause and not negated (_LATER_STOPS); None when there is
@@ -857,17 +862,43 @@ class Analysed:
                         (turn.end, span.end, [h for h in hits if h.start >= turn.start]),
                     ]
                 for start, end, part in parts:
+                    if not part:
+                        continue
                     named = places_named(self.norm[start:end], catalog)
-                    if part and named and all(place.region != region for place in named):
-                        places.update((place.written.lower(), place.written) for place in named)
-                        self.dropped.setdefault(name, []).extend(part)
-                    else:
-                        kept.extend(part)
+                    # A contrast splits it again ("I grew up in Chicago but did medical school
+                    # in Arizona"): each side is read against its own places, or the whole
+                    # part's where it names none ("... in Arizona, but my parents live there").
+                    for clause, clause_hits in self._contrast_clauses(start, end, part):
+                        here = places_named(self.norm[clause[0] : clause[1]], catalog) or named
+                        if here and all(place.region != region for place in here):
+                            places.update((place.written.lower(), place.written) for place in here)
+                            self.dropped.setdefault(name, []).extend(clause_hits)
+                        else:
+                            kept.extend(clause_hits)
             self._hits[name] = kept
             self._by_sentence.pop(name, None)
             if places:
                 away[name] = list(places.values())
         return away
+
+    def _contrast_clauses(
+        self, start: int, end: int, hits: list[Hit]
+    ) -> list[tuple[tuple[int, int], list[Hit]]]:
+        """The text from `start` to `end` cut at each contrast (_CONTRAST), with the hits that
+        begin in each piece; pieces without hits are left out."""
+        cuts = [m.span() for m in _CONTRAST.finditer(self.norm, start, end)]
+        if not cuts:
+            return [((start, end), hits)]
+        edges = [start, *(edge for cut in cuts for edge in cut), end]
+        out = []
+        for left, right in zip(edges[::2], edges[1::2], strict=True):
+            inside = [h for h in hits if left <= h.start < right]
+            if inside:
+                out.append(((left, right), inside))
+        taken = sum(len(found) for _, found in out)
+        if taken < len(hits):  # a hit beginning on a contrast word: read with the whole piece
+            return [((start, end), hits)]
+        return out
 
     def hits(self, name: str) -> list[Hit]:
         return self._hits[name]
