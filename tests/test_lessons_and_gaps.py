@@ -257,3 +257,17 @@ def test_each_side_of_a_contrast_is_read_against_its_own_places(catalog: Catalog
     ties = analyse("why_region", home, None, catalog, target=northeast).check("ties")
     assert ties is not None and ties.status == "pass"
     assert "my mother" in ties.detail and "medical school in" not in ties.detail
+
+
+def test_no_move_after_this_one_is_a_plan_to_stay(catalog: Catalog) -> None:
+    """Found answering "How do we know you will stay here after residency?": "My children are in
+    school in Birmingham and my wife works at UAB, so we are not moving again" said no plan to
+    stay."""
+    south = TargetRegion("south", "the South")
+    answer = (
+        "My children are in school in Birmingham and my wife works at UAB, so we are not moving "
+        "again."
+    )
+    assert status(catalog, "will_you_stay", answer, "plan_to_stay", south) == "pass"
+    elsewhere = "My wife works at UAB, but we are not moving to Alabama."
+    assert status(catalog, "will_you_stay", elsewhere, "plan_to_stay", south) == "fail"
