@@ -217,9 +217,9 @@ def test_stock_praise_of_self_and_program_as_imgs_often_write_it(catalog: Catalo
 
 
 def test_a_habit_named_as_ones_own_fault_is_ownership(catalog: Catalog) -> None:
-    """Found answering "What would your letter writers say you still need to work on?": "my
-    presentations ran long" and "I still defer too quickly to seniors", followed by what the
-    applicant does about each, named no part of their own."""
+    """Found answering "What would your letter writers say you still need to work on?": "I
+    still defer too quickly to seniors", followed by what the applicant does about it, named no
+    part of their own."""
     answer = (
         "Dr. Okafor, who supervised me for four months on the inpatient service in 2025, told me "
         "directly that my presentations ran long. Since then I have practised a two-minute format "
@@ -228,7 +228,7 @@ def test_a_habit_named_as_ones_own_fault_is_ownership(catalog: Catalog) -> None:
     )
     found = analyse("letter_writers_improve", answer, None, catalog).check("ownership")
     assert found is not None and found.status == "pass"
-    assert "my presentations ran long" in found.detail and "I still defer too" in found.detail
+    assert "I still defer too" in found.detail
     # Someone else's habit is not the applicant's part.
     other = "The attending said the residents defer too quickly and their notes ran long."
     assert status(catalog, "letter_writers_improve", other, "ownership") == "fail"
