@@ -320,3 +320,56 @@ async def test_a_hard_stop_set_on_the_list_marks_the_pair_that_ranks_it(
         assert "Both matched" not in summary
         assert table.line_plain(1).split()[:2] == ["2", "!"]
         assert "!" not in table.line_plain(0)
+
+
+async def test_in_a_session_one_thread_works_the_odds_out_for_the_newest_pairs(
+    workspace: Any, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A long list's odds take a Monte Carlo of tens of milliseconds: in a session they are
+    worked out off the UI thread. A key held down asks for them many times; one thread works
+    them out at a time, and what shows is for the pairs as they end up."""
+    import threading
+    import time
+
+    from matchtui.screens import ranklist as pane
+    from tests.test_gc_first_build import opened, wait_until
+
+    pairs = [PairEntry(a=f"Hospital {n}", b=f"Clinic {n}") for n in range(8)]  # 16 chances
+    workspace.save_plan(PlanFile(ranklist=RanklistState(pairs=pairs)))
+    inside, most, calls = 0, 0, 0
+    lock = threading.Lock()
+    real = pane.couples_result
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        nonlocal inside, most, calls
+        if not kwargs.get("with_odds", True):
+            return real(*args, **kwargs)  # the pairs drawn at once, on the UI thread
+        assert threading.current_thread() is not threading.main_thread()
+        with lock:
+            inside, calls = inside + 1, calls + 1
+            most = max(most, inside)
+        try:
+            time.sleep(0.1)  # as on a slow machine: each key comes before the last odds
+            return real(*args, **kwargs)
+        finally:
+            with lock:
+                inside -= 1
+
+    monkeypatch.setattr(pane, "couples_result", counted)
+    app = MatchApp(workspace, first_pane="ranklist", today=TODAY, interactive=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await opened(pilot, app)
+        screen: Any = app.screen
+        await wait_until(pilot, lambda: not screen.reading_programs)
+        await pilot.press("t", "t", "t", "t")
+        await wait_until(pilot, lambda: screen._later.built("tab-couples"))
+        await pilot.press(*["right_curly_bracket"] * 12)
+        summary = screen.query_one("#couples-summary", Static)
+        await wait_until(
+            pilot, lambda: not screen._odds_running and "Both matched" in rendered(summary, 140)
+        )
+        assert screen.state.pairs[0].b_chance is not None
+        final = real(screen.state.pairs, Tracker(), ranklist_data(app.catalog), screen.estimates)
+        assert final.odds is not None and final.odds.method == "monte_carlo"
+        assert couples_lines(final.odds)[0] in rendered(summary, 140)
+    assert most == 1 and 1 <= calls < 12  # (the keys between two workings-out: one)

@@ -210,6 +210,10 @@ class RanklistScreen(PaneScreen):
         # out is the newest (a long list's odds come from a thread; an older one is dropped).
         self._couples: CouplesResult | None = None
         self._couples_version = 0
+        # The odds wanted next (the version they are for, how to work them out) and whether a
+        # thread is working (guarded by _state_lock, as the saver's flags are).
+        self._odds_next: tuple[int, Callable[[], CouplesResult]] | None = None
+        self._odds_running = False
         self._stale: set[str] = set()  # tabs to draw again when next shown
         # The tabs out of sight, built after the first frame (see _start_tabs).
         # The Couples tab only for the couple who opens it.
@@ -813,12 +817,41 @@ class RanklistScreen(PaneScreen):
         if working:
             version = self._couples_version
 
-            def work() -> None:
-                done = couples_result(pairs, tracker, data, estimates, hard_stops=stops)
-                with suppress(RuntimeError):  # the app closed meanwhile
-                    self.app.call_from_thread(self._couples_worked_out, done, version)
+            def work() -> CouplesResult:
+                return couples_result(pairs, tracker, data, estimates, hard_stops=stops)
 
-            self.run_worker(work, thread=True, exclusive=True, group="couples-odds")
+            self._odds_wanted(version, work)
+
+    # One thread works the odds out, the newest pairs only: a key held down (} to raise a
+    # chance) asks many times, and a Monte Carlo each time in threads of their own would
+    # compete with the pane's frames for the interpreter.
+    def _odds_wanted(self, version: int, work: Callable[[], CouplesResult]) -> None:
+        with self._state_lock:
+            self._odds_next = (version, work)
+            if self._odds_running:
+                return  # the running thread takes it when done with the one before
+            self._odds_running = True
+        self.run_worker(self._odds_in_thread, thread=True, group="couples-odds")
+
+    class _OddsWorkedOut(Message, bubble=False):
+        """The couple's odds for the pairs of `version` (posted from the odds thread)."""
+
+        def __init__(self, result: CouplesResult, version: int) -> None:
+            super().__init__()
+            self.result = result
+            self.version = version
+
+    def _odds_in_thread(self) -> None:
+        while True:
+            with self._state_lock:
+                wanted, self._odds_next = self._odds_next, None
+                if wanted is None:
+                    self._odds_running = False
+                    return
+            version, work = wanted
+            with yielding_often():  # the keys pressed meanwhile stay quick
+                done = work()
+            self._post(self._OddsWorkedOut(done, version))
 
     def _fit_pair_columns(self) -> None:
         """The Couples table's columns, for the pairs shown and the table's width now."""
@@ -832,11 +865,12 @@ class RanklistScreen(PaneScreen):
             [(key, label, width) for (key, label), width in zip(PAIR_COLUMNS, widths, strict=True)]
         )
 
-    def _couples_worked_out(self, result: CouplesResult, version: int) -> None:
-        if version != self._couples_version or not self.is_attached:
+    @on(_OddsWorkedOut)
+    def _couples_worked_out(self, message: _OddsWorkedOut) -> None:
+        if message.version != self._couples_version or not self.is_attached:
             return  # the pairs changed meanwhile: their own working out is under way
-        self._couples = result
-        self._show_couples_summary(result, False)
+        self._couples = message.result
+        self._show_couples_summary(message.result, False)
 
     def _show_couples_summary(self, result: CouplesResult, working: bool) -> None:
         yardstick = couples_yardstick(self.data)
