@@ -114,10 +114,20 @@ class PaneScreen(Screen[None]):
     TAB_FOCUS: ClassVar[dict[str, str]] = {}
 
     def focus_tab(self, tab_id: str) -> None:
-        """A tab was shown: its keys apply now, and what it shows takes the focus."""
+        """A tab was shown: its keys apply now, and what it shows takes the focus, unless
+        another tab was shown since (its activation handled late, after quick keys: Textual
+        takes a focus inside a tab as choosing that tab, so it would be shown again)."""
         self.refresh_bindings()
         target = self.TAB_FOCUS.get(tab_id)
-        if target:
+        if not target:
+            return
+        from textual.widgets import TabbedContent  # (only panes with tabs get here)
+
+        owner = next(
+            (a for a in self.query_one(f"#{tab_id}").ancestors if isinstance(a, TabbedContent)),
+            None,
+        )
+        if owner is None or owner.active == tab_id:
             self.query_one(target).focus()
 
     def on_mount(self) -> None:
