@@ -206,6 +206,8 @@ async def test_a_couples_list_built_by_keyboard_is_saved_and_simulated_alike(
     for label, key in (("Both matched:", "p_both"), ("Neither:", "p_neither")):
         line = next(x for x in summary.splitlines() if label in x)
         assert line.split()[-1] == f"{round(odds[key] * 100)}%"
+    assert main(["ranklist", "check", "--couple"]) == 0
+    assert "ok, a couples list of 3 pairs" in capsys.readouterr().out
     assert main(["ranklist", "simulate", "--couple"]) == 0
     text = capsys.readouterr().out
     assert all(line in text for line in summary.splitlines() if line.startswith("Both matched"))
