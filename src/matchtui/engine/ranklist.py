@@ -1108,6 +1108,9 @@ class CouplePair:
     b: Side
 
 
+NO_MATCH_LABEL = "No match"  # a side at the No-Match code, as a table shows it
+
+
 def is_no_match(ref: str) -> bool:
     return norm(ref) in (NO_MATCH, "no match", "no-match") or ref.strip() == "999999999"
 

@@ -879,6 +879,7 @@ def _couples_blocks(
     the tab and `ranklist simulate --couple` give them (nothing when there are no pairs)."""
     from matchtui.engine.ranklist import (
         COUPLES_ASSUMPTION,
+        NO_MATCH_LABEL,
         couples_lines,
         couples_result,
         couples_yardstick,
@@ -893,7 +894,7 @@ def _couples_blocks(
         cells = [str(rank)]
         for side in (pair.a, pair.b):
             if side.key is None:
-                cells += ["No match", ""]
+                cells += [NO_MATCH_LABEL, ""]
             else:
                 cells += [visible(side.label), percent(side.chance)]
         rows.append(tuple(cells))

@@ -34,6 +34,7 @@ from matchtui.background import yielding_often
 from matchtui.engine.ranklist import (
     ASSUMPTION,
     CHANCE_FROM,
+    NO_MATCH_LABEL,
     CouplesResult,
     Estimates,
     ProgramInfo,
@@ -766,7 +767,7 @@ class RanklistScreen(PaneScreen):
             return []
         texts = [Text(text) for text in pair_texts(result.pairs, index)]
         for column in (1, 3):
-            if texts[column].plain == "No match":
+            if texts[column].plain == NO_MATCH_LABEL:
                 texts[column].stylize("dim italic")
         if any(v.index == index for v in result.violations):  # named beside the table
             texts[0].append(" !", style=text_style(self.app, "text-error") + Style(bold=True))

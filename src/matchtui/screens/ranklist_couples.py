@@ -14,6 +14,7 @@ from textual.suggester import Suggester
 
 from matchtui.engine.ranklist import (
     COUPLES_ASSUMPTION,
+    NO_MATCH_LABEL,
     CouplePair,
     CouplesResult,
     Side,
@@ -28,7 +29,6 @@ from matchtui.screens.ranklist_rows import SOURCE_MARK, SummaryKind
 
 # What separates the two sides on the add line ("|" too, for a name with " / " in it).
 SEPARATORS = ("|", " / ")
-NO_MATCH_LABEL = "No match"  # a side at the No-Match code, as its row shows it
 # The Couples tab's columns: key, header.
 PAIR_COLUMNS: tuple[tuple[str, str], ...] = (
     ("rank", "#"),
