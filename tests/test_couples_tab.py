@@ -384,3 +384,37 @@ async def test_in_a_session_one_thread_works_the_odds_out_for_the_newest_pairs(
         assert final.odds is not None and final.odds.method == "monte_carlo"
         assert couples_lines(final.odds)[0] in rendered(summary, 140)
     assert most == 1 and 1 <= calls < 12  # (the keys between two workings-out: one)
+
+
+async def test_i_pairs_each_of_your_ranks_with_your_partner_unmatched(
+    workspace: Any, home: Path
+) -> None:
+    """The couples' own warning asks for pairs with one side at the No-Match code; on the
+    Couples tab i adds each rank of the applicant's list so, in the list's order, once, and not
+    a hard stop."""
+    write_tracker(home)
+    pairs = [PairEntry(a="Beta Community Hospital", b="no_match")]
+    state = RanklistState(
+        items=[
+            RankItem(program="Gamma University"),
+            RankItem(program="Beta Community Hospital"),
+            RankItem(program="Alpha Medical Center"),
+        ],
+        hard_stops=["Alpha Medical Center"],
+        pairs=pairs,
+    )
+    workspace.save_plan(PlanFile(ranklist=state))
+    app = MatchApp(workspace, first_pane="ranklist", today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_couples(app, pilot)
+        await pilot.press("i")
+        await pilot.pause()
+        assert [(p.a, p.b) for p in screen.state.pairs] == [
+            ("Beta Community Hospital", "no_match"),
+            ("Gamma University", "no_match"),
+        ]
+        assert screen.query_one("#couples-table", ProgramTable).cursor == 1
+        await pilot.press("i")  # nothing more to add
+        await pilot.pause()
+        assert len(screen.state.pairs) == 2
+        assert screen.items[0].program == "Gamma University"  # the list as it was

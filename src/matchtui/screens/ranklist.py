@@ -67,6 +67,7 @@ from matchtui.models.programs import PROGRAMS_SCHEMA_VERSION, ProgramList
 from matchtui.models.ranklist import (
     CRITERIA,
     CRITERION_LABELS,
+    NO_MATCH,
     PairEntry,
     RankItem,
     RanklistFile,
@@ -78,6 +79,7 @@ from matchtui.screens.ranklist_couples import (
     PAIR_COLUMNS,
     PairNames,
     couples_summary,
+    pair_of,
     pair_texts,
     read_pair,
 )
@@ -157,7 +159,10 @@ class RanklistScreen(PaneScreen):
             "add_interviewed",
             "Add interviewed",
             show=False,
-            tooltip="Add the tracker's interviewed programs that are not on the list",
+            tooltip=(
+                "Add the tracker's interviewed programs that are not on the list (on the "
+                "Couples tab: each of your ranks with your partner at no_match)"
+            ),
         ),
         Binding("left_square_bracket", "chance(-5)", "Chance -5", show=False),
         Binding("right_square_bracket", "chance(5)", "Chance +5", show=False),
@@ -176,7 +181,7 @@ class RanklistScreen(PaneScreen):
     )
     # The keys the Couples tab takes (on its pairs, not on the list).
     PAIR_ACTIONS: ClassVar[frozenset[str]] = frozenset(
-        {"move", "to_top", "remove", "add", "chance", "chance_b"}
+        {"move", "to_top", "remove", "add", "add_interviewed", "chance", "chance_b"}
     )
 
     @classmethod
@@ -906,6 +911,32 @@ class RanklistScreen(PaneScreen):
         self._commit_pairs(pairs, len(pairs) - 1)
         self._pairs_table().focus()
 
+    def _pair_own_ranks(self) -> None:
+        """Each rank of your list not yet paired so, added as "your program / no_match", in
+        the list's order: the pairs that let you match while your partner does not (the
+        couples rules refuse what they would, a hard stop among them)."""
+        pairs = list(self.state.pairs)
+        for item in self.items:
+            sides = (item.program, NO_MATCH)
+            read = pair_of(sides, self.tracker, pairs, self.data, self.state.hard_stops)
+            if read.pair is not None:
+                pairs.append(read.pair)
+        added = len(pairs) - len(self.state.pairs)
+        if not added:
+            self.notify(
+                "Each rank of your list that the couples rules allow is already paired with "
+                "no_match for your partner.",
+                title="Couples",
+                markup=False,
+            )
+            return
+        self.notify(
+            f"Added {added} pair{'s' if added != 1 else ''}: your ranks, your partner at no_match.",
+            title="Couples",
+            markup=False,
+        )
+        self._commit_pairs(pairs, len(self.state.pairs))
+
     def _pair_chance(self, side: str, points: int) -> None:
         index = self._pair_index()
         result = self._couples
@@ -1289,6 +1320,9 @@ class RanklistScreen(PaneScreen):
         self.query_one("#rank-table").focus()
 
     def action_add_interviewed(self) -> None:
+        if self._on_couples():
+            self._pair_own_ranks()
+            return
         extra = interviewed_not_listed(self.tracker, self.items)
         if extra:
             items = [*self.items, *extra]

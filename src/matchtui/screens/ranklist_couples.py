@@ -42,7 +42,8 @@ ADD_HINT = "a: add a pair: your program / your partner's (no_match: unmatched)"
 EMPTY_TEXT = (
     "No pairs yet. If you and a partner enter the Match as a couple, you rank pairs: "
     "a adds one, your program and your partner's, each a name or NRMP code from your "
-    "tracker, or no_match for the partner who would go unmatched at that rank."
+    "tracker, or no_match for the partner who would go unmatched at that rank; i adds each "
+    "rank of your list with your partner at no_match."
 )
 
 
@@ -74,6 +75,17 @@ def read_pair(
     sides = split_pair(text)
     if sides is None or not all(sides):
         return PairRead(None, "Write both sides: your program / your partner's (or no_match).")
+    return pair_of(sides, tracker, pairs, data, hard_stops)
+
+
+def pair_of(
+    sides: tuple[str, str],
+    tracker: Tracker,
+    pairs: Sequence[PairEntry],
+    data: RanklistFile,
+    hard_stops: Sequence[str] = (),
+) -> PairRead:
+    """The pair of these two sides, ranked after `pairs`, as `read_pair` reads a typed one."""
     refs: list[str] = []
     notes: list[str] = []
     for ref in sides:
