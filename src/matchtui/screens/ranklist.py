@@ -616,8 +616,7 @@ class RanklistScreen(PaneScreen):
             self._show_summary()
         result = self._couples
         if result is not None and self._later.built("tab-couples"):
-            working = bool(result.pairs) and result.odds is None and not result.violations
-            self._show_couples_summary(result, working)
+            self._show_couples_summary(result)
 
     def _criteria_table(self) -> ProgramTable[int]:
         table: ProgramTable[int] = self.query_one("#criteria-table", ProgramTable)
@@ -818,9 +817,8 @@ class RanklistScreen(PaneScreen):
             table.set_rows(range(len(pairs)), keep_cursor=False)
         if pairs:
             table.move_cursor(min(max(keep, 0), len(pairs) - 1))
-        working = interactive and bool(pairs) and not result.violations
-        self._show_couples_summary(result, working)
-        if working:
+        self._show_couples_summary(result)
+        if pairs and result.odds is None and not result.violations:  # (a session's thread)
             version = self._couples_version
 
             def work() -> CouplesResult:
@@ -876,11 +874,11 @@ class RanklistScreen(PaneScreen):
         if message.version != self._couples_version or not self.is_attached:
             return  # the pairs changed meanwhile: their own working out is under way
         self._couples = message.result
-        self._show_couples_summary(message.result, False)
+        self._show_couples_summary(message.result)
 
-    def _show_couples_summary(self, result: CouplesResult, working: bool) -> None:
+    def _show_couples_summary(self, result: CouplesResult) -> None:
         yardstick = couples_yardstick(self.data)
-        out = self._styled(couples_summary(result, self.data, yardstick, working))
+        out = self._styled(couples_summary(result, self.data, yardstick))
         self.query_one("#couples-summary", Static).update(out)
 
     def _commit_pairs(self, pairs: list[PairEntry], cursor: int | None) -> None:

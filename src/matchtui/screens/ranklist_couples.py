@@ -147,10 +147,10 @@ def pair_texts(pairs: Sequence[CouplePair], index: int) -> list[str]:
 
 
 def couples_summary(
-    result: CouplesResult, data: RanklistFile, yardstick: str | None, working: bool
+    result: CouplesResult, data: RanklistFile, yardstick: str | None
 ) -> list[tuple[str, SummaryKind]]:
-    """The Couples tab's side panel, as (text, kind) pieces. `working`: the odds for these
-    pairs are still being worked out (a long list takes a Monte Carlo)."""
+    """The Couples tab's side panel, as (text, kind) pieces. Pairs with no rule broken and no
+    odds yet are still being worked out (a long list takes a Monte Carlo, in a thread)."""
     out: list[tuple[str, SummaryKind]] = []
     if not result.pairs:
         out.append((EMPTY_TEXT + "\n\n", "plain"))
@@ -163,7 +163,7 @@ def couples_summary(
     )
     if result.violations:
         out.append(("Mend the pairs marked ! to see the couple's odds.\n", "bold"))
-    elif working or result.odds is None:
+    elif result.odds is None:
         out.append(("Working out the couple's odds…\n", "dim"))
     else:
         lines = couples_lines(result.odds)
@@ -177,6 +177,6 @@ def couples_summary(
     # says it with the keys that set them.)
     out.extend((f"- {w.text}\n", "warning") for w in result.warnings if w.id != "default_chance")
     out.append((f"\n{COUPLES_ASSUMPTION}\n", "dim"))
-    if yardstick is not None and result.odds is not None and not working:
+    if yardstick is not None and result.odds is not None:
         out.append((f"\n{yardstick}\n", "dim"))
     return out
