@@ -419,3 +419,11 @@ async def test_i_pairs_each_of_your_ranks_with_your_partner_unmatched(
         await pilot.pause()
         assert len(screen.state.pairs) == 2
         assert screen.items[0].program == "Gamma University"  # the list as it was
+
+
+def test_one_program_chance_is_written_in_the_singular(catalog: Any) -> None:
+    """A pair with your partner at no_match read "every outcome of 1 program chances"."""
+    data = ranklist_data(catalog)
+    result = couples_result([PairEntry(a="Mayo Clinic", b="no_match")], Tracker(), data)
+    assert result.odds is not None
+    assert couples_lines(result.odds)[-1] == "Method: exact, over every outcome of 1 program chance"

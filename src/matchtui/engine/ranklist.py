@@ -1448,11 +1448,12 @@ def couples_lines(odds: CouplesOdds, *, aligned: bool = True) -> list[str]:
     them, the Rank list pane's Couples tab and the report show them). `aligned`: the figures
     in a column, for a terminal."""
     if odds.method == "exact":
-        how = f"Method: exact, over every outcome of {odds.programs} program chances"
+        how = f"Method: exact, over every outcome of {plural(odds.programs, 'program chance')}"
     else:
         how = (
-            f"Method: seeded Monte Carlo, {odds.samples} draws over {odds.programs} program "
-            f"chances; standard error up to {odds.error * 100:.2f} points"
+            f"Method: seeded Monte Carlo, {odds.samples} draws over "
+            f"{plural(odds.programs, 'program chance')}; standard error up to "
+            f"{odds.error * 100:.2f} points"
         )
     outcomes = (
         ("Both matched:", odds.p_both),
