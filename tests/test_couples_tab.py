@@ -11,15 +11,25 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from textual.widgets import Input, Static
 
 from matchtui.app import MatchApp
 from matchtui.cli import main
 from matchtui.engine.ranklist import Tracker, couples_lines, couples_result, ranklist_data
 from matchtui.models.plan import PlanFile
-from matchtui.models.programs import Program
+from matchtui.models.programs import Program, ProgramList
 from matchtui.models.ranklist import PairEntry, RankItem, RanklistState
-from matchtui.screens.ranklist_couples import PairNames, couples_summary, read_pair
+from matchtui.screens import ranklist_couples
+from matchtui.screens.ranklist_couples import (
+    PairNames,
+    couples_summary,
+    pair_of,
+    pairs_alone,
+    read_pair,
+)
+from matchtui.store import PROGRAMS, Store
 from matchtui.widgets.program_table import ProgramTable
 from tests.test_ranklist_pane import TODAY, rendered, write_tracker
 
@@ -294,6 +304,10 @@ def test_the_pair_past_nrmps_limit_is_refused_as_it_is_typed(catalog: Any) -> No
     read = read_pair("One More Hospital / no_match", Tracker(), ranked, data)
     assert read.pair is None and f"at most {limit}" in read.problem
     assert read_pair("One More Hospital / no_match", Tracker(), ranked[:-1], data).pair
+    # A list past the limit already (a file made so, or a limit since lowered) takes no more.
+    over = [*ranked, PairEntry(a="Hospital 999", b="no_match")]
+    read = read_pair("One More Hospital / no_match", Tracker(), over, data)
+    assert read.pair is None and f"at most {limit}" in read.problem
 
 
 async def test_a_hard_stop_set_on_the_list_marks_the_pair_that_ranks_it(
@@ -427,3 +441,83 @@ def test_one_program_chance_is_written_in_the_singular(catalog: Any) -> None:
     result = couples_result([PairEntry(a="Mayo Clinic", b="no_match")], Tracker(), data)
     assert result.odds is not None
     assert couples_lines(result.odds)[-1] == "Method: exact, over every outcome of 1 program chance"
+
+
+# -- i on a long list -------------------------------------------------------------------------
+
+_SIDES = st.sampled_from(
+    [
+        "Alpha Medical Center",  # a hard stop below
+        "Beta Community Hospital",
+        "1234120C0",  # Beta's NRMP code: the same program
+        "beta comm",  # the one name it begins
+        "Nowhere General",  # not in the tracker
+        "no_match",
+        "",
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    before=st.lists(st.tuples(_SIDES, _SIDES), max_size=4),
+    ranks=st.lists(_SIDES, max_size=8),
+    limit=st.integers(min_value=0, max_value=6),
+)
+def test_pairing_each_rank_at_once_takes_what_one_by_one_would(
+    catalog: Any, before: list[tuple[str, str]], ranks: list[str], limit: int
+) -> None:
+    """`i` checks the couples rules once for the whole list; it takes exactly the pairs that
+    adding them one at a time (as the add line does) would take, in the same order: hard
+    stops, unknown programs, duplicates (one spelling or another) and NRMP's limit alike."""
+    data = ranklist_data(catalog)
+    data = data.model_copy(
+        update={
+            "rules": data.rules.model_copy(
+                update={"max_ranks": data.rules.max_ranks.model_copy(update={"value": limit})}
+            )
+        }
+    )
+    stops = ["Alpha Medical Center"]
+    pairs = [PairEntry(a=a, b=b) for a, b in before if a and b]
+    one_by_one = list(pairs)
+    for rank in ranks:
+        read = pair_of((rank, "no_match"), tracker(), one_by_one, data, stops)
+        if read.pair is not None:
+            one_by_one.append(read.pair)
+    at_once = pairs_alone(ranks, tracker(), pairs, data, stops)
+    assert [*pairs, *at_once] == one_by_one
+
+
+async def test_i_on_a_long_list_checks_the_couples_rules_once(
+    workspace: Any, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With 300 ranks, `i` re-checked the whole couples list once per rank (O(n^2): ~60 ms on
+    one key, over the 50 ms the loop may be held); now the rules run once."""
+    programs = [
+        Program(name=f"Hospital {n:03d}", state="OH", specialty="internal_medicine",
+                tier="community", status="interviewed")
+        for n in range(300)
+    ]  # fmt: skip
+    Store(home).save(PROGRAMS, ProgramList(programs=programs))
+    items = [RankItem(program=p.name) for p in programs]
+    workspace.save_plan(PlanFile(ranklist=RanklistState(items=items)))
+    calls: list[int] = []
+    checked = ranklist_couples.check_couples
+
+    def counted(pairs: Any, *args: Any, **kwargs: Any) -> Any:
+        calls.append(len(pairs))
+        return checked(pairs, *args, **kwargs)
+
+    monkeypatch.setattr(ranklist_couples, "check_couples", counted)
+    app = MatchApp(workspace, first_pane="ranklist", today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_couples(app, pilot)
+        await pilot.press("i")
+        await pilot.pause()
+        assert len(screen.state.pairs) == 300
+        assert [(p.a, p.b) for p in screen.state.pairs[:2]] == [
+            ("Hospital 000", "no_match"),
+            ("Hospital 001", "no_match"),
+        ]
+        assert calls == [300]

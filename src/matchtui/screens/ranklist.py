@@ -67,7 +67,6 @@ from matchtui.models.programs import PROGRAMS_SCHEMA_VERSION, ProgramList
 from matchtui.models.ranklist import (
     CRITERIA,
     CRITERION_LABELS,
-    NO_MATCH,
     PairEntry,
     RankItem,
     RanklistFile,
@@ -79,8 +78,8 @@ from matchtui.screens.ranklist_couples import (
     PAIR_COLUMNS,
     PairNames,
     couples_summary,
-    pair_of,
     pair_texts,
+    pairs_alone,
     read_pair,
 )
 from matchtui.screens.ranklist_rows import (
@@ -913,12 +912,12 @@ class RanklistScreen(PaneScreen):
         """Each rank of your list not yet paired so, added as "your program / no_match", in
         the list's order: the pairs that let you match while your partner does not (the
         couples rules refuse what they would, a hard stop among them)."""
-        pairs = list(self.state.pairs)
-        for item in self.items:
-            sides = (item.program, NO_MATCH)
-            read = pair_of(sides, self.tracker, pairs, self.data, self.state.hard_stops)
-            if read.pair is not None:
-                pairs.append(read.pair)
+        ranks = [item.program for item in self.items]
+        state = self.state
+        pairs = [
+            *state.pairs,
+            *pairs_alone(ranks, self.tracker, state.pairs, self.data, state.hard_stops),
+        ]
         added = len(pairs) - len(self.state.pairs)
         if not added:
             self.notify(
