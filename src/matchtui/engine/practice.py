@@ -37,6 +37,7 @@ from matchtui.engine.text import (
     spoken_seconds,
 )
 from matchtui.engine.wording import and_list, beside, plural
+from matchtui.models.lexicon import AUTOMATIC_CHECKS
 from matchtui.models.practice import (
     CheckResult,
     Feedback,
@@ -596,6 +597,8 @@ def analyse(
         results.append(_substance(padding, lex))
     if not empty and (stock := _stock(answer, lex)) is not None:
         results.append(stock)
+    if not empty and (dodged := _no_example(answer, lex)) is not None:
+        results.append(dodged)
     score = 0 if empty else _score(results, lex)
     if total and padded / total > lex.padding.cap_share:
         score = min(score, lex.padding.score_cap)
@@ -707,6 +710,40 @@ def _stock(answer: Analysed, lex: LexiconFile) -> CheckResult | None:
     )
 
 
+def _no_example(answer: Analysed, lex: LexiconFile) -> CheckResult | None:
+    """The check that names an answer saying there is nothing to tell ("I can't think of a
+    mistake", "I never had a conflict") and giving no concrete example anywhere else; it only
+    appears then. "Nothing comes to mind at once, but in 2024 on my externship I..." tells one
+    after all, and is not named."""
+    spec = lex.check_or_none("no_example")
+    if spec is None or lex.no_example is None:
+        return None  # a data folder written before the check
+    said = answer.sentences_with("no_example")
+    # An example told: a sentence of concrete detail, other than one saying there is none,
+    # unless that one turns after saying so ("..., but in 2024 on my externship I...").
+    told = set(answer.specific_sentences()).difference(
+        i for i, hits in said.items() if not any(answer.turns_after(h) for h in hits)
+    )
+    if not said or told:
+        return None
+    terms = _terms(h for hits in said.values() for h in hits)
+    quotes, spans = answer.quote(list(said))
+    return CheckResult(
+        id="no_example",
+        name=spec.name,
+        status="fail",
+        rule=spec.rule,
+        detail=(
+            f"You say there is nothing to tell ({_quoted(terms)}) and give no example: an "
+            "interviewer hears the question dodged."
+        ),
+        evidence=quotes,
+        spans=spans,
+        matches=terms,
+        weight=spec.weight,
+    )
+
+
 def _assumptions(lex: LexiconFile, bank: QuestionsFile) -> list[str]:
     found = []
     if lex.speaking.is_soft:
@@ -730,10 +767,10 @@ _SIMPLE_CHECKS = {
 }
 
 
-# Checks that appear only when they flag something (stock praise, padding): they can lower a
-# score, never raise it. Averaged in as one more check, a warning worth half its weight lifted
-# an answer scoring under half ("a very interesting field" took one from 33 to 37).
-_ONLY_WHEN_FLAGGED = frozenset({"stock", "substance"})
+# Checks that appear only when they flag something (models.lexicon.AUTOMATIC_CHECKS: stock
+# praise, padding, no example): they can lower a score, never raise it. Averaged in as one more
+# check, a warning worth half its weight lifted an answer scoring under half ("a very
+# interesting field" took one from 33 to 37).
 
 
 def _score(results: Sequence[CheckResult], lex: LexiconFile) -> int:
@@ -751,7 +788,7 @@ def _score(results: Sequence[CheckResult], lex: LexiconFile) -> int:
     every = mean(results)
     if every is None:
         return 0
-    usual = mean(r for r in results if r.id not in _ONLY_WHEN_FLAGGED)
+    usual = mean(r for r in results if r.id not in AUTOMATIC_CHECKS)
     return round(100 * (every if usual is None else min(every, usual)))
 
 

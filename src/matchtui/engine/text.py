@@ -906,6 +906,12 @@ class Analysed:
     def sentence_of(self, offset: int) -> int:
         return max(0, bisect.bisect_right(self.starts, offset) - 1)
 
+    def turns_after(self, hit: Hit) -> bool:
+        """Whether the sentence holding `hit` turns after it, at a contrast (_CONTRAST): "Nothing
+        comes to mind at once, but in 2024 I..." goes on to say something else."""
+        span = self.spans[self.sentence_of(hit.start)]
+        return _CONTRAST.search(self.norm, hit.end, span.end) is not None
+
     def by_sentence(self, hits: Iterable[Hit]) -> dict[int, list[Hit]]:
         found: dict[int, list[Hit]] = {}
         for hit in hits:

@@ -30,12 +30,13 @@ CheckId = Literal[
     "substance",
     "real_weakness",
     "stock",
+    "no_example",
 ]
 CHECK_IDS: tuple[str, ...] = CheckId.__args__  # type: ignore[attr-defined]
 # Checks a data folder written before them may lack (the answer is then not read for them).
-OPTIONAL_CHECKS: frozenset[str] = frozenset({"stock"})
+OPTIONAL_CHECKS: frozenset[str] = frozenset({"stock", "no_example"})
 # Checks every answer gets, shown only when they find something: a question does not list them.
-AUTOMATIC_CHECKS: frozenset[str] = frozenset({"substance", "stock"})
+AUTOMATIC_CHECKS: frozenset[str] = frozenset({"substance", "stock", "no_example"})
 
 ArcPart = Literal["what_happened", "stepped_away", "what_changed", "why_now"]
 ARC_PARTS: tuple[ArcPart, ...] = ("what_happened", "stepped_away", "what_changed", "why_now")
@@ -372,6 +373,9 @@ class LexiconFile(Strict):
     # Optional, so a data folder written before it still loads (its answers are not read for
     # stock self-praise).
     stock_phrases: PhraseList | None = None
+    # Saying there is nothing to tell ("I can't think of a mistake", "I never had a conflict").
+    # Optional as well (such a data folder's answers are not read for it).
+    no_example: PhraseList | None = None
     arc: Arc
     padding: PaddingRule
     stories: dict[StoryKind, StoryRule]
