@@ -271,3 +271,27 @@ def test_no_move_after_this_one_is_a_plan_to_stay(catalog: Catalog) -> None:
     assert status(catalog, "will_you_stay", answer, "plan_to_stay", south) == "pass"
     elsewhere = "My wife works at UAB, but we are not moving to Alabama."
     assert status(catalog, "will_you_stay", elsewhere, "plan_to_stay", south) == "fail"
+
+
+def test_a_poor_habit_of_ones_own_is_ownership_and_bad_luck_is_not(catalog: Catalog) -> None:
+    """Found answering "Tell us about your Step 2 score": "I had poor test-taking habits then"
+    owned the score, and the check said no sentence named the applicant's part."""
+    owned = (
+        "My Step 2 CK score of 214 is below the average for internal medicine. I had poor "
+        "test-taking habits then. I passed Step 3 in 2025 with a 226 after changing how I study."
+    )
+    assert status(catalog, "low_score", owned, "ownership") == "pass"
+    luck = "My Step 2 CK score of 214 is low. I had bad luck on the day of the exam in 2019."
+    assert status(catalog, "low_score", luck, "ownership") == "fail"
+
+
+def test_where_one_will_live_is_a_plan_to_stay(catalog: Catalog) -> None:
+    """Found answering "Why train here when you trained elsewhere?": "I want to train in Texas
+    because that is where I will live" said nothing of a plan to stay."""
+    south = TargetRegion("south", "the South")
+    answer = (
+        "My brother is a pharmacist in Houston. I want to train in Texas because that is where I "
+        "will live and where my support is."
+    )
+    assert status(catalog, "trained_elsewhere", answer, "plan_to_stay", south) == "pass"
+    assert status(catalog, "trained_elsewhere", answer, "plan_to_stay") == "pass"
