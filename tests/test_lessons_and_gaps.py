@@ -295,3 +295,29 @@ def test_where_one_will_live_is_a_plan_to_stay(catalog: Catalog) -> None:
     )
     assert status(catalog, "trained_elsewhere", answer, "plan_to_stay", south) == "pass"
     assert status(catalog, "trained_elsewhere", answer, "plan_to_stay") == "pass"
+
+
+def test_an_externship_there_is_local_activity(catalog: Catalog) -> None:
+    """Found answering "Why the Midwest?": "I did my externship at a Toledo hospital in 2025",
+    the US clinical experience most IMGs and returners have, was no activity in the region."""
+    midwest = TargetRegion("midwest", "the Midwest")
+    answer = (
+        "I grew up in Toledo and my parents still live there. I did my externship at a Toledo "
+        "hospital in 2025. We plan to stay in Ohio for good."
+    )
+    assert status(catalog, "why_region", answer, "local_activity", midwest) == "warn"
+    twice = answer.replace("in 2025.", "in 2025 and a second externship in Columbus in 2026.")
+    assert status(catalog, "why_region", twice, "local_activity", midwest) == "pass"
+
+
+def test_a_plan_to_stay_made_to_depend_on_something_is_a_hedge(catalog: Catalog) -> None:
+    """Found answering "Will you stay after residency?": "I will try to stay if there are good
+    jobs, but I am open to moving" passed as a plan to stay."""
+    northeast = TargetRegion("northeast", "the Northeast")
+    for answer in (
+        "I will try to stay if there are good jobs, but I am open to moving.",
+        "I would stay in Rhode Island, but it depends on where my husband finds work.",
+    ):
+        assert status(catalog, "will_you_stay", answer, "plan_to_stay", northeast) == "warn"
+    firm = "My parents live in Providence and I will stay in Rhode Island after residency."
+    assert status(catalog, "will_you_stay", firm, "plan_to_stay", northeast) == "pass"
