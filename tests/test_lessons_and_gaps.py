@@ -321,3 +321,51 @@ def test_a_plan_to_stay_made_to_depend_on_something_is_a_hedge(catalog: Catalog)
         assert status(catalog, "will_you_stay", answer, "plan_to_stay", northeast) == "warn"
     firm = "My parents live in Providence and I will stay in Rhode Island after residency."
     assert status(catalog, "will_you_stay", firm, "plan_to_stay", northeast) == "pass"
+
+
+def test_faults_told_plainly_are_ownership(catalog: Catalog) -> None:
+    """Found in a corpus of returners' strong answers, each failing Ownership: a fault named as
+    one's own call, a lack named in plain words, a stay let run on, and the first application's
+    gaps said as one's own."""
+    cases = [
+        (
+            "why_unmatched",
+            "I sent it in October, six weeks after ERAS opened. And I ranked only the four "
+            "programs that interviewed me. Both were my calls.",
+        ),
+        (
+            "greatest_weakness",
+            "I am not good at saying no. During my research year I agreed to three projects at "
+            "once and delivered the third one a month late.",
+        ),
+        (
+            "explain_gap",
+            "From 2019 to 2023 I worked as a software engineer in Austin. I stayed longer than I "
+            "planned because I was good at it.",
+        ),
+        (
+            "different_this_time",
+            "My first application had no US letters and no US clinical experience. Since then I "
+            "have done a five-month externship in Philadelphia.",
+        ),
+    ]
+    for question, answer in cases:
+        assert status(catalog, question, answer, "ownership") == "pass", answer
+    # Someone else's call is not one's own
+    assert (
+        status(catalog, "why_unmatched", "The attending returned my call in 2024.", "ownership")
+        == "fail"
+    )
+
+
+def test_practice_stopped_to_look_after_children_is_a_step_away(catalog: Catalog) -> None:
+    """Found answering "Why did you leave medicine?": "I stopped practising in 2018 to look
+    after my two children" named no part of the four-part story."""
+    answer = (
+        "I stopped practising in 2018 to look after my two children while my wife finished her "
+        "fellowship in Seattle. I kept my license active and have been back in clinic as an "
+        "observer since March 2025."
+    )
+    arc = analyse("why_left_medicine", answer, None, catalog).check("arc")
+    assert arc is not None and arc.status == "warn"
+    assert "why you stepped away, what changed" in arc.detail
