@@ -36,6 +36,11 @@ DODGES = [
         "never received negative feedback",
     ),
     (
+        "conflict_colleague",
+        "I never had a conflict with anyone. I am easy to work with.",
+        "never had a conflict with anyone",
+    ),
+    (
         "letter_writers_improve",
         "Nothing comes to mind, they were all very happy with me and said so.",
         "Nothing comes to mind",
@@ -93,6 +98,11 @@ def test_the_dodge_scores_below_a_real_story_by_a_clear_margin(catalog: Any) -> 
             "could have: I gave a verbal order to the wrong nurse, and I now write every order.",
         ),
         ("conflict_colleague", "I never had a conflict until my externship in Ohio in 2024."),
+        (
+            "mistake",
+            "Nothing comes to mind from medical school, except one night in 2024 on my "
+            "externship when I gave a discharge time the team had not agreed.",
+        ),
     ],
 )
 def test_an_answer_that_tells_one_after_all_is_not_named(

@@ -427,6 +427,10 @@ _CLAUSE_BREAK = re.compile(
 # Where a sentence turns from one place to another ("I grew up in Chicago but did medical school
 # in Arizona"): its ties and local activity are read against the places on their own side.
 _CONTRAST = re.compile(r";|\b(?:but|whereas|although|though|while)\b", re.IGNORECASE)
+# Where a sentence turns from what it first says to something else (Analysed.turns_after).
+_TURN = re.compile(
+    r";|\b(?:but|whereas|although|though|while|until|except|however|yet)\b", re.IGNORECASE
+)
 
 
 def _later_word(pattern: _Pattern, tokens: Tokens, end: int) -> int | None:
@@ -907,10 +911,11 @@ class Analysed:
         return max(0, bisect.bisect_right(self.starts, offset) - 1)
 
     def turns_after(self, hit: Hit) -> bool:
-        """Whether the sentence holding `hit` turns after it, at a contrast (_CONTRAST): "Nothing
-        comes to mind at once, but in 2024 I..." goes on to say something else."""
+        """Whether the sentence holding `hit` turns after it (_TURN): "Nothing comes to mind at
+        once, but in 2024 I..." and "I never had a conflict with a senior until 2024, when..."
+        go on to say something else."""
         span = self.spans[self.sentence_of(hit.start)]
-        return _CONTRAST.search(self.norm, hit.end, span.end) is not None
+        return _TURN.search(self.norm, hit.end, span.end) is not None
 
     def by_sentence(self, hits: Iterable[Hit]) -> dict[int, list[Hit]]:
         found: dict[int, list[Hit]] = {}
