@@ -57,7 +57,7 @@ from matchtui.engine.fees import (
     season_label,
     stand_in_note,
 )
-from matchtui.engine.wording import and_list, beside, percent, place, plural
+from matchtui.engine.wording import and_list, beside, percent, place, plural, stored_chance
 from matchtui.models.base import SOFT_RELIABILITY
 from matchtui.models.mix import (
     APPLICANT_TYPE_LABELS,
@@ -560,9 +560,12 @@ def p_match_of(pmf: Sequence[float], curve: Sequence[float], top: int) -> float:
 
 
 def at_least_of(pmf: Sequence[float], ks: Sequence[int]) -> dict[int, float]:
+    """P(K >= k) for each k: the pmf's entries from k on, plus the mass past its end. Summed
+    from the tail, a chance of 1e-11 stays one (1 minus the head's sum lost it: 0.0)."""
+    beyond = max(0.0, 1.0 - math.fsum(pmf))
     out: dict[int, float] = {}
     for k in ks:
-        out[k] = min(1.0, max(0.0, 1.0 - sum(pmf[:k])))
+        out[k] = min(1.0, max(0.0, math.fsum(pmf[k:]) + beyond))
     return out
 
 
@@ -1073,7 +1076,7 @@ def estimate(
     )
 
     def r6(pair: tuple[float, float]) -> tuple[float, float]:
-        return (round(pair[0], 6), round(pair[1], 6))
+        return (stored_chance(pair[0]), stored_chance(pair[1]))
 
     return MixEstimate(
         specialty=mix.specialty,
@@ -1089,17 +1092,17 @@ def estimate(
         applicant_type=profile.applicant_type,
         expected_interviews=round(sum(n * p for n, p in blocks), 4),
         p_interviews_at_least={
-            k: round(v, 6) for k, v in at_least_of(pmf, factors.at_least).items()
+            k: stored_chance(v) for k, v in at_least_of(pmf, factors.at_least).items()
         },
-        p_match=round(p_match, 6),
+        p_match=stored_chance(p_match),
         p_match_range=r6(figures.p_match_range),
         p_match_in_region=(
-            round(figures.p_in_region, 6) if figures.p_in_region is not None else None
+            stored_chance(figures.p_in_region) if figures.p_in_region is not None else None
         ),
         p_match_in_region_range=(
             r6(figures.p_in_region_range) if figures.p_in_region_range is not None else None
         ),
-        p_placed_with_soap=round(figures.p_placed, 6),
+        p_placed_with_soap=stored_chance(figures.p_placed),
         p_placed_with_soap_range=r6(figures.p_placed_range),
         calibrated=calibrated,
         calibration_note=note,
@@ -1548,9 +1551,9 @@ def estimate_list(
         programs=len(mine),
         expected_interviews=round(sum(probabilities), 4),
         p_interviews_at_least={
-            k: round(v, 6) for k, v in at_least_of(pmf, factors.at_least).items()
+            k: stored_chance(v) for k, v in at_least_of(pmf, factors.at_least).items()
         },
-        p_match=round(p_match_of(pmf, factors.curve, factors.top), 6),
+        p_match=stored_chance(p_match_of(pmf, factors.curve, factors.top)),
         excluded_over_limit=excluded,
         invited=invited,
         rejected=rejected,

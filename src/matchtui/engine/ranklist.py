@@ -21,7 +21,7 @@ from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, TypeVar
 
 from matchtui.engine.memo import LastResult, Same
-from matchtui.engine.wording import percent, plural
+from matchtui.engine.wording import percent, plural, stored_chance
 from matchtui.models.base import RELIABILITY_LABELS
 from matchtui.models.ranklist import (
     CRITERIA,
@@ -754,13 +754,13 @@ class Simulation:
                 {
                     "rank": r.rank,
                     "program": r.program,
-                    "chance": round(r.chance, 6),
-                    "p_match_here": round(r.p_match_here, 6),
-                    "p_cumulative": round(r.p_cumulative, 6),
+                    "chance": stored_chance(r.chance),
+                    "p_match_here": stored_chance(r.p_match_here),
+                    "p_cumulative": stored_chance(r.p_cumulative),
                 }
                 for r in self.ranks
             ],
-            "p_unmatched": round(self.p_unmatched, 6),
+            "p_unmatched": stored_chance(self.p_unmatched),
             "unique_codes": self.unique_codes,
             "extra_code_fee_usd": self.extra_code_fee_usd,
             "warnings": [{"id": w.id, "text": w.text} for w in self.warnings],
@@ -1329,10 +1329,10 @@ class CouplesOdds:
 
     def to_json(self) -> dict[str, Any]:
         return {
-            "p_both": round(self.p_both, 6),
-            "p_only_a": round(self.p_only_a, 6),
-            "p_only_b": round(self.p_only_b, 6),
-            "p_neither": round(self.p_neither, 6),
+            "p_both": stored_chance(self.p_both),
+            "p_only_a": stored_chance(self.p_only_a),
+            "p_only_b": stored_chance(self.p_only_b),
+            "p_neither": stored_chance(self.p_neither),
             "method": self.method,
             "error": round(self.error, 6),
         }

@@ -44,6 +44,14 @@ def percent(value: float, *, prose: bool = False) -> str:
     return f"{whole}%"
 
 
+def stored_chance(value: float) -> float:
+    """A chance as an estimate keeps it (six decimals, for files and --json): one too small for
+    that keeps two significant figures instead of becoming 0.0, which would claim it nil and
+    then read as "0%" (`percent` shows it as "<1%")."""
+    rounded = round(value, 6)
+    return rounded if rounded or value <= 0 else float(f"{value:.2g}")
+
+
 def percent_span(low: float, high: float) -> str:
     """A range of chances: "42-70%"; one figure when both ends read alike ("<1%"); "<1% to 16%"
     when an end is not a whole percentage."""
