@@ -372,3 +372,14 @@ def test_a_rank_that_loses_its_specialty_gets_its_default_back() -> None:
     apply(rows, ("remove", 0, 0))
     assert rows.resolved[0].chance_source == "tier default"
     assert_as_from_scratch(rows)
+
+
+def test_a_hard_stops_chance_is_marked_as_the_rule_not_as_an_estimate() -> None:
+    """Found on the Rank list as a returner with a hard stop on the list: its chance read "0%*",
+    the star that means "worked out by matchtui (an assumption)"; the 0% is the applicant's own
+    rule, which the panel names beside a "!"."""
+    items = [RankItem(program="Alpha Medical Center"), RankItem(program="Foxtrot Regional")]
+    resolved = resolve(items, TRACKER, DATA)
+    sim = simulate(resolved, DATA, TRACKER, hard_stops=["Foxtrot Regional"])
+    assert rank_texts(sim, 1, False, False)[3] == "0%!"
+    assert rank_texts(sim, 0, False, False)[3].endswith("*")  # worked out by matchtui

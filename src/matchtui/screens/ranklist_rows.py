@@ -53,7 +53,7 @@ SOURCE_MARK = {
     "tier default": "*",
     "default": "*",
     "no interview": "*",
-    "hard stop": "*",
+    "hard stop": "!",  # the panel says why: one of your hard stops (never rank)
 }
 NARROW_NAME = 22  # at narrow widths a program's name is cut to this many cells
 MARK_A = "  (A)"  # after the name of the program marked A for the comparison
@@ -141,7 +141,7 @@ def summary_lines(
             "plain",
         ),
     ]
-    if any(r.chance_source != "yours" for r in sim.entries):
+    if any(SOURCE_MARK[r.chance_source] == "*" for r in sim.entries):
         out.append(("* worked out by matchtui (assumption); [ ] set your own\n", "dim"))
     if missing:
         out.append(
