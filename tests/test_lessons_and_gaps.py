@@ -369,3 +369,15 @@ def test_practice_stopped_to_look_after_children_is_a_step_away(catalog: Catalog
     arc = analyse("why_left_medicine", answer, None, catalog).check("arc")
     assert arc is not None and arc.status == "warn"
     assert "why you stepped away, what changed" in arc.detail
+
+
+def test_no_wish_to_move_again_is_a_plan_to_stay(catalog: Catalog) -> None:
+    """Found answering "Why the Northeast?": "My wife is a teacher in Worcester ... I am not
+    looking to move again" said nothing of a plan to stay; a move there refused is no plan."""
+    northeast = TargetRegion("northeast", "the Northeast")
+    answer = "My wife is a teacher in Worcester. I am not looking to move again."
+    assert status(catalog, "why_region", answer, "plan_to_stay", northeast) == "pass"
+    away = "My wife is a teacher in Worcester. I don't want to move away from her family."
+    assert status(catalog, "why_region", away, "plan_to_stay", northeast) == "pass"
+    refused = "My wife is a teacher in Chicago. I am not looking to move to Boston."
+    assert status(catalog, "why_region", refused, "plan_to_stay", northeast) != "pass"
