@@ -117,3 +117,27 @@ def test_a_real_example_is_not_listed_by_any_question(catalog: Any) -> None:
     from matchtui.engine.practice import questions
 
     assert all("no_example" not in q.checks for q in questions(catalog).values())
+
+
+def test_only_questions_that_ask_for_one_are_read_for_a_real_example(catalog: Any) -> None:
+    """ "How would colleagues describe you?" asks for no mistake or conflict: "I never had a
+    conflict with anyone" there is praise, not a dodge. Asked what you would do unmatched,
+    refusing to think about it is one."""
+    praise = (
+        "They would say I am easy to work with; I never had a conflict with anyone in my three "
+        "years at the clinic in Fresno."
+    )
+    feedback = analyse("colleagues_describe", praise, None, catalog)
+    assert all(c.id != "no_example" for c in feedback.checks)
+    dodge = "I don't want to think about that. I am sure I will match."
+    assert analyse("plan_if_unmatched", dodge, None, catalog).status("no_example") == "fail"
+
+
+def test_the_questions_a_real_example_reads_are_named_in_the_bank(catalog: Any) -> None:
+    from matchtui.engine.practice import questions
+    from matchtui.engine.text import compiled
+
+    bank = questions(catalog).values()
+    known = {q.id for q in bank} | {q.category for q in bank}
+    spec = compiled(catalog).lexicon.check("no_example")
+    assert spec.applies_to and set(spec.applies_to) <= known

@@ -597,7 +597,7 @@ def analyse(
         results.append(_substance(padding, lex))
     if not empty and (stock := _stock(answer, lex)) is not None:
         results.append(stock)
-    if not empty and (dodged := _no_example(answer, lex)) is not None:
+    if not empty and (dodged := _no_example(answer, lex, question)) is not None:
         results.append(dodged)
     score = 0 if empty else _score(results, lex)
     if total and padded / total > lex.padding.cap_share:
@@ -710,14 +710,16 @@ def _stock(answer: Analysed, lex: LexiconFile) -> CheckResult | None:
     )
 
 
-def _no_example(answer: Analysed, lex: LexiconFile) -> CheckResult | None:
+def _no_example(answer: Analysed, lex: LexiconFile, question: Question) -> CheckResult | None:
     """The check that names an answer saying there is nothing to tell ("I can't think of a
-    mistake", "I never had a conflict") and giving no concrete example anywhere else; it only
-    appears then. "Nothing comes to mind at once, but in 2024 on my externship I..." tells one
-    after all, and is not named."""
+    mistake", "I never had a conflict") and giving no concrete example anywhere else, to a
+    question that asks for one (its `applies_to`); it only appears then. "Nothing comes to mind
+    at once, but in 2024 on my externship I..." tells one after all, and is not named."""
     spec = lex.check_or_none("no_example")
     if spec is None or lex.no_example is None:
         return None  # a data folder written before the check
+    if not spec.applies(question.id, question.category):
+        return None
     said = answer.sentences_with("no_example")
     # An example told: a sentence of concrete detail, other than one saying there is none,
     # unless that one turns after saying so ("..., but in 2024 on my externship I...").

@@ -194,6 +194,15 @@ class CheckSpec(Sourced):
     # cutting); the four-part story's may use {missing}.
     adds: str = ""
     weight: float = Field(ge=0, le=100)
+    # The question categories and question ids whose answers a check shown only when it flags
+    # reads; empty: every question ("A real example" is for the questions that ask for a
+    # mistake, a conflict, a weakness or a hard moment, not for "How would colleagues describe
+    # you?", where "I never had a conflict with anyone" is no dodge).
+    applies_to: list[str] = Field(default_factory=list)
+
+    def applies(self, question: str, category: str) -> bool:
+        """Whether this check reads answers to `question` (of `category`)."""
+        return not self.applies_to or question in self.applies_to or category in self.applies_to
 
     def fix_for(self, question: str, category: str) -> str:
         """The fix for an answer to `question` (of `category`)."""
