@@ -286,19 +286,14 @@ def _ranklist(ranklist: argparse.ArgumentParser) -> None:
         "the app's Rank list pane"
     )
     rl_check = ranklist_sub.add_parser("check", help="check a rank list or couples file (NRMP)")
-    rl_check.add_argument("file", metavar="FILE", nargs="?", help=saved)
-    rl_check.add_argument(
-        "--couple",
-        action="store_true",
-        help="FILE is a couples file ([[pairs]]); without FILE, the pairs of the Couples tab",
-    )
     rl_sim = ranklist_sub.add_parser("simulate", help="odds rank by rank; couples: both/one/none")
-    rl_sim.add_argument("file", metavar="FILE", nargs="?", help=saved)
-    rl_sim.add_argument(
-        "--couple",
-        action="store_true",
-        help="FILE is a couples file ([[pairs]]); without FILE, the pairs of the Couples tab",
-    )
+    for command in (rl_check, rl_sim):
+        command.add_argument("file", metavar="FILE", nargs="?", help=saved)
+        command.add_argument(
+            "--couple",
+            action="store_true",
+            help="FILE is a couples file ([[pairs]]); without FILE, the pairs of the Couples tab",
+        )
     rl_sim.add_argument("--json", action="store_true", help="print JSON")
 
 

@@ -721,12 +721,14 @@ def _no_example(answer: Analysed, lex: LexiconFile, question: Question) -> Check
     if not spec.applies(question.id, question.category):
         return None
     said = answer.sentences_with("no_example")
+    if not said:
+        return None
     # An example told: a sentence of concrete detail, other than one saying there is none,
     # unless that one turns after saying so ("..., but in 2024 on my externship I...").
     told = set(answer.specific_sentences()).difference(
         i for i, hits in said.items() if not any(answer.turns_after(h) for h in hits)
     )
-    if not said or told:
+    if told:
         return None
     terms = _terms(h for hits in said.values() for h in hits)
     quotes, spans = answer.quote(list(said))

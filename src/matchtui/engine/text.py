@@ -426,11 +426,11 @@ _CLAUSE_BREAK = re.compile(
 
 # Where a sentence turns from one place to another ("I grew up in Chicago but did medical school
 # in Arizona"): its ties and local activity are read against the places on their own side.
-_CONTRAST = re.compile(r";|\b(?:but|whereas|although|though|while)\b", re.IGNORECASE)
-# Where a sentence turns from what it first says to something else (Analysed.turns_after).
-_TURN = re.compile(
-    r";|\b(?:but|whereas|although|though|while|until|except|however|yet)\b", re.IGNORECASE
-)
+_CONTRASTS = "but|whereas|although|though|while"
+_CONTRAST = re.compile(rf";|\b(?:{_CONTRASTS})\b", re.IGNORECASE)
+# Where a sentence turns from what it first says to something else (Analysed.turns_after): a
+# contrast, or a word that sets what follows apart.
+_TURN = re.compile(rf";|\b(?:{_CONTRASTS}|until|except|however|yet)\b", re.IGNORECASE)
 
 
 def _later_word(pattern: _Pattern, tokens: Tokens, end: int) -> int | None:

@@ -912,13 +912,10 @@ class RanklistScreen(PaneScreen):
         """Each rank of your list not yet paired so, added as "your program / no_match", in
         the list's order: the pairs that let you match while your partner does not (the
         couples rules refuse what they would, a hard stop among them)."""
-        ranks = [item.program for item in self.items]
         state = self.state
-        pairs = [
-            *state.pairs,
-            *pairs_alone(ranks, self.tracker, state.pairs, self.data, state.hard_stops),
-        ]
-        added = len(pairs) - len(self.state.pairs)
+        ranks = [item.program for item in self.items]
+        new = pairs_alone(ranks, self.tracker, state.pairs, self.data, state.hard_stops)
+        added = len(new)
         if not added:
             self.notify(
                 "Each rank of your list that the couples rules allow is already paired with "
@@ -932,7 +929,7 @@ class RanklistScreen(PaneScreen):
             title="Couples",
             markup=False,
         )
-        self._commit_pairs(pairs, len(self.state.pairs))
+        self._commit_pairs([*state.pairs, *new], len(state.pairs))
 
     def _pair_chance(self, side: str, points: int) -> None:
         index = self._pair_index()
@@ -976,8 +973,10 @@ class RanklistScreen(PaneScreen):
             active = "tab-list"
         if active == "tab-couples" and action in self.PAIR_ACTIONS:
             return True
-        if action in self.LIST_ACTIONS or action == "chance_b":
-            return active == "tab-list" and action != "chance_b"
+        if action == "chance_b":
+            return False  # a partner's chance: only on the Couples tab
+        if action in self.LIST_ACTIONS:
+            return active == "tab-list"
         if action == "score":
             return active == "tab-criteria"
         if action == "suggest":
