@@ -515,10 +515,12 @@ class Compiled:
 
     def story_groups(self, kind: StoryKind) -> frozenset[str]:
         """The lists `judge` reads for a story of this kind: its signals, its stock phrases and
-        the specifics phrases."""
+        the specifics phrases (and the stock phrases, whose numbers are no detail)."""
         rule = self.lexicon.stories[kind]
         names = {s for s in rule.signals if s not in ("long", "specifics")}
         names.add("specifics_phrases")
+        if "stock_phrases" in self.lists:
+            names.add("stock_phrases")
         if rule.generic:
             names.add(rule.generic)
         if "ties" in names:  # whether a tie phrase names a tie is read with these
@@ -938,6 +940,9 @@ class Analysed:
         spans.update((h.start, h.end) for h in self._hits.get("specifics_phrases", ()))
         spans.update(self._opening_places())
         spans.update(self._counted_amounts())
+        # A number inside stock praise ("I always give 110 percent") is part of the cliche,
+        # not a detail that backs it up.
+        stock = [(h.start, h.end) for h in self._hits.get("stock_phrases", ())]
         found: dict[int, list[str]] = {}
         widest = sorted(spans, key=lambda span: (span[0], -span[1]))
         reach = -1
@@ -945,6 +950,8 @@ class Analysed:
             if end <= reach:
                 continue  # inside the span before it
             reach = end
+            if any(start < s_end and s_start < end for s_start, s_end in stock):
+                continue
             found.setdefault(self.sentence_of(start), []).append(self.norm[start:end])
         self._specific = dict(sorted(found.items()))
         return self._specific

@@ -1,0 +1,81 @@
+"""Readings found by a new set of answers (session 41), each wrong before:
+- a number inside stock praise ("I always give 110 percent") was taken for a concrete detail,
+  so the sentence passed as backed-up praise and the answer had "one detail";
+- "the next two years" of a past stretch ("I spent the next two years as a scribe") and "next
+  to" read as looking ahead, so an answer ending on the past passed the close;
+- "I withdrew from my intern year to care for him" named no part of the applicant's own;
+- "I haven't thought about it" to "What will you do if you don't match?" was not a dodge;
+- "A1c" was quoted as the detail "1"; "three surgeries", "two children", the bedside and the
+  sign-out were not details at all."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from matchtui.engine.practice import analyse
+
+
+def _check(qid: str, text: str, catalog: Any, check_id: str) -> Any:
+    found = [c for c in analyse(qid, text, None, catalog).checks if c.id == check_id]
+    return found[0] if found else None
+
+
+def test_a_number_inside_stock_praise_is_no_detail(catalog: Any) -> None:
+    text = (
+        "I am very hardworking, dedicated and passionate about medicine, and I always give 110 "
+        "percent."
+    )
+    stock = _check("greatest_strength", text, catalog, "stock")
+    assert stock is not None and stock.status in {"warn", "fail"}
+    assert "give 110" in stock.matches
+    assert _check("greatest_strength", text, catalog, "specifics").status == "fail"
+
+
+def test_a_number_beside_stock_praise_still_backs_it_up(catalog: Any) -> None:
+    text = "I am a hard worker: I covered 14 night shifts in a row at Mercy in 2024."
+    assert _check("greatest_strength", text, catalog, "stock") is None
+
+
+def test_a_past_stretch_is_not_looking_ahead(catalog: Any) -> None:
+    text = (
+        "In 2018 my father had a stroke and I withdrew from my intern year to care for him. He "
+        "died in 2021. I spent the next two years working as a medical scribe in Tucson."
+    )
+    close = _check("why_left_medicine", text, catalog, "forward_close")
+    assert close.status == "fail"
+    owned = _check("why_left_medicine", text, catalog, "ownership")
+    assert owned.status == "pass" and "I withdrew" in owned.matches
+
+
+def test_next_to_is_a_place_not_a_plan(catalog: Any) -> None:
+    text = "My preceptor said my notes were too long in 2024. She put two of my notes next to hers."
+    assert _check("critical_feedback", text, catalog, "forward_close").status == "fail"
+
+
+def test_what_comes_next_still_looks_ahead(catalog: Any) -> None:
+    for close in (
+        "Next year I start the refresher course in Ohio.",
+        "The next step for me is a categorical position in Ohio.",
+        "I have arranged my life so that residency comes first for the next three years.",
+    ):
+        text = f"My mother moved to assisted living in 2025. {close}"
+        assert _check("wont_leave_again", text, catalog, "forward_close").status == "pass", close
+
+
+def test_a_plan_never_thought_of_is_a_dodge(catalog: Any) -> None:
+    text = "I haven't thought about it because I am sure I will match this time."
+    dodge = _check("plan_if_unmatched", text, catalog, "no_example")
+    assert dodge is not None and dodge.status == "fail"
+    assert "haven't thought about it" in dodge.matches
+
+
+def test_details_of_the_work_are_details(catalog: Any) -> None:
+    text = (
+        "A nurse and I disagreed about a dose. We went to the bedside together. Since then I "
+        "read the flowsheet before I sign out. My daughter needed three surgeries. Our "
+        "patients' A1c came down."
+    )
+    found = analyse("conflict_colleague", text, None, catalog)
+    specifics = next(c for c in found.checks if c.id == "specifics")
+    assert {"bedside", "flowsheet", "three surgeries", "A1c"} <= set(specifics.matches)
+    assert "1" not in specifics.matches
