@@ -6,7 +6,9 @@
 - "I withdrew from my intern year to care for him" named no part of the applicant's own;
 - "I haven't thought about it" to "What will you do if you don't match?" was not a dodge;
 - "A1c" was quoted as the detail "1"; "three surgeries", "two children", the bedside and the
-  sign-out were not details at all."""
+  sign-out were not details at all;
+- "five years" answering "Where do you see yourself in five years?" excused the stock praise
+  beside it; "PGY-2s" was quoted as "2"; "I left residency" was no stepping away."""
 
 from __future__ import annotations
 
@@ -79,3 +81,37 @@ def test_details_of_the_work_are_details(catalog: Any) -> None:
     specifics = next(c for c in found.checks if c.id == "specifics")
     assert {"bedside", "flowsheet", "three surgeries", "A1c"} <= set(specifics.matches)
     assert "1" not in specifics.matches
+
+
+def test_the_questions_own_words_do_not_back_up_stock_praise(catalog: Any) -> None:
+    """ "five years" answering "Where do you see yourself in five years?" repeats the question:
+    the praise beside it is still stock, and it closes on nothing."""
+    for text, phrase in (
+        ("In five years I see myself as a good doctor helping people.", "helping people"),
+        (
+            "My goal is to become an excellent physician and to give back to my community.",
+            "give back to my community",
+        ),
+    ):
+        stock = _check("five_years", text, catalog, "stock")
+        assert stock is not None and phrase in stock.matches, text
+        assert _check("five_years", text, catalog, "forward_close").status == "fail", text
+
+
+def test_a_plural_training_year_is_quoted_whole(catalog: Any) -> None:
+    text = (
+        "On my interview day I sat in on your Tuesday clinic at the Eastside site, where the "
+        "PGY-2s run the panel. That is how I want to learn."
+    )
+    specifics = _check("why_program", text, catalog, "specifics")
+    assert "PGY-2s" in specifics.matches and "2" not in specifics.matches
+
+
+def test_leaving_residency_is_stepping_away(catalog: Any) -> None:
+    text = (
+        "I left residency in 2020, after my PGY-1 year, because my wife had a high-risk "
+        "pregnancy in another state. Our son is four now. I have done a refresher program and "
+        "six months as a hospitalist assistant, and I am ready to finish what I started."
+    )
+    arc = _check("why_left_medicine", text, catalog, "arc")
+    assert "why you stepped away" in arc.matches

@@ -222,14 +222,14 @@ def _check_readiness(answer: Analysed, year: int) -> _Verdict:
     )
 
 
-def _check_forward_close(answer: Analysed) -> _Verdict:
+def _check_forward_close(answer: Analysed, question: Question | None = None) -> _Verdict:
     if not answer.spans:
         return _Verdict("n/a", "No sentences.")
     window = answer.closing(answer.comp.lexicon.thresholds.closing_sentences)
     last = window[-1]
     # "I am excited to be here." looks ahead to nothing: stock praise alone is no close. A
     # plain plan to stay ("We have no plans to leave Idaho.") looks ahead as much as "I will".
-    stock = _stock_alone(answer)
+    stock = _stock_alone(answer, question)
     forward = {i: list(h) for i, h in answer.sentences_with("forward").items() if i not in stock}
     stay = [*answer.hits("plan_to_stay"), *answer.dropped.get("plan_to_stay", ())]
     for i, hits in answer.by_sentence(stay).items():
@@ -573,6 +573,8 @@ def analyse(
             verdict = _check_specifics(answer, question)
         elif check_id == "readiness":
             verdict = _check_readiness(answer, (today or dt.date.today()).year)
+        elif check_id == "forward_close":
+            verdict = _check_forward_close(answer, question)
         else:
             verdict = _SIMPLE_CHECKS[check_id](answer)
         if target is not None:
@@ -595,7 +597,7 @@ def analyse(
         )
     if padding and not empty:
         results.append(_substance(padding, lex))
-    if not empty and (stock := _stock(answer, lex)) is not None:
+    if not empty and (stock := _stock(answer, lex, question)) is not None:
         results.append(stock)
     if not empty and (dodged := _no_example(answer, lex, question)) is not None:
         results.append(dodged)
@@ -673,22 +675,26 @@ def _substance(padding: Sequence[Padding], lex: LexiconFile) -> CheckResult:
     )
 
 
-def _stock_alone(answer: Analysed) -> dict[int, list[Hit]]:
+def _stock_alone(answer: Analysed, question: Question | None = None) -> dict[int, list[Hit]]:
     """The sentences of stock praise with no concrete detail beside it, by index, with
-    their stock phrases (none when the lexicon has no [stock_phrases])."""
+    their stock phrases (none when the lexicon has no [stock_phrases]). With `question`, a
+    detail that only repeats its words backs nothing up ("In five years I see myself as a good
+    doctor helping people")."""
     if answer.comp.lexicon.stock_phrases is None:
         return {}
-    detailed = answer.specific_sentences()
+    detailed = (
+        answer.specific_sentences() if question is None else _beyond_question(answer, question)
+    )
     found = answer.sentences_with("stock_phrases")
     return {i: hits for i, hits in found.items() if i not in detailed}
 
 
-def _stock(answer: Analysed, lex: LexiconFile) -> CheckResult | None:
+def _stock(answer: Analysed, lex: LexiconFile, question: Question) -> CheckResult | None:
     """The check that names sentences of stock praise with nothing beside them that shows
     it ("I am a hard worker and a team player."); it only appears when there are some. A
     sentence that also holds a concrete detail backs its claim up and is not named."""
     spec = lex.check_or_none("stock")
-    alone = _stock_alone(answer)
+    alone = _stock_alone(answer, question)
     if spec is None or not alone:
         return None  # none found, or a data folder written before the check
     terms = _terms(h for hits in alone.values() for h in hits)
@@ -762,7 +768,6 @@ def _assumptions(lex: LexiconFile, bank: QuestionsFile) -> list[str]:
 _SIMPLE_CHECKS = {
     "ownership": _check_ownership,
     "no_blame": _check_no_blame,
-    "forward_close": _check_forward_close,
     "arc": _check_arc,
     "ties": _check_ties,
     "local_activity": _check_local_activity,
