@@ -115,3 +115,21 @@ def test_leaving_residency_is_stepping_away(catalog: Any) -> None:
     )
     arc = _check("why_left_medicine", text, catalog, "arc")
     assert "why you stepped away" in arc.matches
+
+
+def test_the_capital_first_patterns_find_what_they_found(catalog: Any) -> None:
+    """The specifics patterns that open on a capital are written capital first (faster); they
+    find the same details: titles, exams, visas, training years, acronyms, and not a capital
+    letter that only looks like one."""
+    from matchtui.engine.text import Analysed, compiled
+
+    comp = compiled(catalog)
+    text = (
+        "I met Dr. Kim and Prof Lee as a PGY-2 on the ICU. I passed Step 2 CK and Level 3, I hold "
+        "an H-1B, and I was a CA-3 at OHSU. Pr Ht is no title. MY STEP 2 WAS 236."
+    )
+    found = {text[s:e] for s, e in Analysed(text, comp).pattern_spans()}
+    for detail in ("Dr. Kim", "Prof Lee", "PGY-2", "ICU", "Step 2 CK", "Level 3", "H-1B", "CA-3"):
+        assert detail in found, detail
+    assert "OHSU" in found
+    assert not any(d.startswith("Pr H") or d.startswith("MY") for d in found)
