@@ -133,3 +133,15 @@ def test_the_capital_first_patterns_find_what_they_found(catalog: Any) -> None:
         assert detail in found, detail
     assert "OHSU" in found
     assert not any(d.startswith("Pr H") or d.startswith("MY") for d in found)
+
+
+def test_a_count_of_ones_own_and_the_work_done_away_are_details(catalog: Any) -> None:
+    """ "two of my letters" counts as "two letters" does; a sales rep's or a medical writer's
+    years away are a role held, as a scribe's are."""
+    text = (
+        "Two of my letters were from surgeons. During my years as a pharmaceutical sales rep I "
+        "learned to read a trial. I was a medical writer after that."
+    )
+    specifics = _check("why_unmatched", text, catalog, "specifics")
+    assert {"Two of my letters", "pharmaceutical sales", "medical writer"} <= set(specifics.matches)
+    assert specifics.status == "pass"

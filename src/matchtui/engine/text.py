@@ -148,6 +148,8 @@ _NO_WORDS: frozenset[str] = frozenset()  # one object for the many patterns with
 # "I've made": none).
 _AUXILIARY = frozenset({"had", "have"})
 _CONTRACTED_I = frozenset({"i'd", "i've"})
+# Whose units a count may pick out ("two of my letters", "three of our patients").
+_OWNERS = frozenset({"my", "our", "the", "his", "her", "their", "these", "those"})
 
 
 def _lowered(words: Iterable[str]) -> frozenset[str]:
@@ -1006,7 +1008,7 @@ class Analysed:
         return self._pattern_spans
 
     def _counted_amounts(self) -> Iterator[tuple[int, int]]:
-        """Spans like "three months", "twenty-two programs", "four-week"."""
+        """Spans like "three months", "twenty-two programs", "four-week", "two of my letters"."""
         numbers, units = self.comp.numbers, self.comp.units
         lows, starts, ends = self.tokens.lows, self.tokens.starts, self.tokens.ends
 
@@ -1029,6 +1031,13 @@ class Analysed:
                 continue
             if unit < len(lows) and is_unit(lows[unit]):
                 yield starts[index], ends[unit]
+            elif (
+                unit + 2 < len(lows)
+                and lows[unit] == "of"
+                and lows[unit + 1] in _OWNERS
+                and is_unit(lows[unit + 2])
+            ):
+                yield starts[index], ends[unit + 2]
 
     def blame_sentences(self) -> dict[int, list[Hit]]:
         negated = set(self.sentences_with("blame_negators"))
