@@ -145,3 +145,14 @@ def test_a_count_of_ones_own_and_the_work_done_away_are_details(catalog: Any) ->
     specifics = _check("why_unmatched", text, catalog, "specifics")
     assert {"Two of my letters", "pharmaceutical sales", "medical writer"} <= set(specifics.matches)
     assert specifics.status == "pass"
+
+
+def test_a_second_verb_without_its_subject_still_looks_ahead(catalog: Any) -> None:
+    """ "I have started my sponsorship application and will submit it..." closes on what comes
+    next, as "I will submit it" does."""
+    text = (
+        "I will need a J-1. I have already started my ECFMG sponsorship application and will "
+        "submit it as soon as I have a contract."
+    )
+    close = _check("img_visa", text, catalog, "forward_close")
+    assert close.status == "pass" and "and will" in close.matches
