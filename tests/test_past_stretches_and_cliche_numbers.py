@@ -156,3 +156,30 @@ def test_a_second_verb_without_its_subject_still_looks_ahead(catalog: Any) -> No
     )
     close = _check("img_visa", text, catalog, "forward_close")
     assert close.status == "pass" and "and will" in close.matches
+
+
+def test_the_field_blamed_and_an_application_only_others_handled(catalog: Any) -> None:
+    """ "the competition was very high" puts the outcome on the field; "programs never saw my
+    application" names nothing the applicant did."""
+    blamed = "I was a strong applicant but the competition was very high in 2024."
+    assert _check("why_unmatched", blamed, catalog, "no_blame").status == "fail"
+    others = (
+        "My program director didn't support me and my dean's letter was late, so programs never "
+        "saw my application in time."
+    )
+    assert _check("why_unmatched", others, catalog, "ownership").status == "fail"
+    owned = "Looking back my list was too narrow and too competitive for my scores in 2023."
+    assert _check("why_unmatched", owned, catalog, "no_blame").status == "pass"
+
+
+def test_ranking_under_way_and_a_house_there(catalog: Any) -> None:
+    ranking = (
+        "I ranked only five programs in 2024, all in New York. This year my partner is moving with "
+        "me and I am ranking every program where I interview."
+    )
+    assert _check("why_unmatched", ranking, catalog, "forward_close").status == "pass"
+    house = (
+        "I am applying only in the Midwest. My wife is a teacher in Des Moines and we have a house "
+        "there."
+    )
+    assert _check("other_regions", house, catalog, "plan_to_stay").status == "pass"
