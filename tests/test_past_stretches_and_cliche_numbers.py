@@ -183,3 +183,22 @@ def test_ranking_under_way_and_a_house_there(catalog: Any) -> None:
         "there."
     )
     assert _check("other_regions", house, catalog, "plan_to_stay").status == "pass"
+
+
+def test_a_decision_stood_by_an_expectation_and_more_dodges(catalog: Any) -> None:
+    twins = (
+        "From 2019 to 2023 I was home with my twins, who were born at 27 weeks. It was the right "
+        "decision for my family and I would make it again. In 2024 I returned to clinical work."
+    )
+    assert _check("explain_gap", twins, catalog, "ownership").status == "pass"
+    expecting = (
+        "Since March I have worked as a medical assistant in Toledo. I expect the first months of "
+        "intern year to be hard and I have asked a hospitalist to be my mentor."
+    )
+    assert _check("years_out_ready", expecting, catalog, "forward_close").status == "pass"
+    for qid, dodge in (
+        ("critical_feedback", "I never got any bad feedback, everyone always liked my work."),
+        ("mistake", "I can't think of any major mistake. Maybe once I was late to rounds."),
+    ):
+        found = _check(qid, dodge, catalog, "no_example")
+        assert found is not None and found.status == "fail", dodge
