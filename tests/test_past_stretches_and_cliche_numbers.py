@@ -202,3 +202,11 @@ def test_a_decision_stood_by_an_expectation_and_more_dodges(catalog: Any) -> Non
     ):
         found = _check(qid, dodge, catalog, "no_example")
         assert found is not None and found.status == "fail", dodge
+
+
+def test_a_home_to_be_bought_there_is_a_plan_to_stay(catalog: Any) -> None:
+    text = (
+        "My partner's job is in Portland and we got married there last year. I spent six weeks "
+        "on a rotation at OHSU in 2024. We are renting now and plan to buy once I finish training."
+    )
+    assert _check("why_region", text, catalog, "plan_to_stay").status == "pass"
