@@ -210,3 +210,15 @@ def test_a_home_to_be_bought_there_is_a_plan_to_stay(catalog: Any) -> None:
         "on a rotation at OHSU in 2024. We are renting now and plan to buy once I finish training."
     )
     assert _check("why_region", text, catalog, "plan_to_stay").status == "pass"
+
+
+def test_qualities_claimed_one_word_each_are_stock(catalog: Any) -> None:
+    text = (
+        "I am a hard worker. I am a team player. I am compassionate. I am dedicated. I am a good "
+        "communicator. I am reliable. I want to do internal medicine."
+    )
+    stock = _check("tell_me_about_yourself", text, catalog, "stock")
+    assert stock is not None and stock.status == "fail"
+    assert {"I am compassionate", "I am dedicated", "I am reliable"} <= set(stock.matches)
+    backed = "I am reliable: I covered 14 night shifts at Mercy in 2024 without a missed handoff."
+    assert _check("greatest_strength", backed, catalog, "stock") is None
