@@ -222,3 +222,24 @@ def test_qualities_claimed_one_word_each_are_stock(catalog: Any) -> None:
     assert {"I am compassionate", "I am dedicated", "I am reliable"} <= set(stock.matches)
     backed = "I am reliable: I covered 14 night shifts at Mercy in 2024 without a missed handoff."
     assert _check("greatest_strength", backed, catalog, "stock") is None
+
+
+def test_a_program_left_a_leave_taken_and_no_leaving_again(catalog: Any) -> None:
+    left = (
+        "I matched in general surgery in 2020 but left the program after six months. I was not "
+        "sleeping, I was making mistakes, and my program director and I agreed that I should "
+        "take a leave. For two years I worked in insurance as a utilization reviewer."
+    )
+    arc = _check("what_happened", left, catalog, "arc")
+    assert {"what happened", "why you stepped away"} <= set(arc.matches)
+    assert _check("what_happened", left, catalog, "ownership").status == "pass"
+    home = (
+        "After my father's death in 2019 I went home to Kerala to run the family's hospital. "
+        "Since then I have done two US observerships and I passed Step 3 in 2024."
+    )
+    assert "why you stepped away" in _check("why_left_medicine", home, catalog, "arc").matches
+    stay = (
+        "The reason I left, my mother's illness, is over: she passed away in 2023. My sister "
+        "lives ten minutes away. I am not coming back to leave again."
+    )
+    assert _check("wont_leave_again", stay, catalog, "forward_close").status == "pass"
