@@ -243,3 +243,21 @@ def test_a_program_left_a_leave_taken_and_no_leaving_again(catalog: Any) -> None
         "lives ten minutes away. I am not coming back to leave again."
     )
     assert _check("wont_leave_again", stay, catalog, "forward_close").status == "pass"
+
+
+def test_english_as_many_imgs_write_it(catalog: Any) -> None:
+    """Phrasings common among applicants trained abroad: the present ("I am doing externship
+    ... from last 4 months"), a house bought and no move away ("We will not move from Texas"),
+    and a cardiology practice named, not a plan to practise."""
+    now = "I am doing externship in family medicine clinic in Brooklyn from last 4 months."
+    assert _check("img_us_practice", now, catalog, "readiness").status == "pass"
+    staying = (
+        "My husband is working in Houston since 2019 and we have bought our house there. Our kids "
+        "are going to school in Katy. We will not move from Texas."
+    )
+    assert _check("will_you_stay", staying, catalog, "plan_to_stay").status == "pass"
+    job = (
+        "I was on H4 dependent visa and could not work. In 2024 I got EAD and immediately I "
+        "joined as a medical assistant in a cardiology practice in Dallas."
+    )
+    assert _check("explain_gap", job, catalog, "forward_close").status == "fail"
