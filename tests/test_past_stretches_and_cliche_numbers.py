@@ -261,3 +261,15 @@ def test_english_as_many_imgs_write_it(catalog: Any) -> None:
         "joined as a medical assistant in a cardiology practice in Dallas."
     )
     assert _check("explain_gap", job, catalog, "forward_close").status == "fail"
+
+
+def test_work_there_after_training_is_a_plan_to_stay(catalog: Any) -> None:
+    from matchtui.engine.text import judge_story
+
+    story = (
+        "I did my residency in Florida but my whole family is in Ohio. My father had a heart "
+        "attack last year and I want to be close. I will work in Ohio after residency."
+    )
+    verdict = judge_story("why_home", story, catalog, "midwest")
+    assert "plan_to_stay" not in verdict.missing
+    assert _check("why_region", story, catalog, "plan_to_stay").status == "pass"
