@@ -273,3 +273,16 @@ def test_work_there_after_training_is_a_plan_to_stay(catalog: Any) -> None:
     verdict = judge_story("why_home", story, catalog, "midwest")
     assert "plan_to_stay" not in verdict.missing
     assert _check("why_region", story, catalog, "plan_to_stay").status == "pass"
+
+
+def test_a_hard_part_denied_an_exam_booked_and_a_count_of_shifts(catalog: Any) -> None:
+    denied = "Nothing really, I think I will be fine with everything."
+    dodge = _check("specialty_hardest", denied, catalog, "no_example")
+    assert dodge is not None and dodge.status == "fail"
+    booked = (
+        "I have been doing practice questions every evening since October. I have it scheduled "
+        "for February 12."
+    )
+    assert _check("step3_status", booked, catalog, "forward_close").status == "pass"
+    shifts = "I work two night shifts a month as a hospitalist assistant at Mercy since 2024."
+    assert "two night shifts" in _check("specialty_hardest", shifts, catalog, "specifics").matches

@@ -1030,7 +1030,9 @@ class Analysed:
             else:
                 continue
             if unit < len(lows) and is_unit(lows[unit]):
-                yield starts[index], ends[unit]
+                # a unit naming another ("two night shifts") is quoted whole
+                whole = unit + 1 if unit + 1 < len(lows) and is_unit(lows[unit + 1]) else unit
+                yield starts[index], ends[whole]
             elif (
                 unit + 2 < len(lows)
                 and lows[unit] == "of"
