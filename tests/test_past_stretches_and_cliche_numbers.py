@@ -286,3 +286,30 @@ def test_a_hard_part_denied_an_exam_booked_and_a_count_of_shifts(catalog: Any) -
     assert _check("step3_status", booked, catalog, "forward_close").status == "pass"
     shifts = "I work two night shifts a month as a hospitalist assistant at Mercy since 2024."
     assert "two night shifts" in _check("specialty_hardest", shifts, catalog, "specifics").matches
+
+
+def test_an_error_put_on_others_a_colleague_judged_and_feedback_waved_off(catalog: Any) -> None:
+    pharmacy = (
+        "Once a nurse gave the wrong medication to my patient because the pharmacy labelled it "
+        "wrong. I reported it and the patient was fine."
+    )
+    assert _check("mistake", pharmacy, catalog, "no_blame").status == "fail"
+    mine = (
+        "The nurse gave the wrong dose because my order was unclear. I now write every dose in "
+        "milligrams and read it back."
+    )
+    assert _check("mistake", mine, catalog, "no_blame").status == "pass"
+    assert _check("mistake", mine, catalog, "ownership").status == "pass"
+    judged = (
+        "A senior resident kept changing my orders without telling me. It was very disrespectful, "
+        "so I reported him to the program director."
+    )
+    assert _check("conflict_colleague", judged, catalog, "no_blame").status == "fail"
+    picky = "My preceptor said my notes were too long. Honestly I think she was being picky."
+    assert _check("critical_feedback", picky, catalog, "no_blame").status == "fail"
+    for qid, dodge in (
+        ("too_much_at_once", "I am good at multitasking so I never really feel overwhelmed."),
+        ("letter_writers_improve", "They would say nothing, they all wrote very strong letters."),
+    ):
+        found = _check(qid, dodge, catalog, "no_example")
+        assert found is not None and found.status == "fail", dodge
