@@ -313,3 +313,20 @@ def test_an_error_put_on_others_a_colleague_judged_and_feedback_waved_off(catalo
     ):
         found = _check(qid, dodge, catalog, "no_example")
         assert found is not None and found.status == "fail", dodge
+
+
+def test_a_tie_that_moved_away_training_there_and_a_place_one_is_bound_to(catalog: Any) -> None:
+    moved = "My parents used to live in Minneapolis but they moved to Arizona in 2020."
+    assert _check("why_region", moved, catalog, "ties").status == "fail"
+    trained = (
+        "I have no family in Georgia, but I did my whole clinical training at Grady and I have "
+        "worked at a free clinic in Atlanta every Saturday since 2023. I want to stay."
+    )
+    assert _check("why_region", trained, catalog, "ties").status == "pass"
+    bound = (
+        "Yes. I have a daughter in high school in Omaha and custody arrangements that keep me in "
+        "Nebraska until 2031."
+    )
+    stay = _check("will_you_stay", bound, catalog, "plan_to_stay")
+    assert stay.status == "pass" and "keep me in" in stay.matches
+    assert "a daughter" in _check("will_you_stay", bound, catalog, "ties").matches
