@@ -222,14 +222,14 @@ def _check_readiness(answer: Analysed, year: int) -> _Verdict:
     )
 
 
-def _check_forward_close(answer: Analysed, question: Question | None = None) -> _Verdict:
+def _check_forward_close(answer: Analysed, stock: dict[int, list[Hit]]) -> _Verdict:
+    """`stock`: the sentences of stock praise alone (_stock_alone)."""
     if not answer.spans:
         return _Verdict("n/a", "No sentences.")
     window = answer.closing(answer.comp.lexicon.thresholds.closing_sentences)
     last = window[-1]
     # "I am excited to be here." looks ahead to nothing: stock praise alone is no close. A
     # plain plan to stay ("We have no plans to leave Idaho.") looks ahead as much as "I will".
-    stock = _stock_alone(answer, question)
     forward = {i: list(h) for i, h in answer.sentences_with("forward").items() if i not in stock}
     stay = [*answer.hits("plan_to_stay"), *answer.dropped.get("plan_to_stay", ())]
     for i, hits in answer.by_sentence(stay).items():
@@ -560,6 +560,8 @@ def analyse(
     fillers: list[str] = []
     hedges: list[str] = []
     empty = answer.words == 0 and not padding
+    # Read by the forward close and the stock check alike.
+    stock = {} if empty else _stock_alone(answer, question)
     padded = total - answer.words
     for check_id in wanted:
         spec = lex.check(check_id)
@@ -574,7 +576,7 @@ def analyse(
         elif check_id == "readiness":
             verdict = _check_readiness(answer, (today or dt.date.today()).year)
         elif check_id == "forward_close":
-            verdict = _check_forward_close(answer, question)
+            verdict = _check_forward_close(answer, stock)
         else:
             verdict = _SIMPLE_CHECKS[check_id](answer)
         if target is not None:
@@ -597,8 +599,8 @@ def analyse(
         )
     if padding and not empty:
         results.append(_substance(padding, lex))
-    if not empty and (stock := _stock(answer, lex, question)) is not None:
-        results.append(stock)
+    if not empty and (flagged := _stock(answer, lex, stock)) is not None:
+        results.append(flagged)
     if not empty and (dodged := _no_example(answer, lex, question)) is not None:
         results.append(dodged)
     score = 0 if empty else _score(results, lex)
@@ -675,26 +677,26 @@ def _substance(padding: Sequence[Padding], lex: LexiconFile) -> CheckResult:
     )
 
 
-def _stock_alone(answer: Analysed, question: Question | None = None) -> dict[int, list[Hit]]:
+def _stock_alone(answer: Analysed, question: Question) -> dict[int, list[Hit]]:
     """The sentences of stock praise with no concrete detail beside it, by index, with
-    their stock phrases (none when the lexicon has no [stock_phrases]). With `question`, a
-    detail that only repeats its words backs nothing up ("In five years I see myself as a good
+    their stock phrases (none when the lexicon has no [stock_phrases]). A detail that only
+    repeats the question's words backs nothing up ("In five years I see myself as a good
     doctor helping people")."""
     if answer.comp.lexicon.stock_phrases is None:
         return {}
-    detailed = (
-        answer.specific_sentences() if question is None else _beyond_question(answer, question)
-    )
     found = answer.sentences_with("stock_phrases")
+    if not found:
+        return {}
+    detailed = _beyond_question(answer, question)
     return {i: hits for i, hits in found.items() if i not in detailed}
 
 
-def _stock(answer: Analysed, lex: LexiconFile, question: Question) -> CheckResult | None:
+def _stock(answer: Analysed, lex: LexiconFile, alone: dict[int, list[Hit]]) -> CheckResult | None:
     """The check that names sentences of stock praise with nothing beside them that shows
-    it ("I am a hard worker and a team player."); it only appears when there are some. A
-    sentence that also holds a concrete detail backs its claim up and is not named."""
+    it ("I am a hard worker and a team player."), given them (`alone`, _stock_alone); it only
+    appears when there are some. A sentence that also holds a concrete detail backs its claim
+    up and is not named."""
     spec = lex.check_or_none("stock")
-    alone = _stock_alone(answer, question)
     if spec is None or not alone:
         return None  # none found, or a data folder written before the check
     terms = _terms(h for hits in alone.values() for h in hits)

@@ -516,8 +516,8 @@ class Compiled:
         return found
 
     def story_groups(self, kind: StoryKind) -> frozenset[str]:
-        """The lists `judge` reads for a story of this kind: its signals, its stock phrases and
-        the specifics phrases (and the stock phrases, whose numbers are no detail)."""
+        """The lists `judge` reads for a story of this kind: its signals, its generic phrases,
+        the specifics phrases and the stock phrases (a number inside one is no detail)."""
         rule = self.lexicon.stories[kind]
         names = {s for s in rule.signals if s not in ("long", "specifics")}
         names.add("specifics_phrases")
