@@ -1,0 +1,107 @@
+"""Readings found by a new set of answers (session 42), each wrong before:
+- "I left after my intern year ... I was the only one who could look after him" and "I cared for
+  him for three years" gave no reason for stepping away;
+- "I do not regret it, and ... I want to come back" was read as ending on regret;
+- "I still have my letters from medical school" passed as recent readiness;
+- "I don't think I have made any serious mistake" owned a mistake ("I have made") and was no
+  dodge of the question;
+- a medical officer, a house officer, a district hospital and a radiographer were no details, nor
+  were "three coordinators" or "one nurse"."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from matchtui.engine.practice import analyse
+
+
+def _check(qid: str, text: str, catalog: Any, check_id: str) -> Any:
+    found = [c for c in analyse(qid, text, None, catalog).checks if c.id == check_id]
+    return found[0] if found else None
+
+
+_LEFT_TO_CARE = (
+    "I left after my intern year in 2019 because my father had a stroke and I was the only one "
+    "who could look after him in Lagos. I cared for him for three years until he died in 2022. I "
+    "do not regret it, and the time showed me that I want to come back to internal medicine."
+)
+
+
+def test_leaving_to_look_after_a_parent_is_a_reason_for_stepping_away(catalog: Any) -> None:
+    arc = _check("why_left_medicine", _LEFT_TO_CARE, catalog, "arc")
+    assert arc.status == "pass", arc.detail
+
+
+def test_each_way_of_saying_the_care_or_the_post_left_counts(catalog: Any) -> None:
+    for text in (
+        "My mother fell ill in 2020. I cared for her for two years in Ohio.",
+        "In 2020 I left the PGY-2 year in Ohio when my mother fell ill.",
+        "My mother fell ill in 2020 and I looked after her in Ohio for two years.",
+    ):
+        arc = _check("why_left_medicine", text, catalog, "arc")
+        assert "why you stepped away" not in arc.detail.split("Missing:")[-1], text
+
+
+def test_leaving_a_room_is_not_leaving_training(catalog: Any) -> None:
+    text = "I left the room and called my senior. We changed the order together in 2024."
+    arc = _check("why_left_medicine", text, catalog, "arc")
+    assert "why you stepped away" in arc.detail.split("Missing:")[-1]
+
+
+def test_a_regret_denied_is_no_regret(catalog: Any) -> None:
+    close = _check("why_left_medicine", _LEFT_TO_CARE, catalog, "forward_close")
+    assert close.status == "pass", close.detail
+    for denied in (
+        "I have no regrets, and I will finish.",
+        "I never regretted it and I will finish.",
+    ):
+        text = f"I left residency in 2019 to care for my father. {denied}"
+        assert _check("why_left_medicine", text, catalog, "forward_close").status == "pass"
+
+
+def test_a_regret_said_still_ends_on_regret(catalog: Any) -> None:
+    text = "I left residency in 2019 to care for my father. I regret the years I lost."
+    close = _check("why_left_medicine", text, catalog, "forward_close")
+    assert close.status == "fail" and "regret" in close.detail
+
+
+def test_letters_kept_from_school_are_no_recent_readiness(catalog: Any) -> None:
+    text = (
+        "I still have my letters from medical school, they were very strong and the writers know "
+        "me well."
+    )
+    assert _check("recent_letters", text, catalog, "readiness").status == "fail"
+    recent = "I have letters from my attendings at the urgent care where I work now."
+    assert _check("recent_letters", recent, catalog, "readiness").status == "pass"
+
+
+def test_a_mistake_denied_is_no_mistake_owned_and_dodges_the_question(catalog: Any) -> None:
+    for text in (
+        "I don't think I have made any serious mistake because I am always very careful.",
+        "Honestly, I have never made a serious mistake, I double check everything.",
+    ):
+        assert _check("mistake", text, catalog, "ownership").status == "fail", text
+        dodge = _check("mistake", text, catalog, "no_example")
+        assert dodge is not None and dodge.status == "fail", text
+
+
+def test_a_mistake_made_is_still_owned(catalog: Any) -> None:
+    text = "I made an error in a potassium order in 2024 and told my senior at once."
+    assert _check("mistake", text, catalog, "ownership").status == "pass"
+
+
+def test_posts_abroad_and_people_counted_are_details(catalog: Any) -> None:
+    specifics = _check(
+        "why_specialty",
+        "As a medical officer I ran the medical ward at night with one nurse. I liked it.",
+        catalog,
+        "specifics",
+    )
+    assert "medical officer" in specifics.matches and "one nurse" in specifics.matches
+    led = _check(
+        "led_a_team",
+        "I led the three coordinators in our trial when enrolment fell behind.",
+        catalog,
+        "specifics",
+    )
+    assert "three coordinators" in led.matches
