@@ -6,13 +6,18 @@
 - "I don't think I have made any serious mistake" owned a mistake ("I have made") and was no
   dodge of the question;
 - a medical officer, a house officer, a district hospital and a radiographer were no details, nor
-  were "three coordinators" or "one nurse"."""
+  were "three coordinators" or "one nurse";
+- "we are moving to Portland in May regardless of where I match" was no plan to stay, and "I rent
+  it to my cousin until I come back" did not look ahead;
+- a residency done in Denver and "the attendings I worked with wrote two of my letters" were no
+  activity there, while an away rotation only applied for counted as one."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from matchtui.engine.practice import analyse
+from matchtui.engine.text import TargetRegion
 
 
 def _check(qid: str, text: str, catalog: Any, check_id: str) -> Any:
@@ -105,3 +110,43 @@ def test_posts_abroad_and_people_counted_are_details(catalog: Any) -> None:
         "specifics",
     )
     assert "three coordinators" in led.matches
+
+
+def test_a_move_made_whatever_the_match_brings_is_a_plan_to_stay(catalog: Any) -> None:
+    text = (
+        "I don't have family out west, but my partner got a job at Intel in Hillsboro and we "
+        "are moving to Portland in May regardless of where I match."
+    )
+    fb = analyse("why_region", text, None, catalog, target=TargetRegion("west", "the West"))
+    stay = next(c for c in fb.checks if c.id == "plan_to_stay")
+    assert stay.status == "pass", stay.detail
+
+
+def test_a_return_waited_for_looks_ahead(catalog: Any) -> None:
+    text = (
+        "My grandmother raised me in Dayton. After she died I kept her house, and I rent it to my "
+        "cousin until I come back."
+    )
+    assert _check("connect_region", text, catalog, "forward_close").status == "pass"
+
+
+def test_training_done_there_and_letters_from_it_are_local_activity(catalog: Any) -> None:
+    text = (
+        "I did my residency in surgery in Denver until I left in 2021. I still have close "
+        "friends there and the attendings I worked with wrote two of my letters."
+    )
+    fb = analyse("why_region", text, None, catalog, target=TargetRegion("west", "the West"))
+    local = next(c for c in fb.checks if c.id == "local_activity")
+    assert local.status == "pass", local.detail
+
+
+def test_a_rotation_applied_for_is_not_yet_done(catalog: Any) -> None:
+    text = (
+        "My school was in New York. I have applied for an away rotation in Sacramento in January."
+    )
+    fb = analyse("trained_elsewhere", text, None, catalog, target=TargetRegion("west", "the West"))
+    local = next(c for c in fb.checks if c.id == "local_activity")
+    assert local.status == "fail", local.detail
+    done = "My school was in New York. I did an away rotation in Sacramento last January."
+    fb = analyse("trained_elsewhere", done, None, catalog, target=TargetRegion("west", "the West"))
+    assert next(c for c in fb.checks if c.id == "local_activity").status == "warn"
