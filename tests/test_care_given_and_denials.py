@@ -10,14 +10,17 @@
 - "we are moving to Portland in May regardless of where I match" was no plan to stay, and "I rent
   it to my cousin until I come back" did not look ahead;
 - a residency done in Denver and "the attendings I worked with wrote two of my letters" were no
-  activity there, while an away rotation only applied for counted as one."""
+  activity there, while an away rotation only applied for counted as one;
+- a why-now story of Step 2 CK failed twice, a job at Amazon and a pass on the third attempt was
+  generic (no "failing Step", "stopped applying" or "I passed"), and a plan B put off ("I would
+  probably do research or maybe an MPH, ... I'll see what happens") was a plan."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from matchtui.engine.practice import analyse
-from matchtui.engine.text import TargetRegion
+from matchtui.engine.text import TargetRegion, judge_story
 
 
 def _check(qid: str, text: str, catalog: Any, check_id: str) -> Any:
@@ -150,3 +153,30 @@ def test_a_rotation_applied_for_is_not_yet_done(catalog: Any) -> None:
     done = "My school was in New York. I did an away rotation in Sacramento last January."
     fb = analyse("trained_elsewhere", done, None, catalog, target=TargetRegion("west", "the West"))
     assert next(c for c in fb.checks if c.id == "local_activity").status == "warn"
+
+
+def test_a_why_now_story_of_an_exam_failed_then_passed_is_concrete(catalog: Any) -> None:
+    story = (
+        "After failing Step 2 CK twice I stopped applying and worked at Amazon. I passed on my "
+        "third attempt in 2025 with a 232 and have been an extern at a clinic in Detroit since "
+        "January."
+    )
+    verdict = judge_story("why_now", story, catalog)
+    assert verdict.quality == "concrete", verdict.reason
+    assert {"what_happened", "stepped_away", "what_changed"} <= set(verdict.signals)
+
+
+def test_a_hedged_plan_b_is_no_plan(catalog: Any) -> None:
+    story = "I would probably do research or maybe an MPH, I'm not sure yet, I'll see what happens."
+    verdict = judge_story("plan_b", story, catalog)
+    assert verdict.quality == "generic" and "forward" in verdict.missing, verdict.reason
+    firm = "If I do not match I will do an MPH at Emory and keep my scribe job in Atlanta."
+    assert judge_story("plan_b", firm, catalog).quality == "concrete"
+
+
+def test_a_stay_hedged_does_not_look_ahead(catalog: Any) -> None:
+    text = (
+        "I think so, probably, it depends on many things. I like the area and I would maybe stay "
+        "if there is a good job. We will see how it goes."
+    )
+    assert _check("will_you_stay", text, catalog, "forward_close").status == "fail"
