@@ -13,7 +13,10 @@
   activity there, while an away rotation only applied for counted as one;
 - a why-now story of Step 2 CK failed twice, a job at Amazon and a pass on the third attempt was
   generic (no "failing Step", "stopped applying" or "I passed"), and a plan B put off ("I would
-  probably do research or maybe an MPH, ... I'll see what happens") was a plan."""
+  probably do research or maybe an MPH, ... I'll see what happens") was a plan;
+- "my visa problems are finally solved ... I can apply to any program" named neither what
+  happened nor why now; "I'd keep working as a scribe" was no current work; a medical
+  receptionist at the front desk was no detail."""
 
 from __future__ import annotations
 
@@ -180,3 +183,30 @@ def test_a_stay_hedged_does_not_look_ahead(catalog: Any) -> None:
         "if there is a good job. We will see how it goes."
     )
     assert _check("will_you_stay", text, catalog, "forward_close").status == "fail"
+
+
+def test_a_visa_problem_solved_is_what_happened_and_why_now(catalog: Any) -> None:
+    text = (
+        "Because my visa problems are finally solved. I got my green card in August 2025 and I "
+        "can apply to any program without sponsorship."
+    )
+    arc = _check("why_now", text, catalog, "arc")
+    missing = arc.detail.split("Missing:")[-1]
+    assert "what happened" not in missing and "why now" not in missing, arc.detail
+
+
+def test_a_job_kept_on_is_current_work(catalog: Any) -> None:
+    text = (
+        "I'd keep working as a scribe at Methodist in Houston, study for Step 3, and reapply in "
+        "September to both internal medicine and family medicine."
+    )
+    assert _check("plan_if_unmatched", text, catalog, "readiness").status == "pass"
+
+
+def test_a_receptionist_at_the_front_desk_is_a_detail(catalog: Any) -> None:
+    text = (
+        "I learnt how a clinic looks from the front desk. As a medical receptionist I saw "
+        "patients turned away when their insurance had lapsed."
+    )
+    specifics = _check("time_away_learned", text, catalog, "specifics")
+    assert {"front desk", "receptionist"} <= set(specifics.matches), specifics.matches
