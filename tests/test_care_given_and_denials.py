@@ -16,14 +16,24 @@
   probably do research or maybe an MPH, ... I'll see what happens") was a plan;
 - "my visa problems are finally solved ... I can apply to any program" named neither what
   happened nor why now; "I'd keep working as a scribe" was no current work; a medical
-  receptionist at the front desk was no detail."""
+  receptionist at the front desk was no detail;
+- a sentence said again inside a longer one ("I graduated in 2015." then "I graduated in 2015
+  from medical school."; "I will work hard." then "I will work hard every day.") earned as much
+  as a new one: an answer grown that way scored 71."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from matchtui.engine.practice import analyse
-from matchtui.engine.text import TargetRegion, judge_story
+from matchtui.engine.text import (
+    Analysed,
+    Padding,
+    TargetRegion,
+    compiled,
+    find_padding,
+    judge_story,
+)
 
 
 def _check(qid: str, text: str, catalog: Any, check_id: str) -> Any:
@@ -210,3 +220,40 @@ def test_a_receptionist_at_the_front_desk_is_a_detail(catalog: Any) -> None:
     )
     specifics = _check("time_away_learned", text, catalog, "specifics")
     assert {"front desk", "receptionist"} <= set(specifics.matches), specifics.matches
+
+
+_GROWN = (
+    "Tell me about yourself. I am a doctor. I am a doctor who is a doctor. I graduated. I "
+    "graduated in 2015. I graduated in 2015 from medical school. I will work hard. I will work "
+    "hard every day."
+)
+
+
+def _padding(answer: str, catalog: Any) -> list[Padding]:
+    return find_padding(Analysed(answer, compiled(catalog)))
+
+
+def test_a_sentence_said_again_inside_a_longer_one_earns_nothing(catalog: Any) -> None:
+    again = [p.text for p in _padding(_GROWN, catalog) if p.kind == "repeat"]
+    assert again == ["I am a doctor.", "I graduated in 2015.", "I will work hard."], again
+    feedback = analyse("tell_me_about_yourself", _GROWN, None, catalog)
+    assert feedback.score <= compiled(catalog).lexicon.padding.score_cap
+    substance = feedback.check("substance")
+    assert substance is not None and substance.status == "fail"
+    specifics = feedback.check("specifics")
+    assert specifics is not None and specifics.status != "pass", specifics.detail
+
+
+def test_a_short_reply_or_a_sentence_said_once_is_not_padding(catalog: Any) -> None:
+    for text in (
+        "Do I plan to stay? I do. I do not want to leave Tucson, where my parents live.",
+        "I failed Step 1 in 2019. I should have asked for help. I passed it in 2020 after I did.",
+    ):
+        assert _padding(text, catalog) == [], text
+
+
+def test_a_sentence_said_twice_word_for_word_keeps_its_first(catalog: Any) -> None:
+    text = "I will work hard. I will work hard. I passed Step 3 in 2025 at the first attempt."
+    assert [p.text for p in _padding(text, catalog)] == ["I will work hard."]
+    found = _padding(text, catalog)
+    assert found[0].span.start > 0  # the second, not the first

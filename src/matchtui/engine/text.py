@@ -1089,6 +1089,7 @@ def find_padding(text: Analysed) -> list[Padding]:
         elif len(words) >= rule.near_repeat_min_words:
             compared.append(index)
         seen.add(words)
+    repeats.update(_contained(said, rule.contained_min_words))
     kinds: dict[int, list[int]] = {}  # a kind of sentence (its first one) -> its sentences
     alike = _alike(text, [sentences[i] for i in compared], rule.near_repeat_similarity, function)
     for index, kind in zip(compared, alike, strict=True):
@@ -1141,6 +1142,19 @@ def find_padding(text: Analysed) -> list[Padding]:
             found.extend(_padding("claims", text, group))
     found.sort(key=lambda p: p.span.start)
     return found
+
+
+def _contained(said: Sequence[tuple[str, ...]], min_words: int) -> set[int]:
+    """The sentences (of `min_words` words or more) whose words all come, in a row, inside a
+    longer sentence: each is looked for once in all the sentences joined, where it is found as
+    often as it is said word for word unless a longer one holds it too."""
+    joined = "\0".join(" " + " ".join(words) + " " for words in said)
+    alike = Counter(said)
+    return {
+        index
+        for index, words in enumerate(said)
+        if len(words) >= min_words and joined.count(" " + " ".join(words) + " ") > alike[words]
+    }
 
 
 def _runs(

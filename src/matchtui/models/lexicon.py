@@ -269,6 +269,11 @@ class PaddingRule(Sourced):
     # claims_run or more sentences in a row of at most claims_max_words words each.
     claims_max_words: int = Field(default=3, ge=1)
     claims_run: int = Field(default=5, ge=2)
+    # A sentence said again inside a longer one ("I graduated in 2015." then "I graduated in
+    # 2015 from medical school."): a sentence of at least contained_min_words words whose words
+    # all come, in a row, in another longer sentence of the answer says nothing that one does
+    # not.
+    contained_min_words: int = Field(default=3, ge=2)
 
 
 StoryKind = Literal["why_home", "why_now", "plan_b"]
