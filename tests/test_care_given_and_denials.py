@@ -19,7 +19,10 @@
   receptionist at the front desk was no detail;
 - a sentence said again inside a longer one ("I graduated in 2015." then "I graduated in 2015
   from medical school."; "I will work hard." then "I will work hard every day.") earned as much
-  as a new one: an answer grown that way scored 71."""
+  as a new one: an answer grown that way scored 71;
+- one long sentence written with commas, each clause with its own detail ("I graduated from the
+  University of Ibadan in 2016, worked as a house officer ... until 2021, passed Step 1 in 2022
+  ..."), was told "Only one sentence carries concrete detail (... and 10 more)"."""
 
 from __future__ import annotations
 
@@ -30,6 +33,7 @@ from matchtui.engine.text import (
     Analysed,
     Padding,
     TargetRegion,
+    clauses_holding,
     compiled,
     find_padding,
     judge_story,
@@ -257,3 +261,26 @@ def test_a_sentence_said_twice_word_for_word_keeps_its_first(catalog: Any) -> No
     assert [p.text for p in _padding(text, catalog)] == ["I will work hard."]
     found = _padding(text, catalog)
     assert found[0].span.start > 0  # the second, not the first
+
+
+def test_one_long_sentence_of_detail_passes_clause_by_clause(catalog: Any) -> None:
+    text = (
+        "I graduated from the University of Ibadan in 2016, worked as a house officer and then a "
+        "medical officer until 2021, passed Step 1 in 2022 and Step 2 CK in 2023 with a 238, and "
+        "since then I have done two externships in Baltimore. My letters come from the people "
+        "who supervised that work."
+    )
+    specifics = _check("walk_through_application", text, catalog, "specifics")
+    assert specifics.status == "pass", specifics.detail
+    assert "clauses of one sentence" in specifics.detail
+
+
+def test_a_list_or_a_date_is_one_clause(catalog: Any) -> None:
+    for text in (
+        "I have not taken it yet. It is booked for February 12, 2026, and I am doing two timed "
+        "blocks a day.",
+        "I want to work in Ohio, Michigan, Indiana, because I like the people there very much.",
+    ):
+        specifics = _check("step3_status", text, catalog, "specifics")
+        assert specifics.status == "warn", (text, specifics.detail)
+    assert clauses_holding("Ohio, 2024, Mercy, ICU", ["Ohio", "2024", "Mercy", "ICU"], 5) == 1

@@ -26,6 +26,7 @@ from matchtui.engine.text import (
     Padding,
     PlaceNamed,
     TargetRegion,
+    clauses_holding,
     compiled,
     count_words,
     elsewhere_note,
@@ -175,6 +176,21 @@ def _check_specifics(answer: Analysed, question: Question) -> _Verdict:
             terms,
         )
     if found:
+        # One long sentence written with care carries its detail clause by clause.
+        (index, values), *_ = found.items()
+        span = answer.spans[index]
+        clauses = clauses_holding(
+            answer.norm[span.start : span.end],
+            values,
+            answer.comp.lexicon.thresholds.specifics_clause_min_words,
+        )
+        if clauses >= needed:
+            return _Verdict(
+                "pass",
+                f"Concrete detail in {clauses} clauses of one sentence ({_quoted(terms)}).",
+                list(found),
+                terms,
+            )
         return _Verdict(
             "warn",
             f"Only one sentence carries concrete detail ({_quoted(terms)}).",

@@ -674,6 +674,21 @@ def _add_span(spans: list[Span], text: str, start: int, end: int) -> None:
     spans.append(Span(start=start + lead, end=start + lead + len(stripped)))
 
 
+def clauses_holding(sentence: str, details: Iterable[str], min_words: int) -> int:
+    """How many clauses of `sentence` hold one of `details` (strings cut from it): the pieces
+    between its commas, semicolons and colons, a piece of fewer than `min_words` words (or one
+    after such a piece) joined to the clause before it, so neither a bare list ("Ohio, 2024,
+    Mercy") nor a date ("February 12, 2026") makes clauses."""
+    clauses: list[str] = []
+    for piece in re.split(r"[,;:]", sentence):
+        if clauses and (count_words(piece) < min_words or count_words(clauses[-1]) < min_words):
+            clauses[-1] = f"{clauses[-1]},{piece}"
+        else:
+            clauses.append(piece)
+    wanted = [d for d in details if d]
+    return sum(1 for clause in clauses if any(d in clause for d in wanted))
+
+
 def count_words(text: str) -> int:
     return len(_WORD.findall(text.translate(_QUOTES)))
 

@@ -226,6 +226,11 @@ class Thresholds(Sourced):
     fillers_pass_per_100: float = Field(ge=0)
     fillers_warn_per_100: float = Field(ge=0)
     specifics_pass_sentences: int = Field(ge=1)
+    # One long sentence written with commas ("I graduated in 2016, worked as a medical officer
+    # until 2021, passed Step 2 CK in 2023 ...") counts its clauses of at least this many words
+    # (shorter pieces join the clause before them, so "Ohio, 2024, Mercy" is one) as sentences
+    # for the specifics check.
+    specifics_clause_min_words: int = Field(default=5, ge=1)
     local_activity_pass_sentences: int = Field(ge=1)
     closing_sentences: int = Field(ge=1, le=3)
     # A year named in a readiness sentence says how recent it is when at most this many years
