@@ -22,7 +22,11 @@
   as a new one: an answer grown that way scored 71;
 - one long sentence written with commas, each clause with its own detail ("I graduated from the
   University of Ibadan in 2016, worked as a house officer ... until 2021, passed Step 1 in 2022
-  ..."), was told "Only one sentence carries concrete detail (... and 10 more)"."""
+  ..."), was told "Only one sentence carries concrete detail (... and 10 more)";
+- kept from work by a visa ("couldnt practice because of visa", "h1b didnt allow me to work")
+  and authorised since ("got ead") named neither what happened, the step away nor the change;
+  "went back home to nigeria" was no step away; "and I am taking Step 3 in January" did not look
+  ahead; "two US letters" was quoted as "US"."""
 
 from __future__ import annotations
 
@@ -284,3 +288,37 @@ def test_a_list_or_a_date_is_one_clause(catalog: Any) -> None:
         specifics = _check("step3_status", text, catalog, "specifics")
         assert specifics.status == "warn", (text, specifics.detail)
     assert clauses_holding("Ohio, 2024, Mercy, ICU", ["Ohio", "2024", "Mercy", "ICU"], 5) == 1
+
+
+def test_kept_from_work_by_a_visa_then_authorised_is_the_whole_arc(catalog: Any) -> None:
+    text = (
+        "i didnt really leave medicine, i just couldnt practice because of visa. my husbands h1b "
+        "didnt allow me to work. now i got ead since 2023 so i can work and apply"
+    )
+    arc = _check("why_left_medicine", text, catalog, "arc")
+    assert arc.status == "pass", arc.detail
+
+
+def test_going_back_home_after_a_prelim_is_a_step_away(catalog: Any) -> None:
+    text = (
+        "i matched into surgery prelim in 2020 but didnt get categorical. then covid came and i "
+        "went back home to nigeria and worked there as medical officer 3 years"
+    )
+    arc = _check("what_happened", text, catalog, "arc")
+    assert "why you stepped away" not in arc.detail.split("Missing:")[-1], arc.detail
+
+
+def test_an_exam_booked_at_the_end_looks_ahead(catalog: Any) -> None:
+    text = (
+        "I have not done hands-on clinical work since 2016. Since March I have done a supervised "
+        "refresher at Drexel, and I am taking Step 3 in January."
+    )
+    assert _check("years_out_ready", text, catalog, "forward_close").status == "pass"
+    care = "I left in 2016. Since March I have been at home and I am taking care of my father."
+    assert _check("years_out_ready", care, catalog, "forward_close").status == "fail"
+
+
+def test_a_count_with_an_acronym_between_is_one_detail(catalog: Any) -> None:
+    text = "I finally have work authorization. I also have two US letters now."
+    specifics = _check("what_changed", text, catalog, "specifics")
+    assert "two US letters" in specifics.matches, specifics.matches

@@ -1023,7 +1023,8 @@ class Analysed:
         return self._pattern_spans
 
     def _counted_amounts(self) -> Iterator[tuple[int, int]]:
-        """Spans like "three months", "twenty-two programs", "four-week", "two of my letters"."""
+        """Spans like "three months", "twenty-two programs", "four-week", "two of my letters",
+        "two US letters"."""
         numbers, units = self.comp.numbers, self.comp.units
         lows, starts, ends = self.tokens.lows, self.tokens.starts, self.tokens.ends
 
@@ -1044,6 +1045,13 @@ class Analysed:
                     continue
             else:
                 continue
+            if (
+                unit + 1 < len(lows)
+                and len(lows[unit]) > 1
+                and self.norm[starts[unit] : ends[unit]].isupper()
+                and is_unit(lows[unit + 1])
+            ):
+                unit += 1  # a unit after an acronym that says which ("two US letters")
             if unit < len(lows) and is_unit(lows[unit]):
                 # a unit naming another ("two night shifts") is quoted whole
                 whole = unit + 1 if unit + 1 < len(lows) and is_unit(lows[unit + 1]) else unit
