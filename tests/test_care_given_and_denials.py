@@ -26,7 +26,10 @@
 - kept from work by a visa ("couldnt practice because of visa", "h1b didnt allow me to work")
   and authorised since ("got ead") named neither what happened, the step away nor the change;
   "went back home to nigeria" was no step away; "and I am taking Step 3 in January" did not look
-  ahead; "two US letters" was quoted as "US"."""
+  ahead; "two US letters" was quoted as "US";
+- a state typed in lower case ("columbus ohio") was read for the region but was no detail, and
+  "60 programs", "3 interviews" were quoted as "60", "3" ("twelve family medicine programs" as
+  "twelve family")."""
 
 from __future__ import annotations
 
@@ -322,3 +325,24 @@ def test_a_count_with_an_acronym_between_is_one_detail(catalog: Any) -> None:
     text = "I finally have work authorization. I also have two US letters now."
     specifics = _check("what_changed", text, catalog, "specifics")
     assert "two US letters" in specifics.matches, specifics.matches
+
+
+def test_a_state_typed_in_lower_case_is_a_detail(catalog: Any) -> None:
+    text = (
+        "my parents live in columbus ohio and i grew up there. i did 2 rotations at the state "
+        "university in 2024 and i will stay in ohio after residency"
+    )
+    fb = analyse("why_region", text, None, catalog, target=TargetRegion("midwest", "the Midwest"))
+    specifics = next(c for c in fb.checks if c.id == "specifics")
+    assert specifics.status == "pass" and "ohio" in specifics.matches, specifics.detail
+
+
+def test_a_count_in_digits_is_quoted_with_what_it_counts(catalog: Any) -> None:
+    text = (
+        "In 2023 I applied to 60 programs and had 3 interviews. This year I applied to 90 family "
+        "medicine programs and my 2024 paper is in my file."
+    )
+    specifics = _check("different_this_time", text, catalog, "specifics")
+    for quoted in ("60 programs", "3 interviews", "90 family medicine programs", "2024"):
+        assert quoted in specifics.matches, specifics.matches
+    assert "2024 paper" not in specifics.matches

@@ -149,6 +149,7 @@ _NO_WORDS: frozenset[str] = frozenset()  # one object for the many patterns with
 _AUXILIARY = frozenset({"had", "have"})
 _CONTRACTED_I = frozenset({"i'd", "i've"})
 # Whose units a count may pick out ("two of my letters", "three of our patients").
+_YEAR_WORD = re.compile(r"(?:19|20)\d\d")
 _OWNERS = frozenset({"my", "our", "the", "his", "her", "their", "these", "those"})
 
 
@@ -956,6 +957,7 @@ class Analysed:
         spans = {self._whole_name(start, end) for start, end in self.pattern_spans()}
         spans.update((h.start, h.end) for h in self._hits.get("specifics_phrases", ()))
         spans.update(self._opening_places())
+        spans.update(self._states_in_lower_case())
         spans.update(self._counted_amounts())
         # A number inside stock praise ("I always give 110 percent") is part of the cliche,
         # not a detail that backs it up.
@@ -996,6 +998,22 @@ class Analysed:
                     yield words[0].start(), words[size - 1].end()
                     break
 
+    def _states_in_lower_case(self) -> Iterator[tuple[int, int]]:
+        """A state typed in lower case ("my parents live in columbus ohio"): a checkable detail
+        as "Ohio" is, and the region check reads it already (state names match in any case)."""
+        catalog = self.comp.catalog() if self.comp.catalog is not None else None
+        if catalog is None:
+            return
+        places = _places(catalog)
+        lows, starts, ends = self.tokens.lows, self.tokens.starts, self.tokens.ends
+        for index, low in enumerate(lows):
+            if low not in places.state_firsts or not self.norm[starts[index]].islower():
+                continue
+            for size in range(min(places.longest, len(lows) - index), 0, -1):
+                if tuple(lows[index : index + size]) in places.states:
+                    yield starts[index], ends[index + size - 1]
+                    break
+
     def _whole_name(self, start: int, end: int) -> tuple[int, int]:
         """A name found without the capitalised word just before it, which opens the sentence
         ("Diego" of "San Diego has..."), widened to take it in; not a word that says nothing
@@ -1023,8 +1041,8 @@ class Analysed:
         return self._pattern_spans
 
     def _counted_amounts(self) -> Iterator[tuple[int, int]]:
-        """Spans like "three months", "twenty-two programs", "four-week", "two of my letters",
-        "two US letters"."""
+        """Spans like "three months", "3 months", "twenty-two programs", "four-week", "two of my
+        letters", "two US letters", "twelve family medicine programs"."""
         numbers, units = self.comp.numbers, self.comp.units
         lows, starts, ends = self.tokens.lows, self.tokens.starts, self.tokens.ends
 
@@ -1032,7 +1050,8 @@ class Analysed:
             return low in units or (_stem(low) or "") in units
 
         for index, low in enumerate(lows):
-            if low in numbers:
+            # "three months", "3 months"; not a year ("my 2024 paper")
+            if low in numbers or (low.isdigit() and not _YEAR_WORD.fullmatch(low)):
                 unit = index + 1
             elif "-" in low and low.split("-", 1)[0] in numbers:
                 parts = low.split("-")
@@ -1052,6 +1071,8 @@ class Analysed:
                 and is_unit(lows[unit + 1])
             ):
                 unit += 1  # a unit after an acronym that says which ("two US letters")
+            elif unit + 2 < len(lows) and lows[unit + 1] == "medicine" and is_unit(lows[unit + 2]):
+                unit += 2  # a specialty's ("twelve family medicine programs")
             if unit < len(lows) and is_unit(lows[unit]):
                 # a unit naming another ("two night shifts") is quoted whole
                 whole = unit + 1 if unit + 1 < len(lows) and is_unit(lows[unit + 1]) else unit
@@ -1483,6 +1504,7 @@ class _Places(NamedTuple):
     person_before: frozenset[str]  # "wife", "dr": a city name after one is a person's
     longest: int
     dc_region: str | None  # the District's region: "Washington, D.C." names it, not the state
+    state_firsts: frozenset[str]  # the first word of each state name, lower-cased
 
 
 def _places(catalog: Catalog) -> _Places:
@@ -1512,7 +1534,10 @@ def _places(catalog: Catalog) -> _Places:
     longest = max(len(words) for words in (*states, *proper, *cities))
     person_before = frozenset(word.lower() for word in content.person_before)
     dc_region = catalog.region_of_state.get("DC")
-    _PLACES[catalog] = found = _Places(states, proper, cities, person_before, longest, dc_region)
+    firsts = frozenset(words[0] for words in states)
+    _PLACES[catalog] = found = _Places(
+        states, proper, cities, person_before, longest, dc_region, firsts
+    )
     return found
 
 
