@@ -29,7 +29,8 @@
   ahead; "two US letters" was quoted as "US";
 - a state typed in lower case ("columbus ohio") was read for the region but was no detail, and
   "60 programs", "3 interviews" were quoted as "60", "3" ("twelve family medicine programs" as
-  "twelve family")."""
+  "twelve family");
+- "I have a cousin in San Jose" named no tie, and "my mom and 3 sisters" quoted "3"."""
 
 from __future__ import annotations
 
@@ -346,3 +347,18 @@ def test_a_count_in_digits_is_quoted_with_what_it_counts(catalog: Any) -> None:
     for quoted in ("60 programs", "3 interviews", "90 family medicine programs", "2024"):
         assert quoted in specifics.matches, specifics.matches
     assert "2024 paper" not in specifics.matches
+
+
+def test_family_named_without_my_is_a_tie_and_counted_family_a_detail(catalog: Any) -> None:
+    story = (
+        "My whole family is in Manila, but I did my observership at Kaiser in Oakland and I have "
+        "a cousin in San Jose. I would like to stay in California if possible."
+    )
+    verdict = judge_story("why_home", story, catalog, "west")
+    assert "ties" in verdict.signals, verdict.reason
+    lower = (
+        "i am from atlanta, my mom and 3 sisters live there, i did my externship at grady 2025 "
+        "and i will stay in georgia"
+    )
+    verdict = judge_story("why_home", lower, catalog, "south")
+    assert verdict.quality == "concrete" and "3 sisters" in verdict.concrete, verdict.reason
