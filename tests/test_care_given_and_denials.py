@@ -30,7 +30,8 @@
 - a state typed in lower case ("columbus ohio") was read for the region but was no detail, and
   "60 programs", "3 interviews" were quoted as "60", "3" ("twelve family medicine programs" as
   "twelve family");
-- "I have a cousin in San Jose" named no tie, and "my mom and 3 sisters" quoted "3"."""
+- "I have a cousin in San Jose" named no tie, "my mom and 3 sisters" quoted "3" and "two of
+  your residents" quoted "residents"."""
 
 from __future__ import annotations
 
@@ -362,3 +363,12 @@ def test_family_named_without_my_is_a_tie_and_counted_family_a_detail(catalog: A
     )
     verdict = judge_story("why_home", lower, catalog, "south")
     assert verdict.quality == "concrete" and "3 sisters" in verdict.concrete, verdict.reason
+
+
+def test_people_of_the_program_counted_are_one_detail(catalog: Any) -> None:
+    text = (
+        "I met two of your residents at the ACP meeting in Boston. I want the continuity of "
+        "following my own patients for three years."
+    )
+    specifics = _check("why_program", text, catalog, "specifics")
+    assert "two of your residents" in specifics.matches, specifics.matches

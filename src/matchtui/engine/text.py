@@ -150,7 +150,7 @@ _AUXILIARY = frozenset({"had", "have"})
 _CONTRACTED_I = frozenset({"i'd", "i've"})
 # Whose units a count may pick out ("two of my letters", "three of our patients").
 _YEAR_WORD = re.compile(r"(?:19|20)\d\d")
-_OWNERS = frozenset({"my", "our", "the", "his", "her", "their", "these", "those"})
+_OWNERS = frozenset({"my", "our", "your", "the", "his", "her", "their", "these", "those"})
 
 
 def _lowered(words: Iterable[str]) -> frozenset[str]:
