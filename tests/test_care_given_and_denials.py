@@ -31,11 +31,16 @@
   "60 programs", "3 interviews" were quoted as "60", "3" ("twelve family medicine programs" as
   "twelve family");
 - "I have a cousin in San Jose" named no tie, "my mom and 3 sisters" quoted "3" and "two of
-  your residents" quoted "residents"."""
+  your residents" quoted "residents";
+- the reasons and praise every interviewer hears ("working with my hands and seeing immediate
+  results", "your commitment to excellence resonates with me", "goes above and beyond") were
+  not stock."""
 
 from __future__ import annotations
 
 from typing import Any
+
+import pytest
 
 from matchtui.engine.practice import analyse
 from matchtui.engine.text import (
@@ -372,3 +377,40 @@ def test_people_of_the_program_counted_are_one_detail(catalog: Any) -> None:
     )
     specifics = _check("why_program", text, catalog, "specifics")
     assert "two of your residents" in specifics.matches, specifics.matches
+
+
+@pytest.mark.parametrize(
+    ("qid", "text", "phrase"),
+    [
+        (
+            "why_specialty",
+            "I have always been drawn to surgery because I like working with my hands and seeing "
+            "immediate results.",
+            "working with my hands",
+        ),
+        (
+            "why_program",
+            "Your program's commitment to excellence and diversity really resonates with me.",
+            "commitment to excellence",
+        ),
+        (
+            "colleagues_describe",
+            "They would describe me as reliable, empathetic, and someone who always goes above "
+            "and beyond.",
+            "above and beyond",
+        ),
+    ],
+)
+def test_reasons_and_praise_everyone_gives_are_stock(
+    catalog: Any, qid: str, text: str, phrase: str
+) -> None:
+    stock = _check(qid, text, catalog, "stock")
+    assert stock is not None and phrase in stock.matches, stock
+
+
+def test_stock_words_beside_a_real_example_are_backed_up(catalog: Any) -> None:
+    text = (
+        "I like working with my hands: in 2025 I placed 30 central lines under supervision in the "
+        "ICU at Mercy."
+    )
+    assert _check("why_specialty", text, catalog, "stock") is None
