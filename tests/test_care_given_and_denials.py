@@ -34,7 +34,11 @@
   your residents" quoted "residents";
 - the reasons and praise every interviewer hears ("working with my hands and seeing immediate
   results", "your commitment to excellence resonates with me", "goes above and beyond") were
-  not stock."""
+  not stock;
+- a stay said as people say it ("I own a condo in Dorchester", "Leaving is not on the table",
+  "I want to be close to them", "we will be in Iowa for a long time") was no plan to stay, and one
+  with a way out ("I would stay unless my partner gets a job somewhere else") was firm; "I did
+  all my clinical years at UVM" was no activity there."""
 
 from __future__ import annotations
 
@@ -414,3 +418,40 @@ def test_stock_words_beside_a_real_example_are_backed_up(catalog: Any) -> None:
         "ICU at Mercy."
     )
     assert _check("why_specialty", text, catalog, "stock") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        (
+            "Absolutely. I have lived in Boston for twelve years, I own a condo in Dorchester, "
+            "and my partner is a teacher there. Leaving is not on the table.",
+            "pass",
+        ),
+        (
+            "If I match there, yes. My parents are getting older in Birmingham, Alabama and I "
+            "want to be close to them.",
+            "pass",
+        ),
+        (
+            "I can't promise forever, but my husband's practice is in Des Moines, so I expect we "
+            "will be in Iowa for a long time.",
+            "warn",
+        ),
+        ("I would stay unless my partner gets a job somewhere else.", "warn"),
+    ],
+)
+def test_a_stay_said_as_people_say_it(catalog: Any, text: str, status: str) -> None:
+    assert _check("will_you_stay", text, catalog, "plan_to_stay").status == status
+
+
+def test_clinical_years_done_there_are_activity_there(catalog: Any) -> None:
+    text = (
+        "My parents moved to Florida, but I did all my clinical years at UVM in Vermont and I "
+        "want to practise in rural Vermont for the long term."
+    )
+    fb = analyse(
+        "why_region", text, None, catalog, target=TargetRegion("northeast", "the Northeast")
+    )
+    local = next(c for c in fb.checks if c.id == "local_activity")
+    assert local.status != "fail", local.detail
