@@ -38,7 +38,13 @@
 - a stay said as people say it ("I own a condo in Dorchester", "Leaving is not on the table",
   "I want to be close to them", "we will be in Iowa for a long time") was no plan to stay, and one
   with a way out ("I would stay unless my partner gets a job somewhere else") was firm; "I did
-  all my clinical years at UVM" was no activity there."""
+  all my clinical years at UVM" was no activity there;
+- from a second set of answers, written by another hand: a low score put on the exam, an outcome
+  on fate ("Things happen.") and criticism on its giver were no blame; "I took it too early" and
+  "I was not so focus" owned nothing; "I don't really have a backup plan" was no dodge; a close
+  that leaves the plan open ("I'm not sure yet where I want to be long term", "I'd be happy
+  anywhere really") looked ahead while "as an intern I'm going to keep asking" did not; a
+  husband "where he finds a job" was a tie."""
 
 from __future__ import annotations
 
@@ -455,3 +461,78 @@ def test_clinical_years_done_there_are_activity_there(catalog: Any) -> None:
     )
     local = next(c for c in fb.checks if c.id == "local_activity")
     assert local.status != "fail", local.detail
+
+
+@pytest.mark.parametrize(
+    ("qid", "text", "blamed"),
+    [
+        (
+            "low_score",
+            "I think it was not so good because the exam is very different from the exam in my "
+            "country. The score is not showing everything of me.",
+            "the exam is very different",
+        ),
+        ("what_happened", "It just didn't work out. Things happen.", "Things happen"),
+        (
+            "critical_feedback",
+            "An attending said I should be more confident in 2024. I didn't really agree with it "
+            "because she was kind of hard on everyone.",
+            "hard on everyone",
+        ),
+    ],
+)
+def test_a_score_on_the_exam_an_outcome_on_fate_criticism_on_its_giver(
+    catalog: Any, qid: str, text: str, blamed: str
+) -> None:
+    blame = _check(qid, text, catalog, "no_blame")
+    assert blame.status == "fail" and blamed in blame.matches, blame.detail
+
+
+def test_the_timing_and_the_focus_owned(catalog: Any) -> None:
+    text = (
+        "I failed Step 1 in April 2020, and the honest reason is that I took it too early. I sat "
+        "for it anyway because I did not want to admit I needed more time."
+    )
+    assert _check("exam_failure", text, catalog, "ownership").status == "pass"
+    text = "Before I was not so focus but now I know what I want. I will work very hard."
+    assert _check("what_changed", text, catalog, "ownership").status == "pass"
+
+
+def test_no_backup_plan_dodges_the_question(catalog: Any) -> None:
+    text = (
+        "I'm trying not to think about that honestly. I don't really have a backup plan right now."
+    )
+    dodge = _check("plan_if_unmatched", text, catalog, "no_example")
+    assert dodge is not None and dodge.status == "fail"
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "I'm not sure yet where I want to be long term, I'll see where my career goes.",
+        "I don't really want to close any doors, so I guess I'd say maybe, we'll just have to see.",
+        "I'd be happy anywhere really.",
+    ],
+)
+def test_a_close_that_leaves_the_plan_open_does_not_look_ahead(catalog: Any, last: str) -> None:
+    text = f"My cousin lives in New Jersey and I rotated at Rutgers in 2025. {last}"
+    assert _check("why_region", text, catalog, "forward_close").status == "fail", last
+
+
+def test_what_one_is_going_to_do_looks_ahead(catalog: Any) -> None:
+    text = (
+        "My presentations ran nine minutes in 2023. As an intern I'm going to keep asking my "
+        "seniors to cut me off when I drift."
+    )
+    assert _check("greatest_weakness", text, catalog, "forward_close").status == "pass"
+    said = "My presentations ran nine minutes in 2023. I'm going to be honest about that."
+    assert _check("greatest_weakness", said, catalog, "forward_close").status == "pass"
+    told = "My presentations ran nine minutes in 2023. I'm going to say it plainly."
+    assert _check("greatest_weakness", told, catalog, "forward_close").status == "fail"
+
+
+def test_a_partner_whose_place_is_not_settled_is_no_tie(catalog: Any) -> None:
+    text = "I would love to stay, but it depends on where my husband finds a job. We will see."
+    assert _check("will_you_stay", text, catalog, "ties").status == "fail"
+    settled = "My husband works at the Mayo Clinic in Rochester, so I will stay in Minnesota."
+    assert _check("will_you_stay", settled, catalog, "ties").status == "pass"

@@ -246,7 +246,13 @@ def _check_forward_close(answer: Analysed, stock: dict[int, list[Hit]]) -> _Verd
     last = window[-1]
     # "I am excited to be here." looks ahead to nothing: stock praise alone is no close. A
     # plain plan to stay ("We have no plans to leave Idaho.") looks ahead as much as "I will".
-    forward = {i: list(h) for i, h in answer.sentences_with("forward").items() if i not in stock}
+    # Nor does a sentence that leaves the plan open ("I'm not sure yet where I want to be").
+    undecided = answer.sentences_with("undecided") if "undecided" in answer.comp.lists else {}
+    forward = {
+        i: list(h)
+        for i, h in answer.sentences_with("forward").items()
+        if i not in stock and i not in undecided
+    }
     stay = [*answer.hits("plan_to_stay"), *answer.dropped.get("plan_to_stay", ())]
     for i, hits in answer.by_sentence(stay).items():
         forward.setdefault(i, []).extend(hits)

@@ -357,6 +357,10 @@ class LexiconFile(Strict):
     readiness: PhraseList
     recency: PhraseList
     forward: PhraseList
+    # A last sentence that leaves the plan open ("I'm not sure yet where I want to be long
+    # term") does not look ahead, whatever forward phrase it holds. Optional, so a data folder
+    # written before it still loads (such a sentence looks ahead).
+    undecided: PhraseList | None = None
     regret: PhraseList
     ties: PhraseList
     # A tie phrase in a sentence about a visit (holiday_visits) counts only when the sentence
