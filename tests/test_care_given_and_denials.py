@@ -44,7 +44,12 @@
   "I was not so focus" owned nothing; "I don't really have a backup plan" was no dodge; a close
   that leaves the plan open ("I'm not sure yet where I want to be long term", "I'd be happy
   anywhere really") looked ahead while "as an intern I'm going to keep asking" did not; a
-  husband "where he finds a job" was a tie."""
+  husband "where he finds a job" was a tie;
+- a third and fourth set by other hands: a failed exam put on the school, the proctor and "one bad
+  day", ending "it wasn't really my fault", scored 81 and owned "my fault"; "I had no Step 3" and
+  "I did not limit myself" owned nothing; a why-now story of feelings alone, a plan B of "I will"
+  alone (with "Match" taken for a name) and a why-home story that says it will not stay were
+  concrete."""
 
 from __future__ import annotations
 
@@ -536,3 +541,65 @@ def test_a_partner_whose_place_is_not_settled_is_no_tie(catalog: Any) -> None:
     assert _check("will_you_stay", text, catalog, "ties").status == "fail"
     settled = "My husband works at the Mayo Clinic in Rochester, so I will stay in Minnesota."
     assert _check("will_you_stay", settled, catalog, "ties").status == "pass"
+
+
+def test_a_failure_put_on_the_school_the_proctor_and_the_day_owns_nothing(catalog: Any) -> None:
+    text = (
+        "I failed Step 1 in May 2021. My school cut our dedicated study period from eight weeks "
+        "to five, so we were not prepared at all. The proctor kept interrupting. Honestly it "
+        "wasn't really my fault."
+    )
+    assert _check("exam_failure", text, catalog, "ownership").status == "fail"
+    blame = _check("exam_failure", text, catalog, "no_blame")
+    assert blame.status == "fail" and "wasn't really my fault" in blame.matches
+    owned = "I failed Step 1 in May 2021, and it was all my fault: I took it too early."
+    assert _check("exam_failure", owned, catalog, "ownership").status == "pass"
+
+
+def test_what_the_last_application_lacked_is_owned(catalog: Any) -> None:
+    text = (
+        "Last cycle I applied to 35 programs in Texas, and I had no Step 3 and no letters from US "
+        "physicians. This time I did not limit myself to university programs."
+    )
+    assert _check("different_this_time", text, catalog, "ownership").status == "pass"
+
+
+def test_a_life_there_pictured_with_a_hedge_is_a_hedged_stay(catalog: Any) -> None:
+    text = "I like the weather there. I think I could probably see myself living there, maybe."
+    assert _check("will_you_stay", text, catalog, "plan_to_stay").status == "warn"
+
+
+_FEELINGS = (
+    "This has been a long and emotional journey for me. There were times when I felt lost and "
+    "uncertain about my path, and I struggled with doubt and disappointment. But through it all, "
+    "I never lost my passion for medicine. I have grown so much as a person, and I have learned "
+    "the true meaning of resilience and perseverance. My heart tells me that now is the right "
+    "time, and I feel more ready than ever to take this next step."
+)
+
+
+def test_a_why_now_story_of_feelings_alone_is_generic(catalog: Any) -> None:
+    verdict = judge_story("why_now", _FEELINGS, catalog)
+    assert verdict.quality == "generic", verdict.reason
+    assert "the years, roles and places by name" in verdict.reason
+
+
+def test_a_plan_b_of_will_alone_is_generic(catalog: Any) -> None:
+    story = (
+        "In the event that I am not successful in this Match cycle, I will continue to pursue my "
+        "dream with unwavering determination. I will reflect on my application and I will seek "
+        "guidance from my mentors."
+    )
+    verdict = judge_story("plan_b", story, catalog)
+    assert verdict.quality == "generic", verdict.reason
+    assert "Match" not in verdict.concrete
+
+
+def test_a_why_home_story_that_will_not_stay_is_generic(catalog: Any) -> None:
+    story = (
+        "My aunt lives in Sacramento and I visited her a couple of times as a kid. To be honest "
+        "I do not plan to stay in the West after training, since my parents are in New Jersey. "
+        "But training in California for a few years would be a good experience."
+    )
+    verdict = judge_story("why_home", story, catalog, "west")
+    assert verdict.quality == "generic" and "do not plan to stay" in verdict.reason, verdict.reason

@@ -109,10 +109,19 @@ def _check_ownership(answer: Analysed) -> _Verdict:
     # "My greatest weakness is that I care too much" names a part only in its words: a sentence
     # passing a strength off as a weakness owns nothing.
     disguised = answer.sentences_with("disguised_strength")
-    owned = {
-        i: hits for i, hits in answer.sentences_with("ownership").items() if i not in disguised
-    }
     blamed = answer.blame_sentences()
+    # Nor does an ownership phrase inside blame ("my fault" of "it wasn't really my fault").
+    blame = [h for hits in blamed.values() for h in hits]
+    owned = {
+        i: kept
+        for i, hits in answer.sentences_with("ownership").items()
+        if i not in disguised
+        and (
+            kept := [
+                h for h in hits if not any(b.start <= h.start and h.end <= b.end for b in blame)
+            ]
+        )
+    }
     terms = _terms(h for hits in owned.values() for h in hits)
     if owned and not blamed:
         return _Verdict(

@@ -1367,7 +1367,12 @@ def judge(kind: StoryKind, text: Analysed, padded: int = 0, elsewhere: str = "")
     if text.words == 0 and not padded:
         return StoryVerdict(quality="missing", missing=absent, reason="not written yet", **common)
     needed = [r for r in rule.required if r not in found]
-    if not needed and len(present) >= rule.min_signals:
+    if rule.required_any and not any(r in found for r in rule.required_any):
+        needed.append(rule.required_any[0])
+    # A story that says it will not stay ("I do not plan to stay in the West after training")
+    # makes no case for the place, whatever ties it names.
+    refused = "plan_to_stay" in rule.signals and "plan_to_stay" not in found and text.negated_plans
+    if not needed and len(present) >= rule.min_signals and not refused:
         return StoryVerdict(
             quality="concrete",
             concrete=quoted,
@@ -1389,6 +1394,8 @@ def judge(kind: StoryKind, text: Analysed, padded: int = 0, elsewhere: str = "")
         detail += f"; names only {_quote(quoted, 3)}"
     if elsewhere:
         detail += f"; {elsewhere}"
+    if refused:
+        detail += "; it says you do not plan to stay"
     return StoryVerdict(
         quality="generic",
         concrete=quoted,

@@ -291,6 +291,9 @@ class StoryRule(Sourced):
     label: str
     signals: list[str] = Field(min_length=1)
     required: list[str] = Field(default_factory=empty_list)
+    # At least one of these signals as well (a plan B names a role or place, or the clinical
+    # work that goes on: "I will finish my surgery residency"); empty: no such rule.
+    required_any: list[str] = Field(default_factory=empty_list)
     min_signals: int = Field(ge=1)
     long_words: int = Field(ge=1)
     # The phrase list quoted when the story is not concrete; a sentence with one of its
@@ -306,7 +309,7 @@ class StoryRule(Sourced):
 
     @model_validator(mode="after")
     def _required_are_signals(self) -> "StoryRule":
-        unknown = [r for r in self.required if r not in self.signals]
+        unknown = [r for r in [*self.required, *self.required_any] if r not in self.signals]
         if unknown:
             raise ValueError(f"required names signals not listed: {unknown}")
         if self.min_signals > len(self.signals):
