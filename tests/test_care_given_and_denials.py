@@ -49,7 +49,12 @@
   day", ending "it wasn't really my fault", scored 81 and owned "my fault"; "I had no Step 3" and
   "I did not limit myself" owned nothing; a why-now story of feelings alone, a plan B of "I will"
   alone (with "Match" taken for a name) and a why-home story that says it will not stay were
-  concrete."""
+  concrete;
+- notes typed as fragments ("Parents and grandparents on the west side.", "Plan B: research
+  fellow, ... Contract already signed.") named no tie and no plan; "I regret that I sat for it
+  before I was ready" owned nothing; "I shall begin" and "when Match Day comes" did not look
+  ahead; "if I get the chance, but I am also open to other places" left a stay firm; "and then
+  practise hospital medicine in the same community" was no plan to stay."""
 
 from __future__ import annotations
 
@@ -603,3 +608,46 @@ def test_a_why_home_story_that_will_not_stay_is_generic(catalog: Any) -> None:
     )
     verdict = judge_story("why_home", story, catalog, "west")
     assert verdict.quality == "generic" and "do not plan to stay" in verdict.reason, verdict.reason
+
+
+def test_fragments_typed_as_notes_are_read(catalog: Any) -> None:
+    story = (
+        "Cleveland is home. Parents and grandparents on the west side, graduated from St. "
+        "Ignatius High, worked as a scribe in the MetroHealth ED 2019-2021 before med school. "
+        "Not leaving."
+    )
+    assert judge_story("why_home", story, catalog, "midwest").quality == "concrete"
+    plan = (
+        "Plan B: research fellow, Dept of Neurology, University of Iowa. July 2026 start. "
+        "Contract already signed."
+    )
+    assert judge_story("plan_b", plan, catalog).quality == "concrete"
+    text = "Family medicine is what I want to do. Parents of sick children taught me patience."
+    fb = analyse("why_region", text, None, catalog, target=TargetRegion("midwest", "the Midwest"))
+    assert next(c for c in fb.checks if c.id == "ties").status == "fail"
+
+
+def test_more_ways_of_saying_it(catalog: Any) -> None:
+    # a regret of one's own act is owned
+    text = "I failed Step 1 in 2021. I regret that I sat for it before I was ready."
+    assert _check("exam_failure", text, catalog, "ownership").status == "pass"
+    # "I shall" looks ahead, as does a date everyone knows
+    text = "My J-1 papers were ready in 2024. I shall begin the DS-2019 paperwork in March."
+    assert _check("img_visa", text, catalog, "forward_close").status == "pass"
+    text = (
+        "I worked in Fresno in 2024. I keep working there so I am seeing patients when Match "
+        "Day comes."
+    )
+    assert _check("different_this_time", text, catalog, "forward_close").status == "pass"
+    # a stay with the door left open is hedged
+    text = (
+        "I like Boston in 2024. I would be happy to stay here if I get the chance, but I am also "
+        "open to other places."
+    )
+    assert _check("will_you_stay", text, catalog, "plan_to_stay").status == "warn"
+    # practice there after residency is a plan to stay
+    text = (
+        "My sister lives in Newark. I intend to complete residency here and then practise "
+        "hospital medicine in the same community."
+    )
+    assert _check("will_you_stay", text, catalog, "plan_to_stay").status == "pass"
