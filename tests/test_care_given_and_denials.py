@@ -482,12 +482,12 @@ def test_clinical_years_done_there_are_activity_there(catalog: Any) -> None:
             "country. The score is not showing everything of me.",
             "the exam is very different",
         ),
-        ("what_happened", "It just didn't work out. Things happen.", "Things happen"),
+        ("what_happened", "It just didn't work out. Things happen.", "just didn't work out"),
         (
             "critical_feedback",
             "An attending said I should be more confident in 2024. I didn't really agree with it "
             "because she was kind of hard on everyone.",
-            "hard on everyone",
+            "kind of hard on everyone",
         ),
     ],
 )
@@ -651,3 +651,90 @@ def test_more_ways_of_saying_it(catalog: Any) -> None:
         "hospital medicine in the same community."
     )
     assert _check("will_you_stay", text, catalog, "plan_to_stay").status == "pass"
+
+
+@pytest.mark.parametrize(
+    ("qid", "text", "check", "status"),
+    [
+        # found by a review of this session's changes: innocent sentences the new phrases misread
+        (
+            "mistake",
+            "The pandemic was hard on everyone, and I let my study schedule collapse in 2021. That "
+            "was my mistake.",
+            "no_blame",
+            "pass",
+        ),
+        (
+            "mistake",
+            "In 2024 I gave the wrong dose. Now I always call my senior when I don't know if a "
+            "dose is safe.",
+            "forward_close",
+            "pass",
+        ),
+        (
+            "mistake",
+            "I missed a rising potassium in 2024. If it happened again, I would definitely call "
+            "pharmacy first.",
+            "forward_close",
+            "pass",
+        ),
+        (
+            "why_unmatched",
+            "Last cycle I had no backup plan and I applied too narrowly in 2023. That was my "
+            "mistake.",
+            "no_example",
+            None,
+        ),
+        (
+            "why_specialty",
+            "I want to be close to the action, so I like big academic centres like Mercy in Ohio.",
+            "plan_to_stay",
+            None,
+        ),
+    ],
+)
+def test_innocent_sentences_keep_their_reading(
+    catalog: Any, qid: str, text: str, check: str, status: str | None
+) -> None:
+    found = _check(qid, text, catalog, check)
+    assert (found.status if found else None) == status, found
+
+
+def test_innocent_sentences_in_region_answers_keep_their_reading(catalog: Any) -> None:
+    target = TargetRegion("midwest", "the Midwest")
+    for text, check, status in (
+        ("We rotated at a sister hospital in Toledo in 2024. It was busy.", "ties", "fail"),
+        ("Partner hospitals of the Cleveland Clinic took our students in 2024.", "ties", "fail"),
+        (
+            "My parents live in Ohio. I will keep studying regardless of where I match.",
+            "plan_to_stay",
+            "fail",
+        ),
+        (
+            "My parents live in Ohio. We plan to stay in Ohio after residency, and I will teach "
+            "students if I get the chance.",
+            "plan_to_stay",
+            "pass",
+        ),
+    ):
+        fb = analyse("why_region", text, None, catalog, target=target)
+        assert next(c for c in fb.checks if c.id == check).status == status, text
+
+
+def test_innocent_stories_and_sentences_keep_their_reading(catalog: Any) -> None:
+    story = (
+        "I graduated in 2018. I look after my patients with compassion. Those hard years are "
+        "behind me, and I am able to apply everything I learned."
+    )
+    assert judge_story("why_now", story, catalog).quality == "generic"
+    text = "It was hard. It was hard to admit that I needed help in 2021, and I asked my PD."
+    assert _padding(text, catalog) == []
+    counted = _check(
+        "led_a_team", "We screened 1,500 patients over 2.5 years in 2024.", catalog, "specifics"
+    )
+    assert "500 patients" not in counted.matches and "5 years" not in counted.matches
+    once = (
+        "I moved to Ohio in 2016, and I loved everything about my life in Ohio, and I hope to "
+        "remain a part of Ohio."
+    )
+    assert _check("why_region", once, catalog, "specifics").status == "warn"

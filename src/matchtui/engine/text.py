@@ -148,8 +148,9 @@ _NO_WORDS: frozenset[str] = frozenset()  # one object for the many patterns with
 # "I've made": none).
 _AUXILIARY = frozenset({"had", "have"})
 _CONTRACTED_I = frozenset({"i'd", "i've"})
-# Whose units a count may pick out ("two of my letters", "three of our patients").
+# A year, which is no count ("my 2024 paper").
 _YEAR_WORD = re.compile(r"(?:19|20)\d\d")
+# Whose units a count may pick out ("two of my letters", "three of our patients").
 _OWNERS = frozenset({"my", "our", "your", "the", "his", "her", "their", "these", "those"})
 
 
@@ -676,18 +677,47 @@ def _add_span(spans: list[Span], text: str, start: int, end: int) -> None:
 
 
 def clauses_holding(sentence: str, details: Iterable[str], min_words: int) -> int:
-    """How many clauses of `sentence` hold one of `details` (strings cut from it): the pieces
-    between its commas, semicolons and colons, a piece of fewer than `min_words` words (or one
-    after such a piece) joined to the clause before it, so neither a bare list ("Ohio, 2024,
-    Mercy") nor a date ("February 12, 2026") makes clauses."""
-    clauses: list[str] = []
+    """How many clauses of `sentence` hold one of `details` (strings cut from it, in reading
+    order): the pieces between its commas, semicolons and colons, a piece of fewer than
+    `min_words` words (or one after such a piece) joined to the clause before it, so neither a
+    bare list ("Ohio, 2024, Mercy") nor a date ("February 12, 2026") makes clauses. Each detail
+    is found once, as a whole word, after the one before it: a place named again in a later
+    clause ("my life in Ohio, ... a part of Ohio") adds no clause."""
+    starts: list[int] = []  # where each clause starts and ends
+    ends: list[int] = []
+    at = 0
     for piece in re.split(r"[,;:]", sentence):
-        if clauses and (count_words(piece) < min_words or count_words(clauses[-1]) < min_words):
-            clauses[-1] = f"{clauses[-1]},{piece}"
+        short = count_words(piece) < min_words
+        if ends and (short or count_words(sentence[starts[-1] : ends[-1]]) < min_words):
+            ends[-1] = at + len(piece)
         else:
-            clauses.append(piece)
-    wanted = [d for d in details if d]
-    return sum(1 for clause in clauses if any(d in clause for d in wanted))
+            starts.append(at)
+            ends.append(at + len(piece))
+        at += len(piece) + 1  # the piece and its mark
+    held: set[int] = set()
+    searched = 0
+    for detail in dict.fromkeys(details):  # each detail once, however often it is named
+        found = _whole_word_at(sentence, detail, searched)
+        if found < 0:
+            continue
+        searched = found + len(detail)
+        held.add(bisect.bisect_left(ends, found + 1))
+    return len(held)
+
+
+def _whole_word_at(text: str, word: str, start: int) -> int:
+    """Where `word` is first found in `text` from `start` on, not inside a longer word ("US" of
+    "USMLE", "3" of "2023"); -1 when it is not."""
+    if not word:
+        return -1
+    at = text.find(word, start)
+    while at >= 0:
+        before = text[at - 1] if at else " "
+        after = text[at + len(word)] if at + len(word) < len(text) else " "
+        if not before.isalnum() and not after.isalnum():
+            return at
+        at = text.find(word, at + 1)
+    return -1
 
 
 def count_words(text: str) -> int:
@@ -1051,7 +1081,12 @@ class Analysed:
 
         for index, low in enumerate(lows):
             # "three months", "3 months"; not a year ("my 2024 paper")
-            if low in numbers or (low.isdigit() and not _YEAR_WORD.fullmatch(low)):
+            if low in numbers or (
+                low.isdigit()
+                and not _YEAR_WORD.fullmatch(low)
+                # not the end of "1,500" or "2.5"
+                and not (index >= 2 and lows[index - 1] in ",." and lows[index - 2].isdigit())
+            ):
                 unit = index + 1
             elif "-" in low and low.split("-", 1)[0] in numbers:
                 parts = low.split("-")

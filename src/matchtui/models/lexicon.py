@@ -278,7 +278,7 @@ class PaddingRule(Sourced):
     # 2015 from medical school."): a sentence of at least contained_min_words words whose words
     # all come, in a row, in another longer sentence of the answer says nothing that one does
     # not.
-    contained_min_words: int = Field(default=3, ge=2)
+    contained_min_words: int = Field(default=4, ge=2)
 
 
 StoryKind = Literal["why_home", "why_now", "plan_b"]
