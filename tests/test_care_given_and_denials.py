@@ -73,10 +73,14 @@ from matchtui.engine.text import (
     judge_story,
 )
 
+_WEST = TargetRegion("west", "the West")
+_MIDWEST = TargetRegion("midwest", "the Midwest")
 
-def _check(qid: str, text: str, catalog: Any, check_id: str) -> Any:
-    found = [c for c in analyse(qid, text, None, catalog).checks if c.id == check_id]
-    return found[0] if found else None
+
+def _check(
+    qid: str, text: str, catalog: Any, check_id: str, target: TargetRegion | None = None
+) -> Any:
+    return analyse(qid, text, None, catalog, target=target).check(check_id)
 
 
 _LEFT_TO_CARE = (
@@ -171,8 +175,7 @@ def test_a_move_made_whatever_the_match_brings_is_a_plan_to_stay(catalog: Any) -
         "I don't have family out west, but my partner got a job at Intel in Hillsboro and we "
         "are moving to Portland in May regardless of where I match."
     )
-    fb = analyse("why_region", text, None, catalog, target=TargetRegion("west", "the West"))
-    stay = next(c for c in fb.checks if c.id == "plan_to_stay")
+    stay = _check("why_region", text, catalog, "plan_to_stay", _WEST)
     assert stay.status == "pass", stay.detail
 
 
@@ -189,8 +192,7 @@ def test_training_done_there_and_letters_from_it_are_local_activity(catalog: Any
         "I did my residency in surgery in Denver until I left in 2021. I still have close "
         "friends there and the attendings I worked with wrote two of my letters."
     )
-    fb = analyse("why_region", text, None, catalog, target=TargetRegion("west", "the West"))
-    local = next(c for c in fb.checks if c.id == "local_activity")
+    local = _check("why_region", text, catalog, "local_activity", _WEST)
     assert local.status == "pass", local.detail
 
 
@@ -198,12 +200,10 @@ def test_a_rotation_applied_for_is_not_yet_done(catalog: Any) -> None:
     text = (
         "My school was in New York. I have applied for an away rotation in Sacramento in January."
     )
-    fb = analyse("trained_elsewhere", text, None, catalog, target=TargetRegion("west", "the West"))
-    local = next(c for c in fb.checks if c.id == "local_activity")
+    local = _check("trained_elsewhere", text, catalog, "local_activity", _WEST)
     assert local.status == "fail", local.detail
     done = "My school was in New York. I did an away rotation in Sacramento last January."
-    fb = analyse("trained_elsewhere", done, None, catalog, target=TargetRegion("west", "the West"))
-    assert next(c for c in fb.checks if c.id == "local_activity").status == "warn"
+    assert _check("trained_elsewhere", done, catalog, "local_activity", _WEST).status == "warn"
 
 
 def test_a_why_now_story_of_an_exam_failed_then_passed_is_concrete(catalog: Any) -> None:
@@ -359,8 +359,7 @@ def test_a_state_typed_in_lower_case_is_a_detail(catalog: Any) -> None:
         "my parents live in columbus ohio and i grew up there. i did 2 rotations at the state "
         "university in 2024 and i will stay in ohio after residency"
     )
-    fb = analyse("why_region", text, None, catalog, target=TargetRegion("midwest", "the Midwest"))
-    specifics = next(c for c in fb.checks if c.id == "specifics")
+    specifics = _check("why_region", text, catalog, "specifics", _MIDWEST)
     assert specifics.status == "pass" and "ohio" in specifics.matches, specifics.detail
 
 
@@ -466,10 +465,8 @@ def test_clinical_years_done_there_are_activity_there(catalog: Any) -> None:
         "My parents moved to Florida, but I did all my clinical years at UVM in Vermont and I "
         "want to practise in rural Vermont for the long term."
     )
-    fb = analyse(
-        "why_region", text, None, catalog, target=TargetRegion("northeast", "the Northeast")
-    )
-    local = next(c for c in fb.checks if c.id == "local_activity")
+    target = TargetRegion("northeast", "the Northeast")
+    local = _check("why_region", text, catalog, "local_activity", target)
     assert local.status != "fail", local.detail
 
 
@@ -623,8 +620,7 @@ def test_fragments_typed_as_notes_are_read(catalog: Any) -> None:
     )
     assert judge_story("plan_b", plan, catalog).quality == "concrete"
     text = "Family medicine is what I want to do. Parents of sick children taught me patience."
-    fb = analyse("why_region", text, None, catalog, target=TargetRegion("midwest", "the Midwest"))
-    assert next(c for c in fb.checks if c.id == "ties").status == "fail"
+    assert _check("why_region", text, catalog, "ties", _MIDWEST).status == "fail"
 
 
 def test_more_ways_of_saying_it(catalog: Any) -> None:
@@ -701,7 +697,6 @@ def test_innocent_sentences_keep_their_reading(
 
 
 def test_innocent_sentences_in_region_answers_keep_their_reading(catalog: Any) -> None:
-    target = TargetRegion("midwest", "the Midwest")
     for text, check, status in (
         ("We rotated at a sister hospital in Toledo in 2024. It was busy.", "ties", "fail"),
         ("Partner hospitals of the Cleveland Clinic took our students in 2024.", "ties", "fail"),
@@ -717,8 +712,7 @@ def test_innocent_sentences_in_region_answers_keep_their_reading(catalog: Any) -
             "pass",
         ),
     ):
-        fb = analyse("why_region", text, None, catalog, target=target)
-        assert next(c for c in fb.checks if c.id == check).status == status, text
+        assert _check("why_region", text, catalog, check, _MIDWEST).status == status, text
 
 
 def test_innocent_stories_and_sentences_keep_their_reading(catalog: Any) -> None:

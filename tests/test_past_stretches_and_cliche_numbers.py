@@ -18,8 +18,7 @@ from matchtui.engine.practice import analyse
 
 
 def _check(qid: str, text: str, catalog: Any, check_id: str) -> Any:
-    found = [c for c in analyse(qid, text, None, catalog).checks if c.id == check_id]
-    return found[0] if found else None
+    return analyse(qid, text, None, catalog).check(check_id)
 
 
 def test_a_number_inside_stock_praise_is_no_detail(catalog: Any) -> None:

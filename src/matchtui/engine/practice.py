@@ -257,7 +257,9 @@ def _check_forward_close(answer: Analysed, stock: dict[int, list[Hit]]) -> _Verd
     # plain plan to stay ("We have no plans to leave Idaho.") looks ahead as much as "I will".
     # Nor does a sentence that leaves the plan open ("I'm not sure yet where I want to be"),
     # whatever forward phrase it holds; a plan to stay in it still counts, below.
-    undecided = answer.sentences_with("undecided") if "undecided" in answer.comp.lists else {}
+    undecided = (
+        answer.sentences_with("undecided") if answer.comp.lexicon.undecided is not None else {}
+    )
     forward = {
         i: list(h)
         for i, h in answer.sentences_with("forward").items()

@@ -683,17 +683,19 @@ def clauses_holding(sentence: str, details: Iterable[str], min_words: int) -> in
     bare list ("Ohio, 2024, Mercy") nor a date ("February 12, 2026") makes clauses. Each detail
     is found once, as a whole word, after the one before it: a place named again in a later
     clause ("my life in Ohio, ... a part of Ohio") adds no clause."""
-    starts: list[int] = []  # where each clause starts and ends
-    ends: list[int] = []
+    ends: list[int] = []  # where each clause ends
+    last_words = 0  # the words of the clause before
     at = 0
     for piece in re.split(r"[,;:]", sentence):
-        short = count_words(piece) < min_words
-        if ends and (short or count_words(sentence[starts[-1] : ends[-1]]) < min_words):
-            ends[-1] = at + len(piece)
+        at += len(piece)
+        words = count_words(piece)
+        if ends and (words < min_words or last_words < min_words):
+            ends[-1] = at
+            last_words += words
         else:
-            starts.append(at)
-            ends.append(at + len(piece))
-        at += len(piece) + 1  # the piece and its mark
+            ends.append(at)
+            last_words = words
+        at += 1  # the mark after it
     held: set[int] = set()
     searched = 0
     for detail in dict.fromkeys(details):  # each detail once, however often it is named
