@@ -383,16 +383,21 @@ def _words_near(tokens: Tokens, indexes: Iterable[int], most: int) -> list[str]:
     return found
 
 
+def _among(word: str, words: frozenset[str]) -> bool:
+    """`word` is one of `words`, where "#" stands for any number in digits."""
+    return word in words or (word[0].isdigit() and "#" in words and word.isdigit())
+
+
 def _conditions_hold(
     pattern: _Pattern, tokens: Tokens, index: int, end: int, sentence_starts: Sequence[int]
 ) -> bool:
     if pattern.not_after:
         before = _word_near(tokens, range(index - 1, max(-1, index - 5), -1))
-        if before is not None and before in pattern.not_after:
+        if before is not None and _among(before, pattern.not_after):
             return False
     if pattern.not_before:
         after = _word_near(tokens, range(end, min(len(tokens), end + 4)))
-        if after is not None and after in pattern.not_before:
+        if after is not None and _among(after, pattern.not_before):
             return False
     if pattern.before_any:
         following = _words_near(tokens, range(end, len(tokens)), BEFORE_ANY_WORDS)
@@ -1077,6 +1082,9 @@ class Analysed:
         letters", "two US letters", "twelve family medicine programs"."""
         numbers, units = self.comp.numbers, self.comp.units
         lows, starts, ends = self.tokens.lows, self.tokens.starts, self.tokens.ends
+        specifics = self.comp.lexicon.specifics
+        sayings = {tuple(saying.lower().split()) for saying in specifics.sayings}
+        rhythm = frozenset(word.lower() for word in specifics.rhythm)
 
         def is_unit(low: str) -> bool:
             return low in units or (_stem(low) or "") in units
@@ -1110,6 +1118,12 @@ class Analysed:
                 unit += 1  # a unit after an acronym that says which ("two US letters")
             elif unit + 2 < len(lows) and lows[unit + 1] == "medicine" and is_unit(lows[unit + 2]):
                 unit += 2  # a specialty's ("twelve family medicine programs")
+            if (
+                unit == index + 1
+                and (low, lows[unit] if unit < len(lows) else "") in sayings
+                and (unit + 1 >= len(lows) or lows[unit + 1] not in rhythm)
+            ):
+                continue  # "one day" of "the patients I hope to serve one day"
             if unit < len(lows) and is_unit(lows[unit]):
                 # a unit naming another ("two night shifts") is quoted whole
                 whole = unit + 1 if unit + 1 < len(lows) and is_unit(lows[unit + 1]) else unit

@@ -48,7 +48,8 @@ class PhraseEntry(Strict):
     certain words follows within the next four (`before_any`) or later in the same sentence,
     within twelve (`later_any`: the match then reaches to that word, "I entered ... the wrong"),
     or only at the start of a sentence. A plain string in a list is a phrase with no
-    conditions."""
+    conditions. In `not_after` and `not_before`, "#" stands for any number in digits ("we will
+    see 20 patients")."""
 
     phrase: str = Field(min_length=1)
     not_after: list[str] = Field(default_factory=empty_list)
@@ -99,6 +100,10 @@ class Specifics(Sourced):
     patterns: list[str] = Field(default_factory=empty_list)
     numbers: list[str] = Field(default_factory=empty_list)
     units: list[str] = Field(default_factory=empty_list)
+    # a number and its unit said as a saying, not a count ("the patients I hope to serve one
+    # day"), unless one of `rhythm` follows ("one day a week")
+    sayings: list[str] = Field(default_factory=empty_list)
+    rhythm: list[str] = Field(default_factory=empty_list)
     phrases: list[Phrase] = Field(default_factory=empty_list)
 
     @field_validator("phrases")
