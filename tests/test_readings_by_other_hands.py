@@ -6,7 +6,21 @@ before:
   plan, while "my mother fell ill" must stay the word ill;
 - "the patients I hope to serve one day" counted "one day" as a detail, "one day a week" must;
 - a region on its own ("my family lives in the South", "I will stay in the Midwest") was a
-  checkable place, where "South Carolina" is."""
+  checkable place, where "South Carolina" is;
+- blame put on the system, the tools or the teaching in other words ("The system at that hospital
+  was very confusing and nobody trained us properly", "the system just isn't built for couples",
+  "the EHR defaulted to the wrong unit", "my school gave us only six weeks") was no blame;
+- "I went to UT Southwestern for medical school" named no tie, and "medical school in Portland"
+  counted for the South (Portland is in Oregon or Maine: a city name shared by two regions was
+  read as naming none);
+- "I'm a very committed person" and "thinking I would do surgery" looked ahead; "I feel bad
+  that it happened" did not end on regret;
+- "calm under pressure", "good at multitasking", "learned a lot about myself" were not stock;
+- "I'm not 100% sure" and "the residents all seemed happy" were details, a city typed in lower
+  case ("i grew up in tucson") was not, nor was a "clinical associate" in the emergency
+  department recent clinical work;
+- "I want to stay and practice in Wisconsin, maybe as hospitalist in smaller town" hedged the
+  stay (the "maybe" is about the kind of work)."""
 
 from __future__ import annotations
 
@@ -18,6 +32,8 @@ from matchtui.engine.practice import analyse
 from matchtui.engine.text import TargetRegion, judge_story
 
 _SOUTH = TargetRegion("south", "the South")
+_WEST = TargetRegion("west", "the West")
+_MIDWEST = TargetRegion("midwest", "the Midwest")
 
 
 def _check(
@@ -121,3 +137,144 @@ def test_a_state_in_the_region_is_a_place(catalog: Any, story: str, named: str) 
     verdict = judge_story("why_home", story, catalog, "south")
     assert verdict.quality == "concrete", verdict.reason
     assert named in verdict.reason
+
+
+@pytest.mark.parametrize(
+    ("qid", "text"),
+    [
+        (
+            "mistake",
+            "I gave the wrong dose in 2023. The system at that hospital was very confusing and "
+            "nobody trained us properly.",
+        ),
+        ("mistake", "I gave the wrong dose in 2023. It was because the EHR defaulted to mg/kg."),
+        (
+            "other_regions",
+            "Last year we went unmatched in 2025; the system just isn't built for couples.",
+        ),
+        (
+            "exam_failure",
+            "I failed Step 1 in 2021. My school gave us only six weeks of dedicated time.",
+        ),
+        (
+            "exam_failure",
+            "I failed Step 1 in 2021. Half the questions were on topics that weren't in any of the "
+            "review books.",
+        ),
+    ],
+)
+def test_blame_in_other_words_is_blame(catalog: Any, qid: str, text: str) -> None:
+    assert _check(qid, text, catalog, "no_blame").status == "fail", text
+
+
+def test_learning_a_system_is_no_blame(catalog: Any) -> None:
+    text = "I learned the system at Mercy in two weeks in 2024 and taught it to the new interns."
+    assert _check("mistake", text, catalog, "no_blame").status == "pass"
+
+
+def test_medical_school_named_by_its_purpose_is_a_tie(catalog: Any) -> None:
+    text = (
+        "Texas is still our first choice, because I went to UT Southwestern for medical school "
+        "and he's from San Antonio."
+    )
+    ties = _check("other_regions", text, catalog, "ties", _SOUTH)
+    assert ties.status == "pass", ties.detail
+
+
+def test_a_city_name_two_regions_share_is_away_from_a_third(catalog: Any) -> None:
+    text = "I did my medical school in Portland and rotated at OHSU."
+    ties = _check("why_region", text, catalog, "ties", _SOUTH)
+    assert ties.status == "fail" and "Portland" in ties.detail, ties.detail
+    # read for either of its regions, it still counts there
+    assert _check("why_region", text, catalog, "ties", _WEST).status == "pass"
+    home = "I grew up in Columbus and my parents still live there. I will stay and practice here."
+    assert judge_story("why_home", home, catalog, "west").quality == "generic"
+    assert "ties" in judge_story("why_home", home, catalog, "south").signals
+
+
+@pytest.mark.parametrize(
+    "close",
+    [
+        "I'm a very committed person.",
+        "I started at UCLA thinking I would do surgery, and then I found pediatrics.",
+    ],
+)
+def test_a_self_portrait_or_an_old_expectation_does_not_look_ahead(
+    catalog: Any, close: str
+) -> None:
+    text = "I left residency in 2019 and came back to clinical work in 2024. " + close
+    assert _check("wont_leave_again", text, catalog, "forward_close").status == "fail"
+
+
+def test_feeling_bad_about_it_ends_on_regret(catalog: Any) -> None:
+    text = "I gave the wrong dose in 2023. I still think about him and I feel bad that it happened."
+    close = _check("mistake", text, catalog, "forward_close")
+    assert close.status == "warn" and "regret" in close.detail, close.detail
+
+
+def test_strengths_anyone_could_claim_are_stock(catalog: Any) -> None:
+    text = (
+        "I stay calm under pressure and I am very good at multitasking. I learned a lot about "
+        "myself that year."
+    )
+    stock = _check("too_much_at_once", text, catalog, "stock")
+    assert stock.status == "fail", stock.detail
+
+
+def test_not_being_100_percent_sure_is_no_detail(catalog: Any) -> None:
+    text = "I want to do cardiology after residency. I'm not 100% sure though."
+    assert _check("fellowship_plans", text, catalog, "specifics").status == "fail"
+    counted = "I want to do cardiology. I saw it in 100% of my weeks on call."
+    assert '"100"' in _check("fellowship_plans", counted, catalog, "specifics").detail
+
+
+def test_a_city_in_lower_case_after_in_is_a_detail(catalog: Any) -> None:
+    text = (
+        "i grew up in tucson and my parents still run a small pharmacy there. i did my sub-i at "
+        "el rio health center in 2022."
+    )
+    specifics = _check("connect_region", text, catalog, "specifics", _WEST)
+    assert specifics.status == "pass" and "tucson" in specifics.detail, specifics.detail
+    words = "i like reading and mobile phones. i went to the store."
+    assert _check("connect_region", words, catalog, "specifics", _WEST).status == "fail"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The residents all seemed really happy. What are residents doing for fun?",
+        "The faculty are committed to resident education. I met very respected attendings.",
+    ],
+)
+def test_the_people_of_a_program_in_general_are_no_detail(catalog: Any, text: str) -> None:
+    assert _check("why_program", text, catalog, "specifics").status == "fail", text
+
+
+def test_ones_own_senior_and_a_role_held_are_details(catalog: Any) -> None:
+    text = (
+        "My attending told me I was the only student who knew every story. As an intern I will "
+        "keep doing that."
+    )
+    specifics = _check("why_specialty", text, catalog, "specifics")
+    assert specifics.status == "pass", specifics.detail
+
+
+def test_a_clinical_associate_is_recent_clinical_work(catalog: Any) -> None:
+    text = (
+        "I left my residency in 2021. Since August 2023 I've worked as a full-time clinical "
+        "associate in the emergency department at St. Mark's in Salt Lake City."
+    )
+    readiness = _check("wont_leave_again", text, catalog, "readiness")
+    assert readiness.status == "pass", readiness.detail
+
+
+def test_a_hedge_about_the_kind_of_work_leaves_the_stay_firm(catalog: Any) -> None:
+    opening = "I did an observership at Froedtert in 2022. "
+    firm = opening + (
+        "After residency I want to stay and practice in Wisconsin, maybe as hospitalist in "
+        "smaller town where there is need."
+    )
+    assert _check("why_region", firm, catalog, "plan_to_stay", _MIDWEST).status == "pass"
+    for hedged in ("I will stay in Wisconsin, probably.", "Maybe I will stay in Wisconsin."):
+        check = _check("why_region", opening + hedged, catalog, "plan_to_stay", _MIDWEST)
+        assert check.status == "warn", hedged

@@ -422,6 +422,11 @@ _LATER_STOPS = frozenset({
 })
 # fmt: on
 _CLAUSE_MARKS = frozenset(",;:")
+# Words after which a city typed in lower case is read as the city ("in tucson", "from fresno").
+_WHERE_WORDS = frozenset({"in", "from", "near", "at", "to", "outside"})
+# A hedge after a plan to stay and a comma, before one of these, hedges what follows (the kind of
+# work or place: "..., maybe as a hospitalist", "..., probably in a smaller town"), not the stay.
+_QUALIFIER_STARTS = frozenset({"as", "in", "at", "with", "near", "doing", "working", "somewhere"})
 # A clause break between a negation and the proof after it (Analysed._negated_before).
 # Where a negation stops: punctuation inside a sentence, a conjunction ("I did not match because
 # COVID cancelled my rotations": the cancelling is not undone), and the start of a main
@@ -800,7 +805,7 @@ class Analysed:
             "stay_negators",
             lambda hit, found: any(n.start < hit.start for n in found),
         )
-        self.hedged_plans = self._set_aside("plan_to_stay", "hedges", lambda hit, found: True)
+        self.hedged_plans = self._set_aside("plan_to_stay", "hedges", self._hedges_plan)
         # Proof said not to be there ("I have not seen patients since 2019") proves nothing,
         # nor does the rest of its clause ("I stopped volunteering at the free clinic in Ohio").
         undone = [
@@ -811,6 +816,24 @@ class Analysed:
         if undone:
             for name in _PROOF_LISTS & self._hits.keys():
                 self._hits[name] = [h for h in self._hits[name] if not self._later(h, undone)]
+
+    def _hedges_plan(self, hit: Hit, hedges: list[Hit]) -> bool:
+        """One of `hedges`, in the sentence of the plan to stay `hit`, hedges it: not one that
+        opens a later clause about the kind of work there ("I want to stay and practice in
+        Wisconsin, maybe as a hospitalist in a smaller town"), where "I will stay, probably."
+        still hedges."""
+        for hedge in hedges:
+            after = _WORD.search(self.norm, hedge.end)
+            qualifies = (
+                hedge.start >= hit.end
+                and "," in self.norm[hit.end : hedge.start]
+                and after is not None
+                and self.sentence_of(after.start()) == self.sentence_of(hit.start)
+                and after.group().lower() in _QUALIFIER_STARTS
+            )
+            if not qualifies:
+                return True
+        return False
 
     def _later(self, hit: Hit, undone: list[Hit]) -> bool:
         """`hit` comes after one of `undone` in its clause (same sentence, no clause break)."""
@@ -931,7 +954,7 @@ class Analysed:
                     # part's where it names none ("... in Arizona, but my parents live there").
                     for clause, clause_hits in self._contrast_clauses(start, end, part):
                         here = places_named(self.norm[clause[0] : clause[1]], catalog) or named
-                        if here and all(place.region != region for place in here):
+                        if here and not any(place.is_in(region) for place in here):
                             places.update((place.written.lower(), place.written) for place in here)
                             self.dropped.setdefault(name, []).extend(clause_hits)
                         else:
@@ -994,7 +1017,7 @@ class Analysed:
         spans = {self._whole_name(start, end) for start, end in self.pattern_spans()}
         spans.update((h.start, h.end) for h in self._hits.get("specifics_phrases", ()))
         spans.update(self._opening_places())
-        spans.update(self._states_in_lower_case())
+        spans.update(self._places_in_lower_case())
         spans.update(self._counted_amounts())
         # A number inside stock praise ("I always give 110 percent") is part of the cliche,
         # not a detail that backs it up.
@@ -1035,19 +1058,24 @@ class Analysed:
                     yield words[0].start(), words[size - 1].end()
                     break
 
-    def _states_in_lower_case(self) -> Iterator[tuple[int, int]]:
-        """A state typed in lower case ("my parents live in columbus ohio"): a checkable detail
-        as "Ohio" is, and the region check reads it already (state names match in any case)."""
+    def _places_in_lower_case(self) -> Iterator[tuple[int, int]]:
+        """A state typed in lower case ("my parents live in columbus ohio"), or a city after a
+        word that says where ("i grew up in tucson"; a city's name may be a word, "reading" or
+        "mobile", so only there): a checkable detail as "Ohio" and "Tucson" are."""
         catalog = self.comp.catalog() if self.comp.catalog is not None else None
         if catalog is None:
             return
         places = _places(catalog)
         lows, starts, ends = self.tokens.lows, self.tokens.starts, self.tokens.ends
         for index, low in enumerate(lows):
-            if low not in places.state_firsts or not self.norm[starts[index]].islower():
+            if not self.norm[starts[index]].islower():
+                continue
+            city = index > 0 and lows[index - 1] in _WHERE_WORDS
+            if low not in places.state_firsts and not city:
                 continue
             for size in range(min(places.longest, len(lows) - index), 0, -1):
-                if tuple(lows[index : index + size]) in places.states:
+                words = tuple(lows[index : index + size])
+                if words in places.states or (city and words in places.lower_cities):
                     yield starts[index], ends[index + size - 1]
                     break
 
@@ -1546,10 +1574,15 @@ def _keep(memo: dict[tuple[str, str], object], key: tuple[str, str], value: obje
 # -- places a story names ---------------------------------------------------------------------
 class PlaceNamed(NamedTuple):
     """A place a text names (a state, a census region or division, a city), and its census
-    region."""
+    region: for a city name shared across regions, each of them, joined by "|" ("Portland":
+    "northeast|west")."""
 
     written: str
     region: str
+
+    def is_in(self, region: str) -> bool:
+        """True when the place is (or, for a shared city name, may be) in `region`."""
+        return region in self.region.split("|")
 
 
 class _Places(NamedTuple):
@@ -1558,11 +1591,12 @@ class _Places(NamedTuple):
 
     states: dict[tuple[str, ...], str]  # lower-cased words -> region id
     proper: dict[tuple[str, ...], str]  # region and division words as written -> region id
-    cities: dict[tuple[str, ...], str]  # words as written -> region id ("" for a shared name)
+    cities: dict[tuple[str, ...], str]  # words as written -> region id(s) ("|" between them)
     person_before: frozenset[str]  # "wife", "dr": a city name after one is a person's
     longest: int
     dc_region: str | None  # the District's region: "Washington, D.C." names it, not the state
     state_firsts: frozenset[str]  # the first word of each state name, lower-cased
+    lower_cities: frozenset[tuple[str, ...]]  # each city name's words, lower-cased
 
 
 def _places(catalog: Catalog) -> _Places:
@@ -1583,18 +1617,18 @@ def _places(catalog: Catalog) -> _Places:
             states[tuple(state.name.lower().split())] = region
     cities: dict[tuple[str, ...], str] = {}
     for record in content.cities:
-        regions = {catalog.region_of_state.get(code) for code in record.states}
-        one = regions.pop() if len(regions) == 1 else None
+        regions = {catalog.region_of_state.get(code) for code in record.states} - {None}
         for name in record.names:
-            cities[tuple(_PLACE_WORD.findall(name))] = one or ""
+            cities[tuple(_PLACE_WORD.findall(name))] = "|".join(sorted(r for r in regions if r))
     proper = {tuple(r.name.split()): r.id for r in catalog.regions.values()}
     proper.update({tuple(d.name.split()): d.region for d in catalog.divisions.values()})
     longest = max(len(words) for words in (*states, *proper, *cities))
     person_before = frozenset(word.lower() for word in content.person_before)
     dc_region = catalog.region_of_state.get("DC")
     firsts = frozenset(words[0] for words in states)
+    lower_cities = frozenset(tuple(w.lower() for w in words) for words in cities)
     _PLACES[catalog] = found = _Places(
-        states, proper, cities, person_before, longest, dc_region, firsts
+        states, proper, cities, person_before, longest, dc_region, firsts, lower_cities
     )
     return found
 
@@ -1624,7 +1658,7 @@ def _one_name(text: str, span: Sequence[re.Match[str]]) -> bool:
 def places_named(text: str, catalog: Catalog) -> list[PlaceNamed]:
     """The states, regions, divisions and cities `text` names, in order, each once; the longest
     name wins where they overlap ("West Virginia", not "West"; "South Dakota", not "South";
-    "Kansas City", not "Kansas"). A city name shared across regions names nothing."""
+    "Kansas City", not "Kansas"). A city name shared across regions names each of them."""
     memo = _memo(catalog)
     found = memo.get(("places", text))
     if isinstance(found, tuple):
@@ -1636,7 +1670,8 @@ def places_named(text: str, catalog: Catalog) -> list[PlaceNamed]:
 
 def _place_of(places: _Places, text: str, span: Sequence[re.Match[str]]) -> tuple[str, str] | None:
     """What the words of `span` name when they read as one name: its kind ("city", "region"
-    or "state") and its region id ("" for a city name shared across regions); else None."""
+    or "state") and its region id (ids joined by "|" for a city name shared across regions);
+    else None."""
     if not _one_name(text, span):
         return None
     written = tuple(w.group() for w in span)
@@ -1674,7 +1709,7 @@ def _places_named(text: str, catalog: Catalog) -> list[PlaceNamed]:
                 if places.dc_region is None:
                     continue
                 region, end = places.dc_region, dc.end()
-            if region:  # not a shared city name, not a person's
+            if region:  # not a person's
                 name = text[span[0].start() : end]
                 named.setdefault(name.lower(), PlaceNamed(name, region))
             while at < len(words) and words[at].start() < end:
@@ -1708,9 +1743,10 @@ def _any_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
 def places_elsewhere(text: str, region: str, catalog: Catalog) -> list[PlaceNamed]:
     """The places `text` names when it names some and none of them is in `region` (a text
     about another region); otherwise none. A city counts as its state's region; one the
-    reference list lacks, or shares across regions, names nothing."""
+    reference list lacks names nothing; one it shares across regions is away when none of
+    them is `region`."""
     named = places_named(text, catalog)
-    if any(p.region == region for p in named):
+    if any(p.is_in(region) for p in named):
         return []
     return named
 
