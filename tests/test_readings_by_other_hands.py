@@ -20,7 +20,10 @@ before:
   case ("i grew up in tucson") was not, nor was a "clinical associate" in the emergency
   department recent clinical work;
 - "I want to stay and practice in Wisconsin, maybe as hospitalist in smaller town" hedged the
-  stay (the "maybe" is about the kind of work)."""
+  stay (the "maybe" is about the kind of work);
+- "I am ready to get back to patient care full time" was proof of recent clinical work, and a
+  critique put on the people who gave it ("the residents on that rotation never really let
+  students talk") was no blame."""
 
 from __future__ import annotations
 
@@ -278,3 +281,21 @@ def test_a_hedge_about_the_kind_of_work_leaves_the_stay_firm(catalog: Any) -> No
     for hedged in ("I will stay in Wisconsin, probably.", "Maybe I will stay in Wisconsin."):
         check = _check("why_region", opening + hedged, catalog, "plan_to_stay", _MIDWEST)
         assert check.status == "warn", hedged
+
+
+def test_a_return_wished_for_is_no_proof(catalog: Any) -> None:
+    text = (
+        "During my time away I learned a lot about myself in 2023. I am ready to get back to "
+        "patient care full time."
+    )
+    assert _check("time_away_learned", text, catalog, "readiness").status == "fail"
+    done = "In 2024 I went back to patient care at an urgent care in Jacksonville."
+    assert _check("time_away_learned", done, catalog, "readiness").status == "pass"
+
+
+def test_a_critique_put_on_its_givers_is_blame(catalog: Any) -> None:
+    text = (
+        "My attending said in 2024 that I should speak up more, but the residents on that "
+        "rotation never really let students talk."
+    )
+    assert _check("critical_feedback", text, catalog, "no_blame").status == "fail"
