@@ -23,7 +23,10 @@ before:
   stay (the "maybe" is about the kind of work);
 - "I am ready to get back to patient care full time" was proof of recent clinical work, and a
   critique put on the people who gave it ("the residents on that rotation never really let
-  students talk") was no blame."""
+  students talk") was no blame;
+- from a second set of stories: "Rotations at Northeast Regional Medical Center" (Kirksville,
+  Missouri) was work in the Northeast, "I will return to Missouri to practice" was no plan to stay,
+  "several years" was a detail and "passionate about returning to patient care" was readiness."""
 
 from __future__ import annotations
 
@@ -32,7 +35,7 @@ from typing import Any
 import pytest
 
 from matchtui.engine.practice import analyse
-from matchtui.engine.text import TargetRegion, judge_story
+from matchtui.engine.text import TargetRegion, judge_story, places_named
 
 _SOUTH = TargetRegion("south", "the South")
 _WEST = TargetRegion("west", "the West")
@@ -299,3 +302,43 @@ def test_a_critique_put_on_its_givers_is_blame(catalog: Any) -> None:
         "rotation never really let students talk."
     )
     assert _check("critical_feedback", text, catalog, "no_blame").status == "fail"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I did my rotations at Northeast Regional Medical Center in 2022.",
+        "I did my rotations at South Shore Hospital in 2022.",
+        "I did my rotations in Northeast Ohio in 2022.",
+    ],
+)
+def test_a_region_name_inside_a_longer_name_is_not_the_region(catalog: Any, text: str) -> None:
+    assert "Northeast" not in str(places_named(text, catalog))
+    assert "South" not in str(places_named(text, catalog))
+    assert (
+        '"Northeast"' not in _check("why_region", text, catalog, "local_activity", _MIDWEST).detail
+    )
+
+
+def test_the_region_itself_is_still_read(catalog: Any) -> None:
+    named = places_named("I love the Northeast. We moved there in 2020.", catalog)
+    assert [p.region for p in named] == ["northeast"]
+
+
+def test_a_return_to_practise_is_a_plan_to_stay(catalog: Any) -> None:
+    story = "I grew up in Kirksville, Missouri. I will return to Missouri to practice."
+    verdict = judge_story("why_home", story, catalog, "midwest")
+    assert "plan_to_stay" in verdict.signals, verdict.reason
+    back = "I will return to medicine after a long break in 2026."
+    assert "plan_to_stay" not in judge_story("why_home", back, catalog, "midwest").signals
+
+
+def test_several_years_and_a_wished_return_are_no_proof(catalog: Any) -> None:
+    story = (
+        "I spent several years working in the pharmaceutical industry after medical school. It "
+        "was rewarding, but I missed patient care. Something changed in me, and I am "
+        "passionate about returning to patient care now."
+    )
+    verdict = judge_story("why_now", story, catalog, "west")
+    assert verdict.quality == "generic", verdict.reason
+    assert "specifics" not in verdict.signals and "readiness" not in verdict.signals

@@ -1597,6 +1597,7 @@ class _Places(NamedTuple):
     dc_region: str | None  # the District's region: "Washington, D.C." names it, not the state
     state_firsts: frozenset[str]  # the first word of each state name, lower-cased
     lower_cities: frozenset[tuple[str, ...]]  # each city name's words, lower-cased
+    institution_after: frozenset[str]  # states.toml institution_after
 
 
 def _places(catalog: Catalog) -> _Places:
@@ -1627,8 +1628,17 @@ def _places(catalog: Catalog) -> _Places:
     dc_region = catalog.region_of_state.get("DC")
     firsts = frozenset(words[0] for words in states)
     lower_cities = frozenset(tuple(w.lower() for w in words) for words in cities)
+    institution_after = frozenset(word.lower() for word in content.institution_after)
     _PLACES[catalog] = found = _Places(
-        states, proper, cities, person_before, longest, dc_region, firsts, lower_cities
+        states,
+        proper,
+        cities,
+        person_before,
+        longest,
+        dc_region,
+        firsts,
+        lower_cities,
+        institution_after,
     )
     return found
 
@@ -1684,6 +1694,19 @@ def _place_of(places: _Places, text: str, span: Sequence[re.Match[str]]) -> tupl
     return None
 
 
+def _names_more(places: _Places, after: Sequence[re.Match[str]]) -> bool:
+    """The words `after` a region's name make it part of a longer name: an institution's
+    ("Northeast Regional Medical Center") or a part of a state ("Northeast Ohio")."""
+    if not after or not after[0].group()[0].isupper():
+        return False
+    lows = [w.group().lower() for w in after]
+    return (
+        lows[0] in places.institution_after
+        or (lows[0],) in places.states
+        or tuple(lows) in places.states
+    )
+
+
 def _places_named(text: str, catalog: Catalog) -> list[PlaceNamed]:
     places = _places(catalog)
     words = list(_PLACE_WORD.finditer(text))
@@ -1697,6 +1720,8 @@ def _places_named(text: str, catalog: Catalog) -> list[PlaceNamed]:
                 continue
             kind, region = found
             end = span[-1].end()
+            if kind == "region" and _names_more(places, words[at + size : at + size + 2]):
+                continue  # "Northeast Regional Medical Center", "Northeast Ohio"
             if (
                 kind == "city"
                 and region

@@ -37,6 +37,9 @@ class StatesFile(Strict):
     cities: list[Cities] = []
     # A city name right after one of these words is a person's name ("my wife Charlotte").
     person_before: list[str] = []
+    # A region's name right before one of these words is part of an institution's name
+    # ("Northeast Regional Medical Center", "South Shore Hospital"), not the region.
+    institution_after: list[str] = []
 
     def check_refs(self, catalog: object) -> Iterator[tuple[tuple[str | int, ...], str]]:
         """Each city record's states are states of this file."""
