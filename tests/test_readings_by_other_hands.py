@@ -26,7 +26,13 @@ before:
   students talk") was no blame;
 - from a second set of stories: "Rotations at Northeast Regional Medical Center" (Kirksville,
   Missouri) was work in the Northeast, "I will return to Missouri to practice" was no plan to stay,
-  "several years" was a detail and "passionate about returning to patient care" was readiness."""
+  "several years" was a detail and "passionate about returning to patient care" was readiness;
+- from a third set of answers: blame in other words ("it was the system", "which was bad
+  advice", "through no fault of mine", "nobody tells you how the soap works", "will not look at
+  IMGs", "the EMR there was terrible") was none; "i definately plan to" and "those skills will
+  transfer well to clinical practice" did not look ahead; a stay made to wait on a job ("if the
+  right job comes up", "I am open to staying ... depending on job opportunities") was firm or
+  no stay at all."""
 
 from __future__ import annotations
 
@@ -342,3 +348,44 @@ def test_several_years_and_a_wished_return_are_no_proof(catalog: Any) -> None:
     verdict = judge_story("why_now", story, catalog, "west")
     assert verdict.quality == "generic", verdict.reason
     assert "specifics" not in verdict.signals and "readiness" not in verdict.signals
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "honestly i think alot of it was the system.",
+        "My advisor told me to apply to 30 programs, which was bad advice.",
+        "My notes looked incomplete through no fault of mine.",
+        "nobody tells you how the soap works, the schools just leave you on your own.",
+        "Programs in California still will not look at IMGs.",
+        "The EMR there was terrible.",
+    ],
+)
+def test_more_blame_in_other_words(catalog: Any, sentence: str) -> None:
+    text = "I did not match in 2024 with 3 interviews. " + sentence
+    assert _check("why_unmatched", text, catalog, "no_blame").status == "fail", sentence
+
+
+@pytest.mark.parametrize(
+    "close",
+    [
+        "i definately plan to keep asking for feedback like that every rotation in residency.",
+        "I believe those skills will transfer well to clinical practice.",
+    ],
+)
+def test_a_plan_typed_loosely_or_a_skill_carried_looks_ahead(catalog: Any, close: str) -> None:
+    text = "I worked as a medical science liaison at Genentech from 2016 to 2024. " + close
+    assert _check("why_left_medicine", text, catalog, "forward_close").status == "pass", close
+
+
+@pytest.mark.parametrize(
+    "stay",
+    [
+        "I would like to stay in the area after residency if the right job comes up.",
+        "I am open to staying after residency depending on job opportunities.",
+    ],
+)
+def test_a_stay_waiting_on_a_job_is_hedged(catalog: Any, stay: str) -> None:
+    text = "My wife grew up in Tucson and we moved there in 2022. " + stay
+    check = _check("will_you_stay", text, catalog, "plan_to_stay", _WEST)
+    assert check.status == "warn", (stay, check.detail)
