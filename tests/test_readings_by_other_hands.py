@@ -32,7 +32,12 @@ before:
   IMGs", "the EMR there was terrible") was none; "i definately plan to" and "those skills will
   transfer well to clinical practice" did not look ahead; a stay made to wait on a job ("if the
   right job comes up", "I am open to staying ... depending on job opportunities") was firm or
-  no stay at all."""
+  no stay at all;
+- from a set of answers on the region questions: "I did my medical school in Poland" was a tie to
+  the region asked about (a place abroad named nothing); "We'll figure it out as we go" looked
+  ahead; "if the jobs line up for both of us" and "it really depends on whether" left a stay
+  firm; "I am committed to staying in Virginia" was no plan to stay; "My school in Grenada did a
+  terrible job" was no blame; "IMGs" was a detail."""
 
 from __future__ import annotations
 
@@ -389,3 +394,70 @@ def test_a_stay_waiting_on_a_job_is_hedged(catalog: Any, stay: str) -> None:
     text = "My wife grew up in Tucson and we moved there in 2022. " + stay
     check = _check("will_you_stay", text, catalog, "plan_to_stay", _WEST)
     assert check.status == "warn", (stay, check.detail)
+
+
+_NORTHEAST = TargetRegion("northeast", "the Northeast")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I did my medical school in Poland.",
+        "I grew up in Lagos, Nigeria.",
+        "I went to medical school in the Caribbean.",
+    ],
+)
+def test_a_tie_abroad_is_no_tie_to_a_us_region(catalog: Any, sentence: str) -> None:
+    ties = _check("trained_elsewhere", sentence, catalog, "ties", _SOUTH)
+    assert ties.status == "fail", ties.detail
+    assert judge_story("why_home", sentence, catalog, "south").quality == "generic"
+
+
+def test_a_tie_abroad_beside_one_here_still_counts(catalog: Any) -> None:
+    text = "I grew up in Lagos, Nigeria, and my parents have lived in Houston since 2015."
+    assert _check("trained_elsewhere", text, catalog, "ties", _SOUTH).status == "pass"
+
+
+def test_a_country_inside_a_us_name_is_not_abroad(catalog: Any) -> None:
+    named = places_named("I did a rotation at Jamaica Hospital in Queens in 2023.", catalog)
+    assert [(p.written, p.region) for p in named] == [("Queens", "northeast")]
+    assert [p.region for p in places_named("I grew up in New Mexico.", catalog)] == ["west"]
+    assert [p.region for p in places_named("My family is in Georgia.", catalog)] == ["south"]
+
+
+@pytest.mark.parametrize(
+    "close", ["We'll figure it out as we go.", "We'll figure it out together."]
+)
+def test_figuring_it_out_later_does_not_look_ahead(catalog: Any, close: str) -> None:
+    text = "My partner and I did our residency interviews in Boston in 2025. " + close
+    assert _check("will_you_stay", text, catalog, "forward_close", _NORTHEAST).status == "fail"
+
+
+@pytest.mark.parametrize(
+    "stay",
+    [
+        "We're hoping to stay in Massachusetts if the jobs line up for both of us.",
+        "I'd like to stay in Massachusetts, but it really depends on whether there's a job.",
+    ],
+)
+def test_a_stay_that_waits_on_jobs_is_hedged(catalog: Any, stay: str) -> None:
+    text = "My wife grew up in Worcester and we moved back in 2022. " + stay
+    check = _check("will_you_stay", text, catalog, "plan_to_stay", _NORTHEAST)
+    assert check.status == "warn", (stay, check.detail)
+
+
+def test_committed_to_staying_is_a_plan(catalog: Any) -> None:
+    text = "My parents live in Richmond, Virginia. I am committed to staying in Virginia."
+    assert _check("trained_elsewhere", text, catalog, "plan_to_stay", _SOUTH).status == "pass"
+
+
+def test_a_school_doing_a_terrible_job_is_blame_and_my_own_is_not(catalog: Any) -> None:
+    theirs = "My school in Grenada did a terrible job helping students find US rotations in 2022."
+    assert _check("trained_elsewhere", theirs, catalog, "no_blame", _SOUTH).status == "fail"
+    mine = "I did a terrible job of planning my rotations in 2022, and I changed that in 2023."
+    assert _check("trained_elsewhere", mine, catalog, "no_blame", _SOUTH).status == "pass"
+
+
+def test_the_group_an_applicant_is_sorted_into_is_no_detail(catalog: Any) -> None:
+    text = "Programs filter IMGs. I applied through ERAS."
+    assert _check("other_regions", text, catalog, "specifics", _SOUTH).status == "fail"

@@ -1572,6 +1572,10 @@ def _keep(memo: dict[tuple[str, str], object], key: tuple[str, str], value: obje
 
 
 # -- places a story names ---------------------------------------------------------------------
+# The region id of a place outside the United States (states.toml [[abroad]]).
+ABROAD = "abroad"
+
+
 class PlaceNamed(NamedTuple):
     """A place a text names (a state, a census region or division, a city), and its census
     region: for a city name shared across regions, each of them, joined by "|" ("Portland":
@@ -1598,6 +1602,7 @@ class _Places(NamedTuple):
     state_firsts: frozenset[str]  # the first word of each state name, lower-cased
     lower_cities: frozenset[tuple[str, ...]]  # each city name's words, lower-cased
     institution_after: frozenset[str]  # states.toml institution_after
+    abroad: frozenset[tuple[str, ...]]  # states.toml abroad: words as written
 
 
 def _places(catalog: Catalog) -> _Places:
@@ -1623,12 +1628,15 @@ def _places(catalog: Catalog) -> _Places:
             cities[tuple(_PLACE_WORD.findall(name))] = "|".join(sorted(r for r in regions if r))
     proper = {tuple(r.name.split()): r.id for r in catalog.regions.values()}
     proper.update({tuple(d.name.split()): d.region for d in catalog.divisions.values()})
-    longest = max(len(words) for words in (*states, *proper, *cities))
     person_before = frozenset(word.lower() for word in content.person_before)
     dc_region = catalog.region_of_state.get("DC")
     firsts = frozenset(words[0] for words in states)
     lower_cities = frozenset(tuple(w.lower() for w in words) for words in cities)
     institution_after = frozenset(word.lower() for word in content.institution_after)
+    abroad = frozenset(
+        tuple(_PLACE_WORD.findall(name)) for record in content.abroad for name in record.names
+    )
+    longest = max(len(words) for words in (*states, *proper, *cities, *abroad))
     _PLACES[catalog] = found = _Places(
         states,
         proper,
@@ -1639,6 +1647,7 @@ def _places(catalog: Catalog) -> _Places:
         firsts,
         lower_cities,
         institution_after,
+        abroad,
     )
     return found
 
@@ -1691,6 +1700,8 @@ def _place_of(places: _Places, text: str, span: Sequence[re.Match[str]]) -> tupl
         return "region", region
     if (region := places.states.get(tuple(w.lower() for w in written))) is not None:
         return "state", region
+    if written in places.abroad:
+        return "abroad", ABROAD
     return None
 
 
@@ -1720,7 +1731,9 @@ def _places_named(text: str, catalog: Catalog) -> list[PlaceNamed]:
                 continue
             kind, region = found
             end = span[-1].end()
-            if kind == "region" and _names_more(places, words[at + size : at + size + 2]):
+            if kind in ("region", "abroad") and _names_more(
+                places, words[at + size : at + size + 2]
+            ):
                 continue  # "Northeast Regional Medical Center", "Northeast Ohio"
             if (
                 kind == "city"

@@ -31,6 +31,14 @@ class Cities(Sourced):
     names: list[Annotated[str, Field(min_length=2)]] = Field(min_length=1)
 
 
+class Abroad(Sourced):
+    """Places outside the United States as a story writes them (countries, and the parts of
+    the world medical schools abroad are named by): a tie or a rotation there is none in any
+    US region."""
+
+    names: list[Annotated[str, Field(min_length=2)]] = Field(min_length=1)
+
+
 class StatesFile(Strict):
     states: list[State] = Field(min_length=1)
     aliases: list[StateAlias] = []
@@ -40,6 +48,7 @@ class StatesFile(Strict):
     # A region's name right before one of these words is part of an institution's name
     # ("Northeast Regional Medical Center", "South Shore Hospital"), not the region.
     institution_after: list[str] = []
+    abroad: list[Abroad] = []
 
     def check_refs(self, catalog: object) -> Iterator[tuple[tuple[str | int, ...], str]]:
         """Each city record's states are states of this file."""
