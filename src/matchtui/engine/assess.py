@@ -575,16 +575,29 @@ def _region_facts(profile: Profile, catalog: Catalog, rules: VerdictRules) -> _R
         away_counts=away == "done" or (away == "planned" and bh.away.count_planned),
         local_letters=local,
         local_ok=local >= bh.local_letters.min_count,
-        story=judge_for_region(
-            narrative_quality(profile.narrative.why_home, catalog, target),
-            places_elsewhere(profile.narrative.why_home, target, catalog),
-            region,
-            catalog,
+        story=_story_named(
+            judge_for_region(
+                narrative_quality(profile.narrative.why_home, catalog, target),
+                places_elsewhere(profile.narrative.why_home, target, catalog),
+                region,
+                catalog,
+            ),
+            profile,
+            rules,
         ),
         lives_there=profile.lives_in_target,
         listed_elsewhere=_listed_elsewhere(profile, region, catalog),
         hard_market=_hard_market(profile, target, rules, catalog),
     )
+
+
+def _story_named(story: StoryVerdict, profile: Profile, rules: VerdictRules) -> StoryVerdict:
+    """The why-home story under the name it has for this profile: for one aiming at a region
+    that is not home, back_home.toml [narrative] new_region_label ("Why-this-region story")."""
+    label = rules.back_home.narrative.new_region_label
+    if label and profile.holds("new_region"):
+        return story.model_copy(update={"label": label})
+    return story
 
 
 def _hard_market(
@@ -737,7 +750,7 @@ def _back_home(profile: Profile, facts: _Region, rules: VerdictRules, found: _Fi
             "back_home.no_local_letters", f"{plural(facts.local_letters, 'letter')} from {name}"
         )
     if story.quality == "missing":
-        found.add("back_home.narrative_missing", "No why-home story written")
+        found.add("back_home.narrative_missing", f"No {story.label.lower()} written")
     elif story.quality == "generic":
         found.add("back_home.narrative_generic", reasons[-1])
     return BackHome(
@@ -770,7 +783,11 @@ def _archetypes(
     returner = profile.is_returner
 
     ghost = arch.ghost_applicant
-    if returner or not ghost.returners_only:
+    # The source's ghost goes back to where they come from; one aiming at a region that is
+    # not home has nothing there to have stayed away from (going_home_only).
+    if (returner or not ghost.returners_only) and (
+        profile.is_going_home or not ghost.going_home_only
+    ):
         levers = int(facts.away != "none") + int(facts.local_ok)
         levers += int(facts.story.quality == "concrete") + int(facts.lives_there)
         if levers <= ghost.max_levers:
@@ -780,7 +797,7 @@ def _archetypes(
             if not facts.local_ok:
                 evidence.append(f"No letter from anyone in {name}")
             if facts.story.quality != "concrete":
-                evidence.append(f"Why-home story is {facts.story.quality}")
+                evidence.append(f"{facts.story.label} is {facts.story.quality}")
             if facts.story.generic and facts.story.quality != "concrete":
                 evidence.append(f"The story leans on a stock phrase: '{facts.story.generic[0]}'")
             out.append(
@@ -1255,6 +1272,11 @@ def _actions(
         text = rule.graduate_text if graduate and rule.graduate_text else rule.text
         if rule.plan_b_text and _plan_b_written(profile, catalog):
             title, text = rule.plan_b_title or title, rule.plan_b_text
+        variant = next(
+            (v for v in rule.variants if all(profile.holds(fact) for fact in v.when)), None
+        )
+        if variant is not None:
+            title, text = variant.title or title, variant.text
         out.append(
             Action(
                 id=rule.id,

@@ -210,6 +210,10 @@ class LocalLettersRule(Rule):
 class NarrativeRule(Rule):
     """The why-home story: judged with lexicon.toml [stories.why_home] (engine/text.py)."""
 
+    # What the story is called for one aiming at a region that is not home ("" keeps the
+    # lexicon's label).
+    new_region_label: str = ""
+
 
 class Scenario(Rule):
     """First scenario whose conditions all hold decides the likelihood; unset = any."""

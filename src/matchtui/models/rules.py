@@ -12,7 +12,7 @@ from pydantic import Field
 
 from matchtui.models.assessment import ACTION_IDS
 from matchtui.models.base import Strict, empty_list
-from matchtui.models.profile import RegionDecided
+from matchtui.models.profile import RegionDecided, WordingFact
 from matchtui.models.risk_rules import AwayRule as AwayRule
 from matchtui.models.risk_rules import BackHomeFile as BackHomeFile
 from matchtui.models.risk_rules import Band as Band
@@ -97,6 +97,9 @@ class Archetype(Rule):
     name: str
     summary: str
     returners_only: bool = True  # only flagged when the target region is not the current one
+    # Only flagged when the target region is the applicant's home region: the archetype is
+    # someone going back (not one aiming at a new region, nor one whose home is abroad).
+    going_home_only: bool = False
 
 
 class GhostRule(Archetype):
@@ -125,6 +128,15 @@ class ArchetypesFile(Strict):
 # --- actions.toml --------------------------------------------------------------------------
 
 
+class ActionVariant(Strict):
+    """The action's wording for a profile of which every fact in `when` holds (the first such
+    variant listed wins over the other wordings)."""
+
+    when: list[WordingFact] = Field(min_length=1)
+    title: str = ""  # "" keeps the title
+    text: str
+
+
 class ActionRule(Rule):
     id: str = Field(pattern=r"^[a-z_0-9]+$")
     title: str
@@ -141,6 +153,9 @@ class ActionRule(Rule):
     # for one; "" keeps the others.
     plan_b_title: str = ""
     plan_b_text: str = ""
+    # Wordings for particular profiles (one who lives in the target region, one aiming at a
+    # region that is not home, one in a residency now), checked in order after the others.
+    variants: list[ActionVariant] = Field(default_factory=empty_list)
 
 
 class StudentGraduation(Rule):
