@@ -1181,6 +1181,9 @@ def _cycles(
     limit = rule.serious_limit
     written = bool(profile.narrative.plan_b.strip())
     plan_b = _plan_b_written(profile, catalog)
+    # In a residency now, no new position leaves them in the one they hold: that is the
+    # fallback, said in place of asking for a written plan B (readiness.toml [cycles]).
+    fallback = rule.in_training_fallback if profile.in_training else ""
     verdict: Any
     if this > limit:
         verdict = "past_limit"
@@ -1191,7 +1194,9 @@ def _cycles(
         found.add("cycles.past_limit", f"Cycle {this}, past the limit of {limit}")
     elif this == limit:
         verdict = "last_serious"
-        reason = f"Cycle {this} of {limit} serious attempts: the parallel plan is due now"
+        reason = f"Cycle {this} of {limit} serious attempts"
+        if not fallback:  # one in a residency has theirs: the program they are in
+            reason += ": the parallel plan is due now"
         found.add("cycles.last_serious", f"Cycle {this} of {limit}: the last serious attempt")
     elif serious == 0:
         verdict = "first"
@@ -1211,7 +1216,9 @@ def _cycles(
         # inside the parenthesis the first cycle's reason already has, else in one of its own
         reason = f"{reason[:-1]}; {skipped})" if reason.endswith(")") else f"{reason} ({skipped})"
     due = this >= limit or tier == "high"
-    if due and not plan_b and written:
+    if fallback:
+        reason += f"; {fallback}"
+    elif due and not plan_b and written:
         # A plan B in general words does not count; the line says it is there but too vague.
         found.add("cycles.no_plan_b", "A parallel plan is due and the one written is too vague")
         reason += "; the plan B written is too vague to count yet"

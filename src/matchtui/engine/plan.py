@@ -33,6 +33,7 @@ from matchtui.models.plan_data import (
     PlanBPath,
     ShownWhile,
     StepsFile,
+    StepVariant,
     steps_data,
     timeline_data,
 )
@@ -428,7 +429,15 @@ def _step_wording(step: BackHomeStep, profile: Profile) -> tuple[str, str]:
     graduate = profile.is_reentry
     title = step.graduate_title if graduate and step.graduate_title else step.title
     detail = step.graduate_detail if graduate and step.graduate_detail else step.detail
-    for variant in step.variants:
+    return _worded(step.variants, profile, title, detail)
+
+
+def _worded(
+    variants: Sequence[StepVariant], profile: Profile, title: str, detail: str
+) -> tuple[str, str]:
+    """Title and detail from the first variant whose facts all hold of `profile`, each kept
+    where the variant leaves it empty; as given when none holds."""
+    for variant in variants:
         if all(profile.holds(fact) for fact in variant.when):
             return variant.title or title, variant.detail or detail
     return title, detail
@@ -562,10 +571,10 @@ def build_plan(
             row(
                 item.id,
                 track,
-                item.title,
+                (worded := _worded(item.variants, profile, item.title, item.detail))[0],
                 item.kind,
                 phases.get(item.phase, item.phase),
-                item.detail,
+                worded[1],
                 (item.offset, item.duration),
                 item.actions,
                 item.done_when,

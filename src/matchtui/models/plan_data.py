@@ -65,6 +65,15 @@ class Phase(Strict):
         return self
 
 
+class StepVariant(Strict):
+    """A plan item's or step's wording for a profile of which every fact in `when` holds (the
+    first such variant listed wins over the other wordings)."""
+
+    when: list[WordingFact] = Field(min_length=1)
+    title: str = Field(default="", max_length=60)  # "" keeps the title
+    detail: str = ""  # "" keeps the detail
+
+
 class TimelineItem(Sourced):
     id: str = Field(pattern=_ID)
     title: str = Field(max_length=60)
@@ -78,6 +87,8 @@ class TimelineItem(Sourced):
     shown_while: ShownWhile | None = None
     for_everyone: bool = False  # shown even to applicants who are neither re-entry nor returners
     detail: str = ""
+    # Wordings for particular profiles (one in a residency now), the first whose facts all hold.
+    variants: list[StepVariant] = Field(default_factory=empty_list)
 
 
 class LateRule(Sourced):
@@ -124,15 +135,6 @@ class Timing(Sourced):
 
     offset: int = Field(ge=0, le=35)
     duration: int = Field(ge=1, le=24)
-
-
-class StepVariant(Strict):
-    """The step's wording for a profile of which every fact in `when` holds (the first such
-    variant listed wins over the other wordings)."""
-
-    when: list[WordingFact] = Field(min_length=1)
-    title: str = Field(default="", max_length=60)  # "" keeps the title
-    detail: str = ""  # "" keeps the detail
 
 
 class BackHomeStep(Sourced):

@@ -311,6 +311,9 @@ class FeasibilityRule(Rule):
 class CyclesRule(Rule):
     serious_limit: int = Field(ge=1, le=10)
     plan_b_min_words: int = Field(ge=0)
+    # Said of one in a residency now in place of asking for a written plan B: the program they
+    # are in is their fallback ("" asks them as anyone else, as a data folder before it did).
+    in_training_fallback: str = ""
 
 
 class ReadinessFile(Strict):
