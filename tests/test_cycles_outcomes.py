@@ -33,9 +33,11 @@ def test_a_cycle_that_ended_in_a_position_is_not_a_failed_attempt(
     )
     cycles = assess(switcher, catalog).cycles
     assert cycles.this_cycle == 1 and cycles.verdict == "first"
+    # Anesthesiology is a reach for a graduate out of training (the demo profile's situation),
+    # which makes the risk tier high and the parallel plan due: the demo's plan B is written.
     assert cycles.reason == (
         "First cycle (2 serious attempts is the usual limit; not counted: 1 cycle that ended "
-        "in a position)"
+        "in a position); a plan B is written"
     )
     assert inputs_of(switcher).prior_cycles == 0
     found = audiences(switcher)

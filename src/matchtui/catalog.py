@@ -68,7 +68,7 @@ CATALOG_FILES: tuple[CatalogFile, ...] = (
     CatalogFile("risk.toml", "matchtui.models.risk_rules:RiskFile"),
     CatalogFile("back_home.toml", "matchtui.models.risk_rules:BackHomeFile"),
     CatalogFile("archetypes.toml", "matchtui.models.rules:ArchetypesFile"),
-    CatalogFile("readiness.toml", "matchtui.models.rules:ReadinessFile"),
+    CatalogFile("readiness.toml", "matchtui.models.risk_rules:ReadinessFile"),
     CatalogFile("actions.toml", "matchtui.models.rules:ActionsFile"),
     # specialties charts
     CatalogFile("figures.toml", "matchtui.models.figures:FiguresFile"),

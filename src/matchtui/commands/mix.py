@@ -96,6 +96,8 @@ def estimate_lines(result: MixEstimate, region_name: str) -> list[str]:
         f"Chance of a position including SOAP: {percent_span(*result.p_placed_with_soap_range)} "
         f"(point {percent(result.p_placed_with_soap)})"
     )
+    if result.placed_note:
+        lines.append(result.placed_note)
     lines.append(
         ("Calibrated. " if result.calibrated else "Not fully calibrated. ")
         + result.calibration_note

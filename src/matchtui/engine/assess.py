@@ -34,8 +34,16 @@ from matchtui.models.profile import (
     History,
     Profile,
 )
+from matchtui.models.reference import Specialty
 from matchtui.models.results import StoryVerdict
-from matchtui.models.risk_rules import BackHomeFile, RiskFile, Rule
+from matchtui.models.risk_rules import (
+    BackHomeFile,
+    Band,
+    FeasibilityRule,
+    ReadinessFile,
+    RiskFile,
+    Rule,
+)
 from matchtui.models.verdict import (
     LIKELIHOOD_LABELS,
     BackHome,
@@ -55,12 +63,11 @@ if TYPE_CHECKING:
         Archetype,
         Assessment,
         CyclesCheck,
-        FeasibilityBand,
         LettersCheck,
         SpecialtyFeasibility,
         Step3Check,
     )
-    from matchtui.models.rules import ActionsFile, ArchetypesFile, ReadinessFile
+    from matchtui.models.rules import ActionsFile, ArchetypesFile
 
 LEVEL_ORDER: dict[str, int] = {"lower": 0, "middle": 1, "higher": 2}
 TIER_ORDER: dict[str, int] = {"low": 0, "moderate": 1, "high": 2}
@@ -91,10 +98,13 @@ LIVES_THERE = "lives_there"  # the tie kind recorded when the applicant lives in
 
 @dataclass(frozen=True)
 class VerdictRules:
-    """risk.toml and back_home.toml: all the risk sheet and the back-home verdict read."""
+    """risk.toml, back_home.toml and readiness.toml: all the risk sheet and the back-home
+    verdict read (the risk sheet's specialty row is rated from readiness.toml's feasibility
+    band, the one the Target specialties section shows)."""
 
     risk: RiskFile
     back_home: BackHomeFile
+    readiness: ReadinessFile
 
 
 @dataclass(frozen=True)
@@ -102,7 +112,6 @@ class Rules(VerdictRules):
     """The five typed rule files of a catalog, with derived lookups."""
 
     archetypes: ArchetypesFile
-    readiness: ReadinessFile
     actions: ActionsFile
     by_score: tuple[tuple[str, int], ...]  # (specialty id, re-entry score), most open first
 
@@ -114,7 +123,7 @@ def rules_of(catalog: Catalog) -> Rules:
     """The typed rule files of a catalog, with derived lookups, built once."""
     found = _RULES.get(catalog)
     if found is None:
-        from matchtui.models.rules import ActionsFile, ArchetypesFile, ReadinessFile
+        from matchtui.models.rules import ActionsFile, ArchetypesFile
 
         back_home = catalog.get("back_home.toml", BackHomeFile)
         scored = [
@@ -262,50 +271,51 @@ def _exams(profile: Profile, rules: RiskFile) -> RiskFactor:
     )
 
 
-def _target(profile: Profile, catalog: Catalog, rules: RiskFile) -> RiskFactor:
-    rule = rules.specialty_target
+def _target(profile: Profile, catalog: Catalog, rules: VerdictRules) -> RiskFactor:
+    """The first target's level: its feasibility band (the one the Target specialties section
+    gives it, from `feasibility_band`) read through risk.toml's by_feasibility."""
+    rule = rules.risk.specialty_target
     targets = profile.targets.specialties
-    if not targets:
+    spec = catalog.specialties.get(targets[0]) if targets else None
+    if spec is None:
         return RiskFactor(
             id="specialty_target",
             label=rule.label,
-            value="none chosen",
+            value=catalog.specialty_name(targets[0]) if targets else "none chosen",
             level="middle",
             reason="No target specialty yet: choose one in the Profile to rate this factor",
             **_ruled("risk.specialty_target", rule),
         )
-    sid = targets[0]
-    name = catalog.specialty_name(sid)
-    if sid in rule.lower:
-        return RiskFactor(
-            id="specialty_target",
-            label=rule.label,
-            value=name,
-            level="lower",
-            reason=f"{name} is one of the specialties most open to graduates coming back",
-            **_ruled("risk.specialty_target", rule),
+    found = feasibility_band(profile, spec, rules.readiness.feasibility)
+    level = rule.by_feasibility[found.band]
+    if found.score is not None and profile.is_reentry:
+        why = (
+            f"{spec.name} is {_a(found.band)} for a returning graduate ({found.score}/100, as "
+            "under Target specialties)"
         )
-    if sid in rule.higher:
-        return RiskFactor(
-            id="specialty_target",
-            label=rule.label,
-            value=name,
-            level="higher",
-            reason=f"{name} is one of the tightest markets for a graduate coming back",
-            **_ruled("risk.specialty_target", rule),
+    else:
+        comp = spec.competitiveness.level.replace("_", " ")
+        unscored = "; no re-entry score" if profile.is_reentry else ""
+        why = (
+            f"{spec.name} is {_a(found.band)} by its competitiveness ({comp}{unscored}), as "
+            "under Target specialties"
         )
-    fallback = rules.specialty_target_fallback
-    spec = catalog.specialties.get(sid)
-    band = spec.competitiveness.level if spec else "moderate"
-    level = fallback.by_competitiveness[band]
     return RiskFactor(
         id="specialty_target",
         label=rule.label,
-        value=name,
+        value=spec.name,
         level=level,
-        reason=f"{name} is not on either list; its competitiveness band ({band}) rates {level}",
-        **_ruled("risk.specialty_target_fallback", fallback),
+        reason=f"{why}: rates {level}",
+        rule="risk.specialty_target",
+        source=found.source,
+        reliability=found.reliability,
+        assumptions=[*found.assumptions, f"by_feasibility {found.band} = {level}"],
     )
+
+
+def _a(band: str) -> str:
+    """'a reach', 'a stretch', 'realistic': the band as a sentence names it."""
+    return band if band == "realistic" else f"a {band}"
 
 
 def _clinical(profile: Profile, rules: RiskFile) -> RiskFactor:
@@ -409,7 +419,7 @@ def _risk(profile: Profile, catalog: Catalog, rules: VerdictRules, found: _Findi
     factors = [
         _years(profile, risk),
         _exams(profile, risk),
-        _target(profile, catalog, risk),
+        _target(profile, catalog, rules),
         _clinical(profile, risk),
         _visa(profile, risk),
     ]
@@ -565,16 +575,29 @@ def _region_facts(profile: Profile, catalog: Catalog, rules: VerdictRules) -> _R
         away_counts=away == "done" or (away == "planned" and bh.away.count_planned),
         local_letters=local,
         local_ok=local >= bh.local_letters.min_count,
-        story=judge_for_region(
-            narrative_quality(profile.narrative.why_home, catalog, target),
-            places_elsewhere(profile.narrative.why_home, target, catalog),
-            region,
-            catalog,
+        story=_story_named(
+            judge_for_region(
+                narrative_quality(profile.narrative.why_home, catalog, target),
+                places_elsewhere(profile.narrative.why_home, target, catalog),
+                region,
+                catalog,
+            ),
+            profile,
+            rules,
         ),
         lives_there=profile.lives_in_target,
         listed_elsewhere=_listed_elsewhere(profile, region, catalog),
         hard_market=_hard_market(profile, target, rules, catalog),
     )
+
+
+def _story_named(story: StoryVerdict, profile: Profile, rules: VerdictRules) -> StoryVerdict:
+    """The why-home story under the name it has for this profile: for one aiming at a region
+    that is not home, back_home.toml [narrative] new_region_label ("Why-this-region story")."""
+    label = rules.back_home.narrative.new_region_label
+    if label and profile.holds("new_region"):
+        return story.model_copy(update={"label": label})
+    return story
 
 
 def _hard_market(
@@ -727,7 +750,7 @@ def _back_home(profile: Profile, facts: _Region, rules: VerdictRules, found: _Fi
             "back_home.no_local_letters", f"{plural(facts.local_letters, 'letter')} from {name}"
         )
     if story.quality == "missing":
-        found.add("back_home.narrative_missing", "No why-home story written")
+        found.add("back_home.narrative_missing", f"No {story.label.lower()} written")
     elif story.quality == "generic":
         found.add("back_home.narrative_generic", reasons[-1])
     return BackHome(
@@ -760,7 +783,11 @@ def _archetypes(
     returner = profile.is_returner
 
     ghost = arch.ghost_applicant
-    if returner or not ghost.returners_only:
+    # The source's ghost goes back to where they come from; one aiming at a region that is
+    # not home has nothing there to have stayed away from (going_home_only).
+    if (returner or not ghost.returners_only) and (
+        profile.is_going_home or not ghost.going_home_only
+    ):
         levers = int(facts.away != "none") + int(facts.local_ok)
         levers += int(facts.story.quality == "concrete") + int(facts.lives_there)
         if levers <= ghost.max_levers:
@@ -770,7 +797,7 @@ def _archetypes(
             if not facts.local_ok:
                 evidence.append(f"No letter from anyone in {name}")
             if facts.story.quality != "concrete":
-                evidence.append(f"Why-home story is {facts.story.quality}")
+                evidence.append(f"{facts.story.label} is {facts.story.quality}")
             if facts.story.generic and facts.story.quality != "concrete":
                 evidence.append(f"The story leans on a stock phrase: '{facts.story.generic[0]}'")
             out.append(
@@ -1045,6 +1072,59 @@ def _pivots(
     return [s.id for s in candidates[: rule.pivot_count]]
 
 
+class FoundBand(NamedTuple):
+    """A specialty's feasibility band for a profile and what it rests on (feasibility_band)."""
+
+    band: Band
+    score: int | None  # the specialty's re-entry score, where specialties.toml has one
+    reason: str
+    source: str
+    reliability: Reliability
+    assumptions: list[str]
+
+
+def feasibility_band(profile: Profile, spec: Specialty, rule: FeasibilityRule) -> FoundBand:
+    """How open `spec` is to this applicant (readiness.toml [feasibility]): a graduate out of
+    training by the specialty's re-entry score, everyone else (and a specialty without a score)
+    by its competitiveness band. The one rule behind both the Target specialties section and
+    the risk sheet's specialty row."""
+    comp = spec.competitiveness.level
+    feas = spec.reentry_feasibility
+    score = feas.score if feas else None
+    if profile.is_reentry and feas is not None:
+        band: Band
+        if feas.score >= rule.realistic_min_score:
+            band = "realistic"
+        elif feas.score <= rule.reach_max_score:
+            band = "reach"
+        else:
+            band = "stretch"
+        # The score rates the specialty, not the applicant: said so, so that "realistic"
+        # beside a high re-entry risk and a low estimate does not read as a promise.
+        reason = (
+            f"How open the specialty is to graduates coming back: {feas.score}/100 (realistic "
+            f"from {rule.realistic_min_score}, a reach at {rule.reach_max_score} or below). "
+            "It rates the specialty, not you: your own chance is the Mix estimate"
+        )
+        assumptions = [
+            f"realistic_min_score = {rule.realistic_min_score}",
+            f"reach_max_score = {rule.reach_max_score}",
+        ]
+        return FoundBand(band, score, reason, feas.source, feas.reliability, assumptions)
+    band = rule.by_competitiveness[comp]
+    reason = f"Competitiveness {comp.replace('_', ' ')}: banded {band}"
+    if profile.is_reentry:
+        reason += " (no re-entry feasibility figure for this specialty)"
+    return FoundBand(
+        band,
+        score,
+        reason,
+        spec.competitiveness.source,
+        spec.competitiveness.reliability,
+        [f"by_competitiveness {comp} = {band}"],
+    )
+
+
 def _feasibility(
     profile: Profile, catalog: Catalog, rules: Rules, found: _Findings
 ) -> list[SpecialtyFeasibility]:
@@ -1052,44 +1132,14 @@ def _feasibility(
 
     rule = rules.readiness.feasibility
     out: list[SpecialtyFeasibility] = []
-    cut = [
-        f"realistic_min_score = {rule.realistic_min_score}",
-        f"reach_max_score = {rule.reach_max_score}",
-    ]
     for rank, sid in enumerate(profile.targets.specialties, start=1):
         spec = catalog.specialties.get(sid)
         if spec is None:
             continue
         comp = spec.competitiveness.level
-        score = spec.reentry_feasibility.score if spec.reentry_feasibility else None
-        band: FeasibilityBand
-        source: str
-        reliability: Reliability
-        if profile.is_reentry and score is not None and spec.reentry_feasibility is not None:
-            if score >= rule.realistic_min_score:
-                band = "realistic"
-            elif score <= rule.reach_max_score:
-                band = "reach"
-            else:
-                band = "stretch"
-            # The score rates the specialty, not the applicant: said so, so that "realistic"
-            # beside a high re-entry risk and a low estimate does not read as a promise.
-            reason = (
-                f"How open the specialty is to graduates coming back: {score}/100 (realistic "
-                f"from {rule.realistic_min_score}, a reach at {rule.reach_max_score} or below). "
-                "It rates the specialty, not you: your own chance is the Mix estimate"
-            )
-            source = spec.reentry_feasibility.source
-            reliability = spec.reentry_feasibility.reliability
-            assumptions = cut
-        else:
-            band = rule.by_competitiveness[comp]
-            reason = f"Competitiveness {comp.replace('_', ' ')}: banded {band}"
-            if profile.is_reentry:
-                reason += " (no re-entry feasibility figure for this specialty)"
-            source = spec.competitiveness.source
-            reliability = spec.competitiveness.reliability
-            assumptions = [f"by_competitiveness {comp} = {band}"]
+        band, score, reason, source, reliability, assumptions = feasibility_band(
+            profile, spec, rule
+        )
         pivots = _pivots(profile, catalog, rules, spec.group) if band == "reach" else []
         if band == "reach":
             if profile.is_reentry:
@@ -1131,6 +1181,9 @@ def _cycles(
     limit = rule.serious_limit
     written = bool(profile.narrative.plan_b.strip())
     plan_b = _plan_b_written(profile, catalog)
+    # In a residency now, no new position leaves them in the one they hold: that is the
+    # fallback, said in place of asking for a written plan B (readiness.toml [cycles]).
+    fallback = rule.in_training_fallback if profile.in_training else ""
     verdict: Any
     if this > limit:
         verdict = "past_limit"
@@ -1141,7 +1194,9 @@ def _cycles(
         found.add("cycles.past_limit", f"Cycle {this}, past the limit of {limit}")
     elif this == limit:
         verdict = "last_serious"
-        reason = f"Cycle {this} of {limit} serious attempts: the parallel plan is due now"
+        reason = f"Cycle {this} of {limit} serious attempts"
+        if not fallback:  # one in a residency has theirs: the program they are in
+            reason += ": the parallel plan is due now"
         found.add("cycles.last_serious", f"Cycle {this} of {limit}: the last serious attempt")
     elif serious == 0:
         verdict = "first"
@@ -1161,7 +1216,9 @@ def _cycles(
         # inside the parenthesis the first cycle's reason already has, else in one of its own
         reason = f"{reason[:-1]}; {skipped})" if reason.endswith(")") else f"{reason} ({skipped})"
     due = this >= limit or tier == "high"
-    if due and not plan_b and written:
+    if fallback:
+        reason += f"; {fallback}"
+    elif due and not plan_b and written:
         # A plan B in general words does not count; the line says it is there but too vague.
         found.add("cycles.no_plan_b", "A parallel plan is due and the one written is too vague")
         reason += "; the plan B written is too vague to count yet"
@@ -1222,6 +1279,11 @@ def _actions(
         text = rule.graduate_text if graduate and rule.graduate_text else rule.text
         if rule.plan_b_text and _plan_b_written(profile, catalog):
             title, text = rule.plan_b_title or title, rule.plan_b_text
+        variant = next(
+            (v for v in rule.variants if all(profile.holds(fact) for fact in v.when)), None
+        )
+        if variant is not None:
+            title, text = variant.title or title, variant.text
         out.append(
             Action(
                 id=rule.id,
@@ -1256,12 +1318,13 @@ def risk_and_back_home(profile: Profile, catalog: Catalog) -> tuple[RiskSheet, B
     """The risk sheet and the back-home verdict alone, exactly as `assess` finds them (neither
     reads the mix nor another section): what the Program mix needs of the Reality check, without
     the archetypes, letters, feasibility, cycles, the other two stories and the actions (nor
-    their models and rule files)."""
+    their models and rule files, readiness.toml aside: the specialty row reads its band)."""
     rules: VerdictRules | None = _RULES.get(catalog)  # all five files, once assess has run
-    if rules is None:  # the two files read here (the catalog keeps each file it read)
+    if rules is None:  # the three files read here (the catalog keeps each file it read)
         rules = VerdictRules(
             risk=catalog.get("risk.toml", RiskFile),
             back_home=catalog.get("back_home.toml", BackHomeFile),
+            readiness=catalog.get("readiness.toml", ReadinessFile),
         )
     found = _Findings()  # what fired only shapes the actions, not made here
     risk = _risk(profile, catalog, rules, found)

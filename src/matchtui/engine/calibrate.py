@@ -472,15 +472,16 @@ def _figures_only(value: object) -> object:
 
 
 def fit_inputs(catalog: Catalog) -> str:
-    """A digest of everything the fit reads: mix.toml but its [fitted] table and the held-out
-    rates it never fits, specialties.toml and curves.toml, their prose left out (~1 ms)."""
+    """A digest of everything the fit reads: mix.toml but its [fitted] table, the held-out
+    rates it never fits and the wording for residents ([in_training]), specialties.toml and
+    curves.toml, their prose left out (~1 ms)."""
     import hashlib
     import json
 
     from matchtui.models.reference import SpecialtiesFile
 
     parts = [
-        mix_data(catalog).model_dump(mode="json", exclude={"fitted", "held_out"}),
+        mix_data(catalog).model_dump(mode="json", exclude={"fitted", "held_out", "in_training"}),
         catalog.get("specialties.toml", SpecialtiesFile).model_dump(mode="json"),
         curves_data(catalog).model_dump(mode="json"),
     ]

@@ -1104,6 +1104,7 @@ def estimate(
         ),
         p_placed_with_soap=stored_chance(figures.p_placed),
         p_placed_with_soap_range=r6(figures.p_placed_range),
+        placed_note=_in_training(profile, data).placed_note,
         calibrated=calibrated,
         calibration_note=note,
         range_note=range_note(
@@ -1345,7 +1346,24 @@ def _low_chance(
         steps.append("a more open specialty would raise it")
     if steps:
         text += " " + "; ".join(steps)[0].upper() + "; ".join(steps)[1:] + "."
-    return text + " Keep a parallel plan ready."
+    return text
+
+
+class _Fallback(NamedTuple):
+    """What the estimate says of the fallback: nothing beside the SOAP figure, and a parallel
+    plan at the end of a low chance, unless the applicant is in a residency now."""
+
+    placed_note: str = ""
+    low_chance_close: str = "Keep a parallel plan ready."
+
+
+def _in_training(profile: Profile, data: MixFile) -> _Fallback:
+    """mix.toml [in_training] for one in a residency now: their current program is the
+    fallback, not SOAP alone (the default wording for anyone else)."""
+    wording = data.in_training
+    if wording is None or not profile.in_training:
+        return _Fallback()
+    return _Fallback(wording.placed_note, wording.low_chance_close)
 
 
 def _warnings(
@@ -1439,10 +1457,11 @@ def _warnings(
             )
         )
     if p_match < rules.low_p_match:
+        text = _low_chance(catalog, data, factors, mix, inputs, preset, p_match, point)
         out.append(
             MixWarning(
                 id="low_p_match",
-                text=_low_chance(catalog, data, factors, mix, inputs, preset, p_match, point),
+                text=f"{text} {_in_training(profile, data).low_chance_close}",
             )
         )
     if programs is not None:

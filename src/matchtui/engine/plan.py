@@ -25,6 +25,7 @@ from matchtui.engine.calendar import (
 )
 from matchtui.models.plan import ItemState, ItemStatus, PlanFile, TimelineState
 from matchtui.models.plan_data import (
+    BackHomeStep,
     CycleAdvice,
     DoneWhen,
     EntryRoute,
@@ -32,6 +33,7 @@ from matchtui.models.plan_data import (
     PlanBPath,
     ShownWhile,
     StepsFile,
+    StepVariant,
     steps_data,
     timeline_data,
 )
@@ -420,6 +422,27 @@ def marked_actions(
     )
 
 
+def _step_wording(step: BackHomeStep, profile: Profile) -> tuple[str, str]:
+    """A back-home step's title and detail as this profile reads them: the graduate's wording
+    out of training (where a step is one only students and residents take), then the first of
+    its variants whose facts all hold (steps.toml: one aiming at a region that is not home)."""
+    graduate = profile.is_reentry
+    title = step.graduate_title if graduate and step.graduate_title else step.title
+    detail = step.graduate_detail if graduate and step.graduate_detail else step.detail
+    return _worded(step.variants, profile, title, detail)
+
+
+def _worded(
+    variants: Sequence[StepVariant], profile: Profile, title: str, detail: str
+) -> tuple[str, str]:
+    """Title and detail from the first variant whose facts all hold of `profile`, each kept
+    where the variant leaves it empty; as given when none holds."""
+    for variant in variants:
+        if all(profile.holds(fact) for fact in variant.when):
+            return variant.title or title, variant.detail or detail
+    return title, detail
+
+
 def profile_shows(check: ShownWhile | None, profile: Profile) -> bool:
     """True when an item shown only while `check` holds is to be shown (None: always)."""
     if check is None:
@@ -548,10 +571,10 @@ def build_plan(
             row(
                 item.id,
                 track,
-                item.title,
+                (worded := _worded(item.variants, profile, item.title, item.detail))[0],
                 item.kind,
                 phases.get(item.phase, item.phase),
-                item.detail,
+                worded[1],
                 (item.offset, item.duration),
                 item.actions,
                 item.done_when,
@@ -568,15 +591,15 @@ def build_plan(
             Track("reentry", "Re-entry plan (12 months)", timeline_rows("reentry", False))
         )
     if profile.is_returner:
-        graduate = profile.is_reentry  # out of training: the graduate's wording of a step
+        worded = [(step, *_step_wording(step, profile)) for step in steps.back_home]
         back_home = tuple(
             row(
                 step.id,
                 "back_home",
-                step.graduate_title if graduate and step.graduate_title else step.title,
+                title,
                 "step",
                 "Back home",
-                step.graduate_detail if graduate and step.graduate_detail else step.detail,
+                detail,
                 (step.timing.offset, step.timing.duration) if step.timing else None,
                 step.actions,
                 step.done_when,
@@ -585,7 +608,7 @@ def build_plan(
                 if step.timing
                 else (step.source, step.reliability),
             )
-            for step in steps.back_home
+            for step, title, detail in worded
         )
         tracks.append(Track("back_home", "Back-home checklist", back_home))
     audience_note = ""

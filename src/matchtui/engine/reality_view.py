@@ -304,7 +304,7 @@ class _Builder:
 # --- the rule panel's text --------------------------------------------------------------------
 
 # Record keys that hold wording rather than settings: not repeated in the panel.
-_WORDING = frozenset({"label", "title", "text", "statement", "summary", "name"})
+_WORDING = frozenset({"label", "title", "text", "statement", "summary", "name", "variants"})
 
 
 def describe(catalog: Catalog, finding: Finding) -> Cell:
@@ -339,7 +339,7 @@ def describe(catalog: Catalog, finding: Finding) -> Cell:
             _plain(f"{k}: {_show(v)}", catalog)
             for k, v in detail.params.items()
             if k not in _WORDING
-            and not k.endswith(("_title", "_text"))
+            and not k.endswith(("_title", "_text", "_label"))
             and v not in ("", None, [], {})
         ]
         settings = [s for s in settings if len(s) <= 160]

@@ -239,6 +239,16 @@ class SoapModel(Sourced):
     note: str = ""
 
 
+class InTraining(Sourced):
+    """How the estimate speaks to an applicant in a residency now (most often changing
+    specialty): no new position leaves them in the one they hold, so the placement figure is
+    the chance of a new position and the fallback is their current program, not SOAP alone."""
+
+    placed_note: str  # shown beside the chance of a position including SOAP
+    low_chance_close: str  # ends the low-chance warning in place of "Keep a parallel plan ready."
+    note: str = ""
+
+
 Distribution = list[tuple[float, float]]  # (value, weight), weights summing to 1
 
 
@@ -351,6 +361,9 @@ class MixFile(Strict):
     adjustments: list[Adjustment] = Field(min_length=6, max_length=6)
     soap: list[SoapShare] = Field(min_length=6, max_length=6)
     soap_model: SoapModel
+    # Optional, so a data folder written before it still loads (the estimate then speaks to a
+    # resident as to anyone else).
+    in_training: InTraining | None = None
     type_anchors: list[TypeAnchor] = Field(min_length=6, max_length=6)
     held_out: list[HeldOut] = Field(default_factory=empty_list)
     coverage: Coverage
@@ -614,6 +627,9 @@ class MixEstimate(_Result):
     p_match_in_region_range: tuple[float, float] | None
     p_placed_with_soap: float
     p_placed_with_soap_range: tuple[float, float]
+    # What that figure means for this applicant, where it needs saying: one in a residency now
+    # keeps their position if no new one comes (mix.toml [in_training]); "" otherwise.
+    placed_note: str = ""
     calibrated: bool
     calibration_note: str
     range_note: str  # why the range is as wide as it is ("" when nothing to add)

@@ -11,7 +11,7 @@ from pydantic import Field, model_validator
 from matchtui.models.assessment import ACTION_IDS, CyclesVerdict
 from matchtui.models.base import Sourced, Strict, empty_list
 from matchtui.models.calendar import EVENT_IDS
-from matchtui.models.profile import Situation
+from matchtui.models.profile import Situation, WordingFact
 
 if TYPE_CHECKING:
     from matchtui.catalog import Catalog
@@ -65,6 +65,15 @@ class Phase(Strict):
         return self
 
 
+class StepVariant(Strict):
+    """A plan item's or step's wording for a profile of which every fact in `when` holds (the
+    first such variant listed wins over the other wordings)."""
+
+    when: list[WordingFact] = Field(min_length=1)
+    title: str = Field(default="", max_length=60)  # "" keeps the title
+    detail: str = ""  # "" keeps the detail
+
+
 class TimelineItem(Sourced):
     id: str = Field(pattern=_ID)
     title: str = Field(max_length=60)
@@ -78,6 +87,8 @@ class TimelineItem(Sourced):
     shown_while: ShownWhile | None = None
     for_everyone: bool = False  # shown even to applicants who are neither re-entry nor returners
     detail: str = ""
+    # Wordings for particular profiles (one in a residency now), the first whose facts all hold.
+    variants: list[StepVariant] = Field(default_factory=empty_list)
 
 
 class LateRule(Sourced):
@@ -137,6 +148,9 @@ class BackHomeStep(Sourced):
     # residents can take (an away rotation); "" keeps title and detail.
     graduate_title: str = Field(default="", max_length=60)
     graduate_detail: str = ""
+    # Wordings for particular profiles (one aiming at a region that is not home, one who lives
+    # in the target region), checked in order after the graduate's.
+    variants: list[StepVariant] = Field(default_factory=empty_list)
 
 
 class EntryRoute(Sourced):

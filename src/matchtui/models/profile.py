@@ -10,6 +10,10 @@ from matchtui.models.base import UserFile, UserText, empty_list
 PROFILE_SCHEMA_VERSION = 2
 
 Situation = Literal["in_school", "in_training", "not_in_training"]
+# Facts about a profile that pick the wording of an advice (actions.toml and steps.toml
+# `variants`): out of training, in a residency now, living in the target region, aiming at a
+# region that is not home (Profile.holds).
+WordingFact = Literal["graduate", "in_training", "lives_in_target", "new_region"]
 Stage = Literal["student", "resident", "graduate"]
 StudentYear = Literal["m3", "m4"]
 Degree = Literal["us_md", "us_do", "us_img", "non_us_img"]
@@ -438,6 +442,18 @@ class Profile(UserFile):
         """A returner in the plain sense: the back-home analysis applies and the target is the
         home region (not a new region, nor a home outside the US)."""
         return self.is_returner and self.applicant.home_region == self.targets.region
+
+    def holds(self, fact: WordingFact) -> bool:
+        """Whether `fact` (a condition of an advice's wording) is true of this profile."""
+        if fact == "graduate":
+            return self.is_reentry
+        if fact == "in_training":
+            return self.in_training
+        if fact == "lives_in_target":
+            return self.lives_in_target
+        if fact == "new_region":  # the back-home analysis applies, but the target is not home
+            return self.is_returner and not self.is_going_home
+        raise AssertionError(f"unhandled wording fact {fact!r}")
 
     def path_labels(self) -> list[str]:
         """How the commands and the report name the applicant's path, after the stage."""

@@ -1,7 +1,8 @@
-"""The rules of the re-entry risk sheet and the back-home verdict (risk.toml, back_home.toml) and
-the rule record they share: the part of the Reality check's rules the Program mix also reads
-(models/rules.py holds the rest and names these too). Kept apart so `matchtui mix` defines only
-these rule models.
+"""The rules of the re-entry risk sheet, the back-home verdict and the readiness checks (risk.toml,
+back_home.toml, readiness.toml) and the rule record they share: the part of the Reality check's
+rules the Program mix also reads (the risk sheet's specialty row is rated from readiness.toml's
+feasibility band, so the mix reads that file too; models/rules.py holds the rest and names these
+too). Kept apart so `matchtui mix` defines only these rule models.
 """
 
 import math
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
     from matchtui.catalog import Catalog
 
 Level = Literal["lower", "middle", "higher"]
+Band = Literal["realistic", "stretch", "reach"]  # a specialty's feasibility (readiness.toml)
 TierName = Literal["low", "moderate", "high"]
 Competitiveness = Literal["low", "moderate", "high", "very_high"]
 TieStrength = Literal["strong", "weak", "none"]
@@ -95,14 +97,33 @@ class ExamRule(Rule):
     step2_missing: Level = "middle"
 
 
+def _side_by_side() -> dict[Band, Level]:
+    return {"realistic": "lower", "stretch": "middle", "reach": "higher"}
+
+
 class SpecialtyTargetRule(Rule):
+    """The first target's level: the feasibility band readiness.toml [feasibility] gives it (the
+    one the Target specialties section shows), read through `by_feasibility`, so the two never
+    disagree. `lower` and `higher` are the source's own risk table, kept for reference (the data
+    tests check that the band reproduces them); they decide nothing."""
+
     label: str = "Specialty target"
+    # Default for a data folder written before the key existed: the three steps side by side.
+    by_feasibility: dict[Band, Level] = Field(default_factory=_side_by_side)
     lower: list[str] = Field(default_factory=empty_list)
     higher: list[str] = Field(default_factory=empty_list)
 
+    @model_validator(mode="after")
+    def _every_band(self) -> "SpecialtyTargetRule":
+        missing = [b for b in ("realistic", "stretch", "reach") if b not in self.by_feasibility]
+        if missing:
+            raise ValueError(f"by_feasibility needs a level for every band: {missing} missing")
+        return self
+
 
 class SpecialtyFallbackRule(Rule):
-    """Level for a target the named lists leave out, from its competitiveness band."""
+    """No longer read: the specialty row is rated from the feasibility band. Kept so a data
+    folder written before that still loads."""
 
     by_competitiveness: dict[Competitiveness, Level]
 
@@ -144,7 +165,7 @@ class RiskFile(Strict):
     years_since_graduation: YearsRule
     exam_status: ExamRule
     specialty_target: SpecialtyTargetRule
-    specialty_target_fallback: SpecialtyFallbackRule
+    specialty_target_fallback: SpecialtyFallbackRule | None = None  # not read (old folders)
     clinical_gap: ClinicalGapRule
     visa: VisaRule
     tier: TierRule
@@ -188,6 +209,10 @@ class LocalLettersRule(Rule):
 
 class NarrativeRule(Rule):
     """The why-home story: judged with lexicon.toml [stories.why_home] (engine/text.py)."""
+
+    # What the story is called for one aiming at a region that is not home ("" keeps the
+    # lexicon's label).
+    new_region_label: str = ""
 
 
 class Scenario(Rule):
@@ -249,3 +274,53 @@ class BackHomeFile(Strict):
         if last.min_levers:
             raise ValueError("the last scenario must have no conditions (it is the fallback)")
         return self
+
+
+# --- readiness.toml ------------------------------------------------------------------------
+
+
+class LettersRule(Rule):
+    window_months: int = Field(ge=1, le=120)
+    needed_recent: int = Field(ge=0)
+    needed_in_specialty: int = Field(ge=0)
+    needed_real_work: int = Field(ge=0)
+    adjacent: list[str] = Field(default_factory=empty_list)
+
+
+class Step3Rule(Rule):
+    applies_to_stages: list[Literal["student", "resident", "graduate"]]
+    rank_list_month: int = Field(ge=1, le=12)
+    rank_list_day: int = Field(ge=1, le=28)
+    results_weeks: int = Field(ge=0, le=26)
+
+
+class FeasibilityRule(Rule):
+    realistic_min_score: int = Field(ge=0, le=100)
+    reach_max_score: int = Field(ge=0, le=100)
+    by_competitiveness: dict[Competitiveness, Band]
+    pivot_min_score: int = Field(ge=0, le=100)
+    pivot_count: int = Field(ge=0, le=10)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "FeasibilityRule":
+        if self.reach_max_score >= self.realistic_min_score:
+            raise ValueError("reach_max_score must be below realistic_min_score")
+        return self
+
+
+class CyclesRule(Rule):
+    serious_limit: int = Field(ge=1, le=10)
+    plan_b_min_words: int = Field(ge=0)
+    # Said of one in a residency now in place of asking for a written plan B: the program they
+    # are in is their fallback ("" asks them as anyone else, as a data folder before it did).
+    in_training_fallback: str = ""
+
+
+class ReadinessFile(Strict):
+    letters: LettersRule
+    step3: Step3Rule
+    feasibility: FeasibilityRule
+    cycles: CyclesRule
+
+    def check_refs(self, catalog: "Catalog") -> Iterator[tuple[Loc, str]]:
+        yield from _unknown_specialties(catalog, ("letters", "adjacent"), self.letters.adjacent)

@@ -1,45 +1,50 @@
 """The Reality check's rules as data: risk.toml, back_home.toml, archetypes.toml, readiness.toml,
-actions.toml. Every rule record names its source and reliability; `assumed` lists the keys of a
-record that are matchtui's own choices rather than figures from the source.
+actions.toml (the models of risk.toml, back_home.toml and readiness.toml live in
+models/risk_rules.py and are named here too). Every rule record names its source and reliability;
+`assumed` lists the keys of a record that are matchtui's own choices rather than figures from the
+source.
 """
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
-from pydantic import Field, model_validator
+from pydantic import Field
 
 from matchtui.models.assessment import ACTION_IDS
 from matchtui.models.base import Strict, empty_list
-from matchtui.models.profile import RegionDecided
+from matchtui.models.profile import RegionDecided, WordingFact
 from matchtui.models.risk_rules import AwayRule as AwayRule
 from matchtui.models.risk_rules import BackHomeFile as BackHomeFile
+from matchtui.models.risk_rules import Band as Band
 from matchtui.models.risk_rules import ClinicalGapRule as ClinicalGapRule
 from matchtui.models.risk_rules import Competitiveness as Competitiveness
+from matchtui.models.risk_rules import CyclesRule as CyclesRule
 from matchtui.models.risk_rules import ExamRule as ExamRule
+from matchtui.models.risk_rules import FeasibilityRule as FeasibilityRule
+from matchtui.models.risk_rules import LettersRule as LettersRule
 from matchtui.models.risk_rules import Level as Level
 from matchtui.models.risk_rules import Likelihood as Likelihood
 from matchtui.models.risk_rules import Loc as Loc
 from matchtui.models.risk_rules import LocalLettersRule as LocalLettersRule
 from matchtui.models.risk_rules import Narrative as Narrative
 from matchtui.models.risk_rules import NarrativeRule as NarrativeRule
+from matchtui.models.risk_rules import ReadinessFile as ReadinessFile
 from matchtui.models.risk_rules import RiskFile as RiskFile
 from matchtui.models.risk_rules import RiskOverride as RiskOverride
 from matchtui.models.risk_rules import Rule as Rule
 from matchtui.models.risk_rules import Scenario as Scenario
 from matchtui.models.risk_rules import SpecialtyFallbackRule as SpecialtyFallbackRule
 from matchtui.models.risk_rules import SpecialtyTargetRule as SpecialtyTargetRule
+from matchtui.models.risk_rules import Step3Rule as Step3Rule
 from matchtui.models.risk_rules import TierName as TierName
 from matchtui.models.risk_rules import TierRule as TierRule
 from matchtui.models.risk_rules import TiesRule as TiesRule
 from matchtui.models.risk_rules import TieStrength as TieStrength
 from matchtui.models.risk_rules import VisaRule as VisaRule
 from matchtui.models.risk_rules import YearsRule as YearsRule
-from matchtui.models.risk_rules import _unknown_specialties
 
 if TYPE_CHECKING:
     from matchtui.catalog import Catalog
-
-Band = Literal["realistic", "stretch", "reach"]
 
 # Finding ids the engine can raise; actions.toml ties actions to these.
 FINDING_IDS: frozenset[str] = frozenset(
@@ -92,6 +97,9 @@ class Archetype(Rule):
     name: str
     summary: str
     returners_only: bool = True  # only flagged when the target region is not the current one
+    # Only flagged when the target region is the applicant's home region: the archetype is
+    # someone going back (not one aiming at a new region, nor one whose home is abroad).
+    going_home_only: bool = False
 
 
 class GhostRule(Archetype):
@@ -117,54 +125,16 @@ class ArchetypesFile(Strict):
     last_second_switcher: SwitcherRule
 
 
-# --- readiness.toml ------------------------------------------------------------------------
-
-
-class LettersRule(Rule):
-    window_months: int = Field(ge=1, le=120)
-    needed_recent: int = Field(ge=0)
-    needed_in_specialty: int = Field(ge=0)
-    needed_real_work: int = Field(ge=0)
-    adjacent: list[str] = Field(default_factory=empty_list)
-
-
-class Step3Rule(Rule):
-    applies_to_stages: list[Literal["student", "resident", "graduate"]]
-    rank_list_month: int = Field(ge=1, le=12)
-    rank_list_day: int = Field(ge=1, le=28)
-    results_weeks: int = Field(ge=0, le=26)
-
-
-class FeasibilityRule(Rule):
-    realistic_min_score: int = Field(ge=0, le=100)
-    reach_max_score: int = Field(ge=0, le=100)
-    by_competitiveness: dict[Competitiveness, Band]
-    pivot_min_score: int = Field(ge=0, le=100)
-    pivot_count: int = Field(ge=0, le=10)
-
-    @model_validator(mode="after")
-    def _ordered(self) -> "FeasibilityRule":
-        if self.reach_max_score >= self.realistic_min_score:
-            raise ValueError("reach_max_score must be below realistic_min_score")
-        return self
-
-
-class CyclesRule(Rule):
-    serious_limit: int = Field(ge=1, le=10)
-    plan_b_min_words: int = Field(ge=0)
-
-
-class ReadinessFile(Strict):
-    letters: LettersRule
-    step3: Step3Rule
-    feasibility: FeasibilityRule
-    cycles: CyclesRule
-
-    def check_refs(self, catalog: "Catalog") -> Iterator[tuple[Loc, str]]:
-        yield from _unknown_specialties(catalog, ("letters", "adjacent"), self.letters.adjacent)
-
-
 # --- actions.toml --------------------------------------------------------------------------
+
+
+class ActionVariant(Strict):
+    """The action's wording for a profile of which every fact in `when` holds (the first such
+    variant listed wins over the other wordings)."""
+
+    when: list[WordingFact] = Field(min_length=1)
+    title: str = ""  # "" keeps the title
+    text: str
 
 
 class ActionRule(Rule):
@@ -183,6 +153,9 @@ class ActionRule(Rule):
     # for one; "" keeps the others.
     plan_b_title: str = ""
     plan_b_text: str = ""
+    # Wordings for particular profiles (one who lives in the target region, one aiming at a
+    # region that is not home, one in a residency now), checked in order after the others.
+    variants: list[ActionVariant] = Field(default_factory=empty_list)
 
 
 class StudentGraduation(Rule):
