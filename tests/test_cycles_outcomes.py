@@ -39,7 +39,7 @@ def test_a_cycle_that_ended_in_a_position_is_not_a_failed_attempt(
         "First cycle (2 serious attempts is the usual limit; not counted: 1 cycle that ended "
         "in a position); a plan B is written"
     )
-    assert inputs_of(switcher).prior_cycles == 0
+    assert inputs_of(switcher, catalog).prior_cycles == 0
     found = audiences(switcher)
     assert "switching" in found and "reapplicant" not in found
 
@@ -55,14 +55,14 @@ def test_unmatched_and_preliminary_only_cycles_count(demo_profile: Any, catalog:
     cycles = assess(twice, catalog).cycles
     assert cycles.this_cycle == 3 and cycles.verdict == "past_limit"
     assert "(not counted: 1 withdrawn cycle)" in cycles.reason
-    assert inputs_of(twice).prior_cycles == 2
+    assert inputs_of(twice, catalog).prior_cycles == 2
     found = audiences(twice)
     assert "reapplicant" in found and "switching" not in found  # same specialty again
 
 
-def test_the_demo_who_went_unmatched_in_surgery_is_both(demo_profile: Any) -> None:
+def test_the_demo_who_went_unmatched_in_surgery_is_both(demo_profile: Any, catalog: Any) -> None:
     assert {"reapplicant", "switching"} <= audiences(demo_profile)
-    assert inputs_of(demo_profile).prior_cycles == 1
+    assert inputs_of(demo_profile, catalog).prior_cycles == 1
 
 
 def test_did_not_match_is_asked_only_of_someone_who_went_unmatched(

@@ -189,7 +189,9 @@ def test_interview_probability_multiplies_the_factors(catalog: Any, demo_profile
     assert verdict.back_home == "high"
     factors = engine.resolve(demo_profile, catalog, "internal_medicine", verdict)
     rate = next(r for r in data.base_rates if r.band == "low").rate
-    term = engine.applicant_term(catalog, "internal_medicine", engine.inputs_of(demo_profile))
+    term = engine.applicant_term(
+        catalog, "internal_medicine", engine.inputs_of(demo_profile, catalog)
+    )
     base = rate * math.exp(data.fitted.intercepts["internal_medicine"] + term)
     assert factors.base == pytest.approx(base)
     assert factors.ties == data.back_home_factor("high").factor
@@ -204,7 +206,7 @@ def test_interview_probability_multiplies_the_factors(catalog: Any, demo_profile
 def test_applicant_term_adds_the_labelled_parts(catalog: Any, demo_profile: Any) -> None:
     """Type offset + Step 2 CK (modelled) + years out, failures, gap, cycles, visa."""
     data = mix_data(catalog)
-    inputs = engine.inputs_of(demo_profile)
+    inputs = engine.inputs_of(demo_profile, catalog)
     assert inputs.applicant_type == "us_md_graduate" and inputs.years_out == 6
     assert inputs.prior_cycles == 1 and inputs.failures == 0 and not inputs.visa
     means = catalog.specialties["internal_medicine"].step2_means

@@ -414,7 +414,7 @@ def test_soap_conversion_is_lowered_for_a_profile_far_past_its_group(
         update={"role": "none", "months_last_24": 0, "months_since_last": 84}
     )
     gone = demo_profile.model_copy(update={"applicant": applicant, "clinical": clinical})
-    inputs = inputs_of(gone)
+    inputs = inputs_of(gone, catalog)
     assert soap_conversion(catalog, inputs) < 0.05  # the group's is 13.8%
     result = estimate(gone, catalog, plan())
     p = result.p_match
@@ -422,7 +422,7 @@ def test_soap_conversion_is_lowered_for_a_profile_far_past_its_group(
     low, high = result.p_placed_with_soap_range
     assert low <= result.p_placed_with_soap <= high
     # the demo (five years out, in clinical work) is lighter than the group's average: kept
-    assert soap_conversion(catalog, inputs_of(demo_profile)) == pytest.approx(0.138)
+    assert soap_conversion(catalog, inputs_of(demo_profile, catalog)) == pytest.approx(0.138)
     assert cohort_adjustment(catalog, "us_md_senior", "point") == 0.0
     names = [a.name for a in result.assumptions]
     assert any(n.startswith("SOAP conversion for this profile") for n in names)

@@ -27,7 +27,7 @@ def test_only_the_costs_paid_are_named(catalog: Catalog) -> None:
     )
     found = estimate(img, catalog, recommended_mix(img, catalog))
     assert "re-entry risk as high" in found.range_note
-    assert "because how much years out, exam failures and earlier cycles cost is assumed" in (
+    assert "the assumed cost of years out, exam failures and earlier cycles (none of it" in (
         found.range_note
     )
     for unpaid in ("Step 3", "visa", "clinical work"):

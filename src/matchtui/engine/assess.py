@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from matchtui.catalog import Catalog
+from matchtui.engine.clinical import read_clinical
 from matchtui.engine.text import (
     TargetRegion,
     elsewhere_note,
@@ -320,12 +321,8 @@ def _a(band: str) -> str:
 
 def _clinical(profile: Profile, rules: RiskFile) -> RiskFactor:
     rule = rules.clinical_gap
-    clinical = profile.clinical
-    role = clinical.role
-    counts = role in rule.counting_roles or role in rule.weak_roles
-    months = clinical.months_last_24 if counts else 0
-    since = clinical.months_since_last
-    gap = since if months > 0 else max(since, 24)
+    reading = read_clinical(profile, rule)  # the one reading, the Program mix's too
+    role, months, since, gap = reading.role, reading.months, reading.since, reading.gap
     role_label = ROLE_LABELS[role].lower()
     # "none in 24 months (none)" says nothing twice: a role of none is left out.
     of_role = f" ({role_label})" if role != "none" else ""
@@ -341,7 +338,7 @@ def _clinical(profile: Profile, rules: RiskFile) -> RiskFactor:
         else:
             reason = f"Last clinical work ended {plural(since, 'month')} ago"
         reason += f": {rule.higher_gap_months} months or more without it rates higher"
-    elif role in rule.weak_roles:
+    elif reading.weak:
         used.append("weak_roles")
         level = "middle"
         reason = (

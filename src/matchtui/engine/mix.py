@@ -50,6 +50,7 @@ from functools import lru_cache
 from operator import mul
 from typing import TYPE_CHECKING, NamedTuple
 
+from matchtui.engine.clinical import ClinicalReading, read_clinical
 from matchtui.engine.fees import (
     FeeQuote,
     application_fee,
@@ -254,26 +255,34 @@ class Inputs(NamedTuple):
         return self.prior_cycles
 
 
-def clinical_gap_years(profile: Profile) -> float:
-    """Years since the last clinical work, for someone out of training (0 otherwise); no
-    clinical month in the last two years counts as at least two years."""
+def clinical_reading(profile: Profile, catalog: Catalog) -> ClinicalReading:
+    """The profile's clinical activity read by the Reality check's clinical-gap rule (risk.toml
+    [clinical_gap], engine/clinical.py): one reading for both."""
+    from matchtui.models.risk_rules import RiskFile
+
+    return read_clinical(profile, catalog.get("risk.toml", RiskFile).clinical_gap)
+
+
+def clinical_gap_years(profile: Profile, catalog: Catalog) -> float:
+    """Years without clinical work, for someone out of training (0 otherwise), by the Reality
+    check's rule: only clinical roles count (a non-clinical job leaves the gap open), no
+    clinical month in the last 24 reads as at least 24 months, and an observership closes the
+    gap only in part (mix.toml [weak_clinical])."""
     if not profile.is_reentry:
         return 0.0
-    gap = profile.clinical.months_since_last / 12
-    if profile.clinical.months_last_24 == 0:
-        gap = max(gap, 2.0)
-    return gap
+    credit = mix_data(catalog).weak_clinical.month_credit
+    return clinical_reading(profile, catalog).estimate_gap_months(credit) / 12
 
 
-def inputs_of(profile: Profile, catalog: Catalog | None = None) -> Inputs:
-    """The profile's inputs; with `catalog`, a Step 3 booked too late for the Match's rank lists
-    counts as missing (see missing_step3)."""
+def inputs_of(profile: Profile, catalog: Catalog) -> Inputs:
+    """The profile's inputs: the clinical gap by the Reality check's rule, and a Step 3 booked
+    too late for the Match's rank lists counts as missing (see missing_step3)."""
     return Inputs(
         applicant_type=profile.applicant_type,
         step2=profile.exams.step2_score,
         years_out=float(profile.years_since_graduation),
         failures=float(profile.exams.failures),
-        clinical_gap_years=clinical_gap_years(profile),
+        clinical_gap_years=clinical_gap_years(profile, catalog),
         prior_cycles=float(profile.history.serious),  # failed attempts only
         visa=profile.needs_visa,
         no_step3=missing_step3(profile, catalog),
@@ -784,6 +793,7 @@ class Figures(NamedTuple):
     p_in_region_range: tuple[float, float] | None
     p_placed: float
     p_placed_range: tuple[float, float]
+    terms: tuple[float, float, float]  # the applicant term at the shallow, point, steep settings
 
 
 def figures_for(
@@ -802,7 +812,8 @@ def figures_for(
     and high), widened by the model margin; it always contains the point."""
     data = mix_data(catalog)
     inputs = inputs_of(profile, catalog)
-    terms = [applicant_term(catalog, mix.specialty, inputs, s) for s in SETTINGS]
+    shallow, middle, steep = (applicant_term(catalog, mix.specialty, inputs, s) for s in SETTINGS)
+    terms = (shallow, middle, steep)
     margin = data.model.margin
     low_f = factors_at(
         catalog,
@@ -844,6 +855,42 @@ def figures_for(
         p_in_region_range=in_range,
         p_placed=placed(point, point_share),
         p_placed_range=(placed(low, min(conversions)), placed(high, max(conversions))),
+        terms=terms,
+    )
+
+
+class RangeParts(NamedTuple):
+    """What widens the P(match) range, on the log scale of each interview chance (the scale the
+    range settings and the margin act on): the readings (the applicant term's spread over the
+    shallow, point and steep settings), the margin (twice the model margin: less and plus), and
+    the back-home factor (the log of its high over its low value, times the share of the list in
+    the target region, the applications it multiplies; 0 when none applies)."""
+
+    readings: float
+    margin: float
+    back_home: float
+    lowest: str  # the range setting whose applicant term is lowest: it gives the low end
+    highest: str
+
+
+def range_parts(
+    catalog: Catalog, verdict: Verdict, region_share_pct: int, terms: Sequence[float]
+) -> RangeParts:
+    """How much of the range each of its sources makes, read from the applicant terms at the
+    three settings: which one is lowest is read, not assumed (the type offsets are refitted for
+    each setting, so the shallow reading can be the lower one)."""
+    data = mix_data(catalog)
+    order = sorted(range(len(SETTINGS)), key=lambda i: (terms[i], i))
+    back_home = 0.0
+    if verdict.back_home is not None:
+        record = data.back_home_factor(verdict.back_home)
+        back_home = region_share_pct / 100 * math.log(record.high / record.low)
+    return RangeParts(
+        readings=max(terms) - min(terms),
+        margin=2 * data.model.margin,
+        back_home=back_home,
+        lowest=SETTINGS[order[0]],
+        highest=SETTINGS[order[-1]],
     )
 
 
@@ -858,21 +905,28 @@ _COHORT_FIELD = {
 _COHORT_SHARE = {"visa": "visa_share", "no_step3": "no_step3_share"}
 
 
-def cohort_adjustment(catalog: Catalog, applicant_type: str, setting: str) -> float:
-    """The mean of the labelled adjustments over the group's cohort (mix.toml
-    [[type_anchors]]): each adjustment reads one input, so the mean of their sum is the sum of
-    each one's mean over its own distribution."""
+def cohort_adjustments(catalog: Catalog, applicant_type: str, setting: str) -> dict[str, float]:
+    """Each labelled adjustment's mean term over the group's cohort (mix.toml
+    [[type_anchors]]): what the group's fitted offset already carries for its average member."""
     data = mix_data(catalog)
     cohort = data.type_anchor(applicant_type).cohort
-    total = 0.0
+    out: dict[str, float] = {}
     for adj in data.adjustments:
         if adj.id in _COHORT_SHARE:
             share: float = getattr(cohort, _COHORT_SHARE[adj.id])
-            total -= adj.slope(setting) * adj.units(1.0) * share
+            out[adj.id] = -adj.slope(setting) * adj.units(1.0) * share
             continue
-        for value, weight in getattr(cohort, _COHORT_FIELD[adj.id]):
-            total -= weight * adj.slope(setting) * adj.units(value)
-    return total
+        out[adj.id] = -sum(
+            weight * adj.slope(setting) * adj.units(value)
+            for value, weight in getattr(cohort, _COHORT_FIELD[adj.id])
+        )
+    return out
+
+
+def cohort_adjustment(catalog: Catalog, applicant_type: str, setting: str) -> float:
+    """The mean of the labelled adjustments over the group's cohort: each adjustment reads one
+    input, so the mean of their sum is the sum of each one's mean over its own distribution."""
+    return sum(cohort_adjustments(catalog, applicant_type, setting).values())
 
 
 def soap_conversion(catalog: Catalog, inputs: Inputs, setting: str = "point") -> float:
@@ -935,23 +989,83 @@ def calibration_status(catalog: Catalog, specialty: str, inputs: Inputs) -> tupl
     return has_co and not outside, note, bool(outside)
 
 
+# A part of the range narrower than this (log scale) is not named as widening it.
+_NO_WIDTH = 0.005
+_READING_NAMES = {"shallow": "shallow", "point": "central", "steep": "steep"}
+
+
+def range_drivers(
+    parts: RangeParts, data: MixFile, back_home: Likelihood | None, weighed: Sequence[str]
+) -> str:
+    """What makes the range as wide as it is, the largest part first, as `range_parts` measured
+    it, and which reading of the adjustments gives each end (read from the terms)."""
+    costs = and_list(list(weighed)) if weighed else "the profile's adjustments"
+    named: list[tuple[float, str]] = []
+    if parts.readings >= _NO_WIDTH:
+        named.append((parts.readings, f"the assumed cost of {costs} (none of it published)"))
+    if parts.margin >= _NO_WIDTH:
+        named.append(
+            (
+                parts.margin,
+                f"the model's margin ({data.model.margin:g} either way on the log scale of each "
+                "interview chance, for the assumptions no reading varies)",
+            )
+        )
+    if back_home is not None and parts.back_home >= _NO_WIDTH:
+        record = data.back_home_factor(back_home)
+        named.append(
+            (
+                parts.back_home,
+                f"the assumed size of the back-home factor ({record.low:g} to {record.high:g})",
+            )
+        )
+    if not named:
+        return ""
+    named.sort(key=lambda item: -item[0])
+    total = sum(width for width, _ in named)
+    first, rest = named[0][1], [what for _, what in named[1:]]
+    if named[0][0] >= total / 2:
+        text = f"Most of its width is {first}."
+        if rest:
+            more = and_list(rest)
+            text += f" {more[0].upper()}{more[1:]} add{'s' if len(rest) == 1 else ''} less."
+    else:
+        text = f"Its width comes from {and_list([what for _, what in named])}, largest first."
+    if parts.readings >= _NO_WIDTH:
+        low, high = _READING_NAMES[parts.lowest], _READING_NAMES[parts.highest]
+        each = "that cost" if len(weighed) == 1 else "each cost"
+        text += f" The low end takes the {low} reading of {each}, the high end the {high} one"
+        if parts.lowest == "shallow":
+            text += (
+                ": each reading refits your group's offset to its published match rate, and "
+                "here the shallow reading's lower offset outweighs its lighter costs"
+            )
+        text += "."
+    return text
+
+
 def range_note(
     verdict: Verdict,
     figures: Figures,
     outside: bool,
-    low_p_match: float,
+    data: MixFile,
     weighed: Sequence[str] = (),
+    parts: RangeParts | None = None,
 ) -> str:
-    """The sentence that explains the range when the Reality check rates the risk high or the
+    """The sentences that explain the range when the Reality check rates the risk high or the
     profile lies past the cohorts. With a high risk, it says whether the estimate agrees (a
-    chance below `low_p_match`, the low-chance warning's line) or not, and why they can
-    differ: the tier counts factors, the estimate weighs them. `weighed`: the adjustments
-    that lower this profile's chance, as a sentence names them (all of them when empty)."""
+    chance below the low-chance warning's line) or not, and why they can differ: the tier
+    counts factors, the estimate weighs them. Then what widens the range (`parts`, measured
+    by `range_parts`; `range_drivers`). `weighed`: the adjustments that lower this profile's
+    chance, as a sentence names them."""
+    if verdict.risk_tier != "high" and not outside:
+        return ""
     low, high = figures.p_match_range
     first, last = percent(low, prose=True), percent(high, prose=True)
     span = f"runs from {first} to {last}" if first != last else f"is {first} at both ends"
+    drivers = range_drivers(parts, data, verdict.back_home, weighed) if parts is not None else ""
     if verdict.risk_tier == "high":
-        if figures.p_match < low_p_match:
+        if figures.p_match < data.warnings.low_p_match:
             lead = "The Reality check rates your re-entry risk as high, and this estimate agrees"
         else:
             lead = (
@@ -960,18 +1074,11 @@ def range_note(
                 "the estimate weighs each of them against the rest of the profile (your score, "
                 "the specialty, how many programs and which kinds you apply to)"
             )
-        costs = and_list(list(weighed)) if weighed else "each of the profile's adjustments"
-        return (
-            f"{lead}. The range {span} because how much {costs} cost is assumed, not "
-            "published. The low end takes the steep reading of each, the high end the shallow "
-            "one."
-        )
-    if outside:
-        return (
-            f"The range {span}: your profile lies beyond the calibrated cohorts, so "
-            "the assumed adjustments decide most of it."
-        )
-    return ""
+        return f"{lead}. The range {span}. {drivers}".rstrip()
+    return (
+        f"The range {span}, and your profile lies beyond the calibrated cohorts, so both ends "
+        f"extend assumptions past what was fitted. {drivers}"
+    ).rstrip()
 
 
 def region_note(
@@ -1111,12 +1218,13 @@ def estimate(
             verdict,
             figures,
             outside,
-            data.warnings.low_p_match,
+            data,
             [
                 adj.prose or adj.label.lower()
                 for adj in data.adjustments
                 if adj.units(inputs.value(adj.id)) > 0
             ],
+            range_parts(catalog, verdict, mix.region_share_pct, figures.terms),
         ),
         region_note=region_note(
             profile, catalog, verdict, figures, place(catalog.region_name(profile.targets.region))
@@ -1217,6 +1325,8 @@ def _assumptions(
                 adj,
             )
         )
+        if adj.id == "clinical_gap" and profile.is_reentry:
+            out += _weak_clinical(profile, catalog, data)
     if verdict.back_home is not None:
         record = data.back_home_factor(verdict.back_home)
         out.append(
@@ -1289,6 +1399,28 @@ def _assumptions(
     return out
 
 
+def _weak_clinical(profile: Profile, catalog: Catalog, data: MixFile) -> list[Assumption]:
+    """The line that says how a weak role (an observership) was read for the clinical gap,
+    when the profile has one (none otherwise)."""
+    reading = clinical_reading(profile, catalog)
+    if not reading.weak:
+        return []
+    from matchtui.models.profile import ROLE_LABELS
+
+    weak = data.weak_clinical
+    read = reading.estimate_gap_months(weak.month_credit)
+    ended = "ongoing" if reading.since == 0 else f"ended {plural(reading.since, 'month')} ago"
+    return [
+        Assumption.of(
+            f"{ROLE_LABELS[reading.role]} months against the clinical gap ({weak.month_credit:g} "
+            "month of the gap closed per month; weaker than a clinical job)",
+            f"{plural(reading.months, 'month')}, {ended}: "
+            f"read as {round(read, 2):g} months without clinical work",
+            weak,
+        )
+    ]
+
+
 def _low_chance(
     catalog: Catalog,
     data: MixFile,
@@ -1299,18 +1431,31 @@ def _low_chance(
     p_match: float,
     point: int | None,
 ) -> str:
-    """The low-chance warning: what weighs on the estimate most (the Step 2 CK term and the
-    adjustments, heaviest first), then only the changes this list and specialty leave open."""
+    """The low-chance warning: what weighs on the estimate most, heaviest first, then only the
+    changes this list and specialty leave open.
+
+    Each factor is weighed by what it changes against the group's own baseline, so the pieces
+    add up to the applicant term less a US MD senior's with no score: the group by its average
+    member (fitted offset, the score of a member who enters none, the cohort's mean
+    adjustments) against that senior; the Step 2 CK score against the group's member who enters
+    none; each adjustment against its mean over the group's cohort. A score or an adjustment
+    the group's baseline already carries (a prior graduate's 234 in internal medicine, the
+    unmatched seniors' mean) changes nothing and is never named."""
     rules = data.warnings
+    specialty = factors.specialty
+    kind = inputs.applicant_type
+    typical = cohort_adjustments(catalog, kind, "point")
+    no_score = score_term(catalog, specialty, None, kind)
     weights: list[tuple[float, str]] = []
-    if not inputs.applicant_type.endswith("_senior"):  # a group far below the seniors' rate
-        offset = data.fitted.type_offsets[inputs.applicant_type][SETTINGS.index("point")]
-        anchor = data.type_anchor(inputs.applicant_type)
-        group = APPLICANT_TYPE_LABELS[inputs.applicant_type]
+    if not kind.endswith("_senior"):  # a group far below the seniors' rate
+        offset = data.fitted.type_offsets[kind][SETTINGS.index("point")]
+        anchor = data.type_anchor(kind)
+        group = APPLICANT_TYPE_LABELS[kind]
         group = group[0].lower() + group[1:] if group[1:2].islower() else group
+        senior = score_term(catalog, specialty, None, SENIOR_TYPE)
         weights.append(
             (
-                offset,
+                offset + no_score - senior + sum(typical.values()),
                 f"applying as a {group} ({anchor.published_pct:g}% of them matched in "
                 f"{anchor.year})",
             )
@@ -1318,14 +1463,16 @@ def _low_chance(
     if inputs.step2 is not None:
         weights.append(
             (
-                score_term(catalog, factors.specialty, inputs.step2),
+                score_term(catalog, specialty, inputs.step2, kind) - no_score,
                 f"your Step 2 CK score ({inputs.step2:g})",
             )
         )
     terms = adjustment_terms(data, inputs, "point")
     for adj in data.adjustments:
         label = adj.label[0].lower() + adj.label[1:]
-        weights.append((terms[adj.id], f"{label} ({adj.amount(inputs.value(adj.id))})"))
+        weights.append(
+            (terms[adj.id] - typical[adj.id], f"{label} ({adj.amount(inputs.value(adj.id))})")
+        )
     heaviest = [what for term, what in sorted(weights) if term <= -rules.weighs_min][:2]
     line = rules.low_p_match * 100
     # A chance that would round to 0% reads "under 1%" (`percent`).

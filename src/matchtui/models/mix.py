@@ -222,6 +222,15 @@ class Adjustment(Sourced):
         return f"{shown:g} {self.unit}{'' if shown == 1 else 's'}"
 
 
+class WeakClinical(Sourced):
+    """How the estimate reads a weak clinical role (risk.toml [clinical_gap] weak_roles, an
+    observership): each of its months in the last 24 takes `month_credit` months off the gap
+    it would read were the role no clinical work (engine/clinical.py)."""
+
+    month_credit: float = Field(ge=0, le=1)
+    note: str = ""
+
+
 class SoapShare(Sourced):
     """Share of a group's unmatched applicants placed through SOAP (per cent)."""
 
@@ -359,6 +368,7 @@ class MixFile(Strict):
     signal_factors: list[SignalFactor] = Field(min_length=1)
     score: ScoreModel
     adjustments: list[Adjustment] = Field(min_length=6, max_length=6)
+    weak_clinical: WeakClinical
     soap: list[SoapShare] = Field(min_length=6, max_length=6)
     soap_model: SoapModel
     # Optional, so a data folder written before it still loads (the estimate then speaks to a
