@@ -119,6 +119,7 @@ def test_profile_file_option(
         demo_profile_path()
         .read_text()
         .replace('situation = "not_in_training"', 'situation = "in_school"')
+        .replace("graduation_year = 2021", "graduation_year = 2027")  # a student's year
     )
     path = tmp_path / "student.toml"
     path.write_text(text)

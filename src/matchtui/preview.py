@@ -162,6 +162,7 @@ def first_content(workspace: Workspace, today: dt.date | None = None) -> FirstCo
         else:  # first run: the parent seeds the home folder with this file
             profile = load_model(demo_profile_path(), Profile)
         plan = workspace.load_plan()
-        view = build_reality_view(profile, catalog, plan.mix)
-        line = countdown(catalog, profile.cycle_year, today or dt.date.today())
+        day = today or dt.date.today()
+        view = build_reality_view(profile, catalog, plan.mix, day)
+        line = countdown(catalog, profile.cycle_year, day)
     return FirstContent(PANE, view, line)

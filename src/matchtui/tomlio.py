@@ -432,11 +432,14 @@ _RULE_ABOUT = re.compile(r"\[([A-Za-z_][\w.]*)\] ")
 
 def placed_rule(loc: tuple[str | int, ...], message: str) -> tuple[tuple[str | int, ...], str]:
     """A rule over a whole model (no location of its own) may name the key it is about first,
-    "[applicant.graduation_year] ...": that key as its location, the rest as its message."""
+    "[applicant.graduation_year] ..." or "[history.cycles.1.year] ...": that key as its
+    location, the rest as its message."""
     about = _RULE_ABOUT.match(message) if not loc else None
     if about is None:
         return loc, message
-    return tuple(about.group(1).split(".")), message[about.end() :]
+    # "history.cycles.1.year": a number is a list item's index.
+    parts = about.group(1).split(".")
+    return tuple(int(p) if p.isdigit() else p for p in parts), message[about.end() :]
 
 
 def _percent_for_share(item: Mapping[str, Any]) -> bool:

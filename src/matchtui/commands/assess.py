@@ -29,7 +29,7 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
             mix = workspace.load_plan().mix
         except FileProblems as exc:
             print(f"matchtui: note: program mix ignored: {exc.summary()}", file=sys.stderr)
-    result = assess(profile, workspace.catalog, mix)
+    result = assess(profile, workspace.catalog, mix, args.today)
     if args.json:
         print(json.dumps(result.model_dump(mode="json"), indent=2))
     else:  # a person reading, not a script (--json keeps its import budget)

@@ -1,7 +1,7 @@
 """The Reality check: where a profile stands, rule by rule, and what to do next.
 
-Pure and deterministic: `assess(profile, catalog, mix)` reads only its arguments. Every threshold
-comes from the rule files (risk.toml, back_home.toml, archetypes.toml, readiness.toml,
+Pure and deterministic: `assess(profile, catalog, mix, today)` reads only its arguments. Every
+threshold comes from the rule files (risk.toml, back_home.toml, archetypes.toml, readiness.toml,
 actions.toml); derived lookups are cached per catalog so a call costs well under a millisecond.
 """
 
@@ -239,7 +239,10 @@ def _exams(profile: Profile, rules: RiskFile) -> RiskFactor:
     elif failures >= rule.middle_failures_min:
         used.append("middle_failures_min")
         parts.append(("middle", f"{plural(failures, 'failed attempt')}"))
-    if exams.step1 != "pass":
+    if exams.step1 is None:
+        used.append("step1_missing")
+        parts.append((rule.step1_missing, "Step 1 result not recorded"))
+    elif exams.step1 != "pass":
         parts.append(
             (rule.step1_not_passed, f"Step 1 {'failed' if exams.step1 == 'fail' else 'not taken'}")
         )
@@ -851,7 +854,7 @@ def _archetypes(
             )
 
     switcher = arch.last_second_switcher
-    late = _decided_late(profile, switcher.late_decisions, switcher.late_months)
+    late = _decided_late(profile, catalog, switcher.late_decisions, switcher.late_months)
     trains = profile.applicant.training_region
     # A switcher built everything somewhere else: one who trains or lives in the target region
     # already did not switch to it, however late the choice was written down.
@@ -878,23 +881,35 @@ def _archetypes(
     return out
 
 
-def _decided_late(profile: Profile, stages: Sequence[str], months: int) -> str | None:
-    """How the decision on the region reads when it came late ("late in M4", "in Mar 2026"),
-    else None. A year/month is late within `months` of the application season opening."""
+def _decided_late(
+    profile: Profile, catalog: Catalog, stages: Sequence[str], months: int
+) -> str | None:
+    """How the decision on the region reads when it came late ("late in M4", "in Mar 2026, 6
+    months before applications open (2 Sep 2026)"), else None. A year/month is late within
+    `months` of the day applications can go to programs (dates.toml submit_opens), or after it."""
     a = profile.applicant
     if a.region_decided is not None:
         return DECISION_LABELS[a.region_decided] if a.region_decided in stages else None
     if a.decided_year is None:
         return None
-    # ERAS opens to programs in September of the year before the Match.
-    opens = (profile.cycle_year - 1) * 12 + 9
     decided = a.decided_year * 12 + (a.decided_month or 12)
-    if opens - decided >= months:
+    # Applications open in the year before the Match (every season dates.toml places): a
+    # decision `months` before that year began was not late, and the calendar is not read.
+    if (profile.cycle_year - 1) * 12 + 1 - decided >= months:
         return None
-    from matchtui.engine.calendar import month_year
+    from matchtui.engine.calendar import day_label, month_year, season_date
 
+    day = season_date(catalog, profile.cycle_year, "submit_opens").date
+    opens = day.year * 12 + day.month
+    gap = opens - decided
+    if gap >= months:
+        return None
     when = month_year(a.decided_year, a.decided_month)
-    return f"in {when}, {plural(max(0, opens - decided), 'month')} before applications open"
+    if gap > 0:
+        return f"in {when}, {plural(gap, 'month')} before applications open ({day_label(day)})"
+    if gap == 0:
+        return f"in {when}, the month applications opened ({day_label(day)})"
+    return f"in {when}, {plural(-gap, 'month')} after applications opened ({day_label(day)})"
 
 
 # --- letters, Step 3, feasibility, cycles --------------------------------------------------------
@@ -950,13 +965,19 @@ def _letters(profile: Profile, catalog: Catalog, rules: Rules, found: _Findings)
     )
 
 
-def _step3(profile: Profile, catalog: Catalog, rules: Rules, found: _Findings) -> Step3Check:
+def _step3(
+    profile: Profile, catalog: Catalog, rules: Rules, found: _Findings, today: dt.date | None
+) -> Step3Check:
     from matchtui.models.assessment import Step3Check
 
     rule = rules.readiness.step3
     exams = profile.exams
     stage = profile.applicant.stage
     provenance = _ruled("readiness.step3", rule)
+    sat = exams.step3_date if exams.step3 == "scheduled" else None
+    if sat is not None and today is not None and sat < today:
+        # A booked date gone by: the profile still says "scheduled", whatever came of it.
+        found.add("step3.date_passed", f"Step 3 was booked for {sat.isoformat()}, now past")
     if stage not in rule.applies_to_stages:
         expected = f"not expected before this application for a {STAGE_LABELS[stage].lower()}"
         if exams.step3 == "passed" and stage != "student":  # not asked of them, yet on record
@@ -996,6 +1017,23 @@ def _step3(profile: Profile, catalog: Catalog, rules: Rules, found: _Findings) -
             f"({RELIABILITY_WORDS[rank_deadline.reliability]}, {rank_deadline.source})",
             f"results take about {rule.results_weeks} weeks",
         ]
+        if ready <= deadline and today is not None and exams.step3_date < today:
+            due = (
+                f"the result would be out by now (about {ready.isoformat()})"
+                if ready <= today
+                else f"the result should be in by about {ready.isoformat()}"
+            )
+            return Step3Check(
+                applicable=True,
+                status="scheduled",
+                verdict="date_passed",
+                reason=(
+                    f"Booked for {exams.step3_date.isoformat()}, a date now past, and {due}: "
+                    "record it in the Profile (passed, with the year), or a new date if you did "
+                    "not sit it"
+                ),
+                **provenance,
+            )
         if ready <= deadline:
             return Step3Check(
                 applicable=True,
@@ -1330,8 +1368,9 @@ def risk_and_back_home(profile: Profile, catalog: Catalog) -> tuple[RiskSheet, B
 
 def student_graduation_note(profile: Profile, catalog: Catalog) -> str | None:
     """Why a student's graduation year reads as a slip (actions.toml [student_graduation]), or
-    None: a year well before the Match most likely means the applicant has graduated and left
-    the situation at "in school", and every verdict and estimate then reads them as a senior."""
+    None: a student graduating after the Match applied for is a year early (students apply in
+    their final year). A year well before it does not load at all: a student cannot have
+    graduated years before the Match (Profile._timeline)."""
     applicant = profile.applicant
     if applicant.situation != "in_school":
         return None
@@ -1341,11 +1380,6 @@ def student_graduation_note(profile: Profile, catalog: Catalog) -> str | None:
     if rule is None:
         return None
     year, match = applicant.graduation_year, profile.cycle_year
-    if year < match - rule.years_before_match:
-        return (
-            f"Down as a medical student, with a graduation year ({year}) "
-            f"{plural(match - year, 'year')} before the {match} Match"
-        )
     if year > match + rule.years_after_match:
         return (
             f"Down as a medical student graduating in {year}, after the {match} Match: students "
@@ -1365,8 +1399,12 @@ def _misses(history: History) -> str:
     return text
 
 
-def assess(profile: Profile, catalog: Catalog, mix: MixPlan | None = None) -> Assessment:
-    """The Reality check for `profile`; `mix` is the saved program mix, if any."""
+def assess(
+    profile: Profile, catalog: Catalog, mix: MixPlan | None = None, today: dt.date | None = None
+) -> Assessment:
+    """The Reality check for `profile`; `mix` is the saved program mix, if any. With `today`,
+    what the profile dates ahead but is already past (a Step 3 booked for a day gone by) is
+    said so."""
     from matchtui.models.assessment import Assessment
 
     rules = rules_of(catalog)
@@ -1377,7 +1415,9 @@ def assess(profile: Profile, catalog: Catalog, mix: MixPlan | None = None) -> As
         found.add("visa.needs_sponsorship", "Needs visa sponsorship")
     if (failed := profile.exams.failures) > 0:
         found.add("exams.failures", f"{plural(failed, 'failed exam attempt')} on record")
-    if profile.exams.step1 != "pass":
+    if profile.exams.step1 is None:
+        found.add("exams.step1_unrecorded", "Step 1 result not recorded in the profile")
+    elif profile.exams.step1 != "pass":
         found.add(
             "exams.step1_open",
             "Step 1 failed and not yet passed"
@@ -1395,7 +1435,7 @@ def assess(profile: Profile, catalog: Catalog, mix: MixPlan | None = None) -> As
     back_home = _back_home(profile, facts, rules, found)
     archetypes = _archetypes(profile, catalog, facts, mix, rules, found)
     letters = _letters(profile, catalog, rules, found)
-    step3 = _step3(profile, catalog, rules, found)
+    step3 = _step3(profile, catalog, rules, found, today)
     specialties = _feasibility(profile, catalog, rules, found)
     cycles = _cycles(profile, catalog, risk.tier, rules, found)
     stories = [facts.story] + [

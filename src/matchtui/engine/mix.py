@@ -1537,9 +1537,8 @@ def _warnings(
             MixWarning(
                 id="student_graduation",
                 text=(
-                    f"{slip}: this estimate reads you as a final-year senior. If you have "
-                    "graduated, set your situation in the profile; the estimate changes a great "
-                    "deal."
+                    f"{slip}: this estimate reads you as a final-year senior in this Match. "
+                    "Check the graduation year and the Match year in the profile."
                 ),
             )
         )

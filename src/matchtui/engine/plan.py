@@ -447,8 +447,8 @@ def profile_shows(check: ShownWhile | None, profile: Profile) -> bool:
     """True when an item shown only while `check` holds is to be shown (None: always)."""
     if check is None:
         return True
-    if check == "step1_open":
-        return profile.exams.step1 != "pass"
+    if check == "step1_open":  # failed or not taken (an unrecorded result is not known open)
+        return profile.exams.step1 in ("fail", "not_taken")
     raise AssertionError(f"unhandled shown_while {check!r}")
 
 
@@ -708,7 +708,7 @@ def plan_for(profile: Profile, catalog: Catalog, plan: PlanFile | None, today: d
     plan = migrate_plan(plan, profile, catalog)
     mix = plan.mix if plan is not None else None
     timeline = plan.timeline if plan is not None else None
-    return build_plan(profile, catalog, timeline, today, assess(profile, catalog, mix))
+    return build_plan(profile, catalog, timeline, today, assess(profile, catalog, mix, today))
 
 
 # --- editing the saved state (returns new objects; the caller saves) ---------------------------

@@ -1,7 +1,7 @@
-"""The Reality check pane's content, worked out: `build_reality_view(profile, catalog, mix)` runs
-`assess` and turns its result into a plain `RealityView` (engine.reality_types) with every text,
-tone, row key, finding and rule-panel text the pane shows. The only place these texts are made;
-the screen only draws them."""
+"""The Reality check pane's content, worked out: `build_reality_view(profile, catalog, mix,
+today)` runs `assess` and turns its result into a plain `RealityView` (engine.reality_types)
+with every text, tone, row key, finding and rule-panel text the pane shows. The only place these
+texts are made; the screen only draws them."""
 
 from __future__ import annotations
 
@@ -14,6 +14,8 @@ from matchtui.models.base import SOFT_RELIABILITY
 from matchtui.models.verdict import LIKELIHOOD_LABELS
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from matchtui.catalog import Catalog
     from matchtui.models.assessment import Assessment, CyclesCheck, Step3Check
     from matchtui.models.plan import MixPlan
@@ -32,6 +34,8 @@ BAND_STYLE = {"realistic": "green", "stretch": "yellow", "reach": "bold red"}
 STORY_STYLE = {"concrete": "green", "generic": "yellow", "missing": "bold red"}
 HOME_ITEMS = ("Scenario", "Ties", "Away rotation", "Local letters", "Why-home story")
 GOOD = {"ready", "passed", "scheduled", "first", "within_limit", "not_applicable"}
+# Verdicts that ask for attention rather than alarm (a Step 3 date gone by: record the result).
+HEEDED = {"last_serious", "date_passed"}
 FIRST_KEY = "risk-table:tier"  # the rule panel starts on the tier's own rule
 
 # Tones of the rule panel: a soft reliability and matchtui's assumptions warn.
@@ -39,7 +43,7 @@ WARN, GOOD_TONE = "yellow", "green"
 
 
 def _verdict_style(verdict: str) -> str:
-    return "green" if verdict in GOOD else ("yellow" if verdict == "last_serious" else "bold red")
+    return "green" if verdict in GOOD else ("yellow" if verdict in HEEDED else "bold red")
 
 
 def _words(value: str) -> str:
@@ -50,9 +54,12 @@ def _plain_cell(text: str, tone: str = "") -> Cell:
     return ((text, tone),)
 
 
-def build_reality_view(profile: Profile, catalog: Catalog, mix: MixPlan | None) -> RealityView:
-    """The Reality check pane's content for `profile` and the saved program mix."""
-    return reality_view(assess(profile, catalog, mix), profile, catalog)
+def build_reality_view(
+    profile: Profile, catalog: Catalog, mix: MixPlan | None, today: dt.date | None = None
+) -> RealityView:
+    """The Reality check pane's content for `profile` and the saved program mix (as of
+    `today`)."""
+    return reality_view(assess(profile, catalog, mix, today), profile, catalog)
 
 
 def reality_view(result: Assessment, profile: Profile, catalog: Catalog) -> RealityView:

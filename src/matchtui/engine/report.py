@@ -123,7 +123,7 @@ def build_report(
 
     notes = notes or {}
     mix = plan.mix if plan is not None else None
-    assessment = assess(profile, catalog, mix)
+    assessment = assess(profile, catalog, mix, today)
     view = build_plan(
         profile, catalog, plan.timeline if plan is not None else None, today, assessment
     )
@@ -268,7 +268,9 @@ def _profile_section(profile: Profile, catalog: Catalog, label: str) -> Section:
         ("Region decided", _decided(profile)),
         (
             "Step 1",
-            f"{EXAM_RESULT_LABELS[e.step1].lower()}; {plural(e.step1_attempts, 'attempt')}",
+            f"{EXAM_RESULT_LABELS[e.step1].lower()}; {plural(e.step1_attempts, 'attempt')}"
+            if e.step1 is not None
+            else "not recorded",
         ),
         ("Step 2 CK", step2),
         ("Step 3", step3),

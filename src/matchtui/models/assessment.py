@@ -24,7 +24,7 @@ from matchtui.models.verdict import TieStrength as TieStrength
 
 ArchetypeId = Literal["ghost_applicant", "prestige_gambler", "last_second_switcher"]
 LettersVerdict = Literal["ready", "short"]
-Step3Verdict = Literal["passed", "scheduled", "late", "missing", "not_applicable"]
+Step3Verdict = Literal["passed", "scheduled", "date_passed", "late", "missing", "not_applicable"]
 FeasibilityBand = Literal["realistic", "stretch", "reach"]
 CyclesVerdict = Literal["first", "within_limit", "last_serious", "past_limit"]
 

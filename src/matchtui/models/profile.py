@@ -150,6 +150,12 @@ def options(labels: dict[str, str]) -> list[tuple[str, str]]:
     return [(label, value) for value, label in labels.items()]
 
 
+# A student graduates in the year of the Match they apply to, or late in the year before it
+# (NRMP counts anyone graduating within that academic year as a senior). A graduation year
+# further back is a graduate's.
+STUDENT_GRADUATES_BEFORE_MATCH = 1
+
+
 class Applicant(UserFile):
     name: UserText = Field(default="", max_length=120)
     situation: Situation = "in_school"
@@ -179,6 +185,16 @@ class Applicant(UserFile):
             )
         return value
 
+    @field_validator("visa")
+    @classmethod
+    def _citizen_needs_no_visa(cls, value: Visa, info: ValidationInfo) -> Visa:
+        if value == "needs_sponsorship" and info.data.get("degree") == "us_img":
+            raise ValueError(
+                'a US-citizen IMG (degree = "us_img") needs no visa sponsorship: set visa = '
+                '"none", or degree = "non_us_img" if you are not a US citizen'
+            )
+        return value
+
     @field_validator("decided_month")
     @classmethod
     def _month_needs_year(cls, value: int | None, info: ValidationInfo) -> int | None:
@@ -198,7 +214,8 @@ class Applicant(UserFile):
 
 
 class Exams(UserFile):
-    step1: ExamResult = "pass"
+    # Unset until the applicant says: a blank profile must not read as a pass nobody entered.
+    step1: ExamResult | None = None
     step1_attempts: int = Field(default=1, ge=0, le=9)
     step2_score: int | None = Field(default=None, ge=1, le=300)
     step2_attempts: int = Field(default=1, ge=0, le=9)
@@ -317,10 +334,30 @@ class Targets(UserFile):
         return value
 
 
+CLINICAL_WINDOW_MONTHS = 24  # months_last_24 counts clinical work in this many months
+
+
 class Clinical(UserFile):
     role: ClinicalRole = "none"
-    months_last_24: int = Field(default=0, ge=0, le=24)
+    months_last_24: int = Field(default=0, ge=0, le=CLINICAL_WINDOW_MONTHS)
     months_since_last: int = Field(default=0, ge=0, le=600)
+
+    @field_validator("months_since_last")
+    @classmethod
+    def _ended_within_the_window(cls, value: int, info: ValidationInfo) -> int:
+        """Clinical work that ended before the last 24 months began cannot have filled any of
+        them: "24 of the last 24 months" beside "96 months since the last" contradict. (Whole
+        months blur the edge, so only work ended more than 24 months ago is refused.)"""
+        worked = info.data.get("months_last_24")
+        window = CLINICAL_WINDOW_MONTHS
+        if isinstance(worked, int) and worked > 0 and value > window:
+            raise ValueError(
+                f"{value} months since your last clinical work puts its end before the last "
+                f"{window} months began, yet months_last_24 says {worked} of those months had "
+                f"some. Correct one of the two: months_last_24 = 0 if it ended over {window} "
+                "months ago"
+            )
+        return value
 
 
 class Tie(UserFile):
@@ -403,13 +440,50 @@ class Profile(UserFile):
 
     @model_validator(mode="after")
     def _timeline(self) -> "Profile":
-        if self.applicant.stage != "student" and self.applicant.graduation_year > self.cycle_year:
-            # "[key] ": the field the rule is about, where the problem is placed (tomlio).
+        """The graduation year, the situation and the past cycles agree with the Match applied
+        for. Each problem names the field it is about first, "[key] ", where it is placed
+        (tomlio.placed_rule): the file's line, or the Profile pane's field."""
+        applicant, match = self.applicant, self.cycle_year
+        year = applicant.graduation_year
+        if applicant.stage != "student" and year > match:
             raise ValueError(
-                f"[applicant.graduation_year] {self.applicant.graduation_year} is after the "
-                f"{self.cycle_year} Match (cycle_year), but the situation says you have already "
-                'graduated: give the year you did, or situation = "in_school"'
+                f"[applicant.graduation_year] {year} is after the {match} Match (cycle_year), "
+                "but the situation says you have already graduated: give the year you did, or "
+                'situation = "in_school"'
             )
+        if applicant.stage == "student" and year < match - STUDENT_GRADUATES_BEFORE_MATCH:
+            # Left out, the situation is "in_school": a graduate who never set it is read as a
+            # final-year student, and every verdict and estimate with them.
+            said = (
+                "the situation says you are still in medical school"
+                if "situation" in applicant.model_fields_set
+                else "no situation is given, and without one you are read as still in medical "
+                'school (situation = "in_school")'
+            )
+            raise ValueError(
+                f"[applicant.graduation_year] {year} is {match - year} years before the {match} "
+                f"Match (cycle_year), but {said}: a student graduates in the Match year or the "
+                'year before. If you have graduated, set situation = "not_in_training" (or '
+                '"in_training" in a residency now); if you are a student, give the year you will '
+                "graduate"
+            )
+        for index, cycle in enumerate(self.history.cycles):
+            if cycle.year is None:
+                continue
+            where = f"[history.cycles.{index}.year] {cycle.year}"
+            if cycle.year > match:
+                raise ValueError(
+                    f"{where} is after the {match} Match this profile is for (cycle_year): a past "
+                    f"cycle is dated by its own Match, {match} at the latest. Correct the year, "
+                    "or cycle_year if you are applying to a later Match"
+                )
+            if applicant.stage == "student" and cycle.year > year:
+                raise ValueError(
+                    f"{where} is after your graduation year ({year}), but the situation says you "
+                    "are still in medical school: a cycle after graduating was a graduate's. If "
+                    'you have graduated, set situation = "not_in_training" (or "in_training"); '
+                    "otherwise correct the year"
+                )
         return self
 
     @property

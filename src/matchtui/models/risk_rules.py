@@ -94,6 +94,7 @@ class ExamRule(Rule):
     higher_failures_min: int = Field(ge=1)
     step3: dict[Step3Status, Level]  # level for a graduate by Step 3 status
     step1_not_passed: Level = "higher"
+    step1_missing: Level = "middle"  # no Step 1 result recorded
     step2_missing: Level = "middle"
 
 

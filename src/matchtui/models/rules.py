@@ -67,6 +67,8 @@ FINDING_IDS: frozenset[str] = frozenset(
         "history.unmatched",
         "step3.missing",
         "step3.late",
+        "step3.date_passed",
+        "exams.step1_unrecorded",
         "letters.short_recent",
         "letters.short_specialty",
         "letters.short_real_work",
@@ -160,9 +162,9 @@ class ActionRule(Rule):
 
 class StudentGraduation(Rule):
     """When a student's graduation year reads as a slip: a student applies in the final year,
-    so graduates in the Match year or up to `years_before_match` before it."""
+    so graduates no more than `years_after_match` after the Match. (A year before the Match
+    that only a graduate could have is refused as the profile loads: Profile._timeline.)"""
 
-    years_before_match: int = Field(ge=0, le=5)
     years_after_match: int = Field(ge=0, le=5)
 
 

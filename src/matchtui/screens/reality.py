@@ -146,7 +146,7 @@ class RealityScreen(PaneScreen):
         from matchtui.engine.reality_view import reality_view
 
         self._mix = self.plan.mix
-        self.assessment = assess(self.profile, self.catalog, self._mix)
+        self.assessment = assess(self.profile, self.catalog, self._mix, self.matchapp.today)
         view = reality_view(self.assessment, self.profile, self.catalog)
         if view != self.view:
             self.show_view(view)
