@@ -63,9 +63,11 @@ def named(text: str, catalog: Catalog) -> list[tuple[str, str]]:
         # areas known by a name of their own
         ("We live in the Bay Area.", [("Bay Area", "west")]),
         ("My parents are in the Twin Cities.", [("Twin Cities", "midwest")]),
-        # a name shared by cities in different regions places nothing; its state does
-        ("I live in Portland, Oregon.", [("Oregon", "west")]),
-        ("We moved to Columbus.", []),
+        # a name shared by cities in different regions may be in any of them; its state, right
+        # after it, says which
+        ("I live in Portland, Oregon.", [("Portland", "west"), ("Oregon", "west")]),
+        ("We moved to Columbus.", [("Columbus", "midwest|south")]),
+        ("My parents live in Columbus Ohio.", [("Columbus", "midwest"), ("Ohio", "midwest")]),
         # cities in one region under one name still place it
         ("Greenville and Charleston", [("Greenville", "south"), ("Charleston", "south")]),
         # a person, not a place

@@ -238,3 +238,15 @@ def test_a_data_folder_without_the_stock_check_still_loads(data_copy: Path) -> N
         "tell_me_about_yourself", "I am a hard worker and a team player.", None, catalog
     )
     assert feedback.check("stock") is None
+
+
+def test_a_phrase_listed_twice_in_one_list_is_reported(data_copy: Path) -> None:
+    """A second entry for a phrase stood in for the first, conditions and all: a "move back"
+    added with its own `later_any` silently dropped the one already listed."""
+    path = data_copy / "lexicon.toml"
+    text = path.read_text()
+    assert '"hard worker", ' in text
+    path.write_text(text.replace('"hard worker", ', '"hard worker", "Hard  worker", ', 1))
+    found = [p for p in problems(data_copy) if p.file == path]
+    assert found and found[0].key.startswith("stock_phrases.phrases")
+    assert "listed twice" in found[0].message and found[0].line is not None

@@ -95,7 +95,7 @@ def test_the_row_names_its_score_and_the_rule_behind_it(catalog: Catalog) -> Non
     assert factor is not None
     assert "20/100" in factor.reason and "a reach" in factor.reason
     assert (factor.rule, factor.source) == ("risk.specialty_target", "article_reentry")
-    assert "by_feasibility reach = higher" in factor.assumptions
+    assert "by_feasibility = a reach target rates higher" in factor.assumptions
     # Without a re-entry score the band comes from competitiveness, and the row says so.
     unscored = assess(make(targets__specialties=["neurology"]), catalog).factor("specialty_target")
     assert unscored is not None and "no re-entry score" in unscored.reason

@@ -44,11 +44,13 @@ STORIES = [
 
 
 def _returner(demo_profile: Profile, story: str) -> Profile:
-    """The demo returner aiming at the West, where the stories above are set (a story about
-    Sacramento read for the demo's Midwest is about somewhere else)."""
+    """The demo returner going home to the West, where the stories above are set (a story
+    about Sacramento read for the demo's Midwest is about somewhere else; a West that is not
+    home asks for a why-this-region story and has no ghost)."""
     profile = copy.deepcopy(demo_profile)
     profile.narrative.why_home = story
     profile.targets.region, profile.targets.divisions = "west", ["pacific"]
+    profile.applicant.home_region = "west"
     return profile
 
 

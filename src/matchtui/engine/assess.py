@@ -313,7 +313,7 @@ def _target(profile: Profile, catalog: Catalog, rules: VerdictRules) -> RiskFact
         rule="risk.specialty_target",
         source=found.source,
         reliability=found.reliability,
-        assumptions=[*found.assumptions, f"by_feasibility {found.band} = {level}"],
+        assumptions=[*found.assumptions, f"by_feasibility = a {found.band} target rates {level}"],
     )
 
 

@@ -1662,6 +1662,9 @@ _DC = re.compile(r",?\s*D\.?\s?C\b\.?")
 _NAME_GAP = re.compile(r"\s+|-|\.\s*")
 
 
+_CITY_STATE_GAP = re.compile(r",?[ \t]+")
+
+
 def _one_name(text: str, span: Sequence[re.Match[str]]) -> bool:
     """True when the words of `span` follow each other as one name does."""
     for a, b in itertools.pairwise(span):
@@ -1718,6 +1721,22 @@ def _names_more(places: _Places, after: Sequence[re.Match[str]]) -> bool:
     )
 
 
+def _state_after(
+    places: _Places, text: str, end: int, after: Sequence[re.Match[str]]
+) -> str | None:
+    """The region of the state named by the words `after` a city's name (ending at `end`),
+    right after it or after a comma ("Portland, Oregon", "Columbus Ohio"); else None."""
+    if not after or not _CITY_STATE_GAP.fullmatch(text, end, after[0].start()):
+        return None
+    for size in (2, 1):
+        words = after[:size]
+        if len(words) < size or not _one_name(text, words):
+            continue
+        if (region := places.states.get(tuple(w.group().lower() for w in words))) is not None:
+            return region
+    return None
+
+
 def _places_named(text: str, catalog: Catalog) -> list[PlaceNamed]:
     places = _places(catalog)
     words = list(_PLACE_WORD.finditer(text))
@@ -1742,6 +1761,10 @@ def _places_named(text: str, catalog: Catalog) -> list[PlaceNamed]:
                 and words[at - 1].group().lower() in places.person_before
             ):
                 region = ""  # "my wife Charlotte", "Dr. Irvine": a person
+            if kind == "city" and "|" in region:
+                # a name shared across regions, with its state after it: "Portland, Oregon"
+                after = words[at + size : at + size + 2]
+                region = _state_after(places, text, end, after) or region
             if kind == "state" and (dc := _DC.match(text, end)) is not None:
                 # "Washington, D.C.": the District
                 if places.dc_region is None:

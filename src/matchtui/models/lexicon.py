@@ -80,10 +80,15 @@ class PhraseList(Sourced):
 
 
 def _check_phrases(value: list[Phrase]) -> list[Phrase]:
+    seen: set[str] = set()
     for entry in value:
         text = phrase_text(entry).strip()
         if not text:
             raise ValueError("a phrase is empty")
+        # one entry per phrase: a second would stand in for the first, conditions and all
+        if (folded := " ".join(text.lower().split())) in seen:
+            raise ValueError(f"{text!r} is listed twice; keep one entry")
+        seen.add(folded)
         if "*" in text[:-1]:
             raise ValueError(f"{text!r}: * may only end a phrase")
         if text.endswith("*") and len(text.split()[-1]) < 4:
