@@ -57,6 +57,7 @@ if TYPE_CHECKING:
         CyclesCheck,
         FeasibilityBand,
         LettersCheck,
+        ScoreNote,
         SpecialtyFeasibility,
         Step3Check,
     )
@@ -229,26 +230,26 @@ def _exams(profile: Profile, rules: RiskFile) -> RiskFactor:
     elif failures >= rule.middle_failures_min:
         used.append("middle_failures_min")
         parts.append(("middle", f"{plural(failures, 'failed attempt')}"))
-    if exams.step1 != "pass":
-        parts.append(
-            (rule.step1_not_passed, f"Step 1 {'failed' if exams.step1 == 'fail' else 'not taken'}")
-        )
-    if exams.step2_score is None:
+    if not exams.first_passed:
+        parts.append((rule.step1_not_passed, exams.first_open))
+    if not exams.step2_on_record:
         used.append("step2_missing")
-        parts.append((rule.step2_missing, "no Step 2 CK score"))
-    step3_level = rule.step3[exams.step3]
+        missing = "no Step 2 CK or Level 2-CE score" if exams.takes_comlex else "no Step 2 CK score"
+        parts.append((rule.step2_missing, missing))
+    third = exams.third
+    step3_level = rule.step3[third.status]
     if step3_level != "lower":
-        when = f" ({exams.step3_date.isoformat()})" if exams.step3_date else ""
-        parts.append((step3_level, f"Step 3 {STEP3_LABELS[exams.step3].lower()}{when}"))
+        when = f" ({third.date.isoformat()})" if third.date else ""
+        parts.append((step3_level, f"{third.name} {STEP3_LABELS[third.status].lower()}{when}"))
     level = _max_level([p[0] for p in parts]) if parts else "lower"
-    step3 = STEP3_LABELS[exams.step3].lower()
-    if exams.step3 == "passed" and exams.step3_year:
-        step3 = f"passed {exams.step3_year}"
-    value = f"{plural(failures, 'failure')}; Step 3 {step3}"
+    step3 = STEP3_LABELS[third.status].lower()
+    if third.status == "passed" and third.year:
+        step3 = f"passed {third.year}"
+    value = f"{plural(failures, 'failure')}; {third.name} {step3}"
     if level == "lower":
         reason = "Every step passed at the first attempt"
-        if exams.step3 == "passed":
-            reason += f", Step 3 included ({exams.step3_year})"
+        if third.status == "passed":
+            reason += f", {third.name} included ({third.year})"
     else:
         decisive = [text for lvl, text in parts if lvl == level]
         reason = "; ".join(decisive) + f": rates {level}"
@@ -454,7 +455,7 @@ def _risk(profile: Profile, catalog: Catalog, rules: VerdictRules, found: _Findi
         if (
             profile.years_since_graduation >= override.years_min
             and exams.failures >= override.failures_min
-            and (not override.step3_in or exams.step3 in override.step3_in)
+            and (not override.step3_in or exams.third.status in override.step3_in)
             and all(by_id[f].level == "higher" for f in override.require_higher if f in by_id)
         ):
             tier = override.tier
@@ -927,35 +928,41 @@ def _letters(profile: Profile, catalog: Catalog, rules: Rules, found: _Findings)
 
 
 def _step3(profile: Profile, catalog: Catalog, rules: Rules, found: _Findings) -> Step3Check:
+    """Step 3, or COMLEX Level 3 for a DO whose record is COMLEX's (Exams.third): whichever is
+    further along is judged, by the same rule, and named as it is."""
     from matchtui.models.assessment import Step3Check
 
     rule = rules.readiness.step3
-    exams = profile.exams
+    third = profile.exams.third
+    name = third.name
     stage = profile.applicant.stage
     provenance = _ruled("readiness.step3", rule)
     if stage not in rule.applies_to_stages:
         expected = f"not expected before this application for a {STAGE_LABELS[stage].lower()}"
-        if exams.step3 == "passed" and stage != "student":  # not asked of them, yet on record
+        if third.status == "passed" and stage != "student":  # not asked of them, yet on record
             return Step3Check(
                 applicable=False,
+                exam=name,
                 status="passed",
                 verdict="passed",
-                reason=f"Passed in {exams.step3_year}, though {expected}",
+                reason=f"Passed in {third.year}, though {expected}",
                 **provenance,
             )
         return Step3Check(
             applicable=False,
-            status=exams.step3,
+            exam=name,
+            status=third.status,
             verdict="not_applicable",
             reason=expected[0].upper() + expected[1:],
             **provenance,
         )
-    if exams.step3 == "passed":
+    if third.status == "passed":
         return Step3Check(
             applicable=True,
+            exam=name,
             status="passed",
             verdict="passed",
-            reason=f"Passed in {exams.step3_year}: programs see a graduate who can sit boards",
+            reason=f"Passed in {third.year}: programs see a graduate who can sit boards",
             **provenance,
         )
     # That Match's own rank order list deadline, from the season calendar (dates.toml; imported
@@ -964,8 +971,8 @@ def _step3(profile: Profile, catalog: Catalog, rules: Rules, found: _Findings) -
 
     rank_deadline = season_date(catalog, profile.cycle_year, "rank_deadline")
     deadline = rank_deadline.date
-    if exams.step3 == "scheduled" and exams.step3_date is not None:
-        ready = step3_result_day(exams.step3_date, rule.results_weeks)
+    if third.status == "scheduled" and third.date is not None:
+        ready = step3_result_day(third.date, rule.results_weeks)
         provenance = _ruled("readiness.step3", rule, ["results_weeks"])
         provenance["assumptions"] = [
             f"rank lists close {deadline.isoformat()} "
@@ -975,45 +982,58 @@ def _step3(profile: Profile, catalog: Catalog, rules: Rules, found: _Findings) -
         if ready <= deadline:
             return Step3Check(
                 applicable=True,
+                exam=name,
                 status="scheduled",
                 verdict="scheduled",
                 reason=(
-                    f"Scheduled {exams.step3_date.isoformat()}: the result should be in by about "
+                    f"Scheduled {third.date.isoformat()}: the result should be in by about "
                     f"{ready.isoformat()}, before rank lists close ({deadline.isoformat()})"
                 ),
                 **provenance,
             )
         text = (
-            f"Scheduled {exams.step3_date.isoformat()}: the result would arrive about "
+            f"Scheduled {third.date.isoformat()}: the result would arrive about "
             f"{ready.isoformat()}, after rank lists close ({deadline.isoformat()})"
         )
         found.add("step3.late", text)
         return Step3Check(
-            applicable=True, status="scheduled", verdict="late", reason=text, **provenance
+            applicable=True,
+            exam=name,
+            status="scheduled",
+            verdict="late",
+            reason=text,
+            **provenance,
         )
-    text = "Not taken: a graduate out of training without Step 3 looks like a risky hire"
-    found.add("step3.missing", "Step 3 not taken")
+    text = f"Not taken: a graduate out of training without {name} looks like a risky hire"
+    found.add("step3.missing", f"{name} not taken")
     return Step3Check(
-        applicable=True, status=exams.step3, verdict="missing", reason=text, **provenance
+        applicable=True,
+        exam=name,
+        status=third.status,
+        verdict="missing",
+        reason=text,
+        **provenance,
     )
 
 
 def step3_result_day(sitting: dt.date, results_weeks: int) -> dt.date:
-    """When a Step 3 sat on `sitting` has its result (readiness.toml results_weeks)."""
+    """When a Step 3 (or Level 3) sat on `sitting` has its result (readiness.toml
+    results_weeks)."""
     return sitting + dt.timedelta(weeks=results_weeks)
 
 
 def step3_too_late(profile: Profile, catalog: Catalog) -> bool:
-    """Step 3 booked on a day whose result arrives after the profile's Match closes its rank
-    lists: for that Match it is as good as not taken (the Reality check's 'late')."""
-    exams = profile.exams
-    if exams.step3 != "scheduled" or exams.step3_date is None:
+    """Step 3 (or Level 3, Exams.third) booked on a day whose result arrives after the
+    profile's Match closes its rank lists: for that Match it is as good as not taken (the
+    Reality check's 'late')."""
+    third = profile.exams.third
+    if third.status != "scheduled" or third.date is None:
         return False
     from matchtui.engine.calendar import season_date
 
     weeks = rules_of(catalog).readiness.step3.results_weeks
     deadline = season_date(catalog, profile.cycle_year, "rank_deadline").date
-    return step3_result_day(exams.step3_date, weeks) > deadline
+    return step3_result_day(third.date, weeks) > deadline
 
 
 def _pivots(
@@ -1211,6 +1231,7 @@ def _actions(
         specialty=catalog.specialty_name(targets[0]) if targets else "your target specialty",
         pivots=_join_or([catalog.specialty_name(p).lower() for p in pivots])
         or "a specialty more open to you",
+        step3=profile.exams.third.name,  # "Level 3" for a DO whose record is COMLEX's
     )
     graduate = profile.is_reentry
     out: list[Action] = []
@@ -1225,7 +1246,7 @@ def _actions(
         out.append(
             Action(
                 id=rule.id,
-                title=title,
+                title=title.format_map(context),
                 text=text.format_map(context),
                 finding=found.items[fired],
                 finding_id=fired,
@@ -1317,12 +1338,11 @@ def assess(profile: Profile, catalog: Catalog, mix: MixPlan | None = None) -> As
         found.add("visa.needs_sponsorship", "Needs visa sponsorship")
     if (failed := profile.exams.failures) > 0:
         found.add("exams.failures", f"{plural(failed, 'failed exam attempt')} on record")
-    if profile.exams.step1 != "pass":
+    if not profile.exams.first_passed:
+        opened = profile.exams.first_open
         found.add(
             "exams.step1_open",
-            "Step 1 failed and not yet passed"
-            if profile.exams.step1 == "fail"
-            else "Step 1 not taken yet",
+            f"{opened} and not yet passed" if opened.endswith("failed") else f"{opened} yet",
         )
     last = profile.history.last
     if last is not None and last.outcome == "unmatched":
@@ -1343,6 +1363,7 @@ def assess(profile: Profile, catalog: Catalog, mix: MixPlan | None = None) -> As
         for kind in ("why_now", "plan_b")
     ]
     actions = _actions(profile, catalog, rules, found, specialties)
+    scores = _score_note(profile, catalog)
     ruled: list[Any] = [
         risk,
         *risk.factors,
@@ -1352,6 +1373,7 @@ def assess(profile: Profile, catalog: Catalog, mix: MixPlan | None = None) -> As
         step3,
         *specialties,
         cycles,
+        *([scores] if scores is not None else []),
     ]
     illustrative = any(r.reliability in SOFT_RELIABILITY or r.assumptions for r in ruled)
     return Assessment(
@@ -1367,7 +1389,32 @@ def assess(profile: Profile, catalog: Catalog, mix: MixPlan | None = None) -> As
         cycles=cycles,
         actions=actions,
         stories=stories,
+        score_note=scores,
         illustrative=illustrative,
+    )
+
+
+def _score_note(profile: Profile, catalog: Catalog) -> ScoreNote | None:
+    """A COMLEX Level 2-CE score on record: what the Program mix estimate does with it (never
+    converted; engine.exams.score_note), with the provenance of that choice (mix.toml
+    [comlex]) and the NBOME figures it quotes (readiness.toml [comlex])."""
+    if profile.exams.level2_score is None:
+        return None
+    from matchtui.engine.exams import comlex_rule, score_note
+    from matchtui.models.assessment import ScoreNote
+    from matchtui.models.mix import mix_data
+
+    treatment = mix_data(catalog).comlex
+    figures = comlex_rule(catalog)
+    return ScoreNote(
+        text=score_note(profile, catalog),
+        rule="readiness.comlex",
+        source=treatment.source,
+        reliability=treatment.reliability,
+        assumptions=[
+            "no published COMLEX-to-Step 2 CK conversion is used (mix.toml [comlex])",
+            f"pass mark and mean: {catalog.cite(figures.source)} ({figures.reliability})",
+        ],
     )
 
 

@@ -135,6 +135,21 @@ class Step3Rule(Rule):
     results_weeks: int = Field(ge=0, le=26)
 
 
+class ComlexRule(Rule):
+    """COMLEX-USA Level 2-CE figures: what a DO's score is read beside (never converted)."""
+
+    level2_pass: int = Field(ge=1, le=9999)
+    level2_mean: int = Field(ge=1, le=9999)
+    level2_min: int = Field(ge=1, le=9999)
+    level2_max: int = Field(ge=1, le=9999)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "ComlexRule":
+        if not self.level2_min <= self.level2_pass <= self.level2_max:
+            raise ValueError("level2_pass must lie between level2_min and level2_max")
+        return self
+
+
 class FeasibilityRule(Rule):
     realistic_min_score: int = Field(ge=0, le=100)
     reach_max_score: int = Field(ge=0, le=100)
@@ -157,6 +172,7 @@ class CyclesRule(Rule):
 class ReadinessFile(Strict):
     letters: LettersRule
     step3: Step3Rule
+    comlex: ComlexRule
     feasibility: FeasibilityRule
     cycles: CyclesRule
 
@@ -170,7 +186,7 @@ class ReadinessFile(Strict):
 class ActionRule(Rule):
     id: str = Field(pattern=r"^[a-z_0-9]+$")
     title: str
-    text: str  # may use {region}, {home_region}, {current_region}, {specialty}, {pivots}
+    text: str  # may use {region}, {home_region}, {current_region}, {specialty}, {pivots}, {step3}
     when: list[str] = Field(min_length=1)
     # Not raised while any of these fired: a step that must wait for another (Step 3 cannot be
     # booked before Step 1 is passed).
