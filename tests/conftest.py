@@ -169,6 +169,7 @@ def _gc_as_found() -> Iterator[None]:
 # the same slices in the same order, but ~30% less CPU per test (each pause lets the app redraw).
 _QUICK_BUILD = frozenset(
     {
+        "test_comlex_pane",
         "test_focus_repaint",
         "test_profile_buttons",
         "test_profile_choices",

@@ -91,8 +91,13 @@ def sheet(result: Assessment, profile: Profile, catalog: Catalog) -> str:
         lines += _wrap(f"- {reason}")
 
     step3 = result.step3
-    lines += _heading(f"Step 3: {step3.verdict.replace('_', ' ')}")
+    lines += _heading(f"{step3.exam}: {step3.verdict.replace('_', ' ')}")
     lines += _wrap(step3.reason)
+
+    if (scores := result.score_note) is not None:
+        lines += _heading("Exam scores and the estimate")
+        lines += _wrap(scores.text)
+        lines += _wrap(f"[{scores.rule}; {scores.source}, {scores.reliability}]")
 
     lines += _heading("Target specialties")
     if not result.specialties:

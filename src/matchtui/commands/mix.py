@@ -104,6 +104,8 @@ def estimate_lines(result: MixEstimate, region_name: str) -> list[str]:
     )
     if result.range_note:
         lines.append(result.range_note)
+    if result.score_note:
+        lines.append(result.score_note)
     return lines
 
 

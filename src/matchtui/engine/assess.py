@@ -65,6 +65,7 @@ if TYPE_CHECKING:
         Assessment,
         CyclesCheck,
         LettersCheck,
+        ScoreNote,
         SpecialtyFeasibility,
         Step3Check,
     )
@@ -239,29 +240,29 @@ def _exams(profile: Profile, rules: RiskFile) -> RiskFactor:
     elif failures >= rule.middle_failures_min:
         used.append("middle_failures_min")
         parts.append(("middle", f"{plural(failures, 'failed attempt')}"))
-    if exams.step1 is None:
+    if exams.first_unrecorded:
         used.append("step1_missing")
         parts.append((rule.step1_missing, "Step 1 result not recorded"))
-    elif exams.step1 != "pass":
-        parts.append(
-            (rule.step1_not_passed, f"Step 1 {'failed' if exams.step1 == 'fail' else 'not taken'}")
-        )
-    if exams.step2_score is None:
+    elif not exams.first_passed:
+        parts.append((rule.step1_not_passed, exams.first_open))
+    if not exams.step2_on_record:
         used.append("step2_missing")
-        parts.append((rule.step2_missing, "no Step 2 CK score"))
-    step3_level = rule.step3[exams.step3]
+        missing = "no Step 2 CK or Level 2-CE score" if exams.takes_comlex else "no Step 2 CK score"
+        parts.append((rule.step2_missing, missing))
+    third = exams.third
+    step3_level = rule.step3[third.status]
     if step3_level != "lower":
-        when = f" ({exams.step3_date.isoformat()})" if exams.step3_date else ""
-        parts.append((step3_level, f"Step 3 {STEP3_LABELS[exams.step3].lower()}{when}"))
+        when = f" ({third.date.isoformat()})" if third.date else ""
+        parts.append((step3_level, f"{third.name} {STEP3_LABELS[third.status].lower()}{when}"))
     level = _max_level([p[0] for p in parts]) if parts else "lower"
-    step3 = STEP3_LABELS[exams.step3].lower()
-    if exams.step3 == "passed" and exams.step3_year:
-        step3 = f"passed {exams.step3_year}"
-    value = f"{plural(failures, 'failure')}; Step 3 {step3}"
+    step3 = STEP3_LABELS[third.status].lower()
+    if third.status == "passed" and third.year:
+        step3 = f"passed {third.year}"
+    value = f"{plural(failures, 'failure')}; {third.name} {step3}"
     if level == "lower":
         reason = "Every step passed at the first attempt"
-        if exams.step3 == "passed":
-            reason += f", Step 3 included ({exams.step3_year})"
+        if third.status == "passed":
+            reason += f", {third.name} included ({third.year})"
     else:
         decisive = [text for lvl, text in parts if lvl == level]
         reason = "; ".join(decisive) + f": rates {level}"
@@ -464,7 +465,7 @@ def _risk(profile: Profile, catalog: Catalog, rules: VerdictRules, found: _Findi
         if (
             profile.years_since_graduation >= override.years_min
             and exams.failures >= override.failures_min
-            and (not override.step3_in or exams.step3 in override.step3_in)
+            and (not override.step3_in or exams.third.status in override.step3_in)
             and all(by_id[f].level == "higher" for f in override.require_higher if f in by_id)
         ):
             tier = override.tier
@@ -968,39 +969,45 @@ def _letters(profile: Profile, catalog: Catalog, rules: Rules, found: _Findings)
 def _step3(
     profile: Profile, catalog: Catalog, rules: Rules, found: _Findings, today: dt.date | None
 ) -> Step3Check:
+    """Step 3, or COMLEX Level 3 for a DO whose record is COMLEX's (Exams.third): whichever is
+    further along is judged, by the same rule, and named as it is."""
     from matchtui.models.assessment import Step3Check
 
     rule = rules.readiness.step3
-    exams = profile.exams
+    third = profile.exams.third
+    name = third.name
     stage = profile.applicant.stage
     provenance = _ruled("readiness.step3", rule)
-    sat = exams.step3_date if exams.step3 == "scheduled" else None
+    sat = third.date if third.status == "scheduled" else None
     if sat is not None and today is not None and sat < today:
         # A booked date gone by: the profile still says "scheduled", whatever came of it.
-        found.add("step3.date_passed", f"Step 3 was booked for {sat.isoformat()}, now past")
+        found.add("step3.date_passed", f"{name} was booked for {sat.isoformat()}, now past")
     if stage not in rule.applies_to_stages:
         expected = f"not expected before this application for a {STAGE_LABELS[stage].lower()}"
-        if exams.step3 == "passed" and stage != "student":  # not asked of them, yet on record
+        if third.status == "passed" and stage != "student":  # not asked of them, yet on record
             return Step3Check(
                 applicable=False,
+                exam=name,
                 status="passed",
                 verdict="passed",
-                reason=f"Passed in {exams.step3_year}, though {expected}",
+                reason=f"Passed in {third.year}, though {expected}",
                 **provenance,
             )
         return Step3Check(
             applicable=False,
-            status=exams.step3,
+            exam=name,
+            status=third.status,
             verdict="not_applicable",
             reason=expected[0].upper() + expected[1:],
             **provenance,
         )
-    if exams.step3 == "passed":
+    if third.status == "passed":
         return Step3Check(
             applicable=True,
+            exam=name,
             status="passed",
             verdict="passed",
-            reason=f"Passed in {exams.step3_year}: programs see a graduate who can sit boards",
+            reason=f"Passed in {third.year}: programs see a graduate who can sit boards",
             **provenance,
         )
     # That Match's own rank order list deadline, from the season calendar (dates.toml; imported
@@ -1009,15 +1016,15 @@ def _step3(
 
     rank_deadline = season_date(catalog, profile.cycle_year, "rank_deadline")
     deadline = rank_deadline.date
-    if exams.step3 == "scheduled" and exams.step3_date is not None:
-        ready = step3_result_day(exams.step3_date, rule.results_weeks)
+    if third.status == "scheduled" and third.date is not None:
+        ready = step3_result_day(third.date, rule.results_weeks)
         provenance = _ruled("readiness.step3", rule, ["results_weeks"])
         provenance["assumptions"] = [
             f"rank lists close {deadline.isoformat()} "
             f"({RELIABILITY_WORDS[rank_deadline.reliability]}, {rank_deadline.source})",
             f"results take about {rule.results_weeks} weeks",
         ]
-        if ready <= deadline and today is not None and exams.step3_date < today:
+        if ready <= deadline and today is not None and third.date < today:
             due = (
                 f"the result would be out by now (about {ready.isoformat()})"
                 if ready <= today
@@ -1025,10 +1032,11 @@ def _step3(
             )
             return Step3Check(
                 applicable=True,
+                exam=name,
                 status="scheduled",
                 verdict="date_passed",
                 reason=(
-                    f"Booked for {exams.step3_date.isoformat()}, a date now past, and {due}: "
+                    f"Booked for {third.date.isoformat()}, a date now past, and {due}: "
                     "record it in the Profile (passed, with the year), or a new date if you did "
                     "not sit it"
                 ),
@@ -1037,45 +1045,58 @@ def _step3(
         if ready <= deadline:
             return Step3Check(
                 applicable=True,
+                exam=name,
                 status="scheduled",
                 verdict="scheduled",
                 reason=(
-                    f"Scheduled {exams.step3_date.isoformat()}: the result should be in by about "
+                    f"Scheduled {third.date.isoformat()}: the result should be in by about "
                     f"{ready.isoformat()}, before rank lists close ({deadline.isoformat()})"
                 ),
                 **provenance,
             )
         text = (
-            f"Scheduled {exams.step3_date.isoformat()}: the result would arrive about "
+            f"Scheduled {third.date.isoformat()}: the result would arrive about "
             f"{ready.isoformat()}, after rank lists close ({deadline.isoformat()})"
         )
         found.add("step3.late", text)
         return Step3Check(
-            applicable=True, status="scheduled", verdict="late", reason=text, **provenance
+            applicable=True,
+            exam=name,
+            status="scheduled",
+            verdict="late",
+            reason=text,
+            **provenance,
         )
-    text = "Not taken: a graduate out of training without Step 3 looks like a risky hire"
-    found.add("step3.missing", "Step 3 not taken")
+    text = f"Not taken: a graduate out of training without {name} looks like a risky hire"
+    found.add("step3.missing", f"{name} not taken")
     return Step3Check(
-        applicable=True, status=exams.step3, verdict="missing", reason=text, **provenance
+        applicable=True,
+        exam=name,
+        status=third.status,
+        verdict="missing",
+        reason=text,
+        **provenance,
     )
 
 
 def step3_result_day(sitting: dt.date, results_weeks: int) -> dt.date:
-    """When a Step 3 sat on `sitting` has its result (readiness.toml results_weeks)."""
+    """When a Step 3 (or Level 3) sat on `sitting` has its result (readiness.toml
+    results_weeks)."""
     return sitting + dt.timedelta(weeks=results_weeks)
 
 
 def step3_too_late(profile: Profile, catalog: Catalog) -> bool:
-    """Step 3 booked on a day whose result arrives after the profile's Match closes its rank
-    lists: for that Match it is as good as not taken (the Reality check's 'late')."""
-    exams = profile.exams
-    if exams.step3 != "scheduled" or exams.step3_date is None:
+    """Step 3 (or Level 3, Exams.third) booked on a day whose result arrives after the
+    profile's Match closes its rank lists: for that Match it is as good as not taken (the
+    Reality check's 'late')."""
+    third = profile.exams.third
+    if third.status != "scheduled" or third.date is None:
         return False
     from matchtui.engine.calendar import season_date
 
     weeks = rules_of(catalog).readiness.step3.results_weeks
     deadline = season_date(catalog, profile.cycle_year, "rank_deadline").date
-    return step3_result_day(exams.step3_date, weeks) > deadline
+    return step3_result_day(third.date, weeks) > deadline
 
 
 def _pivots(
@@ -1303,6 +1324,7 @@ def _actions(
         specialty=catalog.specialty_name(targets[0]) if targets else "your target specialty",
         pivots=_join_or([catalog.specialty_name(p).lower() for p in pivots])
         or "a specialty more open to you",
+        step3=profile.exams.third.name,  # "Level 3" for a DO whose record is COMLEX's
     )
     graduate = profile.is_reentry
     out: list[Action] = []
@@ -1322,7 +1344,7 @@ def _actions(
         out.append(
             Action(
                 id=rule.id,
-                title=title,
+                title=title.format_map(context),
                 text=text.format_map(context),
                 finding=found.items[fired],
                 finding_id=fired,
@@ -1415,14 +1437,13 @@ def assess(
         found.add("visa.needs_sponsorship", "Needs visa sponsorship")
     if (failed := profile.exams.failures) > 0:
         found.add("exams.failures", f"{plural(failed, 'failed exam attempt')} on record")
-    if profile.exams.step1 is None:
+    if profile.exams.first_unrecorded:
         found.add("exams.step1_unrecorded", "Step 1 result not recorded in the profile")
-    elif profile.exams.step1 != "pass":
+    elif not profile.exams.first_passed:
+        opened = profile.exams.first_open
         found.add(
             "exams.step1_open",
-            "Step 1 failed and not yet passed"
-            if profile.exams.step1 == "fail"
-            else "Step 1 not taken yet",
+            f"{opened} and not yet passed" if opened.endswith("failed") else f"{opened} yet",
         )
     last = profile.history.last
     if last is not None and last.outcome == "unmatched":
@@ -1443,6 +1464,7 @@ def assess(
         for kind in ("why_now", "plan_b")
     ]
     actions = _actions(profile, catalog, rules, found, specialties)
+    scores = _score_note(profile, catalog)
     ruled: list[Any] = [
         risk,
         *risk.factors,
@@ -1452,6 +1474,7 @@ def assess(
         step3,
         *specialties,
         cycles,
+        *([scores] if scores is not None else []),
     ]
     illustrative = any(r.reliability in SOFT_RELIABILITY or r.assumptions for r in ruled)
     return Assessment(
@@ -1467,7 +1490,32 @@ def assess(
         cycles=cycles,
         actions=actions,
         stories=stories,
+        score_note=scores,
         illustrative=illustrative,
+    )
+
+
+def _score_note(profile: Profile, catalog: Catalog) -> ScoreNote | None:
+    """A COMLEX Level 2-CE score on record: what the Program mix estimate does with it (never
+    converted; engine.exams.score_note), with the provenance of that choice (mix.toml
+    [comlex]) and the NBOME figures it quotes (readiness.toml [comlex])."""
+    if profile.exams.level2_score is None:
+        return None
+    from matchtui.engine.exams import comlex_rule, score_note
+    from matchtui.models.assessment import ScoreNote
+    from matchtui.models.mix import mix_data
+
+    treatment = mix_data(catalog).comlex
+    figures = comlex_rule(catalog)
+    return ScoreNote(
+        text=score_note(profile, catalog),
+        rule="readiness.comlex",
+        source=treatment.source,
+        reliability=treatment.reliability,
+        assumptions=[
+            "no published COMLEX-to-Step 2 CK conversion is used (mix.toml [comlex])",
+            f"pass mark and mean: {catalog.cite(figures.source)} ({figures.reliability})",
+        ],
     )
 
 

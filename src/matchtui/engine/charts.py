@@ -288,9 +288,13 @@ class _Context:
 
 
 def _marker(ctx: _Context) -> tuple[float | None, str, tuple[str, ...]]:
-    score = ctx.profile.exams.step2_score
+    exams = ctx.profile.exams
+    score = exams.step2_score
     if score is None:
-        return None, "", (ctx.figures.messages.no_score,)
+        messages = ctx.figures.messages
+        if exams.level2_score is not None and messages.comlex_score:  # never converted
+            return None, "", (messages.comlex_score.format(score=exams.level2_score),)
+        return None, "", (messages.no_score,)
     return float(score), f"your Step 2 CK ({score})", ()
 
 

@@ -16,7 +16,9 @@ The model, kept as simple and explicit as the product spec asks:
       applicant term = type offset (NRMP group) + Step 2 CK term (modelled logistic slope
                        (matched - unmatched mean) / sigma^2, read against the
                        specialty's senior centre; no score: a senior (US MD or DO) is
-                       the population term, anyone else their group's typical member)
+                       the population term, anyone else their group's typical member; a
+                       DO's COMLEX Level 2-CE score is never converted: with no Step 2 CK
+                       score beside it, the same as no score, and said so: comlex_note)
                        - labelled adjustments (years out, failures, clinical gap, earlier
                        cycles, visa: each counted once)
   The intercepts, population terms and type offsets are fitted constants (mix.toml [fitted],
@@ -298,9 +300,10 @@ def missing_step3(profile: Profile, catalog: Catalog | None = None) -> bool:
     no_step3)."""
     if not (profile.is_reentry and profile.applicant_type.endswith("_graduate")):
         return False
-    if profile.exams.step3 == "not_taken":
+    status = profile.exams.third.status  # Step 3, or COMLEX Level 3, whichever is further
+    if status == "not_taken":
         return True
-    if catalog is None or profile.exams.step3 != "scheduled":
+    if catalog is None or status != "scheduled":
         return False
     from matchtui.engine.assess import step3_too_late
 
@@ -357,6 +360,33 @@ def group_score_term(catalog: Catalog, specialty: str, applicant_type: str) -> f
         return 0.0
     slope, centre, _ = anchor
     return slope * (means.unmatched - centre)
+
+
+def no_score_detail(catalog: Catalog, specialty: str, applicant_type: str) -> str | None:
+    """Where a member of the group who enters no Step 2 CK score sits on the specialty's curve,
+    in words: "the seniors' population", "the senior centre, 251", "the unmatched seniors' mean,
+    227" (None without a Charting Outcomes row: the score plays no part there)."""
+    anchor = score_anchor(catalog, specialty)
+    means = catalog.specialties[specialty].step2_means
+    if anchor is None or means is None:
+        return None
+    if no_score_is_population(catalog, applicant_type):
+        return "the seniors' population"
+    if mix_data(catalog).type_anchor(applicant_type).cohort.score_centre == "senior":
+        return f"the senior centre, {anchor[1]:.0f}"
+    return f"the unmatched seniors' mean, {means.unmatched}"
+
+
+def comlex_note(profile: Profile, catalog: Catalog, specialty: str) -> str:
+    """The sentence every output of the estimate shows beside a COMLEX Level 2-CE score ("" without
+    one): never converted, and where the estimate places the applicant instead."""
+    if profile.exams.level2_score is None:
+        return ""
+    from matchtui.engine.exams import GROUP_PLACE, score_note
+
+    detail = no_score_detail(catalog, specialty, profile.applicant_type)
+    place = f"{GROUP_PLACE} in {catalog.specialty_name(specialty)} ({detail})" if detail else ""
+    return score_note(profile, catalog, place or GROUP_PLACE)
 
 
 def no_score_is_population(catalog: Catalog, applicant_type: str) -> bool:
@@ -1229,6 +1259,7 @@ def estimate(
         region_note=region_note(
             profile, catalog, verdict, figures, place(catalog.region_name(profile.targets.region))
         ),
+        score_note=comlex_note(profile, catalog, mix.specialty),
         diminishing_returns_at=point,
         application_service=quote.service,
         application_service_name=quote.service_name,
@@ -1284,22 +1315,23 @@ def _assumptions(
         ),
     ]
     anchor = score_anchor(catalog, specialty)
-    if anchor is not None and means is not None:
+    detail = no_score_detail(catalog, specialty, inputs.applicant_type)
+    if anchor is not None and means is not None and detail is not None:
         slope, centre, _ = anchor
         if no_score_is_population(catalog, inputs.applicant_type):
-            no_score = "the seniors' population"
-        elif data.type_anchor(inputs.applicant_type).cohort.score_centre == "senior":
-            no_score = f"your group's typical member (the senior centre, {centre:.0f})"
+            no_score = detail
         else:
-            no_score = (
-                f"your group's typical member (the unmatched seniors' mean, {means.unmatched})"
+            no_score = f"your group's typical member ({detail})"
+        comlex = profile.exams.level2_score
+        term = f"({score_term(catalog, specialty, None, inputs.applicant_type):+.2f})"
+        if inputs.step2 is not None:
+            value = (
+                f"your score {inputs.step2:g}: {score_term(catalog, specialty, inputs.step2):+.2f}"
             )
-        value = (
-            f"your score {inputs.step2:g}: {score_term(catalog, specialty, inputs.step2):+.2f}"
-            if inputs.step2 is not None
-            else f"no score entered: {no_score} "
-            f"({score_term(catalog, specialty, None, inputs.applicant_type):+.2f})"
-        )
+        elif comlex is not None:  # a COMLEX score only: not converted (mix.toml [comlex])
+            value = f"no Step 2 CK score (COMLEX {comlex} not converted): {no_score} {term}"
+        else:
+            value = f"no score entered: {no_score} {term}"
         out.append(
             Assumption(
                 name=(
@@ -1311,6 +1343,21 @@ def _assumptions(
                 reliability=means.reliability,
                 source=means.source,
                 note="Modelled: " + data.score.note,
+            )
+        )
+    if (comlex := profile.exams.level2_score) is not None:
+        used = (
+            f"not used: the Step 2 CK score {inputs.step2:g} is"
+            if inputs.step2 is not None
+            else f"placed at your group's typical score ({detail})"
+            if detail is not None
+            else "placed at your group's typical score"
+        )
+        out.append(
+            Assumption.of(
+                "COMLEX Level 2-CE score (no published conversion to Step 2 CK points)",
+                f"{comlex}: {used}",
+                data.comlex,
             )
         )
     terms = adjustment_terms(data, inputs, "point")

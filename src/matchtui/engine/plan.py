@@ -448,7 +448,7 @@ def profile_shows(check: ShownWhile | None, profile: Profile) -> bool:
     if check is None:
         return True
     if check == "step1_open":  # failed or not taken (an unrecorded result is not known open)
-        return profile.exams.step1 in ("fail", "not_taken")
+        return not profile.exams.first_passed and not profile.exams.first_unrecorded
     raise AssertionError(f"unhandled shown_while {check!r}")
 
 
@@ -456,10 +456,10 @@ def profile_shows_done(check: DoneWhen | None, profile: Profile, assessment: Ass
     """True when the profile (as the Reality check read it) already shows the item done."""
     if check is None:
         return False
-    if check == "step3_passed":
-        return profile.exams.step3 == "passed"
+    if check == "step3_passed":  # Step 3, or COMLEX Level 3 (Exams.third)
+        return profile.exams.third.status == "passed"
     if check == "step3_booked":
-        return profile.exams.step3 in ("scheduled", "passed")
+        return profile.exams.third.status in ("scheduled", "passed")
     if check == "clinical_recent":
         factor = assessment.factor("clinical_gap")
         return factor is not None and factor.level == "lower"

@@ -130,7 +130,7 @@ class _Builder:
         where = "Region" if bh.new_region else "Home"
         badge(where, LIKELIHOOD_LABELS[bh.likelihood], LIKELIHOOD_STYLE[bh.likelihood])
         badge("Letters", result.letters.verdict, _verdict_style(result.letters.verdict))
-        badge("Step 3", _words(result.step3.verdict), _verdict_style(result.step3.verdict))
+        badge(result.step3.exam, _words(result.step3.verdict), _verdict_style(result.step3.verdict))
         cycles = result.cycles
         out.append(("  ", ""))
         out.append((cycles.label, _verdict_style(cycles.verdict)))
@@ -247,7 +247,12 @@ class _Builder:
             verdict = _plain_cell(_words(item.verdict), _verdict_style(item.verdict))
             row(key, label, verdict, _plain_cell(item.reason))
 
-        verdict_row("step3", "Step 3", result.step3)
+        verdict_row("step3", result.step3.exam, result.step3)
+        if (scores := result.score_note) is not None:
+            key = self._finding(
+                "ready-table:scores", "Exam scores: own scale, not converted", scores, scores.text
+            )
+            row(key, "Exam scores", _plain_cell("own scale", "yellow"), _plain_cell(scores.text))
         for spec in result.specialties:
             why: Cell = _plain_cell(spec.reason)
             if spec.pivots:

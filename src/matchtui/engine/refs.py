@@ -1,4 +1,5 @@
-"""Checks a profile against the catalog: region and specialty ids must exist."""
+"""Checks a profile against the catalog: region and specialty ids must exist, and a COMLEX
+Level 2-CE score must lie in the range readiness.toml [comlex] gives."""
 
 from __future__ import annotations
 
@@ -42,7 +43,13 @@ def settle_targets(profile: Profile, catalog: Catalog) -> None:
 
 
 def profile_ref_problems(profile: Profile, catalog: Catalog) -> Iterator[tuple[Loc, str]]:
-    """Each (key path, message) where the profile names a region or specialty the catalog lacks."""
+    """Each (key path, message) where the profile names a region or specialty the catalog lacks,
+    or holds a COMLEX score off its scale."""
+    if profile.exams.level2_score is not None:  # (the range is read only for a score to check)
+        from matchtui.engine.exams import level2_problem
+
+        if (problem := level2_problem(profile.exams, catalog)) is not None:
+            yield ("exams", "level2_score"), problem
     regions, specialties = catalog.regions, catalog.specialties
 
     def region(loc: Loc, value: str, abroad: bool = False) -> Iterator[tuple[Loc, str]]:

@@ -237,11 +237,31 @@ def _profile_section(profile: Profile, catalog: Catalog, label: str) -> Section:
         if e.step2_score
         else "not reported"
     )
-    step3 = STEP3_LABELS[e.step3].lower()
-    if e.step3 == "passed" and e.step3_year:
-        step3 += f" in {e.step3_year}"
-    elif e.step3 == "scheduled" and e.step3_date:
-        step3 += f" for {e.step3_date.isoformat()}"
+
+    def third(status: str, year: int | None, date: dt.date | None) -> str:
+        text = STEP3_LABELS[status].lower()
+        if status == "passed" and year:
+            text += f" in {year}"
+        elif status == "scheduled" and date:
+            text += f" for {date.isoformat()}"
+        return text
+
+    step3 = third(e.step3, e.step3_year, e.step3_date)
+    # A DO's COMLEX levels, each row only where on record.
+    comlex: list[tuple[str, str]] = []
+    if e.level1 is not None:
+        attempts = 1 if e.level1_attempts is None else e.level1_attempts
+        comlex.append(
+            (
+                "COMLEX Level 1",
+                f"{EXAM_RESULT_LABELS[e.level1].lower()}; {plural(attempts, 'attempt')}",
+            )
+        )
+    if e.level2_score is not None:
+        attempts = e.level2_attempts or 1
+        comlex.append(("COMLEX Level 2-CE", f"{e.level2_score} ({plural(attempts, 'attempt')})"))
+    if e.level3 is not None:
+        comlex.append(("COMLEX Level 3", third(e.level3, e.level3_year, e.level3_date)))
     kind = profile.path_labels()
     targets = ", ".join(catalog.specialty_name(s) for s in profile.targets.specialties) or "none"
     rows: list[tuple[str, str]] = [
@@ -274,6 +294,7 @@ def _profile_section(profile: Profile, catalog: Catalog, label: str) -> Section:
         ),
         ("Step 2 CK", step2),
         ("Step 3", step3),
+        *comlex,
         ("Exam failures", str(e.failures)),
         ("Cycles applied before", str(profile.cycles_attempted)),
         *(
@@ -398,11 +419,14 @@ def _reality_section(assessment: Assessment, catalog: Catalog, used: list[str]) 
         blocks.append(Para("None flagged."))
 
     letters, step3, cycles = assessment.letters, assessment.step3, assessment.cycles
-    blocks.append(Sub("Letters, Step 3, cycles"))
+    blocks.append(Sub(f"Letters, {step3.exam}, cycles"))
     items = [f"Letters: {letters.verdict}. " + "; ".join(letters.reasons) + "."]
     if step3.applicable or step3.verdict == "passed":
-        items.append(f"Step 3: {step3.verdict.replace('_', ' ')}. {step3.reason}")
+        items.append(f"{step3.exam}: {step3.verdict.replace('_', ' ')}. {step3.reason}")
     items.append(f"Cycles: {cycles.verdict.replace('_', ' ')}. {cycles.reason}")
+    if (scores := assessment.score_note) is not None:
+        items.append(f"Exam scores and the estimate ({scores.reliability}): {scores.text}")
+        used.append(scores.source)
     blocks.append(Bullets(tuple(items)))
     used += [letters.source, step3.source, cycles.source]
 
@@ -537,7 +561,8 @@ def _mix_section(
     # What the figures rest on, as the pane and `matchtui mix` say it under them.
     calibrated = "Calibrated. " if found.calibrated else "Not fully calibrated. "
     blocks.append(Para(calibrated + found.calibration_note))
-    blocks.extend(Para(text) for text in (found.range_note, found.region_note) if text)
+    notes = (found.range_note, found.region_note, found.score_note)
+    blocks.extend(Para(text) for text in notes if text)
     if result.get("illustrative"):
         blocks.append(
             Para(

@@ -70,9 +70,19 @@ class LettersCheck(Ruled):
 
 class Step3Check(Ruled):
     applicable: bool
+    # The exam judged, as the texts name it: "Step 3", or "Level 3" for a DO whose record is
+    # COMLEX's ("Step 3 or Level 3" while neither is taken by someone who holds both series).
+    exam: str = "Step 3"
     status: Literal["not_taken", "scheduled", "passed"]
     verdict: Step3Verdict
     reason: str
+
+
+class ScoreNote(Ruled):
+    """What the Program mix estimate does with a COMLEX Level 2-CE score (never converted to
+    Step 2 CK points), as the Reality check, `matchtui assess` and the report say it."""
+
+    text: str
 
 
 class SpecialtyFeasibility(Ruled):
@@ -141,6 +151,8 @@ class Assessment(Strict):
     actions: list[Action] = Field(default_factory=empty_list)
     # The verdicts on the profile's own stories (why_home, why_now, plan_b), phrases quoted.
     stories: list[StoryVerdict] = Field(default_factory=empty_list)
+    # A DO's COMLEX Level 2-CE score and what the estimate does with it (None without one).
+    score_note: ScoreNote | None = None
     # True when any finding rests on an illustrative figure or an assumption.
     illustrative: bool
 

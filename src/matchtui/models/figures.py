@@ -46,6 +46,8 @@ class Messages(Strict):
 
     no_selection: str
     no_score: str
+    # A COMLEX Level 2-CE score and no Step 2 CK score: not drawn, and why ({score}).
+    comlex_score: str = ""
     order: str
     not_reentry: str
     your_group: str

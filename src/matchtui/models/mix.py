@@ -184,6 +184,12 @@ class ScoreModel(Sourced):
         return self
 
 
+class ComlexScore(Sourced):
+    """How the estimate treats a COMLEX Level 2-CE score: never converted (the note says how)."""
+
+    note: str
+
+
 class Adjustment(Sourced):
     """One labelled adjustment on the log scale of every application's interview chance:
     -per_unit x min(cap, max(0, value - grace)). `shallow`/`steep` are the range settings."""
@@ -367,6 +373,7 @@ class MixFile(Strict):
     back_home_factors: list[BackHomeFactor] = Field(min_length=4, max_length=4)
     signal_factors: list[SignalFactor] = Field(min_length=1)
     score: ScoreModel
+    comlex: ComlexScore
     adjustments: list[Adjustment] = Field(min_length=6, max_length=6)
     weak_clinical: WeakClinical
     soap: list[SoapShare] = Field(min_length=6, max_length=6)
@@ -645,6 +652,8 @@ class MixEstimate(_Result):
     range_note: str  # why the range is as wide as it is ("" when nothing to add)
     # Why the in-region figure reads higher than the Reality check's back-home rating ("").
     region_note: str = ""
+    # What the estimate does with a COMLEX Level 2-CE score: never converted ("" without one).
+    score_note: str = ""
     diminishing_returns_at: int | None
     application_service: str  # eras | residencycas | plastics
     application_service_name: str

@@ -1,7 +1,7 @@
 """The applicant's profile (profile.toml): who they are on paper."""
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
@@ -213,16 +213,40 @@ class Applicant(UserFile):
         return self.training_region or self.lives_in
 
 
+# Step 3 / Level 3 statuses from least to most done (which of the two a profile reads first).
+_STEP3_ORDER: dict[str, int] = {"not_taken": 0, "scheduled": 1, "passed": 2}
+USMLE_STEP2_MAX = 300  # the USMLE Step 2 CK score scale's top (a model bound, like the years')
+
+
+class ThirdExam(NamedTuple):
+    """Step 3 or COMLEX Level 3, whichever is further along (see Exams.third)."""
+
+    name: str  # "Step 3", "Level 3", or "Step 3 or Level 3" while neither is taken
+    status: Step3Status
+    year: int | None  # the year passed
+    date: dt.date | None  # the day booked
+
+
 class Exams(UserFile):
     # Unset until the applicant says: a blank profile must not read as a pass nobody entered.
     step1: ExamResult | None = None
     step1_attempts: int = Field(default=1, ge=0, le=9)
-    step2_score: int | None = Field(default=None, ge=1, le=300)
+    step2_score: int | None = Field(default=None, ge=1)
     step2_attempts: int = Field(default=1, ge=0, le=9)
     step3: Step3Status = "not_taken"
     step3_year: int | None = Field(default=None, ge=1960, le=2100, validate_default=True)
     step3_date: dt.date | None = Field(default=None, validate_default=True)
     total_failures: int | None = Field(default=None, ge=0, le=20)
+    # COMLEX-USA, the osteopathic series: a US DO's, beside USMLE or instead of it (Profile
+    # checks the degree). Left out, a level is not on record. The Level 2-CE score is on its
+    # own scale, checked against readiness.toml [comlex] (engine.refs), never read as Step 2 CK.
+    level1: ExamResult | None = None
+    level1_attempts: int | None = Field(default=None, ge=0, le=9, validate_default=True)
+    level2_score: int | None = Field(default=None, ge=1)
+    level2_attempts: int | None = Field(default=None, ge=0, le=9, validate_default=True)
+    level3: Step3Status | None = None
+    level3_year: int | None = Field(default=None, ge=1960, le=2100, validate_default=True)
+    level3_date: dt.date | None = Field(default=None, validate_default=True)
 
     # Field validators so each error is located at the field that needs fixing.
     @field_validator("step1_attempts")
@@ -230,6 +254,16 @@ class Exams(UserFile):
     def _attempts(cls, value: int, info: ValidationInfo) -> int:
         if info.data.get("step1") == "pass" and value < 1:
             raise ValueError("must be at least 1 when Step 1 is passed")
+        return value
+
+    @field_validator("step2_score")
+    @classmethod
+    def _usmle_scale(cls, value: int | None) -> int | None:
+        if value is not None and value > USMLE_STEP2_MAX:
+            raise ValueError(
+                f"a Step 2 CK score is at most {USMLE_STEP2_MAX}; a COMLEX Level 2-CE score "
+                "goes in its own field (level2_score, for a US DO)"
+            )
         return value
 
     @field_validator("step3_year")
@@ -246,16 +280,143 @@ class Exams(UserFile):
             raise ValueError("needed when Step 3 is scheduled")
         return value
 
+    @field_validator("level1_attempts")
+    @classmethod
+    def _level1_attempts(cls, value: int | None, info: ValidationInfo) -> int | None:
+        if value is None:
+            return value
+        if info.data.get("level1") is None:
+            raise ValueError("give the Level 1 result too")
+        if info.data.get("level1") == "pass" and value < 1:
+            raise ValueError("must be at least 1 when Level 1 is passed")
+        return value
+
+    @field_validator("level2_attempts")
+    @classmethod
+    def _level2_attempts(cls, value: int | None, info: ValidationInfo) -> int | None:
+        if value is not None and info.data.get("level2_score") is None:
+            raise ValueError("give the Level 2-CE score too")
+        return value
+
+    @field_validator("level3_year")
+    @classmethod
+    def _level3_year(cls, value: int | None, info: ValidationInfo) -> int | None:
+        if info.data.get("level3") == "passed" and value is None:
+            raise ValueError("needed when Level 3 is passed")
+        return value
+
+    @field_validator("level3_date")
+    @classmethod
+    def _level3_date(cls, value: dt.date | None, info: ValidationInfo) -> dt.date | None:
+        if info.data.get("level3") == "scheduled" and value is None:
+            raise ValueError("needed when Level 3 is scheduled")
+        return value
+
+    @property
+    def comlex_fields(self) -> list[str]:
+        """The COMLEX fields on record, in the file's order (none: USMLE only)."""
+        return [
+            name
+            for name in (
+                "level1",
+                "level1_attempts",
+                "level2_score",
+                "level2_attempts",
+                "level3",
+                "level3_year",
+                "level3_date",
+            )
+            if getattr(self, name) is not None
+        ]
+
+    @property
+    def takes_comlex(self) -> bool:
+        """A COMLEX level is on record."""
+        return self.level1 is not None or self.level2_score is not None or self.level3 is not None
+
+    @property
+    def first_passed(self) -> bool:
+        """Step 1 or COMLEX Level 1 passed."""
+        return self.step1 == "pass" or self.level1 == "pass"
+
+    @property
+    def first_unrecorded(self) -> bool:
+        """Neither Step 1 nor COMLEX Level 1 has a result on record (a blank profile)."""
+        return self.step1 is None and self.level1 is None
+
+    @property
+    def first_open(self) -> str:
+        """What keeps the first exam open, in words ("" once Step 1 or Level 1 is passed):
+        "Step 1 failed", "Level 1 not taken", "Step 1 and Level 1 failed"."""
+        if self.first_passed:
+            return ""
+        failed = [
+            name
+            for name, result in (("Step 1", self.step1), ("Level 1", self.level1))
+            if result == "fail"
+        ]
+        if failed:
+            return " and ".join(failed) + " failed"
+        # Neither taken: the DO whose record is COMLEX's is asked for Level 1.
+        return ("Level 1" if self.level1 is not None else "Step 1") + " not taken"
+
+    @property
+    def step2_on_record(self) -> bool:
+        """A Step 2 CK or a COMLEX Level 2-CE score is on record."""
+        return self.step2_score is not None or self.level2_score is not None
+
+    @property
+    def comlex_only_score(self) -> bool:
+        """A COMLEX Level 2-CE score with no Step 2 CK score: the estimate has no score in its
+        own points (engine.exams says what it does instead)."""
+        return self.level2_score is not None and self.step2_score is None
+
+    @property
+    def third(self) -> ThirdExam:
+        """Step 3 or COMLEX Level 3, whichever is further along (the one booked sooner, or
+        passed first, when both are as far); while neither is taken, the name a sentence
+        gives the exam still to take: Level 3 for someone whose only scores are COMLEX's."""
+        step3 = ThirdExam("Step 3", self.step3, self.step3_year, self.step3_date)
+        if self.level3 is None:
+            if self.step3 == "not_taken" and self.comlex_only_score:
+                return step3._replace(name="Level 3")
+            if self.step3 == "not_taken" and self.takes_comlex:
+                return step3._replace(name="Step 3 or Level 3")
+            return step3
+        level3 = ThirdExam("Level 3", self.level3, self.level3_year, self.level3_date)
+        ahead = _STEP3_ORDER[level3.status] - _STEP3_ORDER[step3.status]
+        if ahead > 0:
+            return level3
+        if ahead < 0:
+            return step3
+        if step3.status == "not_taken":
+            if self.step2_score is not None:
+                return step3._replace(name="Step 3 or Level 3")
+            return level3
+        if step3.status == "scheduled":
+            sooner = (level3.date or dt.date.max) < (step3.date or dt.date.max)
+            return level3 if sooner else step3
+        return level3 if (level3.year or 9999) < (step3.year or 9999) else step3
+
     @property
     def failures(self) -> int:
-        """Failed attempts: the stated total or what the attempt counts imply, whichever is more."""
-        step1 = (
-            max(0, self.step1_attempts - 1)
-            if self.step1 == "pass"
-            else (self.step1_attempts if self.step1 == "fail" else 0)
-        )
-        step2 = max(0, self.step2_attempts - 1) if self.step2_score is not None else 0
-        return max(self.total_failures or 0, step1 + step2)
+        """Failed attempts: the stated total or what the attempt counts imply, whichever is
+        more (Step 1 and 2 CK, and COMLEX Level 1 and 2-CE where on record)."""
+        total = _failed(self.step1, self.step1_attempts) if self.step1 is not None else 0
+        total += max(0, self.step2_attempts - 1) if self.step2_score is not None else 0
+        if self.level1 is not None:
+            attempts = self.level1_attempts
+            total += _failed(self.level1, 1 if attempts is None else attempts)
+        if self.level2_score is not None:
+            total += max(0, (self.level2_attempts or 1) - 1)
+        return max(self.total_failures or 0, total)
+
+
+def _failed(result: ExamResult, attempts: int) -> int:
+    """Failed attempts at a pass/fail exam: all but the last once passed, all while failed."""
+    if result == "pass":
+        return max(0, attempts - 1)
+    return attempts if result == "fail" else 0
 
 
 class Cycle(UserFile):
@@ -484,6 +645,20 @@ class Profile(UserFile):
                     'you have graduated, set situation = "not_in_training" (or "in_training"); '
                     "otherwise correct the year"
                 )
+        return self
+
+    @model_validator(mode="after")
+    def _comlex_is_a_dos(self) -> "Profile":
+        # COMLEX-USA is the osteopathic series: only a DO degree records it (the Profile pane
+        # offers its fields to a US DO only).
+        found = self.exams.comlex_fields
+        if found and self.applicant.degree != "us_do":
+            degree = DEGREE_LABELS[self.applicant.degree]
+            raise ValueError(
+                f"[exams.{found[0]}] COMLEX is the osteopathic licensing series: only a US DO "
+                f"records it, and the degree is {degree}. Leave the COMLEX fields out, or set "
+                'degree = "us_do"'
+            )
         return self
 
     @property

@@ -317,9 +317,25 @@ class CyclesRule(Rule):
     in_training_fallback: str = ""
 
 
+class ComlexRule(Rule):
+    """COMLEX-USA Level 2-CE figures: what a DO's score is read beside (never converted)."""
+
+    level2_pass: int = Field(ge=1, le=9999)
+    level2_mean: int = Field(ge=1, le=9999)
+    level2_min: int = Field(ge=1, le=9999)
+    level2_max: int = Field(ge=1, le=9999)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "ComlexRule":
+        if not self.level2_min <= self.level2_pass <= self.level2_max:
+            raise ValueError("level2_pass must lie between level2_min and level2_max")
+        return self
+
+
 class ReadinessFile(Strict):
     letters: LettersRule
     step3: Step3Rule
+    comlex: ComlexRule
     feasibility: FeasibilityRule
     cycles: CyclesRule
 

@@ -142,7 +142,7 @@ class ActionVariant(Strict):
 class ActionRule(Rule):
     id: str = Field(pattern=r"^[a-z_0-9]+$")
     title: str
-    text: str  # may use {region}, {home_region}, {current_region}, {specialty}, {pivots}
+    text: str  # may use {region}, {home_region}, {current_region}, {specialty}, {pivots}, {step3}
     when: list[str] = Field(min_length=1)
     # Not raised while any of these fired: a step that must wait for another (Step 3 cannot be
     # booked before Step 1 is passed).

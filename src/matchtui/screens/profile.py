@@ -36,6 +36,7 @@ from matchtui.models.profile import (
     STEP3_LABELS,
     STUDENT_YEAR_LABELS,
     TIE_LABELS,
+    USMLE_STEP2_MAX,
     VISA_LABELS,
     Profile,
     options,
@@ -87,6 +88,14 @@ DEPENDS: dict[Loc, tuple[Loc, frozenset[Any]]] = {
     ),
     ("exams", "step3_year"): (("exams", "step3"), frozenset({"passed"})),
     ("exams", "step3_date"): (("exams", "step3"), frozenset({"scheduled"})),
+    # COMLEX is the osteopathic series: offered to a US DO only (a field hidden with its
+    # parent is hidden too, so Level 3's year goes with the degree).
+    **{
+        ("exams", name): (("applicant", "degree"), frozenset({"us_do"}))
+        for name in ("level1", "level1_attempts", "level2_score", "level2_attempts", "level3")
+    },
+    ("exams", "level3_year"): (("exams", "level3"), frozenset({"passed"})),
+    ("exams", "level3_date"): (("exams", "level3"), frozenset({"scheduled"})),
 }
 # Dependent fields that stay shown while they hold a value (a school-stage decision migrated
 # from an older file is kept for a graduate rather than silently dropped on save).
@@ -97,10 +106,17 @@ LIST_LOCS: dict[str, Loc] = {
     "divisions": ("targets", "divisions"),
     "cycles": ("history", "cycles"),
 }
-# The fields whose shown value depends on each field (its DEPENDS children, itself if kept).
+
+
+def _dependents(parent: Loc) -> tuple[Loc, ...]:
+    """The fields shown or hidden with `parent`: its DEPENDS children and theirs."""
+    children = tuple(child for child, (p, _) in DEPENDS.items() if p == parent)
+    return children + tuple(grand for child in children for grand in _dependents(child))
+
+
+# The fields whose shown value depends on each field (its DEPENDS children and theirs).
 DEPENDENTS: dict[Loc, tuple[Loc, ...]] = {
-    parent: tuple(child for child, (p, _) in DEPENDS.items() if p == parent)
-    for parent, _ in DEPENDS.values()
+    parent: _dependents(parent) for parent, _ in DEPENDS.values()
 }
 
 
@@ -328,7 +344,13 @@ class ProfileScreen(PaneScreen):
             "Exams",
             row(
                 ("exams", "step1"),
-                FieldSpec("step1", "Step 1 / Level 1", "select", options(EXAM_RESULT_LABELS)),
+                FieldSpec(
+                    "step1",
+                    "Step 1",
+                    "select",
+                    options(EXAM_RESULT_LABELS),
+                    tooltip="USMLE Step 1 (a DO who took only COMLEX can leave it blank)",
+                ),
                 e.step1,
             ),
             row(
@@ -344,6 +366,7 @@ class ProfileScreen(PaneScreen):
                     "opt_int",
                     placeholder="none yet",
                     width="-w-num",
+                    tooltip=f"USMLE Step 2 CK, 1-{USMLE_STEP2_MAX} (COMLEX has its own field)",
                 ),
                 e.step2_score,
             ),
@@ -354,7 +377,7 @@ class ProfileScreen(PaneScreen):
             ),
             row(
                 ("exams", "step3"),
-                FieldSpec("step3", "Step 3 / Level 3", "select", options(STEP3_LABELS)),
+                FieldSpec("step3", "Step 3", "select", options(STEP3_LABELS)),
                 e.step3,
             ),
             row(
@@ -375,6 +398,85 @@ class ProfileScreen(PaneScreen):
                 ),
                 e.step3_date.isoformat() if e.step3_date else None,
             ),
+            # COMLEX-USA, shown for a US DO only (DEPENDS); blank: not on record.
+            row(
+                ("exams", "level1"),
+                FieldSpec(
+                    "level1",
+                    "COMLEX Level 1",
+                    "opt_select",
+                    options(EXAM_RESULT_LABELS),
+                    tooltip="COMLEX-USA Level 1; leave it blank if you took USMLE only",
+                ),
+                e.level1,
+            ),
+            row(
+                ("exams", "level1_attempts"),
+                FieldSpec(
+                    "level1_attempts",
+                    "Level 1 attempts",
+                    "opt_int",
+                    placeholder="1",
+                    width="-w-num",
+                ),
+                e.level1_attempts,
+            ),
+            row(
+                ("exams", "level2_score"),
+                FieldSpec(
+                    "level2_score",
+                    "Level 2-CE score",
+                    "opt_int",
+                    placeholder="none yet",
+                    width="-w-num",
+                    tooltip="COMLEX-USA Level 2-CE, its own three-digit scale (never converted)",
+                ),
+                e.level2_score,
+            ),
+            row(
+                ("exams", "level2_attempts"),
+                FieldSpec(
+                    "level2_attempts",
+                    "Level 2-CE attempts",
+                    "opt_int",
+                    placeholder="1",
+                    width="-w-num",
+                ),
+                e.level2_attempts,
+            ),
+            row(
+                ("exams", "level3"),
+                FieldSpec(
+                    "level3",
+                    "COMLEX Level 3",
+                    "opt_select",
+                    options(STEP3_LABELS),
+                    tooltip="COMLEX-USA Level 3; leave it blank if you take Step 3 instead",
+                ),
+                e.level3,
+            ),
+            row(
+                ("exams", "level3_year"),
+                FieldSpec(
+                    "level3_year",
+                    "Level 3 passed in",
+                    "opt_int",
+                    placeholder="year",
+                    width="-w-num",
+                ),
+                e.level3_year,
+            ),
+            row(
+                ("exams", "level3_date"),
+                FieldSpec(
+                    "level3_date",
+                    "Level 3 exam date",
+                    "date",
+                    placeholder="YYYY-MM-DD",
+                    width="-w-short",
+                ),
+                e.level3_date.isoformat() if e.level3_date else None,
+            ),
             row(
                 ("exams", "total_failures"),
                 FieldSpec(
@@ -383,7 +485,7 @@ class ProfileScreen(PaneScreen):
                     "opt_int",
                     placeholder="blank: from attempts",
                     width="-w-short",
-                    tooltip="Failed attempts across all steps; blank counts them from the attempts",
+                    tooltip="Failed attempts across all exams; blank counts them from the attempts",
                 ),
                 e.total_failures,
             ),
@@ -676,7 +778,8 @@ class ProfileScreen(PaneScreen):
         if depends is None or (path in KEEP_IF_SET and self._rows[path].read() is not None):
             return True
         parent = self._rows.get(tuple(map(str, depends[0])))
-        return parent is not None and parent.read() in depends[1]
+        # A parent that is itself hidden hides its children (COMLEX Level 3's year, for an MD).
+        return parent is not None and self._wanted(parent.path) and parent.read() in depends[1]
 
     def _sync_dependents(self) -> None:
         """Show only the fields that apply to the values chosen now."""

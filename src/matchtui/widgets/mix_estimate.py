@@ -120,7 +120,16 @@ class EstimatePanel(LinesWidget):
             "any position incl. SOAP",
             value,
         )
-        notes = [n for n in (estimate.placed_note, estimate.region_note, estimate.range_note) if n]
+        notes = [
+            n
+            for n in (
+                estimate.placed_note,
+                estimate.region_note,
+                estimate.range_note,
+                estimate.score_note,
+            )
+            if n
+        ]
         if not estimate.calibrated:
             notes.append(estimate.calibration_note)
         for text in notes:
