@@ -190,3 +190,17 @@ def test_cli_abroad_and_living_there(
     out = capsys.readouterr().out
     assert AWAY not in out
     assert "You live in the South already" in out
+
+
+def test_the_plans_checklist_is_named_for_where_it_leads(catalog: Catalog) -> None:
+    """Aiming at a region that is not home, the checklist was still the 'Back-home checklist'."""
+
+    def track(profile: Profile) -> object:
+        plan = build_plan(profile, catalog, None, dt.date(2026, 12, 5), assess(profile, catalog))
+        return next(t for t in plan.tracks if t.id == "back_home")
+
+    new = track(abroad())
+    assert new.title == "New-region checklist"  # type: ignore[attr-defined]
+    assert {row.phase for row in new.rows} == {"New region"}  # type: ignore[attr-defined]
+    home = track(away_from_home())
+    assert home.title == "Back-home checklist"  # type: ignore[attr-defined]

@@ -592,13 +592,15 @@ def build_plan(
         )
     if profile.is_returner:
         worded = [(step, *_step_wording(step, profile)) for step in steps.back_home]
+        # aiming at a region that is not home: the same steps, not called a way back home
+        new_region = profile.holds("new_region")
         back_home = tuple(
             row(
                 step.id,
                 "back_home",
                 title,
                 "step",
-                "Back home",
+                "New region" if new_region else "Back home",
                 detail,
                 (step.timing.offset, step.timing.duration) if step.timing else None,
                 step.actions,
@@ -610,7 +612,8 @@ def build_plan(
             )
             for step, title, detail in worded
         )
-        tracks.append(Track("back_home", "Back-home checklist", back_home))
+        checklist = "New-region checklist" if new_region else "Back-home checklist"
+        tracks.append(Track("back_home", checklist, back_home))
     audience_note = ""
     if not tracks:
         tracks.append(Track("season", "Season plan", timeline_rows("season", True)))
