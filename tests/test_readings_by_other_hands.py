@@ -37,7 +37,8 @@ before:
   the region asked about (a place abroad named nothing); "We'll figure it out as we go" looked
   ahead; "if the jobs line up for both of us" and "it really depends on whether" left a stay
   firm; "I am committed to staying in Virginia" was no plan to stay; "My school in Grenada did a
-  terrible job" was no blame; "IMGs" was a detail."""
+  terrible job" was no blame; "IMGs" was a detail;
+- "because my wife took a job at a tech company there" was work the applicant did in Seattle."""
 
 from __future__ import annotations
 
@@ -461,3 +462,35 @@ def test_a_school_doing_a_terrible_job_is_blame_and_my_own_is_not(catalog: Any) 
 def test_the_group_an_applicant_is_sorted_into_is_no_detail(catalog: Any) -> None:
     text = "Programs filter IMGs. I applied through ERAS."
     assert _check("other_regions", text, catalog, "specifics", _SOUTH).status == "fail"
+
+
+def test_work_told_of_someone_else_is_theirs(catalog: Any) -> None:
+    story = (
+        "We moved to Seattle last year because my wife took a job at a tech company there. I "
+        "like the city a lot."
+    )
+    verdict = judge_story("why_home", story, catalog, "west")
+    assert "local_activity" not in verdict.signals and verdict.quality == "generic"
+    text = "My wife works as a nurse at Harborview in Seattle. She did a rotation there in 2020."
+    assert _check("why_region", text, catalog, "local_activity", _WEST).status == "fail"
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        (
+            "My wife and I volunteered at the free clinic in Seattle in 2023. She let me shadow "
+            "her in clinic at Harborview every week.",
+            "pass",
+        ),
+        (
+            "My husband's job brought us to Seattle in 2022, and I work at Harborview as a scribe.",
+            "warn",
+        ),
+        ("I worked in my father's clinic in Seattle for 4 years as a general physician.", "warn"),
+    ],
+)
+def test_work_the_applicant_did_beside_someone_else_stays_theirs(
+    catalog: Any, text: str, status: str
+) -> None:
+    assert _check("why_region", text, catalog, "local_activity", _WEST).status == status

@@ -422,6 +422,8 @@ _LATER_STOPS = frozenset({
 })
 # fmt: on
 _CLAUSE_MARKS = frozenset(",;:")
+# A word for the applicant between someone else named and the proof after them (Analysed._theirs).
+_FIRST_PERSON = re.compile(r"\b(?:i|me|my|myself|we|us|our|i'm|i've|i'd|i'll)\b", re.IGNORECASE)
 # Words after which a city typed in lower case is read as the city ("in tucson", "from fresno").
 _WHERE_WORDS = frozenset({"in", "from", "near", "at", "to", "outside"})
 # A hedge after a plan to stay and a comma, before one of these, hedges what follows (the kind of
@@ -541,6 +543,8 @@ class Compiled:
             names.update(name for name in _TIE_LISTS if name in self.lists)
         if "proof_negators" in self.lists and names & _PROOF_LISTS:
             names.add("proof_negators")
+        if "someone_else" in self.lists and names & _PROOF_LISTS:
+            names.add("someone_else")
         if "returns" in self.lists and names.intersection(_PLACED_LISTS):
             names.add("returns")  # where a story's places are read against its region
         if "plan_to_stay" in names:  # a plan said with a hedge, or negated, is no plan
@@ -816,6 +820,22 @@ class Analysed:
         if undone:
             for name in _PROOF_LISTS & self._hits.keys():
                 self._hits[name] = [h for h in self._hits[name] if not self._later(h, undone)]
+        # Proof told of someone else ("my wife took a job at a tech company there") is theirs.
+        for name in sorted(_PROOF_LISTS):
+            self._set_aside(name, "someone_else", self._theirs)
+
+    def _theirs(self, hit: Hit, others: list[Hit]) -> bool:
+        """One of `others` (someone else named as a subject) comes before `hit` in its clause,
+        with no word for the applicant between: "my wife took a job at ...", not "my wife and I
+        volunteered", "she let me shadow her in clinic", "I worked in my father's clinic" or "my
+        husband's job brought us here, and I work at ..."."""
+        return any(
+            other.end <= hit.start
+            and not other.found.lower().endswith("'s")  # "my father's clinic": no subject
+            and not _CLAUSE_BREAK.search(self.norm, other.end, hit.start)
+            and not _FIRST_PERSON.search(self.norm, other.end, hit.start)
+            for other in others
+        )
 
     def _hedges_plan(self, hit: Hit, hedges: list[Hit]) -> bool:
         """One of `hedges`, in the sentence of the plan to stay `hit`, hedges it: not one that

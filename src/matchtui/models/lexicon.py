@@ -374,6 +374,9 @@ class LexiconFile(Strict):
     # term") does not look ahead, whatever forward phrase it holds. Optional, so a data folder
     # written before it still loads (such a sentence looks ahead).
     undecided: PhraseList | None = None
+    # Someone else as the subject of a clause ("my wife took a job at a tech company there"): the
+    # work or the rotation after it in that clause is theirs. Optional, like undecided.
+    someone_else: PhraseList | None = None
     regret: PhraseList
     ties: PhraseList
     # A tie phrase in a sentence about a visit (holiday_visits) counts only when the sentence
