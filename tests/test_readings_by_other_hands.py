@@ -38,7 +38,9 @@ before:
   ahead; "if the jobs line up for both of us" and "it really depends on whether" left a stay
   firm; "I am committed to staying in Virginia" was no plan to stay; "My school in Grenada did a
   terrible job" was no blame; "IMGs" was a detail;
-- "because my wife took a job at a tech company there" was work the applicant did in Seattle."""
+- "because my wife took a job at a tech company there" was work the applicant did in Seattle;
+- "Neither of us has any family in the Midwest, and we both trained at Tulane in New Orleans" was
+  a tie to the Midwest: the clause after ", and" is now read against its own places."""
 
 from __future__ import annotations
 
@@ -494,3 +496,14 @@ def test_work_the_applicant_did_beside_someone_else_stays_theirs(
     catalog: Any, text: str, status: str
 ) -> None:
     assert _check("why_region", text, catalog, "local_activity", _WEST).status == status
+
+
+def test_a_clause_after_and_is_read_against_its_own_places(catalog: Any) -> None:
+    text = (
+        "My partner and I are couples matching in 2027. Neither of us has any family in the "
+        "Midwest, and we both trained at Tulane in New Orleans."
+    )
+    ties = _check("trained_elsewhere", text, catalog, "ties", _MIDWEST)
+    assert '"trained at"' not in ties.detail, ties.detail
+    kept = "I grew up in Madison, Wisconsin, and my parents still live there."
+    assert _check("trained_elsewhere", kept, catalog, "ties", _MIDWEST).status == "pass"

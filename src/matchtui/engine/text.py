@@ -441,9 +441,10 @@ _CLAUSE_BREAK = re.compile(
 
 
 # Where a sentence turns from one place to another ("I grew up in Chicago but did medical school
-# in Arizona"): its ties and local activity are read against the places on their own side.
+# in Arizona"; "Neither of us has family in the Midwest, and we both trained at Tulane in New
+# Orleans"): its ties and local activity are read against the places on their own side.
 _CONTRASTS = "but|whereas|although|though|while"
-_CONTRAST = re.compile(rf";|\b(?:{_CONTRASTS})\b", re.IGNORECASE)
+_CONTRAST = re.compile(rf";|, and\b|\b(?:{_CONTRASTS})\b", re.IGNORECASE)
 # Where a sentence turns from what it first says to something else (Analysed.turns_after): a
 # contrast, or a word that sets what follows apart.
 _TURN = re.compile(rf";|\b(?:{_CONTRASTS}|until|except|however|yet)\b", re.IGNORECASE)
