@@ -29,7 +29,8 @@ def test_the_seasons_dates_as_a_calendar(
     assert "wrote the 2027 Match's 12 dates" in capsys.readouterr().out
     events = {str(e["uid"]): e for e in events_of(out)}
     deadline = events["2027-rank_deadline@matchtui"]
-    assert deadline.decoded("dtstart") == dt.date(2027, 3, 3)
+    # 9 p.m. Eastern (EST) on 3 March, written in UTC (tests/test_deadline_times.py)
+    assert deadline.decoded("dtstart") == dt.datetime(2027, 3, 4, 2, 0, tzinfo=dt.UTC)
     assert str(deadline["summary"]).endswith("2027 Match (expected)")  # third-party, unconfirmed
     assert all(uid.startswith("2027-") for uid in events)  # only the Match asked for
     assert "Reliability: third-party" in str(deadline["description"])

@@ -158,7 +158,11 @@ def test_next_deadline_reads_the_flags(catalog: Catalog) -> None:
     [
         (2027, D(2026, 12, 3), "2027: rank list deadline in 90 days (3 Mar 2027, expected)"),
         (2027, D(2026, 6, 10), "2027: submission opens in 84 days (2 Sep 2026, expected)"),
-        (2027, D(2027, 3, 3), "2027: rank list deadline today (3 Mar 2027, expected)"),
+        (
+            2027,
+            D(2027, 3, 3),
+            "2027: rank list deadline today at 9 p.m. EST (3 Mar 2027, expected)",
+        ),
         (
             2027,
             D(2027, 3, 5),
@@ -213,7 +217,10 @@ def test_every_day_the_header_counts_down_to_a_flagged_deadline(
             assert shown.text.startswith(f"{year} Match over; {suggested}: ")
         counted = shown.deadline or shown.event
         assert counted is not None
-        assert f"{when_label(counted.days_from(day))} ({day_label(counted.date)}" in shown.text
+        # the days left, then (a deadline's hour once it is a week or less away) the date
+        days = counted.days_from(day)
+        hour = f" at {counted.time_label}" if counted.at is not None and days <= 7 else ""
+        assert f"{when_label(days)}{hour} ({day_label(counted.date)}" in shown.text
         assert ("expected" in shown.text) is (counted.reliability != "primary")
         # with a pane's title, it fits the header of a 120-column terminal
         assert len(shown.text) <= 76, shown.text
@@ -248,6 +255,8 @@ def test_dates_json_splits_the_next_event_from_the_next_deadline(
     [
         (D(2026, 12, 3), (120, 40), "2027: rank list deadline in 90 days (3 Mar 2027"),
         (D(2027, 3, 5), (80, 24), "2027: no deadline left; Match Week in 10 days"),
+        # the deadline's hour goes before the date in brackets a narrow header drops first
+        (D(2027, 3, 3), (80, 24), "2027: rank list deadline today at 9 p.m. EST"),
     ],
 )
 async def test_the_app_header_shows_the_deadline(

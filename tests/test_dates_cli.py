@@ -29,6 +29,7 @@ def test_dates_json_for_the_next_match(capsys: pytest.CaptureFixture[str], home:
             "id",
             "label",
             "date",
+            "at",
             "days_from_today",
             "source",
             "reliability",

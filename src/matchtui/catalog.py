@@ -87,6 +87,13 @@ CATALOG_FILES: tuple[CatalogFile, ...] = (
     CatalogFile("ranklist.toml", "matchtui.models.ranklist:RanklistFile"),
 )
 
+# A program in a place outside the four census regions (Puerto Rico, a US territory: states.toml
+# census_region = false) is in no region: its region id is "", outside every region and never the
+# target one; filters and tallies name it so.
+NO_REGION = ""
+NO_REGION_NAME = "No census region"
+NO_REGION_SHORT = "No region"  # a filter's option and a narrow column (no wider than "Northeast")
+
 
 class Catalog:
     """All reference data, validated.
@@ -379,22 +386,52 @@ class Catalog:
     def region_of_state(self) -> dict[str, str]:
         return {state: region.id for region in self.regions.values() for state in region.states}
 
+    @cached_property
+    def states_without_region(self) -> dict[str, str]:
+        """Postal code -> name of the places states.toml lists outside the four census regions
+        (Puerto Rico): a program there is valid, in no region."""
+        from matchtui.models.states import StatesFile
+
+        without = self.get("states.toml", StatesFile).without_region()
+        return {code: name for code, name in without.items() if code not in self.region_of_state}
+
+    def state_region_label(self, code: str, *, short: bool = False) -> str:
+        """The region of a program's state as shown beside it: 'Midwest', or for Puerto Rico
+        (or a code the data does not know) 'no census region' ('no region' when `short`)."""
+        region = self.region_of_state.get(code)
+        if region:
+            return self.region_name(region)
+        return (NO_REGION_SHORT if short else NO_REGION_NAME).lower()
+
+    def region_choices(self, *, short: bool = False) -> dict[str, str]:
+        """Region id -> name for the filters (`short`) and tallies of programs: the census
+        regions, and NO_REGION ("") as 'No census region' ('No region') when states.toml lists
+        a place outside them (Puerto Rico)."""
+        names = {r.id: r.name for r in self.regions.values()}
+        if self.states_without_region:
+            names[NO_REGION] = NO_REGION_SHORT if short else NO_REGION_NAME
+        return names
+
     def state_named(self, text: str) -> str | None:
-        """The postal code of the US state `text` names, written as a code, a full name or a
-        common abbreviation ("OH", "Ohio", "Calif."), if the regions hold it; else None."""
+        """The postal code of the US state or territory `text` names, written as a code, a full
+        name or a common abbreviation ("OH", "Ohio", "Calif.", "Puerto Rico"), if the regions
+        hold it or states.toml lists it outside them; else None."""
         from matchtui.models.states import fold
 
-        code = text.upper() if text.upper() in self.region_of_state else None
-        return code or self._state_spellings.get(fold(text))
+        upper = text.upper()
+        known = upper in self.region_of_state or upper in self.states_without_region
+        return upper if known else self._state_spellings.get(fold(text))
 
     @cached_property
     def _state_spellings(self) -> dict[str, str]:
-        """Every accepted spelling of a state the regions hold, folded, -> postal code (built
-        once: an import of thousands of rows looks up each row's state)."""
+        """Every accepted spelling of a state the regions hold or of a place listed outside
+        them, folded, -> postal code (built once: an import of thousands of rows looks up each
+        row's state)."""
         from matchtui.models.states import StatesFile
 
         spellings = self.get("states.toml", StatesFile).lookup()
-        return {k: code for k, code in spellings.items() if code in self.region_of_state}
+        regions, without = self.region_of_state, self.states_without_region
+        return {k: code for k, code in spellings.items() if code in regions or code in without}
 
     def states_of_city(self, text: str) -> tuple[str, ...]:
         """The postal codes of the cities named `text` that states.toml lists ("Chicago" ->

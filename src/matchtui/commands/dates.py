@@ -63,12 +63,12 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
     print(f"Cycles today: {cycles}")
     if upcoming is not None:
         print(
-            f"Next: {upcoming.label}, {day_label(upcoming.date)} "
+            f"Next: {upcoming.label}, {upcoming.day_and_time} "
             f"({when_label(upcoming.days_from(today))})"
         )
     if deadline is not None:
         print(
-            f"Next deadline: {deadline.label}, {day_label(deadline.date)} "
+            f"Next deadline: {deadline.label}, {deadline.day_and_time} "
             f"({when_label(deadline.days_from(today))})"
         )
     else:
@@ -77,19 +77,28 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
     rows = [
         (
             day_label(d.date),
+            d.time_label,
             when_label(d.days_from(today)),
             d.label,
             ("derived, " if d.derived else "")
-            + RELIABILITY_WORDS.get(d.reliability, d.reliability),
+            + RELIABILITY_WORDS.get(d.reliability, d.reliability)
+            + _time_reliability(d),
             d.source,
         )
         for d in dates
     ]
-    header = ("Date", "When", "Event", "Reliability", "Source")
+    header = ("Date", "Time", "When", "Event", "Reliability", "Source")
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
     for row in [header, *rows]:
         print(
             "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        )
+    timed = [d for d in dates if d.at is not None]
+    if timed:
+        zones = sorted({d.at.zone for d in timed if d.at is not None})
+        print(
+            f"\nTimes are given in the zone the source uses ({', '.join(zones)}); the calendar "
+            "file (--ics) puts them at the same moment in your own time zone."
         )
     if any(d.derived for d in dates):
         print(
@@ -97,6 +106,15 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
             "NRMP calendars before acting on one."
         )
     return 0
+
+
+def _time_reliability(date: SeasonDate) -> str:
+    """'; time: our assumption' where the time of day is less (or otherwise) sure than the
+    date; '' where they agree or there is no time."""
+    at = date.at
+    if at is None or at.reliability == date.reliability:
+        return ""
+    return f"; time: {RELIABILITY_WORDS.get(at.reliability, at.reliability)}"
 
 
 def _write_ics(

@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from matchtui.models.calendar import WEEKDAYS, DateRule, DatesFile, dates_data
+from matchtui.models.calendar import WEEKDAYS, ClockTime, DateRule, DatesFile, dates_data
 
 if TYPE_CHECKING:
     from matchtui.catalog import Catalog
@@ -77,20 +77,73 @@ class SeasonDate:
     derived: bool  # placed by a rule, not published
     deadline: bool
     note: str
+    # the time of day, in its source's time zone, with its own source (None: an all-day date)
+    at: ClockTime | None = None
 
     def days_from(self, today: dt.date) -> int:
         return (self.date - today).days
+
+    @property
+    def moment(self) -> dt.datetime | None:
+        """The date at its time of day, in its time zone (None for an all-day date)."""
+        return None if self.at is None else moment_of(self.date, self.at)
+
+    @property
+    def time_label(self) -> str:
+        """'9 p.m. EST' ('' for an all-day date): the zone's abbreviation on that day, so a
+        date after the change to summer time reads EDT."""
+        moment = self.moment
+        return "" if moment is None else clock_label(moment)
+
+    @property
+    def day_and_time(self) -> str:
+        """'3 Mar 2027, 9 p.m. EST', or '3 Mar 2027' for an all-day date."""
+        return day_label(self.date) + (f", {self.time_label}" if self.at is not None else "")
 
     def to_json(self, today: dt.date) -> dict[str, object]:
         return {
             "id": self.id,
             "label": self.label,
             "date": self.date.isoformat(),
+            "at": None if self.at is None else _at_json(self.date, self.at),
             "days_from_today": self.days_from(today),
             "source": self.source,
             "reliability": self.reliability,
             "derived": self.derived,
         }
+
+
+def moment_of(day: dt.date, at: ClockTime) -> dt.datetime:
+    """`day` at the time of `at`, in its zone (its offset that day: summer time or not)."""
+    from zoneinfo import ZoneInfo
+
+    return dt.datetime.combine(day, at.time, tzinfo=ZoneInfo(at.zone))
+
+
+def clock_label(moment: dt.datetime) -> str:
+    """'9 p.m. EST', '8:30 a.m. EDT', 'noon EST', 'midnight EST'."""
+    hour, minute = moment.hour, moment.minute
+    if (hour, minute) == (12, 0):
+        text = "noon"
+    elif (hour, minute) == (0, 0):
+        text = "midnight"
+    else:
+        text = f"{hour % 12 or 12}" + (f":{minute:02d}" if minute else "")
+        text += " a.m." if hour < 12 else " p.m."
+    return f"{text} {moment.tzname()}"
+
+
+def _at_json(day: dt.date, at: ClockTime) -> dict[str, object]:
+    moment = moment_of(day, at)
+    return {
+        "time": at.time.isoformat(timespec="minutes"),
+        "zone": at.zone,
+        "zone_abbreviation": moment.tzname(),
+        "local": moment.isoformat(),
+        "utc": moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "source": at.source,
+        "reliability": at.reliability,
+    }
 
 
 @dataclass(frozen=True)
@@ -174,15 +227,15 @@ def _compute_season(data: DatesFile, match_year: int, published: bool) -> list[S
             return resolved[event_id]
         event = data.event(event_id)
         record = records.get(event_id)
-        if record is not None:
-            day = record.date
+        if record is not None:  # a published date has the time its source gives, or none
+            day, at = record.date, record.at
             source, reliability, derived = record.source, record.reliability, False
             note = record.note or event.note
         else:
             if event.rule.kind == "after":
                 assert event.rule.event is not None
                 resolve(event.rule.event)
-            day = _by_rule(event.rule, match_year, resolved, data)
+            day, at = _by_rule(event.rule, match_year, resolved, data), event.at
             source, reliability, derived, note = event.source, event.reliability, True, event.note
         resolved[event_id] = day
         found[event_id] = SeasonDate(
@@ -196,6 +249,7 @@ def _compute_season(data: DatesFile, match_year: int, published: bool) -> list[S
             derived=derived,
             deadline=event.deadline,
             note=note,
+            at=at,
         )
         return day
 
@@ -343,16 +397,31 @@ def dated(date: SeasonDate) -> str:
     return day_label(date.date) + ("" if date.reliability == "primary" else ", expected")
 
 
-def _counting(date: SeasonDate, today: dt.date) -> str:
-    """'rank list deadline in 90 days (3 Mar 2027, expected)'."""
-    return f"{date.short} {when_label(date.days_from(today))} ({dated(date)})"
+def _counting(date: SeasonDate, today: dt.date, within: int) -> str:
+    """'rank list deadline in 90 days (3 Mar 2027, expected)'; a timed date `within` days or
+    less away gives its time before the brackets a narrow terminal drops first: 'rank list
+    deadline today at 9 p.m. EST (3 Mar 2027, expected)'."""
+    days = date.days_from(today)
+    when = when_label(days)
+    if date.at is not None and 0 <= days <= within:
+        when += f" at {date.time_label}"
+    return f"{date.short} {when} ({dated(date)})"
+
+
+def time_within_days(catalog: Catalog) -> int:
+    """How near a deadline is when the header gives its time of day (dates.toml [countdown];
+    without that table, only on the day itself)."""
+    rule = dates_data(catalog).countdown
+    return 0 if rule is None else rule.time_within_days
 
 
 def header_countdown(catalog: Catalog, match_year: int, today: dt.date) -> Countdown:
     """The header's countdown for the applicant's `match_year` Match on `today`."""
+    within = time_within_days(catalog)
     deadline = next_deadline(catalog, match_year, today)
     if deadline is not None:
-        return Countdown(match_year, deadline, None, f"{match_year}: {_counting(deadline, today)}")
+        text = f"{match_year}: {_counting(deadline, today, within)}"
+        return Countdown(match_year, deadline, None, text)
     match_day = season_date(catalog, match_year, "match_day")
     if today <= match_day.date:  # no deadline left, but the Match is still to come
         event = next(
@@ -362,7 +431,7 @@ def header_countdown(catalog: Catalog, match_year: int, today: dt.date) -> Count
             match_year,
             None,
             event,
-            f"{match_year}: no deadline left; {_counting(event, today)}",
+            f"{match_year}: no deadline left; {_counting(event, today, within)}",
         )
     # The Match is over: the first deadline ahead in the next Match one can still apply to (the
     # one the Plan's banner suggests), or a later one.
@@ -375,7 +444,7 @@ def header_countdown(catalog: Catalog, match_year: int, today: dt.date) -> Count
     if not later:  # a data folder that flags no deadline
         return Countdown(match_year, None, None, f"{match_year} Match over")
     first = min(later, key=lambda d: d.date)
-    text = f"{match_year} Match over; {first.match_year}: {_counting(first, today)}"
+    text = f"{match_year} Match over; {first.match_year}: {_counting(first, today, within)}"
     return Countdown(match_year, first, None, text)
 
 
@@ -388,8 +457,13 @@ def countdown(catalog: Catalog, match_year: int, today: dt.date) -> str:
 
 
 def season_ics(dates: list[SeasonDate], match_year: int, stamp: dt.datetime) -> str:
-    """A Match season's dates as an iCalendar file of all-day events, each saying how sure its
-    date is (a date not official yet is marked expected in its title) and where it comes from."""
+    """A Match season's dates as an iCalendar file, each saying how sure its date is (a date
+    not official yet is marked expected in its title) and where it comes from. A date with a
+    time of day (the rank list deadline, 9 p.m. Eastern) is an event at that moment, written in
+    UTC (its zone's offset on that day applied, summer time or not), which every calendar app
+    reads alike and shows in the applicant's own zone; its description gives the time as the
+    source does. (A TZID needs the zone's rules in the file, and the rules icalendar writes are
+    dates, which Outlook is known to misread.) A date with no time stays an all-day event."""
     from icalendar import Calendar, Event
 
     calendar = Calendar()
@@ -399,15 +473,34 @@ def season_ics(dates: list[SeasonDate], match_year: int, stamp: dt.datetime) -> 
         event = Event()
         event.add("uid", f"{match_year}-{date.id}@matchtui")
         event.add("dtstamp", stamp)
-        event.add("dtstart", date.date)
-        event.add("dtend", date.date + dt.timedelta(days=1))
+        moment = date.moment
+        if moment is None:
+            event.add("dtstart", date.date)
+            event.add("dtend", date.date + dt.timedelta(days=1))
+        else:  # a deadline is a moment: no DTEND (RFC 5545: the event ends when it starts)
+            event.add("dtstart", moment.astimezone(dt.UTC))
         sure = "" if date.reliability == "primary" else " (expected)"
         event.add("summary", f"{date.label}, {match_year} Match{sure}")
         how = ("derived, " if date.derived else "") + RELIABILITY_WORDS.get(
             date.reliability, date.reliability
         )
         note = f" {date.note}" if date.note else ""
-        event.add("description", f"Reliability: {how}. Source: {date.source}.{note}")
+        event.add(
+            "description", f"Reliability: {how}. Source: {date.source}.{_time_words(date)}{note}"
+        )
         calendar.add_component(event)
     text: str = calendar.to_ical().decode("utf-8")
     return text
+
+
+def _time_words(date: SeasonDate) -> str:
+    """' Time: 9 p.m. EST (America/New_York).', with the time's own source where it is not the
+    date's; '' for an all-day date."""
+    if date.at is None:
+        return ""
+    at = date.at
+    words = f" Time: {date.time_label} ({at.zone})"
+    if (at.source, at.reliability) != (date.source, date.reliability):
+        how = RELIABILITY_WORDS.get(at.reliability, at.reliability)
+        words += f", {how}, source: {at.source}"
+    return words + "."

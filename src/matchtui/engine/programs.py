@@ -663,6 +663,8 @@ def merge(
 
 # --- the list against the target -------------------------------------------------------------
 def region_of(program: Program, catalog: Catalog) -> str:
+    """The program's census region id; "" for a place in none (Puerto Rico: see
+    Catalog.states_without_region)."""
     return catalog.region_of_state.get(program.state, "")
 
 

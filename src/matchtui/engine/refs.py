@@ -56,12 +56,14 @@ def profile_ref_problems(profile: Profile, catalog: Catalog) -> Iterator[tuple[L
         if value not in regions and not (abroad and value == ABROAD):
             known = [*regions, *([ABROAD] if abroad else [])]
             code = catalog.state_named(value)
-            state = catalog.region_of_state[code] if code else None
-            hint = (
-                f": {value} is a state in the {state} region; did you mean {state}?"
-                if state
-                else did_you_mean(value, known)
-            )
+            state = catalog.region_of_state.get(code) if code else None
+            if state:
+                hint = f": {value} is a state in the {state} region; did you mean {state}?"
+            elif code:  # Puerto Rico: a place the Match has programs in, in no census region
+                name = catalog.states_without_region.get(code, code)
+                hint = f": {name} is in no census region, so it cannot be one"
+            else:
+                hint = did_you_mean(value, known)
             yield loc, f"unknown region {value!r}{hint} (one of: {', '.join(known)})"
 
     def specialty(loc: Loc, value: str | None) -> Iterator[tuple[Loc, str]]:

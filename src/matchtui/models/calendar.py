@@ -4,7 +4,7 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import Field, PrivateAttr, model_validator
+from pydantic import Field, PrivateAttr, field_validator, model_validator
 
 from matchtui.models.base import Sourced, Strict, empty_dict, empty_list
 
@@ -66,11 +66,42 @@ class DateRule(Strict):
         return self
 
 
+class ClockTime(Sourced):
+    """The time of day an event falls at, in the time zone its source gives it in (an IANA
+    name, "America/New_York" for Eastern time), with its own source: a date whose source gives
+    no time has none (it stays an all-day date)."""
+
+    time: dt.time
+    zone: str
+
+    @field_validator("time")
+    @classmethod
+    def _plain_time(cls, value: dt.time) -> dt.time:
+        if value.tzinfo is not None:
+            raise ValueError("give the time without an offset; the zone goes in `zone`")
+        return value
+
+    @field_validator("zone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError, OSError):
+            raise ValueError(
+                f"{value!r} is not a time zone name (e.g. 'America/New_York')"
+            ) from None
+        return value
+
+
 class EventDef(Sourced):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     label: str = Field(max_length=60)
     short: str = Field(max_length=24)  # for the header's countdown
     rule: DateRule
+    # the time of day of a date placed by the rule (a published date carries its own, or none)
+    at: ClockTime | None = None
     note: str = ""
     deadline: bool = False  # something the applicant must do by this date
 
@@ -78,6 +109,7 @@ class EventDef(Sourced):
 class SeasonDate(Sourced):
     event: str
     date: dt.date
+    at: ClockTime | None = None  # the time of day, where the date's source gives one
     note: str = ""
 
 
@@ -94,8 +126,17 @@ class Window(Sourced):
     note: str = ""
 
 
+class CountdownRule(Sourced):
+    """How near a deadline must be for the header's countdown to give its time of day (the
+    `dates` command and the calendar file always give it)."""
+
+    time_within_days: int = Field(ge=0, le=60)
+    note: str = ""
+
+
 class DatesFile(Strict):
     window: Window
+    countdown: CountdownRule | None = None  # none: the time only on the deadline's own day
     events: list[EventDef] = Field(min_length=1)
     seasons: list[Season] = Field(default_factory=empty_list)
     # engine.calendar's computed seasons, by (match year, published): the data never changes

@@ -1,5 +1,6 @@
 """Reference data shipped in data/: sources, regions, specialties and their figures, fees."""
 
+from collections.abc import Iterator
 from typing import Literal
 
 from pydantic import Field, model_validator
@@ -43,17 +44,21 @@ class RegionsFile(Strict):
     regions: list[Region] = Field(min_length=1)
     divisions: list[Division] = Field(default_factory=empty_list)
 
-    @model_validator(mode="after")
-    def _divisions_in_regions(self) -> "RegionsFile":
+    def check_refs(self, catalog: object) -> Iterator[tuple[tuple[str | int, ...], str]]:
+        """Each division lies in a region of this file and has an id no region has (reported
+        with its key path and line, as every cross-check is)."""
         ids = {r.id for r in self.regions}
-        for division in self.divisions:
+        for index, division in enumerate(self.divisions):
             if division.region not in ids:
-                raise ValueError(
-                    f"division {division.id!r} names unknown region {division.region!r}"
+                yield (
+                    ("divisions", index, "region"),
+                    f"division {division.id!r} names unknown region {division.region!r}",
                 )
             if division.id in ids:
-                raise ValueError(f"division id {division.id!r} is also a region id")
-        return self
+                yield (
+                    ("divisions", index, "id"),
+                    f"division id {division.id!r} is also a region id",
+                )
 
 
 class ScoreDistribution(Sourced):

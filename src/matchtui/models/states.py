@@ -16,6 +16,10 @@ StateCode = Annotated[str, Field(pattern=r"^[A-Z]{2}$")]
 class State(Sourced):
     code: StateCode
     name: str
+    # False for a US territory in none of the four census regions (Puerto Rico): a program
+    # there is a valid one, in no region.
+    census_region: bool = True
+    note: str = ""
 
 
 class StateAlias(Sourced):
@@ -51,12 +55,25 @@ class StatesFile(Strict):
     abroad: list[Abroad] = []
 
     def check_refs(self, catalog: object) -> Iterator[tuple[tuple[str | int, ...], str]]:
-        """Each city record's states are states of this file."""
+        """Each city record's states are states of this file; a place outside the census
+        regions is in none of regions.toml's regions."""
         known = {state.code for state in self.states}
         for i, city in enumerate(self.cities):
             for j, code in enumerate(city.states):
                 if code not in known:
                     yield ("cities", i, "states", j), f"unknown state code {code!r}"
+        regions: dict[str, str] = getattr(catalog, "region_of_state", {})
+        for i, state in enumerate(self.states):
+            if not state.census_region and state.code in regions:
+                yield (
+                    ("states", i, "census_region"),
+                    f"{state.code} is marked outside the census regions, but regions.toml puts "
+                    f"it in {regions[state.code]!r}",
+                )
+
+    def without_region(self) -> dict[str, str]:
+        """Postal code -> name of each place listed outside the census regions."""
+        return {s.code: s.name for s in self.states if not s.census_region}
 
     def lookup(self) -> dict[str, str]:
         """Every accepted spelling, folded (see fold), -> postal code."""

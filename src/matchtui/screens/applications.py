@@ -278,7 +278,10 @@ class ApplicationsScreen(PaneScreen):
                     )
                     yield CycleSelect(
                         [("Any region", ALL)]
-                        + [(r.name, r.id) for r in self.catalog.regions.values()],
+                        + [
+                            (name, region)
+                            for region, name in self.catalog.region_choices(short=True).items()
+                        ],
                         ALL,
                         id="filter-region",
                         tooltip="Show one region",
@@ -619,7 +622,7 @@ class ApplicationsScreen(PaneScreen):
             regions = self.catalog.region_of_state
             target = self.profile.targets.region
             divisions = division_map(self.catalog)
-            names = {r.id: r.name for r in self.catalog.regions.values()}
+            names = self.catalog.region_choices()  # with "No census region" for Puerto Rico
             division_names = {d.id: d.name for d in self.catalog.divisions.values()}
             got = partial(yields, programs, regions, target, divisions)
             return lambda: yields_text(got(), names, division_names)
@@ -757,7 +760,7 @@ class ApplicationsScreen(PaneScreen):
         if index is None:
             return
         program = self.programs.programs[index]
-        region = self.catalog.region_of_state.get(program.state, "")
+        region = self.catalog.state_region_label(program.state)
         specialty = (
             self.catalog.specialty_name(program.specialty)
             if program.specialty in self.catalog.specialties
@@ -771,7 +774,7 @@ class ApplicationsScreen(PaneScreen):
                 self.replace_program(index, updated)
 
         self.app.push_screen(
-            ProgramDetail(program, self.catalog.region_name(region) if region else "", specialty),
+            ProgramDetail(program, region, specialty),
             done,
         )
 

@@ -21,7 +21,7 @@ from textual.message import Message
 from textual.widgets import Button, Checkbox, Input, Static
 
 from matchtui.background import yielding_often
-from matchtui.engine.programs import ListComparison, over_yog_limit, region_of
+from matchtui.engine.programs import ListComparison, over_yog_limit
 from matchtui.engine.wording import plural
 from matchtui.models.mix import TIER_LABELS, TIERS
 from matchtui.models.programs import (
@@ -302,7 +302,9 @@ class ProgramsPanel(Vertical):
 
     def compose(self) -> ComposeResult:
         tiers = [("All tiers", ALL)] + [(TIER_LABELS[t], t) for t in TIERS]
-        regions = [("All regions", ALL)] + [(r.name, r.id) for r in self.catalog.regions.values()]
+        regions = [("All regions", ALL)] + [
+            (name, region) for region, name in self.catalog.region_choices(short=True).items()
+        ]
         statuses = [("Any status", ALL)] + [(STAGE_LABELS[s], s) for s in PROGRAM_STATUSES]
         sorts = [(f"Sort: {label}", key) for key, label in SORT_KEYS.items()]
         # Changed in place (left/right): no list opens, nothing but the line is redrawn.
@@ -412,7 +414,7 @@ class ProgramsPanel(Vertical):
             Text(STAGE_LABELS[program.status]),
             Text(program.city),
             Text(program.state),
-            Text(self.catalog.region_name(region_of(program, self.catalog))),
+            Text(self.catalog.state_region_label(program.state, short=True)),
             Text(specialty.short if specialty is not None else program.specialty),
             Text(TIER_LABELS[program.tier]),
             Text(program.signal if program.signalled else ""),
