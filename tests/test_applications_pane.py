@@ -88,10 +88,17 @@ async def test_one_program_through_every_stage_by_keyboard(workspace: Any, home:
         await _stage(pilot, "v", "2026-11-20")
         await _stage(pilot, "t", "2026-11-21")
         await _stage(pilot, "l", "2026-11-28")
+        # Ranked on today (30 Nov 2026) comes before ranking opens for the profile's 2027
+        # Match: the dialog says so, naming the date and where it comes from, and stays open.
         await _stage(pilot, "k")  # default date: today
+        error = str(app.screen.query_one("#stage-error", Static).render())
+        assert "before ranking opens for the 2027 Match on 1 Feb 2027" in error
+        assert "dates.toml" in error and "ranking_opens" in error
+        await pilot.press("escape")
+        await pilot.pause()
         await app.workers.wait_for_complete()
         p = screen.programs.programs[0]
-        assert p.status == "ranked"
+        assert p.status == "second_look" and p.ranked_on is None
         assert (p.applied_on, p.invited_on, p.respond_by, p.interview_on, p.interviewed_on) == (
             dt.date(2026, 9, 24),
             dt.date(2026, 10, 10),
@@ -99,13 +106,12 @@ async def test_one_program_through_every_stage_by_keyboard(workspace: Any, home:
             dt.date(2026, 11, 20),
             dt.date(2026, 11, 20),
         )
-        assert (p.thank_you_on, p.second_look_on, p.ranked_on) == (
+        assert (p.thank_you_on, p.second_look_on) == (
             dt.date(2026, 11, 21),
             dt.date(2026, 11, 28),
-            TODAY,
         )
         # only that row changed, and it shows the new stage
-        assert table.cell_text(0, "stage") == "Ranked"
+        assert table.cell_text(0, "stage") == "Second look"
         await _stage(pilot, "w")
         await app.workers.wait_for_complete()
         assert screen.programs.programs[0].status == "withdrawn"

@@ -30,7 +30,9 @@ async def test_the_first_visit_takes_the_plan_worked_out_ahead(workspace: Any) -
         screen: Any = app.screen
         assert isinstance(screen, PlanScreen)
         assert views.computed == computed  # taken ready, not worked out again
-        expected = plan_for(app.profile, app.catalog, app.plan, TODAY)  # type: ignore[arg-type]
+        sent = app.applications_count()  # no program list: none sent
+        assert sent == 0
+        expected = plan_for(app.profile, app.catalog, app.plan, TODAY, sent)  # type: ignore[arg-type]
         assert screen.view == expected
         assert screen.query_one(PlanGantt).view == expected
         # A new start month is a new plan: worked out again, and shown.

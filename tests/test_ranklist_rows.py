@@ -320,7 +320,7 @@ async def test_the_pane_after_each_key_is_as_from_scratch_and_its_lines_are_its_
         check_screen()
         # programs.toml read again, the same programs (another tracker, equal to the one
         # shown: nothing is drawn again), then a score and a move: still as from scratch.
-        same = Tracker.of(make_programs(workspace.catalog, 1200).programs)
+        same = Tracker.of(make_programs(workspace.catalog, 1200).programs, TODAY)
         assert same == screen.tracker and same is not screen.tracker
         screen._programs_read(same, "", screen._stamp)
         await pilot.press("t", "down", "right", "plus", "t", "t", "t", "t", "home", "J")

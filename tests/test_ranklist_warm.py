@@ -50,9 +50,9 @@ class Calls:
         def note(what: str) -> None:
             self.calls.append((what, threading.current_thread() is threading.main_thread()))
 
-        def counted_of(cls: type[Tracker], programs: Any) -> Tracker:
+        def counted_of(cls: type[Tracker], programs: Any, today: Any = None) -> Tracker:
             note("tracker")
-            return of(cls, programs)  # type: ignore[no-any-return]
+            return of(cls, programs, today)  # type: ignore[no-any-return]
 
         def counted_starting(*args: Any) -> list[RankItem]:
             note("items")

@@ -177,9 +177,9 @@ class MatchApp(App[None]):
         # The program list as a pane last changed or read it (`programs_changed`), by version.
         self.programs_version = 0
         self._latest_programs: ProgramList | None = None
-        # Whether the program list shows an application sent: as the preload thread found the
-        # file, then worked out again for each newer list a pane holds (`applications_sent`).
-        self._sent: tuple[int, bool | None] = (-1, None)
+        # How many applications the program list shows sent: as the preload thread found the
+        # file, then worked out again for each newer list a pane holds (`applications_count`).
+        self._sent: tuple[int, int | None] = (-1, None)
         self._built_panes: set[str] = set()  # panes whose screen exists (styles added, built)
         self._styles_prepared: set[str] = set()  # panes whose styles were parsed ahead
         self._styles_settled = False  # the garbage of that preparation collected
@@ -571,33 +571,40 @@ class MatchApp(App[None]):
         if (sent := self.applications_sent()) is not None:
             return sent
         self.workspace.warm_programs()
-        return self._note_sent()
+        count = self._note_sent()
+        return None if count is None else count > 0
 
-    def _note_sent(self) -> bool | None:
-        """Whether the program file, as validated in memory, shows an application sent (None
+    def _note_sent(self) -> int | None:
+        """How many applications the program file, as validated in memory, shows sent (None
         when it is not in memory or does not load); kept unless a pane has taken a list."""
         found = self.workspace.peek_programs_warm()
         if found is None:
             return None
-        from matchtui.engine.plan import applications_sent
+        from matchtui.engine.plan import applications_count
 
-        sent = applications_sent(found.programs)
+        count = applications_count(found.programs)
         if self._sent[0] < 0:
-            self._sent = (0, sent)
-        return sent
+            self._sent = (0, count)
+        return count
 
     def applications_sent(self) -> bool | None:
         """The program list shows an application sent (`engine.plan.applications_sent`): for
         the list as a pane last changed or read it, else as the preload thread found the file;
-        None while neither is known. Worked out once per version of the list."""
-        version, sent = self._sent
+        None while neither is known."""
+        count = self.applications_count()
+        return None if count is None else count > 0
+
+    def applications_count(self) -> int | None:
+        """How many applications the program list shows sent (`engine.plan.applications_count`),
+        known as `applications_sent` is; worked out once per version of the list."""
+        version, count = self._sent
         latest = self._latest_programs
         if latest is not None and version != self.programs_version:
-            from matchtui.engine.plan import applications_sent
+            from matchtui.engine.plan import applications_count
 
-            sent = applications_sent(latest.programs)
-            self._sent = (self.programs_version, sent)
-        return sent
+            count = applications_count(latest.programs)
+            self._sent = (self.programs_version, count)
+        return count
 
     def latest_programs(self, seen: int) -> ProgramList | None:
         """The list as last changed or read by any pane if newer than version `seen`: a copy

@@ -240,8 +240,39 @@ class Workspace:
             fresh = {p.key for p in incoming} - keys
             self._check_program_count(len(keys) + len(fresh))
             merged, duplicates = merge(existing, incoming, replace=replace)
+            self._check_codes(merged.programs, len(incoming) - len(duplicates))
             saved = self.store.write(PROGRAMS, merged)
         return saved, duplicates
+
+    def _check_codes(self, programs: list[Program], added: int) -> None:
+        """No NRMP code given by an import (the last `added` programs) to a program that
+        another one holds (the caller checked the file against the list as it read it: this
+        catches one saved meanwhile). Codes the list itself repeats are left to its look-ups."""
+        from matchtui.engine.programs import code_taken
+        from matchtui.errors import FileProblems, Problem
+        from matchtui.store import PROGRAMS
+
+        split = len(programs) - added
+        first: dict[str, Program] = {}
+        for program in programs[:split]:
+            if program.nrmp_code:
+                first.setdefault(program.nrmp_code, program)
+        for program in programs[split:]:
+            code = program.nrmp_code
+            if not code:
+                continue
+            held = first.setdefault(code, program)
+            if held is not program:
+                raise FileProblems(
+                    [
+                        Problem(
+                            self.store.path(PROGRAMS),
+                            "programs",
+                            f"{program.name}: {code_taken(program, held, 'on the list')} "
+                            "(nothing was saved)",
+                        )
+                    ]
+                )
 
     def _check_program_count(self, count: int) -> None:
         from matchtui.errors import FileProblems, Problem

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from matchtui.engine.programs import (
+    against_list,
     ics_events,
     read_date,
     read_import,
@@ -19,7 +20,7 @@ from matchtui.engine.programs import (
     to_csv,
     to_ics,
 )
-from matchtui.engine.wording import plural
+from matchtui.engine.wording import and_list, plural
 from matchtui.errors import UsageError
 from matchtui.models.programs import PROGRAM_STATUSES, STAGE_LABELS, Program, ProgramList
 from matchtui.safetext import one_line
@@ -59,6 +60,8 @@ def _import(args: argparse.Namespace, workspace: Workspace) -> int:
     else:
         path = Path(args.file)
         result = read_import(path, workspace.catalog, _today(args))
+    if not result.fatal and not args.replace:  # a code another program on the list holds
+        against_list(result, workspace.load_programs().programs)
     problems = [one_line(f"{p.where(path)}: {p.message}") for p in result.problems]
     bad = len(problems)
     if result.fatal or (bad == 1 and not args.skip_bad):
@@ -183,6 +186,12 @@ def find_program(programs: ProgramList, wanted: str) -> int:
     by_code = [i for i, p in enumerate(programs.programs) if (p.nrmp_code or "").lower() == text]
     if len(by_code) == 1:
         return by_code[0]
+    if len(by_code) > 1:
+        names = and_list([repr(programs.programs[i].name) for i in by_code])
+        raise UsageError(
+            f"{len(by_code)} programs on your list have NRMP code {wanted.strip()!r}: {names} "
+            "(give the name instead, and correct the wrong code in the Applications pane, e)"
+        )
     exact = [i for i, p in enumerate(programs.programs) if p.key[0] == text]
     found = exact or [i for i, p in enumerate(programs.programs) if text in p.key[0]]
     if not found:
@@ -229,29 +238,49 @@ def _remove(args: argparse.Namespace, workspace: Workspace) -> int:
     return 0
 
 
+def _match_year(workspace: Workspace) -> int | None:
+    """The profile's Match year, when there is a profile and it loads (None: not known, and
+    no demo profile is written for it)."""
+    from matchtui.errors import FileProblems
+    from matchtui.filenames import PROFILE
+
+    try:
+        if workspace.store.exists(PROFILE):
+            return workspace.load_profile().cycle_year
+    except FileProblems:
+        pass
+    return None
+
+
 def _set(args: argparse.Namespace, workspace: Workspace) -> int:
-    from matchtui.engine.tracker import MoveError, move
+    from matchtui.engine.tracker import STAGE_DATE, MoveError, move, moved_note, ranking_opens
 
     stage = _stage(args.stage)
     on = _date_arg(args.date, "--date")
     respond_by = _date_arg(args.respond_by, "--respond-by")
     programs = workspace.load_programs()
     index = find_program(programs, args.program)
+    year = _match_year(workspace) if stage == "ranked" else None
+    before = programs.programs[index]
     try:
         moved = move(
-            programs.programs[index],
+            before,
             stage,
             on,
             today=_today(args),
             respond_by=respond_by,
             interview_format=args.format,
+            ranking=ranking_opens(workspace.catalog, year) if year is not None else None,
         )
     except MoveError as exc:
         raise UsageError(str(exc)) from None
     changed = list(programs.programs)
     changed[index] = moved
     workspace.save_programs(programs.model_copy(update={"programs": changed}))
-    print(f"{moved.name}: {STAGE_LABELS[moved.status].lower()}")
+    when = getattr(moved, STAGE_DATE[moved.status])
+    # the day it took when none was given, where that is not today (the booked interview day)
+    dated = f" on {when.isoformat()}" if on is None and when != _today(args) else ""
+    print(f"{moved.name}: {STAGE_LABELS[moved.status].lower()}{dated}{moved_note(before, moved)}")
     return 0
 
 
@@ -294,8 +323,9 @@ def _rate(cell: dict[str, Any]) -> str:
 
 
 def render_summary(data: dict[str, Any], region_name: str) -> str:
-    from matchtui.engine.tracker import time_to_answer
+    from matchtui.engine.tracker import PASSED_ADVICE, passed_line, time_to_answer
 
+    today = data["today"]
     lines = [plural(data["total"], "program")]
     if not data["total"]:
         lines[0] += (
@@ -317,8 +347,20 @@ def render_summary(data: dict[str, Any], region_name: str) -> str:
         lines.append(f"Interview {u['date']}: {u['name']}")
     for c in data["clashes"]:
         lines.append(f"Clash on {c['date']}: {', '.join(c['programs'])}")
+    passed = data.get("interview_passed", [])
+    for u in passed:
+        lines.append(
+            passed_line(u["name"], dt.date.fromisoformat(u["date"]), dt.date.fromisoformat(today))
+        )
+    if passed:
+        lines.append(
+            f"  For each: {PASSED_ADVICE} (matchtui programs set NAME --stage interviewed; "
+            "--stage scheduled --date YYYY-MM-DD; --stage withdrawn)."
+        )
     for name in data["thank_you_due"]:
         lines.append(f"Thank-you not sent: {name}")
+    if data.get("season_over"):
+        lines.append(data["season_over"]["text"])
     costs = data["costs_usd"]
     lines.append(
         f"Costs: ERAS ${costs['eras']:,.2f}, NRMP ${costs['nrmp']:,.2f}, "

@@ -55,9 +55,10 @@ if TYPE_CHECKING:
     from matchtui.models.rank_state import RankItem
 
 
-def _tracker(workspace: Workspace) -> Tracker:
+def _tracker(workspace: Workspace, args: argparse.Namespace) -> Tracker:
+    """The program list as of `--today` (or today): a booked interview day gone by is told."""
     programs = workspace.load_programs()
-    return Tracker.of(programs.programs)
+    return Tracker.of(programs.programs, getattr(args, "today", None))
 
 
 class _Folder(NamedTuple):
@@ -132,7 +133,7 @@ def _couples(
     folder: _Folder,
 ) -> int:
     rules = ranklist_data(workspace.catalog)
-    tracker = _tracker(workspace)
+    tracker = _tracker(workspace, args)
     result = couples_result(pairs, tracker, rules, folder.estimates, hard_stops=folder.hard_stops)
     if result.violations:
         raise _refuse(path, text, section, result.violations[0])
@@ -182,7 +183,7 @@ def _check_or_simulate(
     folder: _Folder,
 ) -> int:
     rules = ranklist_data(workspace.catalog)
-    tracker = _tracker(workspace)
+    tracker = _tracker(workspace, args)
     resolved = resolve(ranks, tracker, rules)
     problems = check_resolved(resolved, rules, hard_stops=folder.hard_stops)
     if problems:

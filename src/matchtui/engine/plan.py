@@ -23,6 +23,7 @@ from matchtui.engine.calendar import (
     season_dates,
     window_closes,
 )
+from matchtui.engine.wording import plural
 from matchtui.models.plan import ItemState, ItemStatus, PlanFile, TimelineState
 from matchtui.models.plan_data import (
     BackHomeStep,
@@ -141,12 +142,14 @@ class PlanRow:
     status: ItemStatus
     note: str
     state: TimingState
-    profile_done: bool  # the profile already shows this done (e.g. Step 3 passed)
+    profile_done: bool  # the profile (or the program list) shows this done (Step 3 passed)
     marked: tuple[MarkedAction, ...]
     source: str
     reliability: str
     timing_source: str  # where the months come from
     timing_reliability: str
+    done_by: str = ""  # what shows it done: "your program list shows 30 applications sent"
+    done_from: str = "profile"  # whose facts tick its box: "profile" or "program list"
 
     @property
     def ticked_by_profile(self) -> bool:
@@ -239,6 +242,7 @@ class PlanView:
     match_check: MatchYearCheck | None = None
     next_date: SeasonDate | None = None  # the next event of the Match, of any kind
     season_phases: tuple[str, ...] = ()  # the Match season's phase in each grid month
+    applications: int | None = None  # applications the program list shows sent (None: unknown)
 
     @property
     def today_month(self) -> YearMonth:
@@ -308,9 +312,18 @@ def start_warning(catalog: Catalog, match_year: int, start: YearMonth) -> str:
     )
 
 
-def applications_sent(programs: Iterable[Program]) -> bool:
-    """The program list shows an application sent: a program past "planned" (one withdrawn
+def applications_count(programs: Iterable[Program]) -> int:
+    """The applications the program list shows sent: programs past "planned" (one withdrawn
     counts only with the day it was applied to: it may have been dropped before)."""
+    return sum(
+        1
+        for p in programs
+        if p.status != "planned" and (p.status != "withdrawn" or p.applied_on is not None)
+    )
+
+
+def applications_sent(programs: Iterable[Program]) -> bool:
+    """The program list shows an application sent (`applications_count` above none)."""
     return any(
         p.status != "planned" and (p.status != "withdrawn" or p.applied_on is not None)
         for p in programs
@@ -452,9 +465,22 @@ def profile_shows(check: ShownWhile | None, profile: Profile) -> bool:
     raise AssertionError(f"unhandled shown_while {check!r}")
 
 
+def done_by(
+    check: DoneWhen | None, profile: Profile, assessment: Assessment, sent: int | None = None
+) -> str:
+    """What shows the item done already, as the item's detail names it ('' when nothing
+    does): the profile (as the Reality check read it), or for `applications_sent` the program
+    list's count of applications sent (`sent`, None when the list is not known)."""
+    if check == "applications_sent":
+        if not sent:
+            return ""
+        return f"your program list shows {plural(sent, 'application')} sent"
+    return "your profile shows this done" if profile_shows_done(check, profile, assessment) else ""
+
+
 def profile_shows_done(check: DoneWhen | None, profile: Profile, assessment: Assessment) -> bool:
     """True when the profile (as the Reality check read it) already shows the item done."""
-    if check is None:
+    if check is None or check == "applications_sent":  # the program list's: `done_by`
         return False
     if check == "step3_passed":  # Step 3, or COMLEX Level 3 (Exams.third)
         return profile.exams.third.status == "passed"
@@ -521,9 +547,11 @@ def build_plan(
     state: TimelineState | None,
     today: dt.date,
     assessment: Assessment,
+    sent: int | None = None,
 ) -> PlanView:
     """Everything the Plan pane and the report show, from the profile, the saved timeline state,
-    today's date and the Reality check's result."""
+    today's date, the Reality check's result and the applications the program list shows sent
+    (`applications_count`; None when the list is not known)."""
     timeline, steps = timeline_data(catalog), steps_data(catalog)
     start = start_of(profile, catalog, state)
     saved = state.items if state is not None else {}
@@ -545,7 +573,8 @@ def build_plan(
     ) -> PlanRow:
         item = saved.get(item_id, ItemState())
         first, last = place(start, *timing) if timing else (None, None)
-        done = profile_shows_done(done_when, profile, assessment)
+        shown_by = done_by(done_when, profile, assessment, sent)
+        done = bool(shown_by)
         return PlanRow(
             id=item_id,
             track=track,
@@ -564,6 +593,8 @@ def build_plan(
             reliability=sourced[1],
             timing_source=timing_sourced[0],
             timing_reliability=timing_sourced[1],
+            done_by=shown_by,
+            done_from="program list" if done_when == "applications_sent" else "profile",
         )
 
     def timeline_rows(track: TrackId, everyone_only: bool) -> tuple[PlanRow, ...]:
@@ -695,6 +726,7 @@ def build_plan(
         match_check=check_match_year(catalog, profile.cycle_year, today),
         next_date=next_event(catalog, profile.cycle_year, today),
         season_phases=season_phases(catalog, profile.cycle_year, months),
+        applications=sent,
     )
 
 
@@ -704,14 +736,22 @@ def cycle_advice(steps: StepsFile, verdict: str, situation: str) -> CycleAdvice:
     return next(a for a in steps.cycle_advice if a.verdict == verdict and situation in a.situations)
 
 
-def plan_for(profile: Profile, catalog: Catalog, plan: PlanFile | None, today: dt.date) -> PlanView:
-    """build_plan with the Reality check run the way the Reality check pane runs it."""
+def plan_for(
+    profile: Profile,
+    catalog: Catalog,
+    plan: PlanFile | None,
+    today: dt.date,
+    sent: int | None = None,
+) -> PlanView:
+    """build_plan with the Reality check run the way the Reality check pane runs it (`sent`:
+    the applications the program list shows sent, as `build_plan` takes it)."""
     from matchtui.engine.assess import assess
 
     plan = migrate_plan(plan, profile, catalog)
     mix = plan.mix if plan is not None else None
     timeline = plan.timeline if plan is not None else None
-    return build_plan(profile, catalog, timeline, today, assess(profile, catalog, mix, today))
+    assessment = assess(profile, catalog, mix, today)
+    return build_plan(profile, catalog, timeline, today, assessment, sent)
 
 
 # --- editing the saved state (returns new objects; the caller saves) ---------------------------

@@ -211,6 +211,9 @@ class RowProblem:
 class ImportResult:
     programs: list[Program] = field(default_factory=list)
     lines: list[int] = field(default_factory=list)  # source line of each program
+    rows: list[int] = field(default_factory=list)  # 1-based data row of each program
+    # NRMP code -> the index in `programs` of the first program read with it
+    codes: dict[str, int] = field(default_factory=dict, repr=False)
     problems: list[RowProblem] = field(default_factory=list)
     fatal: bool = False  # the file as a whole could not be read: nothing can be imported
 
@@ -420,7 +423,58 @@ def new_program(raw: Mapping[str, Any], catalog: Catalog, existing: Sequence[Pro
             raise ValueError(
                 f"name: {held.name} ({held.state}, {specialty}) is in your list already"
             )
+    if (holder := code_holder(program, existing)) is not None:
+        raise ValueError(code_taken(program, holder, "on your list"))
     return program
+
+
+def code_holder(program: Program, others: Iterable[Program]) -> Program | None:
+    """The first of `others` that is another program (not the same name, state and
+    specialty) with `program`'s NRMP code: a code names one program, so two on one list
+    leave a rank by code, a look-up by code and the program-code fee guessing."""
+    code = program.nrmp_code
+    if not code:
+        return None
+    return next((p for p in others if p.nrmp_code == code and p.key != program.key), None)
+
+
+def code_taken(program: Program, held: Program, where: str) -> str:
+    """'nrmp_code: 1234081A0 is the code of 'NY Derm Advanced' on your list already (a code
+    names one program: check which one is right)'."""
+    return (
+        f"nrmp_code: {program.nrmp_code} is the code of {held.name!r} {where} already (a code "
+        "names one program: check which one is right)"
+    )
+
+
+def against_list(result: ImportResult, existing: Sequence[Program]) -> None:
+    """Move each imported program whose NRMP code another program already on the list holds
+    into `result.problems` (its line, the field and the other program), as a bad row: the
+    caller's --skip-bad then decides, as for any bad row. A program the list holds already
+    (a repeat, left out by `merge`) is not one."""
+    if not existing:
+        return
+    holders: dict[str, Program] = {}
+    for p in existing:
+        if p.nrmp_code:
+            holders.setdefault(p.nrmp_code, p)
+    keys = {p.key for p in existing}
+    kept: list[tuple[Program, int, int]] = []
+    clashed = False
+    for program, line, row in zip(result.programs, result.lines, result.rows, strict=True):
+        held = holders.get(program.nrmp_code) if program.nrmp_code else None
+        if held is not None and held.key != program.key and program.key not in keys:
+            result.problems.append(
+                RowProblem(line or None, code_taken(program, held, "on your list"), row)
+            )
+            clashed = True
+        else:
+            kept.append((program, line, row))
+    if clashed:
+        result.programs = [k[0] for k in kept]
+        result.lines = [k[1] for k in kept]
+        result.rows = [k[2] for k in kept]
+        result.problems.sort(key=lambda p: p.line or 0)
 
 
 # What the Applications pane's Add and Edit dialogs type in; an edit keeps everything else.
@@ -551,9 +605,17 @@ def _add_row(
             RowProblem(line, f"the same program as line {seen[program.key]}", row_number)
         )
         return
+    code = program.nrmp_code
+    if code and (other := result.codes.get(code)) is not None:
+        held, where = result.programs[other], f"on line {result.lines[other]}"
+        result.problems.append(RowProblem(line, code_taken(program, held, where), row_number))
+        return
     seen[program.key] = line or 0
+    if code:
+        result.codes[code] = len(result.programs)
     result.programs.append(program)
     result.lines.append(line or 0)
+    result.rows.append(row_number)
 
 
 def parse_toml(text: str, catalog: Catalog, today: dt.date | None = None) -> ImportResult:
@@ -958,10 +1020,12 @@ def to_csv(programs: ProgramList) -> str:
 
 def ics_events(programs: ProgramList) -> tuple[int, int]:
     """What `to_ics` writes: (interviews, invitations still to answer by a day)."""
+    from matchtui.engine.tracker import interview_day
+
     interviews = sum(
         1
         for p in programs.programs
-        if p.interview_on is not None and p.status not in ("rejected", "withdrawn")
+        if interview_day(p) is not None and p.status not in ("rejected", "withdrawn")
     )
     answers = sum(1 for p in programs.programs if p.status == "invited" and p.respond_by)
     return interviews, answers
@@ -971,6 +1035,8 @@ def to_ics(programs: ProgramList, catalog: Catalog, stamp: dt.datetime) -> str:
     """Booked and past interviews, and the days invitations still waiting must be answered by,
     as an iCalendar file (all-day events a calendar app imports)."""
     from icalendar import Calendar, Event
+
+    from matchtui.engine.tracker import interview_day
 
     calendar = Calendar()
     calendar.add("prodid", "-//matchtui//applications tracker//EN")
@@ -986,7 +1052,7 @@ def to_ics(programs: ProgramList, catalog: Catalog, stamp: dt.datetime) -> str:
             reply.add("dtend", answer_by + dt.timedelta(days=1))
             reply.add("summary", f"Answer the interview invitation: {program.name}")
             calendar.add_component(reply)
-        day = program.interview_on
+        day = interview_day(program)  # the day it was held, once recorded
         if day is None or program.status in ("rejected", "withdrawn"):
             continue
         event = Event()

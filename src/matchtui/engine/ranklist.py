@@ -11,6 +11,7 @@ P(match at rank k) = c_k x prod_{j<k} (1 - c_j) and P(unmatched) = prod_j (1 - c
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import itertools
 import math
 import random
@@ -21,7 +22,8 @@ from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, TypeVar
 
 from matchtui.engine.memo import LastResult, Same
-from matchtui.engine.wording import percent, plural, stored_chance
+from matchtui.engine.tracker import PASSED_ADVICE, interview_passed
+from matchtui.engine.wording import and_list, percent, plural, stored_chance
 from matchtui.models.base import RELIABILITY_LABELS
 from matchtui.models.ranklist import (
     CRITERIA,
@@ -101,10 +103,14 @@ class ProgramInfo(NamedTuple):
     city: str = ""
     status: str = ""
     notes: str = ""
+    interview_on: dt.date | None = None
+    # Booked for a day gone by and never recorded as held (engine.tracker.interview_passed).
+    interview_passed: bool = False
 
 
-def program_info(program: Program) -> ProgramInfo:
-    """A tracker Program as the rank list sees it."""
+def program_info(program: Program, today: dt.date | None = None) -> ProgramInfo:
+    """A tracker Program as the rank list sees it (with `today`: whether its booked interview
+    day went by unrecorded)."""
     return ProgramInfo(
         program.name,
         program.nrmp_code,
@@ -115,6 +121,8 @@ def program_info(program: Program) -> ProgramInfo:
         program.city,
         program.status,
         program.notes,
+        program.interview_on,
+        today is not None and interview_passed(program, today),
     )
 
 
@@ -137,28 +145,48 @@ def norm(text: str) -> str:
 
 @dataclass(frozen=True)
 class Tracker:
-    """The tracker's programs, looked up by NRMP code or by name (case-insensitive)."""
+    """The tracker's programs, looked up by NRMP code or by name (case-insensitive), as of
+    `today` when it is known (an interview booked for a day gone by is told apart)."""
 
     programs: tuple[ProgramInfo, ...] = ()
     by_key: Mapping[str, ProgramInfo] = field(default_factory=dict)
+    # NRMP codes two or more programs on the list were given, and those programs' names: a
+    # rank naming one cannot tell which is meant, so `find` gives none of them.
+    shared_codes: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    today: dt.date | None = None
 
     @classmethod
-    def of(cls, programs: Iterable[Program]) -> Tracker:
+    def of(cls, programs: Iterable[Program], today: dt.date | None = None) -> Tracker:
         """Each program once, looked up by code and by name (normalised by `_plain`: a rank
         list names a few thousand programs, the tracker may hold 20,000)."""
-        infos = tuple(map(program_info, programs))
+        infos = tuple(program_info(p, today) for p in programs)
         keys: dict[str, ProgramInfo] = {}
+        holders: dict[str, list[str]] = {}
         for info in infos:
             keys.setdefault(_plain(info.name), info)
             if info.nrmp_code:
-                keys.setdefault(info.nrmp_code.upper(), info)
-        return cls(infos, keys)
+                code = info.nrmp_code.upper()
+                keys.setdefault(code, info)
+                holders.setdefault(code, []).append(info.name)
+        shared = {code: tuple(names) for code, names in holders.items() if len(names) > 1}
+        for code in shared:
+            del keys[code]
+        return cls(infos, keys, shared, today)
 
     def __bool__(self) -> bool:
         return bool(self.programs)
 
     def find(self, ref: str) -> ProgramInfo | None:
-        return self.by_key.get(ref.strip().upper()) or self.by_key.get(norm(ref))
+        """The program a rank names: by NRMP code, else by name; None for a code two programs
+        on the list share (`shared_codes`)."""
+        code = ref.strip().upper()
+        if code in self.shared_codes:
+            return None
+        return self.by_key.get(code) or self.by_key.get(norm(ref))
+
+    def passed(self) -> list[ProgramInfo]:
+        """The programs whose booked interview day went by unrecorded (as of `today`)."""
+        return [p for p in self.programs if p.interview_passed]
 
     def find_beginning(self, ref: str) -> ProgramInfo | None:
         """For a name typed short (one `find` does not know): the one program whose name
@@ -224,16 +252,16 @@ def _programs_key(programs: Sequence[Program]) -> tuple[object, ...]:
     return (Same(programs),)
 
 
-def tracker_of(programs: Sequence[Program]) -> Tracker:
-    """`Tracker.of(programs)`, worked out once for the same records (20,000 programs: ~45 ms);
-    waits for another thread working it out."""
-    return _TRACKERS.get(_programs_key(programs), lambda: Tracker.of(programs))
+def tracker_of(programs: Sequence[Program], today: dt.date | None = None) -> Tracker:
+    """`Tracker.of(programs, today)`, worked out once for the same records and day (20,000
+    programs: ~45 ms); waits for another thread working it out."""
+    return _TRACKERS.get((*_programs_key(programs), today), lambda: Tracker.of(programs, today))
 
 
-def ready_tracker(programs: Sequence[Program]) -> Tracker | None:
-    """The tracker of these very records if it is worked out already, else None (never
-    computes, never waits)."""
-    return _TRACKERS.peek(_programs_key(programs))
+def ready_tracker(programs: Sequence[Program], today: dt.date | None = None) -> Tracker | None:
+    """The tracker of these very records and day if it is worked out already, else None
+    (never computes, never waits)."""
+    return _TRACKERS.peek((*_programs_key(programs), today))
 
 
 def looks_like_code(ref: str) -> bool:
@@ -642,11 +670,13 @@ def check_resolved(
             continue
         key = entry.key
         if key in seen:
+            same = f"{entry.ref!r} is already at rank {seen[key] + 1}"
+            if not key.startswith("name:") and entry.ref.strip().upper() != key:
+                same = f"{entry.ref!r} has the NRMP code of rank {seen[key] + 1} ({key})"
             found.append(
                 Violation(
                     "duplicate_program",
-                    f"{entry.ref!r} is already at rank {seen[key] + 1}: a program can be "
-                    "ranked once",
+                    f"{same}: a program can be ranked once",
                     index,
                 )
             )
@@ -856,7 +886,11 @@ def _unknown_hint(ref: str, tracker: Tracker) -> str:
 def unknown_warning(resolved: Sequence[Resolved], tracker: Tracker) -> Warn | None:
     """The ranks the tracker does not hold (a program may be ranked without tracking it, so
     this warns rather than refuses), with the nearest tracked name for each."""
-    unknown = [(i, r.ref) for i, r in enumerate(resolved) if r.program is None]
+    unknown = [
+        (i, r.ref)
+        for i, r in enumerate(resolved)
+        if r.program is None and r.ref.strip().upper() not in tracker.shared_codes
+    ]
     if not tracker or not unknown:
         return None
     named = []
@@ -873,10 +907,16 @@ def unknown_warning(resolved: Sequence[Resolved], tracker: Tracker) -> Warn | No
     )
 
 
+def _status_words(program: ProgramInfo) -> str:
+    if program.interview_passed and program.interview_on is not None:
+        return f"booked for {program.interview_on.isoformat()}, not recorded since"
+    return STATUS_WORDS.get(program.status, program.status)
+
+
 def _named_ranks(ranks: Sequence[tuple[int, Resolved]]) -> str:
     """'rank 4 'X' (rejected); rank 5 'Y' (applied)', the first few, then a count."""
     named = [
-        f"rank {index + 1} {r.label!r} ({STATUS_WORDS.get(r.program.status, r.program.status)})"
+        f"rank {index + 1} {r.label!r} ({_status_words(r.program)})"
         for index, r in ranks[:NAMED_UNKNOWN]
         if r.program is not None
     ]
@@ -923,7 +963,9 @@ def interview_warnings(resolved: Sequence[Resolved]) -> list[Warn]:
                 "or take the rank off.",
             )
         )
-    if pending := _at_status(resolved, INTERVIEW_PENDING):
+    waiting = _at_status(resolved, INTERVIEW_PENDING)
+    passed = [(i, r) for i, r in waiting if r.program is not None and r.program.interview_passed]
+    if pending := [(i, r) for i, r in waiting if not (r.program and r.program.interview_passed)]:
         out.append(
             Warn(
                 "interview_pending",
@@ -932,7 +974,57 @@ def interview_warnings(resolved: Sequence[Resolved]) -> list[Warn]:
                 "interview goes ahead.",
             )
         )
+    if passed:
+        out.append(
+            Warn(
+                "interview_passed",
+                f"Interview date gone by, not recorded: {_named_ranks(passed)}. In your "
+                f"program list, {'for each, ' if len(passed) > 1 else ''}{PASSED_ADVICE}; "
+                "until then "
+                f"{'its chance assumes' if len(passed) == 1 else 'their chances assume'} the "
+                "interview was held.",
+            )
+        )
     return out
+
+
+def passed_not_listed(resolved: Sequence[Resolved], tracker: Tracker) -> Warn | None:
+    """The tracker's programs whose booked interview day went by unrecorded and that the list
+    does not hold: the list is built from interviews recorded as held, so these are left out
+    until the applicant records them."""
+    listed = {r.key for r in resolved}
+    left = [p.name for p in tracker.passed() if identity(p.nrmp_code or p.name, p) not in listed]
+    if not left:
+        return None
+    shown = "; ".join(repr(name) for name in left[:NAMED_UNKNOWN])
+    more = len(left) - NAMED_UNKNOWN
+    return Warn(
+        "interviews_not_recorded",
+        f"{plural(len(left), 'program')} on your program list had an interview booked for a "
+        f"day now gone by, never recorded as held: {shown}"
+        f"{f', and {more} more' if more > 0 else ''}. The list takes interviews recorded as "
+        "held: record each as interviewed (Applications pane, v) and add it here (i), or give "
+        "it its new date, or withdraw it if it was cancelled.",
+    )
+
+
+def shared_code_warning(resolved: Sequence[Resolved], tracker: Tracker) -> Warn | None:
+    """Ranks naming an NRMP code that two or more programs on the list were given: which one
+    is meant cannot be told, so the rank is matched to none of them."""
+    named = []
+    for index, r in enumerate(resolved):
+        holders = tracker.shared_codes.get(r.ref.strip().upper())
+        if holders:
+            named.append(
+                f"rank {index + 1} {r.ref!r} is the code of {and_list([repr(n) for n in holders])}"
+            )
+    if not named:
+        return None
+    return Warn(
+        "shared_code",
+        f"NRMP code on more than one program: {'; '.join(named)}. A code names one program: "
+        "correct the wrong one in your program list (Applications pane, e), or rank by name.",
+    )
 
 
 def warnings_for(
@@ -945,7 +1037,11 @@ def warnings_for(
     out: list[Warn] = []
     if tracker is not None and (unknown := unknown_warning(resolved, tracker)) is not None:
         out.append(unknown)
+    if tracker is not None and (shared := shared_code_warning(resolved, tracker)) is not None:
+        out.append(shared)
     out.extend(interview_warnings(resolved))
+    if tracker is not None and (left := passed_not_listed(resolved, tracker)) is not None:
+        out.append(left)
     short = int(data.warnings.short_list_ranks.value)
     high = data.warnings.high_p_unmatched.value
     if not resolved:

@@ -20,7 +20,7 @@ from matchtui.engine.plan import (
     STATE_LABELS,
     STATUS_LABELS,
     PlanView,
-    applications_sent,
+    applications_count,
     build_plan,
     year_check,
 )
@@ -124,8 +124,9 @@ def build_report(
     notes = notes or {}
     mix = plan.mix if plan is not None else None
     assessment = assess(profile, catalog, mix, today)
+    count = applications_count(programs.programs) if programs is not None else None
     view = build_plan(
-        profile, catalog, plan.timeline if plan is not None else None, today, assessment
+        profile, catalog, plan.timeline if plan is not None else None, today, assessment, count
     )
     used: list[str] = []
 
@@ -136,10 +137,10 @@ def build_report(
     )
     season_section = _season_section(programs, profile, catalog, today, used)
     practice_section, progress = _practice_section(practice, catalog, notes.get("practice"))
-    sent = applications_sent(programs.programs) if programs is not None else None
+    sent = None if count is None else count > 0
     plan_section = _plan_section(view, catalog, notes.get("plan"), sent)
     ranklist_section, ranklist_unmatched = _ranklist_section(
-        profile, plan, programs, catalog, notes.get("plan"), used
+        profile, plan, programs, catalog, notes.get("plan"), used, today
     )
     used += list(view.sources)
     sources = tuple(dict.fromkeys(s for s in used if s))
@@ -600,7 +601,16 @@ def _season_section(
 ) -> Section:
     """The applications season: programs per stage, invitation yields, the next interviews and
     clashes, and the costs so far (engine.tracker, the same numbers as the Applications pane)."""
-    from matchtui.engine.tracker import by_stage, division_map, ledger, today_view, yields
+    from matchtui.engine.tracker import (
+        PASSED_ADVICE,
+        by_stage,
+        division_map,
+        ledger,
+        match_day_of,
+        passed_line,
+        today_view,
+        yields,
+    )
     from matchtui.models.mix import TIER_LABELS
     from matchtui.models.programs import SIGNAL_LABELS, STAGE_LABELS
 
@@ -646,7 +656,11 @@ def _season_section(
         Sub("Invitations per application"),
         Table(("Group", "Invited", "Applied", "Rate"), tuple(rows), right=(1, 2, 3)),
     ]
-    view = today_view(listed, dt.datetime.combine(today, dt.time(9, 0)))
+    view = today_view(
+        listed,
+        dt.datetime.combine(today, dt.time(9, 0)),
+        match_day=match_day_of(catalog, profile.cycle_year),
+    )
     agenda = [
         f"Interview {u.on.isoformat()}: {visible(u.name)}" for u in view.upcoming[:MAX_SEASON_ITEMS]
     ]
@@ -665,6 +679,19 @@ def _season_section(
     ]
     if agenda:
         blocks += [Sub("The next 14 days"), Bullets(tuple(agenda))]
+    if view.passed:
+        blocks += [
+            Sub("Interview dates gone by, not recorded"),
+            Bullets(
+                tuple(
+                    visible(passed_line(u.name, u.on, today))
+                    for u in view.passed[:MAX_SEASON_ITEMS]
+                )
+            ),
+            Para(f"For each: {PASSED_ADVICE}."),
+        ]
+    if view.season_over is not None:
+        blocks.append(Para(view.season_over.text()))
     book = ledger(listed, catalog, profile.cycle_year)
     used += [line.source for line in book.lines if line.source]
     kinds = {
@@ -773,7 +800,9 @@ def _plan_section(view: PlanView, catalog: Catalog, note: str | None, sent: bool
                         row.title,
                         row.window,
                         # Ticked by the profile, as the pane's box shows it ([x]).
-                        "done (profile)" if row.ticked_by_profile else STATUS_LABELS[row.status],
+                        f"done ({row.done_from})"
+                        if row.ticked_by_profile
+                        else STATUS_LABELS[row.status],
                         STATE_LABELS[row.state],
                         "yes" if row.marked else "",
                         visible(row.note),
@@ -831,6 +860,7 @@ def _ranklist_section(
     catalog: Catalog,
     note: str | None,
     used: list[str],
+    today: dt.date | None = None,
 ) -> tuple[Section, float | None]:
     """The saved rank list (plan.toml) with its odds, as the Rank list pane (F8) shows them."""
     from matchtui.engine.ranklist import (
@@ -849,7 +879,7 @@ def _ranklist_section(
         blocks.append(Para(note))
     state = plan.ranklist if plan is not None else None
     data = ranklist_data(catalog)
-    tracker = Tracker.of(programs.programs if programs is not None else ())
+    tracker = Tracker.of(programs.programs if programs is not None else (), today)
     estimates = estimates_for(catalog, profile, plan)
     couple = _couples_blocks(state, tracker, data, estimates) if state is not None else []
     if state is None or not state.items:

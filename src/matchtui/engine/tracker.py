@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from matchtui.engine.fees import application_fee, eras_fee, fee_season, season_label
-from matchtui.engine.wording import plural
+from matchtui.engine.wording import and_list, plural
 from matchtui.models.mix import TIER_LABELS, TIERS
 from matchtui.models.programs import (
     COST_KINDS,
@@ -27,6 +27,7 @@ from matchtui.models.reference import APPLICATION_SERVICE_NAMES
 
 if TYPE_CHECKING:
     from matchtui.catalog import Catalog
+    from matchtui.engine.calendar import SeasonDate
 
 # Where each stage keeps its date.
 STAGE_DATE: dict[str, str] = {
@@ -89,6 +90,39 @@ def _label(stage: str) -> str:
     return STAGE_LABELS.get(stage, stage).lower()
 
 
+def default_day(program: Program, stage: str, today: dt.date) -> dt.date:
+    """The date a stage move takes when none is given: today, but for an interview booked
+    for a day gone by and now recorded as held, that booked day."""
+    booked = program.interview_on
+    if stage == "interviewed" and booked is not None and booked <= today:
+        return booked
+    return today
+
+
+def ranking_opens(catalog: Catalog, match_year: int) -> SeasonDate:
+    """The day programs can first be entered on the `match_year` Match's rank list
+    (dates.toml, `ranking_opens`): a program cannot be ranked before it."""
+    from matchtui.engine.calendar import season_date
+
+    return season_date(catalog, match_year, "ranking_opens")
+
+
+def moved_note(before: Program, after: Program) -> str:
+    """What a move changed besides the stage, for the message that confirms it: '' or
+    ' (interview date moved from 2027-01-12 to 2026-12-01, the day it was held)'."""
+    if (
+        after.status == "interviewed"
+        and before.interview_on is not None
+        and after.interview_on != before.interview_on
+        and after.interview_on is not None
+    ):
+        return (
+            f" (interview date moved from {before.interview_on.isoformat()} to "
+            f"{after.interview_on.isoformat()}, the day it was held)"
+        )
+    return ""
+
+
 def move(
     program: Program,
     stage: str,
@@ -97,11 +131,16 @@ def move(
     today: dt.date,
     respond_by: dt.date | None = None,
     interview_format: str | None = None,
+    ranking: SeasonDate | None = None,
 ) -> Program:
-    """`program` moved to `stage` on date `on` (default: today); MoveError if it makes no sense.
+    """`program` moved to `stage` on date `on` (default: `default_day`); MoveError if it makes
+    no sense.
 
     For "scheduled" the date is the interview date (it may lie ahead); for "invited" an
-    optional `respond_by` records the deadline to answer the invitation.
+    optional `respond_by` records the deadline to answer the invitation. "interviewed" on a
+    day other than the one booked moves the booked day to it (the interview was held then:
+    the calendar export and the Today view follow; `moved_note` says so). With `ranking`
+    (`ranking_opens` of the applicant's Match), "ranked" may not come before it.
     """
     if stage not in STAGE_DATE:
         known = ", ".join(STAGE_DATE)
@@ -118,7 +157,7 @@ def move(
             f"{program.name}: {_label(program.status)} is final; it cannot move to "
             f"{_label(stage)} (a move made by mistake can be undone: back a stage)"
         )
-    when = on or today
+    when = on or default_day(program, stage, today)
     if when > today and stage not in FUTURE_ALLOWED:
         hint = " (book a date ahead with 'scheduled')" if stage == "interviewed" else ""
         raise MoveError(
@@ -132,7 +171,19 @@ def move(
                 f"{program.name}: {_label(stage)} on {when.isoformat()} comes before "
                 f"{earlier.removesuffix('_on').replace('_', ' ')} on {before.isoformat()}"
             )
+    if stage == "ranked" and ranking is not None and when < ranking.date:
+        from matchtui.engine.calendar import RELIABILITY_WORDS, dated
+
+        how = RELIABILITY_WORDS.get(ranking.reliability, ranking.reliability)
+        raise MoveError(
+            f"{program.name}: ranked on {when.isoformat()} comes before ranking opens for the "
+            f"{ranking.match_year} Match on {dated(ranking)} (dates.toml, event "
+            f"'{ranking.id}': {how}, source {ranking.source}); order your programs in the "
+            "Rank list pane until then, and mark them ranked once your list is entered"
+        )
     update: dict[str, Any] = {"status": stage, STAGE_DATE[stage]: when}
+    if stage == "interviewed" and program.interview_on is not None:
+        update["interview_on"] = when  # held on this day, whatever day was booked
     if stage == "invited" and respond_by is not None:
         if respond_by < when:
             raise MoveError(
@@ -349,10 +400,57 @@ class Upcoming:
 
 
 @dataclass(frozen=True)
+class Passed:
+    """An interview booked for a day gone by, the program still at 'scheduled'."""
+
+    index: int
+    name: str
+    on: dt.date
+    days_ago: int
+
+
+@dataclass(frozen=True)
 class Clash:
     on: dt.date
     names: tuple[str, ...]
     indices: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class SeasonOver:
+    """The Match the list was for has taken place: what its reminders would still have said,
+    counted once instead of repeated (nothing in it can be acted on for that Match)."""
+
+    match_year: int
+    match_day: dt.date
+    unanswered: int  # invitations never answered
+    unrecorded: int  # interviews booked for a day gone by, never recorded as held
+    thanks: int  # thank-you notes never sent
+
+    def text(self) -> str:
+        """One paragraph: 'The 2027 Match took place on 19 Mar 2027, so the season's
+        reminders stop. Left as they were: ...'."""
+        from matchtui.engine.calendar import day_label
+
+        left = [
+            f"{plural(n, noun)} {rest}"
+            for n, noun, rest in (
+                (self.unanswered, "invitation", "never answered"),
+                (self.unrecorded, "booked interview", "never recorded as held"),
+                (self.thanks, "thank-you note", "not sent"),
+            )
+            if n
+        ]
+        said = (
+            f" Left as they were on your list: {and_list(left)}; none of it can change that "
+            "Match now."
+            if left
+            else ""
+        )
+        return (
+            f"The {self.match_year} Match took place on {day_label(self.match_day)}, so the "
+            f"interview season's reminders stop here.{said}"
+        )
 
 
 @dataclass(frozen=True)
@@ -362,18 +460,77 @@ class TodayView:
     upcoming: tuple[Upcoming, ...]
     clashes: tuple[Clash, ...]
     thank_you_due: tuple[tuple[int, str, dt.date | None], ...]
+    # Interviews whose day went by with the program still at "scheduled" (`interview_passed`).
+    passed: tuple[Passed, ...] = ()
+    # After Match Day: the reminders above are empty and this counts what they held.
+    season_over: SeasonOver | None = None
 
     @property
     def empty(self) -> bool:
-        return not (self.waiting or self.upcoming or self.clashes or self.thank_you_due)
+        return not (
+            self.waiting
+            or self.upcoming
+            or self.clashes
+            or self.thank_you_due
+            or self.passed
+            or self.season_over
+        )
 
 
-def today_view(programs: Sequence[Program], now: dt.datetime, horizon_days: int = 14) -> TodayView:
-    """Invites waiting for an answer, interviews in the next `horizon_days`, same-day clashes
-    and thank-you notes not yet sent, as of `now`."""
+def interview_day(program: Program) -> dt.date | None:
+    """The day of the program's interview: the day recorded as held once there is one (a
+    booking moved or kept wrong does not outvote it), else the day booked."""
+    if program.interviewed_on is not None and program.status in INTERVIEWED_STAGES:
+        return program.interviewed_on
+    return program.interview_on
+
+
+def interview_passed(program: Program, today: dt.date) -> bool:
+    """The one rule for a booked interview whose day has gone by: the program is still at
+    'scheduled' with an interview date before `today`. It was held, moved or cancelled, and
+    the list does not say which (the rank list counts only interviews recorded as held)."""
+    day = program.interview_on
+    return program.status == "scheduled" and day is not None and day < today
+
+
+# What to do about an interview whose day went by (`interview_passed`): the Today view, the
+# summary, the report and the rank list's warnings all say it in these words.
+PASSED_ADVICE = (
+    "record it as interviewed, give it its new date if it moved, or withdraw it if it was cancelled"
+)
+
+
+def passed_line(name: str, on: dt.date, today: dt.date) -> str:
+    """'Interview date passed, not recorded: X (booked for 2026-11-19, 93 days ago)'."""
+    days = (today - on).days
+    return (
+        f"Interview date passed, not recorded: {name} (booked for {on.isoformat()}, "
+        f"{plural(days, 'day')} ago)"
+    )
+
+
+def match_day_of(catalog: Catalog, match_year: int) -> SeasonDate:
+    """Match Day of the `match_year` Match (dates.toml), after which the season's reminders
+    stop (`today_view`)."""
+    from matchtui.engine.calendar import season_date
+
+    return season_date(catalog, match_year, "match_day")
+
+
+def today_view(
+    programs: Sequence[Program],
+    now: dt.datetime,
+    horizon_days: int = 14,
+    match_day: SeasonDate | None = None,
+) -> TodayView:
+    """Invites waiting for an answer, interviews in the next `horizon_days`, same-day clashes,
+    interviews whose day went by unrecorded and thank-you notes not yet sent, as of `now`.
+    After `match_day` (the Match the list is for) none of these is a reminder any more: the
+    view holds them counted once, in `season_over`."""
     today = now.date()
     waiting: list[Waiting] = []
     upcoming: list[Upcoming] = []
+    passed: list[Passed] = []
     by_day: dict[dt.date, list[int]] = defaultdict(list)
     thanks: list[tuple[int, str, dt.date | None]] = []
     for i, p in enumerate(programs):
@@ -383,23 +540,32 @@ def today_view(programs: Sequence[Program], now: dt.datetime, horizon_days: int 
                 deadline = dt.datetime.combine(p.respond_by + dt.timedelta(days=1), dt.time())
                 hours = (deadline - now.replace(tzinfo=None)).total_seconds() / 3600
             waiting.append(Waiting(i, p.name, p.invited_on, p.respond_by, hours))
-        elif p.status == "scheduled" and p.interview_on is not None and p.interview_on >= today:
+        elif interview_passed(p, today):
+            assert p.interview_on is not None
+            passed.append(Passed(i, p.name, p.interview_on, (today - p.interview_on).days))
+        elif p.status == "scheduled" and p.interview_on is not None:
             by_day[p.interview_on].append(i)
             days = (p.interview_on - today).days
             if days <= horizon_days:
                 upcoming.append(Upcoming(i, p.name, p.interview_on, days, p.interview_format))
         elif p.status in THANKS_DUE and p.thank_you_on is None:
             thanks.append((i, p.name, p.interviewed_on))
+    if match_day is not None and today > match_day.date:
+        over = SeasonOver(
+            match_day.match_year, match_day.date, len(waiting), len(passed), len(thanks)
+        )
+        return TodayView(today, (), (), (), (), (), over)
     never = float("inf")
     waiting.sort(key=lambda w: (never if w.hours_left is None else w.hours_left, w.name))
     upcoming.sort(key=lambda u: (u.on, u.name))
+    passed.sort(key=lambda u: (u.on, u.name))
     clashes = tuple(
         Clash(day, tuple(programs[i].name for i in ordered), tuple(ordered))
         for day, found in sorted(by_day.items())
         if len(found) > 1
         for ordered in [sorted(found, key=lambda i: programs[i].name.lower())]
     )
-    return TodayView(today, tuple(waiting), tuple(upcoming), clashes, tuple(thanks))
+    return TodayView(today, tuple(waiting), tuple(upcoming), clashes, tuple(thanks), tuple(passed))
 
 
 # --- yields -----------------------------------------------------------------------------------
@@ -641,7 +807,9 @@ def summary(
 ) -> dict[str, Any]:
     """Everything `matchtui programs summary --json` prints."""
     got = yields(programs, catalog.region_of_state, target_region, division_map(catalog))
-    today = today_view(programs, now)
+    match_day = match_day_of(catalog, match_year) if match_year is not None else None
+    today = today_view(programs, now, match_day=match_day)
+    over = today.season_over
     costs = ledger(programs, catalog, match_year)
     return {
         "total": len(programs),
@@ -669,6 +837,19 @@ def summary(
         ],
         "clashes": [{"date": c.on.isoformat(), "programs": list(c.names)} for c in today.clashes],
         "thank_you_due": [name for _, name, _ in today.thank_you_due],
+        "interview_passed": [
+            {"name": u.name, "date": u.on.isoformat(), "days_ago": u.days_ago} for u in today.passed
+        ],
+        "season_over": None
+        if over is None
+        else {
+            "match_year": over.match_year,
+            "match_day": over.match_day.isoformat(),
+            "unanswered": over.unanswered,
+            "unrecorded": over.unrecorded,
+            "thank_you_not_sent": over.thanks,
+            "text": over.text(),
+        },
         "costs_usd": {
             "eras": round(costs.eras, 2),
             "nrmp": round(costs.nrmp, 2),

@@ -20,8 +20,10 @@ Loc = tuple[str | int, ...]
 
 ItemKind = Literal["done", "active", "milestone", "ongoing", "target", "critical", "decision"]
 
-# Profile facts that mean an item is already done (evaluated in engine/plan.py).
+# Facts that mean an item is already done (evaluated in engine/plan.py): the profile's, and
+# `applications_sent`, the program list's (an application past "planned").
 DoneWhen = Literal[
+    "applications_sent",
     "clinical_recent",
     "step3_booked",
     "step3_passed",

@@ -33,6 +33,9 @@ from matchtui.engine.tracker import (
     Orders,
     division_map,
     ledger,
+    match_day_of,
+    moved_note,
+    ranking_opens,
     stage_date,
     step_back,
     today_view,
@@ -594,6 +597,7 @@ class ApplicationsScreen(PaneScreen):
             self.app.theme,
             self.profile.targets.region if tab == "apps-yields" else None,
             self._today_now().replace(second=0, microsecond=0) if today else None,
+            self.profile.cycle_year if today else None,  # its Match Day ends the reminders
         )
 
     def _today_now(self) -> dt.datetime:
@@ -617,7 +621,8 @@ class ApplicationsScreen(PaneScreen):
         if tab == "apps-today":
             now = self._today_now()
             alert = text_style(self.app, "text-error") + Style(bold=True)
-            return lambda: today_text(today_view(programs, now), alert)
+            match_day = match_day_of(self.catalog, self.profile.cycle_year)
+            return lambda: today_text(today_view(programs, now, match_day=match_day), alert)
         if tab == "apps-yields":
             regions = self.catalog.region_of_state
             target = self.profile.targets.region
@@ -647,10 +652,16 @@ class ApplicationsScreen(PaneScreen):
             if moved is not None:
                 self.replace_program(index, moved)
                 self.notify(
-                    f"{moved.name}: {stage_label(moved.status).lower()}", timeout=3, markup=False
+                    f"{moved.name}: {stage_label(moved.status).lower()}"
+                    + moved_note(program, moved),
+                    timeout=3,
+                    markup=False,
                 )
 
-        self.app.push_screen(StagePrompt(program, stage, self.matchapp.today), done)
+        ranking = (
+            ranking_opens(self.catalog, self.profile.cycle_year) if stage == "ranked" else None
+        )
+        self.app.push_screen(StagePrompt(program, stage, self.matchapp.today, ranking), done)
 
     def action_back_stage(self) -> None:
         """Undo the selected program's last stage move: a key pressed on the wrong row, or a

@@ -37,7 +37,13 @@ from matchtui.engine.mix import (
     recommended_mix,
     verdict_for,
 )
-from matchtui.engine.programs import ListComparison, ListTally, compare, read_import
+from matchtui.engine.programs import (
+    ListComparison,
+    ListTally,
+    against_list,
+    compare,
+    read_import,
+)
 from matchtui.engine.wording import plural
 from matchtui.errors import Conflict, FileProblems
 from matchtui.models.mix import ListEstimate, MixEstimate
@@ -947,6 +953,8 @@ class MixScreen(PaneScreen):
             return
         path = Path(event.path).expanduser()
         result = read_import(path, self.catalog, self.matchapp.today)
+        if not result.fatal and not event.replace:  # a code another program on the list holds
+            against_list(result, self._programs.programs)
         problems = [f"line {p.line}: {p.message}" if p.line else p.message for p in result.problems]
         if result.fatal or (problems and not event.skip_bad):
             head = f"Nothing imported from {path}" + (

@@ -62,10 +62,18 @@ if TYPE_CHECKING:
 _VIEWS: LastResult[PlanView] = LastResult()
 
 
-def view_for(profile: Profile, catalog: Catalog, plan: PlanFile | None, today: dt.date) -> PlanView:
-    """`plan_for`, taken ready when it was worked out ahead from the same inputs."""
+def view_for(
+    profile: Profile,
+    catalog: Catalog,
+    plan: PlanFile | None,
+    today: dt.date,
+    sent: int | None = None,
+) -> PlanView:
+    """`plan_for`, taken ready when it was worked out ahead from the same inputs (`sent`: the
+    applications the program list shows sent, None while it is not known)."""
     return _VIEWS.get(
-        (profile, catalog, plan, today), lambda: plan_for(profile, catalog, plan, today)
+        (profile, catalog, plan, today, sent),
+        lambda: plan_for(profile, catalog, plan, today, sent),
     )
 
 
@@ -133,7 +141,9 @@ class PlanScreen(PaneScreen):
     def warm_data(cls, app: MatchApp) -> None:
         """The plan the pane opens on (`view_for`), from the profile and plan in memory."""
         if app.profile is not None:
-            view_for(app.profile, app.catalog, app.plan, app.today)
+            if app.applications_count() is None:  # the program list, read as the preload does
+                app.find_applications_sent()
+            view_for(app.profile, app.catalog, app.plan, app.today, app.applications_count())
 
     def __init__(self) -> None:
         super().__init__()
@@ -238,7 +248,8 @@ class PlanScreen(PaneScreen):
     # -- binding the view ------------------------------------------------------------------
     def refresh_plan(self) -> None:
         """Recompute the plan from the shared profile and plan, and show it."""
-        view = view_for(self.profile, self.catalog, self.matchapp.plan, self.matchapp.today)
+        app = self.matchapp
+        view = view_for(self.profile, self.catalog, app.plan, app.today, app.applications_count())
         self.view = view
         p = self.palette
         start = field_at(self, ".start-field")
@@ -320,12 +331,21 @@ class PlanScreen(PaneScreen):
     def _banner_again(self) -> None:
         self._sent_sought = True  # known now, or the file does not load: the plan decides
         if self.view is not None and self.is_mounted:
-            self._show_banner(self.view)
+            if not self._sent_again():
+                self._show_banner(self.view)
             self.refresh_bindings()
+
+    def _sent_again(self) -> bool:
+        """The plan worked out again when the program list now shows another count of
+        applications sent (an item it ticks: 'Submit ERAS early'); True when it was."""
+        if self.view is None or self.view.applications == self.matchapp.applications_count():
+            return False
+        self.refresh_plan()
+        return True
 
     def on_screen_resume(self) -> None:
         # The program list may have changed in another pane (an application recorded).
-        if self.view is not None:
+        if self.view is not None and not self._sent_again():
             self._show_banner(self.view)
 
     def _show_banner(self, view: PlanView) -> None:

@@ -323,7 +323,7 @@ class RanklistScreen(PaneScreen):
         programs = app.workspace.peek_programs_warm()
         if programs is None:
             return  # not read into memory (or it does not load): the visit reads it
-        tracker = tracker_of(programs.programs)
+        tracker = tracker_of(programs.programs, app.today)
         state = (app.plan or PlanFile()).ranklist or RanklistState()
         items = first_items(tracker, state.items)
         data = ranklist_data(app.catalog)
@@ -339,7 +339,8 @@ class RanklistScreen(PaneScreen):
             # The program list validated in memory and its tracker worked out at idle
             # (`warm_data`): the list is drawn in the pane's first frame.
             warm = self.matchapp.workspace.load_programs_warm()
-            tracker = ready_tracker(warm.programs) if warm is not None else None
+            today = self.matchapp.today
+            tracker = ready_tracker(warm.programs, today) if warm is not None else None
             if tracker is not None:
                 self._programs_read(tracker, "", stamp)
                 return
@@ -410,7 +411,7 @@ class RanklistScreen(PaneScreen):
             )
         except FileProblems as exc:
             return Tracker(), exc.summary(), stamp
-        return tracker_of(programs.programs), "", stamp
+        return tracker_of(programs.programs, self.matchapp.today), "", stamp
 
     def _read_in_thread(self) -> None:
         with yielding_often():  # keys pressed meanwhile stay quick (see matchtui.background)

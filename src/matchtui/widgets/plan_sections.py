@@ -82,7 +82,7 @@ def item_text(row: PlanRow | None, p: Palette, cite: Cite) -> Text:
     if STATUS_LABELS[row.shown_status] != STATE_LABELS[row.state]:
         text.append(f", marked {STATUS_LABELS[row.status]}")
     if row.profile_done and row.status != "done":
-        text.append("  (your profile shows this done)", style=p["muted"])
+        text.append(f"  ({row.done_by or 'your profile shows this done'})", style=p["muted"])
     for action in row.marked:
         text.append("\n\u2605 Reality check: ", style=p["marked"])
         text.append(action.text)

@@ -18,7 +18,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Input, Label, Select, Static, TextArea
 
 from matchtui.engine.programs import TYPED_FIELDS, edited_program, new_program, read_date
-from matchtui.engine.tracker import MoveError, move
+from matchtui.engine.tracker import MoveError, default_day, move
 from matchtui.models.mix import TIER_LABELS, TIERS
 from matchtui.models.programs import (
     COST_KINDS,
@@ -33,6 +33,7 @@ from matchtui.widgets.tracker_views import stage_label
 
 if TYPE_CHECKING:
     from matchtui.catalog import Catalog
+    from matchtui.engine.calendar import SeasonDate
 
 _FORMATS = [("Virtual", "virtual"), ("In person", "in_person")]
 
@@ -197,11 +198,18 @@ class StagePrompt(ModalScreen[Program | None]):
     """
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, program: Program, stage: str, today: dt.date) -> None:
+    def __init__(
+        self,
+        program: Program,
+        stage: str,
+        today: dt.date,
+        ranking: SeasonDate | None = None,
+    ) -> None:
         super().__init__()
         self.program = program
         self.stage = stage
         self.today = today
+        self.ranking = ranking  # ranking opens (engine.tracker.move refuses "ranked" before it)
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -210,7 +218,9 @@ class StagePrompt(ModalScreen[Program | None]):
             )
             what = "Interview date" if self.stage == "scheduled" else "Date"
             yield Label(f"{what} (YYYY-MM-DD, Enter to confirm, Esc to cancel)")
-            yield Input(self.today.isoformat(), id="stage-date")
+            # today, or the booked day of an interview gone by now recorded as held
+            day = default_day(self.program, self.stage, self.today)
+            yield Input(day.isoformat(), id="stage-date")
             if self.stage == "invited":
                 yield Label("Respond by (optional)")
                 yield Input("", placeholder="YYYY-MM-DD", id="stage-respond-by")
@@ -246,6 +256,7 @@ class StagePrompt(ModalScreen[Program | None]):
                 today=self.today,
                 respond_by=respond_by,
                 interview_format=interview_format,
+                ranking=self.ranking,
             )
         except MoveError as exc:
             self.query_one("#stage-error", Static).update(str(exc))

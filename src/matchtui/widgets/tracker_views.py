@@ -14,7 +14,15 @@ from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from matchtui.engine.tracker import Ledger, TodayView, Yield, Yields, time_to_answer
+from matchtui.engine.tracker import (
+    PASSED_ADVICE,
+    Ledger,
+    TodayView,
+    Yield,
+    Yields,
+    time_to_answer,
+)
+from matchtui.engine.wording import plural
 from matchtui.models.mix import TIER_LABELS
 from matchtui.models.programs import SIGNAL_LABELS, STAGE_LABELS, Program
 
@@ -30,6 +38,10 @@ def _title(text: Text, title: str) -> None:
 def today_text(view: TodayView, alert: Style) -> Text:
     """`alert` colours what needs acting on now (the pane passes its theme's error colour)."""
     text = Text(no_wrap=True, overflow="ellipsis")
+    if view.season_over is not None:
+        _title(text, "The season is over")
+        text.append(_wrapped(view.season_over.text()).rstrip("\n"))
+        return text
     _title(text, f"Invitations waiting for an answer ({len(view.waiting)})")
     if not view.waiting:
         text.append("  none\n", style="dim")
@@ -46,6 +58,14 @@ def today_text(view: TodayView, alert: Style) -> Text:
         when = "today" if u.days == 0 else "tomorrow" if u.days == 1 else f"in {u.days} days"
         how = {"virtual": "virtual", "in_person": "in person"}.get(u.format or "", "")
         text.append(f"  {u.on.isoformat()}  {when:<11} {how:<9}  {u.name}\n")
+    if view.passed:  # only when there are some: a reminder, not a standing heading
+        _title(text, f"Interview dates gone by, not recorded ({len(view.passed)})")
+        for gone in view.passed:
+            text.append(f"  {gone.on.isoformat()}  ", style=alert)
+            text.append(f"{plural(gone.days_ago, 'day') + ' ago':<12}  {gone.name}\n")
+        text.append(
+            _wrapped(f"For each: {PASSED_ADVICE} (keys v, s or w on the list)."), style="dim"
+        )
     _title(text, f"Clashes: two interviews on one day ({len(view.clashes)})")
     if not view.clashes:
         text.append("  none\n", style="dim")
