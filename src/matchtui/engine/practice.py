@@ -247,6 +247,11 @@ def _check_readiness(answer: Analysed, year: int) -> _Verdict:
     )
 
 
+# How a sentence turns from a regret to what one will do (_check_forward_close).
+_TURN = re.compile(r"[,;]|\bbut\b|\bso\b", re.IGNORECASE)
+_WILL = frozenset({"i will", "i'll", "and will", "i am going to", "i'm going to", "i shall"})
+
+
 def _check_forward_close(answer: Analysed, stock: dict[int, list[Hit]]) -> _Verdict:
     """`stock`: the sentences of stock praise alone (_stock_alone)."""
     if not answer.spans:
@@ -270,7 +275,19 @@ def _check_forward_close(answer: Analysed, stock: dict[int, list[Hit]]) -> _Verd
         forward.setdefault(i, []).extend(hits)
     regret = answer.sentences_with("regret")
     last_terms = _terms(forward.get(last, []))
-    if last in forward and last not in regret:
+    # A regret the same sentence turns from, after a comma or a "but", to what one will do ("I
+    # felt bad, but I used it to build a checklist I will bring to intern year") ends on what
+    # comes next; "I miss patients and I want to come back" still ends on the missing.
+    turned = False
+    if last in forward and last in regret:
+        felt = max(h.end for h in regret[last])
+        turned = any(
+            h.start > felt
+            and h.phrase.lower() in _WILL
+            and _TURN.search(answer.norm, felt, h.start) is not None
+            for h in forward[last]
+        )
+    if last in forward and (last not in regret or turned):
         return _Verdict(
             "pass", f"The last sentence looks ahead ({_quoted(last_terms)}).", [last], last_terms
         )

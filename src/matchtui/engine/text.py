@@ -105,6 +105,7 @@ class _Pattern(NamedTuple):
     not_before: frozenset[str]
     before_any: frozenset[str]  # one of them within the next BEFORE_ANY_WORDS words
     later_any: frozenset[str]  # one of them within the next LATER_ANY_WORDS (the match's end)
+    followed_by: frozenset[str]  # the next word is one of them ("$": no word, the clause ends)
     at_start: bool
 
     def match_at(
@@ -179,6 +180,7 @@ def _pattern(group: str, entry: Phrase) -> _Pattern | None:
         not_before=_lowered(conditions.not_before) if conditions else _NO_WORDS,
         before_any=_lowered(conditions.before_any) if conditions else _NO_WORDS,
         later_any=_lowered(conditions.later_any) if conditions else _NO_WORDS,
+        followed_by=_lowered(conditions.followed_by) if conditions else _NO_WORDS,
         at_start=conditions.at_start if conditions else False,
     )
 
@@ -399,6 +401,12 @@ def _conditions_hold(
         after = _word_near(tokens, range(end, min(len(tokens), end + 4)))
         if after is not None and _among(after, pattern.not_before):
             return False
+    if pattern.followed_by:
+        if end < len(tokens) and tokens.is_word[end]:
+            if tokens.lows[end] not in pattern.followed_by:
+                return False
+        elif "$" not in pattern.followed_by:
+            return False
     if pattern.before_any:
         following = _words_near(tokens, range(end, len(tokens)), BEFORE_ANY_WORDS)
         if pattern.before_any.isdisjoint(following):
@@ -422,13 +430,23 @@ _LATER_STOPS = frozenset({
 })
 # fmt: on
 _CLAUSE_MARKS = frozenset(",;:")
+# Someone else who only set the applicant on the work (Analysed._theirs).
+_SET_ON = re.compile(
+    r"\s+(?:\w+\s+)?(?:suggested|encouraged|told|asked|convinced|helped|pushed|urged|"
+    r"recommended|inspired|introduced|connected|(?:found|got|sent|took|brought)\s+(?:me|us))\b",
+    re.IGNORECASE,
+)
 # A word for the applicant between someone else named and the proof after them (Analysed._theirs).
 _FIRST_PERSON = re.compile(r"\b(?:i|me|my|myself|we|us|our|i'm|i've|i'd|i'll)\b", re.IGNORECASE)
 # Words after which a city typed in lower case is read as the city ("in tucson", "from fresno").
 _WHERE_WORDS = frozenset({"in", "from", "near", "at", "to", "outside"})
+# ... and a city name shared across regions (not "at": "research at Columbia" is the university).
+_SHARED_CITY_AFTER = _WHERE_WORDS - {"at"}
 # A hedge after a plan to stay and a comma, before one of these, hedges what follows (the kind of
 # work or place: "..., maybe as a hospitalist", "..., probably in a smaller town"), not the stay.
-_QUALIFIER_STARTS = frozenset({"as", "in", "at", "with", "near", "doing", "working", "somewhere"})
+_QUALIFIER_STARTS = frozenset({"as", "in", "at", "with", "near", "doing", "working"})
+# A clause of its own after a plan to stay: after ", and" with its own subject, or ";".
+_OWN_CLAUSE = re.compile(r";|, and (?:i|we|if|then)\b", re.IGNORECASE)
 # A clause break between a negation and the proof after it (Analysed._negated_before).
 # Where a negation stops: punctuation inside a sentence, a conjunction ("I did not match because
 # COVID cancelled my rotations": the cancelling is not undone), and the start of a main
@@ -444,7 +462,30 @@ _CLAUSE_BREAK = re.compile(
 # in Arizona"; "Neither of us has family in the Midwest, and we both trained at Tulane in New
 # Orleans"): its ties and local activity are read against the places on their own side.
 _CONTRASTS = "but|whereas|although|though|while"
-_CONTRAST = re.compile(rf";|, and\b|\b(?:{_CONTRASTS})\b", re.IGNORECASE)
+# (", and" only where a new clause starts after it, not the last item of a list: "I have lived in
+# Georgia, Florida, and Ohio")
+_CONTRAST = re.compile(
+    rf";|, and (?=(?:i|we|my|our|he|she|they|then|now|since|after|in \d{{4}})\b)"
+    rf"|\b(?:{_CONTRASTS})\b",
+    re.IGNORECASE,
+)
+# A clause that says "here" is about the place the answer is given for (Analysed.drop_outside).
+_HERE = re.compile(r"\bhere\b", re.IGNORECASE)
+# Where other people come from ("half our patients are from Mexico", "refugees from Afghanistan
+# and Syria"): not where the applicant's ties or work are. Blanked before places are read.
+_ORIGIN = re.compile(
+    r"\b(?:patients|refugees|immigrants|migrants|families|people|children|kids|communities|"
+    r"newcomers|workers|speakers|populations?|adults|those)\b(?:\s+\w+){0,2}?\s+from\s+"
+    r"[^.,;]*?(?=[.,;]|\s+and\s+(?:i|we|my|our)\b|$)",
+    re.IGNORECASE,
+)
+
+
+def _without_origins(text: str) -> str:
+    """`text` with where other people come from blanked (same length, so offsets hold)."""
+    return _ORIGIN.sub(lambda m: " " * len(m.group()), text)
+
+
 # Where a sentence turns from what it first says to something else (Analysed.turns_after): a
 # contrast, or a word that sets what follows apart.
 _TURN = re.compile(rf";|\b(?:{_CONTRASTS}|until|except|however|yet)\b", re.IGNORECASE)
@@ -833,6 +874,8 @@ class Analysed:
         return any(
             other.end <= hit.start
             and not other.found.lower().endswith("'s")  # "my father's clinic": no subject
+            # who only set the applicant on it ("My wife suggested a research job at ...")
+            and not _SET_ON.match(self.norm, other.end)
             and not _CLAUSE_BREAK.search(self.norm, other.end, hit.start)
             and not _FIRST_PERSON.search(self.norm, other.end, hit.start)
             for other in others
@@ -844,15 +887,27 @@ class Analysed:
         Wisconsin, maybe as a hospitalist in a smaller town"), where "I will stay, probably."
         still hedges."""
         for hedge in hedges:
+            between = self.norm[hit.end : hedge.start]
             after = _WORD.search(self.norm, hedge.end)
+            # a later clause of its own ("I plan to stay in Ohio, and if the right job opens at
+            # my home hospital I will join its faculty") hedges what it says, not the stay
+            own_clause = (
+                hedge.start >= hit.end
+                and _OWN_CLAUSE.search(self.norm, hit.end, hedge.end) is not None
+                # ... that says something of its own ("I will stay in Ohio; maybe." hedges)
+                and after is not None
+                and self.sentence_of(after.start()) == self.sentence_of(hit.start)
+            )
             qualifies = (
                 hedge.start >= hit.end
-                and "," in self.norm[hit.end : hedge.start]
+                and "," in between
                 and after is not None
                 and self.sentence_of(after.start()) == self.sentence_of(hit.start)
                 and after.group().lower() in _QUALIFIER_STARTS
+                # "I want to stay, maybe, in Ohio": the hedge set off on its own still hedges
+                and not self.norm[hedge.end : after.start()].strip()
             )
-            if not qualifies:
+            if not (qualifies or own_clause):
                 return True
         return False
 
@@ -969,12 +1024,16 @@ class Analysed:
                 for start, end, part in parts:
                     if not part:
                         continue
-                    named = places_named(self.norm[start:end], catalog)
+                    named = places_named(_without_origins(self.norm[start:end]), catalog)
                     # A contrast splits it again ("I grew up in Chicago but did medical school
                     # in Arizona"): each side is read against its own places, or the whole
                     # part's where it names none ("... in Arizona, but my parents live there").
                     for clause, clause_hits in self._contrast_clauses(start, end, part):
-                        here = places_named(self.norm[clause[0] : clause[1]], catalog) or named
+                        said = _without_origins(self.norm[clause[0] : clause[1]])
+                        # a clause that names no place and says "here" is about the place the
+                        # answer is given for ("My parents live ten minutes from here, and I
+                        # went to medical school in India")
+                        here = places_named(said, catalog) or ([] if _HERE.search(said) else named)
                         if here and not any(place.is_in(region) for place in here):
                             places.update((place.written.lower(), place.written) for place in here)
                             self.dropped.setdefault(name, []).extend(clause_hits)
@@ -1652,7 +1711,9 @@ def _places(catalog: Catalog) -> _Places:
     person_before = frozenset(word.lower() for word in content.person_before)
     dc_region = catalog.region_of_state.get("DC")
     firsts = frozenset(words[0] for words in states)
-    lower_cities = frozenset(tuple(w.lower() for w in words) for words in cities)
+    lower_cities = frozenset(tuple(w.lower() for w in words) for words in cities) - {
+        (word.lower(),) for word in content.words_in_lower_case
+    }
     institution_after = frozenset(word.lower() for word in content.institution_after)
     abroad = frozenset(
         tuple(_PLACE_WORD.findall(name)) for record in content.abroad for name in record.names
@@ -1735,10 +1796,13 @@ def _names_more(places: _Places, after: Sequence[re.Match[str]]) -> bool:
     if not after or not after[0].group()[0].isupper():
         return False
     lows = [w.group().lower() for w in after]
+    written = tuple(w.group() for w in after)
     return (
         lows[0] in places.institution_after
         or (lows[0],) in places.states
         or tuple(lows) in places.states
+        or written[:1] in places.cities  # a part of a city: "West Philadelphia"
+        or written in places.cities
     )
 
 
@@ -1783,9 +1847,19 @@ def _places_named(text: str, catalog: Catalog) -> list[PlaceNamed]:
             ):
                 region = ""  # "my wife Charlotte", "Dr. Irvine": a person
             if kind == "city" and "|" in region:
-                # a name shared across regions, with its state after it: "Portland, Oregon"
+                # A name shared across regions: its state after it says which ("Portland,
+                # Oregon"); else it is read as the city only after a word that says where ("in
+                # Portland", "from Columbus"), not as a university ("at Columbia", "Columbia
+                # University"), and then may be in any of them.
                 after = words[at + size : at + size + 2]
-                region = _state_after(places, text, end, after) or region
+                if state := _state_after(places, text, end, after):
+                    region = state
+                elif (
+                    not at
+                    or words[at - 1].group().lower() not in _SHARED_CITY_AFTER
+                    or _names_more(places, after)
+                ):
+                    region = ""
             if kind == "state" and (dc := _DC.match(text, end)) is not None:
                 # "Washington, D.C.": the District
                 if places.dc_region is None:
@@ -1826,8 +1900,9 @@ def places_elsewhere(text: str, region: str, catalog: Catalog) -> list[PlaceName
     """The places `text` names when it names some and none of them is in `region` (a text
     about another region); otherwise none. A city counts as its state's region; one the
     reference list lacks names nothing; one it shares across regions is away when none of
-    them is `region`."""
-    named = places_named(text, catalog)
+    them is `region`. Places abroad and where other people come from ("patients from Mexico")
+    do not make a text about another region: an applicant trained abroad names where."""
+    named = [p for p in places_named(_without_origins(text), catalog) if p.region != ABROAD]
     if any(p.is_in(region) for p in named):
         return []
     return named

@@ -47,15 +47,19 @@ class PhraseEntry(Strict):
     """A phrase with conditions: not right after / before certain words, only when one of
     certain words follows within the next four (`before_any`) or later in the same sentence,
     within twelve (`later_any`: the match then reaches to that word, "I entered ... the wrong"),
-    or only at the start of a sentence. A plain string in a list is a phrase with no
-    conditions. In `not_after` and `not_before`, "#" stands for any number in digits ("we will
-    see 20 patients")."""
+    only right before one of certain words (`followed_by`), or only at the start of a sentence.
+    A plain string in a list is a phrase with no conditions. In `not_after` and `not_before`,
+    "#" stands for any number in digits ("we will see 20 patients")."""
 
     phrase: str = Field(min_length=1)
     not_after: list[str] = Field(default_factory=empty_list)
     not_before: list[str] = Field(default_factory=empty_list)
     before_any: list[str] = Field(default_factory=empty_list)
     later_any: list[str] = Field(default_factory=empty_list)
+    # the very next word must be one of these ("$": the sentence or a clause ends there instead):
+    # "we'll see" only as a decision put off ("we'll see how it goes", "we'll see."), not
+    # "we'll see patients from three counties"
+    followed_by: list[str] = Field(default_factory=empty_list)
     at_start: bool = False
 
 

@@ -53,6 +53,8 @@ class StatesFile(Strict):
     # ("Northeast Regional Medical Center", "South Shore Hospital"), not the region.
     institution_after: list[str] = []
     abroad: list[Abroad] = []
+    # City names that, typed in lower case, are more often a word ("in providence").
+    words_in_lower_case: list[str] = []
 
     def check_refs(self, catalog: object) -> Iterator[tuple[tuple[str | int, ...], str]]:
         """Each city record's states are states of this file; a place outside the census
