@@ -125,13 +125,17 @@ def drawn_widths(rows: RankRows) -> list[int]:
 
 
 def odds_rows(rows: RankRows) -> list[RankOdds]:
-    """The odds rank by rank as `simulate` made them before its rows were made when asked."""
-    out, cumulative, none_yet = [], 0.0, 1.0
+    """The odds rank by rank as `simulate` made them before its rows were made when asked (the
+    cumulative chance as 1 - P(unmatched) over the ranks so far, so the last is P(match))."""
+    out, none_yet = [], 1.0
     for k, r in enumerate(rows.resolved, start=1):
         here = r.chance * none_yet
         none_yet *= 1.0 - r.chance
-        cumulative += here
-        out.append(RankOdds(k, r.label, r.chance, r.chance_source, here, cumulative, r.track))
+        out.append(
+            RankOdds(
+                k, r.label, r.chance, r.chance_source, here, 1.0 - none_yet, r.track, r.pending
+            )
+        )
     return out
 
 

@@ -423,8 +423,10 @@ def test_tracker_before_and_after_the_tracker_fields(catalog: Any) -> None:
     ]
     resolved = resolve(entries, tracker, data)
     assert [r.label for r in resolved] == ["Delta Advanced Radiology", "Alpha", "Echo Prelim"]
-    assert [r.chance_source for r in resolved] == ["tier default"] * 3
+    # Alpha is still planned: no interview there, so no chance (the others by their tier).
+    assert [r.chance_source for r in resolved] == ["tier default", "no interview", "tier default"]
     assert resolved[0].chance == data.chances.academic.value
+    assert resolved[1].chance == 0.0
     sim = simulate(resolved, data)
     ids = {w.id: w.text for w in sim.warnings}
     assert "supplemental_needed" in ids
@@ -634,9 +636,11 @@ def test_a_rank_with_no_interview_on_record_counts_as_no_chance(
     tmp_path: Path, home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Found ranking a program the program list marks rejected: it was given its tier's 35%
-    and the list's odds counted on it. Programs rank the applicants they interviewed, so a
-    rejected rank counts as none (unless the applicant gives a chance); a rank with no
-    interview recorded, and one whose interview is still to come, are named."""
+    and the list's odds counted on it. Programs rank only the applicants they interviewed, so
+    a rejected rank counts as none, and so does one applied to with no invitation (it kept
+    its chance until the audit found three such ranks giving P(match) 77%); a chance the
+    applicant gives does not change that. One whose interview is still to come keeps its
+    chance and is named."""
     tracker_file(home)
     Store(home).save(
         PROGRAMS,
@@ -666,17 +670,19 @@ def test_a_rank_with_no_interview_on_record_counts_as_no_chance(
     data = json.loads(capsys.readouterr().out)
     chances = [(r["program"], r["chance"]) for r in data["ranks"]]
     assert chances[1] == ("Delta Health", 0.0)
-    assert chances[2][1] > 0 and chances[3][1] > 0  # applied; scheduled: the tier's default
+    assert chances[2] == ("Gamma Prelim", 0.0)  # applied, no invitation
+    assert chances[3][1] > 0  # scheduled: the interview is to come
     texts = {w["id"]: w["text"] for w in data["warnings"]}
     assert "rank 2 'Delta Health' (rejected)." in texts["no_interview"]
     assert "rank 3 'Gamma Prelim' (applied, no invitation)." in texts["interview_not_recorded"]
     assert "rank 4 'Epsilon FM' (interview scheduled)" in texts["interview_pending"]
-    # The applicant's own number stands; the warning still names the rank.
+    # A number of the applicant's own does not make the program rank them; the warning says so.
     own = write_ranks(tmp_path / "own.toml", ["Delta Health"], chance=0.1)
     assert main(["ranklist", "simulate", str(own), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["ranks"][0]["chance"] == 0.1
-    assert "no_interview" in {w["id"] for w in data["warnings"]}
+    assert data["ranks"][0]["chance"] == 0.0 and data["p_unmatched"] == 1.0
+    texts = {w["id"]: w["text"] for w in data["warnings"]}
+    assert "whatever chance is given" in texts["no_interview"]
 
 
 def test_counts_of_one_are_singular(
@@ -691,12 +697,11 @@ def test_counts_of_one_are_singular(
 
 
 def test_the_no_interview_note_names_the_statuses_the_code_reads(catalog: Any) -> None:
-    """ranklist.toml said a rank at a program 'planned, applied, rejected, withdrawn' counts as
-    no chance; only rejected and withdrawn do (planned and applied keep their chance and are
-    named in a warning)."""
-    from matchtui.engine.ranklist import NO_INTERVIEW, NOT_RECORDED
+    """The note of the no-interview chance names the stages the code counts as no chance
+    (planned, applied, rejected, withdrawn) and says an interview to come keeps its chance."""
+    from matchtui.engine.ranklist import INTERVIEW_PENDING, NOT_INTERVIEWED
 
     note = ranklist_data(catalog).chances.no_interview.note
-    assert all(status in note for status in NO_INTERVIEW)
-    assert "keeps its worked-out chance" in note
-    assert all(f"{status}," not in note for status in NOT_RECORDED)
+    assert all(status in note for status in NOT_INTERVIEWED)
+    assert all(status in note for status in INTERVIEW_PENDING)
+    assert "keeps its chance" in note

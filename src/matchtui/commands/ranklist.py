@@ -19,6 +19,7 @@ both partners' lists must pair programs the couple actually applied to.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 from collections.abc import Sequence
 from pathlib import Path
@@ -27,6 +28,8 @@ from typing import TYPE_CHECKING, NamedTuple
 from matchtui.engine.ranklist import (
     ASSUMPTION,
     COUPLES_ASSUMPTION,
+    NO_PATH_MARK,
+    PENDING_NOTE,
     WORKED_OUT_MARK,
     CouplesOdds,
     Estimates,
@@ -70,10 +73,12 @@ class _Folder(NamedTuple):
     hard_stops: list[str]
 
 
-def _folder(workspace: Workspace, plan: PlanFile | None = None) -> _Folder:
-    """The Mix plan's specialty or the profile's first target when they are there and load, and
-    the plan's hard stops (a rank list is checked without them too: then each program's own
-    specialty, and no hard stops). `plan`: the plan already read, if it was."""
+def _folder(workspace: Workspace, today: dt.date | None, plan: PlanFile | None = None) -> _Folder:
+    """The Mix plan's specialty or the profile's first target when they are there and load
+    (and the profile's visa need and years out: the programs that cannot take the applicant
+    count as none), and the plan's hard stops (a rank list is checked without them too: then
+    each program's own specialty, and no hard stops). `plan`: the plan already read, if it
+    was; `today`: the day (an interview booked ahead or its date gone by)."""
     from matchtui.filenames import PLAN, PROFILE
 
     profile = None
@@ -88,7 +93,12 @@ def _folder(workspace: Workspace, plan: PlanFile | None = None) -> _Folder:
     except FileProblems:
         pass
     stops = list(plan.ranklist.hard_stops) if plan is not None and plan.ranklist else []
-    return _Folder(estimates_for(workspace.catalog, profile, plan), stops)
+    return _Folder(estimates_for(workspace.catalog, profile, plan, today), stops)
+
+
+def _today(args: argparse.Namespace) -> dt.date | None:
+    today = getattr(args, "today", None)
+    return today if isinstance(today, dt.date) else None
 
 
 def _refuse(
@@ -118,9 +128,13 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
         raise FileProblems([Problem(path, "", "no [[ranks]] (rank list) or [[pairs]] (couples)")])
     if couple:
         pairs = load_model(path, CouplesFile, data, text).pairs
-        return _couples(args, workspace, pairs, path, text, ("pairs",), _folder(workspace))
+        return _couples(
+            args, workspace, pairs, path, text, ("pairs",), _folder(workspace, _today(args))
+        )
     ranks = load_model(path, RankFile, data, text).ranks
-    return _check_or_simulate(args, workspace, ranks, path, text, ("ranks",), _folder(workspace))
+    return _check_or_simulate(
+        args, workspace, ranks, path, text, ("ranks",), _folder(workspace, _today(args))
+    )
 
 
 def _couples(
@@ -167,7 +181,7 @@ def _run_saved(args: argparse.Namespace, workspace: Workspace) -> int:
             f"{path}: no {'couples list' if couple else 'rank list'} saved yet: build one in "
             f"the {where}, or give a FILE with {kind}"
         )
-    folder = _folder(workspace, plan)
+    folder = _folder(workspace, _today(args), plan)
     if couple:
         return _couples(args, workspace, pairs, path, None, ("ranklist", "pairs"), folder)
     return _check_or_simulate(args, workspace, items, path, None, ("ranklist", "items"), folder)
@@ -210,24 +224,29 @@ def _print_simulation(sim: Simulation, as_json: bool) -> None:
         return
     print(f"{'Rank':>4}  {'Program':<40} {'Chance':>7} {'Here':>6} {'So far':>7}")
     for r in sim.ranks:
-        mark = "" if r.chance_source == "yours" else "*"
         print(
             one_line(
-                f"{r.rank:>4}  {r.program[:40]:<40} {percent(r.chance) + mark:>7} "
+                f"{r.rank:>4}  {r.program[:40]:<40} {percent(r.chance) + r.mark:>7} "
                 f"{percent(r.p_match_here):>6} {percent(r.p_cumulative):>7}"
             )
         )
-    print(f"P(unmatched): {percent(sim.p_unmatched)}")
+    print(f"P(match): {sim.match_text}")
+    print(f"P(unmatched): {sim.unmatched_text}")
     print(
         f"One more program at {percent(sim.add_one_chance)}: P(unmatched) "
-        f"{percent(sim.p_unmatched)} -> {percent(sim.p_unmatched_plus_one)}"
+        f"{sim.unmatched_text} -> {sim.unmatched_plus_one_text}"
     )
     print(
         f"Program codes: {sim.unique_codes} ({sim.codes_included} included); "
         f"extra fee ${sim.extra_code_fee_usd}"
     )
-    if any(r.chance_source != "yours" for r in sim.ranks):
+    marks = "".join(r.mark for r in sim.ranks)
+    if "*" in marks:
         print(WORKED_OUT_MARK)
+    if "x" in marks:
+        print(NO_PATH_MARK)
+    if "?" in marks:
+        print(PENDING_NOTE)
     print(ASSUMPTION)
     for warning in sim.warnings:
         print(one_line(f"warning: {warning.text}"))

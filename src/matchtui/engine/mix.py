@@ -1718,35 +1718,42 @@ def estimate_list(
     verdict: Verdict,
 ) -> ListEstimate:
     """The estimate for the actual list: each active program of `specialty` with its own tier,
-    region (from its state) and signal; a program whose years-since-graduation limit the
-    applicant exceeds counts as no chance. What the season has already told is not guessed: a
-    program that invited counts as an interview, one that rejected as none. Exact
-    per-application Poisson-binomial."""
+    region (from its state) and signal; a program that cannot take the applicant (it sponsors
+    no visa and they need one, or they are past its years-out limit and it has not invited
+    them: engine.programs.closed_to, the rule the rank list and the SOAP kit use too) counts as
+    no chance. What the season has already told is not guessed: a program that invited counts
+    as an interview, one that rejected as none. `invited` counts every program of the list
+    that invited, as the tracker does, those that cannot take the applicant among them
+    (`invited_closed`). Exact per-application Poisson-binomial."""
+    from matchtui.engine.programs import Eligibility, closed_to
     from matchtui.engine.tracker import reached_invited
 
     factors = resolve(profile, catalog, specialty, verdict)
     region = profile.targets.region
-    years = profile.years_since_graduation
+    who = Eligibility.of(profile)
     tier_index = {"academic": 0, "mid_tier": 1, "community": 2}
     signals_left = factors.signals_available
     probabilities: list[float] = []
     excluded = 0
     mine = [p for p in programs.programs if p.active and p.specialty == specialty]
-    invited = rejected = closed = 0
+    invited = invited_closed = rejected = closed = 0
     for program in mine:
-        if profile.needs_visa and program.visa_sponsor is False:
+        why = closed_to(program, who)
+        told = reached_invited(program)
+        invited += told
+        if why == "no_visa":
             closed += 1
+            invited_closed += told
             probabilities.append(0.0)
             continue
         if program.status == "rejected":
             rejected += 1
             probabilities.append(0.0)
             continue
-        if reached_invited(program):
-            invited += 1
+        if told:
             probabilities.append(1.0)
             continue
-        if program.yog_limit_years is not None and years > program.yog_limit_years:
+        if why == "over_limit":
             excluded += 1
             probabilities.append(0.0)
             continue
@@ -1768,6 +1775,7 @@ def estimate_list(
         p_match=stored_chance(p_match_of(pmf, factors.curve, factors.top)),
         excluded_over_limit=excluded,
         invited=invited,
+        invited_closed=invited_closed,
         rejected=rejected,
         excluded_no_visa=closed,
     )

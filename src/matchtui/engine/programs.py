@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, Protocol
 
 from pydantic import ValidationError
 
@@ -733,6 +733,70 @@ def region_of(program: Program, catalog: Catalog) -> str:
 def over_yog_limit(program: Program, profile: Profile) -> bool:
     limit = program.yog_limit_years
     return limit is not None and profile.years_since_graduation > limit
+
+
+# --- programs that cannot take the applicant -------------------------------------------------
+class Eligibility(NamedTuple):
+    """What decides whether a program can take the applicant at all: whether they need a visa
+    sponsored, and how many years out of medical school they are at the Match."""
+
+    needs_visa: bool
+    years_out: int
+
+    @classmethod
+    def of(cls, profile: Profile) -> Eligibility:
+        return cls(profile.needs_visa, profile.years_since_graduation)
+
+
+class Screened(Protocol):
+    """What `closed_to` reads of a program: a tracker Program, or the rank list's record of
+    one (engine.ranklist.ProgramInfo)."""
+
+    @property
+    def visa_sponsor(self) -> bool | None: ...
+    @property
+    def yog_limit_years(self) -> int | None: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def invited_on(self) -> dt.date | None: ...
+
+
+Closed = Literal["no_visa", "over_limit"]
+
+
+def closed_to(program: Screened, who: Eligibility) -> Closed | None:
+    """Why `program` cannot take the applicant, so that any chance there counts as none (None
+    when it can). The one rule the Mix estimate of the actual list, the rank list's odds and
+    the SOAP kit's list all use:
+
+    - "no_visa": the applicant needs a visa and the program sponsors none (an invitation does
+      not change that: without a visa they cannot start);
+    - "over_limit": the program takes graduates only up to a set number of years out, the
+      applicant is further out, and the program has not invited them (an invitation shows it
+      looked past its limit).
+    """
+    if who.needs_visa and program.visa_sponsor is False:
+        return "no_visa"
+    limit = program.yog_limit_years
+    if limit is not None and who.years_out > limit:
+        from matchtui.engine.tracker import reached_invited
+
+        if not reached_invited(program):
+            return "over_limit"
+    return None
+
+
+def closed_words(program: Screened, why: Closed, who: Eligibility) -> str:
+    """Why a program cannot take the applicant, as a warning names it ("sponsors no visa, and
+    you need one")."""
+    if why == "no_visa":
+        return "sponsors no visa, and you need one"
+    limit = program.yog_limit_years or 0
+    return (
+        f"takes graduates only up to {plural(limit, 'year')} out, you are {who.years_out}, and "
+        "it has not invited you"
+    )
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ import bisect
 import datetime as dt
 import itertools
 import math
+import operator
 import random
 from collections import Counter
 from collections.abc import Container, Iterable, Mapping, Sequence
@@ -23,7 +24,7 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple, TypeVar
 
 from matchtui.engine.memo import LastResult, Same
 from matchtui.engine.tracker import PASSED_ADVICE, interview_passed
-from matchtui.engine.wording import and_list, percent, plural, stored_chance
+from matchtui.engine.wording import and_list, percent, percent_rest, plural, stored_chance
 from matchtui.models.base import RELIABILITY_LABELS
 from matchtui.models.ranklist import (
     CRITERIA,
@@ -39,6 +40,7 @@ from matchtui.models.ranklist import (
 
 if TYPE_CHECKING:
     from matchtui.catalog import Catalog
+    from matchtui.engine.programs import Closed, Eligibility
     from matchtui.models.mix import Curve
     from matchtui.models.plan import PlanFile
     from matchtui.models.plan_data import EntryRoute
@@ -55,10 +57,14 @@ COUPLES_ASSUMPTION = (
     "matches at the first pair, in rank order, where both sides would take them (a No-Match side "
     "always does), so one pair's outcome depends on every pair above it."
 )
-ChanceSource = Literal["yours", "estimate", "tier default", "default", "no interview", "hard stop"]
-# Ranks that are no way to match: no interview there, or a program the applicant will never
-# rank (a hard stop: it breaks a rule of their own, and the odds leave it out until it goes).
-NO_PATH: frozenset[str] = frozenset({"no interview", "hard stop"})
+ChanceSource = Literal[
+    "yours", "estimate", "tier default", "default", "no interview", "closed", "hard stop"
+]
+# Ranks that are no way to match: no interview there; a program that cannot take the applicant
+# (no visa sponsored, or past its years-out limit: engine.programs.closed_to, the Mix estimate's
+# rule); or a program the applicant will never rank (a hard stop: it breaks a rule of their own,
+# and the odds leave it out until it goes). Each counts as no chance whatever chance is given.
+NO_PATH: frozenset[str] = frozenset({"no interview", "closed", "hard stop"})
 # Chances matchtui worked out (not the applicant's): marked on screen and counted in a warning.
 WORKED_OUT: frozenset[str] = frozenset({"estimate", "tier default", "default"})
 # Where a rank's chance came from, as the pane, the CLI and the report name it.
@@ -67,19 +73,42 @@ CHANCE_FROM: dict[str, str] = {
     "estimate": "match curve (assumption)",
     "tier default": "tier default (assumption)",
     "default": "default (assumption)",
-    "no interview": "no interview (assumption)",
+    "no interview": "no interview: no chance",
+    "closed": "cannot take you: no chance",
     "hard stop": "a hard stop: left out of the odds",
 }
+# The mark after a rank's chance, in the CLI's table and the pane's: worked out by matchtui
+# ("*"), no way to match there ("x": no interview, or the program cannot take you), a hard stop
+# ("!"); the applicant's own number has none.
+CHANCE_MARK: dict[str, str] = {
+    "yours": "",
+    "estimate": "*",
+    "tier default": "*",
+    "default": "*",
+    "no interview": "x",
+    "closed": "x",
+    "hard stop": "!",
+}
+# ... and after it, for a rank whose interview the program list does not show as held yet.
+PENDING_MARK = "?"
 WORKED_OUT_MARK = "* worked out by matchtui (an assumption), not your own number"
-# Tracker statuses that mean "interviewed there": today's `interview`, the tracker's new
-# `interviewed`, and `ranked`.
+NO_PATH_MARK = "x no way to match there, counted as no chance (the warnings say why)"
+PENDING_NOTE = (
+    "? interview not held yet by your program list: its chance assumes the interview goes ahead"
+)
+# The tracker's stages as the odds read them. A program ranks only applicants it interviewed
+# (ranklist.toml [chances.no_interview]), so:
+# - interviewed there (`interviewed`, `thanked`, `second_look`, `ranked`): the rank's chance;
 INTERVIEWED: frozenset[str] = frozenset({"interviewed", "thanked", "second_look", "ranked"})
-# Statuses that rule an interview out: a rank there cannot match by default.
-NO_INTERVIEW: frozenset[str] = frozenset({"rejected", "withdrawn"})
-# Statuses with no interview recorded (a list kept without updating them, or none held): named.
-NOT_RECORDED: frozenset[str] = frozenset({"planned", "applied"})
-# Statuses with an interview still to come: the tier default assumes it goes ahead.
+# - an interview offered or booked and not yet held: the rank's chance, flagged (it assumes
+#   the interview goes ahead);
 INTERVIEW_PENDING: frozenset[str] = frozenset({"invited", "scheduled"})
+# - no interview, and none to come: no chance, whatever chance is given. Turned down or
+#   withdrawn ...
+NO_INTERVIEW: frozenset[str] = frozenset({"rejected", "withdrawn"})
+# ... or not invited (yet): planned, or applied with no invitation.
+NOT_RECORDED: frozenset[str] = frozenset({"planned", "applied"})
+NOT_INTERVIEWED: frozenset[str] = NO_INTERVIEW | NOT_RECORDED
 
 
 def ranklist_data(catalog: Catalog) -> RanklistFile:
@@ -103,7 +132,10 @@ class ProgramInfo(NamedTuple):
     city: str = ""
     status: str = ""
     notes: str = ""
-    interview_on: dt.date | None = None
+    visa_sponsor: bool | None = None
+    yog_limit_years: int | None = None
+    invited_on: dt.date | None = None
+    interview_on: dt.date | None = None  # the interview's date, booked or held
     # Booked for a day gone by and never recorded as held (engine.tracker.interview_passed).
     interview_passed: bool = False
 
@@ -121,6 +153,9 @@ def program_info(program: Program, today: dt.date | None = None) -> ProgramInfo:
         program.city,
         program.status,
         program.notes,
+        program.visa_sponsor,
+        program.yog_limit_years,
+        program.invited_on,
         program.interview_on,
         today is not None and interview_passed(program, today),
     )
@@ -318,11 +353,34 @@ class Resolved:
     def track(self) -> str:
         return self.program.track if self.program is not None else "categorical"
 
+    @cached_property
+    def pending(self) -> bool:
+        """A chance counted on an interview the program list does not show as held yet."""
+        return (
+            self.program is not None
+            and self.program.status in INTERVIEW_PENDING
+            and self.chance_source not in NO_PATH
+        )
+
+
+def chance_for(
+    data: RanklistFile, program: ProgramInfo | None, given: float | None
+) -> tuple[float, ChanceSource]:
+    """A rank's chance and where it came from: none where the tracker shows no interview and
+    none to come (a program ranks only applicants it interviewed: a chance given for it cannot
+    change that, only recording the interview can), else the applicant's own number when
+    given, else the labelled default (`default_chance`)."""
+    if program is not None and program.status in NOT_INTERVIEWED:
+        return data.chances.no_interview.value, "no interview"
+    if given is not None:
+        return given, "yours"
+    return default_chance(data, program)
+
 
 def default_chance(data: RanklistFile, program: ProgramInfo | None) -> tuple[float, ChanceSource]:
-    """The labelled default chance: none where the tracker shows no interview, else by the
-    tracker's tier, else the 'unknown' default."""
-    if program is not None and program.status in NO_INTERVIEW:
+    """The labelled default chance: none where the tracker shows no interview and none to come,
+    else by the tracker's tier, else the 'unknown' default."""
+    if program is not None and program.status in NOT_INTERVIEWED:
         return data.chances.no_interview.value, "no interview"
     tier = program.tier if program is not None else None
     figure = (
@@ -346,10 +404,17 @@ class Estimates:
     [chances]). So a list of interviews alone shows the Mix estimate's P(match | k), and a
     harder specialty shows lower chances. `specialty` is the applicant's (the Mix plan's, else
     the profile's first target): the one a rank the tracker does not hold is taken to be in
-    when the list holds no tracked program (else the list's main specialty)."""
+    when the list holds no tracked program (else the list's main specialty).
+
+    `eligibility`: the applicant's visa need and years out, when the profile is known: a
+    program that cannot take them (engine.programs.closed_to, the Mix estimate's rule) counts
+    as no chance. `today`: the day, to tell an interview booked ahead from one whose date has
+    gone by (the warnings only: both keep their chance)."""
 
     catalog: Catalog
     specialty: str | None = None
+    eligibility: Eligibility | None = None
+    today: dt.date | None = None
 
     def curve(self, specialty: str | None) -> Curve | None:
         if specialty is None or specialty not in self.catalog.specialties:
@@ -363,17 +428,26 @@ class Estimates:
 
 
 def estimates_for(
-    catalog: Catalog, profile: Profile | None, plan: PlanFile | None = None
+    catalog: Catalog,
+    profile: Profile | None,
+    plan: PlanFile | None = None,
+    today: dt.date | None = None,
 ) -> Estimates:
     """The curve's chances for this applicant: the specialty the Mix plan estimates, else the
     profile's first target the catalog knows; without either, each program's own specialty
-    only (a rank the tracker does not hold keeps the 'unknown' default)."""
+    only (a rank the tracker does not hold keeps the 'unknown' default). With the profile,
+    the programs that cannot take the applicant count as none (`Estimates.eligibility`)."""
     specialty: str | None = None
     if plan is not None and plan.mix is not None and plan.mix.specialty in catalog.specialties:
         specialty = plan.mix.specialty
     elif profile is not None:
         specialty = next((s for s in profile.targets.specialties if s in catalog.specialties), None)
-    return Estimates(catalog, specialty)
+    eligibility = None
+    if profile is not None:
+        from matchtui.engine.programs import Eligibility
+
+        eligibility = Eligibility.of(profile)
+    return Estimates(catalog, specialty, eligibility, today)
 
 
 @lru_cache(maxsize=64)
@@ -611,11 +685,7 @@ def with_estimates(
 def resolve_entry(entry: RankEntry | RankItem, tracker: Tracker, data: RanklistFile) -> Resolved:
     """One rank as the odds and the rules see it (the same wherever it stands in the list)."""
     found = tracker.find(entry.program)
-    source: ChanceSource
-    if entry.chance is not None:
-        chance, source = entry.chance, "yours"
-    else:
-        chance, source = default_chance(data, found)
+    chance, source = chance_for(data, found, entry.chance)
     return Resolved(entry.program, found, identity(entry.program, found), chance, source)
 
 
@@ -729,6 +799,12 @@ class RankOdds:
     p_match_here: float
     p_cumulative: float
     track: str = "categorical"
+    pending: bool = False  # the interview is not held yet by the program list (`Resolved`)
+
+    @property
+    def mark(self) -> str:
+        """The marks after the chance: where it came from, and an interview not held yet."""
+        return CHANCE_MARK[self.chance_source] + (PENDING_MARK if self.pending else "")
 
 
 @dataclass(frozen=True)
@@ -745,7 +821,9 @@ class Simulation:
 
     entries: tuple[Resolved, ...]  # the ranks, in order
     p_here: tuple[float, ...]  # P(match at rank k), rank by rank
-    p_so_far: tuple[float, ...]  # P(match at rank k or above), rank by rank
+    # P(match at rank k or above), rank by rank: 1 - P(unmatched over ranks 1..k), so that the
+    # last is P(match) itself (not a sum that may differ from it in the last place).
+    p_so_far: tuple[float, ...]
     p_unmatched: float
     unique_codes: int
     extra_code_fee_usd: int
@@ -760,6 +838,22 @@ class Simulation:
     def p_match(self) -> float:
         return 1.0 - self.p_unmatched
 
+    # The list's odds as every view shows them, rounded once: P(match) as `percent` writes it
+    # and P(unmatched) as the rest of it, so the two add up to 100% (0.945 and 0.055 are not
+    # shown as 94% and 6% beside a "So far" of 95%).
+    @property
+    def match_text(self) -> str:
+        return percent(self.p_match)
+
+    @property
+    def unmatched_text(self) -> str:
+        return percent_rest(self.p_match)
+
+    @property
+    def unmatched_plus_one_text(self) -> str:
+        """P(unmatched) with one more program, rounded as `unmatched_text` is."""
+        return percent_rest(1.0 - self.p_unmatched_plus_one)
+
     def rank(self, index: int) -> RankOdds:
         """The row of rank `index` (0-based)."""
         r = self.entries[index]
@@ -771,6 +865,7 @@ class Simulation:
             self.p_here[index],
             self.p_so_far[index],
             r.track,
+            r.pending,
         )
 
     @cached_property
@@ -817,6 +912,9 @@ def simulate(
     the same numbers as a simulation from scratch."""
     if hard_stops:
         resolved = stopped_out(resolved, hard_stops)
+    who = estimates.eligibility if estimates is not None else None
+    if who is not None:
+        resolved = closed_out(resolved, who)
     memo: _Memo | None = None
     found = _replaced(resolved, replaced[1], replaced[0]) if replaced and estimates else None
     if reordered is not None and reordered.memo is not None and estimates is not None:
@@ -839,8 +937,10 @@ def simulate(
     else:
         resolved, extra, unmatched_plus_one, memo = _estimated(resolved, data, estimates)
         here, unmatched = odds([r.chance for r in resolved])
-    # Summed from 0.0 in list order, rank by rank (0.0 first: -0.0 + 0.0 is 0.0).
-    so_far = tuple(itertools.accumulate(here, initial=0.0))[1:]
+    # 1 - the running product of (1 - c) in list order, the very product P(unmatched) is.
+    so_far = tuple(
+        1.0 - u for u in itertools.accumulate((1.0 - r.chance for r in resolved), operator.mul)
+    )
     codes = unique_codes(resolved)
     return Simulation(
         entries=tuple(resolved),
@@ -849,7 +949,17 @@ def simulate(
         p_unmatched=unmatched,
         unique_codes=codes,
         extra_code_fee_usd=extra_code_fee(codes, data),
-        warnings=tuple(warnings_for(resolved, unmatched, codes, data, tracker)),
+        warnings=tuple(
+            warnings_for(
+                resolved,
+                unmatched,
+                codes,
+                data,
+                tracker,
+                today=estimates.today if estimates is not None else None,
+                who=who,
+            )
+        ),
         codes_included=int(data.rules.codes_included.value),
         add_one_chance=extra,
         p_unmatched_plus_one=unmatched_plus_one,
@@ -907,16 +1017,10 @@ def unknown_warning(resolved: Sequence[Resolved], tracker: Tracker) -> Warn | No
     )
 
 
-def _status_words(program: ProgramInfo) -> str:
-    if program.interview_passed and program.interview_on is not None:
-        return f"booked for {program.interview_on.isoformat()}, not recorded since"
-    return STATUS_WORDS.get(program.status, program.status)
-
-
 def _named_ranks(ranks: Sequence[tuple[int, Resolved]]) -> str:
     """'rank 4 'X' (rejected); rank 5 'Y' (applied)', the first few, then a count."""
     named = [
-        f"rank {index + 1} {r.label!r} ({_status_words(r.program)})"
+        f"rank {index + 1} {r.label!r} ({_stage_words(r.program)})"
         for index, r in ranks[:NAMED_UNKNOWN]
         if r.program is not None
     ]
@@ -935,23 +1039,38 @@ STATUS_WORDS = {
 }
 
 
+def _stage_words(program: ProgramInfo) -> str:
+    """The program's stage as a warning names it, with the interview's date when one is
+    booked ('interview scheduled for 2027-01-12')."""
+    words = STATUS_WORDS.get(program.status, program.status)
+    if program.interview_passed and program.interview_on is not None:
+        return f"booked for {program.interview_on.isoformat()}, not recorded since"
+    if program.status in INTERVIEW_PENDING and program.interview_on is not None:
+        return f"interview scheduled for {program.interview_on.isoformat()}"
+    return words
+
+
 def _at_status(
     resolved: Sequence[Resolved], statuses: frozenset[str]
 ) -> list[tuple[int, Resolved]]:
     return [(i, r) for i, r in enumerate(resolved) if r.program and r.program.status in statuses]
 
 
-def interview_warnings(resolved: Sequence[Resolved]) -> list[Warn]:
-    """Ranks at programs the tracker rules an interview out at, ranks with no interview
-    recorded, and ranks whose interview is still to come."""
+def _it_counts(ranks: Sequence[object]) -> str:
+    return "it counts" if len(ranks) == 1 else "these count"
+
+
+def interview_warnings(resolved: Sequence[Resolved], today: dt.date | None = None) -> list[Warn]:
+    """Ranks at programs the tracker shows no interview at and none to come (counted as no
+    chance), and ranks whose interview is not held yet (counted, and named): still to come, or
+    (with `today`) its date gone by without the program list saying it was held."""
     out: list[Warn] = []
     if none := _at_status(resolved, NO_INTERVIEW):
         out.append(
             Warn(
                 "no_interview",
-                f"No interview there: {_named_ranks(none)}. Programs rank the applicants they "
-                f"interviewed, so {'it counts' if len(none) == 1 else 'these count'} as no "
-                "chance unless you give one.",
+                f"No interview there: {_named_ranks(none)}. A program ranks only applicants it "
+                f"interviewed, so {_it_counts(none)} as no chance, whatever chance is given.",
             )
         )
     if unrecorded := _at_status(resolved, NOT_RECORDED):
@@ -959,29 +1078,48 @@ def interview_warnings(resolved: Sequence[Resolved]) -> list[Warn]:
             Warn(
                 "interview_not_recorded",
                 f"No interview recorded: {_named_ranks(unrecorded)}. A program you did not "
-                "interview at will not rank you; record the interview in your program list, "
-                "or take the rank off.",
+                f"interview at will not rank you, so {_it_counts(unrecorded)} as no chance "
+                "(whatever chance is given). "
+                "If you did interview there, record it in your program list; "
+                "if not, take the rank off.",
             )
         )
-    waiting = _at_status(resolved, INTERVIEW_PENDING)
-    passed = [(i, r) for i, r in waiting if r.program is not None and r.program.interview_passed]
-    if pending := [(i, r) for i, r in waiting if not (r.program and r.program.interview_passed)]:
+    pending = [(i, r) for i, r in enumerate(resolved) if r.pending]
+    # booked for a day gone by and not recorded as held (engine.tracker.interview_passed: the
+    # tracker's flag, or the booked day against `today` for a list read without it)
+    gone = [
+        (i, r)
+        for i, r in pending
+        if r.program is not None
+        and (
+            r.program.interview_passed
+            or (
+                today is not None
+                and r.program.status in INTERVIEW_PENDING
+                and r.program.interview_on is not None
+                and r.program.interview_on < today
+            )
+        )
+    ]
+    gone_by = {i for i, _ in gone}
+    ahead = [(i, r) for i, r in pending if i not in gone_by]
+    if ahead:
         out.append(
             Warn(
                 "interview_pending",
-                f"Interview still to come: {_named_ranks(pending)}. "
-                f"{'Its chance assumes' if len(pending) == 1 else 'Their chances assume'} the "
-                "interview goes ahead.",
+                f"Interview still to come: {_named_ranks(ahead)}. "
+                f"{'Its chance assumes' if len(ahead) == 1 else 'Their chances assume'} the "
+                "interview goes ahead; without it the program will not rank you.",
             )
         )
-    if passed:
+    if gone:
         out.append(
             Warn(
                 "interview_passed",
-                f"Interview date gone by, not recorded: {_named_ranks(passed)}. In your "
-                f"program list, {'for each, ' if len(passed) > 1 else ''}{PASSED_ADVICE}; "
+                f"Interview date gone by, not recorded: {_named_ranks(gone)}. In your "
+                f"program list, {'for each, ' if len(gone) > 1 else ''}{PASSED_ADVICE}; "
                 "until then "
-                f"{'its chance assumes' if len(passed) == 1 else 'their chances assume'} the "
+                f"{'its chance assumes' if len(gone) == 1 else 'their chances assume'} the "
                 "interview was held.",
             )
         )
@@ -1027,21 +1165,77 @@ def shared_code_warning(resolved: Sequence[Resolved], tracker: Tracker) -> Warn 
     )
 
 
+# Ranks named one by one in the warning on programs that cannot take the applicant.
+NAMED_CLOSED = 12
+
+
+def closed_out(resolved: Sequence[Resolved], who: Eligibility) -> list[Resolved]:
+    """The ranks with each program that cannot take the applicant (engine.programs.closed_to:
+    no visa sponsored, or past its years-out limit without an invitation) at no chance
+    ("closed"), whatever chance was given, as the Mix estimate counts them. A rank already
+    without a way to match is kept as it is (its object too)."""
+    from matchtui.engine.programs import closed_to
+
+    return [
+        Resolved(r.ref, r.program, r.key, 0.0, "closed")
+        if r.program is not None
+        and (r.program.visa_sponsor is False or r.program.yog_limit_years is not None)
+        and r.chance_source not in NO_PATH
+        and closed_to(r.program, who) is not None
+        else r
+        for r in resolved
+    ]
+
+
+def closed_warning(resolved: Sequence[Resolved], who: Eligibility | None) -> Warn | None:
+    """The ranks `closed_out` set at no chance, each named with why."""
+    if who is None:
+        return None
+    from matchtui.engine.programs import closed_to, closed_words
+
+    named: list[str] = []
+    count = 0
+    for index, r in enumerate(resolved):
+        if r.chance_source != "closed" or r.program is None:
+            continue
+        why: Closed | None = closed_to(r.program, who)
+        if why is None:
+            continue
+        count += 1
+        if len(named) < NAMED_CLOSED:
+            named.append(f"rank {index + 1} {r.label!r} {closed_words(r.program, why, who)}")
+    if not count:
+        return None
+    more = count - len(named)
+    return Warn(
+        "cannot_take_you",
+        f"Cannot take you, so counted as no chance (as the Mix estimate counts them): "
+        f"{'; '.join(named)}{f', and {more} more' if more else ''}. Take "
+        f"{'it' if count == 1 else 'them'} off, or if a program's terms have changed, update "
+        "your program list.",
+    )
+
+
 def warnings_for(
     resolved: Sequence[Resolved],
     p_unmatched: float,
     codes: int,
     data: RanklistFile,
     tracker: Tracker | None = None,
+    *,
+    today: dt.date | None = None,
+    who: Eligibility | None = None,
 ) -> list[Warn]:
     out: list[Warn] = []
     if tracker is not None and (unknown := unknown_warning(resolved, tracker)) is not None:
         out.append(unknown)
     if tracker is not None and (shared := shared_code_warning(resolved, tracker)) is not None:
         out.append(shared)
-    out.extend(interview_warnings(resolved))
+    out.extend(interview_warnings(resolved, today))
     if tracker is not None and (left := passed_not_listed(resolved, tracker)) is not None:
         out.append(left)
+    if (closed := closed_warning(resolved, who)) is not None:
+        out.append(closed)
     short = int(data.warnings.short_list_ranks.value)
     high = data.warnings.high_p_unmatched.value
     if not resolved:
@@ -1051,16 +1245,16 @@ def warnings_for(
             Warn(
                 "short_list_low_chance",
                 f"Only {plural(len(resolved), 'rank')}, and the chance of going unmatched is "
-                f"{percent(p_unmatched, prose=True)}: rank every program you would attend rather "
-                "than go unmatched.",
+                f"{percent_rest(1.0 - p_unmatched, prose=True)}: rank every program you would "
+                "attend rather than go unmatched.",
             )
         )
     elif p_unmatched > high:
         out.append(
             Warn(
                 "high_unmatched",
-                f"The chance of going unmatched is {percent(p_unmatched, prose=True)}: add every "
-                "program you would attend, and get the SOAP kit ready.",
+                f"The chance of going unmatched is {percent_rest(1.0 - p_unmatched, prose=True)}: "
+                "add every program you would attend, and get the SOAP kit ready.",
             )
         )
     advanced = [r.label for r in resolved if r.track == "advanced"]
@@ -1303,11 +1497,7 @@ def pair_sides(
         if is_no_match(ref):
             return None
         program = tracker.find(ref)
-        source: ChanceSource
-        if chance is not None:
-            value, source = chance, "yours"
-        else:
-            value, source = default_chance(data, program)
+        value, source = chance_for(data, program, chance)
         return Resolved(ref, program, f"{tag}:{identity(ref, program)}", value, source)
 
     return (
@@ -1332,7 +1522,10 @@ def resolve_pairs(
     partner = Estimates(estimates.catalog) if estimates is not None else None
 
     def estimated(sides: list[Resolved | None], own: Estimates | None) -> list[Side]:
-        ranks = with_estimates([r for r in sides if r is not None], data, own)
+        ranks = [r for r in sides if r is not None]
+        if own is not None and own.eligibility is not None:
+            ranks = closed_out(ranks, own.eligibility)  # the applicant's (partner A's) only
+        ranks = with_estimates(ranks, data, own)
         found = iter(ranks)
         out: list[Side] = []
         for r in sides:
@@ -1368,27 +1561,31 @@ def couples_warnings(
     resolved: Sequence[CouplePair],
     odds: CouplesOdds,
     data: RanklistFile,
+    estimates: Estimates | None = None,
 ) -> list[Warn]:
     """What a single list is warned of, for each partner's side of the pairs (ranks at
-    programs with no interview, none recorded or one still to come; chances worked out by
-    matchtui), and a high chance that neither partner matches. `sides`: `pair_sides` of the
-    pairs."""
+    programs with no interview, none recorded or one not held yet; for partner A, programs
+    that cannot take them; chances worked out by matchtui), and a high chance that neither
+    partner matches. `sides`: `pair_sides` of the pairs; `estimates`: partner A's."""
     out: list[Warn] = []
     no_match = Resolved(NO_MATCH, None, NO_MATCH, 1.0, "yours")  # keeps each pair's rank
     names = ("Partner A (you)", "Partner B")
+    today = estimates.today if estimates is not None else None
+    who = estimates.eligibility if estimates is not None else None
     for name, side_ranks in zip(names, sides, strict=True):
         ranks = [r if r is not None else no_match for r in side_ranks]
-        out.extend(Warn(w.id, f"{name}: {w.text}") for w in interview_warnings(ranks))
+        mine = name == names[0] and who is not None
+        if mine and who is not None:
+            ranks = closed_out(ranks, who)
+        found = interview_warnings(ranks, today)
+        if mine and (closed := closed_warning(ranks, who)) is not None:
+            found.append(closed)
+        out.extend(Warn(w.id, f"{name}: {w.text}") for w in found)
     # Each program is one chance, the first one given for it wherever it stands (`_variables`).
     taken = [side for pair in resolved for side in (pair.a, pair.b) if side.key is not None]
     given = {side.key for side in taken if side.chance_source == "yours"}
     worked = len(
-        {
-            side.key
-            for side in taken
-            if side.chance_source in ("estimate", "tier default", "default")
-            and side.key not in given
-        }
+        {side.key for side in taken if side.chance_source in WORKED_OUT and side.key not in given}
     )
     if worked:
         out.append(
@@ -1590,7 +1787,9 @@ def couples_result(
     if violations or not pairs or not with_odds:
         return CouplesResult(violations, resolved, None, [])
     odds = couples_odds(resolved, data)
-    return CouplesResult(violations, resolved, odds, couples_warnings(sides, resolved, odds, data))
+    return CouplesResult(
+        violations, resolved, odds, couples_warnings(sides, resolved, odds, data, estimates)
+    )
 
 
 # --- SOAP kit -------------------------------------------------------------------------------------
@@ -1621,15 +1820,23 @@ class SoapKit:
     days: SoapDays
     facts: tuple[tuple[str, str, str], ...]  # (what, value, reliability)
     programs: tuple[ProgramInfo, ...]
+    # The tracker's programs left off because they cannot take the applicant: (name, why).
+    closed: tuple[tuple[str, str], ...]
     application_limit: int
     documents: tuple[str, ...]
     routes: tuple[EntryRoute, ...]
     sources: tuple[str, ...]
 
 
-def soap_list(tracker: Tracker, data: RanklistFile, limit: int | None = None) -> list[ProgramInfo]:
+def soap_list(
+    tracker: Tracker,
+    data: RanklistFile,
+    limit: int | None = None,
+    who: Eligibility | None = None,
+) -> list[ProgramInfo]:
     """The tracker's programs in SOAP order: preferred tracks, then preferred specialties, then
-    the rest (withdrawn and rejected left off), at most the SOAP application limit."""
+    the rest (withdrawn and rejected left off, and with `who`, the programs that cannot take
+    the applicant: `soap_closed`), at most the SOAP application limit."""
     preferred = data.soap.preferred
     tracks = list(preferred.tracks)
     specialties = list(preferred.specialties)
@@ -1641,12 +1848,39 @@ def soap_list(tracker: Tracker, data: RanklistFile, limit: int | None = None) ->
             return (1, specialties.index(p.specialty or ""))
         return (2, 0)
 
-    pool = [p for p in tracker.programs if p.status not in ("withdrawn", "rejected")]
+    shut = {id(p) for p, _ in soap_closed(tracker, who)} if who is not None else set()
+    pool = [
+        p
+        for p in tracker.programs
+        if p.status not in ("withdrawn", "rejected") and id(p) not in shut
+    ]
     cap = limit if limit is not None else int(data.soap.application_limit.value)
     return sorted(pool, key=rank)[:cap]
 
 
-def soap_kit(catalog: Catalog, tracker: Tracker, match_year: int) -> SoapKit:
+def soap_closed(tracker: Tracker, who: Eligibility | None) -> list[tuple[ProgramInfo, str]]:
+    """The tracker's programs (withdrawn and rejected aside) that cannot take the applicant,
+    each with why: the rule of the Mix estimate and the rank list's odds
+    (engine.programs.closed_to)."""
+    if who is None:
+        return []
+    from matchtui.engine.programs import closed_to, closed_words
+
+    out: list[tuple[ProgramInfo, str]] = []
+    for p in tracker.programs:
+        if p.status in ("withdrawn", "rejected"):
+            continue
+        why = closed_to(p, who)
+        if why is not None:
+            out.append((p, closed_words(p, why, who)))
+    return out
+
+
+def soap_kit(
+    catalog: Catalog, tracker: Tracker, match_year: int, who: Eligibility | None = None
+) -> SoapKit:
+    """`who`: the applicant's visa need and years out (the programs that cannot take them are
+    left off the list and named)."""
     from matchtui.models.plan_data import StepsFile
 
     data = ranklist_data(catalog)
@@ -1696,7 +1930,8 @@ def soap_kit(catalog: Catalog, tracker: Tracker, match_year: int) -> SoapKit:
     return SoapKit(
         days=days,
         facts=facts,
-        programs=tuple(soap_list(tracker, data)),
+        programs=tuple(soap_list(tracker, data, who=who)),
+        closed=tuple((p.name, why) for p, why in soap_closed(tracker, who)),
         application_limit=int(soap.application_limit.value),
         documents=tuple(soap.documents.items),
         routes=routes,

@@ -880,7 +880,7 @@ def _ranklist_section(
     state = plan.ranklist if plan is not None else None
     data = ranklist_data(catalog)
     tracker = Tracker.of(programs.programs if programs is not None else (), today)
-    estimates = estimates_for(catalog, profile, plan)
+    estimates = estimates_for(catalog, profile, plan, today)
     couple = _couples_blocks(state, tracker, data, estimates) if state is not None else []
     if state is None or not state.items:
         blocks.append(
@@ -896,10 +896,10 @@ def _ranklist_section(
         Para(
             f"{plural(len(sim.ranks), 'rank')}, {plural(sim.unique_codes, 'program code')} "
             f"({sim.codes_included} "
-            f"included, extra fee ${sim.extra_code_fee_usd}). P(match) {percent(sim.p_match)}, "
-            f"P(unmatched) {percent(sim.p_unmatched)}; one more program at "
+            f"included, extra fee ${sim.extra_code_fee_usd}). P(match) {sim.match_text}, "
+            f"P(unmatched) {sim.unmatched_text}; one more program at "
             f"{percent(sim.add_one_chance)} would bring P(unmatched) to "
-            f"{percent(sim.p_unmatched_plus_one)}."
+            f"{sim.unmatched_plus_one_text}."
         )
     )
 
@@ -911,7 +911,8 @@ def _ranklist_section(
                     str(r.rank),
                     visible(r.program),
                     percent(r.chance),
-                    CHANCE_FROM[r.chance_source],
+                    CHANCE_FROM[r.chance_source]
+                    + ("; interview not held yet" if r.pending else ""),
                     percent(r.p_match_here),
                     percent(r.p_cumulative),
                 )
@@ -926,6 +927,8 @@ def _ranklist_section(
     if alerts:
         blocks.append(Bullets(tuple(visible(a) for a in alerts)))
     used += [data.rules.codes_included.source, data.chances.unknown.source]
+    if any(r.chance_source == "no interview" for r in sim.ranks):
+        used.append(data.chances.no_interview.source)
     return Section("ranklist", "Rank list", (*blocks, *couple)), sim.p_unmatched
 
 

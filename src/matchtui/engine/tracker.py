@@ -28,6 +28,7 @@ from matchtui.models.reference import APPLICATION_SERVICE_NAMES
 if TYPE_CHECKING:
     from matchtui.catalog import Catalog
     from matchtui.engine.calendar import SeasonDate
+    from matchtui.engine.programs import Screened
 
 # Where each stage keeps its date.
 STAGE_DATE: dict[str, str] = {
@@ -232,7 +233,9 @@ def reached_applied(program: Program) -> bool:
     )
 
 
-def reached_invited(program: Program) -> bool:
+def reached_invited(program: Program | Screened) -> bool:
+    """Invited there (the stage, or an invitation dated): the tracker's count of invitations,
+    the Mix estimate's and the rule on years-out limits (engine.programs.closed_to) alike."""
     return program.status in INVITED_STAGES or program.invited_on is not None
 
 

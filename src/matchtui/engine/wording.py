@@ -44,6 +44,19 @@ def percent(value: float, *, prose: bool = False) -> str:
     return f"{whole}%"
 
 
+def percent_rest(value: float, *, prose: bool = False) -> str:
+    """1 - `value` as a percentage, taken from `percent(value)` so that the pair is rounded
+    once and the two shown side by side add up to 100% (a chance and its complement each
+    rounded on its own can read 13% and 88% when both sit on a half), or read ">99%" against
+    "<1%"."""
+    shown = percent(value)
+    if shown == "<1%":
+        return "over 99%" if prose else ">99%"
+    if shown == ">99%":
+        return "under 1%" if prose else "<1%"
+    return f"{100 - int(shown[:-1])}%"
+
+
 def stored_chance(value: float) -> float:
     """A chance as an estimate keeps it (six decimals, for files and --json): one too small for
     that keeps two significant figures instead of becoming 0.0, which would claim it nil and

@@ -690,6 +690,9 @@ class ListEstimate(_Result):
     p_interviews_at_least: dict[int, float]
     p_match: float
     excluded_over_limit: int
-    invited: int = 0  # programs that have invited: counted as interviews, not estimated
+    # Programs that have invited (as the tracker counts them): counted as interviews, not
+    # estimated, except those that cannot take the applicant (`invited_closed`: no chance).
+    invited: int = 0
+    invited_closed: int = 0
     rejected: int = 0  # programs that have said no: counted as none
     excluded_no_visa: int = 0  # programs sponsoring no visa, for one who needs it: none

@@ -58,7 +58,7 @@ from matchtui.engine.ranklist import (
     tracker_of,
     weighted_score,
 )
-from matchtui.engine.wording import percent
+from matchtui.engine.wording import percent, plural
 from matchtui.errors import Conflict, FileProblems
 from matchtui.models.base import RELIABILITY_LABELS
 from matchtui.models.plan import PlanFile
@@ -328,7 +328,7 @@ class RanklistScreen(PaneScreen):
         items = first_items(tracker, state.items)
         data = ranklist_data(app.catalog)
         narrow = app.size.width < NARROW_WIDTH
-        estimates = estimates_for(app.catalog, app.profile, app.plan)
+        estimates = estimates_for(app.catalog, app.profile, app.plan, app.today)
         first_rows(tracker, data, items, state.hard_stops, None, narrow, estimates)
 
     def on_mount(self) -> None:  # PaneScreen's on_mount runs too (Textual calls each class's)
@@ -473,8 +473,10 @@ class RanklistScreen(PaneScreen):
     @property
     def estimates(self) -> Estimates:
         """Where the chances not given come from: the match curve of the specialty the Mix
-        plan estimates (else the profile's first target) and of each program's own."""
-        return estimates_for(self.catalog, self.matchapp.profile, self.matchapp.plan)
+        plan estimates (else the profile's first target) and of each program's own; with the
+        profile's visa need and years out, and today's date."""
+        app = self.matchapp
+        return estimates_for(self.catalog, app.profile, app.plan, app.today)
 
     def _rank_table(self) -> ProgramTable[int]:
         table: ProgramTable[int] = self.query_one("#rank-table", ProgramTable)
@@ -701,6 +703,8 @@ class RanklistScreen(PaneScreen):
         out.append(
             f"Rank {odds.rank}; chance {percent(odds.chance)}: {CHANCE_FROM[odds.chance_source]}\n"
         )
+        if odds.pending:
+            out.append("Interview not held yet: the chance assumes it goes ahead\n")
         out.append(f"P(match here) {percent(odds.p_match_here)}\n")
         if info is not None:
             where = ", ".join(x for x in (info.city, info.state) if x)
@@ -725,7 +729,9 @@ class RanklistScreen(PaneScreen):
         self.query_one("#compare-b", Static).update(self._compare_text("B", b))
 
     def _show_soap(self) -> None:
-        kit = soap_kit(self.catalog, self.tracker, self.profile.cycle_year)
+        kit = soap_kit(
+            self.catalog, self.tracker, self.profile.cycle_year, self.estimates.eligibility
+        )
         head = Text()
         head.append(f"SOAP for the {kit.days.match_year} Match: {kit.days.label}\n", style="bold")
         facts = Table.grid(padding=(0, 2))
@@ -741,6 +747,13 @@ class RanklistScreen(PaneScreen):
             body.append("No programs in the tracker yet.\n", style="dim")
         for n, p in enumerate(kit.programs, start=1):
             body.append(f"{n:>2}. {p.name} ({p.track}, {p.specialty or '?'}, {p.state})\n")
+        if kit.closed:
+            body.append(
+                f"\nLeft off: {plural(len(kit.closed), 'program')} that cannot take you\n",
+                style="bold",
+            )
+            for name, why in kit.closed:
+                body.append(f"- {name}: {why}\n")
         body.append("\nDocuments to have ready\n", style="bold")
         for doc in kit.documents:
             body.append(f"- {doc}\n")

@@ -25,7 +25,7 @@ from matchtui.engine.ranklist import (
 )
 from matchtui.engine.wording import percent
 from matchtui.models.ranklist import NO_MATCH, PairEntry, RanklistFile
-from matchtui.screens.ranklist_rows import SOURCE_MARK, SummaryKind
+from matchtui.screens.ranklist_rows import NO_PATH_LEGEND, SOURCE_MARK, SummaryKind
 
 # What separates the two sides on the add line ("|" too, for a name with " / " in it).
 SEPARATORS = ("|", " / ")
@@ -207,8 +207,11 @@ def couples_summary(
         out.extend((line + "\n", "plain") for line in lines[1:-1])
         out.append((lines[-1] + "\n", "dim"))
     sides = [side for pair in result.pairs for side in (pair.a, pair.b) if side.key is not None]
-    if any(side.chance_source != "yours" for side in sides):
+    marks = {SOURCE_MARK[side.chance_source] for side in sides if side.chance_source}
+    if "*" in marks:
         out.append((WORKED_OUT, "dim"))
+    if "x" in marks:
+        out.append((NO_PATH_LEGEND, "dim"))
     # (The warning of chances worked out by matchtui names the file's fields: the line above
     # says it with the keys that set them.)
     out.extend((f"- {w.text}\n", "warning") for w in result.warnings if w.id != "default_chance")

@@ -32,6 +32,8 @@ from rich.cells import cell_len
 
 from matchtui.engine.memo import LastResult, Same
 from matchtui.engine.ranklist import (
+    CHANCE_MARK,
+    PENDING_MARK,
     Estimates,
     Resolved,
     Simulation,
@@ -47,14 +49,11 @@ from matchtui.engine.ranklist import (
 from matchtui.engine.wording import percent
 from matchtui.models.ranklist import RankItem, RanklistFile
 
-SOURCE_MARK = {
-    "yours": "",
-    "estimate": "*",
-    "tier default": "*",
-    "default": "*",
-    "no interview": "*",
-    "hard stop": "!",  # the panel says why: one of your hard stops (never rank)
-}
+# The marks after a rank's chance (the CLI's): "*" worked out, "x" no way to match there, "!"
+# a hard stop (the panel says why: one of your hard stops, never rank); then PENDING_MARK for an
+# interview not held yet.
+SOURCE_MARK = CHANCE_MARK
+NO_PATH_LEGEND = "x no way to match there: no chance (the warnings say why)\n"
 NARROW_NAME = 22  # at narrow widths a program's name is cut to this many cells
 MARK_A = "  (A)"  # after the name of the program marked A for the comparison
 # The rank list's columns: key, header (the track is left out at narrow widths).
@@ -92,7 +91,7 @@ def rank_texts(sim: Simulation, index: int, marked: bool, narrow: bool) -> list[
         str(row.rank),
         name_text(row.program, marked, narrow),
         *(() if narrow else (row.track,)),
-        percent(row.chance) + SOURCE_MARK[row.chance_source],
+        percent(row.chance) + row.mark,
         percent(row.p_match_here),
         percent(row.p_cumulative),
     ]
@@ -128,11 +127,11 @@ def summary_lines(
     """The summary beside the list, as (text, kind) pieces."""
     out: list[tuple[str, SummaryKind]] = [
         ("P(match) ", "bold"),
-        (f"{percent(sim.p_match)}", "bold"),
-        (f"   P(unmatched) {percent(sim.p_unmatched)}\n", "plain"),
+        (sim.match_text, "bold"),
+        (f"   P(unmatched) {sim.unmatched_text}\n", "plain"),
         (
             f"One more program at {percent(sim.add_one_chance)}: unmatched "
-            f"{percent(sim.p_unmatched)} -> {percent(sim.p_unmatched_plus_one)}\n",
+            f"{sim.unmatched_text} -> {sim.unmatched_plus_one_text}\n",
             "plain",
         ),
         (
@@ -141,8 +140,15 @@ def summary_lines(
             "plain",
         ),
     ]
-    if any(SOURCE_MARK[r.chance_source] == "*" for r in sim.entries):
+    marks = {SOURCE_MARK[r.chance_source] for r in sim.entries}
+    if "*" in marks:
         out.append(("* worked out by matchtui (assumption); [ ] set your own\n", "dim"))
+    if "x" in marks:
+        out.append((NO_PATH_LEGEND, "dim"))
+    if any(r.pending for r in sim.entries):
+        out.append(
+            (f"{PENDING_MARK} interview not held yet: its chance assumes it goes ahead\n", "dim")
+        )
     if missing:
         out.append(
             (
@@ -322,9 +328,12 @@ class RankRows:
                     percent_width(
                         label,
                         [r.chance for r in self.resolved],
-                        1,
+                        2,
                         lambda: (
-                            percent(r.chance) + SOURCE_MARK[r.chance_source] for r in self.resolved
+                            percent(r.chance)
+                            + SOURCE_MARK[r.chance_source]
+                            + (PENDING_MARK if r.pending else "")
+                            for r in self.resolved
                         ),
                     )
                 )

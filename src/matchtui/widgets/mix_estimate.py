@@ -148,8 +148,7 @@ class EstimatePanel(LinesWidget):
             out.newline().add("Your list    ", label).add(percent(listed.p_match), value)
             out.add(
                 f" from {plural(listed.programs, 'program')}, "
-                f"{listed.expected_interviews:.1f} interviews"
-                + (f" ({listed.invited} invited so far)" if listed.invited else ""),
+                f"{listed.expected_interviews:.1f} interviews" + _invited_words(listed),
                 label,
             )
         point = estimate.diminishing_returns_at
@@ -204,3 +203,17 @@ class EstimatePanel(LinesWidget):
         at = max(0, min(columns - len(marker), current))
         caption[at : at + len(marker)] = list(marker)
         out.newline().add("".join(caption)[:columns], style("estimate--label"))
+
+
+def _invited_words(listed: ListEstimate) -> str:
+    """ " (6 invited so far; 2 of those sponsor no visa, counted as none)": every program of
+    the list that invited, as the tracker counts them, and those that cannot take you."""
+    if not listed.invited:
+        return ""
+    closed = (
+        f"; {listed.invited_closed} of those "
+        f"{'sponsor' if listed.invited_closed != 1 else 'sponsors'} no visa, counted as none"
+        if listed.invited_closed
+        else ""
+    )
+    return f" ({listed.invited} invited so far{closed})"
