@@ -10,7 +10,7 @@ from textual.widgets import Input, Static, TextArea
 
 from matchtui.app import MatchApp
 from matchtui.engine.tracker import Filters
-from matchtui.models.programs import Program, ProgramList
+from matchtui.models.programs import STAGE_LABELS, Program, ProgramList
 from matchtui.widgets.cycle_select import CycleSelect
 from matchtui.widgets.program_table import ProgramTable
 
@@ -272,7 +272,9 @@ async def test_a_long_list_scrolls_with_the_cursor_and_sorts_by_header(workspace
         assert screen.selected_index() == 2 and table.scroll_offset.y == 0
         await pilot.press("pagedown")
         assert screen.selected_index() > 2
-        await pilot.click(ProgramTable, offset=(32, 0))  # the "St" header
+        # The "St" header: right after the name, whose width is what the other columns leave.
+        state_x = table.column_width("name") + 3
+        await pilot.click(ProgramTable, offset=(state_x, 0))
         await pilot.pause()
         assert screen.filters.sort == "state"
         assert screen.programs.programs[screen.shown[0]].state == "CA"
@@ -375,3 +377,112 @@ async def test_a_long_list_does_not_scroll_sideways_at_120_columns(workspace: An
         table = app.screen.query_one("#apps-table", ProgramTable)
         assert table.virtual_size.height > table.size.height  # the vertical bar shows
         assert table.max_scroll_x == 0
+
+
+ALIKE = (
+    # (name, state, stage): the first two share their first 30 characters, as the programs of
+    # one city often do in an imported list.
+    ("Ann Arbor Mid Tier IM Program 5", "MI", "interviewed"),
+    ("Ann Arbor Mid Tier IM Program 20", "MI", "rejected"),
+    ("Philadelphia Community IM Program 12", "PA", "thanked"),
+    ("Philadelphia Community IM Program 27", "PA", "second_look"),
+    ("Boston Academic IM Program 10", "MA", "scheduled"),
+)
+
+
+def seed_alike(workspace: Any) -> None:
+    day = dt.date(2026, 11, 1)
+    programs = [
+        Program(
+            name=name,
+            city="Somewhere",
+            state=state,
+            specialty="internal_medicine",
+            tier="mid_tier",
+            nrmp_code=f"1{n:06d}C0",
+            status=stage,
+            applied_on=dt.date(2026, 9, 2),
+            interview_on=day if stage != "rejected" else None,
+            rejected_on=day if stage == "rejected" else None,
+        )
+        for n, (name, state, stage) in enumerate(ALIKE)
+    ]
+    workspace.save_programs(ProgramList(programs=programs))
+
+
+def drawn_rows(table: ProgramTable[Any]) -> list[str]:
+    """The table's lines as the terminal shows them (cropped to the table), header first."""
+    return [
+        "".join(segment.text for segment in table.render_line(y))
+        for y in range(min(table.size.height, table.row_count + 1))
+    ]
+
+
+async def test_names_alike_read_apart_and_stages_in_full_at_both_sizes(workspace: Any) -> None:
+    """Found at 80x24 and 120x40: names were cut at 28 cells, so 'Ann Arbor Mid Tier IM
+    Progr…' showed twice (one rejected, one interviewed), and at 80 columns the stage column
+    was cut at the screen's edge ('Interviewe'). Now the name takes the width the other
+    columns leave, two cut names keep the part where they differ, and every stage shows."""
+    seed_alike(workspace)
+    for size in ((80, 24), (120, 40)):
+        app = make_app(workspace)
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            table = app.screen.query_one("#apps-table", ProgramTable)
+            header, *rows = drawn_rows(table)
+            assert len(rows) == len(ALIKE)
+            names = [row.strip().split("  ")[0] for row in rows]
+            assert len(set(names)) == len(names), (size, names)
+            assert "Stage" in header and "Date" in header
+            by_stage = {stage: row for (_, _, stage), row in zip(sorted(ALIKE), rows, strict=True)}
+            for stage, row in by_stage.items():
+                # The label in full, then the stage's date: not cut at the column or the edge.
+                label = {"thanked": "Thanked"}.get(stage, STAGE_LABELS[stage])
+                assert f" {label} " in row, (size, row)
+            # The two alike names show the numbers that tell them apart.
+            assert any(name.endswith("5") for name in names if name.startswith("Ann Arbor"))
+            assert any(name.endswith("20") for name in names if name.startswith("Ann Arbor"))
+            # No line is wider than the table leaves it (nothing scrolls sideways).
+            assert table.virtual_size.width <= table.size.width
+
+
+async def test_a_list_that_did_not_load_says_what_to_fix_not_how_to_add(
+    workspace: Any, home: Path
+) -> None:
+    """Found with a programs.toml whose status read 'interviewd': the count line said 'n adds
+    one', but n only answered that nothing could be added. The pane now says which file, line
+    and field to correct and how to get the list back, and offers no adding; once the file is
+    fixed, coming back to the pane shows the list and the keys again."""
+    seed(workspace)
+    path = home / "programs.toml"
+    good = path.read_text(encoding="utf-8")
+    broken = good.replace('status = "scheduled"', 'status = "scheduld"', 1)
+    assert broken != good
+    path.write_text(broken, encoding="utf-8")
+    line = next(n for n, text in enumerate(broken.splitlines(), 1) if "scheduld" in text)
+    app = make_app(workspace)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen: Any = app.screen
+        count = str(screen.query_one("#apps-count", Static).render())
+        hint = str(screen.query_one("#apps-hint", Static).render())
+        assert "n adds one" not in count and "did not load" in count
+        assert "n add" not in hint
+        assert str(path) in hint and f"line {line}" in hint and "status" in hint
+        assert "did you mean scheduled?" in hint
+        assert "text editor" in hint and "(F7)" in hint
+        assert "n" not in screen.active_bindings  # the footer offers no adding
+        await pilot.press("n")
+        await pilot.pause()
+        assert app.screen is screen  # no dialog opens
+        path.write_text(good, encoding="utf-8")  # fixed in an editor
+        await pilot.press("f1")
+        await pilot.pause()
+        await pilot.press("f7")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert len(screen.programs.programs) == 3
+        assert "n add" in str(screen.query_one("#apps-hint", Static).render())
+        assert screen.query_one("#apps-count", Static).render().plain.startswith("3 of 3")
+        assert "n" in screen.active_bindings  # adding is offered again

@@ -440,3 +440,78 @@ async def test_a_row_cursor_table_still_scrolls_sideways_on_left_and_right() -> 
         await pilot.pause()
         assert table.scroll_offset.x == 0
         assert app.cells_seen == [] and app.rows_seen == [0]  # from set_rows only
+
+
+class FitApp(App[None]):
+    """A table whose name column takes the width left, the code and note left out first."""
+
+    COLUMNS = (("name", "Name", 40), ("code", "Code", 10), ("note", "Note", 12), ("n", "N", 4))
+
+    def compose(self) -> ComposeResult:
+        yield ProgramTable[int](
+            self.COLUMNS,
+            lambda item: [Text(f"name {item}"), Text("C"), Text("note"), Text(str(item))],
+            fit="name",
+            fit_min=16,
+            drop=("code", "note"),
+            id="table",
+        )
+
+    def on_mount(self) -> None:
+        self.query_one(ProgramTable).set_rows(list(range(3)))
+
+
+async def test_a_fit_column_takes_the_width_left_and_others_drop_out_below_its_least() -> None:
+    """The widths follow the terminal's width, never the cells: the name gets what the other
+    columns leave (the scroll bar's room kept), a column of `drop` is left out while the name
+    would get fewer than `fit_min` cells, and the rows draw the columns shown."""
+    expected = {
+        # width: (columns shown, the name's width)
+        80: (["name", "code", "note", "n"], 40),  # room to spare: the most it takes
+        60: (["name", "code", "note", "n"], 24),  # 58 of room, 32 for the others, 2 its own
+        44: (["name", "note", "n"], 20),  # 8 would be left: the code goes
+        30: (["name", "n"], 20),  # 6 would be left: the note goes too
+    }
+    for width, (keys, name_width) in expected.items():
+        app = FitApp()
+        async with app.run_test(size=(width, 10)) as pilot:
+            await pilot.pause()
+            table = app.query_one(ProgramTable)
+            assert [key for key, _, _ in table.columns] == keys, width
+            assert table.column_width("name") == name_width, width
+            assert table.virtual_size.width <= width - 2  # fits beside the scroll bar's room
+            assert table.cell_text(1, "n") == "1"  # the cells are the given columns'
+            line = table.line_plain(1)
+            assert line.split() == [
+                "name",
+                "1",
+                *(["C"] if "code" in keys else []),
+                *(["note"] if "note" in keys else []),
+                "1",
+            ]
+
+
+def test_cut_names_read_apart() -> None:
+    from matchtui.widgets.name_cuts import NameCuts
+
+    names = [
+        "Ann Arbor Mid Tier IM Program 5",
+        "Ann Arbor Mid Tier IM Program 20",
+        "Ann Arbor Mid Tier IM Program 5",  # listed twice (another state): not another name
+        "Boston Academic IM Program 10",
+        "Zeta",
+    ]
+    cuts = NameCuts(lambda: names)
+    for width in (10, 16, 22, 27, 30):
+        shown = {cuts.cut(name, width) for name in set(names)}
+        assert len(shown) == len(set(names)), (width, shown)
+        assert all(len(text) <= width for text in shown)
+    assert cuts.cut("Ann Arbor Mid Tier IM Program 5", 27) == "Ann Arbor Mid Tier IM Pro…5"
+    assert cuts.cut("Ann Arbor Mid Tier IM Program 20", 27) == "Ann Arbor Mid Tier IM Pr…20"
+    # A name alike no other is cut at its end as before; one that fits is kept whole.
+    assert cuts.cut("Boston Academic IM Program 10", 20) == "Boston Academic IM …"
+    assert cuts.cut("Zeta", 20) == "Zeta"
+    # The list is not read until a name needs cutting.
+    asked: list[int] = []
+    lazy = NameCuts(lambda: asked.append(1) or names)
+    assert lazy.cut("Zeta", 20) == "Zeta" and not asked

@@ -475,3 +475,42 @@ def test_completion_is_the_first_tracked_name_or_code_with_that_beginning() -> N
     assert tracker.completion("Toledo Mercy FM") is None  # typed in full: nothing to add
     assert tracker.completion("") is None and tracker.completion("  ") is None
     assert tracker.completion("x") is None
+
+
+async def test_long_names_leave_every_column_in_sight_at_120x40(workspace: Any, home: Path) -> None:
+    """Found at 120x40: the program column took its longest name (34 cells), so the table was
+    wider than its side of the pane and the last header read 'So fa'. The names now take the
+    width the other columns leave, cut so that two alike names still read apart."""
+    names = [
+        "Indianapolis Academic IM Program 7",
+        "Indianapolis Academic IM Program 22",
+        "Philadelphia Community IM Program 12",
+        "Minneapolis Mid Tier IM Program 8",
+    ]
+    programs = [
+        Program(
+            name=name,
+            state="IN",
+            specialty="internal_medicine",
+            tier="academic",
+            status="interviewed",
+        )
+        for name in names
+    ]
+    Store(home).save(PROGRAMS, ProgramList(programs=programs))
+    app = make_app(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#rank-table", ProgramTable)
+        lines = [
+            "".join(segment.text for segment in table.render_line(y)) for y in range(len(names) + 1)
+        ]
+        header, *rows = lines
+        assert header.split() == ["#", "Program", "Track", "Chance", "Here", "So", "far"]
+        assert table.virtual_size.width <= table.size.width  # nothing scrolls sideways
+        shown = [row.split("  ")[1].strip() for row in rows]
+        assert len(set(shown)) == len(names), shown
+        # The two Indianapolis names share 33 characters: each keeps the number at its end.
+        assert shown[0].endswith("…7") and shown[1].endswith("…22"), shown
+        for row in rows:
+            assert row.rstrip().endswith("%")  # the 'So far' figure, whole

@@ -41,6 +41,8 @@ STAGE_LABELS: dict[str, str] = {
     "rejected": "Rejected",
     "withdrawn": "Withdrawn",
 }
+# The same in at most 11 cells, for a table's stage column (Applications).
+STAGE_SHORT_LABELS: dict[str, str] = {**STAGE_LABELS, "thanked": "Thanked"}
 # Statuses that no longer count towards the list (actual vs target).
 INACTIVE_STATUSES: frozenset[str] = frozenset({"withdrawn"})
 

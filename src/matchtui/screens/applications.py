@@ -48,6 +48,7 @@ from matchtui.models.programs import (
     PROGRAM_STATUSES,
     SIGNAL_KINDS,
     SIGNAL_LABELS,
+    STAGE_SHORT_LABELS,
     Program,
     ProgramList,
 )
@@ -58,10 +59,12 @@ from matchtui.widgets.alike_lines import PaneVertical
 from matchtui.widgets.alike_tabs import PaneTabbedContent, PaneTabPane
 from matchtui.widgets.conflict import guarded_programs_save
 from matchtui.widgets.cycle_select import CycleSelect
+from matchtui.widgets.name_cuts import NameCuts, cells
 from matchtui.widgets.program_table import ProgramTable
 from matchtui.widgets.tracker_views import (
     LinesView,
     costs_text,
+    load_problem_hint,
     removal_question,
     split_lines,
     stage_label,
@@ -113,15 +116,20 @@ STAGE_KEYS: tuple[tuple[str, str], ...] = (
     ("w", "withdrawn"),
 )
 # (key, label, width): fixed widths, so a row never makes the table measure its columns again.
-# With a cell either side of each, they come to 118: the whole row fits a 120-column terminal
-# with the table's scroll bar showing (a long list), so nothing scrolls sideways there.
+# The program's name takes the width the others leave (the table's `fit`, NAME_MOST at most):
+# 31 cells at 120 columns, where every column shows with the scroll bar's room kept. Narrower,
+# the NRMP code, the interview date, the specialty and the tier are left out in that order
+# (DROPPED; the details, Enter, have them all) while the name would get fewer than NAME_LEAST:
+# at 80 columns the name has 38 cells beside the state, signal, stage and its date.
+NAME_MOST, NAME_LEAST = 60, 28
+DROPPED = ("code", "interview", "specialty", "tier")
 COLUMNS: tuple[tuple[str, str, int], ...] = (
-    ("name", "Program", 28),
+    ("name", "Program", NAME_MOST),
     ("state", "St", 3),
     ("specialty", "Specialty", 11),
     ("tier", "Tier", 9),
     ("signal", "Signal", 6),
-    ("stage", "Stage", 14),
+    ("stage", "Stage", 11),  # the widest short stage label (STAGE_SHORT_LABELS)
     ("date", "Date", 10),
     ("interview", "Interview", 10),
     ("code", "NRMP code", 9),
@@ -260,6 +268,10 @@ class ApplicationsScreen(PaneScreen):
         self._change_count = 0
         self._saved_count = 0
         self._programs_seen = 0  # the app's program-list version this pane holds
+        self._name_cuts: NameCuts | None = None  # for the names listed now (None: made when asked)
+        self._problems: FileProblems | None = None  # why programs.toml did not load
+        self._hint = HINT  # the text under the table
+        self._table: ProgramTable[int] | None = None  # found once (each row drawn asks for it)
 
     # -- layout --------------------------------------------------------------------------------
     def compose_body(self) -> ComposeResult:
@@ -308,7 +320,14 @@ class ApplicationsScreen(PaneScreen):
                         tooltip="Order the list by",
                     )
                 yield Static("", id="apps-count", markup=False)
-                yield ProgramTable[int](COLUMNS, self._cells_of, id="apps-table")
+                yield ProgramTable[int](
+                    COLUMNS,
+                    self._cells_of,
+                    fit="name",
+                    fit_min=NAME_LEAST,
+                    drop=DROPPED,
+                    id="apps-table",
+                )
                 yield Static(HINT, id="apps-hint", markup=False)
             with PaneTabPane("Today", id="apps-today"):
                 yield LinesView(id="apps-today-text")
@@ -326,7 +345,9 @@ class ApplicationsScreen(PaneScreen):
 
     @property
     def table(self) -> ProgramTable[int]:
-        table: ProgramTable[int] = self.query_one("#apps-table", ProgramTable)
+        table = self._table
+        if table is None:
+            table = self._table = self.query_one("#apps-table", ProgramTable)
         return table
 
     # -- data ----------------------------------------------------------------------------------
@@ -339,7 +360,7 @@ class ApplicationsScreen(PaneScreen):
         if self.matchapp.interactive and workspace.store.exists(PROGRAMS):
             warm = workspace.load_programs_warm()
             if warm is not None:  # read at idle after start-up: shown in this step
-                self._loaded(*self._ordered(warm, ""))
+                self._loaded(*self._ordered(warm, None))
                 return
             self.query_one("#apps-count", Static).update("Loading your programs…")
             self.run_worker(self._load_in_thread, thread=True, group="apps-load")
@@ -352,29 +373,29 @@ class ApplicationsScreen(PaneScreen):
         this pane's changes waiting to be written: those would meet it as a conflict)."""
         latest = self.matchapp.latest_programs(self._programs_seen)
         if latest is not None and self.programs_ok:
-            self._loaded(*self._ordered(latest, ""))
+            self._loaded(*self._ordered(latest, None))
         elif (
             self._change_count == self._saved_count
             and self.matchapp.workspace.programs_changed_elsewhere()
         ):
             self.load()
 
-    def _read(self) -> tuple[ProgramList | None, str, Orders]:
-        """The list, a problem (or ""), and the order of the sort on show (sorting 20,000
+    def _read(self) -> tuple[ProgramList | None, FileProblems | None, Orders]:
+        """The list, its problems (or None), and the order of the sort on show (sorting 20,000
         programs takes ~25 ms: done here, in the load's thread, not on the event loop; the
         other sorts are prepared in a thread once the table is on screen)."""
         try:
             programs: ProgramList | None = self.matchapp.workspace.load_programs()
-            problem = ""
+            problems: FileProblems | None = None
         except FileProblems as exc:
-            programs, problem = None, exc.summary()
-        return self._ordered(programs, problem)
+            programs, problems = None, exc
+        return self._ordered(programs, problems)
 
     def _ordered(
-        self, programs: ProgramList | None, problem: str
-    ) -> tuple[ProgramList | None, str, Orders]:
+        self, programs: ProgramList | None, problems: FileProblems | None
+    ) -> tuple[ProgramList | None, FileProblems | None, Orders]:
         orders = _order_for((programs or ProgramList.empty()).programs, self.filters.sort)
-        return programs, problem, orders
+        return programs, problems, orders
 
     def _prepare_orders(self) -> None:
         """Every other sort's order, in a worker thread over a copy of the list; kept only if
@@ -398,9 +419,12 @@ class ApplicationsScreen(PaneScreen):
             read = self._read()
         self.app.call_from_thread(self._loaded, *read)
 
-    def _loaded(self, programs: ProgramList | None, problem: str, orders: Orders) -> None:
+    def _loaded(
+        self, programs: ProgramList | None, problems: FileProblems | None, orders: Orders
+    ) -> None:
         self.programs = programs or ProgramList.empty()
         self.programs_ok = programs is not None
+        self._name_cuts = None
         if programs is not None:
             self._programs_seen = self.matchapp.programs_changed(programs, read=True)
         self.orders = (
@@ -412,9 +436,12 @@ class ApplicationsScreen(PaneScreen):
             # event loop while it lays the pane out and draws it.
             self.call_after_refresh(self._prepare_orders)
         self.matchapp.freeze_read_data()
-        if problem:
+        if (problems is None) != (self._problems is None):
+            self.refresh_bindings()  # adding is offered only for a list that loaded
+        self._problems = problems
+        if problems is not None:
             self.notify(
-                f"{problem}. The list is not shown and will not be overwritten.",
+                f"{problems.summary()}. The list is not shown and will not be overwritten.",
                 title="programs.toml could not be loaded",
                 severity="error",
                 timeout=15,
@@ -455,10 +482,17 @@ class ApplicationsScreen(PaneScreen):
         self.table.set_rows(self.shown)
         total = len(self.programs.programs)
         count = f"{len(self.shown)} of {plural(total, 'program')}"
-        if not total:
+        problems = self._problems
+        if problems is not None:
+            count = "programs.toml did not load: nothing to show, add or change (see below)"
+        elif not total:
             count += ": n adds one; `matchtui programs import FILE` reads a list"
         # One line of fixed size (applications.tcss): no layout pass for a new count.
         self.query_one("#apps-count", Static).update(count, layout=False)
+        hint = HINT if problems is None else load_problem_hint(problems)
+        if hint != self._hint:
+            self._hint = hint
+            self.query_one("#apps-hint", Static).update(hint)
 
     def _cells_of(self, index: int) -> tuple[Text, ...]:
         return self._cells(self.programs.programs[index])
@@ -468,26 +502,43 @@ class ApplicationsScreen(PaneScreen):
         when = stage_date(p)
         stage_style = {"rejected": "dim", "withdrawn": "dim", "invited": "bold"}.get(p.status, "")
         return (
-            Text(p.name),
+            Text(self._name_shown(p.name)),
             Text(p.state),
             Text(specialty.short if specialty else p.specialty),
             Text(TIER_LABELS[p.tier]),
             Text("" if p.signal == "none" else p.signal),
-            Text(stage_label(p.status), style=stage_style),
+            Text(STAGE_SHORT_LABELS.get(p.status, p.status), style=stage_style),
             Text(when.isoformat() if when else ""),
             Text(p.interview_on.isoformat() if p.interview_on else ""),
             Text(p.nrmp_code or ""),
         )
 
+    def _name_shown(self, name: str) -> str:
+        """`name` as its column shows it: whole if it fits, else cut so that it still reads
+        differently from every other name of the list (widgets/name_cuts.py)."""
+        width = self.table.column_width("name")
+        if cells(name) <= width:
+            return name
+        if self._name_cuts is None:
+            listed = self.programs.programs
+            self._name_cuts = NameCuts(lambda: (p.name for p in listed))
+        return self._name_cuts.cut(name, width)
+
     def selected_index(self) -> int | None:
         return self.table.selected
 
     def replace_program(self, index: int, program: Program) -> None:
-        """Put a changed program in the list, redraw its row only, and save."""
+        """Put a changed program in the list, redraw its row only (every row on screen if its
+        name changed: a cut name may read differently now), and save."""
+        renamed = self.programs.programs[index].name != program.name
         self.programs.programs[index] = program
         self.orders.changed(index)
         self._views_version += 1
-        self.table.update_row(index)
+        if renamed:
+            self._name_cuts = None
+            self.table.redraw()
+        else:
+            self.table.update_row(index)
         self._request_save()
 
     # -- saving (through the Workspace, off the event loop) ------------------------------------
@@ -532,7 +583,7 @@ class ApplicationsScreen(PaneScreen):
             self._saved_count = max(self._saved_count, wanted)
             self._saved(wanted)
             if result.merged:  # their records added to ours: show the list as saved
-                self._loaded(result.model, "", Orders(result.model.programs))
+                self._loaded(result.model, None, Orders(result.model.programs))
 
         def reload() -> None:
             self._saved_count = self._change_count  # the edits made here are given up
@@ -638,6 +689,13 @@ class ApplicationsScreen(PaneScreen):
             return lambda: costs_text(ledger(programs, catalog, year))
         return None
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Adding is not offered (nor done) when programs.toml did not load: the hint under
+        the table says what to fix instead."""
+        if action == "add_program" and self._problems is not None:
+            return False
+        return super().check_action(action, parameters)
+
     def _on_list(self) -> bool:
         return self.query_one("#apps-tabs", TabbedContent).active == "apps-list"
 
@@ -703,6 +761,7 @@ class ApplicationsScreen(PaneScreen):
             return
         programs = self.programs.programs
         programs.append(program)
+        self._name_cuts = None
         index = len(programs) - 1
         self.orders.added(index)
         self._views_version += 1
@@ -750,6 +809,7 @@ class ApplicationsScreen(PaneScreen):
         """Take a program off the list (the orders worked out again: every later index moves),
         keep the cursor at its place, and save."""
         removed = self.programs.programs.pop(index)
+        self._name_cuts = None
         position = self.table.cursor
         self.orders = Orders(self.programs.programs)
         self._views_version += 1

@@ -95,6 +95,7 @@ from matchtui.themes import text_style
 from matchtui.widgets.alike_lines import PaneHorizontal, PaneVertical, PaneVerticalScroll
 from matchtui.widgets.alike_tabs import PaneTabbedContent, PaneTabPane
 from matchtui.widgets.conflict import How, guarded_save, reload_plan, save_failed
+from matchtui.widgets.name_cuts import NameCuts
 from matchtui.widgets.program_table import ProgramTable
 from matchtui.widgets.text_standin import InputStandIn, field_at
 
@@ -102,6 +103,7 @@ if TYPE_CHECKING:
     from matchtui.app import MatchApp
 
 NARROW_WIDTH = 100  # narrower than this, the list tab cuts names and leaves the track out
+NAME_LEAST = 24  # wider, the track is left out too while the names would get fewer cells
 HARD_STOP = " (hard stop)"  # after a program's name in the criteria tab
 # The criteria tab's columns: key, header (the first row holds the weights).
 CRITERIA_COLUMNS: tuple[tuple[str, str], ...] = (
@@ -208,6 +210,9 @@ class RanklistScreen(PaneScreen):
         self._narrow_rows = False  # the rank rows as drawn: narrow (no track, names cut)
         # The rank table's rows as last made: index -> (texts, struck out).
         self._drawn: dict[int, tuple[tuple[str, ...], bool]] = {}
+        # Cuts for the names of `resolved` and `tracker` as they are; the tracker's names sorted.
+        self._name_cuts: tuple[list[Resolved], Tracker, NameCuts] | None = None
+        self._sorted_names: tuple[Tracker, list[str]] | None = None
         self.reading_programs = False  # programs.toml is being read for the first time: no list yet
         self._stamp: tuple[int, int] | None = None  # programs.toml as last read
         self._tabs_found: TabbedContent | None = None
@@ -243,8 +248,17 @@ class RanklistScreen(PaneScreen):
                     with PaneVertical(id="rank-left"):
                         # Virtual: only the lines on screen are drawn, so a list of thousands
                         # of ranks shows at once and a move redraws only what is on screen.
+                        # The program's column takes what the others leave (never pushing
+                        # the chances out of sight): a name too long is cut, and the track
+                        # is left out while the names would have fewer than NAME_LEAST cells.
                         yield ProgramTable[int](
-                            cells=self._rank_cells, stripe_first=True, hover=True, id="rank-table"
+                            cells=self._rank_cells,
+                            stripe_first=True,
+                            hover=True,
+                            fit="program",
+                            fit_min=NAME_LEAST,
+                            drop=("track",),
+                            id="rank-table",
                         )
                         # An Input drawn by a stand-in until reached (widgets/text_standin.py).
                         yield InputStandIn(
@@ -578,7 +592,26 @@ class RanklistScreen(PaneScreen):
         """The texts of rank `index`'s row, as drawn."""
         assert self.sim is not None
         marked = self.mark_a == self.sim.entries[index].ref
-        return rank_texts(self.sim, index, marked, self._narrow_rows)
+        room = self._rank_table().column_width("program") or None
+        return rank_texts(self.sim, index, marked, self._narrow_rows, room, self._name_cut)
+
+    def _name_cut(self, label: str, width: int) -> str:
+        """A rank's label in `width` cells, reading differently from every other program's
+        name in the tracker and every other rank's label (sorted only when a first label
+        needs cutting: the tracker's names once per tracker, the ranks' own once per list)."""
+        resolved, tracker = self.resolved, self.tracker
+        known = self._name_cuts
+        if known is None or known[0] is not resolved or known[1] is not tracker:
+            cuts = NameCuts(lambda: [*self._tracker_names(tracker), *(r.label for r in resolved)])
+            known = self._name_cuts = (resolved, tracker, cuts)
+        return known[2].cut(label, width)
+
+    def _tracker_names(self, tracker: Tracker) -> list[str]:
+        """The tracker's program names in order (kept for the same tracker)."""
+        known = self._sorted_names
+        if known is None or known[0] is not tracker:
+            known = self._sorted_names = (tracker, sorted(p.name for p in tracker.programs))
+        return known[1]
 
     def _rank_cells(self, index: int) -> list[Text]:
         if self.sim is None or index >= len(self.sim.entries):

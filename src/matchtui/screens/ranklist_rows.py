@@ -48,6 +48,7 @@ from matchtui.engine.ranklist import (
 )
 from matchtui.engine.wording import percent
 from matchtui.models.ranklist import RankItem, RanklistFile
+from matchtui.widgets.name_cuts import plain_cut
 
 # The marks after a rank's chance (the CLI's): "*" worked out, "x" no way to match there, "!"
 # a hard stop (the panel says why: one of your hard stops, never rank); then PENDING_MARK for an
@@ -76,20 +77,39 @@ def text_width(text: str) -> int:
     return len(text) if text.isascii() and text.isprintable() else cell_len(text)
 
 
-def name_text(label: str, marked: bool, narrow: bool) -> str:
-    """A program's name as its row shows it."""
-    name = label + (MARK_A if marked else "")
-    if narrow and len(name) > NARROW_NAME:
-        name = name[: NARROW_NAME - 1] + "…"
-    return name
+def name_text(
+    label: str,
+    marked: bool,
+    narrow: bool,
+    room: int | None = None,
+    cut: Callable[[str, int], str] = plain_cut,
+) -> str:
+    """A program's name as its row shows it: the label, then the comparison's mark; in at most
+    NARROW_NAME cells at narrow widths, and `room` cells (its column's width) if given. A label
+    too long is shortened by `cut` (the pane's `NameCuts.cut`: two cut names still differ);
+    the mark stays."""
+    mark = MARK_A if marked else ""
+    width = NARROW_NAME if narrow else room
+    if narrow and room is not None:
+        width = min(NARROW_NAME, room)
+    if width is None or text_width(label) + len(mark) <= width:
+        return label + mark
+    return cut(label, max(1, width - len(mark))) + mark
 
 
-def rank_texts(sim: Simulation, index: int, marked: bool, narrow: bool) -> list[str]:
-    """The texts of rank `index`'s row (0-based), as drawn."""
+def rank_texts(
+    sim: Simulation,
+    index: int,
+    marked: bool,
+    narrow: bool,
+    room: int | None = None,
+    cut: Callable[[str, int], str] = plain_cut,
+) -> list[str]:
+    """The texts of rank `index`'s row (0-based), as drawn (`room`, `cut`: see name_text)."""
     row = sim.rank(index)
     return [
         str(row.rank),
-        name_text(row.program, marked, narrow),
+        name_text(row.program, marked, narrow, room, cut),
         *(() if narrow else (row.track,)),
         percent(row.chance) + row.mark,
         percent(row.p_match_here),

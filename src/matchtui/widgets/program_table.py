@@ -11,6 +11,13 @@ programs a status change or a filter costs tens of milliseconds. Here:
   are ever read, so a fill costs the same at 100 or 20,000 programs.
 - Columns have fixed widths (`set_columns`); a row is drawn as its texts cropped (or ended
   with an ellipsis) and padded to their columns, one space either side of each.
+- One column may take the width the others leave (`fit`): as wide as it is given at most, and
+  no wider than the table less the other columns and the room of a vertical scroll bar (kept
+  free whether or not it shows, so the widths stay put as the list grows). While it would be
+  narrower than `fit_min`, the columns named in `drop` are left out, one by one in that order
+  (it is never drawn narrower than FIT_FLOOR: past that, the table scrolls sideways).
+  Worked out from the table's width alone, never from the cells, as the table is laid out
+  (before it is painted): a terminal of another size gets other widths, a row never does.
 - A row's line is built once and kept (per item, `MAX_CACHED` of them), styled once per look
   (plain, zebra stripe, cursor); the looks' styles are worked out once per repaint
   (`render_lines`), never per line (DataTable works them out for every line of a repaint).
@@ -45,6 +52,7 @@ from textual.strip import Strip
 T = TypeVar("T")
 Column = tuple[str, str, int]  # key, header, width
 PAD = 1  # cells either side of a column's text (two between columns)
+FIT_FLOOR = 8  # the least a `fit` column is drawn at, however little room the others leave
 # Drawn lines kept for redraws (a few screens' worth is plenty; scrolling far just draws again).
 MAX_CACHED = 2000
 # The looks of a line (+1 on a striped row): a row, the cursor's row, the row under the mouse
@@ -146,12 +154,17 @@ class ProgramTable(ScrollView, Generic[T], can_focus=True):
         stripe_first: bool = False,
         hover: bool = False,
         cell_cursor: bool = False,
+        fit: str | None = None,
+        fit_min: int = 12,
+        drop: Sequence[str] = (),
         id: str | None = None,
     ) -> None:
         """`overflow`: how a text wider than its column ends; `stripe_first`: the zebra stripe
         is on the first row (else on the second); `hover`: the row under the mouse is
         highlighted (until a key moves the cursor), as in a DataTable; `cell_cursor`: the
-        cursor is a cell, not a row."""
+        cursor is a cell, not a row; `fit`: the key of the column that takes the width left
+        (see the module's notes), `fit_min` the least it takes before a column of `drop` is
+        left out. `cells(item)` gives a text for every column given, shown or not."""
         super().__init__(id=id)
         self.cells: Callable[[T], Sequence[Text]] = cells or (lambda _item: ())
         self.key = key
@@ -168,7 +181,13 @@ class ProgramTable(ScrollView, Generic[T], can_focus=True):
         self._looks: tuple[Style, ...] = ()
         self._blank = Style()
         self._header: Strip | None = None
-        self.columns: tuple[Column, ...] = ()
+        self._fit = fit
+        self._fit_min = fit_min
+        self._drop = tuple(drop)
+        self._wanted: tuple[Column, ...] | None = None  # the columns as given
+        self._picked: tuple[int, ...] | None = None  # the given columns shown (None: all)
+        self._fitted_to = 0  # the table's width the columns were fitted to
+        self.columns: tuple[Column, ...] = ()  # the columns as drawn
         self._line_width = 0
         self.set_columns(columns)
 
@@ -183,15 +202,69 @@ class ProgramTable(ScrollView, Generic[T], can_focus=True):
         return self.rows[self.cursor] if self.rows else None
 
     def set_columns(self, columns: Sequence[Column]) -> None:
-        """(key, header, width) per column."""
+        """(key, header, width) per column (the `fit` column's width: the most it takes)."""
         wanted = tuple(columns)
-        if wanted == self.columns:
+        if wanted == self._wanted:
             return
-        self.columns = wanted
-        self._line_width = sum(width + 2 * PAD for _, _, width in wanted)
-        self.cursor_column = max(0, min(self.cursor_column, len(wanted) - 1))
+        self._wanted = wanted
+        self._fitted_to = self.size.width
+        if self._shown(*self._fitted(wanted, self._fitted_to)):
+            self._resize()
+
+    def column_width(self, key: str) -> int:
+        """The width column `key` is drawn at (0 if it is not shown)."""
+        return next((width for k, _, width in self.columns if k == key), 0)
+
+    def _fitted(
+        self, wanted: tuple[Column, ...], width: int
+    ) -> tuple[tuple[Column, ...], tuple[int, ...] | None]:
+        """The columns drawn in a table `width` cells wide, and which of `wanted` they are
+        (None: all of them). Before the table is laid out (no width yet), all as given."""
+        fit = self._fit
+        if fit is None or width <= 0 or fit not in (key for key, _, _ in wanted):
+            return wanted, None
+        room = width - self.styles.gutter.width
+        if self.styles.overflow_y in ("auto", "scroll"):
+            room -= self.styles.scrollbar_size_vertical
+        picked = list(range(len(wanted)))
+        dropping = [key for key in self._drop if key != fit]
+        while True:
+            others = sum(wanted[i][2] + 2 * PAD for i in picked if wanted[i][0] != fit)
+            left = room - others - 2 * PAD
+            if left >= self._fit_min or not dropping:
+                break
+            gone = dropping.pop(0)
+            picked = [i for i in picked if wanted[i][0] != gone]
+        least = min(self._fit_min, FIT_FLOOR)
+        columns = tuple(
+            (key, label, max(min(most, least), min(most, left)) if key == fit else most)
+            for key, label, most in (wanted[i] for i in picked)
+        )
+        return columns, None if len(picked) == len(wanted) else tuple(picked)
+
+    def _shown(self, columns: tuple[Column, ...], picked: tuple[int, ...] | None) -> bool:
+        """Draw these columns from now on; False if they are the ones drawn already."""
+        if columns == self.columns and picked == self._picked:
+            return False
+        self.columns, self._picked = columns, picked
+        self._line_width = sum(width + 2 * PAD for _, _, width in columns)
+        self.cursor_column = max(0, min(self.cursor_column, len(columns) - 1))
         self._forget()
-        self._resize()
+        return True
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        # A `fit` column follows the table's width here, as the layout gives it (the lines are
+        # painted after): the first frame at a width is drawn with that width's columns.
+        wanted = self._wanted
+        if self._fit is not None and wanted is not None and size.width not in (0, self._fitted_to):
+            self._fitted_to = size.width
+            if self._shown(*self._fitted(wanted, size.width)):
+                self.set_reactive(
+                    ProgramTable.virtual_size, Size(self._line_width, len(self.rows) + 1)
+                )
+        return super()._size_updated(size, virtual_size, container_size, layout)
 
     def set_rows(self, rows: Sequence[T], *, keep_cursor: bool = True) -> None:
         """Show these rows, in this order. The cursor stays on its item if `keep_cursor` and
@@ -245,7 +318,7 @@ class ProgramTable(ScrollView, Generic[T], can_focus=True):
         return self.cells(self.rows[position])
 
     def cell_text(self, item: T, column: str) -> str:
-        keys = [key for key, _, _ in self.columns]
+        keys = [key for key, _, _ in self._wanted or ()]
         return self.cells(item)[keys.index(column)].plain
 
     def _forget(self) -> None:
@@ -293,6 +366,9 @@ class ProgramTable(ScrollView, Generic[T], can_focus=True):
     def _line(self, texts: Sequence[Text]) -> Strip:
         line = Text(no_wrap=True, overflow="crop")
         pad = " " * PAD
+        picked = self._picked
+        if picked is not None:  # some given columns are left out at this width
+            texts = [texts[i] for i in picked if i < len(texts)]
         for (_, _, width), text in zip(self.columns, texts, strict=False):
             line.append(pad)
             used = cell_len(text.plain)
@@ -345,7 +421,7 @@ class ProgramTable(ScrollView, Generic[T], can_focus=True):
         if y == 0:
             header = self._header
             if header is None:
-                labels = self._line([Text(label) for _, label, _ in self.columns])
+                labels = self._line([Text(label) for _, label, _ in self._wanted or ()])
                 header = self._header = labels.apply_style(looks[HEADER])
             return header.crop_extend(scroll_x, scroll_x + width, looks[HEADER])
         position = scroll_y + y - 1

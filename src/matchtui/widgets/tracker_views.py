@@ -23,8 +23,10 @@ from matchtui.engine.tracker import (
     time_to_answer,
 )
 from matchtui.engine.wording import plural
+from matchtui.errors import FileProblems
 from matchtui.models.mix import TIER_LABELS
 from matchtui.models.programs import SIGNAL_LABELS, STAGE_LABELS, Program
+from matchtui.safetext import one_line
 
 BAR_WIDTH = 24
 
@@ -232,6 +234,28 @@ def split_lines(text: Text) -> list[Text]:
 
 def stage_label(stage: str) -> str:
     return STAGE_LABELS.get(stage, stage)
+
+
+def load_problem_hint(problems: FileProblems, limit: int = 3) -> str:
+    """What to do when programs.toml did not load: each problem's file, line and field, and
+    how to get the list back (the pane reads the file again when it is next shown)."""
+    first = problems.problems[0] if problems.problems else None
+    places = []
+    for problem in problems.problems[:limit]:
+        where = f"line {problem.line}" if problem.line else "the file"
+        field = f", {problem.key}" if problem.key else ""
+        places.append(one_line(f"{where}{field}: {problem.message}"))
+    more = len(problems.problems) - limit
+    if more > 0:
+        places.append(f"and {plural(more, 'more problem')}")
+    fix = "; ".join(places) or "the file could not be read"
+    path = one_line(str(first.file)) if first is not None else "programs.toml"
+    return (
+        f"Your program list is not shown: {path} did not load, so nothing can be added or "
+        f"changed here. What to fix: {fix}{'' if fix.endswith(('.', '?', '!')) else '.'} "
+        "Correct it in a text editor and save the file, then open another pane and come back "
+        "(F7) to read it again (`matchtui programs list` checks it too)."
+    )
 
 
 def removal_question(program: Program) -> str:
