@@ -77,9 +77,10 @@ _WEST = TargetRegion("west", "the West")
 _MIDWEST = TargetRegion("midwest", "the Midwest")
 
 
-def _check(
+def result_of(
     qid: str, text: str, catalog: Any, check_id: str, target: TargetRegion | None = None
 ) -> Any:
+    """The answer's result for one check (read against `target` for the region questions)."""
     return analyse(qid, text, None, catalog, target=target).check(check_id)
 
 
@@ -91,7 +92,7 @@ _LEFT_TO_CARE = (
 
 
 def test_leaving_to_look_after_a_parent_is_a_reason_for_stepping_away(catalog: Any) -> None:
-    arc = _check("why_left_medicine", _LEFT_TO_CARE, catalog, "arc")
+    arc = result_of("why_left_medicine", _LEFT_TO_CARE, catalog, "arc")
     assert arc.status == "pass", arc.detail
 
 
@@ -101,30 +102,30 @@ def test_each_way_of_saying_the_care_or_the_post_left_counts(catalog: Any) -> No
         "In 2020 I left the PGY-2 year in Ohio when my mother fell ill.",
         "My mother fell ill in 2020 and I looked after her in Ohio for two years.",
     ):
-        arc = _check("why_left_medicine", text, catalog, "arc")
+        arc = result_of("why_left_medicine", text, catalog, "arc")
         assert "why you stepped away" not in arc.detail.split("Missing:")[-1], text
 
 
 def test_leaving_a_room_is_not_leaving_training(catalog: Any) -> None:
     text = "I left the room and called my senior. We changed the order together in 2024."
-    arc = _check("why_left_medicine", text, catalog, "arc")
+    arc = result_of("why_left_medicine", text, catalog, "arc")
     assert "why you stepped away" in arc.detail.split("Missing:")[-1]
 
 
 def test_a_regret_denied_is_no_regret(catalog: Any) -> None:
-    close = _check("why_left_medicine", _LEFT_TO_CARE, catalog, "forward_close")
+    close = result_of("why_left_medicine", _LEFT_TO_CARE, catalog, "forward_close")
     assert close.status == "pass", close.detail
     for denied in (
         "I have no regrets, and I will finish.",
         "I never regretted it and I will finish.",
     ):
         text = f"I left residency in 2019 to care for my father. {denied}"
-        assert _check("why_left_medicine", text, catalog, "forward_close").status == "pass"
+        assert result_of("why_left_medicine", text, catalog, "forward_close").status == "pass"
 
 
 def test_a_regret_said_still_ends_on_regret(catalog: Any) -> None:
     text = "I left residency in 2019 to care for my father. I regret the years I lost."
-    close = _check("why_left_medicine", text, catalog, "forward_close")
+    close = result_of("why_left_medicine", text, catalog, "forward_close")
     assert close.status == "fail" and "regret" in close.detail
 
 
@@ -133,9 +134,9 @@ def test_letters_kept_from_school_are_no_recent_readiness(catalog: Any) -> None:
         "I still have my letters from medical school, they were very strong and the writers know "
         "me well."
     )
-    assert _check("recent_letters", text, catalog, "readiness").status == "fail"
+    assert result_of("recent_letters", text, catalog, "readiness").status == "fail"
     recent = "I have letters from my attendings at the urgent care where I work now."
-    assert _check("recent_letters", recent, catalog, "readiness").status == "pass"
+    assert result_of("recent_letters", recent, catalog, "readiness").status == "pass"
 
 
 def test_a_mistake_denied_is_no_mistake_owned_and_dodges_the_question(catalog: Any) -> None:
@@ -143,25 +144,25 @@ def test_a_mistake_denied_is_no_mistake_owned_and_dodges_the_question(catalog: A
         "I don't think I have made any serious mistake because I am always very careful.",
         "Honestly, I have never made a serious mistake, I double check everything.",
     ):
-        assert _check("mistake", text, catalog, "ownership").status == "fail", text
-        dodge = _check("mistake", text, catalog, "no_example")
+        assert result_of("mistake", text, catalog, "ownership").status == "fail", text
+        dodge = result_of("mistake", text, catalog, "no_example")
         assert dodge is not None and dodge.status == "fail", text
 
 
 def test_a_mistake_made_is_still_owned(catalog: Any) -> None:
     text = "I made an error in a potassium order in 2024 and told my senior at once."
-    assert _check("mistake", text, catalog, "ownership").status == "pass"
+    assert result_of("mistake", text, catalog, "ownership").status == "pass"
 
 
 def test_posts_abroad_and_people_counted_are_details(catalog: Any) -> None:
-    specifics = _check(
+    specifics = result_of(
         "why_specialty",
         "As a medical officer I ran the medical ward at night with one nurse. I liked it.",
         catalog,
         "specifics",
     )
     assert "medical officer" in specifics.matches and "one nurse" in specifics.matches
-    led = _check(
+    led = result_of(
         "led_a_team",
         "I led the three coordinators in our trial when enrolment fell behind.",
         catalog,
@@ -175,7 +176,7 @@ def test_a_move_made_whatever_the_match_brings_is_a_plan_to_stay(catalog: Any) -
         "I don't have family out west, but my partner got a job at Intel in Hillsboro and we "
         "are moving to Portland in May regardless of where I match."
     )
-    stay = _check("why_region", text, catalog, "plan_to_stay", _WEST)
+    stay = result_of("why_region", text, catalog, "plan_to_stay", _WEST)
     assert stay.status == "pass", stay.detail
 
 
@@ -184,7 +185,7 @@ def test_a_return_waited_for_looks_ahead(catalog: Any) -> None:
         "My grandmother raised me in Dayton. After she died I kept her house, and I rent it to my "
         "cousin until I come back."
     )
-    assert _check("connect_region", text, catalog, "forward_close").status == "pass"
+    assert result_of("connect_region", text, catalog, "forward_close").status == "pass"
 
 
 def test_training_done_there_and_letters_from_it_are_local_activity(catalog: Any) -> None:
@@ -192,7 +193,7 @@ def test_training_done_there_and_letters_from_it_are_local_activity(catalog: Any
         "I did my residency in surgery in Denver until I left in 2021. I still have close "
         "friends there and the attendings I worked with wrote two of my letters."
     )
-    local = _check("why_region", text, catalog, "local_activity", _WEST)
+    local = result_of("why_region", text, catalog, "local_activity", _WEST)
     assert local.status == "pass", local.detail
 
 
@@ -200,10 +201,10 @@ def test_a_rotation_applied_for_is_not_yet_done(catalog: Any) -> None:
     text = (
         "My school was in New York. I have applied for an away rotation in Sacramento in January."
     )
-    local = _check("trained_elsewhere", text, catalog, "local_activity", _WEST)
+    local = result_of("trained_elsewhere", text, catalog, "local_activity", _WEST)
     assert local.status == "fail", local.detail
     done = "My school was in New York. I did an away rotation in Sacramento last January."
-    assert _check("trained_elsewhere", done, catalog, "local_activity", _WEST).status == "warn"
+    assert result_of("trained_elsewhere", done, catalog, "local_activity", _WEST).status == "warn"
 
 
 def test_a_why_now_story_of_an_exam_failed_then_passed_is_concrete(catalog: Any) -> None:
@@ -230,7 +231,7 @@ def test_a_stay_hedged_does_not_look_ahead(catalog: Any) -> None:
         "I think so, probably, it depends on many things. I like the area and I would maybe stay "
         "if there is a good job. We will see how it goes."
     )
-    assert _check("will_you_stay", text, catalog, "forward_close").status == "fail"
+    assert result_of("will_you_stay", text, catalog, "forward_close").status == "fail"
 
 
 def test_a_visa_problem_solved_is_what_happened_and_why_now(catalog: Any) -> None:
@@ -238,7 +239,7 @@ def test_a_visa_problem_solved_is_what_happened_and_why_now(catalog: Any) -> Non
         "Because my visa problems are finally solved. I got my green card in August 2025 and I "
         "can apply to any program without sponsorship."
     )
-    arc = _check("why_now", text, catalog, "arc")
+    arc = result_of("why_now", text, catalog, "arc")
     missing = arc.detail.split("Missing:")[-1]
     assert "what happened" not in missing and "why now" not in missing, arc.detail
 
@@ -248,7 +249,7 @@ def test_a_job_kept_on_is_current_work(catalog: Any) -> None:
         "I'd keep working as a scribe at Methodist in Houston, study for Step 3, and reapply in "
         "September to both internal medicine and family medicine."
     )
-    assert _check("plan_if_unmatched", text, catalog, "readiness").status == "pass"
+    assert result_of("plan_if_unmatched", text, catalog, "readiness").status == "pass"
 
 
 def test_a_receptionist_at_the_front_desk_is_a_detail(catalog: Any) -> None:
@@ -256,7 +257,7 @@ def test_a_receptionist_at_the_front_desk_is_a_detail(catalog: Any) -> None:
         "I learnt how a clinic looks from the front desk. As a medical receptionist I saw "
         "patients turned away when their insurance had lapsed."
     )
-    specifics = _check("time_away_learned", text, catalog, "specifics")
+    specifics = result_of("time_away_learned", text, catalog, "specifics")
     assert {"front desk", "receptionist"} <= set(specifics.matches), specifics.matches
 
 
@@ -304,7 +305,7 @@ def test_one_long_sentence_of_detail_passes_clause_by_clause(catalog: Any) -> No
         "since then I have done two externships in Baltimore. My letters come from the people "
         "who supervised that work."
     )
-    specifics = _check("walk_through_application", text, catalog, "specifics")
+    specifics = result_of("walk_through_application", text, catalog, "specifics")
     assert specifics.status == "pass", specifics.detail
     assert "clauses of one sentence" in specifics.detail
 
@@ -315,7 +316,7 @@ def test_a_list_or_a_date_is_one_clause(catalog: Any) -> None:
         "blocks a day.",
         "I want to work in Ohio, Michigan, Indiana, because I like the people there very much.",
     ):
-        specifics = _check("step3_status", text, catalog, "specifics")
+        specifics = result_of("step3_status", text, catalog, "specifics")
         assert specifics.status == "warn", (text, specifics.detail)
     assert clauses_holding("Ohio, 2024, Mercy, ICU", ["Ohio", "2024", "Mercy", "ICU"], 5) == 1
 
@@ -325,7 +326,7 @@ def test_kept_from_work_by_a_visa_then_authorised_is_the_whole_arc(catalog: Any)
         "i didnt really leave medicine, i just couldnt practice because of visa. my husbands h1b "
         "didnt allow me to work. now i got ead since 2023 so i can work and apply"
     )
-    arc = _check("why_left_medicine", text, catalog, "arc")
+    arc = result_of("why_left_medicine", text, catalog, "arc")
     assert arc.status == "pass", arc.detail
 
 
@@ -334,7 +335,7 @@ def test_going_back_home_after_a_prelim_is_a_step_away(catalog: Any) -> None:
         "i matched into surgery prelim in 2020 but didnt get categorical. then covid came and i "
         "went back home to nigeria and worked there as medical officer 3 years"
     )
-    arc = _check("what_happened", text, catalog, "arc")
+    arc = result_of("what_happened", text, catalog, "arc")
     assert "why you stepped away" not in arc.detail.split("Missing:")[-1], arc.detail
 
 
@@ -343,14 +344,14 @@ def test_an_exam_booked_at_the_end_looks_ahead(catalog: Any) -> None:
         "I have not done hands-on clinical work since 2016. Since March I have done a supervised "
         "refresher at Drexel, and I am taking Step 3 in January."
     )
-    assert _check("years_out_ready", text, catalog, "forward_close").status == "pass"
+    assert result_of("years_out_ready", text, catalog, "forward_close").status == "pass"
     care = "I left in 2016. Since March I have been at home and I am taking care of my father."
-    assert _check("years_out_ready", care, catalog, "forward_close").status == "fail"
+    assert result_of("years_out_ready", care, catalog, "forward_close").status == "fail"
 
 
 def test_a_count_with_an_acronym_between_is_one_detail(catalog: Any) -> None:
     text = "I finally have work authorization. I also have two US letters now."
-    specifics = _check("what_changed", text, catalog, "specifics")
+    specifics = result_of("what_changed", text, catalog, "specifics")
     assert "two US letters" in specifics.matches, specifics.matches
 
 
@@ -359,7 +360,7 @@ def test_a_state_typed_in_lower_case_is_a_detail(catalog: Any) -> None:
         "my parents live in columbus ohio and i grew up there. i did 2 rotations at the state "
         "university in 2024 and i will stay in ohio after residency"
     )
-    specifics = _check("why_region", text, catalog, "specifics", _MIDWEST)
+    specifics = result_of("why_region", text, catalog, "specifics", _MIDWEST)
     assert specifics.status == "pass" and "ohio" in specifics.matches, specifics.detail
 
 
@@ -368,7 +369,7 @@ def test_a_count_in_digits_is_quoted_with_what_it_counts(catalog: Any) -> None:
         "In 2023 I applied to 60 programs and had 3 interviews. This year I applied to 90 family "
         "medicine programs and my 2024 paper is in my file."
     )
-    specifics = _check("different_this_time", text, catalog, "specifics")
+    specifics = result_of("different_this_time", text, catalog, "specifics")
     for quoted in ("60 programs", "3 interviews", "90 family medicine programs", "2024"):
         assert quoted in specifics.matches, specifics.matches
     assert "2024 paper" not in specifics.matches
@@ -394,7 +395,7 @@ def test_people_of_the_program_counted_are_one_detail(catalog: Any) -> None:
         "I met two of your residents at the ACP meeting in Boston. I want the continuity of "
         "following my own patients for three years."
     )
-    specifics = _check("why_program", text, catalog, "specifics")
+    specifics = result_of("why_program", text, catalog, "specifics")
     assert "two of your residents" in specifics.matches, specifics.matches
 
 
@@ -423,7 +424,7 @@ def test_people_of_the_program_counted_are_one_detail(catalog: Any) -> None:
 def test_reasons_and_praise_everyone_gives_are_stock(
     catalog: Any, qid: str, text: str, phrase: str
 ) -> None:
-    stock = _check(qid, text, catalog, "stock")
+    stock = result_of(qid, text, catalog, "stock")
     assert stock is not None and phrase in stock.matches, stock
 
 
@@ -432,7 +433,7 @@ def test_stock_words_beside_a_real_example_are_backed_up(catalog: Any) -> None:
         "I like working with my hands: in 2025 I placed 30 central lines under supervision in the "
         "ICU at Mercy."
     )
-    assert _check("why_specialty", text, catalog, "stock") is None
+    assert result_of("why_specialty", text, catalog, "stock") is None
 
 
 @pytest.mark.parametrize(
@@ -457,7 +458,7 @@ def test_stock_words_beside_a_real_example_are_backed_up(catalog: Any) -> None:
     ],
 )
 def test_a_stay_said_as_people_say_it(catalog: Any, text: str, status: str) -> None:
-    assert _check("will_you_stay", text, catalog, "plan_to_stay").status == status
+    assert result_of("will_you_stay", text, catalog, "plan_to_stay").status == status
 
 
 def test_clinical_years_done_there_are_activity_there(catalog: Any) -> None:
@@ -466,7 +467,7 @@ def test_clinical_years_done_there_are_activity_there(catalog: Any) -> None:
         "want to practise in rural Vermont for the long term."
     )
     target = TargetRegion("northeast", "the Northeast")
-    local = _check("why_region", text, catalog, "local_activity", target)
+    local = result_of("why_region", text, catalog, "local_activity", target)
     assert local.status != "fail", local.detail
 
 
@@ -491,7 +492,7 @@ def test_clinical_years_done_there_are_activity_there(catalog: Any) -> None:
 def test_a_score_on_the_exam_an_outcome_on_fate_criticism_on_its_giver(
     catalog: Any, qid: str, text: str, blamed: str
 ) -> None:
-    blame = _check(qid, text, catalog, "no_blame")
+    blame = result_of(qid, text, catalog, "no_blame")
     assert blame.status == "fail" and blamed in blame.matches, blame.detail
 
 
@@ -500,16 +501,16 @@ def test_the_timing_and_the_focus_owned(catalog: Any) -> None:
         "I failed Step 1 in April 2020, and the honest reason is that I took it too early. I sat "
         "for it anyway because I did not want to admit I needed more time."
     )
-    assert _check("exam_failure", text, catalog, "ownership").status == "pass"
+    assert result_of("exam_failure", text, catalog, "ownership").status == "pass"
     text = "Before I was not so focus but now I know what I want. I will work very hard."
-    assert _check("what_changed", text, catalog, "ownership").status == "pass"
+    assert result_of("what_changed", text, catalog, "ownership").status == "pass"
 
 
 def test_no_backup_plan_dodges_the_question(catalog: Any) -> None:
     text = (
         "I'm trying not to think about that honestly. I don't really have a backup plan right now."
     )
-    dodge = _check("plan_if_unmatched", text, catalog, "no_example")
+    dodge = result_of("plan_if_unmatched", text, catalog, "no_example")
     assert dodge is not None and dodge.status == "fail"
 
 
@@ -523,7 +524,7 @@ def test_no_backup_plan_dodges_the_question(catalog: Any) -> None:
 )
 def test_a_close_that_leaves_the_plan_open_does_not_look_ahead(catalog: Any, last: str) -> None:
     text = f"My cousin lives in New Jersey and I rotated at Rutgers in 2025. {last}"
-    assert _check("why_region", text, catalog, "forward_close").status == "fail", last
+    assert result_of("why_region", text, catalog, "forward_close").status == "fail", last
 
 
 def test_what_one_is_going_to_do_looks_ahead(catalog: Any) -> None:
@@ -531,18 +532,18 @@ def test_what_one_is_going_to_do_looks_ahead(catalog: Any) -> None:
         "My presentations ran nine minutes in 2023. As an intern I'm going to keep asking my "
         "seniors to cut me off when I drift."
     )
-    assert _check("greatest_weakness", text, catalog, "forward_close").status == "pass"
+    assert result_of("greatest_weakness", text, catalog, "forward_close").status == "pass"
     said = "My presentations ran nine minutes in 2023. I'm going to be honest about that."
-    assert _check("greatest_weakness", said, catalog, "forward_close").status == "pass"
+    assert result_of("greatest_weakness", said, catalog, "forward_close").status == "pass"
     told = "My presentations ran nine minutes in 2023. I'm going to say it plainly."
-    assert _check("greatest_weakness", told, catalog, "forward_close").status == "fail"
+    assert result_of("greatest_weakness", told, catalog, "forward_close").status == "fail"
 
 
 def test_a_partner_whose_place_is_not_settled_is_no_tie(catalog: Any) -> None:
     text = "I would love to stay, but it depends on where my husband finds a job. We will see."
-    assert _check("will_you_stay", text, catalog, "ties").status == "fail"
+    assert result_of("will_you_stay", text, catalog, "ties").status == "fail"
     settled = "My husband works at the Mayo Clinic in Rochester, so I will stay in Minnesota."
-    assert _check("will_you_stay", settled, catalog, "ties").status == "pass"
+    assert result_of("will_you_stay", settled, catalog, "ties").status == "pass"
 
 
 def test_a_failure_put_on_the_school_the_proctor_and_the_day_owns_nothing(catalog: Any) -> None:
@@ -551,11 +552,11 @@ def test_a_failure_put_on_the_school_the_proctor_and_the_day_owns_nothing(catalo
         "to five, so we were not prepared at all. The proctor kept interrupting. Honestly it "
         "wasn't really my fault."
     )
-    assert _check("exam_failure", text, catalog, "ownership").status == "fail"
-    blame = _check("exam_failure", text, catalog, "no_blame")
+    assert result_of("exam_failure", text, catalog, "ownership").status == "fail"
+    blame = result_of("exam_failure", text, catalog, "no_blame")
     assert blame.status == "fail" and "wasn't really my fault" in blame.matches
     owned = "I failed Step 1 in May 2021, and it was all my fault: I took it too early."
-    assert _check("exam_failure", owned, catalog, "ownership").status == "pass"
+    assert result_of("exam_failure", owned, catalog, "ownership").status == "pass"
 
 
 def test_what_the_last_application_lacked_is_owned(catalog: Any) -> None:
@@ -563,12 +564,12 @@ def test_what_the_last_application_lacked_is_owned(catalog: Any) -> None:
         "Last cycle I applied to 35 programs in Texas, and I had no Step 3 and no letters from US "
         "physicians. This time I did not limit myself to university programs."
     )
-    assert _check("different_this_time", text, catalog, "ownership").status == "pass"
+    assert result_of("different_this_time", text, catalog, "ownership").status == "pass"
 
 
 def test_a_life_there_pictured_with_a_hedge_is_a_hedged_stay(catalog: Any) -> None:
     text = "I like the weather there. I think I could probably see myself living there, maybe."
-    assert _check("will_you_stay", text, catalog, "plan_to_stay").status == "warn"
+    assert result_of("will_you_stay", text, catalog, "plan_to_stay").status == "warn"
 
 
 _FEELINGS = (
@@ -620,33 +621,33 @@ def test_fragments_typed_as_notes_are_read(catalog: Any) -> None:
     )
     assert judge_story("plan_b", plan, catalog).quality == "concrete"
     text = "Family medicine is what I want to do. Parents of sick children taught me patience."
-    assert _check("why_region", text, catalog, "ties", _MIDWEST).status == "fail"
+    assert result_of("why_region", text, catalog, "ties", _MIDWEST).status == "fail"
 
 
 def test_more_ways_of_saying_it(catalog: Any) -> None:
     # a regret of one's own act is owned
     text = "I failed Step 1 in 2021. I regret that I sat for it before I was ready."
-    assert _check("exam_failure", text, catalog, "ownership").status == "pass"
+    assert result_of("exam_failure", text, catalog, "ownership").status == "pass"
     # "I shall" looks ahead, as does a date everyone knows
     text = "My J-1 papers were ready in 2024. I shall begin the DS-2019 paperwork in March."
-    assert _check("img_visa", text, catalog, "forward_close").status == "pass"
+    assert result_of("img_visa", text, catalog, "forward_close").status == "pass"
     text = (
         "I worked in Fresno in 2024. I keep working there so I am seeing patients when Match "
         "Day comes."
     )
-    assert _check("different_this_time", text, catalog, "forward_close").status == "pass"
+    assert result_of("different_this_time", text, catalog, "forward_close").status == "pass"
     # a stay with the door left open is hedged
     text = (
         "I like Boston in 2024. I would be happy to stay here if I get the chance, but I am also "
         "open to other places."
     )
-    assert _check("will_you_stay", text, catalog, "plan_to_stay").status == "warn"
+    assert result_of("will_you_stay", text, catalog, "plan_to_stay").status == "warn"
     # practice there after residency is a plan to stay
     text = (
         "My sister lives in Newark. I intend to complete residency here and then practise "
         "hospital medicine in the same community."
     )
-    assert _check("will_you_stay", text, catalog, "plan_to_stay").status == "pass"
+    assert result_of("will_you_stay", text, catalog, "plan_to_stay").status == "pass"
 
 
 @pytest.mark.parametrize(
@@ -692,7 +693,7 @@ def test_more_ways_of_saying_it(catalog: Any) -> None:
 def test_innocent_sentences_keep_their_reading(
     catalog: Any, qid: str, text: str, check: str, status: str | None
 ) -> None:
-    found = _check(qid, text, catalog, check)
+    found = result_of(qid, text, catalog, check)
     assert (found.status if found else None) == status, found
 
 
@@ -712,7 +713,7 @@ def test_innocent_sentences_in_region_answers_keep_their_reading(catalog: Any) -
             "pass",
         ),
     ):
-        assert _check("why_region", text, catalog, check, _MIDWEST).status == status, text
+        assert result_of("why_region", text, catalog, check, _MIDWEST).status == status, text
 
 
 def test_innocent_stories_and_sentences_keep_their_reading(catalog: Any) -> None:
@@ -723,7 +724,7 @@ def test_innocent_stories_and_sentences_keep_their_reading(catalog: Any) -> None
     assert judge_story("why_now", story, catalog).quality == "generic"
     text = "It was hard. It was hard to admit that I needed help in 2021, and I asked my PD."
     assert _padding(text, catalog) == []
-    counted = _check(
+    counted = result_of(
         "led_a_team", "We screened 1,500 patients over 2.5 years in 2024.", catalog, "specifics"
     )
     assert "500 patients" not in counted.matches and "5 years" not in counted.matches
@@ -731,4 +732,4 @@ def test_innocent_stories_and_sentences_keep_their_reading(catalog: Any) -> None
         "I moved to Ohio in 2016, and I loved everything about my life in Ohio, and I hope to "
         "remain a part of Ohio."
     )
-    assert _check("why_region", once, catalog, "specifics").status == "warn"
+    assert result_of("why_region", once, catalog, "specifics").status == "warn"

@@ -48,18 +48,12 @@ from typing import Any
 
 import pytest
 
-from matchtui.engine.practice import analyse
 from matchtui.engine.text import TargetRegion, judge_story, places_named
+from tests.test_care_given_and_denials import result_of
 
 _SOUTH = TargetRegion("south", "the South")
 _WEST = TargetRegion("west", "the West")
 _MIDWEST = TargetRegion("midwest", "the Midwest")
-
-
-def _check(
-    qid: str, text: str, catalog: Any, check_id: str, target: TargetRegion | None = None
-) -> Any:
-    return analyse(qid, text, None, catalog, target=target).check(check_id)
 
 
 _OPENING = "I did research at Emory from 2022 to 2024. "
@@ -75,7 +69,7 @@ _OPENING = "I did research at Emory from 2022 to 2024. "
     ],
 )
 def test_a_decision_put_off_does_not_look_ahead(catalog: Any, close: str) -> None:
-    check = _check("step3_status", _OPENING + close, catalog, "forward_close")
+    check = result_of("step3_status", _OPENING + close, catalog, "forward_close")
     assert check.status == "fail", (close, check.detail)
 
 
@@ -88,7 +82,7 @@ def test_a_decision_put_off_does_not_look_ahead(catalog: Any, close: str) -> Non
     ],
 )
 def test_patients_seen_ahead_still_look_ahead(catalog: Any, close: str) -> None:
-    check = _check("step3_status", _OPENING + close, catalog, "forward_close")
+    check = result_of("step3_status", _OPENING + close, catalog, "forward_close")
     assert check.status == "pass", (close, check.detail)
 
 
@@ -105,7 +99,7 @@ def test_ill_typed_for_i_will_is_a_plan(catalog: Any) -> None:
 def test_falling_ill_is_no_plan(catalog: Any) -> None:
     story = "My mother fell ill in 2021 and I cared for her at home in Lagos for two years."
     assert "forward" not in judge_story("plan_b", story, catalog, "midwest").signals
-    close = _check(
+    close = result_of(
         "why_left_medicine",
         "I left residency in 2019. In 2021 my mother fell ill.",
         catalog,
@@ -141,7 +135,7 @@ def test_a_region_on_its_own_is_no_place_to_check(catalog: Any) -> None:
         "I grew up in the Midwest. I love Chicago, Milwaukee, Detroit and Cleveland. I will stay "
         "in the Midwest. I will practice in the Midwest. I will build my career in the Midwest."
     )
-    specifics = _check("why_region", gamed, catalog, "specifics")
+    specifics = result_of("why_region", gamed, catalog, "specifics")
     assert specifics.status == "warn", specifics.detail
     assert '"Midwest"' not in specifics.detail
 
@@ -184,12 +178,12 @@ def test_a_state_in_the_region_is_a_place(catalog: Any, story: str, named: str) 
     ],
 )
 def test_blame_in_other_words_is_blame(catalog: Any, qid: str, text: str) -> None:
-    assert _check(qid, text, catalog, "no_blame").status == "fail", text
+    assert result_of(qid, text, catalog, "no_blame").status == "fail", text
 
 
 def test_learning_a_system_is_no_blame(catalog: Any) -> None:
     text = "I learned the system at Mercy in two weeks in 2024 and taught it to the new interns."
-    assert _check("mistake", text, catalog, "no_blame").status == "pass"
+    assert result_of("mistake", text, catalog, "no_blame").status == "pass"
 
 
 def test_medical_school_named_by_its_purpose_is_a_tie(catalog: Any) -> None:
@@ -197,16 +191,16 @@ def test_medical_school_named_by_its_purpose_is_a_tie(catalog: Any) -> None:
         "Texas is still our first choice, because I went to UT Southwestern for medical school "
         "and he's from San Antonio."
     )
-    ties = _check("other_regions", text, catalog, "ties", _SOUTH)
+    ties = result_of("other_regions", text, catalog, "ties", _SOUTH)
     assert ties.status == "pass", ties.detail
 
 
 def test_a_city_name_two_regions_share_is_away_from_a_third(catalog: Any) -> None:
     text = "I did my medical school in Portland and rotated at OHSU."
-    ties = _check("why_region", text, catalog, "ties", _SOUTH)
+    ties = result_of("why_region", text, catalog, "ties", _SOUTH)
     assert ties.status == "fail" and "Portland" in ties.detail, ties.detail
     # read for either of its regions, it still counts there
-    assert _check("why_region", text, catalog, "ties", _WEST).status == "pass"
+    assert result_of("why_region", text, catalog, "ties", _WEST).status == "pass"
     home = "I grew up in Columbus and my parents still live there. I will stay and practice here."
     assert judge_story("why_home", home, catalog, "west").quality == "generic"
     assert "ties" in judge_story("why_home", home, catalog, "south").signals
@@ -223,12 +217,12 @@ def test_a_self_portrait_or_an_old_expectation_does_not_look_ahead(
     catalog: Any, close: str
 ) -> None:
     text = "I left residency in 2019 and came back to clinical work in 2024. " + close
-    assert _check("wont_leave_again", text, catalog, "forward_close").status == "fail"
+    assert result_of("wont_leave_again", text, catalog, "forward_close").status == "fail"
 
 
 def test_feeling_bad_about_it_ends_on_regret(catalog: Any) -> None:
     text = "I gave the wrong dose in 2023. I still think about him and I feel bad that it happened."
-    close = _check("mistake", text, catalog, "forward_close")
+    close = result_of("mistake", text, catalog, "forward_close")
     assert close.status == "warn" and "regret" in close.detail, close.detail
 
 
@@ -237,15 +231,15 @@ def test_strengths_anyone_could_claim_are_stock(catalog: Any) -> None:
         "I stay calm under pressure and I am very good at multitasking. I learned a lot about "
         "myself that year."
     )
-    stock = _check("too_much_at_once", text, catalog, "stock")
+    stock = result_of("too_much_at_once", text, catalog, "stock")
     assert stock.status == "fail", stock.detail
 
 
 def test_not_being_100_percent_sure_is_no_detail(catalog: Any) -> None:
     text = "I want to do cardiology after residency. I'm not 100% sure though."
-    assert _check("fellowship_plans", text, catalog, "specifics").status == "fail"
+    assert result_of("fellowship_plans", text, catalog, "specifics").status == "fail"
     counted = "I want to do cardiology. I saw it in 100% of my weeks on call."
-    assert '"100"' in _check("fellowship_plans", counted, catalog, "specifics").detail
+    assert '"100"' in result_of("fellowship_plans", counted, catalog, "specifics").detail
 
 
 def test_a_city_in_lower_case_after_in_is_a_detail(catalog: Any) -> None:
@@ -253,10 +247,10 @@ def test_a_city_in_lower_case_after_in_is_a_detail(catalog: Any) -> None:
         "i grew up in tucson and my parents still run a small pharmacy there. i did my sub-i at "
         "el rio health center in 2022."
     )
-    specifics = _check("connect_region", text, catalog, "specifics", _WEST)
+    specifics = result_of("connect_region", text, catalog, "specifics", _WEST)
     assert specifics.status == "pass" and "tucson" in specifics.detail, specifics.detail
     words = "i like reading and mobile phones. i went to the store."
-    assert _check("connect_region", words, catalog, "specifics", _WEST).status == "fail"
+    assert result_of("connect_region", words, catalog, "specifics", _WEST).status == "fail"
 
 
 @pytest.mark.parametrize(
@@ -267,7 +261,7 @@ def test_a_city_in_lower_case_after_in_is_a_detail(catalog: Any) -> None:
     ],
 )
 def test_the_people_of_a_program_in_general_are_no_detail(catalog: Any, text: str) -> None:
-    assert _check("why_program", text, catalog, "specifics").status == "fail", text
+    assert result_of("why_program", text, catalog, "specifics").status == "fail", text
 
 
 def test_ones_own_senior_and_a_role_held_are_details(catalog: Any) -> None:
@@ -275,7 +269,7 @@ def test_ones_own_senior_and_a_role_held_are_details(catalog: Any) -> None:
         "My attending told me I was the only student who knew every story. As an intern I will "
         "keep doing that."
     )
-    specifics = _check("why_specialty", text, catalog, "specifics")
+    specifics = result_of("why_specialty", text, catalog, "specifics")
     assert specifics.status == "pass", specifics.detail
 
 
@@ -284,7 +278,7 @@ def test_a_clinical_associate_is_recent_clinical_work(catalog: Any) -> None:
         "I left my residency in 2021. Since August 2023 I've worked as a full-time clinical "
         "associate in the emergency department at St. Mark's in Salt Lake City."
     )
-    readiness = _check("wont_leave_again", text, catalog, "readiness")
+    readiness = result_of("wont_leave_again", text, catalog, "readiness")
     assert readiness.status == "pass", readiness.detail
 
 
@@ -294,9 +288,9 @@ def test_a_hedge_about_the_kind_of_work_leaves_the_stay_firm(catalog: Any) -> No
         "After residency I want to stay and practice in Wisconsin, maybe as hospitalist in "
         "smaller town where there is need."
     )
-    assert _check("why_region", firm, catalog, "plan_to_stay", _MIDWEST).status == "pass"
+    assert result_of("why_region", firm, catalog, "plan_to_stay", _MIDWEST).status == "pass"
     for hedged in ("I will stay in Wisconsin, probably.", "Maybe I will stay in Wisconsin."):
-        check = _check("why_region", opening + hedged, catalog, "plan_to_stay", _MIDWEST)
+        check = result_of("why_region", opening + hedged, catalog, "plan_to_stay", _MIDWEST)
         assert check.status == "warn", hedged
 
 
@@ -305,9 +299,9 @@ def test_a_return_wished_for_is_no_proof(catalog: Any) -> None:
         "During my time away I learned a lot about myself in 2023. I am ready to get back to "
         "patient care full time."
     )
-    assert _check("time_away_learned", text, catalog, "readiness").status == "fail"
+    assert result_of("time_away_learned", text, catalog, "readiness").status == "fail"
     done = "In 2024 I went back to patient care at an urgent care in Jacksonville."
-    assert _check("time_away_learned", done, catalog, "readiness").status == "pass"
+    assert result_of("time_away_learned", done, catalog, "readiness").status == "pass"
 
 
 def test_a_critique_put_on_its_givers_is_blame(catalog: Any) -> None:
@@ -315,7 +309,7 @@ def test_a_critique_put_on_its_givers_is_blame(catalog: Any) -> None:
         "My attending said in 2024 that I should speak up more, but the residents on that "
         "rotation never really let students talk."
     )
-    assert _check("critical_feedback", text, catalog, "no_blame").status == "fail"
+    assert result_of("critical_feedback", text, catalog, "no_blame").status == "fail"
 
 
 @pytest.mark.parametrize(
@@ -329,9 +323,8 @@ def test_a_critique_put_on_its_givers_is_blame(catalog: Any) -> None:
 def test_a_region_name_inside_a_longer_name_is_not_the_region(catalog: Any, text: str) -> None:
     assert "Northeast" not in str(places_named(text, catalog))
     assert "South" not in str(places_named(text, catalog))
-    assert (
-        '"Northeast"' not in _check("why_region", text, catalog, "local_activity", _MIDWEST).detail
-    )
+    activity = result_of("why_region", text, catalog, "local_activity", _MIDWEST)
+    assert '"Northeast"' not in activity.detail
 
 
 def test_the_region_itself_is_still_read(catalog: Any) -> None:
@@ -371,7 +364,7 @@ def test_several_years_and_a_wished_return_are_no_proof(catalog: Any) -> None:
 )
 def test_more_blame_in_other_words(catalog: Any, sentence: str) -> None:
     text = "I did not match in 2024 with 3 interviews. " + sentence
-    assert _check("why_unmatched", text, catalog, "no_blame").status == "fail", sentence
+    assert result_of("why_unmatched", text, catalog, "no_blame").status == "fail", sentence
 
 
 @pytest.mark.parametrize(
@@ -383,7 +376,7 @@ def test_more_blame_in_other_words(catalog: Any, sentence: str) -> None:
 )
 def test_a_plan_typed_loosely_or_a_skill_carried_looks_ahead(catalog: Any, close: str) -> None:
     text = "I worked as a medical science liaison at Genentech from 2016 to 2024. " + close
-    assert _check("why_left_medicine", text, catalog, "forward_close").status == "pass", close
+    assert result_of("why_left_medicine", text, catalog, "forward_close").status == "pass", close
 
 
 @pytest.mark.parametrize(
@@ -395,7 +388,7 @@ def test_a_plan_typed_loosely_or_a_skill_carried_looks_ahead(catalog: Any, close
 )
 def test_a_stay_waiting_on_a_job_is_hedged(catalog: Any, stay: str) -> None:
     text = "My wife grew up in Tucson and we moved there in 2022. " + stay
-    check = _check("will_you_stay", text, catalog, "plan_to_stay", _WEST)
+    check = result_of("will_you_stay", text, catalog, "plan_to_stay", _WEST)
     assert check.status == "warn", (stay, check.detail)
 
 
@@ -411,14 +404,14 @@ _NORTHEAST = TargetRegion("northeast", "the Northeast")
     ],
 )
 def test_a_tie_abroad_is_no_tie_to_a_us_region(catalog: Any, sentence: str) -> None:
-    ties = _check("trained_elsewhere", sentence, catalog, "ties", _SOUTH)
+    ties = result_of("trained_elsewhere", sentence, catalog, "ties", _SOUTH)
     assert ties.status == "fail", ties.detail
     assert judge_story("why_home", sentence, catalog, "south").quality == "generic"
 
 
 def test_a_tie_abroad_beside_one_here_still_counts(catalog: Any) -> None:
     text = "I grew up in Lagos, Nigeria, and my parents have lived in Houston since 2015."
-    assert _check("trained_elsewhere", text, catalog, "ties", _SOUTH).status == "pass"
+    assert result_of("trained_elsewhere", text, catalog, "ties", _SOUTH).status == "pass"
 
 
 def test_a_country_inside_a_us_name_is_not_abroad(catalog: Any) -> None:
@@ -433,7 +426,7 @@ def test_a_country_inside_a_us_name_is_not_abroad(catalog: Any) -> None:
 )
 def test_figuring_it_out_later_does_not_look_ahead(catalog: Any, close: str) -> None:
     text = "My partner and I did our residency interviews in Boston in 2025. " + close
-    assert _check("will_you_stay", text, catalog, "forward_close", _NORTHEAST).status == "fail"
+    assert result_of("will_you_stay", text, catalog, "forward_close", _NORTHEAST).status == "fail"
 
 
 @pytest.mark.parametrize(
@@ -445,25 +438,25 @@ def test_figuring_it_out_later_does_not_look_ahead(catalog: Any, close: str) -> 
 )
 def test_a_stay_that_waits_on_jobs_is_hedged(catalog: Any, stay: str) -> None:
     text = "My wife grew up in Worcester and we moved back in 2022. " + stay
-    check = _check("will_you_stay", text, catalog, "plan_to_stay", _NORTHEAST)
+    check = result_of("will_you_stay", text, catalog, "plan_to_stay", _NORTHEAST)
     assert check.status == "warn", (stay, check.detail)
 
 
 def test_committed_to_staying_is_a_plan(catalog: Any) -> None:
     text = "My parents live in Richmond, Virginia. I am committed to staying in Virginia."
-    assert _check("trained_elsewhere", text, catalog, "plan_to_stay", _SOUTH).status == "pass"
+    assert result_of("trained_elsewhere", text, catalog, "plan_to_stay", _SOUTH).status == "pass"
 
 
 def test_a_school_doing_a_terrible_job_is_blame_and_my_own_is_not(catalog: Any) -> None:
     theirs = "My school in Grenada did a terrible job helping students find US rotations in 2022."
-    assert _check("trained_elsewhere", theirs, catalog, "no_blame", _SOUTH).status == "fail"
+    assert result_of("trained_elsewhere", theirs, catalog, "no_blame", _SOUTH).status == "fail"
     mine = "I did a terrible job of planning my rotations in 2022, and I changed that in 2023."
-    assert _check("trained_elsewhere", mine, catalog, "no_blame", _SOUTH).status == "pass"
+    assert result_of("trained_elsewhere", mine, catalog, "no_blame", _SOUTH).status == "pass"
 
 
 def test_the_group_an_applicant_is_sorted_into_is_no_detail(catalog: Any) -> None:
     text = "Programs filter IMGs. I applied through ERAS."
-    assert _check("other_regions", text, catalog, "specifics", _SOUTH).status == "fail"
+    assert result_of("other_regions", text, catalog, "specifics", _SOUTH).status == "fail"
 
 
 def test_work_told_of_someone_else_is_theirs(catalog: Any) -> None:
@@ -474,7 +467,7 @@ def test_work_told_of_someone_else_is_theirs(catalog: Any) -> None:
     verdict = judge_story("why_home", story, catalog, "west")
     assert "local_activity" not in verdict.signals and verdict.quality == "generic"
     text = "My wife works as a nurse at Harborview in Seattle. She did a rotation there in 2020."
-    assert _check("why_region", text, catalog, "local_activity", _WEST).status == "fail"
+    assert result_of("why_region", text, catalog, "local_activity", _WEST).status == "fail"
 
 
 @pytest.mark.parametrize(
@@ -495,7 +488,7 @@ def test_work_told_of_someone_else_is_theirs(catalog: Any) -> None:
 def test_work_the_applicant_did_beside_someone_else_stays_theirs(
     catalog: Any, text: str, status: str
 ) -> None:
-    assert _check("why_region", text, catalog, "local_activity", _WEST).status == status
+    assert result_of("why_region", text, catalog, "local_activity", _WEST).status == status
 
 
 def test_a_clause_after_and_is_read_against_its_own_places(catalog: Any) -> None:
@@ -503,7 +496,7 @@ def test_a_clause_after_and_is_read_against_its_own_places(catalog: Any) -> None
         "My partner and I are couples matching in 2027. Neither of us has any family in the "
         "Midwest, and we both trained at Tulane in New Orleans."
     )
-    ties = _check("trained_elsewhere", text, catalog, "ties", _MIDWEST)
+    ties = result_of("trained_elsewhere", text, catalog, "ties", _MIDWEST)
     assert '"trained at"' not in ties.detail, ties.detail
     kept = "I grew up in Madison, Wisconsin, and my parents still live there."
-    assert _check("trained_elsewhere", kept, catalog, "ties", _MIDWEST).status == "pass"
+    assert result_of("trained_elsewhere", kept, catalog, "ties", _MIDWEST).status == "pass"

@@ -24,19 +24,13 @@ from typing import Any
 
 import pytest
 
-from matchtui.engine.practice import analyse
 from matchtui.engine.text import TargetRegion, judge_story, places_named
+from tests.test_care_given_and_denials import result_of
 
 _MIDWEST = TargetRegion("midwest", "the Midwest")
 _NORTHEAST = TargetRegion("northeast", "the Northeast")
 _WEST = TargetRegion("west", "the West")
 _SOUTH = TargetRegion("south", "the South")
-
-
-def _check(
-    qid: str, text: str, catalog: Any, check_id: str, target: TargetRegion | None = None
-) -> Any:
-    return analyse(qid, text, None, catalog, target=target).check(check_id)
 
 
 _OPENING = "I did research at Emory from 2022 to 2024. "
@@ -53,14 +47,14 @@ _OPENING = "I did research at Emory from 2022 to 2024. "
     ],
 )
 def test_plans_that_read_as_put_off_still_look_ahead(catalog: Any, close: str) -> None:
-    assert _check("step3_status", _OPENING + close, catalog, "forward_close").status == "pass"
+    assert result_of("step3_status", _OPENING + close, catalog, "forward_close").status == "pass"
 
 
 @pytest.mark.parametrize(
     "close", ["I'll make that decision later.", "We will decide that when the time comes."]
 )
 def test_more_decisions_put_off(catalog: Any, close: str) -> None:
-    assert _check("step3_status", _OPENING + close, catalog, "forward_close").status == "fail"
+    assert result_of("step3_status", _OPENING + close, catalog, "forward_close").status == "fail"
 
 
 @pytest.mark.parametrize(
@@ -73,7 +67,7 @@ def test_more_decisions_put_off(catalog: Any, close: str) -> None:
 )
 def test_own_work_and_advice_are_no_blame(catalog: Any, sentence: str) -> None:
     text = "I gave the wrong dose in 2023. " + sentence
-    assert _check("mistake", text, catalog, "no_blame").status == "pass", sentence
+    assert result_of("mistake", text, catalog, "no_blame").status == "pass", sentence
 
 
 @pytest.mark.parametrize(
@@ -86,7 +80,7 @@ def test_own_work_and_advice_are_no_blame(catalog: Any, sentence: str) -> None:
 )
 def test_more_blame_on_the_teaching(catalog: Any, sentence: str) -> None:
     text = "I gave the wrong dose in 2023. " + sentence
-    assert _check("mistake", text, catalog, "no_blame").status == "fail", sentence
+    assert result_of("mistake", text, catalog, "no_blame").status == "fail", sentence
 
 
 @pytest.mark.parametrize(
@@ -97,7 +91,7 @@ def test_more_blame_on_the_teaching(catalog: Any, sentence: str) -> None:
     ],
 )
 def test_money_or_plans_for_school_are_no_tie(catalog: Any, text: str) -> None:
-    assert _check("why_region", text, catalog, "ties", _MIDWEST).status == "fail", text
+    assert result_of("why_region", text, catalog, "ties", _MIDWEST).status == "fail", text
 
 
 @pytest.mark.parametrize(
@@ -108,7 +102,7 @@ def test_money_or_plans_for_school_are_no_tie(catalog: Any, text: str) -> None:
     ],
 )
 def test_staying_current_or_returning_to_practice_is_no_stay(catalog: Any, text: str) -> None:
-    assert _check("why_region", text, catalog, "plan_to_stay", _MIDWEST).status == "fail", text
+    assert result_of("why_region", text, catalog, "plan_to_stay", _MIDWEST).status == "fail", text
 
 
 @pytest.mark.parametrize(
@@ -127,13 +121,13 @@ def test_staying_current_or_returning_to_practice_is_no_stay(catalog: Any, text:
 )
 def test_what_a_hedge_after_a_stay_hedges(catalog: Any, text: str, status: str) -> None:
     opening = "I did an observership at Froedtert in 2022. "
-    check = _check("why_region", opening + text, catalog, "plan_to_stay", _MIDWEST)
+    check = result_of("why_region", opening + text, catalog, "plan_to_stay", _MIDWEST)
     assert check.status == status, (text, check.detail)
 
 
 def test_a_weekly_return_to_clinic_is_proof(catalog: Any) -> None:
     text = "Since 2024 I return to the free clinic every Saturday to see patients."
-    assert _check("time_away_learned", text, catalog, "readiness").status == "pass"
+    assert result_of("time_away_learned", text, catalog, "readiness").status == "pass"
 
 
 def test_a_regret_turned_to_use_looks_ahead(catalog: Any) -> None:
@@ -141,12 +135,12 @@ def test_a_regret_turned_to_use_looks_ahead(catalog: Any) -> None:
         "I gave the wrong dose in 2023. I felt bad, but I used it to build a checklist I will "
         "bring to intern year."
     )
-    assert _check("mistake", text, catalog, "forward_close").status == "pass"
+    assert result_of("mistake", text, catalog, "forward_close").status == "pass"
 
 
 def test_a_role_held_before_is_a_detail(catalog: Any) -> None:
     text = "I was a resident back home, so I have run a ward on my own. I was an attending later."
-    assert _check("img_us_practice", text, catalog, "specifics").status == "pass"
+    assert result_of("img_us_practice", text, catalog, "specifics").status == "pass"
 
 
 @pytest.mark.parametrize(
@@ -168,18 +162,18 @@ def test_a_role_held_before_is_a_detail(catalog: Any) -> None:
 def test_here_and_where_patients_come_from_keep_the_tie(
     catalog: Any, text: str, target: TargetRegion
 ) -> None:
-    assert _check("why_region", text, catalog, "ties", target).status == "pass", text
+    assert result_of("why_region", text, catalog, "ties", target).status == "pass", text
 
 
 def test_a_list_of_places_is_one_clause(catalog: Any) -> None:
     assert (
-        _check(
+        result_of(
             "why_region", "I have lived in Georgia, Florida, and Ohio.", catalog, "ties", _MIDWEST
         ).status
         == "pass"
     )
     rotations = "I did rotations in Atlanta, Miami, and Chicago in 2024."
-    assert _check("why_region", rotations, catalog, "local_activity", _SOUTH).status != "fail"
+    assert result_of("why_region", rotations, catalog, "local_activity", _SOUTH).status != "fail"
 
 
 @pytest.mark.parametrize(
@@ -198,7 +192,7 @@ def test_a_direction_before_a_city_is_part_of_it(catalog: Any) -> None:
     named = places_named("I grew up in West Philadelphia.", catalog)
     assert [(p.written, p.region) for p in named] == [("Philadelphia", "northeast")]
     assert places_named("the South Side of Chicago", catalog)[0].region == "midwest"
-    coast = _check(
+    coast = result_of(
         "why_region", "I love the West Coast. The weather is great.", catalog, "specifics", _WEST
     )
     assert coast.status == "fail", coast.detail
@@ -210,11 +204,11 @@ def test_someone_who_set_the_applicant_on_it_leaves_the_work_theirs(catalog: Any
         "years of work. My parents encouraged volunteering at the free clinic in Dayton, which "
         "has been my Saturday routine since 2021."
     )
-    assert _check("why_region", text, catalog, "local_activity", _MIDWEST).status == "pass"
+    assert result_of("why_region", text, catalog, "local_activity", _MIDWEST).status == "pass"
     theirs = "We moved to Seattle last year because my wife took a job at a tech company there."
     assert "local_activity" not in judge_story("why_home", theirs, catalog, "west").signals
 
 
 def test_a_word_that_is_also_a_city_in_lower_case_is_a_word(catalog: Any) -> None:
     text = "i believe in providence. i went to the store."
-    assert _check("connect_region", text, catalog, "specifics", _NORTHEAST).status == "fail"
+    assert result_of("connect_region", text, catalog, "specifics", _NORTHEAST).status == "fail"
