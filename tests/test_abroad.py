@@ -18,7 +18,8 @@ from matchtui.app import MatchApp
 from matchtui.engine.assess import assess
 from matchtui.engine.mix import estimate, recommended_mix
 from matchtui.engine.refs import profile_ref_problems
-from matchtui.models.profile import ABROAD, Profile
+from matchtui.models.base import ABROAD
+from matchtui.models.profile import Profile
 from matchtui.store import PROFILE, Store
 from matchtui.widgets.profile_fields import real_select
 

@@ -463,7 +463,8 @@ class Catalog:
         found = self.regions.get(region_id) or self.divisions.get(region_id)
         if found is not None:
             return found.name
-        from matchtui.models.profile import ABROAD, ABROAD_NAME
+        from matchtui.models.base import ABROAD
+        from matchtui.models.profile import ABROAD_NAME
 
         return ABROAD_NAME if region_id == ABROAD else region_id
 

@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from matchtui.catalog import Catalog
-from matchtui.models.profile import ABROAD, MAX_DIVISIONS, Profile
+from matchtui.models.base import ABROAD
+from matchtui.models.profile import MAX_DIVISIONS, Profile
 from matchtui.suggest import did_you_mean
 
 Loc = tuple[str | int, ...]

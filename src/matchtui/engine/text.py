@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from matchtui.engine.wording import and_list, place
+from matchtui.models.base import ABROAD
 from matchtui.models.lexicon import (
     ARC_PARTS,
     LexiconFile,
@@ -158,6 +159,12 @@ _OWNERS = frozenset({"my", "our", "your", "the", "his", "her", "their", "these",
 def _lowered(words: Iterable[str]) -> frozenset[str]:
     found = frozenset(word.lower() for word in words)
     return found if found else _NO_WORDS
+
+
+def _pair(saying: str) -> tuple[str, str]:
+    """A saying of a number and its unit ("one day") as the two words a count is read by."""
+    first, *rest = saying.lower().split()
+    return first, " ".join(rest)
 
 
 def _pattern(group: str, entry: Phrase) -> _Pattern | None:
@@ -534,6 +541,9 @@ class Compiled:
     specifics: tuple[re.Pattern[str], ...]
     numbers: frozenset[str]  # number words that count something ("three months")
     units: frozenset[str]
+    # lexicon [specifics] sayings and rhythm: "one day" is no count unless "a week" follows
+    sayings: frozenset[tuple[str, str]]
+    rhythm: frozenset[str]
     function_words: frozenset[str]  # lexicon [padding]: words that carry no content
     unmarked: dict[str, str]  # lexicon [unmarked]: "didnt" -> "didn't"
     adverbs: frozenset[str]  # lexicon adverbs: read past between "I" and its verb
@@ -647,6 +657,8 @@ def _compile(lex: LexiconFile, catalog: Catalog) -> Compiled:
         specifics,
         frozenset(n.lower() for n in lex.specifics.numbers),
         frozenset(u.lower() for u in lex.specifics.units),
+        frozenset(_pair(saying) for saying in lex.specifics.sayings),
+        frozenset(word.lower() for word in lex.specifics.rhythm),
         frozenset(w.lower() for w in lex.padding.function_words),
         dict(lex.unmarked.forms) if lex.unmarked else {},
         frozenset(a.lower() for a in lex.adverbs),
@@ -887,22 +899,20 @@ class Analysed:
         Wisconsin, maybe as a hospitalist in a smaller town"), where "I will stay, probably."
         still hedges."""
         for hedge in hedges:
-            between = self.norm[hit.end : hedge.start]
             after = _WORD.search(self.norm, hedge.end)
+            # only a hedge after the plan, with more of its sentence after it ("I will stay in
+            # Ohio; maybe." hedges), can be about something else
+            if (
+                hedge.start < hit.end
+                or after is None
+                or self.sentence_of(after.start()) != self.sentence_of(hit.start)
+            ):
+                return True
             # a later clause of its own ("I plan to stay in Ohio, and if the right job opens at
             # my home hospital I will join its faculty") hedges what it says, not the stay
-            own_clause = (
-                hedge.start >= hit.end
-                and _OWN_CLAUSE.search(self.norm, hit.end, hedge.end) is not None
-                # ... that says something of its own ("I will stay in Ohio; maybe." hedges)
-                and after is not None
-                and self.sentence_of(after.start()) == self.sentence_of(hit.start)
-            )
+            own_clause = _OWN_CLAUSE.search(self.norm, hit.end, hedge.end) is not None
             qualifies = (
-                hedge.start >= hit.end
-                and "," in between
-                and after is not None
-                and self.sentence_of(after.start()) == self.sentence_of(hit.start)
+                "," in self.norm[hit.end : hedge.start]
                 and after.group().lower() in _QUALIFIER_STARTS
                 # "I want to stay, maybe, in Ohio": the hedge set off on its own still hedges
                 and not self.norm[hedge.end : after.start()].strip()
@@ -1190,9 +1200,7 @@ class Analysed:
         letters", "two US letters", "twelve family medicine programs"."""
         numbers, units = self.comp.numbers, self.comp.units
         lows, starts, ends = self.tokens.lows, self.tokens.starts, self.tokens.ends
-        specifics = self.comp.lexicon.specifics
-        sayings = {tuple(saying.lower().split()) for saying in specifics.sayings}
-        rhythm = frozenset(word.lower() for word in specifics.rhythm)
+        sayings, rhythm = self.comp.sayings, self.comp.rhythm
 
         def is_unit(low: str) -> bool:
             return low in units or (_stem(low) or "") in units
@@ -1652,10 +1660,6 @@ def _keep(memo: dict[tuple[str, str], object], key: tuple[str, str], value: obje
 
 
 # -- places a story names ---------------------------------------------------------------------
-# The region id of a place outside the United States (states.toml [[abroad]]).
-ABROAD = "abroad"
-
-
 class PlaceNamed(NamedTuple):
     """A place a text names (a state, a census region or division, a city), and its census
     region: for a city name shared across regions, each of them, joined by "|" ("Portland":

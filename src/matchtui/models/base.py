@@ -20,6 +20,11 @@ RELIABILITY_LABELS: dict[str, str] = {
     "assumption": "assumption",
 }
 
+# Where an applicant is from, lives or studies, or a place a story names, may be outside the US
+# (many IMGs apply from their own country): not a census region, so never a target, a tie's or a
+# rotation's region (models.profile; engine.text's places abroad).
+ABROAD = "abroad"
+
 # Reliabilities that mean "not a published figure": a screen showing one says "illustrative".
 SOFT_RELIABILITY: frozenset[str] = frozenset({"illustrative", "assumption"})
 

@@ -85,9 +85,7 @@ STEP3_LABELS: dict[str, str] = {
     "scheduled": "Scheduled",
     "passed": "Passed",
 }
-# Where an applicant is from, lives or studies may be outside the US (many IMGs apply from their
-# own country): not a census region, so never a target, a tie's or a rotation's region.
-ABROAD = "abroad"
+# ABROAD (models.base): where an applicant is from, lives or studies may be outside the US.
 ABROAD_LABEL = "Outside the US"  # as the form offers it
 ABROAD_NAME = "another country"  # as a sentence names it ("lives in another country")
 

@@ -20,8 +20,8 @@ from textual.widgets import Checkbox, Input, Select, Static, TextArea
 from matchtui.catalog import Catalog
 from matchtui.engine.refs import profile_ref_problems
 from matchtui.errors import FileProblems
+from matchtui.models.base import ABROAD
 from matchtui.models.profile import (
-    ABROAD,
     ABROAD_LABEL,
     DECISION_LABELS,
     DEGREE_LABELS,
