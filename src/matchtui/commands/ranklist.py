@@ -61,7 +61,7 @@ if TYPE_CHECKING:
 def _tracker(workspace: Workspace, args: argparse.Namespace) -> Tracker:
     """The program list as of `--today` (or today): a booked interview day gone by is told."""
     programs = workspace.load_programs()
-    return Tracker.of(programs.programs, getattr(args, "today", None))
+    return Tracker.of(programs.programs, _today(args))
 
 
 class _Folder(NamedTuple):

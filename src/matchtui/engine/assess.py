@@ -1094,7 +1094,8 @@ def step3_too_late(profile: Profile, catalog: Catalog) -> bool:
         return False
     from matchtui.engine.calendar import season_date
 
-    weeks = rules_of(catalog).readiness.step3.results_weeks
+    # readiness.toml alone, as the Program mix reads it (rules_of reads all five rule files)
+    weeks = catalog.get("readiness.toml", ReadinessFile).step3.results_weeks
     deadline = season_date(catalog, profile.cycle_year, "rank_deadline").date
     return step3_result_day(third.date, weeks) > deadline
 
@@ -1394,7 +1395,9 @@ def student_graduation_note(profile: Profile, catalog: Catalog) -> str | None:
     their final year). A year well before it does not load at all: a student cannot have
     graduated years before the Match (Profile._timeline)."""
     applicant = profile.applicant
-    if applicant.situation != "in_school":
+    # (years_after_match is never negative: a year no later than the Match is no slip, and the
+    # rule file is not read for it)
+    if applicant.situation != "in_school" or applicant.graduation_year <= profile.cycle_year:
         return None
     from matchtui.models.rules import ActionsFile
 

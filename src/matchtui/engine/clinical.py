@@ -10,13 +10,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
+from matchtui.models.profile import CLINICAL_WINDOW_MONTHS
+
 if TYPE_CHECKING:
     from matchtui.models.profile import ClinicalRole, Profile
     from matchtui.models.risk_rules import ClinicalGapRule
 
 # The profile counts clinical months in the last 24 (Clinical.months_last_24): with none there,
 # the last clinical work ended at least this long ago.
-WINDOW_MONTHS = 24
+WINDOW_MONTHS = CLINICAL_WINDOW_MONTHS
 
 
 class ClinicalReading(NamedTuple):

@@ -14,7 +14,8 @@ if TYPE_CHECKING:
     from matchtui.models.risk_rules import ComlexRule
 
 # Where the estimate places a DO with only a COMLEX score when no specialty is in view (the
-# Reality check): the Program mix names the score for its specialty (engine.mix.no_score_place).
+# Reality check): the Program mix names the score for its specialty (engine.mix.no_score_detail,
+# comlex_note).
 GROUP_PLACE = "your group's typical score"
 
 

@@ -1079,8 +1079,8 @@ def range_note(
     figures: Figures,
     outside: bool,
     data: MixFile,
-    weighed: Sequence[str] = (),
-    parts: RangeParts | None = None,
+    weighed: Sequence[str],
+    parts: RangeParts,
 ) -> str:
     """The sentences that explain the range when the Reality check rates the risk high or the
     profile lies past the cohorts. With a high risk, it says whether the estimate agrees (a
@@ -1093,7 +1093,7 @@ def range_note(
     low, high = figures.p_match_range
     first, last = percent(low, prose=True), percent(high, prose=True)
     span = f"runs from {first} to {last}" if first != last else f"is {first} at both ends"
-    drivers = range_drivers(parts, data, verdict.back_home, weighed) if parts is not None else ""
+    drivers = range_drivers(parts, data, verdict.back_home, weighed)
     if verdict.risk_tier == "high":
         if figures.p_match < data.warnings.low_p_match:
             lead = "The Reality check rates your re-entry risk as high, and this estimate agrees"

@@ -324,10 +324,7 @@ def applications_count(programs: Iterable[Program]) -> int:
 
 def applications_sent(programs: Iterable[Program]) -> bool:
     """The program list shows an application sent (`applications_count` above none)."""
-    return any(
-        p.status != "planned" and (p.status != "withdrawn" or p.applied_on is not None)
-        for p in programs
-    )
+    return applications_count(programs) > 0
 
 
 def year_check(view: PlanView, catalog: Catalog, sent: bool | None) -> MatchYearCheck | None:

@@ -23,7 +23,7 @@ from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, TypeVar
 
 from matchtui.engine.memo import LastResult, Same
-from matchtui.engine.tracker import PASSED_ADVICE, interview_passed
+from matchtui.engine.tracker import INTERVIEWED_STAGES, PASSED_ADVICE, interview_passed
 from matchtui.engine.wording import and_list, percent, percent_rest, plural, stored_chance
 from matchtui.models.base import RELIABILITY_LABELS
 from matchtui.models.ranklist import (
@@ -99,7 +99,7 @@ PENDING_NOTE = (
 # The tracker's stages as the odds read them. A program ranks only applicants it interviewed
 # (ranklist.toml [chances.no_interview]), so:
 # - interviewed there (`interviewed`, `thanked`, `second_look`, `ranked`): the rank's chance;
-INTERVIEWED: frozenset[str] = frozenset({"interviewed", "thanked", "second_look", "ranked"})
+INTERVIEWED = INTERVIEWED_STAGES  # the tracker's own set
 # - an interview offered or booked and not yet held: the rank's chance, flagged (it assumes
 #   the interview goes ahead);
 INTERVIEW_PENDING: frozenset[str] = frozenset({"invited", "scheduled"})
@@ -1086,19 +1086,13 @@ def interview_warnings(resolved: Sequence[Resolved], today: dt.date | None = Non
         )
     pending = [(i, r) for i, r in enumerate(resolved) if r.pending]
     # booked for a day gone by and not recorded as held (engine.tracker.interview_passed: the
-    # tracker's flag, or the booked day against `today` for a list read without it)
+    # tracker's flag, or the same rule against `today` for a list read without it)
     gone = [
         (i, r)
         for i, r in pending
         if r.program is not None
         and (
-            r.program.interview_passed
-            or (
-                today is not None
-                and r.program.status in INTERVIEW_PENDING
-                and r.program.interview_on is not None
-                and r.program.interview_on < today
-            )
+            r.program.interview_passed or (today is not None and interview_passed(r.program, today))
         )
     ]
     gone_by = {i for i, _ in gone}
@@ -1833,10 +1827,12 @@ def soap_list(
     data: RanklistFile,
     limit: int | None = None,
     who: Eligibility | None = None,
+    closed: Sequence[tuple[ProgramInfo, str]] | None = None,
 ) -> list[ProgramInfo]:
     """The tracker's programs in SOAP order: preferred tracks, then preferred specialties, then
     the rest (withdrawn and rejected left off, and with `who`, the programs that cannot take
-    the applicant: `soap_closed`), at most the SOAP application limit."""
+    the applicant: `soap_closed`, or `closed` when it was worked out already), at most the
+    SOAP application limit."""
     preferred = data.soap.preferred
     tracks = list(preferred.tracks)
     specialties = list(preferred.specialties)
@@ -1848,7 +1844,7 @@ def soap_list(
             return (1, specialties.index(p.specialty or ""))
         return (2, 0)
 
-    shut = {id(p) for p, _ in soap_closed(tracker, who)} if who is not None else set()
+    shut = {id(p) for p, _ in (closed if closed is not None else soap_closed(tracker, who))}
     pool = [
         p
         for p in tracker.programs
@@ -1927,11 +1923,12 @@ def soap_kit(
         soap.documents.source,
         *(r.source for r in routes),
     )
+    closed = soap_closed(tracker, who)  # each program checked once, for the list and the names
     return SoapKit(
         days=days,
         facts=facts,
-        programs=tuple(soap_list(tracker, data, who=who)),
-        closed=tuple((p.name, why) for p, why in soap_closed(tracker, who)),
+        programs=tuple(soap_list(tracker, data, who=who, closed=closed)),
+        closed=tuple((p.name, why) for p, why in closed),
         application_limit=int(soap.application_limit.value),
         documents=tuple(soap.documents.items),
         routes=routes,

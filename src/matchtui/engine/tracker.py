@@ -11,7 +11,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from matchtui.engine.fees import application_fee, eras_fee, fee_season, season_label
 from matchtui.engine.wording import and_list, plural
@@ -488,7 +488,18 @@ def interview_day(program: Program) -> dt.date | None:
     return program.interview_on
 
 
-def interview_passed(program: Program, today: dt.date) -> bool:
+class Booked(Protocol):
+    """What `interview_passed` reads of a program: a tracked Program, or the rank list's
+    ProgramInfo."""
+
+    @property
+    def status(self) -> str: ...
+
+    @property
+    def interview_on(self) -> dt.date | None: ...
+
+
+def interview_passed(program: Booked, today: dt.date) -> bool:
     """The one rule for a booked interview whose day has gone by: the program is still at
     'scheduled' with an interview date before `today`. It was held, moved or cancelled, and
     the list does not say which (the rank list counts only interviews recorded as held)."""

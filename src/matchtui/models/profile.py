@@ -239,9 +239,9 @@ class Exams(UserFile):
     # checks the degree). Left out, a level is not on record. The Level 2-CE score is on its
     # own scale, checked against readiness.toml [comlex] (engine.refs), never read as Step 2 CK.
     level1: ExamResult | None = None
-    level1_attempts: int | None = Field(default=None, ge=0, le=9, validate_default=True)
+    level1_attempts: int | None = Field(default=None, ge=0, le=9)
     level2_score: int | None = Field(default=None, ge=1)
-    level2_attempts: int | None = Field(default=None, ge=0, le=9, validate_default=True)
+    level2_attempts: int | None = Field(default=None, ge=0, le=9)
     level3: Step3Status | None = None
     level3_year: int | None = Field(default=None, ge=1960, le=2100, validate_default=True)
     level3_date: dt.date | None = Field(default=None, validate_default=True)

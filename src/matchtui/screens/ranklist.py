@@ -211,7 +211,7 @@ class RanklistScreen(PaneScreen):
         # The rank table's rows as last made: index -> (texts, struck out).
         self._drawn: dict[int, tuple[tuple[str, ...], bool]] = {}
         # Cuts for the names of `resolved` and `tracker` as they are; the tracker's names sorted.
-        self._name_cuts: tuple[list[Resolved], Tracker, NameCuts] | None = None
+        self._name_cuts: tuple[list[Resolved], Tracker, tuple[str, ...], NameCuts] | None = None
         self._sorted_names: tuple[Tracker, list[str]] | None = None
         self.reading_programs = False  # programs.toml is being read for the first time: no list yet
         self._stamp: tuple[int, int] | None = None  # programs.toml as last read
@@ -598,13 +598,19 @@ class RanklistScreen(PaneScreen):
     def _name_cut(self, label: str, width: int) -> str:
         """A rank's label in `width` cells, reading differently from every other program's
         name in the tracker and every other rank's label (sorted only when a first label
-        needs cutting: the tracker's names once per tracker, the ranks' own once per list)."""
+        needs cutting: the tracker's names once per tracker, the untracked ranks' labels once per
+        set of them). A tracked rank's label is its tracker name, so a move, which reorders the
+        ranks, keeps the cuts (it re-sorted every name, ~1.5 ms at 20,000 programs)."""
         resolved, tracker = self.resolved, self.tracker
         known = self._name_cuts
         if known is None or known[0] is not resolved or known[1] is not tracker:
-            cuts = NameCuts(lambda: [*self._tracker_names(tracker), *(r.label for r in resolved)])
-            known = self._name_cuts = (resolved, tracker, cuts)
-        return known[2].cut(label, width)
+            extra = tuple(sorted(r.label for r in resolved if r.program is None))
+            if known is not None and known[1] is tracker and known[2] == extra:
+                cuts = known[3]
+            else:
+                cuts = NameCuts(lambda: [*self._tracker_names(tracker), *extra])
+            known = self._name_cuts = (resolved, tracker, extra, cuts)
+        return known[3].cut(label, width)
 
     def _tracker_names(self, tracker: Tracker) -> list[str]:
         """The tracker's program names in order (kept for the same tracker)."""
