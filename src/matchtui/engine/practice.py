@@ -288,6 +288,15 @@ def _check_forward_close(answer: Analysed, stock: dict[int, list[Hit]]) -> _Verd
             for h in forward[last]
         )
     if last in forward and (last not in regret or turned):
+        if vague := _vague_close(answer, last, forward[last]):
+            terms = _terms(vague)
+            return _Verdict(
+                "warn",
+                f"The last sentence looks ahead but names no step ({_quoted(terms)}): end on "
+                "what you will do, and when.",
+                [last],
+                terms,
+            )
         return _Verdict(
             "pass", f"The last sentence looks ahead ({_quoted(last_terms)}).", [last], last_terms
         )
@@ -308,6 +317,27 @@ def _check_forward_close(answer: Analysed, stock: dict[int, list[Hit]]) -> _Verd
             _terms(forward[earlier[-1]]),
         )
     return _Verdict("fail", "The answer does not end on what you will do next.", [last])
+
+
+def _vague_close(answer: Analysed, last: int, forward: list[Hit]) -> list[Hit]:
+    """The vague looks ahead (lexicon `vague_forward`) of a last sentence that looks ahead with
+    nothing else: each of its forward phrases is one of them, or leads straight into one ("I'll"
+    in "I'll do my best", "I'm working on" in "I'm working on it"), and it holds no concrete
+    detail. Empty when the close names a step."""
+    if answer.comp.lexicon.vague_forward is None or last in answer.specific_sentences():
+        return []
+    vague = answer.sentences_with("vague_forward").get(last, [])
+    if not vague:
+        return []
+
+    def led_into(hit: Hit) -> bool:
+        return any(
+            v.start < hit.end <= v.end
+            or (hit.end <= v.start and len(answer.norm[hit.end : v.start].split()) <= 1)
+            for v in vague
+        )
+
+    return vague if all(led_into(hit) for hit in forward) else []
 
 
 def _check_arc(answer: Analysed) -> _Verdict:

@@ -58,7 +58,8 @@ class PhraseEntry(Strict):
     later_any: list[str] = Field(default_factory=empty_list)
     # the very next word must be one of these ("$": the sentence or a clause ends there instead):
     # "we'll see" only as a decision put off ("we'll see how it goes", "we'll see."), not
-    # "we'll see patients from three counties"
+    # "we'll see patients from three counties"; a punctuation mark listed is that mark next
+    # (":": "If I don't match:" as the heading of a list of steps)
     followed_by: list[str] = Field(default_factory=empty_list)
     at_start: bool = False
 
@@ -381,6 +382,10 @@ class LexiconFile(Strict):
     # Someone else as the subject of a clause ("my wife took a job at a tech company there"): the
     # work or the rotation after it in that clause is theirs. Optional, like undecided.
     someone_else: PhraseList | None = None
+    # A close that looks ahead at nothing it names ("I'm working on it.", "I will do my best."):
+    # a last sentence whose look ahead is only this, with no concrete detail, is a weak close.
+    # Optional, like undecided.
+    vague_forward: PhraseList | None = None
     regret: PhraseList
     ties: PhraseList
     # A tie phrase in a sentence about a visit (holiday_visits) counts only when the sentence
