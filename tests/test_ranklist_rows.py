@@ -29,7 +29,8 @@ from matchtui.engine.ranklist import (
 from matchtui.engine.wording import percent
 from matchtui.models.programs import Program
 from matchtui.models.ranklist import CRITERIA, RankItem, RanklistFile
-from matchtui.screens.ranklist_rows import RankRows, columns, rank_texts, text_width
+from matchtui.screens.ranklist_rows import RankRows, columns, rank_texts
+from matchtui.widgets.name_cuts import cells
 
 SETTINGS = settings(
     max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
@@ -117,10 +118,10 @@ def drawn_widths(rows: RankRows) -> list[int]:
     """Every column as wide as its header or its widest cell, every row made and measured (as
     the pane did before it kept the widths up to date)."""
     shown = columns(rows.narrow)
-    widths = [text_width(label) for _, label in shown]
+    widths = [cells(label) for _, label in shown]
     for index, item in enumerate(rows.items):
         texts = rank_texts(rows.sim, index, rows.mark_a == item.program, rows.narrow)
-        widths = [max(w, text_width(t)) for w, t in zip(widths, texts, strict=True)]
+        widths = [max(w, cells(t)) for w, t in zip(widths, texts, strict=True)]
     return widths
 
 

@@ -18,14 +18,15 @@ from bench.programs_fixture import make_programs
 from matchtui.app import MatchApp
 from matchtui.screens import ranklist, ranklist_rows
 from matchtui.store import PROGRAMS
+from matchtui.widgets.name_cuts import cells
 from matchtui.widgets.program_table import ProgramTable
 from tests.test_ranklist_pane import TODAY
 
 
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=30))
-def test_text_width_is_the_cell_width(text: str) -> None:
-    assert ranklist_rows.text_width(text) == cell_len(text)
+def test_cells_is_the_cell_width(text: str) -> None:
+    assert cells(text) == cell_len(text)
 
 
 def _plain_rows(table: ProgramTable[Any]) -> list[str]:

@@ -88,14 +88,13 @@ from matchtui.screens.ranklist_rows import (
     columns,
     first_rows,
     rank_texts,
-    text_width,
 )
 from matchtui.store import PROGRAMS
 from matchtui.themes import text_style
 from matchtui.widgets.alike_lines import PaneHorizontal, PaneVertical, PaneVerticalScroll
 from matchtui.widgets.alike_tabs import PaneTabbedContent, PaneTabPane
 from matchtui.widgets.conflict import How, guarded_save, reload_plan, save_failed
-from matchtui.widgets.name_cuts import NameCuts
+from matchtui.widgets.name_cuts import NameCuts, cells
 from matchtui.widgets.program_table import ProgramTable
 from matchtui.widgets.text_standin import InputStandIn, field_at
 
@@ -674,19 +673,19 @@ class RanklistScreen(PaneScreen):
         # column reads every row (a +/- at 20,000 programs spent ~11 ms measuring every cell),
         # and only when the names or the hard stops changed: a +/- changes neither (`resolved`
         # is new whenever the list is resolved again), and reading 3,400 names took ~2.5 ms.
-        widths = [max(3, text_width(label)) for _, label in CRITERIA_COLUMNS]
+        widths = [max(3, cells(label)) for _, label in CRITERIA_COLUMNS]
         known = self._names_width
         if known is not None and known[0] is self.resolved and known[1] == stopped:
             names = known[2]
         else:
             names = max(
                 (
-                    text_width(r.label) + (len(HARD_STOP) if i in stopped else 0)
+                    cells(r.label) + (len(HARD_STOP) if i in stopped else 0)
                     for i, r in enumerate(self.resolved)
                 ),
                 default=0,
             )
-            names = max(names, text_width("WEIGHT"))  # an empty list shows its weights row
+            names = max(names, cells("WEIGHT"))  # an empty list shows its weights row
             self._names_width = (self.resolved, stopped, names)
         widths[0] = max(widths[0], names)
         count = len(self.items) + 1
@@ -834,7 +833,7 @@ class RanklistScreen(PaneScreen):
         sharing what is left of the table's width (each no wider than its longest name)."""
         rows = [pair_texts(result.pairs, i) for i in range(len(result.pairs))]
         widest = [
-            max([text_width(label), *(text_width(row[n]) for row in rows)])
+            max([cells(label), *(cells(row[n]) for row in rows)])
             for n, (_, label) in enumerate(PAIR_COLUMNS)
         ]
         if result.violations:

@@ -28,8 +28,6 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import partial
 from typing import Literal, TypeVar
 
-from rich.cells import cell_len
-
 from matchtui.engine.memo import LastResult, Same
 from matchtui.engine.ranklist import (
     CHANCE_MARK,
@@ -48,7 +46,7 @@ from matchtui.engine.ranklist import (
 )
 from matchtui.engine.wording import percent
 from matchtui.models.ranklist import RankItem, RanklistFile
-from matchtui.widgets.name_cuts import plain_cut
+from matchtui.widgets.name_cuts import cells, plain_cut
 
 # The marks after a rank's chance (the CLI's): "*" worked out, "x" no way to match there, "!"
 # a hard stop (the panel says why: one of your hard stops, never rank); then PENDING_MARK for an
@@ -73,10 +71,6 @@ SummaryKind = Literal["bold", "plain", "dim", "error", "warning"]
 K = TypeVar("K")
 
 
-def text_width(text: str) -> int:
-    return len(text) if text.isascii() and text.isprintable() else cell_len(text)
-
-
 def name_text(
     label: str,
     marked: bool,
@@ -92,7 +86,7 @@ def name_text(
     width = NARROW_NAME if narrow else room
     if narrow and room is not None:
         width = min(NARROW_NAME, room)
-    if width is None or text_width(label) + len(mark) <= width:
+    if width is None or cells(label) + len(mark) <= width:
         return label + mark
     return cut(label, max(1, width - len(mark))) + mark
 
@@ -127,12 +121,12 @@ def percent_width(
     """The width of a column of percentages, each cell percent(value) plus a mark of at most `mark`
     cells: its header's when every figure fits under it, else its widest cell's (`texts` makes
     the cells, only then)."""
-    width = text_width(header)
+    width = cells(header)
     if not values:
         return width
     if width >= PCT_WIDTH + mark and min(values) >= LOW and max(values) <= HIGH:
         return width
-    return max(width, *(text_width(text) for text in texts()))
+    return max(width, *(cells(text) for text in texts()))
 
 
 def _uncount(counter: Counter[K], key: K) -> None:
@@ -245,7 +239,7 @@ class RankRows:
         self.items = list(items)
         _uncount(self._listed, gone.key)
         _uncount(self._names, self._name_width(gone))
-        _uncount(self._tracks, text_width(gone.track))
+        _uncount(self._tracks, cells(gone.track))
         self._missing()
         self._odds_and_rules()
 
@@ -257,7 +251,7 @@ class RankRows:
         for r in added:
             self._listed[r.key] += 1
             self._names[self._name_width(r)] += 1
-            self._tracks[text_width(r.track)] += 1
+            self._tracks[cells(r.track)] += 1
         self._missing()
         self._odds_and_rules()
 
@@ -273,8 +267,8 @@ class RankRows:
             self._missing()
         _uncount(self._names, self._name_width(old))
         self._names[self._name_width(new)] += 1
-        _uncount(self._tracks, text_width(old.track))
-        self._tracks[text_width(new.track)] += 1
+        _uncount(self._tracks, cells(old.track))
+        self._tracks[cells(new.track)] += 1
         self._odds_and_rules(replaced=index)
 
     def stops_changed(self, hard_stops: Sequence[str]) -> None:
@@ -325,18 +319,18 @@ class RankRows:
 
     def _name_width(self, r: Resolved) -> int:
         # The mark goes on every rank of the marked program (as the rows draw it).
-        return text_width(name_text(r.label, r.ref == self.mark_a, self.narrow))
+        return cells(name_text(r.label, r.ref == self.mark_a, self.narrow))
 
     def _count_cells(self) -> None:
         self._names = Counter(self._name_width(r) for r in self.resolved)
-        self._tracks = Counter(text_width(r.track) for r in self.resolved)
+        self._tracks = Counter(cells(r.track) for r in self.resolved)
 
     def _widths(self) -> None:
         sim, narrow = self.sim, self.narrow
         count = len(self.resolved)
         widths: list[int] = []
         for key, label in columns(narrow):
-            header = text_width(label)
+            header = cells(label)
             if key == "rank":
                 widths.append(max(header, len(str(count)) if count else 0))
             elif key == "program":

@@ -22,8 +22,8 @@ ELLIPSIS = "…"
 
 
 def cells(text: str) -> int:
-    """The cells `text` takes on a terminal."""
-    return len(text) if text.isascii() else cell_len(text)
+    """The cells `text` takes on a terminal (a control character takes none)."""
+    return len(text) if text.isascii() and text.isprintable() else cell_len(text)
 
 
 def head(text: str, width: int) -> str:
