@@ -1238,9 +1238,7 @@ def _cycles(
     limit = rule.serious_limit
     written = bool(profile.narrative.plan_b.strip())
     plan_b = _plan_b_written(profile, catalog)
-    # In a residency now, no new position leaves them in the one they hold: that is the
-    # fallback, said in place of asking for a written plan B (readiness.toml [cycles]).
-    fallback = rule.in_training_fallback if profile.in_training else ""
+    fallback = _fallback(profile, rules)
     verdict: Any
     if this > limit:
         verdict = "past_limit"
@@ -1358,6 +1356,25 @@ def _actions(
     return out
 
 
+def _fallback(profile: Profile, rules: Rules) -> str:
+    """The fallback the profile already has, in words ("" for none): in a residency now, no
+    new position leaves them in the one they hold, said in place of asking for a written plan
+    B (readiness.toml [cycles] in_training_fallback). Students and graduates out of training
+    have none but the plan B they write."""
+    return rules.readiness.cycles.in_training_fallback if profile.in_training else ""
+
+
+def _plan_b_story(profile: Profile, catalog: Catalog, rules: Rules) -> StoryVerdict:
+    """The plan B story's verdict; for one who wrote none but has a fallback already (_fallback),
+    'covered' with the row's own words (readiness.toml [cycles] in_training_plan_b) rather than
+    'missing': the gap it reports is not there."""
+    verdict = judge_story("plan_b", profile.narrative.plan_b, catalog)
+    covered = rules.readiness.cycles.in_training_plan_b
+    if verdict.quality != "missing" or not covered or not _fallback(profile, rules):
+        return verdict
+    return verdict.model_copy(update={"quality": "covered", "reason": covered, "missing": []})
+
+
 def _plan_b_written(profile: Profile, catalog: Catalog) -> bool:
     """The profile's plan B is written and concrete (the Cycles check and the actions)."""
     return judge_story("plan_b", profile.narrative.plan_b, catalog).quality == "concrete"
@@ -1462,9 +1479,10 @@ def assess(
     step3 = _step3(profile, catalog, rules, found, today)
     specialties = _feasibility(profile, catalog, rules, found)
     cycles = _cycles(profile, catalog, risk.tier, rules, found)
-    stories = [facts.story] + [
-        judge_story(kind, getattr(profile.narrative, kind), catalog)
-        for kind in ("why_now", "plan_b")
+    stories = [
+        facts.story,
+        judge_story("why_now", profile.narrative.why_now, catalog),
+        _plan_b_story(profile, catalog, rules),
     ]
     actions = _actions(profile, catalog, rules, found, specialties)
     scores = _score_note(profile, catalog)

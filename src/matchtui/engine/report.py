@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from matchtui.models.profile import Profile
     from matchtui.models.programs import ProgramList
     from matchtui.models.ranklist import RanklistFile, RanklistState
+    from matchtui.models.results import StoryVerdict
 
 TEXT_WIDTH = 80
 
@@ -138,7 +139,8 @@ def build_report(
     season_section = _season_section(programs, profile, catalog, today, used)
     practice_section, progress = _practice_section(practice, catalog, notes.get("practice"))
     sent = None if count is None else count > 0
-    plan_section = _plan_section(view, catalog, notes.get("plan"), sent)
+    plan_b = next(s for s in assessment.stories if s.kind == "plan_b")
+    plan_section = _plan_section(view, catalog, notes.get("plan"), sent, plan_b)
     ranklist_section, ranklist_unmatched = _ranklist_section(
         profile, plan, programs, catalog, notes.get("plan"), used, today
     )
@@ -770,7 +772,11 @@ def _practice_section(
     return Section("practice", "Interview practice", tuple(blocks)), found
 
 
-def _plan_section(view: PlanView, catalog: Catalog, note: str | None, sent: bool | None) -> Section:
+def _plan_section(
+    view: PlanView, catalog: Catalog, note: str | None, sent: bool | None, plan_b: StoryVerdict
+) -> Section:
+    """The Plan's status; `plan_b` is the Reality check's verdict on the plan B story (one in
+    a residency who wrote none needs none: said as the Reality check says it)."""
     blocks: list[Block] = []
     if note:
         blocks.append(Para(note))
@@ -822,6 +828,8 @@ def _plan_section(view: PlanView, catalog: Catalog, note: str | None, sent: bool
     blocks.append(Sub("Plan B (in the applicant's words)"))
     if view.plan_b_text.strip():
         blocks.append(Para(visible(view.plan_b_text.strip()), quote=True))
+    elif plan_b.quality == "covered":
+        blocks.append(Para(f"None written: {plan_b.reason}."))
     else:
         blocks.append(Para("No plan B written yet."))
     upcoming = [d for d in view.key_dates if d.relation == "this_cycle"]
