@@ -134,7 +134,7 @@ def build_report(
     profile_section = _profile_section(profile, catalog, profile_label)
     reality = _reality_section(assessment, catalog, used)
     mix_section, estimate = _mix_section(
-        profile, catalog, mix, programs, assessment, notes.get("mix"), used
+        profile, catalog, mix, programs, assessment, notes.get("mix"), used, today
     )
     season_section = _season_section(programs, profile, catalog, today, used)
     practice_section, progress = _practice_section(practice, catalog, notes.get("practice"))
@@ -483,6 +483,7 @@ def _mix_section(
     assessment: Assessment,
     note: str | None,
     used: list[str],
+    today: dt.date,
 ) -> tuple[Section, dict[str, Any] | None]:
     from matchtui.engine.mix import estimate, recommended_mix
 
@@ -507,7 +508,7 @@ def _mix_section(
         )
         return Section("mix", "Program mix", tuple(blocks)), None
 
-    found = estimate(profile, catalog, mix, programs, risk_tier=assessment.risk.tier)
+    found = estimate(profile, catalog, mix, programs, risk_tier=assessment.risk.tier, today=today)
     result = found.model_dump(mode="json")
     counts = result["counts"]
     saved = f" (saved {mix.saved_at:%Y-%m-%d})" if mix.saved_at else ""
