@@ -114,7 +114,9 @@ def sheet(result: Assessment, profile: Profile, catalog: Catalog) -> str:
 
     lines += _heading("Your stories")
     for story in result.stories:
-        lines += _wrap(f"- {story.label}: {story.reason if story.words else 'missing'}")
+        # (a story none wrote is missing, unless the profile needs none: 'covered' says why)
+        shown = story.reason if story.words or story.quality == "covered" else "missing"
+        lines += _wrap(f"- {story.label}: {shown}")
 
     lines += _heading("Next actions")
     if not result.actions:

@@ -53,7 +53,7 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
     # The list is read only for its warnings (programs over a graduation limit), so without one
     # the estimate gets none and the list's models are not even defined (~1.5 ms).
     programs = workspace.load_programs() if workspace.store.exists(PROGRAMS) else None
-    result = estimate(profile, catalog, plan, programs)
+    result = estimate(profile, catalog, plan, programs, today=args.today)
     if args.json:
         print(json.dumps(result.model_dump(mode="json"), indent=2))
     else:  # a person reading, not a script (--json keeps its import budget); the input is

@@ -59,6 +59,7 @@ from matchtui.models.verdict import (
 # the Program mix needs only the risk sheet and the back-home verdict (risk_and_back_home), and
 # leaves the other result and rule models undefined.
 if TYPE_CHECKING:
+    from matchtui.engine.calendar import SeasonDate
     from matchtui.models.assessment import (
         Action,
         Archetype,
@@ -978,10 +979,12 @@ def _step3(
     name = third.name
     stage = profile.applicant.stage
     provenance = _ruled("readiness.step3", rule)
-    sat = third.date if third.status == "scheduled" else None
-    if sat is not None and today is not None and sat < today:
+    booking = step3_booking(profile, catalog, today)
+    if booking is not None and booking.gone_by:
         # A booked date gone by: the profile still says "scheduled", whatever came of it.
-        found.add("step3.date_passed", f"{name} was booked for {sat.isoformat()}, now past")
+        found.add(
+            "step3.date_passed", f"{name} was booked for {booking.sitting.isoformat()}, now past"
+        )
     if stage not in rule.applies_to_stages:
         expected = f"not expected before this application for a {STAGE_LABELS[stage].lower()}"
         if third.status == "passed" and stage != "student":  # not asked of them, yet on record
@@ -1010,24 +1013,23 @@ def _step3(
             reason=f"Passed in {third.year}: programs see a graduate who can sit boards",
             **provenance,
         )
-    # That Match's own rank order list deadline, from the season calendar (dates.toml; imported
-    # here, as only this check reads it: a profile that never gets here skips its models).
-    from matchtui.engine.calendar import RELIABILITY_WORDS, season_date
+    if booking is not None:
+        # That Match's own rank order list deadline, from the season calendar (dates.toml)
+        from matchtui.engine.calendar import RELIABILITY_WORDS
 
-    rank_deadline = season_date(catalog, profile.cycle_year, "rank_deadline")
-    deadline = rank_deadline.date
-    if third.status == "scheduled" and third.date is not None:
-        ready = step3_result_day(third.date, rule.results_weeks)
+        rank_deadline = booking.rank_deadline
+        deadline = rank_deadline.date
+        ready = booking.result_day
         provenance = _ruled("readiness.step3", rule, ["results_weeks"])
         provenance["assumptions"] = [
             f"rank lists close {deadline.isoformat()} "
             f"({RELIABILITY_WORDS[rank_deadline.reliability]}, {rank_deadline.source})",
             f"results take about {rule.results_weeks} weeks",
         ]
-        if ready <= deadline and today is not None and third.date < today:
+        if not booking.late and booking.gone_by:
             due = (
                 f"the result would be out by now (about {ready.isoformat()})"
-                if ready <= today
+                if today is not None and ready <= today
                 else f"the result should be in by about {ready.isoformat()}"
             )
             return Step3Check(
@@ -1036,26 +1038,26 @@ def _step3(
                 status="scheduled",
                 verdict="date_passed",
                 reason=(
-                    f"Booked for {third.date.isoformat()}, a date now past, and {due}: "
+                    f"Booked for {booking.sitting.isoformat()}, a date now past, and {due}: "
                     "record it in the Profile (passed, with the year), or a new date if you did "
                     "not sit it"
                 ),
                 **provenance,
             )
-        if ready <= deadline:
+        if not booking.late:
             return Step3Check(
                 applicable=True,
                 exam=name,
                 status="scheduled",
                 verdict="scheduled",
                 reason=(
-                    f"Scheduled {third.date.isoformat()}: the result should be in by about "
+                    f"Scheduled {booking.sitting.isoformat()}: the result should be in by about "
                     f"{ready.isoformat()}, before rank lists close ({deadline.isoformat()})"
                 ),
                 **provenance,
             )
         text = (
-            f"Scheduled {third.date.isoformat()}: the result would arrive about "
+            f"Scheduled {booking.sitting.isoformat()}: the result would arrive about "
             f"{ready.isoformat()}, after rank lists close ({deadline.isoformat()})"
         )
         found.add("step3.late", text)
@@ -1085,19 +1087,51 @@ def step3_result_day(sitting: dt.date, results_weeks: int) -> dt.date:
     return sitting + dt.timedelta(weeks=results_weeks)
 
 
-def step3_too_late(profile: Profile, catalog: Catalog) -> bool:
-    """Step 3 (or Level 3, Exams.third) booked on a day whose result arrives after the
-    profile's Match closes its rank lists: for that Match it is as good as not taken (the
-    Reality check's 'late')."""
+class Step3Booking(NamedTuple):
+    """A Step 3 (or Level 3, Exams.third) booked for a day, read against the profile's Match
+    and the caller's today: the one reading of a booked sitting, for the Reality check's Step 3
+    verdict and the Program mix's estimate alike (engine.mix.missing_step3)."""
+
+    sitting: dt.date
+    result_day: dt.date  # about when its result is out (readiness.toml results_weeks)
+    rank_deadline: SeasonDate  # when the profile's Match closes its rank lists
+    # Booked for a day before today (never without a today): the profile still says
+    # "scheduled", with no result recorded, whatever came of the sitting.
+    gone_by: bool
+
+    @property
+    def late(self) -> bool:
+        """Its result comes after rank lists close: for this Match it is as good as not taken
+        (the Reality check's 'late')."""
+        return self.result_day > self.rank_deadline.date
+
+    @property
+    def counts_as_booked(self) -> bool:
+        """Booked ahead, with its result in before rank lists close: the re-entry article's
+        acceptable case. A day gone by is no pass until its result is recorded in the profile
+        (the Reality check's 'date_passed' asks for it); a result after rank lists close is
+        too late for this Match."""
+        return not (self.gone_by or self.late)
+
+
+def step3_booking(profile: Profile, catalog: Catalog, today: dt.date | None) -> Step3Booking | None:
+    """The profile's booked Step 3 (or Level 3) read against its Match and `today` (the
+    caller's day: the CLI's --today, the app's; None reads no day as gone by); None when
+    neither exam is booked with a date."""
     third = profile.exams.third
     if third.status != "scheduled" or third.date is None:
-        return False
+        return None
+    # The season calendar (dates.toml) is imported here: a profile with no booking skips it.
     from matchtui.engine.calendar import season_date
 
     # readiness.toml alone, as the Program mix reads it (rules_of reads all five rule files)
     weeks = catalog.get("readiness.toml", ReadinessFile).step3.results_weeks
-    deadline = season_date(catalog, profile.cycle_year, "rank_deadline").date
-    return step3_result_day(third.date, weeks) > deadline
+    return Step3Booking(
+        sitting=third.date,
+        result_day=step3_result_day(third.date, weeks),
+        rank_deadline=season_date(catalog, profile.cycle_year, "rank_deadline"),
+        gone_by=today is not None and third.date < today,
+    )
 
 
 def _pivots(
@@ -1238,9 +1272,7 @@ def _cycles(
     limit = rule.serious_limit
     written = bool(profile.narrative.plan_b.strip())
     plan_b = _plan_b_written(profile, catalog)
-    # In a residency now, no new position leaves them in the one they hold: that is the
-    # fallback, said in place of asking for a written plan B (readiness.toml [cycles]).
-    fallback = rule.in_training_fallback if profile.in_training else ""
+    fallback = _fallback(profile, rules)
     verdict: Any
     if this > limit:
         verdict = "past_limit"
@@ -1358,6 +1390,25 @@ def _actions(
     return out
 
 
+def _fallback(profile: Profile, rules: Rules) -> str:
+    """The fallback the profile already has, in words ("" for none): in a residency now, no
+    new position leaves them in the one they hold, said in place of asking for a written plan
+    B (readiness.toml [cycles] in_training_fallback). Students and graduates out of training
+    have none but the plan B they write."""
+    return rules.readiness.cycles.in_training_fallback if profile.in_training else ""
+
+
+def _plan_b_story(profile: Profile, catalog: Catalog, rules: Rules) -> StoryVerdict:
+    """The plan B story's verdict; for one who wrote none but has a fallback already (_fallback),
+    'covered' with the row's own words (readiness.toml [cycles] in_training_plan_b) rather than
+    'missing': the gap it reports is not there."""
+    verdict = judge_story("plan_b", profile.narrative.plan_b, catalog)
+    covered = rules.readiness.cycles.in_training_plan_b
+    if verdict.quality != "missing" or not covered or not _fallback(profile, rules):
+        return verdict
+    return verdict.model_copy(update={"quality": "covered", "reason": covered, "missing": []})
+
+
 def _plan_b_written(profile: Profile, catalog: Catalog) -> bool:
     """The profile's plan B is written and concrete (the Cycles check and the actions)."""
     return judge_story("plan_b", profile.narrative.plan_b, catalog).quality == "concrete"
@@ -1462,9 +1513,10 @@ def assess(
     step3 = _step3(profile, catalog, rules, found, today)
     specialties = _feasibility(profile, catalog, rules, found)
     cycles = _cycles(profile, catalog, risk.tier, rules, found)
-    stories = [facts.story] + [
-        judge_story(kind, getattr(profile.narrative, kind), catalog)
-        for kind in ("why_now", "plan_b")
+    stories = [
+        facts.story,
+        judge_story("why_now", profile.narrative.why_now, catalog),
+        _plan_b_story(profile, catalog, rules),
     ]
     actions = _actions(profile, catalog, rules, found, specialties)
     scores = _score_note(profile, catalog)

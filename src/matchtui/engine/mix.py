@@ -85,6 +85,8 @@ from matchtui.models.mix import (
 from matchtui.models.plan import MixPlan
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from matchtui.catalog import Catalog
     from matchtui.engine.programs import ListTally
     from matchtui.models.profile import Profile
@@ -276,9 +278,10 @@ def clinical_gap_years(profile: Profile, catalog: Catalog) -> float:
     return clinical_reading(profile, catalog).estimate_gap_months(credit) / 12
 
 
-def inputs_of(profile: Profile, catalog: Catalog) -> Inputs:
+def inputs_of(profile: Profile, catalog: Catalog, today: dt.date | None = None) -> Inputs:
     """The profile's inputs: the clinical gap by the Reality check's rule, and a Step 3 booked
-    too late for the Match's rank lists counts as missing (see missing_step3)."""
+    too late for the Match's rank lists, or for a day gone by by `today` with no result
+    recorded, counts as missing (see missing_step3)."""
     return Inputs(
         applicant_type=profile.applicant_type,
         step2=profile.exams.step2_score,
@@ -287,27 +290,38 @@ def inputs_of(profile: Profile, catalog: Catalog) -> Inputs:
         clinical_gap_years=clinical_gap_years(profile, catalog),
         prior_cycles=float(profile.history.serious),  # failed attempts only
         visa=profile.needs_visa,
-        no_step3=missing_step3(profile, catalog),
+        no_step3=missing_step3(profile, catalog, today),
     )
 
 
-def missing_step3(profile: Profile, catalog: Catalog | None = None) -> bool:
+def missing_step3(
+    profile: Profile, catalog: Catalog | None = None, today: dt.date | None = None
+) -> bool:
     """A US MD or DO prior graduate out of training with Step 3 / Level 3 neither passed nor
     booked in time: the re-entry article's higher-risk case (one whose result is in before the
-    rank lists close is its acceptable one; with `catalog`, one booked later counts as missing,
-    as the Reality check rates it 'late'). Students and residents are not expected to have it;
-    an IMG group's own rate already stands for members most of whom apply without it (mix.toml
+    rank lists close is its acceptable one). With `catalog`, a booking is read by the Reality
+    check's own rule (engine.assess.step3_booking): one whose result comes after rank lists
+    close counts as missing (the Reality check's 'late'), and so, with the caller's `today`,
+    does one booked for a day gone by (its 'date_passed'): a sitting that happened is no pass
+    until its result is recorded. Students and residents are not expected to have it; an IMG
+    group's own rate already stands for members most of whom apply without it (mix.toml
     no_step3)."""
-    if not (profile.is_reentry and profile.applicant_type.endswith("_graduate")):
+    if not _step3_expected(profile):
         return False
     status = profile.exams.third.status  # Step 3, or COMLEX Level 3, whichever is further
     if status == "not_taken":
         return True
     if catalog is None or status != "scheduled":
         return False
-    from matchtui.engine.assess import step3_too_late
+    from matchtui.engine.assess import step3_booking
 
-    return step3_too_late(profile, catalog)
+    booking = step3_booking(profile, catalog, today)
+    return booking is not None and not booking.counts_as_booked
+
+
+def _step3_expected(profile: Profile) -> bool:
+    """Whom the no_step3 adjustment reads: US MD and DO prior graduates out of training."""
+    return profile.is_reentry and profile.applicant_type.endswith("_graduate")
 
 
 def _band(catalog: Catalog, specialty: str) -> str:
@@ -510,11 +524,13 @@ def resolve(
     specialty: str,
     verdict: Verdict,
     setting: str = "point",
+    *,
+    today: dt.date | None = None,
 ) -> Factors:
     return factors_at(
         catalog,
         specialty,
-        applicant_term(catalog, specialty, inputs_of(profile, catalog), setting),
+        applicant_term(catalog, specialty, inputs_of(profile, catalog, today), setting),
         region_factor(profile, catalog, verdict),
     )
 
@@ -834,6 +850,8 @@ def figures_for(
     factors: Factors,
     signals: int,
     point: float | None = None,
+    *,
+    today: dt.date | None = None,
 ) -> Figures:
     """P(match), P(match in the target region) and P(placed incl. SOAP), each with its range.
 
@@ -841,7 +859,7 @@ def figures_for(
     parameters (adjustment slopes and the type offsets refitted for each, back-home factor low
     and high), widened by the model margin; it always contains the point."""
     data = mix_data(catalog)
-    inputs = inputs_of(profile, catalog)
+    inputs = inputs_of(profile, catalog, today)
     shallow, middle, steep = (applicant_term(catalog, mix.specialty, inputs, s) for s in SETTINGS)
     terms = (shallow, middle, steep)
     margin = data.model.margin
@@ -1143,6 +1161,7 @@ def estimate(
     risk_tier: RiskTier | None = None,
     verdict: Verdict | None = None,
     tally: ListTally | None = None,
+    today: dt.date | None = None,
 ) -> MixEstimate:
     """Counts, interviews, P(match) with its range, P(match in the target region), P(placed
     incl. SOAP), fees, warnings and assumptions for one target mix.
@@ -1150,7 +1169,9 @@ def estimate(
     `verdict` defaults to the Reality check's for the profile; a caller that already has it
     (the pane, per slider step) passes it to skip the assessment. `risk_tier` overrides its tier.
     `tally` (engine.programs.ListTally for `programs`, kept by the pane) saves the warnings a
-    pass over the list; one that does not fit the list and profile is ignored.
+    pass over the list; one that does not fit the list and profile is ignored. `today` (the
+    caller's: the CLI's --today, the app's) reads a Step 3 booked for a day gone by as the
+    Reality check does (missing_step3); None reads no booked day as gone by.
     """
     if mix.specialty not in catalog.specialties:
         raise ValueError(f"unknown specialty {mix.specialty!r}")
@@ -1160,7 +1181,7 @@ def estimate(
         verdict = verdict._replace(risk_tier=risk_tier)
     tier = verdict.risk_tier
     data = mix_data(catalog)
-    factors = resolve(profile, catalog, mix.specialty, verdict)
+    factors = resolve(profile, catalog, mix.specialty, verdict, today=today)
     total = mix.applications
     shares: Shares = (mix.academic_pct, mix.mid_tier_pct, mix.community_pct)
     signals = min(mix.signals_used, factors.signals_available, total)
@@ -1175,6 +1196,7 @@ def estimate(
         factors,
         signals,
         p_match_of(pmf, factors.curve, factors.top),
+        today=today,
     )
     p_match = figures.p_match
     by_apps = p_match_by_apps(factors, shares, mix.region_share_pct, signals)
@@ -1185,7 +1207,7 @@ def estimate(
     quote = application_fee(catalog.specialties[mix.specialty], catalog.fee_schedule(season), total)
     in_region = in_region_count(total, mix.region_share_pct)
     preset = preset_for(profile, catalog, mix.specialty)
-    inputs = inputs_of(profile, catalog)
+    inputs = inputs_of(profile, catalog, today)
     calibrated, note, outside = calibration_status(catalog, mix.specialty, inputs)
     if profile.applicant.situation == "in_training" and inputs.applicant_type.endswith("_graduate"):
         note += (
@@ -1194,7 +1216,7 @@ def estimate(
             "published figure tells them apart."
         )
     assumptions = _assumptions(
-        profile, catalog, data, factors, verdict, inputs, preset, season, signals, quote
+        profile, catalog, data, factors, verdict, inputs, preset, season, signals, quote, today
     )
     warnings = _warnings(
         profile,
@@ -1285,6 +1307,7 @@ def _assumptions(
     fee_season: int,
     signals: int,
     quote: FeeQuote,
+    today: dt.date | None = None,
 ) -> list[Assumption]:
     specialty = factors.specialty
     base = _for(data.base_rates, specialty, factors.band)
@@ -1374,6 +1397,8 @@ def _assumptions(
         )
         if adj.id == "clinical_gap" and profile.is_reentry:
             out += _weak_clinical(profile, catalog, data)
+        if adj.id == "no_step3":
+            out += _step3_booked(profile, catalog, today)
     if verdict.back_home is not None:
         record = data.back_home_factor(verdict.back_home)
         out.append(
@@ -1444,6 +1469,49 @@ def _assumptions(
             )
         )
     return out
+
+
+def _step3_booked(profile: Profile, catalog: Catalog, today: dt.date | None) -> list[Assumption]:
+    """The line that says how a booked Step 3 (or Level 3) was read for the no_step3
+    adjustment, by the Reality check's rule (engine.assess.step3_booking), when the
+    adjustment is one the profile can carry and the exam is booked with a date (none
+    otherwise)."""
+    if not _step3_expected(profile):
+        return []
+    from matchtui.engine.assess import step3_booking
+
+    booking = step3_booking(profile, catalog, today)
+    if booking is None:
+        return []
+    from matchtui.models.risk_rules import ReadinessFile
+
+    rule = catalog.get("readiness.toml", ReadinessFile).step3
+    name = profile.exams.third.name
+    deadline = booking.rank_deadline.date.isoformat()
+    if booking.gone_by:
+        value = (
+            "the day booked has gone by with no result in the Profile: counted as not taken "
+            "until you record it (passed, with the year, or a new date), as the Reality check "
+            "asks"
+        )
+    elif booking.late:
+        value = (
+            f"its result comes about {booking.result_day.isoformat()}, after rank lists close "
+            f"({deadline}): counted as not taken for this Match"
+        )
+    else:
+        value = (
+            f"its result should be in about {booking.result_day.isoformat()}, before rank "
+            f"lists close ({deadline}): counted as booked in time"
+        )
+    return [
+        Assumption.of(
+            f"{name} booked for {booking.sitting.isoformat()} (results take about "
+            f"{rule.results_weeks} weeks)",
+            value,
+            rule,
+        )
+    ]
 
 
 def _weak_clinical(profile: Profile, catalog: Catalog, data: MixFile) -> list[Assumption]:
@@ -1716,6 +1784,7 @@ def estimate_list(
     programs: ProgramList,
     specialty: str,
     verdict: Verdict,
+    today: dt.date | None = None,
 ) -> ListEstimate:
     """The estimate for the actual list: each active program of `specialty` with its own tier,
     region (from its state) and signal; a program that cannot take the applicant (it sponsors
@@ -1724,11 +1793,11 @@ def estimate_list(
     no chance. What the season has already told is not guessed: a program that invited counts
     as an interview, one that rejected as none. `invited` counts every program of the list
     that invited, as the tracker does, those that cannot take the applicant among them
-    (`invited_closed`). Exact per-application Poisson-binomial."""
+    (`invited_closed`). Exact per-application Poisson-binomial. `today`: as for `estimate`."""
     from matchtui.engine.programs import Eligibility, closed_to
     from matchtui.engine.tracker import reached_invited
 
-    factors = resolve(profile, catalog, specialty, verdict)
+    factors = resolve(profile, catalog, specialty, verdict, today=today)
     region = profile.targets.region
     who = Eligibility.of(profile)
     tier_index = {"academic": 0, "mid_tier": 1, "community": 2}

@@ -31,7 +31,7 @@ LIKELIHOOD_STYLE = {
     "not_applicable": "dim",
 }
 BAND_STYLE = {"realistic": "green", "stretch": "yellow", "reach": "bold red"}
-STORY_STYLE = {"concrete": "green", "generic": "yellow", "missing": "bold red"}
+STORY_STYLE = {"concrete": "green", "generic": "yellow", "missing": "bold red", "covered": "green"}
 HOME_ITEMS = ("Scenario", "Ties", "Away rotation", "Local letters", "Why-home story")
 GOOD = {"ready", "passed", "scheduled", "first", "within_limit", "not_applicable"}
 # Verdicts that ask for attention rather than alarm (a Step 3 date gone by: record the result).
@@ -277,7 +277,10 @@ class _Builder:
         verdict_row("cycles", "Cycles", result.cycles)
         # The why-home story is judged under Back home; the other two stories here.
         for story in result.stories[1:]:
-            reason = story.reason if story.words else "not written yet"
+            # (none written reads "not written yet", unless none is needed: 'covered' says why)
+            reason = (
+                story.reason if story.words or story.quality == "covered" else "not written yet"
+            )
             key = self._finding(
                 f"ready-table:story:{story.kind}", f"{story.label}: {story.quality}", story, reason
             )

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from matchtui.models.profile import Profile
     from matchtui.models.programs import ProgramList
     from matchtui.models.ranklist import RanklistFile, RanklistState
+    from matchtui.models.results import StoryVerdict
 
 TEXT_WIDTH = 80
 
@@ -133,12 +134,13 @@ def build_report(
     profile_section = _profile_section(profile, catalog, profile_label)
     reality = _reality_section(assessment, catalog, used)
     mix_section, estimate = _mix_section(
-        profile, catalog, mix, programs, assessment, notes.get("mix"), used
+        profile, catalog, mix, programs, assessment, notes.get("mix"), used, today
     )
     season_section = _season_section(programs, profile, catalog, today, used)
     practice_section, progress = _practice_section(practice, catalog, notes.get("practice"))
     sent = None if count is None else count > 0
-    plan_section = _plan_section(view, catalog, notes.get("plan"), sent)
+    plan_b = next(s for s in assessment.stories if s.kind == "plan_b")
+    plan_section = _plan_section(view, catalog, notes.get("plan"), sent, plan_b)
     ranklist_section, ranklist_unmatched = _ranklist_section(
         profile, plan, programs, catalog, notes.get("plan"), used, today
     )
@@ -481,6 +483,7 @@ def _mix_section(
     assessment: Assessment,
     note: str | None,
     used: list[str],
+    today: dt.date,
 ) -> tuple[Section, dict[str, Any] | None]:
     from matchtui.engine.mix import estimate, recommended_mix
 
@@ -505,7 +508,7 @@ def _mix_section(
         )
         return Section("mix", "Program mix", tuple(blocks)), None
 
-    found = estimate(profile, catalog, mix, programs, risk_tier=assessment.risk.tier)
+    found = estimate(profile, catalog, mix, programs, risk_tier=assessment.risk.tier, today=today)
     result = found.model_dump(mode="json")
     counts = result["counts"]
     saved = f" (saved {mix.saved_at:%Y-%m-%d})" if mix.saved_at else ""
@@ -770,7 +773,11 @@ def _practice_section(
     return Section("practice", "Interview practice", tuple(blocks)), found
 
 
-def _plan_section(view: PlanView, catalog: Catalog, note: str | None, sent: bool | None) -> Section:
+def _plan_section(
+    view: PlanView, catalog: Catalog, note: str | None, sent: bool | None, plan_b: StoryVerdict
+) -> Section:
+    """The Plan's status; `plan_b` is the Reality check's verdict on the plan B story (one in
+    a residency who wrote none needs none: said as the Reality check says it)."""
     blocks: list[Block] = []
     if note:
         blocks.append(Para(note))
@@ -822,6 +829,8 @@ def _plan_section(view: PlanView, catalog: Catalog, note: str | None, sent: bool
     blocks.append(Sub("Plan B (in the applicant's words)"))
     if view.plan_b_text.strip():
         blocks.append(Para(visible(view.plan_b_text.strip()), quote=True))
+    elif plan_b.quality == "covered":
+        blocks.append(Para(f"None written: {plan_b.reason}."))
     else:
         blocks.append(Para("No plan B written yet."))
     upcoming = [d for d in view.key_dates if d.relation == "this_cycle"]

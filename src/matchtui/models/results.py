@@ -29,7 +29,9 @@ class StoryVerdict(_Result):
 
     kind: Literal["why_home", "why_now", "plan_b"]
     label: str
-    quality: Literal["concrete", "generic", "missing"]
+    # "covered": none written, and none needed (a plan B for one whose fallback is the residency
+    # they hold: engine.assess, readiness.toml [cycles] in_training_plan_b)
+    quality: Literal["concrete", "generic", "missing", "covered"]
     words: int
     signals: list[str] = Field(default_factory=empty_list)  # the kinds of signal it shows
     concrete: list[str] = Field(default_factory=empty_list)  # phrases that made it concrete, quoted

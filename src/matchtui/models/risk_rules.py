@@ -315,6 +315,9 @@ class CyclesRule(Rule):
     # Said of one in a residency now in place of asking for a written plan B: the program they
     # are in is their fallback ("" asks them as anyone else, as a data folder before it did).
     in_training_fallback: str = ""
+    # The Plan B story's row for one in a residency now who wrote none: the fallback is theirs
+    # already, so the row says so instead of "missing" ("" shows it missing, as before).
+    in_training_plan_b: str = ""
 
 
 class ComlexRule(Rule):

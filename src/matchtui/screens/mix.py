@@ -104,13 +104,18 @@ def tally_of(programs: ProgramList, catalog: Catalog, profile: Profile) -> ListT
 
 
 def list_estimate_of(
-    profile: Profile, catalog: Catalog, programs: ProgramList, specialty: str, verdict: Verdict
+    profile: Profile,
+    catalog: Catalog,
+    programs: ProgramList,
+    specialty: str,
+    verdict: Verdict,
+    today: dt.date,
 ) -> ListEstimate:
     """`estimate_list(...)`, taken ready when worked out from the same records, profile
-    content, specialty and verdict."""
-    key = (Same(programs.programs), catalog, _profile_key(profile), specialty, verdict)
+    content, specialty, verdict and day (a Step 3 booked for a day gone by reads as missing)."""
+    key = (Same(programs.programs), catalog, _profile_key(profile), specialty, verdict, today)
     return _LIST_ESTIMATES.get(
-        key, lambda: estimate_list(profile, catalog, programs, specialty, verdict)
+        key, lambda: estimate_list(profile, catalog, programs, specialty, verdict, today)
     )
 
 
@@ -121,18 +126,23 @@ def estimate_of(
     programs: ProgramList,
     verdict: Verdict,
     tally: ListTally,
+    today: dt.date,
 ) -> MixEstimate:
     """`estimate(...)` for the pane's first refresh, taken ready when worked out from the same
-    sliders, records, profile content and verdict (the tally is counted from those)."""
+    sliders, records, profile content, verdict and day (the tally is counted from those)."""
     key = (
         _plan_key(plan),
         Same(programs.programs),
         catalog,
         _profile_key(profile),
         verdict,
+        today,
     )
     return _ESTIMATES.get(
-        key, lambda: estimate(profile, catalog, plan, programs, verdict=verdict, tally=tally)
+        key,
+        lambda: estimate(
+            profile, catalog, plan, programs, verdict=verdict, tally=tally, today=today
+        ),
     )
 
 
@@ -266,9 +276,9 @@ class MixScreen(PaneScreen):
         start = _start_plan(app.plan, profile, catalog)
         verdict = verdict_for(profile, catalog)
         tally = tally_of(programs, catalog, profile)
-        estimate_of(profile, catalog, start, programs, verdict, tally)
+        estimate_of(profile, catalog, start, programs, verdict, tally, app.today)
         if tally.active(start.specialty):  # shown only then (`_show_mix`)
-            list_estimate_of(profile, catalog, programs, start.specialty, verdict)
+            list_estimate_of(profile, catalog, programs, start.specialty, verdict, app.today)
 
     def __init__(self) -> None:
         super().__init__()  # the base gives the breakpoint class before anything mounts
@@ -583,11 +593,23 @@ class MixScreen(PaneScreen):
         if self._first_refresh:  # the first visit's, perhaps worked out ahead at idle
             self._first_refresh = False
             result = estimate_of(
-                self.profile, self.catalog, plan, self._programs, self._verdict, tally
+                self.profile,
+                self.catalog,
+                plan,
+                self._programs,
+                self._verdict,
+                tally,
+                self.matchapp.today,
             )
         else:  # a slider step: nothing to look up
             result = estimate(
-                self.profile, self.catalog, plan, self._programs, verdict=self._verdict, tally=tally
+                self.profile,
+                self.catalog,
+                plan,
+                self._programs,
+                verdict=self._verdict,
+                tally=tally,
+                today=self.matchapp.today,
             )
         self.result = result
         widgets = self._widgets()
@@ -679,7 +701,12 @@ class MixScreen(PaneScreen):
         found = self._listed.get(key)
         if found is None:
             found = list_estimate_of(
-                self.profile, self.catalog, self._programs, specialty, self._verdict
+                self.profile,
+                self.catalog,
+                self._programs,
+                specialty,
+                self._verdict,
+                self.matchapp.today,
             )
             self._listed[key] = found
         return found
