@@ -195,3 +195,32 @@ async def test_switching_theme_recolours_the_reality_check(workspace: Any) -> No
             if contrast(fg, bg) < 4.5
         ]
         assert not low
+
+
+@pytest.mark.parametrize("theme", CURATED_THEMES)
+async def test_a_high_risk_returners_red_verdicts_reach_aa(
+    workspace: Any, demo_profile: Any, theme: str
+) -> None:
+    """The Reality check's red verdicts ("HIGH", "higher", "missing") for a graduate twelve
+    years out with two unmatched cycles, no Step 3 and an observership: in the dark theme they
+    were drawn in its error colour (#A8334F, made for fills) at 2.2-2.7:1."""
+    update = {
+        "applicant": demo_profile.applicant.model_copy(
+            update={"situation": "not_in_training", "graduation_year": 2015}
+        ),
+        "exams": demo_profile.exams.model_copy(
+            update={"step3": "not_taken", "step3_date": None, "total_failures": 1}
+        ),
+        "clinical": demo_profile.clinical.model_copy(
+            update={"role": "observership", "months_last_24": 2, "months_since_last": 1}
+        ),
+        "letters": [],
+    }
+    workspace.save_profile(demo_profile.model_copy(update=update))
+    workspace.save_settings({"theme": theme})
+    app = MatchApp(workspace, first_pane="reality", today=TODAY)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        drawn = drawn_pairs(app)
+        assert any(text in ("HIGH", "higher") for _, text, *_ in drawn)  # the red verdicts
+        assert not _low_pairs(app, theme)

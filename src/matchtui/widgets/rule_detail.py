@@ -20,14 +20,29 @@ __all__ = ["Finding", "RulePanel", "styled", "tone"]
 PROMPT = "Select a row to see its rule and source."
 
 
+# Each theme's text colours for the three tones, worked out once per theme (as the app's CSS
+# variables are: the colour system's, then the theme's own variables over them).
+_TEXT_TONES: dict[tuple[object, ...], dict[str, str]] = {}
+_TONE_VARIABLES = {"green": "text-success", "yellow": "text-warning", "red": "text-error"}
+
+
+def _text_tones(theme: Theme) -> dict[str, str]:
+    key = (theme.name, theme.success, theme.warning, theme.error, *sorted(theme.variables.items()))
+    found = _TEXT_TONES.get(key)
+    if found is None:
+        variables = {**theme.to_color_system().generate(), **theme.variables}
+        found = _TEXT_TONES[key] = {
+            word: variables.get(name, word) for word, name in _TONE_VARIABLES.items()
+        }
+    return found
+
+
 def tone(style: str, theme: Theme) -> str:
     """A neutral tone ("bold red") in the theme's colours: green, yellow and red become its
-    success, warning and error colours; other words are kept."""
-    colours = {
-        "green": theme.success or "green",
-        "yellow": theme.warning or "yellow",
-        "red": theme.error or "red",
-    }
+    text-success, text-warning and text-error colours, the ones made to be read as text on its
+    backgrounds (its success, warning and error colours are made for fills: the dark theme's
+    error read at 2.2:1 as text on a panel); other words are kept."""
+    colours = _text_tones(theme)
     return " ".join(colours.get(word, word) for word in style.split())
 
 
