@@ -409,6 +409,10 @@ class PlanScreen(PaneScreen):
         ]
         if upcoming:
             table.move_cursor(row=upcoming[0], animate=False)
+            # ... at the head of the view, the dates after it below (the table scrolls when
+            # the screen is short; once its height is known).
+            above = sum(row.height for row in table.ordered_rows[: upcoming[0]])
+            self.call_after_refresh(table.scroll_to, y=above, animate=False)
         notes = [view.dates_note] if view.dates_note else []
         notes.append(
             "Official dates come from the AAMC and NRMP; third-party dates are not yet "
