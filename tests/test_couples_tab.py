@@ -521,3 +521,42 @@ async def test_i_on_a_long_list_checks_the_couples_rules_once(
             ("Hospital 001", "no_match"),
         ]
         assert calls == [300]
+
+
+def test_the_four_outcomes_add_to_100_alike_in_the_cli_the_tab_and_the_report(
+    workspace: Any, home: Path, catalog: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found: each outcome was rounded on its own, so a 3% partner A over a 50% partner B
+    (both 1.5%, only A 1.5%, neither 97%) read 2% + 2% + 0% + 97% = 101%, and partner A's
+    chance (both + only A) read 4% for an exact 3%. The four are now split once, by largest
+    remainder, in the engine: they add to 100 wherever they are shown, alike."""
+    pairs = [
+        PairEntry(a="Alpha Medical Center", b="Beta Community Hospital", a_chance=0.03,
+                  b_chance=0.5),
+        PairEntry(a="Alpha Medical Center", b="no_match"),
+    ]  # fmt: skip
+    workspace.save_plan(PlanFile(ranklist=RanklistState(pairs=pairs)))
+    data = ranklist_data(catalog)
+    result = couples_result(pairs, Tracker(), data)
+    assert result.odds is not None
+    tab = "".join(piece for piece, _ in couples_summary(result, data, None))
+
+    def figures(text: str, prefix: str = "") -> dict[str, int]:
+        found = {}
+        for label in ("Both matched:", "Only A:", "Only B:", "Neither:"):
+            line = next(x for x in text.splitlines() if x.startswith(prefix + label))
+            shown = line.split()[-1]
+            found[label] = 0 if shown == "<1%" else int(shown.removesuffix("%"))
+        return found
+
+    shown = figures(tab)
+    assert sum(shown.values()) == 100
+    assert shown["Both matched:"] + shown["Only A:"] == 3  # partner A: exactly 3%
+    assert shown["Neither:"] == 97
+    assert main(["ranklist", "simulate", "--couple"]) == 0
+    cli = capsys.readouterr().out
+    assert figures(cli) == shown
+    assert "The chance that neither of you matches is 97%" in cli  # the warning, alike
+    assert main(["report", "--format", "md"]) == 0
+    report = capsys.readouterr().out
+    assert figures(report[report.index("### Couples list") :], "- ") == shown

@@ -263,6 +263,27 @@ def test_key_dates_flag_passed_dates_for_the_profiles_cycle(
     assert all(d.derived for d in later_view.key_dates if d.match_year == 2031)
 
 
+def test_a_timed_key_date_gives_its_time_as_the_season_calendar_does(
+    demo_profile: Profile, catalog: Catalog
+) -> None:
+    """Found: the Plan pane's key dates (and the report's) gave the rank list deadline as
+    "3 Mar 2027" where `matchtui dates`, the header and the .ics give it at 9 p.m. Eastern.
+    Each key date now reads as the season calendar writes it (`SeasonDate.day_and_time`)."""
+    from matchtui.engine.calendar import season_date
+
+    view = plan_for(demo_profile, catalog, None, TODAY)
+    dates = {d.id: d for d in view.key_dates}
+    assert dates["rank_deadline_2027"].label == "3 Mar 2027, 9 p.m. EST"
+    assert dates["match_day_2027"].label == "19 Mar 2027"  # an all-day date: no time
+    for row in view.key_dates:  # every dated event with a time in dates.toml, alike
+        assert row.label == season_date(catalog, row.match_year, row.kind).day_and_time
+    # A Match the data has no season for: the deadline its rule places keeps the rule's time.
+    later = edit(demo_profile, **{"cycle_year": 2031})  # type: ignore[arg-type]
+    deadline = next(d for d in plan_for(later, catalog, None, TODAY).key_dates
+                    if d.id == "rank_deadline_2031")  # fmt: skip
+    assert deadline.label.endswith(", 9 p.m. EST")
+
+
 # --- cycles --------------------------------------------------------------------------------
 
 

@@ -8,10 +8,12 @@ import datetime as dt
 from typing import Any
 
 from textual.widgets import DataTable, Static, TabbedContent
+from textual.widgets.data_table import ColumnKey, RowKey
 
 from matchtui.app import MatchApp
 from matchtui.models.profile import Profile
 from matchtui.models.programs import ProgramList
+from matchtui.widgets.pane_footer import PaneFooter
 from matchtui.widgets.plan_gantt import (
     ITEM_COLUMN,
     MARK_WIDTH,
@@ -137,6 +139,65 @@ async def test_key_dates_show_reliability_source_and_days(workspace: Any) -> Non
         for cells in rows.values():
             assert "ahead" not in cells[1] and "last Match" not in cells[3]
             assert cells[4] and cells[5]  # every date names reliability and source
+
+
+async def test_the_rank_list_deadline_gives_its_time_as_matchtui_dates_does(
+    workspace: Any, capsys: Any
+) -> None:
+    """Found: the Key dates tab gave the rank list deadline as "3 Mar 2027" and the report's
+    key dates too, where `matchtui dates` gives "3 Mar 2027, 9 p.m. EST". The tab writes it
+    on two lines, the day over the time (the Date column keeps a day's width at 80 columns)."""
+    from matchtui.cli import main
+
+    today = dt.date(2026, 11, 30)
+    app = make_app(workspace, today)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.screen.query_one(TabbedContent).active = "tab-dates"
+        await pilot.pause()
+        table: DataTable[Any] = app.screen.query_one("#dates-table", DataTable)
+        cell = str(table.get_row("rank_deadline_2027")[0])
+        assert table.rows[RowKey("rank_deadline_2027")].height == 2
+        assert table.columns[ColumnKey("when")].get_render_width(table) == len("15 Sep 2026") + 2
+    assert cell.splitlines() == ["3 Mar 2027,", "9 p.m. EST"]
+    shown = " ".join(cell.splitlines())
+    assert main(["--today", today.isoformat(), "dates"]) == 0
+    assert f"Next deadline: Rank order list deadline (certify your list), {shown} (" in (
+        capsys.readouterr().out
+    )
+    assert main(["--today", today.isoformat(), "report", "--format", "md"]) == 0
+    assert f"| {shown} | Rank order list deadline (certify your list) |" in (
+        capsys.readouterr().out
+    )
+
+
+async def test_at_80x24_the_key_dates_scroll_within_the_screen(workspace: Any) -> None:
+    """Found at 80x24: the Key dates table ran on past the screen's foot and was clipped (the
+    tab did not scroll), so the applicant's own Match's dates and the note under the table
+    could not be seen at all, the cursor's row among them. The table now scrolls in the
+    height the tab has, the next date of the Match at its head, and the note stays in sight."""
+    app = make_app(workspace, dt.date(2026, 11, 30))  # with the late-season banner above
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.screen.query_one(TabbedContent).active = "tab-dates"
+        await pilot.pause()
+        table: DataTable[Any] = app.screen.query_one("#dates-table", DataTable)
+        footer = app.query_one(PaneFooter).region
+        note = app.screen.query_one("#dates-note", Static).region
+        assert table.region.bottom <= note.y and note.bottom <= footer.y
+
+        def row_on_screen(index: int) -> bool:
+            top = sum(row.height for row in table.ordered_rows[:index]) - table.scroll_y
+            y = table.region.y + table.header_height + top
+            return table.region.y + table.header_height <= y < table.region.bottom
+
+        keys = [str(row.key.value) for row in table.ordered_rows]
+        assert keys[table.cursor_row] == "ranking_opens_2027"  # the next date of the Match
+        assert row_on_screen(table.cursor_row)
+        assert not row_on_screen(table.cursor_row - 1)  # the past is above, a scroll away
+        await pilot.press(*["down"] * (table.row_count - 1 - table.cursor_row))
+        await pilot.pause()
+        assert table.cursor_row == table.row_count - 1 and row_on_screen(table.cursor_row)
 
 
 async def test_items_column_keeps_its_width_after_a_save_elsewhere(

@@ -10,13 +10,14 @@ import itertools
 import math
 from typing import Any
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from matchtui.engine.ranklist import (
     CouplePair,
     Side,
     couples_exact,
+    couples_lines,
     couples_monte_carlo,
     couples_odds,
     odds,
@@ -153,3 +154,34 @@ def test_large_couples_lists_use_seeded_monte_carlo(catalog: Any) -> None:
     assert math.isclose(total, 1.0, abs_tol=1e-9)
     # Independent pairs: P(no pair works) = prod(1 - 0.2 x 0.3)
     assert abs(first.p_neither - (1 - 0.06) ** limit) <= 5 * first.error
+
+
+def shown_figures(odds: Any) -> list[int]:
+    """The four outcomes as `couples_lines` shows them, in points ("<1%" is no point)."""
+    out = []
+    for line in couples_lines(odds)[:4]:
+        text = line.split()[-1]
+        out.append(0 if text == "<1%" else 100 if text == ">99%" else int(text.removesuffix("%")))
+    return out
+
+
+@SETTINGS
+@given(couple_lists())
+@example(  # partner A at 3%, B at 50%: 1.5 + 1.5 + 0 + 97 read 2 + 2 + 0 + 97 = 101
+    [
+        CouplePair(Side("a:A1", "A1", 0.03, None), Side("b:B1", "B1", 0.5, None)),
+        CouplePair(Side("a:A1", "A1", 0.03, None), Side(None, "no_match", 1.0, None)),
+    ]
+)
+def test_couples_shown_figures_add_to_100_each_within_a_point(pairs: list[CouplePair]) -> None:
+    """Each outcome was rounded on its own: shown as whole percents the four could add to 99
+    or 101. Split once by largest remainder, they add to 100, each within a point of its exact
+    value, and one that is neither nil nor certain never reads as either."""
+    for result in (couples_exact(pairs), couples_monte_carlo(pairs, samples=500, seed=5)):
+        exact = [result.p_both, result.p_only_a, result.p_only_b, result.p_neither]
+        shown = shown_figures(result)
+        assert sum(shown) == 100, (shown, exact)
+        assert all(abs(s - 100 * e) < 1 + EPSILON for s, e in zip(shown, exact, strict=True))
+        texts = [line.split()[-1] for line in couples_lines(result)[:4]]
+        assert all(t != "0%" or e == 0 for t, e in zip(texts, exact, strict=True))
+        assert all(t != "100%" or e == 1 for t, e in zip(texts, exact, strict=True))

@@ -505,7 +505,7 @@ def _key_date_row(date: SeasonDate, cycle_year: int, today: dt.date) -> KeyDateR
         id=f"{date.id}_{date.match_year}",
         kind=date.id,
         title=date.label,
-        label=day_label(date.date),
+        label=date.day_and_time,  # with its time of day, as `matchtui dates` gives it
         match_year=date.match_year,
         relation=relation,
         first=YearMonth.of(date.date),

@@ -1595,7 +1595,8 @@ def couples_warnings(
         out.append(
             Warn(
                 "high_unmatched",
-                f"The chance that neither of you matches is {percent(odds.p_neither, prose=True)}: "
+                "The chance that neither of you matches is "
+                f"{points_text(odds.shown[3], odds.p_neither, prose=True)}: "
                 "add every pair you would both accept, pairs with one side at the No-Match code "
                 "included, and get the SOAP kit ready.",
             )
@@ -1614,6 +1615,31 @@ class CouplesOdds:
     programs: int  # distinct (partner, program) chances
     samples: int = 0
 
+    @property
+    def outcomes(self) -> tuple[float, float, float, float]:
+        """Both, only A, only B, neither: the four outcomes, which make up one whole."""
+        return (self.p_both, self.p_only_a, self.p_only_b, self.p_neither)
+
+    # The four outcomes as every view shows them, rounded once (as a single list's P(match)
+    # and P(unmatched) are): whole percentages by largest remainder, so that they add to 100
+    # (each rounded on its own, 1.5 + 1.5 + 0 + 97 read 2 + 2 + 0 + 97 = 101), and a
+    # partner's chance of matching read off them (both + only A for A) is what they add to.
+    @cached_property
+    def shown(self) -> tuple[int, int, int, int]:
+        """The four outcomes in whole points, summing to 100 (`whole_points`)."""
+        both, only_a, only_b, neither = whole_points(self.outcomes)
+        return (both, only_a, only_b, neither)
+
+    @property
+    def shown_texts(self) -> tuple[str, str, str, str]:
+        """The four outcomes as they read: "2%", and "<1%" or ">99%" for a share rounded to
+        nil or to all of it that is neither (`points_text`)."""
+        both, only_a, only_b, neither = (
+            points_text(points, chance)
+            for points, chance in zip(self.shown, self.outcomes, strict=True)
+        )
+        return (both, only_a, only_b, neither)
+
     def to_json(self) -> dict[str, Any]:
         return {
             "p_both": stored_chance(self.p_both),
@@ -1623,6 +1649,34 @@ class CouplesOdds:
             "method": self.method,
             "error": round(self.error, 6),
         }
+
+
+def whole_points(chances: Sequence[float]) -> tuple[int, ...]:
+    """Chances that make up one whole (a couple's four outcomes) as whole percentage points
+    that add up to exactly 100, by largest remainder: each chance's points rounded down, then
+    one more point to each of the largest remainders until they add up (ties to the first).
+    Each is its exact value rounded down or up, so within a point of it. Nothing to share
+    (all nil): all nil."""
+    total = math.fsum(chances)
+    if total <= 0:
+        return tuple(0 for _ in chances)
+    exact = [100 * c / total for c in chances]  # (the four sum to 1 up to a rounding error)
+    points = [math.floor(x) for x in exact]
+    left = 100 - sum(points)
+    for index in sorted(range(len(exact)), key=lambda i: (points[i] - exact[i], i))[:left]:
+        points[index] += 1
+    return tuple(points)
+
+
+def points_text(points: int, chance: float, *, prose: bool = False) -> str:
+    """A share from `whole_points` as `percent` writes a chance: "2%", and a chance neither nil
+    nor certain never as either ("<1%" for no point of a chance above nil, ">99%" for all of
+    them short of certain)."""
+    if points == 0 and chance > 0:
+        return percent(min(chance, 0.001), prose=prose)
+    if points == 100 and chance < 1:
+        return percent(max(chance, 0.999), prose=prose)
+    return percent(points / 100, prose=prose)
 
 
 def _variables(pairs: Sequence[CouplePair]) -> dict[str, float]:
@@ -1742,14 +1796,11 @@ def couples_lines(odds: CouplesOdds, *, aligned: bool = True) -> list[str]:
             f"{plural(odds.programs, 'program chance')}; standard error up to "
             f"{odds.error * 100:.2f} points"
         )
-    outcomes = (
-        ("Both matched:", odds.p_both),
-        ("Only A:", odds.p_only_a),
-        ("Only B:", odds.p_only_b),
-        ("Neither:", odds.p_neither),
+    outcomes = tuple(
+        zip(("Both matched:", "Only A:", "Only B:", "Neither:"), odds.shown_texts, strict=True)
     )
     width = max(len(label) for label, _ in outcomes) if aligned else 0
-    return [f"{label:<{width}} {percent(p)}" for label, p in outcomes] + [how]
+    return [f"{label:<{width}} {text}" for label, text in outcomes] + [how]
 
 
 @dataclass(frozen=True)

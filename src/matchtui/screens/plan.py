@@ -387,14 +387,19 @@ class PlanScreen(PaneScreen):
             reliability = RELIABILITY_WORDS.get(date.reliability, date.reliability)
             if date.derived:
                 reliability = "derived: " + reliability
+            # A date with its time of day reads on two lines, the day over the time, so the
+            # column keeps the width of a day alone (at 80 columns the Match column stays in
+            # sight).
+            day, _, time = date.label.partition(", ")
             table.add_row(
-                Text(date.label, style=style),
+                Text(f"{day},\n{time}" if time else day, style=style),
                 status,
                 Text(date.title.split(" (")[0], style=style),
                 Text(match_label(date.match_year, date.relation), style=style),
                 Text(reliability, style=style if date.reliability == "primary" else p["date"]),
                 Text(self.tiny_cite(date.source), style=p["muted"]),
                 key=date.id,
+                height=2 if time else 1,
             )
         # Start at the next date of the applicant's Match (the past stays a scroll away).
         upcoming = [
@@ -404,6 +409,10 @@ class PlanScreen(PaneScreen):
         ]
         if upcoming:
             table.move_cursor(row=upcoming[0], animate=False)
+            # ... at the head of the view, the dates after it below (the table scrolls when
+            # the screen is short; once its height is known).
+            above = sum(row.height for row in table.ordered_rows[: upcoming[0]])
+            self.call_after_refresh(table.scroll_to, y=above, animate=False)
         notes = [view.dates_note] if view.dates_note else []
         notes.append(
             "Official dates come from the AAMC and NRMP; third-party dates are not yet "
