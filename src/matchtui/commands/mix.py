@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from matchtui.commands import note_match_year
-from matchtui.engine.mix import default_specialty, estimate, recommended_mix
+from matchtui.engine.mix import default_specialty, estimate, placed_figure, recommended_mix
 from matchtui.engine.wording import percent, percent_span, plural
 from matchtui.errors import UsageError
 from matchtui.filenames import PROGRAMS
@@ -92,10 +92,7 @@ def estimate_lines(result: MixEstimate, region_name: str) -> list[str]:
         )
         if result.region_note:
             lines.append(result.region_note)
-    lines.append(
-        f"Chance of a position including SOAP: {percent_span(*result.p_placed_with_soap_range)} "
-        f"(point {percent(result.p_placed_with_soap)})"
-    )
+    lines.append(": ".join(placed_figure(result)))
     if result.placed_note:
         lines.append(result.placed_note)
     lines.append(

@@ -25,7 +25,7 @@ from matchtui.engine.text import (
     places_elsewhere,
 )
 from matchtui.engine.wording import place, plural
-from matchtui.models.base import SOFT_RELIABILITY, Reliability
+from matchtui.models.base import ABROAD, SOFT_RELIABILITY, Reliability
 from matchtui.models.plan import MixPlan
 from matchtui.models.profile import (
     DECISION_LABELS,
@@ -679,9 +679,19 @@ def _back_home(profile: Profile, facts: _Region, rules: VerdictRules, found: _Fi
         reasons.append(f"{away} in {name}: planned, not yet done ({counted})")
     else:
         reasons.append(f"{away} in {name}: none")
-    reasons.append(
+    letters = (
         f"Letters from {name}: {facts.local_letters} (at least {bh.local_letters.min_count} wanted)"
     )
+    # A letter written outside the US is a letter (the letters check counts it) but vouches for
+    # no US region: say why the count here is short of the letters listed.
+    abroad = sum(1 for letter in profile.letters if letter.region == ABROAD)
+    if abroad:
+        were, they = ("was", "it counts") if abroad == 1 else ("were", "they count")
+        letters += (
+            f"; {abroad} of the {len(profile.letters)} you listed {were} written outside the "
+            f"US: {they} under Letters, not as from {name}"
+        )
+    reasons.append(letters)
     reasons.append(
         f"{story.label}: {story.reason}"
         if story.quality != "missing"

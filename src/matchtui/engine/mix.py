@@ -60,7 +60,15 @@ from matchtui.engine.fees import (
     season_label,
     stand_in_note,
 )
-from matchtui.engine.wording import and_list, beside, percent, place, plural, stored_chance
+from matchtui.engine.wording import (
+    and_list,
+    beside,
+    percent,
+    percent_span,
+    place,
+    plural,
+    stored_chance,
+)
 from matchtui.models.base import SOFT_RELIABILITY
 from matchtui.models.mix import (
     APPLICANT_TYPE_LABELS,
@@ -1293,6 +1301,16 @@ def estimate(
         preset=_preset_ref(preset),
         illustrative=any(a.reliability in SOFT_RELIABILITY for a in assumptions),
         p_match_by_apps=by_apps,
+    )
+
+
+def placed_figure(result: MixEstimate) -> tuple[str, str]:
+    """The chance of a position including SOAP as every estimate shows it (`matchtui mix`,
+    the report): its name and "28-51% (point 37%)", range first."""
+    return (
+        "Chance of a position including SOAP",
+        f"{percent_span(*result.p_placed_with_soap_range)} "
+        f"(point {percent(result.p_placed_with_soap)})",
     )
 
 

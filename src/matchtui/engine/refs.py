@@ -73,7 +73,8 @@ def profile_ref_problems(profile: Profile, catalog: Catalog) -> Iterator[tuple[L
             hint = did_you_mean(value, words, "matchtui data list specialties")
             yield loc, f"unknown specialty {value!r}{hint}"
 
-    # where they are from, live and study may be outside the US; what they aim at may not
+    # where they are from, live and study, and where a letter was written, may be outside the
+    # US; what they aim at, a tie and a rotation may not
     a = profile.applicant
     yield from region(("applicant", "home_region"), a.home_region, abroad=True)
     yield from region(("applicant", "lives_in"), a.lives_in, abroad=True)
@@ -101,5 +102,5 @@ def profile_ref_problems(profile: Profile, catalog: Catalog) -> Iterator[tuple[L
         yield from region(("rotations", i, "region"), rotation.region)
         yield from specialty(("rotations", i, "specialty"), rotation.specialty)
     for i, letter in enumerate(profile.letters):
-        yield from region(("letters", i, "region"), letter.region)
+        yield from region(("letters", i, "region"), letter.region, abroad=True)
         yield from specialty(("letters", i, "specialty"), letter.specialty)

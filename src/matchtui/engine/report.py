@@ -485,7 +485,7 @@ def _mix_section(
     used: list[str],
     today: dt.date,
 ) -> tuple[Section, dict[str, Any] | None]:
-    from matchtui.engine.mix import estimate, recommended_mix
+    from matchtui.engine.mix import estimate, placed_figure, recommended_mix
 
     blocks: list[Block] = []
     if note:
@@ -543,6 +543,7 @@ def _mix_section(
                 f"{percent(low)}-{percent(high)} (point {percent(result['p_match_in_region'])})",
             )
         )
+    rows.append(placed_figure(found))  # as `matchtui mix` and the pane's "With SOAP" show it
     if result.get("diminishing_returns_at") is not None:
         rows.append(("More applications add little past", str(result["diminishing_returns_at"])))
     if result["fees_usd"] is None:
@@ -565,7 +566,7 @@ def _mix_section(
     # What the figures rest on, as the pane and `matchtui mix` say it under them.
     calibrated = "Calibrated. " if found.calibrated else "Not fully calibrated. "
     blocks.append(Para(calibrated + found.calibration_note))
-    notes = (found.range_note, found.region_note, found.score_note)
+    notes = (found.placed_note, found.range_note, found.region_note, found.score_note)
     blocks.extend(Para(text) for text in notes if text)
     if result.get("illustrative"):
         blocks.append(

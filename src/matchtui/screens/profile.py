@@ -263,7 +263,8 @@ class ProfileScreen(PaneScreen):
     def _sections(self, p: Profile) -> list[Section]:
         catalog = self.catalog
         regions: Options = tuple((r.name, r.id) for r in catalog.regions.values())
-        # where they are from, live or study may be outside the US; a target may not
+        # where they are from, live or study, or a letter was written, may be outside the US; a
+        # target, a tie or a rotation may not
         places: Options = (*regions, (ABROAD_LABEL, ABROAD))
         specialties: Options = tuple(
             sorted(((s.name, s.id) for s in catalog.specialties.values()), key=lambda o: o[0])
@@ -679,7 +680,9 @@ class ProfileScreen(PaneScreen):
                 "Letters",
                 [
                     FieldSpec("specialty", "Specialty", "select", specialties),
-                    FieldSpec("region", "Region", "select", regions),
+                    # a letter may come from abroad (an IMG's writers at home): it counts as a
+                    # letter, never as one from a US region
+                    FieldSpec("region", "Region", "select", places),
                     FieldSpec(
                         "months_ago",
                         "Months",

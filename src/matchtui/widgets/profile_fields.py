@@ -1748,7 +1748,7 @@ class BarLine(PartsLine):
 COLUMN_CELLS: dict[str, int] = {
     "kind": 14,
     "status": 14,
-    "region": 14,
+    "region": 17,  # "Outside the US" whole, for a letter written abroad
     "specialty": 22,
     "months_ago": 7,
     "saw_real_work": 9,
