@@ -24,7 +24,7 @@ from matchtui.engine.plan import (
     build_plan,
     year_check,
 )
-from matchtui.engine.wording import percent, plural
+from matchtui.engine.wording import percent, percent_span, plural
 
 # The applicant's own text passes through this before it is printed (one shared definition).
 from matchtui.safetext import safe_text as visible
@@ -534,13 +534,13 @@ def _mix_section(
         rows.append((f"P(at least {k} interview{'' if int(k) == 1 else 's'})", percent(p)))
     rows.append(("P(match), estimated", percent(result["p_match"])))
     low, high = result["p_match_range"]
-    rows.append(("P(match) anywhere in the specialty, range", f"{percent(low)}-{percent(high)}"))
+    rows.append(("P(match) anywhere in the specialty, range", percent_span(low, high)))
     if result.get("p_match_in_region_range") is not None:
         low, high = result["p_match_in_region_range"]
         rows.append(
             (
                 "P(match) in the target region",
-                f"{percent(low)}-{percent(high)} (point {percent(result['p_match_in_region'])})",
+                f"{percent_span(low, high)} (point {percent(result['p_match_in_region'])})",
             )
         )
     rows.append(placed_figure(found))  # as `matchtui mix` and the pane's "With SOAP" show it
