@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from matchtui.catalog import Catalog
-from matchtui.engine.clinical import read_clinical
+from matchtui.engine.clinical import rate_weak, read_clinical
 from matchtui.engine.text import (
     TargetRegion,
     elsewhere_note,
@@ -344,12 +344,8 @@ def _clinical(profile: Profile, rules: RiskFile) -> RiskFactor:
             reason = f"Last clinical work ended {plural(since, 'month')} ago"
         reason += f": {rule.higher_gap_months} months or more without it rates higher"
     elif reading.weak:
-        used.append("weak_roles")
-        level = "middle"
-        reason = (
-            f"{plural(months, 'month')} as an observer: it shows intent, but on its own never "
-            "rates better than middle"
-        )
+        level, reason, keys = rate_weak(reading, rule)
+        used += keys
     elif months >= rule.lower_min_months and since <= rule.lower_max_since:
         used.append("lower_max_since")
         level = "lower"

@@ -1547,7 +1547,7 @@ def _weak_clinical(profile: Profile, catalog: Catalog, data: MixFile) -> list[As
         Assumption.of(
             f"{ROLE_LABELS[reading.role]} months against the clinical gap ({weak.month_credit:g} "
             "month of the gap closed per month; weaker than a clinical job)",
-            f"{plural(reading.months, 'month')}, {ended}: "
+            f"{plural(reading.months, 'month')}, {ended}; {reading.hands_on_note()}: "
             f"read as {round(read, 2):g} months without clinical work",
             weak,
         )

@@ -494,6 +494,19 @@ class Targets(UserFile):
 
 
 CLINICAL_WINDOW_MONTHS = 24  # months_last_24 counts clinical work in this many months
+# The roles that are hands-on clinical work themselves (giving care, not watching it): for them
+# the months since the last hands-on work are the months since the role (months_since_last).
+HANDS_ON_ROLES: frozenset[ClinicalRole] = frozenset(
+    {"clinical_job", "transitional", "clinical_research"}
+)
+# The Profile pane's field for Clinical.months_since_hands_on, and its help.
+HANDS_ON_LABEL = "Months since hands-on"
+HANDS_ON_HELP = (
+    "For an observership, non-clinical work or none: months since your last hands-on clinical "
+    "work (a clinical job, residency, a transitional role, clerkships), the observership not "
+    f"counted. Left blank, the estimate assumes {CLINICAL_WINDOW_MONTHS} months, less than "
+    "a longer time away"
+)
 
 
 class Clinical(UserFile):
@@ -515,6 +528,35 @@ class Clinical(UserFile):
                 f"{window} months began, yet months_last_24 says {worked} of those months had "
                 f"some. Correct one of the two: months_last_24 = 0 if it ended over {window} "
                 "months ago"
+            )
+        return value
+
+    # Months since the last hands-on clinical work (a clinical job, residency, a transitional
+    # role, clerkships), for a role that is not hands-on itself (an observership, non-clinical
+    # work, none): an observership last month says nothing of the years before it. Left out:
+    # not known (the estimate then reads the 24-month window, an assumption it names).
+    months_since_hands_on: int | None = Field(default=None, ge=0, le=600)
+
+    @field_validator("months_since_hands_on")
+    @classmethod
+    def _hands_on_not_after_the_last(cls, value: int | None, info: ValidationInfo) -> int | None:
+        """Hands-on work is clinical work: it cannot have ended after the last clinical
+        activity (an observership comes after it), and for a hands-on role it is that role."""
+        since, role = info.data.get("months_since_last"), info.data.get("role")
+        if value is None or not isinstance(since, int):
+            return value
+        if role in HANDS_ON_ROLES and value != since:
+            raise ValueError(
+                f"{ROLE_LABELS[role]} is hands-on clinical work itself, so "
+                f"months_since_hands_on ({value}) must match months_since_last ({since}); "
+                "leave months_since_hands_on out for this role"
+            )
+        if value < since:
+            raise ValueError(
+                f"months_since_hands_on puts your last hands-on clinical work {value} months "
+                f"ago, more recent than the last clinical activity months_since_last gives "
+                f"({since} months ago): it must be {since} or more (what came after the "
+                "hands-on work, such as an observership, ended later)"
             )
         return value
 

@@ -136,6 +136,8 @@ class ClinicalGapRule(Rule):
     higher_gap_months: int = Field(ge=1, le=600)
     lower_min_months: int = Field(ge=1, le=24)
     lower_max_since: int = Field(ge=0, le=600)
+    # A weak role shorter than this after a hands-on gap of higher_gap_months or more: higher.
+    weak_min_months: int = Field(ge=1, le=24)
 
 
 class VisaRule(Rule):

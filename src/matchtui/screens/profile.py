@@ -26,6 +26,9 @@ from matchtui.models.profile import (
     DECISION_LABELS,
     DEGREE_LABELS,
     EXAM_RESULT_LABELS,
+    HANDS_ON_HELP,
+    HANDS_ON_LABEL,
+    HANDS_ON_ROLES,
     MAX_DIVISIONS,
     OUTCOME_LABELS,
     ROLE_HELP,
@@ -96,6 +99,12 @@ DEPENDS: dict[Loc, tuple[Loc, frozenset[Any]]] = {
     },
     ("exams", "level3_year"): (("exams", "level3"), frozenset({"passed"})),
     ("exams", "level3_date"): (("exams", "level3"), frozenset({"scheduled"})),
+    # Months since hands-on work: for a role that is not hands-on work itself (an observership,
+    # non-clinical work, none); a hands-on role is its own last hands-on work.
+    ("clinical", "months_since_hands_on"): (
+        ("clinical", "role"),
+        frozenset(ROLE_LABELS) - HANDS_ON_ROLES,
+    ),
 }
 # Dependent fields that stay shown while they hold a value (a school-stage decision migrated
 # from an older file is kept for a graduate rather than silently dropped on save).
@@ -670,6 +679,18 @@ class ProfileScreen(PaneScreen):
                     tooltip="0 if it is still going on",
                 ),
                 c.months_since_last,
+            ),
+            row(
+                ("clinical", "months_since_hands_on"),
+                FieldSpec(
+                    "months_since_hands_on",
+                    HANDS_ON_LABEL,
+                    "opt_int",
+                    placeholder="unknown",
+                    width="-w-num",
+                    tooltip=HANDS_ON_HELP,
+                ),
+                c.months_since_hands_on,
             ),
         )
         letters = Section(
