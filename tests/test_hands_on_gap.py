@@ -335,3 +335,16 @@ async def test_the_pane_edits_it_for_an_observership(workspace: Any, home: Path)
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert Store(home).load(PROFILE, Profile).clinical.months_since_hands_on is None
+
+
+def test_the_profiles_hands_on_roles_are_the_clinical_gap_rules_counting_roles(
+    catalog: Any,
+) -> None:
+    """The profile refuses a hands-on gap that differs from months_since_last for the roles
+    that are hands-on work (models.profile.HANDS_ON_ROLES: a model cannot read the data), and
+    the clinical-gap rule counts the months of its `counting_roles` (risk.toml): one set."""
+    from matchtui.models.profile import HANDS_ON_ROLES
+    from matchtui.models.risk_rules import RiskFile
+
+    rule = catalog.get("risk.toml", RiskFile).clinical_gap
+    assert set(rule.counting_roles) == set(HANDS_ON_ROLES)
