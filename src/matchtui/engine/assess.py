@@ -1411,7 +1411,7 @@ def _plan_b_story(profile: Profile, catalog: Catalog, rules: Rules) -> StoryVerd
 
 def _plan_b_written(profile: Profile, catalog: Catalog) -> bool:
     """The profile's plan B is written and concrete (the Cycles check and the actions)."""
-    return judge_story("plan_b", profile.narrative.plan_b, catalog).quality == "concrete"
+    return judge_story("plan_b", profile.narrative.plan_b, catalog).names_enough
 
 
 def _join_or(items: Sequence[str]) -> str:
@@ -1462,6 +1462,18 @@ def student_graduation_note(profile: Profile, catalog: Catalog) -> str | None:
             "apply in their final year"
         )
     return None
+
+
+def _has_past(profile: Profile, risk: RiskSheet) -> bool:
+    """The applicant has a past for the why-now story to tell: an earlier Match cycle (missed,
+    left, or given up), or, out of training, years since graduation or a clinical gap that the
+    risk sheet rates higher (risk.toml: years out, time away from patients). A first
+    application from school, a residency or soon after graduation has none, and is not asked
+    what happened or why they stepped away (lexicon.toml [stories.why_now] first_time_advice)."""
+    if profile.cycles_attempted:
+        return True
+    away = ("years_since_graduation", "clinical_gap")
+    return any(f.id in away and f.level == "higher" for f in risk.factors)
 
 
 def _misses(history: History) -> str:
@@ -1515,7 +1527,7 @@ def assess(
     cycles = _cycles(profile, catalog, risk.tier, rules, found)
     stories = [
         facts.story,
-        judge_story("why_now", profile.narrative.why_now, catalog),
+        judge_story("why_now", profile.narrative.why_now, catalog, past=_has_past(profile, risk)),
         _plan_b_story(profile, catalog, rules),
     ]
     actions = _actions(profile, catalog, rules, found, specialties)
