@@ -10,7 +10,9 @@ for any time away from patients": advice for someone who went unmatched or stepp
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -196,3 +198,20 @@ def test_assess_shows_the_blame_on_the_command_line(
     stories = json.loads(capsys.readouterr().out)["stories"]
     why_now = next(s for s in stories if s["kind"] == "why_now")
     assert (why_now["quality"], why_now["blame"]) == ("blames", ["a lottery", "unlucky"])
+
+
+def test_the_report_gives_the_same_verdict(catalog: Catalog) -> None:
+    """The report quoted the why-now story in the applicant's words but gave no verdict on it
+    (nor on the plan B): it now lists them as the Reality pane does."""
+    from matchtui.engine.report import build_report, to_markdown
+    from matchtui.models.profile import Profile
+
+    data = tomllib.loads(C3_PROFILE.replace("{why_now}", BLAMING))
+    profile = Profile.model_validate(data)
+    md = to_markdown(
+        build_report(profile, catalog, today=dt.date(2026, 12, 5), plan=None, practice=None)
+    )
+    stories = md[md.index("### Your stories") :]
+    verdict = judge_story("why_now", BLAMING, catalog)
+    assert f"- Why-now story: {verdict.reason}" in stories
+    assert "- Plan B: not written yet" in stories
