@@ -179,14 +179,16 @@ def test_cli_abroad_and_living_there(
 ) -> None:
     profile = tmp_path / "abroad.toml"
     profile.write_text(ABROAD_TOML)
-    assert main(["assess", "--profile", str(profile)]) == 0
+    # before the 2027 Match's applications go to programs (after, the season's wordings apply)
+    before = ["--today", "2026-08-01"]
+    assert main([*before, "assess", "--profile", str(profile)]) == 0
     out = capsys.readouterr().out
     assert "The ghost applicant" not in out and "Why-home story" not in out
     assert "Why-this-region story: missing" in out
     assert "Say why the Northeast in particular" in out
     there = tmp_path / "south.toml"
     there.write_text(LIVES_THERE_TOML)
-    assert main(["assess", "--profile", str(there)]) == 0
+    assert main([*before, "assess", "--profile", str(there)]) == 0
     out = capsys.readouterr().out
     assert AWAY not in out
     assert "You live in the South already" in out

@@ -110,7 +110,7 @@ def test_report_reads_the_same_numbers_as_the_panes(
     log = full_home.store.load("practice.toml", PracticeLog)
     report = build_report(demo_profile, catalog, today=TODAY, plan=plan, practice=log)
 
-    assessment = assess(demo_profile, catalog, plan.mix)
+    assessment = assess(demo_profile, catalog, plan.mix, TODAY)  # the day the panes read too
     est = estimate(demo_profile, catalog, plan.mix)
     best = {p.question_id: p.best for p in progress(log, catalog)}
     view = build_plan(demo_profile, catalog, plan.timeline, TODAY, assessment)

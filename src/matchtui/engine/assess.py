@@ -12,7 +12,7 @@ import re
 import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from matchtui.catalog import Catalog
 from matchtui.engine.clinical import rate_weak, read_clinical
@@ -1342,13 +1342,42 @@ class _Blank(dict[str, str]):
         return "{" + key + "}"
 
 
+class _Season(NamedTuple):
+    """Where the applicant's Match stands on the day the actions are for: "before" its
+    applications go to programs (dates.toml submit_opens; also when no day is given), "under
+    way" from then to its Match Day, "over" after it; and the next Match whose applications
+    have not opened yet."""
+
+    state: Literal["before", "under way", "over"]
+    next_match: int
+
+
+def _season(profile: Profile, catalog: Catalog, today: dt.date | None) -> _Season:
+    from matchtui.engine.calendar import season_date
+
+    year = profile.cycle_year
+    if today is None or today < season_date(catalog, year, "submit_opens").date:
+        return _Season("before", year)
+    following = year + 1
+    while season_date(catalog, following, "submit_opens").date <= today:
+        following += 1
+    over = today > season_date(catalog, year, "match_day").date
+    return _Season("over" if over else "under way", following)
+
+
 def _actions(
     profile: Profile,
     catalog: Catalog,
     rules: Rules,
     found: _Findings,
     specialties: list[SpecialtyFeasibility],
+    today: dt.date | None = None,
 ) -> list[Action]:
+    """The next actions, in the order of actions.toml, worded for this profile. An action that
+    only makes sense before applications go to programs (before_applications) is, once those
+    of the profile's Match have gone (`today`, from the caller), what still helps this season
+    (in_season, until Match Day), or else the action for the next Match (next_cycle_text), or,
+    for a student, left out."""
     from matchtui.models.assessment import Action
 
     pivots = next((s.pivots for s in specialties if s.pivots), None)
@@ -1366,6 +1395,9 @@ def _actions(
         step3=profile.exams.third.name,  # "Level 3" for a DO whose record is COMLEX's
     )
     graduate = profile.is_reentry
+    season = _season(profile, catalog, today)
+    context["next_match"] = str(season.next_match)
+    student = profile.applicant.stage == "student"
     out: list[Action] = []
     for rule in rules.actions.actions:
         fired = next((f for f in rule.when if f in found.items), None)
@@ -1380,6 +1412,16 @@ def _actions(
         )
         if variant is not None:
             title, text = variant.title or title, variant.text
+        record: Rule = rule
+        rule_id = f"actions.{rule.id}"
+        if rule.before_applications and season.state != "before":
+            if season.state == "under way" and rule.in_season is not None:
+                record, rule_id = rule.in_season, f"{rule_id}.in_season"
+                title, text = rule.in_season.title, rule.in_season.text
+            elif student:
+                continue  # a student's cycle is under way or over: no next one as a student
+            else:
+                title, text = rule.next_cycle_title or title, rule.next_cycle_text
         out.append(
             Action(
                 id=rule.id,
@@ -1388,7 +1430,7 @@ def _actions(
                 finding=found.items[fired],
                 finding_id=fired,
                 priority=len(out) + 1,
-                **_ruled(f"actions.{rule.id}", rule),
+                **_ruled(rule_id, record),
             )
         )
         if rule.id == "pivot_specialty":  # the steps after it are for the specialty moved to
@@ -1417,7 +1459,7 @@ def _plan_b_story(profile: Profile, catalog: Catalog, rules: Rules) -> StoryVerd
 
 def _plan_b_written(profile: Profile, catalog: Catalog) -> bool:
     """The profile's plan B is written and concrete (the Cycles check and the actions)."""
-    return judge_story("plan_b", profile.narrative.plan_b, catalog).quality == "concrete"
+    return judge_story("plan_b", profile.narrative.plan_b, catalog).names_enough
 
 
 def _join_or(items: Sequence[str]) -> str:
@@ -1470,6 +1512,18 @@ def student_graduation_note(profile: Profile, catalog: Catalog) -> str | None:
     return None
 
 
+def _has_past(profile: Profile, risk: RiskSheet) -> bool:
+    """The applicant has a past for the why-now story to tell: an earlier Match cycle (missed,
+    left, or given up), or, out of training, years since graduation or a clinical gap that the
+    risk sheet rates higher (risk.toml: years out, time away from patients). A first
+    application from school, a residency or soon after graduation has none, and is not asked
+    what happened or why they stepped away (lexicon.toml [stories.why_now] first_time_advice)."""
+    if profile.cycles_attempted:
+        return True
+    away = ("years_since_graduation", "clinical_gap")
+    return any(f.id in away and f.level == "higher" for f in risk.factors)
+
+
 def _misses(history: History) -> str:
     """'2 cycles, 1 of them placed through SOAP afterwards': a SOAP place follows a miss in
     the Match itself."""
@@ -1486,7 +1540,8 @@ def assess(
 ) -> Assessment:
     """The Reality check for `profile`; `mix` is the saved program mix, if any. With `today`,
     what the profile dates ahead but is already past (a Step 3 booked for a day gone by) is
-    said so."""
+    said so, and the next actions are worded for where the season of its Match stands
+    (_actions); without it, as before that Match's applications go to programs."""
     from matchtui.models.assessment import Assessment
 
     rules = rules_of(catalog)
@@ -1521,10 +1576,10 @@ def assess(
     cycles = _cycles(profile, catalog, risk.tier, rules, found)
     stories = [
         facts.story,
-        judge_story("why_now", profile.narrative.why_now, catalog),
+        judge_story("why_now", profile.narrative.why_now, catalog, past=_has_past(profile, risk)),
         _plan_b_story(profile, catalog, rules),
     ]
-    actions = _actions(profile, catalog, rules, found, specialties)
+    actions = _actions(profile, catalog, rules, found, specialties, today)
     scores = _score_note(profile, catalog)
     ruled: list[Any] = [
         risk,

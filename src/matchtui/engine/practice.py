@@ -26,6 +26,7 @@ from matchtui.engine.text import (
     Padding,
     PlaceNamed,
     TargetRegion,
+    blame_terms,
     clauses_holding,
     compiled,
     count_words,
@@ -149,7 +150,7 @@ def _check_no_blame(answer: Analysed) -> _Verdict:
     blamed = answer.blame_sentences()
     if not blamed:
         return _Verdict("pass", "No sentence puts the outcome on the system, luck or others.")
-    terms = _terms(h for hits in blamed.values() for h in hits)
+    terms = blame_terms(answer)  # as a story's verdict quotes them (engine.text.judge)
     return _Verdict(
         "fail",
         f"Blame falls outside you in {plural(len(blamed), 'sentence')} ({_quoted(terms)}).",

@@ -31,7 +31,13 @@ LIKELIHOOD_STYLE = {
     "not_applicable": "dim",
 }
 BAND_STYLE = {"realistic": "green", "stretch": "yellow", "reach": "bold red"}
-STORY_STYLE = {"concrete": "green", "generic": "yellow", "missing": "bold red", "covered": "green"}
+STORY_STYLE = {
+    "concrete": "green",
+    "blames": "yellow",
+    "generic": "yellow",
+    "missing": "bold red",
+    "covered": "green",
+}
 HOME_ITEMS = ("Scenario", "Ties", "Away rotation", "Local letters", "Why-home story")
 GOOD = {"ready", "passed", "scheduled", "first", "within_limit", "not_applicable"}
 # Verdicts that ask for attention rather than alarm (a Step 3 date gone by: record the result).

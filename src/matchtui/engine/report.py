@@ -471,6 +471,19 @@ def _reality_section(assessment: Assessment, catalog: Catalog, used: list[str]) 
         )
         used += [s.source for s in assessment.specialties]
 
+    # The why-home story is judged under the back-home heading; the other two here, as on the
+    # Reality pane (none written reads "not written yet", unless none is needed: 'covered').
+    blocks.append(Sub("Your stories"))
+    blocks.append(
+        Bullets(
+            tuple(
+                f"{s.label}: "
+                + (s.reason if s.words or s.quality == "covered" else "not written yet")
+                for s in assessment.stories[1:]
+            )
+        )
+    )
+
     blocks.append(Sub("Next actions, most important first"))
     if assessment.actions:
         blocks.append(

@@ -615,6 +615,8 @@ class Compiled:
             names.add("hedges")
             if "stay_negators" in self.lists:
                 names.add("stay_negators")
+        if rule.blame is not None:  # blame read as the practice reads it (blame_sentences)
+            names.update(name for name in ("blame", "blame_negators") if name in self.lists)
         return frozenset(names)
 
 
@@ -1502,13 +1504,26 @@ def _quote(terms: Sequence[str], limit: int = 4) -> str:
     return ", ".join(f"'{t}'" for t in terms[:limit])
 
 
-def judge(kind: StoryKind, text: Analysed, padded: int = 0, elsewhere: str = "") -> StoryVerdict:
+def judge(
+    kind: StoryKind,
+    text: Analysed,
+    padded: int = 0,
+    elsewhere: str = "",
+    *,
+    past: bool = True,
+) -> StoryVerdict:
     """Concrete, generic or missing, by the signals of lexicon.toml [stories.KIND]; quotes the
     phrases that decided it. `padded`: the words of padding already left out of `text`
     (repeats, keyword strings, bare claims), which a generic verdict names. `elsewhere`: what
     a generic verdict says of the ties, work or plans left out as being outside the target
-    region (judge_story)."""
+    region (judge_story). A story read for blame (the rule's `blame`) that puts the outcome on
+    luck, the system or others, in the sentences the interview practice's no_blame check finds
+    (Analysed.blame_sentences), is "blames" where it would be concrete, and a generic one says
+    so too. `past`: the applicant has an earlier cycle or time away to tell; without one, a
+    rule with `first_time_advice` asks only for the signals it words."""
     rule = text.comp.lexicon.stories[kind]
+    first_time = not past and bool(rule.first_time_advice)
+    blame = blame_terms(text) if rule.blame is not None else []
     stock_words = _stock_words(text, rule)
     counted = text.words - stock_words  # praise any visitor could give adds no length
     found: dict[str, list[str]] = {}
@@ -1527,7 +1542,11 @@ def judge(kind: StoryKind, text: Analysed, padded: int = 0, elsewhere: str = "")
         else []
     )
     present = [s for s in rule.signals if s in found]
-    absent = [s for s in rule.signals if s not in found and s != "long"]
+    absent = [
+        s
+        for s in rule.signals
+        if s not in found and s != "long" and (not first_time or s in rule.first_time_advice)
+    ]
     # Each phrase once, whichever signals it fired ('scribe' is a role and readiness both),
     # and not again as a part of a longer one quoted ('Clinic' of 'Mayo Clinic').
     # Parts are dropped among every phrase found, before each signal's first two are taken: a
@@ -1551,7 +1570,19 @@ def judge(kind: StoryKind, text: Analysed, padded: int = 0, elsewhere: str = "")
     # A story that says it will not stay ("I do not plan to stay in the West after training")
     # makes no case for the place, whatever ties it names.
     refused = "plan_to_stay" in rule.signals and "plan_to_stay" not in found and text.negated_plans
+    # what a story read for blame says of it, and the advice after the verdict
+    blamed = f"{rule.blame.said} {_quote(blame)}" if rule.blame and blame else ""
+    owned = f" {rule.blame.advice}" if rule.blame and blame else ""
     if not needed and len(present) >= rule.min_signals and not refused:
+        if blamed:
+            return StoryVerdict(
+                quality="blames",
+                concrete=quoted,
+                generic=generic,
+                blame=blame,
+                reason=f"blames ({text.words} words; names {_quote(quoted)}; {blamed}).{owned}",
+                **common,
+            )
         return StoryVerdict(
             quality="concrete",
             concrete=quoted,
@@ -1575,14 +1606,30 @@ def judge(kind: StoryKind, text: Analysed, padded: int = 0, elsewhere: str = "")
         detail += f"; {elsewhere}"
     if refused:
         detail += "; it says you do not plan to stay"
+    if blamed:
+        detail += f"; {blamed}"
+    add = _advice(rule, [*needed, *absent], first_time)
     return StoryVerdict(
         quality="generic",
         concrete=quoted,
         generic=generic,
         missing=absent,
-        reason=f"generic ({detail}). Add {_advice(rule, [*needed, *absent])}.",
+        blame=blame,
+        reason=f"generic ({detail}). Add {add}.{owned}",
         **common,
     )
+
+
+def blame_terms(text: Analysed) -> list[str]:
+    """The phrases that put an outcome on luck, the system, bias or other people, in the
+    sentences that do so (Analysed.blame_sentences), as written, in order, each once (case
+    aside): what the interview practice's no_blame check and a story's verdict both quote."""
+    found: dict[str, str] = {}
+    for hits in text.blame_sentences().values():
+        for hit in hits:
+            said = " ".join(hit.found.split()).strip(" ,;:")
+            found.setdefault(said.lower(), said)
+    return list(found.values())
 
 
 def _stock_words(text: Analysed, rule: StoryRule) -> int:
@@ -1604,11 +1651,13 @@ def _stock_words(text: Analysed, rule: StoryRule) -> int:
     )
 
 
-def _advice(rule: StoryRule, lacking: Sequence[str]) -> str:
+def _advice(rule: StoryRule, lacking: Sequence[str], first_time: bool = False) -> str:
     """What a generic story should add: the wording of each signal it lacks (required ones
-    first, at most three), or the whole of what a concrete story names when none is known."""
-    wanted = [rule.advice[s] for s in dict.fromkeys(lacking) if s in rule.advice][:3]
-    return and_list(wanted) or rule.wanted
+    first, at most three), or the whole of what a concrete story names when none is known.
+    `first_time`: in the rule's words for an applicant with no past to tell."""
+    advice = rule.first_time_advice if first_time else rule.advice
+    wanted = [advice[s] for s in dict.fromkeys(lacking) if s in advice][:3]
+    return and_list(wanted) or (rule.first_time_wanted if first_time else rule.wanted)
 
 
 def _without_parts(terms: list[str]) -> list[str]:
@@ -1623,14 +1672,20 @@ def _without_parts(terms: list[str]) -> list[str]:
 
 
 def judge_story(
-    kind: StoryKind, text: str, catalog: Catalog, region: str | None = None
+    kind: StoryKind,
+    text: str,
+    catalog: Catalog,
+    region: str | None = None,
+    *,
+    past: bool = True,
 ) -> StoryVerdict:
     """The verdict on one of the profile's stories (why_home, why_now, plan_b); the last few
     kept per catalog (a verdict is immutable), as every Reality check reads the same stories
     again (~0.3 ms each). `region`: the target region a why-home story's ties and local
-    activity are read against (Analysed.drop_outside)."""
+    activity are read against (Analysed.drop_outside). `past`: the applicant has an earlier
+    Match cycle or time away to tell (judge)."""
     memo = _memo(catalog)
-    key = (kind if region is None else f"{kind}@{region}", text)
+    key = ((kind if region is None else f"{kind}@{region}") + ("" if past else "#first"), text)
     found = memo.get(key)
     if isinstance(found, StoryVerdict):
         return found
@@ -1645,7 +1700,7 @@ def judge_story(
                 f"the ties, work or plans it names are in {_quote(places, 3)}, outside "
                 f"{place(catalog.region_name(region))}"
             )
-    verdict = judge(kind, analysed, padded=padded, elsewhere=elsewhere)
+    verdict = judge(kind, analysed, padded=padded, elsewhere=elsewhere, past=past)
     _keep(memo, key, verdict)
     return verdict
 

@@ -300,6 +300,16 @@ StoryKind = Literal["why_home", "why_now", "plan_b"]
 STORY_KINDS: tuple[StoryKind, ...] = ("why_home", "why_now", "plan_b")
 
 
+class StoryBlame(Strict):
+    """What a story's verdict says when the story puts its outcome on luck, the system or other
+    people, as the interview practice's no_blame check reads it (the same `blame` phrases and
+    `blame_negators`: Analysed.blame_sentences): `said` before the phrases quoted, `advice`
+    after the verdict."""
+
+    said: str = Field(min_length=1)
+    advice: str = Field(min_length=1)
+
+
 class StoryRule(Sourced):
     """How one of the profile's stories is judged (lexicon.toml [stories.*])."""
 
@@ -321,6 +331,15 @@ class StoryRule(Sourced):
     # A story about the target region (why home): one that names places, none of them in the
     # target region, is about somewhere else and is not counted as concrete for it.
     names_target_region: bool = False
+    # Read for blame (None: not read): a story that would be concrete but puts its outcome on
+    # luck, the system or others is judged "blames"; a generic one says so as well.
+    blame: StoryBlame | None = None
+    # For an applicant with no past to tell (no earlier Match cycle, no years out or time away
+    # from patients: engine.assess): the wording of the only signals asked of them (the others
+    # are neither asked for nor listed as missing), and what a concrete story names. Empty:
+    # everyone is asked the same.
+    first_time_advice: dict[str, str] = Field(default_factory=dict)
+    first_time_wanted: str = ""
 
     @model_validator(mode="after")
     def _required_are_signals(self) -> "StoryRule":
@@ -335,6 +354,15 @@ class StoryRule(Sourced):
         stray = [s for s in self.advice if s not in self.signals]
         if stray:
             raise ValueError(f"advice names signals not listed: {stray}")
+        stray = [s for s in self.first_time_advice if s not in self.signals or s == "long"]
+        if stray:
+            raise ValueError(f"first_time_advice names signals not listed: {stray}")
+        first = self.first_time_advice
+        unasked = [r for r in self.required if first and r not in first]
+        if unasked:
+            raise ValueError(f"first_time_advice leaves out required signals: {unasked}")
+        if bool(self.first_time_advice) != bool(self.first_time_wanted):
+            raise ValueError("first_time_advice and first_time_wanted go together")
         return self
 
 

@@ -30,11 +30,19 @@ class StoryVerdict(_Result):
     kind: Literal["why_home", "why_now", "plan_b"]
     label: str
     # "covered": none written, and none needed (a plan B for one whose fallback is the residency
-    # they hold: engine.assess, readiness.toml [cycles] in_training_plan_b)
-    quality: Literal["concrete", "generic", "missing", "covered"]
+    # they hold: engine.assess, readiness.toml [cycles] in_training_plan_b). "blames": concrete,
+    # but it puts the outcome on luck, the system or others (lexicon.toml [stories.*] blame).
+    quality: Literal["concrete", "blames", "generic", "missing", "covered"]
     words: int
     signals: list[str] = Field(default_factory=empty_list)  # the kinds of signal it shows
     concrete: list[str] = Field(default_factory=empty_list)  # phrases that made it concrete, quoted
     generic: list[str] = Field(default_factory=empty_list)  # stock phrases it leans on
     missing: list[str] = Field(default_factory=empty_list)  # kinds of signal it lacks
+    # the phrases that put the outcome on luck, the system or others (a story read for blame)
+    blame: list[str] = Field(default_factory=empty_list)
     reason: str
+
+    @property
+    def names_enough(self) -> bool:
+        """It names what a concrete story names, whether or not it also blames."""
+        return self.quality in ("concrete", "blames")

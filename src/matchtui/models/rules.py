@@ -8,7 +8,7 @@ source.
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from matchtui.models.assessment import ACTION_IDS
 from matchtui.models.base import Strict, empty_list
@@ -139,6 +139,14 @@ class ActionVariant(Strict):
     text: str
 
 
+class SeasonWording(Rule):
+    """What still helps this season, said in place of an action that only makes sense before
+    applications go to programs, once they have (ActionRule.in_season); its own source."""
+
+    title: str = Field(min_length=1)
+    text: str = Field(min_length=1)
+
+
 class ActionRule(Rule):
     id: str = Field(pattern=r"^[a-z_0-9]+$")
     title: str
@@ -158,6 +166,25 @@ class ActionRule(Rule):
     # Wordings for particular profiles (one who lives in the target region, one aiming at a
     # region that is not home, one in a residency now), checked in order after the others.
     variants: list[ActionVariant] = Field(default_factory=empty_list)
+    # Only sensible before the applications of the applicant's Match go to programs (dates.toml
+    # submit_opens). From then to its Match Day, `in_season` (what still helps this season) is
+    # said instead; without one, and after its Match Day, the action is for the next Match:
+    # `next_cycle_title` / `next_cycle_text` (which may use {next_match}) for a graduate or a
+    # resident, and nothing for a student, whose cycle is under way or over.
+    before_applications: bool = False
+    in_season: SeasonWording | None = None
+    next_cycle_title: str = ""
+    next_cycle_text: str = ""
+
+    @model_validator(mode="after")
+    def _season_wordings(self) -> "ActionRule":
+        if self.before_applications and not self.next_cycle_text:
+            raise ValueError("an action for before applications needs next_cycle_text")
+        if not self.before_applications and (
+            self.in_season is not None or self.next_cycle_text or self.next_cycle_title
+        ):
+            raise ValueError("in_season and next_cycle_* are for before_applications actions")
+        return self
 
 
 class StudentGraduation(Rule):
