@@ -806,9 +806,10 @@ def _plan_section(
                     (
                         row.title,
                         row.window,
-                        # Ticked by the profile, as the pane's box shows it ([x]).
-                        f"done ({row.done_from})"
-                        if row.ticked_by_profile
+                        # Ticked (or shown under way) by the profile, as the pane's box
+                        # shows it ([x], [~]).
+                        f"{STATUS_LABELS[row.shown_status]} ({row.done_from})"
+                        if row.ticked_by_profile or row.started_by_profile
                         else STATUS_LABELS[row.status],
                         STATE_LABELS[row.state],
                         "yes" if row.marked else "",

@@ -78,11 +78,14 @@ def item_text(row: PlanRow | None, p: Palette, cite: Cite) -> Text:
     text.append(row.title, style=p["label"])
     text.append(f"  {row.window}  ")
     text.append(STATE_LABELS[row.state], style=p[f"state_{row.state}"])
-    # never "done, done", nor "done, marked to do" for a box the profile ticks
-    if STATUS_LABELS[row.shown_status] != STATE_LABELS[row.state]:
+    # never "done, done", nor "done, marked to do" for a box the profile ticks, nor "due now,
+    # marked to do" for one the profile shows under way (the profile says why, below)
+    if not row.started_by_profile and STATUS_LABELS[row.shown_status] != STATE_LABELS[row.state]:
         text.append(f", marked {STATUS_LABELS[row.status]}")
     if row.profile_done and row.status != "done":
         text.append(f"  ({row.done_by or 'your profile shows this done'})", style=p["muted"])
+    elif row.started_by_profile:
+        text.append(f"  ({row.doing_by})", style=p["muted"])
     for action in row.marked:
         text.append("\n\u2605 Reality check: ", style=p["marked"])
         text.append(action.text)
