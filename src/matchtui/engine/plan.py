@@ -46,6 +46,7 @@ if TYPE_CHECKING:
     from matchtui.models.assessment import Action, Assessment
     from matchtui.models.profile import Profile
     from matchtui.models.programs import Program
+    from matchtui.models.results import StoryVerdict
 
 TimingState = Literal["done", "overdue", "now", "upcoming", "unscheduled"]
 TrackId = Literal["reentry", "back_home", "season"]
@@ -255,6 +256,8 @@ class PlanView:
     next_date: SeasonDate | None = None  # the next event of the Match, of any kind
     season_phases: tuple[str, ...] = ()  # the Match season's phase in each grid month
     applications: int | None = None  # applications the program list shows sent (None: unknown)
+    # Said in place of a plan B none wrote when none is needed (`plan_b_covered`; "" otherwise).
+    plan_b_covered: str = ""
 
     @property
     def today_month(self) -> YearMonth:
@@ -558,6 +561,15 @@ def doing_by(
     raise AssertionError(f"unhandled doing_when {check!r}")
 
 
+def plan_b_covered(story: StoryVerdict | None) -> str:
+    """What the Plan pane and the report say in place of a plan B none wrote, when the Reality
+    check finds none needed (its plan B verdict "covered": one in a residency keeps it), in the
+    Reality check's own words; "" otherwise."""
+    if story is None or story.quality != "covered":
+        return ""
+    return f"None written: {story.reason}."
+
+
 def _key_date_row(date: SeasonDate, cycle_year: int, today: dt.date) -> KeyDateRow:
     relation: Relation = (
         "this_cycle"
@@ -793,6 +805,9 @@ def build_plan(
         next_date=next_event(catalog, profile.cycle_year, today),
         season_phases=season_phases(catalog, profile.cycle_year, months),
         applications=sent,
+        plan_b_covered=plan_b_covered(
+            next((story for story in assessment.stories if story.kind == "plan_b"), None)
+        ),
     )
 
 

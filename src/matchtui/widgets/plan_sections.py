@@ -179,6 +179,8 @@ def plan_b_text(view: PlanView, p: Palette, cite: Cite) -> Group:
     text.append(" (from your profile)", style=p["muted"])
     if view.plan_b_text.strip():
         text.append("\n" + safe_text(view.plan_b_text.strip()))
+    elif view.plan_b_covered:  # none needed: the Reality check's "covered", in its words
+        text.append("\n" + view.plan_b_covered, style=p["state_done"])
     else:
         text.append(
             "\nNo plan B written yet. Add one under Narrative in the Profile pane (F1).",
