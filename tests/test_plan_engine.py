@@ -143,8 +143,10 @@ def test_overdue_items_given_today(demo_profile: Profile, catalog: Catalog) -> N
     # the same plan a year earlier has nothing overdue
     early = plan_for(demo_profile, catalog, plan, dt.date(2026, 1, 15))
     assert early.overdue == ()
-    # one marked done, five the profile shows done (their boxes are ticked: they count)
-    assert view.status_counts() == {"todo": 11, "doing": 2, "done": 6}
+    # one marked done, five the profile shows done (their boxes are ticked: they count); two
+    # marked doing, and one the profile shows under way (the clinical job goes on: kept going)
+    assert view.status_counts() == {"todo": 10, "doing": 3, "done": 6}
+    assert view.row("stay_clinical").started_by_profile  # type: ignore[union-attr]
     ticked = {row.id for row in view.rows if row.ticked_by_profile}
     assert len(ticked) == 5 and "step3_passed" in ticked
     assert all(view.row(i).shown_status == "done" for i in ticked)  # type: ignore[union-attr]

@@ -23,11 +23,13 @@ from matchtui.engine.calendar import (
     season_dates,
     window_closes,
 )
+from matchtui.engine.clinical import ClinicalReading, read_clinical
 from matchtui.engine.wording import plural
 from matchtui.models.plan import ItemState, ItemStatus, PlanFile, TimelineState
 from matchtui.models.plan_data import (
     BackHomeStep,
     CycleAdvice,
+    DoingWhen,
     DoneWhen,
     EntryRoute,
     ParallelQuestion,
@@ -44,6 +46,7 @@ if TYPE_CHECKING:
     from matchtui.models.assessment import Action, Assessment
     from matchtui.models.profile import Profile
     from matchtui.models.programs import Program
+    from matchtui.models.results import StoryVerdict
 
 TimingState = Literal["done", "overdue", "now", "upcoming", "unscheduled"]
 TrackId = Literal["reentry", "back_home", "season"]
@@ -150,6 +153,8 @@ class PlanRow:
     timing_reliability: str
     done_by: str = ""  # what shows it done: "your program list shows 30 applications sent"
     done_from: str = "profile"  # whose facts tick its box: "profile" or "program list"
+    profile_doing: bool = False  # the profile shows it under way (the clinical work goes on)
+    doing_by: str = ""  # what shows it under way, as the item's detail names it
 
     @property
     def ticked_by_profile(self) -> bool:
@@ -158,9 +163,17 @@ class PlanRow:
         return self.profile_done and self.status == "todo"
 
     @property
+    def started_by_profile(self) -> bool:
+        """Left "to do" by the applicant but shown under way because the profile says so (and
+        not done): its box shows doing, and it counts as under way."""
+        return self.profile_doing and not self.profile_done and self.status == "todo"
+
+    @property
     def shown_status(self) -> ItemStatus:
         """The status its box shows and the counts use."""
-        return "done" if self.ticked_by_profile else self.status
+        if self.ticked_by_profile:
+            return "done"
+        return "doing" if self.started_by_profile else self.status
 
     @property
     def window(self) -> str:
@@ -243,6 +256,8 @@ class PlanView:
     next_date: SeasonDate | None = None  # the next event of the Match, of any kind
     season_phases: tuple[str, ...] = ()  # the Match season's phase in each grid month
     applications: int | None = None  # applications the program list shows sent (None: unknown)
+    # Said in place of a plan B none wrote when none is needed (`plan_b_covered`; "" otherwise).
+    plan_b_covered: str = ""
 
     @property
     def today_month(self) -> YearMonth:
@@ -395,19 +410,21 @@ def timing_state(
     kind: str,
     today: YearMonth,
     profile_done: bool = False,
+    profile_doing: bool = False,
 ) -> TimingState:
     """Where an item stands on `today`'s month.
 
     done: marked done (or the profile shows it done). overdue: its last month is over and it is
-    not done; an ongoing habit that is under way ("doing") is never overdue. now: today's month
-    is inside its window. upcoming: it has not started.
+    not done; an ongoing habit that is under way ("doing") is never overdue, nor is an item the
+    profile shows under way (`profile_doing`: the clinical work goes on, Step 3 is booked in
+    time). now: today's month is inside its window. upcoming: it has not started.
     """
     if status == "done" or profile_done:
         return "done"
     if first is None or last is None:
         return "unscheduled"
     if today > last:
-        if kind == "ongoing" and status == "doing":
+        if profile_doing or (kind == "ongoing" and status == "doing"):
             return "now"
         return "overdue"
     if today >= first:
@@ -463,36 +480,94 @@ def profile_shows(check: ShownWhile | None, profile: Profile) -> bool:
 
 
 def done_by(
-    check: DoneWhen | None, profile: Profile, assessment: Assessment, sent: int | None = None
+    check: DoneWhen | None,
+    profile: Profile,
+    assessment: Assessment,
+    sent: int | None = None,
+    clinical: ClinicalReading | None = None,
 ) -> str:
     """What shows the item done already, as the item's detail names it ('' when nothing
     does): the profile (as the Reality check read it), or for `applications_sent` the program
-    list's count of applications sent (`sent`, None when the list is not known)."""
+    list's count of applications sent (`sent`, None when the list is not known). `clinical`:
+    the profile's clinical work as `clinical_reading` reads it (the clinical items need it)."""
     if check == "applications_sent":
         if not sent:
             return ""
         return f"your program list shows {plural(sent, 'application')} sent"
-    return "your profile shows this done" if profile_shows_done(check, profile, assessment) else ""
+    shown = profile_shows_done(check, profile, assessment, clinical)
+    return "your profile shows this done" if shown else ""
 
 
-def profile_shows_done(check: DoneWhen | None, profile: Profile, assessment: Assessment) -> bool:
-    """True when the profile (as the Reality check read it) already shows the item done."""
+def clinical_reading(profile: Profile, catalog: Catalog) -> ClinicalReading:
+    """The profile's clinical work read by the Reality check's clinical-gap rule (risk.toml
+    [clinical_gap], engine/clinical.py read_clinical): the one reading the plan's items use."""
+    from matchtui.models.risk_rules import RiskFile
+
+    return read_clinical(profile, catalog.get("risk.toml", RiskFile).clinical_gap)
+
+
+def clinical_goes_on(clinical: ClinicalReading | None) -> bool:
+    """The reading shows clinical work going on now: months that count in the last 24, and
+    none since the last of them."""
+    if clinical is None:
+        raise ValueError("the clinical items need the profile's clinical reading")
+    return clinical.months > 0 and clinical.since == 0
+
+
+def profile_shows_done(
+    check: DoneWhen | None,
+    profile: Profile,
+    assessment: Assessment,
+    clinical: ClinicalReading | None = None,
+) -> bool:
+    """True when the profile (as the Reality check read it) already shows the item done
+    (`clinical`: as `done_by` takes it)."""
     if check is None or check == "applications_sent":  # the program list's: `done_by`
         return False
     if check == "step3_passed":  # Step 3, or COMLEX Level 3 (Exams.third)
         return profile.exams.third.status == "passed"
     if check == "step3_booked":
         return profile.exams.third.status in ("scheduled", "passed")
-    if check == "clinical_recent":
+    if check == "clinical_started":  # rated lower by the Reality check, or going on now
         factor = assessment.factor("clinical_gap")
-        return factor is not None and factor.level == "lower"
+        return (factor is not None and factor.level == "lower") or clinical_goes_on(clinical)
     if check == "rotation_in_region":
         return assessment.back_home.away_rotation == "done"
     if check == "letter_from_region":
         return assessment.back_home.local_letters > 0
+    if check == "letters_ready":
+        return assessment.letters.verdict == "ready"
     if check == "why_home_written":
         return assessment.back_home.narrative == "concrete"
     raise AssertionError(f"unhandled done_when {check!r}")
+
+
+def doing_by(
+    check: DoingWhen | None,
+    assessment: Assessment,
+    clinical: ClinicalReading | None = None,
+) -> str:
+    """What shows the item under way, as the item's detail names it ('' when nothing does):
+    the clinical work going on now (`clinical`, as `clinical_reading` reads it), or Step 3
+    booked with its result due before rank lists close (the Reality check's Step 3 verdict)."""
+    if check is None:
+        return ""
+    if check == "clinical_ongoing":
+        return "your profile shows clinical work going on now" if clinical_goes_on(clinical) else ""
+    if check == "step3_in_time":
+        if assessment.step3.verdict != "scheduled":
+            return ""
+        return "your profile shows it booked, with the result due before rank lists close"
+    raise AssertionError(f"unhandled doing_when {check!r}")
+
+
+def plan_b_covered(story: StoryVerdict | None) -> str:
+    """What the Plan pane and the report say in place of a plan B none wrote, when the Reality
+    check finds none needed (its plan B verdict "covered": one in a residency keeps it), in the
+    Reality check's own words; "" otherwise."""
+    if story is None or story.quality != "covered":
+        return ""
+    return f"None written: {story.reason}."
 
 
 def _key_date_row(date: SeasonDate, cycle_year: int, today: dt.date) -> KeyDateRow:
@@ -554,6 +629,7 @@ def build_plan(
     saved = state.items if state is not None else {}
     this_month = YearMonth.of(today)
     phases = {phase.id: phase.title for phase in timeline.phases}
+    clinical = clinical_reading(profile, catalog)  # the one reading of the clinical work
 
     def row(
         item_id: str,
@@ -567,11 +643,13 @@ def build_plan(
         done_when: DoneWhen | None,
         sourced: tuple[str, str],
         timing_sourced: tuple[str, str],
+        doing_when: DoingWhen | None = None,
     ) -> PlanRow:
         item = saved.get(item_id, ItemState())
         first, last = place(start, *timing) if timing else (None, None)
-        shown_by = done_by(done_when, profile, assessment, sent)
+        shown_by = done_by(done_when, profile, assessment, sent, clinical)
         done = bool(shown_by)
+        under_way = "" if done else doing_by(doing_when, assessment, clinical)
         return PlanRow(
             id=item_id,
             track=track,
@@ -583,7 +661,7 @@ def build_plan(
             last=last,
             status=item.status,
             note=item.note,
-            state=timing_state(first, last, item.status, kind, this_month, done),
+            state=timing_state(first, last, item.status, kind, this_month, done, bool(under_way)),
             profile_done=done,
             marked=marked_actions(actions, assessment.actions),
             source=sourced[0],
@@ -592,6 +670,8 @@ def build_plan(
             timing_reliability=timing_sourced[1],
             done_by=shown_by,
             done_from="program list" if done_when == "applications_sent" else "profile",
+            profile_doing=bool(under_way),
+            doing_by=under_way,
         )
 
     def timeline_rows(track: TrackId, everyone_only: bool) -> tuple[PlanRow, ...]:
@@ -608,6 +688,7 @@ def build_plan(
                 item.done_when,
                 (item.source, item.reliability),
                 (item.source, item.reliability),
+                item.doing_when,
             )
             for item in timeline.items
             if (item.for_everyone or not everyone_only) and profile_shows(item.shown_while, profile)
@@ -724,6 +805,9 @@ def build_plan(
         next_date=next_event(catalog, profile.cycle_year, today),
         season_phases=season_phases(catalog, profile.cycle_year, months),
         applications=sent,
+        plan_b_covered=plan_b_covered(
+            next((story for story in assessment.stories if story.kind == "plan_b"), None)
+        ),
     )
 
 

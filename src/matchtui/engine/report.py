@@ -40,7 +40,6 @@ if TYPE_CHECKING:
     from matchtui.models.profile import Profile
     from matchtui.models.programs import ProgramList
     from matchtui.models.ranklist import RanklistFile, RanklistState
-    from matchtui.models.results import StoryVerdict
 
 TEXT_WIDTH = 80
 
@@ -140,8 +139,7 @@ def build_report(
     season_section = _season_section(programs, profile, catalog, today, used)
     practice_section, progress = _practice_section(practice, catalog, notes.get("practice"))
     sent = None if count is None else count > 0
-    plan_b = next(s for s in assessment.stories if s.kind == "plan_b")
-    plan_section = _plan_section(view, catalog, notes.get("plan"), sent, plan_b)
+    plan_section = _plan_section(view, catalog, notes.get("plan"), sent)
     ranklist_section, ranklist_unmatched = _ranklist_section(
         profile, plan, programs, catalog, notes.get("plan"), used, today
     )
@@ -804,11 +802,9 @@ def _practice_section(
     return Section("practice", "Interview practice", tuple(blocks)), found
 
 
-def _plan_section(
-    view: PlanView, catalog: Catalog, note: str | None, sent: bool | None, plan_b: StoryVerdict
-) -> Section:
-    """The Plan's status; `plan_b` is the Reality check's verdict on the plan B story (one in
-    a residency who wrote none needs none: said as the Reality check says it)."""
+def _plan_section(view: PlanView, catalog: Catalog, note: str | None, sent: bool | None) -> Section:
+    """The Plan's status (a plan B none wrote and none needs, one in a residency, said as the
+    Reality check says it: `view.plan_b_covered`)."""
     blocks: list[Block] = []
     if note:
         blocks.append(Para(note))
@@ -837,9 +833,10 @@ def _plan_section(
                     (
                         row.title,
                         row.window,
-                        # Ticked by the profile, as the pane's box shows it ([x]).
-                        f"done ({row.done_from})"
-                        if row.ticked_by_profile
+                        # Ticked (or shown under way) by the profile, as the pane's box
+                        # shows it ([x], [~]).
+                        f"{STATUS_LABELS[row.shown_status]} ({row.done_from})"
+                        if row.ticked_by_profile or row.started_by_profile
                         else STATUS_LABELS[row.status],
                         STATE_LABELS[row.state],
                         "yes" if row.marked else "",
@@ -860,8 +857,8 @@ def _plan_section(
     blocks.append(Sub("Plan B (in the applicant's words)"))
     if view.plan_b_text.strip():
         blocks.append(Para(visible(view.plan_b_text.strip()), quote=True))
-    elif plan_b.quality == "covered":
-        blocks.append(Para(f"None written: {plan_b.reason}."))
+    elif view.plan_b_covered:  # none needed: the Reality check's "covered" (engine.plan)
+        blocks.append(Para(view.plan_b_covered))
     else:
         blocks.append(Para("No plan B written yet."))
     upcoming = [d for d in view.key_dates if d.relation == "this_cycle"]

@@ -24,13 +24,18 @@ ItemKind = Literal["done", "active", "milestone", "ongoing", "target", "critical
 # `applications_sent`, the program list's (an application past "planned").
 DoneWhen = Literal[
     "applications_sent",
-    "clinical_recent",
+    "clinical_started",
     "step3_booked",
     "step3_passed",
     "rotation_in_region",
     "letter_from_region",
+    "letters_ready",
     "why_home_written",
 ]
+
+# Profile facts that mean an item is under way, not to do (evaluated in engine/plan.py): the
+# clinical work goes on now, Step 3 is booked in time for rank lists.
+DoingWhen = Literal["clinical_ongoing", "step3_in_time"]
 
 # Profile facts without which an item is not shown at all (evaluated in engine/plan.py).
 ShownWhile = Literal["step1_open"]
@@ -85,6 +90,7 @@ class TimelineItem(Sourced):
     kind: ItemKind
     actions: list[str] = Field(default_factory=empty_list)
     done_when: DoneWhen | None = None
+    doing_when: DoingWhen | None = None  # a profile fact that shows it under way
     # Shown only while this holds ("step1_open": Step 1 still to be passed); None: always.
     shown_while: ShownWhile | None = None
     for_everyone: bool = False  # shown even to applicants who are neither re-entry nor returners

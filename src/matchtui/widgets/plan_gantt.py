@@ -281,8 +281,8 @@ class PlanGantt(ScrollView, can_focus=True):
         p = self.palette
         mark = Text("\u2605" if row.marked else " ", style=p["marked"])
         mark.append("!" if row.state == "overdue" else " ", style=p["overdue"])
-        if row.ticked_by_profile:
-            status = Text("[x] ", style=p["muted"])
+        if row.ticked_by_profile or row.started_by_profile:  # the profile's, not a choice
+            status = Text(STATUS_BOX[row.shown_status], style=p["muted"])
         else:
             status = Text(STATUS_BOX[row.status], style=p[f"status_{row.status}"])
         title_style = (

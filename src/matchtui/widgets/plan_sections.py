@@ -78,11 +78,14 @@ def item_text(row: PlanRow | None, p: Palette, cite: Cite) -> Text:
     text.append(row.title, style=p["label"])
     text.append(f"  {row.window}  ")
     text.append(STATE_LABELS[row.state], style=p[f"state_{row.state}"])
-    # never "done, done", nor "done, marked to do" for a box the profile ticks
-    if STATUS_LABELS[row.shown_status] != STATE_LABELS[row.state]:
+    # never "done, done", nor "done, marked to do" for a box the profile ticks, nor "due now,
+    # marked to do" for one the profile shows under way (the profile says why, below)
+    if not row.started_by_profile and STATUS_LABELS[row.shown_status] != STATE_LABELS[row.state]:
         text.append(f", marked {STATUS_LABELS[row.status]}")
     if row.profile_done and row.status != "done":
         text.append(f"  ({row.done_by or 'your profile shows this done'})", style=p["muted"])
+    elif row.started_by_profile:
+        text.append(f"  ({row.doing_by})", style=p["muted"])
     for action in row.marked:
         text.append("\n\u2605 Reality check: ", style=p["marked"])
         text.append(action.text)
@@ -176,6 +179,8 @@ def plan_b_text(view: PlanView, p: Palette, cite: Cite) -> Group:
     text.append(" (from your profile)", style=p["muted"])
     if view.plan_b_text.strip():
         text.append("\n" + safe_text(view.plan_b_text.strip()))
+    elif view.plan_b_covered:  # none needed: the Reality check's "covered", in its words
+        text.append("\n" + view.plan_b_covered, style=p["state_done"])
     else:
         text.append(
             "\nNo plan B written yet. Add one under Narrative in the Profile pane (F1).",
