@@ -3,7 +3,12 @@
 Found trying a returner in December 2026 whose profile aimed at the 2027 Match: nothing on the
 program list, no plan item done, and the Plan pane showed fifteen overdue items and no word
 that the applications had gone out in September; the Match-year banner only spoke once ranking
-opened. Now the plan, the report and the pane say so and offer the next Match."""
+opened. Now the plan, the report and the pane say so and offer the next Match.
+
+Then an audit (C, defect 1) found the banner told a DO senior whose plan was never saved, and
+whose program list was empty, that their season had gone on without them: a default plan's
+unticked item is no record. It now rests on what the applicant recorded (the saved plan's
+item, a list of programs none sent): said when both agree, asked when one does."""
 
 from __future__ import annotations
 
@@ -44,23 +49,52 @@ def check(profile: Profile, catalog: Catalog, today: dt.date, sent: bool | None,
     return year_check(plan_for(profile, catalog, plan, today), catalog, sent)
 
 
-def test_nothing_sent_in_december_offers_the_next_match(
+def test_said_when_the_plan_and_the_list_both_record_nothing_sent(
     demo_profile: Profile, catalog: Catalog
 ) -> None:
-    found = check(demo_profile, catalog, DECEMBER, False)
+    """The applicant's own saved plan holds the item still to do, and their program list lists
+    programs none of which is sent: both records agree, so it is said."""
+    found = check(demo_profile, catalog, DECEMBER, False, submit_eras="todo")
     assert found is not None and found.state == "late"
     assert (found.match_year, found.suggested) == (2027, 2028)
     message = found.message
     assert message.startswith("The 2027 season went on without your application")
     assert "programs review from 23 Sep 2026, expected" in message
-    assert "'Submit ERAS early with a broad list' is past and not done" in message
-    assert "your program list shows none sent" in message
+    assert "your plan's 'Submit ERAS early with a broad list' is still to do" in message
+    assert "none of the programs on your list is marked sent" in message
     assert "until ranking opens (1 Feb 2027, expected)" in message
     assert "the 2028 Match gives the plan its twelve months" in message
-    # The list not known (a file that does not load): the plan alone decides, and says less.
-    unknown = check(demo_profile, catalog, DECEMBER, None)
-    assert unknown is not None and unknown.state == "late"
-    assert "program list" not in unknown.message
+
+
+def test_asked_when_one_record_says_nothing_was_sent(
+    demo_profile: Profile, catalog: Catalog
+) -> None:
+    """One record alone (the saved plan's item with no list known or listed, or a list with
+    nothing sent beside a plan never saved) is asked about, not asserted."""
+    plan_only = check(demo_profile, catalog, DECEMBER, None, submit_eras="todo")
+    assert plan_only is not None and plan_only.state == "late" and plan_only.suggested == 2028
+    assert plan_only.message.startswith("Did the 2027 season go on without your application?")
+    assert "since 23 Sep 2026 (expected)" in plan_only.message
+    assert "'Submit ERAS early with a broad list' is still to do" in plan_only.message
+    assert "If you have applied, mark that item done." in plan_only.message
+    assert "your list" not in plan_only.message
+    list_only = check(demo_profile, catalog, DECEMBER, False)
+    assert list_only is not None and list_only.state == "late"
+    assert list_only.message.startswith("Did the 2027 season go on without your application?")
+    assert "none of the programs on your list is marked sent" in list_only.message
+    assert "your plan's" not in list_only.message
+    for found in (plan_only, list_only):
+        assert "the 2028 Match gives the plan its twelve months" in found.message
+
+
+def test_not_from_a_plan_nobody_filled_in(demo_profile: Profile, catalog: Catalog) -> None:
+    """The audit's DO senior (and a couple's partner): their plan was never saved, so its item
+    for sending the application was "to do" by default, and no program was listed; the pane
+    said their season went on without them and offered the next Match. Nothing the applicant
+    recorded says so: nothing is said."""
+    assert check(demo_profile, catalog, DECEMBER, None) is None
+    # A saved plan that holds other items but not this one records nothing of it either.
+    assert check(demo_profile, catalog, DECEMBER, None, reality_sheet="done") is None
 
 
 def test_no_late_banner_once_applied_or_under_way(demo_profile: Profile, catalog: Catalog) -> None:
@@ -105,18 +139,28 @@ def test_the_report_says_it_too(demo_profile: Profile, catalog: Catalog) -> None
         text = to_text(report)
         return text[text.index("Plan status") :]
 
-    assert "went on without your application" in plan_text(ProgramList(programs=[program()]))
-    assert "went on without" not in plan_text(ProgramList(programs=[sent_application()]))
+    asked = "Did the 2027 season go on without your application?"
+    assert asked in plan_text(ProgramList(programs=[program()]))
+    assert "without your application" not in plan_text(ProgramList(programs=[sent_application()]))
+    # Nothing listed (an empty list, or none at all), and no plan saved: nothing is said.
+    assert "without your application" not in plan_text(ProgramList(programs=[]))
+    assert "without your application" not in plan_text(None)
+
+
+def listed_not_sent(workspace: Any) -> None:
+    """A program list that lists a program and sends none (a record that nothing went out)."""
+    workspace.save_programs(ProgramList(programs=[program()]))
 
 
 async def test_the_plan_pane_banner_and_its_key(workspace: Any) -> None:
+    listed_not_sent(workspace)
     app = MatchApp(workspace, first_pane="plan", today=DECEMBER)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         banner = app.screen.query_one("#plan-banner", Static)
         assert banner.display
         text = str(banner.content)
-        assert "2027 season went on without" in text and "Press y" in text
+        assert "Did the 2027 season go on without" in text and "Press y" in text
         await pilot.press("y")
         await pilot.pause()
         assert app.profile is not None and app.profile.cycle_year == 2028
@@ -127,6 +171,7 @@ async def test_the_plan_pane_banner_and_its_key(workspace: Any) -> None:
 
 
 async def test_an_application_recorded_in_another_pane_clears_the_banner(workspace: Any) -> None:
+    listed_not_sent(workspace)
     app = MatchApp(workspace, first_pane="plan", today=DECEMBER)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -157,6 +202,7 @@ async def test_a_real_session_reads_the_list_in_a_thread_before_saying_it(
         return find(self)
 
     monkeypatch.setattr(MatchApp, "find_applications_sent", slow_find)
+    listed_not_sent(workspace)
     monkeypatch.setattr(MatchApp, "_warm_data", lambda self: False)  # no preload read
     app = MatchApp(workspace, first_pane="plan", today=DECEMBER, interactive=True)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -166,4 +212,4 @@ async def test_a_real_session_reads_the_list_in_a_thread_before_saying_it(
         go.set()
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert banner.display and "2027 season went on without" in str(banner.content)
+        assert banner.display and "2027 season go on without" in str(banner.content)

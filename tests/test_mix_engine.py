@@ -290,12 +290,11 @@ def test_reentry_profile_gets_the_article_mix(catalog: Any, demo_profile: Any) -
 
 
 def student(demo_profile: Any, **applicant: Any) -> Any:
+    """The demo as a final-year student: graduating in its Match year (a senior of it)."""
+    changes = {"situation": "in_school", "student_year": "m4", **applicant}
+    changes.setdefault("graduation_year", demo_profile.cycle_year)
     return demo_profile.model_copy(
-        update={
-            "applicant": demo_profile.applicant.model_copy(
-                update={"situation": "in_school", "student_year": "m4", **applicant}
-            )
-        }
+        update={"applicant": demo_profile.applicant.model_copy(update=changes)}
     )
 
 

@@ -407,7 +407,11 @@ async def test_a_profile_change_updates_the_recommendation_and_risk(workspace: A
         app.profile = profile.model_copy(
             update={
                 "applicant": profile.applicant.model_copy(
-                    update={"situation": "in_school", "student_year": "m4"}
+                    update={
+                        "situation": "in_school",
+                        "student_year": "m4",
+                        "graduation_year": profile.cycle_year,  # a senior of this Match
+                    }
                 )
             }
         )

@@ -51,6 +51,9 @@ async def test_a_passed_match_gets_a_banner_and_a_one_key_fix(
     workspace: Any, demo_profile: Profile
 ) -> None:
     save_year(workspace, demo_profile, 2026)
+    # A program listed and none sent: a record that nothing went out this season.
+    unsent = sent_application().model_copy(update={"status": "planned", "applied_on": None})
+    workspace.save_programs(ProgramList(programs=[unsent]))
     app = make_app(workspace, dt.date(2026, 11, 30))
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -62,10 +65,10 @@ async def test_a_passed_match_gets_a_banner_and_a_one_key_fix(
         await pilot.pause()
         assert app.profile is not None and app.profile.cycle_year == 2027
         assert workspace.load_profile().cycle_year == 2027  # saved through the Workspace
-        # 2027 still takes newcomers, but its season went on without the demo's application
-        # (nothing on its list, its plan's item to send it not done): that is said next.
+        # 2027 still takes newcomers, but its season may have gone on without the demo's
+        # application (a program on its list, none sent): that is asked next.
         text = str(app.screen.query_one("#plan-banner", Static).content)
-        assert "which is over" not in text and "The 2027 season went on without" in text
+        assert "which is over" not in text and "Did the 2027 season go on without" in text
         assert "2027: rank list deadline in 93 days" in app.screen.sub_title
         screen: Any = app.screen
         assert str(screen.view.start) == "2026-02"  # the derived start followed
@@ -176,9 +179,13 @@ async def test_at_80x24_the_key_dates_scroll_within_the_screen(workspace: Any) -
     tab did not scroll), so the applicant's own Match's dates and the note under the table
     could not be seen at all, the cursor's row among them. The table now scrolls in the
     height the tab has, the next date of the Match at its head, and the note stays in sight."""
-    app = make_app(workspace, dt.date(2026, 11, 30))  # with the late-season banner above
+    # A program listed and none sent: the late-season banner above the tabs takes its lines.
+    unsent = sent_application().model_copy(update={"status": "planned", "applied_on": None})
+    workspace.save_programs(ProgramList(programs=[unsent]))
+    app = make_app(workspace, dt.date(2026, 11, 30))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
+        assert "without your application" in str(app.screen.query_one("#plan-banner").render())
         app.screen.query_one(TabbedContent).active = "tab-dates"
         await pilot.pause()
         table: DataTable[Any] = app.screen.query_one("#dates-table", DataTable)

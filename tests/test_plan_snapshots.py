@@ -56,6 +56,9 @@ def test_match_year_banner_120x40(snap_compare: Any, workspace: Any) -> None:
 
 
 def test_late_season_banner_80x24(snap_compare: Any, workspace: Any) -> None:
-    """Nothing sent on 23 November and the plan's item to send it not done: the banner says the
-    2027 season went on without the application and offers the 2028 Match."""
+    """On 23 November a program listed and none sent, and the plan's item to send it not done:
+    the banner asks whether the 2027 season went on without the application and offers the
+    2028 Match. (Nothing listed and a plan never saved record nothing: no banner then.)"""
+    unsent = sent_application().model_copy(update={"status": "planned", "applied_on": None})
+    workspace.save_programs(ProgramList(programs=[unsent]))
     assert snap_compare(make_app(workspace, applied=False), terminal_size=(80, 24))

@@ -101,13 +101,20 @@ def test_a_graduate_without_a_situation_line_is_refused_naming_line_and_field(
 
 
 @pytest.mark.parametrize(
-    ("graduation_year", "refused"),
-    [(2024, True), (2025, True), (2026, False), (2027, False), (2028, False)],
+    ("graduation_year", "refused", "kind"),
+    [
+        (2024, True, ""),
+        (2025, True, ""),
+        (2026, False, "us_md_graduate"),
+        (2027, False, "us_md_senior"),
+        (2028, False, "us_md_senior"),
+    ],
 )
 def test_a_student_graduates_in_the_match_year_or_the_year_before(
-    catalog: Catalog, graduation_year: int, refused: bool
+    catalog: Catalog, graduation_year: int, refused: bool, kind: str
 ) -> None:
-    """For the 2027 Match a student graduates in 2027, or late in 2026; 2025 is a graduate's
+    """For the 2027 Match a student graduates in 2027 (its senior), or in 2026, aiming at the
+    Match after graduating (its prior graduate: test_graduated_by_match); 2025 is a graduate's
     year. (2028 loads: the Reality check asks the student to check it, test_assess_engine.)"""
     data = _data(
         applicant={
@@ -121,7 +128,7 @@ def test_a_student_graduates_in_the_match_year_or_the_year_before(
     profile, problems = validate_profile(data, catalog)
     if not refused:
         assert problems == [] and profile is not None
-        assert profile.applicant_type == "us_md_senior"
+        assert profile.applicant_type == kind
         return
     ((loc, message),) = problems
     assert loc == ("applicant", "graduation_year")

@@ -177,9 +177,10 @@ class MatchApp(App[None]):
         # The program list as a pane last changed or read it (`programs_changed`), by version.
         self.programs_version = 0
         self._latest_programs: ProgramList | None = None
-        # How many applications the program list shows sent: as the preload thread found the
-        # file, then worked out again for each newer list a pane holds (`applications_count`).
-        self._sent: tuple[int, int | None] = (-1, None)
+        # How many applications the program list shows sent, and how many programs it lists:
+        # as the preload thread found the file, then worked out again for each newer list a
+        # pane holds (`applications_count`).
+        self._sent: tuple[int, int | None, int] = (-1, None, 0)
         self._built_panes: set[str] = set()  # panes whose screen exists (styles added, built)
         self._styles_prepared: set[str] = set()  # panes whose styles were parsed ahead
         self._styles_settled = False  # the garbage of that preparation collected
@@ -584,7 +585,7 @@ class MatchApp(App[None]):
 
         count = applications_count(found.programs)
         if self._sent[0] < 0:
-            self._sent = (0, count)
+            self._sent = (0, count, len(found.programs))
         return count
 
     def applications_sent(self) -> bool | None:
@@ -597,14 +598,22 @@ class MatchApp(App[None]):
     def applications_count(self) -> int | None:
         """How many applications the program list shows sent (`engine.plan.applications_count`),
         known as `applications_sent` is; worked out once per version of the list."""
-        version, count = self._sent
+        version, count, _ = self._sent
         latest = self._latest_programs
         if latest is not None and version != self.programs_version:
             from matchtui.engine.plan import applications_count
 
             count = applications_count(latest.programs)
-            self._sent = (self.programs_version, count)
+            self._sent = (self.programs_version, count, len(latest.programs))
         return count
+
+    def sent_on_list(self) -> bool | None:
+        """What the program list records of the application (`engine.plan.sent_on_list`):
+        True, False (programs listed, none sent), None (nothing listed, or not known yet)."""
+        from matchtui.engine.plan import listed_sent
+
+        count = self.applications_count()
+        return None if count is None else listed_sent(count, self._sent[2])
 
     def latest_programs(self, seen: int) -> ProgramList | None:
         """The list as last changed or read by any pane if newer than version `seen`: a copy

@@ -26,10 +26,11 @@ def note_match_year(
     figures printed are still for the year the profile names. `programs`: the program list when
     the command has read it already (it is not read again)."""
     from matchtui.engine.calendar import check_match_year
+    from matchtui.engine.plan import offer_text
 
     check = check_match_year(workspace.catalog, profile.cycle_year, today)
     if check.state != "ok":
-        print(f"matchtui: note: {check.message}", file=sys.stderr)
+        print(f"matchtui: note: {offer_text(check, profile, workspace.catalog)}", file=sys.stderr)
     elif saved and (late := _late(workspace, profile, today, programs)) is not None:
         print(f"matchtui: note: {late}", file=sys.stderr)
 
@@ -39,7 +40,7 @@ def _late(
 ) -> str | None:
     """engine.plan.late_check on the saved plan and program list (either one that does not
     load counts as not known: the note is only a note)."""
-    from matchtui.engine.plan import applications_sent, late_check, plan_for
+    from matchtui.engine.plan import late_check, offer_text, plan_for, sent_on_list
     from matchtui.errors import FileProblems
 
     try:
@@ -48,8 +49,8 @@ def _late(
         return None
     try:
         listed = programs if programs is not None else workspace.load_programs()
-        sent: bool | None = applications_sent(listed.programs)
+        sent = sent_on_list(listed.programs)
     except FileProblems:
         sent = None
     found = late_check(plan_for(profile, workspace.catalog, plan, today), workspace.catalog, sent)
-    return found.message if found is not None else None
+    return offer_text(found, profile, workspace.catalog) if found is not None else None

@@ -404,12 +404,17 @@ def _risk(profile: Profile, catalog: Catalog, rules: VerdictRules, found: _Findi
     risk = rules.risk
     stage = profile.applicant.stage
     if stage not in risk.applies_to_stages:
+        from matchtui.engine.mix import graduated_by_note
+
+        # A student graduating before the Match is in school now: no time away to weigh, but
+        # a prior graduate in that Match, as the estimate reads them.
+        graduated = graduated_by_note(profile, catalog)
         return RiskSheet(
             applicable=False,
             tier="not_applicable",
             reason=(
                 "The re-entry risk sheet is for graduates who are out of training; this profile "
-                f"is a {STAGE_LABELS[stage].lower()}."
+                f"is a {STAGE_LABELS[stage].lower()}." + (f" {graduated}" if graduated else "")
             ),
             factors=[],
             **_ruled("risk.tier", risk.tier),

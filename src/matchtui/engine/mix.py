@@ -175,6 +175,27 @@ def applicant_type(profile: Profile) -> ApplicantType:
     return profile.applicant_type
 
 
+def graduated_by_note(profile: Profile, catalog: Catalog, match_year: int | None = None) -> str:
+    """For a student who will have graduated by `match_year`'s Match (the profile's by default;
+    Profile.graduated_by), that they are a prior graduate in it and not a senior, with both
+    groups' published match rates (mix.toml [[type_anchors]]); "" for anyone else. The Reality
+    check, the estimate and the Plan pane's offer of the next Match all say it in these words."""
+    year = profile.cycle_year if match_year is None else match_year
+    kind = profile.applicant_type_in(year)
+    if not (profile.graduated_by(year) and kind.endswith("_graduate")):  # an IMG stays an IMG
+        return ""
+    data = mix_data(catalog)
+    graduates = data.type_anchor(kind)
+    seniors = data.type_anchor(kind.replace("_graduate", "_senior"))
+    group = APPLICANT_TYPE_LABELS[kind]
+    return (
+        f"You graduate in {profile.applicant.graduation_year}, before the {year} Match: in it "
+        f"you apply as a {group}, not a senior ({graduates.published_pct:g}% of "
+        f"{group}s matched in {graduates.year}, against {seniors.published_pct:g}% of "
+        f"{APPLICANT_TYPE_LABELS[seniors.id]}s)."
+    )
+
+
 def has_ties(profile: Profile) -> bool:
     """A connection to the target region: a tie, home or training region, or a done rotation."""
     region = profile.targets.region
@@ -1675,6 +1696,8 @@ def _warnings(
                 ),
             )
         )
+    if graduated := graduated_by_note(profile, catalog):
+        out.append(MixWarning(id="graduated_by_match", text=graduated))
     if not any(target in catalog.specialties for target in profile.targets.specialties):
         name = catalog.specialty_name(mix.specialty)
         out.append(

@@ -155,6 +155,7 @@ class PlanRow:
     done_from: str = "profile"  # whose facts tick its box: "profile" or "program list"
     profile_doing: bool = False  # the profile shows it under way (the clinical work goes on)
     doing_by: str = ""  # what shows it under way, as the item's detail names it
+    recorded: bool = False  # the applicant's saved plan holds this item (a status or a note)
 
     @property
     def ticked_by_profile(self) -> bool:
@@ -342,6 +343,20 @@ def applications_sent(programs: Iterable[Program]) -> bool:
     return applications_count(programs) > 0
 
 
+def sent_on_list(programs: Sequence[Program]) -> bool | None:
+    """What the program list records of the application: True (one is sent), False (programs
+    are listed and none is sent), None (nothing is listed: an empty list records nothing
+    either way, as most applicants never keep one)."""
+    return listed_sent(applications_count(programs), len(programs))
+
+
+def listed_sent(count: int, listed: int) -> bool | None:
+    """`sent_on_list` from the counts: `count` applications sent of `listed` programs."""
+    if count > 0:
+        return True
+    return False if listed > 0 else None
+
+
 def year_check(view: PlanView, catalog: Catalog, sent: bool | None) -> MatchYearCheck | None:
     """What the Plan pane's banner and the report say of the profile's Match, when something
     needs saying: it is over or closed to newcomers (`view.match_check`), or its season went on
@@ -352,13 +367,16 @@ def year_check(view: PlanView, catalog: Catalog, sent: bool | None) -> MatchYear
 
 
 def late_check(view: PlanView, catalog: Catalog, sent: bool | None) -> MatchYearCheck | None:
-    """The applicant's Match still takes applications, but its season has gone on without
+    """The applicant's Match still takes applications, but its season may have gone on without
     theirs (timeline.toml `[late]`): programs have been reviewing applications since the rule's
-    event, the plan's item for sending the application is past and neither done nor under way,
-    and the program list shows none sent (`sent`: None when the list is not known, then the
-    plan alone decides). The next Match is offered: its season leaves room for the plan's
-    twelve months. None when none of this holds, or the Match is over or closed already
-    (`view.match_check` says that)."""
+    event, and the plan's item for sending the application is past and neither done nor under
+    way. That alone is no evidence (a plan nobody filled in leaves every item to do): the
+    applicant's own records must say nothing went out, their saved plan holding that item still
+    to do, or their program list listing programs and none sent (`sent` False, as
+    `sent_on_list` reads it; None when nothing is listed or the list is not known). Both
+    records: it is said; one: it is asked. The next Match is offered: its season leaves room
+    for the plan's twelve months. None when none of this holds, or the Match is over or closed
+    already (`view.match_check` says that)."""
     if sent or (view.match_check is not None and view.match_check.state != "ok"):
         return None
     rule = timeline_data(catalog).late
@@ -368,18 +386,46 @@ def late_check(view: PlanView, catalog: Catalog, sent: bool | None) -> MatchYear
     reviewing = season_date(catalog, view.match_year, rule.after)
     if view.today < reviewing.date:
         return None
+    records = [
+        *([f"your plan's '{row.title}' is still to do"] if row.recorded else []),
+        *(["none of the programs on your list is marked sent"] if sent is False else []),
+    ]
+    if not records:
+        return None
     closes = window_closes(catalog, view.match_year)
     following = view.match_year + 1
-    listed = "" if sent is None else ", and your program list shows none sent"
-    return MatchYearCheck(
-        view.match_year,
-        following,
-        "late",
-        f"The {view.match_year} season went on without your application ({reviewing.short} "
-        f"from {dated(reviewing)}): your plan's '{row.title}' is past and not done{listed}. "
+    late = (
         f"Late applications go in until {closes.short} ({dated(closes)}); the {following} "
-        f"Match gives the plan its twelve months. If you have applied, mark that item done.",
+        "Match gives the plan its twelve months."
     )
+    if len(records) == 2:
+        message = (
+            f"The {view.match_year} season went on without your application ({reviewing.short} "
+            f"from {dated(reviewing)}): {records[0]}, and {records[1]}. {late} If you have "
+            "applied, mark that item done."
+        )
+    else:
+        fix = (
+            "mark that item done" if row.recorded else "mark the programs you sent it to as applied"
+        )
+        expected = "" if reviewing.reliability == "primary" else " (expected)"
+        since = day_label(reviewing.date) + expected
+        message = (
+            f"Did the {view.match_year} season go on without your application? Programs have "
+            f"been reviewing applications since {since}, and {records[0]}. If you have "
+            f"applied, {fix}. If not: {late[0].lower()}{late[1:]}"
+        )
+    return MatchYearCheck(view.match_year, following, "late", message)
+
+
+def offer_text(check: MatchYearCheck, profile: Profile, catalog: Catalog) -> str:
+    """The check's message, and for a student who will have graduated by the Match it offers,
+    that they are a prior graduate in it (engine.mix.graduated_by_note): the Plan pane's
+    banner, the report and the commands' note say both."""
+    from matchtui.engine.mix import graduated_by_note
+
+    graduated = graduated_by_note(profile, catalog, check.suggested)
+    return f"{check.message} {graduated}" if graduated else check.message
 
 
 def migrate_plan(plan: PlanFile | None, profile: Profile, catalog: Catalog) -> PlanFile | None:
@@ -672,6 +718,7 @@ def build_plan(
             done_from="program list" if done_when == "applications_sent" else "profile",
             profile_doing=bool(under_way),
             doing_by=under_way,
+            recorded=item_id in saved,
         )
 
     def timeline_rows(track: TrackId, everyone_only: bool) -> tuple[PlanRow, ...]:

@@ -23,6 +23,8 @@ from matchtui.engine.plan import (
     PlanView,
     applications_count,
     build_plan,
+    offer_text,
+    sent_on_list,
     year_check,
 )
 from matchtui.engine.wording import percent, percent_span, plural
@@ -138,8 +140,8 @@ def build_report(
     )
     season_section = _season_section(programs, profile, catalog, today, used)
     practice_section, progress = _practice_section(practice, catalog, notes.get("practice"))
-    sent = None if count is None else count > 0
-    plan_section = _plan_section(view, catalog, notes.get("plan"), sent)
+    sent = sent_on_list(programs.programs) if programs is not None else None
+    plan_section = _plan_section(view, catalog, notes.get("plan"), sent, profile)
     ranklist_section, ranklist_unmatched = _ranklist_section(
         profile, plan, programs, catalog, notes.get("plan"), used, today
     )
@@ -218,6 +220,8 @@ def _decided(profile: Profile) -> str:
 def _graduation(profile: Profile) -> str:
     """The graduation year, and how it stands to the Match year: a student's is expected."""
     year = profile.applicant.graduation_year
+    if profile.graduates_before_match:
+        return f"{year} (expected, before the {profile.cycle_year} Match)"
     if profile.applicant.stage == "student":
         return f"{year} (expected{', the Match year' if year == profile.cycle_year else ''})"
     return f"{year} ({plural(profile.years_since_graduation, 'year')} before the Match)"
@@ -802,7 +806,9 @@ def _practice_section(
     return Section("practice", "Interview practice", tuple(blocks)), found
 
 
-def _plan_section(view: PlanView, catalog: Catalog, note: str | None, sent: bool | None) -> Section:
+def _plan_section(
+    view: PlanView, catalog: Catalog, note: str | None, sent: bool | None, profile: Profile
+) -> Section:
     """The Plan's status (a plan B none wrote and none needs, one in a residency, said as the
     Reality check says it: `view.plan_b_covered`)."""
     blocks: list[Block] = []
@@ -810,7 +816,7 @@ def _plan_section(view: PlanView, catalog: Catalog, note: str | None, sent: bool
         blocks.append(Para(note))
     check = year_check(view, catalog, sent)
     if check is not None:
-        blocks.append(Para(check.message))
+        blocks.append(Para(offer_text(check, profile, catalog)))
     counts = view.status_counts()
     total = sum(counts.values())
     start = f"{view.start.label}" + (

@@ -581,6 +581,7 @@ class MixWarning(_Result):
         "no_visa",
         "no_target_specialty",
         "student_graduation",
+        "graduated_by_match",
     ]
     text: str
 

@@ -100,10 +100,10 @@ class TimelineItem(Sourced):
 
 
 class LateRule(Sourced):
-    """When the Plan pane tells an applicant that their Match went on without their
-    application: the plan's `item` for sending it is past, neither done nor under way, nothing
-    on the program list was sent, and programs have been reviewing applications since the
-    season event `after`."""
+    """When the Plan pane tells (or asks) an applicant that their Match went on without their
+    application: the plan's `item` for sending it is past, neither done nor under way, the
+    applicant's saved plan or program list records nothing sent (engine.plan.late_check), and
+    programs have been reviewing applications since the season event `after`."""
 
     item: str = Field(pattern=_ID)
     after: str

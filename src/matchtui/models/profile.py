@@ -148,9 +148,9 @@ def options(labels: dict[str, str]) -> list[tuple[str, str]]:
     return [(label, value) for value, label in labels.items()]
 
 
-# A student graduates in the year of the Match they apply to, or late in the year before it
-# (NRMP counts anyone graduating within that academic year as a senior). A graduation year
-# further back is a graduate's.
+# A student graduates in the year of the Match they apply to, or in the year before it when
+# they aim at the Match after graduating (the next one, chosen on the Plan pane): then they are
+# a prior graduate in it (Profile.graduated_by). A graduation year further back is a graduate's.
 STUDENT_GRADUATES_BEFORE_MATCH = 1
 
 
@@ -703,10 +703,23 @@ class Profile(UserFile):
 
     @property
     def years_since_graduation(self) -> int:
-        """Whole years between graduation and the Match year applied for (0 for students)."""
-        if self.applicant.stage == "student":
-            return 0
+        """Whole years between graduation and the Match year applied for (0 for a student who
+        graduates in the Match year; 1 for one who graduates the year before: graduated_by)."""
         return max(0, self.cycle_year - self.applicant.graduation_year)
+
+    def graduated_by(self, match_year: int) -> bool:
+        """A student (in school now) who will have graduated by `match_year`'s Match. NRMP's
+        seniors are students on schedule to graduate, and start residency on 1 July, in the
+        Match year itself (data/sources.toml nrmp_us_senior); schools graduate in May or June
+        and the Match is in March, so a graduation year before the Match year is a graduation
+        before that Match: the student applies to it as a prior graduate. (Only the year is
+        known: a student graduating in the Match year is its senior.)"""
+        return self.applicant.stage == "student" and self.applicant.graduation_year < match_year
+
+    @property
+    def graduates_before_match(self) -> bool:
+        """A student who will have graduated by the Match applied for (graduated_by)."""
+        return self.graduated_by(self.cycle_year)
 
     @property
     def is_reentry(self) -> bool:
@@ -747,6 +760,8 @@ class Profile(UserFile):
     def path_labels(self) -> list[str]:
         """How the commands and the report name the applicant's path, after the stage."""
         labels = ["re-entry applicant"] if self.is_reentry else []
+        if self.graduates_before_match and self.is_prior_graduate:  # an IMG stays an IMG
+            labels.append("prior graduate at this Match")
         if self.is_going_home:
             # Out of training and already living in the home region they aim at, they are not
             # coming back from anywhere: their ties are where they live.
@@ -771,11 +786,17 @@ class Profile(UserFile):
 
     @property
     def applicant_type(self) -> ApplicantType:
-        """One of NRMP's six applicant groups; anyone who has graduated is a prior graduate."""
+        """One of NRMP's six applicant groups at the Match applied for: anyone who has graduated
+        by then is a prior graduate, a student graduating before it included (graduated_by)."""
+        return self.applicant_type_in(self.cycle_year)
+
+    def applicant_type_in(self, match_year: int) -> ApplicantType:
+        """The applicant's NRMP group in `match_year`'s Match (applicant_type, for another
+        Match than the profile's: the one the Plan pane offers)."""
         degree = self.applicant.degree
         if degree in ("us_img", "non_us_img"):
             return degree
-        if self.applicant.stage == "student":
+        if self.applicant.stage == "student" and not self.graduated_by(match_year):
             return "us_md_senior" if degree == "us_md" else "us_do_senior"
         return "us_md_graduate" if degree == "us_md" else "us_do_graduate"
 

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from contextlib import suppress
 from typing import TYPE_CHECKING, ClassVar
 
+from pydantic import ValidationError
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -30,6 +31,7 @@ from matchtui.engine.plan import (
     YearMonth,
     migrate_plan,
     next_status,
+    offer_text,
     plan_for,
     with_item,
     with_start,
@@ -39,6 +41,7 @@ from matchtui.engine.plan import (
 from matchtui.models.plan import PlanFile, TimelineState
 from matchtui.models.profile import Profile
 from matchtui.screens.base import LaterTabs, PaneScreen, tabbed_samples
+from matchtui.tomlio import placed_rule
 from matchtui.widgets.alike_lines import PaneVertical, PaneVerticalScroll
 from matchtui.widgets.alike_tabs import PaneTabbedContent, PaneTabPane
 from matchtui.widgets.conflict import guarded_save, reload_plan, reload_profile
@@ -302,8 +305,8 @@ class PlanScreen(PaneScreen):
         app knows of the program list)."""
         if self.view is None:
             return None
-        sent = self.matchapp.applications_sent()
-        if sent is None and not self._sent_sought:
+        sent = self.matchapp.sent_on_list()
+        if self.matchapp.applications_sent() is None and not self._sent_sought:
             sent = True  # being read (`_find_sent`): no late-season banner to take back
         return year_check(self.view, self.catalog, sent)
 
@@ -355,7 +358,8 @@ class PlanScreen(PaneScreen):
         lines: list[str] = []
         check = self.year_check()
         if check is not None:
-            lines.append(f"{check.message} Press y to switch to the {check.suggested} Match.")
+            offer = offer_text(check, self.profile, self.catalog)
+            lines.append(f"{offer} Press y to switch to the {check.suggested} Match.")
         if view.start_warning:
             lines.append(view.start_warning)
         banner = self.query_one("#plan-banner", Static)
@@ -508,12 +512,31 @@ class PlanScreen(PaneScreen):
         if check is None:
             return
         data = {**self.profile.model_dump(), "cycle_year": check.suggested}
-        profile = Profile.model_validate(data)
+        try:
+            profile = Profile.model_validate(data)
+        except ValidationError as exc:
+            # A student whose graduation year is too far before that Match (in school, said
+            # the profile): the Profile pane's own message, not a crash.
+            error = exc.errors(include_url=False)[0]
+            loc, message = placed_rule((), str(error.get("ctx", {}).get("error", error["msg"])))
+            where = ".".join(str(part) for part in loc)
+            self.notify(
+                f"{where}: {message}. Correct it in the Profile (F1), then press y again.",
+                title=f"Not switched to the {check.suggested} Match",
+                severity="warning",
+                markup=False,
+                timeout=10,
+            )
+            return
+        from matchtui.engine.mix import graduated_by_note
+
         workspace = self.matchapp.workspace
+        graduated = graduated_by_note(profile, self.catalog)
 
         def saved(_: object) -> None:
             self.matchapp.profile = profile  # every pane (and the header) follows
-            self.notify(f"Your profile now aims at the {check.suggested} Match.", timeout=4)
+            said = f"Your profile now aims at the {check.suggested} Match."
+            self.notify(f"{said} {graduated}" if graduated else said, timeout=8)
 
         # profile.toml changed in another window since it was read: ask, as the Profile pane
         # does (it raised out of the pane and closed the app).
