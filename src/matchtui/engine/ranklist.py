@@ -58,7 +58,7 @@ COUPLES_ASSUMPTION = (
     "always does), so one pair's outcome depends on every pair above it."
 )
 ChanceSource = Literal[
-    "yours", "estimate", "tier default", "default", "no interview", "closed", "hard stop"
+    "yours", "estimate", "tier default", "default", "no interview", "closed", "hard stop", "repeat"
 ]
 # Ranks that are no way to match: no interview there; a program that cannot take the applicant
 # (no visa sponsored, or past its years-out limit: engine.programs.closed_to, the Mix estimate's
@@ -76,10 +76,12 @@ CHANCE_FROM: dict[str, str] = {
     "no interview": "no interview: no chance",
     "closed": "cannot take you: no chance",
     "hard stop": "a hard stop: left out of the odds",
+    "repeat": "ranked above already: counted once, there",
 }
 # The mark after a rank's chance, in the CLI's table and the pane's: worked out by matchtui
 # ("*"), no way to match there ("x": no interview, or the program cannot take you), a hard stop
-# ("!"); the applicant's own number has none.
+# or a program ranked above already ("!": a rule broken, named beside the list); the
+# applicant's own number has none.
 CHANCE_MARK: dict[str, str] = {
     "yours": "",
     "estimate": "*",
@@ -88,6 +90,7 @@ CHANCE_MARK: dict[str, str] = {
     "no interview": "x",
     "closed": "x",
     "hard stop": "!",
+    "repeat": "!",
 }
 # ... and after it, for a rank whose interview the program list does not show as held yet.
 PENDING_MARK = "?"
@@ -526,7 +529,11 @@ class _Estimated(NamedTuple):
 def _plus_one(ranks: Sequence[Resolved], places: Sequence[Group | None], memo: _Memo) -> float:
     """P(unmatched) with one more rank: the kept chances, then each group's chance with one
     more rank, each in a fixed order whatever the list's (so a move, or a change worked out
-    from a memo, gives the very same number as a pass from scratch)."""
+    from a memo, gives the very same number as a pass from scratch). A program ranked twice
+    counts once (at its first rank, as the odds count it)."""
+    if again := repeats(ranks):
+        ranks = [r for i, r in enumerate(ranks) if i not in again]
+        places = [g for i, g in enumerate(places) if i not in again]
     kept = math.prod(
         sorted([1 - r.chance for r, g in zip(ranks, places, strict=True) if g is None])
     )
@@ -740,16 +747,7 @@ def check_resolved(
             continue
         key = entry.key
         if key in seen:
-            same = f"{entry.ref!r} is already at rank {seen[key] + 1}"
-            if not key.startswith("name:") and entry.ref.strip().upper() != key:
-                same = f"{entry.ref!r} has the NRMP code of rank {seen[key] + 1} ({key})"
-            found.append(
-                Violation(
-                    "duplicate_program",
-                    f"{same}: a program can be ranked once",
-                    index,
-                )
-            )
+            found.append(_repeat(entry.ref, key, seen[key], index))
         else:
             seen[key] = index
         if not stops:
@@ -765,6 +763,44 @@ def check_resolved(
                 )
             )
     return found
+
+
+def _repeat(ref: str, key: str, first: int, index: int) -> Violation:
+    """The rule a rank breaks by naming the program of rank `first` (0-based) again."""
+    same = f"{ref!r} is already at rank {first + 1}"
+    if not key.startswith("name:") and ref.strip().upper() != key:
+        same = f"{ref!r} has the NRMP code of rank {first + 1} ({key})"
+    return Violation("duplicate_program", f"{same}: a program can be ranked once", index)
+
+
+def repeat_of(
+    resolved: Sequence[Resolved], ref: str, found: ProgramInfo | None
+) -> Violation | None:
+    """For `ref` (the tracker's `found` program, if any) about to be added at the end of the
+    list: the rule it would break when the list ranks that program already (as `check`
+    names it), else None. The Rank list pane refuses such an addition, as the CLI refuses
+    the list."""
+    key = identity(ref, found)
+    for index, r in enumerate(resolved):
+        if r.key == key:
+            return _repeat(ref, key, index, len(resolved))
+    return None
+
+
+def repeats(resolved: Sequence[Resolved]) -> frozenset[int]:
+    """The ranks (0-based) naming a program a rank above them names already. NRMP takes a
+    program once; the odds count it at its first rank only (a program that did not take the
+    applicant there will not take them further down)."""
+    keys = [r.key for r in resolved]
+    if len(set(keys)) == len(keys):
+        return frozenset()
+    seen: set[str] = set()
+    out: set[int] = set()
+    for index, key in enumerate(keys):
+        if key in seen:
+            out.add(index)
+        seen.add(key)
+    return frozenset(out)
 
 
 def unique_codes(resolved: Sequence[Resolved]) -> int:
@@ -833,6 +869,9 @@ class Simulation:
     p_unmatched_plus_one: float  # P(unmatched) with one more program of that chance at the end
     # What the pass that worked out the chances found (for the next change; not compared).
     memo: _Memo | None = field(default=None, compare=False, repr=False)
+    # The ranks (0-based) naming a program ranked above them already (`repeats`): each counts
+    # no chance of its own (its program's chance is counted at its first rank).
+    repeated: frozenset[int] = frozenset()
 
     @property
     def p_match(self) -> float:
@@ -855,17 +894,19 @@ class Simulation:
         return percent_rest(1.0 - self.p_unmatched_plus_one)
 
     def rank(self, index: int) -> RankOdds:
-        """The row of rank `index` (0-based)."""
+        """The row of rank `index` (0-based); a program ranked above already shows no chance
+        of its own ("repeat")."""
         r = self.entries[index]
+        again = index in self.repeated
         return RankOdds(
             index + 1,
             r.label,
-            r.chance,
-            r.chance_source,
+            0.0 if again else r.chance,
+            "repeat" if again else r.chance_source,
             self.p_here[index],
             self.p_so_far[index],
             r.track,
-            r.pending,
+            r.pending and not again,
         )
 
     @cached_property
@@ -909,7 +950,9 @@ def simulate(
     the ranks, not their order), so a move does not work them out again. `replaced`: (the
     simulation before, the rank changed since): one rank's chance changed is worked out
     without another pass over the list where it cannot move the curve's counts. Either gives
-    the same numbers as a simulation from scratch."""
+    the same numbers as a simulation from scratch. A program ranked twice is counted once, at
+    its first rank (`repeats`)."""
+    again = repeats(resolved)  # (the keys do not change below)
     if hard_stops:
         resolved = stopped_out(resolved, hard_stops)
     who = estimates.eligibility if estimates is not None else None
@@ -917,7 +960,12 @@ def simulate(
         resolved = closed_out(resolved, who)
     memo: _Memo | None = None
     found = _replaced(resolved, replaced[1], replaced[0]) if replaced and estimates else None
-    if reordered is not None and reordered.memo is not None and estimates is not None:
+    if (
+        reordered is not None
+        and reordered.memo is not None
+        and estimates is not None
+        and not again  # which of two ranks counts depends on the order
+    ):
         extra = reordered.add_one_chance
         here, unmatched = odds([r.chance for r in resolved])
         unmatched_plus_one = reordered.p_unmatched_plus_one  # worked out in a fixed order
@@ -929,17 +977,18 @@ def simulate(
         )
     elif found is not None:
         resolved, extra, unmatched_plus_one, memo = found
-        here, unmatched = odds([r.chance for r in resolved])
+        here, unmatched = odds(_counted(resolved, again))
     elif estimates is None:
         extra = data.chances.unknown.value
-        here, unmatched = odds([r.chance for r in resolved])
+        here, unmatched = odds(_counted(resolved, again))
         unmatched_plus_one = unmatched * (1.0 - extra)
     else:
         resolved, extra, unmatched_plus_one, memo = _estimated(resolved, data, estimates)
-        here, unmatched = odds([r.chance for r in resolved])
+        here, unmatched = odds(_counted(resolved, again))
     # 1 - the running product of (1 - c) in list order, the very product P(unmatched) is.
     so_far = tuple(
-        1.0 - u for u in itertools.accumulate((1.0 - r.chance for r in resolved), operator.mul)
+        1.0 - u
+        for u in itertools.accumulate((1.0 - c for c in _counted(resolved, again)), operator.mul)
     )
     codes = unique_codes(resolved)
     return Simulation(
@@ -958,13 +1007,22 @@ def simulate(
                 tracker,
                 today=estimates.today if estimates is not None else None,
                 who=who,
+                repeated=again,
             )
         ),
         codes_included=int(data.rules.codes_included.value),
         add_one_chance=extra,
         p_unmatched_plus_one=unmatched_plus_one,
         memo=memo,
+        repeated=again,
     )
+
+
+def _counted(resolved: Sequence[Resolved], again: Container[int]) -> list[float]:
+    """Each rank's chance as the odds count it: none for a program ranked above already."""
+    if not again:
+        return [r.chance for r in resolved]
+    return [0.0 if i in again else r.chance for i, r in enumerate(resolved)]
 
 
 # Ranks not in the tracker named one by one in a warning (the rest are counted).
@@ -1219,7 +1277,10 @@ def warnings_for(
     *,
     today: dt.date | None = None,
     who: Eligibility | None = None,
+    repeated: Container[int] = frozenset(),
 ) -> list[Warn]:
+    """`repeated`: the ranks naming a program ranked above (`repeats`), left out of the
+    counts (the rules name them)."""
     out: list[Warn] = []
     if tracker is not None and (unknown := unknown_warning(resolved, tracker)) is not None:
         out.append(unknown)
@@ -1232,13 +1293,14 @@ def warnings_for(
         out.append(closed)
     short = int(data.warnings.short_list_ranks.value)
     high = data.warnings.high_p_unmatched.value
+    once = [r for i, r in enumerate(resolved) if i not in repeated] if repeated else resolved
     if not resolved:
         out.append(Warn("empty_list", "The list is empty: rank the programs you would attend."))
-    elif len(resolved) < short and p_unmatched > high:
+    elif len(once) < short and p_unmatched > high:
         out.append(
             Warn(
                 "short_list_low_chance",
-                f"Only {plural(len(resolved), 'rank')}, and the chance of going unmatched is "
+                f"Only {plural(len(once), 'rank')}, and the chance of going unmatched is "
                 f"{percent_rest(1.0 - p_unmatched, prose=True)}: rank every program you would "
                 "attend rather than go unmatched.",
             )
@@ -1251,7 +1313,7 @@ def warnings_for(
                 "add every program you would attend, and get the SOAP kit ready.",
             )
         )
-    advanced = [r.label for r in resolved if r.track == "advanced"]
+    advanced = [r.label for r in once if r.track == "advanced"]
     if advanced:
         prelim = any(r.track in ("preliminary", "transitional") for r in resolved)
         plan = "A preliminary-plus-advanced plan" if prelim else "An advanced program"
@@ -1272,8 +1334,8 @@ def warnings_for(
                 f"${extra_code_fee(codes, data)} extra at certification.",
             )
         )
-    estimated = sum(1 for r in resolved if r.chance_source == "estimate")
-    defaults = sum(1 for r in resolved if r.chance_source in ("tier default", "default"))
+    estimated = sum(1 for r in once if r.chance_source == "estimate")
+    defaults = sum(1 for r in once if r.chance_source in ("tier default", "default"))
     if estimated:
         out.append(
             Warn(

@@ -52,6 +52,7 @@ from matchtui.engine.ranklist import (
     ranklist_data,
     ready_tracker,
     ref_problem,
+    repeat_of,
     soap_kit,
     stopped_indices,
     suggest_order,
@@ -1355,7 +1356,13 @@ class RanklistScreen(PaneScreen):
             self.notify(problem, title="Add a program", severity="warning", markup=False)
             return
         found = self.tracker.find(ref)
-        if found is None and (found := self.tracker.find_beginning(ref)) is not None:
+        begun = found is None and (found := self.tracker.find_beginning(ref)) is not None
+        # A program ranks once: refused here as `ranklist check` refuses the list (engine).
+        repeat = repeat_of(self.resolved, ref, found)
+        if repeat is not None:
+            self.notify(repeat.text, title="Add a program", severity="warning", markup=False)
+            return
+        if begun and found is not None:
             self.notify(
                 f"Added {found.name}: the one program in your list whose name begins '{ref}'.",
                 title="Add a program",
