@@ -36,6 +36,7 @@ from matchtui.models.ranklist import (
     RankEntry,
     RankItem,
     RanklistFile,
+    RanklistState,
 )
 
 if TYPE_CHECKING:
@@ -274,10 +275,15 @@ class Tracker:
     def interviewed_refs(self) -> tuple[tuple[str, str], ...]:
         """(reference, identity) of each interviewed program, as a rank names it: worked out
         once per tracker (going through 20,000 programs again took ~4 ms a change)."""
+        return tuple((ref, key) for ref, key, _ in self.interviewed_named)
+
+    @cached_property
+    def interviewed_named(self) -> tuple[tuple[str, str, str], ...]:
+        """(reference, identity, name) of each interviewed program (`interviewed_refs`)."""
         out = []
         for program in self.interviewed():
             ref = program.nrmp_code or program.name
-            out.append((ref, identity(ref, program)))
+            out.append((ref, identity(ref, program), program.name))
         return tuple(out)
 
 
@@ -1029,17 +1035,54 @@ def _counted(resolved: Sequence[Resolved], again: Container[int]) -> list[float]
 NAMED_UNKNOWN = 3
 
 
+# How alike two names must be (difflib's ratio) for one to be offered as the other's spelling.
+NEAR_NAME = 0.8
+
+
 def nearest_name(ref: str, tracker: Tracker) -> str | None:
-    """The tracker's program name nearest to a name that is not in it (a typo's fix; worked
-    out once per name and tracker: the pane asks again after every change)."""
+    """The tracker's program name nearest to a name that is not in it: a typo's fix, else the
+    one tracked name it begins (an earlier name, made longer since), else the longest tracked
+    name it begins with (made shorter since). Worked out once per name and tracker: the pane
+    asks again after every change."""
     memo = tracker.nearest_memo
     if ref not in memo:
         import difflib
 
         # by_key holds each normalised name (and each code, upper case: never near a name)
-        found = difflib.get_close_matches(norm(ref), list(tracker.by_key), n=1, cutoff=0.8)
-        memo[ref] = tracker.by_key[found[0]].name if found else None
+        found = difflib.get_close_matches(norm(ref), list(tracker.by_key), n=1, cutoff=NEAR_NAME)
+        near = tracker.by_key[found[0]] if found else tracker.find_beginning(ref)
+        if near is None:
+            words = norm(ref).split(" ")
+            heads = (" ".join(words[:n]) for n in range(len(words) - 1, 0, -1))
+            near = next(
+                (
+                    tracker.by_key[h]
+                    for h in heads
+                    if len(h) >= TYPED_PREFIX_MIN and h in tracker.by_key
+                ),
+                None,
+            )
+        memo[ref] = near.name if near is not None else None
     return memo[ref]
+
+
+def may_be(ref: str, name: str) -> bool:
+    """Whether a rank's name the program list does not hold may be the tracked `name` under
+    another spelling, as `nearest_name` reads names: as alike as a typo's fix, the beginning
+    of it (TYPED_PREFIX_MIN characters at least), or it followed by more words."""
+    import difflib
+
+    a, b = norm(ref), norm(name)
+    if len(a) >= TYPED_PREFIX_MIN and b.startswith(a):
+        return True
+    if len(b) >= TYPED_PREFIX_MIN and a.startswith(b + " "):
+        return True
+    matcher = difflib.SequenceMatcher(None, a, b)
+    return (
+        matcher.real_quick_ratio() >= NEAR_NAME
+        and matcher.quick_ratio() >= NEAR_NAME
+        and matcher.ratio() >= NEAR_NAME
+    )
 
 
 def _unknown_hint(ref: str, tracker: Tracker) -> str:
@@ -2074,6 +2117,151 @@ def interviewed_not_listed(tracker: Tracker, items: Sequence[RankItem]) -> list[
     """The tracker's interviewed programs that the list does not hold yet, as new items."""
     listed = {identity(i.program, tracker.find(i.program)) for i in items}
     return [RankItem(program=ref) for ref in refs_not_listed(tracker, listed)]
+
+
+class HeldBack(NamedTuple):
+    """An interviewed program `i` does not add: a rank the program list does not hold may be
+    it under another name (`may_be`)."""
+
+    name: str  # the program, as the program list names it
+    rank: int  # the rank (0-based) that may be it
+    ref: str  # ... as the list names it
+
+
+def interviewed_to_add(
+    tracker: Tracker, resolved: Sequence[Resolved], listed: Container[str] | None = None
+) -> tuple[list[RankItem], list[HeldBack]]:
+    """The tracker's interviewed programs that the list (its ranks resolved; `listed`: their
+    identities, when known) does not hold yet, as new items, and those held back: a program
+    is never ranked twice, and a rank by a name the program list no longer holds (renamed
+    outside the Applications pane, say) may be one of them (`may_be`)."""
+    if listed is None:
+        listed = {r.key for r in resolved}
+    unknown = [
+        (index, r.ref)
+        for index, r in enumerate(resolved)
+        if r.program is None and not looks_like_code(r.ref)
+    ]
+    add: list[RankItem] = []
+    held: list[HeldBack] = []
+    for ref, key, name in tracker.interviewed_named:
+        if key in listed:
+            continue
+        maybe = next(((i, r) for i, r in unknown if may_be(r, name)), None) if unknown else None
+        if maybe is None:
+            add.append(RankItem(program=ref))
+        else:
+            held.append(HeldBack(name, *maybe))
+    return add, held
+
+
+def held_back_text(held: Sequence[HeldBack]) -> str:
+    """What `i` says of the programs it held back."""
+    named = "; ".join(
+        f"{h.name!r} (rank {h.rank + 1} {h.ref!r} may be it)" for h in held[:NAMED_UNKNOWN]
+    )
+    more = len(held) - NAMED_UNKNOWN
+    return (
+        f"Not added: {named}{f', and {more} more' if more > 0 else ''}. That rank names a "
+        "program your program list does not hold (renamed since?): if it is the same "
+        "program, take the rank off (x) and press i again; if not, add it by its name (a)."
+    )
+
+
+# --- a tracked program renamed or removed ---------------------------------------------------------
+# The working list names a program by its NRMP code, else by its name (the only identity a
+# program list's record has: no id survives a rename). So the Applications pane carries the
+# list's references with a record renamed (or given another code), and it and the CLI take a
+# removed record's ranks off (engine.removal); each says which ranks it changed.
+
+
+@dataclass(frozen=True)
+class Naming:
+    """Where the saved working list names one tracked program: its ranks and the couples'
+    pairs (0-based) naming it."""
+
+    ranks: tuple[int, ...] = ()
+    pairs: tuple[int, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.ranks or self.pairs)
+
+
+def _names_it(ref: str, tracker: Tracker, target: ProgramInfo) -> bool:
+    return not is_no_match(ref) and tracker.find(ref) is target
+
+
+def naming(state: RanklistState | None, tracker: Tracker, index: int) -> Naming:
+    """The ranks and pairs of `state` that name the tracker's program `index` (as the odds
+    find it: by code, else by name)."""
+    if state is None or not (state.items or state.pairs):
+        return Naming()
+    target = tracker.programs[index]
+    return Naming(
+        tuple(i for i, item in enumerate(state.items) if _names_it(item.program, tracker, target)),
+        tuple(
+            i
+            for i, pair in enumerate(state.pairs)
+            if _names_it(pair.a, tracker, target) or _names_it(pair.b, tracker, target)
+        ),
+    )
+
+
+def renamed(
+    state: RanklistState | None, tracker: Tracker, index: int, new: Program
+) -> RanklistState | None:
+    """`state` naming `new` (the tracker's program `index` renamed, or given another code)
+    wherever it named that program: each rank and pair side by its code, else its name, and a
+    hard stop by its name. None when nothing changes."""
+    if state is None:
+        return None
+    target = tracker.programs[index]
+    ref = new.nrmp_code or new.name
+    changed = False
+
+    def follow(old: str, to: str) -> str:
+        nonlocal changed
+        if old != to and _names_it(old, tracker, target):
+            changed = True
+            return to
+        return old
+
+    items = []
+    for item in state.items:
+        to = follow(item.program, ref)
+        items.append(item if to == item.program else item.model_copy(update={"program": to}))
+    pairs = []
+    for pair in state.pairs:
+        a, b = follow(pair.a, ref), follow(pair.b, ref)
+        pairs.append(
+            pair if (a, b) == (pair.a, pair.b) else pair.model_copy(update={"a": a, "b": b})
+        )
+    stops = [follow(stop, new.name) for stop in state.hard_stops]
+    if not changed:
+        return None
+    return state.model_copy(update={"items": items, "pairs": pairs, "hard_stops": stops})
+
+
+def without_ranks(state: RanklistState, ranks: Container[int]) -> RanklistState:
+    """`state` without the ranks (0-based) given: those of a program taken off the program
+    list (`naming`). The couples' pairs are kept: each names a partner's program too, so the
+    couple decides (the Couples tab's rules name the program the list no longer holds)."""
+    return state.model_copy(
+        update={"items": [item for i, item in enumerate(state.items) if i not in ranks]}
+    )
+
+
+def naming_words(where: Naming) -> str:
+    """'rank 2 on your rank list', 'ranks 2 and 5 ...', '... and pair 3 of your couples
+    list': where the working list names a program, for a message."""
+    parts = []
+    if where.ranks:
+        ranks = and_list([str(i + 1) for i in where.ranks])
+        parts.append(f"{'rank' if len(where.ranks) == 1 else 'ranks'} {ranks} on your rank list")
+    if where.pairs:
+        pairs = and_list([str(i + 1) for i in where.pairs])
+        parts.append(f"{'pair' if len(where.pairs) == 1 else 'pairs'} {pairs} of your couples list")
+    return " and ".join(parts)
 
 
 def refs_not_listed(tracker: Tracker, listed: Container[str]) -> list[str]:

@@ -46,7 +46,8 @@ from matchtui.engine.ranklist import (
     couples_yardstick,
     estimates_for,
     first_items,
-    interviewed_not_listed,
+    held_back_text,
+    interviewed_to_add,
     move,
     norm,
     ranklist_data,
@@ -1378,11 +1379,20 @@ class RanklistScreen(PaneScreen):
         if self._on_couples():
             self._pair_own_ranks()
             return
-        extra = interviewed_not_listed(self.tracker, self.items)
+        # Never a program ranked already, by any name the list gives it (engine).
+        extra, held = interviewed_to_add(self.tracker, self.resolved)
         if extra:
             items = [*self.items, *extra]
             self._commit(
                 items, len(self.items), change=lambda rows: rows.appended(items, len(extra))
+            )
+        if held:
+            self.notify(
+                held_back_text(held),
+                title="Add interviewed",
+                severity="warning",
+                timeout=12,
+                markup=False,
             )
 
     def action_chance(self, points: int) -> None:
