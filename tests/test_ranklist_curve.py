@@ -116,9 +116,10 @@ def test_own_chances_and_no_interview_are_kept_and_count_as_the_list_says(
         resolve(ranks, tracker, data), data, tracker, Estimates(catalog, "internal_medicine")
     )
     sources = [r.chance_source for r in sim.ranks]
-    assert sources == ["yours", "estimate", "estimate", "no interview", "estimate"]
+    # the repeat counts no chance of its own (its program's is counted at rank 2)
+    assert sources == ["yours", "estimate", "estimate", "no interview", "repeat"]
     assert sim.ranks[0].chance == 0.5
-    assert sim.ranks[3].chance == 0.0
+    assert sim.ranks[3].chance == 0.0 == sim.ranks[4].chance
     # The three interviews (the own chance's among them) set the curve's count: 3.
     shifts = {"mid_tier": 0.0}
     community = math.log(0.35 / 0.65) - math.log(0.25 / 0.75)

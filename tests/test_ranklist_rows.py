@@ -127,15 +127,19 @@ def drawn_widths(rows: RankRows) -> list[int]:
 
 def odds_rows(rows: RankRows) -> list[RankOdds]:
     """The odds rank by rank as `simulate` made them before its rows were made when asked (the
-    cumulative chance as 1 - P(unmatched) over the ranks so far, so the last is P(match))."""
-    out, none_yet = [], 1.0
+    cumulative chance as 1 - P(unmatched) over the ranks so far, so the last is P(match)); a
+    program ranked above already counts no chance again."""
+    out, none_yet, seen = [], 1.0, set()
     for k, r in enumerate(rows.resolved, start=1):
-        here = r.chance * none_yet
-        none_yet *= 1.0 - r.chance
+        again = r.key in seen
+        seen.add(r.key)
+        chance = 0.0 if again else r.chance
+        here = chance * none_yet
+        none_yet *= 1.0 - chance
+        source = "repeat" if again else r.chance_source
+        pending = r.pending and not again
         out.append(
-            RankOdds(
-                k, r.label, r.chance, r.chance_source, here, 1.0 - none_yet, r.track, r.pending
-            )
+            RankOdds(k, r.label, chance, source, here, 1.0 - none_yet, r.track, pending)  # type: ignore[arg-type]
         )
     return out
 

@@ -364,6 +364,11 @@ def _add_tracker_commands(programs_sub: Any) -> None:
     add.add_argument("--code", default="", metavar="NRMP_CODE")
     rm = programs_sub.add_parser("remove", help="take one program off the list")
     rm.add_argument("program", metavar="NAME_OR_CODE")
+    rm.add_argument(
+        "--force",
+        action="store_true",
+        help="remove a program applied to (its ERAS fee then leaves your costs)",
+    )
     lst = programs_sub.add_parser("list", help="the programs and their stage")
     lst.add_argument("--stage", metavar="S", help=f"only this stage ({stages})")
     lst.add_argument("--json", action="store_true")

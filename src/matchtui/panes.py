@@ -176,7 +176,9 @@ PANES: tuple[PaneSpec, ...] = (
         numbers=(
             "The odds combine each program's chance of ranking you high enough, taken as "
             "independent of the others: your own chance if you set one with [ and ], otherwise a "
-            "default by the program's tier, which is the project's assumption and marked *. The "
+            "default by the program's tier, which is the project's assumption and marked *. A "
+            "program counts once: the add line refuses one the list holds already, and a list "
+            "that names one twice counts it at its first rank only (the repeat marked !). The "
             "NRMP list rules and fees and the SOAP facts come from the reference data with their "
             "sources. A couple matches at the first pair both sides would take: exact over every "
             "outcome for a few programs, a seeded Monte Carlo for more (its error shown). Both "

@@ -229,12 +229,38 @@ def _add(args: argparse.Namespace, workspace: Workspace) -> int:
 
 
 def _remove(args: argparse.Namespace, workspace: Workspace) -> int:
+    """One program off the list. What it takes with it is said first (engine.removal): a
+    program applied to is refused without --force (its paid ERAS fee would leave the costs:
+    withdrawing it keeps both); its ranks on the saved rank list are taken off with it."""
+    from matchtui.engine.ranklist import without_ranks
+    from matchtui.engine.removal import refusal, removal_of, removed_lines
+    from matchtui.errors import FileProblems
+    from matchtui.filenames import PLAN
+
     programs = workspace.load_programs()
     index = find_program(programs, args.program)
+    plan = None
+    try:
+        if workspace.store.exists(PLAN):
+            plan = workspace.load_plan()
+    except FileProblems as exc:  # the program list is still the applicant's to change
+        print(
+            one_line(f"warning: {exc.summary()}; your rank list there was not checked"),
+            file=sys.stderr,
+        )
+    state = plan.ranklist if plan is not None else None
+    removal = removal_of(programs.programs, index, state)
+    if removal.paid and not args.force:
+        raise UsageError(refusal(removal))
     listed = list(programs.programs)
     removed = listed.pop(index)
     saved = workspace.save_programs(programs.model_copy(update={"programs": listed}))
     print(f"{removed.name}: removed from {saved.path} ({len(listed)} left)")
+    if plan is not None and state is not None and removal.where.ranks:
+        kept = without_ranks(state, removal.where.ranks)
+        workspace.save_plan(plan.model_copy(update={"ranklist": kept}))
+    for line in removed_lines(removal):
+        print(one_line(line), file=sys.stderr if line.startswith("warning:") else sys.stdout)
     return 0
 
 

@@ -36,6 +36,7 @@ from matchtui.models.ranklist import (
     RankEntry,
     RankItem,
     RanklistFile,
+    RanklistState,
 )
 
 if TYPE_CHECKING:
@@ -58,7 +59,7 @@ COUPLES_ASSUMPTION = (
     "always does), so one pair's outcome depends on every pair above it."
 )
 ChanceSource = Literal[
-    "yours", "estimate", "tier default", "default", "no interview", "closed", "hard stop"
+    "yours", "estimate", "tier default", "default", "no interview", "closed", "hard stop", "repeat"
 ]
 # Ranks that are no way to match: no interview there; a program that cannot take the applicant
 # (no visa sponsored, or past its years-out limit: engine.programs.closed_to, the Mix estimate's
@@ -76,10 +77,12 @@ CHANCE_FROM: dict[str, str] = {
     "no interview": "no interview: no chance",
     "closed": "cannot take you: no chance",
     "hard stop": "a hard stop: left out of the odds",
+    "repeat": "ranked above already: counted once, there",
 }
 # The mark after a rank's chance, in the CLI's table and the pane's: worked out by matchtui
 # ("*"), no way to match there ("x": no interview, or the program cannot take you), a hard stop
-# ("!"); the applicant's own number has none.
+# or a program ranked above already ("!": a rule broken, named beside the list); the
+# applicant's own number has none.
 CHANCE_MARK: dict[str, str] = {
     "yours": "",
     "estimate": "*",
@@ -88,6 +91,7 @@ CHANCE_MARK: dict[str, str] = {
     "no interview": "x",
     "closed": "x",
     "hard stop": "!",
+    "repeat": "!",
 }
 # ... and after it, for a rank whose interview the program list does not show as held yet.
 PENDING_MARK = "?"
@@ -271,10 +275,15 @@ class Tracker:
     def interviewed_refs(self) -> tuple[tuple[str, str], ...]:
         """(reference, identity) of each interviewed program, as a rank names it: worked out
         once per tracker (going through 20,000 programs again took ~4 ms a change)."""
+        return tuple((ref, key) for ref, key, _ in self.interviewed_named)
+
+    @cached_property
+    def interviewed_named(self) -> tuple[tuple[str, str, str], ...]:
+        """(reference, identity, name) of each interviewed program (`interviewed_refs`)."""
         out = []
         for program in self.interviewed():
             ref = program.nrmp_code or program.name
-            out.append((ref, identity(ref, program)))
+            out.append((ref, identity(ref, program), program.name))
         return tuple(out)
 
 
@@ -526,7 +535,11 @@ class _Estimated(NamedTuple):
 def _plus_one(ranks: Sequence[Resolved], places: Sequence[Group | None], memo: _Memo) -> float:
     """P(unmatched) with one more rank: the kept chances, then each group's chance with one
     more rank, each in a fixed order whatever the list's (so a move, or a change worked out
-    from a memo, gives the very same number as a pass from scratch)."""
+    from a memo, gives the very same number as a pass from scratch). A program ranked twice
+    counts once (at its first rank, as the odds count it)."""
+    if again := repeats(ranks):
+        ranks = [r for i, r in enumerate(ranks) if i not in again]
+        places = [g for i, g in enumerate(places) if i not in again]
     kept = math.prod(
         sorted([1 - r.chance for r, g in zip(ranks, places, strict=True) if g is None])
     )
@@ -740,16 +753,7 @@ def check_resolved(
             continue
         key = entry.key
         if key in seen:
-            same = f"{entry.ref!r} is already at rank {seen[key] + 1}"
-            if not key.startswith("name:") and entry.ref.strip().upper() != key:
-                same = f"{entry.ref!r} has the NRMP code of rank {seen[key] + 1} ({key})"
-            found.append(
-                Violation(
-                    "duplicate_program",
-                    f"{same}: a program can be ranked once",
-                    index,
-                )
-            )
+            found.append(_repeat(entry.ref, key, seen[key], index))
         else:
             seen[key] = index
         if not stops:
@@ -765,6 +769,44 @@ def check_resolved(
                 )
             )
     return found
+
+
+def _repeat(ref: str, key: str, first: int, index: int) -> Violation:
+    """The rule a rank breaks by naming the program of rank `first` (0-based) again."""
+    same = f"{ref!r} is already at rank {first + 1}"
+    if not key.startswith("name:") and ref.strip().upper() != key:
+        same = f"{ref!r} has the NRMP code of rank {first + 1} ({key})"
+    return Violation("duplicate_program", f"{same}: a program can be ranked once", index)
+
+
+def repeat_of(
+    resolved: Sequence[Resolved], ref: str, found: ProgramInfo | None
+) -> Violation | None:
+    """For `ref` (the tracker's `found` program, if any) about to be added at the end of the
+    list: the rule it would break when the list ranks that program already (as `check`
+    names it), else None. The Rank list pane refuses such an addition, as the CLI refuses
+    the list."""
+    key = identity(ref, found)
+    for index, r in enumerate(resolved):
+        if r.key == key:
+            return _repeat(ref, key, index, len(resolved))
+    return None
+
+
+def repeats(resolved: Sequence[Resolved]) -> frozenset[int]:
+    """The ranks (0-based) naming a program a rank above them names already. NRMP takes a
+    program once; the odds count it at its first rank only (a program that did not take the
+    applicant there will not take them further down)."""
+    keys = [r.key for r in resolved]
+    if len(set(keys)) == len(keys):
+        return frozenset()
+    seen: set[str] = set()
+    out: set[int] = set()
+    for index, key in enumerate(keys):
+        if key in seen:
+            out.add(index)
+        seen.add(key)
+    return frozenset(out)
 
 
 def unique_codes(resolved: Sequence[Resolved]) -> int:
@@ -833,6 +875,9 @@ class Simulation:
     p_unmatched_plus_one: float  # P(unmatched) with one more program of that chance at the end
     # What the pass that worked out the chances found (for the next change; not compared).
     memo: _Memo | None = field(default=None, compare=False, repr=False)
+    # The ranks (0-based) naming a program ranked above them already (`repeats`): each counts
+    # no chance of its own (its program's chance is counted at its first rank).
+    repeated: frozenset[int] = frozenset()
 
     @property
     def p_match(self) -> float:
@@ -855,17 +900,19 @@ class Simulation:
         return percent_rest(1.0 - self.p_unmatched_plus_one)
 
     def rank(self, index: int) -> RankOdds:
-        """The row of rank `index` (0-based)."""
+        """The row of rank `index` (0-based); a program ranked above already shows no chance
+        of its own ("repeat")."""
         r = self.entries[index]
+        again = index in self.repeated
         return RankOdds(
             index + 1,
             r.label,
-            r.chance,
-            r.chance_source,
+            0.0 if again else r.chance,
+            "repeat" if again else r.chance_source,
             self.p_here[index],
             self.p_so_far[index],
             r.track,
-            r.pending,
+            r.pending and not again,
         )
 
     @cached_property
@@ -909,7 +956,9 @@ def simulate(
     the ranks, not their order), so a move does not work them out again. `replaced`: (the
     simulation before, the rank changed since): one rank's chance changed is worked out
     without another pass over the list where it cannot move the curve's counts. Either gives
-    the same numbers as a simulation from scratch."""
+    the same numbers as a simulation from scratch. A program ranked twice is counted once, at
+    its first rank (`repeats`)."""
+    again = repeats(resolved)  # (the keys do not change below)
     if hard_stops:
         resolved = stopped_out(resolved, hard_stops)
     who = estimates.eligibility if estimates is not None else None
@@ -917,7 +966,12 @@ def simulate(
         resolved = closed_out(resolved, who)
     memo: _Memo | None = None
     found = _replaced(resolved, replaced[1], replaced[0]) if replaced and estimates else None
-    if reordered is not None and reordered.memo is not None and estimates is not None:
+    if (
+        reordered is not None
+        and reordered.memo is not None
+        and estimates is not None
+        and not again  # which of two ranks counts depends on the order
+    ):
         extra = reordered.add_one_chance
         here, unmatched = odds([r.chance for r in resolved])
         unmatched_plus_one = reordered.p_unmatched_plus_one  # worked out in a fixed order
@@ -929,17 +983,18 @@ def simulate(
         )
     elif found is not None:
         resolved, extra, unmatched_plus_one, memo = found
-        here, unmatched = odds([r.chance for r in resolved])
+        here, unmatched = odds(_counted(resolved, again))
     elif estimates is None:
         extra = data.chances.unknown.value
-        here, unmatched = odds([r.chance for r in resolved])
+        here, unmatched = odds(_counted(resolved, again))
         unmatched_plus_one = unmatched * (1.0 - extra)
     else:
         resolved, extra, unmatched_plus_one, memo = _estimated(resolved, data, estimates)
-        here, unmatched = odds([r.chance for r in resolved])
+        here, unmatched = odds(_counted(resolved, again))
     # 1 - the running product of (1 - c) in list order, the very product P(unmatched) is.
     so_far = tuple(
-        1.0 - u for u in itertools.accumulate((1.0 - r.chance for r in resolved), operator.mul)
+        1.0 - u
+        for u in itertools.accumulate((1.0 - c for c in _counted(resolved, again)), operator.mul)
     )
     codes = unique_codes(resolved)
     return Simulation(
@@ -958,30 +1013,76 @@ def simulate(
                 tracker,
                 today=estimates.today if estimates is not None else None,
                 who=who,
+                repeated=again,
             )
         ),
         codes_included=int(data.rules.codes_included.value),
         add_one_chance=extra,
         p_unmatched_plus_one=unmatched_plus_one,
         memo=memo,
+        repeated=again,
     )
+
+
+def _counted(resolved: Sequence[Resolved], again: Container[int]) -> list[float]:
+    """Each rank's chance as the odds count it: none for a program ranked above already."""
+    if not again:
+        return [r.chance for r in resolved]
+    return [0.0 if i in again else r.chance for i, r in enumerate(resolved)]
 
 
 # Ranks not in the tracker named one by one in a warning (the rest are counted).
 NAMED_UNKNOWN = 3
 
 
+# How alike two names must be (difflib's ratio) for one to be offered as the other's spelling.
+NEAR_NAME = 0.8
+
+
 def nearest_name(ref: str, tracker: Tracker) -> str | None:
-    """The tracker's program name nearest to a name that is not in it (a typo's fix; worked
-    out once per name and tracker: the pane asks again after every change)."""
+    """The tracker's program name nearest to a name that is not in it: a typo's fix, else the
+    one tracked name it begins (an earlier name, made longer since), else the longest tracked
+    name it begins with (made shorter since). Worked out once per name and tracker: the pane
+    asks again after every change."""
     memo = tracker.nearest_memo
     if ref not in memo:
         import difflib
 
         # by_key holds each normalised name (and each code, upper case: never near a name)
-        found = difflib.get_close_matches(norm(ref), list(tracker.by_key), n=1, cutoff=0.8)
-        memo[ref] = tracker.by_key[found[0]].name if found else None
+        found = difflib.get_close_matches(norm(ref), list(tracker.by_key), n=1, cutoff=NEAR_NAME)
+        near = tracker.by_key[found[0]] if found else tracker.find_beginning(ref)
+        if near is None:
+            words = norm(ref).split(" ")
+            heads = (" ".join(words[:n]) for n in range(len(words) - 1, 0, -1))
+            near = next(
+                (
+                    tracker.by_key[h]
+                    for h in heads
+                    if len(h) >= TYPED_PREFIX_MIN and h in tracker.by_key
+                ),
+                None,
+            )
+        memo[ref] = near.name if near is not None else None
     return memo[ref]
+
+
+def may_be(ref: str, name: str) -> bool:
+    """Whether a rank's name the program list does not hold may be the tracked `name` under
+    another spelling, as `nearest_name` reads names: as alike as a typo's fix, the beginning
+    of it (TYPED_PREFIX_MIN characters at least), or it followed by more words."""
+    import difflib
+
+    a, b = norm(ref), norm(name)
+    if len(a) >= TYPED_PREFIX_MIN and b.startswith(a):
+        return True
+    if len(b) >= TYPED_PREFIX_MIN and a.startswith(b + " "):
+        return True
+    matcher = difflib.SequenceMatcher(None, a, b)
+    return (
+        matcher.real_quick_ratio() >= NEAR_NAME
+        and matcher.quick_ratio() >= NEAR_NAME
+        and matcher.ratio() >= NEAR_NAME
+    )
 
 
 def _unknown_hint(ref: str, tracker: Tracker) -> str:
@@ -1219,7 +1320,10 @@ def warnings_for(
     *,
     today: dt.date | None = None,
     who: Eligibility | None = None,
+    repeated: Container[int] = frozenset(),
 ) -> list[Warn]:
+    """`repeated`: the ranks naming a program ranked above (`repeats`), left out of the
+    counts (the rules name them)."""
     out: list[Warn] = []
     if tracker is not None and (unknown := unknown_warning(resolved, tracker)) is not None:
         out.append(unknown)
@@ -1232,13 +1336,14 @@ def warnings_for(
         out.append(closed)
     short = int(data.warnings.short_list_ranks.value)
     high = data.warnings.high_p_unmatched.value
+    once = [r for i, r in enumerate(resolved) if i not in repeated] if repeated else resolved
     if not resolved:
         out.append(Warn("empty_list", "The list is empty: rank the programs you would attend."))
-    elif len(resolved) < short and p_unmatched > high:
+    elif len(once) < short and p_unmatched > high:
         out.append(
             Warn(
                 "short_list_low_chance",
-                f"Only {plural(len(resolved), 'rank')}, and the chance of going unmatched is "
+                f"Only {plural(len(once), 'rank')}, and the chance of going unmatched is "
                 f"{percent_rest(1.0 - p_unmatched, prose=True)}: rank every program you would "
                 "attend rather than go unmatched.",
             )
@@ -1251,7 +1356,7 @@ def warnings_for(
                 "add every program you would attend, and get the SOAP kit ready.",
             )
         )
-    advanced = [r.label for r in resolved if r.track == "advanced"]
+    advanced = [r.label for r in once if r.track == "advanced"]
     if advanced:
         prelim = any(r.track in ("preliminary", "transitional") for r in resolved)
         plan = "A preliminary-plus-advanced plan" if prelim else "An advanced program"
@@ -1272,8 +1377,8 @@ def warnings_for(
                 f"${extra_code_fee(codes, data)} extra at certification.",
             )
         )
-    estimated = sum(1 for r in resolved if r.chance_source == "estimate")
-    defaults = sum(1 for r in resolved if r.chance_source in ("tier default", "default"))
+    estimated = sum(1 for r in once if r.chance_source == "estimate")
+    defaults = sum(1 for r in once if r.chance_source in ("tier default", "default"))
     if estimated:
         out.append(
             Warn(
@@ -2012,6 +2117,151 @@ def interviewed_not_listed(tracker: Tracker, items: Sequence[RankItem]) -> list[
     """The tracker's interviewed programs that the list does not hold yet, as new items."""
     listed = {identity(i.program, tracker.find(i.program)) for i in items}
     return [RankItem(program=ref) for ref in refs_not_listed(tracker, listed)]
+
+
+class HeldBack(NamedTuple):
+    """An interviewed program `i` does not add: a rank the program list does not hold may be
+    it under another name (`may_be`)."""
+
+    name: str  # the program, as the program list names it
+    rank: int  # the rank (0-based) that may be it
+    ref: str  # ... as the list names it
+
+
+def interviewed_to_add(
+    tracker: Tracker, resolved: Sequence[Resolved], listed: Container[str] | None = None
+) -> tuple[list[RankItem], list[HeldBack]]:
+    """The tracker's interviewed programs that the list (its ranks resolved; `listed`: their
+    identities, when known) does not hold yet, as new items, and those held back: a program
+    is never ranked twice, and a rank by a name the program list no longer holds (renamed
+    outside the Applications pane, say) may be one of them (`may_be`)."""
+    if listed is None:
+        listed = {r.key for r in resolved}
+    unknown = [
+        (index, r.ref)
+        for index, r in enumerate(resolved)
+        if r.program is None and not looks_like_code(r.ref)
+    ]
+    add: list[RankItem] = []
+    held: list[HeldBack] = []
+    for ref, key, name in tracker.interviewed_named:
+        if key in listed:
+            continue
+        maybe = next(((i, r) for i, r in unknown if may_be(r, name)), None) if unknown else None
+        if maybe is None:
+            add.append(RankItem(program=ref))
+        else:
+            held.append(HeldBack(name, *maybe))
+    return add, held
+
+
+def held_back_text(held: Sequence[HeldBack]) -> str:
+    """What `i` says of the programs it held back."""
+    named = "; ".join(
+        f"{h.name!r} (rank {h.rank + 1} {h.ref!r} may be it)" for h in held[:NAMED_UNKNOWN]
+    )
+    more = len(held) - NAMED_UNKNOWN
+    return (
+        f"Not added: {named}{f', and {more} more' if more > 0 else ''}. That rank names a "
+        "program your program list does not hold (renamed since?): if it is the same "
+        "program, take the rank off (x) and press i again; if not, add it by its name (a)."
+    )
+
+
+# --- a tracked program renamed or removed ---------------------------------------------------------
+# The working list names a program by its NRMP code, else by its name (the only identity a
+# program list's record has: no id survives a rename). So the Applications pane carries the
+# list's references with a record renamed (or given another code), and it and the CLI take a
+# removed record's ranks off (engine.removal); each says which ranks it changed.
+
+
+@dataclass(frozen=True)
+class Naming:
+    """Where the saved working list names one tracked program: its ranks and the couples'
+    pairs (0-based) naming it."""
+
+    ranks: tuple[int, ...] = ()
+    pairs: tuple[int, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.ranks or self.pairs)
+
+
+def _names_it(ref: str, tracker: Tracker, target: ProgramInfo) -> bool:
+    return not is_no_match(ref) and tracker.find(ref) is target
+
+
+def naming(state: RanklistState | None, tracker: Tracker, index: int) -> Naming:
+    """The ranks and pairs of `state` that name the tracker's program `index` (as the odds
+    find it: by code, else by name)."""
+    if state is None or not (state.items or state.pairs):
+        return Naming()
+    target = tracker.programs[index]
+    return Naming(
+        tuple(i for i, item in enumerate(state.items) if _names_it(item.program, tracker, target)),
+        tuple(
+            i
+            for i, pair in enumerate(state.pairs)
+            if _names_it(pair.a, tracker, target) or _names_it(pair.b, tracker, target)
+        ),
+    )
+
+
+def renamed(
+    state: RanklistState | None, tracker: Tracker, index: int, new: Program
+) -> RanklistState | None:
+    """`state` naming `new` (the tracker's program `index` renamed, or given another code)
+    wherever it named that program: each rank and pair side by its code, else its name, and a
+    hard stop by its name. None when nothing changes."""
+    if state is None:
+        return None
+    target = tracker.programs[index]
+    ref = new.nrmp_code or new.name
+    changed = False
+
+    def follow(old: str, to: str) -> str:
+        nonlocal changed
+        if old != to and _names_it(old, tracker, target):
+            changed = True
+            return to
+        return old
+
+    items = []
+    for item in state.items:
+        to = follow(item.program, ref)
+        items.append(item if to == item.program else item.model_copy(update={"program": to}))
+    pairs = []
+    for pair in state.pairs:
+        a, b = follow(pair.a, ref), follow(pair.b, ref)
+        pairs.append(
+            pair if (a, b) == (pair.a, pair.b) else pair.model_copy(update={"a": a, "b": b})
+        )
+    stops = [follow(stop, new.name) for stop in state.hard_stops]
+    if not changed:
+        return None
+    return state.model_copy(update={"items": items, "pairs": pairs, "hard_stops": stops})
+
+
+def without_ranks(state: RanklistState, ranks: Container[int]) -> RanklistState:
+    """`state` without the ranks (0-based) given: those of a program taken off the program
+    list (`naming`). The couples' pairs are kept: each names a partner's program too, so the
+    couple decides (the Couples tab's rules name the program the list no longer holds)."""
+    return state.model_copy(
+        update={"items": [item for i, item in enumerate(state.items) if i not in ranks]}
+    )
+
+
+def naming_words(where: Naming) -> str:
+    """'rank 2 on your rank list', 'ranks 2 and 5 ...', '... and pair 3 of your couples
+    list': where the working list names a program, for a message."""
+    parts = []
+    if where.ranks:
+        ranks = and_list([str(i + 1) for i in where.ranks])
+        parts.append(f"{'rank' if len(where.ranks) == 1 else 'ranks'} {ranks} on your rank list")
+    if where.pairs:
+        pairs = and_list([str(i + 1) for i in where.pairs])
+        parts.append(f"{'pair' if len(where.pairs) == 1 else 'pairs'} {pairs} of your couples list")
+    return " and ".join(parts)
 
 
 def refs_not_listed(tracker: Tracker, listed: Container[str]) -> list[str]:

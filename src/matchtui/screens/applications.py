@@ -57,7 +57,7 @@ from matchtui.store import PROGRAMS, Saved
 from matchtui.themes import text_style
 from matchtui.widgets.alike_lines import PaneVertical
 from matchtui.widgets.alike_tabs import PaneTabbedContent, PaneTabPane
-from matchtui.widgets.conflict import guarded_programs_save
+from matchtui.widgets.conflict import guarded_programs_save, guarded_save, reload_plan
 from matchtui.widgets.cycle_select import CycleSelect
 from matchtui.widgets.name_cuts import NameCuts, cells
 from matchtui.widgets.program_table import ProgramTable
@@ -74,6 +74,7 @@ from matchtui.widgets.tracker_views import (
 
 if TYPE_CHECKING:
     from matchtui.app import MatchApp
+    from matchtui.models.ranklist import RanklistState
 
 # What the pane's first visit works out from the program list, worked out ahead at idle by
 # `ApplicationsScreen.warm_data` (in the app's preload thread) and taken by the visit when it
@@ -701,8 +702,11 @@ class ApplicationsScreen(PaneScreen):
 
     def action_stage(self, stage: str) -> None:
         index = self.selected_index() if self._on_list() else None
-        if index is None:
-            return
+        if index is not None:
+            self._stage_at(index, stage)
+
+    def _stage_at(self, index: int, stage: str) -> None:
+        """Ask for the date of the program `index`'s move to `stage`, then make it."""
         program = self.programs.programs[index]
         from matchtui.widgets.tracker_dialogs import StagePrompt  # TextArea & co: when first used
 
@@ -785,29 +789,103 @@ class ApplicationsScreen(PaneScreen):
             listed = self.programs.programs
             if updated is None or index >= len(listed) or listed[index] is not program:
                 return
+            follows = self._renamed_in_rank_list(index, updated)  # (the list as it was)
             self.replace_program(index, updated)
             if self._follow_specialties():
                 self.fill()
+            if follows is not None:
+                self._save_rank_list(
+                    follows,
+                    f"Your rank list now names {updated.name} where it named {program.name}.",
+                )
 
         self.app.push_screen(AddProgram(self.catalog, others, "", program), done)
 
+    # -- the rank list follows (plan.toml) ------------------------------------------------------
+    # The rank list names a program by its NRMP code, else by its name: a program renamed or
+    # given another code here is named so there too, and one removed here is taken off it, so
+    # no rank is left naming a program this list no longer holds (engine.ranklist).
+
+    def _renamed_in_rank_list(self, index: int, updated: Program) -> RanklistState | None:
+        """The saved rank list naming `updated` where it named the program `index` (as the
+        list holds it still), or None when it does not change."""
+        from matchtui.engine.ranklist import Tracker, renamed  # (when first needed)
+
+        before = self.programs.programs[index]
+        state = self.plan.ranklist
+        if state is None or (before.name, before.nrmp_code) == (updated.name, updated.nrmp_code):
+            return None
+        return renamed(state, Tracker.of(self.programs.programs), index, updated)
+
+    def _save_rank_list(self, state: RanklistState, done: str) -> None:
+        """Save the rank list changed here in plan.toml (its other sections as the app holds
+        them), and hand it to the Rank list pane."""
+        plan = self.plan.model_copy(update={"ranklist": state})
+        workspace = self.matchapp.workspace
+
+        def saved(_: object) -> None:
+            self.matchapp.plan = plan
+            self.notify(done, timeout=5, markup=False)
+
+        guarded_save(
+            self,
+            lambda how: workspace.save_plan(plan, keep_mine=how == "keep"),
+            saved=saved,
+            reload=lambda: reload_plan(self),
+            what="plan.toml",
+        )
+
     def action_remove_program(self) -> None:
+        """Delete: asked first, with what goes with the program (engine.removal: its ranks on
+        the rank list, a paid ERAS fee that withdrawing it would keep)."""
         index = self.selected_index() if self._on_list() else None
         if index is None or not self.programs_ok:
             return
+        from matchtui.engine.removal import consequences, removal_of  # (when first needed)
+
         program = self.programs.programs[index]
-        from matchtui.widgets.confirm import Confirm
+        removal = removal_of(self.programs.programs, index, self.plan.ranklist)
 
-        def decided(remove: bool | None) -> None:
+        def still_there() -> bool:
             listed = self.programs.programs
-            if remove and index < len(listed) and listed[index] is program:
-                self.remove_program(index)
+            return index < len(listed) and listed[index] is program
 
-        self.app.push_screen(Confirm(removal_question(program), yes="Remove", no="Keep"), decided)
+        if not removal.loses:
+            from matchtui.widgets.confirm import Confirm
+
+            def decided(remove: bool | None) -> None:
+                if remove and still_there():
+                    self.remove_program(index)
+
+            self.app.push_screen(
+                Confirm(removal_question(program), yes="Remove", no="Keep"), decided
+            )
+            return
+        from matchtui.widgets.tracker_dialogs import RemoveProgram
+
+        def chose(answer: str | None) -> None:
+            if not still_there():
+                return
+            if answer == "remove":
+                self.remove_program(index)
+            elif answer == "withdraw":
+                self._stage_at(index, "withdrawn")
+
+        dialog = RemoveProgram(
+            removal_question(program),
+            consequences(removal),
+            removal.paid and removal.can_withdraw,
+        )
+        self.app.push_screen(dialog, chose)
 
     def remove_program(self, index: int) -> None:
         """Take a program off the list (the orders worked out again: every later index moves),
-        keep the cursor at its place, and save."""
+        keep the cursor at its place, and save; its ranks on the rank list go with it."""
+        from matchtui.engine.ranklist import Naming, naming_words, without_ranks
+        from matchtui.engine.removal import removal_of
+
+        state = self.plan.ranklist
+        where = removal_of(self.programs.programs, index, state).where
         removed = self.programs.programs.pop(index)
         self._name_cuts = None
         position = self.table.cursor
@@ -819,6 +897,12 @@ class ApplicationsScreen(PaneScreen):
             self.table.move_cursor(row=min(position, len(self.shown) - 1))
         self._request_save()
         self.notify(f"{removed.name}: removed", timeout=3, markup=False)
+        if state is not None and where.ranks:
+            self._save_rank_list(
+                without_ranks(state, where.ranks),
+                f"{removed.name}: taken off your rank list too "
+                f"(it was {naming_words(Naming(where.ranks))}).",
+            )
 
     def _clear_filters(self) -> None:
         self.filters = Filters(sort=self.filters.sort, reverse=self.filters.reverse)

@@ -46,12 +46,14 @@ from matchtui.engine.ranklist import (
     couples_yardstick,
     estimates_for,
     first_items,
-    interviewed_not_listed,
+    held_back_text,
+    interviewed_to_add,
     move,
     norm,
     ranklist_data,
     ready_tracker,
     ref_problem,
+    repeat_of,
     soap_kit,
     stopped_indices,
     suggest_order,
@@ -1355,7 +1357,13 @@ class RanklistScreen(PaneScreen):
             self.notify(problem, title="Add a program", severity="warning", markup=False)
             return
         found = self.tracker.find(ref)
-        if found is None and (found := self.tracker.find_beginning(ref)) is not None:
+        begun = found is None and (found := self.tracker.find_beginning(ref)) is not None
+        # A program ranks once: refused here as `ranklist check` refuses the list (engine).
+        repeat = repeat_of(self.resolved, ref, found)
+        if repeat is not None:
+            self.notify(repeat.text, title="Add a program", severity="warning", markup=False)
+            return
+        if begun and found is not None:
             self.notify(
                 f"Added {found.name}: the one program in your list whose name begins '{ref}'.",
                 title="Add a program",
@@ -1371,11 +1379,20 @@ class RanklistScreen(PaneScreen):
         if self._on_couples():
             self._pair_own_ranks()
             return
-        extra = interviewed_not_listed(self.tracker, self.items)
+        # Never a program ranked already, by any name the list gives it (engine).
+        extra, held = interviewed_to_add(self.tracker, self.resolved)
         if extra:
             items = [*self.items, *extra]
             self._commit(
                 items, len(self.items), change=lambda rows: rows.appended(items, len(extra))
+            )
+        if held:
+            self.notify(
+                held_back_text(held),
+                title="Add interviewed",
+                severity="warning",
+                timeout=12,
+                markup=False,
             )
 
     def action_chance(self, points: int) -> None:

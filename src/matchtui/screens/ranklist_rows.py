@@ -38,8 +38,8 @@ from matchtui.engine.ranklist import (
     Tracker,
     Violation,
     check_resolved,
+    interviewed_to_add,
     move,
-    refs_not_listed,
     resolve,
     resolve_entry,
     simulate,
@@ -136,7 +136,7 @@ def _uncount(counter: Counter[K], key: K) -> None:
 
 
 def summary_lines(
-    sim: Simulation, missing: int, violations: Sequence[Violation]
+    sim: Simulation, missing: int, violations: Sequence[Violation], held: int = 0
 ) -> list[tuple[str, SummaryKind]]:
     """The summary beside the list, as (text, kind) pieces."""
     out: list[tuple[str, SummaryKind]] = [
@@ -171,6 +171,15 @@ def summary_lines(
                 "bold",
             )
         )
+    if held:
+        out.append(
+            (
+                f"{held} interviewed program{'s' if held != 1 else ''} not on the list that "
+                "i leaves off: a rank your program list does not hold may be "
+                f"{'it' if held == 1 else 'one of them'} (renamed?)\n",
+                "bold",
+            )
+        )
     out.extend((f"! {v.text}\n", "error") for v in violations)
     out.extend((f"- {w.text}\n", "warning") for w in sim.warnings)
     return out
@@ -192,7 +201,8 @@ class RankRows:
         self.sim: Simulation = simulate([], data)
         self.violations: list[Violation] = []
         self.stopped: set[int] = set()  # ranks (0-based) struck out by a hard stop
-        self.missing = 0  # the tracker's interviewed programs not on the list
+        self.missing = 0  # the tracker's interviewed programs not on the list, i adds
+        self.held = 0  # ... and those i leaves off (engine.ranklist.interviewed_to_add)
         self.widths: list[int] = []  # the columns shown, in order
         self._listed: Counter[str] = Counter()  # the ranks' identities
         self._names: Counter[int] = Counter()  # the widths of the names as drawn
@@ -315,7 +325,8 @@ class RankRows:
         }
 
     def _missing(self) -> None:
-        self.missing = len(refs_not_listed(self.tracker, self._listed))
+        add, held = interviewed_to_add(self.tracker, self.resolved, self._listed)
+        self.missing, self.held = len(add), len(held)
 
     def _name_width(self, r: Resolved) -> int:
         # The mark goes on every rank of the marked program (as the rows draw it).
@@ -357,7 +368,7 @@ class RankRows:
         self.widths = widths
 
     def summary(self) -> list[tuple[str, SummaryKind]]:
-        return summary_lines(self.sim, self.missing, self.violations)
+        return summary_lines(self.sim, self.missing, self.violations, self.held)
 
 
 # The list tab's numbers as the pane's first visit works them out, shared by the preload thread

@@ -406,3 +406,51 @@ class ProgramDetail(ModalScreen[Program | None]):
     @on(Button.Pressed, "#detail-close")
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+class RemoveProgram(ModalScreen[str]):
+    """Delete on a program whose removal takes more with it (engine.removal): the question,
+    then what goes with it (its ranks on the rank list, a paid ERAS fee). Keep (the focus,
+    Escape), Withdraw instead (w, offered when its fee is paid and it can be withdrawn: the
+    record and the fee stay) or Remove (y). Dismissed with "keep", "withdraw" or "remove"."""
+
+    DEFAULT_CSS = """
+    RemoveProgram { align: center middle; }
+    RemoveProgram > Vertical {
+        width: 72; max-width: 95%; height: auto;
+        border: thick $warning; background: $surface; padding: 1 2;
+    }
+    RemoveProgram #question { width: 100%; margin-bottom: 1; }
+    RemoveProgram Horizontal { height: auto; align: right middle; }
+    RemoveProgram Button { margin-left: 1; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "answer('keep')", "Keep"),
+        Binding("y", "answer('remove')", "Remove"),
+        Binding("w", "answer('withdraw')", "Withdraw instead"),
+    ]
+
+    def __init__(self, question: str, sentences: Sequence[str], withdraw: bool) -> None:
+        super().__init__()
+        self.text = "\n\n".join([question, *sentences])
+        self.withdraw = withdraw
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(self.text, id="question", markup=False)
+            with Horizontal():
+                yield Button("Keep", id="keep")
+                if self.withdraw:
+                    yield Button("Withdraw instead", id="withdraw", variant="primary")
+                yield Button("Remove", id="remove", variant="warning")
+
+    def on_mount(self) -> None:
+        self.query_one("#keep", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id or "keep")
+
+    def action_answer(self, answer: str) -> None:
+        if answer == "withdraw" and not self.withdraw:
+            return
+        self.dismiss(answer)
