@@ -13,6 +13,7 @@ from matchtui.engine.mix import apportion, estimate
 from matchtui.engine.wording import percent
 from matchtui.models.plan import PlanFile, TimelineState
 from matchtui.screens.mix import MixScreen
+from matchtui.widgets.confirm import Confirm
 from matchtui.widgets.mix_bars import MixBars
 from matchtui.widgets.mix_estimate import EstimatePanel
 from matchtui.widgets.mix_warnings import WarningList
@@ -320,7 +321,10 @@ async def test_header_click_sorts_and_status_key_saves(
         first = next(p for p in saved["programs"] if p["name"] == names[0])
         assert first["status"] != "planned" or names[0] == "Gulf Regional"
         table.focus()
-        table.move_cursor(row=0)
+        planned = next(
+            i for i in range(table.row_count) if str(table.cells_at(i)[1]) == "Planned"
+        )
+        table.move_cursor(row=planned)
         await pilot.press("delete")  # asked first: kept
         await pilot.pause()
         await pilot.press("escape")
@@ -332,6 +336,32 @@ async def test_header_click_sorts_and_status_key_saves(
         await app.workers.wait_for_complete()
         saved = tomllib.loads((home / "programs.toml").read_text())
         assert len(saved["programs"]) == 4
+        assert names[0] in {p["name"] for p in saved["programs"]}  # the one sent stays
+
+
+async def test_a_program_applied_to_is_removed_in_applications_not_here(
+    workspace: Any, tmp_path: Path, home: Path
+) -> None:
+    """The Mix pane's Delete took an applied program off the list at once, its ERAS fee with
+    it; the Applications pane's Delete says what goes with a program (its ranks, its fee) and
+    offers to withdraw it instead (engine.removal). Here such a program is left to that one."""
+    import_sample_list(tmp_path)
+    app = app_for(workspace)
+    async with app.run_test(size=(120, 40)) as pilot:
+        _, table = await open_program_list(app, pilot)
+        table.focus()
+        table.move_cursor(row=0)
+        await pilot.press("s")  # planned -> applied
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        assert str(table.cells_at(0)[1]) != "Planned"
+        await pilot.press("delete")
+        await pilot.pause()
+        assert not isinstance(app.screen, Confirm)  # nothing asked: nothing to confirm here
+        await pilot.press("y")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        assert len(tomllib.loads((home / "programs.toml").read_text())["programs"]) == 5
 
 
 async def test_import_in_the_pane_reports_bad_rows(

@@ -516,14 +516,28 @@ class ProgramsPanel(Vertical):
         self.post_message(self.StatusChanged(programs, index, updated))
 
     def action_remove(self) -> None:
-        """Take the selected program off the list, asked first (its dates and costs go too)."""
+        """Take the selected program off the list, asked first (its dates and costs go too); one
+        ranked or applied to is left to the Applications pane's Delete."""
         index = self._selected_index()
         if index is None:
             return
         listed = self.programs
         program = listed.programs[index]
+        from matchtui.engine.removal import removal_of
         from matchtui.widgets.confirm import Confirm
         from matchtui.widgets.tracker_views import removal_question
+
+        plan = getattr(self.app, "plan", None)
+        if removal_of(listed.programs, index, getattr(plan, "ranklist", None)).loses:
+            # Ranked or applied to: the Applications pane's Delete says what goes with it (its
+            # ranks, its ERAS fee) and offers to withdraw it instead (engine.removal).
+            self.notify(
+                f"{program.name} is on your rank list or was applied to: remove it in "
+                "Applications (F7), which says what goes with it and can withdraw it instead.",
+                severity="warning",
+                markup=False,
+            )
+            return
 
         def decided(remove: bool | None) -> None:
             if remove and self.programs is listed:  # the list asked about is still the one shown
