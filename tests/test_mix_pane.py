@@ -417,7 +417,8 @@ async def test_a_profile_change_updates_the_recommendation_and_risk(workspace: A
         assert result.preset.id == "standard" and result.risk_tier == "not_applicable"
         assert "Standard" in str(screen.query_one("#mix-preset").render())
         await pilot.press("p")
-        assert values(screen)["slider-apps"] == 40
+        # the preset's 40, or the shorter list its note gives (never past the warning's line)
+        assert values(screen)["slider-apps"] == result.preset.applications <= 40
 
 
 async def test_tab_keys_switch_panes_and_focus_follows(workspace: Any) -> None:

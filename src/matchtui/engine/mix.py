@@ -9,10 +9,13 @@ The model, kept as simple and explicit as the product spec asks:
   Alabama paradox) no tier ever loses an application when N grows, nor when share moves
   towards community. Both properties are what make the estimate monotone.
 * Interview probability of one application in tier t:
-      p = min(p_max, band rate x exp(specialty intercept + applicant term) x tier factor
-                     x signal factor (signalled programs)
-                     x region factor (target-region programs: the back-home factor for a
-                       returner, by the Reality check's likelihood; else the ties factor))
+      p = min(cap, band rate x exp(specialty intercept + applicant term) x tier factor
+                   x signal factor (signalled programs)
+                   x region factor (target-region programs: the back-home factor for a
+                     returner, by the Reality check's likelihood; else the ties factor))
+      cap = the published signal yields' bound (mix.toml [yield_caps]): a signalled
+            application at most the best reported yield per signal, one without a signal at
+            most the mean yield per signal; both under p_max
       applicant term = type offset (NRMP group) + Step 2 CK term (modelled logistic slope
                        (matched - unmatched mean) / sigma^2, read against the
                        specialty's senior centre; no score: a senior (US MD or DO) is
@@ -41,6 +44,9 @@ The model, kept as simple and explicit as the product spec asks:
 * The diminishing-returns point: the smallest N past which 10 more applications (same mix)
   never raise P(match) by 2% of itself or more (relative, so a low chance that still grows by
   half is never told to stop).
+* The recommended mix: the first matching preset, its list no longer than that point plus the
+  warning's slack for this profile (`sized_preset`), so the recommendation never trips the
+  warning; a returner keeps the preset's programs in the target region.
 """
 
 from __future__ import annotations
@@ -458,9 +464,10 @@ class Factors(NamedTuple):
     tiers: tuple[float, float, float]
     ties: float  # the target-region factor (back-home or ties factor; 1.0 when neither)
     signal: float
-    p_max: float
+    p_max: float  # the highest chance of a signalled application
+    p_plain: float  # ... of one without a signal
     curve: tuple[float, ...]  # curve(0..top)
-    top: int  # the estimate tracks interview counts below this (P(K >= k) up to k = top)
+    top: int  # the estimate tracks interview counts below this (P(K >= k) up to k = top - 1)
     curve_top: int  # the curve's last point: it is flat from there
     at_least: tuple[int, ...]
     signals_available: int
@@ -477,7 +484,9 @@ def _static(catalog: Catalog, specialty: str) -> Factors:
     data = mix_data(catalog)
     band = _band(catalog, specialty)
     curve = specialty_curve(catalog, specialty)
-    top = max(curve.last_k, max(data.model.at_least))
+    # One past the largest reported count, so P(K >= that count) is summed from its own terms:
+    # as the mass past the end (1 minus the rest) a chance under ~1e-16 read as nil.
+    top = max(curve.last_k, max(data.model.at_least) + 1)
     signals = catalog.specialties[specialty].signals
     rate = _for(data.base_rates, specialty, band).rate
     return Factors(
@@ -491,13 +500,23 @@ def _static(catalog: Catalog, specialty: str) -> Factors:
         ),
         ties=1.0,
         signal=_signal_for(data.signal_factors, specialty, band).factor,
-        p_max=data.model.p_max,
+        p_max=yield_cap(data, signalled=True),
+        p_plain=yield_cap(data, signalled=False),
         curve=tuple(curve.table(top)),
         top=top,
         curve_top=curve.last_k,
         at_least=tuple(data.model.at_least),
         signals_available=signals.total if signals else 0,
     )
+
+
+def yield_cap(data: MixFile, *, signalled: bool) -> float:
+    """The highest interview chance of one application, with a signal or without: [yield_caps]
+    under [model] p_max (p_max alone for data written before the caps)."""
+    caps = data.yield_caps
+    if caps is None:
+        return data.model.p_max
+    return min(data.model.p_max, caps.signalled if signalled else caps.unsignalled)
 
 
 def factors_at(catalog: Catalog, specialty: str, term: float, region_factor: float) -> Factors:
@@ -538,10 +557,12 @@ def resolve(
 def cell_probability(factors: Factors, tier: int, region_pct: int, signalled: bool) -> float:
     """Interview probability of one application in `tier` (0 academic, 1 mid, 2 community)."""
     x = factors.base * factors.tiers[tier]
+    cap = factors.p_plain
     if signalled:
         x *= factors.signal
-    out_of_region = min(factors.p_max, x)
-    in_region = min(factors.p_max, x * factors.ties)
+        cap = factors.p_max
+    out_of_region = min(cap, x)
+    in_region = min(cap, x * factors.ties)
     r = region_pct / 100
     return (1 - r) * out_of_region + r * in_region
 
@@ -766,32 +787,100 @@ def preset_by(
     return data.presets[-1]
 
 
-def recommended_mix(profile: Profile, catalog: Catalog, specialty: str | None = None) -> MixPlan:
-    """The recommended preset for this profile as a MixPlan (all available signals used)."""
+class Sized(NamedTuple):
+    """The list size and target-region share the recommendation takes for one profile."""
+
+    applications: int
+    region_share_pct: int
+    point: int | None  # the diminishing-returns point that shortened it; None: the preset's size
+
+
+def sized_preset(profile: Profile, catalog: Catalog, preset: Preset, factors: Factors) -> Sized:
+    """The preset's list size, or a shorter one where the preset's would trip the estimate's own
+    "past diminishing returns" warning: the longest list that warning lets pass (its point plus
+    [warnings] diminishing_slack), worked out for the preset's mix with the same P(match) by list
+    size the warning reads. A returner keeps the preset's programs in the target region (where
+    they mean to go back): the programs cut are outside it, so the region's share rises. Never
+    longer than the preset's (a list that still gains is left to the low-chance warning)."""
+    data = mix_data(catalog)
+    rules = data.warnings
+    step, gain = data.model.diminishing_step, data.model.diminishing_gain_rel_pct / 100
+    size, share = preset.size.applications, preset.size.region_share_pct
+    keep = in_region_count(size, share) if profile.is_returner else 0
+    for _ in range(4):  # a shorter list or a larger share moves the point a little: re-read it
+        signals = min(factors.signals_available, size)
+        point = diminishing_point(
+            p_match_by_apps(factors, preset.shares, share, signals), step, gain
+        )
+        if point is None or size <= point + rules.diminishing_slack:
+            return Sized(size, share, point if size < preset.size.applications else None)
+        size = point + rules.diminishing_slack
+        while share < 100 and in_region_count(size, share) < min(keep, size):
+            share += 1
+    return Sized(preset.size.applications, preset.size.region_share_pct, None)
+
+
+def recommended_mix(
+    profile: Profile,
+    catalog: Catalog,
+    specialty: str | None = None,
+    *,
+    verdict: Verdict | None = None,
+    today: dt.date | None = None,
+) -> MixPlan:
+    """The recommended preset for this profile as a MixPlan (all available signals used), its
+    list no longer than the estimate's own diminishing-returns warning lets pass (sized_preset).
+    `verdict` and `today` as for `estimate`."""
     chosen = specialty or default_specialty(profile, catalog)
     preset = preset_for(profile, catalog, chosen)
+    if verdict is None:
+        verdict = verdict_for(profile, catalog)
+    sized = sized_preset(
+        profile, catalog, preset, resolve(profile, catalog, chosen, verdict, today=today)
+    )
     signals = catalog.specialties[chosen].signals
     return MixPlan(
         specialty=chosen,
-        applications=preset.size.applications,
+        applications=sized.applications,
         academic_pct=preset.academic,
         mid_tier_pct=preset.mid_tier,
         community_pct=preset.community,
-        region_share_pct=preset.size.region_share_pct,
-        signals_used=min(signals.total if signals else 0, preset.size.applications),
+        region_share_pct=sized.region_share_pct,
+        signals_used=min(signals.total if signals else 0, sized.applications),
     )
 
 
-def _preset_ref(preset: Preset) -> PresetRef:
+def _preset_ref(preset: Preset, sized: Sized, region: str, slack: int) -> PresetRef:
     return PresetRef(
         id=preset.id,
         name=preset.name,
         mix=TierCounts.of(preset.shares),
-        applications=preset.size.applications,
-        region_share_pct=preset.size.region_share_pct,
+        applications=sized.applications,
+        region_share_pct=sized.region_share_pct,
         source=preset.source,
         reliability=preset.reliability,
+        note=_sized_note(preset, sized, region, slack),
     )
+
+
+def _sized_note(preset: Preset, sized: Sized, region: str, slack: int) -> str:
+    """Why the recommended list is shorter than the preset's ("" when it is the preset's)."""
+    if sized.point is None:
+        return ""
+    text = (
+        f"Shortened from the preset's {preset.size.applications} applications: with its mix, "
+        f"more than about {sized.point} add little to your estimated chance of matching, so "
+        f"the recommendation stops at {sized.applications} (that point plus the {slack} the "
+        "diminishing-returns warning allows)."
+    )
+    if sized.region_share_pct != preset.size.region_share_pct:
+        there = in_region_count(sized.applications, sized.region_share_pct)
+        text += (
+            f" The programs cut are outside {region}: the {plural(there, 'program')} there "
+            f"stay, so its share rises from {preset.size.region_share_pct}% to "
+            f"{sized.region_share_pct}%."
+        )
+    return text
 
 
 # --- the estimate -------------------------------------------------------------------------------
@@ -1207,6 +1296,7 @@ def estimate(
     quote = application_fee(catalog.specialties[mix.specialty], catalog.fee_schedule(season), total)
     in_region = in_region_count(total, mix.region_share_pct)
     preset = preset_for(profile, catalog, mix.specialty)
+    sized = sized_preset(profile, catalog, preset, factors)
     inputs = inputs_of(profile, catalog, today)
     calibrated, note, outside = calibration_status(catalog, mix.specialty, inputs)
     if profile.applicant.situation == "in_training" and inputs.applicant_type.endswith("_graduate"):
@@ -1218,6 +1308,7 @@ def estimate(
     assumptions = _assumptions(
         profile, catalog, data, factors, verdict, inputs, preset, season, signals, quote, today
     )
+    region_label = place(catalog.region_name(profile.targets.region))
     warnings = _warnings(
         profile,
         catalog,
@@ -1278,9 +1369,7 @@ def estimate(
             ],
             range_parts(catalog, verdict, mix.region_share_pct, figures.terms),
         ),
-        region_note=region_note(
-            profile, catalog, verdict, figures, place(catalog.region_name(profile.targets.region))
-        ),
+        region_note=region_note(profile, catalog, verdict, figures, region_label),
         score_note=comlex_note(profile, catalog, mix.specialty),
         diminishing_returns_at=point,
         application_service=quote.service,
@@ -1290,7 +1379,7 @@ def estimate(
         fee_stand_in=stand_in_note(season, profile.cycle_year) if quote.fee_usd is not None else "",
         warnings=warnings,
         assumptions=assumptions,
-        preset=_preset_ref(preset),
+        preset=_preset_ref(preset, sized, region_label, data.warnings.diminishing_slack),
         illustrative=any(a.reliability in SOFT_RELIABILITY for a in assumptions),
         p_match_by_apps=by_apps,
     )
@@ -1440,7 +1529,7 @@ def _assumptions(
             ", ".join(f"{k} -> {percent(curve.at(k))}" for k in (2, 5, 10)),
             curve,
         ),
-        Assumption.of("Highest interview chance of one application", data.model.p_max, data.model),
+        *_caps(data),
         Assumption.of("Range margin (log scale)", data.model.margin, data.model),
         Assumption.of(f"Unmatched {group}s placed through SOAP", f"{soap.placed_pct:g}%", soap),
         Assumption.of(
@@ -1469,6 +1558,24 @@ def _assumptions(
             )
         )
     return out
+
+
+def _caps(data: MixFile) -> list[Assumption]:
+    """The line (or lines) that give the highest interview chance of one application."""
+    caps = data.yield_caps
+    if caps is None:
+        return [
+            Assumption.of(
+                "Highest interview chance of one application", data.model.p_max, data.model
+            )
+        ]
+    return [
+        Assumption.of(
+            "Highest interview chance of one application (with a signal / without one)",
+            f"{yield_cap(data, signalled=True):g} / {yield_cap(data, signalled=False):g}",
+            caps,
+        )
+    ]
 
 
 def _step3_booked(profile: Profile, catalog: Catalog, today: dt.date | None) -> list[Assumption]:
@@ -1827,12 +1934,14 @@ def estimate_list(
             probabilities.append(0.0)
             continue
         x = factors.base * factors.tiers[tier_index[program.tier]]
+        cap = factors.p_plain
         if program.signalled and signals_left > 0:
             signals_left -= 1
             x *= factors.signal
+            cap = factors.p_max
         if catalog.region_of_state.get(program.state) == region:
             x *= factors.ties
-        probabilities.append(min(factors.p_max, x))
+        probabilities.append(min(cap, x))
     pmf = pmf_of_probabilities(probabilities, factors.top)
     return ListEstimate(
         specialty=specialty,
