@@ -1188,19 +1188,46 @@ def range_note(
     data: MixFile,
     weighed: Sequence[str],
     parts: RangeParts,
+    *,
+    why_low: Sequence[str] = (),
+    risk_factors: Sequence[str] = (),
 ) -> str:
-    """The sentences that explain the range when the Reality check rates the risk high or the
-    profile lies past the cohorts. With a high risk, it says whether the estimate agrees (a
-    chance below the low-chance warning's line) or not, and why they can differ: the tier
-    counts factors, the estimate weighs them. Then what widens the range (`parts`, measured
-    by `range_parts`; `range_drivers`). `weighed`: the adjustments that lower this profile's
-    chance, as a sentence names them."""
-    if verdict.risk_tier != "high" and not outside:
+    """The sentences that explain the range when the Reality check rates the risk high, or low
+    or moderate beside a chance under the low-chance warning's line, or the profile lies past
+    the cohorts. With a high risk, it says whether the estimate agrees (a chance below that
+    line) or not, and why they can differ: the tier counts factors, the estimate weighs them.
+    With a low or moderate risk and a low chance, why both hold: the tier rates the re-entry
+    factors (`risk_factors`, risk.toml's labels) alone, while the estimate is anchored to the
+    group's published rate and weighs the score and the rest against it (`why_low`: what holds
+    it down most, `heaviest`). Then what widens the range (`parts`, measured by `range_parts`;
+    `range_drivers`). `weighed`: the adjustments that lower this profile's chance, as a
+    sentence names them."""
+    line = data.warnings.low_p_match
+    reads_low = verdict.risk_tier in ("low", "moderate") and figures.p_match < line
+    if verdict.risk_tier != "high" and not outside and not reads_low:
         return ""
     low, high = figures.p_match_range
     first, last = percent(low, prose=True), percent(high, prose=True)
     span = f"runs from {first} to {last}" if first != last else f"is {first} at both ends"
     drivers = range_drivers(parts, data, verdict.back_home, weighed)
+    if reads_low:
+        lead = (
+            f"The Reality check rates your re-entry risk as {verdict.risk_tier}: it rates the "
+            "re-entry factors one by one"
+            + (f" ({and_list([f.lower() for f in risk_factors])})" if risk_factors else "")
+            + " against the re-entry article's bands and counts how many rate higher. This "
+            "estimate is anchored instead to how often your applicant group matched, and weighs "
+            f"the rest of your profile against that, so it reads {percent(figures.p_match)}"
+        )
+        if why_low:
+            lead += ": what holds it down most is " + ", then ".join(why_low)
+        beyond = (
+            ", and your profile lies beyond the calibrated cohorts, so both ends extend "
+            "assumptions past what was fitted"
+            if outside
+            else ""
+        )
+        return f"{lead}. The range {span}{beyond}. {drivers}".rstrip()
     if verdict.risk_tier == "high":
         if figures.p_match < data.warnings.low_p_match:
             lead = "The Reality check rates your re-entry risk as high, and this estimate agrees"
@@ -1219,19 +1246,63 @@ def range_note(
 
 
 def region_note(
-    profile: Profile, catalog: Catalog, verdict: Verdict, figures: Figures, region: str
+    profile: Profile,
+    catalog: Catalog,
+    verdict: Verdict,
+    figures: Figures,
+    region: str,
+    *,
+    in_region: int = 0,
+    total: int = 0,
+    why_low: Sequence[str] = (),
 ) -> str:
-    """When the Reality check rates matching in the target region moderate to low or very low
-    but the in-region figure reads higher, why: the rating comes from an advice article's rough
-    scenarios, and the estimate turns it into an assumed factor on each application there (the
-    one published pointer, signal yield by geographic connection, moves it far less)."""
+    """Why the Reality check's back-home rating and the in-region figure can read apart.
+
+    Rated moderate to low or very low while the figure reads high: the rating comes from an
+    advice article's rough scenarios, and the estimate turns it into an assumed factor on each
+    application there (the one published pointer, signal yield by geographic connection, moves
+    it far less). Rated high or very high while the figure reads under the low-chance warning's
+    line: the rating reads how programs there will take the applicant's ties, not the chance of
+    matching at all; the estimate multiplies the `in_region` applications of `total` by its
+    factor, but a chance held down by the group's rate, the score and the rest (`why_low`,
+    `heaviest`) stays low, and the figure counts the programs there alone."""
     likelihood = verdict.back_home
     inside = figures.p_in_region
-    if likelihood not in ("moderate_to_low", "very_low") or inside is None or inside < 0.5:
+    if likelihood is None or inside is None:
         return ""
     from matchtui.models.verdict import LIKELIHOOD_LABELS
 
     record = mix_data(catalog).back_home_factor(likelihood)
+    line = mix_data(catalog).warnings.low_p_match
+    if likelihood in ("very_high", "high") and inside < line:
+        lead = (
+            f"The Reality check rates matching in {region} {LIKELIHOOD_LABELS[likelihood]}: that "
+            "rating reads how programs there will take your ties, rotations, letters and story, "
+            "not your chance of matching at all."
+        )
+        if in_region <= 0:
+            return (
+                f"{lead} None of your applications is in {region}, so the rating has nothing "
+                "to act on here: put programs there to use it."
+            )
+        factor = (
+            f" Here it is a factor of {record.factor:g} ({record.low:g}-{record.high:g}, "
+            f"assumed) on each of your {plural(in_region, 'application')} there"
+        )
+        if figures.p_match >= line:
+            return (
+                f"{lead}{factor}; this figure counts those {in_region} alone, not the other "
+                f"{total - in_region}, so it reads lower than your chance anywhere "
+                f"({percent(figures.p_match)}). More programs in {region} raise it."
+            )
+        held = f", held down most by {', then '.join(why_low)}" if why_low else ""
+        return (
+            f"{lead}{factor}, but it multiplies a chance that is low to begin with: "
+            f"{percent(figures.p_match)} anywhere{held}. The figure for {region} counts those "
+            f"{plural(in_region, 'program')} alone, so it reads lower still."
+        )
+    if likelihood not in ("moderate_to_low", "very_low") or inside < 0.5:
+        return ""
     presence = "clinical work there" if profile.is_reentry else "a rotation there"
     return (
         f"The Reality check rates matching in {region} {LIKELIHOOD_LABELS[likelihood]}, from an "
@@ -1308,6 +1379,12 @@ def estimate(
     assumptions = _assumptions(
         profile, catalog, data, factors, verdict, inputs, preset, season, signals, quote, today
     )
+    # What holds a low chance down, for the notes that reconcile it with the Reality check.
+    why_low = (
+        heaviest(catalog, data, mix.specialty, inputs)
+        if p_match < data.warnings.low_p_match
+        else []
+    )
     region_label = place(catalog.region_name(profile.targets.region))
     warnings = _warnings(
         profile,
@@ -1368,8 +1445,19 @@ def estimate(
                 if adj.units(inputs.value(adj.id)) > 0
             ],
             range_parts(catalog, verdict, mix.region_share_pct, figures.terms),
+            why_low=why_low,
+            risk_factors=_risk_factor_labels(catalog),
         ),
-        region_note=region_note(profile, catalog, verdict, figures, region_label),
+        region_note=region_note(
+            profile,
+            catalog,
+            verdict,
+            figures,
+            region_label,
+            in_region=in_region,
+            total=total,
+            why_low=why_low,
+        ),
         score_note=comlex_note(profile, catalog, mix.specialty),
         diminishing_returns_at=point,
         application_service=quote.service,
@@ -1383,6 +1471,20 @@ def estimate(
         illustrative=any(a.reliability in SOFT_RELIABILITY for a in assumptions),
         p_match_by_apps=by_apps,
     )
+
+
+def _risk_factor_labels(catalog: Catalog) -> list[str]:
+    """The re-entry risk sheet's factors as the Reality check labels them (risk.toml)."""
+    from matchtui.models.risk_rules import RiskFile
+
+    rules = catalog.get("risk.toml", RiskFile)
+    return [
+        rules.years_since_graduation.label,
+        rules.exam_status.label,
+        rules.specialty_target.label,
+        rules.clinical_gap.label,
+        rules.visa.label,
+    ]
 
 
 def _assumptions(
@@ -1643,18 +1745,10 @@ def _weak_clinical(profile: Profile, catalog: Catalog, data: MixFile) -> list[As
     ]
 
 
-def _low_chance(
-    catalog: Catalog,
-    data: MixFile,
-    factors: Factors,
-    mix: MixPlan,
-    inputs: Inputs,
-    preset: Preset,
-    p_match: float,
-    point: int | None,
-) -> str:
-    """The low-chance warning: what weighs on the estimate most, heaviest first, then only the
-    changes this list and specialty leave open.
+def heaviest(catalog: Catalog, data: MixFile, specialty: str, inputs: Inputs) -> list[str]:
+    """What weighs on the estimate most, heaviest first (at most two), as a sentence names them;
+    the low-chance warning and the notes that reconcile the Reality check with a low estimate
+    read the same list.
 
     Each factor is weighed by what it changes against the group's own baseline, so the pieces
     add up to the applicant term less a US MD senior's with no score: the group by its average
@@ -1664,7 +1758,6 @@ def _low_chance(
     the group's baseline already carries (a prior graduate's 234 in internal medicine, the
     unmatched seniors' mean) changes nothing and is never named."""
     rules = data.warnings
-    specialty = factors.specialty
     kind = inputs.applicant_type
     typical = cohort_adjustments(catalog, kind, "point")
     no_score = score_term(catalog, specialty, None, kind)
@@ -1695,15 +1788,31 @@ def _low_chance(
         weights.append(
             (terms[adj.id] - typical[adj.id], f"{label} ({adj.amount(inputs.value(adj.id))})")
         )
-    heaviest = [what for term, what in sorted(weights) if term <= -rules.weighs_min][:2]
+    return [what for term, what in sorted(weights) if term <= -rules.weighs_min][:2]
+
+
+def _low_chance(
+    catalog: Catalog,
+    data: MixFile,
+    factors: Factors,
+    mix: MixPlan,
+    inputs: Inputs,
+    preset: Preset,
+    p_match: float,
+    point: int | None,
+) -> str:
+    """The low-chance warning: what weighs on the estimate most, heaviest first (`heaviest`),
+    then only the changes this list and specialty leave open."""
+    rules = data.warnings
+    weighing = heaviest(catalog, data, factors.specialty, inputs)
     line = rules.low_p_match * 100
     # A chance that would round to 0% reads "under 1%" (`percent`).
     shown = f"{beside(p_match * 100, [line])}%"
     if float(shown[:-1]) == 0:
         shown = percent(p_match, prose=True)
     text = f"The estimated chance of matching is {shown}, below {percent(rules.low_p_match)}."
-    if heaviest:
-        text += " What weighs on it most: " + ", then ".join(heaviest) + "."
+    if weighing:
+        text += " What weighs on it most: " + ", then ".join(weighing) + "."
     steps = []
     if point is None or point > mix.applications:
         steps.append("more applications still raise it")
