@@ -728,8 +728,10 @@ def test_a_chance_just_under_the_line_is_not_rounded_onto_it(
     shows the figure to a tenth when whole percents would put it on the line."""
     line = mix_data(catalog).warnings.low_p_match
     found = None
-    for applications in range(10, 201):
-        result = engine.estimate(demo_profile, catalog, plan(applications=applications))
+    for region, applications in itertools.product(range(40, 101, 5), range(10, 201)):
+        result = engine.estimate(
+            demo_profile, catalog, plan(applications=applications, region_share_pct=region)
+        )
         if line - 0.005 <= result.p_match < line:
             found = result
             break

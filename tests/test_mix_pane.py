@@ -321,9 +321,7 @@ async def test_header_click_sorts_and_status_key_saves(
         first = next(p for p in saved["programs"] if p["name"] == names[0])
         assert first["status"] != "planned" or names[0] == "Gulf Regional"
         table.focus()
-        planned = next(
-            i for i in range(table.row_count) if str(table.cells_at(i)[1]) == "Planned"
-        )
+        planned = next(i for i in range(table.row_count) if str(table.cells_at(i)[1]) == "Planned")
         table.move_cursor(row=planned)
         await pilot.press("delete")  # asked first: kept
         await pilot.pause()
@@ -451,7 +449,8 @@ async def test_a_profile_change_updates_the_recommendation_and_risk(workspace: A
         assert result.preset.id == "standard" and result.risk_tier == "not_applicable"
         assert "Standard" in str(screen.query_one("#mix-preset").render())
         await pilot.press("p")
-        assert values(screen)["slider-apps"] == 40
+        # the preset's 40, or the shorter list its note gives (never past the warning's line)
+        assert values(screen)["slider-apps"] == result.preset.applications <= 40
 
 
 async def test_tab_keys_switch_panes_and_focus_follows(workspace: Any) -> None:

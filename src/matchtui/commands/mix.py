@@ -73,7 +73,7 @@ def _starting_plan(
         saved = workspace.load_plan().mix
         if saved is not None and saved.specialty == specialty:
             return saved
-    return recommended_mix(profile, workspace.catalog, specialty)
+    return recommended_mix(profile, workspace.catalog, specialty, today=args.today)
 
 
 def estimate_lines(result: MixEstimate, region_name: str) -> list[str]:
@@ -145,6 +145,8 @@ def render_text(result: MixEstimate, region_name: str) -> str:
         f"{preset.applications} applications, {preset.region_share_pct}% in region; "
         f"{RELIABILITY_LABELS[preset.reliability]}, {preset.source})"
     )
+    if preset.note:
+        lines.append(f"  {preset.note}")
     if result.warnings:
         lines.append("Warnings:")
         lines += [f"  - {w.text}" for w in result.warnings]

@@ -9,10 +9,13 @@ The model, kept as simple and explicit as the product spec asks:
   Alabama paradox) no tier ever loses an application when N grows, nor when share moves
   towards community. Both properties are what make the estimate monotone.
 * Interview probability of one application in tier t:
-      p = min(p_max, band rate x exp(specialty intercept + applicant term) x tier factor
-                     x signal factor (signalled programs)
-                     x region factor (target-region programs: the back-home factor for a
-                       returner, by the Reality check's likelihood; else the ties factor))
+      p = min(cap, band rate x exp(specialty intercept + applicant term) x tier factor
+                   x signal factor (signalled programs)
+                   x region factor (target-region programs: the back-home factor for a
+                     returner, by the Reality check's likelihood; else the ties factor))
+      cap = the published signal yields' bound (mix.toml [yield_caps]): a signalled
+            application at most the best reported yield per signal, one without a signal at
+            most the mean yield per signal; both under p_max
       applicant term = type offset (NRMP group) + Step 2 CK term (modelled logistic slope
                        (matched - unmatched mean) / sigma^2, read against the
                        specialty's senior centre; no score: a senior (US MD or DO) is
@@ -41,6 +44,9 @@ The model, kept as simple and explicit as the product spec asks:
 * The diminishing-returns point: the smallest N past which 10 more applications (same mix)
   never raise P(match) by 2% of itself or more (relative, so a low chance that still grows by
   half is never told to stop).
+* The recommended mix: the first matching preset, its list no longer than that point plus the
+  warning's slack for this profile (`sized_preset`), so the recommendation never trips the
+  warning; a returner keeps the preset's programs in the target region.
 """
 
 from __future__ import annotations
@@ -487,9 +493,10 @@ class Factors(NamedTuple):
     tiers: tuple[float, float, float]
     ties: float  # the target-region factor (back-home or ties factor; 1.0 when neither)
     signal: float
-    p_max: float
+    p_max: float  # the highest chance of a signalled application
+    p_plain: float  # ... of one without a signal
     curve: tuple[float, ...]  # curve(0..top)
-    top: int  # the estimate tracks interview counts below this (P(K >= k) up to k = top)
+    top: int  # the estimate tracks interview counts below this (P(K >= k) up to k = top - 1)
     curve_top: int  # the curve's last point: it is flat from there
     at_least: tuple[int, ...]
     signals_available: int
@@ -506,7 +513,9 @@ def _static(catalog: Catalog, specialty: str) -> Factors:
     data = mix_data(catalog)
     band = _band(catalog, specialty)
     curve = specialty_curve(catalog, specialty)
-    top = max(curve.last_k, max(data.model.at_least))
+    # One past the largest reported count, so P(K >= that count) is summed from its own terms:
+    # as the mass past the end (1 minus the rest) a chance under ~1e-16 read as nil.
+    top = max(curve.last_k, max(data.model.at_least) + 1)
     signals = catalog.specialties[specialty].signals
     rate = _for(data.base_rates, specialty, band).rate
     return Factors(
@@ -520,13 +529,23 @@ def _static(catalog: Catalog, specialty: str) -> Factors:
         ),
         ties=1.0,
         signal=_signal_for(data.signal_factors, specialty, band).factor,
-        p_max=data.model.p_max,
+        p_max=yield_cap(data, signalled=True),
+        p_plain=yield_cap(data, signalled=False),
         curve=tuple(curve.table(top)),
         top=top,
         curve_top=curve.last_k,
         at_least=tuple(data.model.at_least),
         signals_available=signals.total if signals else 0,
     )
+
+
+def yield_cap(data: MixFile, *, signalled: bool) -> float:
+    """The highest interview chance of one application, with a signal or without: [yield_caps]
+    under [model] p_max (p_max alone for data written before the caps)."""
+    caps = data.yield_caps
+    if caps is None:
+        return data.model.p_max
+    return min(data.model.p_max, caps.signalled if signalled else caps.unsignalled)
 
 
 def factors_at(catalog: Catalog, specialty: str, term: float, region_factor: float) -> Factors:
@@ -567,10 +586,12 @@ def resolve(
 def cell_probability(factors: Factors, tier: int, region_pct: int, signalled: bool) -> float:
     """Interview probability of one application in `tier` (0 academic, 1 mid, 2 community)."""
     x = factors.base * factors.tiers[tier]
+    cap = factors.p_plain
     if signalled:
         x *= factors.signal
-    out_of_region = min(factors.p_max, x)
-    in_region = min(factors.p_max, x * factors.ties)
+        cap = factors.p_max
+    out_of_region = min(cap, x)
+    in_region = min(cap, x * factors.ties)
     r = region_pct / 100
     return (1 - r) * out_of_region + r * in_region
 
@@ -795,32 +816,100 @@ def preset_by(
     return data.presets[-1]
 
 
-def recommended_mix(profile: Profile, catalog: Catalog, specialty: str | None = None) -> MixPlan:
-    """The recommended preset for this profile as a MixPlan (all available signals used)."""
+class Sized(NamedTuple):
+    """The list size and target-region share the recommendation takes for one profile."""
+
+    applications: int
+    region_share_pct: int
+    point: int | None  # the diminishing-returns point that shortened it; None: the preset's size
+
+
+def sized_preset(profile: Profile, catalog: Catalog, preset: Preset, factors: Factors) -> Sized:
+    """The preset's list size, or a shorter one where the preset's would trip the estimate's own
+    "past diminishing returns" warning: the longest list that warning lets pass (its point plus
+    [warnings] diminishing_slack), worked out for the preset's mix with the same P(match) by list
+    size the warning reads. A returner keeps the preset's programs in the target region (where
+    they mean to go back): the programs cut are outside it, so the region's share rises. Never
+    longer than the preset's (a list that still gains is left to the low-chance warning)."""
+    data = mix_data(catalog)
+    rules = data.warnings
+    step, gain = data.model.diminishing_step, data.model.diminishing_gain_rel_pct / 100
+    size, share = preset.size.applications, preset.size.region_share_pct
+    keep = in_region_count(size, share) if profile.is_returner else 0
+    for _ in range(4):  # a shorter list or a larger share moves the point a little: re-read it
+        signals = min(factors.signals_available, size)
+        point = diminishing_point(
+            p_match_by_apps(factors, preset.shares, share, signals), step, gain
+        )
+        if point is None or size <= point + rules.diminishing_slack:
+            return Sized(size, share, point if size < preset.size.applications else None)
+        size = point + rules.diminishing_slack
+        while share < 100 and in_region_count(size, share) < min(keep, size):
+            share += 1
+    return Sized(preset.size.applications, preset.size.region_share_pct, None)
+
+
+def recommended_mix(
+    profile: Profile,
+    catalog: Catalog,
+    specialty: str | None = None,
+    *,
+    verdict: Verdict | None = None,
+    today: dt.date | None = None,
+) -> MixPlan:
+    """The recommended preset for this profile as a MixPlan (all available signals used), its
+    list no longer than the estimate's own diminishing-returns warning lets pass (sized_preset).
+    `verdict` and `today` as for `estimate`."""
     chosen = specialty or default_specialty(profile, catalog)
     preset = preset_for(profile, catalog, chosen)
+    if verdict is None:
+        verdict = verdict_for(profile, catalog)
+    sized = sized_preset(
+        profile, catalog, preset, resolve(profile, catalog, chosen, verdict, today=today)
+    )
     signals = catalog.specialties[chosen].signals
     return MixPlan(
         specialty=chosen,
-        applications=preset.size.applications,
+        applications=sized.applications,
         academic_pct=preset.academic,
         mid_tier_pct=preset.mid_tier,
         community_pct=preset.community,
-        region_share_pct=preset.size.region_share_pct,
-        signals_used=min(signals.total if signals else 0, preset.size.applications),
+        region_share_pct=sized.region_share_pct,
+        signals_used=min(signals.total if signals else 0, sized.applications),
     )
 
 
-def _preset_ref(preset: Preset) -> PresetRef:
+def _preset_ref(preset: Preset, sized: Sized, region: str, slack: int) -> PresetRef:
     return PresetRef(
         id=preset.id,
         name=preset.name,
         mix=TierCounts.of(preset.shares),
-        applications=preset.size.applications,
-        region_share_pct=preset.size.region_share_pct,
+        applications=sized.applications,
+        region_share_pct=sized.region_share_pct,
         source=preset.source,
         reliability=preset.reliability,
+        note=_sized_note(preset, sized, region, slack),
     )
+
+
+def _sized_note(preset: Preset, sized: Sized, region: str, slack: int) -> str:
+    """Why the recommended list is shorter than the preset's ("" when it is the preset's)."""
+    if sized.point is None:
+        return ""
+    text = (
+        f"Shortened from the preset's {preset.size.applications} applications: with its mix, "
+        f"more than about {sized.point} add little to your estimated chance of matching, so "
+        f"the recommendation stops at {sized.applications} (that point plus the {slack} the "
+        "diminishing-returns warning allows)."
+    )
+    if sized.region_share_pct != preset.size.region_share_pct:
+        there = in_region_count(sized.applications, sized.region_share_pct)
+        text += (
+            f" The programs cut are outside {region}: the {plural(there, 'program')} there "
+            f"stay, so its share rises from {preset.size.region_share_pct}% to "
+            f"{sized.region_share_pct}%."
+        )
+    return text
 
 
 # --- the estimate -------------------------------------------------------------------------------
@@ -1128,19 +1217,46 @@ def range_note(
     data: MixFile,
     weighed: Sequence[str],
     parts: RangeParts,
+    *,
+    why_low: Sequence[str] = (),
+    risk_factors: Sequence[str] = (),
 ) -> str:
-    """The sentences that explain the range when the Reality check rates the risk high or the
-    profile lies past the cohorts. With a high risk, it says whether the estimate agrees (a
-    chance below the low-chance warning's line) or not, and why they can differ: the tier
-    counts factors, the estimate weighs them. Then what widens the range (`parts`, measured
-    by `range_parts`; `range_drivers`). `weighed`: the adjustments that lower this profile's
-    chance, as a sentence names them."""
-    if verdict.risk_tier != "high" and not outside:
+    """The sentences that explain the range when the Reality check rates the risk high, or low
+    or moderate beside a chance under the low-chance warning's line, or the profile lies past
+    the cohorts. With a high risk, it says whether the estimate agrees (a chance below that
+    line) or not, and why they can differ: the tier counts factors, the estimate weighs them.
+    With a low or moderate risk and a low chance, why both hold: the tier rates the re-entry
+    factors (`risk_factors`, risk.toml's labels) alone, while the estimate is anchored to the
+    group's published rate and weighs the score and the rest against it (`why_low`: what holds
+    it down most, `heaviest`). Then what widens the range (`parts`, measured by `range_parts`;
+    `range_drivers`). `weighed`: the adjustments that lower this profile's chance, as a
+    sentence names them."""
+    line = data.warnings.low_p_match
+    reads_low = verdict.risk_tier in ("low", "moderate") and figures.p_match < line
+    if verdict.risk_tier != "high" and not outside and not reads_low:
         return ""
     low, high = figures.p_match_range
     first, last = percent(low, prose=True), percent(high, prose=True)
     span = f"runs from {first} to {last}" if first != last else f"is {first} at both ends"
     drivers = range_drivers(parts, data, verdict.back_home, weighed)
+    if reads_low:
+        lead = (
+            f"The Reality check rates your re-entry risk as {verdict.risk_tier}: it rates the "
+            "re-entry factors one by one"
+            + (f" ({and_list([f.lower() for f in risk_factors])})" if risk_factors else "")
+            + " against the re-entry article's bands and counts how many rate higher. This "
+            "estimate is anchored instead to how often your applicant group matched, and weighs "
+            f"the rest of your profile against that, so it reads {percent(figures.p_match)}"
+        )
+        if why_low:
+            lead += ": what holds it down most is " + ", then ".join(why_low)
+        beyond = (
+            ", and your profile lies beyond the calibrated cohorts, so both ends extend "
+            "assumptions past what was fitted"
+            if outside
+            else ""
+        )
+        return f"{lead}. The range {span}{beyond}. {drivers}".rstrip()
     if verdict.risk_tier == "high":
         if figures.p_match < data.warnings.low_p_match:
             lead = "The Reality check rates your re-entry risk as high, and this estimate agrees"
@@ -1159,19 +1275,63 @@ def range_note(
 
 
 def region_note(
-    profile: Profile, catalog: Catalog, verdict: Verdict, figures: Figures, region: str
+    profile: Profile,
+    catalog: Catalog,
+    verdict: Verdict,
+    figures: Figures,
+    region: str,
+    *,
+    in_region: int = 0,
+    total: int = 0,
+    why_low: Sequence[str] = (),
 ) -> str:
-    """When the Reality check rates matching in the target region moderate to low or very low
-    but the in-region figure reads higher, why: the rating comes from an advice article's rough
-    scenarios, and the estimate turns it into an assumed factor on each application there (the
-    one published pointer, signal yield by geographic connection, moves it far less)."""
+    """Why the Reality check's back-home rating and the in-region figure can read apart.
+
+    Rated moderate to low or very low while the figure reads high: the rating comes from an
+    advice article's rough scenarios, and the estimate turns it into an assumed factor on each
+    application there (the one published pointer, signal yield by geographic connection, moves
+    it far less). Rated high or very high while the figure reads under the low-chance warning's
+    line: the rating reads how programs there will take the applicant's ties, not the chance of
+    matching at all; the estimate multiplies the `in_region` applications of `total` by its
+    factor, but a chance held down by the group's rate, the score and the rest (`why_low`,
+    `heaviest`) stays low, and the figure counts the programs there alone."""
     likelihood = verdict.back_home
     inside = figures.p_in_region
-    if likelihood not in ("moderate_to_low", "very_low") or inside is None or inside < 0.5:
+    if likelihood is None or inside is None:
         return ""
     from matchtui.models.verdict import LIKELIHOOD_LABELS
 
     record = mix_data(catalog).back_home_factor(likelihood)
+    line = mix_data(catalog).warnings.low_p_match
+    if likelihood in ("very_high", "high") and inside < line:
+        lead = (
+            f"The Reality check rates matching in {region} {LIKELIHOOD_LABELS[likelihood]}: that "
+            "rating reads how programs there will take your ties, rotations, letters and story, "
+            "not your chance of matching at all."
+        )
+        if in_region <= 0:
+            return (
+                f"{lead} None of your applications is in {region}, so the rating has nothing "
+                "to act on here: put programs there to use it."
+            )
+        factor = (
+            f" Here it is a factor of {record.factor:g} ({record.low:g}-{record.high:g}, "
+            f"assumed) on each of your {plural(in_region, 'application')} there"
+        )
+        if figures.p_match >= line:
+            return (
+                f"{lead}{factor}; this figure counts those {in_region} alone, not the other "
+                f"{total - in_region}, so it reads lower than your chance anywhere "
+                f"({percent(figures.p_match)}). More programs in {region} raise it."
+            )
+        held = f", held down most by {', then '.join(why_low)}" if why_low else ""
+        return (
+            f"{lead}{factor}, but it multiplies a chance that is low to begin with: "
+            f"{percent(figures.p_match)} anywhere{held}. The figure for {region} counts those "
+            f"{plural(in_region, 'program')} alone, so it reads lower still."
+        )
+    if likelihood not in ("moderate_to_low", "very_low") or inside < 0.5:
+        return ""
     presence = "clinical work there" if profile.is_reentry else "a rotation there"
     return (
         f"The Reality check rates matching in {region} {LIKELIHOOD_LABELS[likelihood]}, from an "
@@ -1236,6 +1396,7 @@ def estimate(
     quote = application_fee(catalog.specialties[mix.specialty], catalog.fee_schedule(season), total)
     in_region = in_region_count(total, mix.region_share_pct)
     preset = preset_for(profile, catalog, mix.specialty)
+    sized = sized_preset(profile, catalog, preset, factors)
     inputs = inputs_of(profile, catalog, today)
     calibrated, note, outside = calibration_status(catalog, mix.specialty, inputs)
     if profile.applicant.situation == "in_training" and inputs.applicant_type.endswith("_graduate"):
@@ -1247,6 +1408,13 @@ def estimate(
     assumptions = _assumptions(
         profile, catalog, data, factors, verdict, inputs, preset, season, signals, quote, today
     )
+    # What holds a low chance down, for the notes that reconcile it with the Reality check.
+    why_low = (
+        heaviest(catalog, data, mix.specialty, inputs)
+        if p_match < data.warnings.low_p_match
+        else []
+    )
+    region_label = place(catalog.region_name(profile.targets.region))
     warnings = _warnings(
         profile,
         catalog,
@@ -1306,9 +1474,18 @@ def estimate(
                 if adj.units(inputs.value(adj.id)) > 0
             ],
             range_parts(catalog, verdict, mix.region_share_pct, figures.terms),
+            why_low=why_low,
+            risk_factors=_risk_factor_labels(catalog),
         ),
         region_note=region_note(
-            profile, catalog, verdict, figures, place(catalog.region_name(profile.targets.region))
+            profile,
+            catalog,
+            verdict,
+            figures,
+            region_label,
+            in_region=in_region,
+            total=total,
+            why_low=why_low,
         ),
         score_note=comlex_note(profile, catalog, mix.specialty),
         diminishing_returns_at=point,
@@ -1319,7 +1496,7 @@ def estimate(
         fee_stand_in=stand_in_note(season, profile.cycle_year) if quote.fee_usd is not None else "",
         warnings=warnings,
         assumptions=assumptions,
-        preset=_preset_ref(preset),
+        preset=_preset_ref(preset, sized, region_label, data.warnings.diminishing_slack),
         illustrative=any(a.reliability in SOFT_RELIABILITY for a in assumptions),
         p_match_by_apps=by_apps,
     )
@@ -1333,6 +1510,20 @@ def placed_figure(result: MixEstimate) -> tuple[str, str]:
         f"{percent_span(*result.p_placed_with_soap_range)} "
         f"(point {percent(result.p_placed_with_soap)})",
     )
+
+
+def _risk_factor_labels(catalog: Catalog) -> list[str]:
+    """The re-entry risk sheet's factors as the Reality check labels them (risk.toml)."""
+    from matchtui.models.risk_rules import RiskFile
+
+    rules = catalog.get("risk.toml", RiskFile)
+    return [
+        rules.years_since_graduation.label,
+        rules.exam_status.label,
+        rules.specialty_target.label,
+        rules.clinical_gap.label,
+        rules.visa.label,
+    ]
 
 
 def _assumptions(
@@ -1479,7 +1670,7 @@ def _assumptions(
             ", ".join(f"{k} -> {percent(curve.at(k))}" for k in (2, 5, 10)),
             curve,
         ),
-        Assumption.of("Highest interview chance of one application", data.model.p_max, data.model),
+        *_caps(data),
         Assumption.of("Range margin (log scale)", data.model.margin, data.model),
         Assumption.of(f"Unmatched {group}s placed through SOAP", f"{soap.placed_pct:g}%", soap),
         Assumption.of(
@@ -1508,6 +1699,24 @@ def _assumptions(
             )
         )
     return out
+
+
+def _caps(data: MixFile) -> list[Assumption]:
+    """The line (or lines) that give the highest interview chance of one application."""
+    caps = data.yield_caps
+    if caps is None:
+        return [
+            Assumption.of(
+                "Highest interview chance of one application", data.model.p_max, data.model
+            )
+        ]
+    return [
+        Assumption.of(
+            "Highest interview chance of one application (with a signal / without one)",
+            f"{yield_cap(data, signalled=True):g} / {yield_cap(data, signalled=False):g}",
+            caps,
+        )
+    ]
 
 
 def _step3_booked(profile: Profile, catalog: Catalog, today: dt.date | None) -> list[Assumption]:
@@ -1575,18 +1784,10 @@ def _weak_clinical(profile: Profile, catalog: Catalog, data: MixFile) -> list[As
     ]
 
 
-def _low_chance(
-    catalog: Catalog,
-    data: MixFile,
-    factors: Factors,
-    mix: MixPlan,
-    inputs: Inputs,
-    preset: Preset,
-    p_match: float,
-    point: int | None,
-) -> str:
-    """The low-chance warning: what weighs on the estimate most, heaviest first, then only the
-    changes this list and specialty leave open.
+def heaviest(catalog: Catalog, data: MixFile, specialty: str, inputs: Inputs) -> list[str]:
+    """What weighs on the estimate most, heaviest first (at most two), as a sentence names them;
+    the low-chance warning and the notes that reconcile the Reality check with a low estimate
+    read the same list.
 
     Each factor is weighed by what it changes against the group's own baseline, so the pieces
     add up to the applicant term less a US MD senior's with no score: the group by its average
@@ -1596,7 +1797,6 @@ def _low_chance(
     the group's baseline already carries (a prior graduate's 234 in internal medicine, the
     unmatched seniors' mean) changes nothing and is never named."""
     rules = data.warnings
-    specialty = factors.specialty
     kind = inputs.applicant_type
     typical = cohort_adjustments(catalog, kind, "point")
     no_score = score_term(catalog, specialty, None, kind)
@@ -1627,15 +1827,31 @@ def _low_chance(
         weights.append(
             (terms[adj.id] - typical[adj.id], f"{label} ({adj.amount(inputs.value(adj.id))})")
         )
-    heaviest = [what for term, what in sorted(weights) if term <= -rules.weighs_min][:2]
+    return [what for term, what in sorted(weights) if term <= -rules.weighs_min][:2]
+
+
+def _low_chance(
+    catalog: Catalog,
+    data: MixFile,
+    factors: Factors,
+    mix: MixPlan,
+    inputs: Inputs,
+    preset: Preset,
+    p_match: float,
+    point: int | None,
+) -> str:
+    """The low-chance warning: what weighs on the estimate most, heaviest first (`heaviest`),
+    then only the changes this list and specialty leave open."""
+    rules = data.warnings
+    weighing = heaviest(catalog, data, factors.specialty, inputs)
     line = rules.low_p_match * 100
     # A chance that would round to 0% reads "under 1%" (`percent`).
     shown = f"{beside(p_match * 100, [line])}%"
     if float(shown[:-1]) == 0:
         shown = percent(p_match, prose=True)
     text = f"The estimated chance of matching is {shown}, below {percent(rules.low_p_match)}."
-    if heaviest:
-        text += " What weighs on it most: " + ", then ".join(heaviest) + "."
+    if weighing:
+        text += " What weighs on it most: " + ", then ".join(weighing) + "."
     steps = []
     if point is None or point > mix.applications:
         steps.append("more applications still raise it")
@@ -1868,12 +2084,14 @@ def estimate_list(
             probabilities.append(0.0)
             continue
         x = factors.base * factors.tiers[tier_index[program.tier]]
+        cap = factors.p_plain
         if program.signalled and signals_left > 0:
             signals_left -= 1
             x *= factors.signal
+            cap = factors.p_max
         if catalog.region_of_state.get(program.state) == region:
             x *= factors.ties
-        probabilities.append(min(factors.p_max, x))
+        probabilities.append(min(cap, x))
     pmf = pmf_of_probabilities(probabilities, factors.top)
     return ListEstimate(
         specialty=specialty,

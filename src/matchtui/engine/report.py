@@ -529,7 +529,7 @@ def _mix_section(
                 "one in the Program mix pane (F4) and save it."
             )
         )
-        rec = recommended_mix(profile, catalog)
+        rec = recommended_mix(profile, catalog, today=today)
         blocks.append(
             Para(
                 f"For reference, the mix recommended for this profile: {rec.applications} "
@@ -598,7 +598,13 @@ def _mix_section(
     # What the figures rest on, as the pane and `matchtui mix` say it under them.
     calibrated = "Calibrated. " if found.calibrated else "Not fully calibrated. "
     blocks.append(Para(calibrated + found.calibration_note))
-    notes = (found.placed_note, found.range_note, found.region_note, found.score_note)
+    notes = (
+        found.placed_note,
+        found.range_note,
+        found.region_note,
+        found.score_note,
+        found.preset.note,
+    )
     blocks.extend(Para(text) for text in notes if text)
     if result.get("illustrative"):
         blocks.append(

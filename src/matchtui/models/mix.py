@@ -153,6 +153,22 @@ class TiesFactor(Sourced):
     note: str = ""
 
 
+class YieldCaps(Sourced):
+    """The highest chance the estimate gives one application of bringing an interview, with a
+    signal and without one: no more than published signal yields support (mix.toml
+    [yield_caps]). Both at most [model] p_max, which still bounds every application."""
+
+    signalled: float = Field(gt=0, lt=1)
+    unsignalled: float = Field(gt=0, lt=1)
+    note: str = ""
+
+    @model_validator(mode="after")
+    def _order(self) -> "YieldCaps":
+        if self.unsignalled > self.signalled:
+            raise ValueError("unsignalled must not exceed signalled: a signal never lowers the cap")
+        return self
+
+
 class BackHomeFactor(Sourced):
     """Multiplies the interview chance of target-region applications for a returner, by the
     Reality check's back-home likelihood; `low`/`high` bound it for the range."""
@@ -370,6 +386,9 @@ class MixFile(Strict):
     tier_factors: TierFactors
     base_rates: list[BaseRates] = Field(min_length=1)
     ties: TiesFactor
+    # Optional, so a data folder written before it still loads (p_max alone then bounds every
+    # application, as it did).
+    yield_caps: YieldCaps | None = None
     back_home_factors: list[BackHomeFactor] = Field(min_length=4, max_length=4)
     signal_factors: list[SignalFactor] = Field(min_length=1)
     score: ScoreModel
@@ -622,6 +641,8 @@ class PresetRef(_Result):
     region_share_pct: int
     source: str
     reliability: Reliability
+    # Why the list is shorter than the preset's own size ("" when it is the preset's).
+    note: str = ""
 
 
 class MixEstimate(_Result):

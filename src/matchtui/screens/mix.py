@@ -159,13 +159,15 @@ def _plan_key(plan: MixPlan) -> tuple[object, ...]:
     )
 
 
-def _opening_mix(plan: PlanFile | None, profile: Profile, catalog: Catalog) -> MixPlan:
+def _opening_mix(
+    plan: PlanFile | None, profile: Profile, catalog: Catalog, today: dt.date | None = None
+) -> MixPlan:
     """The mix the pane opens on: the saved one if its specialty is known, else the
     recommended one."""
     saved = plan.mix if plan is not None else None
     if saved is not None and saved.specialty in catalog.specialties:
         return saved
-    return recommended_mix(profile, catalog)
+    return recommended_mix(profile, catalog, today=today)
 
 
 def _signals_in(catalog: Catalog, specialty: str) -> int:
@@ -174,10 +176,12 @@ def _signals_in(catalog: Catalog, specialty: str) -> int:
     return signals.total if signals else 0
 
 
-def _start_plan(plan: PlanFile | None, profile: Profile, catalog: Catalog) -> MixPlan:
+def _start_plan(
+    plan: PlanFile | None, profile: Profile, catalog: Catalog, today: dt.date | None = None
+) -> MixPlan:
     """The sliders the pane opens with (`_opening_mix`, as its sliders hold it: the signals
     slider keeps within what the specialty offers)."""
-    start = _opening_mix(plan, profile, catalog)
+    start = _opening_mix(plan, profile, catalog, today)
     used = max(0, min(start.signals_used, _signals_in(catalog, start.specialty)))
     return start.model_copy(update={"signals_used": used})
 
@@ -273,7 +277,7 @@ class MixScreen(PaneScreen):
         if programs is None:
             return  # not read yet (or it does not load): the visit reads it
         catalog = app.catalog
-        start = _start_plan(app.plan, profile, catalog)
+        start = _start_plan(app.plan, profile, catalog, app.today)
         verdict = verdict_for(profile, catalog)
         tally = tally_of(programs, catalog, profile)
         estimate_of(profile, catalog, start, programs, verdict, tally, app.today)
@@ -431,7 +435,7 @@ class MixScreen(PaneScreen):
 
     # -- state ---------------------------------------------------------------------------------
     def _initial_plan(self) -> MixPlan:
-        start = _opening_mix(self.plan, self.profile, self.catalog)
+        start = _opening_mix(self.plan, self.profile, self.catalog, self.matchapp.today)
         if start is self.plan.mix:
             self._saved = start
         else:
@@ -723,6 +727,8 @@ class MixScreen(PaneScreen):
         source = self.catalog.sources.get(preset.source)
         origin = source.title.split(":")[0] if source else preset.source
         text.append(f"{preset.reliability} ({origin})", style="italic")
+        if preset.note:
+            text.append(f"\n{preset.note}")
         text.append("\nPress p to apply it.", style="dim")
         set_text(self.query_one("#mix-preset", Static), text)
 
@@ -802,7 +808,13 @@ class MixScreen(PaneScreen):
         self.refresh_estimate()
 
     def action_apply_preset(self) -> None:
-        plan = recommended_mix(self.profile, self.catalog, self._specialty)
+        plan = recommended_mix(
+            self.profile,
+            self.catalog,
+            self._specialty,
+            verdict=self._verdict,
+            today=self.matchapp.today,
+        )
         self._apply(plan)
         preset = preset_for(self.profile, self.catalog, self._specialty)
         self.notify(f"Applied the recommended mix: {preset.name}", markup=False)
