@@ -278,6 +278,11 @@ def test_the_report_lists_the_hands_on_gap(catalog: Catalog) -> None:
     job = read(role="clinical_job", months_last_24=12)
     md = to_markdown(build_report(job, catalog, today=TODAY, plan=None, practice=None))
     assert "Last hands-on clinical work" not in md
+    # Found by review: non-clinical work since 110 months ago was said to be read as 24
+    # months, while the estimate reads its 110: only an observership's gap is taken.
+    away = read(role="nonclinical", months_last_24=0, months_since_last=110)
+    md = to_markdown(build_report(away, catalog, today=TODAY, plan=None, practice=None))
+    assert "Last hands-on clinical work" not in md and "the estimate takes" not in md
 
 
 # --- the Profile pane ------------------------------------------------------------------------

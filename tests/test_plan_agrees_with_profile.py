@@ -136,6 +136,26 @@ def test_clinical_work_going_on_is_kept_going_not_overdue(c3: Profile, catalog: 
     assert view.status_counts()["doing"] == 2  # with Step 3, below
 
 
+def test_an_observership_going_on_does_not_start_the_clinical_job(
+    c3: Profile, catalog: Catalog
+) -> None:
+    """Found by review: an observership going on ticked "Start a clinical job or long
+    observership" done, while the Reality check rated the gap higher (two months watching care
+    after 110 months without hands-on work) and its top action asked for a role with patient
+    contact: watching care is not the clinical work the item asks for."""
+    observing = edit(
+        c3,
+        clinical={
+            "role": "observership",
+            "months_last_24": 2,
+            "months_since_last": 0,
+            "months_since_hands_on": 110,
+        },
+    )
+    assert assess(observing, catalog, today=TODAY).factor("clinical_gap").level == "higher"  # type: ignore[union-attr]
+    assert shown(plan(observing, catalog), "clinical_role") == ("todo", "overdue")
+
+
 def test_clinical_work_that_ended_is_not_kept_going(c3: Profile, catalog: Catalog) -> None:
     """Ended five months ago: nothing goes on, so keeping it going is still to do (and late),
     and the Reality check no longer rates the gap lower, so the job is to start again."""

@@ -215,3 +215,18 @@ def test_the_report_gives_the_same_verdict(catalog: Catalog) -> None:
     verdict = judge_story("why_now", BLAMING, catalog)
     assert f"- Why-now story: {verdict.reason}" in stories
     assert "- Plan B: not written yet" in stories
+
+
+def test_a_first_timers_story_with_every_signal_asked_of_it_is_concrete(catalog: Catalog) -> None:
+    """Found by review: a first-time applicant is asked for three signals (why this cycle,
+    recent clinical work or exams, names), but the rule still wanted four, so a why-now story
+    with all three and nothing missing read "generic" and was told to add what it says."""
+    text = (
+        "I am applying this cycle because I graduate from Emory in May 2027, with Step 2 CK done "
+        "and a sub-internship in internal medicine."
+    )
+    first = judge_story("why_now", text, catalog, past=False)
+    assert first.quality == "concrete", first.reason
+    assert not first.missing
+    # one with a past to tell is still asked for what happened and what changed
+    assert judge_story("why_now", text, catalog, past=True).quality == "generic"

@@ -576,7 +576,11 @@ def profile_shows_done(
         return profile.exams.third.status in ("scheduled", "passed")
     if check == "clinical_started":  # rated lower by the Reality check, or going on now
         factor = assessment.factor("clinical_gap")
-        return (factor is not None and factor.level == "lower") or clinical_goes_on(clinical)
+        if factor is not None and factor.level == "lower":
+            return True
+        # Hands-on work going on: an observership only watches care (a weak role: the
+        # Reality check never rates it better than middle and asks for patient contact).
+        return clinical_goes_on(clinical) and clinical is not None and not clinical.weak
     if check == "rotation_in_region":
         return assessment.back_home.away_rotation == "done"
     if check == "letter_from_region":

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from matchtui.engine.calendar import RELIABILITY_WORDS
-from matchtui.engine.clinical import WINDOW_MONTHS
+from matchtui.engine.clinical import read_clinical
 from matchtui.engine.plan import (
     STATE_LABELS,
     STATUS_LABELS,
@@ -231,7 +231,6 @@ def _profile_section(profile: Profile, catalog: Catalog, label: str) -> Section:
     from matchtui.models.profile import (
         DEGREE_LABELS,
         EXAM_RESULT_LABELS,
-        HANDS_ON_ROLES,
         OUTCOME_LABELS,
         ROLE_LABELS,
         SITUATION_LABELS,
@@ -239,20 +238,26 @@ def _profile_section(profile: Profile, catalog: Catalog, label: str) -> Section:
     )
 
     a, e, h, c = profile.applicant, profile.exams, profile.history, profile.clinical
-    # Months since hands-on work: given, or, for a returner whose role is not hands-on work,
-    # the window the estimate takes in their place (engine/clinical.py).
+    # Months since hands-on work: given, or, for a returner whose last role only watched care
+    # (an observership: a weak role), the months the estimate takes in their place (at least
+    # the window: engine/clinical.py). Any other role's gap is its own months since.
     hands_on: list[tuple[str, str]] = []
     if c.months_since_hands_on is not None:
         hands_on.append(
             ("Last hands-on clinical work", f"{plural(c.months_since_hands_on, 'month')} ago")
         )
-    elif c.role not in HANDS_ON_ROLES and profile.is_reentry:
-        hands_on.append(
-            (
-                "Last hands-on clinical work",
-                f"not given (the estimate takes {WINDOW_MONTHS} months, an assumption)",
+    elif profile.is_reentry:
+        from matchtui.models.risk_rules import RiskFile
+
+        reading = read_clinical(profile, catalog.get("risk.toml", RiskFile).clinical_gap)
+        if reading.weak:
+            hands_on.append(
+                (
+                    "Last hands-on clinical work",
+                    f"not given (the estimate takes {plural(reading.without, 'month')}, an "
+                    "assumption)",
+                )
             )
-        )
     step2 = (
         f"{e.step2_score} ({plural(e.step2_attempts, 'attempt')})"
         if e.step2_score

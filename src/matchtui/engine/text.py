@@ -1573,7 +1573,11 @@ def judge(
     # what a story read for blame says of it, and the advice after the verdict
     blamed = f"{rule.blame.said} {_quote(blame)}" if rule.blame and blame else ""
     owned = f" {rule.blame.advice}" if rule.blame and blame else ""
-    if not needed and len(present) >= rule.min_signals and not refused:
+    # A first-time applicant is asked only for the first-time signals: all of them will do.
+    enough = rule.min_signals
+    if first_time and rule.first_time_advice:
+        enough = min(enough, len(rule.first_time_advice))
+    if not needed and len(present) >= enough and not refused:
         if blamed:
             return StoryVerdict(
                 quality="blames",

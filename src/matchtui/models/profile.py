@@ -504,8 +504,8 @@ HANDS_ON_LABEL = "Months since hands-on"
 HANDS_ON_HELP = (
     "For an observership, non-clinical work or none: months since your last hands-on clinical "
     "work (a clinical job, residency, a transitional role, clerkships), the observership not "
-    f"counted. Left blank, the estimate assumes {CLINICAL_WINDOW_MONTHS} months, less than "
-    "a longer time away"
+    f"counted. Left blank, an observership is read as following {CLINICAL_WINDOW_MONTHS} "
+    "months without hands-on work, less than a longer time away"
 )
 
 
