@@ -15,7 +15,7 @@ import io
 import re
 import tomllib
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, Protocol
@@ -351,17 +351,22 @@ def _state_hint(raw: Mapping[str, Any], missing: Sequence[str], catalog: Catalog
 def state_code(text: str, catalog: Catalog) -> str:
     """The postal code for a state written as a code, a full name or a common abbreviation
     ("OH", "Ohio", "Calif."); "" for an empty cell. ValueError with the closest names."""
-    from matchtui.models.states import StatesFile
-    from matchtui.suggest import did_you_mean_aside
-
     if not text:
         return ""
     code = catalog.state_named(text)
     if code is not None:
         return code
+    raise ValueError(f"state: {unknown_state(text, catalog)}")
+
+
+def unknown_state(text: str, catalog: Catalog) -> str:
+    """ "'Ohoi' is not a US state code we know (did you mean OH?)": an import's and a saved
+    list's wording alike."""
+    from matchtui.models.states import StatesFile
+    from matchtui.suggest import did_you_mean_aside
+
     names = {s.code: (s.name,) for s in catalog.get("states.toml", StatesFile).states}
-    hint = did_you_mean_aside(text, names)
-    raise ValueError(f"state: {text!r} is not a US state code we know{hint}")
+    return f"{text!r} is not a US state code we know{did_you_mean_aside(text, names)}"
 
 
 def _specialty_id(text: str, catalog: Catalog) -> str:
@@ -371,10 +376,16 @@ def _specialty_id(text: str, catalog: Catalog) -> str:
     for specialty in catalog.specialties.values():
         if wanted in (specialty.id, specialty.name.lower(), specialty.short.lower()):
             return specialty.id
+    raise ValueError(f"specialty: {unknown_specialty(text, catalog)}")
+
+
+def unknown_specialty(text: str, catalog: Catalog) -> str:
+    """ "'internal_medicin' is not a specialty id or name in the catalog (did you mean
+    internal_medicine?)": an import's and a saved list's wording alike."""
     from matchtui.suggest import did_you_mean_aside
 
     hint = did_you_mean_aside(text, catalog.specialty_words, "matchtui data list specialties")
-    raise ValueError(f"specialty: {text!r} is not a specialty id or name in the catalog{hint}")
+    return f"{text!r} is not a specialty id or name in the catalog{hint}"
 
 
 def _validate(raw: Mapping[str, Any], catalog: Catalog, today: dt.date | None = None) -> Program:
@@ -441,10 +452,71 @@ def code_holder(program: Program, others: Iterable[Program]) -> Program | None:
 def code_taken(program: Program, held: Program, where: str) -> str:
     """'nrmp_code: 1234081A0 is the code of 'NY Derm Advanced' on your list already (a code
     names one program: check which one is right)'."""
+    return f"nrmp_code: {code_taken_text(program, held, where)}"
+
+
+def code_taken_text(program: Program, held: Program, where: str) -> str:
+    """`code_taken` without the field's name (for a problem that names it apart)."""
     return (
-        f"nrmp_code: {program.nrmp_code} is the code of {held.name!r} {where} already (a code "
-        "names one program: check which one is right)"
+        f"{program.nrmp_code} is the code of {held.name!r} {where} already (a code names one "
+        "program: check which one is right)"
     )
+
+
+def same_program(where: str) -> str:
+    """'the same program as line 2': a repeat of a program (the same name, state and
+    specialty, `Program.key`), in an import and in a saved list alike."""
+    return f"the same program as {where}"
+
+
+Loc = tuple[str | int, ...]
+
+
+def list_problems(
+    programs: Sequence[Program], catalog: Catalog, where: Callable[[int], str]
+) -> tuple[list[tuple[Loc, str]], list[tuple[Loc, str]]]:
+    """What an import refuses, found in a saved list (programs.toml, edited by hand): the
+    errors (a specialty or a state the reference data does not know, a program listed twice),
+    each as (key path, message), for the list not to load, so that no figure counts them; and
+    the warnings (an NRMP code two programs share: the rank list and the look-ups by code
+    already refuse to pick one). `where(i)`: how a message points at program i ('line 3')."""
+    errors: list[tuple[Loc, str]] = []
+    warnings: list[tuple[Loc, str]] = []
+    first: dict[tuple[str, str, str], int] = {}
+    codes: dict[str, int] = {}
+    specialties = catalog.specialties
+    states: dict[str, bool] = {}  # each state looked up once (a list read may hold 20,000)
+    for i, program in enumerate(programs):
+        if program.specialty not in specialties:
+            errors.append(
+                (("programs", i, "specialty"), unknown_specialty(program.specialty, catalog))
+            )
+        state = program.state
+        if (known := states.get(state)) is None:
+            known = states[state] = catalog.state_named(state) == state
+        if not known:
+            errors.append((("programs", i, "state"), unknown_state(state, catalog)))
+        key = program.key
+        if (j := first.get(key)) is not None:
+            errors.append(
+                (
+                    ("programs", i),
+                    f"{same_program(where(j))} (the same name, state and specialty): keep one "
+                    "of the two",
+                )
+            )
+            continue
+        first[key] = i
+        code = program.nrmp_code
+        if code:
+            if (j := codes.get(code)) is not None:
+                held = programs[j]
+                warnings.append(
+                    (("programs", i, "nrmp_code"), code_taken_text(program, held, f"on {where(j)}"))
+                )
+            else:
+                codes[code] = i
+    return errors, warnings
 
 
 def against_list(result: ImportResult, existing: Sequence[Program]) -> None:
@@ -602,7 +674,7 @@ def _add_row(
         return
     if program.key in seen:
         result.problems.append(
-            RowProblem(line, f"the same program as line {seen[program.key]}", row_number)
+            RowProblem(line, same_program(f"line {seen[program.key]}"), row_number)
         )
         return
     code = program.nrmp_code
