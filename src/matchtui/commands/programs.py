@@ -109,10 +109,13 @@ def _export(args: argparse.Namespace, workspace: Workspace) -> int:
     programs = workspace.load_programs()
     if ics:
         text = to_ics(programs, workspace.catalog, dt.datetime.now(dt.UTC))
-        interviews, answers = ics_events(programs)
-        what = f"{interviews} interview{'s' if interviews != 1 else ''}"
+        interviews, answers, cancelled = ics_events(programs)
+        parts = [plural(interviews, "interview")]
         if answers:
-            what += f" and {answers} answer deadline{'s' if answers != 1 else ''}"
+            parts.append(plural(answers, "answer deadline"))
+        if cancelled:
+            parts.append(f"{plural(cancelled, 'interview')} called off (marked cancelled)")
+        what = and_list(parts)
     else:
         text = to_csv(programs)
         count = len(programs.programs)

@@ -36,6 +36,7 @@ from matchtui.models.programs import (
     PROGRAM_STATUSES,
     REQUIRED_COLUMNS,
     SIGNAL_KINDS,
+    STAGE_LABELS,
     TRACKS,
     Program,
     ProgramList,
@@ -1154,60 +1155,90 @@ def to_csv(programs: ProgramList) -> str:
     return out.getvalue()
 
 
-def ics_events(programs: ProgramList) -> tuple[int, int]:
-    """What `to_ics` writes: (interviews, invitations still to answer by a day)."""
+# Stages at which a program's interview is off: one it had is written as cancelled.
+CALLED_OFF = frozenset({"rejected", "withdrawn"})
+# Where the calendar's SEQUENCE counts from: each export's is the minutes since then, so a later
+# export of the same interview (moved, or called off) always supersedes an earlier one.
+ICS_EPOCH = dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
+
+
+def ics_events(programs: ProgramList) -> tuple[int, int, int]:
+    """What `to_ics` writes: (interviews, invitations still to answer by a day, interviews
+    called off)."""
     from matchtui.engine.tracker import interview_day
 
-    interviews = sum(
-        1
-        for p in programs.programs
-        if interview_day(p) is not None and p.status not in ("rejected", "withdrawn")
-    )
+    interviews = cancelled = 0
+    for p in programs.programs:
+        if interview_day(p) is not None:
+            if p.status in CALLED_OFF:
+                cancelled += 1
+            else:
+                interviews += 1
     answers = sum(1 for p in programs.programs if p.status == "invited" and p.respond_by)
-    return interviews, answers
+    return interviews, answers, cancelled
+
+
+def ics_uid(program: Program, what: str) -> str:
+    """A calendar event's UID for one program's interview (`what`: "interview") or answer
+    deadline ("answer"): the same whatever its date, so a calendar that imports the file again
+    moves the event (or marks it cancelled) instead of adding a second one. Made from the
+    program's name, state and specialty (`Program.key`, which stays when a code is added)."""
+    import hashlib
+
+    digest = hashlib.sha256("\x1f".join(program.key).encode("utf-8")).hexdigest()[:20]
+    return f"{what}-{digest}@matchtui"
 
 
 def to_ics(programs: ProgramList, catalog: Catalog, stamp: dt.datetime) -> str:
     """Booked and past interviews, and the days invitations still waiting must be answered by,
-    as an iCalendar file (all-day events a calendar app imports)."""
+    as an iCalendar file (all-day events a calendar app imports). Each event keeps one UID
+    whatever its date (`ics_uid`), and its SEQUENCE grows with each export (`stamp`), so a
+    moved interview moves; an interview the program list shows turned down or withdrawn is
+    written as cancelled (STATUS:CANCELLED) under the same UID."""
     from icalendar import Calendar, Event
 
     from matchtui.engine.tracker import interview_day
 
+    sequence = max(0, int((stamp - ICS_EPOCH).total_seconds() // 60))
     calendar = Calendar()
     calendar.add("prodid", "-//matchtui//applications tracker//EN")
     calendar.add("version", "2.0")
     for program in programs.programs:
         answer_by = program.respond_by
         if program.status == "invited" and answer_by is not None:
-            ident = program.nrmp_code or "-".join(program.key).replace(" ", "_")
             reply = Event()
-            reply.add("uid", f"{ident}-answer-{answer_by.isoformat()}@matchtui")
+            reply.add("uid", ics_uid(program, "answer"))
             reply.add("dtstamp", stamp)
+            reply.add("sequence", sequence)
             reply.add("dtstart", answer_by)
             reply.add("dtend", answer_by + dt.timedelta(days=1))
             reply.add("summary", f"Answer the interview invitation: {program.name}")
             calendar.add_component(reply)
         day = interview_day(program)  # the day it was held, once recorded
-        if day is None or program.status in ("rejected", "withdrawn"):
+        if day is None:
             continue
+        off = program.status in CALLED_OFF
         event = Event()
-        ident = program.nrmp_code or "-".join(program.key).replace(" ", "_")
-        event.add("uid", f"{ident}-{day.isoformat()}@matchtui")
+        event.add("uid", ics_uid(program, "interview"))
         event.add("dtstamp", stamp)
+        event.add("sequence", sequence)
         event.add("dtstart", day)
         event.add("dtend", day + dt.timedelta(days=1))
+        if off:
+            event.add("status", "CANCELLED")
         how = {"virtual": "virtual", "in_person": "in person"}.get(program.interview_format or "")
         specialty = catalog.specialties.get(program.specialty)
         what = specialty.name if specialty else program.specialty
-        event.add("summary", f"Interview: {program.name}" + (f" ({how})" if how else ""))
+        summary = f"Interview: {program.name}" + (f" ({how})" if how else "")
+        event.add("summary", f"Cancelled: {summary}" if off else summary)
         place = ", ".join(part for part in (program.city, program.state) if part)
         if place:
             event.add("location", place)
         event.add(
             "description",
             f"{what}, {program.track}"
-            + (f". NRMP code {program.nrmp_code}" if program.nrmp_code else ""),
+            + (f". NRMP code {program.nrmp_code}" if program.nrmp_code else "")
+            + (f". {STAGE_LABELS[program.status]} in your program list" if off else ""),
         )
         calendar.add_component(event)
     text: str = calendar.to_ical().decode("utf-8")
