@@ -321,8 +321,11 @@ def _summary(args: argparse.Namespace, workspace: Workspace) -> int:
 
 
 def _rate(cell: dict[str, Any]) -> str:
-    rate = cell["rate"]
-    return f"{cell['invited']}/{cell['applied']} ({'-' if rate is None else f'{rate:.0%}'})"
+    """'209/1072 (19%)': rounded once, from the counts, as the pane shows it (the JSON's
+    `rate` is rounded to four places for reading, not for showing)."""
+    from matchtui.engine.tracker import Yield
+
+    return Yield(cell["applied"], cell["invited"]).text()
 
 
 def render_summary(data: dict[str, Any], region_name: str) -> str:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
 from matchtui.engine.fees import application_fee, eras_fee, fee_season, season_label
-from matchtui.engine.wording import and_list, plural
+from matchtui.engine.wording import and_list, percent, plural
 from matchtui.models.mix import TIER_LABELS, TIERS
 from matchtui.models.programs import (
     COST_KINDS,
@@ -600,10 +600,15 @@ class Yield:
             "rate": None if rate is None else round(rate, 4),
         }
 
-    def text(self) -> str:
+    @property
+    def rate_text(self) -> str:
+        """The share invited as every view shows it, rounded once from the counts ("19%";
+        "<1%" or ">99%" for a share that is neither none nor all; "-" with no application)."""
         rate = self.rate
-        pct = "-" if rate is None else f"{rate:.0%}"
-        return f"{self.invited}/{self.applied} ({pct})"
+        return "-" if rate is None else percent(rate)
+
+    def text(self) -> str:
+        return f"{self.invited}/{self.applied} ({self.rate_text})"
 
 
 @dataclass(frozen=True)

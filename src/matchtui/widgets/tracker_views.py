@@ -98,7 +98,7 @@ def _bar_rows(text: Text, rows: Mapping[str, Yield], labels: Mapping[str, str]) 
         text.append(f"  {label:<{LABEL_WIDTH}} ")
         text.append("█" * filled, style="green")
         text.append("░" * (BAR_WIDTH - filled), style="dim")
-        text.append(f"  {y.invited:>4} of {y.applied:<4} {rate:>4.0%}\n")
+        text.append(f"  {y.invited:>4} of {y.applied:<4} {y.rate_text:>4}\n")
 
 
 def yields_text(
