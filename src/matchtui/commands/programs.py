@@ -242,17 +242,15 @@ def _remove(args: argparse.Namespace, workspace: Workspace) -> int:
 
 
 def _match_year(workspace: Workspace) -> int | None:
-    """The profile's Match year, when there is a profile and it loads (None: not known, and
-    no demo profile is written for it)."""
+    """The Match year the app works on (the profile's, or with none yet the demo's; no demo
+    profile is written for it); None when the profile does not load."""
+    from matchtui.commands import app_match_year
     from matchtui.errors import FileProblems
-    from matchtui.filenames import PROFILE
 
     try:
-        if workspace.store.exists(PROFILE):
-            return workspace.load_profile().cycle_year
+        return app_match_year(workspace)[0]
     except FileProblems:
-        pass
-    return None
+        return None
 
 
 def _set(args: argparse.Namespace, workspace: Workspace) -> int:
