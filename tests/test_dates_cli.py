@@ -17,8 +17,9 @@ def run_json(capsys: pytest.CaptureFixture[str], *argv: str) -> dict[str, object
 
 
 def test_dates_json_for_the_next_match(capsys: pytest.CaptureFixture[str], home: Path) -> None:
-    # no saved profile: the Match one can still apply to on that day
-    data = run_json(capsys, "--today", "2027-02-20", "dates", "--json")
+    # the Match one can still apply to on that day (with no profile, see
+    # tests/test_dates_without_profile.py: the demo's Match, which the app opens on)
+    data = run_json(capsys, "--today", "2027-02-20", "dates", "--year", "2028", "--json")
     assert data["match_year"] == 2028 and data["today"] == "2027-02-20"
     assert data["phase"] == "preparing"
     assert not (home / "profile.toml").exists()  # listing dates writes nothing

@@ -254,9 +254,10 @@ def test_ics_export_has_each_interview(workspace: Any, tmp_path: Path) -> None:
     assert main(["programs", "export", "--ics", str(out)]) == 0
     calendar = Calendar.from_ical(out.read_bytes())
     events = list(calendar.walk("VEVENT"))
-    assert len(events) == 1
+    assert len(events) == 2  # the withdrawn one as cancelled (tests/test_interview_ics_uid.py)
     assert str(events[0]["summary"]) == "Interview: Lake IM (virtual)"
     assert events[0].decoded("dtstart") == dt.date(2026, 12, 3)
+    assert "STATUS" not in events[0] and str(events[1]["status"]) == "CANCELLED"
 
 
 def test_export_takes_o_as_report_does_and_a_wrong_option_points_at_its_command(

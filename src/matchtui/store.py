@@ -556,9 +556,15 @@ class Store:
                 if k not in ours_keys:
                     added.append(record)
         try:
-            return model.model_validate({**ours, key: [*our_list, *added]})
+            merged = model.model_validate({**ours, key: [*our_list, *added]})
         except ValueError:
             return None
+        if (check := self.checks.get(name)) is not None:
+            try:
+                check(merged)
+            except FileProblems:  # together they would not load (one program added by both)
+                return None
+        return merged
 
     def _loads_cleanly(self, name: str, model: type[BaseModel]) -> bool:
         try:

@@ -8,7 +8,7 @@ import functools
 import os
 import re
 import stat
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -50,6 +50,33 @@ def key_lines(text: str) -> dict[tuple[str | int, ...], int]:
     a person at the right place, which is all it is for.
     """
     lines: dict[tuple[str | int, ...], int] = {}
+    for path, number, _ in _definitions(text):
+        lines.setdefault(path, number)
+    return lines
+
+
+def written_twice(text: str, line: int) -> tuple[tuple[str | int, ...], int, int] | None:
+    """The key written a second time in the same table, on `line` or the nearest line before
+    it (tomllib points at the end of the repeated value): (its key path, the line that first
+    wrote it, the line that wrote it again); None when no key is repeated there."""
+    first: dict[tuple[str | int, ...], int] = {}
+    found = None
+    for path, number, kind in _definitions(text):
+        if number > line:
+            break
+        if kind == "array":  # each [[x]] opens a new element: writing x again is the point
+            continue
+        if path in first:
+            found = (path, first[path], number)
+        else:
+            first[path] = number
+    return found
+
+
+def _definitions(text: str) -> Iterator[tuple[tuple[str | int, ...], int, str]]:
+    """Every key path `text` defines, in order, with its line and how: "key" (key = value),
+    "table" ([table]), "array" ([[array]]: the array's own path, once per element), "element"
+    (the element a [[array]] header opens) or "item" (an item of a multi-line array value)."""
     array_counts: dict[tuple[str | int, ...], int] = {}
     current: tuple[str | int, ...] = ()
     depth = 0  # bracket depth of a multi-line value in progress
@@ -68,7 +95,8 @@ def key_lines(text: str) -> dict[tuple[str | int, ...], int]:
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.split("#", 1)[0] if '"' not in raw and "'" not in raw else raw
         if items is not None:
-            if items.scan(raw, number, lines):
+            yield from items.scan(raw, number)
+            if items.closed:
                 items = None
             continue
         if depth > 0:
@@ -81,26 +109,26 @@ def key_lines(text: str) -> dict[tuple[str | int, ...], int]:
             key = (*parent, parts[-1])
             array_counts[key] = array_counts.get(key, 0) + 1
             current = (*key, array_counts[key] - 1)
-            lines.setdefault(key, number)
-            lines[current] = number
+            yield key, number, "array"
+            yield current, number, "element"
             continue
         if match := table_re.match(raw):
             current = resolve(_split_key(match.group(1)))
-            lines.setdefault(current, number)
+            yield current, number, "table"
             continue
         if match := key_re.match(raw):
             path = (*current, *_split_key(match.group(1)))
-            lines.setdefault(path, number)
+            yield path, number, "key"
             value = raw[match.end() :]
             if value.lstrip().startswith("["):  # an array: each item's line is kept
                 items = _ArrayItems(path)
-                if items.scan(value, number, lines):
+                yield from items.scan(value, number)
+                if items.closed:
                     items = None
                 continue
             depth = max(
                 0, value.count("[") + value.count("{") - value.count("]") - value.count("}")
             )
-    return lines
 
 
 class _ArrayItems:
@@ -115,9 +143,11 @@ class _ArrayItems:
         self.index = 0
         self.expect = False  # the next value at the top level starts an item
         self.quote = ""
+        self.closed = False
 
-    def scan(self, text: str, number: int, lines: dict[tuple[str | int, ...], int]) -> bool:
-        """Read one line's part of the array; True once the array is closed."""
+    def scan(self, text: str, number: int) -> Iterator[tuple[tuple[str | int, ...], int, str]]:
+        """Read one line's part of the array: each item starting on it, as (its path, the
+        line, "item"); `closed` once the array is."""
         escaped = False
         for ch in text:
             if self.quote:
@@ -133,7 +163,7 @@ class _ArrayItems:
             if ch.isspace():
                 continue
             if self.depth == 1 and self.expect and ch not in ",]":
-                lines.setdefault((*self.path, self.index), number)
+                yield (*self.path, self.index), number, "item"
                 self.index += 1
                 self.expect = False
             if ch in "\"'":
@@ -144,10 +174,10 @@ class _ArrayItems:
             elif ch in "]}":
                 self.depth -= 1
                 if self.depth <= 0:
-                    return True
+                    self.closed = True
+                    return
             elif ch == "," and self.depth == 1:
                 self.expect = True
-        return False
 
 
 def line_of(lines: Mapping[tuple[str | int, ...], int], loc: tuple[str | int, ...]) -> int | None:
@@ -300,6 +330,13 @@ def parse_toml(path: Path, raw: bytes) -> tuple[dict[str, Any], str]:
         message = str(exc).split(" (at ")[0]
         # tomllib says "at end of document" when the file stops mid-value: point at its last line.
         line = int(found.group(1)) if found else max(1, len(text.rstrip("\n").splitlines()))
+        if message == "Cannot overwrite a value" and (twice := written_twice(text, line)):
+            # tomllib names neither the key nor that it is a repeat
+            loc, before, line = twice
+            message = (
+                f"the key {format_loc(loc)} is written twice, on line {before} and on line "
+                f"{line}: keep one of them"
+            )
         raise FileProblems([Problem(path, "", f"not valid TOML: {message}", line)]) from None
     except RecursionError:
         raise FileProblems(

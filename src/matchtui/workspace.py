@@ -60,12 +60,16 @@ class Workspace:
 
     @cached_property
     def store(self) -> Store:
-        from matchtui.store import PROFILE, Store
+        from matchtui.store import PROFILE, PROGRAMS, Store
 
         store = Store(self.home)
         # A profile naming an unknown region or specialty did not load either: it is set aside
         # before a save writes over it, like a file with a syntax error.
         store.checks[PROFILE] = lambda profile: self.check_profile(profile, store.path(PROFILE))
+        # So is a program list holding what an import refuses (engine.programs.list_problems).
+        store.checks[PROGRAMS] = lambda programs: self.check_programs(
+            programs, store.path(PROGRAMS), store.notes
+        )
         return store
 
     # -- the profile ---------------------------------------------------------------------
@@ -101,6 +105,39 @@ class Workspace:
                 lines = {}
             raise FileProblems(
                 [Problem(path, format_loc(loc), msg, line_of(lines, loc)) for loc, msg in found]
+            )
+
+    def check_programs(self, programs: ProgramList, path: Path, notes: list[str]) -> None:
+        """Raise FileProblems (with lines from `path`) if the program list holds what an import
+        refuses: a specialty or state the reference data does not know, a program listed
+        twice. An NRMP code two programs share is added to `notes` (a warning) instead."""
+        from matchtui.engine.programs import list_problems
+        from matchtui.errors import FileProblems, Problem
+        from matchtui.limits import MAX_PROGRAMS_BYTES
+        from matchtui.tomlio import format_loc, key_lines, line_of, read_toml
+
+        found: list[dict[tuple[str | int, ...], int]] = []
+
+        def lines() -> dict[tuple[str | int, ...], int]:
+            if not found:  # read only when there is something to point at
+                try:
+                    found.append(key_lines(read_toml(path, MAX_PROGRAMS_BYTES)[1]))
+                except FileProblems:
+                    found.append({})
+            return found[0]
+
+        def where(index: int) -> str:
+            line = line_of(lines(), ("programs", index))
+            return f"line {line}" if line else f"programs[{index}]"
+
+        errors, warnings = list_problems(programs.programs, self.catalog, where)
+        for loc, message in warnings:
+            note = str(Problem(path, format_loc(loc), message, line_of(lines(), loc)))
+            if note not in notes:
+                notes.append(note)
+        if errors:
+            raise FileProblems(
+                [Problem(path, format_loc(loc), msg, line_of(lines(), loc)) for loc, msg in errors]
             )
 
     def new_profile(self, today: dt.date, *, force: bool = False) -> tuple[Path, Path | None]:

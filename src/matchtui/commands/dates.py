@@ -7,30 +7,35 @@ import argparse
 import datetime as dt
 import json
 
+from matchtui.commands import app_match_year
 from matchtui.engine.calendar import (
     PHASE_LABELS,
     RELIABILITY_WORDS,
     SeasonDate,
     cycles_today,
     day_label,
-    default_match_year,
     next_deadline,
     next_event,
     phase_on,
     season_dates,
     when_label,
 )
-from matchtui.store import PROFILE
 from matchtui.workspace import Workspace
 
 
-def match_year_of(args: argparse.Namespace, workspace: Workspace, today: dt.date) -> int:
-    """--year, else the saved profile's Match year, else the next Match one can apply to."""
+def match_year_of(args: argparse.Namespace, workspace: Workspace) -> tuple[int, str]:
+    """--year, else the Match year the app works on for this folder (the saved profile's, or
+    with none yet the demo profile's, which the app opens on), and where it came from: "",
+    or a note saying it is the demo's."""
     if args.year is not None:
-        return int(args.year)
-    if workspace.store.path(PROFILE).exists():
-        return workspace.load_profile().cycle_year
-    return default_match_year(workspace.catalog, today)
+        return int(args.year), ""
+    year, demo = app_match_year(workspace)
+    if not demo:
+        return year, ""
+    return year, (
+        f"no profile here yet: the {year} Match is the demo profile's, which the app opens on "
+        "(matchtui profile new starts your own; --year Y shows another Match)"
+    )
 
 
 def _next_json(date: SeasonDate | None, today: dt.date) -> dict[str, object] | None:
@@ -40,7 +45,7 @@ def _next_json(date: SeasonDate | None, today: dt.date) -> dict[str, object] | N
 def run(args: argparse.Namespace, workspace: Workspace) -> int:
     today: dt.date = args.today
     catalog = workspace.catalog
-    year = match_year_of(args, workspace, today)
+    year, note = match_year_of(args, workspace)
     dates = season_dates(catalog, year)
     phase = phase_on(catalog, year, today)
     upcoming = next_event(catalog, year, today)
@@ -50,6 +55,7 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
     if args.json:
         payload = {
             "match_year": year,
+            "match_year_note": note,
             "today": today.isoformat(),
             "phase": phase,
             "dates": [d.to_json(today) for d in dates],
@@ -59,6 +65,8 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
         print(json.dumps(payload, indent=2))
         return 0
     print(f"The {year} Match, as of {day_label(today)}: {PHASE_LABELS[phase]}")
+    if note:
+        print(f"({note[0].upper()}{note[1:]}.)")
     cycles = ", ".join(f"{c.match_year} ({c.label})" for c in cycles_today(catalog, today))
     print(f"Cycles today: {cycles}")
     if upcoming is not None:

@@ -109,10 +109,13 @@ def _export(args: argparse.Namespace, workspace: Workspace) -> int:
     programs = workspace.load_programs()
     if ics:
         text = to_ics(programs, workspace.catalog, dt.datetime.now(dt.UTC))
-        interviews, answers = ics_events(programs)
-        what = f"{interviews} interview{'s' if interviews != 1 else ''}"
+        interviews, answers, cancelled = ics_events(programs)
+        parts = [plural(interviews, "interview")]
         if answers:
-            what += f" and {answers} answer deadline{'s' if answers != 1 else ''}"
+            parts.append(plural(answers, "answer deadline"))
+        if cancelled:
+            parts.append(f"{plural(cancelled, 'interview')} called off (marked cancelled)")
+        what = and_list(parts)
     else:
         text = to_csv(programs)
         count = len(programs.programs)
@@ -265,28 +268,35 @@ def _remove(args: argparse.Namespace, workspace: Workspace) -> int:
 
 
 def _match_year(workspace: Workspace) -> int | None:
-    """The profile's Match year, when there is a profile and it loads (None: not known, and
-    no demo profile is written for it)."""
+    """The Match year the app works on (the profile's, or with none yet the demo's; no demo
+    profile is written for it); None when the profile does not load."""
+    from matchtui.commands import app_match_year
     from matchtui.errors import FileProblems
-    from matchtui.filenames import PROFILE
 
     try:
-        if workspace.store.exists(PROFILE):
-            return workspace.load_profile().cycle_year
+        return app_match_year(workspace)[0]
     except FileProblems:
-        pass
-    return None
+        return None
 
 
 def _set(args: argparse.Namespace, workspace: Workspace) -> int:
-    from matchtui.engine.tracker import STAGE_DATE, MoveError, move, moved_note, ranking_opens
+    from matchtui.engine.tracker import (
+        STAGE_DATE,
+        MoveError,
+        deadline_warning,
+        move,
+        moved_note,
+        ranking_opens,
+        season_of,
+    )
 
     stage = _stage(args.stage)
     on = _date_arg(args.date, "--date")
     respond_by = _date_arg(args.respond_by, "--respond-by")
     programs = workspace.load_programs()
     index = find_program(programs, args.program)
-    year = _match_year(workspace) if stage == "ranked" else None
+    # the Match: ranking opens for it; an interview after its rank-list deadline is told
+    year = _match_year(workspace) if stage in ("ranked", "scheduled", "interviewed") else None
     before = programs.programs[index]
     try:
         moved = move(
@@ -296,7 +306,9 @@ def _set(args: argparse.Namespace, workspace: Workspace) -> int:
             today=_today(args),
             respond_by=respond_by,
             interview_format=args.format,
-            ranking=ranking_opens(workspace.catalog, year) if year is not None else None,
+            ranking=ranking_opens(workspace.catalog, year)
+            if year is not None and stage == "ranked"
+            else None,
         )
     except MoveError as exc:
         raise UsageError(str(exc)) from None
@@ -307,6 +319,10 @@ def _set(args: argparse.Namespace, workspace: Workspace) -> int:
     # the day it took when none was given, where that is not today (the booked interview day)
     dated = f" on {when.isoformat()}" if on is None and when != _today(args) else ""
     print(f"{moved.name}: {STAGE_LABELS[moved.status].lower()}{dated}{moved_note(before, moved)}")
+    if year is not None and stage != "ranked":
+        late = deadline_warning(moved, season_of(workspace.catalog, year), _today(args))
+        if late is not None:
+            print(f"matchtui: warning: {one_line(moved.name)}: {late}", file=sys.stderr)
     return 0
 
 
@@ -327,6 +343,22 @@ def _back(args: argparse.Namespace, workspace: Workspace) -> int:
     return 0
 
 
+def _rank_codes(workspace: Workspace, programs: ProgramList) -> int:
+    """The unique program codes on the rank list saved in plan.toml (the Rank list pane's),
+    for the NRMP fee; 0 when there is none, or it does not load (then `ranklist` says why)."""
+    from matchtui.engine.tracker import rank_list_codes
+    from matchtui.errors import FileProblems
+    from matchtui.filenames import PLAN
+
+    try:
+        plan = workspace.load_plan() if workspace.store.exists(PLAN) else None
+    except FileProblems:
+        return 0
+    if plan is None or plan.ranklist is None:
+        return 0
+    return rank_list_codes(plan.ranklist.items, programs.programs, workspace.catalog)
+
+
 def _summary(args: argparse.Namespace, workspace: Workspace) -> int:
     from matchtui.engine.tracker import summary
 
@@ -334,7 +366,12 @@ def _summary(args: argparse.Namespace, workspace: Workspace) -> int:
     profile = workspace.load_profile()
     catalog = workspace.catalog
     data = summary(
-        programs.programs, catalog, profile.targets.region, _now(args), profile.cycle_year
+        programs.programs,
+        catalog,
+        profile.targets.region,
+        _now(args),
+        profile.cycle_year,
+        _rank_codes(workspace, programs),
     )
     if args.json:
         print(json.dumps(data, indent=2))
@@ -344,8 +381,11 @@ def _summary(args: argparse.Namespace, workspace: Workspace) -> int:
 
 
 def _rate(cell: dict[str, Any]) -> str:
-    rate = cell["rate"]
-    return f"{cell['invited']}/{cell['applied']} ({'-' if rate is None else f'{rate:.0%}'})"
+    """'209/1072 (19%)': rounded once, from the counts, as the pane shows it (the JSON's
+    `rate` is rounded to four places for reading, not for showing)."""
+    from matchtui.engine.tracker import Yield
+
+    return Yield(cell["applied"], cell["invited"]).text()
 
 
 def render_summary(data: dict[str, Any], region_name: str) -> str:
@@ -370,7 +410,8 @@ def render_summary(data: dict[str, Any], region_name: str) -> str:
     for w in data["waiting"]:
         lines.append(f"Answer invitation: {w['name']} ({time_to_answer(w['hours_left'])})")
     for u in data["upcoming"]:
-        lines.append(f"Interview {u['date']}: {u['name']}")
+        late = " (after the rank list deadline)" if u.get("after_rank_deadline") else ""
+        lines.append(f"Interview {u['date']}: {u['name']}{late}")
     for c in data["clashes"]:
         lines.append(f"Clash on {c['date']}: {', '.join(c['programs'])}")
     passed = data.get("interview_passed", [])
@@ -385,6 +426,10 @@ def render_summary(data: dict[str, Any], region_name: str) -> str:
         )
     for name in data["thank_you_due"]:
         lines.append(f"Thank-you not sent: {name}")
+    for late in data.get("after_rank_deadline", ()):
+        lines.append(f"Too late to count: {late['text']}")
+    if data.get("earlier_match"):
+        lines.append(data["earlier_match"]["text"])
     if data.get("season_over"):
         lines.append(data["season_over"]["text"])
     costs = data["costs_usd"]

@@ -75,3 +75,17 @@ def application_fee(specialty: Specialty, schedule: FeeSchedule, programs: int) 
     if service != "eras":
         return FeeQuote(service, name, None)
     return FeeQuote(service, name, eras_fee(schedule, [programs]))
+
+
+def extra_codes(codes: int, included: int) -> int:
+    """The unique program codes on a primary rank list beyond those NRMP's registration fee
+    covers."""
+    return max(0, codes - included)
+
+
+def extra_codes_fee(codes: int, included: int, per_code: int) -> int:
+    """NRMP's fee for a primary rank list of `codes` unique program codes, beyond the
+    registration: each code past the `included` ones costs `per_code` (fees.toml [nrmp]). The
+    one rule the Rank list pane, `matchtui ranklist`, the Costs view and `programs summary`
+    all count by."""
+    return extra_codes(codes, included) * per_code

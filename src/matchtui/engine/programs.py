@@ -15,7 +15,7 @@ import io
 import re
 import tomllib
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, Protocol
@@ -36,6 +36,7 @@ from matchtui.models.programs import (
     PROGRAM_STATUSES,
     REQUIRED_COLUMNS,
     SIGNAL_KINDS,
+    STAGE_LABELS,
     TRACKS,
     Program,
     ProgramList,
@@ -351,17 +352,22 @@ def _state_hint(raw: Mapping[str, Any], missing: Sequence[str], catalog: Catalog
 def state_code(text: str, catalog: Catalog) -> str:
     """The postal code for a state written as a code, a full name or a common abbreviation
     ("OH", "Ohio", "Calif."); "" for an empty cell. ValueError with the closest names."""
-    from matchtui.models.states import StatesFile
-    from matchtui.suggest import did_you_mean_aside
-
     if not text:
         return ""
     code = catalog.state_named(text)
     if code is not None:
         return code
+    raise ValueError(f"state: {unknown_state(text, catalog)}")
+
+
+def unknown_state(text: str, catalog: Catalog) -> str:
+    """ "'Ohoi' is not a US state code we know (did you mean OH?)": an import's and a saved
+    list's wording alike."""
+    from matchtui.models.states import StatesFile
+    from matchtui.suggest import did_you_mean_aside
+
     names = {s.code: (s.name,) for s in catalog.get("states.toml", StatesFile).states}
-    hint = did_you_mean_aside(text, names)
-    raise ValueError(f"state: {text!r} is not a US state code we know{hint}")
+    return f"{text!r} is not a US state code we know{did_you_mean_aside(text, names)}"
 
 
 def _specialty_id(text: str, catalog: Catalog) -> str:
@@ -371,10 +377,16 @@ def _specialty_id(text: str, catalog: Catalog) -> str:
     for specialty in catalog.specialties.values():
         if wanted in (specialty.id, specialty.name.lower(), specialty.short.lower()):
             return specialty.id
+    raise ValueError(f"specialty: {unknown_specialty(text, catalog)}")
+
+
+def unknown_specialty(text: str, catalog: Catalog) -> str:
+    """ "'internal_medicin' is not a specialty id or name in the catalog (did you mean
+    internal_medicine?)": an import's and a saved list's wording alike."""
     from matchtui.suggest import did_you_mean_aside
 
     hint = did_you_mean_aside(text, catalog.specialty_words, "matchtui data list specialties")
-    raise ValueError(f"specialty: {text!r} is not a specialty id or name in the catalog{hint}")
+    return f"{text!r} is not a specialty id or name in the catalog{hint}"
 
 
 def _validate(raw: Mapping[str, Any], catalog: Catalog, today: dt.date | None = None) -> Program:
@@ -441,10 +453,71 @@ def code_holder(program: Program, others: Iterable[Program]) -> Program | None:
 def code_taken(program: Program, held: Program, where: str) -> str:
     """'nrmp_code: 1234081A0 is the code of 'NY Derm Advanced' on your list already (a code
     names one program: check which one is right)'."""
+    return f"nrmp_code: {code_taken_text(program, held, where)}"
+
+
+def code_taken_text(program: Program, held: Program, where: str) -> str:
+    """`code_taken` without the field's name (for a problem that names it apart)."""
     return (
-        f"nrmp_code: {program.nrmp_code} is the code of {held.name!r} {where} already (a code "
-        "names one program: check which one is right)"
+        f"{program.nrmp_code} is the code of {held.name!r} {where} already (a code names one "
+        "program: check which one is right)"
     )
+
+
+def same_program(where: str) -> str:
+    """'the same program as line 2': a repeat of a program (the same name, state and
+    specialty, `Program.key`), in an import and in a saved list alike."""
+    return f"the same program as {where}"
+
+
+Loc = tuple[str | int, ...]
+
+
+def list_problems(
+    programs: Sequence[Program], catalog: Catalog, where: Callable[[int], str]
+) -> tuple[list[tuple[Loc, str]], list[tuple[Loc, str]]]:
+    """What an import refuses, found in a saved list (programs.toml, edited by hand): the
+    errors (a specialty or a state the reference data does not know, a program listed twice),
+    each as (key path, message), for the list not to load, so that no figure counts them; and
+    the warnings (an NRMP code two programs share: the rank list and the look-ups by code
+    already refuse to pick one). `where(i)`: how a message points at program i ('line 3')."""
+    errors: list[tuple[Loc, str]] = []
+    warnings: list[tuple[Loc, str]] = []
+    first: dict[tuple[str, str, str], int] = {}
+    codes: dict[str, int] = {}
+    specialties = catalog.specialties
+    states: dict[str, bool] = {}  # each state looked up once (a list read may hold 20,000)
+    for i, program in enumerate(programs):
+        if program.specialty not in specialties:
+            errors.append(
+                (("programs", i, "specialty"), unknown_specialty(program.specialty, catalog))
+            )
+        state = program.state
+        if (known := states.get(state)) is None:
+            known = states[state] = catalog.state_named(state) == state
+        if not known:
+            errors.append((("programs", i, "state"), unknown_state(state, catalog)))
+        key = program.key
+        if (j := first.get(key)) is not None:
+            errors.append(
+                (
+                    ("programs", i),
+                    f"{same_program(where(j))} (the same name, state and specialty): keep one "
+                    "of the two",
+                )
+            )
+            continue
+        first[key] = i
+        code = program.nrmp_code
+        if code:
+            if (j := codes.get(code)) is not None:
+                held = programs[j]
+                warnings.append(
+                    (("programs", i, "nrmp_code"), code_taken_text(program, held, f"on {where(j)}"))
+                )
+            else:
+                codes[code] = i
+    return errors, warnings
 
 
 def against_list(result: ImportResult, existing: Sequence[Program]) -> None:
@@ -602,7 +675,7 @@ def _add_row(
         return
     if program.key in seen:
         result.problems.append(
-            RowProblem(line, f"the same program as line {seen[program.key]}", row_number)
+            RowProblem(line, same_program(f"line {seen[program.key]}"), row_number)
         )
         return
     code = program.nrmp_code
@@ -1082,60 +1155,90 @@ def to_csv(programs: ProgramList) -> str:
     return out.getvalue()
 
 
-def ics_events(programs: ProgramList) -> tuple[int, int]:
-    """What `to_ics` writes: (interviews, invitations still to answer by a day)."""
+# Stages at which a program's interview is off: one it had is written as cancelled.
+CALLED_OFF = frozenset({"rejected", "withdrawn"})
+# Where the calendar's SEQUENCE counts from: each export's is the minutes since then, so a later
+# export of the same interview (moved, or called off) always supersedes an earlier one.
+ICS_EPOCH = dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
+
+
+def ics_events(programs: ProgramList) -> tuple[int, int, int]:
+    """What `to_ics` writes: (interviews, invitations still to answer by a day, interviews
+    called off)."""
     from matchtui.engine.tracker import interview_day
 
-    interviews = sum(
-        1
-        for p in programs.programs
-        if interview_day(p) is not None and p.status not in ("rejected", "withdrawn")
-    )
+    interviews = cancelled = 0
+    for p in programs.programs:
+        if interview_day(p) is not None:
+            if p.status in CALLED_OFF:
+                cancelled += 1
+            else:
+                interviews += 1
     answers = sum(1 for p in programs.programs if p.status == "invited" and p.respond_by)
-    return interviews, answers
+    return interviews, answers, cancelled
+
+
+def ics_uid(program: Program, what: str) -> str:
+    """A calendar event's UID for one program's interview (`what`: "interview") or answer
+    deadline ("answer"): the same whatever its date, so a calendar that imports the file again
+    moves the event (or marks it cancelled) instead of adding a second one. Made from the
+    program's name, state and specialty (`Program.key`, which stays when a code is added)."""
+    import hashlib
+
+    digest = hashlib.sha256("\x1f".join(program.key).encode("utf-8")).hexdigest()[:20]
+    return f"{what}-{digest}@matchtui"
 
 
 def to_ics(programs: ProgramList, catalog: Catalog, stamp: dt.datetime) -> str:
     """Booked and past interviews, and the days invitations still waiting must be answered by,
-    as an iCalendar file (all-day events a calendar app imports)."""
+    as an iCalendar file (all-day events a calendar app imports). Each event keeps one UID
+    whatever its date (`ics_uid`), and its SEQUENCE grows with each export (`stamp`), so a
+    moved interview moves; an interview the program list shows turned down or withdrawn is
+    written as cancelled (STATUS:CANCELLED) under the same UID."""
     from icalendar import Calendar, Event
 
     from matchtui.engine.tracker import interview_day
 
+    sequence = max(0, int((stamp - ICS_EPOCH).total_seconds() // 60))
     calendar = Calendar()
     calendar.add("prodid", "-//matchtui//applications tracker//EN")
     calendar.add("version", "2.0")
     for program in programs.programs:
         answer_by = program.respond_by
         if program.status == "invited" and answer_by is not None:
-            ident = program.nrmp_code or "-".join(program.key).replace(" ", "_")
             reply = Event()
-            reply.add("uid", f"{ident}-answer-{answer_by.isoformat()}@matchtui")
+            reply.add("uid", ics_uid(program, "answer"))
             reply.add("dtstamp", stamp)
+            reply.add("sequence", sequence)
             reply.add("dtstart", answer_by)
             reply.add("dtend", answer_by + dt.timedelta(days=1))
             reply.add("summary", f"Answer the interview invitation: {program.name}")
             calendar.add_component(reply)
         day = interview_day(program)  # the day it was held, once recorded
-        if day is None or program.status in ("rejected", "withdrawn"):
+        if day is None:
             continue
+        off = program.status in CALLED_OFF
         event = Event()
-        ident = program.nrmp_code or "-".join(program.key).replace(" ", "_")
-        event.add("uid", f"{ident}-{day.isoformat()}@matchtui")
+        event.add("uid", ics_uid(program, "interview"))
         event.add("dtstamp", stamp)
+        event.add("sequence", sequence)
         event.add("dtstart", day)
         event.add("dtend", day + dt.timedelta(days=1))
+        if off:
+            event.add("status", "CANCELLED")
         how = {"virtual": "virtual", "in_person": "in person"}.get(program.interview_format or "")
         specialty = catalog.specialties.get(program.specialty)
         what = specialty.name if specialty else program.specialty
-        event.add("summary", f"Interview: {program.name}" + (f" ({how})" if how else ""))
+        summary = f"Interview: {program.name}" + (f" ({how})" if how else "")
+        event.add("summary", f"Cancelled: {summary}" if off else summary)
         place = ", ".join(part for part in (program.city, program.state) if part)
         if place:
             event.add("location", place)
         event.add(
             "description",
             f"{what}, {program.track}"
-            + (f". NRMP code {program.nrmp_code}" if program.nrmp_code else ""),
+            + (f". NRMP code {program.nrmp_code}" if program.nrmp_code else "")
+            + (f". {STAGE_LABELS[program.status]} in your program list" if off else ""),
         )
         calendar.add_component(event)
     text: str = calendar.to_ical().decode("utf-8")

@@ -42,6 +42,7 @@ from matchtui.models.ranklist import (
 if TYPE_CHECKING:
     from matchtui.catalog import Catalog
     from matchtui.engine.programs import Closed, Eligibility
+    from matchtui.engine.tracker import MatchSeason
     from matchtui.models.mix import Curve
     from matchtui.models.plan import PlanFile
     from matchtui.models.plan_data import EntryRoute
@@ -418,12 +419,15 @@ class Estimates:
     `eligibility`: the applicant's visa need and years out, when the profile is known: a
     program that cannot take them (engine.programs.closed_to, the Mix estimate's rule) counts
     as no chance. `today`: the day, to tell an interview booked ahead from one whose date has
-    gone by (the warnings only: both keep their chance)."""
+    gone by (the warnings only: both keep their chance). `season`: the profile's Match, when
+    known: an interview that cannot count for it (engine.tracker.out_of_season: from an
+    earlier Match, or after its rank-list deadline) counts as none."""
 
     catalog: Catalog
     specialty: str | None = None
     eligibility: Eligibility | None = None
     today: dt.date | None = None
+    season: MatchSeason | None = None
 
     def curve(self, specialty: str | None) -> Curve | None:
         if specialty is None or specialty not in self.catalog.specialties:
@@ -452,11 +456,14 @@ def estimates_for(
     elif profile is not None:
         specialty = next((s for s in profile.targets.specialties if s in catalog.specialties), None)
     eligibility = None
+    season = None
     if profile is not None:
         from matchtui.engine.programs import Eligibility
+        from matchtui.engine.tracker import season_of
 
         eligibility = Eligibility.of(profile)
-    return Estimates(catalog, specialty, eligibility, today)
+        season = season_of(catalog, profile.cycle_year)
+    return Estimates(catalog, specialty, eligibility, today, season)
 
 
 @lru_cache(maxsize=64)
@@ -814,9 +821,14 @@ def unique_codes(resolved: Sequence[Resolved]) -> int:
 
 
 def extra_code_fee(codes: int, data: RanklistFile) -> int:
-    """NRMP's fee for the codes beyond those the registration includes (primary list)."""
-    extra = max(0, codes - int(data.rules.codes_included.value))
-    return extra * int(data.rules.extra_code_fee_usd.value)
+    """NRMP's fee for the codes beyond those the registration includes (primary list): the
+    one rule, engine.fees.extra_codes_fee (the Costs view's too)."""
+    from matchtui.engine.fees import extra_codes_fee
+
+    rules = data.rules
+    return extra_codes_fee(
+        codes, int(rules.codes_included.value), int(rules.extra_code_fee_usd.value)
+    )
 
 
 # --- odds -----------------------------------------------------------------------------------------
@@ -964,6 +976,9 @@ def simulate(
     who = estimates.eligibility if estimates is not None else None
     if who is not None:
         resolved = closed_out(resolved, who)
+    season = estimates.season if estimates is not None else None
+    if season is not None:
+        resolved = season_out(resolved, season)
     memo: _Memo | None = None
     found = _replaced(resolved, replaced[1], replaced[0]) if replaced and estimates else None
     if (
@@ -1014,6 +1029,7 @@ def simulate(
                 today=estimates.today if estimates is not None else None,
                 who=who,
                 repeated=again,
+                season=season,
             )
         ),
         codes_included=int(data.rules.codes_included.value),
@@ -1311,6 +1327,56 @@ def closed_warning(resolved: Sequence[Resolved], who: Eligibility | None) -> War
     )
 
 
+def season_out(resolved: Sequence[Resolved], season: MatchSeason) -> list[Resolved]:
+    """The ranks whose interview cannot count for the applicant's Match (the tracker's rule,
+    engine.tracker.out_of_season: a program from an earlier Match, or an interview after the
+    rank-list deadline) at no chance ("no interview"), whatever chance was given. A rank
+    already without a way to match is kept as it is (its object too)."""
+    from matchtui.engine.tracker import out_of_season
+
+    return [
+        Resolved(r.ref, r.program, r.key, 0.0, "no interview")
+        if r.program is not None
+        and r.chance_source not in NO_PATH
+        and out_of_season(r.program, season) is not None
+        else r
+        for r in resolved
+    ]
+
+
+def season_warning(resolved: Sequence[Resolved], season: MatchSeason) -> Warn | None:
+    """The ranks `season_out` set at no chance, each named with why."""
+    from matchtui.engine.tracker import out_of_season, out_of_season_words
+
+    named: list[str] = []
+    count = 0
+    for index, r in enumerate(resolved):
+        if (
+            r.program is None
+            or r.chance_source != "no interview"
+            or r.program.status in NOT_INTERVIEWED  # no interview at all: named as such
+        ):
+            continue
+        why = out_of_season(r.program, season)
+        if why is None:
+            continue
+        count += 1
+        if len(named) < NAMED_CLOSED:
+            named.append(
+                f"rank {index + 1} {r.label!r} {out_of_season_words(r.program, why, season)}"
+            )
+    if not count:
+        return None
+    more = count - len(named)
+    return Warn(
+        "not_this_match",
+        f"Interview that cannot count for the {season.match_year} Match, so counted as no "
+        f"chance: {'; '.join(named)}{f', and {more} more' if more else ''}. Programs rank only "
+        "applicants they interviewed this season, before the rank-list deadline. If a date is "
+        "wrong, correct it in your program list.",
+    )
+
+
 def warnings_for(
     resolved: Sequence[Resolved],
     p_unmatched: float,
@@ -1321,6 +1387,7 @@ def warnings_for(
     today: dt.date | None = None,
     who: Eligibility | None = None,
     repeated: Container[int] = frozenset(),
+    season: MatchSeason | None = None,
 ) -> list[Warn]:
     """`repeated`: the ranks naming a program ranked above (`repeats`), left out of the
     counts (the rules name them)."""
@@ -1334,6 +1401,8 @@ def warnings_for(
         out.append(left)
     if (closed := closed_warning(resolved, who)) is not None:
         out.append(closed)
+    if season is not None and (late := season_warning(resolved, season)) is not None:
+        out.append(late)
     short = int(data.warnings.short_list_ranks.value)
     high = data.warnings.high_p_unmatched.value
     once = [r for i, r in enumerate(resolved) if i not in repeated] if repeated else resolved

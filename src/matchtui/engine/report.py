@@ -138,7 +138,7 @@ def build_report(
     mix_section, estimate = _mix_section(
         profile, catalog, mix, programs, assessment, notes.get("mix"), used, today
     )
-    season_section = _season_section(programs, profile, catalog, today, used)
+    season_section = _season_section(programs, profile, catalog, today, used, plan)
     practice_section, progress = _practice_section(practice, catalog, notes.get("practice"))
     sent = sent_on_list(programs.programs) if programs is not None else None
     plan_section = _plan_section(view, catalog, notes.get("plan"), sent, profile)
@@ -645,16 +645,20 @@ def _season_section(
     catalog: Catalog,
     today: dt.date,
     used: list[str],
+    plan: PlanFile | None = None,
 ) -> Section:
     """The applications season: programs per stage, invitation yields, the next interviews and
-    clashes, and the costs so far (engine.tracker, the same numbers as the Applications pane)."""
+    clashes, and the costs so far (engine.tracker, the same numbers as the Applications pane;
+    `plan`: the rank list's program codes are NRMP fees)."""
     from matchtui.engine.tracker import (
         PASSED_ADVICE,
         by_stage,
+        deadline_warning,
         division_map,
         ledger,
-        match_day_of,
         passed_line,
+        rank_list_codes,
+        season_of,
         today_view,
         yields,
     )
@@ -703,11 +707,8 @@ def _season_section(
         Sub("Invitations per application"),
         Table(("Group", "Invited", "Applied", "Rate"), tuple(rows), right=(1, 2, 3)),
     ]
-    view = today_view(
-        listed,
-        dt.datetime.combine(today, dt.time(9, 0)),
-        match_day=match_day_of(catalog, profile.cycle_year),
-    )
+    season = season_of(catalog, profile.cycle_year)
+    view = today_view(listed, dt.datetime.combine(today, dt.time(9, 0)), season=season)
     agenda = [
         f"Interview {u.on.isoformat()}: {visible(u.name)}" for u in view.upcoming[:MAX_SEASON_ITEMS]
     ]
@@ -737,9 +738,22 @@ def _season_section(
             ),
             Para(f"For each: {PASSED_ADVICE}."),
         ]
+    if view.too_late:
+        blocks += [
+            Sub("Interviews after the rank list deadline"),
+            Bullets(
+                tuple(
+                    visible(f"{u.name}: {deadline_warning(listed[u.index], season, today)}")
+                    for u in view.too_late[:MAX_SEASON_ITEMS]
+                )
+            ),
+        ]
+    if view.set_aside is not None:
+        blocks.append(Para(visible(view.set_aside.text())))
     if view.season_over is not None:
         blocks.append(Para(view.season_over.text()))
-    book = ledger(listed, catalog, profile.cycle_year)
+    ranks = plan.ranklist.items if plan is not None and plan.ranklist is not None else []
+    book = ledger(listed, catalog, profile.cycle_year, rank_list_codes(ranks, listed, catalog))
     used += [line.source for line in book.lines if line.source]
     kinds = {
         "eras": "ERAS fees",

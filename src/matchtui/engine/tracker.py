@@ -11,13 +11,21 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
-from matchtui.engine.fees import application_fee, eras_fee, fee_season, season_label
-from matchtui.engine.wording import and_list, plural
+from matchtui.engine.fees import (
+    application_fee,
+    eras_fee,
+    extra_codes,
+    extra_codes_fee,
+    fee_season,
+    season_label,
+)
+from matchtui.engine.wording import and_list, percent, plural
 from matchtui.models.mix import TIER_LABELS, TIERS
 from matchtui.models.programs import (
     COST_KINDS,
+    DATE_FIELDS,
     PROGRAM_STATUSES,
     SIGNAL_KINDS,
     STAGE_LABELS,
@@ -29,6 +37,7 @@ if TYPE_CHECKING:
     from matchtui.catalog import Catalog
     from matchtui.engine.calendar import SeasonDate
     from matchtui.engine.programs import Screened
+    from matchtui.models.rank_state import RankItem
 
 # Where each stage keeps its date.
 STAGE_DATE: dict[str, str] = {
@@ -400,6 +409,8 @@ class Upcoming:
     on: dt.date
     days: int
     format: str | None
+    # after the rank-list deadline of the Match the list is for (`after_rank_deadline`)
+    late: bool = False
 
 
 @dataclass(frozen=True)
@@ -467,6 +478,11 @@ class TodayView:
     passed: tuple[Passed, ...] = ()
     # After Match Day: the reminders above are empty and this counts what they held.
     season_over: SeasonOver | None = None
+    # The programs from an earlier Match, left out of the reminders above (`earlier_season`).
+    set_aside: SetAside | None = None
+    # Every interview booked after the rank-list deadline, however far ahead (`late` ones).
+    too_late: tuple[Upcoming, ...] = ()
+    season: MatchSeason | None = None  # the Match the view was worked out for, when given
 
     @property
     def empty(self) -> bool:
@@ -477,15 +493,9 @@ class TodayView:
             or self.thank_you_due
             or self.passed
             or self.season_over
+            or self.set_aside
+            or self.too_late
         )
-
-
-def interview_day(program: Program) -> dt.date | None:
-    """The day of the program's interview: the day recorded as held once there is one (a
-    booking moved or kept wrong does not outvote it), else the day booked."""
-    if program.interviewed_on is not None and program.status in INTERVIEWED_STAGES:
-        return program.interviewed_on
-    return program.interview_on
 
 
 class Booked(Protocol):
@@ -497,6 +507,16 @@ class Booked(Protocol):
 
     @property
     def interview_on(self) -> dt.date | None: ...
+
+
+def interview_day(program: Booked) -> dt.date | None:
+    """The day of the program's interview: the day recorded as held once there is one (a
+    booking moved or kept wrong does not outvote it), else the day booked. (A record that
+    keeps no held day, as the rank list's, gives the day booked.)"""
+    held = getattr(program, "interviewed_on", None)
+    if isinstance(held, dt.date) and program.status in INTERVIEWED_STAGES:
+        return held
+    return program.interview_on
 
 
 def interview_passed(program: Booked, today: dt.date) -> bool:
@@ -531,23 +551,179 @@ def match_day_of(catalog: Catalog, match_year: int) -> SeasonDate:
     return season_date(catalog, match_year, "match_day")
 
 
+# --- the Match a list is read for -------------------------------------------------------------
+@dataclass(frozen=True)
+class MatchSeason:
+    """The Match a program list is read for (the profile's Match year), as dates.toml places
+    it: the day its season opened (`eras_opens`), its rank-list deadline and its Match Day.
+    What decides which programs and interviews count for that Match (`out_of_season`)."""
+
+    match_year: int
+    opens: SeasonDate
+    rank_deadline: SeasonDate
+    match_day: SeasonDate
+
+
+def season_of(catalog: Catalog, match_year: int) -> MatchSeason:
+    from matchtui.engine.calendar import season_date
+
+    return MatchSeason(
+        match_year,
+        season_date(catalog, match_year, "eras_opens"),
+        season_date(catalog, match_year, "rank_deadline"),
+        season_date(catalog, match_year, "match_day"),
+    )
+
+
+def last_date(program: Booked) -> dt.date | None:
+    """The latest date the record holds, of any stage (None when it holds none). A record that
+    keeps fewer dates (the rank list's) gives the latest of those it keeps."""
+    days = [d for f in DATE_FIELDS if isinstance(d := getattr(program, f, None), dt.date)]
+    return max(days) if days else None
+
+
+def earlier_season(program: Booked, season: MatchSeason) -> bool:
+    """The one rule for a program kept from an earlier Match: every date it records comes
+    before `season` opened (nothing of it happened in this season; a program applied to again
+    gets a new date and counts again). A program with no date at all counts as this season's."""
+    last = last_date(program)
+    return last is not None and last < season.opens.date
+
+
+def after_rank_deadline(program: Booked, season: MatchSeason) -> bool:
+    """The one rule for an interview too late for the Match: its day (held, else booked)
+    comes after `season`'s rank-list deadline, by which programs certify their lists, so it
+    cannot put the applicant on one (a program turned down or withdrawn is none either way)."""
+    if program.status not in INVITED_STAGES:
+        return False
+    day = interview_day(program)
+    return day is not None and day > season.rank_deadline.date
+
+
+OutOfSeason = Literal["earlier_match", "after_deadline"]
+
+
+def out_of_season(program: Booked, season: MatchSeason) -> OutOfSeason | None:
+    """Why a program's interview cannot count for `season`'s rank list (None when it can): it
+    is from an earlier Match (`earlier_season`), or its interview comes after the rank-list
+    deadline (`after_rank_deadline`). The rank list's odds count such a program as no chance."""
+    if earlier_season(program, season):
+        return "earlier_match"
+    if after_rank_deadline(program, season):
+        return "after_deadline"
+    return None
+
+
+# Why an interview after the rank-list deadline counts for nothing (`after_rank_deadline`).
+TOO_LATE = (
+    "Programs certify their rank lists by that deadline, so an interview after it cannot get "
+    "you ranked there, and the rank list counts the program as no chance."
+)
+
+
+def deadline_words(season: MatchSeason) -> str:
+    """'the 2027 Match's rank list deadline (3 Mar 2027, 9 p.m. EST; third-party,
+    unconfirmed)'."""
+    from matchtui.engine.calendar import RELIABILITY_WORDS
+
+    deadline = season.rank_deadline
+    how = RELIABILITY_WORDS.get(deadline.reliability, deadline.reliability)
+    return (
+        f"the {season.match_year} Match's rank list deadline ({deadline.day_and_time}; "
+        f"{'derived, ' if deadline.derived else ''}{how})"
+    )
+
+
+def out_of_season_words(program: Booked, why: OutOfSeason, season: MatchSeason) -> str:
+    """Why, as a warning names it after the program ('is from an earlier Match: ...')."""
+    from matchtui.engine.calendar import dated
+
+    if why == "earlier_match":
+        last = last_date(program)
+        assert last is not None
+        return (
+            f"is from an earlier Match: its dates (the latest {last.isoformat()}) come before "
+            f"the {season.match_year} season opened ({dated(season.opens)})"
+        )
+    day = interview_day(program)
+    assert day is not None
+    return f"has its interview on {day.isoformat()}, after {deadline_words(season)}"
+
+
+def deadline_warning(
+    program: Booked, season: MatchSeason, today: dt.date | None = None
+) -> str | None:
+    """What to tell the applicant when an interview is booked (or found) after the rank-list
+    deadline of their Match; None when it is not. With `today`: once the deadline has gone
+    by, no earlier day is suggested."""
+    if not after_rank_deadline(program, season):
+        return None
+    day = interview_day(program)
+    assert day is not None
+    gone = today is not None and today > season.rank_deadline.date
+    ask = (
+        "The deadline has passed, so this interview cannot count for this Match."
+        if gone
+        else "Ask the program for a day before the deadline if it has one."
+    )
+    return (
+        f"the interview on {day.isoformat()} comes after {deadline_words(season)}. {TOO_LATE} {ask}"
+    )
+
+
+SET_ASIDE_NAMED = 3  # programs from an earlier Match named one by one (the rest counted)
+
+
+@dataclass(frozen=True)
+class SetAside:
+    """The programs of a list kept from an earlier Match (`earlier_season`), left out of the
+    season's reminders and of the rank list's odds."""
+
+    season: MatchSeason
+    names: tuple[str, ...]
+
+    def text(self) -> str:
+        from matchtui.engine.calendar import dated
+
+        shown = [repr(n) for n in self.names[:SET_ASIDE_NAMED]]
+        more = len(self.names) - len(shown)
+        listed = ", ".join(shown) + (f", and {more} more" if more else "")
+        year = self.season.match_year
+        return (
+            f"From an earlier Match: {plural(len(self.names), 'program')} whose dates all come "
+            f"before the {year} season opened ({dated(self.season.opens)}): {listed}. Their "
+            f"reminders are left out here, and their interviews do not count in the {year} "
+            "rank list's odds; the yields and costs still include them."
+        )
+
+
 def today_view(
     programs: Sequence[Program],
     now: dt.datetime,
     horizon_days: int = 14,
     match_day: SeasonDate | None = None,
+    season: MatchSeason | None = None,
 ) -> TodayView:
     """Invites waiting for an answer, interviews in the next `horizon_days`, same-day clashes,
     interviews whose day went by unrecorded and thank-you notes not yet sent, as of `now`.
     After `match_day` (the Match the list is for) none of these is a reminder any more: the
-    view holds them counted once, in `season_over`."""
+    view holds them counted once, in `season_over`. With `season` (that Match; its Match Day
+    stands for `match_day`), the programs from an earlier Match are left out of the reminders
+    and named in `set_aside`, and an interview after its rank-list deadline is marked late."""
+    if season is not None and match_day is None:
+        match_day = season.match_day
     today = now.date()
+    earlier: list[str] = []
+    too_late: list[Upcoming] = []
     waiting: list[Waiting] = []
     upcoming: list[Upcoming] = []
     passed: list[Passed] = []
     by_day: dict[dt.date, list[int]] = defaultdict(list)
     thanks: list[tuple[int, str, dt.date | None]] = []
     for i, p in enumerate(programs):
+        if season is not None and earlier_season(p, season):
+            earlier.append(p.name)
+            continue
         if p.status == "invited":
             hours = None
             if p.respond_by is not None:
@@ -560,8 +736,12 @@ def today_view(
         elif p.status == "scheduled" and p.interview_on is not None:
             by_day[p.interview_on].append(i)
             days = (p.interview_on - today).days
+            late = season is not None and after_rank_deadline(p, season)
+            booked = Upcoming(i, p.name, p.interview_on, days, p.interview_format, late)
             if days <= horizon_days:
-                upcoming.append(Upcoming(i, p.name, p.interview_on, days, p.interview_format))
+                upcoming.append(booked)
+            if late:
+                too_late.append(booked)
         elif p.status in THANKS_DUE and p.thank_you_on is None:
             thanks.append((i, p.name, p.interviewed_on))
     if match_day is not None and today > match_day.date:
@@ -579,7 +759,20 @@ def today_view(
         if len(found) > 1
         for ordered in [sorted(found, key=lambda i: programs[i].name.lower())]
     )
-    return TodayView(today, tuple(waiting), tuple(upcoming), clashes, tuple(thanks), tuple(passed))
+    aside = SetAside(season, tuple(earlier)) if season is not None and earlier else None
+    too_late.sort(key=lambda u: (u.on, u.name))
+    return TodayView(
+        today,
+        tuple(waiting),
+        tuple(upcoming),
+        clashes,
+        tuple(thanks),
+        tuple(passed),
+        None,
+        aside,
+        tuple(too_late),
+        season,
+    )
 
 
 # --- yields -----------------------------------------------------------------------------------
@@ -600,10 +793,15 @@ class Yield:
             "rate": None if rate is None else round(rate, 4),
         }
 
-    def text(self) -> str:
+    @property
+    def rate_text(self) -> str:
+        """The share invited as every view shows it, rounded once from the counts ("19%";
+        "<1%" or ">99%" for a share that is neither none nor all; "-" with no application)."""
         rate = self.rate
-        pct = "-" if rate is None else f"{rate:.0%}"
-        return f"{self.invited}/{self.applied} ({pct})"
+        return "-" if rate is None else percent(rate)
+
+    def text(self) -> str:
+        return f"{self.invited}/{self.applied} ({self.rate_text})"
 
 
 @dataclass(frozen=True)
@@ -737,10 +935,29 @@ def eras_fee_for(
     return application_fee(known, schedule, count).fee_usd
 
 
-def ledger(programs: Sequence[Program], catalog: Catalog, match_year: int | None = None) -> Ledger:
+def rank_list_codes(
+    items: Sequence[RankItem], programs: Sequence[Program], catalog: Catalog
+) -> int:
+    """The unique program codes on the applicant's rank list (the Rank list pane's, saved in
+    plan.toml), counted as the rank list counts them (engine.ranklist.unique_codes)."""
+    if not items:
+        return 0
+    from matchtui.engine.ranklist import Tracker, ranklist_data, resolve, unique_codes
+
+    return unique_codes(resolve(items, Tracker.of(programs), ranklist_data(catalog)))
+
+
+def ledger(
+    programs: Sequence[Program],
+    catalog: Catalog,
+    match_year: int | None = None,
+    rank_codes: int = 0,
+) -> Ledger:
     """ERAS fees per specialty for the programs applied to (the schedule of `match_year`'s
     season, or the default one), NRMP registration and extra rank codes, and the applicant's
-    own entries, each with its month."""
+    own entries, each with its month. The rank codes are those of the rank list
+    (`rank_codes`: `rank_list_codes`), or the programs marked ranked when they are more (a
+    list entered with NRMP beyond the one kept here), counted by engine.fees.extra_codes_fee."""
     season = fee_season(catalog.fees, match_year) if match_year is not None else None
     schedule = catalog.fee_schedule(season)
     lines: list[CostLine] = []
@@ -783,15 +1000,17 @@ def ledger(programs: Sequence[Program], catalog: Catalog, match_year: int | None
             )
         )
         ranked = sum(1 for p in programs if p.status == "ranked")
-        extra = max(0, ranked - nrmp.included_codes)
+        codes = max(ranked, rank_codes)
+        extra = extra_codes(codes, nrmp.included_codes)
         if extra:
+            whose = "on your rank list" if rank_codes >= ranked else "marked ranked"
             lines.append(
                 CostLine(
                     "nrmp",
-                    float(extra * nrmp.extra_code_usd),
+                    float(extra_codes_fee(codes, nrmp.included_codes, nrmp.extra_code_usd)),
                     UNDATED,
-                    f"NRMP: {extra} rank code{'s' if extra != 1 else ''} beyond "
-                    f"{nrmp.included_codes}",
+                    f"NRMP: {plural(extra, 'rank code')} beyond {nrmp.included_codes} "
+                    f"({codes} {whose})",
                     source=nrmp.source,
                 )
             )
@@ -818,13 +1037,15 @@ def summary(
     target_region: str,
     now: dt.datetime,
     match_year: int | None = None,
+    rank_codes: int = 0,
 ) -> dict[str, Any]:
-    """Everything `matchtui programs summary --json` prints."""
+    """Everything `matchtui programs summary --json` prints (`rank_codes`: as `ledger`)."""
     got = yields(programs, catalog.region_of_state, target_region, division_map(catalog))
-    match_day = match_day_of(catalog, match_year) if match_year is not None else None
-    today = today_view(programs, now, match_day=match_day)
+    season = season_of(catalog, match_year) if match_year is not None else None
+    today = today_view(programs, now, season=season)
     over = today.season_over
-    costs = ledger(programs, catalog, match_year)
+    aside = today.set_aside
+    costs = ledger(programs, catalog, match_year, rank_codes)
     return {
         "total": len(programs),
         "today": today.today.isoformat(),
@@ -846,9 +1067,32 @@ def summary(
             for w in today.waiting
         ],
         "upcoming": [
-            {"name": u.name, "date": u.on.isoformat(), "days": u.days, "format": u.format}
+            {
+                "name": u.name,
+                "date": u.on.isoformat(),
+                "days": u.days,
+                "format": u.format,
+                "after_rank_deadline": u.late,
+            }
             for u in today.upcoming
         ],
+        "after_rank_deadline": [
+            {
+                "name": u.name,
+                "date": u.on.isoformat(),
+                "text": f"{u.name}: {deadline_warning(programs[u.index], season, today.today)}",
+            }
+            for u in today.too_late
+            if season is not None
+        ],
+        "earlier_match": None
+        if aside is None
+        else {
+            "match_year": aside.season.match_year,
+            "season_opened": aside.season.opens.date.isoformat(),
+            "programs": list(aside.names),
+            "text": aside.text(),
+        },
         "clashes": [{"date": c.on.isoformat(), "programs": list(c.names)} for c in today.clashes],
         "thank_you_due": [name for _, name, _ in today.thank_you_due],
         "interview_passed": [

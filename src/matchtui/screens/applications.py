@@ -31,11 +31,13 @@ from matchtui.engine.tracker import (
     Filters,
     MoveError,
     Orders,
+    deadline_warning,
     division_map,
     ledger,
-    match_day_of,
     moved_note,
+    rank_list_codes,
     ranking_opens,
+    season_of,
     stage_date,
     step_back,
     today_view,
@@ -74,6 +76,7 @@ from matchtui.widgets.tracker_views import (
 
 if TYPE_CHECKING:
     from matchtui.app import MatchApp
+    from matchtui.models.rank_state import RankItem
     from matchtui.models.ranklist import RanklistState
 
 # What the pane's first visit works out from the program list, worked out ahead at idle by
@@ -650,7 +653,13 @@ class ApplicationsScreen(PaneScreen):
             self.profile.targets.region if tab == "apps-yields" else None,
             self._today_now().replace(second=0, microsecond=0) if today else None,
             self.profile.cycle_year if today else None,  # its Match Day ends the reminders
+            self._rank_items() if tab == "apps-costs" else None,  # its codes are NRMP fees
         )
+
+    def _rank_items(self) -> tuple[RankItem, ...]:
+        """The rank list as the Rank list pane keeps it (its program codes are NRMP fees)."""
+        state = self.plan.ranklist
+        return tuple(state.items) if state is not None else ()
 
     def _today_now(self) -> dt.datetime:
         now = dt.datetime.now()
@@ -673,8 +682,8 @@ class ApplicationsScreen(PaneScreen):
         if tab == "apps-today":
             now = self._today_now()
             alert = text_style(self.app, "text-error") + Style(bold=True)
-            match_day = match_day_of(self.catalog, self.profile.cycle_year)
-            return lambda: today_text(today_view(programs, now, match_day=match_day), alert)
+            season = season_of(self.catalog, self.profile.cycle_year)
+            return lambda: today_text(today_view(programs, now, season=season), alert)
         if tab == "apps-yields":
             regions = self.catalog.region_of_state
             target = self.profile.targets.region
@@ -687,7 +696,17 @@ class ApplicationsScreen(PaneScreen):
             catalog = self.catalog
             year = self.profile.cycle_year
             catalog.fee_schedule()  # the catalog reads its files here, on the event loop's thread
-            return lambda: costs_text(ledger(programs, catalog, year))
+            ranks = self._rank_items()
+            if ranks:
+                from matchtui.engine.ranklist import ranklist_data
+
+                ranklist_data(catalog)  # and the rank list's, for its program codes
+
+            def costs() -> Text:
+                codes = rank_list_codes(ranks, programs, catalog)
+                return costs_text(ledger(programs, catalog, year, codes))
+
+            return costs
         return None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -719,6 +738,12 @@ class ApplicationsScreen(PaneScreen):
                     timeout=3,
                     markup=False,
                 )
+                season = season_of(self.catalog, self.profile.cycle_year)
+                late = deadline_warning(moved, season, self.matchapp.today)
+                if late is not None and stage in ("scheduled", "interviewed"):
+                    self.notify(
+                        f"{moved.name}: {late}", severity="warning", timeout=12, markup=False
+                    )
 
         ranking = (
             ranking_opens(self.catalog, self.profile.cycle_year) if stage == "ranked" else None

@@ -16,10 +16,12 @@ from textual.strip import Strip
 
 from matchtui.engine.tracker import (
     PASSED_ADVICE,
+    TOO_LATE,
     Ledger,
     TodayView,
     Yield,
     Yields,
+    deadline_words,
     time_to_answer,
 )
 from matchtui.engine.wording import plural
@@ -59,7 +61,18 @@ def today_text(view: TodayView, alert: Style) -> Text:
     for u in view.upcoming:
         when = "today" if u.days == 0 else "tomorrow" if u.days == 1 else f"in {u.days} days"
         how = {"virtual": "virtual", "in_person": "in person"}.get(u.format or "", "")
-        text.append(f"  {u.on.isoformat()}  {when:<11} {how:<9}  {u.name}\n")
+        text.append(f"  {u.on.isoformat()}  {when:<11} {how:<9}  {u.name}")
+        text.append(" (after the rank list deadline)\n" if u.late else "\n", style=alert)
+    if view.too_late and view.season is not None:  # a warning, shown only when there are some
+        _title(text, f"Interviews after the rank list deadline ({len(view.too_late)})")
+        for late in view.too_late:
+            text.append(f"  {late.on.isoformat()}  ", style=alert)
+            text.append(f"{late.name}\n")
+        deadline = deadline_words(view.season)
+        text.append(
+            _wrapped(f"Each comes after {deadline}. {TOO_LATE} Ask for an earlier day."),
+            style="dim",
+        )
     if view.passed:  # only when there are some: a reminder, not a standing heading
         _title(text, f"Interview dates gone by, not recorded ({len(view.passed)})")
         for gone in view.passed:
@@ -79,6 +92,9 @@ def today_text(view: TodayView, alert: Style) -> Text:
         text.append("  none\n", style="dim")
     for _, name, on in view.thank_you_due:
         text.append(f"  interviewed {on.isoformat() if on else '?':<10}  {name}\n")
+    if view.set_aside is not None:
+        _title(text, f"From an earlier Match ({len(view.set_aside.names)})")
+        text.append(_wrapped(view.set_aside.text()), style="dim")
     text.rstrip()
     return text
 
@@ -98,7 +114,7 @@ def _bar_rows(text: Text, rows: Mapping[str, Yield], labels: Mapping[str, str]) 
         text.append(f"  {label:<{LABEL_WIDTH}} ")
         text.append("█" * filled, style="green")
         text.append("░" * (BAR_WIDTH - filled), style="dim")
-        text.append(f"  {y.invited:>4} of {y.applied:<4} {rate:>4.0%}\n")
+        text.append(f"  {y.invited:>4} of {y.applied:<4} {y.rate_text:>4}\n")
 
 
 def yields_text(
