@@ -173,6 +173,13 @@ def shown_figures(odds: Any) -> list[int]:
         CouplePair(Side("a:A1", "A1", 0.03, None), Side(None, "no_match", 1.0, None)),
     ]
 )
+@example(  # only B, certain: its terms summed to 1.0000000000000002 (found by Hypothesis)
+    [
+        CouplePair(Side(None, "no_match", 1.0, None), Side("b:B1", "B1", 0.2, None)),
+        CouplePair(Side(None, "no_match", 1.0, None), Side("b:B2", "B2", 0.9, None)),
+        CouplePair(Side(None, "no_match", 1.0, None), Side("b:B3", "B3", 1.0, None)),
+    ]
+)
 def test_couples_shown_figures_add_to_100_each_within_a_point(pairs: list[CouplePair]) -> None:
     """Each outcome was rounded on its own: shown as whole percents the four could add to 99
     or 101. Split once by largest remainder, they add to 100, each within a point of its exact

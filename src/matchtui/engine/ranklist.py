@@ -1895,7 +1895,9 @@ def couples_exact(pairs: Sequence[CouplePair]) -> CouplesOdds:
         if weight == 0.0:
             continue
         totals[_outcome(pairs, dict(zip(keys, draw, strict=True)))] += weight
-    both, only_a, only_b, neither = totals
+    # A sum of products can pass 1 by a rounding error (1.0000000000000002 for a certain
+    # outcome): a chance is kept within [0, 1].
+    both, only_a, only_b, neither = (min(1.0, max(0.0, total)) for total in totals)
     return CouplesOdds(both, only_a, only_b, neither, "exact", 0.0, len(keys))
 
 
