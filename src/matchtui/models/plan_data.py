@@ -161,6 +161,11 @@ class BackHomeStep(Sourced):
     variants: list[StepVariant] = Field(default_factory=empty_list)
 
 
+# `without_fallback`: the record is written for one who has no position to fall back on if no
+# match comes (a student, a graduate out of training), and is not shown to one who has (in a
+# residency now: engine.assess._fallback, the Reality check's one reading of it).
+
+
 class EntryRoute(Sourced):
     id: str = Field(pattern=_ID)
     title: str
@@ -170,17 +175,20 @@ class EntryRoute(Sourced):
     actions: list[str] = Field(default_factory=empty_list)
     # season event ids (dates.toml) of the route
     dates: list[str] = Field(default_factory=empty_list)
+    without_fallback: bool = False
 
 
 class PlanBPath(Sourced):
     id: str = Field(pattern=_ID)
     title: str
     detail: str = ""
+    without_fallback: bool = False
 
 
 class ParallelQuestion(Sourced):
     id: str = Field(pattern=_ID)
     question: str
+    without_fallback: bool = False
 
 
 def every_situation() -> list[Situation]:
