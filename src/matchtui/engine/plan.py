@@ -819,6 +819,7 @@ def build_plan(
 
     cycles = assessment.cycles
     advice = cycle_advice(steps, cycles.verdict, profile.applicant.situation)
+    said = advice_text(advice, catalog, profile.cycle_year, today)
     cycles_view = CyclesView(
         cycles_applied=cycles.cycles_applied,
         this_cycle=cycles.this_cycle,
@@ -828,7 +829,7 @@ def build_plan(
         parallel_plan_due=cycles.parallel_plan_due,
         plan_b_present=cycles.plan_b_present,
         advice_title=advice.title,
-        advice_text=advice.text,
+        advice_text=said,
         source=advice.source,
         reliability=advice.reliability,
     )
@@ -889,6 +890,17 @@ def cycle_advice(steps: StepsFile, verdict: str, situation: str) -> CycleAdvice:
     """The advice for a cycle verdict, written for the applicant's situation (steps.toml
     [[cycle_advice]]: a student's first cycle is not a returner's)."""
     return next(a for a in steps.cycle_advice if a.verdict == verdict and situation in a.situations)
+
+
+def advice_text(advice: CycleAdvice, catalog: Catalog, match_year: int, today: dt.date) -> str:
+    """The advice as worded for where `match_year`'s season stands on `today`: its `text`
+    before any event of its `later` wordings (steps.toml), from an event's day the wording of
+    the latest event come (calendar.season_date)."""
+    come = [
+        (season_date(catalog, match_year, later.event).date, later.text) for later in advice.later
+    ]
+    passed = [pair for pair in come if pair[0] <= today]
+    return max(passed, key=lambda pair: pair[0])[1] if passed else advice.text
 
 
 def plan_for(
