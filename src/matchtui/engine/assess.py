@@ -1522,8 +1522,14 @@ def _has_past(profile: Profile, risk: RiskSheet) -> bool:
     left, or given up), or, out of training, years since graduation or a clinical gap that the
     risk sheet rates higher (risk.toml: years out, time away from patients). A first
     application from school, a residency or soon after graduation has none, and is not asked
-    what happened or why they stepped away (lexicon.toml [stories.why_now] first_time_advice)."""
-    if profile.cycles_attempted:
+    what happened or why they stepped away (lexicon.toml [stories.why_now] first_time_advice).
+    Nor is a resident for the cycle that placed them in the residency they hold (History.placed:
+    a lasting match, not a preliminary year alone): switching from it, they have no miss, no
+    time away and no "last cycle" to explain; out of training, that cycle is one they left."""
+    history = profile.history
+    if profile.in_training and len(history.cycles) > history.placed:
+        return True
+    if not profile.in_training and profile.cycles_attempted:
         return True
     away = ("years_since_graduation", "clinical_gap")
     return any(f.id in away and f.level == "higher" for f in risk.factors)

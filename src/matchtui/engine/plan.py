@@ -8,7 +8,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, TypeVar
 
 from matchtui.engine.calendar import (
     MatchYearCheck,
@@ -803,17 +803,23 @@ def build_plan(
         if derived
         else ""
     )
+    # One with a position to fall back on (in a residency now) is not shown what is written for
+    # those without one: a way back into training, careers outside residency.
+    fallback = has_fallback(profile, catalog)
     routes = tuple(
         RouteView(
             route,
             marked_actions(route.actions, assessment.actions),
             tuple(d for d in dates if d.kind in route.dates and d.relation == "this_cycle"),
         )
-        for route in steps.entry_routes
+        for route in fitting(steps.entry_routes, fallback)
     )
+    plan_b_paths = fitting(steps.plan_b_paths, fallback)
+    parallel_plan = fitting(steps.parallel_plan, fallback)
 
     cycles = assessment.cycles
     advice = cycle_advice(steps, cycles.verdict, profile.applicant.situation)
+    said = advice_text(advice, catalog, profile.cycle_year, today)
     cycles_view = CyclesView(
         cycles_applied=cycles.cycles_applied,
         this_cycle=cycles.this_cycle,
@@ -823,14 +829,14 @@ def build_plan(
         parallel_plan_due=cycles.parallel_plan_due,
         plan_b_present=cycles.plan_b_present,
         advice_title=advice.title,
-        advice_text=advice.text,
+        advice_text=said,
         source=advice.source,
         reliability=advice.reliability,
     )
 
     used = [r.source for r in rows] + [r.timing_source for r in rows]
     used += [d.source for d in dates] + [r.route.source for r in routes]
-    used += [p.source for p in steps.plan_b_paths] + [q.source for q in steps.parallel_plan]
+    used += [p.source for p in plan_b_paths] + [q.source for q in parallel_plan]
     used += [advice.source, cycles.source]
 
     pinned = state is not None and state.start_month is not None
@@ -846,8 +852,8 @@ def build_plan(
         cycles=cycles_view,
         routes=routes,
         plan_b_text=profile.narrative.plan_b,
-        plan_b_paths=tuple(steps.plan_b_paths),
-        parallel_plan=tuple(steps.parallel_plan),
+        plan_b_paths=plan_b_paths,
+        parallel_plan=parallel_plan,
         sources=tuple(dict.fromkeys(used)),
         match_year=profile.cycle_year,
         derived_start=default_start(profile, catalog),
@@ -862,10 +868,39 @@ def build_plan(
     )
 
 
+_Record = TypeVar("_Record", EntryRoute, PlanBPath, ParallelQuestion)
+
+
+def fitting(records: Iterable[_Record], fallback: bool) -> tuple[_Record, ...]:
+    """The records that fit the applicant: one with a position to fall back on (`fallback`,
+    `has_fallback`) is not shown those written for one without (steps.toml `without_fallback`:
+    a way back into training, careers outside residency)."""
+    return tuple(r for r in records if not (fallback and r.without_fallback))
+
+
+def has_fallback(profile: Profile, catalog: Catalog) -> bool:
+    """The applicant keeps a position if no match comes: the Reality check's own reading
+    (engine.assess._fallback: in a residency now), which the plan does not repeat."""
+    from matchtui.engine.assess import _fallback, rules_of
+
+    return bool(_fallback(profile, rules_of(catalog)))
+
+
 def cycle_advice(steps: StepsFile, verdict: str, situation: str) -> CycleAdvice:
     """The advice for a cycle verdict, written for the applicant's situation (steps.toml
     [[cycle_advice]]: a student's first cycle is not a returner's)."""
     return next(a for a in steps.cycle_advice if a.verdict == verdict and situation in a.situations)
+
+
+def advice_text(advice: CycleAdvice, catalog: Catalog, match_year: int, today: dt.date) -> str:
+    """The advice as worded for where `match_year`'s season stands on `today`: its `text`
+    before any event of its `later` wordings (steps.toml), from an event's day the wording of
+    the latest event come (calendar.season_date)."""
+    come = [
+        (season_date(catalog, match_year, later.event).date, later.text) for later in advice.later
+    ]
+    passed = [pair for pair in come if pair[0] <= today]
+    return max(passed, key=lambda pair: pair[0])[1] if passed else advice.text
 
 
 def plan_for(

@@ -161,6 +161,11 @@ class BackHomeStep(Sourced):
     variants: list[StepVariant] = Field(default_factory=empty_list)
 
 
+# `without_fallback`: the record is written for one who has no position to fall back on if no
+# match comes (a student, a graduate out of training), and is not shown to one who has (in a
+# residency now: engine.assess._fallback, the Reality check's one reading of it).
+
+
 class EntryRoute(Sourced):
     id: str = Field(pattern=_ID)
     title: str
@@ -170,17 +175,20 @@ class EntryRoute(Sourced):
     actions: list[str] = Field(default_factory=empty_list)
     # season event ids (dates.toml) of the route
     dates: list[str] = Field(default_factory=empty_list)
+    without_fallback: bool = False
 
 
 class PlanBPath(Sourced):
     id: str = Field(pattern=_ID)
     title: str
     detail: str = ""
+    without_fallback: bool = False
 
 
 class ParallelQuestion(Sourced):
     id: str = Field(pattern=_ID)
     question: str
+    without_fallback: bool = False
 
 
 def every_situation() -> list[Situation]:
@@ -188,15 +196,26 @@ def every_situation() -> list[Situation]:
     return list(get_args(Situation))
 
 
+class LaterWording(Strict):
+    """Advice worded for once a season event of the applicant's Match has come (`event`,
+    dates.toml): a sentence bound to the season ("the story written before ERAS opens") gives
+    way to what still helps."""
+
+    event: str
+    text: str
+
+
 class CycleAdvice(Sourced):
     """What to do at one of the Reality check's cycle verdicts (first, within the limit, the
     last serious cycle, past the limit): the count decides the verdict, the verdict the advice,
-    for the situations listed (a student's first cycle is not a returner's)."""
+    for the situations listed (a student's first cycle is not a returner's). `text` is said
+    before the events of `later` (engine.plan.advice_text): from each one's day, its own."""
 
     verdict: CyclesVerdict
     situations: list[Situation] = Field(default_factory=every_situation, min_length=1)
     title: str
     text: str
+    later: list[LaterWording] = Field(default_factory=empty_list)
 
 
 class StepsFile(Strict):
@@ -214,6 +233,13 @@ class StepsFile(Strict):
             for j, event in enumerate(route.dates):
                 if event not in EVENT_IDS:
                     yield ("entry_routes", index, "dates", j), f"unknown season event {event!r}"
+        for index, advice in enumerate(self.cycle_advice):
+            for j, later in enumerate(advice.later):
+                if later.event not in EVENT_IDS:
+                    yield (
+                        ("cycle_advice", index, "later", j, "event"),
+                        f"unknown season event {later.event!r}",
+                    )
         seen = [
             (advice.verdict, situation)
             for advice in self.cycle_advice

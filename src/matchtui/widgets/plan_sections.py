@@ -190,14 +190,16 @@ def plan_b_text(view: PlanView, p: Palette, cite: Cite) -> Group:
     if view.parallel_plan:
         parts.append(Text("\nDecide these in advance", style=p["heading"]))
         parts.append(_bullets([Text(q.question) for q in view.parallel_plan]))
-    parts.append(Text("\nPaths outside residency", style=p["heading"]))
-    paths = []
-    for path in view.plan_b_paths:
-        line = Text(path.title, style=p["label"])
-        if path.detail:
-            line.append(f": {path.detail}")
-        paths.append(line)
-    parts.append(_bullets(paths))
+    if view.plan_b_paths:  # none for one with a residency to fall back on (engine.plan)
+        parts.append(Text("\nPaths outside residency", style=p["heading"]))
+        paths = []
+        for path in view.plan_b_paths:
+            line = Text(path.title, style=p["label"])
+            if path.detail:
+                line.append(f": {path.detail}")
+            paths.append(line)
+        parts.append(_bullets(paths))
     sources = dict.fromkeys(x.source for x in (*view.plan_b_paths, *view.parallel_plan))
-    parts.append(Text(f"Source: {'; '.join(cite(s) for s in sources)}", style=p["muted"]))
+    if sources:
+        parts.append(Text(f"Source: {'; '.join(cite(s) for s in sources)}", style=p["muted"]))
     return Group(*parts)
