@@ -1283,7 +1283,7 @@ def _cycles(
     limit = rule.serious_limit
     written = bool(profile.narrative.plan_b.strip())
     plan_b = _plan_b_written(profile, catalog)
-    fallback = _fallback(profile, rules)
+    fallback = fallback_text(profile, rules)
     verdict: Any
     if this > limit:
         verdict = "past_limit"
@@ -1443,7 +1443,7 @@ def _actions(
     return out
 
 
-def _fallback(profile: Profile, rules: Rules) -> str:
+def fallback_text(profile: Profile, rules: Rules) -> str:
     """The fallback the profile already has, in words ("" for none): in a residency now, no
     new position leaves them in the one they hold, said in place of asking for a written plan
     B (readiness.toml [cycles] in_training_fallback). Students and graduates out of training
@@ -1452,12 +1452,12 @@ def _fallback(profile: Profile, rules: Rules) -> str:
 
 
 def _plan_b_story(profile: Profile, catalog: Catalog, rules: Rules) -> StoryVerdict:
-    """The plan B story's verdict; for one who wrote none but has a fallback already (_fallback),
-    'covered' with the row's own words (readiness.toml [cycles] in_training_plan_b) rather than
-    'missing': the gap it reports is not there."""
+    """The plan B story's verdict; for one who wrote none but has a fallback already
+    (fallback_text), 'covered' with the row's own words (readiness.toml [cycles]
+    in_training_plan_b) rather than 'missing': the gap it reports is not there."""
     verdict = judge_story("plan_b", profile.narrative.plan_b, catalog)
     covered = rules.readiness.cycles.in_training_plan_b
-    if verdict.quality != "missing" or not covered or not _fallback(profile, rules):
+    if verdict.quality != "missing" or not covered or not fallback_text(profile, rules):
         return verdict
     return verdict.model_copy(update={"quality": "covered", "reason": covered, "missing": []})
 

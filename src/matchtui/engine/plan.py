@@ -880,10 +880,10 @@ def fitting(records: Iterable[_Record], fallback: bool) -> tuple[_Record, ...]:
 
 def has_fallback(profile: Profile, catalog: Catalog) -> bool:
     """The applicant keeps a position if no match comes: the Reality check's own reading
-    (engine.assess._fallback: in a residency now), which the plan does not repeat."""
-    from matchtui.engine.assess import _fallback, rules_of
+    (engine.assess.fallback_text: in a residency now), which the plan does not repeat."""
+    from matchtui.engine.assess import fallback_text, rules_of
 
-    return bool(_fallback(profile, rules_of(catalog)))
+    return bool(fallback_text(profile, rules_of(catalog)))
 
 
 def cycle_advice(steps: StepsFile, verdict: str, situation: str) -> CycleAdvice:

@@ -163,7 +163,7 @@ class BackHomeStep(Sourced):
 
 # `without_fallback`: the record is written for one who has no position to fall back on if no
 # match comes (a student, a graduate out of training), and is not shown to one who has (in a
-# residency now: engine.assess._fallback, the Reality check's one reading of it).
+# residency now: engine.assess.fallback_text, the Reality check's one reading of it).
 
 
 class EntryRoute(Sourced):
