@@ -9,7 +9,7 @@ from pathlib import Path
 
 from matchtui.catalog import Catalog
 from matchtui.commands import note_match_year
-from matchtui.engine.assess import assess
+from matchtui.engine.assess import assess, story_shown
 from matchtui.errors import FileProblems
 from matchtui.models.assessment import Assessment
 from matchtui.models.plan import MixPlan
@@ -114,9 +114,7 @@ def sheet(result: Assessment, profile: Profile, catalog: Catalog) -> str:
 
     lines += _heading("Your stories")
     for story in result.stories:
-        # (a story none wrote is missing, unless the profile needs none: 'covered' says why)
-        shown = story.reason if story.words or story.quality == "covered" else "missing"
-        lines += _wrap(f"- {story.label}: {shown}")
+        lines += _wrap(f"- {story.label}: {story_shown(story)}")
 
     lines += _heading("Next actions")
     if not result.actions:

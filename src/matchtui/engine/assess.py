@@ -693,11 +693,7 @@ def _back_home(profile: Profile, facts: _Region, rules: VerdictRules, found: _Fi
             f"US: {they} under Letters, not as from {name}"
         )
     reasons.append(letters)
-    reasons.append(
-        f"{story.label}: {story.reason}"
-        if story.quality != "missing"
-        else f"{story.label}: missing"
-    )
+    reasons.append(f"{story.label}: {story_shown(story)}")
     if (
         from_list
         and facts.ties != "strong"
@@ -1460,6 +1456,16 @@ def _plan_b_story(profile: Profile, catalog: Catalog, rules: Rules) -> StoryVerd
     if verdict.quality != "missing" or not covered or not _fallback(profile, rules):
         return verdict
     return verdict.model_copy(update={"quality": "covered", "reason": covered, "missing": []})
+
+
+NOT_WRITTEN = "not written yet"  # how a story nobody wrote reads, wherever it is listed
+
+
+def story_shown(story: StoryVerdict) -> str:
+    """What a story's verdict says where the stories are listed (the Reality pane, the report,
+    `matchtui assess`, the back-home reasons): its reason, or for one nobody wrote
+    `NOT_WRITTEN`, unless the profile needs none ('covered': its reason says why)."""
+    return story.reason if story.words or story.quality == "covered" else NOT_WRITTEN
 
 
 def _plan_b_written(profile: Profile, catalog: Catalog) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from matchtui.engine.assess import assess, rule_detail, rules_of
+from matchtui.engine.assess import assess, rule_detail, rules_of, story_shown
 from matchtui.engine.reality_types import Cell, Finding, RealityView, Row, Span, Table
 from matchtui.models.base import SOFT_RELIABILITY
 from matchtui.models.verdict import LIKELIHOOD_LABELS
@@ -283,10 +283,7 @@ class _Builder:
         verdict_row("cycles", "Cycles", result.cycles)
         # The why-home story is judged under Back home; the other two stories here.
         for story in result.stories[1:]:
-            # (none written reads "not written yet", unless none is needed: 'covered' says why)
-            reason = (
-                story.reason if story.words or story.quality == "covered" else "not written yet"
-            )
+            reason = story_shown(story)
             key = self._finding(
                 f"ready-table:story:{story.kind}", f"{story.label}: {story.quality}", story, reason
             )

@@ -399,6 +399,7 @@ def _profile_section(profile: Profile, catalog: Catalog, label: str) -> Section:
 
 
 def _reality_section(assessment: Assessment, catalog: Catalog, used: list[str]) -> Section:
+    from matchtui.engine.assess import story_shown
     from matchtui.models.verdict import LIKELIHOOD_LABELS
 
     risk = assessment.risk
@@ -474,17 +475,9 @@ def _reality_section(assessment: Assessment, catalog: Catalog, used: list[str]) 
         used += [s.source for s in assessment.specialties]
 
     # The why-home story is judged under the back-home heading; the other two here, as on the
-    # Reality pane (none written reads "not written yet", unless none is needed: 'covered').
+    # Reality pane.
     blocks.append(Sub("Your stories"))
-    blocks.append(
-        Bullets(
-            tuple(
-                f"{s.label}: "
-                + (s.reason if s.words or s.quality == "covered" else "not written yet")
-                for s in assessment.stories[1:]
-            )
-        )
-    )
+    blocks.append(Bullets(tuple(f"{s.label}: {story_shown(s)}" for s in assessment.stories[1:])))
 
     blocks.append(Sub("Next actions, most important first"))
     if assessment.actions:
