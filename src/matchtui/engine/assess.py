@@ -992,7 +992,7 @@ def _step3(
         found.add(
             "step3.date_passed", f"{name} was booked for {booking.sitting.isoformat()}, now past"
         )
-    if stage not in rule.applies_to_stages:
+    if not step3_expected(profile, catalog):
         expected = f"not expected before this application for a {STAGE_LABELS[stage].lower()}"
         if third.status == "passed" and stage != "student":  # not asked of them, yet on record
             return Step3Check(
@@ -1077,6 +1077,12 @@ def _step3(
             **provenance,
         )
     text = f"Not taken: a graduate out of training without {name} looks like a risky hire"
+    if profile.graduates_before_match:  # in school now, out of it by the Match
+        text = (
+            f"Not taken: by the {profile.cycle_year} Match you will have graduated, and a "
+            f"graduate out of training without {name} looks like a risky hire; it can be sat "
+            "once you have your degree"
+        )
     found.add("step3.missing", f"{name} not taken")
     return Step3Check(
         applicable=True,
@@ -1086,6 +1092,16 @@ def _step3(
         reason=text,
         **provenance,
     )
+
+
+def step3_expected(profile: Profile, catalog: Catalog) -> bool:
+    """Step 3 (or Level 3) is expected of the applicant by their Match (readiness.toml [step3]
+    applies_to_stages), the stage read at that Match: a student who graduates before it is a
+    graduate out of training by then (Profile.graduates_before_match), as the estimate's
+    applicant group reads them. The one rule for the Reality check's Step 3 verdict and the
+    Program mix's no_step3 adjustment (engine.mix.missing_step3)."""
+    stage = "graduate" if profile.graduates_before_match else profile.applicant.stage
+    return stage in catalog.get("readiness.toml", ReadinessFile).step3.applies_to_stages
 
 
 def step3_result_day(sitting: dt.date, results_weeks: int) -> dt.date:
