@@ -122,11 +122,14 @@ def build_report(
     """The whole report. `plan`, `practice` and `programs` are the applicant's saved files
     (None when there are none); `notes` maps a section id to a sentence about a file that
     could not be read; `profile_label` names where the profile came from."""
-    from matchtui.engine.assess import assess
+    from matchtui.engine.assess import assess, records_of
 
     notes = notes or {}
     mix = plan.mix if plan is not None else None
-    assessment = assess(profile, catalog, mix, today)
+    # The next actions follow what the plan and program list record of the applications, as
+    # the Plan section's late-season note reads them (engine.assess.applications_gone).
+    records = records_of(plan, programs.programs if programs is not None else None)
+    assessment = assess(profile, catalog, mix, today, records)
     count = applications_count(programs.programs) if programs is not None else None
     view = build_plan(
         profile, catalog, plan.timeline if plan is not None else None, today, assessment, count
