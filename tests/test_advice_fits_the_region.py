@@ -135,7 +135,7 @@ def test_the_ghost_is_still_one_going_home(catalog: Catalog) -> None:
 def test_a_region_not_home_asks_why_that_region(catalog: Catalog) -> None:
     result = assess(abroad(), catalog)
     assert result.stories[0].label == "Why-this-region story"
-    assert "Why-this-region story: missing" in result.back_home.reasons
+    assert "Why-this-region story: not written yet" in result.back_home.reasons
     story = _action(result, "why_home_story")
     assert story.title == "Write a concrete why-this-region story"  # type: ignore[attr-defined]
     assert story.text.startswith("Say why the Northeast in particular")  # type: ignore[attr-defined]
@@ -184,7 +184,7 @@ def test_cli_abroad_and_living_there(
     assert main([*before, "assess", "--profile", str(profile)]) == 0
     out = capsys.readouterr().out
     assert "The ghost applicant" not in out and "Why-home story" not in out
-    assert "Why-this-region story: missing" in out
+    assert "Why-this-region story: not written yet" in out
     assert "Say why the Northeast in particular" in out
     there = tmp_path / "south.toml"
     there.write_text(LIVES_THERE_TOML)

@@ -13,6 +13,7 @@ import pytest
 
 from matchtui import preview
 from matchtui.app import MatchApp
+from matchtui.engine.assess import Records
 from matchtui.engine.calendar import countdown
 from matchtui.engine.reality_view import build_reality_view
 from matchtui.preview import FirstContent
@@ -24,9 +25,11 @@ pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this
 
 
 def _computed_here(workspace: Workspace) -> FirstContent:
+    """What the app works out itself on TODAY, before it knows the program list (the saved
+    plan's record of the applications only, as the pane's first view reads it)."""
     profile = workspace.load_profile()
     plan = workspace.load_plan()
-    view = build_reality_view(profile, workspace.catalog, plan.mix)
+    view = build_reality_view(profile, workspace.catalog, plan.mix, TODAY, Records(plan))
     return FirstContent("reality", view, countdown(workspace.catalog, profile.cycle_year, TODAY))
 
 

@@ -148,6 +148,7 @@ def first_content(workspace: Workspace, today: dt.date | None = None) -> FirstCo
     from matchtui import without_pydantic_plugins
 
     with without_pydantic_plugins():
+        from matchtui.engine.assess import Records
         from matchtui.engine.calendar import countdown
         from matchtui.engine.reality_view import build_reality_view
         from matchtui.locations import demo_profile_path
@@ -163,6 +164,8 @@ def first_content(workspace: Workspace, today: dt.date | None = None) -> FirstCo
             profile = load_model(demo_profile_path(), Profile)
         plan = workspace.load_plan()
         day = today or dt.date.today()
-        view = build_reality_view(profile, catalog, plan.mix, day)
+        # The saved plan's record of the applications, as the pane reads it before it knows
+        # the program list (not read here: the pane reads it after, and redraws if it counts).
+        view = build_reality_view(profile, catalog, plan.mix, day, Records(plan))
         line = countdown(catalog, profile.cycle_year, day)
     return FirstContent(PANE, view, line)

@@ -5,17 +5,22 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from contextlib import suppress
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from matchtui.catalog import Catalog
 from matchtui.commands import note_match_year
-from matchtui.engine.assess import assess
+from matchtui.engine.assess import assess, records_matter, records_of, story_shown
 from matchtui.errors import FileProblems
 from matchtui.models.assessment import Assessment
-from matchtui.models.plan import MixPlan
 from matchtui.models.profile import STAGE_LABELS, Profile
 from matchtui.models.verdict import LIKELIHOOD_LABELS
 from matchtui.workspace import Workspace
+
+if TYPE_CHECKING:
+    from matchtui.models.plan import PlanFile
+    from matchtui.models.programs import ProgramList
 
 WIDTH = 100
 
@@ -23,17 +28,26 @@ WIDTH = 100
 def run(args: argparse.Namespace, workspace: Workspace) -> int:
     path = Path(args.profile) if args.profile else None
     profile = workspace.load_profile(path)
-    mix: MixPlan | None = None
-    if path is None:  # the saved mix belongs to the saved profile, not to a file given here
+    plan: PlanFile | None = None
+    programs: ProgramList | None = None
+    if path is None:  # the saved plan and list belong to the saved profile, not to a file given
         try:
-            mix = workspace.load_plan().mix
+            plan = workspace.load_plan()
         except FileProblems as exc:
             print(f"matchtui: note: program mix ignored: {exc.summary()}", file=sys.stderr)
-    result = assess(profile, workspace.catalog, mix, args.today)
+        # In its season, the next actions follow what the saved plan and program list record
+        # of the applications (engine.assess.applications_gone), as the late-season note
+        # below reads them. A list that does not load records nothing.
+        if records_matter(profile, workspace.catalog, args.today):
+            with suppress(FileProblems):
+                programs = workspace.load_programs()
+    records = records_of(plan, programs.programs if programs is not None else None)
+    mix = plan.mix if plan is not None else None
+    result = assess(profile, workspace.catalog, mix, args.today, records)
     if args.json:
         print(json.dumps(result.model_dump(mode="json"), indent=2))
     else:  # a person reading, not a script (--json keeps its import budget)
-        note_match_year(workspace, profile, args.today, saved=path is None)
+        note_match_year(workspace, profile, args.today, saved=path is None, programs=programs)
         print(sheet(result, profile, workspace.catalog))
     return 0
 
@@ -114,9 +128,7 @@ def sheet(result: Assessment, profile: Profile, catalog: Catalog) -> str:
 
     lines += _heading("Your stories")
     for story in result.stories:
-        # (a story none wrote is missing, unless the profile needs none: 'covered' says why)
-        shown = story.reason if story.words or story.quality == "covered" else "missing"
-        lines += _wrap(f"- {story.label}: {shown}")
+        lines += _wrap(f"- {story.label}: {story_shown(story)}")
 
     lines += _heading("Next actions")
     if not result.actions:

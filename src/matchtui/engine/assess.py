@@ -70,6 +70,8 @@ if TYPE_CHECKING:
         SpecialtyFeasibility,
         Step3Check,
     )
+    from matchtui.models.plan import PlanFile
+    from matchtui.models.programs import Program
     from matchtui.models.rules import ActionsFile, ArchetypesFile
 
 LEVEL_ORDER: dict[str, int] = {"lower": 0, "middle": 1, "higher": 2}
@@ -693,11 +695,7 @@ def _back_home(profile: Profile, facts: _Region, rules: VerdictRules, found: _Fi
             f"US: {they} under Letters, not as from {name}"
         )
     reasons.append(letters)
-    reasons.append(
-        f"{story.label}: {story.reason}"
-        if story.quality != "missing"
-        else f"{story.label}: missing"
-    )
+    reasons.append(f"{story.label}: {story_shown(story)}")
     if (
         from_list
         and facts.ties != "strong"
@@ -996,7 +994,7 @@ def _step3(
         found.add(
             "step3.date_passed", f"{name} was booked for {booking.sitting.isoformat()}, now past"
         )
-    if stage not in rule.applies_to_stages:
+    if not step3_expected(profile, catalog):
         expected = f"not expected before this application for a {STAGE_LABELS[stage].lower()}"
         if third.status == "passed" and stage != "student":  # not asked of them, yet on record
             return Step3Check(
@@ -1081,6 +1079,12 @@ def _step3(
             **provenance,
         )
     text = f"Not taken: a graduate out of training without {name} looks like a risky hire"
+    if profile.graduates_before_match:  # in school now, out of it by the Match
+        text = (
+            f"Not taken: by the {profile.cycle_year} Match you will have graduated, and a "
+            f"graduate out of training without {name} looks like a risky hire; it can be sat "
+            "once you have your degree"
+        )
     found.add("step3.missing", f"{name} not taken")
     return Step3Check(
         applicable=True,
@@ -1090,6 +1094,16 @@ def _step3(
         reason=text,
         **provenance,
     )
+
+
+def step3_expected(profile: Profile, catalog: Catalog) -> bool:
+    """Step 3 (or Level 3) is expected of the applicant by their Match (readiness.toml [step3]
+    applies_to_stages), the stage read at that Match: a student who graduates before it is a
+    graduate out of training by then (Profile.graduates_before_match), as the estimate's
+    applicant group reads them. The one rule for the Reality check's Step 3 verdict and the
+    Program mix's no_step3 adjustment (engine.mix.missing_step3)."""
+    stage = "graduate" if profile.graduates_before_match else profile.applicant.stage
+    return stage in catalog.get("readiness.toml", ReadinessFile).step3.applies_to_stages
 
 
 def step3_result_day(sitting: dt.date, results_weeks: int) -> dt.date:
@@ -1370,19 +1384,78 @@ def _season(profile: Profile, catalog: Catalog, today: dt.date | None) -> _Seaso
     return _Season("over" if over else "under way", following)
 
 
+def records_matter(profile: Profile, catalog: Catalog, today: dt.date | None) -> bool:
+    """The next actions follow the applicant's records (`Records`) on `today`: the season of
+    their Match is under way (its applications have gone to programs, its Match Day is ahead).
+    Before and after it, no record changes a word of them."""
+    return _season(profile, catalog, today).state == "under way"
+
+
+class Records(NamedTuple):
+    """What the applicant's own files record of the applications of their Match, which the
+    next actions follow while its season is under way (`applications_gone`): the saved plan
+    (None: not known), and of the program list the applications it shows sent
+    (engine.plan.applications_count) and what it records of the application
+    (engine.plan.sent_on_list: True, False, or None when nothing is listed); None: not known."""
+
+    plan: PlanFile | None = None
+    sent_count: int | None = None
+    sent: bool | None = None
+
+
+def records_of(plan: PlanFile | None, programs: Sequence[Program] | None) -> Records:
+    """`Records` from the saved plan and the program list (None: not known). An empty list
+    records nothing either way (engine.plan.sent_on_list), so it is taken as none."""
+    if not programs:
+        return Records(plan)
+    from matchtui.engine.plan import applications_count, sent_on_list
+
+    return Records(plan, applications_count(programs), sent_on_list(programs))
+
+
+def applications_gone(
+    profile: Profile, catalog: Catalog, assessment: Assessment, records: Records, today: dt.date
+) -> bool | None:
+    """What the applicant's records say of the applications of their Match on `today`, read
+    by the rule behind the late-season note of the Plan pane, the report and the commands
+    (engine.plan.late_check, on the plan built from `records` and `assessment`): False when
+    it finds the season went on without them; True when a record shows them gone (the program
+    list shows one sent, or the plan's item for sending them is done or under way); None when
+    neither: nothing is recorded, or it is too early to tell."""
+    if records.sent:
+        return True
+    plan = records.plan
+    if (plan is None or plan.timeline is None) and records.sent is None:
+        return None  # no plan saved and no program listed: nothing recorded
+    from matchtui.engine.plan import build_plan, late_check, migrate_plan
+    from matchtui.models.plan_data import timeline_data
+
+    plan = migrate_plan(plan, profile, catalog)  # as engine.plan.plan_for reads it
+    timeline = plan.timeline if plan is not None else None
+    view = build_plan(profile, catalog, timeline, today, assessment, records.sent_count)
+    if late_check(view, catalog, records.sent) is not None:
+        return False
+    row = view.row(timeline_data(catalog).late.item)
+    return True if row is not None and row.status in ("done", "doing") else None
+
+
 def _actions(
     profile: Profile,
     catalog: Catalog,
     rules: Rules,
     found: _Findings,
     specialties: list[SpecialtyFeasibility],
-    today: dt.date | None = None,
+    season: _Season,
+    gone: bool | None = None,
 ) -> list[Action]:
     """The next actions, in the order of actions.toml, worded for this profile. An action that
     only makes sense before applications go to programs (before_applications) is, once those
-    of the profile's Match have gone (`today`, from the caller), what still helps this season
-    (in_season, until Match Day), or else the action for the next Match (next_cycle_text), or,
-    for a student, left out."""
+    of the profile's Match have gone (`season`), what still helps this season (in_season,
+    until Match Day), or else the action for the next Match (next_cycle_text), or, for a
+    student, left out. In season, `gone` is what the applicant's records say of their
+    applications (`applications_gone`): False (none went) gives the next Match's wording;
+    None (nothing says) the in-season one, followed by what it assumes (actions.toml
+    [season_assumed])."""
     from matchtui.models.assessment import Action
 
     pivots = next((s.pivots for s in specialties if s.pivots), None)
@@ -1400,8 +1473,8 @@ def _actions(
         step3=profile.exams.third.name,  # "Level 3" for a DO whose record is COMLEX's
     )
     graduate = profile.is_reentry
-    season = _season(profile, catalog, today)
     context["next_match"] = str(season.next_match)
+    assumed = rules.actions.season_assumed if gone is None else None
     student = profile.applicant.stage == "student"
     out: list[Action] = []
     for rule in rules.actions.actions:
@@ -1419,14 +1492,23 @@ def _actions(
             title, text = variant.title or title, variant.text
         record: Rule = rule
         rule_id = f"actions.{rule.id}"
+        taken: list[str] = []  # what the wording assumes of the applicant's records
         if rule.before_applications and season.state != "before":
-            if season.state == "under way" and rule.in_season is not None:
+            this_season = season.state == "under way" and gone is not False
+            if this_season and rule.in_season is not None:
                 record, rule_id = rule.in_season, f"{rule_id}.in_season"
                 title, text = rule.in_season.title, rule.in_season.text
+                if assumed is not None:
+                    text = f"{text} {assumed.text}"
+                    taken = [
+                        "applications sent = assumed (neither the plan nor the program list says)"
+                    ]
             elif student:
                 continue  # a student's cycle is under way or over: no next one as a student
             else:
                 title, text = rule.next_cycle_title or title, rule.next_cycle_text
+        provenance = _ruled(rule_id, record)
+        provenance["assumptions"] += taken
         out.append(
             Action(
                 id=rule.id,
@@ -1435,7 +1517,7 @@ def _actions(
                 finding=found.items[fired],
                 finding_id=fired,
                 priority=len(out) + 1,
-                **_ruled(rule_id, record),
+                **provenance,
             )
         )
         if rule.id == "pivot_specialty":  # the steps after it are for the specialty moved to
@@ -1460,6 +1542,16 @@ def _plan_b_story(profile: Profile, catalog: Catalog, rules: Rules) -> StoryVerd
     if verdict.quality != "missing" or not covered or not fallback_text(profile, rules):
         return verdict
     return verdict.model_copy(update={"quality": "covered", "reason": covered, "missing": []})
+
+
+NOT_WRITTEN = "not written yet"  # how a story nobody wrote reads, wherever it is listed
+
+
+def story_shown(story: StoryVerdict) -> str:
+    """What a story's verdict says where the stories are listed (the Reality pane, the report,
+    `matchtui assess`, the back-home reasons): its reason, or for one nobody wrote
+    `NOT_WRITTEN`, unless the profile needs none ('covered': its reason says why)."""
+    return story.reason if story.words or story.quality == "covered" else NOT_WRITTEN
 
 
 def _plan_b_written(profile: Profile, catalog: Catalog) -> bool:
@@ -1547,12 +1639,18 @@ def _misses(history: History) -> str:
 
 
 def assess(
-    profile: Profile, catalog: Catalog, mix: MixPlan | None = None, today: dt.date | None = None
+    profile: Profile,
+    catalog: Catalog,
+    mix: MixPlan | None = None,
+    today: dt.date | None = None,
+    records: Records | None = None,
 ) -> Assessment:
     """The Reality check for `profile`; `mix` is the saved program mix, if any. With `today`,
     what the profile dates ahead but is already past (a Step 3 booked for a day gone by) is
     said so, and the next actions are worded for where the season of its Match stands
-    (_actions); without it, as before that Match's applications go to programs."""
+    (_actions); without it, as before that Match's applications go to programs. In that
+    season they follow what `records` (the applicant's saved plan and program list) say of
+    the applications (`applications_gone`); without records, nothing says it."""
     from matchtui.models.assessment import Assessment
 
     rules = rules_of(catalog)
@@ -1590,7 +1688,8 @@ def assess(
         judge_story("why_now", profile.narrative.why_now, catalog, past=_has_past(profile, risk)),
         _plan_b_story(profile, catalog, rules),
     ]
-    actions = _actions(profile, catalog, rules, found, specialties, today)
+    season = _season(profile, catalog, today)
+    actions = _actions(profile, catalog, rules, found, specialties, season)
     scores = _score_note(profile, catalog)
     ruled: list[Any] = [
         risk,
@@ -1604,7 +1703,7 @@ def assess(
         *([scores] if scores is not None else []),
     ]
     illustrative = any(r.reliability in SOFT_RELIABILITY or r.assumptions for r in ruled)
-    return Assessment(
+    result = Assessment(
         cycle_year=profile.cycle_year,
         reentry=profile.is_reentry,
         returner=profile.is_returner,
@@ -1620,6 +1719,15 @@ def assess(
         score_note=scores,
         illustrative=illustrative,
     )
+    if records is None or today is None or season.state != "under way":
+        return result
+    # The plan the records make is built from this result (its actions only mark its items);
+    # what it finds words the actions again.
+    gone = applications_gone(profile, catalog, result, records, today)
+    if gone is None:
+        return result
+    actions = _actions(profile, catalog, rules, found, specialties, season, gone)
+    return result.model_copy(update={"actions": actions})
 
 
 def _score_note(profile: Profile, catalog: Catalog) -> ScoreNote | None:

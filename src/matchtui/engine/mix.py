@@ -329,24 +329,23 @@ def inputs_of(profile: Profile, catalog: Catalog, today: dt.date | None = None) 
     )
 
 
-def missing_step3(
-    profile: Profile, catalog: Catalog | None = None, today: dt.date | None = None
-) -> bool:
-    """A US MD or DO prior graduate out of training with Step 3 / Level 3 neither passed nor
-    booked in time: the re-entry article's higher-risk case (one whose result is in before the
-    rank lists close is its acceptable one). With `catalog`, a booking is read by the Reality
-    check's own rule (engine.assess.step3_booking): one whose result comes after rank lists
-    close counts as missing (the Reality check's 'late'), and so, with the caller's `today`,
-    does one booked for a day gone by (its 'date_passed'): a sitting that happened is no pass
-    until its result is recorded. Students and residents are not expected to have it; an IMG
-    group's own rate already stands for members most of whom apply without it (mix.toml
+def missing_step3(profile: Profile, catalog: Catalog, today: dt.date | None = None) -> bool:
+    """A US MD or DO prior graduate out of training by the Match (one still in school who
+    graduates before it included) with Step 3 / Level 3 neither passed nor booked in time: the
+    re-entry article's higher-risk case (one whose result is in before the rank lists close is
+    its acceptable one). A booking is read by the Reality check's own rule
+    (engine.assess.step3_booking): one whose result comes after rank lists close counts as
+    missing (the Reality check's 'late'), and so, with the caller's `today`, does one booked
+    for a day gone by (its 'date_passed'): a sitting that happened is no pass until its result
+    is recorded. Whom it is expected of is the Reality check's rule too (_step3_expected); an
+    IMG group's own rate already stands for members most of whom apply without it (mix.toml
     no_step3)."""
-    if not _step3_expected(profile):
+    if not _step3_expected(profile, catalog):
         return False
     status = profile.exams.third.status  # Step 3, or COMLEX Level 3, whichever is further
     if status == "not_taken":
         return True
-    if catalog is None or status != "scheduled":
+    if status != "scheduled":
         return False
     from matchtui.engine.assess import step3_booking
 
@@ -354,9 +353,13 @@ def missing_step3(
     return booking is not None and not booking.counts_as_booked
 
 
-def _step3_expected(profile: Profile) -> bool:
-    """Whom the no_step3 adjustment reads: US MD and DO prior graduates out of training."""
-    return profile.is_reentry and profile.applicant_type.endswith("_graduate")
+def _step3_expected(profile: Profile, catalog: Catalog) -> bool:
+    """Whom the no_step3 adjustment reads: US MD and DO prior graduates of whom the Reality
+    check expects Step 3 by their Match (engine.assess.step3_expected: out of training, a
+    student who graduates before the Match included)."""
+    from matchtui.engine.assess import step3_expected
+
+    return profile.applicant_type.endswith("_graduate") and step3_expected(profile, catalog)
 
 
 def _band(catalog: Catalog, specialty: str) -> str:
@@ -1724,7 +1727,7 @@ def _step3_booked(profile: Profile, catalog: Catalog, today: dt.date | None) -> 
     adjustment, by the Reality check's rule (engine.assess.step3_booking), when the
     adjustment is one the profile can carry and the exam is booked with a date (none
     otherwise)."""
-    if not _step3_expected(profile):
+    if not _step3_expected(profile, catalog):
         return []
     from matchtui.engine.assess import step3_booking
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from matchtui.engine.assess import assess, rule_detail, rules_of
+from matchtui.engine.assess import Records, assess, rule_detail, rules_of, story_shown
 from matchtui.engine.reality_types import Cell, Finding, RealityView, Row, Span, Table
 from matchtui.models.base import SOFT_RELIABILITY
 from matchtui.models.verdict import LIKELIHOOD_LABELS
@@ -61,11 +61,15 @@ def _plain_cell(text: str, tone: str = "") -> Cell:
 
 
 def build_reality_view(
-    profile: Profile, catalog: Catalog, mix: MixPlan | None, today: dt.date | None = None
+    profile: Profile,
+    catalog: Catalog,
+    mix: MixPlan | None,
+    today: dt.date | None = None,
+    records: Records | None = None,
 ) -> RealityView:
     """The Reality check pane's content for `profile` and the saved program mix (as of
-    `today`)."""
-    return reality_view(assess(profile, catalog, mix, today), profile, catalog)
+    `today`; the next actions follow `records`, as `engine.assess.assess` reads them)."""
+    return reality_view(assess(profile, catalog, mix, today, records), profile, catalog)
 
 
 def reality_view(result: Assessment, profile: Profile, catalog: Catalog) -> RealityView:
@@ -283,10 +287,7 @@ class _Builder:
         verdict_row("cycles", "Cycles", result.cycles)
         # The why-home story is judged under Back home; the other two stories here.
         for story in result.stories[1:]:
-            # (none written reads "not written yet", unless none is needed: 'covered' says why)
-            reason = (
-                story.reason if story.words or story.quality == "covered" else "not written yet"
-            )
+            reason = story_shown(story)
             key = self._finding(
                 f"ready-table:story:{story.kind}", f"{story.label}: {story.quality}", story, reason
             )

@@ -122,11 +122,14 @@ def build_report(
     """The whole report. `plan`, `practice` and `programs` are the applicant's saved files
     (None when there are none); `notes` maps a section id to a sentence about a file that
     could not be read; `profile_label` names where the profile came from."""
-    from matchtui.engine.assess import assess
+    from matchtui.engine.assess import assess, records_of
 
     notes = notes or {}
     mix = plan.mix if plan is not None else None
-    assessment = assess(profile, catalog, mix, today)
+    # The next actions follow what the plan and program list record of the applications, as
+    # the Plan section's late-season note reads them (engine.assess.applications_gone).
+    records = records_of(plan, programs.programs if programs is not None else None)
+    assessment = assess(profile, catalog, mix, today, records)
     count = applications_count(programs.programs) if programs is not None else None
     view = build_plan(
         profile, catalog, plan.timeline if plan is not None else None, today, assessment, count
@@ -404,6 +407,7 @@ def _profile_section(profile: Profile, catalog: Catalog, label: str) -> Section:
 
 
 def _reality_section(assessment: Assessment, catalog: Catalog, used: list[str]) -> Section:
+    from matchtui.engine.assess import story_shown
     from matchtui.models.verdict import LIKELIHOOD_LABELS
 
     risk = assessment.risk
@@ -479,17 +483,9 @@ def _reality_section(assessment: Assessment, catalog: Catalog, used: list[str]) 
         used += [s.source for s in assessment.specialties]
 
     # The why-home story is judged under the back-home heading; the other two here, as on the
-    # Reality pane (none written reads "not written yet", unless none is needed: 'covered').
+    # Reality pane.
     blocks.append(Sub("Your stories"))
-    blocks.append(
-        Bullets(
-            tuple(
-                f"{s.label}: "
-                + (s.reason if s.words or s.quality == "covered" else "not written yet")
-                for s in assessment.stories[1:]
-            )
-        )
-    )
+    blocks.append(Bullets(tuple(f"{s.label}: {story_shown(s)}" for s in assessment.stories[1:])))
 
     blocks.append(Sub("Next actions, most important first"))
     if assessment.actions:

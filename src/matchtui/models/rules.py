@@ -170,7 +170,9 @@ class ActionRule(Rule):
     # submit_opens). From then to its Match Day, `in_season` (what still helps this season) is
     # said instead; without one, and after its Match Day, the action is for the next Match:
     # `next_cycle_title` / `next_cycle_text` (which may use {next_match}) for a graduate or a
-    # resident, and nothing for a student, whose cycle is under way or over.
+    # resident, and nothing for a student, whose cycle is under way or over. Where the
+    # applicant's own records say the applications of their Match did not go out
+    # (engine.assess.applications_gone), the next Match's wording is said.
     before_applications: bool = False
     in_season: SeasonWording | None = None
     next_cycle_title: str = ""
@@ -187,6 +189,14 @@ class ActionRule(Rule):
         return self
 
 
+class SeasonAssumed(Rule):
+    """Said after an `in_season` wording when nothing the applicant saved records whether the
+    applications of their Match went out (engine.assess.applications_gone is None): the action
+    then assumes they did, and says so."""
+
+    text: str = Field(min_length=1)
+
+
 class StudentGraduation(Rule):
     """When a student's graduation year reads as a slip: a student applies in the final year,
     so graduates no more than `years_after_match` after the Match. (A year before the Match
@@ -199,6 +209,8 @@ class ActionsFile(Strict):
     actions: list[ActionRule] = Field(min_length=1)
     # Optional, so a data folder written before it still loads (no profile is questioned).
     student_graduation: StudentGraduation | None = None
+    # Optional as well: without it an in-season wording is said with no word of what it assumes.
+    season_assumed: SeasonAssumed | None = None
 
     def check_refs(self, catalog: "Catalog") -> Iterator[tuple[Loc, str]]:
         ids = {a.id for a in self.actions}

@@ -23,8 +23,13 @@ if TYPE_CHECKING:
     from rich.console import JustifyMethod
 
     from matchtui.models.assessment import Assessment
-    from matchtui.models.plan import MixPlan, PlanFile
+    from matchtui.models.plan import MixPlan, PlanFile, TimelineState
     from matchtui.models.profile import Profile
+
+    # What the assessment's next actions read of the applicant's records: the plan's timeline,
+    # and of the program list the applications shown sent and what it records (engine.assess
+    # Records).
+    RecordsKey = tuple[TimelineState | None, int | None, bool | None]
 
 NARROW = 100  # below this width the "your value" column is dropped
 
@@ -79,6 +84,8 @@ class RealityScreen(PaneScreen):
         # The engine's result behind the view, when the pane computed it (not for a given one).
         self.assessment: Assessment | None = None
         self._mix: MixPlan | None = None  # the saved mix that assessment read
+        self._records: RecordsKey | None = None  # and the records its next actions followed
+        self._sent_sought = False  # the program list looked for (the actions in season)
         self._narrow: bool | None = None
         self._built = False  # the lower sections were filled once (see show_view)
         self._lower_pending = False
@@ -122,9 +129,16 @@ class RealityScreen(PaneScreen):
         if self.matchapp.profile is None:  # the profile's arrival computes it
             return
         mix = plan.mix if plan is not None else None
-        if self.assessment is not None and mix == self._mix:
-            return  # the check reads only the mix (a rank list change saves plan.toml too)
+        if self.assessment is not None and mix == self._mix and self._records == self._known():
+            # the check reads only the mix and, for its next actions in season, the timeline's
+            # record of the applications (a rank list change saves plan.toml too)
+            return
         self.refresh_view()
+
+    def on_screen_resume(self) -> None:
+        # The program list may have changed in another pane (an application recorded).
+        if self.assessment is not None and self._records != self._known():
+            self.refresh_view()
 
     def on_theme(self) -> None:
         if self.view is not None:
@@ -142,14 +156,55 @@ class RealityScreen(PaneScreen):
     def refresh_view(self) -> None:
         """Work the view out for the current profile and saved mix, and draw it (unless it is
         the one shown)."""
-        from matchtui.engine.assess import assess
+        from matchtui.engine.assess import Records, assess, records_matter
         from matchtui.engine.reality_view import reality_view
 
-        self._mix = self.plan.mix
-        self.assessment = assess(self.profile, self.catalog, self._mix, self.matchapp.today)
+        app = self.matchapp
+        seek = (
+            not self._sent_sought
+            and app.applications_sent() is None
+            and records_matter(self.profile, self.catalog, app.today)
+        )
+        if seek:  # in season, the next actions follow the program list's record: read it
+            self._sent_sought = True
+            if not app.interactive:
+                app.find_applications_sent()
+        plan = self.plan
+        self._mix = plan.mix
+        self._records = self._known()
+        records = Records(plan, self._records[1], self._records[2])
+        self.assessment = assess(self.profile, self.catalog, self._mix, app.today, records)
         view = reality_view(self.assessment, self.profile, self.catalog)
         if view != self.view:
             self.show_view(view)
+        if seek and app.interactive:
+            self._find_sent()
+
+    def _known(self) -> RecordsKey:
+        """What the app knows now of the records the next actions follow (`RecordsKey`)."""
+        app = self.matchapp
+        return (self.plan.timeline, app.applications_count(), app.sent_on_list())
+
+    def _find_sent(self) -> None:
+        """Read the program list in a worker thread (nothing was known of it yet), then work
+        the view out again if it records anything."""
+        from contextlib import suppress
+
+        from matchtui.background import yielding_often
+
+        def find() -> None:
+            try:
+                with yielding_often():  # keys pressed meanwhile stay quick
+                    self.matchapp.find_applications_sent()
+            finally:  # read, or not readable (the Applications pane reports why)
+                with suppress(RuntimeError):  # the app has closed meanwhile
+                    self.app.call_from_thread(self._sent_found)
+
+        self.run_worker(find, thread=True, group="reality-sent", exit_on_error=False)
+
+    def _sent_found(self) -> None:
+        if self.is_mounted and self.assessment is not None and self._records != self._known():
+            self.refresh_view()
 
     def show_view(self, view: RealityView) -> None:
         """Draw `view` in every section.
