@@ -1140,7 +1140,7 @@ def calibration_status(catalog: Catalog, specialty: str, inputs: Inputs) -> tupl
         (inputs.years_out, coverage.years_out, "years past graduation"),
         (inputs.failures, coverage.failures, "exam failures"),
         (inputs.clinical_gap_years, coverage.clinical_gap_years, "years since clinical work"),
-        (inputs.prior_cycles, coverage.prior_cycles, "earlier unmatched cycles"),
+        (inputs.prior_cycles, coverage.prior_cycles, "earlier cycles without a lasting position"),
     )
     for value, limit, what in checks:
         if value > limit:
@@ -1616,12 +1616,13 @@ def _assumptions(
     terms = adjustment_terms(data, inputs, "point")
     for adj in data.adjustments:
         amount = inputs.value(adj.id)
+        counted = _cycles_counted(profile) if adj.id == "prior_cycles" else ""
         out.append(
             Assumption.of(
                 f"{adj.label} (-{adj.per_unit:g} per {adj.unit}"
                 + (f" past {adj.grace:g}" if adj.grace else "")
                 + f", range {adj.shallow:g}-{adj.steep:g})",
-                f"{adj.amount(amount)}: {terms[adj.id]:+.2f}",
+                f"{adj.amount(amount)}{counted}: {terms[adj.id]:+.2f}",
                 adj,
             )
         )
@@ -1760,6 +1761,21 @@ def _step3_booked(profile: Profile, catalog: Catalog, today: dt.date | None) -> 
             rule,
         )
     ]
+
+
+def _cycles_counted(profile: Profile) -> str:
+    """What the earlier-cycles count holds when a preliminary year is part of it: " (1
+    unmatched, 1 ending in a preliminary year only)", so that the count reads beside the
+    Reality check's "Went unmatched before (1 cycle)"; "" when every cycle counted went
+    unmatched."""
+    history = profile.history
+    prelim = history.preliminary_only
+    if not prelim:
+        return ""
+    missed = history.serious - prelim
+    parts = [f"{missed} unmatched"] if missed else []
+    parts.append(f"{prelim} ending in a preliminary year only")
+    return " (" + ", ".join(parts) + ")"
 
 
 def _weak_clinical(profile: Profile, catalog: Catalog, data: MixFile) -> list[Assumption]:
