@@ -979,7 +979,17 @@ def _letters(profile: Profile, catalog: Catalog, rules: Rules, found: _Findings)
     adjacent = set(rule.adjacent) if targets & set(rule.adjacent) else set()
     recent = [x for x in profile.letters if _recent_letter(x, rules)]
     in_spec = [x for x in recent if x.specialty in targets or x.specialty in adjacent]
-    real = [x for x in recent if x.saw_real_work]
+    real = [
+        x
+        for x in recent
+        if x.saw_real_work and (rule.real_work_abroad_counts or x.region != ABROAD)
+    ]
+    # Supervised real work, but outside the US: a letter all the same, not the US word on it.
+    abroad = sum(
+        1
+        for x in recent
+        if x.saw_real_work and x.region == ABROAD and not rule.real_work_abroad_counts
+    )
     names = ", ".join(catalog.specialty_name(s) for s in profile.targets.specialties[:2])
     first = (
         f"{len(recent)} of {plural(len(profile.letters), 'letter')} written in the last "
@@ -994,7 +1004,20 @@ def _letters(profile: Profile, catalog: Catalog, rules: Rules, found: _Findings)
         + (" or primary care" if adjacent else "")
         + f" (want {rule.needed_in_specialty})",
         f"{len(real)} recent from someone who supervised your real work "
-        f"(want {rule.needed_real_work})",
+        f"(want {rule.needed_real_work})"
+        + (
+            (
+                "; 1 other by someone who supervised your work was written outside the US: it "
+                "counts"
+                if abroad == 1
+                else f"; {abroad} others by people who supervised your work were written "
+                "outside the US: they count"
+            )
+            + " above, not here, since programs look for someone in US healthcare to "
+            "vouch for your current work"
+            if abroad
+            else ""
+        ),
     ]
     short = False
     if len(real) < rule.needed_real_work:
