@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from matchtui.catalog import Catalog
 from matchtui.engine.clinical import rate_weak, read_clinical
+from matchtui.engine.exams import below_spread
 from matchtui.engine.text import (
     TargetRegion,
     elsewhere_note,
@@ -1309,6 +1310,13 @@ def _feasibility(
             profile, spec, rule
         )
         pivots = _pivots(profile, catalog, rules, spec.group) if band == "reach" else []
+        if (spread := below_spread(profile, catalog, sid)) is not None:
+            # The same rule as the Program mix's warning: a score below the chart's spread.
+            reason += (
+                f". Your Step 2 CK ({profile.exams.step2_score}) is below the lowest {spec.name} "
+                f"score ({spread.min}) in the spread the Specialties chart draws "
+                f"({spread.reliability}, {spread.source})"
+            )
         if band == "reach":
             if profile.is_reentry:
                 found.add(

@@ -1990,6 +1990,8 @@ def _warnings(
                 ),
             )
         )
+    if (below := _below_spread(profile, catalog, mix.specialty)) is not None:
+        out.append(MixWarning(id="below_score_spread", text=below))
     if p_match < rules.low_p_match:
         text = _low_chance(catalog, data, factors, mix, inputs, preset, p_match, point)
         out.append(
@@ -2044,6 +2046,32 @@ def _warnings(
                 )
             )
     return out
+
+
+def _below_spread(profile: Profile, catalog: Catalog, specialty: str) -> str | None:
+    """The warning for a Step 2 CK below the lowest score of the specialty's spread, the box the
+    Specialties chart draws (engine.exams.below_spread), else None: the score curve is fitted to
+    group means and knows nothing of how few match from that low, so the figure is a ceiling."""
+    from matchtui.engine.exams import below_spread
+
+    spread = below_spread(profile, catalog, specialty)
+    if spread is None:
+        return None
+    name = catalog.specialty_name(specialty)
+    means = catalog.specialties[specialty].step2_means
+    curve = (
+        "its score part is a curve fitted to two group means (matched "
+        f"{means.matched}, unmatched {means.unmatched}), which says nothing of how few match "
+        "from a score this low"
+        if means is not None and score_anchor(catalog, specialty) is not None
+        else f"it has no score curve for {name}, so your score does not move it"
+    )
+    return (
+        f"Your Step 2 CK of {profile.exams.step2_score} is below the lowest {name} score "
+        f"({spread.min}) in the spread the Specialties chart draws ({spread.min}-{spread.max}; "
+        f"{spread.reliability}, {spread.source}). This estimate does not see that: {curve}. "
+        "Read its chance of matching as an upper bound."
+    )
 
 
 def _names(programs: Sequence[Program]) -> str:
