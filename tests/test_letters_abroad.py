@@ -7,11 +7,14 @@ could not be recorded. `region = "abroad"` under [[letters]] was refused ("unkno
 US regions for a letter; left out, the Reality check said "No letters listed yet", false for her.
 Where they come from, live and study already take "abroad" (models.base.ABROAD).
 
-How such a letter counts follows the letter rules as they are (readiness.toml [letters]): by
-when it was written, its specialty and whether its author supervised real work, wherever that
-was. The back-home rating counts letters from the target region (back_home.toml
-[local_letters]), and one written abroad is from none: its line says so when the count there is
-short of the letters listed.
+How such a letter counts follows the letter rules (readiness.toml [letters]): by when it was
+written and its specialty, wherever that was. It is not the letter from someone who supervised
+real work (real_work_abroad_counts = false): the re-entry article asks for current letters "from
+people in US healthcare" (article 003, l.117), and audit E found a non-US IMG whose only US
+letter was from an observership rated "ready ... 2 recent from someone who supervised your real
+work" on her letters from Amman. The Letters check says why ("written outside the US"). The
+back-home rating counts letters from the target region (back_home.toml [local_letters]), and one
+written abroad is from none: its line says so when the count there is short of the letters listed.
 """
 
 from __future__ import annotations
@@ -111,14 +114,16 @@ def test_her_letters_load_and_count_as_letters_not_as_from_the_region(
     assert list(profile_ref_problems(profile, catalog)) == []
     result = assess(profile, catalog)
     letters = result.letters
-    # both written within the window, in her specialty, by physicians who supervised her work
+    # both written within the window, in her specialty, by physicians who supervised her work,
+    # outside the US: recent and in her specialty, not the US word on her current work
     assert (letters.total, letters.recent, letters.in_specialty, letters.saw_real_work) == (
         2,
         2,
         2,
-        2,
+        0,
     )
-    assert letters.verdict == "ready"
+    assert letters.verdict == "short"
+    assert f"2 others by people who supervised your work were {NOTE}" in letters.reasons[2]
     assert not any("No letters listed" in r for r in letters.reasons)
     # none is from the Northeast, her target
     assert result.back_home.local_letters == 0
@@ -130,7 +135,7 @@ def test_her_letters_load_and_count_as_letters_not_as_from_the_region(
     # the CLI reads the saved file (no fallback to the demo) and says the same
     assert main(["--today", TODAY, "assess"]) == 0
     out = " ".join(capsys.readouterr().out.split())
-    assert "Letters: ready" in out and "Priya" in out
+    assert "Letters: short" in out and "Priya" in out
     assert " ".join(line.split()) in out
     # the report's profile summary names where the letters were written
     assert main(["--today", TODAY, "report"]) == 0
@@ -142,14 +147,24 @@ def test_one_letter_abroad_beside_one_from_the_region(
     demo_profile: Profile, catalog: Catalog
 ) -> None:
     """The demo aims at the Midwest with a letter from there and one from the South; the one
-    from the South written abroad instead changes no count but the note."""
+    from the South (its writer supervised real work) written abroad instead still counts as
+    recent and in the specialty, no longer as the real-work one, and the notes say why."""
     assert [x.region for x in demo_profile.letters] == ["south", "midwest"]
     before = assess(demo_profile, catalog)
     first = demo_profile.letters[0].model_copy(update={"region": ABROAD})
     abroad = demo_profile.model_copy(update={"letters": [first, demo_profile.letters[1]]})
     assert list(profile_ref_problems(abroad, catalog)) == []
     after = assess(abroad, catalog)
-    assert after.letters == before.letters
+    assert (after.letters.recent, after.letters.in_specialty) == (
+        before.letters.recent,
+        before.letters.in_specialty,
+    )
+    assert (before.letters.saw_real_work, after.letters.saw_real_work) == (1, 0)
+    assert before.letters.verdict == "ready" and after.letters.verdict == "short"
+    assert after.letters.reasons[2].endswith(
+        f"; 1 other by someone who supervised your work was {NOTE}: it counts above, not here, "
+        "since programs look for someone in US healthcare to vouch for your current work"
+    )
     assert after.back_home.local_letters == before.back_home.local_letters == 1
     line = next(r for r in after.back_home.reasons if r.startswith("Letters from"))
     assert line.endswith(

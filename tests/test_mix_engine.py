@@ -462,7 +462,7 @@ def test_assumptions_list_every_factor_with_provenance(catalog: Any, demo_profil
         "Years since graduation",
         "Exam failures",
         "Time since last clinical work",
-        "Earlier unmatched cycles",
+        "Earlier cycles without a lasting position",
         "Needs visa sponsorship",
         "Tier factors",
         "Back-home factor",

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from matchtui.catalog import Catalog
 from matchtui.engine.clinical import rate_weak, read_clinical
+from matchtui.engine.exams import below_spread
 from matchtui.engine.text import (
     TargetRegion,
     elsewhere_note,
@@ -33,6 +34,7 @@ from matchtui.models.profile import (
     STAGE_LABELS,
     STEP3_LABELS,
     History,
+    Letter,
     Profile,
 )
 from matchtui.models.reference import Specialty
@@ -517,7 +519,7 @@ class _Region(NamedTuple):
     tie_count: int
     away: str  # done | planned | none
     away_counts: bool
-    local_letters: int
+    local_letters: int  # letters from the region recent enough to count (_recent_letter)
     local_ok: bool
     story: StoryVerdict
     lives_there: bool
@@ -529,6 +531,10 @@ class _Region(NamedTuple):
     # a specialty among the tightest in a sought-after market the applicant's own words name:
     # (the specialty's name, the market's name), back_home.toml [hard_market]
     hard_market: tuple[str, str] | None = None
+    # letters listed from the region but older than the Letters check's window: not counted
+    stale_letters: int = 0
+    stale_age: int = 0  # months since the most recent of them was written
+    window_months: int = 0  # that window (readiness.toml [letters] window_months)
 
     @property
     def levers(self) -> int:
@@ -569,7 +575,9 @@ def _region_facts(profile: Profile, catalog: Catalog, rules: VerdictRules) -> _R
     works_there = away != "done" and _works_in_region(profile, rules)
     if works_there:
         away = "done"
-    local = sum(1 for letter in profile.letters if letter.region == target)
+    window = rules.readiness.letters.window_months
+    from_there = [letter for letter in profile.letters if letter.region == target]
+    local = sum(1 for letter in from_there if _recent_letter(letter, rules))
     return _Region(
         name=region.name,
         ties=ties,
@@ -593,7 +601,19 @@ def _region_facts(profile: Profile, catalog: Catalog, rules: VerdictRules) -> _R
         lives_there=profile.lives_in_target,
         listed_elsewhere=_listed_elsewhere(profile, region, catalog),
         hard_market=_hard_market(profile, target, rules, catalog),
+        stale_letters=len(from_there) - local,
+        stale_age=min(
+            (x.months_ago for x in from_there if not _recent_letter(x, rules)), default=0
+        ),
+        window_months=window,
     )
+
+
+def _recent_letter(letter: Letter, rules: VerdictRules) -> bool:
+    """Whether a letter is recent enough to count: written within the Letters check's window
+    (readiness.toml [letters] window_months). The one recency rule, for the Letters check and
+    for the letters from the target region that the back-home rating counts."""
+    return letter.months_ago <= rules.readiness.letters.window_months
 
 
 def _story_named(story: StoryVerdict, profile: Profile, rules: VerdictRules) -> StoryVerdict:
@@ -685,6 +705,22 @@ def _back_home(profile: Profile, facts: _Region, rules: VerdictRules, found: _Fi
     letters = (
         f"Letters from {name}: {facts.local_letters} (at least {bh.local_letters.min_count} wanted)"
     )
+    if facts.stale_letters:
+        # Listed from the region, but too old for the Letters check: not counted here either.
+        one = facts.stale_letters == 1
+        more = "more " if facts.local_letters else ""
+        letters += (
+            f"; {facts.stale_letters} {more}listed from {name} "
+            + (
+                f"was written {facts.stale_age} months ago"
+                if one
+                else f"were written {facts.stale_age} or more months ago"
+            )
+            + f", past the {facts.window_months} months the Letters check counts, so "
+            + ("it is" if one else "they are")
+            + " not counted here either"
+            + ("" if facts.local_ok else ": a fresh letter from someone there would count")
+        )
     # A letter written outside the US is a letter (the letters check counts it) but vouches for
     # no US region: say why the count here is short of the letters listed.
     abroad = sum(1 for letter in profile.letters if letter.region == ABROAD)
@@ -758,7 +794,11 @@ def _back_home(profile: Profile, facts: _Region, rules: VerdictRules, found: _Fi
         found.add("back_home.away_planned", f"Rotation in {name} planned but not yet done")
     if not facts.local_ok:
         found.add(
-            "back_home.no_local_letters", f"{plural(facts.local_letters, 'letter')} from {name}"
+            "back_home.no_local_letters",
+            f"{plural(facts.local_letters, 'recent letter')} from {name} "
+            f"({facts.stale_letters} older than {facts.window_months} months)"
+            if facts.stale_letters
+            else f"{plural(facts.local_letters, 'letter')} from {name}",
         )
     if story.quality == "missing":
         found.add("back_home.narrative_missing", f"No {story.label.lower()} written")
@@ -806,7 +846,11 @@ def _archetypes(
             if facts.away == "none":
                 evidence.append(f"No rotation in {name}, done or planned")
             if not facts.local_ok:
-                evidence.append(f"No letter from anyone in {name}")
+                evidence.append(
+                    f"No letter from anyone in {name} in the last {facts.window_months} months"
+                    if facts.stale_letters
+                    else f"No letter from anyone in {name}"
+                )
             if facts.story.quality != "concrete":
                 evidence.append(f"{facts.story.label} is {facts.story.quality}")
             if facts.story.generic and facts.story.quality != "concrete":
@@ -875,7 +919,7 @@ def _archetypes(
         current = place(catalog.region_name(profile.applicant.current_region))
         if profile.rotations and facts.away == "none":
             evidence.append(f"All {plural(len(profile.rotations), 'rotation')} outside {name}")
-        if profile.letters and facts.local_letters == 0:
+        if profile.letters and facts.local_letters + facts.stale_letters == 0:
             evidence.append(f"All {plural(len(profile.letters), 'letter')} from outside {name}")
         evidence.append(f"Current training region: {current}" if trains else f"Lives in: {current}")
         out.append(
@@ -932,9 +976,19 @@ def _letters(profile: Profile, catalog: Catalog, rules: Rules, found: _Findings)
     rule = rules.readiness.letters
     targets = set(profile.targets.specialties)
     adjacent = set(rule.adjacent) if targets & set(rule.adjacent) else set()
-    recent = [x for x in profile.letters if x.months_ago <= rule.window_months]
+    recent = [x for x in profile.letters if _recent_letter(x, rules)]
     in_spec = [x for x in recent if x.specialty in targets or x.specialty in adjacent]
-    real = [x for x in recent if x.saw_real_work]
+    real = [
+        x
+        for x in recent
+        if x.saw_real_work and (rule.real_work_abroad_counts or x.region != ABROAD)
+    ]
+    # Supervised real work, but outside the US: a letter all the same, not the US word on it.
+    abroad = sum(
+        1
+        for x in recent
+        if x.saw_real_work and x.region == ABROAD and not rule.real_work_abroad_counts
+    )
     names = ", ".join(catalog.specialty_name(s) for s in profile.targets.specialties[:2])
     first = (
         f"{len(recent)} of {plural(len(profile.letters), 'letter')} written in the last "
@@ -949,7 +1003,20 @@ def _letters(profile: Profile, catalog: Catalog, rules: Rules, found: _Findings)
         + (" or primary care" if adjacent else "")
         + f" (want {rule.needed_in_specialty})",
         f"{len(real)} recent from someone who supervised your real work "
-        f"(want {rule.needed_real_work})",
+        f"(want {rule.needed_real_work})"
+        + (
+            (
+                "; 1 other by someone who supervised your work was written outside the US: it "
+                "counts"
+                if abroad == 1
+                else f"; {abroad} others by people who supervised your work were written "
+                "outside the US: they count"
+            )
+            + " above, not here, since programs look for someone in US healthcare to "
+            "vouch for your current work"
+            if abroad
+            else ""
+        ),
     ]
     short = False
     if len(real) < rule.needed_real_work:
@@ -1257,6 +1324,13 @@ def _feasibility(
             profile, spec, rule
         )
         pivots = _pivots(profile, catalog, rules, spec.group) if band == "reach" else []
+        if (spread := below_spread(profile, catalog, sid)) is not None:
+            # The same rule as the Program mix's warning: a score below the chart's spread.
+            reason += (
+                f". Your Step 2 CK ({profile.exams.step2_score}) is below the lowest {spec.name} "
+                f"score ({spread.min}) in the spread the Specialties chart draws "
+                f"({spread.reliability}, {spread.source})"
+            )
         if band == "reach":
             if profile.is_reentry:
                 found.add(

@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 from typing import Literal, TypedDict, TypeVar
 
 from matchtui.catalog import Catalog
+from matchtui.engine.exams import score_spread
 from matchtui.models.base import Reliability, Sourced
 from matchtui.models.figures import CHART_IDS, ChartId, FiguresFile, load_figures
 from matchtui.models.profile import APPLICANT_TYPE_LABELS, Profile
-from matchtui.models.reference import Specialty
+from matchtui.models.reference import ScoreDistribution, Specialty
 
 ChartKind = Literal["box", "dumbbell", "bar", "stacked"]
 SelectionKind = Literal["default", "targets", "all", "none"]
@@ -307,7 +308,7 @@ def _scores(ctx: _Context) -> ChartInputs:
     bars: list[Bar] = []
     walk = _Walk()
     rows, missing = walk.rows, walk.missing
-    for spec, dist, highlight in walk.each(ctx, lambda s: s.step2_distribution, 5):
+    for spec, dist, highlight in walk.each(ctx, score_spread, 5):
         five = (dist.min, dist.q1, dist.median, dist.q3, dist.max)
         bars.append(Bar(spec.id, spec.short, tuple(float(v) for v in five), highlight))
         rows.append(
@@ -315,12 +316,12 @@ def _scores(ctx: _Context) -> ChartInputs:
                 id=spec.id,
                 name=spec.name,
                 values=tuple(str(v) for v in five),
-                you=_score_position(marker, five),
+                you=_score_position(marker, dist),
                 **ctx.provenance(dist, dist.year),
                 highlight=highlight,
             )
         )
-    available = [s.id for s in by_competitiveness(ctx.catalog) if s.step2_distribution is not None]
+    available = [s.id for s in by_competitiveness(ctx.catalog) if score_spread(s) is not None]
     values = [v for bar in bars for v in bar.values]
     if marker is not None:
         values.append(marker)
@@ -348,12 +349,12 @@ def _scores(ctx: _Context) -> ChartInputs:
     )
 
 
-def _score_position(marker: float | None, five: Sequence[int]) -> str:
+def _score_position(marker: float | None, dist: ScoreDistribution) -> str:
     """Where the applicant's score falls in a five-number summary, e.g. "+6, median-Q3"."""
     if marker is None:
         return ""
-    lo, q1, median, q3, hi = five
-    if marker < lo:
+    q1, median, q3, hi = dist.q1, dist.median, dist.q3, dist.max
+    if dist.below(marker):
         band = "below min"
     elif marker < q1:
         band = "min-Q1"

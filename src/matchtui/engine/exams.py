@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from matchtui.catalog import Catalog
     from matchtui.models.profile import Exams, Profile
+    from matchtui.models.reference import ScoreDistribution, Specialty
     from matchtui.models.risk_rules import ComlexRule
 
 # Where the estimate places a DO with only a COMLEX score when no specialty is in view (the
@@ -69,3 +70,21 @@ def score_note(profile: Profile, catalog: Catalog, place: str = GROUP_PLACE) -> 
         f"Assumption: the estimate places you at {place}, as it does someone in your group "
         "who enters no score, so a high or low Level 2-CE score does not move it."
     )
+
+
+def score_spread(spec: Specialty) -> ScoreDistribution | None:
+    """The specialty's spread of Step 2 CK scores (specialties.toml step2_distribution): the
+    box the Specialties chart draws, and the one the Program mix and the Reality check set the
+    applicant's score against (below_spread)."""
+    return spec.step2_distribution
+
+
+def below_spread(profile: Profile, catalog: Catalog, specialty: str) -> ScoreDistribution | None:
+    """The specialty's score spread when the applicant's Step 2 CK lies below its lowest score
+    (the chart's "below min"), else None (no score, no spread, or a score within it)."""
+    score = profile.exams.step2_score
+    spec = catalog.specialties.get(specialty)
+    if score is None or spec is None:
+        return None
+    spread = score_spread(spec)
+    return spread if spread is not None and spread.below(score) else None

@@ -1143,7 +1143,7 @@ def calibration_status(catalog: Catalog, specialty: str, inputs: Inputs) -> tupl
         (inputs.years_out, coverage.years_out, "years past graduation"),
         (inputs.failures, coverage.failures, "exam failures"),
         (inputs.clinical_gap_years, coverage.clinical_gap_years, "years since clinical work"),
-        (inputs.prior_cycles, coverage.prior_cycles, "earlier unmatched cycles"),
+        (inputs.prior_cycles, coverage.prior_cycles, "earlier cycles without a lasting position"),
     )
     for value, limit, what in checks:
         if value > limit:
@@ -1619,12 +1619,13 @@ def _assumptions(
     terms = adjustment_terms(data, inputs, "point")
     for adj in data.adjustments:
         amount = inputs.value(adj.id)
+        counted = _cycles_counted(profile) if adj.id == "prior_cycles" else ""
         out.append(
             Assumption.of(
                 f"{adj.label} (-{adj.per_unit:g} per {adj.unit}"
                 + (f" past {adj.grace:g}" if adj.grace else "")
                 + f", range {adj.shallow:g}-{adj.steep:g})",
-                f"{adj.amount(amount)}: {terms[adj.id]:+.2f}",
+                f"{adj.amount(amount)}{counted}: {terms[adj.id]:+.2f}",
                 adj,
             )
         )
@@ -1763,6 +1764,21 @@ def _step3_booked(profile: Profile, catalog: Catalog, today: dt.date | None) -> 
             rule,
         )
     ]
+
+
+def _cycles_counted(profile: Profile) -> str:
+    """What the earlier-cycles count holds when a preliminary year is part of it: " (1
+    unmatched, 1 ending in a preliminary year only)", so that the count reads beside the
+    Reality check's "Went unmatched before (1 cycle)"; "" when every cycle counted went
+    unmatched."""
+    history = profile.history
+    prelim = history.preliminary_only
+    if not prelim:
+        return ""
+    missed = history.serious - prelim
+    parts = [f"{missed} unmatched"] if missed else []
+    parts.append(f"{prelim} ending in a preliminary year only")
+    return " (" + ", ".join(parts) + ")"
 
 
 def _weak_clinical(profile: Profile, catalog: Catalog, data: MixFile) -> list[Assumption]:
@@ -1977,6 +1993,8 @@ def _warnings(
                 ),
             )
         )
+    if (below := _below_spread(profile, catalog, mix.specialty)) is not None:
+        out.append(MixWarning(id="below_score_spread", text=below))
     if p_match < rules.low_p_match:
         text = _low_chance(catalog, data, factors, mix, inputs, preset, p_match, point)
         out.append(
@@ -2031,6 +2049,32 @@ def _warnings(
                 )
             )
     return out
+
+
+def _below_spread(profile: Profile, catalog: Catalog, specialty: str) -> str | None:
+    """The warning for a Step 2 CK below the lowest score of the specialty's spread, the box the
+    Specialties chart draws (engine.exams.below_spread), else None: the score curve is fitted to
+    group means and knows nothing of how few match from that low, so the figure is a ceiling."""
+    from matchtui.engine.exams import below_spread
+
+    spread = below_spread(profile, catalog, specialty)
+    if spread is None:
+        return None
+    name = catalog.specialty_name(specialty)
+    means = catalog.specialties[specialty].step2_means
+    curve = (
+        "its score part is a curve fitted to two group means (matched "
+        f"{means.matched}, unmatched {means.unmatched}), which says nothing of how few match "
+        "from a score this low"
+        if means is not None and score_anchor(catalog, specialty) is not None
+        else f"it has no score curve for {name}, so your score does not move it"
+    )
+    return (
+        f"Your Step 2 CK of {profile.exams.step2_score} is below the lowest {name} score "
+        f"({spread.min}) in the spread the Specialties chart draws ({spread.min}-{spread.max}; "
+        f"{spread.reliability}, {spread.source}). This estimate does not see that: {curve}. "
+        "Read its chance of matching as an upper bound."
+    )
 
 
 def _names(programs: Sequence[Program]) -> str:

@@ -601,6 +601,7 @@ class MixWarning(_Result):
         "no_target_specialty",
         "student_graduation",
         "graduated_by_match",
+        "below_score_spread",
     ]
     text: str
 

@@ -458,6 +458,14 @@ class History(UserFile):
         return sum(1 for c in self.cycles if c.outcome == "withdrew")
 
     @property
+    def preliminary_only(self) -> int:
+        """Cycles that ended in a one-year preliminary position only (matched or placed
+        through SOAP): failed attempts in `serious`, though not unmatched."""
+        return sum(
+            1 for c in self.cycles if c.outcome in ("matched", "soap_placed") and c.preliminary
+        )
+
+    @property
     def unmatched(self) -> int:
         """Cycles the Main Match left without a position: unmatched, or placed only afterwards
         through SOAP (a preliminary year matched in the Match itself is not one)."""

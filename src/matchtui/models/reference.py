@@ -77,6 +77,10 @@ class ScoreDistribution(Sourced):
             raise ValueError("must satisfy min <= q1 <= median <= q3 <= max")
         return self
 
+    def below(self, score: float) -> bool:
+        """Whether a score lies below every score of the summary (the chart's "below min")."""
+        return score < self.min
+
 
 class Step2Means(Sourced):
     """Mean Step 2 CK of matched and unmatched US MD seniors, with counts."""

@@ -287,6 +287,8 @@ class LettersRule(Rule):
     needed_recent: int = Field(ge=0)
     needed_in_specialty: int = Field(ge=0)
     needed_real_work: int = Field(ge=0)
+    # A letter written outside the US may be the real-work one (the article asks for US ones)
+    real_work_abroad_counts: bool = False
     adjacent: list[str] = Field(default_factory=empty_list)
 
 
