@@ -79,11 +79,11 @@ NOT_FOR_ASSESS_OR_MIX = {
 @pytest.mark.parametrize(
     ("args", "also_absent"),
     [
-        # The season calendar only for a Step 3 still to come (not the demo profile's case),
-        # and for the note on a Match that is over (text output only).
+        # Not the mix. (The season calendar is read: the next actions are worded for where the
+        # season stands, engine.assess._season.)
         (
             ["assess", "--json"],
-            {"matchtui.models.mix", "matchtui.engine.mix", "matchtui.engine.calendar"},
+            {"matchtui.models.mix", "matchtui.engine.mix"},
         ),
         # The mix reads the risk sheet and the back-home verdict only (risk_and_back_home): not
         # the other result models, nor the archetype, readiness and action rules.
