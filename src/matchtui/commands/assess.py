@@ -16,6 +16,7 @@ from matchtui.errors import FileProblems
 from matchtui.models.assessment import Assessment
 from matchtui.models.profile import STAGE_LABELS, Profile
 from matchtui.models.verdict import LIKELIHOOD_LABELS
+from matchtui.store import PROGRAMS
 from matchtui.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -38,7 +39,10 @@ def run(args: argparse.Namespace, workspace: Workspace) -> int:
         # In its season, the next actions follow what the saved plan and program list record
         # of the applications (engine.assess.applications_gone), as the late-season note
         # below reads them. A list that does not load records nothing.
-        if records_matter(profile, workspace.catalog, args.today):
+        # (No file, no list: its model is not even imported, as --json keeps its import budget.)
+        if records_matter(profile, workspace.catalog, args.today) and workspace.store.exists(
+            PROGRAMS
+        ):
             with suppress(FileProblems):
                 programs = workspace.load_programs()
     records = records_of(plan, programs.programs if programs is not None else None)

@@ -28,11 +28,9 @@ from matchtui.models.lexicon import (
     LexiconFile,
     PaddingRule,
     Phrase,
-    PhraseEntry,
     StoryKind,
     StoryRule,
     lexicon,
-    phrase_text,
 )
 from matchtui.models.results import Span, StoryVerdict
 
@@ -176,28 +174,45 @@ def _pair(saying: str) -> tuple[str, str]:
 
 
 def _pattern(group: str, entry: Phrase) -> _Pattern | None:
-    text = phrase_text(entry).strip().translate(_QUOTES)
+    # (Built ~3,000 times by every command that reads a story: positional, the plain phrase's
+    # case apart from the one with conditions.)
+    phrase = (entry if isinstance(entry, str) else entry.phrase).strip()
+    text = phrase.translate(_QUOTES)
     wildcard = text.endswith("*")
     if wildcard:
         text = text[:-1]
     # The same tokens as tokenize(text).lows (the pattern has no groups), without the offsets.
-    tokens = tuple(sys.intern(token.lower()) for token in _TOKEN.findall(text))
+    intern = sys.intern
+    tokens = tuple([intern(token.lower()) for token in _TOKEN.findall(text)])
     if not tokens:
         return None
-    conditions = entry if isinstance(entry, PhraseEntry) else None
+    plural = tokens[-1][-1].isalnum()
+    if isinstance(entry, str):
+        return _Pattern(
+            group,
+            phrase,
+            tokens,
+            wildcard,
+            plural,
+            *_NO_CONDITIONS,
+        )
     return _Pattern(
-        group=group,
-        phrase=phrase_text(entry).strip(),
-        tokens=tokens,
-        wildcard=wildcard,
-        plural=tokens[-1][-1].isalnum(),
-        not_after=_lowered(conditions.not_after) if conditions else _NO_WORDS,
-        not_before=_lowered(conditions.not_before) if conditions else _NO_WORDS,
-        before_any=_lowered(conditions.before_any) if conditions else _NO_WORDS,
-        later_any=_lowered(conditions.later_any) if conditions else _NO_WORDS,
-        followed_by=_lowered(conditions.followed_by) if conditions else _NO_WORDS,
-        at_start=conditions.at_start if conditions else False,
+        group,
+        phrase,
+        tokens,
+        wildcard,
+        plural,
+        _lowered(entry.not_after),
+        _lowered(entry.not_before),
+        _lowered(entry.before_any),
+        _lowered(entry.later_any),
+        _lowered(entry.followed_by),
+        entry.at_start,
     )
+
+
+# A plain phrase's conditions: none.
+_NO_CONDITIONS = (_NO_WORDS, _NO_WORDS, _NO_WORDS, _NO_WORDS, _NO_WORDS, False)
 
 
 def compile_list(group: str, phrases: Iterable[Phrase]) -> list[_Pattern]:
@@ -206,9 +221,12 @@ def compile_list(group: str, phrases: Iterable[Phrase]) -> list[_Pattern]:
     seen: set[str] = set()
     for entry in phrases:
         pattern = _pattern(group, entry)
-        if pattern is None or pattern.phrase.lower() in seen:
+        if pattern is None:
             continue
-        seen.add(pattern.phrase.lower())
+        key = pattern.phrase.lower()
+        if key in seen:
+            continue
+        seen.add(key)
         patterns.append(pattern)
     return patterns
 
