@@ -19,51 +19,13 @@ from matchtui.engine.reality_view import build_reality_view
 from matchtui.engine.report import build_report, to_text
 from matchtui.engine.text import judge_story
 from matchtui.models.profile import Profile
+from tests.test_season_records import GRADUATE_TOML
 
 TODAY = dt.date(2026, 8, 1)
 
-# A graduate out of training who wrote none of the three stories (the review's home h3).
-GRADUATE_TOML = """\
-schema_version = 2
-cycle_year = 2027
-[applicant]
-name = "US MD 2016, observership only"
-situation = "not_in_training"
-degree = "us_md"
-graduation_year = 2016
-visa = "none"
-home_region = "south"
-lives_in = "south"
-decided_year = 2026
-decided_month = 9
-[exams]
-step1 = "pass"
-step1_attempts = 2
-step2_score = 221
-step2_attempts = 1
-step3 = "not_taken"
-total_failures = 1
-[[history.cycles]]
-year = 2016
-specialty = "internal_medicine"
-outcome = "unmatched"
-soap = true
-[[history.cycles]]
-year = 2017
-specialty = "internal_medicine"
-outcome = "unmatched"
-[targets]
-specialties = ["internal_medicine"]
-region = "south"
-[clinical]
-role = "observership"
-months_last_24 = 2
-months_since_last = 0
-months_since_hands_on = 110
-"""
-
 
 def profile() -> Profile:
+    """The review's home h3: a graduate out of training who wrote none of the three stories."""
     import tomllib
 
     return Profile.model_validate(tomllib.loads(GRADUATE_TOML))  # no story written
