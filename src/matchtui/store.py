@@ -165,6 +165,10 @@ class Store:
         self._locks: dict[str, tuple[int, int]] = {}  # name -> (fd, depth)
         # Extra checks a file must pass to count as loaded (the profile's ids, from Workspace).
         self.checks: dict[str, Callable[[Any], None]] = {}
+        # (file, sha256) of contents that passed their check: the cache keeps what passed (the
+        # check's changes included), and the same content against the same reference data
+        # passes again, so a repeat read from memory does not walk a 20,000-program list anew.
+        self._passed: set[tuple[str, str]] = set()
         self.notes: list[str] = []  # warnings for the user (the CLI prints them, the app shows)
         self._home_checked = False
         self.cache = ValidatedCache(home)
@@ -319,9 +323,11 @@ class Store:
                 if cached
                 else None
             )
+            passed = (name, fingerprint.sha256)
             if hit is not None:
-                if (check := self.checks.get(name)) is not None:
+                if (check := self.checks.get(name)) is not None and passed not in self._passed:
                     check(hit)
+                    self._passed.add(passed)
                 return hit, fingerprint
             if memory_only:
                 raise _Cold
@@ -329,6 +335,7 @@ class Store:
             checked = self._validate(name, path, model, current_version, data, text)
         except FileProblems as exc:
             raise _Failed(exc, fingerprint) from None
+        self._passed.add(passed)  # (its check ran in _validate)
         if cached:
             self.cache.put(name, fingerprint.sha256, checked, current_version)
         return checked, fingerprint
