@@ -151,17 +151,10 @@ def first_content(workspace: Workspace, today: dt.date | None = None) -> FirstCo
         from matchtui.engine.assess import Records
         from matchtui.engine.calendar import countdown
         from matchtui.engine.reality_view import build_reality_view
-        from matchtui.locations import demo_profile_path
-        from matchtui.models.profile import PROFILE_SCHEMA_VERSION, Profile
-        from matchtui.store import PROFILE
-        from matchtui.tomlio import load_model
 
         catalog = workspace.catalog
-        store = workspace.store
-        if store.exists(PROFILE):
-            profile = store.load(PROFILE, Profile, PROFILE_SCHEMA_VERSION)
-        else:  # first run: the parent seeds the home folder with this file
-            profile = load_model(demo_profile_path(), Profile)
+        # (first run: the parent seeds the home folder with the demo profile)
+        profile, _ = workspace.saved_or_demo_profile()
         plan = workspace.load_plan()
         day = today or dt.date.today()
         # The saved plan's record of the applications, as the pane reads it before it knows

@@ -89,6 +89,18 @@ class Workspace:
         self.check_profile(profile, path)
         return profile
 
+    def saved_or_demo_profile(self) -> tuple[Profile, bool]:
+        """The profile the app opens on, and whether it is the demo's: the saved one (as
+        `load_profile` reads it: FileProblems when it does not load), or with none yet the demo
+        profile, which the app copies in on its first run (nothing is written here)."""
+        from matchtui.models.profile import PROFILE_SCHEMA_VERSION, Profile
+        from matchtui.store import PROFILE
+        from matchtui.tomlio import load_model
+
+        if self.store.exists(PROFILE):
+            return self.store.load(PROFILE, Profile, PROFILE_SCHEMA_VERSION), False
+        return load_model(demo_profile_path(), Profile), True
+
     def check_profile(self, profile: Profile, path: Path) -> None:
         """Raise FileProblems (with lines from `path`) if the profile names unknown ids. A
         target region left out beside Census divisions is first filled in from them."""

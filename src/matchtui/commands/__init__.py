@@ -16,15 +16,8 @@ def app_match_year(workspace: Workspace) -> tuple[int, bool]:
     """The Match year the app works on for this home folder, and whether it is the demo's:
     the saved profile's (FileProblems when it does not load), or with no profile yet the demo
     profile's, which the app copies in and opens on (nothing is written here)."""
-    from matchtui.filenames import PROFILE
-
-    if workspace.store.exists(PROFILE):
-        return workspace.load_profile().cycle_year, False
-    from matchtui.locations import demo_profile_path
-    from matchtui.models.profile import Profile
-    from matchtui.tomlio import load_model
-
-    return load_model(demo_profile_path(), Profile).cycle_year, True
+    profile, demo = workspace.saved_or_demo_profile()
+    return profile.cycle_year, demo
 
 
 def note_match_year(

@@ -1482,9 +1482,10 @@ def records_of(plan: PlanFile | None, programs: Sequence[Program] | None) -> Rec
     records nothing either way (engine.plan.sent_on_list), so it is taken as none."""
     if not programs:
         return Records(plan)
-    from matchtui.engine.plan import applications_count, sent_on_list
+    from matchtui.engine.plan import applications_count, listed_sent
 
-    return Records(plan, applications_count(programs), sent_on_list(programs))
+    count = applications_count(programs)
+    return Records(plan, count, listed_sent(count, len(programs)))
 
 
 def applications_gone(

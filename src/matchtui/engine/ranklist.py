@@ -273,14 +273,9 @@ class Tracker:
         return [p for p in self.programs if p.status in INTERVIEWED]
 
     @cached_property
-    def interviewed_refs(self) -> tuple[tuple[str, str], ...]:
-        """(reference, identity) of each interviewed program, as a rank names it: worked out
-        once per tracker (going through 20,000 programs again took ~4 ms a change)."""
-        return tuple((ref, key) for ref, key, _ in self.interviewed_named)
-
-    @cached_property
     def interviewed_named(self) -> tuple[tuple[str, str, str], ...]:
-        """(reference, identity, name) of each interviewed program (`interviewed_refs`)."""
+        """(reference, identity, name) of each interviewed program, as a rank names it: worked
+        out once per tracker (going through 20,000 programs again took ~4 ms a change)."""
         out = []
         for program in self.interviewed():
             ref = program.nrmp_code or program.name
@@ -2184,12 +2179,6 @@ def first_items(tracker: Tracker, items: Sequence[RankItem]) -> list[RankItem]:
     return list(made)
 
 
-def interviewed_not_listed(tracker: Tracker, items: Sequence[RankItem]) -> list[RankItem]:
-    """The tracker's interviewed programs that the list does not hold yet, as new items."""
-    listed = {identity(i.program, tracker.find(i.program)) for i in items}
-    return [RankItem(program=ref) for ref in refs_not_listed(tracker, listed)]
-
-
 class HeldBack(NamedTuple):
     """An interviewed program `i` does not add: a rank the program list does not hold may be
     it under another name (`may_be`)."""
@@ -2333,9 +2322,3 @@ def naming_words(where: Naming) -> str:
         pairs = and_list([str(i + 1) for i in where.pairs])
         parts.append(f"{'pair' if len(where.pairs) == 1 else 'pairs'} {pairs} of your couples list")
     return " and ".join(parts)
-
-
-def refs_not_listed(tracker: Tracker, listed: Container[str]) -> list[str]:
-    """The references of the tracker's interviewed programs whose identity is not in `listed`
-    (the identities of the ranks: `identity`, or a `Resolved.key`)."""
-    return [ref for ref, key in tracker.interviewed_refs if key not in listed]

@@ -23,8 +23,8 @@ from matchtui.engine.plan import (
     PlanView,
     applications_count,
     build_plan,
+    listed_sent,
     offer_text,
-    sent_on_list,
     year_check,
 )
 from matchtui.engine.wording import percent, percent_span, plural
@@ -143,7 +143,11 @@ def build_report(
     )
     season_section = _season_section(programs, profile, catalog, today, used, plan)
     practice_section, progress = _practice_section(practice, catalog, notes.get("practice"))
-    sent = sent_on_list(programs.programs) if programs is not None else None
+    sent = (
+        listed_sent(count, len(programs.programs))
+        if programs is not None and count is not None
+        else None
+    )
     plan_section = _plan_section(view, catalog, notes.get("plan"), sent, profile)
     ranklist_section, ranklist_unmatched = _ranklist_section(
         profile, plan, programs, catalog, notes.get("plan"), used, today
